@@ -1,0 +1,148 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ROLE_LABELS } from "~/domain/identity/roles";
+import type { Role } from "~/db/types";
+
+export interface HeaderUser {
+  fullName: string;
+  role: Role;
+  employerName: string | null;
+}
+
+const NAV: Record<Role, { to: string; label: string }[]> = {
+  employer: [
+    { to: "/azienda", label: "La mia azienda" },
+    { to: "/azienda/utenti", label: "Utenti e deleghe" },
+  ],
+  preselection_officer: [
+    { to: "/operatore", label: "Scrivania" },
+    { to: "/operatore/aziende", label: "Aziende" },
+  ],
+  placement_officer: [
+    { to: "/operatore", label: "Scrivania" },
+    { to: "/operatore/aziende", label: "Aziende" },
+  ],
+  admin: [
+    { to: "/admin", label: "Amministrazione" },
+    { to: "/operatore/aziende", label: "Aziende" },
+    { to: "/admin/utenti", label: "Utenti" },
+    { to: "/admin/audit", label: "Registro attività" },
+    { to: "/admin/posta", label: "Posta in uscita" },
+  ],
+};
+
+export function SpriteIcon({ name, className = "icon icon-sm icon-white" }: { name: string; className?: string }) {
+  return (
+    <svg className={className} aria-hidden="true" focusable="false">
+      <use href={`/vendor/bootstrap-italia/svg/sprites.svg#${name}`} />
+    </svg>
+  );
+}
+
+export function Header({ user }: { user: HeaderUser | null }) {
+  return (
+    <header className="it-header-wrapper">
+      <div className="it-header-slim-wrapper">
+        <div className="container">
+          <div className="row">
+            <div className="col-12">
+              <div className="it-header-slim-wrapper-content">
+                <span className="d-lg-block navbar-brand">Centri per l'Impiego — Servizi al lavoro</span>
+                <div className="it-header-slim-right-zone rosa-user">
+                  {user ? (
+                    <>
+                      <span className="me-3" data-testid="current-user">
+                        <SpriteIcon name="it-user" /> {user.fullName} · <strong>{ROLE_LABELS[user.role]}</strong>
+                        {user.employerName ? ` · ${user.employerName}` : ""}
+                      </span>
+                      <Link to="/profilo/password" className="me-3">
+                        Cambia password
+                      </Link>
+                      <Form method="post" action="/esci" className="d-inline">
+                        <button type="submit" className="btn btn-primary btn-sm">
+                          Esci
+                        </button>
+                      </Form>
+                    </>
+                  ) : (
+                    <Link to="/accedi" className="btn btn-primary btn-sm btn-full">
+                      Accedi all'area riservata
+                    </Link>
+                  )}
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+      <div className="it-nav-wrapper">
+        <div className="it-header-center-wrapper">
+          <div className="container">
+            <div className="row">
+              <div className="col-12">
+                <div className="it-header-center-content-wrapper">
+                  <div className="it-brand-wrapper">
+                    <Link to={user ? "/area" : "/"}>
+                      <SpriteIcon name="it-pa" className="icon" />
+                      <div className="it-brand-text">
+                        <div className="it-brand-title">Rosa</div>
+                        <div className="it-brand-tagline d-none d-md-block">Servizi ai datori di lavoro e preselezione dei candidati</div>
+                      </div>
+                    </Link>
+                  </div>
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+        {user ? (
+          <nav className="rosa-nav" aria-label="Menu principale">
+            <div className="container">
+              {NAV[user.role].map((item) => (
+                <NavLink key={item.to} to={item.to} end>
+                  {item.label}
+                </NavLink>
+              ))}
+            </div>
+          </nav>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+export function Footer() {
+  return (
+    <footer className="it-footer">
+      <div className="it-footer-main">
+        <div className="container py-4">
+          <p className="mb-2">
+            <strong>Rosa</strong> — portale dei Centri per l'Impiego per i servizi ai datori di lavoro (standard 4A–4E e LEP P–S).
+          </p>
+          <ul className="list-inline mb-0">
+            <li className="list-inline-item">
+              <Link to="/dichiarazione-accessibilita" data-element="accessibility-link">
+                Dichiarazione di accessibilità
+              </Link>
+            </li>
+            <li className="list-inline-item">
+              <Link to="/privacy" data-element="privacy-policy-link">
+                Informativa privacy
+              </Link>
+            </li>
+          </ul>
+        </div>
+      </div>
+    </footer>
+  );
+}
+
+export function PageTitle({ title, lead, children }: { title: string; lead?: string; children?: ReactNode }) {
+  return (
+    <div className="mb-4">
+      <h1>{title}</h1>
+      {lead ? <p className="lead">{lead}</p> : null}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { Kysely, PostgresDialect, type Transaction } from "kysely";
+import pg from "pg";
+import { getEnv } from "~/utils/env.server";
+import type { DB } from "./types";
+
+export type Db = Kysely<DB>;
+export type Trx = Transaction<DB>;
+
+// The Remix server build bundles its own copy of app modules, so the Express
+// server and the routes can only share one pool through globalThis (stack-spike P11).
+const holder = globalThis as unknown as { __rosaDb?: { url: string; db: Db } };
+
+// Return numeric/bigint columns as JS numbers where safe (counts) and dates as Date.
+pg.types.setTypeParser(20, (v) => Number(v)); // int8: counts and bigserial ids fit in 2^53
+
+export function createDb(url: string, max = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // Idle clients get 57P01 when PostgreSQL stops; without a listener the process crashes (P8).
+  pool.on("error", (e) => {
+    if (!/57P01|terminating connection/.test(e.message)) console.error("[db pool]", e.message);
+  });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Lazy: the server sets DATABASE_URL only after starting the embedded PostgreSQL. */
+export function getDb(): Db {
+  const url = getEnv().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL non impostato: il server non ha avviato il database");
+  if (!holder.__rosaDb || holder.__rosaDb.url !== url) {
+    holder.__rosaDb = { url, db: createDb(url) };
+  }
+  return holder.__rosaDb.db;
+}
+
+export async function closeDb() {
+  const current = holder.__rosaDb;
+  holder.__rosaDb = undefined;
+  await current?.db.destroy();
+}

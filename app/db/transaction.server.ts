@@ -1,0 +1,24 @@
+import { getDb, type Trx } from "./db.server";
+
+type AfterCommit = () => Promise<unknown> | unknown;
+
+/**
+ * The action owns the one transaction. Side effects (search sync, e-mail
+ * delivery) are registered with `afterCommit` and run only once the commit
+ * succeeded; their failures are logged, never turned into a failed request,
+ * because the durable record (outbox rows) is already committed.
+ */
+export async function withTransaction<T>(fn: (trx: Trx, afterCommit: (cb: AfterCommit) => void) => Promise<T>): Promise<T> {
+  const callbacks: AfterCommit[] = [];
+  const result = await getDb()
+    .transaction()
+    .execute((trx) => fn(trx, (cb) => callbacks.push(cb)));
+  for (const cb of callbacks) {
+    try {
+      await cb();
+    } catch (e) {
+      console.error("[after-commit]", (e as Error).message);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,155 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** Hand-maintained table types; keep in step with migrations/. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | undefined, string>;
+
+export type Role = "employer" | "preselection_officer" | "placement_officer" | "admin";
+export type EmployerRole = "legal_rep" | "colleague" | "delegate";
+export type EmployerStatus = "pending" | "validated" | "rejected";
+
+export interface ComuniTable {
+  istat_code: string;
+  name: string;
+  province_code: string;
+  province_name: string;
+  region_name: string;
+  belfiore: string | null;
+  lat: number | null;
+  lon: number | null;
+  population: number | null;
+}
+
+export interface CodeTable {
+  code: string;
+  title: string;
+  level: string;
+  parent_code: string | null;
+}
+
+export interface OccupationsTable {
+  code: string;
+  title: string;
+  level: number;
+  parent_code: string | null;
+}
+
+export interface EmployersTable {
+  id: Generated<string>;
+  legal_name: string;
+  tax_code: string;
+  vat_number: string | null;
+  ateco_code: string;
+  headcount_band: string;
+  legal_address: string;
+  legal_comune_code: string;
+  pec: string | null;
+  contact_name: string;
+  contact_email: string;
+  contact_phone: string;
+  status: Generated<EmployerStatus>;
+  status_reason: string | null;
+  status_changed_by: string | null;
+  status_changed_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface EmployerSitesTable {
+  id: Generated<string>;
+  employer_id: string;
+  label: string;
+  address: string;
+  comune_code: string;
+  created_at: DefaultedTimestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  password_hash: string | null;
+  full_name: string;
+  tax_code: string | null;
+  role: Role;
+  employer_id: string | null;
+  employer_role: EmployerRole | null;
+  office_province: string | null;
+  active: Generated<boolean>;
+  password_changed_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  auth_method: string;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<string>;
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  at: DefaultedTimestamp;
+}
+
+export interface EmployerInvitationsTable {
+  id: Generated<string>;
+  employer_id: string;
+  email: string;
+  employer_role: Exclude<EmployerRole, "legal_rep">;
+  token_hash: string;
+  invited_by: string;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  created_at: DefaultedTimestamp;
+  sent_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: DefaultedTimestamp;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  employer_id: string | null;
+  details: Json;
+  ip: string | null;
+}
+
+export interface DB {
+  comuni: ComuniTable;
+  ateco: CodeTable;
+  occupations: OccupationsTable;
+  employers: EmployersTable;
+  employer_sites: EmployerSitesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  employer_invitations: EmployerInvitationsTable;
+  mail_outbox: MailOutboxTable;
+  audit_log: AuditLogTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Employer = Selectable<EmployersTable>;
+export type NewEmployer = Insertable<EmployersTable>;
+export type EmployerUpdate = Updateable<EmployersTable>;

@@ -1,0 +1,227 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Trx } from "~/db/db.server";
+import type { EmployerRole } from "~/db/types";
+import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { DomainError, StaleVersionError } from "~/domain/errors";
+import { createUser } from "~/domain/identity/commands.server";
+import { enqueueMail } from "~/domain/mail/commands.server";
+import { findAteco, resolveComune } from "~/domain/reference/queries.server";
+import type { CompanyInput, RegistrationInput } from "./schema";
+import { nextEmployerStatus, type EmployerEvent } from "./states";
+
+/** Resolves the comuni and the ATECO code a company form refers to, with the field that failed. */
+async function resolveCompanyCodes(trx: Trx, input: CompanyInput) {
+  const legal = await resolveComune(trx, input.legalComune);
+  if (!legal) throw new DomainError("Comune non trovato: scegli il comune dall'elenco, es. «Milano (MI)»", "legalComune");
+  if (!(await findAteco(trx, input.atecoCode))) throw new DomainError("Codice ATECO inesistente: sceglilo dall'elenco", "atecoCode");
+  const sites = [];
+  for (const [i, site] of input.sites.entries()) {
+    const comune = await resolveComune(trx, site.comune);
+    if (!comune) throw new DomainError("Comune non trovato: sceglilo dall'elenco", `sites.${i}.comune`);
+    sites.push({ label: site.label || `Sede ${i + 1}`, address: site.address, comune_code: comune.istatCode });
+  }
+  return { legalComuneCode: legal.istatCode, sites };
+}
+
+async function assertTaxCodesFree(trx: Trx, input: CompanyInput, exceptId?: string) {
+  let query = trx
+    .selectFrom("employers")
+    .select(["tax_code", "vat_number"])
+    .where((eb) => eb.or([eb("tax_code", "=", input.taxCode), ...(input.vatNumber ? [eb("vat_number", "=", input.vatNumber)] : [])]));
+  if (exceptId) query = query.where("id", "!=", exceptId);
+  const clash = await query.executeTakeFirst();
+  if (clash?.tax_code === input.taxCode)
+    throw new DomainError("Un'azienda con questo codice fiscale è già registrata: chiedi al legale rappresentante di invitarti", "taxCode", 409);
+  if (clash) throw new DomainError("Un'azienda con questa partita IVA è già registrata", "vatNumber", 409);
+}
+
+function companyColumns(input: CompanyInput, legalComuneCode: string) {
+  return {
+    legal_name: input.legalName,
+    tax_code: input.taxCode,
+    vat_number: input.vatNumber ?? null,
+    ateco_code: input.atecoCode,
+    headcount_band: input.headcountBand,
+    legal_address: input.legalAddress,
+    legal_comune_code: legalComuneCode,
+    pec: input.pec ?? null,
+    contact_name: input.contactName,
+    contact_email: input.contactEmail,
+    contact_phone: input.contactPhone,
+  };
+}
+
+/** An employer user registers the company and becomes its legal representative; an officer validates it later. */
+export async function registerEmployer(trx: Trx, actor: Actor, input: RegistrationInput) {
+  await assertTaxCodesFree(trx, input);
+  const { legalComuneCode, sites } = await resolveCompanyCodes(trx, input);
+  const employer = await trx
+    .insertInto("employers")
+    .values(companyColumns(input, legalComuneCode))
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (sites.length) await trx.insertInto("employer_sites").values(sites.map((s) => ({ ...s, employer_id: employer.id }))).execute();
+  const userId = await createUser(trx, actor, {
+    email: input.email,
+    full_name: input.fullName,
+    password: input.password,
+    role: "employer",
+    employer_id: employer.id,
+    employer_role: "legal_rep",
+  });
+  await recordAudit(trx, { ...actor, userId, role: "employer" }, {
+    action: "employer.registered",
+    entityType: "employer",
+    entityId: employer.id,
+    employerId: employer.id,
+    details: { legalName: input.legalName, taxCode: input.taxCode, sites: sites.length },
+  });
+  return { employerId: employer.id, userId };
+}
+
+async function lockEmployer(trx: Trx, employerId: string, version: number) {
+  const current = await trx
+    .selectFrom("employers")
+    .select(["id", "status", "version", "contact_email", "legal_name"])
+    .where("id", "=", employerId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!current) throw new DomainError("Azienda non trovata", "_form", 404);
+  if (current.version !== version) throw new StaleVersionError();
+  return current;
+}
+
+async function transition(trx: Trx, actor: Actor, employerId: string, version: number, event: EmployerEvent, reason: string | null) {
+  const current = await lockEmployer(trx, employerId, version);
+  const next = nextEmployerStatus(current.status, event);
+  if (!next) throw new DomainError(`Operazione non consentita: l'azienda è nello stato «${current.status}»`, "_form", 409);
+  await trx
+    .updateTable("employers")
+    .set({
+      status: next,
+      status_reason: reason,
+      status_changed_by: actor.userId,
+      status_changed_at: new Date(),
+      version: version + 1,
+      updated_at: new Date(),
+    })
+    .where("id", "=", employerId)
+    .execute();
+  await recordAudit(trx, actor, {
+    action: `employer.${event}`,
+    entityType: "employer",
+    entityId: employerId,
+    employerId,
+    details: { from: current.status, to: next, reason },
+  });
+  return { ...current, next };
+}
+
+/** An officer validates or rejects a registration (with a reason the company sees). */
+export async function reviewEmployer(
+  trx: Trx,
+  actor: Actor,
+  input: { employerId: string; decision: "validate" | "reject"; reason: string; version: number },
+) {
+  const reason = input.decision === "reject" ? input.reason : input.reason || null;
+  const result = await transition(trx, actor, input.employerId, input.version, input.decision, reason);
+  await enqueueMail(trx, {
+    to: result.contact_email,
+    subject: input.decision === "validate" ? "Rosa: registrazione convalidata" : "Rosa: registrazione da correggere",
+    body:
+      input.decision === "validate"
+        ? `La registrazione di ${result.legal_name} è stata convalidata: ora puoi pubblicare offerte di lavoro e chiedere servizi.`
+        : `La registrazione di ${result.legal_name} è stata respinta per questo motivo:\n\n${input.reason}\n\nCorreggi i dati nell'area azienda e inviali di nuovo.`,
+  });
+}
+
+/** The legal representative corrects the company data; a rejected registration goes back to the officers. */
+export async function updateCompany(trx: Trx, actor: Actor, employerId: string, version: number, input: CompanyInput) {
+  const current = await lockEmployer(trx, employerId, version);
+  await assertTaxCodesFree(trx, input, employerId);
+  const { legalComuneCode, sites } = await resolveCompanyCodes(trx, input);
+  const resubmit = current.status === "rejected";
+  await trx
+    .updateTable("employers")
+    .set({
+      ...companyColumns(input, legalComuneCode),
+      status: resubmit ? nextEmployerStatus("rejected", "resubmit")! : current.status,
+      version: version + 1,
+      updated_at: new Date(),
+    })
+    .where("id", "=", employerId)
+    .execute();
+  await trx.deleteFrom("employer_sites").where("employer_id", "=", employerId).execute();
+  if (sites.length) await trx.insertInto("employer_sites").values(sites.map((s) => ({ ...s, employer_id: employerId }))).execute();
+  await recordAudit(trx, actor, {
+    action: resubmit ? "employer.resubmit" : "employer.updated",
+    entityType: "employer",
+    entityId: employerId,
+    employerId,
+    details: { legalName: input.legalName, sites: sites.length },
+  });
+}
+
+export const INVITATION_DAYS = 7;
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** The legal representative invites a colleague or a labour consultant; the link goes by e-mail. */
+export async function inviteEmployerUser(
+  trx: Trx,
+  actor: Actor,
+  input: { employerId: string; email: string; employerRole: Exclude<EmployerRole, "legal_rep">; baseUrl: string },
+) {
+  const existing = await trx.selectFrom("users").select("id").where("email", "=", input.email).executeTakeFirst();
+  if (existing) throw new DomainError("Esiste già un account con questo indirizzo e-mail", "email", 409);
+  const token = randomBytes(24).toString("base64url");
+  const invitation = await trx
+    .insertInto("employer_invitations")
+    .values({
+      employer_id: input.employerId,
+      email: input.email,
+      employer_role: input.employerRole,
+      token_hash: hashToken(token),
+      invited_by: actor.userId!,
+      expires_at: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const link = `${input.baseUrl}/invito/${token}`;
+  await enqueueMail(trx, {
+    to: input.email,
+    subject: "Rosa: invito ad accedere all'area azienda",
+    body: `Sei stato invitato ad accedere all'area azienda di Rosa. Apri questo collegamento entro ${INVITATION_DAYS} giorni per creare il tuo account:\n\n${link}`,
+  });
+  await recordAudit(trx, actor, {
+    action: "employer.user_invited",
+    entityType: "employer_invitation",
+    entityId: invitation.id,
+    employerId: input.employerId,
+    details: { email: input.email, employerRole: input.employerRole },
+  });
+  return { invitationId: invitation.id, link };
+}
+
+export async function acceptInvitation(trx: Trx, actor: Actor, token: string, input: { fullName: string; password: string }) {
+  const invitation = await trx
+    .selectFrom("employer_invitations")
+    .select(["id", "employer_id", "email", "employer_role"])
+    .where("token_hash", "=", hashToken(token))
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", new Date())
+    .forUpdate()
+    .executeTakeFirst();
+  if (!invitation) throw new DomainError("Invito non valido o scaduto: chiedi un nuovo invito", "_form", 404);
+  const userId = await createUser(trx, actor, {
+    email: invitation.email,
+    full_name: input.fullName,
+    password: input.password,
+    role: "employer",
+    employer_id: invitation.employer_id,
+    employer_role: invitation.employer_role,
+  });
+  await trx.updateTable("employer_invitations").set({ accepted_at: new Date() }).where("id", "=", invitation.id).execute();
+  return { userId, employerId: invitation.employer_id };
+}

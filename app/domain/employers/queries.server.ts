@@ -1,0 +1,112 @@
+import { sql } from "kysely";
+import type { Db } from "~/db/db.server";
+import type { EmployerStatus } from "~/db/types";
+
+export const EMPLOYER_PAGE_SIZE = 25;
+
+export async function listEmployers(db: Db, filter: { q: string; status: EmployerStatus | ""; page: number }) {
+  let query = db
+    .selectFrom("employers")
+    .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code")
+    .select([
+      "employers.id",
+      "employers.legal_name",
+      "employers.tax_code",
+      "employers.status",
+      "employers.headcount_band",
+      "employers.created_at",
+      "comuni.name as comune_name",
+      "comuni.province_code",
+    ]);
+  if (filter.status) query = query.where("employers.status", "=", filter.status);
+  if (filter.q) {
+    const q = filter.q.toLowerCase();
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(employers.legal_name)`, "like", `%${q}%`),
+        eb("employers.tax_code", "=", filter.q.toUpperCase()),
+        eb("employers.vat_number", "=", filter.q),
+      ]),
+    );
+  }
+  const rows = await query
+    .orderBy(sql`employers.status = 'pending'`, "desc")
+    .orderBy("employers.created_at", "desc")
+    .limit(EMPLOYER_PAGE_SIZE + 1)
+    .offset((filter.page - 1) * EMPLOYER_PAGE_SIZE)
+    .execute();
+  return { employers: rows.slice(0, EMPLOYER_PAGE_SIZE), hasMore: rows.length > EMPLOYER_PAGE_SIZE };
+}
+
+export async function countEmployersByStatus(db: Db): Promise<Record<EmployerStatus, number>> {
+  const rows = await db
+    .selectFrom("employers")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("status")
+    .execute();
+  const counts: Record<EmployerStatus, number> = { pending: 0, validated: 0, rejected: 0 };
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return counts;
+}
+
+/** The full record. Callers scope it: officers by permission, employers only with their own id. */
+export async function getEmployer(db: Db, employerId: string) {
+  const employer = await db
+    .selectFrom("employers")
+    .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code")
+    .innerJoin("ateco", "ateco.code", "employers.ateco_code")
+    .leftJoin("users as reviewer", "reviewer.id", "employers.status_changed_by")
+    .selectAll("employers")
+    .select([
+      "comuni.name as comune_name",
+      "comuni.province_code",
+      "ateco.title as ateco_title",
+      "reviewer.full_name as reviewer_name",
+    ])
+    .where("employers.id", "=", employerId)
+    .executeTakeFirst();
+  if (!employer) return null;
+  const sites = await db
+    .selectFrom("employer_sites")
+    .innerJoin("comuni", "comuni.istat_code", "employer_sites.comune_code")
+    .select(["employer_sites.id", "employer_sites.label", "employer_sites.address", "comuni.name as comune_name", "comuni.province_code"])
+    .where("employer_sites.employer_id", "=", employerId)
+    .orderBy("employer_sites.label")
+    .execute();
+  return { ...employer, sites };
+}
+
+export type EmployerDetail = NonNullable<Awaited<ReturnType<typeof getEmployer>>>;
+
+export function listEmployerUsers(db: Db, employerId: string) {
+  return db
+    .selectFrom("users")
+    .select(["id", "full_name", "email", "employer_role", "active", "created_at"])
+    .where("employer_id", "=", employerId)
+    .orderBy("created_at")
+    .execute();
+}
+
+export function listPendingInvitations(db: Db, employerId: string) {
+  return db
+    .selectFrom("employer_invitations")
+    .select(["id", "email", "employer_role", "created_at", "expires_at"])
+    .where("employer_id", "=", employerId)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", new Date())
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+export async function findInvitationByTokenHash(db: Db, tokenHash: string) {
+  return db
+    .selectFrom("employer_invitations")
+    .innerJoin("employers", "employers.id", "employer_invitations.employer_id")
+    .select(["employer_invitations.email", "employer_invitations.employer_role", "employers.legal_name"])
+    .where("token_hash", "=", tokenHash)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", new Date())
+    .executeTakeFirst();
+}

@@ -1,0 +1,19 @@
+/**
+ * A rule of the domain was not met. Routes turn it into a 400 (or 409 for a
+ * stale version) with the Italian message next to `field`.
+ */
+export class DomainError extends Error {
+  constructor(
+    message: string,
+    readonly field: string = "_form",
+    readonly status: 400 | 404 | 409 = 400,
+  ) {
+    super(message);
+  }
+}
+
+export class StaleVersionError extends DomainError {
+  constructor() {
+    super("Qualcun altro ha modificato questi dati nel frattempo: ricarica la pagina e riprova.", "_form", 409);
+  }
+}

@@ -1,0 +1,61 @@
+import { randomBytes } from "node:crypto";
+import type { Db, Trx } from "~/db/db.server";
+import type { NewUser } from "~/db/types";
+import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { hashPassword } from "./password.server";
+
+export const SESSION_HOURS = 8;
+
+/** Any authentication method (password today, SPID/CIE OIDC later) ends here. */
+export async function createSession(trx: Trx | Db, userId: string, authMethod: string): Promise<string> {
+  const id = randomBytes(32).toString("base64url");
+  await trx
+    .insertInto("sessions")
+    .values({ id, user_id: userId, auth_method: authMethod, expires_at: new Date(Date.now() + SESSION_HOURS * 3_600_000) })
+    .execute();
+  return id;
+}
+
+export async function deleteSession(trx: Trx | Db, sessionId: string) {
+  await trx.deleteFrom("sessions").where("id", "=", sessionId).execute();
+}
+
+export async function recordLoginAttempt(trx: Trx | Db, attempt: { email: string; ip: string; succeeded: boolean }) {
+  await trx.insertInto("login_attempts").values(attempt).execute();
+}
+
+/** Changes the password and revokes every other session of the user. */
+export async function changePassword(trx: Trx, actor: Actor & { userId: string }, keepSessionId: string, newPassword: string) {
+  await trx
+    .updateTable("users")
+    .set({ password_hash: await hashPassword(newPassword), password_changed_at: new Date(), updated_at: new Date() })
+    .where("id", "=", actor.userId)
+    .execute();
+  await trx.deleteFrom("sessions").where("user_id", "=", actor.userId).where("id", "!=", keepSessionId).execute();
+  await recordAudit(trx, actor, { action: "user.password_changed", entityType: "user", entityId: actor.userId });
+}
+
+export class DuplicateEmailError extends Error {
+  constructor() {
+    super("Esiste già un account con questo indirizzo e-mail");
+  }
+}
+
+export async function createUser(trx: Trx, actor: Actor, user: Omit<NewUser, "password_hash"> & { password: string }) {
+  const { password, ...rest } = user;
+  const existing = await trx.selectFrom("users").select("id").where("email", "=", rest.email).executeTakeFirst();
+  if (existing) throw new DuplicateEmailError();
+  const created = await trx
+    .insertInto("users")
+    .values({ ...rest, password_hash: await hashPassword(password), password_changed_at: new Date() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, {
+    action: "user.created",
+    entityType: "user",
+    entityId: created.id,
+    employerId: rest.employer_id ?? null,
+    details: { email: rest.email, role: rest.role, employerRole: rest.employer_role ?? null },
+  });
+  return created.id;
+}

@@ -1,0 +1,92 @@
+import type { Db } from "~/db/db.server";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  fullName: string;
+  role: import("~/db/types").Role;
+  employerId: string | null;
+  employerRole: import("~/db/types").EmployerRole | null;
+  employerName: string | null;
+  officeProvince: string | null;
+  sessionId: string;
+}
+
+/** The user behind a live session, or null when the session is unknown, expired or the account disabled. */
+export async function findSessionUser(db: Db, sessionId: string): Promise<SessionUser | null> {
+  const row = await db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .leftJoin("employers", "employers.id", "users.employer_id")
+    .select([
+      "users.id",
+      "users.email",
+      "users.full_name",
+      "users.role",
+      "users.employer_id",
+      "users.employer_role",
+      "users.office_province",
+      "employers.legal_name",
+    ])
+    .where("sessions.id", "=", sessionId)
+    .where("sessions.expires_at", ">", new Date())
+    .where("users.active", "=", true)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    fullName: row.full_name,
+    role: row.role,
+    employerId: row.employer_id,
+    employerRole: row.employer_role,
+    employerName: row.legal_name,
+    officeProvince: row.office_province,
+    sessionId,
+  };
+}
+
+export function findUserForLogin(db: Db, email: string) {
+  return db
+    .selectFrom("users")
+    .select(["id", "role", "password_hash", "active", "employer_id"])
+    .where("email", "=", email)
+    .executeTakeFirst();
+}
+
+export async function countRecentLoginFailures(db: Db, by: { email?: string; ip?: string }, since: Date): Promise<number> {
+  let query = db
+    .selectFrom("login_attempts")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("succeeded", "=", false)
+    .where("at", ">", since);
+  if (by.email) query = query.where("email", "=", by.email);
+  if (by.ip) query = query.where("ip", "=", by.ip);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function getPasswordHash(db: Db, userId: string): Promise<string | null> {
+  const row = await db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+export function listUsers(db: Db) {
+  return db
+    .selectFrom("users")
+    .leftJoin("employers", "employers.id", "users.employer_id")
+    .select([
+      "users.id",
+      "users.email",
+      "users.full_name",
+      "users.role",
+      "users.employer_role",
+      "users.office_province",
+      "users.active",
+      "users.created_at",
+      "employers.legal_name as employer_name",
+    ])
+    .orderBy("users.role")
+    .orderBy("users.full_name")
+    .execute();
+}

@@ -1,0 +1,47 @@
+import type { EmployerRole, Role } from "~/db/types";
+
+/** Client-safe role vocabulary: English in code, Italian in the UI. */
+export const ROLE_LABELS: Record<Role, string> = {
+  employer: "Datore di lavoro",
+  preselection_officer: "Operatore preselezione",
+  placement_officer: "Operatore collocamento mirato",
+  admin: "Amministratore",
+};
+
+export const EMPLOYER_ROLE_LABELS: Record<EmployerRole, string> = {
+  legal_rep: "Legale rappresentante",
+  colleague: "Collaboratore",
+  delegate: "Delegato (consulente del lavoro)",
+};
+
+export const OFFICER_ROLES = ["preselection_officer", "placement_officer"] as const satisfies readonly Role[];
+
+/**
+ * Permissions per role. Routes ask for a permission, never for a role, so a
+ * new role (e.g. candidate) is one entry here.
+ */
+export const PERMISSIONS = {
+  "employer:own": ["employer"],
+  "employer:invite": ["employer"], // further restricted to the legal representative by policy
+  "employers:review": ["preselection_officer", "placement_officer", "admin"],
+  "audit:read": ["admin"],
+  "users:manage": ["admin"],
+  "mail:read": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function homePathFor(role: Role): string {
+  switch (role) {
+    case "employer":
+      return "/azienda";
+    case "admin":
+      return "/admin";
+    default:
+      return "/operatore";
+  }
+}

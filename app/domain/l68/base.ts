@@ -1,0 +1,175 @@
+/**
+ * Base di computo (rules file §1.2) and the quotas that follow from it (§1.3, §1.4).
+ * Pure functions on validated input; all counts are bigint, fractions are rationals.
+ */
+import {
+  AGENCY_MISSION_MIN_MONTHS,
+  ART4_MIN_DISABILITY_PERCENT,
+  fixedTermExcludedMonthsAt,
+} from "./amounts";
+import { CATEGORY_EXCLUSIONS, CONTRACT_EXCLUSIONS, FIXED_TERM_EXCLUSION, type ExclusionReason } from "./explain";
+import { ONE, type Rational, cmp, div, fromNumber, mul, rational, roundQuota, sum } from "./rational";
+import type { Band, QuotaInput, WorkforceGroup } from "./schema";
+
+/** Art. 3 c. 1 bands, on the base di computo. */
+export function bandOf(base: bigint): Band {
+  if (base < 15n) return "under15";
+  if (base <= 35n) return "15-35";
+  if (base <= 50n) return "36-50";
+  return "over50";
+}
+
+/** Art. 3 c. 1: 1 worker for 15–35, 2 for 36–50, 7 % rounded (> 0.50 rule) above 50. */
+export function quotaDisabiliFor(base: bigint): bigint {
+  switch (bandOf(base)) {
+    case "under15":
+      return 0n;
+    case "15-35":
+      return 1n;
+    case "36-50":
+      return 2n;
+    case "over50":
+      return roundQuota(rational(7n * base, 100n));
+  }
+}
+
+/** Art. 18 c. 2: none up to 50, 1 for 51–150, 1 % rounded (> 0.50 rule) above 150. */
+export function quotaArt18For(base: bigint): bigint {
+  if (base <= 50n) return 0n;
+  if (base <= 150n) return 1n;
+  return roundQuota(rational(base, 100n));
+}
+
+/** h / H for a group; 1 when no hours are given (full time by default). */
+export function hoursFraction(g: WorkforceGroup): Rational {
+  if (g.weeklyHours === undefined || g.fullTimeHours === undefined) return ONE;
+  return div(fromNumber(g.weeklyHours), fromNumber(g.fullTimeHours));
+}
+
+const isDisabled = (g: WorkforceGroup) => g.protected === "disabile_l68" || g.protected === "disabile_art4";
+
+/** Art. 4 c. 3-bis / c. 4 workers count only with a capacity reduction ≥ 60 % (rules file §3.3). */
+export const isArt4BelowThreshold = (g: WorkforceGroup) =>
+  g.protected === "disabile_art4" && (g.disabilityPercent ?? 0) <= ART4_MIN_DISABILITY_PERCENT;
+
+/** Disabled agency workers count at the user only on missions ≥ 12 months (art. 34 c. 3 D.Lgs. 81/2015). */
+export const isShortAgencyMission = (g: WorkforceGroup) =>
+  g.contract === "somministrato" && (g.months ?? 0) < AGENCY_MISSION_MIN_MONTHS;
+
+/** A disabled worker who counts towards the art. 3 quota (and so is outside the base, art. 4 c. 1). */
+export const isCountedDisabled = (g: WorkforceGroup) =>
+  isDisabled(g) && !isArt4BelowThreshold(g) && !isShortAgencyMission(g);
+
+/** The exclusion that applies to a (non-counted-protected) group, if any: contract first, then category. */
+export function exclusionOf(g: WorkforceGroup, date: string): ExclusionReason | null {
+  const byContract = CONTRACT_EXCLUSIONS[g.contract];
+  if (byContract) return byContract;
+  if (g.contract === "determinato") {
+    // "fino a sei mesi": exactly 6 months (extensions included) is still excluded (rules file §3.7).
+    const limit = fixedTermExcludedMonthsAt(date).value;
+    if (g.months !== undefined && g.months <= limit) return FIXED_TERM_EXCLUSION(limit);
+  }
+  return g.exclusion ? CATEGORY_EXCLUSIONS[g.exclusion] : null;
+}
+
+export interface Pool {
+  /** Workers in the pool (head-count). */
+  workers: bigint;
+  /** Σ count × h/H, exact. */
+  fte: Rational;
+  /** R(fte): rounded once, on the pooled sum (rules file §3.1). */
+  rounded: bigint;
+}
+
+const pool = (entries: { count: bigint; fraction: Rational }[]): Pool => {
+  const fte = sum(entries.map((e) => mul(rational(e.count), e.fraction)));
+  return { workers: entries.reduce((n, e) => n + e.count, 0n), fte, rounded: roundQuota(fte) };
+};
+
+export interface BaseComputation {
+  /** Every worker declared, head-count. */
+  totalHeads: bigint;
+  /** Excluded workers grouped by reason (in first-seen order). */
+  excluded: { reason: ExclusionReason; count: bigint }[];
+  /** Disabled workers counted in the quota, out of the base (art. 4 c. 1, E1). */
+  countedDisabledHeads: bigint;
+  /** Art. 18 workers counted in the 1 % and therefore out of the base (E1). */
+  art18RemovedHeads: bigint;
+  /** Art. 18 workers that would be computable but exceed the 1 %: they stay in the base. */
+  art18SurplusHeads: bigint;
+  /** Art. 4 disabled below 60 %: not counted in the quota (they stay in the base when computable). */
+  art4BelowThresholdHeads: bigint;
+  fullTimeHeads: bigint;
+  partTime: Pool;
+  intermittent: Pool;
+  base: bigint;
+}
+
+/**
+ * Base di computo (rules file §1.2 formula, PRODIS `get_n_lav_base_computo_art_3`):
+ * full-time computable heads + R(pooled part-time FTE) + R(pooled intermittent FTE).
+ * Art. 18 workers leave the base up to the art. 18 quota computed on the total head-count
+ * (= PRODIS's min(art18 in force, R(1 % × heads)); rules file §3.4), computable ones first
+ * in input order, so that surplus art. 18 workers stay in the base.
+ */
+export function computeBase(input: QuotaInput): BaseComputation {
+  const totalHeads = input.workforce.reduce((n, g) => n + BigInt(g.count), 0n);
+  let art18Removable = quotaArt18For(totalHeads);
+
+  const excluded = new Map<string, { reason: ExclusionReason; count: bigint }>();
+  const exclude = (reason: ExclusionReason, count: bigint) => {
+    if (count === 0n) return;
+    const entry = excluded.get(reason.label) ?? { reason, count: 0n };
+    entry.count += count;
+    excluded.set(reason.label, entry);
+  };
+
+  let countedDisabledHeads = 0n;
+  let art18RemovedHeads = 0n;
+  let art18SurplusHeads = 0n;
+  let art4BelowThresholdHeads = 0n;
+  let fullTimeHeads = 0n;
+  const partTime: { count: bigint; fraction: Rational }[] = [];
+  const intermittent: { count: bigint; fraction: Rational }[] = [];
+
+  for (const g of input.workforce) {
+    let count = BigInt(g.count);
+    if (isArt4BelowThreshold(g)) art4BelowThresholdHeads += count;
+    if (isCountedDisabled(g)) {
+      countedDisabledHeads += count;
+      continue;
+    }
+    const reason = exclusionOf(g, input.date);
+    if (reason) {
+      exclude(reason, count);
+      continue;
+    }
+    if (g.protected === "art18") {
+      const removed = count < art18Removable ? count : art18Removable;
+      art18Removable -= removed;
+      art18RemovedHeads += removed;
+      art18SurplusHeads += count - removed;
+      count -= removed;
+      if (count === 0n) continue;
+    }
+    const fraction = hoursFraction(g);
+    if (g.contract === "intermittente") intermittent.push({ count, fraction });
+    else if (cmp(fraction, ONE) === 0) fullTimeHeads += count;
+    else partTime.push({ count, fraction });
+  }
+
+  const pt = pool(partTime);
+  const int = pool(intermittent);
+  return {
+    totalHeads,
+    excluded: [...excluded.values()],
+    countedDisabledHeads,
+    art18RemovedHeads,
+    art18SurplusHeads,
+    art4BelowThresholdHeads,
+    fullTimeHeads,
+    partTime: pt,
+    intermittent: int,
+    base: fullTimeHeads + pt.rounded + int.rounded,
+  };
+}

@@ -1,0 +1,275 @@
+/**
+ * Input schema and output type of the L. 68/1999 quota calculator (issue 6 §1).
+ * Client-safe: zod only, no server imports. User-facing messages are Italian and
+ * name the field through the issue path (see `toFieldErrors`).
+ */
+import { z } from "zod";
+
+export const CONTRACT_TYPES = [
+  "indeterminato",
+  "determinato",
+  "apprendistato",
+  "dirigente",
+  "somministrato",
+  "domicilio",
+  "lsu",
+  "socio_cooperativa",
+  "inserimento",
+  // Not in the issue's list but in the rules file: pooled on hours worked (§1.2) / excluded (E12).
+  "intermittente",
+  "formazione_lavoro",
+] as const;
+export type ContractType = (typeof CONTRACT_TYPES)[number];
+
+/** Category exclusions of rules file §1.2 that do not follow from the contract type. */
+export const EXCLUSION_TYPES = [
+  "cantiere_edile", // E15
+  "trasporto_viaggiante", // E13
+  "estero", // E7
+  "telelavoro_escluso", // E18
+  "stagionale_agricolo_breve", // E19
+  // Beyond the issue's list, so that every exclusion of the rules file can be expressed:
+  "impianti_fune", // E14
+  "autotrasporto", // E16
+  "sottosuolo", // E17
+  "emersione", // E10
+  "passaggio_appalto", // E20
+  "sostituto", // E22
+  "fuori_perimetro_art3", // E21 (art. 3 c. 3 and c. 4)
+] as const;
+export type ExclusionType = (typeof EXCLUSION_TYPES)[number];
+
+export const PROTECTED_TYPES = ["disabile_l68", "disabile_art4", "art18"] as const;
+export type ProtectedType = (typeof PROTECTED_TYPES)[number];
+
+export const MIN_REFERENCE_DATE = "1999-01-01";
+
+/** Today in Italy, as yyyy-mm-dd (the default reference date). */
+export function todayInItaly(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome" }).format(now);
+}
+
+const requiredOr = (otherwise: string) => (iss: { input?: unknown }) =>
+  iss.input === undefined ? "campo obbligatorio" : otherwise;
+
+const numberField = (what = "un numero") => z.number({ error: requiredOr(`deve essere ${what}`) });
+
+const countField = (label: string) =>
+  numberField("un numero intero")
+    .int(`${label} deve essere un numero intero`)
+    .min(0, `${label} non può essere negativo`)
+    .max(1_000_000, `${label} è troppo grande (massimo 1.000.000)`);
+
+const workingDaysField = numberField("un numero intero di giorni")
+  .int("i giorni lavorativi devono essere un numero intero")
+  .min(0, "i giorni lavorativi non possono essere negativi")
+  .max(366, "al massimo 366 giorni lavorativi: calcola un anno alla volta");
+
+const enumField = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, {
+    error: (iss) =>
+      iss.input === undefined ? `campo obbligatorio: indica ${what}` : `valore non ammesso; valori possibili: ${values.join(", ")}`,
+  });
+
+/** Messages of an object schema: unknown keys refused, wrong type or missing object explained. */
+const objectErrors = (what = "un oggetto JSON") => ({
+  error: (iss: { code?: string; input?: unknown }) => {
+    if (iss.code === "unrecognized_keys") return "campo non previsto";
+    if (iss.code === "invalid_type") return iss.input === undefined ? "campo obbligatorio" : `deve essere ${what}`;
+    return undefined;
+  },
+});
+const unknownKeys = objectErrors();
+
+function isCalendarDate(value: string): boolean {
+  const [y = NaN, m = NaN, d = NaN] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const referenceDate = z
+  .string({ error: "deve essere una data nel formato aaaa-mm-gg" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "deve essere una data nel formato aaaa-mm-gg", abort: true })
+  .refine(isCalendarDate, { error: "data inesistente", abort: true })
+  .refine((d) => d >= MIN_REFERENCE_DATE, "la data non può essere anteriore al 1999 (la L. 68 è del 12 marzo 1999)")
+  .refine((d) => d <= "2999-12-31", "data troppo lontana nel futuro");
+
+export const WorkforceGroupSchema = z
+  .strictObject(
+    {
+      count: countField("il numero di lavoratori").default(1),
+      contract: enumField(CONTRACT_TYPES, "il tipo di contratto"),
+      months: numberField()
+        .positive("la durata in mesi deve essere maggiore di zero")
+        .max(1200, "durata in mesi non plausibile")
+        .optional(),
+      weeklyHours: numberField().min(0, "l'orario settimanale non può essere negativo").optional(),
+      fullTimeHours: numberField()
+        .positive("l'orario a tempo pieno deve essere maggiore di zero")
+        .max(168, "l'orario a tempo pieno non può superare le 168 ore settimanali")
+        .optional(),
+      exclusion: enumField(EXCLUSION_TYPES, "l'esclusione").nullable().default(null),
+      protected: enumField(PROTECTED_TYPES, "la categoria protetta").nullable().default(null),
+      disabilityPercent: numberField()
+        .min(0, "la percentuale di invalidità deve essere tra 0 e 100")
+        .max(100, "la percentuale di invalidità deve essere tra 0 e 100")
+        .optional(),
+    },
+    unknownKeys,
+  )
+  .superRefine((g, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (typeof g.weeklyHours === "number" && typeof g.fullTimeHours === "number" && g.weeklyHours > g.fullTimeHours) {
+      issue("weeklyHours", `l'orario settimanale (${g.weeklyHours}) supera l'orario a tempo pieno (${g.fullTimeHours})`);
+    }
+    if (g.weeklyHours !== undefined && g.fullTimeHours === undefined) {
+      issue("fullTimeHours", "indica l'orario a tempo pieno del CCNL insieme all'orario settimanale");
+    }
+    if (g.contract === "determinato" && g.months === undefined) {
+      issue("months", "per un contratto a tempo determinato indica la durata in mesi, proroghe comprese (art. 4 c. 1)");
+    }
+    const disabled = g.protected === "disabile_l68" || g.protected === "disabile_art4";
+    if (g.contract === "somministrato" && disabled && g.months === undefined) {
+      issue("months", "per un disabile somministrato indica la durata della missione in mesi (art. 34 c. 3 D.Lgs. 81/2015)");
+    }
+    if (g.protected === "disabile_art4" && g.disabilityPercent === undefined) {
+      issue("disabilityPercent", "per un disabile ex art. 4 c. 3-bis o c. 4 indica la percentuale di riduzione della capacità lavorativa");
+    }
+  });
+
+const ExemptionSchema = z.strictObject(
+  {
+    percent: numberField()
+      .gt(0, "la percentuale di esonero deve essere maggiore di zero")
+      .max(100, "la percentuale di esonero non può superare 100"),
+    workingDays: workingDaysField,
+  },
+  unknownKeys,
+);
+
+const SuspensionSchema = z
+  .strictObject(
+    {
+      suspendedShare: numberField()
+        .min(0, "la quota di attività sospesa deve essere tra 0 e 1")
+        .max(1, "la quota di attività sospesa deve essere tra 0 e 1")
+        .optional(),
+      /** Collective dismissal procedure (arts. 4 and 24 L. 223/1991): obligations suspended nationwide. */
+      collectiveDismissal: z.boolean({ error: "deve essere true o false" }).optional(),
+    },
+    unknownKeys,
+  )
+  .refine((s) => s.suspendedShare !== undefined || s.collectiveDismissal !== undefined, {
+    message: "indica suspendedShare (quota di attività sospesa, da 0 a 1) oppure collectiveDismissal",
+  });
+
+const SanctionSchema = z.strictObject({ workingDays: workingDaysField }, unknownKeys);
+
+const ConventionsSchema = z.strictObject(
+  {
+    /** Positions planned in an art. 11 convention and not yet filled: not uncovered (rules file §1.10). */
+    art11OpenPositions: countField("il numero di posizioni in convenzione").default(0),
+    /** Disabled workers hired by a destination body under art. 12-bis, counted up to the cap by date. */
+    art12bisWorkers: countField("il numero di lavoratori in convenzione").default(0),
+  },
+  unknownKeys,
+);
+
+export const QuotaInputSchema = z
+  .strictObject(
+    {
+      date: referenceDate.default(() => todayInItaly()),
+      employer: z.strictObject({ type: enumField(["private", "public"], "il tipo di datore di lavoro") }, unknownKeys),
+      workforce: z
+        .array(WorkforceGroupSchema, { error: requiredOr("deve essere un elenco di gruppi di lavoratori") })
+        .max(10_000, "al massimo 10.000 gruppi di lavoratori"),
+      exemption: ExemptionSchema.optional(),
+      suspension: SuspensionSchema.optional(),
+      sanction: SanctionSchema.optional(),
+      conventions: ConventionsSchema.optional(),
+    },
+    objectErrors("un oggetto JSON con i campi employer e workforce"),
+  )
+  .superRefine((input, ctx) => {
+    // Art. 5 c. 3: partial exemption is for private employers and enti pubblici economici only.
+    if (input.employer?.type === "public" && input.exemption) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["exemption"],
+        message:
+          "l'esonero parziale spetta solo ai datori di lavoro privati e agli enti pubblici economici (art. 5 c. 3); per un ente pubblico economico usa il tipo \"private\"",
+      });
+    }
+    // Art. 23 D.Lgs. 80/2015: the telework exclusion is for private employers only (rules file E18).
+    if (input.employer?.type === "public" && Array.isArray(input.workforce)) {
+      input.workforce.forEach((g, i) => {
+        if (g?.exclusion === "telelavoro_escluso") {
+          ctx.addIssue({
+            code: "custom",
+            path: ["workforce", i, "exclusion"],
+            message: "l'esclusione dei telelavoratori vale solo per i datori di lavoro privati (art. 23 D.Lgs. 80/2015)",
+          });
+        }
+      });
+    }
+  });
+
+/** Input as received (defaults not yet applied). */
+export type QuotaInputRaw = z.input<typeof QuotaInputSchema>;
+/** Input after validation and defaults: what `computeQuota` takes. */
+export type QuotaInput = z.output<typeof QuotaInputSchema>;
+export type WorkforceGroup = z.output<typeof WorkforceGroupSchema>;
+
+export type Band = "under15" | "15-35" | "36-50" | "over50";
+
+export interface QuotaResult {
+  baseComputo: number;
+  band: Band;
+  /** After suspension, when one is given. */
+  quotaDisabili: number;
+  quotaArt18: number;
+  quotaDisabiliBeforeSuspension: number;
+  coveredDisabili: number;
+  coveredArt18: number;
+  /** Before any exemption, never negative. */
+  uncoveredDisabili: number;
+  uncoveredArt18: number;
+  /** Only when an exemption is given in the input. Money: decimal strings with two digits. */
+  exemption?: {
+    maxUnits: number;
+    exemptedUnits: number;
+    remainingUncovered: number;
+    dailyAmount: string;
+    totalAmount: string;
+  };
+  /** Only when asked. */
+  sanction?: { dailyPerWorker: string; total: string; totalWithDiffida: string };
+  /** One Italian sentence per step, citing the article. */
+  explanation: string[];
+}
+
+export interface FieldError {
+  /** Dotted path, e.g. "workforce.0.weeklyHours"; "documento" for the whole input. */
+  field: string;
+  message: string;
+}
+
+const joinPath = (path: readonly PropertyKey[]) => path.map(String).join(".");
+
+/** A ZodError as one `{ field, message }` per problem (unknown keys: one per key). */
+export function toFieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue): FieldError[] => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ field: joinPath([...issue.path, key]), message: "campo non previsto" }));
+    }
+    return [{ field: joinPath(issue.path) || "documento", message: issue.message }];
+  });
+}
+
+export type ParseResult = { ok: true; data: QuotaInput } | { ok: false; errors: FieldError[] };
+
+/** Validates untrusted input; messages the schema does not set come from zod's Italian locale. */
+export function parseQuotaInput(raw: unknown): ParseResult {
+  const result = QuotaInputSchema.safeParse(raw, { error: z.locales.it().localeError });
+  return result.success ? { ok: true, data: result.data } : { ok: false, errors: toFieldErrors(result.error) };
+}

@@ -1,0 +1,92 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Notice } from "~/components/forms";
+import { Footer, Header } from "~/components/layout";
+import appCss from "~/styles/app.css";
+import { readFlash } from "~/utils/flash.server";
+import { getCurrentUser } from "~/utils/session.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: "/vendor/bootstrap-italia/css/bootstrap-italia.min.css" },
+  { rel: "stylesheet", href: appCss },
+];
+
+export const meta: MetaFunction = () => [{ title: "Rosa — Servizi ai datori di lavoro" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, { flash, setCookie }] = await Promise.all([getCurrentUser(request), readFlash(request)]);
+  const header = user ? { fullName: user.fullName, role: user.role, employerName: user.employerName } : null;
+  return data({ user: header, flash }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="it">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <div className="skiplinks">
+          <a className="visually-hidden-focusable" href="#contenuto">
+            Vai al contenuto principale
+          </a>
+        </div>
+        <Header user={root?.user ?? null} />
+        <main id="contenuto" className="container rosa-main" tabIndex={-1}>
+          {root?.flash ? <Notice type={root.flash.type}>{root.flash.message}</Notice> : null}
+          {children}
+        </main>
+        <Footer />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+const ERROR_TEXTS: Record<number, { title: string; text: string }> = {
+  400: { title: "Richiesta non valida", text: "I dati ricevuti non sono validi. Torna indietro e controllali." },
+  403: { title: "Accesso non consentito", text: "Il tuo profilo non ha i permessi per aprire questa pagina." },
+  404: { title: "Pagina non trovata", text: "La pagina che cerchi non esiste o non è visibile con il tuo profilo." },
+  409: { title: "Conflitto", text: "I dati sono stati modificati nel frattempo. Ricarica la pagina." },
+};
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const known = ERROR_TEXTS[status] ?? {
+    title: "Si è verificato un errore",
+    text: "Qualcosa non ha funzionato dalla nostra parte. Riprova tra poco; se il problema continua, contatta l'assistenza del Centro per l'Impiego.",
+  };
+  if (status >= 500) console.error(error);
+  return (
+    <div>
+      <h1>{known.title}</h1>
+      <p className="lead">{known.text}</p>
+      <p className="rosa-muted">Codice errore: {status}</p>
+      <Link to="/" className="btn btn-primary">
+        Torna alla pagina iniziale
+      </Link>
+    </div>
+  );
+}

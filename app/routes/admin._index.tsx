@@ -1,0 +1,33 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { PageTitle } from "~/components/layout";
+import { requirePermission } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Amministrazione — Rosa" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "users:manage");
+  return null;
+}
+
+export default function AdminHome() {
+  return (
+    <div>
+      <PageTitle title="Amministrazione" lead="Gestione degli account degli operatori e controllo delle attività." />
+      <ul className="list-unstyled">
+        <li className="mb-2">
+          <Link to="/admin/utenti">Utenti e operatori</Link>: crea gli account degli operatori dei Centri per l'Impiego.
+        </li>
+        <li className="mb-2">
+          <Link to="/admin/audit">Registro delle attività</Link>: chi ha fatto cosa, su quale dato, quando.
+        </li>
+        <li className="mb-2">
+          <Link to="/admin/posta">Posta in uscita</Link>: i messaggi inviati dal portale.
+        </li>
+        <li className="mb-2">
+          <Link to="/operatore/aziende">Aziende registrate</Link>
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { getDb } from "~/db/db.server";
+import { listOutbox } from "~/domain/mail/queries.server";
+import { formatDateTime } from "~/utils/format";
+import { requirePermission } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Posta in uscita — Rosa" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "mail:read");
+  return { messages: await listOutbox(getDb()) };
+}
+
+export default function Outbox() {
+  const { messages } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>Posta in uscita</h1>
+      <p className="rosa-muted">Senza un server SMTP configurato (SMTP_URL) i messaggi restano qui e non vengono spediti.</p>
+      {messages.length === 0 ? <p>Nessun messaggio.</p> : null}
+      {messages.map((m) => (
+        <article key={m.id} className="card card-bg mb-3">
+          <div className="card-body">
+            <h2 className="h5 card-title">{m.subject}</h2>
+            <p className="small rosa-muted">
+              A {m.to_address} · {formatDateTime(m.created_at)} · {m.sent_at ? `spedito il ${formatDateTime(m.sent_at)}` : "non spedito"}
+            </p>
+            <pre className="mb-0" style={{ whiteSpace: "pre-wrap" }}>
+              {m.body_text}
+            </pre>
+          </div>
+        </article>
+      ))}
+    </div>
+  );
+}

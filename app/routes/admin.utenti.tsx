@@ -1,0 +1,102 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { createUser, DuplicateEmailError } from "~/domain/identity/commands.server";
+import { listUsers } from "~/domain/identity/queries.server";
+import { EMPLOYER_ROLE_LABELS, ROLE_LABELS } from "~/domain/identity/roles";
+import { OfficerCreateSchema } from "~/domain/identity/schema";
+import { invalid } from "~/utils/action.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDate } from "~/utils/format";
+import { parseFormData } from "~/utils/forms";
+import { actorOf, requirePermission } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Utenti — Rosa" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "users:manage");
+  return { users: await listUsers(getDb()) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, "users:manage");
+  const form = parseFormData(await request.formData(), OfficerCreateSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  try {
+    await withTransaction((trx) =>
+      createUser(trx, actorOf(admin, context), {
+        email: form.data.email,
+        full_name: form.data.fullName,
+        role: form.data.role,
+        office_province: form.data.officeProvince ?? null,
+        password: form.data.password,
+      }),
+    );
+  } catch (e) {
+    if (e instanceof DuplicateEmailError) return invalid({ email: e.message }, form.values, 409);
+    throw e;
+  }
+  return redirectWithFlash("/admin/utenti", { type: "success", message: `Account creato per ${form.data.email}.` });
+}
+
+export default function AdminUsers() {
+  const { users } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const common = { errors: result?.errors, values: result?.values };
+  return (
+    <div>
+      <h1>Utenti</h1>
+      <div className="table-responsive">
+        <table className="table">
+          <caption>Tutti gli account ({users.length})</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nome</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Ruolo</th>
+              <th scope="col">Azienda o provincia</th>
+              <th scope="col">Creato il</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.full_name}</td>
+                <td>{u.email}</td>
+                <td>
+                  {ROLE_LABELS[u.role]}
+                  {u.employer_role ? ` (${EMPLOYER_ROLE_LABELS[u.employer_role]})` : ""}
+                </td>
+                <td>{u.employer_name ?? u.office_province ?? "—"}</td>
+                <td>{formatDate(u.created_at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section className="col-lg-6">
+        <h2 className="h4">Crea un account operatore</h2>
+        <ErrorSummary errors={result?.errors} />
+        <Form method="post" noValidate>
+          <TextField {...common} name="fullName" label="Nome e cognome" required />
+          <TextField {...common} name="email" label="E-mail" type="email" required />
+          <SelectField
+            {...common}
+            name="role"
+            label="Ruolo"
+            required
+            placeholder="Scegli il ruolo"
+            options={{ preselection_officer: ROLE_LABELS.preselection_officer, placement_officer: ROLE_LABELS.placement_officer, admin: ROLE_LABELS.admin }}
+          />
+          <TextField {...common} name="officeProvince" label="Provincia di competenza (sigla)" maxLength={2} hint="Es. MI" />
+          <TextField {...common} name="password" label="Password iniziale" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri; l'operatore la cambierà al primo accesso" />
+          <button type="submit" className="btn btn-primary">
+            Crea l'account
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

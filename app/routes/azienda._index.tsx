@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { EmployerStatusBadge, EmployerSummary } from "~/components/employer-summary";
+import { Notice } from "~/components/forms";
+import { getDb } from "~/db/db.server";
+import { getEmployer } from "~/domain/employers/queries.server";
+import { formatDateTime } from "~/utils/format";
+import { notFound, requireEmployerUser } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "La mia azienda — Rosa" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireEmployerUser(request);
+  // Scoped by the session's employer: there is no id in the URL to tamper with.
+  const employer = await getEmployer(getDb(), user.employerId);
+  if (!employer) throw notFound();
+  return { employer, isLegalRep: user.employerRole === "legal_rep" };
+}
+
+export default function EmployerHome() {
+  const { employer, isLegalRep } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>
+        {employer.legal_name} <EmployerStatusBadge status={employer.status} />
+      </h1>
+      {employer.status === "pending" ? (
+        <Notice type="info">
+          La registrazione è in attesa di convalida da parte di un operatore del Centro per l'Impiego. Dopo la convalida potrai pubblicare
+          offerte di lavoro e chiedere i servizi.
+        </Notice>
+      ) : null}
+      {employer.status === "rejected" ? (
+        <Notice type="warning">
+          <p className="mb-1">
+            <strong>La registrazione è stata respinta</strong>
+            {employer.status_changed_at ? ` il ${formatDateTime(employer.status_changed_at)}` : ""} per questo motivo:
+          </p>
+          <p className="mb-2">{employer.status_reason}</p>
+          {isLegalRep ? <Link to="/azienda/modifica">Correggi i dati e inviali di nuovo</Link> : null}
+        </Notice>
+      ) : null}
+      {employer.status === "validated" ? (
+        <Notice type="success">L'azienda è convalidata: puoi chiedere i servizi del Centro per l'Impiego.</Notice>
+      ) : null}
+      <EmployerSummary employer={employer} />
+      {isLegalRep ? (
+        <p className="d-flex gap-3">
+          <Link to="/azienda/modifica" className="btn btn-outline-primary">
+            Modifica i dati dell'azienda
+          </Link>
+          <Link to="/azienda/utenti" className="btn btn-outline-primary">
+            Invita colleghi o un consulente
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

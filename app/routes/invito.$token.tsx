@@ -1,0 +1,68 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { acceptInvitation, hashToken } from "~/domain/employers/commands.server";
+import { findInvitationByTokenHash } from "~/domain/employers/queries.server";
+import { AcceptInvitationSchema } from "~/domain/employers/schema";
+import { createSession } from "~/domain/identity/commands.server";
+import { EMPLOYER_ROLE_LABELS } from "~/domain/identity/roles";
+import { domainErrorResponse, invalid } from "~/utils/action.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseFormData } from "~/utils/forms";
+import { actorOf, notFound, sessionCookieHeader } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Accetta l'invito — Rosa" }];
+
+const ParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const parsed = ParamsSchema.safeParse(params);
+  if (!parsed.success) throw notFound("Invito non valido");
+  const invitation = await findInvitationByTokenHash(getDb(), hashToken(parsed.data.token));
+  if (!invitation) throw notFound("Invito non valido o scaduto");
+  return { invitation };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const parsed = ParamsSchema.safeParse(params);
+  if (!parsed.success) throw notFound("Invito non valido");
+  const form = parseFormData(await request.formData(), AcceptInvitationSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  try {
+    const sessionId = await withTransaction(async (trx) => {
+      const { userId } = await acceptInvitation(trx, actorOf(null, context), parsed.data.token, form.data);
+      return createSession(trx, userId, "password");
+    });
+    return redirectWithFlash("/azienda", { type: "success", message: "Benvenuto in Rosa: il tuo account è attivo." }, { "Set-Cookie": await sessionCookieHeader(sessionId) });
+  } catch (e) {
+    return domainErrorResponse(e, form.values);
+  }
+}
+
+export default function AcceptInvitation() {
+  const { invitation } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="row">
+      <div className="col-lg-6">
+        <h1>Accetta l'invito</h1>
+        <p className="lead">
+          Sei stato invitato a operare per <strong>{invitation.legal_name}</strong> come {EMPLOYER_ROLE_LABELS[invitation.employer_role]}. Account:{" "}
+          <strong>{invitation.email}</strong>.
+        </p>
+        <ErrorSummary errors={result?.errors} />
+        <Form method="post" noValidate>
+          <TextField name="fullName" label="Nome e cognome" required autoComplete="name" errors={result?.errors} values={result?.values} />
+          <TextField name="password" label="Password" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri" errors={result?.errors} />
+          <TextField name="confirmPassword" label="Ripeti la password" type="password" required autoComplete="new-password" errors={result?.errors} />
+          <button type="submit" className="btn btn-primary">
+            Crea l'account
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

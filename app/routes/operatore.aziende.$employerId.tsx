@@ -1,0 +1,99 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { EmployerStatusBadge, EmployerSummary } from "~/components/employer-summary";
+import { ErrorSummary, Notice, TextAreaField } from "~/components/forms";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { reviewEmployer } from "~/domain/employers/commands.server";
+import { getEmployer, listEmployerUsers } from "~/domain/employers/queries.server";
+import { ReviewSchema } from "~/domain/employers/schema";
+import { EMPLOYER_ROLE_LABELS } from "~/domain/identity/roles";
+import { domainErrorResponse, invalid } from "~/utils/action.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDateTime } from "~/utils/format";
+import { parseFormData } from "~/utils/forms";
+import { actorOf, notFound, requirePermission } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Scheda azienda — Rosa" }];
+
+const ParamsSchema = z.object({ employerId: z.uuid() });
+
+function employerIdFrom(params: unknown): string {
+  const parsed = ParamsSchema.safeParse(params);
+  if (!parsed.success) throw notFound("Azienda non trovata");
+  return parsed.data.employerId;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "employers:review");
+  const employerId = employerIdFrom(params);
+  const db = getDb();
+  const employer = await getEmployer(db, employerId);
+  if (!employer) throw notFound("Azienda non trovata");
+  return { employer, users: await listEmployerUsers(db, employerId) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "employers:review");
+  const employerId = employerIdFrom(params);
+  const form = parseFormData(await request.formData(), ReviewSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  try {
+    await withTransaction((trx) => reviewEmployer(trx, actorOf(user, context), { employerId, ...form.data }));
+  } catch (e) {
+    return domainErrorResponse(e, form.values);
+  }
+  const message = form.data.decision === "validate" ? "Azienda convalidata." : "Registrazione respinta: l'azienda riceverà il motivo.";
+  return redirectWithFlash(`/operatore/aziende/${employerId}`, { type: "success", message });
+}
+
+export default function EmployerDetailPage() {
+  const { employer, users } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div>
+      <p>
+        <Link to="/operatore/aziende">← Tutte le aziende</Link>
+      </p>
+      <h1>
+        {employer.legal_name} <EmployerStatusBadge status={employer.status} />
+      </h1>
+      {employer.status !== "pending" && employer.status_changed_at ? (
+        <Notice type="info">
+          {employer.status === "validated" ? "Convalidata" : "Respinta"} il {formatDateTime(employer.status_changed_at)}
+          {employer.reviewer_name ? ` da ${employer.reviewer_name}` : ""}
+          {employer.status_reason ? `: ${employer.status_reason}` : "."}
+        </Notice>
+      ) : null}
+      <EmployerSummary employer={employer} />
+      <h2 className="h4">Utenti dell'azienda</h2>
+      <ul>
+        {users.map((u) => (
+          <li key={u.id}>
+            {u.full_name} ({u.email}) — {u.employer_role ? EMPLOYER_ROLE_LABELS[u.employer_role] : ""}
+          </li>
+        ))}
+      </ul>
+      {employer.status === "pending" ? (
+        <section className="col-lg-8 mt-4">
+          <h2 className="h4">Verifica della registrazione</h2>
+          <p>Controlla i dati con la visura camerale o la PEC dell'azienda, poi convalida o respingi spiegando cosa correggere.</p>
+          <ErrorSummary errors={result?.errors} />
+          <Form method="post" noValidate>
+            <input type="hidden" name="version" value={employer.version} />
+            <TextAreaField name="reason" label="Motivo o note (obbligatorio se respingi)" errors={result?.errors} values={result?.values} />
+            <div className="d-flex gap-3">
+              <button type="submit" name="decision" value="validate" className="btn btn-success">
+                Convalida l'azienda
+              </button>
+              <button type="submit" name="decision" value="reject" className="btn btn-outline-danger">
+                Respingi la registrazione
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { data } from "@remix-run/node";
+import { DomainError } from "~/domain/errors";
+import type { FieldErrors, FormValues } from "./forms";
+
+export type ActionErrors = { errors: FieldErrors; values: FormValues };
+
+/** A 400 (or the given status) that re-renders the form with the messages and what the user typed. */
+export function invalid(errors: FieldErrors, values: FormValues, status = 400) {
+  return data<ActionErrors>({ errors, values }, { status });
+}
+
+/** Maps a DomainError to a form error; anything else is a bug and propagates to the 500 page. */
+export function domainErrorResponse(e: unknown, values: FormValues) {
+  if (e instanceof DomainError) return invalid({ [e.field]: e.message }, values, e.status);
+  throw e;
+}
+
+export function baseUrlOf(request: Request, publicUrl: string | undefined): string {
+  return publicUrl ? publicUrl.replace(/\/$/, "") : new URL(request.url).origin;
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Every setting has an Italian error
+ * message because the operator starting Rosa reads them at the console.
+ */
+const booleanString = z
+  .enum(["true", "false", "1", "0"], { error: "deve essere true oppure false" })
+  .transform((v) => v === "true" || v === "1");
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: "deve essere un numero di porta" })
+    .int("deve essere un numero intero")
+    .min(0, "deve essere tra 0 e 65535")
+    .max(65535, "deve essere tra 0 e 65535")
+    .default(fallback);
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z
+      .enum(["development", "production", "test"], { error: "deve essere development, production o test" })
+      .default("development"),
+    PORT: port(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    DATA_DIR: z.string().min(1, "non può essere vuota").default(".data"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "deve essere un URL postgres://utente:password@host:porta/database")
+      .optional(),
+    MEILI_URL: z.url({ error: "deve essere un URL http(s)://host:porta" }).optional(),
+    MEILI_MASTER_KEY: z.string().min(16, "deve essere lunga almeno 16 caratteri").optional(),
+    /** 0 = pick a free port at every start (the URL is computed, so nothing else needs it). */
+    EMBEDDED_PG_PORT: port(0),
+    EMBEDDED_MEILI_PORT: port(0),
+    SESSION_SECRET: z.string().min(32, "deve essere lunga almeno 32 caratteri").optional(),
+    PUBLIC_URL: z.url({ error: "deve essere un URL http(s)://…" }).optional(),
+    SEED_DEMO: booleanString.default(true),
+    SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, "deve essere un URL smtp://…").optional(),
+    MAIL_FROM: z.string().default("Rosa <noreply@rosa.invalid>"),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses a given environment (tests pass their own) and reports every bad value in one message. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  throw new EnvError(`Configurazione non valida: ${problems.join("; ")}`);
+}
+
+/** Re-read on every call: the server sets DATABASE_URL/MEILI_URL after starting the embedded servers. */
+export function getEnv(): Env {
+  return parseEnv(process.env);
+}
+
+/** The server fills in URLs of the services it started (only the env module writes process.env). */
+export function setServiceUrls(urls: { DATABASE_URL?: string; MEILI_URL?: string; MEILI_MASTER_KEY?: string; SESSION_SECRET?: string }) {
+  for (const [key, value] of Object.entries(urls)) if (value) process.env[key] = value;
+}

@@ -1,0 +1,89 @@
+import { createCookie, redirect } from "@remix-run/node";
+import { getDb } from "~/db/db.server";
+import type { Actor } from "~/domain/audit/commands.server";
+import { deleteSession, SESSION_HOURS } from "~/domain/identity/commands.server";
+import { findSessionUser, type SessionUser } from "~/domain/identity/queries.server";
+import { roleHas, type Permission } from "~/domain/identity/roles";
+import { getEnv } from "./env.server";
+
+export type { SessionUser };
+
+function sessionCookie() {
+  const env = getEnv();
+  if (!env.SESSION_SECRET) throw new Error("SESSION_SECRET non impostato");
+  return createCookie("rosa_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    // Secure whenever the portal is served over https (always in production behind TLS).
+    secure: (env.PUBLIC_URL ?? "").startsWith("https:"),
+    secrets: [env.SESSION_SECRET],
+    maxAge: SESSION_HOURS * 3600,
+  });
+}
+
+export async function readSessionId(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export function sessionCookieHeader(sessionId: string): Promise<string> {
+  return sessionCookie().serialize(sessionId);
+}
+
+export function clearSessionCookieHeader(): Promise<string> {
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+export async function getCurrentUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return null;
+  return findSessionUser(getDb(), sessionId);
+}
+
+/** Logged-in user or a redirect to the login page (with a notice when the session has expired). */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const sessionId = await readSessionId(request);
+  const user = sessionId ? await findSessionUser(getDb(), sessionId) : null;
+  if (user) return user;
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
+  if (sessionId) params.set("scaduta", "1");
+  throw redirect(`/accedi?${params}`, sessionId ? { headers: { "Set-Cookie": await clearSessionCookieHeader() } } : undefined);
+}
+
+export function forbidden(): Response {
+  return new Response("Non hai i permessi per questa pagina", { status: 403, statusText: "Forbidden" });
+}
+
+export function notFound(message = "Pagina non trovata"): Response {
+  return new Response(message, { status: 404, statusText: "Not Found" });
+}
+
+export async function requirePermission(request: Request, permission: Permission): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!roleHas(user.role, permission)) throw forbidden();
+  return user;
+}
+
+export async function requireEmployerUser(request: Request): Promise<SessionUser & { employerId: string }> {
+  const user = await requirePermission(request, "employer:own");
+  if (!user.employerId) throw forbidden();
+  return user as SessionUser & { employerId: string };
+}
+
+export async function logout(request: Request): Promise<Response> {
+  const sessionId = await readSessionId(request);
+  if (sessionId) await deleteSession(getDb(), sessionId);
+  return redirect("/", { headers: { "Set-Cookie": await clearSessionCookieHeader() } });
+}
+
+/** The Express server passes the client IP in the load context; tests call loaders without it. */
+export function clientIp(context: unknown): string {
+  const ip = (context as { clientIp?: string } | undefined)?.clientIp;
+  return ip ?? "0.0.0.0";
+}
+
+export function actorOf(user: SessionUser | null, context: unknown): Actor {
+  return { userId: user?.id ?? null, role: user?.role ?? null, ip: clientIp(context) };
+}

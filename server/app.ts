@@ -1,0 +1,64 @@
+import path from "node:path";
+import { createRequire } from "node:module";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { getEnv } from "~/utils/env.server";
+import { isCrossSiteMutation } from "./csrf";
+
+const require = createRequire(import.meta.url);
+const bootstrapItaliaDist = path.dirname(path.dirname(require.resolve("bootstrap-italia/dist/css/bootstrap-italia.min.css")));
+
+export interface HealthCheck {
+  (): Promise<{ ok: boolean; database: boolean; search: boolean }>;
+}
+
+export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: string; health: HealthCheck }) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.use((req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    next();
+  });
+
+  app.get("/healthz", async (_req, res) => {
+    const health = await opts.health();
+    res.status(health.ok ? 200 : 503).json(health);
+  });
+
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use("/vendor/bootstrap-italia", express.static(bootstrapItaliaDist, { maxAge: "1d" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  app.use((req, res, next) => {
+    const publicUrl = getEnv().PUBLIC_URL;
+    const allowedOrigins = [`${req.protocol}://${req.get("host")}`, ...(publicUrl ? [new URL(publicUrl).origin] : [])];
+    const crossSite = isCrossSiteMutation({
+      method: req.method,
+      origin: req.get("origin"),
+      referer: req.get("referer"),
+      hasSessionCookie: /(?:^|;\s*)rosa_session=/.test(req.get("cookie") ?? ""),
+      allowedOrigins,
+    });
+    if (crossSite) {
+      res.status(403).type("text/plain; charset=utf-8").send("Richiesta rifiutata: proviene da un sito diverso da Rosa (protezione CSRF).");
+      return;
+    }
+    next();
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: opts.getBuild,
+      mode: opts.mode,
+      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "0.0.0.0" }),
+    }),
+  );
+  return app;
+}

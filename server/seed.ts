@@ -1,0 +1,99 @@
+import type { Kysely } from "kysely";
+import type { DB } from "~/db/types";
+import type { Actor } from "~/domain/audit/commands.server";
+import { registerEmployer, reviewEmployer } from "~/domain/employers/commands.server";
+import { createUser } from "~/domain/identity/commands.server";
+
+/** One password for every demo account, printed at start and in the README. */
+export const DEMO_PASSWORD = "RosaDemo2026!";
+
+export const DEMO_ACCOUNTS = [
+  { email: "admin@rosa.demo", role: "Amministratore" },
+  { email: "preselezione@rosa.demo", role: "Operatore preselezione (CPI Milano)" },
+  { email: "collocamento@rosa.demo", role: "Operatore collocamento mirato (CPI Milano)" },
+  { email: "azienda@rosa.demo", role: "Datore di lavoro, legale rappresentante (Panificio Lombardo S.r.l., convalidata)" },
+  { email: "consulente@rosa.demo", role: "Consulente del lavoro delegato (Panificio Lombardo S.r.l.)" },
+  { email: "logistica@rosa.demo", role: "Datore di lavoro (Logistica Emiliana S.p.A., in attesa di convalida)" },
+] as const;
+
+/** Deterministic, valid 11-digit codici fiscali/partite IVA built from a 10-digit stem. */
+export function withCheckDigit(stem: string): string {
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    let d = Number(stem[i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return stem + String((10 - (sum % 10)) % 10);
+}
+
+const SYSTEM: Actor = { userId: null, role: "system", ip: null };
+
+const company = (n: number, o: { legalName: string; comune: string; address: string; ateco: string; band: string; contact: string; email: string; sites?: { label: string; address: string; comune: string }[] }) => ({
+  legalName: o.legalName,
+  taxCode: withCheckDigit(`0${n}23456789`.slice(0, 10)),
+  vatNumber: withCheckDigit(`0${n}23456789`.slice(0, 10)),
+  atecoCode: o.ateco,
+  headcountBand: o.band as "15-35",
+  legalAddress: o.address,
+  legalComune: o.comune,
+  pec: undefined,
+  contactName: o.contact,
+  contactEmail: o.email,
+  contactPhone: `02 555 01${n}${n}`,
+  sites: o.sites ?? [],
+  password: DEMO_PASSWORD,
+  confirmPassword: DEMO_PASSWORD,
+  privacy: "on" as const,
+});
+
+/** Loads the demo data into an empty database only (no users yet). Returns whether it did. */
+export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
+  const any = await db.selectFrom("users").select("id").limit(1).executeTakeFirst();
+  if (any) return false;
+  await db.transaction().execute(async (trx) => {
+    const officer = (email: string, fullName: string, role: "admin" | "preselection_officer" | "placement_officer") =>
+      createUser(trx, SYSTEM, { email, full_name: fullName, role, password: DEMO_PASSWORD, office_province: role === "admin" ? null : "MI" });
+    await officer("admin@rosa.demo", "Anna Amministratrice", "admin");
+    const preselection = await officer("preselezione@rosa.demo", "Paolo Preselezione", "preselection_officer");
+    await officer("collocamento@rosa.demo", "Carla Collocamento", "placement_officer");
+    const officerActor: Actor = { userId: preselection, role: "preselection_officer", ip: null };
+
+    const bakery = await registerEmployer(trx, SYSTEM, {
+      ...company(1, {
+        legalName: "Panificio Lombardo S.r.l.", comune: "Milano (MI)", address: "Via Padova 120", ateco: "10",
+        band: "15-35", contact: "Giulia Bianchi", email: "azienda@rosa.demo",
+        sites: [{ label: "Laboratorio", address: "Via Rubattino 8", comune: "Segrate (MI)" }],
+      }),
+      fullName: "Giulia Bianchi",
+      email: "azienda@rosa.demo",
+    });
+    await reviewEmployer(trx, officerActor, { employerId: bakery.employerId, decision: "validate", reason: "", version: 1 });
+    await createUser(trx, SYSTEM, {
+      email: "consulente@rosa.demo", full_name: "Marco Verdi", role: "employer", password: DEMO_PASSWORD,
+      employer_id: bakery.employerId, employer_role: "delegate",
+    });
+
+    await registerEmployer(trx, SYSTEM, {
+      ...company(2, { legalName: "Logistica Emiliana S.p.A.", comune: "Bologna (BO)", address: "Via Stalingrado 45", ateco: "52", band: "51-249", contact: "Luca Neri", email: "logistica@rosa.demo" }),
+      fullName: "Luca Neri",
+      email: "logistica@rosa.demo",
+    });
+    const hotel = await registerEmployer(trx, SYSTEM, {
+      ...company(3, { legalName: "Hotel Dolomiti S.n.c.", comune: "Trento (TN)", address: "Via Brennero 2", ateco: "55", band: "10-14", contact: "Sara Conti", email: "hotel@rosa.demo" }),
+      fullName: "Sara Conti",
+      email: "hotel@rosa.demo",
+    });
+    await reviewEmployer(trx, officerActor, { employerId: hotel.employerId, decision: "validate", reason: "", version: 1 });
+    const metal = await registerEmployer(trx, SYSTEM, {
+      ...company(4, { legalName: "Meccanica Veneta S.r.l.", comune: "Padova (PD)", address: "Corso Stati Uniti 14", ateco: "25", band: "36-50", contact: "Elena Gallo", email: "meccanica@rosa.demo" }),
+      fullName: "Elena Gallo",
+      email: "meccanica@rosa.demo",
+    });
+    await reviewEmployer(trx, officerActor, {
+      employerId: metal.employerId, decision: "reject", version: 1,
+      reason: "La visura camerale non riporta il legale rappresentante indicato: correggi il nominativo.",
+    });
+  });
+  return true;
+}

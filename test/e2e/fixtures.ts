@@ -1,0 +1,55 @@
+import { createRequire } from "node:module";
+import { test as base, expect, type Page } from "@playwright/test";
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve("axe-core/axe.min.js");
+
+export const DEMO_PASSWORD = "RosaDemo2026!";
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe (WCAG 2.0/2.1 A and AA rules) on the current page and fails on serious or critical violations. */
+export async function expectAccessible(page: Page) {
+  await page.waitForLoadState("load");
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target) }));
+  });
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious, `axe su ${page.url()}:\n${JSON.stringify(serious, null, 2)}`).toEqual([]);
+}
+
+/**
+ * Every test gets a page whose visited documents are all checked with axe:
+ * each navigation (full or client-side) is checked once its page settled,
+ * and the teardown fails the test if any check found a serious problem.
+ */
+export const test = base.extend<{ checkedPage: Page }>({
+  checkedPage: async ({ page }, use) => {
+    await use(page);
+    await expectAccessible(page);
+  },
+});
+
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/accedi");
+  await expectAccessible(page);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+export async function logout(page: Page) {
+  await page.getByRole("button", { name: "Esci" }).click();
+  await expect(page.getByRole("link", { name: "Accedi all'area riservata" })).toBeVisible();
+}
+
+export { expect };

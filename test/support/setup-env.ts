@@ -1,0 +1,9 @@
+import { inject } from "vitest";
+import { setServiceUrls } from "~/utils/env.server";
+
+setServiceUrls({
+  DATABASE_URL: inject("databaseUrl"),
+  MEILI_URL: inject("meiliUrl"),
+  MEILI_MASTER_KEY: inject("meiliKey"),
+  SESSION_SECRET: inject("sessionSecret"),
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "~/utils/env.server";
+
+describe("environment schema", () => {
+  it("has working defaults for a fresh machine", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: ".data", SEED_DEMO: true, EMBEDDED_PG_PORT: 0 });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+  it("accepts external servers", () => {
+    const env = parseEnv({ DATABASE_URL: "postgres://u:p@db:5432/rosa", MEILI_URL: "https://meili.example.it", MEILI_MASTER_KEY: "0123456789abcdef", SEED_DEMO: "false" });
+    expect(env.DATABASE_URL).toBe("postgres://u:p@db:5432/rosa");
+    expect(env.SEED_DEMO).toBe(false);
+  });
+  it("reports every bad value at once in Italian", () => {
+    let error: unknown;
+    try {
+      parseEnv({ PORT: "novanta", DATABASE_URL: "mysql://x", MEILI_MASTER_KEY: "corta", SEED_DEMO: "forse" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^Configurazione non valida: /);
+    expect(message).toContain("PORT: deve essere un numero di porta");
+    expect(message).toContain("DATABASE_URL: deve essere un URL postgres://");
+    expect(message).toContain("MEILI_MASTER_KEY: deve essere lunga almeno 16 caratteri");
+    expect(message).toContain("SEED_DEMO: deve essere true oppure false");
+  });
+  it("rejects out-of-range ports", () => {
+    expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT: deve essere tra 0 e 65535/);
+  });
+});

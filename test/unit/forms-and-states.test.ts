@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { CompanySchema, ReviewSchema } from "~/domain/employers/schema";
+import { EMPLOYER_TRANSITIONS, nextEmployerStatus } from "~/domain/employers/states";
+import { safeRedirect } from "~/domain/identity/schema";
+import { nestFormValues, parseFormData } from "~/utils/forms";
+
+describe("form parsing", () => {
+  it("nests dotted names into arrays and objects", () => {
+    expect(nestFormValues({ "sites.0.label": "A", "sites.1.label": "B", name: "x" })).toEqual({ sites: [{ label: "A" }, { label: "B" }], name: "x" });
+  });
+  it("returns field errors keyed by path and never echoes passwords", () => {
+    const fd = new FormData();
+    fd.set("decision", "reject");
+    fd.set("reason", "corto");
+    fd.set("version", "1");
+    fd.set("password", "segreta");
+    const parsed = parseFormData(fd, ReviewSchema);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.errors.reason).toMatch(/almeno 10 caratteri/);
+      expect(parsed.values.password).toBeUndefined();
+      expect(parsed.values.reason).toBe("corto");
+    }
+  });
+  it("requires address and comune for a site that was started, and ignores empty rows", () => {
+    const base = {
+      legalName: "X", taxCode: "06363391001", atecoCode: "10", headcountBand: "0-9", legalAddress: "Via 1", legalComune: "Roma",
+      contactName: "Mario Rossi", contactEmail: "m@example.it", contactPhone: "06 123456",
+    };
+    const ok = CompanySchema.safeParse({ ...base, sites: [{ label: "", address: "", comune: "" }] });
+    expect(ok.success && ok.data.sites).toEqual([]);
+    const partial = CompanySchema.safeParse({ ...base, sites: [{ label: "Magazzino", address: "", comune: "" }] });
+    expect(partial.success).toBe(false);
+    expect(partial.error?.issues.map((i) => i.path.join("."))).toEqual(["sites.0.address", "sites.0.comune"]);
+  });
+});
+
+describe("employer transition table", () => {
+  it("allows only pending→validated/rejected and rejected→pending", () => {
+    expect(nextEmployerStatus("pending", "validate")).toBe("validated");
+    expect(nextEmployerStatus("pending", "reject")).toBe("rejected");
+    expect(nextEmployerStatus("rejected", "resubmit")).toBe("pending");
+    expect(nextEmployerStatus("validated", "reject")).toBeNull();
+    expect(nextEmployerStatus("rejected", "validate")).toBeNull();
+    expect(Object.keys(EMPLOYER_TRANSITIONS.validated)).toEqual([]);
+  });
+});
+
+describe("safe redirects", () => {
+  it("keeps same-site paths and drops anything that could leave the site", () => {
+    expect(safeRedirect("/operatore/aziende?q=a")).toBe("/operatore/aziende?q=a");
+    expect(safeRedirect("//evil.example")).toBe("/area");
+    expect(safeRedirect("https://evil.example")).toBe("/area");
+    expect(safeRedirect("/\\evil")).toBe("/area");
+  });
+});
