@@ -3,47 +3,17 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { callRoute } from "../support/routes";
+import { ALL, type Actor, type Rule } from "../support/route-access/actors";
 
 /**
- * The authorization matrix: who may reach which route. Every file in
- * app/routes must be listed, so a new route cannot ship unclassified.
+ * The authorization matrix: who may reach which route, one file per context
+ * in test/support/route-access/. Every file in app/routes must be listed, so
+ * a new route cannot ship unclassified.
  */
-type Actor = "anonymous" | "legalRep" | "colleague" | "preselection" | "placement" | "admin";
-const ALL: Actor[] = ["anonymous", "legalRep", "colleague", "preselection", "placement", "admin"];
-const LOGGED_IN: Actor[] = ALL.filter((a) => a !== "anonymous");
-const EMPLOYERS: Actor[] = ["legalRep", "colleague"];
-const OFFICERS: Actor[] = ["preselection", "placement", "admin"];
-
-interface Rule {
-  loader?: Actor[];
-  action?: Actor[];
-  params?: "employerId" | "token";
-}
-
-const MATRIX: Record<string, Rule> = {
-  "_index.tsx": { loader: ALL },
-  "$.tsx": { loader: [] },
-  "accedi.tsx": { loader: ALL, action: ALL },
-  "esci.tsx": { loader: ALL, action: ALL },
-  "registrazione.tsx": { loader: ALL, action: ALL },
-  "privacy.tsx": {},
-  "dichiarazione-accessibilita.tsx": {},
-  "api.comuni.ts": { loader: ALL },
-  "api.ateco.ts": { loader: ALL },
-  "invito.$token.tsx": { loader: [], action: [], params: "token" }, // unknown token: 404 for everybody
-  "area.tsx": { loader: LOGGED_IN },
-  "profilo.password.tsx": { loader: LOGGED_IN, action: LOGGED_IN },
-  "azienda._index.tsx": { loader: EMPLOYERS },
-  "azienda.modifica.tsx": { loader: ["legalRep"], action: ["legalRep"] },
-  "azienda.utenti.tsx": { loader: EMPLOYERS, action: ["legalRep"] },
-  "operatore._index.tsx": { loader: OFFICERS },
-  "operatore.aziende._index.tsx": { loader: OFFICERS },
-  "operatore.aziende.$employerId.tsx": { loader: OFFICERS, action: OFFICERS, params: "employerId" },
-  "admin._index.tsx": { loader: ["admin"] },
-  "admin.utenti.tsx": { loader: ["admin"], action: ["admin"] },
-  "admin.audit.tsx": { loader: ["admin"] },
-  "admin.posta.tsx": { loader: ["admin"] },
-};
+const MATRIX: Record<string, Rule> = Object.assign(
+  {},
+  ...Object.values(import.meta.glob<{ ROUTE_ACCESS: Record<string, Rule> }>("../support/route-access/*.ts", { eager: true })).map((m) => m.ROUTE_ACCESS),
+);
 
 const routesDir = path.resolve(import.meta.dirname, "../../app/routes");
 const routeFiles = fs.readdirSync(routesDir).filter((f) => /\.(tsx?|jsx?)$/.test(f));

@@ -107,9 +107,6 @@ export const ART4_MIN_DISABILITY_PERCENT = 60;
 /** Last day on which private 15–35 employers were obliged only on a new hire (rules file §1.1 item 2). */
 export const NEW_HIRE_ONLY_REGIME_UNTIL = "2017-12-31";
 
-/** From this date every reference to "euro" is a legal amount in force (the Piemonte/ministry ones). */
-export const VERIFIED_AMOUNTS_FROM = "2022-01-01";
-
 /** Euro cents → "79674.72" (the API/CLI money format). */
 export function formatCents(cents: bigint): string {
   const negative = cents < 0n;

@@ -50,7 +50,7 @@ const isDisabled = (g: WorkforceGroup) => g.protected === "disabile_l68" || g.pr
 
 /** Art. 4 c. 3-bis / c. 4 workers count only with a capacity reduction ≥ 60 % (rules file §3.3). */
 export const isArt4BelowThreshold = (g: WorkforceGroup) =>
-  g.protected === "disabile_art4" && (g.disabilityPercent ?? 0) <= ART4_MIN_DISABILITY_PERCENT;
+  g.protected === "disabile_art4" && (g.disabilityPercent ?? 0) < ART4_MIN_DISABILITY_PERCENT;
 
 /** Disabled agency workers count at the user only on missions ≥ 12 months (art. 34 c. 3 D.Lgs. 81/2015). */
 export const isShortAgencyMission = (g: WorkforceGroup) =>

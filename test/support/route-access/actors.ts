@@ -1,0 +1,15 @@
+/** The actors of the authorization matrix and the shape of one route's rule. */
+export type Actor = "anonymous" | "legalRep" | "colleague" | "preselection" | "placement" | "admin";
+
+export const ALL: Actor[] = ["anonymous", "legalRep", "colleague", "preselection", "placement", "admin"];
+export const LOGGED_IN: Actor[] = ALL.filter((a) => a !== "anonymous");
+export const EMPLOYERS: Actor[] = ["legalRep", "colleague"];
+export const OFFICERS: Actor[] = ["preselection", "placement", "admin"];
+
+export interface Rule {
+  /** Who gets through the loader (GET) and the action (POST with an empty form). Absent = the route has none. */
+  loader?: Actor[];
+  action?: Actor[];
+  /** Route params filled with a record that belongs to another employer. */
+  params?: "employerId" | "token";
+}

@@ -1,0 +1,26 @@
+import { ALL, EMPLOYERS, LOGGED_IN, OFFICERS, type Rule } from "./actors";
+
+export const ROUTE_ACCESS: Record<string, Rule> = {
+  "_index.tsx": { loader: ALL },
+  "$.tsx": { loader: [] },
+  "accedi.tsx": { loader: ALL, action: ALL },
+  "esci.tsx": { loader: ALL, action: ALL },
+  "registrazione.tsx": { loader: ALL, action: ALL },
+  "privacy.tsx": {},
+  "dichiarazione-accessibilita.tsx": {},
+  "api.comuni.ts": { loader: ALL },
+  "api.ateco.ts": { loader: ALL },
+  "invito.$token.tsx": { loader: [], action: [], params: "token" }, // unknown token: 404 for everybody
+  "area.tsx": { loader: LOGGED_IN },
+  "profilo.password.tsx": { loader: LOGGED_IN, action: LOGGED_IN },
+  "azienda._index.tsx": { loader: EMPLOYERS },
+  "azienda.modifica.tsx": { loader: ["legalRep"], action: ["legalRep"] },
+  "azienda.utenti.tsx": { loader: EMPLOYERS, action: ["legalRep"] },
+  "operatore._index.tsx": { loader: OFFICERS },
+  "operatore.aziende._index.tsx": { loader: OFFICERS },
+  "operatore.aziende.$employerId.tsx": { loader: OFFICERS, action: OFFICERS, params: "employerId" },
+  "admin._index.tsx": { loader: ["admin"] },
+  "admin.utenti.tsx": { loader: ["admin"], action: ["admin"] },
+  "admin.audit.tsx": { loader: ["admin"] },
+  "admin.posta.tsx": { loader: ["admin"] },
+};
