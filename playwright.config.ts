@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data-e2e";
 
 export default defineConfig({
   testDir: "test/e2e",
@@ -26,9 +27,9 @@ export default defineConfig({
   },
   webServer: {
     // Plain node (not npm/npx) so SIGTERM reaches the server and it stops PostgreSQL and Meilisearch.
-    command: "rm -rf .data-e2e && node --import tsx server/index.ts",
+    command: `rm -rf ${DATA_DIR} && node --import tsx server/index.ts`,
     url: `http://127.0.0.1:${PORT}/healthz`,
-    env: { PORT: String(PORT), NODE_ENV: "production", DATA_DIR: ".data-e2e", HOST: "127.0.0.1" },
+    env: { PORT: String(PORT), NODE_ENV: "production", DATA_DIR, HOST: "127.0.0.1" },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",

@@ -6,7 +6,7 @@ import { closeDb, getDb } from "~/db/db.server";
 import { EnvError, getEnv, setServiceUrls } from "~/utils/env.server";
 import { createApp } from "./app";
 import { startPlatform, type Platform } from "./platform";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/index";
 import { ServiceStartError } from "./services";
 
 const startedAt = performance.now();

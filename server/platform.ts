@@ -5,7 +5,7 @@ import { createDb } from "~/db/db.server";
 import type { Env } from "~/utils/env.server";
 import { migrateToLatest } from "./migrate";
 import { syncReferenceData } from "./reference-data/sync";
-import { seedDemoData } from "./seed";
+import { seedDemoData } from "./seed/index";
 import { prepareDir, startMeilisearch, startPostgres, type RunningService } from "./services";
 
 export interface Platform {

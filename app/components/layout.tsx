@@ -22,6 +22,7 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
     { to: "/operatore", label: "Scrivania" },
     { to: "/operatore/aziende", label: "Aziende" },
   ],
+  candidate: [{ to: "/candidato", label: "Il mio curriculum" }],
   admin: [
     { to: "/admin", label: "Amministrazione" },
     { to: "/operatore/aziende", label: "Aziende" },

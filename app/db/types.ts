@@ -1,11 +1,15 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { CandidateTables } from "./tables/candidates";
+import type { L68Tables } from "./tables/l68";
+import type { VacancyTables } from "./tables/vacancies";
 
 /** Hand-maintained table types; keep in step with migrations/. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string | undefined, string>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** jsonb: written as a JSON string, read back parsed. */
+export type Json = ColumnType<unknown, string | undefined, string>;
 
-export type Role = "employer" | "preselection_officer" | "placement_officer" | "admin";
+export type Role = "employer" | "preselection_officer" | "placement_officer" | "admin" | "candidate";
 export type EmployerRole = "legal_rep" | "colleague" | "delegate";
 export type EmployerStatus = "pending" | "validated" | "rejected";
 
@@ -134,7 +138,11 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
-export interface DB {
+/**
+ * The whole database: the platform tables here, each context's tables in
+ * app/db/tables/<context>.ts (one file per context keeps parallel work apart).
+ */
+export interface DB extends CandidateTables, VacancyTables, L68Tables {
   comuni: ComuniTable;
   ateco: CodeTable;
   occupations: OccupationsTable;

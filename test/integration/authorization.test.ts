@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -31,6 +32,7 @@ beforeAll(async () => {
   cookies.preselection = await cookieFor((await createUserWithRole("preselection_officer")).id);
   cookies.placement = await cookieFor((await createUserWithRole("placement_officer")).id);
   cookies.admin = await cookieFor((await createUserWithRole("admin")).id);
+  cookies.candidate = await cookieFor((await createUserWithRole("candidate")).id);
 });
 
 function urlFor(file: string, params: Record<string, string>): string {

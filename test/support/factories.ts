@@ -4,7 +4,7 @@ import type { EmployerRole, Role } from "~/db/types";
 import { createSession } from "~/domain/identity/commands.server";
 import { hashPassword } from "~/domain/identity/password.server";
 import { sessionCookieHeader } from "~/utils/session.server";
-import { withCheckDigit } from "../../server/seed";
+import { withCheckDigit } from "../../server/seed/index";
 
 export const TEST_PASSWORD = "Password-di-prova-1";
 let counter = 0;

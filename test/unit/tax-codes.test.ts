@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isValidCodiceFiscale, isValidPartitaIva, isValidPersonCodiceFiscale, normalizeTaxCode } from "~/utils/tax-codes";
-import { withCheckDigit } from "../../server/seed";
+import { withCheckDigit } from "../../server/seed/index";
 
 describe("partita IVA checksum", () => {
   it.each(["06363391001", "01199250158", "00743110157", "80199230584"])("accepts the real number %s", (v) => {

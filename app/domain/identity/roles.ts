@@ -6,6 +6,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   preselection_officer: "Operatore preselezione",
   placement_officer: "Operatore collocamento mirato",
   admin: "Amministratore",
+  candidate: "Candidato",
 };
 
 export const EMPLOYER_ROLE_LABELS: Record<EmployerRole, string> = {
@@ -27,6 +28,20 @@ export const PERMISSIONS = {
   "audit:read": ["admin"],
   "users:manage": ["admin"],
   "mail:read": ["admin"],
+  // Candidates (CV database). Administrators are technical staff: no access to personal data.
+  "candidates:read": ["preselection_officer", "placement_officer"],
+  "candidates:write": ["preselection_officer", "placement_officer"],
+  "candidates:health": ["placement_officer"],
+  "candidate:self": ["candidate"],
+  // Vacancies and employer services.
+  "vacancies:own": ["employer"],
+  "vacancies:review": ["preselection_officer", "placement_officer"],
+  "services:deliver": ["preselection_officer", "placement_officer"],
+  "content:edit": ["admin"],
+  "matching:run": ["preselection_officer", "placement_officer"],
+  // Collocamento mirato (L. 68/99).
+  "l68:own": ["employer"],
+  "l68:manage": ["placement_officer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -41,6 +56,8 @@ export function homePathFor(role: Role): string {
       return "/azienda";
     case "admin":
       return "/admin";
+    case "candidate":
+      return "/candidato";
     default:
       return "/operatore";
   }

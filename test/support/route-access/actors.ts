@@ -1,7 +1,7 @@
 /** The actors of the authorization matrix and the shape of one route's rule. */
-export type Actor = "anonymous" | "legalRep" | "colleague" | "preselection" | "placement" | "admin";
+export type Actor = "anonymous" | "legalRep" | "colleague" | "preselection" | "placement" | "admin" | "candidate";
 
-export const ALL: Actor[] = ["anonymous", "legalRep", "colleague", "preselection", "placement", "admin"];
+export const ALL: Actor[] = ["anonymous", "legalRep", "colleague", "preselection", "placement", "admin", "candidate"];
 export const LOGGED_IN: Actor[] = ALL.filter((a) => a !== "anonymous");
 export const EMPLOYERS: Actor[] = ["legalRep", "colleague"];
 export const OFFICERS: Actor[] = ["preselection", "placement", "admin"];

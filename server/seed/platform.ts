@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Transaction } from "kysely";
 import type { DB } from "~/db/types";
 import type { Actor } from "~/domain/audit/commands.server";
 import { registerEmployer, reviewEmployer } from "~/domain/employers/commands.server";
@@ -47,16 +47,24 @@ const company = (n: number, o: { legalName: string; comune: string; address: str
   privacy: "on" as const,
 });
 
-/** Loads the demo data into an empty database only (no users yet). Returns whether it did. */
-export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
-  const any = await db.selectFrom("users").select("id").limit(1).executeTakeFirst();
-  if (any) return false;
-  await db.transaction().execute(async (trx) => {
+/** The demo people and companies other contexts' seeds build on. */
+export interface DemoRefs {
+  adminId: string;
+  preselectionOfficerId: string;
+  placementOfficerId: string;
+  /** Validated: Panificio Lombardo (Milano), Hotel Dolomiti (Trento). Pending: Logistica Emiliana. Rejected: Meccanica Veneta. */
+  employers: { bakery: string; logistics: string; hotel: string; metal: string };
+  bakeryLegalRepId: string;
+}
+
+/** Accounts, employers and their review history. */
+export async function seedPlatform(trx: Transaction<DB>): Promise<DemoRefs> {
+  {
     const officer = (email: string, fullName: string, role: "admin" | "preselection_officer" | "placement_officer") =>
       createUser(trx, SYSTEM, { email, full_name: fullName, role, password: DEMO_PASSWORD, office_province: role === "admin" ? null : "MI" });
-    await officer("admin@rosa.demo", "Anna Amministratrice", "admin");
+    const adminId = await officer("admin@rosa.demo", "Anna Amministratrice", "admin");
     const preselection = await officer("preselezione@rosa.demo", "Paolo Preselezione", "preselection_officer");
-    await officer("collocamento@rosa.demo", "Carla Collocamento", "placement_officer");
+    const placement = await officer("collocamento@rosa.demo", "Carla Collocamento", "placement_officer");
     const officerActor: Actor = { userId: preselection, role: "preselection_officer", ip: null };
 
     const bakery = await registerEmployer(trx, SYSTEM, {
@@ -74,7 +82,7 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
       employer_id: bakery.employerId, employer_role: "delegate",
     });
 
-    await registerEmployer(trx, SYSTEM, {
+    const logistics = await registerEmployer(trx, SYSTEM, {
       ...company(2, { legalName: "Logistica Emiliana S.p.A.", comune: "Bologna (BO)", address: "Via Stalingrado 45", ateco: "52", band: "51-249", contact: "Luca Neri", email: "logistica@rosa.demo" }),
       fullName: "Luca Neri",
       email: "logistica@rosa.demo",
@@ -94,6 +102,12 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
       employerId: metal.employerId, decision: "reject", version: 1,
       reason: "La visura camerale non riporta il legale rappresentante indicato: correggi il nominativo.",
     });
-  });
-  return true;
+    return {
+      adminId,
+      preselectionOfficerId: preselection,
+      placementOfficerId: placement,
+      employers: { bakery: bakery.employerId, logistics: logistics.employerId, hotel: hotel.employerId, metal: metal.employerId },
+      bakeryLegalRepId: bakery.userId,
+    };
+  }
 }

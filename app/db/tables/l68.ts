@@ -1,0 +1,3 @@
+// Tables of the l68 context; keep in step with its migrations.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface L68Tables {}

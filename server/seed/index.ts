@@ -1,0 +1,22 @@
+import type { Kysely, Transaction } from "kysely";
+import type { DB } from "~/db/types";
+import { seedPlatform, type DemoRefs } from "./platform";
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, withCheckDigit } from "./platform";
+
+/**
+ * Each context adds its demo data here, in dependency order. Every seed is
+ * deterministic (fixed data or a seeded generator).
+ */
+const CONTEXT_SEEDS: ((trx: Transaction<DB>, refs: DemoRefs) => Promise<void>)[] = [];
+
+/** Loads the demo data into an empty database only (no users yet). Returns whether it did. */
+export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
+  const any = await db.selectFrom("users").select("id").limit(1).executeTakeFirst();
+  if (any) return false;
+  await db.transaction().execute(async (trx) => {
+    const refs = await seedPlatform(trx);
+    for (const seed of CONTEXT_SEEDS) await seed(trx, refs);
+  });
+  return true;
+}
