@@ -3,6 +3,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { closeDb, getDb } from "~/db/db.server";
+import { onEveryCommit } from "~/db/transaction.server";
+import { kickSyncWorker, startSyncWorker, stopSyncWorker } from "../search/sync.server";
 import { EnvError, getEnv, setServiceUrls } from "~/utils/env.server";
 import { createApp } from "./app";
 import { startPlatform, type Platform } from "./platform";
@@ -33,6 +35,7 @@ async function main() {
   }
   let platform: Platform | undefined;
   const shutdown = async (code: number) => {
+    stopSyncWorker();
     await closeDb().catch(() => {});
     await platform?.stop();
     process.exit(code);
@@ -41,6 +44,8 @@ async function main() {
     platform = await startPlatform(env);
     setServiceUrls({ DATABASE_URL: platform.databaseUrl, MEILI_URL: platform.meiliUrl, MEILI_MASTER_KEY: platform.meiliKey, SESSION_SECRET: platform.sessionSecret });
     let build = await importBuild();
+    onEveryCommit(() => kickSyncWorker(getDb));
+    startSyncWorker(getDb);
     const app = createApp({
       getBuild: async () => build,
       mode: env.NODE_ENV === "production" ? "production" : "development",

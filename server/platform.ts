@@ -3,6 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { createDb } from "~/db/db.server";
 import type { Env } from "~/utils/env.server";
+import { Meilisearch } from "meilisearch";
+import { applySearchSettings } from "../search/setup.server";
 import { migrateToLatest } from "./migrate";
 import { syncReferenceData } from "./reference-data/sync";
 import { seedDemoData } from "./seed/index";
@@ -61,6 +63,13 @@ export async function startPlatform(env: Env, opts: { persistent?: boolean; seed
       if (opts.seed ?? env.SEED_DEMO) seeded = await seedDemoData(db);
     } finally {
       await db.destroy();
+    }
+    try {
+      await applySearchSettings(new Meilisearch({ host: meiliUrl, apiKey: meiliKey }));
+    } catch (e) {
+      // An external Meilisearch may be down: the portal still starts, writes go to the outbox.
+      if (embedded.meilisearch) throw e;
+      console.error(`Meilisearch non raggiungibile (${(e as Error).message}): la ricerca si aggiornerà quando tornerà disponibile.`);
     }
     const sessionSecret = env.SESSION_SECRET ?? persistentSecret(env.DATA_DIR, "session-secret", 32);
     return { databaseUrl, meiliUrl, meiliKey, sessionSecret, embedded, seeded, stop };

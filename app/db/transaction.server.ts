@@ -2,6 +2,15 @@ import { getDb, type Trx } from "./db.server";
 
 type AfterCommit = () => Promise<unknown> | unknown;
 
+// Hooks the server registers once (e.g. waking the search sync worker) that run
+// after every committed transaction; on globalThis because the Remix build and
+// the Express server hold separate module instances.
+const hooks = globalThis as unknown as { __rosaCommitHooks?: AfterCommit[] };
+
+export function onEveryCommit(cb: AfterCommit) {
+  (hooks.__rosaCommitHooks ??= []).push(cb);
+}
+
 /**
  * The action owns the one transaction. Side effects (search sync, e-mail
  * delivery) are registered with `afterCommit` and run only once the commit
@@ -13,7 +22,7 @@ export async function withTransaction<T>(fn: (trx: Trx, afterCommit: (cb: AfterC
   const result = await getDb()
     .transaction()
     .execute((trx) => fn(trx, (cb) => callbacks.push(cb)));
-  for (const cb of callbacks) {
+  for (const cb of [...callbacks, ...(hooks.__rosaCommitHooks ?? [])]) {
     try {
       await cb();
     } catch (e) {

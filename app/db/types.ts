@@ -142,6 +142,13 @@ export interface AuditLogTable {
  * The whole database: the platform tables here, each context's tables in
  * app/db/tables/<context>.ts (one file per context keeps parallel work apart).
  */
+export interface SearchOutboxTable {
+  id: Generated<string>;
+  index_uid: string;
+  document_id: string;
+  created_at: DefaultedTimestamp;
+}
+
 export interface DB extends CandidateTables, VacancyTables, L68Tables {
   comuni: ComuniTable;
   ateco: CodeTable;
@@ -154,6 +161,7 @@ export interface DB extends CandidateTables, VacancyTables, L68Tables {
   employer_invitations: EmployerInvitationsTable;
   mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable;
+  search_outbox: SearchOutboxTable;
 }
 
 export type User = Selectable<UsersTable>;

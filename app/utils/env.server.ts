@@ -31,6 +31,8 @@ export const EnvSchema = z
     MEILI_URL: z.url({ error: "deve essere un URL http(s)://host:porta" }).optional(),
     MEILI_MASTER_KEY: z.string().min(16, "deve essere lunga almeno 16 caratteri").optional(),
     /** 0 = pick a free port at every start (the URL is computed, so nothing else needs it). */
+    /** Prefix of every index uid, so several environments can share one Meilisearch. */
+    MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/, "solo lettere minuscole, cifre e _").default("rosa_"),
     EMBEDDED_PG_PORT: port(0),
     EMBEDDED_MEILI_PORT: port(0),
     SESSION_SECRET: z.string().min(32, "deve essere lunga almeno 32 caratteri").optional(),
