@@ -1,12 +1,28 @@
 import type { Meilisearch } from "meilisearch";
 import { indexUid } from "./client.server";
-import { SEARCH_INDEXES } from "./registry";
+import { SEARCH_INDEXES, type SearchIndexDefinition } from "./registry";
 
-/** Creates missing indexes and applies the settings defined in code (idempotent; run at start). */
+/** Creates the index if missing and applies the settings defined in code to one uid. */
+export async function applyIndexSettings(meili: Meilisearch, uid: string, def: SearchIndexDefinition, timeout = 60_000): Promise<void> {
+  // Fails harmlessly (index_already_exists) when it is there.
+  await meili.createIndex(uid, { primaryKey: "id" }).waitTask({ timeout });
+  const task = await meili.index(uid).updateSettings(def.settings).waitTask({ timeout, interval: 20 });
+  if (task.status === "failed") throw new Error(`Impostazioni dell'indice ${uid} rifiutate da Meilisearch: ${task.error?.message}`);
+}
+
+/**
+ * Creates missing indexes and applies the settings defined in code (idempotent;
+ * run at start and by the sync worker when Meilisearch comes back). Unchanged
+ * settings are a no-op for Meilisearch; changed ones re-index the documents,
+ * which on a large index outlasts the wait: searches keep working meanwhile.
+ */
 export async function applySearchSettings(meili: Meilisearch): Promise<void> {
   for (const def of SEARCH_INDEXES) {
-    const uid = indexUid(def.name);
-    await meili.createIndex(uid, { primaryKey: "id" }).waitTask({ timeout: 60_000 }); // a no-op failure if it exists
-    await meili.index(uid).updateSettings(def.settings).waitTask({ timeout: 60_000 });
+    try {
+      await applyIndexSettings(meili, indexUid(def.name), def);
+    } catch (e) {
+      if (!/timeout|timed out/i.test((e as Error).message)) throw e;
+      console.error(`[search] le impostazioni dell'indice ${def.name} si stanno ancora applicando: continuo.`);
+    }
   }
 }

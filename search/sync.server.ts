@@ -1,8 +1,74 @@
+import { sql } from "kysely";
+import type { EnqueuedTask, Meilisearch, Task } from "meilisearch";
 import type { Db } from "~/db/db.server";
 import { getMeili, indexUid } from "./client.server";
 import { findIndexDefinition } from "./registry";
+import { applySearchSettings } from "./setup.server";
 
 const BATCH = 500;
+/**
+ * One PostgreSQL advisory lock serialises "read the current rows → enqueue the
+ * Meilisearch task" across every process (server, CLI, reindex). Meilisearch
+ * applies tasks in the order they were enqueued, so an older read can never
+ * overwrite a newer one, even with several workers.
+ */
+export const SEARCH_WRITE_LOCK = 72_400_117;
+
+/** Meilisearch's answer to a task we must not silently lose. */
+export class SearchTaskError extends Error {}
+
+export async function waitForTasks(meili: Meilisearch, tasks: EnqueuedTask[], timeout = 120_000): Promise<Task[]> {
+  const done: Task[] = [];
+  for (const t of tasks) {
+    const task = await meili.tasks.waitForTask(t, { timeout, interval: 10 });
+    if (task.status !== "succeeded") throw new SearchTaskError(`Meilisearch: attività ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? ""}`);
+    done.push(task);
+  }
+  return done;
+}
+
+/** Takes the search write lock for the rest of this transaction. */
+export async function lockSearchWrites(trx: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${SEARCH_WRITE_LOCK})`.execute(trx);
+}
+
+/**
+ * Reads the current state of these documents and enqueues it to the live
+ * index and to a copy being rebuilt, if any. Caller holds the write lock.
+ */
+export async function enqueueCurrentState(trx: Db, meili: Meilisearch, name: string, ids: string[]): Promise<EnqueuedTask[]> {
+  const def = findIndexDefinition(name);
+  // Read the state *now*: later changes are already committed, so the index converges to PostgreSQL.
+  const docs = await def.loadDocuments(trx, ids);
+  const present = new Set(docs.map((d) => d.id));
+  const gone = ids.filter((id) => !present.has(id));
+  const targets = await trx.selectFrom("search_reindex_targets").select("target_uid").where("index_name", "=", name).execute();
+  const tasks: EnqueuedTask[] = [];
+  for (const uid of [indexUid(name), ...targets.map((t) => t.target_uid)]) {
+    const index = meili.index(uid);
+    if (docs.length) tasks.push(await index.addDocuments(docs, { primaryKey: "id" }));
+    if (gone.length) tasks.push(await index.deleteDocuments(gone));
+  }
+  return tasks;
+}
+
+const state = globalThis as unknown as {
+  __rosaSync?: { timer?: NodeJS.Timeout; running: boolean; again: boolean; failures: number; settingsFor?: string };
+};
+const syncState = () => (state.__rosaSync ??= { running: false, again: false, failures: 0 });
+
+/**
+ * The settings must be in place before the first document reaches an index
+ * (adding documents creates a bare index). Applied once per Meilisearch, and
+ * again after it was unreachable (it may have come back empty).
+ */
+async function ensureSettings(meili: Meilisearch) {
+  const s = syncState();
+  const key = meili.config.host;
+  if (s.settingsFor === key) return;
+  await applySearchSettings(meili);
+  s.settingsFor = key;
+}
 
 /**
  * Pushes one batch of pending outbox rows to Meilisearch and deletes them
@@ -19,19 +85,20 @@ export async function processOutboxOnce(db: Db): Promise<number> {
     byIndex.get(r.index_uid)!.add(r.document_id);
   }
   const meili = getMeili();
-  for (const [name, idSet] of byIndex) {
-    const def = findIndexDefinition(name);
-    const ids = [...idSet];
-    // Read the state *now*: later changes are already committed, so the index converges to PostgreSQL.
-    const docs = await def.loadDocuments(db, ids);
-    const present = new Set(docs.map((d) => d.id));
-    const gone = ids.filter((id) => !present.has(id));
-    const index = meili.index(indexUid(name));
-    if (docs.length) await index.addDocuments(docs, { primaryKey: "id" }).waitTask({ timeout: 60_000 });
-    if (gone.length) await index.deleteDocuments(gone).waitTask({ timeout: 60_000 });
+  try {
+    await ensureSettings(meili);
+    const tasks = await db.transaction().execute(async (trx) => {
+      await lockSearchWrites(trx);
+      const all: EnqueuedTask[] = [];
+      for (const [name, ids] of byIndex) all.push(...(await enqueueCurrentState(trx, meili, name, [...ids])));
+      return all;
+    });
+    await waitForTasks(meili, tasks, 60_000);
+  } catch (e) {
+    syncState().settingsFor = undefined;
+    throw e;
   }
-  const maxId = rows[rows.length - 1].id;
-  await db.deleteFrom("search_outbox").where("id", "<=", maxId).where("id", "in", rows.map((r) => r.id)).execute();
+  await db.deleteFrom("search_outbox").where("id", "in", rows.map((r) => r.id)).execute();
   return rows.length;
 }
 
@@ -42,15 +109,13 @@ export async function drainOutbox(db: Db): Promise<number> {
   return total;
 }
 
-const state = globalThis as unknown as { __rosaSync?: { timer?: NodeJS.Timeout; running: boolean; again: boolean; failures: number } };
-
 /**
  * The in-process worker: runs after every commit that enqueued something
  * (kickSyncWorker) and every second as a safety net; backs off while
  * Meilisearch is down.
  */
 export function kickSyncWorker(getDb: () => Db) {
-  const s = (state.__rosaSync ??= { running: false, again: false, failures: 0 });
+  const s = syncState();
   if (s.running) {
     s.again = true;
     return;
@@ -62,6 +127,7 @@ export function kickSyncWorker(getDb: () => Db) {
         s.again = false;
         while ((await processOutboxOnce(getDb())) > 0);
       } while (s.again);
+      if (s.failures) console.error("[search-sync] Meilisearch di nuovo raggiungibile: indice aggiornato.");
       s.failures = 0;
     } catch (e) {
       if (s.failures++ === 0) console.error("[search-sync] Meilisearch non raggiungibile, riprovo:", (e as Error).message);
@@ -71,11 +137,16 @@ export function kickSyncWorker(getDb: () => Db) {
   })();
 }
 
+/** Resolves once the worker is idle (tests). */
+export async function syncWorkerIdle(): Promise<void> {
+  while (syncState().running) await new Promise((r) => setTimeout(r, 5));
+}
+
 export function startSyncWorker(getDb: () => Db, intervalMs = 1000) {
-  const s = (state.__rosaSync ??= { running: false, again: false, failures: 0 });
+  const s = syncState();
   if (s.timer) return;
   s.timer = setInterval(() => {
-    // Exponential back-off while failing: at most one attempt every 30 s.
+    // Back-off while failing: on average one attempt every 2^failures ticks, at most every 30 s.
     if (s.failures && Math.random() > 1 / Math.min(30, 2 ** s.failures)) return;
     kickSyncWorker(getDb);
   }, intervalMs);

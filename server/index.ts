@@ -4,6 +4,8 @@ import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { closeDb, getDb } from "~/db/db.server";
 import { onEveryCommit } from "~/db/transaction.server";
+import { runL68Deadlines } from "~/domain/l68/deadlines.server";
+import { startVacancyDeadlineJob, stopVacancyDeadlineJob } from "~/domain/vacancies/deadlines.server";
 import { kickSyncWorker, startSyncWorker, stopSyncWorker } from "../search/sync.server";
 import { EnvError, getEnv, setServiceUrls } from "~/utils/env.server";
 import { createApp } from "./app";
@@ -36,6 +38,7 @@ async function main() {
   let platform: Platform | undefined;
   const shutdown = async (code: number) => {
     stopSyncWorker();
+    stopVacancyDeadlineJob();
     await closeDb().catch(() => {});
     await platform?.stop();
     process.exit(code);
@@ -46,6 +49,12 @@ async function main() {
     let build = await importBuild();
     onEveryCommit(() => kickSyncWorker(getDb));
     startSyncWorker(getDb);
+    // L. 68/99 deadlines: idempotent alerts before/after the 60-day obligations and the prospetto, hourly.
+    const runDeadlines = () => runL68Deadlines(getDb(), new Date()).catch((e) => console.error("[l68 deadlines]", (e as Error).message));
+    void runDeadlines();
+    setInterval(runDeadlines, 60 * 60 * 1000).unref();
+    // Vacancies: closing at the closing date, reminders 7 days and 1 day before (idempotent, every 15 minutes).
+    startVacancyDeadlineJob(getDb);
     const app = createApp({
       getBuild: async () => build,
       mode: env.NODE_ENV === "production" ? "production" : "development",
@@ -77,7 +86,11 @@ async function main() {
       });
     }
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
-      process.once(signal, () => server.close(() => void shutdown(0)));
+      process.once(signal, () => {
+        server.close(() => void shutdown(0));
+        // Keep-alive connections would hold close() open; give requests in flight 2 s.
+        setTimeout(() => server.closeAllConnections(), 2000).unref();
+      });
     }
   } catch (e) {
     await closeDb().catch(() => {});

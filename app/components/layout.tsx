@@ -12,15 +12,22 @@ export interface HeaderUser {
 const NAV: Record<Role, { to: string; label: string }[]> = {
   employer: [
     { to: "/azienda", label: "La mia azienda" },
+    { to: "/azienda/offerte", label: "Offerte di lavoro" },
     { to: "/azienda/utenti", label: "Utenti e deleghe" },
+    { to: "/azienda/collocamento-mirato", label: "Collocamento mirato" },
   ],
   preselection_officer: [
     { to: "/operatore", label: "Scrivania" },
     { to: "/operatore/aziende", label: "Aziende" },
+    { to: "/operatore/candidati", label: "Candidati" },
+    { to: "/operatore/offerte", label: "Offerte" },
   ],
   placement_officer: [
     { to: "/operatore", label: "Scrivania" },
     { to: "/operatore/aziende", label: "Aziende" },
+    { to: "/operatore/candidati", label: "Candidati" },
+    { to: "/operatore/offerte", label: "Offerte" },
+    { to: "/operatore/collocamento-mirato", label: "Collocamento mirato" },
   ],
   candidate: [{ to: "/candidato", label: "Il mio curriculum" }],
   admin: [

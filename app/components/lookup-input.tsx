@@ -10,7 +10,7 @@ import type { FieldErrors, FormValues } from "~/utils/forms";
 export function LookupInput(props: {
   name: string;
   label: string;
-  source: "/api/comuni" | "/api/ateco";
+  source: "/api/comuni" | "/api/ateco" | "/api/professioni";
   hint?: string;
   required?: boolean;
   errors?: FieldErrors;

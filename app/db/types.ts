@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { CandidateTables } from "./tables/candidates";
 import type { L68Tables } from "./tables/l68";
+import type { ShortlistTables } from "./tables/shortlists";
 import type { VacancyTables } from "./tables/vacancies";
 
 /** Hand-maintained table types; keep in step with migrations/. */
@@ -149,7 +150,14 @@ export interface SearchOutboxTable {
   created_at: DefaultedTimestamp;
 }
 
-export interface DB extends CandidateTables, VacancyTables, L68Tables {
+/** An index being rebuilt: the sync worker also writes changes to target_uid. */
+export interface SearchReindexTargetsTable {
+  index_name: string;
+  target_uid: string;
+  started_at: DefaultedTimestamp;
+}
+
+export interface DB extends CandidateTables, VacancyTables, L68Tables, ShortlistTables {
   comuni: ComuniTable;
   ateco: CodeTable;
   occupations: OccupationsTable;
@@ -162,6 +170,7 @@ export interface DB extends CandidateTables, VacancyTables, L68Tables {
   mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable;
   search_outbox: SearchOutboxTable;
+  search_reindex_targets: SearchReindexTargetsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -32,6 +32,9 @@ export default function Home() {
           <Link to="/accedi" className="btn btn-outline-primary">
             Accedi
           </Link>
+          <Link to="/offerte" className="btn btn-outline-primary">
+            Cerca offerte di lavoro
+          </Link>
         </p>
       </div>
     </div>

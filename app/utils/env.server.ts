@@ -42,6 +42,14 @@ export const EnvSchema = z
     MAIL_FROM: z.string().default("Rosa <noreply@rosa.invalid>"),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** A CV not updated or confirmed for this many months is obsolete (excluded from matching by default). */
+    CV_OBSOLETE_MONTHS: z.coerce.number({ error: "deve essere un numero di mesi" }).int("deve essere un numero intero di mesi").min(1, "almeno 1 mese").max(60, "al massimo 60 mesi").default(6),
+    /** Largest PDF CV accepted, in megabytes. */
+    CV_MAX_UPLOAD_MB: z.coerce.number({ error: "deve essere un numero di megabyte" }).min(0.1, "almeno 0.1 MB").max(50, "al massimo 50 MB").default(5),
+    /** Days a candidate has to confirm availability for a shortlist; no answer counts as not available. */
+    AVAILABILITY_DEADLINE_DAYS: z.coerce.number({ error: "deve essere un numero di giorni" }).int("deve essere un numero intero di giorni").min(1, "almeno 1 giorno").max(30, "al massimo 30 giorni").default(3),
+    /** Days after a presentation without employer feedback before a reminder; the officer is alerted after twice as many. */
+    FEEDBACK_REMINDER_DAYS: z.coerce.number({ error: "deve essere un numero di giorni" }).int("deve essere un numero intero di giorni").min(1, "almeno 1 giorno").max(60, "al massimo 60 giorni").default(7),
   });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,6 +1,6 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { getDb } from "~/db/db.server";
-import type { Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { deleteSession, SESSION_HOURS } from "~/domain/identity/commands.server";
 import { findSessionUser, type SessionUser } from "~/domain/identity/queries.server";
 import { roleHas, type Permission } from "~/domain/identity/roles";
@@ -72,9 +72,17 @@ export async function requireEmployerUser(request: Request): Promise<SessionUser
   return user as SessionUser & { employerId: string };
 }
 
-export async function logout(request: Request): Promise<Response> {
+export async function logout(request: Request, context: unknown): Promise<Response> {
   const sessionId = await readSessionId(request);
-  if (sessionId) await deleteSession(getDb(), sessionId);
+  const user = sessionId ? await findSessionUser(getDb(), sessionId) : null;
+  if (sessionId) {
+    await getDb()
+      .transaction()
+      .execute(async (trx) => {
+        await deleteSession(trx, sessionId);
+        if (user) await recordAudit(trx, actorOf(user, context), { action: "auth.logout", entityType: "user", entityId: user.id });
+      });
+  }
   return redirect("/", { headers: { "Set-Cookie": await clearSessionCookieHeader() } });
 }
 

@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "~/db/types";
+import { seedGeneratedCandidates } from "./candidates-generated";
+import { seedL68 } from "./l68";
 import { seedPlatform, type DemoRefs } from "./platform";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, withCheckDigit } from "./platform";
@@ -8,7 +10,8 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD, withCheckDigit } from "./platform";
  * Each context adds its demo data here, in dependency order. Every seed is
  * deterministic (fixed data or a seeded generator).
  */
-const CONTEXT_SEEDS: ((trx: Transaction<DB>, refs: DemoRefs) => Promise<void>)[] = [];
+// seedGeneratedCandidates stays after the hand-written candidates (a few thousand synthetic CVs for the search demo).
+const CONTEXT_SEEDS: ((trx: Transaction<DB>, refs: DemoRefs) => Promise<void>)[] = [seedL68, seedGeneratedCandidates];
 
 /** Loads the demo data into an empty database only (no users yet). Returns whether it did. */
 export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {

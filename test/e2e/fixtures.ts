@@ -41,8 +41,8 @@ export const test = base.extend<{ checkedPage: Page }>({
 export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/accedi");
   await expectAccessible(page);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(password);
+  await page.getByLabel(/^E-mail/).fill(email);
+  await page.getByLabel(/^Password/).fill(password);
   await page.getByRole("button", { name: "Accedi" }).click();
   await expect(page.getByTestId("current-user")).toBeVisible();
 }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
+import { insertVacancy } from "../support/factories-vacancies";
 import { callRoute } from "../support/routes";
 import { ALL, type Actor, type Rule } from "../support/route-access/actors";
 
@@ -21,11 +22,13 @@ const routeFiles = fs.readdirSync(routesDir).filter((f) => /\.(tsx?|jsx?)$/.test
 
 const cookies = {} as Record<Actor, string | undefined>;
 let otherEmployerId: string;
+let otherVacancyId: string;
 
 beforeAll(async () => {
   const own = await createEmployer();
   const other = await createEmployer();
   otherEmployerId = other.id;
+  otherVacancyId = (await insertVacancy(other.id, { status: "submitted" })).id;
   cookies.anonymous = undefined;
   cookies.legalRep = await cookieFor((await createUserWithRole("employer", { employerId: own.id, employerRole: "legal_rep" })).id);
   cookies.colleague = await cookieFor((await createUserWithRole("employer", { employerId: own.id, employerRole: "colleague" })).id);
@@ -44,9 +47,9 @@ function urlFor(file: string, params: Record<string, string>): string {
   return "/" + segments.join("/");
 }
 
-/** Denied = 403, 404, or (for anonymous visitors) a redirect to the login page. */
+/** Denied = 401 (JSON APIs), 403, 404, or (for anonymous visitors) a redirect to the login page. */
 function isDenied(outcome: { status: number; location: string | null }) {
-  return outcome.status === 403 || outcome.status === 404 || (outcome.status >= 300 && outcome.status < 400 && !!outcome.location?.startsWith("/accedi"));
+  return outcome.status === 401 || outcome.status === 403 || outcome.status === 404 || (outcome.status >= 300 && outcome.status < 400 && !!outcome.location?.startsWith("/accedi"));
 }
 
 describe("authorization matrix", () => {
@@ -67,7 +70,13 @@ describe("authorization matrix", () => {
             return;
           }
           const params: Record<string, string> =
-            rule.params === "employerId" ? { employerId: otherEmployerId } : rule.params === "token" ? { token: "x".repeat(32) } : {};
+            rule.params === "employerId"
+              ? { employerId: otherEmployerId }
+              : rule.params === "vacancyId"
+                ? { vacancyId: otherVacancyId }
+                : rule.params === "token"
+                  ? { token: "x".repeat(32) }
+                  : {};
           const outcome = await callRoute(handler, request(urlFor(file, params), { cookie: cookies[actor], method: kind === "action" ? "POST" : "GET", form: kind === "action" ? {} : undefined }), params);
           const allowed = (rule[kind] ?? []).includes(actor);
           if (allowed) expect(isDenied(outcome), JSON.stringify(outcome).slice(0, 300)).toBe(false);

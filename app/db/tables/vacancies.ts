@@ -1,3 +1,96 @@
+import type { ColumnType, Generated } from "kysely";
+import type { DefaultedTimestamp, Json, Timestamp } from "../types";
+
+/** PostgreSQL `date`: read as a Date at local midnight (use isoDate()), written as "YYYY-MM-DD". */
+export type DateColumn = ColumnType<Date, string, string>;
+/** numeric: read back as a string to keep cents exact. */
+type Numeric = ColumnType<string, number | string, number | string>;
+
+export type VacancyStatus = "draft" | "submitted" | "returned" | "validated" | "published" | "in_preselection" | "closed";
+export type VacancyOutcome = "filled" | "partly_filled" | "not_filled" | "cancelled";
+export type PublicationMode = "public" | "anonymous" | "internal";
+export type WorkingTime = "full_time" | "part_time";
+export type PayPeriod = "hour" | "month" | "year";
+export type L68Reserved = "no" | "art1" | "art18";
+export type RequirementKind = "education" | "experience" | "language" | "licence" | "certificate" | "skill";
+
+export interface VacanciesTable {
+  id: Generated<string>;
+  number: Generated<number>;
+  employer_id: string;
+  status: Generated<VacancyStatus>;
+  title: string;
+  occupation_code: string;
+  ateco_code: string | null;
+  description: string;
+  tasks: Generated<string>;
+  comune_code: string;
+  radius_km: Generated<number>;
+  contract_type: string;
+  ccnl: string | null;
+  working_time: WorkingTime;
+  weekly_hours: Numeric | null;
+  shifts: string | null;
+  pay_min: Numeric | null;
+  pay_max: Numeric | null;
+  pay_period: PayPeriod | null;
+  positions: number;
+  start_date: DateColumn | null;
+  closing_date: DateColumn;
+  l68_reserved: Generated<L68Reserved>;
+  publication_mode: PublicationMode;
+  discrimination_flags: Json;
+  status_reason: string | null;
+  outcome: VacancyOutcome | null;
+  outcome_channel: string | null;
+  closed_by_expiry: Generated<boolean>;
+  submitted_at: Timestamp | null;
+  validated_at: Timestamp | null;
+  validated_by: string | null;
+  published_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface VacancyRequirementsTable {
+  id: Generated<string>;
+  vacancy_id: string;
+  position: number;
+  kind: RequirementKind;
+  priority: "must" | "nice";
+  description: string;
+  education_level: string | null;
+  occupation_code: string | null;
+  years: number | null;
+  language_code: string | null;
+  cefr_level: string | null;
+  licence_category: string | null;
+}
+
+export interface VacancyRemindersTable {
+  vacancy_id: string;
+  kind: "7d" | "1d";
+  closing_date: DateColumn;
+  sent_at: DefaultedTimestamp;
+}
+
+export interface EmployerNotificationsTable {
+  id: Generated<string>;
+  employer_id: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: DefaultedTimestamp;
+  read_at: Timestamp | null;
+}
+
 // Tables of the vacancies context; keep in step with its migrations.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface VacancyTables {}
+export interface VacancyTables {
+  vacancies: VacanciesTable;
+  vacancy_requirements: VacancyRequirementsTable;
+  vacancy_reminders: VacancyRemindersTable;
+  employer_notifications: EmployerNotificationsTable;
+}

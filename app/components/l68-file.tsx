@@ -1,0 +1,421 @@
+/** The employer's L. 68 file, shared by the employer's page and the placement officer's page. */
+import { Form } from "@remix-run/react";
+import { ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { CONTRACT_LABELS, EMPLOYER_TYPE_LABELS, EXCLUSION_LABELS, PROTECTED_CATEGORY_LABELS } from "~/domain/l68/file-schema";
+import { OBLIGATION_STATUS_LABELS, OBLIGATION_CAUSE_LABELS } from "~/domain/l68/states";
+import type { ProvinceAllocation } from "~/domain/l68/provinces";
+import type { FileView } from "~/domain/l68/queries.server";
+import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
+import type { FieldErrors, FormValues } from "~/utils/forms";
+
+export interface FileActionData {
+  ok: false;
+  intent: string;
+  errors: FieldErrors;
+  values: FormValues;
+}
+
+const BAND_LABELS: Record<string, string> = {
+  under15: "meno di 15 dipendenti computabili: nessun obbligo",
+  "15-35": "da 15 a 35 dipendenti computabili",
+  "36-50": "da 36 a 50 dipendenti computabili",
+  over50: "più di 50 dipendenti computabili",
+};
+
+export function QuotaSummary({ latest }: { latest: FileView["latest"] }) {
+  if (!latest) {
+    return <p>Non hai ancora dichiarato l'organico: aggiungi i gruppi di lavoratori per calcolare la quota di riserva.</p>;
+  }
+  const r = latest.result;
+  return (
+    <section aria-labelledby="quota-title">
+      <h2 id="quota-title" className="h4">
+        Quota di riserva al {formatDate(latest.reference_date)}
+      </h2>
+      <dl className="row" data-testid="quota-summary">
+        <dt className="col-sm-5">Base di computo</dt>
+        <dd className="col-sm-7">
+          {formatNumber(r.baseComputo)} ({BAND_LABELS[r.band]})
+        </dd>
+        <dt className="col-sm-5">Quota disabili (art. 3)</dt>
+        <dd className="col-sm-7">{formatNumber(r.quotaDisabili)}</dd>
+        <dt className="col-sm-5">Unità coperte</dt>
+        <dd className="col-sm-7">{formatNumber(r.coveredDisabili)}</dd>
+        <dt className="col-sm-5">Posti scoperti (disabili)</dt>
+        <dd className="col-sm-7" data-testid="uncovered-disabili">
+          {formatNumber(r.uncoveredDisabili)}
+        </dd>
+        <dt className="col-sm-5">Quota art. 18 c. 2 (coperti / scoperti)</dt>
+        <dd className="col-sm-7">
+          {formatNumber(r.quotaArt18)} ({formatNumber(r.coveredArt18)} / {formatNumber(r.uncoveredArt18)})
+        </dd>
+        {r.exemption ? (
+          <>
+            <dt className="col-sm-5">Esonero parziale</dt>
+            <dd className="col-sm-7">
+              {formatNumber(r.exemption.exemptedUnits)} unità, contributo {r.exemption.totalAmount.replace(".", ",")} €
+            </dd>
+          </>
+        ) : null}
+        <dt className="col-sm-5">Ancora da coprire</dt>
+        <dd className="col-sm-7">
+          <strong>{formatNumber(latest.missing_after_exemptions)}</strong>
+        </dd>
+      </dl>
+      <details open>
+        <summary>Come è stata calcolata la quota</summary>
+        <ol className="mt-2" aria-label="Spiegazione del calcolo">
+          {r.explanation.map((step, i) => (
+            <li key={i}>{step}</li>
+          ))}
+        </ol>
+      </details>
+      {r.provinces.length > 1 ? <ProvinceTable provinces={r.provinces} /> : null}
+    </section>
+  );
+}
+
+function ProvinceTable({ provinces }: { provinces: ProvinceAllocation[] }) {
+  return (
+    <div className="table-responsive">
+      <table className="table table-sm">
+        <caption>Ripartizione della quota tra le province e compensazione automatica (art. 5 c. 8)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Provincia</th>
+            <th scope="col">Base</th>
+            <th scope="col">Quota</th>
+            <th scope="col">Coperti</th>
+            <th scope="col">Compensati da altre province</th>
+            <th scope="col">Ceduti ad altre province</th>
+            <th scope="col">Scoperti</th>
+          </tr>
+        </thead>
+        <tbody>
+          {provinces.map((p) => (
+            <tr key={p.province}>
+              <th scope="row">{p.province}</th>
+              <td>{p.base}</td>
+              <td>{p.quota}</td>
+              <td>{p.covered}</td>
+              <td>{p.compensationIn}</td>
+              <td>{p.compensationOut}</td>
+              <td>{p.uncovered}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const errorsFor = (result: FileActionData | undefined, intent: string) => (result?.intent === intent ? result.errors : undefined);
+const valuesFor = (result: FileActionData | undefined, intent: string) => (result?.intent === intent ? result.values : undefined);
+
+export function WorkforceSection({ view, result }: { view: FileView; result?: FileActionData }) {
+  const errors = errorsFor(result, "add-group");
+  return (
+    <section aria-labelledby="workforce-title" className="mt-4">
+      <h2 id="workforce-title" className="h4">
+        Organico per sede operativa
+      </h2>
+      <div className="table-responsive">
+        <table className="table">
+          <caption>Gruppi di lavoratori dichiarati (esclusi i lavoratori delle categorie protette)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Provincia e sede</th>
+              <th scope="col">Lavoratori</th>
+              <th scope="col">Contratto</th>
+              <th scope="col">Orario</th>
+              <th scope="col">Esclusione</th>
+              <th scope="col">Azioni</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.groups.map((g) => (
+              <tr key={g.id}>
+                <td>
+                  {g.province_code}
+                  {g.site_label ? ` — ${g.site_label}` : ""}
+                </td>
+                <td>{formatNumber(g.count)}</td>
+                <td>
+                  {CONTRACT_LABELS[g.contract as keyof typeof CONTRACT_LABELS] ?? g.contract}
+                  {g.months ? ` (${g.months} mesi)` : ""}
+                </td>
+                <td>{g.weekly_hours !== null ? `${g.weekly_hours}/${g.full_time_hours} ore` : "Tempo pieno"}</td>
+                <td>{g.exclusion ? EXCLUSION_LABELS[g.exclusion as keyof typeof EXCLUSION_LABELS] : "—"}</td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="remove-group" />
+                    <input type="hidden" name="version" value={view.file.version} />
+                    <input type="hidden" name="groupId" value={g.id} />
+                    <button type="submit" className="btn btn-outline-danger btn-xs">
+                      Elimina<span className="visually-hidden"> il gruppo di {g.count} lavoratori in {g.province_code}</span>
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3 className="h5">Aggiungi un gruppo di lavoratori</h3>
+      <ErrorSummary errors={errors} />
+      <Form method="post" noValidate className="row">
+        <input type="hidden" name="intent" value="add-group" />
+        <input type="hidden" name="version" value={view.file.version} />
+        <div className="col-md-3">
+          <TextField name="provinceCode" label="Provincia (sigla)" required errors={errors} values={valuesFor(result, "add-group")} maxLength={2} />
+        </div>
+        <div className="col-md-5">
+          <TextField name="siteLabel" label="Sede operativa" errors={errors} values={valuesFor(result, "add-group")} />
+        </div>
+        <div className="col-md-4">
+          <TextField name="count" label="Numero di lavoratori" required inputMode="numeric" errors={errors} values={valuesFor(result, "add-group")} />
+        </div>
+        <div className="col-md-6">
+          <SelectField name="contract" label="Tipo di contratto" required options={CONTRACT_LABELS} defaultValue="indeterminato" errors={errors} values={valuesFor(result, "add-group")} />
+        </div>
+        <div className="col-md-6">
+          <SelectField name="exclusion" label="Esclusione dalla base di computo" placeholder="Nessuna" options={EXCLUSION_LABELS} errors={errors} values={valuesFor(result, "add-group")} />
+        </div>
+        <div className="col-md-4">
+          <TextField name="months" label="Durata in mesi (tempo determinato)" inputMode="numeric" errors={errors} values={valuesFor(result, "add-group")} hint="Proroghe comprese" />
+        </div>
+        <div className="col-md-4">
+          <TextField name="weeklyHours" label="Ore settimanali (tempo parziale)" inputMode="numeric" errors={errors} values={valuesFor(result, "add-group")} />
+        </div>
+        <div className="col-md-4">
+          <TextField name="fullTimeHours" label="Ore a tempo pieno del CCNL" inputMode="numeric" errors={errors} values={valuesFor(result, "add-group")} />
+        </div>
+        <div className="col-12 mb-4">
+          <button type="submit" className="btn btn-primary">
+            Aggiungi e ricalcola
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export function ProtectedWorkersSection({ view, result, health }: { view: FileView; result?: FileActionData; health: boolean }) {
+  const errors = errorsFor(result, "add-worker");
+  const leftErrors = errorsFor(result, "worker-left");
+  const values = valuesFor(result, "add-worker");
+  return (
+    <section aria-labelledby="workers-title" className="mt-4">
+      <h2 id="workers-title" className="h4">
+        Lavoratori delle categorie protette in servizio
+      </h2>
+      {!health ? (
+        <p className="text-muted">
+          Per tutela dei dati sanitari qui vedi solo le unità computate: le percentuali di invalidità sono visibili soltanto agli operatori del
+          collocamento mirato.
+        </p>
+      ) : null}
+      <ErrorSummary errors={leftErrors} />
+      <div className="table-responsive">
+        <table className="table">
+          <caption>Lavoratori computati nelle quote</caption>
+          <thead>
+            <tr>
+              <th scope="col">Lavoratore</th>
+              <th scope="col">Provincia</th>
+              <th scope="col">Categoria</th>
+              {health ? <th scope="col">Riduzione capacità</th> : null}
+              <th scope="col">Assunto il</th>
+              <th scope="col">Cessato il</th>
+              <th scope="col">Azioni</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.workers.map((w) => (
+              <tr key={w.id}>
+                <td>{w.worker_name}</td>
+                <td>{w.province_code}</td>
+                <td>{w.category === "art18" ? "Art. 18 c. 2" : "Disabile"}</td>
+                {health ? <td>{w.disability_percent !== null && w.disability_percent !== undefined ? `${w.disability_percent}%` : "—"}</td> : null}
+                <td>{formatDate(w.hired_on)}</td>
+                <td>{w.left_on ? formatDate(w.left_on) : "In servizio"}</td>
+                <td>
+                  {w.left_on ? null : (
+                    <Form method="post" className="d-flex gap-2 align-items-end">
+                      <input type="hidden" name="intent" value="worker-left" />
+                      <input type="hidden" name="version" value={view.file.version} />
+                      <input type="hidden" name="workerId" value={w.id} />
+                      <label className="visually-hidden" htmlFor={`left-${w.id}`}>
+                        Data di cessazione di {w.worker_name}
+                      </label>
+                      <input id={`left-${w.id}`} type="date" name="leftOn" className="form-control form-control-sm" required />
+                      <button type="submit" className="btn btn-outline-secondary btn-xs">
+                        Registra cessazione
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3 className="h5">Registra un lavoratore delle categorie protette</h3>
+      <ErrorSummary errors={errors} />
+      <Form method="post" noValidate className="row">
+        <input type="hidden" name="intent" value="add-worker" />
+        <input type="hidden" name="version" value={view.file.version} />
+        <div className="col-md-6">
+          <TextField name="workerName" label="Nome e cognome del lavoratore" required errors={errors} values={values} />
+        </div>
+        <div className="col-md-2">
+          <TextField name="provinceCode" label="Provincia (sigla)" required maxLength={2} errors={errors} values={values} />
+        </div>
+        <div className="col-md-4">
+          <TextField name="hiredOn" type="date" label="Data di assunzione" required errors={errors} values={values} />
+        </div>
+        <div className="col-md-6">
+          <SelectField name="category" label="Categoria" required options={PROTECTED_CATEGORY_LABELS} errors={errors} values={values} />
+        </div>
+        <div className="col-md-6">
+          <SelectField name="contract" label="Tipo di contratto" required options={CONTRACT_LABELS} defaultValue="indeterminato" errors={errors} values={values} />
+        </div>
+        <div className="col-md-3">
+          <TextField name="weeklyHours" label="Ore settimanali (tempo parziale)" inputMode="numeric" errors={errors} values={values} />
+        </div>
+        <div className="col-md-3">
+          <TextField name="fullTimeHours" label="Ore a tempo pieno del CCNL" inputMode="numeric" errors={errors} values={values} />
+        </div>
+        <div className="col-md-3">
+          <TextField name="months" label="Durata in mesi (tempo determinato o missione)" inputMode="numeric" errors={errors} values={values} />
+        </div>
+        <div className="col-md-3">
+          <TextField
+            name="disabilityPercent"
+            label="Riduzione della capacità lavorativa (%)"
+            inputMode="numeric"
+            errors={errors}
+            values={values}
+            hint="Solo per i disabili ex art. 4: dato sanitario, dopo il salvataggio lo vede solo il collocamento mirato"
+          />
+        </div>
+        <div className="col-12 mb-4">
+          <button type="submit" className="btn btn-primary">
+            Registra e ricalcola
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export function EmployerTypeForm({ view, result }: { view: FileView; result?: FileActionData }) {
+  return (
+    <Form method="post" className="row align-items-end">
+      <input type="hidden" name="intent" value="employer-type" />
+      <input type="hidden" name="version" value={view.file.version} />
+      <div className="col-md-6">
+        <SelectField
+          name="employerType"
+          label="Tipo di datore di lavoro"
+          options={EMPLOYER_TYPE_LABELS}
+          defaultValue={view.file.employer_type}
+          errors={errorsFor(result, "employer-type")}
+        />
+      </div>
+      <div className="col-md-3 mb-4">
+        <button type="submit" className="btn btn-outline-primary">
+          Salva il tipo
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export function ObligationsSection({ view }: { view: FileView }) {
+  return (
+    <section aria-labelledby="obligations-title" className="mt-4">
+      <h2 id="obligations-title" className="h4">
+        Scadenze per assumere o chiedere l'avviamento (60 giorni, art. 9 c. 1)
+      </h2>
+      {view.obligations.length === 0 ? (
+        <p>Nessuna scadenza.</p>
+      ) : (
+        <div className="table-responsive">
+          <table className="table">
+            <caption>Obblighi di assunzione sorti e loro scadenze</caption>
+            <thead>
+              <tr>
+                <th scope="col">Causa</th>
+                <th scope="col">Unità</th>
+                <th scope="col">Sorto il</th>
+                <th scope="col">Scadenza</th>
+                <th scope="col">Stato</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.obligations.map((o) => (
+                <tr key={o.id}>
+                  <td>{OBLIGATION_CAUSE_LABELS[o.cause]}</td>
+                  <td>{o.units}</td>
+                  <td>{formatDate(o.arose_on)}</td>
+                  <td>{formatDate(o.due_on)}</td>
+                  <td>{OBLIGATION_STATUS_LABELS[o.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {view.alerts.length ? (
+        <>
+          <h3 className="h5">Avvisi</h3>
+          <ul data-testid="l68-alerts">
+            {view.alerts.map((a) => (
+              <li key={a.id}>
+                {formatDateTime(a.created_at)} — {a.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export function HistorySection({ view }: { view: FileView }) {
+  return (
+    <section aria-labelledby="history-title" className="mt-4">
+      <h2 id="history-title" className="h4">
+        Storico dei ricalcoli
+      </h2>
+      <div className="table-responsive">
+        <table className="table table-sm">
+          <caption>Ultimi ricalcoli della quota (il più recente in alto)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Data</th>
+              <th scope="col">Motivo</th>
+              <th scope="col">Base</th>
+              <th scope="col">Quota</th>
+              <th scope="col">Coperti</th>
+              <th scope="col">Da coprire</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.history.map((h) => (
+              <tr key={h.id}>
+                <td>{formatDateTime(h.computed_at)}</td>
+                <td>{h.reason}</td>
+                <td>{h.base_computo}</td>
+                <td>{h.quota_disabili}</td>
+                <td>{h.covered_disabili}</td>
+                <td>{h.missing_after_exemptions}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

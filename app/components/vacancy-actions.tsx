@@ -1,0 +1,67 @@
+import { Form } from "@remix-run/react";
+import type { VacancyStatus } from "~/db/tables/vacancies";
+import { ErrorSummary, SelectField, TextAreaField } from "~/components/forms";
+import { OUTCOME_CHANNELS } from "~/domain/vacancies/codes";
+import { availableEvents, EVENT_LABELS, VACANCY_OUTCOME_LABELS, type VacancyActorKind } from "~/domain/vacancies/states";
+import type { FieldErrors, FormValues } from "~/utils/forms";
+
+const { cancelled: _cancelled, ...CLOSE_OUTCOMES } = VACANCY_OUTCOME_LABELS;
+
+/** The buttons for the moves this actor may make now (from the transition table), each a small form. */
+export function VacancyActions(props: { status: VacancyStatus; by: VacancyActorKind; version: number; errors?: FieldErrors; values?: FormValues }) {
+  const events = availableEvents(props.status, props.by).filter((e) => e !== "expire");
+  if (!events.length) return null;
+  const simple = events.filter((e) => !["return", "close", "cancel"].includes(e));
+  const common = { errors: props.errors, values: props.values };
+  return (
+    <section className="mt-4" aria-labelledby="azioni">
+      <h2 id="azioni" className="h4">
+        Azioni
+      </h2>
+      <ErrorSummary errors={props.errors} />
+      {simple.length ? (
+        <Form method="post" className="d-flex gap-3 flex-wrap mb-4">
+          <input type="hidden" name="version" value={props.version} />
+          {simple.map((e) => (
+            <button key={e} type="submit" name="event" value={e} className="btn btn-primary">
+              {EVENT_LABELS[e]}
+            </button>
+          ))}
+        </Form>
+      ) : null}
+      {events.includes("return") ? (
+        <Form method="post" noValidate className="mb-4">
+          <input type="hidden" name="version" value={props.version} />
+          <TextAreaField name="reason" label="Cosa deve correggere l'azienda" {...common} />
+          <button type="submit" name="event" value="return" className="btn btn-outline-danger">
+            {EVENT_LABELS.return}
+          </button>
+        </Form>
+      ) : null}
+      {events.includes("close") ? (
+        <Form method="post" noValidate className="mb-4">
+          <input type="hidden" name="version" value={props.version} />
+          <div className="row">
+            <div className="col-md-6">
+              <SelectField name="outcome" label="Esito della ricerca" options={CLOSE_OUTCOMES} placeholder="Scegli…" {...common} />
+            </div>
+            <div className="col-md-6">
+              <SelectField name="channel" label="Canale con cui hai coperto le posizioni" options={OUTCOME_CHANNELS} placeholder="—" {...common} />
+            </div>
+          </div>
+          <button type="submit" name="event" value="close" className="btn btn-outline-primary">
+            {EVENT_LABELS.close}
+          </button>
+        </Form>
+      ) : null}
+      {events.includes("cancel") ? (
+        <Form method="post" noValidate>
+          <input type="hidden" name="version" value={props.version} />
+          <button type="submit" name="event" value="cancel" className="btn btn-outline-danger">
+            {EVENT_LABELS.cancel}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

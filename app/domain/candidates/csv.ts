@@ -1,0 +1,159 @@
+import { CandidateSchema, MAX_PREFERENCES, type CandidateInput } from "./schema";
+
+/**
+ * Bulk CSV import of candidates (client-safe, pure). The columns are documented
+ * in docs/candidates-import.md and in the sample file served by the import page.
+ * Separator ";" (what Excel writes with Italian settings) or ",", detected from
+ * the header; lists inside one cell are separated by "|".
+ */
+export const CSV_COLUMNS = [
+  "codice_fiscale", "nome", "cognome", "data_nascita", "comune_domicilio", "indirizzo", "telefono", "email",
+  "titolo_studio", "livello_eqf", "istituto", "anno_titolo",
+  ...[1, 2, 3].flatMap((n) => [`propensione_${n}_professione`, `propensione_${n}_ateco`, `propensione_${n}_fonte`, `propensione_${n}_anni`, `propensione_${n}_ultimo_anno`, `propensione_${n}_note`]),
+  "lingue", "patenti", "certificati", "competenze_informatiche",
+  "orario", "turni", "weekend", "mezzo_proprio", "disponibile_trasferimento", "km_max", "disponibile_dal", "consenso_visibilita",
+] as const;
+
+export const REQUIRED_COLUMNS = ["codice_fiscale", "nome", "cognome", "data_nascita", "comune_domicilio", "titolo_studio", "livello_eqf", "propensione_1_professione", "propensione_1_fonte"];
+
+export const MAX_IMPORT_ROWS = 5000;
+
+export class CsvFormatError extends Error {}
+
+/** RFC 4180 parser: quoted fields, doubled quotes, CRLF or LF, a UTF-8 BOM. */
+export function parseCsv(text: string): string[][] {
+  const src = text.replace(/^\uFEFF/, "");
+  const firstLine = src.split(/\r?\n/, 1)[0] ?? "";
+  const sep = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+  const out: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (quoted) {
+      if (ch === '"' && src[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === "") quoted = true;
+    else if (ch === sep) row.push(field), (field = "");
+    else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && src[i + 1] === "\n") i++;
+      row.push(field);
+      out.push(row);
+      (row = []), (field = "");
+    } else field += ch;
+  }
+  if (quoted) throw new CsvFormatError("Virgolette non chiuse: controlla l'ultima riga del file");
+  if (field !== "" || row.length) row.push(field), out.push(row);
+  return out.filter((r) => r.some((c) => c.trim() !== ""));
+}
+
+export interface CsvRecord {
+  line: number;
+  values: Record<string, string>;
+}
+
+/** Header check and records keyed by column name; throws CsvFormatError for a file that cannot be read at all. */
+export function csvRecords(text: string): CsvRecord[] {
+  const table = parseCsv(text);
+  if (table.length === 0) throw new CsvFormatError("Il file è vuoto");
+  const header = table[0].map((h) => h.trim().toLowerCase());
+  const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
+  if (missing.length) throw new CsvFormatError(`Mancano le colonne obbligatorie: ${missing.join(", ")}`);
+  const unknown = header.filter((h) => h && !(CSV_COLUMNS as readonly string[]).includes(h));
+  if (unknown.length) throw new CsvFormatError(`Colonne sconosciute: ${unknown.join(", ")} (vedi il modello)`);
+  if (table.length === 1) throw new CsvFormatError("Il file non contiene righe di candidati");
+  if (table.length - 1 > MAX_IMPORT_ROWS) throw new CsvFormatError(`Al massimo ${MAX_IMPORT_ROWS} candidati per file: dividilo in più file`);
+  return table.slice(1).map((cells, i) => ({
+    line: i + 2,
+    values: Object.fromEntries(header.map((h, j) => [h, (cells[j] ?? "").trim()])),
+  }));
+}
+
+const yes = (v: string | undefined) => (/^(si|sì|s|yes|y|true|1|x)$/i.test(v ?? "") ? "on" : "");
+const list = (v: string | undefined) => (v ?? "").split("|").map((s) => s.trim()).filter(Boolean);
+/** "31/12/1990" or "1990-12-31" → "1990-12-31"; anything else is left for the validator to refuse. */
+export function csvDate(v: string | undefined): string {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec((v ?? "").trim());
+  return m ? `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : (v ?? "").trim();
+}
+const SOURCES: Record<string, string> = { lavoro: "work", istruzione: "education", formazione: "training" };
+const WORK_TIME: Record<string, string> = { pieno: "full_time", "tempo pieno": "full_time", parziale: "part_time", "part time": "part_time", "part-time": "part_time", indifferente: "any", "": "any" };
+const IT_LEVEL: Record<string, string> = { base: "basic", intermedio: "intermediate", avanzato: "advanced" };
+
+/** One CSV record in the shape of the CV form, so the very same schema validates both. */
+export function csvRecordToForm(v: Record<string, string>): Record<string, unknown> {
+  return {
+    taxCode: v.codice_fiscale, firstName: v.nome, lastName: v.cognome, birthDate: csvDate(v.data_nascita), comune: v.comune_domicilio,
+    address: v.indirizzo, phone: v.telefono, email: v.email,
+    education: [{ title: v.titolo_studio, eqfLevel: v.livello_eqf, institution: v.istituto, year: v.anno_titolo }],
+    preferences: Array.from({ length: MAX_PREFERENCES }, (_, i) => {
+      const p = (k: string) => v[`propensione_${i + 1}_${k}`] ?? "";
+      return {
+        occupation: p("professione"), ateco: p("ateco"), source: SOURCES[p("fonte").toLowerCase()] ?? p("fonte"), years: p("anni"),
+        lastJobYear: p("ultimo_anno"), notes: p("note"),
+      };
+    }),
+    languages: list(v.lingue).map((l) => {
+      const [code, level] = l.split(":").map((s) => s.trim());
+      return { code: code ?? "", level: (level ?? "").toUpperCase() };
+    }),
+    licences: Object.fromEntries(list(v.patenti).map((l) => [l.toUpperCase().replace(/\s+/g, "_"), "on"])),
+    certificates: list(v.certificati).map((name) => ({ name })),
+    itSkills: list(v.competenze_informatiche).map((s) => {
+      const [skill, level] = s.split(":").map((x) => x.trim());
+      return { skill: skill ?? "", level: IT_LEVEL[(level ?? "base").toLowerCase()] ?? level };
+    }),
+    workTime: WORK_TIME[(v.orario ?? "").toLowerCase()] ?? v.orario,
+    shifts: yes(v.turni), weekends: yes(v.weekend), ownVehicle: yes(v.mezzo_proprio), willingToRelocate: yes(v.disponibile_trasferimento),
+    maxCommuteKm: v.km_max, availableFrom: csvDate(v.disponibile_dal), consent: yes(v.consenso_visibilita),
+  };
+}
+
+/** Form field path → the CSV column the user has to fix. */
+export function csvColumnFor(path: string): string {
+  const [section, index, key] = path.split(".");
+  const n = Number(index) + 1;
+  const direct: Record<string, string> = {
+    taxCode: "codice_fiscale", firstName: "nome", lastName: "cognome", birthDate: "data_nascita", comune: "comune_domicilio",
+    address: "indirizzo", phone: "telefono", email: "email", workTime: "orario", maxCommuteKm: "km_max", availableFrom: "disponibile_dal",
+    languages: "lingue", licences: "patenti", certificates: "certificati", itSkills: "competenze_informatiche",
+  };
+  if (section === "education") return ({ title: "titolo_studio", eqfLevel: "livello_eqf", institution: "istituto", year: "anno_titolo" } as Record<string, string>)[key] ?? "titolo_studio";
+  if (section === "preferences")
+    return `propensione_${n}_${({ occupation: "professione", ateco: "ateco", source: "fonte", years: "anni", lastJobYear: "ultimo_anno", notes: "note" } as Record<string, string>)[key] ?? "professione"}`;
+  return direct[section] ?? section;
+}
+
+export interface RowError {
+  line: number;
+  taxCode: string;
+  column: string;
+  message: string;
+}
+
+export type RowResult = { ok: true; input: CandidateInput } | { ok: false; errors: RowError[] };
+
+/** Validates one record with the CV schema; every problem of the row is reported, each with its column. */
+export function validateCsvRecord(record: CsvRecord): RowResult {
+  const parsed = CandidateSchema.safeParse(csvRecordToForm(record.values));
+  if (parsed.success) return { ok: true, input: parsed.data };
+  const taxCode = record.values.codice_fiscale ?? "";
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((i) => ({ line: record.line, taxCode, column: csvColumnFor(i.path.join(".")), message: i.message })),
+  };
+}
+
+const csvCell = (v: string | number) => {
+  const s = String(v);
+  // Quote always; neutralise formula injection when the report is opened in a spreadsheet.
+  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
+};
+
+export function errorReportCsv(errors: RowError[]): string {
+  const lines = [["riga", "codice_fiscale", "colonna", "errore"].map(csvCell).join(";")];
+  for (const e of errors) lines.push([e.line, e.taxCode, e.column, e.message].map(csvCell).join(";"));
+  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+}

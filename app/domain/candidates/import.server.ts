@@ -1,0 +1,93 @@
+import type { Db } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import type { Actor } from "~/domain/audit/commands.server";
+import { recordAudit } from "~/domain/audit/commands.server";
+import { DomainError } from "~/domain/errors";
+import { comuneLabelByCode } from "~/domain/reference/queries.server";
+import { createCandidate, validateCvReferences } from "./commands.server";
+import { csvRecords, errorReportCsv, validateCsvRecord, type CsvRecord, type RowError } from "./csv";
+import type { CandidateInput } from "./schema";
+
+const PROGRESS_EVERY = 20;
+
+/**
+ * Starts a bulk import: the file is checked as a whole at once (header, size),
+ * then a job validates every row and, only if all rows are valid, inserts them
+ * in ONE transaction. Progress is written on separate connections so the page
+ * can poll it; the rows commit all together or not at all.
+ */
+export async function startCandidateImport(db: Db, actor: Actor & { userId: string }, file: { name: string; text: string }, opts: { canSetProtectedCategory: boolean }) {
+  const records = csvRecords(file.text); // throws CsvFormatError: shown on the upload form
+  const job = await db
+    .insertInto("candidate_imports")
+    .values({ filename: file.name.slice(0, 200), total_rows: records.length, created_by: actor.userId })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const done = runImport(db, actor, job.id, records, opts).catch(async (e) => {
+    console.error("[candidate import]", (e as Error).message);
+    await finish(db, job.id, { status: "failed", message: "Importazione interrotta da un errore imprevisto: nessun candidato è stato importato." });
+  });
+  return { importId: job.id, done };
+}
+
+async function progress(db: Db, importId: string, status: "validating" | "importing", processed: number) {
+  await db.updateTable("candidate_imports").set({ status, processed_rows: processed }).where("id", "=", importId).execute();
+}
+
+async function finish(db: Db, importId: string, set: { status: "done" | "failed"; message: string; imported_rows?: number; error_count?: number; error_report?: string }) {
+  await db.updateTable("candidate_imports").set({ ...set, finished_at: new Date() }).where("id", "=", importId).execute();
+}
+
+/** Every problem of every row, against the schema, the ISTAT tables, the database and the rest of the file. */
+async function validateAll(db: Db, importId: string, records: CsvRecord[]) {
+  const errors: RowError[] = [];
+  const inputs: CandidateInput[] = [];
+  const seen = new Map<string, number>();
+  for (const [i, record] of records.entries()) {
+    const code = record.values.comune_domicilio ?? "";
+    if (/^\d{6}$/.test(code)) record.values.comune_domicilio = (await comuneLabelByCode(db, code)) ?? code;
+    const result = validateCsvRecord(record);
+    if (!result.ok) errors.push(...result.errors);
+    else {
+      const first = seen.get(result.input.taxCode);
+      if (first) errors.push({ line: record.line, taxCode: result.input.taxCode, column: "codice_fiscale", message: `Codice fiscale ripetuto (già alla riga ${first})` });
+      seen.set(result.input.taxCode, record.line);
+      const problem = await validateCvReferences(db, result.input);
+      if (problem) errors.push({ line: record.line, taxCode: result.input.taxCode, column: problem.column, message: problem.message });
+      else inputs.push(result.input);
+    }
+    if ((i + 1) % PROGRESS_EVERY === 0) await progress(db, importId, "validating", i + 1);
+  }
+  return { errors, inputs };
+}
+
+async function runImport(db: Db, actor: Actor, importId: string, records: CsvRecord[], opts: { canSetProtectedCategory: boolean }) {
+  const { errors, inputs } = await validateAll(db, importId, records);
+  if (errors.length) {
+    const badRows = new Set(errors.map((e) => e.line)).size;
+    await finish(db, importId, {
+      status: "failed",
+      error_count: errors.length,
+      error_report: errorReportCsv(errors),
+      message: `${badRows} righe su ${records.length} hanno errori: nessun candidato è stato importato. Correggi il file e caricalo di nuovo.`,
+    });
+    await recordAudit(db, actor, { action: "candidate.import_refused", entityType: "candidate_import", entityId: importId, details: { rows: records.length, errors: errors.length } });
+    return;
+  }
+  await progress(db, importId, "importing", 0);
+  try {
+    await withTransaction(async (trx) => {
+      for (const [i, input] of inputs.entries()) {
+        await createCandidate(trx, actor, input, { source: "import", canSetProtectedCategory: opts.canSetProtectedCategory });
+        if ((i + 1) % PROGRESS_EVERY === 0) await progress(db, importId, "importing", i + 1);
+      }
+      await recordAudit(trx, actor, { action: "candidate.imported", entityType: "candidate_import", entityId: importId, details: { rows: inputs.length } });
+    });
+  } catch (e) {
+    // A row that became invalid between validation and insert (e.g. the same codice fiscale created meanwhile).
+    if (!(e instanceof DomainError)) throw e;
+    await finish(db, importId, { status: "failed", error_count: 1, message: `${e.message}: nessun candidato è stato importato.` });
+    return;
+  }
+  await finish(db, importId, { status: "done", imported_rows: inputs.length, message: `${inputs.length} candidati importati.` });
+}

@@ -1,0 +1,63 @@
+import { createHash } from "node:crypto";
+import { DomainError } from "~/domain/errors";
+import type { ValidatedPdf } from "./commands.server";
+
+/** Extracted text kept in PostgreSQL (and indexed): enough for any real CV, bounded for the index. */
+const MAX_TEXT_CHARS = 100_000;
+
+/**
+ * Checks that an upload is a real PDF within the size limit and extracts its
+ * text with pdfjs-dist (Mozilla's maintained PDF engine, legacy build for Node).
+ * Runs before the transaction: parsing is CPU work that must not hold locks.
+ */
+export async function validatePdfUpload(file: { name: string; bytes: Uint8Array }, maxBytes: number): Promise<ValidatedPdf> {
+  const field = "cv";
+  if (file.bytes.length === 0) throw new DomainError("Scegli un file PDF da caricare", field);
+  if (file.bytes.length > maxBytes)
+    throw new DomainError(`Il file è troppo grande: al massimo ${formatMb(maxBytes)} (questo è ${formatMb(file.bytes.length)})`, field);
+  if (Buffer.from(file.bytes.subarray(0, 5)).toString("latin1") !== "%PDF-")
+    throw new DomainError("Il file non è un PDF: carica il CV in formato PDF", field);
+  let parsed: { text: string; pageCount: number };
+  try {
+    parsed = await extractPdfText(file.bytes);
+  } catch {
+    throw new DomainError("Il PDF è danneggiato o protetto da password e non si può leggere: esportalo di nuovo e riprova", field);
+  }
+  return {
+    filename: safeFilename(file.name),
+    bytes: file.bytes,
+    sha256: createHash("sha256").update(file.bytes).digest("hex"),
+    text: parsed.text.slice(0, MAX_TEXT_CHARS),
+    pageCount: parsed.pageCount,
+  };
+}
+
+export async function extractPdfText(bytes: Uint8Array): Promise<{ text: string; pageCount: number }> {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  // pdfjs transfers (detaches) the buffer it is given: pass a copy.
+  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  const pdf = await task.promise;
+  try {
+    const pages: string[] = [];
+    for (let i = 1; i <= pdf.numPages; i++) {
+      const page = await pdf.getPage(i);
+      const content = await page.getTextContent();
+      pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
+      if (pages.join("\n").length > MAX_TEXT_CHARS) break;
+    }
+    return { text: pages.join("\n").replace(/[ \t]+/g, " ").replace(/\u0000/g, "").trim(), pageCount: pdf.numPages };
+  } finally {
+    await task.destroy();
+  }
+}
+
+function formatMb(bytes: number) {
+  return `${(bytes / 1_048_576).toLocaleString("it-IT", { maximumFractionDigits: 1 })} MB`;
+}
+
+/** Keeps the name readable for the download header, without paths or control characters. */
+export function safeFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "cv.pdf";
+  const clean = base.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 120).trim();
+  return clean.toLowerCase().endsWith(".pdf") ? clean : `${clean || "cv"}.pdf`;
+}

@@ -1,0 +1,226 @@
+import { z } from "zod";
+import { emailField, fullNameField, newPasswordField } from "~/domain/identity/schema";
+import { isValidPersonCodiceFiscale, normalizeTaxCode } from "~/utils/tax-codes";
+
+/** Client-safe vocabulary of the CV database: codes in English, labels in Italian. */
+export const MAX_PREFERENCES = 3;
+
+export const WORK_TIME_LABELS = { any: "Indifferente", full_time: "Tempo pieno", part_time: "Tempo parziale" } as const;
+export const PROTECTED_CATEGORY_LABELS = {
+  none: "Nessuna",
+  art1: "Iscritto al collocamento mirato (L. 68/99 art. 1, disabilità)",
+  art18: "Iscritto al collocamento mirato (L. 68/99 art. 18, categorie protette)",
+} as const;
+export const PREFERENCE_SOURCE_LABELS = { work: "Esperienza di lavoro", education: "Istruzione", training: "Formazione" } as const;
+export const EQF_LABELS: Record<string, string> = {
+  "1": "EQF 1 — Licenza elementare / media",
+  "2": "EQF 2 — Licenza media / obbligo formativo",
+  "3": "EQF 3 — Qualifica professionale (3 anni)",
+  "4": "EQF 4 — Diploma di scuola superiore / diploma professionale",
+  "5": "EQF 5 — Diploma ITS Academy",
+  "6": "EQF 6 — Laurea triennale",
+  "7": "EQF 7 — Laurea magistrale / master di I livello",
+  "8": "EQF 8 — Dottorato di ricerca",
+};
+export const CEFR_LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"] as const;
+export const IT_SKILL_LEVEL_LABELS = { basic: "Base", intermediate: "Intermedio", advanced: "Avanzato" } as const;
+export const LANGUAGE_LABELS: Record<string, string> = {
+  it: "Italiano", en: "Inglese", fr: "Francese", de: "Tedesco", es: "Spagnolo", pt: "Portoghese", ro: "Rumeno",
+  ar: "Arabo", zh: "Cinese", ru: "Russo", uk: "Ucraino", sq: "Albanese", pl: "Polacco", hi: "Hindi", bn: "Bengalese",
+  ur: "Urdu", tl: "Filippino", wo: "Wolof", nl: "Olandese", el: "Greco",
+};
+export const LICENCE_LABELS: Record<string, string> = {
+  AM: "AM", A1: "A1", A2: "A2", A: "A", B1: "B1", B: "B", BE: "BE", C1: "C1", C1E: "C1E", C: "C", CE: "CE",
+  D1: "D1", D1E: "D1E", D: "D", DE: "DE", CQC_MERCI: "CQC merci", CQC_PERSONE: "CQC persone", KA: "KA", KB: "KB",
+};
+export const LICENCES = Object.keys(LICENCE_LABELS);
+
+const text = (label: string, max = 200) =>
+  z
+    .string({ error: `Indica ${label}` })
+    .trim()
+    .min(1, `Indica ${label}`)
+    .max(max, `Al massimo ${max} caratteri`);
+
+/** Empty string → undefined, so optional fields of HTML forms validate only when filled. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), schema.optional());
+
+const isoDate = (label: string) =>
+  z
+    .string({ error: `Indica ${label}` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Indica ${label} nel formato gg/mm/aaaa`)
+    .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), `${label[0].toUpperCase()}${label.slice(1)}: data inesistente`);
+
+const year = (label: string) =>
+  z.coerce
+    .number({ error: `${label}: indica un anno` })
+    .int(`${label}: indica un anno`)
+    .min(1930, `${label}: anno non plausibile`)
+    .max(2100, `${label}: anno non plausibile`);
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "true");
+
+export const personTaxCodeField = z
+  .string({ error: "Indica il codice fiscale" })
+  .transform(normalizeTaxCode)
+  .pipe(
+    z
+      .string()
+      .min(1, "Indica il codice fiscale")
+      .regex(/^[A-Z0-9]{16}$/, "Il codice fiscale di una persona ha 16 caratteri")
+      .refine(isValidPersonCodiceFiscale, "Codice fiscale non valido: il carattere di controllo non corrisponde"),
+  );
+
+/** "5.1.2.2.0 — Commessi…" or "5.1.2.2.0": the picker shows labels, the code is the first token. */
+export const occupationCodeField = z
+  .string({ error: "Indica la professione" })
+  .trim()
+  .min(1, "Indica la professione scegliendola dall'elenco")
+  .transform((v) => v.split(/\s/)[0])
+  .pipe(z.string().regex(/^\d(\.\d{1,2}){3,4}$/, "Indica una professione CP2021 (es. 5.1.2.2.0) scegliendola dall'elenco"));
+
+const atecoCodeField = z
+  .string()
+  .trim()
+  .transform((v) => v.split(/\s/)[0])
+  .pipe(z.string().regex(/^[0-9]{2}(\.[0-9]{1,2}){0,3}$/, "Indica un settore ATECO (es. 47.11) scegliendolo dall'elenco"));
+
+const phoneField = z.string().trim().regex(/^\+?[0-9 ./-]{6,20}$/, "Numero di telefono non valido");
+
+/**
+ * A repeated form section: rows left blank are dropped, the others validated
+ * where they are (so an error points at the row the user typed in).
+ */
+const rows = <T extends z.ZodType>(row: T, isBlank: (r: Record<string, string>) => boolean, max: number, tooMany: string, anchor: string) =>
+  z
+    .preprocess(
+      (list) =>
+        Array.from(Array.isArray(list) ? list : [], (r) => (r && typeof r === "object" && !isBlank(r as Record<string, string>) ? r : null)),
+      z.array(row.nullable()),
+    )
+    .superRefine((list, ctx) => {
+      const filled = list.flatMap((r, i) => (r === null ? [] : [i]));
+      if (filled.length > max) ctx.addIssue({ code: "custom", path: [filled[max], anchor], message: tooMany });
+    })
+    .transform((list) => list.filter((r): r is NonNullable<typeof r> => r !== null) as z.output<T>[]);
+
+const blank = (...keys: string[]) => (r: Record<string, string>) => keys.every((k) => !r[k]?.trim());
+
+export const EducationSchema = z.object({
+  eqfLevel: z.coerce.number({ error: "Scegli il livello EQF" }).int().min(1, "Scegli il livello EQF").max(8, "Scegli il livello EQF"),
+  title: text("il titolo di studio", 300),
+  institution: optional(z.string().max(200, "Al massimo 200 caratteri")),
+  year: optional(year("Anno del titolo")),
+});
+
+export const ExperienceSchema = z
+  .object({
+    occupation: occupationCodeField,
+    employer: text("il datore di lavoro"),
+    from: isoDate("la data di inizio"),
+    to: optional(isoDate("la data di fine")),
+    tasks: optional(z.string().max(2000, "Al massimo 2000 caratteri")),
+  })
+  .refine((e) => !e.to || e.to >= e.from, { path: ["to"], message: "La data di fine precede quella di inizio" });
+
+export const PreferenceSchema = z.object({
+  occupation: occupationCodeField,
+  ateco: optional(atecoCodeField),
+  source: z.enum(["work", "education", "training"], { error: "Indica da dove viene la propensione" }),
+  years: optional(z.coerce.number({ error: "Anni di esperienza: indica un numero" }).int("Anni di esperienza: numero intero").min(0, "Anni di esperienza non validi").max(60, "Anni di esperienza non validi")),
+  lastJobYear: optional(year("Anno dell'ultimo lavoro")),
+  notes: optional(z.string().max(2000, "Al massimo 2000 caratteri")),
+  interviewDate: optional(isoDate("la data del colloquio")),
+});
+
+export const LanguageSchema = z.object({
+  code: z.string({ error: "Scegli la lingua" }).trim().toLowerCase().regex(/^[a-z]{2}$/, "Scegli la lingua dall'elenco"),
+  level: z.enum(CEFR_LEVELS, { error: "Scegli il livello (da A1 a C2)" }),
+});
+
+export const CertificateSchema = z.object({
+  name: text("il nome del certificato o patentino"),
+  expiresOn: optional(isoDate("la data di scadenza")),
+});
+
+export const ItSkillSchema = z.object({
+  skill: text("la competenza informatica", 100),
+  level: z.enum(["basic", "intermediate", "advanced"], { error: "Scegli il livello" }),
+});
+
+/** The whole CV as typed in the officer's (and the candidate's) form. */
+export const CandidateSchema = z
+  .object({
+    firstName: text("il nome", 100),
+    lastName: text("il cognome", 100),
+    taxCode: personTaxCodeField,
+    birthDate: isoDate("la data di nascita"),
+    comune: text("il comune di domicilio", 100),
+    address: optional(z.string().max(200, "Al massimo 200 caratteri")),
+    phone: optional(phoneField),
+    email: optional(z.email({ error: "Indirizzo e-mail non valido" })),
+    workTime: z.enum(["any", "full_time", "part_time"], { error: "Scegli la disponibilità oraria" }).default("any"),
+    shifts: checkbox,
+    weekends: checkbox,
+    ownVehicle: checkbox,
+    willingToRelocate: checkbox,
+    maxCommuteKm: optional(z.coerce.number({ error: "Distanza massima: indica i km" }).int("Distanza massima: numero intero di km").min(0, "Distanza non valida").max(1000, "Al massimo 1000 km")),
+    availableFrom: optional(isoDate("la data di disponibilità")),
+    protectedCategory: z.enum(["none", "art1", "art18"], { error: "Scegli la categoria protetta" }).default("none"),
+    consent: checkbox,
+    education: rows(EducationSchema, blank("title", "institution", "year"), 10, "Al massimo 10 titoli di studio", "title"),
+    experiences: rows(ExperienceSchema, blank("occupation", "employer", "from", "to", "tasks"), 20, "Al massimo 20 esperienze", "occupation"),
+    preferences: rows(
+      PreferenceSchema,
+      blank("occupation", "ateco", "years", "lastJobYear", "notes", "interviewDate"),
+      MAX_PREFERENCES,
+      "Al massimo tre propensioni: togline una prima di aggiungerne un'altra",
+      "occupation",
+    ),
+    languages: rows(LanguageSchema, blank("code"), 10, "Al massimo 10 lingue", "code"),
+    licences: z
+      .record(z.string(), z.string())
+      .optional()
+      .default({})
+      .transform((r) => Object.keys(r).filter((k) => r[k] === "on"))
+      .pipe(z.array(z.enum(LICENCES as [string, ...string[]], { error: "Patente non riconosciuta" }))),
+    certificates: rows(CertificateSchema, blank("name", "expiresOn"), 20, "Al massimo 20 certificati", "name"),
+    itSkills: rows(ItSkillSchema, blank("skill"), 20, "Al massimo 20 competenze informatiche", "skill"),
+    version: optional(z.coerce.number().int().min(1)),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.education.length)
+      ctx.addIssue({ code: "custom", path: ["education", 0, "title"], message: "Il CV deve avere almeno un titolo di studio" });
+    if (!v.preferences.length)
+      ctx.addIssue({ code: "custom", path: ["preferences", 0, "occupation"], message: "Il CV deve avere almeno una propensione" });
+    const langs = v.languages.map((l) => l.code);
+    langs.forEach((code, i) => {
+      if (langs.indexOf(code) !== i) ctx.addIssue({ code: "custom", path: ["languages", i, "code"], message: "Lingua ripetuta" });
+    });
+  });
+
+export type CandidateInput = z.infer<typeof CandidateSchema>;
+
+export const ConsentSchema = z.object({ consent: z.enum(["grant", "withdraw"], { error: "Scegli se dare o revocare il consenso" }) });
+
+export const DisabilitySchema = z.object({
+  percentage: z.coerce.number({ error: "Indica la percentuale di invalidità" }).int("Percentuale: numero intero").min(0, "Percentuale tra 0 e 100").max(100, "Percentuale tra 0 e 100"),
+  functionalNotes: optional(z.string().max(4000, "Al massimo 4000 caratteri")),
+});
+
+export const VersionSchema = z.object({ version: z.coerce.number({ error: "Versione mancante" }).int().min(1) });
+
+export const CandidateInvitationSchema = z.object({ email: emailField });
+
+export const AcceptCandidateInvitationSchema = z
+  .object({
+    fullName: fullNameField,
+    password: newPasswordField,
+    confirmPassword: z.string({ error: "Ripeti la password" }),
+    privacy: z.literal("on", { error: "Per attivare l'account devi dichiarare di aver letto l'informativa privacy" }),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "Le due password non coincidono" });

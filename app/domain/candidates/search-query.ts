@@ -1,0 +1,284 @@
+import { z } from "zod";
+
+/**
+ * The officer's candidate search, as pure functions: the URL parameters
+ * (zod, Italian messages), the Meilisearch multi-search they become, and the
+ * reading of the answer (facet counts, why a result matched, distance).
+ * No I/O here, so every rule is unit-tested; search.server.ts runs it.
+ */
+
+export const PAGE_SIZE = 20;
+export const MAX_PAGE = 50; // 1,000 results: past that an officer refines the query
+export const RADIUS_OPTIONS = [5, 10, 20, 30, 50, 100] as const;
+export const SORT_LABELS = { relevance: "Pertinenza", distance: "Distanza", freshness: "CV aggiornato più di recente" } as const;
+export type SortKey = keyof typeof SORT_LABELS;
+
+export const AVAILABILITY_LABELS: Record<string, string> = {
+  full_time: "Tempo pieno",
+  part_time: "Part-time",
+  shifts: "Turni",
+  weekends: "Fine settimana",
+  relocate: "Disponibile a trasferirsi",
+  own_vehicle: "Automunito",
+};
+
+export const FRESHNESS_LABELS = { fresh: "Aggiornato", obsolete: "Obsoleto" } as const;
+export const CONSENT_LABELS: Record<string, string> = { true: "Consenso dato", false: "Consenso ritirato o assente" };
+
+/**
+ * Facets shown on the page. "any": values are OR-ed and counted as if the
+ * facet itself were not filtered (disjunctive); "all": every value is required
+ * (availability: turni AND fine settimana).
+ */
+export const FACETS = [
+  { param: "province", attribute: "provinceCode", label: "Provincia di domicilio", mode: "any" },
+  { param: "group", attribute: "occupationGroups", label: "Grande gruppo professionale (propensioni)", mode: "any" },
+  { param: "occupation", attribute: "occupationCodes", label: "Professione desiderata", mode: "any" },
+  { param: "licence", attribute: "licences", label: "Patenti e abilitazioni alla guida", mode: "any" },
+  { param: "language", attribute: "languages", label: "Lingue", mode: "any" },
+  { param: "education", attribute: "educationLevel", label: "Titolo di studio più alto", mode: "any" },
+  { param: "availability", attribute: "availability", label: "Disponibilità", mode: "all" },
+  { param: "consent", attribute: "consentVisible", label: "Consenso alla visibilità", mode: "any" },
+  { param: "protected", attribute: "protectedCategory", label: "Categoria protetta (L. 68/99)", mode: "any", restricted: true },
+] as const satisfies readonly { param: string; attribute: string; label: string; mode: "any" | "all"; restricted?: boolean }[];
+
+export type FacetParam = (typeof FACETS)[number]["param"];
+
+const facetValue = z.string().trim().regex(/^[\p{L}\p{N} ._'-]{1,60}$/u, "Valore del filtro non valido");
+
+export const CandidateSearchSchema = z
+  .object({
+    q: z.string().trim().max(200, "Il testo della ricerca può avere al massimo 200 caratteri").default(""),
+    comune: z.string().trim().max(80, "Comune troppo lungo").default(""),
+    radiusKm: z.coerce
+      .number({ error: "Scegli un raggio" })
+      .refine((n) => (RADIUS_OPTIONS as readonly number[]).includes(n), "Scegli uno dei raggi proposti")
+      .default(20),
+    sort: z.enum(["relevance", "distance", "freshness"], { error: "Ordinamento non valido" }).default("relevance"),
+    page: z.coerce.number({ error: "Pagina non valida" }).int("Pagina non valida").min(1, "Pagina non valida").max(MAX_PAGE, `Al massimo ${MAX_PAGE} pagine: affina la ricerca`).default(1),
+    freshness: z.enum(["", "fresh", "obsolete"], { error: "Valore non valido" }).default(""),
+    province: z.array(facetValue).max(20).default([]),
+    group: z.array(facetValue).max(20).default([]),
+    occupation: z.array(facetValue).max(20).default([]),
+    licence: z.array(facetValue).max(20).default([]),
+    language: z.array(facetValue).max(20).default([]),
+    education: z.array(facetValue).max(8).default([]),
+    availability: z.array(facetValue).max(6).default([]),
+    consent: z.array(z.enum(["true", "false"], { error: "Valore non valido" })).max(2).default([]),
+    protected: z.array(z.enum(["none", "art1", "art18"], { error: "Valore non valido" })).max(3).default([]),
+  })
+  .refine((v) => v.sort !== "distance" || v.comune !== "", { message: "Per ordinare per distanza indica un comune", path: ["comune"] });
+
+export type CandidateSearchInput = z.infer<typeof CandidateSearchSchema>;
+
+const MULTI = new Set<string>(FACETS.map((f) => f.param));
+
+/** URL → raw object: facet parameters repeat (?province=MI&province=MB), the others are single. */
+export function searchParamsToRaw(params: URLSearchParams): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const key of new Set(params.keys())) {
+    if (MULTI.has(key)) raw[key] = params.getAll(key).filter((v) => v !== "");
+    else if (params.get(key) !== "") raw[key] = params.get(key);
+  }
+  return raw;
+}
+
+export interface SearchContext {
+  /** Placement officers only: filter and count by protected category. */
+  canSeeProtected: boolean;
+  /** Lower bound of a fresh CV, in unix seconds (now − the obsolescence period). */
+  freshSince: number;
+  /** Centre of the radius, resolved from the comune by the server. */
+  center: { lat: number; lon: number } | null;
+  indexUid: string;
+}
+
+/** Highlight markers: control characters never found in CV text, turned into <mark> by React (no HTML injection). */
+export const HL_PRE = "\u0002";
+export const HL_POST = "\u0003";
+
+/** Where a text match can come from, in the order the reasons are shown. */
+export const MATCH_FIELDS = [
+  { attribute: "preferenceTitles", label: "Propensione" },
+  { attribute: "experienceTitles", label: "Esperienza" },
+  { attribute: "skills", label: "Competenze e attestati" },
+  { attribute: "preferenceNotes", label: "Note sulla propensione" },
+  { attribute: "educationTitles", label: "Titolo di studio" },
+  { attribute: "experienceTasks", label: "Mansioni svolte" },
+  { attribute: "fullName", label: "Nome" },
+  { attribute: "cvText", label: "Testo del CV" },
+] as const;
+
+const RETRIEVE = [
+  "id", "fullName", "comuneName", "provinceCode", "preferenceTitles", "licences", "languages", "educationLevel",
+  "availability", "cvUpdatedAt", "consentVisible", "_geo",
+];
+
+const q = (value: string) => JSON.stringify(value);
+
+export function facetsFor(ctx: Pick<SearchContext, "canSeeProtected">) {
+  return FACETS.filter((f) => !("restricted" in f && f.restricted) || ctx.canSeeProtected);
+}
+
+/** One filter expression per active facet, keyed by param, plus the fixed parts. */
+export function filterParts(input: CandidateSearchInput, ctx: SearchContext) {
+  const facets: Partial<Record<FacetParam, string>> = {};
+  for (const f of facetsFor(ctx)) {
+    const values = input[f.param];
+    if (!values.length) continue;
+    const attr = f.attribute;
+    facets[f.param] =
+      f.mode === "all" ? values.map((v) => `${attr} = ${q(v)}`).join(" AND ") : `${attr} IN [${values.map(q).join(", ")}]`;
+  }
+  const geo = ctx.center ? `_geoRadius(${ctx.center.lat}, ${ctx.center.lon}, ${input.radiusKm * 1000})` : null;
+  const freshness = freshnessFilter(input.freshness || null, ctx.freshSince);
+  return { facets, geo, freshness };
+}
+
+export function freshnessFilter(value: "fresh" | "obsolete" | null, freshSince: number): string | null {
+  if (value === "fresh") return `cvUpdatedAt >= ${freshSince}`;
+  if (value === "obsolete") return `cvUpdatedAt < ${freshSince}`;
+  return null;
+}
+
+const and = (parts: (string | null | undefined)[]) => {
+  const present = parts.filter((p): p is string => !!p);
+  return present.length ? present.map((p) => `(${p})`).join(" AND ") : undefined;
+};
+
+export interface BuiltSearch {
+  queries: Record<string, unknown>[];
+  /** What each extra query counts: a disjunctive facet without its own filter, or the freshness split. */
+  roles: ({ kind: "main" } | { kind: "facet"; param: FacetParam } | { kind: "freshness"; counts: "fresh" | "obsolete" })[];
+}
+
+/**
+ * The Meilisearch multi-search for one page of results. Query 0 gives the hits
+ * and the counts of facets without a selection; each disjunctive facet with a
+ * selection gets a counting query without its own filter; one more query
+ * counts the freshness bucket the main query cannot show.
+ */
+export function buildCandidateSearch(input: CandidateSearchInput, ctx: SearchContext): BuiltSearch {
+  const parts = filterParts(input, ctx);
+  const visible = facetsFor(ctx);
+  const allFacetFilters = Object.values(parts.facets);
+  const base = { indexUid: ctx.indexUid, q: input.q };
+  const sort =
+    input.sort === "distance" && ctx.center
+      ? [`_geoPoint(${ctx.center.lat}, ${ctx.center.lon}):asc`]
+      : input.sort === "freshness"
+        ? ["cvUpdatedAt:desc"]
+        : undefined;
+  const main = {
+    ...base,
+    filter: and([...allFacetFilters, parts.geo, parts.freshness]),
+    facets: visible.filter((f) => !(f.mode === "any" && input[f.param].length)).map((f) => f.attribute),
+    page: input.page,
+    hitsPerPage: PAGE_SIZE,
+    sort,
+    attributesToRetrieve: ctx.canSeeProtected ? [...RETRIEVE, "protectedCategory"] : RETRIEVE,
+    ...(input.q
+      ? {
+          attributesToHighlight: MATCH_FIELDS.filter((m) => m.attribute !== "cvText" && m.attribute !== "experienceTasks").map((m) => m.attribute),
+          attributesToCrop: ["cvText", "experienceTasks", "preferenceNotes"],
+          cropLength: 16,
+          highlightPreTag: HL_PRE,
+          highlightPostTag: HL_POST,
+        }
+      : {}),
+  };
+  const queries: Record<string, unknown>[] = [main];
+  const roles: BuiltSearch["roles"] = [{ kind: "main" }];
+  for (const f of visible) {
+    if (f.mode !== "any" || !input[f.param].length) continue;
+    const others = Object.entries(parts.facets).filter(([p]) => p !== f.param).map(([, v]) => v);
+    queries.push({ ...base, filter: and([...others, parts.geo, parts.freshness]), facets: [f.attribute], hitsPerPage: 0, page: 1 });
+    roles.push({ kind: "facet", param: f.param });
+  }
+  // Freshness is a moving threshold, not a stored value: count the bucket the main query does not already give.
+  const counts = input.freshness === "obsolete" ? "fresh" : "obsolete";
+  queries.push({ ...base, filter: and([...allFacetFilters, parts.geo, freshnessFilter(counts, ctx.freshSince)]), hitsPerPage: 0, page: 1 });
+  roles.push({ kind: "freshness", counts });
+  return { queries, roles };
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+  selected: boolean;
+}
+
+interface MeiliResult {
+  hits: Record<string, unknown>[];
+  totalHits?: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+}
+
+/** Merges the answers of buildCandidateSearch into counts per facet (selected values are always listed). */
+export function readFacetCounts(input: CandidateSearchInput, built: BuiltSearch, results: MeiliResult[], ctx: Pick<SearchContext, "canSeeProtected">) {
+  const facets: Partial<Record<FacetParam | "freshness", FacetCount[]>> = {};
+  const distributionFor = (attribute: string, param: FacetParam) => {
+    const idx = built.roles.findIndex((r) => r.kind === "facet" && r.param === param);
+    return results[idx >= 0 ? idx : 0]?.facetDistribution?.[attribute] ?? {};
+  };
+  for (const f of facetsFor(ctx)) {
+    const dist = { ...distributionFor(f.attribute, f.param) };
+    for (const v of input[f.param]) dist[v] ??= 0;
+    facets[f.param] = Object.entries(dist)
+      .map(([value, count]) => ({ value, count, selected: (input[f.param] as string[]).includes(value) }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, "it"));
+  }
+  const total = results[0]?.totalHits ?? 0;
+  const freshIdx = built.roles.findIndex((r) => r.kind === "freshness");
+  const role = built.roles[freshIdx] as { kind: "freshness"; counts: "fresh" | "obsolete" };
+  const other = results[freshIdx]?.totalHits ?? 0;
+  const fresh = role.counts === "fresh" ? other : input.freshness === "fresh" ? total : total - other;
+  const obsolete = role.counts === "obsolete" ? other : total;
+  facets.freshness = [
+    { value: "fresh", count: fresh, selected: input.freshness === "fresh" },
+    { value: "obsolete", count: obsolete, selected: input.freshness === "obsolete" },
+  ];
+  return facets;
+}
+
+export interface MatchReason {
+  label: string;
+  /** Text split into plain and highlighted parts. */
+  parts: { text: string; hit: boolean }[];
+}
+
+/** Splits a highlighted string at the markers. */
+export function splitHighlight(text: string): { text: string; hit: boolean }[] {
+  const parts: { text: string; hit: boolean }[] = [];
+  const re = new RegExp(`${HL_PRE}(.*?)${HL_POST}`, "gs");
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index > last) parts.push({ text: text.slice(last, m.index), hit: false });
+    parts.push({ text: m[1], hit: true });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), hit: false });
+  return parts;
+}
+
+/** Why a hit matched: the first highlighted values of each field, at most `limit` reasons. */
+export function matchReasons(formatted: Record<string, unknown> | undefined, limit = 3): MatchReason[] {
+  if (!formatted) return [];
+  const reasons: MatchReason[] = [];
+  for (const field of MATCH_FIELDS) {
+    const value = formatted[field.attribute];
+    const texts = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string" && v.includes(HL_PRE));
+    for (const text of texts.slice(0, 1)) reasons.push({ label: field.label, parts: splitHighlight(text) });
+    if (reasons.length >= limit) break;
+  }
+  return reasons;
+}
+
+/** Great-circle distance in km (the same formula Meilisearch uses for _geoRadius). */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}

@@ -1,0 +1,174 @@
+import type { Meilisearch } from "meilisearch";
+import type { Db } from "~/db/db.server";
+import type { ProtectedCategory } from "~/db/tables/candidates";
+import type { Role } from "~/db/types";
+import { DomainError } from "~/domain/errors";
+import { roleHas } from "~/domain/identity/roles";
+import { resolveComune } from "~/domain/reference/queries.server";
+import { getEnv } from "~/utils/env.server";
+import { indexUid } from "../../../search/client.server";
+import { obsoleteCutoff } from "./freshness";
+import { EQF_LABELS, LANGUAGE_LABELS, LICENCE_LABELS, PROTECTED_CATEGORY_LABELS } from "./schema";
+import {
+  AVAILABILITY_LABELS, CONSENT_LABELS, FACETS, FRESHNESS_LABELS, PAGE_SIZE, buildCandidateSearch, distanceKm, facetsFor, matchReasons,
+  readFacetCounts, type CandidateSearchInput, type FacetCount, type MatchReason, type SearchContext,
+} from "./search-query";
+
+export interface CandidateHit {
+  id: string;
+  fullName: string;
+  comune: string;
+  preferences: string[];
+  licences: string[];
+  languages: string[];
+  educationLevel: number;
+  availability: string[];
+  cvUpdatedAt: string;
+  obsolete: boolean;
+  consentVisible: boolean;
+  /** Present only for users allowed to see it (placement officers). */
+  protectedCategory?: ProtectedCategory;
+  distanceKm: number | null;
+  reasons: MatchReason[];
+}
+
+export interface FacetView {
+  param: string;
+  label: string;
+  mode: "any" | "all";
+  values: (FacetCount & { label: string })[];
+}
+
+export interface CandidateSearchResult {
+  hits: CandidateHit[];
+  total: number;
+  page: number;
+  totalPages: number;
+  facets: FacetView[];
+  center: { label: string; lat: number; lon: number } | null;
+}
+
+interface RawHit {
+  id: string;
+  fullName: string;
+  comuneName: string;
+  provinceCode: string;
+  preferenceTitles: string[];
+  licences: string[];
+  languages: string[];
+  educationLevel: number;
+  availability: string[];
+  cvUpdatedAt: number;
+  consentVisible: boolean;
+  protectedCategory?: ProtectedCategory;
+  _geo?: { lat: number; lng: number };
+  _formatted?: Record<string, unknown>;
+}
+
+/** Resolves the radius centre; an unknown comune is the user's mistake (400), not an empty result. */
+async function resolveCenter(db: Db, text: string) {
+  if (!text) return null;
+  const comune = await resolveComune(db, text);
+  const coords = comune
+    ? await db.selectFrom("comuni").select(["lat", "lon"]).where("istat_code", "=", comune.istatCode).executeTakeFirst()
+    : undefined;
+  if (!comune || coords?.lat == null || coords.lon == null) {
+    throw new DomainError("Comune sconosciuto: scegli un comune dall'elenco, ad esempio «Milano (MI)»", "comune", 400);
+  }
+  return { label: comune.label, lat: coords.lat, lon: coords.lon };
+}
+
+async function valueLabels(db: Db, facet: string, values: string[]): Promise<Record<string, string>> {
+  switch (facet) {
+    case "province": {
+      if (!values.length) return {};
+      const rows = await db.selectFrom("comuni").select(["province_code", "province_name"]).distinct().where("province_code", "in", values).execute();
+      return Object.fromEntries(rows.map((r) => [r.province_code, `${r.province_name} (${r.province_code})`]));
+    }
+    case "group":
+    case "occupation": {
+      if (!values.length) return {};
+      const rows = await db.selectFrom("occupations").select(["code", "title"]).where("code", "in", values).execute();
+      const cap = (t: string) => (t === t.toUpperCase() ? t.charAt(0) + t.slice(1).toLowerCase() : t);
+      return Object.fromEntries(rows.map((r) => [r.code, `${cap(r.title)} (${r.code})`]));
+    }
+    case "licence":
+      return LICENCE_LABELS;
+    case "language":
+      return LANGUAGE_LABELS;
+    case "education":
+      return EQF_LABELS;
+    case "availability":
+      return AVAILABILITY_LABELS;
+    case "consent":
+      return CONSENT_LABELS;
+    case "protected":
+      return PROTECTED_CATEGORY_LABELS;
+    case "freshness":
+      return FRESHNESS_LABELS;
+    default:
+      return {};
+  }
+}
+
+/**
+ * Runs the officer's candidate search with the user's permissions applied:
+ * protected category facet, filter and field only with candidates:health.
+ * Callers must have checked candidates:read (the route does).
+ */
+export async function searchCandidates(
+  db: Db,
+  meili: Meilisearch,
+  user: { role: Role },
+  input: CandidateSearchInput,
+  now = new Date(),
+): Promise<CandidateSearchResult> {
+  // Defence in depth: the route already asked for candidates:read; an employer must never reach Meilisearch.
+  if (!roleHas(user.role, "candidates:read")) throw new Response("Non hai i permessi per questa pagina", { status: 403 });
+  const center = await resolveCenter(db, input.comune);
+  const ctx: SearchContext = {
+    canSeeProtected: roleHas(user.role, "candidates:health"),
+    freshSince: Math.floor(obsoleteCutoff(now, getEnv().CV_OBSOLETE_MONTHS).getTime() / 1000),
+    center,
+    indexUid: indexUid("candidates"),
+  };
+  const built = buildCandidateSearch(input, ctx);
+  const { results } = await meili.multiSearch({ queries: built.queries as never });
+  const main = results[0] as unknown as { hits: RawHit[]; totalHits?: number; totalPages?: number };
+  const counts = readFacetCounts(input, built, results as never, ctx);
+
+  const facets: FacetView[] = [];
+  for (const f of [...facetsFor(ctx), { param: "freshness", label: "Aggiornamento del CV", mode: "any" as const }]) {
+    const values = counts[f.param as keyof typeof counts] ?? [];
+    const labels = await valueLabels(db, f.param, values.map((v) => v.value));
+    facets.push({ param: f.param, label: f.label, mode: f.mode, values: values.map((v) => ({ ...v, label: labels[v.value] ?? v.value })) });
+  }
+
+  const hits = main.hits.map((h): CandidateHit => ({
+    id: h.id,
+    fullName: h.fullName,
+    comune: `${h.comuneName} (${h.provinceCode})`,
+    preferences: h.preferenceTitles,
+    licences: h.licences,
+    languages: h.languages,
+    educationLevel: h.educationLevel,
+    availability: h.availability,
+    cvUpdatedAt: new Date(h.cvUpdatedAt * 1000).toISOString(),
+    obsolete: h.cvUpdatedAt < ctx.freshSince,
+    consentVisible: h.consentVisible,
+    ...(ctx.canSeeProtected ? { protectedCategory: h.protectedCategory } : {}),
+    distanceKm: center && h._geo ? Math.round(distanceKm(center, { lat: h._geo.lat, lon: h._geo.lng }) * 10) / 10 : null,
+    reasons: matchReasons(h._formatted),
+  }));
+  const total = main.totalHits ?? 0;
+  return { hits, total, page: input.page, totalPages: Math.max(1, main.totalPages ?? Math.ceil(total / PAGE_SIZE)), facets, center };
+}
+
+/** The search parameters worth recording in the audit log (no personal data comes back in it). */
+export function auditableSearch(input: CandidateSearchInput): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) if (Array.isArray(v) ? v.length : v !== "" && k !== "page") out[k] = v;
+  return out;
+}
+
+export { FACETS };

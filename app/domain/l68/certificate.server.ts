@@ -1,0 +1,108 @@
+/**
+ * Certificazione di ottemperanza (art. 17 L. 68/1999): issued when the employer is compliant,
+ * refused with the reasons otherwise. Compliance is judged on a fresh recomputation.
+ */
+import type { Db, Trx } from "~/db/db.server";
+import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { enqueueMail } from "~/domain/mail/commands.server";
+import { recomputeFile } from "./commands.server";
+import { addDays, prospettoDeadline } from "./dates";
+import { formatDate } from "./explain";
+import { isoDate } from "./queries.server";
+
+/** How long an issued certificate is valid: not fixed by the sources read; six months like most regional offices. */
+export const CERTIFICATE_VALID_DAYS = 183;
+
+export interface Compliance {
+  compliant: boolean;
+  reasons: string[];
+}
+
+/** Reasons against compliance at `today` for a file whose latest snapshot is current. */
+export async function checkCompliance(db: Db | Trx, employerId: string, today: string): Promise<Compliance> {
+  const reasons: string[] = [];
+  const latest = await db
+    .selectFrom("l68_snapshots")
+    .select(["quota_disabili", "uncovered_art18", "missing_after_exemptions", "base_computo"])
+    .where("employer_id", "=", employerId)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (!latest) return { compliant: false, reasons: ["L'organico non è stato dichiarato: la quota di riserva non è calcolabile."] };
+  const obligations = await db
+    .selectFrom("l68_obligations")
+    .select(["units", "status", isoDate("due_on").as("due_on")])
+    .where("employer_id", "=", employerId)
+    .where("status", "in", ["open", "overdue", "request_filed"])
+    .execute();
+  const overdue = obligations.filter((o) => o.status === "overdue" || (o.status === "open" && o.due_on < today));
+  // Within the 60 days (or with the request filed) an uncovered position is not a breach (art. 9 c. 1).
+  const inTerm = obligations.filter((o) => o.status === "request_filed" || (o.status === "open" && o.due_on >= today)).reduce((n, o) => n + o.units, 0);
+  if (latest.missing_after_exemptions > inTerm) {
+    reasons.push(
+      `Posti della quota di riserva non coperti oltre il termine di 60 giorni: ${latest.missing_after_exemptions - inTerm} ` +
+        `(art. 3 e art. 9 c. 1 L. 68/1999).`,
+    );
+  }
+  for (const o of overdue) {
+    reasons.push(`Obbligo di assunzione di ${o.units} unità scaduto il ${formatDate(o.due_on)} senza assunzione né richiesta di avviamento.`);
+  }
+  const year = Number(today.slice(0, 4));
+  if (latest.base_computo >= 15 && today > prospettoDeadline(year)) {
+    const filed = await db
+      .selectFrom("l68_prospetti")
+      .select("id")
+      .where("employer_id", "=", employerId)
+      .where("deadline_year", "=", year)
+      .where("status", "=", "submitted")
+      .executeTakeFirst();
+    if (!filed) reasons.push(`Prospetto informativo ${year} non inviato (scadenza 31 gennaio ${year}, art. 9 c. 6 L. 68/1999).`);
+  }
+  return { compliant: reasons.length === 0, reasons };
+}
+
+/** The employer (or an officer) asks for the certificate: recompute, judge, record the outcome. */
+export async function requestCertificate(trx: Trx, actor: Actor, employerId: string, today: string) {
+  const { snapshotId } = await recomputeFile(trx, actor, employerId, today, "Richiesta della certificazione di ottemperanza");
+  const { compliant, reasons } = await checkCompliance(trx, employerId, today);
+  const year = today.slice(0, 4);
+  const row = await trx
+    .insertInto("l68_certificates")
+    .values({
+      employer_id: employerId,
+      outcome: compliant ? "issued" : "refused",
+      reasons: JSON.stringify(reasons),
+      snapshot_id: snapshotId,
+      requested_by: actor.userId,
+      valid_until: compliant ? addDays(today, CERTIFICATE_VALID_DAYS) : null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  let number: string | null = null;
+  if (compliant) {
+    const seq = await trx
+      .selectFrom("l68_certificates")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("outcome", "=", "issued")
+      .where("number", "like", `L68-${year}-%`)
+      .executeTakeFirstOrThrow();
+    number = `L68-${year}-${String(Number(seq.n) + 1).padStart(6, "0")}`;
+    await trx.updateTable("l68_certificates").set({ number }).where("id", "=", row.id).execute();
+  }
+  await recordAudit(trx, actor, {
+    action: compliant ? "l68.certificate_issued" : "l68.certificate_refused",
+    entityType: "l68_certificate",
+    entityId: row.id,
+    employerId,
+    details: { number, reasons },
+  });
+  const employer = await trx.selectFrom("employers").select(["contact_email", "legal_name"]).where("id", "=", employerId).executeTakeFirstOrThrow();
+  await enqueueMail(trx, {
+    to: employer.contact_email,
+    subject: compliant ? "Rosa: certificazione di ottemperanza rilasciata" : "Rosa: certificazione di ottemperanza non rilasciata",
+    body: compliant
+      ? `La certificazione di ottemperanza agli obblighi della L. 68/1999 di ${employer.legal_name} (n. ${number}) è disponibile nell'area Collocamento mirato.`
+      : `La certificazione di ottemperanza di ${employer.legal_name} non può essere rilasciata per questi motivi:\n\n- ${reasons.join("\n- ")}`,
+  });
+  return { certificateId: row.id, compliant, reasons, number };
+}

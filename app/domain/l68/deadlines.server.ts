@@ -1,0 +1,108 @@
+/**
+ * The deadline job (issue 6 §2): alerts before and after the 60-day obligations and the
+ * prospetto's 31 January deadline, in-app (l68_alerts) and by e-mail. Idempotent: every
+ * alert has a unique (employer, kind, ref_key), so running it twice sends nothing twice.
+ * It is a job, not an action: it opens one transaction per employer it touches.
+ */
+import type { Db, Trx } from "~/db/db.server";
+import { recordAudit } from "~/domain/audit/commands.server";
+import { enqueueMail } from "~/domain/mail/commands.server";
+import { addDays, prospettoDeadline } from "./dates";
+import { formatDate } from "./explain";
+import { isoDate } from "./queries.server";
+import { todayInItaly } from "./schema";
+
+/** Days before a deadline when the reminder goes out. */
+export const REMINDER_DAYS = 15;
+
+const SYSTEM = { userId: null, role: "system", ip: null };
+
+async function alert(trx: Trx, employerId: string, kind: string, refKey: string, message: string, subject: string): Promise<boolean> {
+  const inserted = await trx
+    .insertInto("l68_alerts")
+    .values({ employer_id: employerId, kind, ref_key: refKey, message })
+    .onConflict((oc) => oc.columns(["employer_id", "kind", "ref_key"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!inserted) return false;
+  const employer = await trx.selectFrom("employers").select("contact_email").where("id", "=", employerId).executeTakeFirstOrThrow();
+  await enqueueMail(trx, { to: employer.contact_email, subject: `Rosa: ${subject}`, body: `${message}\n\nApri l'area Collocamento mirato di Rosa per i dettagli.` });
+  await recordAudit(trx, SYSTEM, { action: `l68.alert_${kind}`, entityType: "l68_file", entityId: employerId, employerId, details: { refKey } });
+  return true;
+}
+
+export interface DeadlineRun {
+  reminders: number;
+  overdue: number;
+  prospettoReminders: number;
+  prospettoOverdue: number;
+}
+
+export async function runL68Deadlines(db: Db, now: Date = new Date()): Promise<DeadlineRun> {
+  const today = todayInItaly(now);
+  const out: DeadlineRun = { reminders: 0, overdue: 0, prospettoReminders: 0, prospettoOverdue: 0 };
+
+  const obligations = await db
+    .selectFrom("l68_obligations")
+    .select(["id", "employer_id", "units", "status", isoDate("due_on").as("due_on")])
+    .where("status", "in", ["open", "overdue"])
+    .where("due_on", "<=", addDays(today, REMINDER_DAYS))
+    .execute();
+  for (const o of obligations) {
+    await db.transaction().execute(async (trx) => {
+      if (o.due_on < today) {
+        // The 60 days are over: sanctions accrue from now on (art. 15 c. 4).
+        await trx.updateTable("l68_obligations").set({ status: "overdue" }).where("id", "=", o.id).where("status", "=", "open").execute();
+        const message =
+          `Il termine di 60 giorni per assumere ${o.units} lavorator${o.units === 1 ? "e" : "i"} disabil${o.units === 1 ? "e" : "i"} o chiederne ` +
+          `l'avviamento è scaduto il ${formatDate(o.due_on)}: da ora si applica la sanzione dell'art. 15 c. 4 L. 68/1999 per ogni giorno lavorativo di scopertura.`;
+        if (await alert(trx, o.employer_id, "obligation_overdue", o.id, message, "termine per le assunzioni L. 68 scaduto")) out.overdue++;
+      } else if (o.status === "open") {
+        const message =
+          `Entro il ${formatDate(o.due_on)} devi assumere ${o.units} lavorator${o.units === 1 ? "e" : "i"} delle categorie protette ` +
+          `o presentare la richiesta di avviamento al collocamento mirato (art. 9 c. 1 L. 68/1999).`;
+        if (await alert(trx, o.employer_id, "obligation_reminder", o.id, message, "scadenza per le assunzioni L. 68")) out.reminders++;
+      }
+    });
+  }
+
+  // Prospetto informativo: obliged employers (≥ 15 computable at the latest recomputation).
+  const year = Number(today.slice(0, 4));
+  const deadline = prospettoDeadline(year);
+  if (today >= addDays(deadline, -REMINDER_DAYS)) {
+    const late = today > deadline;
+    const missing = await db
+      .selectFrom("l68_files")
+      .innerJoin(
+        (eb) => eb.selectFrom("l68_snapshots").distinctOn("employer_id").select(["employer_id", "base_computo"]).orderBy("employer_id").orderBy("id", "desc").as("s"),
+        (join) => join.onRef("s.employer_id", "=", "l68_files.employer_id"),
+      )
+      .select("l68_files.employer_id")
+      .where("s.base_computo", ">=", 15)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("l68_prospetti")
+              .select("l68_prospetti.id")
+              .whereRef("l68_prospetti.employer_id", "=", "l68_files.employer_id")
+              .where("l68_prospetti.deadline_year", "=", year)
+              .where("l68_prospetti.status", "=", "submitted"),
+          ),
+        ),
+      )
+      .execute();
+    for (const m of missing) {
+      await db.transaction().execute(async (trx) => {
+        const message = late
+          ? `Il prospetto informativo ${year} non risulta inviato entro il 31 gennaio: la sanzione per il ritardo (art. 15 c. 1 L. 68/1999) cresce ogni giorno.`
+          : `Il prospetto informativo ${year} va inviato entro il 31 gennaio ${year}, con la situazione al 31 dicembre ${year - 1} (art. 9 c. 6 L. 68/1999).`;
+        const kind = late ? "prospetto_overdue" : "prospetto_reminder";
+        if (await alert(trx, m.employer_id, kind, String(year), message, late ? "prospetto informativo in ritardo" : "prospetto informativo in scadenza")) {
+          if (late) out.prospettoOverdue++;
+          else out.prospettoReminders++;
+        }
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,162 @@
+/**
+ * Forms of the employer's L. 68 file (issue 6 §2). Client-safe: zod only, Italian messages.
+ * Workforce rows are validated twice: the form shape here, then the calculator's own group
+ * schema (`WorkforceGroupSchema`) so a row that would make the calculator fail is never saved.
+ */
+import { z } from "zod";
+import { CONTRACT_TYPES, EXCLUSION_TYPES, WorkforceGroupSchema } from "./schema";
+
+export const CONTRACT_LABELS: Record<(typeof CONTRACT_TYPES)[number], string> = {
+  indeterminato: "Tempo indeterminato",
+  determinato: "Tempo determinato",
+  apprendistato: "Apprendistato",
+  dirigente: "Dirigente",
+  somministrato: "Somministrato (missione presso l'azienda)",
+  domicilio: "Lavoro a domicilio",
+  lsu: "Lavori socialmente utili",
+  socio_cooperativa: "Socio lavoratore di cooperativa",
+  inserimento: "Contratto di inserimento",
+  intermittente: "Intermittente",
+  formazione_lavoro: "Formazione e lavoro",
+};
+
+export const EXCLUSION_LABELS: Record<(typeof EXCLUSION_TYPES)[number], string> = {
+  cantiere_edile: "Personale di cantiere (edilizia)",
+  trasporto_viaggiante: "Personale viaggiante e navigante (trasporti)",
+  estero: "Lavoratori assunti per attività all'estero",
+  telelavoro_escluso: "Telelavoratori esclusi (art. 23 D.Lgs. 80/2015)",
+  stagionale_agricolo_breve: "Stagionali agricoli fino a 6 mesi",
+  impianti_fune: "Personale degli impianti a fune",
+  autotrasporto: "Personale viaggiante dell'autotrasporto",
+  sottosuolo: "Lavoratori in sottosuolo",
+  emersione: "Lavoratori emersi dal sommerso",
+  passaggio_appalto: "Assunti per passaggio di appalto",
+  sostituto: "Sostituti di lavoratori assenti",
+  fuori_perimetro_art3: "Esclusi per art. 3 c. 3 e c. 4",
+};
+
+export const PROTECTED_CATEGORY_LABELS = {
+  disabile_l68: "Disabile assunto tramite il collocamento mirato",
+  disabile_art4: "Disabile già in servizio, computabile (art. 4 c. 3-bis o c. 4)",
+  art18: "Categoria protetta art. 18 c. 2 (orfani, vedove, profughi…)",
+} as const;
+
+export const EMPLOYER_TYPE_LABELS = { private: "Privato o ente pubblico economico", public: "Pubblica amministrazione" } as const;
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const decimal = (v: unknown) => (typeof v === "string" ? Number(v.trim().replace(",", ".")) : v);
+
+const optionalNumber = (message: string) =>
+  z.preprocess((v) => decimal(blankToUndefined(v)), z.number({ error: message }).refine(Number.isFinite, message).optional());
+
+const province = z
+  .string({ error: "Indica la sigla della provincia" })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, "Indica la sigla della provincia di due lettere, es. MI");
+
+export const isoDateField = (label: string) =>
+  z
+    .string({ error: `Indica ${label}` })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Indica ${label} nel formato aaaa-mm-gg`)
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Data inesistente")
+    .refine((d) => d >= "1999-01-01" && d <= "2999-12-31", "Data fuori dall'intervallo ammesso");
+
+const hoursFields = {
+  months: optionalNumber("La durata in mesi deve essere un numero"),
+  weeklyHours: optionalNumber("L'orario settimanale deve essere un numero"),
+  fullTimeHours: optionalNumber("L'orario a tempo pieno deve essere un numero"),
+};
+
+/** Maps the calculator's issues on one group to the form's field names. */
+function checkWithCalculator(group: Record<string, unknown>, ctx: z.RefinementCtx) {
+  const result = WorkforceGroupSchema.safeParse(group);
+  if (result.success) return;
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "count");
+    ctx.addIssue({ code: "custom", path: [field], message: issue.message.charAt(0).toUpperCase() + issue.message.slice(1) });
+  }
+}
+
+export const WorkforceGroupFormSchema = z
+  .object({
+    provinceCode: province,
+    siteLabel: z.string().trim().max(100, "Al massimo 100 caratteri").default(""),
+    count: z.preprocess(
+      (v) => decimal(blankToUndefined(v)),
+      z
+        .number({ error: "Indica il numero di lavoratori" })
+        .int("Il numero di lavoratori deve essere intero")
+        .min(1, "Indica almeno 1 lavoratore")
+        .max(1_000_000, "Numero di lavoratori troppo grande"),
+    ),
+    contract: z.enum(CONTRACT_TYPES, { error: "Scegli il tipo di contratto" }),
+    exclusion: z.preprocess(blankToUndefined, z.enum(EXCLUSION_TYPES, { error: "Esclusione non valida" }).optional()),
+    ...hoursFields,
+  })
+  .superRefine((g, ctx) =>
+    checkWithCalculator(
+      {
+        count: g.count,
+        contract: g.contract,
+        months: g.months,
+        weeklyHours: g.weeklyHours,
+        fullTimeHours: g.fullTimeHours,
+        exclusion: g.exclusion ?? null,
+      },
+      ctx,
+    ),
+  );
+export type WorkforceGroupForm = z.infer<typeof WorkforceGroupFormSchema>;
+
+export const ProtectedWorkerFormSchema = z
+  .object({
+    workerName: z.string({ error: "Indica nome e cognome" }).trim().min(2, "Indica nome e cognome").max(120, "Al massimo 120 caratteri"),
+    provinceCode: province,
+    category: z.enum(["disabile_l68", "disabile_art4", "art18"], { error: "Scegli la categoria" }),
+    contract: z.enum(CONTRACT_TYPES, { error: "Scegli il tipo di contratto" }),
+    hiredOn: isoDateField("la data di assunzione"),
+    disabilityPercent: optionalNumber("La percentuale deve essere un numero"),
+    ...hoursFields,
+  })
+  .superRefine((w, ctx) =>
+    checkWithCalculator(
+      {
+        count: 1,
+        contract: w.contract,
+        months: w.months,
+        weeklyHours: w.weeklyHours,
+        fullTimeHours: w.fullTimeHours,
+        protected: w.category,
+        disabilityPercent: w.disabilityPercent,
+      },
+      ctx,
+    ),
+  );
+export type ProtectedWorkerForm = z.infer<typeof ProtectedWorkerFormSchema>;
+
+export const WorkerLeftFormSchema = z.object({
+  workerId: z.uuid("Lavoratore non valido"),
+  leftOn: isoDateField("la data di cessazione"),
+});
+
+export const RemoveGroupFormSchema = z.object({ groupId: z.uuid("Gruppo non valido") });
+
+export const EmployerTypeFormSchema = z.object({
+  employerType: z.enum(["private", "public"], { error: "Scegli il tipo di datore di lavoro" }),
+});
+
+/** Every change to the file carries the version the user saw (optimistic locking). */
+export const versionField = z.coerce.number({ error: "Versione mancante" }).int().min(1, "Versione mancante");
+
+/** Filters of the placement officer's workspace (query string). */
+export const WorkspaceFilterSchema = z.object({
+  ordina: z.enum(["nome", "scoperti", "scadenza"], { error: "Ordinamento non valido" }).default("scadenza"),
+  scoperti: z.enum(["", "1"], { error: "Filtro non valido" }).default(""),
+});
+
+export const ProspettoFormSchema = z.object({
+  deadlineYear: z.coerce.number({ error: "Anno non valido" }).int("Anno non valido").min(2000, "Anno non valido").max(2999, "Anno non valido"),
+  availablePositions: z.string().trim().max(2000, "Al massimo 2.000 caratteri").default(""),
+});

@@ -1,0 +1,34 @@
+import type { Db } from "~/db/db.server";
+import type { SessionUser } from "~/domain/identity/queries.server";
+import { roleHas } from "~/domain/identity/roles";
+
+/**
+ * A placement officer works on the employers of the province of its office: registered office
+ * there, or an operating site declared in the L. 68 file there. No province, no employers.
+ */
+export async function canOfficerSeeEmployer(db: Db, user: SessionUser, employerId: string): Promise<boolean> {
+  if (!roleHas(user.role, "l68:manage") || !user.officeProvince) return false;
+  const province = user.officeProvince;
+  const row = await db
+    .selectFrom("employers")
+    .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code")
+    .select("employers.id")
+    .where("employers.id", "=", employerId)
+    .where((eb) =>
+      eb.or([
+        eb("comuni.province_code", "=", province),
+        eb.exists(
+          eb
+            .selectFrom("l68_workforce_groups")
+            .select("l68_workforce_groups.id")
+            .whereRef("l68_workforce_groups.employer_id", "=", "employers.id")
+            .where("l68_workforce_groups.province_code", "=", province),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** Health data (disability percentages) only for placement officers (issue 6 §2, GDPR art. 9). */
+export const canSeeHealthData = (user: SessionUser) => roleHas(user.role, "candidates:health") && roleHas(user.role, "l68:manage");

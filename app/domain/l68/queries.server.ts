@@ -1,0 +1,219 @@
+import { sql } from "kysely";
+import type { Db } from "~/db/db.server";
+import type { ProvinceAllocation } from "./provinces";
+import type { QuotaResult } from "./schema";
+
+export const isoDate = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+const num = (v: string | null) => (v === null ? null : Number(v));
+
+export type SnapshotResult = QuotaResult & {
+  provinces: ProvinceAllocation[];
+  selfCertified: { positions: number; totalAmount: string | null };
+};
+
+export async function getEmployerHeader(db: Db, employerId: string) {
+  return db
+    .selectFrom("employers")
+    .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code")
+    .select(["employers.id", "employers.legal_name", "employers.tax_code", "employers.contact_email", "comuni.province_code", "comuni.name as comune_name"])
+    .where("employers.id", "=", employerId)
+    .executeTakeFirst();
+}
+
+export async function latestSnapshot(db: Db, employerId: string) {
+  const row = await db
+    .selectFrom("l68_snapshots")
+    .select(["id", "computed_at", isoDate("reference_date").as("reference_date"), "reason", "result", "missing_after_exemptions"])
+    .where("employer_id", "=", employerId)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { ...row, result: row.result as SnapshotResult } : null;
+}
+
+/**
+ * The whole file for one employer. Callers scope `employerId` (the session's own, or an
+ * officer's province). `health` adds the disability percentages — placement officers only.
+ */
+export async function getFileView(db: Db, employerId: string, opts: { health: boolean }) {
+  const file = await db.selectFrom("l68_files").select(["employer_type", "version"]).where("employer_id", "=", employerId).executeTakeFirst();
+  const groups = await db
+    .selectFrom("l68_workforce_groups")
+    .select(["id", "province_code", "site_label", "count", "contract", "months", "weekly_hours", "full_time_hours", "exclusion"])
+    .where("employer_id", "=", employerId)
+    .orderBy("province_code")
+    .orderBy("created_at")
+    .execute();
+  const workers = await db
+    .selectFrom("l68_protected_workers")
+    .select([
+      "id",
+      "worker_name",
+      "province_code",
+      "category",
+      "contract",
+      "weekly_hours",
+      "full_time_hours",
+      "disability_percent",
+      isoDate("hired_on").as("hired_on"),
+      isoDate("left_on").as("left_on"),
+    ])
+    .where("employer_id", "=", employerId)
+    .orderBy("left_on", "desc")
+    .orderBy("hired_on")
+    .execute();
+  const history = await db
+    .selectFrom("l68_snapshots")
+    .select(["id", "computed_at", "reason", "base_computo", "quota_disabili", "covered_disabili", "uncovered_disabili", "uncovered_art18", "missing_after_exemptions"])
+    .where("employer_id", "=", employerId)
+    .orderBy("id", "desc")
+    .limit(20)
+    .execute();
+  return {
+    file: file ?? { employer_type: "private" as const, version: 1 },
+    groups: groups.map((g) => ({ ...g, months: num(g.months), weekly_hours: num(g.weekly_hours), full_time_hours: num(g.full_time_hours) })),
+    workers: workers.map(({ disability_percent, ...w }) => ({
+      ...w,
+      weekly_hours: num(w.weekly_hours),
+      full_time_hours: num(w.full_time_hours),
+      // Never sent to an employer's browser, not even as a hidden value.
+      disability_percent: opts.health ? num(disability_percent) : undefined,
+    })),
+    latest: await latestSnapshot(db, employerId),
+    history,
+    obligations: await listObligations(db, employerId),
+    alerts: await db
+      .selectFrom("l68_alerts")
+      .select(["id", "kind", "message", "created_at"])
+      .where("employer_id", "=", employerId)
+      .orderBy("id", "desc")
+      .limit(10)
+      .execute(),
+  };
+}
+
+export type FileView = Awaited<ReturnType<typeof getFileView>>;
+
+export function listObligations(db: Db, employerId: string) {
+  return db
+    .selectFrom("l68_obligations")
+    .select(["id", "cause", "units", "status", isoDate("arose_on").as("arose_on"), isoDate("due_on").as("due_on"), isoDate("resolved_on").as("resolved_on")])
+    .where("employer_id", "=", employerId)
+    .orderBy("arose_on", "desc")
+    .limit(20)
+    .execute();
+}
+
+export const WORKSPACE_SORTS = ["nome", "scoperti", "scadenza"] as const;
+export type WorkspaceSort = (typeof WORKSPACE_SORTS)[number];
+
+/**
+ * The placement officer's workspace: employers of the province (registered office or an
+ * operating site there) whose latest snapshot shows an obligation (quota > 0), with what is
+ * missing, the next deadline and the overdue obligations.
+ */
+export async function listProvinceEmployers(db: Db, province: string, opts: { sort: WorkspaceSort; onlyUncovered: boolean }) {
+  let query = db
+    .selectFrom("employers")
+    .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code")
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom("l68_snapshots")
+          .distinctOn("employer_id")
+          .select(["employer_id", "base_computo", "quota_disabili", "covered_disabili", "uncovered_disabili", "uncovered_art18", "missing_after_exemptions", "computed_at"])
+          .orderBy("employer_id")
+          .orderBy("id", "desc")
+          .as("s"),
+      (join) => join.onRef("s.employer_id", "=", "employers.id"),
+    )
+    .select((eb) => [
+      "employers.id",
+      "employers.legal_name",
+      "employers.tax_code",
+      "comuni.province_code as legal_province",
+      "s.base_computo",
+      "s.quota_disabili",
+      "s.covered_disabili",
+      "s.uncovered_disabili",
+      "s.uncovered_art18",
+      "s.missing_after_exemptions as missing",
+      "s.computed_at",
+      eb
+        .selectFrom("l68_obligations")
+        .select((o) => sql<string | null>`to_char(min(${o.ref("due_on")}), 'YYYY-MM-DD')`.as("d"))
+        .whereRef("l68_obligations.employer_id", "=", "employers.id")
+        .where("l68_obligations.status", "in", ["open", "overdue"])
+        .as("next_due"),
+      eb
+        .selectFrom("l68_obligations")
+        .select((o) => o.fn.countAll<number>().as("n"))
+        .whereRef("l68_obligations.employer_id", "=", "employers.id")
+        .where("l68_obligations.status", "=", "overdue")
+        .as("overdue"),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb("comuni.province_code", "=", province),
+        eb.exists(
+          eb
+            .selectFrom("l68_workforce_groups")
+            .select("l68_workforce_groups.id")
+            .whereRef("l68_workforce_groups.employer_id", "=", "employers.id")
+            .where("l68_workforce_groups.province_code", "=", province),
+        ),
+      ]),
+    )
+    .where((eb) => eb.or([eb("s.quota_disabili", ">", 0), eb("s.uncovered_art18", ">", 0)]));
+  if (opts.onlyUncovered) query = query.where("s.missing_after_exemptions", ">", 0);
+  switch (opts.sort) {
+    case "nome":
+      query = query.orderBy("employers.legal_name");
+      break;
+    case "scoperti":
+      query = query.orderBy("s.missing_after_exemptions", "desc").orderBy("employers.legal_name");
+      break;
+    case "scadenza":
+      query = query.orderBy(sql`next_due asc nulls last`).orderBy("employers.legal_name");
+      break;
+  }
+  const rows = await query.limit(500).execute();
+  return rows.map((r) => ({ ...r, overdue: Number(r.overdue ?? 0) }));
+}
+
+export type WorkspaceRow = Awaited<ReturnType<typeof listProvinceEmployers>>[number];
+
+export function listCertificates(db: Db, employerId: string) {
+  return db
+    .selectFrom("l68_certificates")
+    .select(["id", "number", "outcome", "reasons", "requested_at", isoDate("valid_until").as("valid_until")])
+    .where("employer_id", "=", employerId)
+    .orderBy("requested_at", "desc")
+    .limit(20)
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, reasons: r.reasons as string[] })));
+}
+
+/** An issued certificate with what its PDF prints; scoped by employer so another company's id gives null. */
+export async function getIssuedCertificate(db: Db, employerId: string, certificateId: string) {
+  return db
+    .selectFrom("l68_certificates")
+    .innerJoin("l68_snapshots", "l68_snapshots.id", "l68_certificates.snapshot_id")
+    .innerJoin("employers", "employers.id", "l68_certificates.employer_id")
+    .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code")
+    .select([
+      "l68_certificates.number",
+      sql<string>`to_char(l68_certificates.requested_at at time zone 'Europe/Rome', 'YYYY-MM-DD')`.as("issued_on"),
+      isoDate("l68_certificates.valid_until").as("valid_until"),
+      "employers.legal_name",
+      "employers.tax_code",
+      "employers.legal_address",
+      "comuni.name as comune_name",
+      "comuni.province_code",
+      "l68_snapshots.result",
+    ])
+    .where("l68_certificates.id", "=", certificateId)
+    .where("l68_certificates.employer_id", "=", employerId)
+    .where("l68_certificates.outcome", "=", "issued")
+    .executeTakeFirst();
+}

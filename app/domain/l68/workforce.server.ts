@@ -1,0 +1,256 @@
+/**
+ * From the stored file to the calculator and back: builds the calculator input from the
+ * workforce groups, the protected workers in service and the records in force, recomputes
+ * quota and coverage, keeps the snapshot and opens or closes the 60-day obligations.
+ * Called inside the action's transaction after every change, so the change and its
+ * recomputation commit together or not at all.
+ */
+import { sql } from "kysely";
+import type { Db, Trx } from "~/db/db.server";
+import type { L68ObligationCause } from "~/db/tables/l68";
+import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { DomainError } from "~/domain/errors";
+import { addDays, OBLIGATION_DAYS } from "./dates";
+import { allocateProvinces, type ProvinceAllocation } from "./provinces";
+import { computeQuota } from "./quota";
+import { type QuotaInput, type QuotaResult, type WorkforceGroup, parseQuotaInput } from "./schema";
+import { contributoAt, formatCents } from "./amounts";
+
+const num = (v: string | null) => (v === null ? undefined : Number(v));
+
+export interface RecordsInForce {
+  exemption?: { percent: number; workingDays: number };
+  suspension?: { suspendedShare?: number; collectiveDismissal?: boolean };
+  art11OpenPositions: number;
+  art12bisWorkers: number;
+  /** Positions self-certified under art. 5 c. 3-bis (60 per mille) and the working days they cover. */
+  selfCertified: { positions: number; workingDays: number };
+}
+
+export interface FileComputation {
+  input: QuotaInput;
+  result: QuotaResult;
+  provinces: ProvinceAllocation[];
+  selfCertified: { positions: number; totalAmount: string | null };
+  /** Disabled positions still missing after exemptions and self-certifications, plus art. 18 ones. */
+  missing: number;
+}
+
+const isoDate = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+
+async function recordsInForce(db: Db | Trx, employerId: string, date: string): Promise<RecordsInForce> {
+  const rows = await db
+    .selectFrom("l68_records")
+    .select(["kind", "status", "details", isoDate("starts_on").as("starts_on")])
+    .where("employer_id", "=", employerId)
+    .where((eb) =>
+      eb.or([eb("status", "=", "approved"), eb.and([eb("kind", "=", "autocertificazione_60"), eb("status", "=", "submitted")])]),
+    )
+    .where("starts_on", "<=", date)
+    .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", date)]))
+    .orderBy("created_at")
+    .execute();
+  const out: RecordsInForce = { art11OpenPositions: 0, art12bisWorkers: 0, selfCertified: { positions: 0, workingDays: 0 } };
+  for (const r of rows) {
+    const d = r.details as Record<string, unknown>;
+    switch (r.kind) {
+      case "esonero":
+        out.exemption = { percent: Number(d.percent), workingDays: Number(d.workingDays) };
+        break;
+      case "sospensione":
+        out.suspension =
+          d.type === "licenziamento_collettivo" ? { collectiveDismissal: true } : { suspendedShare: Number(d.suspendedShare ?? 0) };
+        break;
+      case "convenzione_art11": {
+        // Positions the schedule plans from the reference date on are "open", not uncovered (§1.10).
+        const schedule = (d.schedule as { date: string; units: number }[] | undefined) ?? [];
+        out.art11OpenPositions += schedule.filter((s) => s.date >= date).reduce((n, s) => n + Number(s.units), 0);
+        break;
+      }
+      case "convenzione_art12bis":
+        out.art12bisWorkers += Number(d.workers ?? 0);
+        break;
+      case "autocertificazione_60":
+        out.selfCertified.positions += Number(d.positions ?? 0);
+        out.selfCertified.workingDays = Math.max(out.selfCertified.workingDays, Number(d.workingDays ?? 0));
+        break;
+    }
+  }
+  return out;
+}
+
+/** The calculator input for the file at `date`, with the province of each group (same order). */
+export async function buildFileInput(db: Db | Trx, employerId: string, date: string) {
+  const file = await db.selectFrom("l68_files").select("employer_type").where("employer_id", "=", employerId).executeTakeFirst();
+  const groups = await db
+    .selectFrom("l68_workforce_groups")
+    .select(["province_code", "count", "contract", "months", "weekly_hours", "full_time_hours", "exclusion"])
+    .where("employer_id", "=", employerId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  const workers = await db
+    .selectFrom("l68_protected_workers")
+    .select(["province_code", "category", "contract", "months", "weekly_hours", "full_time_hours", "disability_percent"])
+    .where("employer_id", "=", employerId)
+    .where("hired_on", "<=", date)
+    .where((eb) => eb.or([eb("left_on", "is", null), eb("left_on", ">", date)]))
+    .orderBy("hired_on")
+    .orderBy("id")
+    .execute();
+  const records = await recordsInForce(db, employerId, date);
+  const workforce: Record<string, unknown>[] = [
+    ...groups.map((g) => ({
+      count: g.count,
+      contract: g.contract,
+      months: num(g.months),
+      weeklyHours: num(g.weekly_hours),
+      fullTimeHours: num(g.full_time_hours),
+      exclusion: g.exclusion,
+    })),
+    ...workers.map((w) => ({
+      count: 1,
+      contract: w.contract,
+      months: num(w.months),
+      weeklyHours: num(w.weekly_hours),
+      fullTimeHours: num(w.full_time_hours),
+      protected: w.category,
+      disabilityPercent: num(w.disability_percent),
+    })),
+  ];
+  const raw: Record<string, unknown> = { date, employer: { type: file?.employer_type ?? "private" }, workforce };
+  if (records.exemption && file?.employer_type !== "public") raw.exemption = records.exemption;
+  if (records.suspension) raw.suspension = records.suspension;
+  if (records.art11OpenPositions || records.art12bisWorkers) {
+    raw.conventions = { art11OpenPositions: records.art11OpenPositions, art12bisWorkers: records.art12bisWorkers };
+  }
+  const parsed = parseQuotaInput(raw);
+  // Rows are validated with the calculator's schema before they are stored: failing here is a bug.
+  if (!parsed.ok) throw new DomainError(`Dati del prospetto non validi: ${parsed.errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`);
+  const provinces = [...groups.map((g) => g.province_code), ...workers.map((w) => w.province_code)];
+  return { input: parsed.data, provinces, records };
+}
+
+async function legalProvinceOf(db: Db | Trx, employerId: string): Promise<string> {
+  const row = await db
+    .selectFrom("employers")
+    .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code")
+    .select("comuni.province_code")
+    .where("employers.id", "=", employerId)
+    .executeTakeFirstOrThrow();
+  return row.province_code;
+}
+
+/** Quota, coverage, provincial allocation and what is still missing, for the file at `date`. */
+export async function computeFile(db: Db | Trx, employerId: string, date: string): Promise<FileComputation> {
+  const { input, provinces, records } = await buildFileInput(db, employerId, date);
+  const result = computeQuota(input);
+  const bare = { date: input.date, employer: input.employer, workforce: input.workforce } as QuotaInput;
+  const allocation = allocateProvinces(bare, provinces, await legalProvinceOf(db, employerId), result);
+  const afterExemption = result.exemption ? result.exemption.remainingUncovered : result.uncoveredDisabili;
+  const selfPositions = Math.min(records.selfCertified.positions, afterExemption);
+  const total = records.selfCertified.positions
+    ? formatCents(BigInt(selfPositions) * contributoAt(date).value * BigInt(records.selfCertified.workingDays))
+    : null;
+  return {
+    input,
+    result,
+    provinces: allocation,
+    selfCertified: { positions: selfPositions, totalAmount: total },
+    missing: afterExemption - selfPositions + result.uncoveredArt18,
+  };
+}
+
+/** Locks the file row: concurrent changes to one file are serialised, so recomputations never interleave. */
+export async function lockFile(trx: Trx, employerId: string) {
+  await trx.insertInto("l68_files").values({ employer_id: employerId }).onConflict((oc) => oc.column("employer_id").doNothing()).execute();
+  return trx
+    .selectFrom("l68_files")
+    .select(["employer_id", "employer_type", "version"])
+    .where("employer_id", "=", employerId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+export interface Trigger {
+  reason: string;
+  cause?: L68ObligationCause;
+  /** When the event happened (a worker's last day, …); default the reference date. */
+  eventDate?: string;
+}
+
+/**
+ * Recomputes and stores a snapshot (the caller holds the file lock). A rise in what is missing
+ * opens an obligation with 60 days to hire or request a referral; a fall closes the oldest ones.
+ */
+export async function recompute(trx: Trx, actor: Actor, employerId: string, today: string, trigger: Trigger) {
+  const previous = await trx
+    .selectFrom("l68_snapshots")
+    .select(["missing_after_exemptions"])
+    .where("employer_id", "=", employerId)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const c = await computeFile(trx, employerId, today);
+  const snapshot = await trx
+    .insertInto("l68_snapshots")
+    .values({
+      employer_id: employerId,
+      reference_date: today,
+      reason: trigger.reason,
+      actor_user_id: actor.userId,
+      input: JSON.stringify(c.input),
+      result: JSON.stringify({ ...c.result, provinces: c.provinces, selfCertified: c.selfCertified }),
+      base_computo: c.result.baseComputo,
+      band: c.result.band,
+      quota_disabili: c.result.quotaDisabili,
+      covered_disabili: c.result.coveredDisabili,
+      uncovered_disabili: c.result.uncoveredDisabili,
+      quota_art18: c.result.quotaArt18,
+      uncovered_art18: c.result.uncoveredArt18,
+      missing_after_exemptions: c.missing,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const before = previous?.missing_after_exemptions ?? 0;
+  if (c.missing > before) {
+    const arose = trigger.eventDate && trigger.eventDate > today ? today : (trigger.eventDate ?? today);
+    await trx
+      .insertInto("l68_obligations")
+      .values({
+        employer_id: employerId,
+        cause: trigger.cause ?? "threshold",
+        units: c.missing - before,
+        arose_on: arose,
+        due_on: addDays(arose, OBLIGATION_DAYS),
+      })
+      .execute();
+  } else if (c.missing < before) {
+    await closeObligations(trx, employerId, before - c.missing, c.missing === 0, today);
+  }
+  await recordAudit(trx, actor, {
+    action: "l68.recomputed",
+    entityType: "l68_file",
+    entityId: employerId,
+    employerId,
+    details: { reason: trigger.reason, snapshotId: snapshot.id, base: c.result.baseComputo, missing: c.missing },
+  });
+  return { snapshotId: snapshot.id, ...c };
+}
+
+async function closeObligations(trx: Trx, employerId: string, units: number, all: boolean, today: string) {
+  const open = await trx
+    .selectFrom("l68_obligations")
+    .select(["id", "units"])
+    .where("employer_id", "=", employerId)
+    .where("status", "in", ["open", "overdue", "request_filed"])
+    .orderBy("arose_on")
+    .orderBy("created_at")
+    .execute();
+  let left = units;
+  for (const o of open) {
+    if (!all && o.units > left) break;
+    left -= o.units;
+    await trx.updateTable("l68_obligations").set({ status: "met", resolved_on: today }).where("id", "=", o.id).execute();
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The candidate-document fields matching needs beyond the officer's search
+ * (pure, client-safe). They are added to the candidate index by
+ * search/indexes/candidate-document.ts; the same functions decide, in the
+ * explanation and in the brute-force check, whether a requirement is met, so
+ * the filter and the explanation can never disagree.
+ */
+import { CEFR_ORDER, type Cefr } from "./codes";
+
+export interface MatchingFields {
+  /** CP2021 4-level categories ("5.1.2.2") of the preferences, in slot order. */
+  occupationCategories: string[];
+  /** CP2021 units of past jobs (experiences). */
+  experienceCodes: string[];
+  /** "code:n" for every whole year n (1..50) of experience in that unit: "at least n years" is one equality filter. */
+  experienceYears: string[];
+  /** "en:A1" … up to the level held: "at least B1" is one equality filter. */
+  languageLevels: string[];
+  /** Normalised words of the certificates ("haccp", "muletto"). */
+  certificateTokens: string[];
+  /** Normalised words of certificates and IT skills. */
+  skillTokens: string[];
+}
+
+export interface MatchingSource {
+  preferences: { slot: number; occupation_code: string }[];
+  experiences: { occupation_code?: string | null; started_on?: Date | string | null; ended_on?: Date | string | null }[];
+  languages: { language_code: string; level: string }[];
+  certificates: string[];
+  itSkills: string[];
+}
+
+export const MAX_EXPERIENCE_YEARS = 50;
+const DAY = 86_400_000;
+
+export const codePrefix = (code: string, parts: number) => code.split(".").slice(0, parts).join(".");
+
+/** Words that say what kind of paper it is, not what it certifies. */
+const GENERIC_WORDS = new Set([
+  "attestato", "attestazione", "certificato", "certificazione", "corso", "patentino", "abilitazione", "qualifica", "di", "del", "della",
+  "dei", "delle", "per", "e", "ed", "in", "con", "la", "il", "lo", "le", "gli", "un", "una", "uso", "conoscenza", "base", "buona",
+  "ottima", "livello", "addetto", "addetta", "valido", "valida", "a", "da", "al", "alla", "su",
+]);
+
+/** Lower case, no accents, words of letters/digits, generic words dropped. */
+export function significantTokens(text: string): string[] {
+  const words = text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w));
+  return [...new Set(words)];
+}
+
+function toTime(d: Date | string): number {
+  return (d instanceof Date ? d : new Date(`${String(d).slice(0, 10)}T00:00:00Z`)).getTime();
+}
+
+/** Whole years of experience per CP2021 unit (overlapping jobs add up, as a CV reads). */
+export function experienceYearsByCode(experiences: MatchingSource["experiences"], now: Date): Map<string, number> {
+  const days = new Map<string, number>();
+  for (const e of experiences) {
+    if (!e.occupation_code || !e.started_on) continue;
+    const end = e.ended_on ? toTime(e.ended_on) : now.getTime();
+    const span = Math.max(0, Math.round((end - toTime(e.started_on)) / DAY));
+    days.set(e.occupation_code, (days.get(e.occupation_code) ?? 0) + span);
+  }
+  return new Map([...days].map(([code, d]) => [code, Math.min(MAX_EXPERIENCE_YEARS, Math.floor(d / 365.25))]));
+}
+
+export function languageLevelTokens(languages: MatchingSource["languages"]): string[] {
+  const out: string[] = [];
+  for (const l of languages) {
+    const held = CEFR_ORDER.indexOf(l.level as Cefr);
+    for (let i = 0; i <= held; i++) out.push(`${l.language_code}:${CEFR_ORDER[i]}`);
+  }
+  return out.sort();
+}
+
+export function matchingFields(src: MatchingSource, now: Date = new Date()): MatchingFields {
+  const prefs = [...src.preferences].sort((a, b) => a.slot - b.slot);
+  const years = experienceYearsByCode(src.experiences, now);
+  const experienceYears: string[] = [];
+  for (const [code, n] of years) for (let i = 1; i <= n; i++) experienceYears.push(`${code}:${i}`);
+  const certificateTokens = [...new Set(src.certificates.flatMap(significantTokens))].sort();
+  return {
+    occupationCategories: [...new Set(prefs.map((p) => codePrefix(p.occupation_code, 4)))],
+    experienceCodes: [...new Set(src.experiences.map((e) => e.occupation_code).filter((c): c is string => !!c))].sort(),
+    experienceYears: experienceYears.sort(),
+    languageLevels: languageLevelTokens(src.languages),
+    certificateTokens,
+    skillTokens: [...new Set([...certificateTokens, ...src.itSkills.flatMap(significantTokens)])].sort(),
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * One place per requirement kind that says both how it filters Meilisearch and
+ * how it is tested on a document (pure). The explanation and the benchmark's
+ * brute-force check use `requirementMet`, the search uses `requirementFilter`;
+ * unit tests hold the two together.
+ */
+import { requirementLabel } from "~/domain/vacancies/requirement-label";
+import { EDUCATION_EQF, LICENCE_SATISFIED_BY } from "./codes";
+import { significantTokens } from "./fields";
+
+export type RequirementKind = "education" | "experience" | "language" | "licence" | "certificate" | "skill";
+
+export interface MatchRequirement {
+  id: string;
+  position: number;
+  kind: RequirementKind;
+  priority: "must" | "nice";
+  description: string;
+  educationLevel: string | null;
+  years: number | null;
+  languageCode: string | null;
+  cefrLevel: string | null;
+  licenceCategory: string | null;
+  occupationCode: string | null;
+}
+
+/** The document fields a requirement can look at. */
+export interface RequirementDoc {
+  licences: string[];
+  educationLevel: number;
+  experienceCodes: string[];
+  experienceYears: string[];
+  languageLevels: string[];
+  certificateTokens: string[];
+  skillTokens: string[];
+}
+
+/** always: nothing to check (e.g. "no title"); filter: a Meilisearch filter; manual: the officer checks it (free text with no usable words). */
+export type RequirementCheck =
+  | { mode: "always" }
+  | { mode: "filter"; filter: string; test: (doc: RequirementDoc) => boolean }
+  | { mode: "manual" };
+
+export const q = (value: string) => JSON.stringify(value);
+
+function tokensCheck(attribute: "certificateTokens" | "skillTokens", text: string): RequirementCheck {
+  const tokens = significantTokens(text);
+  if (!tokens.length) return { mode: "manual" };
+  return {
+    mode: "filter",
+    filter: tokens.map((t) => `${attribute} = ${q(t)}`).join(" AND "),
+    test: (doc) => tokens.every((t) => doc[attribute].includes(t)),
+  };
+}
+
+/** How the requirement is checked; `occupationCode` is the vacancy's, used by experience requirements without their own. */
+export function requirementCheck(r: MatchRequirement, vacancyOccupation: string): RequirementCheck {
+  switch (r.kind) {
+    case "education": {
+      const eqf = EDUCATION_EQF[r.educationLevel ?? ""] ?? 0;
+      if (eqf <= 0) return { mode: "always" };
+      return { mode: "filter", filter: `educationLevel >= ${eqf}`, test: (doc) => doc.educationLevel >= eqf };
+    }
+    case "experience": {
+      const code = r.occupationCode ?? vacancyOccupation;
+      const years = Math.max(0, r.years ?? 0);
+      if (years === 0) return { mode: "filter", filter: `experienceCodes = ${q(code)}`, test: (doc) => doc.experienceCodes.includes(code) };
+      const token = `${code}:${Math.min(years, 50)}`;
+      return { mode: "filter", filter: `experienceYears = ${q(token)}`, test: (doc) => doc.experienceYears.includes(token) };
+    }
+    case "language": {
+      if (!r.languageCode) return { mode: "manual" };
+      const token = `${r.languageCode}:${r.cefrLevel ?? "A1"}`;
+      return { mode: "filter", filter: `languageLevels = ${q(token)}`, test: (doc) => doc.languageLevels.includes(token) };
+    }
+    case "licence": {
+      const cat = r.licenceCategory ?? "";
+      if (cat === "Muletto") return tokensCheck("certificateTokens", "muletto");
+      const accepted = LICENCE_SATISFIED_BY[cat] ?? (cat ? [cat] : []);
+      if (!accepted.length) return { mode: "manual" };
+      return {
+        mode: "filter",
+        filter: `licences IN [${accepted.map(q).join(", ")}]`,
+        test: (doc) => doc.licences.some((l) => accepted.includes(l)),
+      };
+    }
+    case "certificate":
+      return tokensCheck("certificateTokens", r.description);
+    case "skill":
+      return tokensCheck("skillTokens", r.description);
+  }
+}
+
+export type RequirementStatus = "met" | "missing" | "manual";
+
+export function requirementStatus(r: MatchRequirement, vacancyOccupation: string, doc: RequirementDoc): RequirementStatus {
+  const check = requirementCheck(r, vacancyOccupation);
+  if (check.mode === "always") return "met";
+  if (check.mode === "manual") return "manual";
+  return check.test(doc) ? "met" : "missing";
+}
+
+export function matchRequirementLabel(r: MatchRequirement): string {
+  return requirementLabel(r);
+}

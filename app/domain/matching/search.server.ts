@@ -1,0 +1,196 @@
+import type { Meilisearch, MultiSearchQuery } from "meilisearch";
+import type { Db } from "~/db/db.server";
+import { DomainError } from "~/domain/errors";
+import { candidatesIndex } from "../../../search/indexes/candidates";
+import { getMeili, indexUid } from "../../../search/client.server";
+import { explainMatch, type ExplainDoc, type Explanation } from "./explain";
+import { buildMatchPlan, type MatchPlan, type MatchVacancy } from "./query";
+import type { MatchRequirement } from "./requirements";
+
+export const TOP_N = 50;
+/** Score levels asked for per round trip: most vacancies fill the top 50 in the first. */
+const LEVELS_PER_ROUND = 8;
+const MATCHABLE = ["validated", "published", "in_preselection"] as const;
+
+/** Meilisearch is unreachable: the officer sees this message, shortlists keep working from PostgreSQL. */
+export class SearchUnavailableError extends DomainError {
+  constructor() {
+    super("Il motore di ricerca non risponde in questo momento: riprova tra qualche minuto. Le rose già create restano consultabili.", "_form", 409);
+  }
+}
+
+const RETRIEVE = [
+  "id", "fullName", "comuneName", "occupationCodes", "occupationCategories", "occupationClasses", "preferenceTitles", "experienceCodes",
+  "experienceYears", "languageLevels", "licences", "educationLevel", "certificateTokens", "skillTokens", "cvUpdatedAt", "_geo",
+];
+
+export interface MatchHit {
+  id: string;
+  fullName: string;
+  comuneName: string;
+  explanation: Explanation;
+}
+
+export interface MatchResult {
+  plan: MatchPlan;
+  total: number;
+  /** For each active must-have: how many more candidates dropping it would bring. */
+  relaxation: { requirementId: string; extra: number }[];
+  hits: MatchHit[];
+  indexUid: string;
+  settingsVersion: number;
+  serverMs: number;
+}
+
+/** The vacancy as matching needs it, or null if it does not exist; a DomainError if it cannot be matched yet. */
+export async function loadMatchVacancy(db: Db, vacancyId: string): Promise<(MatchVacancy & { title: string; status: string; employerId: string; number: number; occupationTitle: string; comuneName: string; positions: number }) | null> {
+  const v = await db
+    .selectFrom("vacancies")
+    .innerJoin("comuni", "comuni.istat_code", "vacancies.comune_code")
+    .innerJoin("occupations", "occupations.code", "vacancies.occupation_code")
+    .select([
+      "vacancies.id", "vacancies.number", "vacancies.title", "vacancies.status", "vacancies.employer_id", "vacancies.occupation_code",
+      "vacancies.radius_km", "vacancies.working_time", "vacancies.shifts", "vacancies.start_date", "vacancies.l68_reserved", "vacancies.positions",
+      "comuni.lat", "comuni.lon", "comuni.name as comune_name", "occupations.title as occupation_title",
+    ])
+    .where("vacancies.id", "=", vacancyId)
+    .executeTakeFirst();
+  if (!v) return null;
+  const reqs = await db
+    .selectFrom("vacancy_requirements")
+    .select(["id", "position", "kind", "priority", "description", "education_level", "years", "language_code", "cefr_level", "licence_category", "occupation_code"])
+    .where("vacancy_id", "=", vacancyId)
+    .orderBy("position")
+    .execute();
+  return {
+    id: v.id,
+    number: Number(v.number),
+    title: v.title,
+    status: v.status,
+    employerId: v.employer_id,
+    occupationCode: v.occupation_code,
+    occupationTitle: v.occupation_title,
+    comuneName: v.comune_name,
+    positions: v.positions,
+    lat: v.lat,
+    lon: v.lon,
+    radiusKm: v.radius_km,
+    workingTime: v.working_time,
+    shifts: !!v.shifts?.trim(),
+    startDate: v.start_date ? isoDay(v.start_date) : null,
+    l68Reserved: v.l68_reserved,
+    requirements: reqs.map(
+      (r): MatchRequirement => ({
+        id: r.id,
+        position: r.position,
+        kind: r.kind,
+        priority: r.priority,
+        description: r.description,
+        educationLevel: r.education_level,
+        years: r.years,
+        languageCode: r.language_code,
+        cefrLevel: r.cefr_level,
+        licenceCategory: r.licence_category,
+        occupationCode: r.occupation_code,
+      }),
+    ),
+  };
+}
+
+function isoDay(d: Date | string): string {
+  if (typeof d === "string") return d.slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function assertMatchable(status: string) {
+  if (!(MATCHABLE as readonly string[]).includes(status))
+    throw new DomainError("Si possono cercare candidati solo per offerte convalidate, pubblicate o in preselezione.", "_form", 409);
+}
+
+// The distinct commute values change rarely; a short cache saves one query per match.
+const commuteCache = globalThis as unknown as { __rosaCommute?: { uid: string; at: number; values: number[] } };
+const COMMUTE_TTL_MS = 30_000;
+
+export async function commuteValues(meili: Meilisearch, uid: string, fresh = false): Promise<number[]> {
+  const c = commuteCache.__rosaCommute;
+  if (!fresh && c && c.uid === uid && Date.now() - c.at < COMMUTE_TTL_MS) return c.values;
+  const res = await meili.index(uid).search("", { limit: 0, facets: ["maxCommuteKm"] });
+  const values = Object.keys(res.facetDistribution?.maxCommuteKm ?? {}).map(Number).filter(Number.isFinite);
+  commuteCache.__rosaCommute = { uid, at: Date.now(), values };
+  return values;
+}
+
+const isUnreachable = (e: unknown) => {
+  const msg = `${(e as Error)?.name ?? ""} ${(e as Error)?.message ?? ""} ${String((e as { cause?: unknown })?.cause ?? "")}`;
+  return /fetch failed|ECONNREFUSED|ECONNRESET|MeiliSearchRequestError|timeout|timed out|MEILI_URL|socket/i.test(msg);
+};
+
+/**
+ * Ranked, explained top N for a vacancy plus the relaxation counts, in as few
+ * round trips as possible: round 1 asks the total, one count per must-have
+ * and the highest score levels together; further rounds only if the top
+ * levels hold fewer than N people.
+ */
+export async function runMatch(
+  v: MatchVacancy,
+  opts: { relaxed?: string[]; limit?: number; now?: Date; cvObsoleteMonths: number; freshCommute?: boolean; meili?: Meilisearch },
+): Promise<MatchResult> {
+  const started = performance.now();
+  const now = opts.now ?? new Date();
+  const limit = opts.limit ?? TOP_N;
+  const uid = indexUid(candidatesIndex.name);
+  try {
+    const meili = opts.meili ?? getMeili();
+    const plan = buildMatchPlan(v, {
+      now,
+      cvObsoleteMonths: opts.cvObsoleteMonths,
+      commuteValues: await commuteValues(meili, uid, opts.freshCommute),
+      relaxed: opts.relaxed ?? [],
+    });
+    const count = (filter: string): MultiSearchQuery => ({ indexUid: uid, q: "", filter, page: 1, hitsPerPage: 0 });
+    const level = (filter: string): MultiSearchQuery => ({
+      indexUid: uid,
+      q: "",
+      filter: `${plan.resultFilter()} AND (${filter})`,
+      sort: plan.sort,
+      limit,
+      attributesToRetrieve: RETRIEVE,
+    });
+    const counts = [count(plan.resultFilter()), ...plan.mustHaves.map((m) => count(plan.resultFilter(m.requirement.id)))];
+    const hits: MatchHit[] = [];
+    let next = 0;
+    let total = 0;
+    const relaxation: MatchResult["relaxation"] = [];
+    while (next < plan.levels.length && hits.length < limit) {
+      const batch = plan.levels.slice(next, next + LEVELS_PER_ROUND);
+      const queries = [...(next === 0 ? counts : []), ...batch.map((l) => level(l.filter))];
+      const { results } = await meili.multiSearch({ queries });
+      let offset = 0;
+      if (next === 0) {
+        total = results[0].totalHits ?? 0;
+        plan.mustHaves.forEach((m, i) => relaxation.push({ requirementId: m.requirement.id, extra: Math.max(0, (results[i + 1].totalHits ?? 0) - total) }));
+        offset = counts.length;
+      }
+      for (const r of results.slice(offset)) {
+        for (const hit of r.hits) {
+          if (hits.length >= limit) break;
+          const doc = hit as unknown as ExplainDoc & { id: string; fullName: string; comuneName: string; _geoDistance?: number };
+          hits.push({
+            id: doc.id,
+            fullName: doc.fullName,
+            comuneName: doc.comuneName,
+            explanation: explainMatch(v, doc, { now, distanceMeters: doc._geoDistance ?? null, relaxed: opts.relaxed }),
+          });
+        }
+      }
+      next += batch.length;
+      if (total === 0) break;
+    }
+    return { plan, total, relaxation, hits, indexUid: uid, settingsVersion: candidatesIndex.settingsVersion, serverMs: Math.round(performance.now() - started) };
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    if (isUnreachable(e)) throw new SearchUnavailableError();
+    throw e;
+  }
+}

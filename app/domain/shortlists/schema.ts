@@ -1,0 +1,137 @@
+import { z } from "zod";
+import { CONTRACT_TYPES } from "~/domain/vacancies/codes";
+
+const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+const version = z.coerce.number({ error: "Versione mancante: ricarica la pagina" }).int().min(1, "Versione non valida");
+const uuid = (what: string) => z.uuid({ error: `${what} non valido` });
+const optionalText = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : null))
+    .pipe(z.string().max(max, `Al massimo ${max} caratteri`).nullable());
+const isoDay = (label: string) => z.string({ error: `Indica ${label}` }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, `Indica ${label} (gg/mm/aaaa)`);
+
+export const CHANNEL_LABELS = { phone: "Telefono", email: "E-mail", sms: "SMS", in_person: "Di persona", portal: "Area personale Rosa" } as const;
+export const CONTACT_OUTCOME_LABELS = {
+  available: "Disponibile",
+  not_available: "Non disponibile",
+  not_interested: "Non interessato",
+  no_answer: "Nessuna risposta",
+  wrong_contact: "Recapito errato",
+} as const;
+export const DECISION_LABELS = { interview: "Colloquio", selected: "Selezionato", hired: "Assunto", not_selected: "Non selezionato" } as const;
+/** Refusal reasons (after les-emplois' taxonomy): mandatory when the decision is "not selected". */
+export const REASON_LABELS = {
+  not_reachable: "Non raggiungibile",
+  no_show: "Non si è presentato al colloquio",
+  skills_lacking: "Competenze mancanti",
+  experience_insufficient: "Esperienza insufficiente",
+  found_other_job: "Ha trovato un altro lavoro",
+  not_interested: "Non interessato",
+  position_filled: "Posizione già coperta",
+  other: "Altro motivo",
+} as const;
+export const GAP_KIND_LABELS = { training: "Formazione", internship: "Tirocinio", relax_requirement: "Rivedere un requisito" } as const;
+export const GAP_OUTCOME_LABELS = { proposed: "Proposta", accepted: "Accettata", declined: "Rifiutata", done: "Realizzata" } as const;
+
+export const CreateShortlistSchema = z.object({
+  title: z.string({ error: "Indica un nome per la rosa" }).trim().min(3, "Scrivi almeno 3 caratteri per il nome della rosa").max(120, "Al massimo 120 caratteri"),
+  candidateIds: z
+    .union([z.string(), z.array(z.string())], { error: "Scegli almeno un candidato" })
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .pipe(z.array(uuid("Candidato")).min(1, "Scegli almeno un candidato").max(50, "Al massimo 50 candidati per rosa")),
+  relaxed: z.string().optional().default(""),
+});
+
+export const MatchParamsSchema = z.object({
+  rilassa: z
+    .string()
+    .optional()
+    .default("")
+    .transform((v) => v.split(",").filter(Boolean))
+    .pipe(z.array(uuid("Requisito")).max(20, "Troppi requisiti rilassati")),
+});
+
+export const CandidateEventSchema = z.object({
+  intent: z.literal("event"),
+  rowId: uuid("Candidato"),
+  event: z.enum(["start_contact", "mark_unreachable", "retry_contact", "present", "withdraw"], { error: "Operazione non valida" }),
+  version,
+});
+
+export const ContactAttemptSchema = z.object({
+  intent: z.literal("contact"),
+  rowId: uuid("Candidato"),
+  version,
+  channel: z.enum(keys(CHANNEL_LABELS), { error: "Scegli il canale" }),
+  attemptedAt: z.string({ error: "Indica data e ora" }).trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Indica data e ora del contatto"),
+  outcome: z.enum(keys(CONTACT_OUTCOME_LABELS), { error: "Scegli l'esito del contatto" }),
+  shareContacts: z.literal("on").optional(),
+  note: optionalText(500),
+});
+
+export const PresentSchema = z.object({ intent: z.literal("present"), version });
+
+export const GapProposalSchema = z.object({
+  intent: z.literal("gap"),
+  rowId: z.union([z.literal(""), uuid("Candidato")]).optional().default(""),
+  gap: z.string({ error: "Descrivi la carenza" }).trim().min(3, "Descrivi la carenza (almeno 3 caratteri)").max(500, "Al massimo 500 caratteri"),
+  kind: z.enum(keys(GAP_KIND_LABELS), { error: "Scegli il tipo di proposta" }),
+  description: z.string({ error: "Descrivi la proposta" }).trim().min(3, "Descrivi la proposta (almeno 3 caratteri)").max(2000, "Al massimo 2000 caratteri"),
+});
+
+export const GapOutcomeSchema = z.object({
+  intent: z.literal("gap_outcome"),
+  proposalId: uuid("Proposta"),
+  outcome: z.enum(keys(GAP_OUTCOME_LABELS), { error: "Esito non valido" }),
+});
+
+export const OfficerActionSchema = z.discriminatedUnion("intent", [CandidateEventSchema, ContactAttemptSchema, PresentSchema, GapProposalSchema, GapOutcomeSchema], {
+  error: "Operazione non valida",
+});
+
+export const FeedbackSchema = z
+  .object({
+    intent: z.literal("feedback"),
+    rowId: uuid("Candidato"),
+    version,
+    decision: z.enum(["interview", "selected", "not_selected"], { error: "Scegli la tua decisione" }),
+    reason: z.enum(["", ...keys(REASON_LABELS)], { error: "Motivo non valido" }).optional().default(""),
+    missingSkills: optionalText(500),
+    reasonText: optionalText(500),
+    comment: optionalText(1000),
+    share: z.literal("on").optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "not_selected" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Indica il motivo per cui non è stato selezionato" });
+    if (v.reason === "skills_lacking" && !v.missingSkills) ctx.addIssue({ code: "custom", path: ["missingSkills"], message: "Indica quali competenze mancano" });
+    if (v.reason === "other" && !v.reasonText) ctx.addIssue({ code: "custom", path: ["reasonText"], message: "Spiega il motivo" });
+  });
+
+export const HireSchema = z
+  .object({
+    intent: z.literal("hire"),
+    rowId: uuid("Candidato"),
+    version,
+    contractType: z.enum(keys(CONTRACT_TYPES), { error: "Scegli il tipo di contratto" }),
+    startDate: isoDay("la data di inizio"),
+    endDate: z.string().optional().transform((v) => (v?.trim() ? v.trim() : null)).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Data di fine non valida").nullable()),
+    weeklyHours: z
+      .string({ error: "Indica le ore settimanali" })
+      .trim()
+      .transform((v) => v.replace(",", "."))
+      .pipe(z.coerce.number({ error: "Indica le ore settimanali" }).min(1, "Indica le ore settimanali (da 1 a 48)").max(48, "Indica le ore settimanali (da 1 a 48)")),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endDate && v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "La fine non può precedere l'inizio" });
+    if (v.contractType === "A.02.00" && !v.endDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Per il tempo determinato indica la data di fine" });
+  });
+
+export const EmployerActionSchema = z.discriminatedUnion("intent", [FeedbackSchema, HireSchema], { error: "Operazione non valida" });
+
+export const CandidateResponseSchema = z.object({
+  rowId: uuid("Richiesta"),
+  response: z.enum(["confirmed", "declined"], { error: "Scegli se confermi la disponibilità" }),
+  shareContacts: z.literal("on").optional(),
+});

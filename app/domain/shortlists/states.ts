@@ -1,0 +1,119 @@
+import type { ShortlistActorKind, ShortlistCandidateState } from "~/db/tables/shortlists";
+
+export const CANDIDATE_STATE_LABELS: Record<ShortlistCandidateState, string> = {
+  proposed: "Proposto",
+  contacting: "In contatto",
+  available: "Disponibile",
+  not_available: "Non disponibile",
+  unreachable: "Non raggiungibile",
+  not_interested: "Non interessato",
+  presented: "Presentato all'azienda",
+  interview: "Colloquio fissato",
+  selected: "Selezionato",
+  hired: "Assunto",
+  not_selected: "Non selezionato",
+  withdrew: "Ritirato",
+};
+
+export type ShortlistEvent =
+  | "start_contact"
+  | "mark_available"
+  | "mark_not_available"
+  | "mark_unreachable"
+  | "mark_not_interested"
+  | "candidate_confirm"
+  | "candidate_decline"
+  | "deadline_expired"
+  | "retry_contact"
+  | "present"
+  | "schedule_interview"
+  | "select"
+  | "hire"
+  | "reject"
+  | "withdraw";
+
+interface Move {
+  to: ShortlistCandidateState;
+  by: readonly ShortlistActorKind[];
+}
+
+const O = ["officer"] as const;
+const C = ["candidate"] as const;
+const S = ["system"] as const;
+const EO = ["employer", "officer"] as const;
+const EOS = ["employer", "officer", "system"] as const;
+const OC = ["officer", "candidate"] as const;
+
+const CONTACT_OUTCOMES = {
+  mark_available: { to: "available", by: O },
+  mark_not_available: { to: "not_available", by: O },
+  mark_unreachable: { to: "unreachable", by: O },
+  mark_not_interested: { to: "not_interested", by: O },
+} as const;
+
+const EMPLOYER_DECISIONS = {
+  select: { to: "selected", by: EO },
+  hire: { to: "hired", by: EO },
+  reject: { to: "not_selected", by: EOS },
+  withdraw: { to: "withdrew", by: OC },
+} as const;
+
+/**
+ * The only allowed moves and who may make them. Only an available person
+ * (who confirmed) can be presented; no answer by the deadline counts as not
+ * available; an employer decides only on people presented to it.
+ */
+export const SHORTLIST_TRANSITIONS: Record<ShortlistCandidateState, Partial<Record<ShortlistEvent, Move>>> = {
+  proposed: { start_contact: { to: "contacting", by: O }, withdraw: { to: "withdrew", by: OC }, reject: { to: "not_selected", by: S } },
+  contacting: {
+    ...CONTACT_OUTCOMES,
+    candidate_confirm: { to: "available", by: C },
+    candidate_decline: { to: "not_available", by: C },
+    deadline_expired: { to: "not_available", by: S },
+    withdraw: { to: "withdrew", by: OC },
+    reject: { to: "not_selected", by: S },
+  },
+  available: { present: { to: "presented", by: O }, withdraw: { to: "withdrew", by: OC }, reject: { to: "not_selected", by: S } },
+  not_available: { retry_contact: { to: "contacting", by: O } },
+  unreachable: { retry_contact: { to: "contacting", by: O } },
+  not_interested: { retry_contact: { to: "contacting", by: O } },
+  presented: { schedule_interview: { to: "interview", by: EO }, ...EMPLOYER_DECISIONS },
+  interview: EMPLOYER_DECISIONS,
+  selected: { hire: { to: "hired", by: EO }, reject: { to: "not_selected", by: EOS }, withdraw: { to: "withdrew", by: OC } },
+  hired: {},
+  not_selected: {},
+  withdrew: {},
+};
+
+export function nextCandidateState(from: ShortlistCandidateState, event: ShortlistEvent, by: ShortlistActorKind): ShortlistCandidateState | null {
+  const move = SHORTLIST_TRANSITIONS[from][event];
+  return move && move.by.includes(by) ? move.to : null;
+}
+
+export function availableCandidateEvents(from: ShortlistCandidateState, by: ShortlistActorKind): ShortlistEvent[] {
+  return (Object.entries(SHORTLIST_TRANSITIONS[from]) as [ShortlistEvent, Move][]).filter(([, m]) => m.by.includes(by)).map(([e]) => e);
+}
+
+/** States the employer can see: only people presented to it. */
+export const EMPLOYER_VISIBLE_STATES: readonly ShortlistCandidateState[] = ["presented", "interview", "selected", "hired", "not_selected"];
+
+/** Still in the running: told "not selected" when the positions are filled. */
+export const OPEN_STATES: readonly ShortlistCandidateState[] = ["proposed", "contacting", "available", "presented", "interview", "selected"];
+
+export const EVENT_LABELS: Record<ShortlistEvent, string> = {
+  start_contact: "Avvia il contatto",
+  mark_available: "Disponibile",
+  mark_not_available: "Non disponibile",
+  mark_unreachable: "Non raggiungibile",
+  mark_not_interested: "Non interessato",
+  candidate_confirm: "Confermo la disponibilità",
+  candidate_decline: "Non sono disponibile",
+  deadline_expired: "Nessuna risposta entro la scadenza",
+  retry_contact: "Ricontatta",
+  present: "Presenta all'azienda",
+  schedule_interview: "Colloquio",
+  select: "Selezionato",
+  hire: "Assunto",
+  reject: "Non selezionato",
+  withdraw: "Ritira dalla rosa",
+};

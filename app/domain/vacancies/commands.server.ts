@@ -1,0 +1,227 @@
+import type { Updateable } from "kysely";
+import type { Trx } from "~/db/db.server";
+import type { VacanciesTable, VacancyOutcome } from "~/db/tables/vacancies";
+import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { canPostVacancies } from "~/domain/employers/policy.server";
+import { DomainError, StaleVersionError } from "~/domain/errors";
+import { findAteco, findOccupation, resolveComune } from "~/domain/reference/queries.server";
+import { enqueueSearchSync } from "../../../search/outbox.server";
+import { blockingFindings, checkNonDiscrimination, type DiscriminationFinding } from "./discrimination";
+import { notifyEmployer } from "./notifications.server";
+import type { VacancyScope } from "./policy.server";
+import { isoDate, romeToday, type RequirementInput, type TransitionInput, type VacancyInput } from "./schema";
+import { EDITABLE_STATUSES, nextVacancyStatus, VACANCY_STATUS_LABELS, type VacancyEvent } from "./states";
+
+export const VACANCY_INDEX = "vacancies";
+
+/** The texts the non-discrimination check reads, named like the form fields so errors land next to them. */
+export function vacancyTexts(input: Pick<VacancyInput, "title" | "description" | "tasks" | "shifts"> & { requirements: Pick<RequirementInput, "description">[] }) {
+  return [
+    { field: "title", text: input.title },
+    { field: "description", text: input.description },
+    { field: "tasks", text: input.tasks ?? "" },
+    { field: "shifts", text: input.shifts ?? "" },
+    ...input.requirements.map((r, i) => ({ field: `requirements.${i}.description`, text: r.description })),
+  ];
+}
+
+function refuseDiscrimination(findings: DiscriminationFinding[]) {
+  const blocking = blockingFindings(findings);
+  if (blocking.length) {
+    const first = blocking[0];
+    // Requirement rows are re-sorted on save: point at the form-level summary for those.
+    const field = first.field.startsWith("requirements.") ? "_form" : first.field;
+    throw new DomainError(`«${first.match}»: ${first.message}`, field);
+  }
+}
+
+async function resolveCodes(trx: Trx, input: VacancyInput) {
+  const occupation = await findOccupation(trx, input.occupation);
+  if (!occupation || occupation.level < 4) throw new DomainError("Professione inesistente: sceglila dall'elenco CP2021", "occupation");
+  if (input.atecoCode && !(await findAteco(trx, input.atecoCode))) throw new DomainError("Codice ATECO inesistente: sceglilo dall'elenco", "atecoCode");
+  const comune = await resolveComune(trx, input.comune);
+  if (!comune) throw new DomainError("Comune non trovato: scegli il comune dall'elenco, es. «Milano (MI)»", "comune");
+  return { occupationCode: occupation.code, comuneCode: comune.istatCode };
+}
+
+function columns(input: VacancyInput, codes: { occupationCode: string; comuneCode: string }, findings: DiscriminationFinding[]) {
+  return {
+    title: input.title,
+    occupation_code: codes.occupationCode,
+    ateco_code: input.atecoCode,
+    description: input.description,
+    tasks: input.tasks ?? "",
+    comune_code: codes.comuneCode,
+    radius_km: input.radiusKm,
+    contract_type: input.contractType,
+    ccnl: input.ccnl,
+    working_time: input.workingTime,
+    weekly_hours: input.weeklyHours,
+    shifts: input.shifts,
+    pay_min: input.payMin,
+    pay_max: input.payMax,
+    pay_period: input.payPeriod || null,
+    positions: input.positions,
+    start_date: input.startDate,
+    closing_date: input.closingDate,
+    l68_reserved: input.l68Reserved,
+    publication_mode: input.publicationMode,
+    discrimination_flags: JSON.stringify(findings),
+  };
+}
+
+async function replaceRequirements(trx: Trx, vacancyId: string, requirements: RequirementInput[]) {
+  await trx.deleteFrom("vacancy_requirements").where("vacancy_id", "=", vacancyId).execute();
+  if (!requirements.length) return;
+  await trx
+    .insertInto("vacancy_requirements")
+    .values(
+      requirements.map((r) => ({
+        vacancy_id: vacancyId,
+        position: r.position,
+        kind: r.kind,
+        priority: r.priority,
+        description: r.description,
+        education_level: r.educationLevel,
+        occupation_code: null,
+        years: r.years,
+        language_code: r.languageCode,
+        cefr_level: r.cefrLevel,
+        licence_category: r.licenceCategory,
+      })),
+    )
+    .execute();
+}
+
+/** An employer user writes a new vacancy; it starts as a draft. */
+export async function createVacancy(trx: Trx, actor: Actor, employerId: string, input: VacancyInput) {
+  const findings = checkNonDiscrimination(vacancyTexts(input));
+  refuseDiscrimination(findings);
+  const codes = await resolveCodes(trx, input);
+  const row = await trx
+    .insertInto("vacancies")
+    .values({ ...columns(input, codes, findings), employer_id: employerId, created_by: actor.userId })
+    .returning(["id", "number", "version"])
+    .executeTakeFirstOrThrow();
+  await replaceRequirements(trx, row.id, input.requirements);
+  await recordAudit(trx, actor, {
+    action: "vacancy.created",
+    entityType: "vacancy",
+    entityId: row.id,
+    employerId,
+    details: { title: input.title, requirements: input.requirements.length, warnings: findings.map((f) => f.rule) },
+  });
+  await enqueueSearchSync(trx, VACANCY_INDEX, [row.id]);
+  return { vacancyId: row.id, number: row.number, version: row.version, warnings: findings };
+}
+
+/** Locks the row the scope may see, or 404; a different version is a concurrent edit (409). */
+export async function lockVacancy(trx: Trx, scope: VacancyScope, vacancyId: string, version: number | null) {
+  let query = trx
+    .selectFrom("vacancies")
+    .select(["id", "employer_id", "status", "version", "title", "number", "closing_date", "description", "tasks", "shifts"])
+    .where("id", "=", vacancyId);
+  if (scope.kind === "employer") query = query.where("employer_id", "=", scope.employerId);
+  const current = await query.forUpdate().executeTakeFirst();
+  if (!current) throw new DomainError("Offerta non trovata", "_form", 404);
+  if (version !== null && current.version !== version) throw new StaleVersionError();
+  return current;
+}
+
+/** Corrections are possible only while the employer holds the vacancy (draft or sent back). */
+export async function updateVacancy(trx: Trx, actor: Actor, scope: VacancyScope, vacancyId: string, version: number, input: VacancyInput) {
+  const current = await lockVacancy(trx, scope, vacancyId, version);
+  if (!EDITABLE_STATUSES.includes(current.status))
+    throw new DomainError(`L'offerta è «${VACANCY_STATUS_LABELS[current.status]}»: non si può più modificare`, "_form", 409);
+  const findings = checkNonDiscrimination(vacancyTexts(input));
+  refuseDiscrimination(findings);
+  const codes = await resolveCodes(trx, input);
+  await trx
+    .updateTable("vacancies")
+    .set({ ...columns(input, codes, findings), version: version + 1, updated_at: new Date() })
+    .where("id", "=", vacancyId)
+    .execute();
+  await replaceRequirements(trx, vacancyId, input.requirements);
+  await recordAudit(trx, actor, {
+    action: "vacancy.updated",
+    entityType: "vacancy",
+    entityId: vacancyId,
+    employerId: current.employer_id,
+    details: { title: input.title, requirements: input.requirements.length, warnings: findings.map((f) => f.rule) },
+  });
+  await enqueueSearchSync(trx, VACANCY_INDEX, [vacancyId]);
+  return { version: version + 1, warnings: findings };
+}
+
+type Locked = Awaited<ReturnType<typeof lockVacancy>>;
+
+/** Preconditions beyond the transition table, each with the message the user sees. */
+async function checkPreconditions(trx: Trx, current: Locked, event: VacancyEvent, today: string) {
+  if (event === "submit") {
+    const employer = await trx.selectFrom("employers").select("status").where("id", "=", current.employer_id).executeTakeFirstOrThrow();
+    if (!canPostVacancies(employer.status))
+      throw new DomainError("L'azienda non è ancora convalidata dal Centro per l'Impiego: potrai inviare l'offerta dopo la convalida", "_form", 409);
+    const requirements = await trx.selectFrom("vacancy_requirements").select("description").where("vacancy_id", "=", current.id).execute();
+    refuseDiscrimination(checkNonDiscrimination(vacancyTexts({ ...current, requirements })));
+  }
+  if (["submit", "validate", "publish"].includes(event) && isoDate(current.closing_date) <= today)
+    throw new DomainError("La data di scadenza è passata: correggi la scadenza prima di procedere", "_form", 409);
+}
+
+const NOTICES: Partial<Record<VacancyEvent, (v: { title: string; number: number }, reason: string) => { title: string; body: string }>> = {
+  return: (v, reason) => ({
+    title: `offerta n. ${v.number} da correggere`,
+    body: `Il Centro per l'Impiego ha rimandato l'offerta «${v.title}» con questa richiesta:\n\n${reason}\n\nCorreggila e inviala di nuovo.`,
+  }),
+  validate: (v) => ({ title: `offerta n. ${v.number} convalidata`, body: `L'offerta «${v.title}» è stata convalidata dal Centro per l'Impiego.` }),
+  publish: (v) => ({ title: `offerta n. ${v.number} pubblicata`, body: `L'offerta «${v.title}» è pubblicata e raccoglie candidature.` }),
+  start_preselection: (v) => ({
+    title: `offerta n. ${v.number} in preselezione`,
+    body: `Gli operatori hanno avviato la preselezione dei candidati per l'offerta «${v.title}».`,
+  }),
+  expire: (v) => ({ title: `offerta n. ${v.number} scaduta`, body: `L'offerta «${v.title}» ha raggiunto la data di scadenza ed è stata chiusa. Indica l'esito della ricerca nell'area azienda.` }),
+};
+
+/**
+ * Moves a vacancy along the transition table, if this actor may; audited,
+ * versioned, re-indexed, and the employer is told about officers' decisions.
+ */
+export async function transitionVacancy(
+  trx: Trx,
+  actor: Actor,
+  scope: VacancyScope,
+  vacancyId: string,
+  input: Pick<TransitionInput, "reason" | "outcome" | "channel"> & { event: VacancyEvent; version: number | null },
+  now: Date = new Date(),
+) {
+  const current = await lockVacancy(trx, scope, vacancyId, input.version);
+  const next = nextVacancyStatus(current.status, input.event, scope.kind);
+  if (!next)
+    throw new DomainError(`Operazione non consentita: l'offerta è nello stato «${VACANCY_STATUS_LABELS[current.status]}»`, "_form", 409);
+  await checkPreconditions(trx, current, input.event, romeToday(now));
+  const outcome: VacancyOutcome | null = input.event === "cancel" ? "cancelled" : input.event === "close" ? (input.outcome || null) : null;
+  const set: Updateable<VacanciesTable> = {
+    status: next,
+    version: current.version + 1,
+    updated_at: now,
+    status_reason: input.reason || null,
+  };
+  if (input.event === "submit") set.submitted_at = now;
+  if (input.event === "validate") Object.assign(set, { validated_at: now, validated_by: actor.userId });
+  if (input.event === "publish") set.published_at = now;
+  if (next === "closed") Object.assign(set, { closed_at: now, outcome, outcome_channel: input.channel || null, closed_by_expiry: input.event === "expire" });
+  await trx.updateTable("vacancies").set(set).where("id", "=", vacancyId).execute();
+  await recordAudit(trx, actor, {
+    action: `vacancy.${input.event}`,
+    entityType: "vacancy",
+    entityId: vacancyId,
+    employerId: current.employer_id,
+    details: { from: current.status, to: next, reason: input.reason || null, outcome, channel: input.channel || null },
+  });
+  await enqueueSearchSync(trx, VACANCY_INDEX, [vacancyId]);
+  const notice = NOTICES[input.event];
+  if (notice && scope.kind !== "employer") {
+    await notifyEmployer(trx, current.employer_id, { ...notice(current, input.reason), link: `/azienda/offerte/${vacancyId}` });
+  }
+  return { status: next, version: current.version + 1 };
+}

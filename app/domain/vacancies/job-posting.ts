@@ -1,0 +1,113 @@
+import { CONTRACT_TYPES } from "./codes";
+import { EQUAL_OPPORTUNITY_NOTICE } from "./discrimination";
+import type { PublicVacancy } from "./public-view";
+import { requirementLabel } from "./requirement-label";
+
+/** Properties Google requires on a JobPosting (Search Central, "Job posting structured data"). */
+export const JOB_POSTING_REQUIRED = ["title", "description", "datePosted", "hiringOrganization", "jobLocation"] as const;
+/** Recommended properties; `validThrough` is required whenever the posting expires (ours always do). */
+export const JOB_POSTING_RECOMMENDED = ["validThrough", "employmentType", "identifier", "baseSalary", "directApply"] as const;
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const paragraphs = (s: string) =>
+  s
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
+    .join("");
+
+/** Offset of Europe/Rome on a given day ("+01:00" or "+02:00"), so validThrough is the end of that day in Italy. */
+export function romeOffset(isoDay: string): string {
+  const probe = new Date(`${isoDay}T12:00:00Z`);
+  const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Rome", hour: "2-digit", hour12: false }).format(probe));
+  return `+0${hour - 12}:00`;
+}
+
+function employmentTypes(v: PublicVacancy): string[] {
+  const types = [v.workingTime === "full_time" ? "FULL_TIME" : "PART_TIME"];
+  if (v.contractType === "A.02.00" || v.contractType === "SOMM") types.push("TEMPORARY");
+  if (v.contractType === "C.01.00") types.push("INTERN");
+  if (v.contractType === "AUTONOMO" || v.contractType === "B.03.00") types.push("CONTRACTOR");
+  return types;
+}
+
+const CREDENTIAL: Record<string, string> = {
+  upper_secondary: "high school",
+  vocational: "professional certificate",
+  its: "associate degree",
+  bachelor: "bachelor degree",
+  master: "postgraduate degree",
+  doctorate: "postgraduate degree",
+};
+
+function descriptionHtml(v: PublicVacancy): string {
+  const reqs = v.requirements.length
+    ? `<p><strong>Requisiti</strong></p><ul>${v.requirements
+        .map((r) => `<li>${escapeHtml(requirementLabel(r))} (${r.priority === "must" ? "indispensabile" : "preferibile"})</li>`)
+        .join("")}</ul>`
+    : "";
+  const tasks = v.tasks ? `<p><strong>Mansioni</strong></p>${paragraphs(v.tasks)}` : "";
+  const contract = `<p><strong>Contratto</strong>: ${escapeHtml(CONTRACT_TYPES[v.contractType as keyof typeof CONTRACT_TYPES] ?? v.contractType)}${
+    v.ccnl ? `, CCNL ${escapeHtml(v.ccnl)}` : ""
+  }</p>`;
+  return `${paragraphs(v.description)}${tasks}${reqs}${contract}<p>${escapeHtml(EQUAL_OPPORTUNITY_NOTICE)}</p>`;
+}
+
+/**
+ * schema.org JobPosting for Google for Jobs. Anonymous vacancies name the
+ * Centro per l'Impiego as hiring organisation (MyPortal "vacancy intermediata").
+ */
+export function buildJobPosting(v: PublicVacancy, opts: { baseUrl: string; directApply: boolean; cpiName?: string }) {
+  const url = `${opts.baseUrl}/offerte/${v.id}`;
+  const posting: Record<string, unknown> = {
+    "@context": "https://schema.org/",
+    "@type": "JobPosting",
+    title: v.title,
+    description: descriptionHtml(v),
+    datePosted: (v.publishedAt ?? new Date().toISOString()).slice(0, 10),
+    validThrough: `${v.closingDate}T23:59:59${romeOffset(v.closingDate)}`,
+    hiringOrganization: {
+      "@type": "Organization",
+      name: v.employerName ?? opts.cpiName ?? "Centro per l'Impiego",
+      ...(v.employerTaxCode ? { taxID: v.employerTaxCode } : {}),
+    },
+    jobLocation: {
+      "@type": "Place",
+      address: { "@type": "PostalAddress", addressLocality: v.comuneName, addressRegion: v.provinceCode, addressCountry: "IT" },
+    },
+    employmentType: employmentTypes(v),
+    identifier: { "@type": "PropertyValue", name: "Rosa — Centri per l'Impiego", value: String(v.number) },
+    directApply: opts.directApply,
+    occupationalCategory: `${v.occupationCode} ${v.occupationTitle}`,
+    totalJobOpenings: v.positions,
+    url,
+  };
+  if (v.atecoTitle) posting.industry = v.atecoTitle;
+  if (v.startDate) posting.jobStartDate = v.startDate;
+  if (v.weeklyHours) posting.workHours = `${String(v.weeklyHours).replace(".", ",")} ore settimanali`;
+  if (v.payMin !== null || v.payMax !== null) {
+    const unitText = { hour: "HOUR", month: "MONTH", year: "YEAR" }[v.payPeriod ?? "month"];
+    posting.baseSalary = {
+      "@type": "MonetaryAmount",
+      currency: "EUR",
+      value: {
+        "@type": "QuantitativeValue",
+        ...(v.payMin !== null && v.payMax !== null && v.payMin !== v.payMax
+          ? { minValue: v.payMin, maxValue: v.payMax }
+          : { value: v.payMin ?? v.payMax }),
+        unitText,
+      },
+    };
+  }
+  const education = v.requirements.find((r) => r.kind === "education" && r.educationLevel && CREDENTIAL[r.educationLevel]);
+  if (education) posting.educationRequirements = { "@type": "EducationalOccupationalCredential", credentialCategory: CREDENTIAL[education.educationLevel!] };
+  const experience = v.requirements.find((r) => r.kind === "experience" && r.years);
+  if (experience) posting.experienceRequirements = { "@type": "OccupationalExperienceRequirements", monthsOfExperience: experience.years! * 12 };
+  return posting;
+}
+
+/** JSON-LD inside <script>: "</" would end the script element early. */
+export function jsonLdScript(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, "\\u003c");
+}

@@ -1,0 +1,162 @@
+import { sql } from "kysely";
+import type { Db } from "~/db/db.server";
+import type { VacancyStatus } from "~/db/tables/vacancies";
+import type { DiscriminationFinding } from "./discrimination";
+import type { VacancyScope } from "./policy.server";
+import { isoDate } from "./schema";
+import { LIVE_STATUSES } from "./states";
+
+export const VACANCY_PAGE_SIZE = 25;
+
+function baseVacancyQuery(db: Db) {
+  return db
+    .selectFrom("vacancies")
+    .innerJoin("employers", "employers.id", "vacancies.employer_id")
+    .innerJoin("occupations", "occupations.code", "vacancies.occupation_code")
+    .innerJoin("comuni", "comuni.istat_code", "vacancies.comune_code")
+    .leftJoin("ateco", "ateco.code", "vacancies.ateco_code");
+}
+
+/** The employer's own vacancies, newest first, with what the list shows. */
+export async function listEmployerVacancies(db: Db, employerId: string) {
+  const rows = await db
+    .selectFrom("vacancies")
+    .innerJoin("comuni", "comuni.istat_code", "vacancies.comune_code")
+    .select([
+      "vacancies.id",
+      "vacancies.number",
+      "vacancies.title",
+      "vacancies.status",
+      "vacancies.closing_date",
+      "vacancies.positions",
+      "vacancies.outcome",
+      "vacancies.updated_at",
+      "comuni.name as comune_name",
+    ])
+    .where("vacancies.employer_id", "=", employerId)
+    .orderBy("vacancies.created_at", "desc")
+    .execute();
+  return rows.map((r) => ({ ...r, closing_date: isoDate(r.closing_date) }));
+}
+
+export async function countEmployerVacanciesByStatus(db: Db, employerId: string) {
+  const rows = await db
+    .selectFrom("vacancies")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("employer_id", "=", employerId)
+    .groupBy("status")
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Partial<Record<VacancyStatus, number>>;
+}
+
+/** One vacancy in full, or null when it does not exist or is outside the scope. */
+export async function getVacancy(db: Db, scope: VacancyScope, vacancyId: string) {
+  let query = baseVacancyQuery(db)
+    .leftJoin("users as validator", "validator.id", "vacancies.validated_by")
+    .selectAll("vacancies")
+    .select([
+      "employers.legal_name as employer_name",
+      "employers.status as employer_status",
+      "employers.tax_code as employer_tax_code",
+      "employers.ateco_code as employer_ateco_code",
+      "employers.headcount_band as employer_headcount_band",
+      "employers.legal_address as employer_address",
+      "employers.legal_comune_code as employer_comune_code",
+      "employers.contact_email as employer_email",
+      "employers.contact_phone as employer_phone",
+      "occupations.title as occupation_title",
+      "comuni.name as comune_name",
+      "comuni.province_code",
+      "ateco.title as ateco_title",
+      "validator.full_name as validator_name",
+    ])
+    .where("vacancies.id", "=", vacancyId);
+  if (scope.kind === "employer") query = query.where("vacancies.employer_id", "=", scope.employerId);
+  const v = await query.executeTakeFirst();
+  if (!v) return null;
+  const requirements = await db
+    .selectFrom("vacancy_requirements")
+    .select(["id", "position", "kind", "priority", "description", "education_level", "years", "language_code", "cefr_level", "licence_category"])
+    .where("vacancy_id", "=", vacancyId)
+    .orderBy("position")
+    .execute();
+  return {
+    ...v,
+    closing_date: isoDate(v.closing_date),
+    start_date: v.start_date ? isoDate(v.start_date) : null,
+    discrimination_flags: (v.discrimination_flags ?? []) as DiscriminationFinding[],
+    requirements,
+  };
+}
+
+export type VacancyDetail = NonNullable<Awaited<ReturnType<typeof getVacancy>>>;
+
+/** Officers' queue: by status (submitted first by default), oldest submission first. */
+export async function listVacancyQueue(db: Db, filter: { status: VacancyStatus | ""; page: number }) {
+  let query = baseVacancyQuery(db)
+    .select([
+      "vacancies.id",
+      "vacancies.number",
+      "vacancies.title",
+      "vacancies.status",
+      "vacancies.closing_date",
+      "vacancies.submitted_at",
+      "vacancies.positions",
+      "vacancies.discrimination_flags",
+      "employers.legal_name as employer_name",
+      "comuni.name as comune_name",
+      "comuni.province_code",
+    ])
+    .where("vacancies.status", "!=", "draft");
+  if (filter.status) query = query.where("vacancies.status", "=", filter.status);
+  const rows = await query
+    .orderBy(sql`vacancies.submitted_at asc nulls last`)
+    .orderBy("vacancies.number")
+    .limit(VACANCY_PAGE_SIZE + 1)
+    .offset((filter.page - 1) * VACANCY_PAGE_SIZE)
+    .execute();
+  return {
+    vacancies: rows.slice(0, VACANCY_PAGE_SIZE).map((r) => ({
+      ...r,
+      closing_date: isoDate(r.closing_date),
+      warnings: ((r.discrimination_flags ?? []) as DiscriminationFinding[]).length,
+      discrimination_flags: undefined,
+    })),
+    hasMore: rows.length > VACANCY_PAGE_SIZE,
+  };
+}
+
+export async function countVacancyQueue(db: Db): Promise<number> {
+  const r = await db.selectFrom("vacancies").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "submitted").executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** A vacancy anyone may see: live and not internal-only. */
+export async function getPublicVacancy(db: Db, vacancyId: string) {
+  const v = await db
+    .selectFrom("vacancies")
+    .select("id")
+    .where("id", "=", vacancyId)
+    .where("status", "in", LIVE_STATUSES)
+    .where("publication_mode", "!=", "internal")
+    .executeTakeFirst();
+  return v ? getVacancy(db, { kind: "officer" }, v.id) : null;
+}
+
+/** Published vacancies for the feeds, newest first. */
+export async function listPublicVacancies(db: Db, limit = 100) {
+  const ids = await db
+    .selectFrom("vacancies")
+    .select("id")
+    .where("status", "in", LIVE_STATUSES)
+    .where("publication_mode", "!=", "internal")
+    .orderBy("published_at", "desc")
+    .limit(limit)
+    .execute();
+  const out: VacancyDetail[] = [];
+  for (const { id } of ids) {
+    const v = await getVacancy(db, { kind: "officer" }, id);
+    if (v) out.push(v);
+  }
+  return out;
+}

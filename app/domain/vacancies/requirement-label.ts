@@ -1,0 +1,26 @@
+import { EDUCATION_LEVELS, LANGUAGES, REQUIREMENT_KIND_LABELS } from "./codes";
+
+/** One line per requirement, in Italian: "Inglese B2", "Patente B", "3 anni di esperienza". */
+export function requirementLabel(r: {
+  kind: keyof typeof REQUIREMENT_KIND_LABELS;
+  description: string;
+  educationLevel?: string | null;
+  years?: number | null;
+  languageCode?: string | null;
+  cefrLevel?: string | null;
+  licenceCategory?: string | null;
+}): string {
+  const note = r.description ? ` — ${r.description}` : "";
+  switch (r.kind) {
+    case "education":
+      return `${EDUCATION_LEVELS[r.educationLevel as keyof typeof EDUCATION_LEVELS] ?? "Titolo di studio"}${note}`;
+    case "experience":
+      return `${r.years === 1 ? "1 anno" : `${r.years ?? 0} anni`} di esperienza${note}`;
+    case "language":
+      return `${LANGUAGES[r.languageCode as keyof typeof LANGUAGES] ?? r.languageCode} ${r.cefrLevel ?? ""}`.trim() + note;
+    case "licence":
+      return `Patente ${r.licenceCategory}${note}`;
+    default:
+      return r.description;
+  }
+}

@@ -1,0 +1,99 @@
+import type { VacancyOutcome, VacancyStatus } from "~/db/tables/vacancies";
+
+export const VACANCY_STATUS_LABELS: Record<VacancyStatus, string> = {
+  draft: "Bozza",
+  submitted: "Inviata al CPI",
+  returned: "Da correggere",
+  validated: "Convalidata",
+  published: "Pubblicata",
+  in_preselection: "In preselezione",
+  closed: "Chiusa",
+};
+
+export const VACANCY_OUTCOME_LABELS: Record<VacancyOutcome, string> = {
+  filled: "Posizioni coperte",
+  partly_filled: "Posizioni coperte in parte",
+  not_filled: "Posizioni non coperte",
+  cancelled: "Annullata",
+};
+
+/** Who moves a vacancy: the employer's users, a CPI officer, or the deadline job. */
+export type VacancyActorKind = "employer" | "officer" | "system";
+
+export type VacancyEvent =
+  | "submit"
+  | "return"
+  | "validate"
+  | "publish"
+  | "start_preselection"
+  | "close"
+  | "cancel"
+  | "expire";
+
+interface Move {
+  to: VacancyStatus;
+  by: readonly VacancyActorKind[];
+}
+
+const E = ["employer"] as const;
+const O = ["officer"] as const;
+const EO = ["employer", "officer"] as const;
+const S = ["system"] as const;
+
+/**
+ * The only allowed moves and who may make them; anything else is refused with
+ * a message. Editing is allowed only in draft and returned (see EDITABLE).
+ */
+export const VACANCY_TRANSITIONS: Record<VacancyStatus, Partial<Record<VacancyEvent, Move>>> = {
+  draft: { submit: { to: "submitted", by: E }, cancel: { to: "closed", by: E } },
+  returned: { submit: { to: "submitted", by: E }, cancel: { to: "closed", by: E } },
+  submitted: {
+    validate: { to: "validated", by: O },
+    return: { to: "returned", by: O },
+    cancel: { to: "closed", by: EO },
+  },
+  validated: {
+    publish: { to: "published", by: EO },
+    start_preselection: { to: "in_preselection", by: O },
+    cancel: { to: "closed", by: EO },
+    expire: { to: "closed", by: S },
+  },
+  published: {
+    start_preselection: { to: "in_preselection", by: O },
+    close: { to: "closed", by: EO },
+    cancel: { to: "closed", by: EO },
+    expire: { to: "closed", by: S },
+  },
+  in_preselection: {
+    close: { to: "closed", by: EO },
+    cancel: { to: "closed", by: EO },
+    expire: { to: "closed", by: S },
+  },
+  closed: {},
+};
+
+export const EDITABLE_STATUSES: readonly VacancyStatus[] = ["draft", "returned"];
+
+/** Open to applications and visible on the public board (unless internal). */
+export const LIVE_STATUSES: readonly VacancyStatus[] = ["published", "in_preselection"];
+
+export function nextVacancyStatus(from: VacancyStatus, event: VacancyEvent, by: VacancyActorKind): VacancyStatus | null {
+  const move = VACANCY_TRANSITIONS[from][event];
+  return move && move.by.includes(by) ? move.to : null;
+}
+
+/** The events this actor may fire now, for showing only the buttons that work. */
+export function availableEvents(from: VacancyStatus, by: VacancyActorKind): VacancyEvent[] {
+  return (Object.entries(VACANCY_TRANSITIONS[from]) as [VacancyEvent, Move][]).filter(([, m]) => m.by.includes(by)).map(([e]) => e);
+}
+
+export const EVENT_LABELS: Record<VacancyEvent, string> = {
+  submit: "Invia al Centro per l'Impiego",
+  return: "Rimanda all'azienda",
+  validate: "Convalida",
+  publish: "Pubblica",
+  start_preselection: "Avvia la preselezione",
+  close: "Chiudi con l'esito",
+  cancel: "Annulla l'offerta",
+  expire: "Chiusura alla scadenza",
+};

@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/db/db.server";
+import { buildJsonFeed } from "~/domain/vacancies/feeds";
+import { toPublicVacancy } from "~/domain/vacancies/public-view";
+import { listPublicVacancies } from "~/domain/vacancies/queries.server";
+import { baseUrlOf } from "~/utils/action.server";
+import { getEnv } from "~/utils/env.server";
+
+/** JSON Feed 1.1 of the published vacancies (public), each item with its schema.org JobPosting. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const vacancies = (await listPublicVacancies(getDb())).map(toPublicVacancy);
+  return new Response(JSON.stringify(buildJsonFeed(vacancies, baseUrlOf(request, getEnv().PUBLIC_URL))), {
+    headers: { "Content-Type": "application/feed+json; charset=utf-8", "Cache-Control": "public, max-age=300" },
+  });
+}

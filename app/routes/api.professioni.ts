@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { getDb } from "~/db/db.server";
+import { searchOccupations } from "~/domain/reference/queries.server";
+
+const QuerySchema = z.object({ q: z.string().max(80).default("") });
+
+/** Public lookup of the CP2021 occupations (reference data, no personal data). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const parsed = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) return { options: [] };
+  return { options: await searchOccupations(getDb(), parsed.data.q) };
+}

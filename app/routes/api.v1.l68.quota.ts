@@ -1,0 +1,61 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { getDb } from "~/db/db.server";
+import { recordAudit } from "~/domain/audit/commands.server";
+import { roleHas } from "~/domain/identity/roles";
+import { canOfficerSeeEmployer } from "~/domain/l68/policy.server";
+import { computeQuota } from "~/domain/l68/quota";
+import { type FieldError, parseQuotaInput } from "~/domain/l68/schema";
+import { actorOf, getCurrentUser } from "~/utils/session.server";
+
+const MAX_BODY_BYTES = 2_000_000;
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
+const errors = (list: FieldError[], status = 400) => json({ errors: list }, status);
+
+const QuerySchema = z.object({ employerId: z.uuid().optional() });
+
+/**
+ * POST /api/v1/l68/quota — the L. 68/1999 calculator as JSON (issue 6 §1). Placement officers
+ * (l68:manage) and employer users (l68:own). `?employerId=` ties the computation to a company
+ * in the audit log: an employer may name only its own, an officer only one of its province.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
+  if (request.method !== "POST") return errors([{ field: "documento", message: "usa il metodo POST" }], 405);
+  const user = await getCurrentUser(request);
+  if (!user) return errors([{ field: "documento", message: "autenticazione richiesta: accedi a Rosa" }], 401);
+  const officer = roleHas(user.role, "l68:manage");
+  if (!officer && !(roleHas(user.role, "l68:own") && user.employerId)) {
+    return errors([{ field: "documento", message: "non hai i permessi per il calcolo della quota di riserva" }], 403);
+  }
+  const query = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return errors([{ field: "employerId", message: "identificativo dell'azienda non valido" }]);
+  const employerId = query.data.employerId;
+  if (employerId) {
+    const allowed = officer ? await canOfficerSeeEmployer(getDb(), user, employerId) : employerId === user.employerId;
+    if (!allowed) return errors([{ field: "employerId", message: "non puoi calcolare la quota per questa azienda" }], 403);
+  }
+
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) return errors([{ field: "documento", message: "documento troppo grande (massimo 2 MB)" }], 413);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return errors([{ field: "documento", message: "il corpo della richiesta deve essere un documento JSON valido" }]);
+  }
+  const parsed = parseQuotaInput(raw);
+  if (!parsed.ok) return errors(parsed.errors);
+  const result = computeQuota(parsed.data);
+  if (employerId) {
+    await recordAudit(getDb(), actorOf(user, context), {
+      action: "l68.quota_computed",
+      entityType: "employer",
+      entityId: employerId,
+      employerId,
+      details: { baseComputo: result.baseComputo, quotaDisabili: result.quotaDisabili },
+    });
+  }
+  return json(result);
+}

@@ -1,0 +1,71 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { acceptCandidateInvitation, hashCandidateToken } from "~/domain/candidates/commands.server";
+import { findCandidateInvitation } from "~/domain/candidates/queries.server";
+import { AcceptCandidateInvitationSchema } from "~/domain/candidates/schema";
+import { createSession } from "~/domain/identity/commands.server";
+import { domainErrorResponse, invalid } from "~/utils/action.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseFormData } from "~/utils/forms";
+import { actorOf, notFound, sessionCookieHeader } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Attiva il tuo account — Rosa" }];
+
+const ParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const parsed = ParamsSchema.safeParse(params);
+  if (!parsed.success) throw notFound("Invito non valido");
+  const invitation = await findCandidateInvitation(getDb(), hashCandidateToken(parsed.data.token));
+  if (!invitation) throw notFound("Invito non valido o scaduto");
+  return { invitation };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const parsed = ParamsSchema.safeParse(params);
+  if (!parsed.success) throw notFound("Invito non valido");
+  if (!(await findCandidateInvitation(getDb(), hashCandidateToken(parsed.data.token)))) throw notFound("Invito non valido o scaduto");
+  const form = parseFormData(await request.formData(), AcceptCandidateInvitationSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  try {
+    const sessionId = await withTransaction(async (trx) => {
+      const { userId } = await acceptCandidateInvitation(trx, actorOf(null, context), parsed.data.token, form.data);
+      return createSession(trx, userId, "password");
+    });
+    return redirectWithFlash("/candidato", { type: "success", message: "Benvenuto in Rosa: ora puoi aggiornare il tuo CV." }, { "Set-Cookie": await sessionCookieHeader(sessionId) });
+  } catch (e) {
+    return domainErrorResponse(e, form.values);
+  }
+}
+
+export default function ActivateCandidateAccount() {
+  const { invitation } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="row">
+      <div className="col-lg-6">
+        <h1>Attiva il tuo account</h1>
+        <p className="lead">
+          {invitation.first_name} {invitation.last_name}, il Centro per l'Impiego ti invita a gestire il tuo CV su Rosa. Account: <strong>{invitation.email}</strong>.
+        </p>
+        <ErrorSummary errors={result?.errors} />
+        <Form method="post" noValidate>
+          <TextField name="fullName" label="Nome e cognome" required autoComplete="name" errors={result?.errors} values={result?.values} />
+          <TextField name="password" label="Password" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri" errors={result?.errors} />
+          <TextField name="confirmPassword" label="Ripeti la password" type="password" required autoComplete="new-password" errors={result?.errors} />
+          <CheckboxField name="privacy" label="Ho letto l'informativa privacy" errors={result?.errors} values={result?.values}>
+            {" "}
+            (<a href="/privacy">leggi l'informativa</a>)
+          </CheckboxField>
+          <button type="submit" className="btn btn-primary">
+            Attiva l'account
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

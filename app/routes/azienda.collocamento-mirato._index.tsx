@@ -1,0 +1,66 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Notice } from "~/components/forms";
+import {
+  EmployerTypeForm,
+  HistorySection,
+  ObligationsSection,
+  ProtectedWorkersSection,
+  QuotaSummary,
+  WorkforceSection,
+} from "~/components/l68-file";
+import { getDb } from "~/db/db.server";
+import { handleFileAction } from "~/domain/l68/file-actions.server";
+import { getFileView } from "~/domain/l68/queries.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { actorOf, forbidden, requirePermission } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Collocamento mirato (L. 68/99) — Rosa" }];
+
+async function requireEmployer(request: Request) {
+  const user = await requirePermission(request, "l68:own");
+  if (!user.employerId) throw forbidden();
+  return user as typeof user & { employerId: string };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireEmployer(request);
+  // Scoped by the session's employer; never the disability details (health data).
+  return { view: await getFileView(getDb(), user.employerId, { health: false }), employerName: user.employerName };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireEmployer(request);
+  const result = await handleFileAction(await request.formData(), actorOf(user, context), user.employerId);
+  if (!result.ok) return data(result, { status: result.status });
+  return redirectWithFlash("/azienda/collocamento-mirato", { type: "success", message: result.message });
+}
+
+export default function EmployerL68File() {
+  const { view, employerName } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div>
+      <h1>Collocamento mirato (L. 68/99)</h1>
+      <p className="lead">
+        {employerName}: dichiara l'organico e i lavoratori delle categorie protette; la quota di riserva e la copertura si ricalcolano a ogni
+        modifica.
+      </p>
+      {result && !result.ok && result.errors._form && !["add-group", "add-worker", "worker-left"].includes(result.intent) ? (
+        <Notice type="danger">{result.errors._form}</Notice>
+      ) : null}
+      <p className="d-flex flex-wrap gap-3">
+        <Link to="/azienda/collocamento-mirato/prospetto">Prospetto informativo</Link>
+        <Link to="/azienda/collocamento-mirato/pratiche">Esoneri, convenzioni, sospensioni e richieste</Link>
+        <Link to="/azienda/collocamento-mirato/certificato">Certificazione di ottemperanza</Link>
+      </p>
+      <QuotaSummary latest={view.latest} />
+      <ObligationsSection view={view} />
+      <EmployerTypeForm view={view} result={result && !result.ok ? result : undefined} />
+      <WorkforceSection view={view} result={result && !result.ok ? result : undefined} />
+      <ProtectedWorkersSection view={view} result={result && !result.ok ? result : undefined} health={false} />
+      <HistorySection view={view} />
+    </div>
+  );
+}

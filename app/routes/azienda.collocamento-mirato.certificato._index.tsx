@@ -1,0 +1,103 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { checkCompliance, requestCertificate } from "~/domain/l68/certificate.server";
+import { listCertificates } from "~/domain/l68/queries.server";
+import { todayInItaly } from "~/domain/l68/schema";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { actorOf, forbidden, requirePermission } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Certificazione di ottemperanza — Rosa" }];
+
+async function requireEmployer(request: Request) {
+  const user = await requirePermission(request, "l68:own");
+  if (!user.employerId) throw forbidden();
+  return user as typeof user & { employerId: string };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireEmployer(request);
+  const db = getDb();
+  return {
+    certificates: await listCertificates(db, user.employerId),
+    preview: await checkCompliance(db, user.employerId, todayInItaly()),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireEmployer(request);
+  const outcome = await withTransaction((trx) => requestCertificate(trx, actorOf(user, context), user.employerId, todayInItaly()));
+  return redirectWithFlash("/azienda/collocamento-mirato/certificato", {
+    type: outcome.compliant ? "success" : "warning",
+    message: outcome.compliant ? `Certificazione n. ${outcome.number} rilasciata.` : "Certificazione non rilasciata: leggi i motivi qui sotto.",
+  });
+}
+
+export default function CertificatePage() {
+  const { certificates, preview } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <p>
+        <Link to="/azienda/collocamento-mirato">← Collocamento mirato</Link>
+      </p>
+      <h1>Certificazione di ottemperanza (art. 17 L. 68/99)</h1>
+      <p>
+        Serve per partecipare agli appalti pubblici e per convenzioni o concessioni con le pubbliche amministrazioni. Viene rilasciata subito
+        se l'azienda è in regola; altrimenti ti indichiamo cosa manca.
+      </p>
+      {preview.compliant ? (
+        <p className="text-success">In base ai dati attuali l'azienda risulta in regola.</p>
+      ) : (
+        <div className="alert alert-warning" role="status">
+          <h2 className="h5">In base ai dati attuali la certificazione non può essere rilasciata</h2>
+          <ul className="mb-0">
+            {preview.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Form method="post">
+        <button type="submit" className="btn btn-primary">
+          Richiedi la certificazione
+        </button>
+      </Form>
+      <div className="table-responsive mt-4">
+        <table className="table">
+          <caption>Richieste di certificazione</caption>
+          <thead>
+            <tr>
+              <th scope="col">Richiesta il</th>
+              <th scope="col">Esito</th>
+              <th scope="col">Dettagli</th>
+            </tr>
+          </thead>
+          <tbody>
+            {certificates.map((c) => (
+              <tr key={c.id}>
+                <td>{formatDateTime(c.requested_at)}</td>
+                <td>{c.outcome === "issued" ? `Rilasciata n. ${c.number}` : "Non rilasciata"}</td>
+                <td>
+                  {c.outcome === "issued" ? (
+                    <a href={`/azienda/collocamento-mirato/certificato/${c.id}`} download>
+                      Scarica il PDF<span className="visually-hidden"> della certificazione {c.number}</span>
+                    </a>
+                  ) : (
+                    <ul className="mb-0">
+                      {c.reasons.map((r) => (
+                        <li key={r}>{r}</li>
+                      ))}
+                    </ul>
+                  )}
+                  {c.valid_until ? <span className="d-block">Valida fino al {formatDate(c.valid_until)}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, Notice, TextAreaField } from "~/components/forms";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { ProspettoFormSchema } from "~/domain/l68/file-schema";
+import { buildProspettoDraft, getProspetto, lateFiling, submitProspetto, type ProspettoDraft } from "~/domain/l68/prospetto.server";
+import { formatCents } from "~/domain/l68/amounts";
+import { todayInItaly } from "~/domain/l68/schema";
+import { domainErrorResponse, invalid } from "~/utils/action.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDate, formatMoney } from "~/utils/format";
+import { parseFormData } from "~/utils/forms";
+import { actorOf, forbidden, requirePermission } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Prospetto informativo — Rosa" }];
+
+async function requireEmployer(request: Request) {
+  const user = await requirePermission(request, "l68:own");
+  if (!user.employerId) throw forbidden();
+  return user as typeof user & { employerId: string };
+}
+
+const YearSchema = z.object({ anno: z.coerce.number().int().min(2000).max(2999).optional() });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireEmployer(request);
+  const today = todayInItaly();
+  const parsed = YearSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const year = (parsed.success && parsed.data.anno) || Number(today.slice(0, 4));
+  const db = getDb();
+  const stored = await getProspetto(db, user.employerId, year);
+  const submitted = stored?.status === "submitted" ? stored : null;
+  const draft = submitted ? (submitted.data as ProspettoDraft & { postiDisponibili: string }) : await buildProspettoDraft(db, user.employerId, year);
+  const ifFiledToday = lateFiling(year, today);
+  return {
+    year,
+    draft,
+    submitted: submitted
+      ? { on: submitted.submitted_on, daysLate: submitted.days_late ?? 0, sanction: formatCents(BigInt(submitted.late_sanction_cents ?? 0)), positions: (submitted.data as { postiDisponibili?: string }).postiDisponibili ?? "" }
+      : null,
+    ifFiledToday: { daysLate: ifFiledToday.daysLate, sanction: formatCents(ifFiledToday.sanctionCents) },
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireEmployer(request);
+  const form = parseFormData(await request.formData(), ProspettoFormSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  let outcome;
+  try {
+    outcome = await withTransaction((trx) => submitProspetto(trx, actorOf(user, context), user.employerId, form.data, todayInItaly()));
+  } catch (e) {
+    return domainErrorResponse(e, form.values);
+  }
+  const message = outcome.daysLate
+    ? `Prospetto inviato con ${outcome.daysLate} giorni di ritardo: sanzione di ${formatMoney(outcome.sanction)} (art. 15 c. 1).`
+    : "Prospetto informativo inviato nei termini.";
+  return redirectWithFlash(`/azienda/collocamento-mirato/prospetto?anno=${form.data.deadlineYear}`, { type: outcome.daysLate ? "warning" : "success", message });
+}
+
+function Row({ label, value }: { label: string; value: string | number | null }) {
+  return (
+    <>
+      <dt className="col-sm-6">{label}</dt>
+      <dd className="col-sm-6">{value ?? "—"}</dd>
+    </>
+  );
+}
+
+export default function ProspettoPage() {
+  const { year, draft, submitted, ifFiledToday } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const n = draft.riepilogoNazionale;
+  return (
+    <div>
+      <p>
+        <Link to="/azienda/collocamento-mirato">← Collocamento mirato</Link>
+      </p>
+      <h1>Prospetto informativo {year}</h1>
+      <p className="lead">
+        Situazione al {formatDate(draft.referenceDate)}, da inviare entro il {formatDate(draft.deadline)} (art. 9 c. 6 L. 68/99).
+      </p>
+      {submitted ? (
+        <Notice type={submitted.daysLate ? "warning" : "success"}>
+          Inviato il {formatDate(submitted.on!)}
+          {submitted.daysLate ? ` con ${submitted.daysLate} giorni di ritardo: sanzione ${formatMoney(submitted.sanction)} (art. 15 c. 1).` : " nei termini."}
+        </Notice>
+      ) : (
+        <Notice type="info">
+          Bozza costruita dai dati dell'organico.{" "}
+          {ifFiledToday.daysLate
+            ? `Se lo invii oggi il ritardo è di ${ifFiledToday.daysLate} giorni: sanzione di ${formatMoney(ifFiledToday.sanction)} (art. 15 c. 1).`
+            : "Se lo invii oggi sei nei termini."}
+        </Notice>
+      )}
+      <h2 className="h4">Quadro aziendale</h2>
+      <dl className="row">
+        <Row label="Codice fiscale" value={draft.quadroAzienda.codiceFiscale} />
+        <Row label="Denominazione" value={draft.quadroAzienda.denominazione} />
+        <Row label="Settore (ATECO)" value={draft.quadroAzienda.ateco} />
+        <Row label="Sede legale" value={draft.quadroAzienda.sedeLegale} />
+        <Row label="Natura giuridica" value={draft.quadroAzienda.naturaGiuridica} />
+      </dl>
+      <h2 className="h4">Riepilogo nazionale</h2>
+      <dl className="row" data-testid="prospetto-riepilogo">
+        <Row label="Totale lavoratori dipendenti" value={n.totaleLavoratori} />
+        <Row label="Base di computo" value={n.baseComputo} />
+        <Row label="Categoria (A oltre 50, B 36–50, C 15–35)" value={n.categoria} />
+        <Row label="Quota di riserva disabili" value={n.quotaRiservaDisabili} />
+        <Row label="Quota di riserva art. 18" value={n.quotaRiservaArt18} />
+        <Row label="Disabili in forza" value={n.disabiliInForza} />
+        <Row label="Categorie art. 18 in forza" value={n.art18InForza} />
+        <Row label="Scoperture disabili" value={n.scopertureDisabili} />
+        <Row label="Scoperture art. 18" value={n.scopertureArt18} />
+        <Row label="Unità esonerate" value={n.esonerati} />
+        <Row label="Autocertificati 60 per mille" value={n.autocertificati60PerMille} />
+        <Row label="Sospensione in corso" value={n.sospensione} />
+        <Row label="Posizioni in convenzione art. 11" value={n.posizioniInConvenzione} />
+        <Row label="Lavoratori in convenzione art. 12-bis" value={n.lavoratoriConvenzione12bis} />
+      </dl>
+      <div className="table-responsive">
+        <table className="table table-sm">
+          <caption>Lavoratori computati nella quota di riserva</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nominativo</th>
+              <th scope="col">Categoria</th>
+              <th scope="col">Provincia</th>
+              <th scope="col">Orario</th>
+              <th scope="col">Assunto il</th>
+            </tr>
+          </thead>
+          <tbody>
+            {draft.lavoratoriComputati.map((w) => (
+              <tr key={`${w.nominativo}-${w.dataAssunzione}`}>
+                <td>{w.nominativo}</td>
+                <td>{w.categoria}</td>
+                <td>{w.provincia}</td>
+                <td>{w.orario}</td>
+                <td>{formatDate(w.dataAssunzione)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {submitted ? (
+        <p>
+          <strong>Posti di lavoro disponibili:</strong> {submitted.positions || "nessuno indicato"}
+        </p>
+      ) : (
+        <>
+          <ErrorSummary errors={result?.errors} />
+          <Form method="post" noValidate>
+            <input type="hidden" name="deadlineYear" value={year} />
+            <TextAreaField
+              name="availablePositions"
+              label="Posti di lavoro e mansioni disponibili per i lavoratori delle categorie protette"
+              errors={result?.errors}
+              values={result?.values}
+            />
+            <button type="submit" className="btn btn-primary">
+              Invia il prospetto
+            </button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Notice } from "~/components/forms";
+import { VacancyActions } from "~/components/vacancy-actions";
+import { DiscriminationWarnings, VacancyFacts, VacancyStatusBadge } from "~/components/vacancy-view";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { transitionVacancy } from "~/domain/vacancies/commands.server";
+import { requireVacancyEmployer, vacancyIdFrom } from "~/domain/vacancies/policy.server";
+import { toPublicVacancy } from "~/domain/vacancies/public-view";
+import { getVacancy } from "~/domain/vacancies/queries.server";
+import { TransitionSchema } from "~/domain/vacancies/schema";
+import { EDITABLE_STATUSES, EVENT_LABELS, VACANCY_OUTCOME_LABELS } from "~/domain/vacancies/states";
+import { domainErrorResponse, invalid } from "~/utils/action.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDateTime } from "~/utils/format";
+import { parseFormData } from "~/utils/forms";
+import { actorOf, notFound } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Offerta di lavoro — Rosa" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireVacancyEmployer(request);
+  const vacancy = await getVacancy(getDb(), scope, vacancyIdFrom(params));
+  if (!vacancy) throw notFound("Offerta non trovata");
+  return { vacancy, view: { ...toPublicVacancy(vacancy), employerName: vacancy.employer_name } };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, scope } = await requireVacancyEmployer(request);
+  const vacancyId = vacancyIdFrom(params);
+  const form = parseFormData(await request.formData(), TransitionSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  try {
+    await withTransaction((trx) => transitionVacancy(trx, actorOf(user, context), scope, vacancyId, form.data));
+  } catch (e) {
+    return domainErrorResponse(e, form.values);
+  }
+  return redirectWithFlash(`/azienda/offerte/${vacancyId}`, { type: "success", message: `Fatto: ${EVENT_LABELS[form.data.event].toLowerCase()}.` });
+}
+
+export default function EmployerVacancyPage() {
+  const { vacancy, view } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="col-lg-10">
+      <p>
+        <Link to="/azienda/offerte">← Offerte di lavoro</Link>
+      </p>
+      <h1>
+        {vacancy.title} <VacancyStatusBadge status={vacancy.status} />
+      </h1>
+      <p className="rosa-muted">Offerta n. {vacancy.number}</p>
+      {vacancy.status === "returned" && vacancy.status_reason ? (
+        <Notice type="warning">
+          <strong>Il Centro per l'Impiego chiede di correggere l'offerta:</strong> {vacancy.status_reason}
+        </Notice>
+      ) : null}
+      {vacancy.status === "closed" ? (
+        <Notice type="info">
+          Chiusa il {formatDateTime(vacancy.closed_at!)}
+          {vacancy.closed_by_expiry ? " alla scadenza" : ""}
+          {vacancy.outcome ? ` — ${VACANCY_OUTCOME_LABELS[vacancy.outcome]}` : ""}.
+        </Notice>
+      ) : null}
+      <DiscriminationWarnings findings={vacancy.discrimination_flags} />
+      {EDITABLE_STATUSES.includes(vacancy.status) ? (
+        <p>
+          <Link to={`/azienda/offerte/${vacancy.id}/modifica`} className="btn btn-outline-primary">
+            Modifica l'offerta
+          </Link>
+        </p>
+      ) : null}
+      <VacancyFacts v={view} showInternal />
+      <VacancyActions status={vacancy.status} by="employer" version={vacancy.version} errors={result?.errors} values={result?.values} />
+    </div>
+  );
+}

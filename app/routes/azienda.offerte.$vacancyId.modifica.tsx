@@ -1,0 +1,73 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Notice } from "~/components/forms";
+import { PageTitle } from "~/components/layout";
+import { vacancyFormValues, VacancyForm } from "~/components/vacancy-form";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { canPostVacancies } from "~/domain/employers/policy.server";
+import { transitionVacancy, updateVacancy } from "~/domain/vacancies/commands.server";
+import { requireVacancyEmployer, vacancyIdFrom } from "~/domain/vacancies/policy.server";
+import { toPublicVacancy } from "~/domain/vacancies/public-view";
+import { getVacancy } from "~/domain/vacancies/queries.server";
+import { SaveVacancySchema } from "~/domain/vacancies/schema";
+import { EDITABLE_STATUSES } from "~/domain/vacancies/states";
+import { domainErrorResponse, invalid } from "~/utils/action.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseFormData } from "~/utils/forms";
+import { actorOf, notFound } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Modifica l'offerta — Rosa" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireVacancyEmployer(request);
+  const vacancy = await getVacancy(getDb(), scope, vacancyIdFrom(params));
+  if (!vacancy) throw notFound("Offerta non trovata");
+  return {
+    id: vacancy.id,
+    title: vacancy.title,
+    version: vacancy.version,
+    editable: EDITABLE_STATUSES.includes(vacancy.status),
+    canSubmit: canPostVacancies(vacancy.employer_status),
+    values: vacancyFormValues(toPublicVacancy(vacancy)),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, scope } = await requireVacancyEmployer(request);
+  const vacancyId = vacancyIdFrom(params);
+  const form = parseFormData(await request.formData(), SaveVacancySchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  if (!form.data.version) return invalid({ _form: "Versione mancante: ricarica la pagina" }, form.values);
+  const actor = actorOf(user, context);
+  try {
+    await withTransaction(async (trx) => {
+      const saved = await updateVacancy(trx, actor, scope, vacancyId, form.data.version!, form.data);
+      if (form.data.intent === "submit") {
+        await transitionVacancy(trx, actor, scope, vacancyId, { event: "submit", version: saved.version, reason: "", outcome: "", channel: "" });
+      }
+    });
+  } catch (e) {
+    return domainErrorResponse(e, form.values);
+  }
+  const message = form.data.intent === "submit" ? "Offerta inviata al Centro per l'Impiego per la convalida." : "Modifiche salvate.";
+  return redirectWithFlash(`/azienda/offerte/${vacancyId}`, { type: "success", message });
+}
+
+export default function EditVacancy() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="col-lg-10">
+      <p>
+        <Link to={`/azienda/offerte/${data.id}`}>← Torna all'offerta</Link>
+      </p>
+      <PageTitle title={`Modifica: ${data.title}`} />
+      {data.editable ? (
+        <VacancyForm errors={result?.errors} values={result?.values ?? data.values} version={data.version} canSubmit={data.canSubmit} />
+      ) : (
+        <Notice type="info">L'offerta è già stata inviata al Centro per l'Impiego e non si può più modificare.</Notice>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CandidateCvView, CvFreshness } from "~/components/candidate-cv";
+import { ErrorSummary, Notice } from "~/components/forms";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { confirmCvCurrent, setConsent, storeCvFile } from "~/domain/candidates/commands.server";
+import { validatePdfUpload } from "~/domain/candidates/pdf.server";
+import { cvSettings, requireOwnCandidateId } from "~/domain/candidates/policy.server";
+import { getCandidateCv } from "~/domain/candidates/queries.server";
+import { ConsentSchema, VersionSchema } from "~/domain/candidates/schema";
+import { megabytes, readUploadedFile } from "~/domain/candidates/upload.server";
+import { DomainError } from "~/domain/errors";
+import { domainErrorResponse, invalid } from "~/utils/action.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDateTime } from "~/utils/format";
+import { parseFormData } from "~/utils/forms";
+import { actorOf, requirePermission } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Il mio curriculum — Rosa" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "candidate:self");
+  const db = getDb();
+  const candidateId = await requireOwnCandidateId(db, user);
+  // The candidate's own view: never the health block, which only placement officers read.
+  const cv = await getCandidateCv(db, candidateId, { withHealth: false, obsoleteMonths: cvSettings().obsoleteMonths });
+  return { cv: cv!, maxUpload: megabytes(cvSettings().maxUploadBytes), obsoleteMonths: cvSettings().obsoleteMonths };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "candidate:self");
+  const candidateId = await requireOwnCandidateId(getDb(), user);
+  const actor = actorOf(user, context);
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const { maxUploadBytes } = cvSettings();
+    try {
+      const file = await readUploadedFile(request, "cv", maxUploadBytes, `Il file è troppo grande: al massimo ${megabytes(maxUploadBytes)}`);
+      const pdf = await validatePdfUpload(file, maxUploadBytes);
+      await withTransaction((trx) => storeCvFile(trx, actor, candidateId, pdf));
+    } catch (e) {
+      return domainErrorResponse(e, {});
+    }
+    return redirectWithFlash("/candidato", { type: "success", message: "Il tuo CV in PDF è stato caricato." });
+  }
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  try {
+    if (intent === "consent") {
+      const form = parseFormData(formData, ConsentSchema);
+      if (!form.ok) return invalid(form.errors, form.values);
+      await withTransaction((trx) => setConsent(trx, actor, candidateId, form.data.consent === "grant"));
+      const message = form.data.consent === "grant" ? "Consenso dato: il tuo CV può essere proposto alle aziende." : "Consenso revocato: il tuo CV non viene più mostrato alle aziende.";
+      return redirectWithFlash("/candidato", { type: "success", message });
+    }
+    if (intent === "confirm") {
+      const form = parseFormData(formData, VersionSchema);
+      if (!form.ok) return invalid(form.errors, form.values);
+      await withTransaction((trx) => confirmCvCurrent(trx, actor, candidateId, form.data.version));
+      return redirectWithFlash("/candidato", { type: "success", message: "Grazie: il tuo CV risulta aggiornato." });
+    }
+    throw new DomainError("Operazione non riconosciuta");
+  } catch (e) {
+    return domainErrorResponse(e, {});
+  }
+}
+
+export default function CandidateHomePage() {
+  const { cv, maxUpload, obsoleteMonths } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const c = cv.candidate;
+  return (
+    <div>
+      <h1>Il mio curriculum</h1>
+      <p>
+        <CvFreshness candidate={c} />
+      </p>
+      <ErrorSummary errors={result?.errors} />
+      {c.obsolete ? (
+        <Notice type="warning">
+          Il tuo CV non è aggiornato da più di {obsoleteMonths} mesi e non viene proposto alle aziende. Controllalo e confermalo, oppure modificalo.
+          <Form method="post" className="mt-2">
+            <input type="hidden" name="intent" value="confirm" />
+            <input type="hidden" name="version" value={c.version} />
+            <button type="submit" className="btn btn-sm btn-warning">
+              Il mio CV è ancora attuale
+            </button>
+          </Form>
+        </Notice>
+      ) : null}
+
+      <section className="mb-4" aria-labelledby="consent">
+        <h2 id="consent" className="h4">Consenso alla visibilità</h2>
+        {c.consent_visible ? (
+          <>
+            <p>
+              Hai acconsentito{c.consent_changed_at ? ` il ${formatDateTime(c.consent_changed_at)}` : ""} che il tuo CV sia usato per l'incrocio con le offerte e mostrato alle
+              aziende. Puoi revocare il consenso quando vuoi: l'effetto è immediato.
+            </p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="consent" />
+              <button type="submit" name="consent" value="withdraw" className="btn btn-outline-danger">
+                Revoca il consenso
+              </button>
+            </Form>
+          </>
+        ) : (
+          <>
+            <p>Il tuo CV non è mostrato alle aziende. Se acconsenti, il Centro per l'Impiego potrà proporlo per le offerte adatte a te.</p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="consent" />
+              <button type="submit" name="consent" value="grant" className="btn btn-primary">
+                Do il consenso
+              </button>
+            </Form>
+          </>
+        )}
+      </section>
+
+      <p>
+        <Link to="/candidato/modifica" className="btn btn-primary">
+          Modifica il mio CV
+        </Link>
+      </p>
+      <CandidateCvView cv={cv} downloadHref={cv.file ? "/candidato/cv" : undefined} />
+
+      <section className="mb-4 col-lg-8" aria-labelledby="upload">
+        <h2 id="upload" className="h4">Carica il tuo CV in PDF</h2>
+        <Form method="post" encType="multipart/form-data">
+          <div className="form-group">
+            <label htmlFor="f-cv">File PDF (al massimo {maxUpload})</label>
+            <input id="f-cv" name="cv" type="file" accept="application/pdf,.pdf" className="form-control" aria-invalid={result?.errors?.cv ? true : undefined} aria-describedby={result?.errors?.cv ? "f-cv-error" : undefined} />
+            {result?.errors?.cv ? (
+              <div id="f-cv-error" className="invalid-feedback d-block">
+                {result.errors.cv}
+              </div>
+            ) : null}
+          </div>
+          <button type="submit" className="btn btn-outline-primary">
+            Carica il PDF
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

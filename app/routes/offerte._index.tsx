@@ -1,0 +1,115 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, Notice, SelectField, TextField } from "~/components/forms";
+import { LookupInput } from "~/components/lookup-input";
+import { PageTitle } from "~/components/layout";
+import { contractLabel, hoursLabel } from "~/components/vacancy-view";
+import { getDb } from "~/db/db.server";
+import { BoardFilterSchema, searchBoard } from "~/domain/vacancies/board.server";
+import { CONTRACT_TYPES, WORKING_TIME_LABELS } from "~/domain/vacancies/codes";
+import { formatDate, formatNumber } from "~/utils/format";
+import { parseSearchParams } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [
+  { title: "Offerte di lavoro dei Centri per l'Impiego — Rosa" },
+  { name: "description", content: "Cerca le offerte di lavoro pubblicate dai Centri per l'Impiego per professione, comune, contratto e orario." },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const parsed = parseSearchParams(new URL(request.url), BoardFilterSchema);
+  if (!parsed.ok) return { values: parsed.values, errors: parsed.errors, hits: [], total: 0, page: 1, totalPages: 0, unavailable: false };
+  try {
+    const result = await searchBoard(getDb(), parsed.data);
+    if ("error" in result) return { values: parsed.values, errors: result.error, hits: [], total: 0, page: 1, totalPages: 0, unavailable: false };
+    return { values: parsed.values, errors: undefined, ...result, page: parsed.data.page, unavailable: false };
+  } catch (e) {
+    // The index is derived data: if Meilisearch is down the board says so instead of failing.
+    console.error("[offerte] ricerca non disponibile:", (e as Error).message);
+    return { values: parsed.values, errors: undefined, hits: [], total: 0, page: 1, totalPages: 0, unavailable: true };
+  }
+}
+
+export default function JobBoard() {
+  const { values, errors, hits, total, page, totalPages, unavailable } = useLoaderData<typeof loader>();
+  const common = { errors, values };
+  const hrefFor = (p: number) => `?${new URLSearchParams({ ...values, page: String(p) })}`;
+  return (
+    <div>
+      <PageTitle title="Offerte di lavoro" lead="Le offerte convalidate dai Centri per l'Impiego. Non serve registrarsi per consultarle." />
+      <ErrorSummary errors={errors} />
+      <Form method="get" className="mb-4" role="search" aria-label="Cerca offerte">
+        <div className="row">
+          <div className="col-md-6">
+            <TextField name="q" label="Parole chiave" hint="Es. «panettiere», «magazzino», «inglese»" {...common} />
+          </div>
+          <div className="col-md-6">
+            <LookupInput name="professione" label="Professione" source="/api/professioni" {...common} />
+          </div>
+          <div className="col-md-4">
+            <LookupInput name="comune" label="Comune" source="/api/comuni" {...common} />
+          </div>
+          <div className="col-md-2">
+            <TextField name="raggio" label="Entro km" inputMode="numeric" defaultValue="25" {...common} />
+          </div>
+          <div className="col-md-3">
+            <SelectField name="contratto" label="Contratto" options={CONTRACT_TYPES} placeholder="Tutti" {...common} />
+          </div>
+          <div className="col-md-3">
+            <SelectField name="orario" label="Orario" options={WORKING_TIME_LABELS} placeholder="Tutti" {...common} />
+          </div>
+        </div>
+        <button type="submit" className="btn btn-primary">
+          Cerca
+        </button>
+      </Form>
+      {unavailable ? <Notice type="warning">La ricerca delle offerte non è disponibile in questo momento: riprova tra qualche minuto.</Notice> : null}
+      <p role="status">{total === 1 ? "1 offerta trovata" : `${formatNumber(total)} offerte trovate`}</p>
+      <ul className="list-unstyled">
+        {hits.map((h) => (
+          <li key={h.id} className="card card-bg mb-3">
+            <div className="card-body">
+              <h2 className="h5 card-title">
+                <Link to={`/offerte/${h.id}`}>{h.title}</Link>
+              </h2>
+              <p className="mb-1">
+                {h.employerName ?? "Azienda riservata (tramite il Centro per l'Impiego)"} · {h.comuneName} ({h.provinceCode})
+              </p>
+              <p className="mb-0 rosa-muted">
+                {h.occupationTitle} · {contractLabel(h.contractType)} · {hoursLabel({ workingTime: h.workingTime as "full_time", weeklyHours: h.weeklyHours })} · scade il{" "}
+                {formatDate(h.closingDate)}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {totalPages > 1 ? (
+        <nav className="pagination-wrapper" aria-label="Paginazione">
+          <ul className="pagination">
+            {page > 1 ? (
+              <li className="page-item">
+                <Link className="page-link" to={hrefFor(page - 1)}>
+                  Pagina precedente
+                </Link>
+              </li>
+            ) : null}
+            <li className="page-item">
+              <span className="page-link" aria-current="page">
+                Pagina {page} di {totalPages}
+              </span>
+            </li>
+            {page < totalPages ? (
+              <li className="page-item">
+                <Link className="page-link" to={hrefFor(page + 1)}>
+                  Pagina successiva
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+      <p>
+        Feed delle offerte: <a href="/offerte/rss">RSS</a> · <a href="/api/offerte">JSON</a>
+      </p>
+    </div>
+  );
+}

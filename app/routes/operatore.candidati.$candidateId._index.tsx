@@ -1,0 +1,170 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CandidateCvView, CvFreshness } from "~/components/candidate-cv";
+import { ErrorSummary, Notice, TextAreaField, TextField } from "~/components/forms";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { confirmCvCurrent, inviteCandidate, recordCandidateView, setDisability, storeCvFile } from "~/domain/candidates/commands.server";
+import { validatePdfUpload } from "~/domain/candidates/pdf.server";
+import { candidateIdFrom, canReadHealth, cvSettings } from "~/domain/candidates/policy.server";
+import { getCandidateCv } from "~/domain/candidates/queries.server";
+import { CandidateInvitationSchema, DisabilitySchema, VersionSchema } from "~/domain/candidates/schema";
+import { megabytes, readUploadedFile } from "~/domain/candidates/upload.server";
+import { DomainError } from "~/domain/errors";
+import { baseUrlOf, domainErrorResponse, invalid } from "~/utils/action.server";
+import { getEnv } from "~/utils/env.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { parseFormData } from "~/utils/forms";
+import { actorOf, forbidden, notFound, requirePermission } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Scheda candidato — Rosa" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "candidates:read");
+  const candidateId = candidateIdFrom(params);
+  const withHealth = canReadHealth(user);
+  const cv = await getCandidateCv(getDb(), candidateId, { withHealth, obsoleteMonths: cvSettings().obsoleteMonths });
+  if (!cv) throw notFound("Candidato non trovato");
+  // Every view of a candidate's personal data is recorded (who, when, what).
+  await withTransaction((trx) => recordCandidateView(trx, actorOf(user, context), candidateId, withHealth ? "health" : "cv"));
+  return { cv, withHealth, maxUpload: megabytes(cvSettings().maxUploadBytes), obsoleteMonths: cvSettings().obsoleteMonths };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "candidates:write");
+  const candidateId = candidateIdFrom(params);
+  const actor = actorOf(user, context);
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const { maxUploadBytes } = cvSettings();
+    try {
+      const file = await readUploadedFile(request, "cv", maxUploadBytes, `Il file è troppo grande: al massimo ${megabytes(maxUploadBytes)}`);
+      const pdf = await validatePdfUpload(file, maxUploadBytes);
+      await withTransaction((trx) => storeCvFile(trx, actor, candidateId, pdf));
+    } catch (e) {
+      return domainErrorResponse(e, { intent: "upload" });
+    }
+    return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: "CV in PDF caricato: il testo è ora ricercabile." });
+  }
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  try {
+    if (intent === "confirm") {
+      const form = parseFormData(formData, VersionSchema);
+      if (!form.ok) return invalid(form.errors, form.values);
+      await withTransaction((trx) => confirmCvCurrent(trx, actor, candidateId, form.data.version));
+      return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: "CV confermato come attuale." });
+    }
+    if (intent === "invite") {
+      const form = parseFormData(formData, CandidateInvitationSchema);
+      if (!form.ok) return invalid(form.errors, form.values);
+      const baseUrl = baseUrlOf(request, getEnv().PUBLIC_URL);
+      await withTransaction((trx) => inviteCandidate(trx, actor, { candidateId, email: form.data.email, baseUrl }));
+      return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: `Invito inviato a ${form.data.email}.` });
+    }
+    if (intent === "disability") {
+      if (!canReadHealth(user)) throw forbidden();
+      const form = parseFormData(formData, DisabilitySchema);
+      if (!form.ok) return invalid(form.errors, form.values);
+      await withTransaction((trx) => setDisability(trx, actor, candidateId, form.data));
+      return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: "Dati sanitari salvati." });
+    }
+    throw new DomainError("Operazione non riconosciuta");
+  } catch (e) {
+    return domainErrorResponse(e, Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>);
+  }
+}
+
+export default function CandidateDetailPage() {
+  const { cv, withHealth, maxUpload, obsoleteMonths } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const c = cv.candidate;
+  const base = `/operatore/candidati/${c.id}`;
+  return (
+    <div>
+      <p>
+        <Link to="/operatore/candidati">← Ricerca candidati</Link>
+      </p>
+      <h1>
+        {c.first_name} {c.last_name}
+      </h1>
+      <p>
+        <CvFreshness candidate={c} /> {c.consent_visible ? <span className="badge bg-primary">Visibile alle aziende</span> : <span className="badge bg-secondary">Non visibile alle aziende</span>}
+      </p>
+      <ErrorSummary errors={result?.errors} />
+      {c.obsolete ? (
+        <Notice type="warning">
+          Il CV non è aggiornato da più di {obsoleteMonths} mesi: è escluso dall'incrocio. Verifica con la persona che sia ancora attuale.
+          <Form method="post" className="mt-2">
+            <input type="hidden" name="intent" value="confirm" />
+            <input type="hidden" name="version" value={c.version} />
+            <button type="submit" className="btn btn-sm btn-warning">
+              Conferma che il CV è attuale
+            </button>
+          </Form>
+        </Notice>
+      ) : null}
+      <p>
+        <Link to={`${base}/modifica`} className="btn btn-primary">
+          Modifica il CV
+        </Link>
+      </p>
+      <CandidateCvView cv={cv} downloadHref={cv.file ? `${base}/cv` : undefined} />
+
+      <section className="mb-4 col-lg-8" aria-labelledby="upload">
+        <h2 id="upload" className="h4">Carica il CV in PDF</h2>
+        <Form method="post" encType="multipart/form-data">
+          <div className="form-group">
+            <label htmlFor="f-cv">File PDF (al massimo {maxUpload})</label>
+            <input id="f-cv" name="cv" type="file" accept="application/pdf,.pdf" className="form-control" aria-describedby={result?.errors?.cv ? "f-cv-error" : undefined} aria-invalid={result?.errors?.cv ? true : undefined} />
+            {result?.errors?.cv ? (
+              <div id="f-cv-error" className="invalid-feedback d-block">
+                {result.errors.cv}
+              </div>
+            ) : null}
+          </div>
+          <button type="submit" className="btn btn-outline-primary">
+            Carica il PDF
+          </button>
+        </Form>
+      </section>
+
+      <section className="mb-4 col-lg-8" aria-labelledby="account">
+        <h2 id="account" className="h4">Account del candidato</h2>
+        {cv.account ? (
+          <p>La persona accede a Rosa con l'account {cv.account.email}.</p>
+        ) : (
+          <>
+            {cv.invitation ? (
+              <p>
+                Invito inviato a {cv.invitation.email} il {formatDateTime(cv.invitation.created_at)}, valido fino al {formatDate(cv.invitation.expires_at)}.
+              </p>
+            ) : null}
+            <p>Invia alla persona un collegamento per attivare l'account con cui vedere e aggiornare il proprio CV e il consenso.</p>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="invite" />
+              <TextField name="email" label="E-mail del candidato" type="email" defaultValue={c.email ?? ""} errors={result?.errors} values={result?.values} />
+              <button type="submit" className="btn btn-outline-primary">
+                {cv.invitation ? "Invia un nuovo invito" : "Invia l'invito"}
+              </button>
+            </Form>
+          </>
+        )}
+      </section>
+
+      {withHealth ? (
+        <section className="mb-4 col-lg-8" aria-labelledby="health">
+          <h2 id="health" className="h4">Dati sanitari (riservati al collocamento mirato)</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="disability" />
+            <TextField name="percentage" label="Percentuale di invalidità" inputMode="numeric" defaultValue={cv.disability ? String(cv.disability.percentage) : ""} errors={result?.errors} values={result?.values} />
+            <TextAreaField name="functionalNotes" label="Note sulle capacità funzionali" defaultValue={cv.disability?.functional_notes ?? ""} errors={result?.errors} values={result?.values} />
+            <button type="submit" className="btn btn-outline-primary">
+              Salva i dati sanitari
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { ErrorSummary } from "~/components/forms";
+import { getDb } from "~/db/db.server";
+import { CSV_COLUMNS, CsvFormatError, MAX_IMPORT_ROWS, REQUIRED_COLUMNS } from "~/domain/candidates/csv";
+import { startCandidateImport } from "~/domain/candidates/import.server";
+import { canReadHealth } from "~/domain/candidates/policy.server";
+import { readUploadedFile } from "~/domain/candidates/upload.server";
+import { DomainError } from "~/domain/errors";
+import { domainErrorResponse } from "~/utils/action.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { actorOf, requirePermission } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Importa candidati da CSV — Rosa" }];
+
+const MAX_CSV_BYTES = 10 * 1_048_576;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "candidates:write");
+  return { columns: CSV_COLUMNS, required: REQUIRED_COLUMNS, maxRows: MAX_IMPORT_ROWS };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "candidates:write");
+  try {
+    const file = await readUploadedFile(request, "file", MAX_CSV_BYTES, "Il file è troppo grande: al massimo 10 MB");
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(file.bytes);
+    } catch {
+      throw new DomainError("Il file non è un CSV in UTF-8: salvalo da Excel come «CSV UTF-8»", "file");
+    }
+    const { importId } = await startCandidateImport(getDb(), { ...actorOf(user, context), userId: user.id }, { name: file.name, text }, { canSetProtectedCategory: canReadHealth(user) });
+    return redirectWithFlash(`/operatore/candidati/importa/${importId}`, { type: "info", message: "File ricevuto: verifica delle righe in corso." });
+  } catch (e) {
+    if (e instanceof CsvFormatError) return domainErrorResponse(new DomainError(e.message, "file"), {});
+    return domainErrorResponse(e, {});
+  }
+}
+
+export default function ImportCandidatesPage() {
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const error = result?.errors?.file;
+  return (
+    <div className="col-lg-9">
+      <h1>Importa candidati da CSV</h1>
+      <p className="lead">
+        Ogni riga è un candidato. Il file viene verificato riga per riga: se anche una sola riga ha errori non si importa nulla e ricevi un
+        rapporto degli errori da scaricare. Al massimo {MAX_IMPORT_ROWS} righe per file.
+      </p>
+      <p>
+        <a href="/operatore/candidati/importa/modello" download>
+          Scarica il modello CSV con due righe di esempio
+        </a>{" "}
+        (separatore «;», codifica UTF-8; più valori nella stessa cella separati da «|»).
+      </p>
+      <ErrorSummary errors={result?.errors} />
+      <Form method="post" encType="multipart/form-data">
+        <div className="form-group">
+          <label htmlFor="f-file">File CSV</label>
+          <input id="f-file" name="file" type="file" accept=".csv,text/csv" className={`form-control${error ? " is-invalid" : ""}`} aria-invalid={error ? true : undefined} aria-describedby={error ? "f-file-error" : undefined} />
+          {error ? (
+            <div id="f-file-error" className="invalid-feedback d-block">
+              {error}
+            </div>
+          ) : null}
+        </div>
+        <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Caricamento…" : "Verifica e importa"}
+        </button>
+      </Form>
+      <details className="mt-4">
+        <summary>Colonne del file</summary>
+        <p>Obbligatorie: {REQUIRED_COLUMNS.join(", ")}. Facoltative: tutte le altre.</p>
+        <ul>
+          <li>data_nascita, disponibile_dal: gg/mm/aaaa oppure aaaa-mm-gg</li>
+          <li>comune_domicilio: «Nome (XX)» oppure codice ISTAT a 6 cifre</li>
+          <li>livello_eqf: da 1 a 8</li>
+          <li>propensione_N_professione: codice CP2021 (es. 5.1.2.2.0), propensione_N_fonte: lavoro, istruzione o formazione (N = 1, 2, 3)</li>
+          <li>lingue: codice:livello, es. «en:B1|fr:A2»; patenti: es. «B|C|CQC_MERCI»; competenze_informatiche: es. «Excel:intermedio»</li>
+          <li>turni, weekend, mezzo_proprio, disponibile_trasferimento, consenso_visibilita: sì / no; orario: pieno, parziale o indifferente</li>
+        </ul>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Notice } from "~/components/forms";
+import {
+  EmployerTypeForm,
+  HistorySection,
+  ObligationsSection,
+  ProtectedWorkersSection,
+  QuotaSummary,
+  WorkforceSection,
+} from "~/components/l68-file";
+import { getDb } from "~/db/db.server";
+import { recordAudit } from "~/domain/audit/commands.server";
+import { handleFileAction } from "~/domain/l68/file-actions.server";
+import { canOfficerSeeEmployer } from "~/domain/l68/policy.server";
+import { getEmployerHeader, getFileView } from "~/domain/l68/queries.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { actorOf, notFound, requirePermission } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Pratica L. 68/99 — Rosa" }];
+
+const ParamsSchema = z.object({ employerId: z.uuid() });
+
+/** Placement officers of the employer's province only; anyone else gets a 404. */
+async function requireOfficerFile(request: Request, params: unknown) {
+  const user = await requirePermission(request, "l68:manage");
+  const parsed = ParamsSchema.safeParse(params);
+  if (!parsed.success || !(await canOfficerSeeEmployer(getDb(), user, parsed.data.employerId))) throw notFound("Azienda non trovata");
+  return { user, employerId: parsed.data.employerId };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, employerId } = await requireOfficerFile(request, params);
+  const db = getDb();
+  const employer = await getEmployerHeader(db, employerId);
+  if (!employer) throw notFound("Azienda non trovata");
+  // The officer's page shows disability percentages: a view of health data, so it is logged.
+  await recordAudit(db, actorOf(user, context), { action: "l68.file_viewed", entityType: "l68_file", entityId: employerId, employerId });
+  return { employer, view: await getFileView(db, employerId, { health: true }) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, employerId } = await requireOfficerFile(request, params);
+  const result = await handleFileAction(await request.formData(), actorOf(user, context), employerId);
+  if (!result.ok) return data(result, { status: result.status });
+  return redirectWithFlash(`/operatore/collocamento-mirato/${employerId}`, { type: "success", message: result.message });
+}
+
+export default function OfficerL68File() {
+  const { employer, view } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && !result.ok ? result : undefined;
+  return (
+    <div>
+      <p>
+        <Link to="/operatore/collocamento-mirato">← Aziende obbligate della provincia</Link>
+      </p>
+      <h1>{employer.legal_name}: pratica L. 68/99</h1>
+      <p className="lead">
+        Codice fiscale {employer.tax_code} · sede legale {employer.comune_name} ({employer.province_code})
+      </p>
+      {failed?.errors._form && !["add-group", "add-worker", "worker-left"].includes(failed.intent) ? <Notice type="danger">{failed.errors._form}</Notice> : null}
+      <p className="d-flex flex-wrap gap-3">
+        <Link to={`/operatore/collocamento-mirato/${employer.id}/pratiche`}>Esoneri, convenzioni, sospensioni e richieste</Link>
+      </p>
+      <QuotaSummary latest={view.latest} />
+      <ObligationsSection view={view} />
+      <EmployerTypeForm view={view} result={failed} />
+      <WorkforceSection view={view} result={failed} />
+      <ProtectedWorkersSection view={view} result={failed} health />
+      <HistorySection view={view} />
+    </div>
+  );
+}

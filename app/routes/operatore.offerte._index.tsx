@@ -1,0 +1,84 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, SelectField } from "~/components/forms";
+import { PageTitle } from "~/components/layout";
+import { Pager } from "~/components/pager";
+import { VacancyStatusBadge } from "~/components/vacancy-view";
+import { getDb } from "~/db/db.server";
+import { requireVacancyOfficer } from "~/domain/vacancies/policy.server";
+import { listVacancyQueue } from "~/domain/vacancies/queries.server";
+import { OfficerQueueFilterSchema } from "~/domain/vacancies/schema";
+import { VACANCY_STATUS_LABELS } from "~/domain/vacancies/states";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { parseSearchParams } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Offerte di lavoro da gestire — Rosa" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireVacancyOfficer(request);
+  const parsed = parseSearchParams(new URL(request.url), OfficerQueueFilterSchema);
+  const filter = parsed.ok ? parsed.data : { status: "submitted" as const, page: 1 };
+  return { filter, errors: parsed.ok ? undefined : parsed.errors, ...(await listVacancyQueue(getDb(), filter)) };
+}
+
+const { draft: _draft, ...FILTER_STATUSES } = VACANCY_STATUS_LABELS;
+
+export default function VacancyQueue() {
+  const { filter, errors, vacancies, hasMore } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <PageTitle title="Offerte di lavoro" lead="Le offerte inviate dalle aziende: convalidale o rimandale con le correzioni da fare." />
+      <ErrorSummary errors={errors} />
+      <Form method="get" className="row align-items-end mb-3">
+        <div className="col-md-4">
+          <SelectField name="status" label="Stato" options={FILTER_STATUSES} placeholder="Tutti gli stati" defaultValue={filter.status} />
+        </div>
+        <div className="col-md-2 mb-4">
+          <button type="submit" className="btn btn-primary">
+            Filtra
+          </button>
+        </div>
+      </Form>
+      {vacancies.length ? (
+        <div className="table-responsive">
+          <table className="table">
+            <caption>Offerte {filter.status ? `nello stato «${VACANCY_STATUS_LABELS[filter.status]}»` : "di tutte le aziende"}</caption>
+            <thead>
+              <tr>
+                <th scope="col">N.</th>
+                <th scope="col">Offerta</th>
+                <th scope="col">Azienda</th>
+                <th scope="col">Stato</th>
+                <th scope="col">Inviata</th>
+                <th scope="col">Scadenza</th>
+              </tr>
+            </thead>
+            <tbody>
+              {vacancies.map((v) => (
+                <tr key={v.id}>
+                  <td>{v.number}</td>
+                  <td>
+                    <Link to={`/operatore/offerte/${v.id}`}>{v.title}</Link>
+                    <div className="rosa-muted">
+                      {v.comune_name} ({v.province_code}) · {v.positions} {v.positions === 1 ? "posto" : "posti"}
+                      {v.warnings ? ` · ${v.warnings} avvisi da verificare` : ""}
+                    </div>
+                  </td>
+                  <td>{v.employer_name}</td>
+                  <td>
+                    <VacancyStatusBadge status={v.status} />
+                  </td>
+                  <td>{v.submitted_at ? formatDateTime(v.submitted_at) : "—"}</td>
+                  <td>{formatDate(v.closing_date)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>Nessuna offerta in questo stato.</p>
+      )}
+      <Pager page={filter.page} hasMore={hasMore} />
+    </div>
+  );
+}

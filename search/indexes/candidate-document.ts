@@ -1,0 +1,139 @@
+import type { ProtectedCategory, WorkTime } from "~/db/tables/candidates";
+import { matchingFields, type MatchingFields } from "~/domain/matching/fields";
+
+/**
+ * The Meilisearch document of one candidate, and the pure mapping from the
+ * PostgreSQL rows. What is deliberately NOT here: birth date (age), gender,
+ * nationality, disability details; none of them may become a search or
+ * ranking criterion. Contacts (phone, e-mail, address) stay in PostgreSQL:
+ * the search page does not need them and the index is a copy we keep lean.
+ */
+/** MatchingFields: what preselection matching filters on (issue 5, app/domain/matching/fields.ts). */
+export interface CandidateDocument extends MatchingFields {
+  id: string;
+  fullName: string;
+  taxCode: string;
+  comuneCode: string;
+  comuneName: string;
+  provinceCode: string;
+  _geo?: { lat: number; lng: number };
+  preferenceTitles: string[];
+  preferenceNotes: string[];
+  /** Full CP2021 codes of the preferences (matching filters on them). */
+  occupationCodes: string[];
+  /** CP2021 major groups ("5", level 1) of the preferences: the facet (intermediate CP2021 titles are not published with the codes we vendor). */
+  occupationGroups: string[];
+  /** CP2021 level-3 classes ("5.1.2"): broader matching. */
+  occupationClasses: string[];
+  experienceTitles: string[];
+  experienceTasks: string[];
+  /** Certificates and tickets, IT skills. */
+  skills: string[];
+  licences: string[];
+  /** ISO 639-1 codes (facet); languageNames carries the searchable Italian names with levels. */
+  languages: string[];
+  languageNames: string[];
+  /** Highest EQF level; 0 when unknown. */
+  educationLevel: number;
+  educationTitles: string[];
+  availability: string[];
+  maxCommuteKm: number | null;
+  availableFrom: number | null;
+  cvText: string;
+  /** Unix seconds; obsolescence is decided at query time against a moving cut-off. */
+  cvUpdatedAt: number;
+  consentVisible: boolean;
+  /** Only the enrolment category: filterable by placement officers (enforced by our server), never by employers. */
+  protectedCategory: ProtectedCategory;
+}
+
+export interface CandidateSource {
+  candidate: {
+    id: string;
+    first_name: string;
+    last_name: string;
+    tax_code: string;
+    domicile_comune_code: string;
+    work_time: WorkTime;
+    shifts: boolean;
+    weekends: boolean;
+    max_commute_km: number | null;
+    willing_to_relocate: boolean;
+    own_vehicle: boolean;
+    available_from: Date | null;
+    consent_visible: boolean;
+    cv_updated_at: Date;
+    protected_category: ProtectedCategory;
+  };
+  comune: { name: string; province_code: string; lat: number | null; lon: number | null } | null;
+  preferences: { slot: number; occupation_code: string; occupation_label: string; notes: string | null; ateco_title?: string | null }[];
+  experiences: {
+    occupation_title: string | null;
+    employer_name: string;
+    tasks: string | null;
+    occupation_code?: string | null;
+    started_on?: Date | string | null;
+    ended_on?: Date | string | null;
+  }[];
+  education: { eqf_level: number; title: string }[];
+  languages: { language_code: string; level: string }[];
+  licences: string[];
+  certificates: string[];
+  itSkills: string[];
+  cvText: string | null;
+}
+
+/** PDF text can be long; what matters for search fits well within this. */
+export const CV_TEXT_LIMIT = 20_000;
+
+const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+const uniq = <T>(xs: T[]) => [...new Set(xs)];
+const prefix = (code: string, parts: number) => code.split(".").slice(0, parts).join(".");
+
+export function candidateAvailability(c: CandidateSource["candidate"]): string[] {
+  const out: string[] = [];
+  if (c.work_time !== "part_time") out.push("full_time");
+  if (c.work_time !== "full_time") out.push("part_time");
+  if (c.shifts) out.push("shifts");
+  if (c.weekends) out.push("weekends");
+  if (c.willing_to_relocate) out.push("relocate");
+  if (c.own_vehicle) out.push("own_vehicle");
+  return out;
+}
+
+export function toCandidateDocument(src: CandidateSource, languageLabels: Record<string, string>): CandidateDocument {
+  const c = src.candidate;
+  const prefs = [...src.preferences].sort((a, b) => a.slot - b.slot);
+  const codes = prefs.map((p) => p.occupation_code);
+  const doc: CandidateDocument = {
+    id: c.id,
+    fullName: `${c.first_name} ${c.last_name}`,
+    taxCode: c.tax_code,
+    comuneCode: c.domicile_comune_code,
+    comuneName: src.comune?.name ?? "",
+    provinceCode: src.comune?.province_code ?? "",
+    preferenceTitles: prefs.map((p) => p.occupation_label),
+    preferenceNotes: prefs.map((p) => [p.notes, p.ateco_title].filter(Boolean).join(" — ")).filter(Boolean),
+    occupationCodes: codes,
+    occupationGroups: uniq(codes.map((code) => prefix(code, 1))),
+    occupationClasses: uniq(codes.map((code) => prefix(code, 3))),
+    experienceTitles: uniq(src.experiences.map((e) => e.occupation_title).filter((t): t is string => !!t)),
+    experienceTasks: src.experiences.map((e) => [e.employer_name, e.tasks].filter(Boolean).join(": ")),
+    skills: uniq([...src.certificates, ...src.itSkills]),
+    licences: [...src.licences].sort(),
+    languages: src.languages.map((l) => l.language_code).sort(),
+    languageNames: src.languages.map((l) => `${languageLabels[l.language_code] ?? l.language_code} ${l.level}`),
+    educationLevel: Math.max(0, ...src.education.map((e) => e.eqf_level)),
+    educationTitles: src.education.map((e) => e.title),
+    availability: candidateAvailability(c),
+    maxCommuteKm: c.max_commute_km,
+    availableFrom: c.available_from ? seconds(c.available_from) : null,
+    cvText: (src.cvText ?? "").replace(/\s+/g, " ").trim().slice(0, CV_TEXT_LIMIT),
+    cvUpdatedAt: seconds(c.cv_updated_at),
+    consentVisible: c.consent_visible,
+    protectedCategory: c.protected_category,
+    ...matchingFields(src),
+  };
+  if (src.comune?.lat != null && src.comune.lon != null) doc._geo = { lat: src.comune.lat, lng: src.comune.lon };
+  return doc;
+}

@@ -1,0 +1,174 @@
+import type { Settings } from "meilisearch";
+import type { Db } from "~/db/db.server";
+import { LANGUAGE_LABELS } from "~/domain/candidates/schema";
+import type { SearchIndexDefinition } from "../registry";
+import { toCandidateDocument, type CandidateDocument, type CandidateSource } from "./candidate-document";
+
+/** Groups of Italian job titles an officer uses interchangeably (each word finds the others). */
+export const JOB_TITLE_SYNONYMS: string[][] = [
+  ["cameriere", "cameriera", "addetto di sala", "addetta di sala"],
+  ["cuoco", "cuoca", "chef"],
+  ["aiuto cuoco", "commis di cucina"],
+  ["lavapiatti", "addetto al lavaggio stoviglie"],
+  ["barista", "barman", "bartender"],
+  ["commesso", "commessa", "addetto alle vendite", "addetta alle vendite"],
+  ["cassiere", "cassiera"],
+  ["magazziniere", "magazziniera", "addetto al magazzino"],
+  ["mulettista", "carrellista", "conduttore di carrelli elevatori"],
+  ["autista", "conducente", "camionista", "autotrasportatore"],
+  ["badante", "assistente familiare"],
+  ["oss", "operatore socio sanitario", "operatrice socio sanitaria"],
+  ["colf", "collaboratore domestico", "collaboratrice domestica"],
+  ["infermiere", "infermiera"],
+  ["muratore", "operaio edile"],
+  ["idraulico", "termoidraulico"],
+  ["elettricista", "installatore elettrico"],
+  ["saldatore", "saldatrice"],
+  ["programmatore", "sviluppatore", "developer"],
+  ["contabile", "ragioniere", "addetto alla contabilità"],
+  ["segretario", "segretaria", "addetto alla segreteria"],
+  ["receptionist", "addetto al ricevimento", "portiere d'albergo"],
+  ["addetto alle pulizie", "addetta alle pulizie", "operatore di pulizia"],
+  ["parrucchiere", "parrucchiera", "acconciatore"],
+  ["panettiere", "panificatore", "fornaio"],
+  ["pasticcere", "pasticciere"],
+  ["meccanico", "autoriparatore"],
+  ["operatore cnc", "operatore macchine a controllo numerico"],
+  ["facchino", "addetto al carico e scarico"],
+  ["corriere", "fattorino", "rider"],
+  ["insegnante", "docente"],
+  ["educatore", "educatrice"],
+  ["giardiniere", "manutentore del verde"],
+  ["bracciante agricolo", "operaio agricolo"],
+];
+
+/** Every term of a group is a synonym of every other (Meilisearch synonyms are one-way). */
+export function mutualSynonyms(groups: string[][]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const group of groups) for (const term of group) out[term] = [...new Set([...(out[term] ?? []), ...group.filter((t) => t !== term)])];
+  return out;
+}
+
+const ITALIAN_STOP_WORDS = [
+  "a", "ad", "al", "allo", "alla", "ai", "agli", "alle", "da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "di", "del", "dello",
+  "della", "dei", "degli", "delle", "in", "nel", "nello", "nella", "nei", "negli", "nelle", "su", "sul", "sullo", "sulla", "sui",
+  "sugli", "sulle", "con", "per", "tra", "fra", "il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "e", "ed", "o", "che",
+];
+
+export const CANDIDATE_SETTINGS: Settings = {
+  // Order = weight of the "attribute" rule: what the person wants to do first, free CV text last.
+  searchableAttributes: [
+    "preferenceTitles", "experienceTitles", "skills", "fullName", "taxCode", "preferenceNotes", "educationTitles", "languageNames",
+    "experienceTasks", "comuneName", "cvText",
+  ],
+  filterableAttributes: [
+    "provinceCode", "comuneCode", "occupationGroups", "occupationCodes", "occupationClasses", "licences", "languages", "educationLevel",
+    "availability", "cvUpdatedAt", "consentVisible", "protectedCategory", "maxCommuteKm", "availableFrom", "_geo",
+    // Preselection matching (app/domain/matching/fields.ts).
+    "occupationCategories", "experienceCodes", "experienceYears", "languageLevels", "certificateTokens", "skillTokens",
+  ],
+  sortableAttributes: ["cvUpdatedAt", "_geo"],
+  // "sort" first: when an officer asks for distance or freshness order, that order wins; otherwise
+  // relevance, and among equally relevant CVs the most recently updated first.
+  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness", "cvUpdatedAt:desc"],
+  typoTolerance: {
+    enabled: true,
+    // Italian job words are long; short ones ("oss", "cnc") must not drift to other words.
+    minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+    disableOnAttributes: ["taxCode"],
+    disableOnNumbers: true,
+  },
+  synonyms: mutualSynonyms(JOB_TITLE_SYNONYMS),
+  stopWords: ITALIAN_STOP_WORDS,
+  localizedAttributes: [{ attributePatterns: ["*"], locales: ["ita"] }],
+  faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { "*": "count" } },
+  pagination: { maxTotalHits: 10_000 },
+  // We never search inside facet values: skipping that structure makes indexing cheaper.
+  facetSearch: false,
+  searchCutoffMs: 500,
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function groupBy<T extends { candidate_id: string }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = map.get(r.candidate_id);
+    if (list) list.push(r);
+    else map.set(r.candidate_id, [r]);
+  }
+  return map;
+}
+
+/** The rows of these candidates, grouped per candidate (one query per table, any batch size). */
+export async function loadCandidateSources(db: Db, ids: string[]): Promise<CandidateSource[]> {
+  const valid = ids.filter((id) => UUID.test(id));
+  if (!valid.length) return [];
+  const [candidates, prefs, exps, edu, langs, lics, certs, skills, cvs] = await Promise.all([
+    db
+      .selectFrom("candidates as c")
+      .leftJoin("comuni as m", "m.istat_code", "c.domicile_comune_code")
+      .select([
+        "c.id", "c.first_name", "c.last_name", "c.tax_code", "c.domicile_comune_code", "c.work_time", "c.shifts", "c.weekends",
+        "c.max_commute_km", "c.willing_to_relocate", "c.own_vehicle", "c.available_from", "c.consent_visible", "c.cv_updated_at",
+        "c.protected_category", "m.name as comune_name", "m.province_code", "m.lat", "m.lon",
+      ])
+      .where("c.id", "in", valid)
+      .execute(),
+    db
+      .selectFrom("candidate_preferences as p")
+      .leftJoin("ateco as a", "a.code", "p.ateco_code")
+      .select(["p.candidate_id", "p.slot", "p.occupation_code", "p.occupation_label", "p.notes", "a.title as ateco_title"])
+      .where("p.candidate_id", "in", valid)
+      .execute(),
+    db
+      .selectFrom("candidate_experiences as e")
+      .leftJoin("occupations as o", "o.code", "e.occupation_code")
+      .select(["e.candidate_id", "o.title as occupation_title", "e.employer_name", "e.tasks", "e.started_on", "e.occupation_code", "e.ended_on"])
+      .where("e.candidate_id", "in", valid)
+      .orderBy("e.started_on", "desc")
+      .execute(),
+    db.selectFrom("candidate_education").select(["candidate_id", "eqf_level", "title"]).where("candidate_id", "in", valid).execute(),
+    db.selectFrom("candidate_languages").select(["candidate_id", "language_code", "level"]).where("candidate_id", "in", valid).execute(),
+    db.selectFrom("candidate_licences").select(["candidate_id", "licence"]).where("candidate_id", "in", valid).execute(),
+    db.selectFrom("candidate_certificates").select(["candidate_id", "name"]).where("candidate_id", "in", valid).execute(),
+    db.selectFrom("candidate_it_skills").select(["candidate_id", "skill"]).where("candidate_id", "in", valid).execute(),
+    db.selectFrom("candidate_cv_files").select(["candidate_id", "extracted_text"]).where("candidate_id", "in", valid).execute(),
+  ]);
+  const [p, e, ed, l, li, ce, sk, cv] = [prefs, exps, edu, langs, lics, certs, skills, cvs].map((rows) => groupBy(rows as { candidate_id: string }[]));
+  return candidates.map((c) => ({
+    candidate: c,
+    comune: c.comune_name ? { name: c.comune_name, province_code: c.province_code!, lat: c.lat, lon: c.lon } : null,
+    preferences: (p.get(c.id) ?? []) as (typeof prefs)[number][],
+    experiences: (e.get(c.id) ?? []) as (typeof exps)[number][],
+    education: (ed.get(c.id) ?? []) as (typeof edu)[number][],
+    languages: (l.get(c.id) ?? []) as (typeof langs)[number][],
+    licences: ((li.get(c.id) ?? []) as (typeof lics)[number][]).map((r) => r.licence),
+    certificates: ((ce.get(c.id) ?? []) as (typeof certs)[number][]).map((r) => r.name),
+    itSkills: ((sk.get(c.id) ?? []) as (typeof skills)[number][]).map((r) => r.skill),
+    cvText: ((cv.get(c.id) ?? [])[0] as (typeof cvs)[number] | undefined)?.extracted_text ?? null,
+  }));
+}
+
+/**
+ * Every candidate is in the index, with or without visibility consent:
+ * officers search the whole CV database (the page marks withdrawn consent),
+ * while employer-facing matching filters on consentVisible.
+ */
+export const candidatesIndex: SearchIndexDefinition<CandidateDocument> = {
+  name: "candidates",
+  settingsVersion: 2,
+  settings: CANDIDATE_SETTINGS,
+  async loadDocuments(db, ids) {
+    const sources = await loadCandidateSources(db, ids);
+    return sources.map((s) => toCandidateDocument(s, LANGUAGE_LABELS));
+  },
+  async listIds(db, afterId, limit) {
+    let query = db.selectFrom("candidates").select("id").orderBy("id").limit(limit);
+    if (afterId) query = query.where("id", ">", afterId);
+    return (await query.execute()).map((r) => r.id);
+  },
+};
+
+/** The filter matching and every employer-facing use must add: consent given. Freshness is added by the caller. */
+export const EMPLOYER_VISIBLE_FILTER = "consentVisible = true";

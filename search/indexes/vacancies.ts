@@ -1,0 +1,147 @@
+import type { Settings } from "meilisearch";
+import type { Db } from "~/db/db.server";
+import { LIVE_STATUSES } from "~/domain/vacancies/states";
+import { isoDate } from "~/domain/vacancies/schema";
+import { requirementLabel } from "~/domain/vacancies/requirement-label";
+import type { SearchIndexDefinition } from "../registry";
+import { JOB_TITLE_SYNONYMS, mutualSynonyms } from "./candidates";
+
+/**
+ * The public job board: one document per published vacancy that is not
+ * internal-only. Anonymous vacancies carry no employer name, so the index
+ * can never leak it.
+ */
+export interface VacancyDocument {
+  id: string;
+  number: number;
+  title: string;
+  description: string;
+  tasks: string;
+  occupationCode: string;
+  occupationTitle: string;
+  /** CP2021 prefixes at every level ("5", "5.1", "5.1.2", …): filter by any level. */
+  occupationPrefixes: string[];
+  comuneCode: string;
+  comuneName: string;
+  provinceCode: string;
+  _geo?: { lat: number; lng: number };
+  contractType: string;
+  workingTime: string;
+  weeklyHours: number | null;
+  employerName: string | null;
+  requirementLabels: string[];
+  positions: number;
+  l68Reserved: string;
+  publishedAt: number;
+  closingDate: string;
+}
+
+export const VACANCY_SETTINGS: Settings = {
+  searchableAttributes: ["title", "occupationTitle", "requirementLabels", "tasks", "description", "employerName", "comuneName"],
+  filterableAttributes: ["occupationPrefixes", "comuneCode", "provinceCode", "contractType", "workingTime", "l68Reserved", "_geo"],
+  sortableAttributes: ["publishedAt", "_geo"],
+  displayedAttributes: ["*"],
+  synonyms: mutualSynonyms(JOB_TITLE_SYNONYMS),
+  typoTolerance: { minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+};
+
+export function occupationPrefixes(code: string): string[] {
+  const parts = code.split(".");
+  return parts.map((_, i) => parts.slice(0, i + 1).join("."));
+}
+
+async function loadVacancyDocuments(db: Db, ids: string[]): Promise<VacancyDocument[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom("vacancies")
+    .innerJoin("employers", "employers.id", "vacancies.employer_id")
+    .innerJoin("occupations", "occupations.code", "vacancies.occupation_code")
+    .innerJoin("comuni", "comuni.istat_code", "vacancies.comune_code")
+    .select([
+      "vacancies.id",
+      "vacancies.number",
+      "vacancies.title",
+      "vacancies.description",
+      "vacancies.tasks",
+      "vacancies.occupation_code",
+      "vacancies.contract_type",
+      "vacancies.working_time",
+      "vacancies.weekly_hours",
+      "vacancies.positions",
+      "vacancies.l68_reserved",
+      "vacancies.publication_mode",
+      "vacancies.published_at",
+      "vacancies.closing_date",
+      "vacancies.comune_code",
+      "occupations.title as occupation_title",
+      "comuni.name as comune_name",
+      "comuni.province_code",
+      "comuni.lat",
+      "comuni.lon",
+      "employers.legal_name",
+    ])
+    .where("vacancies.id", "in", ids)
+    .where("vacancies.status", "in", LIVE_STATUSES)
+    .where("vacancies.publication_mode", "!=", "internal")
+    .execute();
+  if (!rows.length) return [];
+  const reqs = await db
+    .selectFrom("vacancy_requirements")
+    .select(["vacancy_id", "kind", "description", "education_level", "years", "language_code", "cefr_level", "licence_category"])
+    .where("vacancy_id", "in", rows.map((r) => r.id))
+    .orderBy("position")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    number: Number(r.number),
+    title: r.title,
+    description: r.description,
+    tasks: r.tasks,
+    occupationCode: r.occupation_code,
+    occupationTitle: r.occupation_title,
+    occupationPrefixes: occupationPrefixes(r.occupation_code),
+    comuneCode: r.comune_code,
+    comuneName: r.comune_name,
+    provinceCode: r.province_code,
+    ...(r.lat !== null && r.lon !== null ? { _geo: { lat: r.lat, lng: r.lon } } : {}),
+    contractType: r.contract_type,
+    workingTime: r.working_time,
+    weeklyHours: r.weekly_hours === null ? null : Number(r.weekly_hours),
+    employerName: r.publication_mode === "public" ? r.legal_name : null,
+    requirementLabels: reqs
+      .filter((q) => q.vacancy_id === r.id)
+      .map((q) =>
+        requirementLabel({
+          kind: q.kind,
+          description: q.description,
+          educationLevel: q.education_level,
+          years: q.years,
+          languageCode: q.language_code,
+          cefrLevel: q.cefr_level,
+          licenceCategory: q.licence_category,
+        }),
+      ),
+    positions: r.positions,
+    l68Reserved: r.l68_reserved,
+    publishedAt: r.published_at ? Math.floor(new Date(r.published_at).getTime() / 1000) : 0,
+    closingDate: isoDate(r.closing_date),
+  }));
+}
+
+export const vacanciesIndex: SearchIndexDefinition<VacancyDocument> = {
+  name: "vacancies",
+  settingsVersion: 1,
+  settings: VACANCY_SETTINGS,
+  loadDocuments: loadVacancyDocuments,
+  async listIds(db, afterId, limit) {
+    let query = db
+      .selectFrom("vacancies")
+      .select("id")
+      .where("status", "in", LIVE_STATUSES)
+      .where("publication_mode", "!=", "internal")
+      .orderBy("id")
+      .limit(limit);
+    if (afterId) query = query.where("id", ">", afterId);
+    return (await query.execute()).map((r) => r.id);
+  },
+};

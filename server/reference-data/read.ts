@@ -1,0 +1,170 @@
+/**
+ * Readers for the vendored ISTAT reference classifications (see SOURCES.md).
+ *
+ * Pure module: only node:fs / node:url, no third-party dependencies. The CSV
+ * files are UTF-8, comma-separated, quoted per RFC 4180.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export interface Comune {
+  /** ISTAT municipality code, 6 digits ("058091"). */
+  istatCode: string;
+  /** Official ISTAT name, Italian and foreign form when bilingual ("Bolzano/Bozen"). */
+  name: string;
+  /** Province / metropolitan city abbreviation ("RM"). */
+  provinceCode: string;
+  provinceName: string;
+  regionName: string;
+  /** Codice catastale (Belfiore), e.g. "H501"; empty string when unknown. */
+  belfiore: string;
+  lat: number | null;
+  lon: number | null;
+  /** Resident population (census 2011, adjusted for later mergers; see SOURCES.md). */
+  population: number | null;
+}
+
+export type AtecoLevel = "section" | "division" | "group" | "class" | "category" | "subcategory";
+
+export interface AtecoEntry {
+  code: string;
+  title: string;
+  level: AtecoLevel;
+  parentCode: string | null;
+}
+
+export type Cp2021Level = 1 | 2 | 3 | 4 | 5;
+
+export interface Cp2021Entry {
+  /** e.g. "2.1.1.4.1" */
+  code: string;
+  /** Italian title; empty string for the intermediate levels whose title is not vendored. */
+  title: string;
+  /** 1 = grande gruppo, 2 = gruppo, 3 = classe, 4 = categoria, 5 = unità professionale. */
+  level: Cp2021Level;
+  parentCode: string | null;
+}
+
+const ATECO_LEVELS: readonly AtecoLevel[] = ["section", "division", "group", "class", "category", "subcategory"];
+
+/**
+ * Parses RFC 4180 CSV text: quoted fields may contain commas, doubled quotes
+ * and line breaks; records end with CRLF or LF; a trailing newline is allowed.
+ */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let inQuotes = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // strip a UTF-8 BOM if present
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        inQuotes = false;
+        i++;
+        continue;
+      }
+      field += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && field === "") {
+      inQuotes = true;
+      i++;
+    } else if (ch === ",") {
+      row.push(field);
+      field = "";
+      i++;
+    } else if (ch === "\r" || ch === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
+    } else {
+      field += ch;
+      i++;
+    }
+  }
+  if (inQuotes) throw new Error("CSV: unterminated quoted field");
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function readTable(file: string, expectedHeader: readonly string[]): Record<string, string>[] {
+  const path = fileURLToPath(new URL(file, import.meta.url));
+  const [header, ...records] = parseCsv(readFileSync(path, "utf8"));
+  if (!header || header.join(",") !== expectedHeader.join(",")) {
+    throw new Error(`${file}: unexpected header ${JSON.stringify(header)}`);
+  }
+  return records.map((values, index) => {
+    if (values.length !== header.length) {
+      throw new Error(`${file}: record ${index + 2} has ${values.length} fields, expected ${header.length}`);
+    }
+    const record: Record<string, string> = {};
+    header.forEach((name, j) => {
+      record[name] = values[j] ?? "";
+    });
+    return record;
+  });
+}
+
+function optionalNumber(value: string, what: string): number | null {
+  if (value === "") return null;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new Error(`invalid ${what}: ${JSON.stringify(value)}`);
+  return n;
+}
+
+export function readComuni(): Comune[] {
+  return readTable("./comuni.csv", [
+    "istat_code",
+    "name",
+    "province_code",
+    "province_name",
+    "region_name",
+    "belfiore",
+    "lat",
+    "lon",
+    "population",
+  ]).map((r) => ({
+    istatCode: r.istat_code,
+    name: r.name,
+    provinceCode: r.province_code,
+    provinceName: r.province_name,
+    regionName: r.region_name,
+    belfiore: r.belfiore,
+    lat: optionalNumber(r.lat, "lat"),
+    lon: optionalNumber(r.lon, "lon"),
+    population: optionalNumber(r.population, "population"),
+  }));
+}
+
+export function readAteco(): AtecoEntry[] {
+  return readTable("./ateco.csv", ["code", "title", "level", "parent_code"]).map((r) => {
+    if (!(ATECO_LEVELS as readonly string[]).includes(r.level)) {
+      throw new Error(`ateco.csv: invalid level ${JSON.stringify(r.level)} for ${r.code}`);
+    }
+    return { code: r.code, title: r.title, level: r.level as AtecoLevel, parentCode: r.parent_code || null };
+  });
+}
+
+export function readCp2021(): Cp2021Entry[] {
+  return readTable("./cp2021.csv", ["code", "title", "level", "parent_code"]).map((r) => {
+    const level = Number(r.level);
+    if (!Number.isInteger(level) || level < 1 || level > 5) {
+      throw new Error(`cp2021.csv: invalid level ${JSON.stringify(r.level)} for ${r.code}`);
+    }
+    return { code: r.code, title: r.title, level: level as Cp2021Level, parentCode: r.parent_code || null };
+  });
+}

@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "~/db/db.server";
+import { loadMatchVacancy, runMatch } from "~/domain/matching/search.server";
+import { createEmployer } from "../support/factories";
+import { createMatchCandidate, createMatchVacancy, indexPending } from "../support/factories-shortlists";
+
+const OCC = "5.1.2.2.0";
+let ids: Record<string, string> = {};
+let vacancyId: string;
+
+// A private occupation so other tests' candidates do not interfere: the commerce unit in Bergamo.
+beforeAll(async () => {
+  const employer = await createEmployer();
+  const old = new Date(Date.now() - 400 * 86_400_000);
+  ids = {
+    unitNear: await createMatchCandidate({ comune: "Bergamo", preferences: [OCC], licences: ["B"], languages: [{ code: "en", level: "B2" }] }),
+    unitFar: await createMatchCandidate({ comune: "Treviglio", preferences: ["8.1.1.1.0", OCC], licences: ["C"] }),
+    klass: await createMatchCandidate({ comune: "Bergamo", preferences: ["5.1.2.4.0"], licences: ["B"] }),
+    noLicence: await createMatchCandidate({ comune: "Bergamo", preferences: [OCC] }),
+    noConsent: await createMatchCandidate({ comune: "Bergamo", preferences: [OCC], licences: ["B"], consent: false }),
+    obsolete: await createMatchCandidate({ comune: "Bergamo", preferences: [OCC], licences: ["B"], cvUpdatedAt: old }),
+    shortCommute: await createMatchCandidate({ comune: "Treviglio", preferences: [OCC], licences: ["B"], maxCommuteKm: 5 }),
+    experienceOnly: await createMatchCandidate({ comune: "Bergamo", preferences: ["8.1.1.1.0"], experiences: [{ code: OCC, years: 3 }], licences: ["B"] }),
+    farAway: await createMatchCandidate({ comune: "Roma", preferences: [OCC], licences: ["B"] }),
+  };
+  await indexPending();
+  const v = await createMatchVacancy({
+    employerId: employer.id,
+    comune: "Bergamo",
+    radiusKm: 30,
+    requirements: [
+      { kind: "licence", priority: "must", licenceCategory: "B" },
+      { kind: "language", priority: "nice", languageCode: "en", cefrLevel: "B1" },
+    ],
+  });
+  vacancyId = v.id;
+});
+
+describe("matching a vacancy against the real index", () => {
+  it("applies must-haves, consent, freshness, radius and the candidate's own commute; ranks by strength then nice-to-haves", async () => {
+    const v = (await loadMatchVacancy(getDb(), vacancyId))!;
+    const result = await runMatch(v, { cvObsoleteMonths: 6, freshCommute: true });
+    const found = result.hits.map((h) => h.id);
+    const mine = new Set(Object.values(ids));
+    const ours = found.filter((id) => mine.has(id));
+    expect(ours[0]).toBe(ids.unitNear); // unit + English: 50
+    expect(ours).toContain(ids.unitFar);
+    expect(ours).toContain(ids.experienceOnly);
+    expect(result.hits.find((h) => h.id === ids.klass)?.explanation.strength?.grade).toBe("class");
+    for (const excluded of ["noLicence", "noConsent", "obsolete", "shortCommute", "farAway"]) expect(ours).not.toContain(ids[excluded]);
+    const top = result.hits.find((h) => h.id === ids.unitNear)!;
+    expect(top.explanation.score).toBe(50);
+    expect(top.explanation.strength).toMatchObject({ grade: "unit", slot: 1 });
+    const far = result.hits.find((h) => h.id === ids.unitFar)!;
+    expect(far.explanation.strength).toMatchObject({ grade: "unit", slot: 2 });
+    expect(far.explanation.distanceKm).toBeGreaterThan(5);
+    const scores = result.hits.map((h) => h.explanation.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it("counts how many more candidates relaxing a must-have would bring, and relaxing brings them", async () => {
+    const v = (await loadMatchVacancy(getDb(), vacancyId))!;
+    const strict = await runMatch(v, { cvObsoleteMonths: 6 });
+    const licenceReq = v.requirements.find((r) => r.kind === "licence")!;
+    const extra = strict.relaxation.find((r) => r.requirementId === licenceReq.id)!.extra;
+    expect(extra).toBeGreaterThanOrEqual(1);
+    const relaxed = await runMatch(v, { cvObsoleteMonths: 6, relaxed: [licenceReq.id] });
+    expect(relaxed.total).toBe(strict.total + extra);
+    expect(relaxed.hits.map((h) => h.id)).toContain(ids.noLicence);
+    const row = relaxed.hits.find((h) => h.id === ids.noLicence)!;
+    expect(row.explanation.requirements.find((r) => r.id === licenceReq.id)).toMatchObject({ status: "missing", relaxed: true });
+  });
+});

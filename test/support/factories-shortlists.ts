@@ -1,0 +1,155 @@
+import { randomUUID } from "node:crypto";
+import { getDb } from "~/db/db.server";
+import { enqueueSearchSync } from "../../search/outbox.server";
+import { drainOutbox } from "../../search/sync.server";
+
+/** Distinct fake codici fiscali (the format check only). */
+function fakeTaxCode(): string {
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const r = randomUUID().replace(/-/g, "").toUpperCase();
+  return (r.slice(0, 6).replace(/[0-9]/g, (d) => letters[Number(d)]) + r.slice(6, 16)).slice(0, 16);
+}
+
+export async function comuneCode(name: string): Promise<string> {
+  const c = await getDb().selectFrom("comuni").select("istat_code").where("name", "=", name).executeTakeFirstOrThrow();
+  return c.istat_code;
+}
+
+export interface CandidateSpec {
+  comune?: string;
+  preferences?: string[];
+  experiences?: { code: string; years: number }[];
+  languages?: { code: string; level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2" }[];
+  licences?: string[];
+  certificates?: string[];
+  eqf?: number;
+  consent?: boolean;
+  cvUpdatedAt?: Date;
+  maxCommuteKm?: number | null;
+  workTime?: "full_time" | "part_time" | "any";
+  shifts?: boolean;
+  protectedCategory?: "none" | "art1" | "art18";
+  userId?: string | null;
+  lastName?: string;
+}
+
+/** One candidate with a complete CV, indexed in Meilisearch before it returns. */
+export async function createMatchCandidate(spec: CandidateSpec = {}) {
+  const db = getDb();
+  const comune = await comuneCode(spec.comune ?? "Milano");
+  const id = await db.transaction().execute(async (trx) => {
+    const c = await trx
+      .insertInto("candidates")
+      .values({
+        first_name: "Prova",
+        last_name: spec.lastName ?? `Candidato ${randomUUID().slice(0, 6)}`,
+        tax_code: fakeTaxCode(),
+        birth_date: "1990-01-01",
+        domicile_comune_code: comune,
+        email: `cand-${randomUUID().slice(0, 8)}@example.it`,
+        phone: "333 1234567",
+        user_id: spec.userId ?? null,
+        work_time: spec.workTime ?? "any",
+        shifts: spec.shifts ?? true,
+        max_commute_km: spec.maxCommuteKm === undefined ? null : spec.maxCommuteKm,
+        consent_visible: spec.consent ?? true,
+        cv_updated_at: spec.cvUpdatedAt ?? new Date(),
+        protected_category: spec.protectedCategory ?? "none",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx.insertInto("candidate_education").values({ candidate_id: c.id, eqf_level: spec.eqf ?? 4, title: "Diploma" }).execute();
+    const prefs = spec.preferences ?? ["5.1.2.2.0"];
+    for (const [i, code] of prefs.entries()) {
+      const o = await trx.selectFrom("occupations").select("title").where("code", "=", code).executeTakeFirstOrThrow();
+      await trx
+        .insertInto("candidate_preferences")
+        .values({ candidate_id: c.id, slot: i + 1, occupation_code: code, occupation_label: o.title, source: "work" })
+        .execute();
+    }
+    for (const e of spec.experiences ?? []) {
+      const end = new Date();
+      const start = new Date(end.getTime() - (e.years * 365.25 + 20) * 86_400_000);
+      await trx
+        .insertInto("candidate_experiences")
+        .values({ candidate_id: c.id, occupation_code: e.code, employer_name: "Ditta", started_on: start, ended_on: end })
+        .execute();
+    }
+    for (const l of spec.languages ?? []) await trx.insertInto("candidate_languages").values({ candidate_id: c.id, language_code: l.code, level: l.level }).execute();
+    for (const l of spec.licences ?? []) await trx.insertInto("candidate_licences").values({ candidate_id: c.id, licence: l }).execute();
+    for (const n of spec.certificates ?? []) await trx.insertInto("candidate_certificates").values({ candidate_id: c.id, name: n }).execute();
+    await enqueueSearchSync(trx, "candidates", [c.id]);
+    return c.id;
+  });
+  return id;
+}
+
+export async function indexPending() {
+  await drainOutbox(getDb());
+}
+
+export interface VacancySpec {
+  employerId: string;
+  comune?: string;
+  occupation?: string;
+  radiusKm?: number;
+  status?: "validated" | "published" | "in_preselection" | "draft";
+  positions?: number;
+  l68Reserved?: "no" | "art1" | "art18";
+  workingTime?: "full_time" | "part_time";
+  requirements?: {
+    kind: "education" | "experience" | "language" | "licence" | "certificate" | "skill";
+    priority: "must" | "nice";
+    description?: string;
+    educationLevel?: string;
+    years?: number;
+    languageCode?: string;
+    cefrLevel?: string;
+    licenceCategory?: string;
+  }[];
+}
+
+export async function createMatchVacancy(spec: VacancySpec) {
+  const db = getDb();
+  const comune = await comuneCode(spec.comune ?? "Milano");
+  const v = await db
+    .insertInto("vacancies")
+    .values({
+      employer_id: spec.employerId,
+      status: spec.status ?? "validated",
+      title: "Addetto alle vendite",
+      occupation_code: spec.occupation ?? "5.1.2.2.0",
+      description: "Vendita al banco e assistenza ai clienti del negozio.",
+      comune_code: comune,
+      radius_km: spec.radiusKm ?? 20,
+      contract_type: "A.02.00",
+      working_time: spec.workingTime ?? "full_time",
+      weekly_hours: 40,
+      positions: spec.positions ?? 1,
+      closing_date: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      l68_reserved: spec.l68Reserved ?? "no",
+      publication_mode: "internal",
+      discrimination_flags: "[]",
+      validated_at: new Date(),
+    })
+    .returning(["id", "version"])
+    .executeTakeFirstOrThrow();
+  for (const [i, r] of (spec.requirements ?? []).entries()) {
+    await db
+      .insertInto("vacancy_requirements")
+      .values({
+        vacancy_id: v.id,
+        position: i + 1,
+        kind: r.kind,
+        priority: r.priority,
+        description: r.description ?? "",
+        education_level: r.educationLevel ?? null,
+        years: r.years ?? null,
+        language_code: r.languageCode ?? null,
+        cefr_level: r.cefrLevel ?? null,
+        licence_category: r.licenceCategory ?? null,
+      })
+      .execute();
+  }
+  return v;
+}

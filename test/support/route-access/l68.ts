@@ -1,0 +1,15 @@
+import { EMPLOYERS, type Rule } from "./actors";
+
+/** Collocamento mirato (issue 6): employers on their own file, placement officers of the province. */
+export const ROUTE_ACCESS: Record<string, Rule> = {
+  // JSON API: 401 for anonymous callers, 403 for other roles, 400 for the empty body of the matrix.
+  "api.v1.l68.quota.ts": { action: [...EMPLOYERS, "placement"] },
+  "azienda.collocamento-mirato._index.tsx": { loader: EMPLOYERS, action: EMPLOYERS },
+  "azienda.collocamento-mirato.certificato._index.tsx": { loader: EMPLOYERS, action: EMPLOYERS },
+  // No params in the matrix: an unknown certificate is a 404 for everybody (ownership tested in l68-certificate.test.ts).
+  "azienda.collocamento-mirato.certificato.$certificateId.ts": { loader: [] },
+  "azienda.collocamento-mirato.prospetto.tsx": { loader: EMPLOYERS, action: EMPLOYERS },
+  "operatore.collocamento-mirato._index.tsx": { loader: ["placement"] },
+  "operatore.collocamento-mirato.esporta.ts": { loader: ["placement"] },
+  "operatore.collocamento-mirato.$employerId.tsx": { loader: ["placement"], action: ["placement"], params: "employerId" },
+};

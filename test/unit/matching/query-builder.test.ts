@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { matchingFields, significantTokens } from "~/domain/matching/fields";
+import { buildMatchPlan, geoCondition, scoreLevels, strengthFilters, type MatchVacancy } from "~/domain/matching/query";
+import { requirementCheck, requirementStatus, type MatchRequirement, type RequirementDoc } from "~/domain/matching/requirements";
+
+const NOW = new Date("2026-11-23T10:00:00Z");
+const OCC = "5.1.2.2.0";
+
+function req(over: Partial<MatchRequirement>): MatchRequirement {
+  return {
+    id: over.id ?? `r-${Math.random()}`,
+    position: 1,
+    kind: "licence",
+    priority: "must",
+    description: "",
+    educationLevel: null,
+    years: null,
+    languageCode: null,
+    cefrLevel: null,
+    licenceCategory: null,
+    occupationCode: null,
+    ...over,
+  };
+}
+
+function doc(over: Partial<RequirementDoc> = {}): RequirementDoc {
+  return { licences: [], educationLevel: 0, experienceCodes: [], experienceYears: [], languageLevels: [], certificateTokens: [], skillTokens: [], ...over };
+}
+
+function vacancy(over: Partial<MatchVacancy> = {}): MatchVacancy {
+  return {
+    id: "v1",
+    occupationCode: OCC,
+    lat: 45.46,
+    lon: 9.19,
+    radiusKm: 20,
+    workingTime: "full_time",
+    shifts: false,
+    startDate: null,
+    l68Reserved: "no",
+    requirements: [],
+    ...over,
+  };
+}
+
+describe("requirement kinds: filter and test agree", () => {
+  it("education: at or above the EQF level, 'none' needs no filter", () => {
+    const r = req({ kind: "education", educationLevel: "upper_secondary" });
+    const check = requirementCheck(r, OCC);
+    expect(check).toMatchObject({ mode: "filter", filter: "educationLevel >= 4" });
+    expect(requirementStatus(r, OCC, doc({ educationLevel: 4 }))).toBe("met");
+    expect(requirementStatus(r, OCC, doc({ educationLevel: 6 }))).toBe("met");
+    expect(requirementStatus(r, OCC, doc({ educationLevel: 3 }))).toBe("missing");
+    expect(requirementCheck(req({ kind: "education", educationLevel: "none" }), OCC)).toEqual({ mode: "always" });
+  });
+
+  it("experience: minimum whole years in the vacancy's occupation", () => {
+    const r = req({ kind: "experience", years: 2 });
+    expect(requirementCheck(r, OCC)).toMatchObject({ filter: `experienceYears = "${OCC}:2"` });
+    const fields = matchingFields(
+      {
+        preferences: [],
+        experiences: [{ occupation_code: OCC, started_on: "2023-01-01", ended_on: "2025-06-30" }],
+        languages: [],
+        certificates: [],
+        itSkills: [],
+      },
+      NOW,
+    );
+    expect(fields.experienceYears).toEqual([`${OCC}:1`, `${OCC}:2`]);
+    expect(requirementStatus(r, OCC, doc(fields))).toBe("met");
+    expect(requirementStatus(req({ kind: "experience", years: 3 }), OCC, doc(fields))).toBe("missing");
+    expect(requirementCheck(req({ kind: "experience", years: 0 }), OCC)).toMatchObject({ filter: `experienceCodes = "${OCC}"` });
+  });
+
+  it("language: at or above the CEFR level", () => {
+    const r = req({ kind: "language", languageCode: "en", cefrLevel: "B1" });
+    expect(requirementCheck(r, OCC)).toMatchObject({ filter: 'languageLevels = "en:B1"' });
+    const b2 = matchingFields({ preferences: [], experiences: [], languages: [{ language_code: "en", level: "B2" }], certificates: [], itSkills: [] });
+    expect(b2.languageLevels).toEqual(["en:A1", "en:A2", "en:B1", "en:B2"]);
+    expect(requirementStatus(r, OCC, doc(b2))).toBe("met");
+    expect(requirementStatus(req({ kind: "language", languageCode: "en", cefrLevel: "C1" }), OCC, doc(b2))).toBe("missing");
+  });
+
+  it("licence: a higher category includes the one it presupposes; Muletto is a certificate", () => {
+    const r = req({ kind: "licence", licenceCategory: "B" });
+    const check = requirementCheck(r, OCC);
+    expect(check.mode === "filter" && check.filter.startsWith("licences IN [")).toBe(true);
+    expect(requirementStatus(r, OCC, doc({ licences: ["C"] }))).toBe("met");
+    expect(requirementStatus(r, OCC, doc({ licences: ["AM"] }))).toBe("missing");
+    expect(requirementStatus(req({ kind: "licence", licenceCategory: "C" }), OCC, doc({ licences: ["B"] }))).toBe("missing");
+    const muletto = req({ kind: "licence", licenceCategory: "Muletto" });
+    expect(requirementCheck(muletto, OCC)).toMatchObject({ filter: 'certificateTokens = "muletto"' });
+  });
+
+  it("certificate and skill: every significant word, generic words ignored; no words = manual check", () => {
+    expect(significantTokens("Attestato HACCP")).toEqual(["haccp"]);
+    const cert = req({ kind: "certificate", description: "Attestato HACCP" });
+    expect(requirementCheck(cert, OCC)).toMatchObject({ filter: 'certificateTokens = "haccp"' });
+    expect(requirementStatus(cert, OCC, doc({ certificateTokens: ["haccp"] }))).toBe("met");
+    const skill = req({ kind: "skill", description: "Excel avanzato" });
+    expect(requirementStatus(skill, OCC, doc({ skillTokens: ["avanzato", "excel"] }))).toBe("met");
+    expect(requirementStatus(skill, OCC, doc({ skillTokens: ["excel"] }))).toBe("missing");
+    expect(requirementCheck(req({ kind: "certificate", description: "Attestato di corso" }), OCC)).toEqual({ mode: "manual" });
+  });
+});
+
+describe("match plan", () => {
+  it("grades preference strength with disjoint filters", () => {
+    const tiers = strengthFilters(OCC);
+    expect(tiers.map((t) => [t.strength, t.points])).toEqual([["unit", 40], ["category", 30], ["class", 20], ["experience", 10]]);
+    expect(tiers[1].filter).toBe('occupationCategories = "5.1.2.2" AND NOT occupationCodes = "5.1.2.2.0"');
+    expect(tiers[3].filter).toBe('experienceCodes = "5.1.2.2.0" AND NOT occupationClasses = "5.1.2"');
+  });
+
+  it("puts must-haves in the result filter and leaves relaxed ones out", () => {
+    const lic = req({ id: "lic", kind: "licence", licenceCategory: "C" });
+    const lang = req({ id: "lang", kind: "language", languageCode: "en", cefrLevel: "B2", position: 2 });
+    const plan = buildMatchPlan(vacancy({ requirements: [lic, lang] }), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], relaxed: ["lang"] });
+    expect(plan.mustHaves.map((m) => m.requirement.id)).toEqual(["lic"]);
+    expect(plan.relaxed.map((r) => r.id)).toEqual(["lang"]);
+    expect(plan.resultFilter()).toContain("licences IN");
+    expect(plan.resultFilter()).not.toContain("languageLevels");
+    expect(plan.resultFilter("lic")).not.toContain("licences IN");
+  });
+
+  it("always requires consent, a fresh CV, hours, and the workplace radius", () => {
+    const plan = buildMatchPlan(vacancy({ shifts: true, workingTime: "part_time" }), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], relaxed: [] });
+    const f = plan.resultFilter();
+    expect(f).toContain("consentVisible = true");
+    expect(f).toContain(`cvUpdatedAt >= ${Math.floor(Date.parse("2026-05-23T10:00:00Z") / 1000)}`);
+    expect(f).toContain('availability = "part_time"');
+    expect(f).toContain('availability = "shifts"');
+    expect(f).toContain("_geoRadius(45.46, 9.19, 20000)");
+    expect(plan.sort).toEqual(["_geoPoint(45.46, 9.19):asc", "cvUpdatedAt:desc"]);
+  });
+
+  it("honours the candidate's own maximum commute exactly, one clause per shorter value", () => {
+    const g = geoCondition(45, 9, 20, [5, 30, 10, 5]);
+    expect(g).toContain("(maxCommuteKm = 5 AND _geoRadius(45, 9, 5000))");
+    expect(g).toContain("(maxCommuteKm = 10 AND _geoRadius(45, 9, 10000))");
+    expect(g).not.toContain("maxCommuteKm = 30");
+    expect(g).toContain("maxCommuteKm >= 20");
+    expect(g).toContain("maxCommuteKm IS NULL");
+  });
+
+  it("restricts an L. 68/99 reserved vacancy to enrolled people", () => {
+    const plan = buildMatchPlan(vacancy({ l68Reserved: "art1" }), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], relaxed: [] });
+    expect(plan.resultFilter()).toContain('protectedCategory = "art1"');
+  });
+
+  it("turns preferable requirements into score levels, highest first", () => {
+    const a = req({ id: "a", kind: "licence", licenceCategory: "B", priority: "nice", position: 1 });
+    const b = req({ id: "b", kind: "education", educationLevel: "bachelor", priority: "nice", position: 2 });
+    const plan = buildMatchPlan(vacancy({ requirements: [a, b] }), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], relaxed: [] });
+    expect(plan.nice.map((n) => [n.requirement.id, n.points])).toEqual([["a", 10], ["b", 8]]);
+    const scores = plan.levels.map((l) => l.score);
+    expect(scores[0]).toBe(58);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    expect(new Set(scores).size).toBe(scores.length);
+    expect(scoreLevels(plan.tiers, []).map((l) => l.score)).toEqual([40, 30, 20, 10]);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { LANGUAGE_LABELS } from "~/domain/candidates/schema";
+import { CV_TEXT_LIMIT, candidateAvailability, toCandidateDocument, type CandidateSource } from "../../../search/indexes/candidate-document";
+import { CANDIDATE_SETTINGS, JOB_TITLE_SYNONYMS, mutualSynonyms } from "../../../search/indexes/candidates";
+
+const source = (over: Partial<CandidateSource["candidate"]> = {}): CandidateSource => ({
+  candidate: {
+    id: "0b0e7c6a-1111-4222-8333-444455556666", first_name: "Giulia", last_name: "Verdi", tax_code: "VRDGLI90A41F205X",
+    domicile_comune_code: "015146", work_time: "any", shifts: true, weekends: false, max_commute_km: 30, willing_to_relocate: false,
+    own_vehicle: true, available_from: new Date("2026-12-01T00:00:00Z"), consent_visible: true, cv_updated_at: new Date("2026-10-01T08:00:00Z"),
+    protected_category: "art1", ...over,
+  },
+  comune: { name: "Milano", province_code: "MI", lat: 45.4642, lon: 9.19 },
+  preferences: [
+    { slot: 2, occupation_code: "5.2.2.3.2", occupation_label: "Camerieri di ristorante", notes: "banchetti", ateco_title: "Ristorazione" },
+    { slot: 1, occupation_code: "5.1.2.2.0", occupation_label: "Commessi delle vendite al minuto", notes: null },
+  ],
+  experiences: [
+    { occupation_title: "Commessi delle vendite al minuto", employer_name: "Coop", tasks: "cassa e scaffali" },
+    { occupation_title: "Commessi delle vendite al minuto", employer_name: "Esselunga", tasks: null },
+  ],
+  education: [{ eqf_level: 2, title: "Licenza media" }, { eqf_level: 4, title: "Diploma alberghiero" }],
+  languages: [{ language_code: "en", level: "B1" }],
+  licences: ["B", "AM"],
+  certificates: ["HACCP"],
+  itSkills: ["Excel", "HACCP"],
+  cvText: "  Curriculum\n\n di   Giulia  ",
+});
+
+describe("candidate document mapper", () => {
+  it("maps the rows to one search document with preferences in slot order", () => {
+    const doc = toCandidateDocument(source(), LANGUAGE_LABELS);
+    expect(doc.fullName).toBe("Giulia Verdi");
+    expect(doc.preferenceTitles).toEqual(["Commessi delle vendite al minuto", "Camerieri di ristorante"]);
+    expect(doc.occupationCodes).toEqual(["5.1.2.2.0", "5.2.2.3.2"]);
+    expect(doc.occupationGroups).toEqual(["5"]);
+    expect(doc.occupationClasses).toEqual(["5.1.2", "5.2.2"]);
+    expect(doc.preferenceNotes).toEqual(["banchetti — Ristorazione"]);
+    expect(doc.experienceTitles).toEqual(["Commessi delle vendite al minuto"]);
+    expect(doc.skills).toEqual(["HACCP", "Excel"]);
+    expect(doc.licences).toEqual(["AM", "B"]);
+    expect(doc.languages).toEqual(["en"]);
+    expect(doc.languageNames).toEqual(["Inglese B1"]);
+    expect(doc.educationLevel).toBe(4);
+    expect(doc._geo).toEqual({ lat: 45.4642, lng: 9.19 });
+    expect(doc.cvUpdatedAt).toBe(Date.parse("2026-10-01T08:00:00Z") / 1000);
+    expect(doc.cvText).toBe("Curriculum di Giulia");
+    expect(doc.protectedCategory).toBe("art1");
+  });
+
+  it("never carries birth date, gender, nationality, contacts or health data", () => {
+    const doc = toCandidateDocument(source(), LANGUAGE_LABELS) as unknown as Record<string, unknown>;
+    for (const key of Object.keys(doc)) expect(key).not.toMatch(/birth|^age$|gender|sex|nationality|citizenship|phone|email|address|disab|percentage|health/i);
+    // The birth date only exists inside the tax code (an exact identity lookup, typo-free, never ranked on).
+    const { taxCode: _taxCode, ...rest } = doc;
+    expect(JSON.stringify(rest)).not.toMatch(/1990/);
+  });
+
+  it("omits _geo when the comune has no coordinates, and clips long CV text", () => {
+    const src = { ...source(), comune: { name: "X", province_code: "XX", lat: null, lon: null }, cvText: "a ".repeat(CV_TEXT_LIMIT) };
+    const doc = toCandidateDocument(src, LANGUAGE_LABELS);
+    expect(doc._geo).toBeUndefined();
+    expect(doc.cvText.length).toBe(CV_TEXT_LIMIT);
+  });
+
+  it("derives availability from working time and flags", () => {
+    expect(candidateAvailability(source().candidate)).toEqual(["full_time", "part_time", "shifts", "own_vehicle"]);
+    expect(candidateAvailability(source({ work_time: "part_time", shifts: false, own_vehicle: false, willing_to_relocate: true, weekends: true }).candidate)).toEqual([
+      "part_time", "weekends", "relocate",
+    ]);
+  });
+});
+
+describe("candidate index settings", () => {
+  it("makes job-title synonyms mutual", () => {
+    const syn = mutualSynonyms([["oss", "operatore socio sanitario"], ["oss", "asa"]]);
+    expect(syn.oss.sort()).toEqual(["asa", "operatore socio sanitario"]);
+    expect(syn["operatore socio sanitario"]).toEqual(["oss"]);
+    expect(mutualSynonyms(JOB_TITLE_SYNONYMS).mulettista).toContain("carrellista");
+  });
+  it("never lets protected or personal attributes be searched as text", () => {
+    expect(CANDIDATE_SETTINGS.searchableAttributes).not.toContain("protectedCategory");
+    expect(CANDIDATE_SETTINGS.filterableAttributes).toContain("protectedCategory");
+    expect(CANDIDATE_SETTINGS.sortableAttributes).toEqual(["cvUpdatedAt", "_geo"]);
+  });
+});

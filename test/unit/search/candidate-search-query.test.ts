@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import {
+  CandidateSearchSchema, HL_POST, HL_PRE, buildCandidateSearch, distanceKm, matchReasons, readFacetCounts, searchParamsToRaw, splitHighlight,
+  type SearchContext,
+} from "~/domain/candidates/search-query";
+
+const parse = (qs: string) => CandidateSearchSchema.safeParse(searchParamsToRaw(new URLSearchParams(qs)));
+const input = (qs: string) => {
+  const r = parse(qs);
+  if (!r.success) throw new Error(JSON.stringify(r.error.issues));
+  return r.data;
+};
+const ctx = (over: Partial<SearchContext> = {}): SearchContext => ({
+  canSeeProtected: false, freshSince: 1_700_000_000, center: null, indexUid: "rosa_candidates", ...over,
+});
+
+describe("candidate search parameters", () => {
+  it("reads repeated facet parameters as lists and applies defaults", () => {
+    const v = input("q=cameriere&province=MI&province=MB&availability=shifts");
+    expect(v).toMatchObject({ q: "cameriere", province: ["MI", "MB"], availability: ["shifts"], page: 1, sort: "relevance", radiusKm: 20 });
+  });
+  it("refuses a distance sort without a comune, odd radii and pages, with Italian messages", () => {
+    const r = parse("sort=distance");
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0].message).toMatch(/indica un comune/);
+    expect(parse("comune=Milano&radiusKm=7").error!.issues[0].message).toMatch(/raggi proposti/);
+    expect(parse("page=0").success).toBe(false);
+    expect(parse("page=999").error!.issues[0].message).toMatch(/affina la ricerca/);
+    expect(parse(`q=${"x".repeat(201)}`).success).toBe(false);
+    expect(parse("province=MI%22%20OR%20x").success).toBe(false); // no filter injection through a facet value
+  });
+});
+
+describe("candidate search query builder", () => {
+  it("puts every selected facet, the radius and freshness into the main filter", () => {
+    const built = buildCandidateSearch(input("q=saldatore&province=MI&province=BG&availability=shifts&availability=weekends&freshness=fresh&radiusKm=30"), ctx({ center: { lat: 45.46, lon: 9.19 } }));
+    const main = built.queries[0] as Record<string, unknown>;
+    expect(main.filter).toBe(
+      '(provinceCode IN ["MI", "BG"]) AND (availability = "shifts" AND availability = "weekends") AND (_geoRadius(45.46, 9.19, 30000)) AND (cvUpdatedAt >= 1700000000)',
+    );
+    expect(main).toMatchObject({ q: "saldatore", page: 1, hitsPerPage: 20, highlightPreTag: HL_PRE });
+    // The selected disjunctive facet is counted by its own query, without its own filter.
+    expect(main.facets).not.toContain("provinceCode");
+    expect(built.roles.map((r) => r.kind)).toEqual(["main", "facet", "freshness"]);
+    expect((built.queries[1] as { filter: string }).filter).not.toContain("provinceCode");
+    expect((built.queries[1] as { facets: string[] }).facets).toEqual(["provinceCode"]);
+    expect((built.queries[2] as { filter: string }).filter).toContain("cvUpdatedAt < 1700000000");
+  });
+
+  it("never filters, counts or returns the protected category for a preselection officer", () => {
+    const v = input("protected=art1");
+    const pre = buildCandidateSearch(v, ctx({ canSeeProtected: false }));
+    const all = JSON.stringify(pre.queries);
+    expect(all).not.toContain("protectedCategory");
+    const placement = buildCandidateSearch(v, ctx({ canSeeProtected: true }));
+    expect((placement.queries[0] as { filter: string }).filter).toBe('(protectedCategory IN ["art1"])');
+    expect((placement.queries[0] as { attributesToRetrieve: string[] }).attributesToRetrieve).toContain("protectedCategory");
+  });
+
+  it("sorts by distance from the centre or by freshness", () => {
+    expect((buildCandidateSearch(input("comune=Milano&sort=distance"), ctx({ center: { lat: 1, lon: 2 } })).queries[0] as { sort: string[] }).sort).toEqual(["_geoPoint(1, 2):asc"]);
+    expect((buildCandidateSearch(input("sort=freshness"), ctx()).queries[0] as { sort: string[] }).sort).toEqual(["cvUpdatedAt:desc"]);
+    expect((buildCandidateSearch(input(""), ctx()).queries[0] as { sort?: string[] }).sort).toBeUndefined();
+  });
+
+  it("merges counts: disjunctive facets from their own query, freshness split from the total", () => {
+    const v = input("province=MI");
+    const built = buildCandidateSearch(v, ctx());
+    const counts = readFacetCounts(v, built, [
+      { hits: [], totalHits: 10, facetDistribution: { licences: { B: 7 } } },
+      { hits: [], totalHits: 50, facetDistribution: { provinceCode: { MI: 10, RM: 40 } } },
+      { hits: [], totalHits: 4 },
+    ], ctx());
+    expect(counts.province).toEqual([{ value: "RM", count: 40, selected: false }, { value: "MI", count: 10, selected: true }]);
+    expect(counts.licence).toEqual([{ value: "B", count: 7, selected: false }]);
+    expect(counts.freshness).toEqual([{ value: "fresh", count: 6, selected: false }, { value: "obsolete", count: 4, selected: false }]);
+    expect(counts.protected).toBeUndefined();
+  });
+});
+
+describe("why a result matched", () => {
+  it("splits highlights and lists the matching fields in order", () => {
+    expect(splitHighlight(`a ${HL_PRE}b${HL_POST} c`)).toEqual([{ text: "a ", hit: false }, { text: "b", hit: true }, { text: " c", hit: false }]);
+    const reasons = matchReasons({
+      preferenceTitles: ["Cuochi", `${HL_PRE}Camerieri${HL_POST} di ristorante`],
+      skills: ["HACCP"],
+      cvText: `…servizio ${HL_PRE}camerieri${HL_POST} ai tavoli…`,
+    });
+    expect(reasons.map((r) => r.label)).toEqual(["Propensione", "Testo del CV"]);
+    expect(matchReasons(undefined)).toEqual([]);
+  });
+  it("computes great-circle distances in km", () => {
+    expect(Math.round(distanceKm({ lat: 45.4642, lon: 9.19 }, { lat: 41.9028, lon: 12.4964 }))).toBe(477); // Milano–Roma
+  });
+});
