@@ -3,12 +3,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { closeDb, getDb } from "~/db/db.server";
-import { onEveryCommit } from "~/db/transaction.server";
-import { runL68Deadlines } from "~/domain/l68/deadlines.server";
-import { startVacancyDeadlineJob, stopVacancyDeadlineJob } from "~/domain/vacancies/deadlines.server";
-import { kickSyncWorker, startSyncWorker, stopSyncWorker } from "../search/sync.server";
 import { EnvError, getEnv, setServiceUrls } from "~/utils/env.server";
 import { createApp } from "./app";
+import { startBackgroundJobs } from "./jobs";
 import { startPlatform, type Platform } from "./platform";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/index";
 import { ServiceStartError } from "./services";
@@ -36,9 +33,9 @@ async function main() {
     throw e;
   }
   let platform: Platform | undefined;
+  let stopJobs = () => {};
   const shutdown = async (code: number) => {
-    stopSyncWorker();
-    stopVacancyDeadlineJob();
+    stopJobs();
     await closeDb().catch(() => {});
     await platform?.stop();
     process.exit(code);
@@ -47,14 +44,6 @@ async function main() {
     platform = await startPlatform(env);
     setServiceUrls({ DATABASE_URL: platform.databaseUrl, MEILI_URL: platform.meiliUrl, MEILI_MASTER_KEY: platform.meiliKey, SESSION_SECRET: platform.sessionSecret });
     let build = await importBuild();
-    onEveryCommit(() => kickSyncWorker(getDb));
-    startSyncWorker(getDb);
-    // L. 68/99 deadlines: idempotent alerts before/after the 60-day obligations and the prospetto, hourly.
-    const runDeadlines = () => runL68Deadlines(getDb(), new Date()).catch((e) => console.error("[l68 deadlines]", (e as Error).message));
-    void runDeadlines();
-    setInterval(runDeadlines, 60 * 60 * 1000).unref();
-    // Vacancies: closing at the closing date, reminders 7 days and 1 day before (idempotent, every 15 minutes).
-    startVacancyDeadlineJob(getDb);
     const app = createApp({
       getBuild: async () => build,
       mode: env.NODE_ENV === "production" ? "production" : "development",
@@ -73,6 +62,7 @@ async function main() {
       console.log(`  Account dimostrativi (password ${DEMO_PASSWORD}):`);
       for (const a of DEMO_ACCOUNTS) console.log(`    ${a.email.padEnd(26)} ${a.role}`);
       if (env.NODE_ENV === "development") broadcastDevReady(build);
+      stopJobs = startBackgroundJobs();
     });
     server.on("error", async (e: NodeJS.ErrnoException) => {
       console.error(`Rosa non si avvia: ${e.code === "EADDRINUSE" ? `la porta ${env.PORT} è già in uso (imposta PORT)` : e.message}`);

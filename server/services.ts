@@ -38,7 +38,8 @@ async function assertPortFree(port: number, what: string) {
 /** Creates a data folder that the 'postgres' OS user can traverse (we run as root on CI). */
 export function prepareDir(dir: string) {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    // Recursive mkdir loops forever on some pseudo file systems (/proc): recurse only when the parent is missing too.
+    if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: !fs.existsSync(path.dirname(path.resolve(dir))) });
     fs.accessSync(dir, fs.constants.W_OK);
     fs.chmodSync(dir, 0o755);
   } catch (e) {

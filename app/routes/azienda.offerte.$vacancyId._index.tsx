@@ -8,7 +8,7 @@ import { withTransaction } from "~/db/transaction.server";
 import { transitionVacancy } from "~/domain/vacancies/commands.server";
 import { requireVacancyEmployer, vacancyIdFrom } from "~/domain/vacancies/policy.server";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
-import { getVacancy } from "~/domain/vacancies/queries.server";
+import { getVacancy, vacancyVisible } from "~/domain/vacancies/queries.server";
 import { TransitionSchema } from "~/domain/vacancies/schema";
 import { EDITABLE_STATUSES, EVENT_LABELS, VACANCY_OUTCOME_LABELS } from "~/domain/vacancies/states";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
@@ -29,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, scope } = await requireVacancyEmployer(request);
   const vacancyId = vacancyIdFrom(params);
+  if (!(await vacancyVisible(getDb(), scope, vacancyId))) throw notFound("Offerta non trovata");
   const form = parseFormData(await request.formData(), TransitionSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   try {

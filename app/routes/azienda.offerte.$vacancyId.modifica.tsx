@@ -9,7 +9,7 @@ import { canPostVacancies } from "~/domain/employers/policy.server";
 import { transitionVacancy, updateVacancy } from "~/domain/vacancies/commands.server";
 import { requireVacancyEmployer, vacancyIdFrom } from "~/domain/vacancies/policy.server";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
-import { getVacancy } from "~/domain/vacancies/queries.server";
+import { getVacancy, vacancyVisible } from "~/domain/vacancies/queries.server";
 import { SaveVacancySchema } from "~/domain/vacancies/schema";
 import { EDITABLE_STATUSES } from "~/domain/vacancies/states";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
@@ -36,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, scope } = await requireVacancyEmployer(request);
   const vacancyId = vacancyIdFrom(params);
+  if (!(await vacancyVisible(getDb(), scope, vacancyId))) throw notFound("Offerta non trovata");
   const form = parseFormData(await request.formData(), SaveVacancySchema);
   if (!form.ok) return invalid(form.errors, form.values);
   if (!form.data.version) return invalid({ _form: "Versione mancante: ricarica la pagina" }, form.values);

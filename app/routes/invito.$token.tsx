@@ -18,22 +18,27 @@ export const meta: MetaFunction = () => [{ title: "Accetta l'invito — Rosa" }]
 
 const ParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
 
-export async function loader({ params }: LoaderFunctionArgs) {
+/** The open invitation behind the link, or a 404 before anything else is looked at. */
+async function requireInvitation(params: unknown) {
   const parsed = ParamsSchema.safeParse(params);
   if (!parsed.success) throw notFound("Invito non valido");
   const invitation = await findInvitationByTokenHash(getDb(), hashToken(parsed.data.token));
   if (!invitation) throw notFound("Invito non valido o scaduto");
+  return { token: parsed.data.token, invitation };
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { invitation } = await requireInvitation(params);
   return { invitation };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const parsed = ParamsSchema.safeParse(params);
-  if (!parsed.success) throw notFound("Invito non valido");
+  const { token } = await requireInvitation(params);
   const form = parseFormData(await request.formData(), AcceptInvitationSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   try {
     const sessionId = await withTransaction(async (trx) => {
-      const { userId } = await acceptInvitation(trx, actorOf(null, context), parsed.data.token, form.data);
+      const { userId } = await acceptInvitation(trx, actorOf(null, context), token, form.data);
       return createSession(trx, userId, "password");
     });
     return redirectWithFlash("/azienda", { type: "success", message: "Benvenuto in Rosa: il tuo account è attivo." }, { "Set-Cookie": await sessionCookieHeader(sessionId) });

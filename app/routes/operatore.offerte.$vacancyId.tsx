@@ -9,7 +9,7 @@ import { EMPLOYER_STATUS_LABELS } from "~/domain/employers/states";
 import { transitionVacancy } from "~/domain/vacancies/commands.server";
 import { requireVacancyOfficer, vacancyIdFrom } from "~/domain/vacancies/policy.server";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
-import { getVacancy } from "~/domain/vacancies/queries.server";
+import { getVacancy, vacancyVisible } from "~/domain/vacancies/queries.server";
 import { TransitionSchema } from "~/domain/vacancies/schema";
 import { EVENT_LABELS, LIVE_STATUSES, VACANCY_OUTCOME_LABELS } from "~/domain/vacancies/states";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
@@ -31,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, scope } = await requireVacancyOfficer(request);
   const vacancyId = vacancyIdFrom(params);
+  if (!(await vacancyVisible(getDb(), scope, vacancyId))) throw notFound("Offerta non trovata");
   const form = parseFormData(await request.formData(), TransitionSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   try {

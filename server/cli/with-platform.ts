@@ -1,4 +1,5 @@
-import { Meilisearch } from "meilisearch";
+import type { Meilisearch } from "meilisearch";
+import { createMeiliClient } from "../../search/client.server";
 import { closeDb, getDb, type Db } from "~/db/db.server";
 import { EnvError, getEnv, setServiceUrls } from "~/utils/env.server";
 import { startPlatform } from "../platform";
@@ -15,7 +16,7 @@ export async function withPlatform(run: (ctx: { db: Db; meili: Meilisearch }) =>
     const env = getEnv();
     platform = await startPlatform(env, { persistent: true });
     setServiceUrls({ DATABASE_URL: platform.databaseUrl, MEILI_URL: platform.meiliUrl, MEILI_MASTER_KEY: platform.meiliKey });
-    await run({ db: getDb(), meili: new Meilisearch({ host: platform.meiliUrl, apiKey: platform.meiliKey, timeout: 60_000 }) });
+    await run({ db: getDb(), meili: createMeiliClient(platform.meiliUrl, platform.meiliKey, 60_000) });
   } catch (e) {
     const hint =
       e instanceof ServiceStartError ? " (se il portale è avviato con i server incorporati, fermalo oppure imposta DATABASE_URL e MEILI_URL)" : "";

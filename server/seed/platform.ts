@@ -14,6 +14,7 @@ export const DEMO_ACCOUNTS = [
   { email: "azienda@rosa.demo", role: "Datore di lavoro, legale rappresentante (Panificio Lombardo S.r.l., convalidata)" },
   { email: "consulente@rosa.demo", role: "Consulente del lavoro delegato (Panificio Lombardo S.r.l.)" },
   { email: "logistica@rosa.demo", role: "Datore di lavoro (Logistica Emiliana S.p.A., in attesa di convalida)" },
+  { email: "candidato@rosa.demo", role: "Candidato (Sara Esposito, Milano: CV con tre propensioni)" },
 ] as const;
 
 /** Deterministic, valid 11-digit codici fiscali/partite IVA built from a 10-digit stem. */

@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { insertVacancy } from "../support/factories-vacancies";
 import { callRoute } from "../support/routes";
+import { insertPresentedShortlist } from "../support/factories-shortlists";
 import { ALL, type Actor, type Rule } from "../support/route-access/actors";
+import { setupCandidateMatrix } from "../support/factories-candidates";
 
 /**
  * The authorization matrix: who may reach which route, one file per context
@@ -20,22 +22,28 @@ const MATRIX: Record<string, Rule> = Object.assign(
 const routesDir = path.resolve(import.meta.dirname, "../../app/routes");
 const routeFiles = fs.readdirSync(routesDir).filter((f) => /\.(tsx?|jsx?)$/.test(f));
 
-const cookies = {} as Record<Actor, string | undefined>;
+// User ids per actor; each test logs in afresh, since the logout route ends the session it is called with.
+const users = {} as Record<Actor, string | undefined>;
 let otherEmployerId: string;
 let otherVacancyId: string;
+let otherCandidateId: string;
+let otherShortlistId: string;
 
 beforeAll(async () => {
   const own = await createEmployer();
   const other = await createEmployer();
   otherEmployerId = other.id;
   otherVacancyId = (await insertVacancy(other.id, { status: "submitted" })).id;
-  cookies.anonymous = undefined;
-  cookies.legalRep = await cookieFor((await createUserWithRole("employer", { employerId: own.id, employerRole: "legal_rep" })).id);
-  cookies.colleague = await cookieFor((await createUserWithRole("employer", { employerId: own.id, employerRole: "colleague" })).id);
-  cookies.preselection = await cookieFor((await createUserWithRole("preselection_officer")).id);
-  cookies.placement = await cookieFor((await createUserWithRole("placement_officer")).id);
-  cookies.admin = await cookieFor((await createUserWithRole("admin")).id);
-  cookies.candidate = await cookieFor((await createUserWithRole("candidate")).id);
+  otherShortlistId = await insertPresentedShortlist(other.id, otherVacancyId);
+  users.anonymous = undefined;
+  users.legalRep = (await createUserWithRole("employer", { employerId: own.id, employerRole: "legal_rep" })).id;
+  users.colleague = (await createUserWithRole("employer", { employerId: own.id, employerRole: "colleague" })).id;
+  users.preselection = (await createUserWithRole("preselection_officer")).id;
+  users.placement = (await createUserWithRole("placement_officer")).id;
+  users.admin = (await createUserWithRole("admin")).id;
+  const candidateUser = await createUserWithRole("candidate");
+  users.candidate = candidateUser.id;
+  otherCandidateId = (await setupCandidateMatrix(candidateUser.id)).otherCandidateId;
 });
 
 function urlFor(file: string, params: Record<string, string>): string {
@@ -74,10 +82,14 @@ describe("authorization matrix", () => {
               ? { employerId: otherEmployerId }
               : rule.params === "vacancyId"
                 ? { vacancyId: otherVacancyId }
-                : rule.params === "token"
+                : rule.params === "candidateId"
+                  ? { candidateId: otherCandidateId }
+                  : rule.params === "shortlistId"
+                  ? { shortlistId: otherShortlistId }
+                  : rule.params === "token"
                   ? { token: "x".repeat(32) }
                   : {};
-          const outcome = await callRoute(handler, request(urlFor(file, params), { cookie: cookies[actor], method: kind === "action" ? "POST" : "GET", form: kind === "action" ? {} : undefined }), params);
+          const outcome = await callRoute(handler, request(urlFor(file, params), { cookie: users[actor] ? await cookieFor(users[actor]!) : undefined, method: kind === "action" ? "POST" : "GET", form: kind === "action" ? {} : undefined }), params);
           const allowed = (rule[kind] ?? []).includes(actor);
           if (allowed) expect(isDenied(outcome), JSON.stringify(outcome).slice(0, 300)).toBe(false);
           else expect(isDenied(outcome), JSON.stringify(outcome).slice(0, 300)).toBe(true);

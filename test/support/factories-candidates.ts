@@ -50,3 +50,23 @@ export async function createCandidateWithAccount(overrides: Record<string, strin
   await getDb().updateTable("candidates").set({ user_id: user.id }).where("id", "=", candidate.id).execute();
   return { ...candidate, userId: user.id, cookie: await cookieFor(user.id) };
 }
+
+const TINY_PDF = Buffer.from("%PDF-1.4\n% matrix test file\n");
+
+/**
+ * For the authorization matrix: the candidate actor gets a CV of their own (with a PDF), and
+ * routes with :candidateId receive ANOTHER person's CV (with a PDF), which officers may open
+ * and the candidate may not.
+ */
+export async function setupCandidateMatrix(candidateUserId: string) {
+  const own = await createTestCandidate();
+  const other = await createTestCandidate();
+  await getDb().updateTable("candidates").set({ user_id: candidateUserId }).where("id", "=", own.id).execute();
+  for (const id of [own.id, other.id]) {
+    await getDb()
+      .insertInto("candidate_cv_files")
+      .values({ candidate_id: id, filename: "cv.pdf", size_bytes: TINY_PDF.length, sha256: "0".repeat(64), content: TINY_PDF, extracted_text: "" })
+      .execute();
+  }
+  return { ownCandidateId: own.id, otherCandidateId: other.id };
+}

@@ -153,3 +153,31 @@ export async function createMatchVacancy(spec: VacancySpec) {
   }
   return v;
 }
+
+/** A rosa already presented to this employer (for the authorization matrix: another employer's rosa). */
+export async function insertPresentedShortlist(employerId: string, vacancyId: string) {
+  const db = getDb();
+  const officer = await db
+    .insertInto("users")
+    .values({ email: `off-${randomUUID().slice(0, 8)}@example.it`, full_name: "Operatore", role: "preselection_officer", office_province: "MI" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const s = await db
+    .insertInto("shortlists")
+    .values({
+      vacancy_id: vacancyId,
+      employer_id: employerId,
+      title: "Rosa di un'altra azienda",
+      status: "presented",
+      search_snapshot: JSON.stringify({ conditions: [], filter: "", sort: [], relaxed: [], total: 0 }),
+      results_snapshot: "[]",
+      index_uid: "rosa_candidates",
+      settings_version: 2,
+      created_by: officer.id,
+      presented_at: new Date(),
+      presented_by: officer.id,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return s.id;
+}

@@ -87,10 +87,103 @@ export interface EmployerNotificationsTable {
   read_at: Timestamp | null;
 }
 
+export type ServiceRequestCode = "4B" | "4C" | "R" | "S" | "4E";
+export type ServiceQueue = "preselection" | "placement";
+export type ServiceRequestStatus = "open" | "taken" | "done" | "cancelled";
+export type DeliveryModality = "office" | "company" | "remote";
+export type InfoCategory = "services" | "incentives" | "procedures" | "contracts" | "internships";
+
+export interface ServiceStandardsTable {
+  code: string;
+  trento_code: string | null;
+  lep_letter: string | null;
+  sap_code: string | null;
+  title: string;
+  activity: string;
+  min_minutes: number | null;
+  max_minutes: number | null;
+  sort_order: number;
+}
+
+export interface InfoArticlesTable {
+  id: Generated<string>;
+  slug: string;
+  category: InfoCategory;
+  title: string;
+  summary: string;
+  body: string;
+  service_codes: ColumnType<string[], string[] | undefined, string[]>;
+  sort_order: Generated<number>;
+  published: Generated<boolean>;
+  updated_by: string | null;
+  version: Generated<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface ServiceRequestsTable {
+  id: Generated<string>;
+  employer_id: string;
+  service_code: ServiceRequestCode;
+  queue: ServiceQueue;
+  status: Generated<ServiceRequestStatus>;
+  note: string | null;
+  answers: Json;
+  created_by: string | null;
+  assigned_to: string | null;
+  version: Generated<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface ServiceDeliveriesTable {
+  id: Generated<string>;
+  employer_id: string;
+  standard_code: string;
+  delivered_on: DateColumn;
+  minutes: number;
+  modality: DeliveryModality;
+  officer_id: string;
+  output: string;
+  justification: string | null;
+  service_request_id: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface NeedsAssessmentsTable {
+  id: Generated<string>;
+  employer_id: string;
+  officer_id: string;
+  assessed_on: DateColumn;
+  skill_gaps: Generated<string>;
+  training_needs: Generated<string>;
+  actions_agreed: Generated<string>;
+  version: Generated<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface NeedsFiguresTable {
+  id: Generated<string>;
+  assessment_id: string;
+  position: number;
+  occupation_code: string;
+  quantity: number;
+  needed_by: DateColumn | null;
+  notes: Generated<string>;
+  vacancy_id: string | null;
+}
+
 // Tables of the vacancies context; keep in step with its migrations.
 export interface VacancyTables {
   vacancies: VacanciesTable;
   vacancy_requirements: VacancyRequirementsTable;
   vacancy_reminders: VacancyRemindersTable;
   employer_notifications: EmployerNotificationsTable;
+  service_standards: ServiceStandardsTable;
+  info_articles: InfoArticlesTable;
+  service_requests: ServiceRequestsTable;
+  service_deliveries: ServiceDeliveriesTable;
+  needs_assessments: NeedsAssessmentsTable;
+  needs_figures: NeedsFiguresTable;
 }

@@ -2,7 +2,7 @@ import { CandidateSchema, MAX_PREFERENCES, type CandidateInput } from "./schema"
 
 /**
  * Bulk CSV import of candidates (client-safe, pure). The columns are documented
- * in docs/candidates-import.md and in the sample file served by the import page.
+ * on the import page (/operatore/candidati/importa) and shown by its sample file (csv-sample.ts).
  * Separator ";" (what Excel writes with Italian settings) or ",", detected from
  * the header; lists inside one cell are separated by "|".
  */

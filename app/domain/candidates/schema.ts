@@ -95,7 +95,14 @@ const phoneField = z.string().trim().regex(/^\+?[0-9 ./-]{6,20}$/, "Numero di te
  * A repeated form section: rows left blank are dropped, the others validated
  * where they are (so an error points at the row the user typed in).
  */
-const rows = <T extends z.ZodType>(row: T, isBlank: (r: Record<string, string>) => boolean, max: number, tooMany: string, anchor: string) =>
+const rows = <T extends z.ZodType>(
+  row: T,
+  isBlank: (r: Record<string, string>) => boolean,
+  max: number,
+  tooMany: string,
+  anchor: string,
+  opts: { required?: string; unique?: { key: string; message: string } } = {},
+) =>
   z
     .preprocess(
       (list) =>
@@ -105,6 +112,16 @@ const rows = <T extends z.ZodType>(row: T, isBlank: (r: Record<string, string>) 
     .superRefine((list, ctx) => {
       const filled = list.flatMap((r, i) => (r === null ? [] : [i]));
       if (filled.length > max) ctx.addIssue({ code: "custom", path: [filled[max], anchor], message: tooMany });
+      if (opts.required && filled.length === 0) ctx.addIssue({ code: "custom", path: [0, anchor], message: opts.required });
+      if (opts.unique) {
+        const key = opts.unique.key;
+        const seen = new Set<unknown>();
+        for (const i of filled) {
+          const value = (list[i] as Record<string, unknown>)[key];
+          if (seen.has(value)) ctx.addIssue({ code: "custom", path: [i, key], message: opts.unique.message });
+          seen.add(value);
+        }
+      }
     })
     .transform((list) => list.filter((r): r is NonNullable<typeof r> => r !== null) as z.output<T>[]);
 
@@ -172,7 +189,9 @@ export const CandidateSchema = z
     availableFrom: optional(isoDate("la data di disponibilità")),
     protectedCategory: z.enum(["none", "art1", "art18"], { error: "Scegli la categoria protetta" }).default("none"),
     consent: checkbox,
-    education: rows(EducationSchema, blank("title", "institution", "year"), 10, "Al massimo 10 titoli di studio", "title"),
+    education: rows(EducationSchema, blank("title", "institution", "year"), 10, "Al massimo 10 titoli di studio", "title", {
+      required: "Il CV deve avere almeno un titolo di studio",
+    }),
     experiences: rows(ExperienceSchema, blank("occupation", "employer", "from", "to", "tasks"), 20, "Al massimo 20 esperienze", "occupation"),
     preferences: rows(
       PreferenceSchema,
@@ -180,8 +199,9 @@ export const CandidateSchema = z
       MAX_PREFERENCES,
       "Al massimo tre propensioni: togline una prima di aggiungerne un'altra",
       "occupation",
+      { required: "Il CV deve avere almeno una propensione" },
     ),
-    languages: rows(LanguageSchema, blank("code"), 10, "Al massimo 10 lingue", "code"),
+    languages: rows(LanguageSchema, blank("code"), 10, "Al massimo 10 lingue", "code", { unique: { key: "code", message: "Lingua ripetuta" } }),
     licences: z
       .record(z.string(), z.string())
       .optional()
@@ -191,16 +211,6 @@ export const CandidateSchema = z
     certificates: rows(CertificateSchema, blank("name", "expiresOn"), 20, "Al massimo 20 certificati", "name"),
     itSkills: rows(ItSkillSchema, blank("skill"), 20, "Al massimo 20 competenze informatiche", "skill"),
     version: optional(z.coerce.number().int().min(1)),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.education.length)
-      ctx.addIssue({ code: "custom", path: ["education", 0, "title"], message: "Il CV deve avere almeno un titolo di studio" });
-    if (!v.preferences.length)
-      ctx.addIssue({ code: "custom", path: ["preferences", 0, "occupation"], message: "Il CV deve avere almeno una propensione" });
-    const langs = v.languages.map((l) => l.code);
-    langs.forEach((code, i) => {
-      if (langs.indexOf(code) !== i) ctx.addIssue({ code: "custom", path: ["languages", i, "code"], message: "Lingua ripetuta" });
-    });
   });
 
 export type CandidateInput = z.infer<typeof CandidateSchema>;

@@ -1,10 +1,10 @@
+import { sql } from "kysely";
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "~/db/db.server";
 import type { ProtectedCategory } from "~/db/tables/candidates";
 import type { Role } from "~/db/types";
 import { DomainError } from "~/domain/errors";
 import { roleHas } from "~/domain/identity/roles";
-import { resolveComune } from "~/domain/reference/queries.server";
 import { getEnv } from "~/utils/env.server";
 import { indexUid } from "../../../search/client.server";
 import { obsoleteCutoff } from "./freshness";
@@ -65,33 +65,51 @@ interface RawHit {
   _formatted?: Record<string, unknown>;
 }
 
-/** Resolves the radius centre; an unknown comune is the user's mistake (400), not an empty result. */
+/** Resolves the radius centre in one query; an unknown comune is the user's mistake (400), not an empty result. */
 async function resolveCenter(db: Db, text: string) {
   if (!text) return null;
-  const comune = await resolveComune(db, text);
-  const coords = comune
-    ? await db.selectFrom("comuni").select(["lat", "lon"]).where("istat_code", "=", comune.istatCode).executeTakeFirst()
-    : undefined;
-  if (!comune || coords?.lat == null || coords.lon == null) {
+  const match = /^(.*?)\s*(?:\(([A-Za-z]{2})\))?\s*$/.exec(text.trim());
+  let query = db
+    .selectFrom("comuni")
+    .select(["name", "province_code", "lat", "lon"])
+    .where(sql<boolean>`lower(name) = ${(match?.[1] ?? "").toLowerCase()}`);
+  if (match?.[2]) query = query.where("province_code", "=", match[2].toUpperCase());
+  const rows = await query.limit(2).execute();
+  const [c] = rows;
+  if (rows.length !== 1 || c.lat == null || c.lon == null) {
     throw new DomainError("Comune sconosciuto: scegli un comune dall'elenco, ad esempio «Milano (MI)»", "comune", 400);
   }
-  return { label: comune.label, lat: coords.lat, lon: coords.lon };
+  return { label: `${c.name} (${c.province_code})`, lat: c.lat, lon: c.lon };
 }
 
-async function valueLabels(db: Db, facet: string, values: string[]): Promise<Record<string, string>> {
+/** Labels of provinces and CP2021 codes: reference data, read once per process (they change only with a new ISTAT release and a restart). */
+const labelCache = globalThis as unknown as { __rosaSearchLabels?: Promise<{ province: Record<string, string>; occupation: Record<string, string> }> };
+
+function referenceLabels(db: Db) {
+  labelCache.__rosaSearchLabels ??= (async () => {
+    const [provinces, occupations] = await Promise.all([
+      db.selectFrom("comuni").select(["province_code", "province_name"]).distinct().execute(),
+      db.selectFrom("occupations").select(["code", "title"]).where("level", "in", [1, 5]).execute(),
+    ]);
+    const cap = (t: string) => (t === t.toUpperCase() ? t.charAt(0) + t.slice(1).toLowerCase() : t);
+    return {
+      province: Object.fromEntries(provinces.map((r) => [r.province_code, `${r.province_name} (${r.province_code})`])),
+      occupation: Object.fromEntries(occupations.map((r) => [r.code, `${cap(r.title)} (${r.code})`])),
+    };
+  })().catch((e) => {
+    labelCache.__rosaSearchLabels = undefined;
+    throw e;
+  });
+  return labelCache.__rosaSearchLabels;
+}
+
+async function valueLabels(db: Db, facet: string): Promise<Record<string, string>> {
   switch (facet) {
-    case "province": {
-      if (!values.length) return {};
-      const rows = await db.selectFrom("comuni").select(["province_code", "province_name"]).distinct().where("province_code", "in", values).execute();
-      return Object.fromEntries(rows.map((r) => [r.province_code, `${r.province_name} (${r.province_code})`]));
-    }
+    case "province":
+      return (await referenceLabels(db)).province;
     case "group":
-    case "occupation": {
-      if (!values.length) return {};
-      const rows = await db.selectFrom("occupations").select(["code", "title"]).where("code", "in", values).execute();
-      const cap = (t: string) => (t === t.toUpperCase() ? t.charAt(0) + t.slice(1).toLowerCase() : t);
-      return Object.fromEntries(rows.map((r) => [r.code, `${cap(r.title)} (${r.code})`]));
-    }
+    case "occupation":
+      return (await referenceLabels(db)).occupation;
     case "licence":
       return LICENCE_LABELS;
     case "language":
@@ -140,7 +158,7 @@ export async function searchCandidates(
   const facets: FacetView[] = [];
   for (const f of [...facetsFor(ctx), { param: "freshness", label: "Aggiornamento del CV", mode: "any" as const }]) {
     const values = counts[f.param as keyof typeof counts] ?? [];
-    const labels = await valueLabels(db, f.param, values.map((v) => v.value));
+    const labels = await valueLabels(db, f.param);
     facets.push({ param: f.param, label: f.label, mode: f.mode, values: values.map((v) => ({ ...v, label: labels[v.value] ?? v.value })) });
   }
 

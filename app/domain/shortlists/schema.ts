@@ -120,8 +120,8 @@ export const HireSchema = z
     weeklyHours: z
       .string({ error: "Indica le ore settimanali" })
       .trim()
-      .transform((v) => v.replace(",", "."))
-      .pipe(z.coerce.number({ error: "Indica le ore settimanali" }).min(1, "Indica le ore settimanali (da 1 a 48)").max(48, "Indica le ore settimanali (da 1 a 48)")),
+      .transform((v) => Number(v.replace(",", ".")))
+      .pipe(z.number({ error: "Indica le ore settimanali" }).min(1, "Indica le ore settimanali (da 1 a 48)").max(48, "Indica le ore settimanali (da 1 a 48)")),
   })
   .superRefine((v, ctx) => {
     if (v.endDate && v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "La fine non può precedere l'inizio" });

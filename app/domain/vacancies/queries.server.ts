@@ -160,3 +160,11 @@ export async function listPublicVacancies(db: Db, limit = 100) {
   }
   return out;
 }
+
+/** Whether the vacancy exists inside the scope (actions check this before reading the form, so others' ids are 404). */
+export async function vacancyVisible(db: Db, scope: VacancyScope, vacancyId: string): Promise<boolean> {
+  let query = db.selectFrom("vacancies").select("id").where("id", "=", vacancyId);
+  if (scope.kind === "employer") query = query.where("employer_id", "=", scope.employerId);
+  if (scope.kind === "officer") query = query.where("status", "!=", "draft");
+  return !!(await query.executeTakeFirst());
+}

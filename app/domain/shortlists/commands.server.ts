@@ -1,0 +1,436 @@
+import { sql } from "kysely";
+import type { Trx } from "~/db/db.server";
+import type { FeedbackReason, ShortlistCandidateState } from "~/db/tables/shortlists";
+import type { Actor } from "~/domain/audit/commands.server";
+import { recordAudit } from "~/domain/audit/commands.server";
+import { DomainError, StaleVersionError } from "~/domain/errors";
+import { enqueueMail } from "~/domain/mail/commands.server";
+import type { MatchResult } from "~/domain/matching/search.server";
+import { transitionVacancy } from "~/domain/vacancies/commands.server";
+import { notifyEmployer } from "~/domain/vacancies/notifications.server";
+import type { ShortlistScope } from "./policy.server";
+import { actorKind } from "./policy.server";
+import { REASON_LABELS } from "./schema";
+import { CANDIDATE_STATE_LABELS, EVENT_LABELS, nextCandidateState, OPEN_STATES, type ShortlistEvent } from "./states";
+
+const DAY = 86_400_000;
+
+/** The search behind a shortlist, as stored: enough to see later why these people were chosen. */
+export function searchSnapshot(match: MatchResult, relaxed: string[]) {
+  return {
+    conditions: match.plan.conditions,
+    mustHaves: match.plan.mustHaves.map((m) => ({ id: m.requirement.id, filter: m.filter })),
+    relaxed,
+    manual: match.plan.manual.map((r) => r.id),
+    nice: match.plan.nice.map((n) => ({ id: n.requirement.id, points: n.points, filter: n.filter })),
+    tiers: match.plan.tiers,
+    sort: match.plan.sort,
+    filter: match.plan.resultFilter(),
+    total: match.total,
+    relaxation: match.relaxation,
+  };
+}
+
+export async function createShortlist(
+  trx: Trx,
+  actor: Actor,
+  input: { vacancyId: string; employerId: string; vacancyStatus: string; title: string; candidateIds: string[]; relaxed: string[]; match: MatchResult },
+) {
+  const byId = new Map(input.match.hits.map((h, i) => [h.id, { hit: h, rank: i + 1 }]));
+  const missing = input.candidateIds.filter((id) => !byId.has(id));
+  if (missing.length) throw new DomainError("Alcuni candidati scelti non sono più tra i risultati: rifai la ricerca e riprova.", "candidateIds", 409);
+  const shortlist = await trx
+    .insertInto("shortlists")
+    .values({
+      vacancy_id: input.vacancyId,
+      employer_id: input.employerId,
+      title: input.title,
+      search_snapshot: JSON.stringify(searchSnapshot(input.match, input.relaxed)),
+      results_snapshot: JSON.stringify(
+        input.match.hits.map((h, i) => ({ rank: i + 1, id: h.id, name: h.fullName, comune: h.comuneName, score: h.explanation.score, explanation: h.explanation })),
+      ),
+      index_uid: input.match.indexUid,
+      settings_version: input.match.settingsVersion,
+      created_by: actor.userId!,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto("shortlist_candidates")
+    .values(
+      input.candidateIds.map((id) => {
+        const { hit, rank } = byId.get(id)!;
+        return { shortlist_id: shortlist.id, candidate_id: id, rank, score: hit.explanation.score, explanation: JSON.stringify(hit.explanation) };
+      }),
+    )
+    .execute();
+  await recordAudit(trx, actor, {
+    action: "shortlist.create",
+    entityType: "shortlist",
+    entityId: shortlist.id,
+    employerId: input.employerId,
+    details: { vacancyId: input.vacancyId, candidates: input.candidateIds, relaxed: input.relaxed, total: input.match.total },
+  });
+  if (input.vacancyStatus === "validated" || input.vacancyStatus === "published") {
+    await transitionVacancy(trx, actor, { kind: "officer" }, input.vacancyId, { event: "start_preselection", version: null, reason: "", outcome: "", channel: "" });
+  }
+  return shortlist.id;
+}
+
+async function lockRow(trx: Trx, rowId: string, scope: ShortlistScope) {
+  let query = trx
+    .selectFrom("shortlist_candidates as sc")
+    .innerJoin("shortlists as s", "s.id", "sc.shortlist_id")
+    .innerJoin("candidates as c", "c.id", "sc.candidate_id")
+    .select([
+      "sc.id", "sc.state", "sc.version", "sc.shortlist_id", "sc.candidate_id", "sc.availability_deadline", "s.employer_id", "s.vacancy_id", "s.status as shortlist_status",
+      "s.title as shortlist_title", "c.email", "c.first_name", "c.last_name", "c.user_id",
+    ])
+    .where("sc.id", "=", rowId);
+  if (scope.kind === "employer") query = query.where("s.employer_id", "=", scope.employerId).where("sc.presented_at", "is not", null);
+  if (scope.kind === "candidate") query = query.where("c.user_id", "=", scope.userId);
+  const row = await query.forUpdate("sc").executeTakeFirst();
+  if (!row) throw new DomainError("Candidato non trovato in questa rosa", "_form", 404);
+  return row;
+}
+
+/**
+ * Moves one person along the transition table, if this actor may; versioned
+ * (two officers on the same rosa: the second is refused, nothing lost),
+ * recorded in the shortlist's own history and in the audit log.
+ */
+export async function moveCandidate(
+  trx: Trx,
+  actor: Actor,
+  scope: ShortlistScope,
+  input: { rowId: string; event: ShortlistEvent; version: number | null; note?: string | null; set?: Record<string, unknown> },
+  now: Date = new Date(),
+) {
+  const row = await lockRow(trx, input.rowId, scope);
+  if (input.version !== null && row.version !== input.version) throw new StaleVersionError();
+  const to = nextCandidateState(row.state, input.event, actorKind(scope));
+  if (!to)
+    throw new DomainError(
+      input.event === "present"
+        ? "Si possono presentare solo i candidati che hanno confermato la disponibilità."
+        : `Operazione «${EVENT_LABELS[input.event]}» non consentita: il candidato è «${CANDIDATE_STATE_LABELS[row.state]}».`,
+      "_form",
+      409,
+    );
+  await trx
+    .updateTable("shortlist_candidates")
+    .set({ ...(input.set ?? {}), state: to, version: row.version + 1, updated_at: now, ...(to === "presented" ? { presented_at: now } : {}) })
+    .where("id", "=", row.id)
+    .execute();
+  await trx
+    .insertInto("shortlist_transitions")
+    .values({ shortlist_candidate_id: row.id, event: input.event, from_state: row.state, to_state: to, actor_kind: scope.kind, actor_user_id: actor.userId, note: input.note ?? null })
+    .execute();
+  await recordAudit(trx, actor, {
+    action: `shortlist.candidate.${input.event}`,
+    entityType: "shortlist_candidate",
+    entityId: row.id,
+    employerId: row.employer_id,
+    details: { shortlistId: row.shortlist_id, candidateId: row.candidate_id, from: row.state, to, note: input.note ?? null },
+  });
+  return { ...row, from: row.state, to, version: row.version + 1 };
+}
+
+/** Asks the person for availability: deadline set, e-mail sent, the request waits in their account. */
+export async function startContact(trx: Trx, actor: Actor, scope: ShortlistScope, input: { rowId: string; version: number; deadlineDays: number }, now = new Date()) {
+  const deadline = new Date(now.getTime() + input.deadlineDays * DAY);
+  const row = await moveCandidate(trx, actor, scope, { rowId: input.rowId, event: "start_contact", version: input.version, set: { availability_deadline: deadline } }, now);
+  if (row.email) {
+    await enqueueMail(trx, {
+      to: row.email,
+      subject: "Rosa: sei disponibile per un'offerta di lavoro?",
+      body: `Buongiorno ${row.first_name},\nil Centro per l'Impiego ti propone per un'offerta di lavoro. Conferma o rifiuta la tua disponibilità nella tua area personale (Rosa → Disponibilità) entro il ${deadline.toLocaleDateString("it-IT")}. Senza risposta entro la scadenza risulterai non disponibile.`,
+    });
+  }
+  return row;
+}
+
+const OUTCOME_EVENT: Partial<Record<string, ShortlistEvent>> = {
+  available: "mark_available",
+  not_available: "mark_not_available",
+  not_interested: "mark_not_interested",
+  wrong_contact: "mark_unreachable",
+};
+
+export async function recordContactAttempt(
+  trx: Trx,
+  actor: Actor,
+  scope: ShortlistScope,
+  input: { rowId: string; version: number; channel: "phone" | "email" | "sms" | "in_person" | "portal"; attemptedAt: Date; outcome: string; note: string | null; shareContacts: boolean },
+  now = new Date(),
+) {
+  if (input.attemptedAt.getTime() > now.getTime() + 5 * 60_000) throw new DomainError("Il contatto non può essere nel futuro", "attemptedAt");
+  const row = await lockRow(trx, input.rowId, scope);
+  if (row.version !== input.version) throw new StaleVersionError();
+  if (row.state !== "contacting") throw new DomainError("Avvia prima il contatto con il candidato", "_form", 409);
+  await trx
+    .insertInto("contact_attempts")
+    .values({
+      shortlist_candidate_id: row.id,
+      channel: input.channel,
+      attempted_at: input.attemptedAt,
+      outcome: input.outcome as "available",
+      note: input.note,
+      recorded_by: actor.userId!,
+    })
+    .execute();
+  const event = OUTCOME_EVENT[input.outcome];
+  if (!event) {
+    await trx.updateTable("shortlist_candidates").set({ version: row.version + 1, updated_at: now }).where("id", "=", row.id).execute();
+    await recordAudit(trx, actor, {
+      action: "shortlist.candidate.contact_attempt",
+      entityType: "shortlist_candidate",
+      entityId: row.id,
+      employerId: row.employer_id,
+      details: { channel: input.channel, outcome: input.outcome },
+    });
+    return;
+  }
+  const set = event === "mark_available" ? { candidate_response: "confirmed", candidate_responded_at: input.attemptedAt, contact_consent: input.shareContacts } : {};
+  await moveCandidate(trx, actor, scope, { rowId: row.id, event, version: row.version, note: `${input.channel}: ${input.outcome}${input.note ? ` — ${input.note}` : ""}`, set }, now);
+}
+
+/** The candidate answers in their own account, before the deadline. */
+export async function respondToAvailability(trx: Trx, actor: Actor, scope: ShortlistScope, input: { rowId: string; response: "confirmed" | "declined"; shareContacts: boolean }, now = new Date()) {
+  const row = await lockRow(trx, input.rowId, scope);
+  if (row.state !== "contacting") throw new DomainError("Questa richiesta non attende più una risposta", "_form", 409);
+  if (row.availability_deadline && row.availability_deadline.getTime() < now.getTime())
+    throw new DomainError("La scadenza per rispondere è passata: contatta il tuo Centro per l'Impiego", "_form", 409);
+  await moveCandidate(
+    trx,
+    actor,
+    scope,
+    {
+      rowId: row.id,
+      event: input.response === "confirmed" ? "candidate_confirm" : "candidate_decline",
+      version: null,
+      set: { candidate_response: input.response, candidate_responded_at: now, contact_consent: input.response === "confirmed" && input.shareContacts },
+    },
+    now,
+  );
+}
+
+/** No answer by the deadline = not available (run lazily before reading or presenting a rosa). */
+export async function expireAvailability(trx: Trx, now = new Date(), shortlistId?: string) {
+  let query = trx.selectFrom("shortlist_candidates").select("id").where("state", "=", "contacting").where("availability_deadline", "<", now);
+  if (shortlistId) query = query.where("shortlist_id", "=", shortlistId);
+  const rows = await query.execute();
+  const system: Actor = { userId: null, role: "system", ip: null };
+  for (const r of rows) await moveCandidate(trx, system, { kind: "system" }, { rowId: r.id, event: "deadline_expired", version: null, note: "Nessuna risposta entro la scadenza" }, now);
+  return rows.length;
+}
+
+async function lockShortlist(trx: Trx, shortlistId: string, version: number | null) {
+  const s = await trx.selectFrom("shortlists").selectAll().where("id", "=", shortlistId).forUpdate().executeTakeFirst();
+  if (!s) throw new DomainError("Rosa non trovata", "_form", 404);
+  if (version !== null && s.version !== version) throw new StaleVersionError();
+  return s;
+}
+
+/** Presents every confirmed person; the employer is notified and sees them in its area. */
+export async function presentShortlist(trx: Trx, actor: Actor, scope: ShortlistScope, input: { shortlistId: string; version: number }, now = new Date()) {
+  const s = await lockShortlist(trx, input.shortlistId, input.version);
+  if (s.status === "closed") throw new DomainError("La rosa è chiusa", "_form", 409);
+  await expireAvailability(trx, now, s.id);
+  const ready = await trx.selectFrom("shortlist_candidates").select("id").where("shortlist_id", "=", s.id).where("state", "=", "available").execute();
+  if (!ready.length) throw new DomainError("Nessun candidato ha confermato la disponibilità: non c'è nessuno da presentare.", "_form", 409);
+  for (const r of ready) await moveCandidate(trx, actor, scope, { rowId: r.id, event: "present", version: null }, now);
+  await trx
+    .updateTable("shortlists")
+    .set({ status: "presented", presented_at: s.presented_at ?? now, presented_by: actor.userId, version: s.version + 1, updated_at: now })
+    .where("id", "=", s.id)
+    .execute();
+  await recordAudit(trx, actor, { action: "shortlist.present", entityType: "shortlist", entityId: s.id, employerId: s.employer_id, details: { presented: ready.length } });
+  await notifyEmployer(trx, s.employer_id, {
+    title: "Nuova rosa di candidati",
+    body: `Il Centro per l'Impiego ti ha presentato ${ready.length === 1 ? "1 candidato" : `${ready.length} candidati`} (${s.title}). Indica per ciascuno il tuo riscontro.`,
+    link: `/azienda/rose/${s.id}`,
+  });
+  return ready.length;
+}
+
+const DECISION_EVENT = { interview: "schedule_interview", selected: "select", not_selected: "reject" } as const;
+
+export async function giveFeedback(
+  trx: Trx,
+  actor: Actor,
+  scope: ShortlistScope,
+  input: {
+    rowId: string;
+    version: number;
+    decision: "interview" | "selected" | "not_selected";
+    reason: FeedbackReason | null;
+    missingSkills: string | null;
+    reasonText: string | null;
+    comment: string | null;
+    share: boolean;
+  },
+  now = new Date(),
+) {
+  if (input.decision === "not_selected" && !input.reason) throw new DomainError("Indica il motivo per cui non è stato selezionato", "reason");
+  const row = await moveCandidate(
+    trx,
+    actor,
+    scope,
+    { rowId: input.rowId, event: DECISION_EVENT[input.decision], version: input.version, note: input.reason ? REASON_LABELS[input.reason] : null, set: input.reason ? { outcome_reason: input.reason } : {} },
+    now,
+  );
+  await trx
+    .insertInto("employer_feedback")
+    .values({
+      shortlist_candidate_id: row.id,
+      decision: input.decision,
+      reason: input.reason,
+      missing_skills: input.missingSkills,
+      reason_text: input.reasonText,
+      comment: input.comment,
+      share_with_candidate: input.share,
+      given_by: actor.userId,
+      given_at: now,
+    })
+    .execute();
+  if (input.decision === "not_selected" && input.share && row.email) {
+    await enqueueMail(trx, {
+      to: row.email,
+      subject: "Rosa: esito della selezione",
+      body: `Buongiorno ${row.first_name},\nl'azienda non ti ha selezionato per l'offerta. Motivo: ${REASON_LABELS[input.reason!]}${input.reason === "skills_lacking" && input.missingSkills ? ` (${input.missingSkills})` : ""}. Il tuo Centro per l'Impiego può proporti un percorso per colmare le carenze.`,
+    });
+  }
+}
+
+/**
+ * Records a hire with the UNILAV fields; when every position is filled the
+ * vacancy closes, the shortlists close and everybody still in the running is
+ * told they were not selected.
+ */
+export async function recordHire(
+  trx: Trx,
+  actor: Actor,
+  scope: ShortlistScope,
+  input: { rowId: string; version: number; contractType: string; startDate: string; endDate: string | null; weeklyHours: number },
+  now = new Date(),
+) {
+  const pre = await lockRow(trx, input.rowId, scope);
+  const vacancy = await trx.selectFrom("vacancies").select(["id", "positions", "status", "employer_id"]).where("id", "=", pre.vacancy_id).forUpdate().executeTakeFirstOrThrow();
+  if (vacancy.status === "closed") throw new DomainError("L'offerta è già chiusa", "_form", 409);
+  const { n } = await trx.selectFrom("hires").select((eb) => eb.fn.countAll<string>().as("n")).where("vacancy_id", "=", vacancy.id).executeTakeFirstOrThrow();
+  const filled = Number(n);
+  if (filled >= vacancy.positions) throw new DomainError("Tutte le posizioni dell'offerta sono già coperte", "_form", 409);
+  const row = await moveCandidate(trx, actor, scope, { rowId: input.rowId, event: "hire", version: input.version }, now);
+  await trx
+    .insertInto("hires")
+    .values({
+      shortlist_candidate_id: row.id,
+      vacancy_id: vacancy.id,
+      employer_id: vacancy.employer_id,
+      candidate_id: row.candidate_id,
+      contract_type: input.contractType,
+      start_date: input.startDate,
+      end_date: input.endDate,
+      weekly_hours: input.weeklyHours,
+      recorded_by: actor.userId!,
+    })
+    .execute();
+  await trx
+    .insertInto("employer_feedback")
+    .values({ shortlist_candidate_id: row.id, decision: "hired", given_by: actor.userId, given_at: now })
+    .execute();
+  await recordAudit(trx, actor, {
+    action: "hire.record",
+    entityType: "vacancy",
+    entityId: vacancy.id,
+    employerId: vacancy.employer_id,
+    details: { candidateId: row.candidate_id, contractType: input.contractType, startDate: input.startDate, weeklyHours: input.weeklyHours, filled: filled + 1, positions: vacancy.positions },
+  });
+  const allFilled = filled + 1 >= vacancy.positions;
+  if (allFilled) await closeVacancyFilled(trx, actor, vacancy.id, now);
+  return { filled: filled + 1, positions: vacancy.positions, closed: allFilled };
+}
+
+async function closeVacancyFilled(trx: Trx, actor: Actor, vacancyId: string, now: Date) {
+  await transitionVacancy(trx, actor, { kind: "officer" }, vacancyId, { event: "close", version: null, reason: "", outcome: "filled", channel: "rosa" }, now);
+  const others = await trx
+    .selectFrom("shortlist_candidates as sc")
+    .innerJoin("shortlists as s", "s.id", "sc.shortlist_id")
+    .select("sc.id")
+    .where("s.vacancy_id", "=", vacancyId)
+    .where("sc.state", "in", OPEN_STATES as ShortlistCandidateState[])
+    .execute();
+  const system: Actor = { userId: actor.userId, role: "system", ip: actor.ip };
+  for (const o of others) {
+    const moved = await moveCandidate(trx, system, { kind: "system" }, { rowId: o.id, event: "reject", version: null, note: REASON_LABELS.position_filled, set: { outcome_reason: "position_filled" } }, now);
+    if (moved.email && moved.from !== "proposed")
+      await enqueueMail(trx, {
+        to: moved.email,
+        subject: "Rosa: posizione coperta",
+        body: `Buongiorno ${moved.first_name},\nle posizioni dell'offerta per cui eri stato proposto sono state coperte: questa volta non sei stato selezionato. Grazie per la disponibilità.`,
+      });
+  }
+  await trx.updateTable("shortlists").set({ status: "closed", closed_at: now, updated_at: now, version: sql<number>`version + 1` }).where("vacancy_id", "=", vacancyId).where("status", "<>", "closed").execute();
+}
+
+export async function addGapProposal(trx: Trx, actor: Actor, input: { shortlistId: string; rowId: string | null; gap: string; kind: "training" | "internship" | "relax_requirement"; description: string }) {
+  const s = await lockShortlist(trx, input.shortlistId, null);
+  if (input.rowId) {
+    const r = await trx.selectFrom("shortlist_candidates").select("id").where("id", "=", input.rowId).where("shortlist_id", "=", s.id).executeTakeFirst();
+    if (!r) throw new DomainError("Candidato non trovato in questa rosa", "rowId", 404);
+  }
+  const p = await trx
+    .insertInto("gap_proposals")
+    .values({ shortlist_id: s.id, shortlist_candidate_id: input.rowId, gap: input.gap, kind: input.kind, description: input.description, created_by: actor.userId! })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, { action: "gap_proposal.create", entityType: "gap_proposal", entityId: p.id, employerId: s.employer_id, details: { kind: input.kind, gap: input.gap } });
+}
+
+export async function setGapOutcome(trx: Trx, actor: Actor, input: { shortlistId: string; proposalId: string; outcome: "proposed" | "accepted" | "declined" | "done" }) {
+  const p = await trx
+    .updateTable("gap_proposals")
+    .set({ outcome: input.outcome, updated_at: new Date() })
+    .where("id", "=", input.proposalId)
+    .where("shortlist_id", "=", input.shortlistId)
+    .returning("id")
+    .executeTakeFirst();
+  if (!p) throw new DomainError("Proposta non trovata", "_form", 404);
+  await recordAudit(trx, actor, { action: "gap_proposal.outcome", entityType: "gap_proposal", entityId: p.id, details: { outcome: input.outcome } });
+}
+
+/**
+ * Reminders when presented people get no feedback within N days, an alert to
+ * the officer after 2N; one row per sent item keeps it idempotent.
+ */
+export async function sendFeedbackReminders(trx: Trx, days: number, now = new Date()) {
+  const waiting = await trx
+    .selectFrom("shortlists as s")
+    .innerJoin("users as u", "u.id", "s.created_by")
+    .select(["s.id", "s.employer_id", "s.title", "s.presented_at", "u.email as officer_email"])
+    .where("s.status", "=", "presented")
+    .where("s.presented_at", "<", new Date(now.getTime() - days * DAY))
+    .where((eb) => eb.exists(eb.selectFrom("shortlist_candidates as sc").select("sc.id").whereRef("sc.shortlist_id", "=", "s.id").where("sc.state", "=", "presented")))
+    .execute();
+  let sent = 0;
+  for (const s of waiting) {
+    const reminder = await trx.insertInto("shortlist_feedback_reminders").values({ shortlist_id: s.id, kind: "employer_reminder" }).onConflict((oc) => oc.doNothing()).returning("kind").executeTakeFirst();
+    if (reminder) {
+      sent++;
+      await notifyEmployer(trx, s.employer_id, {
+        title: "Riscontro sulla rosa di candidati",
+        body: `Non abbiamo ancora il tuo riscontro sui candidati presentati (${s.title}). Indica per ciascuno se vuoi fare un colloquio o perché non è adatto.`,
+        link: `/azienda/rose/${s.id}`,
+      });
+    }
+    if (s.presented_at && s.presented_at.getTime() < now.getTime() - 2 * days * DAY) {
+      const alert = await trx.insertInto("shortlist_feedback_reminders").values({ shortlist_id: s.id, kind: "officer_alert" }).onConflict((oc) => oc.doNothing()).returning("kind").executeTakeFirst();
+      if (alert) {
+        sent++;
+        await enqueueMail(trx, { to: s.officer_email, subject: "Rosa: nessun riscontro dall'azienda", body: `L'azienda non ha dato riscontro sulla rosa «${s.title}» entro ${2 * days} giorni: contattala.` });
+      }
+    }
+  }
+  return sent;
+}

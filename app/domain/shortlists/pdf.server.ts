@@ -1,0 +1,60 @@
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import type { getEmployerShortlist } from "./queries.server";
+import { CANDIDATE_STATE_LABELS } from "./states";
+
+type Data = NonNullable<Awaited<ReturnType<typeof getEmployerShortlist>>>;
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 50;
+
+/** Helvetica speaks WinAnsi only: anything outside it becomes "?" instead of failing. */
+const safe = (s: string) => s.replace(/[^\x20-\x7E\u00A0-\u00FF«»—–’‘“”€…]/g, "?");
+
+function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of safe(text).split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    if (font.widthOfTextAtSize(next, size) > width && line) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The rosa for the employer: only presented people, contacts only where they agreed. */
+export async function shortlistPdf(data: Data): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(safe(`Rosa di candidati — ${data.shortlist.title}`));
+  doc.setLanguage("it-IT");
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  let page: PDFPage = doc.addPage(A4);
+  let y = A4[1] - MARGIN;
+  const write = (text: string, opts: { size?: number; f?: PDFFont; gap?: number } = {}) => {
+    const size = opts.size ?? 10;
+    for (const line of wrap(text, opts.f ?? font, size, A4[0] - 2 * MARGIN)) {
+      if (y < MARGIN + size) {
+        page = doc.addPage(A4);
+        y = A4[1] - MARGIN;
+      }
+      page.drawText(line, { x: MARGIN, y, size, font: opts.f ?? font, color: rgb(0, 0, 0) });
+      y -= size + 4;
+    }
+    y -= opts.gap ?? 0;
+  };
+  write(`Rosa di candidati: ${data.shortlist.title}`, { size: 16, f: bold, gap: 4 });
+  write(`Offerta n. ${data.shortlist.vacancy_number} «${data.shortlist.vacancy_title}»`, { gap: 10 });
+  for (const r of data.rows) {
+    write(`${r.name} — ${CANDIDATE_STATE_LABELS[r.state]}`, { size: 12, f: bold });
+    write(r.contacts ? `Recapiti: ${r.contacts.phone ?? "—"} · ${r.contacts.email ?? "—"}` : "Recapiti: tramite il Centro per l'Impiego");
+    write(`Propensioni: ${r.preferences.join("; ")}`);
+    write(`Titoli di studio: ${r.education.join("; ") || "—"}. Lingue: ${r.languages.join(", ") || "—"}. Patenti: ${r.licences.join(", ") || "—"}.`);
+    write(`Punteggio ${r.explanation.score} = ${r.explanation.parts.map((p) => `${p.points} (${p.label})`).join(" + ") || "0"}`);
+    write(r.explanation.requirements.map((q) => `${q.label}: ${q.status === "met" ? "sì" : q.status === "missing" ? "no" : "da verificare"}`).join("; "), { gap: 10 });
+  }
+  write("Documento riservato: i dati personali servono solo alla selezione per questa offerta (Reg. UE 2016/679).", { size: 8 });
+  return doc.save();
+}

@@ -1,0 +1,207 @@
+import { sql } from "kysely";
+import type { Db } from "~/db/db.server";
+import type { ShortlistCandidateState } from "~/db/tables/shortlists";
+import type { Explanation } from "~/domain/matching/explain";
+import { EMPLOYER_VISIBLE_STATES } from "./states";
+
+const DAY = 86_400_000;
+export const EXPOSURE_DAYS = 90;
+
+/** How many times each person was presented to an employer in the last 90 days. */
+export async function exposureCounts(db: Db, candidateIds: string[], now = new Date()): Promise<Record<string, number>> {
+  if (!candidateIds.length) return {};
+  const rows = await db
+    .selectFrom("shortlist_candidates")
+    .select(["candidate_id", (eb) => eb.fn.countAll<string>().as("n")])
+    .where("candidate_id", "in", candidateIds)
+    .where("presented_at", ">=", new Date(now.getTime() - EXPOSURE_DAYS * DAY))
+    .groupBy("candidate_id")
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.candidate_id, Number(r.n)]));
+}
+
+export async function listVacancyShortlists(db: Db, vacancyId: string) {
+  return db
+    .selectFrom("shortlists")
+    .select(["id", "title", "status", "created_at", "presented_at"])
+    .where("vacancy_id", "=", vacancyId)
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+/** Vacancies an officer can match, with how many shortlists each has. */
+export async function listMatchableVacancies(db: Db) {
+  return db
+    .selectFrom("vacancies as v")
+    .innerJoin("employers as e", "e.id", "v.employer_id")
+    .innerJoin("comuni as m", "m.istat_code", "v.comune_code")
+    .select([
+      "v.id", "v.number", "v.title", "v.status", "v.positions", "v.l68_reserved", "v.validated_at", "e.legal_name as employer_name", "m.name as comune_name",
+      (eb) => eb.selectFrom("shortlists as s").select(eb.fn.countAll<string>().as("n")).whereRef("s.vacancy_id", "=", "v.id").as("shortlists"),
+    ])
+    .where("v.status", "in", ["validated", "published", "in_preselection"])
+    .orderBy("v.validated_at", "asc")
+    .limit(200)
+    .execute();
+}
+
+export async function getOfficerShortlist(db: Db, shortlistId: string) {
+  const s = await db
+    .selectFrom("shortlists as s")
+    .innerJoin("vacancies as v", "v.id", "s.vacancy_id")
+    .innerJoin("employers as e", "e.id", "s.employer_id")
+    .innerJoin("users as u", "u.id", "s.created_by")
+    .select([
+      "s.id", "s.title", "s.status", "s.version", "s.search_snapshot", "s.results_snapshot", "s.index_uid", "s.settings_version", "s.created_at",
+      "s.presented_at", "s.vacancy_id", "s.employer_id", "v.title as vacancy_title", "v.number as vacancy_number", "v.positions", "v.status as vacancy_status",
+      "e.legal_name as employer_name", "u.full_name as created_by_name",
+    ])
+    .where("s.id", "=", shortlistId)
+    .executeTakeFirst();
+  if (!s) return null;
+  const rows = await db
+    .selectFrom("shortlist_candidates as sc")
+    .innerJoin("candidates as c", "c.id", "sc.candidate_id")
+    .select([
+      "sc.id", "sc.candidate_id", "sc.rank", "sc.score", "sc.explanation", "sc.state", "sc.version", "sc.availability_deadline", "sc.candidate_response",
+      "sc.contact_consent", "sc.presented_at", "sc.outcome_reason", "c.first_name", "c.last_name", "c.phone", "c.email",
+    ])
+    .where("sc.shortlist_id", "=", shortlistId)
+    .orderBy("sc.rank")
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const [attempts, history, feedback, proposals, exposure, hires] = await Promise.all([
+    ids.length ? db.selectFrom("contact_attempts").selectAll().where("shortlist_candidate_id", "in", ids).orderBy("attempted_at", "desc").execute() : [],
+    ids.length
+      ? db
+          .selectFrom("shortlist_transitions as t")
+          .leftJoin("users as u", "u.id", "t.actor_user_id")
+          .select(["t.shortlist_candidate_id", "t.event", "t.from_state", "t.to_state", "t.actor_kind", "t.at", "t.note", "u.full_name"])
+          .where("t.shortlist_candidate_id", "in", ids)
+          .orderBy("t.id")
+          .execute()
+      : [],
+    ids.length ? db.selectFrom("employer_feedback").selectAll().where("shortlist_candidate_id", "in", ids).orderBy("given_at").execute() : [],
+    db.selectFrom("gap_proposals").selectAll().where("shortlist_id", "=", shortlistId).orderBy("created_at").execute(),
+    exposureCounts(db, rows.map((r) => r.candidate_id)),
+    db.selectFrom("hires").select((eb) => eb.fn.countAll<string>().as("n")).where("vacancy_id", "=", s.vacancy_id).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    shortlist: { ...s, filled: Number(hires.n) },
+    rows: rows.map((r) => ({
+      ...r,
+      explanation: r.explanation as Explanation,
+      exposure: exposure[r.candidate_id] ?? 0,
+      attempts: attempts.filter((a) => a.shortlist_candidate_id === r.id),
+      history: history.filter((h) => h.shortlist_candidate_id === r.id),
+      feedback: feedback.filter((f) => f.shortlist_candidate_id === r.id),
+    })),
+    proposals,
+  };
+}
+
+export async function listEmployerShortlists(db: Db, employerId: string) {
+  return db
+    .selectFrom("shortlists as s")
+    .innerJoin("vacancies as v", "v.id", "s.vacancy_id")
+    .select([
+      "s.id", "s.title", "s.status", "s.presented_at", "v.title as vacancy_title", "v.number as vacancy_number",
+      (eb) =>
+        eb
+          .selectFrom("shortlist_candidates as sc")
+          .select(eb.fn.countAll<string>().as("n"))
+          .whereRef("sc.shortlist_id", "=", "s.id")
+          .where("sc.state", "=", "presented")
+          .as("awaiting"),
+    ])
+    .where("s.employer_id", "=", employerId)
+    .where("s.presented_at", "is not", null)
+    .orderBy("s.presented_at", "desc")
+    .execute();
+}
+
+/**
+ * The rosa as the employer sees it: only its own, only once presented, only
+ * the people presented to it, contact details only where the person agreed.
+ */
+export async function getEmployerShortlist(db: Db, employerId: string, shortlistId: string) {
+  const s = await db
+    .selectFrom("shortlists as s")
+    .innerJoin("vacancies as v", "v.id", "s.vacancy_id")
+    .select(["s.id", "s.title", "s.status", "s.presented_at", "s.vacancy_id", "v.title as vacancy_title", "v.number as vacancy_number", "v.positions", "v.status as vacancy_status"])
+    .where("s.id", "=", shortlistId)
+    .where("s.employer_id", "=", employerId)
+    .where("s.presented_at", "is not", null)
+    .executeTakeFirst();
+  if (!s) return null;
+  const rows = await db
+    .selectFrom("shortlist_candidates as sc")
+    .innerJoin("candidates as c", "c.id", "sc.candidate_id")
+    .select([
+      "sc.id", "sc.candidate_id", "sc.state", "sc.version", "sc.explanation", "sc.contact_consent", "sc.presented_at", "c.first_name", "c.last_name",
+      "c.phone", "c.email",
+    ])
+    .where("sc.shortlist_id", "=", shortlistId)
+    .where("sc.state", "in", EMPLOYER_VISIBLE_STATES as ShortlistCandidateState[])
+    .where("sc.presented_at", "is not", null)
+    .orderBy("sc.rank")
+    .execute();
+  const ids = rows.map((r) => r.candidate_id);
+  const [prefs, exps, edu, langs, lics, certs, hires] = await Promise.all([
+    ids.length ? db.selectFrom("candidate_preferences").select(["candidate_id", "slot", "occupation_label"]).where("candidate_id", "in", ids).orderBy("slot").execute() : [],
+    ids.length
+      ? db
+          .selectFrom("candidate_experiences as e")
+          .leftJoin("occupations as o", "o.code", "e.occupation_code")
+          .select(["e.candidate_id", "o.title", "e.started_on", "e.ended_on"])
+          .where("e.candidate_id", "in", ids)
+          .orderBy("e.started_on", "desc")
+          .execute()
+      : [],
+    ids.length ? db.selectFrom("candidate_education").select(["candidate_id", "title", "eqf_level"]).where("candidate_id", "in", ids).execute() : [],
+    ids.length ? db.selectFrom("candidate_languages").select(["candidate_id", "language_code", "level"]).where("candidate_id", "in", ids).execute() : [],
+    ids.length ? db.selectFrom("candidate_licences").select(["candidate_id", "licence"]).where("candidate_id", "in", ids).execute() : [],
+    ids.length ? db.selectFrom("candidate_certificates").select(["candidate_id", "name"]).where("candidate_id", "in", ids).execute() : [],
+    db.selectFrom("hires").select((eb) => eb.fn.countAll<string>().as("n")).where("vacancy_id", "=", s.vacancy_id).executeTakeFirstOrThrow(),
+  ]);
+  const of = <T extends { candidate_id: string }>(list: T[], id: string) => list.filter((x) => x.candidate_id === id);
+  return {
+    shortlist: { ...s, filled: Number(hires.n) },
+    rows: rows.map((r) => ({
+      id: r.id,
+      candidateId: r.candidate_id,
+      state: r.state,
+      version: r.version,
+      name: `${r.first_name} ${r.last_name}`,
+      contacts: r.contact_consent ? { phone: r.phone, email: r.email } : null,
+      explanation: r.explanation as Explanation,
+      preferences: of(prefs, r.candidate_id).map((p) => p.occupation_label),
+      experiences: of(exps, r.candidate_id).map((e) => ({ title: e.title, from: e.started_on, to: e.ended_on })),
+      education: of(edu, r.candidate_id).map((e) => e.title),
+      languages: of(langs, r.candidate_id).map((l) => `${l.language_code.toUpperCase()} ${l.level}`),
+      licences: of(lics, r.candidate_id).map((l) => l.licence),
+      certificates: of(certs, r.candidate_id).map((c) => c.name),
+    })),
+  };
+}
+
+/** The availability requests waiting for this candidate user (and the recent answered ones). */
+export async function listCandidateRequests(db: Db, userId: string) {
+  return db
+    .selectFrom("shortlist_candidates as sc")
+    .innerJoin("candidates as c", "c.id", "sc.candidate_id")
+    .innerJoin("shortlists as s", "s.id", "sc.shortlist_id")
+    .innerJoin("vacancies as v", "v.id", "s.vacancy_id")
+    .innerJoin("comuni as m", "m.istat_code", "v.comune_code")
+    .innerJoin("employers as e", "e.id", "v.employer_id")
+    .select([
+      "sc.id", "sc.state", "sc.availability_deadline", "sc.candidate_response", "v.title", "v.publication_mode", "m.name as comune_name",
+      "e.legal_name as employer_name", "v.working_time", "v.contract_type",
+    ])
+    .where("c.user_id", "=", userId)
+    .where("sc.state", "<>", "proposed")
+    .orderBy(sql`sc.state = 'contacting'`, "desc")
+    .orderBy("sc.updated_at", "desc")
+    .limit(50)
+    .execute();
+}

@@ -1,0 +1,29 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/db/db.server";
+import { recordAudit } from "~/domain/audit/commands.server";
+import { shortlistPdf } from "~/domain/shortlists/pdf.server";
+import { requireShortlistEmployer, shortlistIdFrom } from "~/domain/shortlists/policy.server";
+import { getEmployerShortlist } from "~/domain/shortlists/queries.server";
+import { actorOf, notFound } from "~/utils/session.server";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, employerId } = await requireShortlistEmployer(request);
+  const shortlistId = shortlistIdFrom(params);
+  const data = await getEmployerShortlist(getDb(), employerId, shortlistId);
+  if (!data) throw notFound("Rosa non trovata");
+  const bytes = await shortlistPdf({ ...data, shortlist: { ...data.shortlist } });
+  await recordAudit(getDb(), actorOf(user, context), {
+    action: "shortlist.export_pdf",
+    entityType: "shortlist",
+    entityId: shortlistId,
+    employerId,
+    details: { candidates: data.rows.map((r) => r.candidateId) },
+  });
+  return new Response(Buffer.from(bytes), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="rosa-${Number(data.shortlist.vacancy_number)}.pdf"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

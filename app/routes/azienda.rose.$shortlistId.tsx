@@ -1,0 +1,174 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CheckboxField, ErrorSummary, Notice, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { MatchExplanation } from "~/components/match-explanation";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { recordAudit } from "~/domain/audit/commands.server";
+import { giveFeedback, recordHire } from "~/domain/shortlists/commands.server";
+import { requireShortlistEmployer, shortlistIdFrom } from "~/domain/shortlists/policy.server";
+import { getEmployerShortlist } from "~/domain/shortlists/queries.server";
+import { EmployerActionSchema, REASON_LABELS } from "~/domain/shortlists/schema";
+import { availableCandidateEvents, CANDIDATE_STATE_LABELS } from "~/domain/shortlists/states";
+import { CONTRACT_TYPES } from "~/domain/vacancies/codes";
+import { domainErrorResponse, invalid } from "~/utils/action.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDate } from "~/utils/format";
+import { parseFormData } from "~/utils/forms";
+import { actorOf, notFound } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Rosa di candidati — Rosa" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, employerId } = await requireShortlistEmployer(request);
+  const shortlistId = shortlistIdFrom(params);
+  const data = await getEmployerShortlist(getDb(), employerId, shortlistId);
+  if (!data) throw notFound("Rosa non trovata");
+  await recordAudit(getDb(), actorOf(user, context), {
+    action: "shortlist.employer_view",
+    entityType: "shortlist",
+    entityId: shortlistId,
+    employerId,
+    details: { candidates: data.rows.map((r) => r.candidateId), withContacts: data.rows.filter((r) => r.contacts).map((r) => r.candidateId) },
+  });
+  return { ...data, shortlist: { ...data.shortlist, vacancy_number: Number(data.shortlist.vacancy_number) } };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, scope } = await requireShortlistEmployer(request);
+  const shortlistId = shortlistIdFrom(params);
+  // Another employer's rosa, or one not presented yet, does not exist for this user.
+  const own = await getDb()
+    .selectFrom("shortlists")
+    .select("id")
+    .where("id", "=", shortlistId)
+    .where("employer_id", "=", user.employerId!)
+    .where("presented_at", "is not", null)
+    .executeTakeFirst();
+  if (!own) throw notFound("Rosa non trovata");
+  const form = parseFormData(await request.formData(), EmployerActionSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const d = form.data;
+  // The row must be in this rosa; the command checks again that it belongs to this employer and was presented.
+  const row = await getDb().selectFrom("shortlist_candidates").select("id").where("id", "=", d.rowId).where("shortlist_id", "=", shortlistId).executeTakeFirst();
+  if (!row) throw notFound("Candidato non trovato");
+  let message: string;
+  try {
+    message = await withTransaction(async (trx) => {
+      const actor = actorOf(user, context);
+      if (d.intent === "feedback") {
+        await giveFeedback(trx, actor, scope, {
+          rowId: d.rowId,
+          version: d.version,
+          decision: d.decision,
+          reason: d.reason || null,
+          missingSkills: d.missingSkills,
+          reasonText: d.reasonText,
+          comment: d.comment,
+          share: d.share === "on",
+        });
+        return "Riscontro registrato: grazie.";
+      }
+      const hire = await recordHire(trx, actor, scope, d);
+      return hire.closed
+        ? "Assunzione registrata: tutte le posizioni sono coperte e l'offerta è chiusa. Ricorda di inviare la comunicazione obbligatoria (UNILAV)."
+        : `Assunzione registrata (${hire.filled} su ${hire.positions}). Ricorda di inviare la comunicazione obbligatoria (UNILAV).`;
+    });
+  } catch (e) {
+    return domainErrorResponse(e, form.values);
+  }
+  return redirectWithFlash(`/azienda/rose/${shortlistId}`, { type: "success", message });
+}
+
+export default function EmployerShortlistPage() {
+  const { shortlist, rows } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errorsFor = (rowId: string) => (result?.values?.rowId === rowId ? result.errors : undefined);
+  const valuesFor = (rowId: string) => (result?.values?.rowId === rowId ? result.values : undefined);
+  return (
+    <div>
+      <h1>{shortlist.title}</h1>
+      <p>
+        Offerta n. {shortlist.vacancy_number} «{shortlist.vacancy_title}». Posizioni coperte {shortlist.filled} su {shortlist.positions}.{" "}
+        <a href={`/azienda/rose/${shortlist.id}/pdf`}>Scarica la rosa in PDF</a>
+      </p>
+      {shortlist.vacancy_status === "closed" ? <Notice type="info">L'offerta è chiusa.</Notice> : null}
+      <ErrorSummary errors={result?.errors} />
+      {rows.map((r) => {
+        const events = availableCandidateEvents(r.state, "employer");
+        return (
+          <section key={r.id} className="card-wrapper mb-4" aria-labelledby={`c-${r.id}`}>
+            <div className="card card-bg p-3">
+              <h2 className="h4" id={`c-${r.id}`}>
+                {r.name} — {CANDIDATE_STATE_LABELS[r.state]}
+              </h2>
+              <p className="mb-1">
+                {r.contacts ? `Recapiti: ${r.contacts.phone ?? "—"} · ${r.contacts.email ?? "—"}` : "Recapiti: il candidato non ha autorizzato la comunicazione; contatta il Centro per l'Impiego."}
+              </p>
+              <ul className="small">
+                <li>Propensioni: {r.preferences.join("; ")}</li>
+                <li>
+                  Esperienze:{" "}
+                  {r.experiences.length ? r.experiences.map((e) => `${e.title ?? "—"} (dal ${formatDate(e.from)}${e.to ? ` al ${formatDate(e.to)}` : ""})`).join("; ") : "nessuna"}
+                </li>
+                <li>Titoli di studio: {r.education.join("; ") || "—"}</li>
+                <li>Lingue: {r.languages.join(", ") || "—"}</li>
+                <li>Patenti: {r.licences.join(", ") || "—"}</li>
+                <li>Certificazioni: {r.certificates.join("; ") || "—"}</li>
+              </ul>
+              <MatchExplanation e={r.explanation} />
+              {events.some((e) => e === "reject" || e === "select" || e === "schedule_interview") ? (
+                <Form method="post" noValidate className="mt-3">
+                  <input type="hidden" name="intent" value="feedback" />
+                  <input type="hidden" name="rowId" value={r.id} />
+                  <input type="hidden" name="version" value={r.version} />
+                  <fieldset>
+                    <legend className="h6">Il tuo riscontro su {r.name}</legend>
+                    <SelectField
+                      name="decision"
+                      label="Decisione"
+                      placeholder="Scegli…"
+                      options={[
+                        ...(events.includes("schedule_interview") ? [["interview", "Voglio fare un colloquio"] as [string, string]] : []),
+                        ["selected", "Selezionato"],
+                        ["not_selected", "Non selezionato"],
+                      ]}
+                      errors={errorsFor(r.id)}
+                      values={valuesFor(r.id)}
+                    />
+                    <SelectField name="reason" label="Motivo (obbligatorio se non selezionato)" placeholder="Scegli…" options={REASON_LABELS} errors={errorsFor(r.id)} values={valuesFor(r.id)} />
+                    <TextField name="missingSkills" label="Competenze mancanti (se il motivo è questo)" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
+                    <TextField name="reasonText" label="Altro motivo" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
+                    <TextAreaField name="comment" label="Commenti (facoltativi)" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
+                    <CheckboxField name="share" label="Il motivo può essere comunicato al candidato" />
+                    <button type="submit" className="btn btn-primary">
+                      Invia il riscontro su {r.name}
+                    </button>
+                  </fieldset>
+                </Form>
+              ) : null}
+              {events.includes("hire") && shortlist.vacancy_status !== "closed" ? (
+                <details className="mt-3">
+                  <summary>Registra l'assunzione di {r.name}</summary>
+                  <Form method="post" noValidate>
+                    <input type="hidden" name="intent" value="hire" />
+                    <input type="hidden" name="rowId" value={r.id} />
+                    <input type="hidden" name="version" value={r.version} />
+                    <SelectField name="contractType" label="Tipo di contratto (UNILAV)" placeholder="Scegli…" options={CONTRACT_TYPES} errors={errorsFor(r.id)} values={valuesFor(r.id)} />
+                    <TextField name="startDate" label="Data di inizio" type="date" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
+                    <TextField name="endDate" label="Data di fine (tempo determinato)" type="date" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
+                    <TextField name="weeklyHours" label="Ore settimanali" inputMode="numeric" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
+                    <button type="submit" className="btn btn-success">
+                      Registra l'assunzione di {r.name}
+                    </button>
+                  </Form>
+                </details>
+              ) : null}
+            </div>
+          </section>
+        );
+      })}
+      {!rows.length ? <p>Nessun candidato presentato.</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "~/db/db.server";
+import { requireShortlistEmployer } from "~/domain/shortlists/policy.server";
+import { listEmployerShortlists } from "~/domain/shortlists/queries.server";
+import { formatDate } from "~/utils/format";
+
+export const meta: MetaFunction = () => [{ title: "Candidati presentati — Rosa" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { employerId } = await requireShortlistEmployer(request);
+  const rows = await listEmployerShortlists(getDb(), employerId);
+  return { shortlists: rows.map((r) => ({ ...r, vacancy_number: Number(r.vacancy_number), awaiting: Number(r.awaiting) })) };
+}
+
+export default function EmployerShortlists() {
+  const { shortlists } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>Candidati presentati</h1>
+      {shortlists.length ? (
+        <table className="table">
+          <caption>Le rose di candidati che il Centro per l'Impiego ti ha presentato</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rosa</th>
+              <th scope="col">Offerta</th>
+              <th scope="col">Presentata il</th>
+              <th scope="col">In attesa del tuo riscontro</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shortlists.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <Link to={`/azienda/rose/${s.id}`}>{s.title}</Link>
+                </td>
+                <td>
+                  n. {s.vacancy_number} — {s.vacancy_title}
+                </td>
+                <td>{s.presented_at ? formatDate(s.presented_at) : "—"}</td>
+                <td>{s.awaiting}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>Il Centro per l'Impiego non ti ha ancora presentato candidati.</p>
+      )}
+    </div>
+  );
+}

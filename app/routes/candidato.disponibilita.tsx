@@ -1,0 +1,86 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CheckboxField, ErrorSummary } from "~/components/forms";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { expireAvailability, respondToAvailability } from "~/domain/shortlists/commands.server";
+import { requireCandidateUser } from "~/domain/shortlists/policy.server";
+import { listCandidateRequests } from "~/domain/shortlists/queries.server";
+import { CandidateResponseSchema } from "~/domain/shortlists/schema";
+import { CANDIDATE_STATE_LABELS } from "~/domain/shortlists/states";
+import { CONTRACT_TYPES, WORKING_TIME_LABELS } from "~/domain/vacancies/codes";
+import { domainErrorResponse, invalid } from "~/utils/action.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDateTime } from "~/utils/format";
+import { parseFormData } from "~/utils/forms";
+import { actorOf } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Le mie disponibilità — Rosa" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireCandidateUser(request);
+  await withTransaction((trx) => expireAvailability(trx));
+  const requests = await listCandidateRequests(getDb(), user.id);
+  // An anonymous vacancy stays anonymous for the candidate too.
+  return { requests: requests.map((r) => ({ ...r, employer_name: r.publication_mode === "public" ? r.employer_name : null })) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, scope } = await requireCandidateUser(request);
+  const form = parseFormData(await request.formData(), CandidateResponseSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  try {
+    await withTransaction((trx) =>
+      respondToAvailability(trx, actorOf(user, context), scope, { rowId: form.data.rowId, response: form.data.response, shareContacts: form.data.shareContacts === "on" }),
+    );
+  } catch (e) {
+    return domainErrorResponse(e, form.values);
+  }
+  return redirectWithFlash("/candidato/disponibilita", {
+    type: "success",
+    message: form.data.response === "confirmed" ? "Grazie: hai confermato la tua disponibilità." : "Hai comunicato che non sei disponibile.",
+  });
+}
+
+export default function CandidateAvailability() {
+  const { requests } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div>
+      <h1>Le mie disponibilità</h1>
+      <p>Il Centro per l'Impiego ti chiede se sei disponibile per queste offerte. Senza risposta entro la scadenza risulterai non disponibile.</p>
+      <ErrorSummary errors={result?.errors} />
+      {requests.length ? (
+        requests.map((r) => (
+          <section key={r.id} className="card card-bg p-3 mb-3" aria-labelledby={`r-${r.id}`}>
+            <h2 className="h5" id={`r-${r.id}`}>
+              {r.title} — {r.comune_name}
+            </h2>
+            <p className="mb-1">
+              {r.employer_name ?? "Azienda riservata"} · {CONTRACT_TYPES[r.contract_type as keyof typeof CONTRACT_TYPES] ?? r.contract_type} ·{" "}
+              {WORKING_TIME_LABELS[r.working_time]}
+            </p>
+            <p className="mb-1">Stato: {CANDIDATE_STATE_LABELS[r.state]}</p>
+            {r.state === "contacting" ? (
+              <Form method="post">
+                <input type="hidden" name="rowId" value={r.id} />
+                {r.availability_deadline ? <p>Rispondi entro il {formatDateTime(r.availability_deadline)}.</p> : null}
+                <CheckboxField name="shareContacts" label="Autorizzo a comunicare il mio telefono e la mia e-mail all'azienda" />
+                <div className="d-flex gap-2">
+                  <button type="submit" name="response" value="confirmed" className="btn btn-primary">
+                    Confermo la disponibilità per «{r.title}»
+                  </button>
+                  <button type="submit" name="response" value="declined" className="btn btn-outline-secondary">
+                    Non sono disponibile per «{r.title}»
+                  </button>
+                </div>
+              </Form>
+            ) : null}
+          </section>
+        ))
+      ) : (
+        <p>Nessuna richiesta di disponibilità.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "~/db/db.server";
+import { rate } from "~/domain/shortlists/figures";
+import { preselectionFigures, vacanciesWithoutShortlist } from "~/domain/shortlists/figures.server";
+import { requireMatchingOfficer } from "~/domain/shortlists/policy.server";
+import { formatDate } from "~/utils/format";
+
+export const meta: MetaFunction = () => [{ title: "Cifre della preselezione — Rosa" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireMatchingOfficer(request);
+  const by = new URL(request.url).searchParams.get("per") === "ufficio" ? "office" : "officer";
+  const db = getDb();
+  const [rows, empty] = await Promise.all([preselectionFigures(db, by), vacanciesWithoutShortlist(db)]);
+  return { by, rows, empty: empty.map((v) => ({ ...v, number: Number(v.number) })) };
+}
+
+/** Horizontal bars as inline SVG, with the numbers in the table next to it for screen readers. */
+function Bars({ title, items }: { title: string; items: { label: string; value: number | null; suffix: string }[] }) {
+  const max = Math.max(1, ...items.map((i) => i.value ?? 0));
+  const h = 22;
+  return (
+    <figure className="mb-4">
+      <svg role="img" aria-label={`${title}: ${items.map((i) => `${i.label} ${i.value ?? "n.d."}${i.suffix}`).join(", ")}`} width="100%" height={items.length * h + 4} viewBox={`0 0 600 ${items.length * h + 4}`}>
+        {items.map((i, n) => (
+          <g key={i.label} transform={`translate(0, ${n * h})`}>
+            <text x="0" y="15" fontSize="12" fill="#1a1a1a">
+              {i.label.slice(0, 28)}
+            </text>
+            <rect x="200" y="3" height="16" width={((i.value ?? 0) / max) * 330} fill="#0066cc" />
+            <text x={205 + ((i.value ?? 0) / max) * 330} y="15" fontSize="12" fill="#1a1a1a">
+              {i.value === null ? "n.d." : `${i.value.toLocaleString("it-IT")}${i.suffix}`}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <figcaption>{title}</figcaption>
+    </figure>
+  );
+}
+
+export default function FiguresPage() {
+  const { by, rows, empty } = useLoaderData<typeof loader>();
+  const group = by === "office" ? "Ufficio (provincia)" : "Operatore";
+  return (
+    <div>
+      <p>
+        <Link to="/operatore/preselezione">← Preselezione</Link>
+      </p>
+      <h1>Cifre della preselezione</h1>
+      <p>
+        Per: {by === "office" ? <Link to="?per=operatore">operatore</Link> : <strong>operatore</strong>} ·{" "}
+        {by === "office" ? <strong>ufficio</strong> : <Link to="?per=ufficio">ufficio</Link>} ·{" "}
+        <a href={`/operatore/preselezione/cifre/csv?per=${by === "office" ? "ufficio" : "operatore"}`}>Scarica in CSV</a>
+      </p>
+      {rows.length ? (
+        <>
+          <Bars title="Giorni medi dalla convalida dell'offerta alla rosa presentata" items={rows.map((r) => ({ label: r.label, value: r.daysToPresent, suffix: " gg" }))} />
+          <Bars title="Quota dei candidati presentati che sono stati assunti" items={rows.map((r) => ({ label: r.label, value: rate(r.hired, r.presented), suffix: "%" }))} />
+          <Bars title="Quota dei candidati presentati con un riscontro dell'azienda" items={rows.map((r) => ({ label: r.label, value: rate(r.withFeedback, r.presented), suffix: "%" }))} />
+          <table className="table">
+            <caption>Cifre per {group.toLowerCase()}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{group}</th>
+                <th scope="col">Rose</th>
+                <th scope="col">Presentati</th>
+                <th scope="col">Assunti</th>
+                <th scope="col">Riscontri</th>
+                <th scope="col">Giorni alla rosa</th>
+                <th scope="col">Attesa del riscontro (giorni)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key}>
+                  <th scope="row">{r.label}</th>
+                  <td>{r.shortlists}</td>
+                  <td>{r.presented}</td>
+                  <td>{r.hired}</td>
+                  <td>{r.withFeedback}</td>
+                  <td>{r.daysToPresent ?? "n.d."}</td>
+                  <td>{r.feedbackDelayDays ?? "n.d."}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : (
+        <p>Nessuna rosa ancora.</p>
+      )}
+      <h2 className="h4">Offerte convalidate senza rosa ({empty.length})</h2>
+      <ul>
+        {empty.map((v) => (
+          <li key={v.id}>
+            <Link to={`/operatore/preselezione/${v.id}`}>
+              n. {v.number} — {v.title}
+            </Link>{" "}
+            ({v.legal_name}){v.validated_at ? `, convalidata il ${formatDate(v.validated_at)}` : ""}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,327 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CheckboxField, ErrorSummary, Notice, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { MatchExplanation } from "~/components/match-explanation";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { recordAudit } from "~/domain/audit/commands.server";
+import {
+  addGapProposal,
+  expireAvailability,
+  moveCandidate,
+  presentShortlist,
+  recordContactAttempt,
+  setGapOutcome,
+  startContact,
+} from "~/domain/shortlists/commands.server";
+import { requireMatchingOfficer, shortlistIdFrom } from "~/domain/shortlists/policy.server";
+import { getOfficerShortlist, EXPOSURE_DAYS } from "~/domain/shortlists/queries.server";
+import {
+  CHANNEL_LABELS,
+  CONTACT_OUTCOME_LABELS,
+  DECISION_LABELS,
+  GAP_KIND_LABELS,
+  GAP_OUTCOME_LABELS,
+  OfficerActionSchema,
+  REASON_LABELS,
+} from "~/domain/shortlists/schema";
+import { availableCandidateEvents, CANDIDATE_STATE_LABELS, EVENT_LABELS } from "~/domain/shortlists/states";
+import { domainErrorResponse, invalid } from "~/utils/action.server";
+import { getEnv } from "~/utils/env.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { parseFormData } from "~/utils/forms";
+import { actorOf, notFound } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Rosa di candidati — Rosa" }];
+
+type Snapshot = { conditions: { label: string; filter: string }[]; filter: string; sort: string[]; relaxed: string[]; total: number };
+type ResultRow = { rank: number; id: string; name: string; comune: string; score: number };
+
+const OFFICER_BUTTONS = ["start_contact", "mark_unreachable", "retry_contact", "present", "withdraw"] as const;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = await requireMatchingOfficer(request);
+  const shortlistId = shortlistIdFrom(params);
+  await withTransaction((trx) => expireAvailability(trx, new Date(), shortlistId));
+  const data = await getOfficerShortlist(getDb(), shortlistId);
+  if (!data) throw notFound("Rosa non trovata");
+  await recordAudit(getDb(), actorOf(user, context), {
+    action: "shortlist.view",
+    entityType: "shortlist",
+    entityId: shortlistId,
+    employerId: data.shortlist.employer_id,
+    details: { candidates: data.rows.map((r) => r.candidate_id) },
+  });
+  const { search_snapshot, results_snapshot, ...rest } = data.shortlist;
+  return {
+    ...data,
+    shortlist: { ...rest, vacancy_number: Number(rest.vacancy_number) },
+    snapshot: search_snapshot as Snapshot,
+    results: results_snapshot as ResultRow[],
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, scope } = await requireMatchingOfficer(request);
+  const shortlistId = shortlistIdFrom(params);
+  const exists = await getDb().selectFrom("shortlists").select("id").where("id", "=", shortlistId).executeTakeFirst();
+  if (!exists) throw notFound("Rosa non trovata");
+  const form = parseFormData(await request.formData(), OfficerActionSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const actor = actorOf(user, context);
+  // Every row id must belong to this rosa (checked again under lock by the command).
+  if ("rowId" in form.data && form.data.rowId) {
+    const row = await getDb().selectFrom("shortlist_candidates").select("id").where("id", "=", form.data.rowId).where("shortlist_id", "=", shortlistId).executeTakeFirst();
+    if (!row) throw notFound("Candidato non trovato in questa rosa");
+  }
+  let message = "Fatto.";
+  try {
+    await withTransaction(async (trx) => {
+      const d = form.data;
+      switch (d.intent) {
+        case "event":
+          if (d.event === "start_contact") await startContact(trx, actor, scope, { rowId: d.rowId, version: d.version, deadlineDays: getEnv().AVAILABILITY_DEADLINE_DAYS });
+          else await moveCandidate(trx, actor, scope, { rowId: d.rowId, event: d.event, version: d.version });
+          message = `${EVENT_LABELS[d.event]}: registrato.`;
+          break;
+        case "contact":
+          await recordContactAttempt(trx, actor, scope, {
+            rowId: d.rowId,
+            version: d.version,
+            channel: d.channel,
+            attemptedAt: new Date(d.attemptedAt),
+            outcome: d.outcome,
+            note: d.note,
+            shareContacts: d.shareContacts === "on",
+          });
+          message = "Contatto registrato.";
+          break;
+        case "present": {
+          const n = await presentShortlist(trx, actor, scope, { shortlistId, version: d.version });
+          message = `Rosa presentata all'azienda: ${n === 1 ? "1 candidato" : `${n} candidati`}.`;
+          break;
+        }
+        case "gap":
+          await addGapProposal(trx, actor, { shortlistId, rowId: d.rowId || null, gap: d.gap, kind: d.kind, description: d.description });
+          message = "Proposta registrata.";
+          break;
+        case "gap_outcome":
+          await setGapOutcome(trx, actor, { shortlistId, proposalId: d.proposalId, outcome: d.outcome });
+          message = "Esito della proposta aggiornato.";
+          break;
+      }
+    });
+  } catch (e) {
+    return domainErrorResponse(e, form.values);
+  }
+  return redirectWithFlash(`/operatore/rose/${shortlistId}`, { type: "success", message });
+}
+
+export default function OfficerShortlistPage() {
+  const { shortlist, rows, proposals, snapshot, results } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const availableCount = rows.filter((r) => r.state === "available").length;
+  return (
+    <div>
+      <p>
+        <Link to={`/operatore/preselezione/${shortlist.vacancy_id}`}>← Offerta n. {shortlist.vacancy_number}</Link>
+      </p>
+      <h1>{shortlist.title}</h1>
+      <p>
+        {shortlist.employer_name} — offerta «{shortlist.vacancy_title}». Posizioni coperte {shortlist.filled} su {shortlist.positions}. Creata il{" "}
+        {formatDateTime(shortlist.created_at)} da {shortlist.created_by_name}.
+        {shortlist.presented_at ? ` Presentata il ${formatDateTime(shortlist.presented_at)}.` : ""}
+      </p>
+      <ErrorSummary errors={result?.errors} />
+      {shortlist.status !== "closed" ? (
+        <Form method="post" className="mb-4">
+          <input type="hidden" name="intent" value="present" />
+          <input type="hidden" name="version" value={shortlist.version} />
+          <button type="submit" className="btn btn-primary" disabled={availableCount === 0}>
+            Presenta all'azienda i candidati disponibili ({availableCount})
+          </button>
+        </Form>
+      ) : (
+        <Notice type="info">Rosa chiusa: tutte le posizioni sono coperte.</Notice>
+      )}
+      <table className="table">
+        <caption>Candidati della rosa, con stato e spiegazione</caption>
+        <thead>
+          <tr>
+            <th scope="col">Candidato</th>
+            <th scope="col">Stato</th>
+            <th scope="col">Perché</th>
+            <th scope="col">Azioni</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const name = `${r.first_name} ${r.last_name}`;
+            const events = availableCandidateEvents(r.state, "officer").filter((e) => (OFFICER_BUTTONS as readonly string[]).includes(e));
+            return (
+              <tr key={r.id}>
+                <td>
+                  <strong>{name}</strong>
+                  <div className="small">
+                    {r.phone ?? "—"} · {r.email ?? "—"}
+                  </div>
+                  <div className="small">
+                    Presentato negli ultimi {EXPOSURE_DAYS} giorni: {r.exposure === 0 ? "mai" : `${r.exposure} volte`}
+                  </div>
+                </td>
+                <td>
+                  {CANDIDATE_STATE_LABELS[r.state]}
+                  {r.state === "contacting" && r.availability_deadline ? <div className="small">Risposta entro il {formatDateTime(r.availability_deadline)}</div> : null}
+                  {r.outcome_reason ? <div className="small">Motivo: {REASON_LABELS[r.outcome_reason as keyof typeof REASON_LABELS] ?? r.outcome_reason}</div> : null}
+                  {r.feedback.map((f) => (
+                    <div className="small" key={f.id}>
+                      Riscontro azienda: {DECISION_LABELS[f.decision]}
+                      {f.reason ? ` — ${REASON_LABELS[f.reason]}` : ""}
+                      {f.missing_skills ? ` (${f.missing_skills})` : ""}
+                    </div>
+                  ))}
+                </td>
+                <td>
+                  <MatchExplanation e={r.explanation} />
+                  <details className="small mt-1">
+                    <summary>Cronologia</summary>
+                    <ul>
+                      {r.history.map((h, i) => (
+                        <li key={i}>
+                          {formatDateTime(h.at)}: {CANDIDATE_STATE_LABELS[h.from_state]} → {CANDIDATE_STATE_LABELS[h.to_state]} ({h.full_name ?? (h.actor_kind === "system" ? "sistema" : h.actor_kind)})
+                          {h.note ? ` — ${h.note}` : ""}
+                        </li>
+                      ))}
+                      {r.attempts.map((a) => (
+                        <li key={a.id}>
+                          Contatto {CHANNEL_LABELS[a.channel]} del {formatDateTime(a.attempted_at)}: {CONTACT_OUTCOME_LABELS[a.outcome]}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                </td>
+                <td>
+                  {events.map((e) => (
+                    <Form method="post" key={e} className="mb-1">
+                      <input type="hidden" name="intent" value="event" />
+                      <input type="hidden" name="rowId" value={r.id} />
+                      <input type="hidden" name="version" value={r.version} />
+                      <button type="submit" name="event" value={e} className="btn btn-sm btn-outline-primary">
+                        {EVENT_LABELS[e]}
+                        <span className="visually-hidden"> ({name})</span>
+                      </button>
+                    </Form>
+                  ))}
+                  {r.state === "contacting" ? (
+                    <details>
+                      <summary>Registra un contatto con {name}</summary>
+                      <Form method="post" noValidate>
+                        <input type="hidden" name="intent" value="contact" />
+                        <input type="hidden" name="rowId" value={r.id} />
+                        <input type="hidden" name="version" value={r.version} />
+                        <SelectField name="channel" label="Canale" options={CHANNEL_LABELS} errors={result?.errors} />
+                        <TextField name="attemptedAt" label="Data e ora" type="datetime-local" defaultValue={new Date().toISOString().slice(0, 16)} errors={result?.errors} />
+                        <SelectField name="outcome" label="Esito" options={CONTACT_OUTCOME_LABELS} errors={result?.errors} />
+                        <CheckboxField name="shareContacts" label="Acconsente a dare i recapiti all'azienda" />
+                        <TextField name="note" label="Note" errors={result?.errors} />
+                        <button type="submit" className="btn btn-sm btn-primary">
+                          Registra il contatto
+                        </button>
+                      </Form>
+                    </details>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      <section className="mt-4" aria-labelledby="carenze">
+        <h2 className="h4" id="carenze">
+          Carenze e proposte all'azienda
+        </h2>
+        {proposals.length ? (
+          <ul>
+            {proposals.map((p) => (
+              <li key={p.id}>
+                {GAP_KIND_LABELS[p.kind]} per «{p.gap}»: {p.description} — <strong>{GAP_OUTCOME_LABELS[p.outcome]}</strong>
+                <Form method="post" className="d-inline ms-2">
+                  <input type="hidden" name="intent" value="gap_outcome" />
+                  <input type="hidden" name="proposalId" value={p.id} />
+                  <label className="visually-hidden" htmlFor={`o-${p.id}`}>
+                    Esito della proposta
+                  </label>
+                  <select id={`o-${p.id}`} name="outcome" defaultValue={p.outcome} className="form-select form-select-sm d-inline w-auto">
+                    {Object.entries(GAP_OUTCOME_LABELS).map(([k, l]) => (
+                      <option key={k} value={k}>
+                        {l}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" className="btn btn-sm btn-outline-primary ms-1">
+                    Aggiorna
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Nessuna proposta.</p>
+        )}
+        <Form method="post" noValidate className="col-lg-8">
+          <input type="hidden" name="intent" value="gap" />
+          <SelectField name="rowId" label="Candidato (facoltativo)" options={[["", "Tutta la rosa"], ...rows.map((r) => [r.id, `${r.first_name} ${r.last_name}`] as [string, string])]} />
+          <TextField name="gap" label="Carenza" hint="Es. competenza mancante segnalata dall'azienda o requisito che trova pochi candidati" errors={result?.errors} values={result?.values} />
+          <SelectField name="kind" label="Proposta" options={GAP_KIND_LABELS} errors={result?.errors} />
+          <TextAreaField name="description" label="Descrizione della proposta" errors={result?.errors} values={result?.values} />
+          <button type="submit" className="btn btn-outline-primary">
+            Registra la proposta
+          </button>
+        </Form>
+      </section>
+
+      <section className="mt-4" aria-labelledby="istantanea">
+        <h2 className="h4" id="istantanea">
+          La ricerca che ha prodotto questa rosa
+        </h2>
+        <p>
+          Indice {shortlist.index_uid}, versione delle impostazioni {shortlist.settings_version}. {snapshot.total} candidati trovati.
+          {snapshot.relaxed.length ? ` Requisiti rilassati: ${snapshot.relaxed.length}.` : ""}
+        </p>
+        <ul>
+          {snapshot.conditions.map((c) => (
+            <li key={c.label}>{c.label}</li>
+          ))}
+        </ul>
+        <details>
+          <summary>Filtro e ordinamento inviati al motore di ricerca</summary>
+          <pre className="small text-wrap">{snapshot.filter}</pre>
+          <p className="small">Ordinamento: {snapshot.sort.join(", ")}</p>
+        </details>
+        <table className="table table-sm mt-2">
+          <caption>Risultati al momento della creazione ({formatDate(shortlist.created_at)})</caption>
+          <thead>
+            <tr>
+              <th scope="col">Posizione</th>
+              <th scope="col">Candidato</th>
+              <th scope="col">Comune</th>
+              <th scope="col">Punteggio</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.map((x) => (
+              <tr key={x.id}>
+                <td>{x.rank}</td>
+                <td>{x.name}</td>
+                <td>{x.comune}</td>
+                <td>{x.score}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

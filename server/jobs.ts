@@ -1,0 +1,38 @@
+import { getDb } from "~/db/db.server";
+import { onEveryCommit } from "~/db/transaction.server";
+import { runL68Deadlines } from "~/domain/l68/deadlines.server";
+import { runVacancyDeadlines } from "~/domain/vacancies/deadlines.server";
+import { kickSyncWorker, startSyncWorker, stopSyncWorker } from "../search/sync.server";
+
+/** A periodic, idempotent job: safe to run twice or late (each records what it already did). */
+interface PeriodicJob {
+  name: string;
+  everyMs: number;
+  run: () => Promise<unknown>;
+}
+
+const JOBS: PeriodicJob[] = [
+  // Vacancies close at their closing date; reminders 7 days and 1 day before.
+  { name: "scadenze offerte", everyMs: 15 * 60_000, run: () => runVacancyDeadlines(getDb()) },
+  // L. 68/99: alerts before/after the 60-day obligations and the prospetto deadline.
+  { name: "scadenze L. 68/99", everyMs: 60 * 60_000, run: () => runL68Deadlines(getDb(), new Date()) },
+];
+
+/**
+ * Starts the background work of a running portal (only once it listens):
+ * the search sync worker, woken after every commit, and the periodic jobs.
+ * Returns the function that stops them before the database closes.
+ */
+export function startBackgroundJobs(): () => void {
+  onEveryCommit(() => kickSyncWorker(getDb));
+  startSyncWorker(getDb);
+  const timers = JOBS.map((job) => {
+    const run = () => void job.run().catch((e) => console.error(`[${job.name}]`, (e as Error).message));
+    run();
+    return setInterval(run, job.everyMs).unref();
+  });
+  return () => {
+    stopSyncWorker();
+    timers.forEach(clearInterval);
+  };
+}

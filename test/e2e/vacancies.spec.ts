@@ -1,0 +1,79 @@
+import { expect, expectAccessible, login, logout, test } from "./fixtures";
+
+function inDays(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+test("an employer posts a vacancy, an officer validates and publishes it, it appears on the public board", async ({ checkedPage: page }) => {
+  const title = `Fornaio per laboratorio ${Date.now().toString().slice(-6)}`;
+  await login(page, "azienda@rosa.demo");
+  await page.getByRole("link", { name: "Offerte di lavoro" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Offerte di lavoro" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Nuova offerta" }).click();
+  await expectAccessible(page);
+
+  // A discriminatory requirement is refused with the reason, next to the field, and the data is kept.
+  await page.getByLabel("Titolo dell'offerta").fill(title);
+  await page.getByLabel("Professione (classificazione CP2021)").fill("6.5.1.2.1 — Panettieri");
+  await page.getByLabel("Descrizione dell'offerta").fill("Cerchiamo solo uomini per la produzione notturna di pane nel laboratorio di Segrate.");
+  await page.getByLabel("Comune della sede di lavoro").fill("Segrate (MI)");
+  await page.getByLabel("Tipo di contratto").selectOption("A.01.00");
+  await page.getByLabel(/^Orario/).selectOption("full_time");
+  await page.getByLabel("Ore settimanali").fill("40");
+  await page.getByLabel("Scadenza dell'offerta").fill(inDays(30));
+  await page.getByLabel("Come pubblicare l'offerta").selectOption("public");
+  await page.getByLabel("Tipo").first().selectOption("experience");
+  await page.getByLabel("Anni di esperienza").first().fill("2");
+  await page.getByRole("button", { name: "Salva e invia al Centro per l'Impiego" }).click();
+  await expect(page.getByText(/dell'uno o dell'altro sesso/).first()).toBeVisible();
+  await expect(page.getByLabel("Titolo dell'offerta")).toHaveValue(title);
+  await expectAccessible(page);
+
+  await page.getByLabel("Descrizione dell'offerta").fill("Cerchiamo una persona per la produzione notturna di pane nel laboratorio di Segrate.");
+  await page.getByRole("button", { name: "Salva e invia al Centro per l'Impiego" }).click();
+  await expect(page.getByText("Offerta inviata al Centro per l'Impiego per la convalida.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+  await expect(page.getByText("Inviata al CPI").first()).toBeVisible();
+  await expectAccessible(page);
+  await logout(page);
+
+  await login(page, "preselezione@rosa.demo");
+  await page.getByRole("link", { name: "Offerte", exact: true }).click();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: title }).click();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Convalida" }).click();
+  await expect(page.getByText("Fatto: convalida.")).toBeVisible();
+  await page.getByRole("button", { name: "Pubblica" }).click();
+  await expect(page.getByText("Fatto: pubblica.")).toBeVisible();
+  await expect(page.getByText("Pubblicata").first()).toBeVisible();
+  await expectAccessible(page);
+  await logout(page);
+
+  // The board is public and fed by the search index (synced right after the commit).
+  await page.goto("/offerte");
+  await expectAccessible(page);
+  await page.getByLabel("Parole chiave").fill(title);
+  await expect(async () => {
+    await page.getByRole("button", { name: "Cerca" }).click();
+    await expect(page.getByRole("link", { name: title })).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+  await expectAccessible(page);
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+  expect(jsonLd).toMatchObject({ "@type": "JobPosting", title, hiringOrganization: { name: "Panificio Lombardo S.r.l." } });
+  await expectAccessible(page);
+});
+
+test("the demo board lists the seeded vacancies and hides the anonymous employer", async ({ checkedPage: page }) => {
+  await page.goto("/offerte?comune=Trento+%28TN%29&raggio=10");
+  await expect(page.getByRole("link", { name: "Receptionist d'albergo" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Receptionist d'albergo" }).click();
+  await expect(page.getByText("Azienda riservata", { exact: false }).first()).toBeVisible();
+  await expect(page.getByText("Hotel Dolomiti")).toHaveCount(0);
+  await expectAccessible(page);
+});

@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "~/db/db.server";
+import { CSV_COLUMNS } from "~/domain/candidates/csv";
+import { SAMPLE_CSV } from "~/domain/candidates/csv-sample";
+import { startCandidateImport } from "~/domain/candidates/import.server";
+import * as upload from "~/routes/operatore.candidati.importa._index";
+import * as progress from "~/routes/operatore.candidati.importa.$importId";
+import * as report from "~/routes/operatore.candidati.importa.$importId.errori";
+import { cookieFor, createUserWithRole } from "../support/factories";
+import { uniquePersonTaxCode } from "../support/factories-candidates";
+import { callRoute } from "../support/routes";
+
+let officerId: string;
+let cookie: string;
+beforeAll(async () => {
+  officerId = (await createUserWithRole("preselection_officer")).id;
+  cookie = await cookieFor(officerId);
+});
+
+const actor = () => ({ userId: officerId, role: "preselection_officer", ip: "127.0.0.1" });
+
+function csv(rows: Record<string, string>[]) {
+  return [CSV_COLUMNS.join(";"), ...rows.map((r) => CSV_COLUMNS.map((c) => r[c] ?? "").join(";"))].join("\n");
+}
+const row = (o: Record<string, string> = {}) => ({
+  codice_fiscale: uniquePersonTaxCode(), nome: "Luca", cognome: "Galli", data_nascita: "15/06/1990", comune_domicilio: "Torino (TO)",
+  titolo_studio: "Diploma", livello_eqf: "4", propensione_1_professione: "4.3.1.2.0", propensione_1_fonte: "lavoro", patenti: "B|C", lingue: "en:A2", ...o,
+});
+
+const countByTaxCodes = (codes: string[]) => getDb().selectFrom("candidates").select("id").where("tax_code", "in", codes).execute();
+
+describe("bulk CSV import", () => {
+  it("imports every row of a valid file in one transaction, each queued for search", async () => {
+    const rows = Array.from({ length: 45 }, () => row());
+    const { importId, done } = await startCandidateImport(getDb(), actor(), { name: "lotto.csv", text: csv(rows) }, { canSetProtectedCategory: false });
+    await done;
+    const job = await getDb().selectFrom("candidate_imports").selectAll().where("id", "=", importId).executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ status: "done", imported_rows: 45, total_rows: 45 });
+    const ids = await countByTaxCodes(rows.map((r) => r.codice_fiscale));
+    expect(ids).toHaveLength(45);
+    const outbox = await getDb().selectFrom("search_outbox").select("document_id").where("document_id", "in", ids.map((i) => i.id)).execute();
+    expect(outbox).toHaveLength(45);
+  });
+
+  it("one malformed row: nothing is imported and the error report names row, column and problem", async () => {
+    const good = row();
+    const rows = [good, row({ data_nascita: "31/02/1990", propensione_1_professione: "9.9.9" }), row({ comune_domicilio: "Atlantide (ZZ)" }), row({ codice_fiscale: good.codice_fiscale })];
+    const { importId, done } = await startCandidateImport(getDb(), actor(), { name: "errato.csv", text: csv(rows) }, { canSetProtectedCategory: false });
+    await done;
+    expect(await countByTaxCodes(rows.map((r) => r.codice_fiscale))).toEqual([]);
+
+    const page = await callRoute(progress.loader, new Request(`http://localhost/operatore/candidati/importa/${importId}`, { headers: { Cookie: cookie } }), { importId });
+    const job = (page.body as { job: { status: string; message: string; has_report: boolean } }).job;
+    expect(job.status).toBe("failed");
+    expect(job.message).toMatch(/3 righe su 4 hanno errori: nessun candidato è stato importato/);
+
+    const csvReport = await callRoute(report.loader, new Request(`http://localhost/x`, { headers: { Cookie: cookie } }), { importId });
+    const text = String(csvReport.body);
+    expect(text).toContain('"3";');
+    expect(text).toMatch(/"3";"[A-Z0-9]{16}";"data_nascita";"[^"]*data inesistente"/i);
+    expect(text).toMatch(/"3";"[A-Z0-9]{16}";"propensione_1_professione"/);
+    expect(text).toMatch(/"4";"[A-Z0-9]{16}";"comune_domicilio";"Comune non trovato/);
+    expect(text).toMatch(/"5";"[A-Z0-9]{16}";"codice_fiscale";"Codice fiscale ripetuto \(già alla riga 2\)"/);
+
+    // Another officer cannot read the report (it quotes personal data).
+    const other = await cookieFor((await createUserWithRole("placement_officer")).id);
+    const denied = await callRoute(report.loader, new Request(`http://localhost/x`, { headers: { Cookie: other } }), { importId });
+    expect(denied.status).toBe(404);
+  });
+
+  it("the upload page refuses a file with missing columns at once, and accepts the documented sample", async () => {
+    const send = (text: string) => {
+      const form = new FormData();
+      form.set("file", new File([text], "candidati.csv", { type: "text/csv" }));
+      return callRoute(upload.action, new Request("http://localhost/operatore/candidati/importa", { method: "POST", headers: { Cookie: cookie }, body: form }));
+    };
+    const bad = await send("nome;cognome\nLuca;Galli\n");
+    expect(bad.status).toBe(400);
+    expect((bad.body as { errors: Record<string, string> }).errors.file).toMatch(/Mancano le colonne obbligatorie: codice_fiscale/);
+
+    const ok = await send(SAMPLE_CSV);
+    expect(ok.status).toBe(302);
+    const importId = ok.location!.split("/").pop()!;
+    for (let i = 0; i < 50; i++) {
+      const job = await getDb().selectFrom("candidate_imports").select(["status", "message"]).where("id", "=", importId).executeTakeFirstOrThrow();
+      if (job.status === "done" || job.status === "failed") {
+        expect(job).toMatchObject({ status: "done", message: "2 candidati importati." });
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error("import did not finish");
+  });
+});

@@ -1,0 +1,171 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "~/db/db.server";
+import * as matchRoute from "~/routes/operatore.preselezione.$vacancyId";
+import * as officerRoute from "~/routes/operatore.rose.$shortlistId";
+import * as employerRoute from "~/routes/azienda.rose.$shortlistId";
+import * as employerPdf from "~/routes/azienda.rose.$shortlistId.pdf";
+import * as candidateRoute from "~/routes/candidato.disponibilita";
+import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
+import { createMatchCandidate, createMatchVacancy, indexPending } from "../support/factories-shortlists";
+import { callRoute } from "../support/routes";
+
+let officer: string;
+let employerCookie: string;
+let otherEmployerCookie: string;
+let candidateCookie: string;
+let vacancyId: string;
+let employerId: string;
+const cands: Record<string, string> = {};
+
+async function rows(shortlistId: string) {
+  return getDb().selectFrom("shortlist_candidates").select(["id", "candidate_id", "state", "version"]).where("shortlist_id", "=", shortlistId).execute();
+}
+const rowOf = async (shortlistId: string, candidateId: string) => (await rows(shortlistId)).find((r) => r.candidate_id === candidateId)!;
+
+beforeAll(async () => {
+  const employer = await createEmployer();
+  employerId = employer.id;
+  const other = await createEmployer();
+  officer = await cookieFor((await createUserWithRole("preselection_officer")).id);
+  employerCookie = await cookieFor((await createUserWithRole("employer", { employerId: employer.id })).id);
+  otherEmployerCookie = await cookieFor((await createUserWithRole("employer", { employerId: other.id })).id);
+  const candUser = await createUserWithRole("candidate");
+  candidateCookie = await cookieFor(candUser.id);
+  // Brescia and a private occupation code keep these people apart from other test files.
+  cands.anna = await createMatchCandidate({ comune: "Brescia", preferences: ["6.5.1.1.1"], userId: candUser.id, lastName: "Anna" });
+  cands.bruno = await createMatchCandidate({ comune: "Brescia", preferences: ["6.5.1.1.1"], lastName: "Bruno" });
+  cands.carla = await createMatchCandidate({ comune: "Brescia", preferences: ["6.5.1.1.1"], lastName: "Carla" });
+  await indexPending();
+  vacancyId = (await createMatchVacancy({ employerId: employer.id, comune: "Brescia", occupation: "6.5.1.1.1", positions: 1, status: "published" })).id;
+});
+
+describe("preselection flow: match → rosa → availability → presentation → feedback → hire", () => {
+  let shortlistId: string;
+
+  it("officer matches and creates a rosa with a stored snapshot; the vacancy moves to preselection", async () => {
+    const page = await callRoute(matchRoute.loader, request(`/operatore/preselezione/${vacancyId}`, { cookie: officer }), { vacancyId });
+    expect(page.status).toBe(200);
+    const body = page.body as { hits: { id: string }[]; error: string | null };
+    expect(body.error).toBeNull();
+    expect(body.hits.map((h) => h.id)).toEqual(expect.arrayContaining(Object.values(cands)));
+    const form = new URLSearchParams({ title: "Rosa di prova", relaxed: "" });
+    for (const id of Object.values(cands)) form.append("candidateIds", id);
+    const res = await matchRoute.action({
+      request: new Request(`http://localhost/operatore/preselezione/${vacancyId}`, { method: "POST", headers: { Cookie: officer, "Content-Type": "application/x-www-form-urlencoded" }, body: form }),
+      params: { vacancyId },
+      context: { clientIp: "127.0.0.1" },
+    });
+    expect((res as Response).status).toBe(302);
+    shortlistId = (res as Response).headers.get("Location")!.split("/").pop()!;
+    const s = await getDb().selectFrom("shortlists").selectAll().where("id", "=", shortlistId).executeTakeFirstOrThrow();
+    expect(s.settings_version).toBeGreaterThanOrEqual(2);
+    expect((s.search_snapshot as { filter: string }).filter).toContain('occupationClasses = "6.5.1"');
+    expect((s.results_snapshot as unknown[]).length).toBeGreaterThanOrEqual(3);
+    const v = await getDb().selectFrom("vacancies").select("status").where("id", "=", vacancyId).executeTakeFirstOrThrow();
+    expect(v.status).toBe("in_preselection");
+    const view = await callRoute(officerRoute.loader, request(`/operatore/rose/${shortlistId}`, { cookie: officer }), { shortlistId });
+    expect((view.body as { results: unknown[] }).results.length).toBe((s.results_snapshot as unknown[]).length);
+  });
+
+  it("refuses presenting an unconfirmed candidate and a stale version", async () => {
+    const r = await rowOf(shortlistId, cands.bruno);
+    const present = await callRoute(officerRoute.action, request(`/operatore/rose/${shortlistId}`, { cookie: officer, form: { intent: "event", rowId: r.id, event: "present", version: String(r.version) } }), { shortlistId });
+    expect(present.status).toBe(409);
+    expect(JSON.stringify(present.body)).toContain("confermato la disponibilità");
+    const stale = await callRoute(officerRoute.action, request(`/operatore/rose/${shortlistId}`, { cookie: officer, form: { intent: "event", rowId: r.id, event: "start_contact", version: String(r.version + 5) } }), { shortlistId });
+    expect(stale.status).toBe(409);
+  });
+
+  it("records availability: candidate confirms in their account, officer records a phone call, a third stays unconfirmed", async () => {
+    for (const id of Object.values(cands)) {
+      const r = await rowOf(shortlistId, id);
+      const out = await callRoute(officerRoute.action, request(`/operatore/rose/${shortlistId}`, { cookie: officer, form: { intent: "event", rowId: r.id, event: "start_contact", version: String(r.version) } }), { shortlistId });
+      expect(out.status).toBe(302);
+    }
+    const annaRow = await rowOf(shortlistId, cands.anna);
+    const confirm = await callRoute(candidateRoute.action, request("/candidato/disponibilita", { cookie: candidateCookie, form: { rowId: annaRow.id, response: "confirmed", shareContacts: "on" } }));
+    expect(confirm.status).toBe(302);
+    const b = await rowOf(shortlistId, cands.bruno);
+    const call = await callRoute(
+      officerRoute.action,
+      request(`/operatore/rose/${shortlistId}`, {
+        cookie: officer,
+        form: { intent: "contact", rowId: b.id, version: String(b.version), channel: "phone", attemptedAt: new Date(Date.now() - 60_000).toISOString().slice(0, 16), outcome: "available" },
+      }),
+      { shortlistId },
+    );
+    expect(call.status).toBe(302);
+    expect((await rowOf(shortlistId, cands.anna)).state).toBe("available");
+    expect((await rowOf(shortlistId, cands.bruno)).state).toBe("available");
+    expect((await rowOf(shortlistId, cands.carla)).state).toBe("contacting");
+  });
+
+  it("presents only confirmed people; the employer sees them, never Carla, never another employer's rosa; views are audited", async () => {
+    const s = await getDb().selectFrom("shortlists").select("version").where("id", "=", shortlistId).executeTakeFirstOrThrow();
+    const present = await callRoute(officerRoute.action, request(`/operatore/rose/${shortlistId}`, { cookie: officer, form: { intent: "present", version: String(s.version) } }), { shortlistId });
+    expect(present.status).toBe(302);
+    const view = await callRoute(employerRoute.loader, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie }), { shortlistId });
+    expect(view.status).toBe(200);
+    const seen = (view.body as { rows: { candidateId: string; contacts: unknown }[] }).rows;
+    expect(seen.map((r) => r.candidateId).sort()).toEqual([cands.anna, cands.bruno].sort());
+    expect(seen.find((r) => r.candidateId === cands.anna)!.contacts).not.toBeNull();
+    expect(seen.find((r) => r.candidateId === cands.bruno)!.contacts).toBeNull(); // did not agree to share
+    const other = await callRoute(employerRoute.loader, request(`/azienda/rose/${shortlistId}`, { cookie: otherEmployerCookie }), { shortlistId });
+    expect(other.status).toBe(404);
+    const otherPdf = await callRoute(employerPdf.loader, request(`/azienda/rose/${shortlistId}/pdf`, { cookie: otherEmployerCookie }), { shortlistId });
+    expect(otherPdf.status).toBe(404);
+    const pdf = await employerPdf.loader({ request: request(`/azienda/rose/${shortlistId}/pdf`, { cookie: employerCookie }), params: { shortlistId }, context: {} });
+    expect((pdf as Response).headers.get("Content-Type")).toBe("application/pdf");
+    expect(Buffer.from(await (pdf as Response).arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    const audits = await getDb().selectFrom("audit_log").select("action").where("entity_id", "=", shortlistId).execute();
+    const actions = audits.map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["shortlist.create", "shortlist.view", "shortlist.present", "shortlist.employer_view", "shortlist.export_pdf"]));
+    // Feedback on a person not presented to the employer is refused (404: not in its view).
+    const carla = await rowOf(shortlistId, cands.carla);
+    const bad = await callRoute(employerRoute.action, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie, form: { intent: "feedback", rowId: carla.id, version: String(carla.version), decision: "interview" } }), { shortlistId });
+    expect(bad.status).toBe(404);
+  });
+
+  it("feedback needs a reason; a hire with UNILAV fields closes the vacancy and tells the others", async () => {
+    const bruno = await rowOf(shortlistId, cands.bruno);
+    const noReason = await callRoute(employerRoute.action, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie, form: { intent: "feedback", rowId: bruno.id, version: String(bruno.version), decision: "not_selected" } }), { shortlistId });
+    expect(noReason.status).toBe(400);
+    expect(JSON.stringify(noReason.body)).toContain("motivo");
+    const anna = await rowOf(shortlistId, cands.anna);
+    const interview = await callRoute(employerRoute.action, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie, form: { intent: "feedback", rowId: anna.id, version: String(anna.version), decision: "interview" } }), { shortlistId });
+    expect(interview.status).toBe(302);
+    const anna2 = await rowOf(shortlistId, cands.anna);
+    const hire = await callRoute(
+      employerRoute.action,
+      request(`/azienda/rose/${shortlistId}`, {
+        cookie: employerCookie,
+        form: { intent: "hire", rowId: anna2.id, version: String(anna2.version), contractType: "A.01.00", startDate: "2026-12-01", weeklyHours: "40" },
+      }),
+      { shortlistId },
+    );
+    expect(hire.status).toBe(302);
+    const v = await getDb().selectFrom("vacancies").select(["status", "outcome"]).where("id", "=", vacancyId).executeTakeFirstOrThrow();
+    expect(v).toEqual({ status: "closed", outcome: "filled" });
+    expect((await rowOf(shortlistId, cands.bruno)).state).toBe("not_selected");
+    expect((await rowOf(shortlistId, cands.carla)).state).toBe("not_selected");
+    const s = await getDb().selectFrom("shortlists").select("status").where("id", "=", shortlistId).executeTakeFirstOrThrow();
+    expect(s.status).toBe("closed");
+    const hires = await getDb().selectFrom("hires").select(["contract_type", "weekly_hours"]).where("vacancy_id", "=", vacancyId).execute();
+    expect(hires).toEqual([{ contract_type: "A.01.00", weekly_hours: "40.0" }]);
+    expect(employerId).toBeTruthy();
+  });
+});
+
+describe("figures for officers", () => {
+  it("counts presented, hired and feedback per officer, and exports CSV", async () => {
+    const { preselectionFigures } = await import("~/domain/shortlists/figures.server");
+    const rows = await preselectionFigures(getDb(), "officer");
+    const total = rows.reduce((a, r) => ({ presented: a.presented + r.presented, hired: a.hired + r.hired }), { presented: 0, hired: 0 });
+    expect(total.presented).toBeGreaterThanOrEqual(2);
+    expect(total.hired).toBeGreaterThanOrEqual(1);
+    const csv = await import("~/routes/operatore.preselezione.cifre.csv");
+    const res = (await csv.loader({ request: request("/operatore/preselezione/cifre/csv", { cookie: officer }), params: {}, context: {} })) as Response;
+    expect(res.headers.get("Content-Type")).toContain("text/csv");
+    expect(await res.text()).toContain("candidati presentati");
+  });
+});

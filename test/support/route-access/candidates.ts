@@ -1,0 +1,22 @@
+import { ALL, type Actor, type Rule } from "./actors";
+
+/** candidates:read / candidates:write: officers only (admins are technical staff, no personal data). */
+const CV_OFFICERS: Actor[] = ["preselection", "placement"];
+
+export const ROUTE_ACCESS: Record<string, Rule> = {
+  "api.professioni.ts": { loader: ALL }, // public reference data
+  "operatore.candidati.nuovo.tsx": { loader: CV_OFFICERS, action: CV_OFFICERS },
+  "operatore.candidati.$candidateId._index.tsx": { loader: CV_OFFICERS, action: CV_OFFICERS, params: "candidateId" },
+  "operatore.candidati.$candidateId.modifica.tsx": { loader: CV_OFFICERS, action: CV_OFFICERS, params: "candidateId" },
+  "operatore.candidati.$candidateId.cv.ts": { loader: CV_OFFICERS, params: "candidateId" },
+  "operatore.candidati.importa._index.tsx": { loader: CV_OFFICERS, action: CV_OFFICERS },
+  "operatore.candidati.importa.modello.ts": { loader: CV_OFFICERS },
+  // An import is visible only to the officer who started it: an unknown id is a 404 for everybody.
+  "operatore.candidati.importa.$importId.tsx": { loader: [] },
+  "operatore.candidati.importa.$importId.errori.ts": { loader: [] },
+  // The candidate's own CV (never by id: the session says whose CV it is).
+  "candidato._index.tsx": { loader: ["candidate"], action: ["candidate"] },
+  "candidato.modifica.tsx": { loader: ["candidate"], action: ["candidate"] },
+  "candidato.cv.ts": { loader: ["candidate"] },
+  "attivazione.$token.tsx": { loader: [], action: [], params: "token" }, // unknown token: 404 for everybody
+};

@@ -1,0 +1,20 @@
+import { EMPLOYERS, type Rule } from "./actors";
+
+/**
+ * Preselection (issue 5): matching and rose for officers with matching:run
+ * (not administrators: no access to personal data); employers only their own
+ * presented rose (here another employer's rosa: 404 for everybody); the
+ * candidate only their own availability requests.
+ */
+const MATCHERS = ["preselection", "placement"] as const;
+export const ROUTE_ACCESS: Record<string, Rule> = {
+  "operatore.preselezione._index.tsx": { loader: [...MATCHERS] },
+  "operatore.preselezione.$vacancyId.tsx": { loader: [...MATCHERS], action: [...MATCHERS], params: "vacancyId" },
+  "operatore.preselezione.cifre.tsx": { loader: [...MATCHERS] },
+  "operatore.preselezione.cifre.csv.ts": { loader: [...MATCHERS] },
+  "operatore.rose.$shortlistId.tsx": { loader: [...MATCHERS], action: [...MATCHERS], params: "shortlistId" },
+  "azienda.rose._index.tsx": { loader: EMPLOYERS },
+  "azienda.rose.$shortlistId.tsx": { loader: [], action: [], params: "shortlistId" },
+  "azienda.rose.$shortlistId.pdf.ts": { loader: [], params: "shortlistId" },
+  "candidato.disponibilita.tsx": { loader: ["candidate"], action: ["candidate"] },
+};

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { csvColumnFor, csvDate, CsvFormatError, csvRecords, errorReportCsv, parseCsv, validateCsvRecord } from "~/domain/candidates/csv";
+import { SAMPLE_CSV } from "~/domain/candidates/csv-sample";
+
+describe("CSV parser", () => {
+  it("handles quotes, doubled quotes, separators inside quotes, CRLF, BOM and blank lines", () => {
+    expect(parseCsv('\uFEFFa;b;c\r\n"x;y";"di ""Rosa""";\r\n\r\n1;2;3')).toEqual([
+      ["a", "b", "c"],
+      ["x;y", 'di "Rosa"', ""],
+      ["1", "2", "3"],
+    ]);
+  });
+
+  it("detects the comma separator and multi-line quoted fields", () => {
+    expect(parseCsv('a,b\n"riga\nsu due",2\n')).toEqual([["a", "b"], ["riga\nsu due", "2"]]);
+  });
+
+  it("refuses an unclosed quote, missing or unknown columns, an empty file", () => {
+    expect(() => parseCsv('a;b\n"aperta;1')).toThrow(CsvFormatError);
+    expect(() => csvRecords("nome;cognome\nA;B")).toThrow(/Mancano le colonne obbligatorie: codice_fiscale/);
+    expect(() => csvRecords(SAMPLE_CSV.replace("codice_fiscale;", "codice_fiscale;colore;"))).toThrow(/Colonne sconosciute: colore/);
+    expect(() => csvRecords("")).toThrow(/vuoto/);
+  });
+});
+
+describe("CSV rows", () => {
+  const records = csvRecords(SAMPLE_CSV);
+
+  it("the documented sample is valid, and maps lists, yes/no and dates", () => {
+    expect(records.map((r) => r.line)).toEqual([2, 3]);
+    const first = validateCsvRecord(records[0]);
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(first.input).toMatchObject({ birthDate: "2001-11-01", shifts: true, ownVehicle: false, consent: true, licences: ["B"] });
+    expect(first.input.languages).toEqual([{ code: "en", level: "B1" }, { code: "es", level: "A2" }]);
+    expect(first.input.preferences.map((p) => [p.occupation, p.source])).toEqual([["5.1.2.2.0", "work"], ["4.3.1.2.0", "training"]]);
+    expect(first.input.itSkills).toEqual([{ skill: "Excel", level: "intermediate" }]);
+    const second = validateCsvRecord(records[1]);
+    expect(second.ok && second.input.licences).toEqual(["B", "C", "CE", "CQC_MERCI"]);
+  });
+
+  it("reports every problem of a bad row with the CSV column to fix", () => {
+    const bad = { ...records[0], values: { ...records[0].values, codice_fiscale: "RSSMRA85M01F205X", livello_eqf: "9", propensione_1_fonte: "hobby", patenti: "Z", lingue: "en:D1" } };
+    const result = validateCsvRecord(bad);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const byColumn = Object.fromEntries(result.errors.map((e) => [e.column, e.message]));
+    expect(byColumn.codice_fiscale).toMatch(/carattere di controllo/);
+    expect(byColumn.livello_eqf).toMatch(/EQF/);
+    expect(byColumn.propensione_1_fonte).toMatch(/provenienza|propensione/i);
+    expect(byColumn.patenti).toMatch(/Patente non riconosciuta/);
+    expect(byColumn.lingue).toMatch(/livello/i);
+    expect(result.errors.every((e) => e.line === 2)).toBe(true);
+  });
+
+  it("maps form paths back to columns and dates from Italian format", () => {
+    expect(csvColumnFor("preferences.2.lastJobYear")).toBe("propensione_3_ultimo_anno");
+    expect(csvColumnFor("education.0.eqfLevel")).toBe("livello_eqf");
+    expect(csvColumnFor("taxCode")).toBe("codice_fiscale");
+    expect(csvDate("1/2/1990")).toBe("1990-02-01");
+    expect(csvDate("1990-02-01")).toBe("1990-02-01");
+  });
+
+  it("writes a quoted error report that spreadsheets cannot execute", () => {
+    const out = errorReportCsv([{ line: 3, taxCode: "X", column: "nome", message: '=HYPERLINK("x")' }]);
+    expect(out).toContain('"3";"X";"nome";"\'=HYPERLINK(""x"")"');
+    expect(out.startsWith("\uFEFF")).toBe(true);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { cvToFormValues, rowCount } from "~/domain/candidates/form-values";
+import { CandidateSchema } from "~/domain/candidates/schema";
+import { nestFormValues, zodFieldErrors } from "~/utils/forms";
+
+const base = {
+  firstName: "Giulia", lastName: "Verdi", taxCode: "rssmra85m01f205t", birthDate: "1985-08-01", comune: "Milano (MI)",
+  "education.0.title": "Diploma", "education.0.eqfLevel": "4",
+  "preferences.0.occupation": "5.1.2.2.0 — Commessi delle vendite al minuto", "preferences.0.source": "work",
+};
+const parse = (o: Record<string, string>) => CandidateSchema.safeParse(nestFormValues(o));
+const errors = (o: Record<string, string>) => {
+  const r = parse(o);
+  return r.success ? {} : zodFieldErrors(r.error);
+};
+
+describe("CV schema", () => {
+  it("accepts a minimal CV, normalises the codice fiscale and takes the occupation code from the label", () => {
+    const r = parse(base);
+    expect(r.success).toBe(true);
+    if (!r.success) return;
+    expect(r.data.taxCode).toBe("RSSMRA85M01F205T");
+    expect(r.data.preferences[0].occupation).toBe("5.1.2.2.0");
+    expect(r.data.consent).toBe(false);
+  });
+
+  it("requires an education title and a preference, with Italian messages on the first row", () => {
+    const e = errors({ ...base, "education.0.title": "", "preferences.0.occupation": "", "preferences.0.source": "" });
+    expect(e["education.0.title"]).toBe("Il CV deve avere almeno un titolo di studio");
+    expect(e["preferences.0.occupation"]).toBe("Il CV deve avere almeno una propensione");
+  });
+
+  it("refuses a fourth preference, pointing at the fourth row", () => {
+    const four = { ...base };
+    for (const i of [1, 2, 3]) Object.assign(four, { [`preferences.${i}.occupation`]: "4.3.1.2.0", [`preferences.${i}.source`]: "work" });
+    expect(errors(four)["preferences.3.occupation"]).toMatch(/Al massimo tre propensioni/);
+  });
+
+  it("validates the codice fiscale check character, dates, years and row fields where they are typed", () => {
+    const e = errors({ ...base, taxCode: "RSSMRA85M01F205X", birthDate: "1985-02-30", "education.1.title": "Laurea", "education.1.eqfLevel": "", "experiences.2.employer": "Bar Centrale", "experiences.2.from": "2020-01-01", "experiences.2.to": "2019-01-01" });
+    expect(e.taxCode).toMatch(/carattere di controllo/);
+    expect(e.birthDate).toMatch(/inesistente/);
+    expect(e["education.1.eqfLevel"]).toMatch(/EQF/);
+    expect(e["experiences.2.occupation"]).toMatch(/professione/);
+    const dates = errors({ ...base, "experiences.0.occupation": "5.1.2.2.0", "experiences.0.employer": "Bar", "experiences.0.from": "2020-01-01", "experiences.0.to": "2019-01-01" });
+    expect(dates["experiences.0.to"]).toMatch(/precede/);
+  });
+
+  it("refuses repeated languages and unknown licences", () => {
+    const e = errors({ ...base, "languages.0.code": "en", "languages.0.level": "B1", "languages.2.code": "en", "languages.2.level": "C1", "licences.ZZ": "on" });
+    expect(e["languages.2.code"]).toBe("Lingua ripetuta");
+    expect(Object.values(e).join()).toMatch(/Patente non riconosciuta/);
+  });
+
+  it("round-trips a stored CV through the edit form values", () => {
+    const values = cvToFormValues({
+      candidate: { first_name: "A", last_name: "B", tax_code: "RSSMRA85M01F205T", birth_date: "1985-08-01", comune_label: "Milano (MI)", domicile_address: null, phone: null, email: null, work_time: "any", shifts: true, weekends: false, own_vehicle: false, willing_to_relocate: false, max_commute_km: 20, available_from: null, consent_visible: true, protected_category: null, version: 3 },
+      sections: {
+        education: [{ eqf_level: 4, title: "Diploma", institution: null, year: 2004 }], experiences: [],
+        preferences: [{ occupation_code: "5.1.2.2.0", occupation_label: "Commessi delle vendite al minuto", ateco_code: null, ateco_title: null, source: "work", years_experience: 2, last_job_year: null, notes: null, interview_date: null }],
+        languages: [], licences: ["B"], certificates: [], itSkills: [],
+      },
+    });
+    const r = parse(values);
+    expect(r.success).toBe(true);
+    expect(r.success && r.data).toMatchObject({ shifts: true, consent: true, licences: ["B"], maxCommuteKm: 20, version: 3 });
+    expect(rowCount(values, "education", 1, 10)).toBe(2);
+    expect(rowCount(values, "experiences", 1, 20)).toBe(1);
+  });
+});
