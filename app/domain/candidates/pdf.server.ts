@@ -12,11 +12,7 @@ const MAX_TEXT_CHARS = 100_000;
  */
 export async function validatePdfUpload(file: { name: string; bytes: Uint8Array }, maxBytes: number): Promise<ValidatedPdf> {
   const field = "cv";
-  if (file.bytes.length === 0) throw new DomainError("Scegli un file PDF da caricare", field);
-  if (file.bytes.length > maxBytes)
-    throw new DomainError(`Il file è troppo grande: al massimo ${formatMb(maxBytes)} (questo è ${formatMb(file.bytes.length)})`, field);
-  if (Buffer.from(file.bytes.subarray(0, 5)).toString("latin1") !== "%PDF-")
-    throw new DomainError("Il file non è un PDF: carica il CV in formato PDF", field);
+  const checked = checkPdfFile(file, maxBytes, { field, what: "il CV", fallbackName: "cv" });
   let parsed: { text: string; pageCount: number };
   try {
     parsed = await extractPdfText(file.bytes);
@@ -24,11 +20,31 @@ export async function validatePdfUpload(file: { name: string; bytes: Uint8Array 
     throw new DomainError("Il PDF è danneggiato o protetto da password e non si può leggere: esportalo di nuovo e riprova", field);
   }
   return {
-    filename: safeFilename(file.name),
-    bytes: file.bytes,
-    sha256: createHash("sha256").update(file.bytes).digest("hex"),
+    ...checked,
     text: parsed.text.slice(0, MAX_TEXT_CHARS),
     pageCount: parsed.pageCount,
+  };
+}
+
+/**
+ * The checks every stored PDF passes (CVs, L. 68 documents): not empty, within the size limit,
+ * starting with the `%PDF-` signature; returns a safe file name and the sha256 of the bytes.
+ */
+export function checkPdfFile(
+  file: { name: string; bytes: Uint8Array },
+  maxBytes: number,
+  opts: { field: string; what: string; fallbackName: string },
+): { filename: string; bytes: Uint8Array; sha256: string } {
+  const { field } = opts;
+  if (file.bytes.length === 0) throw new DomainError("Scegli un file PDF da caricare", field);
+  if (file.bytes.length > maxBytes)
+    throw new DomainError(`Il file è troppo grande: al massimo ${formatMb(maxBytes)} (questo è ${formatMb(file.bytes.length)})`, field);
+  if (Buffer.from(file.bytes.subarray(0, 5)).toString("latin1") !== "%PDF-")
+    throw new DomainError(`Il file non è un PDF: carica ${opts.what} in formato PDF`, field);
+  return {
+    filename: safeFilename(file.name, opts.fallbackName),
+    bytes: file.bytes,
+    sha256: createHash("sha256").update(file.bytes).digest("hex"),
   };
 }
 
@@ -56,8 +72,8 @@ function formatMb(bytes: number) {
 }
 
 /** Keeps the name readable for the download header, without paths or control characters. */
-export function safeFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "cv.pdf";
+export function safeFilename(name: string, fallback = "cv"): string {
+  const base = name.split(/[\\/]/).pop() ?? `${fallback}.pdf`;
   const clean = base.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 120).trim();
-  return clean.toLowerCase().endsWith(".pdf") ? clean : `${clean || "cv"}.pdf`;
+  return clean.toLowerCase().endsWith(".pdf") ? clean : `${clean || fallback}.pdf`;
 }

@@ -90,6 +90,13 @@ export interface SearchContext {
   freshSince: number;
   /** Centre of the radius, resolved from the comune by the server. */
   center: { lat: number; lon: number } | null;
+  /**
+   * The comuni within the radius, when the server knows them. Every CV is
+   * placed at its domicile comune's centroid, so "comune in this list" is the
+   * same set as _geoRadius, and Meilisearch answers it from its facet index
+   * several times faster than with a geo scan.
+   */
+  nearby?: string[] | null;
   indexUid: string;
 }
 
@@ -130,7 +137,11 @@ export function filterParts(input: CandidateSearchInput, ctx: SearchContext) {
     facets[f.param] =
       f.mode === "all" ? values.map((v) => `${attr} = ${q(v)}`).join(" AND ") : `${attr} IN [${values.map(q).join(", ")}]`;
   }
-  const geo = ctx.center ? `_geoRadius(${ctx.center.lat}, ${ctx.center.lon}, ${input.radiusKm * 1000})` : null;
+  const geo = !ctx.center
+    ? null
+    : ctx.nearby?.length
+      ? `comuneCode IN [${ctx.nearby.map(q).join(", ")}]`
+      : `_geoRadius(${ctx.center.lat}, ${ctx.center.lon}, ${input.radiusKm * 1000})`;
   const freshness = freshnessFilter(input.freshness || null, ctx.freshSince);
   return { facets, geo, freshness };
 }
@@ -163,8 +174,11 @@ export function buildCandidateSearch(input: CandidateSearchInput, ctx: SearchCon
   const visible = facetsFor(ctx);
   const allFacetFilters = Object.values(parts.facets);
   const base = { indexUid: ctx.indexUid, q: input.q };
+  // Distance order with a list of comuni is built by the server from per-comune counts (byDistancePage),
+  // because a _geoPoint sort over a large result set is Meilisearch's slowest operation.
+  const byComune = input.sort === "distance" && !!ctx.center && !!ctx.nearby?.length;
   const sort =
-    input.sort === "distance" && ctx.center
+    input.sort === "distance" && ctx.center && !byComune
       ? [`_geoPoint(${ctx.center.lat}, ${ctx.center.lon}):asc`]
       : input.sort === "freshness"
         ? ["cvUpdatedAt:desc"]
@@ -172,7 +186,7 @@ export function buildCandidateSearch(input: CandidateSearchInput, ctx: SearchCon
   const main = {
     ...base,
     filter: and([...allFacetFilters, parts.geo, parts.freshness]),
-    facets: visible.filter((f) => !(f.mode === "any" && input[f.param].length)).map((f) => f.attribute),
+    facets: [...visible.filter((f) => !(f.mode === "any" && input[f.param].length)).map((f) => f.attribute), ...(byComune ? ["comuneCode"] : [])],
     page: input.page,
     hitsPerPage: PAGE_SIZE,
     sort,
@@ -281,4 +295,37 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
   const dLon = (b.lon - a.lon) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * The page of a distance-sorted search, from the per-comune counts of the
+ * main query: every CV sits at its comune's centroid, so walking the comuni
+ * from the nearest and skipping whole comuni until the page's offset gives
+ * the exact distance order (relevance order within one comune). Returns one
+ * query per comune that contributes hits to the page, in distance order.
+ */
+export function byDistancePage(
+  main: Record<string, unknown>,
+  countsByComune: Record<string, number>,
+  nearbyByDistance: string[],
+  page: number,
+): Record<string, unknown>[] {
+  let skip = (page - 1) * PAGE_SIZE;
+  let need = PAGE_SIZE;
+  const queries: Record<string, unknown>[] = [];
+  for (const code of nearbyByDistance) {
+    const n = countsByComune[code] ?? 0;
+    if (!n) continue;
+    if (skip >= n) {
+      skip -= n;
+      continue;
+    }
+    const limit = Math.min(need, n - skip);
+    const { page: _p, hitsPerPage: _h, facets: _f, sort: _s, ...rest } = main;
+    queries.push({ ...rest, filter: and([main.filter as string | undefined, `comuneCode = ${q(code)}`]), offset: skip, limit });
+    skip = 0;
+    need -= limit;
+    if (!need) break;
+  }
+  return queries;
 }

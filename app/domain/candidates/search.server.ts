@@ -10,7 +10,7 @@ import { indexUid } from "../../../search/client.server";
 import { obsoleteCutoff } from "./freshness";
 import { EQF_LABELS, LANGUAGE_LABELS, LICENCE_LABELS, PROTECTED_CATEGORY_LABELS } from "./schema";
 import {
-  AVAILABILITY_LABELS, CONSENT_LABELS, FACETS, FRESHNESS_LABELS, PAGE_SIZE, buildCandidateSearch, distanceKm, facetsFor, matchReasons,
+  AVAILABILITY_LABELS, CONSENT_LABELS, FACETS, FRESHNESS_LABELS, PAGE_SIZE, buildCandidateSearch, byDistancePage, distanceKm, facetsFor, matchReasons,
   readFacetCounts, type CandidateSearchInput, type FacetCount, type MatchReason, type SearchContext,
 } from "./search-query";
 
@@ -82,6 +82,30 @@ async function resolveCenter(db: Db, text: string) {
   return { label: `${c.name} (${c.province_code})`, lat: c.lat, lon: c.lon };
 }
 
+/** Every comune's centroid, once per process: the radius becomes a list of comuni in a millisecond. */
+const placesCache = globalThis as unknown as { __rosaComuniPoints?: Promise<{ code: string; lat: number; lon: number }[]> };
+
+async function comuniWithin(db: Db, center: { lat: number; lon: number }, radiusKm: number): Promise<string[]> {
+  placesCache.__rosaComuniPoints ??= db
+    .selectFrom("comuni")
+    .select(["istat_code", "lat", "lon"])
+    .where("lat", "is not", null)
+    .execute()
+    .then((rows) => rows.map((r) => ({ code: r.istat_code, lat: r.lat!, lon: r.lon! })))
+    .catch((e) => {
+      placesCache.__rosaComuniPoints = undefined;
+      throw e;
+    });
+  const points = await placesCache.__rosaComuniPoints;
+  // Same great-circle formula as Meilisearch's _geoRadius (a hair of tolerance for float rounding).
+  // Nearest first: the distance sort walks this list.
+  return points
+    .map((p) => ({ code: p.code, d: distanceKm(center, p) }))
+    .filter((p) => p.d <= radiusKm + 1e-9)
+    .sort((a, b) => a.d - b.d || a.code.localeCompare(b.code))
+    .map((p) => p.code);
+}
+
 /** Labels of provinces and CP2021 codes: reference data, read once per process (they change only with a new ISTAT release and a restart). */
 const labelCache = globalThis as unknown as { __rosaSearchLabels?: Promise<{ province: Record<string, string>; occupation: Record<string, string> }> };
 
@@ -148,11 +172,17 @@ export async function searchCandidates(
     canSeeProtected: roleHas(user.role, "candidates:health"),
     freshSince: Math.floor(obsoleteCutoff(now, getEnv().CV_OBSOLETE_MONTHS).getTime() / 1000),
     center,
+    nearby: center ? await comuniWithin(db, center, input.radiusKm) : null,
     indexUid: indexUid("candidates"),
   };
   const built = buildCandidateSearch(input, ctx);
   const { results } = await meili.multiSearch({ queries: built.queries as never });
-  const main = results[0] as unknown as { hits: RawHit[]; totalHits?: number; totalPages?: number };
+  const main = results[0] as unknown as { hits: RawHit[]; totalHits?: number; totalPages?: number; facetDistribution?: Record<string, Record<string, number>> };
+  if (input.sort === "distance" && ctx.nearby?.length) {
+    const pageQueries = byDistancePage(built.queries[0], main.facetDistribution?.comuneCode ?? {}, ctx.nearby, input.page);
+    const pages = pageQueries.length ? (await meili.multiSearch({ queries: pageQueries as never })).results : [];
+    main.hits = pages.flatMap((r) => r.hits as unknown as RawHit[]);
+  }
   const counts = readFacetCounts(input, built, results as never, ctx);
 
   const facets: FacetView[] = [];

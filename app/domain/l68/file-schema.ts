@@ -43,13 +43,13 @@ export const PROTECTED_CATEGORY_LABELS = {
 
 export const EMPLOYER_TYPE_LABELS = { private: "Privato o ente pubblico economico", public: "Pubblica amministrazione" } as const;
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const decimal = (v: unknown) => (typeof v === "string" ? Number(v.trim().replace(",", ".")) : v);
+export const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+export const decimal = (v: unknown) => (typeof v === "string" ? Number(v.trim().replace(",", ".")) : v);
 
-const optionalNumber = (message: string) =>
+export const optionalNumber = (message: string) =>
   z.preprocess((v) => decimal(blankToUndefined(v)), z.number({ error: message }).refine(Number.isFinite, message).optional());
 
-const province = z
+export const province = z
   .string({ error: "Indica la sigla della provincia" })
   .trim()
   .toUpperCase()

@@ -169,6 +169,18 @@ function applySuspension(input: QuotaInput, q3: bigint, q18: bigint): Suspended 
         `la quota dovuta è 0 (art. 3 c. 5 ${LAW} e artt. 4 e 24 L. 223/1991).`,
     };
   }
+  if (s.suspendedUnits !== undefined && s.suspendedShare === undefined) {
+    const units = BigInt(s.suspendedUnits);
+    const left = nonNegative(q3 - units);
+    return {
+      quotaDisabili: left,
+      quotaArt18: q18,
+      sentence:
+        `Sospensione per CIGS o contratto di solidarietà nelle sole province delle unità interessate: la quota provinciale ` +
+        `si riduce in proporzione all'attività sospesa, in tutto ${formatInt(q3 - left)} unità; quota disabili dovuta ` +
+        `${formatInt(left)} (art. 3 c. 5 ${LAW} e art. 4 DPR 333/2000).`,
+    };
+  }
   const share = fromNumber(s.suspendedShare ?? 0);
   const remaining = sub(ONE, share);
   const scaled3 = mul(rational(q3), remaining);

@@ -156,11 +156,16 @@ const SuspensionSchema = z
         .optional(),
       /** Collective dismissal procedure (arts. 4 and 24 L. 223/1991): obligations suspended nationwide. */
       collectiveDismissal: z.boolean({ error: "deve essere true o false" }).optional(),
+      /**
+       * Units of the disabled quota suspended in single provinces (CIGS is provincial, rules file §1.9):
+       * the sum of R(provincial quota × share) reductions, computed by the provincial allocation.
+       */
+      suspendedUnits: countField("il numero di unità sospese").optional(),
     },
     unknownKeys,
   )
-  .refine((s) => s.suspendedShare !== undefined || s.collectiveDismissal !== undefined, {
-    message: "indica suspendedShare (quota di attività sospesa, da 0 a 1) oppure collectiveDismissal",
+  .refine((s) => s.suspendedShare !== undefined || s.collectiveDismissal !== undefined || s.suspendedUnits !== undefined, {
+    message: "indica suspendedShare (quota di attività sospesa, da 0 a 1), suspendedUnits oppure collectiveDismissal",
   });
 
 const SanctionSchema = z.strictObject({ workingDays: workingDaysField }, unknownKeys);

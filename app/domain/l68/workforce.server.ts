@@ -11,7 +11,8 @@ import type { L68ObligationCause } from "~/db/tables/l68";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { DomainError } from "~/domain/errors";
 import { addDays, OBLIGATION_DAYS } from "./dates";
-import { allocateProvinces, type ProvinceAllocation } from "./provinces";
+import type { ContributionPeriod } from "./contribution";
+import { allocateProvinces, type ProvinceAllocation, type ProvinceSuspensions } from "./provinces";
 import { computeQuota } from "./quota";
 import { type QuotaInput, type QuotaResult, type WorkforceGroup, parseQuotaInput } from "./schema";
 import { contributoAt, formatCents } from "./amounts";
@@ -20,7 +21,8 @@ const num = (v: string | null) => (v === null ? undefined : Number(v));
 
 export interface RecordsInForce {
   exemption?: { percent: number; workingDays: number };
-  suspension?: { suspendedShare?: number; collectiveDismissal?: boolean };
+  /** Share of activity suspended per province; "*" = nationwide (collective dismissal, rules file §1.9). */
+  suspensions: ProvinceSuspensions;
   art11OpenPositions: number;
   art12bisWorkers: number;
   /** Positions self-certified under art. 5 c. 3-bis (60 per mille) and the working days they cover. */
@@ -38,10 +40,14 @@ export interface FileComputation {
 
 const isoDate = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 
+/** Working days of the calendar-year period of a record that contains `date` (see contribution.ts). */
+const workingDaysAt = (d: Record<string, unknown>, date: string) =>
+  ((d.contribution as { periods?: ContributionPeriod[] } | undefined)?.periods ?? []).find((p) => p.from <= date && date <= p.to)?.workingDays ?? 0;
+
 async function recordsInForce(db: Db | Trx, employerId: string, date: string): Promise<RecordsInForce> {
   const rows = await db
     .selectFrom("l68_records")
-    .select(["kind", "status", "details", isoDate("starts_on").as("starts_on")])
+    .select(["kind", "status", "details", "province_code", isoDate("starts_on").as("starts_on")])
     .where("employer_id", "=", employerId)
     .where((eb) =>
       eb.or([eb("status", "=", "approved"), eb.and([eb("kind", "=", "autocertificazione_60"), eb("status", "=", "submitted")])]),
@@ -50,17 +56,20 @@ async function recordsInForce(db: Db | Trx, employerId: string, date: string): P
     .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", date)]))
     .orderBy("created_at")
     .execute();
-  const out: RecordsInForce = { art11OpenPositions: 0, art12bisWorkers: 0, selfCertified: { positions: 0, workingDays: 0 } };
+  const out: RecordsInForce = { suspensions: {}, art11OpenPositions: 0, art12bisWorkers: 0, selfCertified: { positions: 0, workingDays: 0 } };
   for (const r of rows) {
     const d = r.details as Record<string, unknown>;
     switch (r.kind) {
       case "esonero":
-        out.exemption = { percent: Number(d.percent), workingDays: Number(d.workingDays) };
+        out.exemption = { percent: Number(d.percent), workingDays: workingDaysAt(d, date) };
         break;
-      case "sospensione":
-        out.suspension =
-          d.type === "licenziamento_collettivo" ? { collectiveDismissal: true } : { suspendedShare: Number(d.suspendedShare ?? 0) };
+      case "sospensione": {
+        // CIGS and solidarity suspend in the province of the unit concerned; a collective dismissal nationwide.
+        const key = d.suspensionType === "licenziamento_collettivo" ? "*" : r.province_code;
+        const share = key === "*" ? 1 : Number(d.suspendedPercent ?? 0) / 100;
+        out.suspensions[key] = Math.max(out.suspensions[key] ?? 0, share);
         break;
+      }
       case "convenzione_art11": {
         // Positions the schedule plans from the reference date on are "open", not uncovered (§1.10).
         const schedule = (d.schedule as { date: string; units: number }[] | undefined) ?? [];
@@ -72,7 +81,7 @@ async function recordsInForce(db: Db | Trx, employerId: string, date: string): P
         break;
       case "autocertificazione_60":
         out.selfCertified.positions += Number(d.positions ?? 0);
-        out.selfCertified.workingDays = Math.max(out.selfCertified.workingDays, Number(d.workingDays ?? 0));
+        out.selfCertified.workingDays = Math.max(out.selfCertified.workingDays, workingDaysAt(d, date));
         break;
     }
   }
@@ -120,7 +129,7 @@ export async function buildFileInput(db: Db | Trx, employerId: string, date: str
   ];
   const raw: Record<string, unknown> = { date, employer: { type: file?.employer_type ?? "private" }, workforce };
   if (records.exemption && file?.employer_type !== "public") raw.exemption = records.exemption;
-  if (records.suspension) raw.suspension = records.suspension;
+  if (records.suspensions["*"]) raw.suspension = { collectiveDismissal: true };
   if (records.art11OpenPositions || records.art12bisWorkers) {
     raw.conventions = { art11OpenPositions: records.art11OpenPositions, art12bisWorkers: records.art12bisWorkers };
   }
@@ -144,9 +153,15 @@ async function legalProvinceOf(db: Db | Trx, employerId: string): Promise<string
 /** Quota, coverage, provincial allocation and what is still missing, for the file at `date`. */
 export async function computeFile(db: Db | Trx, employerId: string, date: string): Promise<FileComputation> {
   const { input, provinces, records } = await buildFileInput(db, employerId, date);
-  const result = computeQuota(input);
+  let result = computeQuota(input);
   const bare = { date: input.date, employer: input.employer, workforce: input.workforce } as QuotaInput;
-  const allocation = allocateProvinces(bare, provinces, await legalProvinceOf(db, employerId), result);
+  const allocation = allocateProvinces(bare, provinces, await legalProvinceOf(db, employerId), result, records.suspensions);
+  // Provincial suspensions (CIGS, solidarity) reduce the national quota by what they suspend in their province.
+  const suspendedUnits = allocation.reduce((n, p) => n + p.suspendedUnits, 0);
+  if (suspendedUnits > 0 && !input.suspension) {
+    input.suspension = { suspendedUnits };
+    result = computeQuota(input);
+  }
   const afterExemption = result.exemption ? result.exemption.remainingUncovered : result.uncoveredDisabili;
   const selfPositions = Math.min(records.selfCertified.positions, afterExemption);
   const total = records.selfCertified.positions

@@ -121,6 +121,24 @@ export async function commuteValues(meili: Meilisearch, uid: string, fresh = fal
   return values;
 }
 
+/** Up to this many results in all, the whole set is fetched at once and ranked here. */
+const FETCH_ALL = 1000;
+
+function toHit(v: MatchVacancy, hit: unknown, now: Date, relaxed?: string[]): MatchHit {
+  const doc = hit as ExplainDoc & { id: string; fullName: string; comuneName: string; _geoDistance?: number };
+  return {
+    id: doc.id,
+    fullName: doc.fullName,
+    comuneName: doc.comuneName,
+    explanation: explainMatch(v, doc, { now, distanceMeters: doc._geoDistance ?? null, relaxed }),
+  };
+}
+
+/** An exact count (up to maxTotalHits) with no documents: the relaxation numbers. */
+export function countQuery(uid: string, filter: string): MultiSearchQuery {
+  return { indexUid: uid, q: "", filter, page: 1, hitsPerPage: 0 };
+}
+
 const isUnreachable = (e: unknown) => {
   const msg = `${(e as Error)?.name ?? ""} ${(e as Error)?.message ?? ""} ${String((e as { cause?: unknown })?.cause ?? "")}`;
   return /fetch failed|ECONNREFUSED|ECONNRESET|MeiliSearchRequestError|timeout|timed out|MEILI_URL|socket/i.test(msg);
@@ -148,7 +166,7 @@ export async function runMatch(
       commuteValues: await commuteValues(meili, uid, opts.freshCommute),
       relaxed: opts.relaxed ?? [],
     });
-    const count = (filter: string): MultiSearchQuery => ({ indexUid: uid, q: "", filter, page: 1, hitsPerPage: 0 });
+    const count = (filter: string) => countQuery(uid, filter);
     const level = (filter: string): MultiSearchQuery => ({
       indexUid: uid,
       q: "",
@@ -175,17 +193,22 @@ export async function runMatch(
       for (const r of results.slice(offset)) {
         for (const hit of r.hits) {
           if (hits.length >= limit) break;
-          const doc = hit as unknown as ExplainDoc & { id: string; fullName: string; comuneName: string; _geoDistance?: number };
-          hits.push({
-            id: doc.id,
-            fullName: doc.fullName,
-            comuneName: doc.comuneName,
-            explanation: explainMatch(v, doc, { now, distanceMeters: doc._geoDistance ?? null, relaxed: opts.relaxed }),
-          });
+          hits.push(toHit(v, hit, now, opts.relaxed));
         }
       }
       next += batch.length;
       if (total === 0) break;
+      // Few results in all: one query for the whole set is cheaper than walking the remaining levels.
+      if (hits.length < limit && next < plan.levels.length && total <= FETCH_ALL) {
+        const { results: all } = await meili.multiSearch({
+          queries: [{ indexUid: uid, q: "", filter: plan.resultFilter(), sort: plan.sort, limit: total, attributesToRetrieve: RETRIEVE }],
+        });
+        const explained = all[0].hits.map((hit) => toHit(v, hit, now, opts.relaxed));
+        // Stable sort: equal scores keep the engine's order (distance, then freshness).
+        explained.sort((a, b) => b.explanation.score - a.explanation.score);
+        hits.splice(0, hits.length, ...explained.slice(0, limit));
+        break;
+      }
     }
     return { plan, total, relaxation, hits, indexUid: uid, settingsVersion: candidatesIndex.settingsVersion, serverMs: Math.round(performance.now() - started) };
   } catch (e) {

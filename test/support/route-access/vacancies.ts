@@ -20,3 +20,22 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "offerte.rss.ts": { loader: ALL },
   "api.offerte.ts": { loader: ALL },
 };
+
+/** Employer services (information, screening, register, needs consultancy). */
+Object.assign(ROUTE_ACCESS, {
+  "informazioni._index.tsx": { loader: ALL },
+  "informazioni.$slug.tsx": { loader: [] }, // no slug in the matrix: 404 for everybody
+  "admin.contenuti._index.tsx": { loader: ["admin"] },
+  "admin.contenuti.$articleId.tsx": { loader: [], action: [] }, // "x" is neither "nuovo" nor an id
+  "azienda.servizi._index.tsx": { loader: EMPLOYERS },
+  "azienda.servizi.questionario.tsx": { loader: EMPLOYERS, action: EMPLOYERS },
+  "azienda.fabbisogni.$assessmentId.pdf.ts": { loader: [] },
+  "operatore.richieste.tsx": { loader: ["preselection", "placement"], action: ["preselection", "placement"] },
+  "operatore.registro._index.tsx": { loader: ["preselection", "placement", "admin"] },
+  "operatore.registro.nuovo.tsx": { loader: ["preselection", "placement"], action: ["preselection", "placement"] },
+  "operatore.registro.csv.ts": { loader: ["preselection", "placement", "admin"] },
+  "operatore.fabbisogni._index.tsx": { loader: ["preselection", "placement"] },
+  "operatore.fabbisogni.nuova.tsx": { loader: ["preselection", "placement"], action: ["preselection", "placement"] },
+  "operatore.fabbisogni.$assessmentId.tsx": { loader: [], action: [] },
+  "operatore.fabbisogni.$assessmentId.pdf.ts": { loader: [] },
+} satisfies Record<string, Rule>);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  CandidateSearchSchema, HL_POST, HL_PRE, buildCandidateSearch, distanceKm, matchReasons, readFacetCounts, searchParamsToRaw, splitHighlight,
+  CandidateSearchSchema, HL_POST, HL_PRE, buildCandidateSearch, byDistancePage, distanceKm, matchReasons, readFacetCounts, searchParamsToRaw, splitHighlight,
   type SearchContext,
 } from "~/domain/candidates/search-query";
 
@@ -91,5 +91,33 @@ describe("why a result matched", () => {
   });
   it("computes great-circle distances in km", () => {
     expect(Math.round(distanceKm({ lat: 45.4642, lon: 9.19 }, { lat: 41.9028, lon: 12.4964 }))).toBe(477); // Milano–Roma
+  });
+});
+
+describe("radius as a list of comuni", () => {
+  it("filters on the comuni within the radius when the server gives them, _geoRadius otherwise", () => {
+    const v = input("comune=Milano&radiusKm=10");
+    const byList = buildCandidateSearch(v, ctx({ center: { lat: 45.46, lon: 9.19 }, nearby: ["015146", "015171"] }));
+    expect((byList.queries[0] as { filter: string }).filter).toBe('(comuneCode IN ["015146", "015171"])');
+    const byGeo = buildCandidateSearch(v, ctx({ center: { lat: 45.46, lon: 9.19 } }));
+    expect((byGeo.queries[0] as { filter: string }).filter).toBe("(_geoRadius(45.46, 9.19, 10000))");
+  });
+});
+
+describe("distance order by comune", () => {
+  it("walks the comuni from the nearest, skipping whole comuni up to the page offset", () => {
+    const v = input("comune=Milano&sort=distance&page=2");
+    const built = buildCandidateSearch(v, ctx({ center: { lat: 45.46, lon: 9.19 }, nearby: ["A", "B", "C", "D"] }));
+    const main = built.queries[0] as Record<string, unknown>;
+    expect(main.sort).toBeUndefined();
+    expect(main.facets).toContain("comuneCode");
+    // 15 in A, none in B, 10 in C, 30 in D; page 2 = positions 20–39: C[5..9], then D[0..14].
+    const pages = byDistancePage(main, { A: 15, C: 10, D: 30 }, ["A", "B", "C", "D"], 2);
+    expect(pages.map((p) => [p.filter, p.offset, p.limit])).toEqual([
+      ['((comuneCode IN ["A", "B", "C", "D"])) AND (comuneCode = "C")', 5, 5],
+      ['((comuneCode IN ["A", "B", "C", "D"])) AND (comuneCode = "D")', 0, 15],
+    ]);
+    expect(pages[0]).not.toHaveProperty("facets");
+    expect(byDistancePage(main, { A: 3 }, ["A"], 2)).toEqual([]);
   });
 });

@@ -1,0 +1,60 @@
+/**
+ * Working days of a period, as the regional esonero portals count them (rules file §1.7, S20/S21
+ * `GiorniLavorativiUtils`): a 5- or 6-day week per CCNL, minus the national holidays falling on a
+ * working day. The local patron saint and CCNL extra holidays are not known here: the employer
+ * declares them as `extraHolidays`. Pure, on ISO dates in UTC.
+ */
+import { addDays } from "./dates";
+
+export type WeekDays = 5 | 6;
+
+const FIXED_HOLIDAYS = ["01-01", "01-06", "04-25", "05-01", "06-02", "08-15", "11-01", "12-08", "12-25", "12-26"];
+
+/** Easter Sunday (Gregorian calendar, anonymous algorithm of Meeus/Jones/Butcher). */
+export function easterSunday(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** National holidays of `year` (4 October, reinstated from 2026, is unverified in the rules file §5 and left out). */
+export function nationalHolidays(year: number): Set<string> {
+  return new Set([...FIXED_HOLIDAYS.map((md) => `${year}-${md}`), addDays(easterSunday(year), 1)]);
+}
+
+/** Working days from `from` to `to`, both included. */
+export function workingDays(from: string, to: string, weekDays: WeekDays, extraHolidays: readonly string[] = []): number {
+  let count = 0;
+  const extra = new Set(extraHolidays);
+  let holidays = nationalHolidays(Number(from.slice(0, 4)));
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    if (day.endsWith("-01-01")) holidays = nationalHolidays(Number(day.slice(0, 4)));
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+    const working = weekday !== 0 && (weekDays === 6 || weekday !== 6);
+    if (working && !holidays.has(day) && !extra.has(day)) count++;
+  }
+  return count;
+}
+
+/** The period cut at each 31 December: contributions are declared and paid per calendar year. */
+export function splitByYear(from: string, to: string): { year: number; from: string; to: string }[] {
+  const out: { year: number; from: string; to: string }[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    const start = year === Number(from.slice(0, 4)) ? from : `${year}-01-01`;
+    const end = year === Number(to.slice(0, 4)) ? to : `${year}-12-31`;
+    out.push({ year, from: start, to: end });
+  }
+  return out;
+}

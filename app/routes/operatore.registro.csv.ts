@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/db/db.server";
+import { recordAudit } from "~/domain/audit/commands.server";
+import { toCsv } from "~/domain/services/csv";
+import { requireRegisterReader } from "~/domain/services/policy.server";
+import { listDeliveries } from "~/domain/services/queries.server";
+import { DeliveryFilterSchema, MODALITY_LABELS } from "~/domain/services/schema";
+import { parseSearchParams } from "~/utils/forms";
+import { actorOf } from "~/utils/session.server";
+
+/** The register as CSV (";" separated, for Excel), with a totals row; the filter as on the page. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireRegisterReader(request);
+  const parsed = parseSearchParams(new URL(request.url), DeliveryFilterSchema);
+  if (!parsed.ok) return new Response(Object.values(parsed.errors).join("\n"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const { rows, totals } = await listDeliveries(getDb(), parsed.data, 100_000);
+  await recordAudit(getDb(), actorOf(user, context), { action: "service_delivery.exported", entityType: "service_delivery", details: { filter: parsed.data, rows: rows.length } });
+  const csv = toCsv(
+    ["data", "servizio", "standard_trento", "lep", "codice_sap", "azienda", "codice_fiscale", "minuti", "modalita", "operatore", "risultato", "giustificazione"],
+    [
+      ...rows.map((r) => [
+        r.delivered_on,
+        r.standard_code,
+        r.trento_code,
+        r.lep_letter,
+        r.sap_code,
+        r.employer_name,
+        r.employer_tax_code,
+        r.minutes,
+        MODALITY_LABELS[r.modality],
+        r.officer_name,
+        r.output,
+        r.justification,
+      ]),
+      ["TOTALE", `${totals.count} servizi`, null, null, null, null, null, totals.minutes, null, null, null, null],
+    ],
+  );
+  return new Response(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="registro-servizi.csv"' } });
+}

@@ -1,0 +1,94 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/forms";
+import { PageTitle } from "~/components/layout";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { moveServiceRequest } from "~/domain/services/commands.server";
+import { queuesOf } from "~/domain/services/policy.server";
+import { listRequestQueue } from "~/domain/services/queries.server";
+import { RequestMoveSchema } from "~/domain/services/schema";
+import { QUEUE_LABELS, SERVICE_REQUEST_LABELS } from "~/domain/services/screening";
+import { domainErrorResponse, invalid } from "~/utils/action.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDateTime } from "~/utils/format";
+import { parseFormData } from "~/utils/forms";
+import { actorOf, requirePermission } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Richieste di servizio — Rosa" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "services:deliver");
+  const queues = queuesOf(user);
+  return { queues: queues.map((q) => QUEUE_LABELS[q]), requests: await listRequestQueue(getDb(), queues) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "services:deliver");
+  const form = parseFormData(await request.formData(), RequestMoveSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  try {
+    await withTransaction((trx) => moveServiceRequest(trx, actorOf(user, context), queuesOf(user), form.data));
+  } catch (e) {
+    return domainErrorResponse(e, form.values);
+  }
+  const message = { take: "Richiesta presa in carico.", done: "Richiesta conclusa.", cancel: "Richiesta annullata." }[form.data.move];
+  return redirectWithFlash("/operatore/richieste", { type: "success", message });
+}
+
+export default function RequestQueue() {
+  const { queues, requests } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div>
+      <PageTitle title="Richieste di servizio" lead={`Le richieste delle aziende per la coda: ${queues.join(", ") || "nessuna"}.`} />
+      <ErrorSummary errors={result?.errors} />
+      {requests.length ? (
+        <table className="table">
+          <caption>Richieste aperte ({requests.length})</caption>
+          <thead>
+            <tr>
+              <th scope="col">Azienda</th>
+              <th scope="col">Servizio</th>
+              <th scope="col">Richiesta il</th>
+              <th scope="col">Stato</th>
+              <th scope="col">Azioni</th>
+            </tr>
+          </thead>
+          <tbody>
+            {requests.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Link to={`/operatore/aziende/${r.employer_id}`}>{r.employer_name}</Link>
+                  {r.note ? <div className="rosa-muted">{r.note}</div> : null}
+                </td>
+                <td>{SERVICE_REQUEST_LABELS[r.service_code]}</td>
+                <td>{formatDateTime(r.created_at)}</td>
+                <td>{r.status === "open" ? "Da prendere in carico" : `In carico a ${r.assignee_name ?? "—"}`}</td>
+                <td>
+                  <Form method="post" className="d-flex gap-2 flex-wrap">
+                    <input type="hidden" name="requestId" value={r.id} />
+                    <input type="hidden" name="version" value={r.version} />
+                    {r.status === "open" ? (
+                      <button type="submit" name="move" value="take" className="btn btn-primary btn-xs">
+                        Prendi in carico
+                      </button>
+                    ) : null}
+                    <button type="submit" name="move" value="done" className="btn btn-outline-primary btn-xs">
+                      Concludi
+                    </button>
+                    <Link to={`/operatore/registro/nuovo?azienda=${r.employer_id}&richiesta=${r.id}`} className="btn btn-outline-secondary btn-xs">
+                      Registra un servizio
+                    </Link>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>Nessuna richiesta aperta.</p>
+      )}
+    </div>
+  );
+}
