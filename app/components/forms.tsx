@@ -19,6 +19,26 @@ function describe(name: string, hint?: string, error?: string) {
   return ids.length ? ids.join(" ") : undefined;
 }
 
+function FieldLabel({ name, label, required }: { name: string; label: string; required?: boolean }) {
+  return (
+    <label htmlFor={fieldId(name)}>
+      {label}
+      {required ? <span aria-hidden="true"> *</span> : null}
+    </label>
+  );
+}
+
+/** The ARIA wiring every field shares: required, invalid, and what describes it. */
+function fieldAria(props: FieldBase, error?: string) {
+  return {
+    id: fieldId(props.name),
+    name: props.name,
+    "aria-required": props.required || undefined,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describe(props.name, props.hint, error),
+  } as const;
+}
+
 function FieldMessages({ name, hint, error }: { name: string; hint?: string; error?: string }) {
   return (
     <>
@@ -43,13 +63,9 @@ export function TextField(
   const value = props.values?.[props.name] ?? props.defaultValue ?? "";
   return (
     <div className="form-group">
-      <label htmlFor={fieldId(props.name)}>
-        {props.label}
-        {props.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <FieldLabel name={props.name} label={props.label} required={props.required} />
       <input
-        id={fieldId(props.name)}
-        name={props.name}
+        {...fieldAria(props, error)}
         type={props.type ?? "text"}
         className={`form-control${error ? " is-invalid" : ""}`}
         defaultValue={props.type === "password" ? undefined : value}
@@ -57,9 +73,6 @@ export function TextField(
         list={props.list}
         maxLength={props.maxLength}
         inputMode={props.inputMode}
-        aria-required={props.required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describe(props.name, props.hint, error)}
       />
       <FieldMessages name={props.name} hint={props.hint} error={error} />
     </div>
@@ -70,19 +83,12 @@ export function TextAreaField(props: FieldBase & { rows?: number }) {
   const error = props.errors?.[props.name];
   return (
     <div className="form-group">
-      <label htmlFor={fieldId(props.name)}>
-        {props.label}
-        {props.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <FieldLabel name={props.name} label={props.label} required={props.required} />
       <textarea
-        id={fieldId(props.name)}
-        name={props.name}
+        {...fieldAria(props, error)}
         rows={props.rows ?? 4}
         className={`form-control${error ? " is-invalid" : ""}`}
         defaultValue={props.values?.[props.name] ?? props.defaultValue ?? ""}
-        aria-required={props.required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describe(props.name, props.hint, error)}
       />
       <FieldMessages name={props.name} hint={props.hint} error={error} />
     </div>
@@ -94,18 +100,11 @@ export function SelectField(props: FieldBase & { options: Record<string, string>
   const options = Array.isArray(props.options) ? props.options : Object.entries(props.options);
   return (
     <div className="form-group">
-      <label htmlFor={fieldId(props.name)}>
-        {props.label}
-        {props.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <FieldLabel name={props.name} label={props.label} required={props.required} />
       <select
-        id={fieldId(props.name)}
-        name={props.name}
+        {...fieldAria(props, error)}
         className={`form-select${error ? " is-invalid" : ""}`}
         defaultValue={props.values?.[props.name] ?? props.defaultValue ?? ""}
-        aria-required={props.required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describe(props.name, props.hint, error)}
       >
         {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
         {options.map(([value, label]) => (

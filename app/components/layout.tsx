@@ -9,7 +9,27 @@ export interface HeaderUser {
   employerName: string | null;
 }
 
-const NAV: Record<Role, { to: string; label: string }[]> = {
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+/** Both kinds of officer share the desk; placement officers add their L. 68/99 workspace. */
+function officerNav(...extra: NavItem[]): NavItem[] {
+  return [
+    { to: "/operatore", label: "Scrivania" },
+    { to: "/operatore/aziende", label: "Aziende" },
+    { to: "/operatore/candidati", label: "Candidati" },
+    { to: "/operatore/offerte", label: "Offerte" },
+    { to: "/operatore/preselezione", label: "Preselezione" },
+    { to: "/operatore/richieste", label: "Richieste" },
+    { to: "/operatore/fabbisogni", label: "Fabbisogni" },
+    { to: "/operatore/registro", label: "Registro servizi" },
+    ...extra,
+  ];
+}
+
+const NAV: Record<Role, NavItem[]> = {
   employer: [
     { to: "/azienda", label: "La mia azienda" },
     { to: "/azienda/offerte", label: "Offerte di lavoro" },
@@ -18,31 +38,8 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
     { to: "/azienda/collocamento-mirato", label: "Collocamento mirato" },
     { to: "/azienda/rose", label: "Candidati presentati" },
   ],
-  preselection_officer: [
-    { to: "/operatore", label: "Scrivania" },
-    { to: "/operatore/aziende", label: "Aziende" },
-    { to: "/operatore/candidati", label: "Candidati" },
-    { to: "/operatore/candidati/nuovo", label: "Nuovo candidato" },
-    { to: "/operatore/candidati/importa", label: "Importa CSV" },
-    { to: "/operatore/offerte", label: "Offerte" },
-    { to: "/operatore/richieste", label: "Richieste" },
-    { to: "/operatore/registro", label: "Registro servizi" },
-    { to: "/operatore/fabbisogni", label: "Fabbisogni" },
-    { to: "/operatore/preselezione", label: "Preselezione" },
-  ],
-  placement_officer: [
-    { to: "/operatore", label: "Scrivania" },
-    { to: "/operatore/aziende", label: "Aziende" },
-    { to: "/operatore/candidati", label: "Candidati" },
-    { to: "/operatore/candidati/nuovo", label: "Nuovo candidato" },
-    { to: "/operatore/candidati/importa", label: "Importa CSV" },
-    { to: "/operatore/offerte", label: "Offerte" },
-    { to: "/operatore/richieste", label: "Richieste" },
-    { to: "/operatore/registro", label: "Registro servizi" },
-    { to: "/operatore/fabbisogni", label: "Fabbisogni" },
-    { to: "/operatore/collocamento-mirato", label: "Collocamento mirato" },
-    { to: "/operatore/preselezione", label: "Preselezione" },
-  ],
+  preselection_officer: officerNav(),
+  placement_officer: officerNav({ to: "/operatore/collocamento-mirato", label: "Collocamento mirato" }),
   candidate: [
     { to: "/candidato", label: "Il mio curriculum" },
     { to: "/candidato/disponibilita", label: "Disponibilità" },

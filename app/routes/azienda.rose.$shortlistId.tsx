@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckboxField, ErrorSummary, Notice, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { ErrorSummary, Notice } from "~/components/forms";
+import { RowCheckbox, RowSelect, RowText } from "~/components/row-fields";
 import { MatchExplanation } from "~/components/match-explanation";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
@@ -124,7 +125,8 @@ export default function EmployerShortlistPage() {
                   <input type="hidden" name="version" value={r.version} />
                   <fieldset>
                     <legend className="h6">Il tuo riscontro su {r.name}</legend>
-                    <SelectField
+                    <RowSelect
+                      row={r.id}
                       name="decision"
                       label="Decisione"
                       placeholder="Scegli…"
@@ -136,11 +138,11 @@ export default function EmployerShortlistPage() {
                       errors={errorsFor(r.id)}
                       values={valuesFor(r.id)}
                     />
-                    <SelectField name="reason" label="Motivo (obbligatorio se non selezionato)" placeholder="Scegli…" options={REASON_LABELS} errors={errorsFor(r.id)} values={valuesFor(r.id)} />
-                    <TextField name="missingSkills" label="Competenze mancanti (se il motivo è questo)" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
-                    <TextField name="reasonText" label="Altro motivo" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
-                    <TextAreaField name="comment" label="Commenti (facoltativi)" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
-                    <CheckboxField name="share" label="Il motivo può essere comunicato al candidato" />
+                    <RowSelect row={r.id} name="reason" label="Motivo (obbligatorio se non selezionato)" placeholder="Scegli…" options={REASON_LABELS} errors={errorsFor(r.id)} values={valuesFor(r.id)} />
+                    <RowText row={r.id} name="missingSkills" label="Competenze mancanti (se il motivo è questo)" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
+                    <RowText row={r.id} name="reasonText" label="Altro motivo" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
+                    <RowText row={r.id} name="comment" label="Commenti (facoltativi)" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
+                    <RowCheckbox row={r.id} name="share" label="Il motivo può essere comunicato al candidato" values={valuesFor(r.id)} />
                     <button type="submit" className="btn btn-primary">
                       Invia il riscontro su {r.name}
                     </button>
@@ -154,10 +156,10 @@ export default function EmployerShortlistPage() {
                     <input type="hidden" name="intent" value="hire" />
                     <input type="hidden" name="rowId" value={r.id} />
                     <input type="hidden" name="version" value={r.version} />
-                    <SelectField name="contractType" label="Tipo di contratto (UNILAV)" placeholder="Scegli…" options={CONTRACT_TYPES} errors={errorsFor(r.id)} values={valuesFor(r.id)} />
-                    <TextField name="startDate" label="Data di inizio" type="date" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
-                    <TextField name="endDate" label="Data di fine (tempo determinato)" type="date" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
-                    <TextField name="weeklyHours" label="Ore settimanali" inputMode="numeric" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
+                    <RowSelect row={r.id} name="contractType" label="Tipo di contratto (UNILAV)" placeholder="Scegli…" options={CONTRACT_TYPES} errors={errorsFor(r.id)} values={valuesFor(r.id)} />
+                    <RowText row={r.id} name="startDate" label="Data di inizio" type="date" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
+                    <RowText row={r.id} name="endDate" label="Data di fine (tempo determinato)" type="date" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
+                    <RowText row={r.id} name="weeklyHours" label="Ore settimanali" inputMode="numeric" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
                     <button type="submit" className="btn btn-success">
                       Registra l'assunzione di {r.name}
                     </button>

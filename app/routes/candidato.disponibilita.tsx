@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckboxField, ErrorSummary } from "~/components/forms";
+import { ErrorSummary } from "~/components/forms";
+import { RowCheckbox } from "~/components/row-fields";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { expireAvailability, respondToAvailability } from "~/domain/shortlists/commands.server";
@@ -65,7 +66,7 @@ export default function CandidateAvailability() {
               <Form method="post">
                 <input type="hidden" name="rowId" value={r.id} />
                 {r.availability_deadline ? <p>Rispondi entro il {formatDateTime(r.availability_deadline)}.</p> : null}
-                <CheckboxField name="shareContacts" label="Autorizzo a comunicare il mio telefono e la mia e-mail all'azienda" />
+                <RowCheckbox row={r.id} name="shareContacts" label="Autorizzo a comunicare il mio telefono e la mia e-mail all'azienda" />
                 <div className="d-flex gap-2">
                   <button type="submit" name="response" value="confirmed" className="btn btn-primary">
                     Confermo la disponibilità per «{r.title}»

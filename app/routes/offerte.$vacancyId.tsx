@@ -1,17 +1,26 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Notice } from "~/components/forms";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { ErrorSummary, Notice, TextAreaField } from "~/components/forms";
 import { VacancyFacts } from "~/components/vacancy-view";
 import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { candidateIdForUser } from "~/domain/candidates/queries.server";
+import { roleHas } from "~/domain/identity/roles";
+import { applyToVacancy, findOwnApplication } from "~/domain/vacancies/applications.server";
 import { EQUAL_OPPORTUNITY_NOTICE } from "~/domain/vacancies/discrimination";
 import { buildJobPosting, jsonLdScript } from "~/domain/vacancies/job-posting";
 import { vacancyIdFrom } from "~/domain/vacancies/policy.server";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { getPublicVacancy } from "~/domain/vacancies/queries.server";
-import { baseUrlOf } from "~/utils/action.server";
+import { ApplySchema } from "~/domain/vacancies/schema";
+import { baseUrlOf, domainErrorResponse, invalid } from "~/utils/action.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseFormData } from "~/utils/forms";
 import { getEnv } from "~/utils/env.server";
 import { formatDate } from "~/utils/format";
-import { getCurrentUser, notFound } from "~/utils/session.server";
+import { actorOf, getCurrentUser, notFound, requirePermission } from "~/utils/session.server";
+
+const APPLICATION_STATUS = { submitted: "inviata, in verifica", accepted: "accettata: sei nella rosa dei candidati dell'offerta", declined: "non accettata" } as const;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.vacancy.title} — Offerte di lavoro — Rosa` : "Offerta non trovata — Rosa" },
@@ -24,15 +33,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!detail) throw notFound("Offerta non trovata o non più disponibile");
   const vacancy = toPublicVacancy(detail);
   const user = await getCurrentUser(request);
+  const db = getDb();
+  const candidateId = user && roleHas(user.role, "candidate:self") ? await candidateIdForUser(db, user.id) : null;
   return {
     vacancy,
-    jsonLd: jsonLdScript(buildJobPosting(vacancy, { baseUrl: baseUrlOf(request, getEnv().PUBLIC_URL), directApply: false })),
-    loggedIn: !!user,
+    jsonLd: jsonLdScript(buildJobPosting(vacancy, { baseUrl: baseUrlOf(request, getEnv().PUBLIC_URL), directApply: true })),
+    viewer: !user ? ("anonymous" as const) : candidateId ? ("candidate" as const) : roleHas(user.role, "candidate:self") ? ("candidate_without_cv" as const) : ("other" as const),
+    application: candidateId ? ((await findOwnApplication(db, vacancy.id, candidateId)) ?? null) : null,
   };
 }
 
+/** A logged-in candidate applies with their CV (the one in Rosa) and an optional message. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "candidate:self");
+  const vacancyId = vacancyIdFrom(params);
+  const db = getDb();
+  if (!(await getPublicVacancy(db, vacancyId))) throw notFound("Offerta non trovata o non più disponibile");
+  const candidateId = await candidateIdForUser(db, user.id);
+  if (!candidateId) throw notFound("Nessun CV è collegato al tuo account: rivolgiti al tuo Centro per l'Impiego");
+  const form = parseFormData(await request.formData(), ApplySchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  try {
+    await withTransaction((trx) => applyToVacancy(trx, actorOf(user, context), { vacancyId, candidateId, message: form.data.message }));
+  } catch (e) {
+    return domainErrorResponse(e, form.values);
+  }
+  return redirectWithFlash(`/offerte/${vacancyId}`, { type: "success", message: "Candidatura inviata: il Centro per l'Impiego la verificherà." });
+}
+
 export default function PublicVacancyPage() {
-  const { vacancy, jsonLd } = useLoaderData<typeof loader>();
+  const { vacancy, jsonLd, viewer, application } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const location = useLocation();
   return (
     <article className="col-lg-10">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
@@ -51,9 +83,35 @@ export default function PublicVacancyPage() {
       <p>
         <em>{EQUAL_OPPORTUNITY_NOTICE}</em>
       </p>
-      <Notice type="info">
-        Per candidarti rivolgiti al Centro per l'Impiego indicando il numero dell'offerta ({vacancy.number}).
-      </Notice>
+      <section aria-labelledby="candidati" className="mt-4">
+        <h2 id="candidati" className="h4">
+          Candidati
+        </h2>
+        {viewer === "anonymous" ? (
+          <p>
+            Per candidarti <Link to={`/accedi?redirectTo=${encodeURIComponent(location.pathname)}`}>accedi</Link> con il tuo account di
+            candidato, oppure rivolgiti al Centro per l'Impiego per registrarti indicando il numero dell'offerta ({vacancy.number}).
+          </p>
+        ) : viewer === "candidate_without_cv" ? (
+          <Notice type="info">Nessun CV è collegato al tuo account: rivolgiti al tuo Centro per l'Impiego.</Notice>
+        ) : viewer === "other" ? (
+          <p>Le candidature si inviano con un account di candidato.</p>
+        ) : application ? (
+          <Notice type="info">
+            Ti sei candidato il {formatDate(application.created_at)}: candidatura {APPLICATION_STATUS[application.status]}
+            {application.decline_reason ? ` — ${application.decline_reason}` : "."}
+          </Notice>
+        ) : (
+          <Form method="post" noValidate>
+            <ErrorSummary errors={result?.errors} />
+            <p>Invierai il curriculum che hai in Rosa. Puoi aggiornarlo prima dalla pagina del tuo curriculum.</p>
+            <TextAreaField name="message" label="Messaggio per il Centro per l'Impiego (facoltativo)" errors={result?.errors} values={result?.values} />
+            <button type="submit" className="btn btn-primary">
+              Invia la candidatura
+            </button>
+          </Form>
+        )}
+      </section>
     </article>
   );
 }

@@ -14,41 +14,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { counts: await countEmployersByStatus(getDb()), roleLabel: ROLE_LABELS[user.role], province: user.officeProvince };
 }
 
+const CARDS = [
+  { status: "pending", title: "Aziende da convalidare", testId: "pending-count" },
+  { status: "validated", title: "Aziende convalidate" },
+  { status: "rejected", title: "Registrazioni respinte" },
+] as const;
+
 export default function OfficerHome() {
   const { counts, roleLabel, province } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageTitle title="Scrivania" lead={`${roleLabel}${province ? ` · provincia di competenza ${province}` : ""}`} />
       <div className="row">
-        <div className="col-md-4">
-          <div className="card card-bg">
-            <div className="card-body">
-              <h2 className="h5 card-title">Aziende da convalidare</h2>
-              <p className="display-6" data-testid="pending-count">
-                {formatNumber(counts.pending)}
-              </p>
-              <Link to="/operatore/aziende?status=pending">Apri l'elenco</Link>
+        {CARDS.map((card) => (
+          <div className="col-md-4" key={card.status}>
+            <div className="card card-bg">
+              <div className="card-body">
+                <h2 className="h5 card-title">{card.title}</h2>
+                <p className="display-6" data-testid={"testId" in card ? card.testId : undefined}>
+                  {formatNumber(counts[card.status])}
+                </p>
+                <Link to={`/operatore/aziende?status=${card.status}`}>Apri l'elenco</Link>
+              </div>
             </div>
           </div>
-        </div>
-        <div className="col-md-4">
-          <div className="card card-bg">
-            <div className="card-body">
-              <h2 className="h5 card-title">Aziende convalidate</h2>
-              <p className="display-6">{formatNumber(counts.validated)}</p>
-              <Link to="/operatore/aziende?status=validated">Apri l'elenco</Link>
-            </div>
-          </div>
-        </div>
-        <div className="col-md-4">
-          <div className="card card-bg">
-            <div className="card-body">
-              <h2 className="h5 card-title">Registrazioni respinte</h2>
-              <p className="display-6">{formatNumber(counts.rejected)}</p>
-              <Link to="/operatore/aziende?status=rejected">Apri l'elenco</Link>
-            </div>
-          </div>
-        </div>
+        ))}
       </div>
     </div>
   );

@@ -92,8 +92,7 @@ export default function CandidateSearchPage() {
     <div>
       <h1>Cerca candidati</h1>
       <p className="lead">
-        Tutta la banca dati dei CV: testo libero su propensioni, esperienze, competenze e CV in PDF, con filtri e raggio dal comune.{" "}
-        <Link to="/operatore/candidati/nuovo">Nuovo candidato</Link> · <Link to="/operatore/candidati/importa">Importa da CSV</Link>
+        Tutta la banca dati dei CV: testo libero su propensioni, esperienze, competenze e CV in PDF, con filtri e raggio dal comune.
       </p>
       <ErrorSummary errors={errors} />
       {unavailable ? <Notice type="warning">La ricerca non è al momento disponibile (motore di ricerca non raggiungibile). Riprova tra poco.</Notice> : null}

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckboxField, ErrorSummary, Notice, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { ErrorSummary, Notice, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { RowCheckbox, RowSelect, RowText } from "~/components/row-fields";
 import { MatchExplanation } from "~/components/match-explanation";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
@@ -122,6 +123,7 @@ export default function OfficerShortlistPage() {
   const { shortlist, rows, proposals, snapshot, results } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const availableCount = rows.filter((r) => r.state === "available").length;
+  const rowErrors = (rowId: string) => (result?.values?.rowId === rowId ? result.errors : undefined);
   return (
     <div>
       <p>
@@ -220,11 +222,11 @@ export default function OfficerShortlistPage() {
                         <input type="hidden" name="intent" value="contact" />
                         <input type="hidden" name="rowId" value={r.id} />
                         <input type="hidden" name="version" value={r.version} />
-                        <SelectField name="channel" label="Canale" options={CHANNEL_LABELS} errors={result?.errors} />
-                        <TextField name="attemptedAt" label="Data e ora" type="datetime-local" defaultValue={new Date().toISOString().slice(0, 16)} errors={result?.errors} />
-                        <SelectField name="outcome" label="Esito" options={CONTACT_OUTCOME_LABELS} errors={result?.errors} />
-                        <CheckboxField name="shareContacts" label="Acconsente a dare i recapiti all'azienda" />
-                        <TextField name="note" label="Note" errors={result?.errors} />
+                        <RowSelect row={r.id} name="channel" label="Canale" options={CHANNEL_LABELS} errors={rowErrors(r.id)} />
+                        <RowText row={r.id} name="attemptedAt" label="Data e ora" type="datetime-local" defaultValue={new Date().toISOString().slice(0, 16)} errors={rowErrors(r.id)} />
+                        <RowSelect row={r.id} name="outcome" label="Esito" options={CONTACT_OUTCOME_LABELS} errors={rowErrors(r.id)} />
+                        <RowCheckbox row={r.id} name="shareContacts" label="Acconsente a dare i recapiti all'azienda" />
+                        <RowText row={r.id} name="note" label="Note" errors={rowErrors(r.id)} />
                         <button type="submit" className="btn btn-sm btn-primary">
                           Registra il contatto
                         </button>

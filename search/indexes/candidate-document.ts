@@ -101,7 +101,7 @@ export function candidateAvailability(c: CandidateSource["candidate"]): string[]
   return out;
 }
 
-export function toCandidateDocument(src: CandidateSource, languageLabels: Record<string, string>): CandidateDocument {
+export function toCandidateDocument(src: CandidateSource, languageLabels: Record<string, string>, now: Date = new Date()): CandidateDocument {
   const c = src.candidate;
   const prefs = [...src.preferences].sort((a, b) => a.slot - b.slot);
   const codes = prefs.map((p) => p.occupation_code);
@@ -132,7 +132,7 @@ export function toCandidateDocument(src: CandidateSource, languageLabels: Record
     cvUpdatedAt: seconds(c.cv_updated_at),
     consentVisible: c.consent_visible,
     protectedCategory: c.protected_category,
-    ...matchingFields(src),
+    ...matchingFields(src, now),
   };
   if (src.comune?.lat != null && src.comune.lon != null) doc._geo = { lat: src.comune.lat, lng: src.comune.lon };
   return doc;

@@ -257,3 +257,5 @@ async function main() {
 }
 
 await main();
+// Exit now: the embedded PostgreSQL exit hook would otherwise run again on a stopped server.
+process.exit(process.exitCode ?? 0);

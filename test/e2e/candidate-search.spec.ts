@@ -11,7 +11,8 @@ test("an officer finds a new candidate by text, facet and radius; withdrawn cons
   // Letters only: Meilisearch splits words at letter/digit boundaries.
   const lastName = `Bergamaschi${Date.now().toString(36).slice(-6).replace(/\d/g, (d) => "qwrtypsdfg"[Number(d)])}`;
   await login(page, "preselezione@rosa.demo");
-  await page.getByRole("navigation", { name: "Menu principale" }).getByRole("link", { name: "Candidati" }).click();
+  const nav = page.getByRole("navigation", { name: "Menu principale" });
+  await nav.getByRole("link", { name: "Candidati", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Cerca candidati" })).toBeVisible();
   await expectAccessible(page);
 
@@ -88,7 +89,7 @@ test("an officer finds a new candidate by text, facet and radius; withdrawn cons
 
 test("an employer cannot reach the candidate search", async ({ checkedPage: page }) => {
   await login(page, "azienda@rosa.demo");
-  await expect(page.getByRole("link", { name: "Candidati" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Menu principale" }).getByRole("link", { name: "Candidati", exact: true })).toHaveCount(0);
   const response = await page.goto("/operatore/candidati?q=saldatore");
   expect(response?.status()).toBe(403);
 });

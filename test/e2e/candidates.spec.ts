@@ -10,6 +10,7 @@ function randomTaxCode(): string {
 test("an officer records a candidate with three preferences; a fourth is refused", async ({ checkedPage: page }) => {
   const lastName = `Ferrari${Date.now().toString().slice(-5)}`;
   await login(page, "preselezione@rosa.demo");
+  await page.getByRole("navigation", { name: "Menu principale" }).getByRole("link", { name: "Candidati", exact: true }).click();
   await page.getByRole("link", { name: "Nuovo candidato" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Nuovo candidato" })).toBeVisible();
   await expectAccessible(page);

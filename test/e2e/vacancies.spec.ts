@@ -6,6 +6,7 @@ function inDays(days: number): string {
 }
 
 test("an employer posts a vacancy, an officer validates and publishes it, it appears on the public board", async ({ checkedPage: page }) => {
+  test.setTimeout(150_000);
   const title = `Fornaio per laboratorio ${Date.now().toString().slice(-6)}`;
   await login(page, "azienda@rosa.demo");
   // First screening: the answer "hiring now" becomes a 4C request and leads to the vacancy form.
@@ -16,7 +17,9 @@ test("an employer posts a vacancy, an officer validates and publishes it, it app
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
   await expect(page.getByText("Scegli almeno un servizio che ti interessa").first()).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Devi assumere una o più persone nei prossimi mesi?").check();
+  // The Bootstrap Italia checkbox is drawn by its label: click the label, as a user does.
+  await page.getByText("Devi assumere una o più persone nei prossimi mesi?", { exact: true }).click();
+  await expect(page.getByLabel("Devi assumere una o più persone nei prossimi mesi?")).toBeChecked();
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
   await expect(page.getByText("Richiesta inviata al Centro per l'Impiego: Ricerca di personale (4C, LEP Q).")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Nuova offerta di lavoro" })).toBeVisible();
@@ -90,9 +93,10 @@ test("the demo board lists the seeded vacancies and hides the anonymous employer
 });
 
 test("information area, service register and needs consultancy pages", async ({ checkedPage: page }) => {
+  test.setTimeout(120_000);
   await page.goto("/informazioni");
   await expectAccessible(page);
-  await page.getByLabel("Cerca").fill("tirocinio");
+  await page.getByRole("textbox", { name: "Cerca" }).fill("tirocinio");
   await page.getByRole("button", { name: "Cerca" }).click();
   await page.getByRole("link", { name: "Ospitare un tirocinio (LEP R)" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ospitare un tirocinio (LEP R)" })).toBeVisible();

@@ -174,6 +174,24 @@ export interface NeedsFiguresTable {
   vacancy_id: string | null;
 }
 
+export type ApplicationStatus = "submitted" | "accepted" | "declined";
+
+export interface VacancyApplicationsTable {
+  id: Generated<string>;
+  vacancy_id: string;
+  candidate_id: string;
+  message: string | null;
+  status: Generated<ApplicationStatus>;
+  check_requirements: boolean | null;
+  check_cv_current: boolean | null;
+  check_consent: boolean | null;
+  decline_reason: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: DefaultedTimestamp;
+}
+
 // Tables of the vacancies context; keep in step with its migrations.
 export interface VacancyTables {
   vacancies: VacanciesTable;
@@ -186,4 +204,5 @@ export interface VacancyTables {
   service_deliveries: ServiceDeliveriesTable;
   needs_assessments: NeedsAssessmentsTable;
   needs_figures: NeedsFiguresTable;
+  vacancy_applications: VacancyApplicationsTable;
 }

@@ -102,7 +102,7 @@ export async function setEmployerType(trx: Trx, actor: Actor, employerId: string
   });
 }
 
-/** Recomputes without a change of data (e.g. after a record was decided). */
-export function recomputeFile(trx: Trx, actor: Actor, employerId: string, today: string, reason: string, cause?: Trigger["cause"]) {
-  return change(trx, actor, employerId, null, today, { reason, cause }, async () => {});
+/** Recomputes without a change of data (e.g. after a record was decided); `eventDate`: when the cause happened. */
+export function recomputeFile(trx: Trx, actor: Actor, employerId: string, today: string, reason: string, cause?: Trigger["cause"], eventDate?: string) {
+  return change(trx, actor, employerId, null, today, { reason, cause, eventDate }, async () => {});
 }

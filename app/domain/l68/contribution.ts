@@ -5,8 +5,8 @@
  * `exemption`). Pure: takes the file's calculator input, as built from the stored workforce.
  */
 import { contributoAt, formatCents } from "./amounts";
-import { quotaDisabiliFor } from "./base";
 import { computeQuota } from "./quota";
+import { rational, roundQuota } from "./rational";
 import type { QuotaInput } from "./schema";
 import { splitByYear, workingDays, type WeekDays } from "./working-days";
 
@@ -49,11 +49,11 @@ export function exemptionContribution(input: QuotaInput, percent: number, from: 
 
 /**
  * Positions covered by a 60 per mille self-certification: the sources read do not state it (rules
- * file §1.7, §5); we use the natural reading, the quota attributable to those workers — the quota
- * computed on them alone (R(7 %) above 50) — never more than the whole quota.
+ * file §1.7, §5); we use its natural reading, the share of the quota attributable to those workers,
+ * R(7 % × workers) with the > 0.50 rounding, never more than the whole quota.
  */
 export function selfCertifiedPositions(workers60: number, quota: number): number {
-  return Math.min(quota, Number(quotaDisabiliFor(BigInt(workers60))));
+  return Math.min(quota, Number(roundQuota(rational(7n * BigInt(workers60), 100n))));
 }
 
 /** The same contributo, paid per self-certified position per working day, by calendar year. */

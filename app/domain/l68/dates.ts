@@ -5,6 +5,14 @@ export function addDays(iso: string, days: number): string {
   return new Date(toUtc(iso) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The same day `months` later, clamped to the month's last day (31 Aug + 6 months = 28/29 Feb). */
+export function addMonths(iso: string, months: number): string {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7)) - 1 + months;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(Number(iso.slice(8, 10)), last))).toISOString().slice(0, 10);
+}
+
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);

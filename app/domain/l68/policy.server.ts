@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from "kysely";
 import type { Db } from "~/db/db.server";
+import type { DB } from "~/db/types";
 import type { SessionUser } from "~/domain/identity/queries.server";
 import { roleHas } from "~/domain/identity/roles";
 
@@ -14,21 +16,26 @@ export async function canOfficerSeeEmployer(db: Db, user: SessionUser, employerI
     .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code")
     .select("employers.id")
     .where("employers.id", "=", employerId)
-    .where((eb) =>
-      eb.or([
-        eb("comuni.province_code", "=", province),
-        eb.exists(
-          eb
-            .selectFrom("l68_workforce_groups")
-            .select("l68_workforce_groups.id")
-            .whereRef("l68_workforce_groups.employer_id", "=", "employers.id")
-            .where("l68_workforce_groups.province_code", "=", province),
-        ),
-      ]),
-    )
+    .where(employerInProvince(province))
     .executeTakeFirst();
   return !!row;
 }
+
+/**
+ * The officer's scope as a where-clause on a query joining `employers` and their legal `comuni`:
+ * registered office in the province, or an operating site declared there.
+ */
+export const employerInProvince = (province: string) => (eb: ExpressionBuilder<DB, "employers" | "comuni">) =>
+  eb.or([
+    eb("comuni.province_code", "=", province),
+    eb.exists(
+      eb
+        .selectFrom("l68_workforce_groups")
+        .select("l68_workforce_groups.id")
+        .whereRef("l68_workforce_groups.employer_id", "=", "employers.id")
+        .where("l68_workforce_groups.province_code", "=", province),
+    ),
+  ]);
 
 /** Health data (disability percentages) only for placement officers (issue 6 §2, GDPR art. 9). */
 export const canSeeHealthData = (user: SessionUser) => roleHas(user.role, "candidates:health") && roleHas(user.role, "l68:manage");

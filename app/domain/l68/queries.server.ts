@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
+import { employerInProvince } from "./policy.server";
 import type { ProvinceAllocation } from "./provinces";
 import type { QuotaResult } from "./schema";
 
@@ -152,18 +153,7 @@ export async function listProvinceEmployers(db: Db, province: string, opts: { so
         .where("l68_obligations.status", "=", "overdue")
         .as("overdue"),
     ])
-    .where((eb) =>
-      eb.or([
-        eb("comuni.province_code", "=", province),
-        eb.exists(
-          eb
-            .selectFrom("l68_workforce_groups")
-            .select("l68_workforce_groups.id")
-            .whereRef("l68_workforce_groups.employer_id", "=", "employers.id")
-            .where("l68_workforce_groups.province_code", "=", province),
-        ),
-      ]),
-    )
+    .where(employerInProvince(province))
     .where((eb) => eb.or([eb("s.quota_disabili", ">", 0), eb("s.uncovered_art18", ">", 0)]));
   if (opts.onlyUncovered) query = query.where("s.missing_after_exemptions", ">", 0);
   switch (opts.sort) {

@@ -228,3 +228,32 @@ export const OfficerQueueFilterSchema = z.object({
     .default("submitted"),
   page: z.coerce.number({ error: "Pagina non valida" }).int().min(1, "Pagina non valida").max(10_000).default(1),
 });
+
+export const ApplySchema = z.object({
+  message: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : null))
+    .pipe(z.string().max(1000, "Al massimo 1000 caratteri").nullable()),
+});
+
+const tick = z
+  .string()
+  .optional()
+  .transform((v) => v === "on");
+
+export const DecideApplicationSchema = z
+  .object({
+    intent: z.literal("application"),
+    applicationId: z.uuid({ error: "Candidatura non valida" }),
+    version,
+    decision: z.enum(["accept", "decline"], { error: "Scegli se accettare o rifiutare" }),
+    reason: z.string().trim().max(1000, "Al massimo 1000 caratteri").optional().default(""),
+    checkRequirements: tick,
+    checkCvCurrent: tick,
+    checkConsent: tick,
+  })
+  .refine((v) => v.decision !== "decline" || v.reason.length >= 10, {
+    path: ["reason"],
+    message: "Spiega alla persona perché la candidatura non è accettata (almeno 10 caratteri)",
+  });

@@ -1,0 +1,102 @@
+/**
+ * What a record does to the rest of the file: the contribution an exemption or a self-certification
+ * costs (computed with the calculator on the stored workforce), the checks that depend on the file
+ * (employer type, band, 60-day term), and the link between referral requests and the 60-day
+ * obligations they satisfy (art. 9 c. 1: hire *or file the request* within 60 days).
+ */
+import type { Trx } from "~/db/db.server";
+import type { L68RecordKind } from "~/db/tables/l68";
+import { DomainError } from "~/domain/errors";
+import { exemptionContribution, selfCertificationContribution, selfCertifiedPositions } from "./contribution";
+import { computeQuota } from "./quota";
+import { buildFileInput } from "./workforce.server";
+import type { WeekDays } from "./working-days";
+
+type Details = Record<string, unknown>;
+export interface Period {
+  startsOn: string;
+  endsOn: string | null;
+}
+
+/** Adds the computed figures to an exemption's or a self-certification's details for [startsOn, endsOn]. */
+export async function withContribution(trx: Trx, employerId: string, kind: L68RecordKind, details: Details, period: Period, today: string): Promise<Details> {
+  if (kind !== "esonero" && kind !== "autocertificazione_60") return details;
+  const { input } = await buildFileInput(trx, employerId, today);
+  if (input.employer.type === "public") {
+    throw new DomainError("Esonero parziale e autocertificazione spettano solo ai datori privati e agli enti pubblici economici (art. 5 c. 3)", "_form");
+  }
+  const to = period.endsOn ?? period.startsOn;
+  const weekDays = Number(details.weekDays) as WeekDays;
+  if (kind === "esonero") {
+    const contribution = exemptionContribution(input, Number(details.percent), period.startsOn, to, weekDays);
+    if (contribution.periods.every((p) => p.maxUnits === 0)) {
+      const quota = computeQuota(input).quotaDisabili;
+      throw new DomainError(
+        `Con la quota di riserva attuale (${quota}) l'esonero parziale non è possibile: servono almeno 2 posti di quota (art. 5 c. 3 L. 68/1999, criterio regionale)`,
+        "percent",
+      );
+    }
+    return { ...details, contribution };
+  }
+  const positions = selfCertifiedPositions(Number(details.workers60), computeQuota(input).quotaDisabili);
+  if (positions === 0) {
+    throw new DomainError("Con questi lavoratori e la quota attuale non risulta alcuna posizione da autocertificare (7% dei lavoratori, arrotondato)", "workers60");
+  }
+  return { ...details, positions, contribution: selfCertificationContribution(positions, period.startsOn, to, weekDays) };
+}
+
+/** Checks that depend on the file when a record is filed (rules file §1.6, §1.10). */
+export async function checkFiling(trx: Trx, employerId: string, kind: L68RecordKind, today: string) {
+  if (kind === "convenzione_art12bis") {
+    const latest = await trx.selectFrom("l68_snapshots").select("band").where("employer_id", "=", employerId).orderBy("id", "desc").limit(1).executeTakeFirst();
+    if (latest?.band !== "over50") {
+      throw new DomainError("Le convenzioni art. 12-bis sono riservate ai datori di lavoro con più di 50 dipendenti computabili", "_form");
+    }
+  }
+  if (kind === "richiesta_nominativa") {
+    // After the 60 days the nominative route is lost: only a numeric request (Min. Lav. nota 970/2016).
+    const late = await trx
+      .selectFrom("l68_obligations")
+      .select("id")
+      .where("employer_id", "=", employerId)
+      .where((eb) => eb.or([eb("status", "=", "overdue"), eb.and([eb("status", "=", "open"), eb("due_on", "<", today)])]))
+      .executeTakeFirst();
+    if (late) {
+      throw new DomainError("Il termine di 60 giorni è scaduto: ora puoi presentare solo una richiesta di avviamento numerico (nota Min. Lav. 970/2016)", "_form");
+    }
+  }
+}
+
+const isReferral = (kind: L68RecordKind) => kind === "richiesta_nominativa" || kind === "richiesta_numerica";
+
+/** A referral request satisfies the oldest pending obligations up to the units requested. */
+export async function linkObligations(trx: Trx, employerId: string, kind: L68RecordKind, units: number): Promise<string[]> {
+  if (!isReferral(kind)) return [];
+  const pending = await trx
+    .selectFrom("l68_obligations")
+    .select(["id", "units"])
+    .where("employer_id", "=", employerId)
+    .where("status", "in", ["open", "overdue"])
+    .orderBy("arose_on")
+    .orderBy("created_at")
+    .execute();
+  const ids: string[] = [];
+  let left = units;
+  for (const o of pending) {
+    if (left <= 0) break;
+    ids.push(o.id);
+    left -= o.units;
+  }
+  if (ids.length) await trx.updateTable("l68_obligations").set({ status: "request_filed" }).where("id", "in", ids).execute();
+  return ids;
+}
+
+/** A rejected or withdrawn request no longer satisfies them: back to open, or overdue past the term. */
+export async function unlinkObligations(trx: Trx, ids: readonly string[], today: string) {
+  if (!ids.length) return;
+  const base = trx.updateTable("l68_obligations").where("id", "in", [...ids]).where("status", "=", "request_filed");
+  await base.set({ status: "overdue" }).where("due_on", "<", today).execute();
+  await trx.updateTable("l68_obligations").where("id", "in", [...ids]).where("status", "=", "request_filed").set({ status: "open" }).execute();
+}
+
+export { isReferral };

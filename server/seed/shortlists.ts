@@ -1,0 +1,59 @@
+import type { Transaction } from "kysely";
+import type { DB } from "~/db/types";
+import { enqueueSearchSync } from "../../search/outbox.server";
+import type { DemoRefs } from "./platform";
+
+/**
+ * Preselection demo (issue 5): a validated vacancy of Panificio Lombardo in
+ * Milano with a must-have licence and a preferable language, and a few
+ * hand-written CVs that match it with different strengths; one lacks the
+ * licence and appears only when the officer relaxes that requirement.
+ */
+const PEOPLE = [
+  { first: "Elisa", last: "Vendramin", cf: "VNDLSE90A41F205X", prefs: ["5.1.2.2.0"], licences: ["B"], en: "B2", commute: 20 },
+  { first: "Marco", last: "Quadrelli", cf: "QDRMRC88B12F205Y", prefs: ["5.1.2.4.0", "5.1.2.2.0"], licences: ["B"], en: null, commute: null },
+  { first: "Luca", last: "Ornaghi", cf: "RNGLCU92C15F205Z", prefs: ["5.1.2.2.0"], licences: [], en: "B1", commute: 30 },
+] as const;
+
+export async function seedShortlistDemo(trx: Transaction<DB>, refs: DemoRefs) {
+  const milano = "015146";
+  const ids: string[] = [];
+  for (const p of PEOPLE) {
+    const c = await trx
+      .insertInto("candidates")
+      .values({
+        first_name: p.first, last_name: p.last, tax_code: p.cf, birth_date: "1990-01-01", domicile_comune_code: milano, phone: "02 5550101",
+        email: `${p.first.toLowerCase()}.${p.last.toLowerCase()}@example.it`, work_time: "any", shifts: true, max_commute_km: p.commute, consent_visible: true,
+        consent_changed_at: new Date(), cv_updated_at: new Date(), created_by: refs.preselectionOfficerId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    ids.push(c.id);
+    await trx.insertInto("candidate_education").values({ candidate_id: c.id, eqf_level: 4, title: "Diploma di scuola superiore" }).execute();
+    for (const [i, code] of p.prefs.entries()) {
+      const o = await trx.selectFrom("occupations").select("title").where("code", "=", code).executeTakeFirstOrThrow();
+      await trx.insertInto("candidate_preferences").values({ candidate_id: c.id, slot: i + 1, occupation_code: code, occupation_label: o.title, source: "work", years_experience: 2 }).execute();
+    }
+    for (const l of p.licences) await trx.insertInto("candidate_licences").values({ candidate_id: c.id, licence: l }).execute();
+    if (p.en) await trx.insertInto("candidate_languages").values({ candidate_id: c.id, language_code: "en", level: p.en }).execute();
+  }
+  await enqueueSearchSync(trx, "candidates", ids);
+  const v = await trx
+    .insertInto("vacancies")
+    .values({
+      employer_id: refs.employers.bakery, status: "validated", title: "Commesso/a per il punto vendita di Milano", occupation_code: "5.1.2.2.0",
+      description: "Vendita al banco di pane e prodotti da forno, assistenza ai clienti, gestione della cassa nel negozio di corso Buenos Aires.",
+      comune_code: milano, radius_km: 20, contract_type: "A.01.00", working_time: "full_time", weekly_hours: 40, positions: 1,
+      closing_date: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10), publication_mode: "internal", discrimination_flags: "[]",
+      submitted_at: new Date(), validated_at: new Date(), validated_by: refs.preselectionOfficerId, created_by: refs.bakeryLegalRepId,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto("vacancy_requirements")
+    .values([
+      { vacancy_id: v.id, position: 1, kind: "licence", priority: "must", description: "", licence_category: "B" },
+      { vacancy_id: v.id, position: 2, kind: "language", priority: "nice", description: "", language_code: "en", cefr_level: "B1" },
+    ])
+    .execute();
+}
