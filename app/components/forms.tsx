@@ -57,7 +57,7 @@ function FieldMessages({ name, hint, error }: { name: string; hint?: string; err
 }
 
 export function TextField(
-  props: FieldBase & { type?: string; autoComplete?: string; list?: string; maxLength?: number; inputMode?: "numeric" | "email" | "tel" | "text" },
+  props: FieldBase & { type?: string; autoComplete?: string; list?: string; maxLength?: number; inputMode?: "numeric" | "email" | "tel" | "text"; accept?: string },
 ) {
   const error = props.errors?.[props.name];
   const value = props.values?.[props.name] ?? props.defaultValue ?? "";
@@ -68,7 +68,8 @@ export function TextField(
         {...fieldAria(props, error)}
         type={props.type ?? "text"}
         className={`form-control${error ? " is-invalid" : ""}`}
-        defaultValue={props.type === "password" ? undefined : value}
+        defaultValue={props.type === "password" || props.type === "file" ? undefined : value}
+        accept={props.accept}
         autoComplete={props.autoComplete}
         list={props.list}
         maxLength={props.maxLength}

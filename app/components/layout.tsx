@@ -43,6 +43,8 @@ const NAV: Record<Role, NavItem[]> = {
   candidate: [
     { to: "/candidato", label: "Il mio curriculum" },
     { to: "/candidato/disponibilita", label: "Disponibilità" },
+    { to: "/candidato/candidature", label: "Le mie candidature" },
+    { to: "/offerte", label: "Offerte di lavoro" },
   ],
   admin: [
     { to: "/admin", label: "Amministrazione" },

@@ -14,24 +14,20 @@ import { getDb } from "~/db/db.server";
 import { handleFileAction } from "~/domain/l68/file-actions.server";
 import { getFileView } from "~/domain/l68/queries.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { actorOf, forbidden, requirePermission } from "~/utils/session.server";
+import { actorOf } from "~/utils/session.server";
+import { requireL68Employer } from "~/domain/l68/policy.server";
 
 export const meta: MetaFunction = () => [{ title: "Collocamento mirato (L. 68/99) — Rosa" }];
 
-async function requireEmployer(request: Request) {
-  const user = await requirePermission(request, "l68:own");
-  if (!user.employerId) throw forbidden();
-  return user as typeof user & { employerId: string };
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireEmployer(request);
+  const user = await requireL68Employer(request);
   // Scoped by the session's employer; never the disability details (health data).
   return { view: await getFileView(getDb(), user.employerId, { health: false }), employerName: user.employerName };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireEmployer(request);
+  const user = await requireL68Employer(request);
   const result = await handleFileAction(await request.formData(), actorOf(user, context), user.employerId);
   if (!result.ok) return data(result, { status: result.status });
   return redirectWithFlash("/azienda/collocamento-mirato", { type: "success", message: result.message });

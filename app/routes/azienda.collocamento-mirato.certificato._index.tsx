@@ -7,18 +7,14 @@ import { listCertificates } from "~/domain/l68/queries.server";
 import { todayInItaly } from "~/domain/l68/schema";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { actorOf, forbidden, requirePermission } from "~/utils/session.server";
+import { actorOf } from "~/utils/session.server";
+import { requireL68Employer } from "~/domain/l68/policy.server";
 
 export const meta: MetaFunction = () => [{ title: "Certificazione di ottemperanza — Rosa" }];
 
-async function requireEmployer(request: Request) {
-  const user = await requirePermission(request, "l68:own");
-  if (!user.employerId) throw forbidden();
-  return user as typeof user & { employerId: string };
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireEmployer(request);
+  const user = await requireL68Employer(request);
   const db = getDb();
   return {
     certificates: await listCertificates(db, user.employerId),
@@ -27,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireEmployer(request);
+  const user = await requireL68Employer(request);
   const outcome = await withTransaction((trx) => requestCertificate(trx, actorOf(user, context), user.employerId, todayInItaly()));
   return redirectWithFlash("/azienda/collocamento-mirato/certificato", {
     type: outcome.compliant ? "success" : "warning",

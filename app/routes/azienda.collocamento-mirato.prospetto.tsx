@@ -12,20 +12,16 @@ import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatMoney } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, forbidden, requirePermission } from "~/utils/session.server";
+import { actorOf } from "~/utils/session.server";
+import { requireL68Employer } from "~/domain/l68/policy.server";
 
 export const meta: MetaFunction = () => [{ title: "Prospetto informativo — Rosa" }];
 
-async function requireEmployer(request: Request) {
-  const user = await requirePermission(request, "l68:own");
-  if (!user.employerId) throw forbidden();
-  return user as typeof user & { employerId: string };
-}
 
 const YearSchema = z.object({ anno: z.coerce.number().int().min(2000).max(2999).optional() });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireEmployer(request);
+  const user = await requireL68Employer(request);
   const today = todayInItaly();
   const parsed = YearSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const year = (parsed.success && parsed.data.anno) || Number(today.slice(0, 4));
@@ -45,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireEmployer(request);
+  const user = await requireL68Employer(request);
   const form = parseFormData(await request.formData(), ProspettoFormSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   let outcome;

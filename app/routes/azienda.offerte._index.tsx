@@ -6,6 +6,7 @@ import { VacancyStatusBadge } from "~/components/vacancy-view";
 import { getDb } from "~/db/db.server";
 import { canPostVacancies } from "~/domain/employers/policy.server";
 import { getEmployer } from "~/domain/employers/queries.server";
+import { applicationCounts } from "~/domain/vacancies/applications.server";
 import { listEmployerNotifications } from "~/domain/vacancies/notifications.server";
 import { listEmployerVacancies } from "~/domain/vacancies/queries.server";
 import { VACANCY_OUTCOME_LABELS } from "~/domain/vacancies/states";
@@ -23,12 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     canSubmit: canPostVacancies(employer.status),
     vacancies: await listEmployerVacancies(db, employerId),
+    counts: await applicationCounts(db, employerId),
     notifications: await listEmployerNotifications(db, employerId),
   };
 }
 
 export default function EmployerVacancies() {
-  const { canSubmit, vacancies, notifications } = useLoaderData<typeof loader>();
+  const { canSubmit, vacancies, notifications, counts } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageTitle title="Offerte di lavoro" lead="Le offerte della tua azienda: bozze, offerte inviate al Centro per l'Impiego, pubblicate e chiuse.">
@@ -63,6 +65,8 @@ export default function EmployerVacancies() {
                 <th scope="col">Offerta</th>
                 <th scope="col">Stato</th>
                 <th scope="col">Posti</th>
+                <th scope="col">Candidature</th>
+                <th scope="col">Nella rosa</th>
                 <th scope="col">Scadenza</th>
               </tr>
             </thead>
@@ -79,6 +83,8 @@ export default function EmployerVacancies() {
                     {v.outcome ? <div>{VACANCY_OUTCOME_LABELS[v.outcome]}</div> : null}
                   </td>
                   <td>{v.positions}</td>
+                  <td>{counts[v.id]?.total ?? 0}</td>
+                  <td>{counts[v.id]?.accepted ?? 0}</td>
                   <td>{formatDate(v.closing_date)}</td>
                 </tr>
               ))}

@@ -14,22 +14,18 @@ import {
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { handleFileAction } from "~/domain/l68/file-actions.server";
-import { canOfficerSeeEmployer } from "~/domain/l68/policy.server";
-import { getEmployerHeader, getFileView } from "~/domain/l68/queries.server";
+import { requireOfficerOn } from "~/domain/l68/policy.server";
+import { getEmployerHeader, getFileView, listCertificates } from "~/domain/l68/queries.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { actorOf, notFound, requirePermission } from "~/utils/session.server";
+import { formatDate } from "~/utils/format";
+import { actorOf, notFound } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Pratica L. 68/99 — Rosa" }];
 
 const ParamsSchema = z.object({ employerId: z.uuid() });
 
 /** Placement officers of the employer's province only; anyone else gets a 404. */
-async function requireOfficerFile(request: Request, params: unknown) {
-  const user = await requirePermission(request, "l68:manage");
-  const parsed = ParamsSchema.safeParse(params);
-  if (!parsed.success || !(await canOfficerSeeEmployer(getDb(), user, parsed.data.employerId))) throw notFound("Azienda non trovata");
-  return { user, employerId: parsed.data.employerId };
-}
+const requireOfficerFile = (request: Request, params: unknown) => requireOfficerOn(request, ParamsSchema.safeParse(params).data?.employerId);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, employerId } = await requireOfficerFile(request, params);
@@ -38,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!employer) throw notFound("Azienda non trovata");
   // The officer's page shows disability percentages: a view of health data, so it is logged.
   await recordAudit(db, actorOf(user, context), { action: "l68.file_viewed", entityType: "l68_file", entityId: employerId, employerId });
-  return { employer, view: await getFileView(db, employerId, { health: true }) };
+  return { employer, view: await getFileView(db, employerId, { health: true }), certificates: await listCertificates(db, employerId) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -49,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OfficerL68File() {
-  const { employer, view } = useLoaderData<typeof loader>();
+  const { employer, view, certificates } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : undefined;
   return (
@@ -63,7 +59,7 @@ export default function OfficerL68File() {
       </p>
       {failed?.errors._form && !["add-group", "add-worker", "worker-left"].includes(failed.intent) ? <Notice type="danger">{failed.errors._form}</Notice> : null}
       <p className="d-flex flex-wrap gap-3">
-        <Link to={`/operatore/collocamento-mirato/${employer.id}/pratiche`}>Esoneri, convenzioni, sospensioni e richieste</Link>
+        <Link to={`/operatore/collocamento-mirato/pratiche?azienda=${employer.id}&stato=`}>Esoneri, convenzioni, sospensioni e richieste</Link>
       </p>
       <QuotaSummary latest={view.latest} />
       <ObligationsSection view={view} />
@@ -71,6 +67,23 @@ export default function OfficerL68File() {
       <WorkforceSection view={view} result={failed} />
       <ProtectedWorkersSection view={view} result={failed} health />
       <HistorySection view={view} />
+      <section aria-labelledby="certificates-title" className="mt-4">
+        <h2 id="certificates-title" className="h4">
+          Certificazioni di ottemperanza rilasciate
+        </h2>
+        <ul data-testid="officer-certificates">
+          {certificates
+            .filter((c) => c.outcome === "issued")
+            .map((c) => (
+              <li key={c.id}>
+                <a href={`/operatore/collocamento-mirato/certificato/${c.id}`} download>
+                  Certificazione n. {c.number}
+                </a>
+                {c.valid_until ? ` (valida fino al ${formatDate(c.valid_until)})` : ""}
+              </li>
+            ))}
+        </ul>
+      </section>
     </div>
   );
 }

@@ -1,16 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/forms";
 import { VacancyActions } from "~/components/vacancy-actions";
 import { DiscriminationWarnings, VacancyFacts, VacancyStatusBadge } from "~/components/vacancy-view";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
+import { recordAudit } from "~/domain/audit/commands.server";
 import { EMPLOYER_STATUS_LABELS } from "~/domain/employers/states";
+import { decideApplication, listVacancyApplications } from "~/domain/vacancies/applications.server";
 import { transitionVacancy } from "~/domain/vacancies/commands.server";
 import { requireVacancyOfficer, vacancyIdFrom } from "~/domain/vacancies/policy.server";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { getVacancy, vacancyVisible } from "~/domain/vacancies/queries.server";
-import { TransitionSchema } from "~/domain/vacancies/schema";
+import { DecideApplicationSchema, TransitionSchema } from "~/domain/vacancies/schema";
 import { EVENT_LABELS, LIVE_STATUSES, VACANCY_OUTCOME_LABELS } from "~/domain/vacancies/states";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -20,19 +22,53 @@ import { actorOf, notFound } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Offerta di lavoro — Rosa" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireVacancyOfficer(request);
-  const vacancy = await getVacancy(getDb(), scope, vacancyIdFrom(params));
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, scope } = await requireVacancyOfficer(request);
+  const db = getDb();
+  const vacancy = await getVacancy(db, scope, vacancyIdFrom(params));
   // Drafts belong to the employer until they are sent.
   if (!vacancy || vacancy.status === "draft") throw notFound("Offerta non trovata");
-  return { vacancy, view: { ...toPublicVacancy(vacancy), employerName: vacancy.employer_name } };
+  const applications = await listVacancyApplications(db, vacancy.id);
+  if (applications.length) {
+    // Names of people who applied are personal data: every view is logged.
+    await recordAudit(db, actorOf(user, context), {
+      action: "application.list_viewed",
+      entityType: "vacancy",
+      entityId: vacancy.id,
+      employerId: vacancy.employer_id,
+      details: { candidateIds: applications.map((a) => a.candidate_id) },
+    });
+  }
+  return { vacancy, view: { ...toPublicVacancy(vacancy), employerName: vacancy.employer_name }, applications };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, scope } = await requireVacancyOfficer(request);
   const vacancyId = vacancyIdFrom(params);
   if (!(await vacancyVisible(getDb(), scope, vacancyId))) throw notFound("Offerta non trovata");
-  const form = parseFormData(await request.formData(), TransitionSchema);
+  const formData = await request.formData();
+  if (formData.get("intent") === "application") {
+    const decided = parseFormData(formData, DecideApplicationSchema);
+    if (!decided.ok) return invalid(decided.errors, decided.values);
+    const d = decided.data;
+    try {
+      await withTransaction((trx) =>
+        decideApplication(trx, actorOf(user, context), {
+          vacancyId,
+          applicationId: d.applicationId,
+          version: d.version,
+          decision: d.decision,
+          reason: d.reason,
+          checks: { requirements: d.checkRequirements, cvCurrent: d.checkCvCurrent, consent: d.checkConsent },
+        }),
+      );
+    } catch (e) {
+      return domainErrorResponse(e, decided.values);
+    }
+    const message = d.decision === "accept" ? "Candidatura accettata nella rosa dell'offerta." : "Candidatura rifiutata: la persona vedrà il motivo.";
+    return redirectWithFlash(`/operatore/offerte/${vacancyId}`, { type: "success", message });
+  }
+  const form = parseFormData(formData, TransitionSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   try {
     await withTransaction((trx) => transitionVacancy(trx, actorOf(user, context), scope, vacancyId, form.data));
@@ -43,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OfficerVacancyPage() {
-  const { vacancy, view } = useLoaderData<typeof loader>();
+  const { vacancy, view, applications } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="col-lg-10">
@@ -78,6 +114,64 @@ export default function OfficerVacancyPage() {
       </p>
       <VacancyFacts v={view} showInternal />
       <VacancyActions status={vacancy.status} by="officer" version={vacancy.version} errors={result?.errors} values={result?.values} />
+      <section className="mt-4" aria-labelledby="autocandidature">
+        <h2 id="autocandidature" className="h4">
+          Autocandidature ({applications.length})
+        </h2>
+        {applications.length ? null : <p>Nessuna autocandidatura.</p>}
+        {applications.map((a) => (
+          <article key={a.id} className="card card-bg mb-3">
+            <div className="card-body">
+              <h3 className="h5">
+                <Link to={`/operatore/candidati/${a.candidate_id}`}>
+                  {a.first_name} {a.last_name}
+                </Link>{" "}
+                — {a.status === "submitted" ? "da verificare" : a.status === "accepted" ? "accettata nella rosa" : "rifiutata"}
+              </h3>
+              <p className="mb-1">
+                Inviata il {formatDateTime(a.created_at)} · CV {a.cvObsolete ? "non aggiornato da oltre sei mesi" : "aggiornato"} ·{" "}
+                {a.consent_visible ? "consenso alla visibilità dato" : "consenso alla visibilità non dato"}
+              </p>
+              {a.message ? <p className="mb-1">Messaggio: {a.message}</p> : null}
+              {a.decline_reason ? <p className="mb-1">Motivo: {a.decline_reason}</p> : null}
+              {a.status === "submitted" ? (
+                <Form method="post" noValidate>
+                  <input type="hidden" name="intent" value="application" />
+                  <input type="hidden" name="applicationId" value={a.id} />
+                  <input type="hidden" name="version" value={a.version} />
+                  <fieldset>
+                    <legend className="h6">Verifica</legend>
+                    {(
+                      [
+                        ["checkRequirements", "Ha i requisiti indispensabili"],
+                        ["checkCvCurrent", "Il CV è aggiornato"],
+                        ["checkConsent", "Ha dato il consenso a essere proposto alle aziende"],
+                      ] as const
+                    ).map(([name, label]) => (
+                      <div key={name} className="form-check">
+                        <input id={`${a.id}-${name}`} name={name} type="checkbox" />
+                        <label htmlFor={`${a.id}-${name}`}>{label}</label>
+                      </div>
+                    ))}
+                  </fieldset>
+                  <div className="form-group mt-3">
+                    <label htmlFor={`${a.id}-reason`}>Motivo del rifiuto (la persona lo vedrà)</label>
+                    <textarea id={`${a.id}-reason`} name="reason" rows={2} className="form-control" />
+                  </div>
+                  <div className="d-flex gap-3">
+                    <button type="submit" name="decision" value="accept" className="btn btn-success">
+                      Accetta nella rosa
+                    </button>
+                    <button type="submit" name="decision" value="decline" className="btn btn-outline-danger">
+                      Rifiuta
+                    </button>
+                  </div>
+                </Form>
+              ) : null}
+            </div>
+          </article>
+        ))}
+      </section>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { DomainError } from "~/domain/errors";
-import { assertMatchable, loadMatchVacancy, runMatch, SearchUnavailableError } from "~/domain/matching/search.server";
+import { acceptedApplicants, assertMatchable, loadMatchVacancy, runMatch, SearchUnavailableError } from "~/domain/matching/search.server";
 import { matchRequirementLabel } from "~/domain/matching/requirements";
 import { createShortlist } from "~/domain/shortlists/commands.server";
 import { mayMatchReserved, requireMatchingOfficer } from "~/domain/shortlists/policy.server";
@@ -40,7 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const base = { vacancy: { ...vacancy, requirementLabels: Object.fromEntries(vacancy.requirements.map((r) => [r.id, matchRequirementLabel(r)])) }, relaxed, shortlists };
   try {
     assertMatchable(vacancy.status);
-    const match = await runMatch(vacancy, { relaxed, cvObsoleteMonths: getEnv().CV_OBSOLETE_MONTHS });
+    const match = await runMatch(vacancy, { relaxed, cvObsoleteMonths: getEnv().CV_OBSOLETE_MONTHS, selfApplied: await acceptedApplicants(getDb(), vacancy.id) });
     const exposure = await exposureCounts(db, match.hits.map((h) => h.id));
     // Names of people in the CV database are personal data: the list shown is audited.
     await recordAudit(db, actorOf(user, context), {
@@ -77,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     assertMatchable(vacancy.status);
     // The search runs again on the server: the snapshot is what the engine says now, not what the page sent.
-    const match = await runMatch(vacancy, { relaxed, cvObsoleteMonths: getEnv().CV_OBSOLETE_MONTHS });
+    const match = await runMatch(vacancy, { relaxed, cvObsoleteMonths: getEnv().CV_OBSOLETE_MONTHS, selfApplied: await acceptedApplicants(getDb(), vacancy.id) });
     shortlistId = await withTransaction((trx) =>
       createShortlist(trx, actorOf(user, context), {
         vacancyId: vacancy.id,
@@ -205,6 +205,7 @@ export default function MatchPage() {
                         <td>
                           <label htmlFor={`pick-${h.id}`}>{h.fullName}</label>
                           <div className="small">{h.comuneName}</div>
+                          {h.selfApplied ? <span className="badge bg-secondary">Auto-candidatura accettata</span> : null}
                         </td>
                         <td>
                           <MatchExplanation e={h.explanation} />

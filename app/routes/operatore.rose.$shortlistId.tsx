@@ -15,6 +15,7 @@ import {
   setGapOutcome,
   startContact,
 } from "~/domain/shortlists/commands.server";
+import { addAssessmentStep, getAssessmentPlan, recordAssessmentResult, STEP_DECISION_LABELS, STEP_KIND_LABELS } from "~/domain/shortlists/assessment.server";
 import { requireMatchingOfficer, shortlistIdFrom } from "~/domain/shortlists/policy.server";
 import { getOfficerShortlist, EXPOSURE_DAYS } from "~/domain/shortlists/queries.server";
 import {
@@ -55,8 +56,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     details: { candidates: data.rows.map((r) => r.candidate_id) },
   });
   const { search_snapshot, results_snapshot, ...rest } = data.shortlist;
+  const plan = await getAssessmentPlan(getDb(), rest.vacancy_id, data.rows.map((r) => r.id));
   return {
     ...data,
+    plan,
     shortlist: { ...rest, vacancy_number: Number(rest.vacancy_number) },
     snapshot: search_snapshot as Snapshot,
     results: results_snapshot as ResultRow[],
@@ -66,7 +69,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, scope } = await requireMatchingOfficer(request);
   const shortlistId = shortlistIdFrom(params);
-  const exists = await getDb().selectFrom("shortlists").select("id").where("id", "=", shortlistId).executeTakeFirst();
+  const exists = await getDb().selectFrom("shortlists").select(["id", "vacancy_id"]).where("id", "=", shortlistId).executeTakeFirst();
   if (!exists) throw notFound("Rosa non trovata");
   const form = parseFormData(await request.formData(), OfficerActionSchema);
   if (!form.ok) return invalid(form.errors, form.values);
@@ -107,6 +110,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           await addGapProposal(trx, actor, { shortlistId, rowId: d.rowId || null, gap: d.gap, kind: d.kind, description: d.description });
           message = "Proposta registrata.";
           break;
+        case "step":
+          await addAssessmentStep(trx, actor, { vacancyId: exists.vacancy_id, kind: d.kind, description: d.description, representative: d.representative, sessionDate: d.sessionDate });
+          message = "Passo del piano di verifica aggiunto.";
+          break;
+        case "result":
+          await recordAssessmentResult(trx, actor, { shortlistId, stepId: d.stepId, rowId: d.rowId, decision: d.decision, justification: d.justification });
+          message = "Esito della verifica registrato.";
+          break;
         case "gap_outcome":
           await setGapOutcome(trx, actor, { shortlistId, proposalId: d.proposalId, outcome: d.outcome });
           message = "Esito della proposta aggiornato.";
@@ -120,7 +131,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OfficerShortlistPage() {
-  const { shortlist, rows, proposals, snapshot, results } = useLoaderData<typeof loader>();
+  const { shortlist, rows, proposals, snapshot, results, plan } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const availableCount = rows.filter((r) => r.state === "available").length;
   const rowErrors = (rowId: string) => (result?.values?.rowId === rowId ? result.errors : undefined);
@@ -282,6 +293,67 @@ export default function OfficerShortlistPage() {
             Registra la proposta
           </button>
         </Form>
+      </section>
+
+      <section className="mt-4" aria-labelledby="verifica">
+        <h2 className="h4" id="verifica">
+          Verifica delle competenze e selezione (4D)
+        </h2>
+        {plan.steps.length ? (
+          <table className="table table-sm">
+            <caption>Piano di verifica: esiti per candidato</caption>
+            <thead>
+              <tr>
+                <th scope="col">Passo</th>
+                {rows.map((r) => (
+                  <th scope="col" key={r.id}>
+                    {r.first_name} {r.last_name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {plan.steps.map((st) => (
+                <tr key={st.id}>
+                  <th scope="row">
+                    {st.position}. {STEP_KIND_LABELS[st.kind]}
+                    {st.description ? ` — ${st.description}` : ""}
+                    {st.employer_representative ? <div className="small">Referente dell'azienda: {st.employer_representative}</div> : null}
+                  </th>
+                  {rows.map((r) => {
+                    const res = plan.results.find((x) => x.step_id === st.id && x.shortlist_candidate_id === r.id);
+                    return <td key={r.id}>{res ? `${STEP_DECISION_LABELS[res.decision]}: ${res.justification}` : "—"}</td>;
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>Nessun passo di verifica.</p>
+        )}
+        <div className="row">
+          <Form method="post" noValidate className="col-lg-6">
+            <input type="hidden" name="intent" value="step" />
+            <SelectField name="kind" label="Nuovo passo" options={STEP_KIND_LABELS} errors={result?.errors} />
+            <TextField name="description" label="Descrizione del passo" errors={result?.errors} />
+            <TextField name="representative" label="Referente dell'azienda presente" errors={result?.errors} />
+            <button type="submit" className="btn btn-outline-primary">
+              Aggiungi il passo
+            </button>
+          </Form>
+          {plan.steps.length ? (
+            <Form method="post" noValidate className="col-lg-6">
+              <input type="hidden" name="intent" value="result" />
+              <SelectField name="stepId" label="Passo" options={plan.steps.map((st) => [st.id, `${st.position}. ${STEP_KIND_LABELS[st.kind]}`] as [string, string])} />
+              <SelectField name="rowId" label="Candidato" options={rows.map((r) => [r.id, `${r.first_name} ${r.last_name}`] as [string, string])} />
+              <SelectField name="decision" label="Esito" options={STEP_DECISION_LABELS} errors={result?.errors} />
+              <TextField name="justification" label="Motivazione" errors={result?.errors} />
+              <button type="submit" className="btn btn-outline-primary">
+                Registra l'esito
+              </button>
+            </Form>
+          ) : null}
+        </div>
       </section>
 
       <section className="mt-4" aria-labelledby="istantanea">

@@ -17,7 +17,7 @@ test("an officer finds a new candidate by text, facet and radius; withdrawn cons
   await expectAccessible(page);
 
   // A CV recorded by the officer (three preferences), living in Bergamo.
-  await page.getByRole("link", { name: "Nuovo candidato" }).click();
+  await page.goto("/operatore/candidati/nuovo");
   await page.getByLabel(/^Nome( \*)?$/).fill("Ottavia");
   await page.getByLabel(/^Cognome( \*)?$/).fill(lastName);
   await page.getByLabel("Codice fiscale").fill(randomTaxCode());
@@ -31,8 +31,8 @@ test("an officer finds a new candidate by text, facet and radius; withdrawn cons
   await page.getByLabel("Provenienza della propensione 2").selectOption("training");
   await page.getByLabel("Professione della propensione 3").fill("6.2.2.3.1");
   await page.getByLabel("Provenienza della propensione 3").selectOption("education");
-  await page.getByLabel("Patente B", { exact: true }).check();
-  await page.getByLabel(/La persona acconsente/).check();
+  await page.getByLabel("Patente B", { exact: true }).check({ force: true });
+  await page.getByLabel(/La persona acconsente/).check({ force: true });
   await page.getByRole("button", { name: "Salva il candidato" }).click();
   await expect(page.getByText("Candidato registrato.")).toBeVisible();
   const detailUrl = page.url();
@@ -48,8 +48,8 @@ test("an officer finds a new candidate by text, facet and radius; withdrawn cons
   await expect(results.locator("mark").first()).toHaveText(lastName);
 
   // Facets: province and licence narrow the results and keep her; another province drops her.
-  await page.getByRole("group", { name: "Provincia di domicilio" }).getByLabel(/Bergamo \(BG\)/).check();
-  await page.getByRole("group", { name: "Patenti e abilitazioni alla guida" }).getByLabel(/^B \(/).check();
+  await page.getByRole("group", { name: "Provincia di domicilio" }).getByLabel(/Bergamo \(BG\)/).check({ force: true });
+  await page.getByRole("group", { name: "Patenti e abilitazioni alla guida" }).getByLabel(/^B \(/).check({ force: true });
   await page.getByRole("button", { name: "Applica i filtri" }).click();
   await expect(page).toHaveURL(/province=BG/);
   await expect(results.getByRole("link", { name: `Ottavia ${lastName}` })).toBeVisible();
@@ -57,6 +57,7 @@ test("an officer finds a new candidate by text, facet and radius; withdrawn cons
   await expect(page.getByRole("heading", { name: "Nessun candidato trovato" })).toBeVisible();
 
   // Radius around Milano, sorted by distance, with the distance shown (Bergamo is ~54 km away).
+  await page.goto("/operatore/candidati");
   await page.getByLabel("Cerca (professione, competenze, nome…)").fill(lastName);
   await page.getByLabel("Vicino a (comune)").fill("Milano (MI)");
   await page.getByLabel("Entro").selectOption("100");
@@ -75,7 +76,7 @@ test("an officer finds a new candidate by text, facet and radius; withdrawn cons
   // Consent withdrawn: officers still find the CV, marked as such (employers never see it).
   await page.goto(detailUrl);
   await page.getByRole("link", { name: "Modifica il CV" }).click();
-  await page.getByLabel(/La persona acconsente/).uncheck();
+  await page.getByLabel(/La persona acconsente/).uncheck({ force: true });
   await page.getByRole("button", { name: "Salva le modifiche" }).click();
   await expect(async () => {
     await page.goto(`/operatore/candidati?q=${lastName}`);

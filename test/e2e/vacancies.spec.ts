@@ -106,7 +106,16 @@ test("information area, service register and needs consultancy pages", async ({ 
   await page.getByRole("link", { name: "Registro servizi" }).click();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Registra un servizio" }).click();
-  await page.getByLabel(/^Azienda/).selectOption({ label: "Panificio Lombardo S.r.l." });
+  // Let React hydrate first: it re-applies the selects' default values.
+  await page.waitForLoadState("networkidle");
+  const company = page.getByRole("combobox", { name: "Azienda" });
+  await company.selectOption({ label: "Panificio Lombardo S.r.l." });
+  // Wait until the page has settled (a late re-render can reset a select chosen too early).
+  await expect(async () => {
+    await company.selectOption({ label: "Panificio Lombardo S.r.l." });
+    await page.waitForTimeout(300);
+    await expect(company).not.toHaveValue("", { timeout: 100 });
+  }).toPass({ timeout: 10_000 });
   await page.getByLabel(/^Servizio \(standard\)/).selectOption("4A");
   await page.getByLabel(/^Durata/).fill("90");
   await page.getByLabel(/^Modalità/).selectOption("company");
@@ -122,6 +131,7 @@ test("information area, service register and needs consultancy pages", async ({ 
   await page.getByRole("link", { name: "Fabbisogni" }).click();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Nuova consulenza" }).click();
+  await page.waitForLoadState("networkidle");
   await page.getByLabel(/^Azienda/).selectOption({ label: "Panificio Lombardo S.r.l." });
   await page.getByLabel("Professione (CP2021)").first().fill("6.5.1.3.1 — Pasticcieri e cioccolatai");
   await page.getByLabel("Quante persone").first().fill("1");
@@ -132,5 +142,43 @@ test("information area, service register and needs consultancy pages", async ({ 
   await page.getByRole("button", { name: "Crea una bozza di offerta" }).click();
   await expect(page.getByText(/Bozza di offerta creata/)).toBeVisible();
   await expect(page.getByText("Bozza", { exact: true })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a candidate applies to a published vacancy and the officer accepts the application", async ({ checkedPage: page }) => {
+  test.setTimeout(120_000);
+  const title = "Panettiere/a per il turno di notte";
+  await page.goto("/offerte");
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("link", { name: "accedi", exact: true })).toBeVisible(); // anonymous: asked to log in
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "accedi", exact: true }).click();
+  await page.getByLabel("E-mail").fill("candidato@rosa.demo");
+  await page.getByLabel("Password").fill("RosaDemo2026!");
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await page.getByLabel("Messaggio per il Centro per l'Impiego (facoltativo)").fill("Ho lavorato due anni in un panificio a Sesto.");
+  await page.getByRole("button", { name: "Invia la candidatura" }).click();
+  await expect(page.getByText("Candidatura inviata: il Centro per l'Impiego la verificherà.")).toBeVisible();
+  await expect(page.getByText(/candidatura inviata, in verifica/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Le mie candidature" }).click();
+  await expect(page.getByRole("cell", { name: "In verifica" })).toBeVisible();
+  await expectAccessible(page);
+  await logout(page);
+
+  await login(page, "preselezione@rosa.demo");
+  await page.getByRole("link", { name: "Offerte", exact: true }).click();
+  await page.getByLabel("Stato").selectOption("published");
+  await page.getByRole("button", { name: "Filtra" }).click();
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { name: /Autocandidature \(1\)/ })).toBeVisible();
+  await page.getByText("Ha i requisiti indispensabili").click();
+  await page.getByText("Il CV è aggiornato").click();
+  await page.getByText("Ha dato il consenso a essere proposto alle aziende").click();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Accetta nella rosa" }).click();
+  await expect(page.getByText("Candidatura accettata nella rosa dell'offerta.")).toBeVisible();
+  await expect(page.getByText(/accettata nella rosa/).first()).toBeVisible();
   await expectAccessible(page);
 });

@@ -37,6 +37,15 @@ beforeAll(async () => {
 });
 
 describe("matching a vacancy against the real index", () => {
+  it("lists accepted self-applications, marked, even when they miss a must-have", async () => {
+    const v = (await loadMatchVacancy(getDb(), vacancyId))!;
+    await getDb().insertInto("vacancy_applications").values({ vacancy_id: vacancyId, candidate_id: ids.noLicence, status: "accepted" }).execute();
+    const result = await runMatch(v, { cvObsoleteMonths: 6, selfApplied: [ids.noLicence, ids.unitNear] });
+    const applied = result.hits.filter((h) => h.selfApplied).map((h) => h.id);
+    expect(applied.sort()).toEqual([ids.noLicence, ids.unitNear].sort());
+    expect(result.hits.find((h) => h.id === ids.noLicence)!.explanation.requirements[0].status).toBe("missing");
+  });
+
   it("applies must-haves, consent, freshness, radius and the candidate's own commute; ranks by strength then nice-to-haves", async () => {
     const v = (await loadMatchVacancy(getDb(), vacancyId))!;
     const result = await runMatch(v, { cvObsoleteMonths: 6, freshCommute: true });

@@ -120,6 +120,8 @@ describe("preselection flow: match → rosa → availability → presentation �
     const audits = await getDb().selectFrom("audit_log").select("action").where("entity_id", "=", shortlistId).execute();
     const actions = audits.map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["shortlist.create", "shortlist.view", "shortlist.present", "shortlist.employer_view", "shortlist.export_pdf"]));
+    const delivery = await getDb().selectFrom("service_deliveries").select(["standard_code", "minutes"]).where("employer_id", "=", employerId).execute();
+    expect(delivery).toEqual([{ standard_code: "4C", minutes: 240 }]);
     // Feedback on a person not presented to the employer is refused (404: not in its view).
     const carla = await rowOf(shortlistId, cands.carla);
     const bad = await callRoute(employerRoute.action, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie, form: { intent: "feedback", rowId: carla.id, version: String(carla.version), decision: "interview" } }), { shortlistId });
@@ -167,5 +169,24 @@ describe("figures for officers", () => {
     const res = (await csv.loader({ request: request("/operatore/preselezione/cifre/csv", { cookie: officer }), params: {}, context: {} })) as Response;
     expect(res.headers.get("Content-Type")).toContain("text/csv");
     expect(await res.text()).toContain("candidati presentati");
+  });
+});
+
+describe("when Meilisearch is down", () => {
+  it("the officer gets a clear message and existing shortlists keep working", async () => {
+    const { setServiceUrls, getEnv } = await import("~/utils/env.server");
+    const realUrl = getEnv().MEILI_URL!;
+    const anyShortlist = await getDb().selectFrom("shortlists").select("id").executeTakeFirstOrThrow();
+    const open = await createMatchVacancy({ employerId, comune: "Brescia", occupation: "6.5.1.1.1" });
+    try {
+      setServiceUrls({ MEILI_URL: "http://127.0.0.1:9" });
+      const page = await callRoute(matchRoute.loader, request(`/operatore/preselezione/${open.id}`, { cookie: officer }), { vacancyId: open.id });
+      expect(page.status).toBe(200);
+      expect((page.body as { error: string }).error).toContain("Il motore di ricerca non risponde");
+      const rosa = await callRoute(officerRoute.loader, request(`/operatore/rose/${anyShortlist.id}`, { cookie: officer }), { shortlistId: anyShortlist.id });
+      expect(rosa.status).toBe(200);
+    } finally {
+      setServiceUrls({ MEILI_URL: realUrl });
+    }
   });
 });

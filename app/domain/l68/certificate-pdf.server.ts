@@ -1,4 +1,6 @@
 import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
+import type { Db } from "~/db/db.server";
+import { getIssuedCertificate, type SnapshotResult } from "./queries.server";
 import { formatDate } from "./explain";
 
 export interface CertificateData {
@@ -69,4 +71,38 @@ export async function renderCertificatePdf(c: CertificateData): Promise<Uint8Arr
     { size: 9 },
   );
   return pdf.save();
+}
+
+/** The download of an issued certificate of `employerId` (employer's and officer's routes), or null. */
+export async function certificatePdfResponse(db: Db, employerId: string, certificateId: string): Promise<Response | null> {
+  const c = await getIssuedCertificate(db, employerId, certificateId);
+  if (!c || !c.number || !c.valid_until) return null;
+  const r = c.result as SnapshotResult;
+  const pdf = await renderCertificatePdf({
+    number: c.number,
+    issuedOn: c.issued_on,
+    validUntil: c.valid_until,
+    legalName: c.legal_name,
+    taxCode: c.tax_code,
+    legalSeat: `${c.legal_address}, ${c.comune_name} (${c.province_code})`,
+    baseComputo: r.baseComputo,
+    quotaDisabili: r.quotaDisabili,
+    coveredDisabili: r.coveredDisabili,
+    quotaArt18: r.quotaArt18,
+    coveredArt18: r.coveredArt18,
+  });
+  return new Response(Buffer.from(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="certificazione-${c.number}.pdf"`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+/** The employer an issued certificate belongs to (the officer's route is keyed by certificate). */
+export async function certificateEmployerId(db: Db, certificateId: string): Promise<string | null> {
+  const row = await db.selectFrom("l68_certificates").select("employer_id").where("id", "=", certificateId).executeTakeFirst();
+  return row?.employer_id ?? null;
 }

@@ -148,7 +148,7 @@ async function applyEvent(trx: Trx, employerId: string, rec: LockedRecord, ev: R
 export async function changeRecordStatus(trx: Trx, actor: Actor, side: RecordSide, employerId: string, recordId: string, ev: RecordEventForm, today: string) {
   const rec = await lockRecord(trx, employerId, recordId);
   if (rec.version !== ev.version) throw new StaleVersionError();
-  if (EVENT_SIDE[ev.event] !== side) throw new DomainError("Operazione non consentita", "_form", 403);
+  if (EVENT_SIDE[ev.event] !== side) throw new DomainError(side === "employer" ? "Solo il collocamento mirato decide sulle pratiche" : "Solo l'azienda può ritirare la pratica", "_form");
   const next = nextRecordStatus(rec.kind, rec.status, ev.event);
   if (!next) throw new DomainError(`Operazione non consentita: la pratica è «${RECORD_STATUS_LABELS[rec.status]}»`, "_form", 409);
   const { details, endsOn } = await applyEvent(trx, employerId, rec, ev, today);

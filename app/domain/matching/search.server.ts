@@ -29,6 +29,8 @@ export interface MatchHit {
   fullName: string;
   comuneName: string;
   explanation: Explanation;
+  /** Accepted into the vacancy's pool through a self-application. */
+  selfApplied?: boolean;
 }
 
 export interface MatchResult {
@@ -134,6 +136,30 @@ function toHit(v: MatchVacancy, hit: unknown, now: Date, relaxed?: string[]): Ma
   };
 }
 
+/**
+ * People the officer accepted into the vacancy's pool through a
+ * self-application join the list, marked, even outside the top N or the
+ * filters: their explanation shows what they lack.
+ */
+async function addSelfApplications(meili: Meilisearch, uid: string, v: MatchVacancy, hits: MatchHit[], ids: string[], now: Date, relaxed?: string[]) {
+  const shown = new Map(hits.map((h) => [h.id, h]));
+  for (const id of ids) {
+    const existing = shown.get(id);
+    if (existing) {
+      existing.selfApplied = true;
+      continue;
+    }
+    const doc = await meili.index(uid).getDocument(id, { fields: RETRIEVE }).catch(() => null);
+    if (doc) hits.push({ ...toHit(v, doc, now, relaxed), selfApplied: true });
+  }
+}
+
+/** Accepted self-applications of a vacancy (issue 4's pool). */
+export async function acceptedApplicants(db: Db, vacancyId: string): Promise<string[]> {
+  const rows = await db.selectFrom("vacancy_applications").select("candidate_id").where("vacancy_id", "=", vacancyId).where("status", "=", "accepted").execute();
+  return rows.map((r) => r.candidate_id);
+}
+
 /** An exact count (up to maxTotalHits) with no documents: the relaxation numbers. */
 export function countQuery(uid: string, filter: string): MultiSearchQuery {
   return { indexUid: uid, q: "", filter, page: 1, hitsPerPage: 0 };
@@ -152,7 +178,7 @@ const isUnreachable = (e: unknown) => {
  */
 export async function runMatch(
   v: MatchVacancy,
-  opts: { relaxed?: string[]; limit?: number; now?: Date; cvObsoleteMonths: number; freshCommute?: boolean; meili?: Meilisearch },
+  opts: { relaxed?: string[]; limit?: number; now?: Date; cvObsoleteMonths: number; freshCommute?: boolean; meili?: Meilisearch; selfApplied?: string[] },
 ): Promise<MatchResult> {
   const started = performance.now();
   const now = opts.now ?? new Date();
@@ -210,6 +236,7 @@ export async function runMatch(
         break;
       }
     }
+    if (opts.selfApplied?.length) await addSelfApplications(meili, uid, v, hits, opts.selfApplied, now, opts.relaxed);
     return { plan, total, relaxation, hits, indexUid: uid, settingsVersion: candidatesIndex.settingsVersion, serverMs: Math.round(performance.now() - started) };
   } catch (e) {
     if (e instanceof DomainError) throw e;

@@ -246,6 +246,22 @@ export async function presentShortlist(trx: Trx, actor: Actor, scope: ShortlistS
     .where("id", "=", s.id)
     .execute();
   await recordAudit(trx, actor, { action: "shortlist.present", entityType: "shortlist", entityId: s.id, employerId: s.employer_id, details: { presented: ready.length } });
+  // The service delivery register (issue 4): presenting a rosa is the 4C/Q output, at the standard's minimum time.
+  if (actor.userId)
+    await trx
+      .insertInto("service_deliveries")
+      .values({
+        employer_id: s.employer_id,
+        standard_code: "4C",
+        delivered_on: now.toISOString().slice(0, 10),
+        minutes: 240,
+        modality: "office",
+        officer_id: actor.userId,
+        output: `Rosa «${s.title}»: ${ready.length === 1 ? "1 candidato presentato" : `${ready.length} candidati presentati`}`,
+        justification: null,
+        service_request_id: null,
+      })
+      .execute();
   await notifyEmployer(trx, s.employer_id, {
     title: "Nuova rosa di candidati",
     body: `Il Centro per l'Impiego ti ha presentato ${ready.length === 1 ? "1 candidato" : `${ready.length} candidati`} (${s.title}). Indica per ciascuno il tuo riscontro.`,

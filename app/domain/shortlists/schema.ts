@@ -87,7 +87,23 @@ export const GapOutcomeSchema = z.object({
   outcome: z.enum(keys(GAP_OUTCOME_LABELS), { error: "Esito non valido" }),
 });
 
-export const OfficerActionSchema = z.discriminatedUnion("intent", [CandidateEventSchema, ContactAttemptSchema, PresentSchema, GapProposalSchema, GapOutcomeSchema], {
+export const AssessmentStepSchema = z.object({
+  intent: z.literal("step"),
+  kind: z.enum(["cv_check", "technical_test", "interview", "reference_check", "practical_trial"], { error: "Scegli il tipo di verifica" }),
+  description: z.string().trim().max(500, "Al massimo 500 caratteri").optional().default(""),
+  representative: optionalText(120),
+  sessionDate: z.string().optional().transform((v) => (v?.trim() ? v.trim() : null)).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Data non valida").nullable()),
+});
+
+export const AssessmentResultSchema = z.object({
+  intent: z.literal("result"),
+  stepId: uuid("Passo"),
+  rowId: uuid("Candidato"),
+  decision: z.enum(["passed", "failed", "on_hold"], { error: "Scegli l'esito" }),
+  justification: z.string({ error: "Motiva l'esito" }).trim().min(3, "Motiva l'esito (almeno 3 caratteri)").max(1000, "Al massimo 1000 caratteri"),
+});
+
+export const OfficerActionSchema = z.discriminatedUnion("intent", [CandidateEventSchema, ContactAttemptSchema, PresentSchema, GapProposalSchema, GapOutcomeSchema, AssessmentStepSchema, AssessmentResultSchema], {
   error: "Operazione non valida",
 });
 

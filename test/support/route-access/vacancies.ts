@@ -16,7 +16,9 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "operatore.offerte.$vacancyId.tsx": { loader: [...VACANCY_OFFICERS], action: [...VACANCY_OFFICERS], params: "vacancyId" },
   "operatore.offerte.$vacancyId.bcnl.ts": { loader: [...VACANCY_OFFICERS], params: "vacancyId" },
   "offerte._index.tsx": { loader: ALL },
-  "offerte.$vacancyId.tsx": { loader: [], params: "vacancyId" },
+  // A submitted vacancy is not public: 404 for everybody; the apply action needs a candidate (others 403, anonymous to login).
+  "offerte.$vacancyId.tsx": { loader: [], action: [], params: "vacancyId" },
+  "candidato.candidature.tsx": { loader: ["candidate"] },
   "offerte.rss.ts": { loader: ALL },
   "api.offerte.ts": { loader: ALL },
 };

@@ -1,0 +1,92 @@
+/**
+ * The actions behind the record pages, shared by the employer's and the officer's routes: read the
+ * upload (`readUploadedFile` + `checkPdfFile`, the CV helpers), validate with zod, run the command
+ * in one transaction, and turn rule violations into form errors.
+ */
+import { checkPdfFile } from "~/domain/candidates/pdf.server";
+import { megabytes, readUploadedFile } from "~/domain/candidates/upload.server";
+import { withTransaction } from "~/db/transaction.server";
+import type { Actor } from "~/domain/audit/commands.server";
+import { DomainError } from "~/domain/errors";
+import { type FieldErrors, type FormValues, formValues, parseFormData } from "~/utils/forms";
+import { RECORD_FORM_SCHEMAS, RecordEventSchema, RecordKindSchema } from "./record-schema";
+import { addRecordDocument, changeRecordStatus, DOCUMENT_MAX_BYTES, fileRecord, type StoredPdf } from "./records.server";
+import { todayInItaly } from "./schema";
+import type { RecordEvent, RecordSide } from "./states";
+
+export type RecordActionResult =
+  | { ok: true; message: string; recordId: string }
+  | { ok: false; errors: FieldErrors; values: FormValues; status: 400 | 404 | 409 };
+
+const DOCUMENT_FIELD = "documento";
+const isMultipart = (request: Request) => (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+
+const failure = (e: unknown, values: FormValues, errors: FieldErrors = {}): RecordActionResult => {
+  if (!(e instanceof DomainError)) throw e;
+  return { ok: false, errors: { ...errors, [e.field]: e.message }, values, status: e.status };
+};
+
+/** The uploaded PDF, or the form without it and the reason (so the other fields are still checked). */
+async function readDocument(request: Request): Promise<{ form: FormData; doc: StoredPdf | null; error?: DomainError }> {
+  const copy = request.clone();
+  try {
+    const file = await readUploadedFile(request, DOCUMENT_FIELD, DOCUMENT_MAX_BYTES, `Il file è troppo grande: al massimo ${megabytes(DOCUMENT_MAX_BYTES)}`);
+    const doc = checkPdfFile(file, DOCUMENT_MAX_BYTES, { field: DOCUMENT_FIELD, what: "il documento", fallbackName: "documento" });
+    return { form: file.form, doc };
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    const form = await copy.formData().catch(() => new FormData());
+    return { form, doc: null, error: e };
+  }
+}
+
+/** Files a new record (multipart: the fields and the PDF document). */
+export async function handleNewRecord(request: Request, actor: Actor, employerId: string): Promise<RecordActionResult> {
+  if (!isMultipart(request)) return { ok: false, errors: { [DOCUMENT_FIELD]: "Allega il documento della pratica in PDF" }, values: {}, status: 400 };
+  const { form, doc, error } = await readDocument(request);
+  const values = formValues(form);
+  const kind = RecordKindSchema.safeParse(values.kind);
+  if (!kind.success) return { ok: false, errors: { _form: "Tipo di pratica non valido" }, values, status: 400 };
+  const parsed = parseFormData(form, RECORD_FORM_SCHEMAS[kind.data]);
+  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+  if (error) errors[error.field] = error.message;
+  if (!parsed.ok || error) return { ok: false, errors, values, status: 400 };
+  try {
+    const recordId = await withTransaction((trx) => fileRecord(trx, actor, employerId, parsed.data, doc, todayInItaly()));
+    return { ok: true, message: "Pratica presentata con il documento allegato.", recordId };
+  } catch (e) {
+    return failure(e, values);
+  }
+}
+
+const EVENT_MESSAGES: Record<RecordEvent, string> = {
+  approve: "Pratica accolta: quota e copertura ricalcolate.",
+  reject: "Pratica respinta: l'azienda riceve il motivo.",
+  withdraw: "Pratica ritirata.",
+  close: "Pratica chiusa: quota e copertura ricalcolate.",
+};
+
+/** On an existing record: a further document (multipart) or a state change (`event`). */
+export async function handleRecordAction(request: Request, actor: Actor, side: RecordSide, employerId: string, recordId: string): Promise<RecordActionResult> {
+  const today = todayInItaly();
+  if (isMultipart(request)) {
+    const { form, doc, error } = await readDocument(request);
+    const values = formValues(form);
+    if (error || !doc) return failure(error ?? new DomainError("Scegli un file da caricare", DOCUMENT_FIELD), values);
+    try {
+      await withTransaction((trx) => addRecordDocument(trx, actor, employerId, recordId, doc));
+      return { ok: true, message: "Documento allegato alla pratica.", recordId };
+    } catch (e) {
+      return failure(e, values);
+    }
+  }
+  const form = await request.formData();
+  const parsed = parseFormData(form, RecordEventSchema);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors, values: parsed.values, status: 400 };
+  try {
+    await withTransaction((trx) => changeRecordStatus(trx, actor, side, employerId, recordId, parsed.data, today));
+    return { ok: true, message: EVENT_MESSAGES[parsed.data.event], recordId };
+  } catch (e) {
+    return failure(e, parsed.values);
+  }
+}

@@ -1,0 +1,53 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { AddDocumentForm, RecordDetails, RecordEventForms } from "~/components/l68-records";
+import { getDb } from "~/db/db.server";
+import { requireL68Employer } from "~/domain/l68/policy.server";
+import { handleRecordAction } from "~/domain/l68/record-actions.server";
+import { getRecord } from "~/domain/l68/records-queries.server";
+import { RECORD_KIND_LABELS } from "~/domain/l68/states";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { actorOf, notFound } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Pratica di collocamento mirato — Rosa" }];
+
+const ParamsSchema = z.object({ recordId: z.uuid() });
+
+async function requireOwnRecord(request: Request, params: unknown) {
+  const user = await requireL68Employer(request);
+  const recordId = ParamsSchema.safeParse(params).data?.recordId;
+  const record = recordId ? await getRecord(getDb(), user.employerId, recordId) : null;
+  if (!record) throw notFound("Pratica non trovata");
+  return { user, record };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { record } = await requireOwnRecord(request, params);
+  return { record };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, record } = await requireOwnRecord(request, params);
+  const result = await handleRecordAction(request, actorOf(user, context), "employer", user.employerId, record.id);
+  if (!result.ok) return data(result, { status: result.status });
+  return redirectWithFlash(`/azienda/collocamento-mirato/pratiche/${record.id}`, { type: "success", message: result.message });
+}
+
+export default function EmployerRecordPage() {
+  const { record } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && !result.ok ? result : undefined;
+  return (
+    <div>
+      <p>
+        <Link to="/azienda/collocamento-mirato/pratiche">← Pratiche</Link>
+      </p>
+      <h1>{RECORD_KIND_LABELS[record.kind]}</h1>
+      <RecordDetails record={record} documentHref={(id) => `/azienda/collocamento-mirato/pratiche/${record.id}/documenti/${id}`} />
+      <AddDocumentForm record={record} errors={failed?.errors} />
+      <RecordEventForms record={record} side="employer" errors={failed?.errors} values={failed?.values} />
+    </div>
+  );
+}

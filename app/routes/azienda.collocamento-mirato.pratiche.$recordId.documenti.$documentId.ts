@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { pdfResponse } from "~/domain/candidates/upload.server";
+import { getDb } from "~/db/db.server";
+import { requireL68Employer } from "~/domain/l68/policy.server";
+import { getDocument } from "~/domain/l68/records-queries.server";
+import { notFound } from "~/utils/session.server";
+
+const ParamsSchema = z.object({ recordId: z.uuid(), documentId: z.uuid() });
+
+/** A document of one of the employer's own records (404 for anything else). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireL68Employer(request);
+  const p = ParamsSchema.safeParse(params);
+  const doc = p.success ? await getDocument(getDb(), user.employerId, p.data.recordId, p.data.documentId) : null;
+  if (!doc) throw notFound("Documento non trovato");
+  return pdfResponse(doc);
+}

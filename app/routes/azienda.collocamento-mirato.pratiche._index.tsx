@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { RecordsTable } from "~/components/l68-records";
+import { getDb } from "~/db/db.server";
+import { requireL68Employer } from "~/domain/l68/policy.server";
+import { RECORD_KINDS } from "~/domain/l68/record-schema";
+import { listRecords } from "~/domain/l68/records-queries.server";
+import { RECORD_KIND_LABELS } from "~/domain/l68/states";
+
+export const meta: MetaFunction = () => [{ title: "Pratiche di collocamento mirato — Rosa" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireL68Employer(request);
+  return { records: await listRecords(getDb(), { employerId: user.employerId }) };
+}
+
+export default function EmployerRecords() {
+  const { records } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <p>
+        <Link to="/azienda/collocamento-mirato">← Collocamento mirato</Link>
+      </p>
+      <h1>Esoneri, convenzioni, sospensioni e richieste</h1>
+      <p>Ogni pratica ha uno stato, le sue date e i documenti allegati; il collocamento mirato la accoglie o la respinge indicando il motivo.</p>
+      <h2 className="h4">Presenta una nuova pratica</h2>
+      <ul className="d-flex flex-wrap gap-3 list-unstyled">
+        {RECORD_KINDS.map((kind) => (
+          <li key={kind}>
+            <Link to={`/azienda/collocamento-mirato/pratiche/nuova?tipo=${kind}`}>{RECORD_KIND_LABELS[kind]}</Link>
+          </li>
+        ))}
+      </ul>
+      <h2 className="h4">Le tue pratiche</h2>
+      <RecordsTable records={records} hrefFor={(r) => `/azienda/collocamento-mirato/pratiche/${r.id}`} />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { NewRecordForm } from "~/components/l68-record-form";
+import { getDb } from "~/db/db.server";
+import { requireL68Employer } from "~/domain/l68/policy.server";
+import { getEmployerHeader } from "~/domain/l68/queries.server";
+import { handleNewRecord } from "~/domain/l68/record-actions.server";
+import { RecordKindSchema } from "~/domain/l68/record-schema";
+import { RECORD_KIND_LABELS } from "~/domain/l68/states";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseSearchParams } from "~/utils/forms";
+import { actorOf, notFound } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Nuova pratica di collocamento mirato — Rosa" }];
+
+const QuerySchema = z.object({ tipo: RecordKindSchema });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireL68Employer(request);
+  const query = parseSearchParams(new URL(request.url), QuerySchema);
+  if (!query.ok) throw notFound("Tipo di pratica non trovato");
+  const employer = await getEmployerHeader(getDb(), user.employerId);
+  return { kind: query.data.tipo, legalProvince: employer?.province_code ?? "" };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireL68Employer(request);
+  const result = await handleNewRecord(request, actorOf(user, context), user.employerId);
+  if (!result.ok) return data(result, { status: result.status });
+  return redirectWithFlash(`/azienda/collocamento-mirato/pratiche/${result.recordId}`, { type: "success", message: result.message });
+}
+
+export default function NewRecordPage() {
+  const { kind, legalProvince } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && !result.ok ? result : undefined;
+  return (
+    <div>
+      <p>
+        <Link to="/azienda/collocamento-mirato/pratiche">← Pratiche</Link>
+      </p>
+      <h1>Nuova pratica: {RECORD_KIND_LABELS[kind]}</h1>
+      <NewRecordForm kind={kind} legalProvince={legalProvince} errors={failed?.errors} values={failed?.values} />
+    </div>
+  );
+}
