@@ -32,6 +32,9 @@ export default function PlacementWorkspace() {
     <div>
       <h1>Collocamento mirato: aziende obbligate</h1>
       <p className="lead">Provincia di competenza: {province ?? "non indicata"}</p>
+      <p>
+        <Link to="/operatore/collocamento-mirato/pratiche">Pratiche da decidere: esoneri, sospensioni, convenzioni e richieste</Link>
+      </p>
       {!province ? <Notice type="warning">Il tuo account non ha una provincia di competenza: chiedi all'amministratore di indicarla.</Notice> : null}
       <ErrorSummary errors={errors} />
       <Form method="get" className="row align-items-end" aria-label="Ordina e filtra le aziende">

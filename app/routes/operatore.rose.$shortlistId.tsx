@@ -15,7 +15,7 @@ import {
   setGapOutcome,
   startContact,
 } from "~/domain/shortlists/commands.server";
-import { addAssessmentStep, getAssessmentPlan, recordAssessmentResult, STEP_DECISION_LABELS, STEP_KIND_LABELS } from "~/domain/shortlists/assessment.server";
+import { addAssessmentStep, getAssessmentPlan, recordAssessmentResult } from "~/domain/shortlists/assessment.server";
 import { requireMatchingOfficer, shortlistIdFrom } from "~/domain/shortlists/policy.server";
 import { getOfficerShortlist, EXPOSURE_DAYS } from "~/domain/shortlists/queries.server";
 import {
@@ -26,6 +26,8 @@ import {
   GAP_OUTCOME_LABELS,
   OfficerActionSchema,
   REASON_LABELS,
+  STEP_DECISION_LABELS,
+  STEP_KIND_LABELS,
 } from "~/domain/shortlists/schema";
 import { availableCandidateEvents, CANDIDATE_STATE_LABELS, EVENT_LABELS } from "~/domain/shortlists/states";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
@@ -334,9 +336,9 @@ export default function OfficerShortlistPage() {
         <div className="row">
           <Form method="post" noValidate className="col-lg-6">
             <input type="hidden" name="intent" value="step" />
-            <SelectField name="kind" label="Nuovo passo" options={STEP_KIND_LABELS} errors={result?.errors} />
-            <TextField name="description" label="Descrizione del passo" errors={result?.errors} />
-            <TextField name="representative" label="Referente dell'azienda presente" errors={result?.errors} />
+            <RowSelect row="step" name="kind" label="Nuovo passo" options={STEP_KIND_LABELS} />
+            <RowText row="step" name="description" label="Descrizione del passo" />
+            <RowText row="step" name="representative" label="Referente dell'azienda presente" />
             <button type="submit" className="btn btn-outline-primary">
               Aggiungi il passo
             </button>
@@ -344,10 +346,10 @@ export default function OfficerShortlistPage() {
           {plan.steps.length ? (
             <Form method="post" noValidate className="col-lg-6">
               <input type="hidden" name="intent" value="result" />
-              <SelectField name="stepId" label="Passo" options={plan.steps.map((st) => [st.id, `${st.position}. ${STEP_KIND_LABELS[st.kind]}`] as [string, string])} />
-              <SelectField name="rowId" label="Candidato" options={rows.map((r) => [r.id, `${r.first_name} ${r.last_name}`] as [string, string])} />
-              <SelectField name="decision" label="Esito" options={STEP_DECISION_LABELS} errors={result?.errors} />
-              <TextField name="justification" label="Motivazione" errors={result?.errors} />
+              <RowSelect row="result" name="stepId" label="Passo" options={plan.steps.map((st) => [st.id, `${st.position}. ${STEP_KIND_LABELS[st.kind]}`] as [string, string])} />
+              <RowSelect row="result" name="rowId" label="Candidato" options={rows.map((r) => [r.id, `${r.first_name} ${r.last_name}`] as [string, string])} />
+              <RowSelect row="result" name="decision" label="Esito" options={STEP_DECISION_LABELS} errors={result?.values?.intent === "result" ? result.errors : undefined} />
+              <RowText row="result" name="justification" label="Motivazione" errors={result?.values?.intent === "result" ? result.errors : undefined} />
               <button type="submit" className="btn btn-outline-primary">
                 Registra l'esito
               </button>

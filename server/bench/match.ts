@@ -192,6 +192,7 @@ async function main() {
     await reindex(db, meili, "candidates", { batchSize: 5000, maxInFlight: 3 });
     log(`Indice Meilisearch pronto in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const vacancyIds = await generateVacancies(db, VACANCIES);
+    log(`${fmt.format(vacancyIds.length)} offerte generate`);
     const now = new Date();
 
     // Warm-up, then one measured run per vacancy.
@@ -208,6 +209,7 @@ async function main() {
       const r = await runMatch(v, { cvObsoleteMonths: CV_MONTHS, meili, now });
       full.push(performance.now() - started);
       results.push(r);
+      if (full.length % 100 === 0) log(`  … ${full.length} offerte, p95 finora ${ms(pct(full, 95))}`);
       if (r.plan.mustHaves.length) {
         withMusts++;
         const t0 = performance.now();

@@ -8,6 +8,7 @@ import { callRoute } from "../support/routes";
 import { insertPresentedShortlist } from "../support/factories-shortlists";
 import { ALL, type Actor, type Rule } from "../support/route-access/actors";
 import { setupCandidateMatrix } from "../support/factories-candidates";
+import { insertL68Record } from "../support/factories-l68";
 
 /**
  * The authorization matrix: who may reach which route, one file per context
@@ -28,6 +29,7 @@ let otherEmployerId: string;
 let otherVacancyId: string;
 let otherCandidateId: string;
 let otherShortlistId: string;
+let otherL68Record: { recordId: string; documentId: string };
 
 beforeAll(async () => {
   const own = await createEmployer();
@@ -35,6 +37,7 @@ beforeAll(async () => {
   otherEmployerId = other.id;
   otherVacancyId = (await insertVacancy(other.id, { status: "submitted" })).id;
   otherShortlistId = await insertPresentedShortlist(other.id, otherVacancyId);
+  otherL68Record = await insertL68Record(other.id);
   users.anonymous = undefined;
   users.legalRep = (await createUserWithRole("employer", { employerId: own.id, employerRole: "legal_rep" })).id;
   users.colleague = (await createUserWithRole("employer", { employerId: own.id, employerRole: "colleague" })).id;
@@ -86,6 +89,8 @@ describe("authorization matrix", () => {
                   ? { candidateId: otherCandidateId }
                   : rule.params === "shortlistId"
                   ? { shortlistId: otherShortlistId }
+                  : rule.params === "l68Record"
+                  ? { ...otherL68Record }
                   : rule.params === "token"
                   ? { token: "x".repeat(32) }
                   : {};

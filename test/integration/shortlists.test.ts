@@ -190,3 +190,19 @@ describe("when Meilisearch is down", () => {
     }
   });
 });
+
+describe("assessment plan (4D)", () => {
+  it("adds steps to the vacancy's plan and records a justified result per person", async () => {
+    const s = await getDb().selectFrom("shortlists").select(["id", "vacancy_id"]).where("vacancy_id", "=", vacancyId).executeTakeFirstOrThrow();
+    const add = await callRoute(officerRoute.action, request(`/operatore/rose/${s.id}`, { cookie: officer, form: { intent: "step", kind: "interview", description: "Colloquio tecnico", representative: "Sig.ra Bianchi" } }), { shortlistId: s.id });
+    expect(add.status).toBe(302);
+    const step = await getDb().selectFrom("assessment_steps").select("id").where("vacancy_id", "=", vacancyId).executeTakeFirstOrThrow();
+    const row = await rowOf(s.id, cands.anna);
+    const noWhy = await callRoute(officerRoute.action, request(`/operatore/rose/${s.id}`, { cookie: officer, form: { intent: "result", stepId: step.id, rowId: row.id, decision: "passed", justification: "" } }), { shortlistId: s.id });
+    expect(noWhy.status).toBe(400);
+    const ok = await callRoute(officerRoute.action, request(`/operatore/rose/${s.id}`, { cookie: officer, form: { intent: "result", stepId: step.id, rowId: row.id, decision: "passed", justification: "Ottima conoscenza della cassa" } }), { shortlistId: s.id });
+    expect(ok.status).toBe(302);
+    const view = await callRoute(officerRoute.loader, request(`/operatore/rose/${s.id}`, { cookie: officer }), { shortlistId: s.id });
+    expect((view.body as { plan: { results: { decision: string }[] } }).plan.results).toEqual([expect.objectContaining({ decision: "passed" })]);
+  });
+});

@@ -5,7 +5,7 @@ import { expect, it } from "vitest";
 it("leaves no exit hook that would override a failing exit code", async () => {
   await import("../../server/services");
   for (const event of ["beforeExit", "exit"] as const) {
-    const hooks = process.listeners(event).map((l) => l.toString());
+    const hooks = process.listeners(event as "exit").map((l) => l.toString());
     expect(hooks.some((source) => source.includes("eventFilters")), event).toBe(false);
   }
 });

@@ -10,14 +10,16 @@ import { enqueueMail } from "~/domain/mail/commands.server";
 import { addDays, prospettoDeadline } from "./dates";
 import { formatDate } from "./explain";
 import { isoDate } from "./queries.server";
+import { runRecordDeadlines, type RecordDeadlineRun } from "./records-deadlines.server";
 import { todayInItaly } from "./schema";
 
 /** Days before a deadline when the reminder goes out. */
 export const REMINDER_DAYS = 15;
 
-const SYSTEM = { userId: null, role: "system", ip: null };
+export const SYSTEM = { userId: null, role: "system", ip: null };
 
-async function alert(trx: Trx, employerId: string, kind: string, refKey: string, message: string, subject: string): Promise<boolean> {
+/** One alert, in-app and by e-mail, at most once per (employer, kind, ref_key); true when new. */
+export async function alert(trx: Trx, employerId: string, kind: string, refKey: string, message: string, subject: string): Promise<boolean> {
   const inserted = await trx
     .insertInto("l68_alerts")
     .values({ employer_id: employerId, kind, ref_key: refKey, message })
@@ -31,7 +33,7 @@ async function alert(trx: Trx, employerId: string, kind: string, refKey: string,
   return true;
 }
 
-export interface DeadlineRun {
+export interface DeadlineRun extends Partial<RecordDeadlineRun> {
   reminders: number;
   overdue: number;
   prospettoReminders: number;
@@ -104,5 +106,6 @@ export async function runL68Deadlines(db: Db, now: Date = new Date()): Promise<D
       });
     }
   }
+  Object.assign(out, await runRecordDeadlines(db, today));
   return out;
 }

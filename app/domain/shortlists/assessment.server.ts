@@ -3,14 +3,7 @@ import type { Actor } from "~/domain/audit/commands.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { DomainError } from "~/domain/errors";
 
-export const STEP_KIND_LABELS = {
-  cv_check: "Verifica del CV",
-  technical_test: "Prova tecnica",
-  interview: "Colloquio",
-  reference_check: "Verifica delle referenze",
-  practical_trial: "Prova pratica",
-} as const;
-export const STEP_DECISION_LABELS = { passed: "Superata", failed: "Non superata", on_hold: "In sospeso" } as const;
+import type { STEP_DECISION_LABELS, STEP_KIND_LABELS } from "./schema";
 
 /** 4D: the vacancy's assessment plan, one step after another, with the employer's representative for selection sessions. */
 export async function addAssessmentStep(

@@ -35,6 +35,15 @@ export const REASON_LABELS = {
 export const GAP_KIND_LABELS = { training: "Formazione", internship: "Tirocinio", relax_requirement: "Rivedere un requisito" } as const;
 export const GAP_OUTCOME_LABELS = { proposed: "Proposta", accepted: "Accettata", declined: "Rifiutata", done: "Realizzata" } as const;
 
+export const STEP_KIND_LABELS = {
+  cv_check: "Verifica del CV",
+  technical_test: "Prova tecnica",
+  interview: "Colloquio",
+  reference_check: "Verifica delle referenze",
+  practical_trial: "Prova pratica",
+} as const;
+export const STEP_DECISION_LABELS = { passed: "Superata", failed: "Non superata", on_hold: "In sospeso" } as const;
+
 export const CreateShortlistSchema = z.object({
   title: z.string({ error: "Indica un nome per la rosa" }).trim().min(3, "Scrivi almeno 3 caratteri per il nome della rosa").max(120, "Al massimo 120 caratteri"),
   candidateIds: z

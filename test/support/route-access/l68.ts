@@ -12,4 +12,15 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "operatore.collocamento-mirato._index.tsx": { loader: ["placement"] },
   "operatore.collocamento-mirato.esporta.ts": { loader: ["placement"] },
   "operatore.collocamento-mirato.$employerId.tsx": { loader: ["placement"], action: ["placement"], params: "employerId" },
+  // Records (exemptions, suspensions, conventions, referral requests): params are another employer's record in MI.
+  "azienda.collocamento-mirato.pratiche._index.tsx": { loader: EMPLOYERS },
+  // 404 for an unknown kind without ?tipo=; the action answers 400 (no document) to employers.
+  "azienda.collocamento-mirato.pratiche.nuova.tsx": { loader: [], action: EMPLOYERS },
+  "azienda.collocamento-mirato.pratiche.$recordId._index.tsx": { loader: [], action: [], params: "l68Record" },
+  "azienda.collocamento-mirato.pratiche.$recordId.documenti.$documentId.ts": { loader: [], params: "l68Record" },
+  "operatore.collocamento-mirato.pratiche._index.tsx": { loader: ["placement"] },
+  "operatore.collocamento-mirato.pratiche.$recordId._index.tsx": { loader: ["placement"], action: ["placement"], params: "l68Record" },
+  "operatore.collocamento-mirato.pratiche.$recordId.documenti.$documentId.ts": { loader: ["placement"], params: "l68Record" },
+  // No params in the matrix: an unknown certificate is a 404 for everybody (officer download tested in l68-records.test.ts).
+  "operatore.collocamento-mirato.certificato.$certificateId.ts": { loader: [] },
 };

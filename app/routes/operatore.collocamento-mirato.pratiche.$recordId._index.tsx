@@ -1,0 +1,61 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { AddDocumentForm, RecordDetails, RecordEventForms } from "~/components/l68-records";
+import { getDb } from "~/db/db.server";
+import { requireOfficerOn } from "~/domain/l68/policy.server";
+import { getEmployerHeader } from "~/domain/l68/queries.server";
+import { handleRecordAction } from "~/domain/l68/record-actions.server";
+import { getRecord, recordEmployerId } from "~/domain/l68/records-queries.server";
+import { RECORD_KIND_LABELS } from "~/domain/l68/states";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { actorOf, notFound } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Pratica di collocamento mirato — Rosa" }];
+
+const ParamsSchema = z.object({ recordId: z.uuid() });
+
+/** Placement officers of the employer's province only; anyone else gets a 404. */
+async function requireOfficerRecord(request: Request, params: unknown) {
+  const recordId = ParamsSchema.safeParse(params).data?.recordId;
+  const db = getDb();
+  const { user, employerId } = await requireOfficerOn(request, recordId ? await recordEmployerId(db, recordId) : null);
+  const record = await getRecord(db, employerId, recordId!);
+  if (!record) throw notFound("Pratica non trovata");
+  return { user, employerId, record };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { employerId, record } = await requireOfficerRecord(request, params);
+  return { record, employer: (await getEmployerHeader(getDb(), employerId))! };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, employerId, record } = await requireOfficerRecord(request, params);
+  const result = await handleRecordAction(request, actorOf(user, context), "officer", employerId, record.id);
+  if (!result.ok) return data(result, { status: result.status });
+  return redirectWithFlash(`/operatore/collocamento-mirato/pratiche/${record.id}`, { type: "success", message: result.message });
+}
+
+export default function OfficerRecordPage() {
+  const { record, employer } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && !result.ok ? result : undefined;
+  return (
+    <div>
+      <p>
+        <Link to="/operatore/collocamento-mirato/pratiche">← Pratiche</Link>
+      </p>
+      <h1>
+        {RECORD_KIND_LABELS[record.kind]}: {employer.legal_name}
+      </h1>
+      <p className="lead">
+        Codice fiscale {employer.tax_code} · <Link to={`/operatore/collocamento-mirato/${employer.id}`}>pratica L. 68/99 dell'azienda</Link>
+      </p>
+      <RecordDetails record={record} documentHref={(id) => `/operatore/collocamento-mirato/pratiche/${record.id}/documenti/${id}`} />
+      <AddDocumentForm record={record} errors={failed?.errors} />
+      <RecordEventForms record={record} side="officer" errors={failed?.errors} values={failed?.values} />
+    </div>
+  );
+}
