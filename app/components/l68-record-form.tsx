@@ -113,11 +113,11 @@ export function NewRecordForm(props: Props) {
             <TextField name="provinceCode" label="Provincia interessata (sigla)" required maxLength={2} defaultValue={legalProvince} errors={errors} values={values} />
           </div>
           <div className="col-md-4">
-            <TextField name="startsOn" type="date" label={needsEnd(kind) ? "Dal" : "Data della richiesta"} required errors={errors} values={values} />
+            <TextField name="startsOn" type="date" label={needsEnd(kind) ? "Inizio del periodo" : "Data della richiesta"} required errors={errors} values={values} />
           </div>
           {needsEnd(kind) ? (
             <div className="col-md-4">
-              <TextField name="endsOn" type="date" label="Al" required={kind !== "sospensione"} errors={errors} values={values} />
+              <TextField name="endsOn" type="date" label="Fine del periodo" required={kind !== "sospensione"} errors={errors} values={values} />
             </div>
           ) : null}
         </div>

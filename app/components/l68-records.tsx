@@ -1,10 +1,10 @@
 /** The L. 68 records (exemptions, suspensions, conventions, referral requests): shared by employer and officer pages. */
 import { Form, Link } from "@remix-run/react";
 import { Fragment, type ReactNode } from "react";
-import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { ErrorSummary, TextAreaField, TextField } from "~/components/forms";
 import type { L68RecordKind } from "~/db/tables/l68";
 import type { ContributionPeriod } from "~/domain/l68/contribution";
-import { SCHEDULE_ROWS, SUSPENSION_TYPE_LABELS, WEEK_DAYS_LABELS } from "~/domain/l68/record-schema";
+import { SUSPENSION_TYPE_LABELS, WEEK_DAYS_LABELS } from "~/domain/l68/record-schema";
 import type { RecordRow, RecordView } from "~/domain/l68/records-queries.server";
 import { availableEvents, EVENT_LABELS, OPEN_STATUSES, RECORD_KIND_LABELS, RECORD_STATUS_LABELS, type RecordEvent, type RecordSide } from "~/domain/l68/states";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/utils/format";

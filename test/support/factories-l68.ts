@@ -38,7 +38,7 @@ export const TINY_PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Ca
 export function multipartRequest(path: string, cookie: string, fields: Record<string, string>, file: { bytes: Uint8Array; name?: string } | null = { bytes: TINY_PDF }) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  if (file) form.set("documento", new File([file.bytes], file.name ?? "istanza.pdf", { type: "application/pdf" }));
+  if (file) form.set("documento", new File([new Uint8Array(file.bytes)], file.name ?? "istanza.pdf", { type: "application/pdf" }));
   return new Request(`http://localhost${path}`, { method: "POST", headers: { Cookie: cookie }, body: form });
 }
 

@@ -67,7 +67,7 @@ export async function checkFiling(trx: Trx, employerId: string, kind: L68RecordK
   }
 }
 
-const isReferral = (kind: L68RecordKind) => kind === "richiesta_nominativa" || kind === "richiesta_numerica";
+export const isReferral = (kind: L68RecordKind) => kind === "richiesta_nominativa" || kind === "richiesta_numerica";
 
 /** A referral request satisfies the oldest pending obligations up to the units requested. */
 export async function linkObligations(trx: Trx, employerId: string, kind: L68RecordKind, units: number): Promise<string[]> {
@@ -94,9 +94,6 @@ export async function linkObligations(trx: Trx, employerId: string, kind: L68Rec
 /** A rejected or withdrawn request no longer satisfies them: back to open, or overdue past the term. */
 export async function unlinkObligations(trx: Trx, ids: readonly string[], today: string) {
   if (!ids.length) return;
-  const base = trx.updateTable("l68_obligations").where("id", "in", [...ids]).where("status", "=", "request_filed");
-  await base.set({ status: "overdue" }).where("due_on", "<", today).execute();
+  await trx.updateTable("l68_obligations").set({ status: "overdue" }).where("id", "in", [...ids]).where("status", "=", "request_filed").where("due_on", "<", today).execute();
   await trx.updateTable("l68_obligations").where("id", "in", [...ids]).where("status", "=", "request_filed").set({ status: "open" }).execute();
 }
-
-export { isReferral };

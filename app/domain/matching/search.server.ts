@@ -202,38 +202,26 @@ export async function runMatch(
       attributesToRetrieve: RETRIEVE,
     });
     const counts = [count(plan.resultFilter()), ...plan.mustHaves.map((m) => count(plan.resultFilter(m.requirement.id)))];
-    const hits: MatchHit[] = [];
-    let next = 0;
-    let total = 0;
-    const relaxation: MatchResult["relaxation"] = [];
-    while (next < plan.levels.length && hits.length < limit) {
-      const batch = plan.levels.slice(next, next + LEVELS_PER_ROUND);
-      const queries = [...(next === 0 ? counts : []), ...batch.map((l) => level(l.filter))];
-      const { results } = await meili.multiSearch({ queries });
-      let offset = 0;
-      if (next === 0) {
-        total = results[0].totalHits ?? 0;
-        plan.mustHaves.forEach((m, i) => relaxation.push({ requirementId: m.requirement.id, extra: Math.max(0, (results[i + 1].totalHits ?? 0) - total) }));
-        offset = counts.length;
-      }
-      for (const r of results.slice(offset)) {
-        for (const hit of r.hits) {
-          if (hits.length >= limit) break;
-          hits.push(toHit(v, hit, now, opts.relaxed));
-        }
-      }
-      next += batch.length;
-      if (total === 0) break;
-      // Few results in all: one query for the whole set is cheaper than walking the remaining levels.
-      if (hits.length < limit && next < plan.levels.length && total <= FETCH_ALL) {
-        const { results: all } = await meili.multiSearch({
-          queries: [{ indexUid: uid, q: "", filter: plan.resultFilter(), sort: plan.sort, limit: total, attributesToRetrieve: RETRIEVE }],
-        });
-        const explained = all[0].hits.map((hit) => toHit(v, hit, now, opts.relaxed));
-        // Stable sort: equal scores keep the engine's order (distance, then freshness).
-        explained.sort((a, b) => b.explanation.score - a.explanation.score);
-        hits.splice(0, hits.length, ...explained.slice(0, limit));
-        break;
+    // Round 1: only counts (no sorting, no documents): the total and every relaxation number.
+    const { results: counted } = await meili.multiSearch({ queries: counts });
+    const total = counted[0].totalHits ?? 0;
+    const relaxation: MatchResult["relaxation"] = plan.mustHaves.map((m, i) => ({ requirementId: m.requirement.id, extra: Math.max(0, (counted[i + 1].totalHits ?? 0) - total) }));
+    let hits: MatchHit[] = [];
+    if (total > 0 && total <= FETCH_ALL) {
+      // Few results in all: one query for the whole set, ranked here. A stable sort keeps the
+      // engine's order (distance, then freshness) among equal scores.
+      const { results: all } = await meili.multiSearch({
+        queries: [{ indexUid: uid, q: "", filter: plan.resultFilter(), sort: plan.sort, limit: total, attributesToRetrieve: RETRIEVE }],
+      });
+      hits = all[0].hits.map((hit) => toHit(v, hit, now, opts.relaxed));
+      hits.sort((a, b) => b.explanation.score - a.explanation.score);
+      hits = hits.slice(0, limit);
+    } else if (total > FETCH_ALL) {
+      // Many results: walk the score levels from the top until N people are found.
+      for (let next = 0; next < plan.levels.length && hits.length < limit; next += LEVELS_PER_ROUND) {
+        const batch = plan.levels.slice(next, next + LEVELS_PER_ROUND);
+        const { results } = await meili.multiSearch({ queries: batch.map((l) => level(l.filter)) });
+        for (const r of results) for (const hit of r.hits) if (hits.length < limit) hits.push(toHit(v, hit, now, opts.relaxed));
       }
     }
     if (opts.selfApplied?.length) await addSelfApplications(meili, uid, v, hits, opts.selfApplied, now, opts.relaxed);

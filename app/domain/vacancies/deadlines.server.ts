@@ -82,20 +82,3 @@ export async function runVacancyDeadlines(db: Db, now: Date = new Date()) {
   }
   return { expired, reminders };
 }
-
-const timer = globalThis as unknown as { __rosaVacancyDeadlines?: NodeJS.Timeout };
-
-/** Runs the job at start and then every `intervalMs` (15 minutes by default) inside the server process. */
-export function startVacancyDeadlineJob(getDb: () => Db, intervalMs = 15 * 60_000) {
-  if (timer.__rosaVacancyDeadlines) return;
-  const run = () =>
-    runVacancyDeadlines(getDb()).catch((e) => console.error("[scadenze offerte]", (e as Error).message));
-  void run();
-  timer.__rosaVacancyDeadlines = setInterval(run, intervalMs);
-  timer.__rosaVacancyDeadlines.unref();
-}
-
-export function stopVacancyDeadlineJob() {
-  if (timer.__rosaVacancyDeadlines) clearInterval(timer.__rosaVacancyDeadlines);
-  timer.__rosaVacancyDeadlines = undefined;
-}

@@ -47,3 +47,28 @@ describe("allocation of the national quota to provinces (rules file §1.8)", () 
     expect(rows.map((r) => [r.province, r.uncovered, r.category])).toEqual([["MI", 3, null], ["TO", 1, null]]);
   });
 });
+
+describe("art. 18 split and provincial suspension (rules file §1.8, §1.9)", () => {
+  it("51–150: the single art. 18 unit in the registered office's province", () => {
+    const { rows } = run([{ p: "MI", count: 40 }, { p: "TO", count: 40 }], "TO");
+    expect(rows.map((r) => [r.province, r.art18.quota])).toEqual([["MI", 0], ["TO", 1]]);
+  });
+
+  it("over 150: R(1 % × provincial base), corrected to the national quota", () => {
+    // National 1 % × 200 = 2; MI 1.2 → 1, TO 0.8 → 1.
+    expect(run([{ p: "MI", count: 120 }, { p: "TO", count: 80 }], "MI").rows.map((r) => r.art18.quota)).toEqual([1, 1]);
+    // National 1 % × 260 = 2.6 → 3; MI 1.3 → 1, TO 1.3 → 1: the missing unit goes to the registered office.
+    expect(run([{ p: "MI", count: 130 }, { p: "TO", count: 130 }], "TO").rows.map((r) => r.art18.quota)).toEqual([1, 2]);
+  });
+
+  it("CIGS suspends only in its province: R(7 × 0.5) = 3 of TO's 7 units remain, MI keeps 7", () => {
+    const parsed = parseQuotaInput({ date: "2026-03-01", employer: { type: "private" }, workforce: [{ count: 100, contract: "indeterminato" }, { count: 100, contract: "indeterminato" }] });
+    if (!parsed.ok) throw new Error("invalid");
+    const national = computeQuota(parsed.data);
+    const rows = allocateProvinces(parsed.data, ["MI", "TO"], "MI", national, { TO: 0.5 });
+    expect(rows.map((r) => [r.province, r.quota, r.suspendedUnits])).toEqual([["MI", 7, 0], ["TO", 3, 4]]);
+    const suspended = computeQuota({ ...parsed.data, suspension: { suspendedUnits: 4 } });
+    expect([suspended.quotaDisabiliBeforeSuspension, suspended.quotaDisabili]).toEqual([14, 10]);
+    expect(allocateProvinces(parsed.data, ["MI", "TO"], "MI", national, { "*": 1 }).map((r) => [r.quota, r.art18.quota])).toEqual([[0, 0], [0, 0]]);
+  });
+});
