@@ -1,5 +1,7 @@
 import { getDb } from "~/db/db.server";
-import { onEveryCommit } from "~/db/transaction.server";
+import { onEveryCommit, withTransaction } from "~/db/transaction.server";
+import { expireAvailability, sendFeedbackReminders } from "~/domain/shortlists/commands.server";
+import { getEnv } from "~/utils/env.server";
 import { runL68Deadlines } from "~/domain/l68/deadlines.server";
 import { runVacancyDeadlines } from "~/domain/vacancies/deadlines.server";
 import { kickSyncWorker, startSyncWorker, stopSyncWorker } from "../search/sync.server";
@@ -16,6 +18,16 @@ const JOBS: PeriodicJob[] = [
   { name: "scadenze offerte", everyMs: 15 * 60_000, run: () => runVacancyDeadlines(getDb()) },
   // L. 68/99: alerts before/after the 60-day obligations and the prospetto deadline.
   { name: "scadenze L. 68/99", everyMs: 60 * 60_000, run: () => runL68Deadlines(getDb(), new Date()) },
+  // Rosa: no answer by the availability deadline counts as not available; employers reminded of missing feedback.
+  {
+    name: "preselezione",
+    everyMs: 15 * 60_000,
+    run: () =>
+      withTransaction(async (trx) => {
+        await expireAvailability(trx);
+        await sendFeedbackReminders(trx, getEnv().FEEDBACK_REMINDER_DAYS);
+      }),
+  },
 ];
 
 /**

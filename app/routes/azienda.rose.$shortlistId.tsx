@@ -8,7 +8,7 @@ import { withTransaction } from "~/db/transaction.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { giveFeedback, recordHire } from "~/domain/shortlists/commands.server";
 import { requireShortlistEmployer, shortlistIdFrom } from "~/domain/shortlists/policy.server";
-import { getEmployerShortlist } from "~/domain/shortlists/queries.server";
+import { findPresentedShortlistOf, getEmployerShortlist, shortlistHasRow } from "~/domain/shortlists/queries.server";
 import { EmployerActionSchema, REASON_LABELS } from "~/domain/shortlists/schema";
 import { availableCandidateEvents, CANDIDATE_STATE_LABELS } from "~/domain/shortlists/states";
 import { CONTRACT_TYPES } from "~/domain/vacancies/codes";
@@ -39,20 +39,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, scope } = await requireShortlistEmployer(request);
   const shortlistId = shortlistIdFrom(params);
   // Another employer's rosa, or one not presented yet, does not exist for this user.
-  const own = await getDb()
-    .selectFrom("shortlists")
-    .select("id")
-    .where("id", "=", shortlistId)
-    .where("employer_id", "=", user.employerId!)
-    .where("presented_at", "is not", null)
-    .executeTakeFirst();
+  const own = await findPresentedShortlistOf(getDb(), user.employerId!, shortlistId);
   if (!own) throw notFound("Rosa non trovata");
   const form = parseFormData(await request.formData(), EmployerActionSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   const d = form.data;
   // The row must be in this rosa; the command checks again that it belongs to this employer and was presented.
-  const row = await getDb().selectFrom("shortlist_candidates").select("id").where("id", "=", d.rowId).where("shortlist_id", "=", shortlistId).executeTakeFirst();
-  if (!row) throw notFound("Candidato non trovato");
+  if (!(await shortlistHasRow(getDb(), shortlistId, d.rowId))) throw notFound("Candidato non trovato");
   let message: string;
   try {
     message = await withTransaction(async (trx) => {

@@ -94,6 +94,14 @@ export default function CandidateSearchPage() {
       <p className="lead">
         Tutta la banca dati dei CV: testo libero su propensioni, esperienze, competenze e CV in PDF, con filtri e raggio dal comune.
       </p>
+      <p className="d-flex gap-3">
+        <Link to="/operatore/candidati/nuovo" className="btn btn-outline-primary btn-sm">
+          Nuovo candidato
+        </Link>
+        <Link to="/operatore/candidati/importa" className="btn btn-outline-primary btn-sm">
+          Importa da CSV
+        </Link>
+      </p>
       <ErrorSummary errors={errors} />
       {unavailable ? <Notice type="warning">La ricerca non è al momento disponibile (motore di ricerca non raggiungibile). Riprova tra poco.</Notice> : null}
       <Form method="get" role="search" aria-label="Cerca candidati">

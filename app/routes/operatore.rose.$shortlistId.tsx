@@ -17,7 +17,7 @@ import {
 } from "~/domain/shortlists/commands.server";
 import { addAssessmentStep, getAssessmentPlan, recordAssessmentResult } from "~/domain/shortlists/assessment.server";
 import { requireMatchingOfficer, shortlistIdFrom } from "~/domain/shortlists/policy.server";
-import { getOfficerShortlist, EXPOSURE_DAYS } from "~/domain/shortlists/queries.server";
+import { EXPOSURE_DAYS, findShortlistRef, getOfficerShortlist, shortlistHasRow } from "~/domain/shortlists/queries.server";
 import {
   CHANNEL_LABELS,
   CONTACT_OUTCOME_LABELS,
@@ -71,15 +71,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, scope } = await requireMatchingOfficer(request);
   const shortlistId = shortlistIdFrom(params);
-  const exists = await getDb().selectFrom("shortlists").select(["id", "vacancy_id"]).where("id", "=", shortlistId).executeTakeFirst();
+  const exists = await findShortlistRef(getDb(), shortlistId);
   if (!exists) throw notFound("Rosa non trovata");
   const form = parseFormData(await request.formData(), OfficerActionSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   const actor = actorOf(user, context);
   // Every row id must belong to this rosa (checked again under lock by the command).
   if ("rowId" in form.data && form.data.rowId) {
-    const row = await getDb().selectFrom("shortlist_candidates").select("id").where("id", "=", form.data.rowId).where("shortlist_id", "=", shortlistId).executeTakeFirst();
-    if (!row) throw notFound("Candidato non trovato in questa rosa");
+    if (!(await shortlistHasRow(getDb(), shortlistId, form.data.rowId))) throw notFound("Candidato non trovato in questa rosa");
   }
   let message = "Fatto.";
   try {

@@ -16,6 +16,8 @@ interface AxeViolation {
 /** Runs axe (WCAG 2.0/2.1 A and AA rules) on the current page and fails on serious or critical violations. */
 export async function expectAccessible(page: Page) {
   await page.waitForLoadState("load");
+  // Check the page as it rests, not with the pointer still hovering the button just clicked.
+  await page.mouse.move(0, 0);
   await page.addScriptTag({ path: AXE_PATH });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;

@@ -205,3 +205,25 @@ export async function listCandidateRequests(db: Db, userId: string) {
     .limit(50)
     .execute();
 }
+
+/** The rosa as an officer may act on it (any office), or undefined. */
+export function findShortlistRef(db: Db, shortlistId: string) {
+  return db.selectFrom("shortlists").select(["id", "vacancy_id"]).where("id", "=", shortlistId).executeTakeFirst();
+}
+
+/** A presented rosa of this employer; another employer's, or one not presented yet, does not exist for them. */
+export function findPresentedShortlistOf(db: Db, employerId: string, shortlistId: string) {
+  return db
+    .selectFrom("shortlists")
+    .select("id")
+    .where("id", "=", shortlistId)
+    .where("employer_id", "=", employerId)
+    .where("presented_at", "is not", null)
+    .executeTakeFirst();
+}
+
+/** Whether a row id belongs to this rosa (commands check again under lock). */
+export async function shortlistHasRow(db: Db, shortlistId: string, rowId: string): Promise<boolean> {
+  const row = await db.selectFrom("shortlist_candidates").select("id").where("id", "=", rowId).where("shortlist_id", "=", shortlistId).executeTakeFirst();
+  return !!row;
+}
