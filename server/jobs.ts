@@ -1,5 +1,6 @@
 import { getDb } from "~/db/db.server";
 import { onEveryCommit, withTransaction } from "~/db/transaction.server";
+import { deliverPendingMail, smtpTransport } from "~/domain/mail/delivery.server";
 import { expireAvailability, sendFeedbackReminders } from "~/domain/shortlists/commands.server";
 import { getEnv } from "~/utils/env.server";
 import { runL68Deadlines } from "~/domain/l68/deadlines.server";
@@ -38,7 +39,12 @@ const JOBS: PeriodicJob[] = [
 export function startBackgroundJobs(): () => void {
   onEveryCommit(() => kickSyncWorker(getDb));
   startSyncWorker(getDb);
-  const timers = JOBS.map((job) => {
+  const { SMTP_URL, MAIL_FROM } = getEnv();
+  // Without SMTP_URL the messages stay in the outbox page (development).
+  const mailJobs: PeriodicJob[] = SMTP_URL
+    ? [{ name: "posta", everyMs: 15_000, run: () => deliverPendingMail(getDb(), smtpTransport(SMTP_URL), MAIL_FROM) }]
+    : [];
+  const timers = [...JOBS, ...mailJobs].map((job) => {
     const run = () => void job.run().catch((e) => console.error(`[${job.name}]`, (e as Error).message));
     run();
     return setInterval(run, job.everyMs).unref();

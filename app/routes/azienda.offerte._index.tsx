@@ -6,6 +6,7 @@ import { VacancyStatusBadge } from "~/components/vacancy-view";
 import { getDb } from "~/db/db.server";
 import { canPostVacancies } from "~/domain/employers/policy.server";
 import { getEmployer } from "~/domain/employers/queries.server";
+import { presentedCountsByVacancy } from "~/domain/shortlists/queries.server";
 import { applicationCounts } from "~/domain/vacancies/applications.server";
 import { listEmployerNotifications } from "~/domain/vacancies/notifications.server";
 import { listEmployerVacancies } from "~/domain/vacancies/queries.server";
@@ -25,12 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canSubmit: canPostVacancies(employer.status),
     vacancies: await listEmployerVacancies(db, employerId),
     counts: await applicationCounts(db, employerId),
+    presented: await presentedCountsByVacancy(db, employerId),
     notifications: await listEmployerNotifications(db, employerId),
   };
 }
 
 export default function EmployerVacancies() {
-  const { canSubmit, vacancies, notifications, counts } = useLoaderData<typeof loader>();
+  const { canSubmit, vacancies, notifications, counts, presented } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageTitle title="Offerte di lavoro" lead="Le offerte della tua azienda: bozze, offerte inviate al Centro per l'Impiego, pubblicate e chiuse.">
@@ -66,7 +68,8 @@ export default function EmployerVacancies() {
                 <th scope="col">Stato</th>
                 <th scope="col">Posti</th>
                 <th scope="col">Candidature</th>
-                <th scope="col">Nella rosa</th>
+                <th scope="col">Candidature accolte</th>
+                <th scope="col">Candidati presentati</th>
                 <th scope="col">Scadenza</th>
               </tr>
             </thead>
@@ -85,6 +88,7 @@ export default function EmployerVacancies() {
                   <td>{v.positions}</td>
                   <td>{counts[v.id]?.total ?? 0}</td>
                   <td>{counts[v.id]?.accepted ?? 0}</td>
+                  <td>{presented[v.id] ?? 0}</td>
                   <td>{formatDate(v.closing_date)}</td>
                 </tr>
               ))}

@@ -227,3 +227,17 @@ export async function shortlistHasRow(db: Db, shortlistId: string, rowId: string
   const row = await db.selectFrom("shortlist_candidates").select("id").where("id", "=", rowId).where("shortlist_id", "=", shortlistId).executeTakeFirst();
   return !!row;
 }
+
+/** Per vacancy of this employer: how many candidates were presented to it (only presented rose count). */
+export async function presentedCountsByVacancy(db: Db, employerId: string): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom("shortlist_candidates as sc")
+    .innerJoin("shortlists as s", "s.id", "sc.shortlist_id")
+    .select(["s.vacancy_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("s.employer_id", "=", employerId)
+    .where("s.presented_at", "is not", null)
+    .where("sc.presented_at", "is not", null)
+    .groupBy("s.vacancy_id")
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.vacancy_id, Number(r.n)]));
+}

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import nodemailer from "nodemailer";
+import { SMTPServer } from "smtp-server";
+import { getDb } from "~/db/db.server";
+import { deliverPendingMail } from "~/domain/mail/delivery.server";
+import { enqueueMail } from "~/domain/mail/commands.server";
+import { freePort } from "../../server/services";
+
+/** A real SMTP server on loopback that keeps what it receives. */
+let server: SMTPServer;
+let port: number;
+const received: string[] = [];
+
+beforeAll(async () => {
+  port = await freePort();
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, _session, callback) {
+      let data = "";
+      stream.on("data", (chunk) => (data += chunk));
+      stream.on("end", () => {
+        received.push(data);
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("e-mail delivery through SMTP", () => {
+  it("sends pending outbox messages once, marks them sent, and records failures for a retry", async () => {
+    const db = getDb();
+    const to = `destinatario-${Date.now()}@example.it`;
+    await enqueueMail(db, { to, subject: "Promemoria: offerta in scadenza", body: "La tua offerta scade tra 7 giorni." });
+    const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+
+    const first = await deliverPendingMail(db, transport, "Rosa <noreply@rosa.invalid>");
+    expect(first.sent).toBeGreaterThanOrEqual(1);
+    const message = received.find((m) => m.includes(to));
+    expect(message).toContain("Subject: Promemoria: offerta in scadenza");
+    const row = await db.selectFrom("mail_outbox").select(["sent_at", "last_error"]).where("to_address", "=", to).executeTakeFirstOrThrow();
+    expect(row.sent_at).not.toBeNull();
+
+    // Nothing is sent twice.
+    const before = received.length;
+    await deliverPendingMail(db, transport, "Rosa <noreply@rosa.invalid>");
+    expect(received.length).toBe(before);
+
+    // An unreachable server leaves the message pending with the error, for the next run.
+    const to2 = `secondo-${Date.now()}@example.it`;
+    await enqueueMail(db, { to: to2, subject: "Secondo", body: "x" });
+    const down = nodemailer.createTransport({ host: "127.0.0.1", port: await freePort(), secure: false, ignoreTLS: true, connectionTimeout: 2000 });
+    const failedRun = await deliverPendingMail(db, down, "Rosa <noreply@rosa.invalid>");
+    expect(failedRun.failed).toBeGreaterThanOrEqual(1);
+    const pending = await db.selectFrom("mail_outbox").select(["sent_at", "last_error"]).where("to_address", "=", to2).executeTakeFirstOrThrow();
+    expect(pending.sent_at).toBeNull();
+    expect(pending.last_error).toBeTruthy();
+    await deliverPendingMail(db, transport, "Rosa <noreply@rosa.invalid>");
+    expect(received.some((m) => m.includes(to2))).toBe(true);
+  });
+});
