@@ -7,6 +7,7 @@ import { enqueueMail } from "~/domain/mail/commands.server";
 import { freePort } from "../../server/services";
 
 /** A real SMTP server on loopback that keeps what it receives. */
+const FROM = "Rosa <noreply@rosa.invalid>";
 let server: SMTPServer;
 let port: number;
 const received: string[] = [];
@@ -37,8 +38,10 @@ describe("e-mail delivery through SMTP", () => {
     await enqueueMail(db, { to, subject: "Promemoria: offerta in scadenza", body: "La tua offerta scade tra 7 giorni." });
     const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
 
-    const first = await deliverPendingMail(db, transport, "Rosa <noreply@rosa.invalid>");
-    expect(first.sent).toBeGreaterThanOrEqual(1);
+    // Other tests leave mail in the same outbox: drain it, batch after batch.
+    let sent = 0;
+    for (let run = await deliverPendingMail(db, transport, FROM); run.sent > 0; run = await deliverPendingMail(db, transport, FROM)) sent += run.sent;
+    expect(sent).toBeGreaterThanOrEqual(1);
     const message = received.find((m) => m.includes(to));
     expect(message).toContain("Subject: Promemoria: offerta in scadenza");
     const row = await db.selectFrom("mail_outbox").select(["sent_at", "last_error"]).where("to_address", "=", to).executeTakeFirstOrThrow();
@@ -46,19 +49,19 @@ describe("e-mail delivery through SMTP", () => {
 
     // Nothing is sent twice.
     const before = received.length;
-    await deliverPendingMail(db, transport, "Rosa <noreply@rosa.invalid>");
+    expect((await deliverPendingMail(db, transport, FROM)).sent).toBe(0);
     expect(received.length).toBe(before);
 
     // An unreachable server leaves the message pending with the error, for the next run.
     const to2 = `secondo-${Date.now()}@example.it`;
     await enqueueMail(db, { to: to2, subject: "Secondo", body: "x" });
     const down = nodemailer.createTransport({ host: "127.0.0.1", port: await freePort(), secure: false, ignoreTLS: true, connectionTimeout: 2000 });
-    const failedRun = await deliverPendingMail(db, down, "Rosa <noreply@rosa.invalid>");
+    const failedRun = await deliverPendingMail(db, down, FROM);
     expect(failedRun.failed).toBeGreaterThanOrEqual(1);
     const pending = await db.selectFrom("mail_outbox").select(["sent_at", "last_error"]).where("to_address", "=", to2).executeTakeFirstOrThrow();
     expect(pending.sent_at).toBeNull();
     expect(pending.last_error).toBeTruthy();
-    await deliverPendingMail(db, transport, "Rosa <noreply@rosa.invalid>");
+    await deliverPendingMail(db, transport, FROM);
     expect(received.some((m) => m.includes(to2))).toBe(true);
   });
 });
