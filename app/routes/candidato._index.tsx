@@ -97,7 +97,8 @@ export default function CandidateHomePage() {
               Hai acconsentito{c.consent_changed_at ? ` il ${formatDateTime(c.consent_changed_at)}` : ""} che il tuo CV sia usato per l'incrocio con le offerte e mostrato alle
               aziende. Puoi revocare il consenso quando vuoi: l'effetto è immediato.
             </p>
-            <Form method="post">
+            {/* Distinct keys: React must not morph one button into the other (it would animate the colours). */}
+            <Form method="post" key="withdraw">
               <input type="hidden" name="intent" value="consent" />
               <button type="submit" name="consent" value="withdraw" className="btn btn-outline-danger">
                 Revoca il consenso
@@ -107,7 +108,7 @@ export default function CandidateHomePage() {
         ) : (
           <>
             <p>Il tuo CV non è mostrato alle aziende. Se acconsenti, il Centro per l'Impiego potrà proporlo per le offerte adatte a te.</p>
-            <Form method="post">
+            <Form method="post" key="grant">
               <input type="hidden" name="intent" value="consent" />
               <button type="submit" name="consent" value="grant" className="btn btn-primary">
                 Do il consenso

@@ -16,8 +16,10 @@ interface AxeViolation {
 /** Runs axe (WCAG 2.0/2.1 A and AA rules) on the current page and fails on serious or critical violations. */
 export async function expectAccessible(page: Page) {
   await page.waitForLoadState("load");
-  // Check the page as it rests, not with the pointer still hovering the button just clicked.
+  // Check the page as it rests: not with the pointer still hovering the button just clicked,
+  // nor in the middle of a CSS transition (colours half-way between two states fail contrast).
   await page.mouse.move(0, 0);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), undefined, { timeout: 5_000 });
   await page.addScriptTag({ path: AXE_PATH });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
