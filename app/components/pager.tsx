@@ -1,14 +1,18 @@
 import { Link, useLocation } from "@remix-run/react";
 
-/** Previous/next pagination that keeps the current filters in the query string. */
-export function Pager({ page, hasMore }: { page: number; hasMore: boolean }) {
+/**
+ * Previous/next pagination that keeps the current filters in the query string.
+ * Give `totalPages` when the total is known ("Pagina 2 di 7"), `hasMore` otherwise.
+ */
+export function Pager({ page, hasMore, totalPages }: { page: number; hasMore?: boolean; totalPages?: number }) {
   const location = useLocation();
   const hrefFor = (p: number) => {
     const params = new URLSearchParams(location.search);
     params.set("page", String(p));
     return `${location.pathname}?${params}`;
   };
-  if (page <= 1 && !hasMore) return null;
+  const more = totalPages !== undefined ? page < totalPages : !!hasMore;
+  if (page <= 1 && !more) return null;
   return (
     <nav className="pagination-wrapper" aria-label="Paginazione">
       <ul className="pagination">
@@ -22,9 +26,10 @@ export function Pager({ page, hasMore }: { page: number; hasMore: boolean }) {
         <li className="page-item">
           <span className="page-link" aria-current="page">
             Pagina {page}
+            {totalPages !== undefined ? ` di ${totalPages}` : ""}
           </span>
         </li>
-        {hasMore ? (
+        {more ? (
           <li className="page-item">
             <Link className="page-link" to={hrefFor(page + 1)}>
               Pagina successiva

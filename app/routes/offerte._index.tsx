@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Pager } from "~/components/pager";
 import { ErrorSummary, Notice, SelectField, TextField } from "~/components/forms";
 import { LookupInput } from "~/components/lookup-input";
 import { PageTitle } from "~/components/layout";
@@ -32,7 +33,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function JobBoard() {
   const { values, errors, hits, total, page, totalPages, unavailable } = useLoaderData<typeof loader>();
   const common = { errors, values };
-  const hrefFor = (p: number) => `?${new URLSearchParams({ ...values, page: String(p) })}`;
   return (
     <div>
       <PageTitle title="Offerte di lavoro" lead="Le offerte convalidate dai Centri per l'Impiego. Non serve registrarsi per consultarle." />
@@ -82,31 +82,7 @@ export default function JobBoard() {
           </li>
         ))}
       </ul>
-      {totalPages > 1 ? (
-        <nav className="pagination-wrapper" aria-label="Paginazione">
-          <ul className="pagination">
-            {page > 1 ? (
-              <li className="page-item">
-                <Link className="page-link" to={hrefFor(page - 1)}>
-                  Pagina precedente
-                </Link>
-              </li>
-            ) : null}
-            <li className="page-item">
-              <span className="page-link" aria-current="page">
-                Pagina {page} di {totalPages}
-              </span>
-            </li>
-            {page < totalPages ? (
-              <li className="page-item">
-                <Link className="page-link" to={hrefFor(page + 1)}>
-                  Pagina successiva
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pager page={page} totalPages={totalPages} />
       <p>
         Feed delle offerte: <a href="/offerte/rss">RSS</a> · <a href="/api/offerte">JSON</a>
       </p>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { CvUploadForm } from "~/components/cv-upload-form";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CandidateCvView, CvFreshness } from "~/components/candidate-cv";
 import { ErrorSummary, Notice, TextAreaField, TextField } from "~/components/forms";
@@ -113,20 +114,7 @@ export default function CandidateDetailPage() {
 
       <section className="mb-4 col-lg-8" aria-labelledby="upload">
         <h2 id="upload" className="h4">Carica il CV in PDF</h2>
-        <Form method="post" encType="multipart/form-data">
-          <div className="form-group">
-            <label htmlFor="f-cv">File PDF (al massimo {maxUpload})</label>
-            <input id="f-cv" name="cv" type="file" accept="application/pdf,.pdf" className="form-control" aria-describedby={result?.errors?.cv ? "f-cv-error" : undefined} aria-invalid={result?.errors?.cv ? true : undefined} />
-            {result?.errors?.cv ? (
-              <div id="f-cv-error" className="invalid-feedback d-block">
-                {result.errors.cv}
-              </div>
-            ) : null}
-          </div>
-          <button type="submit" className="btn btn-outline-primary">
-            Carica il PDF
-          </button>
-        </Form>
+        <CvUploadForm maxUpload={maxUpload} errors={result?.errors} />
       </section>
 
       <section className="mb-4 col-lg-8" aria-labelledby="account">
