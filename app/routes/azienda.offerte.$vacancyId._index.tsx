@@ -4,17 +4,12 @@ import { Notice } from "~/components/forms";
 import { VacancyActions } from "~/components/vacancy-actions";
 import { DiscriminationWarnings, VacancyFacts, VacancyStatusBadge } from "~/components/vacancy-view";
 import { getDb } from "~/db/db.server";
-import { withTransaction } from "~/db/transaction.server";
-import { transitionVacancy } from "~/domain/vacancies/commands.server";
 import { requireVacancyEmployer, vacancyIdFrom } from "~/domain/vacancies/policy.server";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { getVacancy, vacancyVisible } from "~/domain/vacancies/queries.server";
-import { TransitionSchema } from "~/domain/vacancies/schema";
-import { EDITABLE_STATUSES, EVENT_LABELS, VACANCY_OUTCOME_LABELS } from "~/domain/vacancies/states";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { EDITABLE_STATUSES, VACANCY_OUTCOME_LABELS } from "~/domain/vacancies/states";
 import { formatDateTime } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
+import { respondToVacancyTransition } from "~/domain/vacancies/transition-action.server";
 import { actorOf, notFound } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Offerta di lavoro — Rosa" }];
@@ -30,14 +25,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, scope } = await requireVacancyEmployer(request);
   const vacancyId = vacancyIdFrom(params);
   if (!(await vacancyVisible(getDb(), scope, vacancyId))) throw notFound("Offerta non trovata");
-  const form = parseFormData(await request.formData(), TransitionSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  try {
-    await withTransaction((trx) => transitionVacancy(trx, actorOf(user, context), scope, vacancyId, form.data));
-  } catch (e) {
-    return domainErrorResponse(e, form.values);
-  }
-  return redirectWithFlash(`/azienda/offerte/${vacancyId}`, { type: "success", message: `Fatto: ${EVENT_LABELS[form.data.event].toLowerCase()}.` });
+  return respondToVacancyTransition(await request.formData(), actorOf(user, context), scope, vacancyId, `/azienda/offerte/${vacancyId}`);
 }
 
 export default function EmployerVacancyPage() {

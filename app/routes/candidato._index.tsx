@@ -6,13 +6,12 @@ import { ErrorSummary, Notice } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { confirmCvCurrent, setConsent, storeCvFile } from "~/domain/candidates/commands.server";
-import { validatePdfUpload } from "~/domain/candidates/pdf.server";
 import { cvSettings, requireOwnCandidateId } from "~/domain/candidates/policy.server";
 import { getCandidateCv } from "~/domain/candidates/queries.server";
 import { ConsentSchema, VersionSchema } from "~/domain/candidates/schema";
-import { megabytes, readUploadedFile } from "~/domain/candidates/upload.server";
+import { megabytes, readCvUpload } from "~/domain/candidates/upload.server";
 import { DomainError } from "~/domain/errors";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
+import { domainErrorResponse, invalid, isMultipart } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
@@ -33,11 +32,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "candidate:self");
   const candidateId = await requireOwnCandidateId(getDb(), user);
   const actor = actorOf(user, context);
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const { maxUploadBytes } = cvSettings();
+  if (isMultipart(request)) {
     try {
-      const file = await readUploadedFile(request, "cv", maxUploadBytes, `Il file è troppo grande: al massimo ${megabytes(maxUploadBytes)}`);
-      const pdf = await validatePdfUpload(file, maxUploadBytes);
+      const pdf = await readCvUpload(request);
       await withTransaction((trx) => storeCvFile(trx, actor, candidateId, pdf));
     } catch (e) {
       return domainErrorResponse(e, {});

@@ -6,13 +6,12 @@ import { ErrorSummary, Notice, TextAreaField, TextField } from "~/components/for
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { confirmCvCurrent, inviteCandidate, recordCandidateView, setDisability, storeCvFile } from "~/domain/candidates/commands.server";
-import { validatePdfUpload } from "~/domain/candidates/pdf.server";
 import { candidateIdFrom, canReadHealth, cvSettings } from "~/domain/candidates/policy.server";
 import { getCandidateCv } from "~/domain/candidates/queries.server";
 import { CandidateInvitationSchema, DisabilitySchema, VersionSchema } from "~/domain/candidates/schema";
-import { megabytes, readUploadedFile } from "~/domain/candidates/upload.server";
+import { megabytes, readCvUpload } from "~/domain/candidates/upload.server";
 import { DomainError } from "~/domain/errors";
-import { baseUrlOf, domainErrorResponse, invalid } from "~/utils/action.server";
+import { baseUrlOf, domainErrorResponse, invalid, isMultipart } from "~/utils/action.server";
 import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
@@ -36,11 +35,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "candidates:write");
   const candidateId = candidateIdFrom(params);
   const actor = actorOf(user, context);
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const { maxUploadBytes } = cvSettings();
+  if (isMultipart(request)) {
     try {
-      const file = await readUploadedFile(request, "cv", maxUploadBytes, `Il file è troppo grande: al massimo ${megabytes(maxUploadBytes)}`);
-      const pdf = await validatePdfUpload(file, maxUploadBytes);
+      const pdf = await readCvUpload(request);
       await withTransaction((trx) => storeCvFile(trx, actor, candidateId, pdf));
     } catch (e) {
       return domainErrorResponse(e, { intent: "upload" });

@@ -8,16 +8,16 @@ import { withTransaction } from "~/db/transaction.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { EMPLOYER_STATUS_LABELS } from "~/domain/employers/states";
 import { decideApplication, listVacancyApplications } from "~/domain/vacancies/applications.server";
-import { transitionVacancy } from "~/domain/vacancies/commands.server";
 import { requireVacancyOfficer, vacancyIdFrom } from "~/domain/vacancies/policy.server";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { getVacancy, vacancyVisible } from "~/domain/vacancies/queries.server";
-import { DecideApplicationSchema, TransitionSchema } from "~/domain/vacancies/schema";
-import { EVENT_LABELS, LIVE_STATUSES, VACANCY_OUTCOME_LABELS } from "~/domain/vacancies/states";
+import { DecideApplicationSchema } from "~/domain/vacancies/schema";
+import { LIVE_STATUSES, VACANCY_OUTCOME_LABELS } from "~/domain/vacancies/states";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
+import { respondToVacancyTransition } from "~/domain/vacancies/transition-action.server";
 import { actorOf, notFound } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Offerta di lavoro — Rosa" }];
@@ -68,14 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const message = d.decision === "accept" ? "Candidatura accettata nella rosa dell'offerta." : "Candidatura rifiutata: la persona vedrà il motivo.";
     return redirectWithFlash(`/operatore/offerte/${vacancyId}`, { type: "success", message });
   }
-  const form = parseFormData(formData, TransitionSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  try {
-    await withTransaction((trx) => transitionVacancy(trx, actorOf(user, context), scope, vacancyId, form.data));
-  } catch (e) {
-    return domainErrorResponse(e, form.values);
-  }
-  return redirectWithFlash(`/operatore/offerte/${vacancyId}`, { type: "success", message: `Fatto: ${EVENT_LABELS[form.data.event].toLowerCase()}.` });
+  return respondToVacancyTransition(formData, actorOf(user, context), scope, vacancyId, `/operatore/offerte/${vacancyId}`);
 }
 
 export default function OfficerVacancyPage() {

@@ -18,3 +18,5 @@ export function domainErrorResponse(e: unknown, values: FormValues) {
 export function baseUrlOf(request: Request, publicUrl: string | undefined): string {
   return publicUrl ? publicUrl.replace(/\/$/, "") : new URL(request.url).origin;
 }
+
+export const isMultipart = (request: Request) => (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");

@@ -35,16 +35,25 @@ export function clearSessionCookieHeader(): Promise<string> {
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 
+// The root loader and the route's loader run for the same request: look the session up once.
+const sessionLookups = new WeakMap<Request, Promise<{ sessionId: string | null; user: SessionUser | null }>>();
+
+function lookupSession(request: Request) {
+  let lookup = sessionLookups.get(request);
+  if (!lookup) {
+    lookup = readSessionId(request).then(async (sessionId) => ({ sessionId, user: sessionId ? await findSessionUser(getDb(), sessionId) : null }));
+    sessionLookups.set(request, lookup);
+  }
+  return lookup;
+}
+
 export async function getCurrentUser(request: Request): Promise<SessionUser | null> {
-  const sessionId = await readSessionId(request);
-  if (!sessionId) return null;
-  return findSessionUser(getDb(), sessionId);
+  return (await lookupSession(request)).user;
 }
 
 /** Logged-in user or a redirect to the login page (with a notice when the session has expired). */
 export async function requireUser(request: Request): Promise<SessionUser> {
-  const sessionId = await readSessionId(request);
-  const user = sessionId ? await findSessionUser(getDb(), sessionId) : null;
+  const { sessionId, user } = await lookupSession(request);
   if (user) return user;
   const url = new URL(request.url);
   const params = new URLSearchParams({ redirectTo: url.pathname + url.search });

@@ -1,4 +1,7 @@
 import { DomainError } from "~/domain/errors";
+import type { ValidatedPdf } from "./commands.server";
+import { validatePdfUpload } from "./pdf.server";
+import { cvSettings } from "./policy.server";
 
 /**
  * Reads one uploaded file from a multipart request. The declared length is
@@ -35,4 +38,11 @@ export function pdfResponse(file: { filename: string; content: Buffer; sha256: s
       ETag: `"${file.sha256}"`,
     },
   });
+}
+
+/** The PDF CV of an upload form (candidate's or officer's), checked for size and content; the caller stores it. */
+export async function readCvUpload(request: Request): Promise<ValidatedPdf> {
+  const { maxUploadBytes } = cvSettings();
+  const file = await readUploadedFile(request, "cv", maxUploadBytes, `Il file è troppo grande: al massimo ${megabytes(maxUploadBytes)}`);
+  return validatePdfUpload(file, maxUploadBytes);
 }

@@ -1,3 +1,4 @@
+import { isMultipart } from "~/utils/action.server";
 /**
  * The actions behind the record pages, shared by the employer's and the officer's routes: read the
  * upload (`readUploadedFile` + `checkPdfFile`, the CV helpers), validate with zod, run the command
@@ -19,7 +20,6 @@ export type RecordActionResult =
   | { ok: false; errors: FieldErrors; values: FormValues; status: 400 | 404 | 409 };
 
 const DOCUMENT_FIELD = "documento";
-const isMultipart = (request: Request) => (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
 
 const failure = (e: unknown, values: FormValues, errors: FieldErrors = {}): RecordActionResult => {
   if (!(e instanceof DomainError)) throw e;

@@ -1,0 +1,25 @@
+import { withTransaction } from "~/db/transaction.server";
+import type { Actor } from "~/domain/audit/commands.server";
+import { domainErrorResponse, invalid } from "~/utils/action.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseFormData } from "~/utils/forms";
+import { transitionVacancy } from "./commands.server";
+import type { VacancyScope } from "./policy.server";
+import { TransitionSchema } from "./schema";
+import { EVENT_LABELS } from "./states";
+
+/**
+ * The lifecycle half of the employer's and the officer's vacancy page actions:
+ * parse the event, run the one transition in the action's transaction, then
+ * back to the page (`pagePath`) with a notice, or the form error.
+ */
+export async function respondToVacancyTransition(formData: FormData, actor: Actor, scope: VacancyScope, vacancyId: string, pagePath: string) {
+  const form = parseFormData(formData, TransitionSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  try {
+    await withTransaction((trx) => transitionVacancy(trx, actor, scope, vacancyId, form.data));
+  } catch (e) {
+    return domainErrorResponse(e, form.values);
+  }
+  return redirectWithFlash(pagePath, { type: "success", message: `Fatto: ${EVENT_LABELS[form.data.event].toLowerCase()}.` });
+}
