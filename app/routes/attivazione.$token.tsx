@@ -4,7 +4,8 @@ import { z } from "zod";
 import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
-import { acceptCandidateInvitation, hashCandidateToken } from "~/domain/candidates/commands.server";
+import { acceptCandidateInvitation } from "~/domain/candidates/commands.server";
+import { hashToken } from "~/domain/identity/link-tokens.server";
 import { findCandidateInvitation } from "~/domain/candidates/queries.server";
 import { AcceptCandidateInvitationSchema } from "~/domain/candidates/schema";
 import { createSession } from "~/domain/identity/commands.server";
@@ -20,7 +21,7 @@ const ParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/
 export async function loader({ params }: LoaderFunctionArgs) {
   const parsed = ParamsSchema.safeParse(params);
   if (!parsed.success) throw notFound("Invito non valido");
-  const invitation = await findCandidateInvitation(getDb(), hashCandidateToken(parsed.data.token));
+  const invitation = await findCandidateInvitation(getDb(), hashToken(parsed.data.token));
   if (!invitation) throw notFound("Invito non valido o scaduto");
   return { invitation };
 }
@@ -28,7 +29,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = ParamsSchema.safeParse(params);
   if (!parsed.success) throw notFound("Invito non valido");
-  if (!(await findCandidateInvitation(getDb(), hashCandidateToken(parsed.data.token)))) throw notFound("Invito non valido o scaduto");
+  if (!(await findCandidateInvitation(getDb(), hashToken(parsed.data.token)))) throw notFound("Invito non valido o scaduto");
   const form = parseFormData(await request.formData(), AcceptCandidateInvitationSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   try {

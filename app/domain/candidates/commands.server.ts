@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hashToken, newLinkToken } from "~/domain/identity/link-tokens.server";
 import { sql } from "kysely";
 import type { Db, Trx } from "~/db/db.server";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
@@ -305,8 +305,6 @@ export async function recordCandidateView(trx: Trx, actor: Actor, candidateId: s
 }
 
 export const CANDIDATE_INVITATION_DAYS = 14;
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-export { hashToken as hashCandidateToken };
 
 /**
  * Without SPID a person cannot prove who they are online, so the officer who
@@ -319,10 +317,10 @@ export async function inviteCandidate(trx: Trx, actor: Actor, input: { candidate
   if (await trx.selectFrom("users").select("id").where("email", "=", input.email).executeTakeFirst())
     throw new DomainError("Esiste già un account con questo indirizzo e-mail", "email", 409);
   await trx.updateTable("candidate_invitations").set({ revoked_at: new Date() }).where("candidate_id", "=", input.candidateId).where("accepted_at", "is", null).where("revoked_at", "is", null).execute();
-  const token = randomBytes(24).toString("base64url");
+  const { token, tokenHash } = newLinkToken();
   const invitation = await trx
     .insertInto("candidate_invitations")
-    .values({ candidate_id: input.candidateId, email: input.email, token_hash: hashToken(token), invited_by: actor.userId!, expires_at: new Date(Date.now() + CANDIDATE_INVITATION_DAYS * 86_400_000) })
+    .values({ candidate_id: input.candidateId, email: input.email, token_hash: tokenHash, invited_by: actor.userId!, expires_at: new Date(Date.now() + CANDIDATE_INVITATION_DAYS * 86_400_000) })
     .returning("id")
     .executeTakeFirstOrThrow();
   const link = `${input.baseUrl}/attivazione/${token}`;

@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
 import type { Trx } from "~/db/db.server";
 import type { EmployerRole } from "~/db/types";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { createUser } from "~/domain/identity/commands.server";
+import { hashToken, newLinkToken } from "~/domain/identity/link-tokens.server";
 import { enqueueMail } from "~/domain/mail/commands.server";
 import { findAteco, resolveComune } from "~/domain/reference/queries.server";
 import type { CompanyInput, RegistrationInput } from "./schema";
@@ -164,7 +164,6 @@ export async function updateCompany(trx: Trx, actor: Actor, employerId: string, 
 
 export const INVITATION_DAYS = 7;
 
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** The legal representative invites a colleague or a labour consultant; the link goes by e-mail. */
 export async function inviteEmployerUser(
@@ -174,14 +173,14 @@ export async function inviteEmployerUser(
 ) {
   const existing = await trx.selectFrom("users").select("id").where("email", "=", input.email).executeTakeFirst();
   if (existing) throw new DomainError("Esiste già un account con questo indirizzo e-mail", "email", 409);
-  const token = randomBytes(24).toString("base64url");
+  const { token, tokenHash } = newLinkToken();
   const invitation = await trx
     .insertInto("employer_invitations")
     .values({
       employer_id: input.employerId,
       email: input.email,
       employer_role: input.employerRole,
-      token_hash: hashToken(token),
+      token_hash: tokenHash,
       invited_by: actor.userId!,
       expires_at: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
     })
