@@ -1,4 +1,5 @@
 import { getDb } from "~/db/db.server";
+import { failInterruptedImports } from "~/domain/candidates/import.server";
 import { onEveryCommit, withTransaction } from "~/db/transaction.server";
 import { deliverPendingMail, smtpTransport } from "~/domain/mail/delivery.server";
 import { expireAvailability, sendFeedbackReminders } from "~/domain/shortlists/commands.server";
@@ -37,6 +38,8 @@ const JOBS: PeriodicJob[] = [
  * Returns the function that stops them before the database closes.
  */
 export function startBackgroundJobs(): () => void {
+  const startedAt = new Date();
+  void failInterruptedImports(getDb(), startedAt).catch((e) => console.error("[importazioni]", (e as Error).message));
   onEveryCommit(() => kickSyncWorker(getDb));
   startSyncWorker(getDb);
   const { SMTP_URL, MAIL_FROM } = getEnv();

@@ -115,7 +115,15 @@ export default function DeliveryRegister() {
                 </td>
                 <td>{MODALITY_LABELS[r.modality]}</td>
                 <td>{r.officer_name}</td>
-                <td>{r.output}</td>
+                <td>
+                  {r.output}
+                  {r.shortlist_id ? (
+                    <>
+                      {" "}
+                      <Link to={`/operatore/rose/${r.shortlist_id}`}>Vedi la rosa</Link>
+                    </>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -16,7 +16,6 @@ export interface CandidateDocument extends MatchingFields {
   comuneCode: string;
   comuneName: string;
   provinceCode: string;
-  _geo?: { lat: number; lng: number };
   preferenceTitles: string[];
   preferenceNotes: string[];
   /** Full CP2021 codes of the preferences (matching filters on them). */
@@ -65,7 +64,7 @@ export interface CandidateSource {
     cv_updated_at: Date;
     protected_category: ProtectedCategory;
   };
-  comune: { name: string; province_code: string; lat: number | null; lon: number | null } | null;
+  comune: { name: string; province_code: string } | null;
   preferences: { slot: number; occupation_code: string; occupation_label: string; notes: string | null; ateco_title?: string | null }[];
   experiences: {
     occupation_title: string | null;
@@ -105,7 +104,7 @@ export function toCandidateDocument(src: CandidateSource, languageLabels: Record
   const c = src.candidate;
   const prefs = [...src.preferences].sort((a, b) => a.slot - b.slot);
   const codes = prefs.map((p) => p.occupation_code);
-  const doc: CandidateDocument = {
+  return {
     id: c.id,
     fullName: `${c.first_name} ${c.last_name}`,
     taxCode: c.tax_code,
@@ -134,6 +133,4 @@ export function toCandidateDocument(src: CandidateSource, languageLabels: Record
     protectedCategory: c.protected_category,
     ...matchingFields(src, now),
   };
-  if (src.comune?.lat != null && src.comune.lon != null) doc._geo = { lat: src.comune.lat, lng: src.comune.lon };
-  return doc;
 }

@@ -63,11 +63,13 @@ export const CANDIDATE_SETTINGS: Settings = {
   ],
   filterableAttributes: [
     "provinceCode", "comuneCode", "occupationGroups", "occupationCodes", "occupationClasses", "licences", "languages", "educationLevel",
-    "availability", "cvUpdatedAt", "consentVisible", "protectedCategory", "maxCommuteKm", "availableFrom", "_geo",
+    "availability", "cvUpdatedAt", "consentVisible", "protectedCategory", "maxCommuteKm", "availableFrom",
     // Preselection matching (app/domain/matching/fields.ts).
     "occupationCategories", "experienceCodes", "experienceYears", "languageLevels", "certificateTokens", "skillTokens",
   ],
-  sortableAttributes: ["cvUpdatedAt", "_geo"],
+  // No `_geo`: radius searches filter on the comuni within the radius (app/domain/reference/places.server.ts),
+  // because Meilisearch rewrites its geo store on every batch and one-document syncs took 2–3 s with it.
+  sortableAttributes: ["cvUpdatedAt"],
   // "sort" first: when an officer asks for distance or freshness order, that order wins; otherwise
   // relevance, and among equally relevant CVs the most recently updated first.
   rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness", "cvUpdatedAt:desc"],
@@ -81,8 +83,9 @@ export const CANDIDATE_SETTINGS: Settings = {
   synonyms: mutualSynonyms(JOB_TITLE_SYNONYMS),
   stopWords: ITALIAN_STOP_WORDS,
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["ita"] }],
-  // Enough values for the comuni of a 100 km radius: the distance order is computed from those counts.
-  faceting: { maxValuesPerFacet: 3000, sortFacetValuesBy: { "*": "count" } },
+  // Distance order is computed from per-comune counts: enough values for every comune of Italy
+  // (a 200 km radius holds up to 3,887 of them, around Fombio).
+  faceting: { maxValuesPerFacet: 8000, sortFacetValuesBy: { "*": "count" } },
   pagination: { maxTotalHits: 10_000 },
   // We never search inside facet values: skipping that structure makes indexing cheaper.
   facetSearch: false,
@@ -112,7 +115,7 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
       .select([
         "c.id", "c.first_name", "c.last_name", "c.tax_code", "c.domicile_comune_code", "c.work_time", "c.shifts", "c.weekends",
         "c.max_commute_km", "c.willing_to_relocate", "c.own_vehicle", "c.available_from", "c.consent_visible", "c.cv_updated_at",
-        "c.protected_category", "m.name as comune_name", "m.province_code", "m.lat", "m.lon",
+        "c.protected_category", "m.name as comune_name", "m.province_code",
       ])
       .where("c.id", "in", valid)
       .execute(),
@@ -139,7 +142,7 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
   const [p, e, ed, l, li, ce, sk, cv] = [prefs, exps, edu, langs, lics, certs, skills, cvs].map((rows) => groupBy(rows as { candidate_id: string }[]));
   return candidates.map((c) => ({
     candidate: c,
-    comune: c.comune_name ? { name: c.comune_name, province_code: c.province_code!, lat: c.lat, lon: c.lon } : null,
+    comune: c.comune_name ? { name: c.comune_name, province_code: c.province_code! } : null,
     preferences: (p.get(c.id) ?? []) as (typeof prefs)[number][],
     experiences: (e.get(c.id) ?? []) as (typeof exps)[number][],
     education: (ed.get(c.id) ?? []) as (typeof edu)[number][],
@@ -158,7 +161,7 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
  */
 export const candidatesIndex: SearchIndexDefinition<CandidateDocument> = {
   name: "candidates",
-  settingsVersion: 2,
+  settingsVersion: 3,
   settings: CANDIDATE_SETTINGS,
   async loadDocuments(db, ids) {
     const sources = await loadCandidateSources(db, ids);

@@ -15,7 +15,8 @@ import { closeDb, getDb } from "~/db/db.server";
 import { onEveryCommit, withTransaction } from "~/db/transaction.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import { searchCandidates } from "~/domain/candidates/search.server";
-import { buildCandidateSearch, distanceKm, type CandidateSearchInput } from "~/domain/candidates/search-query";
+import { buildCandidateSearch, type CandidateSearchInput } from "~/domain/candidates/search-query";
+import { comuniWithin } from "~/domain/reference/places.server";
 import { resolveComune } from "~/domain/reference/queries.server";
 import { parseEnv, setServiceUrls } from "~/utils/env.server";
 import { createMeiliClient, indexUid } from "../../search/client.server";
@@ -133,18 +134,17 @@ async function main() {
       centers.set(q.comune, row?.lat != null && row.lon != null ? { lat: row.lat, lon: row.lon } : null);
     }
     // The comuni of each radius, as the page computes them (nearest first), so this measures the same request.
-    const allComuni = await db.selectFrom("comuni").select(["istat_code", "lat", "lon"]).where("lat", "is not", null).execute();
     const nearbyOf = new Map<string, string[]>();
     for (const q of queries) {
       const c = q.comune ? centers.get(q.comune) : null;
       if (!c || nearbyOf.has(`${q.comune}|${q.radiusKm}`)) continue;
-      nearbyOf.set(`${q.comune}|${q.radiusKm}`, allComuni.map((r) => ({ code: r.istat_code, d: distanceKm(c, { lat: r.lat!, lon: r.lon! }) })).filter((r) => r.d <= q.radiusKm).sort((a, b) => a.d - b.d).map((r) => r.code));
+      nearbyOf.set(`${q.comune}|${q.radiusKm}`, (await comuniWithin(db, c, q.radiusKm)).map((r) => r.code));
     }
     const meiliOnly = (q: CandidateSearchInput) =>
       meili.multiSearch({
         queries: buildCandidateSearch(q, {
           canSeeProtected: false, freshSince: Math.floor(freshSince.getTime() / 1000), center: q.comune ? centers.get(q.comune)! : null,
-          nearby: q.comune ? nearbyOf.get(`${q.comune}|${q.radiusKm}`) : null, indexUid: indexUid("candidates"),
+          nearby: (q.comune && nearbyOf.get(`${q.comune}|${q.radiusKm}`)) || null, indexUid: indexUid("candidates"),
         }).queries as never,
       });
     const engine1 = await latencies(queries, 1, meiliOnly);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
 import { CSV_COLUMNS } from "~/domain/candidates/csv";
 import { SAMPLE_CSV } from "~/domain/candidates/csv-sample";
-import { startCandidateImport } from "~/domain/candidates/import.server";
+import { failInterruptedImports, startCandidateImport } from "~/domain/candidates/import.server";
 import * as upload from "~/routes/operatore.candidati.importa._index";
 import * as progress from "~/routes/operatore.candidati.importa.$importId";
 import * as report from "~/routes/operatore.candidati.importa.$importId.errori";
@@ -40,6 +40,24 @@ describe("bulk CSV import", () => {
     expect(ids).toHaveLength(45);
     const outbox = await getDb().selectFrom("search_outbox").select("document_id").where("document_id", "in", ids.map((i) => i.id)).execute();
     expect(outbox).toHaveLength(45);
+  });
+
+  it("an import cut off by a restart is closed as failed at the next start, not left «in corso»", async () => {
+    const db = getDb();
+    const insert = (status: "importing" | "validating" | "done", createdAt: Date) =>
+      db.insertInto("candidate_imports").values({ filename: "x.csv", total_rows: 10, status, created_by: officerId, created_at: createdAt }).returning("id").executeTakeFirstOrThrow();
+    const before = new Date(Date.now() - 60_000);
+    const cut = await insert("importing", before);
+    const validating = await insert("validating", before);
+    const finished = await insert("done", before);
+    const restart = new Date(Date.now() - 1_000);
+    const afterRestart = await insert("importing", new Date());
+    await failInterruptedImports(db, restart);
+    const status = async (id: string) => (await db.selectFrom("candidate_imports").select(["status", "message"]).where("id", "=", id).executeTakeFirstOrThrow());
+    expect(await status(cut.id)).toMatchObject({ status: "failed", message: expect.stringMatching(/riavvio.*nessun candidato è stato importato/) });
+    expect((await status(validating.id)).status).toBe("failed");
+    expect((await status(finished.id)).status).toBe("done");
+    expect((await status(afterRestart.id)).status).toBe("importing");
   });
 
   it("one malformed row: nothing is imported and the error report names row, column and problem", async () => {

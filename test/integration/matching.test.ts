@@ -67,6 +67,43 @@ describe("matching a vacancy against the real index", () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
+  it("gives the same ranked list when a large result set is walked level by level and comune by comune", async () => {
+    const v = (await loadMatchVacancy(getDb(), vacancyId))!;
+    const whole = await runMatch(v, { cvObsoleteMonths: 6 });
+    expect(whole.total).toBeGreaterThanOrEqual(4);
+    const rank = (r: typeof whole) => r.hits.map((h) => [h.id, h.explanation.score, h.explanation.distanceKm]);
+    // fetchAll 0 forces the path used beyond 1,000 results: per-level per-comune counts, then the nearest people.
+    expect(rank(await runMatch(v, { cvObsoleteMonths: 6, fetchAll: 0 }))).toEqual(rank(whole));
+  });
+
+  it("within one score, takes the nearest comuni first and the freshest CVs of the boundary comune", async () => {
+    // Bricklayers around Pavia: an occupation and a place no other test uses.
+    const day = 86_400_000;
+    const at = (n: number) => new Date(Date.now() - n * day);
+    const people = {
+      pavia1: await createMatchCandidate({ comune: "Pavia", preferences: ["6.1.2.1.0"], cvUpdatedAt: at(9) }),
+      pavia2: await createMatchCandidate({ comune: "Pavia", preferences: ["6.1.2.1.0"], cvUpdatedAt: at(3) }),
+      voghera: await createMatchCandidate({ comune: "Voghera", preferences: ["6.1.2.1.0"], cvUpdatedAt: at(1) }),
+      vigevanoOld: await createMatchCandidate({ comune: "Vigevano", preferences: ["6.1.2.1.0"], cvUpdatedAt: at(20) }),
+      vigevanoNew: await createMatchCandidate({ comune: "Vigevano", preferences: ["6.1.2.1.0"], cvUpdatedAt: at(2) }),
+    };
+    await indexPending();
+    const employer = await createEmployer();
+    const pv = await createMatchVacancy({ employerId: employer.id, comune: "Pavia", occupation: "6.1.2.1.0", radiusKm: 40 });
+    const v = (await loadMatchVacancy(getDb(), pv.id))!;
+    const whole = await runMatch(v, { cvObsoleteMonths: 6 });
+    const order = whole.hits.map((h) => h.id);
+    const km = (id: string) => whole.hits.find((h) => h.id === id)!.explanation.distanceKm!;
+    expect(order.slice(0, 2)).toEqual([people.pavia2, people.pavia1]); // same comune: freshest first
+    expect(km(people.pavia1)).toBe(0);
+    const distances = whole.hits.map((h) => h.explanation.distanceKm!);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    // The walk used beyond 1,000 results must give exactly the same order, also when it cuts inside a comune.
+    const ranked = (r: typeof whole) => r.hits.map((h) => h.id);
+    expect(ranked(await runMatch(v, { cvObsoleteMonths: 6, fetchAll: 0 }))).toEqual(order);
+    for (const limit of [1, 2, 3, 4]) expect(ranked(await runMatch(v, { cvObsoleteMonths: 6, fetchAll: 0, limit }))).toEqual(order.slice(0, limit));
+  });
+
   it("counts how many more candidates relaxing a must-have would bring, and relaxing brings them", async () => {
     const v = (await loadMatchVacancy(getDb(), vacancyId))!;
     const strict = await runMatch(v, { cvObsoleteMonths: 6 });

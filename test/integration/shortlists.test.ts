@@ -206,3 +206,55 @@ describe("assessment plan (4D)", () => {
     expect((view.body as { plan: { results: { decision: string }[] } }).plan.results).toEqual([expect.objectContaining({ decision: "passed" })]);
   });
 });
+
+describe("service delivery register: 4D once the assessed rosa yields the person to hire", () => {
+  async function presentedRosa(officerId: string, people: string[]) {
+    const db = getDb();
+    const vacancy = await createMatchVacancy({ employerId, comune: "Brescia", occupation: "6.5.1.1.1", positions: 3, status: "published" });
+    const s = await db
+      .insertInto("shortlists")
+      .values({ vacancy_id: vacancy.id, employer_id: employerId, title: "Rosa 4D", status: "presented", presented_at: new Date(), presented_by: officerId, search_snapshot: "{}", results_snapshot: "[]", index_uid: "x", settings_version: 3, created_by: officerId })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const rowIds: string[] = [];
+    for (const [i, candidateId] of people.entries())
+      rowIds.push(
+        (await db.insertInto("shortlist_candidates").values({ shortlist_id: s.id, candidate_id: candidateId, rank: i + 1, score: 40, explanation: "{}", state: "presented", presented_at: new Date() }).returning("id").executeTakeFirstOrThrow()).id,
+      );
+    return { vacancyId: vacancy.id, shortlistId: s.id, rowIds };
+  }
+  const select = async (shortlistId: string, rowId: string) => {
+    const { version } = await getDb().selectFrom("shortlist_candidates").select("version").where("id", "=", rowId).executeTakeFirstOrThrow();
+    const res = await callRoute(employerRoute.action, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie, form: { intent: "feedback", rowId, version: String(version), decision: "selected" } }), { shortlistId });
+    expect(res.status).toBe(302);
+  };
+  const deliveries = (shortlistId: string) =>
+    getDb().selectFrom("service_deliveries").select(["standard_code", "minutes", "officer_id", "output"]).where("shortlist_id", "=", shortlistId).orderBy("standard_code", "desc").execute();
+
+  it("records 4D (2 h + 2 h) by the officer who assessed, once per rosa, and links it from the register", async () => {
+    const officerUser = await createUserWithRole("preselection_officer");
+    const { vacancyId: vid, shortlistId, rowIds } = await presentedRosa(officerUser.id, [cands.bruno, cands.carla]);
+    const { addAssessmentStep, recordAssessmentResult } = await import("~/domain/shortlists/assessment.server");
+    const actor = { userId: officerUser.id, role: "preselection_officer" as const, ip: "127.0.0.1" };
+    await getDb().transaction().execute(async (trx) => {
+      const stepId = await addAssessmentStep(trx, actor, { vacancyId: vid, kind: "practical_trial", description: "Prova in negozio", representative: "Sig. Neri", sessionDate: null });
+      await recordAssessmentResult(trx, actor, { shortlistId, stepId, rowId: rowIds[0], decision: "passed", justification: "Prova superata" });
+    });
+    await select(shortlistId, rowIds[0]);
+    await select(shortlistId, rowIds[1]);
+    expect(await deliveries(shortlistId)).toEqual([
+      { standard_code: "4D-VERIFICA", minutes: 120, officer_id: officerUser.id, output: expect.stringContaining("Competenze verificate: 1 candidato, 1 passo") },
+      { standard_code: "4D-SELEZIONE", minutes: 120, officer_id: officerUser.id, output: expect.stringContaining("Individuato il candidato da assumere") },
+    ]);
+    const register = await import("~/routes/operatore.registro._index");
+    const page = await callRoute(register.loader, request("/operatore/registro?servizio=4D-SELEZIONE", { cookie: officer }), {});
+    expect(JSON.stringify(page.body)).toContain(shortlistId);
+  });
+
+  it("records no 4D when nobody was assessed (selection stays within 4C)", async () => {
+    const officerUser = await createUserWithRole("preselection_officer");
+    const { shortlistId, rowIds } = await presentedRosa(officerUser.id, [cands.bruno]);
+    await select(shortlistId, rowIds[0]);
+    expect(await deliveries(shortlistId)).toEqual([]);
+  });
+});

@@ -147,6 +147,8 @@ export interface ServiceDeliveriesTable {
   output: string;
   justification: string | null;
   service_request_id: string | null;
+  /** Set on the deliveries Rosa records itself (4C presentation, 4D selection). */
+  shortlist_id: string | null;
   created_at: DefaultedTimestamp;
 }
 

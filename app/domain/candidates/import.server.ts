@@ -30,6 +30,23 @@ export async function startCandidateImport(db: Db, actor: Actor & { userId: stri
   return { importId: job.id, done };
 }
 
+/**
+ * Imports run inside the server process: one that was still validating or
+ * importing when the process stopped can never finish. Its rows were never
+ * committed (one transaction), so it is closed as failed and the officer is
+ * told to load the file again. Called once at start, before any new import.
+ */
+export async function failInterruptedImports(db: Db, startedBefore: Date): Promise<number> {
+  const rows = await db
+    .updateTable("candidate_imports")
+    .set({ status: "failed", finished_at: new Date(), message: "Importazione interrotta dal riavvio del servizio: nessun candidato è stato importato. Carica di nuovo il file." })
+    .where("status", "in", ["validating", "importing"])
+    .where("created_at", "<", startedBefore)
+    .returning("id")
+    .execute();
+  return rows.length;
+}
+
 async function progress(db: Db, importId: string, status: "validating" | "importing", processed: number) {
   await db.updateTable("candidate_imports").set({ status, processed_rows: processed }).where("id", "=", importId).execute();
 }

@@ -91,12 +91,11 @@ export interface SearchContext {
   /** Centre of the radius, resolved from the comune by the server. */
   center: { lat: number; lon: number } | null;
   /**
-   * The comuni within the radius, when the server knows them. Every CV is
-   * placed at its domicile comune's centroid, so "comune in this list" is the
-   * same set as _geoRadius, and Meilisearch answers it from its facet index
-   * several times faster than with a geo scan.
+   * The comuni within the radius, nearest first (set whenever `center` is).
+   * Every CV is placed at its domicile comune's centroid, so "comune in this
+   * list" is the radius (see app/domain/reference/places.server.ts).
    */
-  nearby?: string[] | null;
+  nearby: string[] | null;
   indexUid: string;
 }
 
@@ -118,7 +117,7 @@ export const MATCH_FIELDS = [
 
 const RETRIEVE = [
   "id", "fullName", "comuneName", "provinceCode", "preferenceTitles", "licences", "languages", "educationLevel",
-  "availability", "cvUpdatedAt", "consentVisible", "_geo",
+  "availability", "cvUpdatedAt", "consentVisible", "comuneCode",
 ];
 
 const q = (value: string) => JSON.stringify(value);
@@ -137,11 +136,7 @@ export function filterParts(input: CandidateSearchInput, ctx: SearchContext) {
     facets[f.param] =
       f.mode === "all" ? values.map((v) => `${attr} = ${q(v)}`).join(" AND ") : `${attr} IN [${values.map(q).join(", ")}]`;
   }
-  const geo = !ctx.center
-    ? null
-    : ctx.nearby?.length
-      ? `comuneCode IN [${ctx.nearby.map(q).join(", ")}]`
-      : `_geoRadius(${ctx.center.lat}, ${ctx.center.lon}, ${input.radiusKm * 1000})`;
+  const geo = ctx.center && ctx.nearby ? `comuneCode IN [${ctx.nearby.map(q).join(", ")}]` : null;
   const freshness = freshnessFilter(input.freshness || null, ctx.freshSince);
   return { facets, geo, freshness };
 }
@@ -174,15 +169,9 @@ export function buildCandidateSearch(input: CandidateSearchInput, ctx: SearchCon
   const visible = facetsFor(ctx);
   const allFacetFilters = Object.values(parts.facets);
   const base = { indexUid: ctx.indexUid, q: input.q };
-  // Distance order with a list of comuni is built by the server from per-comune counts (byDistancePage),
-  // because a _geoPoint sort over a large result set is Meilisearch's slowest operation.
+  // Distance order is built by the server from per-comune counts (byDistancePage): the index holds no coordinates.
   const byComune = input.sort === "distance" && !!ctx.center && !!ctx.nearby?.length;
-  const sort =
-    input.sort === "distance" && ctx.center && !byComune
-      ? [`_geoPoint(${ctx.center.lat}, ${ctx.center.lon}):asc`]
-      : input.sort === "freshness"
-        ? ["cvUpdatedAt:desc"]
-        : undefined;
+  const sort = input.sort === "freshness" ? ["cvUpdatedAt:desc"] : undefined;
   const main = {
     ...base,
     filter: and([...allFacetFilters, parts.geo, parts.freshness]),
@@ -286,15 +275,6 @@ export function matchReasons(formatted: Record<string, unknown> | undefined, lim
     if (reasons.length >= limit) break;
   }
   return reasons;
-}
-
-/** Great-circle distance in km (the same formula Meilisearch uses for _geoRadius). */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /**

@@ -6,11 +6,13 @@ import type { Role } from "~/db/types";
 import { DomainError } from "~/domain/errors";
 import { roleHas } from "~/domain/identity/roles";
 import { getEnv } from "~/utils/env.server";
+import { roundKm } from "~/domain/reference/geo";
+import { comuniWithin } from "~/domain/reference/places.server";
 import { indexUid } from "../../../search/client.server";
 import { obsoleteCutoff } from "./freshness";
 import { EQF_LABELS, LANGUAGE_LABELS, LICENCE_LABELS, PROTECTED_CATEGORY_LABELS } from "./schema";
 import {
-  AVAILABILITY_LABELS, CONSENT_LABELS, FACETS, FRESHNESS_LABELS, PAGE_SIZE, buildCandidateSearch, byDistancePage, distanceKm, facetsFor, matchReasons,
+  AVAILABILITY_LABELS, CONSENT_LABELS, FACETS, FRESHNESS_LABELS, PAGE_SIZE, buildCandidateSearch, byDistancePage, facetsFor, matchReasons,
   readFacetCounts, type CandidateSearchInput, type FacetCount, type MatchReason, type SearchContext,
 } from "./search-query";
 
@@ -61,7 +63,7 @@ interface RawHit {
   cvUpdatedAt: number;
   consentVisible: boolean;
   protectedCategory?: ProtectedCategory;
-  _geo?: { lat: number; lng: number };
+  comuneCode: string;
   _formatted?: Record<string, unknown>;
 }
 
@@ -80,30 +82,6 @@ async function resolveCenter(db: Db, text: string) {
     throw new DomainError("Comune sconosciuto: scegli un comune dall'elenco, ad esempio «Milano (MI)»", "comune", 400);
   }
   return { label: `${c.name} (${c.province_code})`, lat: c.lat, lon: c.lon };
-}
-
-/** Every comune's centroid, once per process: the radius becomes a list of comuni in a millisecond. */
-const placesCache = globalThis as unknown as { __rosaComuniPoints?: Promise<{ code: string; lat: number; lon: number }[]> };
-
-async function comuniWithin(db: Db, center: { lat: number; lon: number }, radiusKm: number): Promise<string[]> {
-  placesCache.__rosaComuniPoints ??= db
-    .selectFrom("comuni")
-    .select(["istat_code", "lat", "lon"])
-    .where("lat", "is not", null)
-    .execute()
-    .then((rows) => rows.map((r) => ({ code: r.istat_code, lat: r.lat!, lon: r.lon! })))
-    .catch((e) => {
-      placesCache.__rosaComuniPoints = undefined;
-      throw e;
-    });
-  const points = await placesCache.__rosaComuniPoints;
-  // Same great-circle formula as Meilisearch's _geoRadius (a hair of tolerance for float rounding).
-  // Nearest first: the distance sort walks this list.
-  return points
-    .map((p) => ({ code: p.code, d: distanceKm(center, p) }))
-    .filter((p) => p.d <= radiusKm + 1e-9)
-    .sort((a, b) => a.d - b.d || a.code.localeCompare(b.code))
-    .map((p) => p.code);
 }
 
 /** Labels of provinces and CP2021 codes: reference data, read once per process (they change only with a new ISTAT release and a restart). */
@@ -168,11 +146,13 @@ export async function searchCandidates(
   // Defence in depth: the route already asked for candidates:read; an employer must never reach Meilisearch.
   if (!roleHas(user.role, "candidates:read")) throw new Response("Non hai i permessi per questa pagina", { status: 403 });
   const center = await resolveCenter(db, input.comune);
+  const nearby = center ? await comuniWithin(db, center, input.radiusKm) : null;
+  const kmByComune = new Map(nearby?.map((c) => [c.code, c.km]));
   const ctx: SearchContext = {
     canSeeProtected: roleHas(user.role, "candidates:health"),
     freshSince: Math.floor(obsoleteCutoff(now, getEnv().CV_OBSOLETE_MONTHS).getTime() / 1000),
     center,
-    nearby: center ? await comuniWithin(db, center, input.radiusKm) : null,
+    nearby: nearby?.map((c) => c.code) ?? null,
     indexUid: indexUid("candidates"),
   };
   const built = buildCandidateSearch(input, ctx);
@@ -205,7 +185,7 @@ export async function searchCandidates(
     obsolete: h.cvUpdatedAt < ctx.freshSince,
     consentVisible: h.consentVisible,
     ...(ctx.canSeeProtected ? { protectedCategory: h.protectedCategory } : {}),
-    distanceKm: center && h._geo ? Math.round(distanceKm(center, { lat: h._geo.lat, lon: h._geo.lng }) * 10) / 10 : null,
+    distanceKm: kmByComune.has(h.comuneCode) ? roundKm(kmByComune.get(h.comuneCode)!) : null,
     reasons: matchReasons(h._formatted),
   }));
   const total = main.totalHits ?? 0;

@@ -5,6 +5,7 @@
  */
 import { STRENGTH, STRENGTH_ORDER, type Strength } from "./codes";
 import { codePrefix } from "./fields";
+import { roundKm } from "~/domain/reference/geo";
 import type { MatchVacancy } from "./query";
 import { scoredNice } from "./query";
 import { matchRequirementLabel, requirementStatus, type RequirementDoc, type RequirementStatus } from "./requirements";
@@ -60,7 +61,7 @@ export function preferenceStrength(occupationCode: string, doc: ExplainDoc): Exp
 export function explainMatch(
   v: MatchVacancy,
   doc: ExplainDoc,
-  opts: { now: Date; distanceMeters: number | null; relaxed?: string[] },
+  opts: { now: Date; distanceKm: number | null; relaxed?: string[] },
 ): Explanation {
   const relaxed = opts.relaxed ?? [];
   const strength = preferenceStrength(v.occupationCode, doc);
@@ -84,7 +85,7 @@ export function explainMatch(
   return {
     strength,
     requirements,
-    distanceKm: opts.distanceMeters == null ? null : Math.round(opts.distanceMeters / 100) / 10,
+    distanceKm: opts.distanceKm == null ? null : roundKm(opts.distanceKm),
     cvAgeDays: Math.max(0, Math.floor((opts.now.getTime() / 1000 - doc.cvUpdatedAt) / 86_400)),
     parts,
     score: parts.reduce((sum, p) => sum + p.points, 0),

@@ -5,10 +5,13 @@
  * reservation, start date, an occupational link) AND every must-have that was
  * not relaxed. The ranking is exact without a scoring plugin: every possible
  * score (preference strength + preferable requirements met) is a disjoint
- * filter ("level"), queried from the highest score down, each level sorted by
- * distance and then CV freshness, the tie-breaks the issue asks for.
+ * filter ("level"), queried from the highest score down; within a score the
+ * server orders by distance and then CV freshness, the tie-breaks the issue
+ * asks for (the index holds comune codes, not coordinates: see
+ * app/domain/reference/places.server.ts).
  */
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
+import type { NearbyComune } from "~/domain/reference/geo";
 import { NICE_POINTS, STRENGTH, STRENGTH_ORDER, type Strength } from "./codes";
 import { codePrefix } from "./fields";
 import { q, requirementCheck, type MatchRequirement } from "./requirements";
@@ -32,6 +35,8 @@ export interface PlanOptions {
   cvObsoleteMonths: number;
   /** The distinct maxCommuteKm values present in the index (a facet), so the commute condition is exact. */
   commuteValues: number[];
+  /** The comuni within the vacancy's radius, nearest first; null when the workplace has no coordinates. */
+  nearby: NearbyComune[] | null;
   /** Ids of must-have requirements the officer relaxed. */
   relaxed: string[];
 }
@@ -58,7 +63,6 @@ export interface MatchPlan {
   tiers: { strength: Strength; points: number; filter: string }[];
   nice: ScoredNice[];
   unscoredNice: MatchRequirement[];
-  sort: string[];
   levels: { score: number; filter: string }[];
   /** Every condition and must-have, optionally leaving one must-have out (relaxation counts). */
   resultFilter(withoutMustId?: string): string;
@@ -69,17 +73,25 @@ export const or = (parts: string[]) => (parts.length === 1 ? parts[0] : parts.ma
 
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
+/** How results are ordered, as recorded in a shortlist's search snapshot (applied by runMatch's byRank). */
+export const RANK_ORDER = ["punteggio (decrescente)", "distanza dalla sede (crescente)", "data di aggiornamento del CV (più recente prima)"];
+
+export const comuneList = (codes: string[]) => `comuneCode IN [${codes.map(q).join(", ")}]`;
+
 /**
  * Inside the workplace radius and within the candidate's own maximum commute.
  * Meilisearch cannot compare a field with a computed distance, so each
- * commute value below the radius gets its own, smaller radius: exact, and
- * only as many geo clauses as distinct values exist.
+ * commute value below the radius gets its own, shorter list of comuni: exact,
+ * and only as many clauses as distinct values exist.
  */
-export function geoCondition(lat: number, lon: number, radiusKm: number, commuteValues: number[]): string {
-  const outer = `_geoRadius(${lat}, ${lon}, ${radiusKm * 1000})`;
+export function distanceCondition(nearby: NearbyComune[], radiusKm: number, commuteValues: number[]): string {
   const shorter = [...new Set(commuteValues.filter((v) => Number.isFinite(v) && v >= 0 && v < radiusKm))].sort((a, b) => a - b);
-  const commute = [`maxCommuteKm IS NULL`, `maxCommuteKm >= ${radiusKm}`, ...shorter.map((v) => `maxCommuteKm = ${v} AND _geoRadius(${lat}, ${lon}, ${v * 1000})`)];
-  return `${outer} AND (${or(commute)})`;
+  const commute = [
+    `maxCommuteKm IS NULL`,
+    `maxCommuteKm >= ${radiusKm}`,
+    ...shorter.map((v) => `maxCommuteKm = ${v} AND ${comuneList(nearby.filter((c) => c.km <= v).map((c) => c.code))}`),
+  ];
+  return `${comuneList(nearby.map((c) => c.code))} AND (${or(commute)})`;
 }
 
 export function strengthFilters(occupationCode: string): { strength: Strength; points: number; filter: string }[] {
@@ -138,11 +150,11 @@ export function buildMatchPlan(v: MatchVacancy, opts: PlanOptions): MatchPlan {
       filter: `cvUpdatedAt >= ${seconds(obsoleteCutoff(opts.now, opts.cvObsoleteMonths))}`,
     },
   ];
-  if (v.lat != null && v.lon != null)
+  if (opts.nearby)
     conditions.push({
       key: "distance",
       label: `Entro ${v.radiusKm} km dalla sede e entro la distanza massima indicata dal candidato`,
-      filter: geoCondition(v.lat, v.lon, v.radiusKm, opts.commuteValues),
+      filter: distanceCondition(opts.nearby, v.radiusKm, opts.commuteValues),
     });
   conditions.push(
     v.workingTime === "full_time"
@@ -187,7 +199,6 @@ export function buildMatchPlan(v: MatchVacancy, opts: PlanOptions): MatchPlan {
     tiers,
     nice: scored,
     unscoredNice: unscored,
-    sort: v.lat != null && v.lon != null ? [`_geoPoint(${v.lat}, ${v.lon}):asc`, "cvUpdatedAt:desc"] : ["cvUpdatedAt:desc"],
     levels: scoreLevels(tiers, scored),
     resultFilter,
   };

@@ -1,10 +1,13 @@
 import type { Meilisearch, MultiSearchQuery } from "meilisearch";
-import type { Db } from "~/db/db.server";
+import { getDb, type Db } from "~/db/db.server";
 import { DomainError } from "~/domain/errors";
+import type { NearbyComune } from "~/domain/reference/geo";
+import { comuniWithin } from "~/domain/reference/places.server";
 import { candidatesIndex } from "../../../search/indexes/candidates";
 import { getMeili, indexUid } from "../../../search/client.server";
 import { explainMatch, type ExplainDoc, type Explanation } from "./explain";
 import { buildMatchPlan, type MatchPlan, type MatchVacancy } from "./query";
+import { byRank, nearestSlices } from "./rank";
 import type { MatchRequirement } from "./requirements";
 
 export const TOP_N = 50;
@@ -21,13 +24,15 @@ export class SearchUnavailableError extends DomainError {
 
 const RETRIEVE = [
   "id", "fullName", "comuneName", "occupationCodes", "occupationCategories", "occupationClasses", "preferenceTitles", "experienceCodes",
-  "experienceYears", "languageLevels", "licences", "educationLevel", "certificateTokens", "skillTokens", "cvUpdatedAt", "_geo",
+  "experienceYears", "languageLevels", "licences", "educationLevel", "certificateTokens", "skillTokens", "cvUpdatedAt", "comuneCode",
 ];
 
 export interface MatchHit {
   id: string;
   fullName: string;
   comuneName: string;
+  /** Unix seconds of the last CV update (the last tie-break). */
+  cvUpdatedAt: number;
   explanation: Explanation;
   /** Accepted into the vacancy's pool through a self-application. */
   selfApplied?: boolean;
@@ -124,15 +129,20 @@ export async function commuteValues(meili: Meilisearch, uid: string, fresh = fal
 }
 
 /** Up to this many results in all, the whole set is fetched at once and ranked here. */
-const FETCH_ALL = 1000;
+export const FETCH_ALL = 1000;
+/** Within a score, CV freshness is the engine's order; distance is applied here from the comune. */
+const FRESHEST_FIRST = ["cvUpdatedAt:desc"];
 
-function toHit(v: MatchVacancy, hit: unknown, now: Date, relaxed?: string[]): MatchHit {
-  const doc = hit as ExplainDoc & { id: string; fullName: string; comuneName: string; _geoDistance?: number };
+type Doc = ExplainDoc & { id: string; fullName: string; comuneName: string; comuneCode: string };
+
+function toHit(v: MatchVacancy, hit: unknown, km: Map<string, number>, now: Date, relaxed?: string[]): MatchHit {
+  const doc = hit as Doc;
   return {
     id: doc.id,
     fullName: doc.fullName,
     comuneName: doc.comuneName,
-    explanation: explainMatch(v, doc, { now, distanceMeters: doc._geoDistance ?? null, relaxed }),
+    cvUpdatedAt: doc.cvUpdatedAt,
+    explanation: explainMatch(v, doc, { now, distanceKm: km.get(doc.comuneCode) ?? null, relaxed }),
   };
 }
 
@@ -141,7 +151,7 @@ function toHit(v: MatchVacancy, hit: unknown, now: Date, relaxed?: string[]): Ma
  * self-application join the list, marked, even outside the top N or the
  * filters: their explanation shows what they lack.
  */
-async function addSelfApplications(meili: Meilisearch, uid: string, v: MatchVacancy, hits: MatchHit[], ids: string[], now: Date, relaxed?: string[]) {
+async function addSelfApplications(meili: Meilisearch, uid: string, v: MatchVacancy, km: Map<string, number>, hits: MatchHit[], ids: string[], now: Date, relaxed?: string[]) {
   const shown = new Map(hits.map((h) => [h.id, h]));
   for (const id of ids) {
     const existing = shown.get(id);
@@ -150,7 +160,7 @@ async function addSelfApplications(meili: Meilisearch, uid: string, v: MatchVaca
       continue;
     }
     const doc = await meili.index(uid).getDocument(id, { fields: RETRIEVE }).catch(() => null);
-    if (doc) hits.push({ ...toHit(v, doc, now, relaxed), selfApplied: true });
+    if (doc) hits.push({ ...toHit(v, doc, km, now, relaxed), selfApplied: true });
   }
 }
 
@@ -172,13 +182,14 @@ const isUnreachable = (e: unknown) => {
 
 /**
  * Ranked, explained top N for a vacancy plus the relaxation counts, in as few
- * round trips as possible: round 1 asks the total, one count per must-have
- * and the highest score levels together; further rounds only if the top
- * levels hold fewer than N people.
+ * round trips as possible: round 1 asks the total and one count per must-have;
+ * a small result set is then fetched whole and ranked here; a large one is
+ * walked score level by score level (per-comune counts, then the nearest
+ * people) until N are found.
  */
 export async function runMatch(
   v: MatchVacancy,
-  opts: { relaxed?: string[]; limit?: number; now?: Date; cvObsoleteMonths: number; freshCommute?: boolean; meili?: Meilisearch; selfApplied?: string[] },
+  opts: { relaxed?: string[]; limit?: number; now?: Date; cvObsoleteMonths: number; freshCommute?: boolean; meili?: Meilisearch; db?: Db; selfApplied?: string[]; fetchAll?: number },
 ): Promise<MatchResult> {
   const started = performance.now();
   const now = opts.now ?? new Date();
@@ -186,45 +197,53 @@ export async function runMatch(
   const uid = indexUid(candidatesIndex.name);
   try {
     const meili = opts.meili ?? getMeili();
+    const nearby = v.lat != null && v.lon != null ? await comuniWithin(opts.db ?? getDb(), { lat: v.lat, lon: v.lon }, v.radiusKm) : null;
+    const km = new Map(nearby?.map((c) => [c.code, c.km]));
     const plan = buildMatchPlan(v, {
       now,
       cvObsoleteMonths: opts.cvObsoleteMonths,
       commuteValues: await commuteValues(meili, uid, opts.freshCommute),
+      nearby,
       relaxed: opts.relaxed ?? [],
     });
-    const count = (filter: string) => countQuery(uid, filter);
-    const level = (filter: string): MultiSearchQuery => ({
-      indexUid: uid,
-      q: "",
-      filter: `${plan.resultFilter()} AND (${filter})`,
-      sort: plan.sort,
-      limit,
-      attributesToRetrieve: RETRIEVE,
-    });
-    const counts = [count(plan.resultFilter()), ...plan.mustHaves.map((m) => count(plan.resultFilter(m.requirement.id)))];
+    const filter = plan.resultFilter();
+    const hitOf = (hit: unknown) => toHit(v, hit, km, now, opts.relaxed);
+    const counts = [countQuery(uid, filter), ...plan.mustHaves.map((m) => countQuery(uid, plan.resultFilter(m.requirement.id)))];
     // Round 1: only counts (no sorting, no documents): the total and every relaxation number.
     const { results: counted } = await meili.multiSearch({ queries: counts });
     const total = counted[0].totalHits ?? 0;
     const relaxation: MatchResult["relaxation"] = plan.mustHaves.map((m, i) => ({ requirementId: m.requirement.id, extra: Math.max(0, (counted[i + 1].totalHits ?? 0) - total) }));
     let hits: MatchHit[] = [];
-    if (total > 0 && total <= FETCH_ALL) {
-      // Few results in all: one query for the whole set, ranked here. A stable sort keeps the
-      // engine's order (distance, then freshness) among equal scores.
-      const { results: all } = await meili.multiSearch({
-        queries: [{ indexUid: uid, q: "", filter: plan.resultFilter(), sort: plan.sort, limit: total, attributesToRetrieve: RETRIEVE }],
-      });
-      hits = all[0].hits.map((hit) => toHit(v, hit, now, opts.relaxed));
-      hits.sort((a, b) => b.explanation.score - a.explanation.score);
-      hits = hits.slice(0, limit);
-    } else if (total > FETCH_ALL) {
-      // Many results: walk the score levels from the top until N people are found.
+    const fetchAll = opts.fetchAll ?? FETCH_ALL;
+    if (total > 0 && total <= fetchAll) {
+      const { results: all } = await meili.multiSearch({ queries: [{ indexUid: uid, q: "", filter, limit: total, attributesToRetrieve: RETRIEVE }] });
+      hits = all[0].hits.map(hitOf).sort(byRank).slice(0, limit);
+    } else if (total > fetchAll) {
       for (let next = 0; next < plan.levels.length && hits.length < limit; next += LEVELS_PER_ROUND) {
-        const batch = plan.levels.slice(next, next + LEVELS_PER_ROUND);
-        const { results } = await meili.multiSearch({ queries: batch.map((l) => level(l.filter)) });
-        for (const r of results) for (const hit of r.hits) if (hits.length < limit) hits.push(toHit(v, hit, now, opts.relaxed));
+        const batch = plan.levels.slice(next, next + LEVELS_PER_ROUND).map((l) => `${filter} AND (${l.filter})`);
+        const { results: perComune } = await meili.multiSearch({
+          queries: batch.map((f): MultiSearchQuery => ({ indexUid: uid, q: "", filter: f, page: 1, hitsPerPage: 0, facets: nearby ? ["comuneCode"] : [] })),
+        });
+        // Each level's nearest people; without a workplace position, its freshest.
+        const slices: { filter: string; limit: number }[] = [];
+        let need = limit - hits.length;
+        batch.forEach((f, i) => {
+          if (need <= 0) return;
+          const level = nearby
+            ? nearestSlices(f, perComune[i].facetDistribution?.comuneCode ?? {}, nearby, need)
+            : [{ filter: f, limit: Math.min(need, perComune[i].totalHits ?? 0) }].filter((s) => s.limit > 0);
+          for (const s of level) slices.push(s);
+          need -= level.reduce((n, s) => n + s.limit, 0);
+        });
+        if (!slices.length) continue;
+        const { results } = await meili.multiSearch({
+          queries: slices.map((s): MultiSearchQuery => ({ indexUid: uid, q: "", filter: s.filter, sort: FRESHEST_FIRST, limit: s.limit, attributesToRetrieve: RETRIEVE })),
+        });
+        hits.push(...results.flatMap((r) => r.hits.map(hitOf)).sort(byRank));
       }
+      hits = hits.slice(0, limit);
     }
-    if (opts.selfApplied?.length) await addSelfApplications(meili, uid, v, hits, opts.selfApplied, now, opts.relaxed);
+    if (opts.selfApplied?.length) await addSelfApplications(meili, uid, v, km, hits, opts.selfApplied, now, opts.relaxed);
     return { plan, total, relaxation, hits, indexUid: uid, settingsVersion: candidatesIndex.settingsVersion, serverMs: Math.round(performance.now() - started) };
   } catch (e) {
     if (e instanceof DomainError) throw e;

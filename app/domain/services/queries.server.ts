@@ -92,6 +92,7 @@ export async function listDeliveries(db: Db, filter: DeliveryFilter, limit = 100
       "service_deliveries.output",
       "service_deliveries.justification",
       "service_deliveries.standard_code",
+      "service_deliveries.shortlist_id",
       "service_standards.trento_code",
       "service_standards.lep_letter",
       "service_standards.sap_code",

@@ -6,8 +6,10 @@ import { recordAudit } from "~/domain/audit/commands.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { enqueueMail } from "~/domain/mail/commands.server";
 import type { MatchResult } from "~/domain/matching/search.server";
+import { RANK_ORDER } from "~/domain/matching/query";
 import { transitionVacancy } from "~/domain/vacancies/commands.server";
 import { notifyEmployer } from "~/domain/vacancies/notifications.server";
+import { recordPresentationDelivery, recordSelectionDelivery } from "./deliveries.server";
 import type { ShortlistScope } from "./policy.server";
 import { actorKind } from "./policy.server";
 import { REASON_LABELS } from "./schema";
@@ -24,7 +26,7 @@ export function searchSnapshot(match: MatchResult, relaxed: string[]) {
     manual: match.plan.manual.map((r) => r.id),
     nice: match.plan.nice.map((n) => ({ id: n.requirement.id, points: n.points, filter: n.filter })),
     tiers: match.plan.tiers,
-    sort: match.plan.sort,
+    sort: RANK_ORDER,
     filter: match.plan.resultFilter(),
     total: match.total,
     relaxation: match.relaxation,
@@ -133,6 +135,7 @@ export async function moveCandidate(
     employerId: row.employer_id,
     details: { shortlistId: row.shortlist_id, candidateId: row.candidate_id, from: row.state, to, note: input.note ?? null },
   });
+  if (to === "selected" || to === "hired") await recordSelectionDelivery(trx, row.shortlist_id, now);
   return { ...row, from: row.state, to, version: row.version + 1 };
 }
 
@@ -246,22 +249,8 @@ export async function presentShortlist(trx: Trx, actor: Actor, scope: ShortlistS
     .where("id", "=", s.id)
     .execute();
   await recordAudit(trx, actor, { action: "shortlist.present", entityType: "shortlist", entityId: s.id, employerId: s.employer_id, details: { presented: ready.length } });
-  // The service delivery register (issue 4): presenting a rosa is the 4C/Q output, at the standard's minimum time.
-  if (actor.userId)
-    await trx
-      .insertInto("service_deliveries")
-      .values({
-        employer_id: s.employer_id,
-        standard_code: "4C",
-        delivered_on: now.toISOString().slice(0, 10),
-        minutes: 240,
-        modality: "office",
-        officer_id: actor.userId,
-        output: `Rosa «${s.title}»: ${ready.length === 1 ? "1 candidato presentato" : `${ready.length} candidati presentati`}`,
-        justification: null,
-        service_request_id: null,
-      })
-      .execute();
+  // The service delivery register (issue 4): presenting a rosa is the 4C/Q output.
+  if (actor.userId) await recordPresentationDelivery(trx, s, actor.userId, ready.length, now);
   await notifyEmployer(trx, s.employer_id, {
     title: "Nuova rosa di candidati",
     body: `Il Centro per l'Impiego ti ha presentato ${ready.length === 1 ? "1 candidato" : `${ready.length} candidati`} (${s.title}). Indica per ciascuno il tuo riscontro.`,

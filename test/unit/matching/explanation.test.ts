@@ -25,7 +25,7 @@ const base: ExplainDoc = {
 
 describe("explainMatch", () => {
   it("names the matching preference slot and strength, each requirement, distance and CV age", () => {
-    const e = explainMatch(vacancy, base, { now: NOW, distanceMeters: 12_345 });
+    const e = explainMatch(vacancy, base, { now: NOW, distanceKm: 12.345 });
     expect(e.strength).toMatchObject({ grade: "unit", slot: 2, preference: "Commesso", points: 40 });
     expect(e.requirements.map((x) => [x.id, x.status, x.points])).toEqual([
       ["lic", "met", 0],
@@ -38,27 +38,27 @@ describe("explainMatch", () => {
   });
 
   it("makes the score the visible sum of its parts", () => {
-    const e = explainMatch(vacancy, { ...base, educationLevel: 6 }, { now: NOW, distanceMeters: null });
+    const e = explainMatch(vacancy, { ...base, educationLevel: 6 }, { now: NOW, distanceKm: null });
     expect(e.parts.map((p) => p.points)).toEqual([40, 10, 8]);
     expect(e.score).toBe(58);
     expect(e.score).toBe(e.parts.reduce((s, p) => s + p.points, 0));
   });
 
   it("grades weaker links: category, class, experience without preference", () => {
-    const cat = explainMatch(vacancy, { ...base, occupationCodes: ["5.1.2.2.9"], occupationCategories: ["5.1.2.2"], occupationClasses: ["5.1.2"] }, { now: NOW, distanceMeters: 0 });
+    const cat = explainMatch(vacancy, { ...base, occupationCodes: ["5.1.2.2.9"], occupationCategories: ["5.1.2.2"], occupationClasses: ["5.1.2"] }, { now: NOW, distanceKm: 0 });
     expect(cat.strength).toMatchObject({ grade: "category", points: 30, slot: 1 });
-    const cls = explainMatch(vacancy, { ...base, occupationCodes: ["5.1.2.4.0"], occupationCategories: ["5.1.2.4"], occupationClasses: ["5.1.2"] }, { now: NOW, distanceMeters: 0 });
+    const cls = explainMatch(vacancy, { ...base, occupationCodes: ["5.1.2.4.0"], occupationCategories: ["5.1.2.4"], occupationClasses: ["5.1.2"] }, { now: NOW, distanceKm: 0 });
     expect(cls.strength).toMatchObject({ grade: "class", points: 20 });
     const exp = explainMatch(
       vacancy,
       { ...base, occupationCodes: ["8.1.1.1.0"], occupationCategories: ["8.1.1.1"], occupationClasses: ["8.1.1"], experienceCodes: ["5.1.2.2.0"] },
-      { now: NOW, distanceMeters: 0 },
+      { now: NOW, distanceKm: 0 },
     );
     expect(exp.strength).toMatchObject({ grade: "experience", points: 10, slot: null });
   });
 
   it("gives relaxed requirements no points and marks them", () => {
-    const e = explainMatch(vacancy, base, { now: NOW, distanceMeters: 0, relaxed: ["en"] });
+    const e = explainMatch(vacancy, base, { now: NOW, distanceKm: 0, relaxed: ["en"] });
     expect(e.requirements.find((x) => x.id === "en")).toMatchObject({ relaxed: true, points: 0 });
   });
 });

@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { matchingFields, significantTokens } from "~/domain/matching/fields";
-import { buildMatchPlan, geoCondition, scoreLevels, strengthFilters, type MatchVacancy } from "~/domain/matching/query";
+import { buildMatchPlan, distanceCondition, scoreLevels, strengthFilters, type MatchVacancy } from "~/domain/matching/query";
 import { requirementCheck, requirementStatus, type MatchRequirement, type RequirementDoc } from "~/domain/matching/requirements";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
+/** Milano and two comuni around it, nearest first (as comuniWithin gives them). */
+const NEARBY = [
+  { code: "015146", km: 0 },
+  { code: "015182", km: 4.2 },
+  { code: "015171", km: 12.5 },
+];
 const OCC = "5.1.2.2.0";
 
 function req(over: Partial<MatchRequirement>): MatchRequirement {
@@ -116,7 +122,7 @@ describe("match plan", () => {
   it("puts must-haves in the result filter and leaves relaxed ones out", () => {
     const lic = req({ id: "lic", kind: "licence", licenceCategory: "C" });
     const lang = req({ id: "lang", kind: "language", languageCode: "en", cefrLevel: "B2", position: 2 });
-    const plan = buildMatchPlan(vacancy({ requirements: [lic, lang] }), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], relaxed: ["lang"] });
+    const plan = buildMatchPlan(vacancy({ requirements: [lic, lang] }), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], nearby: NEARBY, relaxed: ["lang"] });
     expect(plan.mustHaves.map((m) => m.requirement.id)).toEqual(["lic"]);
     expect(plan.relaxed.map((r) => r.id)).toEqual(["lang"]);
     expect(plan.resultFilter()).toContain("licences IN");
@@ -125,34 +131,41 @@ describe("match plan", () => {
   });
 
   it("always requires consent, a fresh CV, hours, and the workplace radius", () => {
-    const plan = buildMatchPlan(vacancy({ shifts: true, workingTime: "part_time" }), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], relaxed: [] });
+    const plan = buildMatchPlan(vacancy({ shifts: true, workingTime: "part_time" }), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], nearby: NEARBY, relaxed: [] });
     const f = plan.resultFilter();
     expect(f).toContain("consentVisible = true");
     expect(f).toContain(`cvUpdatedAt >= ${Math.floor(Date.parse("2026-05-23T10:00:00Z") / 1000)}`);
     expect(f).toContain('availability = "part_time"');
     expect(f).toContain('availability = "shifts"');
-    expect(f).toContain("_geoRadius(45.46, 9.19, 20000)");
-    expect(plan.sort).toEqual(["_geoPoint(45.46, 9.19):asc", "cvUpdatedAt:desc"]);
+    expect(f).toContain('comuneCode IN ["015146", "015182", "015171"]');
+    expect(f).not.toContain("_geo");
+  });
+
+  it("leaves the radius out when the workplace has no coordinates", () => {
+    const plan = buildMatchPlan(vacancy(), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], nearby: null, relaxed: [] });
+    expect(plan.conditions.map((c) => c.key)).not.toContain("distance");
   });
 
   it("honours the candidate's own maximum commute exactly, one clause per shorter value", () => {
-    const g = geoCondition(45, 9, 20, [5, 30, 10, 5]);
-    expect(g).toContain("(maxCommuteKm = 5 AND _geoRadius(45, 9, 5000))");
-    expect(g).toContain("(maxCommuteKm = 10 AND _geoRadius(45, 9, 10000))");
+    const g = distanceCondition(NEARBY, 20, [5, 30, 10, 5]);
+    expect(g.startsWith('comuneCode IN ["015146", "015182", "015171"] AND (')).toBe(true);
+    expect(g).toContain('(maxCommuteKm = 5 AND comuneCode IN ["015146", "015182"])');
+    expect(g).toContain('(maxCommuteKm = 10 AND comuneCode IN ["015146", "015182"])');
+    expect(g.match(/maxCommuteKm = 5 AND/g)).toHaveLength(1);
     expect(g).not.toContain("maxCommuteKm = 30");
     expect(g).toContain("maxCommuteKm >= 20");
     expect(g).toContain("maxCommuteKm IS NULL");
   });
 
   it("restricts an L. 68/99 reserved vacancy to enrolled people", () => {
-    const plan = buildMatchPlan(vacancy({ l68Reserved: "art1" }), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], relaxed: [] });
+    const plan = buildMatchPlan(vacancy({ l68Reserved: "art1" }), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], nearby: NEARBY, relaxed: [] });
     expect(plan.resultFilter()).toContain('protectedCategory = "art1"');
   });
 
   it("turns preferable requirements into score levels, highest first", () => {
     const a = req({ id: "a", kind: "licence", licenceCategory: "B", priority: "nice", position: 1 });
     const b = req({ id: "b", kind: "education", educationLevel: "bachelor", priority: "nice", position: 2 });
-    const plan = buildMatchPlan(vacancy({ requirements: [a, b] }), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], relaxed: [] });
+    const plan = buildMatchPlan(vacancy({ requirements: [a, b] }), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], nearby: NEARBY, relaxed: [] });
     expect(plan.nice.map((n) => [n.requirement.id, n.points])).toEqual([["a", 10], ["b", 8]]);
     const scores = plan.levels.map((l) => l.score);
     expect(scores[0]).toBe(58);

@@ -10,7 +10,7 @@ const source = (over: Partial<CandidateSource["candidate"]> = {}): CandidateSour
     own_vehicle: true, available_from: new Date("2026-12-01T00:00:00Z"), consent_visible: true, cv_updated_at: new Date("2026-10-01T08:00:00Z"),
     protected_category: "art1", ...over,
   },
-  comune: { name: "Milano", province_code: "MI", lat: 45.4642, lon: 9.19 },
+  comune: { name: "Milano", province_code: "MI" },
   preferences: [
     { slot: 2, occupation_code: "5.2.2.3.2", occupation_label: "Camerieri di ristorante", notes: "banchetti", ateco_title: "Ristorazione" },
     { slot: 1, occupation_code: "5.1.2.2.0", occupation_label: "Commessi delle vendite al minuto", notes: null },
@@ -42,7 +42,8 @@ describe("candidate document mapper", () => {
     expect(doc.languages).toEqual(["en"]);
     expect(doc.languageNames).toEqual(["Inglese B1"]);
     expect(doc.educationLevel).toBe(4);
-    expect(doc._geo).toEqual({ lat: 45.4642, lng: 9.19 });
+    expect(doc.comuneCode).toBe("015146");
+    expect(doc).not.toHaveProperty("_geo"); // radius = list of comuni; a geo field made every sync batch cost seconds
     expect(doc.cvUpdatedAt).toBe(Date.parse("2026-10-01T08:00:00Z") / 1000);
     expect(doc.cvText).toBe("Curriculum di Giulia");
     expect(doc.protectedCategory).toBe("art1");
@@ -56,10 +57,9 @@ describe("candidate document mapper", () => {
     expect(JSON.stringify(rest)).not.toMatch(/1990/);
   });
 
-  it("omits _geo when the comune has no coordinates, and clips long CV text", () => {
-    const src = { ...source(), comune: { name: "X", province_code: "XX", lat: null, lon: null }, cvText: "a ".repeat(CV_TEXT_LIMIT) };
+  it("clips long CV text", () => {
+    const src = { ...source(), cvText: "a ".repeat(CV_TEXT_LIMIT) };
     const doc = toCandidateDocument(src, LANGUAGE_LABELS);
-    expect(doc._geo).toBeUndefined();
     expect(doc.cvText.length).toBe(CV_TEXT_LIMIT);
   });
 
@@ -81,6 +81,7 @@ describe("candidate index settings", () => {
   it("never lets protected or personal attributes be searched as text", () => {
     expect(CANDIDATE_SETTINGS.searchableAttributes).not.toContain("protectedCategory");
     expect(CANDIDATE_SETTINGS.filterableAttributes).toContain("protectedCategory");
-    expect(CANDIDATE_SETTINGS.sortableAttributes).toEqual(["cvUpdatedAt", "_geo"]);
+    expect(CANDIDATE_SETTINGS.sortableAttributes).toEqual(["cvUpdatedAt"]);
+    expect(CANDIDATE_SETTINGS.filterableAttributes).not.toContain("_geo");
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { distanceKm } from "~/domain/reference/geo";
 import {
-  CandidateSearchSchema, HL_POST, HL_PRE, buildCandidateSearch, byDistancePage, distanceKm, matchReasons, readFacetCounts, searchParamsToRaw, splitHighlight,
+  CandidateSearchSchema, HL_POST, HL_PRE, buildCandidateSearch, byDistancePage, matchReasons, readFacetCounts, searchParamsToRaw, splitHighlight,
   type SearchContext,
 } from "~/domain/candidates/search-query";
 
@@ -11,7 +12,7 @@ const input = (qs: string) => {
   return r.data;
 };
 const ctx = (over: Partial<SearchContext> = {}): SearchContext => ({
-  canSeeProtected: false, freshSince: 1_700_000_000, center: null, indexUid: "rosa_candidates", ...over,
+  canSeeProtected: false, freshSince: 1_700_000_000, center: null, nearby: null, indexUid: "rosa_candidates", ...over,
 });
 
 describe("candidate search parameters", () => {
@@ -33,10 +34,10 @@ describe("candidate search parameters", () => {
 
 describe("candidate search query builder", () => {
   it("puts every selected facet, the radius and freshness into the main filter", () => {
-    const built = buildCandidateSearch(input("q=saldatore&province=MI&province=BG&availability=shifts&availability=weekends&freshness=fresh&radiusKm=30"), ctx({ center: { lat: 45.46, lon: 9.19 } }));
+    const built = buildCandidateSearch(input("q=saldatore&province=MI&province=BG&availability=shifts&availability=weekends&freshness=fresh&radiusKm=30"), ctx({ center: { lat: 45.46, lon: 9.19 }, nearby: ["015146", "015171"] }));
     const main = built.queries[0] as Record<string, unknown>;
     expect(main.filter).toBe(
-      '(provinceCode IN ["MI", "BG"]) AND (availability = "shifts" AND availability = "weekends") AND (_geoRadius(45.46, 9.19, 30000)) AND (cvUpdatedAt >= 1700000000)',
+      '(provinceCode IN ["MI", "BG"]) AND (availability = "shifts" AND availability = "weekends") AND (comuneCode IN ["015146", "015171"]) AND (cvUpdatedAt >= 1700000000)',
     );
     expect(main).toMatchObject({ q: "saldatore", page: 1, hitsPerPage: 20, highlightPreTag: HL_PRE });
     // The selected disjunctive facet is counted by its own query, without its own filter.
@@ -57,8 +58,10 @@ describe("candidate search query builder", () => {
     expect((placement.queries[0] as { attributesToRetrieve: string[] }).attributesToRetrieve).toContain("protectedCategory");
   });
 
-  it("sorts by distance from the centre or by freshness", () => {
-    expect((buildCandidateSearch(input("comune=Milano&sort=distance"), ctx({ center: { lat: 1, lon: 2 } })).queries[0] as { sort: string[] }).sort).toEqual(["_geoPoint(1, 2):asc"]);
+  it("sorts by distance through per-comune counts (never a geo sort), or by freshness", () => {
+    const byDistance = buildCandidateSearch(input("comune=Milano&sort=distance"), ctx({ center: { lat: 1, lon: 2 }, nearby: ["A"] })).queries[0] as { sort?: string[]; facets: string[] };
+    expect(byDistance.sort).toBeUndefined();
+    expect(byDistance.facets).toContain("comuneCode");
     expect((buildCandidateSearch(input("sort=freshness"), ctx()).queries[0] as { sort: string[] }).sort).toEqual(["cvUpdatedAt:desc"]);
     expect((buildCandidateSearch(input(""), ctx()).queries[0] as { sort?: string[] }).sort).toBeUndefined();
   });
@@ -95,12 +98,11 @@ describe("why a result matched", () => {
 });
 
 describe("radius as a list of comuni", () => {
-  it("filters on the comuni within the radius when the server gives them, _geoRadius otherwise", () => {
+  it("filters on the comuni within the radius; the index has no geo attribute", () => {
     const v = input("comune=Milano&radiusKm=10");
     const byList = buildCandidateSearch(v, ctx({ center: { lat: 45.46, lon: 9.19 }, nearby: ["015146", "015171"] }));
     expect((byList.queries[0] as { filter: string }).filter).toBe('(comuneCode IN ["015146", "015171"])');
-    const byGeo = buildCandidateSearch(v, ctx({ center: { lat: 45.46, lon: 9.19 } }));
-    expect((byGeo.queries[0] as { filter: string }).filter).toBe("(_geoRadius(45.46, 9.19, 10000))");
+    expect(JSON.stringify(byList.queries)).not.toContain("_geo");
   });
 });
 
