@@ -144,7 +144,11 @@ function haversine(a: { lat: number; lon: number }, b: { lat: number; lon: numbe
   return 2 * R * Math.asin(Math.sqrt(h));
 }
 
-/** eligible | not | ambiguous (a distance within 0.5% + 100 m of a limit: rounding of the two engines may differ). */
+/**
+ * eligible | not | ambiguous. The radius is decided by our own haversine on the
+ * comune centroids (app/domain/reference/places.server.ts), the same formula as
+ * here, so only float noise (within 1 m of a limit) is left out of the check.
+ */
 function bruteEligible(v: MatchVacancy, c: Raw, cutoff: Date): "yes" | "no" | "edge" {
   if (!c.consent || c.cvUpdated < cutoff) return "no";
   if (v.workingTime === "full_time" ? c.workTime === "part_time" : c.workTime === "full_time") return "no";
@@ -171,7 +175,7 @@ function bruteEligible(v: MatchVacancy, c: Raw, cutoff: Date): "yes" | "no" | "e
   if (c.lat == null || c.lon == null) return "no";
   const d = haversine({ lat: v.lat, lon: v.lon }, { lat: c.lat, lon: c.lon });
   const limit = Math.min(v.radiusKm * 1000, c.maxCommute == null ? Infinity : c.maxCommute * 1000);
-  if (Math.abs(d - limit) <= limit * 0.005 + 100) return "edge";
+  if (Math.abs(d - limit) <= 1) return "edge";
   return d <= limit ? "yes" : "no";
 }
 

@@ -7,10 +7,15 @@
  */
 import { sql } from "kysely";
 import type { Trx } from "~/db/db.server";
+import { romeToday } from "~/domain/vacancies/schema";
 
 const MINUTES = { "4C": 240, "4D-VERIFICA": 120, "4D-SELEZIONE": 120 } as const;
-const today = (now: Date) => now.toISOString().slice(0, 10);
 const people = (n: number) => (n === 1 ? "1 candidato presentato" : `${n} candidati presentati`);
+
+type Delivery = { employer_id: string; standard_code: keyof typeof MINUTES; officer_id: string; output: string; shortlist_id: string };
+
+/** One register row, done at the office on the standard's minimum time. */
+const deliveryRow = (d: Delivery, now: Date) => ({ ...d, delivered_on: romeToday(now), minutes: MINUTES[d.standard_code], modality: "office" as const, justification: null, service_request_id: null });
 
 /** 4C/LEP Q: the output is the presented rosa. */
 export async function recordPresentationDelivery(
@@ -22,18 +27,7 @@ export async function recordPresentationDelivery(
 ) {
   await trx
     .insertInto("service_deliveries")
-    .values({
-      employer_id: s.employer_id,
-      standard_code: "4C",
-      delivered_on: today(now),
-      minutes: MINUTES["4C"],
-      modality: "office",
-      officer_id: officerId,
-      output: `Rosa «${s.title}»: ${people(presented)}`,
-      justification: null,
-      service_request_id: null,
-      shortlist_id: s.id,
-    })
+    .values(deliveryRow({ employer_id: s.employer_id, standard_code: "4C", officer_id: officerId, output: `Rosa «${s.title}»: ${people(presented)}`, shortlist_id: s.id }, now))
     .execute();
 }
 
@@ -69,18 +63,7 @@ export async function recordSelectionDelivery(trx: Trx, shortlistId: string, now
   for (const [code, output] of Object.entries(outputs) as [keyof typeof outputs, string][])
     await trx
       .insertInto("service_deliveries")
-      .values({
-        employer_id: assessed.employer_id,
-        standard_code: code,
-        delivered_on: today(now),
-        minutes: MINUTES[code],
-        modality: "office",
-        officer_id: assessed.recorded_by,
-        output,
-        justification: null,
-        service_request_id: null,
-        shortlist_id: shortlistId,
-      })
+      .values(deliveryRow({ employer_id: assessed.employer_id, standard_code: code, officer_id: assessed.recorded_by, output, shortlist_id: shortlistId }, now))
       .onConflict((oc) => oc.columns(["shortlist_id", "standard_code"]).where("standard_code", "like", "4D%").doNothing())
       .execute();
 }
