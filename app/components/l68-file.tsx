@@ -1,7 +1,13 @@
 /** The employer's L. 68 file, shared by the employer's page and the placement officer's page. */
 import { Form } from "@remix-run/react";
-import { ErrorSummary, SelectField, TextField } from "~/components/forms";
-import { CONTRACT_LABELS, EMPLOYER_TYPE_LABELS, EXCLUSION_LABELS, PROTECTED_CATEGORY_LABELS } from "~/domain/l68/file-schema";
+import { CheckboxField, ErrorSummary, SelectField, TextField } from "~/components/forms";
+import {
+  CONTRACT_LABELS,
+  EMPLOYER_TYPE_LABELS,
+  EXCLUSION_LABELS,
+  INVALIDITY_CATEGORY_LABELS,
+  PROTECTED_CATEGORY_LABELS,
+} from "~/domain/l68/file-schema";
 import { OBLIGATION_STATUS_LABELS, OBLIGATION_CAUSE_LABELS } from "~/domain/l68/states";
 import type { ProvinceAllocation } from "~/domain/l68/provinces";
 import type { FileView } from "~/domain/l68/queries.server";
@@ -200,6 +206,15 @@ export function WorkforceSection({ view, result }: { view: FileView; result?: Fi
   );
 }
 
+/** What the placement officer sees of a worker's health data: percentage, war-table category, psychic disability. */
+function healthDetails(w: FileView["workers"][number]): string {
+  const parts: string[] = [];
+  if (w.disability_percent !== null && w.disability_percent !== undefined) parts.push(`${w.disability_percent}%`);
+  if (w.invalidity_category) parts.push(`${w.invalidity_category}ª categoria (DPR 915/1978)`);
+  if (w.psychic_disability) parts.push("disabilità intellettiva o psichica");
+  return parts.length ? parts.join(", ") : "—";
+}
+
 export function ProtectedWorkersSection({ view, result, health }: { view: FileView; result?: FileActionData; health: boolean }) {
   const errors = errorsFor(result, "add-worker");
   const leftErrors = errorsFor(result, "worker-left");
@@ -236,7 +251,7 @@ export function ProtectedWorkersSection({ view, result, health }: { view: FileVi
                 <td>{w.worker_name}</td>
                 <td>{w.province_code}</td>
                 <td>{w.category === "art18" ? "Art. 18 c. 2" : "Disabile"}</td>
-                {health ? <td>{w.disability_percent !== null && w.disability_percent !== undefined ? `${w.disability_percent}%` : "—"}</td> : null}
+                {health ? <td>{healthDetails(w)}</td> : null}
                 <td>{formatDate(w.hired_on)}</td>
                 <td>{w.left_on ? formatDate(w.left_on) : "In servizio"}</td>
                 <td>
@@ -297,6 +312,26 @@ export function ProtectedWorkersSection({ view, result, health }: { view: FileVi
             errors={errors}
             values={values}
             hint="Solo per i disabili ex art. 4: dato sanitario, dopo il salvataggio lo vede solo il collocamento mirato"
+          />
+        </div>
+        <div className="col-md-6">
+          <SelectField
+            name="invalidityCategory"
+            label="Categoria di invalidità di guerra o per servizio"
+            placeholder="Nessuna"
+            options={INVALIDITY_CATEGORY_LABELS}
+            errors={errors}
+            values={values}
+            hint="Solo per i disabili ex art. 4 c. 3-bis: le categorie dalla 1ª alla 6ª (tabelle del DPR 915/1978) si computano anche sotto il 60%"
+          />
+        </div>
+        <div className="col-md-6">
+          <CheckboxField
+            name="psychicDisability"
+            label="Disabilità intellettiva o psichica"
+            errors={errors}
+            values={values}
+            hint="Solo per i disabili ex art. 4 c. 3-bis: si computa se la riduzione della capacità lavorativa supera il 45%"
           />
         </div>
         <div className="col-12 mb-4">

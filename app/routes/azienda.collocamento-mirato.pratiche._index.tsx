@@ -32,6 +32,13 @@ export default function EmployerRecords() {
         ))}
       </ul>
       <h2 className="h4">Le tue pratiche</h2>
+      {records.length ? (
+        <p>
+          <a href="/azienda/collocamento-mirato/pratiche/esporta" download>
+            Esporta le pratiche in CSV
+          </a>
+        </p>
+      ) : null}
       <RecordsTable records={records} hrefFor={(r) => `/azienda/collocamento-mirato/pratiche/${r.id}`} />
     </div>
   );

@@ -46,6 +46,11 @@ export default function OfficerRecords() {
           </button>
         </div>
       </Form>
+      <p>
+        <a href={`/operatore/collocamento-mirato/pratiche/esporta?${new URLSearchParams(values).toString()}`} className="btn btn-outline-primary" download>
+          Esporta le pratiche in CSV
+        </a>
+      </p>
       <RecordsTable records={records} hrefFor={(r) => `/operatore/collocamento-mirato/pratiche/${r.id}`} showEmployer />
     </div>
   );

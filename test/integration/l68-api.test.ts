@@ -58,6 +58,35 @@ describe("POST /api/v1/l68/quota (contract)", () => {
     expect(r.body.sanction.dailyPerWorker).toBe("196.05");
   });
 
+  it("accepts the exemption cap, the art. 4 c. 3-bis routes and the legacy art. 18 flag", async () => {
+    const r = await post(
+      {
+        ...VALID,
+        workforce: [
+          { count: 196, contract: "indeterminato" },
+          { count: 10, contract: "indeterminato", protected: "art18", art18InForceAt2000: true },
+          { count: 1, contract: "indeterminato", protected: "disabile_art4", invalidityCategory: 1 },
+          { count: 1, contract: "indeterminato", protected: "disabile_art4", disabilityPercent: 45.5, psychicDisability: true },
+        ],
+        exemption: { percent: 80, workingDays: 1, capPercent: 80 },
+        suspension: { suspendedShare: 0.5 },
+      },
+      officer.cookie,
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    // Base 204: quotas 14 and 2, half suspended → 7 and 1; 2 covered; offset min(1, 9, 10, 5) = 1 → 4 uncovered.
+    expect(r.body).toMatchObject({
+      quotaDisabiliBeforeSuspension: 14,
+      quotaDisabili: 7,
+      quotaArt18BeforeSuspension: 2,
+      quotaArt18: 1,
+      coveredDisabili: 2,
+      legacyArt18Offset: 1,
+      uncoveredDisabili: 4,
+      exemption: { maxUnits: 6, exemptedUnits: 4 }, // 80 % of 7 = 5.6 → 6
+    });
+  });
+
   it("400 with Italian field errors for bad input", async () => {
     const cases: [unknown, string][] = [
       [{ ...VALID, workforce: [{ count: -1, contract: "indeterminato" }] }, "workforce.0.count"],
@@ -66,6 +95,11 @@ describe("POST /api/v1/l68/quota (contract)", () => {
       [{ ...VALID, workforce: [{ contract: "indeterminato", protected: "disabile_art4", disabilityPercent: 120 }] }, "workforce.0.disabilityPercent"],
       [{ ...VALID, date: "1998-12-31" }, "date"],
       [{ ...VALID, extra: true }, "extra"],
+      [{ ...VALID, workforce: [{ contract: "indeterminato", protected: "disabile_l68", invalidityCategory: 2 }] }, "workforce.0.invalidityCategory"],
+      [{ ...VALID, workforce: [{ contract: "indeterminato", psychicDisability: true }] }, "workforce.0.psychicDisability"],
+      [{ ...VALID, workforce: [{ contract: "indeterminato", protected: "disabile_art4", art18InForceAt2000: true, disabilityPercent: 70 }] }, "workforce.0.art18InForceAt2000"],
+      [{ ...VALID, exemption: { percent: 60, workingDays: 1, capPercent: 81 } }, "exemption.capPercent"],
+      [{ ...VALID, legacyArt18Offset: true }, "legacyArt18Offset"],
       ["{not json", "documento"],
     ];
     for (const [body, field] of cases) {

@@ -124,3 +124,55 @@ describe("the employer's L. 68 file", () => {
     expect(provinces.reduce((n, p) => n + p.quota, 0)).toBe(4); // R(7% × 60 = 4.2) = 4
   });
 });
+
+describe("art. 4 c. 3-bis alternative routes in the file (health data stay with the officer)", () => {
+  it("a war-table category or a psychic disability above 45 % covers; both are stored and shown only to the officer", async () => {
+    const e = await createL68Employer();
+    const officer = await createPlacementOfficer("MI");
+    const post = async (form: Record<string, string>) => callRoute(employerFile.action, await fileForm(PAGE, e.cookie, e.employerId, form));
+    expect((await post({ intent: "add-group", provinceCode: "MI", count: "40", contract: "indeterminato" })).status).toBe(302); // quota 2
+    const worker = { intent: "add-worker", provinceCode: "MI", category: "disabile_art4", contract: "indeterminato", hiredOn: today };
+
+    // Refused where they make no sense, or without the percentage the 45 % test needs: nothing saved.
+    const wrong = await post({ ...worker, workerName: "Aldo Neri", category: "art18", invalidityCategory: "3", psychicDisability: "on" });
+    expect(wrong.status).toBe(400);
+    const errors = (wrong.body as { errors: Record<string, string> }).errors;
+    expect(errors.invalidityCategory).toMatch(/^La categoria di invalidità vale solo per un disabile ex art\. 4 c\. 3-bis/);
+    expect(errors.psychicDisability).toMatch(/art\. 4 c\. 3-bis/);
+    const noPercent = await post({ ...worker, workerName: "Aldo Neri", psychicDisability: "on" });
+    expect((noPercent.body as { errors: Record<string, string> }).errors.disabilityPercent).toMatch(/45%/);
+    const outOfRange = await post({ ...worker, workerName: "Aldo Neri", invalidityCategory: "9" });
+    expect((outOfRange.body as { errors: Record<string, string> }).errors.invalidityCategory).toMatch(/da 1 a 8/);
+
+    expect((await post({ ...worker, workerName: "Bruno Villa", invalidityCategory: "6" })).status).toBe(302);
+    expect((await post({ ...worker, workerName: "Carla Sala", disabilityPercent: "45,01", psychicDisability: "on" })).status).toBe(302);
+    // Category 7 alone and a psychic disability at exactly 45 % do not count.
+    expect((await post({ ...worker, workerName: "Dario Riva", invalidityCategory: "7" })).status).toBe(302);
+    expect((await post({ ...worker, workerName: "Elsa Gatti", disabilityPercent: "45", psychicDisability: "on" })).status).toBe(302);
+
+    const [latest] = await snapshots(e.employerId);
+    expect(latest).toMatchObject({ quota_disabili: 2, covered_disabili: 2, uncovered_disabili: 0 });
+    const stored = await getDb()
+      .selectFrom("l68_protected_workers")
+      .select(["worker_name", "invalidity_category", "psychic_disability", "disability_percent"])
+      .where("employer_id", "=", e.employerId)
+      .orderBy("worker_name")
+      .execute();
+    expect(stored.map((w) => [w.worker_name, w.invalidity_category, w.psychic_disability, w.disability_percent])).toEqual([
+      ["Bruno Villa", 6, false, null],
+      ["Carla Sala", null, true, "45.01"],
+      ["Dario Riva", 7, false, null],
+      ["Elsa Gatti", null, true, "45.00"],
+    ]);
+    const explanation = (latest.result as { explanation: string[] }).explanation.join(" ");
+    expect(explanation).toContain("prima alla sesta categoria delle tabelle delle pensioni di guerra");
+    expect(explanation).toContain("disabilità intellettiva o psichica con riduzione della capacità lavorativa superiore al 45%");
+
+    const employerPage = JSON.stringify((await callRoute(employerFile.loader, request(PAGE, { cookie: e.cookie }))).body);
+    expect(employerPage).not.toMatch(/invalidity_category|psychic_disability|disability_percent/);
+    const officerPage = await callRoute(officerFile.loader, request(`/operatore/collocamento-mirato/${e.employerId}`, { cookie: officer.cookie }), { employerId: e.employerId });
+    const workers = (officerPage.body as { view: { workers: { worker_name: string; invalidity_category: number | null; psychic_disability: boolean }[] } }).view.workers;
+    expect(workers.find((w) => w.worker_name === "Bruno Villa")).toMatchObject({ invalidity_category: 6, psychic_disability: false });
+    expect(workers.find((w) => w.worker_name === "Carla Sala")).toMatchObject({ invalidity_category: null, psychic_disability: true });
+  });
+});

@@ -15,6 +15,8 @@ import * as officerList from "~/routes/operatore.collocamento-mirato.pratiche._i
 import * as officerRecord from "~/routes/operatore.collocamento-mirato.pratiche.$recordId._index";
 import * as officerDoc from "~/routes/operatore.collocamento-mirato.pratiche.$recordId.documenti.$documentId";
 import * as officerCertificate from "~/routes/operatore.collocamento-mirato.certificato.$certificateId";
+import * as officerExport from "~/routes/operatore.collocamento-mirato.pratiche.esporta";
+import * as employerExport from "~/routes/azienda.collocamento-mirato.pratiche.esporta";
 import { request } from "../support/factories";
 import { createL68Employer, createPlacementOfficer, declareWorkers, fileForm, multipartRequest } from "../support/factories-l68";
 import { callRoute } from "../support/routes";
@@ -125,14 +127,15 @@ describe("suspensions, conventions, self-certifications", () => {
     const { recordId } = await file(e.cookie, { kind: "sospensione", provinceCode: "TO", startsOn: addDays(today, -10), endsOn: addDays(today, 90), suspensionType: "cigs", suspendedPercent: "50" });
     await decide(officer.cookie, recordId, { event: "approve" });
     const suspended = await latest(e.employerId);
-    expect([suspended.quota_disabili, suspended.missing_after_exemptions]).toEqual([10, 12]); // TO: R(7 × 0.5) = 3; + 2 art. 18
-    const provinces = (suspended.result as { provinces: { province: string; suspendedUnits: number }[] }).provinces;
-    expect(provinces.map((p) => [p.province, p.suspendedUnits])).toEqual([["MI", 0], ["TO", 4]]);
+    // TO: R(7 × 0.5) = 3 disabled units left; its art. 18 unit is suspended too, R(1 × 0.5) = 0: 10 + 1 art. 18.
+    expect([suspended.quota_disabili, suspended.quota_art18, suspended.missing_after_exemptions]).toEqual([10, 1, 11]);
+    const provinces = (suspended.result as { provinces: { province: string; suspendedUnits: number; art18: { suspendedUnits: number } }[] }).provinces;
+    expect(provinces.map((p) => [p.province, p.suspendedUnits, p.art18.suspendedUnits])).toEqual([["MI", 0, 0], ["TO", 4, 1]]);
 
     await decide(officer.cookie, recordId, { event: "close", endedOn: addDays(today, -1) });
-    expect((await latest(e.employerId)).quota_disabili).toBe(14);
+    expect([(await latest(e.employerId)).quota_disabili, (await latest(e.employerId)).quota_art18]).toEqual([14, 2]);
     const obligation = await getDb().selectFrom("l68_obligations").selectAll().where("employer_id", "=", e.employerId).where("cause", "=", "suspension_end").executeTakeFirstOrThrow();
-    expect(obligation.units).toBe(4);
+    expect(obligation.units).toBe(5); // the 4 disabled and the 1 art. 18 units suspended
   });
 
   it("a collective dismissal suspends nationwide, six more months with at least five dismissals", async () => {
@@ -192,6 +195,57 @@ describe("referral requests and the 60 days", () => {
     const numeric = await file(e.cookie, { kind: "richiesta_numerica", provinceCode: "MI", startsOn: today, units: "1", qualification: "Impiegato" });
     expect(numeric.outcome.status).toBe(302);
     expect((await status()).status).toBe("request_filed");
+  });
+});
+
+describe("CSV export of the records (officer and employer)", () => {
+  it("lists each record with its figures, scoped like the pages, and audits the export", async () => {
+    const e = await createL68Employer();
+    const other = await createL68Employer();
+    const officer = await createPlacementOfficer("MI");
+    const turin = await createPlacementOfficer("TO");
+    await declareWorkers(e.employerId, e.cookie, 100); // quota 7
+    await declareWorkers(other.employerId, other.cookie, 20);
+    const conv = await file(e.cookie, { kind: "convenzione_art11", provinceCode: "MI", startsOn: today, endsOn: addDays(today, 365), scheduleDate1: addDays(today, 30), scheduleUnits1: "2", scheduleDate2: addDays(today, 200), scheduleUnits2: "1" });
+    await decide(officer.cookie, conv.recordId, { event: "approve", note: "Programma concordato" });
+    await file(e.cookie, exemption); // 60 % of 7 = 4.2 → 4 exemptible, 4 uncovered after the convention
+    await file(e.cookie, { kind: "richiesta_numerica", provinceCode: "MI", startsOn: today, units: "1", qualification: "Magazziniere" });
+    await file(other.cookie, { kind: "richiesta_numerica", provinceCode: "MI", startsOn: today, units: "1", qualification: "Commesso" });
+
+    const csvOf = (outcome: { status: number; body: unknown }) => {
+      expect(outcome.status).toBe(200);
+      return String(outcome.body).replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((line) => line.split(";"));
+    };
+    const [header, ...rows] = csvOf(await callRoute(officerExport.loader, request(`/operatore/collocamento-mirato/pratiche/esporta?stato=&azienda=${e.employerId}`, { cookie: officer.cookie })));
+    const col = (name: string) => header.indexOf(name);
+    expect(rows.map((r) => r[col("Pratica")]).sort()).toEqual(["Convenzione art. 11", "Esonero parziale (art. 5 c. 3)", "Richiesta di avviamento numerico"]);
+    const art11 = rows.find((r) => r[col("Pratica")] === "Convenzione art. 11")!;
+    expect([art11[col("Stato")], art11[col("Unità")], art11[col("Programma di assunzioni")], art11[col("Nota del collocamento mirato")]]).toEqual([
+      "Accolta",
+      "3",
+      `${addDays(today, 30)}: 2, ${addDays(today, 200)}: 1`,
+      "Programma concordato",
+    ]);
+    const esonero = rows.find((r) => r[col("Pratica")] === "Esonero parziale (art. 5 c. 3)")!;
+    expect([esonero[col("Stato")], esonero[col("Percentuale")], esonero[col("Unità")], esonero[col("Documenti")]]).toEqual(["Presentata", "60", "4", "1"]);
+    expect(esonero[col("Contributo stimato (€)")]).toMatch(/^\d+,\d{2}$/);
+    expect(rows.every((r) => r[col("Azienda")] === e.legalName)).toBe(true);
+
+    // The default filter is the officer's queue (submitted); the province bounds what is exported.
+    const queue = csvOf(await callRoute(officerExport.loader, request("/operatore/collocamento-mirato/pratiche/esporta", { cookie: officer.cookie })));
+    expect(queue.slice(1).every((r) => r[col("Stato")] === "Presentata")).toBe(true);
+    expect(queue.some((r) => r[col("Azienda")] === other.legalName)).toBe(true);
+    const fromTurin = csvOf(await callRoute(officerExport.loader, request("/operatore/collocamento-mirato/pratiche/esporta?stato=", { cookie: turin.cookie })));
+    expect(fromTurin.some((r) => r[col("Azienda")] === e.legalName)).toBe(false);
+    expect((await callRoute(officerExport.loader, request("/operatore/collocamento-mirato/pratiche/esporta?stato=boh", { cookie: officer.cookie }))).status).toBe(400);
+
+    const own = csvOf(await callRoute(employerExport.loader, request("/azienda/collocamento-mirato/pratiche/esporta", { cookie: e.cookie })));
+    expect(own).toHaveLength(4);
+    expect(own.slice(1).every((r) => r[col("Azienda")] === e.legalName)).toBe(true);
+    expect((await callRoute(employerExport.loader, request("/azienda/collocamento-mirato/pratiche/esporta", { cookie: officer.cookie }))).status).toBe(403);
+
+    const audit = await getDb().selectFrom("audit_log").select("action").where("action", "=", "l68.records_exported").where("employer_id", "=", e.employerId).execute();
+    expect(audit).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from "kysely";
 import type { DefaultedTimestamp, Json, Timestamp } from "../types";
 
-// Tables of the l68 context; keep in step with migrations/2026_11_23_1200_create_l68_files.ts and 1210.
+// Tables of the l68 context; keep in step with migrations/2026_11_23_1200_create_l68_files.ts, 1210 and 2026_11_23_1510.
 
 /** numeric columns: written as number, read back as a string by pg (converted in the queries). */
 type Numeric = ColumnType<string, number | string, number | string>;
@@ -57,6 +57,10 @@ export interface L68ProtectedWorkersTable {
   weekly_hours: Numeric | null;
   full_time_hours: Numeric | null;
   disability_percent: Numeric | null;
+  /** Art. 4 c. 3-bis: war-pension table category 1–8 (1–6 count); migration 2026_11_23_1510. Health data. */
+  invalidity_category: number | null;
+  /** Art. 4 c. 3-bis: intellectual or psychic disability (counts above 45 %); migration 2026_11_23_1510. Health data. */
+  psychic_disability: Generated<boolean>;
   hired_on: DateColumn;
   left_on: DateColumn | null;
   created_at: DefaultedTimestamp;

@@ -95,8 +95,26 @@ export const FIXED_TERM_EXCLUDED_MONTHS: readonly Period<number>[] = [
   { from: "2012-06-26", value: 6, act: "art. 4 c. 1 L. 68/1999 come modificato dall'art. 46-bis DL 83/2012", verified: true },
 ];
 
-/** Maximum partial exemption: 60 % of the quota (DM 357/2000; rules file §1.7, §3.10). */
+/**
+ * Cap of the partial exemption when the authorisation states no other: 60 % of the quota
+ * (DM 357/2000; rules file §1.7, §3.10). The employer's file never grants more.
+ */
 export const EXEMPTION_MAX_PERCENT = 60n;
+
+/**
+ * Highest cap the calculator accepts as an explicit parameter (`exemption.capPercent`): the 80 %
+ * reported for some sectors could not be verified (rules file §1.7, §5), so it is never a default.
+ */
+export const EXEMPTION_CAP_LIMIT_PERCENT = 80;
+
+/** Intellectual or psychic disability counts under art. 4 c. 3-bis above this reduction (strictly >). */
+export const ART4_PSYCHIC_MIN_DISABILITY_PERCENT = 45;
+
+/** Art. 4 c. 3-bis: categories 1 to this one of the war-pension tables (DPR 915/1978) count. */
+export const ART4_MAX_INVALIDITY_CATEGORY = 6;
+
+/** Day on which art. 18 workers had to be in force for the legacy offset (art. 18 c. 1; PRODIS "17/01/2000"). */
+export const ART18_LEGACY_IN_FORCE_ON = "2000-01-17";
 
 /** Minimum mission length for a disabled agency worker to count at the user (art. 34 c. 3 D.Lgs. 81/2015). */
 export const AGENCY_MISSION_MIN_MONTHS = 12;

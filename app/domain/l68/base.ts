@@ -4,7 +4,9 @@
  */
 import {
   AGENCY_MISSION_MIN_MONTHS,
+  ART4_MAX_INVALIDITY_CATEGORY,
   ART4_MIN_DISABILITY_PERCENT,
+  ART4_PSYCHIC_MIN_DISABILITY_PERCENT,
   fixedTermExcludedMonthsAt,
 } from "./amounts";
 import { CATEGORY_EXCLUSIONS, CONTRACT_EXCLUSIONS, FIXED_TERM_EXCLUSION, type ExclusionReason } from "./explain";
@@ -48,9 +50,27 @@ export function hoursFraction(g: WorkforceGroup): Rational {
 
 const isDisabled = (g: WorkforceGroup) => g.protected === "disabile_l68" || g.protected === "disabile_art4";
 
-/** Art. 4 c. 3-bis / c. 4 workers count only with a capacity reduction ≥ 60 % (rules file §3.3). */
-export const isArt4BelowThreshold = (g: WorkforceGroup) =>
-  g.protected === "disabile_art4" && (g.disabilityPercent ?? 0) < ART4_MIN_DISABILITY_PERCENT;
+/** Why an art. 4 worker counts in the quota; see `art4Route`. */
+export type Art4Route = "percent" | "category" | "psychic";
+
+/**
+ * The route by which a "disabile_art4" group counts (rules file §1.5, §3.3), or null if none:
+ * - "percent": capacity reduction ≥ 60 % (art. 4 c. 3-bis and c. 4; exactly 60 counts);
+ * - "category": minorazione in categories 1–6 of the war-pension tables, DPR 915/1978 (c. 3-bis);
+ * - "psychic": intellectual or psychic disability with a reduction strictly above 45 % (c. 3-bis).
+ * Percentages are compared as given: a JSON number compared with an integer is exact.
+ */
+export function art4Route(g: WorkforceGroup): Art4Route | null {
+  if (g.protected !== "disabile_art4") return null;
+  const percent = g.disabilityPercent;
+  if (percent !== undefined && percent >= ART4_MIN_DISABILITY_PERCENT) return "percent";
+  if (g.invalidityCategory !== undefined && g.invalidityCategory <= ART4_MAX_INVALIDITY_CATEGORY) return "category";
+  if (g.psychicDisability === true && percent !== undefined && percent > ART4_PSYCHIC_MIN_DISABILITY_PERCENT) return "psychic";
+  return null;
+}
+
+/** An art. 4 c. 3-bis / c. 4 worker meeting none of the routes of `art4Route`: not counted in the quota. */
+export const isArt4BelowThreshold = (g: WorkforceGroup) => g.protected === "disabile_art4" && art4Route(g) === null;
 
 /** Disabled agency workers count at the user only on missions ≥ 12 months (art. 34 c. 3 D.Lgs. 81/2015). */
 export const isShortAgencyMission = (g: WorkforceGroup) =>

@@ -68,6 +68,8 @@ export async function addProtectedWorker(trx: Trx, actor: Actor, employerId: str
         weekly_hours: w.weeklyHours ?? null,
         full_time_hours: w.fullTimeHours ?? null,
         disability_percent: w.disabilityPercent ?? null,
+        invalidity_category: w.invalidityCategory ?? null,
+        psychic_disability: w.psychicDisability === true,
         hired_on: w.hiredOn,
       })
       .returning("id")

@@ -41,6 +41,11 @@ export const PROTECTED_CATEGORY_LABELS = {
   art18: "Categoria protetta art. 18 c. 2 (orfani, vedove, profughi…)",
 } as const;
 
+/** Categories of the war-pension tables (tabella A, DPR 915/1978): art. 4 c. 3-bis counts 1–6. */
+export const INVALIDITY_CATEGORY_LABELS: Record<string, string> = Object.fromEntries(
+  Array.from({ length: 8 }, (_, i) => [String(i + 1), `${i + 1}ª categoria${i < 6 ? "" : " (non computabile da sola)"}`]),
+);
+
 export const EMPLOYER_TYPE_LABELS = { private: "Privato o ente pubblico economico", public: "Pubblica amministrazione" } as const;
 
 export const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -118,6 +123,9 @@ export const ProtectedWorkerFormSchema = z
     contract: z.enum(CONTRACT_TYPES, { error: "Scegli il tipo di contratto" }),
     hiredOn: isoDateField("la data di assunzione"),
     disabilityPercent: optionalNumber("La percentuale deve essere un numero"),
+    invalidityCategory: optionalNumber("Scegli la categoria di invalidità"),
+    // A checkbox: present ("on") or absent. Absent means "not declared", so other categories pass.
+    psychicDisability: z.preprocess((v) => (v === "on" || v === true ? true : undefined), z.literal(true).optional()),
     ...hoursFields,
   })
   .superRefine((w, ctx) =>
@@ -130,6 +138,8 @@ export const ProtectedWorkerFormSchema = z
         fullTimeHours: w.fullTimeHours,
         protected: w.category,
         disabilityPercent: w.disabilityPercent,
+        invalidityCategory: w.invalidityCategory,
+        psychicDisability: w.psychicDisability,
       },
       ctx,
     ),

@@ -27,7 +27,8 @@ export interface ProvinceAllocation extends CategoryAllocation {
   base: number;
   /** Disabled units of the provincial quota suspended by a CIGS/solidarity programme in the province. */
   suspendedUnits: number;
-  art18: CategoryAllocation;
+  /** `quota` after suspension; `suspendedUnits`: the art. 18 units suspended the same way (rules file §1.9). */
+  art18: CategoryAllocation & { suspendedUnits: number };
 }
 
 /** Share of activity suspended per province (0–1); `"*"` = nationwide (collective dismissal). */
@@ -119,8 +120,17 @@ export function allocateProvinces(
   if (quota18 > 0) allocateQuota(art18, quota18, legalProvince, national.baseComputo > 150, 1);
 
   const nationwide = suspensions["*"] ?? 0;
-  const suspended = disabled.map((r) => suspendedUnitsOf(r.quota, Math.max(nationwide, suspensions[r.province] ?? 0)));
+  const shareOf = (province: string) => Math.max(nationwide, suspensions[province] ?? 0);
+  // Both quotas are scaled by the activity not suspended, with the same rounding (rules file §1.9, §3.6).
+  const suspended = disabled.map((r) => suspendedUnitsOf(r.quota, shareOf(r.province)));
+  const suspended18 = art18.map((r) => suspendedUnitsOf(r.quota, shareOf(r.province)));
   const dis = compensate(disabled.map((r, i) => ({ quota: r.quota - suspended[i], covered: local[i].covered })));
-  const a18 = compensate(art18.map((r, i) => ({ quota: nationwide >= 1 ? 0 : r.quota, covered: local[i].covered18 })));
-  return local.map((l, i) => ({ province: l.province, base: l.base, suspendedUnits: suspended[i], ...dis[i], art18: a18[i] }));
+  const a18 = compensate(art18.map((r, i) => ({ quota: r.quota - suspended18[i], covered: local[i].covered18 })));
+  return local.map((l, i) => ({
+    province: l.province,
+    base: l.base,
+    suspendedUnits: suspended[i],
+    ...dis[i],
+    art18: { ...a18[i], suspendedUnits: suspended18[i] },
+  }));
 }

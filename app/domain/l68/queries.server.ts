@@ -56,6 +56,8 @@ export async function getFileView(db: Db, employerId: string, opts: { health: bo
       "weekly_hours",
       "full_time_hours",
       "disability_percent",
+      "invalidity_category",
+      "psychic_disability",
       isoDate("hired_on").as("hired_on"),
       isoDate("left_on").as("left_on"),
     ])
@@ -73,12 +75,14 @@ export async function getFileView(db: Db, employerId: string, opts: { health: bo
   return {
     file: file ?? { employer_type: "private" as const, version: 1 },
     groups: groups.map((g) => ({ ...g, months: num(g.months), weekly_hours: num(g.weekly_hours), full_time_hours: num(g.full_time_hours) })),
-    workers: workers.map(({ disability_percent, ...w }) => ({
+    workers: workers.map(({ disability_percent, invalidity_category, psychic_disability, ...w }) => ({
       ...w,
       weekly_hours: num(w.weekly_hours),
       full_time_hours: num(w.full_time_hours),
       // Never sent to an employer's browser, not even as a hidden value.
       disability_percent: opts.health ? num(disability_percent) : undefined,
+      invalidity_category: opts.health ? invalidity_category : undefined,
+      psychic_disability: opts.health ? psychic_disability : undefined,
     })),
     latest: await latestSnapshot(db, employerId),
     history,

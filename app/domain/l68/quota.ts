@@ -4,6 +4,7 @@
  * fractions exact rationals, money euro cents; everything is converted only for the output.
  */
 import {
+  ART18_LEGACY_IN_FORCE_ON,
   EXEMPTION_MAX_PERCENT,
   NEW_HIRE_ONLY_REGIME_UNTIL,
   type Period,
@@ -13,8 +14,10 @@ import {
   uncoveredSanctionAt,
 } from "./amounts";
 import {
+  type Art4Route,
   type BaseComputation,
   type Pool,
+  art4Route,
   bandOf,
   computeBase,
   hoursFraction,
@@ -80,7 +83,8 @@ function explainBase(input: QuotaInput, b: BaseComputation): string[] {
   if (b.art4BelowThresholdHeads > 0n) {
     out.push(
       `${plural(b.art4BelowThresholdHeads, "lavoratore disabile", "lavoratori disabili")} con riduzione della capacità lavorativa ` +
-        `inferiore al 60% non ${b.art4BelowThresholdHeads === 1n ? "è computabile" : "sono computabili"} nella quota e ` +
+        `inferiore al 60% (senza minorazioni dalla prima alla sesta categoria delle tabelle del DPR 915/1978 né disabilità ` +
+        `intellettiva o psichica oltre il 45%) non ${b.art4BelowThresholdHeads === 1n ? "è computabile" : "sono computabili"} nella quota e ` +
         `${b.art4BelowThresholdHeads === 1n ? "resta" : "restano"} nella base di computo se non altrimenti esclus` +
         `${b.art4BelowThresholdHeads === 1n ? "o" : "i"} (art. 4 c. 3-bis e c. 4 ${LAW}).`,
     );
@@ -169,16 +173,18 @@ function applySuspension(input: QuotaInput, q3: bigint, q18: bigint): Suspended 
         `la quota dovuta è 0 (art. 3 c. 5 ${LAW} e artt. 4 e 24 L. 223/1991).`,
     };
   }
-  if (s.suspendedUnits !== undefined && s.suspendedShare === undefined) {
-    const units = BigInt(s.suspendedUnits);
-    const left = nonNegative(q3 - units);
+  if (s.suspendedShare === undefined && (s.suspendedUnits !== undefined || s.suspendedArt18Units !== undefined)) {
+    // Units already computed province by province (provinces.ts) with the same R(Q × (1 − share)).
+    const left3 = nonNegative(q3 - BigInt(s.suspendedUnits ?? 0));
+    const left18 = nonNegative(q18 - BigInt(s.suspendedArt18Units ?? 0));
     return {
-      quotaDisabili: left,
-      quotaArt18: q18,
+      quotaDisabili: left3,
+      quotaArt18: left18,
       sentence:
-        `Sospensione per CIGS o contratto di solidarietà nelle sole province delle unità interessate: la quota provinciale ` +
-        `si riduce in proporzione all'attività sospesa, in tutto ${formatInt(q3 - left)} unità; quota disabili dovuta ` +
-        `${formatInt(left)} (art. 3 c. 5 ${LAW} e art. 4 DPR 333/2000).`,
+        `Sospensione per CIGS o contratto di solidarietà nelle sole province delle unità interessate: le quote provinciali ` +
+        `si riducono in proporzione all'attività sospesa, in tutto ${formatInt(q3 - left3)} unità della quota disabili e ` +
+        `${formatInt(q18 - left18)} della quota dell'art. 18 c. 2; quote dovute: disabili ${formatInt(left3)}, art. 18 ` +
+        `${formatInt(left18)} (art. 3 c. 5 ${LAW} e art. 4 DPR 333/2000).`,
     };
   }
   const share = fromNumber(s.suspendedShare ?? 0);
@@ -214,7 +220,7 @@ interface Coverage {
  */
 function coverDisabili(input: QuotaInput, base: bigint, q3BeforeSuspension: bigint): Coverage {
   let wholeUnits = 0n;
-  let art4Counted = 0n;
+  const art4Counted: Record<Art4Route, bigint> = { percent: 0n, category: 0n, psychic: 0n };
   let shortAgency = 0n;
   const small: { count: bigint; fraction: Rational }[] = [];
   for (const g of input.workforce) {
@@ -225,7 +231,8 @@ function coverDisabili(input: QuotaInput, base: bigint, q3BeforeSuspension: bigi
       shortAgency += count;
       continue;
     }
-    if (g.protected === "disabile_art4") art4Counted += count;
+    const route = art4Route(g);
+    if (route) art4Counted[route] += count;
     const fraction = hoursFraction(g);
     if (cmp(fraction, HALF) > 0) wholeUnits += count;
     else small.push({ count, fraction });
@@ -244,13 +251,7 @@ function coverDisabili(input: QuotaInput, base: bigint, q3BeforeSuspension: bigi
       `arrotondato a ${formatInt(smallUnits)}`;
   }
   sentences.push(`${text} (art. 3 e art. 4 ${LAW}; criterio PRODIS per i disabili a tempo parziale).`);
-  if (art4Counted > 0n) {
-    sentences.push(
-      `Di questi, ${formatInt(art4Counted)} non ${art4Counted === 1n ? "è stato assunto" : "sono stati assunti"} tramite il ` +
-        `collocamento mirato ma ${art4Counted === 1n ? "ha" : "hanno"} una riduzione della capacità lavorativa pari o ` +
-        `superiore al 60% e ${art4Counted === 1n ? "si computa" : "si computano"} comunque (art. 4 c. 3-bis e c. 4 ${LAW}).`,
-    );
-  }
+  sentences.push(...explainArt4Routes(art4Counted));
   if (smallWorkers > 0n) {
     sentences.push(
       `Attenzione: sul computo dei disabili a tempo parziale fino al 50% le fonti non concordano (c'è chi li conta come ` +
@@ -267,6 +268,36 @@ function coverDisabili(input: QuotaInput, base: bigint, q3BeforeSuspension: bigi
   const art12bis = coverArt12bis(input, base, q3BeforeSuspension);
   if (art12bis.sentence) sentences.push(art12bis.sentence);
   return { covered: wholeUnits + smallUnits + art12bis.counted, sentences };
+}
+
+/** One sentence per art. 4 route actually used (rules file §1.5): the employer sees why each counts. */
+function explainArt4Routes(counted: Record<Art4Route, bigint>): string[] {
+  const out: string[] = [];
+  const one = (n: bigint) => n === 1n;
+  const notHired = (n: bigint) =>
+    `Di questi, ${formatInt(n)} non ${one(n) ? "è stato assunto" : "sono stati assunti"} tramite il collocamento mirato ma`;
+  if (counted.percent > 0n) {
+    out.push(
+      `${notHired(counted.percent)} ${one(counted.percent) ? "ha" : "hanno"} una riduzione della capacità lavorativa pari o ` +
+        `superiore al 60% e ${one(counted.percent) ? "si computa" : "si computano"} comunque (art. 4 c. 3-bis e c. 4 ${LAW}).`,
+    );
+  }
+  if (counted.category > 0n) {
+    out.push(
+      `${notHired(counted.category)} ${one(counted.category) ? "era" : "erano"} già ${one(counted.category) ? "disabile" : "disabili"} ` +
+        `all'assunzione con minorazioni ascritte dalla prima alla sesta categoria delle tabelle delle pensioni di guerra ` +
+        `(DPR 915/1978, usate anche per gli invalidi per servizio) e ${one(counted.category) ? "si computa" : "si computano"} ` +
+        `anche sotto il 60% (art. 4 c. 3-bis ${LAW}).`,
+    );
+  }
+  if (counted.psychic > 0n) {
+    out.push(
+      `${notHired(counted.psychic)} ${one(counted.psychic) ? "ha" : "hanno"} una disabilità intellettiva o psichica con riduzione ` +
+        `della capacità lavorativa superiore al 45% e ${one(counted.psychic) ? "si computa" : "si computano"} anche sotto il 60% ` +
+        `(art. 4 c. 3-bis ${LAW}).`,
+    );
+  }
+  return out;
 }
 
 /**
@@ -303,6 +334,29 @@ function coverArt12bis(input: QuotaInput, base: bigint, q3: bigint): { counted: 
 const art18InService = (input: QuotaInput) =>
   input.workforce.reduce((n, g) => (g.protected === "art18" ? n + BigInt(g.count) : n), 0n);
 
+/**
+ * Legacy "abbattimento" (art. 18 c. 1; rules file §1.5, §3.5), computed as PRODIS does
+ * (`get_n_scoperture_disabili`, `get_valore_abbatt_naz`): art. 18 workers in force on 17 Jan 2000
+ * beyond the art. 18 quota reduce the disabled shortfall by min(art. 18 quota, art. 18 surplus,
+ * workers in force on 17 Jan 2000), never by more than the shortfall. Other sources say this
+ * cross-counting ended on 31 Dec 2003, so it applies only when a group asks for it explicitly.
+ * The art. 18 quota is the one due after any suspension.
+ */
+function legacyArt18Offset(input: QuotaInput, quotaArt18: bigint, inService: bigint, shortfall: bigint) {
+  if (!input.workforce.some((g) => g.art18InForceAt2000 === true)) return null;
+  const flagged = input.workforce.reduce((n, g) => (g.protected === "art18" && g.art18InForceAt2000 ? n + BigInt(g.count) : n), 0n);
+  const surplus = nonNegative(inService - quotaArt18);
+  const offset = min(min(min(quotaArt18, surplus), flagged), shortfall);
+  const sentence =
+    `Abbattimento transitorio richiesto (regola transitoria dell'art. 18 c. 1 ${LAW}, applicata solo su indicazione ` +
+    `espressa perché altre fonti la ritengono cessata il 31 dicembre 2003): ${plural(flagged, "lavoratore", "lavoratori")} ` +
+    `delle categorie dell'art. 18 c. 2 in servizio al ${formatDate(ART18_LEGACY_IN_FORCE_ON)}, eccedenza rispetto alla quota ` +
+    `dell'art. 18 di ${formatInt(surplus)}; i posti scoperti per i disabili si riducono di ${formatInt(offset)} (il minore tra ` +
+    `quota dell'art. 18 ${formatInt(quotaArt18)}, eccedenza, lavoratori in servizio al ${formatDate(ART18_LEGACY_IN_FORCE_ON)} ` +
+    `e posti scoperti ${formatInt(shortfall)}).`;
+  return { offset, sentence };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Exemption and sanction
 // ---------------------------------------------------------------------------------------------
@@ -311,22 +365,45 @@ const unverifiedNote = (p: Period<unknown>, what: string) =>
   `Attenzione: l'importo del ${what} in vigore alla data indicata (${p.act}) non è confermato da una fonte ufficiale: verificarlo prima di usarlo.`;
 
 /**
+ * The cap is what the authorisation grants (rules file §3.10): 60 % unless it states otherwise
+ * (DM 357/2000); above 60 % only as an explicit parameter, since the 80 % for some sectors
+ * reported to us could not be verified (§1.7, §5).
+ */
+function explainExemptionCap(capPercent: number | undefined): string {
+  if (capPercent === undefined) {
+    return (
+      `Tetto dell'esonero parziale: 60% della quota di riserva, il massimo previsto dal DM 357/2000; l'autorizzazione ` +
+      `indica la percentuale concessa e un tetto diverso va indicato espressamente (art. 5 c. 3 ${LAW}).`
+    );
+  }
+  if (capPercent <= Number(EXEMPTION_MAX_PERCENT)) {
+    return `Tetto dell'esonero parziale indicato nell'autorizzazione: ${capPercent}% della quota di riserva (art. 5 c. 3 ${LAW} e DM 357/2000).`;
+  }
+  return (
+    `Tetto dell'esonero parziale indicato: ${capPercent}% della quota di riserva, oltre il 60% del DM 357/2000; un tetto più ` +
+    `alto (fino all'80% per alcuni settori) è accettato solo come parametro esplicito perché la sua fonte non è stata ` +
+    `verificata: deve risultare dall'autorizzazione (art. 5 c. 3 ${LAW}).`
+  );
+}
+
+/**
  * Partial exemption, Regione Piemonte's calculation (rules file §1.7, §3.9): no exemption
  * with a quota of 0 or 1, at most 1 unit with a quota of 2, R(quota × % / 100) from 3; the
- * percentage is capped at 60 % (DM 357/2000). Exempted = min(uncovered, max), paid per
- * working day per unit.
+ * percentage is capped at the authorisation's cap, 60 % by default (DM 357/2000). Exempted =
+ * min(uncovered, max), paid per working day per unit.
  */
 function computeExemption(input: QuotaInput, quota: bigint, uncovered: bigint) {
   const e = input.exemption!;
-  const sentences: string[] = [];
+  const sentences: string[] = [explainExemptionCap(e.capPercent)];
   const requested = fromNumber(e.percent);
-  const cap = rational(EXEMPTION_MAX_PERCENT);
+  const capPercent = e.capPercent !== undefined ? BigInt(e.capPercent) : EXEMPTION_MAX_PERCENT;
+  const cap = rational(capPercent);
   const capped = cmp(requested, cap) > 0;
   const percent = capped ? cap : requested;
   if (capped) {
     sentences.push(
-      `La percentuale di esonero indicata (${formatDecimal(requested)}%) supera il massimo del ${EXEMPTION_MAX_PERCENT}% ` +
-        `della quota di riserva: si applica il ${EXEMPTION_MAX_PERCENT}% (art. 5 c. 3 ${LAW} e DM 357/2000).`,
+      `La percentuale di esonero indicata (${formatDecimal(requested)}%) supera il massimo del ${capPercent}% ` +
+        `della quota di riserva: si applica il ${capPercent}% (art. 5 c. 3 ${LAW} e DM 357/2000).`,
     );
   }
   let maxUnits: bigint;
@@ -423,12 +500,17 @@ export function computeQuota(input: QuotaInput): QuotaResult {
   );
 
   const art11 = BigInt(input.conventions?.art11OpenPositions ?? 0);
-  const uncoveredDisabili = nonNegative(suspended.quotaDisabili - coverage.covered - art11);
+  const shortfall = nonNegative(suspended.quotaDisabili - coverage.covered - art11);
+  const legacy = legacyArt18Offset(input, suspended.quotaArt18, coveredArt18, shortfall);
+  if (legacy) explanation.push(legacy.sentence);
+  const offset = legacy?.offset ?? 0n;
+  const uncoveredDisabili = shortfall - offset;
   const uncoveredArt18 = nonNegative(suspended.quotaArt18 - coveredArt18);
   explanation.push(
     `Posti scoperti prima di ogni esonero: disabili ${formatInt(uncoveredDisabili)} (quota ${formatInt(suspended.quotaDisabili)} ` +
       `meno ${formatInt(coverage.covered)} coperti` +
       (art11 > 0n ? ` e ${formatInt(art11)} posizioni programmate in convenzione ex art. 11` : "") +
+      (offset > 0n ? ` e ${formatInt(offset)} per l'abbattimento transitorio dell'art. 18 c. 1` : "") +
       `, mai meno di zero); categorie dell'art. 18 c. 2 ${formatInt(uncoveredArt18)} (art. 3, art. 11 e art. 18 ${LAW}).`,
   );
 
@@ -438,12 +520,14 @@ export function computeQuota(input: QuotaInput): QuotaResult {
     quotaDisabili: Number(suspended.quotaDisabili),
     quotaArt18: Number(suspended.quotaArt18),
     quotaDisabiliBeforeSuspension: Number(q3),
+    quotaArt18BeforeSuspension: Number(q18),
     coveredDisabili: Number(coverage.covered),
     coveredArt18: Number(coveredArt18),
     uncoveredDisabili: Number(uncoveredDisabili),
     uncoveredArt18: Number(uncoveredArt18),
     explanation,
   };
+  if (legacy) result.legacyArt18Offset = Number(legacy.offset);
 
   let missing = uncoveredDisabili;
   if (input.exemption) {

@@ -3,6 +3,7 @@
  * officer's province (`employerInProvince`), so another company's record id gives nothing (404).
  * Records carry no health data: disability details stay in `l68_protected_workers`.
  */
+import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { L68RecordStatus } from "~/db/tables/l68";
 import { employerInProvince } from "./policy.server";
@@ -10,12 +11,23 @@ import { isoDate } from "./queries.server";
 
 export type RecordScope = { employerId: string } | { province: string; employerId?: string };
 
-export async function listRecords(db: Db, scope: RecordScope, status?: L68RecordStatus) {
+/** The records this scope may read, with a status filter: the one scoping both the page and the export use. */
+function scopedRecords(db: Db, scope: RecordScope, status?: L68RecordStatus) {
   let query = db
     .selectFrom("l68_records")
     .innerJoin("employers", "employers.id", "l68_records.employer_id")
-    .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code")
-    .select((eb) => [
+    .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code");
+  if ("province" in scope) query = query.where(employerInProvince(scope.province));
+  if (scope.employerId) query = query.where("l68_records.employer_id", "=", scope.employerId);
+  if (status) query = query.where("l68_records.status", "=", status);
+  return query.orderBy("l68_records.created_at", "desc");
+}
+
+const documentCount = sql<number>`(select count(*) from l68_documents where l68_documents.record_id = l68_records.id)`;
+
+export async function listRecords(db: Db, scope: RecordScope, status?: L68RecordStatus) {
+  const rows = await scopedRecords(db, scope, status)
+    .select([
       "l68_records.id",
       "l68_records.employer_id",
       "employers.legal_name",
@@ -25,16 +37,50 @@ export async function listRecords(db: Db, scope: RecordScope, status?: L68Record
       isoDate("l68_records.starts_on").as("starts_on"),
       isoDate("l68_records.ends_on").as("ends_on"),
       "l68_records.created_at",
-      eb.selectFrom("l68_documents").select((d) => d.fn.countAll<number>().as("n")).whereRef("l68_documents.record_id", "=", "l68_records.id").as("documents"),
-    ]);
-  if ("province" in scope) query = query.where(employerInProvince(scope.province));
-  if (scope.employerId) query = query.where("l68_records.employer_id", "=", scope.employerId);
-  if (status) query = query.where("l68_records.status", "=", status);
-  const rows = await query.orderBy("l68_records.created_at", "desc").limit(200).execute();
+      documentCount.as("documents"),
+    ])
+    .limit(200)
+    .execute();
   return rows.map((r) => ({ ...r, ends_on: r.ends_on as string | null, documents: Number(r.documents ?? 0) }));
 }
 
 export type RecordRow = Awaited<ReturnType<typeof listRecords>>[number];
+
+/** A timestamp as the Italian calendar day (yyyy-mm-dd), for exports. */
+const romeDay = (column: string) => sql<string | null>`to_char(${sql.ref(column)} at time zone 'Europe/Rome', 'YYYY-MM-DD')`;
+
+/**
+ * The records for the CSV export (`records-csv.ts`): same scope, filter and order as `listRecords`,
+ * plus the facts of each record. No health data: records never hold any.
+ */
+export async function listRecordsForExport(db: Db, scope: RecordScope, status?: L68RecordStatus) {
+  const rows = await scopedRecords(db, scope, status)
+    .select([
+      "employers.legal_name",
+      "employers.tax_code",
+      "l68_records.kind",
+      "l68_records.status",
+      "l68_records.province_code",
+      isoDate("l68_records.starts_on").as("starts_on"),
+      isoDate("l68_records.ends_on").as("ends_on"),
+      "l68_records.details",
+      "l68_records.decision_note",
+      romeDay("l68_records.created_at").as("filed_on"),
+      romeDay("l68_records.decided_at").as("decided_on"),
+      documentCount.as("documents"),
+    ])
+    .limit(10_000)
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    ends_on: r.ends_on as string | null,
+    filed_on: r.filed_on ?? "",
+    details: r.details as Record<string, unknown>,
+    documents: Number(r.documents ?? 0),
+  }));
+}
+
+export type RecordExportRow = Awaited<ReturnType<typeof listRecordsForExport>>[number];
 
 /** One record of `employerId` with its documents (metadata only, never the bytes). */
 export async function getRecord(db: Db, employerId: string, recordId: string) {

@@ -4,6 +4,7 @@
  * name the field through the issue path (see `toFieldErrors`).
  */
 import { z } from "zod";
+import { EXEMPTION_CAP_LIMIT_PERCENT } from "./amounts";
 
 export const CONTRACT_TYPES = [
   "indeterminato",
@@ -114,6 +115,19 @@ export const WorkforceGroupSchema = z
         .min(0, "la percentuale di invalidità deve essere tra 0 e 100")
         .max(100, "la percentuale di invalidità deve essere tra 0 e 100")
         .optional(),
+      /**
+       * Art. 4 c. 3-bis alternative to the 60 %: minorazione of the war-pension tables (DPR 915/1978,
+       * also used for service invalidity), categories 1–8 accepted, 1–6 count (rules file §1.5).
+       */
+      invalidityCategory: numberField("un numero intero da 1 a 8")
+        .int("la categoria di invalidità deve essere un numero intero da 1 a 8")
+        .min(1, "la categoria di invalidità va da 1 a 8 (tabella A del DPR 915/1978)")
+        .max(8, "la categoria di invalidità va da 1 a 8 (tabella A del DPR 915/1978)")
+        .optional(),
+      /** Art. 4 c. 3-bis alternative: intellectual or psychic disability, counted above 45 %. */
+      psychicDisability: z.boolean({ error: "deve essere true o false" }).optional(),
+      /** Art. 18 worker already in force on 17 Jan 2000: only for the legacy offset (rules file §3.5). */
+      art18InForceAt2000: z.boolean({ error: "deve essere true o false" }).optional(),
     },
     unknownKeys,
   )
@@ -132,8 +146,28 @@ export const WorkforceGroupSchema = z
     if (g.contract === "somministrato" && disabled && g.months === undefined) {
       issue("months", "per un disabile somministrato indica la durata della missione in mesi (art. 34 c. 3 D.Lgs. 81/2015)");
     }
-    if (g.protected === "disabile_art4" && g.disabilityPercent === undefined) {
-      issue("disabilityPercent", "per un disabile ex art. 4 c. 3-bis o c. 4 indica la percentuale di riduzione della capacità lavorativa");
+    if (g.protected === "disabile_art4" && g.disabilityPercent === undefined && g.invalidityCategory === undefined && g.psychicDisability !== true) {
+      issue(
+        "disabilityPercent",
+        "per un disabile ex art. 4 c. 3-bis o c. 4 indica la percentuale di riduzione della capacità lavorativa (o la categoria di invalidità)",
+      );
+    }
+    // The alternative routes of art. 4 c. 3-bis describe a worker already disabled when hired but not
+    // placed through L. 68: on any other group they would be silently meaningless, so they are refused.
+    if (g.invalidityCategory !== undefined && g.protected !== "disabile_art4") {
+      issue("invalidityCategory", "la categoria di invalidità vale solo per un disabile ex art. 4 c. 3-bis (protected \"disabile_art4\")");
+    }
+    if (g.psychicDisability !== undefined && g.protected !== "disabile_art4") {
+      issue("psychicDisability", "la disabilità intellettiva o psichica vale solo per un disabile ex art. 4 c. 3-bis (protected \"disabile_art4\")");
+    }
+    if (g.psychicDisability === true && g.disabilityPercent === undefined && g.protected === "disabile_art4") {
+      issue(
+        "disabilityPercent",
+        "con disabilità intellettiva o psichica indica la percentuale di riduzione della capacità lavorativa: si computa se supera il 45% (art. 4 c. 3-bis)",
+      );
+    }
+    if (g.art18InForceAt2000 !== undefined && g.protected !== "art18") {
+      issue("art18InForceAt2000", "vale solo per i lavoratori delle categorie dell'art. 18 c. 2 (protected \"art18\")");
     }
   });
 
@@ -143,6 +177,15 @@ const ExemptionSchema = z.strictObject(
       .gt(0, "la percentuale di esonero deve essere maggiore di zero")
       .max(100, "la percentuale di esonero non può superare 100"),
     workingDays: workingDaysField,
+    /**
+     * The cap the authorisation grants, in % of the quota: 60 when not given (DM 357/2000). Up to 80
+     * only as an explicit parameter: the higher sector cap is unverified (rules file §1.7, §3.10).
+     */
+    capPercent: numberField("un numero intero")
+      .int("il tetto dell'esonero deve essere un numero intero di punti percentuali")
+      .min(1, `il tetto dell'esonero va da 1 a ${EXEMPTION_CAP_LIMIT_PERCENT} (60 se l'autorizzazione non indica altro)`)
+      .max(EXEMPTION_CAP_LIMIT_PERCENT, `il tetto dell'esonero va da 1 a ${EXEMPTION_CAP_LIMIT_PERCENT} (60 se l'autorizzazione non indica altro)`)
+      .optional(),
   },
   unknownKeys,
 );
@@ -161,12 +204,16 @@ const SuspensionSchema = z
        * the sum of R(provincial quota × share) reductions, computed by the provincial allocation.
        */
       suspendedUnits: countField("il numero di unità sospese").optional(),
+      /** The same for the art. 18 c. 2 quota, with the same rounding (rules file §1.9, §3.6). */
+      suspendedArt18Units: countField("il numero di unità sospese della quota art. 18").optional(),
     },
     unknownKeys,
   )
-  .refine((s) => s.suspendedShare !== undefined || s.collectiveDismissal !== undefined || s.suspendedUnits !== undefined, {
-    message: "indica suspendedShare (quota di attività sospesa, da 0 a 1), suspendedUnits oppure collectiveDismissal",
-  });
+  .refine(
+    (s) =>
+      s.suspendedShare !== undefined || s.collectiveDismissal !== undefined || s.suspendedUnits !== undefined || s.suspendedArt18Units !== undefined,
+    { message: "indica suspendedShare (quota di attività sospesa, da 0 a 1), suspendedUnits, suspendedArt18Units oppure collectiveDismissal" },
+  );
 
 const SanctionSchema = z.strictObject({ workingDays: workingDaysField }, unknownKeys);
 
@@ -234,11 +281,17 @@ export interface QuotaResult {
   quotaDisabili: number;
   quotaArt18: number;
   quotaDisabiliBeforeSuspension: number;
+  quotaArt18BeforeSuspension: number;
   coveredDisabili: number;
   coveredArt18: number;
   /** Before any exemption, never negative. */
   uncoveredDisabili: number;
   uncoveredArt18: number;
+  /**
+   * Only when a group carries `art18InForceAt2000`: disabled positions offset by art. 18 workers in
+   * force on 17 Jan 2000 beyond the art. 18 quota (legacy art. 18 c. 1; already out of `uncoveredDisabili`).
+   */
+  legacyArt18Offset?: number;
   /** Only when an exemption is given in the input. Money: decimal strings with two digits. */
   exemption?: {
     maxUnits: number;

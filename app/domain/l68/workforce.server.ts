@@ -100,7 +100,17 @@ export async function buildFileInput(db: Db | Trx, employerId: string, date: str
     .execute();
   const workers = await db
     .selectFrom("l68_protected_workers")
-    .select(["province_code", "category", "contract", "months", "weekly_hours", "full_time_hours", "disability_percent"])
+    .select([
+      "province_code",
+      "category",
+      "contract",
+      "months",
+      "weekly_hours",
+      "full_time_hours",
+      "disability_percent",
+      "invalidity_category",
+      "psychic_disability",
+    ])
     .where("employer_id", "=", employerId)
     .where("hired_on", "<=", date)
     .where((eb) => eb.or([eb("left_on", "is", null), eb("left_on", ">", date)]))
@@ -125,6 +135,9 @@ export async function buildFileInput(db: Db | Trx, employerId: string, date: str
       fullTimeHours: num(w.full_time_hours),
       protected: w.category,
       disabilityPercent: num(w.disability_percent),
+      // Only set when declared: the calculator refuses these fields on other categories.
+      invalidityCategory: w.invalidity_category ?? undefined,
+      psychicDisability: w.psychic_disability ? true : undefined,
     })),
   ];
   const raw: Record<string, unknown> = { date, employer: { type: file?.employer_type ?? "private" }, workforce };
@@ -156,10 +169,11 @@ export async function computeFile(db: Db | Trx, employerId: string, date: string
   let result = computeQuota(input);
   const bare = { date: input.date, employer: input.employer, workforce: input.workforce } as QuotaInput;
   const allocation = allocateProvinces(bare, provinces, await legalProvinceOf(db, employerId), result, records.suspensions);
-  // Provincial suspensions (CIGS, solidarity) reduce the national quota by what they suspend in their province.
+  // Provincial suspensions (CIGS, solidarity) reduce the national quotas by what they suspend in their province.
   const suspendedUnits = allocation.reduce((n, p) => n + p.suspendedUnits, 0);
-  if (suspendedUnits > 0 && !input.suspension) {
-    input.suspension = { suspendedUnits };
+  const suspendedArt18Units = allocation.reduce((n, p) => n + p.art18.suspendedUnits, 0);
+  if ((suspendedUnits > 0 || suspendedArt18Units > 0) && !input.suspension) {
+    input.suspension = { suspendedUnits, suspendedArt18Units };
     result = computeQuota(input);
   }
   const afterExemption = result.exemption ? result.exemption.remainingUncovered : result.uncoveredDisabili;

@@ -14,6 +14,8 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "operatore.collocamento-mirato.$employerId.tsx": { loader: ["placement"], action: ["placement"], params: "employerId" },
   // Records (exemptions, suspensions, conventions, referral requests): params are another employer's record in MI.
   "azienda.collocamento-mirato.pratiche._index.tsx": { loader: EMPLOYERS },
+  "azienda.collocamento-mirato.pratiche.esporta.ts": { loader: EMPLOYERS },
+  "operatore.collocamento-mirato.pratiche.esporta.ts": { loader: ["placement"] },
   // 404 for an unknown kind without ?tipo=; the action answers 400 (no document) to employers.
   "azienda.collocamento-mirato.pratiche.nuova.tsx": { loader: [], action: EMPLOYERS },
   "azienda.collocamento-mirato.pratiche.$recordId._index.tsx": { loader: [], action: [], params: "l68Record" },

@@ -96,6 +96,43 @@ describe("CLI logic (in process)", () => {
     expect(outcome.stderr).toMatch(/^documento: /);
   });
 
+  it("accepts the optional fields of the cap, the art. 4 routes and the legacy art. 18 offset", () => {
+    const outcome = runQuotaCli(
+      JSON.stringify({
+        date: "2026-03-01",
+        employer: { type: "private" },
+        workforce: [
+          { count: 196, contract: "indeterminato" },
+          { count: 10, contract: "indeterminato", protected: "art18", art18InForceAt2000: true },
+          { count: 1, contract: "indeterminato", protected: "disabile_art4", invalidityCategory: 6 },
+          { count: 1, contract: "indeterminato", protected: "disabile_art4", disabilityPercent: 46, psychicDisability: true },
+        ],
+        exemption: { percent: 80, workingDays: 1, capPercent: 80 },
+        suspension: { suspendedArt18Units: 0 },
+      }),
+    );
+    expect(outcome.stderr).toBe("");
+    expect(outcome.exitCode).toBe(0);
+    const out = JSON.parse(outcome.stdout);
+    // Base 204 → quota 14, covered 2, offset 2 → 10 uncovered; 80 % of 14 = 11.2 → 11 exemptible.
+    expect(out).toMatchObject({ quotaDisabili: 14, coveredDisabili: 2, legacyArt18Offset: 2, uncoveredDisabili: 10, quotaArt18BeforeSuspension: 2 });
+    expect(out.exemption).toMatchObject({ maxUnits: 11, exemptedUnits: 10 });
+  });
+
+  it("refuses the new fields where they make no sense: exit 2 with the field path", () => {
+    const outcome = runQuotaCli(
+      JSON.stringify({
+        employer: { type: "private" },
+        workforce: [{ contract: "indeterminato", protected: "art18", invalidityCategory: 2 }],
+        exemption: { percent: 60, workingDays: 1, capPercent: 90 },
+      }),
+    );
+    expect(outcome.exitCode).toBe(2);
+    expect(outcome.stdout).toBe("");
+    expect(outcome.stderr).toContain('workforce.0.invalidityCategory: la categoria di invalidità vale solo per un disabile ex art. 4 c. 3-bis (protected "disabile_art4")\n');
+    expect(outcome.stderr).toContain("exemption.capPercent: il tetto dell'esonero va da 1 a 80");
+  });
+
   it("stdout is the same document computeQuota gives", () => {
     const outcome = runQuotaCli(JSON.stringify(example));
     expect(outcome.exitCode).toBe(0);

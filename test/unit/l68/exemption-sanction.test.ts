@@ -75,6 +75,56 @@ describe("partial exemption (art. 5 c. 3, DM 357/2000; rules file §1.7, §3.9)"
   });
 });
 
+describe("exemption cap as a parameter of the authorisation (rules file §1.7, §3.10)", () => {
+  const maxUnits = (base: number, percent: number, capPercent?: number) =>
+    calc({ workforce: [fullTime(base)], exemption: { percent, workingDays: 1, ...(capPercent === undefined ? {} : { capPercent }) } }).exemption?.maxUnits;
+
+  it("defaults to 60 % and says where it comes from", () => {
+    const r = calc({ workforce: [fullTime(200)], exemption: { percent: 80, workingDays: 1 } });
+    expect(r.exemption?.maxUnits).toBe(8);
+    expect(r.explanation).toContain(
+      "Tetto dell'esonero parziale: 60% della quota di riserva, il massimo previsto dal DM 357/2000; l'autorizzazione " +
+        "indica la percentuale concessa e un tetto diverso va indicato espressamente (art. 5 c. 3 L. 68/1999).",
+    );
+  });
+
+  it("80 % only as an explicit parameter, flagged as unverified", () => {
+    // Quota 14: 80 % = 11.2 → 11 (with the default cap 8).
+    const r = calc({ workforce: [fullTime(200)], exemption: { percent: 80, workingDays: 1, capPercent: 80 } });
+    expect(r.exemption?.maxUnits).toBe(11);
+    const sentence = r.explanation.find((s) => s.startsWith("Tetto dell'esonero parziale indicato: 80%"));
+    expect(sentence).toContain("accettato solo come parametro esplicito");
+    expect(sentence).toContain("non è stata verificata");
+    expect(sentence).toContain("art. 5 c. 3 L. 68/1999");
+  });
+
+  it("a requested percentage above the cap is brought down to it", () => {
+    const r = calc({ workforce: [fullTime(200)], exemption: { percent: 90, workingDays: 1, capPercent: 80 } });
+    expect(r.exemption?.maxUnits).toBe(11);
+    expect(r.explanation.some((s) => s.includes("supera il massimo del 80%"))).toBe(true);
+    // A cap below 60 % granted by the authorisation binds too: 50 % of 14 = 7.
+    expect(maxUnits(200, 60, 50)).toBe(7);
+    expect(calc({ workforce: [fullTime(200)], exemption: { percent: 60, workingDays: 1, capPercent: 50 } }).explanation).toContain(
+      "Tetto dell'esonero parziale indicato nell'autorizzazione: 50% della quota di riserva (art. 5 c. 3 L. 68/1999 e DM 357/2000).",
+    );
+  });
+
+  it("rounds the capped units with the > 0.50 rule", () => {
+    // Base 72 → quota R(5.04) = 5: 70 % = 3.50 → 3; 71 % = 3.55 → 4.
+    expect(maxUnits(72, 80, 70)).toBe(3);
+    expect(maxUnits(72, 80, 71)).toBe(4);
+    // Base 100 → quota 7: 80 % = 5.6 → 6; cap 1 % = 0.07 → 0.
+    expect(maxUnits(100, 80, 80)).toBe(6);
+    expect(maxUnits(100, 60, 1)).toBe(0);
+  });
+
+  it("keeps the regional rule for small quotas whatever the cap: 0 with quota 1, 1 with quota 2", () => {
+    expect(maxUnits(20, 80, 80)).toBe(0);
+    expect(maxUnits(40, 80, 80)).toBe(1);
+    expect(maxUnits(40, 60, 1)).toBe(1);
+  });
+});
+
 describe("suspension (art. 3 c. 5, art. 4 DPR 333/2000; rules file §1.9, §3.6)", () => {
   it("scales the quota by the activity not suspended and rounds with the > 0.50 rule", () => {
     // Base 688 → 48 and 7; 25 % suspended: 36 and 5.25 → 5.
@@ -103,7 +153,52 @@ describe("suspension (art. 3 c. 5, art. 4 DPR 333/2000; rules file §1.9, §3.6)
   });
 
   it("without suspension the quota is unchanged", () => {
-    expect(calc({ workforce: [fullTime(688)] })).toMatchObject({ quotaDisabili: 48, quotaDisabiliBeforeSuspension: 48 });
+    expect(calc({ workforce: [fullTime(688)] })).toMatchObject({
+      quotaDisabili: 48,
+      quotaDisabiliBeforeSuspension: 48,
+      quotaArt18: 7,
+      quotaArt18BeforeSuspension: 7,
+    });
+  });
+});
+
+describe("suspension of the art. 18 c. 2 quota: R(Q18 × (1 − share)) (rules file §1.9, §3.6)", () => {
+  it.each([
+    [300, 0.5, 3, 1], // 1.50 → 1
+    [300, 0.49, 3, 2], // 1.53 → 2
+    [100, 0.5, 1, 0], // 0.50 → 0
+    [100, 0.49, 1, 1], // 0.51 → 1
+    [1000, 0.95, 10, 0], // 10 × 0.05 = 0.50 → 0 (floating point: 0.5000000000000004 → 1)
+    [250, 0.2, 2, 2], // 2.50 → 2 before; 2 × 0.8 = 1.6 → 2
+    [40, 0, 0, 0],
+  ])("base %i, %s suspended: art. 18 quota %i → %i", (base, suspendedShare, before, after) => {
+    const r = calc({ workforce: [fullTime(base)], suspension: { suspendedShare } });
+    expect(r.quotaArt18BeforeSuspension).toBe(before);
+    expect(r.quotaArt18).toBe(after);
+  });
+
+  it("the uncovered art. 18 positions are counted on the suspended quota", () => {
+    // 300 heads, 1 art. 18 out of the base: base 299 → art. 18 quota R(2.99) = 3; half suspended → R(1.5) = 1, covered.
+    const r = calc({ workforce: [fullTime(299), { count: 1, contract: "indeterminato", protected: "art18" }], suspension: { suspendedShare: 0.5 } });
+    expect(r).toMatchObject({ quotaArt18BeforeSuspension: 3, quotaArt18: 1, coveredArt18: 1, uncoveredArt18: 0 });
+    expect(calc({ workforce: [fullTime(299), { count: 1, contract: "indeterminato", protected: "art18" }] }).uncoveredArt18).toBe(2);
+  });
+
+  it("explains both roundings", () => {
+    const r = calc({ workforce: [fullTime(300)], suspension: { suspendedShare: 0.5 } });
+    expect(r.explanation.find((s) => s.startsWith("Sospensione per CIGS"))).toContain("art. 18: 3 × 0,5 = 1,5, arrotondato a 1");
+  });
+
+  it("provincial suspensions subtract the art. 18 units computed province by province", () => {
+    const r = calc({ workforce: [fullTime(300)], suspension: { suspendedUnits: 10, suspendedArt18Units: 1 } });
+    expect(r).toMatchObject({ quotaDisabiliBeforeSuspension: 21, quotaDisabili: 11, quotaArt18BeforeSuspension: 3, quotaArt18: 2 });
+    expect(r.explanation.find((s) => s.startsWith("Sospensione per CIGS"))).toContain("1 della quota dell'art. 18 c. 2");
+    // Never below zero; art. 18 units alone are enough to describe a suspension.
+    expect(calc({ workforce: [fullTime(300)], suspension: { suspendedArt18Units: 5 } })).toMatchObject({ quotaDisabili: 21, quotaArt18: 0 });
+  });
+
+  it("a collective dismissal suspends the art. 18 quota too, keeping the value before", () => {
+    expect(calc({ workforce: [fullTime(688)], suspension: { collectiveDismissal: true } })).toMatchObject({ quotaArt18: 0, quotaArt18BeforeSuspension: 7 });
   });
 });
 

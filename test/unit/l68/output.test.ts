@@ -10,6 +10,7 @@ describe("output shape (issue 6 §1)", () => {
       "quotaDisabili",
       "quotaArt18",
       "quotaDisabiliBeforeSuspension",
+      "quotaArt18BeforeSuspension",
       "coveredDisabili",
       "coveredArt18",
       "uncoveredDisabili",
@@ -20,6 +21,18 @@ describe("output shape (issue 6 §1)", () => {
     expect(Object.keys(full).slice(-3)).toEqual(["exemption", "sanction", "explanation"]);
     expect(Object.keys(full.exemption ?? {})).toEqual(["maxUnits", "exemptedUnits", "remainingUncovered", "dailyAmount", "totalAmount"]);
     expect(Object.keys(full.sanction ?? {})).toEqual(["dailyPerWorker", "total", "totalWithDiffida"]);
+    expect(full).not.toHaveProperty("legacyArt18Offset");
+  });
+
+  it("adds legacyArt18Offset, before exemption and sanction, only when an art. 18 group asks for it", () => {
+    const legacy = calc({
+      workforce: [fullTime(196), { count: 10, contract: "indeterminato", protected: "art18", art18InForceAt2000: true }],
+      exemption: { percent: 60, workingDays: 1 },
+      sanction: { workingDays: 1 },
+    });
+    expect(Object.keys(legacy).slice(-4)).toEqual(["legacyArt18Offset", "exemption", "sanction", "explanation"]);
+    const notAsked = calc({ workforce: [fullTime(196), { count: 10, contract: "indeterminato", protected: "art18", art18InForceAt2000: false }] });
+    expect(notAsked).not.toHaveProperty("legacyArt18Offset");
   });
 
   it("money is a decimal string with two digits", () => {

@@ -71,4 +71,18 @@ describe("art. 18 split and provincial suspension (rules file §1.8, §1.9)", ()
     expect([suspended.quotaDisabiliBeforeSuspension, suspended.quotaDisabili]).toEqual([14, 10]);
     expect(allocateProvinces(parsed.data, ["MI", "TO"], "MI", national, { "*": 1 }).map((r) => [r.quota, r.art18.quota])).toEqual([[0, 0], [0, 0]]);
   });
+
+  it("CIGS suspends the provincial art. 18 quota too, with the same rounding", () => {
+    // National art. 18 quota 1 % × 200 = 2: MI 1, TO 1. TO half suspended: R(1 × 0.5) = 0, so 1 unit suspended;
+    // at 49 % R(0.51) = 1 remains.
+    const parsed = parseQuotaInput({ date: "2026-03-01", employer: { type: "private" }, workforce: [{ count: 100, contract: "indeterminato" }, { count: 100, contract: "indeterminato" }] });
+    if (!parsed.ok) throw new Error("invalid");
+    const national = computeQuota(parsed.data);
+    const half = allocateProvinces(parsed.data, ["MI", "TO"], "MI", national, { TO: 0.5 });
+    expect(half.map((r) => [r.province, r.art18.quota, r.art18.suspendedUnits, r.art18.uncovered])).toEqual([["MI", 1, 0, 1], ["TO", 0, 1, 0]]);
+    const less = allocateProvinces(parsed.data, ["MI", "TO"], "MI", national, { TO: 0.49 });
+    expect(less.map((r) => [r.art18.quota, r.art18.suspendedUnits])).toEqual([[1, 0], [1, 0]]);
+    const suspended = computeQuota({ ...parsed.data, suspension: { suspendedUnits: 4, suspendedArt18Units: 1 } });
+    expect([suspended.quotaArt18BeforeSuspension, suspended.quotaArt18, suspended.uncoveredArt18]).toEqual([2, 1, 1]);
+  });
 });

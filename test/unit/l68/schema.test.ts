@@ -67,6 +67,26 @@ describe("bad input: a clear Italian message naming the field", () => {
       "workforce.0.exclusion",
       "art. 23 D.Lgs. 80/2015",
     ],
+    // Art. 4 c. 3-bis alternative routes and the legacy art. 18 flag: only where they make sense.
+    [withGroup({ contract: "indeterminato", protected: "disabile_l68", invalidityCategory: 3 }), "workforce.1.invalidityCategory", "disabile_art4"],
+    [withGroup({ contract: "indeterminato", invalidityCategory: 3 }), "workforce.1.invalidityCategory", "art. 4 c. 3-bis"],
+    [withGroup({ contract: "indeterminato", protected: "art18", psychicDisability: true }), "workforce.1.psychicDisability", "disabile_art4"],
+    [withGroup({ contract: "indeterminato", psychicDisability: false }), "workforce.1.psychicDisability", "art. 4 c. 3-bis"],
+    [withGroup({ contract: "indeterminato", protected: "disabile_art4", invalidityCategory: 0 }), "workforce.1.invalidityCategory", "da 1 a 8"],
+    [withGroup({ contract: "indeterminato", protected: "disabile_art4", invalidityCategory: 9 }), "workforce.1.invalidityCategory", "da 1 a 8"],
+    [withGroup({ contract: "indeterminato", protected: "disabile_art4", invalidityCategory: 2.5 }), "workforce.1.invalidityCategory", "intero"],
+    [withGroup({ contract: "indeterminato", protected: "disabile_art4", invalidityCategory: "III" }), "workforce.1.invalidityCategory", "deve essere un numero"],
+    [withGroup({ contract: "indeterminato", protected: "disabile_art4", psychicDisability: "sì", disabilityPercent: 50 }), "workforce.1.psychicDisability", "true o false"],
+    [withGroup({ contract: "indeterminato", protected: "disabile_art4", psychicDisability: true }), "workforce.1.disabilityPercent", "45%"],
+    [withGroup({ contract: "indeterminato", protected: "disabile_art4", psychicDisability: true, invalidityCategory: 7 }), "workforce.1.disabilityPercent", "45%"],
+    [withGroup({ contract: "indeterminato", protected: "disabile_l68", art18InForceAt2000: true }), "workforce.1.art18InForceAt2000", "art. 18 c. 2"],
+    [withGroup({ contract: "indeterminato", art18InForceAt2000: false }), "workforce.1.art18InForceAt2000", "protected \"art18\""],
+    [withGroup({ contract: "indeterminato", protected: "art18", art18InForceAt2000: 1 }), "workforce.1.art18InForceAt2000", "true o false"],
+    [{ ...valid, exemption: { percent: 60, workingDays: 1, capPercent: 81 } }, "exemption.capPercent", "da 1 a 80"],
+    [{ ...valid, exemption: { percent: 60, workingDays: 1, capPercent: 0 } }, "exemption.capPercent", "da 1 a 80"],
+    [{ ...valid, exemption: { percent: 60, workingDays: 1, capPercent: 60.5 } }, "exemption.capPercent", "numero intero"],
+    [{ ...valid, exemption: { percent: 60, workingDays: 1, capPercent: "80" } }, "exemption.capPercent", "deve essere un numero intero"],
+    [{ ...valid, suspension: { suspendedArt18Units: -1 } }, "suspension.suspendedArt18Units", "negativo"],
   ])("%#: %s → %s", (raw, field, fragment) => {
     const errors = errorsOf(raw);
     const match = errors.find((e) => e.field === field);
@@ -92,6 +112,20 @@ describe("bad input: a clear Italian message naming the field", () => {
       ]),
     );
     expect(errors).toHaveLength(5);
+  });
+
+  it("still refuses misspelt new fields", () => {
+    const errors = errorsOf(
+      withGroup(
+        { contract: "indeterminato", protected: "disabile_art4", disabilityPercent: 50, psychicDisabilty: true },
+        { exemption: { percent: 60, workingDays: 1, cap: 80 }, legacyArt18Offset: true },
+      ),
+    );
+    expect(errors).toEqual([
+      { field: "workforce.1.psychicDisabilty", message: "campo non previsto" },
+      { field: "exemption.cap", message: "campo non previsto" },
+      { field: "legacyArt18Offset", message: "campo non previsto" },
+    ]);
   });
 
   it("names the whole document when it is not an object", () => {
@@ -123,6 +157,14 @@ describe("bad input: a clear Italian message naming the field", () => {
     expect(parseQuotaInput(withGroup({ contract: "indeterminato", weeklyHours: 40, fullTimeHours: 40 })).ok).toBe(true);
     expect(parseQuotaInput(withGroup({ contract: "indeterminato", protected: "disabile_art4", disabilityPercent: 0 })).ok).toBe(true);
     expect(parseQuotaInput(withGroup({ contract: "indeterminato", protected: "disabile_art4", disabilityPercent: 100 })).ok).toBe(true);
+    // The new optional fields at their limits, where they apply.
+    expect(parseQuotaInput(withGroup({ contract: "indeterminato", protected: "disabile_art4", invalidityCategory: 1 })).ok).toBe(true);
+    expect(parseQuotaInput(withGroup({ contract: "indeterminato", protected: "disabile_art4", invalidityCategory: 8 })).ok).toBe(true);
+    expect(parseQuotaInput(withGroup({ contract: "indeterminato", protected: "disabile_art4", disabilityPercent: 45.01, psychicDisability: true })).ok).toBe(true);
+    expect(parseQuotaInput(withGroup({ contract: "indeterminato", protected: "art18", art18InForceAt2000: true })).ok).toBe(true);
+    expect(parseQuotaInput({ ...valid, exemption: { percent: 60, workingDays: 1, capPercent: 1 } }).ok).toBe(true);
+    expect(parseQuotaInput({ ...valid, exemption: { percent: 60, workingDays: 1, capPercent: 80 } }).ok).toBe(true);
+    expect(parseQuotaInput({ ...valid, suspension: { suspendedArt18Units: 0 } }).ok).toBe(true);
   });
 });
 

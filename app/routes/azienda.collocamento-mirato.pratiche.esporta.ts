@@ -1,0 +1,27 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/db/db.server";
+import { recordAudit } from "~/domain/audit/commands.server";
+import { requireL68Employer } from "~/domain/l68/policy.server";
+import { recordsCsv } from "~/domain/l68/records-csv";
+import { listRecordsForExport } from "~/domain/l68/records-queries.server";
+import { actorOf } from "~/utils/session.server";
+
+/** CSV of the employer's own records (scoped by the session's employer), as on the records page. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireL68Employer(request);
+  const rows = await listRecordsForExport(getDb(), { employerId: user.employerId });
+  await recordAudit(getDb(), actorOf(user, context), {
+    action: "l68.records_exported",
+    entityType: "l68_file",
+    entityId: user.employerId,
+    employerId: user.employerId,
+    details: { rows: rows.length },
+  });
+  return new Response(recordsCsv(rows), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="pratiche-collocamento-mirato.csv"',
+      "Cache-Control": "no-store",
+    },
+  });
+}
