@@ -11,7 +11,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { Notice } from "~/components/forms";
 import { Footer, Header } from "~/components/layout";
 import appCss from "~/styles/app.css";
@@ -61,6 +61,11 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // A marker that React has taken over the server-rendered page (E2E tests wait for it before
+  // clicking: an input changed before hydration can be reset by it).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return <Outlet />;
 }
 

@@ -42,6 +42,12 @@ export const test = base.extend<{ checkedPage: Page }>({
   },
 });
 
+/** Opens a page and waits until React has hydrated it, so form inputs keep what the test sets. */
+export async function gotoHydrated(page: Page, url: string) {
+  await page.goto(url);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/accedi");
   await expectAccessible(page);
