@@ -1,17 +1,16 @@
+import { todayInItaly } from "~/utils/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { checkCompliance, requestCertificate } from "~/domain/l68/certificate.server";
 import { listCertificates } from "~/domain/l68/queries.server";
-import { todayInItaly } from "~/domain/l68/schema";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { actorOf } from "~/utils/session.server";
 import { requireL68Employer } from "~/domain/l68/policy.server";
 
 export const meta: MetaFunction = () => [{ title: "Certificazione di ottemperanza — Rosa" }];
-
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireL68Employer(request);

@@ -1,3 +1,4 @@
+import { todayInItaly } from "~/utils/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -7,7 +8,6 @@ import { withTransaction } from "~/db/transaction.server";
 import { ProspettoFormSchema } from "~/domain/l68/file-schema";
 import { buildProspettoDraft, getProspetto, lateFiling, submitProspetto, type ProspettoDraft } from "~/domain/l68/prospetto.server";
 import { formatCents } from "~/domain/l68/amounts";
-import { todayInItaly } from "~/domain/l68/schema";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatMoney } from "~/utils/format";
@@ -16,7 +16,6 @@ import { actorOf } from "~/utils/session.server";
 import { requireL68Employer } from "~/domain/l68/policy.server";
 
 export const meta: MetaFunction = () => [{ title: "Prospetto informativo — Rosa" }];
-
 
 const YearSchema = z.object({ anno: z.coerce.number().int().min(2000).max(2999).optional() });
 

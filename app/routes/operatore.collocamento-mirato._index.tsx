@@ -1,3 +1,4 @@
+import { todayInItaly } from "~/utils/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -5,7 +6,6 @@ import { ErrorSummary, Notice, SelectField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { WorkspaceFilterSchema } from "~/domain/l68/file-schema";
 import { listProvinceEmployers } from "~/domain/l68/queries.server";
-import { todayInItaly } from "~/domain/l68/schema";
 import { formatDate } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
 import { requirePermission } from "~/utils/session.server";

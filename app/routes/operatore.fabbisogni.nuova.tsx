@@ -1,3 +1,4 @@
+import { todayInItaly } from "~/utils/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
@@ -8,7 +9,6 @@ import { withTransaction } from "~/db/transaction.server";
 import { createNeedsAssessment } from "~/domain/services/commands.server";
 import { listValidatedEmployers } from "~/domain/services/queries.server";
 import { NeedsSchema } from "~/domain/services/schema";
-import { romeToday } from "~/domain/vacancies/schema";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseFormData } from "~/utils/forms";
@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Nuova consulenza sui fabbisog
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "services:deliver");
-  return { employers: await listValidatedEmployers(getDb()), today: romeToday() };
+  return { employers: await listValidatedEmployers(getDb()), today: todayInItaly() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

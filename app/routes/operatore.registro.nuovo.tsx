@@ -1,3 +1,4 @@
+import { todayInItaly } from "~/utils/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
@@ -8,7 +9,6 @@ import { recordDelivery } from "~/domain/services/commands.server";
 import { formatMinutes } from "~/domain/services/durations";
 import { listServiceStandards, listValidatedEmployers } from "~/domain/services/queries.server";
 import { DeliverySchema, MODALITY_LABELS } from "~/domain/services/schema";
-import { romeToday } from "~/domain/vacancies/schema";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseFormData } from "~/utils/forms";
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     standards: await listServiceStandards(db),
     employers: await listValidatedEmployers(db),
-    defaults: { employerId: url.searchParams.get("azienda") ?? "", serviceRequestId: url.searchParams.get("richiesta") ?? "", deliveredOn: romeToday() },
+    defaults: { employerId: url.searchParams.get("azienda") ?? "", serviceRequestId: url.searchParams.get("richiesta") ?? "", deliveredOn: todayInItaly() },
   };
 }
 

@@ -1,7 +1,7 @@
+import { isoDate } from "~/utils/dates";
 import type { Settings } from "meilisearch";
 import type { Db } from "~/db/db.server";
 import { LIVE_STATUSES } from "~/domain/vacancies/states";
-import { isoDate } from "~/domain/vacancies/schema";
 import { requirementLabel } from "~/domain/vacancies/requirement-label";
 import type { SearchIndexDefinition } from "../registry";
 import { JOB_TITLE_SYNONYMS, mutualSynonyms } from "./candidates";

@@ -15,6 +15,7 @@ import { closeDb, getDb, type Db } from "~/db/db.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import { CEFR_ORDER, EDUCATION_EQF, LICENCE_SATISFIED_BY } from "~/domain/matching/codes";
 import { codePrefix, significantTokens } from "~/domain/matching/fields";
+import { distanceKm } from "~/domain/reference/geo";
 import type { MatchVacancy } from "~/domain/matching/query";
 import { FETCH_ALL, countQuery, loadMatchVacancy, runMatch, type MatchResult } from "~/domain/matching/search.server";
 import { parseEnv, setServiceUrls } from "~/utils/env.server";
@@ -135,19 +136,10 @@ async function loadRaw(db: Db): Promise<Raw[]> {
   return [...byId.values()];
 }
 
-const R = 6_371_000;
-function haversine(a: { lat: number; lon: number }, b: { lat: number; lon: number }) {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * R * Math.asin(Math.sqrt(h));
-}
-
 /**
  * eligible | not | ambiguous. The radius is decided by our own haversine on the
- * comune centroids (app/domain/reference/places.server.ts), the same formula as
- * here, so only float noise (within 1 m of a limit) is left out of the check.
+ * comune centroids (app/domain/reference/places.server.ts) with the same
+ * distanceKm used here, so only float noise (within 1 m of a limit) is left out.
  */
 function bruteEligible(v: MatchVacancy, c: Raw, cutoff: Date): "yes" | "no" | "edge" {
   if (!c.consent || c.cvUpdated < cutoff) return "no";
@@ -173,7 +165,7 @@ function bruteEligible(v: MatchVacancy, c: Raw, cutoff: Date): "yes" | "no" | "e
   }
   if (v.lat == null || v.lon == null) return "yes";
   if (c.lat == null || c.lon == null) return "no";
-  const d = haversine({ lat: v.lat, lon: v.lon }, { lat: c.lat, lon: c.lon });
+  const d = distanceKm({ lat: v.lat, lon: v.lon }, { lat: c.lat, lon: c.lon }) * 1000;
   const limit = Math.min(v.radiusKm * 1000, c.maxCommute == null ? Infinity : c.maxCommute * 1000);
   if (Math.abs(d - limit) <= 1) return "edge";
   return d <= limit ? "yes" : "no";

@@ -1,3 +1,4 @@
+import { todayInItaly } from "~/utils/dates";
 import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
 import { PDFDocument, StandardFonts } from "pdf-lib";
@@ -8,7 +9,6 @@ import { addDays, addMonths } from "~/domain/l68/dates";
 import type { ProtectedWorkerForm, WorkforceGroupForm } from "~/domain/l68/file-schema";
 import { RECORD_FORM_SCHEMAS, RecordEventSchema } from "~/domain/l68/record-schema";
 import { changeRecordStatus, fileRecord, type StoredPdf } from "~/domain/l68/records.server";
-import { todayInItaly } from "~/domain/l68/schema";
 import type { DemoRefs } from "./platform";
 
 /**

@@ -1,8 +1,9 @@
+import { addDays, todayInItaly } from "~/utils/dates";
 import type { Transaction } from "kysely";
 import type { DB } from "~/db/types";
 import type { Actor } from "~/domain/audit/commands.server";
 import { createVacancy, transitionVacancy } from "~/domain/vacancies/commands.server";
-import { addDays, romeToday, type VacancyInput } from "~/domain/vacancies/schema";
+import { type VacancyInput } from "~/domain/vacancies/schema";
 import type { VacancyEvent } from "~/domain/vacancies/states";
 import type { DemoRefs } from "./platform";
 
@@ -42,7 +43,7 @@ const req = (position: number, r: Partial<VacancyInput["requirements"][number]> 
  * the domain commands (so they are audited and reach the public index).
  */
 export async function seedVacancies(trx: Transaction<DB>, refs: DemoRefs) {
-  const today = romeToday();
+  const today = todayInItaly();
   const employer: Actor = { userId: refs.bakeryLegalRepId, role: "employer", ip: null };
   const officer: Actor = { userId: refs.preselectionOfficerId, role: "preselection_officer", ip: null };
   const demo: { employerId: string; input: VacancyInput; events: VacancyEvent[]; close?: { outcome: "filled"; channel: "rosa" } }[] = [

@@ -1,5 +1,5 @@
 import { personCodiceFiscaleCheckChar } from "../../app/utils/tax-codes";
-import { expect, expectAccessible, gotoHydrated, login, logout, test } from "./fixtures";
+import { expect, expectAccessible, login, logout, test } from "./fixtures";
 
 function randomTaxCode(): string {
   const letters = Array.from({ length: 6 }, () => "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[Math.floor(Math.random() * 26)]).join("");
@@ -17,7 +17,7 @@ test("an officer finds a new candidate by text, facet and radius; withdrawn cons
   await expectAccessible(page);
 
   // A CV recorded by the officer (three preferences), living in Bergamo.
-  await gotoHydrated(page, "/operatore/candidati/nuovo");
+  await page.goto("/operatore/candidati/nuovo");
   await page.getByLabel(/^Nome( \*)?$/).fill("Ottavia");
   await page.getByLabel(/^Cognome( \*)?$/).fill(lastName);
   await page.getByLabel("Codice fiscale").fill(randomTaxCode());
@@ -40,7 +40,7 @@ test("an officer finds a new candidate by text, facet and radius; withdrawn cons
   // Full text: searchable within a second or so of the commit (the after-commit sync worker).
   const results = page.getByTestId("candidate-results");
   await expect(async () => {
-    await gotoHydrated(page, `/operatore/candidati?q=${lastName}`);
+    await page.goto(`/operatore/candidati?q=${lastName}`);
     await expect(results.getByRole("link", { name: `Ottavia ${lastName}` })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   await expectAccessible(page);
@@ -57,7 +57,7 @@ test("an officer finds a new candidate by text, facet and radius; withdrawn cons
   await expect(page.getByRole("heading", { name: "Nessun candidato trovato" })).toBeVisible();
 
   // Radius around Milano, sorted by distance, with the distance shown (Bergamo is ~54 km away).
-  await gotoHydrated(page, "/operatore/candidati");
+  await page.goto("/operatore/candidati");
   await page.getByLabel("Cerca (professione, competenze, nome…)").fill(lastName);
   await page.getByLabel("Vicino a (comune)").fill("Milano (MI)");
   await page.getByLabel("Entro").selectOption("100");

@@ -36,17 +36,22 @@ export async function expectAccessible(page: Page) {
  * and the teardown fails the test if any check found a serious problem.
  */
 export const test = base.extend<{ checkedPage: Page }>({
+  // Every page.goto to an HTML page waits until React has hydrated it: an input set
+  // before hydration can be reset by it (the root marks <html data-hydrated>).
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      if (response?.ok() && response.headers()["content-type"]?.includes("text/html")) await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+      return response;
+    };
+    await use(page);
+  },
   checkedPage: async ({ page }, use) => {
     await use(page);
     await expectAccessible(page);
   },
 });
-
-/** Opens a page and waits until React has hydrated it, so form inputs keep what the test sets. */
-export async function gotoHydrated(page: Page, url: string) {
-  await page.goto(url);
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
-}
 
 export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/accedi");

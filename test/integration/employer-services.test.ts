@@ -1,6 +1,6 @@
+import { addDays, todayInItaly } from "~/utils/dates";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
-import { addDays, romeToday } from "~/domain/vacancies/schema";
 import * as infoIndex from "~/routes/informazioni._index";
 import * as infoPage from "~/routes/informazioni.$slug";
 import * as contentEdit from "~/routes/admin.contenuti.$articleId";
@@ -99,7 +99,7 @@ describe("service delivery register", () => {
   const delivery = (over: Record<string, string> = {}) => ({
     employerId,
     standardCode: "4A",
-    deliveredOn: romeToday(),
+    deliveredOn: todayInItaly(),
     minutes: "45",
     modality: "company",
     output: "Informazioni sugli incentivi per l'apprendistato",
@@ -114,7 +114,7 @@ describe("service delivery register", () => {
     expect((tooLong.body as { errors: Record<string, string> }).errors.justification).toMatch(/massimo 1 h/);
     expect((await post(delivery({ minutes: "90", justification: "Visita con due sedi da presentare" }))).status).toBe(302);
     expect((await post(delivery({ standardCode: "4C", minutes: "300", output: "Preselezione per due magazzinieri" }))).status).toBe(302);
-    expect((await post(delivery({ deliveredOn: addDays(romeToday(), 3) }))).status).toBe(400);
+    expect((await post(delivery({ deliveredOn: addDays(todayInItaly(), 3) }))).status).toBe(400);
 
     const list = await callRoute(registerList.loader, request(`/operatore/registro?azienda=${employerId}`, { cookie: admin }));
     const { totals } = list.body as { totals: { count: number; minutes: number; byService: { code: string; count: number; minutes: number }[] } };
@@ -139,10 +139,10 @@ describe("needs consultancy (4B)", () => {
         cookie: preselection,
         form: {
           employerId,
-          assessedOn: romeToday(),
+          assessedOn: todayInItaly(),
           "figures.0.occupation": "4.3.1.2.0 — Addetti alla gestione dei magazzini",
           "figures.0.quantity": "2",
-          "figures.0.neededBy": addDays(romeToday(), 40),
+          "figures.0.neededBy": addDays(todayInItaly(), 40),
           "figures.1.occupation": "6.5.1.2.1",
           "figures.1.quantity": "1",
           skillGaps: "Uso del gestionale di magazzino",

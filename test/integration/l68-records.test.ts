@@ -1,10 +1,10 @@
+import { todayInItaly } from "~/utils/dates";
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { requestCertificate } from "~/domain/l68/certificate.server";
 import { submitProspetto } from "~/domain/l68/prospetto.server";
 import { runRecordDeadlines } from "~/domain/l68/records-deadlines.server";
-import { todayInItaly } from "~/domain/l68/schema";
 import { addDays, addMonths } from "~/domain/l68/dates";
 import * as employerFile from "~/routes/azienda.collocamento-mirato._index";
 import * as employerList from "~/routes/azienda.collocamento-mirato.pratiche._index";

@@ -1,6 +1,6 @@
+import { addDays, todayInItaly } from "~/utils/dates";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
-import { addDays, romeToday } from "~/domain/vacancies/schema";
 import { getMeili, indexUid } from "../../search/client.server";
 import { drainOutbox } from "../../search/sync.server";
 import * as board from "~/routes/offerte._index";
@@ -161,7 +161,7 @@ describe("vacancy lifecycle", () => {
 
 describe("bad input changes nothing", () => {
   it.each([
-    [{ closingDate: addDays(romeToday(), -1) }, "closingDate", /futura/],
+    [{ closingDate: addDays(todayInItaly(), -1) }, "closingDate", /futura/],
     [{ positions: "0" }, "positions", /almeno una/],
     [{ payMin: "2000", payMax: "1500" }, "payMax", /inferiore alla minima/],
     [{ occupation: "9.9.9.9.9" }, "occupation", /inesistente/],

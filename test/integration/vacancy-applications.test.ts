@@ -1,6 +1,6 @@
+import { addDays, todayInItaly } from "~/utils/dates";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
-import { addDays, romeToday } from "~/domain/vacancies/schema";
 import * as publicPage from "~/routes/offerte.$vacancyId";
 import * as myApplications from "~/routes/candidato.candidature";
 import * as officerDetail from "~/routes/operatore.offerte.$vacancyId";
@@ -88,7 +88,7 @@ describe("self-applications", () => {
 
   it("refuses applications to a vacancy past its closing date or not public, changing nothing", async () => {
     const candidate = await createCandidateWithAccount();
-    const expired = await insertVacancy(employerId, { status: "published", closingDate: addDays(romeToday(), -1) });
+    const expired = await insertVacancy(employerId, { status: "published", closingDate: addDays(todayInItaly(), -1) });
     const outcome = await apply(expired.id, candidate.cookie);
     expect(outcome.status).toBe(409);
     expect((outcome.body as { errors: Record<string, string> }).errors._form).toMatch(/chiusa/);

@@ -1,7 +1,7 @@
+import { addDays, todayInItaly } from "~/utils/dates";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
 import { runVacancyDeadlines } from "~/domain/vacancies/deadlines.server";
-import { addDays, romeToday } from "~/domain/vacancies/schema";
 import { getMeili, indexUid } from "../../search/client.server";
 import { drainOutbox } from "../../search/sync.server";
 import { createEmployer } from "../support/factories";
@@ -18,8 +18,8 @@ beforeAll(async () => {
 
 // "now" is given to the job: 10:00 in Rome today. Other test files share the database, so
 // the counts the job returns are checked as lower bounds and the rows of this test exactly.
-const NOW = new Date(`${romeToday()}T09:00:00Z`);
-const TODAY = romeToday(NOW);
+const NOW = new Date(`${todayInItaly()}T09:00:00Z`);
+const TODAY = todayInItaly(NOW);
 
 const mailsTo = async () =>
   (await getDb().selectFrom("mail_outbox").select("subject").where("to_address", "=", contactEmail).orderBy("id").execute()).map((m) => m.subject);

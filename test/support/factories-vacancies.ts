@@ -1,6 +1,6 @@
+import { addDays, todayInItaly } from "~/utils/dates";
 import { getDb } from "~/db/db.server";
 import type { PublicationMode, VacancyStatus } from "~/db/tables/vacancies";
-import { addDays, romeToday } from "~/domain/vacancies/schema";
 
 /** A complete, valid vacancy form as an employer posts it (fields as in the page). */
 export function vacancyForm(overrides: Record<string, string> = {}): Record<string, string> {
@@ -20,7 +20,7 @@ export function vacancyForm(overrides: Record<string, string> = {}): Record<stri
     payMax: "1900",
     payPeriod: "month",
     positions: "2",
-    closingDate: addDays(romeToday(), 30),
+    closingDate: addDays(todayInItaly(), 30),
     l68Reserved: "no",
     publicationMode: "public",
     "requirements.0.kind": "experience",
@@ -57,7 +57,7 @@ export async function insertVacancy(
       working_time: "part_time",
       weekly_hours: 24,
       positions: 1,
-      closing_date: opts.closingDate ?? addDays(romeToday(), 20),
+      closing_date: opts.closingDate ?? addDays(todayInItaly(), 20),
       publication_mode: opts.publicationMode ?? "public",
       discrimination_flags: "[]",
       submitted_at: status === "draft" ? null : now,

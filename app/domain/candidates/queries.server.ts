@@ -1,14 +1,9 @@
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
+import { isoDate } from "~/utils/dates";
 import { isCvObsolete } from "./freshness";
 
-/** "YYYY-MM-DD" of a date column (pg returns local midnight; we never shift it through UTC). */
-export function isoDay(d: Date | string | null): string | null {
-  if (!d) return null;
-  if (typeof d === "string") return d.slice(0, 10);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+const isoDay = (d: Date | string | null) => (d ? isoDate(d) : null);
 
 export async function getCandidateCore(db: Db, candidateId: string) {
   return db

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nearestSlices } from "~/domain/reference/geo";
 
 /**
  * The officer's candidate search, as pure functions: the URL parameters
@@ -278,11 +279,9 @@ export function matchReasons(formatted: Record<string, unknown> | undefined, lim
 }
 
 /**
- * The page of a distance-sorted search, from the per-comune counts of the
- * main query: every CV sits at its comune's centroid, so walking the comuni
- * from the nearest and skipping whole comuni until the page's offset gives
- * the exact distance order (relevance order within one comune). Returns one
- * query per comune that contributes hits to the page, in distance order.
+ * The page of a distance-sorted search, from the per-comune counts of the main
+ * query: one query per comune that contributes hits to the page, nearest first
+ * (relevance order within one comune).
  */
 export function byDistancePage(
   main: Record<string, unknown>,
@@ -290,22 +289,11 @@ export function byDistancePage(
   nearbyByDistance: string[],
   page: number,
 ): Record<string, unknown>[] {
-  let skip = (page - 1) * PAGE_SIZE;
-  let need = PAGE_SIZE;
-  const queries: Record<string, unknown>[] = [];
-  for (const code of nearbyByDistance) {
-    const n = countsByComune[code] ?? 0;
-    if (!n) continue;
-    if (skip >= n) {
-      skip -= n;
-      continue;
-    }
-    const limit = Math.min(need, n - skip);
-    const { page: _p, hitsPerPage: _h, facets: _f, sort: _s, ...rest } = main;
-    queries.push({ ...rest, filter: and([main.filter as string | undefined, `comuneCode = ${q(code)}`]), offset: skip, limit });
-    skip = 0;
-    need -= limit;
-    if (!need) break;
-  }
-  return queries;
+  const { page: _p, hitsPerPage: _h, facets: _f, sort: _s, ...rest } = main;
+  return nearestSlices(countsByComune, nearbyByDistance, (page - 1) * PAGE_SIZE, PAGE_SIZE).map((slice) => ({
+    ...rest,
+    filter: and([main.filter as string | undefined, `comuneCode = ${q(slice.code)}`]),
+    offset: slice.offset,
+    limit: slice.limit,
+  }));
 }

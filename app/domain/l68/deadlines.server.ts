@@ -4,6 +4,7 @@
  * alert has a unique (employer, kind, ref_key), so running it twice sends nothing twice.
  * It is a job, not an action: it opens one transaction per employer it touches.
  */
+import { todayInItaly } from "~/utils/dates";
 import type { Db, Trx } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { enqueueMail } from "~/domain/mail/commands.server";
@@ -11,7 +12,6 @@ import { addDays, prospettoDeadline } from "./dates";
 import { formatDate } from "./explain";
 import { isoDate } from "./queries.server";
 import { runRecordDeadlines, type RecordDeadlineRun } from "./records-deadlines.server";
-import { todayInItaly } from "./schema";
 
 /** Days before a deadline when the reminder goes out. */
 export const REMINDER_DAYS = 15;

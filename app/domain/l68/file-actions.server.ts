@@ -2,6 +2,7 @@
  * The one action behind the file page, shared by the employer's and the officer's route:
  * dispatches on `intent`, validates with zod, runs the command in one transaction.
  */
+import { todayInItaly } from "~/utils/dates";
 import { withTransaction } from "~/db/transaction.server";
 import type { Actor } from "~/domain/audit/commands.server";
 import { DomainError } from "~/domain/errors";
@@ -15,7 +16,6 @@ import {
   WorkforceGroupFormSchema,
   versionField,
 } from "./file-schema";
-import { todayInItaly } from "./schema";
 
 export type FileActionResult =
   | { ok: true; message: string }

@@ -5,6 +5,8 @@ import type { ProvinceAllocation } from "./provinces";
 import type { QuotaResult } from "./schema";
 
 export const isoDate = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+/** A timestamp as the Italian calendar day (yyyy-mm-dd). */
+export const romeDay = (column: string) => sql<string | null>`to_char(${sql.ref(column)} at time zone 'Europe/Rome', 'YYYY-MM-DD')`;
 const num = (v: string | null) => (v === null ? null : Number(v));
 
 export type SnapshotResult = QuotaResult & {
@@ -197,7 +199,7 @@ export async function getIssuedCertificate(db: Db, employerId: string, certifica
     .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code")
     .select([
       "l68_certificates.number",
-      sql<string>`to_char(l68_certificates.requested_at at time zone 'Europe/Rome', 'YYYY-MM-DD')`.as("issued_on"),
+      romeDay("l68_certificates.requested_at").$castTo<string>().as("issued_on"),
       isoDate("l68_certificates.valid_until").as("valid_until"),
       "employers.legal_name",
       "employers.tax_code",

@@ -1,3 +1,4 @@
+import { todayInItaly } from "~/utils/dates";
 import { isMultipart } from "~/utils/action.server";
 /**
  * The actions behind the record pages, shared by the employer's and the officer's routes: read the
@@ -12,7 +13,6 @@ import { DomainError } from "~/domain/errors";
 import { type FieldErrors, type FormValues, formValues, parseFormData } from "~/utils/forms";
 import { RECORD_FORM_SCHEMAS, RecordEventSchema, RecordKindSchema } from "./record-schema";
 import { addRecordDocument, changeRecordStatus, DOCUMENT_MAX_BYTES, fileRecord, type StoredPdf } from "./records.server";
-import { todayInItaly } from "./schema";
 import type { RecordEvent, RecordSide } from "./states";
 
 export type RecordActionResult =

@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { L68RecordStatus } from "~/db/tables/l68";
 import { employerInProvince } from "./policy.server";
-import { isoDate } from "./queries.server";
+import { isoDate, romeDay } from "./queries.server";
 
 export type RecordScope = { employerId: string } | { province: string; employerId?: string };
 
@@ -45,9 +45,6 @@ export async function listRecords(db: Db, scope: RecordScope, status?: L68Record
 }
 
 export type RecordRow = Awaited<ReturnType<typeof listRecords>>[number];
-
-/** A timestamp as the Italian calendar day (yyyy-mm-dd), for exports. */
-const romeDay = (column: string) => sql<string | null>`to_char(${sql.ref(column)} at time zone 'Europe/Rome', 'YYYY-MM-DD')`;
 
 /**
  * The records for the CSV export (`records-csv.ts`): same scope, filter and order as `listRecords`,

@@ -4,6 +4,7 @@
  * name the field through the issue path (see `toFieldErrors`).
  */
 import { z } from "zod";
+import { todayInItaly } from "~/utils/dates";
 import { EXEMPTION_CAP_LIMIT_PERCENT } from "./amounts";
 
 export const CONTRACT_TYPES = [
@@ -44,11 +45,6 @@ export const PROTECTED_TYPES = ["disabile_l68", "disabile_art4", "art18"] as con
 export type ProtectedType = (typeof PROTECTED_TYPES)[number];
 
 export const MIN_REFERENCE_DATE = "1999-01-01";
-
-/** Today in Italy, as yyyy-mm-dd (the default reference date). */
-export function todayInItaly(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome" }).format(now);
-}
 
 const requiredOr = (otherwise: string) => (iss: { input?: unknown }) =>
   iss.input === undefined ? "campo obbligatorio" : otherwise;

@@ -13,6 +13,7 @@ import { DomainError } from "~/domain/errors";
 import { addDays, OBLIGATION_DAYS } from "./dates";
 import type { ContributionPeriod } from "./contribution";
 import { allocateProvinces, type ProvinceAllocation, type ProvinceSuspensions } from "./provinces";
+import { isoDate } from "./queries.server";
 import { computeQuota } from "./quota";
 import { type QuotaInput, type QuotaResult, type WorkforceGroup, parseQuotaInput } from "./schema";
 import { contributoAt, formatCents } from "./amounts";
@@ -37,8 +38,6 @@ export interface FileComputation {
   /** Disabled positions still missing after exemptions and self-certifications, plus art. 18 ones. */
   missing: number;
 }
-
-const isoDate = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 
 /** Working days of the calendar-year period of a record that contains `date` (see contribution.ts). */
 const workingDaysAt = (d: Record<string, unknown>, date: string) =>

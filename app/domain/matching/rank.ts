@@ -3,7 +3,7 @@
  * index holds comune codes, not coordinates, so distance order is built from
  * per-comune counts (everyone in a comune sits at its centroid).
  */
-import type { NearbyComune } from "~/domain/reference/geo";
+import { nearestSlices, type NearbyComune } from "~/domain/reference/geo";
 import type { Explanation } from "./explain";
 import { comuneList as list } from "./query";
 
@@ -24,26 +24,15 @@ export function byRank(a: Ranked, b: Ranked): number {
 
 /**
  * The nearest `need` people of one score level, from its per-comune counts:
- * every comune nearer than the boundary one is taken whole (one query), the
- * boundary comune gives its freshest CVs (a second query). Exact, because
- * everyone in a comune is at the same distance.
+ * the comuni taken whole in one query, the boundary comune's freshest CVs in a
+ * second one. Exact, because everyone in a comune is at the same distance.
  */
-export function nearestSlices(level: string, counts: Record<string, number>, nearby: NearbyComune[], need: number): { filter: string; limit: number }[] {
-  const whole: string[] = [];
-  let taken = 0;
-  for (const { code } of nearby) {
-    const n = counts[code] ?? 0;
-    if (!n) continue;
-    if (taken + n > need) {
-      return [
-        ...(whole.length ? [{ filter: `(${level}) AND ${list(whole)}`, limit: taken }] : []),
-        { filter: `(${level}) AND comuneCode = ${JSON.stringify(code)}`, limit: need - taken },
-      ];
-    }
-    whole.push(code);
-    taken += n;
-    if (taken === need) break;
-  }
-  return whole.length ? [{ filter: `(${level}) AND ${list(whole)}`, limit: taken }] : [];
+export function levelSlices(level: string, counts: Record<string, number>, nearby: NearbyComune[], need: number): { filter: string; limit: number }[] {
+  const slices = nearestSlices(counts, nearby.map((c) => c.code), 0, need);
+  const whole = slices.filter((s) => s.whole);
+  const partial = slices.filter((s) => !s.whole);
+  return [
+    ...(whole.length ? [{ filter: `(${level}) AND ${list(whole.map((s) => s.code))}`, limit: whole.reduce((n, s) => n + s.limit, 0) }] : []),
+    ...partial.map((s) => ({ filter: `(${level}) AND comuneCode = ${JSON.stringify(s.code)}`, limit: s.limit })),
+  ];
 }
-

@@ -1,5 +1,6 @@
 import type { Meilisearch, MultiSearchQuery } from "meilisearch";
 import { getDb, type Db } from "~/db/db.server";
+import { isoDate } from "~/utils/dates";
 import { DomainError } from "~/domain/errors";
 import type { NearbyComune } from "~/domain/reference/geo";
 import { comuniWithin } from "~/domain/reference/places.server";
@@ -7,7 +8,7 @@ import { candidatesIndex } from "../../../search/indexes/candidates";
 import { getMeili, indexUid } from "../../../search/client.server";
 import { explainMatch, type ExplainDoc, type Explanation } from "./explain";
 import { buildMatchPlan, type MatchPlan, type MatchVacancy } from "./query";
-import { byRank, nearestSlices } from "./rank";
+import { byRank, levelSlices } from "./rank";
 import type { MatchRequirement } from "./requirements";
 
 export const TOP_N = 50;
@@ -84,7 +85,7 @@ export async function loadMatchVacancy(db: Db, vacancyId: string): Promise<(Matc
     radiusKm: v.radius_km,
     workingTime: v.working_time,
     shifts: !!v.shifts?.trim(),
-    startDate: v.start_date ? isoDay(v.start_date) : null,
+    startDate: v.start_date ? isoDate(v.start_date) : null,
     l68Reserved: v.l68_reserved,
     requirements: reqs.map(
       (r): MatchRequirement => ({
@@ -102,12 +103,6 @@ export async function loadMatchVacancy(db: Db, vacancyId: string): Promise<(Matc
       }),
     ),
   };
-}
-
-function isoDay(d: Date | string): string {
-  if (typeof d === "string") return d.slice(0, 10);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 export function assertMatchable(status: string) {
@@ -230,7 +225,7 @@ export async function runMatch(
         batch.forEach((f, i) => {
           if (need <= 0) return;
           const level = nearby
-            ? nearestSlices(f, perComune[i].facetDistribution?.comuneCode ?? {}, nearby, need)
+            ? levelSlices(f, perComune[i].facetDistribution?.comuneCode ?? {}, nearby, need)
             : [{ filter: f, limit: Math.min(need, perComune[i].totalHits ?? 0) }].filter((s) => s.limit > 0);
           for (const s of level) slices.push(s);
           need -= level.reduce((n, s) => n + s.limit, 0);

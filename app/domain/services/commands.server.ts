@@ -1,3 +1,4 @@
+import { addDays, isoDate, todayInItaly } from "~/utils/dates";
 import { sql } from "kysely";
 import type { Trx } from "~/db/db.server";
 import type { ServiceQueue } from "~/db/tables/vacancies";
@@ -5,7 +6,6 @@ import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { findOccupation } from "~/domain/reference/queries.server";
 import { createVacancy } from "~/domain/vacancies/commands.server";
-import { addDays, isoDate, romeToday } from "~/domain/vacancies/schema";
 import { durationCheck } from "./durations";
 import type { ArticleInput, DeliveryInput, NeedsInput } from "./schema";
 import { routeScreening, SCREENING_QUESTIONS, type ScreeningAnswers } from "./screening";
@@ -73,7 +73,7 @@ export async function recordDelivery(trx: Trx, actor: Actor, input: DeliveryInpu
   if (!standard) throw new DomainError("Servizio sconosciuto: sceglilo dall'elenco", "standardCode");
   const employer = await trx.selectFrom("employers").select("id").where("id", "=", input.employerId).executeTakeFirst();
   if (!employer) throw new DomainError("Azienda non trovata", "employerId");
-  if (input.deliveredOn > romeToday()) throw new DomainError("La data non può essere futura", "deliveredOn");
+  if (input.deliveredOn > todayInItaly()) throw new DomainError("La data non può essere futura", "deliveredOn");
   const check = durationCheck(standard, input.minutes);
   if (!check.ok && (!input.justification || input.justification.length < 10)) throw new DomainError(check.message!, "justification");
   if (input.serviceRequestId) {
@@ -204,7 +204,7 @@ export async function figureToVacancyDraft(trx: Trx, actor: Actor, figureId: str
     .executeTakeFirst();
   if (!f) throw new DomainError("Figura non trovata", "_form", 404);
   if (f.vacancy_id) throw new DomainError("Da questa figura è già stata creata un'offerta", "_form", 409);
-  const today = romeToday();
+  const today = todayInItaly();
   const neededBy = f.needed_by ? isoDate(f.needed_by) : null;
   const closingDate = neededBy && neededBy > addDays(today, 7) && neededBy <= addDays(today, 180) ? neededBy : addDays(today, 30);
   const created = await createVacancy(trx, actor, f.employer_id, {

@@ -1,7 +1,7 @@
+import { isoDate } from "~/utils/dates";
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { ServiceQueue } from "~/db/tables/vacancies";
-import { isoDate } from "~/domain/vacancies/schema";
 import type { DeliveryFilter } from "./schema";
 
 /** Published articles matching the words (Italian full-text search), or all of them, in the admins' order. */

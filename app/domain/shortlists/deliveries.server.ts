@@ -5,9 +5,9 @@
  * "durata minima 4 ore"; 4D is two services, "verifica delle competenze"
  * (4D-VERIFICA) and "selezione dei candidati" (4D-SELEZIONE), 2 h each.
  */
+import { todayInItaly } from "~/utils/dates";
 import { sql } from "kysely";
 import type { Trx } from "~/db/db.server";
-import { romeToday } from "~/domain/vacancies/schema";
 
 const MINUTES = { "4C": 240, "4D-VERIFICA": 120, "4D-SELEZIONE": 120 } as const;
 const people = (n: number) => (n === 1 ? "1 candidato presentato" : `${n} candidati presentati`);
@@ -15,7 +15,7 @@ const people = (n: number) => (n === 1 ? "1 candidato presentato" : `${n} candid
 type Delivery = { employer_id: string; standard_code: keyof typeof MINUTES; officer_id: string; output: string; shortlist_id: string };
 
 /** One register row, done at the office on the standard's minimum time. */
-const deliveryRow = (d: Delivery, now: Date) => ({ ...d, delivered_on: romeToday(now), minutes: MINUTES[d.standard_code], modality: "office" as const, justification: null, service_request_id: null });
+const deliveryRow = (d: Delivery, now: Date) => ({ ...d, delivered_on: todayInItaly(now), minutes: MINUTES[d.standard_code], modality: "office" as const, justification: null, service_request_id: null });
 
 /** 4C/LEP Q: the output is the presented rosa. */
 export async function recordPresentationDelivery(

@@ -1,16 +1,8 @@
 import type { Db } from "~/db/db.server";
+import type { FigureLike } from "./figures";
 
-export interface FigureRow {
+export interface FigureRow extends FigureLike {
   key: string;
-  label: string;
-  shortlists: number;
-  presented: number;
-  hired: number;
-  withFeedback: number;
-  /** Average days from validation to the first presented rosa; null when none. */
-  daysToPresent: number | null;
-  /** Average days from presentation to the employer's first feedback. */
-  feedbackDelayDays: number | null;
 }
 
 const DAY = 86_400_000;

@@ -5,7 +5,9 @@ export interface FigureLike {
   presented: number;
   hired: number;
   withFeedback: number;
+  /** Average days from validation to the first presented rosa; null when none. */
   daysToPresent: number | null;
+  /** Average days from presentation to the employer's first feedback. */
   feedbackDelayDays: number | null;
 }
 

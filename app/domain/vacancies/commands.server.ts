@@ -1,3 +1,4 @@
+import { isoDate, todayInItaly } from "~/utils/dates";
 import type { Updateable } from "kysely";
 import type { Trx } from "~/db/db.server";
 import type { VacanciesTable, VacancyOutcome } from "~/db/tables/vacancies";
@@ -9,7 +10,7 @@ import { enqueueSearchSync } from "../../../search/outbox.server";
 import { blockingFindings, checkNonDiscrimination, type DiscriminationFinding } from "./discrimination";
 import { notifyEmployer } from "./notifications.server";
 import type { VacancyScope } from "./policy.server";
-import { isoDate, romeToday, type RequirementInput, type TransitionInput, type VacancyInput } from "./schema";
+import { type RequirementInput, type TransitionInput, type VacancyInput } from "./schema";
 import { EDITABLE_STATUSES, nextVacancyStatus, VACANCY_STATUS_LABELS, type VacancyEvent } from "./states";
 
 export const VACANCY_INDEX = "vacancies";
@@ -198,7 +199,7 @@ export async function transitionVacancy(
   const next = nextVacancyStatus(current.status, input.event, scope.kind);
   if (!next)
     throw new DomainError(`Operazione non consentita: l'offerta è nello stato «${VACANCY_STATUS_LABELS[current.status]}»`, "_form", 409);
-  await checkPreconditions(trx, current, input.event, romeToday(now));
+  await checkPreconditions(trx, current, input.event, todayInItaly(now));
   const outcome: VacancyOutcome | null = input.event === "cancel" ? "cancelled" : input.event === "close" ? (input.outcome || null) : null;
   const set: Updateable<VacanciesTable> = {
     status: next,

@@ -1,3 +1,4 @@
+import { addDays, isoDate, todayInItaly } from "~/utils/dates";
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
@@ -5,7 +6,6 @@ import { DomainError } from "~/domain/errors";
 import { formatDate } from "~/utils/format";
 import { transitionVacancy } from "./commands.server";
 import { notifyEmployer } from "./notifications.server";
-import { addDays, isoDate, romeToday } from "./schema";
 import { LIVE_STATUSES } from "./states";
 
 /** A "YYYY-MM-DD" literal compared with a `date` column. */
@@ -26,7 +26,7 @@ const REMINDERS = [
  * so one failure does not hold back the others.
  */
 export async function runVacancyDeadlines(db: Db, now: Date = new Date()) {
-  const today = romeToday(now);
+  const today = todayInItaly(now);
   let expired = 0;
   let reminders = 0;
   const due = await db

@@ -1,9 +1,9 @@
+import { isoDate } from "~/utils/dates";
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { VacancyStatus } from "~/db/tables/vacancies";
 import type { DiscriminationFinding } from "./discrimination";
 import type { VacancyScope } from "./policy.server";
-import { isoDate } from "./schema";
 import { LIVE_STATUSES } from "./states";
 
 export const VACANCY_PAGE_SIZE = 25;

@@ -12,26 +12,9 @@ import {
   REQUIREMENT_KIND_LABELS,
   WORKING_TIME_LABELS,
 } from "./codes";
+import { addDays, todayInItaly } from "~/utils/dates";
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-
-/** Today's date in Italy as "YYYY-MM-DD" (the server may run in UTC). */
-export function romeToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-export function addDays(isoDay: string, days: number): string {
-  const d = new Date(`${isoDay}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** A `date` column read by pg (local midnight) back to "YYYY-MM-DD". */
-export function isoDate(d: Date | string): string {
-  if (typeof d === "string") return d.slice(0, 10);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 export const MAX_CLOSING_DAYS = 180;
 
@@ -179,7 +162,7 @@ const VacancyFields = z.object({
 });
 
 function checkVacancyRules(v: z.infer<typeof VacancyFields>, ctx: z.RefinementCtx) {
-    const today = romeToday();
+    const today = todayInItaly();
     if (v.closingDate <= today) ctx.addIssue({ code: "custom", path: ["closingDate"], message: "La data di scadenza deve essere futura" });
     else if (v.closingDate > addDays(today, MAX_CLOSING_DAYS))
       ctx.addIssue({ code: "custom", path: ["closingDate"], message: `La scadenza può essere al massimo tra ${MAX_CLOSING_DAYS} giorni` });

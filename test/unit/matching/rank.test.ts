@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byRank, nearestSlices } from "~/domain/matching/rank";
+import { byRank, levelSlices } from "~/domain/matching/rank";
 
 const NEARBY = [
   { code: "A", km: 0 },
@@ -10,18 +10,18 @@ const NEARBY = [
 
 describe("distance order from per-comune counts", () => {
   it("takes the nearer comuni whole and the freshest CVs of the boundary comune", () => {
-    expect(nearestSlices("L", { A: 2, C: 5, D: 9 }, NEARBY, 4)).toEqual([
+    expect(levelSlices("L", { A: 2, C: 5, D: 9 }, NEARBY, 4)).toEqual([
       { filter: '(L) AND comuneCode IN ["A"]', limit: 2 },
       { filter: '(L) AND comuneCode = "C"', limit: 2 },
     ]);
   });
   it("stops exactly at the need, and takes everything when the level holds fewer people", () => {
-    expect(nearestSlices("L", { A: 2, B: 2, C: 5 }, NEARBY, 4)).toEqual([{ filter: '(L) AND comuneCode IN ["A", "B"]', limit: 4 }]);
-    expect(nearestSlices("L", { D: 1, B: 1 }, NEARBY, 50)).toEqual([{ filter: '(L) AND comuneCode IN ["B", "D"]', limit: 2 }]);
-    expect(nearestSlices("L", {}, NEARBY, 50)).toEqual([]);
+    expect(levelSlices("L", { A: 2, B: 2, C: 5 }, NEARBY, 4)).toEqual([{ filter: '(L) AND comuneCode IN ["A", "B"]', limit: 4 }]);
+    expect(levelSlices("L", { D: 1, B: 1 }, NEARBY, 50)).toEqual([{ filter: '(L) AND comuneCode IN ["B", "D"]', limit: 2 }]);
+    expect(levelSlices("L", {}, NEARBY, 50)).toEqual([]);
   });
   it("starts in the nearest comune when even it holds more than needed", () => {
-    expect(nearestSlices("L", { A: 100 }, NEARBY, 50)).toEqual([{ filter: '(L) AND comuneCode = "A"', limit: 50 }]);
+    expect(levelSlices("L", { A: 100 }, NEARBY, 50)).toEqual([{ filter: '(L) AND comuneCode = "A"', limit: 50 }]);
   });
 });
 

@@ -1,0 +1,34 @@
+/** Calendar days as "YYYY-MM-DD" strings, in Italian time (client-safe). */
+
+/** Today's date in Italy (the server may run in UTC). */
+export function todayInItaly(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+// Arithmetic in UTC so that no time zone or daylight-saving change shifts a day.
+const toUtc = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+
+/** The calendar day `days` after (or before, if negative) `iso`. */
+export function addDays(iso: string, days: number): string {
+  return new Date(toUtc(iso) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The same day `months` later, clamped to the month's last day (31 Aug + 6 months = 28/29 Feb). */
+export function addMonths(iso: string, months: number): string {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7)) - 1 + months;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(Number(iso.slice(8, 10)), last))).toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
+}
+
+/** A PostgreSQL `date` column as pg reads it (local midnight) back to "YYYY-MM-DD", never shifted through UTC. */
+export function isoDate(d: Date | string): string {
+  if (typeof d === "string") return d.slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
