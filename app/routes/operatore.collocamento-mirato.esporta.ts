@@ -3,7 +3,7 @@ import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { WorkspaceFilterSchema } from "~/domain/l68/file-schema";
 import { listProvinceEmployers } from "~/domain/l68/queries.server";
-import { toCsv } from "~/domain/l68/csv";
+import { toCsv } from "~/utils/csv";
 import { actorOf, requirePermission } from "~/utils/session.server";
 
 /** CSV of the workspace list, same filters and order as the page (UTF-8 with BOM, ";" for Excel it-IT). */

@@ -11,7 +11,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const by = new URL(request.url).searchParams.get("per") === "ufficio" ? "office" : "officer";
   const rows = await preselectionFigures(getDb(), by);
   await recordAudit(getDb(), actorOf(user, context), { action: "preselection.figures_export", entityType: "report", details: { by, rows: rows.length } });
-  return new Response("\uFEFF" + figuresCsv(rows, by === "office" ? "ufficio" : "operatore"), {
+  return new Response(figuresCsv(rows, by === "office" ? "ufficio" : "operatore"), {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="preselezione-${by}.csv"`, "Cache-Control": "private, no-store" },
   });
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
-import { toCsv } from "~/domain/services/csv";
+import { toCsv } from "~/utils/csv";
 import { requireRegisterReader } from "~/domain/services/policy.server";
 import { listDeliveries } from "~/domain/services/queries.server";
 import { DeliveryFilterSchema, MODALITY_LABELS } from "~/domain/services/schema";

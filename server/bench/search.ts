@@ -16,7 +16,7 @@ import { onEveryCommit, withTransaction } from "~/db/transaction.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import { searchCandidates } from "~/domain/candidates/search.server";
 import { buildCandidateSearch, type CandidateSearchInput } from "~/domain/candidates/search-query";
-import { comuniWithin } from "~/domain/reference/places.server";
+import { comunePoints, comuniWithin } from "~/domain/reference/places.server";
 import { resolveComune } from "~/domain/reference/queries.server";
 import { parseEnv, setServiceUrls } from "~/utils/env.server";
 import { createMeiliClient, indexUid } from "../../search/client.server";
@@ -130,8 +130,7 @@ async function main() {
     for (const q of queries) {
       if (!q.comune || centers.has(q.comune)) continue;
       const c = await resolveComune(db, q.comune);
-      const row = c ? await db.selectFrom("comuni").select(["lat", "lon"]).where("istat_code", "=", c.istatCode).executeTakeFirst() : undefined;
-      centers.set(q.comune, row?.lat != null && row.lon != null ? { lat: row.lat, lon: row.lon } : null);
+      centers.set(q.comune, (c && (await comunePoints(db)).get(c.istatCode)) || null);
     }
     // The comuni of each radius, as the page computes them (nearest first), so this measures the same request.
     const nearbyOf = new Map<string, string[]>();

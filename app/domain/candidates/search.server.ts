@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "~/db/db.server";
 import type { ProtectedCategory } from "~/db/tables/candidates";
@@ -7,7 +6,8 @@ import { DomainError } from "~/domain/errors";
 import { roleHas } from "~/domain/identity/roles";
 import { getEnv } from "~/utils/env.server";
 import { roundKm } from "~/domain/reference/geo";
-import { comuniWithin } from "~/domain/reference/places.server";
+import { comunePoints, comuniWithin } from "~/domain/reference/places.server";
+import { resolveComune } from "~/domain/reference/queries.server";
 import { indexUid } from "../../../search/client.server";
 import { obsoleteCutoff } from "./freshness";
 import { EQF_LABELS, LANGUAGE_LABELS, LICENCE_LABELS, PROTECTED_CATEGORY_LABELS } from "./schema";
@@ -67,21 +67,13 @@ interface RawHit {
   _formatted?: Record<string, unknown>;
 }
 
-/** Resolves the radius centre in one query; an unknown comune is the user's mistake (400), not an empty result. */
+/** The radius centre: an unknown or ambiguous comune is the user's mistake (400), not an empty result. */
 async function resolveCenter(db: Db, text: string) {
   if (!text) return null;
-  const match = /^(.*?)\s*(?:\(([A-Za-z]{2})\))?\s*$/.exec(text.trim());
-  let query = db
-    .selectFrom("comuni")
-    .select(["name", "province_code", "lat", "lon"])
-    .where(sql<boolean>`lower(name) = ${(match?.[1] ?? "").toLowerCase()}`);
-  if (match?.[2]) query = query.where("province_code", "=", match[2].toUpperCase());
-  const rows = await query.limit(2).execute();
-  const [c] = rows;
-  if (rows.length !== 1 || c.lat == null || c.lon == null) {
-    throw new DomainError("Comune sconosciuto: scegli un comune dall'elenco, ad esempio «Milano (MI)»", "comune", 400);
-  }
-  return { label: `${c.name} (${c.province_code})`, lat: c.lat, lon: c.lon };
+  const comune = await resolveComune(db, text);
+  const point = comune ? (await comunePoints(db)).get(comune.istatCode) : undefined;
+  if (!comune || !point) throw new DomainError("Comune sconosciuto: scegli un comune dall'elenco, ad esempio «Milano (MI)»", "comune", 400);
+  return { label: comune.label, ...point };
 }
 
 /** Labels of provinces and CP2021 codes: reference data, read once per process (they change only with a new ISTAT release and a restart). */

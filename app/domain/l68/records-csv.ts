@@ -5,7 +5,7 @@
  * Pure: the rows come from `listRecordsForExport`. Records carry no health data.
  */
 import type { L68RecordKind, L68RecordStatus } from "~/db/tables/l68";
-import { toCsv } from "./csv";
+import { toCsv } from "~/utils/csv";
 import { SUSPENSION_TYPE_LABELS } from "./record-schema";
 import { RECORD_KIND_LABELS, RECORD_STATUS_LABELS } from "./states";
 

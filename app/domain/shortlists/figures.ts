@@ -1,4 +1,6 @@
 /** Pure helpers of the officers' figures: rates, CSV. */
+import { toCsv } from "~/utils/csv";
+
 export interface FigureLike {
   label: string;
   shortlists: number;
@@ -13,17 +15,12 @@ export interface FigureLike {
 
 export const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 
-const cell = (v: string | number | null) => {
-  const s = v === null ? "" : String(v);
-  return /[";\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** Semicolon-separated (Italian Excel), decimal comma. */
+/** Semicolon-separated with a BOM (Italian Excel, see toCsv), decimal comma. */
 export function figuresCsv(rows: FigureLike[], groupLabel: string): string {
   const num = (v: number | null) => (v === null ? null : String(v).replace(".", ","));
   const header = [groupLabel, "rose", "candidati presentati", "assunti", "% assunti sui presentati", "% riscontri dell'azienda", "giorni medi dalla convalida alla rosa", "giorni medi di attesa del riscontro"];
-  const lines = rows.map((r) =>
-    [r.label, r.shortlists, r.presented, r.hired, num(rate(r.hired, r.presented)), num(rate(r.withFeedback, r.presented)), num(r.daysToPresent), num(r.feedbackDelayDays)].map(cell).join(";"),
+  return toCsv(
+    header,
+    rows.map((r) => [r.label, r.shortlists, r.presented, r.hired, num(rate(r.hired, r.presented)), num(rate(r.withFeedback, r.presented)), num(r.daysToPresent), num(r.feedbackDelayDays)]),
   );
-  return [header.map(cell).join(";"), ...lines].join("\r\n") + "\r\n";
 }

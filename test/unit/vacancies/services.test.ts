@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "~/domain/services/csv";
+import { toCsv } from "~/utils/csv";
 import { durationCheck, formatMinutes } from "~/domain/services/durations";
 import { routeScreening } from "~/domain/services/screening";
 
