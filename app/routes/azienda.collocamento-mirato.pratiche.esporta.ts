@@ -5,6 +5,7 @@ import { requireL68Employer } from "~/domain/l68/policy.server";
 import { recordsCsv } from "~/domain/l68/records-csv";
 import { listRecordsForExport } from "~/domain/l68/records-queries.server";
 import { actorOf } from "~/utils/session.server";
+import { csvDownload } from "~/utils/csv";
 
 /** CSV of the employer's own records (scoped by the session's employer), as on the records page. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -17,11 +18,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     employerId: user.employerId,
     details: { rows: rows.length },
   });
-  return new Response(recordsCsv(rows), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="pratiche-collocamento-mirato.csv"',
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvDownload(recordsCsv(rows), "pratiche-collocamento-mirato.csv");
 }

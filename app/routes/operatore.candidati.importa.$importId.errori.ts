@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "~/db/db.server";
 import { getCandidateImportErrors } from "~/domain/candidates/queries.server";
 import { notFound, requirePermission } from "~/utils/session.server";
+import { csvDownload } from "~/utils/csv";
 
 const ParamsSchema = z.object({ importId: z.uuid() });
 
@@ -13,11 +14,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!parsed.success) throw notFound("Importazione non trovata");
   const job = await getCandidateImportErrors(getDb(), parsed.data.importId, user.id);
   if (!job?.error_report) throw notFound("Nessun rapporto degli errori per questa importazione");
-  return new Response(job.error_report, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="errori-${job.filename.replace(/[^\w.-]/g, "_").replace(/\.csv$/i, "")}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvDownload(job.error_report, `errori-${job.filename.replace(/[^\w.-]/g, "_").replace(/\.csv$/i, "")}.csv`);
 }

@@ -3,7 +3,7 @@ import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { WorkspaceFilterSchema } from "~/domain/l68/file-schema";
 import { listProvinceEmployers } from "~/domain/l68/queries.server";
-import { toCsv } from "~/utils/csv";
+import { csvDownload, toCsv } from "~/utils/csv";
 import { actorOf, requirePermission } from "~/utils/session.server";
 
 /** CSV of the workspace list, same filters and order as the page (UTF-8 with BOM, ";" for Excel it-IT). */
@@ -18,11 +18,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ["Ragione sociale", "Codice fiscale", "Provincia sede legale", "Base di computo", "Quota disabili", "Coperti", "Scoperti disabili", "Scoperti art. 18", "Da coprire", "Prossima scadenza", "Scadenze superate"],
     rows.map((r) => [r.legal_name, r.tax_code, r.legal_province, r.base_computo, r.quota_disabili, r.covered_disabili, r.uncovered_disabili, r.uncovered_art18, r.missing, r.next_due ?? "", r.overdue]),
   );
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="collocamento-mirato-${province ?? "nessuna"}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvDownload(csv, `collocamento-mirato-${province ?? "nessuna"}.csv`);
 }

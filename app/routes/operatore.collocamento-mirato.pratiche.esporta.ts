@@ -6,6 +6,7 @@ import { recordsCsv } from "~/domain/l68/records-csv";
 import { listRecordsForExport } from "~/domain/l68/records-queries.server";
 import { parseSearchParams } from "~/utils/forms";
 import { actorOf, requirePermission } from "~/utils/session.server";
+import { csvDownload } from "~/utils/csv";
 
 /** CSV of the records of the office's province, same filters as the records page (UTF-8 with BOM, ";" for Excel it-IT). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -21,11 +22,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     entityId: province,
     details: { rows: rows.length, status: stato || null, employerId: azienda ?? null },
   });
-  return new Response(recordsCsv(rows), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="pratiche-collocamento-mirato-${province ?? "nessuna"}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvDownload(recordsCsv(rows), `pratiche-collocamento-mirato-${province ?? "nessuna"}.csv`);
 }

@@ -5,13 +5,12 @@ import { figuresCsv } from "~/domain/shortlists/figures";
 import { preselectionFigures } from "~/domain/shortlists/figures.server";
 import { requireMatchingOfficer } from "~/domain/shortlists/policy.server";
 import { actorOf } from "~/utils/session.server";
+import { csvDownload } from "~/utils/csv";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireMatchingOfficer(request);
   const by = new URL(request.url).searchParams.get("per") === "ufficio" ? "office" : "officer";
   const rows = await preselectionFigures(getDb(), by);
   await recordAudit(getDb(), actorOf(user, context), { action: "preselection.figures_export", entityType: "report", details: { by, rows: rows.length } });
-  return new Response(figuresCsv(rows, by === "office" ? "ufficio" : "operatore"), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="preselezione-${by}.csv"`, "Cache-Control": "private, no-store" },
-  });
+  return csvDownload(figuresCsv(rows, by === "office" ? "ufficio" : "operatore"), `preselezione-${by}.csv`);
 }

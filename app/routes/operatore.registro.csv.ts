@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
-import { toCsv } from "~/utils/csv";
+import { csvDownload, toCsv } from "~/utils/csv";
 import { requireRegisterReader } from "~/domain/services/policy.server";
 import { listDeliveries } from "~/domain/services/queries.server";
 import { DeliveryFilterSchema, MODALITY_LABELS } from "~/domain/services/schema";
@@ -35,5 +35,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ["TOTALE", `${totals.count} servizi`, null, null, null, null, null, totals.minutes, null, null, null, null],
     ],
   );
-  return new Response(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="registro-servizi.csv"' } });
+  return csvDownload(csv, "registro-servizi.csv");
 }

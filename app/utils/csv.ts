@@ -12,3 +12,10 @@ export function toCsv(header: string[], rows: (string | number | null)[][]): str
   };
   return "\uFEFF" + [header, ...rows].map((r) => r.map(cell).join(";")).join("\r\n") + "\r\n";
 }
+
+/** A CSV as a download. Never cached: the exports hold personal and company data. */
+export function csvDownload(csv: string, filename: string): Response {
+  return new Response(csv, {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "private, no-store" },
+  });
+}
