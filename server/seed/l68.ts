@@ -1,7 +1,7 @@
 import { todayInItaly } from "~/utils/dates";
 import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
-import { PDFDocument, StandardFonts } from "pdf-lib";
+import { PDFDocument } from "pdf-lib";
 import type { DB } from "~/db/types";
 import type { Actor } from "~/domain/audit/commands.server";
 import { addProtectedWorker, addWorkforceGroup } from "~/domain/l68/commands.server";
@@ -9,6 +9,7 @@ import { addDays, addMonths } from "~/domain/l68/dates";
 import type { ProtectedWorkerForm, WorkforceGroupForm } from "~/domain/l68/file-schema";
 import { RECORD_FORM_SCHEMAS, RecordEventSchema } from "~/domain/l68/record-schema";
 import { changeRecordStatus, fileRecord, type StoredPdf } from "~/domain/l68/records.server";
+import { embedUnicodeFonts } from "~/utils/pdf-fonts.server";
 import type { DemoRefs } from "./platform";
 
 /**
@@ -27,7 +28,7 @@ async function demoPdf(filename: string, title: string, lines: string[]): Promis
   const pdf = await PDFDocument.create();
   pdf.setTitle(title);
   pdf.setLanguage("it-IT");
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const { regular: font } = await embedUnicodeFonts(pdf);
   const page = pdf.addPage([595, 842]);
   page.drawText(title, { x: 56, y: 770, size: 14, font });
   lines.forEach((line, i) => page.drawText(line, { x: 56, y: 740 - i * 18, size: 11, font }));

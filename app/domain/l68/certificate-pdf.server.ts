@@ -1,4 +1,5 @@
-import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
+import { PDFDocument, rgb } from "pdf-lib";
+import { drawable, embedUnicodeFonts } from "~/utils/pdf-fonts.server";
 import type { Db } from "~/db/db.server";
 import { getIssuedCertificate, type SnapshotResult } from "./queries.server";
 import { formatDate } from "./explain";
@@ -32,20 +33,19 @@ function wrap(text: string, width: number, measure: (s: string) => number): stri
   return lines;
 }
 
-/** The art. 17 certificate as a one-page A4 PDF (Helvetica: WinAnsi covers the Italian accents). */
+/** The art. 17 certificate as a one-page A4 PDF, in a Unicode font: any company name prints (pdf-fonts.server.ts). */
 export async function renderCertificatePdf(c: CertificateData): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(`Certificazione di ottemperanza ${c.number}`);
   pdf.setLanguage("it-IT");
   pdf.setAuthor("Centro per l'Impiego — Collocamento mirato");
   const page = pdf.addPage([595.28, 841.89]);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const { regular, bold } = await embedUnicodeFonts(pdf);
   let y = 780;
   const write = (text: string, opts: { size?: number; font?: typeof regular; gap?: number } = {}) => {
     const size = opts.size ?? 11;
     const font = opts.font ?? regular;
-    for (const line of wrap(text, 495, (s) => font.widthOfTextAtSize(s, size))) {
+    for (const line of wrap(drawable(font, text), 495, (s) => font.widthOfTextAtSize(s, size))) {
       page.drawText(line, { x: 50, y, size, font, color: rgb(0.1, 0.1, 0.1) });
       y -= size + 5;
     }

@@ -1,4 +1,5 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { drawable, embedUnicodeFonts } from "~/utils/pdf-fonts.server";
 import { formatDate } from "~/utils/format";
 
 export interface NeedsPdfData {
@@ -12,24 +13,20 @@ export interface NeedsPdfData {
   figures: { occupationCode: string; occupationTitle: string; quantity: number; neededBy: string | null; notes: string }[];
 }
 
-// Helvetica is WinAnsi: keep the Italian accents, replace what it cannot draw.
-const winAnsi = (s: string) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[^\x20-\x7E\xA0-\xFF€–—…•\n]/g, "?");
-
 /** The 4B output for the employer: figures sought, skill gaps, training needs and agreed actions (A4, multi-page). */
 export async function renderNeedsPdf(d: NeedsPdfData): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle(`Rilevazione dei fabbisogni — ${winAnsi(d.employerName)}`);
+  pdf.setTitle(`Rilevazione dei fabbisogni — ${d.employerName}`);
   pdf.setLanguage("it-IT");
   pdf.setAuthor("Centro per l'Impiego — Servizi alle imprese");
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const { regular, bold } = await embedUnicodeFonts(pdf);
   const margin = 56;
   const width = 595.28 - 2 * margin;
   let page: PDFPage = pdf.addPage([595.28, 841.89]);
   let y = 841.89 - margin;
 
   const line = (text: string, font: PDFFont = regular, size = 10.5) => {
-    for (const paragraph of winAnsi(text).split("\n")) {
+    for (const paragraph of drawable(font, text).split("\n")) {
       let current = "";
       const flush = () => {
         if (y < margin + size) {

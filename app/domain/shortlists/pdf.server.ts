@@ -1,4 +1,5 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { drawable, embedUnicodeFonts } from "~/utils/pdf-fonts.server";
 import type { getEmployerShortlist } from "./queries.server";
 import { CANDIDATE_STATE_LABELS } from "./states";
 
@@ -7,13 +8,10 @@ type Data = NonNullable<Awaited<ReturnType<typeof getEmployerShortlist>>>;
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 50;
 
-/** Helvetica speaks WinAnsi only: anything outside it becomes "?" instead of failing. */
-const safe = (s: string) => s.replace(/[^\x20-\x7E\u00A0-\u00FF«»—–’‘“”€…]/g, "?");
-
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = "";
-  for (const word of safe(text).split(/\s+/)) {
+  for (const word of drawable(font, text).split(/\s+/)) {
     const next = line ? `${line} ${word}` : word;
     if (font.widthOfTextAtSize(next, size) > width && line) {
       lines.push(line);
@@ -27,10 +25,9 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 /** The rosa for the employer: only presented people, contacts only where they agreed. */
 export async function shortlistPdf(data: Data): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.setTitle(safe(`Rosa di candidati — ${data.shortlist.title}`));
+  doc.setTitle(`Rosa di candidati — ${data.shortlist.title}`);
   doc.setLanguage("it-IT");
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const { regular: font, bold } = await embedUnicodeFonts(doc);
   let page: PDFPage = doc.addPage(A4);
   let y = A4[1] - MARGIN;
   const write = (text: string, opts: { size?: number; f?: PDFFont; gap?: number } = {}) => {
