@@ -110,6 +110,13 @@ export const EXEMPTION_CAP_LIMIT_PERCENT = 80;
 /** Intellectual or psychic disability counts under art. 4 c. 3-bis above this reduction (strictly >). */
 export const ART4_PSYCHIC_MIN_DISABILITY_PERCENT = 45;
 
+/**
+ * Work accident / occupational disease: the INAIL degree above which the worker counts (strictly >;
+ * art. 4 c. 4 L. 68/1999 and art. 3 c. 4 DPR 333/2000 — the DPR's wording could not be read in
+ * this session: rules file §5, so the explanation says "non verificato").
+ */
+export const INAIL_MIN_DISABILITY_PERCENT = 33;
+
 /** Art. 4 c. 3-bis: categories 1 to this one of the war-pension tables (DPR 915/1978) count. */
 export const ART4_MAX_INVALIDITY_CATEGORY = 6;
 

@@ -7,6 +7,7 @@ import {
   ART4_MAX_INVALIDITY_CATEGORY,
   ART4_MIN_DISABILITY_PERCENT,
   ART4_PSYCHIC_MIN_DISABILITY_PERCENT,
+  INAIL_MIN_DISABILITY_PERCENT,
   fixedTermExcludedMonthsAt,
 } from "./amounts";
 import { CATEGORY_EXCLUSIONS, CONTRACT_EXCLUSIONS, FIXED_TERM_EXCLUSION, type ExclusionReason } from "./explain";
@@ -51,26 +52,40 @@ export function hoursFraction(g: WorkforceGroup): Rational {
 const isDisabled = (g: WorkforceGroup) => g.protected === "disabile_l68" || g.protected === "disabile_art4";
 
 /** Why an art. 4 worker counts in the quota; see `art4Route`. */
-export type Art4Route = "percent" | "category" | "psychic";
+export type Art4Route = "percent" | "category" | "psychic" | "inail";
 
 /**
  * The route by which a "disabile_art4" group counts (rules file §1.5, §3.3), or null if none:
  * - "percent": capacity reduction ≥ 60 % (art. 4 c. 3-bis and c. 4; exactly 60 counts);
  * - "category": minorazione in categories 1–6 of the war-pension tables, DPR 915/1978 (c. 3-bis);
- * - "psychic": intellectual or psychic disability with a reduction strictly above 45 % (c. 3-bis).
- * Percentages are compared as given: a JSON number compared with an integer is exact.
+ * - "psychic": intellectual or psychic disability with a reduction strictly above 45 % (c. 3-bis);
+ * - "inail": disabled by a work accident or occupational disease with an INAIL degree strictly above
+ *   33 % (art. 4 c. 4 L. 68/1999 and art. 3 c. 4 DPR 333/2000, wording not verified: rules file §5).
+ * None when the disability was caused by the employer's breach of safety rules ascertained by a
+ * court (art. 4 c. 4: "comunque"). Percentages are compared as given (exact for JSON numbers).
  */
 export function art4Route(g: WorkforceGroup): Art4Route | null {
-  if (g.protected !== "disabile_art4") return null;
+  if (g.protected !== "disabile_art4" || g.employerAtFault === true) return null;
   const percent = g.disabilityPercent;
   if (percent !== undefined && percent >= ART4_MIN_DISABILITY_PERCENT) return "percent";
   if (g.invalidityCategory !== undefined && g.invalidityCategory <= ART4_MAX_INVALIDITY_CATEGORY) return "category";
   if (g.psychicDisability === true && percent !== undefined && percent > ART4_PSYCHIC_MIN_DISABILITY_PERCENT) return "psychic";
+  if (g.inailPercent !== undefined && g.inailPercent > INAIL_MIN_DISABILITY_PERCENT) return "inail";
   return null;
 }
 
+/** Disabled by the employer's breach of safety rules (art. 4 c. 4): never counted. */
+export const isArt4AtFault = (g: WorkforceGroup) => g.protected === "disabile_art4" && g.employerAtFault === true;
+
 /** An art. 4 c. 3-bis / c. 4 worker meeting none of the routes of `art4Route`: not counted in the quota. */
-export const isArt4BelowThreshold = (g: WorkforceGroup) => g.protected === "disabile_art4" && art4Route(g) === null;
+export const isArt4BelowThreshold = (g: WorkforceGroup) => g.protected === "disabile_art4" && !isArt4AtFault(g) && art4Route(g) === null;
+
+/**
+ * Disabled home workers and teleworkers count only when given work for the normal full hours,
+ * continuously (art. 4 c. 3 L. 68/1999; rules file §1.5).
+ */
+export const isRemoteNotFullTime = (g: WorkforceGroup) =>
+  isDisabled(g) && (g.contract === "domicilio" || g.telework === true) && g.fullTimeWorkload !== true;
 
 /** Disabled agency workers count at the user only on missions ≥ 12 months (art. 34 c. 3 D.Lgs. 81/2015). */
 export const isShortAgencyMission = (g: WorkforceGroup) =>
@@ -78,7 +93,7 @@ export const isShortAgencyMission = (g: WorkforceGroup) =>
 
 /** A disabled worker who counts towards the art. 3 quota (and so is outside the base, art. 4 c. 1). */
 export const isCountedDisabled = (g: WorkforceGroup) =>
-  isDisabled(g) && !isArt4BelowThreshold(g) && !isShortAgencyMission(g);
+  isDisabled(g) && !isArt4BelowThreshold(g) && !isArt4AtFault(g) && !isShortAgencyMission(g) && !isRemoteNotFullTime(g);
 
 /** The exclusion that applies to a (non-counted-protected) group, if any: contract first, then category. */
 export function exclusionOf(g: WorkforceGroup, date: string): ExclusionReason | null {
@@ -119,6 +134,10 @@ export interface BaseComputation {
   art18SurplusHeads: bigint;
   /** Art. 4 disabled below 60 %: not counted in the quota (they stay in the base when computable). */
   art4BelowThresholdHeads: bigint;
+  /** Art. 4 c. 4 disabled through the employer's fault: not counted (they stay in the base when computable). */
+  art4AtFaultHeads: bigint;
+  /** Disabled home workers/teleworkers without a full-time workload: not counted (art. 4 c. 3). */
+  remoteNotFullTimeHeads: bigint;
   fullTimeHeads: bigint;
   partTime: Pool;
   intermittent: Pool;
@@ -148,6 +167,8 @@ export function computeBase(input: QuotaInput): BaseComputation {
   let art18RemovedHeads = 0n;
   let art18SurplusHeads = 0n;
   let art4BelowThresholdHeads = 0n;
+  let art4AtFaultHeads = 0n;
+  let remoteNotFullTimeHeads = 0n;
   let fullTimeHeads = 0n;
   const partTime: { count: bigint; fraction: Rational }[] = [];
   const intermittent: { count: bigint; fraction: Rational }[] = [];
@@ -155,6 +176,8 @@ export function computeBase(input: QuotaInput): BaseComputation {
   for (const g of input.workforce) {
     let count = BigInt(g.count);
     if (isArt4BelowThreshold(g)) art4BelowThresholdHeads += count;
+    if (isArt4AtFault(g)) art4AtFaultHeads += count;
+    if (isRemoteNotFullTime(g) && !isArt4BelowThreshold(g) && !isArt4AtFault(g)) remoteNotFullTimeHeads += count;
     if (isCountedDisabled(g)) {
       countedDisabledHeads += count;
       continue;
@@ -187,6 +210,8 @@ export function computeBase(input: QuotaInput): BaseComputation {
     art18RemovedHeads,
     art18SurplusHeads,
     art4BelowThresholdHeads,
+    art4AtFaultHeads,
+    remoteNotFullTimeHeads,
     fullTimeHeads,
     partTime: pt,
     intermittent: int,

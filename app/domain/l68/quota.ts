@@ -21,14 +21,19 @@ import {
   bandOf,
   computeBase,
   hoursFraction,
+  isArt4AtFault,
   isArt4BelowThreshold,
+  isRemoteNotFullTime,
   isShortAgencyMission,
   quotaArt18For,
   quotaDisabiliFor,
 } from "./base";
 import { formatDate, formatDecimal, formatEuro, formatInt, plural } from "./explain";
+import { patronSaintOf } from "./patron-saints";
+import { PROVINCE_NAMES } from "./province-codes";
+import { SAN_FRANCESCO_NATIONAL_FROM_YEAR, workingDaysDetail } from "./working-days";
 import { HALF, ONE, type Rational, cmp, fromNumber, mul, rational, roundHalfUp, roundQuota, sub, sum } from "./rational";
-import type { QuotaInput, QuotaResult } from "./schema";
+import type { Band, Calendar, QuotaInput, QuotaResult } from "./schema";
 
 export { bandOf, computeBase, quotaArt18For, quotaDisabiliFor } from "./base";
 
@@ -38,6 +43,22 @@ const LAW_IN_FORCE_FROM = "2000-01-18";
 
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
 const nonNegative = (n: bigint) => (n < 0n ? 0n : n);
+
+/**
+ * The explanation and the list of what rests on an unverified source (issue: the product shows
+ * unverified rules as such): `caution` writes the sentence in both.
+ */
+class Steps {
+  readonly explanation: string[] = [];
+  readonly unverified: string[] = [];
+  push(...sentences: string[]) {
+    this.explanation.push(...sentences);
+  }
+  caution(sentence: string) {
+    this.explanation.push(sentence);
+    this.unverified.push(sentence);
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Base di computo
@@ -87,6 +108,20 @@ function explainBase(input: QuotaInput, b: BaseComputation): string[] {
         `intellettiva o psichica oltre il 45%) non ${b.art4BelowThresholdHeads === 1n ? "è computabile" : "sono computabili"} nella quota e ` +
         `${b.art4BelowThresholdHeads === 1n ? "resta" : "restano"} nella base di computo se non altrimenti esclus` +
         `${b.art4BelowThresholdHeads === 1n ? "o" : "i"} (art. 4 c. 3-bis e c. 4 ${LAW}).`,
+    );
+  }
+  if (b.art4AtFaultHeads > 0n) {
+    out.push(
+      `${plural(b.art4AtFaultHeads, "lavoratore divenuto disabile", "lavoratori divenuti disabili")} per inadempimento del datore di ` +
+        `lavoro alle norme di sicurezza e igiene, accertato in sede giurisdizionale, non ${b.art4AtFaultHeads === 1n ? "è computabile" : "sono computabili"} ` +
+        `nella quota (art. 4 c. 4 ${LAW}).`,
+    );
+  }
+  if (b.remoteNotFullTimeHeads > 0n) {
+    out.push(
+      `${plural(b.remoteNotFullTimeHeads, "lavoratore disabile", "lavoratori disabili")} a domicilio o in telelavoro senza un carico di ` +
+        `lavoro pari all'orario normale a tempo pieno, in modo continuativo, non ${b.remoteNotFullTimeHeads === 1n ? "è computato" : "sono computati"} ` +
+        `nella quota (art. 4 c. 3 ${LAW}).`,
     );
   }
   out.push(`Lavoratori a tempo pieno computabili: ${formatInt(b.fullTimeHeads)} (art. 4 c. 1 ${LAW}).`);
@@ -218,14 +253,17 @@ interface Coverage {
  * counts as 1; at or below 50 % the fractions h/H are pooled and rounded once with the
  * > 0.50 rule — PRODIS `get_disabili_riproporz` (rules file §3.2).
  */
-function coverDisabili(input: QuotaInput, base: bigint, q3BeforeSuspension: bigint): Coverage {
+function coverDisabili(input: QuotaInput, base: bigint, q3BeforeSuspension: bigint, steps: Steps): Coverage {
   let wholeUnits = 0n;
-  const art4Counted: Record<Art4Route, bigint> = { percent: 0n, category: 0n, psychic: 0n };
+  let dpr333Whole = 0n;
+  let remoteFullTime = 0n;
+  const band: Band = bandOf(base);
+  const art4Counted: Record<Art4Route, bigint> = { percent: 0n, category: 0n, psychic: 0n, inail: 0n };
   let shortAgency = 0n;
   const small: { count: bigint; fraction: Rational }[] = [];
   for (const g of input.workforce) {
     if (g.protected !== "disabile_l68" && g.protected !== "disabile_art4") continue;
-    if (isArt4BelowThreshold(g)) continue; // explained with the base
+    if (isArt4BelowThreshold(g) || isArt4AtFault(g) || isRemoteNotFullTime(g)) continue; // explained with the base
     const count = BigInt(g.count);
     if (isShortAgencyMission(g)) {
       shortAgency += count;
@@ -233,9 +271,15 @@ function coverDisabili(input: QuotaInput, base: bigint, q3BeforeSuspension: bigi
     }
     const route = art4Route(g);
     if (route) art4Counted[route] += count;
+    if (g.contract === "domicilio" || g.telework === true) remoteFullTime += count;
     const fraction = hoursFraction(g);
     if (cmp(fraction, HALF) > 0) wholeUnits += count;
-    else small.push({ count, fraction });
+    else if (band === "15-35" && (g.disabilityPercent ?? 0) > 50) {
+      // Art. 3 c. 5 DPR 333/2000 (Min. Lav. nota 77/2005): in the 15–35 band a part-timer with more
+      // than 50 % invalidity counts as one unit whatever the hours (rules file §1.5, §3.2).
+      wholeUnits += count;
+      dpr333Whole += count;
+    } else small.push({ count, fraction });
   }
   const smallWorkers = small.reduce((n, e) => n + e.count, 0n);
   const smallFte = sum(small.map((e) => mul(rational(e.count), e.fraction)));
@@ -251,9 +295,34 @@ function coverDisabili(input: QuotaInput, base: bigint, q3BeforeSuspension: bigi
       `arrotondato a ${formatInt(smallUnits)}`;
   }
   sentences.push(`${text} (art. 3 e art. 4 ${LAW}; criterio PRODIS per i disabili a tempo parziale).`);
-  sentences.push(...explainArt4Routes(art4Counted));
+  steps.push(...sentences);
+  sentences.length = 0;
+  if (dpr333Whole > 0n) {
+    steps.push(
+      `Di questi, ${plural(dpr333Whole, "disabile", "disabili")} a tempo parziale fino al 50% dell'orario con invalidità superiore al 50% ` +
+        `${dpr333Whole === 1n ? "conta" : "contano"} come unità intera perché la base è da 15 a 35 dipendenti (art. 3 c. 5 DPR 333/2000; ` +
+        `nota Min. Lav. 77/2005); negli altri casi vale il criterio proporzionale PRODIS.`,
+    );
+    steps.caution(
+      `Non verificato: il testo dell'art. 3 c. 5 DPR 333/2000 e la nota Min. Lav. 77/2005 sono noti solo da fonti secondarie ` +
+        `(Assolombarda) e non è stato possibile confermare che la regola sia ancora in vigore: verificarlo con il collocamento mirato.`,
+    );
+  }
+  steps.push(...explainArt4Routes(art4Counted));
+  if (art4Counted.inail > 0n) {
+    steps.caution(
+      `Non verificato: la soglia del 33% per gli invalidi del lavoro viene dall'art. 3 c. 4 DPR 333/2000, il cui testo non è stato ` +
+        `letto da una fonte ufficiale; l'art. 4 c. 4 ${LAW} esclude comunque chi è divenuto disabile per colpa del datore di lavoro.`,
+    );
+  }
+  if (remoteFullTime > 0n) {
+    steps.push(
+      `${plural(remoteFullTime, "disabile", "disabili")} a domicilio o in telelavoro con lavoro pari all'orario normale a tempo pieno, ` +
+        `in modo continuativo, ${remoteFullTime === 1n ? "è computato" : "sono computati"} nella quota (art. 4 c. 3 ${LAW}).`,
+    );
+  }
   if (smallWorkers > 0n) {
-    sentences.push(
+    steps.caution(
       `Attenzione: sul computo dei disabili a tempo parziale fino al 50% le fonti non concordano (c'è chi li conta come ` +
         `mezza unità); il calcolo segue il criterio dei sistemi regionali (PRODIS): verificare con il collocamento mirato.`,
     );
@@ -267,7 +336,21 @@ function coverDisabili(input: QuotaInput, base: bigint, q3BeforeSuspension: bigi
 
   const art12bis = coverArt12bis(input, base, q3BeforeSuspension);
   if (art12bis.sentence) sentences.push(art12bis.sentence);
-  return { covered: wholeUnits + smallUnits + art12bis.counted, sentences };
+  const art14 = BigInt(input.conventions?.art14Workers ?? 0);
+  if (art14 > 0n) {
+    sentences.push(
+      `Lavoratori disabili assunti da cooperative sociali con commesse di lavoro in convenzione quadro ex art. 14 D.Lgs. 276/2003: ` +
+        `${formatInt(art14)}, computati nella quota (art. 14 c. 3 D.Lgs. 276/2003).`,
+    );
+  }
+  steps.push(...sentences);
+  if (art14 > 0n) {
+    steps.caution(
+      `Non verificato: i limiti di computo fissati dalla convenzione quadro regionale e le modifiche della L. 198/2025 all'art. 14 ` +
+        `D.Lgs. 276/2003 non sono stati letti; il calcolo computa tutti i lavoratori indicati.`,
+    );
+  }
+  return { covered: wholeUnits + smallUnits + art12bis.counted + art14, sentences: [] };
 }
 
 /** One sentence per art. 4 route actually used (rules file §1.5): the employer sees why each counts. */
@@ -288,6 +371,13 @@ function explainArt4Routes(counted: Record<Art4Route, bigint>): string[] {
         `all'assunzione con minorazioni ascritte dalla prima alla sesta categoria delle tabelle delle pensioni di guerra ` +
         `(DPR 915/1978, usate anche per gli invalidi per servizio) e ${one(counted.category) ? "si computa" : "si computano"} ` +
         `anche sotto il 60% (art. 4 c. 3-bis ${LAW}).`,
+    );
+  }
+  if (counted.inail > 0n) {
+    out.push(
+      `${formatInt(counted.inail)} ${one(counted.inail) ? "è divenuto disabile" : "sono divenuti disabili"} per infortunio sul lavoro o ` +
+        `malattia professionale con un grado di invalidità INAIL superiore al 33%, non per colpa del datore di lavoro, e ` +
+        `${one(counted.inail) ? "si computa" : "si computano"} (art. 4 c. 4 ${LAW} e art. 3 c. 4 DPR 333/2000).`,
     );
   }
   if (counted.psychic > 0n) {
@@ -365,113 +455,241 @@ const unverifiedNote = (p: Period<unknown>, what: string) =>
   `Attenzione: l'importo del ${what} in vigore alla data indicata (${p.act}) non è confermato da una fonte ufficiale: verificarlo prima di usarlo.`;
 
 /**
+ * Working days: given, or counted on the production unit's calendar (rules file §1.7): week of the
+ * CCNL, national holidays (4 October from 2026, L. 151/2025), the patron saint — the one declared,
+ * else the provincial capital's from patron-saints.ts — and the CCNL extra holidays.
+ */
+function workingDaysOf(src: { workingDays?: number; calendar?: Calendar }, what: string, steps: Steps): { days: bigint; computed?: number } {
+  const c = src.calendar;
+  if (!c) return { days: BigInt(src.workingDays ?? 0) };
+  const prefilled = c.patronSaint === undefined && c.province ? patronSaintOf(c.province) : undefined;
+  const patron = c.patronSaint ?? prefilled?.day;
+  const holidays = patron ? [patron, ...c.extraHolidays] : c.extraHolidays;
+  const { days, removed } = workingDaysDetail(c.from, c.to, c.weekDays, holidays);
+  const parts: string[] = [];
+  if (patron) {
+    const who = prefilled
+      ? `santo patrono del capoluogo, ${prefilled.saint} a ${prefilled.comune}`
+      : `santo patrono dell'unità produttiva${c.province ? ` (${PROVINCE_NAMES[c.province] ?? c.province})` : ""}`;
+    parts.push(`${who}, il ${patron.slice(3)}/${patron.slice(0, 2)}`);
+  }
+  if (c.extraHolidays.length) parts.push(`${plural(c.extraHolidays.length, "festività aggiuntiva", "festività aggiuntive")} del CCNL o locali`);
+  const year = Number(c.from.slice(0, 4));
+  steps.push(
+    `Giornate lavorative per il ${what} dal ${formatDate(c.from)} al ${formatDate(c.to)}, settimana di ${c.weekDays} giorni: ` +
+      `${formatInt(days)}, esclusi i festivi nazionali` +
+      (year >= SAN_FRANCESCO_NATIONAL_FROM_YEAR ? ` (dal 2026 anche il 4 ottobre, L. 151/2025)` : "") +
+      (parts.length ? ` e ${parts.join(" e ")}` : "") +
+      (removed.length ? `; giorni lavorativi tolti per queste festività: ${removed.map(formatDate).join(", ")}` : "") +
+      ` (criterio dei portali regionali degli esoneri, art. 5 c. 3 ${LAW}).`,
+  );
+  if (prefilled && !prefilled.verified) {
+    steps.caution(
+      `Non verificato: il giorno del santo patrono di ${prefilled.comune} viene da una tabella dei capoluoghi non confermata da una ` +
+        `fonte ufficiale, e un'unità fuori dal capoluogo ha il patrono del proprio comune: indicarlo in calendar.patronSaint se diverso.`,
+    );
+  }
+  return { days: BigInt(days), computed: days };
+}
+
+/**
  * The cap is what the authorisation grants (rules file §3.10): 60 % unless it states otherwise
  * (DM 357/2000); above 60 % only as an explicit parameter, since the 80 % for some sectors
  * reported to us could not be verified (§1.7, §5).
  */
-function explainExemptionCap(capPercent: number | undefined): string {
+function explainExemptionCap(capPercent: number | undefined, steps: Steps) {
   if (capPercent === undefined) {
-    return (
+    steps.push(
       `Tetto dell'esonero parziale: 60% della quota di riserva, il massimo previsto dal DM 357/2000; l'autorizzazione ` +
-      `indica la percentuale concessa e un tetto diverso va indicato espressamente (art. 5 c. 3 ${LAW}).`
+        `indica la percentuale concessa e un tetto diverso va indicato espressamente (art. 5 c. 3 ${LAW}).`,
+    );
+  } else if (capPercent <= Number(EXEMPTION_MAX_PERCENT)) {
+    steps.push(`Tetto dell'esonero parziale indicato nell'autorizzazione: ${capPercent}% della quota di riserva (art. 5 c. 3 ${LAW} e DM 357/2000).`);
+  } else {
+    steps.caution(
+      `Tetto dell'esonero parziale indicato: ${capPercent}% della quota di riserva, oltre il 60% del DM 357/2000; un tetto più ` +
+        `alto (fino all'80% per alcuni settori) è accettato solo come parametro esplicito perché la sua fonte non è stata ` +
+        `verificata: deve risultare dall'autorizzazione (art. 5 c. 3 ${LAW}).`,
     );
   }
-  if (capPercent <= Number(EXEMPTION_MAX_PERCENT)) {
-    return `Tetto dell'esonero parziale indicato nell'autorizzazione: ${capPercent}% della quota di riserva (art. 5 c. 3 ${LAW} e DM 357/2000).`;
-  }
-  return (
-    `Tetto dell'esonero parziale indicato: ${capPercent}% della quota di riserva, oltre il 60% del DM 357/2000; un tetto più ` +
-    `alto (fino all'80% per alcuni settori) è accettato solo come parametro esplicito perché la sua fonte non è stata ` +
-    `verificata: deve risultare dall'autorizzazione (art. 5 c. 3 ${LAW}).`
-  );
 }
 
 /**
- * Partial exemption, Regione Piemonte's calculation (rules file §1.7, §3.9): no exemption
- * with a quota of 0 or 1, at most 1 unit with a quota of 2, R(quota × % / 100) from 3; the
- * percentage is capped at the authorisation's cap, 60 % by default (DM 357/2000). Exempted =
- * min(uncovered, max), paid per working day per unit.
+ * Art. 5 c. 3-bis: positions self-certified for the workers at a 60 per mille INAIL rate. They come
+ * off the uncovered positions (never more than those), and the same contributo is due for each.
  */
-function computeExemption(input: QuotaInput, quota: bigint, uncovered: bigint) {
+function computeSelfCertification(input: QuotaInput, uncovered: bigint, steps: Steps) {
+  const s = input.selfCertification!;
+  const declared = BigInt(s.positions);
+  const counted = min(declared, uncovered);
+  const daily = contributoAt(input.date);
+  const wd = s.workingDays !== undefined || s.calendar ? workingDaysOf(s, "contributo dell'autocertificazione", steps) : null;
+  let text =
+    `Posizioni autocertificate per i lavoratori con tasso di premio INAIL pari o superiore al 60 per mille: ${formatInt(declared)}` +
+    (counted < declared ? `, considerate fino ai posti scoperti (${formatInt(counted)})` : "") +
+    `; posti scoperti dopo l'autocertificazione: ${formatInt(uncovered - counted)}; contributo di ${formatEuro(daily.value)} per ` +
+    `giornata lavorativa e per posizione (${daily.act})`;
+  const result: NonNullable<QuotaResult["selfCertification"]> = {
+    positions: Number(declared),
+    countedPositions: Number(counted),
+    remainingUncovered: Number(uncovered - counted),
+    dailyAmount: formatCents(daily.value),
+  };
+  if (wd) {
+    const total = counted * daily.value * wd.days;
+    text += `: ${formatInt(counted)} × ${formatEuro(daily.value)} × ${formatInt(wd.days)} giornate = ${formatEuro(total)}`;
+    result.workingDays = Number(wd.days);
+    result.totalAmount = formatCents(total);
+  }
+  steps.push(`${text} (art. 5 c. 3-bis ${LAW} e DI 10 marzo 2016).`);
+  if (!daily.verified) steps.caution(unverifiedNote(daily, "contributo esonerativo"));
+  return { result, counted };
+}
+
+/**
+ * Partial exemption, Regione Piemonte's calculation (rules file §1.7, §3.9, PRODIS/SILAP): no
+ * exemption with a quota of 0 or 1; the exemptible maximum is 1 with a quota of 2, R(quota × % / 100)
+ * from 3, in both cases minus the self-certified positions; the units to pay are
+ * min(quota − covered − self-certified − convention positions, maximum). The percentage is capped at
+ * the authorisation's cap, 60 % by default (DM 357/2000). Paid per working day per unit.
+ */
+function computeExemption(input: QuotaInput, quota: bigint, uncovered: bigint, selfCertified: bigint, steps: Steps) {
   const e = input.exemption!;
-  const sentences: string[] = [explainExemptionCap(e.capPercent)];
+  explainExemptionCap(e.capPercent, steps);
   const requested = fromNumber(e.percent);
   const capPercent = e.capPercent !== undefined ? BigInt(e.capPercent) : EXEMPTION_MAX_PERCENT;
   const cap = rational(capPercent);
   const capped = cmp(requested, cap) > 0;
   const percent = capped ? cap : requested;
   if (capped) {
-    sentences.push(
+    steps.push(
       `La percentuale di esonero indicata (${formatDecimal(requested)}%) supera il massimo del ${capPercent}% ` +
         `della quota di riserva: si applica il ${capPercent}% (art. 5 c. 3 ${LAW} e DM 357/2000).`,
     );
   }
-  let maxUnits: bigint;
+  let byQuota: bigint;
   if (quota <= 1n) {
-    maxUnits = 0n;
-    sentences.push(
+    byQuota = 0n;
+    steps.push(
       `Con una quota di ${formatInt(quota)} non è possibile l'esonero parziale: unità esonerabili 0 ` +
         `(art. 5 c. 3 ${LAW}; criterio applicato dalle Regioni).`,
     );
   } else if (quota === 2n) {
-    maxUnits = 1n;
-    sentences.push(`Con una quota di 2 lavoratori è esonerabile al massimo 1 unità (art. 5 c. 3 ${LAW}; criterio applicato dalle Regioni).`);
+    byQuota = 1n;
+    steps.push(`Con una quota di 2 lavoratori è esonerabile al massimo 1 unità (art. 5 c. 3 ${LAW}; criterio applicato dalle Regioni).`);
   } else {
     const exact = mul(rational(quota), mul(percent, rational(1n, 100n)));
-    maxUnits = roundQuota(exact);
-    sentences.push(
+    byQuota = roundQuota(exact);
+    steps.push(
       `Unità esonerabili: ${formatDecimal(percent)}% di ${formatInt(quota)} = ${formatDecimal(exact)}, arrotondato a ` +
-        `${formatInt(maxUnits)} (art. 5 c. 3 ${LAW} e DM 357/2000).`,
+        `${formatInt(byQuota)} (art. 5 c. 3 ${LAW} e DM 357/2000).`,
     );
   }
-  const exempted = min(uncovered, maxUnits);
+  const maxUnits = quota <= 1n ? 0n : nonNegative(byQuota - selfCertified);
+  if (selfCertified > 0n && quota > 1n) {
+    steps.push(
+      `L'esonero e l'autocertificazione insieme non superano il tetto: unità esonerabili ${formatInt(byQuota)} meno ` +
+        `${formatInt(selfCertified)} ${selfCertified === 1n ? "posizione autocertificata" : "posizioni autocertificate"} = ` +
+        `${formatInt(maxUnits)} (art. 5 c. 3 e c. 3-bis ${LAW}; calcolo della Regione Piemonte, PRODIS/SILAP).`,
+    );
+  }
+  const open = nonNegative(uncovered - selfCertified);
+  const exempted = min(open, maxUnits);
   const daily = contributoAt(input.date);
-  const days = BigInt(e.workingDays);
-  const total = exempted * daily.value * days;
-  sentences.push(
-    `Unità esonerate: ${formatInt(exempted)} (il minore tra posti scoperti e unità esonerabili); contributo esonerativo di ` +
+  const wd = workingDaysOf(e, "contributo esonerativo", steps);
+  const total = exempted * daily.value * wd.days;
+  steps.push(
+    `Unità esonerate: ${formatInt(exempted)} (il minore tra posti scoperti${selfCertified > 0n ? " non autocertificati" : ""}, ` +
+      `${formatInt(open)}, e unità esonerabili); contributo esonerativo di ` +
       `${formatEuro(daily.value)} per giornata lavorativa e per unità (${daily.act}): ${formatInt(exempted)} × ` +
-      `${formatEuro(daily.value)} × ${formatInt(days)} giornate = ${formatEuro(total)}; posti ancora scoperti: ` +
-      `${formatInt(uncovered - exempted)} (art. 5 c. 3 ${LAW}).`,
+      `${formatEuro(daily.value)} × ${formatInt(wd.days)} giornate = ${formatEuro(total)}; posti ancora scoperti: ` +
+      `${formatInt(open - exempted)} (art. 5 c. 3 ${LAW}).`,
   );
-  if (!daily.verified) sentences.push(unverifiedNote(daily, "contributo esonerativo"));
-  return {
-    result: {
-      maxUnits: Number(maxUnits),
-      exemptedUnits: Number(exempted),
-      remainingUncovered: Number(uncovered - exempted),
-      dailyAmount: formatCents(daily.value),
-      totalAmount: formatCents(total),
-    },
-    sentences,
+  if (!daily.verified) steps.caution(unverifiedNote(daily, "contributo esonerativo"));
+  const result: NonNullable<QuotaResult["exemption"]> = {
+    maxUnits: Number(maxUnits),
+    exemptedUnits: Number(exempted),
+    remainingUncovered: Number(open - exempted),
+    dailyAmount: formatCents(daily.value),
+    totalAmount: formatCents(total),
   };
+  if (wd.computed !== undefined) result.workingDays = wd.computed;
+  return result;
 }
 
 /**
  * Art. 15 c. 4: per working day after the 60 days, per disabled worker missing (after any
  * exemption), five times the contributo (196.05 from 2022). If the employer complies with the
  * inspector's diffida it pays a quarter of it (art. 15 c. 4-bis; INL nota 966/2021), rounded
- * to the cent once, on the total (the issue's example: 7842.00 → 1960.50).
+ * to the cent once, on the total (the issue's example: 7842.00 → 1960.50). Whether it applies to
+ * public administrations is not verified (rules file §1.11, §5): the output says so.
  */
-function computeSanction(input: QuotaInput, missing: bigint) {
-  const days = BigInt(input.sanction!.workingDays);
+function computeSanction(input: QuotaInput, missing: bigint, steps: Steps) {
+  const wd = workingDaysOf(input.sanction!, "calcolo della sanzione", steps);
+  const days = wd.days;
   const daily = uncoveredSanctionAt(input.date);
   const total = missing * daily.value * days;
   const quarterExact = rational(total, 4n);
   const withDiffida = roundHalfUp(quarterExact);
-  const sentences = [
+  steps.push(
     `Sanzione per la quota non coperta dopo i 60 giorni: ${formatEuro(daily.value)} per giornata lavorativa e per ciascun ` +
       `disabile non occupato (${daily.act}): ${formatInt(missing)} × ${formatEuro(daily.value)} × ${formatInt(days)} giornate ` +
       `= ${formatEuro(total)} (art. 15 c. 4 ${LAW}).`,
     `Se il datore di lavoro ottempera alla diffida la sanzione è ridotta a un quarto (${formatEuro(rational(daily.value, 4n))} ` +
       `al giorno per lavoratore): ${formatEuro(quarterExact)}, cioè ${formatEuro(withDiffida)} arrotondato al centesimo ` +
       `(art. 15 c. 4-bis ${LAW} e art. 13 D.Lgs. 124/2004).`,
-  ];
-  if (!daily.verified) sentences.push(unverifiedNote(daily, "sanzione giornaliera"));
-  return {
-    result: { dailyPerWorker: formatCents(daily.value), total: formatCents(total), totalWithDiffida: formatCents(withDiffida) },
-    sentences,
+  );
+  if (input.employer.type === "public") {
+    steps.caution(
+      `Non verificato: l'applicazione della sanzione dell'art. 15 c. 4 ai datori di lavoro pubblici non è confermata dalle fonti ` +
+        `lette; per le pubbliche amministrazioni l'art. 15 c. 3 ${LAW} prevede la responsabilità penale, amministrativa e ` +
+        `disciplinare dei funzionari: l'importo è solo indicativo.`,
+    );
+  }
+  if (!daily.verified) steps.caution(unverifiedNote(daily, "sanzione giornaliera"));
+  const result: NonNullable<QuotaResult["sanction"]> = {
+    dailyPerWorker: formatCents(daily.value),
+    total: formatCents(total),
+    totalWithDiffida: formatCents(withDiffida),
   };
+  if (wd.computed !== undefined) result.workingDays = wd.computed;
+  return result;
+}
+
+/**
+ * Compensation (rules file §1.8): automatic between a private employer's units (art. 5 c. 8 and
+ * 8-bis as replaced by DL 138/2011) and between group companies (art. 31 D.Lgs. 276/2003); public
+ * employers need an authorisation (art. 5 c. 8-ter, not verified), so their units apply only with
+ * `authorised`.
+ */
+function applyCompensation(input: QuotaInput, steps: Steps): bigint {
+  const c = input.compensation;
+  if (!c) return 0n;
+  const units = BigInt(c.units);
+  const what = units >= 0n
+    ? `${plural(units, "posto scoperto coperto", "posti scoperti coperti")} da assunzioni in eccedenza`
+    : `${plural(-units, "assunzione in eccedenza usata", "assunzioni in eccedenza usate")} per coprire posti scoperti`;
+  if (input.employer.type === "public") {
+    if (c.authorised !== true) {
+      steps.push(
+        `Compensazione territoriale indicata (${what} in altre unità produttive) non applicata: per i datori di lavoro pubblici ` +
+          `serve l'autorizzazione del servizio competente (art. 5 c. 8-ter ${LAW}); se c'è, indicare authorised: true.`,
+      );
+      steps.caution(`Non verificato: il testo dell'art. 5 c. 8-ter ${LAW} sulla compensazione dei datori di lavoro pubblici non è stato letto.`);
+      return 0n;
+    }
+    steps.push(`Compensazione territoriale autorizzata: ${what} in altre unità produttive (art. 5 c. 8-ter ${LAW}).`);
+    steps.caution(`Non verificato: il testo dell'art. 5 c. 8-ter ${LAW} sulla compensazione dei datori di lavoro pubblici non è stato letto.`);
+    return units;
+  }
+  steps.push(
+    c.kind === "group"
+      ? `Compensazione tra società del gruppo: ${what} in altre società del gruppo con sede in Italia, senza autorizzazione ` +
+          `(art. 5 c. 8 ${LAW} come sostituito dall'art. 9 DL 138/2011 e art. 31 D.Lgs. 276/2003).`
+      : `Compensazione automatica tra unità produttive: ${what} in altre unità, senza autorizzazione ` +
+          `(art. 5 c. 8 e c. 8-bis ${LAW} come sostituiti dall'art. 9 DL 138/2011).`,
+  );
+  return units;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -480,36 +698,43 @@ function computeSanction(input: QuotaInput, missing: bigint) {
 
 /** Computes base, quotas, coverage, exemption and sanction for validated input (see `QuotaInputSchema`). */
 export function computeQuota(input: QuotaInput): QuotaResult {
-  const explanation: string[] = [];
+  const steps = new Steps();
   const b = computeBase(input);
-  explanation.push(...explainBase(input, b));
+  steps.push(...explainBase(input, b));
 
   const q3 = quotaDisabiliFor(b.base);
   const q18 = quotaArt18For(b.base);
-  explanation.push(explainQuotaDisabili(b.base, q3), explainQuotaArt18(b.base, q18), ...historicalNotes(input, b.base));
+  steps.push(explainQuotaDisabili(b.base, q3), explainQuotaArt18(b.base, q18), ...historicalNotes(input, b.base));
 
   const suspended = applySuspension(input, q3, q18);
-  if (suspended.sentence) explanation.push(suspended.sentence);
+  if (suspended.sentence) steps.push(suspended.sentence);
 
-  const coverage = coverDisabili(input, b.base, q3);
-  explanation.push(...coverage.sentences);
+  const coverage = coverDisabili(input, b.base, q3, steps);
   const coveredArt18 = art18InService(input);
-  explanation.push(
+  steps.push(
     `Lavoratori delle categorie dell'art. 18 c. 2 in servizio: ${formatInt(coveredArt18)}; le due quote sono distinte e ` +
       `non si compensano tra loro (art. 18 c. 2 ${LAW}).`,
   );
 
+  const compensated = applyCompensation(input, steps);
   const art11 = BigInt(input.conventions?.art11OpenPositions ?? 0);
-  const shortfall = nonNegative(suspended.quotaDisabili - coverage.covered - art11);
+  const shortfall = nonNegative(suspended.quotaDisabili - coverage.covered - art11 - compensated);
   const legacy = legacyArt18Offset(input, suspended.quotaArt18, coveredArt18, shortfall);
-  if (legacy) explanation.push(legacy.sentence);
+  if (legacy) steps.push(legacy.sentence);
   const offset = legacy?.offset ?? 0n;
   const uncoveredDisabili = shortfall - offset;
   const uncoveredArt18 = nonNegative(suspended.quotaArt18 - coveredArt18);
-  explanation.push(
+  const compensationText =
+    compensated > 0n
+      ? ` e ${formatInt(compensated)} ${compensated === 1n ? "compensato" : "compensati"} da altre unità o società del gruppo`
+      : compensated < 0n
+        ? `, più ${formatInt(-compensated)} ${compensated === -1n ? "assunzione" : "assunzioni"} in eccedenza ${compensated === -1n ? "usata" : "usate"} altrove`
+        : "";
+  steps.push(
     `Posti scoperti prima di ogni esonero: disabili ${formatInt(uncoveredDisabili)} (quota ${formatInt(suspended.quotaDisabili)} ` +
       `meno ${formatInt(coverage.covered)} coperti` +
       (art11 > 0n ? ` e ${formatInt(art11)} posizioni programmate in convenzione ex art. 11` : "") +
+      compensationText +
       (offset > 0n ? ` e ${formatInt(offset)} per l'abbattimento transitorio dell'art. 18 c. 1` : "") +
       `, mai meno di zero); categorie dell'art. 18 c. 2 ${formatInt(uncoveredArt18)} (art. 3, art. 11 e art. 18 ${LAW}).`,
   );
@@ -525,23 +750,26 @@ export function computeQuota(input: QuotaInput): QuotaResult {
     coveredArt18: Number(coveredArt18),
     uncoveredDisabili: Number(uncoveredDisabili),
     uncoveredArt18: Number(uncoveredArt18),
-    explanation,
+    explanation: steps.explanation,
   };
   if (legacy) result.legacyArt18Offset = Number(legacy.offset);
 
   let missing = uncoveredDisabili;
+  let selfCertified = 0n;
+  if (input.selfCertification) {
+    const self = computeSelfCertification(input, uncoveredDisabili, steps);
+    result.selfCertification = self.result;
+    selfCertified = BigInt(input.selfCertification.positions);
+    missing = uncoveredDisabili - self.counted;
+  }
+  if (input.compensation) result.compensation = { units: input.compensation.units, applied: Number(compensated) };
   if (input.exemption) {
-    const exemption = computeExemption(input, suspended.quotaDisabili, uncoveredDisabili);
-    result.exemption = exemption.result;
-    missing = BigInt(exemption.result.remainingUncovered);
-    explanation.push(...exemption.sentences);
+    result.exemption = computeExemption(input, suspended.quotaDisabili, uncoveredDisabili, selfCertified, steps);
+    missing = BigInt(result.exemption.remainingUncovered);
   }
-  if (input.sanction) {
-    const sanction = computeSanction(input, missing);
-    result.sanction = sanction.result;
-    explanation.push(...sanction.sentences);
-  }
+  if (input.sanction) result.sanction = computeSanction(input, missing, steps);
+  if (steps.unverified.length) result.unverified = steps.unverified;
   // Keep `explanation` last in the serialised JSON, as in the issue.
-  const { explanation: steps, ...rest } = result;
-  return { ...rest, explanation: steps };
+  const { explanation: out, ...rest } = result;
+  return { ...rest, explanation: out };
 }

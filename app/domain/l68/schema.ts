@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { todayInItaly } from "~/utils/dates";
 import { EXEMPTION_CAP_LIMIT_PERCENT } from "./amounts";
+import { isProvinceCode } from "./province-codes";
 
 export const CONTRACT_TYPES = [
   "indeterminato",
@@ -124,6 +125,20 @@ export const WorkforceGroupSchema = z
       psychicDisability: z.boolean({ error: "deve essere true o false" }).optional(),
       /** Art. 18 worker already in force on 17 Jan 2000: only for the legacy offset (rules file §3.5). */
       art18InForceAt2000: z.boolean({ error: "deve essere true o false" }).optional(),
+      /**
+       * Disabled through a work accident or an occupational disease: the INAIL degree, counted above
+       * 33 % (art. 4 c. 4 L. 68/1999 and art. 3 c. 4 DPR 333/2000), on "disabile_art4" groups only.
+       */
+      inailPercent: numberField()
+        .min(0, "il grado di invalidità INAIL deve essere tra 0 e 100")
+        .max(100, "il grado di invalidità INAIL deve essere tra 0 e 100")
+        .optional(),
+      /** Disabled because of the employer's breach of safety rules, ascertained by a court: never counted (art. 4 c. 4). */
+      employerAtFault: z.boolean({ error: "deve essere true o false" }).optional(),
+      /** Teleworkers (the home workers are contract "domicilio"): disabled ones count only with a full-time workload (art. 4 c. 3). */
+      telework: z.boolean({ error: "deve essere true o false" }).optional(),
+      /** Art. 4 c. 3: the home worker or teleworker is given work for the normal full hours, continuously. */
+      fullTimeWorkload: z.boolean({ error: "deve essere true o false" }).optional(),
     },
     unknownKeys,
   )
@@ -142,10 +157,16 @@ export const WorkforceGroupSchema = z
     if (g.contract === "somministrato" && disabled && g.months === undefined) {
       issue("months", "per un disabile somministrato indica la durata della missione in mesi (art. 34 c. 3 D.Lgs. 81/2015)");
     }
-    if (g.protected === "disabile_art4" && g.disabilityPercent === undefined && g.invalidityCategory === undefined && g.psychicDisability !== true) {
+    if (
+      g.protected === "disabile_art4" &&
+      g.disabilityPercent === undefined &&
+      g.invalidityCategory === undefined &&
+      g.psychicDisability !== true &&
+      g.inailPercent === undefined
+    ) {
       issue(
         "disabilityPercent",
-        "per un disabile ex art. 4 c. 3-bis o c. 4 indica la percentuale di riduzione della capacità lavorativa (o la categoria di invalidità)",
+        "per un disabile ex art. 4 c. 3-bis o c. 4 indica la percentuale di riduzione della capacità lavorativa (o la categoria di invalidità, o il grado INAIL)",
       );
     }
     // The alternative routes of art. 4 c. 3-bis describe a worker already disabled when hired but not
@@ -162,17 +183,79 @@ export const WorkforceGroupSchema = z
         "con disabilità intellettiva o psichica indica la percentuale di riduzione della capacità lavorativa: si computa se supera il 45% (art. 4 c. 3-bis)",
       );
     }
+    if ((g.inailPercent !== undefined || g.employerAtFault !== undefined) && g.protected !== "disabile_art4") {
+      issue(
+        g.inailPercent !== undefined ? "inailPercent" : "employerAtFault",
+        "vale solo per un lavoratore divenuto disabile in servizio (protected \"disabile_art4\", art. 4 c. 4)",
+      );
+    }
+    if (g.fullTimeWorkload !== undefined && g.contract !== "domicilio" && g.telework !== true) {
+      issue("fullTimeWorkload", "vale solo per lavoratori a domicilio (contract \"domicilio\") o in telelavoro (telework true), art. 4 c. 3");
+    }
     if (g.art18InForceAt2000 !== undefined && g.protected !== "art18") {
       issue("art18InForceAt2000", "vale solo per i lavoratori delle categorie dell'art. 18 c. 2 (protected \"art18\")");
     }
   });
+
+const monthDay = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/**
+ * A production unit's working calendar, instead of a ready count of working days: the period (one
+ * calendar year at most: amounts change by year), the CCNL week, and the unit's own holidays — the
+ * patron saint (prefilled from the provincial capital's when only `province` is given) and the CCNL
+ * extra holidays (rules file §1.7, S21 `GiorniLavorativiUtils`).
+ */
+export const CalendarSchema = z
+  .strictObject(
+    {
+      from: referenceDate,
+      to: referenceDate,
+      weekDays: z.union([z.literal(5), z.literal(6)], { error: "la settimana lavorativa è di 5 o 6 giorni" }).default(5),
+      province: z
+        .string({ error: "deve essere la sigla di una provincia, es. MI" })
+        .refine(isProvinceCode, "provincia sconosciuta: indica la sigla di due lettere di una provincia italiana, es. MI")
+        .optional(),
+      patronSaint: z
+        .string({ error: "deve essere un giorno nel formato mm-gg" })
+        .regex(monthDay, "il santo patrono va indicato come mm-gg, es. 12-07")
+        .optional(),
+      extraHolidays: z
+        .array(
+          z
+            .string({ error: "deve essere una data aaaa-mm-gg o un giorno mm-gg" })
+            .refine((d) => monthDay.test(d) || (/^\d{4}-\d{2}-\d{2}$/.test(d) && isCalendarDate(d)), "indica una data aaaa-mm-gg o un giorno ricorrente mm-gg"),
+          { error: "deve essere un elenco di date" },
+        )
+        .max(60, "al massimo 60 festività aggiuntive")
+        .default([]),
+    },
+    unknownKeys,
+  )
+  .superRefine((c, ctx) => {
+    if (c.to < c.from) ctx.addIssue({ code: "custom", path: ["to"], message: "la fine del periodo precede l'inizio" });
+    else if (c.from.slice(0, 4) !== c.to.slice(0, 4)) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "un anno solare alla volta: il periodo deve finire entro il 31 dicembre dell'anno di inizio" });
+    }
+  });
+export type Calendar = z.output<typeof CalendarSchema>;
+
+/** Either `workingDays` or `calendar`, never both and never neither. */
+const oneWorkingDaysSource = (v: { workingDays?: number; calendar?: unknown }, ctx: z.RefinementCtx) => {
+  if (v.workingDays === undefined && v.calendar === undefined) {
+    ctx.addIssue({ code: "custom", path: ["workingDays"], message: "campo obbligatorio: indica workingDays oppure calendar" });
+  }
+  if (v.workingDays !== undefined && v.calendar !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["calendar"], message: "indica workingDays oppure calendar, non entrambi" });
+  }
+};
 
 const ExemptionSchema = z.strictObject(
   {
     percent: numberField()
       .gt(0, "la percentuale di esonero deve essere maggiore di zero")
       .max(100, "la percentuale di esonero non può superare 100"),
-    workingDays: workingDaysField,
+    workingDays: workingDaysField.optional(),
+    calendar: CalendarSchema.optional(),
     /**
      * The cap the authorisation grants, in % of the quota: 60 when not given (DM 357/2000). Up to 80
      * only as an explicit parameter: the higher sector cap is unverified (rules file §1.7, §3.10).
@@ -184,7 +267,7 @@ const ExemptionSchema = z.strictObject(
       .optional(),
   },
   unknownKeys,
-);
+).superRefine(oneWorkingDaysSource);
 
 const SuspensionSchema = z
   .strictObject(
@@ -211,7 +294,40 @@ const SuspensionSchema = z
     { message: "indica suspendedShare (quota di attività sospesa, da 0 a 1), suspendedUnits, suspendedArt18Units oppure collectiveDismissal" },
   );
 
-const SanctionSchema = z.strictObject({ workingDays: workingDaysField }, unknownKeys);
+const SanctionSchema = z
+  .strictObject({ workingDays: workingDaysField.optional(), calendar: CalendarSchema.optional() }, unknownKeys)
+  .superRefine(oneWorkingDaysSource);
+
+/**
+ * Positions self-certified under art. 5 c. 3-bis (60 per mille INAIL rate): they come off the
+ * exemptible maximum and off the units to pay (rules file §1.7, Piemonte formula).
+ */
+const SelfCertificationSchema = z.strictObject(
+  {
+    positions: countField("il numero di posizioni autocertificate"),
+    workingDays: workingDaysField.optional(),
+    calendar: CalendarSchema.optional(),
+  },
+  unknownKeys,
+);
+
+/**
+ * Compensation (art. 5 c. 8 and 8-bis L. 68/1999; group: art. 31 D.Lgs. 276/2003): units of this
+ * employer's shortfall covered by excess hires in other units or group companies (positive), or
+ * excess hires of this employer used elsewhere (negative). Public employers need an authorisation
+ * (art. 5 c. 8-ter): without `authorised` the units are not applied.
+ */
+const CompensationSchema = z.strictObject(
+  {
+    units: numberField("un numero intero")
+      .int("le unità compensate devono essere un numero intero")
+      .min(-1_000_000, "unità compensate non plausibili")
+      .max(1_000_000, "unità compensate non plausibili"),
+    kind: enumField(["units", "group"], "il tipo di compensazione (units: tra unità produttive; group: tra società del gruppo)").default("units"),
+    authorised: z.boolean({ error: "deve essere true o false" }).optional(),
+  },
+  unknownKeys,
+);
 
 const ConventionsSchema = z.strictObject(
   {
@@ -219,6 +335,11 @@ const ConventionsSchema = z.strictObject(
     art11OpenPositions: countField("il numero di posizioni in convenzione").default(0),
     /** Disabled workers hired by a destination body under art. 12-bis, counted up to the cap by date. */
     art12bisWorkers: countField("il numero di lavoratori in convenzione").default(0),
+    /**
+     * Disabled workers hired by social co-operatives against this employer's work orders under an
+     * art. 14 D.Lgs. 276/2003 framework agreement: counted in the quota (rules file §1.5, §1.10).
+     */
+    art14Workers: countField("il numero di lavoratori in convenzione art. 14").default(0),
   },
   unknownKeys,
 );
@@ -235,6 +356,8 @@ export const QuotaInputSchema = z
       suspension: SuspensionSchema.optional(),
       sanction: SanctionSchema.optional(),
       conventions: ConventionsSchema.optional(),
+      selfCertification: SelfCertificationSchema.optional(),
+      compensation: CompensationSchema.optional(),
     },
     objectErrors("un oggetto JSON con i campi employer e workforce"),
   )
@@ -246,6 +369,22 @@ export const QuotaInputSchema = z
         path: ["exemption"],
         message:
           "l'esonero parziale spetta solo ai datori di lavoro privati e agli enti pubblici economici (art. 5 c. 3); per un ente pubblico economico usa il tipo \"private\"",
+      });
+    }
+    // Art. 5 c. 3-bis: the 60 per mille self-certification is for private employers and EPE only.
+    if (input.employer?.type === "public" && input.selfCertification) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["selfCertification"],
+        message: "l'autocertificazione 60 per mille spetta solo ai datori di lavoro privati e agli enti pubblici economici (art. 5 c. 3-bis)",
+      });
+    }
+    // Art. 5 c. 8 as replaced by DL 138/2011: group compensation (art. 31 D.Lgs. 276/2003) is for private employers.
+    if (input.employer?.type === "public" && input.compensation?.kind === "group") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["compensation", "kind"],
+        message: "la compensazione tra società del gruppo vale solo per i datori di lavoro privati (art. 5 c. 8 L. 68/1999 e art. 31 D.Lgs. 276/2003)",
       });
     }
     // Art. 23 D.Lgs. 80/2015: the telework exclusion is for private employers only (rules file E18).
@@ -295,9 +434,25 @@ export interface QuotaResult {
     remainingUncovered: number;
     dailyAmount: string;
     totalAmount: string;
+    /** Only when computed from `calendar`. */
+    workingDays?: number;
   };
+  /** Only when a self-certification is given: positions counted (never above the uncovered ones). */
+  selfCertification?: {
+    positions: number;
+    countedPositions: number;
+    remainingUncovered: number;
+    dailyAmount: string;
+    /** Only with working days or a calendar. */
+    workingDays?: number;
+    totalAmount?: string;
+  };
+  /** Only when a compensation is given: units applied (0 for a public employer without authorisation). */
+  compensation?: { units: number; applied: number };
   /** Only when asked. */
-  sanction?: { dailyPerWorker: string; total: string; totalWithDiffida: string };
+  sanction?: { dailyPerWorker: string; total: string; totalWithDiffida: string; workingDays?: number };
+  /** Only when some amount or rule used is not confirmed by a source: one Italian sentence each. */
+  unverified?: string[];
   /** One Italian sentence per step, citing the article. */
   explanation: string[];
 }

@@ -1,8 +1,9 @@
 /**
  * Working days of a period, as the regional esonero portals count them (rules file §1.7, S20/S21
  * `GiorniLavorativiUtils`): a 5- or 6-day week per CCNL, minus the national holidays falling on a
- * working day. The local patron saint and CCNL extra holidays are not known here: the employer
- * declares them as `extraHolidays`. Pure, on ISO dates in UTC.
+ * working day, the local patron saint and the CCNL extra holidays of the production unit
+ * (`extraHolidays`: "MM-DD" every year, or one "YYYY-MM-DD"; see patron-saints.ts for the
+ * capitals' patron days). Pure, on ISO dates in UTC.
  */
 import { addDays } from "./dates";
 
@@ -29,23 +30,47 @@ export function easterSunday(year: number): string {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** National holidays of `year` (4 October, reinstated from 2026, is unverified in the rules file §5 and left out). */
+/**
+ * 4 October (San Francesco d'Assisi, patron of Italy) is a national holiday again from 1 January 2026:
+ * L. 8 ottobre 2025 n. 151 amended art. 2 L. 260/1949 (text as reported by Assolombarda, 15 Oct 2025,
+ * and ANCE: "in vigore dal 1° gennaio 2026"). It falls on a Sunday in 2026, so it first removes a
+ * working day in 2027.
+ */
+export const SAN_FRANCESCO_NATIONAL_FROM_YEAR = 2026;
+
+/** National holidays of `year`. */
 export function nationalHolidays(year: number): Set<string> {
-  return new Set([...FIXED_HOLIDAYS.map((md) => `${year}-${md}`), addDays(easterSunday(year), 1)]);
+  const fixed = year >= SAN_FRANCESCO_NATIONAL_FROM_YEAR ? [...FIXED_HOLIDAYS, "10-04"] : FIXED_HOLIDAYS;
+  return new Set([...fixed.map((md) => `${year}-${md}`), addDays(easterSunday(year), 1)]);
 }
+
+const isWeekWorkingDay = (day: string, weekDays: WeekDays) => {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return weekday !== 0 && (weekDays === 6 || weekday !== 6);
+};
+
+const matches = (day: string, holiday: string) => (holiday.length === 5 ? day.slice(5) === holiday : day === holiday);
 
 /** Working days from `from` to `to`, both included. */
 export function workingDays(from: string, to: string, weekDays: WeekDays, extraHolidays: readonly string[] = []): number {
-  let count = 0;
-  const extra = new Set(extraHolidays);
+  return workingDaysDetail(from, to, weekDays, extraHolidays).days;
+}
+
+/**
+ * The same count, with the local/CCNL holidays that actually removed a working day (a holiday on a
+ * Sunday or on a national holiday removes nothing and is not listed), for the explanation.
+ */
+export function workingDaysDetail(from: string, to: string, weekDays: WeekDays, extraHolidays: readonly string[] = []) {
+  let days = 0;
+  const removed: string[] = [];
   let holidays = nationalHolidays(Number(from.slice(0, 4)));
   for (let day = from; day <= to; day = addDays(day, 1)) {
     if (day.endsWith("-01-01")) holidays = nationalHolidays(Number(day.slice(0, 4)));
-    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-    const working = weekday !== 0 && (weekDays === 6 || weekday !== 6);
-    if (working && !holidays.has(day) && !extra.has(day)) count++;
+    if (!isWeekWorkingDay(day, weekDays) || holidays.has(day)) continue;
+    if (extraHolidays.some((h) => matches(day, h))) removed.push(day);
+    else days++;
   }
-  return count;
+  return { days, removed };
 }
 
 /** The period cut at each 31 December: contributions are declared and paid per calendar year. */

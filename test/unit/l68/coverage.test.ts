@@ -183,7 +183,7 @@ describe("disabled workers on excluded contracts still cover the quota", () => {
       workforce: [
         fullTime(100),
         { count: 1, contract: "apprendistato", protected: "disabile_l68" },
-        { count: 1, contract: "domicilio", protected: "disabile_l68" },
+        { count: 1, contract: "domicilio", protected: "disabile_l68", fullTimeWorkload: true },
       ],
     });
     expect(r).toMatchObject({ baseComputo: 100, coveredDisabili: 2 });
