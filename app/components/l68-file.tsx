@@ -8,6 +8,7 @@ import {
   INVALIDITY_CATEGORY_LABELS,
   PROTECTED_CATEGORY_LABELS,
 } from "~/domain/l68/file-schema";
+import { patronSaintOf } from "~/domain/l68/patron-saints";
 import { OBLIGATION_STATUS_LABELS, OBLIGATION_CAUSE_LABELS } from "~/domain/l68/states";
 import type { ProvinceAllocation } from "~/domain/l68/provinces";
 import type { FileView } from "~/domain/l68/queries.server";
@@ -144,6 +145,8 @@ export function WorkforceSection({ view, result }: { view: FileView; result?: Fi
                 <td>
                   {g.province_code}
                   {g.site_label ? ` — ${g.site_label}` : ""}
+                  <br />
+                  <small>{unitHolidaysText(g.province_code, g.patron_saint, g.extra_holidays)}</small>
                 </td>
                 <td>{formatNumber(g.count)}</td>
                 <td>
@@ -196,6 +199,24 @@ export function WorkforceSection({ view, result }: { view: FileView; result?: Fi
         <div className="col-md-4">
           <TextField name="fullTimeHours" label="Ore a tempo pieno del CCNL" inputMode="numeric" errors={errors} values={valuesFor(result, "add-group")} />
         </div>
+        <div className="col-md-4">
+          <TextField
+            name="patronSaint"
+            label="Santo patrono della sede (giorno/mese)"
+            errors={errors}
+            values={valuesFor(result, "add-group")}
+            hint="Se vuoto vale quello del capoluogo di provincia, se noto. Conta per le giornate lavorative del contributo esonerativo."
+          />
+        </div>
+        <div className="col-md-8">
+          <TextField
+            name="extraHolidays"
+            label="Festività aggiuntive del CCNL o locali"
+            errors={errors}
+            values={valuesFor(result, "add-group")}
+            hint="Giorno/mese (ogni anno) o giorno/mese/anno, separate da virgole, es. 14/8, 2/11/2026"
+          />
+        </div>
         <div className="col-12 mb-4">
           <button type="submit" className="btn btn-primary">
             Aggiungi e ricalcola
@@ -204,6 +225,17 @@ export function WorkforceSection({ view, result }: { view: FileView; result?: Fi
       </Form>
     </section>
   );
+}
+
+/** The unit's local holidays as shown in the table: declared patron, else the capital's (prefill), and CCNL days. */
+function unitHolidaysText(province: string, patron: string | null, extra: string[] | null): string {
+  const dm = (d: string) => (d.length === 5 ? `${d.slice(3)}/${d.slice(0, 2)}` : `${d.slice(8)}/${d.slice(5, 7)}/${d.slice(0, 4)}`);
+  const capital = patronSaintOf(province);
+  const parts = [
+    patron ? `Patrono ${dm(patron)}` : capital ? `Patrono ${dm(capital.day)} (${capital.saint}, capoluogo)` : "Patrono non indicato",
+  ];
+  if (extra?.length) parts.push(`festività CCNL ${extra.map(dm).join(", ")}`);
+  return parts.join("; ");
 }
 
 /** What the placement officer sees of a worker's health data: percentage, war-table category, psychic disability. */

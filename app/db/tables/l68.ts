@@ -43,6 +43,10 @@ export interface L68WorkforceGroupsTable {
   weekly_hours: Numeric | null;
   full_time_hours: Numeric | null;
   exclusion: string | null;
+  /** The unit's patron saint, "MM-DD"; null: the provincial capital's (patron-saints.ts) or none. */
+  patron_saint: string | null;
+  /** CCNL or local holidays of the unit: "MM-DD" every year or "YYYY-MM-DD" once. */
+  extra_holidays: ColumnType<string[], string[] | undefined, string[]>;
   created_at: DefaultedTimestamp;
 }
 

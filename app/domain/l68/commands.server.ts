@@ -33,6 +33,8 @@ export async function addWorkforceGroup(trx: Trx, actor: Actor, employerId: stri
         weekly_hours: g.weeklyHours ?? null,
         full_time_hours: g.fullTimeHours ?? null,
         exclusion: g.exclusion ?? null,
+        patron_saint: g.patronSaint ?? null,
+        extra_holidays: g.extraHolidays ?? [],
       })
       .returning("id")
       .executeTakeFirstOrThrow();

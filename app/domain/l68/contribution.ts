@@ -24,6 +24,8 @@ export interface ContributionPeriod {
 
 export interface Contribution {
   periods: ContributionPeriod[];
+  /** Local holidays of the production unit excluded from the working days ("MM-DD" or "YYYY-MM-DD"). */
+  holidays?: string[];
   totalAmount: string;
   /** The calculator's explanation for the first year, so the employer sees how the figure arises. */
   explanation: string[];
@@ -32,11 +34,18 @@ export interface Contribution {
 const cents = (amount: string) => BigInt(amount.replace(".", ""));
 
 /** Partial exemption at `percent` over [from, to] for the workforce in `input` (rules file §1.7). */
-export function exemptionContribution(input: QuotaInput, percent: number, from: string, to: string, weekDays: WeekDays): Contribution {
+export function exemptionContribution(
+  input: QuotaInput,
+  percent: number,
+  from: string,
+  to: string,
+  weekDays: WeekDays,
+  holidays: readonly string[] = [],
+): Contribution {
   let total = 0n;
   let explanation: string[] = [];
   const periods = splitByYear(from, to).map((p) => {
-    const days = workingDays(p.from, p.to, weekDays);
+    const days = workingDays(p.from, p.to, weekDays, holidays);
     const { sanction: _ignored, ...rest } = input;
     const result = computeQuota({ ...rest, date: p.from, exemption: { percent, workingDays: days } });
     const e = result.exemption!;
@@ -44,7 +53,7 @@ export function exemptionContribution(input: QuotaInput, percent: number, from: 
     if (!explanation.length) explanation = result.explanation;
     return { ...p, workingDays: days, maxUnits: e.maxUnits, exemptedUnits: e.exemptedUnits, dailyAmount: e.dailyAmount, totalAmount: e.totalAmount };
   });
-  return { periods, totalAmount: formatCents(total), explanation };
+  return { periods, holidays: [...holidays], totalAmount: formatCents(total), explanation };
 }
 
 /**
@@ -57,14 +66,20 @@ export function selfCertifiedPositions(workers60: number, quota: number): number
 }
 
 /** The same contributo, paid per self-certified position per working day, by calendar year. */
-export function selfCertificationContribution(positions: number, from: string, to: string, weekDays: WeekDays): Contribution {
+export function selfCertificationContribution(
+  positions: number,
+  from: string,
+  to: string,
+  weekDays: WeekDays,
+  holidays: readonly string[] = [],
+): Contribution {
   let total = 0n;
   const periods = splitByYear(from, to).map((p) => {
-    const days = workingDays(p.from, p.to, weekDays);
+    const days = workingDays(p.from, p.to, weekDays, holidays);
     const daily = contributoAt(p.from).value;
     const amount = BigInt(positions) * daily * BigInt(days);
     total += amount;
     return { ...p, workingDays: days, maxUnits: positions, exemptedUnits: positions, dailyAmount: formatCents(daily), totalAmount: formatCents(amount) };
   });
-  return { periods, totalAmount: formatCents(total), explanation: [] };
+  return { periods, holidays: [...holidays], totalAmount: formatCents(total), explanation: [] };
 }

@@ -4,6 +4,7 @@
  * schema (`WorkforceGroupSchema`) so a row that would make the calculator fail is never saved.
  */
 import { z } from "zod";
+import { isProvinceCode } from "./province-codes";
 import { CONTRACT_TYPES, EXCLUSION_TYPES, WorkforceGroupSchema } from "./schema";
 
 export const CONTRACT_LABELS: Record<(typeof CONTRACT_TYPES)[number], string> = {
@@ -58,7 +59,54 @@ export const province = z
   .string({ error: "Indica la sigla della provincia" })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2}$/, "Indica la sigla della provincia di due lettere, es. MI");
+  .regex(/^[A-Z]{2}$/, { error: "Indica la sigla della provincia di due lettere, es. MI", abort: true })
+  .refine(isProvinceCode, "Provincia sconosciuta: indica la sigla di una provincia italiana, es. MI");
+
+/** "7/12" or "07/12" → "12-07"; "15/8/2026" → "2026-08-15"; null when not a real day. */
+function italianDay(text: string): string | null {
+  const m = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?$/.exec(text.trim());
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 2024]; // 2024: a leap year, so 29/02 passes
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  const md = `${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  return m[3] ? `${m[3]}-${md}` : md;
+}
+
+/** The unit's patron saint, typed "gg/mm" (rules file §1.7); blank: the provincial capital's. */
+const patronSaintField = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .transform((v, ctx) => {
+      const day = italianDay(v);
+      if (!day || day.length !== 5) {
+        ctx.addIssue({ code: "custom", message: "Indica il santo patrono come giorno/mese, es. 7/12" });
+        return z.NEVER;
+      }
+      return day;
+    })
+    .optional(),
+);
+
+/** CCNL or local holidays, "gg/mm" (every year) or "gg/mm/aaaa" (once), separated by commas. */
+const extraHolidaysField = z.preprocess(
+  (v) => (typeof v === "string" ? v : ""),
+  z.string().transform((v, ctx) => {
+    const items = v.split(/[,;\s]+/).filter(Boolean);
+    if (items.length > 60) {
+      ctx.addIssue({ code: "custom", message: "Al massimo 60 festività aggiuntive" });
+      return z.NEVER;
+    }
+    const days = items.map(italianDay);
+    const bad = items.filter((_, i) => days[i] === null);
+    if (bad.length) {
+      ctx.addIssue({ code: "custom", message: `Date non valide: ${bad.join(", ")}. Usa giorno/mese (ogni anno) o giorno/mese/anno, separate da virgole` });
+      return z.NEVER;
+    }
+    return days as string[];
+  }).optional(),
+);
 
 export const isoDateField = (label: string) =>
   z
@@ -98,6 +146,8 @@ export const WorkforceGroupFormSchema = z
     ),
     contract: z.enum(CONTRACT_TYPES, { error: "Scegli il tipo di contratto" }),
     exclusion: z.preprocess(blankToUndefined, z.enum(EXCLUSION_TYPES, { error: "Esclusione non valida" }).optional()),
+    patronSaint: patronSaintField,
+    extraHolidays: extraHolidaysField,
     ...hoursFields,
   })
   .superRefine((g, ctx) =>

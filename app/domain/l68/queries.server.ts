@@ -42,7 +42,7 @@ export async function getFileView(db: Db, employerId: string, opts: { health: bo
   const file = await db.selectFrom("l68_files").select(["employer_type", "version"]).where("employer_id", "=", employerId).executeTakeFirst();
   const groups = await db
     .selectFrom("l68_workforce_groups")
-    .select(["id", "province_code", "site_label", "count", "contract", "months", "weekly_hours", "full_time_hours", "exclusion"])
+    .select(["id", "province_code", "site_label", "count", "contract", "months", "weekly_hours", "full_time_hours", "exclusion", "patron_saint", "extra_holidays"])
     .where("employer_id", "=", employerId)
     .orderBy("province_code")
     .orderBy("created_at")

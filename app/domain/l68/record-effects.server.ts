@@ -8,6 +8,7 @@ import type { Trx } from "~/db/db.server";
 import type { L68RecordKind } from "~/db/tables/l68";
 import { DomainError } from "~/domain/errors";
 import { exemptionContribution, selfCertificationContribution, selfCertifiedPositions } from "./contribution";
+import { patronSaintOf } from "./patron-saints";
 import { computeQuota } from "./quota";
 import { buildFileInput } from "./workforce.server";
 import type { WeekDays } from "./working-days";
@@ -16,6 +17,26 @@ type Details = Record<string, unknown>;
 export interface Period {
   startsOn: string;
   endsOn: string | null;
+  /** The province the record is filed for: its production units' holidays count. */
+  provinceCode?: string;
+}
+
+/**
+ * The local holidays of the production units in `province` (rules file §1.7): the patron saint each
+ * unit recorded — else the provincial capital's (patron-saints.ts) — and the CCNL extra holidays.
+ * Per province, as the regional portals compute the contribution.
+ */
+export async function unitHolidays(trx: Trx, employerId: string, province: string | undefined): Promise<string[]> {
+  if (!province) return [];
+  const rows = await trx
+    .selectFrom("l68_workforce_groups")
+    .select(["patron_saint", "extra_holidays"])
+    .where("employer_id", "=", employerId)
+    .where("province_code", "=", province)
+    .orderBy("created_at")
+    .execute();
+  const patron = rows.find((r) => r.patron_saint)?.patron_saint ?? patronSaintOf(province)?.day;
+  return [...new Set([...(patron ? [patron] : []), ...rows.flatMap((r) => r.extra_holidays ?? [])])];
 }
 
 /** Adds the computed figures to an exemption's or a self-certification's details for [startsOn, endsOn]. */
@@ -27,8 +48,9 @@ export async function withContribution(trx: Trx, employerId: string, kind: L68Re
   }
   const to = period.endsOn ?? period.startsOn;
   const weekDays = Number(details.weekDays) as WeekDays;
+  const holidays = await unitHolidays(trx, employerId, period.provinceCode);
   if (kind === "esonero") {
-    const contribution = exemptionContribution(input, Number(details.percent), period.startsOn, to, weekDays);
+    const contribution = exemptionContribution(input, Number(details.percent), period.startsOn, to, weekDays, holidays);
     if (contribution.periods.every((p) => p.maxUnits === 0)) {
       const quota = computeQuota(input).quotaDisabili;
       throw new DomainError(
@@ -42,7 +64,7 @@ export async function withContribution(trx: Trx, employerId: string, kind: L68Re
   if (positions === 0) {
     throw new DomainError("Con questi lavoratori e la quota attuale non risulta alcuna posizione da autocertificare (7% dei lavoratori, arrotondato)", "workers60");
   }
-  return { ...details, positions, contribution: selfCertificationContribution(positions, period.startsOn, to, weekDays) };
+  return { ...details, positions, contribution: selfCertificationContribution(positions, period.startsOn, to, weekDays, holidays) };
 }
 
 /** Checks that depend on the file when a record is filed (rules file §1.6, §1.10). */

@@ -138,7 +138,7 @@ async function applyEvent(trx: Trx, employerId: string, rec: LockedRecord, ev: R
     if (ev.dismissals !== undefined) details = { ...details, dismissals: ev.dismissals };
   }
   if ((ev.event === "approve" || ev.event === "close") && (rec.kind === "esonero" || rec.kind === "autocertificazione_60")) {
-    details = await withContribution(trx, employerId, rec.kind, details, { startsOn: rec.starts_on, endsOn }, today);
+    details = await withContribution(trx, employerId, rec.kind, details, { startsOn: rec.starts_on, endsOn, provinceCode: rec.province_code }, today);
   }
   if (ev.event === "reject" || ev.event === "withdraw") await unlinkObligations(trx, (details.obligationIds as string[] | undefined) ?? [], today);
   return { details, endsOn };

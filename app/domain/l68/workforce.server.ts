@@ -16,7 +16,6 @@ import { allocateProvinces, type ProvinceAllocation, type ProvinceSuspensions } 
 import { isoDate } from "./queries.server";
 import { computeQuota } from "./quota";
 import { type QuotaInput, type QuotaResult, type WorkforceGroup, parseQuotaInput } from "./schema";
-import { contributoAt, formatCents } from "./amounts";
 
 const num = (v: string | null) => (v === null ? undefined : Number(v));
 
@@ -142,6 +141,10 @@ export async function buildFileInput(db: Db | Trx, employerId: string, date: str
   const raw: Record<string, unknown> = { date, employer: { type: file?.employer_type ?? "private" }, workforce };
   if (records.exemption && file?.employer_type !== "public") raw.exemption = records.exemption;
   if (records.suspensions["*"]) raw.suspension = { collectiveDismissal: true };
+  // Self-certified positions enter the calculator: they come off the exemptible maximum (rules file §1.7).
+  if (records.selfCertified.positions && file?.employer_type !== "public") {
+    raw.selfCertification = { positions: records.selfCertified.positions, workingDays: records.selfCertified.workingDays };
+  }
   if (records.art11OpenPositions || records.art12bisWorkers) {
     raw.conventions = { art11OpenPositions: records.art11OpenPositions, art12bisWorkers: records.art12bisWorkers };
   }
@@ -175,17 +178,14 @@ export async function computeFile(db: Db | Trx, employerId: string, date: string
     input.suspension = { suspendedUnits, suspendedArt18Units };
     result = computeQuota(input);
   }
-  const afterExemption = result.exemption ? result.exemption.remainingUncovered : result.uncoveredDisabili;
-  const selfPositions = Math.min(records.selfCertified.positions, afterExemption);
-  const total = records.selfCertified.positions
-    ? formatCents(BigInt(selfPositions) * contributoAt(date).value * BigInt(records.selfCertified.workingDays))
-    : null;
+  const self = result.selfCertification;
+  const stillUncovered = result.exemption?.remainingUncovered ?? self?.remainingUncovered ?? result.uncoveredDisabili;
   return {
     input,
     result,
     provinces: allocation,
-    selfCertified: { positions: selfPositions, totalAmount: total },
-    missing: afterExemption - selfPositions + result.uncoveredArt18,
+    selfCertified: { positions: self?.countedPositions ?? 0, totalAmount: self?.totalAmount ?? null },
+    missing: stillUncovered + result.uncoveredArt18,
   };
 }
 

@@ -1,0 +1,68 @@
+/**
+ * Production units' local holidays (rules file §1.7): recorded with the workforce by the employer or
+ * the officer, prefilled from the provincial capital's patron saint, and excluded from the working
+ * days of the exemption contribution. Plus the workforce form refusing unknown province codes.
+ */
+import { describe, expect, it } from "vitest";
+import { getDb } from "~/db/db.server";
+import { addDays } from "~/domain/l68/dates";
+import { workingDays } from "~/domain/l68/working-days";
+import * as employerFile from "~/routes/azienda.collocamento-mirato._index";
+import * as officerFile from "~/routes/operatore.collocamento-mirato.$employerId";
+import * as newRecord from "~/routes/azienda.collocamento-mirato.pratiche.nuova";
+import { todayInItaly } from "~/utils/dates";
+import { createL68Employer, createPlacementOfficer, fileForm, multipartRequest } from "../support/factories-l68";
+import { callRoute } from "../support/routes";
+
+const PAGE = "/azienda/collocamento-mirato";
+const today = todayInItaly();
+const groups = (employerId: string) =>
+  getDb().selectFrom("l68_workforce_groups").select(["province_code", "patron_saint", "extra_holidays"]).where("employer_id", "=", employerId).orderBy("created_at").execute();
+
+async function fileExemption(cookie: string, provinceCode: string) {
+  const fields = { kind: "esonero", provinceCode, startsOn: today, endsOn: addDays(today, 60), percent: "60", weekDays: "5", reason: "Lavorazioni pericolose" };
+  const outcome = await callRoute(newRecord.action, multipartRequest("/azienda/collocamento-mirato/pratiche/nuova", cookie, fields));
+  expect(outcome.status, JSON.stringify(outcome.body)).toBe(302);
+  const id = outcome.location!.split("/").pop()!;
+  const row = await getDb().selectFrom("l68_records").select("details").where("id", "=", id).executeTakeFirstOrThrow();
+  return (row.details as { contribution: { holidays: string[]; periods: { from: string; to: string; workingDays: number }[] } }).contribution;
+}
+
+describe("festività locali delle unità produttive", () => {
+  it("the employer records the patron saint and CCNL holidays of a unit; the exemption's working days exclude them", async () => {
+    const e = await createL68Employer();
+    const post = async (form: Record<string, string>) => callRoute(employerFile.action, await fileForm(PAGE, e.cookie, e.employerId, form));
+    const bad = await post({ intent: "add-group", provinceCode: "MI", count: "100", contract: "indeterminato", patronSaint: "31/2", extraHolidays: "14/8, 40/1" });
+    expect(bad.status).toBe(400);
+    expect(Object.keys((bad.body as { errors: Record<string, string> }).errors).sort()).toEqual(["extraHolidays", "patronSaint"]);
+
+    const ok = await post({ intent: "add-group", provinceCode: "MI", siteLabel: "Sesto", count: "100", contract: "indeterminato", patronSaint: "24/6", extraHolidays: "14/8, 2/11/2026" });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(302);
+    expect(await groups(e.employerId)).toEqual([{ province_code: "MI", patron_saint: "06-24", extra_holidays: ["08-14", "2026-11-02"] }]);
+
+    const contribution = await fileExemption(e.cookie, "MI");
+    expect(contribution.holidays).toEqual(["06-24", "08-14", "2026-11-02"]);
+    for (const p of contribution.periods) expect(p.workingDays).toBe(workingDays(p.from, p.to, 5, contribution.holidays));
+  });
+
+  it("without a declared patron the provincial capital's is used (Torino, San Giovanni 24 June); the officer records units too", async () => {
+    const e = await createL68Employer();
+    const officer = await createPlacementOfficer("MI"); // the office of the legal seat
+    const r = await callRoute(
+      officerFile.action,
+      await fileForm(`/operatore/collocamento-mirato/${e.employerId}`, officer.cookie, e.employerId, { intent: "add-group", provinceCode: "TO", count: "100", contract: "indeterminato", extraHolidays: "16/8" }),
+      { employerId: e.employerId },
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(302);
+    expect(await groups(e.employerId)).toEqual([{ province_code: "TO", patron_saint: null, extra_holidays: ["08-16"] }]);
+    expect((await fileExemption(e.cookie, "TO")).holidays).toEqual(["06-24", "08-16"]);
+  });
+
+  it("the workforce form refuses an unknown province code («ZZ») with an Italian message", async () => {
+    const e = await createL68Employer();
+    const r = await callRoute(employerFile.action, await fileForm(PAGE, e.cookie, e.employerId, { intent: "add-group", provinceCode: "ZZ", count: "10", contract: "indeterminato" }));
+    expect(r.status).toBe(400);
+    expect((r.body as { errors: Record<string, string> }).errors.provinceCode).toMatch(/Provincia sconosciuta/);
+    expect(await groups(e.employerId)).toEqual([]);
+  });
+});
