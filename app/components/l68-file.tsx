@@ -244,6 +244,8 @@ function healthDetails(w: FileView["workers"][number]): string {
   if (w.disability_percent !== null && w.disability_percent !== undefined) parts.push(`${w.disability_percent}%`);
   if (w.invalidity_category) parts.push(`${w.invalidity_category}ª categoria (DPR 915/1978)`);
   if (w.psychic_disability) parts.push("disabilità intellettiva o psichica");
+  if (w.inail_percent !== null && w.inail_percent !== undefined) parts.push(`INAIL ${w.inail_percent}%`);
+  if (w.employer_at_fault) parts.push("per inadempimento del datore (non computabile)");
   return parts.length ? parts.join(", ") : "—";
 }
 
@@ -364,6 +366,37 @@ export function ProtectedWorkersSection({ view, result, health }: { view: FileVi
             errors={errors}
             values={values}
             hint="Solo per i disabili ex art. 4 c. 3-bis: si computa se la riduzione della capacità lavorativa supera il 45%"
+          />
+        </div>
+        <div className="col-md-3">
+          <TextField
+            name="inailPercent"
+            label="Grado di invalidità INAIL (%)"
+            inputMode="numeric"
+            errors={errors}
+            values={values}
+            hint="Solo per chi è divenuto disabile per infortunio sul lavoro o malattia professionale: si computa oltre il 33% (art. 3 c. 4 DPR 333/2000)"
+          />
+        </div>
+        <div className="col-md-3">
+          <CheckboxField
+            name="employerAtFault"
+            label="Disabilità causata da inadempimento del datore accertato in giudizio"
+            errors={errors}
+            values={values}
+            hint="Norme di sicurezza e igiene: il lavoratore non si computa (art. 4 c. 4)"
+          />
+        </div>
+        <div className="col-md-3">
+          <CheckboxField name="telework" label="In telelavoro" errors={errors} values={values} />
+        </div>
+        <div className="col-md-3">
+          <CheckboxField
+            name="fullTimeWorkload"
+            label="Lavoro a domicilio o telelavoro pari all'orario pieno, continuativo"
+            errors={errors}
+            values={values}
+            hint="Senza, il disabile a domicilio o in telelavoro non si computa (art. 4 c. 3)"
           />
         </div>
         <div className="col-12 mb-4">

@@ -66,3 +66,28 @@ describe("festività locali delle unità produttive", () => {
     expect(await groups(e.employerId)).toEqual([]);
   });
 });
+
+describe("lavoratori protetti: invalidi del lavoro e lavoro a domicilio (art. 4 c. 3 e c. 4; DPR 333/2000 art. 3 c. 4)", () => {
+  it("an INAIL degree above 33 % covers, employer at fault does not, a home worker only with a full-time workload", async () => {
+    const e = await createL68Employer();
+    const post = async (form: Record<string, string>) => callRoute(employerFile.action, await fileForm(PAGE, e.cookie, e.employerId, form));
+    expect((await post({ intent: "add-group", provinceCode: "MI", count: "100", contract: "indeterminato" })).status).toBe(302);
+    const worker = { intent: "add-worker", provinceCode: "MI", contract: "indeterminato", hiredOn: today };
+    const covered = async () =>
+      (await getDb().selectFrom("l68_snapshots").select("covered_disabili").where("employer_id", "=", e.employerId).orderBy("id", "desc").limit(1).executeTakeFirstOrThrow()).covered_disabili;
+
+    const injured = await post({ ...worker, workerName: "Mario Rossi", category: "disabile_art4", inailPercent: "40" });
+    expect(injured.status, JSON.stringify(injured.body)).toBe(302);
+    expect(await covered()).toBe(1);
+    await post({ ...worker, workerName: "Anna Bianchi", category: "disabile_art4", inailPercent: "70", employerAtFault: "on" });
+    expect(await covered()).toBe(1);
+    await post({ ...worker, workerName: "Luca Verdi", category: "disabile_l68", contract: "domicilio" });
+    expect(await covered()).toBe(1);
+    await post({ ...worker, workerName: "Sara Neri", category: "disabile_l68", contract: "domicilio", fullTimeWorkload: "on" });
+    expect(await covered()).toBe(2);
+
+    const refused = await post({ ...worker, workerName: "Ugo Blu", category: "disabile_l68", inailPercent: "40" });
+    expect(refused.status).toBe(400);
+    expect(Object.keys((refused.body as { errors: Record<string, string> }).errors)).toContain("inailPercent");
+  });
+});

@@ -65,6 +65,13 @@ export interface L68ProtectedWorkersTable {
   invalidity_category: number | null;
   /** Art. 4 c. 3-bis: intellectual or psychic disability (counts above 45 %); migration 2026_11_23_1510. Health data. */
   psychic_disability: Generated<boolean>;
+  /** Art. 4 c. 4 / DPR 333/2000 art. 3 c. 4: INAIL degree of a work accident or occupational disease; migration 2026_12_05_1910. Health data. */
+  inail_percent: Numeric | null;
+  /** Disabled through the employer's breach of safety rules, ascertained by a court: never counted. Health data. */
+  employer_at_fault: Generated<boolean>;
+  /** Art. 4 c. 3: teleworker, and whether home workers/teleworkers have a full-time workload. */
+  telework: Generated<boolean>;
+  full_time_workload: Generated<boolean>;
   hired_on: DateColumn;
   left_on: DateColumn | null;
   created_at: DefaultedTimestamp;

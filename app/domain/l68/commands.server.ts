@@ -72,6 +72,10 @@ export async function addProtectedWorker(trx: Trx, actor: Actor, employerId: str
         disability_percent: w.disabilityPercent ?? null,
         invalidity_category: w.invalidityCategory ?? null,
         psychic_disability: w.psychicDisability === true,
+        inail_percent: w.inailPercent ?? null,
+        employer_at_fault: w.employerAtFault === true,
+        telework: w.telework === true,
+        full_time_workload: w.fullTimeWorkload === true,
         hired_on: w.hiredOn,
       })
       .returning("id")

@@ -165,6 +165,9 @@ export const WorkforceGroupFormSchema = z
   );
 export type WorkforceGroupForm = z.infer<typeof WorkforceGroupFormSchema>;
 
+/** A checkbox: present ("on") or absent; absent means "not declared", so the calculator's checks pass. */
+const checkbox = z.preprocess((v) => (v === "on" || v === true ? true : undefined), z.literal(true).optional());
+
 export const ProtectedWorkerFormSchema = z
   .object({
     workerName: z.string({ error: "Indica nome e cognome" }).trim().min(2, "Indica nome e cognome").max(120, "Al massimo 120 caratteri"),
@@ -176,6 +179,10 @@ export const ProtectedWorkerFormSchema = z
     invalidityCategory: optionalNumber("Scegli la categoria di invalidità"),
     // A checkbox: present ("on") or absent. Absent means "not declared", so other categories pass.
     psychicDisability: z.preprocess((v) => (v === "on" || v === true ? true : undefined), z.literal(true).optional()),
+    inailPercent: optionalNumber("Il grado INAIL deve essere un numero"),
+    employerAtFault: checkbox,
+    telework: checkbox,
+    fullTimeWorkload: checkbox,
     ...hoursFields,
   })
   .superRefine((w, ctx) =>
@@ -190,6 +197,10 @@ export const ProtectedWorkerFormSchema = z
         disabilityPercent: w.disabilityPercent,
         invalidityCategory: w.invalidityCategory,
         psychicDisability: w.psychicDisability,
+        inailPercent: w.inailPercent,
+        employerAtFault: w.employerAtFault,
+        telework: w.telework,
+        fullTimeWorkload: w.fullTimeWorkload,
       },
       ctx,
     ),

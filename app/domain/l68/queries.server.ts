@@ -60,6 +60,10 @@ export async function getFileView(db: Db, employerId: string, opts: { health: bo
       "disability_percent",
       "invalidity_category",
       "psychic_disability",
+      "inail_percent",
+      "employer_at_fault",
+      "telework",
+      "full_time_workload",
       isoDate("hired_on").as("hired_on"),
       isoDate("left_on").as("left_on"),
     ])
@@ -77,7 +81,7 @@ export async function getFileView(db: Db, employerId: string, opts: { health: bo
   return {
     file: file ?? { employer_type: "private" as const, version: 1 },
     groups: groups.map((g) => ({ ...g, months: num(g.months), weekly_hours: num(g.weekly_hours), full_time_hours: num(g.full_time_hours) })),
-    workers: workers.map(({ disability_percent, invalidity_category, psychic_disability, ...w }) => ({
+    workers: workers.map(({ disability_percent, invalidity_category, psychic_disability, inail_percent, employer_at_fault, ...w }) => ({
       ...w,
       weekly_hours: num(w.weekly_hours),
       full_time_hours: num(w.full_time_hours),
@@ -85,6 +89,8 @@ export async function getFileView(db: Db, employerId: string, opts: { health: bo
       disability_percent: opts.health ? num(disability_percent) : undefined,
       invalidity_category: opts.health ? invalidity_category : undefined,
       psychic_disability: opts.health ? psychic_disability : undefined,
+      inail_percent: opts.health ? num(inail_percent) : undefined,
+      employer_at_fault: opts.health ? employer_at_fault : undefined,
     })),
     latest: await latestSnapshot(db, employerId),
     history,

@@ -108,6 +108,10 @@ export async function buildFileInput(db: Db | Trx, employerId: string, date: str
       "disability_percent",
       "invalidity_category",
       "psychic_disability",
+      "inail_percent",
+      "employer_at_fault",
+      "telework",
+      "full_time_workload",
     ])
     .where("employer_id", "=", employerId)
     .where("hired_on", "<=", date)
@@ -136,6 +140,10 @@ export async function buildFileInput(db: Db | Trx, employerId: string, date: str
       // Only set when declared: the calculator refuses these fields on other categories.
       invalidityCategory: w.invalidity_category ?? undefined,
       psychicDisability: w.psychic_disability ? true : undefined,
+      inailPercent: num(w.inail_percent),
+      employerAtFault: w.employer_at_fault ? true : undefined,
+      telework: w.telework ? true : undefined,
+      fullTimeWorkload: w.full_time_workload ? true : undefined,
     })),
   ];
   const raw: Record<string, unknown> = { date, employer: { type: file?.employer_type ?? "private" }, workforce };
