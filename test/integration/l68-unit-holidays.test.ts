@@ -10,7 +10,9 @@ import { workingDays } from "~/domain/l68/working-days";
 import * as employerFile from "~/routes/azienda.collocamento-mirato._index";
 import * as officerFile from "~/routes/operatore.collocamento-mirato.$employerId";
 import * as newRecord from "~/routes/azienda.collocamento-mirato.pratiche.nuova";
+import * as officerRecord from "~/routes/operatore.collocamento-mirato.pratiche.$recordId._index";
 import { todayInItaly } from "~/utils/dates";
+import { request } from "../support/factories";
 import { createL68Employer, createPlacementOfficer, fileForm, multipartRequest } from "../support/factories-l68";
 import { callRoute } from "../support/routes";
 
@@ -89,5 +91,30 @@ describe("lavoratori protetti: invalidi del lavoro e lavoro a domicilio (art. 4 
     const refused = await post({ ...worker, workerName: "Ugo Blu", category: "disabile_l68", inailPercent: "40" });
     expect(refused.status).toBe(400);
     expect(Object.keys((refused.body as { errors: Record<string, string> }).errors)).toContain("inailPercent");
+  });
+});
+
+describe("esonero con autocertificazione 60 per mille nel fascicolo (rules file §1.7, formula PRODIS/SILAP)", () => {
+  it("quota 10, 3 positions self-certified, exemption at 60 %: 3 exempted and 4 still missing (not 6 and 1)", async () => {
+    const e = await createL68Employer();
+    const officer = await createPlacementOfficer("MI");
+    const post = async (form: Record<string, string>) => callRoute(employerFile.action, await fileForm(PAGE, e.cookie, e.employerId, form));
+    expect((await post({ intent: "add-group", provinceCode: "MI", count: "143", contract: "indeterminato" })).status).toBe(302); // quota R(10.01) = 10, art. 18 quota 1
+    const fields = (kind: string, extra: Record<string, string>) => ({ kind, provinceCode: "MI", startsOn: today, endsOn: addDays(today, 60), weekDays: "5", ...extra });
+    const self = await callRoute(newRecord.action, multipartRequest("/azienda/collocamento-mirato/pratiche/nuova", e.cookie, fields("autocertificazione_60", { workers60: "43", inailRate: "75" })));
+    expect(self.status, JSON.stringify(self.body)).toBe(302); // R(7 % × 43 = 3.01) = 3 positions
+    const ex = await callRoute(newRecord.action, multipartRequest("/azienda/collocamento-mirato/pratiche/nuova", e.cookie, fields("esonero", { percent: "60", reason: "Lavorazioni pericolose" })));
+    expect(ex.status, JSON.stringify(ex.body)).toBe(302);
+    const id = ex.location!.split("/").pop()!;
+    const details = (await getDb().selectFrom("l68_records").select("details").where("id", "=", id).executeTakeFirstOrThrow()).details as {
+      contribution: { periods: { maxUnits: number; exemptedUnits: number }[] };
+    };
+    expect(details.contribution.periods[0]).toMatchObject({ maxUnits: 3, exemptedUnits: 3 });
+    const { version } = await getDb().selectFrom("l68_records").select("version").where("id", "=", id).executeTakeFirstOrThrow();
+    const approve = request(`/operatore/collocamento-mirato/pratiche/${id}`, { cookie: officer.cookie, form: { version: String(version), event: "approve" } });
+    expect((await callRoute(officerRecord.action, approve, { recordId: id })).status).toBe(302);
+    const snap = await getDb().selectFrom("l68_snapshots").select(["missing_after_exemptions", "result"]).where("employer_id", "=", e.employerId).orderBy("id", "desc").limit(1).executeTakeFirstOrThrow();
+    expect(snap.missing_after_exemptions).toBe(4 + 1); // 4 disabled positions + 1 art. 18
+    expect((snap.result as { selfCertified: { positions: number } }).selfCertified.positions).toBe(3);
   });
 });
