@@ -245,7 +245,6 @@ function applySuspension(input: QuotaInput, q3: bigint, q18: bigint): Suspended 
 
 interface Coverage {
   covered: bigint;
-  sentences: string[];
 }
 
 /**
@@ -294,9 +293,7 @@ function coverDisabili(input: QuotaInput, base: bigint, q3BeforeSuspension: bigi
       `; ${formatInt(smallWorkers)} a tempo parziale fino al 50% dell'orario valgono insieme ${formatDecimal(smallFte)}, ` +
       `arrotondato a ${formatInt(smallUnits)}`;
   }
-  sentences.push(`${text} (art. 3 e art. 4 ${LAW}; criterio PRODIS per i disabili a tempo parziale).`);
-  steps.push(...sentences);
-  sentences.length = 0;
+  steps.push(`${text} (art. 3 e art. 4 ${LAW}; criterio PRODIS per i disabili a tempo parziale).`);
   if (dpr333Whole > 0n) {
     steps.push(
       `Di questi, ${plural(dpr333Whole, "disabile", "disabili")} a tempo parziale fino al 50% dell'orario con invalidità superiore al 50% ` +
@@ -350,7 +347,7 @@ function coverDisabili(input: QuotaInput, base: bigint, q3BeforeSuspension: bigi
         `D.Lgs. 276/2003 non sono stati letti; il calcolo computa tutti i lavoratori indicati.`,
     );
   }
-  return { covered: wholeUnits + smallUnits + art12bis.counted + art14, sentences: [] };
+  return { covered: wholeUnits + smallUnits + art12bis.counted + art14 };
 }
 
 /** One sentence per art. 4 route actually used (rules file §1.5): the employer sees why each counts. */
