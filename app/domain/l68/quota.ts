@@ -661,7 +661,16 @@ function computeSanction(input: QuotaInput, missing: bigint, steps: Steps) {
  */
 function applyCompensation(input: QuotaInput, steps: Steps): bigint {
   const c = input.compensation;
-  if (!c) return 0n;
+  if (!c) {
+    if (input.employer.type === "public") {
+      steps.caution(
+        `Non verificato: per un datore di lavoro pubblico con unità in più province la compensazione tra province non è ` +
+          `automatica ma richiede l'autorizzazione (art. 5 c. 8-ter ${LAW}, testo non letto): il calcolo nazionale la presuppone; ` +
+          `senza autorizzazione ogni provincia deve coprire la propria quota (indicare compensation con authorised).`,
+      );
+    }
+    return 0n;
+  }
   const units = BigInt(c.units);
   const what = units >= 0n
     ? `${plural(units, "posto scoperto coperto", "posti scoperti coperti")} da assunzioni in eccedenza`

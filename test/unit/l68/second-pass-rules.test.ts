@@ -117,6 +117,11 @@ describe("datori di lavoro pubblici (rules file §1.1 item 6, §1.8, §1.11)", (
     expect(authorised.unverified?.some((u) => u.includes("8-ter"))).toBe(true);
   });
 
+  it("a public computation without compensation says the national figure presumes an authorised compensation", () => {
+    const pa = calc({ employer: { type: "public" }, workforce: [fullTime(100)] });
+    expect(pa.unverified?.some((u) => u.includes("non è automatica ma richiede l'autorizzazione"))).toBe(true);
+  });
+
   it("group compensation is refused for a public employer (art. 31 D.Lgs. 276/2003 is for private groups)", () => {
     expect(parseQuotaInput({ employer: { type: "public" }, workforce: [], compensation: { units: 1, kind: "group" } }).ok).toBe(false);
   });
