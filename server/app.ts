@@ -4,6 +4,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getEnv } from "~/utils/env.server";
+import { closeUnreadBodies } from "./body-limit";
 import { isCrossSiteMutation } from "./csrf";
 
 const require = createRequire(import.meta.url);
@@ -25,6 +26,8 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     next();
   });
+
+  app.use(closeUnreadBodies);
 
   app.get("/healthz", async (_req, res) => {
     const health = await opts.health();

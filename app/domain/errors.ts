@@ -1,3 +1,6 @@
+/** 413: an upload over its size limit; 422: a file that cannot be read within its limits; 503: try again shortly. */
+export type DomainErrorStatus = 400 | 404 | 409 | 413 | 422 | 503;
+
 /**
  * A rule of the domain was not met. Routes turn it into a 400 (or 409 for a
  * stale version) with the Italian message next to `field`.
@@ -6,7 +9,7 @@ export class DomainError extends Error {
   constructor(
     message: string,
     readonly field: string = "_form",
-    readonly status: 400 | 404 | 409 = 400,
+    readonly status: DomainErrorStatus = 400,
   ) {
     super(message);
   }

@@ -6,6 +6,7 @@ import { roleHas } from "~/domain/identity/roles";
 import { canOfficerSeeEmployer } from "~/domain/l68/policy.server";
 import { computeQuota } from "~/domain/l68/quota";
 import { type FieldError, parseQuotaInput } from "~/domain/l68/schema";
+import { BodyTooLargeError, readBodyWithLimit } from "~/utils/body.server";
 import { actorOf, getCurrentUser } from "~/utils/session.server";
 
 const MAX_BODY_BYTES = 2_000_000;
@@ -37,11 +38,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!allowed) return errors([{ field: "employerId", message: "non puoi calcolare la quota per questa azienda" }], 403);
   }
 
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return errors([{ field: "documento", message: "documento troppo grande (massimo 2 MB)" }], 413);
+  let body: Uint8Array;
+  try {
+    // Streamed to the limit: a larger body (declared or chunked) is refused without being read.
+    body = await readBodyWithLimit(request, MAX_BODY_BYTES);
+  } catch (e) {
+    if (e instanceof BodyTooLargeError) return errors([{ field: "documento", message: "documento troppo grande (massimo 2 MB)" }], 413);
+    return errors([{ field: "documento", message: "il corpo della richiesta non è stato ricevuto per intero" }]);
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(new TextDecoder().decode(body));
   } catch {
     return errors([{ field: "documento", message: "il corpo della richiesta deve essere un documento JSON valido" }]);
   }

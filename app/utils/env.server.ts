@@ -46,6 +46,11 @@ export const EnvSchema = z
     CV_OBSOLETE_MONTHS: z.coerce.number({ error: "deve essere un numero di mesi" }).int("deve essere un numero intero di mesi").min(1, "almeno 1 mese").max(60, "al massimo 60 mesi").default(6),
     /** Largest PDF CV accepted, in megabytes. */
     CV_MAX_UPLOAD_MB: z.coerce.number({ error: "deve essere un numero di megabyte" }).min(0.1, "almeno 0.1 MB").max(50, "al massimo 50 MB").default(5),
+    /** Limits of the text extraction of an uploaded CV (worker threads, `app/domain/candidates/pdf-text.server.ts`). */
+    CV_PDF_TIMEOUT_SECONDS: z.coerce.number({ error: "deve essere un numero di secondi" }).min(1, "almeno 1 secondo").max(120, "al massimo 120 secondi").default(10),
+    CV_PDF_MAX_MEMORY_MB: z.coerce.number({ error: "deve essere un numero di megabyte" }).int("deve essere un numero intero di megabyte").min(64, "almeno 64 MB").max(4096, "al massimo 4096 MB").default(256),
+    CV_PDF_MAX_PAGES: z.coerce.number({ error: "deve essere un numero di pagine" }).int("deve essere un numero intero di pagine").min(1, "almeno 1 pagina").max(1000, "al massimo 1000 pagine").default(50),
+    CV_PDF_WORKERS: z.coerce.number({ error: "deve essere un numero di thread" }).int("deve essere un numero intero").min(1, "almeno 1").max(16, "al massimo 16").default(1),
     /** Days a candidate has to confirm availability for a shortlist; no answer counts as not available. */
     AVAILABILITY_DEADLINE_DAYS: z.coerce.number({ error: "deve essere un numero di giorni" }).int("deve essere un numero intero di giorni").min(1, "almeno 1 giorno").max(30, "al massimo 30 giorni").default(3),
     /** Days after a presentation without employer feedback before a reminder; the officer is alerted after twice as many. */

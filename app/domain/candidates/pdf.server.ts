@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
 import { DomainError } from "~/domain/errors";
 import type { ValidatedPdf } from "./commands.server";
-
-/** Extracted text kept in PostgreSQL (and indexed): enough for any real CV, bounded for the index. */
-const MAX_TEXT_CHARS = 100_000;
+import { extractPdfText, UNREADABLE } from "./pdf-text.server";
 
 /**
  * Checks that an upload is a real PDF within the size limit and extracts its
- * text with pdfjs-dist (Mozilla's maintained PDF engine, legacy build for Node).
+ * text with pdfjs-dist (Mozilla's maintained PDF engine, legacy build for Node)
+ * in the worker pool of `pdf-text.server.ts`, within its time, memory and page limits.
  * Runs before the transaction: parsing is CPU work that must not hold locks.
  */
 export async function validatePdfUpload(file: { name: string; bytes: Uint8Array }, maxBytes: number): Promise<ValidatedPdf> {
@@ -16,14 +15,13 @@ export async function validatePdfUpload(file: { name: string; bytes: Uint8Array 
   let parsed: { text: string; pageCount: number };
   try {
     parsed = await extractPdfText(file.bytes);
-  } catch {
-    throw new DomainError("Il PDF è danneggiato o protetto da password e non si può leggere: esportalo di nuovo e riprova", field);
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    // A worker that failed for another reason: the file is what we cannot read, the server is fine.
+    console.error("PDF text extraction failed:", e);
+    throw new DomainError(UNREADABLE, field);
   }
-  return {
-    ...checked,
-    text: parsed.text.slice(0, MAX_TEXT_CHARS),
-    pageCount: parsed.pageCount,
-  };
+  return { ...checked, text: parsed.text, pageCount: parsed.pageCount };
 }
 
 /**
@@ -46,25 +44,6 @@ export function checkPdfFile(
     bytes: file.bytes,
     sha256: createHash("sha256").update(file.bytes).digest("hex"),
   };
-}
-
-export async function extractPdfText(bytes: Uint8Array): Promise<{ text: string; pageCount: number }> {
-  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  // pdfjs transfers (detaches) the buffer it is given: pass a copy.
-  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
-  const pdf = await task.promise;
-  try {
-    const pages: string[] = [];
-    for (let i = 1; i <= pdf.numPages; i++) {
-      const page = await pdf.getPage(i);
-      const content = await page.getTextContent();
-      pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-      if (pages.join("\n").length > MAX_TEXT_CHARS) break;
-    }
-    return { text: pages.join("\n").replace(/[ \t]+/g, " ").replace(/\u0000/g, "").trim(), pageCount: pdf.numPages };
-  } finally {
-    await task.destroy();
-  }
 }
 
 function formatMb(bytes: number) {

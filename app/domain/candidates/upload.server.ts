@@ -1,26 +1,45 @@
 import { DomainError } from "~/domain/errors";
+import { type LimitedMultipart, MalformedBodyError, readMultipartWithLimit } from "~/utils/body.server";
 import type { ValidatedPdf } from "./commands.server";
 import { validatePdfUpload } from "./pdf.server";
 import { cvSettings } from "./policy.server";
 
+/** Room for the multipart boundaries and the other fields of an upload form. */
+const MULTIPART_SLACK_BYTES = 65_536;
+
+export interface Upload {
+  /** The fields read: all of them, or those before the point where the upload went over its limit. */
+  form: FormData;
+  file: { name: string; bytes: Uint8Array } | null;
+  /** Why there is no file (nothing chosen, over the limit, unreadable body). */
+  error?: DomainError;
+}
+
 /**
- * Reads one uploaded file from a multipart request. The declared length is
- * checked first so an oversized upload is refused before it is buffered.
+ * Reads a multipart form with one file, streaming it to its size limit (`readMultipartWithLimit`): nothing past the
+ * limit is read or kept, and the fields before the file are returned so the form can show them again.
  */
-export async function readUploadedFile(request: Request, field: string, maxBytes: number, tooBig: string): Promise<{ name: string; bytes: Uint8Array; form: FormData }> {
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  // Multipart overhead (boundaries, other fields) is small: 64 KB of slack.
-  if (declared > maxBytes + 65_536) throw new DomainError(tooBig, field);
-  let form: FormData;
+export async function readUpload(request: Request, field: string, maxBytes: number, tooBig: string): Promise<Upload> {
+  let read: LimitedMultipart;
   try {
-    form = await request.formData();
-  } catch {
-    throw new DomainError("Caricamento non riuscito: scegli di nuovo il file e riprova", field);
+    read = await readMultipartWithLimit(request, { maxBytes: maxBytes + MULTIPART_SLACK_BYTES, maxPartBytes: maxBytes });
+  } catch (e) {
+    if (!(e instanceof MalformedBodyError)) throw e;
+    return { form: new FormData(), file: null, error: new DomainError("Caricamento non riuscito: scegli di nuovo il file e riprova", field) };
   }
+  const { form } = read;
   const file = form.get(field);
-  if (!file || typeof file === "string" || file.size === 0) throw new DomainError("Scegli un file da caricare", field);
-  if (file.size > maxBytes) throw new DomainError(tooBig, field);
-  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), form };
+  form.delete(field);
+  if (read.tooLarge || (file instanceof File && file.size > maxBytes)) return { form, file: null, error: new DomainError(tooBig, field, 413) };
+  if (!file || typeof file === "string" || file.size === 0) return { form, file: null, error: new DomainError("Scegli un file da caricare", field) };
+  return { form, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
+}
+
+/** `readUpload` for forms with nothing but the file: the reason there is none is thrown. */
+export async function readUploadedFile(request: Request, field: string, maxBytes: number, tooBig: string): Promise<{ name: string; bytes: Uint8Array }> {
+  const upload = await readUpload(request, field, maxBytes, tooBig);
+  if (!upload.file) throw upload.error ?? new DomainError("Scegli un file da caricare", field);
+  return upload.file;
 }
 
 export function megabytes(bytes: number): string {

@@ -5,7 +5,7 @@
 import { todayInItaly } from "~/utils/dates";
 import { withTransaction } from "~/db/transaction.server";
 import type { Actor } from "~/domain/audit/commands.server";
-import { DomainError } from "~/domain/errors";
+import { DomainError, type DomainErrorStatus } from "~/domain/errors";
 import { type FieldErrors, type FormValues, parseFormData } from "~/utils/forms";
 import { addProtectedWorker, addWorkforceGroup, recordWorkerLeft, removeWorkforceGroup, setEmployerType } from "./commands.server";
 import {
@@ -19,7 +19,7 @@ import {
 
 export type FileActionResult =
   | { ok: true; message: string }
-  | { ok: false; intent: string; errors: FieldErrors; values: FormValues; status: 400 | 404 | 409 };
+  | { ok: false; intent: string; errors: FieldErrors; values: FormValues; status: DomainErrorStatus };
 
 const INTENTS = {
   "add-group": { schema: WorkforceGroupFormSchema, message: "Gruppo di lavoratori aggiunto: quota ricalcolata." },

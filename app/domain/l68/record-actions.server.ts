@@ -2,14 +2,14 @@ import { todayInItaly } from "~/utils/dates";
 import { isMultipart } from "~/utils/action.server";
 /**
  * The actions behind the record pages, shared by the employer's and the officer's routes: read the
- * upload (`readUploadedFile` + `checkPdfFile`, the CV helpers), validate with zod, run the command
+ * upload (`readUpload` + `checkPdfFile`, the CV helpers), validate with zod, run the command
  * in one transaction, and turn rule violations into form errors.
  */
 import { checkPdfFile } from "~/domain/candidates/pdf.server";
-import { megabytes, readUploadedFile } from "~/domain/candidates/upload.server";
+import { megabytes, readUpload } from "~/domain/candidates/upload.server";
 import { withTransaction } from "~/db/transaction.server";
 import type { Actor } from "~/domain/audit/commands.server";
-import { DomainError } from "~/domain/errors";
+import { DomainError, type DomainErrorStatus } from "~/domain/errors";
 import { type FieldErrors, type FormValues, formValues, parseFormData } from "~/utils/forms";
 import { RECORD_FORM_SCHEMAS, RecordEventSchema, RecordKindSchema } from "./record-schema";
 import { addRecordDocument, changeRecordStatus, DOCUMENT_MAX_BYTES, fileRecord, type StoredPdf } from "./records.server";
@@ -17,7 +17,7 @@ import type { RecordEvent, RecordSide } from "./states";
 
 export type RecordActionResult =
   | { ok: true; message: string; recordId: string }
-  | { ok: false; errors: FieldErrors; values: FormValues; status: 400 | 404 | 409 };
+  | { ok: false; errors: FieldErrors; values: FormValues; status: DomainErrorStatus };
 
 const DOCUMENT_FIELD = "documento";
 
@@ -28,15 +28,14 @@ const failure = (e: unknown, values: FormValues, errors: FieldErrors = {}): Reco
 
 /** The uploaded PDF, or the form without it and the reason (so the other fields are still checked). */
 async function readDocument(request: Request): Promise<{ form: FormData; doc: StoredPdf | null; error?: DomainError }> {
-  const copy = request.clone();
+  const upload = await readUpload(request, DOCUMENT_FIELD, DOCUMENT_MAX_BYTES, `Il file è troppo grande: al massimo ${megabytes(DOCUMENT_MAX_BYTES)}`);
+  if (!upload.file) return { form: upload.form, doc: null, error: upload.error };
   try {
-    const file = await readUploadedFile(request, DOCUMENT_FIELD, DOCUMENT_MAX_BYTES, `Il file è troppo grande: al massimo ${megabytes(DOCUMENT_MAX_BYTES)}`);
-    const doc = checkPdfFile(file, DOCUMENT_MAX_BYTES, { field: DOCUMENT_FIELD, what: "il documento", fallbackName: "documento" });
-    return { form: file.form, doc };
+    const doc = checkPdfFile(upload.file, DOCUMENT_MAX_BYTES, { field: DOCUMENT_FIELD, what: "il documento", fallbackName: "documento" });
+    return { form: upload.form, doc };
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    const form = await copy.formData().catch(() => new FormData());
-    return { form, doc: null, error: e };
+    return { form: upload.form, doc: null, error: e };
   }
 }
 
@@ -50,7 +49,7 @@ export async function handleNewRecord(request: Request, actor: Actor, employerId
   const parsed = parseFormData(form, RECORD_FORM_SCHEMAS[kind.data]);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   if (error) errors[error.field] = error.message;
-  if (!parsed.ok || error) return { ok: false, errors, values, status: 400 };
+  if (!parsed.ok || error) return { ok: false, errors, values, status: error?.status ?? 400 };
   try {
     const recordId = await withTransaction((trx) => fileRecord(trx, actor, employerId, parsed.data, doc, todayInItaly()));
     return { ok: true, message: "Pratica presentata con il documento allegato.", recordId };
