@@ -12,7 +12,7 @@ import { DomainError } from "~/domain/errors";
  * (language-common) and Italian words, names and surnames (language-it). Score 3
  * means about 10^8 guesses or more: enough against online guessing (which the
  * login lockout throttles) and, with argon2id, costly offline. Server side only:
- * the dictionaries weigh about 1.5 MB and must never reach a browser bundle.
+ * the dictionaries weigh over 1 MB and must never reach a browser bundle.
  */
 const MIN_SCORE = 3;
 /** Parts of the name or e-mail shorter than this are too generic to refuse (e.g. "de", "it"). */
