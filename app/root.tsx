@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import {
   Link,
   Links,
+  LiveReload,
   Meta,
   Outlet,
   Scripts,
@@ -16,6 +17,7 @@ import { Notice } from "~/components/forms";
 import { Footer, Header } from "~/components/layout";
 import appCss from "~/styles/app.css";
 import { readFlash } from "~/utils/flash.server";
+import { useNonce } from "~/utils/nonce";
 import { getCurrentUser } from "~/utils/session.server";
 
 export const links: LinksFunction = () => [
@@ -33,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang="it">
       <head>
@@ -53,8 +56,10 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <Footer />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+        {/* Renders nothing in production builds. */}
+        <LiveReload nonce={nonce} />
       </body>
     </html>
   );

@@ -6,6 +6,7 @@ import express from "express";
 import { getEnv } from "~/utils/env.server";
 import { closeUnreadBodies } from "./body-limit";
 import { isCrossSiteMutation } from "./csrf";
+import { nonceOf, securityHeaders } from "./security-headers";
 
 const require = createRequire(import.meta.url);
 const bootstrapItaliaDist = path.dirname(path.dirname(require.resolve("bootstrap-italia/dist/css/bootstrap-italia.min.css")));
@@ -19,13 +20,7 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
 
-  app.use((req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Referrer-Policy", "same-origin");
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    next();
-  });
+  app.use(securityHeaders({ publicUrl: getEnv().PUBLIC_URL, development: opts.mode === "development" }));
 
   app.use(closeUnreadBodies);
 
@@ -60,7 +55,7 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
     createRequestHandler({
       build: opts.getBuild,
       mode: opts.mode,
-      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "0.0.0.0" }),
+      getLoadContext: (req, res) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "0.0.0.0", cspNonce: nonceOf(res) }),
     }),
   );
   return app;

@@ -96,11 +96,11 @@ export function VacancyFacts({ v, showInternal = false }: { v: PublicVacancy; sh
         ) : null}
       </dl>
       <h2 className="h4">Descrizione</h2>
-      <p style={{ whiteSpace: "pre-line" }}>{v.description}</p>
+      <p className="rosa-pre-line">{v.description}</p>
       {v.tasks ? (
         <>
           <h2 className="h4">Mansioni</h2>
-          <p style={{ whiteSpace: "pre-line" }}>{v.tasks}</p>
+          <p className="rosa-pre-line">{v.tasks}</p>
         </>
       ) : null}
       <h2 className="h4">Requisiti</h2>

@@ -26,7 +26,7 @@ export default function Outbox() {
             <p className="small rosa-muted">
               A {m.to_address} · {formatDateTime(m.created_at)} · {m.sent_at ? `spedito il ${formatDateTime(m.sent_at)}` : "non spedito"}
             </p>
-            <pre className="mb-0" style={{ whiteSpace: "pre-wrap" }}>
+            <pre className="mb-0 rosa-pre-wrap">
               {m.body_text}
             </pre>
           </div>

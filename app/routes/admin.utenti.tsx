@@ -7,7 +7,7 @@ import { createUser, DuplicateEmailError } from "~/domain/identity/commands.serv
 import { listUsers } from "~/domain/identity/queries.server";
 import { EMPLOYER_ROLE_LABELS, ROLE_LABELS } from "~/domain/identity/roles";
 import { OfficerCreateSchema } from "~/domain/identity/schema";
-import { invalid } from "~/utils/action.server";
+import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   } catch (e) {
     if (e instanceof DuplicateEmailError) return invalid({ email: e.message }, form.values, 409);
-    throw e;
+    return domainErrorResponse(e, form.values);
   }
   return redirectWithFlash("/admin/utenti", { type: "success", message: `Account creato per ${form.data.email}.` });
 }
@@ -91,7 +91,7 @@ export default function AdminUsers() {
             options={{ preselection_officer: ROLE_LABELS.preselection_officer, placement_officer: ROLE_LABELS.placement_officer, admin: ROLE_LABELS.admin }}
           />
           <TextField {...common} name="officeProvince" label="Provincia di competenza (sigla)" maxLength={2} hint="Es. MI" />
-          <TextField {...common} name="password" label="Password iniziale" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri; l'operatore la cambierà al primo accesso" />
+          <TextField {...common} name="password" label="Password iniziale" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri, non una password comune né il nome o l'e-mail dell'operatore; la cambierà al primo accesso" />
           <button type="submit" className="btn btn-primary">
             Crea l'account
           </button>

@@ -3,13 +3,12 @@ import { getDb } from "~/db/db.server";
 import { buildJsonFeed } from "~/domain/vacancies/feeds";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { listPublicVacancies } from "~/domain/vacancies/queries.server";
-import { baseUrlOf } from "~/utils/action.server";
-import { getEnv } from "~/utils/env.server";
+import { publicBaseUrl } from "~/utils/action.server";
 
 /** JSON Feed 1.1 of the published vacancies (public), each item with its schema.org JobPosting. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader(_args: LoaderFunctionArgs) {
   const vacancies = (await listPublicVacancies(getDb())).map(toPublicVacancy);
-  return new Response(JSON.stringify(buildJsonFeed(vacancies, baseUrlOf(request, getEnv().PUBLIC_URL))), {
+  return new Response(JSON.stringify(buildJsonFeed(vacancies, publicBaseUrl())), {
     headers: { "Content-Type": "application/feed+json; charset=utf-8", "Cache-Control": "public, max-age=300" },
   });
 }

@@ -8,8 +8,7 @@ import { requireLegalRepresentative } from "~/domain/employers/policy.server";
 import { listEmployerUsers, listPendingInvitations } from "~/domain/employers/queries.server";
 import { InvitationSchema } from "~/domain/employers/schema";
 import { EMPLOYER_ROLE_LABELS } from "~/domain/identity/roles";
-import { baseUrlOf, domainErrorResponse, invalid } from "~/utils/action.server";
-import { getEnv } from "~/utils/env.server";
+import { publicBaseUrl, domainErrorResponse, invalid } from "~/utils/action.server";
 import { formatDate } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
 import { actorOf, requireEmployerUser } from "~/utils/session.server";
@@ -34,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         employerId: user.employerId,
         email: form.data.email,
         employerRole: form.data.employerRole,
-        baseUrl: baseUrlOf(request, getEnv().PUBLIC_URL),
+        baseUrl: publicBaseUrl(),
       }),
     );
     return { invited: form.data.email, link, errors: undefined, values: undefined };

@@ -29,7 +29,7 @@ export default function InfoArticle() {
       <h1>{article.title}</h1>
       <p className="lead">{article.summary}</p>
       {article.body.split(/\n{2,}/).map((p, i) => (
-        <p key={i} style={{ whiteSpace: "pre-line" }}>
+        <p key={i} className="rosa-pre-line">
           {p}
         </p>
       ))}

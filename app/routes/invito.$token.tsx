@@ -62,7 +62,7 @@ export default function AcceptInvitation() {
         <ErrorSummary errors={result?.errors} />
         <Form method="post" noValidate>
           <TextField name="fullName" label="Nome e cognome" required autoComplete="name" errors={result?.errors} values={result?.values} />
-          <TextField name="password" label="Password" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri" errors={result?.errors} />
+          <TextField name="password" label="Password" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole" errors={result?.errors} />
           <TextField name="confirmPassword" label="Ripeti la password" type="password" required autoComplete="new-password" errors={result?.errors} />
           <button type="submit" className="btn btn-primary">
             Crea l'account

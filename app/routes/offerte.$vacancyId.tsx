@@ -13,10 +13,9 @@ import { vacancyIdFrom } from "~/domain/vacancies/policy.server";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { getPublicVacancy } from "~/domain/vacancies/queries.server";
 import { ApplySchema } from "~/domain/vacancies/schema";
-import { baseUrlOf, domainErrorResponse, invalid } from "~/utils/action.server";
+import { publicBaseUrl, domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { getEnv } from "~/utils/env.server";
 import { formatDate } from "~/utils/format";
 import { actorOf, getCurrentUser, notFound, requirePermission } from "~/utils/session.server";
 
@@ -37,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const candidateId = user && roleHas(user.role, "candidate:self") ? await candidateIdForUser(db, user.id) : null;
   return {
     vacancy,
-    jsonLd: jsonLdScript(buildJobPosting(vacancy, { baseUrl: baseUrlOf(request, getEnv().PUBLIC_URL), directApply: true })),
+    jsonLd: jsonLdScript(buildJobPosting(vacancy, { baseUrl: publicBaseUrl(), directApply: true })),
     viewer: !user ? ("anonymous" as const) : candidateId ? ("candidate" as const) : roleHas(user.role, "candidate:self") ? ("candidate_without_cv" as const) : ("other" as const),
     application: candidateId ? ((await findOwnApplication(db, vacancy.id, candidateId)) ?? null) : null,
   };

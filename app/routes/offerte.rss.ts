@@ -3,13 +3,12 @@ import { getDb } from "~/db/db.server";
 import { buildRss } from "~/domain/vacancies/feeds";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { listPublicVacancies } from "~/domain/vacancies/queries.server";
-import { baseUrlOf } from "~/utils/action.server";
-import { getEnv } from "~/utils/env.server";
+import { publicBaseUrl } from "~/utils/action.server";
 
 /** RSS 2.0 feed of the published vacancies (public). */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader(_args: LoaderFunctionArgs) {
   const vacancies = (await listPublicVacancies(getDb())).map(toPublicVacancy);
-  return new Response(buildRss(vacancies, baseUrlOf(request, getEnv().PUBLIC_URL)), {
+  return new Response(buildRss(vacancies, publicBaseUrl()), {
     headers: { "Content-Type": "application/rss+xml; charset=utf-8", "Cache-Control": "public, max-age=300" },
   });
 }

@@ -11,8 +11,7 @@ import { getCandidateCv } from "~/domain/candidates/queries.server";
 import { CandidateInvitationSchema, DisabilitySchema, VersionSchema } from "~/domain/candidates/schema";
 import { megabytes, readCvUpload } from "~/domain/candidates/upload.server";
 import { DomainError } from "~/domain/errors";
-import { baseUrlOf, domainErrorResponse, invalid, isMultipart } from "~/utils/action.server";
-import { getEnv } from "~/utils/env.server";
+import { publicBaseUrl, domainErrorResponse, invalid, isMultipart } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
@@ -56,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent === "invite") {
       const form = parseFormData(formData, CandidateInvitationSchema);
       if (!form.ok) return invalid(form.errors, form.values);
-      const baseUrl = baseUrlOf(request, getEnv().PUBLIC_URL);
+      const baseUrl = publicBaseUrl();
       await withTransaction((trx) => inviteCandidate(trx, actor, { candidateId, email: form.data.email, baseUrl }));
       return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: `Invito inviato a ${form.data.email}.` });
     }

@@ -97,11 +97,11 @@ export default function NeedsDetail() {
         </tbody>
       </table>
       <h2 className="h4">Gap di competenze</h2>
-      <p style={{ whiteSpace: "pre-line" }}>{a.skill_gaps || "—"}</p>
+      <p className="rosa-pre-line">{a.skill_gaps || "—"}</p>
       <h2 className="h4">Fabbisogni formativi</h2>
-      <p style={{ whiteSpace: "pre-line" }}>{a.training_needs || "—"}</p>
+      <p className="rosa-pre-line">{a.training_needs || "—"}</p>
       <h2 className="h4">Azioni concordate</h2>
-      <p style={{ whiteSpace: "pre-line" }}>{a.actions_agreed || "—"}</p>
+      <p className="rosa-pre-line">{a.actions_agreed || "—"}</p>
     </div>
   );
 }

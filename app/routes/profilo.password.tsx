@@ -7,7 +7,7 @@ import { changePassword } from "~/domain/identity/commands.server";
 import { verifyPassword } from "~/domain/identity/password.server";
 import { getPasswordHash } from "~/domain/identity/queries.server";
 import { PasswordChangeSchema } from "~/domain/identity/schema";
-import { invalid } from "~/utils/action.server";
+import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseFormData } from "~/utils/forms";
 import { actorOf, requireUser } from "~/utils/session.server";
@@ -27,7 +27,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!(await verifyPassword(await getPasswordHash(getDb(), user.id), form.data.currentPassword))) {
     return invalid({ currentPassword: "La password attuale non è corretta" }, form.values);
   }
-  await withTransaction((trx) => changePassword(trx, { ...actorOf(user, context), userId: user.id }, user.sessionId, form.data.newPassword));
+  try {
+    await withTransaction((trx) => changePassword(trx, { ...actorOf(user, context), userId: user.id }, user.sessionId, form.data.newPassword));
+  } catch (e) {
+    return domainErrorResponse(e, form.values);
+  }
   return redirectWithFlash(homePathFor(user.role), { type: "success", message: "Password cambiata. Le altre sessioni aperte sono state chiuse." });
 }
 
@@ -40,7 +44,7 @@ export default function ChangePassword() {
         <ErrorSummary errors={result?.errors} />
         <Form method="post" noValidate>
           <TextField name="currentPassword" label="Password attuale" type="password" required autoComplete="current-password" errors={result?.errors} />
-          <TextField name="newPassword" label="Nuova password" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri" errors={result?.errors} />
+          <TextField name="newPassword" label="Nuova password" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole" errors={result?.errors} />
           <TextField name="confirmPassword" label="Ripeti la nuova password" type="password" required autoComplete="new-password" errors={result?.errors} />
           <button type="submit" className="btn btn-primary">
             Cambia password

@@ -58,7 +58,7 @@ export default function Registration() {
             <TextField {...common} name="email" label="E-mail di accesso" type="email" required autoComplete="email" />
             <div className="row">
               <div className="col-md-6">
-                <TextField {...common} name="password" label="Password" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri" />
+                <TextField {...common} name="password" label="Password" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole" />
               </div>
               <div className="col-md-6">
                 <TextField {...common} name="confirmPassword" label="Ripeti la password" type="password" required autoComplete="new-password" />

@@ -1,8 +1,10 @@
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import { test as base, expect, type Page } from "@playwright/test";
 
 const require = createRequire(import.meta.url);
-const AXE_PATH = require.resolve("axe-core/axe.min.js");
+// Evaluated through the DevTools protocol: an injected <script> tag would be refused by our CSP.
+const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 export const DEMO_PASSWORD = "RosaDemo2026!";
 
@@ -20,7 +22,7 @@ export async function expectAccessible(page: Page) {
   // nor in the middle of a CSS transition (colours half-way between two states fail contrast).
   await page.mouse.move(0, 0);
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), undefined, { timeout: 5_000 });
-  await page.addScriptTag({ path: AXE_PATH });
+  await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
@@ -38,7 +40,13 @@ export async function expectAccessible(page: Page) {
 export const test = base.extend<{ checkedPage: Page }>({
   // Every page.goto to an HTML page waits until React has hydrated it: an input set
   // before hydration can be reset by it (the root marks <html data-hydrated>).
+  // And every test fails if the browser refused anything under our Content-Security-Policy
+  // (a script without the nonce, an inline style, a resource from elsewhere).
   page: async ({ page }, use) => {
+    const cspViolations: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && /Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+    });
     const goto = page.goto.bind(page);
     page.goto = async (url, options) => {
       const response = await goto(url, options);
@@ -46,6 +54,7 @@ export const test = base.extend<{ checkedPage: Page }>({
       return response;
     };
     await use(page);
+    expect(cspViolations, "violazioni della Content-Security-Policy").toEqual([]);
   },
   checkedPage: async ({ page }, use) => {
     await use(page);

@@ -64,4 +64,18 @@ describe("login, sessions and password", () => {
     const relogin = await callRoute(login.action, request("/accedi", { form: { email: officer.email, password: "nuova-password-lunga" } }));
     expect(relogin.status).toBe(302);
   });
+
+  it("refuses a common password or one made of the user's own e-mail, explaining why, and keeps the old one", async () => {
+    const officer = await createUserWithRole("preselection_officer");
+    const cookie = await cookieFor(officer.id);
+    const change = (newPassword: string) =>
+      callRoute(password.action, request("/profilo/password", { cookie, form: { currentPassword: TEST_PASSWORD, newPassword, confirmPassword: newPassword } }));
+    const common = await change("password1234");
+    expect(common.status).toBe(400);
+    expect((common.body as { errors: Record<string, string> }).errors.newPassword).toMatch(/tra le più usate/);
+    const own = await change(officer.email);
+    expect((own.body as { errors: Record<string, string> }).errors.newPassword).toMatch(/il tuo nome o la tua e-mail/);
+    const relogin = await callRoute(login.action, request("/accedi", { form: { email: officer.email, password: TEST_PASSWORD } }));
+    expect(relogin.status).toBe(302);
+  });
 });

@@ -105,6 +105,16 @@ describe("employer registration and validation", () => {
     expect(Number(count.n)).toBe(1);
   });
 
+  it("refuses a common password or the applicant's own name, saving nothing", async () => {
+    for (const [password, reason] of [["Password2026!", /tra le più usate/], ["Bianchi-Giulia-Forneria", /il tuo nome o la tua e-mail/]] as const) {
+      const form = registrationForm({ password, confirmPassword: password });
+      const outcome = await register(form);
+      expect(outcome.status).toBe(400);
+      expect((outcome.body as { errors: Record<string, string> }).errors.password).toMatch(reason);
+      expect(await getDb().selectFrom("employers").select("id").where("tax_code", "=", form.taxCode).executeTakeFirst()).toBeUndefined();
+    }
+  });
+
   it("lets the legal representative invite a labour consultant who then acts for the same company", async () => {
     const form = registrationForm();
     await register(form);
@@ -121,13 +131,13 @@ describe("employer registration and validation", () => {
     const refused = await callRoute(invite.action, request("/azienda/utenti", { cookie: await cookieFor(colleague.id), form: { email: "x@example.it", employerRole: "colleague" } }));
     expect(refused.status).toBe(403);
 
-    const accepted = await callRoute(acceptInvite.action, request(`/invito/${token}`, { form: { fullName: "Marco Verdi", password: "password-del-consulente", confirmPassword: "password-del-consulente" } }), { token });
+    const accepted = await callRoute(acceptInvite.action, request(`/invito/${token}`, { form: { fullName: "Marco Verdi", password: "ombrello-verde-del-lunedi", confirmPassword: "ombrello-verde-del-lunedi" } }), { token });
     expect(accepted.status).toBe(302);
     const delegate = await db.selectFrom("users").select(["employer_id", "employer_role"]).where("email", "=", `consulente-${form.taxCode}@example.it`).executeTakeFirstOrThrow();
     expect(delegate).toEqual({ employer_id: rep.employer_id, employer_role: "delegate" });
 
     // The same link cannot be used twice.
-    const again = await callRoute(acceptInvite.action, request(`/invito/${token}`, { form: { fullName: "Altro", password: "password-del-consulente", confirmPassword: "password-del-consulente" } }), { token });
+    const again = await callRoute(acceptInvite.action, request(`/invito/${token}`, { form: { fullName: "Altro", password: "ombrello-verde-del-lunedi", confirmPassword: "ombrello-verde-del-lunedi" } }), { token });
     expect(again.status).toBe(404);
   });
 

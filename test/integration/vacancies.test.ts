@@ -1,6 +1,7 @@
 import { addDays, todayInItaly } from "~/utils/dates";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
+import { getEnv } from "~/utils/env.server";
 import { getMeili, indexUid } from "../../search/client.server";
 import { drainOutbox } from "../../search/sync.server";
 import * as board from "~/routes/offerte._index";
@@ -246,7 +247,33 @@ describe("publication", () => {
     const feed = JSON.parse((await callRoute(jsonFeed.loader, request("/api/offerte"))).body as string);
     expect(feed.items.map((i: { id: string }) => i.id)).toContain(v.id);
     const xml = (await callRoute(rss.loader, request("/offerte/rss"))).body as string;
-    expect(xml).toContain(`<guid isPermaLink="true">http://localhost/offerte/${v.id}</guid>`);
+    expect(xml).toContain(`<guid isPermaLink="true">http://localhost:${getEnv().PORT}/offerte/${v.id}</guid>`);
+  });
+
+  it("builds the links of the public feeds and JSON-LD from configuration, never from the request's Host", async () => {
+    const v = await insertVacancy(employerId, { status: "published", title: "Commesso per il feed con Host falso" });
+    // What @remix-run/express builds from a request carrying `Host: evil.example`.
+    const forged = (path: string) => new Request(`http://evil.example${path}`, { headers: { Host: "evil.example" } });
+    const bodies = async () => [
+      (await callRoute(rss.loader, forged("/offerte/rss"))).body as string,
+      (await callRoute(jsonFeed.loader, forged("/api/offerte"))).body as string,
+      ((await callRoute(publicPage.loader, forged(`/offerte/${v.id}`), { vacancyId: v.id })).body as { jsonLd: string }).jsonLd,
+    ];
+    for (const body of await bodies()) {
+      expect(body).not.toContain("evil.example");
+      expect(body).toContain(`http://localhost:${getEnv().PORT}/offerte/${v.id}`);
+    }
+    const previous = process.env.PUBLIC_URL;
+    process.env.PUBLIC_URL = "https://rosa.example.it/";
+    try {
+      for (const body of await bodies()) {
+        expect(body).not.toContain("evil.example");
+        expect(body).toContain(`https://rosa.example.it/offerte/${v.id}`);
+      }
+    } finally {
+      if (previous === undefined) delete process.env.PUBLIC_URL;
+      else process.env.PUBLIC_URL = previous;
+    }
   });
 
   it("exports a vacancy in the BCNL format for officers, audited", async () => {

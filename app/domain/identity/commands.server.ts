@@ -3,6 +3,7 @@ import type { Db, Trx } from "~/db/db.server";
 import type { NewUser } from "~/db/types";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { hashPassword } from "./password.server";
+import { assertAcceptablePassword } from "./password-policy.server";
 
 export const SESSION_HOURS = 8;
 
@@ -20,12 +21,20 @@ export async function deleteSession(trx: Trx | Db, sessionId: string) {
   await trx.deleteFrom("sessions").where("id", "=", sessionId).execute();
 }
 
-export async function recordLoginAttempt(trx: Trx | Db, attempt: { email: string; ip: string; succeeded: boolean }) {
-  await trx.insertInto("login_attempts").values(attempt).execute();
+/** Records a login attempt and returns its id (login reserves it as failed, then marks a success). */
+export async function recordLoginAttempt(trx: Trx | Db, attempt: { email: string; ip: string; succeeded: boolean }): Promise<string> {
+  const row = await trx.insertInto("login_attempts").values(attempt).returning("id").executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function markLoginAttemptSucceeded(trx: Trx | Db, attemptId: string) {
+  await trx.updateTable("login_attempts").set({ succeeded: true }).where("id", "=", attemptId).execute();
 }
 
 /** Changes the password and revokes every other session of the user. */
 export async function changePassword(trx: Trx, actor: Actor & { userId: string }, keepSessionId: string, newPassword: string) {
+  const owner = await trx.selectFrom("users").select(["email", "full_name"]).where("id", "=", actor.userId).executeTakeFirstOrThrow();
+  assertAcceptablePassword(newPassword, { email: owner.email, fullName: owner.full_name }, "newPassword");
   await trx
     .updateTable("users")
     .set({ password_hash: await hashPassword(newPassword), password_changed_at: new Date(), updated_at: new Date() })
@@ -43,6 +52,8 @@ export class DuplicateEmailError extends Error {
 
 export async function createUser(trx: Trx, actor: Actor, user: Omit<NewUser, "password_hash"> & { password: string }) {
   const { password, ...rest } = user;
+  // Every way of setting a password (registration, invitations, activation, admin) ends here.
+  assertAcceptablePassword(password, { email: rest.email, fullName: rest.full_name }, "password");
   const existing = await trx.selectFrom("users").select("id").where("email", "=", rest.email).executeTakeFirst();
   if (existing) throw new DuplicateEmailError();
   const created = await trx
