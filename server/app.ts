@@ -5,6 +5,8 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getEnv } from "~/utils/env.server";
 import { isCrossSiteMutation } from "./csrf";
+import { onIndexSynced } from "../search/sync.server";
+import { invalidatePublicPages, publicPageCache } from "./public-cache";
 
 const require = createRequire(import.meta.url);
 const bootstrapItaliaDist = path.dirname(path.dirname(require.resolve("bootstrap-italia/dist/css/bootstrap-italia.min.css")));
@@ -51,6 +53,10 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
     }
     next();
   });
+
+  // Anonymous job board pages: short in-process cache + public HTTP caching (server/public-cache.ts).
+  app.use(publicPageCache());
+  onIndexSynced((index) => index === "vacancies" && invalidatePublicPages());
 
   app.all(
     "*",
