@@ -68,7 +68,9 @@ function send(req: Request, res: Response, e: Entry, state: "HIT" | "STALE") {
 
 /** Renders in flight per key: concurrent cold requests wait for the first one instead of all rendering. */
 const inflight = new Map<string, Promise<void>>();
-const COALESCE_WAIT_MS = 5_000;
+// Longer than a client waits: under heavy load a render may take seconds, and giving up early would
+// start the very stampede this prevents. If the first render is not cacheable, the waiters render.
+const COALESCE_WAIT_MS = 30_000;
 
 export function publicPageCache() {
   return function publicPageCacheMiddleware(req: Request, res: Response, next: NextFunction) {
