@@ -70,6 +70,14 @@ async function ensureSettings(meili: Meilisearch) {
   s.settingsFor = key;
 }
 
+// Called once Meilisearch has applied changes to an index (e.g. the public page cache drops the board);
+// on globalThis because the Remix build and the Express server hold separate module instances.
+const syncedHooks = globalThis as unknown as { __rosaIndexSynced?: ((index: string) => void)[] };
+
+export function onIndexSynced(cb: (index: string) => void) {
+  (syncedHooks.__rosaIndexSynced ??= []).push(cb);
+}
+
 /**
  * Pushes one batch of pending outbox rows to Meilisearch and deletes them
  * only once Meilisearch has applied the change. Returns how many rows were
@@ -99,6 +107,7 @@ export async function processOutboxOnce(db: Db): Promise<number> {
     throw e;
   }
   await db.deleteFrom("search_outbox").where("id", "in", rows.map((r) => r.id)).execute();
+  for (const name of byIndex.keys()) for (const cb of syncedHooks.__rosaIndexSynced ?? []) cb(name);
   return rows.length;
 }
 

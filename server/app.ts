@@ -7,6 +7,8 @@ import { getEnv } from "~/utils/env.server";
 import { closeUnreadBodies } from "./body-limit";
 import { isCrossSiteMutation } from "./csrf";
 import { nonceOf, securityHeaders } from "./security-headers";
+import { onIndexSynced } from "../search/sync.server";
+import { invalidatePublicPages, publicPageCache } from "./public-cache";
 
 const require = createRequire(import.meta.url);
 const bootstrapItaliaDist = path.dirname(path.dirname(require.resolve("bootstrap-italia/dist/css/bootstrap-italia.min.css")));
@@ -49,6 +51,10 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
     }
     next();
   });
+
+  // Anonymous job board pages: short in-process cache + public HTTP caching (server/public-cache.ts).
+  app.use(publicPageCache());
+  onIndexSynced((index) => index === "vacancies" && invalidatePublicPages());
 
   app.all(
     "*",

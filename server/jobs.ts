@@ -6,6 +6,7 @@ import { expireAvailability, sendFeedbackReminders } from "~/domain/shortlists/c
 import { getEnv } from "~/utils/env.server";
 import { runL68Deadlines } from "~/domain/l68/deadlines.server";
 import { runVacancyDeadlines } from "~/domain/vacancies/deadlines.server";
+import { runCvRetention } from "~/domain/candidates/erasure.server";
 import { kickSyncWorker, startSyncWorker, stopSyncWorker } from "../search/sync.server";
 
 /** A periodic, idempotent job: safe to run twice or late (each records what it already did). */
@@ -30,6 +31,8 @@ const JOBS: PeriodicJob[] = [
         await sendFeedbackReminders(trx, getEnv().FEEDBACK_REMINDER_DAYS);
       }),
   },
+  // Storage limitation (GDPR art. 5(1)(e)): CVs inactive beyond CV_RETENTION_MONTHS are anonymised, 200 per run.
+  { name: "conservazione CV", everyMs: 60 * 60_000, run: () => runCvRetention(getDb(), { months: getEnv().CV_RETENTION_MONTHS, batch: 200 }) },
 ];
 
 /**

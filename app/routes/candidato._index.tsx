@@ -127,6 +127,14 @@ export default function CandidateHomePage() {
         <h2 id="upload" className="h4">Carica il tuo CV in PDF</h2>
         <CvUploadForm maxUpload={maxUpload} errors={result?.errors} />
       </section>
+
+      <section className="mb-4" aria-labelledby="erasure">
+        <h2 id="erasure" className="h4">Cancellazione dei tuoi dati</h2>
+        <p>Puoi cancellare il tuo CV e il tuo account quando vuoi; la pagina seguente spiega che cosa viene cancellato e che cosa resta, in forma anonima.</p>
+        <Link to="/candidato/cancellazione" className="btn btn-outline-danger">
+          Cancella il mio CV
+        </Link>
+      </section>
     </div>
   );
 }

@@ -104,6 +104,9 @@ export default function CandidateDetailPage() {
       <p>
         <Link to={`${base}/modifica`} className="btn btn-primary">
           Modifica il CV
+        </Link>{" "}
+        <Link to={`${base}/cancellazione`} className="btn btn-outline-danger">
+          Cancella su richiesta
         </Link>
       </p>
       <CandidateCvView cv={cv} downloadHref={cv.file ? `${base}/cv` : undefined} />

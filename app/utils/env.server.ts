@@ -44,6 +44,12 @@ export const EnvSchema = z
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
     /** A CV not updated or confirmed for this many months is obsolete (excluded from matching by default). */
     CV_OBSOLETE_MONTHS: z.coerce.number({ error: "deve essere un numero di mesi" }).int("deve essere un numero intero di mesi").min(1, "almeno 1 mese").max(60, "al massimo 60 mesi").default(6),
+    /**
+     * Storage limitation (GDPR art. 5(1)(e)): a CV with no activity for this many months is anonymised by the
+     * retention job. 24 months = four times CV_OBSOLETE_MONTHS: long enough for a person between jobs to come
+     * back, short enough that the CV database holds only people the service still works with.
+     */
+    CV_RETENTION_MONTHS: z.coerce.number({ error: "deve essere un numero di mesi" }).int("deve essere un numero intero di mesi").min(6, "almeno 6 mesi").max(120, "al massimo 120 mesi").default(24),
     /** Largest PDF CV accepted, in megabytes. */
     CV_MAX_UPLOAD_MB: z.coerce.number({ error: "deve essere un numero di megabyte" }).min(0.1, "almeno 0.1 MB").max(50, "al massimo 50 MB").default(5),
     /** Limits of the text extraction of an uploaded CV (worker threads, `app/domain/candidates/pdf-text.server.ts`). */

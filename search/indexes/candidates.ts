@@ -118,6 +118,8 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
         "c.protected_category", "m.name as comune_name", "m.province_code",
       ])
       .where("c.id", "in", valid)
+      // An erased CV (tombstone) has no document: the sync worker deletes it from the index.
+      .where("c.erased_at", "is", null)
       .execute(),
     db
       .selectFrom("candidate_preferences as p")
@@ -168,7 +170,7 @@ export const candidatesIndex: SearchIndexDefinition<CandidateDocument> = {
     return sources.map((s) => toCandidateDocument(s, LANGUAGE_LABELS));
   },
   async listIds(db, afterId, limit) {
-    let query = db.selectFrom("candidates").select("id").orderBy("id").limit(limit);
+    let query = db.selectFrom("candidates").select("id").where("erased_at", "is", null).orderBy("id").limit(limit);
     if (afterId) query = query.where("id", ">", afterId);
     return (await query.execute()).map((r) => r.id);
   },

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
-import { extractPdfText } from "~/domain/candidates/pdf.server";
+import { extractPdfText } from "~/domain/candidates/pdf-text.server";
 import { requestCertificate } from "~/domain/l68/certificate.server";
 import { renderCertificatePdf } from "~/domain/l68/certificate-pdf.server";
 import { addWorkforceGroup } from "~/domain/l68/commands.server";

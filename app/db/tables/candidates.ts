@@ -1,7 +1,8 @@
 import type { ColumnType, Generated, Selectable } from "kysely";
 import type { DefaultedTimestamp, Timestamp } from "../types";
 
-// Tables of the candidates context; keep in step with migrations/2026_11_23_1000_create_candidates.ts.
+// Tables of the candidates context; keep in step with migrations/2026_11_23_1000_create_candidates.ts
+// and migrations/2026_12_05_1900_add_candidate_erasure.ts.
 
 /** A date column (no time): written as "YYYY-MM-DD" or Date, read back as Date. */
 export type DateColumn = ColumnType<Date, Date | string, Date | string>;
@@ -39,6 +40,8 @@ export interface CandidatesTable {
   version: Generated<number>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
+  /** Set by the erasure (request or retention): the row is a tombstone «Candidato cancellato». */
+  erased_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface CandidateEducationTable {

@@ -176,7 +176,7 @@ export async function createCandidate(trx: Trx, actor: Actor, input: CandidateIn
 
 async function lockCandidate(trx: Trx, candidateId: string, version?: number) {
   const current = await trx.selectFrom("candidates").selectAll().where("id", "=", candidateId).forUpdate().executeTakeFirst();
-  if (!current) throw new DomainError("Candidato non trovato", "_form", 404);
+  if (!current || current.erased_at) throw new DomainError("Candidato non trovato", "_form", 404);
   if (version !== undefined && current.version !== version) throw new StaleVersionError();
   return current;
 }

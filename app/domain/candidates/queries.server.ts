@@ -17,6 +17,8 @@ export async function getCandidateCore(db: Db, candidateId: string) {
       "m.name as comune_name", "m.province_code", "m.lat", "m.lon",
     ])
     .where("c.id", "=", candidateId)
+    // An erased CV is a tombstone kept for the counts: nobody opens it any more.
+    .where("c.erased_at", "is", null)
     .executeTakeFirst();
 }
 

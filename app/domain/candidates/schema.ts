@@ -234,3 +234,13 @@ export const AcceptCandidateInvitationSchema = z
     privacy: z.literal("on", { error: "Per attivare l'account devi dichiarare di aver letto l'informativa privacy" }),
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "Le due password non coincidono" });
+
+/** The word the person types to confirm the erasure: a slip of the mouse cannot delete a CV. */
+export const ERASURE_CONFIRMATION_WORD = "CANCELLA";
+
+export const EraseCandidateSchema = z.object({
+  confirmation: z
+    .string({ error: `Scrivi ${ERASURE_CONFIRMATION_WORD} per confermare` })
+    .trim()
+    .refine((v) => v.toUpperCase() === ERASURE_CONFIRMATION_WORD, { error: `Scrivi ${ERASURE_CONFIRMATION_WORD} per confermare la cancellazione` }),
+});

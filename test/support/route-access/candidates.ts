@@ -9,6 +9,8 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "operatore.candidati.$candidateId._index.tsx": { loader: CV_OFFICERS, action: CV_OFFICERS, params: "candidateId" },
   "operatore.candidati.$candidateId.modifica.tsx": { loader: CV_OFFICERS, action: CV_OFFICERS, params: "candidateId" },
   "operatore.candidati.$candidateId.cv.ts": { loader: CV_OFFICERS, params: "candidateId" },
+  // Erasure on the person's request (GDPR art. 17): the officers who hold the CV database, never admins or employers.
+  "operatore.candidati.$candidateId.cancellazione.tsx": { loader: CV_OFFICERS, action: CV_OFFICERS, params: "candidateId" },
   "operatore.candidati.importa._index.tsx": { loader: CV_OFFICERS, action: CV_OFFICERS },
   "operatore.candidati.importa.modello.ts": { loader: CV_OFFICERS },
   // An import is visible only to the officer who started it: an unknown id is a 404 for everybody.
@@ -18,5 +20,7 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "candidato._index.tsx": { loader: ["candidate"], action: ["candidate"] },
   "candidato.modifica.tsx": { loader: ["candidate"], action: ["candidate"] },
   "candidato.cv.ts": { loader: ["candidate"] },
+  // Self-service erasure: an empty form is a 422 (the confirmation word is missing), so the matrix erases nobody.
+  "candidato.cancellazione.tsx": { loader: ["candidate"], action: ["candidate"] },
   "attivazione.$token.tsx": { loader: [], action: [], params: "token" }, // unknown token: 404 for everybody
 };

@@ -1,0 +1,50 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { ErasureExplanation, ErasureForm } from "~/components/erasure-form";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { eraseCandidate } from "~/domain/candidates/erasure.server";
+import { requireOwnCandidateId } from "~/domain/candidates/policy.server";
+import { EraseCandidateSchema } from "~/domain/candidates/schema";
+import { domainErrorResponse, invalid } from "~/utils/action.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseFormData } from "~/utils/forms";
+import { actorOf, clearSessionCookieHeader, requirePermission } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Cancella il mio CV — Rosa" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "candidate:self");
+  await requireOwnCandidateId(getDb(), user);
+  return null;
+}
+
+/** Right to erasure (GDPR art. 17): the candidate deletes their own CV and account after typing the confirmation word. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "candidate:self");
+  const candidateId = await requireOwnCandidateId(getDb(), user);
+  const form = parseFormData(await request.formData(), EraseCandidateSchema);
+  if (!form.ok) return invalid(form.errors, form.values, 422);
+  try {
+    await withTransaction((trx) => eraseCandidate(trx, actorOf(user, context), candidateId, "self"));
+  } catch (e) {
+    return domainErrorResponse(e, form.values);
+  }
+  // The session row is gone with the account; the cookie goes too.
+  return redirectWithFlash("/", { type: "success", message: "Il tuo CV e il tuo account sono stati cancellati." }, { "Set-Cookie": await clearSessionCookieHeader() });
+}
+
+export default function CandidateErasurePage() {
+  const result = useActionData<typeof action>();
+  return (
+    <div>
+      <h1>Cancella il mio CV</h1>
+      <p>Puoi chiedere in ogni momento la cancellazione del tuo CV e dei tuoi dati personali da Rosa.</p>
+      <ErasureExplanation subject="self" />
+      <ErasureForm errors={result?.errors} values={result?.values} label="Cancella definitivamente il mio CV" />
+      <p className="mt-4">
+        <Link to="/candidato">Torna al mio curriculum senza cancellare</Link>
+      </p>
+    </div>
+  );
+}
