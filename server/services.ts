@@ -279,7 +279,7 @@ export async function startMeilisearch(opts: { dataDir: string; port: number; ma
       if (stopping || c !== child) return;
       if (Date.now() - startedAt > STABLE_AFTER_MS) attempt = 0;
       const delay = restartDelayMs(attempt++);
-      const last = stderr.trim().split("\n").pop();
+      const last = signal ? undefined : stderr.trim().split("\n").pop();
       console.error(`[meilisearch] terminato (${signal ?? `codice ${code}`}${last ? `: ${last}` : ""}); riavvio tra ${delay / 1000} s.`);
       restartTimer = setTimeout(() => {
         restartTimer = undefined;
