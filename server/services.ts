@@ -70,6 +70,16 @@ function processArgs(pid: number): string[] | undefined {
   }
 }
 
+/** The parent pid from /proc/<pid>/stat (the field after the state). */
+function parentPid(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 async function waitForExit(pid: number, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
@@ -105,6 +115,14 @@ export async function stopOrphan(opts: {
   if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid) return undefined;
   const args = processArgs(pid);
   if (!args || path.basename(args[0]) !== opts.binary || !args.includes(opts.dataArg)) return undefined;
+  // Still the child of a live Node process: another portal (or CLI command) is using this DATA_DIR right now.
+  const ppid = parentPid(pid);
+  const parentArgs = ppid && ppid > 1 ? processArgs(ppid) : undefined;
+  if (parentArgs && /^node/.test(path.basename(parentArgs[0]))) {
+    throw new ServiceStartError(
+      `${opts.what}: la cartella dati è in uso da un altro processo di Rosa (pid ${ppid}); fermalo oppure usa un'altra DATA_DIR o server esterni.`,
+    );
+  }
   console.error(`${opts.what}: trovato un processo rimasto attivo da un avvio precedente (pid ${pid}), lo fermo.`);
   try {
     process.kill(pid, opts.signal);

@@ -57,5 +57,10 @@ describe("start over orphaned embedded servers", () => {
     expect(await health.json()).toEqual({ ok: true, database: true, search: true });
     const page = await fetch(`${portal.url}/offerte`);
     expect(page.status).toBe(200);
+
+    // Servers whose portal is alive are not orphans: a second portal on the same DATA_DIR refuses to start
+    // and leaves them alone.
+    await expect(startPortal(env)).rejects.toThrow(/in uso da un altro processo di Rosa/);
+    expect((await fetch(`${portal.url}/healthz`)).status).toBe(200);
   }, 300_000);
 });
