@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { getDb, type Db } from "~/db/db.server";
+import { createDb, getDb, type Db } from "~/db/db.server";
 import { JOB_LOCK_CLASS, currentInstanceId, forgetDeadInstances } from "~/db/instances.server";
 import { failInterruptedImports } from "~/domain/candidates/import.server";
 import { onEveryCommit, withTransaction } from "~/db/transaction.server";
@@ -64,8 +64,8 @@ function mailJobs(): PeriodicJob[] {
  * job's row in job_leases, claimed atomically, so that processes whose timers
  * are out of step still run it once per period. Times are PostgreSQL's.
  */
-export async function runJobIfDue(db: Db, job: PeriodicJob, ctx: JobContext): Promise<boolean> {
-  return db.connection().execute(async (conn) => {
+export async function runJobIfDue(lockDb: Db, job: PeriodicJob, ctx: JobContext): Promise<boolean> {
+  return lockDb.connection().execute(async (conn) => {
     const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${JOB_LOCK_CLASS}, hashtext(${job.name})) as locked`.execute(conn);
     if (!rows[0]?.locked) return false;
     try {
@@ -97,13 +97,18 @@ export function startBackgroundJobs(): () => void {
   const ctx: JobContext = { startedAt: new Date() };
   onEveryCommit(() => kickSyncWorker(getDb));
   startSyncWorker(getDb);
-  const timers = [...JOBS, ...mailJobs()].map((job) => {
-    const run = () => void runJobIfDue(getDb(), job, ctx).catch((e) => console.error(`[${job.name}]`, (e as Error).message));
+  const jobs = [...JOBS, ...mailJobs()];
+  // The lock of a running job is held on a connection of its own pool: jobs started together never take
+  // every connection of the pool that their own work (and the requests) need.
+  const lockDb = createDb(getEnv().DATABASE_URL!, jobs.length);
+  const timers = jobs.map((job) => {
+    const run = () => void runJobIfDue(lockDb, job, ctx).catch((e) => console.error(`[${job.name}]`, (e as Error).message));
     run();
     return setInterval(run, job.everyMs).unref();
   });
   return () => {
     stopSyncWorker();
     timers.forEach(clearInterval);
+    void lockDb.destroy().catch(() => {});
   };
 }

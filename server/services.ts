@@ -38,12 +38,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function assertPortFree(port: number, what: string) {
-  await new Promise<void>((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", () => reject(new ServiceStartError(`${what}: la porta ${port} è già in uso; liberala o scegline un'altra.`)));
-    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve()));
-  });
+/** Waits up to `waitMs` for the port (a process that just stopped may release it a moment later). */
+async function assertPortFree(port: number, what: string, waitMs = 3000) {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const free = await new Promise<boolean>((resolve) => {
+      const srv = net.createServer();
+      srv.once("error", () => resolve(false));
+      srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+    });
+    if (free) return;
+    if (Date.now() > deadline) throw new ServiceStartError(`${what}: la porta ${port} è già in uso; liberala o scegline un'altra.`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Creates a data folder that the 'postgres' OS user can traverse (we run as root on CI). */
@@ -80,13 +87,26 @@ function parentPid(pid: number): number | undefined {
   }
 }
 
+/**
+ * Running until it is gone or a zombie. Not judged from cmdline: an exiting
+ * process loses its memory (empty cmdline) before its files, and its listening
+ * socket would still hold the port for a moment.
+ */
+function isRunning(pid: number): boolean {
+  try {
+    return !/\)\s+[ZX]\s/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
 async function waitForExit(pid: number, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (!processArgs(pid)) return true;
+    if (!isRunning(pid)) return true;
     await new Promise((r) => setTimeout(r, 50));
   }
-  return !processArgs(pid);
+  return !isRunning(pid);
 }
 
 /**
@@ -133,7 +153,7 @@ export async function stopOrphan(opts: {
   } catch (e) {
     throw new ServiceStartError(`${opts.what}: non riesco a fermare il processo rimasto attivo (pid ${pid}): ${(e as Error).message}`);
   }
-  if (processArgs(pid)) throw new ServiceStartError(`${opts.what}: il processo rimasto attivo (pid ${pid}) non si ferma; fermalo a mano.`);
+  if (isRunning(pid)) throw new ServiceStartError(`${opts.what}: il processo rimasto attivo (pid ${pid}) non si ferma; fermalo a mano.`);
   return pid;
 }
 
