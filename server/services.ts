@@ -309,7 +309,9 @@ export async function startMeilisearch(opts: { dataDir: string; port: number; ma
 
   const spawnOnce = () => {
     stderr = "";
-    const c = spawn(bin, args, { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+    // Its own process group: Ctrl-C in a terminal (or a supervisor signalling our group) reaches only the portal,
+    // which stops Meilisearch itself; otherwise the supervisor would see it die and start it again during shutdown.
+    const c = spawn(bin, args, { cwd: dir, stdio: ["ignore", "ignore", "pipe"], detached: true });
     c.stderr?.on("data", (d) => (stderr = (stderr + d).slice(-2000)));
     if (c.pid) fs.writeFileSync(pidFile, `${c.pid}\n`);
     startedAt = Date.now();
