@@ -13,6 +13,12 @@ const BATCH = 500;
  * overwrite a newer one, even with several workers.
  */
 export const SEARCH_WRITE_LOCK = 72_400_117;
+/**
+ * Held (session lock, on one connection) by the one worker that is draining the
+ * outbox: with several portal processes only one sweeps at a time, the others
+ * try again shortly (their rows are then already sent, or picked up).
+ */
+export const SEARCH_SWEEP_LOCK = 72_400_118;
 
 /** Meilisearch's answer to a task we must not silently lose. */
 export class SearchTaskError extends Error {}
@@ -132,10 +138,26 @@ export function kickSyncWorker(getDb: () => Db) {
   s.running = true;
   void (async () => {
     try {
-      do {
-        s.again = false;
-        while ((await processOutboxOnce(getDb())) > 0);
-      } while (s.again);
+      const swept = await getDb()
+        .connection()
+        .execute(async (conn) => {
+          const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${SEARCH_SWEEP_LOCK}) as locked`.execute(conn);
+          if (!rows[0]?.locked) return false;
+          try {
+            do {
+              s.again = false;
+              while ((await processOutboxOnce(getDb())) > 0);
+            } while (s.again);
+          } finally {
+            await sql`select pg_advisory_unlock(${SEARCH_SWEEP_LOCK})`.execute(conn);
+          }
+          return true;
+        });
+      if (!swept) {
+        // Another process is sweeping; it may have read the outbox before our commit: look again soon.
+        setTimeout(() => kickSyncWorker(getDb), 250).unref();
+        return;
+      }
       if (s.failures) console.error("[search-sync] Meilisearch di nuovo raggiungibile: indice aggiornato.");
       s.failures = 0;
     } catch (e) {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { closeDb, getDb } from "~/db/db.server";
+import { registerInstance } from "~/db/instances.server";
 import { EnvError, getEnv, setServiceUrls } from "~/utils/env.server";
 import { createApp } from "./app";
 import { startBackgroundJobs } from "./jobs";
@@ -34,8 +35,10 @@ async function main() {
   }
   let platform: Platform | undefined;
   let stopJobs = () => {};
+  let releaseInstance = async () => {};
   const shutdown = async (code: number) => {
     stopJobs();
+    await releaseInstance();
     await closeDb().catch(() => {});
     await platform?.stop();
     process.exit(code);
@@ -44,6 +47,8 @@ async function main() {
     platform = await startPlatform(env);
     setServiceUrls({ DATABASE_URL: platform.databaseUrl, MEILI_URL: platform.meiliUrl, MEILI_MASTER_KEY: platform.meiliKey, SESSION_SECRET: platform.sessionSecret });
     let build = await importBuild();
+    // Before listening: imports started by this process carry its id (several processes may share the database).
+    releaseInstance = await registerInstance(getDb(), platform.databaseUrl);
     const app = createApp({
       getBuild: async () => build,
       mode: env.NODE_ENV === "production" ? "production" : "development",
@@ -53,6 +58,8 @@ async function main() {
         return { ok: database && search, database, search };
       },
     });
+    // Which proxies may set X-Forwarded-* (README, "Più istanze"); createApp's default is loopback.
+    app.set("trust proxy", env.TRUST_PROXY);
     const server = app.listen(env.PORT, env.HOST, async () => {
       const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
       const url = `http://localhost:${env.PORT}`;
@@ -83,6 +90,7 @@ async function main() {
       });
     }
   } catch (e) {
+    await releaseInstance();
     await closeDb().catch(() => {});
     await platform?.stop();
     const message = e instanceof ServiceStartError ? e.message : (e as Error)?.message ?? String(e);

@@ -1,4 +1,6 @@
-import { getDb } from "~/db/db.server";
+import { sql } from "kysely";
+import { createDb, getDb, type Db } from "~/db/db.server";
+import { JOB_LOCK_CLASS, currentInstanceId, forgetDeadInstances } from "~/db/instances.server";
 import { failInterruptedImports } from "~/domain/candidates/import.server";
 import { onEveryCommit, withTransaction } from "~/db/transaction.server";
 import { deliverPendingMail, smtpTransport } from "~/domain/mail/delivery.server";
@@ -9,14 +11,30 @@ import { runVacancyDeadlines } from "~/domain/vacancies/deadlines.server";
 import { runCvRetention } from "~/domain/candidates/erasure.server";
 import { kickSyncWorker, startSyncWorker, stopSyncWorker } from "../search/sync.server";
 
-/** A periodic, idempotent job: safe to run twice or late (each records what it already did). */
-interface PeriodicJob {
-  name: string;
-  everyMs: number;
-  run: () => Promise<unknown>;
+/** What a job may need from the process that runs it. */
+export interface JobContext {
+  /** When this portal process started (imports begun before it, with no recorded process, are interrupted). */
+  startedAt: Date;
 }
 
-const JOBS: PeriodicJob[] = [
+/** A periodic, idempotent job: safe to run late (each records what it already did). */
+export interface PeriodicJob {
+  name: string;
+  everyMs: number;
+  run: (ctx: JobContext) => Promise<unknown>;
+}
+
+/** Every periodic job of the portal; add new ones here (each runs once per period across all processes). */
+export const JOBS: PeriodicJob[] = [
+  // Imports of a process that died can never finish: closed as failed (also right after start).
+  {
+    name: "importazioni interrotte",
+    everyMs: 60_000,
+    run: async ({ startedAt }) => {
+      await failInterruptedImports(getDb(), startedAt);
+      await forgetDeadInstances(getDb());
+    },
+  },
   // Vacancies close at their closing date; reminders 7 days and 1 day before.
   { name: "scadenze offerte", everyMs: 15 * 60_000, run: () => runVacancyDeadlines(getDb()) },
   // L. 68/99: alerts before/after the 60-day obligations and the prospetto deadline.
@@ -35,28 +53,65 @@ const JOBS: PeriodicJob[] = [
   { name: "conservazione CV", everyMs: 60 * 60_000, run: () => runCvRetention(getDb(), { months: getEnv().CV_RETENTION_MONTHS, batch: 200 }) },
 ];
 
+/** Sends the mail outbox every 15 s when SMTP_URL is set (without it messages stay on the outbox page). */
+function mailJobs(): PeriodicJob[] {
+  const { SMTP_URL, MAIL_FROM } = getEnv();
+  return SMTP_URL ? [{ name: "posta", everyMs: 15_000, run: () => deliverPendingMail(getDb(), smtpTransport(SMTP_URL), MAIL_FROM) }] : [];
+}
+
+/**
+ * Runs the job if no process ran it within its period, and returns whether it
+ * ran. Two guards, both in PostgreSQL so they hold across portal processes:
+ * a session advisory lock on one connection while it runs (a slow run is never
+ * overlapped; the lock goes with the connection if the process dies), and the
+ * job's row in job_leases, claimed atomically, so that processes whose timers
+ * are out of step still run it once per period. Times are PostgreSQL's.
+ */
+export async function runJobIfDue(lockDb: Db, job: PeriodicJob, ctx: JobContext): Promise<boolean> {
+  return lockDb.connection().execute(async (conn) => {
+    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${JOB_LOCK_CLASS}, hashtext(${job.name})) as locked`.execute(conn);
+    if (!rows[0]?.locked) return false;
+    try {
+      // 90 % of the period: timers fire a little early or late; a run is never skipped for a few ms.
+      const dueAfterSeconds = (job.everyMs * 0.9) / 1000;
+      const claimed = await sql<{ name: string }>`
+        insert into job_leases as l (name, runs, last_started_at, instance_id)
+        values (${job.name}, 1, now(), ${currentInstanceId()})
+        on conflict (name) do update set runs = l.runs + 1, last_started_at = now(), instance_id = excluded.instance_id
+          where l.last_started_at is null or l.last_started_at <= now() - make_interval(secs => ${dueAfterSeconds})
+        returning name`.execute(conn);
+      if (!claimed.rows.length) return false;
+      await job.run(ctx);
+      await sql`update job_leases set last_finished_at = now() where name = ${job.name}`.execute(conn);
+      return true;
+    } finally {
+      await sql`select pg_advisory_unlock(${JOB_LOCK_CLASS}, hashtext(${job.name}))`.execute(conn);
+    }
+  });
+}
+
 /**
  * Starts the background work of a running portal (only once it listens):
- * the search sync worker, woken after every commit, and the periodic jobs.
- * Returns the function that stops them before the database closes.
+ * the search sync worker, woken after every commit, and the periodic jobs,
+ * each tried at start and then every period. Returns the function that stops
+ * them before the database closes.
  */
 export function startBackgroundJobs(): () => void {
-  const startedAt = new Date();
-  void failInterruptedImports(getDb(), startedAt).catch((e) => console.error("[importazioni]", (e as Error).message));
+  const ctx: JobContext = { startedAt: new Date() };
   onEveryCommit(() => kickSyncWorker(getDb));
   startSyncWorker(getDb);
-  const { SMTP_URL, MAIL_FROM } = getEnv();
-  // Without SMTP_URL the messages stay in the outbox page (development).
-  const mailJobs: PeriodicJob[] = SMTP_URL
-    ? [{ name: "posta", everyMs: 15_000, run: () => deliverPendingMail(getDb(), smtpTransport(SMTP_URL), MAIL_FROM) }]
-    : [];
-  const timers = [...JOBS, ...mailJobs].map((job) => {
-    const run = () => void job.run().catch((e) => console.error(`[${job.name}]`, (e as Error).message));
+  const jobs = [...JOBS, ...mailJobs()];
+  // The lock of a running job is held on a connection of its own pool: jobs started together never take
+  // every connection of the pool that their own work (and the requests) need.
+  const lockDb = createDb(getEnv().DATABASE_URL!, jobs.length);
+  const timers = jobs.map((job) => {
+    const run = () => void runJobIfDue(lockDb, job, ctx).catch((e) => console.error(`[${job.name}]`, (e as Error).message));
     run();
     return setInterval(run, job.everyMs).unref();
   });
   return () => {
     stopSyncWorker();
     timers.forEach(clearInterval);
+    void lockDb.destroy().catch(() => {});
   };
 }

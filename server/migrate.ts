@@ -1,4 +1,4 @@
-import { promises as fs } from "node:fs";
+import fsSync, { promises as fs } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
@@ -16,6 +16,22 @@ class DirMigrationProvider implements MigrationProvider {
       }
     }
     return out;
+  }
+}
+
+/** The newest migration this code knows (file names sort by their timestamp). */
+export function latestMigrationName(): string {
+  const names = fsSync.readdirSync(migrationsDir).filter((f) => /\.(ts|js|mjs|mts)$/.test(f) && !f.endsWith(".d.ts")).sort();
+  return names[names.length - 1].replace(/\.[^.]+$/, "");
+}
+
+/** Applies the migrations up to and including `name` (restoring a backup made at that version). */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: new DirMigrationProvider(migrationsDir) });
+  const { error, results } = await migrator.migrateTo(name);
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName;
+    throw new Error(`Migrazione ${failed ?? name} fallita: ${(error as Error).message ?? error}`);
   }
 }
 

@@ -41,7 +41,8 @@ export async function startPlatform(env: Env, opts: { persistent?: boolean; seed
     await Promise.allSettled([embedded.postgres?.stop(), embedded.meilisearch?.stop()]);
   };
   try {
-    if (!env.DATABASE_URL || !env.MEILI_URL) prepareDir(env.DATA_DIR);
+    // Also for the generated session secret when only external servers are configured (CLI commands).
+    if (!env.DATABASE_URL || !env.MEILI_URL || !env.SESSION_SECRET) prepareDir(env.DATA_DIR);
     const meiliKey = env.MEILI_URL ? env.MEILI_MASTER_KEY : (env.MEILI_MASTER_KEY ?? persistentSecret(env.DATA_DIR, "meili-master-key", 24));
     const [pg, meili] = await Promise.all([
       env.DATABASE_URL ? undefined : startPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, persistent: opts.persistent ?? true }),

@@ -157,6 +157,23 @@ export interface SearchReindexTargetsTable {
   started_at: DefaultedTimestamp;
 }
 
+/** A running portal process; alive while it holds its advisory lock (app/db/instances.server.ts). */
+export interface ServerInstancesTable {
+  id: Generated<number>;
+  host: string;
+  pid: number;
+  started_at: DefaultedTimestamp;
+}
+
+/** One row per periodic job: who ran it last and when (server/jobs.ts). */
+export interface JobLeasesTable {
+  name: string;
+  runs: Generated<number>;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  instance_id: number | null;
+}
+
 export interface DB extends CandidateTables, VacancyTables, L68Tables, ShortlistTables {
   comuni: ComuniTable;
   ateco: CodeTable;
@@ -171,6 +188,8 @@ export interface DB extends CandidateTables, VacancyTables, L68Tables, Shortlist
   audit_log: AuditLogTable;
   search_outbox: SearchOutboxTable;
   search_reindex_targets: SearchReindexTargetsTable;
+  server_instances: ServerInstancesTable;
+  job_leases: JobLeasesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -16,6 +17,24 @@ const port = (fallback: number) =>
     .max(65535, "deve essere tra 0 e 65535")
     .default(fallback);
 
+/**
+ * Express "trust proxy": which hops may set X-Forwarded-For/-Proto (client IP for
+ * the login lockout and audit, https for cookies). true/false, a number of hops,
+ * or a comma-separated list of addresses, CIDR ranges and the names loopback,
+ * linklocal, uniquelocal.
+ */
+const trustProxy = z
+  .string()
+  .default("loopback")
+  .transform((v, ctx) => {
+    if (v === "true" || v === "false") return v === "true";
+    if (/^\d+$/.test(v)) return Number(v);
+    const parts = v.split(",").map((p) => p.trim());
+    const bad = parts.filter((p) => !["loopback", "linklocal", "uniquelocal"].includes(p) && !isIP(p.replace(/\/\d{1,3}$/, "")));
+    if (bad.length) ctx.addIssue({ code: "custom", message: `valore non valido (${bad.join(", ")}): usa true, false, un numero di passaggi o indirizzi/CIDR separati da virgole` });
+    return parts.join(",");
+  });
+
 export const EnvSchema = z
   .object({
     NODE_ENV: z
@@ -23,6 +42,7 @@ export const EnvSchema = z
       .default("development"),
     PORT: port(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
+    TRUST_PROXY: trustProxy,
     DATA_DIR: z.string().min(1, "non può essere vuota").default(".data"),
     DATABASE_URL: z
       .string()

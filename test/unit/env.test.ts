@@ -27,6 +27,13 @@ describe("environment schema", () => {
     expect(message).toContain("MEILI_MASTER_KEY: deve essere lunga almeno 16 caratteri");
     expect(message).toContain("SEED_DEMO: deve essere true oppure false");
   });
+  it("reads TRUST_PROXY as Express expects it (default: loopback only)", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe("loopback");
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "loopback, 10.0.0.0/8,192.168.1.4" }).TRUST_PROXY).toBe("loopback,10.0.0.0/8,192.168.1.4");
+    expect(() => parseEnv({ TRUST_PROXY: "proxy.example.it" })).toThrow(/TRUST_PROXY: valore non valido \(proxy.example.it\)/);
+  });
   it("rejects out-of-range ports", () => {
     expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT: deve essere tra 0 e 65535/);
   });

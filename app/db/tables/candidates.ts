@@ -149,6 +149,8 @@ export interface CandidateImportsTable {
   created_by: string;
   created_at: DefaultedTimestamp;
   finished_at: Timestamp | null;
+  /** The portal process running it (server_instances.id); null when started outside a portal. */
+  instance_id: Generated<number | null>;
 }
 
 export interface CandidateTables {

@@ -1,4 +1,5 @@
 import type { Db } from "~/db/db.server";
+import { currentInstanceId, isLiveInstance } from "~/db/instances.server";
 import { withTransaction } from "~/db/transaction.server";
 import type { Actor } from "~/domain/audit/commands.server";
 import { recordAudit } from "~/domain/audit/commands.server";
@@ -20,7 +21,7 @@ export async function startCandidateImport(db: Db, actor: Actor & { userId: stri
   const records = csvRecords(file.text); // throws CsvFormatError: shown on the upload form
   const job = await db
     .insertInto("candidate_imports")
-    .values({ filename: file.name.slice(0, 200), total_rows: records.length, created_by: actor.userId })
+    .values({ filename: file.name.slice(0, 200), total_rows: records.length, created_by: actor.userId, instance_id: currentInstanceId() })
     .returning("id")
     .executeTakeFirstOrThrow();
   const done = runImport(db, actor, job.id, records, opts).catch(async (e) => {
@@ -31,17 +32,25 @@ export async function startCandidateImport(db: Db, actor: Actor & { userId: stri
 }
 
 /**
- * Imports run inside the server process: one that was still validating or
- * importing when the process stopped can never finish. Its rows were never
+ * Imports run inside a portal process: one that was still validating or
+ * importing when its process stopped can never finish. Its rows were never
  * committed (one transaction), so it is closed as failed and the officer is
- * told to load the file again. Called once at start, before any new import.
+ * told to load the file again. With several portal processes on one database
+ * only imports whose process is dead are closed (its instance lock is gone,
+ * app/db/instances.server.ts); an import with no recorded process is closed
+ * if it began before `startedBefore`. Runs at start and periodically.
  */
 export async function failInterruptedImports(db: Db, startedBefore: Date): Promise<number> {
   const rows = await db
     .updateTable("candidate_imports")
     .set({ status: "failed", finished_at: new Date(), message: "Importazione interrotta dal riavvio del servizio: nessun candidato è stato importato. Carica di nuovo il file." })
     .where("status", "in", ["validating", "importing"])
-    .where("created_at", "<", startedBefore)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("instance_id", "is", null), eb("created_at", "<", startedBefore)]),
+        eb.and([eb("instance_id", "is not", null), eb.not(isLiveInstance(eb.ref("instance_id")))]),
+      ]),
+    )
     .returning("id")
     .execute();
   return rows.length;
