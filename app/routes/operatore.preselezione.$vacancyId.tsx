@@ -10,7 +10,8 @@ import { acceptedApplicants, assertMatchable, loadMatchVacancy, runMatch, Search
 import { matchRequirementLabel } from "~/domain/matching/requirements";
 import { createShortlist } from "~/domain/shortlists/commands.server";
 import { mayMatchReserved, requireMatchingOfficer } from "~/domain/shortlists/policy.server";
-import { exposureCounts, listVacancyShortlists, EXPOSURE_DAYS } from "~/domain/shortlists/queries.server";
+import { exposureCounts, listVacancyShortlists } from "~/domain/shortlists/queries.server";
+import { EXPOSURE_DAYS } from "~/domain/shortlists/states";
 import { CreateShortlistSchema, MatchParamsSchema } from "~/domain/shortlists/schema";
 import { vacancyIdFrom } from "~/domain/vacancies/policy.server";
 import { domainErrorResponse, invalid } from "~/utils/action.server";

@@ -39,6 +39,14 @@ export const test = base.extend<{ checkedPage: Page }>({
   // Every page.goto to an HTML page waits until React has hydrated it: an input set
   // before hydration can be reset by it (the root marks <html data-hydrated>).
   page: async ({ page }, use) => {
+    // Any uncaught error or console error (React hydration mismatches #418/#423/#425 among them) fails the test:
+    // a page that does not hydrate shows server-rendered text that the client cannot keep.
+    // Failed loads of a document the test opened on purpose (404/403 pages) are not page errors.
+    const pageErrors: string[] = [];
+    page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error" && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) pageErrors.push(`${page.url()}: ${m.text()}`);
+    });
     const goto = page.goto.bind(page);
     page.goto = async (url, options) => {
       const response = await goto(url, options);
@@ -46,6 +54,7 @@ export const test = base.extend<{ checkedPage: Page }>({
       return response;
     };
     await use(page);
+    expect(pageErrors, "errori nella pagina o nella console").toEqual([]);
   },
   checkedPage: async ({ page }, use) => {
     await use(page);
