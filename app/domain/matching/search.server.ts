@@ -4,6 +4,7 @@ import { isoDate } from "~/utils/dates";
 import { DomainError } from "~/domain/errors";
 import type { NearbyComune } from "~/domain/reference/geo";
 import { comuniWithin } from "~/domain/reference/places.server";
+import { COUNT_FACET, exactTotal } from "~/domain/candidates/search-query";
 import { candidatesIndex } from "../../../search/indexes/candidates";
 import { getMeili, indexUid } from "../../../search/client.server";
 import { explainMatch, type ExplainDoc, type Explanation } from "./explain";
@@ -165,9 +166,9 @@ export async function acceptedApplicants(db: Db, vacancyId: string): Promise<str
   return rows.map((r) => r.candidate_id);
 }
 
-/** An exact count (up to maxTotalHits) with no documents: the relaxation numbers. */
+/** An exact count (facet sum, not capped by maxTotalHits) with no documents: the total and the relaxation numbers. */
 export function countQuery(uid: string, filter: string): MultiSearchQuery {
-  return { indexUid: uid, q: "", filter, page: 1, hitsPerPage: 0 };
+  return { indexUid: uid, q: "", filter, page: 1, hitsPerPage: 0, facets: [COUNT_FACET] };
 }
 
 const isUnreachable = (e: unknown) => {
@@ -206,8 +207,8 @@ export async function runMatch(
     const counts = [countQuery(uid, filter), ...plan.mustHaves.map((m) => countQuery(uid, plan.resultFilter(m.requirement.id)))];
     // Round 1: only counts (no sorting, no documents): the total and every relaxation number.
     const { results: counted } = await meili.multiSearch({ queries: counts });
-    const total = counted[0].totalHits ?? 0;
-    const relaxation: MatchResult["relaxation"] = plan.mustHaves.map((m, i) => ({ requirementId: m.requirement.id, extra: Math.max(0, (counted[i + 1].totalHits ?? 0) - total) }));
+    const total = exactTotal(counted[0]);
+    const relaxation: MatchResult["relaxation"] = plan.mustHaves.map((m, i) => ({ requirementId: m.requirement.id, extra: Math.max(0, exactTotal(counted[i + 1]) - total) }));
     let hits: MatchHit[] = [];
     const fetchAll = opts.fetchAll ?? FETCH_ALL;
     if (total > 0 && total <= fetchAll) {
@@ -217,7 +218,7 @@ export async function runMatch(
       for (let next = 0; next < plan.levels.length && hits.length < limit; next += LEVELS_PER_ROUND) {
         const batch = plan.levels.slice(next, next + LEVELS_PER_ROUND).map((l) => `${filter} AND (${l.filter})`);
         const { results: perComune } = await meili.multiSearch({
-          queries: batch.map((f): MultiSearchQuery => ({ indexUid: uid, q: "", filter: f, page: 1, hitsPerPage: 0, facets: nearby ? ["comuneCode"] : [] })),
+          queries: batch.map((f): MultiSearchQuery => ({ indexUid: uid, q: "", filter: f, page: 1, hitsPerPage: 0, facets: nearby ? ["comuneCode"] : [COUNT_FACET] })),
         });
         // Each level's nearest people; without a workplace position, its freshest.
         const slices: { filter: string; limit: number }[] = [];
@@ -226,7 +227,7 @@ export async function runMatch(
           if (need <= 0) return;
           const level = nearby
             ? levelSlices(f, perComune[i].facetDistribution?.comuneCode ?? {}, nearby, need)
-            : [{ filter: f, limit: Math.min(need, perComune[i].totalHits ?? 0) }].filter((s) => s.limit > 0);
+            : [{ filter: f, limit: Math.min(need, exactTotal(perComune[i])) }].filter((s) => s.limit > 0);
           for (const s of level) slices.push(s);
           need -= level.reduce((n, s) => n + s.limit, 0);
         });
