@@ -44,6 +44,8 @@ export interface CandidateDocument extends MatchingFields {
   consentVisible: boolean;
   /** Only the enrolment category: filterable by placement officers (enforced by our server), never by employers. */
   protectedCategory: ProtectedCategory;
+  /** Unix seconds of the person's last presentation to an employer (matching can favour the less presented); null if never. */
+  lastPresentedAt: number | null;
 }
 
 export interface CandidateSource {
@@ -80,6 +82,7 @@ export interface CandidateSource {
   certificates: string[];
   itSkills: string[];
   cvText: string | null;
+  lastPresentedAt?: Date | null;
 }
 
 /** PDF text can be long; what matters for search fits well within this. */
@@ -131,6 +134,7 @@ export function toCandidateDocument(src: CandidateSource, languageLabels: Record
     cvUpdatedAt: seconds(c.cv_updated_at),
     consentVisible: c.consent_visible,
     protectedCategory: c.protected_category,
+    lastPresentedAt: src.lastPresentedAt ? seconds(src.lastPresentedAt) : null,
     ...matchingFields(src, now),
   };
 }
