@@ -250,6 +250,7 @@ export default function MatchPage() {
                 <input type="hidden" name="pagina" value={data.page} />
                 {data.options.includeObsolete ? <input type="hidden" name="obsoleti" value="1" /> : null}
                 {data.options.preferLessPresented ? <input type="hidden" name="menopresentati" value="1" /> : null}
+                <div className="table-responsive">
                 <table className="table">
                   <caption>Candidati in ordine di punteggio, con la spiegazione</caption>
                   <thead>
@@ -280,6 +281,7 @@ export default function MatchPage() {
                     ))}
                   </tbody>
                 </table>
+                </div>
                 <div className="col-lg-6">
                   <TextField name="title" label="Nome della rosa" required defaultValue={`Rosa per ${vacancy.title}`} errors={result?.errors} values={result?.values} />
                 </div>
@@ -330,14 +332,14 @@ function MatchControlsForm({ data, controls }: { data: PageData; controls: NonNu
             <input className="form-check-input" type="checkbox" id="obsoleti" name="obsoleti" value="1" defaultChecked={data.options.includeObsolete} />
             <label className="form-check-label" htmlFor="obsoleti">
               {data.options.includeObsolete
-                ? `Includi anche i CV obsoleti, segnalati (toglierli esclude ${candidati(controls.obsolete)})`
-                : `Includi anche i CV obsoleti, segnalati (+${candidati(controls.obsolete)})`}
+                ? `Includi anche i CV obsoleti, segnalati (${controls.obsolete ? `${candidati(controls.obsolete)} tra i risultati` : "nessuno tra i risultati"})`
+                : `Includi anche i CV obsoleti, segnalati (${controls.obsolete ? `+${candidati(controls.obsolete)}` : "nessun candidato in più"})`}
             </label>
           </div>
           <div className="form-check">
             <input className="form-check-input" type="checkbox" id="menopresentati" name="menopresentati" value="1" defaultChecked={data.options.preferLessPresented} />
             <label className="form-check-label" htmlFor="menopresentati">
-              {`A parità di punteggio, metti dopo chi è stato presentato a un'azienda negli ultimi ${EXPOSURE_DAYS} giorni (${candidati(controls.recentlyPresented)} tra i risultati; il numero dei risultati non cambia)`}
+              {`A parità di punteggio, metti dopo chi è stato presentato a un'azienda negli ultimi ${EXPOSURE_DAYS} giorni (${controls.recentlyPresented ? `${candidati(controls.recentlyPresented)} tra i risultati` : "nessuno tra i risultati"}; il numero dei risultati non cambia)`}
             </label>
           </div>
         </div>
