@@ -86,11 +86,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       conditions: match.plan.conditions.map((c) => c.label),
       manual: match.plan.manual.map((r) => matchRequirementLabel(r)),
       relaxation: match.relaxation,
+      toVerify: match.toVerify,
       hits: match.hits.map((h) => ({ ...h, exposure: exposure[h.id] ?? 0 })),
     };
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    return { ...base, error: e.message, total: 0, offset: 0, page: 1, totalPages: 1, controls: null, serverMs: 0, conditions: [], manual: [], relaxation: [], hits: [] };
+    return { ...base, error: e.message, total: 0, offset: 0, page: 1, totalPages: 1, controls: null, serverMs: 0, conditions: [], manual: [], relaxation: [], toVerify: [], hits: [] };
   }
 }
 
@@ -210,11 +211,15 @@ export default function MatchPage() {
                 <tbody>
                   {musts.map((r) => {
                     const extra = data.relaxation.find((x) => x.requirementId === r.id)?.extra;
+                    const unverified = data.toVerify.find((x) => x.requirementId === r.id)?.count ?? 0;
                     const isRelaxed = relaxed.includes(r.id);
                     return (
                       <tr key={r.id}>
                         <td>{vacancy.requirementLabels[r.id]}</td>
-                        <td>{isRelaxed ? "Rilassato" : extra === undefined ? "Da verificare a mano" : "Applicato"}</td>
+                        <td>
+                          {isRelaxed ? "Rilassato" : extra === undefined ? "Da verificare a mano" : "Applicato"}
+                          {!isRelaxed && unverified ? `: ${candidati(unverified)} da verificare (il CV non lo dice)` : ""}
+                        </td>
                         <td>
                           {isRelaxed ? (
                             <Link to={relaxLink(data, r.id)}>Ripristina il requisito</Link>

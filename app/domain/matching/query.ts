@@ -14,7 +14,7 @@ import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import type { NearbyComune } from "~/domain/reference/geo";
 import { NICE_POINTS, STRENGTH, STRENGTH_ORDER, type Strength } from "./codes";
 import { codePrefix } from "./fields";
-import { q, requirementCheck, type MatchRequirement } from "./requirements";
+import { mustHaveFilter, q, requirementCheck, type MatchRequirement } from "./requirements";
 
 export interface MatchVacancy {
   id: string;
@@ -63,7 +63,8 @@ export interface ScoredNice {
 export interface MatchPlan {
   vacancyId: string;
   conditions: Condition[];
-  mustHaves: { requirement: MatchRequirement; filter: string }[];
+  /** unknownFilter: the people kept "da verificare" (their CV says nothing about it). */
+  mustHaves: { requirement: MatchRequirement; filter: string; unknownFilter?: string }[];
   relaxed: MatchRequirement[];
   /** Requirements nobody can filter on (free text without usable words): the officer checks them. */
   manual: MatchRequirement[];
@@ -205,7 +206,7 @@ export function buildMatchPlan(v: MatchVacancy, opts: PlanOptions): MatchPlan {
     if (check.mode === "manual") manual.push(r);
     if (r.priority !== "must" || check.mode !== "filter") continue;
     if (opts.relaxed.includes(r.id)) relaxed.push(r);
-    else mustHaves.push({ requirement: r, filter: check.filter });
+    else mustHaves.push({ requirement: r, filter: mustHaveFilter(check), unknownFilter: check.unknown?.filter });
   }
   const { scored, unscored } = scoredNice(v, opts.relaxed);
   const resultFilter = (withoutMustId?: string) =>

@@ -34,7 +34,7 @@ export class SearchUnavailableError extends DomainError {
 const RETRIEVE = [
   "id", "fullName", "comuneName", "occupationCodes", "occupationCategories", "occupationClasses", "preferenceTitles", "experienceCodes",
   "experienceYears", "languageLevels", "licences", "educationLevel", "certificateTokens", "skillTokens", "cvUpdatedAt", "comuneCode",
-  "lastPresentedAt",
+  "lastPresentedAt", "languages",
 ];
 
 export interface MatchHit {
@@ -83,6 +83,8 @@ export interface MatchResult {
   controls?: MatchControls;
   /** For each active must-have: how many more candidates dropping it would bring. */
   relaxation: { requirementId: string; extra: number }[];
+  /** For each must-have a CV can be silent about (a language): how many of the results are "da verificare". */
+  toVerify: { requirementId: string; count: number }[];
   hits: MatchHit[];
   indexUid: string;
   settingsVersion: number;
@@ -294,7 +296,12 @@ export async function runMatch(
     const hitContext: HitContext = { now, relaxed: opts.relaxed, freshSince, recentSince };
     const hitOf = (hit: unknown) => toHit(vacancy, hit, km, hitContext);
     const rank = options.preferLessPresented ? byRankLessPresented : byRank;
-    const counts = [countQuery(uid, filter), ...plan.mustHaves.map((m) => countQuery(uid, plan.resultFilter(m.requirement.id)))];
+    const silent = plan.mustHaves.filter((m) => m.unknownFilter);
+    const counts = [
+      countQuery(uid, filter),
+      ...plan.mustHaves.map((m) => countQuery(uid, plan.resultFilter(m.requirement.id))),
+      ...silent.map((m) => countQuery(uid, `(${filter}) AND (${m.unknownFilter})`)),
+    ];
     // What each choice would change: the same plan with obsolete CVs toggled, and with each radius.
     const controlQueries = opts.withControls
       ? [
@@ -309,6 +316,7 @@ export async function runMatch(
     const { results: counted } = await meili.multiSearch({ queries: [...counts, ...controlQueries] });
     const total = exactTotal(counted[0]);
     const relaxation: MatchResult["relaxation"] = plan.mustHaves.map((m, i) => ({ requirementId: m.requirement.id, extra: Math.max(0, exactTotal(counted[i + 1]) - total) }));
+    const toVerify = silent.map((m, i) => ({ requirementId: m.requirement.id, count: exactTotal(counted[1 + plan.mustHaves.length + i]) }));
     let controls: MatchControls | undefined;
     if (opts.withControls) {
       const c = counted.slice(counts.length);
@@ -352,7 +360,7 @@ export async function runMatch(
     if (page === 1 && opts.selfApplied?.length) await addSelfApplications(meili, uid, vacancy, km, hits, opts.selfApplied, hitContext);
     const totalPages = Math.max(1, Math.min(MAX_MATCH_PAGE, Math.ceil(total / pageSize)));
     return {
-      plan, total, offset, page, totalPages, options, controls, relaxation, hits,
+      plan, total, offset, page, totalPages, options, controls, relaxation, toVerify, hits,
       indexUid: uid, settingsVersion: candidatesIndex.settingsVersion, serverMs: Math.round(performance.now() - started),
     };
   } catch (e) {
