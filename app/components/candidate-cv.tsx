@@ -16,6 +16,7 @@ export interface CvView {
     education: { eqf_level: number; title: string; institution: string | null; year: number | null }[];
     experiences: { occupation_code: string; occupation_title: string; employer_name: string; started_on: string; ended_on: string | null; tasks: string | null }[];
     preferences: { slot: number; occupation_code: string; occupation_label: string; ateco_code: string | null; ateco_title: string | null; source: string; years_experience: number; last_job_year: number | null; notes: string | null; interview_date: string | null }[];
+    motherTongues: string[];
     languages: { language_code: string; level: string }[];
     licences: string[];
     certificates: { name: string; expires_on: string | null }[];
@@ -112,7 +113,8 @@ export function CandidateCvView({ cv, downloadHref }: { cv: CvView; downloadHref
       <section className="mb-4" aria-labelledby="cv-skills">
         <h2 id="cv-skills" className="h4">Lingue, patenti, certificati, informatica</h2>
         <dl className="row">
-          <Row label="Lingue">{s.languages.map((l) => `${LANGUAGE_LABELS[l.language_code] ?? l.language_code} ${l.level}`).join(", ") || "—"}</Row>
+          <Row label="Madrelingua">{s.motherTongues.map((code) => LANGUAGE_LABELS[code] ?? code).join(", ") || "—"}</Row>
+          <Row label="Lingue straniere">{s.languages.map((l) => `${LANGUAGE_LABELS[l.language_code] ?? l.language_code} ${l.level}`).join(", ") || "—"}</Row>
           <Row label="Patenti">{s.licences.map((l) => LICENCE_LABELS[l] ?? l).join(", ") || "—"}</Row>
           <Row label="Certificati">{s.certificates.map((x) => `${x.name}${x.expires_on ? ` (scade il ${formatDate(x.expires_on)})` : ""}`).join(", ") || "—"}</Row>
           <Row label="Informatica">{s.itSkills.map((k) => `${k.skill} (${IT_SKILL_LEVEL_LABELS[k.level as keyof typeof IT_SKILL_LEVEL_LABELS]})`).join(", ") || "—"}</Row>

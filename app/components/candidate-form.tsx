@@ -90,9 +90,17 @@ export function CandidateFormFields({ errors, values, mode, canSetProtectedCateg
 
       <fieldset className="mb-4">
         <legend className="h4">Lingue, patenti, certificati, informatica</legend>
+        <div className="row">
+          {n("motherTongues", 1, 3).map((i) => (
+            <div className="col-md-4" key={i}>
+              <SelectField name={`motherTongues.${i}.code`} label={`Madrelingua${i ? ` ${i + 1}` : ""}`} options={LANGUAGE_LABELS} placeholder="Nessuna" {...f} />
+            </div>
+          ))}
+        </div>
+        <p className="small text-muted">Le lingue straniere con il livello QCER; la madrelingua soddisfa un requisito di lingua a qualunque livello.</p>
         {n("languages", 1, 10).map((i) => (
           <div className="row" key={i}>
-            <div className="col-md-6"><SelectField name={`languages.${i}.code`} label={`Lingua ${i + 1}`} options={LANGUAGE_LABELS} placeholder="Nessuna" {...f} /></div>
+            <div className="col-md-6"><SelectField name={`languages.${i}.code`} label={`Lingua straniera ${i + 1}`} options={LANGUAGE_LABELS} placeholder="Nessuna" {...f} /></div>
             <div className="col-md-6"><SelectField name={`languages.${i}.level`} label={`Livello QCER della lingua ${i + 1}`} options={CEFR_LEVELS.map((l) => [l, l])} placeholder="Scegli" {...f} /></div>
           </div>
         ))}

@@ -78,7 +78,7 @@ export default function ImportCandidatesPage() {
           <li>comune_domicilio: «Nome (XX)» oppure codice ISTAT a 6 cifre</li>
           <li>livello_eqf: da 1 a 8</li>
           <li>propensione_N_professione: codice CP2021 (es. 5.1.2.2.0), propensione_N_fonte: lavoro, istruzione o formazione (N = 1, 2, 3)</li>
-          <li>lingue: codice:livello, es. «en:B1|fr:A2»; patenti: es. «B|C|CQC_MERCI»; competenze_informatiche: es. «Excel:intermedio»</li>
+          <li>madrelingua: codici ISO 639-1, es. «it» o «ro|it»; lingue (straniere): codice:livello QCER, es. «en:B1|fr:A2»; patenti: es. «B|C|CQC_MERCI»; competenze_informatiche: es. «Excel:intermedio»</li>
           <li>turni, weekend, mezzo_proprio, disponibile_trasferimento, consenso_visibilita: sì / no; orario: pieno, parziale o indifferente</li>
         </ul>
       </details>

@@ -10,13 +10,14 @@ import { acceptedApplicants, assertMatchable, loadMatchVacancy, runMatch, Search
 import { matchRequirementLabel } from "~/domain/matching/requirements";
 import { createShortlist } from "~/domain/shortlists/commands.server";
 import { mayMatchReserved, requireMatchingOfficer } from "~/domain/shortlists/policy.server";
-import { exposureCounts, listVacancyShortlists, EXPOSURE_DAYS } from "~/domain/shortlists/queries.server";
+import { exposureCounts, listVacancyShortlists } from "~/domain/shortlists/queries.server";
+import { EXPOSURE_DAYS } from "~/domain/shortlists/states";
 import { CreateShortlistSchema, MatchParamsSchema } from "~/domain/shortlists/schema";
 import { vacancyIdFrom } from "~/domain/vacancies/policy.server";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, formatNumber } from "~/utils/format";
 import { zodFieldErrors, formValues } from "~/utils/forms";
 import { actorOf, forbidden, notFound } from "~/utils/session.server";
 
@@ -31,16 +32,39 @@ async function vacancyFor(request: Request, params: unknown) {
   return { user, vacancy };
 }
 
+/** The officer's choices from the URL (or the rosa form): unknown requirement ids are dropped, bad values fall back to the vacancy's own. */
+function matchChoices(raw: Record<string, unknown>, vacancy: { requirements: { id: string }[] }) {
+  const parsed = MatchParamsSchema.safeParse(raw);
+  const p = parsed.success ? parsed.data : MatchParamsSchema.parse({});
+  return {
+    relaxed: p.rilassa.filter((id) => vacancy.requirements.some((r) => r.id === id)),
+    options: { radiusKm: p.raggio, includeObsolete: p.obsoleti, preferLessPresented: p.menopresentati, page: p.pagina },
+    error: parsed.success ? null : "Alcuni parametri della ricerca non erano validi: è stata eseguita la ricerca con i criteri dell'offerta.",
+  };
+}
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, vacancy } = await vacancyFor(request, params);
-  const parsed = MatchParamsSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  const relaxed = parsed.success ? parsed.data.rilassa.filter((id) => vacancy.requirements.some((r) => r.id === id)) : [];
+  const { relaxed, options, error: paramsError } = matchChoices(Object.fromEntries(new URL(request.url).searchParams), vacancy);
   const db = getDb();
   const shortlists = await listVacancyShortlists(db, vacancy.id);
-  const base = { vacancy: { ...vacancy, requirementLabels: Object.fromEntries(vacancy.requirements.map((r) => [r.id, matchRequirementLabel(r)])) }, relaxed, shortlists };
+  const base = {
+    vacancy: { ...vacancy, requirementLabels: Object.fromEntries(vacancy.requirements.map((r) => [r.id, matchRequirementLabel(r)])) },
+    relaxed,
+    shortlists,
+    paramsError,
+    options: { ...options, radiusKm: options.radiusKm ?? vacancy.radiusKm },
+  };
   try {
     assertMatchable(vacancy.status);
-    const match = await runMatch(vacancy, { relaxed, cvObsoleteMonths: getEnv().CV_OBSOLETE_MONTHS, selfApplied: await acceptedApplicants(getDb(), vacancy.id) });
+    const match = await runMatch(vacancy, {
+      relaxed,
+      options,
+      withControls: true,
+      exposureDays: EXPOSURE_DAYS,
+      cvObsoleteMonths: getEnv().CV_OBSOLETE_MONTHS,
+      selfApplied: await acceptedApplicants(getDb(), vacancy.id),
+    });
     const exposure = await exposureCounts(db, match.hits.map((h) => h.id));
     // Names of people in the CV database are personal data: the list shown is audited.
     await recordAudit(db, actorOf(user, context), {
@@ -48,21 +72,26 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       entityType: "vacancy",
       entityId: vacancy.id,
       employerId: vacancy.employerId,
-      details: { relaxed, total: match.total, shown: match.hits.map((h) => h.id) },
+      details: { relaxed, options: match.options, total: match.total, shown: match.hits.map((h) => h.id) },
     });
     return {
       ...base,
       error: null,
       total: match.total,
+      offset: match.offset,
+      page: match.page,
+      totalPages: match.totalPages,
+      controls: match.controls ?? null,
       serverMs: match.serverMs,
       conditions: match.plan.conditions.map((c) => c.label),
       manual: match.plan.manual.map((r) => matchRequirementLabel(r)),
       relaxation: match.relaxation,
+      toVerify: match.toVerify,
       hits: match.hits.map((h) => ({ ...h, exposure: exposure[h.id] ?? 0 })),
     };
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    return { ...base, error: e.message, total: 0, serverMs: 0, conditions: [], manual: [], relaxation: [], hits: [] };
+    return { ...base, error: e.message, total: 0, offset: 0, page: 1, totalPages: 1, controls: null, serverMs: 0, conditions: [], manual: [], relaxation: [], toVerify: [], hits: [] };
   }
 }
 
@@ -72,12 +101,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = formValues(formData);
   const parsed = CreateShortlistSchema.safeParse({ title: formData.get("title") ?? undefined, candidateIds: formData.getAll("candidateIds"), relaxed: formData.get("relaxed") ?? "" });
   if (!parsed.success) return invalid(zodFieldErrors(parsed.error), values);
-  const relaxed = parsed.data.relaxed.split(",").filter((id) => vacancy.requirements.some((r) => r.id === id));
+  const { relaxed, options } = matchChoices({ ...values, rilassa: parsed.data.relaxed }, vacancy);
   let shortlistId: string;
   try {
     assertMatchable(vacancy.status);
-    // The search runs again on the server: the snapshot is what the engine says now, not what the page sent.
-    const match = await runMatch(vacancy, { relaxed, cvObsoleteMonths: getEnv().CV_OBSOLETE_MONTHS, selfApplied: await acceptedApplicants(getDb(), vacancy.id) });
+    // The search runs again on the server, on the same page with the same choices: the snapshot is what the engine says now, not what the page sent.
+    const match = await runMatch(vacancy, {
+      relaxed,
+      options,
+      exposureDays: EXPOSURE_DAYS,
+      cvObsoleteMonths: getEnv().CV_OBSOLETE_MONTHS,
+      selfApplied: await acceptedApplicants(getDb(), vacancy.id),
+    });
     shortlistId = await withTransaction((trx) =>
       createShortlist(trx, actorOf(user, context), {
         vacancyId: vacancy.id,
@@ -96,10 +131,31 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithFlash(`/operatore/rose/${shortlistId}`, { type: "success", message: "Rosa creata: ora verifica la disponibilità dei candidati." });
 }
 
-function relaxLink(relaxed: string[], toggle: string) {
-  const next = relaxed.includes(toggle) ? relaxed.filter((id) => id !== toggle) : [...relaxed, toggle];
-  return next.length ? `?rilassa=${next.join(",")}` : "?";
+interface Choices {
+  relaxed: string[];
+  options: { radiusKm: number; includeObsolete: boolean; preferLessPresented: boolean; page: number };
 }
+
+/** The URL of the page with some choices changed; any change but the page goes back to page 1. */
+function matchHref(current: Choices, change: { relaxed?: string[]; page?: number }) {
+  const p = new URLSearchParams();
+  const relaxed = change.relaxed ?? current.relaxed;
+  if (relaxed.length) p.set("rilassa", relaxed.join(","));
+  p.set("raggio", String(current.options.radiusKm));
+  if (current.options.includeObsolete) p.set("obsoleti", "1");
+  if (current.options.preferLessPresented) p.set("menopresentati", "1");
+  const page = change.page ?? 1;
+  if (page > 1) p.set("pagina", String(page));
+  return `?${p}`;
+}
+
+function relaxLink(current: Choices, toggle: string) {
+  const next = current.relaxed.includes(toggle) ? current.relaxed.filter((id) => id !== toggle) : [...current.relaxed, toggle];
+  return matchHref(current, { relaxed: next });
+}
+
+const TOP_N_SHOWN = 50;
+const candidati = (n: number) => (n === 1 ? "1 candidato" : `${formatNumber(n)} candidati`);
 
 export default function MatchPage() {
   const data = useLoaderData<typeof loader>();
@@ -155,17 +211,21 @@ export default function MatchPage() {
                 <tbody>
                   {musts.map((r) => {
                     const extra = data.relaxation.find((x) => x.requirementId === r.id)?.extra;
+                    const unverified = data.toVerify.find((x) => x.requirementId === r.id)?.count ?? 0;
                     const isRelaxed = relaxed.includes(r.id);
                     return (
                       <tr key={r.id}>
                         <td>{vacancy.requirementLabels[r.id]}</td>
-                        <td>{isRelaxed ? "Rilassato" : extra === undefined ? "Da verificare a mano" : "Applicato"}</td>
+                        <td>
+                          {isRelaxed ? "Rilassato" : extra === undefined ? "Da verificare a mano" : "Applicato"}
+                          {!isRelaxed && unverified ? `: ${candidati(unverified)} da verificare (il CV non lo dice)` : ""}
+                        </td>
                         <td>
                           {isRelaxed ? (
-                            <Link to={relaxLink(relaxed, r.id)}>Ripristina il requisito</Link>
+                            <Link to={relaxLink(data, r.id)}>Ripristina il requisito</Link>
                           ) : extra !== undefined ? (
-                            <Link to={relaxLink(relaxed, r.id)}>
-                              Rilassa il requisito «{vacancy.requirementLabels[r.id]}» (+{extra} candidati)
+                            <Link to={relaxLink(data, r.id)}>
+                              Rilassa il requisito «{vacancy.requirementLabels[r.id]}» (+{candidati(extra)})
                             </Link>
                           ) : null}
                         </td>
@@ -177,15 +237,25 @@ export default function MatchPage() {
             ) : null}
             {data.manual.length ? <p>Da verificare a colloquio: {data.manual.join("; ")}.</p> : null}
           </section>
+          {data.controls ? <MatchControlsForm data={data} controls={data.controls} /> : null}
           <section aria-labelledby="risultati">
             <h2 className="h4" id="risultati">
-              {data.total === 1 ? "1 candidato trovato" : `${data.total} candidati trovati`}
-              {data.hits.length < data.total ? `, i primi ${data.hits.length} per punteggio` : ""}
+              {data.total === 1 ? "1 candidato trovato" : `${formatNumber(data.total)} candidati trovati`}
+              {data.hits.length && data.total > data.hits.length ? `: dal ${data.offset + 1}° al ${data.offset + data.hits.length}° per punteggio` : ""}
             </h2>
-            <p className="small text-muted">Tempo del motore: {data.serverMs} ms. A parità di punteggio: prima i più vicini, poi i CV più recenti.</p>
+            <p className="small text-muted">
+              Tempo del motore: {data.serverMs} ms. A parità di punteggio:{" "}
+              {data.options.preferLessPresented ? `prima chi non è stato presentato negli ultimi ${EXPOSURE_DAYS} giorni, poi ` : ""}i più vicini, poi i CV più recenti.
+            </p>
             {data.hits.length ? (
+              <>
               <Form method="post" noValidate>
                 <input type="hidden" name="relaxed" value={relaxed.join(",")} />
+                <input type="hidden" name="raggio" value={data.options.radiusKm} />
+                <input type="hidden" name="pagina" value={data.page} />
+                {data.options.includeObsolete ? <input type="hidden" name="obsoleti" value="1" /> : null}
+                {data.options.preferLessPresented ? <input type="hidden" name="menopresentati" value="1" /> : null}
+                <div className="table-responsive">
                 <table className="table">
                   <caption>Candidati in ordine di punteggio, con la spiegazione</caption>
                   <thead>
@@ -206,15 +276,17 @@ export default function MatchPage() {
                           <label htmlFor={`pick-${h.id}`}>{h.fullName}</label>
                           <div className="small">{h.comuneName}</div>
                           {h.selfApplied ? <span className="badge bg-secondary">Auto-candidatura accettata</span> : null}
+                          {h.obsolete ? <span className="badge bg-warning text-dark">CV obsoleto: verificalo</span> : null}
                         </td>
                         <td>
                           <MatchExplanation e={h.explanation} />
                         </td>
-                        <td>{h.exposure === 0 ? "Mai" : `${h.exposure} volte`}</td>
+                        <td>{h.exposure === 0 ? "Mai" : h.exposure === 1 ? "1 volta" : `${h.exposure} volte`}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
+                </div>
                 <div className="col-lg-6">
                   <TextField name="title" label="Nome della rosa" required defaultValue={`Rosa per ${vacancy.title}`} errors={result?.errors} values={result?.values} />
                 </div>
@@ -222,6 +294,8 @@ export default function MatchPage() {
                   Crea la rosa con i candidati scelti
                 </button>
               </Form>
+              {data.totalPages > 1 ? <MatchPager data={data} /> : null}
+              </>
             ) : (
               <p>Nessun candidato soddisfa tutti i requisiti: prova a rilassarne uno.</p>
             )}
@@ -229,5 +303,83 @@ export default function MatchPage() {
         </>
       ) : null}
     </div>
+  );
+}
+
+type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** Radius, obsolete CVs and the less-presented preference, each with what it would change counted beforehand. */
+function MatchControlsForm({ data, controls }: { data: PageData; controls: NonNullable<PageData["controls"]> }) {
+  const own = data.vacancy.radiusKm;
+  return (
+    <section aria-labelledby="scelte">
+      <h2 className="h4" id="scelte">
+        Allarga o ordina la ricerca
+      </h2>
+      <Form method="get" className="row g-3 align-items-end">
+        {data.relaxed.length ? <input type="hidden" name="rilassa" value={data.relaxed.join(",")} /> : null}
+        {controls.radius.length ? (
+          <div className="col-md-4">
+            <label htmlFor="raggio" className="form-label">
+              Distanza dalla sede
+            </label>
+            <select id="raggio" name="raggio" className="form-select" defaultValue={String(data.options.radiusKm)}>
+              {controls.radius.map((r) => (
+                <option key={r.km} value={r.km}>
+                  {`Entro ${r.km} km${r.km === own ? " (quella dell'offerta)" : ""}: ${candidati(r.total)}`}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="col-md-8">
+          <div className="form-check">
+            <input className="form-check-input" type="checkbox" id="obsoleti" name="obsoleti" value="1" defaultChecked={data.options.includeObsolete} />
+            <label className="form-check-label" htmlFor="obsoleti">
+              {data.options.includeObsolete
+                ? `Includi anche i CV obsoleti, segnalati (${controls.obsolete ? `${candidati(controls.obsolete)} tra i risultati` : "nessuno tra i risultati"})`
+                : `Includi anche i CV obsoleti, segnalati (${controls.obsolete ? `+${candidati(controls.obsolete)}` : "nessun candidato in più"})`}
+            </label>
+          </div>
+          <div className="form-check">
+            <input className="form-check-input" type="checkbox" id="menopresentati" name="menopresentati" value="1" defaultChecked={data.options.preferLessPresented} />
+            <label className="form-check-label" htmlFor="menopresentati">
+              {`A parità di punteggio, metti dopo chi è stato presentato a un'azienda negli ultimi ${EXPOSURE_DAYS} giorni (${controls.recentlyPresented ? `${candidati(controls.recentlyPresented)} tra i risultati` : "nessuno tra i risultati"}; il numero dei risultati non cambia)`}
+            </label>
+          </div>
+        </div>
+        <div className="col-12">
+          <button type="submit" className="btn btn-outline-primary">
+            Aggiorna la ricerca
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function MatchPager({ data }: { data: PageData }) {
+  const pages = Array.from({ length: data.totalPages }, (_, i) => i + 1);
+  return (
+    <nav className="pagination-wrapper mt-3" aria-label="Pagine dei risultati">
+      <ul className="pagination flex-wrap">
+        {pages.map((n) => (
+          <li key={n} className={`page-item${n === data.page ? " active" : ""}`}>
+            {n === data.page ? (
+              <span className="page-link" aria-current="page">
+                {n}
+              </span>
+            ) : (
+              <Link className="page-link" to={matchHref(data, { page: n })} aria-label={`Pagina ${n}`}>
+                {n}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+      {data.total > data.totalPages * TOP_N_SHOWN ? (
+        <p className="small">Sono elencati i primi {formatNumber(data.totalPages * TOP_N_SHOWN)} per punteggio: rilassa meno requisiti o riduci il raggio per vedere gli altri.</p>
+      ) : null}
+    </nav>
   );
 }

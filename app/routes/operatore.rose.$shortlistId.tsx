@@ -17,7 +17,7 @@ import {
 } from "~/domain/shortlists/commands.server";
 import { addAssessmentStep, getAssessmentPlan, recordAssessmentResult } from "~/domain/shortlists/assessment.server";
 import { requireMatchingOfficer, shortlistIdFrom } from "~/domain/shortlists/policy.server";
-import { EXPOSURE_DAYS, findShortlistRef, getOfficerShortlist, shortlistHasRow } from "~/domain/shortlists/queries.server";
+import { findShortlistRef, getOfficerShortlist, shortlistHasRow } from "~/domain/shortlists/queries.server";
 import {
   CHANNEL_LABELS,
   CONTACT_OUTCOME_LABELS,
@@ -29,7 +29,7 @@ import {
   STEP_DECISION_LABELS,
   STEP_KIND_LABELS,
 } from "~/domain/shortlists/schema";
-import { availableCandidateEvents, CANDIDATE_STATE_LABELS, EVENT_LABELS } from "~/domain/shortlists/states";
+import { availableCandidateEvents, CANDIDATE_STATE_LABELS, EVENT_LABELS, EXPOSURE_DAYS } from "~/domain/shortlists/states";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";

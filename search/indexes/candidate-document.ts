@@ -29,8 +29,10 @@ export interface CandidateDocument extends MatchingFields {
   /** Certificates and tickets, IT skills. */
   skills: string[];
   licences: string[];
-  /** ISO 639-1 codes (facet); languageNames carries the searchable Italian names with levels. */
+  /** ISO 639-1 codes of every language the CV mentions, mother tongues included (facet; "says nothing about" a language). */
   languages: string[];
+  /** ISO 639-1 codes of the mother tongues (any level of a language requirement is met). */
+  motherTongues: string[];
   languageNames: string[];
   /** Highest EQF level; 0 when unknown. */
   educationLevel: number;
@@ -44,6 +46,8 @@ export interface CandidateDocument extends MatchingFields {
   consentVisible: boolean;
   /** Only the enrolment category: filterable by placement officers (enforced by our server), never by employers. */
   protectedCategory: ProtectedCategory;
+  /** Unix seconds of the person's last presentation to an employer (matching can favour the less presented); null if never. */
+  lastPresentedAt: number | null;
 }
 
 export interface CandidateSource {
@@ -76,10 +80,12 @@ export interface CandidateSource {
   }[];
   education: { eqf_level: number; title: string }[];
   languages: { language_code: string; level: string }[];
+  motherTongues?: string[];
   licences: string[];
   certificates: string[];
   itSkills: string[];
   cvText: string | null;
+  lastPresentedAt?: Date | null;
 }
 
 /** PDF text can be long; what matters for search fits well within this. */
@@ -120,8 +126,12 @@ export function toCandidateDocument(src: CandidateSource, languageLabels: Record
     experienceTasks: src.experiences.map((e) => [e.employer_name, e.tasks].filter(Boolean).join(": ")),
     skills: uniq([...src.certificates, ...src.itSkills]),
     licences: [...src.licences].sort(),
-    languages: src.languages.map((l) => l.language_code).sort(),
-    languageNames: src.languages.map((l) => `${languageLabels[l.language_code] ?? l.language_code} ${l.level}`),
+    languages: uniq([...(src.motherTongues ?? []), ...src.languages.map((l) => l.language_code)]).sort(),
+    motherTongues: [...(src.motherTongues ?? [])].sort(),
+    languageNames: [
+      ...(src.motherTongues ?? []).map((code) => `${languageLabels[code] ?? code} madrelingua`),
+      ...src.languages.map((l) => `${languageLabels[l.language_code] ?? l.language_code} ${l.level}`),
+    ],
     educationLevel: Math.max(0, ...src.education.map((e) => e.eqf_level)),
     educationTitles: src.education.map((e) => e.title),
     availability: candidateAvailability(c),
@@ -131,6 +141,7 @@ export function toCandidateDocument(src: CandidateSource, languageLabels: Record
     cvUpdatedAt: seconds(c.cv_updated_at),
     consentVisible: c.consent_visible,
     protectedCategory: c.protected_category,
+    lastPresentedAt: src.lastPresentedAt ? seconds(src.lastPresentedAt) : null,
     ...matchingFields(src, now),
   };
 }

@@ -63,7 +63,7 @@ export const CANDIDATE_SETTINGS: Settings = {
   ],
   filterableAttributes: [
     "provinceCode", "comuneCode", "occupationGroups", "occupationCodes", "occupationClasses", "licences", "languages", "educationLevel",
-    "availability", "cvUpdatedAt", "consentVisible", "protectedCategory", "maxCommuteKm", "availableFrom",
+    "availability", "cvUpdatedAt", "consentVisible", "protectedCategory", "maxCommuteKm", "availableFrom", "lastPresentedAt",
     // Preselection matching (app/domain/matching/fields.ts).
     "occupationCategories", "experienceCodes", "experienceYears", "languageLevels", "certificateTokens", "skillTokens",
   ],
@@ -108,7 +108,7 @@ function groupBy<T extends { candidate_id: string }>(rows: T[]): Map<string, T[]
 export async function loadCandidateSources(db: Db, ids: string[]): Promise<CandidateSource[]> {
   const valid = ids.filter((id) => UUID.test(id));
   if (!valid.length) return [];
-  const [candidates, prefs, exps, edu, langs, lics, certs, skills, cvs] = await Promise.all([
+  const [candidates, prefs, exps, edu, langs, lics, certs, skills, cvs, presented, natives] = await Promise.all([
     db
       .selectFrom("candidates as c")
       .leftJoin("comuni as m", "m.istat_code", "c.domicile_comune_code")
@@ -140,8 +140,17 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
     db.selectFrom("candidate_certificates").select(["candidate_id", "name"]).where("candidate_id", "in", valid).execute(),
     db.selectFrom("candidate_it_skills").select(["candidate_id", "skill"]).where("candidate_id", "in", valid).execute(),
     db.selectFrom("candidate_cv_files").select(["candidate_id", "extracted_text"]).where("candidate_id", "in", valid).execute(),
+    db
+      .selectFrom("shortlist_candidates")
+      .select(["candidate_id", (eb) => eb.fn.max("presented_at").as("last")])
+      .where("candidate_id", "in", valid)
+      .where("presented_at", "is not", null)
+      .groupBy("candidate_id")
+      .execute(),
+    db.selectFrom("candidate_mother_tongues").select(["candidate_id", "language_code"]).where("candidate_id", "in", valid).execute(),
   ]);
-  const [p, e, ed, l, li, ce, sk, cv] = [prefs, exps, edu, langs, lics, certs, skills, cvs].map((rows) => groupBy(rows as { candidate_id: string }[]));
+  const lastPresented = new Map(presented.map((r) => [r.candidate_id, r.last ? new Date(r.last as Date) : null]));
+  const [p, e, ed, l, li, ce, sk, cv, mt] = [prefs, exps, edu, langs, lics, certs, skills, cvs, natives].map((rows) => groupBy(rows as { candidate_id: string }[]));
   return candidates.map((c) => ({
     candidate: c,
     comune: c.comune_name ? { name: c.comune_name, province_code: c.province_code! } : null,
@@ -149,10 +158,12 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
     experiences: (e.get(c.id) ?? []) as (typeof exps)[number][],
     education: (ed.get(c.id) ?? []) as (typeof edu)[number][],
     languages: (l.get(c.id) ?? []) as (typeof langs)[number][],
+    motherTongues: ((mt.get(c.id) ?? []) as (typeof natives)[number][]).map((r) => r.language_code),
     licences: ((li.get(c.id) ?? []) as (typeof lics)[number][]).map((r) => r.licence),
     certificates: ((ce.get(c.id) ?? []) as (typeof certs)[number][]).map((r) => r.name),
     itSkills: ((sk.get(c.id) ?? []) as (typeof skills)[number][]).map((r) => r.skill),
     cvText: ((cv.get(c.id) ?? [])[0] as (typeof cvs)[number] | undefined)?.extracted_text ?? null,
+    lastPresentedAt: lastPresented.get(c.id) ?? null,
   }));
 }
 
@@ -163,7 +174,7 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
  */
 export const candidatesIndex: SearchIndexDefinition<CandidateDocument> = {
   name: "candidates",
-  settingsVersion: 3,
+  settingsVersion: 4,
   settings: CANDIDATE_SETTINGS,
   async loadDocuments(db, ids) {
     const sources = await loadCandidateSources(db, ids);

@@ -43,6 +43,8 @@ export const VACANCY_SETTINGS: Settings = {
   displayedAttributes: ["*"],
   synonyms: mutualSynonyms(JOB_TITLE_SYNONYMS),
   typoTolerance: { minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+  // The board prints its total: Meilisearch's default cap (1,000) would understate a region's published vacancies.
+  pagination: { maxTotalHits: 100_000 },
 };
 
 export function occupationPrefixes(code: string): string[] {
@@ -130,7 +132,7 @@ async function loadVacancyDocuments(db: Db, ids: string[]): Promise<VacancyDocum
 
 export const vacanciesIndex: SearchIndexDefinition<VacancyDocument> = {
   name: "vacancies",
-  settingsVersion: 1,
+  settingsVersion: 2,
   settings: VACANCY_SETTINGS,
   loadDocuments: loadVacancyDocuments,
   async listIds(db, afterId, limit) {

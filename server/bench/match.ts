@@ -130,6 +130,9 @@ async function loadRaw(db: Db): Promise<Raw[]> {
   for (const e of (await sql<{ candidate_id: string; m: number }>`select candidate_id, max(eqf_level) as m from candidate_education group by 1`.execute(db)).rows) byId.get(e.candidate_id)!.eqf = Number(e.m);
   for (const l of (await sql<{ candidate_id: string; language_code: string; level: string }>`select * from candidate_languages`.execute(db)).rows)
     byId.get(l.candidate_id)!.langs.set(l.language_code, CEFR_ORDER.indexOf(l.level as never));
+  // A mother tongue holds every level.
+  for (const l of (await sql<{ candidate_id: string; language_code: string }>`select * from candidate_mother_tongues`.execute(db)).rows)
+    byId.get(l.candidate_id)!.langs.set(l.language_code, CEFR_ORDER.length - 1);
   for (const l of (await sql<{ candidate_id: string; licence: string }>`select * from candidate_licences`.execute(db)).rows) byId.get(l.candidate_id)!.licences.push(l.licence);
   for (const c of (await sql<{ candidate_id: string; name: string }>`select candidate_id, name from candidate_certificates`.execute(db)).rows)
     for (const t of significantTokens(c.name)) byId.get(c.candidate_id)!.certTokens.add(t);
@@ -153,7 +156,8 @@ function bruteEligible(v: MatchVacancy, c: Raw, cutoff: Date): "yes" | "no" | "e
     if (r.priority !== "must") continue;
     if (r.kind === "education" && c.eqf < (EDUCATION_EQF[r.educationLevel ?? ""] ?? 0)) return "no";
     if (r.kind === "licence" && !c.licences.some((l) => (LICENCE_SATISFIED_BY[r.licenceCategory ?? ""] ?? [r.licenceCategory]).includes(l))) return "no";
-    if (r.kind === "language" && (c.langs.get(r.languageCode!) ?? -1) < CEFR_ORDER.indexOf((r.cefrLevel ?? "A1") as never)) return "no";
+    // A CV that never mentions the language stays in, "da verificare"; a level below the one asked does not.
+    if (r.kind === "language" && c.langs.has(r.languageCode!) && c.langs.get(r.languageCode!)! < CEFR_ORDER.indexOf((r.cefrLevel ?? "A1") as never)) return "no";
     if (r.kind === "experience") {
       const code = r.occupationCode ?? v.occupationCode;
       if ((r.years ?? 0) === 0 ? !c.expDays.has(code) : years(code) < (r.years ?? 0)) return "no";

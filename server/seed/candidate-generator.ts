@@ -116,6 +116,7 @@ export interface GeneratedCandidate {
     source: "work" | "education" | "training"; years_experience: number; last_job_year: number | null; notes: string; interview_date: string;
   }[];
   languages: { candidate_id: string; language_code: string; level: string }[];
+  motherTongues: { candidate_id: string; language_code: string }[];
   licences: { candidate_id: string; licence: string }[];
   certificates: { candidate_id: string; name: string }[];
   itSkills: { candidate_id: string; skill: string; level: "basic" | "intermediate" | "advanced" }[];
@@ -267,12 +268,11 @@ export function createCandidateGenerator(refs: GeneratorRefs, opts: { seed: stri
     if (eqf > 2 && rng.chance(0.3)) education.push({ candidate_id: id, eqf_level: 2, title: "Licenza media", institution: `Scuola secondaria di primo grado di ${comune.name}`, year: birth.getUTCFullYear() + 14 });
 
     const languages: GeneratedCandidate["languages"] = [];
-    if (who.abroad) {
-      languages.push({ candidate_id: id, language_code: who.abroad.lang, level: "C2" });
-      languages.push({ candidate_id: id, language_code: "it", level: rng.pick(["A2", "B1", "B1", "B2", "C1"]) });
-    }
+    // Most CVs record the mother tongue; some leave it out (the officer then sees "da verificare").
+    const motherTongues: GeneratedCandidate["motherTongues"] = rng.chance(0.85) ? [{ candidate_id: id, language_code: who.abroad ? who.abroad.lang : "it" }] : [];
+    if (who.abroad) languages.push({ candidate_id: id, language_code: "it", level: rng.pick(["A2", "B1", "B1", "B2", "C1"]) });
     for (const l of LANGS) {
-      if (languages.some((x) => x.language_code === l.code)) continue;
+      if (languages.some((x) => x.language_code === l.code) || motherTongues.some((m) => m.language_code === l.code)) continue;
       if (rng.chance(l.p * (eqf >= 6 ? 1.6 : 1))) languages.push({ candidate_id: id, language_code: l.code, level: CEFR[Math.min(5, rng.int(0, 2) + (eqf >= 6 ? 2 : 0))] });
     }
 
@@ -315,6 +315,7 @@ export function createCandidateGenerator(refs: GeneratorRefs, opts: { seed: stri
       experiences,
       preferences,
       languages,
+      motherTongues,
       licences: [...licences].map((licence) => ({ candidate_id: id, licence })),
       certificates: [...certificates].map((name) => ({ candidate_id: id, name })),
       itSkills: [...itSkills].map((skill) => ({ candidate_id: id, skill, level: rng.pick(["basic", "intermediate", "advanced"] as const) })),

@@ -40,6 +40,7 @@ export async function insertGeneratedCandidates(trx: Kysely<DB>, batch: Generate
     batch.flatMap((g) => g.preferences),
   );
   await bulkInsert(trx, "candidate_languages", [["candidate_id", "uuid"], ["language_code", "text"], ["level", "text"]], batch.flatMap((g) => g.languages));
+  await bulkInsert(trx, "candidate_mother_tongues", [["candidate_id", "uuid"], ["language_code", "text"]], batch.flatMap((g) => g.motherTongues));
   await bulkInsert(trx, "candidate_licences", [["candidate_id", "uuid"], ["licence", "text"]], batch.flatMap((g) => g.licences));
   await bulkInsert(trx, "candidate_certificates", [["candidate_id", "uuid"], ["name", "text"]], batch.flatMap((g) => g.certificates));
   await bulkInsert(trx, "candidate_it_skills", [["candidate_id", "uuid"], ["skill", "text"], ["level", "text"]], batch.flatMap((g) => g.itSkills));

@@ -20,6 +20,7 @@ export interface CandidateSpec {
   preferences?: string[];
   experiences?: { code: string; years: number }[];
   languages?: { code: string; level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2" }[];
+  motherTongues?: string[];
   licences?: string[];
   certificates?: string[];
   eqf?: number;
@@ -76,6 +77,7 @@ export async function createMatchCandidate(spec: CandidateSpec = {}) {
         .execute();
     }
     for (const l of spec.languages ?? []) await trx.insertInto("candidate_languages").values({ candidate_id: c.id, language_code: l.code, level: l.level }).execute();
+    for (const code of spec.motherTongues ?? []) await trx.insertInto("candidate_mother_tongues").values({ candidate_id: c.id, language_code: code }).execute();
     for (const l of spec.licences ?? []) await trx.insertInto("candidate_licences").values({ candidate_id: c.id, licence: l }).execute();
     for (const n of spec.certificates ?? []) await trx.insertInto("candidate_certificates").values({ candidate_id: c.id, name: n }).execute();
     await enqueueSearchSync(trx, "candidates", [c.id]);

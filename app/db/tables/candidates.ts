@@ -83,6 +83,12 @@ export interface CandidateLanguagesTable {
   level: CefrLevel;
 }
 
+/** Mother tongues: any level of a language requirement is met by them. */
+export interface CandidateMotherTonguesTable {
+  candidate_id: string;
+  language_code: string;
+}
+
 export interface CandidateLicencesTable {
   candidate_id: string;
   licence: string;
@@ -159,6 +165,7 @@ export interface CandidateTables {
   candidate_experiences: CandidateExperiencesTable;
   candidate_preferences: CandidatePreferencesTable;
   candidate_languages: CandidateLanguagesTable;
+  candidate_mother_tongues: CandidateMotherTonguesTable;
   candidate_licences: CandidateLicencesTable;
   candidate_certificates: CandidateCertificatesTable;
   candidate_it_skills: CandidateItSkillsTable;

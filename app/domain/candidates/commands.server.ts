@@ -59,7 +59,7 @@ function coreColumns(input: CandidateInput, comuneCode: string) {
 
 /** Replaces every section of the CV; the deferred constraints check the result as a whole. */
 async function writeSections(trx: Trx, candidateId: string, input: CandidateInput, labels: Map<string, string>) {
-  for (const table of ["candidate_education", "candidate_experiences", "candidate_preferences", "candidate_languages", "candidate_licences", "candidate_certificates", "candidate_it_skills"] as const) {
+  for (const table of ["candidate_education", "candidate_experiences", "candidate_preferences", "candidate_languages", "candidate_mother_tongues", "candidate_licences", "candidate_certificates", "candidate_it_skills"] as const) {
     await trx.deleteFrom(table).where("candidate_id", "=", candidateId).execute();
   }
   const id = { candidate_id: candidateId };
@@ -80,6 +80,7 @@ async function writeSections(trx: Trx, candidateId: string, input: CandidateInpu
       )
       .execute(),
   );
+  await insert(input.motherTongues, (r) => trx.insertInto("candidate_mother_tongues").values(r.map((m) => ({ ...id, language_code: m.code }))).execute());
   await insert(input.languages, (r) => trx.insertInto("candidate_languages").values(r.map((l) => ({ ...id, language_code: l.code, level: l.level }))).execute());
   await insert(input.licences, (r) => trx.insertInto("candidate_licences").values(r.map((licence) => ({ ...id, licence }))).execute());
   await insert(input.certificates, (r) => trx.insertInto("candidate_certificates").values(r.map((c) => ({ ...id, name: c.name, expires_on: c.expiresOn ?? null }))).execute());
@@ -136,6 +137,7 @@ const sectionCounts = (input: CandidateInput) => ({
   education: input.education.length,
   experiences: input.experiences.length,
   preferences: input.preferences.length,
+  motherTongues: input.motherTongues.length,
   languages: input.languages.length,
   licences: input.licences.length,
   certificates: input.certificates.length,

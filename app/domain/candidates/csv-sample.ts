@@ -8,7 +8,7 @@ const ROWS: Record<string, string>[] = [
     titolo_studio: "Diploma di tecnico commerciale", livello_eqf: "4", istituto: "ITC Schiaparelli, Milano", anno_titolo: "2020",
     propensione_1_professione: "5.1.2.2.0", propensione_1_ateco: "47.11", propensione_1_fonte: "lavoro", propensione_1_anni: "3", propensione_1_ultimo_anno: "2025", propensione_1_note: "Cassa, allestimento scaffali",
     propensione_2_professione: "4.3.1.2.0", propensione_2_fonte: "formazione", propensione_2_anni: "0", propensione_2_note: "Corso gestione magazzino 2024",
-    lingue: "en:B1|es:A2", patenti: "B", certificati: "HACCP", competenze_informatiche: "Excel:intermedio",
+    madrelingua: "it", lingue: "en:B1|es:A2", patenti: "B", certificati: "HACCP", competenze_informatiche: "Excel:intermedio",
     orario: "indifferente", turni: "sì", weekend: "sì", mezzo_proprio: "no", disponibile_trasferimento: "no", km_max: "25", disponibile_dal: "", consenso_visibilita: "sì",
   },
   {

@@ -10,7 +10,7 @@ export const CSV_COLUMNS = [
   "codice_fiscale", "nome", "cognome", "data_nascita", "comune_domicilio", "indirizzo", "telefono", "email",
   "titolo_studio", "livello_eqf", "istituto", "anno_titolo",
   ...[1, 2, 3].flatMap((n) => [`propensione_${n}_professione`, `propensione_${n}_ateco`, `propensione_${n}_fonte`, `propensione_${n}_anni`, `propensione_${n}_ultimo_anno`, `propensione_${n}_note`]),
-  "lingue", "patenti", "certificati", "competenze_informatiche",
+  "madrelingua", "lingue", "patenti", "certificati", "competenze_informatiche",
   "orario", "turni", "weekend", "mezzo_proprio", "disponibile_trasferimento", "km_max", "disponibile_dal", "consenso_visibilita",
 ] as const;
 
@@ -95,6 +95,7 @@ export function csvRecordToForm(v: Record<string, string>): Record<string, unkno
         lastJobYear: p("ultimo_anno"), notes: p("note"),
       };
     }),
+    motherTongues: list(v.madrelingua).map((code) => ({ code })),
     languages: list(v.lingue).map((l) => {
       const [code, level] = l.split(":").map((s) => s.trim());
       return { code: code ?? "", level: (level ?? "").toUpperCase() };
@@ -118,7 +119,7 @@ export function csvColumnFor(path: string): string {
   const direct: Record<string, string> = {
     taxCode: "codice_fiscale", firstName: "nome", lastName: "cognome", birthDate: "data_nascita", comune: "comune_domicilio",
     address: "indirizzo", phone: "telefono", email: "email", workTime: "orario", maxCommuteKm: "km_max", availableFrom: "disponibile_dal",
-    languages: "lingue", licences: "patenti", certificates: "certificati", itSkills: "competenze_informatiche",
+    motherTongues: "madrelingua", languages: "lingue", licences: "patenti", certificates: "certificati", itSkills: "competenze_informatiche",
   };
   if (section === "education") return ({ title: "titolo_studio", eqfLevel: "livello_eqf", institution: "istituto", year: "anno_titolo" } as Record<string, string>)[key] ?? "titolo_studio";
   if (section === "preferences")

@@ -12,6 +12,7 @@ export interface CvForForm {
     education: { eqf_level: number; title: string; institution: string | null; year: number | null }[];
     experiences: { occupation_code: string; occupation_title: string; employer_name: string; started_on: string; ended_on: string | null; tasks: string | null }[];
     preferences: { occupation_code: string; occupation_label: string; ateco_code: string | null; ateco_title: string | null; source: string; years_experience: number; last_job_year: number | null; notes: string | null; interview_date: string | null }[];
+    motherTongues: string[];
     languages: { language_code: string; level: string }[];
     licences: string[];
     certificates: { name: string; expires_on: string | null }[];
@@ -45,6 +46,7 @@ export function cvToFormValues({ candidate: c, sections: s }: CvForForm): FormVa
       [`preferences.${i}.lastJobYear`]: str(p.last_job_year), [`preferences.${i}.notes`]: str(p.notes), [`preferences.${i}.interviewDate`]: str(p.interview_date),
     }),
   );
+  s.motherTongues.forEach((code, i) => (v[`motherTongues.${i}.code`] = code));
   s.languages.forEach((l, i) => Object.assign(v, { [`languages.${i}.code`]: l.language_code, [`languages.${i}.level`]: l.level }));
   s.licences.forEach((l) => (v[`licences.${l}`] = "on"));
   s.certificates.forEach((c2, i) => Object.assign(v, { [`certificates.${i}.name`]: c2.name, [`certificates.${i}.expiresOn`]: str(c2.expires_on) }));

@@ -24,7 +24,7 @@ export async function getCandidateCore(db: Db, candidateId: string) {
 
 /** Every section of the CV, in display order. */
 export async function getCandidateSections(db: Db, candidateId: string) {
-  const [education, experiences, preferences, languages, licences, certificates, itSkills] = await Promise.all([
+  const [education, experiences, preferences, motherTongues, languages, licences, certificates, itSkills] = await Promise.all([
     db.selectFrom("candidate_education").select(["eqf_level", "title", "institution", "year"]).where("candidate_id", "=", candidateId).orderBy("year", "desc").orderBy("eqf_level", "desc").execute(),
     db
       .selectFrom("candidate_experiences as e")
@@ -40,6 +40,7 @@ export async function getCandidateSections(db: Db, candidateId: string) {
       .where("p.candidate_id", "=", candidateId)
       .orderBy("p.slot")
       .execute(),
+    db.selectFrom("candidate_mother_tongues").select("language_code").where("candidate_id", "=", candidateId).orderBy("language_code").execute(),
     db.selectFrom("candidate_languages").select(["language_code", "level"]).where("candidate_id", "=", candidateId).orderBy("language_code").execute(),
     db.selectFrom("candidate_licences").select("licence").where("candidate_id", "=", candidateId).orderBy("licence").execute(),
     db.selectFrom("candidate_certificates").select(["name", "expires_on"]).where("candidate_id", "=", candidateId).orderBy("name").execute(),
@@ -49,6 +50,7 @@ export async function getCandidateSections(db: Db, candidateId: string) {
     education,
     experiences: experiences.map((e) => ({ ...e, started_on: isoDay(e.started_on)!, ended_on: isoDay(e.ended_on) })),
     preferences: preferences.map((p) => ({ ...p, interview_date: isoDay(p.interview_date) })),
+    motherTongues: motherTongues.map((m) => m.language_code),
     languages,
     licences: licences.map((l) => l.licence),
     certificates: certificates.map((c) => ({ ...c, expires_on: isoDay(c.expires_on) })),

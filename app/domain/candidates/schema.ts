@@ -159,6 +159,13 @@ export const LanguageSchema = z.object({
   level: z.enum(CEFR_LEVELS, { error: "Scegli il livello (da A1 a C2)" }),
 });
 
+export const MAX_MOTHER_TONGUES = 3;
+
+/** A mother tongue has no QCER level: it meets a language requirement at any level. */
+export const MotherTongueSchema = z.object({
+  code: z.string({ error: "Scegli la lingua" }).trim().toLowerCase().regex(/^[a-z]{2}$/, "Scegli la madrelingua dall'elenco"),
+});
+
 export const CertificateSchema = z.object({
   name: text("il nome del certificato o patentino"),
   expiresOn: optional(isoDate("la data di scadenza")),
@@ -201,6 +208,9 @@ export const CandidateSchema = z
       "occupation",
       { required: "Il CV deve avere almeno una propensione" },
     ),
+    motherTongues: rows(MotherTongueSchema, blank("code"), MAX_MOTHER_TONGUES, `Al massimo ${MAX_MOTHER_TONGUES} madrelingue`, "code", {
+      unique: { key: "code", message: "Madrelingua ripetuta" },
+    }),
     languages: rows(LanguageSchema, blank("code"), 10, "Al massimo 10 lingue", "code", { unique: { key: "code", message: "Lingua ripetuta" } }),
     licences: z
       .record(z.string(), z.string())
@@ -211,6 +221,13 @@ export const CandidateSchema = z
     certificates: rows(CertificateSchema, blank("name", "expiresOn"), 20, "Al massimo 20 certificati", "name"),
     itSkills: rows(ItSkillSchema, blank("skill"), 20, "Al massimo 20 competenze informatiche", "skill"),
     version: optional(z.coerce.number().int().min(1)),
+  })
+  .superRefine((cv, ctx) => {
+    const native = new Set(cv.motherTongues.map((m) => m.code));
+    cv.languages.forEach((l, i) => {
+      if (native.has(l.code))
+        ctx.addIssue({ code: "custom", path: ["languages", i, "code"], message: "Questa lingua è già indicata come madrelingua: toglila dalle lingue straniere" });
+    });
   });
 
 export type CandidateInput = z.infer<typeof CandidateSchema>;

@@ -9,6 +9,20 @@ import { nearestSlices } from "~/domain/reference/geo";
  */
 
 export const PAGE_SIZE = 20;
+
+/**
+ * Meilisearch caps `totalHits` at `pagination.maxTotalHits` (10,000), but its facet
+ * counts are computed over the whole matching set. Every CV has exactly one value
+ * of `consentVisible` (true or false), so the sum of that facet's counts is the
+ * exact number of matches: every count a user sees is read this way.
+ */
+export const COUNT_FACET = "consentVisible";
+
+export function exactTotal(result: { totalHits?: number; estimatedTotalHits?: number; facetDistribution?: Record<string, Record<string, number>> }): number {
+  const counts = result.facetDistribution?.[COUNT_FACET];
+  if (counts) return Object.values(counts).reduce((n, c) => n + c, 0);
+  return result.totalHits ?? result.estimatedTotalHits ?? 0;
+}
 export const MAX_PAGE = 50; // 1,000 results: past that an officer refines the query
 export const RADIUS_OPTIONS = [5, 10, 20, 30, 50, 100] as const;
 export const SORT_LABELS = { relevance: "Pertinenza", distance: "Distanza", freshness: "CV aggiornato più di recente" } as const;
@@ -176,7 +190,9 @@ export function buildCandidateSearch(input: CandidateSearchInput, ctx: SearchCon
   const main = {
     ...base,
     filter: and([...allFacetFilters, parts.geo, parts.freshness]),
-    facets: [...visible.filter((f) => !(f.mode === "any" && input[f.param].length)).map((f) => f.attribute), ...(byComune ? ["comuneCode"] : [])],
+    facets: [
+      ...new Set([...visible.filter((f) => !(f.mode === "any" && input[f.param].length)).map((f) => f.attribute), COUNT_FACET, ...(byComune ? ["comuneCode"] : [])]),
+    ],
     page: input.page,
     hitsPerPage: PAGE_SIZE,
     sort,
@@ -201,7 +217,7 @@ export function buildCandidateSearch(input: CandidateSearchInput, ctx: SearchCon
   }
   // Freshness is a moving threshold, not a stored value: count the bucket the main query does not already give.
   const counts = input.freshness === "obsolete" ? "fresh" : "obsolete";
-  queries.push({ ...base, filter: and([...allFacetFilters, parts.geo, freshnessFilter(counts, ctx.freshSince)]), hitsPerPage: 0, page: 1 });
+  queries.push({ ...base, filter: and([...allFacetFilters, parts.geo, freshnessFilter(counts, ctx.freshSince)]), facets: [COUNT_FACET], hitsPerPage: 0, page: 1 });
   roles.push({ kind: "freshness", counts });
   return { queries, roles };
 }
@@ -232,10 +248,10 @@ export function readFacetCounts(input: CandidateSearchInput, built: BuiltSearch,
       .map(([value, count]) => ({ value, count, selected: (input[f.param] as string[]).includes(value) }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, "it"));
   }
-  const total = results[0]?.totalHits ?? 0;
+  const total = results[0] ? exactTotal(results[0]) : 0;
   const freshIdx = built.roles.findIndex((r) => r.kind === "freshness");
   const role = built.roles[freshIdx] as { kind: "freshness"; counts: "fresh" | "obsolete" };
-  const other = results[freshIdx]?.totalHits ?? 0;
+  const other = results[freshIdx] ? exactTotal(results[freshIdx]) : 0;
   const fresh = role.counts === "fresh" ? other : input.freshness === "fresh" ? total : total - other;
   const obsolete = role.counts === "obsolete" ? other : total;
   facets.freshness = [

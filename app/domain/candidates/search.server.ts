@@ -12,7 +12,7 @@ import { indexUid } from "../../../search/client.server";
 import { obsoleteCutoff } from "./freshness";
 import { EQF_LABELS, LANGUAGE_LABELS, LICENCE_LABELS, PROTECTED_CATEGORY_LABELS } from "./schema";
 import {
-  AVAILABILITY_LABELS, CONSENT_LABELS, FACETS, FRESHNESS_LABELS, PAGE_SIZE, buildCandidateSearch, byDistancePage, facetsFor, matchReasons,
+  AVAILABILITY_LABELS, CONSENT_LABELS, FACETS, FRESHNESS_LABELS, MAX_PAGE, PAGE_SIZE, buildCandidateSearch, exactTotal, byDistancePage, facetsFor, matchReasons,
   readFacetCounts, type CandidateSearchInput, type FacetCount, type MatchReason, type SearchContext,
 } from "./search-query";
 
@@ -180,8 +180,8 @@ export async function searchCandidates(
     distanceKm: kmByComune.has(h.comuneCode) ? roundKm(kmByComune.get(h.comuneCode)!) : null,
     reasons: matchReasons(h._formatted),
   }));
-  const total = main.totalHits ?? 0;
-  return { hits, total, page: input.page, totalPages: Math.max(1, main.totalPages ?? Math.ceil(total / PAGE_SIZE)), facets, center };
+  const total = exactTotal(main);
+  return { hits, total, page: input.page, totalPages: Math.max(1, Math.min(MAX_PAGE, Math.ceil(total / PAGE_SIZE))), facets, center };
 }
 
 /** The search parameters worth recording in the audit log (no personal data comes back in it). */

@@ -26,6 +26,7 @@ export interface MatchingSource {
   preferences: { slot: number; occupation_code: string }[];
   experiences: { occupation_code?: string | null; started_on?: Date | string | null; ended_on?: Date | string | null }[];
   languages: { language_code: string; level: string }[];
+  motherTongues?: string[];
   certificates: string[];
   itSkills: string[];
 }
@@ -69,13 +70,15 @@ export function experienceYearsByCode(experiences: MatchingSource["experiences"]
   return new Map([...days].map(([code, d]) => [code, Math.min(MAX_EXPERIENCE_YEARS, Math.floor(d / 365.25))]));
 }
 
-export function languageLevelTokens(languages: MatchingSource["languages"]): string[] {
-  const out: string[] = [];
-  for (const l of languages) {
-    const held = CEFR_ORDER.indexOf(l.level as Cefr);
-    for (let i = 0; i <= held; i++) out.push(`${l.language_code}:${CEFR_ORDER[i]}`);
+/** "en:A1" … up to the level held; a mother tongue holds every level. */
+export function languageLevelTokens(languages: MatchingSource["languages"], motherTongues: string[] = []): string[] {
+  const out = new Set<string>();
+  const held = [...languages, ...motherTongues.map((code) => ({ language_code: code, level: CEFR_ORDER[CEFR_ORDER.length - 1] }))];
+  for (const l of held) {
+    const top = CEFR_ORDER.indexOf(l.level as Cefr);
+    for (let i = 0; i <= top; i++) out.add(`${l.language_code}:${CEFR_ORDER[i]}`);
   }
-  return out.sort();
+  return [...out].sort();
 }
 
 export function matchingFields(src: MatchingSource, now: Date = new Date()): MatchingFields {
@@ -88,7 +91,7 @@ export function matchingFields(src: MatchingSource, now: Date = new Date()): Mat
     occupationCategories: [...new Set(prefs.map((p) => codePrefix(p.occupation_code, 4)))],
     experienceCodes: [...new Set(src.experiences.map((e) => e.occupation_code).filter((c): c is string => !!c))].sort(),
     experienceYears: experienceYears.sort(),
-    languageLevels: languageLevelTokens(src.languages),
+    languageLevels: languageLevelTokens(src.languages, src.motherTongues),
     certificateTokens,
     skillTokens: [...new Set([...certificateTokens, ...src.itSkills.flatMap(significantTokens)])].sort(),
   };

@@ -14,7 +14,7 @@ import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import type { NearbyComune } from "~/domain/reference/geo";
 import { NICE_POINTS, STRENGTH, STRENGTH_ORDER, type Strength } from "./codes";
 import { codePrefix } from "./fields";
-import { q, requirementCheck, type MatchRequirement } from "./requirements";
+import { mustHaveFilter, q, requirementCheck, type MatchRequirement } from "./requirements";
 
 export interface MatchVacancy {
   id: string;
@@ -39,6 +39,13 @@ export interface PlanOptions {
   nearby: NearbyComune[] | null;
   /** Ids of must-have requirements the officer relaxed. */
   relaxed: string[];
+  /** The officer asked to see obsolete CVs too (they are marked as such). */
+  includeObsolete?: boolean;
+  /**
+   * Unix seconds: people presented to an employer since then come after the
+   * others of their own score (the officer's choice to favour the less presented).
+   */
+  recentSince?: number | null;
 }
 
 export interface Condition {
@@ -56,14 +63,16 @@ export interface ScoredNice {
 export interface MatchPlan {
   vacancyId: string;
   conditions: Condition[];
-  mustHaves: { requirement: MatchRequirement; filter: string }[];
+  /** unknownFilter: the people kept "da verificare" (their CV says nothing about it). */
+  mustHaves: { requirement: MatchRequirement; filter: string; unknownFilter?: string }[];
   relaxed: MatchRequirement[];
   /** Requirements nobody can filter on (free text without usable words): the officer checks them. */
   manual: MatchRequirement[];
   tiers: { strength: Strength; points: number; filter: string }[];
   nice: ScoredNice[];
   unscoredNice: MatchRequirement[];
-  levels: { score: number; filter: string }[];
+  /** Disjoint filters in rank order: score, then (when asked) not recently presented before recently presented. */
+  levels: { score: number; recent?: boolean; filter: string }[];
   /** Every condition and must-have, optionally leaving one must-have out (relaxation counts). */
   resultFilter(withoutMustId?: string): string;
 }
@@ -75,6 +84,19 @@ const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
 /** How results are ordered, as recorded in a shortlist's search snapshot (applied by runMatch's byRank). */
 export const RANK_ORDER = ["punteggio (decrescente)", "distanza dalla sede (crescente)", "data di aggiornamento del CV (più recente prima)"];
+export const RANK_ORDER_LESS_PRESENTED = [RANK_ORDER[0], "a parità di punteggio, prima chi non è stato presentato di recente", ...RANK_ORDER.slice(1)];
+
+/** Presented to an employer since `since` (unix seconds); the index keeps each person's last presentation. */
+export const recentlyPresentedFilter = (since: number) => `lastPresentedAt >= ${since}`;
+
+/** Splits every score level in two: people not presented since `since` first. */
+export function lessPresentedLevels(levels: { score: number; filter: string }[], since: number): MatchPlan["levels"] {
+  const recent = recentlyPresentedFilter(since);
+  return levels.flatMap((l) => [
+    { score: l.score, recent: false, filter: `(${l.filter}) AND NOT (${recent})` },
+    { score: l.score, recent: true, filter: `(${l.filter}) AND ${recent}` },
+  ]);
+}
 
 export const comuneList = (codes: string[]) => `comuneCode IN [${codes.map(q).join(", ")}]`;
 
@@ -142,14 +164,13 @@ export function scoreLevels(tiers: MatchPlan["tiers"], nice: ScoredNice[]): { sc
 }
 
 export function buildMatchPlan(v: MatchVacancy, opts: PlanOptions): MatchPlan {
-  const conditions: Condition[] = [
-    { key: "consent", label: "Consenso alla visibilità del CV", filter: "consentVisible = true" },
-    {
+  const conditions: Condition[] = [{ key: "consent", label: "Consenso alla visibilità del CV", filter: "consentVisible = true" }];
+  if (!opts.includeObsolete)
+    conditions.push({
       key: "fresh",
       label: `CV aggiornato negli ultimi ${opts.cvObsoleteMonths} mesi`,
       filter: `cvUpdatedAt >= ${seconds(obsoleteCutoff(opts.now, opts.cvObsoleteMonths))}`,
-    },
-  ];
+    });
   if (opts.nearby)
     conditions.push({
       key: "distance",
@@ -185,7 +206,7 @@ export function buildMatchPlan(v: MatchVacancy, opts: PlanOptions): MatchPlan {
     if (check.mode === "manual") manual.push(r);
     if (r.priority !== "must" || check.mode !== "filter") continue;
     if (opts.relaxed.includes(r.id)) relaxed.push(r);
-    else mustHaves.push({ requirement: r, filter: check.filter });
+    else mustHaves.push({ requirement: r, filter: mustHaveFilter(check), unknownFilter: check.unknown?.filter });
   }
   const { scored, unscored } = scoredNice(v, opts.relaxed);
   const resultFilter = (withoutMustId?: string) =>
@@ -199,7 +220,7 @@ export function buildMatchPlan(v: MatchVacancy, opts: PlanOptions): MatchPlan {
     tiers,
     nice: scored,
     unscoredNice: unscored,
-    levels: scoreLevels(tiers, scored),
+    levels: opts.recentSince != null ? lessPresentedLevels(scoreLevels(tiers, scored), opts.recentSince) : scoreLevels(tiers, scored),
     resultFilter,
   };
 }

@@ -12,6 +12,8 @@ interface Ranked {
   id: string;
   /** Unix seconds of the last CV update. */
   cvUpdatedAt: number;
+  /** Presented to an employer within the exposure window (only compared when the officer favours the less presented). */
+  recentlyPresented?: boolean;
   explanation: Pick<Explanation, "score" | "distanceKm">;
 }
 
@@ -20,6 +22,11 @@ export function byRank(a: Ranked, b: Ranked): number {
   const e = a.explanation;
   const f = b.explanation;
   return f.score - e.score || (e.distanceKm ?? 0) - (f.distanceKm ?? 0) || b.cvUpdatedAt - a.cvUpdatedAt || a.id.localeCompare(b.id);
+}
+
+/** RANK_ORDER_LESS_PRESENTED: as byRank, with the recently presented after the others of their score. */
+export function byRankLessPresented(a: Ranked, b: Ranked): number {
+  return b.explanation.score - a.explanation.score || Number(!!a.recentlyPresented) - Number(!!b.recentlyPresented) || byRank(a, b);
 }
 
 /**

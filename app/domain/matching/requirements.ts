@@ -31,6 +31,8 @@ export interface RequirementDoc {
   experienceCodes: string[];
   experienceYears: string[];
   languageLevels: string[];
+  /** Every language the CV mentions (mother tongues included): a requirement on a language it never mentions is "da verificare". */
+  languages: string[];
   certificateTokens: string[];
   skillTokens: string[];
 }
@@ -38,7 +40,16 @@ export interface RequirementDoc {
 /** always: nothing to check (e.g. "no title"); filter: a Meilisearch filter; manual: the officer checks it (free text with no usable words). */
 export type RequirementCheck =
   | { mode: "always" }
-  | { mode: "filter"; filter: string; test: (doc: RequirementDoc) => boolean }
+  | {
+      mode: "filter";
+      filter: string;
+      test: (doc: RequirementDoc) => boolean;
+      /**
+       * People whose CV says nothing either way (a language it never mentions): never dropped
+       * by a must-have, shown as "da verificare" for the officer to ask during the availability check.
+       */
+      unknown?: { filter: string; test: (doc: RequirementDoc) => boolean };
+    }
   | { mode: "manual" };
 
 export const q = (value: string) => JSON.stringify(value);
@@ -70,8 +81,14 @@ export function requirementCheck(r: MatchRequirement, vacancyOccupation: string)
     }
     case "language": {
       if (!r.languageCode) return { mode: "manual" };
-      const token = `${r.languageCode}:${r.cefrLevel ?? "A1"}`;
-      return { mode: "filter", filter: `languageLevels = ${q(token)}`, test: (doc) => doc.languageLevels.includes(token) };
+      const code = r.languageCode;
+      const token = `${code}:${r.cefrLevel ?? "A1"}`;
+      return {
+        mode: "filter",
+        filter: `languageLevels = ${q(token)}`,
+        test: (doc) => doc.languageLevels.includes(token),
+        unknown: { filter: `NOT languages = ${q(code)}`, test: (doc) => !doc.languages.includes(code) },
+      };
     }
     case "licence": {
       const cat = r.licenceCategory ?? "";
@@ -91,13 +108,20 @@ export function requirementCheck(r: MatchRequirement, vacancyOccupation: string)
   }
 }
 
-export type RequirementStatus = "met" | "missing" | "manual";
+/** manual: nobody can filter on it; to_verify: the CV says nothing about it (the officer asks). */
+export type RequirementStatus = "met" | "missing" | "manual" | "to_verify";
 
 export function requirementStatus(r: MatchRequirement, vacancyOccupation: string, doc: RequirementDoc): RequirementStatus {
   const check = requirementCheck(r, vacancyOccupation);
   if (check.mode === "always") return "met";
   if (check.mode === "manual") return "manual";
-  return check.test(doc) ? "met" : "missing";
+  if (check.test(doc)) return "met";
+  return check.unknown?.test(doc) ? "to_verify" : "missing";
+}
+
+/** What a must-have keeps: who meets it, and who cannot be judged from the CV. */
+export function mustHaveFilter(check: Extract<RequirementCheck, { mode: "filter" }>): string {
+  return check.unknown ? `(${check.filter}) OR (${check.unknown.filter})` : check.filter;
 }
 
 export function matchRequirementLabel(r: MatchRequirement): string {

@@ -1,17 +1,25 @@
 import type { Meilisearch, MultiSearchQuery } from "meilisearch";
 import { getDb, type Db } from "~/db/db.server";
 import { isoDate } from "~/utils/dates";
+import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import { DomainError } from "~/domain/errors";
 import type { NearbyComune } from "~/domain/reference/geo";
 import { comuniWithin } from "~/domain/reference/places.server";
+import { COUNT_FACET, exactTotal } from "~/domain/candidates/search-query";
 import { candidatesIndex } from "../../../search/indexes/candidates";
 import { getMeili, indexUid } from "../../../search/client.server";
 import { explainMatch, type ExplainDoc, type Explanation } from "./explain";
-import { buildMatchPlan, type MatchPlan, type MatchVacancy } from "./query";
-import { byRank, levelSlices } from "./rank";
+import { buildMatchPlan, recentlyPresentedFilter, type MatchPlan, type MatchVacancy } from "./query";
+import { byRank, byRankLessPresented, levelSlices } from "./rank";
 import type { MatchRequirement } from "./requirements";
 
 export const TOP_N = 50;
+/** Pages of TOP_N: the first 1,000 by rank (the whole set is fetched at once up to FETCH_ALL). */
+export const MAX_MATCH_PAGE = 20;
+/** The radius choices the officer can switch to, each shown with its count beforehand. */
+export const MATCH_RADIUS_OPTIONS = [5, 10, 20, 30, 50, 100] as const;
+/** Exposure window for "favour the less presented" (the same 90 days the page prints). */
+const DAY_S = 86_400;
 /** Score levels asked for per round trip: most vacancies fill the top 50 in the first. */
 const LEVELS_PER_ROUND = 8;
 const MATCHABLE = ["validated", "published", "in_preselection"] as const;
@@ -26,6 +34,7 @@ export class SearchUnavailableError extends DomainError {
 const RETRIEVE = [
   "id", "fullName", "comuneName", "occupationCodes", "occupationCategories", "occupationClasses", "preferenceTitles", "experienceCodes",
   "experienceYears", "languageLevels", "licences", "educationLevel", "certificateTokens", "skillTokens", "cvUpdatedAt", "comuneCode",
+  "lastPresentedAt", "languages",
 ];
 
 export interface MatchHit {
@@ -37,13 +46,45 @@ export interface MatchHit {
   explanation: Explanation;
   /** Accepted into the vacancy's pool through a self-application. */
   selfApplied?: boolean;
+  /** The CV is older than the obsolescence period (shown only when the officer includes obsolete CVs). */
+  obsolete: boolean;
+  /** Presented to an employer within the exposure window. */
+  recentlyPresented: boolean;
+}
+
+/** The officer's choices on the matching page, on top of the vacancy's own criteria. */
+export interface MatchOptions {
+  /** Replaces the vacancy's radius for this search (the vacancy is not changed). */
+  radiusKm?: number;
+  includeObsolete?: boolean;
+  preferLessPresented?: boolean;
+  /** 1-based page of TOP_N results. */
+  page?: number;
+}
+
+/** What each choice would change, counted before the officer makes it (exact counts). */
+export interface MatchControls {
+  /** Candidates that including obsolete CVs adds (or, when included, that excluding them removes). */
+  obsolete: number;
+  /** The total for each radius choice (empty when the workplace has no coordinates). */
+  radius: { km: number; total: number }[];
+  /** Among the results, how many were presented to an employer in the exposure window. */
+  recentlyPresented: number;
 }
 
 export interface MatchResult {
   plan: MatchPlan;
   total: number;
+  /** Rank of the first hit minus one (page − 1) × TOP_N. */
+  offset: number;
+  page: number;
+  totalPages: number;
+  options: Required<MatchOptions> & { radiusKm: number };
+  controls?: MatchControls;
   /** For each active must-have: how many more candidates dropping it would bring. */
   relaxation: { requirementId: string; extra: number }[];
+  /** For each must-have a CV can be silent about (a language): how many of the results are "da verificare". */
+  toVerify: { requirementId: string; count: number }[];
   hits: MatchHit[];
   indexUid: string;
   settingsVersion: number;
@@ -130,14 +171,25 @@ const FRESHEST_FIRST = ["cvUpdatedAt:desc"];
 
 type Doc = ExplainDoc & { id: string; fullName: string; comuneName: string; comuneCode: string };
 
-function toHit(v: MatchVacancy, hit: unknown, km: Map<string, number>, now: Date, relaxed?: string[]): MatchHit {
-  const doc = hit as Doc;
+interface HitContext {
+  now: Date;
+  relaxed?: string[];
+  /** Unix seconds: CVs updated before are obsolete. */
+  freshSince: number;
+  /** Unix seconds: presented since then counts as recently presented. */
+  recentSince: number;
+}
+
+function toHit(v: MatchVacancy, hit: unknown, km: Map<string, number>, ctx: HitContext): MatchHit {
+  const doc = hit as Doc & { lastPresentedAt?: number | null };
   return {
     id: doc.id,
     fullName: doc.fullName,
     comuneName: doc.comuneName,
     cvUpdatedAt: doc.cvUpdatedAt,
-    explanation: explainMatch(v, doc, { now, distanceKm: km.get(doc.comuneCode) ?? null, relaxed }),
+    explanation: explainMatch(v, doc, { now: ctx.now, distanceKm: km.get(doc.comuneCode) ?? null, relaxed: ctx.relaxed }),
+    obsolete: doc.cvUpdatedAt < ctx.freshSince,
+    recentlyPresented: doc.lastPresentedAt != null && doc.lastPresentedAt >= ctx.recentSince,
   };
 }
 
@@ -146,7 +198,7 @@ function toHit(v: MatchVacancy, hit: unknown, km: Map<string, number>, now: Date
  * self-application join the list, marked, even outside the top N or the
  * filters: their explanation shows what they lack.
  */
-async function addSelfApplications(meili: Meilisearch, uid: string, v: MatchVacancy, km: Map<string, number>, hits: MatchHit[], ids: string[], now: Date, relaxed?: string[]) {
+async function addSelfApplications(meili: Meilisearch, uid: string, v: MatchVacancy, km: Map<string, number>, hits: MatchHit[], ids: string[], ctx: HitContext) {
   const shown = new Map(hits.map((h) => [h.id, h]));
   for (const id of ids) {
     const existing = shown.get(id);
@@ -155,7 +207,7 @@ async function addSelfApplications(meili: Meilisearch, uid: string, v: MatchVaca
       continue;
     }
     const doc = await meili.index(uid).getDocument(id, { fields: RETRIEVE }).catch(() => null);
-    if (doc) hits.push({ ...toHit(v, doc, km, now, relaxed), selfApplied: true });
+    if (doc) hits.push({ ...toHit(v, doc, km, ctx), selfApplied: true });
   }
 }
 
@@ -165,9 +217,9 @@ export async function acceptedApplicants(db: Db, vacancyId: string): Promise<str
   return rows.map((r) => r.candidate_id);
 }
 
-/** An exact count (up to maxTotalHits) with no documents: the relaxation numbers. */
+/** An exact count (facet sum, not capped by maxTotalHits) with no documents: the total and the relaxation numbers. */
 export function countQuery(uid: string, filter: string): MultiSearchQuery {
-  return { indexUid: uid, q: "", filter, page: 1, hitsPerPage: 0 };
+  return { indexUid: uid, q: "", filter, page: 1, hitsPerPage: 0, facets: [COUNT_FACET] };
 }
 
 const isUnreachable = (e: unknown) => {
@@ -176,48 +228,114 @@ const isUnreachable = (e: unknown) => {
 };
 
 /**
- * Ranked, explained top N for a vacancy plus the relaxation counts, in as few
- * round trips as possible: round 1 asks the total and one count per must-have;
- * a small result set is then fetched whole and ranked here; a large one is
- * walked score level by score level (per-comune counts, then the nearest
- * people) until N are found.
+ * Ranked, explained results for a vacancy (one page of TOP_N) plus the
+ * relaxation counts, in as few round trips as possible: round 1 asks the total
+ * and one count per must-have (and, for the page, what each of the officer's
+ * choices would change); a small result set is then fetched whole and ranked
+ * here; a large one is walked score level by score level (per-comune counts,
+ * then the nearest people) until the page is filled.
  */
 export async function runMatch(
   v: MatchVacancy,
-  opts: { relaxed?: string[]; limit?: number; now?: Date; cvObsoleteMonths: number; freshCommute?: boolean; meili?: Meilisearch; db?: Db; selfApplied?: string[]; fetchAll?: number },
+  opts: {
+    relaxed?: string[];
+    limit?: number;
+    now?: Date;
+    cvObsoleteMonths: number;
+    freshCommute?: boolean;
+    meili?: Meilisearch;
+    db?: Db;
+    selfApplied?: string[];
+    fetchAll?: number;
+    options?: MatchOptions;
+    /** Count what each choice would change (the matching page); benchmarks and the shortlist action skip it. */
+    withControls?: boolean;
+    /** Days of the "recently presented" window. */
+    exposureDays?: number;
+  },
 ): Promise<MatchResult> {
   const started = performance.now();
   const now = opts.now ?? new Date();
-  const limit = opts.limit ?? TOP_N;
+  const pageSize = opts.limit ?? TOP_N;
+  const page = Math.min(MAX_MATCH_PAGE, Math.max(1, opts.options?.page ?? 1));
+  const offset = (page - 1) * pageSize;
+  const limit = offset + pageSize;
+  const options = {
+    radiusKm: opts.options?.radiusKm ?? v.radiusKm,
+    includeObsolete: !!opts.options?.includeObsolete,
+    preferLessPresented: !!opts.options?.preferLessPresented,
+    page,
+  };
+  const vacancy: MatchVacancy = { ...v, radiusKm: options.radiusKm };
+  const freshSince = Math.floor(obsoleteCutoff(now, opts.cvObsoleteMonths).getTime() / 1000);
+  const recentSince = Math.floor(now.getTime() / 1000) - (opts.exposureDays ?? 90) * DAY_S;
   const uid = indexUid(candidatesIndex.name);
   try {
     const meili = opts.meili ?? getMeili();
-    const nearby = v.lat != null && v.lon != null ? await comuniWithin(opts.db ?? getDb(), { lat: v.lat, lon: v.lon }, v.radiusKm) : null;
+    const db = opts.db ?? getDb();
+    const hasPoint = v.lat != null && v.lon != null;
+    const radii = [...new Set([...MATCH_RADIUS_OPTIONS, v.radiusKm, options.radiusKm])].sort((a, b) => a - b);
+    const widest = opts.withControls ? Math.max(...radii) : options.radiusKm;
+    const around = hasPoint ? await comuniWithin(db, { lat: v.lat!, lon: v.lon! }, widest) : null;
+    const within = (km: number) => around?.filter((c) => c.km <= km) ?? null;
+    const nearby = within(options.radiusKm);
     const km = new Map(nearby?.map((c) => [c.code, c.km]));
-    const plan = buildMatchPlan(v, {
+    const planOptions = {
       now,
       cvObsoleteMonths: opts.cvObsoleteMonths,
       commuteValues: await commuteValues(meili, uid, opts.freshCommute),
-      nearby,
       relaxed: opts.relaxed ?? [],
+    };
+    const plan = buildMatchPlan(vacancy, {
+      ...planOptions,
+      nearby,
+      includeObsolete: options.includeObsolete,
+      recentSince: options.preferLessPresented ? recentSince : null,
     });
     const filter = plan.resultFilter();
-    const hitOf = (hit: unknown) => toHit(v, hit, km, now, opts.relaxed);
-    const counts = [countQuery(uid, filter), ...plan.mustHaves.map((m) => countQuery(uid, plan.resultFilter(m.requirement.id)))];
-    // Round 1: only counts (no sorting, no documents): the total and every relaxation number.
-    const { results: counted } = await meili.multiSearch({ queries: counts });
-    const total = counted[0].totalHits ?? 0;
-    const relaxation: MatchResult["relaxation"] = plan.mustHaves.map((m, i) => ({ requirementId: m.requirement.id, extra: Math.max(0, (counted[i + 1].totalHits ?? 0) - total) }));
+    const hitContext: HitContext = { now, relaxed: opts.relaxed, freshSince, recentSince };
+    const hitOf = (hit: unknown) => toHit(vacancy, hit, km, hitContext);
+    const rank = options.preferLessPresented ? byRankLessPresented : byRank;
+    const silent = plan.mustHaves.filter((m) => m.unknownFilter);
+    const counts = [
+      countQuery(uid, filter),
+      ...plan.mustHaves.map((m) => countQuery(uid, plan.resultFilter(m.requirement.id))),
+      ...silent.map((m) => countQuery(uid, `(${filter}) AND (${m.unknownFilter})`)),
+    ];
+    // What each choice would change: the same plan with obsolete CVs toggled, and with each radius.
+    const controlQueries = opts.withControls
+      ? [
+          countQuery(uid, buildMatchPlan(vacancy, { ...planOptions, nearby, includeObsolete: !options.includeObsolete }).resultFilter()),
+          countQuery(uid, `(${filter}) AND ${recentlyPresentedFilter(recentSince)}`),
+          ...(hasPoint
+            ? radii.map((r) => countQuery(uid, buildMatchPlan({ ...vacancy, radiusKm: r }, { ...planOptions, nearby: within(r), includeObsolete: options.includeObsolete }).resultFilter()))
+            : []),
+        ]
+      : [];
+    // Round 1: only counts (no sorting, no documents): the total, every relaxation number and the choices.
+    const { results: counted } = await meili.multiSearch({ queries: [...counts, ...controlQueries] });
+    const total = exactTotal(counted[0]);
+    const relaxation: MatchResult["relaxation"] = plan.mustHaves.map((m, i) => ({ requirementId: m.requirement.id, extra: Math.max(0, exactTotal(counted[i + 1]) - total) }));
+    const toVerify = silent.map((m, i) => ({ requirementId: m.requirement.id, count: exactTotal(counted[1 + plan.mustHaves.length + i]) }));
+    let controls: MatchControls | undefined;
+    if (opts.withControls) {
+      const c = counted.slice(counts.length);
+      controls = {
+        obsolete: Math.abs(exactTotal(c[0]) - total),
+        recentlyPresented: exactTotal(c[1]),
+        radius: hasPoint ? radii.map((r, i) => ({ km: r, total: exactTotal(c[2 + i]) })) : [],
+      };
+    }
     let hits: MatchHit[] = [];
     const fetchAll = opts.fetchAll ?? FETCH_ALL;
     if (total > 0 && total <= fetchAll) {
       const { results: all } = await meili.multiSearch({ queries: [{ indexUid: uid, q: "", filter, limit: total, attributesToRetrieve: RETRIEVE }] });
-      hits = all[0].hits.map(hitOf).sort(byRank).slice(0, limit);
+      hits = all[0].hits.map(hitOf).sort(rank).slice(0, limit);
     } else if (total > fetchAll) {
       for (let next = 0; next < plan.levels.length && hits.length < limit; next += LEVELS_PER_ROUND) {
         const batch = plan.levels.slice(next, next + LEVELS_PER_ROUND).map((l) => `${filter} AND (${l.filter})`);
         const { results: perComune } = await meili.multiSearch({
-          queries: batch.map((f): MultiSearchQuery => ({ indexUid: uid, q: "", filter: f, page: 1, hitsPerPage: 0, facets: nearby ? ["comuneCode"] : [] })),
+          queries: batch.map((f): MultiSearchQuery => ({ indexUid: uid, q: "", filter: f, page: 1, hitsPerPage: 0, facets: nearby ? ["comuneCode"] : [COUNT_FACET] })),
         });
         // Each level's nearest people; without a workplace position, its freshest.
         const slices: { filter: string; limit: number }[] = [];
@@ -226,7 +344,7 @@ export async function runMatch(
           if (need <= 0) return;
           const level = nearby
             ? levelSlices(f, perComune[i].facetDistribution?.comuneCode ?? {}, nearby, need)
-            : [{ filter: f, limit: Math.min(need, perComune[i].totalHits ?? 0) }].filter((s) => s.limit > 0);
+            : [{ filter: f, limit: Math.min(need, exactTotal(perComune[i])) }].filter((s) => s.limit > 0);
           for (const s of level) slices.push(s);
           need -= level.reduce((n, s) => n + s.limit, 0);
         });
@@ -234,12 +352,17 @@ export async function runMatch(
         const { results } = await meili.multiSearch({
           queries: slices.map((s): MultiSearchQuery => ({ indexUid: uid, q: "", filter: s.filter, sort: FRESHEST_FIRST, limit: s.limit, attributesToRetrieve: RETRIEVE })),
         });
-        hits.push(...results.flatMap((r) => r.hits.map(hitOf)).sort(byRank));
+        hits.push(...results.flatMap((r) => r.hits.map(hitOf)).sort(rank));
       }
       hits = hits.slice(0, limit);
     }
-    if (opts.selfApplied?.length) await addSelfApplications(meili, uid, v, km, hits, opts.selfApplied, now, opts.relaxed);
-    return { plan, total, relaxation, hits, indexUid: uid, settingsVersion: candidatesIndex.settingsVersion, serverMs: Math.round(performance.now() - started) };
+    hits = hits.slice(offset);
+    if (page === 1 && opts.selfApplied?.length) await addSelfApplications(meili, uid, vacancy, km, hits, opts.selfApplied, hitContext);
+    const totalPages = Math.max(1, Math.min(MAX_MATCH_PAGE, Math.ceil(total / pageSize)));
+    return {
+      plan, total, offset, page, totalPages, options, controls, relaxation, toVerify, hits,
+      indexUid: uid, settingsVersion: candidatesIndex.settingsVersion, serverMs: Math.round(performance.now() - started),
+    };
   } catch (e) {
     if (e instanceof DomainError) throw e;
     if (isUnreachable(e)) throw new SearchUnavailableError();

@@ -6,9 +6,10 @@ import { recordAudit } from "~/domain/audit/commands.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { enqueueMail } from "~/domain/mail/commands.server";
 import type { MatchResult } from "~/domain/matching/search.server";
-import { RANK_ORDER } from "~/domain/matching/query";
+import { RANK_ORDER, RANK_ORDER_LESS_PRESENTED } from "~/domain/matching/query";
 import { transitionVacancy } from "~/domain/vacancies/commands.server";
 import { notifyEmployer } from "~/domain/vacancies/notifications.server";
+import { enqueueSearchSync } from "../../../search/outbox.server";
 import { recordPresentationDelivery, recordSelectionDelivery } from "./deliveries.server";
 import type { ShortlistScope } from "./policy.server";
 import { actorKind } from "./policy.server";
@@ -26,10 +27,11 @@ export function searchSnapshot(match: MatchResult, relaxed: string[]) {
     manual: match.plan.manual.map((r) => r.id),
     nice: match.plan.nice.map((n) => ({ id: n.requirement.id, points: n.points, filter: n.filter })),
     tiers: match.plan.tiers,
-    sort: RANK_ORDER,
+    sort: match.options.preferLessPresented ? RANK_ORDER_LESS_PRESENTED : RANK_ORDER,
     filter: match.plan.resultFilter(),
     total: match.total,
     relaxation: match.relaxation,
+    options: match.options,
   };
 }
 
@@ -38,7 +40,7 @@ export async function createShortlist(
   actor: Actor,
   input: { vacancyId: string; employerId: string; vacancyStatus: string; title: string; candidateIds: string[]; relaxed: string[]; match: MatchResult },
 ) {
-  const byId = new Map(input.match.hits.map((h, i) => [h.id, { hit: h, rank: i + 1 }]));
+  const byId = new Map(input.match.hits.map((h, i) => [h.id, { hit: h, rank: input.match.offset + i + 1 }]));
   const missing = input.candidateIds.filter((id) => !byId.has(id));
   if (missing.length) throw new DomainError("Alcuni candidati scelti non sono più tra i risultati: rifai la ricerca e riprova.", "candidateIds", 409);
   const shortlist = await trx
@@ -49,7 +51,7 @@ export async function createShortlist(
       title: input.title,
       search_snapshot: JSON.stringify(searchSnapshot(input.match, input.relaxed)),
       results_snapshot: JSON.stringify(
-        input.match.hits.map((h, i) => ({ rank: i + 1, id: h.id, name: h.fullName, comune: h.comuneName, score: h.explanation.score, explanation: h.explanation })),
+        input.match.hits.map((h, i) => ({ rank: input.match.offset + i + 1, id: h.id, name: h.fullName, comune: h.comuneName, score: h.explanation.score, explanation: h.explanation })),
       ),
       index_uid: input.match.indexUid,
       settings_version: input.match.settingsVersion,
@@ -124,6 +126,8 @@ export async function moveCandidate(
     .set({ ...(input.set ?? {}), state: to, version: row.version + 1, updated_at: now, ...(to === "presented" ? { presented_at: now } : {}) })
     .where("id", "=", row.id)
     .execute();
+  // The index keeps each person's last presentation: matching can favour the less presented.
+  if (to === "presented") await enqueueSearchSync(trx, "candidates", [row.candidate_id]);
   await trx
     .insertInto("shortlist_transitions")
     .values({ shortlist_candidate_id: row.id, event: input.event, from_state: row.state, to_state: to, actor_kind: scope.kind, actor_user_id: actor.userId, note: input.note ?? null })

@@ -2,10 +2,9 @@ import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { ShortlistCandidateState } from "~/db/tables/shortlists";
 import type { Explanation } from "~/domain/matching/explain";
-import { EMPLOYER_VISIBLE_STATES } from "./states";
+import { EMPLOYER_VISIBLE_STATES, EXPOSURE_DAYS } from "./states";
 
 const DAY = 86_400_000;
-export const EXPOSURE_DAYS = 90;
 
 /** How many times each person was presented to an employer in the last 90 days. */
 export async function exposureCounts(db: Db, candidateIds: string[], now = new Date()): Promise<Record<string, number>> {

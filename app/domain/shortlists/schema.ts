@@ -53,6 +53,9 @@ export const CreateShortlistSchema = z.object({
   relaxed: z.string().optional().default(""),
 });
 
+const flag = z.enum(["", "1"], { error: "Valore non valido" }).optional().default("").transform((v) => v === "1");
+
+/** The officer's choices on the matching page (URL parameters, also repeated in the form that creates the rosa). */
 export const MatchParamsSchema = z.object({
   rilassa: z
     .string()
@@ -60,7 +63,12 @@ export const MatchParamsSchema = z.object({
     .default("")
     .transform((v) => v.split(",").filter(Boolean))
     .pipe(z.array(uuid("Requisito")).max(20, "Troppi requisiti rilassati")),
+  pagina: z.coerce.number({ error: "Pagina non valida" }).int("Pagina non valida").min(1, "Pagina non valida").max(20, "Al massimo 20 pagine: rilassa meno requisiti o riduci il raggio").optional().default(1),
+  raggio: z.union([z.literal(""), z.coerce.number({ error: "Raggio non valido" }).int("Raggio non valido").min(1, "Raggio non valido").max(200, "Al massimo 200 km")]).optional().transform((v) => (v === "" ? undefined : v)),
+  obsoleti: flag,
+  menopresentati: flag,
 });
+export type MatchParams = z.infer<typeof MatchParamsSchema>;
 
 export const CandidateEventSchema = z.object({
   intent: z.literal("event"),

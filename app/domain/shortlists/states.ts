@@ -1,5 +1,8 @@
 import type { ShortlistActorKind, ShortlistCandidateState } from "~/db/tables/shortlists";
 
+/** The window over which the officer sees how often a person was already presented (client-safe: pages print it). */
+export const EXPOSURE_DAYS = 90;
+
 export const CANDIDATE_STATE_LABELS: Record<ShortlistCandidateState, string> = {
   proposed: "Proposto",
   contacting: "In contatto",

@@ -58,7 +58,7 @@ describe("CV schema", () => {
       sections: {
         education: [{ eqf_level: 4, title: "Diploma", institution: null, year: 2004 }], experiences: [],
         preferences: [{ occupation_code: "5.1.2.2.0", occupation_label: "Commessi delle vendite al minuto", ateco_code: null, ateco_title: null, source: "work", years_experience: 2, last_job_year: null, notes: null, interview_date: null }],
-        languages: [], licences: ["B"], certificates: [], itSkills: [],
+        motherTongues: ["it"], languages: [], licences: ["B"], certificates: [], itSkills: [],
       },
     });
     const r = parse(values);

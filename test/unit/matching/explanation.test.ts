@@ -19,7 +19,7 @@ const vacancy: MatchVacancy = {
 };
 const base: ExplainDoc = {
   occupationCodes: ["4.1.1.1.0", "5.1.2.2.0"], occupationCategories: ["4.1.1.1", "5.1.2.2"], occupationClasses: ["4.1.1", "5.1.2"],
-  preferenceTitles: ["Impiegato", "Commesso"], experienceCodes: [], experienceYears: [], languageLevels: ["en:A1", "en:A2", "en:B1"],
+  preferenceTitles: ["Impiegato", "Commesso"], experienceCodes: [], experienceYears: [], languageLevels: ["en:A1", "en:A2", "en:B1"], languages: ["en"],
   licences: ["B"], educationLevel: 4, certificateTokens: [], skillTokens: [], cvUpdatedAt: Math.floor(Date.parse("2026-11-13T10:00:00Z") / 1000),
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matchingFields, significantTokens } from "~/domain/matching/fields";
 import { buildMatchPlan, distanceCondition, scoreLevels, strengthFilters, type MatchVacancy } from "~/domain/matching/query";
-import { requirementCheck, requirementStatus, type MatchRequirement, type RequirementDoc } from "~/domain/matching/requirements";
+import { mustHaveFilter, requirementCheck, requirementStatus, type MatchRequirement, type RequirementDoc } from "~/domain/matching/requirements";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 /** Milano and two comuni around it, nearest first (as comuniWithin gives them). */
@@ -30,7 +30,7 @@ function req(over: Partial<MatchRequirement>): MatchRequirement {
 }
 
 function doc(over: Partial<RequirementDoc> = {}): RequirementDoc {
-  return { licences: [], educationLevel: 0, experienceCodes: [], experienceYears: [], languageLevels: [], certificateTokens: [], skillTokens: [], ...over };
+  return { licences: [], educationLevel: 0, experienceCodes: [], experienceYears: [], languageLevels: [], languages: [], certificateTokens: [], skillTokens: [], ...over };
 }
 
 function vacancy(over: Partial<MatchVacancy> = {}): MatchVacancy {
@@ -84,8 +84,22 @@ describe("requirement kinds: filter and test agree", () => {
     expect(requirementCheck(r, OCC)).toMatchObject({ filter: 'languageLevels = "en:B1"' });
     const b2 = matchingFields({ preferences: [], experiences: [], languages: [{ language_code: "en", level: "B2" }], certificates: [], itSkills: [] });
     expect(b2.languageLevels).toEqual(["en:A1", "en:A2", "en:B1", "en:B2"]);
-    expect(requirementStatus(r, OCC, doc(b2))).toBe("met");
-    expect(requirementStatus(req({ kind: "language", languageCode: "en", cefrLevel: "C1" }), OCC, doc(b2))).toBe("missing");
+    const withEn = doc({ ...b2, languages: ["en"] });
+    expect(requirementStatus(r, OCC, withEn)).toBe("met");
+    expect(requirementStatus(req({ kind: "language", languageCode: "en", cefrLevel: "C1" }), OCC, withEn)).toBe("missing");
+  });
+
+  it("language: a mother tongue meets any level; a CV that never mentions the language is kept as «da verificare»", () => {
+    const italianC2 = req({ kind: "language", languageCode: "it", cefrLevel: "C2" });
+    const native = matchingFields({ preferences: [], experiences: [], languages: [{ language_code: "en", level: "A2" }], motherTongues: ["it"], certificates: [], itSkills: [] });
+    expect(native.languageLevels).toEqual(["en:A1", "en:A2", "it:A1", "it:A2", "it:B1", "it:B2", "it:C1", "it:C2"]);
+    expect(requirementStatus(italianC2, OCC, doc({ ...native, languages: ["en", "it"] }))).toBe("met");
+    // Silent about Italian: neither met nor missing.
+    expect(requirementStatus(italianC2, OCC, doc({ languageLevels: ["en:A1"], languages: ["en"] }))).toBe("to_verify");
+    // Italian A2 stated: below the level asked is missing, not "da verificare".
+    expect(requirementStatus(req({ kind: "language", languageCode: "it", cefrLevel: "B1" }), OCC, doc({ languageLevels: ["it:A1", "it:A2"], languages: ["it"] }))).toBe("missing");
+    const check = requirementCheck(italianC2, OCC);
+    expect(check.mode === "filter" && mustHaveFilter(check)).toBe('(languageLevels = "it:C2") OR (NOT languages = "it")');
   });
 
   it("licence: a higher category includes the one it presupposes; Muletto is a certificate", () => {
