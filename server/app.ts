@@ -4,7 +4,8 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getEnv } from "~/utils/env.server";
-import { isCrossSiteMutation } from "./csrf";
+import { guardBuild } from "~/utils/request-guard.server";
+import { isCrossSiteMutation, originMismatchesHost } from "./csrf";
 
 const require = createRequire(import.meta.url);
 const bootstrapItaliaDist = path.dirname(path.dirname(require.resolve("bootstrap-italia/dist/css/bootstrap-italia.min.css")));
@@ -49,13 +50,18 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
       res.status(403).type("text/plain; charset=utf-8").send("Richiesta rifiutata: proviene da un sito diverso da Rosa (protezione CSRF).");
       return;
     }
+    if (originMismatchesHost({ method: req.method, origin: req.get("origin"), forwardedHost: req.get("x-forwarded-host"), host: req.get("host") })) {
+      console.warn(`[rosa] azione rifiutata: Origin ${req.get("origin")} diverso da Host ${req.get("host")} (il proxy deve conservare Host o impostare X-Forwarded-Host)`);
+      res.status(403).type("text/plain; charset=utf-8").send("Richiesta rifiutata: l'indirizzo di provenienza non corrisponde a quello del portale.");
+      return;
+    }
     next();
   });
 
   app.all(
     "*",
     createRequestHandler({
-      build: opts.getBuild,
+      build: async () => guardBuild(await opts.getBuild()),
       mode: opts.mode,
       getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "0.0.0.0" }),
     }),

@@ -10,6 +10,9 @@ import { actorOf, getCurrentUser } from "~/utils/session.server";
 
 const MAX_BODY_BYTES = 2_000_000;
 
+/** A JSON API: the request guard (app/utils/request-guard.server.ts) lets this body type through. */
+export const acceptedContentTypes = ["application/json"];
+
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
 const errors = (list: FieldError[], status = 400) => json({ errors: list }, status);
