@@ -115,6 +115,25 @@ async function checkBody(request: Request, accepted: readonly string[]): Promise
     throw refuse(415, `Formato della richiesta non supportato (${type || "non indicato"}): ${hint}.`);
   }
   if (type === "application/x-www-form-urlencoded") return cleanUrlencoded(request);
+  return withReadableMultipart(request);
+}
+
+/**
+ * A multipart body is left to the action (uploads read it themselves, within their
+ * own size limits), but one that cannot be parsed (no boundary, truncated) makes
+ * `formData()` throw a TypeError: that becomes a 400 here instead of a 500.
+ */
+function withReadableMultipart(request: Request): Request {
+  const formData = request.formData.bind(request);
+  Object.defineProperty(request, "formData", {
+    value: async () => {
+      try {
+        return await formData();
+      } catch {
+        throw refuse(400, "Modulo non leggibile: ricarica la pagina e invia di nuovo i dati.");
+      }
+    },
+  });
   return request;
 }
 
