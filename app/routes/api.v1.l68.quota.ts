@@ -6,6 +6,7 @@ import { roleHas } from "~/domain/identity/roles";
 import { canOfficerSeeEmployer } from "~/domain/l68/policy.server";
 import { computeQuota } from "~/domain/l68/quota";
 import { type FieldError, parseQuotaInput } from "~/domain/l68/schema";
+import { FORBIDDEN_SEGMENTS, FormInputError } from "~/utils/forms";
 import { actorOf, getCurrentUser } from "~/utils/session.server";
 
 const MAX_BODY_BYTES = 2_000_000;
@@ -44,8 +45,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (text.length > MAX_BODY_BYTES) return errors([{ field: "documento", message: "documento troppo grande (massimo 2 MB)" }], 413);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
-  } catch {
+    // Keys that reach an object's prototype are refused, as in forms (app/utils/forms.ts).
+    raw = JSON.parse(text, (key, value) => {
+      if (FORBIDDEN_SEGMENTS.has(key)) throw new FormInputError(`la chiave «${key}» non è ammessa`);
+      return value;
+    });
+  } catch (e) {
+    if (e instanceof FormInputError) return errors([{ field: "documento", message: e.message }]);
     return errors([{ field: "documento", message: "il corpo della richiesta deve essere un documento JSON valido" }]);
   }
   const parsed = parseQuotaInput(raw);

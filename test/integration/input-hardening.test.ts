@@ -7,11 +7,13 @@ import * as disponibilitaRoute from "~/routes/candidato.disponibilita";
 import * as informazioniRoute from "~/routes/informazioni._index";
 import * as loginRoute from "~/routes/accedi";
 import * as newCandidateRoute from "~/routes/operatore.candidati.nuovo";
+import * as quotaApiRoute from "~/routes/api.v1.l68.quota";
 import * as registerRoute from "~/routes/operatore.registro.nuovo";
 import * as registrationRoute from "~/routes/registrazione";
 import { guardHandler, guardRouteModule } from "~/utils/request-guard.server";
 import { createApp } from "../../server/app";
 import { TEST_PASSWORD, cookieFor, createEmployer, createUserWithRole } from "../support/factories";
+import { createPlacementOfficer, jsonRequest } from "../support/factories-l68";
 import { callRoute } from "../support/routes";
 
 /** Regression tests for the findings of the security review on user input (see README, «Validazione degli input»). */
@@ -22,6 +24,7 @@ const disponibilita = guardRouteModule(disponibilitaRoute);
 const informazioni = guardRouteModule(informazioniRoute);
 const newCandidate = guardRouteModule(newCandidateRoute);
 const register = guardRouteModule(registerRoute);
+const quotaApi = guardRouteModule(quotaApiRoute);
 
 function post(path: string, body: string, opts: { cookie?: string; type?: string } = {}): Request {
   const headers = new Headers({ "Content-Type": opts.type ?? "application/x-www-form-urlencoded" });
@@ -61,6 +64,18 @@ describe("prototype pollution from anonymous form posts", () => {
     const outcome = await callRoute(disponibilita.action!, post("/candidato/disponibilita", "__proto__.shareContacts=on", { cookie: await cookieFor(candidate.id) }));
     expect(outcome.status).toBe(400);
     expect(({} as Record<string, unknown>).shareContacts).toBeUndefined();
+  });
+});
+
+describe("the L. 68 JSON API", () => {
+  it("accepts JSON but refuses prototype keys in it with a 400", async () => {
+    const officer = await createPlacementOfficer();
+    const body = '{"date":"2026-03-01","employer":{"type":"private","__proto__":{"polluted":true}},"workforce":[{"count":20,"contract":"indeterminato"}]}';
+    const outcome = await callRoute(quotaApi.action!, jsonRequest("/api/v1/l68/quota", body, officer.cookie));
+    expect(outcome.status).toBe(400);
+    expect(String(outcome.body)).toMatch(/__proto__.*non è ammessa/);
+    const ok = await callRoute(quotaApi.action!, jsonRequest("/api/v1/l68/quota", { date: "2026-03-01", employer: { type: "private" }, workforce: [{ count: 20, contract: "indeterminato" }] }, officer.cookie));
+    expect(ok.status).toBe(200);
   });
 });
 
