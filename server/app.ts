@@ -4,8 +4,9 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getEnv } from "~/utils/env.server";
+import { guardBuild } from "~/utils/request-guard.server";
 import { closeUnreadBodies } from "./body-limit";
-import { isCrossSiteMutation } from "./csrf";
+import { isCrossSiteMutation, originMismatchesHost } from "./csrf";
 import { nonceOf, securityHeaders } from "./security-headers";
 import { onIndexSynced } from "../search/sync.server";
 import { invalidatePublicPages, publicPageCache } from "./public-cache";
@@ -49,6 +50,11 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
       res.status(403).type("text/plain; charset=utf-8").send("Richiesta rifiutata: proviene da un sito diverso da Rosa (protezione CSRF).");
       return;
     }
+    if (originMismatchesHost({ method: req.method, origin: req.get("origin"), forwardedHost: req.get("x-forwarded-host"), host: req.get("host") })) {
+      console.warn(`[rosa] azione rifiutata: Origin ${req.get("origin")} diverso da Host ${req.get("host")} (il proxy deve conservare Host o impostare X-Forwarded-Host)`);
+      res.status(403).type("text/plain; charset=utf-8").send("Richiesta rifiutata: l'indirizzo di provenienza non corrisponde a quello del portale.");
+      return;
+    }
     next();
   });
 
@@ -59,7 +65,7 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
   app.all(
     "*",
     createRequestHandler({
-      build: opts.getBuild,
+      build: async () => guardBuild(await opts.getBuild()),
       mode: opts.mode,
       getLoadContext: (req, res) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "0.0.0.0", cspNonce: nonceOf(res) }),
     }),

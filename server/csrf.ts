@@ -26,3 +26,24 @@ function refererOrigin(referer: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Remix checks once more, after us, that an action's Origin names the host the
+ * request was addressed to (X-Forwarded-Host, else Host), and throws — a 500 —
+ * when it does not: that happens when a reverse proxy rewrites Host without
+ * setting X-Forwarded-Host, even for an Origin equal to PUBLIC_URL. The same
+ * comparison here turns it into a 403 with an explanation (and a log line for
+ * whoever configures the proxy). Mirrors @remix-run/server-runtime actions.js.
+ */
+export function originMismatchesHost(input: { method: string; origin: string | undefined; forwardedHost: string | undefined; host: string | undefined }): boolean {
+  if (!["POST", "PUT", "PATCH", "DELETE"].includes(input.method.toUpperCase())) return false;
+  if (!input.origin || input.origin === "null") return false;
+  let originHost: string;
+  try {
+    originHost = new URL(input.origin).host;
+  } catch {
+    return true;
+  }
+  const host = input.forwardedHost?.split(",")[0]?.trim() || input.host;
+  return !host || originHost !== host;
+}

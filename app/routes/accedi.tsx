@@ -5,10 +5,11 @@ import { getDb } from "~/db/db.server";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { attemptPasswordLogin } from "~/domain/identity/login.server";
 import { homePathFor } from "~/domain/identity/roles";
-import { LoginSchema, safeRedirect } from "~/domain/identity/schema";
+import { LoginSchema } from "~/domain/identity/schema";
 import { invalid } from "~/utils/action.server";
 import { getEnv } from "~/utils/env.server";
 import { parseFormData } from "~/utils/forms";
+import { safeRedirectPath } from "~/utils/redirect";
 import { clientIp, getCurrentUser, sessionCookieHeader } from "~/utils/session.server";
 import type { Role } from "~/db/types";
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   if (user) throw redirect(homePathFor(user.role));
   const url = new URL(request.url);
-  return { expired: url.searchParams.get("scaduta") === "1", redirectTo: safeRedirect(url.searchParams.get("redirectTo"), "") };
+  return { expired: url.searchParams.get("scaduta") === "1", redirectTo: safeRedirectPath(url.searchParams.get("redirectTo"), "") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : "E-mail o password non corrette.";
     return invalid({ _form: message }, form.values, result.reason === "locked" ? 429 : 400);
   }
-  const to = safeRedirect(form.data.redirectTo, homePathFor(result.role as Role));
+  const to = safeRedirectPath(form.data.redirectTo, homePathFor(result.role as Role));
   return redirect(to, { headers: { "Set-Cookie": await sessionCookieHeader(result.sessionId) } });
 }
 

@@ -7,9 +7,13 @@ import { canOfficerSeeEmployer } from "~/domain/l68/policy.server";
 import { computeQuota } from "~/domain/l68/quota";
 import { type FieldError, parseQuotaInput } from "~/domain/l68/schema";
 import { BodyTooLargeError, readBodyWithLimit } from "~/utils/body.server";
+import { FORBIDDEN_SEGMENTS, FormInputError } from "~/utils/forms";
 import { actorOf, getCurrentUser } from "~/utils/session.server";
 
 const MAX_BODY_BYTES = 2_000_000;
+
+/** A JSON API: the request guard (app/utils/request-guard.server.ts) lets this body type through. */
+export const acceptedContentTypes = ["application/json"];
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
@@ -48,8 +52,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(new TextDecoder().decode(body));
-  } catch {
+    // Keys that reach an object's prototype are refused, as in forms (app/utils/forms.ts).
+    raw = JSON.parse(new TextDecoder().decode(body), (key, value) => {
+      if (FORBIDDEN_SEGMENTS.has(key)) throw new FormInputError(`la chiave «${key}» non è ammessa`);
+      return value;
+    });
+  } catch (e) {
+    if (e instanceof FormInputError) return errors([{ field: "documento", message: e.message }]);
     return errors([{ field: "documento", message: "il corpo della richiesta deve essere un documento JSON valido" }]);
   }
   const parsed = parseQuotaInput(raw);

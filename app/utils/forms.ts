@@ -7,34 +7,106 @@ export type FormParse<T> =
   | { ok: true; data: T; values: FormValues }
   | { ok: false; errors: FieldErrors; values: FormValues };
 
-/** Text fields of a form, kept to re-fill the form after an error (never passwords). */
+/**
+ * Field names are user input: a posted `__proto__.toString=x` once rewrote
+ * Object.prototype for the whole process. Path segments that reach an
+ * object's prototype are refused, and list indices are capped so that
+ * `education.4294967294.title` cannot allocate a huge (sparse) array. No form
+ * in Rosa repeats a section more than MAX_FORM_INDEX + 1 times.
+ */
+export const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
+export const MAX_FORM_INDEX = 99;
+const MAX_NAME_LENGTH = 200;
+
+/** Bad field names or structure: the request is refused with a 400 and this Italian message. */
+export class FormInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "FormInputError";
+  }
+}
+
+const visibleName = (name: string) => JSON.stringify(stripControlChars(name).slice(0, 60));
+
+/** Throws FormInputError for a field name that is not a plain dotted path of names and small indices. */
+export function checkFieldName(name: string): void {
+  if (name.length > MAX_NAME_LENGTH) throw new FormInputError("Richiesta non valida: nome di campo troppo lungo.");
+  if (CONTROL_CHARS.test(name)) throw new FormInputError("Richiesta non valida: un nome di campo contiene caratteri di controllo.");
+  for (const part of name.split(".")) {
+    if (FORBIDDEN_SEGMENTS.has(part)) throw new FormInputError(`Richiesta non valida: il nome di campo ${visibleName(name)} non è ammesso.`);
+    if (/^\d+$/.test(part) && (part.length > 2 || Number(part) > MAX_FORM_INDEX)) {
+      throw new FormInputError(`Richiesta non valida: il campo ${visibleName(name)} ha un indice troppo grande (al massimo ${MAX_FORM_INDEX}).`);
+    }
+  }
+}
+
+/**
+ * C0 control characters other than tab, line feed and carriage return, and DEL.
+ * PostgreSQL cannot store NUL in text (error 22021) and no form field has a use
+ * for the others, so text fields are stripped of them (nothing the user meant is lost).
+ */
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+export function stripControlChars(value: string): string {
+  return value.replace(CONTROL_CHARS_ALL, "");
+}
+
+/** Text fields of a form, kept to re-fill the form after an error (never passwords, never refused names). */
 export function formValues(formData: FormData): FormValues {
   const values: FormValues = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !/password/i.test(key)) values[key] = value;
+    if (typeof value !== "string" || /password/i.test(key) || !isAcceptableName(key)) continue;
+    values[key] = stripControlChars(value);
   }
   return values;
 }
 
+function isAcceptableName(name: string): boolean {
+  try {
+    checkFieldName(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type Node = Record<string, unknown> | unknown[];
+
 /**
  * Turns dotted field names ("sites.0.label") into nested objects and arrays so
- * one zod schema validates repeated form sections.
+ * one zod schema validates repeated form sections. Objects have no prototype,
+ * so nothing is ever read from or written to Object.prototype; names that
+ * conflict (`a=1&a.b=2`, `list.0=x&list.length=5`) are refused.
  */
-export function nestFormValues(values: FormValues): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(values)) {
+export function nestFormValues(values: Iterable<[string, string]> | FormValues): Record<string, unknown> {
+  const root = Object.create(null) as Record<string, unknown>;
+  const entries = Symbol.iterator in values ? (values as Iterable<[string, string]>) : Object.entries(values);
+  for (const [name, value] of entries) {
+    checkFieldName(name);
     const parts = name.split(".");
-    let node: Record<string, unknown> | unknown[] = root;
-    parts.forEach((part, i) => {
-      const key = /^\d+$/.test(part) ? Number(part) : part;
-      const last = i === parts.length - 1;
-      const container = node as Record<string | number, unknown>;
-      if (last) container[key] = value;
-      else {
-        container[key] ??= /^\d+$/.test(parts[i + 1]) ? [] : {};
-        node = container[key] as Record<string, unknown>;
+    let node: Node = root;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
+      const isIndex = /^\d+$/.test(part);
+      if (Array.isArray(node) && !isIndex) throw new FormInputError(`Richiesta non valida: il campo ${visibleName(name)} non corrisponde al modulo.`);
+      const container = node as Record<string, unknown>;
+      const key = isIndex && Array.isArray(node) ? Number(part) : part;
+      if (i === parts.length - 1) {
+        container[key] = value;
+        break;
       }
-    });
+      let child = Object.hasOwn(container, key) ? container[key] : undefined;
+      if (child === undefined) {
+        child = /^\d+$/.test(parts[i + 1]) ? [] : Object.create(null);
+        container[key] = child;
+      } else if (typeof child !== "object" || child === null) {
+        throw new FormInputError(`Richiesta non valida: il campo ${visibleName(name)} non corrisponde al modulo.`);
+      }
+      node = child as Node;
+    }
   }
   return root;
 }
@@ -50,18 +122,24 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 
 export function parseFormData<S extends z.ZodType>(formData: FormData, schema: S): FormParse<z.infer<S>> {
   const values = formValues(formData);
-  const raw = nestFormValues({
-    ...values,
-    ...Object.fromEntries([...formData.entries()].filter(([k, v]) => typeof v === "string" && /password/i.test(k))),
-  } as FormValues);
+  const fields: [string, string][] = [];
+  for (const [key, value] of formData.entries()) if (typeof value === "string") fields.push([key, stripControlChars(value)]);
+  let raw: Record<string, unknown>;
+  try {
+    raw = nestFormValues(fields);
+  } catch (e) {
+    if (e instanceof FormInputError) return { ok: false, errors: { _form: e.message }, values };
+    throw e;
+  }
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data, values };
   return { ok: false, errors: zodFieldErrors(result.error), values };
 }
 
 export function parseSearchParams<S extends z.ZodType>(url: URL, schema: S): FormParse<z.infer<S>> {
-  const values = Object.fromEntries(url.searchParams.entries());
+  const values = Object.create(null) as FormValues;
+  for (const [key, value] of url.searchParams) if (!FORBIDDEN_SEGMENTS.has(key)) values[key] = stripControlChars(value);
   const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data, values };
-  return { ok: false, errors: zodFieldErrors(result.error), values };
+  if (result.success) return { ok: true, data: result.data, values: { ...values } };
+  return { ok: false, errors: zodFieldErrors(result.error), values: { ...values } };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CompanySchema, ReviewSchema } from "~/domain/employers/schema";
 import { EMPLOYER_TRANSITIONS, nextEmployerStatus } from "~/domain/employers/states";
-import { safeRedirect } from "~/domain/identity/schema";
+import { safeRedirectPath as safeRedirect } from "~/utils/redirect";
 import { nestFormValues, parseFormData } from "~/utils/forms";
 
 describe("form parsing", () => {

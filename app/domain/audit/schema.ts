@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDay } from "~/utils/date-fields";
 
 const optionalText = z
   .string()
@@ -11,7 +12,7 @@ const optionalDate = z
   .string()
   .optional()
   .transform((v) => v || undefined)
-  .pipe(z.iso.date({ error: "Data non valida (usa il formato gg/mm/aaaa)" }).optional());
+  .pipe(calendarDay("Data non valida (usa il formato gg/mm/aaaa)").optional());
 
 export const AuditFilterSchema = z
   .object({

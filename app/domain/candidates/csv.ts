@@ -67,7 +67,7 @@ export function csvRecords(text: string): CsvRecord[] {
   if (table.length - 1 > MAX_IMPORT_ROWS) throw new CsvFormatError(`Al massimo ${MAX_IMPORT_ROWS} candidati per file: dividilo in più file`);
   return table.slice(1).map((cells, i) => ({
     line: i + 2,
-    values: Object.fromEntries(header.map((h, j) => [h, (cells[j] ?? "").trim()])),
+    values: Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(header.map((h, j) => [h, (cells[j] ?? "").trim()]))),
   }));
 }
 
@@ -78,9 +78,12 @@ export function csvDate(v: string | undefined): string {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec((v ?? "").trim());
   return m ? `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : (v ?? "").trim();
 }
-const SOURCES: Record<string, string> = { lavoro: "work", istruzione: "education", formazione: "training" };
-const WORK_TIME: Record<string, string> = { pieno: "full_time", "tempo pieno": "full_time", parziale: "part_time", "part time": "part_time", "part-time": "part_time", indifferente: "any", "": "any" };
-const IT_LEVEL: Record<string, string> = { base: "basic", intermedio: "intermediate", avanzato: "advanced" };
+// Cell text is user input: looked up as own keys only, so "constructor" or "toString" in a cell
+// is an unknown value for the validator, never a function from Object.prototype.
+const table = (entries: Record<string, string>) => new Map(Object.entries(entries));
+const SOURCES = table({ lavoro: "work", istruzione: "education", formazione: "training" });
+const WORK_TIME = table({ pieno: "full_time", "tempo pieno": "full_time", parziale: "part_time", "part time": "part_time", "part-time": "part_time", indifferente: "any", "": "any" });
+const IT_LEVEL = table({ base: "basic", intermedio: "intermediate", avanzato: "advanced" });
 
 /** One CSV record in the shape of the CV form, so the very same schema validates both. */
 export function csvRecordToForm(v: Record<string, string>): Record<string, unknown> {
@@ -91,7 +94,7 @@ export function csvRecordToForm(v: Record<string, string>): Record<string, unkno
     preferences: Array.from({ length: MAX_PREFERENCES }, (_, i) => {
       const p = (k: string) => v[`propensione_${i + 1}_${k}`] ?? "";
       return {
-        occupation: p("professione"), ateco: p("ateco"), source: SOURCES[p("fonte").toLowerCase()] ?? p("fonte"), years: p("anni"),
+        occupation: p("professione"), ateco: p("ateco"), source: SOURCES.get(p("fonte").toLowerCase()) ?? p("fonte"), years: p("anni"),
         lastJobYear: p("ultimo_anno"), notes: p("note"),
       };
     }),
@@ -104,9 +107,9 @@ export function csvRecordToForm(v: Record<string, string>): Record<string, unkno
     certificates: list(v.certificati).map((name) => ({ name })),
     itSkills: list(v.competenze_informatiche).map((s) => {
       const [skill, level] = s.split(":").map((x) => x.trim());
-      return { skill: skill ?? "", level: IT_LEVEL[(level ?? "base").toLowerCase()] ?? level };
+      return { skill: skill ?? "", level: IT_LEVEL.get((level ?? "base").toLowerCase()) ?? level };
     }),
-    workTime: WORK_TIME[(v.orario ?? "").toLowerCase()] ?? v.orario,
+    workTime: WORK_TIME.get((v.orario ?? "").toLowerCase()) ?? v.orario,
     shifts: yes(v.turni), weekends: yes(v.weekend), ownVehicle: yes(v.mezzo_proprio), willingToRelocate: yes(v.disponibile_trasferimento),
     maxCommuteKm: v.km_max, availableFrom: csvDate(v.disponibile_dal), consent: yes(v.consenso_visibilita),
   };

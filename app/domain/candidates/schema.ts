@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { emailField, fullNameField, newPasswordField } from "~/domain/identity/schema";
 import { isValidPersonCodiceFiscale, normalizeTaxCode } from "~/utils/tax-codes";
+import { calendarDay } from "~/utils/date-fields";
 
 /** Client-safe vocabulary of the CV database: codes in English, labels in Italian. */
 export const MAX_PREFERENCES = 3;
@@ -47,10 +48,9 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), schema.optional());
 
 const isoDate = (label: string) =>
-  z
-    .string({ error: `Indica ${label}` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Indica ${label} nel formato gg/mm/aaaa`)
-    .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), `${label[0].toUpperCase()}${label.slice(1)}: data inesistente`);
+  z.string({ error: `Indica ${label}` }).pipe(
+    calendarDay(`Indica ${label} nel formato gg/mm/aaaa`, { nonexistent: `${label[0].toUpperCase()}${label.slice(1)}: data inesistente` }),
+  );
 
 const year = (label: string) =>
   z.coerce

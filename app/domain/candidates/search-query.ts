@@ -90,7 +90,7 @@ const MULTI = new Set<string>(FACETS.map((f) => f.param));
 
 /** URL → raw object: facet parameters repeat (?province=MI&province=MB), the others are single. */
 export function searchParamsToRaw(params: URLSearchParams): Record<string, unknown> {
-  const raw: Record<string, unknown> = {};
+  const raw = Object.create(null) as Record<string, unknown>;
   for (const key of new Set(params.keys())) {
     if (MULTI.has(key)) raw[key] = params.getAll(key).filter((v) => v !== "");
     else if (params.get(key) !== "") raw[key] = params.get(key);

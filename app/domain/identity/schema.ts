@@ -53,9 +53,3 @@ export const OfficerCreateSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   password: newPasswordField,
 });
-
-/** Only same-site absolute paths: never redirect a user to another origin after login. */
-export function safeRedirect(to: unknown, fallback = "/area"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) return fallback;
-  return to;
-}

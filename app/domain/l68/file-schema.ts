@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { isProvinceCode } from "./province-codes";
 import { CONTRACT_TYPES, EXCLUSION_TYPES, WorkforceGroupSchema } from "./schema";
+import { calendarDay } from "~/utils/date-fields";
 
 export const CONTRACT_LABELS: Record<(typeof CONTRACT_TYPES)[number], string> = {
   indeterminato: "Tempo indeterminato",
@@ -112,9 +113,8 @@ export const isoDateField = (label: string) =>
   z
     .string({ error: `Indica ${label}` })
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Indica ${label} nel formato aaaa-mm-gg`)
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Data inesistente")
-    .refine((d) => d >= "1999-01-01" && d <= "2999-12-31", "Data fuori dall'intervallo ammesso");
+    .pipe(calendarDay(`Indica ${label} nel formato aaaa-mm-gg`))
+    .refine((d) => d >= "1999-01-01", "Data fuori dall'intervallo ammesso");
 
 const hoursFields = {
   months: optionalNumber("La durata in mesi deve essere un numero"),

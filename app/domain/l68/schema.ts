@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { todayInItaly } from "~/utils/dates";
 import { EXEMPTION_CAP_LIMIT_PERCENT } from "./amounts";
+import { isCalendarDay } from "~/utils/date-fields";
 import { isProvinceCode } from "./province-codes";
 
 export const CONTRACT_TYPES = [
@@ -79,16 +80,11 @@ const objectErrors = (what = "un oggetto JSON") => ({
 });
 const unknownKeys = objectErrors();
 
-function isCalendarDate(value: string): boolean {
-  const [y = NaN, m = NaN, d = NaN] = value.split("-").map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 const referenceDate = z
   .string({ error: "deve essere una data nel formato aaaa-mm-gg" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "deve essere una data nel formato aaaa-mm-gg", abort: true })
-  .refine(isCalendarDate, { error: "data inesistente", abort: true })
+  .refine(isCalendarDay, { error: "data inesistente", abort: true })
   .refine((d) => d >= MIN_REFERENCE_DATE, "la data non può essere anteriore al 1999 (la L. 68 è del 12 marzo 1999)")
   .refine((d) => d <= "2999-12-31", "data troppo lontana nel futuro");
 
@@ -223,7 +219,7 @@ export const CalendarSchema = z
         .array(
           z
             .string({ error: "deve essere una data aaaa-mm-gg o un giorno mm-gg" })
-            .refine((d) => monthDay.test(d) || (/^\d{4}-\d{2}-\d{2}$/.test(d) && isCalendarDate(d)), "indica una data aaaa-mm-gg o un giorno ricorrente mm-gg"),
+            .refine((d) => monthDay.test(d) || isCalendarDay(d), "indica una data aaaa-mm-gg o un giorno ricorrente mm-gg"),
           { error: "deve essere un elenco di date" },
         )
         .max(60, "al massimo 60 festività aggiuntive")

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { occupationField } from "~/domain/vacancies/schema";
 import { SCREENING_QUESTIONS } from "./screening";
+import { ISO_DAY, NONEXISTENT_DAY, calendarDay, isCalendarDay, isDayInRange } from "~/utils/date-fields";
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Data non valida: usa il calendario (gg/mm/aaaa)");
+const isoDay = calendarDay("Data non valida: usa il calendario (gg/mm/aaaa)");
 const checkbox = z
   .string()
   .optional()
@@ -115,7 +116,7 @@ export const NeedsSchema = z.object({
         const q = /^\d{1,2}$/.test(r.quantity.trim()) ? Number(r.quantity) : NaN;
         if (!(q >= 1 && q <= 99)) ctx.addIssue({ code: "custom", path: [i, "quantity"], message: "Indica quante persone (da 1 a 99)" });
         const by = r.neededBy.trim();
-        if (by && !/^\d{4}-\d{2}-\d{2}$/.test(by)) ctx.addIssue({ code: "custom", path: [i, "neededBy"], message: "Data non valida" });
+        if (by && !(isCalendarDay(by) && isDayInRange(by))) ctx.addIssue({ code: "custom", path: [i, "neededBy"], message: ISO_DAY.test(by) ? NONEXISTENT_DAY : "Data non valida" });
         out.push({ occupation: occ.success ? occ.data : "", quantity: q, neededBy: by || null, notes: r.notes });
       });
       return out;

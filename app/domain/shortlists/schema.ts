@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONTRACT_TYPES } from "~/domain/vacancies/codes";
+import { calendarDateTime, calendarDay } from "~/utils/date-fields";
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 const version = z.coerce.number({ error: "Versione mancante: ricarica la pagina" }).int().min(1, "Versione non valida");
@@ -10,7 +11,7 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v?.trim() ? v.trim() : null))
     .pipe(z.string().max(max, `Al massimo ${max} caratteri`).nullable());
-const isoDay = (label: string) => z.string({ error: `Indica ${label}` }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, `Indica ${label} (gg/mm/aaaa)`);
+const isoDay = (label: string) => z.string({ error: `Indica ${label}` }).trim().pipe(calendarDay(`Indica ${label} (gg/mm/aaaa)`));
 
 export const CHANNEL_LABELS = { phone: "Telefono", email: "E-mail", sms: "SMS", in_person: "Di persona", portal: "Area personale Rosa" } as const;
 export const CONTACT_OUTCOME_LABELS = {
@@ -82,7 +83,7 @@ export const ContactAttemptSchema = z.object({
   rowId: uuid("Candidato"),
   version,
   channel: z.enum(keys(CHANNEL_LABELS), { error: "Scegli il canale" }),
-  attemptedAt: z.string({ error: "Indica data e ora" }).trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Indica data e ora del contatto"),
+  attemptedAt: z.string({ error: "Indica data e ora" }).trim().pipe(calendarDateTime("Indica data e ora del contatto")),
   outcome: z.enum(keys(CONTACT_OUTCOME_LABELS), { error: "Scegli l'esito del contatto" }),
   shareContacts: z.literal("on").optional(),
   note: optionalText(500),
@@ -109,7 +110,7 @@ export const AssessmentStepSchema = z.object({
   kind: z.enum(["cv_check", "technical_test", "interview", "reference_check", "practical_trial"], { error: "Scegli il tipo di verifica" }),
   description: z.string().trim().max(500, "Al massimo 500 caratteri").optional().default(""),
   representative: optionalText(120),
-  sessionDate: z.string().optional().transform((v) => (v?.trim() ? v.trim() : null)).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Data non valida").nullable()),
+  sessionDate: z.string().optional().transform((v) => (v?.trim() ? v.trim() : null)).pipe(calendarDay("Data non valida").nullable()),
 });
 
 export const AssessmentResultSchema = z.object({
@@ -149,7 +150,7 @@ export const HireSchema = z
     version,
     contractType: z.enum(keys(CONTRACT_TYPES), { error: "Scegli il tipo di contratto" }),
     startDate: isoDay("la data di inizio"),
-    endDate: z.string().optional().transform((v) => (v?.trim() ? v.trim() : null)).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Data di fine non valida").nullable()),
+    endDate: z.string().optional().transform((v) => (v?.trim() ? v.trim() : null)).pipe(calendarDay("Data di fine non valida").nullable()),
     weeklyHours: z
       .string({ error: "Indica le ore settimanali" })
       .trim()

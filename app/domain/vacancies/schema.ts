@@ -13,6 +13,7 @@ import {
   WORKING_TIME_LABELS,
 } from "./codes";
 import { addDays, todayInItaly } from "~/utils/dates";
+import { calendarDay } from "~/utils/date-fields";
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -46,7 +47,7 @@ const optionalNumber = (message: string, opts: { min: number; max: number; int?:
         .nullable(),
     );
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Data non valida: usa il formato gg/mm/aaaa dal calendario");
+const isoDay = calendarDay("Data non valida: usa il formato gg/mm/aaaa dal calendario");
 
 /** "5.1.2.2.0 — Commessi…" or just the code: the occupation must be a CP2021 unit (level 5). */
 export const occupationField = z
