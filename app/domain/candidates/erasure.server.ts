@@ -50,7 +50,7 @@ export async function eraseCandidate(trx: Trx, actor: Actor, candidateId: string
   const now = new Date();
 
   // The CV sections that describe the person; only what the figures count survives, blanked.
-  for (const table of ["candidate_experiences", "candidate_languages", "candidate_licences", "candidate_certificates", "candidate_it_skills", "candidate_disability", "candidate_cv_files", "candidate_invitations"] as const) {
+  for (const table of ["candidate_experiences", "candidate_languages", "candidate_mother_tongues", "candidate_licences", "candidate_certificates", "candidate_it_skills", "candidate_disability", "candidate_cv_files", "candidate_invitations"] as const) {
     await trx.deleteFrom(table).where("candidate_id", "=", candidateId).execute();
   }
   await trx.updateTable("candidate_education").set({ title: REDACTED, institution: null, year: null }).where("candidate_id", "=", candidateId).execute();
