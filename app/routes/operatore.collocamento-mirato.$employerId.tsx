@@ -17,7 +17,8 @@ import { handleFileAction } from "~/domain/l68/file-actions.server";
 import { requireOfficerOn } from "~/domain/l68/policy.server";
 import { getEmployerHeader, getFileView, listCertificates } from "~/domain/l68/queries.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { pendingSentence } from "~/domain/l68/certificate-text";
 import { actorOf, notFound } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Pratica L. 68/99 — Rosa" }];
@@ -69,19 +70,34 @@ export default function OfficerL68File() {
       <HistorySection view={view} />
       <section aria-labelledby="certificates-title" className="mt-4">
         <h2 id="certificates-title" className="h4">
-          Certificazioni di ottemperanza rilasciate
+          Richieste di certificazione di ottemperanza
         </h2>
+        {certificates.length === 0 ? <p>Nessuna richiesta.</p> : null}
+        {/* Refused requests too, with their reasons: the officer answers the employer on them. */}
         <ul data-testid="officer-certificates">
-          {certificates
-            .filter((c) => c.outcome === "issued")
-            .map((c) => (
-              <li key={c.id}>
-                <a href={`/operatore/collocamento-mirato/certificato/${c.id}`} download>
-                  Certificazione n. {c.number}
-                </a>
-                {c.valid_until ? ` (valida fino al ${formatDate(c.valid_until)})` : ""}
-              </li>
-            ))}
+          {certificates.map((c) => (
+            <li key={c.id}>
+              {formatDateTime(c.requested_at)}:{" "}
+              {c.outcome === "issued" ? (
+                <>
+                  <a href={`/operatore/collocamento-mirato/certificato/${c.id}`} download>
+                    Certificazione n. {c.number}
+                  </a>
+                  {c.valid_until ? ` (valida fino al ${formatDate(c.valid_until)})` : ""}
+                  {c.pending_units > 0 && c.pending_due_on ? <span className="d-block">{pendingSentence(c.pending_units, c.pending_due_on)}</span> : null}
+                </>
+              ) : (
+                <>
+                  <strong>non rilasciata</strong>
+                  <ul>
+                    {c.reasons.map((r) => (
+                      <li key={r}>{r}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </li>
+          ))}
         </ul>
       </section>
     </div>

@@ -83,6 +83,8 @@ export interface L68SnapshotsTable {
   quota_art18: number;
   uncovered_art18: number;
   missing_after_exemptions: number;
+  /** The workforce groups with their province when the snapshot was taken (migration 2026_12_05_1930); null before. */
+  workforce_groups: Json | null;
 }
 
 export interface L68ObligationsTable {
@@ -163,6 +165,9 @@ export interface L68CertificatesTable {
   requested_by: string | null;
   requested_at: DefaultedTimestamp;
   valid_until: DateColumn | null;
+  /** Units uncovered but still inside their 60-day term at issue, and the nearest term (migration 2026_12_05_1930). */
+  pending_units: Generated<number>;
+  pending_due_on: DateColumn | null;
 }
 
 export interface L68Tables {

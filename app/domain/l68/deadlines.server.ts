@@ -10,6 +10,7 @@ import { recordAudit } from "~/domain/audit/commands.server";
 import { enqueueMail } from "~/domain/mail/commands.server";
 import { addDays, prospettoDeadline } from "./dates";
 import { formatDate } from "./explain";
+import { prospettoDue } from "./prospetto.server";
 import { isoDate } from "./queries.server";
 import { runRecordDeadlines, type RecordDeadlineRun } from "./records-deadlines.server";
 
@@ -38,11 +39,13 @@ export interface DeadlineRun extends Partial<RecordDeadlineRun> {
   overdue: number;
   prospettoReminders: number;
   prospettoOverdue: number;
+  /** Employers with ≥ 15 at the last recomputation whose prospetto is not owed this year. */
+  prospettoNotOwed: number;
 }
 
 export async function runL68Deadlines(db: Db, now: Date = new Date()): Promise<DeadlineRun> {
   const today = todayInItaly(now);
-  const out: DeadlineRun = { reminders: 0, overdue: 0, prospettoReminders: 0, prospettoOverdue: 0 };
+  const out: DeadlineRun = { reminders: 0, overdue: 0, prospettoReminders: 0, prospettoOverdue: 0, prospettoNotOwed: 0 };
 
   const obligations = await db
     .selectFrom("l68_obligations")
@@ -94,6 +97,11 @@ export async function runL68Deadlines(db: Db, now: Date = new Date()): Promise<D
       )
       .execute();
     for (const m of missing) {
+      // Nothing changed since the last prospetto sent: not owed, so no reminder and no sanction (art. 40 c. 4 DL 112/2008).
+      if (!(await prospettoDue(db, m.employer_id, year)).owed) {
+        out.prospettoNotOwed++;
+        continue;
+      }
       await db.transaction().execute(async (trx) => {
         const message = late
           ? `Il prospetto informativo ${year} non risulta inviato entro il 31 gennaio: la sanzione per il ritardo (art. 15 c. 1 L. 68/1999) cresce ogni giorno.`

@@ -182,7 +182,7 @@ export type WorkspaceRow = Awaited<ReturnType<typeof listProvinceEmployers>>[num
 export function listCertificates(db: Db, employerId: string) {
   return db
     .selectFrom("l68_certificates")
-    .select(["id", "number", "outcome", "reasons", "requested_at", isoDate("valid_until").as("valid_until")])
+    .select(["id", "number", "outcome", "reasons", "requested_at", isoDate("valid_until").as("valid_until"), "pending_units", isoDate("pending_due_on").as("pending_due_on")])
     .where("employer_id", "=", employerId)
     .orderBy("requested_at", "desc")
     .limit(20)
@@ -201,6 +201,8 @@ export async function getIssuedCertificate(db: Db, employerId: string, certifica
       "l68_certificates.number",
       romeDay("l68_certificates.requested_at").$castTo<string>().as("issued_on"),
       isoDate("l68_certificates.valid_until").as("valid_until"),
+      "l68_certificates.pending_units",
+      isoDate("l68_certificates.pending_due_on").as("pending_due_on"),
       "employers.legal_name",
       "employers.tax_code",
       "employers.legal_address",

@@ -37,6 +37,8 @@ export interface FileComputation {
   selfCertified: { positions: number; totalAmount: string | null };
   /** Disabled positions still missing after exemptions and self-certifications, plus art. 18 ones. */
   missing: number;
+  /** The workforce groups the computation used. */
+  groups: StoredGroup[];
 }
 
 /** Working days of the calendar-year period of a record that contains `date` (see contribution.ts). */
@@ -87,16 +89,37 @@ async function recordsInForce(db: Db | Trx, employerId: string, date: string): P
   return out;
 }
 
+/** A workforce group as stored, and as kept in a snapshot (`l68_snapshots.workforce_groups`). */
+export interface StoredGroup {
+  province_code: string;
+  count: number;
+  contract: string;
+  months: string | null;
+  weekly_hours: string | null;
+  full_time_hours: string | null;
+  exclusion: string | null;
+}
+
+export interface FileInputOptions {
+  /**
+   * The workforce groups to use instead of today's: groups carry no dates, so the workforce at a past
+   * date (31 December for the prospetto, art. 9 c. 6) is the one kept in the snapshot of that day.
+   */
+  groups?: StoredGroup[];
+}
+
 /** The calculator input for the file at `date`, with the province of each group (same order). */
-export async function buildFileInput(db: Db | Trx, employerId: string, date: string) {
+export async function buildFileInput(db: Db | Trx, employerId: string, date: string, opts: FileInputOptions = {}) {
   const file = await db.selectFrom("l68_files").select("employer_type").where("employer_id", "=", employerId).executeTakeFirst();
-  const groups = await db
-    .selectFrom("l68_workforce_groups")
-    .select(["province_code", "count", "contract", "months", "weekly_hours", "full_time_hours", "exclusion"])
-    .where("employer_id", "=", employerId)
-    .orderBy("created_at")
-    .orderBy("id")
-    .execute();
+  const groups: StoredGroup[] =
+    opts.groups ??
+    (await db
+      .selectFrom("l68_workforce_groups")
+      .select(["province_code", "count", "contract", "months", "weekly_hours", "full_time_hours", "exclusion"])
+      .where("employer_id", "=", employerId)
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute());
   const workers = await db
     .selectFrom("l68_protected_workers")
     .select([
@@ -149,7 +172,7 @@ export async function buildFileInput(db: Db | Trx, employerId: string, date: str
   // Rows are validated with the calculator's schema before they are stored: failing here is a bug.
   if (!parsed.ok) throw new DomainError(`Dati del prospetto non validi: ${parsed.errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`);
   const provinces = [...groups.map((g) => g.province_code), ...workers.map((w) => w.province_code)];
-  return { input: parsed.data, provinces, records };
+  return { input: parsed.data, provinces, records, groups };
 }
 
 async function legalProvinceOf(db: Db | Trx, employerId: string): Promise<string> {
@@ -163,8 +186,8 @@ async function legalProvinceOf(db: Db | Trx, employerId: string): Promise<string
 }
 
 /** Quota, coverage, provincial allocation and what is still missing, for the file at `date`. */
-export async function computeFile(db: Db | Trx, employerId: string, date: string): Promise<FileComputation> {
-  const { input, provinces, records } = await buildFileInput(db, employerId, date);
+export async function computeFile(db: Db | Trx, employerId: string, date: string, opts: FileInputOptions = {}): Promise<FileComputation> {
+  const { input, provinces, records, groups } = await buildFileInput(db, employerId, date, opts);
   let result = computeQuota(input);
   const bare = { date: input.date, employer: input.employer, workforce: input.workforce } as QuotaInput;
   const allocation = allocateProvinces(bare, provinces, await legalProvinceOf(db, employerId), result, records.suspensions);
@@ -186,6 +209,7 @@ export async function computeFile(db: Db | Trx, employerId: string, date: string
     provinces: allocation,
     selfCertified: { positions: selfPositions, totalAmount: total },
     missing: afterExemption - selfPositions + result.uncoveredArt18,
+    groups,
   };
 }
 
@@ -237,6 +261,7 @@ export async function recompute(trx: Trx, actor: Actor, employerId: string, toda
       quota_art18: c.result.quotaArt18,
       uncovered_art18: c.result.uncoveredArt18,
       missing_after_exemptions: c.missing,
+      workforce_groups: JSON.stringify(c.groups),
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -263,7 +288,8 @@ export async function recompute(trx: Trx, actor: Actor, employerId: string, toda
     employerId,
     details: { reason: trigger.reason, snapshotId: snapshot.id, base: c.result.baseComputo, missing: c.missing },
   });
-  return { snapshotId: snapshot.id, ...c };
+  const { groups: _groups, ...rest } = c;
+  return { snapshotId: snapshot.id, ...rest };
 }
 
 async function closeObligations(trx: Trx, employerId: string, units: number, all: boolean, today: string) {
