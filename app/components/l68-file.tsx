@@ -8,7 +8,7 @@ import {
   INVALIDITY_CATEGORY_LABELS,
   PROTECTED_CATEGORY_LABELS,
 } from "~/domain/l68/file-schema";
-import { OBLIGATION_STATUS_LABELS, OBLIGATION_CAUSE_LABELS } from "~/domain/l68/states";
+import { OBLIGATION_CAUSE_LABELS, OBLIGATION_RESOLUTION_LABELS, OBLIGATION_STATUS_LABELS } from "~/domain/l68/states";
 import type { ProvinceAllocation } from "~/domain/l68/provinces";
 import type { FileView } from "~/domain/l68/queries.server";
 import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
@@ -395,7 +395,10 @@ export function ObligationsSection({ view }: { view: FileView }) {
                   <td>{o.units}</td>
                   <td>{formatDate(o.arose_on)}</td>
                   <td>{formatDate(o.due_on)}</td>
-                  <td>{OBLIGATION_STATUS_LABELS[o.status]}</td>
+                  <td>
+                    {OBLIGATION_STATUS_LABELS[o.status]}
+                    {o.resolution && o.resolution !== "lapsed" ? ` (${OBLIGATION_RESOLUTION_LABELS[o.resolution]}${o.resolved_on ? `, ${formatDate(o.resolved_on)}` : ""})` : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>

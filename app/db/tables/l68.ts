@@ -14,7 +14,9 @@ type DateColumn = ColumnType<string, string, string>;
 export type L68EmployerType = "private" | "public";
 export type L68ProtectedCategory = "disabile_l68" | "disabile_art4" | "art18";
 export type L68ObligationCause = "threshold" | "worker_left" | "suspension_end";
-export type L68ObligationStatus = "open" | "request_filed" | "met" | "overdue";
+export type L68ObligationStatus = "open" | "request_filed" | "met" | "overdue" | "lapsed";
+/** Why an obligation ended (migration 2026_12_05_1940): «met» only by hire, exemption or convention. */
+export type L68ObligationResolution = "hire" | "exemption" | "convention" | "lapsed";
 export type L68RecordKind =
   | "esonero"
   | "autocertificazione_60"
@@ -63,6 +65,8 @@ export interface L68ProtectedWorkersTable {
   psychic_disability: Generated<boolean>;
   hired_on: DateColumn;
   left_on: DateColumn | null;
+  /** The hire on a reserved vacancy this worker comes from (migration 2026_12_05_1940). */
+  hire_id: string | null;
   created_at: DefaultedTimestamp;
 }
 
@@ -96,6 +100,7 @@ export interface L68ObligationsTable {
   due_on: DateColumn;
   status: Generated<L68ObligationStatus>;
   resolved_on: DateColumn | null;
+  resolution: L68ObligationResolution | null;
   created_at: DefaultedTimestamp;
 }
 

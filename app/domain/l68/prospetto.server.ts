@@ -10,6 +10,7 @@ import { DomainError } from "~/domain/errors";
 import { formatCents, prospettoLateSanctionCents } from "./amounts";
 import { daysBetween, prospettoDeadline } from "./dates";
 import { isoDate } from "./queries.server";
+import { pendingObligations, transitionObligation } from "./obligations.server";
 import { decideProspettoDue, type ProspettoDue, type ProspettoFigures } from "./prospetto-due";
 import { computeFile, type StoredGroup } from "./workforce.server";
 
@@ -185,13 +186,9 @@ export async function submitProspetto(trx: Trx, actor: Actor, employerId: string
     ? await trx.updateTable("l68_prospetti").set(values).where("id", "=", existing.id).returning("id").executeTakeFirstOrThrow()
     : await trx.insertInto("l68_prospetti").values({ employer_id: employerId, deadline_year: input.deadlineYear, ...values }).returning("id").executeTakeFirstOrThrow();
   // Sent within the 60 days, the prospetto is the hiring request for the open obligations (art. 9 c. 3; nota 970/2016).
-  await trx
-    .updateTable("l68_obligations")
-    .set({ status: "request_filed" })
-    .where("employer_id", "=", employerId)
-    .where("status", "=", "open")
-    .where("due_on", ">=", today)
-    .execute();
+  for (const o of await pendingObligations(trx, employerId)) {
+    if (o.status === "open" && o.due_on >= today) await transitionObligation(trx, actor, o.id, "file_request", today);
+  }
   await recordAudit(trx, actor, {
     action: "l68.prospetto_submitted",
     entityType: "l68_prospetto",

@@ -104,7 +104,7 @@ export type FileView = Awaited<ReturnType<typeof getFileView>>;
 export function listObligations(db: Db, employerId: string) {
   return db
     .selectFrom("l68_obligations")
-    .select(["id", "cause", "units", "status", isoDate("arose_on").as("arose_on"), isoDate("due_on").as("due_on"), isoDate("resolved_on").as("resolved_on")])
+    .select(["id", "cause", "units", "status", "resolution", isoDate("arose_on").as("arose_on"), isoDate("due_on").as("due_on"), isoDate("resolved_on").as("resolved_on")])
     .where("employer_id", "=", employerId)
     .orderBy("arose_on", "desc")
     .limit(20)

@@ -10,7 +10,7 @@ import type { Db, Trx } from "~/db/db.server";
 import type { L68ObligationCause } from "~/db/tables/l68";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { DomainError } from "~/domain/errors";
-import { addDays, OBLIGATION_DAYS } from "./dates";
+import { reconcileObligations, type CoverFigures } from "./obligations.server";
 import type { ContributionPeriod } from "./contribution";
 import { allocateProvinces, type ProvinceAllocation, type ProvinceSuspensions } from "./provinces";
 import { isoDate } from "./queries.server";
@@ -238,7 +238,7 @@ export interface Trigger {
 export async function recompute(trx: Trx, actor: Actor, employerId: string, today: string, trigger: Trigger) {
   const previous = await trx
     .selectFrom("l68_snapshots")
-    .select(["missing_after_exemptions"])
+    .select(["missing_after_exemptions", "result", "input"])
     .where("employer_id", "=", employerId)
     .orderBy("id", "desc")
     .limit(1)
@@ -265,22 +265,9 @@ export async function recompute(trx: Trx, actor: Actor, employerId: string, toda
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const before = previous?.missing_after_exemptions ?? 0;
-  if (c.missing > before) {
-    const arose = trigger.eventDate && trigger.eventDate > today ? today : (trigger.eventDate ?? today);
-    await trx
-      .insertInto("l68_obligations")
-      .values({
-        employer_id: employerId,
-        cause: trigger.cause ?? "threshold",
-        units: c.missing - before,
-        arose_on: arose,
-        due_on: addDays(arose, OBLIGATION_DAYS),
-      })
-      .execute();
-  } else if (c.missing < before) {
-    await closeObligations(trx, employerId, before - c.missing, c.missing === 0, today);
-  }
+  const arose = trigger.eventDate && trigger.eventDate > today ? today : (trigger.eventDate ?? today);
+  const before = previous ? coverFigures(previous.result as FileComputation["result"] & { selfCertified?: { positions: number } }, previous.input as QuotaInput) : null;
+  await reconcileObligations(trx, actor, employerId, c.missing, today, { cause: trigger.cause ?? "threshold", arose }, { before, after: coverFigures({ ...c.result, selfCertified: c.selfCertified }, c.input) });
   await recordAudit(trx, actor, {
     action: "l68.recomputed",
     entityType: "l68_file",
@@ -292,19 +279,11 @@ export async function recompute(trx: Trx, actor: Actor, employerId: string, toda
   return { snapshotId: snapshot.id, ...rest };
 }
 
-async function closeObligations(trx: Trx, employerId: string, units: number, all: boolean, today: string) {
-  const open = await trx
-    .selectFrom("l68_obligations")
-    .select(["id", "units"])
-    .where("employer_id", "=", employerId)
-    .where("status", "in", ["open", "overdue", "request_filed"])
-    .orderBy("arose_on")
-    .orderBy("created_at")
-    .execute();
-  let left = units;
-  for (const o of open) {
-    if (!all && o.units > left) break;
-    left -= o.units;
-    await trx.updateTable("l68_obligations").set({ status: "met", resolved_on: today }).where("id", "=", o.id).execute();
-  }
+/** What may end an obligation, from a computation (obligations.server.ts `splitResolution`). */
+function coverFigures(result: QuotaResult & { selfCertified?: { positions: number } }, input: QuotaInput): CoverFigures {
+  return {
+    covered: result.coveredDisabili + result.coveredArt18,
+    exempted: (result.exemption?.exemptedUnits ?? 0) + (result.selfCertified?.positions ?? 0),
+    conventions: (input.conventions?.art11OpenPositions ?? 0) + (input.conventions?.art12bisWorkers ?? 0),
+  };
 }
