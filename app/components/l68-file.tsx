@@ -94,6 +94,7 @@ function ProvinceTable({ provinces }: { provinces: ProvinceAllocation[] }) {
             <th scope="col">Coperti</th>
             <th scope="col">Compensati da altre province</th>
             <th scope="col">Ceduti ad altre province</th>
+            <th scope="col">Posti in convenzione</th>
             <th scope="col">Scoperti</th>
           </tr>
         </thead>
@@ -106,6 +107,7 @@ function ProvinceTable({ provinces }: { provinces: ProvinceAllocation[] }) {
               <td>{p.covered}</td>
               <td>{p.compensationIn}</td>
               <td>{p.compensationOut}</td>
+              <td>{p.conventionPlaces ?? 0}</td>
               <td>{p.uncovered}</td>
             </tr>
           ))}

@@ -64,6 +64,17 @@ describe("the obligation file reconciles", () => {
         const rows = await identity(trx);
         expect(rows.length).toBeGreaterThan(0);
         for (const r of rows) expect({ ...r, pending: r.pending }).toEqual({ ...r, pending: r.missing });
+        // Convention places are allocated to provinces: their sum is the national figure of the snapshot.
+        const latest = await trx.selectFrom("l68_snapshots").distinctOn("employer_id").select(["employer_id", "input", "result"]).orderBy("employer_id").orderBy("id", "desc").execute();
+        let withConventions = 0;
+        for (const s of latest) {
+          const input = s.input as { conventions?: { art11OpenPositions: number; art12bisWorkers: number } };
+          const national = (input.conventions?.art11OpenPositions ?? 0) + (input.conventions?.art12bisWorkers ?? 0);
+          const provinces = (s.result as { provinces: { conventionPlaces?: number }[] }).provinces;
+          expect(provinces.reduce((n, p) => n + (p.conventionPlaces ?? 0), 0)).toBe(national);
+          if (national > 0) withConventions++;
+        }
+        expect(withConventions).toBeGreaterThan(0);
         checked = true;
         throw new Rollback();
       })

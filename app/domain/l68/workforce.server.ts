@@ -28,6 +28,8 @@ export interface RecordsInForce {
   art12bisWorkers: number;
   /** Positions self-certified under art. 5 c. 3-bis (60 per mille) and the working days they cover. */
   selfCertified: { positions: number; workingDays: number };
+  /** Convention places (art. 11 open + art. 12-bis) by the province of the record. */
+  conventionsByProvince: Record<string, number>;
 }
 
 export interface FileComputation {
@@ -57,7 +59,8 @@ async function recordsInForce(db: Db | Trx, employerId: string, date: string): P
     .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", date)]))
     .orderBy("created_at")
     .execute();
-  const out: RecordsInForce = { suspensions: {}, art11OpenPositions: 0, art12bisWorkers: 0, selfCertified: { positions: 0, workingDays: 0 } };
+  const out: RecordsInForce = { suspensions: {}, art11OpenPositions: 0, art12bisWorkers: 0, selfCertified: { positions: 0, workingDays: 0 }, conventionsByProvince: {} };
+  const addPlaces = (province: string, n: number) => (out.conventionsByProvince[province] = (out.conventionsByProvince[province] ?? 0) + n);
   for (const r of rows) {
     const d = r.details as Record<string, unknown>;
     switch (r.kind) {
@@ -74,11 +77,14 @@ async function recordsInForce(db: Db | Trx, employerId: string, date: string): P
       case "convenzione_art11": {
         // Positions the schedule plans from the reference date on are "open", not uncovered (§1.10).
         const schedule = (d.schedule as { date: string; units: number }[] | undefined) ?? [];
-        out.art11OpenPositions += schedule.filter((s) => s.date >= date).reduce((n, s) => n + Number(s.units), 0);
+        const open = schedule.filter((s) => s.date >= date).reduce((n, s) => n + Number(s.units), 0);
+        out.art11OpenPositions += open;
+        addPlaces(r.province_code, open);
         break;
       }
       case "convenzione_art12bis":
         out.art12bisWorkers += Number(d.workers ?? 0);
+        addPlaces(r.province_code, Number(d.workers ?? 0));
         break;
       case "autocertificazione_60":
         out.selfCertified.positions += Number(d.positions ?? 0);
@@ -190,13 +196,20 @@ export async function computeFile(db: Db | Trx, employerId: string, date: string
   const { input, provinces, records, groups } = await buildFileInput(db, employerId, date, opts);
   let result = computeQuota(input);
   const bare = { date: input.date, employer: input.employer, workforce: input.workforce } as QuotaInput;
-  const allocation = allocateProvinces(bare, provinces, await legalProvinceOf(db, employerId), result, records.suspensions);
+  const legalProvince = await legalProvinceOf(db, employerId);
+  const allocation = allocateProvinces(bare, provinces, legalProvince, result, records.suspensions);
   // Provincial suspensions (CIGS, solidarity) reduce the national quotas by what they suspend in their province.
   const suspendedUnits = allocation.reduce((n, p) => n + p.suspendedUnits, 0);
   const suspendedArt18Units = allocation.reduce((n, p) => n + p.art18.suspendedUnits, 0);
   if ((suspendedUnits > 0 || suspendedArt18Units > 0) && !input.suspension) {
     input.suspension = { suspendedUnits, suspendedArt18Units };
     result = computeQuota(input);
+  }
+  // Convention places go to the province of the convention; one with no workforce there to the registered office's.
+  for (const [province, places] of Object.entries(records.conventionsByProvince)) {
+    if (!places) continue;
+    const row = allocation.find((p) => p.province === province) ?? allocation.find((p) => p.province === legalProvince) ?? allocation[0];
+    if (row) row.conventionPlaces = (row.conventionPlaces ?? 0) + places;
   }
   const afterExemption = result.exemption ? result.exemption.remainingUncovered : result.uncoveredDisabili;
   const selfPositions = Math.min(records.selfCertified.positions, afterExemption);
