@@ -10,6 +10,9 @@ import { recordHire } from "~/domain/shortlists/commands.server";
 import { todayInItaly } from "~/utils/dates";
 import { seedL68 } from "../../server/seed/l68";
 import { seedPlatform } from "../../server/seed/platform";
+import * as workspace from "~/routes/operatore.collocamento-mirato._index";
+import { request } from "../support/factories";
+import { callRoute } from "../support/routes";
 import { createL68Employer, createPlacementOfficer, fileVersion } from "../support/factories-l68";
 import { createMatchCandidate, createMatchVacancy, insertPresentedShortlist } from "../support/factories-shortlists";
 
@@ -155,6 +158,10 @@ describe("the obligation file reconciles", () => {
     expect(obligations).toEqual([{ status: "met", resolution: "hire", units: 1 }]);
     const [id] = await identity(getDb(), e.employerId);
     expect(id).toMatchObject({ missing: 0, pending: 0 });
+    // The workspace's «Offerte riservate» column lists the vacancy, its hire and its rosa.
+    const page = await callRoute(workspace.loader, request("/operatore/collocamento-mirato", { cookie: officer.cookie }));
+    const rows = (page.body as { rows: { id: string; reserved: { id: string; hired: number; shortlists: { id: string }[] }[] }[] }).rows;
+    expect(rows.find((r) => r.id === e.employerId)?.reserved).toEqual([expect.objectContaining({ id: vacancy.id, hired: 1, shortlists: [expect.objectContaining({ id: shortlistId })] })]);
   });
 
   it("a fall of the workforce is not «Adempiuto»: the obligation lapses", async () => {
