@@ -9,7 +9,7 @@ import {
   PROTECTED_CATEGORY_LABELS,
 } from "~/domain/l68/file-schema";
 import { patronSaintOf } from "~/domain/l68/patron-saints";
-import { OBLIGATION_STATUS_LABELS, OBLIGATION_CAUSE_LABELS } from "~/domain/l68/states";
+import { OBLIGATION_CAUSE_LABELS, OBLIGATION_RESOLUTION_LABELS, OBLIGATION_STATUS_LABELS } from "~/domain/l68/states";
 import type { ProvinceAllocation } from "~/domain/l68/provinces";
 import type { FileView } from "~/domain/l68/queries.server";
 import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
@@ -95,6 +95,7 @@ function ProvinceTable({ provinces }: { provinces: ProvinceAllocation[] }) {
             <th scope="col">Coperti</th>
             <th scope="col">Compensati da altre province</th>
             <th scope="col">Ceduti ad altre province</th>
+            <th scope="col">Posti in convenzione</th>
             <th scope="col">Scoperti</th>
           </tr>
         </thead>
@@ -107,6 +108,7 @@ function ProvinceTable({ provinces }: { provinces: ProvinceAllocation[] }) {
               <td>{p.covered}</td>
               <td>{p.compensationIn}</td>
               <td>{p.compensationOut}</td>
+              <td>{p.conventionPlaces ?? 0}</td>
               <td>{p.uncovered}</td>
             </tr>
           ))}
@@ -460,7 +462,10 @@ export function ObligationsSection({ view }: { view: FileView }) {
                   <td>{o.units}</td>
                   <td>{formatDate(o.arose_on)}</td>
                   <td>{formatDate(o.due_on)}</td>
-                  <td>{OBLIGATION_STATUS_LABELS[o.status]}</td>
+                  <td>
+                    {OBLIGATION_STATUS_LABELS[o.status]}
+                    {o.resolution && o.resolution !== "lapsed" ? ` (${OBLIGATION_RESOLUTION_LABELS[o.resolution]}${o.resolved_on ? `, ${formatDate(o.resolved_on)}` : ""})` : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -11,6 +11,8 @@ interface Props {
   legalProvince: string;
   errors?: FieldErrors;
   values?: FormValues;
+  /** Extra fields before the document (the officer's: how the document was received). */
+  children?: React.ReactNode;
 }
 
 const HINTS: Record<L68RecordKind, string> = {
@@ -123,6 +125,7 @@ export function NewRecordForm(props: Props) {
         </div>
         <KindFields {...props} />
         <TextAreaField name="notes" label="Note" errors={errors} values={values} rows={2} />
+        {props.children}
         <DocumentField errors={errors} />
         <button type="submit" className="btn btn-primary">
           Presenta la pratica

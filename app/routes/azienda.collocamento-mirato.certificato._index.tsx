@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { checkCompliance, requestCertificate } from "~/domain/l68/certificate.server";
+import { pendingSentence } from "~/domain/l68/certificate-text";
 import { listCertificates } from "~/domain/l68/queries.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
@@ -43,7 +44,10 @@ export default function CertificatePage() {
         se l'azienda è in regola; altrimenti ti indichiamo cosa manca.
       </p>
       {preview.compliant ? (
-        <p className="text-success">In base ai dati attuali l'azienda risulta in regola.</p>
+        <p className="text-success">
+          In base ai dati attuali l'azienda risulta in regola.
+          {preview.pending.units > 0 && preview.pending.dueOn ? ` ${pendingSentence(preview.pending.units, preview.pending.dueOn)}` : null}
+        </p>
       ) : (
         <div className="alert alert-warning" role="status">
           <h2 className="h5">In base ai dati attuali la certificazione non può essere rilasciata</h2>
@@ -87,6 +91,7 @@ export default function CertificatePage() {
                     </ul>
                   )}
                   {c.valid_until ? <span className="d-block">Valida fino al {formatDate(c.valid_until)}</span> : null}
+                  {c.pending_units > 0 && c.pending_due_on ? <span className="d-block">{pendingSentence(c.pending_units, c.pending_due_on)}</span> : null}
                 </td>
               </tr>
             ))}

@@ -6,7 +6,8 @@ import { ErrorSummary, Notice, TextAreaField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { ProspettoFormSchema } from "~/domain/l68/file-schema";
-import { buildProspettoDraft, getProspetto, lateFiling, submitProspetto, type ProspettoDraft } from "~/domain/l68/prospetto.server";
+import { getProspetto, lateFiling, prospettoDue, submitProspetto, type ProspettoDraft } from "~/domain/l68/prospetto.server";
+import { describeProspettoDue } from "~/domain/l68/prospetto-due";
 import { formatCents } from "~/domain/l68/amounts";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -27,10 +28,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const stored = await getProspetto(db, user.employerId, year);
   const submitted = stored?.status === "submitted" ? stored : null;
-  const draft = submitted ? (submitted.data as ProspettoDraft & { postiDisponibili: string }) : await buildProspettoDraft(db, user.employerId, year);
-  const ifFiledToday = lateFiling(year, today);
+  const due = await prospettoDue(db, user.employerId, year);
+  const draft = submitted ? (submitted.data as ProspettoDraft & { postiDisponibili: string }) : due.draft;
+  // Not owed (nothing changed, art. 40 c. 4 DL 112/2008): sending it anyway costs nothing.
+  const ifFiledToday = due.owed ? lateFiling(year, today) : { daysLate: 0, sanctionCents: 0n };
+  const thisYear = Number(today.slice(0, 4));
   return {
     year,
+    // In December the next year's prospetto (situation at 31 December) can be prepared too.
+    years: today.slice(5, 7) === "12" ? [thisYear, thisYear + 1] : [thisYear],
+    sendableFrom: `${year - 1}-12-31`,
+    canSend: today >= `${year - 1}-12-31`,
+    due: { owed: due.owed, reason: due.reason, sentence: describeProspettoDue(year, due) },
     draft,
     submitted: submitted
       ? { on: submitted.submitted_on, daysLate: submitted.days_late ?? 0, sanction: formatCents(BigInt(submitted.late_sanction_cents ?? 0)), positions: (submitted.data as { postiDisponibili?: string }).postiDisponibili ?? "" }
@@ -65,7 +74,7 @@ function Row({ label, value }: { label: string; value: string | number | null })
 }
 
 export default function ProspettoPage() {
-  const { year, draft, submitted, ifFiledToday } = useLoaderData<typeof loader>();
+  const { year, years, draft, submitted, ifFiledToday, due, canSend, sendableFrom } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const n = draft.riepilogoNazionale;
   return (
@@ -74,9 +83,29 @@ export default function ProspettoPage() {
         <Link to="/azienda/collocamento-mirato">← Collocamento mirato</Link>
       </p>
       <h1>Prospetto informativo {year}</h1>
+      {years.length > 1 ? (
+        <nav aria-label="Anno del prospetto">
+          <ul className="nav nav-tabs mb-3">
+            {years.map((y) => (
+              <li className="nav-item" key={y}>
+                <Link className={`nav-link${y === year ? " active" : ""}`} aria-current={y === year ? "page" : undefined} to={`?anno=${y}`}>
+                  Prospetto {y} (situazione al 31/12/{y - 1})
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <p className="lead">
         Situazione al {formatDate(draft.referenceDate)}, da inviare entro il {formatDate(draft.deadline)} (art. 9 c. 6 L. 68/99).
       </p>
+      <p data-testid="prospetto-due">{due.sentence}</p>
+      {"organicoFonte" in draft && draft.organicoFonte === "approximate" ? (
+        <Notice type="warning">
+          Non è conservata la fotografia dell'organico al {formatDate(draft.referenceDate)}: la bozza usa l'organico dichiarato oggi. Verifica i numeri prima
+          di inviarla.
+        </Notice>
+      ) : null}
       {submitted ? (
         <Notice type={submitted.daysLate ? "warning" : "success"}>
           Inviato il {formatDate(submitted.on!)}
@@ -84,10 +113,12 @@ export default function ProspettoPage() {
         </Notice>
       ) : (
         <Notice type="info">
-          Bozza costruita dai dati dell'organico.{" "}
-          {ifFiledToday.daysLate
+          Bozza costruita dai dati dell'organico al {formatDate(draft.referenceDate)}.{" "}
+          {!canSend
+            ? `Potrai inviarlo dal ${formatDate(sendableFrom)}.`
+            : ifFiledToday.daysLate
             ? `Se lo invii oggi il ritardo è di ${ifFiledToday.daysLate} giorni: sanzione di ${formatMoney(ifFiledToday.sanction)} (art. 15 c. 1).`
-            : "Se lo invii oggi sei nei termini."}
+              : "Se lo invii oggi sei nei termini."}
         </Notice>
       )}
       <h2 className="h4">Quadro aziendale</h2>
@@ -140,9 +171,9 @@ export default function ProspettoPage() {
           </tbody>
         </table>
       </div>
-      {submitted ? (
+      {submitted || !canSend ? (
         <p>
-          <strong>Posti di lavoro disponibili:</strong> {submitted.positions || "nessuno indicato"}
+          <strong>Posti di lavoro disponibili:</strong> {submitted ? submitted.positions || "nessuno indicato" : "da indicare all'invio"}
         </p>
       ) : (
         <>

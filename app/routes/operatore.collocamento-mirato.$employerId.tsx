@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice } from "~/components/forms";
 import {
@@ -12,12 +12,17 @@ import {
   WorkforceSection,
 } from "~/components/l68-file";
 import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { requestCertificate } from "~/domain/l68/certificate.server";
+import { RECORD_KIND_LABELS } from "~/domain/l68/states";
+import { todayInItaly } from "~/utils/dates";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { handleFileAction } from "~/domain/l68/file-actions.server";
 import { requireOfficerOn } from "~/domain/l68/policy.server";
 import { getEmployerHeader, getFileView, listCertificates } from "~/domain/l68/queries.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { pendingSentence } from "~/domain/l68/certificate-text";
 import { actorOf, notFound } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Pratica L. 68/99 — Rosa" }];
@@ -39,7 +44,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, employerId } = await requireOfficerFile(request, params);
-  const result = await handleFileAction(await request.formData(), actorOf(user, context), employerId);
+  const form = await request.formData();
+  if (form.get("intent") === "request-certificate") {
+    // The officer issues or refuses the art. 17 certificate on the same fresh recomputation as the employer's request.
+    const outcome = await withTransaction((trx) => requestCertificate(trx, actorOf(user, context), employerId, todayInItaly()));
+    return redirectWithFlash(`/operatore/collocamento-mirato/${employerId}`, {
+      type: outcome.compliant ? "success" : "warning",
+      message: outcome.compliant ? `Certificazione n. ${outcome.number} rilasciata.` : "Certificazione non rilasciata: i motivi sono nell'elenco delle richieste.",
+    });
+  }
+  const result = await handleFileAction(form, actorOf(user, context), employerId);
   if (!result.ok) return data(result, { status: result.status });
   return redirectWithFlash(`/operatore/collocamento-mirato/${employerId}`, { type: "success", message: result.message });
 }
@@ -61,6 +75,16 @@ export default function OfficerL68File() {
       <p className="d-flex flex-wrap gap-3">
         <Link to={`/operatore/collocamento-mirato/pratiche?azienda=${employer.id}&stato=`}>Esoneri, convenzioni, sospensioni e richieste</Link>
       </p>
+      <details className="mb-3">
+        <summary>Registra una pratica ricevuta via PEC o allo sportello</summary>
+        <ul>
+          {(Object.keys(RECORD_KIND_LABELS) as (keyof typeof RECORD_KIND_LABELS)[]).map((k) => (
+            <li key={k}>
+              <Link to={`/operatore/collocamento-mirato/nuova-pratica/${employer.id}?tipo=${k}`}>{RECORD_KIND_LABELS[k]}</Link>
+            </li>
+          ))}
+        </ul>
+      </details>
       <QuotaSummary latest={view.latest} />
       <ObligationsSection view={view} />
       <EmployerTypeForm view={view} result={failed} />
@@ -69,19 +93,40 @@ export default function OfficerL68File() {
       <HistorySection view={view} />
       <section aria-labelledby="certificates-title" className="mt-4">
         <h2 id="certificates-title" className="h4">
-          Certificazioni di ottemperanza rilasciate
+          Richieste di certificazione di ottemperanza
         </h2>
+        <Form method="post" className="mb-3">
+          <input type="hidden" name="intent" value="request-certificate" />
+          <button type="submit" className="btn btn-outline-primary">
+            Verifica e rilascia la certificazione (art. 17)
+          </button>
+        </Form>
+        {certificates.length === 0 ? <p>Nessuna richiesta.</p> : null}
+        {/* Refused requests too, with their reasons: the officer answers the employer on them. */}
         <ul data-testid="officer-certificates">
-          {certificates
-            .filter((c) => c.outcome === "issued")
-            .map((c) => (
-              <li key={c.id}>
-                <a href={`/operatore/collocamento-mirato/certificato/${c.id}`} download>
-                  Certificazione n. {c.number}
-                </a>
-                {c.valid_until ? ` (valida fino al ${formatDate(c.valid_until)})` : ""}
-              </li>
-            ))}
+          {certificates.map((c) => (
+            <li key={c.id}>
+              {formatDateTime(c.requested_at)}:{" "}
+              {c.outcome === "issued" ? (
+                <>
+                  <a href={`/operatore/collocamento-mirato/certificato/${c.id}`} download>
+                    Certificazione n. {c.number}
+                  </a>
+                  {c.valid_until ? ` (valida fino al ${formatDate(c.valid_until)})` : ""}
+                  {c.pending_units > 0 && c.pending_due_on ? <span className="d-block">{pendingSentence(c.pending_units, c.pending_due_on)}</span> : null}
+                </>
+              ) : (
+                <>
+                  <strong>non rilasciata</strong>
+                  <ul>
+                    {c.reasons.map((r) => (
+                      <li key={r}>{r}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </li>
+          ))}
         </ul>
       </section>
     </div>

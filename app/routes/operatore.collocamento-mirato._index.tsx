@@ -6,6 +6,7 @@ import { ErrorSummary, Notice, SelectField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { WorkspaceFilterSchema } from "~/domain/l68/file-schema";
 import { listProvinceEmployers } from "~/domain/l68/queries.server";
+import { VACANCY_STATUS_LABELS } from "~/domain/vacancies/states";
 import { formatDate } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
 import { requirePermission } from "~/utils/session.server";
@@ -86,9 +87,33 @@ export default function PlacementWorkspace() {
                 </td>
                 <td>{r.next_due ? `${formatDate(r.next_due)}${r.next_due < today ? " (scaduta)" : ""}` : "—"}</td>
                 <td>{r.overdue}</td>
-                {/* Reserved vacancies and their shortlists come with the vacancy/preselection issues. */}
                 <td>
-                  <span className="text-muted">Disponibili con le offerte di lavoro</span>
+                  {r.reserved.length === 0 ? (
+                    <span className="text-muted">Nessuna</span>
+                  ) : (
+                    <ul className="list-unstyled mb-0">
+                      {r.reserved.map((v) => (
+                        <li key={v.id}>
+                          <Link to={`/operatore/offerte/${v.id}`}>
+                            n. {v.number} {v.title}
+                          </Link>{" "}
+                          <span className="text-muted">
+                            ({VACANCY_STATUS_LABELS[v.status as keyof typeof VACANCY_STATUS_LABELS] ?? v.status}
+                            {v.hired ? `, ${v.hired} assunt${v.hired === 1 ? "o" : "i"}` : ""})
+                          </span>
+                          {v.shortlists.map((sl, i) => (
+                            <span key={sl.id}>
+                              {" · "}
+                              <Link to={`/operatore/rose/${sl.id}`}>
+                                rosa {i + 1}
+                                <span className="visually-hidden"> dell'offerta n. {v.number}</span>
+                              </Link>
+                            </span>
+                          ))}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </td>
               </tr>
             ))}

@@ -14,7 +14,9 @@ type DateColumn = ColumnType<string, string, string>;
 export type L68EmployerType = "private" | "public";
 export type L68ProtectedCategory = "disabile_l68" | "disabile_art4" | "art18";
 export type L68ObligationCause = "threshold" | "worker_left" | "suspension_end";
-export type L68ObligationStatus = "open" | "request_filed" | "met" | "overdue";
+export type L68ObligationStatus = "open" | "request_filed" | "met" | "overdue" | "lapsed";
+/** Why an obligation ended (migration 2026_12_05_1940): «met» only by hire, exemption or convention. */
+export type L68ObligationResolution = "hire" | "exemption" | "convention" | "lapsed";
 export type L68RecordKind =
   | "esonero"
   | "autocertificazione_60"
@@ -74,6 +76,8 @@ export interface L68ProtectedWorkersTable {
   full_time_workload: Generated<boolean>;
   hired_on: DateColumn;
   left_on: DateColumn | null;
+  /** The hire on a reserved vacancy this worker comes from (migration 2026_12_05_1940). */
+  hire_id: string | null;
   created_at: DefaultedTimestamp;
 }
 
@@ -94,6 +98,8 @@ export interface L68SnapshotsTable {
   quota_art18: number;
   uncovered_art18: number;
   missing_after_exemptions: number;
+  /** The workforce groups with their province when the snapshot was taken (migration 2026_12_05_1930); null before. */
+  workforce_groups: Json | null;
 }
 
 export interface L68ObligationsTable {
@@ -105,6 +111,7 @@ export interface L68ObligationsTable {
   due_on: DateColumn;
   status: Generated<L68ObligationStatus>;
   resolved_on: DateColumn | null;
+  resolution: L68ObligationResolution | null;
   created_at: DefaultedTimestamp;
 }
 
@@ -174,6 +181,9 @@ export interface L68CertificatesTable {
   requested_by: string | null;
   requested_at: DefaultedTimestamp;
   valid_until: DateColumn | null;
+  /** Units uncovered but still inside their 60-day term at issue, and the nearest term (migration 2026_12_05_1930). */
+  pending_units: Generated<number>;
+  pending_due_on: DateColumn | null;
 }
 
 export interface L68Tables {

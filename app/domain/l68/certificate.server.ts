@@ -8,6 +8,8 @@ import { enqueueMail } from "~/domain/mail/commands.server";
 import { recomputeFile } from "./commands.server";
 import { addDays, prospettoDeadline } from "./dates";
 import { formatDate } from "./explain";
+import { pendingSentence } from "./certificate-text";
+import { prospettoDue } from "./prospetto.server";
 import { isoDate } from "./queries.server";
 
 /** How long an issued certificate is valid: not fixed by the sources read; six months like most regional offices. */
@@ -16,6 +18,8 @@ export const CERTIFICATE_VALID_DAYS = 183;
 export interface Compliance {
   compliant: boolean;
   reasons: string[];
+  /** Uncovered units still inside their 60-day term, and the nearest term: shown on an issued certificate. */
+  pending: { units: number; dueOn: string | null };
 }
 
 /** Reasons against compliance at `today` for a file whose latest snapshot is current. */
@@ -28,7 +32,7 @@ export async function checkCompliance(db: Db | Trx, employerId: string, today: s
     .orderBy("id", "desc")
     .limit(1)
     .executeTakeFirst();
-  if (!latest) return { compliant: false, reasons: ["L'organico non è stato dichiarato: la quota di riserva non è calcolabile."] };
+  if (!latest) return { compliant: false, reasons: ["L'organico non è stato dichiarato: la quota di riserva non è calcolabile."], pending: { units: 0, dueOn: null } };
   const obligations = await db
     .selectFrom("l68_obligations")
     .select(["units", "status", isoDate("due_on").as("due_on")])
@@ -48,23 +52,21 @@ export async function checkCompliance(db: Db | Trx, employerId: string, today: s
     reasons.push(`Obbligo di assunzione di ${o.units} unità scaduto il ${formatDate(o.due_on)} senza assunzione né richiesta di avviamento.`);
   }
   const year = Number(today.slice(0, 4));
-  if (latest.base_computo >= 15 && today > prospettoDeadline(year)) {
-    const filed = await db
-      .selectFrom("l68_prospetti")
-      .select("id")
-      .where("employer_id", "=", employerId)
-      .where("deadline_year", "=", year)
-      .where("status", "=", "submitted")
-      .executeTakeFirst();
-    if (!filed) reasons.push(`Prospetto informativo ${year} non inviato (scadenza 31 gennaio ${year}, art. 9 c. 6 L. 68/1999).`);
+  if (today > prospettoDeadline(year)) {
+    // Owed only with ≥ 15 at 31 December and a change since the last one sent (art. 40 c. 4 DL 112/2008).
+    const due = await prospettoDue(db, employerId, year);
+    if (due.owed && due.reason !== "filed") reasons.push(`Prospetto informativo ${year} non inviato (scadenza 31 gennaio ${year}, art. 9 c. 6 L. 68/1999).`);
   }
-  return { compliant: reasons.length === 0, reasons };
+  const withinTerm = obligations.filter((o) => o.status === "request_filed" || (o.status === "open" && o.due_on >= today));
+  const pendingUnits = Math.min(latest.missing_after_exemptions, inTerm);
+  const dueOn = pendingUnits > 0 ? withinTerm.map((o) => o.due_on).sort()[0] ?? null : null;
+  return { compliant: reasons.length === 0, reasons, pending: { units: pendingUnits, dueOn } };
 }
 
 /** The employer (or an officer) asks for the certificate: recompute, judge, record the outcome. */
 export async function requestCertificate(trx: Trx, actor: Actor, employerId: string, today: string) {
   const { snapshotId } = await recomputeFile(trx, actor, employerId, today, "Richiesta della certificazione di ottemperanza");
-  const { compliant, reasons } = await checkCompliance(trx, employerId, today);
+  const { compliant, reasons, pending } = await checkCompliance(trx, employerId, today);
   const year = today.slice(0, 4);
   const row = await trx
     .insertInto("l68_certificates")
@@ -75,6 +77,8 @@ export async function requestCertificate(trx: Trx, actor: Actor, employerId: str
       snapshot_id: snapshotId,
       requested_by: actor.userId,
       valid_until: compliant ? addDays(today, CERTIFICATE_VALID_DAYS) : null,
+      pending_units: compliant ? pending.units : 0,
+      pending_due_on: compliant ? pending.dueOn : null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -101,8 +105,9 @@ export async function requestCertificate(trx: Trx, actor: Actor, employerId: str
     to: employer.contact_email,
     subject: compliant ? "Rosa: certificazione di ottemperanza rilasciata" : "Rosa: certificazione di ottemperanza non rilasciata",
     body: compliant
-      ? `La certificazione di ottemperanza agli obblighi della L. 68/1999 di ${employer.legal_name} (n. ${number}) è disponibile nell'area Collocamento mirato.`
+      ? `La certificazione di ottemperanza agli obblighi della L. 68/1999 di ${employer.legal_name} (n. ${number}) è disponibile nell'area Collocamento mirato.` +
+        (pending.units && pending.dueOn ? `\n\n${pendingSentence(pending.units, pending.dueOn)}` : "")
       : `La certificazione di ottemperanza di ${employer.legal_name} non può essere rilasciata per questi motivi:\n\n- ${reasons.join("\n- ")}`,
   });
-  return { certificateId: row.id, compliant, reasons, number };
+  return { certificateId: row.id, compliant, reasons, number, pending: compliant ? pending : { units: 0, dueOn: null } };
 }

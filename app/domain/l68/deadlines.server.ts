@@ -10,6 +10,9 @@ import { recordAudit } from "~/domain/audit/commands.server";
 import { enqueueMail } from "~/domain/mail/commands.server";
 import { addDays, prospettoDeadline } from "./dates";
 import { formatDate } from "./explain";
+import { recomputeFile } from "./commands.server";
+import { transitionObligation } from "./obligations.server";
+import { prospettoDue } from "./prospetto.server";
 import { isoDate } from "./queries.server";
 import { runRecordDeadlines, type RecordDeadlineRun } from "./records-deadlines.server";
 
@@ -38,12 +41,36 @@ export interface DeadlineRun extends Partial<RecordDeadlineRun> {
   overdue: number;
   prospettoReminders: number;
   prospettoOverdue: number;
+  /** Employers with ≥ 15 at the last recomputation whose prospetto is not owed this year. */
+  prospettoNotOwed: number;
+  /** Files recomputed because a protected worker hired with a later start date started working. */
+  workersStarted?: number;
+}
+
+/** A hire recorded before its start date counts from that day: recompute the files where that day came. */
+async function recomputeStartedWorkers(db: Db, today: string): Promise<number> {
+  const rows = await db
+    .selectFrom("l68_protected_workers")
+    .innerJoin(
+      (eb) => eb.selectFrom("l68_snapshots").distinctOn("employer_id").select(["employer_id", "reference_date"]).orderBy("employer_id").orderBy("id", "desc").as("s"),
+      (join) => join.onRef("s.employer_id", "=", "l68_protected_workers.employer_id"),
+    )
+    .select("l68_protected_workers.employer_id")
+    .distinct()
+    .whereRef("l68_protected_workers.hired_on", ">", "s.reference_date")
+    .where("l68_protected_workers.hired_on", "<=", today)
+    .execute();
+  for (const r of rows) {
+    await db.transaction().execute((trx) => recomputeFile(trx, SYSTEM, r.employer_id, today, "Inizio del rapporto di un lavoratore delle categorie protette"));
+  }
+  return rows.length;
 }
 
 export async function runL68Deadlines(db: Db, now: Date = new Date()): Promise<DeadlineRun> {
   const today = todayInItaly(now);
-  const out: DeadlineRun = { reminders: 0, overdue: 0, prospettoReminders: 0, prospettoOverdue: 0 };
+  const out: DeadlineRun = { reminders: 0, overdue: 0, prospettoReminders: 0, prospettoOverdue: 0, prospettoNotOwed: 0 };
 
+  out.workersStarted = await recomputeStartedWorkers(db, today);
   const obligations = await db
     .selectFrom("l68_obligations")
     .select(["id", "employer_id", "units", "status", isoDate("due_on").as("due_on")])
@@ -54,7 +81,7 @@ export async function runL68Deadlines(db: Db, now: Date = new Date()): Promise<D
     await db.transaction().execute(async (trx) => {
       if (o.due_on < today) {
         // The 60 days are over: sanctions accrue from now on (art. 15 c. 4).
-        await trx.updateTable("l68_obligations").set({ status: "overdue" }).where("id", "=", o.id).where("status", "=", "open").execute();
+        if (o.status === "open") await transitionObligation(trx, SYSTEM, o.id, "expire", today);
         const message =
           `Il termine di 60 giorni per assumere ${o.units} lavorator${o.units === 1 ? "e" : "i"} disabil${o.units === 1 ? "e" : "i"} o chiederne ` +
           `l'avviamento è scaduto il ${formatDate(o.due_on)}: da ora si applica la sanzione dell'art. 15 c. 4 L. 68/1999 per ogni giorno lavorativo di scopertura.`;
@@ -94,6 +121,11 @@ export async function runL68Deadlines(db: Db, now: Date = new Date()): Promise<D
       )
       .execute();
     for (const m of missing) {
+      // Nothing changed since the last prospetto sent: not owed, so no reminder and no sanction (art. 40 c. 4 DL 112/2008).
+      if (!(await prospettoDue(db, m.employer_id, year)).owed) {
+        out.prospettoNotOwed++;
+        continue;
+      }
       await db.transaction().execute(async (trx) => {
         const message = late
           ? `Il prospetto informativo ${year} non risulta inviato entro il 31 gennaio: la sanzione per il ritardo (art. 15 c. 1 L. 68/1999) cresce ogni giorno.`

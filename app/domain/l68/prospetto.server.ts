@@ -10,9 +10,32 @@ import { DomainError } from "~/domain/errors";
 import { formatCents, prospettoLateSanctionCents } from "./amounts";
 import { daysBetween, prospettoDeadline } from "./dates";
 import { isoDate } from "./queries.server";
-import { computeFile } from "./workforce.server";
+import { pendingObligations, transitionObligation } from "./obligations.server";
+import { decideProspettoDue, type ProspettoDue, type ProspettoFigures } from "./prospetto-due";
+import { computeFile, type StoredGroup } from "./workforce.server";
 
 const CATEGORY: Record<string, string> = { under15: "-", "15-35": "C", "36-50": "B", over50: "A" };
+
+/**
+ * The workforce groups at `date`: groups carry no dates, but every change to them takes a snapshot
+ * that keeps them, so the latest snapshot up to `date` holds the workforce of that day. With no
+ * snapshot after `date` today's groups are that workforce too; otherwise, for files older than the
+ * kept groups (migration 2026_12_05_1930), today's groups are an approximation and the draft says so.
+ */
+export async function workforceAt(db: Db | Trx, employerId: string, date: string): Promise<{ groups?: StoredGroup[]; source: "snapshot" | "today" | "approximate" }> {
+  const kept = await db
+    .selectFrom("l68_snapshots")
+    .select(["workforce_groups"])
+    .where("employer_id", "=", employerId)
+    .where("reference_date", "<=", date)
+    .orderBy("reference_date", "desc")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (kept?.workforce_groups) return { groups: kept.workforce_groups as StoredGroup[], source: "snapshot" };
+  const later = await db.selectFrom("l68_snapshots").select("id").where("employer_id", "=", employerId).where("reference_date", ">", date).limit(1).executeTakeFirst();
+  return { source: later ? "approximate" : "today" };
+}
 
 export async function buildProspettoDraft(db: Db | Trx, employerId: string, deadlineYear: number) {
   const referenceDate = `${deadlineYear - 1}-12-31`;
@@ -23,7 +46,8 @@ export async function buildProspettoDraft(db: Db | Trx, employerId: string, dead
     .select(["legal_name", "tax_code", "ateco_code", "ateco.title as ateco_title", "legal_address", "comuni.name as comune", "comuni.province_code", "pec"])
     .where("employers.id", "=", employerId)
     .executeTakeFirstOrThrow();
-  const c = await computeFile(db, employerId, referenceDate);
+  const workforce = await workforceAt(db, employerId, referenceDate);
+  const c = await computeFile(db, employerId, referenceDate, { groups: workforce.groups });
   const workers = await db
     .selectFrom("l68_protected_workers")
     .select(["worker_name", "category", "contract", "province_code", "weekly_hours", "full_time_hours", isoDate("hired_on").as("hired_on")])
@@ -37,6 +61,8 @@ export async function buildProspettoDraft(db: Db | Trx, employerId: string, dead
     deadlineYear,
     referenceDate,
     deadline: prospettoDeadline(deadlineYear),
+    /** Where the workforce at 31 December comes from: the snapshot of that day, or today's declaration. */
+    organicoFonte: workforce.source,
     quadroAzienda: {
       codiceFiscale: employer.tax_code,
       denominazione: employer.legal_name,
@@ -85,6 +111,44 @@ export function getProspetto(db: Db, employerId: string, deadlineYear: number) {
     .executeTakeFirst();
 }
 
+/** The figures of a prospetto that decide whether the next one is owed (prospetto-due.ts). */
+export function figuresOf(draft: Pick<ProspettoDraft, "riepilogoNazionale">, posts: string): ProspettoFigures {
+  const n = draft.riepilogoNazionale;
+  return {
+    baseComputo: n.baseComputo,
+    quotaRiservaDisabili: n.quotaRiservaDisabili,
+    quotaRiservaArt18: n.quotaRiservaArt18,
+    disabiliInForza: n.disabiliInForza,
+    art18InForza: n.art18InForza,
+    postiDisponibili: posts,
+  };
+}
+
+/**
+ * Whether the prospetto of `deadlineYear` is owed: compares the situation at 31 December with the
+ * last prospetto sent (art. 40 c. 4 DL 112/2008, rules file §1.6). `currentPosts`: the available
+ * posts declared now; when unknown, the ones of the last prospetto (no change).
+ */
+export async function prospettoDue(db: Db | Trx, employerId: string, deadlineYear: number, currentPosts?: string): Promise<ProspettoDue & { draft: ProspettoDraft }> {
+  const draft = await buildProspettoDraft(db, employerId, deadlineYear);
+  const sent = await db
+    .selectFrom("l68_prospetti")
+    .select(["deadline_year", "data"])
+    .where("employer_id", "=", employerId)
+    .where("status", "=", "submitted")
+    .where("deadline_year", "<=", deadlineYear)
+    .orderBy("deadline_year", "desc")
+    .execute();
+  const filed = sent[0]?.deadline_year === deadlineYear;
+  const last = sent.find((p) => p.deadline_year < deadlineYear);
+  const lastData = last?.data as (Partial<ProspettoDraft> & { postiDisponibili?: string }) | undefined;
+  const lastPosts = lastData?.postiDisponibili ?? "";
+  const lastFigures = lastData?.riepilogoNazionale ? figuresOf(lastData as ProspettoDraft, lastPosts) : null;
+  const current = figuresOf(draft, currentPosts ?? lastPosts);
+  const due = decideProspettoDue(current, last && lastFigures ? { year: last.deadline_year, figures: lastFigures } : null, filed);
+  return { ...due, draft };
+}
+
 /** Late-filing sanction for a prospetto filed on `filedOn` (0 when on time); amounts in force at the deadline. */
 export function lateFiling(deadlineYear: number, filedOn: string) {
   const deadline = prospettoDeadline(deadlineYear);
@@ -103,8 +167,12 @@ export async function submitProspetto(trx: Trx, actor: Actor, employerId: string
     .executeTakeFirst();
   if (existing?.status === "submitted") throw new DomainError(`Il prospetto ${input.deadlineYear} è già stato inviato`, "_form", 409);
   if (today < `${input.deadlineYear - 1}-12-31`) throw new DomainError("Il prospetto si invia dopo il 31 dicembre dell'anno di riferimento", "deadlineYear");
-  const draft = await buildProspettoDraft(trx, employerId, input.deadlineYear);
-  const { daysLate, sanctionCents } = lateFiling(input.deadlineYear, today);
+  // Not owed (nothing changed since the last one, art. 40 c. 4 DL 112/2008): sending it is allowed and costs nothing.
+  // The posts typed now are not compared: Rosa knew no other posts than the last prospetto's until now.
+  const due = await prospettoDue(trx, employerId, input.deadlineYear);
+  const draft = due.draft;
+  const filing = lateFiling(input.deadlineYear, today);
+  const { daysLate, sanctionCents } = due.owed ? filing : { daysLate: 0, sanctionCents: 0n };
   const values = {
     status: "submitted" as const,
     data: JSON.stringify({ ...draft, postiDisponibili: input.availablePositions }),
@@ -118,13 +186,9 @@ export async function submitProspetto(trx: Trx, actor: Actor, employerId: string
     ? await trx.updateTable("l68_prospetti").set(values).where("id", "=", existing.id).returning("id").executeTakeFirstOrThrow()
     : await trx.insertInto("l68_prospetti").values({ employer_id: employerId, deadline_year: input.deadlineYear, ...values }).returning("id").executeTakeFirstOrThrow();
   // Sent within the 60 days, the prospetto is the hiring request for the open obligations (art. 9 c. 3; nota 970/2016).
-  await trx
-    .updateTable("l68_obligations")
-    .set({ status: "request_filed" })
-    .where("employer_id", "=", employerId)
-    .where("status", "=", "open")
-    .where("due_on", ">=", today)
-    .execute();
+  for (const o of await pendingObligations(trx, employerId)) {
+    if (o.status === "open" && o.due_on >= today) await transitionObligation(trx, actor, o.id, "file_request", today);
+  }
   await recordAudit(trx, actor, {
     action: "l68.prospetto_submitted",
     entityType: "l68_prospetto",

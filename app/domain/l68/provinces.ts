@@ -29,6 +29,11 @@ export interface ProvinceAllocation extends CategoryAllocation {
   suspendedUnits: number;
   /** `quota` after suspension; `suspendedUnits`: the art. 18 units suspended the same way (rules file §1.9). */
   art18: CategoryAllocation & { suspendedUnits: number };
+  /**
+   * Places of the conventions in force (art. 11 still to fill, art. 12-bis) filed for this province:
+   * set by the file (workforce.server.ts), not by the allocation; Σ over provinces = the national figure.
+   */
+  conventionPlaces?: number;
 }
 
 /** Share of activity suspended per province (0–1); `"*"` = nationwide (collective dismissal). */

@@ -110,7 +110,7 @@ export type FileView = Awaited<ReturnType<typeof getFileView>>;
 export function listObligations(db: Db, employerId: string) {
   return db
     .selectFrom("l68_obligations")
-    .select(["id", "cause", "units", "status", isoDate("arose_on").as("arose_on"), isoDate("due_on").as("due_on"), isoDate("resolved_on").as("resolved_on")])
+    .select(["id", "cause", "units", "status", "resolution", isoDate("arose_on").as("arose_on"), isoDate("due_on").as("due_on"), isoDate("resolved_on").as("resolved_on")])
     .where("employer_id", "=", employerId)
     .orderBy("arose_on", "desc")
     .limit(20)
@@ -180,7 +180,51 @@ export async function listProvinceEmployers(db: Db, province: string, opts: { so
       break;
   }
   const rows = await query.limit(500).execute();
-  return rows.map((r) => ({ ...r, overdue: Number(r.overdue ?? 0) }));
+  const reserved = await listReservedVacancies(db, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, overdue: Number(r.overdue ?? 0), reserved: reserved.get(r.id) ?? [] }));
+}
+
+/**
+ * The vacancies reserved to the collocamento mirato (L. 68 art. 1 or art. 18) of these employers,
+ * still open or closed in the last 90 days, with their shortlists (rose) and hires: how the office
+ * works to cover the units the workspace shows as missing.
+ */
+export async function listReservedVacancies(db: Db, employerIds: string[]) {
+  const out = new Map<string, { id: string; number: number; title: string; status: string; l68_reserved: string; hired: number; shortlists: { id: string; status: string }[] }[]>();
+  if (!employerIds.length) return out;
+  const vacancies = await db
+    .selectFrom("vacancies")
+    .select((eb) => [
+      "vacancies.id",
+      "vacancies.employer_id",
+      "vacancies.number",
+      "vacancies.title",
+      "vacancies.status",
+      "vacancies.l68_reserved",
+      eb.selectFrom("hires").select((h) => h.fn.countAll<string>().as("n")).whereRef("hires.vacancy_id", "=", "vacancies.id").as("hired"),
+    ])
+    .where("vacancies.employer_id", "in", employerIds)
+    .where("vacancies.l68_reserved", "<>", "no")
+    .where((eb) => eb.or([eb("vacancies.status", "<>", "closed"), eb("vacancies.closed_at", ">", sql<Date>`now() - interval '90 days'`)]))
+    .orderBy("vacancies.number", "desc")
+    .execute();
+  const shortlists = vacancies.length
+    ? await db.selectFrom("shortlists").select(["id", "vacancy_id", "status"]).where("vacancy_id", "in", vacancies.map((v) => v.id)).orderBy("created_at").execute()
+    : [];
+  for (const v of vacancies) {
+    const list = out.get(v.employer_id) ?? [];
+    list.push({
+      id: v.id,
+      number: v.number,
+      title: v.title,
+      status: v.status,
+      l68_reserved: v.l68_reserved,
+      hired: Number(v.hired ?? 0),
+      shortlists: shortlists.filter((s) => s.vacancy_id === v.id).map((s) => ({ id: s.id, status: s.status })),
+    });
+    out.set(v.employer_id, list);
+  }
+  return out;
 }
 
 export type WorkspaceRow = Awaited<ReturnType<typeof listProvinceEmployers>>[number];
@@ -188,7 +232,7 @@ export type WorkspaceRow = Awaited<ReturnType<typeof listProvinceEmployers>>[num
 export function listCertificates(db: Db, employerId: string) {
   return db
     .selectFrom("l68_certificates")
-    .select(["id", "number", "outcome", "reasons", "requested_at", isoDate("valid_until").as("valid_until")])
+    .select(["id", "number", "outcome", "reasons", "requested_at", isoDate("valid_until").as("valid_until"), "pending_units", isoDate("pending_due_on").as("pending_due_on")])
     .where("employer_id", "=", employerId)
     .orderBy("requested_at", "desc")
     .limit(20)
@@ -207,6 +251,8 @@ export async function getIssuedCertificate(db: Db, employerId: string, certifica
       "l68_certificates.number",
       romeDay("l68_certificates.requested_at").$castTo<string>().as("issued_on"),
       isoDate("l68_certificates.valid_until").as("valid_until"),
+      "l68_certificates.pending_units",
+      isoDate("l68_certificates.pending_due_on").as("pending_due_on"),
       "employers.legal_name",
       "employers.tax_code",
       "employers.legal_address",

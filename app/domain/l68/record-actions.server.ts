@@ -9,6 +9,7 @@ import { checkPdfFile } from "~/domain/candidates/pdf.server";
 import { megabytes, readUpload } from "~/domain/candidates/upload.server";
 import { withTransaction } from "~/db/transaction.server";
 import type { Actor } from "~/domain/audit/commands.server";
+import { z } from "zod";
 import { DomainError, type DomainErrorStatus } from "~/domain/errors";
 import { type FieldErrors, type FormValues, formValues, parseFormData } from "~/utils/forms";
 import { RECORD_FORM_SCHEMAS, RecordEventSchema, RecordKindSchema } from "./record-schema";
@@ -39,8 +40,15 @@ async function readDocument(request: Request): Promise<{ form: FormData; doc: St
   }
 }
 
-/** Files a new record (multipart: the fields and the PDF document). */
-export async function handleNewRecord(request: Request, actor: Actor, employerId: string): Promise<RecordActionResult> {
+/** How an officer received a record filed on the employer's behalf. */
+export const RECEIVED_VIA = { pec: "PEC", sportello: "Allo sportello" } as const;
+const ReceivedViaSchema = z.enum(["pec", "sportello"], { error: "Indica come è arrivato il documento (PEC o sportello)" });
+
+/**
+ * Files a new record (multipart: the fields and the PDF document). `onBehalf`: a placement officer
+ * enters a record received by PEC or at the desk; the form must say which (`receivedVia`).
+ */
+export async function handleNewRecord(request: Request, actor: Actor, employerId: string, onBehalf = false): Promise<RecordActionResult> {
   if (!isMultipart(request)) return { ok: false, errors: { [DOCUMENT_FIELD]: "Allega il documento della pratica in PDF" }, values: {}, status: 400 };
   const { form, doc, error } = await readDocument(request);
   const values = formValues(form);
@@ -49,10 +57,14 @@ export async function handleNewRecord(request: Request, actor: Actor, employerId
   const parsed = parseFormData(form, RECORD_FORM_SCHEMAS[kind.data]);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   if (error) errors[error.field] = error.message;
-  if (!parsed.ok || error) return { ok: false, errors, values, status: error?.status ?? 400 };
+  const via = onBehalf ? ReceivedViaSchema.safeParse(values.receivedVia) : null;
+  if (via && !via.success) errors.receivedVia = via.error.issues[0]?.message ?? "Valore non valido";
+  if (!parsed.ok || error || (via && !via.success)) return { ok: false, errors, values, status: error?.status ?? 400 };
+  // The channel travels in the details (jsonb): the record schemas describe what the employer types.
+  const record = via?.success ? ({ ...parsed.data, details: { ...parsed.data.details, receivedVia: via.data, enteredByOffice: true } } as unknown as typeof parsed.data) : parsed.data;
   try {
-    const recordId = await withTransaction((trx) => fileRecord(trx, actor, employerId, parsed.data, doc, todayInItaly()));
-    return { ok: true, message: "Pratica presentata con il documento allegato.", recordId };
+    const recordId = await withTransaction((trx) => fileRecord(trx, actor, employerId, record, doc, todayInItaly()));
+    return { ok: true, message: onBehalf ? "Pratica registrata per conto dell'azienda con il documento ricevuto." : "Pratica presentata con il documento allegato.", recordId };
   } catch (e) {
     return failure(e, values);
   }

@@ -10,6 +10,9 @@ import { DomainError } from "~/domain/errors";
 import { exemptionContribution, selfCertificationContribution, selfCertifiedPositions } from "./contribution";
 import { patronSaintOf } from "./patron-saints";
 import { computeQuota } from "./quota";
+import type { Actor } from "~/domain/audit/commands.server";
+import { pendingObligations, transitionObligation } from "./obligations.server";
+import { isoDate } from "./queries.server";
 import { buildFileInput } from "./workforce.server";
 import type { WeekDays } from "./working-days";
 
@@ -92,30 +95,26 @@ export async function checkFiling(trx: Trx, employerId: string, kind: L68RecordK
 export const isReferral = (kind: L68RecordKind) => kind === "richiesta_nominativa" || kind === "richiesta_numerica";
 
 /** A referral request satisfies the oldest pending obligations up to the units requested. */
-export async function linkObligations(trx: Trx, employerId: string, kind: L68RecordKind, units: number): Promise<string[]> {
+export async function linkObligations(trx: Trx, actor: Actor, employerId: string, kind: L68RecordKind, units: number, today: string): Promise<string[]> {
   if (!isReferral(kind)) return [];
-  const pending = await trx
-    .selectFrom("l68_obligations")
-    .select(["id", "units"])
-    .where("employer_id", "=", employerId)
-    .where("status", "in", ["open", "overdue"])
-    .orderBy("arose_on")
-    .orderBy("created_at")
-    .execute();
   const ids: string[] = [];
   let left = units;
-  for (const o of pending) {
+  for (const o of await pendingObligations(trx, employerId)) {
     if (left <= 0) break;
+    if (o.status === "request_filed") continue;
     ids.push(o.id);
     left -= o.units;
+    await transitionObligation(trx, actor, o.id, "file_request", today);
   }
-  if (ids.length) await trx.updateTable("l68_obligations").set({ status: "request_filed" }).where("id", "in", ids).execute();
   return ids;
 }
 
-/** A rejected or withdrawn request no longer satisfies them: back to open, or overdue past the term. */
-export async function unlinkObligations(trx: Trx, ids: readonly string[], today: string) {
-  if (!ids.length) return;
-  await trx.updateTable("l68_obligations").set({ status: "overdue" }).where("id", "in", [...ids]).where("status", "=", "request_filed").where("due_on", "<", today).execute();
-  await trx.updateTable("l68_obligations").where("id", "in", [...ids]).where("status", "=", "request_filed").set({ status: "open" }).execute();
+/** A rejected or withdrawn request no longer satisfies them: back to open, and overdue past the term. */
+export async function unlinkObligations(trx: Trx, actor: Actor, ids: readonly string[], today: string) {
+  for (const id of ids) {
+    const o = await trx.selectFrom("l68_obligations").select(["status", isoDate("due_on").as("due_on")]).where("id", "=", id).executeTakeFirst();
+    if (o?.status !== "request_filed") continue;
+    await transitionObligation(trx, actor, id, "withdraw_request", today);
+    if (o.due_on < today) await transitionObligation(trx, actor, id, "expire", today);
+  }
 }

@@ -73,7 +73,7 @@ export async function fileRecord(trx: Trx, actor: Actor, employerId: string, for
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const obligationIds = await linkObligations(trx, employerId, form.kind, Number(details.units ?? 0));
+  const obligationIds = await linkObligations(trx, actor, employerId, form.kind, Number(details.units ?? 0), today);
   if (obligationIds.length) {
     await trx.updateTable("l68_records").set({ details: JSON.stringify({ ...details, notes: form.notes, obligationIds }) }).where("id", "=", row.id).execute();
   }
@@ -123,7 +123,7 @@ async function checkNoOverlap(trx: Trx, employerId: string, rec: LockedRecord) {
 }
 
 /** What the event changes in the record beyond its status. */
-async function applyEvent(trx: Trx, employerId: string, rec: LockedRecord, ev: RecordEventForm, today: string) {
+async function applyEvent(trx: Trx, actor: Actor, employerId: string, rec: LockedRecord, ev: RecordEventForm, today: string) {
   let details = rec.details;
   let endsOn = rec.ends_on;
   if (ev.event === "approve" && rec.kind === "esonero") {
@@ -140,7 +140,7 @@ async function applyEvent(trx: Trx, employerId: string, rec: LockedRecord, ev: R
   if ((ev.event === "approve" || ev.event === "close") && (rec.kind === "esonero" || rec.kind === "autocertificazione_60")) {
     details = await withContribution(trx, employerId, rec.kind, details, { startsOn: rec.starts_on, endsOn, provinceCode: rec.province_code }, today);
   }
-  if (ev.event === "reject" || ev.event === "withdraw") await unlinkObligations(trx, (details.obligationIds as string[] | undefined) ?? [], today);
+  if (ev.event === "reject" || ev.event === "withdraw") await unlinkObligations(trx, actor, (details.obligationIds as string[] | undefined) ?? [], today);
   return { details, endsOn };
 }
 
@@ -151,7 +151,7 @@ export async function changeRecordStatus(trx: Trx, actor: Actor, side: RecordSid
   if (EVENT_SIDE[ev.event] !== side) throw new DomainError(side === "employer" ? "Solo il collocamento mirato decide sulle pratiche" : "Solo l'azienda può ritirare la pratica", "_form");
   const next = nextRecordStatus(rec.kind, rec.status, ev.event);
   if (!next) throw new DomainError(`Operazione non consentita: la pratica è «${RECORD_STATUS_LABELS[rec.status]}»`, "_form", 409);
-  const { details, endsOn } = await applyEvent(trx, employerId, rec, ev, today);
+  const { details, endsOn } = await applyEvent(trx, actor, employerId, rec, ev, today);
   const officer = side === "officer";
   await trx
     .updateTable("l68_records")

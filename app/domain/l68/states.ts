@@ -1,4 +1,4 @@
-import type { L68ObligationCause, L68ObligationStatus, L68RecordKind, L68RecordStatus } from "~/db/tables/l68";
+import type { L68ObligationCause, L68ObligationResolution, L68ObligationStatus, L68RecordKind, L68RecordStatus } from "~/db/tables/l68";
 
 export const OBLIGATION_CAUSE_LABELS: Record<L68ObligationCause, string> = {
   threshold: "Aumento della quota o delle scoperture",
@@ -11,6 +11,15 @@ export const OBLIGATION_STATUS_LABELS: Record<L68ObligationStatus, string> = {
   request_filed: "Richiesta di avviamento presentata",
   met: "Adempiuto",
   overdue: "Scaduto",
+  lapsed: "Non più dovuto",
+};
+
+/** How an obligation ended: «Adempiuto» only by hire, exemption or convention (obligations.server.ts). */
+export const OBLIGATION_RESOLUTION_LABELS: Record<L68ObligationResolution, string> = {
+  hire: "assunzione",
+  exemption: "esonero o autocertificazione",
+  convention: "convenzione",
+  lapsed: "non più dovuto (organico o quota ridotti, sospensione)",
 };
 
 export const RECORD_KIND_LABELS: Record<L68RecordKind, string> = {

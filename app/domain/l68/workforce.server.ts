@@ -10,7 +10,7 @@ import type { Db, Trx } from "~/db/db.server";
 import type { L68ObligationCause } from "~/db/tables/l68";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { DomainError } from "~/domain/errors";
-import { addDays, OBLIGATION_DAYS } from "./dates";
+import { reconcileObligations, type CoverFigures } from "./obligations.server";
 import type { ContributionPeriod } from "./contribution";
 import { allocateProvinces, type ProvinceAllocation, type ProvinceSuspensions } from "./provinces";
 import { isoDate } from "./queries.server";
@@ -27,6 +27,8 @@ export interface RecordsInForce {
   art12bisWorkers: number;
   /** Positions self-certified under art. 5 c. 3-bis (60 per mille) and the working days they cover. */
   selfCertified: { positions: number; workingDays: number };
+  /** Convention places (art. 11 open + art. 12-bis) by the province of the record. */
+  conventionsByProvince: Record<string, number>;
 }
 
 export interface FileComputation {
@@ -36,6 +38,8 @@ export interface FileComputation {
   selfCertified: { positions: number; totalAmount: string | null };
   /** Disabled positions still missing after exemptions and self-certifications, plus art. 18 ones. */
   missing: number;
+  /** The workforce groups the computation used. */
+  groups: StoredGroup[];
 }
 
 /** Working days of the calendar-year period of a record that contains `date` (see contribution.ts). */
@@ -54,7 +58,8 @@ async function recordsInForce(db: Db | Trx, employerId: string, date: string): P
     .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", date)]))
     .orderBy("created_at")
     .execute();
-  const out: RecordsInForce = { suspensions: {}, art11OpenPositions: 0, art12bisWorkers: 0, selfCertified: { positions: 0, workingDays: 0 } };
+  const out: RecordsInForce = { suspensions: {}, art11OpenPositions: 0, art12bisWorkers: 0, selfCertified: { positions: 0, workingDays: 0 }, conventionsByProvince: {} };
+  const addPlaces = (province: string, n: number) => (out.conventionsByProvince[province] = (out.conventionsByProvince[province] ?? 0) + n);
   for (const r of rows) {
     const d = r.details as Record<string, unknown>;
     switch (r.kind) {
@@ -71,11 +76,14 @@ async function recordsInForce(db: Db | Trx, employerId: string, date: string): P
       case "convenzione_art11": {
         // Positions the schedule plans from the reference date on are "open", not uncovered (§1.10).
         const schedule = (d.schedule as { date: string; units: number }[] | undefined) ?? [];
-        out.art11OpenPositions += schedule.filter((s) => s.date >= date).reduce((n, s) => n + Number(s.units), 0);
+        const open = schedule.filter((s) => s.date >= date).reduce((n, s) => n + Number(s.units), 0);
+        out.art11OpenPositions += open;
+        addPlaces(r.province_code, open);
         break;
       }
       case "convenzione_art12bis":
         out.art12bisWorkers += Number(d.workers ?? 0);
+        addPlaces(r.province_code, Number(d.workers ?? 0));
         break;
       case "autocertificazione_60":
         out.selfCertified.positions += Number(d.positions ?? 0);
@@ -86,16 +94,37 @@ async function recordsInForce(db: Db | Trx, employerId: string, date: string): P
   return out;
 }
 
+/** A workforce group as stored, and as kept in a snapshot (`l68_snapshots.workforce_groups`). */
+export interface StoredGroup {
+  province_code: string;
+  count: number;
+  contract: string;
+  months: string | null;
+  weekly_hours: string | null;
+  full_time_hours: string | null;
+  exclusion: string | null;
+}
+
+export interface FileInputOptions {
+  /**
+   * The workforce groups to use instead of today's: groups carry no dates, so the workforce at a past
+   * date (31 December for the prospetto, art. 9 c. 6) is the one kept in the snapshot of that day.
+   */
+  groups?: StoredGroup[];
+}
+
 /** The calculator input for the file at `date`, with the province of each group (same order). */
-export async function buildFileInput(db: Db | Trx, employerId: string, date: string) {
+export async function buildFileInput(db: Db | Trx, employerId: string, date: string, opts: FileInputOptions = {}) {
   const file = await db.selectFrom("l68_files").select("employer_type").where("employer_id", "=", employerId).executeTakeFirst();
-  const groups = await db
-    .selectFrom("l68_workforce_groups")
-    .select(["province_code", "count", "contract", "months", "weekly_hours", "full_time_hours", "exclusion"])
-    .where("employer_id", "=", employerId)
-    .orderBy("created_at")
-    .orderBy("id")
-    .execute();
+  const groups: StoredGroup[] =
+    opts.groups ??
+    (await db
+      .selectFrom("l68_workforce_groups")
+      .select(["province_code", "count", "contract", "months", "weekly_hours", "full_time_hours", "exclusion"])
+      .where("employer_id", "=", employerId)
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute());
   const workers = await db
     .selectFrom("l68_protected_workers")
     .select([
@@ -160,7 +189,7 @@ export async function buildFileInput(db: Db | Trx, employerId: string, date: str
   // Rows are validated with the calculator's schema before they are stored: failing here is a bug.
   if (!parsed.ok) throw new DomainError(`Dati del prospetto non validi: ${parsed.errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`);
   const provinces = [...groups.map((g) => g.province_code), ...workers.map((w) => w.province_code)];
-  return { input: parsed.data, provinces, records };
+  return { input: parsed.data, provinces, records, groups };
 }
 
 async function legalProvinceOf(db: Db | Trx, employerId: string): Promise<string> {
@@ -174,11 +203,12 @@ async function legalProvinceOf(db: Db | Trx, employerId: string): Promise<string
 }
 
 /** Quota, coverage, provincial allocation and what is still missing, for the file at `date`. */
-export async function computeFile(db: Db | Trx, employerId: string, date: string): Promise<FileComputation> {
-  const { input, provinces, records } = await buildFileInput(db, employerId, date);
+export async function computeFile(db: Db | Trx, employerId: string, date: string, opts: FileInputOptions = {}): Promise<FileComputation> {
+  const { input, provinces, records, groups } = await buildFileInput(db, employerId, date, opts);
   let result = computeQuota(input);
   const bare = { date: input.date, employer: input.employer, workforce: input.workforce } as QuotaInput;
-  const allocation = allocateProvinces(bare, provinces, await legalProvinceOf(db, employerId), result, records.suspensions);
+  const legalProvince = await legalProvinceOf(db, employerId);
+  const allocation = allocateProvinces(bare, provinces, legalProvince, result, records.suspensions);
   // Provincial suspensions (CIGS, solidarity) reduce the national quotas by what they suspend in their province.
   const suspendedUnits = allocation.reduce((n, p) => n + p.suspendedUnits, 0);
   const suspendedArt18Units = allocation.reduce((n, p) => n + p.art18.suspendedUnits, 0);
@@ -188,12 +218,19 @@ export async function computeFile(db: Db | Trx, employerId: string, date: string
   }
   const self = result.selfCertification;
   const stillUncovered = result.exemption?.remainingUncovered ?? self?.remainingUncovered ?? result.uncoveredDisabili;
+  // Convention places go to the province of the convention; one with no workforce there to the registered office's.
+  for (const [province, places] of Object.entries(records.conventionsByProvince)) {
+    if (!places) continue;
+    const row = allocation.find((p) => p.province === province) ?? allocation.find((p) => p.province === legalProvince) ?? allocation[0];
+    if (row) row.conventionPlaces = (row.conventionPlaces ?? 0) + places;
+  }
   return {
     input,
     result,
     provinces: allocation,
     selfCertified: { positions: self?.countedPositions ?? 0, totalAmount: self?.totalAmount ?? null },
     missing: stillUncovered + result.uncoveredArt18,
+    groups,
   };
 }
 
@@ -222,7 +259,7 @@ export interface Trigger {
 export async function recompute(trx: Trx, actor: Actor, employerId: string, today: string, trigger: Trigger) {
   const previous = await trx
     .selectFrom("l68_snapshots")
-    .select(["missing_after_exemptions"])
+    .select(["missing_after_exemptions", "result", "input"])
     .where("employer_id", "=", employerId)
     .orderBy("id", "desc")
     .limit(1)
@@ -245,25 +282,13 @@ export async function recompute(trx: Trx, actor: Actor, employerId: string, toda
       quota_art18: c.result.quotaArt18,
       uncovered_art18: c.result.uncoveredArt18,
       missing_after_exemptions: c.missing,
+      workforce_groups: JSON.stringify(c.groups),
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const before = previous?.missing_after_exemptions ?? 0;
-  if (c.missing > before) {
-    const arose = trigger.eventDate && trigger.eventDate > today ? today : (trigger.eventDate ?? today);
-    await trx
-      .insertInto("l68_obligations")
-      .values({
-        employer_id: employerId,
-        cause: trigger.cause ?? "threshold",
-        units: c.missing - before,
-        arose_on: arose,
-        due_on: addDays(arose, OBLIGATION_DAYS),
-      })
-      .execute();
-  } else if (c.missing < before) {
-    await closeObligations(trx, employerId, before - c.missing, c.missing === 0, today);
-  }
+  const arose = trigger.eventDate && trigger.eventDate > today ? today : (trigger.eventDate ?? today);
+  const before = previous ? coverFigures(previous.result as FileComputation["result"] & { selfCertified?: { positions: number } }, previous.input as QuotaInput) : null;
+  await reconcileObligations(trx, actor, employerId, c.missing, today, { cause: trigger.cause ?? "threshold", arose }, { before, after: coverFigures({ ...c.result, selfCertified: c.selfCertified }, c.input) });
   await recordAudit(trx, actor, {
     action: "l68.recomputed",
     entityType: "l68_file",
@@ -271,22 +296,15 @@ export async function recompute(trx: Trx, actor: Actor, employerId: string, toda
     employerId,
     details: { reason: trigger.reason, snapshotId: snapshot.id, base: c.result.baseComputo, missing: c.missing },
   });
-  return { snapshotId: snapshot.id, ...c };
+  const { groups: _groups, ...rest } = c;
+  return { snapshotId: snapshot.id, ...rest };
 }
 
-async function closeObligations(trx: Trx, employerId: string, units: number, all: boolean, today: string) {
-  const open = await trx
-    .selectFrom("l68_obligations")
-    .select(["id", "units"])
-    .where("employer_id", "=", employerId)
-    .where("status", "in", ["open", "overdue", "request_filed"])
-    .orderBy("arose_on")
-    .orderBy("created_at")
-    .execute();
-  let left = units;
-  for (const o of open) {
-    if (!all && o.units > left) break;
-    left -= o.units;
-    await trx.updateTable("l68_obligations").set({ status: "met", resolved_on: today }).where("id", "=", o.id).execute();
-  }
+/** What may end an obligation, from a computation (obligations.server.ts `splitResolution`). */
+function coverFigures(result: QuotaResult & { selfCertified?: { positions: number } }, input: QuotaInput): CoverFigures {
+  return {
+    covered: result.coveredDisabili + result.coveredArt18,
+    exempted: (result.exemption?.exemptedUnits ?? 0) + (result.selfCertified?.positions ?? 0),
+    conventions: (input.conventions?.art11OpenPositions ?? 0) + (input.conventions?.art12bisWorkers ?? 0),
+  };
 }

@@ -3,6 +3,7 @@ import type { Trx } from "~/db/db.server";
 import type { FeedbackReason, ShortlistCandidateState } from "~/db/tables/shortlists";
 import type { Actor } from "~/domain/audit/commands.server";
 import { recordAudit } from "~/domain/audit/commands.server";
+import { recordReservedHire } from "~/domain/l68/hires.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { enqueueMail } from "~/domain/mail/commands.server";
 import type { MatchResult } from "~/domain/matching/search.server";
@@ -344,7 +345,9 @@ export async function recordHire(
       weekly_hours: input.weeklyHours,
       recorded_by: actor.userId!,
     })
-    .execute();
+    .returning("id")
+    .executeTakeFirstOrThrow()
+    .then((hire) => recordReservedHire(trx, actor, hire.id, now));
   await trx
     .insertInto("employer_feedback")
     .values({ shortlist_candidate_id: row.id, decision: "hired", given_by: actor.userId, given_at: now })

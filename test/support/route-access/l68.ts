@@ -12,6 +12,8 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "operatore.collocamento-mirato._index.tsx": { loader: ["placement"] },
   "operatore.collocamento-mirato.esporta.ts": { loader: ["placement"] },
   "operatore.collocamento-mirato.$employerId.tsx": { loader: ["placement"], action: ["placement"], params: "employerId" },
+  // Records received by PEC/at the desk: 404 without ?tipo= for everybody; the action answers 400 (no document) to officers.
+  "operatore.collocamento-mirato.nuova-pratica.$employerId.tsx": { loader: [], action: ["placement"], params: "employerId" },
   // Records (exemptions, suspensions, conventions, referral requests): params are another employer's record in MI.
   "azienda.collocamento-mirato.pratiche._index.tsx": { loader: EMPLOYERS },
   "azienda.collocamento-mirato.pratiche.esporta.ts": { loader: EMPLOYERS },
