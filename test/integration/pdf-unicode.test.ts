@@ -68,4 +68,12 @@ describe("PDF con nomi fuori da WinAnsi", () => {
       expect(squash((await extractPdfText(needs)).text)).toContain(squash(name));
     }
   });
+
+  it("the certificate states the units still inside the 60-day term, when there are some (art. 9 c. 1 L. 68/1999)", async () => {
+    const base = { number: "L68-2026-000002", issuedOn: "2026-03-11", validUntil: "2026-09-11", legalName: "Alfa S.r.l.", taxCode: "01234567890", legalSeat: "Via Roma 1, Milano (MI)", baseComputo: 40, quotaDisabili: 2, coveredDisabili: 0, quotaArt18: 0, coveredArt18: 0 };
+    const text = squash((await extractPdfText(await renderCertificatePdf({ ...base, pending: { units: 2, dueOn: "2026-04-20" } }))).text);
+    expect(text).toContain(squash("risultano scoperte 2 unità"));
+    expect(text).toContain(squash("scade il 20/04/2026"));
+    expect(squash((await extractPdfText(await renderCertificatePdf(base))).text)).not.toContain(squash("scoperte"));
+  });
 });

@@ -2,6 +2,7 @@ import { PDFDocument, rgb } from "pdf-lib";
 import { drawable, embedUnicodeFonts } from "~/utils/pdf-fonts.server";
 import type { Db } from "~/db/db.server";
 import { getIssuedCertificate, type SnapshotResult } from "./queries.server";
+import { pendingSentence } from "./certificate-text";
 import { formatDate } from "./explain";
 
 export interface CertificateData {
@@ -16,6 +17,8 @@ export interface CertificateData {
   coveredDisabili: number;
   quotaArt18: number;
   coveredArt18: number;
+  /** Units still inside their 60-day hiring term at issue, and when that term ends. */
+  pending?: { units: number; dueOn: string | null };
 }
 
 /** Wraps text to the page width with the given font (pdf-lib has no layout engine). */
@@ -64,6 +67,7 @@ export async function renderCertificatePdf(c: CertificateData): Promise<Uint8Arr
   write(`Base di computo: ${c.baseComputo}`);
   write(`Quota di riserva disabili (art. 3): ${c.quotaDisabili} — unità coperte: ${c.coveredDisabili}`);
   write(`Quota categorie protette (art. 18 c. 2): ${c.quotaArt18} — unità coperte: ${c.coveredArt18}`, { gap: 18 });
+  if (c.pending?.units && c.pending.dueOn) write(pendingSentence(c.pending.units, c.pending.dueOn), { gap: 18 });
   write(
     "La presente certificazione è rilasciata ai fini della partecipazione a bandi per appalti pubblici e dei rapporti " +
       "convenzionali o di concessione con pubbliche amministrazioni (art. 17 L. 68/1999). Non contiene dati relativi alla " +
@@ -90,6 +94,7 @@ export async function certificatePdfResponse(db: Db, employerId: string, certifi
     coveredDisabili: r.coveredDisabili,
     quotaArt18: r.quotaArt18,
     coveredArt18: r.coveredArt18,
+    pending: { units: c.pending_units, dueOn: c.pending_due_on },
   });
   return new Response(Buffer.from(pdf), {
     headers: {
