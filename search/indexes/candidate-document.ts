@@ -1,5 +1,6 @@
 import type { ProtectedCategory, WorkTime } from "~/db/tables/candidates";
 import { matchingFields, type MatchingFields } from "~/domain/matching/fields";
+import { jobTitlesOf } from "~/domain/professions/vocabulary";
 
 /**
  * The Meilisearch document of one candidate, and the pure mapping from the
@@ -25,6 +26,12 @@ export interface CandidateDocument extends MatchingFields {
   /** CP2021 level-3 classes ("5.1.2"): broader matching. */
   occupationClasses: string[];
   experienceTitles: string[];
+  /**
+   * The ISTAT job titles (voci professionali, "Fonte: Istat") of every CP2021 unit of the
+   * preferences and experiences (app/domain/professions/vocabulary.ts): «magazziniere» finds
+   * the unit «Addetti alla gestione dei magazzini…» though the CV never says the word.
+   */
+  professionTitles: string[];
   experienceTasks: string[];
   /** Certificates and tickets, IT skills. */
   skills: string[];
@@ -117,6 +124,7 @@ export function toCandidateDocument(src: CandidateSource, languageLabels: Record
     occupationGroups: uniq(codes.map((code) => prefix(code, 1))),
     occupationClasses: uniq(codes.map((code) => prefix(code, 3))),
     experienceTitles: uniq(src.experiences.map((e) => e.occupation_title).filter((t): t is string => !!t)),
+    professionTitles: jobTitlesOf([...codes, ...src.experiences.map((e) => e.occupation_code).filter((c): c is string => !!c)]),
     experienceTasks: src.experiences.map((e) => [e.employer_name, e.tasks].filter(Boolean).join(": ")),
     skills: uniq([...src.certificates, ...src.itSkills]),
     licences: [...src.licences].sort(),

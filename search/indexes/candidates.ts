@@ -2,52 +2,8 @@ import type { Settings } from "meilisearch";
 import type { Db } from "~/db/db.server";
 import { LANGUAGE_LABELS } from "~/domain/candidates/schema";
 import type { SearchIndexDefinition } from "../registry";
+import { professionSynonyms } from "~/domain/professions/vocabulary";
 import { toCandidateDocument, type CandidateDocument, type CandidateSource } from "./candidate-document";
-
-/** Groups of Italian job titles an officer uses interchangeably (each word finds the others). */
-export const JOB_TITLE_SYNONYMS: string[][] = [
-  ["cameriere", "cameriera", "addetto di sala", "addetta di sala"],
-  ["cuoco", "cuoca", "chef"],
-  ["aiuto cuoco", "commis di cucina"],
-  ["lavapiatti", "addetto al lavaggio stoviglie"],
-  ["barista", "barman", "bartender"],
-  ["commesso", "commessa", "addetto alle vendite", "addetta alle vendite"],
-  ["cassiere", "cassiera"],
-  ["magazziniere", "magazziniera", "addetto al magazzino"],
-  ["mulettista", "carrellista", "conduttore di carrelli elevatori"],
-  ["autista", "conducente", "camionista", "autotrasportatore"],
-  ["badante", "assistente familiare"],
-  ["oss", "operatore socio sanitario", "operatrice socio sanitaria"],
-  ["colf", "collaboratore domestico", "collaboratrice domestica"],
-  ["infermiere", "infermiera"],
-  ["muratore", "operaio edile"],
-  ["idraulico", "termoidraulico"],
-  ["elettricista", "installatore elettrico"],
-  ["saldatore", "saldatrice"],
-  ["programmatore", "sviluppatore", "developer"],
-  ["contabile", "ragioniere", "addetto alla contabilità"],
-  ["segretario", "segretaria", "addetto alla segreteria"],
-  ["receptionist", "addetto al ricevimento", "portiere d'albergo"],
-  ["addetto alle pulizie", "addetta alle pulizie", "operatore di pulizia"],
-  ["parrucchiere", "parrucchiera", "acconciatore"],
-  ["panettiere", "panificatore", "fornaio"],
-  ["pasticcere", "pasticciere"],
-  ["meccanico", "autoriparatore"],
-  ["operatore cnc", "operatore macchine a controllo numerico"],
-  ["facchino", "addetto al carico e scarico"],
-  ["corriere", "fattorino", "rider"],
-  ["insegnante", "docente"],
-  ["educatore", "educatrice"],
-  ["giardiniere", "manutentore del verde"],
-  ["bracciante agricolo", "operaio agricolo"],
-];
-
-/** Every term of a group is a synonym of every other (Meilisearch synonyms are one-way). */
-export function mutualSynonyms(groups: string[][]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const group of groups) for (const term of group) out[term] = [...new Set([...(out[term] ?? []), ...group.filter((t) => t !== term)])];
-  return out;
-}
 
 const ITALIAN_STOP_WORDS = [
   "a", "ad", "al", "allo", "alla", "ai", "agli", "alle", "da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "di", "del", "dello",
@@ -57,9 +13,11 @@ const ITALIAN_STOP_WORDS = [
 
 export const CANDIDATE_SETTINGS: Settings = {
   // Order = weight of the "attribute" rule: what the person wants to do first, free CV text last.
+  // No comuneName: the place is a filter (comune and radius on the page), never free text, so a
+  // comune can never outrank a profession («oss» → Ossimo, «commessa» → Commessaggio).
   searchableAttributes: [
-    "preferenceTitles", "experienceTitles", "skills", "fullName", "taxCode", "preferenceNotes", "educationTitles", "languageNames",
-    "experienceTasks", "comuneName", "cvText",
+    "preferenceTitles", "experienceTitles", "professionTitles", "skills", "fullName", "taxCode", "preferenceNotes", "educationTitles",
+    "languageNames", "experienceTasks", "cvText",
   ],
   filterableAttributes: [
     "provinceCode", "comuneCode", "occupationGroups", "occupationCodes", "occupationClasses", "licences", "languages", "educationLevel",
@@ -80,7 +38,8 @@ export const CANDIDATE_SETTINGS: Settings = {
     disableOnAttributes: ["taxCode"],
     disableOnNumbers: true,
   },
-  synonyms: mutualSynonyms(JOB_TITLE_SYNONYMS),
+  // Gender and number forms of every word of the ISTAT professions vocabulary (app/domain/professions/morphology.ts).
+  synonyms: professionSynonyms(),
   stopWords: ITALIAN_STOP_WORDS,
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["ita"] }],
   // Distance order is computed from per-comune counts: enough values for every comune of Italy
@@ -161,7 +120,7 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
  */
 export const candidatesIndex: SearchIndexDefinition<CandidateDocument> = {
   name: "candidates",
-  settingsVersion: 3,
+  settingsVersion: 4,
   settings: CANDIDATE_SETTINGS,
   async loadDocuments(db, ids) {
     const sources = await loadCandidateSources(db, ids);

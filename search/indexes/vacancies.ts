@@ -4,7 +4,7 @@ import type { Db } from "~/db/db.server";
 import { LIVE_STATUSES } from "~/domain/vacancies/states";
 import { requirementLabel } from "~/domain/vacancies/requirement-label";
 import type { SearchIndexDefinition } from "../registry";
-import { JOB_TITLE_SYNONYMS, mutualSynonyms } from "./candidates";
+import { jobTitlesOf, professionSynonyms } from "~/domain/professions/vocabulary";
 
 /**
  * The public job board: one document per published vacancy that is not
@@ -19,6 +19,8 @@ export interface VacancyDocument {
   tasks: string;
   occupationCode: string;
   occupationTitle: string;
+  /** ISTAT job titles of the occupation ("Fonte: Istat"): a jobseeker typing «magazziniere» finds «Addetti alla gestione dei magazzini». */
+  occupationJobTitles: string[];
   /** CP2021 prefixes at every level ("5", "5.1", "5.1.2", …): filter by any level. */
   occupationPrefixes: string[];
   comuneCode: string;
@@ -37,11 +39,11 @@ export interface VacancyDocument {
 }
 
 export const VACANCY_SETTINGS: Settings = {
-  searchableAttributes: ["title", "occupationTitle", "requirementLabels", "tasks", "description", "employerName", "comuneName"],
+  searchableAttributes: ["title", "occupationTitle", "occupationJobTitles", "requirementLabels", "tasks", "description", "employerName", "comuneName"],
   filterableAttributes: ["occupationPrefixes", "comuneCode", "provinceCode", "contractType", "workingTime", "l68Reserved", "_geo"],
   sortableAttributes: ["publishedAt", "_geo"],
   displayedAttributes: ["*"],
-  synonyms: mutualSynonyms(JOB_TITLE_SYNONYMS),
+  synonyms: professionSynonyms(),
   typoTolerance: { minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
 };
 
@@ -99,6 +101,7 @@ async function loadVacancyDocuments(db: Db, ids: string[]): Promise<VacancyDocum
     tasks: r.tasks,
     occupationCode: r.occupation_code,
     occupationTitle: r.occupation_title,
+    occupationJobTitles: jobTitlesOf([r.occupation_code]),
     occupationPrefixes: occupationPrefixes(r.occupation_code),
     comuneCode: r.comune_code,
     comuneName: r.comune_name,
@@ -130,7 +133,7 @@ async function loadVacancyDocuments(db: Db, ids: string[]): Promise<VacancyDocum
 
 export const vacanciesIndex: SearchIndexDefinition<VacancyDocument> = {
   name: "vacancies",
-  settingsVersion: 1,
+  settingsVersion: 2,
   settings: VACANCY_SETTINGS,
   loadDocuments: loadVacancyDocuments,
   async listIds(db, afterId, limit) {

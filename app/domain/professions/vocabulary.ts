@@ -1,0 +1,258 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseCsv } from "../../../server/reference-data/read";
+import { formsOf, normalizeText, STOP_WORDS, textKeys, wordKey, words } from "./morphology";
+
+/**
+ * The professions vocabulary: for each CP2021 unità professionale, its ISTAT
+ * title and the ISTAT job titles (voci professionali, "Fonte: Istat", CC BY 4.0;
+ * server/reference-data/SOURCES.md), plus the few everyday names and acronyms
+ * ISTAT does not list. One vocabulary feeds the candidate and vacancy indexes
+ * (every preference and experience carries its unit's job titles), the
+ * Meilisearch synonyms (gender and number forms, app/domain/professions/morphology.ts)
+ * and the profession picker.
+ */
+
+/**
+ * Everyday names that the ISTAT voci (a 2011 list) do not contain: acronyms of
+ * regional qualifications (OSS, ASA, OSA), machine and safety roles (CNC, RSPP),
+ * newer jobs (rider) and the licence that defines a driving job. Per unit, so a
+ * word belongs to the professions it names; not a synonym graph.
+ */
+export const EXTRA_JOB_TITLES: Record<string, string[]> = {
+  "5.3.1.1.0": ["OSS", "Operatore socio sanitario", "Operatrice socio sanitaria", "Operatore socio-sanitario"],
+  "5.5.2.3.0": ["ASA", "Ausiliario socio assistenziale", "OSA", "Operatore socio assistenziale", "Assistente anziani", "Assistente domiciliare"],
+  "8.2.2.1.0": ["Colf", "Collaboratrice domestica", "Domestica", "Addetta alle pulizie domestiche"],
+  "7.2.1.1.0": ["CNC", "Operatore CNC", "Operatore macchine a controllo numerico", "Tornitore CNC", "Fresatore CNC", "Attrezzista CNC"],
+  "3.1.8.2.0": ["RSPP", "ASPP", "HSE", "Responsabile del servizio di prevenzione e protezione", "Tecnico della sicurezza sul lavoro"],
+  "8.1.3.3.0": ["Rider", "Fattorino", "Corriere espresso", "Driver consegne"],
+  "8.1.3.2.0": ["Scaffalista", "Mulettista", "Carrellista", "Addetto al picking", "Operaio di magazzino"],
+  "7.4.4.4.0": ["Mulettista", "Carrellista", "Carrellista muletto", "Conduttore di muletto"],
+  "4.3.1.2.0": ["Magazziniere", "Addetto al magazzino", "Responsabile di magazzino"],
+  "5.6.1.6.0": ["Vigilante", "Guardia giurata", "Addetto alla sicurezza", "Steward di sicurezza"],
+  "5.5.2.2.0": ["Baby sitter", "Babysitter", "Tata"],
+  "5.1.2.2.0": ["Addetto alle vendite", "Commesso", "Addetto vendita", "Sales assistant"],
+  "5.1.2.4.0": ["Cassiere", "Addetto alla cassa"],
+  "5.2.2.3.2": ["Cameriere", "Cameriere di sala", "Addetto di sala", "Chef de rang"],
+  "5.2.2.1.0": ["Chef", "Capocuoco", "Pizzaiolo"],
+  "5.2.2.4.0": ["Barman", "Bartender", "Barista"],
+  "8.1.4.2.0": ["Lavapiatti", "Addetto al lavaggio stoviglie", "Aiuto cucina"],
+  "7.4.2.3.0": ["Autista patente C", "Autista patente CE", "Autista di camion", "Camionista", "Autotrasportatore", "Autista mezzi pesanti"],
+  "7.4.2.1.0": ["Autista patente B", "Autista di furgone", "Autista NCC"],
+  "7.4.2.2.0": ["Autista patente D", "Autista di autobus", "Autista bus"],
+  "4.2.2.2.0": ["Receptionist", "Addetto al ricevimento"],
+  "2.7.1.1.1": ["Sviluppatore software", "Developer", "Programmatore"],
+  "3.1.2.1.0": ["Programmatore", "Sviluppatore", "Developer"],
+  "6.1.3.6.1": ["Idraulico", "Termoidraulico"],
+  "6.1.3.7.0": ["Elettricista", "Elettricista civile"],
+  "6.2.4.1.1": ["Elettricista industriale"],
+  "4.1.1.1.0": ["Segretaria", "Impiegata di segreteria", "Addetta alla segreteria"],
+  "8.1.4.3.0": ["Addetto alle pulizie", "Addetta alle pulizie", "Operatore di pulizia"],
+};
+
+export interface ProfessionUnit {
+  code: string;
+  /** ISTAT title of the unit ("Addetti alla gestione dei magazzini e professioni assimilate"). */
+  title: string;
+  /** ISTAT voci professionali of the unit, then the EXTRA_JOB_TITLES. */
+  jobTitles: string[];
+}
+
+interface Vocabulary {
+  units: Map<string, ProfessionUnit>;
+}
+
+/**
+ * The CSV files are read from the project root (where `npm start`, the tests and
+ * the CLIs run): the Remix server bundle lives in build/, so a path relative to
+ * this module would not survive bundling.
+ */
+function readReference(file: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(readFileSync(resolve(process.cwd(), "server/reference-data", file), "utf8"));
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
+}
+
+const cache = globalThis as unknown as { __rosaProfessions?: Vocabulary };
+
+export function vocabulary(): Vocabulary {
+  if (cache.__rosaProfessions) return cache.__rosaProfessions;
+  const units = new Map<string, ProfessionUnit>();
+  for (const r of readReference("cp2021.csv")) if (r.level === "5") units.set(r.code, { code: r.code, title: r.title, jobTitles: [] });
+  for (const r of readReference("cp2021-job-titles.csv")) units.get(r.code)?.jobTitles.push(r.example_title);
+  for (const [code, titles] of Object.entries(EXTRA_JOB_TITLES)) {
+    const unit = units.get(code);
+    if (!unit) throw new Error(`EXTRA_JOB_TITLES: ${code} non è un'unità professionale CP2021`);
+    for (const t of titles) if (!unit.jobTitles.some((j) => normalizeText(j) === normalizeText(t))) unit.jobTitles.push(t);
+  }
+  cache.__rosaProfessions = { units };
+  return cache.__rosaProfessions;
+}
+
+export function professionUnit(code: string): ProfessionUnit | undefined {
+  return vocabulary().units.get(code);
+}
+
+/** The job titles of these units, each once: what a candidate or vacancy document carries for its professions. */
+export function jobTitlesOf(codes: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const code of codes) for (const t of professionUnit(code)?.jobTitles ?? []) out.add(t);
+  return [...out];
+}
+
+/**
+ * Meilisearch synonyms: every gender/number form of every word of the
+ * vocabulary finds the other forms («magazziniera» finds «Magazziniere»).
+ * Meilisearch synonyms are one-way, so each form lists all the others.
+ */
+export function professionSynonyms(): Record<string, string[]> {
+  const families = new Map<string, Set<string>>();
+  for (const unit of vocabulary().units.values()) {
+    for (const text of [unit.title, ...unit.jobTitles]) {
+      for (const w of words(text)) {
+        if (w.length < 4 || STOP_WORDS.has(w)) continue;
+        const key = wordKey(w);
+        if (key === w) continue;
+        let family = families.get(key);
+        if (!family) families.set(key, (family = new Set()));
+        for (const f of formsOf(w)) family.add(f);
+      }
+    }
+  }
+  const out: Record<string, string[]> = {};
+  for (const family of families.values()) {
+    if (family.size < 2) continue;
+    const forms = [...family].sort();
+    for (const f of forms) out[f] = forms.filter((x) => x !== f);
+  }
+  return out;
+}
+
+export interface ProfessionOption {
+  code: string;
+  title: string;
+  label: string;
+  /** The ISTAT job title that matched, when it was not the unit title. */
+  matched?: string;
+}
+
+interface PickerEntry {
+  unit: ProfessionUnit;
+  /** Keys of the unit title's words, and of each job title's words. */
+  titleKeys: Set<string>;
+  jobTitleKeys: { title: string; keys: string[] }[];
+  allKeys: Set<string>;
+}
+
+const pickerCache = globalThis as unknown as { __rosaProfessionPicker?: { entries: PickerEntry[]; allKeys: string[] } };
+
+function pickerIndex() {
+  if (pickerCache.__rosaProfessionPicker) return pickerCache.__rosaProfessionPicker;
+  const entries: PickerEntry[] = [];
+  const every = new Set<string>();
+  for (const unit of vocabulary().units.values()) {
+    const titleKeys = new Set(textKeys(unit.title));
+    const jobTitleKeys = unit.jobTitles.map((title) => ({ title, keys: textKeys(title) }));
+    const allKeys = new Set([...titleKeys, ...jobTitleKeys.flatMap((j) => j.keys)]);
+    for (const k of allKeys) every.add(k);
+    entries.push({ unit, titleKeys, jobTitleKeys, allKeys });
+  }
+  pickerCache.__rosaProfessionPicker = { entries, allKeys: [...every] };
+  return pickerCache.__rosaProfessionPicker;
+}
+
+/** At most one edit (insertion, deletion or substitution) between a and b. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/**
+ * What one typed word stands for among the vocabulary keys: the word's own key
+ * if known; else the keys it begins (the user is still typing, ≥ 3 letters); else
+ * the keys one typo away (words of 5+ letters, as in the search index).
+ */
+function expandQueryWord(word: string, last: boolean, allKeys: string[]): { keys: Set<string>; quality: number } {
+  const key = wordKey(word);
+  const exact = new Set([key, word]);
+  if (allKeys.includes(key) || allKeys.includes(word)) return { keys: exact, quality: 1 };
+  if (last && word.length >= 3) {
+    const prefixed = allKeys.filter((k) => k.startsWith(key) || k.startsWith(word));
+    if (prefixed.length) return { keys: new Set(prefixed), quality: 0.8 };
+  }
+  if (word.length >= 5) {
+    const near = allKeys.filter((k) => withinOneEdit(k, key));
+    if (near.length) return { keys: new Set(near), quality: 0.6 };
+  }
+  return { keys: new Set(), quality: 0 };
+}
+
+/**
+ * The profession picker: CP2021 units by code prefix ("5.1.2") or by the words
+ * people type («commessa», «autista patente C», «oss»), matched on the unit
+ * title and its ISTAT job titles with the morphology of the search index.
+ * Ranking: most query words matched; then a job title or unit title made of the
+ * query words alone (an exact name beats a mention); then the unit title over a
+ * job title; then the code.
+ */
+export function searchProfessions(q: string, limit = 15): ProfessionOption[] {
+  const text = q.trim().split(/\s+—\s+/)[0];
+  if (text.length < 2) return [];
+  const { units } = vocabulary();
+  const option = (unit: ProfessionUnit, matched?: string): ProfessionOption => ({
+    code: unit.code,
+    title: unit.title,
+    label: `${unit.code} — ${unit.title}`,
+    ...(matched ? { matched } : {}),
+  });
+  if (/^\d/.test(text)) {
+    return [...units.values()].filter((u) => u.code.startsWith(text)).slice(0, limit).map((u) => option(u));
+  }
+  const typed = words(text).filter((w) => !STOP_WORDS.has(w));
+  if (!typed.length) return [];
+  const { entries, allKeys } = pickerIndex();
+  const expanded = typed.map((w, i) => expandQueryWord(w, i === typed.length - 1, allKeys));
+  const scored: { entry: PickerEntry; score: number; matched?: string }[] = [];
+  for (const entry of entries) {
+    let matchedWords = 0;
+    let quality = 0;
+    for (const e of expanded) {
+      if ([...e.keys].some((k) => entry.allKeys.has(k))) {
+        matchedWords++;
+        quality += e.quality;
+      }
+    }
+    if (!matchedWords) continue;
+    // The best single title: how many query words it holds, and how few other words (an exact name wins).
+    let best = { hits: 0, extra: Infinity, title: undefined as string | undefined, isUnit: false };
+    const consider = (keys: string[], title: string | undefined, isUnit: boolean) => {
+      const hits = expanded.filter((e) => keys.some((k) => e.keys.has(k))).length;
+      const extra = keys.length - hits;
+      if (hits > best.hits || (hits === best.hits && (extra < best.extra || (extra === best.extra && isUnit && !best.isUnit)))) {
+        best = { hits, extra, title, isUnit };
+      }
+    };
+    consider([...entry.titleKeys], undefined, true);
+    for (const j of entry.jobTitleKeys) consider(j.keys, j.title, false);
+    const score = matchedWords * 100 + quality * 10 + best.hits * 5 - Math.min(best.extra, 8) * 0.5 + (best.isUnit ? 0.3 : 0);
+    scored.push({ entry, score, matched: best.isUnit ? undefined : best.title });
+  }
+  scored.sort((a, b) => b.score - a.score || a.entry.unit.code.localeCompare(b.entry.unit.code));
+  return scored.slice(0, limit).map((s) => option(s.entry.unit, s.matched));
+}
