@@ -52,6 +52,19 @@ describe("synthetic candidate generator", () => {
     expect(obsolete / people.length).toBeLessThan(0.45);
   });
 
+  it("covers every CP2021 unit, with tasks from its ISTAT job titles, and can force a unit", () => {
+    const gen = createCandidateGenerator(refs, { seed: "tail", today });
+    expect(new Set(gen.profiles.map((p) => p.occupation.code)).size).toBe(813);
+    const people = Array.from({ length: 4000 }, () => gen.next());
+    const units = new Set(people.flatMap((p) => p.preferences.map((x) => x.occupation_code)));
+    expect(units.size).toBeGreaterThan(500);
+    const forced = gen.next({ occupationCode: "7.4.4.4.0" });
+    expect(forced.preferences[0].occupation_code).toBe("7.4.4.4.0");
+    const tiler = gen.next({ occupationCode: "6.1.3.2.3" }); // no hand-written profile: notes from the ISTAT voci
+    expect(tiler.preferences[0].notes).toMatch(/esperienza come .*(piastrell|pavimen|mosaic|rivest)/i);
+    expect(() => gen.next({ occupationCode: "9.9.9.9.9" })).toThrow(/sconosciuta/);
+  });
+
   it("builds tax codes with the official check character", () => {
     const cf = codiceFiscale({ first: "Mario", last: "Rossi", birth: new Date("1980-01-01T00:00:00Z"), female: false, place: "H501" });
     expect(cf).toBe("RSSMRA80A01H501U");
