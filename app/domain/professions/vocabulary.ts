@@ -22,6 +22,10 @@ import { formsOf, normalizeText, STOP_WORDS, textKeys, wordKey, words } from "./
 export const EXTRA_JOB_TITLES: Record<string, string[]> = {
   "5.3.1.1.0": ["OSS", "Operatore socio sanitario", "Operatrice socio sanitaria", "Operatore socio-sanitario"],
   "5.5.2.3.0": ["ASA", "Ausiliario socio assistenziale", "OSA", "Operatore socio assistenziale", "Assistente anziani", "Assistente domiciliare"],
+  "8.1.3.1.0": ["Traslocatore", "Addetto al carico e scarico"],
+  "8.4.2.1.0": ["Manovale", "Manovale edile", "Operaio edile"],
+  "6.2.3.1.1": ["Meccanico", "Meccanico auto", "Autoriparatore", "Meccanico di automobili"],
+  "6.4.1.3.1": ["Manutentore del verde", "Giardiniere"],
   "8.2.2.1.0": ["Colf", "Collaboratrice domestica", "Domestica", "Addetta alle pulizie domestiche"],
   "7.2.1.1.0": ["CNC", "Operatore CNC", "Operatore macchine a controllo numerico", "Tornitore CNC", "Fresatore CNC", "Attrezzista CNC"],
   "3.1.8.2.0": ["RSPP", "ASPP", "HSE", "Responsabile del servizio di prevenzione e protezione", "Tecnico della sicurezza sul lavoro"],
@@ -38,7 +42,7 @@ export const EXTRA_JOB_TITLES: Record<string, string[]> = {
   "5.2.2.4.0": ["Barman", "Bartender", "Barista"],
   "8.1.4.2.0": ["Lavapiatti", "Addetto al lavaggio stoviglie", "Aiuto cucina"],
   "7.4.2.3.0": ["Autista patente C", "Autista patente CE", "Autista di camion", "Camionista", "Autotrasportatore", "Autista mezzi pesanti"],
-  "7.4.2.1.0": ["Autista patente B", "Autista di furgone", "Autista NCC"],
+  "7.4.2.1.0": ["Autista patente B", "Autista di furgone", "Autista NCC", "Tassista"],
   "7.4.2.2.0": ["Autista patente D", "Autista di autobus", "Autista bus"],
   "4.2.2.2.0": ["Receptionist", "Addetto al ricevimento"],
   "2.7.1.1.1": ["Sviluppatore software", "Developer", "Programmatore"],
@@ -160,33 +164,27 @@ function pickerIndex() {
   return pickerCache.__rosaProfessionPicker;
 }
 
-/** At most one edit (insertion, deletion or substitution) between a and b. */
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
+/** Levenshtein distance between a and b is at most `max` (small max: a banded check is enough). */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]);
     }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
+    if (rowMin > max) return false;
+    prev = cur;
   }
-  return edits + (a.length - i) + (b.length - j) <= 1;
+  return prev[b.length] <= max;
 }
 
 /**
  * What one typed word stands for among the vocabulary keys: the word's own key
  * if known; else the keys it begins (the user is still typing, ≥ 3 letters); else
- * the keys one typo away (words of 5+ letters, as in the search index).
+ * the keys one or two typos away (as in the search index).
  */
 function expandQueryWord(word: string, last: boolean, allKeys: string[]): { keys: Set<string>; quality: number } {
   const key = wordKey(word);
@@ -196,8 +194,10 @@ function expandQueryWord(word: string, last: boolean, allKeys: string[]): { keys
     const prefixed = allKeys.filter((k) => k.startsWith(key) || k.startsWith(word));
     if (prefixed.length) return { keys: new Set(prefixed), quality: 0.8 };
   }
+  // Same typo budget as the search index (CANDIDATE_SETTINGS.typoTolerance): 1 from 5 letters, 2 from 9.
   if (word.length >= 5) {
-    const near = allKeys.filter((k) => withinOneEdit(k, key));
+    const budget = word.length >= 9 ? 2 : 1;
+    const near = allKeys.filter((k) => withinEdits(k, key, budget));
     if (near.length) return { keys: new Set(near), quality: 0.6 };
   }
   return { keys: new Set(), quality: 0 };
@@ -207,8 +207,8 @@ function expandQueryWord(word: string, last: boolean, allKeys: string[]): { keys
  * The profession picker: CP2021 units by code prefix ("5.1.2") or by the words
  * people type («commessa», «autista patente C», «oss»), matched on the unit
  * title and its ISTAT job titles with the morphology of the search index.
- * Ranking: most query words matched; then a job title or unit title made of the
- * query words alone (an exact name beats a mention); then the unit title over a
+ * Ranking: the typed words matched, each weighted by how specific it is; then a
+ * job title or unit title made of the query words alone (an exact name beats a mention); then the unit title over a
  * job title; then the code.
  */
 export function searchProfessions(q: string, limit = 15): ProfessionOption[] {
@@ -228,16 +228,22 @@ export function searchProfessions(q: string, limit = 15): ProfessionOption[] {
   if (!typed.length) return [];
   const { entries, allKeys } = pickerIndex();
   const expanded = typed.map((w, i) => expandQueryWord(w, i === typed.length - 1, allKeys));
+  // Specificity of each typed word: «esperto» or «addetto» name hundreds of units, «cuoco» a handful,
+  // so in «cuoco esperto» the profession word decides (inverse document frequency over the units).
+  const weights = expanded.map((e) => {
+    const df = entries.filter((entry) => [...e.keys].some((k) => entry.allKeys.has(k))).length;
+    return df ? Math.log(1 + entries.length / df) : 0;
+  });
   const scored: { entry: PickerEntry; score: number; matched?: string }[] = [];
   for (const entry of entries) {
     let matchedWords = 0;
     let quality = 0;
-    for (const e of expanded) {
+    expanded.forEach((e, i) => {
       if ([...e.keys].some((k) => entry.allKeys.has(k))) {
         matchedWords++;
-        quality += e.quality;
+        quality += e.quality * weights[i];
       }
-    }
+    });
     if (!matchedWords) continue;
     // The best single title: how many query words it holds, and how few other words (an exact name wins).
     let best = { hits: 0, extra: Infinity, title: undefined as string | undefined, isUnit: false };
@@ -250,7 +256,7 @@ export function searchProfessions(q: string, limit = 15): ProfessionOption[] {
     };
     consider([...entry.titleKeys], undefined, true);
     for (const j of entry.jobTitleKeys) consider(j.keys, j.title, false);
-    const score = matchedWords * 100 + quality * 10 + best.hits * 5 - Math.min(best.extra, 8) * 0.5 + (best.isUnit ? 0.3 : 0);
+    const score = quality * 100 + best.hits * 5 - Math.min(best.extra, 8) * 0.5 + (best.isUnit ? 0.3 : 0);
     scored.push({ entry, score, matched: best.isUnit ? undefined : best.title });
   }
   scored.sort((a, b) => b.score - a.score || a.entry.unit.code.localeCompare(b.entry.unit.code));
