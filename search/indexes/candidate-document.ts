@@ -1,6 +1,6 @@
 import type { ProtectedCategory, WorkTime } from "~/db/tables/candidates";
 import { matchingFields, type MatchingFields } from "~/domain/matching/fields";
-import { jobTitlesOf } from "~/domain/professions/vocabulary";
+import { jobTitlesOf, vocabularyKeys } from "~/domain/professions/vocabulary";
 
 /**
  * The Meilisearch document of one candidate, and the pure mapping from the
@@ -32,6 +32,12 @@ export interface CandidateDocument extends MatchingFields {
    * the unit «Addetti alla gestione dei magazzini…» though the CV never says the word.
    */
   professionTitles: string[];
+  /**
+   * Inflection keys (app/domain/professions/morphology.ts) of the vocabulary words in the name,
+   * professions, notes, tasks, skills and education: the officer's words are turned into the same
+   * keys at query time (searchText), so «magazziniera» meets «Magazziniere» and «Addetti… magazzini».
+   */
+  professionKeys: string;
   experienceTasks: string[];
   /** Certificates and tickets, IT skills. */
   skills: string[];
@@ -111,27 +117,37 @@ export function toCandidateDocument(src: CandidateSource, languageLabels: Record
   const c = src.candidate;
   const prefs = [...src.preferences].sort((a, b) => a.slot - b.slot);
   const codes = prefs.map((p) => p.occupation_code);
+  const professionTitles = jobTitlesOf([...codes, ...src.experiences.map((e) => e.occupation_code).filter((c): c is string => !!c)]);
+  const fullName = `${c.first_name} ${c.last_name}`;
+  const notes = prefs.map((p) => [p.notes, p.ateco_title].filter(Boolean).join(" — ")).filter(Boolean);
+  const experienceTitles = uniq(src.experiences.map((e) => e.occupation_title).filter((t): t is string => !!t));
+  const experienceTasks = src.experiences.map((e) => [e.employer_name, e.tasks].filter(Boolean).join(": "));
+  const skills = uniq([...src.certificates, ...src.itSkills]);
+  const educationTitles = src.education.map((e) => e.title);
   return {
     id: c.id,
-    fullName: `${c.first_name} ${c.last_name}`,
+    fullName,
     taxCode: c.tax_code,
     comuneCode: c.domicile_comune_code,
     comuneName: src.comune?.name ?? "",
     provinceCode: src.comune?.province_code ?? "",
     preferenceTitles: prefs.map((p) => p.occupation_label),
-    preferenceNotes: prefs.map((p) => [p.notes, p.ateco_title].filter(Boolean).join(" — ")).filter(Boolean),
+    preferenceNotes: notes,
     occupationCodes: codes,
     occupationGroups: uniq(codes.map((code) => prefix(code, 1))),
     occupationClasses: uniq(codes.map((code) => prefix(code, 3))),
-    experienceTitles: uniq(src.experiences.map((e) => e.occupation_title).filter((t): t is string => !!t)),
-    professionTitles: jobTitlesOf([...codes, ...src.experiences.map((e) => e.occupation_code).filter((c): c is string => !!c)]),
-    experienceTasks: src.experiences.map((e) => [e.employer_name, e.tasks].filter(Boolean).join(": ")),
-    skills: uniq([...src.certificates, ...src.itSkills]),
+    experienceTitles,
+    professionTitles,
+    professionKeys: vocabularyKeys([
+      ...prefs.map((p) => p.occupation_label), ...experienceTitles, ...professionTitles, ...notes, ...experienceTasks, ...skills, ...educationTitles, fullName,
+    ]),
+    experienceTasks,
+    skills,
     licences: [...src.licences].sort(),
     languages: src.languages.map((l) => l.language_code).sort(),
     languageNames: src.languages.map((l) => `${languageLabels[l.language_code] ?? l.language_code} ${l.level}`),
     educationLevel: Math.max(0, ...src.education.map((e) => e.eqf_level)),
-    educationTitles: src.education.map((e) => e.title),
+    educationTitles,
     availability: candidateAvailability(c),
     maxCommuteKm: c.max_commute_km,
     availableFrom: c.available_from ? seconds(c.available_from) : null,

@@ -4,7 +4,7 @@ import type { Db } from "~/db/db.server";
 import { LIVE_STATUSES } from "~/domain/vacancies/states";
 import { requirementLabel } from "~/domain/vacancies/requirement-label";
 import type { SearchIndexDefinition } from "../registry";
-import { jobTitlesOf, professionSynonyms } from "~/domain/professions/vocabulary";
+import { jobTitlesOf, vocabularyKeys } from "~/domain/professions/vocabulary";
 
 /**
  * The public job board: one document per published vacancy that is not
@@ -21,6 +21,8 @@ export interface VacancyDocument {
   occupationTitle: string;
   /** ISTAT job titles of the occupation ("Fonte: Istat"): a jobseeker typing «magazziniere» finds «Addetti alla gestione dei magazzini». */
   occupationJobTitles: string[];
+  /** Inflection keys of the vocabulary words of title, occupation, job titles and tasks (see candidate-document.ts professionKeys). */
+  occupationKeys: string;
   /** CP2021 prefixes at every level ("5", "5.1", "5.1.2", …): filter by any level. */
   occupationPrefixes: string[];
   comuneCode: string;
@@ -39,11 +41,12 @@ export interface VacancyDocument {
 }
 
 export const VACANCY_SETTINGS: Settings = {
-  searchableAttributes: ["title", "occupationTitle", "occupationJobTitles", "requirementLabels", "tasks", "description", "employerName", "comuneName"],
+  searchableAttributes: ["title", "occupationKeys", "occupationTitle", "occupationJobTitles", "requirementLabels", "tasks", "description", "employerName", "comuneName"],
   filterableAttributes: ["occupationPrefixes", "comuneCode", "provinceCode", "contractType", "workingTime", "l68Reserved", "_geo"],
   sortableAttributes: ["publishedAt", "_geo"],
   displayedAttributes: ["*"],
-  synonyms: professionSynonyms(),
+  // Gender and number: inflection keys (occupationKeys), as in the candidate index.
+  synonyms: {},
   typoTolerance: { minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
 };
 
@@ -102,6 +105,7 @@ async function loadVacancyDocuments(db: Db, ids: string[]): Promise<VacancyDocum
     occupationCode: r.occupation_code,
     occupationTitle: r.occupation_title,
     occupationJobTitles: jobTitlesOf([r.occupation_code]),
+    occupationKeys: vocabularyKeys([r.title, r.occupation_title, ...jobTitlesOf([r.occupation_code]), r.tasks]),
     occupationPrefixes: occupationPrefixes(r.occupation_code),
     comuneCode: r.comune_code,
     comuneName: r.comune_name,

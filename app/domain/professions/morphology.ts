@@ -1,7 +1,7 @@
 /**
  * Italian morphology of job titles, as pure functions: the same key is computed
- * for a word of the ISTAT vocabulary (indexing: Meilisearch synonyms, profession
- * picker) and for a word the officer or employer types (query time), so that
+ * for a word of the ISTAT vocabulary (indexing: the `professionKeys` of the
+ * search documents, profession picker) and for a word the officer or employer types (query time), so that
  * «magazziniera», «magazzinieri» and «Magazziniere» are one word.
  *
  * Why not an npm stemmer: the Snowball Italian stemmer (packages `natural`,
@@ -66,22 +66,4 @@ export function wordKey(word: string): string {
 /** Keys of the words of a text, without stop words. */
 export function textKeys(text: string): string[] {
   return words(text).filter((w) => !STOP_WORDS.has(w)).map(wordKey);
-}
-
-/**
- * The gender/number forms a key may take, for the Meilisearch synonyms: only
- * those whose key is the same key (the rule above read backwards).
- */
-export function formsOf(word: string): string[] {
-  const w = normalizeText(word).replace(/ /g, "");
-  const key = wordKey(w);
-  if (key === w) return [w];
-  const candidates = new Set<string>([w]);
-  const add = (s: string) => candidates.add(s);
-  if (key.endsWith("tor")) for (const e of ["e", "i"]) add(key + e), add(key.slice(0, -3) + "tric" + e);
-  else if (key.endsWith("c") || key.endsWith("g")) for (const e of ["o", "a", "hi", "he", "i", "e"]) add(key + e);
-  else if (/ai[aoe]?$/.test(w)) for (const e of ["io", "ia", "i", "ie"]) add(key + e);
-  else for (const e of ["o", "a", "i", "e"]) add(key + e);
-  if (key.endsWith("or")) for (const e of ["essa", "esse"]) add(key + e);
-  return [...candidates].filter((f) => wordKey(f) === key);
 }

@@ -1,16 +1,15 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseCsv } from "../../../server/reference-data/read";
-import { formsOf, normalizeText, STOP_WORDS, textKeys, wordKey, words } from "./morphology";
+import { normalizeText, STOP_WORDS, textKeys, wordKey, words } from "./morphology";
 
 /**
  * The professions vocabulary: for each CP2021 unità professionale, its ISTAT
  * title and the ISTAT job titles (voci professionali, "Fonte: Istat", CC BY 4.0;
  * server/reference-data/SOURCES.md), plus the few everyday names and acronyms
  * ISTAT does not list. One vocabulary feeds the candidate and vacancy indexes
- * (every preference and experience carries its unit's job titles), the
- * Meilisearch synonyms (gender and number forms, app/domain/professions/morphology.ts)
- * and the profession picker.
+ * (every preference and experience carries its unit's job titles and their
+ * inflection keys, app/domain/professions/morphology.ts) and the profession picker.
  */
 
 /**
@@ -103,34 +102,6 @@ export function jobTitlesOf(codes: Iterable<string>): string[] {
   return [...out];
 }
 
-/**
- * Meilisearch synonyms: every gender/number form of every word of the
- * vocabulary finds the other forms («magazziniera» finds «Magazziniere»).
- * Meilisearch synonyms are one-way, so each form lists all the others.
- */
-export function professionSynonyms(): Record<string, string[]> {
-  const families = new Map<string, Set<string>>();
-  for (const unit of vocabulary().units.values()) {
-    for (const text of [unit.title, ...unit.jobTitles]) {
-      for (const w of words(text)) {
-        if (w.length < 4 || STOP_WORDS.has(w)) continue;
-        const key = wordKey(w);
-        if (key === w) continue;
-        let family = families.get(key);
-        if (!family) families.set(key, (family = new Set()));
-        for (const f of formsOf(w)) family.add(f);
-      }
-    }
-  }
-  const out: Record<string, string[]> = {};
-  for (const family of families.values()) {
-    if (family.size < 2) continue;
-    const forms = [...family].sort();
-    for (const f of forms) out[f] = forms.filter((x) => x !== f);
-  }
-  return out;
-}
-
 export interface ProfessionOption {
   code: string;
   title: string;
@@ -147,20 +118,24 @@ interface PickerEntry {
   allKeys: Set<string>;
 }
 
-const pickerCache = globalThis as unknown as { __rosaProfessionPicker?: { entries: PickerEntry[]; allKeys: string[] } };
+const pickerCache = globalThis as unknown as { __rosaProfessionPicker?: { entries: PickerEntry[]; allKeys: string[]; keySet: Set<string>; headKeys: Set<string> } };
 
 function pickerIndex() {
   if (pickerCache.__rosaProfessionPicker) return pickerCache.__rosaProfessionPicker;
   const entries: PickerEntry[] = [];
   const every = new Set<string>();
+  // Head words: the first word of a title names the job («Commesso di banco», «Autista di taxi»);
+  // words never in that position («part», «time», «supermercato») only qualify it.
+  const headKeys = new Set<string>();
   for (const unit of vocabulary().units.values()) {
     const titleKeys = new Set(textKeys(unit.title));
     const jobTitleKeys = unit.jobTitles.map((title) => ({ title, keys: textKeys(title) }));
+    for (const keys of [[...titleKeys], ...jobTitleKeys.map((j) => j.keys)]) if (keys[0]) headKeys.add(keys[0]);
     const allKeys = new Set([...titleKeys, ...jobTitleKeys.flatMap((j) => j.keys)]);
     for (const k of allKeys) every.add(k);
     entries.push({ unit, titleKeys, jobTitleKeys, allKeys });
   }
-  pickerCache.__rosaProfessionPicker = { entries, allKeys: [...every] };
+  pickerCache.__rosaProfessionPicker = { entries, allKeys: [...every], keySet: every, headKeys };
   return pickerCache.__rosaProfessionPicker;
 }
 
@@ -212,6 +187,11 @@ function expandQueryWord(word: string, last: boolean, allKeys: string[]): { keys
  * job title; then the code.
  */
 export function searchProfessions(q: string, limit = 15): ProfessionOption[] {
+  return rankProfessions(q, limit).map((r) => r.option);
+}
+
+/** searchProfessions with the scores (the search uses them to know which units a query names). */
+export function rankProfessions(q: string, limit = 15, opts: { complete?: boolean } = {}): { option: ProfessionOption; score: number; headMatched: boolean }[] {
   const text = q.trim().split(/\s+—\s+/)[0];
   if (text.length < 2) return [];
   const { units } = vocabulary();
@@ -222,23 +202,28 @@ export function searchProfessions(q: string, limit = 15): ProfessionOption[] {
     ...(matched ? { matched } : {}),
   });
   if (/^\d/.test(text)) {
-    return [...units.values()].filter((u) => u.code.startsWith(text)).slice(0, limit).map((u) => option(u));
+    return [...units.values()].filter((u) => u.code.startsWith(text)).slice(0, limit).map((u) => ({ option: option(u), score: 0, headMatched: false }));
   }
   const typed = words(text).filter((w) => !STOP_WORDS.has(w));
   if (!typed.length) return [];
-  const { entries, allKeys } = pickerIndex();
-  const expanded = typed.map((w, i) => expandQueryWord(w, i === typed.length - 1, allKeys));
+  const { entries, allKeys, headKeys } = pickerIndex();
+  // While typing in the picker the last word may be unfinished («magazz»); a search text is complete.
+  const expanded = typed.map((w, i) => expandQueryWord(w, !opts.complete && i === typed.length - 1, allKeys));
   // Specificity of each typed word: «esperto» or «addetto» name hundreds of units, «cuoco» a handful,
   // so in «cuoco esperto» the profession word decides (inverse document frequency over the units).
   const weights = expanded.map((e) => {
     const df = entries.filter((entry) => [...e.keys].some((k) => entry.allKeys.has(k))).length;
-    return df ? Math.log(1 + entries.length / df) : 0;
+    if (!df) return 0;
+    // A qualifier («part time», «esperto» aside) can break a tie between professions but never outweigh one.
+    return [...e.keys].some((k) => headKeys.has(k)) ? Math.log(1 + entries.length / df) : 0.3;
   });
-  const scored: { entry: PickerEntry; score: number; matched?: string }[] = [];
+  const scored: { entry: PickerEntry; score: number; matched?: string; headMatched: boolean }[] = [];
   for (const entry of entries) {
     let matchedWords = 0;
     let quality = 0;
     expanded.forEach((e, i) => {
+      // A qualifier counts only when typed in full: «time» is not the start of «timoniere».
+      if (weights[i] <= 0.3 && e.quality < 1) return;
       if ([...e.keys].some((k) => entry.allKeys.has(k))) {
         matchedWords++;
         quality += e.quality * weights[i];
@@ -256,9 +241,64 @@ export function searchProfessions(q: string, limit = 15): ProfessionOption[] {
     };
     consider([...entry.titleKeys], undefined, true);
     for (const j of entry.jobTitleKeys) consider(j.keys, j.title, false);
+    const headMatched = expanded.some((e, i) => weights[i] > 0.3 && [...e.keys].some((k) => entry.allKeys.has(k)));
     const score = quality * 100 + best.hits * 5 - Math.min(best.extra, 8) * 0.5 + (best.isUnit ? 0.3 : 0);
-    scored.push({ entry, score, matched: best.isUnit ? undefined : best.title });
+    scored.push({ entry, score, matched: best.isUnit ? undefined : best.title, headMatched });
   }
   scored.sort((a, b) => b.score - a.score || a.entry.unit.code.localeCompare(b.entry.unit.code));
-  return scored.slice(0, limit).map((s) => option(s.entry.unit, s.matched));
+  return scored.slice(0, limit).map((s) => ({ option: option(s.entry.unit, s.matched), score: s.score, headMatched: s.headMatched }));
+}
+
+/**
+ * The CP2021 units a search text names, for ranking: the best-scoring units of
+ * the picker, when the text holds a job word at all (names, skills and free
+ * words name no unit). The officer search lists the candidates of these units
+ * first (app/domain/candidates/search-query.ts).
+ */
+export function unitsNamedBy(q: string, max = 6): string[] {
+  const ranked = rankProfessions(q, max + 1, { complete: true });
+  if (!ranked.length || !ranked[0].headMatched) return [];
+  const best = ranked[0].score;
+  const tied = ranked.filter((r) => r.score >= best - 0.01).map((r) => r.option.code);
+  return tied.length > max ? [] : tied;
+}
+
+/**
+ * The search text as the index reads it: every word that is a word of the
+ * professions vocabulary (or one typo from one) becomes its inflection key,
+ * which the document carries in `professionKeys`; other words (names, skills,
+ * codes) stay as typed. Same function for the query as for the document keys.
+ */
+export function searchText(q: string): string {
+  const { keySet } = pickerIndex();
+  return q
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((raw) => {
+      const parts = words(raw);
+      if (parts.length !== 1) return raw;
+      const w = parts[0];
+      if (STOP_WORDS.has(w) || /\d/.test(w)) return raw;
+      const key = wordKey(w);
+      if (keySet.has(key)) return key;
+      // A typo of a vocabulary word: hand Meilisearch the key, which it matches with its own typo tolerance.
+      if (w.length >= 5) {
+        const budget = w.length >= 9 ? 2 : 1;
+        for (const k of keySet) if (Math.abs(k.length - key.length) <= budget && withinEdits(k, key, budget)) return key;
+      }
+      return raw;
+    })
+    .join(" ");
+}
+
+/** The keys a document carries for these texts: only vocabulary keys (the only ones searchText produces). */
+export function vocabularyKeys(texts: Iterable<string>): string {
+  const { keySet } = pickerIndex();
+  const out = new Set<string>();
+  for (const t of texts) for (const w of words(t)) {
+    if (STOP_WORDS.has(w)) continue;
+    const k = wordKey(w);
+    if (keySet.has(k)) out.add(k);
+  }
+  return [...out].join(" ");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jobTitlesOf, professionUnit, searchProfessions, vocabulary } from "~/domain/professions/vocabulary";
+import { jobTitlesOf, professionUnit, searchProfessions, searchText, unitsNamedBy, vocabulary, vocabularyKeys } from "~/domain/professions/vocabulary";
 
 const first = (q: string, n = 3) => searchProfessions(q, n).map((o) => o.code);
 
@@ -22,5 +22,21 @@ describe("professions vocabulary", () => {
 
   it("still finds units by code prefix", () => {
     expect(first("5.1.2.2", 5)).toEqual(["5.1.2.2.0"]);
+  });
+
+  it("reads a search text as the index does: profession words as keys, other words as typed", () => {
+    expect(searchText("magazziniera")).toBe(searchText("Magazzinieri"));
+    expect(searchText("saldatrice")).toBe(searchText("saldatore"));
+    expect(searchText("Zyxwvqa HACCP")).toBe("Zyxwvqa HACCP");
+    expect(vocabularyKeys(["Magazziniere consegnatario"]).split(" ")).toContain(searchText("magazziniera"));
+    // A typo keeps its own key, which Meilisearch matches with its typo tolerance.
+    expect(searchText("comessa")).toBe("comess");
+  });
+
+  it("knows which units a text names, and that names and free words name none", () => {
+    expect(unitsNamedBy("magazziniera")).toEqual(["4.3.1.2.0"]);
+    expect(unitsNamedBy("autista patente C")).toEqual(["7.4.2.3.0"]);
+    expect(unitsNamedBy("commesso part time")).toContain("5.1.2.2.0");
+    expect(unitsNamedBy("Zyxwvqa")).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LANGUAGE_LABELS } from "~/domain/candidates/schema";
 import { CV_TEXT_LIMIT, candidateAvailability, toCandidateDocument, type CandidateSource } from "../../../search/indexes/candidate-document";
 import { CANDIDATE_SETTINGS } from "../../../search/indexes/candidates";
+import { searchText } from "~/domain/professions/vocabulary";
 
 const source = (over: Partial<CandidateSource["candidate"]> = {}): CandidateSource => ({
   candidate: {
@@ -72,10 +73,10 @@ describe("candidate document mapper", () => {
 });
 
 describe("candidate index settings", () => {
-  it("gives every form of a vocabulary word the other forms as synonyms", () => {
-    const syn = CANDIDATE_SETTINGS.synonyms!;
-    expect(syn.magazziniera).toEqual(expect.arrayContaining(["magazziniere", "magazzinieri"]));
-    expect(syn.operatrice).toEqual(expect.arrayContaining(["operatore", "operatori", "operatrici"]));
+  it("carries the inflection keys of the professions, the same the query is turned into", () => {
+    const doc = toCandidateDocument(source(), LANGUAGE_LABELS);
+    expect(doc.professionKeys.split(" ")).toEqual(expect.arrayContaining([searchText("commessa"), searchText("cameriera")]));
+    expect(doc.professionTitles).toEqual(expect.arrayContaining(["Commesso di banco"]));
   });
   it("searches the place only as a filter: no comune name in the text attributes", () => {
     expect(CANDIDATE_SETTINGS.searchableAttributes).not.toContain("comuneName");
