@@ -19,7 +19,7 @@ import { closeDb, getDb } from "~/db/db.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import { searchCandidates } from "~/domain/candidates/search.server";
 import { buildCandidateSearch, CandidateSearchSchema } from "~/domain/candidates/search-query";
-import { searchProfessions } from "~/domain/professions/vocabulary";
+import { searchProfessions, searchText } from "~/domain/professions/vocabulary";
 import { parseEnv, setServiceUrls } from "~/utils/env.server";
 import { createMeiliClient, indexUid } from "../../search/client.server";
 import { reindex } from "../../search/reindex.server";
@@ -98,9 +98,11 @@ async function main() {
       const top = result.hits.slice(0, TOP);
       const precisionAt20 = top.length ? top.filter((h) => relevant(h.id)).length / top.length : 0;
       // Recall: the same main query, restricted to the relevant candidates, counted by Meilisearch.
-      const main = buildCandidateSearch(input, { canSeeProtected: false, freshSince, center: null, nearby: null, indexUid: indexUid("candidates") }).queries[0];
+      const main = buildCandidateSearch(input, {
+        canSeeProtected: false, freshSince, center: null, nearby: null, indexUid: indexUid("candidates"), queryText: searchText(input.q),
+      }).queries[0];
       const codes = expected.map((c) => JSON.stringify(c)).join(", ");
-      const counted = await meili.index(indexUid("candidates")).search(input.q, {
+      const counted = await meili.index(indexUid("candidates")).search(main.q as string, {
         filter: `occupationCodes IN [${codes}] OR experienceCodes IN [${codes}]`,
         hitsPerPage: 0,
         page: 1,

@@ -118,7 +118,18 @@ interface PickerEntry {
   allKeys: Set<string>;
 }
 
-const pickerCache = globalThis as unknown as { __rosaProfessionPicker?: { entries: PickerEntry[]; allKeys: string[]; keySet: Set<string>; headKeys: Set<string> } };
+interface PickerIndex {
+  entries: PickerEntry[];
+  allKeys: string[];
+  keySet: Set<string>;
+  headKeys: Set<string>;
+  /** Key → indexes of the entries holding it (inverted index: only matching units are scored). */
+  entriesByKey: Map<string, number[]>;
+  /** Keys by first letter, for typo look-ups (like Meilisearch, a typo on the first letter is not tolerated cheaply). */
+  keysByInitial: Map<string, string[]>;
+}
+
+const pickerCache = globalThis as unknown as { __rosaProfessionPicker?: PickerIndex };
 
 function pickerIndex() {
   if (pickerCache.__rosaProfessionPicker) return pickerCache.__rosaProfessionPicker;
@@ -135,7 +146,13 @@ function pickerIndex() {
     for (const k of allKeys) every.add(k);
     entries.push({ unit, titleKeys, jobTitleKeys, allKeys });
   }
-  pickerCache.__rosaProfessionPicker = { entries, allKeys: [...every], keySet: every, headKeys };
+  const entriesByKey = new Map<string, number[]>();
+  entries.forEach((entry, i) => {
+    for (const k of entry.allKeys) entriesByKey.set(k, [...(entriesByKey.get(k) ?? []), i]);
+  });
+  const keysByInitial = new Map<string, string[]>();
+  for (const k of every) keysByInitial.set(k[0], [...(keysByInitial.get(k[0]) ?? []), k]);
+  pickerCache.__rosaProfessionPicker = { entries, allKeys: [...every], keySet: every, headKeys, entriesByKey, keysByInitial };
   return pickerCache.__rosaProfessionPicker;
 }
 
@@ -161,21 +178,22 @@ export function withinEdits(a: string, b: string, max: number): boolean {
  * if known; else the keys it begins (the user is still typing, ≥ 3 letters); else
  * the keys one or two typos away (as in the search index).
  */
-function expandQueryWord(word: string, last: boolean, allKeys: string[]): { keys: Set<string>; quality: number } {
+function expandQueryWord(word: string, last: boolean, index: PickerIndex): { keys: Set<string>; quality: number } {
   const key = wordKey(word);
-  const exact = new Set([key, word]);
-  if (allKeys.includes(key) || allKeys.includes(word)) return { keys: exact, quality: 1 };
+  if (index.keySet.has(key) || index.keySet.has(word)) return { keys: new Set([key, word].filter((k) => index.keySet.has(k))), quality: 1 };
   if (last && word.length >= 3) {
-    const prefixed = allKeys.filter((k) => k.startsWith(key) || k.startsWith(word));
+    const prefixed = (index.keysByInitial.get(key[0]) ?? []).filter((k) => k.startsWith(key) || k.startsWith(word));
     if (prefixed.length) return { keys: new Set(prefixed), quality: 0.8 };
   }
-  // Same typo budget as the search index (CANDIDATE_SETTINGS.typoTolerance): 1 from 5 letters, 2 from 9.
-  if (word.length >= 5) {
-    const budget = word.length >= 9 ? 2 : 1;
-    const near = allKeys.filter((k) => withinEdits(k, key, budget));
-    if (near.length) return { keys: new Set(near), quality: 0.6 };
-  }
-  return { keys: new Set(), quality: 0 };
+  const near = typoNeighbours(word, key, index);
+  return near.length ? { keys: new Set(near), quality: 0.6 } : { keys: new Set(), quality: 0 };
+}
+
+/** Vocabulary keys within the search index's typo budget (CANDIDATE_SETTINGS.typoTolerance: 1 from 5 letters, 2 from 9). */
+function typoNeighbours(word: string, key: string, index: PickerIndex): string[] {
+  if (word.length < 5) return [];
+  const budget = word.length >= 9 ? 2 : 1;
+  return (index.keysByInitial.get(key[0]) ?? []).filter((k) => Math.abs(k.length - key.length) <= budget && withinEdits(k, key, budget));
 }
 
 /**
@@ -206,25 +224,29 @@ export function rankProfessions(q: string, limit = 15, opts: { complete?: boolea
   }
   const typed = words(text).filter((w) => !STOP_WORDS.has(w));
   if (!typed.length) return [];
-  const { entries, allKeys, headKeys } = pickerIndex();
+  const index = pickerIndex();
+  const { entries, headKeys } = index;
   // While typing in the picker the last word may be unfinished («magazz»); a search text is complete.
-  const expanded = typed.map((w, i) => expandQueryWord(w, !opts.complete && i === typed.length - 1, allKeys));
+  const expanded = typed.map((w, i) => expandQueryWord(w, !opts.complete && i === typed.length - 1, index));
+  const entriesOf = expanded.map((e) => new Set([...e.keys].flatMap((k) => index.entriesByKey.get(k) ?? [])));
   // Specificity of each typed word: «esperto» or «addetto» name hundreds of units, «cuoco» a handful,
   // so in «cuoco esperto» the profession word decides (inverse document frequency over the units).
-  const weights = expanded.map((e) => {
-    const df = entries.filter((entry) => [...e.keys].some((k) => entry.allKeys.has(k))).length;
+  const weights = expanded.map((e, i) => {
+    const df = entriesOf[i].size;
     if (!df) return 0;
     // A qualifier («part time», «esperto» aside) can break a tie between professions but never outweigh one.
     return [...e.keys].some((k) => headKeys.has(k)) ? Math.log(1 + entries.length / df) : 0.3;
   });
   const scored: { entry: PickerEntry; score: number; matched?: string; headMatched: boolean }[] = [];
-  for (const entry of entries) {
+  const candidates = new Set(entriesOf.flatMap((set) => [...set]));
+  for (const entryIndex of candidates) {
+    const entry = entries[entryIndex];
     let matchedWords = 0;
     let quality = 0;
     expanded.forEach((e, i) => {
       // A qualifier counts only when typed in full: «time» is not the start of «timoniere».
       if (weights[i] <= 0.3 && e.quality < 1) return;
-      if ([...e.keys].some((k) => entry.allKeys.has(k))) {
+      if (entriesOf[i].has(entryIndex)) {
         matchedWords++;
         quality += e.quality * weights[i];
       }
@@ -241,7 +263,7 @@ export function rankProfessions(q: string, limit = 15, opts: { complete?: boolea
     };
     consider([...entry.titleKeys], undefined, true);
     for (const j of entry.jobTitleKeys) consider(j.keys, j.title, false);
-    const headMatched = expanded.some((e, i) => weights[i] > 0.3 && [...e.keys].some((k) => entry.allKeys.has(k)));
+    const headMatched = expanded.some((_, i) => weights[i] > 0.3 && entriesOf[i].has(entryIndex));
     const score = quality * 100 + best.hits * 5 - Math.min(best.extra, 8) * 0.5 + (best.isUnit ? 0.3 : 0);
     scored.push({ entry, score, matched: best.isUnit ? undefined : best.title, headMatched });
   }
@@ -256,6 +278,10 @@ export function rankProfessions(q: string, limit = 15, opts: { complete?: boolea
  * first (app/domain/candidates/search-query.ts).
  */
 export function unitsNamedBy(q: string, max = 6): string[] {
+  return memo(`u:${max}:${q}`, () => computeUnitsNamedBy(q, max));
+}
+
+function computeUnitsNamedBy(q: string, max: number): string[] {
   const ranked = rankProfessions(q, max + 1, { complete: true });
   if (!ranked.length || !ranked[0].headMatched) return [];
   const best = ranked[0].score;
@@ -270,7 +296,12 @@ export function unitsNamedBy(q: string, max = 6): string[] {
  * codes) stay as typed. Same function for the query as for the document keys.
  */
 export function searchText(q: string): string {
-  const { keySet } = pickerIndex();
+  return memo(`t:${q}`, () => computeSearchText(q));
+}
+
+function computeSearchText(q: string): string {
+  const index = pickerIndex();
+  const { keySet } = index;
   return q
     .split(/\s+/)
     .filter(Boolean)
@@ -282,11 +313,7 @@ export function searchText(q: string): string {
       const key = wordKey(w);
       if (keySet.has(key)) return key;
       // A typo of a vocabulary word: hand Meilisearch the key, which it matches with its own typo tolerance.
-      if (w.length >= 5) {
-        const budget = w.length >= 9 ? 2 : 1;
-        for (const k of keySet) if (Math.abs(k.length - key.length) <= budget && withinEdits(k, key, budget)) return key;
-      }
-      return raw;
+      return typoNeighbours(w, key, index).length ? key : raw;
     })
     .join(" ");
 }
@@ -301,4 +328,14 @@ export function vocabularyKeys(texts: Iterable<string>): string {
     if (keySet.has(k)) out.add(k);
   }
   return [...out].join(" ");
+}
+
+/** Officers repeat searches (pages, filters): the reading of a text is computed once (bounded cache). */
+const memoCache = new Map<string, unknown>();
+function memo<T>(key: string, compute: () => T): T {
+  if (memoCache.has(key)) return memoCache.get(key) as T;
+  const value = compute();
+  if (memoCache.size >= 2000) memoCache.delete(memoCache.keys().next().value!);
+  memoCache.set(key, value);
+  return value;
 }
