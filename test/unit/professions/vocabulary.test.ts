@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { jobTitlesOf, professionUnit, searchProfessions, searchText, unitsNamedBy, vocabulary, vocabularyKeys } from "~/domain/professions/vocabulary";
 
@@ -38,5 +39,12 @@ describe("professions vocabulary", () => {
     expect(unitsNamedBy("autista patente C")).toEqual(["7.4.2.3.0"]);
     expect(unitsNamedBy("commesso part time")).toContain("5.1.2.2.0");
     expect(unitsNamedBy("Zyxwvqa")).toEqual([]);
+  });
+
+  it("answers the judged query set of bench:relevance with the expected unit among the first 5 options (≥ 95 %)", () => {
+    const judged = JSON.parse(readFileSync("server/bench/relevance-queries.json", "utf8")) as { query: string; expectedCodes: string[] }[];
+    expect(judged.length).toBeGreaterThanOrEqual(300);
+    const found = judged.filter((j) => searchProfessions(j.query, 5).some((o) => j.expectedCodes.includes(o.code)));
+    expect(found.length / judged.length).toBeGreaterThanOrEqual(0.95);
   });
 });
