@@ -12,10 +12,12 @@ const ITALIAN_STOP_WORDS = [
 
 export const CANDIDATE_SETTINGS: Settings = {
   // Order = weight of the "attribute" rule: what the person wants to do first, free CV text last.
+  // No professionTitles: every word of the ISTAT job titles is in professionKeys (searchText turns the
+  // typed words into those keys), so indexing the titles again only doubled the inverted index.
   // No comuneName: the place is a filter (comune and radius on the page), never free text, so a
   // comune can never outrank a profession («oss» → Ossimo, «commessa» → Commessaggio).
   searchableAttributes: [
-    "professionKeys", "preferenceTitles", "experienceTitles", "professionTitles", "skills", "fullName", "taxCode", "preferenceNotes", "educationTitles",
+    "professionKeys", "preferenceTitles", "experienceTitles", "skills", "fullName", "taxCode", "preferenceNotes", "educationTitles",
     "languageNames", "experienceTasks", "cvText",
   ],
   filterableAttributes: [

@@ -41,7 +41,8 @@ export interface VacancyDocument {
 }
 
 export const VACANCY_SETTINGS: Settings = {
-  searchableAttributes: ["title", "occupationKeys", "occupationTitle", "occupationJobTitles", "requirementLabels", "tasks", "description", "employerName", "comuneName"],
+  // occupationJobTitles is carried for display only: its words are all in occupationKeys.
+  searchableAttributes: ["title", "occupationKeys", "occupationTitle", "requirementLabels", "tasks", "description", "employerName", "comuneName"],
   filterableAttributes: ["occupationPrefixes", "comuneCode", "provinceCode", "contractType", "workingTime", "l68Reserved", "_geo"],
   sortableAttributes: ["publishedAt", "_geo"],
   displayedAttributes: ["*"],

@@ -80,7 +80,7 @@ describe("candidate index settings", () => {
   });
   it("searches the place only as a filter: no comune name in the text attributes", () => {
     expect(CANDIDATE_SETTINGS.searchableAttributes).not.toContain("comuneName");
-    expect(CANDIDATE_SETTINGS.searchableAttributes).toContain("professionTitles");
+    expect(CANDIDATE_SETTINGS.searchableAttributes).toContain("professionKeys");
   });
   it("never lets protected or personal attributes be searched as text", () => {
     expect(CANDIDATE_SETTINGS.searchableAttributes).not.toContain("protectedCategory");
