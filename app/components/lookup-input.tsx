@@ -17,7 +17,7 @@ export function LookupInput(props: {
   values?: FormValues;
   defaultValue?: string;
 }) {
-  const fetcher = useFetcher<{ options: { label: string }[] }>();
+  const fetcher = useFetcher<{ options: { label: string; matched?: string }[] }>();
   const listId = useId().replace(/:/g, "");
   return (
     <div
@@ -29,9 +29,13 @@ export function LookupInput(props: {
       <TextField {...props} list={listId} autoComplete="off" />
       <datalist id={listId}>
         {(fetcher.data?.options ?? []).map((o) => (
-          <option key={o.label} value={o.label} />
+          // The ISTAT job title that matched is shown too, so «magazziniere» explains «Addetti alla gestione dei magazzini».
+          <option key={o.label} value={o.label} label={o.matched ? `${o.label} (${o.matched})` : undefined} />
         ))}
       </datalist>
+      {props.source === "/api/professioni" ? (
+        <p className="small text-muted mt-n3 mb-3">Professioni: classificazione CP2021 e voci professionali. Fonte: Istat (CC BY 4.0)</p>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { getDb } from "~/db/db.server";
-import { searchOccupations } from "~/domain/reference/queries.server";
+import { searchProfessions } from "~/domain/professions/vocabulary";
 
 const QuerySchema = z.object({ q: z.string().max(80).default("") });
 
@@ -9,5 +8,5 @@ const QuerySchema = z.object({ q: z.string().max(80).default("") });
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return { options: [] };
-  return { options: await searchOccupations(getDb(), parsed.data.q) };
+  return { options: searchProfessions(parsed.data.q) };
 }

@@ -107,7 +107,14 @@ export default function CandidateSearchPage() {
       <Form method="get" role="search" aria-label="Cerca candidati">
         <div className="row align-items-end">
           <div className="col-lg-4">
-            <TextField name="q" label="Cerca (professione, competenze, nome…)" values={values} errors={errors} maxLength={200} />
+            <TextField
+              name="q"
+              label="Cerca (professione, competenze, nome…)"
+              hint="Le professioni si trovano anche con le voci professionali ISTAT, al maschile e al femminile (Fonte: Istat). Il luogo si sceglie a fianco."
+              values={values}
+              errors={errors}
+              maxLength={200}
+            />
           </div>
           <div className="col-lg-3">
             <LookupInput name="comune" label="Vicino a (comune)" source="/api/comuni" values={values} errors={errors} />

@@ -1,5 +1,6 @@
 import type { ProtectedCategory, WorkTime } from "~/db/tables/candidates";
 import { matchingFields, type MatchingFields } from "~/domain/matching/fields";
+import { jobTitlesOf, vocabularyKeys } from "~/domain/professions/vocabulary";
 
 /**
  * The Meilisearch document of one candidate, and the pure mapping from the
@@ -25,6 +26,18 @@ export interface CandidateDocument extends MatchingFields {
   /** CP2021 level-3 classes ("5.1.2"): broader matching. */
   occupationClasses: string[];
   experienceTitles: string[];
+  /**
+   * The ISTAT job titles (voci professionali, "Fonte: Istat") of every CP2021 unit of the
+   * preferences and experiences (app/domain/professions/vocabulary.ts): «magazziniere» finds
+   * the unit «Addetti alla gestione dei magazzini…» though the CV never says the word.
+   */
+  professionTitles: string[];
+  /**
+   * Inflection keys (app/domain/professions/morphology.ts) of the vocabulary words in the name,
+   * professions, notes, tasks, skills and education: the officer's words are turned into the same
+   * keys at query time (searchText), so «magazziniera» meets «Magazziniere» and «Addetti… magazzini».
+   */
+  professionKeys: string;
   experienceTasks: string[];
   /** Certificates and tickets, IT skills. */
   skills: string[];
@@ -110,21 +123,32 @@ export function toCandidateDocument(src: CandidateSource, languageLabels: Record
   const c = src.candidate;
   const prefs = [...src.preferences].sort((a, b) => a.slot - b.slot);
   const codes = prefs.map((p) => p.occupation_code);
+  const professionTitles = jobTitlesOf([...codes, ...src.experiences.map((e) => e.occupation_code).filter((c): c is string => !!c)]);
+  const fullName = `${c.first_name} ${c.last_name}`;
+  const notes = prefs.map((p) => [p.notes, p.ateco_title].filter(Boolean).join(" — ")).filter(Boolean);
+  const experienceTitles = uniq(src.experiences.map((e) => e.occupation_title).filter((t): t is string => !!t));
+  const experienceTasks = src.experiences.map((e) => [e.employer_name, e.tasks].filter(Boolean).join(": "));
+  const skills = uniq([...src.certificates, ...src.itSkills]);
+  const educationTitles = src.education.map((e) => e.title);
   return {
     id: c.id,
-    fullName: `${c.first_name} ${c.last_name}`,
+    fullName,
     taxCode: c.tax_code,
     comuneCode: c.domicile_comune_code,
     comuneName: src.comune?.name ?? "",
     provinceCode: src.comune?.province_code ?? "",
     preferenceTitles: prefs.map((p) => p.occupation_label),
-    preferenceNotes: prefs.map((p) => [p.notes, p.ateco_title].filter(Boolean).join(" — ")).filter(Boolean),
+    preferenceNotes: notes,
     occupationCodes: codes,
     occupationGroups: uniq(codes.map((code) => prefix(code, 1))),
     occupationClasses: uniq(codes.map((code) => prefix(code, 3))),
-    experienceTitles: uniq(src.experiences.map((e) => e.occupation_title).filter((t): t is string => !!t)),
-    experienceTasks: src.experiences.map((e) => [e.employer_name, e.tasks].filter(Boolean).join(": ")),
-    skills: uniq([...src.certificates, ...src.itSkills]),
+    experienceTitles,
+    professionTitles,
+    professionKeys: vocabularyKeys([
+      ...prefs.map((p) => p.occupation_label), ...experienceTitles, ...professionTitles, ...notes, ...experienceTasks, ...skills, ...educationTitles, fullName,
+    ]),
+    experienceTasks,
+    skills,
     licences: [...src.licences].sort(),
     languages: uniq([...(src.motherTongues ?? []), ...src.languages.map((l) => l.language_code)]).sort(),
     motherTongues: [...(src.motherTongues ?? [])].sort(),
@@ -133,7 +157,7 @@ export function toCandidateDocument(src: CandidateSource, languageLabels: Record
       ...src.languages.map((l) => `${languageLabels[l.language_code] ?? l.language_code} ${l.level}`),
     ],
     educationLevel: Math.max(0, ...src.education.map((e) => e.eqf_level)),
-    educationTitles: src.education.map((e) => e.title),
+    educationTitles,
     availability: candidateAvailability(c),
     maxCommuteKm: c.max_commute_km,
     availableFrom: c.available_from ? seconds(c.available_from) : null,

@@ -4,7 +4,7 @@ import type { Db } from "~/db/db.server";
 import { LIVE_STATUSES } from "~/domain/vacancies/states";
 import { requirementLabel } from "~/domain/vacancies/requirement-label";
 import type { SearchIndexDefinition } from "../registry";
-import { JOB_TITLE_SYNONYMS, mutualSynonyms } from "./candidates";
+import { jobTitlesOf, vocabularyKeys } from "~/domain/professions/vocabulary";
 
 /**
  * The public job board: one document per published vacancy that is not
@@ -19,6 +19,10 @@ export interface VacancyDocument {
   tasks: string;
   occupationCode: string;
   occupationTitle: string;
+  /** ISTAT job titles of the occupation ("Fonte: Istat"): a jobseeker typing «magazziniere» finds «Addetti alla gestione dei magazzini». */
+  occupationJobTitles: string[];
+  /** Inflection keys of the vocabulary words of title, occupation, job titles and tasks (see candidate-document.ts professionKeys). */
+  occupationKeys: string;
   /** CP2021 prefixes at every level ("5", "5.1", "5.1.2", …): filter by any level. */
   occupationPrefixes: string[];
   comuneCode: string;
@@ -37,11 +41,13 @@ export interface VacancyDocument {
 }
 
 export const VACANCY_SETTINGS: Settings = {
-  searchableAttributes: ["title", "occupationTitle", "requirementLabels", "tasks", "description", "employerName", "comuneName"],
+  // occupationJobTitles is carried for display only: its words are all in occupationKeys.
+  searchableAttributes: ["title", "occupationKeys", "occupationTitle", "requirementLabels", "tasks", "description", "employerName", "comuneName"],
   filterableAttributes: ["occupationPrefixes", "comuneCode", "provinceCode", "contractType", "workingTime", "l68Reserved", "_geo"],
   sortableAttributes: ["publishedAt", "_geo"],
   displayedAttributes: ["*"],
-  synonyms: mutualSynonyms(JOB_TITLE_SYNONYMS),
+  // Gender and number: inflection keys (occupationKeys), as in the candidate index.
+  synonyms: {},
   typoTolerance: { minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
   // The board prints its total: Meilisearch's default cap (1,000) would understate a region's published vacancies.
   pagination: { maxTotalHits: 100_000 },
@@ -101,6 +107,8 @@ async function loadVacancyDocuments(db: Db, ids: string[]): Promise<VacancyDocum
     tasks: r.tasks,
     occupationCode: r.occupation_code,
     occupationTitle: r.occupation_title,
+    occupationJobTitles: jobTitlesOf([r.occupation_code]),
+    occupationKeys: vocabularyKeys([r.title, r.occupation_title, ...jobTitlesOf([r.occupation_code]), r.tasks]),
     occupationPrefixes: occupationPrefixes(r.occupation_code),
     comuneCode: r.comune_code,
     comuneName: r.comune_name,

@@ -16,6 +16,7 @@ import { onEveryCommit, withTransaction } from "~/db/transaction.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import { searchCandidates } from "~/domain/candidates/search.server";
 import { buildCandidateSearch, type CandidateSearchInput } from "~/domain/candidates/search-query";
+import { searchText, unitsNamedBy } from "~/domain/professions/vocabulary";
 import { comunePoints, comuniWithin } from "~/domain/reference/places.server";
 import { resolveComune } from "~/domain/reference/queries.server";
 import { parseEnv, setServiceUrls } from "~/utils/env.server";
@@ -144,6 +145,7 @@ async function main() {
         queries: buildCandidateSearch(q, {
           canSeeProtected: false, freshSince: Math.floor(freshSince.getTime() / 1000), center: q.comune ? centers.get(q.comune)! : null,
           nearby: (q.comune && nearbyOf.get(`${q.comune}|${q.radiusKm}`)) || null, indexUid: indexUid("candidates"),
+          queryText: searchText(q.q), professionUnits: unitsNamedBy(q.q),
         }).queries as never,
       });
     const engine1 = await latencies(queries, 1, meiliOnly);

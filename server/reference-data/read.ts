@@ -168,3 +168,21 @@ export function readCp2021(): Cp2021Entry[] {
     return { code: r.code, title: r.title, level: level as Cp2021Level, parentCode: r.parent_code || null };
   });
 }
+
+export interface Cp2021JobTitle {
+  /** CP2021 level-5 unit ("4.3.1.2.0"). */
+  code: string;
+  /** An ISTAT voce professionale ("Magazziniere consegnatario"). */
+  title: string;
+  /** How the CP2011 unit was carried onto CP2021 (see SOURCES.md). */
+  mapping: string;
+}
+
+/** ISTAT job titles (voci professionali) per CP2021 unit: cp2021-job-titles.csv, see SOURCES.md. */
+export function readCp2021JobTitles(): Cp2021JobTitle[] {
+  return readTable("./cp2021-job-titles.csv", ["code", "example_title", "cp2011_code", "cp2011_voce_id", "mapping"]).map((r) => ({
+    code: r.code,
+    title: r.example_title,
+    mapping: r.mapping,
+  }));
+}

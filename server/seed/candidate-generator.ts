@@ -1,5 +1,6 @@
 import { personCodiceFiscaleCheckChar } from "~/utils/tax-codes";
 import { PROFILES, type Profile } from "./candidate-profiles";
+import { jobTitlesOf } from "~/domain/professions/vocabulary";
 
 /**
  * Deterministic generator of realistic synthetic candidates (demo data and
@@ -87,6 +88,35 @@ export interface GeneratorRefs {
 
 interface ResolvedProfile extends Profile {
   occupation: OccupationRef;
+}
+
+/** How common each CP2021 major group is among job-centre CVs (rough: few legislators, many shop, care and manual jobs). */
+const GROUP_WEIGHT: Record<string, number> = { "1": 0.15, "2": 1, "3": 1.5, "4": 2, "5": 3, "6": 2.5, "7": 2, "8": 3, "9": 0.1 };
+const GROUP_EQF: Record<string, number[]> = { "1": [6, 7], "2": [6, 7, 7, 8], "3": [4, 5, 6], "4": [4, 4, 6], "5": [2, 3, 4], "6": [2, 3, 3], "7": [2, 3, 4], "8": [1, 2, 2], "9": [4] };
+const GROUP_EMPLOYERS: Record<string, string[]> = {
+  "1": ["Gruppo", "Holding", "Ente"], "2": ["Studio", "Società di consulenza", "Università", "Azienda ospedaliera"],
+  "3": ["Studio tecnico", "Azienda", "Società di servizi"], "4": ["Ufficio amministrativo", "Azienda", "Società di servizi"],
+  "5": ["Negozio", "Cooperativa sociale", "Hotel", "Società di servizi"], "6": ["Impresa artigiana", "Officina", "Impresa edile", "Laboratorio"],
+  "7": ["Industria", "Stabilimento", "Impresa di trasporti"], "8": ["Cooperativa di servizi", "Azienda agricola", "Impresa di pulizie"],
+  "9": ["Forze armate"],
+};
+/** Share of all picks that go to the CP2021 units without a hand-written profile (the long tail of professions). */
+const TAIL_SHARE = 0.33;
+
+/**
+ * A profile for a CP2021 unit without a hand-written one: tasks and notes drawn
+ * from the unit's ISTAT job titles (app/domain/professions/vocabulary.ts), so
+ * every one of the 813 units appears in the synthetic CV database.
+ */
+export function unitProfile(occupation: OccupationRef): ResolvedProfile {
+  const group = occupation.code[0];
+  const titles = jobTitlesOf([occupation.code]);
+  const voci = (titles.length ? titles : [occupation.title]).slice(0, 12).map((t) => t.charAt(0).toLowerCase() + t.slice(1));
+  return {
+    key: `unit:${occupation.code}`, titles: [], weight: (GROUP_WEIGHT[group] ?? 1) * (1 + Math.log1p(titles.length) / 2), ateco: "",
+    tasks: voci.map((v) => `mansioni di ${v}`), eqf: GROUP_EQF[group] ?? [3, 4], notes: voci.slice(0, 4).map((v) => `esperienza come ${v}`),
+    employers: GROUP_EMPLOYERS[group] ?? ["Azienda"], related: [], occupation,
+  };
 }
 
 /** Each profile → the first level-5 occupation whose title matches (codes sorted, so the choice is stable). */
@@ -183,7 +213,22 @@ export function createCandidateGenerator(refs: GeneratorRefs, opts: { seed: stri
   const profiles = resolveProfiles(refs.occupations);
   if (!profiles.length) throw new Error("Nessuna professione CP2021 corrisponde ai profili: la tabella occupations è vuota?");
   const byKey = new Map(profiles.map((p) => [p.key, p]));
-  const pickProfile = weightedPicker(profiles, (p) => p.weight);
+  // Every other CP2021 unit, weighted by its major group, shares TAIL_SHARE of the picks.
+  const covered = new Set(profiles.map((p) => p.occupation.code));
+  const tail = [...refs.occupations].sort((a, b) => a.code.localeCompare(b.code)).filter((o) => !covered.has(o.code)).map(unitProfile);
+  const byClass = new Map<string, ResolvedProfile[]>();
+  for (const p of tail) {
+    const cls = p.occupation.code.split(".").slice(0, 3).join(".");
+    byClass.set(cls, [...(byClass.get(cls) ?? []), p]);
+    byKey.set(p.key, p);
+  }
+  for (const p of tail) p.related = (byClass.get(p.occupation.code.split(".").slice(0, 3).join(".")) ?? []).filter((x) => x !== p).slice(0, 3).map((x) => x.key);
+  const headWeight = profiles.reduce((sum, p) => sum + p.weight, 0);
+  const tailWeight = tail.reduce((sum, p) => sum + p.weight, 0);
+  const scale = tailWeight ? (headWeight * TAIL_SHARE) / (1 - TAIL_SHARE) / tailWeight : 0;
+  const all = [...profiles, ...tail];
+  const byCode = new Map(all.map((p) => [p.occupation.code, p]));
+  const pickProfile = weightedPicker(all, (p) => (p.key.startsWith("unit:") ? p.weight * scale : p.weight));
   const placed = refs.comuni.filter((c) => c.population && c.belfiore);
   const pickComune = weightedPicker(placed, (c) => c.population ?? 0);
   const taken = new Set<string>();
@@ -200,7 +245,8 @@ export function createCandidateGenerator(refs: GeneratorRefs, opts: { seed: stri
     return { female, abroad, first, last };
   }
 
-  function next(): GeneratedCandidate {
+  /** The next candidate; `occupationCode` forces the first preference (the relevance bench needs every judged unit). */
+  function next(opts: { occupationCode?: string } = {}): GeneratedCandidate {
     n++;
     const id = uuidFrom(rng);
     const who = person();
@@ -215,7 +261,9 @@ export function createCandidateGenerator(refs: GeneratorRefs, opts: { seed: stri
     }
     taken.add(tax);
 
-    const main = pickProfile(rng);
+    const forced = opts.occupationCode ? byCode.get(opts.occupationCode) : undefined;
+    if (opts.occupationCode && !forced) throw new Error(`Unità professionale sconosciuta: ${opts.occupationCode}`);
+    const main = forced ?? pickProfile(rng);
     const prefCount = rng.chance(0.4) ? 1 : rng.chance(0.55) ? 2 : 3;
     const prefProfiles = [main];
     for (const key of main.related) {
@@ -323,5 +371,5 @@ export function createCandidateGenerator(refs: GeneratorRefs, opts: { seed: stri
     };
   }
 
-  return { next, profiles };
+  return { next, profiles: all };
 }

@@ -69,6 +69,8 @@ export interface GenerateOptions {
   /** Also write search outbox rows (the running sync worker indexes them); otherwise the caller reindexes. */
   enqueue: boolean;
   onBatch?: (done: number) => void;
+  /** After `count`, one more candidate per entry whose first preference is this CP2021 unit (the relevance bench). */
+  forcedOccupations?: string[];
 }
 
 /**
@@ -80,8 +82,13 @@ export async function generateCandidates(db: Kysely<DB>, opts: GenerateOptions):
   const refs = await loadGeneratorRefs(db);
   const gen = createCandidateGenerator(refs, { seed: opts.seed, today: opts.today });
   const batchSize = opts.batchSize ?? 2000;
-  for (let done = 0; done < opts.count; ) {
-    const batch = Array.from({ length: Math.min(batchSize, opts.count - done) }, () => gen.next());
+  const forced = opts.forcedOccupations ?? [];
+  const total = opts.count + forced.length;
+  for (let done = 0; done < total; ) {
+    const batch = Array.from({ length: Math.min(batchSize, total - done) }, (_, i) => {
+      const n = done + i;
+      return n < opts.count ? gen.next() : gen.next({ occupationCode: forced[n - opts.count] });
+    });
     const write = async (trx: Kysely<DB>) => {
       await insertGeneratedCandidates(trx, batch, opts.createdBy);
       if (opts.enqueue) await enqueueSearchSync(trx as never, "candidates", batch.map((b) => b.candidate.id));
@@ -91,7 +98,7 @@ export async function generateCandidates(db: Kysely<DB>, opts: GenerateOptions):
     done += batch.length;
     opts.onBatch?.(done);
   }
-  return opts.count;
+  return total;
 }
 
 /** Midnight UTC of the current day: the generator's anchor, stable for a whole day. */

@@ -112,6 +112,10 @@ export interface SearchContext {
    */
   nearby: string[] | null;
   indexUid: string;
+  /** The text as the index reads it (app/domain/professions/vocabulary.ts searchText); the raw text when absent. */
+  queryText?: string;
+  /** CP2021 units the text names (unitsNamedBy): with relevance order, their candidates come first. */
+  professionUnits?: string[];
 }
 
 /** Highlight markers: control characters never found in CV text, turned into <mark> by React (no HTML injection). */
@@ -170,7 +174,7 @@ const and = (parts: (string | null | undefined)[]) => {
 export interface BuiltSearch {
   queries: Record<string, unknown>[];
   /** What each extra query counts: a disjunctive facet without its own filter, or the freshness split. */
-  roles: ({ kind: "main" } | { kind: "facet"; param: FacetParam } | { kind: "freshness"; counts: "fresh" | "obsolete" })[];
+  roles: ({ kind: "main" } | { kind: "tier" } | { kind: "facet"; param: FacetParam } | { kind: "freshness"; counts: "fresh" | "obsolete" })[];
 }
 
 /**
@@ -183,7 +187,8 @@ export function buildCandidateSearch(input: CandidateSearchInput, ctx: SearchCon
   const parts = filterParts(input, ctx);
   const visible = facetsFor(ctx);
   const allFacetFilters = Object.values(parts.facets);
-  const base = { indexUid: ctx.indexUid, q: input.q };
+  const base = { indexUid: ctx.indexUid, q: ctx.queryText ?? input.q };
+  const tiered = input.sort === "relevance" && !!input.q && !!ctx.professionUnits?.length;
   // Distance order is built by the server from per-comune counts (byDistancePage): the index holds no coordinates.
   const byComune = input.sort === "distance" && !!ctx.center && !!ctx.nearby?.length;
   const sort = input.sort === "freshness" ? ["cvUpdatedAt:desc"] : undefined;
@@ -194,7 +199,8 @@ export function buildCandidateSearch(input: CandidateSearchInput, ctx: SearchCon
       ...new Set([...visible.filter((f) => !(f.mode === "any" && input[f.param].length)).map((f) => f.attribute), COUNT_FACET, ...(byComune ? ["comuneCode"] : [])]),
     ],
     page: input.page,
-    hitsPerPage: PAGE_SIZE,
+    // With a profession tier the hits come from the tier queries (tierQueries); this one counts.
+    hitsPerPage: tiered ? 0 : PAGE_SIZE,
     sort,
     attributesToRetrieve: ctx.canSeeProtected ? [...RETRIEVE, "protectedCategory"] : RETRIEVE,
     ...(input.q
@@ -209,6 +215,11 @@ export function buildCandidateSearch(input: CandidateSearchInput, ctx: SearchCon
   };
   const queries: Record<string, unknown>[] = [main];
   const roles: BuiltSearch["roles"] = [{ kind: "main" }];
+  if (tiered) {
+    const { facets: _f, ...hitsQuery } = main;
+    queries.push({ ...hitsQuery, hitsPerPage: PAGE_SIZE, filter: and([main.filter, professionFilter(ctx.professionUnits!)]) });
+    roles.push({ kind: "tier" });
+  }
   for (const f of visible) {
     if (f.mode !== "any" || !input[f.param].length) continue;
     const others = Object.entries(parts.facets).filter(([p]) => p !== f.param).map(([, v]) => v);
@@ -220,6 +231,30 @@ export function buildCandidateSearch(input: CandidateSearchInput, ctx: SearchCon
   queries.push({ ...base, filter: and([...allFacetFilters, parts.geo, freshnessFilter(counts, ctx.freshSince)]), facets: [COUNT_FACET], hitsPerPage: 0, page: 1 });
   roles.push({ kind: "freshness", counts });
   return { queries, roles };
+}
+
+/** Candidates with a preference or an experience in one of these units. */
+export function professionFilter(units: string[]): string {
+  const list = units.map(q).join(", ");
+  return `occupationCodes IN [${list}] OR experienceCodes IN [${list}]`;
+}
+
+/**
+ * Profession before everything else: when the text names CP2021 units, their
+ * candidates are listed first (tier query, built with the page), then the other
+ * matches. Given what the tier query found for this page, the query for the rest
+ * of the page, or null when the tier filled it.
+ */
+export function restOfPage(built: BuiltSearch, input: CandidateSearchInput, ctx: SearchContext, tierTotal: number, tierHits: number): Record<string, unknown> | null {
+  if (tierHits >= PAGE_SIZE) return null;
+  const main = built.queries[0];
+  const { facets: _f, page: _p, hitsPerPage: _h, ...rest } = main;
+  return {
+    ...rest,
+    filter: and([main.filter as string | undefined, `NOT (${professionFilter(ctx.professionUnits ?? [])})`]),
+    offset: Math.max(0, (input.page - 1) * PAGE_SIZE - tierTotal),
+    limit: PAGE_SIZE - tierHits,
+  };
 }
 
 export interface FacetCount {

@@ -8,12 +8,13 @@ import { getEnv } from "~/utils/env.server";
 import { roundKm } from "~/domain/reference/geo";
 import { comunePoints, comuniWithin } from "~/domain/reference/places.server";
 import { resolveComune } from "~/domain/reference/queries.server";
+import { searchText, unitsNamedBy } from "~/domain/professions/vocabulary";
 import { indexUid } from "../../../search/client.server";
 import { obsoleteCutoff } from "./freshness";
 import { EQF_LABELS, LANGUAGE_LABELS, LICENCE_LABELS, PROTECTED_CATEGORY_LABELS } from "./schema";
 import {
   AVAILABILITY_LABELS, CONSENT_LABELS, FACETS, FRESHNESS_LABELS, MAX_PAGE, PAGE_SIZE, buildCandidateSearch, exactTotal, byDistancePage, facetsFor, matchReasons,
-  readFacetCounts, type CandidateSearchInput, type FacetCount, type MatchReason, type SearchContext,
+  readFacetCounts, restOfPage, type CandidateSearchInput, type FacetCount, type MatchReason, type SearchContext,
 } from "./search-query";
 
 export interface CandidateHit {
@@ -146,10 +147,20 @@ export async function searchCandidates(
     center,
     nearby: nearby?.map((c) => c.code) ?? null,
     indexUid: indexUid("candidates"),
+    queryText: searchText(input.q),
+    professionUnits: unitsNamedBy(input.q),
   };
   const built = buildCandidateSearch(input, ctx);
   const { results } = await meili.multiSearch({ queries: built.queries as never });
   const main = results[0] as unknown as { hits: RawHit[]; totalHits?: number; totalPages?: number; facetDistribution?: Record<string, Record<string, number>> };
+  const tierIdx = built.roles.findIndex((r) => r.kind === "tier");
+  if (tierIdx >= 0) {
+    // The candidates of the units the text names first, then the other matches (search-query.ts restOfPage).
+    const tier = results[tierIdx] as unknown as { hits: RawHit[]; totalHits?: number };
+    const rest = restOfPage(built, input, ctx, tier.totalHits ?? 0, tier.hits.length);
+    const more = rest ? ((await meili.multiSearch({ queries: [rest] as never })).results[0].hits as unknown as RawHit[]) : [];
+    main.hits = [...tier.hits, ...more];
+  }
   if (input.sort === "distance" && ctx.nearby?.length) {
     const pageQueries = byDistancePage(built.queries[0], main.facetDistribution?.comuneCode ?? {}, ctx.nearby, input.page);
     const pages = pageQueries.length ? (await meili.multiSearch({ queries: pageQueries as never })).results : [];

@@ -69,31 +69,6 @@ export async function findAteco(db: Db, code: string): Promise<CodeOption | null
   return r ? { code: r.code, title: r.title, label: `${r.code} — ${r.title}` } : null;
 }
 
-/**
- * CP2021 occupations for pickers: by code prefix ("5.1.2") or words of the
- * Italian title ("commess"), the detailed levels (4–5) only, unità professionali first.
- */
-export async function searchOccupations(db: Db, q: string, limit = 15): Promise<CodeOption[]> {
-  const text = q.trim().toLowerCase().split(/\s+—\s+/)[0];
-  if (text.length < 2) return [];
-  const words = text.split(/\s+/).filter(Boolean).slice(0, 4);
-  const rows = await db
-    .selectFrom("occupations")
-    .select(["code", "title"])
-    .where("level", ">=", 4)
-    .where("title", "<>", "")
-    .where((eb) =>
-      /^\d/.test(text)
-        ? eb("code", "like", `${text}%`)
-        : eb.and(words.map((w) => eb(sql`lower(unaccent(title))`, "like", sql`'%' || lower(unaccent(${w})) || '%'`))),
-    )
-    .orderBy("level", "desc")
-    .orderBy("code")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ code: r.code, title: r.title, label: `${r.code} — ${r.title}` }));
-}
-
 export async function findOccupation(db: Db, code: string): Promise<(CodeOption & { level: number }) | null> {
   const r = await db.selectFrom("occupations").select(["code", "title", "level"]).where("code", "=", code).executeTakeFirst();
   return r ? { code: r.code, title: r.title, level: r.level, label: `${r.code} — ${r.title}` } : null;

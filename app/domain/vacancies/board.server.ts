@@ -4,6 +4,7 @@ import { resolveComune } from "~/domain/reference/queries.server";
 import { getMeili, indexUid } from "../../../search/client.server";
 import type { VacancyDocument } from "../../../search/indexes/vacancies";
 import { CONTRACT_TYPES, WORKING_TIME_LABELS } from "./codes";
+import { searchText } from "~/domain/professions/vocabulary";
 
 export const BOARD_PAGE_SIZE = 20;
 
@@ -44,7 +45,8 @@ export async function searchBoard(db: Db, filter: BoardFilter) {
   }
   const result = await getMeili()
     .index<VacancyDocument>(indexUid("vacancies"))
-    .search(filter.q, {
+    // Same reading of the words as the officer search: profession words become their inflection keys.
+    .search(searchText(filter.q), {
       filter: filters,
       sort: filter.q ? undefined : ["publishedAt:desc"],
       hitsPerPage: BOARD_PAGE_SIZE,

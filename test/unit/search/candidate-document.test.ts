@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { LANGUAGE_LABELS } from "~/domain/candidates/schema";
 import { CV_TEXT_LIMIT, candidateAvailability, toCandidateDocument, type CandidateSource } from "../../../search/indexes/candidate-document";
-import { CANDIDATE_SETTINGS, JOB_TITLE_SYNONYMS, mutualSynonyms } from "../../../search/indexes/candidates";
+import { CANDIDATE_SETTINGS } from "../../../search/indexes/candidates";
+import { searchText } from "~/domain/professions/vocabulary";
 
 const source = (over: Partial<CandidateSource["candidate"]> = {}): CandidateSource => ({
   candidate: {
@@ -72,11 +73,14 @@ describe("candidate document mapper", () => {
 });
 
 describe("candidate index settings", () => {
-  it("makes job-title synonyms mutual", () => {
-    const syn = mutualSynonyms([["oss", "operatore socio sanitario"], ["oss", "asa"]]);
-    expect(syn.oss.sort()).toEqual(["asa", "operatore socio sanitario"]);
-    expect(syn["operatore socio sanitario"]).toEqual(["oss"]);
-    expect(mutualSynonyms(JOB_TITLE_SYNONYMS).mulettista).toContain("carrellista");
+  it("carries the inflection keys of the professions, the same the query is turned into", () => {
+    const doc = toCandidateDocument(source(), LANGUAGE_LABELS);
+    expect(doc.professionKeys.split(" ")).toEqual(expect.arrayContaining([searchText("commessa"), searchText("cameriera")]));
+    expect(doc.professionTitles).toEqual(expect.arrayContaining(["Commesso di banco"]));
+  });
+  it("searches the place only as a filter: no comune name in the text attributes", () => {
+    expect(CANDIDATE_SETTINGS.searchableAttributes).not.toContain("comuneName");
+    expect(CANDIDATE_SETTINGS.searchableAttributes).toContain("professionKeys");
   });
   it("never lets protected or personal attributes be searched as text", () => {
     expect(CANDIDATE_SETTINGS.searchableAttributes).not.toContain("protectedCategory");

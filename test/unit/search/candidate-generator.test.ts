@@ -1,3 +1,4 @@
+import { jobTitlesOf } from "~/domain/professions/vocabulary";
 import { describe, expect, it } from "vitest";
 import { isValidPersonCodiceFiscale } from "~/utils/tax-codes";
 import { readAteco, readComuni, readCp2021 } from "../../../server/reference-data/read";
@@ -50,6 +51,22 @@ describe("synthetic candidate generator", () => {
     const obsolete = people.filter((p) => Date.parse(p.candidate.cv_updated_at) < Date.parse("2026-05-23")).length;
     expect(obsolete / people.length).toBeGreaterThan(0.2);
     expect(obsolete / people.length).toBeLessThan(0.45);
+  });
+
+  it("covers every CP2021 unit, with tasks from its ISTAT job titles, and can force a unit", () => {
+    const gen = createCandidateGenerator(refs, { seed: "tail", today });
+    expect(new Set(gen.profiles.map((p) => p.occupation.code)).size).toBe(813);
+    const people = Array.from({ length: 4000 }, () => gen.next());
+    const units = new Set(people.flatMap((p) => p.preferences.map((x) => x.occupation_code)));
+    expect(units.size).toBeGreaterThan(500);
+    const forced = gen.next({ occupationCode: "7.4.4.4.0" });
+    expect(forced.preferences[0].occupation_code).toBe("7.4.4.4.0");
+    const tiler = gen.next({ occupationCode: "6.1.3.2.3" }); // no hand-written profile: notes from the ISTAT voci
+    const titles = jobTitlesOf(["6.1.3.2.3"]).map((t) => t.toLowerCase());
+    const note = tiler.preferences[0].notes.toLowerCase();
+    expect(note).toMatch(/esperienza come /);
+    expect(titles.some((t) => note.includes(t))).toBe(true);
+    expect(() => gen.next({ occupationCode: "9.9.9.9.9" })).toThrow(/sconosciuta/);
   });
 
   it("builds tax codes with the official check character", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { distanceKm } from "~/domain/reference/geo";
 import {
-  CandidateSearchSchema, HL_POST, HL_PRE, buildCandidateSearch, byDistancePage, matchReasons, readFacetCounts, searchParamsToRaw, splitHighlight,
+  CandidateSearchSchema, HL_POST, HL_PRE, buildCandidateSearch, byDistancePage, matchReasons, readFacetCounts, restOfPage, searchParamsToRaw, splitHighlight,
   type SearchContext,
 } from "~/domain/candidates/search-query";
 
@@ -121,5 +121,30 @@ describe("distance order by comune", () => {
     ]);
     expect(pages[0]).not.toHaveProperty("facets");
     expect(byDistancePage(main, { A: 3 }, ["A"], 2)).toEqual([]);
+  });
+});
+
+describe("profession before everything else", () => {
+  const units = { queryText: "magazzinier", professionUnits: ["4.3.1.2.0"] };
+  it("lists the candidates of the named units first: the main query counts, a tier query brings the hits", () => {
+    const built = buildCandidateSearch(input("q=magazziniera&province=MI"), ctx(units));
+    expect(built.queries[0]).toMatchObject({ q: "magazzinier", hitsPerPage: 0 });
+    expect(built.roles[1]).toEqual({ kind: "tier" });
+    expect(built.queries[1]).toMatchObject({ hitsPerPage: 20, page: 1 });
+    expect(built.queries[1].filter).toContain('occupationCodes IN ["4.3.1.2.0"] OR experienceCodes IN ["4.3.1.2.0"]');
+    expect(built.queries[1]).not.toHaveProperty("facets");
+  });
+  it("completes a page from the other matches, at the right offset", () => {
+    const page3 = input("q=magazziniera&page=3");
+    const built = buildCandidateSearch(page3, ctx(units));
+    expect(restOfPage(built, page3, ctx(units), 45, 20)).toBeNull();
+    expect(restOfPage(built, page3, ctx(units), 45, 5)).toMatchObject({ offset: 0, limit: 15 });
+    const page4 = input("q=magazziniera&page=4");
+    expect(restOfPage(buildCandidateSearch(page4, ctx(units)), page4, ctx(units), 45, 0)).toMatchObject({ offset: 15, limit: 20 });
+    expect(restOfPage(built, page3, ctx(units), 45, 5)!.filter).toContain("NOT (occupationCodes IN");
+  });
+  it("keeps explicit orders and texts naming no profession as they were", () => {
+    expect(buildCandidateSearch(input("q=magazziniera&sort=freshness"), ctx(units)).roles.map((r) => r.kind)).not.toContain("tier");
+    expect(buildCandidateSearch(input("q=Rossi"), ctx()).queries[0]).toMatchObject({ q: "Rossi", hitsPerPage: 20 });
   });
 });
