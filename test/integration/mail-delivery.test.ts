@@ -1,35 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import nodemailer from "nodemailer";
-import { SMTPServer } from "smtp-server";
 import { getDb } from "~/db/db.server";
 import { deliverPendingMail } from "~/domain/mail/delivery.server";
 import { enqueueMail } from "~/domain/mail/commands.server";
 import { freePort } from "../../server/services";
+import { startTestSmtp } from "../support/smtp";
 
-/** A real SMTP server on loopback that keeps what it receives. */
 const FROM = "Rosa <noreply@rosa.invalid>";
-let server: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 let port: number;
-const received: string[] = [];
+let received: string[];
 
 beforeAll(async () => {
-  port = await freePort();
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, callback) {
-      let data = "";
-      stream.on("data", (chunk) => (data += chunk));
-      stream.on("end", () => {
-        received.push(data);
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  smtp = await startTestSmtp();
+  ({ port, received } = smtp);
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => smtp.stop());
 
 describe("e-mail delivery through SMTP", () => {
   it("sends pending outbox messages once, marks them sent, and records failures for a retry", async () => {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { SMTPServer } from "smtp-server";
 import { getDb } from "~/db/db.server";
 import { registerInstance } from "~/db/instances.server";
 import { enqueueMail } from "~/domain/mail/commands.server";
@@ -8,6 +7,7 @@ import { JOBS, runJobIfDue } from "../../server/jobs";
 import { freePort } from "../../server/services";
 import { TEST_PASSWORD, createUserWithRole } from "../support/factories";
 import { ensureBuild, startPortal, type PortalProcess } from "../support/server-process";
+import { startTestSmtp } from "../support/smtp";
 
 /**
  * Two portal processes on one PostgreSQL and one Meilisearch (README, "Più
@@ -15,34 +15,22 @@ import { ensureBuild, startPortal, type PortalProcess } from "../support/server-
  * runs once, each message leaves once, and the import recovery at start closes
  * only the imports of a dead process, never those of a live one.
  */
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 let smtpPort: number;
-const received: string[] = [];
+let received: string[];
 const portals: PortalProcess[] = [];
 let releaseTestInstance: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   ensureBuild();
-  smtpPort = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, callback) {
-      let data = "";
-      stream.on("data", (chunk) => (data += chunk));
-      stream.on("end", () => {
-        received.push(data);
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
+  smtp = await startTestSmtp();
+  ({ port: smtpPort, received } = smtp);
 }, 300_000);
 
 afterAll(async () => {
   await Promise.all(portals.map((p) => p.stop()));
   await releaseTestInstance?.();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.stop();
 });
 
 async function until(what: string, check: () => Promise<boolean> | boolean, ms = 60_000) {
