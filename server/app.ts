@@ -5,6 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { getEnv } from "~/utils/env.server";
 import { guardBuild } from "~/utils/request-guard.server";
+import { admissionControl } from "./admission";
 import { closeUnreadBodies } from "./body-limit";
 import { isCrossSiteMutation, originMismatchesHost } from "./csrf";
 import { nonceOf, securityHeaders } from "./security-headers";
@@ -61,6 +62,8 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
   // Anonymous job board pages: short in-process cache + public HTTP caching (server/public-cache.ts).
   app.use(publicPageCache());
   onIndexSynced((index) => index === "vacancies" && invalidatePublicPages());
+
+  app.use(admissionControl(getEnv().MAX_CONCURRENT_REQUESTS));
 
   app.all(
     "*",

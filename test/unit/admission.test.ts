@@ -1,0 +1,44 @@
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { admissionControl } from "../../server/admission";
+
+// A real Express server: at most 2 requests inside the handler, the rest in arrival order.
+let base: string;
+let inside = 0;
+let most = 0;
+const started: string[] = [];
+let server: ReturnType<ReturnType<typeof express>["listen"]>;
+
+beforeAll(async () => {
+  const app = express();
+  app.use(admissionControl(2));
+  app.get("/slow/:n", async (req, res) => {
+    inside++;
+    most = Math.max(most, inside);
+    started.push(req.params.n);
+    await new Promise((r) => setTimeout(r, 60));
+    inside--;
+    res.send(req.params.n);
+  });
+  await new Promise<void>((resolve) => (server = app.listen(0, "127.0.0.1", () => resolve())));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("admission control", () => {
+  it("lets at most `limit` requests in at once, the others in arrival order, and skips clients that left", async () => {
+    const get = (n: number, signal?: AbortSignal) => fetch(`${base}/slow/${n}`, { signal }).then((r) => r.text());
+    const first = [get(1), get(2)];
+    await new Promise((r) => setTimeout(r, 10));
+    const gone = new AbortController();
+    const leaving = get(3, gone.signal).catch(() => "aborted");
+    await new Promise((r) => setTimeout(r, 10));
+    const rest = [get(4), get(5)];
+    gone.abort();
+    expect(await Promise.all([...first, leaving, ...rest])).toEqual(["1", "2", "aborted", "4", "5"]);
+    expect(most).toBe(2);
+    expect(started).toEqual(["1", "2", "4", "5"]);
+  });
+});
