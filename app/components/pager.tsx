@@ -4,11 +4,12 @@ import { Link, useLocation } from "@remix-run/react";
  * Previous/next pagination that keeps the current filters in the query string.
  * Give `totalPages` when the total is known ("Pagina 2 di 7"), `hasMore` otherwise.
  */
-export function Pager({ page, hasMore, totalPages }: { page: number; hasMore?: boolean; totalPages?: number }) {
+/** `param`: the URL parameter holding the page (Italian URLs use «pagina»); every other parameter is kept. */
+export function Pager({ page, hasMore, totalPages, param = "page" }: { page: number; hasMore?: boolean; totalPages?: number; param?: string }) {
   const location = useLocation();
   const hrefFor = (p: number) => {
     const params = new URLSearchParams(location.search);
-    params.set("page", String(p));
+    params.set(param, String(p));
     return `${location.pathname}?${params}`;
   };
   const more = totalPages !== undefined ? page < totalPages : !!hasMore;

@@ -2,11 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { MatchExplanation } from "~/components/match-explanation";
+import { Pager } from "~/components/pager";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { DomainError } from "~/domain/errors";
-import { acceptedApplicants, assertMatchable, loadMatchVacancy, runMatch, SearchUnavailableError } from "~/domain/matching/search.server";
+import { acceptedApplicants, assertMatchable, loadMatchVacancy, runMatch, SearchUnavailableError, TOP_N } from "~/domain/matching/search.server";
 import { matchRequirementLabel } from "~/domain/matching/requirements";
 import { createShortlist } from "~/domain/shortlists/commands.server";
 import { mayMatchReserved, requireMatchingOfficer } from "~/domain/shortlists/policy.server";
@@ -81,6 +82,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       offset: match.offset,
       page: match.page,
       totalPages: match.totalPages,
+      pageSize: TOP_N,
       controls: match.controls ?? null,
       serverMs: match.serverMs,
       conditions: match.plan.conditions.map((c) => c.label),
@@ -91,7 +93,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     };
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    return { ...base, error: e.message, total: 0, offset: 0, page: 1, totalPages: 1, controls: null, serverMs: 0, conditions: [], manual: [], relaxation: [], toVerify: [], hits: [] };
+    return { ...base, error: e.message, total: 0, offset: 0, page: 1, totalPages: 1, pageSize: TOP_N, controls: null, serverMs: 0, conditions: [], manual: [], relaxation: [], toVerify: [], hits: [] };
   }
 }
 
@@ -133,28 +135,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 interface Choices {
   relaxed: string[];
-  options: { radiusKm: number; includeObsolete: boolean; preferLessPresented: boolean; page: number };
+  options: { radiusKm: number; includeObsolete: boolean; preferLessPresented: boolean };
 }
 
-/** The URL of the page with some choices changed; any change but the page goes back to page 1. */
-function matchHref(current: Choices, change: { relaxed?: string[]; page?: number }) {
+/** The same search with one must-have relaxed or restored, from page 1; the officer's other choices are kept. */
+function relaxLink(current: Choices, toggle: string) {
+  const relaxed = current.relaxed.includes(toggle) ? current.relaxed.filter((id) => id !== toggle) : [...current.relaxed, toggle];
   const p = new URLSearchParams();
-  const relaxed = change.relaxed ?? current.relaxed;
   if (relaxed.length) p.set("rilassa", relaxed.join(","));
   p.set("raggio", String(current.options.radiusKm));
   if (current.options.includeObsolete) p.set("obsoleti", "1");
   if (current.options.preferLessPresented) p.set("menopresentati", "1");
-  const page = change.page ?? 1;
-  if (page > 1) p.set("pagina", String(page));
   return `?${p}`;
 }
 
-function relaxLink(current: Choices, toggle: string) {
-  const next = current.relaxed.includes(toggle) ? current.relaxed.filter((id) => id !== toggle) : [...current.relaxed, toggle];
-  return matchHref(current, { relaxed: next });
-}
-
-const TOP_N_SHOWN = 50;
 const candidati = (n: number) => (n === 1 ? "1 candidato" : `${formatNumber(n)} candidati`);
 
 export default function MatchPage() {
@@ -294,7 +288,12 @@ export default function MatchPage() {
                   Crea la rosa con i candidati scelti
                 </button>
               </Form>
-              {data.totalPages > 1 ? <MatchPager data={data} /> : null}
+              <Pager page={data.page} totalPages={data.totalPages} param="pagina" />
+              {data.total > data.totalPages * data.pageSize ? (
+                <p className="small">
+                  Sono elencati i primi {formatNumber(data.totalPages * data.pageSize)} per punteggio: rilassa meno requisiti o riduci il raggio per vedere gli altri.
+                </p>
+              ) : null}
               </>
             ) : (
               <p>Nessun candidato soddisfa tutti i requisiti: prova a rilassarne uno.</p>
@@ -355,31 +354,5 @@ function MatchControlsForm({ data, controls }: { data: PageData; controls: NonNu
         </div>
       </Form>
     </section>
-  );
-}
-
-function MatchPager({ data }: { data: PageData }) {
-  const pages = Array.from({ length: data.totalPages }, (_, i) => i + 1);
-  return (
-    <nav className="pagination-wrapper mt-3" aria-label="Pagine dei risultati">
-      <ul className="pagination flex-wrap">
-        {pages.map((n) => (
-          <li key={n} className={`page-item${n === data.page ? " active" : ""}`}>
-            {n === data.page ? (
-              <span className="page-link" aria-current="page">
-                {n}
-              </span>
-            ) : (
-              <Link className="page-link" to={matchHref(data, { page: n })} aria-label={`Pagina ${n}`}>
-                {n}
-              </Link>
-            )}
-          </li>
-        ))}
-      </ul>
-      {data.total > data.totalPages * TOP_N_SHOWN ? (
-        <p className="small">Sono elencati i primi {formatNumber(data.totalPages * TOP_N_SHOWN)} per punteggio: rilassa meno requisiti o riduci il raggio per vedere gli altri.</p>
-      ) : null}
-    </nav>
   );
 }

@@ -6,22 +6,20 @@
  * counts, and checks the must-have filtering of 50 vacancies against a
  * brute-force scan of PostgreSQL: violations must be 0.
  */
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
-import { closeDb, getDb, type Db } from "~/db/db.server";
+import type { Db } from "~/db/db.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import { CEFR_ORDER, EDUCATION_EQF, LICENCE_SATISFIED_BY } from "~/domain/matching/codes";
 import { codePrefix, significantTokens } from "~/domain/matching/fields";
 import { distanceKm } from "~/domain/reference/geo";
 import type { MatchVacancy } from "~/domain/matching/query";
 import { FETCH_ALL, countQuery, loadMatchVacancy, runMatch, type MatchResult } from "~/domain/matching/search.server";
-import { parseEnv, setServiceUrls } from "~/utils/env.server";
-import { createMeiliClient, indexUid } from "../../search/client.server";
+import { indexUid } from "../../search/client.server";
 import { reindex } from "../../search/reindex.server";
-import { startPlatform } from "../platform";
+import { withBenchPlatform } from "./bench-platform";
 import { createRng } from "../seed/candidate-generator";
 import { generateCandidates, generatorToday } from "../seed/candidate-writer";
 
@@ -176,14 +174,7 @@ function bruteEligible(v: MatchVacancy, c: Raw, cutoff: Date): "yes" | "no" | "e
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rosa-bench-match-"));
-  fs.chmodSync(dir, 0o755);
-  const env = parseEnv({ DATA_DIR: dir, NODE_ENV: "production" });
-  const platform = await startPlatform(env, { persistent: false, seed: false });
-  try {
-    setServiceUrls({ DATABASE_URL: platform.databaseUrl, MEILI_URL: platform.meiliUrl, MEILI_MASTER_KEY: platform.meiliKey });
-    const db = getDb();
-    const meili = createMeiliClient(platform.meiliUrl, platform.meiliKey, 120_000);
+  await withBenchPlatform("rosa-bench-match-", async ({ db, meili, dir }) => {
     log(`Rosa — benchmark dell'abbinamento: ${fmt.format(COUNT)} candidati, ${fmt.format(VACANCIES)} offerte, ${os.cpus().length} core`);
     let t = performance.now();
     await generateCandidates(db, { count: COUNT, seed: "rosa-bench", today: generatorToday(), createdBy: null, enqueue: false, batchSize: 5000 });
@@ -264,11 +255,7 @@ async function main() {
     log(`Verifica contro PostgreSQL (forza bruta) su ${checked} offerte: violazioni ${violations} (top 50: ${topViolations}); casi al limite della distanza esclusi ${edges}`);
     log(violations + topViolations === 0 ? "Correttezza: OK (0 violazioni)" : "Correttezza: VIOLAZIONI TROVATE");
     if (violations + topViolations) process.exitCode = 1;
-  } finally {
-    await closeDb().catch(() => {});
-    await platform.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

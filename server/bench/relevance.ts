@@ -11,19 +11,17 @@
  * FILE: JSON array of {"query": "magazziniere", "expectedCodes": ["4.3.1.2.0"]} (CP2021 level-5 codes).
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { closeDb, getDb } from "~/db/db.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import { searchCandidates } from "~/domain/candidates/search.server";
 import { buildCandidateSearch, CandidateSearchSchema } from "~/domain/candidates/search-query";
 import { searchProfessions, searchText } from "~/domain/professions/vocabulary";
-import { parseEnv, setServiceUrls } from "~/utils/env.server";
-import { createMeiliClient, indexUid } from "../../search/client.server";
+import { getEnv } from "~/utils/env.server";
+import { indexUid } from "../../search/client.server";
 import { reindex } from "../../search/reindex.server";
-import { startPlatform } from "../platform";
+import { withBenchPlatform } from "./bench-platform";
 import { generateCandidates, generatorToday } from "../seed/candidate-writer";
 
 const MIN_PER_UNIT = 20;
@@ -47,14 +45,7 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.l
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rosa-relevance-"));
-  fs.chmodSync(dir, 0o755);
-  const env = parseEnv({ DATA_DIR: dir, NODE_ENV: "production" });
-  const platform = await startPlatform(env, { persistent: false, seed: false });
-  try {
-    setServiceUrls({ DATABASE_URL: platform.databaseUrl, MEILI_URL: platform.meiliUrl, MEILI_MASTER_KEY: platform.meiliKey });
-    const db = getDb();
-    const meili = createMeiliClient(platform.meiliUrl, platform.meiliKey, 120_000);
+  await withBenchPlatform("rosa-relevance-", async ({ db, meili, dir }) => {
     const units = new Set((await db.selectFrom("occupations").select("code").where("level", "=", 5).execute()).map((r) => r.code));
     const named = [...new Set(judged.flatMap((j) => j.expectedCodes))].filter((c) => units.has(c)).sort();
     const forced = named.flatMap((code) => Array.from({ length: MIN_PER_UNIT }, () => code));
@@ -75,7 +66,7 @@ async function main() {
     for (const r of await db.selectFrom("candidate_experiences").select(["candidate_id", "occupation_code"]).execute()) add(r.candidate_id, r.occupation_code);
 
     const officer = { role: "preselection_officer" as const };
-    const freshSince = Math.floor(obsoleteCutoff(new Date(), env.CV_OBSOLETE_MONTHS).getTime() / 1000);
+    const freshSince = Math.floor(obsoleteCutoff(new Date(), getEnv().CV_OBSOLETE_MONTHS).getTime() / 1000);
     const rows: { query: string; relevantInIndex: number; hits: number; precisionAt20: number; recall: number; pickerTop5: boolean; ms: number }[] = [];
     const skipped: { query: string; reason: string }[] = [];
     for (const j of judged) {
@@ -138,11 +129,7 @@ async function main() {
     log(`Query senza risultati: ${zero.length} (${(zeroShare * 100).toFixed(1)} %; ≤ 2 %: ${ok(zeroShare <= 0.02)})${zero.length ? `: ${zero.join(", ")}` : ""}`);
     log(`Selettore delle professioni, unità attesa tra le prime 5: ${(report.pickerTop5Share * 100).toFixed(1)} % (≥ 95 %: ${ok(report.pickerTop5Share >= 0.95)})`);
     log(`Tempo per query (pagina completa): p50 ${[...rows].map((r) => r.ms).sort((a, b) => a - b)[Math.floor(rows.length / 2)] ?? 0} ms`);
-  } finally {
-    await closeDb().catch(() => {});
-    await platform.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
-import { closeDb, getDb } from "~/db/db.server";
+import { getDb } from "~/db/db.server";
 import { onEveryCommit, withTransaction } from "~/db/transaction.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import { searchCandidates } from "~/domain/candidates/search.server";
@@ -19,12 +19,12 @@ import { buildCandidateSearch, type CandidateSearchInput } from "~/domain/candid
 import { searchText, unitsNamedBy } from "~/domain/professions/vocabulary";
 import { comunePoints, comuniWithin } from "~/domain/reference/places.server";
 import { resolveComune } from "~/domain/reference/queries.server";
-import { parseEnv, setServiceUrls } from "~/utils/env.server";
-import { createMeiliClient, indexUid } from "../../search/client.server";
+import { getEnv } from "~/utils/env.server";
+import { indexUid } from "../../search/client.server";
 import { enqueueSearchSync } from "../../search/outbox.server";
 import { reindex } from "../../search/reindex.server";
 import { kickSyncWorker, startSyncWorker, stopSyncWorker } from "../../search/sync.server";
-import { startPlatform } from "../platform";
+import { withBenchPlatform } from "./bench-platform";
 import { generateCandidates, generatorToday } from "../seed/candidate-writer";
 import { buildPgBaseline, pgSearch } from "./pg-baseline";
 import { benchQueries } from "./search-queries";
@@ -77,15 +77,8 @@ function duBytes(dir: string): number {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rosa-bench-"));
-  fs.chmodSync(dir, 0o755);
-  const env = parseEnv({ DATA_DIR: dir, NODE_ENV: "production" });
-  const platform = await startPlatform(env, { persistent: false, seed: false });
-  const report: Record<string, unknown> = { count: COUNT, cpus: os.cpus().length, node: process.version };
-  try {
-    setServiceUrls({ DATABASE_URL: platform.databaseUrl, MEILI_URL: platform.meiliUrl, MEILI_MASTER_KEY: platform.meiliKey });
-    const db = getDb();
-    const meili = createMeiliClient(platform.meiliUrl, platform.meiliKey, 120_000);
+  await withBenchPlatform("rosa-bench-", async ({ db, meili, dir }) => {
+    const report: Record<string, unknown> = { count: COUNT, cpus: os.cpus().length, node: process.version };
     log(`Rosa — benchmark della ricerca candidati: ${fmt.format(COUNT)} candidati sintetici, ${os.cpus().length} core, ${dir}`);
 
     const [, genMs] = await timed(() =>
@@ -126,7 +119,7 @@ async function main() {
     const eight = await latencies(queries, 8, run);
 
     // Meilisearch alone (the multi-search HTTP call), to separate it from our server's own work.
-    const freshSince = obsoleteCutoff(new Date(), env.CV_OBSOLETE_MONTHS);
+    const freshSince = obsoleteCutoff(new Date(), getEnv().CV_OBSOLETE_MONTHS);
     const centers = new Map<string, { lat: number; lon: number } | null>();
     for (const q of queries) {
       if (!q.comune || centers.has(q.comune)) continue;
@@ -196,12 +189,7 @@ async function main() {
     const ok = (b: boolean) => (b ? "OK" : "NON RAGGIUNTO");
     log(`Obiettivi: p95 1 client ≤ 50 ms: ${ok(one.p95 <= 50)} · ≥ 5× PostgreSQL al p95: ${ok(ratio >= 5)} · sincronizzazione p95 ≤ 1 s: ${ok(pct(syncMs, 95) <= 1000)}`);
     if (args.json) fs.writeFileSync(args.json, JSON.stringify(report, null, 2));
-  } finally {
-    stopSyncWorker();
-    await closeDb().catch(() => {});
-    await platform.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  }, { beforeStop: stopSyncWorker });
 }
 
 await main();

@@ -1,0 +1,32 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Meilisearch } from "meilisearch";
+import { closeDb, getDb, type Db } from "~/db/db.server";
+import { parseEnv, setServiceUrls } from "~/utils/env.server";
+import { createMeiliClient } from "../../search/client.server";
+import { startPlatform } from "../platform";
+
+/**
+ * A benchmark's own PostgreSQL and Meilisearch in a throwaway folder (never the portal's data): started,
+ * handed to `run`, then stopped and removed whatever happens. The folder is world-readable because the
+ * embedded PostgreSQL runs as the `postgres` OS user.
+ */
+export async function withBenchPlatform<T>(
+  prefix: string,
+  run: (bench: { db: Db; meili: Meilisearch; dir: string }) => Promise<T>,
+  opts: { beforeStop?: () => void } = {},
+): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dir, 0o755);
+  const platform = await startPlatform(parseEnv({ DATA_DIR: dir, NODE_ENV: "production" }), { persistent: false, seed: false });
+  try {
+    setServiceUrls({ DATABASE_URL: platform.databaseUrl, MEILI_URL: platform.meiliUrl, MEILI_MASTER_KEY: platform.meiliKey });
+    return await run({ db: getDb(), meili: createMeiliClient(platform.meiliUrl, platform.meiliKey, 120_000), dir });
+  } finally {
+    opts.beforeStop?.();
+    await closeDb().catch(() => {});
+    await platform.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
