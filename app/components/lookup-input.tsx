@@ -23,7 +23,8 @@ export function LookupInput(props: {
     <div
       onInput={(e) => {
         const value = (e.target as HTMLInputElement).value;
-        if (value.trim().length >= 2) fetcher.load(`${props.source}?q=${encodeURIComponent(value)}`);
+        // Each keystroke aborts the lookup still in flight; that rejection is expected, not a page error.
+        if (value.trim().length >= 2) Promise.resolve(fetcher.load(`${props.source}?q=${encodeURIComponent(value)}`)).catch(() => {});
       }}
     >
       <TextField {...props} list={listId} autoComplete="off" />
