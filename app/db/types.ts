@@ -83,8 +83,29 @@ export interface UsersTable {
   office_province: string | null;
   active: Generated<boolean>;
   password_changed_at: Timestamp | null;
+  /** The password was chosen by someone else (an administrator): change it before anything else. */
+  must_change_password: Generated<boolean>;
+  version: Generated<number>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
+}
+
+export interface PasswordResetsTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  requested_by: string | null;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface PasswordResetRequestsTable {
+  id: Generated<string>;
+  email: string;
+  ip: string;
+  at: DefaultedTimestamp;
 }
 
 export interface SessionsTable {
@@ -183,6 +204,8 @@ export interface DB extends CandidateTables, VacancyTables, L68Tables, Shortlist
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  password_resets: PasswordResetsTable;
+  password_reset_requests: PasswordResetRequestsTable;
   employer_invitations: EmployerInvitationsTable;
   mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable;

@@ -10,7 +10,7 @@ import { invalid } from "~/utils/action.server";
 import { getEnv } from "~/utils/env.server";
 import { parseFormData } from "~/utils/forms";
 import { safeRedirectPath } from "~/utils/redirect";
-import { clientIp, getCurrentUser, sessionCookieHeader } from "~/utils/session.server";
+import { CHANGE_PASSWORD_PATH, clientIp, getCurrentUser, sessionCookieHeader } from "~/utils/session.server";
 import type { Role } from "~/db/types";
 
 export const meta: MetaFunction = () => [{ title: "Accedi — Rosa" }];
@@ -38,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : "E-mail o password non corrette.";
     return invalid({ _form: message }, form.values, result.reason === "locked" ? 429 : 400);
   }
-  const to = safeRedirectPath(form.data.redirectTo, homePathFor(result.role as Role));
+  const to = result.mustChangePassword ? CHANGE_PASSWORD_PATH : safeRedirectPath(form.data.redirectTo, homePathFor(result.role as Role));
   return redirect(to, { headers: { "Set-Cookie": await sessionCookieHeader(result.sessionId) } });
 }
 
@@ -60,6 +60,9 @@ export default function Login() {
             Accedi
           </button>
         </Form>
+        <p className="mt-3">
+          <Link to="/password-dimenticata">Password dimenticata?</Link>
+        </p>
         <p className="mt-4">
           Non hai un account? <Link to="/registrazione">Registra la tua azienda</Link>.
         </p>

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { createUser, DuplicateEmailError } from "~/domain/identity/commands.server";
 import { listUsers } from "~/domain/identity/queries.server";
-import { EMPLOYER_ROLE_LABELS, ROLE_LABELS } from "~/domain/identity/roles";
+import { EMPLOYER_ROLE_LABELS, PROVINCE_OPTIONS, ROLE_LABELS } from "~/domain/identity/roles";
 import { OfficerCreateSchema } from "~/domain/identity/schema";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -32,6 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
         role: form.data.role,
         office_province: form.data.officeProvince ?? null,
         password: form.data.password,
+        // The administrator chose this password: the officer replaces it at the first login.
+        must_change_password: true,
       }),
     );
   } catch (e) {
@@ -57,19 +59,23 @@ export default function AdminUsers() {
               <th scope="col">E-mail</th>
               <th scope="col">Ruolo</th>
               <th scope="col">Azienda o provincia</th>
+              <th scope="col">Stato</th>
               <th scope="col">Creato il</th>
             </tr>
           </thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>
-                <td>{u.full_name}</td>
+                <td>
+                  <Link to={`/admin/utenti/${u.id}`}>{u.full_name}</Link>
+                </td>
                 <td>{u.email}</td>
                 <td>
                   {ROLE_LABELS[u.role]}
                   {u.employer_role ? ` (${EMPLOYER_ROLE_LABELS[u.employer_role]})` : ""}
                 </td>
                 <td>{u.employer_name ?? u.office_province ?? "—"}</td>
+                <td>{u.active ? "Attivo" : <span className="badge bg-secondary">Disattivato</span>}</td>
                 <td>{formatDate(u.created_at)}</td>
               </tr>
             ))}
@@ -90,7 +96,7 @@ export default function AdminUsers() {
             placeholder="Scegli il ruolo"
             options={{ preselection_officer: ROLE_LABELS.preselection_officer, placement_officer: ROLE_LABELS.placement_officer, admin: ROLE_LABELS.admin }}
           />
-          <TextField {...common} name="officeProvince" label="Provincia di competenza (sigla)" maxLength={2} hint="Es. MI" />
+          <SelectField {...common} name="officeProvince" label="Provincia di competenza" placeholder="Nessuna (solo per gli amministratori)" options={PROVINCE_OPTIONS} />
           <TextField {...common} name="password" label="Password iniziale" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri, non una password comune né il nome o l'e-mail dell'operatore; la cambierà al primo accesso" />
           <button type="submit" className="btn btn-primary">
             Crea l'account

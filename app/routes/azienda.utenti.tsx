@@ -3,10 +3,11 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Notice, SelectField, TextField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
-import { inviteEmployerUser } from "~/domain/employers/commands.server";
+import { cancelInvitation, inviteEmployerUser, removeEmployerUser } from "~/domain/employers/commands.server";
 import { requireLegalRepresentative } from "~/domain/employers/policy.server";
 import { listEmployerUsers, listPendingInvitations } from "~/domain/employers/queries.server";
-import { InvitationSchema } from "~/domain/employers/schema";
+import { CancelInvitationSchema, InvitationSchema, RemoveEmployerUserSchema } from "~/domain/employers/schema";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { EMPLOYER_ROLE_LABELS } from "~/domain/identity/roles";
 import { publicBaseUrl, domainErrorResponse, invalid } from "~/utils/action.server";
 import { formatDate } from "~/utils/format";
@@ -19,13 +20,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireEmployerUser(request);
   const db = getDb();
   const [users, invitations] = await Promise.all([listEmployerUsers(db, user.employerId), listPendingInvitations(db, user.employerId)]);
-  return { users, invitations, canInvite: user.employerRole === "legal_rep" };
+  // Removed colleagues are disabled accounts: no longer among the company's people.
+  return { users: users.filter((u) => u.active), invitations, canInvite: user.employerRole === "legal_rep" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireEmployerUser(request);
   requireLegalRepresentative(user);
-  const form = parseFormData(await request.formData(), InvitationSchema);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "remove" || intent === "cancel_invitation") return manage(formData, user, context);
+  const form = parseFormData(formData, InvitationSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   try {
     const { link } = await withTransaction((trx) =>
@@ -37,6 +42,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }),
     );
     return { invited: form.data.email, link, errors: undefined, values: undefined };
+  } catch (e) {
+    return domainErrorResponse(e, form.values);
+  }
+}
+
+/** Removing a colleague or cancelling an invitation: back to the list with a message. */
+async function manage(formData: FormData, user: { id: string; employerId: string } & Parameters<typeof actorOf>[0], context: unknown) {
+  const actor = actorOf(user, context);
+  if (formData.get("intent") === "remove") {
+    const form = parseFormData(formData, RemoveEmployerUserSchema);
+    if (!form.ok) return invalid(form.errors, form.values);
+    try {
+      const { email } = await withTransaction((trx) => removeEmployerUser(trx, actor, { employerId: user.employerId, userId: form.data.userId }));
+      return redirectWithFlash("/azienda/utenti", { type: "success", message: `${email} non può più operare per l'azienda.` });
+    } catch (e) {
+      return domainErrorResponse(e, form.values);
+    }
+  }
+  const form = parseFormData(formData, CancelInvitationSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  try {
+    const { email } = await withTransaction((trx) => cancelInvitation(trx, actor, { employerId: user.employerId, invitationId: form.data.invitationId }));
+    return redirectWithFlash("/azienda/utenti", { type: "success", message: `Invito a ${email} annullato: il collegamento non funziona più.` });
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
@@ -58,6 +86,7 @@ export default function EmployerUsers() {
               <th scope="col">E-mail</th>
               <th scope="col">Ruolo</th>
               <th scope="col">Dal</th>
+              {canInvite ? <th scope="col"><span className="visually-hidden">Azioni</span></th> : null}
             </tr>
           </thead>
           <tbody>
@@ -67,6 +96,19 @@ export default function EmployerUsers() {
                 <td>{u.email}</td>
                 <td>{u.employer_role ? EMPLOYER_ROLE_LABELS[u.employer_role] : ""}</td>
                 <td>{formatDate(u.created_at)}</td>
+                {canInvite ? (
+                  <td>
+                    {u.employer_role === "colleague" ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="userId" value={u.id} />
+                        <button type="submit" className="btn btn-outline-danger btn-sm" aria-label={`Togli ${u.full_name} dall'azienda`}>
+                          Togli dall'azienda
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -77,8 +119,17 @@ export default function EmployerUsers() {
           <h2 className="h4">Inviti in attesa</h2>
           <ul>
             {invitations.map((i) => (
-              <li key={i.id}>
+              <li key={i.id} className="mb-2">
                 {i.email} — {EMPLOYER_ROLE_LABELS[i.employer_role]} (scade il {formatDate(i.expires_at)})
+                {canInvite ? (
+                  <Form method="post" className="d-inline ms-2">
+                    <input type="hidden" name="intent" value="cancel_invitation" />
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <button type="submit" className="btn btn-outline-secondary btn-sm" aria-label={`Annulla l'invito a ${i.email}`}>
+                      Annulla l'invito
+                    </button>
+                  </Form>
+                ) : null}
               </li>
             ))}
           </ul>

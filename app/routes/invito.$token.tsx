@@ -1,10 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
-import { acceptInvitation } from "~/domain/employers/commands.server";
+import { acceptInvitation, INVITATION_USED_MESSAGE } from "~/domain/employers/commands.server";
 import { hashToken } from "~/domain/identity/link-tokens.server";
 import { findInvitationByTokenHash } from "~/domain/employers/queries.server";
 import { AcceptInvitationSchema } from "~/domain/employers/schema";
@@ -15,11 +15,14 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { parseFormData } from "~/utils/forms";
 import { actorOf, notFound, sessionCookieHeader } from "~/utils/session.server";
 
+// Client-side copy of the domain message (the domain module is server-only).
+const INVITATION_USED_TEXT = "Questo collegamento è già stato usato, è stato annullato o sostituito da un invito più recente, oppure è scaduto. Se devi ancora accedere, chiedi al legale rappresentante dell'azienda un nuovo invito.";
+
 export const meta: MetaFunction = () => [{ title: "Accetta l'invito — Rosa" }];
 
 const ParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
 
-/** The open invitation behind the link, or a 404 before anything else is looked at. */
+/** The invitation behind the link (usable or not), or a 404 for a link that never existed. */
 async function requireInvitation(params: unknown) {
   const parsed = ParamsSchema.safeParse(params);
   if (!parsed.success) throw notFound("Invito non valido");
@@ -28,13 +31,16 @@ async function requireInvitation(params: unknown) {
   return { token: parsed.data.token, invitation };
 }
 
+/** 410: the link existed but was used, cancelled, superseded or expired; the page says so. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const { invitation } = await requireInvitation(params);
+  if (!invitation.usable) return data({ invitation: null }, { status: 410 });
   return { invitation };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { token } = await requireInvitation(params);
+  const { token, invitation } = await requireInvitation(params);
+  if (!invitation.usable) return invalid({ _form: INVITATION_USED_MESSAGE }, {}, 410);
   const form = parseFormData(await request.formData(), AcceptInvitationSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   try {
@@ -51,6 +57,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function AcceptInvitation() {
   const { invitation } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  if (!invitation) {
+    return (
+      <div className="row">
+        <div className="col-lg-6">
+          <h1>Invito già usato o scaduto</h1>
+          <Notice type="warning">{INVITATION_USED_TEXT}</Notice>
+          <p>
+            Se hai già creato il tuo account, <Link to="/accedi">accedi</Link>. Se non ricordi la password, usa «Password dimenticata?» nella pagina di accesso.
+          </p>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="row">
       <div className="col-lg-6">

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { changePassword } from "~/domain/identity/commands.server";
 import { verifyPassword } from "~/domain/identity/password.server";
 import { getPasswordHash } from "~/domain/identity/queries.server";
@@ -16,8 +16,8 @@ import { homePathFor } from "~/domain/identity/roles";
 export const meta: MetaFunction = () => [{ title: "Cambia password — Rosa" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return null;
+  const user = await requireUser(request);
+  return { forced: user.mustChangePassword };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -36,11 +36,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ChangePassword() {
+  const { forced } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="row">
       <div className="col-lg-6">
         <h1>Cambia password</h1>
+        {forced ? (
+          <Notice type="warning">
+            La password di questo account è stata scelta da un amministratore: prima di continuare scegline una che conosci solo tu. Come password attuale usa quella che ti è stata comunicata.
+          </Notice>
+        ) : null}
         <ErrorSummary errors={result?.errors} />
         <Form method="post" noValidate>
           <TextField name="currentPassword" label="Password attuale" type="password" required autoComplete="current-password" errors={result?.errors} />

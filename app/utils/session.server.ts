@@ -51,10 +51,19 @@ export async function getCurrentUser(request: Request): Promise<SessionUser | nu
   return (await lookupSession(request)).user;
 }
 
-/** Logged-in user or a redirect to the login page (with a notice when the session has expired). */
+export const CHANGE_PASSWORD_PATH = "/profilo/password";
+
+/**
+ * Logged-in user or a redirect to the login page (with a notice when the session has expired).
+ * A user whose password was chosen by someone else is sent to the change-password page from any
+ * other page that needs a login, until they change it.
+ */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const { sessionId, user } = await lookupSession(request);
-  if (user) return user;
+  if (user) {
+    if (user.mustChangePassword && !new URL(request.url).pathname.startsWith(CHANGE_PASSWORD_PATH)) throw redirect(CHANGE_PASSWORD_PATH);
+    return user;
+  }
   const url = new URL(request.url);
   const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
   if (sessionId) params.set("scaduta", "1");

@@ -30,6 +30,7 @@ let otherVacancyId: string;
 let otherCandidateId: string;
 let otherShortlistId: string;
 let otherL68Record: { recordId: string; documentId: string };
+let otherUserId: string;
 
 beforeAll(async () => {
   const own = await createEmployer();
@@ -38,6 +39,7 @@ beforeAll(async () => {
   otherVacancyId = (await insertVacancy(other.id, { status: "submitted" })).id;
   otherShortlistId = await insertPresentedShortlist(other.id, otherVacancyId);
   otherL68Record = await insertL68Record(other.id);
+  otherUserId = (await createUserWithRole("preselection_officer")).id;
   users.anonymous = undefined;
   users.legalRep = (await createUserWithRole("employer", { employerId: own.id, employerRole: "legal_rep" })).id;
   users.colleague = (await createUserWithRole("employer", { employerId: own.id, employerRole: "colleague" })).id;
@@ -91,6 +93,8 @@ describe("authorization matrix", () => {
                   ? { shortlistId: otherShortlistId }
                   : rule.params === "l68Record"
                   ? { ...otherL68Record }
+                  : rule.params === "userId"
+                  ? { userId: otherUserId }
                   : rule.params === "token"
                   ? { token: "x".repeat(32) }
                   : {};

@@ -82,6 +82,8 @@ export async function setupFuzzWorld(): Promise<World> {
       shortlistId: { shortlistId },
       l68Record: { ...l68 },
       token: { token: "x".repeat(32) },
+      // An account of its own, so that an administrator's generated request (e.g. disable) locks nobody the other routes use.
+      userId: { userId: (await createUserWithRole("preselection_officer")).id },
     },
   };
 }

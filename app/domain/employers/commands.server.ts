@@ -2,7 +2,7 @@ import type { Trx } from "~/db/db.server";
 import type { EmployerRole } from "~/db/types";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
-import { createUser } from "~/domain/identity/commands.server";
+import { createUser, DuplicateEmailError } from "~/domain/identity/commands.server";
 import { hashToken, newLinkToken } from "~/domain/identity/link-tokens.server";
 import { enqueueMail } from "~/domain/mail/commands.server";
 import { findAteco, resolveComune } from "~/domain/reference/queries.server";
@@ -173,6 +173,15 @@ export async function inviteEmployerUser(
 ) {
   const existing = await trx.selectFrom("users").select("id").where("email", "=", input.email).executeTakeFirst();
   if (existing) throw new DomainError("Esiste già un account con questo indirizzo e-mail", "email", 409);
+  // A new invitation to the same person supersedes the earlier links (they answer «invito già usato o scaduto»).
+  await trx
+    .updateTable("employer_invitations")
+    .set({ revoked_at: new Date() })
+    .where("employer_id", "=", input.employerId)
+    .where("email", "=", input.email)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .execute();
   const { token, tokenHash } = newLinkToken();
   const invitation = await trx
     .insertInto("employer_invitations")
@@ -202,6 +211,13 @@ export async function inviteEmployerUser(
   return { invitationId: invitation.id, link };
 }
 
+export const INVITATION_USED_MESSAGE = "Invito già usato o scaduto: se devi ancora accedere, chiedi al legale rappresentante dell'azienda un nuovo invito.";
+
+/**
+ * Creates the account of an invited person. A link already used, cancelled, superseded by a newer
+ * invitation, expired, or whose e-mail meanwhile got an account (another invitation accepted first)
+ * is refused with «invito già usato o scaduto», never a 500.
+ */
 export async function acceptInvitation(trx: Trx, actor: Actor, token: string, input: { fullName: string; password: string }) {
   const invitation = await trx
     .selectFrom("employer_invitations")
@@ -212,15 +228,80 @@ export async function acceptInvitation(trx: Trx, actor: Actor, token: string, in
     .where("expires_at", ">", new Date())
     .forUpdate()
     .executeTakeFirst();
-  if (!invitation) throw new DomainError("Invito non valido o scaduto: chiedi un nuovo invito", "_form", 404);
-  const userId = await createUser(trx, actor, {
-    email: invitation.email,
-    full_name: input.fullName,
-    password: input.password,
-    role: "employer",
-    employer_id: invitation.employer_id,
-    employer_role: invitation.employer_role,
-  });
+  if (!invitation) throw new DomainError(INVITATION_USED_MESSAGE, "_form", 409);
+  let userId: string;
+  try {
+    userId = await createUser(trx, actor, {
+      email: invitation.email,
+      full_name: input.fullName,
+      password: input.password,
+      role: "employer",
+      employer_id: invitation.employer_id,
+      employer_role: invitation.employer_role,
+    });
+  } catch (e) {
+    if (e instanceof DuplicateEmailError) throw new DomainError(INVITATION_USED_MESSAGE, "_form", 409);
+    throw e;
+  }
   await trx.updateTable("employer_invitations").set({ accepted_at: new Date() }).where("id", "=", invitation.id).execute();
+  // Other open invitations to the same address (from any company) can no longer create an account.
+  await trx
+    .updateTable("employer_invitations")
+    .set({ revoked_at: new Date() })
+    .where("email", "=", invitation.email)
+    .where("id", "!=", invitation.id)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .execute();
   return { userId, employerId: invitation.employer_id };
+}
+
+/**
+ * The legal representative removes a colleague: the account is disabled (no login, open sessions end)
+ * and no longer listed among the company's people; what they did stays in the audit log. An
+ * administrator can re-enable it. The legal representative cannot remove themselves, and labour
+ * consultants are revoked through the delegations, not here.
+ */
+export async function removeEmployerUser(trx: Trx, actor: Actor, input: { employerId: string; userId: string }) {
+  const user = await trx
+    .selectFrom("users")
+    .select(["id", "email", "employer_role", "active", "version"])
+    .where("id", "=", input.userId)
+    .where("employer_id", "=", input.employerId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!user || !user.active) throw new DomainError("Questa persona non opera più per l'azienda: ricarica la pagina", "_form", 409);
+  if (user.employer_role !== "colleague") throw new DomainError("Qui si possono togliere solo i collaboratori dell'azienda", "_form", 400);
+  await trx.updateTable("users").set({ active: false, version: user.version + 1, updated_at: new Date() }).where("id", "=", user.id).execute();
+  await trx.deleteFrom("sessions").where("user_id", "=", user.id).execute();
+  await recordAudit(trx, actor, {
+    action: "employer.user_removed",
+    entityType: "user",
+    entityId: user.id,
+    employerId: input.employerId,
+    details: { email: user.email, employerRole: user.employer_role },
+  });
+  return { email: user.email };
+}
+
+/** The legal representative cancels an invitation not yet accepted: its link stops working. */
+export async function cancelInvitation(trx: Trx, actor: Actor, input: { employerId: string; invitationId: string }) {
+  const cancelled = await trx
+    .updateTable("employer_invitations")
+    .set({ revoked_at: new Date() })
+    .where("id", "=", input.invitationId)
+    .where("employer_id", "=", input.employerId)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .returning(["id", "email", "employer_role"])
+    .executeTakeFirst();
+  if (!cancelled) throw new DomainError("L'invito è già stato accettato o annullato: ricarica la pagina", "_form", 409);
+  await recordAudit(trx, actor, {
+    action: "employer.invitation_cancelled",
+    entityType: "employer_invitation",
+    entityId: cancelled.id,
+    employerId: input.employerId,
+    details: { email: cancelled.email, employerRole: cancelled.employer_role },
+  });
+  return { email: cancelled.email };
 }

@@ -99,14 +99,27 @@ export function listPendingInvitations(db: Db, employerId: string) {
     .execute();
 }
 
+/**
+ * The invitation behind a link, with whether it can still be accepted: not accepted, not cancelled or
+ * superseded by a newer invitation, not expired, and no account already holds its e-mail. Null for a token
+ * that never existed.
+ */
 export async function findInvitationByTokenHash(db: Db, tokenHash: string) {
-  return db
+  const row = await db
     .selectFrom("employer_invitations")
     .innerJoin("employers", "employers.id", "employer_invitations.employer_id")
-    .select(["employer_invitations.email", "employer_invitations.employer_role", "employers.legal_name"])
+    .select((eb) => [
+      "employer_invitations.email",
+      "employer_invitations.employer_role",
+      "employers.legal_name",
+      "employer_invitations.accepted_at",
+      "employer_invitations.revoked_at",
+      "employer_invitations.expires_at",
+      eb.exists(eb.selectFrom("users").select("users.id").whereRef("users.email", "=", "employer_invitations.email")).as("account_exists"),
+    ])
     .where("token_hash", "=", tokenHash)
-    .where("accepted_at", "is", null)
-    .where("revoked_at", "is", null)
-    .where("expires_at", ">", new Date())
     .executeTakeFirst();
+  if (!row) return null;
+  const usable = !row.accepted_at && !row.revoked_at && row.expires_at > new Date() && !row.account_exists;
+  return { email: row.email, employer_role: row.employer_role, legal_name: row.legal_name, usable };
 }

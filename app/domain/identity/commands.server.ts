@@ -35,13 +35,19 @@ export async function markLoginAttemptSucceeded(trx: Trx | Db, attemptId: string
 export async function changePassword(trx: Trx, actor: Actor & { userId: string }, keepSessionId: string, newPassword: string) {
   const owner = await trx.selectFrom("users").select(["email", "full_name"]).where("id", "=", actor.userId).executeTakeFirstOrThrow();
   assertAcceptablePassword(newPassword, { email: owner.email, fullName: owner.full_name }, "newPassword");
+  const passwordHash = await hashPassword(newPassword);
   await trx
     .updateTable("users")
-    .set({ password_hash: await hashPassword(newPassword), password_changed_at: new Date(), updated_at: new Date() })
+    .set((eb) => ({ password_hash: passwordHash, password_changed_at: new Date(), must_change_password: false, updated_at: new Date(), version: eb("version", "+", 1) }))
     .where("id", "=", actor.userId)
     .execute();
   await trx.deleteFrom("sessions").where("user_id", "=", actor.userId).where("id", "!=", keepSessionId).execute();
   await recordAudit(trx, actor, { action: "user.password_changed", entityType: "user", entityId: actor.userId });
+}
+
+export function isUniqueViolation(e: unknown, constraint: string): boolean {
+  const err = e as { code?: string; constraint?: string } | null;
+  return err?.code === "23505" && err.constraint === constraint;
 }
 
 export class DuplicateEmailError extends Error {
@@ -60,7 +66,12 @@ export async function createUser(trx: Trx, actor: Actor, user: Omit<NewUser, "pa
     .insertInto("users")
     .values({ ...rest, password_hash: await hashPassword(password), password_changed_at: new Date() })
     .returning("id")
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .catch((e: unknown) => {
+      // Two requests creating the same e-mail at once: the unique index refuses the later one.
+      if (isUniqueViolation(e, "users_email_key")) throw new DuplicateEmailError();
+      throw e;
+    });
   await recordAudit(trx, actor, {
     action: "user.created",
     entityType: "user",

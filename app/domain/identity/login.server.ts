@@ -11,7 +11,7 @@ export interface LoginLimits {
 }
 
 export type LoginResult =
-  | { ok: true; sessionId: string; role: string }
+  | { ok: true; sessionId: string; role: string; mustChangePassword: boolean }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; minutes: number };
 
@@ -52,7 +52,7 @@ export async function attemptPasswordLogin(
     await markLoginAttemptSucceeded(trx, attemptId);
     const sessionId = await createSession(trx, user.id, "password");
     await recordAudit(trx, actor, { action: "auth.login", entityType: "user", entityId: user.id, employerId: user.employer_id });
-    return { ok: true, sessionId, role: user.role } as const;
+    return { ok: true, sessionId, role: user.role, mustChangePassword: user.must_change_password } as const;
   });
 }
 

@@ -9,6 +9,8 @@ export interface SessionUser {
   employerRole: import("~/db/types").EmployerRole | null;
   employerName: string | null;
   officeProvince: string | null;
+  /** The password was set by an administrator: every page but the change-password one redirects there. */
+  mustChangePassword: boolean;
   sessionId: string;
 }
 
@@ -26,6 +28,7 @@ export async function findSessionUser(db: Db, sessionId: string): Promise<Sessio
       "users.employer_id",
       "users.employer_role",
       "users.office_province",
+      "users.must_change_password",
       "employers.legal_name",
     ])
     .where("sessions.id", "=", sessionId)
@@ -42,6 +45,7 @@ export async function findSessionUser(db: Db, sessionId: string): Promise<Sessio
     employerRole: row.employer_role,
     employerName: row.legal_name,
     officeProvince: row.office_province,
+    mustChangePassword: row.must_change_password,
     sessionId,
   };
 }
@@ -49,7 +53,7 @@ export async function findSessionUser(db: Db, sessionId: string): Promise<Sessio
 export function findUserForLogin(db: Db, email: string) {
   return db
     .selectFrom("users")
-    .select(["id", "role", "password_hash", "active", "employer_id"])
+    .select(["id", "role", "password_hash", "active", "employer_id", "must_change_password"])
     .where("email", "=", email)
     .executeTakeFirst();
 }
@@ -89,4 +93,27 @@ export function listUsers(db: Db) {
     .orderBy("users.role")
     .orderBy("users.full_name")
     .execute();
+}
+
+/** One account for the administrator's edit page. */
+export function getUserAccount(db: Db, userId: string) {
+  return db
+    .selectFrom("users")
+    .leftJoin("employers", "employers.id", "users.employer_id")
+    .select([
+      "users.id",
+      "users.email",
+      "users.full_name",
+      "users.role",
+      "users.employer_role",
+      "users.office_province",
+      "users.active",
+      "users.must_change_password",
+      "users.version",
+      "users.created_at",
+      "users.password_changed_at",
+      "employers.legal_name as employer_name",
+    ])
+    .where("users.id", "=", userId)
+    .executeTakeFirst();
 }

@@ -1,4 +1,10 @@
 import type { EmployerRole, Role } from "~/db/types";
+import { PROVINCE_NAMES } from "~/domain/l68/province-codes";
+
+/** The provinces an officer can be assigned to, «Milano (MI)», in alphabetical order of name. */
+export const PROVINCE_OPTIONS: [string, string][] = Object.entries(PROVINCE_NAMES)
+  .map(([code, name]): [string, string] => [code, `${name} (${code})`])
+  .sort((a, b) => a[1].localeCompare(b[1], "it"));
 
 /** Client-safe role vocabulary: English in code, Italian in the UI. */
 export const ROLE_LABELS: Record<Role, string> = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isProvinceCode } from "~/domain/l68/province-codes";
 
 export const emailField = z
   .string({ error: "Indica l'indirizzo e-mail" })
@@ -40,16 +41,52 @@ export const fullNameField = z
   .min(3, "Indica nome e cognome")
   .max(120, "Al massimo 120 caratteri");
 
-export const OfficerCreateSchema = z.object({
+export const STAFF_ROLES = ["preselection_officer", "placement_officer", "admin"] as const;
+const staffRoleField = z.enum(STAFF_ROLES, { error: "Scegli un ruolo" });
+
+/** A province of the ISTAT list (e.g. «MI»), or nothing; "XX" or a made-up code is refused. */
+const officeProvinceField = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isProvinceCode, "Scegli la provincia dall'elenco")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+export const OfficerCreateSchema = z
+  .object({
+    fullName: fullNameField,
+    email: emailField,
+    role: staffRoleField,
+    officeProvince: officeProvinceField,
+    password: newPasswordField,
+  })
+  .refine((v) => v.role === "admin" || v.officeProvince, { path: ["officeProvince"], message: "Scegli la provincia di competenza dell'operatore" });
+
+const versionField = z.coerce.number({ error: "Versione mancante: ricarica la pagina" }).int().min(1);
+
+/** The administrator edits an account; `role` only for staff accounts (the page does not offer it to others). */
+export const UserUpdateSchema = z.object({
+  intent: z.literal("update"),
+  version: versionField,
   fullName: fullNameField,
   email: emailField,
-  role: z.enum(["preselection_officer", "placement_officer", "admin"], { error: "Scegli un ruolo" }),
-  officeProvince: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "Indica la sigla della provincia (2 lettere)")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  password: newPasswordField,
+  role: staffRoleField.optional(),
+  officeProvince: officeProvinceField,
 });
+
+export const UserStatusSchema = z.object({
+  intent: z.enum(["disable", "enable"]),
+  version: versionField,
+});
+
+export const UserResetSchema = z.object({ intent: z.literal("reset") });
+
+export const ResetRequestSchema = z.object({ email: emailField });
+
+export const ResetPasswordSchema = z
+  .object({
+    newPassword: newPasswordField,
+    confirmPassword: z.string({ error: "Ripeti la nuova password" }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "Le due password non coincidono" });

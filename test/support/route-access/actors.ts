@@ -11,5 +11,5 @@ export interface Rule {
   loader?: Actor[];
   action?: Actor[];
   /** Route params filled with a record that belongs to another employer. */
-  params?: "employerId" | "token" | "vacancyId" | "candidateId" | "shortlistId" | "l68Record";
+  params?: "employerId" | "token" | "vacancyId" | "candidateId" | "shortlistId" | "l68Record" | "userId";
 }

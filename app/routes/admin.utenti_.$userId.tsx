@@ -1,0 +1,170 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, Notice, SelectField, TextField } from "~/components/forms";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { setUserActive, updateUserAccount } from "~/domain/identity/accounts.server";
+import { sendPasswordResetByAdmin } from "~/domain/identity/password-reset.server";
+import { getUserAccount } from "~/domain/identity/queries.server";
+import { EMPLOYER_ROLE_LABELS, PROVINCE_OPTIONS, ROLE_LABELS } from "~/domain/identity/roles";
+import { STAFF_ROLES, UserResetSchema, UserStatusSchema, UserUpdateSchema } from "~/domain/identity/schema";
+import { domainErrorResponse, invalid, publicBaseUrl } from "~/utils/action.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDate } from "~/utils/format";
+import { parseFormData } from "~/utils/forms";
+import { actorOf, notFound, requirePermission } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Modifica utente — Rosa" }];
+
+const ParamsSchema = z.object({ userId: z.uuid() });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requirePermission(request, "users:manage");
+  const parsed = ParamsSchema.safeParse(params);
+  if (!parsed.success) throw notFound("Utente non trovato");
+  const user = await getUserAccount(getDb(), parsed.data.userId);
+  if (!user) throw notFound("Utente non trovato");
+  return { user, isSelf: user.id === admin.id };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, "users:manage");
+  const parsed = ParamsSchema.safeParse(params);
+  if (!parsed.success) throw notFound("Utente non trovato");
+  const userId = parsed.data.userId;
+  const formData = await request.formData();
+  const actor = actorOf(admin, context);
+  const back = `/admin/utenti/${userId}`;
+  switch (formData.get("intent")) {
+    case "update": {
+      const form = parseFormData(formData, UserUpdateSchema);
+      if (!form.ok) return invalid(form.errors, form.values);
+      try {
+        const { changed } = await withTransaction((trx) => updateUserAccount(trx, actor, { userId, ...form.data }));
+        return redirectWithFlash(back, { type: "success", message: changed.length ? "Dati dell'account salvati." : "Nessuna modifica da salvare." });
+      } catch (e) {
+        return domainErrorResponse(e, form.values);
+      }
+    }
+    case "disable":
+    case "enable": {
+      const form = parseFormData(formData, UserStatusSchema);
+      if (!form.ok) return invalid(form.errors, form.values);
+      const active = form.data.intent === "enable";
+      try {
+        await withTransaction((trx) => setUserActive(trx, actor, { userId, version: form.data.version, active }));
+      } catch (e) {
+        return domainErrorResponse(e, form.values);
+      }
+      return redirectWithFlash(back, {
+        type: "success",
+        message: active ? "Account riattivato: la persona può di nuovo accedere." : "Account disattivato: la persona non può più accedere e le sue sessioni aperte sono state chiuse.",
+      });
+    }
+    case "reset": {
+      const form = parseFormData(formData, UserResetSchema);
+      if (!form.ok) return invalid(form.errors, form.values);
+      try {
+        const { email } = await withTransaction((trx) => sendPasswordResetByAdmin(trx, actor, { userId, baseUrl: publicBaseUrl() }));
+        return redirectWithFlash(back, { type: "success", message: `Abbiamo inviato a ${email} un collegamento per scegliere una nuova password.` });
+      } catch (e) {
+        return domainErrorResponse(e, form.values);
+      }
+    }
+    default:
+      return invalid({ _form: "Operazione non riconosciuta: ricarica la pagina e riprova." }, {});
+  }
+}
+
+export default function AdminUserEdit() {
+  const { user, isSelf } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const common = { errors: result?.errors, values: result?.values };
+  const staff = (STAFF_ROLES as readonly string[]).includes(user.role);
+  return (
+    <div>
+      <p>
+        <Link to="/admin/utenti">← Tutti gli utenti</Link>
+      </p>
+      <h1>{user.full_name}</h1>
+      <p className="lead">
+        {ROLE_LABELS[user.role]}
+        {user.employer_role ? ` (${EMPLOYER_ROLE_LABELS[user.employer_role]}) di ${user.employer_name ?? ""}` : ""} · account creato il {formatDate(user.created_at)} ·{" "}
+        {user.active ? "attivo" : <strong>disattivato</strong>}
+        {user.must_change_password ? " · deve cambiare la password al prossimo accesso" : ""}
+      </p>
+      <ErrorSummary errors={result?.errors} />
+      <div className="row">
+        <section className="col-lg-6">
+          <h2 className="h4">Dati dell'account</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="update" />
+            <input type="hidden" name="version" value={user.version} />
+            <TextField {...common} name="fullName" label="Nome e cognome" required defaultValue={user.full_name} />
+            <TextField {...common} name="email" label="E-mail" type="email" required defaultValue={user.email} />
+            {staff ? (
+              <>
+                <SelectField
+                  {...common}
+                  name="role"
+                  label="Ruolo"
+                  required
+                  defaultValue={user.role}
+                  options={STAFF_ROLES.map((r): [string, string] => [r, ROLE_LABELS[r]])}
+                  hint={isSelf ? "Non puoi togliere a te stesso il ruolo di amministratore." : undefined}
+                />
+                <SelectField
+                  {...common}
+                  name="officeProvince"
+                  label="Provincia di competenza"
+                  placeholder="Nessuna (solo per gli amministratori)"
+                  defaultValue={user.office_province ?? ""}
+                  options={PROVINCE_OPTIONS}
+                />
+              </>
+            ) : null}
+            <button type="submit" className="btn btn-primary">
+              Salva i dati
+            </button>
+          </Form>
+        </section>
+        <section className="col-lg-6">
+          <h2 className="h4">Accesso</h2>
+          {user.active ? (
+            <>
+              <p>Invia alla persona un collegamento, valido 24 ore e usabile una sola volta, per scegliere una nuova password.</p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="reset" />
+                <button type="submit" className="btn btn-outline-primary">
+                  Invia il collegamento per la nuova password
+                </button>
+              </Form>
+              {isSelf ? (
+                <p className="mt-4 rosa-muted">Non puoi disattivare il tuo account.</p>
+              ) : (
+                <Form method="post" className="mt-4">
+                  <input type="hidden" name="intent" value="disable" />
+                  <input type="hidden" name="version" value={user.version} />
+                  <p>Un account disattivato non può accedere e le sue sessioni aperte si chiudono subito. I dati e il registro delle attività restano.</p>
+                  <button type="submit" className="btn btn-danger">
+                    Disattiva l'account
+                  </button>
+                </Form>
+              )}
+            </>
+          ) : (
+            <Form method="post">
+              <input type="hidden" name="intent" value="enable" />
+              <input type="hidden" name="version" value={user.version} />
+              <Notice type="warning">L'account è disattivato: la persona non può accedere.</Notice>
+              <button type="submit" className="btn btn-primary">
+                Riattiva l'account
+              </button>
+            </Form>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
