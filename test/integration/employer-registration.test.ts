@@ -136,9 +136,10 @@ describe("employer registration and validation", () => {
     const delegate = await db.selectFrom("users").select(["employer_id", "employer_role"]).where("email", "=", `consulente-${form.taxCode}@example.it`).executeTakeFirstOrThrow();
     expect(delegate).toEqual({ employer_id: rep.employer_id, employer_role: "delegate" });
 
-    // The same link cannot be used twice.
+    // The same link cannot be used twice: 410 with «invito già usato o scaduto».
     const again = await callRoute(acceptInvite.action, request(`/invito/${token}`, { form: { fullName: "Altro", password: "ombrello-verde-del-lunedi", confirmPassword: "ombrello-verde-del-lunedi" } }), { token });
-    expect(again.status).toBe(404);
+    expect(again.status).toBe(410);
+    expect((again.body as { errors: Record<string, string> }).errors._form).toMatch(/^Invito già usato o scaduto/);
   });
 
   it("keeps the audit log append-only, even for the database owner", async () => {

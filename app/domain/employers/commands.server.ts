@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Trx } from "~/db/db.server";
 import type { EmployerRole } from "~/db/types";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
@@ -211,6 +212,9 @@ export async function inviteEmployerUser(
   return { invitationId: invitation.id, link };
 }
 
+/** Advisory lock class for accepting invitations, one key per e-mail (next to the identity ones, 72_400_118…). */
+const INVITATION_EMAIL_LOCK = 72_400_130;
+
 export const INVITATION_USED_MESSAGE = "Invito già usato o scaduto: se devi ancora accedere, chiedi al legale rappresentante dell'azienda un nuovo invito.";
 
 /**
@@ -219,6 +223,10 @@ export const INVITATION_USED_MESSAGE = "Invito già usato o scaduto: se devi anc
  * is refused with «invito già usato o scaduto», never a 500.
  */
 export async function acceptInvitation(trx: Trx, actor: Actor, token: string, input: { fullName: string; password: string }) {
+  // Two invitations to one address accepted at once would each lock their row and then wait on the
+  // other's: one lock per e-mail first makes them take turns (the second finds the account and stops).
+  const target = await trx.selectFrom("employer_invitations").select("email").where("token_hash", "=", hashToken(token)).executeTakeFirst();
+  if (target) await sql`select pg_advisory_xact_lock(${INVITATION_EMAIL_LOCK}::int, hashtext(lower(${target.email})))`.execute(trx);
   const invitation = await trx
     .selectFrom("employer_invitations")
     .select(["id", "employer_id", "email", "employer_role"])
