@@ -3,7 +3,7 @@ import type { Trx } from "~/db/db.server";
 import type { EmployerRole } from "~/db/types";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
-import { createUser, DuplicateEmailError } from "~/domain/identity/commands.server";
+import { createUser, DuplicateEmailError, isUniqueViolation } from "~/domain/identity/commands.server";
 import { hashToken, newLinkToken } from "~/domain/identity/link-tokens.server";
 import { enqueueMail } from "~/domain/mail/commands.server";
 import { findAteco, resolveComune } from "~/domain/reference/queries.server";
@@ -60,7 +60,13 @@ export async function registerEmployer(trx: Trx, actor: Actor, input: Registrati
     .insertInto("employers")
     .values(companyColumns(input, legalComuneCode))
     .returning("id")
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow()
+    .catch((e: unknown) => {
+      // The same registration sent twice at once (double click): the unique index refuses the later one.
+      if (isUniqueViolation(e, "employers_tax_code_key")) throw new DomainError("Un'azienda con questo codice fiscale è già registrata: chiedi al legale rappresentante di invitarti", "taxCode", 409);
+      if (isUniqueViolation(e, "employers_vat_number_key")) throw new DomainError("Un'azienda con questa partita IVA è già registrata", "vatNumber", 409);
+      throw e;
+    });
   if (sites.length) await trx.insertInto("employer_sites").values(sites.map((s) => ({ ...s, employer_id: employer.id }))).execute();
   const userId = await createUser(trx, actor, {
     email: input.email,
