@@ -163,7 +163,7 @@ export async function getEmployerShortlist(db: Db, employerId: string, shortlist
           .execute()
       : [],
     ids.length ? db.selectFrom("candidate_education").select(["candidate_id", "title", "eqf_level"]).where("candidate_id", "in", ids).execute() : [],
-    ids.length ? db.selectFrom("candidate_languages").select(["candidate_id", "language_code", "level"]).where("candidate_id", "in", ids).execute() : [],
+    ids.length ? db.selectFrom("candidate_languages").select(["candidate_id", "language_code", "level"]).where("candidate_id", "in", ids).orderBy("language_code").execute() : [],
     ids.length ? db.selectFrom("candidate_licences").select(["candidate_id", "licence"]).where("candidate_id", "in", ids).execute() : [],
     ids.length ? db.selectFrom("candidate_certificates").select(["candidate_id", "name"]).where("candidate_id", "in", ids).execute() : [],
     db.selectFrom("hires").select((eb) => eb.fn.countAll<string>().as("n")).where("vacancy_id", "=", s.vacancy_id).executeTakeFirstOrThrow(),
