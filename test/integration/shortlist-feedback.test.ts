@@ -121,7 +121,7 @@ describe("the rosa PDF", () => {
     expect(text).toContain(`Azienda: ${legalName}`);
     expect(text).toMatch(/Presentata il \d{2}\/\d{2}\/\d{4} · documento generato il \d{2}\/\d{2}\/\d{4}/);
     expect(text).toMatch(/Esperienze di lavoro: Panettieri \(dal \d{2}\/\d{2}\/\d{4} al \d{2}\/\d{2}\/\d{4}\)/);
-    expect(text).toContain("Lingue: Italiano madrelingua, Inglese B1, Tedesco A2");
+    expect(text).toContain("Lingue: Italiano madrelingua, Tedesco A2, Inglese B1");
     expect(text).not.toMatch(/\bEN B1\b/);
   });
 });

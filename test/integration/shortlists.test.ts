@@ -124,7 +124,7 @@ describe("preselection flow: match → rosa → availability → presentation �
     expect(delivery).toEqual([{ standard_code: "4C", minutes: 240 }]);
     // Feedback on a person not presented to the employer is refused (404: not in its view).
     const carla = await rowOf(shortlistId, cands.carla);
-    const bad = await callRoute(employerRoute.action, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie, form: { intent: "feedback", rowId: carla.id, version: String(carla.version), decision: "interview" } }), { shortlistId });
+    const bad = await callRoute(employerRoute.action, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie, form: { intent: "feedback", rowId: carla.id, version: String(carla.version), decision: "interview", interviewArrangement: "cpi" } }), { shortlistId });
     expect(bad.status).toBe(404);
   });
 
