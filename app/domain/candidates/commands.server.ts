@@ -154,7 +154,7 @@ const sectionCounts = (input: CandidateInput) => ({
 });
 
 /** An officer records a new candidate (orientation interview or bulk import). */
-export async function createCandidate(trx: Trx, actor: Actor, input: CandidateInput, opts: { source?: "form" | "import"; canSetProtectedCategory: boolean }) {
+export async function createCandidate(trx: Trx, actor: Actor, input: CandidateInput, opts: { source?: "form" | "import" | "self_registration"; canSetProtectedCategory: boolean }) {
   await assertTaxCodeFree(trx, input.taxCode);
   const { comuneCode, labels } = await resolveCvCodes(trx, input);
   const now = new Date();
