@@ -16,6 +16,7 @@ import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
+import { italianLocalToDate } from "~/utils/dates";
 import { actorOf, notFound } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Rosa di candidati — Rosa" }];
@@ -60,7 +61,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           reasonText: d.reasonText,
           comment: d.comment,
           share: d.share === "on",
+          interview:
+            d.decision !== "interview"
+              ? null
+              : d.interviewArrangement === "employer" && d.interviewAt
+                ? { arrangedBy: "employer", at: italianLocalToDate(d.interviewAt) }
+                : d.interviewArrangement === "cpi"
+                  ? { arrangedBy: "cpi" }
+                  : null,
         });
+        if (d.decision === "interview")
+          return d.interviewArrangement === "cpi"
+            ? "Richiesta di colloquio registrata: il Centro per l'Impiego lo fisserà e ti comunicherà data e ora."
+            : "Colloquio registrato: la data è visibile al Centro per l'Impiego e al candidato.";
         return "Riscontro registrato: grazie.";
       }
       const hire = await recordHire(trx, actor, scope, d);
@@ -110,6 +123,7 @@ export default function EmployerShortlistPage() {
                 <li>Patenti: {r.licences.join(", ") || "—"}</li>
                 <li>Certificazioni: {r.certificates.join("; ") || "—"}</li>
               </ul>
+              {r.interview ? <p className="mb-1"><strong>{r.interview}</strong></p> : null}
               <MatchExplanation e={r.explanation} />
               {events.some((e) => e === "reject" || e === "select" || e === "schedule_interview") ? (
                 <Form method="post" noValidate className="mt-3">
@@ -131,6 +145,19 @@ export default function EmployerShortlistPage() {
                       errors={errorsFor(r.id)}
                       values={valuesFor(r.id)}
                     />
+                    <RowSelect
+                      row={r.id}
+                      name="interviewArrangement"
+                      label="Se vuoi fare un colloquio: chi fissa data e ora"
+                      placeholder="Scegli…"
+                      options={[
+                        ["employer", "Lo fisso io: indico data e ora qui sotto"],
+                        ["cpi", "Chiedo al Centro per l'Impiego di fissarlo"],
+                      ]}
+                      errors={errorsFor(r.id)}
+                      values={valuesFor(r.id)}
+                    />
+                    <RowText row={r.id} name="interviewAt" label="Data e ora del colloquio (se lo fissi tu)" type="datetime-local" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
                     <RowSelect row={r.id} name="reason" label="Motivo (obbligatorio se non selezionato)" placeholder="Scegli…" options={REASON_LABELS} errors={errorsFor(r.id)} values={valuesFor(r.id)} />
                     <RowText row={r.id} name="missingSkills" label="Competenze mancanti (se il motivo è questo)" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
                     <RowText row={r.id} name="reasonText" label="Altro motivo" errors={errorsFor(r.id)} values={valuesFor(r.id)} />

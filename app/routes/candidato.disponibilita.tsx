@@ -6,7 +6,7 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { expireAvailability, respondToAvailability } from "~/domain/shortlists/commands.server";
 import { requireCandidateUser } from "~/domain/shortlists/policy.server";
-import { listCandidateRequests } from "~/domain/shortlists/queries.server";
+import { listCandidateRequestsWithOutcome } from "~/domain/shortlists/queries.server";
 import { CandidateResponseSchema } from "~/domain/shortlists/schema";
 import { CANDIDATE_STATE_LABELS } from "~/domain/shortlists/states";
 import { CONTRACT_TYPES, WORKING_TIME_LABELS } from "~/domain/vacancies/codes";
@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Le mie disponibilità — Ros
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireCandidateUser(request);
   await withTransaction((trx) => expireAvailability(trx));
-  const requests = await listCandidateRequests(getDb(), user.id);
+  const requests = await listCandidateRequestsWithOutcome(getDb(), user.id);
   // An anonymous vacancy stays anonymous for the candidate too.
   return { requests: requests.map((r) => ({ ...r, employer_name: r.publication_mode === "public" ? r.employer_name : null })) };
 }
@@ -49,7 +49,10 @@ export default function CandidateAvailability() {
   return (
     <div>
       <h1>Le mie disponibilità</h1>
-      <p>Il Centro per l'Impiego ti chiede se sei disponibile per queste offerte. Senza risposta entro la scadenza risulterai non disponibile.</p>
+      <p>
+        Il Centro per l'Impiego ti chiede se sei disponibile per queste offerte. Senza risposta entro la scadenza risulterai non disponibile. Qui trovi anche
+        l'esito dell'azienda: il colloquio e, se l'azienda lo ha condiviso, il motivo di una mancata selezione.
+      </p>
       <ErrorSummary errors={result?.errors} />
       {requests.length ? (
         requests.map((r) => (
@@ -62,6 +65,9 @@ export default function CandidateAvailability() {
               {WORKING_TIME_LABELS[r.working_time]}
             </p>
             <p className="mb-1">Stato: {CANDIDATE_STATE_LABELS[r.state]}</p>
+            {r.outcome.interview ? <p className="mb-1"><strong>{r.outcome.interview}</strong></p> : null}
+            {r.outcome.reason ? <p className="mb-1">Motivo comunicato dall'azienda: {r.outcome.reason}</p> : null}
+            {r.outcome.reasonWithheld ? <p className="mb-1 rosa-muted">L'azienda non ha condiviso il motivo; il tuo Centro per l'Impiego può darti un riscontro.</p> : null}
             {r.state === "contacting" ? (
               <Form method="post">
                 <input type="hidden" name="rowId" value={r.id} />

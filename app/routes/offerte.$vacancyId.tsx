@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const candidateId = user && roleHas(user.role, "candidate:self") ? await candidateIdForUser(db, user.id) : null;
   return {
     vacancy,
-    jsonLd: jsonLdScript(buildJobPosting(vacancy, { baseUrl: publicBaseUrl(), directApply: true })),
+    jsonLd: jsonLdScript(buildJobPosting(vacancy, { baseUrl: publicBaseUrl() })),
     viewer: !user ? ("anonymous" as const) : candidateId ? ("candidate" as const) : roleHas(user.role, "candidate:self") ? ("candidate_without_cv" as const) : ("other" as const),
     application: candidateId ? ((await findOwnApplication(db, vacancy.id, candidateId)) ?? null) : null,
   };

@@ -30,6 +30,7 @@ import {
   STEP_KIND_LABELS,
 } from "~/domain/shortlists/schema";
 import { availableCandidateEvents, CANDIDATE_STATE_LABELS, EVENT_LABELS, EXPOSURE_DAYS } from "~/domain/shortlists/states";
+import { interviewSummary, reasonText } from "~/domain/shortlists/feedback-view";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -190,9 +191,9 @@ export default function OfficerShortlistPage() {
                   {r.outcome_reason ? <div className="small">Motivo: {REASON_LABELS[r.outcome_reason as keyof typeof REASON_LABELS] ?? r.outcome_reason}</div> : null}
                   {r.feedback.map((f) => (
                     <div className="small" key={f.id}>
-                      Riscontro azienda: {DECISION_LABELS[f.decision]}
-                      {f.reason ? ` — ${REASON_LABELS[f.reason]}` : ""}
-                      {f.missing_skills ? ` (${f.missing_skills})` : ""}
+                      Riscontro azienda: {f.decision === "interview" ? interviewSummary(f) : DECISION_LABELS[f.decision]}
+                      {f.reason ? ` — ${reasonText(f)}` : ""}
+                      {f.decision === "not_selected" ? (f.share_with_candidate ? " (motivo comunicato al candidato)" : " (motivo non comunicato al candidato)") : ""}
                     </div>
                   ))}
                 </td>

@@ -57,3 +57,37 @@ export function isValidCodiceFiscale(value: string): boolean {
 export function normalizeTaxCode(value: string): string {
   return value.replace(/\s+/g, "").toUpperCase();
 }
+
+const MONTH_LETTERS = "ABCDEHLMPRST";
+/** Omocodia: the digits of a person's code may be replaced by letters (L=0 … V=9) when two people share a code. */
+const deOmocode = (s: string) => s.replace(/[LMNPQRSTUV]/g, (c) => String("LMNPQRSTUV".indexOf(c)));
+
+/**
+ * What a valid personal codice fiscale says about birth and sex (D.M. 23/12/1976): the year's last two
+ * digits, the month, the day and the sex (women's days are increased by 40). Null when the code is invalid.
+ */
+export function decodePersonCodiceFiscale(value: string): { yearTwoDigits: number; month: number; day: number; sex: "M" | "F" } | null {
+  const cf = normalizeTaxCode(value);
+  if (!isValidPersonCodiceFiscale(cf)) return null;
+  const rawDay = Number(deOmocode(cf.slice(9, 11)));
+  return {
+    yearTwoDigits: Number(deOmocode(cf.slice(6, 8))),
+    month: MONTH_LETTERS.indexOf(cf[8]) + 1,
+    day: rawDay > 40 ? rawDay - 40 : rawDay,
+    sex: rawDay > 40 ? "F" : "M",
+  };
+}
+
+/**
+ * Why a codice fiscale does not belong to a person born on `birthDate` ("YYYY-MM-DD") of `sex`, in Italian,
+ * or null when it is consistent. Catches the usual slips (someone else's code, day and month swapped).
+ */
+export function taxCodeMismatch(value: string, person: { birthDate: string; sex: "M" | "F" }): string | null {
+  const decoded = decodePersonCodiceFiscale(value);
+  if (!decoded) return "Codice fiscale non valido: il carattere di controllo non corrisponde";
+  const [y, m, d] = person.birthDate.split("-").map(Number);
+  if (decoded.yearTwoDigits !== y % 100 || decoded.month !== m || decoded.day !== d)
+    return "Il codice fiscale non corrisponde alla data di nascita indicata: controlla entrambi";
+  if (decoded.sex !== person.sex) return "Il codice fiscale non corrisponde al sesso indicato: controlla entrambi";
+  return null;
+}

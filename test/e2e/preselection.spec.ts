@@ -66,7 +66,15 @@ test("officer matches, relaxes, builds a rosa, checks availability, presents; em
   const elisa = page.getByRole("region", { name: /Elisa Vendramin/ });
   await elisa.getByLabel("Decisione").selectOption("interview");
   await elisa.getByRole("button", { name: "Invia il riscontro su Elisa Vendramin" }).click();
-  await expect(page.getByText("Riscontro registrato: grazie.")).toBeVisible();
+  // «Voglio fare un colloquio» needs a date or the CPI: nothing is «fissato» without one.
+  await expect(page.getByText("Indica la data e l'ora del colloquio oppure chiedi al Centro per l'Impiego di fissarlo").first()).toBeVisible();
+  const elisa1 = page.getByRole("region", { name: /Elisa Vendramin/ });
+  await elisa1.getByLabel("Decisione").selectOption("interview");
+  await elisa1.getByLabel("Se vuoi fare un colloquio: chi fissa data e ora").selectOption("employer");
+  await elisa1.getByLabel("Data e ora del colloquio (se lo fissi tu)").fill("2027-01-08T10:30");
+  await elisa1.getByRole("button", { name: "Invia il riscontro su Elisa Vendramin" }).click();
+  await expect(page.getByText("Colloquio registrato: la data è visibile al Centro per l'Impiego e al candidato.")).toBeVisible();
+  await expect(page.getByText("Colloquio fissato dall'azienda per il 08/01/2027 alle ore 10:30")).toBeVisible();
   const elisa2 = page.getByRole("region", { name: /Elisa Vendramin/ });
   await elisa2.locator("summary", { hasText: "Registra l'assunzione di Elisa Vendramin" }).click();
   await elisa2.getByLabel("Tipo di contratto (UNILAV)").selectOption("A.01.00");

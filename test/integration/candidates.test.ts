@@ -3,7 +3,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
-import { createCandidate, setDisability, updateCandidate } from "~/domain/candidates/commands.server";
+import { createCandidate, setDisability, updateCandidate, validateCvReferences } from "~/domain/candidates/commands.server";
 import { DomainError } from "~/domain/errors";
 import * as newCandidate from "~/routes/operatore.candidati.nuovo";
 import * as detail from "~/routes/operatore.candidati.$candidateId._index";
@@ -102,6 +102,31 @@ describe("candidate record: create and update", () => {
     expect((byWord.body as { options: { label: string }[] }).options.map((o) => o.label)).toContain("5.2.2.1.0 — Cuochi in alberghi e ristoranti");
     const byCode = await callRoute(occupations.loader, request("/api/professioni?q=5.1.2.2"));
     expect((byCode.body as { options: { code: string }[] }).options[0].code).toBe("5.1.2.2.0");
+  });
+});
+
+describe("three different occupations among the preferences", () => {
+  const duplicate = { "preferences.1.occupation": "5.1.2.2.0", "preferences.1.source": "training" };
+  it("the officer form refuses the same occupation twice, naming it", async () => {
+    const form = candidateForm(duplicate);
+    const bad = await callRoute(newCandidate.action, request("/operatore/candidati/nuovo", { cookie: preselection, form }));
+    expect(bad.status).toBe(400);
+    expect((bad.body as { errors: Record<string, string> }).errors["preferences.1.occupation"]).toBe(
+      "La professione «Commessi delle vendite al minuto» (5.1.2.2.0) è già la propensione 1: ogni propensione deve indicare una professione diversa",
+    );
+    expect(await db().selectFrom("candidates").select("id").where("tax_code", "=", form.taxCode).execute()).toEqual([]);
+  });
+
+  it("the candidate's own form refuses it too, and the CSV validation pass reports it on the row's column", async () => {
+    const me = await createCandidateWithAccount();
+    const form = { ...candidateForm({ ...duplicate, taxCode: me.input.taxCode }), version: "1" };
+    const bad = await callRoute(selfEdit.action, request("/candidato/modifica", { cookie: me.cookie, form }));
+    expect(bad.status).toBe(400);
+    expect((bad.body as { errors: Record<string, string> }).errors["preferences.1.occupation"]).toMatch(/«Commessi delle vendite al minuto».*già la propensione 1/);
+    expect(await validateCvReferences(db(), candidateInput(duplicate))).toEqual({
+      column: "propensione_2_professione",
+      message: expect.stringMatching(/«Commessi delle vendite al minuto» \(5\.1\.2\.2\.0\) è già la propensione 1/),
+    });
   });
 });
 

@@ -124,7 +124,7 @@ describe("preselection flow: match → rosa → availability → presentation �
     expect(delivery).toEqual([{ standard_code: "4C", minutes: 240 }]);
     // Feedback on a person not presented to the employer is refused (404: not in its view).
     const carla = await rowOf(shortlistId, cands.carla);
-    const bad = await callRoute(employerRoute.action, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie, form: { intent: "feedback", rowId: carla.id, version: String(carla.version), decision: "interview" } }), { shortlistId });
+    const bad = await callRoute(employerRoute.action, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie, form: { intent: "feedback", rowId: carla.id, version: String(carla.version), decision: "interview", interviewArrangement: "cpi" } }), { shortlistId });
     expect(bad.status).toBe(404);
   });
 
@@ -134,7 +134,7 @@ describe("preselection flow: match → rosa → availability → presentation �
     expect(noReason.status).toBe(400);
     expect(JSON.stringify(noReason.body)).toContain("motivo");
     const anna = await rowOf(shortlistId, cands.anna);
-    const interview = await callRoute(employerRoute.action, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie, form: { intent: "feedback", rowId: anna.id, version: String(anna.version), decision: "interview" } }), { shortlistId });
+    const interview = await callRoute(employerRoute.action, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie, form: { intent: "feedback", rowId: anna.id, version: String(anna.version), decision: "interview", interviewArrangement: "cpi" } }), { shortlistId });
     expect(interview.status).toBe(302);
     const anna2 = await rowOf(shortlistId, cands.anna);
     const hire = await callRoute(

@@ -142,6 +142,53 @@ export interface CandidateInvitationsTable {
   revoked_at: Timestamp | null;
 }
 
+/** A visitor's self-registration, waiting for the e-mail link (see the 2026_12_06_0310 migration). */
+export interface CandidateRegistrationsTable {
+  id: Generated<string>;
+  token_hash: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  tax_code: string;
+  birth_date: ColumnType<Date, string, string>;
+  sex: "M" | "F";
+  comune_code: string;
+  password_hash: string | null;
+  privacy_notice_version: string;
+  consent_cv_visible: Generated<boolean>;
+  consent_job_alerts: Generated<boolean>;
+  redirect_to: string | null;
+  ip: string | null;
+  expires_at: Timestamp;
+  verified_at: Timestamp | null;
+  superseded_at: Timestamp | null;
+  user_id: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export type ConsentPurpose = "privacy_notice" | "cv_visible" | "job_alerts";
+
+export interface UserConsentsTable {
+  id: Generated<string>;
+  user_id: string;
+  purpose: ConsentPurpose;
+  legal_basis: string;
+  granted: boolean;
+  notice_version: string;
+  recorded_at: DefaultedTimestamp;
+}
+
+export interface CandidateLinkRequestsTable {
+  id: Generated<string>;
+  user_id: string;
+  candidate_id: string;
+  status: Generated<"pending" | "linked" | "refused">;
+  reason: string;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  created_at: DefaultedTimestamp;
+}
+
 export interface CandidateImportsTable {
   id: Generated<string>;
   filename: string;
@@ -173,6 +220,9 @@ export interface CandidateTables {
   candidate_cv_files: CandidateCvFilesTable;
   candidate_invitations: CandidateInvitationsTable;
   candidate_imports: CandidateImportsTable;
+  candidate_registrations: CandidateRegistrationsTable;
+  user_consents: UserConsentsTable;
+  candidate_link_requests: CandidateLinkRequestsTable;
 }
 
 export type Candidate = Selectable<CandidatesTable>;

@@ -103,6 +103,9 @@ export interface EmployerFeedbackTable {
   reason_text: string | null;
   comment: string | null;
   share_with_candidate: Generated<boolean>;
+  /** «Voglio fare un colloquio»: the date the employer fixed, or the CPI arranges it. */
+  interview_at: Timestamp | null;
+  interview_arranged_by: "employer" | "cpi" | null;
   given_by: string | null;
   given_at: DefaultedTimestamp;
 }

@@ -24,8 +24,17 @@ async function resolveCvCodes(trx: Db, input: CandidateInput) {
     labels.set(code, found.title);
   };
   for (const [i, e] of input.experiences.entries()) await occupation(e.occupation, `experiences.${i}.occupation`);
+  const seen = new Map<string, number>();
   for (const [i, p] of input.preferences.entries()) {
     await occupation(p.occupation, `preferences.${i}.occupation`);
+    // Form, CSV import and officer form all pass here: three preferences are three different occupations.
+    const first = seen.get(p.occupation);
+    if (first !== undefined)
+      throw new DomainError(
+        `La professione «${labels.get(p.occupation)}» (${p.occupation}) è già la propensione ${first + 1}: ogni propensione deve indicare una professione diversa`,
+        `preferences.${i}.occupation`,
+      );
+    seen.set(p.occupation, i);
     if (p.ateco && !(await findAteco(trx, p.ateco))) throw new DomainError(`Settore ATECO ${p.ateco} inesistente: sceglilo dall'elenco`, `preferences.${i}.ateco`);
   }
   return { comuneCode: comune.istatCode, labels };
@@ -145,7 +154,7 @@ const sectionCounts = (input: CandidateInput) => ({
 });
 
 /** An officer records a new candidate (orientation interview or bulk import). */
-export async function createCandidate(trx: Trx, actor: Actor, input: CandidateInput, opts: { source?: "form" | "import"; canSetProtectedCategory: boolean }) {
+export async function createCandidate(trx: Trx, actor: Actor, input: CandidateInput, opts: { source?: "form" | "import" | "self_registration"; canSetProtectedCategory: boolean }) {
   await assertTaxCodeFree(trx, input.taxCode);
   const { comuneCode, labels } = await resolveCvCodes(trx, input);
   const now = new Date();

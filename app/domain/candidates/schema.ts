@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailField, fullNameField, newPasswordField } from "~/domain/identity/schema";
-import { isValidPersonCodiceFiscale, normalizeTaxCode } from "~/utils/tax-codes";
+import { isValidPersonCodiceFiscale, normalizeTaxCode, taxCodeMismatch } from "~/utils/tax-codes";
 import { calendarDay } from "~/utils/date-fields";
 
 /** Client-safe vocabulary of the CV database: codes in English, labels in Italian. */
@@ -260,4 +260,42 @@ export const EraseCandidateSchema = z.object({
     .string({ error: `Scrivi ${ERASURE_CONFIRMATION_WORD} per confermare` })
     .trim()
     .refine((v) => v.toUpperCase() === ERASURE_CONFIRMATION_WORD, { error: `Scrivi ${ERASURE_CONFIRMATION_WORD} per confermare la cancellazione` }),
+});
+
+/** The version of the privacy notice (/privacy) a registration acknowledges; recorded with each consent. */
+export const PRIVACY_NOTICE_VERSION = "2026-12";
+
+/** A visitor registers as a candidate (public form). Optional consents are separate and unticked. */
+export const CandidateRegistrationSchema = z
+  .object({
+    firstName: text("il nome", 100),
+    lastName: text("il cognome", 100),
+    taxCode: personTaxCodeField,
+    birthDate: isoDate("la data di nascita"),
+    sex: z.enum(["M", "F"], { error: "Indica il sesso come risulta dal codice fiscale" }),
+    comune: text("il comune di domicilio", 100),
+    email: emailField,
+    password: newPasswordField,
+    confirmPassword: z.string({ error: "Ripeti la password" }),
+    privacy: z.literal("on", { error: "Per registrarti devi dichiarare di aver letto l'informativa sul trattamento dei dati personali" }),
+    consentCvVisible: checkbox,
+    consentJobAlerts: checkbox,
+    redirectTo: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.password !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "Le due password non coincidono" });
+    const today = new Date().toISOString().slice(0, 10);
+    if (v.birthDate > today) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "La data di nascita è nel futuro" });
+    else if (v.birthDate > `${Number(today.slice(0, 4)) - 15}${today.slice(4)}`)
+      ctx.addIssue({ code: "custom", path: ["birthDate"], message: "Per registrarti devi avere almeno 15 anni (età minima per lavorare)" });
+    const mismatch = taxCodeMismatch(v.taxCode, { birthDate: v.birthDate, sex: v.sex });
+    if (mismatch) ctx.addIssue({ code: "custom", path: ["taxCode"], message: mismatch });
+  });
+
+export type CandidateRegistrationInput = z.infer<typeof CandidateRegistrationSchema>;
+
+export const LinkRequestDecisionSchema = z.object({
+  intent: z.literal("link_request"),
+  requestId: z.uuid({ error: "Richiesta non valida" }),
+  decision: z.enum(["link", "refuse"], { error: "Scegli se collegare l'account" }),
 });

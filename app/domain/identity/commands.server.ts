@@ -62,11 +62,20 @@ export async function createUser(trx: Trx, actor: Actor, user: Omit<NewUser, "pa
   const { password, ...rest } = user;
   // Every way of setting a password (registration, invitations, activation, admin) ends here.
   assertAcceptablePassword(password, { email: rest.email, fullName: rest.full_name }, "password");
+  return createUserWithHash(trx, actor, { ...rest, passwordHash: await hashPassword(password) });
+}
+
+/**
+ * For a password already checked against the policy and hashed earlier (a candidate's self-registration
+ * keeps only the hash until the e-mail link is opened).
+ */
+export async function createUserWithHash(trx: Trx, actor: Actor, user: Omit<NewUser, "password_hash"> & { passwordHash: string }) {
+  const { passwordHash, ...rest } = user;
   const existing = await trx.selectFrom("users").select("id").where("email", "=", rest.email).executeTakeFirst();
   if (existing) throw new DuplicateEmailError();
   const created = await trx
     .insertInto("users")
-    .values({ ...rest, password_hash: await hashPassword(password), password_changed_at: new Date() })
+    .values({ ...rest, password_hash: passwordHash, password_changed_at: new Date() })
     .returning("id")
     .executeTakeFirstOrThrow()
     .catch((e: unknown) => {

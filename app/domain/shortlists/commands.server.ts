@@ -279,10 +279,17 @@ export async function giveFeedback(
     reasonText: string | null;
     comment: string | null;
     share: boolean;
+    /** Only with «interview»: a date the employer fixed (in the future), or the CPI arranges it. */
+    interview?: { arrangedBy: "employer"; at: Date } | { arrangedBy: "cpi" } | null;
   },
   now = new Date(),
 ) {
   if (input.decision === "not_selected" && !input.reason) throw new DomainError("Indica il motivo per cui non è stato selezionato", "reason");
+  const interview = input.decision === "interview" ? input.interview : null;
+  if (input.decision === "interview" && !interview)
+    throw new DomainError("Indica la data e l'ora del colloquio oppure chiedi al Centro per l'Impiego di fissarlo", "interviewArrangement");
+  if (interview?.arrangedBy === "employer" && interview.at.getTime() <= now.getTime())
+    throw new DomainError("La data del colloquio è già passata: indica una data e un'ora future", "interviewAt");
   const row = await moveCandidate(
     trx,
     actor,
@@ -300,6 +307,8 @@ export async function giveFeedback(
       reason_text: input.reasonText,
       comment: input.comment,
       share_with_candidate: input.share,
+      interview_at: interview?.arrangedBy === "employer" ? interview.at : null,
+      interview_arranged_by: interview?.arrangedBy ?? null,
       given_by: actor.userId,
       given_at: now,
     })

@@ -1,4 +1,6 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { isoDate } from "~/utils/dates";
+import { formatDate } from "~/utils/format";
 import { drawable, embedUnicodeFonts } from "~/utils/pdf-fonts.server";
 import type { getEmployerShortlist } from "./queries.server";
 import { CANDIDATE_STATE_LABELS } from "./states";
@@ -23,7 +25,7 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 }
 
 /** The rosa for the employer: only presented people, contacts only where they agreed. */
-export async function shortlistPdf(data: Data): Promise<Uint8Array> {
+export async function shortlistPdf(data: Data, now = new Date()): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(`Rosa di candidati — ${data.shortlist.title}`);
   doc.setLanguage("it-IT");
@@ -42,13 +44,30 @@ export async function shortlistPdf(data: Data): Promise<Uint8Array> {
     }
     y -= opts.gap ?? 0;
   };
+  // Header: who sends the rosa (the CPI), to whom (the employer), when.
+  write(data.cpi.name, { size: 12, f: bold });
+  if (data.cpi.officerName) write(`Operatore: ${data.cpi.officerName}${data.cpi.officerEmail ? ` · ${data.cpi.officerEmail}` : ""}`);
+  write(`Azienda: ${data.shortlist.employer_name} (codice fiscale ${data.shortlist.employer_tax_code})`, { gap: 2 });
+  write(
+    `Presentata il ${data.shortlist.presented_at ? formatDate(data.shortlist.presented_at) : "—"} · documento generato il ${formatDate(now)}`,
+    { gap: 10 },
+  );
   write(`Rosa di candidati: ${data.shortlist.title}`, { size: 16, f: bold, gap: 4 });
   write(`Offerta n. ${data.shortlist.vacancy_number} «${data.shortlist.vacancy_title}»`, { gap: 10 });
   for (const r of data.rows) {
     write(`${r.name} — ${CANDIDATE_STATE_LABELS[r.state]}`, { size: 12, f: bold });
     write(r.contacts ? `Recapiti: ${r.contacts.phone ?? "—"} · ${r.contacts.email ?? "—"}` : "Recapiti: tramite il Centro per l'Impiego");
     write(`Propensioni: ${r.preferences.join("; ")}`);
+    write(
+      `Esperienze di lavoro: ${
+        r.experiences.length
+          ? r.experiences.map((e) => `${e.title ?? "—"} (dal ${formatDate(isoDate(e.from))}${e.to ? ` al ${formatDate(isoDate(e.to))}` : " a oggi"})`).join("; ")
+          : "nessuna"
+      }.`,
+    );
     write(`Titoli di studio: ${r.education.join("; ") || "—"}. Lingue: ${r.languages.join(", ") || "—"}. Patenti: ${r.licences.join(", ") || "—"}.`);
+    if (r.certificates.length) write(`Certificazioni: ${r.certificates.join("; ")}.`);
+    if (r.certificates.length) write(`Certificazioni: ${r.certificates.join("; ")}.`);
     write(`Punteggio ${r.explanation.score} = ${r.explanation.parts.map((p) => `${p.points} (${p.label})`).join(" + ") || "0"}`);
     write(r.explanation.requirements.map((q) => `${q.label}: ${q.status === "met" ? "sì" : q.status === "missing" ? "no" : "da verificare"}`).join("; "), { gap: 10 });
   }

@@ -2,6 +2,8 @@ import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { ShortlistCandidateState } from "~/db/tables/shortlists";
 import type { Explanation } from "~/domain/matching/explain";
+import { LANGUAGE_LABELS } from "~/domain/candidates/schema";
+import { candidateOutcome, interviewSummary } from "./feedback-view";
 import { EMPLOYER_VISIBLE_STATES, EXPOSURE_DAYS } from "./states";
 
 const DAY = 86_400_000;
@@ -127,7 +129,10 @@ export async function getEmployerShortlist(db: Db, employerId: string, shortlist
   const s = await db
     .selectFrom("shortlists as s")
     .innerJoin("vacancies as v", "v.id", "s.vacancy_id")
+    .innerJoin("employers as emp", "emp.id", "s.employer_id")
+    .leftJoin("users as officer", "officer.id", "s.presented_by")
     .select(["s.id", "s.title", "s.status", "s.presented_at", "s.vacancy_id", "v.title as vacancy_title", "v.number as vacancy_number", "v.positions", "v.status as vacancy_status"])
+    .select(["emp.legal_name as employer_name", "emp.tax_code as employer_tax_code", "officer.full_name as officer_name", "officer.email as officer_email", "officer.office_province"])
     .where("s.id", "=", shortlistId)
     .where("s.employer_id", "=", employerId)
     .where("s.presented_at", "is not", null)
@@ -146,7 +151,7 @@ export async function getEmployerShortlist(db: Db, employerId: string, shortlist
     .orderBy("sc.rank")
     .execute();
   const ids = rows.map((r) => r.candidate_id);
-  const [prefs, exps, edu, langs, lics, certs, hires] = await Promise.all([
+  const [prefs, exps, edu, langs, lics, certs, hires, natives, interviews] = await Promise.all([
     ids.length ? db.selectFrom("candidate_preferences").select(["candidate_id", "slot", "occupation_label"]).where("candidate_id", "in", ids).orderBy("slot").execute() : [],
     ids.length
       ? db
@@ -158,14 +163,39 @@ export async function getEmployerShortlist(db: Db, employerId: string, shortlist
           .execute()
       : [],
     ids.length ? db.selectFrom("candidate_education").select(["candidate_id", "title", "eqf_level"]).where("candidate_id", "in", ids).execute() : [],
-    ids.length ? db.selectFrom("candidate_languages").select(["candidate_id", "language_code", "level"]).where("candidate_id", "in", ids).execute() : [],
+    ids.length ? db.selectFrom("candidate_languages").select(["candidate_id", "language_code", "level"]).where("candidate_id", "in", ids).orderBy("language_code").execute() : [],
     ids.length ? db.selectFrom("candidate_licences").select(["candidate_id", "licence"]).where("candidate_id", "in", ids).execute() : [],
     ids.length ? db.selectFrom("candidate_certificates").select(["candidate_id", "name"]).where("candidate_id", "in", ids).execute() : [],
     db.selectFrom("hires").select((eb) => eb.fn.countAll<string>().as("n")).where("vacancy_id", "=", s.vacancy_id).executeTakeFirstOrThrow(),
+    ids.length ? db.selectFrom("candidate_mother_tongues").select(["candidate_id", "language_code"]).where("candidate_id", "in", ids).orderBy("language_code").execute() : [],
+    rows.length
+      ? db
+          .selectFrom("employer_feedback")
+          .select(["shortlist_candidate_id", "interview_at", "interview_arranged_by"])
+          .where("shortlist_candidate_id", "in", rows.map((r) => r.id))
+          .where("decision", "=", "interview")
+          .orderBy("given_at", "desc")
+          .execute()
+      : [],
   ]);
+  const interviewOf = (rowId: string) => {
+    const latest = interviews.find((f) => f.shortlist_candidate_id === rowId);
+    return interviewSummary(latest ?? { interview_at: null, interview_arranged_by: null });
+  };
+  const languageName = (code: string) => LANGUAGE_LABELS[code] ?? code.toUpperCase();
   const of = <T extends { candidate_id: string }>(list: T[], id: string) => list.filter((x) => x.candidate_id === id);
+  const { officer_name, officer_email, office_province, ...shortlist } = s;
+  // The CPI that presented the rosa: the presenting officer's office (province), for the PDF header.
+  const province = office_province
+    ? await db.selectFrom("comuni").select("province_name").where("province_code", "=", office_province).limit(1).executeTakeFirst()
+    : undefined;
   return {
-    shortlist: { ...s, filled: Number(hires.n) },
+    shortlist: { ...shortlist, filled: Number(hires.n) },
+    cpi: {
+      name: province ? `Centro per l'Impiego di ${province.province_name}` : "Centro per l'Impiego",
+      officerName: officer_name ?? null,
+      officerEmail: officer_email ?? null,
+    },
     rows: rows.map((r) => ({
       id: r.id,
       candidateId: r.candidate_id,
@@ -174,10 +204,14 @@ export async function getEmployerShortlist(db: Db, employerId: string, shortlist
       name: `${r.first_name} ${r.last_name}`,
       contacts: r.contact_consent ? { phone: r.phone, email: r.email } : null,
       explanation: r.explanation as Explanation,
+      interview: r.state === "interview" ? interviewOf(r.id) : null,
       preferences: of(prefs, r.candidate_id).map((p) => p.occupation_label),
       experiences: of(exps, r.candidate_id).map((e) => ({ title: e.title, from: e.started_on, to: e.ended_on })),
       education: of(edu, r.candidate_id).map((e) => e.title),
-      languages: of(langs, r.candidate_id).map((l) => `${l.language_code.toUpperCase()} ${l.level}`),
+      languages: [
+        ...of(natives, r.candidate_id).map((m) => `${languageName(m.language_code)} madrelingua`),
+        ...of(langs, r.candidate_id).map((l) => `${languageName(l.language_code)} ${l.level}`),
+      ],
       licences: of(lics, r.candidate_id).map((l) => l.licence),
       certificates: of(certs, r.candidate_id).map((c) => c.name),
     })),
@@ -203,6 +237,27 @@ export async function listCandidateRequests(db: Db, userId: string) {
     .orderBy("sc.updated_at", "desc")
     .limit(50)
     .execute();
+}
+
+/**
+ * The candidate's rose with what the employer decided, as the candidate may read it: the interview
+ * (date or «the CPI will call you»), and the reason of a refusal only when the employer shared it.
+ */
+export async function listCandidateRequestsWithOutcome(db: Db, userId: string) {
+  const requests = await listCandidateRequests(db, userId);
+  const feedback = requests.length
+    ? await db
+        .selectFrom("employer_feedback")
+        .select(["shortlist_candidate_id", "decision", "reason", "missing_skills", "reason_text", "share_with_candidate", "interview_at", "interview_arranged_by"])
+        .where("shortlist_candidate_id", "in", requests.map((r) => r.id))
+        .orderBy("given_at", "desc")
+        .execute()
+    : [];
+  return requests.map((r) => {
+    const latest = feedback.find((f) => f.shortlist_candidate_id === r.id);
+    const relevant = latest && ((latest.decision === "interview" && r.state === "interview") || (latest.decision === "not_selected" && r.state === "not_selected")) ? latest : null;
+    return { ...r, outcome: candidateOutcome(relevant) };
+  });
 }
 
 /** The rosa as an officer may act on it (any office), or undefined. */

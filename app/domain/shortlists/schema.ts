@@ -136,8 +136,18 @@ export const FeedbackSchema = z
     reasonText: optionalText(500),
     comment: optionalText(1000),
     share: z.literal("on").optional(),
+    interviewArrangement: z.enum(["", "employer", "cpi"], { error: "Scegli chi fissa il colloquio" }).optional().default(""),
+    interviewAt: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.trim() : null))
+      .pipe(calendarDateTime("Indica data e ora del colloquio (gg/mm/aaaa hh:mm)").nullable()),
   })
   .superRefine((v, ctx) => {
+    if (v.decision === "interview" && !v.interviewArrangement)
+      ctx.addIssue({ code: "custom", path: ["interviewArrangement"], message: "Indica la data e l'ora del colloquio oppure chiedi al Centro per l'Impiego di fissarlo" });
+    if (v.decision === "interview" && v.interviewArrangement === "employer" && !v.interviewAt)
+      ctx.addIssue({ code: "custom", path: ["interviewAt"], message: "Indica data e ora del colloquio" });
     if (v.decision === "not_selected" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Indica il motivo per cui non è stato selezionato" });
     if (v.reason === "skills_lacking" && !v.missingSkills) ctx.addIssue({ code: "custom", path: ["missingSkills"], message: "Indica quali competenze mancano" });
     if (v.reason === "other" && !v.reasonText) ctx.addIssue({ code: "custom", path: ["reasonText"], message: "Spiega il motivo" });

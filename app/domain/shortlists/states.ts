@@ -11,7 +11,8 @@ export const CANDIDATE_STATE_LABELS: Record<ShortlistCandidateState, string> = {
   unreachable: "Non raggiungibile",
   not_interested: "Non interessato",
   presented: "Presentato all'azienda",
-  interview: "Colloquio fissato",
+  // Not «fissato»: the employer may have asked the CPI to arrange it (see feedback-view.ts for the details).
+  interview: "Colloquio richiesto",
   selected: "Selezionato",
   hired: "Assunto",
   not_selected: "Non selezionato",

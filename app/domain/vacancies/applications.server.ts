@@ -1,9 +1,8 @@
-import { isoDate, todayInItaly } from "~/utils/dates";
 import type { Db, Trx } from "~/db/db.server";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { isCvObsolete } from "~/domain/candidates/freshness";
 import { DomainError, StaleVersionError } from "~/domain/errors";
-import { LIVE_STATUSES } from "./states";
+import { acceptsDirectApplications } from "./direct-apply";
 
 /** A candidate applies to a live public vacancy, once, with an optional message. */
 export async function applyToVacancy(trx: Trx, actor: Actor, input: { vacancyId: string; candidateId: string; message: string | null }, now = new Date()) {
@@ -14,7 +13,7 @@ export async function applyToVacancy(trx: Trx, actor: Actor, input: { vacancyId:
     .forShare()
     .executeTakeFirst();
   if (!v || v.publication_mode === "internal") throw new DomainError("Offerta non trovata", "_form", 404);
-  if (!LIVE_STATUSES.includes(v.status) || isoDate(v.closing_date) < todayInItaly(now))
+  if (!acceptsDirectApplications({ status: v.status, publicationMode: v.publication_mode, closingDate: v.closing_date }, now))
     throw new DomainError("L'offerta è chiusa: non si accettano più candidature", "_form", 409);
   const row = await trx
     .insertInto("vacancy_applications")

@@ -47,7 +47,7 @@ export function buildJsonFeed(vacancies: PublicVacancy[], baseUrl: string) {
       summary: summary(v),
       date_published: v.publishedAt ?? undefined,
       tags: [v.occupationTitle, v.comuneName],
-      _job_posting: buildJobPosting(v, { baseUrl, directApply: false }),
+      _job_posting: buildJobPosting(v, { baseUrl }),
     })),
   };
 }

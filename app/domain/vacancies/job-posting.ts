@@ -1,4 +1,5 @@
 import { CONTRACT_TYPES } from "./codes";
+import { acceptsDirectApplications } from "./direct-apply";
 import { EQUAL_OPPORTUNITY_NOTICE } from "./discrimination";
 import type { PublicVacancy } from "./public-view";
 import { requirementLabel } from "./requirement-label";
@@ -57,8 +58,9 @@ function descriptionHtml(v: PublicVacancy): string {
 /**
  * schema.org JobPosting for Google for Jobs. Anonymous vacancies name the
  * Centro per l'Impiego as hiring organisation (MyPortal "vacancy intermediata").
+ * `directApply` is decided by `acceptsDirectApplications`, never by the caller.
  */
-export function buildJobPosting(v: PublicVacancy, opts: { baseUrl: string; directApply: boolean; cpiName?: string }) {
+export function buildJobPosting(v: PublicVacancy, opts: { baseUrl: string; cpiName?: string; now?: Date }) {
   const url = `${opts.baseUrl}/offerte/${v.id}`;
   const posting: Record<string, unknown> = {
     "@context": "https://schema.org/",
@@ -78,7 +80,8 @@ export function buildJobPosting(v: PublicVacancy, opts: { baseUrl: string; direc
     },
     employmentType: employmentTypes(v),
     identifier: { "@type": "PropertyValue", name: "Rosa — Centri per l'Impiego", value: String(v.number) },
-    directApply: opts.directApply,
+    // Same rule as the «Candidati» form of the page: the JSON-LD and the JSON feed cannot disagree.
+    directApply: acceptsDirectApplications(v, opts.now),
     occupationalCategory: `${v.occupationCode} ${v.occupationTitle}`,
     totalJobOpenings: v.positions,
     url,

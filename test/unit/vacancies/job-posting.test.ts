@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildJobPosting, JOB_POSTING_RECOMMENDED, JOB_POSTING_REQUIRED, jsonLdScript, romeOffset } from "~/domain/vacancies/job-posting";
 import { publicVacancy } from "./fixtures";
 
-const opts = { baseUrl: "https://rosa.example.it", directApply: false };
+const opts = { baseUrl: "https://rosa.example.it", now: new Date("2026-12-01T10:00:00Z") };
 
 describe("JobPosting JSON-LD", () => {
   it("has every property Google requires and the recommended ones we have", () => {
