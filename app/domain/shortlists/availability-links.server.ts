@@ -149,7 +149,7 @@ export const LINK_MESSAGES = {
   invalid: "Il collegamento non è valido: controlla di averlo aperto per intero dal messaggio ricevuto, oppure contatta il Centro per l'Impiego.",
   expired: (at: string) => `Il collegamento è scaduto il ${formatDateTime(at)}: per dare la tua disponibilità contatta il Centro per l'Impiego.`,
   answered: (answer: "confirmed" | "declined", at: string) =>
-    `Hai già risposto il ${formatDateTime(at)}: ${answer === "confirmed" ? "sei disponibile" : "non sei disponibile"}. Per cambiare la risposta contatta il Centro per l'Impiego.`,
+    `Risposta registrata il ${formatDateTime(at)}: ${answer === "confirmed" ? "sei disponibile" : "non sei disponibile"}. Il collegamento vale per una sola risposta: per cambiarla contatta il Centro per l'Impiego.`,
   closed: "Questa richiesta non attende più una risposta (ne hai ricevuta una più recente, o il Centro per l'Impiego ha già registrato la tua risposta).",
 } as const;
 

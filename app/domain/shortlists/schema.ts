@@ -90,6 +90,28 @@ export const ContactAttemptSchema = z.object({
 
 export const PresentSchema = z.object({ intent: z.literal("present"), version });
 
+/** «Avvia il contatto» for the chosen people at once (issue 12). */
+export const ContactManySchema = z.object({
+  intent: z.literal("contact_all"),
+  rowIds: z
+    .union([z.string(), z.array(z.string())], { error: "Scegli almeno un candidato da contattare" })
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .pipe(z.array(uuid("Candidato")).min(1, "Scegli almeno un candidato da contattare").max(50, "Al massimo 50 candidati alla volta")),
+});
+
+/** «Contattati 3 candidati: 2 per e-mail, 1 per SMS…», with correct singulars. */
+export function contactManySummary(s: { contacted: number; skipped: number; email: number; sms: number; none: number }) {
+  const n = (k: number, one: string, many: string) => (k === 1 ? one : many.replace("#", String(k)));
+  const parts = [
+    s.email ? `${s.email} per e-mail` : "",
+    s.sms ? `${s.sms} per SMS` : "",
+    s.none ? n(s.none, "1 senza e-mail né telefono: contattalo tu", "# senza e-mail né telefono: contattali tu") : "",
+  ].filter(Boolean);
+  const head = s.contacted === 0 ? "Nessun nuovo candidato contattato" : n(s.contacted, "Contattato 1 candidato", "Contattati # candidati");
+  const skipped = s.skipped ? ` ${n(s.skipped, "1 era già in contatto o non contattabile: invariato.", "# erano già in contatto o non contattabili: invariati.")}` : "";
+  return `${head}${parts.length ? ` (${parts.join(", ")})` : ""}.${skipped}`;
+}
+
 export const GapProposalSchema = z.object({
   intent: z.literal("gap"),
   rowId: z.union([z.literal(""), uuid("Candidato")]).optional().default(""),
@@ -120,7 +142,7 @@ export const AssessmentResultSchema = z.object({
   justification: z.string({ error: "Motiva l'esito" }).trim().min(3, "Motiva l'esito (almeno 3 caratteri)").max(1000, "Al massimo 1000 caratteri"),
 });
 
-export const OfficerActionSchema = z.discriminatedUnion("intent", [CandidateEventSchema, ContactAttemptSchema, PresentSchema, GapProposalSchema, GapOutcomeSchema, AssessmentStepSchema, AssessmentResultSchema], {
+export const OfficerActionSchema = z.discriminatedUnion("intent", [CandidateEventSchema, ContactAttemptSchema, PresentSchema, ContactManySchema, GapProposalSchema, GapOutcomeSchema, AssessmentStepSchema, AssessmentResultSchema], {
   error: "Operazione non valida",
 });
 
@@ -216,6 +238,12 @@ export function makeHireSchema(codes?: HireCodeChecks) {
 /** Shape only (client-safe); the routes use the server schema with the code-list checks. */
 export const HireSchema = makeHireSchema();
 
+
+/** The answer given through the one-click availability link (no login). */
+export const LinkAnswerSchema = z.object({
+  response: z.enum(["confirmed", "declined"], { error: "Scegli «Sono disponibile» o «Non sono disponibile»" }),
+  shareContacts: z.literal("on").optional(),
+});
 
 export const CandidateResponseSchema = z.object({
   rowId: uuid("Richiesta"),
