@@ -26,6 +26,7 @@ import {
   CHANNEL_LABELS,
   CONTACT_OUTCOME_LABELS,
   contactManySummary,
+  ContactManySchema,
   DECISION_LABELS,
   GAP_KIND_LABELS,
   GAP_OUTCOME_LABELS,
@@ -39,7 +40,7 @@ import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
+import { parseFormData, zodFieldErrors } from "~/utils/forms";
 import { actorOf, notFound } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Rosa di candidati — Rosa" }];
@@ -88,6 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const actor = actorOf(user, context);
   if (formData.get("intent") === "hire") return officerHire(formData, actor, scope, shortlistId);
+  if (formData.get("intent") === "contact_all") return contactAll(formData, actor, scope, shortlistId);
   const form = parseFormData(formData, OfficerActionSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   // Every row id must belong to this rosa (checked again under lock by the command).
@@ -103,9 +105,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           if (d.event === "start_contact") await startContact(trx, actor, scope, { rowId: d.rowId, version: d.version, deadlineDays: getEnv().AVAILABILITY_DEADLINE_DAYS });
           else await moveCandidate(trx, actor, scope, { rowId: d.rowId, event: d.event, version: d.version });
           message = `${EVENT_LABELS[d.event]}: registrato.`;
-          break;
-        case "contact_all":
-          message = contactManySummary(await startContactMany(trx, actor, scope, { shortlistId, rowIds: d.rowIds, deadlineDays: getEnv().AVAILABILITY_DEADLINE_DAYS }));
           break;
         case "contact":
           await recordContactAttempt(trx, actor, scope, {
@@ -144,6 +143,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   } catch (e) {
     return domainErrorResponse(e, form.values);
+  }
+  return redirectWithFlash(`/operatore/rose/${shortlistId}`, { type: "success", message });
+}
+
+/** «Avvia il contatto» for every chosen person (repeated «rowIds» fields), in one transaction. */
+async function contactAll(formData: FormData, actor: ReturnType<typeof actorOf>, scope: ShortlistScope, shortlistId: string) {
+  const parsed = ContactManySchema.safeParse({ intent: "contact_all", rowIds: formData.getAll("rowIds") });
+  if (!parsed.success) return invalid(zodFieldErrors(parsed.error), {});
+  let message: string;
+  try {
+    const summary = await withTransaction((trx) => startContactMany(trx, actor, scope, { shortlistId, rowIds: parsed.data.rowIds, deadlineDays: getEnv().AVAILABILITY_DEADLINE_DAYS }));
+    message = contactManySummary(summary);
+  } catch (e) {
+    return domainErrorResponse(e, {});
   }
   return redirectWithFlash(`/operatore/rose/${shortlistId}`, { type: "success", message });
 }

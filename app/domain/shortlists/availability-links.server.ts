@@ -122,7 +122,9 @@ export async function readAvailabilityLink(db: Db | Trx, token: string, now = ne
     .selectFrom("availability_requests")
     .select("id")
     .where("shortlist_candidate_id", "=", req.shortlist_candidate_id)
-    .where("created_at", ">", req.created_at)
+    .where("id", "!=", req.id)
+    // Compared in SQL: a JS Date keeps milliseconds, PostgreSQL microseconds.
+    .where("created_at", ">", (eb) => eb.selectFrom("availability_requests as r").select("r.created_at").where("r.id", "=", req.id))
     .executeTakeFirst();
   const v = await vacancySummary(db, req.shortlist_candidate_id);
   if (newer || v.state !== "contacting") return { ...ids, state: { kind: "closed" } };

@@ -142,7 +142,7 @@ export const AssessmentResultSchema = z.object({
   justification: z.string({ error: "Motiva l'esito" }).trim().min(3, "Motiva l'esito (almeno 3 caratteri)").max(1000, "Al massimo 1000 caratteri"),
 });
 
-export const OfficerActionSchema = z.discriminatedUnion("intent", [CandidateEventSchema, ContactAttemptSchema, PresentSchema, ContactManySchema, GapProposalSchema, GapOutcomeSchema, AssessmentStepSchema, AssessmentResultSchema], {
+export const OfficerActionSchema = z.discriminatedUnion("intent", [CandidateEventSchema, ContactAttemptSchema, PresentSchema, GapProposalSchema, GapOutcomeSchema, AssessmentStepSchema, AssessmentResultSchema], {
   error: "Operazione non valida",
 });
 
