@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import type { VacancyStatus } from "~/db/tables/vacancies";
+import type { PublicationMode, VacancyStatus } from "~/db/tables/vacancies";
 import { ErrorSummary, SelectField, TextAreaField } from "~/components/forms";
 import { OUTCOME_CHANNELS } from "~/domain/vacancies/codes";
 import { availableEvents, EVENT_LABELS, VACANCY_OUTCOME_LABELS, type VacancyActorKind } from "~/domain/vacancies/states";
@@ -8,11 +8,19 @@ import type { FieldErrors, FormValues } from "~/utils/forms";
 const { cancelled: _cancelled, ...CLOSE_OUTCOMES } = VACANCY_OUTCOME_LABELS;
 
 /** The buttons for the moves this actor may make now (from the transition table), each a small form. */
-export function VacancyActions(props: { status: VacancyStatus; by: VacancyActorKind; version: number; errors?: FieldErrors; values?: FormValues }) {
+export function VacancyActions(props: { status: VacancyStatus; by: VacancyActorKind; version: number; publicationMode?: PublicationMode; errors?: FieldErrors; values?: FormValues }) {
   const events = availableEvents(props.status, props.by).filter((e) => e !== "expire");
   if (!events.length) return null;
   const simple = events.filter((e) => !["return", "close", "cancel"].includes(e));
   const common = { errors: props.errors, values: props.values };
+  // «Avvia la preselezione» also makes a validated vacancy live (issue 12): the button says so, no surprise.
+  const internal = props.publicationMode === "internal";
+  const publishes = props.status === "validated" && !internal;
+  const preselectionNote = internal
+    ? "L'offerta è solo interna: avviando la preselezione non viene pubblicata sulla bacheca."
+    : publishes
+      ? "Avviando la preselezione l'offerta viene anche pubblicata sulla bacheca pubblica e raccoglie candidature (le offerte «solo interne» non vengono pubblicate)."
+      : "L'offerta è già pubblicata e resta sulla bacheca durante la preselezione.";
   return (
     <section className="mt-4" aria-labelledby="azioni">
       <h2 id="azioni" className="h4">
@@ -24,11 +32,12 @@ export function VacancyActions(props: { status: VacancyStatus; by: VacancyActorK
           <input type="hidden" name="version" value={props.version} />
           {simple.map((e) => (
             <button key={e} type="submit" name="event" value={e} className="btn btn-primary">
-              {EVENT_LABELS[e]}
+              {e === "start_preselection" && publishes ? "Avvia la preselezione e pubblica l'offerta" : EVENT_LABELS[e]}
             </button>
           ))}
         </Form>
       ) : null}
+      {events.includes("start_preselection") ? <p className="small">{preselectionNote}</p> : null}
       {events.includes("return") ? (
         <Form method="post" noValidate className="mb-4">
           <input type="hidden" name="version" value={props.version} />

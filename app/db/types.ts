@@ -147,6 +147,16 @@ export interface MailOutboxTable {
   last_error: string | null;
 }
 
+/** SMS written in the business transaction (issue 12); no SMS gateway is connected yet: they stay here. */
+export interface SmsOutboxTable {
+  id: Generated<string>;
+  to_number: string;
+  body_text: string;
+  created_at: DefaultedTimestamp;
+  sent_at: Timestamp | null;
+  last_error: string | null;
+}
+
 export interface AuditLogTable {
   id: Generated<string>;
   at: DefaultedTimestamp;
@@ -208,6 +218,7 @@ export interface DB extends CandidateTables, VacancyTables, L68Tables, Shortlist
   password_reset_requests: PasswordResetRequestsTable;
   employer_invitations: EmployerInvitationsTable;
   mail_outbox: MailOutboxTable;
+  sms_outbox: SmsOutboxTable;
   audit_log: AuditLogTable;
   search_outbox: SearchOutboxTable;
   search_reindex_targets: SearchReindexTargetsTable;

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db/db.server";
-import { listOutbox } from "~/domain/mail/queries.server";
+import { listOutbox, listSmsOutbox } from "~/domain/mail/queries.server";
 import { formatDateTime } from "~/utils/format";
 import { requirePermission } from "~/utils/session.server";
 
@@ -9,11 +9,12 @@ export const meta: MetaFunction = () => [{ title: "Posta in uscita — Rosa" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "mail:read");
-  return { messages: await listOutbox(getDb()) };
+  const [messages, sms] = await Promise.all([listOutbox(getDb()), listSmsOutbox(getDb())]);
+  return { messages, sms };
 }
 
 export default function Outbox() {
-  const { messages } = useLoaderData<typeof loader>();
+  const { messages, sms } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>Posta in uscita</h1>
@@ -32,6 +33,32 @@ export default function Outbox() {
           </div>
         </article>
       ))}
+      <h2 className="h3 mt-5">SMS in uscita</h2>
+      <p className="rosa-muted">
+        Nessun gateway SMS è collegato: gli SMS (collegamenti per confermare la disponibilità a chi ha solo il telefono) restano qui e vanno inviati a mano.
+      </p>
+      {sms.length === 0 ? <p>Nessun SMS.</p> : null}
+      {sms.length ? (
+        <table className="table table-sm">
+          <caption>SMS in uscita, dal più recente</caption>
+          <thead>
+            <tr>
+              <th scope="col">Numero</th>
+              <th scope="col">Scritto il</th>
+              <th scope="col">Testo</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sms.map((m) => (
+              <tr key={m.id}>
+                <td>{m.to_number}</td>
+                <td>{formatDateTime(m.created_at)}</td>
+                <td className="text-break">{m.body_text}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
     </div>
   );
 }

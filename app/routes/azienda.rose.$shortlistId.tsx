@@ -8,10 +8,11 @@ import { withTransaction } from "~/db/transaction.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { giveFeedback, recordHire } from "~/domain/shortlists/commands.server";
 import { requireShortlistEmployer, shortlistIdFrom } from "~/domain/shortlists/policy.server";
-import { findPresentedShortlistOf, getEmployerShortlist, shortlistHasRow } from "~/domain/shortlists/queries.server";
-import { EmployerActionSchema, REASON_LABELS } from "~/domain/shortlists/schema";
+import { findPresentedShortlistOf, getEmployerShortlist, hireDefaults, shortlistHasRow } from "~/domain/shortlists/queries.server";
+import { FeedbackSchema, REASON_LABELS } from "~/domain/shortlists/schema";
+import { hireFormOptions, hiresForPage, ServerHireSchema } from "~/domain/shortlists/hire.server";
+import { HireForm, HireList } from "~/components/hire-form";
 import { availableCandidateEvents, CANDIDATE_STATE_LABELS } from "~/domain/shortlists/states";
-import { CONTRACT_TYPES } from "~/domain/vacancies/codes";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
@@ -33,7 +34,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     employerId,
     details: { candidates: data.rows.map((r) => r.candidateId), withContacts: data.rows.filter((r) => r.contacts).map((r) => r.candidateId) },
   });
-  return { ...data, shortlist: { ...data.shortlist, vacancy_number: Number(data.shortlist.vacancy_number) } };
+  const [hires, defaults] = await Promise.all([hiresForPage(getDb(), { vacancyId: data.shortlist.vacancy_id, employerId }), hireDefaults(getDb(), data.shortlist.vacancy_id)]);
+  return { ...data, shortlist: { ...data.shortlist, vacancy_number: Number(data.shortlist.vacancy_number) }, hires, defaults, options: hireFormOptions() };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -42,7 +44,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Another employer's rosa, or one not presented yet, does not exist for this user.
   const own = await findPresentedShortlistOf(getDb(), user.employerId!, shortlistId);
   if (!own) throw notFound("Rosa non trovata");
-  const form = parseFormData(await request.formData(), EmployerActionSchema);
+  const formData = await request.formData();
+  const form = formData.get("intent") === "hire" ? parseFormData(formData, ServerHireSchema) : parseFormData(formData, FeedbackSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   const d = form.data;
   // The row must be in this rosa; the command checks again that it belongs to this employer and was presented.
@@ -76,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             : "Colloquio registrato: la data è visibile al Centro per l'Impiego e al candidato.";
         return "Riscontro registrato: grazie.";
       }
-      const hire = await recordHire(trx, actor, scope, d);
+      const hire = await recordHire(trx, actor, scope, { ...d, l68Reserved: d.l68Reserved === "on", requestChannel: null });
       return hire.closed
         ? "Assunzione registrata: tutte le posizioni sono coperte e l'offerta è chiusa. Ricorda di inviare la comunicazione obbligatoria (UNILAV)."
         : `Assunzione registrata (${hire.filled} su ${hire.positions}). Ricorda di inviare la comunicazione obbligatoria (UNILAV).`;
@@ -88,7 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EmployerShortlistPage() {
-  const { shortlist, rows } = useLoaderData<typeof loader>();
+  const { shortlist, rows, hires, defaults, options } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errorsFor = (rowId: string) => (result?.values?.rowId === rowId ? result.errors : undefined);
   const valuesFor = (rowId: string) => (result?.values?.rowId === rowId ? result.values : undefined);
@@ -170,27 +173,24 @@ export default function EmployerShortlistPage() {
                 </Form>
               ) : null}
               {events.includes("hire") && shortlist.vacancy_status !== "closed" ? (
-                <details className="mt-3">
-                  <summary>Registra l'assunzione di {r.name}</summary>
-                  <Form method="post" noValidate>
-                    <input type="hidden" name="intent" value="hire" />
-                    <input type="hidden" name="rowId" value={r.id} />
-                    <input type="hidden" name="version" value={r.version} />
-                    <RowSelect row={r.id} name="contractType" label="Tipo di contratto (UNILAV)" placeholder="Scegli…" options={CONTRACT_TYPES} errors={errorsFor(r.id)} values={valuesFor(r.id)} />
-                    <RowText row={r.id} name="startDate" label="Data di inizio" type="date" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
-                    <RowText row={r.id} name="endDate" label="Data di fine (tempo determinato)" type="date" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
-                    <RowText row={r.id} name="weeklyHours" label="Ore settimanali" inputMode="numeric" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
-                    <button type="submit" className="btn btn-success">
-                      Registra l'assunzione di {r.name}
-                    </button>
-                  </Form>
-                </details>
+                <HireForm
+                  rowId={r.id}
+                  version={r.version}
+                  name={r.name}
+                  contractTypes={options.contractTypes}
+                  defaultComune={defaults.comune}
+                  defaultReserved={defaults.reserved}
+                  byOfficer={false}
+                  errors={errorsFor(r.id)}
+                  values={valuesFor(r.id)}
+                />
               ) : null}
             </div>
           </section>
         );
       })}
       {!rows.length ? <p>Nessun candidato presentato.</p> : null}
+      <HireList hires={hires} />
     </div>
   );
 }

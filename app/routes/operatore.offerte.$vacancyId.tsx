@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/forms";
+import { HireList } from "~/components/hire-form";
+import { hiresForPage } from "~/domain/shortlists/hire.server";
 import { VacancyActions } from "~/components/vacancy-actions";
 import { DiscriminationWarnings, VacancyFacts, VacancyStatusBadge } from "~/components/vacancy-view";
 import { getDb } from "~/db/db.server";
@@ -28,7 +30,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const vacancy = await getVacancy(db, scope, vacancyIdFrom(params));
   // Drafts belong to the employer until they are sent.
   if (!vacancy || vacancy.status === "draft") throw notFound("Offerta non trovata");
-  const applications = await listVacancyApplications(db, vacancy.id);
+  const [applications, hires] = await Promise.all([listVacancyApplications(db, vacancy.id), hiresForPage(db, { vacancyId: vacancy.id })]);
+  if (hires.length) {
+    await recordAudit(db, actorOf(user, context), {
+      action: "hire.list_viewed",
+      entityType: "vacancy",
+      entityId: vacancy.id,
+      employerId: vacancy.employer_id,
+      details: { hireIds: hires.map((h) => h.id) },
+    });
+  }
   if (applications.length) {
     // Names of people who applied are personal data: every view is logged.
     await recordAudit(db, actorOf(user, context), {
@@ -39,7 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       details: { candidateIds: applications.map((a) => a.candidate_id) },
     });
   }
-  return { vacancy, view: { ...toPublicVacancy(vacancy), employerName: vacancy.employer_name }, applications };
+  return { vacancy, view: { ...toPublicVacancy(vacancy), employerName: vacancy.employer_name }, applications, hires };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -72,7 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OfficerVacancyPage() {
-  const { vacancy, view, applications } = useLoaderData<typeof loader>();
+  const { vacancy, view, applications, hires } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="col-lg-10">
@@ -106,7 +117,8 @@ export default function OfficerVacancyPage() {
         </a>
       </p>
       <VacancyFacts v={view} showInternal />
-      <VacancyActions status={vacancy.status} by="officer" version={vacancy.version} errors={result?.errors} values={result?.values} />
+      <VacancyActions status={vacancy.status} by="officer" version={vacancy.version} publicationMode={vacancy.publication_mode} errors={result?.errors} values={result?.values} />
+      <HireList hires={hires} />
       <section className="mt-4" aria-labelledby="autocandidature">
         <h2 id="autocandidature" className="h4">
           Autocandidature ({applications.length})

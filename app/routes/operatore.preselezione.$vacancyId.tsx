@@ -284,6 +284,12 @@ export default function MatchPage() {
                 <div className="col-lg-6">
                   <TextField name="title" label="Nome della rosa" required defaultValue={`Rosa per ${vacancy.title}`} errors={result?.errors} values={result?.values} />
                 </div>
+                {vacancy.status === "validated" ? (
+                  <p className="small">
+                    Creando la rosa avvii anche la preselezione: l'offerta convalidata viene pubblicata sulla bacheca pubblica e raccoglie candidature (se non è
+                    «solo interna»).
+                  </p>
+                ) : null}
                 <button type="submit" className="btn btn-primary">
                   Crea la rosa con i candidati scelti
                 </button>

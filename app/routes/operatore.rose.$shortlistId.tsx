@@ -13,14 +13,20 @@ import {
   presentShortlist,
   recordContactAttempt,
   setGapOutcome,
+  recordHire,
   startContact,
+  startContactMany,
 } from "~/domain/shortlists/commands.server";
+import { hireFormOptions, hiresForPage, ServerHireSchema } from "~/domain/shortlists/hire.server";
+import { HireForm, HireList } from "~/components/hire-form";
 import { addAssessmentStep, getAssessmentPlan, recordAssessmentResult } from "~/domain/shortlists/assessment.server";
-import { requireMatchingOfficer, shortlistIdFrom } from "~/domain/shortlists/policy.server";
-import { findShortlistRef, getOfficerShortlist, shortlistHasRow } from "~/domain/shortlists/queries.server";
+import { requireMatchingOfficer, shortlistIdFrom, type ShortlistScope } from "~/domain/shortlists/policy.server";
+import { findShortlistRef, getOfficerShortlist, hireDefaults, shortlistHasRow } from "~/domain/shortlists/queries.server";
 import {
   CHANNEL_LABELS,
   CONTACT_OUTCOME_LABELS,
+  contactManySummary,
+  ContactManySchema,
   DECISION_LABELS,
   GAP_KIND_LABELS,
   GAP_OUTCOME_LABELS,
@@ -35,7 +41,7 @@ import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
+import { parseFormData, zodFieldErrors } from "~/utils/forms";
 import { actorOf, notFound } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Rosa di candidati — Rosa" }];
@@ -59,9 +65,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     details: { candidates: data.rows.map((r) => r.candidate_id) },
   });
   const { search_snapshot, results_snapshot, ...rest } = data.shortlist;
-  const plan = await getAssessmentPlan(getDb(), rest.vacancy_id, data.rows.map((r) => r.id));
+  const [plan, hires, defaults] = await Promise.all([
+    getAssessmentPlan(getDb(), rest.vacancy_id, data.rows.map((r) => r.id)),
+    hiresForPage(getDb(), { vacancyId: rest.vacancy_id }),
+    hireDefaults(getDb(), rest.vacancy_id),
+  ]);
   return {
     ...data,
+    hires,
+    defaults,
+    options: hireFormOptions(),
     plan,
     shortlist: { ...rest, vacancy_number: Number(rest.vacancy_number) },
     snapshot: search_snapshot as Snapshot,
@@ -74,9 +87,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const shortlistId = shortlistIdFrom(params);
   const exists = await findShortlistRef(getDb(), shortlistId);
   if (!exists) throw notFound("Rosa non trovata");
-  const form = parseFormData(await request.formData(), OfficerActionSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const formData = await request.formData();
   const actor = actorOf(user, context);
+  if (formData.get("intent") === "hire") return officerHire(formData, actor, scope, shortlistId);
+  if (formData.get("intent") === "contact_all") return contactAll(formData, actor, scope, shortlistId);
+  const form = parseFormData(formData, OfficerActionSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
   // Every row id must belong to this rosa (checked again under lock by the command).
   if ("rowId" in form.data && form.data.rowId) {
     if (!(await shortlistHasRow(getDb(), shortlistId, form.data.rowId))) throw notFound("Candidato non trovato in questa rosa");
@@ -132,8 +148,43 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithFlash(`/operatore/rose/${shortlistId}`, { type: "success", message });
 }
 
+/** «Avvia il contatto» for every chosen person (repeated «rowIds» fields), in one transaction. */
+async function contactAll(formData: FormData, actor: ReturnType<typeof actorOf>, scope: ShortlistScope, shortlistId: string) {
+  const parsed = ContactManySchema.safeParse({ intent: "contact_all", rowIds: formData.getAll("rowIds") });
+  if (!parsed.success) return invalid(zodFieldErrors(parsed.error), {});
+  let message: string;
+  try {
+    const summary = await withTransaction((trx) => startContactMany(trx, actor, scope, { shortlistId, rowIds: parsed.data.rowIds, deadlineDays: getEnv().AVAILABILITY_DEADLINE_DAYS }));
+    message = contactManySummary(summary);
+  } catch (e) {
+    return domainErrorResponse(e, {});
+  }
+  return redirectWithFlash(`/operatore/rose/${shortlistId}`, { type: "success", message });
+}
+
+/** The officer records the hire on the employer's behalf (an employer who phoned the CPI). */
+async function officerHire(formData: FormData, actor: ReturnType<typeof actorOf>, scope: ShortlistScope, shortlistId: string) {
+  const form = parseFormData(formData, ServerHireSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  const d = form.data;
+  if (!(await shortlistHasRow(getDb(), shortlistId, d.rowId))) throw notFound("Candidato non trovato in questa rosa");
+  let message: string;
+  try {
+    const hire = await withTransaction((trx) =>
+      recordHire(trx, actor, scope, { ...d, l68Reserved: d.l68Reserved === "on", requestChannel: d.requestChannel || null }),
+    );
+    message = hire.closed
+      ? "Assunzione registrata per conto dell'azienda: tutte le posizioni sono coperte e l'offerta è chiusa. L'azienda la vede nella sua area e deve inviare la comunicazione obbligatoria (UNILAV)."
+      : `Assunzione registrata per conto dell'azienda (${hire.filled} su ${hire.positions}). L'azienda la vede nella sua area e deve inviare la comunicazione obbligatoria (UNILAV).`;
+  } catch (e) {
+    return domainErrorResponse(e, form.values);
+  }
+  return redirectWithFlash(`/operatore/rose/${shortlistId}`, { type: "success", message });
+}
+
 export default function OfficerShortlistPage() {
-  const { shortlist, rows, proposals, snapshot, results, plan } = useLoaderData<typeof loader>();
+  const { shortlist, rows, proposals, snapshot, results, plan, hires, defaults, options } = useLoaderData<typeof loader>();
+  const contactable = rows.filter((r) => availableCandidateEvents(r.state, "officer").includes("start_contact") && r.state === "proposed");
   const result = useActionData<typeof action>();
   const availableCount = rows.filter((r) => r.state === "available").length;
   const rowErrors = (rowId: string) => (result?.values?.rowId === rowId ? result.errors : undefined);
@@ -160,10 +211,23 @@ export default function OfficerShortlistPage() {
       ) : (
         <Notice type="info">Rosa chiusa: tutte le posizioni sono coperte.</Notice>
       )}
+      {contactable.length ? (
+        <Form method="post" id="contatta-tutti" className="mb-3">
+          <input type="hidden" name="intent" value="contact_all" />
+          <p className="mb-2">
+            Scegli nella prima colonna chi contattare: chi ha un'e-mail riceve un collegamento per rispondere con un clic, chi ha solo il telefono lo riceve per
+            SMS (nessun gateway SMS è ancora collegato: gli SMS restano nella posta in uscita e vanno inviati a mano), chi ha un account lo trova anche nella sua area.
+          </p>
+          <button type="submit" className="btn btn-primary">
+            Avvia il contatto con i candidati scelti
+          </button>
+        </Form>
+      ) : null}
       <table className="table">
         <caption>Candidati della rosa, con stato e spiegazione</caption>
         <thead>
           <tr>
+            <th scope="col">Scegli</th>
             <th scope="col">Candidato</th>
             <th scope="col">Stato</th>
             <th scope="col">Perché</th>
@@ -177,6 +241,16 @@ export default function OfficerShortlistPage() {
             return (
               <tr key={r.id}>
                 <td>
+                  {r.state === "proposed" ? (
+                    <div className="form-check">
+                      <input id={`scegli-${r.id}`} type="checkbox" name="rowIds" value={r.id} form="contatta-tutti" defaultChecked />
+                      <label htmlFor={`scegli-${r.id}`}>
+                        <span className="visually-hidden">Contatta {name}</span>
+                      </label>
+                    </div>
+                  ) : null}
+                </td>
+                <td>
                   <strong>{name}</strong>
                   <div className="small">
                     {r.phone ?? "—"} · {r.email ?? "—"}
@@ -188,6 +262,13 @@ export default function OfficerShortlistPage() {
                 <td>
                   {CANDIDATE_STATE_LABELS[r.state]}
                   {r.state === "contacting" && r.availability_deadline ? <div className="small">Risposta entro il {formatDateTime(r.availability_deadline)}</div> : null}
+                  {r.links.map((l) => (
+                    <div className="small" key={l.id}>
+                      Collegamento per {l.channel === "email" ? "e-mail" : "SMS"} a {l.sent_to} del {formatDateTime(l.created_at)}:{" "}
+                      {l.answer ? `${l.answer === "confirmed" ? "disponibile" : "non disponibile"} (risposta del ${formatDateTime(l.answered_at!)})` : "nessuna risposta dal collegamento"}
+                    </div>
+                  ))}
+                  {r.state === "contacting" && !r.links.length ? <div className="small">Nessun recapito per il collegamento: telefona o incontra la persona.</div> : null}
                   {r.outcome_reason ? <div className="small">Motivo: {REASON_LABELS[r.outcome_reason as keyof typeof REASON_LABELS] ?? r.outcome_reason}</div> : null}
                   {r.feedback.map((f) => (
                     <div className="small" key={f.id}>
@@ -228,6 +309,19 @@ export default function OfficerShortlistPage() {
                       </button>
                     </Form>
                   ))}
+                  {availableCandidateEvents(r.state, "officer").includes("hire") && shortlist.vacancy_status !== "closed" ? (
+                    <HireForm
+                      rowId={r.id}
+                      version={r.version}
+                      name={name}
+                      contractTypes={options.contractTypes}
+                      defaultComune={defaults.comune}
+                      defaultReserved={defaults.reserved}
+                      byOfficer
+                      errors={result?.values?.intent === "hire" ? rowErrors(r.id) : undefined}
+                      values={result?.values?.intent === "hire" && result.values.rowId === r.id ? result.values : undefined}
+                    />
+                  ) : null}
                   {r.state === "contacting" ? (
                     <details>
                       <summary>Registra un contatto con {name}</summary>
@@ -252,6 +346,8 @@ export default function OfficerShortlistPage() {
           })}
         </tbody>
       </table>
+
+      <HireList hires={hires} />
 
       <section className="mt-4" aria-labelledby="carenze">
         <h2 className="h4" id="carenze">

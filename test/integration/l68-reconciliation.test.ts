@@ -149,7 +149,22 @@ describe("the obligation file reconciles", () => {
       .executeTakeFirstOrThrow();
     const officerActor = { userId: officer.userId, role: "placement_officer", ip: null };
     await withTransaction((trx) =>
-      recordHire(trx, officerActor, { kind: "officer", userId: officer.userId }, { rowId: row.id, version: 1, contractType: "A.01.00", startDate: today, endDate: null, weeklyHours: 40 }),
+      recordHire(trx, officerActor, { kind: "officer", userId: officer.userId }, {
+        rowId: row.id,
+        version: 1,
+        contractType: "A.01.00",
+        startDate: today,
+        endDate: null,
+        workingTime: "F",
+        weeklyHours: 40,
+        ccnl: "042",
+        contractLevel: "4",
+        qualification: "5.1.2.2.0.1",
+        grossPay: null,
+        workComune: "Milano (MI)",
+        l68Reserved: true,
+        requestChannel: "telefono",
+      }),
     );
     const worker = await getDb().selectFrom("l68_protected_workers").select(["category", "hire_id", "province_code"]).where("employer_id", "=", e.employerId).executeTakeFirstOrThrow();
     expect(worker).toMatchObject({ category: "disabile_l68", province_code: "MI" });

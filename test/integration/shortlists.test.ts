@@ -141,7 +141,19 @@ describe("preselection flow: match → rosa → availability → presentation �
       employerRoute.action,
       request(`/azienda/rose/${shortlistId}`, {
         cookie: employerCookie,
-        form: { intent: "hire", rowId: anna2.id, version: String(anna2.version), contractType: "A.01.00", startDate: "2026-12-01", weeklyHours: "40" },
+        form: {
+          intent: "hire",
+          rowId: anna2.id,
+          version: String(anna2.version),
+          contractType: "A.01.00",
+          startDate: "2026-12-01",
+          workingTime: "F",
+          weeklyHours: "40",
+          ccnl: "042",
+          contractLevel: "4",
+          qualification: "5.1.2.2.0.1",
+          workComune: "Brescia (BS)",
+        },
       }),
       { shortlistId },
     );
@@ -152,8 +164,8 @@ describe("preselection flow: match → rosa → availability → presentation �
     expect((await rowOf(shortlistId, cands.carla)).state).toBe("not_selected");
     const s = await getDb().selectFrom("shortlists").select("status").where("id", "=", shortlistId).executeTakeFirstOrThrow();
     expect(s.status).toBe("closed");
-    const hires = await getDb().selectFrom("hires").select(["contract_type", "weekly_hours"]).where("vacancy_id", "=", vacancyId).execute();
-    expect(hires).toEqual([{ contract_type: "A.01.00", weekly_hours: "40.0" }]);
+    const hires = await getDb().selectFrom("hires").select(["contract_type", "weekly_hours", "recorded_as", "request_channel"]).where("vacancy_id", "=", vacancyId).execute();
+    expect(hires).toEqual([{ contract_type: "A.01.00", weekly_hours: "40.0", recorded_as: "employer", request_channel: null }]);
     expect(employerId).toBeTruthy();
   });
 });

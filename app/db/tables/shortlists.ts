@@ -160,6 +160,31 @@ export interface HiresTable {
   weekly_hours: Numeric;
   recorded_by: string;
   recorded_at: DefaultedTimestamp;
+  working_time_code: "F" | "P" | "V" | "M" | null;
+  ccnl_code: string | null;
+  contract_level: string | null;
+  qualification_code: string | null;
+  gross_annual_pay: Numeric | null;
+  work_comune_code: string | null;
+  l68_reserved_post: boolean | null;
+  recorded_as: Generated<HireRecordedAs>;
+  request_channel: HireRequestChannel | null;
+}
+
+export type HireRecordedAs = "employer" | "officer";
+export type HireRequestChannel = "telefono" | "email_pec" | "sportello";
+
+/** One signed availability link sent to a person (issue 12): answered once, valid until the deadline. */
+export interface AvailabilityRequestsTable {
+  id: Generated<string>;
+  shortlist_candidate_id: string;
+  channel: "email" | "sms";
+  sent_to: string;
+  expires_at: Timestamp;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  answered_at: Timestamp | null;
+  answer: "confirmed" | "declined" | null;
 }
 
 export interface ShortlistTables {
@@ -173,4 +198,5 @@ export interface ShortlistTables {
   assessment_steps: AssessmentStepsTable;
   assessment_results: AssessmentResultsTable;
   hires: HiresTable;
+  availability_requests: AvailabilityRequestsTable;
 }

@@ -16,18 +16,12 @@ const CATEGORY: Record<string, L68ProtectedCategory> = { art1: "disabile_l68", a
 
 /** UNILAV tipologia → calculator contract; null: not an employment counted in the quota (traineeship, co.co.co., self-employment). */
 function contractOf(code: string): string | null {
-  switch (code) {
-    case "A.01.00":
-      return "indeterminato";
-    case "A.02.00":
-      return "determinato";
-    case "A.03.00":
-      return "apprendistato";
-    case "SOMM":
-      return "somministrato";
-    default:
-      return null;
-  }
+  // Current CO codes (issue 12: the hire form offers only codes in force) and the older ones stored before it.
+  if (code === "A.01.00") return "indeterminato";
+  if (code.startsWith("A.02.") || code === "N.02.00" || code === "N.03.00") return "determinato";
+  if (code.startsWith("A.03.") && code !== "A.03.04" && code !== "A.03.07") return "apprendistato";
+  if (code === "SOMM") return "somministrato";
+  return null;
 }
 
 const monthsBetween = (from: string, to: string) => Math.max(1, Math.round(((Date.parse(to) - Date.parse(from)) / 86_400_000 / 30.4375) * 100) / 100);
@@ -44,6 +38,7 @@ export async function recordReservedHire(trx: Trx, actor: Actor, hireId: string,
       "hires.contract_type",
       "hires.weekly_hours",
       "vacancies.l68_reserved",
+      "hires.l68_reserved_post",
       "vacancies.number",
       "comuni.province_code",
       "candidates.first_name",
@@ -57,7 +52,8 @@ export async function recordReservedHire(trx: Trx, actor: Actor, hireId: string,
     .executeTakeFirstOrThrow();
   const category = CATEGORY[hire.l68_reserved];
   const contract = contractOf(hire.contract_type);
-  if (!category || !contract) return null;
+  // The hire says whether it fills a reserved post; older hires (null) follow the vacancy.
+  if (!category || !contract || hire.l68_reserved_post === false) return null;
   const today = todayInItaly(now);
   await lockFile(trx, hire.employer_id);
   const weekly = Number(hire.weekly_hours);

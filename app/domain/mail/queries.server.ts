@@ -8,3 +8,8 @@ export function listOutbox(db: Db, limit = 100) {
     .limit(limit)
     .execute();
 }
+
+/** SMS written by the portal (availability links, issue 12): no SMS gateway is connected, so none is sent. */
+export function listSmsOutbox(db: Db, limit = 100) {
+  return db.selectFrom("sms_outbox").select(["id", "to_number", "body_text", "created_at", "sent_at"]).orderBy("id", "desc").limit(limit).execute();
+}

@@ -1,9 +1,10 @@
 import { sql } from "kysely";
 import type { Trx } from "~/db/db.server";
-import type { FeedbackReason, ShortlistCandidateState } from "~/db/tables/shortlists";
+import type { FeedbackReason, HireRequestChannel, ShortlistCandidateState } from "~/db/tables/shortlists";
 import type { Actor } from "~/domain/audit/commands.server";
 import { recordAudit } from "~/domain/audit/commands.server";
-import { recordReservedHire } from "~/domain/l68/hires.server";
+import { DEFAULT_FULL_TIME_HOURS, recordReservedHire } from "~/domain/l68/hires.server";
+import { resolveComune } from "~/domain/reference/queries.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { enqueueMail } from "~/domain/mail/commands.server";
 import type { MatchResult } from "~/domain/matching/search.server";
@@ -14,10 +15,29 @@ import { enqueueSearchSync } from "../../../search/outbox.server";
 import { recordPresentationDelivery, recordSelectionDelivery } from "./deliveries.server";
 import type { ShortlistScope } from "./policy.server";
 import { actorKind } from "./policy.server";
+import { claimAvailabilityLink, sendAvailabilityLink } from "./availability-links.server";
 import { REASON_LABELS } from "./schema";
 import { CANDIDATE_STATE_LABELS, EVENT_LABELS, nextCandidateState, OPEN_STATES, type ShortlistEvent } from "./states";
 
 const DAY = 86_400_000;
+
+/** A hire as the form gives it (codes already checked against the national lists). */
+export interface HireInput {
+  rowId: string;
+  version: number;
+  contractType: string;
+  startDate: string;
+  endDate: string | null;
+  workingTime: "F" | "P" | "V" | "M";
+  weeklyHours: number | null;
+  ccnl: string;
+  contractLevel: string;
+  qualification: string;
+  grossPay: number | null;
+  workComune: string;
+  l68Reserved: boolean;
+  requestChannel: HireRequestChannel | null;
+}
 
 /** The search behind a shortlist, as stored: enough to see later why these people were chosen. */
 export function searchSnapshot(match: MatchResult, relaxed: string[]) {
@@ -89,11 +109,12 @@ async function lockRow(trx: Trx, rowId: string, scope: ShortlistScope) {
     .innerJoin("candidates as c", "c.id", "sc.candidate_id")
     .select([
       "sc.id", "sc.state", "sc.version", "sc.shortlist_id", "sc.candidate_id", "sc.availability_deadline", "s.employer_id", "s.vacancy_id", "s.status as shortlist_status",
-      "s.title as shortlist_title", "c.email", "c.first_name", "c.last_name", "c.user_id",
+      "s.title as shortlist_title", "c.email", "c.phone", "c.first_name", "c.last_name", "c.user_id",
     ])
     .where("sc.id", "=", rowId);
   if (scope.kind === "employer") query = query.where("s.employer_id", "=", scope.employerId).where("sc.presented_at", "is not", null);
   if (scope.kind === "candidate") query = query.where("c.user_id", "=", scope.userId);
+  if (scope.kind === "link") query = query.where("c.id", "=", scope.candidateId);
   const row = await query.forUpdate("sc").executeTakeFirst();
   if (!row) throw new DomainError("Candidato non trovato in questa rosa", "_form", 404);
   return row;
@@ -131,7 +152,7 @@ export async function moveCandidate(
   if (to === "presented") await enqueueSearchSync(trx, "candidates", [row.candidate_id]);
   await trx
     .insertInto("shortlist_transitions")
-    .values({ shortlist_candidate_id: row.id, event: input.event, from_state: row.state, to_state: to, actor_kind: scope.kind, actor_user_id: actor.userId, note: input.note ?? null })
+    .values({ shortlist_candidate_id: row.id, event: input.event, from_state: row.state, to_state: to, actor_kind: actorKind(scope), actor_user_id: actor.userId, note: input.note ?? null })
     .execute();
   await recordAudit(trx, actor, {
     action: `shortlist.candidate.${input.event}`,
@@ -144,18 +165,81 @@ export async function moveCandidate(
   return { ...row, from: row.state, to, version: row.version + 1 };
 }
 
-/** Asks the person for availability: deadline set, e-mail sent, the request waits in their account. */
-export async function startContact(trx: Trx, actor: Actor, scope: ShortlistScope, input: { rowId: string; version: number; deadlineDays: number }, now = new Date()) {
+/**
+ * Asks the person for availability: deadline set, and a one-click signed link sent by e-mail (or
+ * SMS when there is only a phone); a person with an account also finds the request in their area.
+ */
+export async function startContact(trx: Trx, actor: Actor, scope: ShortlistScope, input: { rowId: string; version: number | null; deadlineDays: number }, now = new Date()) {
   const deadline = new Date(now.getTime() + input.deadlineDays * DAY);
   const row = await moveCandidate(trx, actor, scope, { rowId: input.rowId, event: "start_contact", version: input.version, set: { availability_deadline: deadline } }, now);
-  if (row.email) {
-    await enqueueMail(trx, {
-      to: row.email,
-      subject: "Rosa: sei disponibile per un'offerta di lavoro?",
-      body: `Buongiorno ${row.first_name},\nil Centro per l'Impiego ti propone per un'offerta di lavoro. Conferma o rifiuta la tua disponibilità nella tua area personale (Rosa → Disponibilità) entro il ${deadline.toLocaleDateString("it-IT")}. Senza risposta entro la scadenza risulterai non disponibile.`,
-    });
+  const channel = await sendAvailabilityLink(trx, actor, row, deadline);
+  return { ...row, channel };
+}
+
+/**
+ * «Avvia il contatto» for many people at once, in one transaction. Idempotent: people already
+ * contacted (a double submit, a second officer) are skipped and counted, not refused.
+ */
+export async function startContactMany(
+  trx: Trx,
+  actor: Actor,
+  scope: ShortlistScope,
+  input: { shortlistId: string; rowIds: string[]; deadlineDays: number },
+  now = new Date(),
+) {
+  const s = await lockShortlist(trx, input.shortlistId, null);
+  if (s.status === "closed") throw new DomainError("La rosa è chiusa", "_form", 409);
+  const rows = await trx
+    .selectFrom("shortlist_candidates")
+    .select(["id", "state"])
+    .where("shortlist_id", "=", input.shortlistId)
+    .where("id", "in", input.rowIds)
+    .orderBy("rank")
+    .forUpdate()
+    .execute();
+  if (rows.length !== new Set(input.rowIds).size) throw new DomainError("Alcuni candidati scelti non sono in questa rosa: ricarica la pagina.", "rowIds", 404);
+  const summary = { contacted: 0, skipped: 0, email: 0, sms: 0, none: 0 };
+  for (const r of rows) {
+    if (!nextCandidateState(r.state, "start_contact", actorKind(scope))) {
+      summary.skipped++;
+      continue;
+    }
+    const { channel } = await startContact(trx, actor, scope, { rowId: r.id, version: null, deadlineDays: input.deadlineDays }, now);
+    summary.contacted++;
+    summary[channel ?? "none"]++;
   }
-  return row;
+  await recordAudit(trx, actor, {
+    action: "shortlist.contact_many",
+    entityType: "shortlist",
+    entityId: input.shortlistId,
+    employerId: s.employer_id,
+    details: summary,
+  });
+  return summary;
+}
+
+/** The person answers through the signed link, without login (issue 12). */
+export async function answerAvailabilityLink(
+  trx: Trx,
+  input: { token: string; response: "confirmed" | "declined"; shareContacts: boolean; ip: string | null },
+  now = new Date(),
+) {
+  const claimed = await claimAvailabilityLink(trx, input.token, input.response, now);
+  const actor: Actor = { userId: claimed.user_id, role: "candidate", ip: input.ip };
+  await moveCandidate(
+    trx,
+    actor,
+    { kind: "link", candidateId: claimed.candidate_id },
+    {
+      rowId: claimed.id,
+      event: input.response === "confirmed" ? "candidate_confirm" : "candidate_decline",
+      version: null,
+      note: "Risposta dal collegamento ricevuto",
+      set: { candidate_response: input.response, candidate_responded_at: now, contact_consent: input.response === "confirmed" && input.shareContacts },
+    },
+    now,
+  );
+  return input.response;
 }
 
 const OUTCOME_EVENT: Partial<Record<string, ShortlistEvent>> = {
@@ -331,9 +415,14 @@ export async function recordHire(
   trx: Trx,
   actor: Actor,
   scope: ShortlistScope,
-  input: { rowId: string; version: number; contractType: string; startDate: string; endDate: string | null; weeklyHours: number },
+  input: HireInput,
   now = new Date(),
 ) {
+  // An officer records a hire only on the employer's behalf, saying how the employer asked (issue 12).
+  const recordedAs = scope.kind === "officer" ? "officer" : "employer";
+  if (recordedAs === "officer" && !input.requestChannel) throw new DomainError("Indica come l'azienda ha chiesto di registrare l'assunzione", "requestChannel");
+  const comune = await resolveComune(trx, input.workComune);
+  if (!comune) throw new DomainError("Comune della sede di lavoro sconosciuto: scegli dall'elenco (es. «Milano (MI)»)", "workComune");
   const pre = await lockRow(trx, input.rowId, scope);
   const vacancy = await trx.selectFrom("vacancies").select(["id", "positions", "status", "employer_id"]).where("id", "=", pre.vacancy_id).forUpdate().executeTakeFirstOrThrow();
   if (vacancy.status === "closed") throw new DomainError("L'offerta è già chiusa", "_form", 409);
@@ -351,7 +440,16 @@ export async function recordHire(
       contract_type: input.contractType,
       start_date: input.startDate,
       end_date: input.endDate,
-      weekly_hours: input.weeklyHours,
+      weekly_hours: input.weeklyHours ?? DEFAULT_FULL_TIME_HOURS,
+      working_time_code: input.workingTime,
+      ccnl_code: input.ccnl,
+      contract_level: input.contractLevel,
+      qualification_code: input.qualification,
+      gross_annual_pay: input.grossPay,
+      work_comune_code: comune.istatCode,
+      l68_reserved_post: input.l68Reserved,
+      recorded_as: recordedAs,
+      request_channel: recordedAs === "officer" ? input.requestChannel : null,
       recorded_by: actor.userId!,
     })
     .returning("id")
@@ -366,7 +464,18 @@ export async function recordHire(
     entityType: "vacancy",
     entityId: vacancy.id,
     employerId: vacancy.employer_id,
-    details: { candidateId: row.candidate_id, contractType: input.contractType, startDate: input.startDate, weeklyHours: input.weeklyHours, filled: filled + 1, positions: vacancy.positions },
+    details: {
+      candidateId: row.candidate_id,
+      contractType: input.contractType,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      workingTime: input.workingTime,
+      weeklyHours: input.weeklyHours,
+      recordedAs,
+      requestChannel: recordedAs === "officer" ? input.requestChannel : null,
+      filled: filled + 1,
+      positions: vacancy.positions,
+    },
   });
   const allFilled = filled + 1 >= vacancy.positions;
   if (allFilled) await closeVacancyFilled(trx, actor, vacancy.id, now);

@@ -14,10 +14,12 @@ export type ShortlistScope =
   | { kind: "officer"; userId: string }
   | { kind: "employer"; employerId: string; userId: string }
   | { kind: "candidate"; userId: string }
+  /** Whoever holds a genuine availability link: the candidate, for that one row only (issue 12). */
+  | { kind: "link"; candidateId: string }
   | { kind: "system" };
 
 export function actorKind(scope: ShortlistScope): ShortlistActorKind {
-  return scope.kind;
+  return scope.kind === "link" ? "candidate" : scope.kind;
 }
 
 export async function requireMatchingOfficer(request: Request) {

@@ -71,7 +71,15 @@ export async function getOfficerShortlist(db: Db, shortlistId: string) {
     .orderBy("sc.rank")
     .execute();
   const ids = rows.map((r) => r.id);
-  const [attempts, history, feedback, proposals, exposure, hires] = await Promise.all([
+  const [links, attempts, history, feedback, proposals, exposure, hires] = await Promise.all([
+    ids.length
+      ? db
+          .selectFrom("availability_requests")
+          .select(["id", "shortlist_candidate_id", "channel", "sent_to", "created_at", "expires_at", "answered_at", "answer"])
+          .where("shortlist_candidate_id", "in", ids)
+          .orderBy("created_at", "desc")
+          .execute()
+      : [],
     ids.length ? db.selectFrom("contact_attempts").selectAll().where("shortlist_candidate_id", "in", ids).orderBy("attempted_at", "desc").execute() : [],
     ids.length
       ? db
@@ -94,6 +102,7 @@ export async function getOfficerShortlist(db: Db, shortlistId: string) {
       explanation: r.explanation as Explanation,
       exposure: exposure[r.candidate_id] ?? 0,
       attempts: attempts.filter((a) => a.shortlist_candidate_id === r.id),
+      links: links.filter((l) => l.shortlist_candidate_id === r.id),
       history: history.filter((h) => h.shortlist_candidate_id === r.id),
       feedback: feedback.filter((f) => f.shortlist_candidate_id === r.id),
     })),
@@ -294,4 +303,39 @@ export async function presentedCountsByVacancy(db: Db, employerId: string): Prom
     .groupBy("s.vacancy_id")
     .execute();
   return Object.fromEntries(rows.map((r) => [r.vacancy_id, Number(r.n)]));
+}
+
+/**
+ * The hires of a vacancy with their UNILAV fields and who recorded them (issue 12). With an
+ * employer id, only that employer's (the query carries the scope).
+ */
+export async function listHires(db: Db, where: { vacancyId: string; employerId?: string }) {
+  let query = db
+    .selectFrom("hires as h")
+    .innerJoin("candidates as c", "c.id", "h.candidate_id")
+    .innerJoin("users as u", "u.id", "h.recorded_by")
+    .leftJoin("comuni as m", "m.istat_code", "h.work_comune_code")
+    .select([
+      "h.id", "h.shortlist_candidate_id", "h.contract_type", "h.weekly_hours", "h.working_time_code", "h.ccnl_code", "h.contract_level", "h.qualification_code",
+      "h.gross_annual_pay", "h.l68_reserved_post", "h.recorded_as", "h.request_channel", "h.recorded_at", "c.first_name", "c.last_name",
+      "u.full_name as recorded_by_name", "m.name as comune_name", "m.province_code",
+    ])
+    .select((eb) => [
+      eb.fn<string>("to_char", [eb.ref("h.start_date"), eb.val("YYYY-MM-DD")]).as("start_date"),
+      eb.fn<string | null>("to_char", [eb.ref("h.end_date"), eb.val("YYYY-MM-DD")]).as("end_date"),
+    ])
+    .where("h.vacancy_id", "=", where.vacancyId);
+  if (where.employerId) query = query.where("h.employer_id", "=", where.employerId);
+  return query.orderBy("h.recorded_at").execute();
+}
+
+/** What the hire form proposes: the vacancy's work place and whether it is reserved (L. 68/99). */
+export async function hireDefaults(db: Db, vacancyId: string) {
+  const v = await db
+    .selectFrom("vacancies as v")
+    .innerJoin("comuni as m", "m.istat_code", "v.comune_code")
+    .select(["v.l68_reserved", "m.name", "m.province_code"])
+    .where("v.id", "=", vacancyId)
+    .executeTakeFirstOrThrow();
+  return { comune: `${v.name} (${v.province_code})`, reserved: v.l68_reserved !== "no" };
 }

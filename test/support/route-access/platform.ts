@@ -10,6 +10,7 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "dichiarazione-accessibilita.tsx": {},
   "api.comuni.ts": { loader: ALL },
   "api.ateco.ts": { loader: ALL },
+  "api.codici-unilav.ts": { loader: ALL }, // public reference data (CCNL, CP2011 qualifiche)
   "invito.$token.tsx": { loader: [], action: [], params: "token" }, // unknown token: 404 for everybody
   "area.tsx": { loader: LOGGED_IN },
   "profilo.password.tsx": { loader: LOGGED_IN, action: LOGGED_IN },

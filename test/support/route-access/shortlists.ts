@@ -17,4 +17,6 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "azienda.rose.$shortlistId.tsx": { loader: [], action: [], params: "shortlistId" },
   "azienda.rose.$shortlistId.pdf.ts": { loader: [], params: "shortlistId" },
   "candidato.disponibilita.tsx": { loader: ["candidate"], action: ["candidate"] },
+  // One-click availability link (issue 12): no login, the signed link is the key; a made-up one is a 404 for everybody.
+  "disponibilita.$token.tsx": { loader: [], action: [], params: "token" },
 };

@@ -1,0 +1,183 @@
+import { Form, useFetcher } from "@remix-run/react";
+import { RowCheckbox, RowSelect, RowText } from "~/components/row-fields";
+import { HIRE_CHANNEL_LABELS, WORKING_TIME_LABELS } from "~/domain/shortlists/schema";
+import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/utils/format";
+import type { FieldErrors, FormValues } from "~/utils/forms";
+
+/** A row-scoped text field with suggestions (several hire forms can share one page). */
+function RowLookup(props: { row: string; name: string; label: string; hint: string; source: string; errors?: FieldErrors; values?: FormValues; defaultValue?: string }) {
+  const fetcher = useFetcher<{ options: { label: string }[] }>();
+  const id = `r-${props.row}-${props.name}`.replace(/[^a-zA-Z0-9_-]/g, "-");
+  const error = props.errors?.[props.name];
+  return (
+    <div className="form-group">
+      <label htmlFor={id} className="active">
+        {props.label}
+      </label>
+      <input
+        id={id}
+        name={props.name}
+        list={`${id}-list`}
+        autoComplete="off"
+        className={`form-control${error ? " is-invalid" : ""}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+        defaultValue={props.values?.[props.name] ?? props.defaultValue ?? ""}
+        onInput={(e) => {
+          const value = (e.target as HTMLInputElement).value;
+          // Each keystroke aborts the lookup still in flight; that rejection is expected, not a page error.
+          if (value.trim().length >= 2) Promise.resolve(fetcher.load(`${props.source}${props.source.includes("?") ? "&" : "?"}q=${encodeURIComponent(value)}`)).catch(() => {});
+        }}
+      />
+      <datalist id={`${id}-list`}>
+        {(fetcher.data?.options ?? []).map((o) => (
+          <option key={o.label} value={o.label} />
+        ))}
+      </datalist>
+      <small id={`${id}-hint`} className="form-text">
+        {props.hint}
+      </small>
+      {error ? (
+        <div className="invalid-feedback d-block" id={`${id}-error`}>
+          {error}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The hire with the UNILAV fields (issue 12), for the employer and for an officer recording it on
+ * the employer's behalf (who then says how the employer asked).
+ */
+export function HireForm(props: {
+  rowId: string;
+  version: number;
+  name: string;
+  contractTypes: [string, string][];
+  defaultComune: string;
+  defaultReserved: boolean;
+  byOfficer: boolean;
+  errors?: FieldErrors;
+  values?: FormValues;
+}) {
+  const common = { row: props.rowId, errors: props.errors, values: props.values };
+  return (
+    <details className="mt-3" open={!!props.errors}>
+      <summary>
+        {props.byOfficer ? "Registra l'assunzione per conto dell'azienda" : "Registra l'assunzione"}: {props.name}
+      </summary>
+      <Form method="post" noValidate className="mt-2">
+        <input type="hidden" name="intent" value="hire" />
+        <input type="hidden" name="rowId" value={props.rowId} />
+        <input type="hidden" name="version" value={props.version} />
+        <fieldset>
+          <legend className="h6">Dati della comunicazione obbligatoria (UNILAV)</legend>
+          {props.byOfficer ? (
+            <RowSelect {...common} name="requestChannel" label="Come l'azienda ha chiesto la registrazione" placeholder="Scegli…" options={HIRE_CHANNEL_LABELS} />
+          ) : null}
+          <RowSelect {...common} name="contractType" label="Tipologia contrattuale (codici CO in vigore)" placeholder="Scegli…" options={props.contractTypes} />
+          <div className="row">
+            <div className="col-md-6">
+              <RowText {...common} name="startDate" label="Data di inizio" type="date" />
+            </div>
+            <div className="col-md-6">
+              <RowText {...common} name="endDate" label="Data di fine (contratti a termine)" type="date" />
+            </div>
+          </div>
+          <div className="row">
+            <div className="col-md-6">
+              <RowSelect {...common} name="workingTime" label="Tipo di orario" placeholder="Scegli…" options={WORKING_TIME_LABELS} />
+            </div>
+            <div className="col-md-6">
+              <RowText {...common} name="weeklyHours" label="Ore settimanali medie (obbligatorie per il tempo parziale, da 1 a 39)" inputMode="numeric" />
+            </div>
+          </div>
+          <RowLookup {...common} name="ccnl" label="CCNL applicato" hint="Scrivi il codice o parte del nome e scegli dall'elenco; ND se nessun contratto" source="/api/codici-unilav?elenco=ccnl" />
+          <RowText {...common} name="contractLevel" label="Livello di inquadramento" />
+          <RowLookup {...common} name="qualification" label="Qualifica professionale (CP2011)" hint="Scrivi parte del nome della qualifica (es. commesso) e scegli dall'elenco" source="/api/codici-unilav?elenco=qualifiche" />
+          <RowText {...common} name="grossPay" label="Retribuzione lorda annua in euro (facoltativa)" inputMode="numeric" />
+          <RowLookup {...common} name="workComune" label="Comune della sede di lavoro" hint="Es. «Milano (MI)»" source="/api/comuni" defaultValue={props.defaultComune} />
+          {props.defaultReserved || props.values?.l68Reserved === "on" ? (
+            <RowCheckbox row={props.rowId} name="l68Reserved" label="Copre un posto riservato al collocamento mirato (L. 68/99)" values={props.values ?? { l68Reserved: "on" }} />
+          ) : (
+            <RowCheckbox row={props.rowId} name="l68Reserved" label="Copre un posto riservato al collocamento mirato (L. 68/99)" values={props.values} />
+          )}
+        </fieldset>
+        <button type="submit" className="btn btn-success">
+          Registra l'assunzione di {props.name}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+export interface HireView {
+  id: string;
+  first_name: string;
+  last_name: string;
+  start_date: string;
+  end_date: string | null;
+  weekly_hours: string;
+  working_time_code: string | null;
+  contract_level: string | null;
+  gross_annual_pay: string | null;
+  l68_reserved_post: boolean | null;
+  recorded_as: "employer" | "officer";
+  request_channel: "telefono" | "email_pec" | "sportello" | null;
+  recorded_at: string | Date;
+  recorded_by_name: string;
+  comune_name: string | null;
+  province_code: string | null;
+  labels: { contractType: string | null; ccnl: string | null; qualification: string | null };
+}
+
+const day = (iso: string) => formatDate(`${iso}T12:00:00Z`);
+const CHANNEL_PHRASES = { telefono: "per telefono", email_pec: "per e-mail o PEC", sportello: "allo sportello" } as const;
+
+/** The recorded hires with their UNILAV fields and who recorded them. */
+export function HireList({ hires, headingLevel = 2 }: { hires: HireView[]; headingLevel?: 2 | 3 }) {
+  if (!hires.length) return null;
+  const H = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <section className="mt-4" aria-labelledby="assunzioni">
+      <H className="h4" id="assunzioni">
+        Assunzioni registrate
+      </H>
+      {hires.map((h) => (
+        <dl key={h.id} className="row small border-bottom pb-2">
+          <dt className="col-sm-4">Persona assunta</dt>
+          <dd className="col-sm-8">
+            {h.first_name} {h.last_name}
+          </dd>
+          <dt className="col-sm-4">Contratto</dt>
+          <dd className="col-sm-8">{h.labels.contractType}</dd>
+          <dt className="col-sm-4">Periodo</dt>
+          <dd className="col-sm-8">{h.end_date ? `dal ${day(h.start_date)} al ${day(h.end_date)}` : `dal ${day(h.start_date)}, senza termine`}</dd>
+          <dt className="col-sm-4">Orario</dt>
+          <dd className="col-sm-8">
+            {h.working_time_code ? WORKING_TIME_LABELS[h.working_time_code as keyof typeof WORKING_TIME_LABELS] : "—"}, {formatNumber(Number(h.weekly_hours))} ore settimanali
+          </dd>
+          <dt className="col-sm-4">CCNL e livello</dt>
+          <dd className="col-sm-8">
+            {h.labels.ccnl ?? "—"}
+            {h.contract_level ? `, livello ${h.contract_level}` : ""}
+          </dd>
+          <dt className="col-sm-4">Qualifica (CP2011)</dt>
+          <dd className="col-sm-8">{h.labels.qualification ?? "—"}</dd>
+          <dt className="col-sm-4">Retribuzione lorda annua</dt>
+          <dd className="col-sm-8">{h.gross_annual_pay ? formatMoney(h.gross_annual_pay) : "non indicata"}</dd>
+          <dt className="col-sm-4">Sede di lavoro</dt>
+          <dd className="col-sm-8">{h.comune_name ? `${h.comune_name} (${h.province_code})` : "—"}</dd>
+          <dt className="col-sm-4">Posto riservato L. 68/99</dt>
+          <dd className="col-sm-8">{h.l68_reserved_post === null ? "—" : h.l68_reserved_post ? "sì" : "no"}</dd>
+          <dt className="col-sm-4">Registrata</dt>
+          <dd className="col-sm-8">
+            il {formatDateTime(h.recorded_at)} da {h.recorded_by_name}{" "}
+            {h.recorded_as === "officer" ? `(Centro per l'Impiego, per conto dell'azienda${h.request_channel ? `, richiesta ${CHANNEL_PHRASES[h.request_channel]}` : ""})` : "(azienda)"}
+          </dd>
+        </dl>
+      ))}
+    </section>
+  );
+}

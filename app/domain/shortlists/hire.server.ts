@@ -1,0 +1,52 @@
+import { codeEntry, currentCodes, isCurrent, sentenceCase } from "~/domain/reference/national.server";
+import type { Db } from "~/db/db.server";
+import { CONTRACT_TYPES } from "~/domain/vacancies/codes";
+import { listHires } from "./queries.server";
+import { makeHireSchema, type HireCodeChecks } from "./schema";
+
+/** «a termine»: the CO contract types that need an end date (tempo determinato, tirocinio). */
+export function isFixedTermContract(code: string) {
+  const e = codeEntry("contractTypes", code);
+  return !!e && (/\bTEMPO DETERMINATO\b/.test(e.label) || code === "C.01.00");
+}
+
+const currentOnly = (list: "contractTypes" | "ccnl" | "qualifications", unknown: string, ended: string) => (code: string) => {
+  const e = codeEntry(list, code);
+  if (!e) return unknown;
+  return isCurrent(e) ? null : ended;
+};
+
+const CHECKS: HireCodeChecks = {
+  contractType: currentOnly("contractTypes", "Tipo di contratto sconosciuto: sceglilo dall'elenco", "Questo tipo di contratto non è più in vigore: scegline uno dall'elenco"),
+  ccnl: currentOnly("ccnl", "CCNL sconosciuto: scrivi il codice o parte del nome e sceglilo dall'elenco (ND se nessuno)", "Questo CCNL non è più in vigore: scegline uno dall'elenco"),
+  qualification: currentOnly("qualifications", "Qualifica sconosciuta: scrivi parte del nome e sceglila dall'elenco (CP2011)", "Questa qualifica non è più in vigore"),
+  isFixedTerm: isFixedTermContract,
+};
+
+/** The hire form's schema with the checks of the national code lists (all errors at once). */
+export const ServerHireSchema = makeHireSchema(CHECKS);
+
+/** The choices of the hire form: only the CO contract types in force today. */
+export function hireFormOptions() {
+  return {
+    contractTypes: currentCodes("contractTypes").map((e) => [e.code, `${sentenceCase(e.label)} (${e.code})`] as [string, string]),
+  };
+}
+export type HireFormOptions = ReturnType<typeof hireFormOptions>;
+
+/** Labels for a stored hire (ended codes too: an old hire keeps its label). */
+export function hireLabels(h: { contract_type: string; ccnl_code: string | null; qualification_code: string | null }) {
+  const label = (list: "contractTypes" | "ccnl" | "qualifications", code: string | null) => {
+    if (!code) return null;
+    const e = codeEntry(list, code);
+    if (e) return `${sentenceCase(e.label)} (${code})`;
+    return list === "contractTypes" ? (CONTRACT_TYPES[code as keyof typeof CONTRACT_TYPES] ?? code) : code;
+  };
+  return { contractType: label("contractTypes", h.contract_type), ccnl: label("ccnl", h.ccnl_code), qualification: label("qualifications", h.qualification_code) };
+}
+
+/** The hires of a vacancy ready for the page (labels of the codes resolved here, on the server). */
+export async function hiresForPage(db: Db, where: { vacancyId: string; employerId?: string }) {
+  const rows = await listHires(db, where);
+  return rows.map((h) => ({ ...h, labels: hireLabels(h) }));
+}
