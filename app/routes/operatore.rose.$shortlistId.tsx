@@ -36,6 +36,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
 import { actorOf, notFound } from "~/utils/session.server";
+import { SpentTimeFields } from "~/components/spent-time";
+import { standardPrefill } from "~/domain/services/durations";
+import { presentationTime } from "~/domain/shortlists/deliveries.server";
 
 export const meta: MetaFunction = () => [{ title: "Rosa di candidati — Rosa" }];
 
@@ -59,9 +62,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
   const { search_snapshot, results_snapshot, ...rest } = data.shortlist;
   const plan = await getAssessmentPlan(getDb(), rest.vacancy_id, data.rows.map((r) => r.id));
+  const { standard, recorded } = await presentationTime(getDb(), shortlistId);
   return {
     ...data,
     plan,
+    standard4C: standard ?? null,
+    presentPrefill: recorded ?? { ...standardPrefill(standard, "4C"), justification: null },
+    alreadyRecorded: !!recorded,
     shortlist: { ...rest, vacancy_number: Number(rest.vacancy_number) },
     snapshot: search_snapshot as Snapshot,
     results: results_snapshot as ResultRow[],
@@ -103,7 +110,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           message = "Contatto registrato.";
           break;
         case "present": {
-          const n = await presentShortlist(trx, actor, scope, { shortlistId, version: d.version });
+          const n = await presentShortlist(trx, actor, scope, { shortlistId, version: d.version, spent: { minutes: d.minutes, modality: d.modality, justification: d.justification } });
           message = `Rosa presentata all'azienda: ${n === 1 ? "1 candidato" : `${n} candidati`}.`;
           break;
         }
@@ -132,7 +139,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OfficerShortlistPage() {
-  const { shortlist, rows, proposals, snapshot, results, plan } = useLoaderData<typeof loader>();
+  const { shortlist, rows, proposals, snapshot, results, plan, standard4C, presentPrefill, alreadyRecorded } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const availableCount = rows.filter((r) => r.state === "available").length;
   const rowErrors = (rowId: string) => (result?.values?.rowId === rowId ? result.errors : undefined);
@@ -152,6 +159,14 @@ export default function OfficerShortlistPage() {
         <Form method="post" className="mb-4">
           <input type="hidden" name="intent" value="present" />
           <input type="hidden" name="version" value={shortlist.version} />
+          <SpentTimeFields
+            code="4C"
+            prefill={presentPrefill}
+            range={standard4C}
+            errors={result?.values?.intent === "present" ? result.errors : undefined}
+            values={result?.values?.intent === "present" ? result.values : undefined}
+          />
+          {alreadyRecorded ? <p className="small rosa-muted">La rosa è già nel registro: una nuova presentazione aggiorna la stessa riga 4C (indica la durata complessiva).</p> : null}
           <button type="submit" className="btn btn-primary" disabled={availableCount === 0}>
             Presenta all'azienda i candidati disponibili ({availableCount})
           </button>

@@ -34,6 +34,10 @@ export function listServiceStandards(db: Db) {
   return db.selectFrom("service_standards").selectAll().orderBy("sort_order").execute();
 }
 
+export function getServiceStandard(db: Db, code: string) {
+  return db.selectFrom("service_standards").select(["code", "title", "min_minutes", "max_minutes"]).where("code", "=", code).executeTakeFirst();
+}
+
 export function listEmployerRequests(db: Db, employerId: string) {
   return db
     .selectFrom("service_requests")

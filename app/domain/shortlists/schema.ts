@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CONTRACT_TYPES } from "~/domain/vacancies/codes";
 import { calendarDateTime, calendarDay } from "~/utils/date-fields";
+import { SpentTimeFields } from "~/domain/services/schema";
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 const version = z.coerce.number({ error: "Versione mancante: ricarica la pagina" }).int().min(1, "Versione non valida");
@@ -89,7 +90,7 @@ export const ContactAttemptSchema = z.object({
   note: optionalText(500),
 });
 
-export const PresentSchema = z.object({ intent: z.literal("present"), version });
+export const PresentSchema = z.object({ intent: z.literal("present"), version, ...SpentTimeFields });
 
 export const GapProposalSchema = z.object({
   intent: z.literal("gap"),
