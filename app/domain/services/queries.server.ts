@@ -71,6 +71,18 @@ export function listRequestQueue(db: Db, queues: ServiceQueue[]) {
     .execute();
 }
 
+/** How many rows the officer's request queue lists (open and taken): the desk's count. */
+export async function countRequestQueue(db: Db, queues: ServiceQueue[]) {
+  if (!queues.length) return 0;
+  const r = await db
+    .selectFrom("service_requests")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("queue", "in", queues)
+    .where("status", "in", ["open", "taken"])
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 export async function countOpenRequests(db: Db, queues: ServiceQueue[]) {
   const r = await db
     .selectFrom("service_requests")

@@ -170,3 +170,13 @@ export const CandidateResponseSchema = z.object({
   response: z.enum(["confirmed", "declined"], { error: "Scegli se confermi la disponibilità" }),
   shareContacts: z.literal("on").optional(),
 });
+
+const optionalUuid = (what: string) => z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: `${what} non valida` }).optional());
+
+/** The officers' list of rose: the desk's links and the employer/vacancy pages narrow it. */
+export const OfficerShortlistFilterSchema = z.object({
+  attesa: z.enum(["", "riscontro"], { error: "Filtro non valido" }).default(""),
+  scadenza: z.enum(["", "oggi"], { error: "Filtro non valido" }).default(""),
+  azienda: optionalUuid("Azienda"),
+  offerta: optionalUuid("Offerta"),
+});
