@@ -1,5 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DeskCards } from "~/components/desk";
+import { getDb } from "~/db/db.server";
+import { adminDesk } from "~/domain/desk/queries.server";
 import { PageTitle } from "~/components/layout";
 import { requirePermission } from "~/utils/session.server";
 
@@ -7,13 +10,15 @@ export const meta: MetaFunction = () => [{ title: "Amministrazione — Rosa" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "users:manage");
-  return null;
+  return { items: await adminDesk(getDb()) };
 }
 
 export default function AdminHome() {
+  const { items } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageTitle title="Amministrazione" lead="Gestione degli account degli operatori e controllo delle attività." />
+      <DeskCards items={items} />
       <ul className="list-unstyled">
         <li className="mb-2">
           <Link to="/admin/utenti">Utenti e operatori</Link>: crea gli account degli operatori dei Centri per l'Impiego.

@@ -3,6 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { EmployerStatusBadge, EmployerSummary } from "~/components/employer-summary";
 import { Notice } from "~/components/forms";
 import { getDb } from "~/db/db.server";
+import { DeskCards } from "~/components/desk";
+import { employerDesk } from "~/domain/desk/queries.server";
+import { roleHas } from "~/domain/identity/roles";
+import { todayInItaly } from "~/utils/dates";
 import { getEmployer } from "~/domain/employers/queries.server";
 import { formatDateTime } from "~/utils/format";
 import { notFound, requireEmployerUser } from "~/utils/session.server";
@@ -14,11 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Scoped by the session's employer: there is no id in the URL to tamper with.
   const employer = await getEmployer(getDb(), user.employerId);
   if (!employer) throw notFound();
-  return { employer, isLegalRep: user.employerRole === "legal_rep" };
+  const items = employer.status === "validated" ? await employerDesk(getDb(), user.employerId, todayInItaly(), { l68: roleHas(user.role, "l68:own") }) : [];
+  return { employer, items, isLegalRep: user.employerRole === "legal_rep" };
 }
 
 export default function EmployerHome() {
-  const { employer, isLegalRep } = useLoaderData<typeof loader>();
+  const { employer, items, isLegalRep } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>
@@ -43,6 +48,7 @@ export default function EmployerHome() {
       {employer.status === "validated" ? (
         <Notice type="success">L'azienda è convalidata: puoi chiedere i servizi del Centro per l'Impiego.</Notice>
       ) : null}
+      {items.length ? <DeskCards items={items} /> : null}
       <EmployerSummary employer={employer} />
       {isLegalRep ? (
         <p className="d-flex gap-3">

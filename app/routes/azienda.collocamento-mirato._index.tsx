@@ -23,7 +23,10 @@ export const meta: MetaFunction = () => [{ title: "Collocamento mirato (L. 68/99
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireL68Employer(request);
   // Scoped by the session's employer; never the disability details (health data).
-  return { view: await getFileView(getDb(), user.employerId, { health: false }), employerName: user.employerName };
+  const view = await getFileView(getDb(), user.employerId, { health: false });
+  // ?scadenze=aperte: the desk's link, only the obligations still to meet (open or overdue).
+  const onlyPending = new URL(request.url).searchParams.get("scadenze") === "aperte";
+  return { view: onlyPending ? { ...view, obligations: view.obligations.filter((o) => o.status === "open" || o.status === "overdue") } : view, employerName: user.employerName, onlyPending };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -34,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function EmployerL68File() {
-  const { view, employerName } = useLoaderData<typeof loader>();
+  const { view, employerName, onlyPending } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div>
@@ -52,6 +55,11 @@ export default function EmployerL68File() {
         <Link to="/azienda/collocamento-mirato/certificato">Certificazione di ottemperanza</Link>
       </p>
       <QuotaSummary latest={view.latest} />
+      {onlyPending ? (
+        <p className="mt-4 mb-0">
+          <strong>Solo le scadenze aperte ({view.obligations.length})</strong> · <Link to="/azienda/collocamento-mirato">Tutte le scadenze</Link>
+        </p>
+      ) : null}
       <ObligationsSection view={view} />
       <EmployerTypeForm view={view} result={result && !result.ok ? result : undefined} />
       <WorkforceSection view={view} result={result && !result.ok ? result : undefined} />

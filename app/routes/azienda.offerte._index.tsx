@@ -9,7 +9,7 @@ import { getEmployer } from "~/domain/employers/queries.server";
 import { presentedCountsByVacancy } from "~/domain/shortlists/queries.server";
 import { applicationCounts } from "~/domain/vacancies/applications.server";
 import { listEmployerNotifications } from "~/domain/vacancies/notifications.server";
-import { listEmployerVacancies } from "~/domain/vacancies/queries.server";
+import { EXPIRING_DAYS, listEmployerVacancies } from "~/domain/vacancies/queries.server";
 import { VACANCY_OUTCOME_LABELS } from "~/domain/vacancies/states";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { requireVacancyEmployer } from "~/domain/vacancies/policy.server";
@@ -22,9 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const employer = await getEmployer(db, employerId);
   if (!employer) throw notFound();
+  // ?scadenza=7: the desk's link, live vacancies closing within a week.
+  const expiring = new URL(request.url).searchParams.get("scadenza") === String(EXPIRING_DAYS);
   return {
     canSubmit: canPostVacancies(employer.status),
-    vacancies: await listEmployerVacancies(db, employerId),
+    expiring,
+    vacancies: await listEmployerVacancies(db, employerId, { expiring }),
     counts: await applicationCounts(db, employerId),
     presented: await presentedCountsByVacancy(db, employerId),
     notifications: await listEmployerNotifications(db, employerId),
@@ -32,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function EmployerVacancies() {
-  const { canSubmit, vacancies, notifications, counts, presented } = useLoaderData<typeof loader>();
+  const { canSubmit, vacancies, notifications, counts, presented, expiring } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageTitle title="Offerte di lavoro" lead="Le offerte della tua azienda: bozze, offerte inviate al Centro per l'Impiego, pubblicate e chiuse.">
@@ -57,10 +60,19 @@ export default function EmployerVacancies() {
           </ul>
         </section>
       ) : null}
+      <p>
+        {expiring ? (
+          <>
+            <strong>Solo le offerte pubblicate in scadenza entro {EXPIRING_DAYS} giorni</strong> · <Link to="/azienda/offerte">Tutte le offerte</Link>
+          </>
+        ) : (
+          <Link to={`/azienda/offerte?scadenza=${EXPIRING_DAYS}`}>Solo le offerte in scadenza entro {EXPIRING_DAYS} giorni</Link>
+        )}
+      </p>
       {vacancies.length ? (
         <div className="table-responsive">
           <table className="table">
-            <caption>Offerte dell'azienda ({vacancies.length})</caption>
+            <caption>{expiring ? `Offerte in scadenza (${vacancies.length})` : `Offerte dell'azienda (${vacancies.length})`}</caption>
             <thead>
               <tr>
                 <th scope="col">N.</th>
@@ -96,7 +108,7 @@ export default function EmployerVacancies() {
           </table>
         </div>
       ) : (
-        <p>Non hai ancora offerte di lavoro.</p>
+        <p>{expiring ? "Nessuna offerta in scadenza." : "Non hai ancora offerte di lavoro."}</p>
       )}
     </div>
   );

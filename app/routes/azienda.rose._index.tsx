@@ -4,23 +4,37 @@ import { getDb } from "~/db/db.server";
 import { requireShortlistEmployer } from "~/domain/shortlists/policy.server";
 import { listEmployerShortlists } from "~/domain/shortlists/queries.server";
 import { formatDate } from "~/utils/format";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Candidati presentati — Rosa" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { employerId } = await requireShortlistEmployer(request);
-  const rows = await listEmployerShortlists(getDb(), employerId);
-  return { shortlists: rows.map((r) => ({ ...r, vacancy_number: Number(r.vacancy_number), awaiting: Number(r.awaiting) })) };
+  const awaitingOnly = new URL(request.url).searchParams.get("da") === "riscontrare";
+  const rows = await listEmployerShortlists(getDb(), employerId, { awaitingOnly });
+  return { awaitingOnly, shortlists: rows.map((r) => ({ ...r, vacancy_number: Number(r.vacancy_number), awaiting: Number(r.awaiting) })) };
 }
 
 export default function EmployerShortlists() {
-  const { shortlists } = useLoaderData<typeof loader>();
+  const { shortlists, awaitingOnly } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>Candidati presentati</h1>
+      <p>
+        {awaitingOnly ? (
+          <>
+            <strong>Solo le rose che aspettano il tuo riscontro</strong> · <Link to="/azienda/rose">Tutte le rose</Link>
+          </>
+        ) : (
+          <Link to="/azienda/rose?da=riscontrare">Solo le rose che aspettano il tuo riscontro</Link>
+        )}
+      </p>
       {shortlists.length ? (
+        <div className="table-responsive">
         <table className="table">
-          <caption>Le rose di candidati che il Centro per l'Impiego ti ha presentato</caption>
+          <caption>
+            {awaitingOnly ? plural(shortlists.length, "rosa attende", "rose attendono") + " il tuo riscontro" : "Le rose di candidati che il Centro per l'Impiego ti ha presentato"}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Rosa</th>
@@ -44,8 +58,9 @@ export default function EmployerShortlists() {
             ))}
           </tbody>
         </table>
+        </div>
       ) : (
-        <p>Il Centro per l'Impiego non ti ha ancora presentato candidati.</p>
+        <p>{awaitingOnly ? "Nessuna rosa aspetta il tuo riscontro." : "Il Centro per l'Impiego non ti ha ancora presentato candidati."}</p>
       )}
     </div>
   );

@@ -8,7 +8,8 @@ import { withTransaction } from "~/db/transaction.server";
 import { reviewEmployer } from "~/domain/employers/commands.server";
 import { getEmployer, listEmployerUsers } from "~/domain/employers/queries.server";
 import { ReviewSchema } from "~/domain/employers/schema";
-import { EMPLOYER_ROLE_LABELS } from "~/domain/identity/roles";
+import { EMPLOYER_ROLE_LABELS, roleHas } from "~/domain/identity/roles";
+import { canOfficerSeeEmployer } from "~/domain/l68/policy.server";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
@@ -26,12 +27,19 @@ function employerIdFrom(params: unknown): string {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "employers:review");
+  const user = await requirePermission(request, "employers:review");
   const employerId = employerIdFrom(params);
   const db = getDb();
   const employer = await getEmployer(db, employerId);
   if (!employer) throw notFound("Azienda non trovata");
-  return { employer, users: await listEmployerUsers(db, employerId) };
+  // No dead ends (issue 12): the employer's vacancies, rose, register rows and L. 68 file, each where this user may go.
+  const links = {
+    vacancies: roleHas(user.role, "vacancies:review"),
+    shortlists: roleHas(user.role, "matching:run"),
+    register: roleHas(user.role, "services:deliver") || user.role === "admin",
+    l68: await canOfficerSeeEmployer(db, user, employerId),
+  };
+  return { employer, links, users: await listEmployerUsers(db, employerId) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -49,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EmployerDetailPage() {
-  const { employer, users } = useLoaderData<typeof loader>();
+  const { employer, users, links } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div>
@@ -65,6 +73,32 @@ export default function EmployerDetailPage() {
           {employer.reviewer_name ? ` da ${employer.reviewer_name}` : ""}
           {employer.status_reason ? `: ${employer.status_reason}` : "."}
         </Notice>
+      ) : null}
+      {Object.values(links).some(Boolean) ? (
+        <nav aria-label="Dati dell'azienda" className="mb-3">
+          <ul className="d-flex flex-wrap gap-3 list-unstyled mb-0">
+            {links.vacancies ? (
+              <li>
+                <Link to={`/operatore/offerte?status=&azienda=${employer.id}`}>Offerte di lavoro</Link>
+              </li>
+            ) : null}
+            {links.shortlists ? (
+              <li>
+                <Link to={`/operatore/rose?azienda=${employer.id}`}>Rose di candidati</Link>
+              </li>
+            ) : null}
+            {links.register ? (
+              <li>
+                <Link to={`/operatore/registro?azienda=${employer.id}`}>Servizi erogati (registro)</Link>
+              </li>
+            ) : null}
+            {links.l68 ? (
+              <li>
+                <Link to={`/operatore/collocamento-mirato/${employer.id}`}>Fascicolo L. 68/99</Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
       ) : null}
       <EmployerSummary employer={employer} />
       <h2 className="h4">Utenti dell'azienda</h2>

@@ -1,4 +1,4 @@
-import { todayInItaly } from "~/utils/dates";
+import { addDays, todayInItaly } from "~/utils/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -22,7 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const province = user.officeProvince;
   if (!filter.ok) return data({ errors: filter.errors, values: filter.values, rows: [], province, today: todayInItaly(), query: "" }, { status: 400 });
   const rows = province
-    ? await listProvinceEmployers(getDb(), province, { sort: filter.data.ordina, onlyUncovered: filter.data.scoperti === "1" })
+    ? await listProvinceEmployers(getDb(), province, {
+        sort: filter.data.ordina,
+        onlyUncovered: filter.data.scoperti === "1",
+        dueBy: filter.data.scadenza ? addDays(todayInItaly(), Number(filter.data.scadenza)) : undefined,
+      })
     : [];
   return { errors: undefined, values: filter.values, rows, province, today: todayInItaly(), query: url.searchParams.toString() };
 }
@@ -44,6 +48,15 @@ export default function PlacementWorkspace() {
         </div>
         <div className="col-md-4">
           <SelectField name="scoperti" label="Mostra" options={[["", "Tutte le aziende obbligate"], ["1", "Solo con posti da coprire"]]} values={values} errors={errors} />
+        </div>
+        <div className="col-md-4">
+          <SelectField
+            name="scadenza"
+            label="Scadenze"
+            options={[["", "Tutte"], ["30", "Scadute o entro 30 giorni"]]}
+            values={values}
+            errors={errors}
+          />
         </div>
         <div className="col-md-2 mb-4">
           <button type="submit" className="btn btn-primary w-100">

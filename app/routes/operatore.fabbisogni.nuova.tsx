@@ -7,7 +7,9 @@ import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { createNeedsAssessment } from "~/domain/services/commands.server";
-import { listValidatedEmployers } from "~/domain/services/queries.server";
+import { getServiceStandard, listValidatedEmployers } from "~/domain/services/queries.server";
+import { standardPrefill } from "~/domain/services/durations";
+import { SpentTimeFields } from "~/components/spent-time";
 import { NeedsSchema } from "~/domain/services/schema";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -18,7 +20,8 @@ export const meta: MetaFunction = () => [{ title: "Nuova consulenza sui fabbisog
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "services:deliver");
-  return { employers: await listValidatedEmployers(getDb()), today: todayInItaly() };
+  const standard = await getServiceStandard(getDb(), "4B");
+  return { employers: await listValidatedEmployers(getDb()), today: todayInItaly(), standard: standard ?? null, prefill: standardPrefill(standard, "4B") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -35,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewNeeds() {
-  const { employers, today } = useLoaderData<typeof loader>();
+  const { employers, today, standard, prefill } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const common = { errors: result?.errors, values: result?.values ?? { assessedOn: today } };
   return (
@@ -79,6 +82,7 @@ export default function NewNeeds() {
         <TextAreaField name="skillGaps" label="Gap di competenze" {...common} />
         <TextAreaField name="trainingNeeds" label="Fabbisogni formativi" {...common} />
         <TextAreaField name="actionsAgreed" label="Azioni concordate" {...common} />
+        <SpentTimeFields code="4B" prefill={prefill} range={standard} errors={result?.errors} values={result?.values} />
         <button type="submit" className="btn btn-primary">
           Registra la consulenza
         </button>

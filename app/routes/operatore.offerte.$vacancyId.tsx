@@ -109,6 +109,12 @@ export default function OfficerVacancyPage() {
       ) : null}
       <DiscriminationWarnings findings={vacancy.discrimination_flags} />
       <p className="d-flex gap-3 flex-wrap">
+        {["validated", "published", "in_preselection"].includes(vacancy.status) ? (
+          <Link to={`/operatore/preselezione/${vacancy.id}`} className="btn btn-primary">
+            Abbinamento con i candidati (preselezione)
+          </Link>
+        ) : null}
+        <Link to={`/operatore/rose?offerta=${vacancy.id}`}>Rose di questa offerta</Link>
         {LIVE_STATUSES.includes(vacancy.status) && vacancy.publication_mode !== "internal" ? (
           <Link to={`/offerte/${vacancy.id}`}>Vedi la pagina pubblica</Link>
         ) : null}

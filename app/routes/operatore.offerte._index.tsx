@@ -6,7 +6,9 @@ import { Pager } from "~/components/pager";
 import { VacancyStatusBadge } from "~/components/vacancy-view";
 import { getDb } from "~/db/db.server";
 import { requireVacancyOfficer } from "~/domain/vacancies/policy.server";
-import { listVacancyQueue } from "~/domain/vacancies/queries.server";
+import { countVacancyQueueRows, listVacancyQueue } from "~/domain/vacancies/queries.server";
+import { getEmployer } from "~/domain/employers/queries.server";
+import { plural } from "~/utils/plural";
 import { OfficerQueueFilterSchema } from "~/domain/vacancies/schema";
 import { VACANCY_STATUS_LABELS } from "~/domain/vacancies/states";
 import { formatDate, formatDateTime } from "~/utils/format";
@@ -17,19 +19,34 @@ export const meta: MetaFunction = () => [{ title: "Offerte di lavoro da gestire 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireVacancyOfficer(request);
   const parsed = parseSearchParams(new URL(request.url), OfficerQueueFilterSchema);
-  const filter = parsed.ok ? parsed.data : { status: "submitted" as const, page: 1 };
-  return { filter, errors: parsed.ok ? undefined : parsed.errors, ...(await listVacancyQueue(getDb(), filter)) };
+  const filter = parsed.ok ? parsed.data : { status: "submitted" as const, page: 1, azienda: undefined };
+  const db = getDb();
+  const employer = filter.azienda ? await getEmployer(db, filter.azienda) : null;
+  return {
+    filter,
+    employerName: employer?.legal_name ?? null,
+    errors: parsed.ok ? undefined : parsed.errors,
+    total: await countVacancyQueueRows(db, filter),
+    ...(await listVacancyQueue(db, filter)),
+  };
 }
 
 const { draft: _draft, ...FILTER_STATUSES } = VACANCY_STATUS_LABELS;
 
 export default function VacancyQueue() {
-  const { filter, errors, vacancies, hasMore } = useLoaderData<typeof loader>();
+  const { filter, errors, vacancies, hasMore, total, employerName } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageTitle title="Offerte di lavoro" lead="Le offerte inviate dalle aziende: convalidale o rimandale con le correzioni da fare." />
       <ErrorSummary errors={errors} />
+      {employerName ? (
+        <p>
+          Offerte di <strong>{employerName}</strong> · <Link to={`/operatore/aziende/${filter.azienda}`}>torna all'azienda</Link> ·{" "}
+          <Link to={`/operatore/offerte?status=${filter.status}`}>tutte le aziende</Link>
+        </p>
+      ) : null}
       <Form method="get" className="row align-items-end mb-3">
+        {filter.azienda ? <input type="hidden" name="azienda" value={filter.azienda} /> : null}
         <div className="col-md-4">
           <SelectField name="status" label="Stato" options={FILTER_STATUSES} placeholder="Tutti gli stati" defaultValue={filter.status} />
         </div>
@@ -42,7 +59,9 @@ export default function VacancyQueue() {
       {vacancies.length ? (
         <div className="table-responsive">
           <table className="table">
-            <caption>Offerte {filter.status ? `nello stato «${VACANCY_STATUS_LABELS[filter.status]}»` : "di tutte le aziende"}</caption>
+            <caption>
+              {plural(total, "offerta", "offerte")} {filter.status ? `nello stato «${VACANCY_STATUS_LABELS[filter.status]}»` : employerName ? "" : "di tutte le aziende"}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">N.</th>

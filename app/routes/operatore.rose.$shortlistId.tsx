@@ -43,6 +43,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { parseFormData, zodFieldErrors } from "~/utils/forms";
 import { actorOf, notFound } from "~/utils/session.server";
+import { SpentTimeFields } from "~/components/spent-time";
+import { standardPrefill } from "~/domain/services/durations";
+import { presentationTime } from "~/domain/shortlists/deliveries.server";
 
 export const meta: MetaFunction = () => [{ title: "Rosa di candidati — Rosa" }];
 
@@ -65,17 +68,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     details: { candidates: data.rows.map((r) => r.candidate_id) },
   });
   const { search_snapshot, results_snapshot, ...rest } = data.shortlist;
-  const [plan, hires, defaults] = await Promise.all([
+  const [plan, hires, defaults, time] = await Promise.all([
     getAssessmentPlan(getDb(), rest.vacancy_id, data.rows.map((r) => r.id)),
     hiresForPage(getDb(), { vacancyId: rest.vacancy_id }),
     hireDefaults(getDb(), rest.vacancy_id),
+    presentationTime(getDb(), shortlistId),
   ]);
+  const { standard, recorded } = time;
   return {
     ...data,
     hires,
     defaults,
     options: hireFormOptions(),
     plan,
+    standard4C: standard ?? null,
+    presentPrefill: recorded ?? { ...standardPrefill(standard, "4C"), justification: null },
+    alreadyRecorded: !!recorded,
     shortlist: { ...rest, vacancy_number: Number(rest.vacancy_number) },
     snapshot: search_snapshot as Snapshot,
     results: results_snapshot as ResultRow[],
@@ -120,7 +128,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           message = "Contatto registrato.";
           break;
         case "present": {
-          const n = await presentShortlist(trx, actor, scope, { shortlistId, version: d.version });
+          const n = await presentShortlist(trx, actor, scope, { shortlistId, version: d.version, spent: { minutes: d.minutes, modality: d.modality, justification: d.justification } });
           message = `Rosa presentata all'azienda: ${n === 1 ? "1 candidato" : `${n} candidati`}.`;
           break;
         }
@@ -183,7 +191,7 @@ async function officerHire(formData: FormData, actor: ReturnType<typeof actorOf>
 }
 
 export default function OfficerShortlistPage() {
-  const { shortlist, rows, proposals, snapshot, results, plan, hires, defaults, options } = useLoaderData<typeof loader>();
+  const { shortlist, rows, proposals, snapshot, results, plan, hires, defaults, options, standard4C, presentPrefill, alreadyRecorded } = useLoaderData<typeof loader>();
   const contactable = rows.filter((r) => availableCandidateEvents(r.state, "officer").includes("start_contact") && r.state === "proposed");
   const result = useActionData<typeof action>();
   const availableCount = rows.filter((r) => r.state === "available").length;
@@ -204,6 +212,14 @@ export default function OfficerShortlistPage() {
         <Form method="post" className="mb-4">
           <input type="hidden" name="intent" value="present" />
           <input type="hidden" name="version" value={shortlist.version} />
+          <SpentTimeFields
+            code="4C"
+            prefill={presentPrefill}
+            range={standard4C}
+            errors={result?.values?.intent === "present" ? result.errors : undefined}
+            values={result?.values?.intent === "present" ? result.values : undefined}
+          />
+          {alreadyRecorded ? <p className="small rosa-muted">La rosa è già nel registro: una nuova presentazione aggiorna la stessa riga 4C (indica la durata complessiva).</p> : null}
           <button type="submit" className="btn btn-primary" disabled={availableCount === 0}>
             Presenta all'azienda i candidati disponibili ({availableCount})
           </button>

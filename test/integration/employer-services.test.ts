@@ -140,6 +140,8 @@ describe("needs consultancy (4B)", () => {
         form: {
           employerId,
           assessedOn: todayInItaly(),
+          minutes: "150",
+          modality: "company",
           "figures.0.occupation": "4.3.1.2.0 — Addetti alla gestione dei magazzini",
           "figures.0.quantity": "2",
           "figures.0.neededBy": addDays(todayInItaly(), 40),

@@ -102,7 +102,7 @@ describe("preselection flow: match → rosa → availability → presentation �
 
   it("presents only confirmed people; the employer sees them, never Carla, never another employer's rosa; views are audited", async () => {
     const s = await getDb().selectFrom("shortlists").select("version").where("id", "=", shortlistId).executeTakeFirstOrThrow();
-    const present = await callRoute(officerRoute.action, request(`/operatore/rose/${shortlistId}`, { cookie: officer, form: { intent: "present", version: String(s.version) } }), { shortlistId });
+    const present = await callRoute(officerRoute.action, request(`/operatore/rose/${shortlistId}`, { cookie: officer, form: { intent: "present", version: String(s.version), minutes: "240", modality: "office" } }), { shortlistId });
     expect(present.status).toBe(302);
     const view = await callRoute(employerRoute.loader, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie }), { shortlistId });
     expect(view.status).toBe(200);

@@ -147,8 +147,10 @@ export interface ServiceDeliveriesTable {
   output: string;
   justification: string | null;
   service_request_id: string | null;
-  /** Set on the deliveries Rosa records itself (4C presentation, 4D selection). */
+  /** Set on the deliveries Rosa records itself (4C presentation, 4D selection): one 4C per shortlist. */
   shortlist_id: string | null;
+  /** Set on the 4B row recorded with a needs consultation (one per consultation). */
+  needs_assessment_id: string | null;
   created_at: DefaultedTimestamp;
 }
 

@@ -225,6 +225,8 @@ export const versionField = z.coerce.number({ error: "Versione mancante" }).int(
 export const WorkspaceFilterSchema = z.object({
   ordina: z.enum(["nome", "scoperti", "scadenza"], { error: "Ordinamento non valido" }).default("scadenza"),
   scoperti: z.enum(["", "1"], { error: "Filtro non valido" }).default(""),
+  /** "30": only employers with a hiring deadline overdue or within 30 days (the desk's link). */
+  scadenza: z.enum(["", "30"], { error: "Filtro non valido" }).default(""),
 });
 
 export const ProspettoFormSchema = z.object({

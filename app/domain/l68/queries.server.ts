@@ -125,7 +125,14 @@ export type WorkspaceSort = (typeof WORKSPACE_SORTS)[number];
  * operating site there) whose latest snapshot shows an obligation (quota > 0), with what is
  * missing, the next deadline and the overdue obligations.
  */
-export async function listProvinceEmployers(db: Db, province: string, opts: { sort: WorkspaceSort; onlyUncovered: boolean }) {
+/** Days ahead the placement officer's desk looks for hiring deadlines (overdue ones always count). */
+export const DEADLINE_HORIZON_DAYS = 30;
+
+/** Employers of the province with an open or overdue hiring obligation due by `until` (yyyy-mm-dd). */
+const dueBy = (until: string) =>
+  sql<boolean>`exists (select 1 from l68_obligations o where o.employer_id = employers.id and o.status in ('open','overdue') and o.due_on <= ${until}::date)`;
+
+export async function listProvinceEmployers(db: Db, province: string, opts: { sort: WorkspaceSort; onlyUncovered: boolean; dueBy?: string }) {
   let query = db
     .selectFrom("employers")
     .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code")
@@ -168,6 +175,7 @@ export async function listProvinceEmployers(db: Db, province: string, opts: { so
     .where(employerInProvince(province))
     .where((eb) => eb.or([eb("s.quota_disabili", ">", 0), eb("s.uncovered_art18", ">", 0)]));
   if (opts.onlyUncovered) query = query.where("s.missing_after_exemptions", ">", 0);
+  if (opts.dueBy) query = query.where(dueBy(opts.dueBy));
   switch (opts.sort) {
     case "nome":
       query = query.orderBy("employers.legal_name");
@@ -264,4 +272,33 @@ export async function getIssuedCertificate(db: Db, employerId: string, certifica
     .where("l68_certificates.employer_id", "=", employerId)
     .where("l68_certificates.outcome", "=", "issued")
     .executeTakeFirst();
+}
+
+/** The desk's count of the workspace list filtered by deadline: same province, same obligated employers, same filter. */
+export async function countProvinceEmployersDueBy(db: Db, province: string, until: string): Promise<number> {
+  const r = await db
+    .selectFrom("employers")
+    .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code")
+    .innerJoin(
+      (eb) =>
+        eb.selectFrom("l68_snapshots").distinctOn("employer_id").select(["employer_id", "quota_disabili", "uncovered_art18"]).orderBy("employer_id").orderBy("id", "desc").as("s"),
+      (join) => join.onRef("s.employer_id", "=", "employers.id"),
+    )
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where(employerInProvince(province))
+    .where((eb) => eb.or([eb("s.quota_disabili", ">", 0), eb("s.uncovered_art18", ">", 0)]))
+    .where(dueBy(until))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The employer's own open or overdue hiring obligations (its desk's L. 68 deadlines). */
+export async function countPendingObligations(db: Db, employerId: string): Promise<number> {
+  const r = await db
+    .selectFrom("l68_obligations")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("employer_id", "=", employerId)
+    .where("status", "in", ["open", "overdue"])
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }

@@ -46,6 +46,12 @@ export async function listRecords(db: Db, scope: RecordScope, status?: L68Record
 
 export type RecordRow = Awaited<ReturnType<typeof listRecords>>[number];
 
+/** How many records the same scope and filter list (the desk's count of records to decide). */
+export async function countRecords(db: Db, scope: RecordScope, status?: L68RecordStatus): Promise<number> {
+  const r = await scopedRecords(db, scope, status).clearOrderBy().select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 /**
  * The records for the CSV export (`records-csv.ts`): same scope, filter and order as `listRecords`,
  * plus the facts of each record. No health data: records never hold any.

@@ -169,6 +169,25 @@ export async function createNeedsAssessment(trx: Trx, actor: Actor, input: Needs
       .values(input.figures.map((f, i) => ({ assessment_id: row.id, position: i + 1, occupation_code: f.occupation, quantity: f.quantity, needed_by: f.neededBy, notes: f.notes })))
       .execute();
   }
+  // The register (issue 12): the consultation IS the 4B service, with the time and modality the officer entered.
+  const standard = await trx.selectFrom("service_standards").select(["code", "min_minutes", "max_minutes"]).where("code", "=", "4B").executeTakeFirstOrThrow();
+  const check = durationCheck(standard, input.minutes);
+  if (!check.ok && (!input.justification || input.justification.length < 10)) throw new DomainError(check.message!, "justification");
+  await trx
+    .insertInto("service_deliveries")
+    .values({
+      employer_id: input.employerId,
+      standard_code: "4B",
+      delivered_on: input.assessedOn,
+      minutes: input.minutes,
+      modality: input.modality,
+      officer_id: actor.userId!,
+      output: `Consulenza sui fabbisogni: ${input.figures.length === 1 ? "1 figura professionale" : `${input.figures.length} figure professionali`} individuate`,
+      justification: check.ok ? null : input.justification,
+      needs_assessment_id: row.id,
+    })
+    .onConflict((oc) => oc.column("needs_assessment_id").where("needs_assessment_id", "is not", null).doNothing())
+    .execute();
   await recordAudit(trx, actor, {
     action: "needs_assessment.created",
     entityType: "needs_assessment",

@@ -12,3 +12,15 @@ export function formatMinutes(minutes: number): string {
   if (!h) return `${m} min`;
   return m ? `${h} h ${m} min` : `${h} h`;
 }
+
+/**
+ * Where each automatic service usually happens (Trento 4B: «colloquio con il referente aziendale ed eventuali
+ * visite aziendali»; 4C: «ricerche in banca dati, contatti con i lavoratori»; 4D: verification and selection at the CPI).
+ * Only the prefill of the action's form: the officer records what actually happened.
+ */
+export const STANDARD_MODALITY = { "4B": "company", "4C": "office", "4D-VERIFICA": "office", "4D-SELEZIONE": "office" } as const;
+
+/** The prefill of an automatic register row: the standard's minimum time (or 60 min when it gives none). */
+export function standardPrefill(standard: { code: string; min_minutes: number | null } | undefined, code: keyof typeof STANDARD_MODALITY) {
+  return { minutes: standard?.min_minutes ?? 60, modality: STANDARD_MODALITY[code] };
+}

@@ -34,6 +34,10 @@ export function listServiceStandards(db: Db) {
   return db.selectFrom("service_standards").selectAll().orderBy("sort_order").execute();
 }
 
+export function getServiceStandard(db: Db, code: string) {
+  return db.selectFrom("service_standards").select(["code", "title", "min_minutes", "max_minutes"]).where("code", "=", code).executeTakeFirst();
+}
+
 export function listEmployerRequests(db: Db, employerId: string) {
   return db
     .selectFrom("service_requests")
@@ -65,6 +69,18 @@ export function listRequestQueue(db: Db, queues: ServiceQueue[]) {
     .where("service_requests.status", "in", ["open", "taken"])
     .orderBy("service_requests.created_at")
     .execute();
+}
+
+/** How many rows the officer's request queue lists (open and taken): the desk's count. */
+export async function countRequestQueue(db: Db, queues: ServiceQueue[]) {
+  if (!queues.length) return 0;
+  const r = await db
+    .selectFrom("service_requests")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("queue", "in", queues)
+    .where("status", "in", ["open", "taken"])
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 export async function countOpenRequests(db: Db, queues: ServiceQueue[]) {

@@ -56,6 +56,20 @@ export const RequestMoveSchema = z.object({
 
 export const MODALITY_LABELS = { office: "Presso il Centro per l'Impiego", company: "In azienda", remote: "A distanza" } as const;
 
+/**
+ * The officer's actual time and modality for a service Rosa records by itself (4B with a needs consultation, 4C
+ * when a rosa is presented): the form is prefilled from the standard and the officer corrects it.
+ */
+export const SpentTimeFields = {
+  minutes: z.coerce.number({ error: "Indica la durata in minuti" }).int("Indica un numero intero di minuti").min(1, "La durata è almeno 1 minuto").max(6000, "Al massimo 6000 minuti (100 ore)"),
+  modality: z.enum(Object.keys(MODALITY_LABELS) as [keyof typeof MODALITY_LABELS], { error: "Scegli la modalità" }),
+  justification: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : null))
+    .pipe(z.string().max(1000, "Al massimo 1000 caratteri").nullable()),
+};
+
 export const DeliverySchema = z.object({
   employerId: z.uuid({ error: "Scegli l'azienda" }),
   standardCode: z.string({ error: "Scegli il servizio" }).trim().min(1, "Scegli il servizio").max(20),
@@ -98,6 +112,7 @@ const FigureRowSchema = z
 
 export const NeedsSchema = z.object({
   employerId: z.uuid({ error: "Scegli l'azienda" }),
+  ...SpentTimeFields,
   assessedOn: z.string({ error: "Indica la data del colloquio" }).trim().pipe(isoDay),
   skillGaps: z.string().trim().max(3000, "Al massimo 3000 caratteri").optional().default(""),
   trainingNeeds: z.string().trim().max(3000, "Al massimo 3000 caratteri").optional().default(""),

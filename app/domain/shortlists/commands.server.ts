@@ -12,7 +12,8 @@ import { RANK_ORDER, RANK_ORDER_LESS_PRESENTED } from "~/domain/matching/query";
 import { transitionVacancy } from "~/domain/vacancies/commands.server";
 import { notifyEmployer } from "~/domain/vacancies/notifications.server";
 import { enqueueSearchSync } from "../../../search/outbox.server";
-import { recordPresentationDelivery, recordSelectionDelivery } from "./deliveries.server";
+import { recordPresentationDelivery, recordSelectionDelivery, type SpentTime } from "./deliveries.server";
+import { durationCheck, standardPrefill } from "~/domain/services/durations";
 import type { ShortlistScope } from "./policy.server";
 import { actorKind } from "./policy.server";
 import { claimAvailabilityLink, sendAvailabilityLink } from "./availability-links.server";
@@ -325,8 +326,12 @@ async function lockShortlist(trx: Trx, shortlistId: string, version: number | nu
 }
 
 /** Presents every confirmed person; the employer is notified and sees them in its area. */
-export async function presentShortlist(trx: Trx, actor: Actor, scope: ShortlistScope, input: { shortlistId: string; version: number }, now = new Date()) {
+export async function presentShortlist(trx: Trx, actor: Actor, scope: ShortlistScope, input: { shortlistId: string; version: number; spent?: SpentTime }, now = new Date()) {
   const s = await lockShortlist(trx, input.shortlistId, input.version);
+  const standard = await trx.selectFrom("service_standards").select(["code", "min_minutes", "max_minutes"]).where("code", "=", "4C").executeTakeFirst();
+  const spent: SpentTime = input.spent ?? { ...standardPrefill(standard, "4C"), justification: null };
+  const check = standard ? durationCheck(standard, spent.minutes) : { ok: true, message: null };
+  if (!check.ok && (!spent.justification || spent.justification.length < 10)) throw new DomainError(check.message!, "justification");
   if (s.status === "closed") throw new DomainError("La rosa è chiusa", "_form", 409);
   await expireAvailability(trx, now, s.id);
   const ready = await trx.selectFrom("shortlist_candidates").select("id").where("shortlist_id", "=", s.id).where("state", "=", "available").execute();
@@ -339,7 +344,15 @@ export async function presentShortlist(trx: Trx, actor: Actor, scope: ShortlistS
     .execute();
   await recordAudit(trx, actor, { action: "shortlist.present", entityType: "shortlist", entityId: s.id, employerId: s.employer_id, details: { presented: ready.length } });
   // The service delivery register (issue 4): presenting a rosa is the 4C/Q output.
-  if (actor.userId) await recordPresentationDelivery(trx, s, actor.userId, ready.length, now);
+  if (actor.userId) {
+    const all = await trx
+      .selectFrom("shortlist_candidates")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("shortlist_id", "=", s.id)
+      .where("presented_at", "is not", null)
+      .executeTakeFirstOrThrow();
+    await recordPresentationDelivery(trx, s, actor.userId, Number(all.n), spent, now);
+  }
   await notifyEmployer(trx, s.employer_id, {
     title: "Nuova rosa di candidati",
     body: `Il Centro per l'Impiego ti ha presentato ${ready.length === 1 ? "1 candidato" : `${ready.length} candidati`} (${s.title}). Indica per ciascuno il tuo riscontro.`,

@@ -1,13 +1,16 @@
 /**
  * The service delivery register entries Rosa records by itself (issue 4's
  * register): the standard's output happened, so the service was delivered.
- * Durations are the Trento standard's minimums (service_standards): 4C
- * "durata minima 4 ore"; 4D is two services, "verifica delle competenze"
- * (4D-VERIFICA) and "selezione dei candidati" (4D-SELEZIONE), 2 h each.
+ * 4C takes the time and modality the officer enters when presenting (the form
+ * is prefilled with the Trento standard's minimum, "durata minima 4 ore"), and
+ * there is one 4C row per rosa (unique index): presenting again updates it.
+ * 4D is two services, "verifica delle competenze" (4D-VERIFICA) and "selezione
+ * dei candidati" (4D-SELEZIONE), recorded at the standard's minimum, 2 h each,
+ * when the employer selects; the officer corrects them from the register.
  */
 import { todayInItaly } from "~/utils/dates";
 import { sql } from "kysely";
-import type { Trx } from "~/db/db.server";
+import type { Db, Trx } from "~/db/db.server";
 
 const MINUTES = { "4C": 240, "4D-VERIFICA": 120, "4D-SELEZIONE": 120 } as const;
 const people = (n: number) => (n === 1 ? "1 candidato presentato" : `${n} candidati presentati`);
@@ -17,20 +20,45 @@ type Delivery = { employer_id: string; standard_code: keyof typeof MINUTES; offi
 /** One register row, done at the office on the standard's minimum time. */
 const deliveryRow = (d: Delivery, now: Date) => ({ ...d, delivered_on: todayInItaly(now), minutes: MINUTES[d.standard_code], modality: "office" as const, justification: null, service_request_id: null });
 
-/** 4C/LEP Q: the output is the presented rosa. */
+export interface SpentTime {
+  minutes: number;
+  modality: "office" | "company" | "remote";
+  justification: string | null;
+}
+
+/**
+ * 4C/LEP Q: the output is the presented rosa. Idempotent: a rosa presented
+ * again keeps its one row, whose output counts everybody presented so far and
+ * whose time becomes the total the officer entered (prefilled with the row's).
+ */
 export async function recordPresentationDelivery(
   trx: Trx,
   s: { id: string; employer_id: string; title: string },
   officerId: string,
-  presented: number,
+  presentedInAll: number,
+  spent: SpentTime,
   now: Date,
 ) {
   await trx
     .insertInto("service_deliveries")
-    .values(deliveryRow({ employer_id: s.employer_id, standard_code: "4C", officer_id: officerId, output: `Rosa «${s.title}»: ${people(presented)}`, shortlist_id: s.id }, now))
+    .values({ ...deliveryRow({ employer_id: s.employer_id, standard_code: "4C", officer_id: officerId, output: `Rosa «${s.title}»: ${people(presentedInAll)}`, shortlist_id: s.id }, now), ...spent })
+    .onConflict((oc) =>
+      oc
+        .column("shortlist_id")
+        .where("standard_code", "=", "4C")
+        .doUpdateSet((eb) => ({ output: eb.ref("excluded.output"), minutes: eb.ref("excluded.minutes"), modality: eb.ref("excluded.modality"), justification: eb.ref("excluded.justification") })),
+    )
     .execute();
 }
 
+/** The 4C standard's range and the row already recorded for a rosa: the prefill of the presentation's time. */
+export async function presentationTime(db: Db, shortlistId: string) {
+  const [standard, recorded] = await Promise.all([
+    db.selectFrom("service_standards").select(["code", "min_minutes", "max_minutes"]).where("code", "=", "4C").executeTakeFirst(),
+    db.selectFrom("service_deliveries").select(["minutes", "modality", "justification"]).where("shortlist_id", "=", shortlistId).where("standard_code", "=", "4C").executeTakeFirst(),
+  ]);
+  return { standard, recorded };
+}
 /**
  * 4D: the output is "individuazione del candidato da assumere". Recorded once
  * per shortlist, when someone in it is selected or hired after the vacancy's

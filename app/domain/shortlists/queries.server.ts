@@ -110,7 +110,54 @@ export async function getOfficerShortlist(db: Db, shortlistId: string) {
   };
 }
 
-export async function listEmployerShortlists(db: Db, employerId: string) {
+/** What the officers' list of rose can be narrowed to (desk links, employer and vacancy pages). */
+export interface OfficerShortlistFilter {
+  /** Presented and someone still awaiting the employer's feedback. */
+  attesa: "" | "riscontro";
+  /** Someone whose availability answer is due today (Italian calendar day). */
+  scadenza: "" | "oggi";
+  azienda?: string;
+  offerta?: string;
+}
+
+const awaitingFeedback = sql<boolean>`exists (select 1 from shortlist_candidates w where w.shortlist_id = s.id and w.state = 'presented')`;
+/** Still open (not yet past) and due on the Italian calendar day `today`. */
+const dueToday = (today: string) => sql<boolean>`(sc_due.availability_deadline at time zone 'Europe/Rome')::date = ${today}::date and sc_due.availability_deadline >= now()`;
+const deadlineToday = (today: string) =>
+  sql<boolean>`exists (select 1 from shortlist_candidates sc_due where sc_due.shortlist_id = s.id and sc_due.state = 'contacting' and ${dueToday(today)})`;
+
+/** The one filter both the officers' list and the desk's count use, so the two always agree. */
+function officerShortlists(db: Db, filter: OfficerShortlistFilter, today: string) {
+  let query = db.selectFrom("shortlists as s").innerJoin("vacancies as v", "v.id", "s.vacancy_id").innerJoin("employers as e", "e.id", "s.employer_id");
+  if (filter.attesa === "riscontro") query = query.where("s.presented_at", "is not", null).where(awaitingFeedback);
+  if (filter.scadenza === "oggi") query = query.where(deadlineToday(today));
+  if (filter.azienda) query = query.where("s.employer_id", "=", filter.azienda);
+  if (filter.offerta) query = query.where("s.vacancy_id", "=", filter.offerta);
+  return query;
+}
+
+export const OFFICER_SHORTLIST_LIMIT = 200;
+
+export async function listOfficerShortlists(db: Db, filter: OfficerShortlistFilter, today: string) {
+  const rows = await officerShortlists(db, filter, today)
+    .select((eb) => [
+      "s.id", "s.title", "s.status", "s.created_at", "s.presented_at", "s.vacancy_id", "v.title as vacancy_title", "v.number as vacancy_number", "e.legal_name as employer_name",
+      eb.selectFrom("shortlist_candidates as a").select((x) => x.fn.countAll<string>().as("n")).whereRef("a.shortlist_id", "=", "s.id").where("a.state", "=", "presented").as("awaiting"),
+      eb.selectFrom("shortlist_candidates as sc_due").select((x) => x.fn.countAll<string>().as("n")).whereRef("sc_due.shortlist_id", "=", "s.id").where("sc_due.state", "=", "contacting").where(dueToday(today)).as("due_today"),
+    ])
+    .orderBy("s.created_at", "desc")
+    .limit(OFFICER_SHORTLIST_LIMIT)
+    .execute();
+  return rows.map((r) => ({ ...r, vacancy_number: Number(r.vacancy_number), awaiting: Number(r.awaiting ?? 0), due_today: Number(r.due_today ?? 0) }));
+}
+
+export async function countOfficerShortlists(db: Db, filter: OfficerShortlistFilter, today: string): Promise<number> {
+  const r = await officerShortlists(db, filter, today).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The employer's presented rose; `awaitingOnly`: those with someone still awaiting its feedback. */
+export async function listEmployerShortlists(db: Db, employerId: string, opts: { awaitingOnly?: boolean } = {}) {
   return db
     .selectFrom("shortlists as s")
     .innerJoin("vacancies as v", "v.id", "s.vacancy_id")
@@ -126,6 +173,7 @@ export async function listEmployerShortlists(db: Db, employerId: string) {
     ])
     .where("s.employer_id", "=", employerId)
     .where("s.presented_at", "is not", null)
+    .$if(!!opts.awaitingOnly, (q) => q.where(awaitingFeedback))
     .orderBy("s.presented_at", "desc")
     .execute();
 }

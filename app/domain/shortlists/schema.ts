@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { calendarDateTime, calendarDay } from "~/utils/date-fields";
+import { SpentTimeFields } from "~/domain/services/schema";
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 const version = z.coerce.number({ error: "Versione mancante: ricarica la pagina" }).int().min(1, "Versione non valida");
@@ -88,7 +89,7 @@ export const ContactAttemptSchema = z.object({
   note: optionalText(500),
 });
 
-export const PresentSchema = z.object({ intent: z.literal("present"), version });
+export const PresentSchema = z.object({ intent: z.literal("present"), version, ...SpentTimeFields });
 
 /** «Avvia il contatto» for the chosen people at once (issue 12). */
 export const ContactManySchema = z.object({
@@ -259,4 +260,14 @@ export const CandidateResponseSchema = z.object({
   rowId: uuid("Richiesta"),
   response: z.enum(["confirmed", "declined"], { error: "Scegli se confermi la disponibilità" }),
   shareContacts: z.literal("on").optional(),
+});
+
+const optionalUuid = (what: string) => z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: `${what} non valida` }).optional());
+
+/** The officers' list of rose: the desk's links and the employer/vacancy pages narrow it. */
+export const OfficerShortlistFilterSchema = z.object({
+  attesa: z.enum(["", "riscontro"], { error: "Filtro non valido" }).default(""),
+  scadenza: z.enum(["", "oggi"], { error: "Filtro non valido" }).default(""),
+  azienda: optionalUuid("Azienda"),
+  offerta: optionalUuid("Offerta"),
 });

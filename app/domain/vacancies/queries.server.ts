@@ -1,4 +1,4 @@
-import { isoDate } from "~/utils/dates";
+import { addDays, isoDate, todayInItaly } from "~/utils/dates";
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { VacancyStatus } from "~/db/tables/vacancies";
@@ -17,8 +17,11 @@ function baseVacancyQuery(db: Db) {
     .leftJoin("ateco", "ateco.code", "vacancies.ateco_code");
 }
 
-/** The employer's own vacancies, newest first, with what the list shows. */
-export async function listEmployerVacancies(db: Db, employerId: string) {
+/** Days before the closing date when the employer's desk lists a live vacancy as expiring. */
+export const EXPIRING_DAYS = 7;
+
+/** The employer's own vacancies, newest first, with what the list shows; `expiring`: live ones closing within EXPIRING_DAYS. */
+export async function listEmployerVacancies(db: Db, employerId: string, opts: { expiring?: boolean; today?: string } = {}) {
   const rows = await db
     .selectFrom("vacancies")
     .innerJoin("comuni", "comuni.istat_code", "vacancies.comune_code")
@@ -34,6 +37,13 @@ export async function listEmployerVacancies(db: Db, employerId: string) {
       "comuni.name as comune_name",
     ])
     .where("vacancies.employer_id", "=", employerId)
+    .$if(!!opts.expiring, (q) => {
+      const today = opts.today ?? todayInItaly();
+      return q
+        .where("vacancies.status", "in", [...LIVE_STATUSES])
+        .where("vacancies.closing_date", ">=", sql<Date>`${today}::date`)
+        .where("vacancies.closing_date", "<=", sql<Date>`${addDays(today, EXPIRING_DAYS)}::date`);
+    })
     .orderBy("vacancies.created_at", "desc")
     .execute();
   return rows.map((r) => ({ ...r, closing_date: isoDate(r.closing_date) }));
@@ -92,8 +102,29 @@ export async function getVacancy(db: Db, scope: VacancyScope, vacancyId: string)
 export type VacancyDetail = NonNullable<Awaited<ReturnType<typeof getVacancy>>>;
 
 /** Officers' queue: by status (submitted first by default), oldest submission first. */
-export async function listVacancyQueue(db: Db, filter: { status: VacancyStatus | ""; page: number }) {
-  let query = baseVacancyQuery(db)
+export interface VacancyQueueFilter {
+  status: VacancyStatus | "";
+  page: number;
+  /** One employer's vacancies (from the officer's employer page). */
+  azienda?: string;
+}
+
+/** The queue's rows before paging: the list and the desk's count share it. */
+function vacancyQueue(db: Db, filter: VacancyQueueFilter) {
+  let query = baseVacancyQuery(db).where("vacancies.status", "!=", "draft");
+  if (filter.status) query = query.where("vacancies.status", "=", filter.status);
+  if (filter.azienda) query = query.where("vacancies.employer_id", "=", filter.azienda);
+  return query;
+}
+
+/** How many rows the queue has with this filter, all pages. */
+export async function countVacancyQueueRows(db: Db, filter: Omit<VacancyQueueFilter, "page">): Promise<number> {
+  const r = await vacancyQueue(db, { ...filter, page: 1 }).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function listVacancyQueue(db: Db, filter: VacancyQueueFilter) {
+  const query = vacancyQueue(db, filter)
     .select([
       "vacancies.id",
       "vacancies.number",
@@ -106,9 +137,7 @@ export async function listVacancyQueue(db: Db, filter: { status: VacancyStatus |
       "employers.legal_name as employer_name",
       "comuni.name as comune_name",
       "comuni.province_code",
-    ])
-    .where("vacancies.status", "!=", "draft");
-  if (filter.status) query = query.where("vacancies.status", "=", filter.status);
+    ]);
   const rows = await query
     .orderBy(sql`vacancies.submitted_at asc nulls last`)
     .orderBy("vacancies.number")

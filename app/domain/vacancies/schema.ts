@@ -211,6 +211,7 @@ export const OfficerQueueFilterSchema = z.object({
     .optional()
     .default("submitted"),
   page: z.coerce.number({ error: "Pagina non valida" }).int().min(1, "Pagina non valida").max(10_000).default(1),
+  azienda: z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "Azienda non valida" }).optional()),
 });
 
 export const ApplySchema = z.object({
