@@ -1,3 +1,4 @@
+import { plural } from "~/utils/plural";
 import { sql } from "kysely";
 import type { Trx } from "~/db/db.server";
 import type { FeedbackReason, ShortlistCandidateState } from "~/db/tables/shortlists";
@@ -258,7 +259,7 @@ export async function presentShortlist(trx: Trx, actor: Actor, scope: ShortlistS
   if (actor.userId) await recordPresentationDelivery(trx, s, actor.userId, ready.length, now);
   await notifyEmployer(trx, s.employer_id, {
     title: "Nuova rosa di candidati",
-    body: `Il Centro per l'Impiego ti ha presentato ${ready.length === 1 ? "1 candidato" : `${ready.length} candidati`} (${s.title}). Indica per ciascuno il tuo riscontro.`,
+    body: `Il Centro per l'Impiego ti ha presentato ${plural(ready.length, "candidato", "candidati")} (${s.title}). Indica per ciascuno il tuo riscontro.`,
     link: `/azienda/rose/${s.id}`,
   });
   return ready.length;
