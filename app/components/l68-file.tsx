@@ -12,7 +12,7 @@ import { patronSaintOf } from "~/domain/l68/patron-saints";
 import { OBLIGATION_CAUSE_LABELS, OBLIGATION_RESOLUTION_LABELS, OBLIGATION_STATUS_LABELS } from "~/domain/l68/states";
 import type { ProvinceAllocation } from "~/domain/l68/provinces";
 import type { FileView } from "~/domain/l68/queries.server";
-import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
+import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/utils/format";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { plural } from "~/utils/plural";
 
@@ -61,7 +61,7 @@ export function QuotaSummary({ latest }: { latest: FileView["latest"] }) {
           <>
             <dt className="col-sm-5">Esonero parziale</dt>
             <dd className="col-sm-7">
-              {formatNumber(r.exemption.exemptedUnits)} unità, contributo {r.exemption.totalAmount.replace(".", ",")} €
+              {formatNumber(r.exemption.exemptedUnits)} unità, contributo {formatMoney(r.exemption.totalAmount)}
             </dd>
           </>
         ) : null}
