@@ -1,5 +1,5 @@
 import { data } from "@remix-run/node";
-import { DomainError } from "~/domain/errors";
+import { DomainError, FieldsError } from "~/domain/errors";
 import { getEnv, type Env } from "./env.server";
 import type { FieldErrors, FormValues } from "./forms";
 
@@ -12,6 +12,7 @@ export function invalid(errors: FieldErrors, values: FormValues, status = 400) {
 
 /** Maps a DomainError to a form error; anything else is a bug and propagates to the 500 page. */
 export function domainErrorResponse(e: unknown, values: FormValues) {
+  if (e instanceof FieldsError) return invalid(e.fields, values, e.status);
   if (e instanceof DomainError) return invalid({ [e.field]: e.message }, values, e.status);
   throw e;
 }
