@@ -33,6 +33,7 @@ function cli(script: string, args: string[]) {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "/root",
       NODE_ENV: "production",
+      PUBLIC_URL: "http://localhost:3000",
       DATABASE_URL: inject("databaseUrl"),
       MEILI_URL: inject("meiliUrl"),
       MEILI_MASTER_KEY: inject("meiliKey"),

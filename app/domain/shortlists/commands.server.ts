@@ -1,3 +1,4 @@
+import { absoluteUrl } from "~/utils/public-url.server";
 import { plural } from "~/utils/plural";
 import { sql } from "kysely";
 import type { Trx } from "~/db/db.server";
@@ -153,7 +154,7 @@ export async function startContact(trx: Trx, actor: Actor, scope: ShortlistScope
     await enqueueMail(trx, {
       to: row.email,
       subject: "Rosa: sei disponibile per un'offerta di lavoro?",
-      body: `Buongiorno ${row.first_name},\nil Centro per l'Impiego ti propone per un'offerta di lavoro. Conferma o rifiuta la tua disponibilità nella tua area personale (Rosa → Disponibilità) entro il ${deadline.toLocaleDateString("it-IT")}. Senza risposta entro la scadenza risulterai non disponibile.`,
+      body: `Buongiorno ${row.first_name},\nil Centro per l'Impiego ti propone per un'offerta di lavoro. Conferma o rifiuta la tua disponibilità nella tua area personale entro il ${deadline.toLocaleDateString("it-IT")}: ${absoluteUrl("/candidato/disponibilita")}\nSenza risposta entro la scadenza risulterai non disponibile.`,
     });
   }
   return row;
@@ -441,7 +442,7 @@ export async function sendFeedbackReminders(trx: Trx, days: number, now = new Da
       const alert = await trx.insertInto("shortlist_feedback_reminders").values({ shortlist_id: s.id, kind: "officer_alert" }).onConflict((oc) => oc.doNothing()).returning("kind").executeTakeFirst();
       if (alert) {
         sent++;
-        await enqueueMail(trx, { to: s.officer_email, subject: "Rosa: nessun riscontro dall'azienda", body: `L'azienda non ha dato riscontro sulla rosa «${s.title}» entro ${2 * days} giorni: contattala.` });
+        await enqueueMail(trx, { to: s.officer_email, subject: "Rosa: nessun riscontro dall'azienda", body: `L'azienda non ha dato riscontro sulla rosa «${s.title}» entro ${2 * days} giorni: contattala. La rosa: ${absoluteUrl(`/operatore/rose/${s.id}`)}` });
       }
     }
   }
