@@ -29,7 +29,7 @@ export default defineConfig({
     // Plain node (not npm/npx) so SIGTERM reaches the server and it stops PostgreSQL and Meilisearch.
     command: `rm -rf ${DATA_DIR} && node --import tsx server/index.ts`,
     url: `http://127.0.0.1:${PORT}/healthz`,
-    env: { PORT: String(PORT), NODE_ENV: "production", DATA_DIR, HOST: "127.0.0.1" },
+    env: { PORT: String(PORT), NODE_ENV: "production", PUBLIC_URL: `http://127.0.0.1:${PORT}`, DATA_DIR, HOST: "127.0.0.1" },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",

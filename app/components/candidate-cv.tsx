@@ -3,6 +3,7 @@ import {
   EQF_LABELS, IT_SKILL_LEVEL_LABELS, LANGUAGE_LABELS, LICENCE_LABELS, PREFERENCE_SOURCE_LABELS, PROTECTED_CATEGORY_LABELS, WORK_TIME_LABELS,
 } from "~/domain/candidates/schema";
 import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
+import { plural } from "~/utils/plural";
 
 /** The serialised CV as loaders return it (dates as ISO strings). */
 export interface CvView {
@@ -71,7 +72,7 @@ export function CandidateCvView({ cv, downloadHref }: { cv: CvView; downloadHref
           {s.preferences.map((p) => (
             <li key={p.slot} className="mb-2">
               <strong>{p.occupation_label}</strong> ({p.occupation_code}) — {PREFERENCE_SOURCE_LABELS[p.source as keyof typeof PREFERENCE_SOURCE_LABELS]}
-              {p.years_experience ? `, ${p.years_experience} anni di esperienza` : ""}
+              {p.years_experience ? `, ${plural(p.years_experience, "anno", "anni")} di esperienza` : ""}
               {p.last_job_year ? `, ultimo lavoro nel ${p.last_job_year}` : ""}
               {p.ateco_code ? `. Settore: ${p.ateco_code}${p.ateco_title ? ` ${p.ateco_title}` : ""}` : ""}
               {p.interview_date ? `. Colloquio del ${formatDate(p.interview_date)}` : ""}
@@ -138,7 +139,7 @@ export function CandidateCvView({ cv, downloadHref }: { cv: CvView; downloadHref
         {cv.file ? (
           <p>
             {downloadHref ? <a href={downloadHref}>{cv.file.filename}</a> : cv.file.filename} — {formatNumber(Math.ceil(cv.file.size_bytes / 1024))} KB,{" "}
-            {cv.file.page_count ?? "?"} pagine, caricato il {formatDateTime(cv.file.uploaded_at)}; testo estratto: {formatNumber(cv.file.text_length)} caratteri.{" "}
+            {cv.file.page_count === null ? "? pagine" : plural(cv.file.page_count, "pagina", "pagine")}, caricato il {formatDateTime(cv.file.uploaded_at)}; testo estratto: {plural(cv.file.text_length, "carattere", "caratteri")}.{" "}
             <small className="text-muted">SHA-256 {cv.file.sha256.slice(0, 16)}…</small>
           </p>
         ) : (

@@ -12,8 +12,9 @@ import { patronSaintOf } from "~/domain/l68/patron-saints";
 import { OBLIGATION_CAUSE_LABELS, OBLIGATION_RESOLUTION_LABELS, OBLIGATION_STATUS_LABELS } from "~/domain/l68/states";
 import type { ProvinceAllocation } from "~/domain/l68/provinces";
 import type { FileView } from "~/domain/l68/queries.server";
-import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
+import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/utils/format";
 import type { FieldErrors, FormValues } from "~/utils/forms";
+import { plural } from "~/utils/plural";
 
 export interface FileActionData {
   ok: false;
@@ -60,7 +61,7 @@ export function QuotaSummary({ latest }: { latest: FileView["latest"] }) {
           <>
             <dt className="col-sm-5">Esonero parziale</dt>
             <dd className="col-sm-7">
-              {formatNumber(r.exemption.exemptedUnits)} unità, contributo {r.exemption.totalAmount.replace(".", ",")} €
+              {formatNumber(r.exemption.exemptedUnits)} unità, contributo {formatMoney(r.exemption.totalAmount)}
             </dd>
           </>
         ) : null}
@@ -153,7 +154,7 @@ export function WorkforceSection({ view, result }: { view: FileView; result?: Fi
                 <td>{formatNumber(g.count)}</td>
                 <td>
                   {CONTRACT_LABELS[g.contract as keyof typeof CONTRACT_LABELS] ?? g.contract}
-                  {g.months ? ` (${g.months} mesi)` : ""}
+                  {g.months ? ` (${plural(g.months, "mese", "mesi")})` : ""}
                 </td>
                 <td>{g.weekly_hours !== null ? `${g.weekly_hours}/${g.full_time_hours} ore` : "Tempo pieno"}</td>
                 <td>{g.exclusion ? EXCLUSION_LABELS[g.exclusion as keyof typeof EXCLUSION_LABELS] : "—"}</td>
@@ -163,7 +164,7 @@ export function WorkforceSection({ view, result }: { view: FileView; result?: Fi
                     <input type="hidden" name="version" value={view.file.version} />
                     <input type="hidden" name="groupId" value={g.id} />
                     <button type="submit" className="btn btn-outline-danger btn-xs">
-                      Elimina<span className="visually-hidden"> il gruppo di {g.count} lavoratori in {g.province_code}</span>
+                      Elimina<span className="visually-hidden"> il gruppo di {plural(g.count, "lavoratore", "lavoratori")} in {g.province_code}</span>
                     </button>
                   </Form>
                 </td>

@@ -5,6 +5,7 @@ import type { PublicVacancy } from "~/domain/vacancies/public-view";
 import { requirementLabel } from "~/domain/vacancies/requirement-label";
 import { VACANCY_STATUS_LABELS } from "~/domain/vacancies/states";
 import { formatDate, formatMoney, formatNumber } from "~/utils/format";
+import { plural } from "~/utils/plural";
 
 const STATUS_CLASS: Record<VacancyStatus, string> = {
   draft: "bg-secondary",
@@ -32,7 +33,7 @@ export function payLabel(v: Pick<PublicVacancy, "payMin" | "payMax" | "payPeriod
 }
 
 export function hoursLabel(v: Pick<PublicVacancy, "workingTime" | "weeklyHours">): string {
-  return `${WORKING_TIME_LABELS[v.workingTime]}${v.weeklyHours ? `, ${formatNumber(v.weeklyHours)} ore settimanali` : ""}`;
+  return `${WORKING_TIME_LABELS[v.workingTime]}${v.weeklyHours ? `, ${plural(v.weeklyHours, "ora settimanale", "ore settimanali")}` : ""}`;
 }
 
 /** The vacancy as a definition list plus requirements; the same view for the public, employers and officers. */

@@ -20,3 +20,10 @@ export class StaleVersionError extends DomainError {
     super("Qualcun altro ha modificato questi dati nel frattempo: ricarica la pagina e riprova.", "_form", 409);
   }
 }
+
+/** Several fields wrong at once (e.g. every non-discrimination problem of a vacancy): the form shows each message by its field. */
+export class FieldsError extends DomainError {
+  constructor(readonly fields: Record<string, string>) {
+    super(Object.values(fields)[0] ?? "Dati non validi", Object.keys(fields)[0] ?? "_form");
+  }
+}

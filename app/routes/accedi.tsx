@@ -12,6 +12,7 @@ import { parseFormData } from "~/utils/forms";
 import { safeRedirectPath } from "~/utils/redirect";
 import { CHANGE_PASSWORD_PATH, clientIp, getCurrentUser, sessionCookieHeader } from "~/utils/session.server";
 import type { Role } from "~/db/types";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Accedi — Rosa" }];
 
@@ -34,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     const message =
       result.reason === "locked"
-        ? `Troppi tentativi non riusciti: per sicurezza l'accesso è bloccato per ${result.minutes} minuti.`
+        ? `Troppi tentativi non riusciti: per sicurezza l'accesso è bloccato per ${plural(result.minutes, "minuto", "minuti")}.`
         : "E-mail o password non corrette.";
     return invalid({ _form: message }, form.values, result.reason === "locked" ? 429 : 400);
   }

@@ -15,6 +15,7 @@ import { formatDate, formatMoney } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
 import { actorOf } from "~/utils/session.server";
 import { requireL68Employer } from "~/domain/l68/policy.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Prospetto informativo — Rosa" }];
 
@@ -59,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return domainErrorResponse(e, form.values);
   }
   const message = outcome.daysLate
-    ? `Prospetto inviato con ${outcome.daysLate} giorni di ritardo: sanzione di ${formatMoney(outcome.sanction)} (art. 15 c. 1).`
+    ? `Prospetto inviato con ${plural(outcome.daysLate, "giorno", "giorni")} di ritardo: sanzione di ${formatMoney(outcome.sanction)} (art. 15 c. 1).`
     : "Prospetto informativo inviato nei termini.";
   return redirectWithFlash(`/azienda/collocamento-mirato/prospetto?anno=${form.data.deadlineYear}`, { type: outcome.daysLate ? "warning" : "success", message });
 }
@@ -109,7 +110,7 @@ export default function ProspettoPage() {
       {submitted ? (
         <Notice type={submitted.daysLate ? "warning" : "success"}>
           Inviato il {formatDate(submitted.on!)}
-          {submitted.daysLate ? ` con ${submitted.daysLate} giorni di ritardo: sanzione ${formatMoney(submitted.sanction)} (art. 15 c. 1).` : " nei termini."}
+          {submitted.daysLate ? ` con ${plural(submitted.daysLate, "giorno", "giorni")} di ritardo: sanzione ${formatMoney(submitted.sanction)} (art. 15 c. 1).` : " nei termini."}
         </Notice>
       ) : (
         <Notice type="info">
@@ -117,7 +118,7 @@ export default function ProspettoPage() {
           {!canSend
             ? `Potrai inviarlo dal ${formatDate(sendableFrom)}.`
             : ifFiledToday.daysLate
-            ? `Se lo invii oggi il ritardo è di ${ifFiledToday.daysLate} giorni: sanzione di ${formatMoney(ifFiledToday.sanction)} (art. 15 c. 1).`
+            ? `Se lo invii oggi il ritardo è di ${plural(ifFiledToday.daysLate, "giorno", "giorni")}: sanzione di ${formatMoney(ifFiledToday.sanction)} (art. 15 c. 1).`
               : "Se lo invii oggi sei nei termini."}
         </Notice>
       )}

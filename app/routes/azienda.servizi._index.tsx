@@ -1,3 +1,4 @@
+import { plural } from "~/utils/plural";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/layout";
@@ -62,7 +63,7 @@ export default function EmployerServices() {
         <ul>
           {assessments.map((a) => (
             <li key={a.id}>
-              Colloquio del {formatDate(a.assessed_on)} ({a.people} {a.people === 1 ? "persona" : "persone"} da cercare) —{" "}
+              Colloquio del {formatDate(a.assessed_on)} ({plural(a.people, "persona", "persone")} da cercare) —{" "}
               <a href={`/azienda/fabbisogni/${a.id}/pdf`}>scarica il documento (PDF)</a>
             </li>
           ))}

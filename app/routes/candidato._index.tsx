@@ -16,6 +16,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
 import { actorOf, requirePermission } from "~/utils/session.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Il mio curriculum — Rosa" }];
 
@@ -76,7 +77,7 @@ export default function CandidateHomePage() {
       <ErrorSummary errors={result?.errors} />
       {c.obsolete ? (
         <Notice type="warning">
-          Il tuo CV non è aggiornato da più di {obsoleteMonths} mesi e non viene proposto alle aziende. Controllalo e confermalo, oppure modificalo.
+          Il tuo CV non è aggiornato da più di {plural(obsoleteMonths, "mese", "mesi")} e non viene proposto alle aziende. Controllalo e confermalo, oppure modificalo.
           <Form method="post" className="mt-2">
             <input type="hidden" name="intent" value="confirm" />
             <input type="hidden" name="version" value={c.version} />

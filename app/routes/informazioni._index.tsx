@@ -6,6 +6,7 @@ import { getDb } from "~/db/db.server";
 import { searchArticles } from "~/domain/services/queries.server";
 import { ArticleSearchSchema, INFO_CATEGORY_LABELS } from "~/domain/services/schema";
 import { parseSearchParams } from "~/utils/forms";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Informazioni per i datori di lavoro — Rosa" }];
 
@@ -36,7 +37,7 @@ export default function InfoIndex() {
           </button>
         </div>
       </Form>
-      {q ? <p role="status">{articles.length === 1 ? "1 pagina trovata" : `${articles.length} pagine trovate`} per «{q}»</p> : null}
+      {q ? <p role="status">{plural(articles.length, "pagina trovata", "pagine trovate")} per «{q}»</p> : null}
       {categories.map(([category, label]) => (
         <section key={category} className="mb-4">
           <h2 className="h4">{label}</h2>

@@ -10,6 +10,7 @@ import { BoardFilterSchema, searchBoard } from "~/domain/vacancies/board.server"
 import { CONTRACT_TYPES, WORKING_TIME_LABELS } from "~/domain/vacancies/codes";
 import { formatDate, formatNumber } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [
   { title: "Offerte di lavoro dei Centri per l'Impiego — Rosa" },
@@ -63,7 +64,7 @@ export default function JobBoard() {
         </button>
       </Form>
       {unavailable ? <Notice type="warning">La ricerca delle offerte non è disponibile in questo momento: riprova tra qualche minuto.</Notice> : null}
-      <p role="status">{total === 1 ? "1 offerta trovata" : `${formatNumber(total)} offerte trovate`}</p>
+      <p role="status">{plural(total, "offerta trovata", "offerte trovate")}</p>
       <ul className="list-unstyled">
         {hits.map((h) => (
           <li key={h.id} className="card card-bg mb-3">

@@ -16,6 +16,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
 import { actorOf, forbidden, notFound, requirePermission } from "~/utils/session.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Scheda candidato — Rosa" }];
 
@@ -91,7 +92,7 @@ export default function CandidateDetailPage() {
       <ErrorSummary errors={result?.errors} />
       {c.obsolete ? (
         <Notice type="warning">
-          Il CV non è aggiornato da più di {obsoleteMonths} mesi: è escluso dall'incrocio. Verifica con la persona che sia ancora attuale.
+          Il CV non è aggiornato da più di {plural(obsoleteMonths, "mese", "mesi")}: è escluso dall'incrocio. Verifica con la persona che sia ancora attuale.
           <Form method="post" className="mt-2">
             <input type="hidden" name="intent" value="confirm" />
             <input type="hidden" name="version" value={c.version} />

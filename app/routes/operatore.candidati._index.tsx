@@ -16,6 +16,7 @@ import { formatDate, formatNumber } from "~/utils/format";
 import { zodFieldErrors, type FieldErrors } from "~/utils/forms";
 import { actorOf, requirePermission } from "~/utils/session.server";
 import { getMeili } from "../../search/client.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Cerca candidati — Rosa" }];
 
@@ -145,7 +146,7 @@ export default function CandidateSearchPage() {
           </div>
           <div className="col-lg-9">
             <h2 className="h5" aria-live="polite">
-              {result.total === 0 ? "Nessun candidato trovato" : `${formatNumber(result.total)} candidati trovati`}
+              {result.total === 0 ? "Nessun candidato trovato" : plural(result.total, "candidato trovato", "candidati trovati")}
               {result.center ? ` entro ${values.radiusKm ?? 20} km da ${result.center.label}` : ""}
             </h2>
             <ul className="list-unstyled" data-testid="candidate-results">

@@ -7,6 +7,7 @@ import { getDb } from "~/db/db.server";
 import { getCandidateImport } from "~/domain/candidates/queries.server";
 import { formatNumber } from "~/utils/format";
 import { notFound, requirePermission } from "~/utils/session.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Importazione candidati — Rosa" }];
 
@@ -41,7 +42,7 @@ export default function ImportProgressPage() {
       </p>
       <h1>Importazione di {job.filename}</h1>
       <p>
-        {PHASE[job.status]}: {formatNumber(job.status === "done" ? job.total_rows : job.processed_rows)} righe su {formatNumber(job.total_rows)}
+        {PHASE[job.status]}: {formatNumber(job.status === "done" ? job.total_rows : job.processed_rows)} su {plural(job.total_rows, "riga", "righe")}
       </p>
       {/* A native <progress> rather than Bootstrap's bar: its width needs no inline style, which the CSP refuses. */}
       <div className="rosa-progress-row mb-4">
@@ -62,7 +63,7 @@ export default function ImportProgressPage() {
             {job.message}{" "}
             {job.has_report ? (
               <a href={`/operatore/candidati/importa/${job.id}/errori`} download>
-                Scarica il rapporto degli errori ({formatNumber(job.error_count)} errori, CSV)
+                Scarica il rapporto degli errori ({plural(job.error_count, "errore", "errori")}, CSV)
               </a>
             ) : null}
           </Notice>

@@ -5,6 +5,7 @@ import { getDb } from "~/db/db.server";
 import { countUnmetDemand, listNeedsAssessments } from "~/domain/services/queries.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { requirePermission } from "~/utils/session.server";
+import { plural, pluralWord } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Consulenze sui fabbisogni — Rosa" }];
 
@@ -24,7 +25,7 @@ export default function NeedsIndex() {
         </Link>
       </PageTitle>
       <p data-testid="unmet-demand">
-        Domanda non soddisfatta: <strong>{formatNumber(unmet.figures)}</strong> figure, {formatNumber(unmet.people)} persone (figure senza offerta o con
+        Domanda non soddisfatta: <strong>{formatNumber(unmet.figures)}</strong> {pluralWord(unmet.figures, "figura", "figure")}, {plural(unmet.people, "persona", "persone")} (figure senza offerta o con
         offerta chiusa senza assunzioni).
       </p>
       {assessments.length ? (

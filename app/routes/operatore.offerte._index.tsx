@@ -13,6 +13,7 @@ import { OfficerQueueFilterSchema } from "~/domain/vacancies/schema";
 import { VACANCY_STATUS_LABELS } from "~/domain/vacancies/states";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Offerte di lavoro da gestire — Rosa" }];
 
@@ -79,8 +80,8 @@ export default function VacancyQueue() {
                   <td>
                     <Link to={`/operatore/offerte/${v.id}`}>{v.title}</Link>
                     <div className="rosa-muted">
-                      {v.comune_name} ({v.province_code}) · {v.positions} {v.positions === 1 ? "posto" : "posti"}
-                      {v.warnings ? ` · ${v.warnings} avvisi da verificare` : ""}
+                      {v.comune_name} ({v.province_code}) · {plural(v.positions, "posto", "posti")}
+                      {v.warnings ? ` · ${plural(v.warnings, "avviso", "avvisi")} da verificare` : ""}
                     </div>
                   </td>
                   <td>{v.employer_name}</td>

@@ -21,6 +21,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { zodFieldErrors, formValues } from "~/utils/forms";
 import { actorOf, forbidden, notFound } from "~/utils/session.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Abbinamento candidati — Rosa" }];
 
@@ -149,7 +150,7 @@ function relaxLink(current: Choices, toggle: string) {
   return `?${p}`;
 }
 
-const candidati = (n: number) => (n === 1 ? "1 candidato" : `${formatNumber(n)} candidati`);
+const candidati = (n: number) => plural(n, "candidato", "candidati");
 
 export default function MatchPage() {
   const data = useLoaderData<typeof loader>();
@@ -234,7 +235,7 @@ export default function MatchPage() {
           {data.controls ? <MatchControlsForm data={data} controls={data.controls} /> : null}
           <section aria-labelledby="risultati">
             <h2 className="h4" id="risultati">
-              {data.total === 1 ? "1 candidato trovato" : `${formatNumber(data.total)} candidati trovati`}
+              {plural(data.total, "candidato trovato", "candidati trovati")}
               {data.hits.length && data.total > data.hits.length ? `: dal ${data.offset + 1}° al ${data.offset + data.hits.length}° per punteggio` : ""}
             </h2>
             <p className="small text-muted">
@@ -275,7 +276,7 @@ export default function MatchPage() {
                         <td>
                           <MatchExplanation e={h.explanation} />
                         </td>
-                        <td>{h.exposure === 0 ? "Mai" : h.exposure === 1 ? "1 volta" : `${h.exposure} volte`}</td>
+                        <td>{h.exposure === 0 ? "Mai" : plural(h.exposure, "volta", "volte")}</td>
                       </tr>
                     ))}
                   </tbody>

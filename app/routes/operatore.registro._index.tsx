@@ -10,6 +10,7 @@ import { DeliveryFilterSchema, MODALITY_LABELS } from "~/domain/services/schema"
 import { roleHas } from "~/domain/identity/roles";
 import { formatDate, formatNumber } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Registro dei servizi erogati — Rosa" }];
 
@@ -73,7 +74,7 @@ export default function DeliveryRegister() {
           Totali
         </h2>
         <p>
-          {formatNumber(data.totals.count)} servizi, {formatMinutes(data.totals.minutes)} in tutto.
+          {plural(data.totals.count, "servizio", "servizi")}, {formatMinutes(data.totals.minutes)} in tutto.
         </p>
         {data.totals.byService.length ? (
           <ul>

@@ -7,6 +7,7 @@ import { listDeliveries } from "~/domain/services/queries.server";
 import { DeliveryFilterSchema, MODALITY_LABELS } from "~/domain/services/schema";
 import { parseSearchParams } from "~/utils/forms";
 import { actorOf } from "~/utils/session.server";
+import { plural } from "~/utils/plural";
 
 /** The register as CSV (";" separated, for Excel), with a totals row; the filter as on the page. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -32,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         r.output,
         r.justification,
       ]),
-      ["TOTALE", `${totals.count} servizi`, null, null, null, null, null, totals.minutes, null, null, null, null],
+      ["TOTALE", plural(totals.count, "servizio", "servizi"), null, null, null, null, null, totals.minutes, null, null, null, null],
     ],
   );
   return csvDownload(csv, "registro-servizi.csv");

@@ -46,6 +46,7 @@ import { actorOf, notFound } from "~/utils/session.server";
 import { SpentTimeFields } from "~/components/spent-time";
 import { standardPrefill } from "~/domain/services/durations";
 import { presentationTime } from "~/domain/shortlists/deliveries.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Rosa di candidati — Rosa" }];
 
@@ -129,7 +130,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           break;
         case "present": {
           const n = await presentShortlist(trx, actor, scope, { shortlistId, version: d.version, spent: { minutes: d.minutes, modality: d.modality, justification: d.justification } });
-          message = `Rosa presentata all'azienda: ${n === 1 ? "1 candidato" : `${n} candidati`}.`;
+          message = `Rosa presentata all'azienda: ${plural(n, "candidato", "candidati")}.`;
           break;
         }
         case "gap":
@@ -272,7 +273,7 @@ export default function OfficerShortlistPage() {
                     {r.phone ?? "—"} · {r.email ?? "—"}
                   </div>
                   <div className="small">
-                    Presentato negli ultimi {EXPOSURE_DAYS} giorni: {r.exposure === 0 ? "mai" : `${r.exposure} volte`}
+                    Presentato negli ultimi {EXPOSURE_DAYS} giorni: {r.exposure === 0 ? "mai" : plural(r.exposure, "volta", "volte")}
                   </div>
                 </td>
                 <td>
@@ -475,7 +476,7 @@ export default function OfficerShortlistPage() {
           La ricerca che ha prodotto questa rosa
         </h2>
         <p>
-          Indice {shortlist.index_uid}, versione delle impostazioni {shortlist.settings_version}. {snapshot.total} candidati trovati.
+          Indice {shortlist.index_uid}, versione delle impostazioni {shortlist.settings_version}. {plural(snapshot.total, "candidato trovato", "candidati trovati")}.
           {snapshot.relaxed.length ? ` Requisiti rilassati: ${snapshot.relaxed.length}.` : ""}
         </p>
         <ul>

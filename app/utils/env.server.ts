@@ -83,6 +83,17 @@ export const EnvSchema = z
     AVAILABILITY_DEADLINE_DAYS: z.coerce.number({ error: "deve essere un numero di giorni" }).int("deve essere un numero intero di giorni").min(1, "almeno 1 giorno").max(30, "al massimo 30 giorni").default(3),
     /** Days after a presentation without employer feedback before a reminder; the officer is alerted after twice as many. */
     FEEDBACK_REMINDER_DAYS: z.coerce.number({ error: "deve essere un numero di giorni" }).int("deve essere un numero intero di giorni").min(1, "almeno 1 giorno").max(60, "al massimo 60 giorni").default(7),
+  })
+  // Links in e-mails must reach the portal from the recipient's mailbox: in production there is no sensible default
+  // (http://localhost would be a dead link). `npm start` on embedded servers (the demo) sets http://localhost:PORT itself.
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.PUBLIC_URL)
+      ctx.addIssue({
+        code: "custom",
+        path: ["PUBLIC_URL"],
+        message:
+          "obbligatoria in produzione (NODE_ENV=production): indica l'indirizzo pubblico del portale, es. PUBLIC_URL=https://rosa.example.it, con cui si formano i collegamenti nelle e-mail",
+      });
   });
 
 export type Env = z.infer<typeof EnvSchema>;

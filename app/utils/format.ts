@@ -3,8 +3,12 @@ const dateFormat = new Intl.DateTimeFormat("it-IT", { day: "2-digit", month: "2-
 const dateTimeFormat = new Intl.DateTimeFormat("it-IT", {
   day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Rome",
 });
-const numberFormat = new Intl.NumberFormat("it-IT");
-const moneyFormat = new Intl.NumberFormat("it-IT", { style: "currency", currency: "EUR" });
+// useGrouping "always": it-IT (CLDR minimumGroupingDigits 2) would print 1500 and «1500,00 €»; a public
+// administration writes 1.500 and «1.500,00 €» (also in PDFs and CSV messages, which use these same formatters).
+// (The TypeScript lib in use still types useGrouping as boolean; Node 20 and every browser accept "always".)
+const ALWAYS = { useGrouping: "always" } as unknown as Intl.NumberFormatOptions;
+const numberFormat = new Intl.NumberFormat("it-IT", ALWAYS);
+const moneyFormat = new Intl.NumberFormat("it-IT", { ...ALWAYS, style: "currency", currency: "EUR" });
 
 const toDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
 

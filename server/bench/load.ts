@@ -102,7 +102,7 @@ async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // Only our own settings: an exported DATABASE_URL/MEILI_URL must not point the bench at real data.
-  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir, NODE_ENV: "production", DATA_DIR: dir, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "true" };
+  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir, NODE_ENV: "production", PUBLIC_URL: base, DATA_DIR: dir, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "true" };
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d));

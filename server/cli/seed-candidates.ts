@@ -9,6 +9,7 @@ import { drainOutbox } from "../../search/sync.server";
 import { reindex } from "../../search/reindex.server";
 import { generateCandidates, generatorToday } from "../seed/candidate-writer";
 import { withPlatform } from "./with-platform";
+import { plural } from "../../app/utils/plural";
 
 const Args = z.object({
   count: z.coerce.number({ error: "--count deve essere un numero" }).int("--count deve essere intero").min(1, "--count almeno 1").max(5_000_000, "--count al massimo 5.000.000"),
@@ -32,8 +33,8 @@ await withPlatform(async ({ db, meili }) => {
   });
   if (process.stdout.isTTY) process.stdout.write("\n");
   const wrote = (performance.now() - started) / 1000;
-  console.log(`${count} candidati sintetici scritti in PostgreSQL in ${wrote.toFixed(1)} s.`);
+  console.log(`${plural(count, "candidato sintetico scritto", "candidati sintetici scritti")} in PostgreSQL in ${wrote.toFixed(1)} s.`);
   const r = await reindex(db, meili, "candidates");
   await drainOutbox(db);
-  console.log(`Indice di ricerca ricostruito: ${r.documents} documenti in ${r.seconds.toFixed(1)} s.`);
+  console.log(`Indice di ricerca ricostruito: ${plural(r.documents, "documento", "documenti")} in ${r.seconds.toFixed(1)} s.`);
 });

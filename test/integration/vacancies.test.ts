@@ -189,10 +189,23 @@ describe("bad input changes nothing", () => {
   });
 
   it("keeps warnings (not errors) for ambiguous wording", async () => {
-    const outcome = await post(employerCookie, vacancyForm({ title: "Commessa di panetteria", description: "Cerchiamo una persona giovane e dinamica per il banco." }));
+    const outcome = await post(employerCookie, vacancyForm({ title: "Magazziniere", description: "Cerchiamo un neolaureato per il banco." }));
     expect(outcome.status).toBe(302);
     const row = await vacancyRow(idFromLocation(outcome.location));
-    expect((row.discrimination_flags as { rule: string }[]).map((f) => f.rule).sort()).toEqual(["feminine_title", "youth"]);
+    expect((row.discrimination_flags as { rule: string }[]).map((f) => f.rule).sort()).toEqual(["new_graduate", "one_gender_title"]);
+  });
+
+  it("reports every discrimination problem of a save at once, each next to its field with the words as typed", async () => {
+    const before = await countVacancies(employerId);
+    const outcome = await post(
+      employerCookie,
+      vacancyForm({ title: "Magazziniera", description: "Cerchiamo persone Under 35, bella presenza, madrelingua italiana. Astenersi stranieri." }),
+    );
+    expect(outcome.status).toBe(400);
+    const errors = (outcome.body as { errors: Record<string, string> }).errors;
+    expect(errors.title).toMatch(/«Magazziniera»/);
+    for (const words of ["«Under 35»", "«bella presenza»", "«madrelingua»", "«Astenersi stranieri»"]) expect(errors.description).toContain(words);
+    expect(await countVacancies(employerId)).toBe(before);
   });
 });
 

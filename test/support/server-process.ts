@@ -26,7 +26,7 @@ export interface PortalProcess {
 export async function startPortal(env: Record<string, string>, timeoutMs = 120_000): Promise<PortalProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", NODE_ENV: "production", HOST: "127.0.0.1", SEED_DEMO: "false", ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", NODE_ENV: "production", PUBLIC_URL: `http://127.0.0.1:${env.PORT}`, HOST: "127.0.0.1", SEED_DEMO: "false", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

@@ -37,4 +37,9 @@ describe("environment schema", () => {
   it("rejects out-of-range ports", () => {
     expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT: deve essere tra 0 e 65535/);
   });
+  it("refuses to start in production without PUBLIC_URL, saying why in Italian", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/PUBLIC_URL: obbligatoria in produzione \(NODE_ENV=production\).*collegamenti nelle e-mail/);
+    expect(parseEnv({ NODE_ENV: "production", PUBLIC_URL: "https://rosa.example.it" }).PUBLIC_URL).toBe("https://rosa.example.it");
+    expect(parseEnv({ NODE_ENV: "development" }).PUBLIC_URL).toBeUndefined();
+  });
 });

@@ -8,6 +8,8 @@ import { comuneLabelByCode } from "~/domain/reference/queries.server";
 import { createCandidate, validateCvReferences } from "./commands.server";
 import { csvRecords, errorReportCsv, validateCsvRecord, type CsvRecord, type RowError } from "./csv";
 import type { CandidateInput } from "./schema";
+import { formatNumber } from "~/utils/format";
+import { plural, pluralWord } from "~/utils/plural";
 
 const PROGRESS_EVERY = 20;
 
@@ -95,7 +97,7 @@ async function runImport(db: Db, actor: Actor, importId: string, records: CsvRec
       status: "failed",
       error_count: errors.length,
       error_report: errorReportCsv(errors),
-      message: `${badRows} righe su ${records.length} hanno errori: nessun candidato è stato importato. Correggi il file e caricalo di nuovo.`,
+      message: `${plural(badRows, "riga", "righe")} su ${formatNumber(records.length)} ${pluralWord(badRows, "ha", "hanno")} errori: nessun candidato è stato importato. Correggi il file e caricalo di nuovo.`,
     });
     await recordAudit(db, actor, { action: "candidate.import_refused", entityType: "candidate_import", entityId: importId, details: { rows: records.length, errors: errors.length } });
     return;
@@ -115,5 +117,5 @@ async function runImport(db: Db, actor: Actor, importId: string, records: CsvRec
     await finish(db, importId, { status: "failed", error_count: 1, message: `${e.message}: nessun candidato è stato importato.` });
     return;
   }
-  await finish(db, importId, { status: "done", imported_rows: inputs.length, message: `${inputs.length} candidati importati.` });
+  await finish(db, importId, { status: "done", imported_rows: inputs.length, message: `${plural(inputs.length, "candidato importato", "candidati importati")}.` });
 }

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { DomainError } from "~/domain/errors";
 import { getEnv } from "~/utils/env.server";
+import { plural } from "~/utils/plural";
 
 /** Extracted text kept in PostgreSQL (and indexed): enough for any real CV, bounded for the index. */
 export const MAX_TEXT_CHARS = 100_000;
@@ -56,7 +57,7 @@ export async function extractPdfText(bytes: Uint8Array, limits: PdfLimits = pdfL
     release();
   }
   if (result.outcome === "too-many-pages") {
-    throw new PdfLimitError(`Il PDF ha ${result.pageCount} pagine: un CV può averne al massimo ${limits.maxPages}. Caricane una versione più breve`, FIELD, 422);
+    throw new PdfLimitError(`Il PDF ha ${plural(result.pageCount, "pagina", "pagine")}: un CV può averne al massimo ${limits.maxPages}. Caricane una versione più breve`, FIELD, 422);
   }
   if (result.outcome === "unreadable") {
     throw new DomainError(UNREADABLE, FIELD);

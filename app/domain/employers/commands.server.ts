@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { absoluteUrl } from "~/utils/public-url.server";
 import type { Trx } from "~/db/db.server";
 import type { EmployerRole } from "~/db/types";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
@@ -137,8 +138,8 @@ export async function reviewEmployer(
     subject: input.decision === "validate" ? "Rosa: registrazione convalidata" : "Rosa: registrazione da correggere",
     body:
       input.decision === "validate"
-        ? `La registrazione di ${result.legal_name} è stata convalidata: ora puoi pubblicare offerte di lavoro e chiedere servizi.`
-        : `La registrazione di ${result.legal_name} è stata respinta per questo motivo:\n\n${input.reason}\n\nCorreggi i dati nell'area azienda e inviali di nuovo.`,
+        ? `La registrazione di ${result.legal_name} è stata convalidata: ora puoi pubblicare offerte di lavoro e chiedere servizi.\n\nAccedi all'area azienda: ${absoluteUrl("/azienda")}`
+        : `La registrazione di ${result.legal_name} è stata respinta per questo motivo:\n\n${input.reason}\n\nCorreggi i dati nell'area azienda e inviali di nuovo: ${absoluteUrl("/azienda")}`,
   });
 }
 

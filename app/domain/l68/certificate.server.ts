@@ -1,3 +1,4 @@
+import { absoluteUrl } from "~/utils/public-url.server";
 /**
  * Certificazione di ottemperanza (art. 17 L. 68/1999): issued when the employer is compliant,
  * refused with the reasons otherwise. Compliance is judged on a fresh recomputation.
@@ -105,7 +106,7 @@ export async function requestCertificate(trx: Trx, actor: Actor, employerId: str
     to: employer.contact_email,
     subject: compliant ? "Rosa: certificazione di ottemperanza rilasciata" : "Rosa: certificazione di ottemperanza non rilasciata",
     body: compliant
-      ? `La certificazione di ottemperanza agli obblighi della L. 68/1999 di ${employer.legal_name} (n. ${number}) è disponibile nell'area Collocamento mirato.` +
+      ? `La certificazione di ottemperanza agli obblighi della L. 68/1999 di ${employer.legal_name} (n. ${number}) è disponibile nell'area Collocamento mirato: ${absoluteUrl("/azienda/collocamento-mirato")}` +
         (pending.units && pending.dueOn ? `\n\n${pendingSentence(pending.units, pending.dueOn)}` : "")
       : `La certificazione di ottemperanza di ${employer.legal_name} non può essere rilasciata per questi motivi:\n\n- ${reasons.join("\n- ")}`,
   });

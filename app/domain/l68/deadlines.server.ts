@@ -1,3 +1,4 @@
+import { absoluteUrl } from "~/utils/public-url.server";
 /**
  * The deadline job (issue 6 §2): alerts before and after the 60-day obligations and the
  * prospetto's 31 January deadline, in-app (l68_alerts) and by e-mail. Idempotent: every
@@ -31,7 +32,7 @@ export async function alert(trx: Trx, employerId: string, kind: string, refKey: 
     .executeTakeFirst();
   if (!inserted) return false;
   const employer = await trx.selectFrom("employers").select("contact_email").where("id", "=", employerId).executeTakeFirstOrThrow();
-  await enqueueMail(trx, { to: employer.contact_email, subject: `Rosa: ${subject}`, body: `${message}\n\nApri l'area Collocamento mirato di Rosa per i dettagli.` });
+  await enqueueMail(trx, { to: employer.contact_email, subject: `Rosa: ${subject}`, body: `${message}\n\nI dettagli sono nell'area Collocamento mirato di Rosa: ${absoluteUrl("/azienda/collocamento-mirato")}` });
   await recordAudit(trx, SYSTEM, { action: `l68.alert_${kind}`, entityType: "l68_file", entityId: employerId, employerId, details: { refKey } });
   return true;
 }

@@ -8,6 +8,7 @@ import type { L68RecordKind, L68RecordStatus } from "~/db/tables/l68";
 import { toCsv } from "~/utils/csv";
 import { SUSPENSION_TYPE_LABELS } from "./record-schema";
 import { RECORD_KIND_LABELS, RECORD_STATUS_LABELS } from "./states";
+import { pluralWord } from "~/utils/plural";
 
 export interface RecordCsvRow {
   legal_name: string;
@@ -73,7 +74,7 @@ function facts(kind: L68RecordKind, d: Record<string, unknown>) {
     case "autocertificazione_60":
       out.units = text(d.positions);
       out.summary = joinParts([
-        `${text(d.workers60)} lavoratori con tasso INAIL ${percent(d.inailRate)} per mille`,
+        `${text(d.workers60)} ${pluralWord(Number(d.workers60), "lavoratore", "lavoratori")} con tasso INAIL ${percent(d.inailRate)} per mille`,
         d.weekDays !== undefined && `settimana di ${text(d.weekDays)} giorni`,
       ]);
       break;

@@ -13,6 +13,7 @@ import { alert, REMINDER_DAYS, SYSTEM } from "./deadlines.server";
 import { formatDate } from "./explain";
 import { isoDate } from "./queries.server";
 import { RECORD_KIND_LABELS } from "./states";
+import { plural } from "~/utils/plural";
 
 export interface RecordDeadlineRun {
   recomputed: number;
@@ -74,7 +75,7 @@ async function recordReminders(db: Db, today: string): Promise<number> {
         due.push({
           ref: `${r.id}:${s.date}`,
           kind: "convention_hiring",
-          message: `Secondo il programma della convenzione art. 11, entro il ${formatDate(s.date)} sono previste ${s.units} assunzioni.`,
+          message: `Secondo il programma della convenzione art. 11, entro il ${formatDate(s.date)} ${s.units === 1 ? "è prevista 1 assunzione" : `sono previste ${plural(s.units, "assunzione", "assunzioni")}`}.`,
           subject: "assunzioni previste dalla convenzione art. 11",
         });
       }

@@ -1,3 +1,4 @@
+import { absoluteUrl } from "~/utils/public-url.server";
 /**
  * Commands on the L. 68 records (issue 6 §2): file one with its document, decide it (office),
  * withdraw it (employer), add documents. Each runs in the caller's transaction, moves the record
@@ -186,7 +187,7 @@ async function notifyEmployer(trx: Trx, employerId: string, kind: L68RecordKind,
   await enqueueMail(trx, {
     to: employer.contact_email,
     subject: `Rosa: ${RECORD_KIND_LABELS[kind]} — ${RECORD_STATUS_LABELS[status].toLowerCase()}`,
-    body: `La pratica «${RECORD_KIND_LABELS[kind]}» è ora: ${RECORD_STATUS_LABELS[status].toLowerCase()}.${note ? `\n\nNota del collocamento mirato: ${note}` : ""}\n\nApri l'area Collocamento mirato di Rosa per i dettagli.`,
+    body: `La pratica «${RECORD_KIND_LABELS[kind]}» è ora: ${RECORD_STATUS_LABELS[status].toLowerCase()}.${note ? `\n\nNota del collocamento mirato: ${note}` : ""}\n\nI dettagli sono nell'area Collocamento mirato di Rosa: ${absoluteUrl("/azienda/collocamento-mirato")}`,
   });
 }
 

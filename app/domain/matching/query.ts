@@ -1,3 +1,4 @@
+import { plural } from "~/utils/plural";
 /**
  * From a validated vacancy to the Meilisearch queries that find and rank its
  * candidates (pure). The result set is: hard conditions (consent, fresh CV,
@@ -15,6 +16,7 @@ import type { NearbyComune } from "~/domain/reference/geo";
 import { NICE_POINTS, STRENGTH, STRENGTH_ORDER, type Strength } from "./codes";
 import { codePrefix } from "./fields";
 import { mustHaveFilter, q, requirementCheck, type MatchRequirement } from "./requirements";
+import {  } from "~/utils/plural";
 
 export interface MatchVacancy {
   id: string;
@@ -168,7 +170,7 @@ export function buildMatchPlan(v: MatchVacancy, opts: PlanOptions): MatchPlan {
   if (!opts.includeObsolete)
     conditions.push({
       key: "fresh",
-      label: `CV aggiornato negli ultimi ${opts.cvObsoleteMonths} mesi`,
+      label: opts.cvObsoleteMonths === 1 ? "CV aggiornato nell'ultimo mese" : `CV aggiornato negli ultimi ${plural(opts.cvObsoleteMonths, "mese", "mesi")}`,
       filter: `cvUpdatedAt >= ${seconds(obsoleteCutoff(opts.now, opts.cvObsoleteMonths))}`,
     });
   if (opts.nearby)

@@ -1,3 +1,5 @@
+import { absoluteUrl } from "~/utils/public-url.server";
+import { plural } from "~/utils/plural";
 import { sql } from "kysely";
 import type { Trx } from "~/db/db.server";
 import type { FeedbackReason, HireRequestChannel, ShortlistCandidateState } from "~/db/tables/shortlists";
@@ -355,7 +357,7 @@ export async function presentShortlist(trx: Trx, actor: Actor, scope: ShortlistS
   }
   await notifyEmployer(trx, s.employer_id, {
     title: "Nuova rosa di candidati",
-    body: `Il Centro per l'Impiego ti ha presentato ${ready.length === 1 ? "1 candidato" : `${ready.length} candidati`} (${s.title}). Indica per ciascuno il tuo riscontro.`,
+    body: `Il Centro per l'Impiego ti ha presentato ${plural(ready.length, "candidato", "candidati")} (${s.title}). Indica per ciascuno il tuo riscontro.`,
     link: `/azienda/rose/${s.id}`,
   });
   return ready.length;
@@ -571,7 +573,7 @@ export async function sendFeedbackReminders(trx: Trx, days: number, now = new Da
       const alert = await trx.insertInto("shortlist_feedback_reminders").values({ shortlist_id: s.id, kind: "officer_alert" }).onConflict((oc) => oc.doNothing()).returning("kind").executeTakeFirst();
       if (alert) {
         sent++;
-        await enqueueMail(trx, { to: s.officer_email, subject: "Rosa: nessun riscontro dall'azienda", body: `L'azienda non ha dato riscontro sulla rosa «${s.title}» entro ${2 * days} giorni: contattala.` });
+        await enqueueMail(trx, { to: s.officer_email, subject: "Rosa: nessun riscontro dall'azienda", body: `L'azienda non ha dato riscontro sulla rosa «${s.title}» entro ${2 * days} giorni: contattala. La rosa: ${absoluteUrl(`/operatore/rose/${s.id}`)}` });
       }
     }
   }

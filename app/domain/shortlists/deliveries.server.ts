@@ -11,9 +11,10 @@
 import { todayInItaly } from "~/utils/dates";
 import { sql } from "kysely";
 import type { Db, Trx } from "~/db/db.server";
+import { plural } from "~/utils/plural";
 
 const MINUTES = { "4C": 240, "4D-VERIFICA": 120, "4D-SELEZIONE": 120 } as const;
-const people = (n: number) => (n === 1 ? "1 candidato presentato" : `${n} candidati presentati`);
+const people = (n: number) => plural(n, "candidato presentato", "candidati presentati");
 
 type Delivery = { employer_id: string; standard_code: keyof typeof MINUTES; officer_id: string; output: string; shortlist_id: string };
 
@@ -85,7 +86,7 @@ export async function recordSelectionDelivery(trx: Trx, shortlistId: string, now
   const steps = Number(assessed.steps);
   const assessedPeople = Number(assessed.people);
   const outputs = {
-    "4D-VERIFICA": `Competenze verificate: ${assessedPeople === 1 ? "1 candidato" : `${assessedPeople} candidati`}, ${steps === 1 ? "1 passo" : `${steps} passi`} del piano di valutazione («${assessed.title}»)`,
+    "4D-VERIFICA": `Competenze verificate: ${plural(assessedPeople, "candidato", "candidati")}, ${plural(steps, "passo", "passi")} del piano di valutazione («${assessed.title}»)`,
     "4D-SELEZIONE": `Individuato il candidato da assumere per «${assessed.title}»`,
   };
   for (const [code, output] of Object.entries(outputs) as [keyof typeof outputs, string][])

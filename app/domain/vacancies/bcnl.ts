@@ -1,3 +1,5 @@
+import { formatMoney } from "~/utils/format";
+import { plural } from "~/utils/plural";
 import { EDUCATION_LEVELS } from "./codes";
 import { EQUAL_OPPORTUNITY_NOTICE } from "./discrimination";
 import type { PublicVacancy } from "./public-view";
@@ -32,9 +34,9 @@ export function buildBcnlVacancy(input: BcnlInput): XmlTree {
   const experience = must("experience");
   const others = [...must("certificate"), ...must("skill")].map((r) => `${requirementLabel(r)}${r.priority === "nice" ? " (preferibile)" : ""}`);
   const conditions = [
-    v.weeklyHours ? `${v.weeklyHours} ore settimanali` : null,
+    v.weeklyHours ? plural(v.weeklyHours, "ora settimanale", "ore settimanali") : null,
     v.shifts ? `Turni: ${v.shifts}` : null,
-    v.payMin !== null || v.payMax !== null ? `Retribuzione ${[v.payMin, v.payMax].filter((x) => x !== null).join("–")} € ${v.payPeriod === "hour" ? "all'ora" : v.payPeriod === "year" ? "all'anno" : "al mese"}` : null,
+    v.payMin !== null || v.payMax !== null ? `Retribuzione ${[v.payMin, v.payMax].filter((x): x is number => x !== null).map(formatMoney).join("–")} ${v.payPeriod === "hour" ? "all'ora" : v.payPeriod === "year" ? "all'anno" : "al mese"}` : null,
     v.startDate ? `Inizio previsto: ${v.startDate}` : null,
   ].filter(Boolean);
   return {

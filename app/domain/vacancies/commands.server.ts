@@ -4,10 +4,11 @@ import type { Trx } from "~/db/db.server";
 import type { VacanciesTable, VacancyOutcome } from "~/db/tables/vacancies";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { canPostVacancies } from "~/domain/employers/policy.server";
-import { DomainError, StaleVersionError } from "~/domain/errors";
+import { DomainError, FieldsError, StaleVersionError } from "~/domain/errors";
 import { findAteco, findOccupation, resolveComune } from "~/domain/reference/queries.server";
 import { enqueueSearchSync } from "../../../search/outbox.server";
 import { blockingFindings, checkNonDiscrimination, type DiscriminationFinding } from "./discrimination";
+import { jobTitleGenders } from "./job-title-genders.server";
 import { notifyEmployer } from "./notifications.server";
 import type { VacancyScope } from "./policy.server";
 import { type RequirementInput, type TransitionInput, type VacancyInput } from "./schema";
@@ -26,15 +27,22 @@ export function vacancyTexts(input: Pick<VacancyInput, "title" | "description" |
   ];
 }
 
-function refuseDiscrimination(findings: DiscriminationFinding[]) {
+/** Every blocking finding at once, each with the words as typed, next to its field (requirement rows: in the summary). */
+function refuseDiscrimination(findings: DiscriminationFinding[], opts: { summaryOnly?: boolean } = {}) {
   const blocking = blockingFindings(findings);
-  if (blocking.length) {
-    const first = blocking[0];
-    // Requirement rows are re-sorted on save: point at the form-level summary for those.
-    const field = first.field.startsWith("requirements.") ? "_form" : first.field;
-    throw new DomainError(`«${first.match}»: ${first.message}`, field);
+  if (!blocking.length) return;
+  const fields: Record<string, string[]> = {};
+  for (const f of blocking) {
+    // Requirement rows are re-sorted on save: point at the form-level summary for those, naming the row.
+    const row = /^requirements\.(\d+)\./.exec(f.field);
+    const field = row || opts.summaryOnly ? "_form" : f.field;
+    (fields[field] ??= []).push(`${row ? `Requisito ${Number(row[1]) + 1}: ` : ""}«${f.match}»: ${f.message}`);
   }
+  throw new FieldsError(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.join(" ")])));
 }
+
+/** The non-discrimination check with the ISTAT job-title genders (one-gender titles). */
+export const checkVacancyTexts = (texts: ReturnType<typeof vacancyTexts>) => checkNonDiscrimination(texts, jobTitleGenders());
 
 async function resolveCodes(trx: Trx, input: VacancyInput) {
   const occupation = await findOccupation(trx, input.occupation);
@@ -96,7 +104,7 @@ async function replaceRequirements(trx: Trx, vacancyId: string, requirements: Re
 
 /** An employer user writes a new vacancy; it starts as a draft. */
 export async function createVacancy(trx: Trx, actor: Actor, employerId: string, input: VacancyInput) {
-  const findings = checkNonDiscrimination(vacancyTexts(input));
+  const findings = checkVacancyTexts(vacancyTexts(input));
   refuseDiscrimination(findings);
   const codes = await resolveCodes(trx, input);
   const row = await trx
@@ -134,7 +142,7 @@ export async function updateVacancy(trx: Trx, actor: Actor, scope: VacancyScope,
   const current = await lockVacancy(trx, scope, vacancyId, version);
   if (!EDITABLE_STATUSES.includes(current.status))
     throw new DomainError(`L'offerta è «${VACANCY_STATUS_LABELS[current.status]}»: non si può più modificare`, "_form", 409);
-  const findings = checkNonDiscrimination(vacancyTexts(input));
+  const findings = checkVacancyTexts(vacancyTexts(input));
   refuseDiscrimination(findings);
   const codes = await resolveCodes(trx, input);
   await trx
@@ -163,7 +171,8 @@ async function checkPreconditions(trx: Trx, current: Locked, event: VacancyEvent
     if (!canPostVacancies(employer.status))
       throw new DomainError("L'azienda non è ancora convalidata dal Centro per l'Impiego: potrai inviare l'offerta dopo la convalida", "_form", 409);
     const requirements = await trx.selectFrom("vacancy_requirements").select("description").where("vacancy_id", "=", current.id).execute();
-    refuseDiscrimination(checkNonDiscrimination(vacancyTexts({ ...current, requirements })));
+    // The transition form has no text fields: every problem goes to its summary.
+    refuseDiscrimination(checkVacancyTexts(vacancyTexts({ ...current, requirements })), { summaryOnly: true });
   }
   if (["submit", "validate", "publish"].includes(event) && isoDate(current.closing_date) <= today)
     throw new DomainError("La data di scadenza è passata: correggi la scadenza prima di procedere", "_form", 409);

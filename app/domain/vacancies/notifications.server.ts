@@ -1,3 +1,4 @@
+import { absoluteUrl } from "~/utils/public-url.server";
 import type { Db, Trx } from "~/db/db.server";
 import { enqueueMail } from "~/domain/mail/commands.server";
 
@@ -13,7 +14,7 @@ export async function notifyEmployer(
     await enqueueMail(trx, {
       to: employer.contact_email,
       subject: `Rosa: ${notice.title}`,
-      body: `${notice.body}${notice.link ? `\n\nApri in Rosa: ${notice.link}` : ""}`,
+      body: `${notice.body}${notice.link ? `\n\nApri in Rosa: ${absoluteUrl(notice.link)}` : ""}`,
     });
   }
 }

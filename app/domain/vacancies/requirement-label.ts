@@ -1,3 +1,4 @@
+import { plural } from "~/utils/plural";
 import { EDUCATION_LEVELS, LANGUAGES, REQUIREMENT_KIND_LABELS } from "./codes";
 
 /** One line per requirement, in Italian: "Inglese B2", "Patente B", "3 anni di esperienza". */
@@ -15,7 +16,7 @@ export function requirementLabel(r: {
     case "education":
       return `${EDUCATION_LEVELS[r.educationLevel as keyof typeof EDUCATION_LEVELS] ?? "Titolo di studio"}${note}`;
     case "experience":
-      return `${r.years === 1 ? "1 anno" : `${r.years ?? 0} anni`} di esperienza${note}`;
+      return `${plural(r.years ?? 0, "anno", "anni")} di esperienza${note}`;
     case "language":
       return `${LANGUAGES[r.languageCode as keyof typeof LANGUAGES] ?? r.languageCode} ${r.cefrLevel ?? ""}`.trim() + note;
     case "licence":
