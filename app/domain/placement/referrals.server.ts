@@ -352,3 +352,14 @@ export async function listEmployerReferrals(db: Db, actor: Actor, employerId: st
   if (rows.length) await recordAudit(db, actor, { action: "l68.referrals_viewed_by_employer", entityType: "l68_referral", employerId, details: { count: rows.length } });
   return rows;
 }
+
+/** Units still to cover by the employer (Σ pending obligations) and the nearest term. */
+export async function pendingObligationUnits(db: Db, employerId: string) {
+  const r = await db
+    .selectFrom("l68_obligations")
+    .select((eb) => [eb.fn.coalesce(eb.fn.sum<string>("units"), eb.val("0")).as("units"), eb.fn.min<string>(isoDate("due_on")).as("due")])
+    .where("employer_id", "=", employerId)
+    .where("status", "in", ["open", "overdue", "request_filed"])
+    .executeTakeFirstOrThrow();
+  return { units: Number(r.units), dueOn: r.due };
+}
