@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { CandidateTables } from "./tables/candidates";
 import type { L68Tables } from "./tables/l68";
+import type { PlacementTables } from "./tables/placement";
 import type { ShortlistTables } from "./tables/shortlists";
 import type { VacancyTables } from "./tables/vacancies";
 
@@ -205,7 +206,7 @@ export interface JobLeasesTable {
   instance_id: number | null;
 }
 
-export interface DB extends CandidateTables, VacancyTables, L68Tables, ShortlistTables {
+export interface DB extends CandidateTables, VacancyTables, L68Tables, ShortlistTables, PlacementTables {
   comuni: ComuniTable;
   ateco: CodeTable;
   occupations: OccupationsTable;

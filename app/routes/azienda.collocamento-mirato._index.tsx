@@ -53,6 +53,8 @@ export default function EmployerL68File() {
         <Link to="/azienda/collocamento-mirato/prospetto">Prospetto informativo</Link>
         <Link to="/azienda/collocamento-mirato/pratiche">Esoneri, convenzioni, sospensioni e richieste</Link>
         <Link to="/azienda/collocamento-mirato/certificato">Certificazione di ottemperanza</Link>
+        <Link to="/azienda/collocamento-mirato/posti">Posti di lavoro disponibili</Link>
+        <Link to="/azienda/collocamento-mirato/avviamenti">Lavoratori avviati</Link>
       </p>
       <QuotaSummary latest={view.latest} />
       {onlyPending ? (

@@ -74,6 +74,7 @@ export default function OfficerL68File() {
       {failed?.errors._form && !["add-group", "add-worker", "worker-left"].includes(failed.intent) ? <Notice type="danger">{failed.errors._form}</Notice> : null}
       <p className="d-flex flex-wrap gap-3">
         <Link to={`/operatore/collocamento-mirato/pratiche?azienda=${employer.id}&stato=`}>Esoneri, convenzioni, sospensioni e richieste</Link>
+        <Link to={`/operatore/collocamento-mirato/posti/${employer.id}`}>Posti di lavoro disponibili</Link>
       </p>
       <details className="mb-3">
         <summary>Registra una pratica ricevuta via PEC o allo sportello</summary>

@@ -40,6 +40,11 @@ export default function PlacementWorkspace() {
       <p>
         <Link to="/operatore/collocamento-mirato/pratiche">Pratiche da decidere: esoneri, sospensioni, convenzioni e richieste</Link>
       </p>
+      <p className="d-flex flex-wrap gap-3">
+        <Link to="/operatore/collocamento-mirato/elenco">Elenco delle persone iscritte</Link>
+        <Link to="/operatore/collocamento-mirato/graduatoria">Graduatoria</Link>
+        <Link to="/operatore/collocamento-mirato/avviamenti">Avviamenti</Link>
+      </p>
       {!province ? <Notice type="warning">Il tuo account non ha una provincia di competenza: chiedi all'amministratore di indicarla.</Notice> : null}
       <ErrorSummary errors={errors} />
       <Form method="get" className="row align-items-end" aria-label="Ordina e filtra le aziende">

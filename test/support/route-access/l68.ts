@@ -27,4 +27,17 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "operatore.collocamento-mirato.pratiche.$recordId.documenti.$documentId.ts": { loader: ["placement"], params: "l68Record" },
   // No params in the matrix: an unknown certificate is a 404 for everybody (officer download tested in l68-records.test.ts).
   "operatore.collocamento-mirato.certificato.$certificateId.ts": { loader: [] },
+  // Targeted placement (issue 13): available posts and referrals received (employer); the province's list, its health data,
+  // the ranking and the referrals: placement officers only (403 for employers, preselection officers and admins).
+  "azienda.collocamento-mirato.posti.tsx": { loader: EMPLOYERS, action: EMPLOYERS },
+  "azienda.collocamento-mirato.avviamenti.tsx": { loader: EMPLOYERS },
+  "operatore.collocamento-mirato.posti.$employerId.tsx": { loader: ["placement"], action: ["placement"], params: "employerId" },
+  "operatore.collocamento-mirato.elenco._index.tsx": { loader: ["placement"] },
+  "operatore.collocamento-mirato.iscrizione.tsx": { loader: ["placement"], action: ["placement"] },
+  "operatore.collocamento-mirato.graduatoria.tsx": { loader: ["placement"] },
+  "operatore.collocamento-mirato.avviamenti._index.tsx": { loader: ["placement"], action: ["placement"] },
+  // No params in the matrix: an unknown person, post or referral is a 404 for everybody (scoping in l68-placement.test.ts).
+  "operatore.collocamento-mirato.elenco.$enrolmentId.tsx": { loader: [] },
+  "operatore.collocamento-mirato.avviamenti.numerico.$postId.tsx": { loader: [], action: [] },
+  "operatore.collocamento-mirato.avviamenti.$referralId.tsx": { loader: [], action: [] },
 };

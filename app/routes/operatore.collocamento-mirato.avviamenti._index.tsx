@@ -1,0 +1,132 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, SelectField } from "~/components/forms";
+import { getDb } from "~/db/db.server";
+import { requirePlacementOfficer, runForm } from "~/domain/placement/actions.server";
+import { listEnrolments } from "~/domain/placement/enrolments.server";
+import { listOpenPostsInProvince } from "~/domain/placement/posts.server";
+import { listReferralsInProvince, referNominative, REFERRAL_KIND_LABELS, REFERRAL_STATUS_LABELS } from "~/domain/placement/referrals.server";
+import { todayInItaly } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDate } from "~/utils/format";
+import { actorOf } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Avviamenti del collocamento mirato — Rosa" }];
+
+const NominativeSchema = z.object({
+  postId: z.uuid({ error: "Scegli il posto" }),
+  enrolmentId: z.uuid({ error: "Scegli la persona indicata dall'azienda" }),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, province } = await requirePlacementOfficer(request);
+  const db = getDb();
+  const [posts, referrals, people] = await Promise.all([
+    listOpenPostsInProvince(db, province),
+    listReferralsInProvince(db, province),
+    listEnrolments(db, actorOf(user, context), province),
+  ]);
+  return {
+    province,
+    posts: posts.map((p) => ({ id: p.id, label: `${p.employerName} — ${p.task} (${p.comuneLabel}), ${p.posts === 1 ? "1 posto" : `${p.posts} posti`}` })),
+    people: people.filter((p) => p.status === "active").map((p) => ({ id: p.id, label: `${p.lastName} ${p.firstName} (${p.taxCode})` })),
+    referrals: referrals.map((r) => ({ ...r, kindLabel: REFERRAL_KIND_LABELS[r.kind], statusLabel: REFERRAL_STATUS_LABELS[r.status] })),
+  };
+}
+
+/** Nominative referral: the office issues the nulla osta for the person the employer named. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, province } = await requirePlacementOfficer(request);
+  const result = await runForm(await request.formData(), NominativeSchema, (trx, d) => referNominative(trx, actorOf(user, context), province, d.postId, d.enrolmentId, todayInItaly()));
+  if (!result.ok) return data(result, { status: result.status });
+  return redirectWithFlash(`/operatore/collocamento-mirato/avviamenti/${result.value.id}`, { type: "success", message: `Nulla osta n. ${result.value.number} rilasciato.` });
+}
+
+export default function ReferralsPage() {
+  const { province, posts, people, referrals } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const common = { errors: failed && !failed.ok ? failed.errors : undefined, values: failed && !failed.ok ? failed.values : undefined };
+  return (
+    <div>
+      <p>
+        <Link to="/operatore/collocamento-mirato/elenco">← Elenco del collocamento mirato</Link>
+      </p>
+      <h1>Avviamenti del collocamento mirato ({province})</h1>
+      <section aria-labelledby="numeric">
+        <h2 id="numeric" className="h4">
+          Avviamento numerico
+        </h2>
+        <p>Scegli il posto: Rosa propone le persone con il punteggio più alto in graduatoria che hanno le capacità e le condizioni richieste.</p>
+        {posts.length === 0 ? (
+          <p>Nessun posto disponibile nelle aziende della provincia.</p>
+        ) : (
+          <ul>
+            {posts.map((p) => (
+              <li key={p.id}>
+                <Link to={`/operatore/collocamento-mirato/avviamenti/numerico/${p.id}`}>{p.label}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="nominative" className="mt-4">
+        <h2 id="nominative" className="h4">
+          Avviamento nominativo con nulla osta
+        </h2>
+        <Form method="post" noValidate>
+          <ErrorSummary errors={common.errors} />
+          <SelectField name="postId" label="Posto" options={posts.map((p) => [p.id, p.label] as [string, string])} placeholder="Scegli…" required {...common} />
+          <SelectField name="enrolmentId" label="Persona indicata dall'azienda" options={people.map((p) => [p.id, p.label] as [string, string])} placeholder="Scegli…" required {...common} />
+          <button type="submit" className="btn btn-primary">
+            Rilascia il nulla osta
+          </button>
+        </Form>
+      </section>
+      <section aria-labelledby="list" className="mt-4">
+        <h2 id="list" className="h4">
+          Avviamenti
+        </h2>
+        {referrals.length === 0 ? (
+          <p>Nessun avviamento.</p>
+        ) : (
+          <div className="table-responsive">
+            <table className="table">
+              <caption>Avviamenti delle persone iscritte nell'elenco</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Persona</th>
+                  <th scope="col">Azienda e posto</th>
+                  <th scope="col">Tipo</th>
+                  <th scope="col">Stato</th>
+                  <th scope="col">Dettaglio</th>
+                </tr>
+              </thead>
+              <tbody>
+                {referrals.map((r) => (
+                  <tr key={r.id}>
+                    <td>{r.personName}</td>
+                    <td>
+                      {r.employerName} — {r.task}
+                    </td>
+                    <td>
+                      {r.kindLabel}
+                      {r.nullaOstaNumber ? ` n. ${r.nullaOstaNumber} del ${formatDate(r.nullaOstaOn!)}` : ""}
+                    </td>
+                    <td>{r.statusLabel}</td>
+                    <td>
+                      <Link to={`/operatore/collocamento-mirato/avviamenti/${r.id}`}>
+                        Apri <span className="visually-hidden">l'avviamento di {r.personName}</span>
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary } from "~/components/forms";
+import { getDb } from "~/db/db.server";
+import { recordAudit } from "~/domain/audit/commands.server";
+import { requirePlacementOfficer, runForm } from "~/domain/placement/actions.server";
+import { CAPACITIES, orderedCapacities } from "~/domain/placement/capacities";
+import { getPost } from "~/domain/placement/posts.server";
+import { numericProposals, pendingObligationUnits, proposeNumeric } from "~/domain/placement/referrals.server";
+import { todayInItaly } from "~/utils/dates";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDate } from "~/utils/format";
+import { actorOf, notFound } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Avviamento numerico — Rosa" }];
+
+const ParamsSchema = z.object({ postId: z.uuid() });
+
+async function requirePost(request: Request, params: unknown) {
+  const officer = await requirePlacementOfficer(request);
+  const p = ParamsSchema.safeParse(params);
+  const post = p.success ? await getPost(getDb(), p.data.postId) : null;
+  if (!post || post.provinceCode !== officer.province) throw notFound("Posto non trovato");
+  return { ...officer, post };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, post } = await requirePost(request, params);
+  const today = todayInItaly();
+  const db = getDb();
+  const { fitting, excluded } = await numericProposals(db, post, today);
+  await recordAudit(db, actorOf(user, context), { action: "l68.numeric_proposals_viewed", entityType: "l68_available_post", entityId: post.id, employerId: post.employerId });
+  const view = (p: (typeof fitting)[number]) => ({ id: p.ranked.entry.id, position: p.ranked.position, name: `${p.ranked.entry.lastName} ${p.ranked.entry.firstName}`, score: p.score.replace(".", ","), reasons: p.fit.reasons });
+  return {
+    post: { ...post, capacityLabels: orderedCapacities(post.capacities).map((c) => CAPACITIES[c]) },
+    obligations: await pendingObligationUnits(db, post.employerId),
+    fitting: fitting.map(view),
+    excluded: excluded.map(view),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, province, post } = await requirePost(request, params);
+  const result = await runForm(await request.formData(), z.object({}), (trx) => proposeNumeric(trx, actorOf(user, context), province, post.id, todayInItaly()));
+  if (!result.ok) return data(result, { status: result.status });
+  const n = result.value.length;
+  return redirectWithFlash("/operatore/collocamento-mirato/avviamenti", {
+    type: "success",
+    message: n === 1 ? "1 persona proposta: conferma l'avviamento dalla sua scheda." : `${n} persone proposte: conferma ogni avviamento dalla sua scheda.`,
+  });
+}
+
+export default function NumericReferralPage() {
+  const { post, obligations, fitting, excluded } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  return (
+    <div>
+      <p>
+        <Link to="/operatore/collocamento-mirato/avviamenti">← Avviamenti</Link>
+      </p>
+      <h1>Avviamento numerico: {post.task}</h1>
+      <dl className="row">
+        <dt className="col-sm-4">Qualifica</dt>
+        <dd className="col-sm-8">
+          {post.occupationCode} — {post.occupationTitle}
+        </dd>
+        <dt className="col-sm-4">Posti</dt>
+        <dd className="col-sm-8">{post.posts}</dd>
+        <dt className="col-sm-4">Sede</dt>
+        <dd className="col-sm-8">
+          {post.comuneLabel}; mezzi pubblici: {post.publicTransport ? "sì" : "no"}; barriere architettoniche: {post.architecturalBarriers ? "sì" : "no"}; turni
+          notturni: {post.nightShifts ? "sì" : "no"}
+        </dd>
+        <dt className="col-sm-4">Capacità richieste</dt>
+        <dd className="col-sm-8">{post.capacityLabels.join("; ") || "Nessuna in particolare"}</dd>
+        <dt className="col-sm-4">Obbligo dell'azienda</dt>
+        <dd className="col-sm-8">
+          {obligations.units === 0
+            ? "Nessun posto della quota da coprire"
+            : `${obligations.units === 1 ? "1 posto" : `${obligations.units} posti`} della quota da coprire${obligations.dueOn ? `, termine più vicino ${formatDate(obligations.dueOn)}` : ""}`}
+        </dd>
+      </dl>
+      <ErrorSummary errors={failed && !failed.ok ? failed.errors : undefined} />
+      <h2 className="h4">Persone idonee in ordine di graduatoria</h2>
+      {fitting.length === 0 ? (
+        <p>Nessuna persona iscritta ha le capacità e le condizioni richieste dal posto.</p>
+      ) : (
+        <>
+          <ol>
+            {fitting.map((p) => (
+              <li key={p.id}>
+                {p.name} — posizione {p.position} in graduatoria, punteggio {p.score}
+              </li>
+            ))}
+          </ol>
+          <Form method="post">
+            <button type="submit" className="btn btn-primary">
+              Proponi {post.posts === 1 ? "la prima persona" : `le prime ${post.posts} persone`}
+            </button>
+          </Form>
+        </>
+      )}
+      {excluded.length ? (
+        <>
+          <h2 className="h4 mt-4">Persone escluse</h2>
+          <ul>
+            {excluded.map((p) => (
+              <li key={p.id}>
+                {p.name} (posizione {p.position}): {p.reasons.join("; ")}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
