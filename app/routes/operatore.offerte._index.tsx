@@ -13,7 +13,6 @@ import { OfficerQueueFilterSchema } from "~/domain/vacancies/schema";
 import { VACANCY_STATUS_LABELS } from "~/domain/vacancies/states";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
-import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Offerte di lavoro da gestire — Rosa" }];
 
