@@ -5,7 +5,7 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { createUser, DuplicateEmailError } from "~/domain/identity/commands.server";
 import { listUsers } from "~/domain/identity/queries.server";
-import { EMPLOYER_ROLE_LABELS, PROVINCE_OPTIONS, ROLE_LABELS } from "~/domain/identity/roles";
+import { EMPLOYER_ROLE_LABELS, PROVINCE_OPTIONS, provinceLabel, ROLE_LABELS } from "~/domain/identity/roles";
 import { OfficerCreateSchema } from "~/domain/identity/schema";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -74,7 +74,7 @@ export default function AdminUsers() {
                   {ROLE_LABELS[u.role]}
                   {u.employer_role ? ` (${EMPLOYER_ROLE_LABELS[u.employer_role]})` : ""}
                 </td>
-                <td>{u.employer_name ?? u.office_province ?? "—"}</td>
+                <td>{u.employer_name ?? (u.office_province ? provinceLabel(u.office_province) : "—")}</td>
                 <td>{u.active ? "Attivo" : <span className="badge bg-secondary">Disattivato</span>}</td>
                 <td>{formatDate(u.created_at)}</td>
               </tr>

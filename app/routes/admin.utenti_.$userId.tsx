@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ErrorSummary, Notice, SelectField, TextField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
+import { recordAudit } from "~/domain/audit/commands.server";
 import { setUserActive, updateUserAccount } from "~/domain/identity/accounts.server";
 import { sendPasswordResetByAdmin } from "~/domain/identity/password-reset.server";
 import { getUserAccount } from "~/domain/identity/queries.server";
@@ -19,12 +20,14 @@ export const meta: MetaFunction = () => [{ title: "Modifica utente — Rosa" }];
 
 const ParamsSchema = z.object({ userId: z.uuid() });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "users:manage");
   const parsed = ParamsSchema.safeParse(params);
   if (!parsed.success) throw notFound("Utente non trovato");
   const user = await getUserAccount(getDb(), parsed.data.userId);
   if (!user) throw notFound("Utente non trovato");
+  // A person's account data: every look leaves a trace.
+  await recordAudit(getDb(), actorOf(admin, context), { action: "user.viewed", entityType: "user", entityId: user.id });
   return { user, isSelf: user.id === admin.id };
 }
 

@@ -1,7 +1,9 @@
 import type { Transaction } from "kysely";
 import type { DB } from "~/db/types";
 import type { Actor } from "~/domain/audit/commands.server";
-import { registerEmployer, reviewEmployer } from "~/domain/employers/commands.server";
+import { inviteEmployerUser, registerEmployer, reviewEmployer } from "~/domain/employers/commands.server";
+import { setUserActive } from "~/domain/identity/accounts.server";
+import { publicBaseUrl } from "~/utils/action.server";
 import { createUser } from "~/domain/identity/commands.server";
 
 /** One password for every demo account, printed at start and in the README. */
@@ -82,6 +84,25 @@ export async function seedPlatform(trx: Transaction<DB>): Promise<DemoRefs> {
       email: "consulente@rosa.demo", full_name: "Marco Verdi", role: "employer", password: DEMO_PASSWORD,
       employer_id: bakery.employerId, employer_role: "delegate",
     });
+
+    // Account management: a colleague the legal representative can remove, an invitation to cancel,
+    // an officer who must change the password chosen by the administrator, a disabled account.
+    await createUser(trx, SYSTEM, {
+      email: "collaboratore@rosa.demo", full_name: "Davide Russo", role: "employer", password: DEMO_PASSWORD,
+      employer_id: bakery.employerId, employer_role: "colleague",
+    });
+    await inviteEmployerUser(trx, { userId: bakery.userId, role: "employer", ip: null }, {
+      employerId: bakery.employerId, email: "nuova.collega@example.it", employerRole: "colleague", baseUrl: publicBaseUrl(),
+    });
+    const adminActor: Actor = { userId: adminId, role: "admin", ip: null };
+    await createUser(trx, adminActor, {
+      email: "nuovo.operatore@rosa.demo", full_name: "Nicola Nuovo", role: "preselection_officer", password: DEMO_PASSWORD,
+      office_province: "MI", must_change_password: true,
+    });
+    const former = await createUser(trx, adminActor, {
+      email: "ex.operatore@rosa.demo", full_name: "Ettore Ex", role: "placement_officer", password: DEMO_PASSWORD, office_province: "MI",
+    });
+    await setUserActive(trx, adminActor, { userId: former, version: 1, active: false });
 
     const logistics = await registerEmployer(trx, SYSTEM, {
       ...company(2, { legalName: "Logistica Emiliana S.p.A.", comune: "Bologna (BO)", address: "Via Stalingrado 45", ateco: "52", band: "51-249", contact: "Luca Neri", email: "logistica@rosa.demo" }),

@@ -1,6 +1,9 @@
 import type { EmployerRole, Role } from "~/db/types";
 import { PROVINCE_NAMES } from "~/domain/l68/province-codes";
 
+/** «Milano (MI)»; an unknown code (legacy data) as it is. */
+export const provinceLabel = (code: string): string => (PROVINCE_NAMES[code] ? `${PROVINCE_NAMES[code]} (${code})` : code);
+
 /** The provinces an officer can be assigned to, «Milano (MI)», in alphabetical order of name. */
 export const PROVINCE_OPTIONS: [string, string][] = Object.entries(PROVINCE_NAMES)
   .map(([code, name]): [string, string] => [code, `${name} (${code})`])
