@@ -65,7 +65,9 @@ export default function Login() {
           <Link to="/password-dimenticata">Password dimenticata?</Link>
         </p>
         <p className="mt-4">
-          Non hai un account? <Link to="/registrazione">Registra la tua azienda</Link>.
+          Non hai un account? Se cerchi lavoro,{" "}
+          <Link to={redirectTo ? `/registrazione/candidato?redirectTo=${encodeURIComponent(redirectTo)}` : "/registrazione/candidato"}>registrati come candidato</Link>; se
+          sei un'azienda, <Link to="/registrazione">registra la tua azienda</Link>.
         </p>
         <p className="rosa-muted">L'accesso con SPID e CIE sarà disponibile tramite il gestore delle identità della Regione.</p>
       </div>

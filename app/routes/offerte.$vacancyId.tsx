@@ -7,6 +7,7 @@ import { withTransaction } from "~/db/transaction.server";
 import { candidateIdForUser } from "~/domain/candidates/queries.server";
 import { roleHas } from "~/domain/identity/roles";
 import { applyToVacancy, findOwnApplication } from "~/domain/vacancies/applications.server";
+import { acceptsDirectApplications } from "~/domain/vacancies/direct-apply";
 import { EQUAL_OPPORTUNITY_NOTICE } from "~/domain/vacancies/discrimination";
 import { buildJobPosting, jsonLdScript } from "~/domain/vacancies/job-posting";
 import { vacancyIdFrom } from "~/domain/vacancies/policy.server";
@@ -39,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     jsonLd: jsonLdScript(buildJobPosting(vacancy, { baseUrl: publicBaseUrl() })),
     viewer: !user ? ("anonymous" as const) : candidateId ? ("candidate" as const) : roleHas(user.role, "candidate:self") ? ("candidate_without_cv" as const) : ("other" as const),
     application: candidateId ? ((await findOwnApplication(db, vacancy.id, candidateId)) ?? null) : null,
+    // The same rule as the JSON-LD's directApply and the JSON feed.
+    acceptsApplications: acceptsDirectApplications(vacancy),
   };
 }
 
@@ -61,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PublicVacancyPage() {
-  const { vacancy, jsonLd, viewer, application } = useLoaderData<typeof loader>();
+  const { vacancy, jsonLd, viewer, application, acceptsApplications } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const location = useLocation();
   return (
@@ -86,13 +89,26 @@ export default function PublicVacancyPage() {
         <h2 id="candidati" className="h4">
           Candidati
         </h2>
-        {viewer === "anonymous" ? (
-          <p>
-            Per candidarti <Link to={`/accedi?redirectTo=${encodeURIComponent(location.pathname)}`}>accedi</Link> con il tuo account di
-            candidato, oppure rivolgiti al Centro per l'Impiego per registrarti indicando il numero dell'offerta ({vacancy.number}).
-          </p>
+        {!acceptsApplications ? (
+          <p>Le candidature per questa offerta sono chiuse.</p>
+        ) : viewer === "anonymous" ? (
+          <>
+            <p>Per candidarti serve un account di candidato: accedi, oppure registrati (bastano pochi minuti e la conferma dell'e-mail).</p>
+            <p className="d-flex flex-wrap gap-2">
+              <Link className="btn btn-primary" to={`/accedi?redirectTo=${encodeURIComponent(location.pathname)}`}>
+                Accedi per candidarti
+              </Link>
+              <Link className="btn btn-outline-primary" to={`/registrazione/candidato?redirectTo=${encodeURIComponent(location.pathname)}`}>
+                Registrati come candidato
+              </Link>
+            </p>
+            <p className="rosa-muted">Puoi anche rivolgerti al Centro per l'Impiego indicando il numero dell'offerta ({vacancy.number}).</p>
+          </>
         ) : viewer === "candidate_without_cv" ? (
-          <Notice type="info">Nessun CV è collegato al tuo account: rivolgiti al tuo Centro per l'Impiego.</Notice>
+          <Notice type="info">
+            Per candidarti serve il tuo CV.{" "}
+            <Link to={`/candidato/nuovo?redirectTo=${encodeURIComponent(location.pathname)}`}>Compila il tuo CV</Link> e torna qui.
+          </Notice>
         ) : viewer === "other" ? (
           <p>Le candidature si inviano con un account di candidato.</p>
         ) : application ? (

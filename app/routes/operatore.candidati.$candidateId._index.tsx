@@ -8,7 +8,8 @@ import { withTransaction } from "~/db/transaction.server";
 import { confirmCvCurrent, inviteCandidate, recordCandidateView, setDisability, storeCvFile } from "~/domain/candidates/commands.server";
 import { candidateIdFrom, canReadHealth, cvSettings } from "~/domain/candidates/policy.server";
 import { getCandidateCv } from "~/domain/candidates/queries.server";
-import { CandidateInvitationSchema, DisabilitySchema, VersionSchema } from "~/domain/candidates/schema";
+import { linkRequestsForCandidate, resolveLinkRequest } from "~/domain/candidates/registration.server";
+import { CandidateInvitationSchema, DisabilitySchema, LinkRequestDecisionSchema, VersionSchema } from "~/domain/candidates/schema";
 import { megabytes, readCvUpload } from "~/domain/candidates/upload.server";
 import { DomainError } from "~/domain/errors";
 import { publicBaseUrl, domainErrorResponse, invalid, isMultipart } from "~/utils/action.server";
@@ -28,7 +29,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!cv) throw notFound("Candidato non trovato");
   // Every view of a candidate's personal data is recorded (who, when, what).
   await withTransaction((trx) => recordCandidateView(trx, actorOf(user, context), candidateId, withHealth ? "health" : "cv"));
-  return { cv, withHealth, maxUpload: megabytes(cvSettings().maxUploadBytes), obsoleteMonths: cvSettings().obsoleteMonths };
+  const linkRequests = await linkRequestsForCandidate(getDb(), candidateId);
+  return { cv, withHealth, linkRequests, maxUpload: megabytes(cvSettings().maxUploadBytes), obsoleteMonths: cvSettings().obsoleteMonths };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -60,6 +62,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await withTransaction((trx) => inviteCandidate(trx, actor, { candidateId, email: form.data.email, baseUrl }));
       return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: `Invito inviato a ${form.data.email}.` });
     }
+    if (intent === "link_request") {
+      const form = parseFormData(formData, LinkRequestDecisionSchema);
+      if (!form.ok) return invalid(form.errors, form.values);
+      await withTransaction((trx) => resolveLinkRequest(trx, actor, { candidateId, requestId: form.data.requestId, decision: form.data.decision }));
+      return redirectWithFlash(`/operatore/candidati/${candidateId}`, {
+        type: "success",
+        message: form.data.decision === "link" ? "Account collegato al CV: la persona ora vede e aggiorna il proprio CV." : "Richiesta di collegamento respinta.",
+      });
+    }
     if (intent === "disability") {
       if (!canReadHealth(user)) throw forbidden();
       const form = parseFormData(formData, DisabilitySchema);
@@ -74,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CandidateDetailPage() {
-  const { cv, withHealth, maxUpload, obsoleteMonths } = useLoaderData<typeof loader>();
+  const { cv, withHealth, linkRequests, maxUpload, obsoleteMonths } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const c = cv.candidate;
   const base = `/operatore/candidati/${c.id}`;
@@ -119,6 +130,32 @@ export default function CandidateDetailPage() {
 
       <section className="mb-4 col-lg-8" aria-labelledby="account">
         <h2 id="account" className="h4">Account del candidato</h2>
+        {linkRequests.map((r) => (
+          <Notice type="warning" key={r.id}>
+            <p className="mb-2">
+              {r.full_name} ({r.email}) si è registrato il {formatDateTime(r.created_at)} con il codice fiscale di questo CV e chiede di collegarlo al proprio
+              account.{" "}
+              {r.reason === "email_differs"
+                ? "L'e-mail confermata è diversa da quella del CV."
+                : r.reason === "cv_has_account"
+                  ? "Il CV è già collegato a un altro account."
+                  : r.reason === "no_email_on_cv"
+                    ? "Il CV non ha un'e-mail con cui verificare la persona."
+                    : ""}{" "}
+              Collega solo dopo aver verificato l'identità (di persona o al telefono con i dati del CV).
+            </p>
+            <Form method="post" className="d-flex gap-2">
+              <input type="hidden" name="intent" value="link_request" />
+              <input type="hidden" name="requestId" value={r.id} />
+              <button type="submit" name="decision" value="link" className="btn btn-sm btn-primary">
+                Identità verificata: collega l'account {r.email}
+              </button>
+              <button type="submit" name="decision" value="refuse" className="btn btn-sm btn-outline-secondary">
+                Respingi la richiesta di {r.email}
+              </button>
+            </Form>
+          </Notice>
+        ))}
         {cv.account ? (
           <p>La persona accede a Rosa con l'account {cv.account.email}.</p>
         ) : (

@@ -49,6 +49,9 @@ export default function Registration() {
           Chi registra l'azienda ne è il legale rappresentante su Rosa e potrà invitare colleghi o un consulente del lavoro delegato.
           Un operatore convaliderà i dati prima che tu possa pubblicare offerte di lavoro.
         </p>
+        <p>
+          Cerchi lavoro? <Link to="/registrazione/candidato">Registrati come candidato</Link>.
+        </p>
         <p className="rosa-muted">I campi con * sono obbligatori.</p>
         <ErrorSummary errors={result?.errors} />
         <Form method="post" noValidate>

@@ -1,3 +1,4 @@
+import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import type { Db } from "~/db/db.server";
 import type { SessionUser } from "~/domain/identity/queries.server";
@@ -11,10 +12,13 @@ export function canReadHealth(user: SessionUser): boolean {
   return roleHas(user.role, "candidates:health");
 }
 
-/** The CV of the logged-in candidate; a candidate account not (yet) linked to a CV gets a 404. */
+/**
+ * The CV of the logged-in candidate. An account not (yet) linked to a CV (a self-registered
+ * candidate) is sent to write its first CV, or to read that the CPI is linking the existing one.
+ */
 export async function requireOwnCandidateId(db: Db, user: SessionUser): Promise<string> {
   const id = await candidateIdForUser(db, user.id);
-  if (!id) throw notFound("Nessun CV è collegato al tuo account: rivolgiti al tuo Centro per l'Impiego");
+  if (!id) throw redirect("/candidato/nuovo");
   return id;
 }
 

@@ -1,0 +1,83 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CandidateFormFields } from "~/components/candidate-form";
+import { ErrorSummary, Notice } from "~/components/forms";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { candidateIdForUser } from "~/domain/candidates/queries.server";
+import { accountTaxCode, ALREADY_IN_DATABASE, createOwnCv, pendingLinkRequestOf, registrationPrefill } from "~/domain/candidates/registration.server";
+import { CandidateSchema } from "~/domain/candidates/schema";
+import { domainErrorResponse, invalid } from "~/utils/action.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { formatDate } from "~/utils/format";
+import { parseFormData } from "~/utils/forms";
+import { safeRedirectPath } from "~/utils/redirect";
+import { actorOf, requirePermission } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Il mio primo CV — Rosa" }];
+
+const backTo = (request: Request) => safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "");
+
+/** A candidate account without a CV: write the first one (prefilled from the registration), or wait for the CPI. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "candidate:self");
+  const db = getDb();
+  const redirectTo = backTo(request);
+  if (await candidateIdForUser(db, user.id)) throw redirect(redirectTo || "/candidato");
+  const pending = await pendingLinkRequestOf(db, user.id);
+  const prefill = await registrationPrefill(db, user.id);
+  return { pendingSince: pending?.created_at ?? null, values: prefill ?? { taxCode: "", firstName: "", lastName: "", birthDate: "", email: user.email, comune: "", consent: "" }, redirectTo };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "candidate:self");
+  const formData = await request.formData();
+  // The codice fiscale is the account's (verified at registration), never what the page sends.
+  formData.set("taxCode", (await accountTaxCode(getDb(), user.id)) ?? "");
+  const form = parseFormData(formData, CandidateSchema);
+  if (!form.ok) return invalid(form.errors, form.values);
+  let outcome: Awaited<ReturnType<typeof createOwnCv>>;
+  try {
+    outcome = await withTransaction((trx) => createOwnCv(trx, { ...actorOf(user, context), userId: user.id }, form.data));
+  } catch (e) {
+    return domainErrorResponse(e, form.values);
+  }
+  const redirectTo = backTo(request);
+  if ("pendingLink" in outcome) return redirectWithFlash(`/candidato/nuovo${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`, { type: "info", message: "Il tuo codice fiscale è già nella banca dati del Centro per l'Impiego." });
+  return redirectWithFlash(redirectTo || "/candidato", {
+    type: "success",
+    message: redirectTo ? "Il tuo CV è salvato: ora puoi inviare la candidatura." : "Il tuo CV è salvato.",
+  });
+}
+
+export default function FirstCvPage() {
+  const { pendingSince, values, redirectTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  if (pendingSince)
+    return (
+      <div className="col-lg-9">
+        <h1>Il tuo CV</h1>
+        <Notice type="info">{ALREADY_IN_DATABASE}</Notice>
+        <p>Richiesta inviata il {formatDate(pendingSince)}. Nel frattempo puoi consultare le <Link to="/offerte">offerte di lavoro</Link>.</p>
+      </div>
+    );
+  const shown = result?.values ?? values;
+  return (
+    <div>
+      <h1>Il mio primo CV</h1>
+      <p className="lead">
+        Il CV è ciò che invii quando ti candidi e ciò che il Centro per l'Impiego usa per proporti alle aziende. Bastano un titolo di studio e una
+        propensione (la professione che cerchi); potrai completarlo quando vuoi.
+      </p>
+      <p>Codice fiscale: {values.taxCode || "—"} (per correggerlo rivolgiti al tuo Centro per l'Impiego).</p>
+      <ErrorSummary errors={result?.errors} />
+      <Form method="post" noValidate action={redirectTo ? `/candidato/nuovo?redirectTo=${encodeURIComponent(redirectTo)}` : "/candidato/nuovo"}>
+        <CandidateFormFields mode="self" canSetProtectedCategory={false} errors={result?.errors} values={{ ...shown, taxCode: values.taxCode }} />
+        <button type="submit" className="btn btn-primary">
+          Salva il mio CV
+        </button>
+      </Form>
+    </div>
+  );
+}
