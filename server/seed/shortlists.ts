@@ -56,4 +56,66 @@ export async function seedShortlistDemo(trx: Transaction<DB>, refs: DemoRefs) {
       { vacancy_id: v.id, position: 2, kind: "language", priority: "nice", description: "", language_code: "en", cefr_level: "B1" },
     ])
     .execute();
+  await seedAvailabilityDemo(trx, refs, milano);
+}
+
+/**
+ * Issue 12 demo: a rosa on a second vacancy with two people still to contact (one with only an
+ * e-mail and no account, one with only a phone: the bulk «avvia il contatto» sends a link by e-mail
+ * and one by SMS) and one person already presented, whose hire the officer can record on the
+ * employer's behalf. Their preference (Panettieri) keeps them out of the «Commesso/a» matching demo.
+ */
+async function seedAvailabilityDemo(trx: Transaction<DB>, refs: DemoRefs, milano: string) {
+  const people = [
+    { first: "Giulia", last: "Ferrandi", cf: "FRRGLI93D45F205K", email: "giulia.ferrandi@example.it", phone: null },
+    { first: "Paolo", last: "Brambilla", cf: "BRMPLA85E10F205J", email: null, phone: "347 5550199" },
+    { first: "Chiara", last: "Sironi", cf: "SRNCHR91H52F205W", email: "chiara.sironi@example.it", phone: "02 5550133" },
+  ] as const;
+  const ids: string[] = [];
+  for (const p of people) {
+    const c = await trx
+      .insertInto("candidates")
+      .values({
+        first_name: p.first, last_name: p.last, tax_code: p.cf, birth_date: "1991-06-01", domicile_comune_code: milano, phone: p.phone, email: p.email,
+        work_time: "any", shifts: true, max_commute_km: 25, consent_visible: true, consent_changed_at: new Date(), cv_updated_at: new Date(),
+        created_by: refs.preselectionOfficerId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    ids.push(c.id);
+    await trx.insertInto("candidate_education").values({ candidate_id: c.id, eqf_level: 3, title: "Qualifica professionale di operatore della trasformazione agroalimentare" }).execute();
+    const o = await trx.selectFrom("occupations").select("title").where("code", "=", "6.5.1.2.1").executeTakeFirstOrThrow();
+    await trx.insertInto("candidate_preferences").values({ candidate_id: c.id, slot: 1, occupation_code: "6.5.1.2.1", occupation_label: o.title, source: "work", years_experience: 3 }).execute();
+  }
+  await enqueueSearchSync(trx, "candidates", ids);
+  const v = await trx
+    .insertInto("vacancies")
+    .values({
+      employer_id: refs.employers.bakery, status: "in_preselection", title: "Aiuto panettiere/a per il laboratorio di Milano", occupation_code: "6.5.1.2.1",
+      description: "Preparazione degli impasti e cottura in forno nel laboratorio di via Rubattino, turni dalle 4 alle 10.",
+      comune_code: milano, radius_km: 20, contract_type: "A.02.00", working_time: "part_time", weekly_hours: 30, positions: 1,
+      closing_date: new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10), publication_mode: "public", discrimination_flags: "[]",
+      submitted_at: new Date(), validated_at: new Date(), validated_by: refs.preselectionOfficerId, created_by: refs.bakeryLegalRepId, published_at: new Date(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const now = new Date();
+  const s = await trx
+    .insertInto("shortlists")
+    .values({
+      vacancy_id: v.id, employer_id: refs.employers.bakery, title: "Rosa per Aiuto panettiere/a", status: "presented",
+      search_snapshot: JSON.stringify({ conditions: [], filter: "", sort: [], relaxed: [], total: 3 }), results_snapshot: "[]", index_uid: "rosa_candidates",
+      settings_version: 2, created_by: refs.preselectionOfficerId, presented_at: now, presented_by: refs.preselectionOfficerId,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const explanation = JSON.stringify({ strength: null, requirements: [], distanceKm: 0, cvAgeDays: 0, parts: [], score: 0 });
+  await trx
+    .insertInto("shortlist_candidates")
+    .values([
+      { shortlist_id: s.id, candidate_id: ids[0]!, rank: 1, score: 0, explanation },
+      { shortlist_id: s.id, candidate_id: ids[1]!, rank: 2, score: 0, explanation },
+      { shortlist_id: s.id, candidate_id: ids[2]!, rank: 3, score: 0, explanation, state: "presented", presented_at: now, candidate_response: "confirmed", candidate_responded_at: now },
+    ])
+    .execute();
 }
