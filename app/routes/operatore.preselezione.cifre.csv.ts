@@ -4,13 +4,22 @@ import { recordAudit } from "~/domain/audit/commands.server";
 import { figuresCsv } from "~/domain/shortlists/figures";
 import { preselectionFigures } from "~/domain/shortlists/figures.server";
 import { requireMatchingOfficer } from "~/domain/shortlists/policy.server";
+import { FiguresFilterSchema } from "~/domain/shortlists/schema";
 import { actorOf } from "~/utils/session.server";
 import { csvDownload } from "~/utils/csv";
+import { parseSearchParams } from "~/utils/forms";
 
+/** The figures page's CSV: same grouping, same period (rose created from/to). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireMatchingOfficer(request);
-  const by = new URL(request.url).searchParams.get("per") === "ufficio" ? "office" : "officer";
-  const rows = await preselectionFigures(getDb(), by);
-  await recordAudit(getDb(), actorOf(user, context), { action: "preselection.figures_export", entityType: "report", details: { by, rows: rows.length } });
-  return csvDownload(figuresCsv(rows, by === "office" ? "ufficio" : "operatore"), `preselezione-${by}.csv`);
+  const parsed = parseSearchParams(new URL(request.url), FiguresFilterSchema);
+  if (!parsed.ok) {
+    return new Response(`Richiesta non valida: ${Object.values(parsed.errors).join("; ")}`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  const f = parsed.data;
+  const by = f.per === "ufficio" ? "office" : "officer";
+  const rows = await preselectionFigures(getDb(), by, { dal: f.dal || undefined, al: f.al || undefined });
+  await recordAudit(getDb(), actorOf(user, context), { action: "preselection.figures_export", entityType: "report", details: { by, dal: f.dal || null, al: f.al || null, rows: rows.length } });
+  const suffix = f.dal || f.al ? `-${f.dal || "inizio"}_${f.al || "oggi"}` : "";
+  return csvDownload(figuresCsv(rows, f.per), `preselezione-${by}${suffix}.csv`);
 }

@@ -1,5 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { FiguresFilterSchema } from "~/domain/shortlists/schema";
+import { parseSearchParams } from "~/utils/forms";
 import { getDb } from "~/db/db.server";
 import { rate } from "~/domain/shortlists/figures";
 import { preselectionFigures, vacanciesWithoutShortlist } from "~/domain/shortlists/figures.server";
@@ -10,10 +14,15 @@ export const meta: MetaFunction = () => [{ title: "Cifre della preselezione — 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireMatchingOfficer(request);
-  const by = new URL(request.url).searchParams.get("per") === "ufficio" ? "office" : "officer";
+  const parsed = parseSearchParams(new URL(request.url), FiguresFilterSchema);
   const db = getDb();
-  const [rows, empty] = await Promise.all([preselectionFigures(db, by), vacanciesWithoutShortlist(db)]);
-  return { by, rows, empty: empty.map((v) => ({ ...v, number: Number(v.number) })) };
+  const empty = (await vacanciesWithoutShortlist(db)).map((v) => ({ ...v, number: Number(v.number) }));
+  if (!parsed.ok) return data({ by: "officer" as const, rows: [], empty, errors: parsed.errors, values: parsed.values, query: "" }, { status: 400 });
+  const f = parsed.data;
+  const by = f.per === "ufficio" ? ("office" as const) : ("officer" as const);
+  const rows = await preselectionFigures(db, by, { dal: f.dal || undefined, al: f.al || undefined });
+  const query = new URLSearchParams({ per: f.per, ...(f.dal ? { dal: f.dal } : {}), ...(f.al ? { al: f.al } : {}) }).toString();
+  return { by, rows, empty, errors: undefined, values: parsed.values, query };
 }
 
 /** Horizontal bars as inline SVG, with the numbers in the table next to it for screen readers. */
@@ -41,24 +50,44 @@ function Bars({ title, items }: { title: string; items: { label: string; value: 
 }
 
 export default function FiguresPage() {
-  const { by, rows, empty } = useLoaderData<typeof loader>();
+  const { by, rows, empty, errors, values, query } = useLoaderData<typeof loader>();
   const group = by === "office" ? "Ufficio (provincia)" : "Operatore";
+  const common = { errors, values };
   return (
     <div>
       <p>
         <Link to="/operatore/preselezione">← Preselezione</Link>
       </p>
       <h1>Cifre della preselezione</h1>
-      <p>
-        Per: {by === "office" ? <Link to="?per=operatore">operatore</Link> : <strong>operatore</strong>} ·{" "}
-        {by === "office" ? <strong>ufficio</strong> : <Link to="?per=ufficio">ufficio</Link>} ·{" "}
-        <a href={`/operatore/preselezione/cifre/csv?per=${by === "office" ? "ufficio" : "operatore"}`}>Scarica in CSV</a>
-      </p>
+      <ErrorSummary errors={errors} />
+      <Form method="get" className="row align-items-end mb-3" aria-label="Periodo e raggruppamento">
+        <div className="col-12 col-md-3">
+          <SelectField name="per" label="Per" options={[["operatore", "Operatore"], ["ufficio", "Ufficio (provincia)"]]} {...common} />
+        </div>
+        <div className="col-12 col-md-3">
+          <TextField name="dal" label="Rose create dal" type="date" {...common} />
+        </div>
+        <div className="col-12 col-md-3">
+          <TextField name="al" label="al" type="date" {...common} />
+        </div>
+        <div className="col-12 col-md-3 mb-4">
+          <button type="submit" className="btn btn-primary w-100">
+            Mostra
+          </button>
+        </div>
+      </Form>
+      {!errors ? (
+        <p>
+          {values.dal || values.al ? `Periodo: ${values.dal ? `dal ${formatDate(values.dal)}` : ""}${values.al ? ` al ${formatDate(values.al)}` : ""}. ` : "Tutto il periodo. "}
+          <a href={`/operatore/preselezione/cifre/csv?${query}`}>Scarica in CSV (stesso periodo)</a>
+        </p>
+      ) : null}
       {rows.length ? (
         <>
           <Bars title="Giorni medi dalla convalida dell'offerta alla rosa presentata" items={rows.map((r) => ({ label: r.label, value: r.daysToPresent, suffix: " gg" }))} />
           <Bars title="Quota dei candidati presentati che sono stati assunti" items={rows.map((r) => ({ label: r.label, value: rate(r.hired, r.presented), suffix: "%" }))} />
           <Bars title="Quota dei candidati presentati con un riscontro dell'azienda" items={rows.map((r) => ({ label: r.label, value: rate(r.withFeedback, r.presented), suffix: "%" }))} />
+          <div className="table-responsive">
           <table className="table">
             <caption>Cifre per {group.toLowerCase()}</caption>
             <thead>
@@ -86,9 +115,10 @@ export default function FiguresPage() {
               ))}
             </tbody>
           </table>
+          </div>
         </>
       ) : (
-        <p>Nessuna rosa ancora.</p>
+        <p>{values.dal || values.al ? "Nessuna rosa nel periodo." : "Nessuna rosa ancora."}</p>
       )}
       <h2 className="h4">Offerte convalidate senza rosa ({empty.length})</h2>
       <ul>

@@ -93,11 +93,11 @@ test("clear error pages: 404 for unknown pages, 403 for another role's pages", a
 test("the administrator browses and filters the audit log", async ({ checkedPage: page }) => {
   await login(page, "admin@rosa.demo");
   await page.getByRole("link", { name: "Registro attività" }).click();
-  await expect(page.getByRole("cell", { name: "employer.validate" }).first()).toBeVisible();
-  await page.getByLabel("Azione (inizio del nome)").fill("auth.login");
+  await expect(page.getByRole("cell", { name: "Azienda convalidata" }).first()).toBeVisible();
+  await page.getByLabel("Azione").selectOption({ label: "Accesso" });
   await page.getByRole("button", { name: "Filtra" }).click();
-  await expect(page.getByRole("cell", { name: "auth.login" }).first()).toBeVisible();
-  await expect(page.getByRole("cell", { name: "employer.validate" })).toHaveCount(0);
+  await expect(page.getByRole("cell", { name: "Accesso", exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Azienda convalidata" })).toHaveCount(0);
 });
 
 test("a cross-site form post is refused (CSRF)", async ({ request }) => {

@@ -20,6 +20,7 @@ export const AuditFilterSchema = z
     action: optionalText,
     entityType: optionalText,
     entityId: optionalText,
+    entity: optionalText,
     from: optionalDate,
     to: optionalDate,
     page: z.coerce.number({ error: "Pagina non valida" }).int().min(1, "Pagina non valida").max(100_000).default(1),

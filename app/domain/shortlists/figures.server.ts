@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { FigureLike } from "./figures";
 
@@ -6,6 +7,12 @@ export interface FigureRow extends FigureLike {
 }
 
 const DAY = 86_400_000;
+
+/** From/to days (yyyy-mm-dd, both included); either may be missing. */
+export interface FiguresPeriod {
+  dal?: string;
+  al?: string;
+}
 const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
 
 /**
@@ -13,7 +20,10 @@ const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b
  * province). The rows are few (one per shortlisted person), so they are
  * grouped here rather than in one hard-to-read SQL statement.
  */
-export async function preselectionFigures(db: Db, by: "officer" | "office"): Promise<FigureRow[]> {
+export async function preselectionFigures(db: Db, by: "officer" | "office", period: FiguresPeriod = {}): Promise<FigureRow[]> {
+  // The period is the rosa's creation day (Italian calendar): a rosa and its people count in the period it was built.
+  const inPeriod = sql<boolean>`(${period.dal ?? null}::date is null or (s.created_at at time zone 'Europe/Rome')::date >= ${period.dal ?? null}::date)
+    and (${period.al ?? null}::date is null or (s.created_at at time zone 'Europe/Rome')::date <= ${period.al ?? null}::date)`;
   const [people, lists] = await Promise.all([
     db
       .selectFrom("shortlist_candidates as sc")
@@ -23,12 +33,14 @@ export async function preselectionFigures(db: Db, by: "officer" | "office"): Pro
         "u.id as officer_id", "u.full_name", "u.office_province", "sc.presented_at", "sc.state",
         eb.selectFrom("employer_feedback as f").select((f) => f.fn.min("f.given_at").as("m")).whereRef("f.shortlist_candidate_id", "=", "sc.id").as("first_feedback"),
       ])
+      .where(inPeriod)
       .execute(),
     db
       .selectFrom("shortlists as s")
       .innerJoin("users as u", "u.id", "s.created_by")
       .innerJoin("vacancies as v", "v.id", "s.vacancy_id")
       .select(["s.id", "s.vacancy_id", "s.presented_at", "v.validated_at", "u.id as officer_id", "u.full_name", "u.office_province"])
+      .where(inPeriod)
       .execute(),
   ]);
   const keyOf = (r: { officer_id: string; full_name: string; office_province: string | null }) =>

@@ -271,3 +271,14 @@ export const OfficerShortlistFilterSchema = z.object({
   azienda: optionalUuid("Azienda"),
   offerta: optionalUuid("Offerta"),
 });
+
+const optionalDay = z.union([z.literal(""), calendarDay("Data non valida: usa il calendario (gg/mm/aaaa)")]).optional().default("");
+
+/** The figures page and its CSV: grouping and period (rose created from/to, both days included). */
+export const FiguresFilterSchema = z
+  .object({
+    per: z.enum(["operatore", "ufficio"], { error: "Raggruppamento non valido" }).optional().default("operatore"),
+    dal: optionalDay,
+    al: optionalDay,
+  })
+  .refine((v) => !v.dal || !v.al || v.dal <= v.al, { path: ["al"], message: "La data finale non può precedere quella iniziale" });
