@@ -108,11 +108,11 @@ export const EVENT_DONE_MESSAGES: Record<VacancyEvent, { employer: string; offic
     officer: "Offerta inviata alla convalida: la trovi tra le offerte da convalidare.",
   },
   return: {
-    employer: "Offerta rimandata.",
+    employer: "Offerta rimandata all'azienda: correggila e inviala di nuovo.",
     officer: "Offerta rimandata all'azienda con le correzioni da fare: l'azienda riceve un avviso, la corregge e la invia di nuovo.",
   },
   validate: {
-    employer: "Offerta convalidata.",
+    employer: "Offerta convalidata dal Centro per l'Impiego: ora può essere pubblicata.",
     officer: "Offerta convalidata: ora puoi pubblicarla o avviare la preselezione dei candidati. L'azienda riceve un avviso.",
   },
   publish: {
@@ -131,5 +131,5 @@ export const EVENT_DONE_MESSAGES: Record<VacancyEvent, { employer: string; offic
     employer: "Offerta annullata: non riceve più candidature. Puoi scriverne una nuova quando vuoi.",
     officer: "Offerta annullata: non riceve più candidature e l'azienda riceve un avviso.",
   },
-  expire: { employer: "Offerta chiusa alla scadenza.", officer: "Offerta chiusa alla scadenza." },
+  expire: { employer: "Offerta chiusa alla scadenza: non riceve più candidature.", officer: "Offerta chiusa alla scadenza: non riceve più candidature." },
 };
