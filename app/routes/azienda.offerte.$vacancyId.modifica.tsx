@@ -51,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
-  const message = form.data.intent === "submit" ? "Offerta inviata al Centro per l'Impiego per la convalida." : "Modifiche salvate.";
+  const message = form.data.intent === "submit" ? "Offerta inviata al Centro per l'Impiego: un operatore la controlla e la convalida, oppure te la rimanda con le correzioni da fare." : "Modifiche salvate: quando l'offerta è pronta inviala al Centro per l'Impiego per la convalida.";
   return redirectWithFlash(`/azienda/offerte/${vacancyId}`, { type: "success", message });
 }
 

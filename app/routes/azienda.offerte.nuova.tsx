@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
-  const message = form.data.intent === "submit" ? "Offerta inviata al Centro per l'Impiego per la convalida." : "Bozza salvata.";
+  const message = form.data.intent === "submit" ? "Offerta inviata al Centro per l'Impiego: un operatore la controlla e la convalida, oppure te la rimanda con le correzioni da fare." : "Bozza salvata: completala quando vuoi e inviala al Centro per l'Impiego per la convalida.";
   return redirectWithFlash(`/azienda/offerte/${vacancyId}`, { type: "success", message });
 }
 

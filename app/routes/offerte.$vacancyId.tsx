@@ -12,11 +12,12 @@ import { EQUAL_OPPORTUNITY_NOTICE } from "~/domain/vacancies/discrimination";
 import { buildJobPosting, jsonLdScript } from "~/domain/vacancies/job-posting";
 import { vacancyIdFrom } from "~/domain/vacancies/policy.server";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
-import { getPublicVacancy } from "~/domain/vacancies/queries.server";
+import { getPublicVacancyPage } from "~/domain/vacancies/queries.server";
 import { ApplySchema } from "~/domain/vacancies/schema";
 import { publicBaseUrl, domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseFormData } from "~/utils/forms";
+import { todayInItaly } from "~/utils/dates";
 import { formatDate } from "~/utils/format";
 import { actorOf, getCurrentUser, notFound, requirePermission } from "~/utils/session.server";
 
@@ -25,19 +26,25 @@ const APPLICATION_STATUS = { submitted: "inviata, in verifica", accepted: "accet
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.vacancy.title} — Offerte di lavoro — Rosa` : "Offerta non trovata — Rosa" },
   ...(data ? [{ name: "description", content: `${data.vacancy.title} a ${data.vacancy.comuneName}: offerta di lavoro del Centro per l'Impiego.` }] : []),
+  // A closed vacancy keeps its page for people who follow an old link, but search engines drop it.
+  ...(data && !data.open ? [{ name: "robots", content: "noindex" }] : []),
 ];
 
-/** A published vacancy, for anyone; drafts, internal and closed vacancies are 404. */
+/**
+ * A published vacancy, for anyone; once closed (or past its closing date) the page says so, offers no application
+ * and carries no JobPosting JSON-LD (search engines must not show it as open). Drafts and internal vacancies are 404.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const detail = await getPublicVacancy(getDb(), vacancyIdFrom(params));
-  if (!detail) throw notFound("Offerta non trovata o non più disponibile");
-  const vacancy = toPublicVacancy(detail);
+  const found = await getPublicVacancyPage(getDb(), vacancyIdFrom(params), todayInItaly());
+  if (!found) throw notFound("Offerta non trovata o non più disponibile");
+  const vacancy = toPublicVacancy(found.detail);
   const user = await getCurrentUser(request);
   const db = getDb();
   const candidateId = user && roleHas(user.role, "candidate:self") ? await candidateIdForUser(db, user.id) : null;
   return {
     vacancy,
-    jsonLd: jsonLdScript(buildJobPosting(vacancy, { baseUrl: publicBaseUrl() })),
+    open: found.open,
+    jsonLd: found.open ? jsonLdScript(buildJobPosting(vacancy, { baseUrl: publicBaseUrl() })) : null,
     viewer: !user ? ("anonymous" as const) : candidateId ? ("candidate" as const) : roleHas(user.role, "candidate:self") ? ("candidate_without_cv" as const) : ("other" as const),
     application: candidateId ? ((await findOwnApplication(db, vacancy.id, candidateId)) ?? null) : null,
     // The same rule as the JSON-LD's directApply and the JSON feed.
@@ -50,7 +57,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "candidate:self");
   const vacancyId = vacancyIdFrom(params);
   const db = getDb();
-  if (!(await getPublicVacancy(db, vacancyId))) throw notFound("Offerta non trovata o non più disponibile");
+  const found = await getPublicVacancyPage(db, vacancyId, todayInItaly());
+  if (!found) throw notFound("Offerta non trovata o non più disponibile");
+  if (!found.open) return invalid({ _form: "L'offerta è chiusa: non accetta più candidature. Cerca altre offerte nella bacheca." }, {}, 409);
   const candidateId = await candidateIdForUser(db, user.id);
   if (!candidateId) throw notFound("Nessun CV è collegato al tuo account: rivolgiti al tuo Centro per l'Impiego");
   const form = parseFormData(await request.formData(), ApplySchema);
@@ -64,23 +73,32 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PublicVacancyPage() {
-  const { vacancy, jsonLd, viewer, application, acceptsApplications } = useLoaderData<typeof loader>();
+  const { vacancy, open, jsonLd, viewer, application, acceptsApplications } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const location = useLocation();
   return (
     <article className="col-lg-10">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
+      {jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} /> : null}
       <p>
         <Link to="/offerte">← Tutte le offerte</Link>
       </p>
-      <h1>{vacancy.title}</h1>
+      <h1>
+        {vacancy.title}
+        {open ? null : <span className="badge bg-secondary ms-2 align-middle">Chiusa</span>}
+      </h1>
       <p className="lead">
         {vacancy.employerName ?? "Azienda riservata: l'offerta è gestita dal Centro per l'Impiego"} · {vacancy.comuneName} ({vacancy.provinceCode})
       </p>
       <p className="rosa-muted">
         Offerta n. {vacancy.number}
-        {vacancy.publishedAt ? ` · pubblicata il ${formatDate(vacancy.publishedAt)}` : ""} · candidature entro il {formatDate(vacancy.closingDate)}
+        {vacancy.publishedAt ? ` · pubblicata il ${formatDate(vacancy.publishedAt)}` : ""}
+        {open ? ` · candidature entro il ${formatDate(vacancy.closingDate)}` : null}
       </p>
+      {open ? null : (
+        <Notice type="warning">
+          <strong>Questa offerta è chiusa</strong> e non accetta più candidature. <Link to="/offerte">Cerca le offerte aperte</Link> nella bacheca.
+        </Notice>
+      )}
       <VacancyFacts v={vacancy} />
       <p>
         <em>{EQUAL_OPPORTUNITY_NOTICE}</em>
@@ -89,7 +107,7 @@ export default function PublicVacancyPage() {
         <h2 id="candidati" className="h4">
           Candidati
         </h2>
-        {!acceptsApplications ? (
+        {(!open || !acceptsApplications) && !application ? (
           <p>Le candidature per questa offerta sono chiuse.</p>
         ) : viewer === "anonymous" ? (
           <>

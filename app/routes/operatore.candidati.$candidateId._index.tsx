@@ -53,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const form = parseFormData(formData, VersionSchema);
       if (!form.ok) return invalid(form.errors, form.values);
       await withTransaction((trx) => confirmCvCurrent(trx, actor, candidateId, form.data.version));
-      return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: "CV confermato come attuale." });
+      return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: "CV confermato come attuale: da oggi conta come aggiornato." });
     }
     if (intent === "invite") {
       const form = parseFormData(formData, CandidateInvitationSchema);

@@ -38,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
-  return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: "CV aggiornato." });
+  return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: "CV aggiornato: le modifiche valgono subito nella ricerca dei candidati e nell'incrocio." });
 }
 
 export default function EditCandidatePage() {

@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
-  return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: "Candidato registrato." });
+  return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: "Candidato registrato: ora puoi caricare il suo CV in PDF o invitarlo ad attivare il suo account." });
 }
 
 export default function NewCandidatePage() {

@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
-  return redirectWithFlash(`/operatore/fabbisogni/${id}`, { type: "success", message: "Consulenza registrata." });
+  return redirectWithFlash(`/operatore/fabbisogni/${id}`, { type: "success", message: "Consulenza registrata: da ogni figura richiesta puoi creare una bozza di offerta per l'azienda." });
 }
 
 export default function NewNeeds() {

@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
-  return redirectWithFlash("/operatore/registro", { type: "success", message: "Servizio registrato." });
+  return redirectWithFlash("/operatore/registro", { type: "success", message: "Servizio registrato: compare nel registro delle prestazioni e nel suo CSV." });
 }
 
 export default function NewDelivery() {

@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
-  const message = { take: "Richiesta presa in carico.", done: "Richiesta conclusa.", cancel: "Richiesta annullata." }[form.data.move];
+  const message = { take: "Richiesta presa in carico: segnala come conclusa quando il servizio è reso.", done: "Richiesta segnata come conclusa.", cancel: "Richiesta annullata: non è più tra quelle da seguire." }[form.data.move];
   return redirectWithFlash("/operatore/richieste", { type: "success", message });
 }
 

@@ -35,7 +35,7 @@ import {
   STEP_DECISION_LABELS,
   STEP_KIND_LABELS,
 } from "~/domain/shortlists/schema";
-import { availableCandidateEvents, CANDIDATE_STATE_LABELS, EVENT_LABELS, EXPOSURE_DAYS } from "~/domain/shortlists/states";
+import { availableCandidateEvents, CANDIDATE_STATE_LABELS, EVENT_DONE_MESSAGES, EVENT_LABELS, EXPOSURE_DAYS } from "~/domain/shortlists/states";
 import { interviewSummary, reasonText } from "~/domain/shortlists/feedback-view";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { getEnv } from "~/utils/env.server";
@@ -106,7 +106,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if ("rowId" in form.data && form.data.rowId) {
     if (!(await shortlistHasRow(getDb(), shortlistId, form.data.rowId))) throw notFound("Candidato non trovato in questa rosa");
   }
-  let message = "Fatto.";
+  let message = "";
   try {
     await withTransaction(async (trx) => {
       const d = form.data;
@@ -114,7 +114,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         case "event":
           if (d.event === "start_contact") await startContact(trx, actor, scope, { rowId: d.rowId, version: d.version, deadlineDays: getEnv().AVAILABILITY_DEADLINE_DAYS });
           else await moveCandidate(trx, actor, scope, { rowId: d.rowId, event: d.event, version: d.version });
-          message = `${EVENT_LABELS[d.event]}: registrato.`;
+          message = EVENT_DONE_MESSAGES[d.event];
           break;
         case "contact":
           await recordContactAttempt(trx, actor, scope, {
@@ -126,7 +126,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             note: d.note,
             shareContacts: d.shareContacts === "on",
           });
-          message = "Contatto registrato.";
+          message = "Tentativo di contatto registrato: quando il candidato risponde, segna se è disponibile.";
           break;
         case "present": {
           const n = await presentShortlist(trx, actor, scope, { shortlistId, version: d.version, spent: { minutes: d.minutes, modality: d.modality, justification: d.justification } });
@@ -135,7 +135,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         }
         case "gap":
           await addGapProposal(trx, actor, { shortlistId, rowId: d.rowId || null, gap: d.gap, kind: d.kind, description: d.description });
-          message = "Proposta registrata.";
+          message = "Proposta registrata: segna il suo esito quando è conclusa.";
           break;
         case "step":
           await addAssessmentStep(trx, actor, { vacancyId: exists.vacancy_id, kind: d.kind, description: d.description, representative: d.representative, sessionDate: d.sessionDate });

@@ -34,7 +34,7 @@ test("an officer finds a new candidate by text, facet and radius; withdrawn cons
   await page.getByLabel("Patente B", { exact: true }).check({ force: true });
   await page.getByLabel(/La persona acconsente/).check({ force: true });
   await page.getByRole("button", { name: "Salva il candidato" }).click();
-  await expect(page.getByText("Candidato registrato.")).toBeVisible();
+  await expect(page.getByText(/^Candidato registrato: ora puoi caricare/)).toBeVisible();
   const detailUrl = page.url();
 
   // Full text: searchable within a second or so of the commit (the after-commit sync worker).

@@ -42,7 +42,7 @@ test("an officer records a candidate with three preferences; a fourth is refused
   await page.getByText(/La persona acconsente/).click();
   await page.getByRole("button", { name: "Salva il candidato" }).click();
 
-  await expect(page.getByText("Candidato registrato.")).toBeVisible();
+  await expect(page.getByText(/^Candidato registrato: ora puoi caricare/)).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Elena ${lastName}`);
   const preferences = page.getByRole("region", { name: "Propensioni" }).getByRole("listitem");
   await expect(preferences).toHaveCount(3);

@@ -71,7 +71,7 @@ test("an employer registers, an officer validates the company", async ({ checked
   await expect(page.getByRole("heading", { level: 1 })).toContainText("In attesa di convalida");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Convalida l'azienda" }).click();
-  await expect(page.getByText("Azienda convalidata.")).toBeVisible();
+  await expect(page.getByText(/^Azienda convalidata: l'azienda riceve un'e-mail/)).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Convalidata");
   await logout(page);
 

@@ -29,14 +29,14 @@ test("officer matches, relaxes, builds a rosa, checks availability, presents; em
 
   for (const name of ["Elisa Vendramin", "Marco Quadrelli"]) {
     await page.getByRole("button", { name: `Avvia il contatto (${name})` }).click();
-    await expect(page.getByText("Avvia il contatto: registrato.")).toBeVisible();
+    await expect(page.getByText(/^Contatto avviato: se ha un indirizzo e-mail/)).toBeVisible();
     await page.getByText(`Registra un contatto con ${name}`).click();
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Registra il contatto" }) }).filter({ hasText: "" }).first();
     await form.getByLabel("Canale").selectOption("phone");
     await form.getByLabel("Esito").selectOption("available");
     await form.getByText("Acconsente a dare i recapiti all'azienda").click();
     await form.getByRole("button", { name: "Registra il contatto" }).click();
-    await expect(page.getByText("Contatto registrato.")).toBeVisible();
+    await expect(page.getByText(/^Tentativo di contatto registrato: quando il candidato risponde/)).toBeVisible();
   }
   await expectAccessible(page);
   await page.getByRole("button", { name: "Presenta all'azienda i candidati disponibili (2)" }).click();

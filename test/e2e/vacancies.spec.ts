@@ -44,7 +44,7 @@ test("an employer posts a vacancy, an officer validates and publishes it, it app
 
   await page.getByLabel("Descrizione dell'offerta").fill("Cerchiamo una persona per la produzione notturna di pane nel laboratorio di Segrate.");
   await page.getByRole("button", { name: "Salva e invia al Centro per l'Impiego" }).click();
-  await expect(page.getByText("Offerta inviata al Centro per l'Impiego per la convalida.")).toBeVisible();
+  await expect(page.getByText(/^Offerta inviata al Centro per l'Impiego: un operatore la controlla/)).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
   await expect(page.getByText("Inviata al CPI").first()).toBeVisible();
   await expectAccessible(page);
@@ -59,9 +59,9 @@ test("an employer posts a vacancy, an officer validates and publishes it, it app
   await page.getByRole("link", { name: title }).click();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Convalida" }).click();
-  await expect(page.getByText("Fatto: convalida.")).toBeVisible();
+  await expect(page.getByText(/^Offerta convalidata: ora puoi pubblicarla/)).toBeVisible();
   await page.getByRole("button", { name: "Pubblica" }).click();
-  await expect(page.getByText("Fatto: pubblica.")).toBeVisible();
+  await expect(page.getByText(/^Offerta pubblicata: riceve candidature fino alla scadenza/)).toBeVisible();
   await expect(page.getByText("Pubblicata").first()).toBeVisible();
   await expectAccessible(page);
   await logout(page);
@@ -125,7 +125,7 @@ test("information area, service register and needs consultancy pages", async ({ 
   await expectAccessible(page);
   await page.getByLabel(/^Giustificazione/).fill("Visita alle due sedi dell'azienda");
   await page.getByRole("button", { name: "Registra" }).click();
-  await expect(page.getByText("Servizio registrato.")).toBeVisible();
+  await expect(page.getByText(/^Servizio registrato: compare nel registro/)).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Fabbisogni" }).click();
@@ -138,7 +138,7 @@ test("information area, service register and needs consultancy pages", async ({ 
   await page.getByLabel("Gap di competenze").fill("Decorazione e lievitati");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Registra la consulenza" }).click();
-  await expect(page.getByText("Consulenza registrata.")).toBeVisible();
+  await expect(page.getByText(/^Consulenza registrata: da ogni figura/)).toBeVisible();
   await page.getByRole("button", { name: "Crea una bozza di offerta" }).click();
   await expect(page.getByText(/Bozza di offerta creata/)).toBeVisible();
   await expect(page.getByText("Bozza", { exact: true })).toBeVisible();

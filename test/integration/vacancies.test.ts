@@ -252,6 +252,25 @@ describe("publication", () => {
     expect(await boardIds({ q: "interno" })).not.toContain(internal.id);
   });
 
+  it("a closed vacancy keeps its public page, which says it is closed, takes no application and is not a JobPosting", async () => {
+    const v = await insertVacancy(employerId, { status: "closed", title: "Fornaio chiuso per il test" });
+    const page = await callRoute(publicPage.loader, request(`/offerte/${v.id}`), { vacancyId: v.id });
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ open: false, jsonLd: null });
+    const candidate = await createUserWithRole("candidate");
+    const apply = await callRoute(publicPage.action, request(`/offerte/${v.id}`, { cookie: await cookieFor(candidate.id), form: { message: "" } }), { vacancyId: v.id });
+    expect([404, 409]).toContain(apply.status);
+    const feed = JSON.parse((await callRoute(jsonFeed.loader, request("/api/offerte"))).body as string);
+    expect(feed.items.map((i: { id: string }) => i.id)).not.toContain(v.id);
+    expect((await callRoute(rss.loader, request("/offerte/rss"))).body as string).not.toContain(v.id);
+    // Past its closing date (before the nightly job closes it) the page is closed as well.
+    const expired = await insertVacancy(employerId, { status: "published", closingDate: addDays(todayInItaly(), -1), title: "Scaduta" });
+    expect((await callRoute(publicPage.loader, request(`/offerte/${expired.id}`), { vacancyId: expired.id })).body).toMatchObject({ open: false });
+    // Never published (a draft closed by the employer): still 404.
+    const draftClosed = await getDb().updateTable("vacancies").set({ published_at: null }).where("id", "=", v.id).returning("id").executeTakeFirstOrThrow();
+    expect((await callRoute(publicPage.loader, request(`/offerte/${draftClosed.id}`), { vacancyId: draftClosed.id })).status).toBe(404);
+  });
+
   it("serves the JSON-LD, the JSON feed and the RSS feed of published vacancies", async () => {
     const v = await insertVacancy(employerId, { status: "published", title: "Commesso per il feed" });
     const page = await callRoute(publicPage.loader, request(`/offerte/${v.id}`), { vacancyId: v.id });

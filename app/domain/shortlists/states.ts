@@ -121,3 +121,22 @@ export const EVENT_LABELS: Record<ShortlistEvent, string> = {
   reject: "Non selezionato",
   withdraw: "Ritira dalla rosa",
 };
+
+/** What the officer sees after moving a candidate of a rosa: what happened and what comes next. */
+export const EVENT_DONE_MESSAGES: Record<ShortlistEvent, string> = {
+  start_contact: "Contatto avviato: se ha un indirizzo e-mail il candidato riceve la richiesta di conferma della disponibilità. Registra qui gli esiti delle telefonate.",
+  mark_available: "Candidato disponibile: potrai presentarlo all'azienda con la rosa.",
+  mark_not_available: "Candidato non disponibile: non sarà presentato all'azienda.",
+  mark_unreachable: "Candidato non raggiungibile: puoi ricontattarlo più tardi.",
+  mark_not_interested: "Candidato non interessato: non sarà presentato all'azienda.",
+  candidate_confirm: "Disponibilità confermata: il candidato potrà essere presentato all'azienda.",
+  candidate_decline: "Il candidato ha comunicato che non è disponibile.",
+  deadline_expired: "Scadenza registrata: il candidato risulta non disponibile.",
+  retry_contact: "Nuovo contatto avviato: registra l'esito quando raggiungi il candidato.",
+  present: "Candidato presentato all'azienda: ora attendi il suo riscontro.",
+  schedule_interview: "Richiesta di colloquio registrata: accordati con l'azienda e il candidato su data e ora.",
+  select: "Candidato selezionato: registra l'assunzione quando avviene.",
+  hire: "Assunzione registrata: la rosa tiene conto del posto coperto.",
+  reject: "Candidato segnato come non selezionato.",
+  withdraw: "Candidato ritirato dalla rosa: non è più proposto per questa offerta.",
+};

@@ -172,6 +172,25 @@ export async function getPublicVacancy(db: Db, vacancyId: string) {
   return v ? getVacancy(db, { kind: "officer" }, v.id) : null;
 }
 
+/**
+ * The public page of a vacancy that is or was on the board: a vacancy closed after publication keeps its page
+ * (links from feeds, search engines and e-mails keep working) but says it is closed. `open` is false once the
+ * vacancy left the live states or its closing date passed. Drafts, internal and never-published vacancies: null.
+ */
+export async function getPublicVacancyPage(db: Db, vacancyId: string, today: string) {
+  const v = await db
+    .selectFrom("vacancies")
+    .select(["id", "status", "closing_date"])
+    .where("id", "=", vacancyId)
+    .where("publication_mode", "!=", "internal")
+    .where((eb) => eb.or([eb("status", "in", LIVE_STATUSES), eb.and([eb("status", "=", "closed"), eb("published_at", "is not", null)])]))
+    .executeTakeFirst();
+  if (!v) return null;
+  const detail = await getVacancy(db, { kind: "officer" }, v.id);
+  if (!detail) return null;
+  return { detail, open: LIVE_STATUSES.includes(v.status) && isoDate(v.closing_date) >= today };
+}
+
 /** Published vacancies for the feeds, newest first. */
 export async function listPublicVacancies(db: Db, limit = 100) {
   const ids = await db

@@ -97,3 +97,39 @@ export const EVENT_LABELS: Record<VacancyEvent, string> = {
   cancel: "Annulla l'offerta",
   expire: "Chiusura alla scadenza",
 };
+
+/**
+ * What the person sees after a transition: what happened and what comes next (not «Fatto: convalida.»).
+ * By who acted: the employer's users or a CPI officer.
+ */
+export const EVENT_DONE_MESSAGES: Record<VacancyEvent, { employer: string; officer: string }> = {
+  submit: {
+    employer: "Offerta inviata al Centro per l'Impiego: un operatore la controlla e la convalida, oppure te la rimanda con le correzioni da fare.",
+    officer: "Offerta inviata alla convalida: la trovi tra le offerte da convalidare.",
+  },
+  return: {
+    employer: "Offerta rimandata all'azienda: correggila e inviala di nuovo.",
+    officer: "Offerta rimandata all'azienda con le correzioni da fare: l'azienda riceve un avviso, la corregge e la invia di nuovo.",
+  },
+  validate: {
+    employer: "Offerta convalidata dal Centro per l'Impiego: ora può essere pubblicata.",
+    officer: "Offerta convalidata: ora puoi pubblicarla o avviare la preselezione dei candidati. L'azienda riceve un avviso.",
+  },
+  publish: {
+    employer: "Offerta pubblicata: riceve candidature fino alla scadenza.",
+    officer: "Offerta pubblicata: riceve candidature fino alla scadenza (se non è riservata agli operatori è anche nella bacheca pubblica). Puoi avviare la preselezione quando vuoi.",
+  },
+  start_preselection: {
+    employer: "Preselezione avviata: il Centro per l'Impiego cerca i candidati e ti presenterà una rosa.",
+    officer: "Preselezione avviata: cerca i candidati nell'incrocio e prepara la rosa da presentare all'azienda.",
+  },
+  close: {
+    employer: "Offerta chiusa con l'esito indicato: non riceve più candidature.",
+    officer: "Offerta chiusa con l'esito indicato: non riceve più candidature e la sua pagina pubblica dice che è chiusa.",
+  },
+  cancel: {
+    employer: "Offerta annullata: non riceve più candidature. Puoi scriverne una nuova quando vuoi.",
+    officer: "Offerta annullata: non riceve più candidature e l'azienda riceve un avviso.",
+  },
+  expire: { employer: "Offerta chiusa alla scadenza: non riceve più candidature.", officer: "Offerta chiusa alla scadenza: non riceve più candidature." },
+};

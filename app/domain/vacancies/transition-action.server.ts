@@ -6,7 +6,7 @@ import { parseFormData } from "~/utils/forms";
 import { transitionVacancy } from "./commands.server";
 import type { VacancyScope } from "./policy.server";
 import { TransitionSchema } from "./schema";
-import { EVENT_LABELS } from "./states";
+import { EVENT_DONE_MESSAGES } from "./states";
 
 /**
  * The lifecycle half of the employer's and the officer's vacancy page actions:
@@ -21,5 +21,6 @@ export async function respondToVacancyTransition(formData: FormData, actor: Acto
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
-  return redirectWithFlash(pagePath, { type: "success", message: `Fatto: ${EVENT_LABELS[form.data.event].toLowerCase()}.` });
+  const message = EVENT_DONE_MESSAGES[form.data.event][scope.kind === "employer" ? "employer" : "officer"];
+  return redirectWithFlash(pagePath, { type: "success", message });
 }
