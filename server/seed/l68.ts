@@ -11,6 +11,7 @@ import { RECORD_FORM_SCHEMAS, RecordEventSchema } from "~/domain/l68/record-sche
 import { changeRecordStatus, fileRecord, type StoredPdf } from "~/domain/l68/records.server";
 import { embedUnicodeFonts } from "~/utils/pdf-fonts.server";
 import type { DemoRefs } from "./platform";
+import { seedPlacement } from "./placement";
 
 /**
  * L. 68/99 demo data. Like every context seed it runs once, inside the transaction that loads an
@@ -21,6 +22,7 @@ export async function seedL68(trx: Transaction<DB>, refs: DemoRefs) {
   const today = todayInItaly();
   await seedBakery(trx, refs, today);
   await seedLogistics(trx, refs, today);
+  await seedPlacement(trx, refs, today);
 }
 
 /** A one-page PDF standing in for the scanned document a record needs (the pages refuse a record without one). */

@@ -96,14 +96,15 @@ describe("referrals", () => {
     await declareWorkers(e.employerId, e.cookie, 20); // base 20 → quota 1, one 60-day obligation
     expect(await pendingVsMissing(e.employerId)).toEqual({ missing: 1, pending: 1 });
 
-    const added = await callRoute(employerPosts.action, post("/azienda/collocamento-mirato/posti", e.cookie, postForm(["uso_computer", "lettura_scrittura"])));
+    const added = await callRoute(employerPosts.action, post("/azienda/collocamento-mirato/posti", e.cookie, postForm(["uso_computer", "lettura_scrittura", "guida"])));
     expect(added.status, JSON.stringify(added.body)).toBe(302);
     const p = await getDb().selectFrom("l68_available_posts").select(["id", "comune_code"]).where("employer_id", "=", e.employerId).executeTakeFirstOrThrow();
 
-    // Highest score but missing a capacity; second fits; third fits with a lower score.
-    const top = await enrol(officer.cookie, enrolmentForm({ firstName: "Primo", enrolledOn: addMonths(today, -40), percent: "100", capacities: ["uso_computer"] }));
-    const fit = await enrol(officer.cookie, enrolmentForm({ firstName: "Secondo", enrolledOn: addMonths(today, -12), percent: "80", capacities: ["uso_computer", "lettura_scrittura"], dependants: 1 }));
-    await enrol(officer.cookie, enrolmentForm({ firstName: "Terzo", enrolledOn: addDays(today, -10), percent: "50", capacities: ["uso_computer", "lettura_scrittura"] }));
+    // Highest score but missing a capacity; second fits; third fits with a lower score. (No demo person
+    // can drive: «guida» keeps people enrolled by other tests or the demo seed out of this post.)
+    const top = await enrol(officer.cookie, enrolmentForm({ firstName: "Primo", enrolledOn: addMonths(today, -40), percent: "100", capacities: ["uso_computer", "guida"] }));
+    const fit = await enrol(officer.cookie, enrolmentForm({ firstName: "Secondo", enrolledOn: addMonths(today, -12), percent: "80", capacities: ["uso_computer", "lettura_scrittura", "guida"], dependants: 1 }));
+    await enrol(officer.cookie, enrolmentForm({ firstName: "Terzo", enrolledOn: addDays(today, -10), percent: "50", capacities: ["uso_computer", "lettura_scrittura", "guida"] }));
 
     const path = `/operatore/collocamento-mirato/avviamenti/numerico/${p.id}`;
     const page = await callRoute(numeric.loader, request(path, { cookie: officer.cookie }), { postId: p.id });

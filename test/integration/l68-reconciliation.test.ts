@@ -1,11 +1,13 @@
 // The obligation file adds up: Σ units of the pending 60-day obligations = units still to cover
 // (missing_after_exemptions of the latest snapshot); «Adempiuto» only after a hire, an exemption or
-// a convention; a hire on a reserved vacancy is a protected worker of the file.
+// a convention; a hire on a reserved vacancy or from a referral of the collocamento mirato is a
+// protected worker of the file.
 import { describe, expect, it } from "vitest";
 import { getDb, type Trx } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { addProtectedWorker, addWorkforceGroup, recordWorkerLeft, removeWorkforceGroup } from "~/domain/l68/commands.server";
 import { nextObligationStatus, splitResolution } from "~/domain/l68/obligations.server";
+import { transitionReferral } from "~/domain/placement/referrals.server";
 import { recordHire } from "~/domain/shortlists/commands.server";
 import { todayInItaly } from "~/utils/dates";
 import { seedL68 } from "../../server/seed/l68";
@@ -40,6 +42,18 @@ async function identity(db: Trx | ReturnType<typeof getDb>, employerId?: string)
     out.push({ employerId: r.employer_id, missing: r.missing_after_exemptions, pending: Number(n) });
   }
   return out;
+}
+
+/** Units of the obligations met by a hire. */
+async function hiredUnits(db: Trx, employerId: string) {
+  const { n } = await db
+    .selectFrom("l68_obligations")
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("units"), eb.lit(0)).as("n"))
+    .where("employer_id", "=", employerId)
+    .where("status", "=", "met")
+    .where("resolution", "=", "hire")
+    .executeTakeFirstOrThrow();
+  return Number(n);
 }
 
 class Rollback extends Error {}
@@ -78,6 +92,29 @@ describe("the obligation file reconciles", () => {
           if (national > 0) withConventions++;
         }
         expect(withConventions).toBeGreaterThan(0);
+        // Targeted placement demo: a numeric referral in progress and a nominative one with its nulla osta.
+        const referrals = await trx.selectFrom("l68_referrals").select(["id", "kind", "status", "employer_id", "nulla_osta_number"]).orderBy("kind").execute();
+        expect(referrals.map((r) => [r.kind, r.status])).toEqual([
+          ["nominativa", "referred"],
+          ["numerica", "referred"],
+        ]);
+        expect(referrals[0].nulla_osta_number).toMatch(/^NO-MI-/);
+        // The hire from the numeric referral covers a unit: the oldest pending unit is met by hire and the file still adds up.
+        const numeric = referrals[1];
+        const [before] = await identity(trx, numeric.employer_id);
+        const hiredBefore = await hiredUnits(trx, numeric.employer_id);
+        await transitionReferral(trx, { userId: refs.placementOfficerId, role: "placement_officer", ip: null }, "MI", numeric.id, "hire", 2, today, {
+          outcome: "hired",
+          version: 2,
+          hiredOn: today,
+          contract: "indeterminato",
+          months: null,
+          note: null,
+        });
+        const [after] = await identity(trx, numeric.employer_id);
+        expect(after.pending).toBe(after.missing);
+        expect(after.missing).toBe(before.missing - 1);
+        expect(await hiredUnits(trx, numeric.employer_id)).toBe(hiredBefore + 1);
         checked = true;
         throw new Rollback();
       })
