@@ -4,12 +4,14 @@ import { ErrorSummary, Notice, SelectField, TextField } from "~/components/forms
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { inviteEmployerUser } from "~/domain/employers/commands.server";
+import { revokeDelegation } from "~/domain/employers/delegations.server";
 import { requireLegalRepresentative } from "~/domain/employers/policy.server";
 import { listEmployerUsers, listPendingInvitations } from "~/domain/employers/queries.server";
-import { InvitationSchema } from "~/domain/employers/schema";
+import { InvitationSchema, RevokeDelegationSchema } from "~/domain/employers/schema";
 import { EMPLOYER_ROLE_LABELS } from "~/domain/identity/roles";
 import { publicBaseUrl, domainErrorResponse, invalid } from "~/utils/action.server";
 import { formatDate } from "~/utils/format";
+import { redirectWithFlash } from "~/utils/flash.server";
 import { parseFormData } from "~/utils/forms";
 import { actorOf, requireEmployerUser } from "~/utils/session.server";
 
@@ -25,10 +27,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireEmployerUser(request);
   requireLegalRepresentative(user);
-  const form = parseFormData(await request.formData(), InvitationSchema);
+  const formData = await request.formData();
+  if (formData.get("intent") === "revoke") {
+    const revoke = parseFormData(formData, RevokeDelegationSchema);
+    if (!revoke.ok) return invalid(revoke.errors, revoke.values);
+    try {
+      const revoked = await withTransaction((trx) =>
+        revokeDelegation(trx, { ...actorOf(user, context), userId: user.id }, { employerId: user.employerId, delegationId: revoke.data.delegationId }),
+      );
+      return redirectWithFlash("/azienda/utenti", {
+        type: "success",
+        message: `Delega revocata: ${revoked.fullName} non può più operare per l'azienda.`.slice(0, 300),
+      });
+    } catch (e) {
+      return domainErrorResponse(e, revoke.values);
+    }
+  }
+  const form = parseFormData(formData, InvitationSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   try {
-    const { link } = await withTransaction((trx) =>
+    const { link, existingAccount } = await withTransaction((trx) =>
       inviteEmployerUser(trx, actorOf(user, context), {
         employerId: user.employerId,
         email: form.data.email,
@@ -36,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         baseUrl: publicBaseUrl(),
       }),
     );
-    return { invited: form.data.email, link, errors: undefined, values: undefined };
+    return { invited: form.data.email, link, existingAccount, errors: undefined, values: undefined };
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
@@ -58,6 +76,11 @@ export default function EmployerUsers() {
               <th scope="col">E-mail</th>
               <th scope="col">Ruolo</th>
               <th scope="col">Dal</th>
+              {canInvite ? (
+                <th scope="col">
+                  <span className="visually-hidden">Azioni</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -67,6 +90,19 @@ export default function EmployerUsers() {
                 <td>{u.email}</td>
                 <td>{u.employer_role ? EMPLOYER_ROLE_LABELS[u.employer_role] : ""}</td>
                 <td>{formatDate(u.created_at)}</td>
+                {canInvite ? (
+                  <td>
+                    {u.delegation_id ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="delegationId" value={u.delegation_id} />
+                        <button type="submit" className="btn btn-outline-danger btn-xs" aria-label={`Revoca la delega a ${u.full_name}`}>
+                          Revoca la delega
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -89,7 +125,10 @@ export default function EmployerUsers() {
           <h2 className="h4">Invita una persona</h2>
           {invited ? (
             <Notice>
-              Invito inviato a {invited.invited}. Il collegamento, valido 7 giorni, è: <code>{invited.link}</code>
+              {invited.existingAccount
+                ? `${invited.invited} ha già un account: riceverà la delega da accettare con quell'account. `
+                : `Invito inviato a ${invited.invited}. `}
+              Il collegamento, valido 7 giorni, è: <code>{invited.link}</code>
             </Notice>
           ) : null}
           <ErrorSummary errors={result?.errors} />

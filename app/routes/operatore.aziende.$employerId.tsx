@@ -14,6 +14,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
 import { actorOf, notFound, requirePermission } from "~/utils/session.server";
+import { RevalidationChanges } from "~/components/revalidation-changes";
 
 export const meta: MetaFunction = () => [{ title: "Scheda azienda — Rosa" }];
 
@@ -64,6 +65,12 @@ export default function EmployerDetailPage() {
           {employer.status === "validated" ? "Convalidata" : "Respinta"} il {formatDateTime(employer.status_changed_at)}
           {employer.reviewer_name ? ` da ${employer.reviewer_name}` : ""}
           {employer.status_reason ? `: ${employer.status_reason}` : "."}
+        </Notice>
+      ) : null}
+      {employer.status === "pending" && employer.revalidation_changes ? (
+        <Notice type="warning">
+          <RevalidationChanges changes={employer.revalidation_changes} className="" />
+          L'azienda era convalidata: verifica i nuovi dati con la visura camerale prima di convalidarla di nuovo.
         </Notice>
       ) : null}
       <EmployerSummary employer={employer} />
