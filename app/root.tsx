@@ -29,7 +29,16 @@ export const meta: MetaFunction = () => [{ title: "Rosa — Servizi ai datori di
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { flash, setCookie }] = await Promise.all([getCurrentUser(request), readFlash(request)]);
-  const header = user ? { fullName: user.fullName, role: user.role, employerName: user.employerName } : null;
+  const header = user
+    ? {
+        fullName: user.fullName,
+        role: user.role,
+        employerName: user.employerName,
+        employerId: user.employerId,
+        employerRole: user.employerRole,
+        companies: user.companies.map((c) => ({ id: c.id, name: c.name })),
+      }
+    : null;
   return data({ user: header, flash }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 

@@ -1,12 +1,21 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ROLE_LABELS } from "~/domain/identity/roles";
-import type { Role } from "~/db/types";
+import type { EmployerRole, Role } from "~/db/types";
+import { CompanySwitcher, type HeaderCompany } from "./company-switcher";
 
 export interface HeaderUser {
   fullName: string;
   role: Role;
   employerName: string | null;
+  employerId?: string | null;
+  employerRole?: EmployerRole | null;
+  companies?: HeaderCompany[];
+}
+
+/** A labour consultant works for the companies that delegated them: not «Datore di lavoro». */
+function roleLabel(user: HeaderUser): string {
+  return user.role === "employer" && user.employerRole === "delegate" ? "Consulente delegato" : ROLE_LABELS[user.role];
 }
 
 interface NavItem {
@@ -78,7 +87,7 @@ export function Header({ user }: { user: HeaderUser | null }) {
                   {user ? (
                     <>
                       <span className="me-3" data-testid="current-user">
-                        <SpriteIcon name="it-user" /> {user.fullName} · <strong>{ROLE_LABELS[user.role]}</strong>
+                        <SpriteIcon name="it-user" /> {user.fullName} · <strong>{roleLabel(user)}</strong>
                         {user.employerName ? ` · ${user.employerName}` : ""}
                       </span>
                       <Link to="/profilo/password" className="me-3">
@@ -133,6 +142,7 @@ export function Header({ user }: { user: HeaderUser | null }) {
           </nav>
         ) : null}
       </div>
+      {user?.companies ? <CompanySwitcher companies={user.companies} activeId={user.employerId ?? null} /> : null}
     </header>
   );
 }

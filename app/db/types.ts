@@ -59,8 +59,24 @@ export interface EmployersTable {
   status_changed_by: string | null;
   status_changed_at: Timestamp | null;
   version: Generated<number>;
+  /** What changed (codice fiscale, ragione sociale) when a validated company went back to validation. */
+  revalidation_changes: ColumnType<RevalidationChanges | null, string | null | undefined, string | null>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
+}
+
+/** Field → previous and new value, e.g. { legalName: { from: "A S.r.l.", to: "B S.r.l." } }. */
+export type RevalidationChanges = Partial<Record<"legalName" | "taxCode", { from: string; to: string }>>;
+
+/** A company delegates a labour consultant's account; revoked rows stay as history. */
+export interface EmployerDelegationsTable {
+  id: Generated<string>;
+  employer_id: string;
+  user_id: string;
+  granted_by: string | null;
+  granted_at: DefaultedTimestamp;
+  revoked_by: string | null;
+  revoked_at: Timestamp | null;
 }
 
 export interface EmployerSitesTable {
@@ -113,6 +129,8 @@ export interface SessionsTable {
   id: string;
   user_id: string;
   auth_method: string;
+  /** The company the user works for in this session (checked against the live delegations on every request). */
+  active_employer_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultedTimestamp;
   expires_at: Timestamp;
 }
@@ -212,6 +230,7 @@ export interface DB extends CandidateTables, VacancyTables, L68Tables, Shortlist
   occupations: OccupationsTable;
   employers: EmployersTable;
   employer_sites: EmployerSitesTable;
+  employer_delegations: EmployerDelegationsTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;

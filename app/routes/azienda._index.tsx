@@ -9,12 +9,16 @@ import { roleHas } from "~/domain/identity/roles";
 import { todayInItaly } from "~/utils/dates";
 import { getEmployer } from "~/domain/employers/queries.server";
 import { formatDateTime } from "~/utils/format";
-import { notFound, requireEmployerUser } from "~/utils/session.server";
+import { revalidationText } from "~/components/revalidation-changes";
+import { REVALIDATION_NOTICE } from "~/domain/employers/schema";
+import { notFound, requirePermission } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "La mia azienda — Rosa" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireEmployerUser(request);
+  const user = await requirePermission(request, "employer:own");
+  // A labour consultant whose every delegation was revoked: a page that says so, not a 403.
+  if (!user.employerId) return { employer: null, isLegalRep: false };
   // Scoped by the session's employer: there is no id in the URL to tamper with.
   const employer = await getEmployer(getDb(), user.employerId);
   if (!employer) throw notFound();
@@ -24,12 +28,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function EmployerHome() {
   const { employer, items, isLegalRep } = useLoaderData<typeof loader>();
+  if (!employer)
+    return (
+      <div>
+        <h1>Nessuna azienda delegata</h1>
+        <p className="lead">
+          Al momento nessuna azienda ti ha delegato. Quando un'azienda ti invita come consulente del lavoro riceverai un'e-mail con il collegamento per
+          accettare la delega con questo account.
+        </p>
+      </div>
+    );
   return (
     <div>
       <h1>
         {employer.legal_name} <EmployerStatusBadge status={employer.status} />
       </h1>
-      {employer.status === "pending" ? (
+      {employer.status === "pending" && employer.revalidation_changes ? (
+        <Notice type="info">
+          {REVALIDATION_NOTICE}: {revalidationText(employer.revalidation_changes)?.replace(/^Nuova convalida richiesta: /, "")}. Fino alla convalida
+          l'azienda non può pubblicare nuove offerte; quelle già pubblicate restano visibili.
+        </Notice>
+      ) : employer.status === "pending" ? (
         <Notice type="info">
           La registrazione è in attesa di convalida da parte di un operatore del Centro per l'Impiego. Dopo la convalida potrai pubblicare
           offerte di lavoro e chiedere i servizi.

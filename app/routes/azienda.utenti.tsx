@@ -4,9 +4,10 @@ import { ErrorSummary, Notice, SelectField, TextField } from "~/components/forms
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { cancelInvitation, inviteEmployerUser, removeEmployerUser } from "~/domain/employers/commands.server";
+import { revokeDelegation } from "~/domain/employers/delegations.server";
 import { requireLegalRepresentative } from "~/domain/employers/policy.server";
 import { listEmployerUsers, listPendingInvitations } from "~/domain/employers/queries.server";
-import { CancelInvitationSchema, InvitationSchema, RemoveEmployerUserSchema } from "~/domain/employers/schema";
+import { CancelInvitationSchema, InvitationSchema, RemoveEmployerUserSchema, RevokeDelegationSchema } from "~/domain/employers/schema";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { EMPLOYER_ROLE_LABELS } from "~/domain/identity/roles";
 import { publicBaseUrl, domainErrorResponse, invalid } from "~/utils/action.server";
@@ -30,10 +31,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "remove" || intent === "cancel_invitation") return manage(formData, user, context);
+  if (intent === "revoke") {
+    const revoke = parseFormData(formData, RevokeDelegationSchema);
+    if (!revoke.ok) return invalid(revoke.errors, revoke.values);
+    try {
+      const revoked = await withTransaction((trx) =>
+        revokeDelegation(trx, { ...actorOf(user, context), userId: user.id }, { employerId: user.employerId, delegationId: revoke.data.delegationId }),
+      );
+      return redirectWithFlash("/azienda/utenti", {
+        type: "success",
+        message: `Delega revocata: ${revoked.fullName} non può più operare per l'azienda.`.slice(0, 300),
+      });
+    } catch (e) {
+      return domainErrorResponse(e, revoke.values);
+    }
+  }
   const form = parseFormData(formData, InvitationSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   try {
-    const { link } = await withTransaction((trx) =>
+    const { link, existingAccount } = await withTransaction((trx) =>
       inviteEmployerUser(trx, actorOf(user, context), {
         employerId: user.employerId,
         email: form.data.email,
@@ -41,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         baseUrl: publicBaseUrl(),
       }),
     );
-    return { invited: form.data.email, link, errors: undefined, values: undefined };
+    return { invited: form.data.email, link, existingAccount, errors: undefined, values: undefined };
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
@@ -86,7 +102,11 @@ export default function EmployerUsers() {
               <th scope="col">E-mail</th>
               <th scope="col">Ruolo</th>
               <th scope="col">Dal</th>
-              {canInvite ? <th scope="col"><span className="visually-hidden">Azioni</span></th> : null}
+              {canInvite ? (
+                <th scope="col">
+                  <span className="visually-hidden">Azioni</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -98,7 +118,15 @@ export default function EmployerUsers() {
                 <td>{formatDate(u.created_at)}</td>
                 {canInvite ? (
                   <td>
-                    {u.employer_role === "colleague" ? (
+                    {u.delegation_id ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="delegationId" value={u.delegation_id} />
+                        <button type="submit" className="btn btn-outline-danger btn-xs" aria-label={`Revoca la delega a ${u.full_name}`}>
+                          Revoca la delega
+                        </button>
+                      </Form>
+                    ) : u.employer_role === "colleague" ? (
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="userId" value={u.id} />
@@ -140,7 +168,10 @@ export default function EmployerUsers() {
           <h2 className="h4">Invita una persona</h2>
           {invited ? (
             <Notice>
-              Invito inviato a {invited.invited}. Il collegamento, valido 7 giorni, è: <code>{invited.link}</code>
+              {invited.existingAccount
+                ? `${invited.invited} ha già un account: riceverà la delega da accettare con quell'account. `
+                : `Invito inviato a ${invited.invited}. `}
+              Il collegamento, valido 7 giorni, è: <code>{invited.link}</code>
             </Notice>
           ) : null}
           <ErrorSummary errors={result?.errors} />

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
-import { acceptInvitation, INVITATION_USED_MESSAGE } from "~/domain/employers/commands.server";
+import { acceptDelegationWithAccount, acceptInvitation, INVITATION_USED_MESSAGE } from "~/domain/employers/commands.server";
 import { hashToken } from "~/domain/identity/link-tokens.server";
 import { findInvitationByTokenHash } from "~/domain/employers/queries.server";
 import { AcceptInvitationSchema } from "~/domain/employers/schema";
@@ -13,7 +13,7 @@ import { EMPLOYER_ROLE_LABELS } from "~/domain/identity/roles";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, notFound, sessionCookieHeader } from "~/utils/session.server";
+import { actorOf, getCurrentUser, notFound, requireUser, sessionCookieHeader } from "~/utils/session.server";
 
 // Client-side copy of the domain message (the domain module is server-only).
 const INVITATION_USED_TEXT = "Questo collegamento è già stato usato, è stato annullato o sostituito da un invito più recente, oppure è scaduto. Se devi ancora accedere, chiedi al legale rappresentante dell'azienda un nuovo invito.";
@@ -32,16 +32,34 @@ async function requireInvitation(params: unknown) {
 }
 
 /** 410: the link existed but was used, cancelled, superseded or expired; the page says so. */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { invitation } = await requireInvitation(params);
-  if (!invitation.usable) return data({ invitation: null }, { status: 410 });
-  return { invitation };
+  if (!invitation.usable) return data({ invitation: null, loggedInAs: null, isInvitee: false, loginPath: "/accedi" }, { status: 410 });
+  const user = invitation.has_account ? await getCurrentUser(request) : null;
+  const url = new URL(request.url);
+  return {
+    invitation,
+    // An existing account (a consultant delegated by another company) accepts while logged in as itself.
+    loggedInAs: user?.email ?? null,
+    isInvitee: !!user && user.email.toLowerCase() === invitation.email.toLowerCase(),
+    loginPath: `/accedi?${new URLSearchParams({ redirectTo: url.pathname })}`,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { token, invitation } = await requireInvitation(params);
   if (!invitation.usable) return invalid({ _form: INVITATION_USED_MESSAGE }, {}, 410);
-  const form = parseFormData(await request.formData(), AcceptInvitationSchema);
+  const formData = await request.formData();
+  if (invitation.has_account) {
+    const user = await requireUser(request);
+    try {
+      await withTransaction((trx) => acceptDelegationWithAccount(trx, { ...actorOf(user, context), userId: user.id }, token, user.sessionId));
+    } catch (e) {
+      return domainErrorResponse(e, {});
+    }
+    return redirectWithFlash("/azienda", { type: "success", message: `Delega accettata: ora stai operando per ${invitation.legal_name}.`.slice(0, 300) });
+  }
+  const form = parseFormData(formData, AcceptInvitationSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   try {
     const sessionId = await withTransaction(async (trx) => {
@@ -55,7 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AcceptInvitation() {
-  const { invitation } = useLoaderData<typeof loader>();
+  const { invitation, loggedInAs, isInvitee, loginPath } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   if (!invitation) {
     return (
@@ -66,6 +84,35 @@ export default function AcceptInvitation() {
           <p>
             Se hai già creato il tuo account, <Link to="/accedi">accedi</Link>. Se non ricordi la password, usa «Password dimenticata?» nella pagina di accesso.
           </p>
+        </div>
+      </div>
+    );
+  }
+  if (invitation.has_account) {
+    return (
+      <div className="row">
+        <div className="col-lg-6">
+          <h1>Accetta la delega</h1>
+          <p className="lead">
+            <strong>{invitation.legal_name}</strong> ti ha indicato come {EMPLOYER_ROLE_LABELS[invitation.employer_role]}. Hai già un account:{" "}
+            <strong>{invitation.email}</strong>; con la delega potrai operare anche per questa azienda, scegliendola nell'intestazione.
+          </p>
+          <ErrorSummary errors={result?.errors} />
+          {isInvitee ? (
+            <Form method="post">
+              <button type="submit" className="btn btn-primary">
+                Accetta la delega
+              </button>
+            </Form>
+          ) : loggedInAs ? (
+            <p>
+              Sei entrato come {loggedInAs}: esci e accedi come {invitation.email} per accettare la delega.
+            </p>
+          ) : (
+            <Link to={loginPath} className="btn btn-primary">
+              Accedi per accettare la delega
+            </Link>
+          )}
         </div>
       </div>
     );

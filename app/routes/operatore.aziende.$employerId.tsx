@@ -15,6 +15,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
 import { actorOf, notFound, requirePermission } from "~/utils/session.server";
+import { RevalidationChanges } from "~/components/revalidation-changes";
 
 export const meta: MetaFunction = () => [{ title: "Scheda azienda — Rosa" }];
 
@@ -99,6 +100,11 @@ export default function EmployerDetailPage() {
             ) : null}
           </ul>
         </nav>
+      {employer.status === "pending" && employer.revalidation_changes ? (
+        <Notice type="warning">
+          <RevalidationChanges changes={employer.revalidation_changes} className="" />
+          L'azienda era convalidata: verifica i nuovi dati con la visura camerale prima di convalidarla di nuovo.
+        </Notice>
       ) : null}
       <EmployerSummary employer={employer} />
       <h2 className="h4">Utenti dell'azienda</h2>

@@ -11,6 +11,7 @@ import { EMPLOYER_STATUS_LABELS } from "~/domain/employers/states";
 import { formatDate } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
 import { requirePermission } from "~/utils/session.server";
+import { RevalidationChanges } from "~/components/revalidation-changes";
 
 export const meta: MetaFunction = () => [{ title: "Aziende — Rosa" }];
 
@@ -59,6 +60,7 @@ export default function EmployerList() {
               <tr key={e.id}>
                 <td>
                   <Link to={`/operatore/aziende/${e.id}`}>{e.legal_name}</Link>
+                  {e.status === "pending" ? <RevalidationChanges changes={e.revalidation_changes} /> : null}
                 </td>
                 <td>{e.tax_code}</td>
                 <td>

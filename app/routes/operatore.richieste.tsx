@@ -5,6 +5,8 @@ import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { moveServiceRequest } from "~/domain/services/commands.server";
+import { RevalidationChanges } from "~/components/revalidation-changes";
+import { listRevalidationRequests } from "~/domain/employers/queries.server";
 import { queuesOf } from "~/domain/services/policy.server";
 import { listRequestQueue } from "~/domain/services/queries.server";
 import { RequestMoveSchema } from "~/domain/services/schema";
@@ -20,7 +22,8 @@ export const meta: MetaFunction = () => [{ title: "Richieste di servizio — Ros
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "services:deliver");
   const queues = queuesOf(user);
-  return { queues: queues.map((q) => QUEUE_LABELS[q]), requests: await listRequestQueue(getDb(), queues) };
+  const [requests, revalidations] = await Promise.all([listRequestQueue(getDb(), queues), listRevalidationRequests(getDb())]);
+  return { queues: queues.map((q) => QUEUE_LABELS[q]), requests, revalidations };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function RequestQueue() {
-  const { queues, requests } = useLoaderData<typeof loader>();
+  const { queues, requests, revalidations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div>
@@ -89,6 +92,20 @@ export default function RequestQueue() {
       ) : (
         <p>Nessuna richiesta aperta.</p>
       )}
+      {revalidations.length ? (
+        <section className="mt-4">
+          <h2 className="h4">Aziende da convalidare di nuovo</h2>
+          <p>Aziende già convalidate che hanno cambiato ragione sociale o codice fiscale: fino alla nuova convalida non pubblicano nuove offerte.</p>
+          <ul>
+            {revalidations.map((r) => (
+              <li key={r.id}>
+                <Link to={`/operatore/aziende/${r.id}`}>{r.legal_name}</Link> — modificata il {formatDateTime(r.updated_at)}
+                <RevalidationChanges changes={r.revalidation_changes} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { Actor } from "~/domain/audit/commands.server";
 import { inviteEmployerUser, registerEmployer, reviewEmployer } from "~/domain/employers/commands.server";
 import { setUserActive } from "~/domain/identity/accounts.server";
 import { publicBaseUrl } from "~/utils/action.server";
+import { grantDelegation } from "~/domain/employers/delegations.server";
 import { createUser } from "~/domain/identity/commands.server";
 
 /** One password for every demo account, printed at start and in the README. */
@@ -14,7 +15,7 @@ export const DEMO_ACCOUNTS = [
   { email: "preselezione@rosa.demo", role: "Operatore preselezione (CPI Milano)" },
   { email: "collocamento@rosa.demo", role: "Operatore collocamento mirato (CPI Milano)" },
   { email: "azienda@rosa.demo", role: "Datore di lavoro, legale rappresentante (Panificio Lombardo S.r.l., convalidata)" },
-  { email: "consulente@rosa.demo", role: "Consulente del lavoro delegato (Panificio Lombardo S.r.l.)" },
+  { email: "consulente@rosa.demo", role: "Consulente del lavoro delegato da Panificio Lombardo S.r.l. e da Hotel Dolomiti S.n.c. (cambio azienda nell'intestazione)" },
   { email: "logistica@rosa.demo", role: "Datore di lavoro (Logistica Emiliana S.p.A., in attesa di convalida)" },
   { email: "candidato@rosa.demo", role: "Candidato (Sara Esposito, Milano: CV con tre propensioni)" },
 ] as const;
@@ -80,10 +81,12 @@ export async function seedPlatform(trx: Transaction<DB>): Promise<DemoRefs> {
       email: "azienda@rosa.demo",
     });
     await reviewEmployer(trx, officerActor, { employerId: bakery.employerId, decision: "validate", reason: "", version: 1 });
-    await createUser(trx, SYSTEM, {
+    // A labour consultant with one account for two companies: the header's switcher chooses the one to work for.
+    const consultant = await createUser(trx, SYSTEM, {
       email: "consulente@rosa.demo", full_name: "Marco Verdi", role: "employer", password: DEMO_PASSWORD,
-      employer_id: bakery.employerId, employer_role: "delegate",
+      employer_id: null, employer_role: "delegate",
     });
+    await grantDelegation(trx, SYSTEM, { employerId: bakery.employerId, userId: consultant, grantedBy: bakery.userId });
 
     // Account management: a colleague the legal representative can remove, an invitation to cancel,
     // an officer who must change the password chosen by the administrator, a disabled account.
@@ -115,6 +118,7 @@ export async function seedPlatform(trx: Transaction<DB>): Promise<DemoRefs> {
       email: "hotel@rosa.demo",
     });
     await reviewEmployer(trx, officerActor, { employerId: hotel.employerId, decision: "validate", reason: "", version: 1 });
+    await grantDelegation(trx, SYSTEM, { employerId: hotel.employerId, userId: consultant, grantedBy: hotel.userId });
     const metal = await registerEmployer(trx, SYSTEM, {
       ...company(4, { legalName: "Meccanica Veneta S.r.l.", comune: "Padova (PD)", address: "Corso Stati Uniti 14", ateco: "25", band: "36-50", contact: "Elena Gallo", email: "meccanica@rosa.demo" }),
       fullName: "Elena Gallo",

@@ -6,7 +6,7 @@ test("each demo role logs in and lands on its own home page", async ({ checkedPa
     { email: "preselezione@rosa.demo", role: "Operatore preselezione", heading: "Scrivania" },
     { email: "collocamento@rosa.demo", role: "Operatore collocamento mirato", heading: "Scrivania" },
     { email: "azienda@rosa.demo", role: "Datore di lavoro", heading: "Panificio Lombardo S.r.l." },
-    { email: "consulente@rosa.demo", role: "Datore di lavoro", heading: "Panificio Lombardo S.r.l." },
+    { email: "consulente@rosa.demo", role: "Consulente delegato", heading: "Panificio Lombardo S.r.l." },
     { email: "candidato@rosa.demo", role: "Candidato", heading: "Il mio curriculum" },
   ];
   await page.goto("/");

@@ -133,8 +133,11 @@ describe("employer registration and validation", () => {
 
     const accepted = await callRoute(acceptInvite.action, request(`/invito/${token}`, { form: { fullName: "Marco Verdi", password: "ombrello-verde-del-lunedi", confirmPassword: "ombrello-verde-del-lunedi" } }), { token });
     expect(accepted.status).toBe(302);
-    const delegate = await db.selectFrom("users").select(["employer_id", "employer_role"]).where("email", "=", `consulente-${form.taxCode}@example.it`).executeTakeFirstOrThrow();
-    expect(delegate).toEqual({ employer_id: rep.employer_id, employer_role: "delegate" });
+    const delegate = await db.selectFrom("users").select(["id", "employer_id", "employer_role"]).where("email", "=", `consulente-${form.taxCode}@example.it`).executeTakeFirstOrThrow();
+    // A consultant belongs to no company: the company's delegation is a row of its own.
+    expect(delegate).toMatchObject({ employer_id: null, employer_role: "delegate" });
+    const delegations = await db.selectFrom("employer_delegations").select(["employer_id", "granted_by"]).where("user_id", "=", delegate.id).where("revoked_at", "is", null).execute();
+    expect(delegations).toEqual([{ employer_id: rep.employer_id, granted_by: rep.id }]);
 
     // The same link cannot be used twice: 410 with «invito già usato o scaduto».
     const again = await callRoute(acceptInvite.action, request(`/invito/${token}`, { form: { fullName: "Altro", password: "ombrello-verde-del-lunedi", confirmPassword: "ombrello-verde-del-lunedi" } }), { token });

@@ -42,9 +42,14 @@ export async function createEmployer(overrides: { status?: "pending" | "validate
     .executeTakeFirstOrThrow();
 }
 
-export async function createUserWithRole(role: Role, opts: { employerId?: string; employerRole?: EmployerRole } = {}) {
+/**
+ * A user of the role. An employer "delegate" (labour consultant) belongs to no company: it gets a live
+ * delegation from opts.employerId and from each of opts.alsoDelegatedBy.
+ */
+export async function createUserWithRole(role: Role, opts: { employerId?: string; employerRole?: EmployerRole; alsoDelegatedBy?: string[] } = {}) {
   hashed ??= hashPassword(TEST_PASSWORD);
   const email = `${role}-${unique()}@example.it`;
+  const delegate = role === "employer" && opts.employerRole === "delegate";
   const user = await getDb()
     .insertInto("users")
     .values({
@@ -52,12 +57,18 @@ export async function createUserWithRole(role: Role, opts: { employerId?: string
       full_name: `Utente ${role}`,
       password_hash: await hashed,
       role,
-      employer_id: role === "employer" ? opts.employerId! : null,
+      employer_id: role === "employer" && !delegate ? opts.employerId! : null,
       employer_role: role === "employer" ? (opts.employerRole ?? "legal_rep") : null,
       office_province: role === "employer" ? null : "MI",
     })
     .returning(["id", "email", "role", "employer_id"])
     .executeTakeFirstOrThrow();
+  if (delegate) {
+    const delegators = [...(opts.employerId ? [opts.employerId] : []), ...(opts.alsoDelegatedBy ?? [])];
+    // One millisecond apart: the oldest delegation is the company a new session starts with.
+    for (const [i, employerId] of delegators.entries())
+      await getDb().insertInto("employer_delegations").values({ employer_id: employerId, user_id: user.id, granted_at: new Date(Date.now() - 1000 + i) }).execute();
+  }
   return user;
 }
 

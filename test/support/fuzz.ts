@@ -68,6 +68,7 @@ export async function setupFuzzWorld(): Promise<World> {
     anonymous: undefined,
     legalRep: (await createUserWithRole("employer", { employerId: own.id, employerRole: "legal_rep" })).id,
     colleague: (await createUserWithRole("employer", { employerId: own.id, employerRole: "colleague" })).id,
+    consultant: (await createUserWithRole("employer", { employerId: own.id, employerRole: "delegate", alsoDelegatedBy: [other.id] })).id,
     preselection: (await createUserWithRole("preselection_officer")).id,
     placement: (await createUserWithRole("placement_officer")).id,
     admin: (await createUserWithRole("admin")).id,

@@ -1,14 +1,15 @@
 import { sql } from "kysely";
 import { absoluteUrl } from "~/utils/public-url.server";
 import type { Trx } from "~/db/db.server";
-import type { EmployerRole } from "~/db/types";
+import type { EmployerRole, RevalidationChanges } from "~/db/types";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { createUser, DuplicateEmailError, isUniqueViolation } from "~/domain/identity/commands.server";
 import { hashToken, newLinkToken } from "~/domain/identity/link-tokens.server";
 import { enqueueMail } from "~/domain/mail/commands.server";
 import { findAteco, resolveComune } from "~/domain/reference/queries.server";
-import type { CompanyInput, RegistrationInput } from "./schema";
+import { grantDelegation, worksFor } from "./delegations.server";
+import { REVALIDATION_NOTICE, type CompanyInput, type RegistrationInput } from "./schema";
 import { nextEmployerStatus, type EmployerEvent } from "./states";
 
 /** Resolves the comuni and the ATECO code a company form refers to, with the field that failed. */
@@ -90,7 +91,7 @@ export async function registerEmployer(trx: Trx, actor: Actor, input: Registrati
 async function lockEmployer(trx: Trx, employerId: string, version: number) {
   const current = await trx
     .selectFrom("employers")
-    .select(["id", "status", "version", "contact_email", "legal_name"])
+    .select(["id", "status", "version", "contact_email", "legal_name", "tax_code"])
     .where("id", "=", employerId)
     .forUpdate()
     .executeTakeFirst();
@@ -110,6 +111,8 @@ async function transition(trx: Trx, actor: Actor, employerId: string, version: n
       status_reason: reason,
       status_changed_by: actor.userId,
       status_changed_at: new Date(),
+      // Validated again: what changed has been checked.
+      ...(next === "validated" ? { revalidation_changes: null } : {}),
       version: version + 1,
       updated_at: new Date(),
     })
@@ -143,17 +146,50 @@ export async function reviewEmployer(
   });
 }
 
-/** The legal representative corrects the company data; a rejected registration goes back to the officers. */
-export async function updateCompany(trx: Trx, actor: Actor, employerId: string, version: number, input: CompanyInput) {
+/** A changed codice fiscale or ragione sociale, field by field (the other fields need no new validation). */
+function identityChanges(current: { legal_name: string; tax_code: string }, input: CompanyInput): RevalidationChanges {
+  const changes: RevalidationChanges = {};
+  if (current.legal_name !== input.legalName) changes.legalName = { from: current.legal_name, to: input.legalName };
+  if (current.tax_code !== input.taxCode) changes.taxCode = { from: current.tax_code, to: input.taxCode };
+  return changes;
+}
+
+/** A validated company changing codice fiscale or ragione sociale did not confirm that it goes back to validation. */
+export class RevalidationRequiredError extends DomainError {
+  constructor(readonly changes: RevalidationChanges) {
+    super(`${REVALIDATION_NOTICE}: conferma per salvare`, "confirmRevalidation", 409);
+  }
+}
+
+/**
+ * The legal representative corrects the company data. A rejected registration goes back to the
+ * officers; a validated company that changes codice fiscale or ragione sociale too (after confirming),
+ * with what changed for the officer to see.
+ */
+export async function updateCompany(
+  trx: Trx,
+  actor: Actor,
+  employerId: string,
+  version: number,
+  input: CompanyInput & { confirmRevalidation?: boolean },
+) {
   const current = await lockEmployer(trx, employerId, version);
   await assertTaxCodesFree(trx, input, employerId);
   const { legalComuneCode, sites } = await resolveCompanyCodes(trx, input);
+  const changes = identityChanges(current, input);
+  const revalidate = current.status === "validated" && Object.keys(changes).length > 0;
+  if (revalidate && !input.confirmRevalidation) throw new RevalidationRequiredError(changes);
   const resubmit = current.status === "rejected";
+  const event: EmployerEvent | null = resubmit ? "resubmit" : revalidate ? "revalidate" : null;
+  const status = event ? nextEmployerStatus(current.status, event)! : current.status;
   await trx
     .updateTable("employers")
     .set({
       ...companyColumns(input, legalComuneCode),
-      status: resubmit ? nextEmployerStatus("rejected", "resubmit")! : current.status,
+      status,
+      ...(revalidate
+        ? { revalidation_changes: JSON.stringify(changes), status_reason: null }
+        : {}),
       version: version + 1,
       updated_at: new Date(),
     })
@@ -162,25 +198,47 @@ export async function updateCompany(trx: Trx, actor: Actor, employerId: string, 
   await trx.deleteFrom("employer_sites").where("employer_id", "=", employerId).execute();
   if (sites.length) await trx.insertInto("employer_sites").values(sites.map((s) => ({ ...s, employer_id: employerId }))).execute();
   await recordAudit(trx, actor, {
-    action: resubmit ? "employer.resubmit" : "employer.updated",
+    action: event ? `employer.${event}` : "employer.updated",
     entityType: "employer",
     entityId: employerId,
     employerId,
-    details: { legalName: input.legalName, sites: sites.length },
+    details: { legalName: input.legalName, sites: sites.length, ...(revalidate ? { from: current.status, to: status, changes } : {}) },
   });
+  return { status, revalidate };
 }
 
 export const INVITATION_DAYS = 7;
 
 
-/** The legal representative invites a colleague or a labour consultant; the link goes by e-mail. */
+/**
+ * Whether an invitation to this e-mail can be made: a new account, or (for a labour consultant)
+ * an existing employer-side account that does not work for the company yet.
+ */
+async function existingInvitee(trx: Trx, employerId: string, email: string, employerRole: Exclude<EmployerRole, "legal_rep">) {
+  const existing = await trx.selectFrom("users").select(["id", "role"]).where("email", "=", email).executeTakeFirst();
+  if (!existing) return null;
+  if (existing.role !== "employer")
+    throw new DomainError("Questo indirizzo appartiene a un account che non è aziendale: indica un altro indirizzo e-mail", "email", 409);
+  if (await worksFor(trx, existing.id, employerId)) throw new DomainError("Questa persona opera già per l'azienda", "email", 409);
+  if (employerRole !== "delegate")
+    throw new DomainError(
+      "Questo indirizzo ha già un account presso un'altra azienda: un collaboratore appartiene a una sola azienda; un consulente del lavoro va invitato come delegato",
+      "email",
+      409,
+    );
+  return existing;
+}
+
+/**
+ * The legal representative invites a colleague or a labour consultant; the link goes by e-mail.
+ * A consultant who already has an account (delegated by another company) accepts with that account.
+ */
 export async function inviteEmployerUser(
   trx: Trx,
   actor: Actor,
   input: { employerId: string; email: string; employerRole: Exclude<EmployerRole, "legal_rep">; baseUrl: string },
 ) {
-  const existing = await trx.selectFrom("users").select("id").where("email", "=", input.email).executeTakeFirst();
-  if (existing) throw new DomainError("Esiste già un account con questo indirizzo e-mail", "email", 409);
+  const existing = await existingInvitee(trx, input.employerId, input.email, input.employerRole);
   // A new invitation to the same person supersedes the earlier links (they answer «invito già usato o scaduto»).
   await trx
     .updateTable("employer_invitations")
@@ -203,20 +261,23 @@ export async function inviteEmployerUser(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  const employer = await trx.selectFrom("employers").select("legal_name").where("id", "=", input.employerId).executeTakeFirstOrThrow();
   const link = `${input.baseUrl}/invito/${token}`;
   await enqueueMail(trx, {
     to: input.email,
-    subject: "Rosa: invito ad accedere all'area azienda",
-    body: `Sei stato invitato ad accedere all'area azienda di Rosa. Apri questo collegamento entro ${INVITATION_DAYS} giorni per creare il tuo account:\n\n${link}`,
+    subject: existing ? `Rosa: ${employer.legal_name} ti ha delegato` : "Rosa: invito ad accedere all'area azienda",
+    body: existing
+      ? `${employer.legal_name} ti ha indicato come consulente del lavoro delegato in Rosa. Apri questo collegamento entro ${INVITATION_DAYS} giorni e accedi con il tuo account per accettare la delega:\n\n${link}`
+      : `Sei stato invitato ad accedere all'area azienda di Rosa. Apri questo collegamento entro ${INVITATION_DAYS} giorni per creare il tuo account:\n\n${link}`,
   });
   await recordAudit(trx, actor, {
     action: "employer.user_invited",
     entityType: "employer_invitation",
     entityId: invitation.id,
     employerId: input.employerId,
-    details: { email: input.email, employerRole: input.employerRole },
+    details: { email: input.email, employerRole: input.employerRole, existingAccount: !!existing },
   });
-  return { invitationId: invitation.id, link };
+  return { invitationId: invitation.id, link, existingAccount: !!existing };
 }
 
 /** Advisory lock class for accepting invitations, one key per e-mail (next to the identity ones, 72_400_118…). */
@@ -224,19 +285,14 @@ const INVITATION_EMAIL_LOCK = 72_400_130;
 
 export const INVITATION_USED_MESSAGE = "Invito già usato o scaduto: se devi ancora accedere, chiedi al legale rappresentante dell'azienda un nuovo invito.";
 
-/**
- * Creates the account of an invited person. A link already used, cancelled, superseded by a newer
- * invitation, expired, or whose e-mail meanwhile got an account (another invitation accepted first)
- * is refused with «invito già usato o scaduto», never a 500.
- */
-export async function acceptInvitation(trx: Trx, actor: Actor, token: string, input: { fullName: string; password: string }) {
+async function lockOpenInvitation(trx: Trx, token: string) {
   // Two invitations to one address accepted at once would each lock their row and then wait on the
   // other's: one lock per e-mail first makes them take turns (the second finds the account and stops).
   const target = await trx.selectFrom("employer_invitations").select("email").where("token_hash", "=", hashToken(token)).executeTakeFirst();
   if (target) await sql`select pg_advisory_xact_lock(${INVITATION_EMAIL_LOCK}::int, hashtext(lower(${target.email})))`.execute(trx);
   const invitation = await trx
     .selectFrom("employer_invitations")
-    .select(["id", "employer_id", "email", "employer_role"])
+    .select(["id", "employer_id", "email", "employer_role", "invited_by"])
     .where("token_hash", "=", hashToken(token))
     .where("accepted_at", "is", null)
     .where("revoked_at", "is", null)
@@ -244,6 +300,23 @@ export async function acceptInvitation(trx: Trx, actor: Actor, token: string, in
     .forUpdate()
     .executeTakeFirst();
   if (!invitation) throw new DomainError(INVITATION_USED_MESSAGE, "_form", 409);
+  return invitation;
+}
+
+/**
+ * A new account accepts the invitation: a colleague of the company, or a consultant it delegates. A link
+ * already used, cancelled, superseded by a newer invitation, expired, or whose e-mail meanwhile got an
+ * account (another invitation accepted first) is refused with «invito già usato o scaduto», never a 500.
+ */
+export async function acceptInvitation(trx: Trx, actor: Actor, token: string, input: { fullName: string; password: string }) {
+  const invitation = await lockOpenInvitation(trx, token);
+  const delegate = invitation.employer_role === "delegate";
+  if (await trx.selectFrom("users").select("id").where("email", "=", invitation.email).executeTakeFirst())
+    throw new DomainError(
+      delegate ? "Esiste già un account con questo indirizzo e-mail: accedi con il tuo account per accettare l'invito" : INVITATION_USED_MESSAGE,
+      "_form",
+      409,
+    );
   let userId: string;
   try {
     userId = await createUser(trx, actor, {
@@ -251,20 +324,24 @@ export async function acceptInvitation(trx: Trx, actor: Actor, token: string, in
       full_name: input.fullName,
       password: input.password,
       role: "employer",
-      employer_id: invitation.employer_id,
+      // A consultant belongs to no company: each company that delegates them is a row of employer_delegations.
+      employer_id: delegate ? null : invitation.employer_id,
       employer_role: invitation.employer_role,
     });
   } catch (e) {
     if (e instanceof DuplicateEmailError) throw new DomainError(INVITATION_USED_MESSAGE, "_form", 409);
     throw e;
   }
+  if (delegate) await grantDelegation(trx, { ...actor, userId }, { employerId: invitation.employer_id, userId, grantedBy: invitation.invited_by, invitationId: invitation.id });
   await trx.updateTable("employer_invitations").set({ accepted_at: new Date() }).where("id", "=", invitation.id).execute();
-  // Other open invitations to the same address (from any company) can no longer create an account.
+  // Other open invitations to the same address can no longer create an account; a delegation from
+  // another company stays open: the consultant accepts it with the account just created.
   await trx
     .updateTable("employer_invitations")
     .set({ revoked_at: new Date() })
     .where("email", "=", invitation.email)
     .where("id", "!=", invitation.id)
+    .where("employer_role", "!=", "delegate")
     .where("accepted_at", "is", null)
     .where("revoked_at", "is", null)
     .execute();
@@ -319,4 +396,21 @@ export async function cancelInvitation(trx: Trx, actor: Actor, input: { employer
     details: { email: cancelled.email, employerRole: cancelled.employer_role },
   });
   return { email: cancelled.email };
+}
+
+/**
+ * A consultant who already has an account (delegated by another company) accepts a delegation
+ * while logged in; the session switches to the new company.
+ */
+export async function acceptDelegationWithAccount(trx: Trx, actor: Actor & { userId: string }, token: string, sessionId: string) {
+  const invitation = await lockOpenInvitation(trx, token);
+  const user = await trx.selectFrom("users").select(["id", "email", "role"]).where("id", "=", actor.userId).executeTakeFirstOrThrow();
+  if (user.email.toLowerCase() !== invitation.email.toLowerCase())
+    throw new DomainError(`L'invito è per ${invitation.email}: esci e accedi con quell'account`, "_form", 409);
+  if (invitation.employer_role !== "delegate" || user.role !== "employer")
+    throw new DomainError("Questo invito non può essere accettato con un account esistente: chiedi un nuovo invito", "_form", 409);
+  await grantDelegation(trx, actor, { employerId: invitation.employer_id, userId: user.id, grantedBy: invitation.invited_by, invitationId: invitation.id });
+  await trx.updateTable("employer_invitations").set({ accepted_at: new Date() }).where("id", "=", invitation.id).execute();
+  await trx.updateTable("sessions").set({ active_employer_id: invitation.employer_id }).where("id", "=", sessionId).where("user_id", "=", user.id).execute();
+  return { employerId: invitation.employer_id };
 }

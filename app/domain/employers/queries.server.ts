@@ -15,6 +15,7 @@ export async function listEmployers(db: Db, filter: { q: string; status: Employe
       "employers.status",
       "employers.headcount_band",
       "employers.created_at",
+      "employers.revalidation_changes",
       "comuni.name as comune_name",
       "comuni.province_code",
     ]);
@@ -78,13 +79,36 @@ export async function getEmployer(db: Db, employerId: string) {
 
 export type EmployerDetail = NonNullable<Awaited<ReturnType<typeof getEmployer>>>;
 
-export function listEmployerUsers(db: Db, employerId: string) {
-  return db
-    .selectFrom("users")
-    .select(["id", "full_name", "email", "employer_role", "active", "created_at"])
-    .where("employer_id", "=", employerId)
-    .orderBy("created_at")
-    .execute();
+/** The company's people: its own accounts, then the labour consultants with a live delegation. */
+export async function listEmployerUsers(db: Db, employerId: string) {
+  const [own, delegates] = await Promise.all([
+    db
+      .selectFrom("users")
+      .select(["id", "full_name", "email", "employer_role", "active", "created_at"])
+      .where("employer_id", "=", employerId)
+      .orderBy("created_at")
+      .execute(),
+    db
+      .selectFrom("employer_delegations")
+      .innerJoin("users", "users.id", "employer_delegations.user_id")
+      .select(["users.id", "users.full_name", "users.email", "users.active", "employer_delegations.id as delegation_id", "employer_delegations.granted_at"])
+      .where("employer_delegations.employer_id", "=", employerId)
+      .where("employer_delegations.revoked_at", "is", null)
+      .orderBy("employer_delegations.granted_at")
+      .execute(),
+  ]);
+  return [
+    ...own.map((u) => ({ ...u, delegation_id: null as string | null })),
+    ...delegates.map((d) => ({
+      id: d.id,
+      full_name: d.full_name,
+      email: d.email,
+      employer_role: "delegate" as const,
+      active: d.active,
+      created_at: d.granted_at,
+      delegation_id: d.delegation_id as string | null,
+    })),
+  ];
 }
 
 export function listPendingInvitations(db: Db, employerId: string) {
@@ -120,6 +144,19 @@ export async function findInvitationByTokenHash(db: Db, tokenHash: string) {
     .where("token_hash", "=", tokenHash)
     .executeTakeFirst();
   if (!row) return null;
-  const usable = !row.accepted_at && !row.revoked_at && row.expires_at > new Date() && !row.account_exists;
-  return { email: row.email, employer_role: row.employer_role, legal_name: row.legal_name, usable };
+  // A labour consultant who already has an account (delegated by another company) accepts with it.
+  const usable = !row.accepted_at && !row.revoked_at && row.expires_at > new Date() && (!row.account_exists || row.employer_role === "delegate");
+  return { email: row.email, employer_role: row.employer_role, legal_name: row.legal_name, usable, has_account: row.account_exists };
+}
+
+/** Validated companies that changed codice fiscale or ragione sociale and wait for a new validation, oldest first. */
+export function listRevalidationRequests(db: Db) {
+  return db
+    .selectFrom("employers")
+    .select(["id", "legal_name", "revalidation_changes", "updated_at"])
+    .where("status", "=", "pending")
+    .where("revalidation_changes", "is not", null)
+    .orderBy("updated_at")
+    .limit(200)
+    .execute();
 }

@@ -132,3 +132,17 @@ export const AcceptInvitationSchema = z
     confirmPassword: z.string({ error: "Ripeti la password" }),
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "Le due password non coincidono" });
+
+/** The header's company switcher (a labour consultant delegated by several companies). */
+export const SwitchCompanySchema = z.object({
+  employerId: z.uuid({ error: "Scegli un'azienda dall'elenco" }),
+});
+
+/** The legal representative revokes a labour consultant's delegation. */
+export const RevokeDelegationSchema = z.object({
+  intent: z.literal("revoke"),
+  delegationId: z.uuid({ error: "Delega non valida: ricarica la pagina" }),
+});
+
+/** A validated company confirms that a new codice fiscale or ragione sociale goes back to validation. */
+export const REVALIDATION_NOTICE = "La modifica richiede una nuova convalida da parte del Centro per l'Impiego";

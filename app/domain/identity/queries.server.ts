@@ -1,13 +1,18 @@
 import type { Db } from "~/db/db.server";
+import { listUserCompanies, pickActiveCompany, type UserCompany } from "~/domain/employers/delegations.server";
 
 export interface SessionUser {
   id: string;
   email: string;
   fullName: string;
   role: import("~/db/types").Role;
+  /** The company this session works for (a consultant's active company), re-checked on every request. */
   employerId: string | null;
+  /** The role in that company: a legal representative of one company is a delegate in another. */
   employerRole: import("~/db/types").EmployerRole | null;
   employerName: string | null;
+  /** Every company the account may work for (more than one for a labour consultant). */
+  companies: UserCompany[];
   officeProvince: string | null;
   /** The password was set by an administrator: every page but the change-password one redirects there. */
   mustChangePassword: boolean;
@@ -19,7 +24,6 @@ export async function findSessionUser(db: Db, sessionId: string): Promise<Sessio
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .leftJoin("employers", "employers.id", "users.employer_id")
     .select([
       "users.id",
       "users.email",
@@ -29,21 +33,25 @@ export async function findSessionUser(db: Db, sessionId: string): Promise<Sessio
       "users.employer_role",
       "users.office_province",
       "users.must_change_password",
-      "employers.legal_name",
+      "sessions.active_employer_id",
     ])
     .where("sessions.id", "=", sessionId)
     .where("sessions.expires_at", ">", new Date())
     .where("users.active", "=", true)
     .executeTakeFirst();
   if (!row) return null;
+  // A revoked delegation takes effect here, on the very next request: the remembered company must still be allowed.
+  const companies = row.role === "employer" ? await listUserCompanies(db, { id: row.id, employerId: row.employer_id, employerRole: row.employer_role }) : [];
+  const active = pickActiveCompany(companies, row.active_employer_id);
   return {
     id: row.id,
     email: row.email,
     fullName: row.full_name,
     role: row.role,
-    employerId: row.employer_id,
-    employerRole: row.employer_role,
-    employerName: row.legal_name,
+    employerId: active?.id ?? null,
+    employerRole: active?.role ?? row.employer_role,
+    employerName: active?.name ?? null,
+    companies,
     officeProvince: row.office_province,
     mustChangePassword: row.must_change_password,
     sessionId,

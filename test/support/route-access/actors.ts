@@ -1,9 +1,10 @@
 /** The actors of the authorization matrix and the shape of one route's rule. */
-export type Actor = "anonymous" | "legalRep" | "colleague" | "preselection" | "placement" | "admin" | "candidate";
+/** consultant: a labour consultant delegated by the own company and by a third one (never by the "other" employer). */
+export type Actor = "anonymous" | "legalRep" | "colleague" | "consultant" | "preselection" | "placement" | "admin" | "candidate";
 
-export const ALL: Actor[] = ["anonymous", "legalRep", "colleague", "preselection", "placement", "admin", "candidate"];
+export const ALL: Actor[] = ["anonymous", "legalRep", "colleague", "consultant", "preselection", "placement", "admin", "candidate"];
 export const LOGGED_IN: Actor[] = ALL.filter((a) => a !== "anonymous");
-export const EMPLOYERS: Actor[] = ["legalRep", "colleague"];
+export const EMPLOYERS: Actor[] = ["legalRep", "colleague", "consultant"];
 export const OFFICERS: Actor[] = ["preselection", "placement", "admin"];
 
 export interface Rule {

@@ -17,6 +17,7 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "azienda._index.tsx": { loader: EMPLOYERS },
   "azienda.modifica.tsx": { loader: ["legalRep"], action: ["legalRep"] },
   "azienda.utenti.tsx": { loader: EMPLOYERS, action: ["legalRep"] },
+  "azienda.cambia-azienda.tsx": { loader: EMPLOYERS, action: EMPLOYERS },
   "operatore._index.tsx": { loader: OFFICERS },
   "operatore.aziende._index.tsx": { loader: OFFICERS },
   "operatore.aziende.$employerId.tsx": { loader: OFFICERS, action: OFFICERS, params: "employerId" },
