@@ -58,7 +58,7 @@ export default function EmployerVacancies() {
         </section>
       ) : null}
       {vacancies.length ? (
-        <div className="table-responsive">
+        <div className="table-responsive" tabIndex={0}>
           <table className="table">
             <caption>Offerte dell'azienda ({vacancies.length})</caption>
             <thead>

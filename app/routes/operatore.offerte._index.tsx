@@ -40,7 +40,7 @@ export default function VacancyQueue() {
         </div>
       </Form>
       {vacancies.length ? (
-        <div className="table-responsive">
+        <div className="table-responsive" tabIndex={0}>
           <table className="table">
             <caption>Offerte {filter.status ? `nello stato «${VACANCY_STATUS_LABELS[filter.status]}»` : "di tutte le aziende"}</caption>
             <thead>
