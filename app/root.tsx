@@ -15,14 +15,17 @@ import {
 import { useEffect, type ReactNode } from "react";
 import { Notice } from "~/components/forms";
 import { Footer, Header } from "~/components/layout";
+import bootstrapItaliaCss from "bootstrap-italia/dist/css/bootstrap-italia.min.css";
 import appCss from "~/styles/app.css";
 import { readFlash } from "~/utils/flash.server";
 import { useNonce } from "~/utils/nonce";
 import { getCurrentUser } from "~/utils/session.server";
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: "/vendor/bootstrap-italia/css/bootstrap-italia.min.css" },
+  { rel: "stylesheet", href: bootstrapItaliaCss },
   { rel: "stylesheet", href: appCss },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "alternate", type: "application/rss+xml", title: "Offerte di lavoro dei Centri per l'Impiego (RSS)", href: "/offerte/rss" },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Rosa — Servizi ai datori di lavoro" }];

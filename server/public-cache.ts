@@ -18,7 +18,8 @@ import type { NextFunction, Request, Response } from "express";
  * Browsers and proxies get `Cache-Control: public, max-age=…, stale-while-revalidate=…`, `Vary: Cookie`
  * and a strong ETag (If-None-Match → 304). Pages with a session keep the default (no public caching).
  * Headers are stored with the body, so a per-response header tied to the body (e.g. a CSP nonce) is
- * replayed with the very body it belongs to.
+ * replayed with the very body it belongs to. The body is stored uncompressed (this middleware sits after the
+ * compression one in server/app.ts), so each replay is compressed as its client asks.
  */
 const PUBLIC_PATHS = [/^\/offerte\/?$/, /^\/offerte\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/?$/i];
 const FRESH_MS = 10_000;
@@ -27,7 +28,7 @@ const MAX_ENTRIES = 500;
 const MAX_BODY_BYTES = 1_048_576;
 export const PUBLIC_CACHE_CONTROL = `public, max-age=${FRESH_MS / 1000}, stale-while-revalidate=${STALE_MS / 1000}`;
 /** Per-response headers that are not part of the cached representation. */
-const SKIP_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "etag", "cache-control", "vary"]);
+const SKIP_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "etag", "cache-control", "vary", "content-encoding"]);
 
 interface Entry {
   status: number;

@@ -1,4 +1,4 @@
-import { HEADCOUNT_BANDS } from "~/domain/employers/schema";
+import { HEADCOUNT_BANDS } from "~/domain/employers/labels";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { SelectField, TextField } from "./forms";
 import { LookupInput } from "./lookup-input";

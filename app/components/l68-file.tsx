@@ -85,7 +85,7 @@ export function QuotaSummary({ latest }: { latest: FileView["latest"] }) {
 
 function ProvinceTable({ provinces }: { provinces: ProvinceAllocation[] }) {
   return (
-    <div className="table-responsive">
+    <div className="table-responsive" tabIndex={0}>
       <table className="table table-sm">
         <caption>Ripartizione della quota tra le province e compensazione automatica (art. 5 c. 8)</caption>
         <thead>
@@ -129,7 +129,7 @@ export function WorkforceSection({ view, result }: { view: FileView; result?: Fi
       <h2 id="workforce-title" className="h4">
         Organico per sede operativa
       </h2>
-      <div className="table-responsive">
+      <div className="table-responsive" tabIndex={0}>
         <table className="table">
           <caption>Gruppi di lavoratori dichiarati (esclusi i lavoratori delle categorie protette)</caption>
           <thead>
@@ -268,7 +268,7 @@ export function ProtectedWorkersSection({ view, result, health }: { view: FileVi
         </p>
       ) : null}
       <ErrorSummary errors={leftErrors} />
-      <div className="table-responsive">
+      <div className="table-responsive" tabIndex={0}>
         <table className="table">
           <caption>Lavoratori computati nelle quote</caption>
           <thead>
@@ -444,7 +444,7 @@ export function ObligationsSection({ view }: { view: FileView }) {
       {view.obligations.length === 0 ? (
         <p>Nessuna scadenza.</p>
       ) : (
-        <div className="table-responsive">
+        <div className="table-responsive" tabIndex={0}>
           <table className="table">
             <caption>Obblighi di assunzione sorti e loro scadenze</caption>
             <thead>
@@ -495,7 +495,7 @@ export function HistorySection({ view }: { view: FileView }) {
       <h2 id="history-title" className="h4">
         Storico dei ricalcoli
       </h2>
-      <div className="table-responsive">
+      <div className="table-responsive" tabIndex={0}>
         <table className="table table-sm">
           <caption>Ultimi ricalcoli della quota (il più recente in alto)</caption>
           <thead>

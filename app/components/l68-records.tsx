@@ -15,7 +15,7 @@ const period = (r: { starts_on: string; ends_on: string | null }) => `${formatDa
 export function RecordsTable({ records, hrefFor, showEmployer }: { records: RecordRow[]; hrefFor: (r: RecordRow) => string; showEmployer?: boolean }) {
   if (!records.length) return <p>Nessuna pratica.</p>;
   return (
-    <div className="table-responsive">
+    <div className="table-responsive" tabIndex={0}>
       <table className="table">
         <caption>Pratiche di collocamento mirato (la più recente in alto)</caption>
         <thead>
@@ -83,7 +83,7 @@ function detailRows(kind: L68RecordKind, d: Record<string, unknown>): [string, R
 
 function ContributionTable({ contribution }: { contribution: { periods: ContributionPeriod[]; totalAmount: string } }) {
   return (
-    <div className="table-responsive">
+    <div className="table-responsive" tabIndex={0}>
       <table className="table table-sm" data-testid="contribution">
         <caption>Contributo esonerativo dovuto (art. 5 c. 3 e 3-bis), stimato sull'organico dichiarato</caption>
         <thead>

@@ -1,5 +1,6 @@
-import { Form, Link, NavLink } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
+import spritesUrl from "~/assets/sprites.svg";
 import { ROLE_LABELS } from "~/domain/identity/roles";
 import type { EmployerRole, Role } from "~/db/types";
 import { CompanySwitcher, type HeaderCompany } from "./company-switcher";
@@ -69,35 +70,52 @@ const NAV: Record<Role, NavItem[]> = {
 export function SpriteIcon({ name, className = "icon icon-sm icon-white" }: { name: string; className?: string }) {
   return (
     <svg className={className} aria-hidden="true" focusable="false">
-      <use href={`/vendor/bootstrap-italia/svg/sprites.svg#${name}`} />
+      <use href={`${spritesUrl}#${name}`} />
     </svg>
   );
 }
 
+/**
+ * The header fits a 390 px phone: the slim bar wraps (who you are on one line, the account actions on the next; the
+ * `.rosa-user-actions` row takes further items, such as a company switcher, and wraps them too), and below the large
+ * breakpoint the menu is one row that scrolls sideways (no script needed, every link stays in the page and keyboard
+ * order) with shadows at the edges that have more links; the current page's link is scrolled into view.
+ */
 export function Header({ user }: { user: HeaderUser | null }) {
+  const navRef = useRef<HTMLDivElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const scroller = navRef.current;
+    const current = scroller?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!scroller || !current || scroller.scrollWidth <= scroller.clientWidth) return;
+    const left = current.offsetLeft - scroller.offsetLeft;
+    if (left < scroller.scrollLeft || left + current.offsetWidth > scroller.scrollLeft + scroller.clientWidth) {
+      scroller.scrollLeft = Math.max(0, left - (scroller.clientWidth - current.offsetWidth) / 2);
+    }
+  }, [pathname]);
   return (
     <header className="it-header-wrapper">
-      <div className="it-header-slim-wrapper">
+      <div className="it-header-slim-wrapper rosa-slim">
         <div className="container">
           <div className="row">
             <div className="col-12">
               <div className="it-header-slim-wrapper-content">
-                <span className="d-lg-block navbar-brand">Centri per l'Impiego — Servizi al lavoro</span>
+                <span className="navbar-brand rosa-slim-brand">Centri per l'Impiego — Servizi al lavoro</span>
                 <div className="it-header-slim-right-zone rosa-user">
                   {user ? (
                     <>
-                      <span className="me-3" data-testid="current-user">
+                      <span className="rosa-user-name" data-testid="current-user">
                         <SpriteIcon name="it-user" /> {user.fullName} · <strong>{roleLabel(user)}</strong>
                         {user.employerName ? ` · ${user.employerName}` : ""}
                       </span>
-                      <Link to="/profilo/password" className="me-3">
-                        Cambia password
-                      </Link>
-                      <Form method="post" action="/esci" className="d-inline">
-                        <button type="submit" className="btn btn-primary btn-sm">
-                          Esci
-                        </button>
-                      </Form>
+                      <div className="rosa-user-actions">
+                        <Link to="/profilo/password">Cambia password</Link>
+                        <Form method="post" action="/esci">
+                          <button type="submit" className="btn btn-primary btn-sm">
+                            Esci
+                          </button>
+                        </Form>
+                      </div>
                     </>
                   ) : (
                     <Link to="/accedi" className="btn btn-primary btn-sm btn-full">
@@ -132,7 +150,7 @@ export function Header({ user }: { user: HeaderUser | null }) {
         </div>
         {user ? (
           <nav className="rosa-nav" aria-label="Menu principale">
-            <div className="container">
+            <div className="container rosa-nav-links" ref={navRef}>
               {NAV[user.role].map((item) => (
                 <NavLink key={item.to} to={item.to} end>
                   {item.label}

@@ -1,8 +1,17 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { homePathFor } from "~/domain/identity/roles";
 import { getCurrentUser } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Rosa — Servizi ai datori di lavoro" },
+  {
+    name: "description",
+    content:
+      "Il portale dei Centri per l'Impiego per chi assume: registra l'azienda, pubblica offerte di lavoro, ricevi una rosa di candidati preselezionati e gestisci il collocamento mirato (L. 68/99).",
+  },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);

@@ -5,7 +5,7 @@ import { getDb } from "~/db/db.server";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { attemptPasswordLogin } from "~/domain/identity/login.server";
 import { homePathFor } from "~/domain/identity/roles";
-import { LoginSchema } from "~/domain/identity/schema";
+import { LoginSchema } from "~/domain/identity/schema.server";
 import { invalid } from "~/utils/action.server";
 import { getEnv } from "~/utils/env.server";
 import { parseFormData } from "~/utils/forms";

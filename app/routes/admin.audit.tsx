@@ -74,7 +74,7 @@ export default function AuditLog() {
           </button>
         </div>
       </Form>
-      <div className="table-responsive">
+      <div className="table-responsive" tabIndex={0}>
         <table className="table table-sm">
           <caption>{entries.length ? `Attività, dalla più recente (pagina ${page})` : "Nessuna attività con questi filtri"}</caption>
           <thead>

@@ -50,7 +50,7 @@ export default function AdminUsers() {
   return (
     <div>
       <h1>Utenti</h1>
-      <div className="table-responsive">
+      <div className="table-responsive" tabIndex={0}>
         <table className="table">
           <caption>Tutti gli account ({users.length})</caption>
           <thead>

@@ -63,7 +63,7 @@ export default function CertificatePage() {
           Richiedi la certificazione
         </button>
       </Form>
-      <div className="table-responsive mt-4">
+      <div className="table-responsive mt-4" tabIndex={0}>
         <table className="table">
           <caption>Richieste di certificazione</caption>
           <thead>

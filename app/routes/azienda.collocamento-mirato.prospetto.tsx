@@ -147,7 +147,7 @@ export default function ProspettoPage() {
         <Row label="Posizioni in convenzione art. 11" value={n.posizioniInConvenzione} />
         <Row label="Lavoratori in convenzione art. 12-bis" value={n.lavoratoriConvenzione12bis} />
       </dl>
-      <div className="table-responsive">
+      <div className="table-responsive" tabIndex={0}>
         <table className="table table-sm">
           <caption>Lavoratori computati nella quota di riserva</caption>
           <thead>

@@ -70,7 +70,7 @@ export default function EmployerVacancies() {
         )}
       </p>
       {vacancies.length ? (
-        <div className="table-responsive">
+        <div className="table-responsive" tabIndex={0}>
           <table className="table">
             <caption>{expiring ? `Offerte in scadenza (${vacancies.length})` : `Offerte dell'azienda (${vacancies.length})`}</caption>
             <thead>

@@ -93,7 +93,7 @@ export default function EmployerUsers() {
   return (
     <div>
       <h1>Utenti e deleghe</h1>
-      <div className="table-responsive">
+      <div className="table-responsive" tabIndex={0}>
         <table className="table">
           <caption>Persone che possono operare per l'azienda</caption>
           <thead>

@@ -1,18 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { getDb } from "~/db/db.server";
 import { getArticleBySlug } from "~/domain/services/queries.server";
-import { INFO_CATEGORY_LABELS } from "~/domain/services/schema";
+import { INFO_CATEGORY_LABELS } from "~/domain/services/labels";
+import { ArticleSlugSchema } from "~/domain/services/schema.server";
 import { formatDate } from "~/utils/format";
 import { notFound } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.article.title} — Rosa` : "Pagina non trovata — Rosa" }];
 
-const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
-
 export async function loader({ params }: LoaderFunctionArgs) {
-  const slug = SlugSchema.safeParse(params.slug);
+  const slug = ArticleSlugSchema.safeParse(params.slug);
   const article = slug.success ? await getArticleBySlug(getDb(), slug.data) : null;
   if (!article) throw notFound("Pagina non trovata");
   return { article };

@@ -4,7 +4,8 @@ import { ErrorSummary, TextField } from "~/components/forms";
 import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
 import { searchArticles } from "~/domain/services/queries.server";
-import { ArticleSearchSchema, INFO_CATEGORY_LABELS } from "~/domain/services/schema";
+import { INFO_CATEGORY_LABELS } from "~/domain/services/labels";
+import { ArticleSearchSchema } from "~/domain/services/schema.server";
 import { parseSearchParams } from "~/utils/forms";
 import { plural } from "~/utils/plural";
 

@@ -13,7 +13,7 @@ import { buildJobPosting, jsonLdScript } from "~/domain/vacancies/job-posting";
 import { vacancyIdFrom } from "~/domain/vacancies/policy.server";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { getPublicVacancyPage } from "~/domain/vacancies/queries.server";
-import { ApplySchema } from "~/domain/vacancies/schema";
+import { ApplySchema } from "~/domain/vacancies/schema.server";
 import { publicBaseUrl, domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseFormData } from "~/utils/forms";

@@ -43,7 +43,7 @@ export default function EmployerList() {
           </button>
         </div>
       </Form>
-      <div className="table-responsive">
+      <div className="table-responsive" tabIndex={0}>
         <table className="table table-hover">
           <caption>{employers.length ? `Aziende trovate (pagina ${page})` : "Nessuna azienda trovata con questi criteri"}</caption>
           <thead>

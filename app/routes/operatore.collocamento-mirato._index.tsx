@@ -74,7 +74,7 @@ export default function PlacementWorkspace() {
           </a>
         </div>
       </Form>
-      <div className="table-responsive">
+      <div className="table-responsive" tabIndex={0}>
         <table className="table table-hover">
           <caption>{rows.length ? `Aziende obbligate della provincia (${rows.length})` : "Nessuna azienda obbligata con questi criteri"}</caption>
           <thead>

@@ -57,7 +57,7 @@ export default function VacancyQueue() {
         </div>
       </Form>
       {vacancies.length ? (
-        <div className="table-responsive">
+        <div className="table-responsive" tabIndex={0}>
           <table className="table">
             <caption>
               {plural(total, "offerta", "offerte")} {filter.status ? `nello stato «${VACANCY_STATUS_LABELS[filter.status]}»` : employerName ? "" : "di tutte le aziende"}

@@ -250,7 +250,7 @@ export default function MatchPage() {
                 <input type="hidden" name="pagina" value={data.page} />
                 {data.options.includeObsolete ? <input type="hidden" name="obsoleti" value="1" /> : null}
                 {data.options.preferLessPresented ? <input type="hidden" name="menopresentati" value="1" /> : null}
-                <div className="table-responsive">
+                <div className="table-responsive" tabIndex={0}>
                 <table className="table">
                   <caption>Candidati in ordine di punteggio, con la spiegazione</caption>
                   <thead>

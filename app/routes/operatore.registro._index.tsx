@@ -87,7 +87,7 @@ export default function DeliveryRegister() {
         ) : null}
       </section>
       {data.truncated ? <Notice type="info">Sono mostrati i 500 servizi più recenti: restringi il periodo o esporta il CSV.</Notice> : null}
-      <div className="table-responsive">
+      <div className="table-responsive" tabIndex={0}>
         <table className="table">
           <caption>Servizi erogati</caption>
           <thead>

@@ -5,7 +5,7 @@ import { CompanyFields } from "~/components/company-form";
 import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
 import { withTransaction } from "~/db/transaction.server";
 import { registerEmployer } from "~/domain/employers/commands.server";
-import { RegistrationSchema } from "~/domain/employers/schema";
+import { RegistrationSchema } from "~/domain/employers/schema.server";
 import { createSession } from "~/domain/identity/commands.server";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";

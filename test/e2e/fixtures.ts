@@ -15,9 +15,55 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Runs axe (WCAG 2.0/2.1 A and AA rules) on the current page and fails on serious or critical violations. */
+/**
+ * What makes the page wider than the window, or null when nothing does (document.documentElement.scrollWidth >
+ * clientWidth): the widest elements that reach past the right edge and are not clipped by a scrolling ancestor
+ * (a wide table inside .table-responsive is fine), each as a CSS-like path with its width and first words.
+ */
+export async function horizontalOverflow(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const viewport = root.clientWidth;
+    if (root.scrollWidth <= viewport) return null;
+    const describe = (el: Element) => {
+      const path: string[] = [];
+      for (let e: Element | null = el; e && e !== document.body && path.length < 4; e = e.parentElement) {
+        const id = e.id ? `#${e.id}` : "";
+        const cls = typeof e.className === "string" && e.className.trim() ? `.${e.className.trim().split(/\s+/).slice(0, 3).join(".")}` : "";
+        path.unshift(`${e.tagName.toLowerCase()}${id}${cls}`);
+      }
+      return path.join(" > ");
+    };
+    const clipped = (el: Element) => {
+      for (let e = el.parentElement; e && e !== document.body && e !== root; e = e.parentElement) {
+        if (getComputedStyle(e).overflowX !== "visible" && e.getBoundingClientRect().right + window.scrollX <= viewport + 1) return true;
+      }
+      return false;
+    };
+    const offenders: { el: Element; width: number; right: number }[] = [];
+    for (const el of Array.from(document.body.querySelectorAll("*"))) {
+      const r = el.getBoundingClientRect();
+      const right = r.right + window.scrollX;
+      if (r.width > 0 && right > viewport + 1 && !clipped(el)) offenders.push({ el, width: r.width, right });
+    }
+    offenders.sort((a, b) => b.width - a.width || b.right - a.right);
+    const list = offenders
+      .slice(0, 3)
+      .map((o) => `  ${describe(o.el)} — largo ${Math.round(o.width)} px, fino a ${Math.round(o.right)} px («${(o.el.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 60)}»)`);
+    return `pagina larga ${root.scrollWidth} px in una finestra di ${viewport} px; elementi più larghi oltre il bordo:\n${list.join("\n") || "  (nessun elemento individuato)"}`;
+  });
+}
+
+/** Fails when the page scrolls sideways (see horizontalOverflow), naming the widest element that sticks out. */
+export async function expectNoHorizontalOverflow(page: Page) {
+  const overflow = await horizontalOverflow(page);
+  expect(overflow, `scorrimento orizzontale su ${page.url()}`).toBeNull();
+}
+
+/** Runs axe (WCAG 2.0/2.1 A and AA rules) on the current page and fails on serious or critical violations; checks the page's width too. */
 export async function expectAccessible(page: Page) {
   await page.waitForLoadState("load");
+  await expectNoHorizontalOverflow(page);
   // Check the page as it rests: not with the pointer still hovering the button just clicked,
   // nor in the middle of a CSS transition (colours half-way between two states fail contrast).
   await page.mouse.move(0, 0);
@@ -33,6 +79,8 @@ export async function expectAccessible(page: Page) {
 }
 
 /**
+ * Every test gets a page whose every document (full load or client-side navigation) is checked for horizontal
+ * overflow once it settled, in both projects (desktop and the 390 px phone of playwright.config.ts).
  * Every test gets a page whose visited documents are all checked with axe:
  * each navigation (full or client-side) is checked once its page settled,
  * and the teardown fails the test if any check found a serious problem.
@@ -57,8 +105,28 @@ export const test = base.extend<{ checkedPage: Page }>({
       if (response?.ok() && response.headers()["content-type"]?.includes("text/html")) await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
       return response;
     };
+    // After each navigation of the main frame (a click on a link, a form, page.goto), once the page has had a moment
+    // to render: no page may scroll sideways. The check runs beside the test; the teardown waits for it.
+    const overflows = new Set<string>();
+    const pendingChecks = new Set<Promise<void>>();
+    page.on("framenavigated", (frame) => {
+      if (frame !== page.mainFrame()) return;
+      const check = (async () => {
+        await page.waitForLoadState("load");
+        await page.evaluate(() => new Promise((r) => setTimeout(r, 250)));
+        const url = page.url();
+        const overflow = await horizontalOverflow(page);
+        if (overflow && url === page.url()) overflows.add(`${url}: ${overflow}`);
+      })().catch(() => {
+        // The page moved on or closed before the check: the next document gets its own check.
+      });
+      pendingChecks.add(check);
+      void check.finally(() => pendingChecks.delete(check));
+    });
     await use(page);
+    await Promise.all(pendingChecks);
     expect(pageErrors, "errori nella pagina o nella console").toEqual([]);
+    expect([...overflows], "pagine più larghe della finestra (scorrimento orizzontale)").toEqual([]);
   },
   checkedPage: async ({ page }, use) => {
     await use(page);

@@ -229,3 +229,9 @@ export async function countUnmetDemand(db: Db) {
     .executeTakeFirstOrThrow();
   return { figures: Number(r.figures), people: Number(r.people) };
 }
+
+/** Published information pages for the sitemap. */
+export async function listSitemapArticles(db: Db) {
+  const rows = await db.selectFrom("info_articles").select(["slug", "updated_at"]).where("published", "=", true).orderBy("sort_order").execute();
+  return rows.map((r) => ({ slug: r.slug, updatedAt: new Date(r.updated_at) }));
+}

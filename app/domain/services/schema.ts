@@ -2,6 +2,7 @@ import { z } from "zod";
 import { occupationField } from "~/domain/vacancies/schema";
 import { SCREENING_QUESTIONS } from "./screening";
 import { ISO_DAY, NONEXISTENT_DAY, calendarDay, isCalendarDay, isDayInRange } from "~/utils/date-fields";
+import { INFO_CATEGORY_LABELS } from "./labels";
 
 const isoDay = calendarDay("Data non valida: usa il calendario (gg/mm/aaaa)");
 const checkbox = z
@@ -16,13 +17,7 @@ export const ScreeningSchema = z
   } as { [K in (typeof SCREENING_QUESTIONS)[number]["id"]]: typeof checkbox } & { note: z.ZodDefault<z.ZodOptional<z.ZodString>> })
   .refine((v) => SCREENING_QUESTIONS.some((q) => v[q.id]), { path: ["_form"], message: "Scegli almeno un servizio che ti interessa" });
 
-export const INFO_CATEGORY_LABELS = {
-  services: "Servizi per le aziende",
-  incentives: "Incentivi alle assunzioni",
-  procedures: "Procedure amministrative",
-  contracts: "Contratti di lavoro",
-  internships: "Tirocini",
-} as const;
+export { INFO_CATEGORY_LABELS };
 
 export const ArticleSchema = z.object({
   slug: z
@@ -45,6 +40,9 @@ export const ArticleSchema = z.object({
   version: z.coerce.number().int().min(1).optional(),
 });
 export type ArticleInput = z.infer<typeof ArticleSchema>;
+
+/** The address of a published information page (`/informazioni/:slug`). */
+export const ArticleSlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
 
 export const ArticleSearchSchema = z.object({ q: z.string().trim().max(100, "Al massimo 100 caratteri").optional().default("") });
 

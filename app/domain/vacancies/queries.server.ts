@@ -216,3 +216,17 @@ export async function vacancyVisible(db: Db, scope: VacancyScope, vacancyId: str
   if (scope.kind === "officer") query = query.where("status", "!=", "draft");
   return !!(await query.executeTakeFirst());
 }
+
+/** Vacancies for the sitemap: published, not internal, still open today (`today` = "YYYY-MM-DD" in Italy). */
+export async function listSitemapVacancies(db: Db, today: string, limit = 50_000) {
+  const rows = await db
+    .selectFrom("vacancies")
+    .select(["id", "updated_at"])
+    .where("status", "in", LIVE_STATUSES)
+    .where("publication_mode", "!=", "internal")
+    .where("closing_date", ">=", sql<Date>`${today}::date`)
+    .orderBy("published_at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, updatedAt: new Date(r.updated_at) }));
+}
