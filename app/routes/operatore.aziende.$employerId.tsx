@@ -100,6 +100,7 @@ export default function EmployerDetailPage() {
             ) : null}
           </ul>
         </nav>
+      ) : null}
       {employer.status === "pending" && employer.revalidation_changes ? (
         <Notice type="warning">
           <RevalidationChanges changes={employer.revalidation_changes} className="" />
