@@ -102,7 +102,7 @@ export default function EmployerUsers() {
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="userId" value={u.id} />
-                        <button type="submit" className="btn btn-outline-danger btn-sm" aria-label={`Togli ${u.full_name} dall'azienda`}>
+                        <button type="submit" className="btn btn-outline-danger btn-sm" aria-label={`Togli dall'azienda ${u.full_name}`}>
                           Togli dall'azienda
                         </button>
                       </Form>
