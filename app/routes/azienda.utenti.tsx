@@ -13,7 +13,7 @@ import { EMPLOYER_ROLE_LABELS } from "~/domain/identity/roles";
 import { publicBaseUrl, domainErrorResponse, invalid } from "~/utils/action.server";
 import { formatDate } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, requireEmployerUser } from "~/utils/session.server";
+import { actorOf, requireEmployerUser, type SessionUser } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Utenti e deleghe — Rosa" }];
 
@@ -64,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 /** Removing a colleague or cancelling an invitation: back to the list with a message. */
-async function manage(formData: FormData, user: { id: string; employerId: string } & Parameters<typeof actorOf>[0], context: unknown) {
+async function manage(formData: FormData, user: SessionUser & { employerId: string }, context: unknown) {
   const actor = actorOf(user, context);
   if (formData.get("intent") === "remove") {
     const form = parseFormData(formData, RemoveEmployerUserSchema);
@@ -130,7 +130,7 @@ export default function EmployerUsers() {
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="userId" value={u.id} />
-                        <button type="submit" className="btn btn-outline-danger btn-sm" aria-label={`Togli ${u.full_name} dall'azienda`}>
+                        <button type="submit" className="btn btn-outline-danger btn-sm" aria-label={`Togli dall'azienda ${u.full_name}`}>
                           Togli dall'azienda
                         </button>
                       </Form>

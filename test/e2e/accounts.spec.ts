@@ -1,4 +1,4 @@
-import { expect, expectAccessible, login, logout, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, expectAccessible, login, logout, test } from "./fixtures";
 
 /**
  * Accounts end to end: the administrator creates an officer (who must change the password at the
@@ -94,6 +94,26 @@ test("forced change at first login, password reset by e-mail link, an administra
   await page.goto("/accedi");
   await page.getByLabel(/^E-mail/).fill(email);
   await page.getByLabel(/^Password/).fill(afterReset);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await expect(page.getByText("E-mail o password non corrette.").first()).toBeVisible();
+});
+
+test("the legal representative removes a colleague and cancels a pending invitation", async ({ checkedPage: page }) => {
+  await login(page, "azienda@rosa.demo");
+  await page.goto("/azienda/utenti");
+  await expect(page.getByRole("row", { name: /collaboratore@rosa\.demo/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Togli dall'azienda Davide Russo" }).click();
+  await expect(page.getByText("collaboratore@rosa.demo non può più operare per l'azienda.")).toBeVisible();
+  await expect(page.getByRole("row", { name: /collaboratore@rosa\.demo/ })).toHaveCount(0);
+  await page.getByRole("button", { name: "Annulla l'invito a nuova.collega@example.it" }).click();
+  await expect(page.getByText("Invito a nuova.collega@example.it annullato: il collegamento non funziona più.")).toBeVisible();
+  await expectAccessible(page);
+  await logout(page);
+
+  await page.goto("/accedi");
+  await page.getByLabel(/^E-mail/).fill("collaboratore@rosa.demo");
+  await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Accedi" }).click();
   await expect(page.getByText("E-mail o password non corrette.").first()).toBeVisible();
 });
