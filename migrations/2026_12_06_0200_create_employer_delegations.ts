@@ -27,6 +27,11 @@ export async function up(db: Kysely<any>): Promise<void> {
           order by i.accepted_at desc limit 1),
         u.created_at
       from users u where u.employer_role = 'delegate' and u.employer_id is not null;
+    -- Every grant is in the audit log, these included.
+    insert into audit_log (actor_role, action, entity_type, entity_id, employer_id, details)
+      select 'system', 'employer.delegation_granted', 'employer_delegation', d.id::text, d.employer_id,
+        jsonb_build_object('userId', d.user_id, 'grantedBy', d.granted_by, 'migrated', true)
+      from employer_delegations d;
 
     alter table users drop constraint employer_users_belong;
     update users set employer_id = null where employer_role = 'delegate';

@@ -7,7 +7,7 @@ export function revalidationText(changes: RevalidationChanges | null | undefined
   const parts = (Object.keys(REVALIDATION_FIELD_LABELS) as (keyof typeof REVALIDATION_FIELD_LABELS)[])
     .filter((f) => changes[f])
     .map((f) => `${REVALIDATION_FIELD_LABELS[f]} da «${changes[f]!.from}» a «${changes[f]!.to}»`);
-  return parts.length ? `Nuova convalida richiesta: modificati ${parts.join("; ")}` : null;
+  return parts.length ? `Nuova convalida richiesta: ${parts.join("; ")}` : null;
 }
 
 export function RevalidationChanges({ changes, className = "rosa-muted small" }: { changes: RevalidationChanges | null | undefined; className?: string }) {

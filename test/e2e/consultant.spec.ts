@@ -27,6 +27,13 @@ test("a labour consultant switches company and sees each company's own vacancies
   await expect(main.getByText("Receptionist d'albergo")).toBeVisible();
   await expect(main.getByText("Panettiere/a per il turno di notte")).toHaveCount(0);
 
+  // On a 390 px phone the switcher wraps inside the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const switcher = page.locator("form[action='/azienda/cambia-azienda']");
+  await expect(switcher).toBeVisible();
+  expect(await switcher.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= 390)).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   // And back: the choice is per session, the other company's data reappears.
   await page.getByLabel(/Cambia azienda/).selectOption({ label: "Panificio Lombardo S.r.l." });
   await page.getByRole("button", { name: "Passa a questa azienda" }).click();

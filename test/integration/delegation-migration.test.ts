@@ -66,6 +66,12 @@ describe("migration to many-to-many delegations", () => {
       { employer_id: a, user_id: consultantA, granted_by: repA, revoked_at: null },
       { employer_id: b, user_id: consultantB, granted_by: null, revoked_at: null },
     ]);
+    const audited = await sql<{ employer_id: string; details: { userId: string; migrated: boolean } }>`
+      select employer_id, details from audit_log where action = 'employer.delegation_granted' order by employer_id = ${a} desc`.execute(db);
+    expect(audited.rows).toEqual([
+      { employer_id: a, details: { userId: consultantA, grantedBy: repA, migrated: true } },
+      { employer_id: b, details: { userId: consultantB, grantedBy: null, migrated: true } },
+    ]);
     const users = await sql<{ id: string; employer_id: string | null; employer_role: string }>`select id, employer_id, employer_role from users order by email`.execute(db);
     expect(Object.fromEntries(users.rows.map((u) => [u.id, u.employer_id]))).toEqual({ [repA]: a, [colleagueA]: a, [consultantA]: null, [consultantB]: null });
     // The constraint now refuses a delegate tied to one company, and a colleague without one.

@@ -36,13 +36,13 @@ describe("form parsing", () => {
 });
 
 describe("employer transition table", () => {
-  it("allows only pending→validated/rejected and rejected→pending", () => {
+  it("allows only pending→validated/rejected, rejected→pending and (a changed codice fiscale or ragione sociale) validated→pending", () => {
     expect(nextEmployerStatus("pending", "validate")).toBe("validated");
     expect(nextEmployerStatus("pending", "reject")).toBe("rejected");
     expect(nextEmployerStatus("rejected", "resubmit")).toBe("pending");
     expect(nextEmployerStatus("validated", "reject")).toBeNull();
     expect(nextEmployerStatus("rejected", "validate")).toBeNull();
-    expect(Object.keys(EMPLOYER_TRANSITIONS.validated)).toEqual([]);
+    expect(EMPLOYER_TRANSITIONS.validated).toEqual({ revalidate: "pending" });
   });
 });
 
