@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setServiceUrls } from "~/utils/env.server";
 import { codeEntry, codeFromLookup, currentCodes, lookupCodes } from "~/domain/reference/national.server";
 import { isFixedTermContract, ServerHireSchema } from "~/domain/shortlists/hire.server";
 import { contactManySummary, parseEuro } from "~/domain/shortlists/schema";
@@ -84,6 +85,7 @@ describe("bulk contact summary", () => {
 });
 
 describe("availability link token", () => {
+  beforeAll(() => setServiceUrls({ SESSION_SECRET: "unit-test-secret-unit-test-secret-0123" }));
   it("verifies its own signature and refuses any change", () => {
     const id = "6f1c7b1e-9a55-4d8e-8a77-0c4f3f1b2d10";
     const at = new Date("2026-12-08T10:00:00Z");
