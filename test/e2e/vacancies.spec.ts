@@ -60,7 +60,7 @@ test("an employer posts a vacancy, an officer validates and publishes it, it app
   await expectAccessible(page);
   await page.getByRole("button", { name: "Convalida" }).click();
   await expect(page.getByText(/^Offerta convalidata: ora puoi pubblicarla/)).toBeVisible();
-  await page.getByRole("button", { name: "Pubblica" }).click();
+  await page.getByRole("button", { name: "Pubblica", exact: true }).click();
   await expect(page.getByText(/^Offerta pubblicata: riceve candidature fino alla scadenza/)).toBeVisible();
   await expect(page.getByText("Pubblicata").first()).toBeVisible();
   await expectAccessible(page);

@@ -98,6 +98,8 @@ export async function eraseCandidate(trx: Trx, actor: Actor, candidateId: string
   await trx.updateTable("employer_feedback").set({ missing_skills: null, reason_text: null, comment: null }).where("shortlist_candidate_id", "in", rows).execute();
   await trx.updateTable("assessment_results").set({ justification: REDACTED }).where("shortlist_candidate_id", "in", rows).execute();
   await trx.updateTable("gap_proposals").set({ gap: REDACTED, description: REDACTED }).where("shortlist_candidate_id", "in", rows).execute();
+  // Availability links (issue 12): the channel and the answer stay, the address or number goes.
+  await trx.updateTable("availability_requests").set({ sent_to: REDACTED }).where("shortlist_candidate_id", "in", rows).execute();
   // The ranked results frozen in each shortlist name every hit: this person becomes the placeholder.
   await sql`
     update shortlists s set results_snapshot = (
@@ -116,6 +118,8 @@ export async function eraseCandidate(trx: Trx, actor: Actor, candidateId: string
     await trx.deleteFrom("mail_outbox").where(toPerson).where("sent_at", "is", null).execute();
     await trx.updateTable("mail_outbox").set({ to_address: "cancellato@cancellato.invalid", subject: REDACTED, body_text: "", last_error: null }).where(toPerson).execute();
   }
+  // SMS (no gateway: none is ever sent) to the person's phone are dropped.
+  if (c.phone) await trx.deleteFrom("sms_outbox").where("to_number", "=", c.phone).execute();
 
   // The audit log keeps who did what and when; personal values inside its rows about this person are redacted.
   const needles = [c.tax_code, `${c.first_name} ${c.last_name}`, `${c.last_name} ${c.first_name}`, c.phone, ...emails, user?.full_name].filter((s): s is string => !!s && s.length >= 3);

@@ -17,7 +17,12 @@ import { formatDateTime } from "~/utils/format";
  * same person. SMS are written to sms_outbox: no SMS gateway is connected yet.
  */
 
-const linkKey = () => createHmac("sha256", getEnv().SESSION_SECRET ?? "").update("rosa:availability-link:v1").digest();
+function linkKey() {
+  const secret = getEnv().SESSION_SECRET;
+  // Never sign with an empty key: a link anybody could forge.
+  if (!secret) throw new Error("SESSION_SECRET non impostato");
+  return createHmac("sha256", secret).update("rosa:availability-link:v1").digest();
+}
 const sign = (payload: string) => createHmac("sha256", linkKey()).update(payload).digest("base64url").slice(0, 32);
 
 export function availabilityToken(requestId: string, expiresAt: Date) {
