@@ -46,8 +46,8 @@ test("the administrator filters the audit log by person, action and period, and 
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome" }).format(new Date());
   await page.getByLabel("Persona che ha agito").fill("Paolo Preselezione");
   await page.getByLabel("Azione", { exact: true }).selectOption({ label: "Accesso" });
-  await page.getByLabel("Dal").fill(today);
-  await page.getByLabel("Al").fill(today);
+  await page.getByLabel("Dal", { exact: true }).fill(today);
+  await page.getByLabel("Al", { exact: true }).fill(today);
   await page.getByRole("button", { name: "Filtra" }).click();
   await expect(page).toHaveURL(/actor=Paolo/);
   const rows = page.getByRole("table").locator("tbody tr");
