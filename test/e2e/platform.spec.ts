@@ -93,8 +93,11 @@ test("clear error pages: 404 for unknown pages, 403 for another role's pages", a
 test("the administrator browses and filters the audit log", async ({ checkedPage: page }) => {
   await login(page, "admin@rosa.demo");
   await page.getByRole("link", { name: "Registro attività" }).click();
+  await expect(page.getByRole("cell", { name: "Accesso", exact: true }).first()).toBeVisible();
+  await page.getByLabel("Azione", { exact: true }).selectOption({ label: "Azienda convalidata" });
+  await page.getByRole("button", { name: "Filtra" }).click();
   await expect(page.getByRole("cell", { name: "Azienda convalidata" }).first()).toBeVisible();
-  await page.getByLabel("Azione").selectOption({ label: "Accesso" });
+  await page.getByLabel("Azione", { exact: true }).selectOption({ label: "Accesso" });
   await page.getByRole("button", { name: "Filtra" }).click();
   await expect(page.getByRole("cell", { name: "Accesso", exact: true }).first()).toBeVisible();
   await expect(page.getByRole("cell", { name: "Azienda convalidata" })).toHaveCount(0);

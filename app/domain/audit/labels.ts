@@ -58,6 +58,24 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "gap_proposal.outcome": "Esito della proposta",
   "hire.record": "Assunzione registrata",
   "l68.certificate_downloaded": "Certificazione scaricata",
+  "l68.certificate_issued": "Certificazione rilasciata",
+  "l68.certificate_refused": "Certificazione negata",
+  "l68.employer_type_set": "Tipo di datore di lavoro indicato",
+  "l68.protected_worker_added": "Lavoratore protetto aggiunto",
+  "l68.protected_worker_left": "Cessazione di un lavoratore protetto",
+  "l68.record_document_added": "Documento aggiunto a una pratica",
+  "l68.record_filed": "Pratica L. 68/99 presentata",
+  "l68.record_approve": "Pratica L. 68/99 approvata",
+  "l68.record_reject": "Pratica L. 68/99 respinta",
+  "l68.record_withdraw": "Pratica L. 68/99 ritirata",
+  "l68.record_close": "Pratica L. 68/99 chiusa",
+  "l68.workforce_group_added": "Gruppo dell'organico aggiunto",
+  "l68.workforce_group_removed": "Gruppo dell'organico rimosso",
+  "l68.obligation_file_request": "Richiesta di avviamento presentata",
+  "l68.obligation_withdraw_request": "Richiesta di avviamento ritirata",
+  "l68.obligation_expire": "Obbligo di assunzione scaduto",
+  "l68.obligation_resolve": "Obbligo di assunzione soddisfatto",
+  "l68.obligation_lapse": "Obbligo di assunzione decaduto",
   "l68.file_viewed": "Fascicolo L. 68/99 consultato",
   "l68.prospetto_submitted": "Prospetto informativo inviato",
   "l68.protected_worker_hired": "Assunzione di un lavoratore protetto",
@@ -110,6 +128,7 @@ const VERB_LABELS: Record<string, string> = {
 export function auditActionLabel(action: string): string {
   const known = AUDIT_ACTION_LABELS[action];
   if (known) return known;
+  if (action.startsWith("l68.alert_")) return `Avviso L. 68/99 (${action.slice("l68.alert_".length).replace(/_/g, " ")})`;
   const [head, ...rest] = action.split(".");
   const tail = rest.join(".");
   const entity = AUDIT_ENTITY_LABELS[head] ?? (head === "l68" ? "L. 68/99" : head);
