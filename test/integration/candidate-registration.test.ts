@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
-import * as register from "~/routes/registrazione.candidato";
-import * as confirm from "~/routes/registrazione.candidato.conferma.$token";
+import * as register from "~/routes/registrazione_.candidato";
+import * as confirm from "~/routes/registrazione_.candidato_.conferma.$token";
 import * as firstCv from "~/routes/candidato.nuovo";
 import * as myCv from "~/routes/candidato._index";
 import * as publicPage from "~/routes/offerte.$vacancyId";
