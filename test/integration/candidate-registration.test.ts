@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
-import * as register from "~/routes/registrazione.candidato";
-import * as confirm from "~/routes/registrazione.candidato.conferma.$token";
+import { withTransaction } from "~/db/transaction.server";
+import { eraseCandidate } from "~/domain/candidates/erasure.server";
+import * as register from "~/routes/registrazione_.candidato";
+import * as confirm from "~/routes/registrazione_.candidato_.conferma.$token";
 import * as firstCv from "~/routes/candidato.nuovo";
 import * as myCv from "~/routes/candidato._index";
 import * as publicPage from "~/routes/offerte.$vacancyId";
@@ -117,6 +119,11 @@ describe("a codice fiscale already in the CV database", () => {
     expect(row.consent_visible).toBe(true);
     const audit = await db().selectFrom("audit_log").select("details").where("entity_id", "=", cv.id).where("action", "=", "candidate.account_linked").executeTakeFirstOrThrow();
     expect(audit.details).toEqual({ method: "verified_email_on_cv" });
+
+    // Erasure takes the registration (codice fiscale, name, birth date) with the CV.
+    await withTransaction((trx) => eraseCandidate(trx, { userId: null, role: "system", ip: null }, cv.id, "officer"));
+    expect(await db().selectFrom("candidate_registrations").select("id").where("tax_code", "=", cv.input.taxCode).execute()).toEqual([]);
+    expect(await db().selectFrom("candidate_registrations").select("id").where("email", "=", address).execute()).toEqual([]);
   });
 
   it("is NOT handed over to someone who only knows the codice fiscale: an officer checks identity first", async () => {

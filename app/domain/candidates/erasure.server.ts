@@ -82,12 +82,16 @@ export async function eraseCandidate(trx: Trx, actor: Actor, candidateId: string
   // The account: kept as an inactive row (transitions and the audit log name it as actor), without login.
   if (user) {
     await trx.deleteFrom("sessions").where("user_id", "=", user.id).execute();
+    // The self-registration (codice fiscale, name, birth date) and link requests describe the person too.
+    await trx.deleteFrom("candidate_registrations").where("user_id", "=", user.id).execute();
+    await trx.deleteFrom("candidate_link_requests").where("user_id", "=", user.id).execute();
     await trx
       .updateTable("users")
       .set({ email: `cancellato-${user.id}@cancellato.invalid`, full_name: `${ERASED_FIRST_NAME} ${ERASED_LAST_NAME}`, tax_code: null, password_hash: null, active: false, updated_at: now })
       .where("id", "=", user.id)
       .execute();
   }
+  await trx.deleteFrom("candidate_registrations").where("tax_code", "=", c.tax_code).execute();
   if (emails.length) await trx.deleteFrom("login_attempts").where(sql<boolean>`lower(email::text) in (${sql.join(emails)})`).execute();
 
   // Preselection history: the rows and their states stay (counts), the free text about the person goes.

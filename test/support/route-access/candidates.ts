@@ -24,8 +24,8 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "candidato.cancellazione.tsx": { loader: ["candidate"], action: ["candidate"] },
   "attivazione.$token.tsx": { loader: [], action: [], params: "token" }, // unknown token: 404 for everybody
   // Self-registration: public (a logged-in user is sent to their area); an empty form is a 400, never an account.
-  "registrazione.candidato.tsx": { loader: ALL, action: ALL },
-  "registrazione.candidato.conferma.$token.tsx": { loader: [], action: [], params: "token" }, // unknown token: 404 for everybody
+  "registrazione_.candidato.tsx": { loader: ALL, action: ALL },
+  "registrazione_.candidato_.conferma.$token.tsx": { loader: [], action: [], params: "token" }, // unknown token: 404 for everybody
   // A candidate account's first CV (the matrix's candidate already has one: redirected to /candidato).
   "candidato.nuovo.tsx": { loader: ["candidate"], action: ["candidate"] },
 };
