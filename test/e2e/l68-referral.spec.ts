@@ -1,5 +1,14 @@
 import { personCodiceFiscaleCheckChar } from "../../app/utils/tax-codes";
+import type { Locator } from "@playwright/test";
 import { expect, expectAccessible, login, logout, test } from "./fixtures";
+
+/** Ticks a Bootstrap Italia checkbox (its label covers the input); retried if a re-render undid the click. */
+async function tick(box: Locator) {
+  await expect(async () => {
+    if (!(await box.isChecked())) await box.check({ force: true });
+    await expect(box).toBeChecked({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}
 
 /** A valid, fresh codice fiscale for a woman born in Milano in 1991 (random day and letters). */
 function freshTaxCode() {
@@ -32,7 +41,7 @@ test("the placement officer enrols a person, checks the ranking, makes a numeric
   await page.getByLabel(/^Categoria/).selectOption("invalido_civile");
   await page.getByLabel(/^Percentuale di invalidità/).fill("140");
   await page.getByLabel(/^Diagnosi funzionale/).fill("Limitazione della deambulazione prolungata; nessun limite per il lavoro d'ufficio.");
-  for (const c of ["Usare il computer", "Leggere e scrivere testi di lavoro", "Guidare veicoli"]) await page.getByLabel(c).check({ force: true });
+  for (const c of ["Usare il computer", "Leggere e scrivere testi di lavoro", "Guidare veicoli"]) await tick(page.getByLabel(c));
   await page.getByRole("button", { name: "Iscrivi" }).click();
   await expect(page.locator("#f-disabilityPercent-error")).toContainText("Percentuale non valida");
   await expectAccessible(page);
@@ -57,7 +66,7 @@ test("the placement officer enrols a person, checks the ranking, makes a numeric
   await page.getByLabel(/^Qualifica/).fill("4.1.1.1.0");
   await page.getByLabel(/^Numero di posti/).fill("1");
   await page.getByLabel(/^Comune della sede di lavoro/).fill("Milano (MI)");
-  for (const c of ["Usare il computer", "Guidare veicoli"]) await page.getByLabel(c).check({ force: true });
+  for (const c of ["Usare il computer", "Guidare veicoli"]) await tick(page.getByLabel(c));
   await page.getByLabel(/^Barriere architettoniche/).selectOption("no");
   await page.getByLabel(/^Turni notturni/).selectOption("no");
   await page.getByLabel(/^Raggiungibile con i mezzi pubblici/).selectOption("si");
