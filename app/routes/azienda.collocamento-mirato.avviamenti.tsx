@@ -52,7 +52,15 @@ export default function EmployerReferralsPage() {
                   <td>{r.task}</td>
                   <td>
                     {r.kindLabel}
-                    {r.nullaOstaNumber ? ` n. ${r.nullaOstaNumber} del ${formatDate(r.nullaOstaOn!)}` : ""}
+                    {r.nullaOstaNumber ? (
+                      <>
+                        {" "}
+                        n. {r.nullaOstaNumber} del {formatDate(r.nullaOstaOn!)} —{" "}
+                        <a href={`/azienda/collocamento-mirato/avviamenti/${r.id}/nulla-osta`} download>
+                          scarica il nulla osta <span className="visually-hidden">di {r.firstName} {r.lastName}</span> (PDF)
+                        </a>
+                      </>
+                    ) : null}
                   </td>
                   <td>{r.referredOn ? formatDate(r.referredOn) : "—"}</td>
                   <td>{r.statusLabel}</td>

@@ -17,6 +17,8 @@ import { actorOf } from "~/utils/session.server";
 import { requireL68Employer } from "~/domain/l68/policy.server";
 import { plural } from "~/utils/plural";
 
+import { listPosts, postsSummary } from "~/domain/placement/posts.server";
+
 export const meta: MetaFunction = () => [{ title: "Prospetto informativo — Rosa" }];
 
 const YearSchema = z.object({ anno: z.coerce.number().int().min(2000).max(2999).optional() });
@@ -46,6 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? { on: submitted.submitted_on, daysLate: submitted.days_late ?? 0, sanction: formatCents(BigInt(submitted.late_sanction_cents ?? 0)), positions: (submitted.data as { postiDisponibili?: string }).postiDisponibili ?? "" }
       : null,
     ifFiledToday: { daysLate: ifFiledToday.daysLate, sanction: formatCents(ifFiledToday.sanctionCents) },
+    // The structured available posts (posti page) prefill the prospetto's list.
+    postsText: postsSummary(await listPosts(db, user.employerId, { openOnly: true })),
   };
 }
 
@@ -75,7 +79,7 @@ function Row({ label, value }: { label: string; value: string | number | null })
 }
 
 export default function ProspettoPage() {
-  const { year, years, draft, submitted, ifFiledToday, due, canSend, sendableFrom } = useLoaderData<typeof loader>();
+  const { year, years, draft, submitted, ifFiledToday, due, canSend, sendableFrom, postsText } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const n = draft.riepilogoNazionale;
   return (
@@ -184,6 +188,8 @@ export default function ProspettoPage() {
             <TextAreaField
               name="availablePositions"
               label="Posti di lavoro e mansioni disponibili per i lavoratori delle categorie protette"
+              hint="Compilato dai posti disponibili registrati; per descriverli campo per campo usa la pagina «Posti di lavoro disponibili»"
+              defaultValue={postsText}
               errors={result?.errors}
               values={result?.values}
             />

@@ -81,7 +81,10 @@ export default function ReferralPage() {
           <>
             <dt className="col-sm-4">Nulla osta</dt>
             <dd className="col-sm-8">
-              n. {r.nullaOstaNumber} del {formatDate(r.nullaOstaOn!)}
+              n. {r.nullaOstaNumber} del {formatDate(r.nullaOstaOn!)} —{" "}
+              <a href={`/operatore/collocamento-mirato/avviamenti/${r.id}/nulla-osta`} download>
+                scarica il PDF
+              </a>
             </dd>
           </>
         ) : null}

@@ -12,6 +12,8 @@ import * as ranking from "~/routes/operatore.collocamento-mirato.graduatoria";
 import * as referrals from "~/routes/operatore.collocamento-mirato.avviamenti._index";
 import * as numeric from "~/routes/operatore.collocamento-mirato.avviamenti.numerico.$postId";
 import * as referral from "~/routes/operatore.collocamento-mirato.avviamenti.$referralId";
+import * as officerNullaOsta from "~/routes/operatore.collocamento-mirato.avviamenti.$referralId.nulla-osta";
+import * as employerNullaOsta from "~/routes/azienda.collocamento-mirato.avviamenti.$referralId.nulla-osta";
 import { addDays, addMonths } from "~/domain/l68/dates";
 import { todayInItaly } from "~/utils/dates";
 import { cookieFor, createUserWithRole, request } from "../support/factories";
@@ -162,7 +164,8 @@ describe("referrals", () => {
     await declareWorkers(e.employerId, e.cookie, 20);
     await callRoute(employerPosts.action, post("/azienda/collocamento-mirato/posti", e.cookie, postForm([], { nightShifts: "si" })));
     const p = await getDb().selectFrom("l68_available_posts").select("id").where("employer_id", "=", e.employerId).executeTakeFirstOrThrow();
-    const person = await enrol(officer.cookie, enrolmentForm({ firstName: "Nadia", enrolledOn: addMonths(today, -2), nightShiftsOk: true }));
+    // A surname outside WinAnsi: the nulla osta PDF must print it.
+    const person = await enrol(officer.cookie, { ...enrolmentForm({ firstName: "Nadia", enrolledOn: addMonths(today, -2), nightShiftsOk: true }), lastName: "Ștefănescu" });
 
     const empty = await callRoute(referrals.action, request("/operatore/collocamento-mirato/avviamenti", { cookie: officer.cookie, form: {} }));
     expect(empty.status).toBe(400);
@@ -174,6 +177,16 @@ describe("referrals", () => {
     const twice = await callRoute(referrals.action, request("/operatore/collocamento-mirato/avviamenti", { cookie: officer.cookie, form: { postId: p.id, enrolmentId: person } }));
     expect(twice.status).toBe(409);
 
+    // The nulla osta PDF: the officer and the employer download it (audited); another employer gets 404.
+    const officerPdf = await callRoute(officerNullaOsta.loader, request(`/operatore/collocamento-mirato/avviamenti/${row.id}/nulla-osta`, { cookie: officer.cookie }), { referralId: row.id });
+    expect(officerPdf.status).toBe(200);
+    const employerPdf = await callRoute(employerNullaOsta.loader, request(`/azienda/collocamento-mirato/avviamenti/${row.id}/nulla-osta`, { cookie: e.cookie }), { referralId: row.id });
+    expect(employerPdf.status).toBe(200);
+    const other = await createL68Employer();
+    expect((await callRoute(employerNullaOsta.loader, request(`/azienda/collocamento-mirato/avviamenti/${row.id}/nulla-osta`, { cookie: other.cookie }), { referralId: row.id })).status).toBe(404);
+    const downloads = await getDb().selectFrom("audit_log").select("id").where("entity_id", "=", row.id).where("action", "=", "l68.nulla_osta_downloaded").execute();
+    expect(downloads).toHaveLength(2);
+
     const rpath = `/operatore/collocamento-mirato/avviamenti/${row.id}`;
     const noReason = await callRoute(referral.action, request(rpath, { cookie: officer.cookie, form: { intent: "outcome", outcome: "refused_by_employer", version: "1" } }), { referralId: row.id });
     expect(noReason.status).toBe(400);
@@ -183,6 +196,6 @@ describe("referrals", () => {
     expect(obligations.every((o) => o.status !== "met")).toBe(true);
     expect(await pendingVsMissing(e.employerId)).toEqual({ missing: 1, pending: 1 });
     const audit = await getDb().selectFrom("audit_log").select("action").where("entity_id", "=", row.id).orderBy("id").execute();
-    expect(audit.map((a) => a.action)).toEqual(["l68.nulla_osta_issued", "l68.referral_refuse_employer"]);
+    expect(audit.map((a) => a.action)).toEqual(["l68.nulla_osta_issued", "l68.nulla_osta_downloaded", "l68.nulla_osta_downloaded", "l68.referral_refuse_employer"]);
   });
 });

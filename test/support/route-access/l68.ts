@@ -40,4 +40,6 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "operatore.collocamento-mirato.elenco.$enrolmentId.tsx": { loader: [] },
   "operatore.collocamento-mirato.avviamenti.numerico.$postId.tsx": { loader: [], action: [] },
   "operatore.collocamento-mirato.avviamenti.$referralId.tsx": { loader: [], action: [] },
+  "operatore.collocamento-mirato.avviamenti.$referralId.nulla-osta.ts": { loader: [] },
+  "azienda.collocamento-mirato.avviamenti.$referralId.nulla-osta.ts": { loader: [] },
 };
