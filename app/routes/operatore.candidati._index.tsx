@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Notice, SelectField, TextField } from "~/components/forms";
+import { FacetGroup } from "~/components/facet-group";
 import { LookupInput } from "~/components/lookup-input";
 import { Pager } from "~/components/pager";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { EQF_LABELS, LANGUAGE_LABELS, LICENCE_LABELS, PROTECTED_CATEGORY_LABELS } from "~/domain/candidates/schema";
-import { auditableSearch, searchCandidates, type CandidateSearchResult, type FacetView } from "~/domain/candidates/search.server";
+import { auditableSearch, searchCandidates, type CandidateSearchResult } from "~/domain/candidates/search.server";
 import {
   AVAILABILITY_LABELS, CandidateSearchSchema, RADIUS_OPTIONS, SORT_LABELS, searchParamsToRaw, type MatchReason,
 } from "~/domain/candidates/search-query";
@@ -52,37 +53,6 @@ function Highlighted({ reason }: { reason: MatchReason }) {
       <span className="fw-semibold">{reason.label}:</span>{" "}
       {reason.parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
     </li>
-  );
-}
-
-const FACET_SHOWN = 12;
-
-function FacetGroup({ facet }: { facet: FacetView }) {
-  const values = facet.values.filter((v, i) => v.selected || (i < FACET_SHOWN && v.count > 0));
-  if (!values.length) return null;
-  const radio = facet.param === "freshness";
-  return (
-    <fieldset className="mb-3">
-      <legend className="h6 mb-1">{facet.label}</legend>
-      {radio ? (
-        <div className="form-check my-0">
-          <input id="facet-freshness-all" type="radio" name="freshness" value="" defaultChecked={!values.some((v) => v.selected)} />
-          <label htmlFor="facet-freshness-all">Tutti</label>
-        </div>
-      ) : null}
-      {values.map((v) => {
-        const id = `facet-${facet.param}-${v.value.replace(/[^a-zA-Z0-9]/g, "-")}`;
-        return (
-          <div className="form-check my-0" key={v.value}>
-            <input id={id} type={radio ? "radio" : "checkbox"} name={facet.param} value={v.value} defaultChecked={v.selected} />
-            <label htmlFor={id}>
-              {v.label} <span className="text-muted">({formatNumber(v.count)})</span>
-            </label>
-          </div>
-        );
-      })}
-      {facet.mode === "all" ? <small className="form-hint">Tutte le voci scelte sono richieste.</small> : null}
-    </fieldset>
   );
 }
 

@@ -1,3 +1,4 @@
+import { formatNumber } from "~/utils/format";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms";
@@ -47,13 +48,14 @@ export default function ImportCandidatesPage() {
       <h1>Importa candidati da CSV</h1>
       <p className="lead">
         Ogni riga è un candidato. Il file viene verificato riga per riga: se anche una sola riga ha errori non si importa nulla e ricevi un
-        rapporto degli errori da scaricare. Al massimo {MAX_IMPORT_ROWS} righe per file.
+        rapporto degli errori da scaricare. Al massimo {formatNumber(MAX_IMPORT_ROWS)} righe per file.
       </p>
       <p>
         <a href="/operatore/candidati/importa/modello" download>
           Scarica il modello CSV con due righe di esempio
         </a>{" "}
-        (separatore «;», codifica UTF-8; più valori nella stessa cella separati da «|»).
+        (separatore «;», codifica UTF-8; più valori nella stessa cella separati da «|»). Le due righe di esempio vanno cancellate: se
+        restano nel file vengono rifiutate. Nelle colonne sì/no scrivi «sì» o «no» (vuoto vale «no»); ogni altro valore è un errore.
       </p>
       <ErrorSummary errors={result?.errors} />
       <Form method="post" encType="multipart/form-data">

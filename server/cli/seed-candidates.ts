@@ -2,6 +2,10 @@
  * `npm run seed:candidates -- --count N [--seed testo]`: adds N synthetic
  * candidates (deterministic for a given seed and day) to the CV database,
  * in bulk, then rebuilds the search index with a swap (no downtime).
+ * All or nothing: every row and its search outbox entry commit in ONE transaction, so a failure leaves neither rows
+ * nor index entries behind, and rows committed before a crash of the reindex are still indexed from the outbox
+ * (by the next run, `npm run search:reindex` or the running portal). Codici fiscali already in the database are
+ * never generated again (candidate-writer.ts), so a second run or a run on the demo database does not collide.
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -26,9 +30,8 @@ const { count, seed } = parsed.data;
 
 await withPlatform(async ({ db, meili }) => {
   const started = performance.now();
-  // A different seed per run on the same database would collide on codici fiscali less often; the default is stable.
   await generateCandidates(db, {
-    count, seed, today: generatorToday(), createdBy: null, enqueue: false,
+    count, seed, today: generatorToday(), createdBy: null, enqueue: true, atomic: true,
     onBatch: (n) => process.stdout.isTTY && process.stdout.write(`\r  ${n}/${count} candidati scritti…`),
   });
   if (process.stdout.isTTY) process.stdout.write("\n");

@@ -76,25 +76,41 @@ export interface GenerateOptions {
 /**
  * Generates and writes `count` candidates, one transaction per batch when
  * given the database (so a million rows never sit in one transaction), or
- * inside the caller's transaction when given one.
+ * inside the caller's transaction when given one; `atomic` puts every batch in
+ * one transaction (all or nothing: `npm run seed:candidates`).
+ * A generated codice fiscale already in the database (a second run with the same seed, the demo data) or already
+ * in this run is skipped and another candidate generated in its place, so a run never fails on a duplicate.
  */
-export async function generateCandidates(db: Kysely<DB>, opts: GenerateOptions): Promise<number> {
+export async function generateCandidates(db: Kysely<DB>, opts: GenerateOptions & { atomic?: boolean }): Promise<number> {
+  if (opts.atomic && !db.isTransaction) return db.transaction().execute((trx) => generateCandidates(trx, { ...opts, atomic: false }));
   const refs = await loadGeneratorRefs(db);
   const gen = createCandidateGenerator(refs, { seed: opts.seed, today: opts.today });
   const batchSize = opts.batchSize ?? 2000;
   const forced = opts.forcedOccupations ?? [];
   const total = opts.count + forced.length;
+  const used = new Set<string>();
+  const write = async (trx: Kysely<DB>, batch: GeneratedCandidate[]) => {
+    await insertGeneratedCandidates(trx, batch, opts.createdBy);
+    if (opts.enqueue) await enqueueSearchSync(trx as never, "candidates", batch.map((b) => b.candidate.id));
+  };
   for (let done = 0; done < total; ) {
-    const batch = Array.from({ length: Math.min(batchSize, total - done) }, (_, i) => {
-      const n = done + i;
-      return n < opts.count ? gen.next() : gen.next({ occupationCode: forced[n - opts.count] });
-    });
-    const write = async (trx: Kysely<DB>) => {
-      await insertGeneratedCandidates(trx, batch, opts.createdBy);
-      if (opts.enqueue) await enqueueSearchSync(trx as never, "candidates", batch.map((b) => b.candidate.id));
-    };
-    if (db.isTransaction) await write(db);
-    else await db.transaction().execute(write);
+    const slots = Array.from({ length: Math.min(batchSize, total - done) }, (_, i) => done + i);
+    const batch: GeneratedCandidate[] = [];
+    let pending = slots;
+    for (let attempt = 0; pending.length; attempt++) {
+      if (attempt > 50) throw new Error("Impossibile generare codici fiscali non ancora usati: cambia --seed");
+      const made = pending.map((n) => ({ n, c: n < opts.count ? gen.next() : gen.next({ occupationCode: forced[n - opts.count] }) }));
+      const codes = made.map((m) => m.c.candidate.tax_code);
+      const taken = new Set((await db.selectFrom("candidates").select("tax_code").where("tax_code", "in", codes).execute()).map((r) => r.tax_code));
+      const retry: number[] = [];
+      for (const m of made) {
+        if (taken.has(m.c.candidate.tax_code) || used.has(m.c.candidate.tax_code)) retry.push(m.n);
+        else (used.add(m.c.candidate.tax_code), batch.push(m.c));
+      }
+      pending = retry;
+    }
+    if (db.isTransaction) await write(db, batch);
+    else await db.transaction().execute((trx) => write(trx, batch));
     done += batch.length;
     opts.onBatch?.(done);
   }

@@ -60,6 +60,29 @@ describe("bulk CSV import", () => {
     expect((await status(afterRestart.id)).status).toBe("importing");
   });
 
+  it("reports every error of a row at once: yes/no, schema and references (professions, ATECO, comune)", async () => {
+    const bad = row({ turni: "forse", livello_eqf: "9", propensione_1_professione: "9.9.9.9.9", propensione_2_professione: "8.8.8.8.8", propensione_2_fonte: "lavoro", propensione_1_ateco: "99.99" });
+    const refs = row({ comune_domicilio: "Atlantide (ZZ)", propensione_1_professione: "9.9.9.9.9", propensione_2_professione: "5.1.2.2.0", propensione_2_fonte: "lavoro", propensione_2_ateco: "99.98" });
+    const { importId, done } = await startCandidateImport(getDb(), actor(), { name: "tutti.csv", text: csv([bad, refs]) }, { canSetProtectedCategory: false });
+    await done;
+    const job = await getDb().selectFrom("candidate_imports").select(["status", "error_report"]).where("id", "=", importId).executeTakeFirstOrThrow();
+    expect(job.status).toBe("failed");
+    const text = String(job.error_report);
+    expect(text).toMatch(/"2";"[A-Z0-9]{16}";"turni";"Valore «forse» non valido/);
+    expect(text).toMatch(/"2";"[A-Z0-9]{16}";"livello_eqf"/);
+    for (const column of ["comune_domicilio", "propensione_1_professione", "propensione_2_ateco"]) expect(text).toMatch(new RegExp(`"3";"[A-Z0-9]{16}";"${column}"`));
+  });
+
+  it("the template's example rows are refused, with a clear message, and nothing is imported", async () => {
+    const { importId, done } = await startCandidateImport(getDb(), actor(), { name: "modello.csv", text: SAMPLE_CSV }, { canSetProtectedCategory: false });
+    await done;
+    const job = await getDb().selectFrom("candidate_imports").select(["status", "message", "error_report"]).where("id", "=", importId).executeTakeFirstOrThrow();
+    expect(job.status).toBe("failed");
+    expect(job.message).toMatch(/^2 righe su 2 hanno errori/);
+    expect(String(job.error_report)).toMatch(/"2";"MRTFNC01S41F205N";"codice_fiscale";"Riga di esempio del modello: cancellala/);
+    expect(await countByTaxCodes(["MRTFNC01S41F205N", "BRBTMS75R20D969A"])).toEqual([]);
+  });
+
   it("one malformed row: nothing is imported and the error report names row, column and problem", async () => {
     const good = row();
     const rows = [good, row({ data_nascita: "31/02/1990", propensione_1_professione: "9.9.9" }), row({ comune_domicilio: "Atlantide (ZZ)" }), row({ codice_fiscale: good.codice_fiscale })];
@@ -86,7 +109,7 @@ describe("bulk CSV import", () => {
     expect(denied.status).toBe(404);
   });
 
-  it("the upload page refuses a file with missing columns at once, and accepts the documented sample", async () => {
+  it("the upload page refuses a file with missing columns at once, and accepts a file in the template's shape", async () => {
     const send = (text: string) => {
       const form = new FormData();
       form.set("file", new File([text], "candidati.csv", { type: "text/csv" }));
@@ -96,7 +119,7 @@ describe("bulk CSV import", () => {
     expect(bad.status).toBe(400);
     expect((bad.body as { errors: Record<string, string> }).errors.file).toMatch(/Mancano le colonne obbligatorie: codice_fiscale/);
 
-    const ok = await send(SAMPLE_CSV);
+    const ok = await send(csv([row(), row()]));
     expect(ok.status).toBe(302);
     const importId = ok.location!.split("/").pop()!;
     for (let i = 0; i < 50; i++) {

@@ -13,30 +13,47 @@ import type { CandidateInput } from "./schema";
 
 export const CANDIDATES_INDEX = "candidates";
 
-/** Comune and classification codes the form refers to, checked against the ISTAT tables. */
-async function resolveCvCodes(trx: Db, input: CandidateInput) {
-  const comune = await resolveComune(trx, input.comune);
-  if (!comune) throw new DomainError("Comune non trovato: scegli il comune dall'elenco, es. «Milano (MI)»", "comune");
-  const labels = new Map<string, string>();
-  const occupation = async (code: string, field: string) => {
+/** One check per reference of the CV (comune, each profession, each ATECO), each throwing its DomainError. */
+function cvReferenceChecks(trx: Db, input: CandidateInput, labels: Map<string, string>) {
+  const occupation = (code: string, field: string) => async () => {
     const found = await findOccupation(trx, code);
     if (!found || found.level < 4 || !found.title) throw new DomainError(`Professione ${code} inesistente nella classificazione CP2021: sceglila dall'elenco`, field);
     labels.set(code, found.title);
   };
-  for (const [i, e] of input.experiences.entries()) await occupation(e.occupation, `experiences.${i}.occupation`);
-  const seen = new Map<string, number>();
-  for (const [i, p] of input.preferences.entries()) {
-    await occupation(p.occupation, `preferences.${i}.occupation`);
-    // Form, CSV import and officer form all pass here: three preferences are three different occupations.
-    const first = seen.get(p.occupation);
-    if (first !== undefined)
-      throw new DomainError(
-        `La professione «${labels.get(p.occupation)}» (${p.occupation}) è già la propensione ${first + 1}: ogni propensione deve indicare una professione diversa`,
-        `preferences.${i}.occupation`,
-      );
-    seen.set(p.occupation, i);
-    if (p.ateco && !(await findAteco(trx, p.ateco))) throw new DomainError(`Settore ATECO ${p.ateco} inesistente: sceglilo dall'elenco`, `preferences.${i}.ateco`);
-  }
+  const firstIndex = new Map<string, number>();
+  input.preferences.forEach((p, i) => {
+    if (!firstIndex.has(p.occupation)) firstIndex.set(p.occupation, i);
+  });
+  return [
+    ...input.experiences.map((e, i) => occupation(e.occupation, `experiences.${i}.occupation`)),
+    ...input.preferences.flatMap((p, i) => [
+      occupation(p.occupation, `preferences.${i}.occupation`),
+      async () => {
+        // Form, CSV import and officer form all pass here: three preferences are three different occupations.
+        const first = firstIndex.get(p.occupation)!;
+        if (first !== i)
+          throw new DomainError(
+            `La professione «${labels.get(p.occupation) ?? p.occupation}» (${p.occupation}) è già la propensione ${first + 1}: ogni propensione deve indicare una professione diversa`,
+            `preferences.${i}.occupation`,
+          );
+      },
+      async () => {
+        if (p.ateco && !(await findAteco(trx, p.ateco))) throw new DomainError(`Settore ATECO ${p.ateco} inesistente: sceglilo dall'elenco`, `preferences.${i}.ateco`);
+      },
+    ]),
+  ];
+}
+
+async function resolveComuneOrThrow(trx: Db, input: CandidateInput) {
+  const comune = await resolveComune(trx, input.comune);
+  if (!comune) throw new DomainError("Comune non trovato: scegli il comune dall'elenco, es. «Milano (MI)»", "comune");
+  return comune;
+}
+
+async function resolveCvCodes(trx: Db, input: CandidateInput) {
+  const comune = await resolveComuneOrThrow(trx, input);
+  const labels = new Map<string, string>();
+  for (const check of cvReferenceChecks(trx, input, labels)) await check();
   return { comuneCode: comune.istatCode, labels };
 }
 
@@ -131,15 +148,21 @@ export function translateDbError(e: unknown): unknown {
 }
 
 /** For the bulk import's validation pass: the first reference problem of a row, with its CSV column. */
-export async function validateCvReferences(db: Db, input: CandidateInput): Promise<{ column: string; message: string } | null> {
-  try {
-    await assertTaxCodeFree(db, input.taxCode);
-    await resolveCvCodes(db, input);
-    return null;
-  } catch (e) {
-    if (e instanceof DomainError) return { column: csvColumnFor(e.field), message: e.message };
-    throw e;
-  }
+/** Every reference problem of a CV (codice fiscale taken, comune, professions, ATECO), each with its CSV column. */
+export async function validateCvReferences(db: Db, input: CandidateInput): Promise<{ column: string; message: string }[]> {
+  const problems: { column: string; message: string }[] = [];
+  const check = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      problems.push({ column: csvColumnFor(e.field), message: e.message });
+    }
+  };
+  await check(() => assertTaxCodeFree(db, input.taxCode));
+  await check(() => resolveComuneOrThrow(db, input));
+  for (const c of cvReferenceChecks(db, input, new Map())) await check(c);
+  return problems;
 }
 
 const sectionCounts = (input: CandidateInput) => ({

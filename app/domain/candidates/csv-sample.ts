@@ -1,12 +1,15 @@
 import { CSV_COLUMNS } from "./csv";
 
-/** Two valid rows showing every column; served as the template on the import page. */
+/**
+ * Two example rows showing every column; served as the template on the import page. Their codici fiscali are in
+ * SAMPLE_TAX_CODES: the import refuses them («riga di esempio del modello»), so they cannot be imported by accident.
+ */
 const ROWS: Record<string, string>[] = [
   {
     codice_fiscale: "MRTFNC01S41F205N", nome: "Francesca", cognome: "Martini", data_nascita: "01/11/2001", comune_domicilio: "Milano (MI)",
     indirizzo: "Via Padova 10", telefono: "333 1234567", email: "francesca.martini@example.it",
     titolo_studio: "Diploma di tecnico commerciale", livello_eqf: "4", istituto: "ITC Schiaparelli, Milano", anno_titolo: "2020",
-    propensione_1_professione: "5.1.2.2.0", propensione_1_ateco: "47.11", propensione_1_fonte: "lavoro", propensione_1_anni: "3", propensione_1_ultimo_anno: "2025", propensione_1_note: "Cassa, allestimento scaffali",
+    propensione_1_professione: "5.1.2.2.0", propensione_1_ateco: "47.11", propensione_1_fonte: "lavoro", propensione_1_anni: "3", propensione_1_ultimo_anno: "2025", propensione_1_note: "RIGA DI ESEMPIO: cancellala prima di importare il file",
     propensione_2_professione: "4.3.1.2.0", propensione_2_fonte: "formazione", propensione_2_anni: "0", propensione_2_note: "Corso gestione magazzino 2024",
     madrelingua: "it", lingue: "en:B1|es:A2", patenti: "B", certificati: "HACCP", competenze_informatiche: "Excel:intermedio",
     orario: "indifferente", turni: "sì", weekend: "sì", mezzo_proprio: "no", disponibile_trasferimento: "no", km_max: "25", disponibile_dal: "", consenso_visibilita: "sì",
@@ -15,7 +18,7 @@ const ROWS: Record<string, string>[] = [
     codice_fiscale: "BRBTMS75R20D969A", nome: "Tommaso", cognome: "Barbieri", data_nascita: "1975-10-20", comune_domicilio: "010025",
     telefono: "+39 347 7654321",
     titolo_studio: "Qualifica di operatore meccanico", livello_eqf: "3", istituto: "CFP Genova", anno_titolo: "1993",
-    propensione_1_professione: "6.2.1.7.0", propensione_1_fonte: "lavoro", propensione_1_anni: "20", propensione_1_ultimo_anno: "2024", propensione_1_note: "Saldatura TIG e MIG, lettura disegno tecnico",
+    propensione_1_professione: "6.2.1.7.0", propensione_1_fonte: "lavoro", propensione_1_anni: "20", propensione_1_ultimo_anno: "2024", propensione_1_note: "RIGA DI ESEMPIO: cancellala prima di importare il file",
     patenti: "B|C|CE|CQC_MERCI", certificati: "Patentino saldatura EN ISO 9606-1|Carrellista",
     orario: "pieno", turni: "sì", weekend: "no", mezzo_proprio: "sì", disponibile_trasferimento: "sì", km_max: "50", consenso_visibilita: "sì",
   },

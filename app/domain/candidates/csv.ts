@@ -71,7 +71,26 @@ export function csvRecords(text: string): CsvRecord[] {
   }));
 }
 
-const yes = (v: string | undefined) => (/^(si|sì|s|yes|y|true|1|x)$/i.test(v ?? "") ? "on" : "");
+const YES = /^(si|sì|sí|s|yes|y|true|vero|1|x)$/i;
+const NO = /^(no|n|false|falso|0)$/i;
+/** A yes/no cell: «sì» → on, «no» or empty → off. Anything else («forse») is not «no»: yesNoErrors reports it. */
+const yes = (v: string | undefined) => (YES.test((v ?? "").trim()) ? "on" : "");
+export const YES_NO_COLUMNS = ["turni", "weekend", "mezzo_proprio", "disponibile_trasferimento", "consenso_visibilita"] as const;
+
+/** Every yes/no cell that is neither yes, no nor empty, with its column. */
+export function yesNoErrors(values: Record<string, string>): { column: string; message: string }[] {
+  return YES_NO_COLUMNS.flatMap((column) => {
+    const v = (values[column] ?? "").trim();
+    return v === "" || YES.test(v) || NO.test(v) ? [] : [{ column, message: `Valore «${v}» non valido: scrivi «sì» oppure «no» (vuoto vale «no»)` }];
+  });
+}
+
+/**
+ * The example rows of the downloadable template (csv-sample.ts) carry these codici fiscali: a file that still
+ * contains them was not cleaned, and importing them would create two fictitious people.
+ */
+export const SAMPLE_TAX_CODES: ReadonlySet<string> = new Set(["MRTFNC01S41F205N", "BRBTMS75R20D969A"]);
+export const SAMPLE_ROW_MESSAGE = "Riga di esempio del modello: cancellala e scrivi al suo posto i dati dei tuoi candidati";
 const list = (v: string | undefined) => (v ?? "").split("|").map((s) => s.trim()).filter(Boolean);
 /** "31/12/1990" or "1990-12-31" → "1990-12-31"; anything else is left for the validator to refuse. */
 export function csvDate(v: string | undefined): string {
@@ -139,15 +158,19 @@ export interface RowError {
 
 export type RowResult = { ok: true; input: CandidateInput } | { ok: false; errors: RowError[] };
 
-/** Validates one record with the CV schema; every problem of the row is reported, each with its column. */
+/**
+ * Validates one record with the CV schema; every problem of the row is reported at once, each with its column:
+ * the template's example rows, yes/no cells that are neither, and every schema issue.
+ */
 export function validateCsvRecord(record: CsvRecord): RowResult {
-  const parsed = CandidateSchema.safeParse(csvRecordToForm(record.values));
-  if (parsed.success) return { ok: true, input: parsed.data };
   const taxCode = record.values.codice_fiscale ?? "";
-  return {
-    ok: false,
-    errors: parsed.error.issues.map((i) => ({ line: record.line, taxCode, column: csvColumnFor(i.path.join(".")), message: i.message })),
-  };
+  const errors: RowError[] = [];
+  if (SAMPLE_TAX_CODES.has(taxCode.trim().toUpperCase())) errors.push({ line: record.line, taxCode, column: "codice_fiscale", message: SAMPLE_ROW_MESSAGE });
+  for (const e of yesNoErrors(record.values)) errors.push({ line: record.line, taxCode, ...e });
+  const parsed = CandidateSchema.safeParse(csvRecordToForm(record.values));
+  if (!parsed.success) errors.push(...parsed.error.issues.map((i) => ({ line: record.line, taxCode, column: csvColumnFor(i.path.join(".")), message: i.message })));
+  if (errors.length || !parsed.success) return { ok: false, errors };
+  return { ok: true, input: parsed.data };
 }
 
 const csvCell = (v: string | number) => {

@@ -75,14 +75,16 @@ async function validateAll(db: Db, importId: string, records: CsvRecord[]) {
     const code = record.values.comune_domicilio ?? "";
     if (/^\d{6}$/.test(code)) record.values.comune_domicilio = (await comuneLabelByCode(db, code)) ?? code;
     const result = validateCsvRecord(record);
+    // A codice fiscale repeated in the file is reported even when the row has other problems.
+    const taxCode = (record.values.codice_fiscale ?? "").trim().toUpperCase();
+    const first = taxCode ? seen.get(taxCode) : undefined;
+    if (first) errors.push({ line: record.line, taxCode, column: "codice_fiscale", message: `Codice fiscale ripetuto (già alla riga ${first})` });
+    else if (taxCode) seen.set(taxCode, record.line);
     if (!result.ok) errors.push(...result.errors);
     else {
-      const first = seen.get(result.input.taxCode);
-      if (first) errors.push({ line: record.line, taxCode: result.input.taxCode, column: "codice_fiscale", message: `Codice fiscale ripetuto (già alla riga ${first})` });
-      seen.set(result.input.taxCode, record.line);
-      const problem = await validateCvReferences(db, result.input);
-      if (problem) errors.push({ line: record.line, taxCode: result.input.taxCode, column: problem.column, message: problem.message });
-      else inputs.push(result.input);
+      const problems = await validateCvReferences(db, result.input);
+      errors.push(...problems.map((p) => ({ line: record.line, taxCode: result.input.taxCode, ...p })));
+      if (!problems.length && !first) inputs.push(result.input);
     }
     if ((i + 1) % PROGRESS_EVERY === 0) await progress(db, importId, "validating", i + 1);
   }

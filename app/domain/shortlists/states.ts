@@ -136,7 +136,7 @@ export const EVENT_DONE_MESSAGES: Record<ShortlistEvent, string> = {
   present: "Candidato presentato all'azienda: ora attendi il suo riscontro.",
   schedule_interview: "Richiesta di colloquio registrata: accordati con l'azienda e il candidato su data e ora.",
   select: "Candidato selezionato: registra l'assunzione quando avviene.",
-  hire: "Assunzione registrata: la rosa tiene conto del posto coperto.",
+  hire: "Assunzione registrata: quando tutte le posizioni sono coperte, chiudi l'offerta con l'esito.",
   reject: "Candidato segnato come non selezionato.",
   withdraw: "Candidato ritirato dalla rosa: non è più proposto per questa offerta.",
 };

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { csvColumnFor, csvDate, CsvFormatError, csvRecords, errorReportCsv, parseCsv, validateCsvRecord } from "~/domain/candidates/csv";
 import { SAMPLE_CSV } from "~/domain/candidates/csv-sample";
+import { personCodiceFiscaleCheckChar } from "~/utils/tax-codes";
+
+/** The sample's rows with a codice fiscale of their own (the template's are refused as examples). */
+const ownTaxCode = (first15: string) => first15 + personCodiceFiscaleCheckChar(first15);
 
 describe("CSV parser", () => {
   it("handles quotes, doubled quotes, separators inside quotes, CRLF, BOM and blank lines", () => {
@@ -24,7 +28,7 @@ describe("CSV parser", () => {
 });
 
 describe("CSV rows", () => {
-  const records = csvRecords(SAMPLE_CSV);
+  const records = csvRecords(SAMPLE_CSV.replace("MRTFNC01S41F205N", ownTaxCode("VRDGLI01S41F205")).replace("BRBTMS75R20D969A", ownTaxCode("BNCLCU75R20D969")));
 
   it("the documented sample is valid, and maps lists, yes/no and dates", () => {
     expect(records.map((r) => r.line)).toEqual([2, 3]);
@@ -65,5 +69,32 @@ describe("CSV rows", () => {
     const out = errorReportCsv([{ line: 3, taxCode: "X", column: "nome", message: '=HYPERLINK("x")' }]);
     expect(out).toContain('"3";"X";"nome";"\'=HYPERLINK(""x"")"');
     expect(out.startsWith("\uFEFF")).toBe(true);
+  });
+
+  it("«forse» in a yes/no column is an error, not «no»; empty is «no»", () => {
+    const values = { ...records[0].values, turni: "forse", weekend: "", mezzo_proprio: "NO", disponibile_trasferimento: "Sì", consenso_visibilita: "boh" };
+    const result = validateCsvRecord({ ...records[0], values });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.column, e.message])).toEqual([
+      ["turni", "Valore «forse» non valido: scrivi «sì» oppure «no» (vuoto vale «no»)"],
+      ["consenso_visibilita", "Valore «boh» non valido: scrivi «sì» oppure «no» (vuoto vale «no»)"],
+    ]);
+    const fine = validateCsvRecord({ ...records[0], values: { ...values, turni: "no", consenso_visibilita: "" } });
+    expect(fine.ok && [fine.input.shifts, fine.input.weekends, fine.input.ownVehicle, fine.input.willingToRelocate, fine.input.consent]).toEqual([false, false, false, true, false]);
+  });
+
+  it("reports yes/no and schema problems of one row together", () => {
+    const result = validateCsvRecord({ ...records[0], values: { ...records[0].values, turni: "forse", livello_eqf: "9", patenti: "Z" } });
+    expect(!result.ok && result.errors.map((e) => e.column).sort()).toEqual(["livello_eqf", "patenti", "turni"]);
+  });
+
+  it("refuses the template's example rows with a clear message, whatever else they hold", () => {
+    for (const record of csvRecords(SAMPLE_CSV)) {
+      const result = validateCsvRecord(record);
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.errors).toEqual([expect.objectContaining({ column: "codice_fiscale", message: expect.stringMatching(/^Riga di esempio del modello: cancellala/) })]);
+    }
   });
 });
