@@ -34,7 +34,8 @@ function portal(port: number, dataDir: string) {
 
 export default defineConfig({
   testDir: "test/e2e",
-  timeout: 60_000,
+  // Two projects side by side on a 2-core machine: each test has twice the time it had alone.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   // One test at a time per project (each project's specs share its portal's data), the two projects side by side.

@@ -19,6 +19,7 @@ export default function EmployerShortlists() {
     <div>
       <h1>Candidati presentati</h1>
       {shortlists.length ? (
+        <div className="table-responsive" tabIndex={0}>
         <table className="table">
           <caption>Le rose di candidati che il Centro per l'Impiego ti ha presentato</caption>
           <thead>
@@ -44,6 +45,7 @@ export default function EmployerShortlists() {
             ))}
           </tbody>
         </table>
+        </div>
       ) : (
         <p>Il Centro per l'Impiego non ti ha ancora presentato candidati.</p>
       )}

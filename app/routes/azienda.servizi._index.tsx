@@ -35,6 +35,7 @@ export default function EmployerServices() {
         </p>
       </PageTitle>
       {requests.length ? (
+        <div className="table-responsive" tabIndex={0}>
         <table className="table">
           <caption>Richieste di servizio</caption>
           <thead>
@@ -54,6 +55,7 @@ export default function EmployerServices() {
             ))}
           </tbody>
         </table>
+        </div>
       ) : (
         <p>Non hai ancora chiesto servizi.</p>
       )}

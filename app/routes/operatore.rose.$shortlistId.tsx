@@ -159,6 +159,7 @@ export default function OfficerShortlistPage() {
       ) : (
         <Notice type="info">Rosa chiusa: tutte le posizioni sono coperte.</Notice>
       )}
+      <div className="table-responsive" tabIndex={0}>
       <table className="table">
         <caption>Candidati della rosa, con stato e spiegazione</caption>
         <thead>
@@ -251,6 +252,7 @@ export default function OfficerShortlistPage() {
           })}
         </tbody>
       </table>
+      </div>
 
       <section className="mt-4" aria-labelledby="carenze">
         <h2 className="h4" id="carenze">
@@ -301,6 +303,7 @@ export default function OfficerShortlistPage() {
           Verifica delle competenze e selezione (4D)
         </h2>
         {plan.steps.length ? (
+          <div className="table-responsive" tabIndex={0}>
           <table className="table table-sm">
             <caption>Piano di verifica: esiti per candidato</caption>
             <thead>
@@ -329,6 +332,7 @@ export default function OfficerShortlistPage() {
               ))}
             </tbody>
           </table>
+          </div>
         ) : (
           <p>Nessun passo di verifica.</p>
         )}
@@ -375,6 +379,7 @@ export default function OfficerShortlistPage() {
           <pre className="small text-wrap">{snapshot.filter}</pre>
           <p className="small">Ordinamento: {snapshot.sort.join(", ")}</p>
         </details>
+        <div className="table-responsive" tabIndex={0}>
         <table className="table table-sm mt-2">
           <caption>Risultati al momento della creazione ({formatDate(shortlist.created_at)})</caption>
           <thead>
@@ -396,6 +401,7 @@ export default function OfficerShortlistPage() {
             ))}
           </tbody>
         </table>
+        </div>
       </section>
     </div>
   );

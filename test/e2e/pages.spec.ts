@@ -16,6 +16,9 @@ const NOT_A_PAGE = /(\.(pdf|csv|rss|xml|txt|json)$)|\/(cv|bcnl|esporta|modello|e
 
 const seen = new Set<string>();
 
+// A role's tour opens 10–25 pages, each with axe: minutes on a busy machine.
+test.describe.configure({ timeout: 360_000 });
+
 async function linksOn(page: Page): Promise<string[]> {
   const hrefs = await page.locator("main a[href], nav[aria-label='Menu principale'] a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
   const origin = new URL(page.url()).origin;
