@@ -150,6 +150,7 @@ export function RecordDetails({ record, documentHref }: { record: RecordView; do
       </dl>
       {d.contribution ? <ContributionTable contribution={d.contribution as { periods: ContributionPeriod[]; totalAmount: string }} /> : null}
       {schedule.length ? (
+        <div className="table-responsive" tabIndex={0}>
         <table className="table table-sm">
           <caption>Programma delle assunzioni (convenzione art. 11)</caption>
           <thead>
@@ -167,6 +168,7 @@ export function RecordDetails({ record, documentHref }: { record: RecordView; do
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
       <h2 className="h4">Documenti</h2>
       <ul data-testid="record-documents">

@@ -23,6 +23,7 @@ export default function ContentAdmin() {
           Nuova pagina
         </Link>
       </PageTitle>
+      <div className="table-responsive" tabIndex={0}>
       <table className="table">
         <caption>Pagine ({articles.length})</caption>
         <thead>
@@ -46,6 +47,7 @@ export default function ContentAdmin() {
           ))}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }

@@ -30,7 +30,7 @@ export default function EmployerShortlists() {
         )}
       </p>
       {shortlists.length ? (
-        <div className="table-responsive">
+        <div className="table-responsive" tabIndex={0}>
         <table className="table">
           <caption>
             {awaitingOnly ? plural(shortlists.length, "rosa attende", "rose attendono") + " il tuo riscontro" : "Le rose di candidati che il Centro per l'Impiego ti ha presentato"}

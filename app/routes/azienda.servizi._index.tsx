@@ -36,6 +36,7 @@ export default function EmployerServices() {
         </p>
       </PageTitle>
       {requests.length ? (
+        <div className="table-responsive" tabIndex={0}>
         <table className="table">
           <caption>Richieste di servizio</caption>
           <thead>
@@ -55,6 +56,7 @@ export default function EmployerServices() {
             ))}
           </tbody>
         </table>
+        </div>
       ) : (
         <p>Non hai ancora chiesto servizi.</p>
       )}

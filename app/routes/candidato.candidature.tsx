@@ -25,6 +25,7 @@ export default function MyApplications() {
         <Link to="/offerte">Cerca altre offerte di lavoro</Link>
       </PageTitle>
       {applications.length ? (
+        <div className="table-responsive" tabIndex={0}>
         <table className="table">
           <caption>Candidature ({applications.length})</caption>
           <thead>
@@ -50,6 +51,7 @@ export default function MyApplications() {
             ))}
           </tbody>
         </table>
+        </div>
       ) : (
         <p>Non ti sei ancora candidato a nessuna offerta.</p>
       )}

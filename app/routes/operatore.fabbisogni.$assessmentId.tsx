@@ -59,6 +59,7 @@ export default function NeedsDetail() {
         Colloquio del {formatDate(a.assessed_on)} con {a.officer_name} · <a href={`/operatore/fabbisogni/${a.id}/pdf`}>documento per l'azienda (PDF)</a>
       </p>
       <ErrorSummary errors={result?.errors} />
+      <div className="table-responsive" tabIndex={0}>
       <table className="table">
         <caption>Figure professionali ricercate</caption>
         <thead>
@@ -96,6 +97,7 @@ export default function NeedsDetail() {
           ))}
         </tbody>
       </table>
+      </div>
       <h2 className="h4">Gap di competenze</h2>
       <p className="rosa-pre-line">{a.skill_gaps || "—"}</p>
       <h2 className="h4">Fabbisogni formativi</h2>

@@ -29,6 +29,7 @@ export default function NeedsIndex() {
         offerta chiusa senza assunzioni).
       </p>
       {assessments.length ? (
+        <div className="table-responsive" tabIndex={0}>
         <table className="table">
           <caption>Consulenze registrate</caption>
           <thead>
@@ -50,6 +51,7 @@ export default function NeedsIndex() {
             ))}
           </tbody>
         </table>
+        </div>
       ) : (
         <p>Nessuna consulenza registrata.</p>
       )}

@@ -194,6 +194,7 @@ export default function MatchPage() {
               ))}
             </ul>
             {musts.length ? (
+              <div className="table-responsive" tabIndex={0}>
               <table className="table table-sm">
                 <caption>Requisiti indispensabili: quanti candidati in più porterebbe rilassarli</caption>
                 <thead>
@@ -229,6 +230,7 @@ export default function MatchPage() {
                   })}
                 </tbody>
               </table>
+              </div>
             ) : null}
             {data.manual.length ? <p>Da verificare a colloquio: {data.manual.join("; ")}.</p> : null}
           </section>

@@ -31,6 +31,7 @@ export default function PreselectionIndex() {
         Le offerte convalidate da abbinare ai candidati. <Link to="/operatore/preselezione/cifre">Cifre della preselezione</Link>
       </p>
       {vacancies.length ? (
+        <div className="table-responsive" tabIndex={0}>
         <table className="table">
           <caption>Offerte da abbinare ({vacancies.length})</caption>
           <thead>
@@ -61,6 +62,7 @@ export default function PreselectionIndex() {
             ))}
           </tbody>
         </table>
+        </div>
       ) : (
         <p>Nessuna offerta da abbinare in questo momento.</p>
       )}

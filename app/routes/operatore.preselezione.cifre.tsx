@@ -87,7 +87,7 @@ export default function FiguresPage() {
           <Bars title="Giorni medi dalla convalida dell'offerta alla rosa presentata" items={rows.map((r) => ({ label: r.label, value: r.daysToPresent, suffix: " gg" }))} />
           <Bars title="Quota dei candidati presentati che sono stati assunti" items={rows.map((r) => ({ label: r.label, value: rate(r.hired, r.presented), suffix: "%" }))} />
           <Bars title="Quota dei candidati presentati con un riscontro dell'azienda" items={rows.map((r) => ({ label: r.label, value: rate(r.withFeedback, r.presented), suffix: "%" }))} />
-          <div className="table-responsive">
+          <div className="table-responsive" tabIndex={0}>
           <table className="table">
             <caption>Cifre per {group.toLowerCase()}</caption>
             <thead>

@@ -47,6 +47,7 @@ export default function RequestQueue() {
       <PageTitle title="Richieste di servizio" lead={`Le richieste delle aziende per la coda: ${queues.join(", ") || "nessuna"}.`} />
       <ErrorSummary errors={result?.errors} />
       {requests.length ? (
+        <div className="table-responsive" tabIndex={0}>
         <table className="table">
           <caption>Richieste aperte ({requests.length})</caption>
           <thead>
@@ -89,6 +90,7 @@ export default function RequestQueue() {
             ))}
           </tbody>
         </table>
+        </div>
       ) : (
         <p>Nessuna richiesta aperta.</p>
       )}

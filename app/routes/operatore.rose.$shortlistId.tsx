@@ -240,6 +240,7 @@ export default function OfficerShortlistPage() {
           </button>
         </Form>
       ) : null}
+      <div className="table-responsive" tabIndex={0}>
       <table className="table">
         <caption>Candidati della rosa, con stato e spiegazione</caption>
         <thead>
@@ -363,6 +364,7 @@ export default function OfficerShortlistPage() {
           })}
         </tbody>
       </table>
+      </div>
 
       <HireList hires={hires} />
 
@@ -415,6 +417,7 @@ export default function OfficerShortlistPage() {
           Verifica delle competenze e selezione (4D)
         </h2>
         {plan.steps.length ? (
+          <div className="table-responsive" tabIndex={0}>
           <table className="table table-sm">
             <caption>Piano di verifica: esiti per candidato</caption>
             <thead>
@@ -443,6 +446,7 @@ export default function OfficerShortlistPage() {
               ))}
             </tbody>
           </table>
+          </div>
         ) : (
           <p>Nessun passo di verifica.</p>
         )}
@@ -489,6 +493,7 @@ export default function OfficerShortlistPage() {
           <pre className="small text-wrap">{snapshot.filter}</pre>
           <p className="small">Ordinamento: {snapshot.sort.join(", ")}</p>
         </details>
+        <div className="table-responsive" tabIndex={0}>
         <table className="table table-sm mt-2">
           <caption>Risultati al momento della creazione ({formatDate(shortlist.created_at)})</caption>
           <thead>
@@ -510,6 +515,7 @@ export default function OfficerShortlistPage() {
             ))}
           </tbody>
         </table>
+        </div>
       </section>
     </div>
   );

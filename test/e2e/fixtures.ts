@@ -34,9 +34,18 @@ export async function horizontalOverflow(page: Page): Promise<string | null> {
       }
       return path.join(" > ");
     };
+    // Whether a scrolling (or clipping) ancestor hides the part past the edge. An absolutely positioned box is clipped
+    // only by the ancestors from its containing block up: a visually-hidden caption in a .table-responsive whose
+    // position is static sticks out of the page.
     const clipped = (el: Element) => {
+      let position = getComputedStyle(el).position;
+      if (position === "fixed") return false;
       for (let e = el.parentElement; e && e !== document.body && e !== root; e = e.parentElement) {
-        if (getComputedStyle(e).overflowX !== "visible" && e.getBoundingClientRect().right + window.scrollX <= viewport + 1) return true;
+        const style = getComputedStyle(e);
+        const containing = position !== "absolute" || style.position !== "static" || style.transform !== "none";
+        if (containing && style.overflowX !== "visible" && e.getBoundingClientRect().right + window.scrollX <= viewport + 1) return true;
+        if (containing) position = style.position;
+        if (position === "fixed") return false;
       }
       return false;
     };
@@ -44,7 +53,7 @@ export async function horizontalOverflow(page: Page): Promise<string | null> {
     for (const el of Array.from(document.body.querySelectorAll("*"))) {
       const r = el.getBoundingClientRect();
       const right = r.right + window.scrollX;
-      if (r.width > 0 && right > viewport + 1 && !clipped(el)) offenders.push({ el, width: r.width, right });
+      if (right > viewport + 1 && !clipped(el)) offenders.push({ el, width: r.width, right });
     }
     offenders.sort((a, b) => b.width - a.width || b.right - a.right);
     const list = offenders

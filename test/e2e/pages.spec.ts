@@ -10,16 +10,19 @@ import { expect, expectAccessible, login, logout, test } from "./fixtures";
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 /** The route a URL is an instance of: ids and numbers become ":id", the query is dropped. */
-const shape = (path: string) => path.replace(UUID, ":id").replace(/\/\d+(?=\/|$)/g, "/:id");
+const shape = (url: string) => url.replace(/[?#].*$/, "").replace(UUID, ":id").replace(/\/\d+(?=\/|$)/g, "/:id");
 /** Files, feeds and the links that leave the role's pages: opened by other tests, not pages to check here. */
-const NOT_A_PAGE = /(\.(pdf|csv|rss|xml|txt|json)$)|\/(cv|bcnl|esporta|modello|errori|rss)$|\/certificato\/[^/]+$|\/documenti\/|^\/api\/|^\/esci$/;
+const NOT_A_PAGE = /(\.(pdf|csv|rss|xml|txt|json)$)|\/(cv|bcnl|esporta|modello|errori|rss|csv|pdf)$|\/certificato\/[^/]+$|\/documenti\/|^\/api\/|^\/esci$/;
 
 const seen = new Set<string>();
+
+// A role's tour opens 10–25 pages, each with axe: minutes on a busy machine.
+test.describe.configure({ timeout: 360_000 });
 
 async function linksOn(page: Page): Promise<string[]> {
   const hrefs = await page.locator("main a[href], nav[aria-label='Menu principale'] a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
   const origin = new URL(page.url()).origin;
-  return [...new Set(hrefs.filter((h) => h.startsWith(origin)).map((h) => new URL(h).pathname))];
+  return [...new Set(hrefs.filter((h) => h.startsWith(origin)).map((h) => new URL(h).pathname + new URL(h).search))];
 }
 
 /**
@@ -32,7 +35,7 @@ async function tour(page: Page, start: string[], depth = 2): Promise<string[]> {
   for (let level = 0; level <= depth && frontier.length; level++) {
     const next: string[] = [];
     for (const path of frontier) {
-      if (NOT_A_PAGE.test(path) || seen.has(shape(path))) continue;
+      if (NOT_A_PAGE.test(path.replace(/[?#].*$/, "")) || seen.has(shape(path))) continue;
       seen.add(shape(path));
       const response = await page.goto(path);
       if (response?.status() !== 200) {
