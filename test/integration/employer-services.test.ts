@@ -126,7 +126,7 @@ describe("service delivery register", () => {
     expect(lines[0]).toBe("data;servizio;standard_trento;lep;codice_sap;azienda;codice_fiscale;minuti;modalita;operatore;risultato;giustificazione");
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(";4C;4C;Q;B03;");
-    expect(lines[2]).toMatch(/^TOTALE;1 servizi;.*;300;/);
+    expect(lines[2]).toMatch(/^TOTALE;1 servizio;.*;300;/);
   });
 });
 

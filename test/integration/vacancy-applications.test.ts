@@ -94,8 +94,11 @@ describe("self-applications", () => {
     expect((outcome.body as { errors: Record<string, string> }).errors._form).toMatch(/chiusa/);
     const internal = await insertVacancy(employerId, { status: "published", publicationMode: "internal" });
     expect((await apply(internal.id, candidate.cookie)).status).toBe(404);
+    // A vacancy closed after publication keeps its page, which says it is closed: the application is refused (409).
     const closed = await insertVacancy(employerId, { status: "closed" });
-    expect((await apply(closed.id, candidate.cookie)).status).toBe(404);
+    const late = await apply(closed.id, candidate.cookie);
+    expect(late.status).toBe(409);
+    expect((late.body as { errors: Record<string, string> }).errors._form).toMatch(/chiusa/);
     expect(await getDb().selectFrom("vacancy_applications").select("id").where("candidate_id", "=", candidate.id).execute()).toEqual([]);
   });
 });
