@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { plural } from "~/utils/plural";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/forms";
 import { PageTitle } from "~/components/layout";
@@ -63,10 +64,10 @@ export default function EmployerVacancies() {
       <p>
         {expiring ? (
           <>
-            <strong>Solo le offerte pubblicate in scadenza entro {EXPIRING_DAYS} giorni</strong> · <Link to="/azienda/offerte">Tutte le offerte</Link>
+            <strong>Solo le offerte pubblicate in scadenza entro {plural(EXPIRING_DAYS, "giorno", "giorni")}</strong> · <Link to="/azienda/offerte">Tutte le offerte</Link>
           </>
         ) : (
-          <Link to={`/azienda/offerte?scadenza=${EXPIRING_DAYS}`}>Solo le offerte in scadenza entro {EXPIRING_DAYS} giorni</Link>
+          <Link to={`/azienda/offerte?scadenza=${EXPIRING_DAYS}`}>Solo le offerte in scadenza entro {plural(EXPIRING_DAYS, "giorno", "giorni")}</Link>
         )}
       </p>
       {vacancies.length ? (

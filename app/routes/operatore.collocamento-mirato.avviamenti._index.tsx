@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { plural } from "~/utils/plural";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -30,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   return {
     province,
-    posts: posts.map((p) => ({ id: p.id, label: `${p.employerName} — ${p.task} (${p.comuneLabel}), ${p.posts === 1 ? "1 posto" : `${p.posts} posti`}` })),
+    posts: posts.map((p) => ({ id: p.id, label: `${p.employerName} — ${p.task} (${p.comuneLabel}), ${plural(p.posts, "posto", "posti")}` })),
     people: people.filter((p) => p.status === "active").map((p) => ({ id: p.id, label: `${p.lastName} ${p.firstName} (${p.taxCode})` })),
     referrals: referrals.map((r) => ({ ...r, kindLabel: REFERRAL_KIND_LABELS[r.kind], statusLabel: REFERRAL_STATUS_LABELS[r.status] })),
   };

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { plural } from "~/utils/plural";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -48,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const n = result.value.length;
   return redirectWithFlash("/operatore/collocamento-mirato/avviamenti", {
     type: "success",
-    message: n === 1 ? "1 persona proposta: conferma l'avviamento dalla sua scheda." : `${n} persone proposte: conferma ogni avviamento dalla sua scheda.`,
+    message: `${plural(n, "persona proposta", "persone proposte")}: ${n === 1 ? "conferma l'avviamento dalla sua scheda" : "conferma ogni avviamento dalla sua scheda"}.`,
   });
 }
 
@@ -79,7 +80,7 @@ export default function NumericReferralPage() {
         <dd className="col-sm-8">
           {obligations.units === 0
             ? "Nessun posto della quota da coprire"
-            : `${obligations.units === 1 ? "1 posto" : `${obligations.units} posti`} della quota da coprire${obligations.dueOn ? `, termine più vicino ${formatDate(obligations.dueOn)}` : ""}`}
+            : `${plural(obligations.units, "posto", "posti")} della quota da coprire${obligations.dueOn ? `, termine più vicino ${formatDate(obligations.dueOn)}` : ""}`}
         </dd>
       </dl>
       <ErrorSummary errors={failed && !failed.ok ? failed.errors : undefined} />
@@ -97,7 +98,7 @@ export default function NumericReferralPage() {
           </ol>
           <Form method="post">
             <button type="submit" className="btn btn-primary">
-              Proponi {post.posts === 1 ? "la prima persona" : `le prime ${post.posts} persone`}
+              Proponi {post.posts === 1 ? "la prima persona" : `le prime ${plural(post.posts, "persona", "persone")}`}
             </button>
           </Form>
         </>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { plural } from "~/utils/plural";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db/db.server";
 import { requirePlacementOfficer } from "~/domain/placement/actions.server";
@@ -44,7 +45,7 @@ export default function EnrolmentListPage() {
         <p>Nessuna persona iscritta.</p>
       ) : (
         <table className="table">
-          <caption>{people.length === 1 ? "1 persona iscritta" : `${people.length} persone iscritte`}</caption>
+          <caption>{plural(people.length, "persona iscritta", "persone iscritte")}</caption>
           <thead>
             <tr>
               <th scope="col">Persona</th>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { plural } from "~/utils/plural";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -115,7 +116,7 @@ export default function RankingPage() {
                     <Link to={`/operatore/collocamento-mirato/elenco/${r.id}`}>{r.name}</Link>
                   </td>
                   <td>
-                    {formatDate(r.enrolledOn)} ({r.months === 1 ? "1 mese" : `${r.months} mesi`})
+                    {formatDate(r.enrolledOn)} ({plural(r.months, "mese", "mesi")})
                   </td>
                   <td>{r.disability}</td>
                   <td>{r.seniority}</td>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { plural } from "~/utils/plural";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
@@ -23,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form.errors, form.values);
   const result = await requestPasswordReset(getDb(), { email: form.data.email, ip: clientIp(context), baseUrl: publicBaseUrl() });
   if (!result.ok) {
-    return invalid({ _form: `Troppe richieste per questo indirizzo o da questa rete: per sicurezza riprova tra ${result.minutes} minuti.` }, form.values, 429);
+    return invalid({ _form: `Troppe richieste per questo indirizzo o da questa rete: per sicurezza riprova tra ${plural(result.minutes, "minuto", "minuti")}.` }, form.values, 429);
   }
   // The same answer whether or not the address has an account.
   return { sent: form.data.email, errors: undefined, values: undefined };

@@ -123,10 +123,12 @@ describe("three different occupations among the preferences", () => {
     const bad = await callRoute(selfEdit.action, request("/candidato/modifica", { cookie: me.cookie, form }));
     expect(bad.status).toBe(400);
     expect((bad.body as { errors: Record<string, string> }).errors["preferences.1.occupation"]).toMatch(/«Commessi delle vendite al minuto».*già la propensione 1/);
-    expect(await validateCvReferences(db(), candidateInput(duplicate))).toEqual({
-      column: "propensione_2_professione",
-      message: expect.stringMatching(/«Commessi delle vendite al minuto» \(5\.1\.2\.2\.0\) è già la propensione 1/),
-    });
+    expect(await validateCvReferences(db(), candidateInput(duplicate))).toEqual([
+      {
+        column: "propensione_2_professione",
+        message: expect.stringMatching(/«Commessi delle vendite al minuto» \(5\.1\.2\.2\.0\) è già la propensione 1/),
+      },
+    ]);
   });
 });
 

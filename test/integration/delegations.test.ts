@@ -137,7 +137,7 @@ describe("labour consultant delegated by many companies", () => {
     expect(await vacancyIds(w.cookie)).toEqual([w.vC]);
     // Reused link: «già usato o scaduto», never a 500.
     const again = await callRoute(acceptInvite.action, request(`/invito/${token}`, { cookie: w.cookie, form: {} }), { token });
-    expect(again.status).toBe(404);
+    expect(again.status).toBe(410);
 
     const granted = await getDb().selectFrom("audit_log").select(["actor_user_id", "details"]).where("action", "=", "employer.delegation_granted").where("employer_id", "=", w.c.id).execute();
     expect(granted).toHaveLength(1);

@@ -4,6 +4,7 @@
  * list always shows that many rows. The L. 68 items are scoped by the officer's province, like their lists.
  */
 import type { Db } from "~/db/db.server";
+import { plural } from "~/utils/plural";
 import { countEmployersByStatus } from "~/domain/employers/queries.server";
 import type { SessionUser } from "~/domain/identity/queries.server";
 import { roleHas } from "~/domain/identity/roles";
@@ -73,7 +74,7 @@ export async function officerDesk(db: Db, user: SessionUser, today: string): Pro
     });
     items.push({
       key: "l68-deadlines",
-      title: `Aziende con scadenze L. 68/99 (scadute o entro ${DEADLINE_HORIZON_DAYS} giorni)`,
+      title: `Aziende con scadenze L. 68/99 (scadute o entro ${plural(DEADLINE_HORIZON_DAYS, "giorno", "giorni")})`,
       count: await countProvinceEmployersDueBy(db, province, addDays(today, DEADLINE_HORIZON_DAYS)),
       href: `/operatore/collocamento-mirato?scadenza=${DEADLINE_HORIZON_DAYS}`,
       linkLabel: "Apri le aziende con scadenze",
@@ -101,7 +102,7 @@ export async function employerDesk(db: Db, employerId: string, today: string, op
     },
     {
       key: "expiring",
-      title: `Offerte in scadenza entro ${EXPIRING_DAYS} giorni`,
+      title: `Offerte in scadenza entro ${plural(EXPIRING_DAYS, "giorno", "giorni")}`,
       count: (await listEmployerVacancies(db, employerId, { expiring: true, today })).length,
       href: "/azienda/offerte?scadenza=7",
       linkLabel: "Apri le offerte in scadenza",

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { plural } from "~/utils/plural";
 import type { Db, Trx } from "~/db/db.server";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { DomainError } from "~/domain/errors";
@@ -83,7 +84,7 @@ async function issueResetLink(
     .values({ user_id: input.userId, token_hash: input.tokenHash, requested_by: input.requestedBy, expires_at: new Date(Date.now() + input.minutes * 60_000) })
     .execute();
   const link = `${input.baseUrl}/reimposta-password/${input.token}`;
-  const validity = input.minutes >= 120 ? `${input.minutes / 60} ore` : input.minutes === 60 ? "un'ora" : `${input.minutes} minuti`;
+  const validity = input.minutes >= 120 ? plural(input.minutes / 60, "ora", "ore") : input.minutes === 60 ? "un'ora" : plural(input.minutes, "minuto", "minuti");
   await enqueueMail(trx, {
     to: input.email,
     subject: "Rosa: reimposta la password",

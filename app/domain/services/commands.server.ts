@@ -1,4 +1,5 @@
 import { addDays, isoDate, todayInItaly } from "~/utils/dates";
+import { plural } from "~/utils/plural";
 import { sql } from "kysely";
 import type { Trx } from "~/db/db.server";
 import type { ServiceQueue } from "~/db/tables/vacancies";
@@ -182,7 +183,7 @@ export async function createNeedsAssessment(trx: Trx, actor: Actor, input: Needs
       minutes: input.minutes,
       modality: input.modality,
       officer_id: actor.userId!,
-      output: `Consulenza sui fabbisogni: ${input.figures.length === 1 ? "1 figura professionale" : `${input.figures.length} figure professionali`} individuate`,
+      output: `Consulenza sui fabbisogni: ${plural(input.figures.length, "figura professionale individuata", "figure professionali individuate")}`,
       justification: check.ok ? null : input.justification,
       needs_assessment_id: row.id,
     })
