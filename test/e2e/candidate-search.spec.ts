@@ -31,8 +31,12 @@ test("an officer finds a new candidate by text, facet and radius; withdrawn cons
   await page.getByLabel("Provenienza della propensione 2").selectOption("training");
   await page.getByLabel("Professione della propensione 3").fill("6.2.2.3.1");
   await page.getByLabel("Provenienza della propensione 3").selectOption("education");
-  await page.getByLabel("Patente B", { exact: true }).check({ force: true });
-  await page.getByLabel(/La persona acconsente/).check({ force: true });
+  // Bootstrap Italia draws the checkbox on its label: a click there, as a user does (a forced click on the hidden
+  // input misses it on a phone screen).
+  await page.locator("label", { hasText: /^Patente B$/ }).click();
+  await expect(page.getByLabel("Patente B", { exact: true })).toBeChecked();
+  await page.locator("label", { hasText: /La persona acconsente/ }).click();
+  await expect(page.getByLabel(/La persona acconsente/)).toBeChecked();
   await page.getByRole("button", { name: "Salva il candidato" }).click();
   await expect(page.getByText(/^Candidato registrato: ora puoi caricare/)).toBeVisible();
   const detailUrl = page.url();
