@@ -8,6 +8,8 @@ import { requestCertificate } from "~/domain/l68/certificate.server";
 import { addProtectedWorker, addWorkforceGroup } from "~/domain/l68/commands.server";
 import { runL68Deadlines } from "~/domain/l68/deadlines.server";
 import { buildProspettoDraft, prospettoDue, submitProspetto } from "~/domain/l68/prospetto.server";
+import { addPost, withdrawPost } from "~/domain/placement/posts.server";
+import { PostFormSchema } from "~/domain/placement/schema";
 import { createL68Employer, fileVersion } from "../support/factories-l68";
 
 const actor = { userId: null, role: "system", ip: null };
@@ -80,6 +82,22 @@ describe("prospetto not owed when nothing changed (art. 40 c. 4 DL 112/2008)", (
     expect((await prospettoAlerts(e.employerId)).map((a) => a.kind).sort()).toEqual(["prospetto_overdue", "prospetto_reminder"]);
     const certificate = await withTransaction((trx) => requestCertificate(trx, actor, e.employerId, "2027-03-01"));
     expect(certificate.reasons.join(" ")).toContain("Prospetto informativo 2027 non inviato");
+  });
+
+  it("a new available post makes it owed (the posts are among the figures of art. 40 c. 4); withdrawn again, it is not", async () => {
+    const e = await compliantEmployerWithProspetto2025();
+    await withTransaction((trx) => submitProspetto(trx, actor, e.employerId, { deadlineYear: 2026, availablePositions: "" }, "2026-01-25"));
+    expect(await prospettoDue(getDb(), e.employerId, 2027)).toMatchObject({ owed: false, reason: "unchanged" });
+    const form = PostFormSchema.parse({
+      task: "Addetto all'archivio digitale", occupation: "4.1.1.1.0", posts: "2", comune: "Milano (MI)",
+      architecturalBarriers: "no", nightShifts: "no", publicTransport: "si",
+    });
+    const id = await withTransaction((trx) => addPost(trx, actor, e.employerId, form));
+    const due = await prospettoDue(getDb(), e.employerId, 2027);
+    expect(due).toMatchObject({ owed: true, reason: "changed" });
+    expect(due.changes).toEqual([expect.objectContaining({ field: "postiDisponibili", from: "", to: expect.stringContaining("2 posti") })]);
+    await withTransaction((trx) => withdrawPost(trx, actor, e.employerId, id));
+    expect(await prospettoDue(getDb(), e.employerId, 2027)).toMatchObject({ owed: false, reason: "unchanged" });
   });
 
   it("states the workforce at 31 December, not today's", async () => {

@@ -11,6 +11,7 @@ import { formatCents, prospettoLateSanctionCents } from "./amounts";
 import { daysBetween, prospettoDeadline } from "./dates";
 import { isoDate } from "./queries.server";
 import { pendingObligations, transitionObligation } from "./obligations.server";
+import { listPosts, postsSummary } from "~/domain/placement/posts.server";
 import { decideProspettoDue, type ProspettoDue, type ProspettoFigures } from "./prospetto-due";
 import { computeFile, type StoredGroup } from "./workforce.server";
 
@@ -124,10 +125,17 @@ export function figuresOf(draft: Pick<ProspettoDraft, "riepilogoNazionale">, pos
   };
 }
 
+/** The structured available posts open now, as one stable line (the prospetto's «posti disponibili»). */
+async function openPostsKey(db: Db | Trx, employerId: string) {
+  return postsSummary(await listPosts(db, employerId, { openOnly: true }));
+}
+
 /**
  * Whether the prospetto of `deadlineYear` is owed: compares the situation at 31 December with the
- * last prospetto sent (art. 40 c. 4 DL 112/2008, rules file §1.6). `currentPosts`: the available
- * posts declared now; when unknown, the ones of the last prospetto (no change).
+ * last prospetto sent (art. 40 c. 4 DL 112/2008, rules file §1.6), available posts included. A
+ * prospetto sent since posts are structured stores them (`postiStrutturati`) and is compared with the
+ * posts open now; an older one carries only the text typed then, which no structured post can be
+ * compared with, so its posts count as unchanged. `currentPosts` overrides the posts open now.
  */
 export async function prospettoDue(db: Db | Trx, employerId: string, deadlineYear: number, currentPosts?: string): Promise<ProspettoDue & { draft: ProspettoDraft }> {
   const draft = await buildProspettoDraft(db, employerId, deadlineYear);
@@ -141,10 +149,11 @@ export async function prospettoDue(db: Db | Trx, employerId: string, deadlineYea
     .execute();
   const filed = sent[0]?.deadline_year === deadlineYear;
   const last = sent.find((p) => p.deadline_year < deadlineYear);
-  const lastData = last?.data as (Partial<ProspettoDraft> & { postiDisponibili?: string }) | undefined;
-  const lastPosts = lastData?.postiDisponibili ?? "";
+  const lastData = last?.data as (Partial<ProspettoDraft> & { postiDisponibili?: string; postiStrutturati?: string }) | undefined;
+  const lastPosts = lastData?.postiStrutturati ?? lastData?.postiDisponibili ?? "";
   const lastFigures = lastData?.riepilogoNazionale ? figuresOf(lastData as ProspettoDraft, lastPosts) : null;
-  const current = figuresOf(draft, currentPosts ?? lastPosts);
+  const nowPosts = currentPosts ?? (lastData?.postiStrutturati !== undefined || !last ? await openPostsKey(db, employerId) : lastPosts);
+  const current = figuresOf(draft, nowPosts);
   const due = decideProspettoDue(current, last && lastFigures ? { year: last.deadline_year, figures: lastFigures } : null, filed);
   return { ...due, draft };
 }
@@ -175,7 +184,7 @@ export async function submitProspetto(trx: Trx, actor: Actor, employerId: string
   const { daysLate, sanctionCents } = due.owed ? filing : { daysLate: 0, sanctionCents: 0n };
   const values = {
     status: "submitted" as const,
-    data: JSON.stringify({ ...draft, postiDisponibili: input.availablePositions }),
+    data: JSON.stringify({ ...draft, postiDisponibili: input.availablePositions, postiStrutturati: await openPostsKey(trx, employerId) }),
     submitted_at: new Date(),
     submitted_on: today,
     submitted_by: actor.userId,
