@@ -25,7 +25,7 @@ const POST_STATUS: Record<string, string> = { open: "Disponibile", filled: "Cope
 export function PostsTable({ posts, canWithdraw }: { posts: PostRow[]; canWithdraw: boolean }) {
   if (!posts.length) return <p>Nessun posto di lavoro disponibile registrato.</p>;
   return (
-    <div className="table-responsive">
+    <div className="table-responsive" tabIndex={0}>
       <table className="table">
         <caption>Posti di lavoro disponibili</caption>
         <thead>

@@ -29,7 +29,7 @@ export default function EmployerReferralsPage() {
       {referrals.length === 0 ? (
         <p>Nessun avviamento ricevuto.</p>
       ) : (
-        <div className="table-responsive">
+        <div className="table-responsive" tabIndex={0}>
           <table className="table">
             <caption>Avviamenti ricevuti</caption>
             <thead>

@@ -27,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (await candidateIdForUser(db, user.id)) throw redirect(redirectTo || "/candidato");
   const pending = await pendingLinkRequestOf(db, user.id);
   const prefill = await registrationPrefill(db, user.id);
-  return { pendingSince: pending?.created_at ?? null, values: prefill ?? { taxCode: "", firstName: "", lastName: "", birthDate: "", email: user.email, comune: "", consent: "" }, redirectTo };
+  // The notice text comes with the data: constants of a .server module are undefined in the browser.
+  return { pendingSince: pending?.created_at ?? null, pendingNotice: ALREADY_IN_DATABASE, values: prefill ?? { taxCode: "", firstName: "", lastName: "", birthDate: "", email: user.email, comune: "", consent: "" }, redirectTo };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -52,13 +53,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function FirstCvPage() {
-  const { pendingSince, values, redirectTo } = useLoaderData<typeof loader>();
+  const { pendingSince, pendingNotice, values, redirectTo } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   if (pendingSince)
     return (
       <div className="col-lg-9">
         <h1>Il tuo CV</h1>
-        <Notice type="info">{ALREADY_IN_DATABASE}</Notice>
+        <Notice type="info">{pendingNotice}</Notice>
         <p>Richiesta inviata il {formatDate(pendingSince)}. Nel frattempo puoi consultare le <Link to="/offerte">offerte di lavoro</Link>.</p>
       </div>
     );

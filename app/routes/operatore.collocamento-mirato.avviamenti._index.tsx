@@ -92,7 +92,7 @@ export default function ReferralsPage() {
         {referrals.length === 0 ? (
           <p>Nessun avviamento.</p>
         ) : (
-          <div className="table-responsive">
+          <div className="table-responsive" tabIndex={0}>
             <table className="table">
               <caption>Avviamenti delle persone iscritte nell'elenco</caption>
               <thead>

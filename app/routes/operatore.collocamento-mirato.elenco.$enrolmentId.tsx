@@ -66,7 +66,7 @@ export default function EnrolmentPage() {
           <dt className="col-sm-4">Percentuale di invalidità</dt>
           <dd className="col-sm-8">{percent} %</dd>
           <dt className="col-sm-4">Diagnosi funzionale</dt>
-          <dd className="col-sm-8" style={{ whiteSpace: "pre-wrap" }}>
+          <dd className="col-sm-8 rosa-pre-wrap">
             {h.functionalDiagnosis}
           </dd>
           <dt className="col-sm-4">Capacità</dt>

@@ -93,7 +93,7 @@ export default function RankingPage() {
       {rows.length === 0 ? (
         <p>Nessuna persona disponibile nell'elenco.</p>
       ) : (
-        <div className="table-responsive">
+        <div className="table-responsive" tabIndex={0}>
           <table className="table">
             <caption>Persone disponibili in ordine di graduatoria</caption>
             <thead>

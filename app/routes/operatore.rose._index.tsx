@@ -58,7 +58,7 @@ export default function OfficerShortlists() {
         </p>
       ) : null}
       {rows.length ? (
-        <div className="table-responsive">
+        <div className="table-responsive" tabIndex={0}>
           <table className="table">
             <caption>
               {plural(total, "rosa", "rose")}

@@ -12,7 +12,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 /** The route a URL is an instance of: ids and numbers become ":id", the query is dropped. */
 const shape = (url: string) => url.replace(/[?#].*$/, "").replace(UUID, ":id").replace(/\/\d+(?=\/|$)/g, "/:id");
 /** Files, feeds and the links that leave the role's pages: opened by other tests, not pages to check here. */
-const NOT_A_PAGE = /(\.(pdf|csv|rss|xml|txt|json)$)|\/(cv|bcnl|esporta|modello|errori|rss|csv|pdf)$|\/certificato\/[^/]+$|\/documenti\/|^\/api\/|^\/esci$/;
+const NOT_A_PAGE = /(\.(pdf|csv|rss|xml|txt|json)$)|\/(cv|bcnl|esporta|modello|errori|rss|csv|pdf|nulla-osta)$|\/certificato\/[^/]+$|\/documenti\/|^\/api\/|^\/esci$/;
 
 const seen = new Set<string>();
 

@@ -12,14 +12,14 @@ test("robots.txt names the sitemap; the sitemap lists the public pages and the o
   const text = await robots.text();
   expect(text).toContain("User-agent: *");
   expect(text).toMatch(/^Disallow: \/operatore$/m);
-  expect(text).toMatch(/^Sitemap: http:\/\/localhost:\d+\/sitemap\.xml$/m);
+  expect(text).toMatch(/^Sitemap: http:\/\/(localhost|127\.0\.0\.1):\d+\/sitemap\.xml$/m);
 
   const sitemap = await request.get("/sitemap.xml");
   expect(sitemap.status()).toBe(200);
   expect(sitemap.headers()["content-type"]).toContain("application/xml");
   const xml = await sitemap.text();
   const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
-  expect(locs.every((l) => /^http:\/\/localhost:\d+\//.test(l))).toBe(true);
+  expect(locs.every((l) => /^http:\/\/(localhost|127\.0\.0\.1):\d+\//.test(l))).toBe(true);
   const paths = locs.map((l) => new URL(l).pathname);
   expect(paths).toEqual(expect.arrayContaining(["/", "/offerte", "/informazioni"]));
   expect(paths.some((p) => p.startsWith("/informazioni/"))).toBe(true);

@@ -150,9 +150,9 @@ test("a candidate applies to a published vacancy and the officer accepts the app
   const title = "Panettiere/a per il turno di notte";
   await page.goto("/offerte");
   await page.getByRole("link", { name: title }).click();
-  await expect(page.getByRole("link", { name: "accedi", exact: true })).toBeVisible(); // anonymous: asked to log in
+  await expect(page.getByRole("link", { name: "Accedi per candidarti", exact: true })).toBeVisible(); // anonymous: asked to log in
   await expectAccessible(page);
-  await page.getByRole("link", { name: "accedi", exact: true }).click();
+  await page.getByRole("link", { name: "Accedi per candidarti", exact: true }).click();
   await page.getByLabel("E-mail").fill("candidato@rosa.demo");
   await page.getByLabel("Password").fill("RosaDemo2026!");
   await page.getByRole("button", { name: "Accedi" }).click();
