@@ -1,5 +1,4 @@
-import { useFetcher } from "@remix-run/react";
-import { useId } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { TextField } from "./forms";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 
@@ -17,19 +16,32 @@ export function LookupInput(props: {
   values?: FormValues;
   defaultValue?: string;
 }) {
-  const fetcher = useFetcher<{ options: { label: string; matched?: string }[] }>();
+  const [options, setOptions] = useState<{ label: string; matched?: string }[]>([]);
+  const inFlight = useRef<AbortController | null>(null);
+  useEffect(() => () => inFlight.current?.abort(), []);
   const listId = useId().replace(/:/g, "");
   return (
     <div
       onInput={(e) => {
         const value = (e.target as HTMLInputElement).value;
-        // Each keystroke aborts the lookup still in flight; that rejection is expected, not a page error.
-        if (value.trim().length >= 2) Promise.resolve(fetcher.load(`${props.source}?q=${encodeURIComponent(value)}`)).catch(() => {});
+        if (value.trim().length < 2) return;
+        // Each keystroke cancels the lookup still in flight. A plain fetch (not a Remix fetcher, whose
+        // interrupted loads reject inside the router where no caller can catch them) keeps every
+        // rejection here, where a cancelled or failed lookup just leaves the suggestions as they were.
+        inFlight.current?.abort();
+        const controller = new AbortController();
+        inFlight.current = controller;
+        fetch(`${props.source}?q=${encodeURIComponent(value)}`, { signal: controller.signal, headers: { Accept: "application/json" } })
+          .then((r) => (r.ok ? (r.json() as Promise<{ options?: { label: string; matched?: string }[] }>) : null))
+          .then((data) => {
+            if (data && !controller.signal.aborted) setOptions(data.options ?? []);
+          })
+          .catch(() => {});
       }}
     >
       <TextField {...props} list={listId} autoComplete="off" />
       <datalist id={listId}>
-        {(fetcher.data?.options ?? []).map((o) => (
+        {options.map((o) => (
           // The ISTAT job title that matched is shown too, so «magazziniere» explains «Addetti alla gestione dei magazzini».
           <option key={o.label} value={o.label} label={o.matched ? `${o.label} (${o.matched})` : undefined} />
         ))}
