@@ -113,6 +113,13 @@ export default function DeliveryRegister() {
                 <td>
                   {formatMinutes(r.minutes)}
                   {r.justification ? <div className="rosa-muted">Fuori standard: {r.justification}</div> : null}
+                  {data.canRecord && (r.shortlist_id || r.needs_assessment_id) ? (
+                    <div>
+                      <Link to={`/operatore/registro/${r.id}`} aria-label={`Modifica la durata: ${r.standard_code}, ${r.employer_name}, ${formatDate(r.delivered_on)}`}>
+                        Modifica durata
+                      </Link>
+                    </div>
+                  ) : null}
                 </td>
                 <td>{MODALITY_LABELS[r.modality]}</td>
                 <td>{r.officer_name}</td>

@@ -151,7 +151,10 @@ export interface ServiceDeliveriesTable {
   shortlist_id: string | null;
   /** Set on the 4B row recorded with a needs consultation (one per consultation). */
   needs_assessment_id: string | null;
+  /** Bumped when the officer corrects an automatic row's time (optimistic lock). */
+  version: Generated<number>;
   created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
 }
 
 export interface NeedsAssessmentsTable {

@@ -8,7 +8,7 @@ import { DomainError, StaleVersionError } from "~/domain/errors";
 import { findOccupation } from "~/domain/reference/queries.server";
 import { createVacancy } from "~/domain/vacancies/commands.server";
 import { durationCheck } from "./durations";
-import type { ArticleInput, DeliveryInput, NeedsInput } from "./schema";
+import type { ArticleInput, DeliveryInput, DeliveryTimeInput, NeedsInput } from "./schema";
 import { routeScreening, SCREENING_QUESTIONS, type ScreeningAnswers } from "./screening";
 
 /** The employer's answers become one request per service; a service already requested and open is not duplicated. */
@@ -104,6 +104,46 @@ export async function recordDelivery(trx: Trx, actor: Actor, input: DeliveryInpu
     details: { standard: standard.code, minutes: input.minutes, outsideRange: !check.ok },
   });
   return row.id;
+}
+
+/**
+ * The officer corrects the time, modality and justification of a row Rosa
+ * recorded by itself (4B with a consultation, 4C on presentation, 4D on the
+ * employer's selection at the standard's minimum). Same rule as a new row:
+ * outside the standard's range a justification is needed. Row lock + version
+ * check (no lost update); the audit keeps the old and the new values.
+ */
+export async function correctDeliveryTime(trx: Trx, actor: Actor, deliveryId: string, input: DeliveryTimeInput) {
+  const current = await trx
+    .selectFrom("service_deliveries")
+    .select(["id", "employer_id", "standard_code", "minutes", "modality", "justification", "version", "shortlist_id", "needs_assessment_id"])
+    .where("id", "=", deliveryId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!current) throw new DomainError("Servizio non trovato nel registro", "_form", 404);
+  if (!current.shortlist_id && !current.needs_assessment_id)
+    throw new DomainError("Solo le righe registrate automaticamente si correggono da qui", "_form", 409);
+  if (current.version !== input.version) throw new StaleVersionError();
+  const standard = await trx.selectFrom("service_standards").select(["min_minutes", "max_minutes"]).where("code", "=", current.standard_code).executeTakeFirstOrThrow();
+  const check = durationCheck(standard, input.minutes);
+  if (!check.ok && (!input.justification || input.justification.length < 10)) throw new DomainError(check.message!, "justification");
+  await trx
+    .updateTable("service_deliveries")
+    .set({ minutes: input.minutes, modality: input.modality, justification: input.justification, version: current.version + 1, updated_at: new Date() })
+    .where("id", "=", current.id)
+    .execute();
+  await recordAudit(trx, actor, {
+    action: "service_delivery.time_corrected",
+    entityType: "service_delivery",
+    entityId: current.id,
+    employerId: current.employer_id,
+    details: {
+      standard: current.standard_code,
+      from: { minutes: current.minutes, modality: current.modality, justification: current.justification },
+      to: { minutes: input.minutes, modality: input.modality, justification: input.justification },
+      outsideRange: !check.ok,
+    },
+  });
 }
 
 /** Administrators create or edit information content (optimistic locking on edits). */

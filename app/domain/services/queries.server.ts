@@ -109,6 +109,7 @@ export async function listDeliveries(db: Db, filter: DeliveryFilter, limit = 100
       "service_deliveries.justification",
       "service_deliveries.standard_code",
       "service_deliveries.shortlist_id",
+      "service_deliveries.needs_assessment_id",
       "service_standards.trento_code",
       "service_standards.lep_letter",
       "service_standards.sap_code",
@@ -139,6 +140,36 @@ export async function listDeliveries(db: Db, filter: DeliveryFilter, limit = 100
     truncated: rows.length > limit,
     totals: { count: shown.length, minutes: shown.reduce((s, r) => s + r.minutes, 0), byService: [...byService.values()] },
   };
+}
+
+/** One row of the register with its standard's range: the officer's correction form (automatic rows only). */
+export async function getDeliveryForCorrection(db: Db, id: string) {
+  const row = await db
+    .selectFrom("service_deliveries")
+    .innerJoin("employers", "employers.id", "service_deliveries.employer_id")
+    .innerJoin("users as officer", "officer.id", "service_deliveries.officer_id")
+    .innerJoin("service_standards", "service_standards.code", "service_deliveries.standard_code")
+    .select([
+      "service_deliveries.id",
+      "service_deliveries.delivered_on",
+      "service_deliveries.minutes",
+      "service_deliveries.modality",
+      "service_deliveries.justification",
+      "service_deliveries.output",
+      "service_deliveries.version",
+      "service_deliveries.standard_code",
+      "service_deliveries.shortlist_id",
+      "service_deliveries.needs_assessment_id",
+      "service_standards.title as standard_title",
+      "service_standards.min_minutes",
+      "service_standards.max_minutes",
+      "employers.legal_name as employer_name",
+      "officer.full_name as officer_name",
+    ])
+    .where("service_deliveries.id", "=", id)
+    .executeTakeFirst();
+  if (!row || (!row.shortlist_id && !row.needs_assessment_id)) return null;
+  return { ...row, delivered_on: isoDate(row.delivered_on) };
 }
 
 export function listOfficers(db: Db) {

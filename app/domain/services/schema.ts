@@ -68,6 +68,13 @@ export const SpentTimeFields = {
     .pipe(z.string().max(1000, "Al massimo 1000 caratteri").nullable()),
 };
 
+/** The officer corrects the time of a row Rosa recorded by itself (4B, 4C, 4D). */
+export const DeliveryTimeSchema = z.object({
+  ...SpentTimeFields,
+  version: z.coerce.number({ error: "Versione mancante" }).int().min(1),
+});
+export type DeliveryTimeInput = z.infer<typeof DeliveryTimeSchema>;
+
 export const DeliverySchema = z.object({
   employerId: z.uuid({ error: "Scegli l'azienda" }),
   standardCode: z.string({ error: "Scegli il servizio" }).trim().min(1, "Scegli il servizio").max(20),

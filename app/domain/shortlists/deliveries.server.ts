@@ -47,7 +47,7 @@ export async function recordPresentationDelivery(
       oc
         .column("shortlist_id")
         .where("standard_code", "=", "4C")
-        .doUpdateSet((eb) => ({ output: eb.ref("excluded.output"), minutes: eb.ref("excluded.minutes"), modality: eb.ref("excluded.modality"), justification: eb.ref("excluded.justification") })),
+        .doUpdateSet((eb) => ({ output: eb.ref("excluded.output"), minutes: eb.ref("excluded.minutes"), modality: eb.ref("excluded.modality"), justification: eb.ref("excluded.justification"), version: sql<number>`service_deliveries.version + 1`, updated_at: new Date() })),
     )
     .execute();
 }

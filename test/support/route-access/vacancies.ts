@@ -36,6 +36,8 @@ Object.assign(ROUTE_ACCESS, {
   "operatore.registro._index.tsx": { loader: ["preselection", "placement", "admin"] },
   "operatore.registro.nuovo.tsx": { loader: ["preselection", "placement"], action: ["preselection", "placement"] },
   "operatore.registro.csv.ts": { loader: ["preselection", "placement", "admin"] },
+  // "x" is not a register row: 404 for officers, 403/login for everybody else.
+  "operatore.registro.$deliveryId.tsx": { loader: [], action: [] },
   "operatore.fabbisogni._index.tsx": { loader: ["preselection", "placement"] },
   "operatore.fabbisogni.nuova.tsx": { loader: ["preselection", "placement"], action: ["preselection", "placement"] },
   "operatore.fabbisogni.$assessmentId.tsx": { loader: [], action: [] },
