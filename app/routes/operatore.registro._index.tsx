@@ -115,7 +115,7 @@ export default function DeliveryRegister() {
                   {r.justification ? <div className="rosa-muted">Fuori standard: {r.justification}</div> : null}
                   {data.canRecord && (r.shortlist_id || r.needs_assessment_id) ? (
                     <div>
-                      <Link to={`/operatore/registro/${r.id}`} aria-label={`Modifica la durata: ${r.standard_code}, ${r.employer_name}, ${formatDate(r.delivered_on)}`}>
+                      <Link to={`/operatore/registro/${r.id}`} aria-label={`Modifica durata: ${r.standard_code}, ${r.employer_name}, ${formatDate(r.delivered_on)}`}>
                         Modifica durata
                       </Link>
                     </div>
