@@ -11,7 +11,7 @@ import { addDays, prospettoDeadline } from "./dates";
 import { formatDate } from "./explain";
 import { pendingSentence } from "./certificate-text";
 import { prospettoDue } from "./prospetto.server";
-import { isoDate } from "./queries.server";
+import { isoDate } from "~/db/dates.server";
 
 /** How long an issued certificate is valid: not fixed by the sources read; six months like most regional offices. */
 export const CERTIFICATE_VALID_DAYS = 183;

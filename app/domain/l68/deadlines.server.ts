@@ -14,7 +14,7 @@ import { formatDate } from "./explain";
 import { recomputeFile } from "./commands.server";
 import { transitionObligation } from "./obligations.server";
 import { prospettoDue } from "./prospetto.server";
-import { isoDate } from "./queries.server";
+import { isoDate } from "~/db/dates.server";
 import { runRecordDeadlines, type RecordDeadlineRun } from "./records-deadlines.server";
 
 /** Days before a deadline when the reminder goes out. */

@@ -4,6 +4,7 @@
  * covers ends as «met» by hire (rules file §1.6: hiring is how the obligation is fulfilled).
  */
 import type { Trx } from "~/db/db.server";
+import { isoDate, isoDateOrNull } from "~/db/dates.server";
 import type { L68ProtectedCategory } from "~/db/tables/l68";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { todayInItaly } from "~/utils/dates";
@@ -43,10 +44,8 @@ export async function recordReservedHire(trx: Trx, actor: Actor, hireId: string,
       "comuni.province_code",
       "candidates.first_name",
       "candidates.last_name",
-    ])
-    .select((eb) => [
-      eb.fn<string>("to_char", [eb.ref("hires.start_date"), eb.val("YYYY-MM-DD")]).as("start_date"),
-      eb.fn<string | null>("to_char", [eb.ref("hires.end_date"), eb.val("YYYY-MM-DD")]).as("end_date"),
+      isoDate("hires.start_date").as("start_date"),
+      isoDateOrNull("hires.end_date").as("end_date"),
     ])
     .where("hires.id", "=", hireId)
     .executeTakeFirstOrThrow();

@@ -10,7 +10,7 @@ import type { L68ObligationCause, L68ObligationResolution, L68ObligationStatus }
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { DomainError } from "~/domain/errors";
 import { addDays, OBLIGATION_DAYS } from "./dates";
-import { isoDate } from "./queries.server";
+import { isoDate } from "~/db/dates.server";
 import { OBLIGATION_STATUS_LABELS } from "./states";
 
 export type ObligationEvent = "file_request" | "withdraw_request" | "expire" | "resolve" | "lapse";

@@ -9,7 +9,7 @@ import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { DomainError } from "~/domain/errors";
 import { formatCents, prospettoLateSanctionCents } from "./amounts";
 import { daysBetween, prospettoDeadline } from "./dates";
-import { isoDate } from "./queries.server";
+import { isoDate } from "~/db/dates.server";
 import { pendingObligations, transitionObligation } from "./obligations.server";
 import { listPosts, postsSummary } from "~/domain/placement/posts.server";
 import { decideProspettoDue, type ProspettoDue, type ProspettoFigures } from "./prospetto-due";

@@ -4,9 +4,7 @@ import { employerInProvince } from "./policy.server";
 import type { ProvinceAllocation } from "./provinces";
 import type { QuotaResult } from "./schema";
 
-export const isoDate = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
-/** A timestamp as the Italian calendar day (yyyy-mm-dd). */
-export const romeDay = (column: string) => sql<string | null>`to_char(${sql.ref(column)} at time zone 'Europe/Rome', 'YYYY-MM-DD')`;
+import { isoDate, romeDay } from "~/db/dates.server";
 const num = (v: string | null) => (v === null ? null : Number(v));
 
 export type SnapshotResult = QuotaResult & {

@@ -12,7 +12,7 @@ import { patronSaintOf } from "./patron-saints";
 import { computeQuota } from "./quota";
 import type { Actor } from "~/domain/audit/commands.server";
 import { pendingObligations, transitionObligation } from "./obligations.server";
-import { isoDate } from "./queries.server";
+import { isoDate } from "~/db/dates.server";
 import { buildFileInput } from "./workforce.server";
 import type { WeekDays } from "./working-days";
 

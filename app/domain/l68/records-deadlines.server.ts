@@ -11,7 +11,7 @@ import { recomputeFile } from "./commands.server";
 import { addDays } from "./dates";
 import { alert, REMINDER_DAYS, SYSTEM } from "./deadlines.server";
 import { formatDate } from "./explain";
-import { isoDate } from "./queries.server";
+import { isoDate } from "~/db/dates.server";
 import { RECORD_KIND_LABELS } from "./states";
 import { plural } from "~/utils/plural";
 

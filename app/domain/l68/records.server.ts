@@ -14,7 +14,7 @@ import { recomputeFile } from "./commands.server";
 import { addDays, addMonths } from "./dates";
 import { checkFiling, isReferral, linkObligations, unlinkObligations, withContribution } from "./record-effects.server";
 import type { RecordEventForm, RecordForm } from "./record-schema";
-import { isoDate } from "./queries.server";
+import { isoDate } from "~/db/dates.server";
 import { EVENT_SIDE, nextRecordStatus, OPEN_STATUSES, RECORD_KIND_LABELS, RECORD_STATUS_LABELS, type RecordSide } from "./states";
 import { lockFile } from "./workforce.server";
 

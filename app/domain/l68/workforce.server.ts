@@ -13,7 +13,7 @@ import { DomainError } from "~/domain/errors";
 import { reconcileObligations, type CoverFigures } from "./obligations.server";
 import type { ContributionPeriod } from "./contribution";
 import { allocateProvinces, type ProvinceAllocation, type ProvinceSuspensions } from "./provinces";
-import { isoDate } from "./queries.server";
+import { isoDate } from "~/db/dates.server";
 import { computeQuota } from "./quota";
 import { type QuotaInput, type QuotaResult, type WorkforceGroup, parseQuotaInput } from "./schema";
 

@@ -5,7 +5,7 @@
 import { PDFDocument, rgb } from "pdf-lib";
 import type { Db } from "~/db/db.server";
 import { formatDate } from "~/domain/l68/explain";
-import { isoDate } from "~/domain/l68/queries.server";
+import { isoDate } from "~/db/dates.server";
 import { drawable, embedUnicodeFonts } from "~/utils/pdf-fonts.server";
 
 interface NullaOstaData {

@@ -11,7 +11,7 @@ import type { Db, Trx } from "~/db/db.server";
 import type { ReferralKind, ReferralStatus } from "~/db/tables/placement";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
-import { isoDate } from "~/domain/l68/queries.server";
+import { isoDate } from "~/db/dates.server";
 import { toDecimal } from "~/domain/l68/rational";
 import { lockFile, recompute } from "~/domain/l68/workforce.server";
 import { provincialRanking, type RankingRow } from "./enrolments.server";
