@@ -2,27 +2,15 @@ import { Form } from "@remix-run/react";
 import { LookupInput } from "~/components/lookup-input";
 import { CheckboxField, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { CAPACITIES, CAPACITY_KEYS, orderedCapacities } from "~/domain/placement/capacities";
+import type { PostView } from "~/domain/placement/posts.server";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 
-export interface PostRow {
-  id: string;
-  task: string;
-  occupationCode: string;
-  occupationTitle: string;
-  posts: number;
-  capacities: string[];
-  architecturalBarriers: boolean;
-  nightShifts: boolean;
-  comuneLabel: string;
-  publicTransport: boolean;
-  status: string;
-}
 
 const yesNo = (v: boolean) => (v ? "Sì" : "No");
 const POST_STATUS: Record<string, string> = { open: "Disponibile", filled: "Coperto", withdrawn: "Ritirato" };
 
 /** The available posts as in the prospetto informativo, with a «ritira» button when `canWithdraw`. */
-export function PostsTable({ posts, canWithdraw }: { posts: PostRow[]; canWithdraw: boolean }) {
+export function PostsTable({ posts, canWithdraw }: { posts: PostView[]; canWithdraw: boolean }) {
   if (!posts.length) return <p>Nessun posto di lavoro disponibile registrato.</p>;
   return (
     <div className="table-responsive" tabIndex={0}>

@@ -83,7 +83,8 @@ export async function getPasswordHash(db: Db, userId: string): Promise<string | 
   return row?.password_hash ?? null;
 }
 
-export function listUsers(db: Db) {
+/** An account as the administrator's pages show it. */
+function accountRows(db: Db) {
   return db
     .selectFrom("users")
     .leftJoin("employers", "employers.id", "users.employer_id")
@@ -97,7 +98,11 @@ export function listUsers(db: Db) {
       "users.active",
       "users.created_at",
       "employers.legal_name as employer_name",
-    ])
+    ]);
+}
+
+export function listUsers(db: Db) {
+  return accountRows(db)
     .orderBy("users.role")
     .orderBy("users.full_name")
     .execute();
@@ -105,23 +110,8 @@ export function listUsers(db: Db) {
 
 /** One account for the administrator's edit page. */
 export function getUserAccount(db: Db, userId: string) {
-  return db
-    .selectFrom("users")
-    .leftJoin("employers", "employers.id", "users.employer_id")
-    .select([
-      "users.id",
-      "users.email",
-      "users.full_name",
-      "users.role",
-      "users.employer_role",
-      "users.office_province",
-      "users.active",
-      "users.must_change_password",
-      "users.version",
-      "users.created_at",
-      "users.password_changed_at",
-      "employers.legal_name as employer_name",
-    ])
+  return accountRows(db)
+    .select(["users.must_change_password", "users.version", "users.password_changed_at"])
     .where("users.id", "=", userId)
     .executeTakeFirst();
 }

@@ -94,8 +94,9 @@ export async function countOpenRequests(db: Db, queues: ServiceQueue[]) {
 }
 
 /** Deliveries matching the filter with their totals (count and minutes, overall and per service). */
-export async function listDeliveries(db: Db, filter: DeliveryFilter, limit = 1000) {
-  let query = db
+/** A register row with its company, officer and standard: what the list and the correction form both show. */
+function deliveryRows(db: Db) {
+  return db
     .selectFrom("service_deliveries")
     .innerJoin("employers", "employers.id", "service_deliveries.employer_id")
     .innerJoin("users as officer", "officer.id", "service_deliveries.officer_id")
@@ -110,14 +111,19 @@ export async function listDeliveries(db: Db, filter: DeliveryFilter, limit = 100
       "service_deliveries.standard_code",
       "service_deliveries.shortlist_id",
       "service_deliveries.needs_assessment_id",
-      "service_standards.trento_code",
-      "service_standards.lep_letter",
-      "service_standards.sap_code",
       "service_standards.title as standard_title",
       "employers.legal_name as employer_name",
-      "employers.tax_code as employer_tax_code",
       "officer.full_name as officer_name",
     ]);
+}
+
+export async function listDeliveries(db: Db, filter: DeliveryFilter, limit = 1000) {
+  let query = deliveryRows(db).select([
+    "service_standards.trento_code",
+    "service_standards.lep_letter",
+    "service_standards.sap_code",
+    "employers.tax_code as employer_tax_code",
+  ]);
   if (filter.dal) query = query.where("service_deliveries.delivered_on", ">=", sql<Date>`${filter.dal}::date`);
   if (filter.al) query = query.where("service_deliveries.delivered_on", "<=", sql<Date>`${filter.al}::date`);
   if (filter.servizio) query = query.where("service_deliveries.standard_code", "=", filter.servizio);
@@ -144,28 +150,8 @@ export async function listDeliveries(db: Db, filter: DeliveryFilter, limit = 100
 
 /** One row of the register with its standard's range: the officer's correction form (automatic rows only). */
 export async function getDeliveryForCorrection(db: Db, id: string) {
-  const row = await db
-    .selectFrom("service_deliveries")
-    .innerJoin("employers", "employers.id", "service_deliveries.employer_id")
-    .innerJoin("users as officer", "officer.id", "service_deliveries.officer_id")
-    .innerJoin("service_standards", "service_standards.code", "service_deliveries.standard_code")
-    .select([
-      "service_deliveries.id",
-      "service_deliveries.delivered_on",
-      "service_deliveries.minutes",
-      "service_deliveries.modality",
-      "service_deliveries.justification",
-      "service_deliveries.output",
-      "service_deliveries.version",
-      "service_deliveries.standard_code",
-      "service_deliveries.shortlist_id",
-      "service_deliveries.needs_assessment_id",
-      "service_standards.title as standard_title",
-      "service_standards.min_minutes",
-      "service_standards.max_minutes",
-      "employers.legal_name as employer_name",
-      "officer.full_name as officer_name",
-    ])
+  const row = await deliveryRows(db)
+    .select(["service_deliveries.version", "service_standards.min_minutes", "service_standards.max_minutes"])
     .where("service_deliveries.id", "=", id)
     .executeTakeFirst();
   if (!row || (!row.shortlist_id && !row.needs_assessment_id)) return null;
