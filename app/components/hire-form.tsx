@@ -1,50 +1,8 @@
-import { Form, useFetcher } from "@remix-run/react";
-import { RowCheckbox, RowSelect, RowText } from "~/components/row-fields";
+import { Form } from "@remix-run/react";
+import { RowCheckbox, RowLookup, RowSelect, RowText } from "~/components/row-fields";
 import { HIRE_CHANNEL_LABELS, WORKING_TIME_LABELS } from "~/domain/shortlists/schema";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/utils/format";
 import type { FieldErrors, FormValues } from "~/utils/forms";
-
-/** A row-scoped text field with suggestions (several hire forms can share one page). */
-function RowLookup(props: { row: string; name: string; label: string; hint: string; source: string; errors?: FieldErrors; values?: FormValues; defaultValue?: string }) {
-  const fetcher = useFetcher<{ options: { label: string }[] }>();
-  const id = `r-${props.row}-${props.name}`.replace(/[^a-zA-Z0-9_-]/g, "-");
-  const error = props.errors?.[props.name];
-  return (
-    <div className="form-group">
-      <label htmlFor={id} className="active">
-        {props.label}
-      </label>
-      <input
-        id={id}
-        name={props.name}
-        list={`${id}-list`}
-        autoComplete="off"
-        className={`form-control${error ? " is-invalid" : ""}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-        defaultValue={props.values?.[props.name] ?? props.defaultValue ?? ""}
-        onInput={(e) => {
-          const value = (e.target as HTMLInputElement).value;
-          // Each keystroke aborts the lookup still in flight; that rejection is expected, not a page error.
-          if (value.trim().length >= 2) Promise.resolve(fetcher.load(`${props.source}${props.source.includes("?") ? "&" : "?"}q=${encodeURIComponent(value)}`)).catch(() => {});
-        }}
-      />
-      <datalist id={`${id}-list`}>
-        {(fetcher.data?.options ?? []).map((o) => (
-          <option key={o.label} value={o.label} />
-        ))}
-      </datalist>
-      <small id={`${id}-hint`} className="form-text">
-        {props.hint}
-      </small>
-      {error ? (
-        <div className="invalid-feedback d-block" id={`${id}-error`}>
-          {error}
-        </div>
-      ) : null}
-    </div>
-  );
-}
 
 /**
  * The hire with the UNILAV fields (issue 12), for the employer and for an officer recording it on

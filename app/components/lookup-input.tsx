@@ -6,6 +6,37 @@ import type { FieldErrors, FormValues } from "~/utils/forms";
  * A text field with suggestions from a lookup resource route (native
  * datalist: keyboard and screen-reader support come from the browser).
  */
+export interface Suggestion {
+  label: string;
+  /** The ISTAT job title that matched, when it differs from the label. */
+  matched?: string;
+}
+
+/**
+ * Suggestions from a lookup resource route for what the person is typing. Each keystroke cancels the
+ * lookup still in flight. A plain fetch (not a Remix fetcher, whose interrupted loads reject inside
+ * the router where no caller can catch them) keeps every rejection here, where a cancelled or failed
+ * lookup just leaves the suggestions as they were.
+ */
+export function useSuggestions(source: string) {
+  const [options, setOptions] = useState<Suggestion[]>([]);
+  const inFlight = useRef<AbortController | null>(null);
+  useEffect(() => () => inFlight.current?.abort(), []);
+  const onInput = (value: string) => {
+    if (value.trim().length < 2) return;
+    inFlight.current?.abort();
+    const controller = new AbortController();
+    inFlight.current = controller;
+    fetch(`${source}${source.includes("?") ? "&" : "?"}q=${encodeURIComponent(value)}`, { signal: controller.signal, headers: { Accept: "application/json" } })
+      .then((r) => (r.ok ? (r.json() as Promise<{ options?: Suggestion[] }>) : null))
+      .then((data) => {
+        if (data && !controller.signal.aborted) setOptions(data.options ?? []);
+      })
+      .catch(() => {});
+  };
+  return { options, onInput };
+}
+
 export function LookupInput(props: {
   name: string;
   label: string;
@@ -16,29 +47,10 @@ export function LookupInput(props: {
   values?: FormValues;
   defaultValue?: string;
 }) {
-  const [options, setOptions] = useState<{ label: string; matched?: string }[]>([]);
-  const inFlight = useRef<AbortController | null>(null);
-  useEffect(() => () => inFlight.current?.abort(), []);
+  const { options, onInput } = useSuggestions(props.source);
   const listId = useId().replace(/:/g, "");
   return (
-    <div
-      onInput={(e) => {
-        const value = (e.target as HTMLInputElement).value;
-        if (value.trim().length < 2) return;
-        // Each keystroke cancels the lookup still in flight. A plain fetch (not a Remix fetcher, whose
-        // interrupted loads reject inside the router where no caller can catch them) keeps every
-        // rejection here, where a cancelled or failed lookup just leaves the suggestions as they were.
-        inFlight.current?.abort();
-        const controller = new AbortController();
-        inFlight.current = controller;
-        fetch(`${props.source}?q=${encodeURIComponent(value)}`, { signal: controller.signal, headers: { Accept: "application/json" } })
-          .then((r) => (r.ok ? (r.json() as Promise<{ options?: { label: string; matched?: string }[] }>) : null))
-          .then((data) => {
-            if (data && !controller.signal.aborted) setOptions(data.options ?? []);
-          })
-          .catch(() => {});
-      }}
-    >
+    <div onInput={(e) => onInput((e.target as HTMLInputElement).value)}>
       <TextField {...props} list={listId} autoComplete="off" />
       <datalist id={listId}>
         {options.map((o) => (

@@ -1,4 +1,5 @@
 import type { FieldErrors, FormValues } from "~/utils/forms";
+import { useSuggestions } from "./lookup-input";
 
 /**
  * Fields for pages that repeat the same form once per row (one per candidate):
@@ -50,9 +51,12 @@ export function RowSelect(props: RowFieldProps & { options: Record<string, strin
   );
 }
 
-export function RowText(props: RowFieldProps & { type?: string; inputMode?: "numeric" | "text" }) {
+export function RowText(
+  props: RowFieldProps & { type?: string; inputMode?: "numeric" | "text"; hint?: string; list?: string; autoComplete?: string; onInput?: (value: string) => void },
+) {
   const id = idOf(props.row, props.name);
   const error = props.errors?.[props.name];
+  const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="form-group">
       <label htmlFor={id} className="active">
@@ -63,13 +67,37 @@ export function RowText(props: RowFieldProps & { type?: string; inputMode?: "num
         name={props.name}
         type={props.type ?? "text"}
         inputMode={props.inputMode}
+        list={props.list}
+        autoComplete={props.autoComplete}
         className={`form-control${error ? " is-invalid" : ""}`}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy || undefined}
         defaultValue={props.values?.[props.name] ?? props.defaultValue ?? ""}
+        onInput={props.onInput ? (e) => props.onInput!((e.target as HTMLInputElement).value) : undefined}
       />
+      {props.hint ? (
+        <small id={`${id}-hint`} className="form-text">
+          {props.hint}
+        </small>
+      ) : null}
       <Message id={id} error={error} />
     </div>
+  );
+}
+
+/** A row-scoped text field with suggestions from a lookup route (several forms of the same kind can share one page). */
+export function RowLookup(props: RowFieldProps & { hint: string; source: string }) {
+  const { options, onInput } = useSuggestions(props.source);
+  const listId = `${idOf(props.row, props.name)}-list`;
+  return (
+    <>
+      <RowText {...props} list={listId} autoComplete="off" onInput={onInput} />
+      <datalist id={listId}>
+        {options.map((o) => (
+          <option key={o.label} value={o.label} />
+        ))}
+      </datalist>
+    </>
   );
 }
 
