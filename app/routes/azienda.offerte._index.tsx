@@ -10,7 +10,8 @@ import { getEmployer } from "~/domain/employers/queries.server";
 import { presentedCountsByVacancy } from "~/domain/shortlists/queries.server";
 import { applicationCounts } from "~/domain/vacancies/applications.server";
 import { listEmployerNotifications } from "~/domain/vacancies/notifications.server";
-import { EXPIRING_DAYS, listEmployerVacancies } from "~/domain/vacancies/queries.server";
+import { listEmployerVacancies } from "~/domain/vacancies/queries.server";
+import { EXPIRING_DAYS } from "~/domain/vacancies/states";
 import { VACANCY_OUTCOME_LABELS } from "~/domain/vacancies/states";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { requireVacancyEmployer } from "~/domain/vacancies/policy.server";
@@ -28,8 +29,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     canSubmit: canPostVacancies(employer.status),
     expiring,
-    // The constant lives in a server module: the page receives it with the data (it is undefined in the browser bundle).
-    expiringDays: EXPIRING_DAYS,
     vacancies: await listEmployerVacancies(db, employerId, { expiring }),
     counts: await applicationCounts(db, employerId),
     presented: await presentedCountsByVacancy(db, employerId),
@@ -38,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function EmployerVacancies() {
-  const { canSubmit, vacancies, notifications, counts, presented, expiring, expiringDays } = useLoaderData<typeof loader>();
+  const { canSubmit, vacancies, notifications, counts, presented, expiring } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageTitle title="Offerte di lavoro" lead="Le offerte della tua azienda: bozze, offerte inviate al Centro per l'Impiego, pubblicate e chiuse.">
@@ -66,10 +65,10 @@ export default function EmployerVacancies() {
       <p>
         {expiring ? (
           <>
-            <strong>Solo le offerte pubblicate in scadenza entro {plural(expiringDays, "giorno", "giorni")}</strong> · <Link to="/azienda/offerte">Tutte le offerte</Link>
+            <strong>Solo le offerte pubblicate in scadenza entro {plural(EXPIRING_DAYS, "giorno", "giorni")}</strong> · <Link to="/azienda/offerte">Tutte le offerte</Link>
           </>
         ) : (
-          <Link to={`/azienda/offerte?scadenza=${expiringDays}`}>Solo le offerte in scadenza entro {plural(expiringDays, "giorno", "giorni")}</Link>
+          <Link to={`/azienda/offerte?scadenza=${EXPIRING_DAYS}`}>Solo le offerte in scadenza entro {plural(EXPIRING_DAYS, "giorno", "giorni")}</Link>
         )}
       </p>
       {vacancies.length ? (

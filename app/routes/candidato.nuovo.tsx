@@ -6,7 +6,7 @@ import { ErrorSummary, Notice } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { candidateIdForUser } from "~/domain/candidates/queries.server";
-import { accountTaxCode, ALREADY_IN_DATABASE, createOwnCv, pendingLinkRequestOf, registrationPrefill } from "~/domain/candidates/registration.server";
+import { accountTaxCode, createOwnCv, pendingLinkRequestOf, registrationPrefill } from "~/domain/candidates/registration.server";
 import { CandidateSchema } from "~/domain/candidates/schema";
 import { domainErrorResponse, invalid } from "~/utils/action.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -14,6 +14,9 @@ import { formatDate } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
 import { safeRedirectPath } from "~/utils/redirect";
 import { actorOf, requirePermission } from "~/utils/session.server";
+
+const ALREADY_IN_DATABASE =
+  "Il tuo codice fiscale è già nella banca dati del Centro per l'Impiego: per proteggere i tuoi dati, un operatore verificherà la tua identità e collegherà il CV al tuo account. Ti contatterà ai recapiti del CV.";
 
 export const meta: MetaFunction = () => [{ title: "Il mio primo CV — Rosa" }];
 
@@ -27,8 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (await candidateIdForUser(db, user.id)) throw redirect(redirectTo || "/candidato");
   const pending = await pendingLinkRequestOf(db, user.id);
   const prefill = await registrationPrefill(db, user.id);
-  // The notice text comes with the data: constants of a .server module are undefined in the browser.
-  return { pendingSince: pending?.created_at ?? null, pendingNotice: ALREADY_IN_DATABASE, values: prefill ?? { taxCode: "", firstName: "", lastName: "", birthDate: "", email: user.email, comune: "", consent: "" }, redirectTo };
+  return { pendingSince: pending?.created_at ?? null, values: prefill ?? { taxCode: "", firstName: "", lastName: "", birthDate: "", email: user.email, comune: "", consent: "" }, redirectTo };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -53,13 +55,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function FirstCvPage() {
-  const { pendingSince, pendingNotice, values, redirectTo } = useLoaderData<typeof loader>();
+  const { pendingSince, values, redirectTo } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   if (pendingSince)
     return (
       <div className="col-lg-9">
         <h1>Il tuo CV</h1>
-        <Notice type="info">{pendingNotice}</Notice>
+        <Notice type="info">{ALREADY_IN_DATABASE}</Notice>
         <p>Richiesta inviata il {formatDate(pendingSince)}. Nel frattempo puoi consultare le <Link to="/offerte">offerte di lavoro</Link>.</p>
       </div>
     );

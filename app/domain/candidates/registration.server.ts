@@ -268,9 +268,6 @@ export async function createOwnCv(trx: Trx, actor: Actor & { userId: string }, i
   return { candidateId };
 }
 
-export const ALREADY_IN_DATABASE =
-  "Il tuo codice fiscale è già nella banca dati del Centro per l'Impiego: per proteggere i tuoi dati, un operatore verificherà la tua identità e collegherà il CV al tuo account. Ti contatterà ai recapiti del CV.";
-
 /** The codice fiscale recorded on a candidate account (verified at registration). */
 export async function accountTaxCode(db: Db, userId: string): Promise<string | null> {
   const r = await db.selectFrom("users").select("tax_code").where("id", "=", userId).executeTakeFirst();

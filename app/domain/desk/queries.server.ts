@@ -13,7 +13,8 @@ import { countRecords } from "~/domain/l68/records-queries.server";
 import { queuesOf } from "~/domain/services/policy.server";
 import { countRequestQueue } from "~/domain/services/queries.server";
 import { countOfficerShortlists, listEmployerShortlists } from "~/domain/shortlists/queries.server";
-import { countVacancyQueueRows, EXPIRING_DAYS, listEmployerVacancies } from "~/domain/vacancies/queries.server";
+import { countVacancyQueueRows, listEmployerVacancies } from "~/domain/vacancies/queries.server";
+import { EXPIRING_DAYS } from "~/domain/vacancies/states";
 import { addDays } from "~/utils/dates";
 
 export interface DeskItem {

@@ -4,7 +4,7 @@ import type { Db } from "~/db/db.server";
 import type { VacancyStatus } from "~/db/tables/vacancies";
 import type { DiscriminationFinding } from "./discrimination";
 import type { VacancyScope } from "./policy.server";
-import { LIVE_STATUSES } from "./states";
+import { EXPIRING_DAYS, LIVE_STATUSES } from "./states";
 
 export const VACANCY_PAGE_SIZE = 25;
 
@@ -17,8 +17,6 @@ function baseVacancyQuery(db: Db) {
     .leftJoin("ateco", "ateco.code", "vacancies.ateco_code");
 }
 
-/** Days before the closing date when the employer's desk lists a live vacancy as expiring. */
-export const EXPIRING_DAYS = 7;
 
 /** The employer's own vacancies, newest first, with what the list shows; `expiring`: live ones closing within EXPIRING_DAYS. */
 export async function listEmployerVacancies(db: Db, employerId: string, opts: { expiring?: boolean; today?: string } = {}) {

@@ -77,6 +77,9 @@ export const EDITABLE_STATUSES: readonly VacancyStatus[] = ["draft", "returned"]
 /** Open to applications and visible on the public board (unless internal). */
 export const LIVE_STATUSES: readonly VacancyStatus[] = ["published", "in_preselection"];
 
+/** Days before the closing date when the employer's desk lists a live vacancy as expiring. */
+export const EXPIRING_DAYS = 7;
+
 export function nextVacancyStatus(from: VacancyStatus, event: VacancyEvent, by: VacancyActorKind): VacancyStatus | null {
   const move = VACANCY_TRANSITIONS[from][event];
   return move && move.by.includes(by) ? move.to : null;
