@@ -6,13 +6,11 @@
  * the demo preselection officer), each at every connection count, for a bounded time. Prints req/s,
  * p50/p95/p99 latency, errors, timeouts and non-2xx answers. Needs the UI build (`npm run build`).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { boardVacancyId, startOwnPortal } from "./own-portal";
 
 const { values: args } = parseArgs({
   options: { duration: { type: "string", default: "10" }, connections: { type: "string", default: "50,200" }, json: { type: "string" }, targets: { type: "string" } },
@@ -24,28 +22,6 @@ if (CONNECTIONS.some((c) => !Number.isInteger(c) || c < 1 || c > 1000)) throw ne
 
 const log = (...a: unknown[]) => console.log(...a);
 const fmt = (n: number, digits = 0) => n.toLocaleString("it-IT", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-async function waitHealthy(base: string, child: ChildProcess, timeoutMs = 180_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`il portale è terminato (codice ${child.exitCode})`);
-    const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("il portale non è pronto entro 3 minuti");
-}
 
 async function login(base: string, email: string, password: string): Promise<string> {
   const res = await fetch(`${base}/accedi`, {
@@ -95,38 +71,13 @@ async function measure(base: string, t: Target, connections: number): Promise<Me
 }
 
 async function main() {
-  const root = path.resolve(import.meta.dirname, "../..");
-  if (!fs.existsSync(path.join(root, "build/index.js"))) throw new Error("manca la build dell'interfaccia: esegui prima `npm run build`");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rosa-load-"));
-  fs.chmodSync(dir, 0o755);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  // Only our own settings: an exported DATABASE_URL/MEILI_URL must not point the bench at real data.
-  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir, NODE_ENV: "production", PUBLIC_URL: base, DATA_DIR: dir, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "true" };
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout!.on("data", (d: Buffer) => (output += d));
-  child.stderr!.on("data", (d: Buffer) => (output += d));
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  process.once("SIGINT", () => void stop().then(() => process.exit(130)));
+  const portal = await startOwnPortal("load");
+  const base = portal.base;
+  process.once("SIGINT", () => void portal.stop().then(() => process.exit(130)));
   const report: Measure[] = [];
   try {
-    await waitHealthy(base, child);
     const officer = await login(base, "preselezione@rosa.demo", "RosaDemo2026!");
-    // The demo vacancies reach the board once the search index has caught up with the seed.
-    let vacancyId: string | undefined;
-    for (let i = 0; i < 120 && !vacancyId; i++) {
-      const board = await (await fetch(`${base}/offerte`)).text();
-      vacancyId = board.match(/href="\/offerte\/([0-9a-f-]{36})"/)?.[1];
-      if (!vacancyId) await new Promise((r) => setTimeout(r, 500));
-    }
-    if (!vacancyId) throw new Error("nessuna offerta pubblicata nei dati dimostrativi");
+    const vacancyId = await boardVacancyId(base);
     const targets: Target[] = [
       { name: "bacheca /offerte", path: "/offerte" },
       { name: "offerta /offerte/<id>", path: `/offerte/${vacancyId}` },
@@ -146,10 +97,10 @@ async function main() {
     }
     if (args.json) fs.writeFileSync(args.json, JSON.stringify({ cpus: os.cpus().length, duration: DURATION, results: report }, null, 2));
   } catch (e) {
-    console.error(`bench:load non riuscito: ${(e as Error).message}\n--- uscita del portale ---\n${output.slice(-4000)}`);
+    console.error(`bench:load non riuscito: ${(e as Error).message}\n--- uscita del portale ---\n${portal.output().slice(-4000)}`);
     process.exitCode = 1;
   } finally {
-    await stop();
+    await portal.stop();
   }
 }
 
