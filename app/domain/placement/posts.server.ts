@@ -9,6 +9,7 @@ import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { DomainError } from "~/domain/errors";
 import { lockFile } from "~/domain/l68/workforce.server";
 import { findOccupation, resolveComune } from "~/domain/reference/queries.server";
+import { plural } from "~/utils/plural";
 import type { PostForm } from "./schema";
 
 export interface PostView {
@@ -131,6 +132,6 @@ export async function withdrawPost(trx: Trx, actor: Actor, employerId: string, p
 export function postsSummary(posts: readonly PostView[]): string {
   return posts
     .filter((p) => p.status === "open")
-    .map((p) => `${p.task} (${p.occupationCode}), ${p.posts} ${p.posts === 1 ? "posto" : "posti"}, ${p.comuneLabel}`)
+    .map((p) => `${p.task} (${p.occupationCode}), ${plural(p.posts, "posto", "posti")}, ${p.comuneLabel}`)
     .join("; ");
 }

@@ -4,7 +4,7 @@ import type { Actor } from "~/domain/audit/commands.server";
 import { DomainError } from "~/domain/errors";
 import { enqueueMail } from "~/domain/mail/commands.server";
 import { CONTRACT_TYPES, WORKING_TIME_LABELS as VACANCY_WORKING_TIME } from "~/domain/vacancies/codes";
-import { publicBaseUrl } from "~/utils/action.server";
+import { absoluteUrl } from "~/utils/public-url.server";
 import { getEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 
@@ -42,7 +42,7 @@ export function verifyAvailabilityToken(token: string): { requestId: string; exp
   return { requestId: parts[0]!, expiresAt: new Date(parseInt(parts[1]!, 36) * 1000) };
 }
 
-export const availabilityUrl = (token: string) => `${publicBaseUrl()}/disponibilita/${token}`;
+export const availabilityUrl = (token: string) => absoluteUrl(`/disponibilita/${token}`);
 
 const dateIt = (d: Date) => d.toLocaleDateString("it-IT", { timeZone: "Europe/Rome" });
 
