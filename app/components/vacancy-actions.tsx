@@ -13,7 +13,7 @@ export function VacancyActions(props: { status: VacancyStatus; by: VacancyActorK
   if (!events.length) return null;
   const simple = events.filter((e) => !["return", "close", "cancel"].includes(e));
   const common = { errors: props.errors, values: props.values };
-  // «Avvia la preselezione» also makes a validated vacancy live (issue 12): the button says so, no surprise.
+  // «Avvia la preselezione» also makes a validated vacancy live (docs/decisions/0020-starting-preselection-publishes.md): the button says so, no surprise.
   const internal = props.publicationMode === "internal";
   const publishes = props.status === "validated" && !internal;
   const preselectionNote = internal

@@ -7,7 +7,7 @@ export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;
 
 // The Remix server build bundles its own copy of app modules, so the Express
-// server and the routes can only share one pool through globalThis (stack-spike P11).
+// server and the routes can only share one pool through globalThis (docs/engineering-notes.md#p11).
 const holder = globalThis as unknown as { __rosaDb?: { url: string; db: Db } };
 
 // Return numeric/bigint columns as JS numbers where safe (counts) and dates as Date.
@@ -15,7 +15,7 @@ pg.types.setTypeParser(20, (v) => Number(v)); // int8: counts and bigserial ids 
 
 export function createDb(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max });
-  // Idle clients get 57P01 when PostgreSQL stops; without a listener the process crashes (P8).
+  // Idle clients get 57P01 when PostgreSQL stops; without a listener the process crashes (docs/engineering-notes.md#p8).
   pool.on("error", (e) => {
     if (!/57P01|terminating connection/.test(e.message)) console.error("[db pool]", e.message);
   });

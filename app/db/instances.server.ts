@@ -14,7 +14,7 @@ export const INSTANCE_LOCK_CLASS = 7240;
 /** Advisory locks (JOB_LOCK_CLASS, hashtext(job name)) held while a periodic job runs. */
 export const JOB_LOCK_CLASS = 7241;
 
-// Shared through globalThis: the Remix build and the Express server hold separate module instances (stack-spike P11).
+// Shared through globalThis: the Remix build and the Express server hold separate module instances (docs/engineering-notes.md#p11).
 const holder = globalThis as unknown as { __rosaInstance?: { id: number; client: pg.Client } };
 
 /** The id of this portal process, or null outside a portal (CLI, tests). */

@@ -166,7 +166,7 @@ export interface MailOutboxTable {
   last_error: string | null;
 }
 
-/** SMS written in the business transaction (issue 12); no SMS gateway is connected yet: they stay here. */
+/** SMS written in the business transaction (docs/decisions/0010-signed-availability-links.md); no SMS gateway is connected yet: they stay here. */
 export interface SmsOutboxTable {
   id: Generated<string>;
   to_number: string;

@@ -22,7 +22,7 @@ const errors = (list: FieldError[], status = 400) => json({ errors: list }, stat
 const QuerySchema = z.object({ employerId: z.uuid().optional() });
 
 /**
- * POST /api/v1/l68/quota — the L. 68/1999 calculator as JSON (issue 6 §1). Placement officers
+ * POST /api/v1/l68/quota — the L. 68/1999 calculator as JSON (docs/l68-calculator.md). Placement officers
  * (l68:manage) and employer users (l68:own). `?employerId=` ties the computation to a company
  * in the audit log: an employer may name only its own, an officer only one of its province.
  */

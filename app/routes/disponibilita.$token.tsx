@@ -23,7 +23,7 @@ const tokenOf = (params: unknown) => {
 };
 
 /**
- * The one-click availability answer (issue 12): no login, the signed link is the key. Every
+ * The one-click availability answer (docs/decisions/0010-signed-availability-links.md): no login, the signed link is the key. Every
  * outcome is a page with an Italian message (invalid, expired, already answered, superseded).
  */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const employer = await getEmployer(db, employerId);
   if (!employer) throw notFound("Azienda non trovata");
-  // No dead ends (issue 12): the employer's vacancies, rose, register rows and L. 68 file, each where this user may go.
+  // No dead ends (docs/decisions/0021-desk-counts-link-to-their-lists.md): the employer's vacancies, rose, register rows and L. 68 file, each where this user may go.
   const links = {
     vacancies: roleHas(user.role, "vacancies:review"),
     shortlists: roleHas(user.role, "matching:run"),

@@ -9,7 +9,7 @@ import { jobTitlesOf, vocabularyKeys } from "~/domain/professions/vocabulary";
  * ranking criterion. Contacts (phone, e-mail, address) stay in PostgreSQL:
  * the search page does not need them and the index is a copy we keep lean.
  */
-/** MatchingFields: what preselection matching filters on (issue 5, app/domain/matching/fields.ts). */
+/** MatchingFields: what preselection matching filters on (docs/architecture.md#service-4c, app/domain/matching/fields.ts). */
 export interface CandidateDocument extends MatchingFields {
   id: string;
   fullName: string;

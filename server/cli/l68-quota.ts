@@ -1,5 +1,5 @@
 /**
- * `npm run -s l68:quota`: one JSON document on stdin → one JSON document on stdout (issue 6 §1).
+ * `npm run -s l68:quota`: one JSON document on stdin → one JSON document on stdout (docs/l68-calculator.md).
  * Invalid JSON or invalid input: exit code 2, one Italian line per problem on stderr
  * ("campo: messaggio"). Any other failure: exit code 1.
  */

@@ -94,7 +94,7 @@ const PEOPLE: DemoPerson[] = [
 ];
 
 /**
- * Targeted placement demo (issue 13), after the L. 68 files: four people enrolled in the list of
+ * Targeted placement demo (docs/architecture.md#service-s, docs/legal/placement.md), after the L. 68 files: four people enrolled in the list of
  * Milano by the demo placement officer (with capacities and health data), the available posts of
  * the bakery and of the logistics hub at Pioltello, a numeric referral in progress on the hub's
  * post (proposed by ranking and confirmed, waiting for the outcome) and a nominative referral to

@@ -4,7 +4,7 @@ import { enqueueSearchSync } from "../../search/outbox.server";
 import type { DemoRefs } from "./platform";
 
 /**
- * Preselection demo (issue 5): a validated vacancy of Panificio Lombardo in
+ * Preselection demo (docs/architecture.md#service-4c): a validated vacancy of Panificio Lombardo in
  * Milano with a must-have licence and a preferable language, and a few
  * hand-written CVs that match it with different strengths; one lacks the
  * licence and appears only when the officer relaxes that requirement.
@@ -60,7 +60,8 @@ export async function seedShortlistDemo(trx: Transaction<DB>, refs: DemoRefs) {
 }
 
 /**
- * Issue 12 demo: a rosa on a second vacancy with two people still to contact (one with only an
+ * Demo of docs/decisions/0010-signed-availability-links.md and 0019-hire-with-unilav-fields.md:
+ * a rosa on a second vacancy with two people still to contact (one with only an
  * e-mail and no account, one with only a phone: the bulk «avvia il contatto» sends a link by e-mail
  * and one by SMS) and one person already presented, whose hire the officer can record on the
  * employer's behalf. Their preference (Panettieri) keeps them out of the «Commesso/a» matching demo.

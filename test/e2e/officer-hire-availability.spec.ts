@@ -1,7 +1,8 @@
 import { expect, expectAccessible, login, logout, test } from "./fixtures";
 
 /**
- * Issue 12 (officers): «avvia il contatto» for the whole rosa at once; the person without an account
+ * Officers' preselection work (docs/decisions/0010-signed-availability-links.md,
+ * docs/decisions/0019-hire-with-unilav-fields.md): «avvia il contatto» for the whole rosa at once; the person without an account
  * answers through the signed link without logging in; the officer records the hire on the
  * employer's behalf (UNILAV fields) and the employer sees it. Uses the demo rosa «Rosa per Aiuto panettiere/a».
  */

@@ -1,4 +1,4 @@
-// Targeted placement (issue 13): the province's list with its health data (placement officers
+// Targeted placement (docs/architecture.md#service-s, docs/legal/placement.md): the province's list with its health data (placement officers
 // only, every view audited), available posts, the numeric referral by ranking and capacities, the
 // nominative referral with the nulla osta, and the outcome: a hire closes the obligation.
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 // The prospetto informativo is not owed when nothing changed since the last one sent (art. 40 c. 4
-// DL 112/2008, rules file §1.6); it states the workforce at 31 December, not today's; the art. 17
+// DL 112/2008, docs/legal/l68.md#s1-6); it states the workforce at 31 December, not today's; the art. 17
 // certificate carries the 60-day term still running.
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";

@@ -1,5 +1,5 @@
 /**
- * Production units' local holidays (rules file §1.7): recorded with the workforce by the employer or
+ * Production units' local holidays (docs/legal/l68.md#s1-7): recorded with the workforce by the employer or
  * the officer, prefilled from the provincial capital's patron saint, and excluded from the working
  * days of the exemption contribution. Plus the workforce form refusing unknown province codes.
  */

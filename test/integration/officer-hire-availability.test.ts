@@ -11,7 +11,8 @@ import { createMatchCandidate, createMatchVacancy } from "../support/factories-s
 import { callRoute } from "../support/routes";
 
 /**
- * Issue 12 (officers): the officer records a hire on the employer's behalf; «avvia il contatto» for
+ * Officers' preselection work (docs/decisions/0010-signed-availability-links.md,
+ * docs/decisions/0019-hire-with-unilav-fields.md): the officer records a hire on the employer's behalf; «avvia il contatto» for
  * many people at once; the signed one-click availability link (valid, reused, expired, tampered).
  */
 let officer: string;

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from "kysely";
 import type { DefaultedTimestamp } from "../types";
 
-// Tables of targeted placement (issue 13); keep in step with migrations/2026_12_06_0700_create_l68_placement.ts.
+// Tables of targeted placement (docs/architecture.md#service-s, docs/legal/placement.md); keep in step with migrations/2026_12_06_0700_create_l68_placement.ts.
 
 type DateColumn = ColumnType<string, string, string>;
 type Numeric = ColumnType<string, number | string, number | string>;

@@ -174,7 +174,7 @@ export interface HiresTable {
 export type HireRecordedAs = "employer" | "officer";
 export type HireRequestChannel = "telefono" | "email_pec" | "sportello";
 
-/** One signed availability link sent to a person (issue 12): answered once, valid until the deadline. */
+/** One signed availability link sent to a person (docs/decisions/0010-signed-availability-links.md): answered once, valid until the deadline. */
 export interface AvailabilityRequestsTable {
   id: Generated<string>;
   shortlist_candidate_id: string;

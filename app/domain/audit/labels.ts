@@ -1,4 +1,4 @@
-/** Client-safe Italian labels of the audit log (issue 12): actions and kinds of data, with a readable fallback. */
+/** Client-safe Italian labels of the audit log (docs/decisions/0014-append-only-audit-log.md): actions and kinds of data, with a readable fallback. */
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   audit_log: "Registro delle attività",

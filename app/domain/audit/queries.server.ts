@@ -5,7 +5,7 @@ import type { AuditFilter } from "./schema";
 export const AUDIT_PAGE_SIZE = 50;
 
 /**
- * The name of the person, company or vacancy a row is about (issue 12: names, not UUIDs); null for other data.
+ * The name of the person, company or vacancy a row is about (docs/decisions/0014-append-only-audit-log.md: names, not UUIDs); null for other data.
  * entity_id is text (some entities have non-uuid keys), hence the casts.
  */
 const entityName = sql<string | null>`case audit_log.entity_type

@@ -102,7 +102,7 @@ export async function eraseCandidate(trx: Trx, actor: Actor, candidateId: string
   await trx.updateTable("employer_feedback").set({ missing_skills: null, reason_text: null, comment: null }).where("shortlist_candidate_id", "in", rows).execute();
   await trx.updateTable("assessment_results").set({ justification: REDACTED }).where("shortlist_candidate_id", "in", rows).execute();
   await trx.updateTable("gap_proposals").set({ gap: REDACTED, description: REDACTED }).where("shortlist_candidate_id", "in", rows).execute();
-  // Availability links (issue 12): the channel and the answer stay, the address or number goes.
+  // Availability links (docs/decisions/0010-signed-availability-links.md): the channel and the answer stay, the address or number goes.
   await trx.updateTable("availability_requests").set({ sent_to: REDACTED }).where("shortlist_candidate_id", "in", rows).execute();
   // The ranked results frozen in each shortlist name every hit: this person becomes the placeholder.
   await sql`

@@ -1,5 +1,5 @@
 /**
- * «Le cose che aspettano me» (issue 12): each role's desk. Every item is a count and the link to the filtered
+ * «Le cose che aspettano me» (docs/decisions/0021-desk-counts-link-to-their-lists.md): each role's desk. Every item is a count and the link to the filtered
  * list it counts; the count comes from the same filter the list uses (one query builder per list), so the
  * list always shows that many rows. The L. 68 items are scoped by the officer's province, like their lists.
  */

@@ -1,10 +1,10 @@
 /**
- * Amounts and legal parameters of L. 68/1999 by validity date (rules file §1.7, §1.11, §4).
+ * Amounts and legal parameters of L. 68/1999 by validity date (docs/legal/l68.md#s1-7, #s1-11, #s4).
  *
  * Money is held in euro cents as bigint: no floating point anywhere. Pre-2002 amounts
  * were set in lire; the euro equivalents (Lit. 25,000 = € 12.91 …) are used for them.
- * Every period carries `verified`: false marks values or start dates the rules file
- * lists as not confirmed by a source (§5) — the explanation says so when one is used.
+ * Every period carries `verified`: false marks values or start dates docs/legal/l68.md#s5
+ * lists as not confirmed by a source — the explanation says so when one is used.
  */
 
 export interface Period<T> {
@@ -27,7 +27,7 @@ export function inForce<T>(periods: readonly Period<T>[], date: string): Period<
 /**
  * Contributo esonerativo per working day per exempted unit (art. 5 c. 3 and c. 3-bis).
  * 39.21 from 2022-01-01 (DM 30 Sept 2021 n. 193) is confirmed by official sources (S12, S19);
- * the date of the 12.91 → 30.64 step is not (rules file §5): 2008-01-01 (L. 247/2007) is our
+ * the date of the 12.91 → 30.64 step is not (docs/legal/l68.md#s5): 2008-01-01 (L. 247/2007) is our
  * best knowledge.
  */
 export const CONTRIBUTO_ESONERATIVO: readonly Period<bigint>[] = [
@@ -39,7 +39,7 @@ export const CONTRIBUTO_ESONERATIVO: readonly Period<bigint>[] = [
 /**
  * Art. 15 c. 4 sanction per working day per missing disabled worker: five times the
  * contributo since D.Lgs. 185/2016 (153.20 = 5 × 30.64; 196.05 = 5 × 39.21). Earlier steps
- * (Lit. 100,000 = 51.65 → 62.77) have unverified dates (rules file §1.11, §5).
+ * (Lit. 100,000 = 51.65 → 62.77) have unverified dates (docs/legal/l68.md#s1-11, #s5).
  */
 export const UNCOVERED_SANCTION_DAILY: readonly Period<bigint>[] = [
   { from: "1999-01-01", value: 5165n, act: "art. 15 c. 4 L. 68/1999 (Lit. 100.000)", verified: false },
@@ -53,7 +53,7 @@ export interface ProspettoSanction {
   readonly perDayCents: bigint;
 }
 
-/** Art. 15 c. 1: late or omitted prospetto informativo (rules file §1.11). */
+/** Art. 15 c. 1: late or omitted prospetto informativo (docs/legal/l68.md#s1-11). */
 export const PROSPETTO_SANCTION: readonly Period<ProspettoSanction>[] = [
   {
     from: "1999-01-01",
@@ -78,7 +78,7 @@ export const PROSPETTO_SANCTION: readonly Period<ProspettoSanction>[] = [
 /**
  * Cap on the coverage through art. 12-bis conventions, in % of the disabled quota:
  * the article exists since L. 247/2007; 10 % raised to 60 % by art. 14-bis DL 159/2025
- * conv. L. 198/2025 (GU 30 Dec 2025, in force the day after) (rules file §1.10).
+ * conv. L. 198/2025 (GU 30 Dec 2025, in force the day after) (docs/legal/l68.md#s1-10).
  */
 export const ART12BIS_CAP_PERCENT: readonly Period<bigint>[] = [
   { from: "1999-01-01", value: 0n, act: "art. 12-bis non ancora in vigore", verified: true },
@@ -88,7 +88,7 @@ export const ART12BIS_CAP_PERCENT: readonly Period<bigint>[] = [
 
 /**
  * Fixed-term contracts up to this many months (including extensions) are outside the base
- * (art. 4 c. 1): 6 since art. 46-bis DL 83/2012, 9 before (rules file §1.2 E2).
+ * (art. 4 c. 1): 6 since art. 46-bis DL 83/2012, 9 before (docs/legal/l68.md#s1-2, #e2).
  */
 export const FIXED_TERM_EXCLUDED_MONTHS: readonly Period<number>[] = [
   { from: "1999-01-01", value: 9, act: "art. 4 c. 1 L. 68/1999 (testo originario)", verified: true },
@@ -97,13 +97,13 @@ export const FIXED_TERM_EXCLUDED_MONTHS: readonly Period<number>[] = [
 
 /**
  * Cap of the partial exemption when the authorisation states no other: 60 % of the quota
- * (DM 357/2000; rules file §1.7, §3.10). The employer's file never grants more.
+ * (DM 357/2000; docs/legal/l68.md#s1-7, #s3-10). The employer's file never grants more.
  */
 export const EXEMPTION_MAX_PERCENT = 60n;
 
 /**
  * Highest cap the calculator accepts as an explicit parameter (`exemption.capPercent`): the 80 %
- * reported for some sectors could not be verified (rules file §1.7, §5), so it is never a default.
+ * reported for some sectors could not be verified (docs/legal/l68.md#s1-7, #s5), so it is never a default.
  */
 export const EXEMPTION_CAP_LIMIT_PERCENT = 80;
 
@@ -113,7 +113,7 @@ export const ART4_PSYCHIC_MIN_DISABILITY_PERCENT = 45;
 /**
  * Work accident / occupational disease: the INAIL degree above which the worker counts (strictly >;
  * art. 4 c. 4 L. 68/1999 and art. 3 c. 4 DPR 333/2000 — the DPR's wording could not be read in
- * this session: rules file §5, so the explanation says "non verificato").
+ * this session: docs/legal/l68.md#s5, so the explanation says "non verificato").
  */
 export const INAIL_MIN_DISABILITY_PERCENT = 33;
 
@@ -126,10 +126,10 @@ export const ART18_LEGACY_IN_FORCE_ON = "2000-01-17";
 /** Minimum mission length for a disabled agency worker to count at the user (art. 34 c. 3 D.Lgs. 81/2015). */
 export const AGENCY_MISSION_MIN_MONTHS = 12;
 
-/** Capacity reduction from which art. 4 c. 3-bis / c. 4 workers count (≥, rules file §3.3). */
+/** Capacity reduction from which art. 4 c. 3-bis / c. 4 workers count (≥, docs/legal/l68.md#s3-3). */
 export const ART4_MIN_DISABILITY_PERCENT = 60;
 
-/** Last day on which private 15–35 employers were obliged only on a new hire (rules file §1.1 item 2). */
+/** Last day on which private 15–35 employers were obliged only on a new hire (docs/legal/l68.md#s1-1 item 2). */
 export const NEW_HIRE_ONLY_REGIME_UNTIL = "2017-12-31";
 
 /** Euro cents → "79674.72" (the API/CLI money format). */
@@ -149,7 +149,7 @@ export const fixedTermExcludedMonthsAt = (date: string) => inForce(FIXED_TERM_EX
 /**
  * Sanction for a prospetto informativo filed `daysLate` calendar days after the deadline
  * (art. 15 c. 1). The daily increase runs from the day after the deadline, so one day
- * late costs 702.43 + 34.02 = 736.45 (rules file §3.11, Confapi Emilia S13). `date` picks
+ * late costs 702.43 + 34.02 = 736.45 (docs/legal/l68.md#s3-11, Confapi Emilia S13). `date` picks
  * the amounts in force (the deadline). Returns euro cents; 0 when not late.
  */
 export function prospettoLateSanctionCents(date: string, daysLate: number): bigint {

@@ -1,5 +1,5 @@
 /**
- * Base di computo (rules file §1.2) and the quotas that follow from it (§1.3, §1.4).
+ * Base di computo (docs/legal/l68.md#s1-2) and the quotas that follow from it (#s1-3, #s1-4).
  * Pure functions on validated input; all counts are bigint, fractions are rationals.
  */
 import {
@@ -55,12 +55,12 @@ const isDisabled = (g: WorkforceGroup) => g.protected === "disabile_l68" || g.pr
 export type Art4Route = "percent" | "category" | "psychic" | "inail";
 
 /**
- * The route by which a "disabile_art4" group counts (rules file §1.5, §3.3), or null if none:
+ * The route by which a "disabile_art4" group counts (docs/legal/l68.md#s1-5, #s3-3), or null if none:
  * - "percent": capacity reduction ≥ 60 % (art. 4 c. 3-bis and c. 4; exactly 60 counts);
  * - "category": minorazione in categories 1–6 of the war-pension tables, DPR 915/1978 (c. 3-bis);
  * - "psychic": intellectual or psychic disability with a reduction strictly above 45 % (c. 3-bis);
  * - "inail": disabled by a work accident or occupational disease with an INAIL degree strictly above
- *   33 % (art. 4 c. 4 L. 68/1999 and art. 3 c. 4 DPR 333/2000, wording not verified: rules file §5).
+ *   33 % (art. 4 c. 4 L. 68/1999 and art. 3 c. 4 DPR 333/2000, wording not verified: docs/legal/l68.md#s5).
  * None when the disability was caused by the employer's breach of safety rules ascertained by a
  * court (art. 4 c. 4: "comunque"). Percentages are compared as given (exact for JSON numbers).
  */
@@ -82,7 +82,7 @@ export const isArt4BelowThreshold = (g: WorkforceGroup) => g.protected === "disa
 
 /**
  * Disabled home workers and teleworkers count only when given work for the normal full hours,
- * continuously (art. 4 c. 3 L. 68/1999; rules file §1.5).
+ * continuously (art. 4 c. 3 L. 68/1999; docs/legal/l68.md#s1-5).
  */
 export const isRemoteNotFullTime = (g: WorkforceGroup) =>
   isDisabled(g) && (g.contract === "domicilio" || g.telework === true) && g.fullTimeWorkload !== true;
@@ -100,7 +100,7 @@ export function exclusionOf(g: WorkforceGroup, date: string): ExclusionReason | 
   const byContract = CONTRACT_EXCLUSIONS[g.contract];
   if (byContract) return byContract;
   if (g.contract === "determinato") {
-    // "fino a sei mesi": exactly 6 months (extensions included) is still excluded (rules file §3.7).
+    // "fino a sei mesi": exactly 6 months (extensions included) is still excluded (docs/legal/l68.md#s3-7).
     const limit = fixedTermExcludedMonthsAt(date).value;
     if (g.months !== undefined && g.months <= limit) return FIXED_TERM_EXCLUSION(limit);
   }
@@ -112,7 +112,7 @@ export interface Pool {
   workers: bigint;
   /** Σ count × h/H, exact. */
   fte: Rational;
-  /** R(fte): rounded once, on the pooled sum (rules file §3.1). */
+  /** R(fte): rounded once, on the pooled sum (docs/legal/l68.md#s3-1). */
   rounded: bigint;
 }
 
@@ -145,10 +145,10 @@ export interface BaseComputation {
 }
 
 /**
- * Base di computo (rules file §1.2 formula, PRODIS `get_n_lav_base_computo_art_3`):
+ * Base di computo (docs/legal/l68.md#s1-2 formula, PRODIS `get_n_lav_base_computo_art_3`):
  * full-time computable heads + R(pooled part-time FTE) + R(pooled intermittent FTE).
  * Art. 18 workers leave the base up to the art. 18 quota computed on the total head-count
- * (= PRODIS's min(art18 in force, R(1 % × heads)); rules file §3.4), computable ones first
+ * (= PRODIS's min(art18 in force, R(1 % × heads)); docs/legal/l68.md#s3-4), computable ones first
  * in input order, so that surplus art. 18 workers stay in the base.
  */
 export function computeBase(input: QuotaInput): BaseComputation {

@@ -1,6 +1,6 @@
 /**
  * Changes to the employer's L. 68 file. Each one locks the file, checks the version the user
- * saw, writes, audits and recomputes in the caller's transaction (issue 6 §2: atomic).
+ * saw, writes, audits and recomputes in the caller's transaction (docs/decisions/0022-l68-file-recomputed-atomically.md).
  */
 import type { Trx } from "~/db/db.server";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";

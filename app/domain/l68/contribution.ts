@@ -33,7 +33,7 @@ export interface Contribution {
 
 const cents = (amount: string) => BigInt(amount.replace(".", ""));
 
-/** Partial exemption at `percent` over [from, to] for the workforce in `input` (rules file §1.7). */
+/** Partial exemption at `percent` over [from, to] for the workforce in `input` (docs/legal/l68.md#s1-7). */
 export function exemptionContribution(
   input: QuotaInput,
   percent: number,
@@ -57,8 +57,8 @@ export function exemptionContribution(
 }
 
 /**
- * Positions covered by a 60 per mille self-certification: the sources read do not state it (rules
- * file §1.7, §5); we use its natural reading, the share of the quota attributable to those workers,
+ * Positions covered by a 60 per mille self-certification: the sources read do not state it
+ * (docs/legal/l68.md#s1-7, #s5); we use its natural reading, the share of the quota attributable to those workers,
  * R(7 % × workers) with the > 0.50 rounding, never more than the whole quota.
  */
 export function selfCertifiedPositions(workers60: number, quota: number): number {

@@ -1,6 +1,6 @@
 import { absoluteUrl } from "~/utils/public-url.server";
 /**
- * The deadline job (issue 6 §2): alerts before and after the 60-day obligations and the
+ * The deadline job (docs/architecture.md#service-s): alerts before and after the 60-day obligations and the
  * prospetto's 31 January deadline, in-app (l68_alerts) and by e-mail. Idempotent: every
  * alert has a unique (employer, kind, ref_key), so running it twice sends nothing twice.
  * It is a job, not an action: it opens one transaction per employer it touches.

@@ -1,11 +1,11 @@
 /**
  * Italian wording for the calculator's explanation: labels with their legal basis
- * (rules file §1.2 table) and number/money/date formatting in Italian style.
+ * (docs/legal/l68.md#s1-2 table) and number/money/date formatting in Italian style.
  */
 import type { ContractType, ExclusionType } from "./schema";
 import { type Rational, rational, toDecimal } from "./rational";
 
-/** Why a worker is outside the base di computo: label and legal basis (rules file §1.2). */
+/** Why a worker is outside the base di computo: label and legal basis (docs/legal/l68.md#s1-2). */
 export interface ExclusionReason {
   label: string;
   basis: string;

@@ -1,5 +1,5 @@
 /**
- * Forms of the employer's L. 68 file (issue 6 §2). Client-safe: zod only, Italian messages.
+ * Forms of the employer's L. 68 file (docs/architecture.md#service-s). Client-safe: zod only, Italian messages.
  * Workforce rows are validated twice: the form shape here, then the calculator's own group
  * schema (`WorkforceGroupSchema`) so a row that would make the calculator fail is never saved.
  */
@@ -74,7 +74,7 @@ function italianDay(text: string): string | null {
   return m[3] ? `${m[3]}-${md}` : md;
 }
 
-/** The unit's patron saint, typed "gg/mm" (rules file §1.7); blank: the provincial capital's. */
+/** The unit's patron saint, typed "gg/mm" (docs/legal/l68.md#s1-7); blank: the provincial capital's. */
 const patronSaintField = z.preprocess(
   blankToUndefined,
   z

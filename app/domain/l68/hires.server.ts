@@ -1,7 +1,7 @@
 /**
  * A hire on a vacancy reserved to the collocamento mirato (L. 68/1999 art. 1 or art. 18) is a
  * protected worker of the employer's file: it is counted in the quota and the 60-day obligation it
- * covers ends as «met» by hire (rules file §1.6: hiring is how the obligation is fulfilled).
+ * covers ends as «met» by hire (docs/legal/l68.md#s1-6: hiring is how the obligation is fulfilled).
  */
 import type { Trx } from "~/db/db.server";
 import { isoDate, isoDateOrNull } from "~/db/dates.server";
@@ -17,7 +17,7 @@ const CATEGORY: Record<string, L68ProtectedCategory> = { art1: "disabile_l68", a
 
 /** UNILAV tipologia → calculator contract; null: not an employment counted in the quota (traineeship, co.co.co., self-employment). */
 function contractOf(code: string): string | null {
-  // Current CO codes (issue 12: the hire form offers only codes in force) and the older ones stored before it.
+  // Current CO codes (docs/legal/national-systems.md#unilav: the hire form offers only codes in force) and the older ones stored before it.
   if (code === "A.01.00") return "indeterminato";
   if (code.startsWith("A.02.") || code === "N.02.00" || code === "N.03.00") return "determinato";
   if (code.startsWith("A.03.") && code !== "A.03.04" && code !== "A.03.07") return "apprendistato";

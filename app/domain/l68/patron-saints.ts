@@ -1,6 +1,6 @@
 /**
  * The patron saint's day of each provincial capital, which the regional esonero portals exclude
- * from the working days like the national holidays (rules file §1.7, S20/S21 `GiorniLavorativiUtils`).
+ * from the working days like the national holidays (docs/legal/l68.md#s1-7, S20/S21 `GiorniLavorativiUtils`).
  * Used to prefill a production unit's local holiday: the employer or the officer can always
  * change it (a unit outside the capital keeps its own comune's patron, a CCNL may add days).
  *

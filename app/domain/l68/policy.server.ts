@@ -38,7 +38,7 @@ export const employerInProvince = (province: string) => (eb: ExpressionBuilder<D
     ),
   ]);
 
-/** Health data (disability percentages) only for placement officers (issue 6 §2, GDPR art. 9). */
+/** Health data (disability percentages) only for placement officers (docs/decisions/0011-health-data-for-placement-officers-only.md, GDPR art. 9). */
 export const canSeeHealthData = (user: SessionUser) => roleHas(user.role, "candidates:health") && roleHas(user.role, "l68:manage");
 
 /** An employer's user on its own L. 68 file (any employer role); others get 403. */

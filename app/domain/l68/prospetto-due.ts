@@ -1,5 +1,5 @@
 /**
- * Whether the prospetto informativo is owed for a year (rules file §1.6). It is owed by employers with
+ * Whether the prospetto informativo is owed for a year (docs/legal/l68.md#s1-6). It is owed by employers with
  * at least 15 computable workers at 31 December (art. 9 c. 6 L. 68/1999), but **not** when nothing
  * that alters the obligation or the quota computation changed since the last prospetto sent
  * (art. 40 c. 4 DL 112/2008). The figures compared are those the national form carries and the

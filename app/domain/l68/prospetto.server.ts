@@ -132,7 +132,7 @@ async function openPostsKey(db: Db | Trx, employerId: string) {
 
 /**
  * Whether the prospetto of `deadlineYear` is owed: compares the situation at 31 December with the
- * last prospetto sent (art. 40 c. 4 DL 112/2008, rules file §1.6), available posts included. A
+ * last prospetto sent (art. 40 c. 4 DL 112/2008, docs/legal/l68.md#s1-6), available posts included. A
  * prospetto sent since posts are structured stores them (`postiStrutturati`) and is compared with the
  * posts open now; an older one carries only the text typed then, which no structured post can be
  * compared with, so its posts count as unchanged. `currentPosts` overrides the posts open now.

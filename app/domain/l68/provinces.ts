@@ -1,7 +1,7 @@
 /**
- * Multi-province employers (rules file §1.8): the national quotas (art. 3 and art. 18) allocated to
+ * Multi-province employers (docs/legal/l68.md#s1-8): the national quotas (art. 3 and art. 18) allocated to
  * the provinces of the operating sites as PRODIS does (`calcola_riepilogo_provinciale`), the CIGS /
- * solidarity suspensions applied in the province of the unit concerned (§1.9), then the automatic
+ * solidarity suspensions applied in the province of the unit concerned (docs/legal/l68.md#s1-9), then the automatic
  * compensation between provinces (art. 5 c. 8 L. 68/1999 as replaced by DL 138/2011).
  * Pure: works on the validated calculator input with one province per workforce group.
  */
@@ -27,7 +27,7 @@ export interface ProvinceAllocation extends CategoryAllocation {
   base: number;
   /** Disabled units of the provincial quota suspended by a CIGS/solidarity programme in the province. */
   suspendedUnits: number;
-  /** `quota` after suspension; `suspendedUnits`: the art. 18 units suspended the same way (rules file §1.9). */
+  /** `quota` after suspension; `suspendedUnits`: the art. 18 units suspended the same way (docs/legal/l68.md#s1-9). */
   art18: CategoryAllocation & { suspendedUnits: number };
   /**
    * Places of the conventions in force (art. 11 still to fill, art. 12-bis) filed for this province:
@@ -50,7 +50,7 @@ interface Row {
 }
 
 /**
- * Steps 2–4 of §1.8 for one category: the whole quota in the registered office's province for the
+ * Steps 2–4 of docs/legal/l68.md#s1-8 for one category: the whole quota in the registered office's province for the
  * small bands, R(p % × provincial base) otherwise, then the difference with the national quota
  * added to the registered office or removed where the rounding added most.
  */
@@ -89,7 +89,7 @@ function compensate(items: { quota: number; covered: number }[]): CategoryAlloca
   return out;
 }
 
-/** R(Q × (1 − share)) as Regione Piemonte scales a suspended quota (rules file §1.9, §3.6). */
+/** R(Q × (1 − share)) as Regione Piemonte scales a suspended quota (docs/legal/l68.md#s1-9, #s3-6). */
 export function suspendedUnitsOf(quota: number, share: number): number {
   if (share <= 0) return 0;
   return quota - Number(roundQuota(mul(rational(quota), sub(ONE, fromNumber(Math.min(share, 1))))));
@@ -126,7 +126,7 @@ export function allocateProvinces(
 
   const nationwide = suspensions["*"] ?? 0;
   const shareOf = (province: string) => Math.max(nationwide, suspensions[province] ?? 0);
-  // Both quotas are scaled by the activity not suspended, with the same rounding (rules file §1.9, §3.6).
+  // Both quotas are scaled by the activity not suspended, with the same rounding (docs/legal/l68.md#s1-9, #s3-6).
   const suspended = disabled.map((r) => suspendedUnitsOf(r.quota, shareOf(r.province)));
   const suspended18 = art18.map((r) => suspendedUnitsOf(r.quota, shareOf(r.province)));
   const dis = compensate(disabled.map((r, i) => ({ quota: r.quota - suspended[i], covered: local[i].covered })));

@@ -1,5 +1,5 @@
 /**
- * The exact L. 68/1999 quota calculator (issue 6 §1; rules in shared/domain/l68-quota-rules.md).
+ * The exact L. 68/1999 quota calculator (docs/architecture.md#service-s; rules in docs/legal/l68.md).
  * Pure: no I/O, no clock (the default date is applied by the schema). Counts are bigint,
  * fractions exact rationals, money euro cents; everything is converted only for the output.
  */
@@ -193,7 +193,7 @@ interface Suspended {
 
 /**
  * Art. 3 c. 5 and art. 4 DPR 333/2000: CIGS/solidarity suspend in proportion to the activity
- * suspended — R(Q × (1 − share)) as Regione Piemonte does (rules file §1.9, §3.6); a collective
+ * suspended — R(Q × (1 − share)) as Regione Piemonte does (docs/legal/l68.md#s1-9, #s3-6); a collective
  * dismissal procedure suspends the whole obligation nationwide (Q = 0).
  */
 function applySuspension(input: QuotaInput, q3: bigint, q18: bigint): Suspended {
@@ -248,9 +248,9 @@ interface Coverage {
 }
 
 /**
- * Disabled workers in force (rules file §1.5). Part-time: above 50 % of the hours a worker
+ * Disabled workers in force (docs/legal/l68.md#s1-5). Part-time: above 50 % of the hours a worker
  * counts as 1; at or below 50 % the fractions h/H are pooled and rounded once with the
- * > 0.50 rule — PRODIS `get_disabili_riproporz` (rules file §3.2).
+ * > 0.50 rule — PRODIS `get_disabili_riproporz` (docs/legal/l68.md#s3-2).
  */
 function coverDisabili(input: QuotaInput, base: bigint, q3BeforeSuspension: bigint, steps: Steps): Coverage {
   let wholeUnits = 0n;
@@ -275,7 +275,7 @@ function coverDisabili(input: QuotaInput, base: bigint, q3BeforeSuspension: bigi
     if (cmp(fraction, HALF) > 0) wholeUnits += count;
     else if (band === "15-35" && (g.disabilityPercent ?? 0) > 50) {
       // Art. 3 c. 5 DPR 333/2000 (Min. Lav. nota 77/2005): in the 15–35 band a part-timer with more
-      // than 50 % invalidity counts as one unit whatever the hours (rules file §1.5, §3.2).
+      // than 50 % invalidity counts as one unit whatever the hours (docs/legal/l68.md#s1-5, #s3-2).
       wholeUnits += count;
       dpr333Whole += count;
     } else small.push({ count, fraction });
@@ -350,7 +350,7 @@ function coverDisabili(input: QuotaInput, base: bigint, q3BeforeSuspension: bigi
   return { covered: wholeUnits + smallUnits + art12bis.counted + art14 };
 }
 
-/** One sentence per art. 4 route actually used (rules file §1.5): the employer sees why each counts. */
+/** One sentence per art. 4 route actually used (docs/legal/l68.md#s1-5): the employer sees why each counts. */
 function explainArt4Routes(counted: Record<Art4Route, bigint>): string[] {
   const out: string[] = [];
   const one = (n: bigint) => n === 1n;
@@ -390,7 +390,7 @@ function explainArt4Routes(counted: Record<Art4Route, bigint>): string[] {
 /**
  * Art. 12-bis conventions count for employers above 50 up to a share of the quota that depends
  * on the date (10 %, 60 % from 31 Dec 2025). The rounding of the cap is not stated by the sources
- * read (rules file §1.10): the general L. 68 rule (> 0.50) is used.
+ * read (docs/legal/l68.md#s1-10): the general L. 68 rule (> 0.50) is used.
  */
 function coverArt12bis(input: QuotaInput, base: bigint, q3: bigint): { counted: bigint; sentence?: string } {
   const declared = BigInt(input.conventions?.art12bisWorkers ?? 0);
@@ -422,7 +422,7 @@ const art18InService = (input: QuotaInput) =>
   input.workforce.reduce((n, g) => (g.protected === "art18" ? n + BigInt(g.count) : n), 0n);
 
 /**
- * Legacy "abbattimento" (art. 18 c. 1; rules file §1.5, §3.5), computed as PRODIS does
+ * Legacy "abbattimento" (art. 18 c. 1; docs/legal/l68.md#s1-5, #s3-5), computed as PRODIS does
  * (`get_n_scoperture_disabili`, `get_valore_abbatt_naz`): art. 18 workers in force on 17 Jan 2000
  * beyond the art. 18 quota reduce the disabled shortfall by min(art. 18 quota, art. 18 surplus,
  * workers in force on 17 Jan 2000), never by more than the shortfall. Other sources say this
@@ -452,7 +452,7 @@ const unverifiedNote = (p: Period<unknown>, what: string) =>
   `Attenzione: l'importo del ${what} in vigore alla data indicata (${p.act}) non è confermato da una fonte ufficiale: verificarlo prima di usarlo.`;
 
 /**
- * Working days: given, or counted on the production unit's calendar (rules file §1.7): week of the
+ * Working days: given, or counted on the production unit's calendar (docs/legal/l68.md#s1-7): week of the
  * CCNL, national holidays (4 October from 2026, L. 151/2025), the patron saint — the one declared,
  * else the provincial capital's from patron-saints.ts — and the CCNL extra holidays.
  */
@@ -490,9 +490,9 @@ function workingDaysOf(src: { workingDays?: number; calendar?: Calendar }, what:
 }
 
 /**
- * The cap is what the authorisation grants (rules file §3.10): 60 % unless it states otherwise
+ * The cap is what the authorisation grants (docs/legal/l68.md#s3-10): 60 % unless it states otherwise
  * (DM 357/2000); above 60 % only as an explicit parameter, since the 80 % for some sectors
- * reported to us could not be verified (§1.7, §5).
+ * reported to us could not be verified (docs/legal/l68.md#s1-7, #s5).
  */
 function explainExemptionCap(capPercent: number | undefined, steps: Steps) {
   if (capPercent === undefined) {
@@ -544,7 +544,7 @@ function computeSelfCertification(input: QuotaInput, uncovered: bigint, steps: S
 }
 
 /**
- * Partial exemption, Regione Piemonte's calculation (rules file §1.7, §3.9, PRODIS/SILAP): no
+ * Partial exemption, Regione Piemonte's calculation (docs/legal/l68.md#s1-7, #s3-9, PRODIS/SILAP): no
  * exemption with a quota of 0 or 1; the exemptible maximum is 1 with a quota of 2, R(quota × % / 100)
  * from 3, in both cases minus the self-certified positions; the units to pay are
  * min(quota − covered − self-certified − convention positions, maximum). The percentage is capped at
@@ -618,8 +618,8 @@ function computeExemption(input: QuotaInput, quota: bigint, uncovered: bigint, s
  * Art. 15 c. 4: per working day after the 60 days, per disabled worker missing (after any
  * exemption), five times the contributo (196.05 from 2022). If the employer complies with the
  * inspector's diffida it pays a quarter of it (art. 15 c. 4-bis; INL nota 966/2021), rounded
- * to the cent once, on the total (the issue's example: 7842.00 → 1960.50). Whether it applies to
- * public administrations is not verified (rules file §1.11, §5): the output says so.
+ * to the cent once, on the total (docs/l68-calculator.md#example: 7842.00 → 1960.50). Whether it applies to
+ * public administrations is not verified (docs/legal/l68.md#s1-11, #s5): the output says so.
  */
 function computeSanction(input: QuotaInput, missing: bigint, steps: Steps) {
   const wd = workingDaysOf(input.sanction!, "calcolo della sanzione", steps);
@@ -654,7 +654,7 @@ function computeSanction(input: QuotaInput, missing: bigint, steps: Steps) {
 }
 
 /**
- * Compensation (rules file §1.8): automatic between a private employer's units (art. 5 c. 8 and
+ * Compensation (docs/legal/l68.md#s1-8): automatic between a private employer's units (art. 5 c. 8 and
  * 8-bis as replaced by DL 138/2011) and between group companies (art. 31 D.Lgs. 276/2003); public
  * employers need an authorisation (art. 5 c. 8-ter, not verified), so their units apply only with
  * `authorised`.

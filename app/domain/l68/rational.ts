@@ -2,7 +2,7 @@
  * Exact non-floating arithmetic for the L. 68/99 calculator.
  *
  * The quota rules round a fraction up only when it is *strictly* above one half
- * (rules file §1.3: 150 × 7 % = 10.50 → 10, 151 × 7 % = 10.57 → 11). With binary
+ * (docs/legal/l68.md#s1-3: 150 × 7 % = 10.50 → 10, 151 × 7 % = 10.57 → 11). With binary
  * floating point 0.07 × 150 is 10.500000000000002 and would round the wrong way,
  * so every count, share and amount goes through bigint rationals instead.
  */
@@ -57,7 +57,7 @@ export function floor(x: Rational): bigint {
 export const fractionalPart = (x: Rational): Rational => sub(x, rational(floor(x)));
 
 /**
- * The L. 68/99 rounding (rules file §1.3, §1.2, §3.1): the integer part, plus one
+ * The L. 68/99 rounding (docs/legal/l68.md#s1-3, #s1-2, #s3-1): the integer part, plus one
  * only if the fractional part is strictly greater than 0.50. PRODIS implements it
  * as ROUND(x − 0.001), Regione Piemonte as "2,51 → 3, 2,5 → 2".
  */

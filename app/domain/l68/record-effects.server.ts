@@ -25,7 +25,7 @@ export interface Period {
 }
 
 /**
- * The local holidays of the production units in `province` (rules file §1.7): the patron saint each
+ * The local holidays of the production units in `province` (docs/legal/l68.md#s1-7): the patron saint each
  * unit recorded — else the provincial capital's (patron-saints.ts) — and the CCNL extra holidays.
  * Per province, as the regional portals compute the contribution.
  */
@@ -70,7 +70,7 @@ export async function withContribution(trx: Trx, employerId: string, kind: L68Re
   return { ...details, positions, contribution: selfCertificationContribution(positions, period.startsOn, to, weekDays, holidays) };
 }
 
-/** Checks that depend on the file when a record is filed (rules file §1.6, §1.10). */
+/** Checks that depend on the file when a record is filed (docs/legal/l68.md#s1-6, #s1-10). */
 export async function checkFiling(trx: Trx, employerId: string, kind: L68RecordKind, today: string) {
   if (kind === "convenzione_art12bis") {
     const latest = await trx.selectFrom("l68_snapshots").select("band").where("employer_id", "=", employerId).orderBy("id", "desc").limit(1).executeTakeFirst();

@@ -1,5 +1,5 @@
 /**
- * Forms of the L. 68 records (issue 6 §2): exemptions, 60 per mille self-certifications,
+ * Forms of the L. 68 records (docs/architecture.md#service-s): exemptions, 60 per mille self-certifications,
  * suspensions, conventions and referral requests. Client-safe: zod only, Italian messages.
  * Each kind has its own schema; all of them give `{ common fields, details }`, where `details`
  * is what the calculator reads back (`workforce.server.ts`, `recordsInForce`).

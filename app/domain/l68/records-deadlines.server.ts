@@ -1,6 +1,6 @@
 /**
- * The records' part of the daily L. 68 job (issue 6 §2): quota and coverage recomputed when an
- * accepted record starts or ends (a suspension's end restarts the 60 days, rules file §1.6), and
+ * The records' part of the daily L. 68 job (docs/architecture.md#service-s): quota and coverage recomputed when an
+ * accepted record starts or ends (a suspension's end restarts the 60 days, docs/legal/l68.md#s1-6), and
  * alerts before an exemption or self-certification expires and before each hire of an art. 11
  * convention's schedule. Idempotent: recomputations only for changes after the latest snapshot,
  * alerts unique per (employer, kind, ref_key).

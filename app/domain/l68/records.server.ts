@@ -1,6 +1,6 @@
 import { absoluteUrl } from "~/utils/public-url.server";
 /**
- * Commands on the L. 68 records (issue 6 §2): file one with its document, decide it (office),
+ * Commands on the L. 68 records (docs/architecture.md#service-s): file one with its document, decide it (office),
  * withdraw it (employer), add documents. Each runs in the caller's transaction, moves the record
  * only along its kind's table (`states.ts`), audits, and recomputes quota and coverage when the
  * record affects them — so the decision and its effect commit together or not at all.
@@ -27,7 +27,7 @@ export interface StoredPdf {
   sha256: string;
 }
 
-/** Collective dismissals with at least 5 dismissed extend the suspension by the re-hiring priority (§1.9). */
+/** Collective dismissals with at least 5 dismissed extend the suspension by the re-hiring priority (docs/legal/l68.md#s1-9). */
 const PRIORITY_MONTHS = 6;
 const PRIORITY_MIN_DISMISSALS = 5;
 
@@ -177,7 +177,7 @@ export async function changeRecordStatus(trx: Trx, actor: Actor, side: RecordSid
 async function recomputeAfter(trx: Trx, actor: Actor, employerId: string, rec: LockedRecord, next: L68RecordStatus, endsOn: string | null, today: string) {
   const reason = `${RECORD_KIND_LABELS[rec.kind]}: ${RECORD_STATUS_LABELS[next].toLowerCase()}`;
   const suspensionOver = rec.kind === "sospensione" && next === "closed" && endsOn !== null && endsOn < today;
-  // The end of a suspension restarts the 60 days from the day after (rules file §1.6).
+  // The end of a suspension restarts the 60 days from the day after (docs/legal/l68.md#s1-6).
   if (suspensionOver) await recomputeFile(trx, actor, employerId, today, reason, "suspension_end", addDays(endsOn, 1));
   else await recomputeFile(trx, actor, employerId, today, reason);
 }

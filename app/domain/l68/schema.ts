@@ -1,5 +1,5 @@
 /**
- * Input schema and output type of the L. 68/1999 quota calculator (issue 6 §1).
+ * Input schema and output type of the L. 68/1999 quota calculator (docs/l68-calculator.md).
  * Client-safe: zod only, no server imports. User-facing messages are Italian and
  * name the field through the issue path (see `toFieldErrors`).
  */
@@ -19,20 +19,20 @@ export const CONTRACT_TYPES = [
   "lsu",
   "socio_cooperativa",
   "inserimento",
-  // Not in the issue's list but in the rules file: pooled on hours worked (§1.2) / excluded (E12).
+  // Not in the API's first list but in docs/legal/l68.md: pooled on hours worked (#s1-2) / excluded (#e12).
   "intermittente",
   "formazione_lavoro",
 ] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
 
-/** Category exclusions of rules file §1.2 that do not follow from the contract type. */
+/** Category exclusions of docs/legal/l68.md#s1-2 that do not follow from the contract type. */
 export const EXCLUSION_TYPES = [
   "cantiere_edile", // E15
   "trasporto_viaggiante", // E13
   "estero", // E7
   "telelavoro_escluso", // E18
   "stagionale_agricolo_breve", // E19
-  // Beyond the issue's list, so that every exclusion of the rules file can be expressed:
+  // Beyond the API's first list, so that every exclusion of docs/legal/l68.md#s1-2 can be expressed:
   "impianti_fune", // E14
   "autotrasporto", // E16
   "sottosuolo", // E17
@@ -110,7 +110,7 @@ export const WorkforceGroupSchema = z
         .optional(),
       /**
        * Art. 4 c. 3-bis alternative to the 60 %: minorazione of the war-pension tables (DPR 915/1978,
-       * also used for service invalidity), categories 1–8 accepted, 1–6 count (rules file §1.5).
+       * also used for service invalidity), categories 1–8 accepted, 1–6 count (docs/legal/l68.md#s1-5).
        */
       invalidityCategory: numberField("un numero intero da 1 a 8")
         .int("la categoria di invalidità deve essere un numero intero da 1 a 8")
@@ -119,7 +119,7 @@ export const WorkforceGroupSchema = z
         .optional(),
       /** Art. 4 c. 3-bis alternative: intellectual or psychic disability, counted above 45 %. */
       psychicDisability: z.boolean({ error: "deve essere true o false" }).optional(),
-      /** Art. 18 worker already in force on 17 Jan 2000: only for the legacy offset (rules file §3.5). */
+      /** Art. 18 worker already in force on 17 Jan 2000: only for the legacy offset (docs/legal/l68.md#s3-5). */
       art18InForceAt2000: z.boolean({ error: "deve essere true o false" }).optional(),
       /**
        * Disabled through a work accident or an occupational disease: the INAIL degree, counted above
@@ -199,7 +199,7 @@ const monthDay = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
  * A production unit's working calendar, instead of a ready count of working days: the period (one
  * calendar year at most: amounts change by year), the CCNL week, and the unit's own holidays — the
  * patron saint (prefilled from the provincial capital's when only `province` is given) and the CCNL
- * extra holidays (rules file §1.7, S21 `GiorniLavorativiUtils`).
+ * extra holidays (docs/legal/l68.md#s1-7, S21 `GiorniLavorativiUtils`).
  */
 export const CalendarSchema = z
   .strictObject(
@@ -254,7 +254,7 @@ const ExemptionSchema = z.strictObject(
     calendar: CalendarSchema.optional(),
     /**
      * The cap the authorisation grants, in % of the quota: 60 when not given (DM 357/2000). Up to 80
-     * only as an explicit parameter: the higher sector cap is unverified (rules file §1.7, §3.10).
+     * only as an explicit parameter: the higher sector cap is unverified (docs/legal/l68.md#s1-7, #s3-10).
      */
     capPercent: numberField("un numero intero")
       .int("il tetto dell'esonero deve essere un numero intero di punti percentuali")
@@ -275,11 +275,11 @@ const SuspensionSchema = z
       /** Collective dismissal procedure (arts. 4 and 24 L. 223/1991): obligations suspended nationwide. */
       collectiveDismissal: z.boolean({ error: "deve essere true o false" }).optional(),
       /**
-       * Units of the disabled quota suspended in single provinces (CIGS is provincial, rules file §1.9):
+       * Units of the disabled quota suspended in single provinces (CIGS is provincial, docs/legal/l68.md#s1-9):
        * the sum of R(provincial quota × share) reductions, computed by the provincial allocation.
        */
       suspendedUnits: countField("il numero di unità sospese").optional(),
-      /** The same for the art. 18 c. 2 quota, with the same rounding (rules file §1.9, §3.6). */
+      /** The same for the art. 18 c. 2 quota, with the same rounding (docs/legal/l68.md#s1-9, #s3-6). */
       suspendedArt18Units: countField("il numero di unità sospese della quota art. 18").optional(),
     },
     unknownKeys,
@@ -296,7 +296,7 @@ const SanctionSchema = z
 
 /**
  * Positions self-certified under art. 5 c. 3-bis (60 per mille INAIL rate): they come off the
- * exemptible maximum and off the units to pay (rules file §1.7, Piemonte formula).
+ * exemptible maximum and off the units to pay (docs/legal/l68.md#s1-7, Piemonte formula).
  */
 const SelfCertificationSchema = z.strictObject(
   {
@@ -327,13 +327,13 @@ const CompensationSchema = z.strictObject(
 
 const ConventionsSchema = z.strictObject(
   {
-    /** Positions planned in an art. 11 convention and not yet filled: not uncovered (rules file §1.10). */
+    /** Positions planned in an art. 11 convention and not yet filled: not uncovered (docs/legal/l68.md#s1-10). */
     art11OpenPositions: countField("il numero di posizioni in convenzione").default(0),
     /** Disabled workers hired by a destination body under art. 12-bis, counted up to the cap by date. */
     art12bisWorkers: countField("il numero di lavoratori in convenzione").default(0),
     /**
      * Disabled workers hired by social co-operatives against this employer's work orders under an
-     * art. 14 D.Lgs. 276/2003 framework agreement: counted in the quota (rules file §1.5, §1.10).
+     * art. 14 D.Lgs. 276/2003 framework agreement: counted in the quota (docs/legal/l68.md#s1-5, #s1-10).
      */
     art14Workers: countField("il numero di lavoratori in convenzione art. 14").default(0),
   },
@@ -383,7 +383,7 @@ export const QuotaInputSchema = z
         message: "la compensazione tra società del gruppo vale solo per i datori di lavoro privati (art. 5 c. 8 L. 68/1999 e art. 31 D.Lgs. 276/2003)",
       });
     }
-    // Art. 23 D.Lgs. 80/2015: the telework exclusion is for private employers only (rules file E18).
+    // Art. 23 D.Lgs. 80/2015: the telework exclusion is for private employers only (docs/legal/l68.md#e18).
     if (input.employer?.type === "public" && Array.isArray(input.workforce)) {
       input.workforce.forEach((g, i) => {
         if (g?.exclusion === "telelavoro_escluso") {

@@ -21,7 +21,7 @@ const num = (v: string | null) => (v === null ? undefined : Number(v));
 
 export interface RecordsInForce {
   exemption?: { percent: number; workingDays: number };
-  /** Share of activity suspended per province; "*" = nationwide (collective dismissal, rules file §1.9). */
+  /** Share of activity suspended per province; "*" = nationwide (collective dismissal, docs/legal/l68.md#s1-9). */
   suspensions: ProvinceSuspensions;
   art11OpenPositions: number;
   art12bisWorkers: number;
@@ -74,7 +74,7 @@ async function recordsInForce(db: Db | Trx, employerId: string, date: string): P
         break;
       }
       case "convenzione_art11": {
-        // Positions the schedule plans from the reference date on are "open", not uncovered (§1.10).
+        // Positions the schedule plans from the reference date on are "open", not uncovered (docs/legal/l68.md#s1-10).
         const schedule = (d.schedule as { date: string; units: number }[] | undefined) ?? [];
         const open = schedule.filter((s) => s.date >= date).reduce((n, s) => n + Number(s.units), 0);
         out.art11OpenPositions += open;
@@ -178,7 +178,7 @@ export async function buildFileInput(db: Db | Trx, employerId: string, date: str
   const raw: Record<string, unknown> = { date, employer: { type: file?.employer_type ?? "private" }, workforce };
   if (records.exemption && file?.employer_type !== "public") raw.exemption = records.exemption;
   if (records.suspensions["*"]) raw.suspension = { collectiveDismissal: true };
-  // Self-certified positions enter the calculator: they come off the exemptible maximum (rules file §1.7).
+  // Self-certified positions enter the calculator: they come off the exemptible maximum (docs/legal/l68.md#s1-7).
   if (records.selfCertified.positions && file?.employer_type !== "public") {
     raw.selfCertification = { positions: records.selfCertified.positions, workingDays: records.selfCertified.workingDays };
   }

@@ -1,5 +1,5 @@
 /**
- * Working days of a period, as the regional esonero portals count them (rules file §1.7, S20/S21
+ * Working days of a period, as the regional esonero portals count them (docs/legal/l68.md#s1-7, S20/S21
  * `GiorniLavorativiUtils`): a 5- or 6-day week per CCNL, minus the national holidays falling on a
  * working day, the local patron saint and the CCNL extra holidays of the production unit
  * (`extraHolidays`: "MM-DD" every year, or one "YYYY-MM-DD"; see patron-saints.ts for the

@@ -211,7 +211,7 @@ async function addSelfApplications(meili: Meilisearch, uid: string, v: MatchVaca
   }
 }
 
-/** Accepted self-applications of a vacancy (issue 4's pool). */
+/** Accepted self-applications of a vacancy (its candidate pool, docs/architecture.md#service-4c). */
 export async function acceptedApplicants(db: Db, vacancyId: string): Promise<string[]> {
   const rows = await db.selectFrom("vacancy_applications").select("candidate_id").where("vacancy_id", "=", vacancyId).where("status", "=", "accepted").execute();
   return rows.map((r) => r.candidate_id);

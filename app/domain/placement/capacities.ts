@@ -3,7 +3,7 @@
  * requires) and the enrolled people (capacities kept, from the functional diagnosis). Client-safe.
  *
  * Source: the national prospetto informativo asks «capacità richieste» for each available post
- * (../shared/domain/italian-pa-ecosystem.md, PRODIS fields) without a code list in our sources. The
+ * (docs/legal/national-systems.md#l68-prospetto, PRODIS fields) without a code list in our sources. The
  * areas follow the functional profile of the person with disabilities drawn up at the assessment
  * (DPCM 13 gennaio 2000, «diagnosi funzionale» and «profilo socio-lavorativo»: postura, movimento,
  * sensi, comunicazione, relazione) — from memory, NOT verified against the DPCM's annex. Rosa's own

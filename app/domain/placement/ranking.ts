@@ -5,7 +5,7 @@
  * rationals (l68/rational.ts). Higher score, higher rank.
  *
  * Criteria implemented, and where each weight comes from. None of the weights is in the project's
- * sources (../shared/domain): each is marked `verified: false` and the page says so.
+ * sources (docs/legal/placement.md#ranking): each is marked `verified: false` and the page says so.
  * - The list of criteria — seniority of enrolment, family burden, economic situation, degree of
  *   disability — is the one the provinces apply «seguendo i criteri indicati dalla legge» (Provincia
  *   di Lodi, graduatoria L. 68/99; national act: DPR 333/2000 and DPCM 13 gennaio 2000, from memory).

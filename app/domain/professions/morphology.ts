@@ -10,7 +10,7 @@
  * «elettricista» → «elettric» = «elettrico»), so unrelated professions would
  * collapse into one key, and it does not join -tore with -trice. Job titles need
  * only inflection (gender and number), which is the small table below
- * (see ../shared/engineering for the vocabulary, server/reference-data/SOURCES.md).
+ * (see docs/decisions/0017-job-title-morphology.md, server/reference-data/SOURCES.md).
  */
 
 /** Lower case, no accents, apostrophes and punctuation as spaces. */

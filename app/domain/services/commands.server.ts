@@ -210,7 +210,7 @@ export async function createNeedsAssessment(trx: Trx, actor: Actor, input: Needs
       .values(input.figures.map((f, i) => ({ assessment_id: row.id, position: i + 1, occupation_code: f.occupation, quantity: f.quantity, needed_by: f.neededBy, notes: f.notes })))
       .execute();
   }
-  // The register (issue 12): the consultation IS the 4B service, with the time and modality the officer entered.
+  // The register (docs/decisions/0018-service-register-one-row-per-output.md): the consultation IS the 4B service, with the time and modality the officer entered.
   const standard = await trx.selectFrom("service_standards").select(["code", "min_minutes", "max_minutes"]).where("code", "=", "4B").executeTakeFirstOrThrow();
   const check = durationCheck(standard, input.minutes);
   if (!check.ok && (!input.justification || input.justification.length < 10)) throw new DomainError(check.message!, "justification");

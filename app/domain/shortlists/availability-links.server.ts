@@ -9,7 +9,7 @@ import { getEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 
 /**
- * One-click availability links (issue 12). A person without an account cannot be told to «log in
+ * One-click availability links (docs/decisions/0010-signed-availability-links.md). A person without an account cannot be told to «log in
  * to your area»: they get a link, by e-mail or (with only a phone) by SMS, that confirms or declines
  * without login. The link is signed (HMAC of the request id and its expiry with a key derived from
  * SESSION_SECRET: a changed character is refused), answers once (the request row records the

@@ -221,7 +221,7 @@ export async function startContactMany(
   return summary;
 }
 
-/** The person answers through the signed link, without login (issue 12). */
+/** The person answers through the signed link, without login (docs/decisions/0010-signed-availability-links.md). */
 export async function answerAvailabilityLink(
   trx: Trx,
   input: { token: string; response: "confirmed" | "declined"; shareContacts: boolean; ip: string | null },
@@ -345,7 +345,7 @@ export async function presentShortlist(trx: Trx, actor: Actor, scope: ShortlistS
     .where("id", "=", s.id)
     .execute();
   await recordAudit(trx, actor, { action: "shortlist.present", entityType: "shortlist", entityId: s.id, employerId: s.employer_id, details: { presented: ready.length } });
-  // The service delivery register (issue 4): presenting a rosa is the 4C/Q output.
+  // The service delivery register (docs/architecture.md#service-4c): presenting a rosa is the 4C/Q output.
   if (actor.userId) {
     const all = await trx
       .selectFrom("shortlist_candidates")
@@ -433,7 +433,7 @@ export async function recordHire(
   input: HireInput,
   now = new Date(),
 ) {
-  // An officer records a hire only on the employer's behalf, saying how the employer asked (issue 12).
+  // An officer records a hire only on the employer's behalf, saying how the employer asked (docs/decisions/0019-hire-with-unilav-fields.md).
   const recordedAs = scope.kind === "officer" ? "officer" : "employer";
   if (recordedAs === "officer" && !input.requestChannel) throw new DomainError("Indica come l'azienda ha chiesto di registrare l'assunzione", "requestChannel");
   const comune = await resolveComune(trx, input.workComune);

@@ -1,6 +1,6 @@
 /**
- * The service delivery register entries Rosa records by itself (issue 4's
- * register): the standard's output happened, so the service was delivered.
+ * The service delivery register entries Rosa records by itself
+ * (docs/decisions/0018-service-register-one-row-per-output.md): the standard's output happened, so the service was delivered.
  * 4C takes the time and modality the officer enters when presenting (the form
  * is prefilled with the Trento standard's minimum, "durata minima 4 ore"), and
  * there is one 4C row per rosa (unique index): presenting again updates it.

@@ -14,7 +14,7 @@ export type ShortlistScope =
   | { kind: "officer"; userId: string }
   | { kind: "employer"; employerId: string; userId: string }
   | { kind: "candidate"; userId: string }
-  /** Whoever holds a genuine availability link: the candidate, for that one row only (issue 12). */
+  /** Whoever holds a genuine availability link: the candidate, for that one row only (docs/decisions/0010-signed-availability-links.md). */
   | { kind: "link"; candidateId: string }
   | { kind: "system" };
 

@@ -355,7 +355,7 @@ export async function presentedCountsByVacancy(db: Db, employerId: string): Prom
 }
 
 /**
- * The hires of a vacancy with their UNILAV fields and who recorded them (issue 12). With an
+ * The hires of a vacancy with their UNILAV fields and who recorded them (docs/decisions/0019-hire-with-unilav-fields.md). With an
  * employer id, only that employer's (the query carries the scope).
  */
 export async function listHires(db: Db, where: { vacancyId: string; employerId?: string }) {

@@ -91,7 +91,7 @@ export const ContactAttemptSchema = z.object({
 
 export const PresentSchema = z.object({ intent: z.literal("present"), version, ...SpentTimeFields });
 
-/** «Avvia il contatto» for the chosen people at once (issue 12). */
+/** «Avvia il contatto» for the chosen people at once (docs/decisions/0010-signed-availability-links.md). */
 export const ContactManySchema = z.object({
   intent: z.literal("contact_all"),
   rowIds: z
@@ -204,7 +204,7 @@ const lookupCode = (message: string) =>
     .pipe(z.string().min(1, message).max(20, message));
 
 /**
- * The hire with the UNILAV fields (issue 12). The employer records it; an officer may record it on
+ * The hire with the UNILAV fields (docs/decisions/0019-hire-with-unilav-fields.md). The employer records it; an officer may record it on
  * the employer's behalf (an employer who phones the CPI), saying through which channel.
  */
 export function makeHireSchema(codes?: HireCodeChecks) {

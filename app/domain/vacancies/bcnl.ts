@@ -8,7 +8,7 @@ import { requirementLabel } from "./requirement-label";
 /**
  * Export of a vacancy in the ClicLavoro / BCNL "standard vacancy" shape
  * (cliclavoro/ricerca_personale.xsd as reconstructed in
- * italian-pa-ecosystem.md §3.3). Only elements we have a value for are
+ * docs/legal/national-systems.md#bcnl). Only elements we have a value for are
  * written; lengths are cut to the limits of the standard.
  */
 export interface BcnlInput {

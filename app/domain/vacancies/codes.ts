@@ -1,7 +1,7 @@
 /**
  * Client-safe code lists of a vacancy. Contract types use the tipologia
  * contrattuale codes of the comunicazioni obbligatorie (UNILAV) where the
- * ecosystem notes give them (italian-pa-ecosystem.md §3.2; the full table in
+ * ecosystem notes give them (docs/legal/national-systems.md#unilav; the full table in
  * the ministerial "Modelli e Regole" is to be checked); keys are stable, labels Italian.
  */
 export const CONTRACT_TYPES = {

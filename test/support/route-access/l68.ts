@@ -1,6 +1,6 @@
 import { EMPLOYERS, type Rule } from "./actors";
 
-/** Collocamento mirato (issue 6): employers on their own file, placement officers of the province. */
+/** Collocamento mirato (docs/architecture.md#service-s): employers on their own file, placement officers of the province. */
 export const ROUTE_ACCESS: Record<string, Rule> = {
   // JSON API: 401 for anonymous callers, 403 for other roles, 400 for the empty body of the matrix.
   "api.v1.l68.quota.ts": { action: [...EMPLOYERS, "placement"] },
@@ -27,7 +27,7 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "operatore.collocamento-mirato.pratiche.$recordId.documenti.$documentId.ts": { loader: ["placement"], params: "l68Record" },
   // No params in the matrix: an unknown certificate is a 404 for everybody (officer download tested in l68-records.test.ts).
   "operatore.collocamento-mirato.certificato.$certificateId.ts": { loader: [] },
-  // Targeted placement (issue 13): available posts and referrals received (employer); the province's list, its health data,
+  // Targeted placement (docs/architecture.md#service-s, docs/legal/placement.md): available posts and referrals received (employer); the province's list, its health data,
   // the ranking and the referrals: placement officers only (403 for employers, preselection officers and admins).
   "azienda.collocamento-mirato.posti.tsx": { loader: EMPLOYERS, action: EMPLOYERS },
   "azienda.collocamento-mirato.avviamenti.tsx": { loader: EMPLOYERS },

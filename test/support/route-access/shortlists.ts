@@ -1,7 +1,7 @@
 import { EMPLOYERS, type Rule } from "./actors";
 
 /**
- * Preselection (issue 5): matching and rose for officers with matching:run
+ * Preselection (docs/architecture.md#service-4c): matching and rose for officers with matching:run
  * (not administrators: no access to personal data); employers only their own
  * presented rose (here another employer's rosa: 404 for everybody); the
  * candidate only their own availability requests.
@@ -17,6 +17,6 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "azienda.rose.$shortlistId.tsx": { loader: [], action: [], params: "shortlistId" },
   "azienda.rose.$shortlistId.pdf.ts": { loader: [], params: "shortlistId" },
   "candidato.disponibilita.tsx": { loader: ["candidate"], action: ["candidate"] },
-  // One-click availability link (issue 12): no login, the signed link is the key; a made-up one is a 404 for everybody.
+  // One-click availability link (docs/decisions/0010-signed-availability-links.md): no login, the signed link is the key; a made-up one is a 404 for everybody.
   "disponibilita.$token.tsx": { loader: [], action: [], params: "token" },
 };

@@ -3,7 +3,7 @@ import { ALL, EMPLOYERS, type Rule } from "./actors";
 const VACANCY_OFFICERS = ["preselection", "placement"] as const;
 
 /**
- * Vacancies (issue 4). Routes with :vacancyId get a *submitted* vacancy of
+ * Vacancies (docs/architecture.md#service-4c). Routes with :vacancyId get a *submitted* vacancy of
  * another employer: employers must get a 404, officers see it, and the public
  * page hides it because it is not published.
  */

@@ -1,5 +1,5 @@
 /**
- * Rules of the second review of the calculator against shared/domain/l68-quota-rules.md: each test
+ * Rules of docs/legal/l68.md checked in a second pass over the calculator: each test
  * names its source; where the result changes, the explanation line is asserted too.
  */
 import { readFileSync } from "node:fs";

@@ -16,7 +16,7 @@ describe("art. 3 c. 1 bands and disabled quota (rules file §1.1, §1.3)", () =>
     [65, "over50", 5], // 4.55 → 5
     [150, "over50", 10], // 10.50 → 10 (exactly 0.50 is dropped)
     [151, "over50", 11], // 10.57 → 11
-    [688, "over50", 48], // 48.16 → 48 (the example base)
+    [688, "over50", 48], // 48.16 → 48 (docs/l68-calculator.md#example)
   ] as const)("base %i → band %s, quota %i", (base, band, quota) => {
     expect(bandOf(BigInt(base))).toBe(band);
     expect(quotaDisabiliFor(BigInt(base))).toBe(BigInt(quota));

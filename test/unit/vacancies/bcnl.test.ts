@@ -3,7 +3,7 @@ import { buildBcnlVacancy, toXml, type BcnlInput } from "~/domain/vacancies/bcnl
 import { publicVacancy } from "./fixtures";
 
 /**
- * The ClicLavoro/BCNL vacancy fields as listed in italian-pa-ecosystem.md §3.3
+ * The ClicLavoro/BCNL vacancy fields as listed in docs/legal/national-systems.md#bcnl
  * (copied here on purpose: the test checks the builder against the list, not against itself).
  */
 const FIELD_LIST: Record<string, string[]> = {
