@@ -94,7 +94,7 @@ describe("lavoratori protetti: invalidi del lavoro e lavoro a domicilio (art. 4 
   });
 });
 
-describe("esonero con autocertificazione 60 per mille nel fascicolo (rules file §1.7, formula PRODIS/SILAP)", () => {
+describe("esonero con autocertificazione 60 per mille nel fascicolo (docs/legal/l68.md#s1-7, formula PRODIS/SILAP)", () => {
   it("quota 10, 3 positions self-certified, exemption at 60 %: 3 exempted and 4 still missing (not 6 and 1)", async () => {
     const e = await createL68Employer();
     const officer = await createPlacementOfficer("MI");

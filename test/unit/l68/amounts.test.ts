@@ -8,7 +8,7 @@ import {
 } from "~/domain/l68/amounts";
 import { calc, fullTime } from "./helpers";
 
-describe("contributo esonerativo by date (art. 5 c. 3, rules file §1.7)", () => {
+describe("contributo esonerativo by date (art. 5 c. 3, docs/legal/l68.md#s1-7)", () => {
   it.each([
     ["2026-03-01", "39.21"],
     ["2022-01-01", "39.21"],
@@ -20,7 +20,7 @@ describe("contributo esonerativo by date (art. 5 c. 3, rules file §1.7)", () =>
   });
 });
 
-describe("art. 15 c. 4 daily sanction by date (rules file §1.11)", () => {
+describe("art. 15 c. 4 daily sanction by date (docs/legal/l68.md#s1-11)", () => {
   it.each([
     ["2026-03-01", "196.05"],
     ["2022-01-01", "196.05"],
@@ -40,7 +40,7 @@ describe("art. 15 c. 4 daily sanction by date (rules file §1.11)", () => {
   });
 });
 
-describe("late prospetto informativo (art. 15 c. 1, rules file §1.11, §3.11)", () => {
+describe("late prospetto informativo (art. 15 c. 1, docs/legal/l68.md#s1-11, #s3-11)", () => {
   it.each([
     ["2026-01-31", 0, "0.00"],
     ["2026-01-31", 1, "736.45"], // the published minimum: 702.43 + 34.02
@@ -57,7 +57,7 @@ describe("late prospetto informativo (art. 15 c. 1, rules file §1.11, §3.11)",
   });
 });
 
-describe("art. 12-bis cap by date (rules file §1.10)", () => {
+describe("art. 12-bis cap by date (docs/legal/l68.md#s1-10)", () => {
   it.each([
     ["2026-03-01", 60n],
     ["2025-12-31", 60n],

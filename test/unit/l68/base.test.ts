@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { baseOf, calc, fullTime, partTime } from "./helpers";
 
-describe("part-time: pooled and rounded once (rules file §1.2, §3.1)", () => {
-  it("reproduces the rules file example: 13 full-time + 4 part-timers at 16/40 → 13 + R(1.60) = 15", () => {
+describe("part-time: pooled and rounded once (docs/legal/l68.md#s1-2, #s3-1)", () => {
+  it("reproduces the example of docs/legal/l68.md#s3-1: 13 full-time + 4 part-timers at 16/40 → 13 + R(1.60) = 15", () => {
     // Per-person rounding (wrong) would give 13 + 4 × R(0.40) = 13.
     expect(baseOf([fullTime(13), partTime(4, 16)])).toBe(15);
   });
@@ -35,7 +35,7 @@ describe("part-time: pooled and rounded once (rules file §1.2, §3.1)", () => {
     expect(baseOf([partTime(15, 38, 38)])).toBe(15);
   });
 
-  it("pools intermittent workers separately from part-timers (PRODIS, rules file §1.2)", () => {
+  it("pools intermittent workers separately from part-timers (PRODIS, docs/legal/l68.md#s1-2)", () => {
     // Part-time 0.5 + intermittent 0.5: one pool of 1.0 would give 1, two pools give 0 + 0.
     expect(baseOf([fullTime(20), partTime(1, 20), { count: 1, contract: "intermittente", weeklyHours: 20, fullTimeHours: 40 }])).toBe(20);
     // Intermittent alone: 3 × 0.6 = 1.8 → 2.
@@ -43,7 +43,7 @@ describe("part-time: pooled and rounded once (rules file §1.2, §3.1)", () => {
   });
 });
 
-describe("exclusions by contract (rules file §1.2)", () => {
+describe("exclusions by contract (docs/legal/l68.md#s1-2)", () => {
   it.each([
     ["apprendistato", "apprendisti", "art. 47 c. 3 D.Lgs. 81/2015"], // E11
     ["dirigente", "dirigenti", "art. 4 c. 1"], // E4
@@ -64,7 +64,7 @@ describe("exclusions by contract (rules file §1.2)", () => {
   });
 });
 
-describe("fixed-term contracts (art. 4 c. 1, rules file §1.2 E2, §3.7)", () => {
+describe("fixed-term contracts (art. 4 c. 1, docs/legal/l68.md#s1-2, #e2, #s3-7)", () => {
   it("up to and including 6 months are excluded, longer ones count", () => {
     expect(baseOf([fullTime(15), { count: 2, contract: "determinato", months: 6 }])).toBe(15);
     expect(baseOf([fullTime(15), { count: 2, contract: "determinato", months: 3 }])).toBe(15);
@@ -83,7 +83,7 @@ describe("fixed-term contracts (art. 4 c. 1, rules file §1.2 E2, §3.7)", () =>
   });
 });
 
-describe("category exclusions (rules file §1.2)", () => {
+describe("category exclusions (docs/legal/l68.md#s1-2)", () => {
   it.each([
     ["cantiere_edile", "cantiere", "art. 5 c. 2"], // E15
     ["trasporto_viaggiante", "viaggiante e navigante", "art. 5 c. 2"], // E13
@@ -110,18 +110,18 @@ describe("category exclusions (rules file §1.2)", () => {
   });
 });
 
-describe("protected workers and the base (art. 4 c. 1, rules file §1.2 E1)", () => {
+describe("protected workers and the base (art. 4 c. 1, docs/legal/l68.md#s1-2, #e1)", () => {
   it("disabled workers counted in the quota are outside the base", () => {
     const r = calc({ workforce: [fullTime(50), { count: 3, contract: "indeterminato", protected: "disabile_l68" }] });
     expect(r).toMatchObject({ baseComputo: 50, quotaDisabili: 2, coveredDisabili: 3, uncoveredDisabili: 0 });
   });
 
-  it("art. 4 disabled at ≥ 60 % are outside the base; below 60 % they stay in it (rules file §3.3)", () => {
+  it("art. 4 disabled at ≥ 60 % are outside the base; below 60 % they stay in it (docs/legal/l68.md#s3-3)", () => {
     expect(baseOf([fullTime(50), { count: 1, contract: "indeterminato", protected: "disabile_art4", disabilityPercent: 60 }])).toBe(50);
     expect(baseOf([fullTime(50), { count: 1, contract: "indeterminato", protected: "disabile_art4", disabilityPercent: 59.9 }])).toBe(51);
   });
 
-  it("art. 18 workers leave the base only up to the art. 18 quota on the total head-count (PRODIS, rules file §3.4)", () => {
+  it("art. 18 workers leave the base only up to the art. 18 quota on the total head-count (PRODIS, docs/legal/l68.md#s3-4)", () => {
     // 60 heads → art. 18 quota on heads = 1: one of the three leaves the base, two stay. Base 59 → quota 4.
     const r = calc({ workforce: [fullTime(57), { count: 3, contract: "indeterminato", protected: "art18" }] });
     expect(r).toMatchObject({ baseComputo: 59, quotaDisabili: 4, quotaArt18: 1, coveredArt18: 3, uncoveredArt18: 0 });
@@ -159,7 +159,7 @@ describe("protected workers and the base (art. 4 c. 1, rules file §1.2 E1)", ()
   });
 });
 
-describe("the issue's example base", () => {
+describe("the example base of docs/l68-calculator.md#example", () => {
   it("688 computable employees give 48 + 7", () => {
     const r = calc({
       workforce: [

@@ -4,7 +4,7 @@ import { calc, fullTime, partTime } from "./helpers";
 const disabled = (count: number, extra: Record<string, unknown> = {}) =>
   ({ count, contract: "indeterminato", protected: "disabile_l68", ...extra }) as const;
 
-describe("part-time disabled workers: PRODIS rule (rules file §1.5, §3.2)", () => {
+describe("part-time disabled workers: PRODIS rule (docs/legal/l68.md#s1-5, #s3-2)", () => {
   it("above 50 % of the hours a disabled part-timer counts as 1", () => {
     expect(calc({ workforce: [fullTime(100), disabled(1, { weeklyHours: 21, fullTimeHours: 40 })] }).coveredDisabili).toBe(1);
     expect(calc({ workforce: [fullTime(100), disabled(1, { weeklyHours: 20.5, fullTimeHours: 40 })] }).coveredDisabili).toBe(1);
@@ -40,7 +40,7 @@ describe("part-time disabled workers: PRODIS rule (rules file §1.5, §3.2)", ()
   });
 });
 
-describe("art. 4 c. 3-bis and c. 4 workers count from 60 % (rules file §1.5, §3.3)", () => {
+describe("art. 4 c. 3-bis and c. 4 workers count from 60 % (docs/legal/l68.md#s1-5, #s3-3)", () => {
   it.each([
     [60, 1],
     [100, 1],
@@ -54,7 +54,7 @@ describe("art. 4 c. 3-bis and c. 4 workers count from 60 % (rules file §1.5, §
   });
 });
 
-describe("art. 4 c. 3-bis alternative routes (rules file §1.5)", () => {
+describe("art. 4 c. 3-bis alternative routes (docs/legal/l68.md#s1-5)", () => {
   const art4 = (extra: Record<string, unknown>) => ({ count: 1, contract: "indeterminato", protected: "disabile_art4", ...extra }) as const;
   const covered = (extra: Record<string, unknown>) => calc({ workforce: [fullTime(100), art4(extra)] });
 
@@ -113,7 +113,7 @@ describe("art. 4 c. 3-bis alternative routes (rules file §1.5)", () => {
   });
 });
 
-describe("legacy art. 18 offset (art. 18 c. 1; rules file §1.5, §3.5; PRODIS abbattimento)", () => {
+describe("legacy art. 18 offset (art. 18 c. 1; docs/legal/l68.md#s1-5, #s3-5; PRODIS abbattimento)", () => {
   const art18 = (count: number, art18InForceAt2000?: boolean) =>
     ({ count, contract: "indeterminato", protected: "art18", ...(art18InForceAt2000 === undefined ? {} : { art18InForceAt2000 }) }) as const;
 
@@ -164,7 +164,7 @@ describe("legacy art. 18 offset (art. 18 c. 1; rules file §1.5, §3.5; PRODIS a
   });
 });
 
-describe("disabled agency workers (art. 34 c. 3 D.Lgs. 81/2015, rules file §1.5)", () => {
+describe("disabled agency workers (art. 34 c. 3 D.Lgs. 81/2015, docs/legal/l68.md#s1-5)", () => {
   it("count at the user on missions of 12 months or more", () => {
     const somm = (months: number) =>
       calc({ workforce: [fullTime(100), { count: 2, contract: "somministrato", months, protected: "disabile_l68" }] });
@@ -190,7 +190,7 @@ describe("disabled workers on excluded contracts still cover the quota", () => {
   });
 });
 
-describe("the two quotas are separate (rules file §1.4)", () => {
+describe("the two quotas are separate (docs/legal/l68.md#s1-4)", () => {
   it("excess disabled workers do not cover art. 18 and vice versa", () => {
     const r = calc({
       workforce: [fullTime(200), disabled(20), { count: 0, contract: "indeterminato", protected: "art18" }],
@@ -207,7 +207,7 @@ describe("the two quotas are separate (rules file §1.4)", () => {
   });
 });
 
-describe("conventions (rules file §1.10)", () => {
+describe("conventions (docs/legal/l68.md#s1-10)", () => {
   it("art. 11 positions planned in a convention are not uncovered", () => {
     const r = calc({ workforce: [fullTime(100)], conventions: { art11OpenPositions: 3 } });
     expect(r).toMatchObject({ quotaDisabili: 7, coveredDisabili: 0, uncoveredDisabili: 4 });

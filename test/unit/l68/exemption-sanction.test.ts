@@ -3,8 +3,8 @@ import { calc, fullTime } from "./helpers";
 
 const disabled = (count: number) => ({ count, contract: "indeterminato", protected: "disabile_l68" }) as const;
 
-describe("partial exemption (art. 5 c. 3, DM 357/2000; rules file §1.7, §3.9)", () => {
-  it("reproduces the issue's amount: 8 units × € 39.21 × 254 days = € 79,674.72", () => {
+describe("partial exemption (art. 5 c. 3, DM 357/2000; docs/legal/l68.md#s1-7, #s3-9)", () => {
+  it("reproduces the example's amount (docs/l68-calculator.md#example): 8 units × € 39.21 × 254 days = € 79,674.72", () => {
     // Base 200 → quota 14; 60 % → 8.4 → 8 exemptible; 6 disabled in force → 8 uncovered → 8 exempted.
     const r = calc({ workforce: [fullTime(200), disabled(6)], exemption: { percent: 60, workingDays: 254 } });
     expect(r.uncoveredDisabili).toBe(8);
@@ -75,7 +75,7 @@ describe("partial exemption (art. 5 c. 3, DM 357/2000; rules file §1.7, §3.9)"
   });
 });
 
-describe("exemption cap as a parameter of the authorisation (rules file §1.7, §3.10)", () => {
+describe("exemption cap as a parameter of the authorisation (docs/legal/l68.md#s1-7, #s3-10)", () => {
   const maxUnits = (base: number, percent: number, capPercent?: number) =>
     calc({ workforce: [fullTime(base)], exemption: { percent, workingDays: 1, ...(capPercent === undefined ? {} : { capPercent }) } }).exemption?.maxUnits;
 
@@ -125,7 +125,7 @@ describe("exemption cap as a parameter of the authorisation (rules file §1.7, �
   });
 });
 
-describe("suspension (art. 3 c. 5, art. 4 DPR 333/2000; rules file §1.9, §3.6)", () => {
+describe("suspension (art. 3 c. 5, art. 4 DPR 333/2000; docs/legal/l68.md#s1-9, #s3-6)", () => {
   it("scales the quota by the activity not suspended and rounds with the > 0.50 rule", () => {
     // Base 688 → 48 and 7; 25 % suspended: 36 and 5.25 → 5.
     const r = calc({ workforce: [fullTime(688)], suspension: { suspendedShare: 0.25 } });
@@ -162,7 +162,7 @@ describe("suspension (art. 3 c. 5, art. 4 DPR 333/2000; rules file §1.9, §3.6)
   });
 });
 
-describe("suspension of the art. 18 c. 2 quota: R(Q18 × (1 − share)) (rules file §1.9, §3.6)", () => {
+describe("suspension of the art. 18 c. 2 quota: R(Q18 × (1 − share)) (docs/legal/l68.md#s1-9, #s3-6)", () => {
   it.each([
     [300, 0.5, 3, 1], // 1.50 → 1
     [300, 0.49, 3, 2], // 1.53 → 2
@@ -202,8 +202,8 @@ describe("suspension of the art. 18 c. 2 quota: R(Q18 × (1 − share)) (rules f
   });
 });
 
-describe("sanction for the uncovered quota (art. 15 c. 4; rules file §1.11)", () => {
-  it("reproduces the issue's figures: 2 missing × € 196.05 × 20 days = € 7,842.00; diffida ¼ = € 1,960.50", () => {
+describe("sanction for the uncovered quota (art. 15 c. 4; docs/legal/l68.md#s1-11)", () => {
+  it("reproduces the example's figures (docs/l68-calculator.md#example): 2 missing × € 196.05 × 20 days = € 7,842.00; diffida ¼ = € 1,960.50", () => {
     const r = calc({ workforce: [fullTime(36)], sanction: { workingDays: 20 } });
     expect(r.uncoveredDisabili).toBe(2);
     expect(r.sanction).toEqual({ dailyPerWorker: "196.05", total: "7842.00", totalWithDiffida: "1960.50" });

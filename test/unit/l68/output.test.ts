@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { calc, fullTime, partTime } from "./helpers";
 
-describe("output shape (issue 6 §1)", () => {
-  it("has exactly the issue's keys, in order, with exemption and sanction only when asked", () => {
+describe("output shape (docs/l68-calculator.md)", () => {
+  it("has exactly the keys of docs/l68-calculator.md#example, in order, with exemption and sanction only when asked", () => {
     const bare = calc({ workforce: [fullTime(100)] });
     expect(Object.keys(bare)).toEqual([
       "baseComputo",

@@ -11,7 +11,7 @@ function run(groups: { p: string; count: number; protected?: "disabile_l68" }[],
   return { national, rows: allocateProvinces(input, groups.map((g) => g.p), legal, national) };
 }
 
-describe("allocation of the national quota to provinces (rules file §1.8)", () => {
+describe("allocation of the national quota to provinces (docs/legal/l68.md#s1-8)", () => {
   it("15–35 and 36–50: the whole quota in the province of the registered office", () => {
     const { rows } = run([{ p: "TO", count: 20 }, { p: "MI", count: 20 }], "MI");
     expect(rows.map((r) => [r.province, r.base, r.quota])).toEqual([["MI", 20, 2], ["TO", 20, 0]]);
@@ -48,7 +48,7 @@ describe("allocation of the national quota to provinces (rules file §1.8)", () 
   });
 });
 
-describe("art. 18 split and provincial suspension (rules file §1.8, §1.9)", () => {
+describe("art. 18 split and provincial suspension (docs/legal/l68.md#s1-8, #s1-9)", () => {
   it("51–150: the single art. 18 unit in the registered office's province", () => {
     const { rows } = run([{ p: "MI", count: 40 }, { p: "TO", count: 40 }], "TO");
     expect(rows.map((r) => [r.province, r.art18.quota])).toEqual([["MI", 0], ["TO", 1]]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { floor, fromNumber, rational, roundHalfUp, roundQuota, toDecimal } from "~/domain/l68/rational";
 
-describe("roundQuota: a fraction becomes a unit only when strictly above 0.50 (rules file §1.3)", () => {
+describe("roundQuota: a fraction becomes a unit only when strictly above 0.50 (docs/legal/l68.md#s1-3)", () => {
   it.each([
     [rational(250n, 100n), 2n], // 2.50 → 2 (Piemonte: "2,5 è pari a 2")
     [rational(251n, 100n), 3n], // 2.51 → 3

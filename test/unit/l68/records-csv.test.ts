@@ -27,7 +27,7 @@ const cellsOf = (row: RecordCsvRow) => {
   return Object.fromEntries(header.map((h, i) => [h, cells[i]]));
 };
 
-describe("records CSV (issue 6 §2: the employer's file records, exportable)", () => {
+describe("records CSV (the employer's file records, exportable: docs/architecture.md#service-s)", () => {
   it("has a BOM, a header and one CRLF-terminated row per record", () => {
     const csv = recordsCsv([
       { ...base, kind: "richiesta_numerica", details: { units: 1, qualification: "Magazziniere" } },

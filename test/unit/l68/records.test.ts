@@ -48,7 +48,7 @@ describe("record state tables (states.ts)", () => {
   });
 });
 
-describe("working days (rules file §1.7)", () => {
+describe("working days (docs/legal/l68.md#s1-7)", () => {
   it("Easter and Easter Monday", () => {
     expect(easterSunday(2026)).toBe("2026-04-05");
     expect(easterSunday(2025)).toBe("2025-04-20");
@@ -101,7 +101,7 @@ describe("contribution due (art. 5 c. 3 and 3-bis) with the calculator", () => {
     expect(Math.round(Number(c.totalAmount) * 100)).toBe(cents);
   });
 
-  it("no exemption with a quota of 1 (regional rule, §3.9)", () => {
+  it("no exemption with a quota of 1 (regional rule, docs/legal/l68.md#s3-9)", () => {
     expect(exemptionContribution(input(20), 60, "2026-01-01", "2026-01-31", 5).periods[0].maxUnits).toBe(0);
   });
 

@@ -15,7 +15,7 @@ function errorsOf(raw: unknown) {
   return parsed.errors;
 }
 
-describe("defaults (issue 6: count 1, full time, date today)", () => {
+describe("defaults (count 1, full time, date today)", () => {
   it("applies them", () => {
     const parsed = parseQuotaInput({ employer: { type: "private" }, workforce: [{ contract: "indeterminato" }] });
     expect(parsed.ok).toBe(true);
@@ -136,7 +136,7 @@ describe("bad input: a clear Italian message naming the field", () => {
     expect(errors[0]?.message).toMatch(/oggetto/i);
   });
 
-  it("accepts the issue's example input", () => {
+  it("accepts the example input of docs/l68-calculator.md#example", () => {
     const parsed = parseQuotaInput({
       date: "2026-03-01",
       employer: { type: "private" },

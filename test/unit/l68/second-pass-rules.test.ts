@@ -12,7 +12,7 @@ import { calc, fullTime, partTime } from "./helpers";
 
 const line = (r: { explanation: string[] }, fragment: string) => r.explanation.find((l) => l.includes(fragment));
 
-describe("esonero insieme all'autocertificazione 60 per mille (rules file §1.7, PRODIS/SILAP formula)", () => {
+describe("esonero insieme all'autocertificazione 60 per mille (docs/legal/l68.md#s1-7, PRODIS/SILAP formula)", () => {
   // Base 143 → quota R(7 % × 143) = R(10.01) = 10.
   it("QR 10, none covered, 60 %, 3 self-certified → 3 exempted, 3 self-certified, 4 still uncovered", () => {
     const r = calc({ workforce: [fullTime(143)], exemption: { percent: 60, workingDays: 10 }, selfCertification: { positions: 3 } });
@@ -44,7 +44,7 @@ describe("esonero insieme all'autocertificazione 60 per mille (rules file §1.7,
   });
 });
 
-describe("giornate lavorative con santo patrono e festività del CCNL (rules file §1.7, S21 GiorniLavorativiUtils)", () => {
+describe("giornate lavorative con santo patrono e festività del CCNL (docs/legal/l68.md#s1-7, S21 GiorniLavorativiUtils)", () => {
   it("Milano 2026: 253 working days with Sant'Ambrogio (7 December, a Monday), 254 without", () => {
     expect(workingDays("2026-01-01", "2026-12-31", 5)).toBe(254);
     expect(workingDays("2026-01-01", "2026-12-31", 5, ["12-07"])).toBe(253);
@@ -98,7 +98,7 @@ describe("giornate lavorative con santo patrono e festività del CCNL (rules fil
   });
 });
 
-describe("datori di lavoro pubblici (rules file §1.1 item 6, §1.8, §1.11)", () => {
+describe("datori di lavoro pubblici (docs/legal/l68.md#s1-1 item 6, #s1-8, #s1-11)", () => {
   it("the art. 15 c. 4 sanction on a PA carries the warning that its application is unverified", () => {
     const pa = calc({ employer: { type: "public" }, workforce: [fullTime(100)], sanction: { workingDays: 1 } });
     expect(pa.sanction?.total).toBe("1372.35"); // 7 × 196.05, shown as indicative
@@ -204,7 +204,7 @@ describe("convenzioni art. 14 D.Lgs. 276/2003 e lavoratori a domicilio o in tele
   });
 });
 
-describe("importi e regole non verificati nell'output (rules file §5)", () => {
+describe("importi e regole non verificati nell'output (docs/legal/l68.md#s5)", () => {
   it("a pre-2022 contributo is listed in `unverified`", () => {
     const r = calc({ date: "2015-06-01", workforce: [fullTime(100)], exemption: { percent: 60, workingDays: 1 } });
     expect(r.unverified?.some((u) => u.includes("contributo esonerativo"))).toBe(true);

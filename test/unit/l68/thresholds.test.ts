@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bandOf, quotaArt18For, quotaDisabiliFor } from "~/domain/l68/quota";
 import { calc, fullTime } from "./helpers";
 
-describe("art. 3 c. 1 bands and disabled quota (rules file §1.1, §1.3)", () => {
+describe("art. 3 c. 1 bands and disabled quota (docs/legal/l68.md#s1-1, #s1-3)", () => {
   it.each([
     [0, "under15", 0],
     [14, "under15", 0],
@@ -25,7 +25,7 @@ describe("art. 3 c. 1 bands and disabled quota (rules file §1.1, §1.3)", () =>
   });
 });
 
-describe("art. 18 c. 2 quota (rules file §1.4)", () => {
+describe("art. 18 c. 2 quota (docs/legal/l68.md#s1-4)", () => {
   it.each([
     [15, 0],
     [50, 0],
@@ -47,7 +47,7 @@ describe("the same percentages apply to public employers (art. 3 c. 1)", () => {
   });
 });
 
-describe("15–35 private employers before 2018 (rules file §1.1 item 2)", () => {
+describe("15–35 private employers before 2018 (docs/legal/l68.md#s1-1 item 2)", () => {
   const note = "solo in caso di nuove assunzioni";
   it("notes the old new-hire-only regime up to 31 Dec 2017, for private employers only", () => {
     const old = calc({ date: "2017-12-31", workforce: [fullTime(20)] });
