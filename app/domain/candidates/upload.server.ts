@@ -1,5 +1,6 @@
 import { DomainError } from "~/domain/errors";
 import { type LimitedMultipart, MalformedBodyError, readMultipartWithLimit } from "~/utils/body.server";
+import { formatMegabytes } from "~/utils/format";
 import type { ValidatedPdf } from "./commands.server";
 import { validatePdfUpload } from "./pdf.server";
 import { cvSettings } from "./policy.server";
@@ -42,9 +43,7 @@ export async function readUploadedFile(request: Request, field: string, maxBytes
   return upload.file;
 }
 
-export function megabytes(bytes: number): string {
-  return `${(bytes / 1_048_576).toLocaleString("it-IT", { maximumFractionDigits: 1 })} MB`;
-}
+export const megabytes = formatMegabytes;
 
 /** Serves a stored PDF as a download: never rendered inline, never sniffed, never cached by proxies. */
 export function pdfResponse(file: { filename: string; content: Buffer; sha256: string }): Response {
