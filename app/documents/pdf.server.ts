@@ -182,14 +182,19 @@ export class PdfWriter {
   }
 }
 
-/** A PDF as a download. Never cached: the documents hold personal and company data. */
-export function pdfDownload(bytes: Uint8Array, filename: string): Response {
-  return new Response(Buffer.from(bytes), {
+/**
+ * A PDF as a download (written here or stored): never rendered inline, never sniffed, never cached
+ * by proxies (the documents hold personal and company data). Any file name is safe in the header:
+ * an ASCII fallback in `filename`, the real name in `filename*`.
+ */
+export function pdfDownload(bytes: Uint8Array, filename: string, opts: { etag?: string } = {}): Response {
+  return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Content-Disposition": `attachment; filename="${filename.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
+      ...(opts.etag ? { ETag: `"${opts.etag}"` } : {}),
     },
   });
 }

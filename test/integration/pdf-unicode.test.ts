@@ -14,7 +14,7 @@ import { submitProspetto } from "~/domain/l68/prospetto.server";
 import { renderNeedsPdf } from "~/domain/services/needs-pdf.server";
 import { renderNullaOstaPdf } from "~/domain/placement/nulla-osta-pdf.server";
 import { shortlistPdf } from "~/domain/shortlists/pdf.server";
-import { PdfWriter } from "~/documents/pdf.server";
+import { pdfDownload, PdfWriter } from "~/documents/pdf.server";
 import * as certificatePdf from "~/routes/azienda.collocamento-mirato.certificato.$certificateId";
 import { request } from "../support/factories";
 import { createL68Employer, fileVersion } from "../support/factories-l68";
@@ -167,5 +167,12 @@ describe("every document Rosa writes prints any name", () => {
     expect(squash(text)).toContain(squash(long));
     expect(squash(text)).toContain(squash(`120 ${PERSON} 120`));
     expect(squash(text).split("RigaTesto").length - 1).toBe(pageCount);
+  });
+
+  it("a download is never cached or sniffed, and any file name is a valid header", async () => {
+    const res = pdfDownload(new Uint8Array([37, 80, 68, 70]), "rosa-Ștefănescu \"bis\".pdf", { etag: "abc" });
+    expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="rosa-_tef_nescu _bis_.pdf"; filename*=UTF-8''${encodeURIComponent('rosa-Ștefănescu "bis".pdf')}`);
+    expect([res.headers.get("Cache-Control"), res.headers.get("X-Content-Type-Options"), res.headers.get("ETag")]).toEqual(["private, no-store", "nosniff", '"abc"']);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(new Uint8Array([37, 80, 68, 70]));
   });
 });
