@@ -1,4 +1,5 @@
 import { CsvReadError, readCsv, type CsvLine } from "~/documents/csv.server";
+import { toCsv } from "~/utils/csv";
 import { CandidateSchema, MAX_PREFERENCES, type CandidateInput } from "./schema";
 
 /**
@@ -159,14 +160,11 @@ export function validateCsvRecord(record: CsvRecord): RowResult {
   return { ok: true, input: parsed.data };
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  // Quote always; neutralise formula injection when the report is opened in a spreadsheet.
-  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-};
-
+/** The error report: every cell quoted, formula injection neutralised (`toCsv`). */
 export function errorReportCsv(errors: RowError[]): string {
-  const lines = [["riga", "codice_fiscale", "colonna", "errore"].map(csvCell).join(";")];
-  for (const e of errors) lines.push([e.line, e.taxCode, e.column, e.message].map(csvCell).join(";"));
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  return toCsv(
+    ["riga", "codice_fiscale", "colonna", "errore"],
+    errors.map((e) => [e.line, e.taxCode, e.column, e.message]),
+    { quoteAll: true },
+  );
 }
