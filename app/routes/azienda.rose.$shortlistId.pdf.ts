@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db/db.server";
+import { pdfDownload } from "~/documents/pdf.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { shortlistPdf } from "~/domain/shortlists/pdf.server";
 import { requireShortlistEmployer, shortlistIdFrom } from "~/domain/shortlists/policy.server";
@@ -19,11 +20,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     employerId,
     details: { candidates: data.rows.map((r) => r.candidateId) },
   });
-  return new Response(Buffer.from(bytes), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="rosa-${Number(data.shortlist.vacancy_number)}.pdf"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return pdfDownload(bytes, `rosa-${Number(data.shortlist.vacancy_number)}.pdf`);
 }

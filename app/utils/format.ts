@@ -16,3 +16,5 @@ export const formatDate = (value: Date | string) => dateFormat.format(toDate(val
 export const formatDateTime = (value: Date | string) => dateTimeFormat.format(toDate(value));
 export const formatNumber = (value: number) => numberFormat.format(value);
 export const formatMoney = (value: number | string) => moneyFormat.format(Number(value));
+/** A file size in megabytes (MiB) with at most one decimal: «5 MB», «2,5 MB». */
+export const formatMegabytes = (bytes: number) => `${(bytes / 1_048_576).toLocaleString("it-IT", { maximumFractionDigits: 1 })} MB`;

@@ -1,11 +1,12 @@
 /**
  * Readers for the vendored ISTAT reference classifications (see SOURCES.md).
  *
- * Pure module: only node:fs / node:url, no third-party dependencies. The CSV
- * files are UTF-8, comma-separated, quoted per RFC 4180.
+ * Node only (node:fs / node:url and the CSV reader). The CSV files are UTF-8, comma-separated,
+ * quoted per RFC 4180.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { CsvReadError, readCsv, type CsvLine } from "~/documents/csv.server";
 
 export interface Comune {
   /** ISTAT municipality code, 6 digits ("058091"). */
@@ -48,68 +49,33 @@ export interface Cp2021Entry {
 const ATECO_LEVELS: readonly AtecoLevel[] = ["section", "division", "group", "class", "category", "subcategory"];
 
 /**
- * Parses RFC 4180 CSV text: quoted fields may contain commas, doubled quotes
- * and line breaks; records end with CRLF or LF; a trailing newline is allowed.
+ * Parses RFC 4180 CSV text (`readCsv`, csv-parse): quoted fields may contain commas, doubled
+ * quotes and line breaks; records end with CRLF or LF; a trailing newline is allowed.
  */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let inQuotes = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // strip a UTF-8 BOM if present
-  const n = text.length;
-  while (i < n) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i++;
-        continue;
-      }
-      field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === "") {
-      inQuotes = true;
-      i++;
-    } else if (ch === ",") {
-      row.push(field);
-      field = "";
-      i++;
-    } else if (ch === "\r" || ch === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
-    } else {
-      field += ch;
-      i++;
-    }
+  return lines(text).map((r) => r.cells);
+}
+
+function lines(text: string, file = "CSV"): CsvLine[] {
+  try {
+    return readCsv(text, { delimiter: "," });
+  } catch (e) {
+    if (e instanceof CsvReadError && e.code === "unclosed_quote") throw new Error(`${file}: unterminated quoted field at line ${e.line}`);
+    if (e instanceof CsvReadError) throw new Error(`${file}: unreadable CSV at line ${e.line}`);
+    throw e;
   }
-  if (inQuotes) throw new Error("CSV: unterminated quoted field");
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 function readTable(file: string, expectedHeader: readonly string[]): Record<string, string>[] {
   const path = fileURLToPath(new URL(file, import.meta.url));
-  const [header, ...records] = parseCsv(readFileSync(path, "utf8"));
+  const [first, ...records] = lines(readFileSync(path, "utf8"), file);
+  const header = first?.cells;
   if (!header || header.join(",") !== expectedHeader.join(",")) {
     throw new Error(`${file}: unexpected header ${JSON.stringify(header)}`);
   }
-  return records.map((values, index) => {
+  return records.map(({ line, cells: values }) => {
     if (values.length !== header.length) {
-      throw new Error(`${file}: record ${index + 2} has ${values.length} fields, expected ${header.length}`);
+      throw new Error(`${file}: line ${line} has ${values.length} fields, expected ${header.length}`);
     }
     const record: Record<string, string> = {};
     header.forEach((name, j) => {

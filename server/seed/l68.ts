@@ -1,7 +1,6 @@
 import { todayInItaly } from "~/utils/dates";
 import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
-import { PDFDocument } from "pdf-lib";
 import type { DB } from "~/db/types";
 import type { Actor } from "~/domain/audit/commands.server";
 import { addProtectedWorker, addWorkforceGroup } from "~/domain/l68/commands.server";
@@ -9,7 +8,7 @@ import { addDays, addMonths } from "~/domain/l68/dates";
 import type { ProtectedWorkerForm, WorkforceGroupForm } from "~/domain/l68/file-schema";
 import { RECORD_FORM_SCHEMAS, RecordEventSchema } from "~/domain/l68/record-schema";
 import { changeRecordStatus, fileRecord, type StoredPdf } from "~/domain/l68/records.server";
-import { embedUnicodeFonts } from "~/utils/pdf-fonts.server";
+import { PdfWriter } from "~/documents/pdf.server";
 import type { DemoRefs } from "./platform";
 import { seedPlacement } from "./placement";
 
@@ -27,15 +26,10 @@ export async function seedL68(trx: Transaction<DB>, refs: DemoRefs) {
 
 /** A one-page PDF standing in for the scanned document a record needs (the pages refuse a record without one). */
 async function demoPdf(filename: string, title: string, lines: string[]): Promise<StoredPdf> {
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(title);
-  pdf.setLanguage("it-IT");
-  const { regular: font } = await embedUnicodeFonts(pdf);
-  const page = pdf.addPage([595, 842]);
-  page.drawText(title, { x: 56, y: 770, size: 14, font });
-  lines.forEach((line, i) => page.drawText(line, { x: 56, y: 740 - i * 18, size: 11, font }));
-  page.drawText("Documento dimostrativo generato da Rosa.", { x: 56, y: 80, size: 9, font });
-  const bytes = await pdf.save();
+  const pdf = await PdfWriter.create({ title });
+  pdf.heading(title, 2, 12);
+  for (const line of lines) pdf.text(line, { size: 11, gap: 4 });
+  const bytes = await pdf.space(24).text("Documento dimostrativo generato da Rosa.", { size: 9 }).save();
   return { filename, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 

@@ -1,7 +1,10 @@
+import { CsvReadError, readCsv, type CsvLine } from "~/documents/csv.server";
+import { toCsv } from "~/utils/csv";
 import { CandidateSchema, MAX_PREFERENCES, type CandidateInput } from "./schema";
 
 /**
- * Bulk CSV import of candidates (client-safe, pure). The columns are documented
+ * Bulk CSV import of candidates (client-safe, pure; the reading itself is `readCsv`, server only:
+ * in the browser bundle it is an empty module and no page calls it). The columns are documented
  * on the import page (/operatore/candidati/importa) and shown by its sample file (csv-sample.ts).
  * Separator ";" (what Excel writes with Italian settings) or ",", detected from
  * the header; lists inside one cell are separated by "|".
@@ -20,33 +23,17 @@ export const MAX_IMPORT_ROWS = 5000;
 
 export class CsvFormatError extends Error {}
 
-/** RFC 4180 parser: quoted fields, doubled quotes, CRLF or LF, a UTF-8 BOM. */
+/** The cells of every non-blank record (`readCsv`, server only); a file that cannot be read throws CsvFormatError. */
 export function parseCsv(text: string): string[][] {
-  const src = text.replace(/^\uFEFF/, "");
-  const firstLine = src.split(/\r?\n/, 1)[0] ?? "";
-  const sep = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const out: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === sep) row.push(field), (field = "");
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && src[i + 1] === "\n") i++;
-      row.push(field);
-      out.push(row);
-      (row = []), (field = "");
-    } else field += ch;
+  return readLines(text).map((r) => r.cells);
+}
+
+function readLines(text: string): CsvLine[] {
+  try {
+    return readCsv(text);
+  } catch (e) {
+    throw e instanceof CsvReadError ? new CsvFormatError(e.message) : e;
   }
-  if (quoted) throw new CsvFormatError("Virgolette non chiuse: controlla l'ultima riga del file");
-  if (field !== "" || row.length) row.push(field), out.push(row);
-  return out.filter((r) => r.some((c) => c.trim() !== ""));
 }
 
 export interface CsvRecord {
@@ -56,17 +43,17 @@ export interface CsvRecord {
 
 /** Header check and records keyed by column name; throws CsvFormatError for a file that cannot be read at all. */
 export function csvRecords(text: string): CsvRecord[] {
-  const table = parseCsv(text);
+  const table = readLines(text);
   if (table.length === 0) throw new CsvFormatError("Il file è vuoto");
-  const header = table[0].map((h) => h.trim().toLowerCase());
+  const header = table[0].cells.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) throw new CsvFormatError(`Mancano le colonne obbligatorie: ${missing.join(", ")}`);
   const unknown = header.filter((h) => h && !(CSV_COLUMNS as readonly string[]).includes(h));
   if (unknown.length) throw new CsvFormatError(`Colonne sconosciute: ${unknown.join(", ")} (vedi il modello)`);
   if (table.length === 1) throw new CsvFormatError("Il file non contiene righe di candidati");
   if (table.length - 1 > MAX_IMPORT_ROWS) throw new CsvFormatError(`Al massimo ${MAX_IMPORT_ROWS} candidati per file: dividilo in più file`);
-  return table.slice(1).map((cells, i) => ({
-    line: i + 2,
+  return table.slice(1).map(({ line, cells }) => ({
+    line,
     values: Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(header.map((h, j) => [h, (cells[j] ?? "").trim()]))),
   }));
 }
@@ -173,14 +160,11 @@ export function validateCsvRecord(record: CsvRecord): RowResult {
   return { ok: true, input: parsed.data };
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  // Quote always; neutralise formula injection when the report is opened in a spreadsheet.
-  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-};
-
+/** The error report: every cell quoted, formula injection neutralised (`toCsv`). */
 export function errorReportCsv(errors: RowError[]): string {
-  const lines = [["riga", "codice_fiscale", "colonna", "errore"].map(csvCell).join(";")];
-  for (const e of errors) lines.push([e.line, e.taxCode, e.column, e.message].map(csvCell).join(";"));
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  return toCsv(
+    ["riga", "codice_fiscale", "colonna", "errore"],
+    errors.map((e) => [e.line, e.taxCode, e.column, e.message]),
+    { quoteAll: true },
+  );
 }

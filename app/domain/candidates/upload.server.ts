@@ -1,5 +1,7 @@
 import { DomainError } from "~/domain/errors";
 import { type LimitedMultipart, MalformedBodyError, readMultipartWithLimit } from "~/utils/body.server";
+import { pdfDownload } from "~/documents/pdf.server";
+import { formatMegabytes } from "~/utils/format";
 import type { ValidatedPdf } from "./commands.server";
 import { validatePdfUpload } from "./pdf.server";
 import { cvSettings } from "./policy.server";
@@ -42,21 +44,11 @@ export async function readUploadedFile(request: Request, field: string, maxBytes
   return upload.file;
 }
 
-export function megabytes(bytes: number): string {
-  return `${(bytes / 1_048_576).toLocaleString("it-IT", { maximumFractionDigits: 1 })} MB`;
-}
+export const megabytes = formatMegabytes;
 
 /** Serves a stored PDF as a download: never rendered inline, never sniffed, never cached by proxies. */
 export function pdfResponse(file: { filename: string; content: Buffer; sha256: string }): Response {
-  return new Response(new Uint8Array(file.content), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${file.filename.replace(/"/g, "")}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      ETag: `"${file.sha256}"`,
-    },
-  });
+  return pdfDownload(file.content, file.filename, { etag: file.sha256 });
 }
 
 /** The PDF CV of an upload form (candidate's or officer's), checked for size and content; the caller stores it. */

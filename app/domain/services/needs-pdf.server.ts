@@ -1,6 +1,5 @@
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { drawable, embedUnicodeFonts } from "~/utils/pdf-fonts.server";
-import { formatDate } from "~/utils/format";
+import { pdfDownload, PdfWriter } from "~/documents/pdf.server";
+import { formatDate, formatNumber } from "~/utils/format";
 
 export interface NeedsPdfData {
   employerName: string;
@@ -15,60 +14,33 @@ export interface NeedsPdfData {
 
 /** The 4B output for the employer: figures sought, skill gaps, training needs and agreed actions (A4, multi-page). */
 export async function renderNeedsPdf(d: NeedsPdfData): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(`Rilevazione dei fabbisogni — ${d.employerName}`);
-  pdf.setLanguage("it-IT");
-  pdf.setAuthor("Centro per l'Impiego — Servizi alle imprese");
-  const { regular, bold } = await embedUnicodeFonts(pdf);
-  const margin = 56;
-  const width = 595.28 - 2 * margin;
-  let page: PDFPage = pdf.addPage([595.28, 841.89]);
-  let y = 841.89 - margin;
-
-  const line = (text: string, font: PDFFont = regular, size = 10.5) => {
-    for (const paragraph of drawable(font, text).split("\n")) {
-      let current = "";
-      const flush = () => {
-        if (y < margin + size) {
-          page = pdf.addPage([595.28, 841.89]);
-          y = 841.89 - margin;
-        }
-        page.drawText(current, { x: margin, y, size, font, color: rgb(0.1, 0.1, 0.1) });
-        y -= size * 1.45;
-        current = "";
-      };
-      for (const word of paragraph.split(" ")) {
-        const next = current ? `${current} ${word}` : word;
-        if (font.widthOfTextAtSize(next, size) > width && current) {
-          flush();
-          current = word;
-        } else current = next;
-      }
-      flush();
-    }
-  };
-  const section = (title: string, text: string) => {
-    y -= 6;
-    line(title, bold, 12);
-    line(text.trim() || "—");
-  };
-
-  line("Centro per l'Impiego — Servizi alle imprese", bold, 10);
-  line("Consulenza per la rilevazione dei fabbisogni occupazionali e formativi (standard 4B)", regular, 9);
-  y -= 10;
-  line(`Rilevazione dei fabbisogni di ${d.employerName}`, bold, 16);
-  line(`Codice fiscale ${d.employerTaxCode} · colloquio del ${formatDate(d.assessedOn)} · operatore ${d.officerName}`, regular, 10);
-  y -= 6;
-  line("Figure professionali ricercate", bold, 12);
-  if (!d.figures.length) line("Nessuna figura indicata.");
-  for (const f of d.figures) {
-    line(`• ${f.quantity} × ${f.occupationTitle} (CP2021 ${f.occupationCode})${f.neededBy ? `, entro il ${formatDate(f.neededBy)}` : ""}${f.notes ? ` — ${f.notes}` : ""}`);
+  const pdf = await PdfWriter.create({ title: `Rilevazione dei fabbisogni — ${d.employerName}`, author: "Centro per l'Impiego — Servizi alle imprese" });
+  pdf.text("Centro per l'Impiego — Servizi alle imprese", { size: 10, bold: true });
+  pdf.text("Consulenza per la rilevazione dei fabbisogni occupazionali e formativi (standard 4B)", { size: 9, gap: 10 });
+  pdf.heading(`Rilevazione dei fabbisogni di ${d.employerName}`, 1);
+  pdf.text(`Codice fiscale ${d.employerTaxCode} · colloquio del ${formatDate(d.assessedOn)} · operatore ${d.officerName}`, { size: 10, gap: 6 });
+  pdf.heading("Figure professionali ricercate");
+  if (!d.figures.length) pdf.text("Nessuna figura indicata.");
+  else
+    pdf.table(
+      [
+        { header: "Figura professionale", width: 0.34 },
+        { header: "CP2021", width: 0.14 },
+        { header: "Quantità", width: 0.12 },
+        { header: "Entro il", width: 0.14 },
+        { header: "Note", width: 0.26 },
+      ],
+      d.figures.map((f) => [f.occupationTitle, f.occupationCode, formatNumber(f.quantity), f.neededBy ? formatDate(f.neededBy) : "—", f.notes || "—"]),
+    );
+  for (const [title, text] of [
+    ["Gap di competenze", d.skillGaps],
+    ["Fabbisogni formativi", d.trainingNeeds],
+    ["Azioni concordate", d.actionsAgreed],
+  ] as const) {
+    pdf.space(6).heading(title);
+    pdf.text(text.trim() || "—");
   }
-  section("Gap di competenze", d.skillGaps);
-  section("Fabbisogni formativi", d.trainingNeeds);
-  section("Azioni concordate", d.actionsAgreed);
-  y -= 12;
-  line("Documento generato da Rosa. Per le offerte di lavoro e la ricerca dei candidati rivolgiti al tuo Centro per l'Impiego.", regular, 8.5);
+  pdf.space(12).text("Documento generato da Rosa. Per le offerte di lavoro e la ricerca dei candidati rivolgiti al tuo Centro per l'Impiego.", { size: 8.5 });
   return pdf.save();
 }
 
@@ -93,7 +65,5 @@ export async function needsPdfResponse(a: {
     actionsAgreed: a.actions_agreed,
     figures: a.figures.map((f) => ({ occupationCode: f.occupation_code, occupationTitle: f.occupation_title, quantity: f.quantity, neededBy: f.needed_by, notes: f.notes })),
   });
-  return new Response(Buffer.from(bytes), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="fabbisogni-${a.assessed_on}.pdf"` },
-  });
+  return pdfDownload(bytes, `fabbisogni-${a.assessed_on}.pdf`);
 }

@@ -98,3 +98,36 @@ describe("CSV rows", () => {
     }
   });
 });
+
+describe("CSV line numbers", () => {
+  // The sample with own codici fiscali, split into its header and two data lines (CRLF, BOM in front).
+  const [header, good, other] = SAMPLE_CSV.replace("MRTFNC01S41F205N", ownTaxCode("VRDGLI01S41F205"))
+    .replace("BRBTMS75R20D969A", ownTaxCode("BNCLCU75R20D969"))
+    .trimEnd()
+    .split("\r\n");
+  const bad = other.replace(/;3;CFP Genova;/, ";9;CFP Genova;"); // livello_eqf 9: refused
+  const errorLines = (text: string) =>
+    csvRecords(text).flatMap((r) => {
+      const result = validateCsvRecord(r);
+      return result.ok ? [] : result.errors.map((e) => e.line);
+    });
+
+  it("a bad row after a blank line is reported on its own line of the file", () => {
+    // 1 header, 2 good row, 3 blank, 4 bad row
+    expect(csvRecords([header, good, "", bad].join("\r\n")).map((r) => r.line)).toEqual([2, 4]);
+    expect(errorLines([header, good, "", bad].join("\r\n"))).toEqual([4]);
+    // blank lines made of separators or spaces count as lines too
+    expect(errorLines([header, "", ";;", good, "  ", bad].join("\n"))).toEqual([6]);
+  });
+
+  it("a bad row after a cell written on several lines is reported on its own line of the file", () => {
+    const multiLine = good.replace("Corso gestione magazzino 2024", '"Corso gestione magazzino\r\n2024,\r\nsecondo modulo"');
+    // 1 header, 2–4 the row with a three-line note, 5 bad row
+    expect(csvRecords([header, multiLine, bad].join("\r\n")).map((r) => r.line)).toEqual([2, 5]);
+    expect(errorLines([header, multiLine, bad].join("\r\n"))).toEqual([5]);
+  });
+
+  it("an unclosed quote names the line where the cell opens", () => {
+    expect(() => csvRecords([header, good, "", bad.replace(";Qualifica", ';"Qualifica'), good].join("\n"))).toThrow(/riga 4/);
+  });
+});

@@ -1,6 +1,5 @@
 /**
- * The one font loader of every PDF Rosa writes (rosa, needs assessment, L. 68 certificate, demo
- * documents). The 14 standard PDF fonts only speak WinAnsi, so a company or person name with «Ș»,
+ * The font of every PDF Rosa writes (used by `pdf.server.ts` only). The 14 standard PDF fonts only speak WinAnsi, so a company or person name with «Ș»,
  * «Ł», «ő» or Greek made pdf-lib throw; DejaVu Sans (npm `dejavu-fonts-ttf`, Bitstream Vera licence
  * with DejaVu changes in the public domain: free to embed and redistribute) covers Latin, Greek and
  * Cyrillic. Only the glyphs used are embedded (subset), so a one-page PDF stays small.
@@ -37,19 +36,20 @@ export async function embedUnicodeFonts(pdf: PDFDocument): Promise<PdfFonts> {
   };
 }
 
-/**
- * What no font can draw: control characters (a pasted tab or a stray NUL) and characters
- * DejaVu lacks are replaced, so that drawing never throws on user text.
- */
 const charsets = new WeakMap<PDFFont, Set<number>>();
 
-export function drawable(font: PDFFont, text: string): string {
+/**
+ * `text` as `font` can draw it: a tab becomes a space, CR LF a line break, and what DejaVu lacks (a control
+ * character, a stray NUL, Chinese or Japanese script) becomes U+FFFD («�», the replacement
+ * character), so that drawing never throws on user text and a missing letter shows as missing.
+ * Line breaks are kept for the text flow.
+ */
+export function printable(font: PDFFont, text: string): string {
   let supported = charsets.get(font);
   if (!supported) charsets.set(font, (supported = new Set(font.getCharacterSet())));
   let out = "";
-  for (const ch of text.replace(/[\t\r]/g, " ")) {
-    const code = ch.codePointAt(0)!;
-    out += ch === "\n" || supported.has(code) ? ch : "?";
+  for (const ch of text.replace(/\r\n?/g, "\n").replace(/\t/g, " ")) {
+    out += ch === "\n" || supported.has(ch.codePointAt(0)!) ? ch : "\uFFFD";
   }
   return out;
 }
