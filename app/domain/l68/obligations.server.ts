@@ -52,7 +52,7 @@ export async function transitionObligation(
     .forUpdate()
     .executeTakeFirstOrThrow();
   const next = nextObligationStatus(o.status, event);
-  if (!next) throw new DomainError(`Operazione non consentita: l'obbligo è «${OBLIGATION_STATUS_LABELS[o.status]}»`, "_form", 409);
+  if (!next) throw new DomainError(`Operazione non consentita: l'obbligo è «${OBLIGATION_STATUS_LABELS[o.status]}»`, "_form", "conflict");
   if (event === "resolve" && (!resolution || resolution === "lapsed")) throw new Error("resolve needs a hire, an exemption or a convention");
   const ending = next === "met" || next === "lapsed";
   await trx

@@ -174,7 +174,7 @@ export async function submitProspetto(trx: Trx, actor: Actor, employerId: string
     .where("deadline_year", "=", input.deadlineYear)
     .forUpdate()
     .executeTakeFirst();
-  if (existing?.status === "submitted") throw new DomainError(`Il prospetto ${input.deadlineYear} è già stato inviato`, "_form", 409);
+  if (existing?.status === "submitted") throw new DomainError(`Il prospetto ${input.deadlineYear} è già stato inviato`, "_form", "conflict");
   if (today < `${input.deadlineYear - 1}-12-31`) throw new DomainError("Il prospetto si invia dopo il 31 dicembre dell'anno di riferimento", "deadlineYear");
   // Not owed (nothing changed since the last one, art. 40 c. 4 DL 112/2008): sending it is allowed and costs nothing.
   // The posts typed now are not compared: Rosa knew no other posts than the last prospetto's until now.

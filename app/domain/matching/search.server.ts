@@ -27,7 +27,7 @@ const MATCHABLE = ["validated", "published", "in_preselection"] as const;
 /** Meilisearch is unreachable: the officer sees this message, shortlists keep working from PostgreSQL. */
 export class SearchUnavailableError extends DomainError {
   constructor() {
-    super("Il motore di ricerca non risponde in questo momento: riprova tra qualche minuto. Le rose già create restano consultabili.", "_form", 409);
+    super("Il motore di ricerca non risponde in questo momento: riprova tra qualche minuto. Le rose già create restano consultabili.", "_form", "conflict");
   }
 }
 
@@ -148,7 +148,7 @@ export async function loadMatchVacancy(db: Db, vacancyId: string): Promise<(Matc
 
 export function assertMatchable(status: string) {
   if (!(MATCHABLE as readonly string[]).includes(status))
-    throw new DomainError("Si possono cercare candidati solo per offerte convalidate, pubblicate o in preselezione.", "_form", 409);
+    throw new DomainError("Si possono cercare candidati solo per offerte convalidate, pubblicate o in preselezione.", "_form", "conflict");
 }
 
 // The distinct commute values change rarely; a short cache saves one query per match.

@@ -36,7 +36,7 @@ export async function enrol(trx: Trx, actor: Actor, province: string, input: Enr
   }
   if (!comuneCode) throw new DomainError("Indica il comune di domicilio", "comune");
   const exists = await trx.selectFrom("l68_enrolments").select("id").where("province_code", "=", province).where("tax_code", "=", input.taxCode).executeTakeFirst();
-  if (exists) throw new DomainError("La persona è già iscritta nell'elenco di questa provincia", "taxCode", 409);
+  if (exists) throw new DomainError("La persona è già iscritta nell'elenco di questa provincia", "taxCode", "conflict");
   const row = await trx
     .insertInto("l68_enrolments")
     .values({

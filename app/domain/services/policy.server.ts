@@ -1,5 +1,3 @@
-import { roleHas } from "~/domain/identity/roles";
-import { forbidden, requireUser } from "~/utils/session.server";
 import type { ServiceQueue } from "~/db/tables/vacancies";
 import type { SessionUser } from "~/domain/identity/queries.server";
 
@@ -10,9 +8,3 @@ export function queuesOf(user: SessionUser): ServiceQueue[] {
   return [];
 }
 
-/** The register of deliveries: officers (who record) and administrators (who report) may read and export it. */
-export async function requireRegisterReader(request: Request) {
-  const user = await requireUser(request);
-  if (!roleHas(user.role, "services:deliver") && user.role !== "admin") throw forbidden();
-  return user;
-}

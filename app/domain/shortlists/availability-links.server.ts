@@ -176,7 +176,7 @@ export function linkMessage(state: Exclude<LinkState, { kind: "open" }>) {
 /** Locks the request, checks it again and hands back the row to move (the caller moves it). */
 export async function claimAvailabilityLink(trx: Trx, token: string, answer: "confirmed" | "declined", now = new Date()) {
   const read = await readAvailabilityLink(trx, token, now, true);
-  if (read.state.kind !== "open") throw new DomainError(linkMessage(read.state), "_form", read.state.kind === "invalid" ? 404 : 409);
+  if (read.state.kind !== "open") throw new DomainError(linkMessage(read.state), "_form", read.state.kind === "invalid" ? "not_found" : "conflict");
   const row = await trx
     .selectFrom("shortlist_candidates as sc")
     .innerJoin("candidates as c", "c.id", "sc.candidate_id")
