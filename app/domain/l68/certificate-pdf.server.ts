@@ -3,7 +3,7 @@ import { drawable, embedUnicodeFonts } from "~/utils/pdf-fonts.server";
 import type { Db } from "~/db/db.server";
 import { getIssuedCertificate, type SnapshotResult } from "./queries.server";
 import { pendingSentence } from "./certificate-text";
-import { formatDate } from "./explain";
+import { formatIsoDay } from "./explain";
 
 export interface CertificateData {
   number: string;
@@ -57,7 +57,7 @@ export async function renderCertificatePdf(c: CertificateData): Promise<Uint8Arr
   write("Centro per l'Impiego — Servizio di collocamento mirato", { size: 10 });
   write("CERTIFICAZIONE DI OTTEMPERANZA", { size: 18, font: bold, gap: 2 });
   write("agli obblighi della Legge 12 marzo 1999, n. 68 (art. 17)", { size: 12, gap: 18 });
-  write(`N. ${c.number} — rilasciata il ${formatDate(c.issuedOn)}, valida fino al ${formatDate(c.validUntil)}`, { font: bold, gap: 14 });
+  write(`N. ${c.number} — rilasciata il ${formatIsoDay(c.issuedOn)}, valida fino al ${formatIsoDay(c.validUntil)}`, { font: bold, gap: 14 });
   write(
     `Si certifica che il datore di lavoro ${c.legalName}, codice fiscale ${c.taxCode}, con sede legale in ${c.legalSeat}, ` +
       `risulta in regola con le norme che disciplinano il diritto al lavoro dei disabili (L. 68/1999), sulla base dei dati ` +

@@ -8,7 +8,7 @@ import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { enqueueMail } from "~/domain/mail/commands.server";
 import { recomputeFile } from "./commands.server";
 import { addDays, prospettoDeadline } from "./dates";
-import { formatDate } from "./explain";
+import { formatIsoDay } from "./explain";
 import { pendingSentence } from "./certificate-text";
 import { prospettoDue } from "./prospetto.server";
 import { isoDate } from "~/db/dates.server";
@@ -50,7 +50,7 @@ export async function checkCompliance(db: Db | Trx, employerId: string, today: s
     );
   }
   for (const o of overdue) {
-    reasons.push(`Obbligo di assunzione di ${o.units} unità scaduto il ${formatDate(o.due_on)} senza assunzione né richiesta di avviamento.`);
+    reasons.push(`Obbligo di assunzione di ${o.units} unità scaduto il ${formatIsoDay(o.due_on)} senza assunzione né richiesta di avviamento.`);
   }
   const year = Number(today.slice(0, 4));
   if (today > prospettoDeadline(year)) {

@@ -10,7 +10,7 @@ import type { Db, Trx } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { enqueueMail } from "~/domain/mail/commands.server";
 import { addDays, prospettoDeadline } from "./dates";
-import { formatDate } from "./explain";
+import { formatIsoDay } from "./explain";
 import { recomputeFile } from "./commands.server";
 import { transitionObligation } from "./obligations.server";
 import { prospettoDue } from "./prospetto.server";
@@ -85,11 +85,11 @@ export async function runL68Deadlines(db: Db, now: Date = new Date()): Promise<D
         if (o.status === "open") await transitionObligation(trx, SYSTEM, o.id, "expire", today);
         const message =
           `Il termine di 60 giorni per assumere ${o.units} lavorator${o.units === 1 ? "e" : "i"} disabil${o.units === 1 ? "e" : "i"} o chiederne ` +
-          `l'avviamento è scaduto il ${formatDate(o.due_on)}: da ora si applica la sanzione dell'art. 15 c. 4 L. 68/1999 per ogni giorno lavorativo di scopertura.`;
+          `l'avviamento è scaduto il ${formatIsoDay(o.due_on)}: da ora si applica la sanzione dell'art. 15 c. 4 L. 68/1999 per ogni giorno lavorativo di scopertura.`;
         if (await alert(trx, o.employer_id, "obligation_overdue", o.id, message, "termine per le assunzioni L. 68 scaduto")) out.overdue++;
       } else if (o.status === "open") {
         const message =
-          `Entro il ${formatDate(o.due_on)} devi assumere ${o.units} lavorator${o.units === 1 ? "e" : "i"} delle categorie protette ` +
+          `Entro il ${formatIsoDay(o.due_on)} devi assumere ${o.units} lavorator${o.units === 1 ? "e" : "i"} delle categorie protette ` +
           `o presentare la richiesta di avviamento al collocamento mirato (art. 9 c. 1 L. 68/1999).`;
         if (await alert(trx, o.employer_id, "obligation_reminder", o.id, message, "scadenza per le assunzioni L. 68")) out.reminders++;
       }

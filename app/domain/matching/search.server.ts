@@ -1,12 +1,12 @@
 import type { Meilisearch, MultiSearchQuery } from "meilisearch";
 import { getDb, type Db } from "~/db/db.server";
-import { isoDate } from "~/utils/dates";
+import { localDay } from "~/utils/dates";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import { DomainError } from "~/domain/errors";
 import type { NearbyComune } from "~/domain/reference/geo";
 import { comuniWithin } from "~/domain/reference/places.server";
 import { COUNT_FACET, exactTotal } from "~/domain/candidates/search-query";
-import { candidatesIndex } from "../../../search/indexes/candidates";
+import { candidatesIndex } from "~/domain/candidates/search-index.server";
 import { getMeili, indexUid } from "../../../search/client.server";
 import { explainMatch, type ExplainDoc, type Explanation } from "./explain";
 import { buildMatchPlan, recentlyPresentedFilter, type MatchPlan, type MatchVacancy } from "./query";
@@ -126,7 +126,7 @@ export async function loadMatchVacancy(db: Db, vacancyId: string): Promise<(Matc
     radiusKm: v.radius_km,
     workingTime: v.working_time,
     shifts: !!v.shifts?.trim(),
-    startDate: v.start_date ? isoDate(v.start_date) : null,
+    startDate: v.start_date ? localDay(v.start_date) : null,
     l68Reserved: v.l68_reserved,
     requirements: reqs.map(
       (r): MatchRequirement => ({

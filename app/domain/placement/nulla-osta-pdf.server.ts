@@ -4,7 +4,7 @@
  */
 import { PDFDocument, rgb } from "pdf-lib";
 import type { Db } from "~/db/db.server";
-import { formatDate } from "~/domain/l68/explain";
+import { formatIsoDay } from "~/domain/l68/explain";
 import { isoDate } from "~/db/dates.server";
 import { drawable, embedUnicodeFonts } from "~/utils/pdf-fonts.server";
 
@@ -51,7 +51,7 @@ async function render(d: NullaOstaData): Promise<Uint8Array> {
   write(`Centro per l'Impiego — Servizio di collocamento mirato (${d.province})`, { size: 10 });
   write("NULLA OSTA ALL'ASSUNZIONE NOMINATIVA", { size: 18, bold: true, gap: 2 });
   write("art. 7 della Legge 12 marzo 1999, n. 68", { size: 12, gap: 18 });
-  write(`N. ${d.number} del ${formatDate(d.issuedOn)}`, { bold: true, gap: 14 });
+  write(`N. ${d.number} del ${formatIsoDay(d.issuedOn)}`, { bold: true, gap: 14 });
   write(
     `Si rilascia al datore di lavoro ${d.employer}, codice fiscale ${d.employerTaxCode}, il nulla osta all'assunzione di ` +
       `${d.person}, codice fiscale ${d.personTaxCode}, iscritta nell'elenco del collocamento mirato (art. 8 L. 68/1999), ` +
