@@ -9,7 +9,7 @@ import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import { recomputeFile } from "./commands.server";
 import { addDays } from "./dates";
-import { alert, REMINDER_DAYS, SYSTEM } from "./deadlines.server";
+import { alert, REMINDER_DAYS, SYSTEM } from "./alerts.server";
 import { formatIsoDay } from "./explain";
 import { isoDate } from "~/db/dates.server";
 import { RECORD_KIND_LABELS } from "./states";
