@@ -1,11 +1,11 @@
-import { hashToken, newLinkToken } from "~/domain/identity/link-tokens.server";
+import { hashToken, newLinkToken } from "~/domain/identity/index.server";
 import { sql } from "kysely";
 import type { Db, Trx } from "~/db/db.server";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
-import { createUser, DuplicateEmailError } from "~/domain/identity/commands.server";
-import { enqueueMail } from "~/domain/mail/commands.server";
-import { findAteco, findOccupation, resolveComune } from "~/domain/reference/queries.server";
+import { createUser, DuplicateEmailError } from "~/domain/identity/index.server";
+import { enqueueMail } from "~/domain/mail/index.server";
+import { findAteco, findOccupation, resolveComune } from "~/domain/reference/index.server";
 import { enqueueSearchSync } from "../../../search/outbox.server";
 import { getCandidateSections } from "./queries.server";
 import { csvColumnFor } from "./csv";

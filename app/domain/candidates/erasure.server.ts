@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Db, Trx } from "~/db/db.server";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { enqueueSearchSync } from "../../../search/outbox.server";
 import { CANDIDATES_INDEX } from "./commands.server";

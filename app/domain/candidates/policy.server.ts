@@ -1,5 +1,5 @@
-import type { SessionUser } from "~/domain/identity/queries.server";
-import { roleHas } from "~/domain/identity/roles";
+import type { SessionUser } from "~/domain/identity/index.server";
+import { roleHas } from "~/domain/identity";
 import { getEnv } from "~/utils/env.server";
 
 /** Disability details and the L. 68/99 enrolment: placement officers only (art. 9 GDPR data). */

@@ -1,6 +1,6 @@
 import type { Db, Trx } from "~/db/db.server";
 import type { EmployerRole } from "~/db/types";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 
 /** A company the user may work for, with the user's role in it. */

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Trx } from "~/db/db.server";
 import type { Role } from "~/db/types";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { isUniqueViolation } from "./commands.server";
 import { STAFF_ROLES } from "./schema";

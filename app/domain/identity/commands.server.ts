@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db, Trx } from "~/db/db.server";
 import type { NewUser } from "~/db/types";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { hashPassword } from "./password.server";
 import { assertAcceptablePassword } from "./password-policy.server";

@@ -1,9 +1,9 @@
 import { sql } from "kysely";
 import { plural } from "~/utils/plural";
 import type { Db, Trx } from "~/db/db.server";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
-import { enqueueMail } from "~/domain/mail/commands.server";
+import { enqueueMail } from "~/domain/mail/index.server";
 import { hashToken, newLinkToken } from "./link-tokens.server";
 import { hashPassword } from "./password.server";
 import { assertAcceptablePassword } from "./password-policy.server";

@@ -3,8 +3,8 @@
  * records-deadlines.server.ts): in-app (l68_alerts) and by e-mail, at most once per (employer, kind, ref_key).
  */
 import type { Trx } from "~/db/db.server";
-import { recordAudit } from "~/domain/audit/commands.server";
-import { enqueueMail } from "~/domain/mail/commands.server";
+import { recordAudit } from "~/domain/audit/index.server";
+import { enqueueMail } from "~/domain/mail/index.server";
 import { absoluteUrl } from "~/utils/public-url.server";
 
 /** Days before a deadline when the reminder goes out. */

@@ -4,8 +4,8 @@ import { absoluteUrl } from "~/utils/public-url.server";
  * refused with the reasons otherwise. Compliance is judged on a fresh recomputation.
  */
 import type { Db, Trx } from "~/db/db.server";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
-import { enqueueMail } from "~/domain/mail/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
+import { enqueueMail } from "~/domain/mail/index.server";
 import { recomputeFile } from "./commands.server";
 import { addDays, prospettoDeadline } from "./dates";
 import { formatIsoDay } from "./explain";

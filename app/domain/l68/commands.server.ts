@@ -3,7 +3,7 @@
  * saw, writes, audits and recomputes in the caller's transaction (issue 6 §2: atomic).
  */
 import type { Trx } from "~/db/db.server";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import type { ProtectedWorkerForm, WorkforceGroupForm } from "./file-schema";
 import { lockFile, recompute, type Trigger } from "./workforce.server";

@@ -7,7 +7,7 @@
  */
 import type { Trx } from "~/db/db.server";
 import type { L68ObligationCause, L68ObligationResolution, L68ObligationStatus } from "~/db/tables/l68";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { addDays, OBLIGATION_DAYS } from "./dates";
 import { isoDate } from "~/db/dates.server";

@@ -1,8 +1,8 @@
 import type { ExpressionBuilder } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { DB } from "~/db/types";
-import type { SessionUser } from "~/domain/identity/queries.server";
-import { roleHas } from "~/domain/identity/roles";
+import type { SessionUser } from "~/domain/identity/index.server";
+import { roleHas } from "~/domain/identity";
 
 /**
  * A placement officer works on the employers of the province of its office: registered office

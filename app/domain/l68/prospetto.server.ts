@@ -5,13 +5,13 @@
  * posti disponibili); filing it late costs the art. 15 c. 1 sanction, computed here.
  */
 import type { Db, Trx } from "~/db/db.server";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { formatCents, prospettoLateSanctionCents } from "./amounts";
 import { daysBetween, prospettoDeadline } from "./dates";
 import { isoDate } from "~/db/dates.server";
 import { pendingObligations, transitionObligation } from "./obligations.server";
-import { listPosts, postsSummary } from "~/domain/placement/posts.server";
+import { listPosts, postsSummary } from "~/domain/placement/index.server";
 import { decideProspettoDue, type ProspettoDue, type ProspettoFigures } from "./prospetto-due";
 import { computeFile, type StoredGroup } from "./workforce.server";
 

@@ -7,9 +7,9 @@ import { absoluteUrl } from "~/utils/public-url.server";
  */
 import type { Trx } from "~/db/db.server";
 import type { L68RecordKind, L68RecordStatus } from "~/db/tables/l68";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
-import { enqueueMail } from "~/domain/mail/commands.server";
+import { enqueueMail } from "~/domain/mail/index.server";
 import { recomputeFile } from "./commands.server";
 import { addDays, addMonths } from "./dates";
 import { checkFiling, isReferral, linkObligations, unlinkObligations, withContribution } from "./record-effects.server";

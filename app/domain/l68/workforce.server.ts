@@ -8,7 +8,7 @@
 import { sql } from "kysely";
 import type { Db, Trx } from "~/db/db.server";
 import type { L68ObligationCause } from "~/db/tables/l68";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { reconcileObligations, type CoverFigures } from "./obligations.server";
 import type { ContributionPeriod } from "./contribution";

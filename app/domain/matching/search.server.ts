@@ -1,12 +1,12 @@
 import type { Meilisearch, MultiSearchQuery } from "meilisearch";
 import { getDb, type Db } from "~/db/db.server";
 import { localDay } from "~/utils/dates";
-import { obsoleteCutoff } from "~/domain/candidates/freshness";
+import { obsoleteCutoff } from "~/domain/candidates";
 import { DomainError } from "~/domain/errors";
-import type { NearbyComune } from "~/domain/reference/geo";
-import { comuniWithin } from "~/domain/reference/places.server";
-import { COUNT_FACET, exactTotal } from "~/domain/candidates/search-query";
-import { candidatesIndex } from "~/domain/candidates/search-index.server";
+import type { NearbyComune } from "~/domain/reference";
+import { comuniWithin } from "~/domain/reference/index.server";
+import { COUNT_FACET, exactTotal } from "~/domain/candidates";
+import { candidatesIndex } from "~/domain/candidates/index.server";
 import { getMeili, indexUid } from "../../../search/client.server";
 import { explainMatch, type ExplainDoc, type Explanation } from "./explain";
 import { buildMatchPlan, recentlyPresentedFilter, type MatchPlan, type MatchVacancy } from "./query";

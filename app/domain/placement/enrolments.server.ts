@@ -7,10 +7,10 @@
  */
 import type { Db, Trx } from "~/db/db.server";
 import type { DisabilityCategory, EnrolmentStatus } from "~/db/tables/placement";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { isoDate } from "~/db/dates.server";
-import { resolveComune } from "~/domain/reference/queries.server";
+import { resolveComune } from "~/domain/reference/index.server";
 import { rank, rankingParametersOn, type Ranked, type RankingEntry } from "./ranking";
 import type { EnrolmentForm } from "./schema";
 

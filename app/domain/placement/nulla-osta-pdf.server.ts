@@ -4,7 +4,7 @@
  */
 import { PDFDocument, rgb } from "pdf-lib";
 import type { Db } from "~/db/db.server";
-import { formatIsoDay } from "~/domain/l68/explain";
+import { formatIsoDay } from "~/domain/l68";
 import { isoDate } from "~/db/dates.server";
 import { drawable, embedUnicodeFonts } from "~/utils/pdf-fonts.server";
 

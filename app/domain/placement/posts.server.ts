@@ -5,10 +5,10 @@
  */
 import type { Db, Trx } from "~/db/db.server";
 import type { PostStatus } from "~/db/tables/placement";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
-import { lockFile } from "~/domain/l68/workforce.server";
-import { findOccupation, resolveComune } from "~/domain/reference/queries.server";
+import { lockFile } from "~/domain/l68/index.server";
+import { findOccupation, resolveComune } from "~/domain/reference/index.server";
 import { plural } from "~/utils/plural";
 import type { PostForm } from "./schema";
 

@@ -9,11 +9,11 @@
  */
 import type { Db, Trx } from "~/db/db.server";
 import type { ReferralKind, ReferralStatus } from "~/db/tables/placement";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { isoDate } from "~/db/dates.server";
-import { toDecimal } from "~/domain/l68/rational";
-import { lockFile, recompute } from "~/domain/l68/workforce.server";
+import { toDecimal } from "~/domain/l68";
+import { lockFile, recompute } from "~/domain/l68/index.server";
 import { provincialRanking, type RankingRow } from "./enrolments.server";
 import { fitsPost, type Fit } from "./matching";
 import { getPost, type PostView } from "./posts.server";

@@ -1,5 +1,5 @@
 import type { ServiceQueue } from "~/db/tables/vacancies";
-import type { SessionUser } from "~/domain/identity/queries.server";
+import type { SessionUser } from "~/domain/identity/index.server";
 
 /** Which request queues an officer works on: preselection officers the 4B/4C/R/4E queue, placement officers the L. 68/99 one. */
 export function queuesOf(user: SessionUser): ServiceQueue[] {

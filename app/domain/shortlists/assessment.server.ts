@@ -1,6 +1,6 @@
 import type { Db, Trx } from "~/db/db.server";
-import type { Actor } from "~/domain/audit/commands.server";
-import { recordAudit } from "~/domain/audit/commands.server";
+import type { Actor } from "~/domain/audit/index.server";
+import { recordAudit } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 
 import type { STEP_DECISION_LABELS, STEP_KIND_LABELS } from "./schema";

@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Db, Trx } from "~/db/db.server";
-import type { Actor } from "~/domain/audit/commands.server";
+import type { Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
-import { enqueueMail } from "~/domain/mail/commands.server";
-import { CONTRACT_TYPES, WORKING_TIME_LABELS as VACANCY_WORKING_TIME } from "~/domain/vacancies/codes";
+import { enqueueMail } from "~/domain/mail/index.server";
+import { CONTRACT_TYPES, WORKING_TIME_LABELS as VACANCY_WORKING_TIME } from "~/domain/vacancies";
 import { absoluteUrl } from "~/utils/public-url.server";
 import { getEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";

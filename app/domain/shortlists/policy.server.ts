@@ -1,6 +1,6 @@
 import type { ShortlistActorKind } from "~/db/tables/shortlists";
-import type { SessionUser } from "~/domain/identity/queries.server";
-import { roleHas } from "~/domain/identity/roles";
+import type { SessionUser } from "~/domain/identity/index.server";
+import { roleHas } from "~/domain/identity";
 
 /**
  * Who acts on shortlists and over which rows. Officers (matching:run) see

@@ -1,6 +1,6 @@
 import type { Db, Trx } from "~/db/db.server";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
-import { isCvObsolete } from "~/domain/candidates/freshness";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
+import { isCvObsolete } from "~/domain/candidates";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { acceptsDirectApplications } from "./direct-apply";
 

@@ -1,7 +1,7 @@
 import { addDays, localDay, todayInItaly } from "~/utils/dates";
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { formatDate } from "~/utils/format";
 import { transitionVacancy } from "./commands.server";

@@ -1,5 +1,5 @@
-import type { SessionUser } from "~/domain/identity/queries.server";
-import { roleHas } from "~/domain/identity/roles";
+import type { SessionUser } from "~/domain/identity/index.server";
+import { roleHas } from "~/domain/identity";
 import type { VacancyActorKind } from "./states";
 
 /**

@@ -4,7 +4,7 @@ import type { Db } from "~/db/db.server";
 import { LIVE_STATUSES } from "./states";
 import { requirementLabel } from "./requirement-label";
 import type { SearchIndexDefinition } from "../../../search/registry";
-import { jobTitlesOf, vocabularyKeys } from "~/domain/professions/vocabulary";
+import { jobTitlesOf, vocabularyKeys } from "~/domain/professions";
 
 /**
  * The public job board: one document per published vacancy that is not
