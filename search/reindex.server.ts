@@ -3,7 +3,7 @@ import type { Db } from "~/db/db.server";
 import { indexUid } from "./client.server";
 import { findIndexDefinition, searchIndexes } from "./registry";
 import { applyIndexSettings } from "./setup.server";
-import { enqueueCurrentState, lockSearchWrites, waitForTasks } from "./sync.server";
+import { lockSearchWrites, waitForTasks } from "./sync.server";
 
 export interface ReindexResult {
   name: string;

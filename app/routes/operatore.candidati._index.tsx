@@ -13,7 +13,7 @@ import {
   AVAILABILITY_LABELS, CandidateSearchSchema, RADIUS_OPTIONS, SORT_LABELS, searchParamsToRaw, type MatchReason,
 } from "~/domain/candidates/search-query";
 import { DomainError } from "~/domain/errors";
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatDate } from "~/utils/format";
 import { zodFieldErrors, type FieldErrors } from "~/utils/forms";
 import { actorOf, forbidden, requirePermission } from "~/web/session.server";
 import { getMeili } from "../../search/client.server";

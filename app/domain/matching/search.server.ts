@@ -3,7 +3,6 @@ import { getDb, type Db } from "~/db/db.server";
 import { localDay } from "~/utils/dates";
 import { obsoleteCutoff } from "~/domain/candidates";
 import { DomainError } from "~/domain/errors";
-import type { NearbyComune } from "~/domain/reference";
 import { comuniWithin } from "~/domain/reference/index.server";
 import { COUNT_FACET, exactTotal } from "~/domain/candidates";
 import { candidatesIndex } from "~/domain/candidates/index.server";
