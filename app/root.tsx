@@ -17,9 +17,9 @@ import { Notice } from "~/components/forms";
 import { Footer, Header } from "~/components/layout";
 import bootstrapItaliaCss from "bootstrap-italia/dist/css/bootstrap-italia.min.css";
 import appCss from "~/styles/app.css";
-import { readFlash } from "~/utils/flash.server";
+import { readFlash } from "~/web/flash.server";
 import { useNonce } from "~/utils/nonce";
-import { getCurrentUser } from "~/utils/session.server";
+import { getCurrentUser } from "~/web/session.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: bootstrapItaliaCss },

@@ -1,11 +1,11 @@
 import type { Settings } from "meilisearch";
 import type { Db } from "~/db/db.server";
-import { candidatesIndex } from "./indexes/candidates";
-import { vacanciesIndex } from "./indexes/vacancies";
 
 /**
  * One Meilisearch index derived from PostgreSQL. Each context defines its own
- * (search/indexes/<name>.ts) and adds it to SEARCH_INDEXES below.
+ * (`app/domain/<context>/search-index.server.ts`); the server assembles them
+ * (`server/search-indexes.ts`) and hands them here with `registerSearchIndexes`
+ * at start, so that search/ stays infrastructure and imports no domain code.
  */
 export interface SearchIndexDefinition<Doc extends { id: string } = { id: string }> {
   /** Logical name; the uid gets the MEILI_INDEX_PREFIX. */
@@ -19,10 +19,22 @@ export interface SearchIndexDefinition<Doc extends { id: string } = { id: string
   listIds(db: Db, afterId: string | null, limit: number): Promise<string[]>;
 }
 
-export const SEARCH_INDEXES: SearchIndexDefinition[] = [candidatesIndex, vacanciesIndex];
+// On globalThis: the Remix build bundles its own copy of this module, and it must see what the server registered.
+const registry = globalThis as unknown as { __rosaSearchIndexes?: SearchIndexDefinition[] };
+
+/** The indexes this process keeps in sync (called once at start by the server, the CLI and the test setup). */
+export function registerSearchIndexes(definitions: SearchIndexDefinition[]): void {
+  registry.__rosaSearchIndexes = definitions;
+}
+
+export function searchIndexes(): SearchIndexDefinition[] {
+  const defs = registry.__rosaSearchIndexes;
+  if (!defs) throw new Error("Indici di ricerca non registrati: chiama registerSearchIndexes (server/search-indexes.ts) all'avvio");
+  return defs;
+}
 
 export function findIndexDefinition(name: string): SearchIndexDefinition {
-  const def = SEARCH_INDEXES.find((d) => d.name === name);
+  const def = searchIndexes().find((d) => d.name === name);
   if (!def) throw new Error(`Indice di ricerca sconosciuto: ${name}`);
   return def;
 }

@@ -1,9 +1,9 @@
 import type { EnqueuedTask, Meilisearch } from "meilisearch";
 import type { Db } from "~/db/db.server";
 import { indexUid } from "./client.server";
-import { SEARCH_INDEXES, findIndexDefinition } from "./registry";
+import { findIndexDefinition, searchIndexes } from "./registry";
 import { applyIndexSettings } from "./setup.server";
-import { enqueueCurrentState, lockSearchWrites, waitForTasks } from "./sync.server";
+import { lockSearchWrites, waitForTasks } from "./sync.server";
 
 export interface ReindexResult {
   name: string;
@@ -106,6 +106,6 @@ async function swapIn(db: Db, meili: Meilisearch, name: string, live: string, ta
 /** Rebuilds every registered index (the CLI). */
 export async function reindexAll(db: Db, meili: Meilisearch, opts: ReindexOptions = {}): Promise<ReindexResult[]> {
   const out: ReindexResult[] = [];
-  for (const def of SEARCH_INDEXES) out.push(await reindex(db, meili, def.name, opts));
+  for (const def of searchIndexes()) out.push(await reindex(db, meili, def.name, opts));
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Meilisearch } from "meilisearch";
 import { indexUid } from "./client.server";
-import { SEARCH_INDEXES, type SearchIndexDefinition } from "./registry";
+import { searchIndexes, type SearchIndexDefinition } from "./registry";
 
 /** Creates the index if missing and applies the settings defined in code to one uid. */
 export async function applyIndexSettings(meili: Meilisearch, uid: string, def: SearchIndexDefinition, timeout = 60_000): Promise<void> {
@@ -17,7 +17,7 @@ export async function applyIndexSettings(meili: Meilisearch, uid: string, def: S
  * which on a large index outlasts the wait: searches keep working meanwhile.
  */
 export async function applySearchSettings(meili: Meilisearch): Promise<void> {
-  for (const def of SEARCH_INDEXES) {
+  for (const def of searchIndexes()) {
     try {
       await applyIndexSettings(meili, indexUid(def.name), def);
     } catch (e) {

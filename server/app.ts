@@ -5,7 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { getEnv } from "~/utils/env.server";
-import { guardBuild } from "~/utils/request-guard.server";
+import { guardBuild } from "~/web/request-guard.server";
 import { admissionControl } from "./admission";
 import { closeUnreadBodies } from "./body-limit";
 import { isCrossSiteMutation, originMismatchesHost } from "./csrf";

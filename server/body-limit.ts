@@ -6,7 +6,7 @@ const DRAIN_MS = 2_000;
 
 /**
  * Ends the connection of a request whose body was left unread. The actions read bodies to a limit
- * (`app/utils/body.server.ts`) and answer 413 at the first byte over it; Node would then keep the socket paused
+ * (`app/web/body.server.ts`) and answer 413 at the first byte over it; Node would then keep the socket paused
  * mid-body, and the client would stay blocked sending the rest. After the response we drain a little (so a body just
  * over the limit ends normally and a client that reads its response while sending sees it) and then close: the rest of
  * a 300 MB upload is never read.

@@ -9,7 +9,7 @@ import { createApp } from "./app";
 import { startBackgroundJobs } from "./jobs";
 import { startPlatform, type Platform } from "./platform";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/index";
-import { ServiceStartError } from "./services";
+import { ServiceStartError } from "./embedded-services";
 
 const startedAt = performance.now();
 const BUILD_PATH = path.resolve("build/index.js");

@@ -6,9 +6,10 @@ import type { Env } from "~/utils/env.server";
 import { Meilisearch } from "meilisearch";
 import { applySearchSettings } from "../search/setup.server";
 import { migrateToLatest } from "./migrate";
+import { registerPortalSearchIndexes } from "./search-indexes";
 import { syncReferenceData } from "./reference-data/sync";
 import { seedDemoData } from "./seed/index";
-import { prepareDir, startMeilisearch, startPostgres, type RunningService } from "./services";
+import { prepareDir, startMeilisearch, startPostgres, type RunningService } from "./embedded-services";
 
 export interface Platform {
   databaseUrl: string;
@@ -36,6 +37,7 @@ function persistentSecret(dataDir: string, name: string, bytes: number): string 
  * Whatever started is stopped again if a later step fails.
  */
 export async function startPlatform(env: Env, opts: { persistent?: boolean; seed?: boolean } = {}): Promise<Platform> {
+  registerPortalSearchIndexes();
   const embedded: Platform["embedded"] = {};
   const stop = async () => {
     await Promise.allSettled([embedded.postgres?.stop(), embedded.meilisearch?.stop()]);

@@ -4,7 +4,7 @@ import type { DiscriminationFinding } from "~/domain/vacancies/discrimination";
 import type { PublicVacancy } from "~/domain/vacancies/public-view";
 import { requirementLabel } from "~/domain/vacancies/requirement-label";
 import { VACANCY_STATUS_LABELS } from "~/domain/vacancies/states";
-import { formatDate, formatMoney, formatNumber } from "~/utils/format";
+import { formatDate, formatMoney } from "~/utils/format";
 import { plural } from "~/utils/plural";
 
 const STATUS_CLASS: Record<VacancyStatus, string> = {

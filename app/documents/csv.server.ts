@@ -81,3 +81,8 @@ export function readCsv(text: string, opts: { delimiter?: CsvDelimiter } = {}): 
     throw new CsvReadError(`Il file non si legge come CSV: controlla la riga ${line}`, line, "unreadable");
   }
 }
+
+/** Comma-separated text as rows of cells (the vendored ISTAT classifications and national tables). */
+export function parseCsv(text: string): string[][] {
+  return readCsv(text, { delimiter: "," }).map((r) => r.cells);
+}

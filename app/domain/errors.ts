@@ -1,15 +1,20 @@
-/** 413: an upload over its size limit; 422: a file that cannot be read within its limits; 503: try again shortly. */
-export type DomainErrorStatus = 400 | 404 | 409 | 413 | 422 | 503;
+/**
+ * What kind of rule was not met. The domain knows nothing of HTTP: the web tier (`app/web/errors.server.ts`)
+ * maps each kind to a status. `too_large`: an upload over its size limit; `unreadable`: a file that cannot be
+ * read within its limits; `unavailable`: try again shortly; `conflict`: the row is not in a state that allows
+ * the change (or someone else changed it meanwhile).
+ */
+export type DomainErrorKind = "invalid" | "forbidden" | "not_found" | "conflict" | "too_large" | "unreadable" | "unavailable";
 
 /**
- * A rule of the domain was not met. Routes turn it into a 400 (or 409 for a
- * stale version) with the Italian message next to `field`.
+ * A rule of the domain was not met. The web tier turns it into the Italian message next to `field`,
+ * with the status of its `kind` (400 for "invalid", 409 for "conflict"…).
  */
 export class DomainError extends Error {
   constructor(
     message: string,
     readonly field: string = "_form",
-    readonly status: DomainErrorStatus = 400,
+    readonly kind: DomainErrorKind = "invalid",
   ) {
     super(message);
   }
@@ -17,7 +22,7 @@ export class DomainError extends Error {
 
 export class StaleVersionError extends DomainError {
   constructor() {
-    super("Qualcun altro ha modificato questi dati nel frattempo: ricarica la pagina e riprova.", "_form", 409);
+    super("Qualcun altro ha modificato questi dati nel frattempo: ricarica la pagina e riprova.", "_form", "conflict");
   }
 }
 

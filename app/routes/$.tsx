@@ -1,4 +1,4 @@
-import { notFound } from "~/utils/session.server";
+import { notFound } from "~/web/session.server";
 
 /** Any unknown address renders the Italian 404 page through the root error boundary. */
 export async function loader() {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { homePathFor } from "~/domain/identity/roles";
-import { getCurrentUser } from "~/utils/session.server";
+import { getCurrentUser } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [
   { title: "Rosa — Servizi ai datori di lavoro" },

@@ -6,11 +6,11 @@ import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { attemptPasswordLogin } from "~/domain/identity/login.server";
 import { homePathFor } from "~/domain/identity/roles";
 import { LoginSchema } from "~/domain/identity/schema.server";
-import { invalid } from "~/utils/action.server";
+import { invalid } from "~/web/action.server";
 import { getEnv } from "~/utils/env.server";
 import { parseFormData } from "~/utils/forms";
 import { safeRedirectPath } from "~/utils/redirect";
-import { CHANGE_PASSWORD_PATH, clientIp, getCurrentUser, sessionCookieHeader } from "~/utils/session.server";
+import { CHANGE_PASSWORD_PATH, clientIp, getCurrentUser, sessionCookieHeader } from "~/web/session.server";
 import type { Role } from "~/db/types";
 import { plural } from "~/utils/plural";
 

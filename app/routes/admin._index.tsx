@@ -4,7 +4,7 @@ import { DeskCards } from "~/components/desk";
 import { getDb } from "~/db/db.server";
 import { adminDesk } from "~/domain/desk/queries.server";
 import { PageTitle } from "~/components/layout";
-import { requirePermission } from "~/utils/session.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Amministrazione — Rosa" }];
 

@@ -11,7 +11,7 @@ import { AuditFilterSchema } from "~/domain/audit/schema";
 import { ROLE_LABELS } from "~/domain/identity/roles";
 import { formatDateTime } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
-import { actorOf, requirePermission } from "~/utils/session.server";
+import { actorOf, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Registro delle attività — Rosa" }];
 

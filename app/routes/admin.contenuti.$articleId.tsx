@@ -8,10 +8,10 @@ import { withTransaction } from "~/db/transaction.server";
 import { saveArticle } from "~/domain/services/commands.server";
 import { getArticleForEdit } from "~/domain/services/queries.server";
 import { ArticleSchema, INFO_CATEGORY_LABELS } from "~/domain/services/schema";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData, type FormValues } from "~/utils/forms";
-import { actorOf, notFound, requirePermission } from "~/utils/session.server";
+import { actorOf, notFound, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifica contenuto — Rosa" }];
 

@@ -5,7 +5,7 @@ import { getDb } from "~/db/db.server";
 import { searchArticles } from "~/domain/services/queries.server";
 import { INFO_CATEGORY_LABELS } from "~/domain/services/schema";
 import { formatDateTime } from "~/utils/format";
-import { requirePermission } from "~/utils/session.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Contenuti informativi — Rosa" }];
 

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db/db.server";
 import { listOutbox, listSmsOutbox } from "~/domain/mail/queries.server";
 import { formatDateTime } from "~/utils/format";
-import { requirePermission } from "~/utils/session.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Posta in uscita — Rosa" }];
 

@@ -7,11 +7,11 @@ import { createUser, DuplicateEmailError } from "~/domain/identity/commands.serv
 import { listUsers } from "~/domain/identity/queries.server";
 import { EMPLOYER_ROLE_LABELS, PROVINCE_OPTIONS, provinceLabel, ROLE_LABELS } from "~/domain/identity/roles";
 import { OfficerCreateSchema } from "~/domain/identity/schema";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, requirePermission } from "~/utils/session.server";
+import { actorOf, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Utenti — Rosa" }];
 

@@ -10,11 +10,11 @@ import { sendPasswordResetByAdmin } from "~/domain/identity/password-reset.serve
 import { getUserAccount } from "~/domain/identity/queries.server";
 import { EMPLOYER_ROLE_LABELS, PROVINCE_OPTIONS, ROLE_LABELS } from "~/domain/identity/roles";
 import { STAFF_ROLES, UserResetSchema, UserStatusSchema, UserUpdateSchema } from "~/domain/identity/schema";
-import { domainErrorResponse, invalid, publicBaseUrl } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid, publicBaseUrl } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, notFound, requirePermission } from "~/utils/session.server";
+import { actorOf, notFound, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifica utente — Rosa" }];
 

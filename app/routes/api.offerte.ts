@@ -3,7 +3,7 @@ import { getDb } from "~/db/db.server";
 import { buildJsonFeed } from "~/domain/vacancies/feeds";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { listPublicVacancies } from "~/domain/vacancies/queries.server";
-import { publicBaseUrl } from "~/utils/action.server";
+import { publicBaseUrl } from "~/web/action.server";
 
 /** JSON Feed 1.1 of the published vacancies (public), each item with its schema.org JobPosting. */
 export async function loader(_args: LoaderFunctionArgs) {

@@ -6,13 +6,13 @@ import { roleHas } from "~/domain/identity/roles";
 import { canOfficerSeeEmployer } from "~/domain/l68/policy.server";
 import { computeQuota } from "~/domain/l68/quota";
 import { type FieldError, parseQuotaInput } from "~/domain/l68/schema";
-import { BodyTooLargeError, readBodyWithLimit } from "~/utils/body.server";
+import { BodyTooLargeError, readBodyWithLimit } from "~/web/body.server";
 import { FORBIDDEN_SEGMENTS, FormInputError } from "~/utils/forms";
-import { actorOf, getCurrentUser } from "~/utils/session.server";
+import { actorOf, getCurrentUser } from "~/web/session.server";
 
 const MAX_BODY_BYTES = 2_000_000;
 
-/** A JSON API: the request guard (app/utils/request-guard.server.ts) lets this body type through. */
+/** A JSON API: the request guard (app/web/request-guard.server.ts) lets this body type through. */
 export const acceptedContentTypes = ["application/json"];
 
 const json = (body: unknown, status = 200) =>

@@ -9,10 +9,10 @@ import { hashToken } from "~/domain/identity/link-tokens.server";
 import { findCandidateInvitation } from "~/domain/candidates/queries.server";
 import { AcceptCandidateInvitationSchema } from "~/domain/candidates/schema";
 import { createSession } from "~/domain/identity/commands.server";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, notFound, sessionCookieHeader } from "~/utils/session.server";
+import { actorOf, notFound, sessionCookieHeader } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Attiva il tuo account — Rosa" }];
 

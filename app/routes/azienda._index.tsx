@@ -11,7 +11,7 @@ import { getEmployer } from "~/domain/employers/queries.server";
 import { formatDateTime } from "~/utils/format";
 import { revalidationText } from "~/components/revalidation-changes";
 import { REVALIDATION_NOTICE } from "~/domain/employers/schema";
-import { notFound, requirePermission } from "~/utils/session.server";
+import { notFound, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "La mia azienda — Rosa" }];
 

@@ -3,10 +3,10 @@ import { redirect } from "@remix-run/node";
 import { withTransaction } from "~/db/transaction.server";
 import { switchActiveEmployer } from "~/domain/employers/delegations.server";
 import { SwitchCompanySchema } from "~/domain/employers/schema";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, requirePermission } from "~/utils/session.server";
+import { actorOf, requirePermission } from "~/web/session.server";
 
 /** The switcher is a form in the header; opening its address goes to the company's home. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -11,11 +11,11 @@ import {
   WorkforceSection,
 } from "~/components/l68-file";
 import { getDb } from "~/db/db.server";
-import { handleFileAction } from "~/domain/l68/file-actions.server";
+import { handleFileAction } from "~/web/actions/l68-file.server";
 import { getFileView } from "~/domain/l68/queries.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { actorOf } from "~/utils/session.server";
-import { requireL68Employer } from "~/domain/l68/policy.server";
+import { redirectWithFlash } from "~/web/flash.server";
+import { actorOf } from "~/web/session.server";
+import { requireL68Employer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Collocamento mirato (L. 68/99) — Rosa" }];
 

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
-import { requireL68Employer } from "~/domain/l68/policy.server";
 import { nullaOstaResponse } from "~/domain/placement/nulla-osta-pdf.server";
-import { actorOf, notFound } from "~/utils/session.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requireL68Employer } from "~/web/guards.server";
 
 const ParamsSchema = z.object({ referralId: z.uuid() });
 

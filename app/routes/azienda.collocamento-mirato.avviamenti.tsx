@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db/db.server";
-import { requireL68Employer } from "~/domain/l68/policy.server";
 import { listEmployerReferrals, REFERRAL_KIND_LABELS, REFERRAL_STATUS_LABELS } from "~/domain/placement/referrals.server";
 import { formatDate } from "~/utils/format";
-import { actorOf } from "~/utils/session.server";
+import { actorOf } from "~/web/session.server";
+import { requireL68Employer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Lavoratori avviati dal collocamento mirato — Rosa" }];
 

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getDb } from "~/db/db.server";
 import { certificatePdfResponse } from "~/domain/l68/certificate-pdf.server";
-import { requireL68Employer } from "~/domain/l68/policy.server";
-import { notFound } from "~/utils/session.server";
+import { notFound } from "~/web/session.server";
+import { requireL68Employer } from "~/web/guards.server";
 
 const ParamsSchema = z.object({ certificateId: z.uuid() });
 

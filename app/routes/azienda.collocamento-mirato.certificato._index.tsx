@@ -6,10 +6,10 @@ import { withTransaction } from "~/db/transaction.server";
 import { checkCompliance, requestCertificate } from "~/domain/l68/certificate.server";
 import { pendingSentence } from "~/domain/l68/certificate-text";
 import { listCertificates } from "~/domain/l68/queries.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { actorOf } from "~/utils/session.server";
-import { requireL68Employer } from "~/domain/l68/policy.server";
+import { actorOf } from "~/web/session.server";
+import { requireL68Employer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Certificazione di ottemperanza — Rosa" }];
 

@@ -3,11 +3,11 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PostForm, PostsTable } from "~/components/l68-posts";
 import { getDb } from "~/db/db.server";
-import { requireL68Employer } from "~/domain/l68/policy.server";
-import { handlePostAction } from "~/domain/placement/post-actions.server";
+import { handlePostAction } from "~/web/actions/placement-posts.server";
 import { listPosts } from "~/domain/placement/posts.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { actorOf } from "~/utils/session.server";
+import { redirectWithFlash } from "~/web/flash.server";
+import { actorOf } from "~/web/session.server";
+import { requireL68Employer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Posti di lavoro disponibili — Rosa" }];
 

@@ -4,12 +4,12 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AddDocumentForm, RecordDetails, RecordEventForms } from "~/components/l68-records";
 import { getDb } from "~/db/db.server";
-import { requireL68Employer } from "~/domain/l68/policy.server";
-import { handleRecordAction } from "~/domain/l68/record-actions.server";
+import { handleRecordAction } from "~/web/actions/l68-record.server";
 import { getRecord } from "~/domain/l68/records-queries.server";
 import { RECORD_KIND_LABELS } from "~/domain/l68/states";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { actorOf, notFound } from "~/utils/session.server";
+import { redirectWithFlash } from "~/web/flash.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requireL68Employer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Pratica di collocamento mirato — Rosa" }];
 

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { pdfResponse } from "~/domain/candidates/upload.server";
+import { pdfResponse } from "~/web/upload.server";
 import { getDb } from "~/db/db.server";
-import { requireL68Employer } from "~/domain/l68/policy.server";
 import { getDocument } from "~/domain/l68/records-queries.server";
-import { notFound } from "~/utils/session.server";
+import { notFound } from "~/web/session.server";
+import { requireL68Employer } from "~/web/guards.server";
 
 const ParamsSchema = z.object({ recordId: z.uuid(), documentId: z.uuid() });
 

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RecordsTable } from "~/components/l68-records";
 import { getDb } from "~/db/db.server";
-import { requireL68Employer } from "~/domain/l68/policy.server";
 import { RECORD_KINDS } from "~/domain/l68/record-schema";
 import { listRecords } from "~/domain/l68/records-queries.server";
 import { RECORD_KIND_LABELS } from "~/domain/l68/states";
+import { requireL68Employer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Pratiche di collocamento mirato — Rosa" }];
 

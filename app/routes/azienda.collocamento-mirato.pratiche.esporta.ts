@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
-import { requireL68Employer } from "~/domain/l68/policy.server";
 import { recordsCsv } from "~/domain/l68/records-csv";
 import { listRecordsForExport } from "~/domain/l68/records-queries.server";
-import { actorOf } from "~/utils/session.server";
+import { actorOf } from "~/web/session.server";
 import { csvDownload } from "~/utils/csv";
+import { requireL68Employer } from "~/web/guards.server";
 
 /** CSV of the employer's own records (scoped by the session's employer), as on the records page. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -4,14 +4,14 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { NewRecordForm } from "~/components/l68-record-form";
 import { getDb } from "~/db/db.server";
-import { requireL68Employer } from "~/domain/l68/policy.server";
 import { getEmployerHeader } from "~/domain/l68/queries.server";
-import { handleNewRecord } from "~/domain/l68/record-actions.server";
+import { handleNewRecord } from "~/web/actions/l68-record.server";
 import { RecordKindSchema } from "~/domain/l68/record-schema";
 import { RECORD_KIND_LABELS } from "~/domain/l68/states";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseSearchParams } from "~/utils/forms";
-import { actorOf, notFound } from "~/utils/session.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requireL68Employer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuova pratica di collocamento mirato — Rosa" }];
 

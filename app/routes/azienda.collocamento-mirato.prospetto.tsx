@@ -9,15 +9,15 @@ import { ProspettoFormSchema } from "~/domain/l68/file-schema";
 import { getProspetto, lateFiling, prospettoDue, submitProspetto, type ProspettoDraft } from "~/domain/l68/prospetto.server";
 import { describeProspettoDue } from "~/domain/l68/prospetto-due";
 import { formatCents } from "~/domain/l68/amounts";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate, formatMoney } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
-import { actorOf } from "~/utils/session.server";
-import { requireL68Employer } from "~/domain/l68/policy.server";
+import { actorOf } from "~/web/session.server";
 import { plural } from "~/utils/plural";
 
 import { listPosts, postsSummary } from "~/domain/placement/posts.server";
+import { requireL68Employer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Prospetto informativo — Rosa" }];
 

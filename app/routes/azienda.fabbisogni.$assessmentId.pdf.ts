@@ -4,7 +4,7 @@ import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { needsPdfResponse } from "~/domain/services/needs-pdf.server";
 import { getNeedsAssessment } from "~/domain/services/queries.server";
-import { actorOf, notFound, requireEmployerUser } from "~/utils/session.server";
+import { actorOf, notFound, requireEmployerUser } from "~/web/session.server";
 
 /** The needs consultancy document of the employer's own company. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -7,14 +7,14 @@ import { CheckboxField, ErrorSummary, Notice } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { updateCompany } from "~/domain/employers/commands.server";
-import { requireLegalRepresentative } from "~/domain/employers/policy.server";
 import { getEmployer, type EmployerDetail } from "~/domain/employers/queries.server";
 import { CompanySchema, REVALIDATION_NOTICE } from "~/domain/employers/schema";
 import { REVALIDATION_FIELD_LABELS } from "~/domain/employers/states";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData, type FormValues } from "~/utils/forms";
-import { actorOf, notFound, requireEmployerUser } from "~/utils/session.server";
+import { actorOf, notFound, requireEmployerUser } from "~/web/session.server";
+import { requireLegalRepresentative } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifica i dati dell'azienda — Rosa" }];
 

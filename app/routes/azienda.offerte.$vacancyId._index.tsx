@@ -4,13 +4,13 @@ import { Notice } from "~/components/forms";
 import { VacancyActions } from "~/components/vacancy-actions";
 import { DiscriminationWarnings, VacancyFacts, VacancyStatusBadge } from "~/components/vacancy-view";
 import { getDb } from "~/db/db.server";
-import { requireVacancyEmployer, vacancyIdFrom } from "~/domain/vacancies/policy.server";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { getVacancy, vacancyVisible } from "~/domain/vacancies/queries.server";
 import { EDITABLE_STATUSES, VACANCY_OUTCOME_LABELS } from "~/domain/vacancies/states";
 import { formatDateTime } from "~/utils/format";
-import { respondToVacancyTransition } from "~/domain/vacancies/transition-action.server";
-import { actorOf, notFound } from "~/utils/session.server";
+import { respondToVacancyTransition } from "~/web/actions/vacancy-transition.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requireVacancyEmployer, vacancyIdFrom } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Offerta di lavoro — Rosa" }];
 

@@ -7,15 +7,15 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { canPostVacancies } from "~/domain/employers/policy.server";
 import { transitionVacancy, updateVacancy } from "~/domain/vacancies/commands.server";
-import { requireVacancyEmployer, vacancyIdFrom } from "~/domain/vacancies/policy.server";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { getVacancy, vacancyVisible } from "~/domain/vacancies/queries.server";
 import { SaveVacancySchema } from "~/domain/vacancies/schema";
 import { EDITABLE_STATUSES } from "~/domain/vacancies/states";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, notFound } from "~/utils/session.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requireVacancyEmployer, vacancyIdFrom } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifica l'offerta — Rosa" }];
 

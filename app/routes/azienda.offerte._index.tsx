@@ -14,8 +14,8 @@ import { listEmployerVacancies } from "~/domain/vacancies/queries.server";
 import { EXPIRING_DAYS } from "~/domain/vacancies/states";
 import { VACANCY_OUTCOME_LABELS } from "~/domain/vacancies/states";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { requireVacancyEmployer } from "~/domain/vacancies/policy.server";
-import { notFound } from "~/utils/session.server";
+import { notFound } from "~/web/session.server";
+import { requireVacancyEmployer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Offerte di lavoro — Rosa" }];
 

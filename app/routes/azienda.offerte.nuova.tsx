@@ -8,11 +8,11 @@ import { canPostVacancies } from "~/domain/employers/policy.server";
 import { getEmployer } from "~/domain/employers/queries.server";
 import { createVacancy, transitionVacancy } from "~/domain/vacancies/commands.server";
 import { SaveVacancySchema } from "~/domain/vacancies/schema";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { requireVacancyEmployer } from "~/domain/vacancies/policy.server";
-import { actorOf } from "~/utils/session.server";
+import { actorOf } from "~/web/session.server";
+import { requireVacancyEmployer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuova offerta di lavoro — Rosa" }];
 

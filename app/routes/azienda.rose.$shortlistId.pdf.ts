@@ -3,9 +3,9 @@ import { getDb } from "~/db/db.server";
 import { pdfDownload } from "~/documents/pdf.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { shortlistPdf } from "~/domain/shortlists/pdf.server";
-import { requireShortlistEmployer, shortlistIdFrom } from "~/domain/shortlists/policy.server";
 import { getEmployerShortlist } from "~/domain/shortlists/queries.server";
-import { actorOf, notFound } from "~/utils/session.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requireShortlistEmployer, shortlistIdFrom } from "~/web/guards.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, employerId } = await requireShortlistEmployer(request);

@@ -7,18 +7,18 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { giveFeedback, recordHire } from "~/domain/shortlists/commands.server";
-import { requireShortlistEmployer, shortlistIdFrom } from "~/domain/shortlists/policy.server";
 import { findPresentedShortlistOf, getEmployerShortlist, hireDefaults, shortlistHasRow } from "~/domain/shortlists/queries.server";
 import { FeedbackSchema, REASON_LABELS } from "~/domain/shortlists/schema";
 import { hireFormOptions, hiresForPage, ServerHireSchema } from "~/domain/shortlists/hire.server";
 import { HireForm, HireList } from "~/components/hire-form";
 import { availableCandidateEvents, CANDIDATE_STATE_LABELS } from "~/domain/shortlists/states";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
 import { italianLocalToDate } from "~/utils/dates";
-import { actorOf, notFound } from "~/utils/session.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requireShortlistEmployer, shortlistIdFrom } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Rosa di candidati — Rosa" }];
 

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db/db.server";
-import { requireShortlistEmployer } from "~/domain/shortlists/policy.server";
 import { listEmployerShortlists } from "~/domain/shortlists/queries.server";
 import { formatDate } from "~/utils/format";
 import { plural } from "~/utils/plural";
+import { requireShortlistEmployer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Candidati presentati — Rosa" }];
 

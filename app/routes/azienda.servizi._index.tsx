@@ -6,7 +6,7 @@ import { getDb } from "~/db/db.server";
 import { listEmployerRequests, listNeedsAssessments } from "~/domain/services/queries.server";
 import { SERVICE_REQUEST_LABELS } from "~/domain/services/screening";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { requireEmployerUser } from "~/utils/session.server";
+import { requireEmployerUser } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Servizi richiesti — Rosa" }];
 

@@ -6,10 +6,10 @@ import { withTransaction } from "~/db/transaction.server";
 import { submitScreening } from "~/domain/services/commands.server";
 import { ScreeningSchema } from "~/domain/services/schema";
 import { SCREENING_QUESTIONS, SERVICE_REQUEST_LABELS } from "~/domain/services/screening";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, requireEmployerUser } from "~/utils/session.server";
+import { actorOf, requireEmployerUser } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Di quali servizi hai bisogno? — Rosa" }];
 

@@ -5,15 +5,15 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { cancelInvitation, inviteEmployerUser, removeEmployerUser } from "~/domain/employers/commands.server";
 import { revokeDelegation } from "~/domain/employers/delegations.server";
-import { requireLegalRepresentative } from "~/domain/employers/policy.server";
 import { listEmployerUsers, listPendingInvitations } from "~/domain/employers/queries.server";
 import { CancelInvitationSchema, InvitationSchema, RemoveEmployerUserSchema, RevokeDelegationSchema } from "~/domain/employers/schema";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { EMPLOYER_ROLE_LABELS } from "~/domain/identity/roles";
-import { publicBaseUrl, domainErrorResponse, invalid } from "~/utils/action.server";
+import { publicBaseUrl, domainErrorResponse, invalid } from "~/web/action.server";
 import { formatDate } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, requireEmployerUser, type SessionUser } from "~/utils/session.server";
+import { actorOf, requireEmployerUser, type SessionUser } from "~/web/session.server";
+import { requireLegalRepresentative } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Utenti e deleghe — Rosa" }];
 

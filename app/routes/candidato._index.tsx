@@ -6,17 +6,18 @@ import { ErrorSummary, Notice } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { confirmCvCurrent, setConsent, storeCvFile } from "~/domain/candidates/commands.server";
-import { cvSettings, requireOwnCandidateId } from "~/domain/candidates/policy.server";
+import { cvSettings } from "~/domain/candidates/policy.server";
 import { getCandidateCv } from "~/domain/candidates/queries.server";
 import { ConsentSchema, VersionSchema } from "~/domain/candidates/schema";
-import { megabytes, readCvUpload } from "~/domain/candidates/upload.server";
+import { megabytes, readCvUpload } from "~/web/upload.server";
 import { DomainError } from "~/domain/errors";
-import { domainErrorResponse, invalid, isMultipart } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid, isMultipart } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, requirePermission } from "~/utils/session.server";
+import { actorOf, requirePermission } from "~/web/session.server";
 import { plural } from "~/utils/plural";
+import { requireOwnCandidateId } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Il mio curriculum — Rosa" }];
 

@@ -4,12 +4,12 @@ import { ErasureExplanation, ErasureForm } from "~/components/erasure-form";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { eraseCandidate } from "~/domain/candidates/erasure.server";
-import { requireOwnCandidateId } from "~/domain/candidates/policy.server";
 import { EraseCandidateSchema } from "~/domain/candidates/schema";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, clearSessionCookieHeader, requirePermission } from "~/utils/session.server";
+import { actorOf, clearSessionCookieHeader, requirePermission } from "~/web/session.server";
+import { requireOwnCandidateId } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Cancella il mio CV — Rosa" }];
 

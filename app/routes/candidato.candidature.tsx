@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
-import { requireOwnCandidateId } from "~/domain/candidates/policy.server";
 import { listCandidateApplications } from "~/domain/vacancies/applications.server";
 import { formatDate } from "~/utils/format";
-import { requirePermission } from "~/utils/session.server";
+import { requirePermission } from "~/web/session.server";
+import { requireOwnCandidateId } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Le mie candidature — Rosa" }];
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db/db.server";
-import { requireOwnCandidateId } from "~/domain/candidates/policy.server";
 import { getCvFile } from "~/domain/candidates/queries.server";
-import { pdfResponse } from "~/domain/candidates/upload.server";
-import { notFound, requirePermission } from "~/utils/session.server";
+import { pdfResponse } from "~/web/upload.server";
+import { notFound, requirePermission } from "~/web/session.server";
+import { requireOwnCandidateId } from "~/web/guards.server";
 
 /** The candidate downloads their own PDF CV. */
 export async function loader({ request }: LoaderFunctionArgs) {

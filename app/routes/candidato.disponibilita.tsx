@@ -5,16 +5,16 @@ import { RowCheckbox } from "~/components/row-fields";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { expireAvailability, respondToAvailability } from "~/domain/shortlists/commands.server";
-import { requireCandidateUser } from "~/domain/shortlists/policy.server";
 import { listCandidateRequestsWithOutcome } from "~/domain/shortlists/queries.server";
 import { CandidateResponseSchema } from "~/domain/shortlists/schema";
 import { CANDIDATE_STATE_LABELS } from "~/domain/shortlists/states";
 import { CONTRACT_TYPES, WORKING_TIME_LABELS } from "~/domain/vacancies/codes";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
-import { actorOf } from "~/utils/session.server";
+import { actorOf } from "~/web/session.server";
+import { requireCandidateUser } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Le mie disponibilità — Rosa" }];
 

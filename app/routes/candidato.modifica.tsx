@@ -6,13 +6,14 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { updateCandidate } from "~/domain/candidates/commands.server";
 import { cvToFormValues } from "~/domain/candidates/form-values";
-import { cvSettings, requireOwnCandidateId } from "~/domain/candidates/policy.server";
+import { cvSettings } from "~/domain/candidates/policy.server";
 import { getCandidateCv } from "~/domain/candidates/queries.server";
 import { CandidateSchema } from "~/domain/candidates/schema";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, requirePermission } from "~/utils/session.server";
+import { actorOf, requirePermission } from "~/web/session.server";
+import { requireOwnCandidateId } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifica il mio CV — Rosa" }];
 

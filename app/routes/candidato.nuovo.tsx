@@ -8,12 +8,12 @@ import { withTransaction } from "~/db/transaction.server";
 import { candidateIdForUser } from "~/domain/candidates/queries.server";
 import { accountTaxCode, createOwnCv, pendingLinkRequestOf, registrationPrefill } from "~/domain/candidates/registration.server";
 import { CandidateSchema } from "~/domain/candidates/schema";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
 import { safeRedirectPath } from "~/utils/redirect";
-import { actorOf, requirePermission } from "~/utils/session.server";
+import { actorOf, requirePermission } from "~/web/session.server";
 
 const ALREADY_IN_DATABASE =
   "Il tuo codice fiscale è già nella banca dati del Centro per l'Impiego: per proteggere i tuoi dati, un operatore verificherà la tua identità e collegherà il CV al tuo account. Ti contatterà ai recapiti del CV.";

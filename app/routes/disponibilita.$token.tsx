@@ -8,11 +8,11 @@ import { withTransaction } from "~/db/transaction.server";
 import { LINK_MESSAGES, linkMessage, readAvailabilityLink, verifyAvailabilityToken } from "~/domain/shortlists/availability-links.server";
 import { answerAvailabilityLink } from "~/domain/shortlists/commands.server";
 import { LinkAnswerSchema } from "~/domain/shortlists/schema";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
-import { clientIp } from "~/utils/session.server";
+import { clientIp } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "La tua disponibilità — Rosa" }, { name: "robots", content: "noindex" }];
 

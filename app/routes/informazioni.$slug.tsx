@@ -5,7 +5,7 @@ import { getArticleBySlug } from "~/domain/services/queries.server";
 import { INFO_CATEGORY_LABELS } from "~/domain/services/labels";
 import { ArticleSlugSchema } from "~/domain/services/schema.server";
 import { formatDate } from "~/utils/format";
-import { notFound } from "~/utils/session.server";
+import { notFound } from "~/web/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.article.title} — Rosa` : "Pagina non trovata — Rosa" }];
 

@@ -10,10 +10,10 @@ import { findInvitationByTokenHash } from "~/domain/employers/queries.server";
 import { AcceptInvitationSchema } from "~/domain/employers/schema";
 import { createSession } from "~/domain/identity/commands.server";
 import { EMPLOYER_ROLE_LABELS } from "~/domain/identity/roles";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, getCurrentUser, notFound, requireUser, sessionCookieHeader } from "~/utils/session.server";
+import { actorOf, getCurrentUser, notFound, requireUser, sessionCookieHeader } from "~/web/session.server";
 
 // Client-side copy of the domain message (the domain module is server-only).
 const INVITATION_USED_TEXT = "Questo collegamento è già stato usato, è stato annullato o sostituito da un invito più recente, oppure è scaduto. Se devi ancora accedere, chiedi al legale rappresentante dell'azienda un nuovo invito.";

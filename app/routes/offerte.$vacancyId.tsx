@@ -10,16 +10,16 @@ import { applyToVacancy, findOwnApplication } from "~/domain/vacancies/applicati
 import { acceptsDirectApplications } from "~/domain/vacancies/direct-apply";
 import { EQUAL_OPPORTUNITY_NOTICE } from "~/domain/vacancies/discrimination";
 import { buildJobPosting, jsonLdScript } from "~/domain/vacancies/job-posting";
-import { vacancyIdFrom } from "~/domain/vacancies/policy.server";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { getPublicVacancyPage } from "~/domain/vacancies/queries.server";
 import { ApplySchema } from "~/domain/vacancies/schema.server";
-import { publicBaseUrl, domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { publicBaseUrl, domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
 import { todayInItaly } from "~/utils/dates";
 import { formatDate } from "~/utils/format";
-import { actorOf, getCurrentUser, notFound, requirePermission } from "~/utils/session.server";
+import { actorOf, getCurrentUser, notFound, requirePermission } from "~/web/session.server";
+import { vacancyIdFrom } from "~/web/guards.server";
 
 const APPLICATION_STATUS = { submitted: "inviata, in verifica", accepted: "accettata: sei nella rosa dei candidati dell'offerta", declined: "non accettata" } as const;
 

@@ -8,7 +8,7 @@ import { contractLabel, hoursLabel } from "~/components/vacancy-view";
 import { getDb } from "~/db/db.server";
 import { BoardFilterSchema, searchBoard } from "~/domain/vacancies/board.server";
 import { CONTRACT_TYPES, WORKING_TIME_LABELS } from "~/domain/vacancies/codes";
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatDate } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
 import { plural } from "~/utils/plural";
 

@@ -3,7 +3,7 @@ import { getDb } from "~/db/db.server";
 import { buildRss } from "~/domain/vacancies/feeds";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { listPublicVacancies } from "~/domain/vacancies/queries.server";
-import { publicBaseUrl } from "~/utils/action.server";
+import { publicBaseUrl } from "~/web/action.server";
 
 /** RSS 2.0 feed of the published vacancies (public). */
 export async function loader(_args: LoaderFunctionArgs) {

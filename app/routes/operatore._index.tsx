@@ -8,7 +8,7 @@ import { countEmployersByStatus } from "~/domain/employers/queries.server";
 import { ROLE_LABELS } from "~/domain/identity/roles";
 import { todayInItaly } from "~/utils/dates";
 import { formatNumber } from "~/utils/format";
-import { requirePermission } from "~/utils/session.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Scrivania dell'operatore — Rosa" }];
 

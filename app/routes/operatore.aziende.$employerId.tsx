@@ -10,11 +10,11 @@ import { getEmployer, listEmployerUsers } from "~/domain/employers/queries.serve
 import { ReviewSchema } from "~/domain/employers/schema";
 import { EMPLOYER_ROLE_LABELS, roleHas } from "~/domain/identity/roles";
 import { canOfficerSeeEmployer } from "~/domain/l68/policy.server";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, notFound, requirePermission } from "~/utils/session.server";
+import { actorOf, notFound, requirePermission } from "~/web/session.server";
 import { RevalidationChanges } from "~/components/revalidation-changes";
 
 export const meta: MetaFunction = () => [{ title: "Scheda azienda — Rosa" }];

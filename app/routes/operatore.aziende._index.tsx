@@ -10,7 +10,7 @@ import { EmployerListFilterSchema } from "~/domain/employers/schema";
 import { EMPLOYER_STATUS_LABELS } from "~/domain/employers/states";
 import { formatDate } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
-import { requirePermission } from "~/utils/session.server";
+import { requirePermission } from "~/web/session.server";
 import { RevalidationChanges } from "~/components/revalidation-changes";
 
 export const meta: MetaFunction = () => [{ title: "Aziende — Rosa" }];

@@ -6,18 +6,19 @@ import { ErrorSummary, Notice, TextAreaField, TextField } from "~/components/for
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { confirmCvCurrent, inviteCandidate, recordCandidateView, setDisability, storeCvFile } from "~/domain/candidates/commands.server";
-import { candidateIdFrom, canReadHealth, cvSettings } from "~/domain/candidates/policy.server";
+import { canReadHealth, cvSettings } from "~/domain/candidates/policy.server";
 import { getCandidateCv } from "~/domain/candidates/queries.server";
 import { linkRequestsForCandidate, resolveLinkRequest } from "~/domain/candidates/registration.server";
 import { CandidateInvitationSchema, DisabilitySchema, LinkRequestDecisionSchema, VersionSchema } from "~/domain/candidates/schema";
-import { megabytes, readCvUpload } from "~/domain/candidates/upload.server";
+import { megabytes, readCvUpload } from "~/web/upload.server";
 import { DomainError } from "~/domain/errors";
-import { publicBaseUrl, domainErrorResponse, invalid, isMultipart } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { publicBaseUrl, domainErrorResponse, invalid, isMultipart } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, forbidden, notFound, requirePermission } from "~/utils/session.server";
+import { actorOf, forbidden, notFound, requirePermission } from "~/web/session.server";
 import { plural } from "~/utils/plural";
+import { candidateIdFrom } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Scheda candidato — Rosa" }];
 

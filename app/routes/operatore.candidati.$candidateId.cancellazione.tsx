@@ -4,13 +4,13 @@ import { ErasureExplanation, ErasureForm } from "~/components/erasure-form";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { eraseCandidate } from "~/domain/candidates/erasure.server";
-import { candidateIdFrom } from "~/domain/candidates/policy.server";
 import { getCandidateCore } from "~/domain/candidates/queries.server";
 import { EraseCandidateSchema } from "~/domain/candidates/schema";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, notFound, requirePermission } from "~/utils/session.server";
+import { actorOf, notFound, requirePermission } from "~/web/session.server";
+import { candidateIdFrom } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Cancellazione del CV su richiesta — Rosa" }];
 

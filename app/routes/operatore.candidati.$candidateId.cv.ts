@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { recordCandidateView } from "~/domain/candidates/commands.server";
-import { candidateIdFrom } from "~/domain/candidates/policy.server";
 import { getCvFile } from "~/domain/candidates/queries.server";
-import { pdfResponse } from "~/domain/candidates/upload.server";
-import { actorOf, notFound, requirePermission } from "~/utils/session.server";
+import { pdfResponse } from "~/web/upload.server";
+import { actorOf, notFound, requirePermission } from "~/web/session.server";
+import { candidateIdFrom } from "~/web/guards.server";
 
 /** The candidate's PDF CV for an officer; the download is audited. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -6,13 +6,14 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { recordCandidateView, updateCandidate } from "~/domain/candidates/commands.server";
 import { cvToFormValues } from "~/domain/candidates/form-values";
-import { candidateIdFrom, canReadHealth, cvSettings } from "~/domain/candidates/policy.server";
+import { canReadHealth, cvSettings } from "~/domain/candidates/policy.server";
 import { getCandidateCv } from "~/domain/candidates/queries.server";
 import { CandidateSchema } from "~/domain/candidates/schema";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, notFound, requirePermission } from "~/utils/session.server";
+import { actorOf, notFound, requirePermission } from "~/web/session.server";
+import { candidateIdFrom } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifica il CV — Rosa" }];
 

@@ -13,9 +13,9 @@ import {
   AVAILABILITY_LABELS, CandidateSearchSchema, RADIUS_OPTIONS, SORT_LABELS, searchParamsToRaw, type MatchReason,
 } from "~/domain/candidates/search-query";
 import { DomainError } from "~/domain/errors";
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatDate } from "~/utils/format";
 import { zodFieldErrors, type FieldErrors } from "~/utils/forms";
-import { actorOf, requirePermission } from "~/utils/session.server";
+import { actorOf, forbidden, requirePermission } from "~/web/session.server";
 import { getMeili } from "../../search/client.server";
 import { plural } from "~/utils/plural";
 
@@ -34,6 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   try {
     result = await searchCandidates(getDb(), getMeili(), user, parsed.data);
   } catch (e) {
+    if (e instanceof DomainError && e.kind === "forbidden") throw forbidden();
     if (e instanceof DomainError) return fail({ [e.field]: e.message });
     if (e instanceof Response) throw e;
     // Meilisearch down: PostgreSQL still has every CV, the page says so instead of failing.

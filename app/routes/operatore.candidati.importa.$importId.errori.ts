@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getDb } from "~/db/db.server";
 import { getCandidateImportErrors } from "~/domain/candidates/queries.server";
-import { notFound, requirePermission } from "~/utils/session.server";
+import { notFound, requirePermission } from "~/web/session.server";
 import { csvDownload } from "~/utils/csv";
 
 const ParamsSchema = z.object({ importId: z.uuid() });

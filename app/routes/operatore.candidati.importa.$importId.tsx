@@ -6,7 +6,7 @@ import { Notice } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { getCandidateImport } from "~/domain/candidates/queries.server";
 import { formatNumber } from "~/utils/format";
-import { notFound, requirePermission } from "~/utils/session.server";
+import { notFound, requirePermission } from "~/web/session.server";
 import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Importazione candidati — Rosa" }];

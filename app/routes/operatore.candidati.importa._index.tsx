@@ -6,11 +6,11 @@ import { getDb } from "~/db/db.server";
 import { CSV_COLUMNS, CsvFormatError, MAX_IMPORT_ROWS, REQUIRED_COLUMNS } from "~/domain/candidates/csv";
 import { startCandidateImport } from "~/domain/candidates/import.server";
 import { canReadHealth } from "~/domain/candidates/policy.server";
-import { readUploadedFile } from "~/domain/candidates/upload.server";
+import { readUploadedFile } from "~/web/upload.server";
 import { DomainError } from "~/domain/errors";
-import { domainErrorResponse } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { actorOf, requirePermission } from "~/utils/session.server";
+import { domainErrorResponse } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
+import { actorOf, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Importa candidati da CSV — Rosa" }];
 

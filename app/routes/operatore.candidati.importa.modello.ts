@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { SAMPLE_CSV } from "~/domain/candidates/csv-sample";
-import { requirePermission } from "~/utils/session.server";
+import { requirePermission } from "~/web/session.server";
 import { csvDownload } from "~/utils/csv";
 
 /** The documented CSV template with two example rows. */

@@ -7,10 +7,10 @@ import { withTransaction } from "~/db/transaction.server";
 import { createCandidate } from "~/domain/candidates/commands.server";
 import { canReadHealth } from "~/domain/candidates/policy.server";
 import { CandidateSchema } from "~/domain/candidates/schema";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, requirePermission } from "~/utils/session.server";
+import { actorOf, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuovo candidato — Rosa" }];
 

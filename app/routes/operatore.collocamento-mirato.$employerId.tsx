@@ -17,13 +17,13 @@ import { requestCertificate } from "~/domain/l68/certificate.server";
 import { RECORD_KIND_LABELS } from "~/domain/l68/states";
 import { todayInItaly } from "~/utils/dates";
 import { recordAudit } from "~/domain/audit/commands.server";
-import { handleFileAction } from "~/domain/l68/file-actions.server";
-import { requireOfficerOn } from "~/domain/l68/policy.server";
+import { handleFileAction } from "~/web/actions/l68-file.server";
 import { getEmployerHeader, getFileView, listCertificates } from "~/domain/l68/queries.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { pendingSentence } from "~/domain/l68/certificate-text";
-import { actorOf, notFound } from "~/utils/session.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requireOfficerOn } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Pratica L. 68/99 — Rosa" }];
 

@@ -9,7 +9,7 @@ import { listProvinceEmployers } from "~/domain/l68/queries.server";
 import { VACANCY_STATUS_LABELS } from "~/domain/vacancies/states";
 import { formatDate } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
-import { requirePermission } from "~/utils/session.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Collocamento mirato: aziende obbligate — Rosa" }];
 

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
-import { requirePlacementOfficer } from "~/domain/placement/actions.server";
 import { nullaOstaResponse } from "~/domain/placement/nulla-osta-pdf.server";
-import { actorOf, notFound } from "~/utils/session.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requirePlacementOfficer } from "~/web/guards.server";
 
 const ParamsSchema = z.object({ referralId: z.uuid() });
 

@@ -4,13 +4,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
-import { requirePlacementOfficer, runForm } from "~/domain/placement/actions.server";
+import { runForm } from "~/web/actions/placement.server";
 import { eventOfOutcome, getReferral, REFERRAL_KIND_LABELS, REFERRAL_STATUS_LABELS, transitionReferral } from "~/domain/placement/referrals.server";
 import { CONTRACTS, OutcomeFormSchema } from "~/domain/placement/schema";
 import { todayInItaly } from "~/utils/dates";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate } from "~/utils/format";
-import { actorOf, notFound } from "~/utils/session.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requirePlacementOfficer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Avviamento — Rosa" }];
 

@@ -5,14 +5,15 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, SelectField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
-import { requirePlacementOfficer, runForm } from "~/domain/placement/actions.server";
+import { runForm } from "~/web/actions/placement.server";
 import { listEnrolments } from "~/domain/placement/enrolments.server";
 import { listOpenPostsInProvince } from "~/domain/placement/posts.server";
 import { listReferralsInProvince, referNominative, REFERRAL_KIND_LABELS, REFERRAL_STATUS_LABELS } from "~/domain/placement/referrals.server";
 import { todayInItaly } from "~/utils/dates";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate } from "~/utils/format";
-import { actorOf } from "~/utils/session.server";
+import { actorOf } from "~/web/session.server";
+import { requirePlacementOfficer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Avviamenti del collocamento mirato — Rosa" }];
 

@@ -6,14 +6,15 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
-import { requirePlacementOfficer, runForm } from "~/domain/placement/actions.server";
+import { runForm } from "~/web/actions/placement.server";
 import { CAPACITIES, orderedCapacities } from "~/domain/placement/capacities";
 import { getPost } from "~/domain/placement/posts.server";
 import { numericProposals, pendingObligationUnits, proposeNumeric } from "~/domain/placement/referrals.server";
 import { todayInItaly } from "~/utils/dates";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate } from "~/utils/format";
-import { actorOf, notFound } from "~/utils/session.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requirePlacementOfficer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Avviamento numerico — Rosa" }];
 

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { certificateEmployerId, certificatePdfResponse } from "~/domain/l68/certificate-pdf.server";
-import { requireOfficerOn } from "~/domain/l68/policy.server";
-import { actorOf, notFound } from "~/utils/session.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requireOfficerOn } from "~/web/guards.server";
 
 const ParamsSchema = z.object({ certificateId: z.uuid() });
 

@@ -4,12 +4,12 @@ import { z } from "zod";
 import { getDb } from "~/db/db.server";
 import { formatEuro } from "~/domain/l68/explain";
 import { toDecimal } from "~/domain/l68/rational";
-import { requirePlacementOfficer } from "~/domain/placement/actions.server";
 import { CAPACITIES, DISABILITY_CATEGORIES, orderedCapacities } from "~/domain/placement/capacities";
 import { viewEnrolment } from "~/domain/placement/enrolments.server";
 import { decimalText } from "~/domain/placement/ranking";
 import { formatDate } from "~/utils/format";
-import { actorOf, notFound } from "~/utils/session.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requirePlacementOfficer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Scheda della persona iscritta — Rosa" }];
 

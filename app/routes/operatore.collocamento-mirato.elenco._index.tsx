@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { plural } from "~/utils/plural";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db/db.server";
-import { requirePlacementOfficer } from "~/domain/placement/actions.server";
 import { listEnrolments } from "~/domain/placement/enrolments.server";
 import { formatDate } from "~/utils/format";
-import { actorOf } from "~/utils/session.server";
+import { actorOf } from "~/web/session.server";
+import { requirePlacementOfficer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Elenco del collocamento mirato — Rosa" }];
 

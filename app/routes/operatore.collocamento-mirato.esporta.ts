@@ -4,7 +4,7 @@ import { recordAudit } from "~/domain/audit/commands.server";
 import { WorkspaceFilterSchema } from "~/domain/l68/file-schema";
 import { listProvinceEmployers } from "~/domain/l68/queries.server";
 import { csvDownload, toCsv } from "~/utils/csv";
-import { actorOf, requirePermission } from "~/utils/session.server";
+import { actorOf, requirePermission } from "~/web/session.server";
 
 /** CSV of the workspace list, same filters and order as the page (UTF-8 with BOM, ";" for Excel it-IT). */
 export async function loader({ request, context }: LoaderFunctionArgs) {

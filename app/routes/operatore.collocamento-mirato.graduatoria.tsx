@@ -6,14 +6,14 @@ import { z } from "zod";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { toDecimal, type Rational } from "~/domain/l68/rational";
-import { requirePlacementOfficer } from "~/domain/placement/actions.server";
 import { viewRanking } from "~/domain/placement/enrolments.server";
 import { rankingParametersOn } from "~/domain/placement/ranking";
 import { todayInItaly } from "~/utils/dates";
 import { calendarDay } from "~/utils/date-fields";
 import { formatDate } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
-import { actorOf } from "~/utils/session.server";
+import { actorOf } from "~/web/session.server";
+import { requirePlacementOfficer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Graduatoria del collocamento mirato — Rosa" }];
 

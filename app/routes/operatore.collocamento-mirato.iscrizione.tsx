@@ -3,13 +3,14 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { LookupInput } from "~/components/lookup-input";
-import { runForm, requirePlacementOfficer } from "~/domain/placement/actions.server";
+import { runForm } from "~/web/actions/placement.server";
 import { CAPACITIES, CAPACITY_KEYS, DISABILITY_CATEGORIES } from "~/domain/placement/capacities";
 import { enrol } from "~/domain/placement/enrolments.server";
 import { EnrolmentFormSchema } from "~/domain/placement/schema";
 import { todayInItaly } from "~/utils/dates";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { actorOf } from "~/utils/session.server";
+import { redirectWithFlash } from "~/web/flash.server";
+import { actorOf } from "~/web/session.server";
+import { requirePlacementOfficer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Iscrizione nell'elenco del collocamento mirato — Rosa" }];
 

@@ -5,14 +5,14 @@ import { z } from "zod";
 import { SelectField } from "~/components/forms";
 import { NewRecordForm } from "~/components/l68-record-form";
 import { getDb } from "~/db/db.server";
-import { requireOfficerOn } from "~/domain/l68/policy.server";
 import { getEmployerHeader } from "~/domain/l68/queries.server";
-import { handleNewRecord } from "~/domain/l68/record-actions.server";
+import { handleNewRecord } from "~/web/actions/l68-record.server";
 import { RecordKindSchema } from "~/domain/l68/record-schema";
 import { RECORD_KIND_LABELS } from "~/domain/l68/states";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseSearchParams } from "~/utils/forms";
-import { actorOf, notFound } from "~/utils/session.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requireOfficerOn } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Pratica ricevuta per conto dell'azienda — Rosa" }];
 

@@ -4,12 +4,12 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PostForm, PostsTable } from "~/components/l68-posts";
 import { getDb } from "~/db/db.server";
-import { requireOfficerOn } from "~/domain/l68/policy.server";
 import { getEmployerHeader } from "~/domain/l68/queries.server";
-import { handlePostAction } from "~/domain/placement/post-actions.server";
+import { handlePostAction } from "~/web/actions/placement-posts.server";
 import { listPosts } from "~/domain/placement/posts.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { actorOf, notFound } from "~/utils/session.server";
+import { redirectWithFlash } from "~/web/flash.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requireOfficerOn } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Posti disponibili per conto dell'azienda — Rosa" }];
 

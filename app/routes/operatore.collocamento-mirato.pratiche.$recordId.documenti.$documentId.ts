@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
-import { pdfResponse } from "~/domain/candidates/upload.server";
-import { requireOfficerOn } from "~/domain/l68/policy.server";
+import { pdfResponse } from "~/web/upload.server";
 import { getDocument, recordEmployerId } from "~/domain/l68/records-queries.server";
-import { actorOf, notFound } from "~/utils/session.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requireOfficerOn } from "~/web/guards.server";
 
 const ParamsSchema = z.object({ recordId: z.uuid(), documentId: z.uuid() });
 

@@ -8,7 +8,7 @@ import { RecordListFilterSchema } from "~/domain/l68/record-schema";
 import { listRecords } from "~/domain/l68/records-queries.server";
 import { RECORD_STATUS_LABELS } from "~/domain/l68/states";
 import { parseSearchParams } from "~/utils/forms";
-import { requirePermission } from "~/utils/session.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Pratiche di collocamento mirato — Rosa" }];
 

@@ -5,7 +5,7 @@ import { RecordListFilterSchema } from "~/domain/l68/record-schema";
 import { recordsCsv } from "~/domain/l68/records-csv";
 import { listRecordsForExport } from "~/domain/l68/records-queries.server";
 import { parseSearchParams } from "~/utils/forms";
-import { actorOf, requirePermission } from "~/utils/session.server";
+import { actorOf, requirePermission } from "~/web/session.server";
 import { csvDownload } from "~/utils/csv";
 
 /** CSV of the records of the office's province, same filters as the records page (UTF-8 with BOM, ";" for Excel it-IT). */

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "~/db/db.server";
 import { needsPdfResponse } from "~/domain/services/needs-pdf.server";
 import { getNeedsAssessment } from "~/domain/services/queries.server";
-import { notFound, requirePermission } from "~/utils/session.server";
+import { notFound, requirePermission } from "~/web/session.server";
 
 /** The 4B document for the employer, downloaded by the officer to hand over. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

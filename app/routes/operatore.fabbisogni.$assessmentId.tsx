@@ -7,11 +7,11 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { figureToVacancyDraft } from "~/domain/services/commands.server";
 import { getNeedsAssessment } from "~/domain/services/queries.server";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, notFound, requirePermission } from "~/utils/session.server";
+import { actorOf, notFound, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Consulenza sui fabbisogni — Rosa" }];
 

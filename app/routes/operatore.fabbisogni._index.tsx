@@ -4,7 +4,7 @@ import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
 import { countUnmetDemand, listNeedsAssessments } from "~/domain/services/queries.server";
 import { formatDate, formatNumber } from "~/utils/format";
-import { requirePermission } from "~/utils/session.server";
+import { requirePermission } from "~/web/session.server";
 import { plural, pluralWord } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Consulenze sui fabbisogni — Rosa" }];

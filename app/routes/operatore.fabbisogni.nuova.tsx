@@ -11,10 +11,10 @@ import { getServiceStandard, listValidatedEmployers } from "~/domain/services/qu
 import { standardPrefill } from "~/domain/services/durations";
 import { SpentTimeFields } from "~/components/spent-time";
 import { NeedsSchema } from "~/domain/services/schema";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, requirePermission } from "~/utils/session.server";
+import { actorOf, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuova consulenza sui fabbisogni — Rosa" }];
 

@@ -3,8 +3,8 @@ import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { buildBcnlVacancy, toXml } from "~/domain/vacancies/bcnl";
 import { loadBcnlInput } from "~/domain/vacancies/bcnl.server";
-import { requireVacancyOfficer, vacancyIdFrom } from "~/domain/vacancies/policy.server";
-import { actorOf, notFound } from "~/utils/session.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requireVacancyOfficer, vacancyIdFrom } from "~/web/guards.server";
 
 /** The vacancy in the ClicLavoro/BCNL XML shape, as a download for officers. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -10,17 +10,17 @@ import { withTransaction } from "~/db/transaction.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { EMPLOYER_STATUS_LABELS } from "~/domain/employers/states";
 import { decideApplication, listVacancyApplications } from "~/domain/vacancies/applications.server";
-import { requireVacancyOfficer, vacancyIdFrom } from "~/domain/vacancies/policy.server";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { getVacancy, vacancyVisible } from "~/domain/vacancies/queries.server";
 import { DecideApplicationSchema } from "~/domain/vacancies/schema";
 import { LIVE_STATUSES, VACANCY_OUTCOME_LABELS } from "~/domain/vacancies/states";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
-import { respondToVacancyTransition } from "~/domain/vacancies/transition-action.server";
-import { actorOf, notFound } from "~/utils/session.server";
+import { respondToVacancyTransition } from "~/web/actions/vacancy-transition.server";
+import { actorOf, notFound } from "~/web/session.server";
+import { requireVacancyOfficer, vacancyIdFrom } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Offerta di lavoro — Rosa" }];
 

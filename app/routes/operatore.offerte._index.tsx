@@ -5,7 +5,6 @@ import { PageTitle } from "~/components/layout";
 import { Pager } from "~/components/pager";
 import { VacancyStatusBadge } from "~/components/vacancy-view";
 import { getDb } from "~/db/db.server";
-import { requireVacancyOfficer } from "~/domain/vacancies/policy.server";
 import { countVacancyQueueRows, listVacancyQueue } from "~/domain/vacancies/queries.server";
 import { getEmployer } from "~/domain/employers/queries.server";
 import { plural } from "~/utils/plural";
@@ -13,6 +12,7 @@ import { OfficerQueueFilterSchema } from "~/domain/vacancies/schema";
 import { VACANCY_STATUS_LABELS } from "~/domain/vacancies/states";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
+import { requireVacancyOfficer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Offerte di lavoro da gestire — Rosa" }];
 

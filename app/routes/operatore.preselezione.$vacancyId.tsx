@@ -10,18 +10,18 @@ import { DomainError } from "~/domain/errors";
 import { acceptedApplicants, assertMatchable, loadMatchVacancy, runMatch, SearchUnavailableError, TOP_N } from "~/domain/matching/search.server";
 import { matchRequirementLabel } from "~/domain/matching/requirements";
 import { createShortlist } from "~/domain/shortlists/commands.server";
-import { mayMatchReserved, requireMatchingOfficer } from "~/domain/shortlists/policy.server";
+import { mayMatchReserved } from "~/domain/shortlists/policy.server";
 import { exposureCounts, listVacancyShortlists } from "~/domain/shortlists/queries.server";
 import { EXPOSURE_DAYS } from "~/domain/shortlists/states";
 import { CreateShortlistSchema, MatchParamsSchema } from "~/domain/shortlists/schema";
-import { vacancyIdFrom } from "~/domain/vacancies/policy.server";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
 import { getEnv } from "~/utils/env.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { zodFieldErrors, formValues } from "~/utils/forms";
-import { actorOf, forbidden, notFound } from "~/utils/session.server";
+import { actorOf, forbidden, notFound } from "~/web/session.server";
 import { plural } from "~/utils/plural";
+import { requireMatchingOfficer, vacancyIdFrom } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Abbinamento candidati — Rosa" }];
 

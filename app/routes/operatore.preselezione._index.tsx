@@ -3,11 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { expireAvailability, sendFeedbackReminders } from "~/domain/shortlists/commands.server";
-import { requireMatchingOfficer } from "~/domain/shortlists/policy.server";
 import { listMatchableVacancies } from "~/domain/shortlists/queries.server";
 import { VACANCY_STATUS_LABELS } from "~/domain/vacancies/states";
 import { getEnv } from "~/utils/env.server";
 import { formatDate } from "~/utils/format";
+import { requireMatchingOfficer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Preselezione — Rosa" }];
 

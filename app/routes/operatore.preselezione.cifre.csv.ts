@@ -3,11 +3,11 @@ import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { figuresCsv } from "~/domain/shortlists/figures";
 import { preselectionFigures } from "~/domain/shortlists/figures.server";
-import { requireMatchingOfficer } from "~/domain/shortlists/policy.server";
 import { FiguresFilterSchema } from "~/domain/shortlists/schema";
-import { actorOf } from "~/utils/session.server";
+import { actorOf } from "~/web/session.server";
 import { csvDownload } from "~/utils/csv";
 import { parseSearchParams } from "~/utils/forms";
+import { requireMatchingOfficer } from "~/web/guards.server";
 
 /** The figures page's CSV: same grouping, same period (rose created from/to). */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -7,8 +7,8 @@ import { parseSearchParams } from "~/utils/forms";
 import { getDb } from "~/db/db.server";
 import { rate } from "~/domain/shortlists/figures";
 import { preselectionFigures, vacanciesWithoutShortlist } from "~/domain/shortlists/figures.server";
-import { requireMatchingOfficer } from "~/domain/shortlists/policy.server";
 import { formatDate } from "~/utils/format";
+import { requireMatchingOfficer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Cifre della preselezione — Rosa" }];
 

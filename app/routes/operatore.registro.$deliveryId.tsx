@@ -10,11 +10,11 @@ import { correctDeliveryTime } from "~/domain/services/commands.server";
 import { formatMinutes } from "~/domain/services/durations";
 import { getDeliveryForCorrection } from "~/domain/services/queries.server";
 import { DeliveryTimeSchema, MODALITY_LABELS } from "~/domain/services/schema";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, notFound, requirePermission } from "~/utils/session.server";
+import { actorOf, notFound, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifica la durata di un servizio — Rosa" }];
 

@@ -4,13 +4,13 @@ import { ErrorSummary, Notice, SelectField, TextField } from "~/components/forms
 import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
 import { formatMinutes } from "~/domain/services/durations";
-import { requireRegisterReader } from "~/domain/services/policy.server";
 import { listDeliveries, listOfficers, listServiceStandards, listValidatedEmployers } from "~/domain/services/queries.server";
 import { DeliveryFilterSchema, MODALITY_LABELS } from "~/domain/services/schema";
 import { roleHas } from "~/domain/identity/roles";
 import { formatDate, formatNumber } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
 import { plural } from "~/utils/plural";
+import { requireRegisterReader } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Registro dei servizi erogati — Rosa" }];
 

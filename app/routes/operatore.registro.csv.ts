@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { csvDownload, toCsv } from "~/utils/csv";
-import { requireRegisterReader } from "~/domain/services/policy.server";
 import { listDeliveries } from "~/domain/services/queries.server";
 import { DeliveryFilterSchema, MODALITY_LABELS } from "~/domain/services/schema";
 import { parseSearchParams } from "~/utils/forms";
-import { actorOf } from "~/utils/session.server";
+import { actorOf } from "~/web/session.server";
 import { plural } from "~/utils/plural";
+import { requireRegisterReader } from "~/web/guards.server";
 
 /** The register as CSV (";" separated, for Excel), with a totals row; the filter as on the page. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -9,10 +9,10 @@ import { recordDelivery } from "~/domain/services/commands.server";
 import { formatMinutes } from "~/domain/services/durations";
 import { listServiceStandards, listValidatedEmployers } from "~/domain/services/queries.server";
 import { DeliverySchema, MODALITY_LABELS } from "~/domain/services/schema";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, requirePermission } from "~/utils/session.server";
+import { actorOf, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Registra un servizio — Rosa" }];
 

@@ -11,11 +11,11 @@ import { queuesOf } from "~/domain/services/policy.server";
 import { listRequestQueue } from "~/domain/services/queries.server";
 import { RequestMoveSchema } from "~/domain/services/schema";
 import { QUEUE_LABELS, SERVICE_REQUEST_LABELS } from "~/domain/services/screening";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, requirePermission } from "~/utils/session.server";
+import { actorOf, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Richieste di servizio — Rosa" }];
 

@@ -20,7 +20,7 @@ import {
 import { hireFormOptions, hiresForPage, ServerHireSchema } from "~/domain/shortlists/hire.server";
 import { HireForm, HireList } from "~/components/hire-form";
 import { addAssessmentStep, getAssessmentPlan, recordAssessmentResult } from "~/domain/shortlists/assessment.server";
-import { requireMatchingOfficer, shortlistIdFrom, type ShortlistScope } from "~/domain/shortlists/policy.server";
+import { type ShortlistScope } from "~/domain/shortlists/policy.server";
 import { findShortlistRef, getOfficerShortlist, hireDefaults, shortlistHasRow } from "~/domain/shortlists/queries.server";
 import {
   CHANNEL_LABELS,
@@ -37,16 +37,17 @@ import {
 } from "~/domain/shortlists/schema";
 import { availableCandidateEvents, CANDIDATE_STATE_LABELS, EVENT_DONE_MESSAGES, EVENT_LABELS, EXPOSURE_DAYS } from "~/domain/shortlists/states";
 import { interviewSummary, reasonText } from "~/domain/shortlists/feedback-view";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
 import { getEnv } from "~/utils/env.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { parseFormData, zodFieldErrors } from "~/utils/forms";
-import { actorOf, notFound } from "~/utils/session.server";
+import { actorOf, notFound } from "~/web/session.server";
 import { SpentTimeFields } from "~/components/spent-time";
 import { standardPrefill } from "~/domain/services/durations";
 import { presentationTime } from "~/domain/shortlists/deliveries.server";
 import { plural } from "~/utils/plural";
+import { requireMatchingOfficer, shortlistIdFrom } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Rosa di candidati — Rosa" }];
 

@@ -6,13 +6,13 @@ import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { expireAvailability } from "~/domain/shortlists/commands.server";
-import { requireMatchingOfficer } from "~/domain/shortlists/policy.server";
 import { countOfficerShortlists, listOfficerShortlists, OFFICER_SHORTLIST_LIMIT } from "~/domain/shortlists/queries.server";
 import { OfficerShortlistFilterSchema } from "~/domain/shortlists/schema";
 import { todayInItaly } from "~/utils/dates";
 import { formatDate, formatNumber } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
 import { plural } from "~/utils/plural";
+import { requireMatchingOfficer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Rose di candidati — Rosa" }];
 

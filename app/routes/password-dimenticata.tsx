@@ -7,9 +7,9 @@ import { getDb } from "~/db/db.server";
 import { requestPasswordReset } from "~/domain/identity/password-reset.server";
 import { homePathFor } from "~/domain/identity/roles";
 import { ResetRequestSchema } from "~/domain/identity/schema";
-import { invalid, publicBaseUrl } from "~/utils/action.server";
+import { invalid, publicBaseUrl } from "~/web/action.server";
 import { parseFormData } from "~/utils/forms";
-import { clientIp, getCurrentUser } from "~/utils/session.server";
+import { clientIp, getCurrentUser } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Password dimenticata — Rosa" }];
 

@@ -7,10 +7,10 @@ import { changePassword } from "~/domain/identity/commands.server";
 import { verifyPassword } from "~/domain/identity/password.server";
 import { getPasswordHash } from "~/domain/identity/queries.server";
 import { PasswordChangeSchema } from "~/domain/identity/schema";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, requireUser } from "~/utils/session.server";
+import { actorOf, requireUser } from "~/web/session.server";
 import { homePathFor } from "~/domain/identity/roles";
 
 export const meta: MetaFunction = () => [{ title: "Cambia password — Rosa" }];

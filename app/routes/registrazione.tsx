@@ -7,10 +7,10 @@ import { withTransaction } from "~/db/transaction.server";
 import { registerEmployer } from "~/domain/employers/commands.server";
 import { RegistrationSchema } from "~/domain/employers/schema.server";
 import { createSession } from "~/domain/identity/commands.server";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { actorOf, getCurrentUser, sessionCookieHeader } from "~/utils/session.server";
+import { actorOf, getCurrentUser, sessionCookieHeader } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Registra la tua azienda — Rosa" }];
 

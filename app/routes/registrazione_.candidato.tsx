@@ -6,10 +6,10 @@ import { LookupInput } from "~/components/lookup-input";
 import { withTransaction } from "~/db/transaction.server";
 import { REGISTRATION_LINK_HOURS, startCandidateRegistration } from "~/domain/candidates/registration.server";
 import { CandidateRegistrationSchema } from "~/domain/candidates/schema";
-import { domainErrorResponse, invalid, publicBaseUrl } from "~/utils/action.server";
+import { domainErrorResponse, invalid, publicBaseUrl } from "~/web/action.server";
 import { parseFormData } from "~/utils/forms";
 import { safeRedirectPath } from "~/utils/redirect";
-import { actorOf, getCurrentUser } from "~/utils/session.server";
+import { actorOf, getCurrentUser } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [
   { title: "Registrati come candidato — Rosa" },

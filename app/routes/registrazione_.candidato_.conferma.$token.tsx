@@ -6,9 +6,9 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { findPendingRegistration, verifyCandidateRegistration } from "~/domain/candidates/registration.server";
 import { createSession } from "~/domain/identity/commands.server";
-import { domainErrorResponse } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
-import { actorOf, notFound, sessionCookieHeader } from "~/utils/session.server";
+import { domainErrorResponse } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
+import { actorOf, notFound, sessionCookieHeader } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Conferma la tua e-mail — Rosa" }];
 

@@ -6,10 +6,10 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { findPasswordReset, resetPassword, RESET_LINK_USED_MESSAGE } from "~/domain/identity/password-reset.server";
 import { ResetPasswordSchema } from "~/domain/identity/schema";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { clearSessionCookieHeader, clientIp, notFound } from "~/utils/session.server";
+import { clearSessionCookieHeader, clientIp, notFound } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuova password — Rosa" }];
 

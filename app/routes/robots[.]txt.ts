@@ -1,5 +1,5 @@
 import { buildRobotsTxt } from "~/domain/site/sitemap";
-import { publicBaseUrl } from "~/utils/action.server";
+import { publicBaseUrl } from "~/web/action.server";
 
 /** robots.txt: public pages open to search engines, reserved areas not, and where the sitemap is. */
 export function loader() {

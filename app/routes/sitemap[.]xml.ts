@@ -2,7 +2,7 @@ import { getDb } from "~/db/db.server";
 import { listSitemapArticles } from "~/domain/services/queries.server";
 import { buildSitemap, STATIC_PUBLIC_PATHS, type SitemapEntry } from "~/domain/site/sitemap";
 import { listSitemapVacancies } from "~/domain/vacancies/queries.server";
-import { publicBaseUrl } from "~/utils/action.server";
+import { publicBaseUrl } from "~/web/action.server";
 import { todayInItaly } from "~/utils/dates";
 
 /** sitemap.xml: the public pages, the open published vacancies and the published information pages. */

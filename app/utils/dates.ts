@@ -26,8 +26,12 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
 }
 
-/** A PostgreSQL `date` column as pg reads it (local midnight) back to "YYYY-MM-DD", never shifted through UTC. */
-export function isoDate(d: Date | string): string {
+/**
+ * The calendar day of a Date in this process's time zone as "YYYY-MM-DD" (a string is cut to its day): a PostgreSQL
+ * `date` column as pg reads it (local midnight), never shifted through UTC. Not to be confused with `isoDate` in
+ * app/db/dates.server.ts, which formats a column in SQL.
+ */
+export function localDay(d: Date | string): string {
   if (typeof d === "string") return d.slice(0, 10);
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

@@ -7,7 +7,6 @@
  * brute-force scan of PostgreSQL: violations must be 0.
  */
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
@@ -174,7 +173,7 @@ function bruteEligible(v: MatchVacancy, c: Raw, cutoff: Date): "yes" | "no" | "e
 }
 
 async function main() {
-  await withBenchPlatform("rosa-bench-match-", async ({ db, meili, dir }) => {
+  await withBenchPlatform("rosa-bench-match-", async ({ db, meili }) => {
     log(`Rosa — benchmark dell'abbinamento: ${fmt.format(COUNT)} candidati, ${fmt.format(VACANCIES)} offerte, ${os.cpus().length} core`);
     let t = performance.now();
     await generateCandidates(db, { count: COUNT, seed: "rosa-bench", today: generatorToday(), createdBy: null, enqueue: false, batchSize: 5000 });

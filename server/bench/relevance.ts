@@ -45,7 +45,7 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.l
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 async function main() {
-  await withBenchPlatform("rosa-relevance-", async ({ db, meili, dir }) => {
+  await withBenchPlatform("rosa-relevance-", async ({ db, meili }) => {
     const units = new Set((await db.selectFrom("occupations").select("code").where("level", "=", 5).execute()).map((r) => r.code));
     const named = [...new Set(judged.flatMap((j) => j.expectedCodes))].filter((c) => units.has(c)).sort();
     const forced = named.flatMap((code) => Array.from({ length: MIN_PER_UNIT }, () => code));

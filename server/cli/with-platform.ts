@@ -3,7 +3,7 @@ import { createMeiliClient } from "../../search/client.server";
 import { closeDb, getDb, type Db } from "~/db/db.server";
 import { EnvError, getEnv, setServiceUrls } from "~/utils/env.server";
 import { startPlatform } from "../platform";
-import { ServiceStartError } from "../services";
+import { ServiceStartError } from "../embedded-services";
 
 /**
  * Runs a maintenance command against the configured servers (DATABASE_URL,

@@ -6,7 +6,9 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { CsvReadError, readCsv, type CsvLine } from "~/documents/csv.server";
+import { CsvReadError, readCsv, type CsvLine } from "../../app/documents/csv.server";
+
+export { parseCsv } from "../../app/documents/csv.server";
 
 export interface Comune {
   /** ISTAT municipality code, 6 digits ("058091"). */
@@ -47,14 +49,6 @@ export interface Cp2021Entry {
 }
 
 const ATECO_LEVELS: readonly AtecoLevel[] = ["section", "division", "group", "class", "category", "subcategory"];
-
-/**
- * Parses RFC 4180 CSV text (`readCsv`, csv-parse): quoted fields may contain commas, doubled
- * quotes and line breaks; records end with CRLF or LF; a trailing newline is allowed.
- */
-export function parseCsv(text: string): string[][] {
-  return lines(text).map((r) => r.cells);
-}
 
 function lines(text: string, file = "CSV"): CsvLine[] {
   try {

@@ -3,7 +3,7 @@ import type { DB } from "~/db/types";
 import type { Actor } from "~/domain/audit/commands.server";
 import { inviteEmployerUser, registerEmployer, reviewEmployer } from "~/domain/employers/commands.server";
 import { setUserActive } from "~/domain/identity/accounts.server";
-import { publicBaseUrl } from "~/utils/action.server";
+import { publicBaseUrl } from "~/web/action.server";
 import { grantDelegation } from "~/domain/employers/delegations.server";
 import { createUser } from "~/domain/identity/commands.server";
 

@@ -9,7 +9,7 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { setConsent } from "~/domain/candidates/commands.server";
 import { getMeili, indexUid } from "../../search/client.server";
-import { candidatesIndex } from "../../search/indexes/candidates";
+import { candidatesIndex } from "../../app/domain/candidates/search-index.server";
 import { drainOutbox } from "../../search/sync.server";
 import { SYSTEM_ACTOR, createTestCandidate } from "../support/factories-candidates";
 

@@ -3,7 +3,7 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { setConsent } from "~/domain/candidates/commands.server";
 import { getMeili, indexUid } from "../../search/client.server";
-import { candidatesIndex } from "../../search/indexes/candidates";
+import { candidatesIndex } from "../../app/domain/candidates/search-index.server";
 import { enqueueSearchSync } from "../../search/outbox.server";
 import { reindex } from "../../search/reindex.server";
 import { drainOutbox, processOutboxOnce } from "../../search/sync.server";

@@ -6,7 +6,7 @@ import * as vacancy from "~/routes/azienda.offerte.$vacancyId._index";
 import * as users from "~/routes/azienda.utenti";
 import * as acceptInvite from "~/routes/invito.$token";
 import * as employerHome from "~/routes/azienda._index";
-import { getCurrentUser } from "~/utils/session.server";
+import { getCurrentUser } from "~/web/session.server";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { insertVacancy } from "../support/factories-vacancies";
 import { callRoute } from "../support/routes";

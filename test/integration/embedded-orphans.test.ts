@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../server/services";
+import { freePort } from "../../server/embedded-services";
 import { ensureBuild, startPortal, type PortalProcess } from "../support/server-process";
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCandidateSearch, CandidateSearchSchema, exactTotal, readFacetCounts, type SearchContext } from "~/domain/candidates/search-query";
 import { countQuery } from "~/domain/matching/search.server";
 import { getMeili } from "../../search/client.server";
-import { CANDIDATE_SETTINGS } from "../../search/indexes/candidates";
+import { CANDIDATE_SETTINGS } from "../../app/domain/candidates/search-index.server";
 
 // More documents than Meilisearch's maxTotalHits (10,000): every count must still be exact.
 const UID = `exact_counts_${process.pid}`;

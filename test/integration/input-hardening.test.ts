@@ -10,7 +10,7 @@ import * as newCandidateRoute from "~/routes/operatore.candidati.nuovo";
 import * as quotaApiRoute from "~/routes/api.v1.l68.quota";
 import * as registerRoute from "~/routes/operatore.registro.nuovo";
 import * as registrationRoute from "~/routes/registrazione";
-import { guardHandler, guardRouteModule } from "~/utils/request-guard.server";
+import { guardHandler, guardRouteModule } from "~/web/request-guard.server";
 import { createApp } from "../../server/app";
 import { TEST_PASSWORD, cookieFor, createEmployer, createUserWithRole } from "../support/factories";
 import { createPlacementOfficer, jsonRequest } from "../support/factories-l68";

@@ -3,7 +3,6 @@ import { getDb } from "~/db/db.server";
 import * as api from "~/routes/api.v1.l68.quota";
 import { cookieFor, createUserWithRole } from "../support/factories";
 import { createL68Employer, createPlacementOfficer, jsonRequest } from "../support/factories-l68";
-import { callRoute } from "../support/routes";
 
 const PATH = "/api/v1/l68/quota";
 const VALID = { date: "2026-03-01", employer: { type: "private" }, workforce: [{ count: 20, contract: "indeterminato" }] };

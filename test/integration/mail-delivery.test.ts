@@ -3,7 +3,7 @@ import nodemailer from "nodemailer";
 import { getDb } from "~/db/db.server";
 import { deliverPendingMail } from "~/domain/mail/delivery.server";
 import { enqueueMail } from "~/domain/mail/commands.server";
-import { freePort } from "../../server/services";
+import { freePort } from "../../server/embedded-services";
 import { startTestSmtp } from "../support/smtp";
 
 const FROM = "Rosa <noreply@rosa.invalid>";

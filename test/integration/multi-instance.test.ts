@@ -4,7 +4,7 @@ import { getDb } from "~/db/db.server";
 import { registerInstance } from "~/db/instances.server";
 import { enqueueMail } from "~/domain/mail/commands.server";
 import { JOBS, runJobIfDue } from "../../server/jobs";
-import { freePort } from "../../server/services";
+import { freePort } from "../../server/embedded-services";
 import { TEST_PASSWORD, createUserWithRole } from "../support/factories";
 import { ensureBuild, startPortal, type PortalProcess } from "../support/server-process";
 import { startTestSmtp } from "../support/smtp";

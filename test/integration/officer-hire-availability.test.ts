@@ -5,7 +5,7 @@ import * as linkRoute from "~/routes/disponibilita.$token";
 import * as employerRoute from "~/routes/azienda.rose.$shortlistId";
 import * as officerRoute from "~/routes/operatore.rose.$shortlistId";
 import * as officerVacancyRoute from "~/routes/operatore.offerte.$vacancyId";
-import { readFlash } from "~/utils/flash.server";
+import { readFlash } from "~/web/flash.server";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { createMatchCandidate, createMatchVacancy } from "../support/factories-shortlists";
 import { callRoute } from "../support/routes";

@@ -3,7 +3,7 @@ import { getDb } from "~/db/db.server";
 import type { EmployerRole, Role } from "~/db/types";
 import { createSession } from "~/domain/identity/commands.server";
 import { hashPassword } from "~/domain/identity/password.server";
-import { sessionCookieHeader } from "~/utils/session.server";
+import { sessionCookieHeader } from "~/web/session.server";
 import { withCheckDigit } from "../../server/seed/index";
 
 export const TEST_PASSWORD = "Password-di-prova-1";

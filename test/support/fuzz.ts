@@ -7,7 +7,7 @@
  * dates, oversized fields, duplicate keys, wrong content types and methods.
  *
  * Actions are called in-process through the same guard the server puts around
- * the Remix build (app/utils/request-guard.server.ts), and after each request:
+ * the Remix build (app/web/request-guard.server.ts), and after each request:
  * - no 500 (an error thrown out of the action, or a 5xx Response);
  * - Object.prototype and Array.prototype are unchanged;
  * - a refused request (4xx, or a redirect to the login page) changed no row
@@ -20,7 +20,7 @@ import path from "node:path";
 import { sql } from "kysely";
 import fc from "fast-check";
 import { getDb } from "~/db/db.server";
-import { guardRouteModule } from "~/utils/request-guard.server";
+import { guardRouteModule } from "~/web/request-guard.server";
 import { createApp } from "../../server/app";
 import { cookieFor, createEmployer, createUserWithRole } from "./factories";
 import { setupCandidateMatrix } from "./factories-candidates";

@@ -1,5 +1,6 @@
 import { inject } from "vitest";
 import { setServiceUrls } from "~/utils/env.server";
+import { registerPortalSearchIndexes } from "../../server/search-indexes";
 
 setServiceUrls({
   DATABASE_URL: inject("databaseUrl"),
@@ -7,3 +8,4 @@ setServiceUrls({
   MEILI_MASTER_KEY: inject("meiliKey"),
   SESSION_SECRET: inject("sessionSecret"),
 });
+registerPortalSearchIndexes();

@@ -1,5 +1,5 @@
 import { SMTPServer } from "smtp-server";
-import { freePort } from "../../server/services";
+import { freePort } from "../../server/embedded-services";
 
 /** A real SMTP server on loopback that keeps every message it receives (raw RFC 5322 text). */
 export async function startTestSmtp() {

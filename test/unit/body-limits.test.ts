@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BodyTooLargeError, readBodyWithLimit, readMultipartWithLimit } from "~/utils/body.server";
+import { BodyTooLargeError, readBodyWithLimit, readMultipartWithLimit } from "~/web/body.server";
 import { parseEnv } from "~/utils/env.server";
 
 /** A streamed request body of `chunks` × `size` bytes that records how many chunks were pulled. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { restartDelayMs } from "../../server/services";
+import { restartDelayMs } from "../../server/embedded-services";
 
 describe("restart delay of the supervised Meilisearch", () => {
   it("doubles from 0.5 s and stops growing at 30 s", () => {

@@ -19,6 +19,6 @@ describe("success messages are written for people", () => {
       .filter((f) => /\.tsx?$/.test(f))
       .filter((f) => /message(?:: | = )["`]Fatto|: registrato\.`/.test(readFileSync(path.join(dir, f), "utf8")));
     expect(offenders).toEqual([]);
-    expect(readFileSync(path.resolve("app/domain/vacancies/transition-action.server.ts"), "utf8")).not.toMatch(/Fatto/);
+    expect(readFileSync(path.resolve("app/web/actions/vacancy-transition.server.ts"), "utf8")).not.toMatch(/Fatto/);
   });
 });

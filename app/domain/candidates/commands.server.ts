@@ -1,11 +1,11 @@
-import { hashToken, newLinkToken } from "~/domain/identity/link-tokens.server";
+import { hashToken, newLinkToken } from "~/domain/identity/index.server";
 import { sql } from "kysely";
 import type { Db, Trx } from "~/db/db.server";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
-import { createUser, DuplicateEmailError } from "~/domain/identity/commands.server";
-import { enqueueMail } from "~/domain/mail/commands.server";
-import { findAteco, findOccupation, resolveComune } from "~/domain/reference/queries.server";
+import { createUser, DuplicateEmailError } from "~/domain/identity/index.server";
+import { enqueueMail } from "~/domain/mail/index.server";
+import { findAteco, findOccupation, resolveComune } from "~/domain/reference/index.server";
 import { enqueueSearchSync } from "../../../search/outbox.server";
 import { getCandidateSections } from "./queries.server";
 import { csvColumnFor } from "./csv";
@@ -60,7 +60,7 @@ async function resolveCvCodes(trx: Db, input: CandidateInput) {
 async function assertTaxCodeFree(trx: Db, taxCode: string, exceptId?: string) {
   let q = trx.selectFrom("candidates").select("id").where("tax_code", "=", taxCode);
   if (exceptId) q = q.where("id", "!=", exceptId);
-  if (await q.executeTakeFirst()) throw new DomainError("Esiste già un candidato con questo codice fiscale", "taxCode", 409);
+  if (await q.executeTakeFirst()) throw new DomainError("Esiste già un candidato con questo codice fiscale", "taxCode", "conflict");
 }
 
 function coreColumns(input: CandidateInput, comuneCode: string) {
@@ -141,7 +141,7 @@ export function translateDbError(e: unknown): unknown {
     case "candidate_preferences_slot_unique":
       return new DomainError("Al massimo tre propensioni: togline una prima di aggiungerne un'altra", "preferences.3.occupation");
     case "candidates_tax_code_key":
-      return new DomainError("Esiste già un candidato con questo codice fiscale", "taxCode", 409);
+      return new DomainError("Esiste già un candidato con questo codice fiscale", "taxCode", "conflict");
     default:
       return e;
   }
@@ -210,7 +210,7 @@ export async function createCandidate(trx: Trx, actor: Actor, input: CandidateIn
 
 async function lockCandidate(trx: Trx, candidateId: string, version?: number) {
   const current = await trx.selectFrom("candidates").selectAll().where("id", "=", candidateId).forUpdate().executeTakeFirst();
-  if (!current || current.erased_at) throw new DomainError("Candidato non trovato", "_form", 404);
+  if (!current || current.erased_at) throw new DomainError("Candidato non trovato", "_form", "not_found");
   if (version !== undefined && current.version !== version) throw new StaleVersionError();
   return current;
 }
@@ -347,9 +347,9 @@ export const CANDIDATE_INVITATION_DAYS = 14;
  */
 export async function inviteCandidate(trx: Trx, actor: Actor, input: { candidateId: string; email: string; baseUrl: string }) {
   const current = await lockCandidate(trx, input.candidateId);
-  if (current.user_id) throw new DomainError("Il candidato ha già un account", "email", 409);
+  if (current.user_id) throw new DomainError("Il candidato ha già un account", "email", "conflict");
   if (await trx.selectFrom("users").select("id").where("email", "=", input.email).executeTakeFirst())
-    throw new DomainError("Esiste già un account con questo indirizzo e-mail", "email", 409);
+    throw new DomainError("Esiste già un account con questo indirizzo e-mail", "email", "conflict");
   await trx.updateTable("candidate_invitations").set({ revoked_at: new Date() }).where("candidate_id", "=", input.candidateId).where("accepted_at", "is", null).where("revoked_at", "is", null).execute();
   const { token, tokenHash } = newLinkToken();
   const invitation = await trx
@@ -377,14 +377,14 @@ export async function acceptCandidateInvitation(trx: Trx, actor: Actor, token: s
     .where("expires_at", ">", new Date())
     .forUpdate()
     .executeTakeFirst();
-  if (!invitation) throw new DomainError("Collegamento non valido o scaduto: chiedi un nuovo invito al Centro per l'Impiego", "_form", 404);
+  if (!invitation) throw new DomainError("Collegamento non valido o scaduto: chiedi un nuovo invito al Centro per l'Impiego", "_form", "not_found");
   const candidate = await lockCandidate(trx, invitation.candidate_id);
-  if (candidate.user_id) throw new DomainError("Questo CV ha già un account", "_form", 409);
+  if (candidate.user_id) throw new DomainError("Questo CV ha già un account", "_form", "conflict");
   let userId: string;
   try {
     userId = await createUser(trx, actor, { email: invitation.email, full_name: input.fullName, password: input.password, role: "candidate", tax_code: candidate.tax_code });
   } catch (e) {
-    if (e instanceof DuplicateEmailError) throw new DomainError(e.message, "_form", 409);
+    if (e instanceof DuplicateEmailError) throw new DomainError(e.message, "_form", "conflict");
     throw e;
   }
   await trx.updateTable("candidates").set({ user_id: userId, updated_at: new Date() }).where("id", "=", candidate.id).execute();

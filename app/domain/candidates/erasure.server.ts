@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Db, Trx } from "~/db/db.server";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { enqueueSearchSync } from "../../../search/outbox.server";
 import { CANDIDATES_INDEX } from "./commands.server";
@@ -43,7 +43,7 @@ export async function eraseCandidate(trx: Trx, actor: Actor, candidateId: string
     .where("id", "=", candidateId)
     .forUpdate()
     .executeTakeFirst();
-  if (!c) throw new DomainError("Candidato non trovato", "_form", 404);
+  if (!c) throw new DomainError("Candidato non trovato", "_form", "not_found");
   if (c.erased_at) return false;
   const user = c.user_id ? await trx.selectFrom("users").select(["id", "email", "full_name"]).where("id", "=", c.user_id).forUpdate().executeTakeFirst() : undefined;
   const emails = [...new Set([c.email, user?.email].filter((e): e is string => !!e).map((e) => e.toLowerCase()))];

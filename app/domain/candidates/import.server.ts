@@ -1,10 +1,10 @@
 import type { Db } from "~/db/db.server";
 import { currentInstanceId, isLiveInstance } from "~/db/instances.server";
 import { withTransaction } from "~/db/transaction.server";
-import type { Actor } from "~/domain/audit/commands.server";
-import { recordAudit } from "~/domain/audit/commands.server";
+import type { Actor } from "~/domain/audit/index.server";
+import { recordAudit } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
-import { comuneLabelByCode } from "~/domain/reference/queries.server";
+import { comuneLabelByCode } from "~/domain/reference/index.server";
 import { createCandidate, validateCvReferences } from "./commands.server";
 import { csvRecords, errorReportCsv, validateCsvRecord, type CsvRecord, type RowError } from "./csv";
 import type { CandidateInput } from "./schema";

@@ -31,7 +31,7 @@ export const UNREADABLE = "Il PDF è danneggiato o protetto da password e non si
 const FIELD = "cv";
 
 const tooComplex = (maxPages: number) =>
-  new PdfLimitError(`Il PDF è troppo complesso da leggere: caricane una versione più semplice (massimo ${maxPages} pagine)`, FIELD, 422);
+  new PdfLimitError(`Il PDF è troppo complesso da leggere: caricane una versione più semplice (massimo ${maxPages} pagine)`, FIELD, "unreadable");
 
 /**
  * Text of a PDF, extracted in a pool of worker threads (piscina) so that no PDF can stall the server: a 340 KB PDF
@@ -57,7 +57,7 @@ export async function extractPdfText(bytes: Uint8Array, limits: PdfLimits = pdfL
     release();
   }
   if (result.outcome === "too-many-pages") {
-    throw new PdfLimitError(`Il PDF ha ${plural(result.pageCount, "pagina", "pagine")}: un CV può averne al massimo ${limits.maxPages}. Caricane una versione più breve`, FIELD, 422);
+    throw new PdfLimitError(`Il PDF ha ${plural(result.pageCount, "pagina", "pagine")}: un CV può averne al massimo ${limits.maxPages}. Caricane una versione più breve`, FIELD, "unreadable");
   }
   if (result.outcome === "unreadable") {
     throw new DomainError(UNREADABLE, FIELD);
@@ -154,4 +154,4 @@ class Slots {
   }
 }
 
-const busy = () => new DomainError("In questo momento si stanno leggendo molti PDF: riprova tra qualche secondo", FIELD, 503);
+const busy = () => new DomainError("In questo momento si stanno leggendo molti PDF: riprova tra qualche secondo", FIELD, "unavailable");

@@ -1,9 +1,9 @@
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
-import { isoDate } from "~/utils/dates";
+import { localDay } from "~/utils/dates";
 import { isCvObsolete } from "./freshness";
 
-const isoDay = (d: Date | string | null) => (d ? isoDate(d) : null);
+const isoDay = (d: Date | string | null) => (d ? localDay(d) : null);
 
 export async function getCandidateCore(db: Db, candidateId: string) {
   return db

@@ -1,13 +1,13 @@
 import type { Db, Trx } from "~/db/db.server";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
-import { createUserWithHash, DuplicateEmailError } from "~/domain/identity/commands.server";
-import { hashToken, newLinkToken } from "~/domain/identity/link-tokens.server";
-import { hashPassword } from "~/domain/identity/password.server";
-import { assertAcceptablePassword } from "~/domain/identity/password-policy.server";
-import { enqueueMail } from "~/domain/mail/commands.server";
-import { resolveComune } from "~/domain/reference/queries.server";
-import { isoDate } from "~/utils/dates";
+import { createUserWithHash, DuplicateEmailError } from "~/domain/identity/index.server";
+import { hashToken, newLinkToken } from "~/domain/identity/index.server";
+import { hashPassword } from "~/domain/identity/index.server";
+import { assertAcceptablePassword } from "~/domain/identity/index.server";
+import { enqueueMail } from "~/domain/mail/index.server";
+import { resolveComune } from "~/domain/reference/index.server";
+import { localDay } from "~/utils/dates";
 import { safeRedirectPath } from "~/utils/redirect";
 import { createCandidate, setConsent } from "./commands.server";
 import { PRIVACY_NOTICE_VERSION, type CandidateInput, type CandidateRegistrationInput } from "./schema";
@@ -118,7 +118,7 @@ export async function verifyCandidateRegistration(trx: Trx, actor: Actor, token:
     .forUpdate()
     .executeTakeFirst();
   if (!reg || reg.verified_at || reg.superseded_at || reg.expires_at <= now || !reg.password_hash)
-    throw new DomainError("Collegamento non valido, già usato o scaduto: registrati di nuovo oppure accedi se hai già confermato", "_form", 404);
+    throw new DomainError("Collegamento non valido, già usato o scaduto: registrati di nuovo oppure accedi se hai già confermato", "_form", "not_found");
   let userId: string;
   try {
     userId = await createUserWithHash(trx, actor, {
@@ -129,7 +129,7 @@ export async function verifyCandidateRegistration(trx: Trx, actor: Actor, token:
       tax_code: reg.tax_code,
     });
   } catch (e) {
-    if (e instanceof DuplicateEmailError) throw new DomainError("Esiste già un account con questo indirizzo e-mail: accedi", "_form", 409);
+    if (e instanceof DuplicateEmailError) throw new DomainError("Esiste già un account con questo indirizzo e-mail: accedi", "_form", "conflict");
     throw e;
   }
   await trx.updateTable("candidate_registrations").set({ verified_at: now, user_id: userId, password_hash: null }).where("id", "=", reg.id).execute();
@@ -204,13 +204,13 @@ export async function resolveLinkRequest(trx: Trx, actor: Actor, input: { candid
     .where("candidate_id", "=", input.candidateId)
     .forUpdate()
     .executeTakeFirst();
-  if (!req || req.status !== "pending") throw new DomainError("Richiesta di collegamento non trovata o già trattata", "_form", 404);
+  if (!req || req.status !== "pending") throw new DomainError("Richiesta di collegamento non trovata o già trattata", "_form", "not_found");
   if (input.decision === "link") {
     const cv = await trx.selectFrom("candidates").select(["id", "user_id"]).where("id", "=", req.candidate_id).where("erased_at", "is", null).forUpdate().executeTakeFirst();
-    if (!cv) throw new DomainError("Candidato non trovato", "_form", 404);
-    if (cv.user_id) throw new DomainError("Questo CV è già collegato a un altro account: rivolgiti all'amministratore", "_form", 409);
+    if (!cv) throw new DomainError("Candidato non trovato", "_form", "not_found");
+    if (cv.user_id) throw new DomainError("Questo CV è già collegato a un altro account: rivolgiti all'amministratore", "_form", "conflict");
     if (await trx.selectFrom("candidates").select("id").where("user_id", "=", req.user_id).executeTakeFirst())
-      throw new DomainError("L'account ha già un CV", "_form", 409);
+      throw new DomainError("L'account ha già un CV", "_form", "conflict");
     await trx.updateTable("candidates").set({ user_id: req.user_id, updated_at: new Date() }).where("id", "=", cv.id).execute();
   }
   await trx
@@ -240,7 +240,7 @@ export async function registrationPrefill(db: Db, userId: string) {
     firstName: r.first_name,
     lastName: r.last_name,
     taxCode: r.tax_code,
-    birthDate: isoDate(r.birth_date),
+    birthDate: localDay(r.birth_date),
     email: r.email,
     comune: `${r.name} (${r.province_code})`,
     consent: r.consent_cv_visible ? "on" : "",
@@ -254,9 +254,9 @@ export async function registrationPrefill(db: Db, userId: string) {
  */
 export async function createOwnCv(trx: Trx, actor: Actor & { userId: string }, input: CandidateInput): Promise<{ candidateId: string } | { pendingLink: true }> {
   if (await trx.selectFrom("candidates").select("id").where("user_id", "=", actor.userId).executeTakeFirst())
-    throw new DomainError("Hai già un CV: puoi modificarlo dalla pagina del tuo curriculum", "_form", 409);
+    throw new DomainError("Hai già un CV: puoi modificarlo dalla pagina del tuo curriculum", "_form", "conflict");
   const user = await trx.selectFrom("users").select(["tax_code"]).where("id", "=", actor.userId).forUpdate().executeTakeFirstOrThrow();
-  if (!user.tax_code) throw new DomainError("Il tuo account non ha un codice fiscale: rivolgiti al Centro per l'Impiego", "_form", 409);
+  if (!user.tax_code) throw new DomainError("Il tuo account non ha un codice fiscale: rivolgiti al Centro per l'Impiego", "_form", "conflict");
   const existing = await trx.selectFrom("candidates").select(["id"]).where("tax_code", "=", user.tax_code).executeTakeFirst();
   if (existing) {
     await trx.insertInto("candidate_link_requests").values({ user_id: actor.userId, candidate_id: existing.id, reason: "cv_exists" }).onConflict((oc) => oc.doNothing()).execute();

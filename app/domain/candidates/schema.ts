@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailField, fullNameField, newPasswordField } from "~/domain/identity/schema";
+import { emailField, fullNameField, newPasswordField } from "~/domain/identity";
 import { isValidPersonCodiceFiscale, normalizeTaxCode, taxCodeMismatch } from "~/utils/tax-codes";
 import { calendarDay } from "~/utils/date-fields";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nearestSlices } from "~/domain/reference/geo";
+import { nearestSlices } from "~/domain/reference";
 
 /**
  * The officer's candidate search, as pure functions: the URL parameters

@@ -3,12 +3,12 @@ import type { Db } from "~/db/db.server";
 import type { ProtectedCategory } from "~/db/tables/candidates";
 import type { Role } from "~/db/types";
 import { DomainError } from "~/domain/errors";
-import { roleHas } from "~/domain/identity/roles";
+import { roleHas } from "~/domain/identity";
 import { getEnv } from "~/utils/env.server";
-import { roundKm } from "~/domain/reference/geo";
-import { comunePoints, comuniWithin } from "~/domain/reference/places.server";
-import { resolveComune } from "~/domain/reference/queries.server";
-import { searchText, unitsNamedBy } from "~/domain/professions/vocabulary";
+import { roundKm } from "~/domain/reference";
+import { comunePoints, comuniWithin } from "~/domain/reference/index.server";
+import { resolveComune } from "~/domain/reference/index.server";
+import { searchText, unitsNamedBy } from "~/domain/professions";
 import { indexUid } from "../../../search/client.server";
 import { obsoleteCutoff } from "./freshness";
 import { EQF_LABELS, LANGUAGE_LABELS, LICENCE_LABELS, PROTECTED_CATEGORY_LABELS } from "./schema";
@@ -73,7 +73,7 @@ async function resolveCenter(db: Db, text: string) {
   if (!text) return null;
   const comune = await resolveComune(db, text);
   const point = comune ? (await comunePoints(db)).get(comune.istatCode) : undefined;
-  if (!comune || !point) throw new DomainError("Comune sconosciuto: scegli un comune dall'elenco, ad esempio «Milano (MI)»", "comune", 400);
+  if (!comune || !point) throw new DomainError("Comune sconosciuto: scegli un comune dall'elenco, ad esempio «Milano (MI)»", "comune", "invalid");
   return { label: comune.label, ...point };
 }
 
@@ -137,7 +137,7 @@ export async function searchCandidates(
   now = new Date(),
 ): Promise<CandidateSearchResult> {
   // Defence in depth: the route already asked for candidates:read; an employer must never reach Meilisearch.
-  if (!roleHas(user.role, "candidates:read")) throw new Response("Non hai i permessi per questa pagina", { status: 403 });
+  if (!roleHas(user.role, "candidates:read")) throw new DomainError("Non hai i permessi per questa pagina", "_form", "forbidden");
   const center = await resolveCenter(db, input.comune);
   const nearby = center ? await comuniWithin(db, center, input.radiusKm) : null;
   const kmByComune = new Map(nearby?.map((c) => [c.code, c.km]));

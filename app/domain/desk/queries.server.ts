@@ -5,16 +5,16 @@
  */
 import type { Db } from "~/db/db.server";
 import { plural } from "~/utils/plural";
-import { countEmployersByStatus } from "~/domain/employers/queries.server";
-import type { SessionUser } from "~/domain/identity/queries.server";
-import { roleHas } from "~/domain/identity/roles";
-import { countPendingObligations, countProvinceEmployersDueBy, DEADLINE_HORIZON_DAYS } from "~/domain/l68/queries.server";
-import { countRecords } from "~/domain/l68/records-queries.server";
-import { queuesOf } from "~/domain/services/policy.server";
-import { countRequestQueue } from "~/domain/services/queries.server";
-import { countOfficerShortlists, listEmployerShortlists } from "~/domain/shortlists/queries.server";
-import { countVacancyQueueRows, listEmployerVacancies } from "~/domain/vacancies/queries.server";
-import { EXPIRING_DAYS } from "~/domain/vacancies/states";
+import { countEmployersByStatus } from "~/domain/employers/index.server";
+import type { SessionUser } from "~/domain/identity/index.server";
+import { roleHas } from "~/domain/identity";
+import { countPendingObligations, countProvinceEmployersDueBy, DEADLINE_HORIZON_DAYS } from "~/domain/l68/index.server";
+import { countRecords } from "~/domain/l68/index.server";
+import { queuesOf } from "~/domain/services/index.server";
+import { countRequestQueue } from "~/domain/services/index.server";
+import { countOfficerShortlists, listEmployerShortlists } from "~/domain/shortlists/index.server";
+import { countVacancyQueueRows, listEmployerVacancies } from "~/domain/vacancies/index.server";
+import { EXPIRING_DAYS } from "~/domain/vacancies";
 import { addDays } from "~/utils/dates";
 
 export interface DeskItem {

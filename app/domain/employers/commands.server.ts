@@ -2,12 +2,12 @@ import { sql } from "kysely";
 import { absoluteUrl } from "~/utils/public-url.server";
 import type { Trx } from "~/db/db.server";
 import type { EmployerRole, RevalidationChanges } from "~/db/types";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
-import { createUser, DuplicateEmailError, isUniqueViolation } from "~/domain/identity/commands.server";
-import { hashToken, newLinkToken } from "~/domain/identity/link-tokens.server";
-import { enqueueMail } from "~/domain/mail/commands.server";
-import { findAteco, resolveComune } from "~/domain/reference/queries.server";
+import { createUser, DuplicateEmailError, isUniqueViolation } from "~/domain/identity/index.server";
+import { hashToken, newLinkToken } from "~/domain/identity/index.server";
+import { enqueueMail } from "~/domain/mail/index.server";
+import { findAteco, resolveComune } from "~/domain/reference/index.server";
 import { grantDelegation, worksFor } from "./delegations.server";
 import { REVALIDATION_NOTICE, type CompanyInput, type RegistrationInput } from "./schema";
 import { nextEmployerStatus, type EmployerEvent } from "./states";
@@ -34,8 +34,8 @@ async function assertTaxCodesFree(trx: Trx, input: CompanyInput, exceptId?: stri
   if (exceptId) query = query.where("id", "!=", exceptId);
   const clash = await query.executeTakeFirst();
   if (clash?.tax_code === input.taxCode)
-    throw new DomainError("Un'azienda con questo codice fiscale è già registrata: chiedi al legale rappresentante di invitarti", "taxCode", 409);
-  if (clash) throw new DomainError("Un'azienda con questa partita IVA è già registrata", "vatNumber", 409);
+    throw new DomainError("Un'azienda con questo codice fiscale è già registrata: chiedi al legale rappresentante di invitarti", "taxCode", "conflict");
+  if (clash) throw new DomainError("Un'azienda con questa partita IVA è già registrata", "vatNumber", "conflict");
 }
 
 function companyColumns(input: CompanyInput, legalComuneCode: string) {
@@ -65,8 +65,8 @@ export async function registerEmployer(trx: Trx, actor: Actor, input: Registrati
     .executeTakeFirstOrThrow()
     .catch((e: unknown) => {
       // The same registration sent twice at once (double click): the unique index refuses the later one.
-      if (isUniqueViolation(e, "employers_tax_code_key")) throw new DomainError("Un'azienda con questo codice fiscale è già registrata: chiedi al legale rappresentante di invitarti", "taxCode", 409);
-      if (isUniqueViolation(e, "employers_vat_number_key")) throw new DomainError("Un'azienda con questa partita IVA è già registrata", "vatNumber", 409);
+      if (isUniqueViolation(e, "employers_tax_code_key")) throw new DomainError("Un'azienda con questo codice fiscale è già registrata: chiedi al legale rappresentante di invitarti", "taxCode", "conflict");
+      if (isUniqueViolation(e, "employers_vat_number_key")) throw new DomainError("Un'azienda con questa partita IVA è già registrata", "vatNumber", "conflict");
       throw e;
     });
   if (sites.length) await trx.insertInto("employer_sites").values(sites.map((s) => ({ ...s, employer_id: employer.id }))).execute();
@@ -95,7 +95,7 @@ async function lockEmployer(trx: Trx, employerId: string, version: number) {
     .where("id", "=", employerId)
     .forUpdate()
     .executeTakeFirst();
-  if (!current) throw new DomainError("Azienda non trovata", "_form", 404);
+  if (!current) throw new DomainError("Azienda non trovata", "_form", "not_found");
   if (current.version !== version) throw new StaleVersionError();
   return current;
 }
@@ -103,7 +103,7 @@ async function lockEmployer(trx: Trx, employerId: string, version: number) {
 async function transition(trx: Trx, actor: Actor, employerId: string, version: number, event: EmployerEvent, reason: string | null) {
   const current = await lockEmployer(trx, employerId, version);
   const next = nextEmployerStatus(current.status, event);
-  if (!next) throw new DomainError(`Operazione non consentita: l'azienda è nello stato «${current.status}»`, "_form", 409);
+  if (!next) throw new DomainError(`Operazione non consentita: l'azienda è nello stato «${current.status}»`, "_form", "conflict");
   await trx
     .updateTable("employers")
     .set({
@@ -157,7 +157,7 @@ function identityChanges(current: { legal_name: string; tax_code: string }, inpu
 /** A validated company changing codice fiscale or ragione sociale did not confirm that it goes back to validation. */
 export class RevalidationRequiredError extends DomainError {
   constructor(readonly changes: RevalidationChanges) {
-    super(`${REVALIDATION_NOTICE}: conferma per salvare`, "confirmRevalidation", 409);
+    super(`${REVALIDATION_NOTICE}: conferma per salvare`, "confirmRevalidation", "conflict");
   }
 }
 
@@ -218,13 +218,13 @@ async function existingInvitee(trx: Trx, employerId: string, email: string, empl
   const existing = await trx.selectFrom("users").select(["id", "role"]).where("email", "=", email).executeTakeFirst();
   if (!existing) return null;
   if (existing.role !== "employer")
-    throw new DomainError("Questo indirizzo appartiene a un account che non è aziendale: indica un altro indirizzo e-mail", "email", 409);
-  if (await worksFor(trx, existing.id, employerId)) throw new DomainError("Questa persona opera già per l'azienda", "email", 409);
+    throw new DomainError("Questo indirizzo appartiene a un account che non è aziendale: indica un altro indirizzo e-mail", "email", "conflict");
+  if (await worksFor(trx, existing.id, employerId)) throw new DomainError("Questa persona opera già per l'azienda", "email", "conflict");
   if (employerRole !== "delegate")
     throw new DomainError(
       "Questo indirizzo ha già un account presso un'altra azienda: un collaboratore appartiene a una sola azienda; un consulente del lavoro va invitato come delegato",
       "email",
-      409,
+      "conflict",
     );
   return existing;
 }
@@ -299,7 +299,7 @@ async function lockOpenInvitation(trx: Trx, token: string) {
     .where("expires_at", ">", new Date())
     .forUpdate()
     .executeTakeFirst();
-  if (!invitation) throw new DomainError(INVITATION_USED_MESSAGE, "_form", 409);
+  if (!invitation) throw new DomainError(INVITATION_USED_MESSAGE, "_form", "conflict");
   return invitation;
 }
 
@@ -315,7 +315,7 @@ export async function acceptInvitation(trx: Trx, actor: Actor, token: string, in
     throw new DomainError(
       delegate ? "Esiste già un account con questo indirizzo e-mail: accedi con il tuo account per accettare l'invito" : INVITATION_USED_MESSAGE,
       "_form",
-      409,
+      "conflict",
     );
   let userId: string;
   try {
@@ -329,7 +329,7 @@ export async function acceptInvitation(trx: Trx, actor: Actor, token: string, in
       employer_role: invitation.employer_role,
     });
   } catch (e) {
-    if (e instanceof DuplicateEmailError) throw new DomainError(INVITATION_USED_MESSAGE, "_form", 409);
+    if (e instanceof DuplicateEmailError) throw new DomainError(INVITATION_USED_MESSAGE, "_form", "conflict");
     throw e;
   }
   if (delegate) await grantDelegation(trx, { ...actor, userId }, { employerId: invitation.employer_id, userId, grantedBy: invitation.invited_by, invitationId: invitation.id });
@@ -362,8 +362,8 @@ export async function removeEmployerUser(trx: Trx, actor: Actor, input: { employ
     .where("employer_id", "=", input.employerId)
     .forUpdate()
     .executeTakeFirst();
-  if (!user || !user.active) throw new DomainError("Questa persona non opera più per l'azienda: ricarica la pagina", "_form", 409);
-  if (user.employer_role !== "colleague") throw new DomainError("Qui si possono togliere solo i collaboratori dell'azienda", "_form", 400);
+  if (!user || !user.active) throw new DomainError("Questa persona non opera più per l'azienda: ricarica la pagina", "_form", "conflict");
+  if (user.employer_role !== "colleague") throw new DomainError("Qui si possono togliere solo i collaboratori dell'azienda", "_form", "invalid");
   await trx.updateTable("users").set({ active: false, version: user.version + 1, updated_at: new Date() }).where("id", "=", user.id).execute();
   await trx.deleteFrom("sessions").where("user_id", "=", user.id).execute();
   await recordAudit(trx, actor, {
@@ -387,7 +387,7 @@ export async function cancelInvitation(trx: Trx, actor: Actor, input: { employer
     .where("revoked_at", "is", null)
     .returning(["id", "email", "employer_role"])
     .executeTakeFirst();
-  if (!cancelled) throw new DomainError("L'invito è già stato accettato o annullato: ricarica la pagina", "_form", 409);
+  if (!cancelled) throw new DomainError("L'invito è già stato accettato o annullato: ricarica la pagina", "_form", "conflict");
   await recordAudit(trx, actor, {
     action: "employer.invitation_cancelled",
     entityType: "employer_invitation",
@@ -406,9 +406,9 @@ export async function acceptDelegationWithAccount(trx: Trx, actor: Actor & { use
   const invitation = await lockOpenInvitation(trx, token);
   const user = await trx.selectFrom("users").select(["id", "email", "role"]).where("id", "=", actor.userId).executeTakeFirstOrThrow();
   if (user.email.toLowerCase() !== invitation.email.toLowerCase())
-    throw new DomainError(`L'invito è per ${invitation.email}: esci e accedi con quell'account`, "_form", 409);
+    throw new DomainError(`L'invito è per ${invitation.email}: esci e accedi con quell'account`, "_form", "conflict");
   if (invitation.employer_role !== "delegate" || user.role !== "employer")
-    throw new DomainError("Questo invito non può essere accettato con un account esistente: chiedi un nuovo invito", "_form", 409);
+    throw new DomainError("Questo invito non può essere accettato con un account esistente: chiedi un nuovo invito", "_form", "conflict");
   await grantDelegation(trx, actor, { employerId: invitation.employer_id, userId: user.id, grantedBy: invitation.invited_by, invitationId: invitation.id });
   await trx.updateTable("employer_invitations").set({ accepted_at: new Date() }).where("id", "=", invitation.id).execute();
   await trx.updateTable("sessions").set({ active_employer_id: invitation.employer_id }).where("id", "=", sessionId).where("user_id", "=", user.id).execute();

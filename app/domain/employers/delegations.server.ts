@@ -1,6 +1,6 @@
 import type { Db, Trx } from "~/db/db.server";
 import type { EmployerRole } from "~/db/types";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 
 /** A company the user may work for, with the user's role in it. */
@@ -53,7 +53,7 @@ export async function switchActiveEmployer(
   input: { sessionId: string; employerId: string; companies: UserCompany[] },
 ): Promise<UserCompany> {
   const company = input.companies.find((c) => c.id === input.employerId);
-  if (!company) throw new DomainError("Non hai una delega per questa azienda", "employerId", 404);
+  if (!company) throw new DomainError("Non hai una delega per questa azienda", "employerId", "not_found");
   await trx.updateTable("sessions").set({ active_employer_id: company.id }).where("id", "=", input.sessionId).where("user_id", "=", actor.userId).execute();
   await recordAudit(trx, actor, { action: "session.employer_switched", entityType: "employer", entityId: company.id, employerId: company.id });
   return company;
@@ -98,7 +98,7 @@ export async function revokeDelegation(trx: Trx, actor: Actor & { userId: string
     .where("employer_delegations.revoked_at", "is", null)
     .forUpdate(["employer_delegations"])
     .executeTakeFirst();
-  if (!delegation) throw new DomainError("Delega non trovata o già revocata: ricarica la pagina", "_form", 404);
+  if (!delegation) throw new DomainError("Delega non trovata o già revocata: ricarica la pagina", "_form", "not_found");
   await trx
     .updateTable("employer_delegations")
     .set({ revoked_at: new Date(), revoked_by: actor.userId })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailField, fullNameField, newPasswordField } from "~/domain/identity/schema";
+import { emailField, fullNameField, newPasswordField } from "~/domain/identity";
 import { isValidCodiceFiscale, isValidPartitaIva, normalizeTaxCode } from "~/utils/tax-codes";
 import { HEADCOUNT_BANDS } from "./labels";
 

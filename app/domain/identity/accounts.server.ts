@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Trx } from "~/db/db.server";
 import type { Role } from "~/db/types";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { isUniqueViolation } from "./commands.server";
 import { STAFF_ROLES } from "./schema";
@@ -18,7 +18,7 @@ async function lockUser(trx: Trx, userId: string, version: number) {
     .where("id", "=", userId)
     .forUpdate()
     .executeTakeFirst();
-  if (!user) throw new DomainError("Utente non trovato", "_form", 404);
+  if (!user) throw new DomainError("Utente non trovato", "_form", "not_found");
   if (user.version !== version) throw new StaleVersionError();
   return user;
 }
@@ -33,7 +33,7 @@ async function assertAdminRemains(trx: Trx, actor: Actor, target: { id: string }
     throw new DomainError(
       what === "disable" ? "Non puoi disattivare il tuo account: chiedilo a un altro amministratore" : "Non puoi togliere a te stesso il ruolo di amministratore: chiedilo a un altro amministratore",
       what === "disable" ? "_form" : "role",
-      409,
+      "conflict",
     );
   }
   await sql`select pg_advisory_xact_lock(${ADMIN_SET_LOCK})`.execute(trx);
@@ -44,7 +44,7 @@ async function assertAdminRemains(trx: Trx, actor: Actor, target: { id: string }
     .where("active", "=", true)
     .where("id", "!=", target.id)
     .executeTakeFirstOrThrow();
-  if (Number(others.n) < 1) throw new DomainError("Deve restare almeno un amministratore attivo", what === "disable" ? "_form" : "role", 409);
+  if (Number(others.n) < 1) throw new DomainError("Deve restare almeno un amministratore attivo", what === "disable" ? "_form" : "role", "conflict");
 }
 
 /**
@@ -59,14 +59,14 @@ export async function updateUserAccount(
   const current = await lockUser(trx, input.userId, input.version);
   const role = input.role ?? current.role;
   if (role !== current.role) {
-    if (!isStaff(current.role) || !isStaff(role)) throw new DomainError("Il ruolo di questo account non si può cambiare", "role", 400);
+    if (!isStaff(current.role) || !isStaff(role)) throw new DomainError("Il ruolo di questo account non si può cambiare", "role", "invalid");
     if (current.role === "admin" && current.active) await assertAdminRemains(trx, actor, current, "demote");
   }
   const officeProvince = isStaff(role) ? (input.officeProvince ?? null) : null;
-  if (isStaff(role) && role !== "admin" && !officeProvince) throw new DomainError("Scegli la provincia di competenza dell'operatore", "officeProvince", 400);
+  if (isStaff(role) && role !== "admin" && !officeProvince) throw new DomainError("Scegli la provincia di competenza dell'operatore", "officeProvince", "invalid");
   if (input.email !== current.email.toLowerCase()) {
     const clash = await trx.selectFrom("users").select("id").where("email", "=", input.email).where("id", "!=", current.id).executeTakeFirst();
-    if (clash) throw new DomainError("Esiste già un account con questo indirizzo e-mail", "email", 409);
+    if (clash) throw new DomainError("Esiste già un account con questo indirizzo e-mail", "email", "conflict");
   }
   await trx
     .updateTable("users")
@@ -74,7 +74,7 @@ export async function updateUserAccount(
     .where("id", "=", current.id)
     .execute()
     .catch((e: unknown) => {
-      if (isUniqueViolation(e, "users_email_key")) throw new DomainError("Esiste già un account con questo indirizzo e-mail", "email", 409);
+      if (isUniqueViolation(e, "users_email_key")) throw new DomainError("Esiste già un account con questo indirizzo e-mail", "email", "conflict");
       throw e;
     });
   const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -92,7 +92,7 @@ export async function setUserActive(trx: Trx, actor: Actor, input: { userId: str
   const current = await lockUser(trx, input.userId, input.version);
   if (current.active === input.active) return;
   if (!input.active && current.role === "admin") await assertAdminRemains(trx, actor, current, "disable");
-  if (!input.active && actor.userId === current.id) throw new DomainError("Non puoi disattivare il tuo account", "_form", 409);
+  if (!input.active && actor.userId === current.id) throw new DomainError("Non puoi disattivare il tuo account", "_form", "conflict");
   await trx.updateTable("users").set({ active: input.active, version: current.version + 1, updated_at: new Date() }).where("id", "=", current.id).execute();
   let sessionsClosed = 0;
   if (!input.active) sessionsClosed = Number((await trx.deleteFrom("sessions").where("user_id", "=", current.id).executeTakeFirst()).numDeletedRows);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db, Trx } from "~/db/db.server";
 import type { NewUser } from "~/db/types";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { hashPassword } from "./password.server";
 import { assertAcceptablePassword } from "./password-policy.server";
@@ -54,7 +54,7 @@ export function isUniqueViolation(e: unknown, constraint: string): boolean {
 /** A DomainError, so that every form that creates an account answers 409 next to the e-mail, never a 500. */
 export class DuplicateEmailError extends DomainError {
   constructor() {
-    super("Esiste già un account con questo indirizzo e-mail", "email", 409);
+    super("Esiste già un account con questo indirizzo e-mail", "email", "conflict");
   }
 }
 

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
-import { recordAudit } from "~/domain/audit/commands.server";
+import { recordAudit } from "~/domain/audit/index.server";
 import { createSession, markLoginAttemptSucceeded, recordLoginAttempt } from "./commands.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { countRecentLoginFailures, findUserForLogin } from "./queries.server";

@@ -1,9 +1,9 @@
 import { sql } from "kysely";
 import { plural } from "~/utils/plural";
 import type { Db, Trx } from "~/db/db.server";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
-import { enqueueMail } from "~/domain/mail/commands.server";
+import { enqueueMail } from "~/domain/mail/index.server";
 import { hashToken, newLinkToken } from "./link-tokens.server";
 import { hashPassword } from "./password.server";
 import { assertAcceptablePassword } from "./password-policy.server";
@@ -98,8 +98,8 @@ async function issueResetLink(
 /** An administrator sends the user a reset link (the administrator never knows the new password). */
 export async function sendPasswordResetByAdmin(trx: Trx, actor: Actor, input: { userId: string; baseUrl: string }) {
   const user = await trx.selectFrom("users").select(["id", "email", "active"]).where("id", "=", input.userId).executeTakeFirst();
-  if (!user) throw new DomainError("Utente non trovato", "_form", 404);
-  if (!user.active) throw new DomainError("L'account è disattivato: riattivalo prima di inviare il collegamento", "_form", 409);
+  if (!user) throw new DomainError("Utente non trovato", "_form", "not_found");
+  if (!user.active) throw new DomainError("L'account è disattivato: riattivalo prima di inviare il collegamento", "_form", "conflict");
   const { token, tokenHash } = newLinkToken();
   const link = await issueResetLink(trx, { userId: user.id, email: user.email, token, tokenHash, baseUrl: input.baseUrl, minutes: ADMIN_RESET_LINK_HOURS * 60, requestedBy: actor.userId });
   await recordAudit(trx, actor, { action: "user.password_reset_sent", entityType: "user", entityId: user.id, details: { email: user.email } });
@@ -137,7 +137,7 @@ export async function resetPassword(trx: Trx, ip: string, token: string, newPass
     .where("password_resets.expires_at", ">", new Date())
     .forUpdate(["password_resets"])
     .executeTakeFirst();
-  if (!reset || !reset.active) throw new DomainError(RESET_LINK_USED_MESSAGE, "_form", 409);
+  if (!reset || !reset.active) throw new DomainError(RESET_LINK_USED_MESSAGE, "_form", "conflict");
   assertAcceptablePassword(newPassword, { email: reset.email, fullName: reset.full_name }, "newPassword");
   const now = new Date();
   const passwordHash = await hashPassword(newPassword);

@@ -1,5 +1,5 @@
 import type { Db } from "~/db/db.server";
-import { listUserCompanies, pickActiveCompany, type UserCompany } from "~/domain/employers/delegations.server";
+import { listUserCompanies, pickActiveCompany, type UserCompany } from "~/domain/employers/index.server";
 
 export interface SessionUser {
   id: string;

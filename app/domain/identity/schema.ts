@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isProvinceCode } from "~/domain/l68/province-codes";
+import { isProvinceCode } from "~/domain/l68";
 
 export const emailField = z
   .string({ error: "Indica l'indirizzo e-mail" })

@@ -4,11 +4,11 @@ import { absoluteUrl } from "~/utils/public-url.server";
  * refused with the reasons otherwise. Compliance is judged on a fresh recomputation.
  */
 import type { Db, Trx } from "~/db/db.server";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
-import { enqueueMail } from "~/domain/mail/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
+import { enqueueMail } from "~/domain/mail/index.server";
 import { recomputeFile } from "./commands.server";
 import { addDays, prospettoDeadline } from "./dates";
-import { formatDate } from "./explain";
+import { formatIsoDay } from "./explain";
 import { pendingSentence } from "./certificate-text";
 import { prospettoDue } from "./prospetto.server";
 import { isoDate } from "~/db/dates.server";
@@ -50,7 +50,7 @@ export async function checkCompliance(db: Db | Trx, employerId: string, today: s
     );
   }
   for (const o of overdue) {
-    reasons.push(`Obbligo di assunzione di ${o.units} unità scaduto il ${formatDate(o.due_on)} senza assunzione né richiesta di avviamento.`);
+    reasons.push(`Obbligo di assunzione di ${o.units} unità scaduto il ${formatIsoDay(o.due_on)} senza assunzione né richiesta di avviamento.`);
   }
   const year = Number(today.slice(0, 4));
   if (today > prospettoDeadline(year)) {

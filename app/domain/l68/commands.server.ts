@@ -3,7 +3,7 @@
  * saw, writes, audits and recomputes in the caller's transaction (docs/decisions/0022-l68-file-recomputed-atomically.md).
  */
 import type { Trx } from "~/db/db.server";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import type { ProtectedWorkerForm, WorkforceGroupForm } from "./file-schema";
 import { lockFile, recompute, type Trigger } from "./workforce.server";
@@ -50,7 +50,7 @@ export async function removeWorkforceGroup(trx: Trx, actor: Actor, employerId: s
       .where("employer_id", "=", employerId)
       .returning(["count", "contract", "province_code"])
       .executeTakeFirst();
-    if (!removed) throw new DomainError("Gruppo di lavoratori non trovato", "_form", 404);
+    if (!removed) throw new DomainError("Gruppo di lavoratori non trovato", "_form", "not_found");
     await audit(trx, actor, employerId, "l68.workforce_group_removed", groupId, removed);
   });
 }
@@ -98,7 +98,7 @@ export async function recordWorkerLeft(trx: Trx, actor: Actor, employerId: strin
       .where("left_on", "is", null)
       .returning(["id", "hired_on"])
       .executeTakeFirst();
-    if (!worker) throw new DomainError("Lavoratore non trovato o già cessato", "workerId", 404);
+    if (!worker) throw new DomainError("Lavoratore non trovato o già cessato", "workerId", "not_found");
     await audit(trx, actor, employerId, "l68.protected_worker_left", worker.id, { leftOn: input.leftOn });
   });
 }

@@ -1,4 +1,3 @@
-import { absoluteUrl } from "~/utils/public-url.server";
 /**
  * The deadline job (docs/architecture.md#service-s): alerts before and after the 60-day obligations and the
  * prospetto's 31 January deadline, in-app (l68_alerts) and by e-mail. Idempotent: every
@@ -6,36 +5,17 @@ import { absoluteUrl } from "~/utils/public-url.server";
  * It is a job, not an action: it opens one transaction per employer it touches.
  */
 import { todayInItaly } from "~/utils/dates";
-import type { Db, Trx } from "~/db/db.server";
-import { recordAudit } from "~/domain/audit/commands.server";
-import { enqueueMail } from "~/domain/mail/commands.server";
+import type { Db } from "~/db/db.server";
 import { addDays, prospettoDeadline } from "./dates";
-import { formatDate } from "./explain";
+import { formatIsoDay } from "./explain";
 import { recomputeFile } from "./commands.server";
 import { transitionObligation } from "./obligations.server";
 import { prospettoDue } from "./prospetto.server";
 import { isoDate } from "~/db/dates.server";
 import { runRecordDeadlines, type RecordDeadlineRun } from "./records-deadlines.server";
+import { alert, REMINDER_DAYS, SYSTEM } from "./alerts.server";
 
-/** Days before a deadline when the reminder goes out. */
-export const REMINDER_DAYS = 15;
-
-export const SYSTEM = { userId: null, role: "system", ip: null };
-
-/** One alert, in-app and by e-mail, at most once per (employer, kind, ref_key); true when new. */
-export async function alert(trx: Trx, employerId: string, kind: string, refKey: string, message: string, subject: string): Promise<boolean> {
-  const inserted = await trx
-    .insertInto("l68_alerts")
-    .values({ employer_id: employerId, kind, ref_key: refKey, message })
-    .onConflict((oc) => oc.columns(["employer_id", "kind", "ref_key"]).doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  if (!inserted) return false;
-  const employer = await trx.selectFrom("employers").select("contact_email").where("id", "=", employerId).executeTakeFirstOrThrow();
-  await enqueueMail(trx, { to: employer.contact_email, subject: `Rosa: ${subject}`, body: `${message}\n\nI dettagli sono nell'area Collocamento mirato di Rosa: ${absoluteUrl("/azienda/collocamento-mirato")}` });
-  await recordAudit(trx, SYSTEM, { action: `l68.alert_${kind}`, entityType: "l68_file", entityId: employerId, employerId, details: { refKey } });
-  return true;
-}
+export { alert, REMINDER_DAYS, SYSTEM };
 
 export interface DeadlineRun extends Partial<RecordDeadlineRun> {
   reminders: number;
@@ -85,11 +65,11 @@ export async function runL68Deadlines(db: Db, now: Date = new Date()): Promise<D
         if (o.status === "open") await transitionObligation(trx, SYSTEM, o.id, "expire", today);
         const message =
           `Il termine di 60 giorni per assumere ${o.units} lavorator${o.units === 1 ? "e" : "i"} disabil${o.units === 1 ? "e" : "i"} o chiederne ` +
-          `l'avviamento è scaduto il ${formatDate(o.due_on)}: da ora si applica la sanzione dell'art. 15 c. 4 L. 68/1999 per ogni giorno lavorativo di scopertura.`;
+          `l'avviamento è scaduto il ${formatIsoDay(o.due_on)}: da ora si applica la sanzione dell'art. 15 c. 4 L. 68/1999 per ogni giorno lavorativo di scopertura.`;
         if (await alert(trx, o.employer_id, "obligation_overdue", o.id, message, "termine per le assunzioni L. 68 scaduto")) out.overdue++;
       } else if (o.status === "open") {
         const message =
-          `Entro il ${formatDate(o.due_on)} devi assumere ${o.units} lavorator${o.units === 1 ? "e" : "i"} delle categorie protette ` +
+          `Entro il ${formatIsoDay(o.due_on)} devi assumere ${o.units} lavorator${o.units === 1 ? "e" : "i"} delle categorie protette ` +
           `o presentare la richiesta di avviamento al collocamento mirato (art. 9 c. 1 L. 68/1999).`;
         if (await alert(trx, o.employer_id, "obligation_reminder", o.id, message, "scadenza per le assunzioni L. 68")) out.reminders++;
       }

@@ -81,8 +81,8 @@ export function formatEuro(cents: bigint | Rational): string {
   return `€ ${formatDecimal(value, 2)}`;
 }
 
-/** "2026-03-01" → "01/03/2026". */
-export function formatDate(iso: string): string {
+/** "2026-03-01" → "01/03/2026": a calendar day written the Italian way, with no time zone involved (unlike formatDate in app/utils/format.ts, which formats an instant in Europe/Rome). */
+export function formatIsoDay(iso: string): string {
   const [y, m, d] = iso.split("-");
   return `${d}/${m}/${y}`;
 }

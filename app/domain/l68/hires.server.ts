@@ -6,7 +6,7 @@
 import type { Trx } from "~/db/db.server";
 import { isoDate, isoDateOrNull } from "~/db/dates.server";
 import type { L68ProtectedCategory } from "~/db/tables/l68";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { todayInItaly } from "~/utils/dates";
 import { lockFile, recompute } from "./workforce.server";
 

@@ -7,7 +7,7 @@
  */
 import type { Trx } from "~/db/db.server";
 import type { L68ObligationCause, L68ObligationResolution, L68ObligationStatus } from "~/db/tables/l68";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { addDays, OBLIGATION_DAYS } from "./dates";
 import { isoDate } from "~/db/dates.server";
@@ -52,7 +52,7 @@ export async function transitionObligation(
     .forUpdate()
     .executeTakeFirstOrThrow();
   const next = nextObligationStatus(o.status, event);
-  if (!next) throw new DomainError(`Operazione non consentita: l'obbligo è «${OBLIGATION_STATUS_LABELS[o.status]}»`, "_form", 409);
+  if (!next) throw new DomainError(`Operazione non consentita: l'obbligo è «${OBLIGATION_STATUS_LABELS[o.status]}»`, "_form", "conflict");
   if (event === "resolve" && (!resolution || resolution === "lapsed")) throw new Error("resolve needs a hire, an exemption or a convention");
   const ending = next === "met" || next === "lapsed";
   await trx

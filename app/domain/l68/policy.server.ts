@@ -1,9 +1,8 @@
 import type { ExpressionBuilder } from "kysely";
-import { getDb, type Db } from "~/db/db.server";
+import type { Db } from "~/db/db.server";
 import type { DB } from "~/db/types";
-import type { SessionUser } from "~/domain/identity/queries.server";
-import { roleHas } from "~/domain/identity/roles";
-import { forbidden, notFound, requirePermission } from "~/utils/session.server";
+import type { SessionUser } from "~/domain/identity/index.server";
+import { roleHas } from "~/domain/identity";
 
 /**
  * A placement officer works on the employers of the province of its office: registered office
@@ -41,16 +40,3 @@ export const employerInProvince = (province: string) => (eb: ExpressionBuilder<D
 /** Health data (disability percentages) only for placement officers (docs/decisions/0011-health-data-for-placement-officers-only.md, GDPR art. 9). */
 export const canSeeHealthData = (user: SessionUser) => roleHas(user.role, "candidates:health") && roleHas(user.role, "l68:manage");
 
-/** An employer's user on its own L. 68 file (any employer role); others get 403. */
-export async function requireL68Employer(request: Request) {
-  const user = await requirePermission(request, "l68:own");
-  if (!user.employerId) throw forbidden();
-  return user as typeof user & { employerId: string };
-}
-
-/** A placement officer on an employer of the office's province; any other employer is a 404. */
-export async function requireOfficerOn(request: Request, employerId: string | null | undefined) {
-  const user = await requirePermission(request, "l68:manage");
-  if (!employerId || !(await canOfficerSeeEmployer(getDb(), user, employerId))) throw notFound("Azienda non trovata");
-  return { user, employerId };
-}

@@ -5,13 +5,13 @@
  * posti disponibili); filing it late costs the art. 15 c. 1 sanction, computed here.
  */
 import type { Db, Trx } from "~/db/db.server";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { formatCents, prospettoLateSanctionCents } from "./amounts";
 import { daysBetween, prospettoDeadline } from "./dates";
 import { isoDate } from "~/db/dates.server";
 import { pendingObligations, transitionObligation } from "./obligations.server";
-import { listPosts, postsSummary } from "~/domain/placement/posts.server";
+import { listPosts, postsSummary } from "~/domain/placement/index.server";
 import { decideProspettoDue, type ProspettoDue, type ProspettoFigures } from "./prospetto-due";
 import { computeFile, type StoredGroup } from "./workforce.server";
 
@@ -174,7 +174,7 @@ export async function submitProspetto(trx: Trx, actor: Actor, employerId: string
     .where("deadline_year", "=", input.deadlineYear)
     .forUpdate()
     .executeTakeFirst();
-  if (existing?.status === "submitted") throw new DomainError(`Il prospetto ${input.deadlineYear} è già stato inviato`, "_form", 409);
+  if (existing?.status === "submitted") throw new DomainError(`Il prospetto ${input.deadlineYear} è già stato inviato`, "_form", "conflict");
   if (today < `${input.deadlineYear - 1}-12-31`) throw new DomainError("Il prospetto si invia dopo il 31 dicembre dell'anno di riferimento", "deadlineYear");
   // Not owed (nothing changed since the last one, art. 40 c. 4 DL 112/2008): sending it is allowed and costs nothing.
   // The posts typed now are not compared: Rosa knew no other posts than the last prospetto's until now.

@@ -28,7 +28,7 @@ import {
   quotaArt18For,
   quotaDisabiliFor,
 } from "./base";
-import { formatDate, formatDecimal, formatEuro, formatInt, plural } from "./explain";
+import { formatIsoDay, formatDecimal, formatEuro, formatInt, plural } from "./explain";
 import { patronSaintOf } from "./patron-saints";
 import { PROVINCE_NAMES } from "./province-codes";
 import { SAN_FRANCESCO_NATIONAL_FROM_YEAR, workingDaysDetail } from "./working-days";
@@ -76,7 +76,7 @@ function explainBase(input: QuotaInput, b: BaseComputation): string[] {
   const out: string[] = [];
   const employer = input.employer.type === "public" ? "pubblico" : "privato";
   out.push(
-    `Data di riferimento ${formatDate(input.date)}, datore di lavoro ${employer}: organico complessivo di ` +
+    `Data di riferimento ${formatIsoDay(input.date)}, datore di lavoro ${employer}: organico complessivo di ` +
       `${plural(b.totalHeads, "lavoratore", "lavoratori")} (art. 4 c. 1 ${LAW}: si computano di norma tutti i lavoratori subordinati).`,
   );
   if (b.countedDisabledHeads > 0n) {
@@ -437,9 +437,9 @@ function legacyArt18Offset(input: QuotaInput, quotaArt18: bigint, inService: big
   const sentence =
     `Abbattimento transitorio richiesto (regola transitoria dell'art. 18 c. 1 ${LAW}, applicata solo su indicazione ` +
     `espressa perché altre fonti la ritengono cessata il 31 dicembre 2003): ${plural(flagged, "lavoratore", "lavoratori")} ` +
-    `delle categorie dell'art. 18 c. 2 in servizio al ${formatDate(ART18_LEGACY_IN_FORCE_ON)}, eccedenza rispetto alla quota ` +
+    `delle categorie dell'art. 18 c. 2 in servizio al ${formatIsoDay(ART18_LEGACY_IN_FORCE_ON)}, eccedenza rispetto alla quota ` +
     `dell'art. 18 di ${formatInt(surplus)}; i posti scoperti per i disabili si riducono di ${formatInt(offset)} (il minore tra ` +
-    `quota dell'art. 18 ${formatInt(quotaArt18)}, eccedenza, lavoratori in servizio al ${formatDate(ART18_LEGACY_IN_FORCE_ON)} ` +
+    `quota dell'art. 18 ${formatInt(quotaArt18)}, eccedenza, lavoratori in servizio al ${formatIsoDay(ART18_LEGACY_IN_FORCE_ON)} ` +
     `e posti scoperti ${formatInt(shortfall)}).`;
   return { offset, sentence };
 }
@@ -473,11 +473,11 @@ function workingDaysOf(src: { workingDays?: number; calendar?: Calendar }, what:
   if (c.extraHolidays.length) parts.push(`${plural(c.extraHolidays.length, "festività aggiuntiva", "festività aggiuntive")} del CCNL o locali`);
   const year = Number(c.from.slice(0, 4));
   steps.push(
-    `Giornate lavorative per il ${what} dal ${formatDate(c.from)} al ${formatDate(c.to)}, settimana di ${c.weekDays} giorni: ` +
+    `Giornate lavorative per il ${what} dal ${formatIsoDay(c.from)} al ${formatIsoDay(c.to)}, settimana di ${c.weekDays} giorni: ` +
       `${formatInt(days)}, esclusi i festivi nazionali` +
       (year >= SAN_FRANCESCO_NATIONAL_FROM_YEAR ? ` (dal 2026 anche il 4 ottobre, L. 151/2025)` : "") +
       (parts.length ? ` e ${parts.join(" e ")}` : "") +
-      (removed.length ? `; giorni lavorativi tolti per queste festività: ${removed.map(formatDate).join(", ")}` : "") +
+      (removed.length ? `; giorni lavorativi tolti per queste festività: ${removed.map(formatIsoDay).join(", ")}` : "") +
       ` (criterio dei portali regionali degli esoneri, art. 5 c. 3 ${LAW}).`,
   );
   if (prefilled && !prefilled.verified) {

@@ -10,7 +10,7 @@ import { DomainError } from "~/domain/errors";
 import { exemptionContribution, selfCertificationContribution, selfCertifiedPositions } from "./contribution";
 import { patronSaintOf } from "./patron-saints";
 import { computeQuota } from "./quota";
-import type { Actor } from "~/domain/audit/commands.server";
+import type { Actor } from "~/domain/audit/index.server";
 import { pendingObligations, transitionObligation } from "./obligations.server";
 import { isoDate } from "~/db/dates.server";
 import { buildFileInput } from "./workforce.server";

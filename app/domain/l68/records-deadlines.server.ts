@@ -9,8 +9,8 @@ import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import { recomputeFile } from "./commands.server";
 import { addDays } from "./dates";
-import { alert, REMINDER_DAYS, SYSTEM } from "./deadlines.server";
-import { formatDate } from "./explain";
+import { alert, REMINDER_DAYS, SYSTEM } from "./alerts.server";
+import { formatIsoDay } from "./explain";
 import { isoDate } from "~/db/dates.server";
 import { RECORD_KIND_LABELS } from "./states";
 import { plural } from "~/utils/plural";
@@ -75,7 +75,7 @@ async function recordReminders(db: Db, today: string): Promise<number> {
         due.push({
           ref: `${r.id}:${s.date}`,
           kind: "convention_hiring",
-          message: `Secondo il programma della convenzione art. 11, entro il ${formatDate(s.date)} ${s.units === 1 ? "è prevista 1 assunzione" : `sono previste ${plural(s.units, "assunzione", "assunzioni")}`}.`,
+          message: `Secondo il programma della convenzione art. 11, entro il ${formatIsoDay(s.date)} ${s.units === 1 ? "è prevista 1 assunzione" : `sono previste ${plural(s.units, "assunzione", "assunzioni")}`}.`,
           subject: "assunzioni previste dalla convenzione art. 11",
         });
       }
@@ -83,7 +83,7 @@ async function recordReminders(db: Db, today: string): Promise<number> {
       due.push({
         ref: r.id,
         kind: "record_expiring",
-        message: `${RECORD_KIND_LABELS[r.kind]} scade il ${formatDate(r.ends_on)}: dal giorno dopo la quota torna dovuta per intero; se le condizioni permangono presenta per tempo una nuova pratica.`,
+        message: `${RECORD_KIND_LABELS[r.kind]} scade il ${formatIsoDay(r.ends_on)}: dal giorno dopo la quota torna dovuta per intero; se le condizioni permangono presenta per tempo una nuova pratica.`,
         subject: "pratica L. 68 in scadenza",
       });
     }

@@ -7,9 +7,9 @@ import { absoluteUrl } from "~/utils/public-url.server";
  */
 import type { Trx } from "~/db/db.server";
 import type { L68RecordKind, L68RecordStatus } from "~/db/tables/l68";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
-import { enqueueMail } from "~/domain/mail/commands.server";
+import { enqueueMail } from "~/domain/mail/index.server";
 import { recomputeFile } from "./commands.server";
 import { addDays, addMonths } from "./dates";
 import { checkFiling, isReferral, linkObligations, unlinkObligations, withContribution } from "./record-effects.server";
@@ -93,7 +93,7 @@ async function lockRecord(trx: Trx, employerId: string, recordId: string) {
     .where("employer_id", "=", employerId)
     .forUpdate()
     .executeTakeFirst();
-  if (!row) throw new DomainError("Pratica non trovata", "_form", 404);
+  if (!row) throw new DomainError("Pratica non trovata", "_form", "not_found");
   return { ...row, details: row.details as Record<string, unknown>, ends_on: row.ends_on as string | null };
 }
 
@@ -120,7 +120,7 @@ async function checkNoOverlap(trx: Trx, employerId: string, rec: LockedRecord) {
     .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", rec.starts_on)]))
     .where("starts_on", "<=", rec.ends_on ?? rec.starts_on)
     .executeTakeFirst();
-  if (other) throw new DomainError("Esiste già un esonero autorizzato per lo stesso periodo: chiudilo prima di autorizzarne un altro", "_form", 409);
+  if (other) throw new DomainError("Esiste già un esonero autorizzato per lo stesso periodo: chiudilo prima di autorizzarne un altro", "_form", "conflict");
 }
 
 /** What the event changes in the record beyond its status. */
@@ -151,7 +151,7 @@ export async function changeRecordStatus(trx: Trx, actor: Actor, side: RecordSid
   if (rec.version !== ev.version) throw new StaleVersionError();
   if (EVENT_SIDE[ev.event] !== side) throw new DomainError(side === "employer" ? "Solo il collocamento mirato decide sulle pratiche" : "Solo l'azienda può ritirare la pratica", "_form");
   const next = nextRecordStatus(rec.kind, rec.status, ev.event);
-  if (!next) throw new DomainError(`Operazione non consentita: la pratica è «${RECORD_STATUS_LABELS[rec.status]}»`, "_form", 409);
+  if (!next) throw new DomainError(`Operazione non consentita: la pratica è «${RECORD_STATUS_LABELS[rec.status]}»`, "_form", "conflict");
   const { details, endsOn } = await applyEvent(trx, actor, employerId, rec, ev, today);
   const officer = side === "officer";
   await trx
@@ -194,6 +194,6 @@ async function notifyEmployer(trx: Trx, employerId: string, kind: L68RecordKind,
 /** A further document (integration, decree, agreement) on a record that is still open. */
 export async function addRecordDocument(trx: Trx, actor: Actor, employerId: string, recordId: string, doc: StoredPdf) {
   const rec = await lockRecord(trx, employerId, recordId);
-  if (!OPEN_STATUSES.includes(rec.status)) throw new DomainError(`La pratica è «${RECORD_STATUS_LABELS[rec.status]}»: non accetta altri documenti`, "documento", 409);
+  if (!OPEN_STATUSES.includes(rec.status)) throw new DomainError(`La pratica è «${RECORD_STATUS_LABELS[rec.status]}»: non accetta altri documenti`, "documento", "conflict");
   await storeDocument(trx, actor, employerId, recordId, doc);
 }

@@ -5,17 +5,16 @@
  * Called inside the action's transaction after every change, so the change and its
  * recomputation commit together or not at all.
  */
-import { sql } from "kysely";
 import type { Db, Trx } from "~/db/db.server";
 import type { L68ObligationCause } from "~/db/tables/l68";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { reconcileObligations, type CoverFigures } from "./obligations.server";
 import type { ContributionPeriod } from "./contribution";
 import { allocateProvinces, type ProvinceAllocation, type ProvinceSuspensions } from "./provinces";
 import { isoDate } from "~/db/dates.server";
 import { computeQuota } from "./quota";
-import { type QuotaInput, type QuotaResult, type WorkforceGroup, parseQuotaInput } from "./schema";
+import { type QuotaInput, type QuotaResult, parseQuotaInput } from "./schema";
 
 const num = (v: string | null) => (v === null ? undefined : Number(v));
 

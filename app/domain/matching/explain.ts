@@ -5,7 +5,7 @@
  */
 import { STRENGTH, STRENGTH_ORDER, type Strength } from "./codes";
 import { codePrefix } from "./fields";
-import { roundKm } from "~/domain/reference/geo";
+import { roundKm } from "~/domain/reference";
 import type { MatchVacancy } from "./query";
 import { scoredNice } from "./query";
 import { matchRequirementLabel, requirementStatus, type RequirementDoc, type RequirementStatus } from "./requirements";

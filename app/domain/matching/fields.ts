@@ -1,7 +1,7 @@
 /**
  * The candidate-document fields matching needs beyond the officer's search
  * (pure, client-safe). They are added to the candidate index by
- * search/indexes/candidate-document.ts; the same functions decide, in the
+ * app/domain/candidates/search-document.ts; the same functions decide, in the
  * explanation and in the brute-force check, whether a requirement is met, so
  * the filter and the explanation can never disagree.
  */

@@ -11,8 +11,8 @@ import { plural } from "~/utils/plural";
  * asks for (the index holds comune codes, not coordinates: see
  * app/domain/reference/places.server.ts).
  */
-import { obsoleteCutoff } from "~/domain/candidates/freshness";
-import type { NearbyComune } from "~/domain/reference/geo";
+import { obsoleteCutoff } from "~/domain/candidates";
+import type { NearbyComune } from "~/domain/reference";
 import { NICE_POINTS, STRENGTH, STRENGTH_ORDER, type Strength } from "./codes";
 import { codePrefix } from "./fields";
 import { mustHaveFilter, q, requirementCheck, type MatchRequirement } from "./requirements";

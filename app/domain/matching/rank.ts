@@ -3,7 +3,7 @@
  * index holds comune codes, not coordinates, so distance order is built from
  * per-comune counts (everyone in a comune sits at its centroid).
  */
-import { nearestSlices, type NearbyComune } from "~/domain/reference/geo";
+import { nearestSlices, type NearbyComune } from "~/domain/reference";
 import type { Explanation } from "./explain";
 import { comuneList as list } from "./query";
 

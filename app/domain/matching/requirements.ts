@@ -4,7 +4,7 @@
  * brute-force check use `requirementMet`, the search uses `requirementFilter`;
  * unit tests hold the two together.
  */
-import { requirementLabel } from "~/domain/vacancies/requirement-label";
+import { requirementLabel } from "~/domain/vacancies";
 import { EDUCATION_EQF, LICENCE_SATISFIED_BY } from "./codes";
 import { significantTokens } from "./fields";
 

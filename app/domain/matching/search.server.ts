@@ -1,12 +1,11 @@
 import type { Meilisearch, MultiSearchQuery } from "meilisearch";
 import { getDb, type Db } from "~/db/db.server";
-import { isoDate } from "~/utils/dates";
-import { obsoleteCutoff } from "~/domain/candidates/freshness";
+import { localDay } from "~/utils/dates";
+import { obsoleteCutoff } from "~/domain/candidates";
 import { DomainError } from "~/domain/errors";
-import type { NearbyComune } from "~/domain/reference/geo";
-import { comuniWithin } from "~/domain/reference/places.server";
-import { COUNT_FACET, exactTotal } from "~/domain/candidates/search-query";
-import { candidatesIndex } from "../../../search/indexes/candidates";
+import { comuniWithin } from "~/domain/reference/index.server";
+import { COUNT_FACET, exactTotal } from "~/domain/candidates";
+import { candidatesIndex } from "~/domain/candidates/index.server";
 import { getMeili, indexUid } from "../../../search/client.server";
 import { explainMatch, type ExplainDoc, type Explanation } from "./explain";
 import { buildMatchPlan, recentlyPresentedFilter, type MatchPlan, type MatchVacancy } from "./query";
@@ -27,7 +26,7 @@ const MATCHABLE = ["validated", "published", "in_preselection"] as const;
 /** Meilisearch is unreachable: the officer sees this message, shortlists keep working from PostgreSQL. */
 export class SearchUnavailableError extends DomainError {
   constructor() {
-    super("Il motore di ricerca non risponde in questo momento: riprova tra qualche minuto. Le rose già create restano consultabili.", "_form", 409);
+    super("Il motore di ricerca non risponde in questo momento: riprova tra qualche minuto. Le rose già create restano consultabili.", "_form", "conflict");
   }
 }
 
@@ -126,7 +125,7 @@ export async function loadMatchVacancy(db: Db, vacancyId: string): Promise<(Matc
     radiusKm: v.radius_km,
     workingTime: v.working_time,
     shifts: !!v.shifts?.trim(),
-    startDate: v.start_date ? isoDate(v.start_date) : null,
+    startDate: v.start_date ? localDay(v.start_date) : null,
     l68Reserved: v.l68_reserved,
     requirements: reqs.map(
       (r): MatchRequirement => ({
@@ -148,7 +147,7 @@ export async function loadMatchVacancy(db: Db, vacancyId: string): Promise<(Matc
 
 export function assertMatchable(status: string) {
   if (!(MATCHABLE as readonly string[]).includes(status))
-    throw new DomainError("Si possono cercare candidati solo per offerte convalidate, pubblicate o in preselezione.", "_form", 409);
+    throw new DomainError("Si possono cercare candidati solo per offerte convalidate, pubblicate o in preselezione.", "_form", "conflict");
 }
 
 // The distinct commute values change rarely; a short cache saves one query per match.

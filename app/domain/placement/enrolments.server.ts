@@ -7,10 +7,10 @@
  */
 import type { Db, Trx } from "~/db/db.server";
 import type { DisabilityCategory, EnrolmentStatus } from "~/db/tables/placement";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { isoDate } from "~/db/dates.server";
-import { resolveComune } from "~/domain/reference/queries.server";
+import { resolveComune } from "~/domain/reference/index.server";
 import { rank, rankingParametersOn, type Ranked, type RankingEntry } from "./ranking";
 import type { EnrolmentForm } from "./schema";
 
@@ -36,7 +36,7 @@ export async function enrol(trx: Trx, actor: Actor, province: string, input: Enr
   }
   if (!comuneCode) throw new DomainError("Indica il comune di domicilio", "comune");
   const exists = await trx.selectFrom("l68_enrolments").select("id").where("province_code", "=", province).where("tax_code", "=", input.taxCode).executeTakeFirst();
-  if (exists) throw new DomainError("La persona è già iscritta nell'elenco di questa provincia", "taxCode", 409);
+  if (exists) throw new DomainError("La persona è già iscritta nell'elenco di questa provincia", "taxCode", "conflict");
   const row = await trx
     .insertInto("l68_enrolments")
     .values({

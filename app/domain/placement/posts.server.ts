@@ -5,10 +5,10 @@
  */
 import type { Db, Trx } from "~/db/db.server";
 import type { PostStatus } from "~/db/tables/placement";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
-import { lockFile } from "~/domain/l68/workforce.server";
-import { findOccupation, resolveComune } from "~/domain/reference/queries.server";
+import { lockFile } from "~/domain/l68/index.server";
+import { findOccupation, resolveComune } from "~/domain/reference/index.server";
 import { plural } from "~/utils/plural";
 import type { PostForm } from "./schema";
 
@@ -115,7 +115,7 @@ export async function addPost(trx: Trx, actor: Actor, employerId: string, input:
 export async function withdrawPost(trx: Trx, actor: Actor, employerId: string, postId: string) {
   await lockFile(trx, employerId);
   const busy = await trx.selectFrom("l68_referrals").select("id").where("post_id", "=", postId).where("status", "in", ["proposed", "referred"]).executeTakeFirst();
-  if (busy) throw new DomainError("Il posto ha un avviamento in corso: non si può ritirare finché l'ufficio non ne registra l'esito", "_form", 409);
+  if (busy) throw new DomainError("Il posto ha un avviamento in corso: non si può ritirare finché l'ufficio non ne registra l'esito", "_form", "conflict");
   const row = await trx
     .updateTable("l68_available_posts")
     .set({ status: "withdrawn", updated_at: new Date() })
@@ -124,7 +124,7 @@ export async function withdrawPost(trx: Trx, actor: Actor, employerId: string, p
     .where("status", "=", "open")
     .returning("id")
     .executeTakeFirst();
-  if (!row) throw new DomainError("Posto non trovato o non più aperto", "_form", 404);
+  if (!row) throw new DomainError("Posto non trovato o non più aperto", "_form", "not_found");
   await recordAudit(trx, actor, { action: "l68.post_withdrawn", entityType: "l68_available_post", entityId: postId, employerId });
 }
 

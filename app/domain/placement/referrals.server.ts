@@ -9,11 +9,11 @@
  */
 import type { Db, Trx } from "~/db/db.server";
 import type { ReferralKind, ReferralStatus } from "~/db/tables/placement";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { isoDate } from "~/db/dates.server";
-import { toDecimal } from "~/domain/l68/rational";
-import { lockFile, recompute } from "~/domain/l68/workforce.server";
+import { toDecimal } from "~/domain/l68";
+import { lockFile, recompute } from "~/domain/l68/index.server";
 import { provincialRanking, type RankingRow } from "./enrolments.server";
 import { fitsPost, type Fit } from "./matching";
 import { getPost, type PostView } from "./posts.server";
@@ -81,8 +81,8 @@ export async function numericProposals(db: Db | Trx, post: PostView, date: strin
 
 async function requireOpenPost(db: Db | Trx, province: string, postId: string) {
   const post = await getPost(db, postId);
-  if (!post || post.provinceCode !== province) throw new DomainError("Posto non trovato", "_form", 404);
-  if (post.status !== "open") throw new DomainError("Il posto non è più disponibile", "_form", 409);
+  if (!post || post.provinceCode !== province) throw new DomainError("Posto non trovato", "_form", "not_found");
+  if (post.status !== "open") throw new DomainError("Il posto non è più disponibile", "_form", "conflict");
   return post;
 }
 
@@ -101,9 +101,9 @@ export async function proposeNumeric(trx: Trx, actor: Actor, province: string, p
   const post = await requireOpenPost(trx, province, postId);
   await lockFile(trx, post.employerId);
   const free = post.posts - (await inProgress(trx, post.id));
-  if (free <= 0) throw new DomainError("Tutti i posti hanno già un avviamento in corso o concluso con l'assunzione", "_form", 409);
+  if (free <= 0) throw new DomainError("Tutti i posti hanno già un avviamento in corso o concluso con l'assunzione", "_form", "conflict");
   const { fitting } = await numericProposals(trx, post, today);
-  if (!fitting.length) throw new DomainError("Nessuna persona iscritta ha le capacità e le condizioni richieste dal posto", "_form", 409);
+  if (!fitting.length) throw new DomainError("Nessuna persona iscritta ha le capacità e le condizioni richieste dal posto", "_form", "conflict");
   const ids: string[] = [];
   for (const p of fitting.slice(0, free)) {
     const row = await trx
@@ -135,7 +135,7 @@ export async function proposeNumeric(trx: Trx, actor: Actor, province: string, p
 export async function referNominative(trx: Trx, actor: Actor, province: string, postId: string, enrolmentId: string, today: string) {
   const post = await requireOpenPost(trx, province, postId);
   await lockFile(trx, post.employerId);
-  if (post.posts - (await inProgress(trx, post.id)) <= 0) throw new DomainError("Tutti i posti hanno già un avviamento in corso o concluso con l'assunzione", "_form", 409);
+  if (post.posts - (await inProgress(trx, post.id)) <= 0) throw new DomainError("Tutti i posti hanno già un avviamento in corso o concluso con l'assunzione", "_form", "conflict");
   const person = await trx
     .selectFrom("l68_enrolments")
     .select(["id", "status"])
@@ -143,10 +143,10 @@ export async function referNominative(trx: Trx, actor: Actor, province: string, 
     .where("province_code", "=", province)
     .forUpdate()
     .executeTakeFirst();
-  if (!person) throw new DomainError("Persona non trovata nell'elenco della provincia", "enrolmentId", 404);
-  if (person.status !== "active") throw new DomainError("La persona non è più disponibile nell'elenco", "enrolmentId", 409);
+  if (!person) throw new DomainError("Persona non trovata nell'elenco della provincia", "enrolmentId", "not_found");
+  if (person.status !== "active") throw new DomainError("La persona non è più disponibile nell'elenco", "enrolmentId", "conflict");
   const busy = await trx.selectFrom("l68_referrals").select("id").where("enrolment_id", "=", enrolmentId).where("status", "in", ["proposed", "referred"]).executeTakeFirst();
-  if (busy) throw new DomainError("La persona ha già un avviamento in corso", "enrolmentId", 409);
+  if (busy) throw new DomainError("La persona ha già un avviamento in corso", "enrolmentId", "conflict");
   const seq = await trx.selectNoFrom((eb) => eb.fn<string>("nextval", [eb.val("l68_nulla_osta_seq")]).as("n")).executeTakeFirstOrThrow();
   const number = `NO-${province}-${today.slice(0, 4)}-${String(seq.n).padStart(5, "0")}`;
   const row = await trx
@@ -196,10 +196,10 @@ export async function transitionReferral(
     .where("r.id", "=", referralId)
     .forUpdate()
     .executeTakeFirst();
-  if (!r || r.province_code !== province) throw new DomainError("Avviamento non trovato", "_form", 404);
+  if (!r || r.province_code !== province) throw new DomainError("Avviamento non trovato", "_form", "not_found");
   if (r.version !== version) throw new StaleVersionError();
   const next = nextReferralStatus(r.status, event);
-  if (!next) throw new DomainError(`Operazione non consentita: l'avviamento è «${REFERRAL_STATUS_LABELS[r.status]}»`, "_form", 409);
+  if (!next) throw new DomainError(`Operazione non consentita: l'avviamento è «${REFERRAL_STATUS_LABELS[r.status]}»`, "_form", "conflict");
   let workerId: string | null = null;
   if (event === "hire") {
     if (outcome?.outcome !== "hired") throw new Error("hire needs the hire's data");

@@ -1,7 +1,7 @@
 /** Form schemas of targeted placement (client-safe: no server imports). */
 import { z } from "zod";
-import { personTaxCodeField } from "~/domain/candidates/schema";
-import { occupationField } from "~/domain/vacancies/schema";
+import { personTaxCodeField } from "~/domain/candidates";
+import { occupationField } from "~/domain/vacancies";
 import { calendarDay } from "~/utils/date-fields";
 import { CAPACITY_KEYS, DISABILITY_CATEGORIES, type Capacity } from "./capacities";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseCsv } from "../../../server/reference-data/read";
+import { parseCsv } from "~/documents/csv.server";
 import { normalizeText, STOP_WORDS, textKeys, wordKey, words } from "./morphology";
 
 /**

@@ -1,12 +1,12 @@
-import { addDays, isoDate, todayInItaly } from "~/utils/dates";
+import { addDays, localDay, todayInItaly } from "~/utils/dates";
 import { plural } from "~/utils/plural";
 import { sql } from "kysely";
 import type { Trx } from "~/db/db.server";
 import type { ServiceQueue } from "~/db/tables/vacancies";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
-import { findOccupation } from "~/domain/reference/queries.server";
-import { createVacancy } from "~/domain/vacancies/commands.server";
+import { findOccupation } from "~/domain/reference/index.server";
+import { createVacancy } from "~/domain/vacancies/index.server";
 import { durationCheck } from "./durations";
 import type { ArticleInput, DeliveryInput, DeliveryTimeInput, NeedsInput } from "./schema";
 import { routeScreening, SCREENING_QUESTIONS, type ScreeningAnswers } from "./screening";
@@ -50,10 +50,10 @@ export async function moveServiceRequest(trx: Trx, actor: Actor, queues: Service
     .where("queue", "in", queues)
     .forUpdate()
     .executeTakeFirst();
-  if (!current) throw new DomainError("Richiesta non trovata", "_form", 404);
+  if (!current) throw new DomainError("Richiesta non trovata", "_form", "not_found");
   if (current.version !== input.version) throw new StaleVersionError();
   const move = REQUEST_MOVES[input.move];
-  if (!(move.from as readonly string[]).includes(current.status)) throw new DomainError("Operazione non consentita nello stato attuale della richiesta", "_form", 409);
+  if (!(move.from as readonly string[]).includes(current.status)) throw new DomainError("Operazione non consentita nello stato attuale della richiesta", "_form", "conflict");
   await trx
     .updateTable("service_requests")
     .set({ status: move.to, version: current.version + 1, updated_at: new Date(), ...(input.move === "take" ? { assigned_to: actor.userId } : {}) })
@@ -120,9 +120,9 @@ export async function correctDeliveryTime(trx: Trx, actor: Actor, deliveryId: st
     .where("id", "=", deliveryId)
     .forUpdate()
     .executeTakeFirst();
-  if (!current) throw new DomainError("Servizio non trovato nel registro", "_form", 404);
+  if (!current) throw new DomainError("Servizio non trovato nel registro", "_form", "not_found");
   if (!current.shortlist_id && !current.needs_assessment_id)
-    throw new DomainError("Solo le righe registrate automaticamente si correggono da qui", "_form", 409);
+    throw new DomainError("Solo le righe registrate automaticamente si correggono da qui", "_form", "conflict");
   if (current.version !== input.version) throw new StaleVersionError();
   const standard = await trx.selectFrom("service_standards").select(["min_minutes", "max_minutes"]).where("code", "=", current.standard_code).executeTakeFirstOrThrow();
   const check = durationCheck(standard, input.minutes);
@@ -154,7 +154,7 @@ export async function saveArticle(trx: Trx, actor: Actor, articleId: string | nu
     .where("slug", "=", input.slug)
     .$if(!!articleId, (q) => q.where("id", "!=", articleId!))
     .executeTakeFirst();
-  if (clash) throw new DomainError("Esiste già una pagina con questo indirizzo", "slug", 409);
+  if (clash) throw new DomainError("Esiste già una pagina con questo indirizzo", "slug", "conflict");
   const columns = {
     slug: input.slug,
     category: input.category,
@@ -171,7 +171,7 @@ export async function saveArticle(trx: Trx, actor: Actor, articleId: string | nu
     id = (await trx.insertInto("info_articles").values(columns).returning("id").executeTakeFirstOrThrow()).id;
   } else {
     const current = await trx.selectFrom("info_articles").select("version").where("id", "=", articleId).forUpdate().executeTakeFirst();
-    if (!current) throw new DomainError("Pagina non trovata", "_form", 404);
+    if (!current) throw new DomainError("Pagina non trovata", "_form", "not_found");
     if (current.version !== input.version) throw new StaleVersionError();
     await trx.updateTable("info_articles").set({ ...columns, version: current.version + 1, updated_at: new Date() }).where("id", "=", articleId).execute();
   }
@@ -262,16 +262,16 @@ export async function figureToVacancyDraft(trx: Trx, actor: Actor, figureId: str
     .where("needs_figures.id", "=", figureId)
     .forUpdate(["needs_figures"])
     .executeTakeFirst();
-  if (!f) throw new DomainError("Figura non trovata", "_form", 404);
-  if (f.vacancy_id) throw new DomainError("Da questa figura è già stata creata un'offerta", "_form", 409);
+  if (!f) throw new DomainError("Figura non trovata", "_form", "not_found");
+  if (f.vacancy_id) throw new DomainError("Da questa figura è già stata creata un'offerta", "_form", "conflict");
   const today = todayInItaly();
-  const neededBy = f.needed_by ? isoDate(f.needed_by) : null;
+  const neededBy = f.needed_by ? localDay(f.needed_by) : null;
   const closingDate = neededBy && neededBy > addDays(today, 7) && neededBy <= addDays(today, 180) ? neededBy : addDays(today, 30);
   const created = await createVacancy(trx, actor, f.employer_id, {
     title: f.occupation_title.slice(0, 120),
     occupation: f.occupation_code,
     atecoCode: null,
-    description: `Bozza preparata dal Centro per l'Impiego dalla consulenza sui fabbisogni del ${isoDate(f.assessed_on)}. ${f.notes || "Completa la descrizione dell'offerta."}`,
+    description: `Bozza preparata dal Centro per l'Impiego dalla consulenza sui fabbisogni del ${localDay(f.assessed_on)}. ${f.notes || "Completa la descrizione dell'offerta."}`,
     tasks: null,
     comune: f.comune_label,
     radiusKm: 20,

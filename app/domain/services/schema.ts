@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { occupationField } from "~/domain/vacancies/schema";
+import { occupationField } from "~/domain/vacancies";
 import { SCREENING_QUESTIONS } from "./screening";
 import { ISO_DAY, NONEXISTENT_DAY, calendarDay, isCalendarDay, isDayInRange } from "~/utils/date-fields";
 import { INFO_CATEGORY_LABELS } from "./labels";

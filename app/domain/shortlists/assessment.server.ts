@@ -1,6 +1,6 @@
 import type { Db, Trx } from "~/db/db.server";
-import type { Actor } from "~/domain/audit/commands.server";
-import { recordAudit } from "~/domain/audit/commands.server";
+import type { Actor } from "~/domain/audit/index.server";
+import { recordAudit } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 
 import type { STEP_DECISION_LABELS, STEP_KIND_LABELS } from "./schema";
@@ -12,7 +12,7 @@ export async function addAssessmentStep(
   input: { vacancyId: string; kind: keyof typeof STEP_KIND_LABELS; description: string; representative: string | null; sessionDate: string | null },
 ) {
   const v = await trx.selectFrom("vacancies").select(["id", "employer_id"]).where("id", "=", input.vacancyId).forUpdate().executeTakeFirst();
-  if (!v) throw new DomainError("Offerta non trovata", "_form", 404);
+  if (!v) throw new DomainError("Offerta non trovata", "_form", "not_found");
   const { max } = await trx.selectFrom("assessment_steps").select((eb) => eb.fn.max("position").as("max")).where("vacancy_id", "=", v.id).executeTakeFirstOrThrow();
   const step = await trx
     .insertInto("assessment_steps")
@@ -38,7 +38,7 @@ export async function recordAssessmentResult(
     .where("s.id", "=", input.shortlistId)
     .where("a.id", "=", input.stepId)
     .executeTakeFirst();
-  if (!row) throw new DomainError("Passo o candidato non trovato in questa rosa", "_form", 404);
+  if (!row) throw new DomainError("Passo o candidato non trovato in questa rosa", "_form", "not_found");
   await trx
     .insertInto("assessment_results")
     .values({ step_id: row.step_id, shortlist_candidate_id: row.id, decision: input.decision, justification: input.justification, recorded_by: actor.userId! })

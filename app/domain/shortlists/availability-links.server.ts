@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Db, Trx } from "~/db/db.server";
-import type { Actor } from "~/domain/audit/commands.server";
+import type { Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
-import { enqueueMail } from "~/domain/mail/commands.server";
-import { CONTRACT_TYPES, WORKING_TIME_LABELS as VACANCY_WORKING_TIME } from "~/domain/vacancies/codes";
+import { enqueueMail } from "~/domain/mail/index.server";
+import { CONTRACT_TYPES, WORKING_TIME_LABELS as VACANCY_WORKING_TIME } from "~/domain/vacancies";
 import { absoluteUrl } from "~/utils/public-url.server";
 import { getEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
@@ -176,7 +176,7 @@ export function linkMessage(state: Exclude<LinkState, { kind: "open" }>) {
 /** Locks the request, checks it again and hands back the row to move (the caller moves it). */
 export async function claimAvailabilityLink(trx: Trx, token: string, answer: "confirmed" | "declined", now = new Date()) {
   const read = await readAvailabilityLink(trx, token, now, true);
-  if (read.state.kind !== "open") throw new DomainError(linkMessage(read.state), "_form", read.state.kind === "invalid" ? 404 : 409);
+  if (read.state.kind !== "open") throw new DomainError(linkMessage(read.state), "_form", read.state.kind === "invalid" ? "not_found" : "conflict");
   const row = await trx
     .selectFrom("shortlist_candidates as sc")
     .innerJoin("candidates as c", "c.id", "sc.candidate_id")

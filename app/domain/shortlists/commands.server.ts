@@ -3,19 +3,19 @@ import { plural } from "~/utils/plural";
 import { sql } from "kysely";
 import type { Trx } from "~/db/db.server";
 import type { FeedbackReason, HireRequestChannel, ShortlistCandidateState } from "~/db/tables/shortlists";
-import type { Actor } from "~/domain/audit/commands.server";
-import { recordAudit } from "~/domain/audit/commands.server";
-import { DEFAULT_FULL_TIME_HOURS, recordReservedHire } from "~/domain/l68/hires.server";
-import { resolveComune } from "~/domain/reference/queries.server";
+import type { Actor } from "~/domain/audit/index.server";
+import { recordAudit } from "~/domain/audit/index.server";
+import { DEFAULT_FULL_TIME_HOURS, recordReservedHire } from "~/domain/l68/index.server";
+import { resolveComune } from "~/domain/reference/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
-import { enqueueMail } from "~/domain/mail/commands.server";
-import type { MatchResult } from "~/domain/matching/search.server";
-import { RANK_ORDER, RANK_ORDER_LESS_PRESENTED } from "~/domain/matching/query";
-import { transitionVacancy } from "~/domain/vacancies/commands.server";
-import { notifyEmployer } from "~/domain/vacancies/notifications.server";
+import { enqueueMail } from "~/domain/mail/index.server";
+import type { MatchResult } from "~/domain/matching/index.server";
+import { RANK_ORDER, RANK_ORDER_LESS_PRESENTED } from "~/domain/matching";
+import { transitionVacancy } from "~/domain/vacancies/index.server";
+import { notifyEmployer } from "~/domain/vacancies/index.server";
 import { enqueueSearchSync } from "../../../search/outbox.server";
 import { recordPresentationDelivery, recordSelectionDelivery, type SpentTime } from "./deliveries.server";
-import { durationCheck, standardPrefill } from "~/domain/services/durations";
+import { durationCheck, standardPrefill } from "~/domain/services";
 import type { ShortlistScope } from "./policy.server";
 import { actorKind } from "./policy.server";
 import { claimAvailabilityLink, sendAvailabilityLink } from "./availability-links.server";
@@ -66,7 +66,7 @@ export async function createShortlist(
 ) {
   const byId = new Map(input.match.hits.map((h, i) => [h.id, { hit: h, rank: input.match.offset + i + 1 }]));
   const missing = input.candidateIds.filter((id) => !byId.has(id));
-  if (missing.length) throw new DomainError("Alcuni candidati scelti non sono più tra i risultati: rifai la ricerca e riprova.", "candidateIds", 409);
+  if (missing.length) throw new DomainError("Alcuni candidati scelti non sono più tra i risultati: rifai la ricerca e riprova.", "candidateIds", "conflict");
   const shortlist = await trx
     .insertInto("shortlists")
     .values({
@@ -119,7 +119,7 @@ async function lockRow(trx: Trx, rowId: string, scope: ShortlistScope) {
   if (scope.kind === "candidate") query = query.where("c.user_id", "=", scope.userId);
   if (scope.kind === "link") query = query.where("c.id", "=", scope.candidateId);
   const row = await query.forUpdate("sc").executeTakeFirst();
-  if (!row) throw new DomainError("Candidato non trovato in questa rosa", "_form", 404);
+  if (!row) throw new DomainError("Candidato non trovato in questa rosa", "_form", "not_found");
   return row;
 }
 
@@ -144,7 +144,7 @@ export async function moveCandidate(
         ? "Si possono presentare solo i candidati che hanno confermato la disponibilità."
         : `Operazione «${EVENT_LABELS[input.event]}» non consentita: il candidato è «${CANDIDATE_STATE_LABELS[row.state]}».`,
       "_form",
-      409,
+      "conflict",
     );
   await trx
     .updateTable("shortlist_candidates")
@@ -191,7 +191,7 @@ export async function startContactMany(
   now = new Date(),
 ) {
   const s = await lockShortlist(trx, input.shortlistId, null);
-  if (s.status === "closed") throw new DomainError("La rosa è chiusa", "_form", 409);
+  if (s.status === "closed") throw new DomainError("La rosa è chiusa", "_form", "conflict");
   const rows = await trx
     .selectFrom("shortlist_candidates")
     .select(["id", "state"])
@@ -200,7 +200,7 @@ export async function startContactMany(
     .orderBy("rank")
     .forUpdate()
     .execute();
-  if (rows.length !== new Set(input.rowIds).size) throw new DomainError("Alcuni candidati scelti non sono in questa rosa: ricarica la pagina.", "rowIds", 404);
+  if (rows.length !== new Set(input.rowIds).size) throw new DomainError("Alcuni candidati scelti non sono in questa rosa: ricarica la pagina.", "rowIds", "not_found");
   const summary = { contacted: 0, skipped: 0, email: 0, sms: 0, none: 0 };
   for (const r of rows) {
     if (!nextCandidateState(r.state, "start_contact", actorKind(scope))) {
@@ -262,7 +262,7 @@ export async function recordContactAttempt(
   if (input.attemptedAt.getTime() > now.getTime() + 5 * 60_000) throw new DomainError("Il contatto non può essere nel futuro", "attemptedAt");
   const row = await lockRow(trx, input.rowId, scope);
   if (row.version !== input.version) throw new StaleVersionError();
-  if (row.state !== "contacting") throw new DomainError("Avvia prima il contatto con il candidato", "_form", 409);
+  if (row.state !== "contacting") throw new DomainError("Avvia prima il contatto con il candidato", "_form", "conflict");
   await trx
     .insertInto("contact_attempts")
     .values({
@@ -293,9 +293,9 @@ export async function recordContactAttempt(
 /** The candidate answers in their own account, before the deadline. */
 export async function respondToAvailability(trx: Trx, actor: Actor, scope: ShortlistScope, input: { rowId: string; response: "confirmed" | "declined"; shareContacts: boolean }, now = new Date()) {
   const row = await lockRow(trx, input.rowId, scope);
-  if (row.state !== "contacting") throw new DomainError("Questa richiesta non attende più una risposta", "_form", 409);
+  if (row.state !== "contacting") throw new DomainError("Questa richiesta non attende più una risposta", "_form", "conflict");
   if (row.availability_deadline && row.availability_deadline.getTime() < now.getTime())
-    throw new DomainError("La scadenza per rispondere è passata: contatta il tuo Centro per l'Impiego", "_form", 409);
+    throw new DomainError("La scadenza per rispondere è passata: contatta il tuo Centro per l'Impiego", "_form", "conflict");
   await moveCandidate(
     trx,
     actor,
@@ -322,7 +322,7 @@ export async function expireAvailability(trx: Trx, now = new Date(), shortlistId
 
 async function lockShortlist(trx: Trx, shortlistId: string, version: number | null) {
   const s = await trx.selectFrom("shortlists").selectAll().where("id", "=", shortlistId).forUpdate().executeTakeFirst();
-  if (!s) throw new DomainError("Rosa non trovata", "_form", 404);
+  if (!s) throw new DomainError("Rosa non trovata", "_form", "not_found");
   if (version !== null && s.version !== version) throw new StaleVersionError();
   return s;
 }
@@ -334,10 +334,10 @@ export async function presentShortlist(trx: Trx, actor: Actor, scope: ShortlistS
   const spent: SpentTime = input.spent ?? { ...standardPrefill(standard, "4C"), justification: null };
   const check = standard ? durationCheck(standard, spent.minutes) : { ok: true, message: null };
   if (!check.ok && (!spent.justification || spent.justification.length < 10)) throw new DomainError(check.message!, "justification");
-  if (s.status === "closed") throw new DomainError("La rosa è chiusa", "_form", 409);
+  if (s.status === "closed") throw new DomainError("La rosa è chiusa", "_form", "conflict");
   await expireAvailability(trx, now, s.id);
   const ready = await trx.selectFrom("shortlist_candidates").select("id").where("shortlist_id", "=", s.id).where("state", "=", "available").execute();
-  if (!ready.length) throw new DomainError("Nessun candidato ha confermato la disponibilità: non c'è nessuno da presentare.", "_form", 409);
+  if (!ready.length) throw new DomainError("Nessun candidato ha confermato la disponibilità: non c'è nessuno da presentare.", "_form", "conflict");
   for (const r of ready) await moveCandidate(trx, actor, scope, { rowId: r.id, event: "present", version: null }, now);
   await trx
     .updateTable("shortlists")
@@ -440,10 +440,10 @@ export async function recordHire(
   if (!comune) throw new DomainError("Comune della sede di lavoro sconosciuto: scegli dall'elenco (es. «Milano (MI)»)", "workComune");
   const pre = await lockRow(trx, input.rowId, scope);
   const vacancy = await trx.selectFrom("vacancies").select(["id", "positions", "status", "employer_id"]).where("id", "=", pre.vacancy_id).forUpdate().executeTakeFirstOrThrow();
-  if (vacancy.status === "closed") throw new DomainError("L'offerta è già chiusa", "_form", 409);
+  if (vacancy.status === "closed") throw new DomainError("L'offerta è già chiusa", "_form", "conflict");
   const { n } = await trx.selectFrom("hires").select((eb) => eb.fn.countAll<string>().as("n")).where("vacancy_id", "=", vacancy.id).executeTakeFirstOrThrow();
   const filled = Number(n);
-  if (filled >= vacancy.positions) throw new DomainError("Tutte le posizioni dell'offerta sono già coperte", "_form", 409);
+  if (filled >= vacancy.positions) throw new DomainError("Tutte le posizioni dell'offerta sono già coperte", "_form", "conflict");
   const row = await moveCandidate(trx, actor, scope, { rowId: input.rowId, event: "hire", version: input.version }, now);
   await trx
     .insertInto("hires")
@@ -523,7 +523,7 @@ export async function addGapProposal(trx: Trx, actor: Actor, input: { shortlistI
   const s = await lockShortlist(trx, input.shortlistId, null);
   if (input.rowId) {
     const r = await trx.selectFrom("shortlist_candidates").select("id").where("id", "=", input.rowId).where("shortlist_id", "=", s.id).executeTakeFirst();
-    if (!r) throw new DomainError("Candidato non trovato in questa rosa", "rowId", 404);
+    if (!r) throw new DomainError("Candidato non trovato in questa rosa", "rowId", "not_found");
   }
   const p = await trx
     .insertInto("gap_proposals")
@@ -541,7 +541,7 @@ export async function setGapOutcome(trx: Trx, actor: Actor, input: { shortlistId
     .where("shortlist_id", "=", input.shortlistId)
     .returning("id")
     .executeTakeFirst();
-  if (!p) throw new DomainError("Proposta non trovata", "_form", 404);
+  if (!p) throw new DomainError("Proposta non trovata", "_form", "not_found");
   await recordAudit(trx, actor, { action: "gap_proposal.outcome", entityType: "gap_proposal", entityId: p.id, details: { outcome: input.outcome } });
 }
 

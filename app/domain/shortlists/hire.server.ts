@@ -1,6 +1,6 @@
-import { codeEntry, currentCodes, isCurrent, sentenceCase } from "~/domain/reference/national.server";
+import { codeEntry, currentCodes, isCurrent, sentenceCase } from "~/domain/reference/index.server";
 import type { Db } from "~/db/db.server";
-import { CONTRACT_TYPES } from "~/domain/vacancies/codes";
+import { CONTRACT_TYPES } from "~/domain/vacancies";
 import { listHires } from "./queries.server";
 import { makeHireSchema, type HireCodeChecks } from "./schema";
 

@@ -1,5 +1,5 @@
 import { PdfWriter } from "~/documents/pdf.server";
-import { isoDate } from "~/utils/dates";
+import { localDay as isoDate } from "~/utils/dates";
 import { formatDate } from "~/utils/format";
 import type { getEmployerShortlist } from "./queries.server";
 import { CANDIDATE_STATE_LABELS } from "./states";

@@ -1,8 +1,6 @@
-import { z } from "zod";
 import type { ShortlistActorKind } from "~/db/tables/shortlists";
-import type { SessionUser } from "~/domain/identity/queries.server";
-import { roleHas } from "~/domain/identity/roles";
-import { forbidden, notFound, requirePermission } from "~/utils/session.server";
+import type { SessionUser } from "~/domain/identity/index.server";
+import { roleHas } from "~/domain/identity";
 
 /**
  * Who acts on shortlists and over which rows. Officers (matching:run) see
@@ -22,30 +20,7 @@ export function actorKind(scope: ShortlistScope): ShortlistActorKind {
   return scope.kind === "link" ? "candidate" : scope.kind;
 }
 
-export async function requireMatchingOfficer(request: Request) {
-  const user = await requirePermission(request, "matching:run");
-  return { user, scope: { kind: "officer", userId: user.id } as ShortlistScope };
-}
-
-export async function requireShortlistEmployer(request: Request) {
-  const user = await requirePermission(request, "vacancies:own");
-  if (!user.employerId) throw forbidden();
-  return { user, employerId: user.employerId, scope: { kind: "employer", employerId: user.employerId, userId: user.id } as ShortlistScope };
-}
-
-export async function requireCandidateUser(request: Request) {
-  const user = await requirePermission(request, "candidate:self");
-  return { user, scope: { kind: "candidate", userId: user.id } as ShortlistScope };
-}
-
 /** L. 68/99 enrolment is sensitive: matching a reserved vacancy is for placement officers. */
 export function mayMatchReserved(user: SessionUser): boolean {
   return roleHas(user.role, "l68:manage");
-}
-
-const Ids = z.object({ shortlistId: z.uuid() });
-export function shortlistIdFrom(params: unknown): string {
-  const parsed = Ids.safeParse(params);
-  if (!parsed.success) throw notFound("Rosa non trovata");
-  return parsed.data.shortlistId;
 }

@@ -2,8 +2,8 @@ import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import { isoDate, isoDateOrNull } from "~/db/dates.server";
 import type { ShortlistCandidateState } from "~/db/tables/shortlists";
-import type { Explanation } from "~/domain/matching/explain";
-import { LANGUAGE_LABELS } from "~/domain/candidates/schema";
+import type { Explanation } from "~/domain/matching";
+import { LANGUAGE_LABELS } from "~/domain/candidates";
 import { candidateOutcome, interviewSummary } from "./feedback-view";
 import { EMPLOYER_VISIBLE_STATES, EXPOSURE_DAYS } from "./states";
 

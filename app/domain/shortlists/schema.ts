@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { calendarDateTime, calendarDay } from "~/utils/date-fields";
-import { SpentTimeFields } from "~/domain/services/schema";
+import { SpentTimeFields } from "~/domain/services";
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 const version = z.coerce.number({ error: "Versione mancante: ricarica la pagina" }).int().min(1, "Versione non valida");

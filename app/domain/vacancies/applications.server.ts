@@ -1,6 +1,6 @@
 import type { Db, Trx } from "~/db/db.server";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
-import { isCvObsolete } from "~/domain/candidates/freshness";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
+import { isCvObsolete } from "~/domain/candidates";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { acceptsDirectApplications } from "./direct-apply";
 
@@ -12,16 +12,16 @@ export async function applyToVacancy(trx: Trx, actor: Actor, input: { vacancyId:
     .where("id", "=", input.vacancyId)
     .forShare()
     .executeTakeFirst();
-  if (!v || v.publication_mode === "internal") throw new DomainError("Offerta non trovata", "_form", 404);
+  if (!v || v.publication_mode === "internal") throw new DomainError("Offerta non trovata", "_form", "not_found");
   if (!acceptsDirectApplications({ status: v.status, publicationMode: v.publication_mode, closingDate: v.closing_date }, now))
-    throw new DomainError("L'offerta è chiusa: non si accettano più candidature", "_form", 409);
+    throw new DomainError("L'offerta è chiusa: non si accettano più candidature", "_form", "conflict");
   const row = await trx
     .insertInto("vacancy_applications")
     .values({ vacancy_id: v.id, candidate_id: input.candidateId, message: input.message })
     .onConflict((oc) => oc.columns(["vacancy_id", "candidate_id"]).doNothing())
     .returning("id")
     .executeTakeFirst();
-  if (!row) throw new DomainError("Ti sei già candidato a questa offerta", "_form", 409);
+  if (!row) throw new DomainError("Ti sei già candidato a questa offerta", "_form", "conflict");
   await recordAudit(trx, actor, {
     action: "application.submitted",
     entityType: "vacancy_application",
@@ -46,9 +46,9 @@ export async function decideApplication(
     .where("vacancy_applications.vacancy_id", "=", input.vacancyId)
     .forUpdate(["vacancy_applications"])
     .executeTakeFirst();
-  if (!a) throw new DomainError("Candidatura non trovata", "_form", 404);
+  if (!a) throw new DomainError("Candidatura non trovata", "_form", "not_found");
   if (a.version !== input.version) throw new StaleVersionError();
-  if (a.status !== "submitted") throw new DomainError("La candidatura è già stata verificata", "_form", 409);
+  if (a.status !== "submitted") throw new DomainError("La candidatura è già stata verificata", "_form", "conflict");
   if (input.decision === "accept" && !(input.checks.requirements && input.checks.cvCurrent && input.checks.consent))
     throw new DomainError("Per accettare la candidatura conferma le tre verifiche (requisiti, CV aggiornato, consenso)", "checks");
   await trx

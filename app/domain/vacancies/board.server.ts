@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Db } from "~/db/db.server";
-import { resolveComune } from "~/domain/reference/queries.server";
+import { resolveComune } from "~/domain/reference/index.server";
 import { getMeili, indexUid } from "../../../search/client.server";
-import type { VacancyDocument } from "../../../search/indexes/vacancies";
+import type { VacancyDocument } from "./search-index.server";
 import { CONTRACT_TYPES, WORKING_TIME_LABELS } from "./codes";
-import { searchText } from "~/domain/professions/vocabulary";
+import { searchText } from "~/domain/professions";
 
 export const BOARD_PAGE_SIZE = 20;
 

@@ -1,11 +1,11 @@
-import { isoDate, todayInItaly } from "~/utils/dates";
+import { localDay, todayInItaly } from "~/utils/dates";
 import type { Updateable } from "kysely";
 import type { Trx } from "~/db/db.server";
 import type { VacanciesTable, VacancyOutcome } from "~/db/tables/vacancies";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
-import { canPostVacancies } from "~/domain/employers/policy.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
+import { canPostVacancies } from "~/domain/employers/index.server";
 import { DomainError, FieldsError, StaleVersionError } from "~/domain/errors";
-import { findAteco, findOccupation, resolveComune } from "~/domain/reference/queries.server";
+import { findAteco, findOccupation, resolveComune } from "~/domain/reference/index.server";
 import { enqueueSearchSync } from "../../../search/outbox.server";
 import { blockingFindings, checkNonDiscrimination, type DiscriminationFinding } from "./discrimination";
 import { jobTitleGenders } from "./job-title-genders.server";
@@ -132,7 +132,7 @@ export async function lockVacancy(trx: Trx, scope: VacancyScope, vacancyId: stri
     .where("id", "=", vacancyId);
   if (scope.kind === "employer") query = query.where("employer_id", "=", scope.employerId);
   const current = await query.forUpdate().executeTakeFirst();
-  if (!current) throw new DomainError("Offerta non trovata", "_form", 404);
+  if (!current) throw new DomainError("Offerta non trovata", "_form", "not_found");
   if (version !== null && current.version !== version) throw new StaleVersionError();
   return current;
 }
@@ -141,7 +141,7 @@ export async function lockVacancy(trx: Trx, scope: VacancyScope, vacancyId: stri
 export async function updateVacancy(trx: Trx, actor: Actor, scope: VacancyScope, vacancyId: string, version: number, input: VacancyInput) {
   const current = await lockVacancy(trx, scope, vacancyId, version);
   if (!EDITABLE_STATUSES.includes(current.status))
-    throw new DomainError(`L'offerta è «${VACANCY_STATUS_LABELS[current.status]}»: non si può più modificare`, "_form", 409);
+    throw new DomainError(`L'offerta è «${VACANCY_STATUS_LABELS[current.status]}»: non si può più modificare`, "_form", "conflict");
   const findings = checkVacancyTexts(vacancyTexts(input));
   refuseDiscrimination(findings);
   const codes = await resolveCodes(trx, input);
@@ -169,13 +169,13 @@ async function checkPreconditions(trx: Trx, current: Locked, event: VacancyEvent
   if (event === "submit") {
     const employer = await trx.selectFrom("employers").select("status").where("id", "=", current.employer_id).executeTakeFirstOrThrow();
     if (!canPostVacancies(employer.status))
-      throw new DomainError("L'azienda non è ancora convalidata dal Centro per l'Impiego: potrai inviare l'offerta dopo la convalida", "_form", 409);
+      throw new DomainError("L'azienda non è ancora convalidata dal Centro per l'Impiego: potrai inviare l'offerta dopo la convalida", "_form", "conflict");
     const requirements = await trx.selectFrom("vacancy_requirements").select("description").where("vacancy_id", "=", current.id).execute();
     // The transition form has no text fields: every problem goes to its summary.
     refuseDiscrimination(checkVacancyTexts(vacancyTexts({ ...current, requirements })), { summaryOnly: true });
   }
-  if (["submit", "validate", "publish"].includes(event) && isoDate(current.closing_date) <= today)
-    throw new DomainError("La data di scadenza è passata: correggi la scadenza prima di procedere", "_form", 409);
+  if (["submit", "validate", "publish"].includes(event) && localDay(current.closing_date) <= today)
+    throw new DomainError("La data di scadenza è passata: correggi la scadenza prima di procedere", "_form", "conflict");
 }
 
 const NOTICES: Partial<Record<VacancyEvent, (v: { title: string; number: number }, reason: string) => { title: string; body: string }>> = {
@@ -207,7 +207,7 @@ export async function transitionVacancy(
   const current = await lockVacancy(trx, scope, vacancyId, input.version);
   const next = nextVacancyStatus(current.status, input.event, scope.kind);
   if (!next)
-    throw new DomainError(`Operazione non consentita: l'offerta è nello stato «${VACANCY_STATUS_LABELS[current.status]}»`, "_form", 409);
+    throw new DomainError(`Operazione non consentita: l'offerta è nello stato «${VACANCY_STATUS_LABELS[current.status]}»`, "_form", "conflict");
   await checkPreconditions(trx, current, input.event, todayInItaly(now));
   const outcome: VacancyOutcome | null = input.event === "cancel" ? "cancelled" : input.event === "close" ? (input.outcome || null) : null;
   const set: Updateable<VacanciesTable> = {

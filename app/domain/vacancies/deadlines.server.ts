@@ -1,7 +1,7 @@
-import { addDays, isoDate, todayInItaly } from "~/utils/dates";
+import { addDays, localDay, todayInItaly } from "~/utils/dates";
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
-import { recordAudit, type Actor } from "~/domain/audit/commands.server";
+import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { formatDate } from "~/utils/format";
 import { transitionVacancy } from "./commands.server";
@@ -58,7 +58,7 @@ export async function runVacancyDeadlines(db: Db, now: Date = new Date()) {
       const sent = await db.transaction().execute(async (trx) => {
         const inserted = await trx
           .insertInto("vacancy_reminders")
-          .values({ vacancy_id: v.id, kind: r.kind, closing_date: isoDate(v.closing_date) })
+          .values({ vacancy_id: v.id, kind: r.kind, closing_date: localDay(v.closing_date) })
           .onConflict((oc) => oc.doNothing())
           .returning("vacancy_id")
           .executeTakeFirst();

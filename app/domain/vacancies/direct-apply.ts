@@ -1,5 +1,5 @@
 import type { PublicationMode, VacancyStatus } from "~/db/tables/vacancies";
-import { isoDate, todayInItaly } from "~/utils/dates";
+import { localDay, todayInItaly } from "~/utils/dates";
 import { LIVE_STATUSES } from "./states";
 
 /**
@@ -13,5 +13,5 @@ export function acceptsDirectApplications(
   v: { status: VacancyStatus; publicationMode: PublicationMode; closingDate: string | Date },
   now: Date = new Date(),
 ): boolean {
-  return v.publicationMode !== "internal" && LIVE_STATUSES.includes(v.status) && isoDate(v.closingDate) >= todayInItaly(now);
+  return v.publicationMode !== "internal" && LIVE_STATUSES.includes(v.status) && localDay(v.closingDate) >= todayInItaly(now);
 }

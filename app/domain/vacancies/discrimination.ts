@@ -222,7 +222,7 @@ export function normalizeForCheck(text: string): string {
 }
 
 /** A title addresses both sexes: «(m/f)», «M/F», «uomo/donna», or the noun followed by its other ending («Magazziniere/a»). */
-const BOTH_SEXES = /(?:^|[\s(\[,;-])(?:m\s*\/\s*f|f\s*\/\s*m|m\s*\/\s*w|m\s*\/\s*f\s*\/\s*\w+)(?:$|[\s)\],;.-])|\buomo\s*\/\s*donna\b|\bdonna\s*\/\s*uomo\b|\bentrambi\s+i\s+sessi\b/;
+const BOTH_SEXES = /(?:^|[\s([,;-])(?:m\s*\/\s*f|f\s*\/\s*m|m\s*\/\s*w|m\s*\/\s*f\s*\/\s*\w+)(?:$|[\s)\],;.-])|\buomo\s*\/\s*donna\b|\bdonna\s*\/\s*uomo\b|\bentrambi\s+i\s+sessi\b/;
 const TITLE_HEAD_PREFIXES = new Set(["aiuto", "capo", "vice", "assistente", "primo", "prima", "secondo", "seconda"]);
 
 function titleFindings(field: string, raw: string, norm: { text: string; map: number[] }, genders: JobTitleGenders): DiscriminationFinding[] {

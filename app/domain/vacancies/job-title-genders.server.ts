@@ -1,5 +1,5 @@
-import { normalizeText } from "~/domain/professions/morphology";
-import { vocabulary } from "~/domain/professions/vocabulary";
+import { normalizeText } from "~/domain/professions";
+import { vocabulary } from "~/domain/professions";
 import type { JobTitleGenders } from "./discrimination";
 
 /**

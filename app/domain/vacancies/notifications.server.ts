@@ -1,6 +1,6 @@
 import { absoluteUrl } from "~/utils/public-url.server";
 import type { Db, Trx } from "~/db/db.server";
-import { enqueueMail } from "~/domain/mail/commands.server";
+import { enqueueMail } from "~/domain/mail/index.server";
 
 /** An in-app notice for everybody at the employer plus an e-mail to the company's contact address. */
 export async function notifyEmployer(

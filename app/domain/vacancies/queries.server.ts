@@ -1,4 +1,4 @@
-import { addDays, isoDate, todayInItaly } from "~/utils/dates";
+import { addDays, localDay, todayInItaly } from "~/utils/dates";
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { VacancyStatus } from "~/db/tables/vacancies";
@@ -44,7 +44,7 @@ export async function listEmployerVacancies(db: Db, employerId: string, opts: { 
     })
     .orderBy("vacancies.created_at", "desc")
     .execute();
-  return rows.map((r) => ({ ...r, closing_date: isoDate(r.closing_date) }));
+  return rows.map((r) => ({ ...r, closing_date: localDay(r.closing_date) }));
 }
 
 export async function countEmployerVacanciesByStatus(db: Db, employerId: string) {
@@ -90,8 +90,8 @@ export async function getVacancy(db: Db, scope: VacancyScope, vacancyId: string)
     .execute();
   return {
     ...v,
-    closing_date: isoDate(v.closing_date),
-    start_date: v.start_date ? isoDate(v.start_date) : null,
+    closing_date: localDay(v.closing_date),
+    start_date: v.start_date ? localDay(v.start_date) : null,
     discrimination_flags: (v.discrimination_flags ?? []) as DiscriminationFinding[],
     requirements,
   };
@@ -145,7 +145,7 @@ export async function listVacancyQueue(db: Db, filter: VacancyQueueFilter) {
   return {
     vacancies: rows.slice(0, VACANCY_PAGE_SIZE).map((r) => ({
       ...r,
-      closing_date: isoDate(r.closing_date),
+      closing_date: localDay(r.closing_date),
       warnings: ((r.discrimination_flags ?? []) as DiscriminationFinding[]).length,
       discrimination_flags: undefined,
     })),
@@ -186,7 +186,7 @@ export async function getPublicVacancyPage(db: Db, vacancyId: string, today: str
   if (!v) return null;
   const detail = await getVacancy(db, { kind: "officer" }, v.id);
   if (!detail) return null;
-  return { detail, open: LIVE_STATUSES.includes(v.status) && isoDate(v.closing_date) >= today };
+  return { detail, open: LIVE_STATUSES.includes(v.status) && localDay(v.closing_date) >= today };
 }
 
 /** Published vacancies for the feeds, newest first. */

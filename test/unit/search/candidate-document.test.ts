@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LANGUAGE_LABELS } from "~/domain/candidates/schema";
-import { CV_TEXT_LIMIT, candidateAvailability, toCandidateDocument, type CandidateSource } from "../../../search/indexes/candidate-document";
-import { CANDIDATE_SETTINGS } from "../../../search/indexes/candidates";
+import { CV_TEXT_LIMIT, candidateAvailability, toCandidateDocument, type CandidateSource } from "../../../app/domain/candidates/search-document";
+import { CANDIDATE_SETTINGS } from "../../../app/domain/candidates/search-index.server";
 import { searchText } from "~/domain/professions/vocabulary";
 
 const source = (over: Partial<CandidateSource["candidate"]> = {}): CandidateSource => ({

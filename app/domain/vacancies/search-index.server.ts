@@ -1,10 +1,10 @@
-import { isoDate } from "~/utils/dates";
+import { localDay } from "~/utils/dates";
 import type { Settings } from "meilisearch";
 import type { Db } from "~/db/db.server";
-import { LIVE_STATUSES } from "~/domain/vacancies/states";
-import { requirementLabel } from "~/domain/vacancies/requirement-label";
-import type { SearchIndexDefinition } from "../registry";
-import { jobTitlesOf, vocabularyKeys } from "~/domain/professions/vocabulary";
+import { LIVE_STATUSES } from "./states";
+import { requirementLabel } from "./requirement-label";
+import type { SearchIndexDefinition } from "../../../search/registry";
+import { jobTitlesOf, vocabularyKeys } from "~/domain/professions";
 
 /**
  * The public job board: one document per published vacancy that is not
@@ -134,7 +134,7 @@ async function loadVacancyDocuments(db: Db, ids: string[]): Promise<VacancyDocum
     positions: r.positions,
     l68Reserved: r.l68_reserved,
     publishedAt: r.published_at ? Math.floor(new Date(r.published_at).getTime() / 1000) : 0,
-    closingDate: isoDate(r.closing_date),
+    closingDate: localDay(r.closing_date),
   }));
 }
 

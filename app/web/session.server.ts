@@ -4,7 +4,7 @@ import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { deleteSession, SESSION_HOURS } from "~/domain/identity/commands.server";
 import { findSessionUser, type SessionUser } from "~/domain/identity/queries.server";
 import { roleHas, type Permission } from "~/domain/identity/roles";
-import { getEnv } from "./env.server";
+import { getEnv } from "~/utils/env.server";
 
 export type { SessionUser };
 

@@ -1,12 +1,12 @@
 import { withTransaction } from "~/db/transaction.server";
 import type { Actor } from "~/domain/audit/commands.server";
-import { domainErrorResponse, invalid } from "~/utils/action.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { domainErrorResponse, invalid } from "~/web/action.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { parseFormData } from "~/utils/forms";
-import { transitionVacancy } from "./commands.server";
-import type { VacancyScope } from "./policy.server";
-import { TransitionSchema } from "./schema";
-import { EVENT_DONE_MESSAGES } from "./states";
+import { transitionVacancy } from "~/domain/vacancies/commands.server";
+import type { VacancyScope } from "~/domain/vacancies/policy.server";
+import { TransitionSchema } from "~/domain/vacancies/schema";
+import { EVENT_DONE_MESSAGES } from "~/domain/vacancies/states";
 
 /**
  * The lifecycle half of the employer's and the officer's vacancy page actions:

@@ -3,9 +3,9 @@
  * into a new index and swaps it in (searches keep working meanwhile), then
  * deletes the old copy. Safe to run while the portal is serving.
  */
-import { withPlatform } from "../server/cli/with-platform";
-import { reindexAll } from "./reindex.server";
-import { plural } from "../app/utils/plural";
+import { withPlatform } from "./with-platform";
+import { reindexAll } from "../../search/reindex.server";
+import { plural } from "../../app/utils/plural";
 
 await withPlatform(async ({ db, meili }) => {
   const results = await reindexAll(db, meili, {

@@ -1,20 +1,21 @@
 import { todayInItaly } from "~/utils/dates";
-import { isMultipart } from "~/utils/action.server";
+import { isMultipart } from "~/web/action.server";
 /**
  * The actions behind the record pages, shared by the employer's and the officer's routes: read the
  * upload (`readUpload` + `checkPdfFile`, the CV helpers), validate with zod, run the command
  * in one transaction, and turn rule violations into form errors.
  */
 import { checkPdfFile } from "~/domain/candidates/pdf.server";
-import { megabytes, readUpload } from "~/domain/candidates/upload.server";
+import { megabytes, readUpload } from "~/web/upload.server";
 import { withTransaction } from "~/db/transaction.server";
 import type { Actor } from "~/domain/audit/commands.server";
 import { z } from "zod";
-import { DomainError, type DomainErrorStatus } from "~/domain/errors";
+import { DomainError } from "~/domain/errors";
+import { type DomainErrorStatus, statusOf } from "~/web/errors.server";
 import { type FieldErrors, type FormValues, formValues, parseFormData } from "~/utils/forms";
-import { RECORD_FORM_SCHEMAS, RecordEventSchema, RecordKindSchema } from "./record-schema";
-import { addRecordDocument, changeRecordStatus, DOCUMENT_MAX_BYTES, fileRecord, type StoredPdf } from "./records.server";
-import type { RecordEvent, RecordSide } from "./states";
+import { RECORD_FORM_SCHEMAS, RecordEventSchema, RecordKindSchema } from "~/domain/l68/record-schema";
+import { addRecordDocument, changeRecordStatus, DOCUMENT_MAX_BYTES, fileRecord, type StoredPdf } from "~/domain/l68/records.server";
+import type { RecordEvent, RecordSide } from "~/domain/l68/states";
 
 export type RecordActionResult =
   | { ok: true; message: string; recordId: string }
@@ -24,7 +25,7 @@ const DOCUMENT_FIELD = "documento";
 
 const failure = (e: unknown, values: FormValues, errors: FieldErrors = {}): RecordActionResult => {
   if (!(e instanceof DomainError)) throw e;
-  return { ok: false, errors: { ...errors, [e.field]: e.message }, values, status: e.status };
+  return { ok: false, errors: { ...errors, [e.field]: e.message }, values, status: statusOf(e) };
 };
 
 /** The uploaded PDF, or the form without it and the reason (so the other fields are still checked). */
@@ -59,7 +60,7 @@ export async function handleNewRecord(request: Request, actor: Actor, employerId
   if (error) errors[error.field] = error.message;
   const via = onBehalf ? ReceivedViaSchema.safeParse(values.receivedVia) : null;
   if (via && !via.success) errors.receivedVia = via.error.issues[0]?.message ?? "Valore non valido";
-  if (!parsed.ok || error || (via && !via.success)) return { ok: false, errors, values, status: error?.status ?? 400 };
+  if (!parsed.ok || error || (via && !via.success)) return { ok: false, errors, values, status: error ? statusOf(error) : 400 };
   // The channel travels in the details (jsonb): the record schemas describe what the employer types.
   const record = via?.success ? ({ ...parsed.data, details: { ...parsed.data.details, receivedVia: via.data, enteredByOffice: true } } as unknown as typeof parsed.data) : parsed.data;
   try {

@@ -1,9 +1,9 @@
 /** The posts page's action, shared by the employer's route and the officer's (on the employer's behalf). */
 import { z } from "zod";
 import type { Actor } from "~/domain/audit/commands.server";
-import { runForm } from "./actions.server";
-import { addPost, withdrawPost } from "./posts.server";
-import { PostFormSchema } from "./schema";
+import { runForm } from "./placement.server";
+import { addPost, withdrawPost } from "~/domain/placement/posts.server";
+import { PostFormSchema } from "~/domain/placement/schema";
 
 const WithdrawSchema = z.object({ postId: z.uuid({ error: "Posto non valido" }) });
 

@@ -1,10 +1,10 @@
 import { DomainError } from "~/domain/errors";
-import { type LimitedMultipart, MalformedBodyError, readMultipartWithLimit } from "~/utils/body.server";
+import { type LimitedMultipart, MalformedBodyError, readMultipartWithLimit } from "~/web/body.server";
 import { pdfDownload } from "~/documents/pdf.server";
 import { formatMegabytes } from "~/utils/format";
-import type { ValidatedPdf } from "./commands.server";
-import { validatePdfUpload } from "./pdf.server";
-import { cvSettings } from "./policy.server";
+import type { ValidatedPdf } from "~/domain/candidates/commands.server";
+import { validatePdfUpload } from "~/domain/candidates/pdf.server";
+import { cvSettings } from "~/domain/candidates/policy.server";
 
 /** Room for the multipart boundaries and the other fields of an upload form. */
 const MULTIPART_SLACK_BYTES = 65_536;
@@ -32,7 +32,7 @@ export async function readUpload(request: Request, field: string, maxBytes: numb
   const { form } = read;
   const file = form.get(field);
   form.delete(field);
-  if (read.tooLarge || (file instanceof File && file.size > maxBytes)) return { form, file: null, error: new DomainError(tooBig, field, 413) };
+  if (read.tooLarge || (file instanceof File && file.size > maxBytes)) return { form, file: null, error: new DomainError(tooBig, field, "too_large") };
   if (!file || typeof file === "string" || file.size === 0) return { form, file: null, error: new DomainError("Scegli un file da caricare", field) };
   return { form, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
 }

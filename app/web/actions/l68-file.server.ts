@@ -5,9 +5,10 @@
 import { todayInItaly } from "~/utils/dates";
 import { withTransaction } from "~/db/transaction.server";
 import type { Actor } from "~/domain/audit/commands.server";
-import { DomainError, type DomainErrorStatus } from "~/domain/errors";
+import { DomainError } from "~/domain/errors";
+import { type DomainErrorStatus, statusOf } from "~/web/errors.server";
 import { type FieldErrors, type FormValues, parseFormData } from "~/utils/forms";
-import { addProtectedWorker, addWorkforceGroup, recordWorkerLeft, removeWorkforceGroup, setEmployerType } from "./commands.server";
+import { addProtectedWorker, addWorkforceGroup, recordWorkerLeft, removeWorkforceGroup, setEmployerType } from "~/domain/l68/commands.server";
 import {
   EmployerTypeFormSchema,
   ProtectedWorkerFormSchema,
@@ -15,7 +16,7 @@ import {
   WorkerLeftFormSchema,
   WorkforceGroupFormSchema,
   versionField,
-} from "./file-schema";
+} from "~/domain/l68/file-schema";
 
 export type FileActionResult =
   | { ok: true; message: string }
@@ -59,7 +60,7 @@ export async function handleFileAction(formData: FormData, actor: Actor, employe
       }
     });
   } catch (e) {
-    if (e instanceof DomainError) return { ok: false, intent, errors: { [e.field]: e.message }, values, status: e.status };
+    if (e instanceof DomainError) return { ok: false, intent, errors: { [e.field]: e.message }, values, status: statusOf(e) };
     throw e;
   }
   return { ok: true, message: entry.message };

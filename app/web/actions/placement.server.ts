@@ -5,10 +5,9 @@
 import type { z } from "zod";
 import { withTransaction } from "~/db/transaction.server";
 import type { Trx } from "~/db/db.server";
-import { DomainError, type DomainErrorStatus } from "~/domain/errors";
+import { DomainError } from "~/domain/errors";
+import { type DomainErrorStatus, statusOf } from "~/web/errors.server";
 import { type FieldErrors, type FormValues, formValues, parseFormData } from "~/utils/forms";
-import { forbidden, requirePermission } from "~/utils/session.server";
-import { canSeeHealthData } from "~/domain/l68/policy.server";
 
 export type PlacementResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors; values: FormValues; status: DomainErrorStatus };
 
@@ -18,18 +17,8 @@ export async function runForm<S extends z.ZodType, T>(formData: FormData, schema
   try {
     return { ok: true, value: await withTransaction((trx) => fn(trx, form.data)) };
   } catch (e) {
-    if (e instanceof DomainError) return { ok: false, errors: { [e.field]: e.message }, values: formValues(formData), status: e.status };
+    if (e instanceof DomainError) return { ok: false, errors: { [e.field]: e.message }, values: formValues(formData), status: statusOf(e) };
     throw e;
   }
 }
 
-/**
- * The province's list and its health data: placement officers only (l68:manage and
- * candidates:health), with an office province. Employers, preselection officers and
- * administrators get 403.
- */
-export async function requirePlacementOfficer(request: Request) {
-  const user = await requirePermission(request, "l68:manage");
-  if (!canSeeHealthData(user) || !user.officeProvince) throw forbidden();
-  return { user, province: user.officeProvince };
-}

@@ -1,8 +1,8 @@
 import type { Settings } from "meilisearch";
 import type { Db } from "~/db/db.server";
-import { LANGUAGE_LABELS } from "~/domain/candidates/schema";
-import type { SearchIndexDefinition } from "../registry";
-import { toCandidateDocument, type CandidateDocument, type CandidateSource } from "./candidate-document";
+import { LANGUAGE_LABELS } from "./schema";
+import type { SearchIndexDefinition } from "../../../search/registry";
+import { toCandidateDocument, type CandidateDocument, type CandidateSource } from "./search-document";
 
 const ITALIAN_STOP_WORDS = [
   "a", "ad", "al", "allo", "alla", "ai", "agli", "alle", "da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "di", "del", "dello",

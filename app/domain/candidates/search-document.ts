@@ -1,6 +1,6 @@
 import type { ProtectedCategory, WorkTime } from "~/db/tables/candidates";
-import { matchingFields, type MatchingFields } from "~/domain/matching/fields";
-import { jobTitlesOf, vocabularyKeys } from "~/domain/professions/vocabulary";
+import { matchingFields, type MatchingFields } from "~/domain/matching";
+import { jobTitlesOf, vocabularyKeys } from "~/domain/professions";
 
 /**
  * The Meilisearch document of one candidate, and the pure mapping from the

@@ -1,6 +1,7 @@
 import type { ServerBuild } from "@remix-run/node";
 import { ZodError } from "zod";
-import { CONTROL_CHARS, FormInputError, checkFieldName, stripControlChars } from "./forms";
+import { domainErrorPage } from "./errors.server";
+import { CONTROL_CHARS, FormInputError, checkFieldName, stripControlChars } from "~/utils/forms";
 
 /**
  * One guard around every loader and action of the build (server/app.ts wraps
@@ -167,7 +168,7 @@ export function guardHandler<H extends Handler>(kind: "loader" | "action", handl
     try {
       return await (handler as unknown as (a: Args) => unknown)({ ...args, request });
     } catch (e) {
-      const response = clientErrorResponse(e, `${kind} ${options.routeId ?? new URL(args.request.url).pathname}`);
+      const response = clientErrorResponse(e, `${kind} ${options.routeId ?? new URL(args.request.url).pathname}`) ?? domainErrorPage(e);
       if (response) throw response;
       throw e;
     }

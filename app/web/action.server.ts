@@ -1,6 +1,7 @@
 import { data } from "@remix-run/node";
 import { DomainError, FieldsError } from "~/domain/errors";
-import type { FieldErrors, FormValues } from "./forms";
+import type { FieldErrors, FormValues } from "~/utils/forms";
+import { statusOf } from "./errors.server";
 
 export type ActionErrors = { errors: FieldErrors; values: FormValues };
 
@@ -11,11 +12,11 @@ export function invalid(errors: FieldErrors, values: FormValues, status = 400) {
 
 /** Maps a DomainError to a form error; anything else is a bug and propagates to the 500 page. */
 export function domainErrorResponse(e: unknown, values: FormValues) {
-  if (e instanceof FieldsError) return invalid(e.fields, values, e.status);
-  if (e instanceof DomainError) return invalid({ [e.field]: e.message }, values, e.status);
+  if (e instanceof FieldsError) return invalid(e.fields, values, statusOf(e));
+  if (e instanceof DomainError) return invalid({ [e.field]: e.message }, values, statusOf(e));
   throw e;
 }
 
-export { publicBaseUrl } from "./public-url.server";
+export { publicBaseUrl } from "~/utils/public-url.server";
 
 export const isMultipart = (request: Request) => (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");

@@ -1,0 +1,7 @@
+/**
+ * The client-safe public entry of the candidates context (pure modules, usable by pages too): what other contexts use.
+ * Server-only parts are in index.server.ts.
+ */
+export { isCvObsolete, obsoleteCutoff } from "./freshness";
+export { LANGUAGE_LABELS, personTaxCodeField } from "./schema";
+export { COUNT_FACET, exactTotal } from "./search-query";
