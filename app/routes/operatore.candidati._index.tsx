@@ -128,7 +128,7 @@ export default function CandidateSearchPage() {
                     </h3>
                     <p className="mb-1">
                       {h.comune}
-                      {h.distanceKm !== null ? <strong> · a {h.distanceKm.toLocaleString("it-IT")} km</strong> : null}
+                      {h.distanceKm !== null ? <strong> · a {formatNumber(h.distanceKm)} km</strong> : null}
                       {" · "}CV aggiornato il {formatDate(h.cvUpdatedAt)}{" "}
                       {h.obsolete ? <span className="badge bg-warning text-dark">CV obsoleto</span> : null}{" "}
                       {!h.consentVisible ? <span className="badge bg-danger">Consenso ritirato</span> : null}{" "}

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { DomainError } from "~/domain/errors";
 import type { ValidatedPdf } from "./commands.server";
 import { extractPdfText, UNREADABLE } from "./pdf-text.server";
+import { formatMegabytes } from "~/utils/format";
 
 /**
  * Checks that an upload is a real PDF within the size limit and extracts its
@@ -36,7 +37,7 @@ export function checkPdfFile(
   const { field } = opts;
   if (file.bytes.length === 0) throw new DomainError("Scegli un file PDF da caricare", field);
   if (file.bytes.length > maxBytes)
-    throw new DomainError(`Il file è troppo grande: al massimo ${formatMb(maxBytes)} (questo è ${formatMb(file.bytes.length)})`, field);
+    throw new DomainError(`Il file è troppo grande: al massimo ${formatMegabytes(maxBytes)} (questo è ${formatMegabytes(file.bytes.length)})`, field);
   if (Buffer.from(file.bytes.subarray(0, 5)).toString("latin1") !== "%PDF-")
     throw new DomainError(`Il file non è un PDF: carica ${opts.what} in formato PDF`, field);
   return {
@@ -44,10 +45,6 @@ export function checkPdfFile(
     bytes: file.bytes,
     sha256: createHash("sha256").update(file.bytes).digest("hex"),
   };
-}
-
-function formatMb(bytes: number) {
-  return `${(bytes / 1_048_576).toLocaleString("it-IT", { maximumFractionDigits: 1 })} MB`;
 }
 
 /** Keeps the name readable for the download header, without paths or control characters. */

@@ -3,6 +3,7 @@ import { type LimitedMultipart, MalformedBodyError, readMultipartWithLimit } fro
 import type { ValidatedPdf } from "./commands.server";
 import { validatePdfUpload } from "./pdf.server";
 import { cvSettings } from "./policy.server";
+import { formatMegabytes } from "~/utils/format";
 
 /** Room for the multipart boundaries and the other fields of an upload form. */
 const MULTIPART_SLACK_BYTES = 65_536;
@@ -42,9 +43,8 @@ export async function readUploadedFile(request: Request, field: string, maxBytes
   return upload.file;
 }
 
-export function megabytes(bytes: number): string {
-  return `${(bytes / 1_048_576).toLocaleString("it-IT", { maximumFractionDigits: 1 })} MB`;
-}
+/** The size limits in the messages and pages, «5 MB». */
+export const megabytes = formatMegabytes;
 
 /** Serves a stored PDF as a download: never rendered inline, never sniffed, never cached by proxies. */
 export function pdfResponse(file: { filename: string; content: Buffer; sha256: string }): Response {
@@ -62,6 +62,6 @@ export function pdfResponse(file: { filename: string; content: Buffer; sha256: s
 /** The PDF CV of an upload form (candidate's or officer's), checked for size and content; the caller stores it. */
 export async function readCvUpload(request: Request): Promise<ValidatedPdf> {
   const { maxUploadBytes } = cvSettings();
-  const file = await readUploadedFile(request, "cv", maxUploadBytes, `Il file è troppo grande: al massimo ${megabytes(maxUploadBytes)}`);
+  const file = await readUploadedFile(request, "cv", maxUploadBytes, `Il file è troppo grande: al massimo ${formatMegabytes(maxUploadBytes)}`);
   return validatePdfUpload(file, maxUploadBytes);
 }
