@@ -1,4 +1,5 @@
 import type { Explanation } from "~/domain/matching/explain";
+import { formatNumber } from "~/utils/format";
 
 const STATUS_LABEL = { met: "soddisfatto", missing: "mancante", manual: "da verificare", to_verify: "da verificare (il CV non lo dice)" } as const;
 const STATUS_CLASS = { met: "text-success", missing: "text-danger", manual: "text-warning-emphasis", to_verify: "text-warning-emphasis" } as const;
@@ -17,7 +18,7 @@ export function MatchExplanation({ e, showRequirements = true }: { e: Explanatio
             ? `Propensione n. ${e.strength.slot} «${e.strength.preference}»: ${e.strength.label}.`
             : `Nessuna propensione: ${e.strength.label}.`
           : "Nessun legame con la professione."}{" "}
-        {e.distanceKm != null ? `Distanza ${e.distanceKm.toLocaleString("it-IT")} km.` : "Distanza non calcolabile."} CV aggiornato{" "}
+        {e.distanceKm != null ? `Distanza ${formatNumber(e.distanceKm)} km.` : "Distanza non calcolabile."} CV aggiornato{" "}
         {e.cvAgeDays === 0 ? "oggi" : e.cvAgeDays === 1 ? "ieri" : `${e.cvAgeDays} giorni fa`}.
       </p>
       {showRequirements && e.requirements.length ? (

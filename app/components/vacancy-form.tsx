@@ -16,6 +16,7 @@ import {
 } from "~/domain/vacancies/codes";
 import type { PublicVacancy } from "~/domain/vacancies/public-view";
 import type { FieldErrors, FormValues } from "~/utils/forms";
+import { decimalComma } from "~/utils/format";
 
 /** Form values of an existing vacancy (edit page). */
 export function vacancyFormValues(v: PublicVacancy): FormValues {
@@ -30,10 +31,10 @@ export function vacancyFormValues(v: PublicVacancy): FormValues {
     contractType: v.contractType,
     ccnl: v.ccnl ?? "",
     workingTime: v.workingTime,
-    weeklyHours: v.weeklyHours === null ? "" : String(v.weeklyHours).replace(".", ","),
+    weeklyHours: v.weeklyHours === null ? "" : decimalComma(v.weeklyHours),
     shifts: v.shifts ?? "",
-    payMin: v.payMin === null ? "" : String(v.payMin).replace(".", ","),
-    payMax: v.payMax === null ? "" : String(v.payMax).replace(".", ","),
+    payMin: v.payMin === null ? "" : decimalComma(v.payMin),
+    payMax: v.payMax === null ? "" : decimalComma(v.payMax),
     payPeriod: v.payPeriod ?? "",
     positions: String(v.positions),
     startDate: v.startDate ?? "",

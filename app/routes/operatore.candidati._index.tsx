@@ -13,7 +13,7 @@ import {
   AVAILABILITY_LABELS, CandidateSearchSchema, RADIUS_OPTIONS, SORT_LABELS, searchParamsToRaw, type MatchReason,
 } from "~/domain/candidates/search-query";
 import { DomainError } from "~/domain/errors";
-import { formatDate } from "~/utils/format";
+import { formatDate, formatNumber } from "~/utils/format";
 import { zodFieldErrors, type FieldErrors } from "~/utils/forms";
 import { actorOf, forbidden, requirePermission } from "~/web/session.server";
 import { getMeili } from "../../search/client.server";
@@ -129,7 +129,7 @@ export default function CandidateSearchPage() {
                     </h3>
                     <p className="mb-1">
                       {h.comune}
-                      {h.distanceKm !== null ? <strong> · a {h.distanceKm.toLocaleString("it-IT")} km</strong> : null}
+                      {h.distanceKm !== null ? <strong> · a {formatNumber(h.distanceKm)} km</strong> : null}
                       {" · "}CV aggiornato il {formatDate(h.cvUpdatedAt)}{" "}
                       {h.obsolete ? <span className="badge bg-warning text-dark">CV obsoleto</span> : null}{" "}
                       {!h.consentVisible ? <span className="badge bg-danger">Consenso ritirato</span> : null}{" "}

@@ -9,7 +9,7 @@ import { eventOfOutcome, getReferral, REFERRAL_KIND_LABELS, REFERRAL_STATUS_LABE
 import { CONTRACTS, OutcomeFormSchema } from "~/domain/placement/schema";
 import { todayInItaly } from "~/utils/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formatDate } from "~/utils/format";
+import { decimalComma, formatDate } from "~/utils/format";
 import { actorOf, notFound } from "~/web/session.server";
 import { requirePlacementOfficer } from "~/web/guards.server";
 
@@ -74,7 +74,7 @@ export default function ReferralPage() {
           <>
             <dt className="col-sm-4">Graduatoria</dt>
             <dd className="col-sm-8">
-              posizione {r.rankPosition}, punteggio {r.score?.replace(".", ",")}
+              posizione {r.rankPosition}, punteggio {r.score == null ? r.score : decimalComma(r.score)}
             </dd>
           </>
         ) : null}

@@ -12,7 +12,7 @@ import { getPost } from "~/domain/placement/posts.server";
 import { numericProposals, pendingObligationUnits, proposeNumeric } from "~/domain/placement/referrals.server";
 import { todayInItaly } from "~/utils/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formatDate } from "~/utils/format";
+import { decimalComma, formatDate } from "~/utils/format";
 import { actorOf, notFound } from "~/web/session.server";
 import { requirePlacementOfficer } from "~/web/guards.server";
 
@@ -34,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = getDb();
   const { fitting, excluded } = await numericProposals(db, post, today);
   await recordAudit(db, actorOf(user, context), { action: "l68.numeric_proposals_viewed", entityType: "l68_available_post", entityId: post.id, employerId: post.employerId });
-  const view = (p: (typeof fitting)[number]) => ({ id: p.ranked.entry.id, position: p.ranked.position, name: `${p.ranked.entry.lastName} ${p.ranked.entry.firstName}`, score: p.score.replace(".", ","), reasons: p.fit.reasons });
+  const view = (p: (typeof fitting)[number]) => ({ id: p.ranked.entry.id, position: p.ranked.position, name: `${p.ranked.entry.lastName} ${p.ranked.entry.firstName}`, score: decimalComma(p.score), reasons: p.fit.reasons });
   return {
     post: { ...post, capacityLabels: orderedCapacities(post.capacities).map((c) => CAPACITIES[c]) },
     obligations: await pendingObligationUnits(db, post.employerId),

@@ -7,7 +7,7 @@ import { parseSearchParams } from "~/utils/forms";
 import { getDb } from "~/db/db.server";
 import { rate } from "~/domain/shortlists/figures";
 import { preselectionFigures, vacanciesWithoutShortlist } from "~/domain/shortlists/figures.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, formatNumber } from "~/utils/format";
 import { requireMatchingOfficer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Cifre della preselezione — Rosa" }];
@@ -39,7 +39,7 @@ function Bars({ title, items }: { title: string; items: { label: string; value: 
             </text>
             <rect x="200" y="3" height="16" width={((i.value ?? 0) / max) * 330} fill="#0066cc" />
             <text x={205 + ((i.value ?? 0) / max) * 330} y="15" fontSize="12" fill="#1a1a1a">
-              {i.value === null ? "n.d." : `${i.value.toLocaleString("it-IT")}${i.suffix}`}
+              {i.value === null ? "n.d." : `${formatNumber(i.value)}${i.suffix}`}
             </text>
           </g>
         ))}

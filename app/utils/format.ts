@@ -14,7 +14,16 @@ const toDate = (value: Date | string) => (value instanceof Date ? value : new Da
 
 export const formatDate = (value: Date | string) => dateFormat.format(toDate(value));
 export const formatDateTime = (value: Date | string) => dateTimeFormat.format(toDate(value));
-export const formatNumber = (value: number) => numberFormat.format(value);
+/** Also exact for bigint (the L. 68 calculator's integers). */
+export const formatNumber = (value: number | bigint) => numberFormat.format(value);
 export const formatMoney = (value: number | string) => moneyFormat.format(Number(value));
-/** A file size in megabytes (MiB) with at most one decimal: «5 MB», «2,5 MB». */
-export const formatMegabytes = (bytes: number) => `${(bytes / 1_048_576).toLocaleString("it-IT", { maximumFractionDigits: 1 })} MB`;
+
+const megabyteFormat = new Intl.NumberFormat("it-IT", { ...ALWAYS, maximumFractionDigits: 1 });
+/** A size limit or a file's size: 5242880 → «5 MB», 1572864 → «1,5 MB». */
+export const formatMegabytes = (bytes: number) => `${megabyteFormat.format(bytes / 1_048_576)} MB`;
+
+/**
+ * A decimal exactly as stored, with the Italian comma: «12.50» → «12,50», 37.5 → «37,5». For scores, rates
+ * and hours that must keep their digits (CSV exports, form values); formatNumber rounds and groups.
+ */
+export const decimalComma = (value: string | number) => String(value).replace(".", ",");

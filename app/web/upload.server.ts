@@ -44,6 +44,7 @@ export async function readUploadedFile(request: Request, field: string, maxBytes
   return upload.file;
 }
 
+/** The size limits in the messages and pages, «5 MB». */
 export const megabytes = formatMegabytes;
 
 /** Serves a stored PDF as a download: never rendered inline, never sniffed, never cached by proxies. */
@@ -54,6 +55,6 @@ export function pdfResponse(file: { filename: string; content: Buffer; sha256: s
 /** The PDF CV of an upload form (candidate's or officer's), checked for size and content; the caller stores it. */
 export async function readCvUpload(request: Request): Promise<ValidatedPdf> {
   const { maxUploadBytes } = cvSettings();
-  const file = await readUploadedFile(request, "cv", maxUploadBytes, `Il file è troppo grande: al massimo ${megabytes(maxUploadBytes)}`);
+  const file = await readUploadedFile(request, "cv", maxUploadBytes, `Il file è troppo grande: al massimo ${formatMegabytes(maxUploadBytes)}`);
   return validatePdfUpload(file, maxUploadBytes);
 }

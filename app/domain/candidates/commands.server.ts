@@ -1,4 +1,4 @@
-import { hashToken, newLinkToken } from "~/domain/identity/index.server";
+import { consumeLink, createEmailLink, lockOpenLink, revokeOpenLinks } from "~/domain/identity/index.server";
 import { sql } from "kysely";
 import type { Db, Trx } from "~/db/db.server";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
@@ -350,14 +350,14 @@ export async function inviteCandidate(trx: Trx, actor: Actor, input: { candidate
   if (current.user_id) throw new DomainError("Il candidato ha già un account", "email", "conflict");
   if (await trx.selectFrom("users").select("id").where("email", "=", input.email).executeTakeFirst())
     throw new DomainError("Esiste già un account con questo indirizzo e-mail", "email", "conflict");
-  await trx.updateTable("candidate_invitations").set({ revoked_at: new Date() }).where("candidate_id", "=", input.candidateId).where("accepted_at", "is", null).where("revoked_at", "is", null).execute();
-  const { token, tokenHash } = newLinkToken();
-  const invitation = await trx
-    .insertInto("candidate_invitations")
-    .values({ candidate_id: input.candidateId, email: input.email, token_hash: tokenHash, invited_by: actor.userId!, expires_at: new Date(Date.now() + CANDIDATE_INVITATION_DAYS * 86_400_000) })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const link = `${input.baseUrl}/attivazione/${token}`;
+  await revokeOpenLinks(trx, "candidate_invitations", { where: { candidate_id: input.candidateId } });
+  const invitation = await createEmailLink(
+    trx,
+    "candidate_invitations",
+    { candidate_id: input.candidateId, email: input.email, invited_by: actor.userId! },
+    { days: CANDIDATE_INVITATION_DAYS },
+  );
+  const link = `${input.baseUrl}/attivazione/${invitation.token}`;
   await enqueueMail(trx, {
     to: input.email,
     subject: "Rosa: attiva il tuo account per gestire il tuo CV",
@@ -368,15 +368,7 @@ export async function inviteCandidate(trx: Trx, actor: Actor, input: { candidate
 }
 
 export async function acceptCandidateInvitation(trx: Trx, actor: Actor, token: string, input: { fullName: string; password: string }) {
-  const invitation = await trx
-    .selectFrom("candidate_invitations")
-    .select(["id", "candidate_id", "email"])
-    .where("token_hash", "=", hashToken(token))
-    .where("accepted_at", "is", null)
-    .where("revoked_at", "is", null)
-    .where("expires_at", ">", new Date())
-    .forUpdate()
-    .executeTakeFirst();
+  const invitation = await lockOpenLink(trx, "candidate_invitations", token, ["id", "candidate_id", "email"]);
   if (!invitation) throw new DomainError("Collegamento non valido o scaduto: chiedi un nuovo invito al Centro per l'Impiego", "_form", "not_found");
   const candidate = await lockCandidate(trx, invitation.candidate_id);
   if (candidate.user_id) throw new DomainError("Questo CV ha già un account", "_form", "conflict");
@@ -388,7 +380,7 @@ export async function acceptCandidateInvitation(trx: Trx, actor: Actor, token: s
     throw e;
   }
   await trx.updateTable("candidates").set({ user_id: userId, updated_at: new Date() }).where("id", "=", candidate.id).execute();
-  await trx.updateTable("candidate_invitations").set({ accepted_at: new Date() }).where("id", "=", invitation.id).execute();
+  await consumeLink(trx, "candidate_invitations", invitation.id);
   await recordAudit(trx, { ...actor, userId, role: "candidate" }, { action: "candidate.account_activated", entityType: "candidate", entityId: candidate.id });
   return { userId, candidateId: candidate.id };
 }

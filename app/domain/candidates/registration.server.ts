@@ -2,7 +2,7 @@ import type { Db, Trx } from "~/db/db.server";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { createUserWithHash, DuplicateEmailError } from "~/domain/identity/index.server";
-import { hashToken, newLinkToken } from "~/domain/identity/index.server";
+import { consumeLink, createEmailLink, findOpenLink, lockOpenLink, revokeOpenLinks } from "~/domain/identity/index.server";
 import { hashPassword } from "~/domain/identity/index.server";
 import { assertAcceptablePassword } from "~/domain/identity/index.server";
 import { enqueueMail } from "~/domain/mail/index.server";
@@ -50,18 +50,11 @@ export async function startCandidateRegistration(
     return { link: null };
   }
   // A new request replaces an older one for the same address: only the latest link works.
-  await trx
-    .updateTable("candidate_registrations")
-    .set({ superseded_at: now })
-    .where("email", "=", input.email)
-    .where("verified_at", "is", null)
-    .where("superseded_at", "is", null)
-    .execute();
-  const { token, tokenHash } = newLinkToken();
-  const row = await trx
-    .insertInto("candidate_registrations")
-    .values({
-      token_hash: tokenHash,
+  await revokeOpenLinks(trx, "candidate_registrations", { where: { email: input.email } }, now);
+  const row = await createEmailLink(
+    trx,
+    "candidate_registrations",
+    {
       email: input.email,
       first_name: input.firstName,
       last_name: input.lastName,
@@ -75,11 +68,11 @@ export async function startCandidateRegistration(
       consent_job_alerts: input.consentJobAlerts,
       redirect_to: input.redirectTo ? safeRedirectPath(input.redirectTo, "") || null : null,
       ip: actor.ip,
-      expires_at: new Date(now.getTime() + REGISTRATION_LINK_HOURS * 3_600_000),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const link = `${opts.baseUrl}/registrazione/candidato/conferma/${token}`;
+    },
+    { hours: REGISTRATION_LINK_HOURS },
+    { now },
+  );
+  const link = `${opts.baseUrl}/registrazione/candidato/conferma/${row.token}`;
   await enqueueMail(trx, {
     to: input.email,
     subject: "Rosa: conferma il tuo indirizzo e-mail",
@@ -91,14 +84,7 @@ export async function startCandidateRegistration(
 
 /** The pending registration behind a link, for the confirmation page (no personal data beyond the e-mail and name). */
 export function findPendingRegistration(db: Db, token: string, now = new Date()) {
-  return db
-    .selectFrom("candidate_registrations")
-    .select(["id", "email", "first_name"])
-    .where("token_hash", "=", hashToken(token))
-    .where("verified_at", "is", null)
-    .where("superseded_at", "is", null)
-    .where("expires_at", ">", now)
-    .executeTakeFirst();
+  return findOpenLink(db, "candidate_registrations", token, ["id", "email", "first_name"], now);
 }
 
 export type LinkOutcome = "linked" | "pending_officer" | "no_cv";
@@ -111,13 +97,14 @@ export type LinkOutcome = "linked" | "pending_officer" | "no_cv";
  * without a CV and an officer is asked to check the person's identity and link it (link request).
  */
 export async function verifyCandidateRegistration(trx: Trx, actor: Actor, token: string, now = new Date()) {
-  const reg = await trx
-    .selectFrom("candidate_registrations")
-    .selectAll()
-    .where("token_hash", "=", hashToken(token))
-    .forUpdate()
-    .executeTakeFirst();
-  if (!reg || reg.verified_at || reg.superseded_at || reg.expires_at <= now || !reg.password_hash)
+  const reg = await lockOpenLink(
+    trx,
+    "candidate_registrations",
+    token,
+    ["id", "email", "first_name", "last_name", "tax_code", "password_hash", "privacy_notice_version", "consent_cv_visible", "consent_job_alerts", "redirect_to"],
+    now,
+  );
+  if (!reg || !reg.password_hash)
     throw new DomainError("Collegamento non valido, già usato o scaduto: registrati di nuovo oppure accedi se hai già confermato", "_form", "not_found");
   let userId: string;
   try {
@@ -132,7 +119,7 @@ export async function verifyCandidateRegistration(trx: Trx, actor: Actor, token:
     if (e instanceof DuplicateEmailError) throw new DomainError("Esiste già un account con questo indirizzo e-mail: accedi", "_form", "conflict");
     throw e;
   }
-  await trx.updateTable("candidate_registrations").set({ verified_at: now, user_id: userId, password_hash: null }).where("id", "=", reg.id).execute();
+  await consumeLink(trx, "candidate_registrations", reg.id, { user_id: userId, password_hash: null }, now);
   const self: Actor = { ...actor, userId, role: "candidate" };
   const consents = [
     { purpose: "privacy_notice" as const, granted: true },

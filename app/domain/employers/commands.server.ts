@@ -5,7 +5,7 @@ import type { EmployerRole, RevalidationChanges } from "~/db/types";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { createUser, DuplicateEmailError, isUniqueViolation } from "~/domain/identity/index.server";
-import { hashToken, newLinkToken } from "~/domain/identity/index.server";
+import { consumeLink, createEmailLink, hashToken, lockOpenLink, revokeOpenLinks } from "~/domain/identity/index.server";
 import { enqueueMail } from "~/domain/mail/index.server";
 import { findAteco, resolveComune } from "~/domain/reference/index.server";
 import { grantDelegation, worksFor } from "./delegations.server";
@@ -240,29 +240,15 @@ export async function inviteEmployerUser(
 ) {
   const existing = await existingInvitee(trx, input.employerId, input.email, input.employerRole);
   // A new invitation to the same person supersedes the earlier links (they answer «invito già usato o scaduto»).
-  await trx
-    .updateTable("employer_invitations")
-    .set({ revoked_at: new Date() })
-    .where("employer_id", "=", input.employerId)
-    .where("email", "=", input.email)
-    .where("accepted_at", "is", null)
-    .where("revoked_at", "is", null)
-    .execute();
-  const { token, tokenHash } = newLinkToken();
-  const invitation = await trx
-    .insertInto("employer_invitations")
-    .values({
-      employer_id: input.employerId,
-      email: input.email,
-      employer_role: input.employerRole,
-      token_hash: tokenHash,
-      invited_by: actor.userId!,
-      expires_at: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  await revokeOpenLinks(trx, "employer_invitations", { where: { employer_id: input.employerId, email: input.email } });
+  const invitation = await createEmailLink(
+    trx,
+    "employer_invitations",
+    { employer_id: input.employerId, email: input.email, employer_role: input.employerRole, invited_by: actor.userId! },
+    { days: INVITATION_DAYS },
+  );
   const employer = await trx.selectFrom("employers").select("legal_name").where("id", "=", input.employerId).executeTakeFirstOrThrow();
-  const link = `${input.baseUrl}/invito/${token}`;
+  const link = `${input.baseUrl}/invito/${invitation.token}`;
   await enqueueMail(trx, {
     to: input.email,
     subject: existing ? `Rosa: ${employer.legal_name} ti ha delegato` : "Rosa: invito ad accedere all'area azienda",
@@ -290,15 +276,7 @@ async function lockOpenInvitation(trx: Trx, token: string) {
   // other's: one lock per e-mail first makes them take turns (the second finds the account and stops).
   const target = await trx.selectFrom("employer_invitations").select("email").where("token_hash", "=", hashToken(token)).executeTakeFirst();
   if (target) await sql`select pg_advisory_xact_lock(${INVITATION_EMAIL_LOCK}::int, hashtext(lower(${target.email})))`.execute(trx);
-  const invitation = await trx
-    .selectFrom("employer_invitations")
-    .select(["id", "employer_id", "email", "employer_role", "invited_by"])
-    .where("token_hash", "=", hashToken(token))
-    .where("accepted_at", "is", null)
-    .where("revoked_at", "is", null)
-    .where("expires_at", ">", new Date())
-    .forUpdate()
-    .executeTakeFirst();
+  const invitation = await lockOpenLink(trx, "employer_invitations", token, ["id", "employer_id", "email", "employer_role", "invited_by"]);
   if (!invitation) throw new DomainError(INVITATION_USED_MESSAGE, "_form", "conflict");
   return invitation;
 }
@@ -333,18 +311,10 @@ export async function acceptInvitation(trx: Trx, actor: Actor, token: string, in
     throw e;
   }
   if (delegate) await grantDelegation(trx, { ...actor, userId }, { employerId: invitation.employer_id, userId, grantedBy: invitation.invited_by, invitationId: invitation.id });
-  await trx.updateTable("employer_invitations").set({ accepted_at: new Date() }).where("id", "=", invitation.id).execute();
+  await consumeLink(trx, "employer_invitations", invitation.id);
   // Other open invitations to the same address can no longer create an account; a delegation from
   // another company stays open: the consultant accepts it with the account just created.
-  await trx
-    .updateTable("employer_invitations")
-    .set({ revoked_at: new Date() })
-    .where("email", "=", invitation.email)
-    .where("id", "!=", invitation.id)
-    .where("employer_role", "!=", "delegate")
-    .where("accepted_at", "is", null)
-    .where("revoked_at", "is", null)
-    .execute();
+  await revokeOpenLinks(trx, "employer_invitations", { where: { email: invitation.email }, whereNot: { id: invitation.id, employer_role: "delegate" } });
   return { userId, employerId: invitation.employer_id };
 }
 
@@ -378,15 +348,7 @@ export async function removeEmployerUser(trx: Trx, actor: Actor, input: { employ
 
 /** The legal representative cancels an invitation not yet accepted: its link stops working. */
 export async function cancelInvitation(trx: Trx, actor: Actor, input: { employerId: string; invitationId: string }) {
-  const cancelled = await trx
-    .updateTable("employer_invitations")
-    .set({ revoked_at: new Date() })
-    .where("id", "=", input.invitationId)
-    .where("employer_id", "=", input.employerId)
-    .where("accepted_at", "is", null)
-    .where("revoked_at", "is", null)
-    .returning(["id", "email", "employer_role"])
-    .executeTakeFirst();
+  const [cancelled] = await revokeOpenLinks(trx, "employer_invitations", { where: { id: input.invitationId, employer_id: input.employerId } });
   if (!cancelled) throw new DomainError("L'invito è già stato accettato o annullato: ricarica la pagina", "_form", "conflict");
   await recordAudit(trx, actor, {
     action: "employer.invitation_cancelled",
@@ -410,7 +372,7 @@ export async function acceptDelegationWithAccount(trx: Trx, actor: Actor & { use
   if (invitation.employer_role !== "delegate" || user.role !== "employer")
     throw new DomainError("Questo invito non può essere accettato con un account esistente: chiedi un nuovo invito", "_form", "conflict");
   await grantDelegation(trx, actor, { employerId: invitation.employer_id, userId: user.id, grantedBy: invitation.invited_by, invitationId: invitation.id });
-  await trx.updateTable("employer_invitations").set({ accepted_at: new Date() }).where("id", "=", invitation.id).execute();
+  await consumeLink(trx, "employer_invitations", invitation.id);
   await trx.updateTable("sessions").set({ active_employer_id: invitation.employer_id }).where("id", "=", sessionId).where("user_id", "=", user.id).execute();
   return { employerId: invitation.employer_id };
 }

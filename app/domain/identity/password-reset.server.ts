@@ -4,6 +4,7 @@ import type { Db, Trx } from "~/db/db.server";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { enqueueMail } from "~/domain/mail/index.server";
+import { consumeLink, createEmailLink, lockOpenLink, revokeOpenLinks } from "./email-links.server";
 import { hashToken, newLinkToken } from "./link-tokens.server";
 import { hashPassword } from "./password.server";
 import { assertAcceptablePassword } from "./password-policy.server";
@@ -78,11 +79,8 @@ async function issueResetLink(
   input: { userId: string; email: string; token: string; tokenHash: string; baseUrl: string; minutes: number; requestedBy: string | null },
 ) {
   // A new link supersedes the earlier ones: only the newest e-mail works.
-  await trx.updateTable("password_resets").set({ revoked_at: new Date() }).where("user_id", "=", input.userId).where("used_at", "is", null).where("revoked_at", "is", null).execute();
-  await trx
-    .insertInto("password_resets")
-    .values({ user_id: input.userId, token_hash: input.tokenHash, requested_by: input.requestedBy, expires_at: new Date(Date.now() + input.minutes * 60_000) })
-    .execute();
+  await revokeOpenLinks(trx, "password_resets", { where: { user_id: input.userId } });
+  await createEmailLink(trx, "password_resets", { user_id: input.userId, requested_by: input.requestedBy }, { minutes: input.minutes }, { token: { token: input.token, tokenHash: input.tokenHash } });
   const link = `${input.baseUrl}/reimposta-password/${input.token}`;
   const validity = input.minutes >= 120 ? plural(input.minutes / 60, "ora", "ore") : input.minutes === 60 ? "un'ora" : plural(input.minutes, "minuto", "minuti");
   await enqueueMail(trx, {
@@ -127,16 +125,11 @@ export async function findPasswordReset(db: Db, token: string): Promise<ResetLin
  * lockout of the e-mail cleared, any forced change satisfied.
  */
 export async function resetPassword(trx: Trx, ip: string, token: string, newPassword: string) {
-  const reset = await trx
-    .selectFrom("password_resets")
-    .innerJoin("users", "users.id", "password_resets.user_id")
-    .select(["password_resets.id", "password_resets.user_id", "users.email", "users.full_name", "users.role", "users.active"])
-    .where("password_resets.token_hash", "=", hashToken(token))
-    .where("password_resets.used_at", "is", null)
-    .where("password_resets.revoked_at", "is", null)
-    .where("password_resets.expires_at", ">", new Date())
-    .forUpdate(["password_resets"])
-    .executeTakeFirst();
+  const link = await lockOpenLink(trx, "password_resets", token, ["id", "user_id"]);
+  const reset = link && {
+    ...link,
+    ...(await trx.selectFrom("users").select(["email", "full_name", "role", "active"]).where("id", "=", link.user_id).executeTakeFirstOrThrow()),
+  };
   if (!reset || !reset.active) throw new DomainError(RESET_LINK_USED_MESSAGE, "_form", "conflict");
   assertAcceptablePassword(newPassword, { email: reset.email, fullName: reset.full_name }, "newPassword");
   const now = new Date();
@@ -146,8 +139,8 @@ export async function resetPassword(trx: Trx, ip: string, token: string, newPass
     .set((eb) => ({ password_hash: passwordHash, password_changed_at: now, must_change_password: false, updated_at: now, version: eb("version", "+", 1) }))
     .where("id", "=", reset.user_id)
     .execute();
-  await trx.updateTable("password_resets").set({ used_at: now }).where("id", "=", reset.id).execute();
-  await trx.updateTable("password_resets").set({ revoked_at: now }).where("user_id", "=", reset.user_id).where("used_at", "is", null).where("revoked_at", "is", null).execute();
+  await consumeLink(trx, "password_resets", reset.id, {}, now);
+  await revokeOpenLinks(trx, "password_resets", { where: { user_id: reset.user_id } }, now);
   const sessions = await trx.deleteFrom("sessions").where("user_id", "=", reset.user_id).executeTakeFirst();
   await trx.deleteFrom("login_attempts").where("email", "=", reset.email).where("succeeded", "=", false).execute();
   await recordAudit(trx, { userId: reset.user_id, role: reset.role, ip }, {

@@ -4,6 +4,7 @@
  */
 import type { ContractType, ExclusionType } from "./schema";
 import { type Rational, rational, toDecimal } from "./rational";
+import { formatNumber } from "~/utils/format";
 
 /** Why a worker is outside the base di computo: label and legal basis (docs/legal/l68.md#s1-2). */
 export interface ExclusionReason {
@@ -60,11 +61,7 @@ export const CATEGORY_EXCLUSIONS: Record<ExclusionType, ExclusionReason> = {
 
 /** 1234567n → "1.234.567". */
 export function formatInt(n: bigint | number): string {
-  const digits = BigInt(n).toString();
-  const negative = digits.startsWith("-");
-  const body = negative ? digits.slice(1) : digits;
-  const grouped = body.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return negative ? `-${grouped}` : grouped;
+  return formatNumber(BigInt(n));
 }
 
 /** Exact value with Italian decimal comma; "circa" when it had to be cut at four digits. */

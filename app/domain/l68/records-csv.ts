@@ -9,6 +9,7 @@ import { toCsv } from "~/utils/csv";
 import { SUSPENSION_TYPE_LABELS } from "./record-schema";
 import { RECORD_KIND_LABELS, RECORD_STATUS_LABELS } from "./states";
 import { pluralWord } from "~/utils/plural";
+import { decimalComma } from "~/utils/format";
 
 export interface RecordCsvRow {
   legal_name: string;
@@ -46,8 +47,8 @@ export const RECORDS_CSV_HEADER = [
 
 const text = (v: unknown) => (v === undefined || v === null ? "" : String(v));
 /** "79674.72" → "79674,72": Excel it-IT reads the comma as the decimal separator (the file uses ";"). */
-const euro = (amount: unknown) => (typeof amount === "string" && amount ? amount.replace(".", ",") : "");
-const percent = (v: unknown) => (v === undefined || v === null || v === "" ? "" : String(v).replace(".", ","));
+const euro = (amount: unknown) => (typeof amount === "string" && amount ? decimalComma(amount) : "");
+const percent = (v: unknown) => (v === undefined || v === null || v === "" ? "" : decimalComma(String(v)));
 // Commas, not ";", inside a cell: the cell stays unquoted and readable in a text editor too.
 const joinParts = (parts: (string | false | null | undefined)[]) => parts.filter(Boolean).join(", ");
 

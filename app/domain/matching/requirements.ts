@@ -5,22 +5,14 @@
  * unit tests hold the two together.
  */
 import { requirementLabel } from "~/domain/vacancies";
+import type { VacancyRequirement } from "~/domain/vacancies";
 import { EDUCATION_EQF, LICENCE_SATISFIED_BY } from "./codes";
 import { significantTokens } from "./fields";
 
-export type RequirementKind = "education" | "experience" | "language" | "licence" | "certificate" | "skill";
+export type { RequirementKind } from "~/domain/vacancies/requirements";
 
-export interface MatchRequirement {
+export interface MatchRequirement extends VacancyRequirement {
   id: string;
-  position: number;
-  kind: RequirementKind;
-  priority: "must" | "nice";
-  description: string;
-  educationLevel: string | null;
-  years: number | null;
-  languageCode: string | null;
-  cefrLevel: string | null;
-  licenceCategory: string | null;
   occupationCode: string | null;
 }
 

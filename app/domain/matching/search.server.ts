@@ -11,6 +11,7 @@ import { explainMatch, type ExplainDoc, type Explanation } from "./explain";
 import { buildMatchPlan, recentlyPresentedFilter, type MatchPlan, type MatchVacancy } from "./query";
 import { byRank, byRankLessPresented, levelSlices } from "./rank";
 import type { MatchRequirement } from "./requirements";
+import { requirementFromRow } from "~/domain/vacancies/requirements";
 
 export const TOP_N = 50;
 /** Pages of TOP_N: the first 1,000 by rank (the whole set is fetched at once up to FETCH_ALL). */
@@ -128,19 +129,7 @@ export async function loadMatchVacancy(db: Db, vacancyId: string): Promise<(Matc
     startDate: v.start_date ? localDay(v.start_date) : null,
     l68Reserved: v.l68_reserved,
     requirements: reqs.map(
-      (r): MatchRequirement => ({
-        id: r.id,
-        position: r.position,
-        kind: r.kind,
-        priority: r.priority,
-        description: r.description,
-        educationLevel: r.education_level,
-        years: r.years,
-        languageCode: r.language_code,
-        cefrLevel: r.cefr_level,
-        licenceCategory: r.licence_category,
-        occupationCode: r.occupation_code,
-      }),
+      (r): MatchRequirement => ({ ...requirementFromRow(r), id: r.id, occupationCode: r.occupation_code }),
     ),
   };
 }

@@ -1,5 +1,6 @@
 /** Pure helpers of the officers' figures: rates, CSV. */
 import { toCsv } from "~/utils/csv";
+import { decimalComma } from "~/utils/format";
 
 export interface FigureLike {
   label: string;
@@ -17,7 +18,7 @@ export const rate = (part: number, whole: number) => (whole > 0 ? Math.round((pa
 
 /** Semicolon-separated with a BOM (Italian Excel, see toCsv), decimal comma. */
 export function figuresCsv(rows: FigureLike[], groupLabel: string): string {
-  const num = (v: number | null) => (v === null ? null : String(v).replace(".", ","));
+  const num = (v: number | null) => (v === null ? null : decimalComma(v));
   const header = [groupLabel, "rose", "candidati presentati", "assunti", "% assunti sui presentati", "% riscontri dell'azienda", "giorni medi dalla convalida alla rosa", "giorni medi di attesa del riscontro"];
   return toCsv(
     header,

@@ -1,3 +1,5 @@
+import type { RequirementKind } from "~/db/tables/vacancies";
+
 /**
  * Client-safe code lists of a vacancy. Contract types use the tipologia
  * contrattuale codes of the comunicazioni obbligatorie (UNILAV) where the
@@ -39,7 +41,7 @@ export const REQUIREMENT_KIND_LABELS = {
   licence: "Patente di guida",
   certificate: "Certificazione o abilitazione",
   skill: "Competenza",
-} as const;
+} as const satisfies Record<RequirementKind, string>;
 
 export const PRIORITY_LABELS = { must: "Indispensabile", nice: "Preferibile" } as const;
 

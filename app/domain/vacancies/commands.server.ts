@@ -12,6 +12,7 @@ import { jobTitleGenders } from "./job-title-genders.server";
 import { notifyEmployer } from "./notifications.server";
 import type { VacancyScope } from "./policy.server";
 import { type RequirementInput, type TransitionInput, type VacancyInput } from "./schema";
+import { requirementToRow } from "./requirements";
 import { EDITABLE_STATUSES, nextVacancyStatus, VACANCY_STATUS_LABELS, type VacancyEvent } from "./states";
 
 export const VACANCY_INDEX = "vacancies";
@@ -85,19 +86,7 @@ async function replaceRequirements(trx: Trx, vacancyId: string, requirements: Re
   await trx
     .insertInto("vacancy_requirements")
     .values(
-      requirements.map((r) => ({
-        vacancy_id: vacancyId,
-        position: r.position,
-        kind: r.kind,
-        priority: r.priority,
-        description: r.description,
-        education_level: r.educationLevel,
-        occupation_code: null,
-        years: r.years,
-        language_code: r.languageCode,
-        cefr_level: r.cefrLevel,
-        licence_category: r.licenceCategory,
-      })),
+      requirements.map((r) => ({ vacancy_id: vacancyId, ...requirementToRow(r), occupation_code: null })),
     )
     .execute();
 }

@@ -3,6 +3,7 @@ import { acceptsDirectApplications } from "./direct-apply";
 import { EQUAL_OPPORTUNITY_NOTICE } from "./discrimination";
 import type { PublicVacancy } from "./public-view";
 import { requirementLabel } from "./requirement-label";
+import { decimalComma } from "~/utils/format";
 
 /** Properties Google requires on a JobPosting (Search Central, "Job posting structured data"). */
 export const JOB_POSTING_REQUIRED = ["title", "description", "datePosted", "hiringOrganization", "jobLocation"] as const;
@@ -88,7 +89,7 @@ export function buildJobPosting(v: PublicVacancy, opts: { baseUrl: string; cpiNa
   };
   if (v.atecoTitle) posting.industry = v.atecoTitle;
   if (v.startDate) posting.jobStartDate = v.startDate;
-  if (v.weeklyHours) posting.workHours = `${String(v.weeklyHours).replace(".", ",")} ore settimanali`;
+  if (v.weeklyHours) posting.workHours = `${decimalComma(v.weeklyHours)} ore settimanali`;
   if (v.payMin !== null || v.payMax !== null) {
     const unitText = { hour: "HOUR", month: "MONTH", year: "YEAR" }[v.payPeriod ?? "month"];
     posting.baseSalary = {

@@ -1,4 +1,5 @@
-import type { L68Reserved, PayPeriod, PublicationMode, RequirementKind, VacancyStatus, WorkingTime } from "~/db/tables/vacancies";
+import type { L68Reserved, PayPeriod, PublicationMode, VacancyStatus, WorkingTime } from "~/db/tables/vacancies";
+import { requirementFromRow, type VacancyRequirement, type VacancyRequirementRow } from "./requirements";
 
 /** What a vacancy shows to the public, the feeds, JSON-LD and BCNL: never the officers' notes. */
 export interface PublicVacancy {
@@ -33,17 +34,7 @@ export interface PublicVacancy {
   /** Null when the vacancy is anonymous: the CPI appears instead. */
   employerName: string | null;
   employerTaxCode: string | null;
-  requirements: {
-    position: number;
-    kind: RequirementKind;
-    priority: "must" | "nice";
-    description: string;
-    educationLevel: string | null;
-    years: number | null;
-    languageCode: string | null;
-    cefrLevel: string | null;
-    licenceCategory: string | null;
-  }[];
+  requirements: VacancyRequirement[];
 }
 
 const num = (v: string | number | null) => (v === null || v === undefined ? null : Number(v));
@@ -79,17 +70,7 @@ interface DetailLike {
   publication_mode: PublicationMode;
   employer_name: string;
   employer_tax_code?: string | null;
-  requirements: {
-    position: number;
-    kind: RequirementKind;
-    priority: "must" | "nice";
-    description: string;
-    education_level: string | null;
-    years: number | null;
-    language_code: string | null;
-    cefr_level: string | null;
-    licence_category: string | null;
-  }[];
+  requirements: VacancyRequirementRow[];
 }
 
 export function toPublicVacancy(v: DetailLike): PublicVacancy {
@@ -125,16 +106,6 @@ export function toPublicVacancy(v: DetailLike): PublicVacancy {
     publicationMode: v.publication_mode,
     employerName: anonymous ? null : v.employer_name,
     employerTaxCode: anonymous ? null : (v.employer_tax_code ?? null),
-    requirements: v.requirements.map((r) => ({
-      position: r.position,
-      kind: r.kind,
-      priority: r.priority,
-      description: r.description,
-      educationLevel: r.education_level,
-      years: r.years,
-      languageCode: r.language_code,
-      cefrLevel: r.cefr_level,
-      licenceCategory: r.licence_category,
-    })),
+    requirements: v.requirements.map(requirementFromRow),
   };
 }

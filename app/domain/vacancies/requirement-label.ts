@@ -1,16 +1,9 @@
 import { plural } from "~/utils/plural";
-import { EDUCATION_LEVELS, LANGUAGES, REQUIREMENT_KIND_LABELS } from "./codes";
+import { EDUCATION_LEVELS, LANGUAGES } from "./codes";
+import type { VacancyRequirement } from "./requirements";
 
 /** One line per requirement, in Italian: "Inglese B2", "Patente B", "3 anni di esperienza". */
-export function requirementLabel(r: {
-  kind: keyof typeof REQUIREMENT_KIND_LABELS;
-  description: string;
-  educationLevel?: string | null;
-  years?: number | null;
-  languageCode?: string | null;
-  cefrLevel?: string | null;
-  licenceCategory?: string | null;
-}): string {
+export function requirementLabel(r: Pick<VacancyRequirement, "kind" | "description"> & Partial<VacancyRequirement>): string {
   const note = r.description ? ` — ${r.description}` : "";
   switch (r.kind) {
     case "education":

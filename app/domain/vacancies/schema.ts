@@ -14,6 +14,7 @@ import {
 } from "./codes";
 import { addDays, todayInItaly } from "~/utils/dates";
 import { calendarDay } from "~/utils/date-fields";
+import type { VacancyRequirement } from "./requirements";
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -71,17 +72,7 @@ const RequirementRowSchema = z
 
 export type RequirementRow = z.infer<typeof RequirementRowSchema>;
 
-export interface RequirementInput {
-  position: number;
-  kind: keyof typeof REQUIREMENT_KIND_LABELS;
-  priority: "must" | "nice";
-  description: string;
-  educationLevel: string | null;
-  years: number | null;
-  languageCode: string | null;
-  cefrLevel: string | null;
-  licenceCategory: string | null;
-}
+export type RequirementInput = VacancyRequirement;
 
 /** Checks each used row for the value its kind needs and sorts the rows by the order the employer gave. */
 const RequirementsSchema = z

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { payLabel } from "~/components/vacancy-view";
-import { formatMoney, formatNumber } from "~/utils/format";
+import { formatInt } from "~/domain/l68/explain";
+import { decimalComma, formatMegabytes, formatMoney, formatNumber } from "~/utils/format";
 
 describe("money and numbers (it-IT, one formatter)", () => {
   it.each([
@@ -22,5 +23,24 @@ describe("money and numbers (it-IT, one formatter)", () => {
   it("pay labels of a vacancy", () => {
     expect(payLabel({ payMin: 1500, payMax: 1800, payPeriod: "month" })?.replace(/\s/g, " ")).toBe("da 1.500,00 € a 1.800,00 € lordi al mese");
     expect(payLabel({ payMin: 1500, payMax: null, payPeriod: null })?.replace(/\s/g, " ")).toBe("1.500,00 € lordi");
+  });
+});
+
+describe("the formatters other modules used to copy", () => {
+  it("integers, bigint included, grouped the same way as every other number", () => {
+    expect(formatNumber(1234567n)).toBe("1.234.567");
+    expect(formatInt(1500n)).toBe("1.500");
+    expect(formatInt(-1234567)).toBe("-1.234.567");
+    expect(formatInt(0)).toBe("0");
+  });
+  it("file sizes in megabytes, one decimal at most", () => {
+    expect(formatMegabytes(5 * 1_048_576)).toBe("5 MB");
+    expect(formatMegabytes(1.5 * 1_048_576)).toBe("1,5 MB");
+    expect(formatMegabytes(20_000_000)).toBe("19,1 MB");
+  });
+  it("a stored decimal keeps its digits and gets the comma", () => {
+    expect(decimalComma("12.50")).toBe("12,50");
+    expect(decimalComma(37.5)).toBe("37,5");
+    expect(decimalComma(40)).toBe("40");
   });
 });
