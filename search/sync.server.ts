@@ -4,6 +4,7 @@ import type { Db } from "~/db/db.server";
 import { getMeili, indexUid } from "./client.server";
 import { findIndexDefinition } from "./registry";
 import { applySearchSettings } from "./setup.server";
+import { log } from "~/utils/logger.server";
 
 const BATCH = 500;
 /**
@@ -158,10 +159,10 @@ export function kickSyncWorker(getDb: () => Db) {
         setTimeout(() => kickSyncWorker(getDb), 250).unref();
         return;
       }
-      if (s.failures) console.error("[search-sync] Meilisearch di nuovo raggiungibile: indice aggiornato.");
+      if (s.failures) log().warn("[search-sync] Meilisearch di nuovo raggiungibile: indice aggiornato.");
       s.failures = 0;
     } catch (e) {
-      if (s.failures++ === 0) console.error("[search-sync] Meilisearch non raggiungibile, riprovo:", (e as Error).message);
+      if (s.failures++ === 0) log().error({ err: e }, "[search-sync] Meilisearch non raggiungibile, riprovo");
     } finally {
       s.running = false;
     }

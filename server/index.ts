@@ -5,6 +5,7 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { closeDb, getDb } from "~/db/db.server";
 import { registerInstance } from "~/db/instances.server";
 import { EnvError, getEnv, setServiceUrls } from "~/utils/env.server";
+import { log } from "~/utils/logger.server";
 import { createApp } from "./app";
 import { startBackgroundJobs } from "./jobs";
 import { startPlatform, type Platform } from "./platform";
@@ -14,8 +15,8 @@ import { ServiceStartError } from "./services";
 const startedAt = performance.now();
 const BUILD_PATH = path.resolve("build/index.js");
 
-function fail(message: string, code = 1): never {
-  console.error(`Rosa non si avvia: ${message}`);
+function fail(message: string, code = 1, err?: unknown): never {
+  log().fatal(err instanceof Error && !(err instanceof ServiceStartError) ? { err } : {}, `Rosa non si avvia: ${message}`);
   process.exit(code);
 }
 
@@ -30,7 +31,11 @@ async function main() {
   try {
     env = getEnv();
   } catch (e) {
-    if (e instanceof EnvError) fail(e.message, 2);
+    // Without a valid environment there is no logger configuration either: one plain line for the operator.
+    if (e instanceof EnvError) {
+      process.stderr.write(`Rosa non si avvia: ${e.message}\n`);
+      process.exit(2);
+    }
     throw e;
   }
   let platform: Platform | undefined;
@@ -63,16 +68,19 @@ async function main() {
     const server = app.listen(env.PORT, env.HOST, async () => {
       const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
       const url = `http://localhost:${env.PORT}`;
-      console.log(`Rosa è pronto su ${url} (avvio in ${seconds} s)`);
-      console.log(`  PostgreSQL: ${platform!.embedded.postgres ? "incorporato" : "esterno"}; Meilisearch: ${platform!.embedded.meilisearch ? "incorporato" : "esterno"}`);
-      if (platform!.seeded) console.log("  Dati dimostrativi caricati.");
-      console.log(`  Account dimostrativi (password ${DEMO_PASSWORD}):`);
-      for (const a of DEMO_ACCOUNTS) console.log(`    ${a.email.padEnd(26)} ${a.role}`);
+      const postgres = platform!.embedded.postgres ? "incorporato" : "esterno";
+      const meilisearch = platform!.embedded.meilisearch ? "incorporato" : "esterno";
+      log().info({ url, startupSeconds: Number(seconds), postgres, meilisearch }, `Rosa è pronto su ${url} (avvio in ${seconds} s; PostgreSQL ${postgres}, Meilisearch ${meilisearch})`);
+      // The demo password only when this run loaded the demo accounts (README, "Account dimostrativi").
+      if (platform!.seeded) {
+        const accounts = DEMO_ACCOUNTS.map((a) => `${a.email} (${a.role})`).join(", ");
+        log().info({ accounts: DEMO_ACCOUNTS.map((a) => a.email) }, `Dati dimostrativi caricati. Account dimostrativi (password ${DEMO_PASSWORD}): ${accounts}`);
+      }
       if (env.NODE_ENV === "development") broadcastDevReady(build);
       stopJobs = startBackgroundJobs();
     });
     server.on("error", async (e: NodeJS.ErrnoException) => {
-      console.error(`Rosa non si avvia: ${e.code === "EADDRINUSE" ? `la porta ${env.PORT} è già in uso (imposta PORT)` : e.message}`);
+      log().fatal({ err: e }, `Rosa non si avvia: ${e.code === "EADDRINUSE" ? `la porta ${env.PORT} è già in uso (imposta PORT)` : e.message}`);
       await shutdown(1);
     });
     if (env.NODE_ENV === "development") {
@@ -94,7 +102,7 @@ async function main() {
     await closeDb().catch(() => {});
     await platform?.stop();
     const message = e instanceof ServiceStartError ? e.message : (e as Error)?.message ?? String(e);
-    fail(message);
+    fail(message, 1, e);
   }
 }
 

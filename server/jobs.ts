@@ -10,6 +10,7 @@ import { runL68Deadlines } from "~/domain/l68/deadlines.server";
 import { runVacancyDeadlines } from "~/domain/vacancies/deadlines.server";
 import { runCvRetention } from "~/domain/candidates/erasure.server";
 import { kickSyncWorker, startSyncWorker, stopSyncWorker } from "../search/sync.server";
+import { log } from "~/utils/logger.server";
 
 /** What a job may need from the process that runs it. */
 export interface JobContext {
@@ -90,6 +91,15 @@ export async function runJobIfDue(lockDb: Db, job: PeriodicJob, ctx: JobContext)
   });
 }
 
+/** Runs the job if due; a failure is logged with its stack (the next period tries again), never thrown. */
+export async function runJobLogged(lockDb: Db, job: PeriodicJob, ctx: JobContext): Promise<void> {
+  try {
+    await runJobIfDue(lockDb, job, ctx);
+  } catch (e) {
+    log().error({ err: e, job: job.name }, `[job] «${job.name}» non è riuscito: riprovo al prossimo turno`);
+  }
+}
+
 /**
  * Starts the background work of a running portal (only once it listens):
  * the search sync worker, woken after every commit, and the periodic jobs,
@@ -105,7 +115,7 @@ export function startBackgroundJobs(): () => void {
   // every connection of the pool that their own work (and the requests) need.
   const lockDb = createDb(getEnv().DATABASE_URL!, jobs.length);
   const timers = jobs.map((job) => {
-    const run = () => void runJobIfDue(lockDb, job, ctx).catch((e) => console.error(`[${job.name}]`, (e as Error).message));
+    const run = () => void runJobLogged(lockDb, job, ctx);
     run();
     return setInterval(run, job.everyMs).unref();
   });

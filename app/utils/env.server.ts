@@ -43,6 +43,10 @@ export const EnvSchema = z
     PORT: port(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
     TRUST_PROXY: trustProxy,
+    /** Lowest level written to the JSON log (stdout); unset: info, or silent under NODE_ENV=test. */
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "deve essere fatal, error, warn, info, debug, trace o silent" })
+      .optional(),
     /** Pages rendered at once; the others wait in arrival order (server/admission.ts). */
     MAX_CONCURRENT_REQUESTS: z.coerce.number({ error: "deve essere un numero" }).int("deve essere un numero intero").min(1, "almeno 1").max(1000, "al massimo 1000").default(16),
     DATA_DIR: z.string().min(1, "non può essere vuota").default(".data"),
