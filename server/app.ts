@@ -25,7 +25,9 @@ export interface HealthCheck {
 export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: string; health: HealthCheck }) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // Which proxies may set X-Forwarded-For/-Proto (TRUST_PROXY, README "Più istanze"): req.ip is then the client's
+  // address for the login lockout, the rate limits and the audit log, and req.protocol the one the browser used.
+  app.set("trust proxy", getEnv().TRUST_PROXY);
   app.use(requestLog());
 
   app.use(securityHeaders({ publicUrl: getEnv().PUBLIC_URL, development: opts.mode === "development" }));

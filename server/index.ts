@@ -63,8 +63,6 @@ async function main() {
         return { ok: database && search, database, search };
       },
     });
-    // Which proxies may set X-Forwarded-* (README, "Più istanze"); createApp's default is loopback.
-    app.set("trust proxy", env.TRUST_PROXY);
     const server = app.listen(env.PORT, env.HOST, async () => {
       const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
       const url = `http://localhost:${env.PORT}`;
