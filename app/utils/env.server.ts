@@ -90,13 +90,24 @@ export const EnvSchema = z
   })
   // Links in e-mails must reach the portal from the recipient's mailbox: in production there is no sensible default
   // (http://localhost would be a dead link). `npm start` on embedded servers (the demo) sets http://localhost:PORT itself.
+  // The session secret: with the embedded PostgreSQL (one process, one DATA_DIR) the portal generates one and keeps it
+  // in DATA_DIR/session-secret; with an external database several instances may serve the same users, and a secret
+  // generated per machine would log users out on every other instance (and vanish with the container): required.
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.PUBLIC_URL)
+    if (env.NODE_ENV !== "production") return;
+    if (!env.PUBLIC_URL)
       ctx.addIssue({
         code: "custom",
         path: ["PUBLIC_URL"],
         message:
-          "obbligatoria in produzione (NODE_ENV=production): indica l'indirizzo pubblico del portale, es. PUBLIC_URL=https://rosa.example.it, con cui si formano i collegamenti nelle e-mail",
+          "obbligatoria in produzione (NODE_ENV=production): indica l'indirizzo pubblico del portale, es. PUBLIC_URL=https://rosa.example.it, con cui si formano i collegamenti nelle e-mail (required in production)",
+      });
+    if (env.DATABASE_URL && !env.SESSION_SECRET)
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message:
+          "obbligatoria in produzione con un database esterno (NODE_ENV=production e DATABASE_URL): indica un segreto casuale di almeno 32 caratteri, uguale per tutte le istanze, es. SESSION_SECRET=$(openssl rand -hex 32) (required in production with an external database)",
       });
   });
 
