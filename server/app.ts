@@ -7,6 +7,7 @@ import express from "express";
 import { getEnv } from "~/utils/env.server";
 import { guardBuild } from "~/utils/request-guard.server";
 import { admissionControl } from "./admission";
+import { rateLimits } from "./rate-limit";
 import { requestLog } from "./request-log";
 import { closeUnreadBodies } from "./body-limit";
 import { isCrossSiteMutation, originMismatchesHost } from "./csrf";
@@ -71,6 +72,9 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
     }
     next();
   });
+
+  // Per-IP limits on the public JSON/RSS/API endpoints and on the one-time links (server/rate-limit.ts).
+  app.use(rateLimits(getEnv));
 
   // Anonymous job board pages: short in-process cache + public HTTP caching (server/public-cache.ts).
   app.use(publicPageCache());

@@ -66,6 +66,9 @@ export const EnvSchema = z
     SEED_DEMO: booleanString.default(true),
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, "deve essere un URL smtp://…").optional(),
     MAIL_FROM: z.string().default("Rosa <noreply@rosa.invalid>"),
+    /** Per-IP limits on anonymous endpoints (server/rate-limit.ts). */
+    RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number({ error: "deve essere un numero di richieste" }).int("deve essere un numero intero").min(1, "almeno 1").max(100_000, "al massimo 100000").default(300),
+    RATE_LIMIT_LINKS_PER_15_MINUTES: z.coerce.number({ error: "deve essere un numero di richieste" }).int("deve essere un numero intero").min(1, "almeno 1").max(100_000, "al massimo 100000").default(30),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
     /** A CV not updated or confirmed for this many months is obsolete (excluded from matching by default). */
