@@ -19,7 +19,7 @@ export function loggedPath(url: string | undefined): string {
  * The request log (pino-http): one JSON line per answered request with method, path (no query string, no tokens, no
  * cookies), status and time. Every request gets an id, sent back as `X-Request-Id` and carried by the log lines of
  * that request (`reqId`), so an error a user reports with its id can be found. Static files and /healthz are not
- * logged; 5xx answers are logged as errors, 4xx as warnings.
+ * logged; 5xx answers are logged as errors, the others at info.
  */
 export function requestLog(): RequestHandler {
   return pinoHttp({
@@ -31,7 +31,8 @@ export function requestLog(): RequestHandler {
       return id;
     },
     autoLogging: { ignore: (req) => /^\/(build|vendor|fonts|favicon)|^\/healthz$|\.(svg|png|ico|css|js|woff2?)$/.test(loggedPath(req.url)) },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    // A 4xx is the client's mistake (or a deliberate denial), part of normal traffic: info, like the rest.
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
     customSuccessMessage: (req, res, ms) => `${req.method} ${loggedPath(req.url)} ${res.statusCode} ${Math.round(ms)} ms`,
     customErrorMessage: (req, res, err) => `${req.method} ${loggedPath(req.url)} ${res.statusCode}: ${err.message}`,
     serializers: {
