@@ -24,7 +24,8 @@ function portal(port: number, dataDir: string) {
     // Plain node (not npm/npx) so SIGTERM reaches the server and it stops PostgreSQL and Meilisearch.
     command: `rm -rf ${dataDir} && node --import tsx server/index.ts`,
     url: `http://127.0.0.1:${port}/healthz`,
-    env: { PORT: String(port), NODE_ENV: "production", PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, HOST: "127.0.0.1" },
+    // LOG_LEVEL=warn: the test output shows the portal's warnings and errors, not a line per request.
+    env: { PORT: String(port), NODE_ENV: "production", PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, HOST: "127.0.0.1", LOG_LEVEL: "warn" },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe" as const,

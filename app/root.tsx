@@ -1,18 +1,16 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
-  Link,
   Links,
   LiveReload,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
+import { RouteErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/forms";
 import { Footer, Header } from "~/components/layout";
 import bootstrapItaliaCss from "bootstrap-italia/dist/css/bootstrap-italia.min.css";
@@ -86,31 +84,7 @@ export default function App() {
   return <Outlet />;
 }
 
-const ERROR_TEXTS: Record<number, { title: string; text: string }> = {
-  400: { title: "Richiesta non valida", text: "I dati ricevuti non sono validi. Torna indietro e controllali." },
-  403: { title: "Accesso non consentito", text: "Il tuo profilo non ha i permessi per aprire questa pagina." },
-  404: { title: "Pagina non trovata", text: "La pagina che cerchi non esiste o non è visibile con il tuo profilo." },
-  409: { title: "Conflitto", text: "I dati sono stati modificati nel frattempo. Ricarica la pagina." },
-  413: { title: "Dati troppo grandi", text: "Il modulo inviato supera la dimensione ammessa. Riduci il testo o i file e riprova." },
-  415: { title: "Formato non supportato", text: "I dati non sono arrivati nel formato del modulo. Torna alla pagina e inviali di nuovo dal modulo." },
-};
-
+/** The public area's error page, and the last resort for every other area (app/components/error-boundary.tsx). */
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const known = ERROR_TEXTS[status] ?? {
-    title: "Si è verificato un errore",
-    text: "Qualcosa non ha funzionato dalla nostra parte. Riprova tra poco; se il problema continua, contatta l'assistenza del Centro per l'Impiego.",
-  };
-  if (status >= 500) console.error(error);
-  return (
-    <div>
-      <h1>{known.title}</h1>
-      <p className="lead">{known.text}</p>
-      <p className="rosa-muted">Codice errore: {status}</p>
-      <Link to="/" className="btn btn-primary">
-        Torna alla pagina iniziale
-      </Link>
-    </div>
-  );
+  return <RouteErrorBoundary area="public" />;
 }

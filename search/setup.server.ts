@@ -1,6 +1,7 @@
 import type { Meilisearch } from "meilisearch";
 import { indexUid } from "./client.server";
 import { searchIndexes, type SearchIndexDefinition } from "./registry";
+import { log } from "~/utils/logger.server";
 
 /** Creates the index if missing and applies the settings defined in code to one uid. */
 export async function applyIndexSettings(meili: Meilisearch, uid: string, def: SearchIndexDefinition, timeout = 60_000): Promise<void> {
@@ -22,7 +23,7 @@ export async function applySearchSettings(meili: Meilisearch): Promise<void> {
       await applyIndexSettings(meili, indexUid(def.name), def);
     } catch (e) {
       if (!/timeout|timed out/i.test((e as Error).message)) throw e;
-      console.error(`[search] le impostazioni dell'indice ${def.name} si stanno ancora applicando: continuo.`);
+      log().warn(`[search] le impostazioni dell'indice ${def.name} si stanno ancora applicando: continuo.`);
     }
   }
 }

@@ -4,6 +4,7 @@ import type { Db } from "~/db/db.server";
 import { getMeili, indexUid } from "./client.server";
 import { findIndexDefinition } from "./registry";
 import { applySearchSettings } from "./setup.server";
+import { log } from "~/utils/logger.server";
 
 const BATCH = 500;
 /**
@@ -59,7 +60,7 @@ export async function enqueueCurrentState(trx: Db, meili: Meilisearch, name: str
 }
 
 const state = globalThis as unknown as {
-  __rosaSync?: { timer?: NodeJS.Timeout; running: boolean; again: boolean; failures: number; settingsFor?: string };
+  __rosaSync?: { timer?: NodeJS.Timeout; running: boolean; again: boolean; failures: number; settingsFor?: string; stopping?: boolean };
 };
 const syncState = () => (state.__rosaSync ??= { running: false, again: false, failures: 0 });
 
@@ -131,6 +132,7 @@ export async function drainOutbox(db: Db): Promise<number> {
  */
 export function kickSyncWorker(getDb: () => Db) {
   const s = syncState();
+  if (s.stopping) return;
   if (s.running) {
     s.again = true;
     return;
@@ -146,8 +148,9 @@ export function kickSyncWorker(getDb: () => Db) {
           try {
             do {
               s.again = false;
-              while ((await processOutboxOnce(getDb())) > 0);
-            } while (s.again);
+              // When the portal stops, the batch in flight finishes and the rest waits in the outbox for the next start.
+              while (!s.stopping && (await processOutboxOnce(getDb())) > 0);
+            } while (s.again && !s.stopping);
           } finally {
             await sql`select pg_advisory_unlock(${SEARCH_SWEEP_LOCK})`.execute(conn);
           }
@@ -158,10 +161,10 @@ export function kickSyncWorker(getDb: () => Db) {
         setTimeout(() => kickSyncWorker(getDb), 250).unref();
         return;
       }
-      if (s.failures) console.error("[search-sync] Meilisearch di nuovo raggiungibile: indice aggiornato.");
+      if (s.failures) log().warn("[search-sync] Meilisearch di nuovo raggiungibile: indice aggiornato.");
       s.failures = 0;
     } catch (e) {
-      if (s.failures++ === 0) console.error("[search-sync] Meilisearch non raggiungibile, riprovo:", (e as Error).message);
+      if (s.failures++ === 0) log().error({ err: e }, "[search-sync] Meilisearch non raggiungibile, riprovo");
     } finally {
       s.running = false;
     }
@@ -175,6 +178,7 @@ export async function syncWorkerIdle(): Promise<void> {
 
 export function startSyncWorker(getDb: () => Db, intervalMs = 1000) {
   const s = syncState();
+  s.stopping = false;
   if (s.timer) return;
   s.timer = setInterval(() => {
     // Back-off while failing: on average one attempt every 2^failures ticks, at most every 30 s.
@@ -188,4 +192,11 @@ export function stopSyncWorker() {
   const s = state.__rosaSync;
   if (s?.timer) clearInterval(s.timer);
   if (s) s.timer = undefined;
+}
+
+/** Graceful stop: no new sweep starts (not even after a commit) and the batch in flight is awaited. */
+export async function shutdownSyncWorker(): Promise<void> {
+  syncState().stopping = true;
+  stopSyncWorker();
+  await syncWorkerIdle();
 }

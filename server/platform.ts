@@ -10,6 +10,7 @@ import { registerPortalSearchIndexes } from "./search-indexes";
 import { syncReferenceData } from "./reference-data/sync";
 import { seedDemoData } from "./seed/index";
 import { prepareDir, startMeilisearch, startPostgres, type RunningService } from "./embedded-services";
+import { log } from "~/utils/logger.server";
 
 export interface Platform {
   databaseUrl: string;
@@ -72,7 +73,7 @@ export async function startPlatform(env: Env, opts: { persistent?: boolean; seed
     } catch (e) {
       // An external Meilisearch may be down: the portal still starts, writes go to the outbox.
       if (embedded.meilisearch) throw e;
-      console.error(`Meilisearch non raggiungibile (${(e as Error).message}): la ricerca si aggiornerà quando tornerà disponibile.`);
+      log().error({ err: e }, "Meilisearch non raggiungibile: la ricerca si aggiornerà quando tornerà disponibile.");
     }
     const sessionSecret = env.SESSION_SECRET ?? persistentSecret(env.DATA_DIR, "session-secret", 32);
     return { databaseUrl, meiliUrl, meiliKey, sessionSecret, embedded, seeded, stop };

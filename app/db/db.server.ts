@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, type Transaction } from "kysely";
 import pg from "pg";
 import { getEnv } from "~/utils/env.server";
 import type { DB } from "./types";
+import { log } from "~/utils/logger.server";
 
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;
@@ -17,7 +18,7 @@ export function createDb(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max });
   // Idle clients get 57P01 when PostgreSQL stops; without a listener the process crashes (docs/engineering-notes.md#p8).
   pool.on("error", (e) => {
-    if (!/57P01|terminating connection/.test(e.message)) console.error("[db pool]", e.message);
+    if (!/57P01|terminating connection/.test(e.message)) log().error({ err: e }, "[db pool] errore di una connessione inattiva");
   });
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -2,6 +2,7 @@ import os from "node:os";
 import { sql, type Expression, type SqlBool } from "kysely";
 import pg from "pg";
 import type { Db } from "./db.server";
+import { log } from "~/utils/logger.server";
 
 /**
  * Several portal processes may share one PostgreSQL (README, "Più istanze").
@@ -38,7 +39,7 @@ export async function registerInstance(db: Db, databaseUrl: string): Promise<() 
   const client = new pg.Client({ connectionString: databaseUrl });
   // Losing this connection means other instances see us as dead; say so loudly (the lock cannot be re-taken safely
   // after others may have closed our imports, so the operator should restart this process).
-  client.on("error", (e) => console.error("[istanza] connessione del lock di istanza persa:", e.message));
+  client.on("error", (e) => log().error({ err: e }, "[istanza] connessione del lock di istanza persa: riavvia questo processo"));
   await client.connect();
   await client.query("select pg_advisory_lock($1, $2)", [INSTANCE_LOCK_CLASS, row.id]);
   holder.__rosaInstance = { id: row.id, client };

@@ -1,4 +1,5 @@
 import { getDb, type Trx } from "./db.server";
+import { log } from "~/utils/logger.server";
 
 type AfterCommit = () => Promise<unknown> | unknown;
 
@@ -26,7 +27,7 @@ export async function withTransaction<T>(fn: (trx: Trx, afterCommit: (cb: AfterC
     try {
       await cb();
     } catch (e) {
-      console.error("[after-commit]", (e as Error).message);
+      log().error({ err: e }, "[after-commit] un effetto dopo il commit è fallito (la modifica è salvata)");
     }
   }
   return result;

@@ -11,6 +11,7 @@ import { CONTRACT_TYPES, WORKING_TIME_LABELS } from "~/domain/vacancies/codes";
 import { formatDate } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
 import { plural } from "~/utils/plural";
+import { log } from "~/utils/logger.server";
 
 export const meta: MetaFunction = () => [
   { title: "Offerte di lavoro dei Centri per l'Impiego — Rosa" },
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return { values: parsed.values, errors: undefined, ...result, page: parsed.data.page, unavailable: false };
   } catch (e) {
     // The index is derived data: if Meilisearch is down the board says so instead of failing.
-    console.error("[offerte] ricerca non disponibile:", (e as Error).message);
+    log().error({ err: e }, "[offerte] ricerca non disponibile");
     return { values: parsed.values, errors: undefined, hits: [], total: 0, page: 1, totalPages: 0, unavailable: true };
   }
 }

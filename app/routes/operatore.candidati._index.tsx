@@ -18,6 +18,7 @@ import { zodFieldErrors, type FieldErrors } from "~/utils/forms";
 import { actorOf, forbidden, requirePermission } from "~/web/session.server";
 import { getMeili } from "../../search/client.server";
 import { plural } from "~/utils/plural";
+import { log } from "~/utils/logger.server";
 
 export const meta: MetaFunction = () => [{ title: "Cerca candidati — Rosa" }];
 
@@ -38,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     if (e instanceof DomainError) return fail({ [e.field]: e.message });
     if (e instanceof Response) throw e;
     // Meilisearch down: PostgreSQL still has every CV, the page says so instead of failing.
-    console.error("[candidate-search]", (e as Error).message);
+    log().error({ err: e }, "[candidate-search] ricerca non disponibile");
     return data({ errors: undefined, values, result: EMPTY, unavailable: true }, { status: 503 });
   }
   // Searching the CV database is access to personal data: recorded, with the criteria (not the results).

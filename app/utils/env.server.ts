@@ -43,6 +43,10 @@ export const EnvSchema = z
     PORT: port(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
     TRUST_PROXY: trustProxy,
+    /** Lowest level written to the JSON log (stdout); unset: info, or silent under NODE_ENV=test. */
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "deve essere fatal, error, warn, info, debug, trace o silent" })
+      .optional(),
     /** Pages rendered at once; the others wait in arrival order (server/admission.ts). */
     MAX_CONCURRENT_REQUESTS: z.coerce.number({ error: "deve essere un numero" }).int("deve essere un numero intero").min(1, "almeno 1").max(1000, "al massimo 1000").default(16),
     DATA_DIR: z.string().min(1, "non può essere vuota").default(".data"),
@@ -62,6 +66,9 @@ export const EnvSchema = z
     SEED_DEMO: booleanString.default(true),
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, "deve essere un URL smtp://…").optional(),
     MAIL_FROM: z.string().default("Rosa <noreply@rosa.invalid>"),
+    /** Per-IP limits on anonymous endpoints (server/rate-limit.ts). */
+    RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number({ error: "deve essere un numero di richieste" }).int("deve essere un numero intero").min(1, "almeno 1").max(100_000, "al massimo 100000").default(300),
+    RATE_LIMIT_LINKS_PER_15_MINUTES: z.coerce.number({ error: "deve essere un numero di richieste" }).int("deve essere un numero intero").min(1, "almeno 1").max(100_000, "al massimo 100000").default(30),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
     /** A CV not updated or confirmed for this many months is obsolete (excluded from matching by default). */
@@ -86,13 +93,24 @@ export const EnvSchema = z
   })
   // Links in e-mails must reach the portal from the recipient's mailbox: in production there is no sensible default
   // (http://localhost would be a dead link). `npm start` on embedded servers (the demo) sets http://localhost:PORT itself.
+  // The session secret: with the embedded PostgreSQL (one process, one DATA_DIR) the portal generates one and keeps it
+  // in DATA_DIR/session-secret; with an external database several instances may serve the same users, and a secret
+  // generated per machine would log users out on every other instance (and vanish with the container): required.
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.PUBLIC_URL)
+    if (env.NODE_ENV !== "production") return;
+    if (!env.PUBLIC_URL)
       ctx.addIssue({
         code: "custom",
         path: ["PUBLIC_URL"],
         message:
-          "obbligatoria in produzione (NODE_ENV=production): indica l'indirizzo pubblico del portale, es. PUBLIC_URL=https://rosa.example.it, con cui si formano i collegamenti nelle e-mail",
+          "obbligatoria in produzione (NODE_ENV=production): indica l'indirizzo pubblico del portale, es. PUBLIC_URL=https://rosa.example.it, con cui si formano i collegamenti nelle e-mail (required in production)",
+      });
+    if (env.DATABASE_URL && !env.SESSION_SECRET)
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message:
+          "obbligatoria in produzione con un database esterno (NODE_ENV=production e DATABASE_URL): indica un segreto casuale di almeno 32 caratteri, uguale per tutte le istanze, es. SESSION_SECRET=$(openssl rand -hex 32) (required in production with an external database)",
       });
   });
 

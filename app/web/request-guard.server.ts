@@ -2,6 +2,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { ZodError } from "zod";
 import { domainErrorPage } from "./errors.server";
 import { CONTROL_CHARS, FormInputError, checkFieldName, stripControlChars } from "~/utils/forms";
+import { log } from "~/utils/logger.server";
 
 /**
  * One guard around every loader and action of the build (server/app.ts wraps
@@ -157,7 +158,7 @@ export function clientErrorResponse(e: unknown, where: string): Response | undef
   else if (e instanceof FormInputError) return refuse(400, e.message);
   else if (e instanceof URIError) reason = "un indirizzo o un parametro ha una codifica errata";
   if (!reason) return undefined;
-  console.warn(`[rosa] input non valido arrivato oltre la validazione in ${where}: ${code ?? (e as Error).name} ${(e as Error).message}`);
+  log().warn({ err: e, where, code }, `[rosa] input non valido arrivato oltre la validazione in ${where}`);
   return refuse(400, `Richiesta non valida: ${reason}. Controlla i dati e riprova.`);
 }
 

@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "~/utils/env.server";
 
@@ -42,4 +44,31 @@ describe("environment schema", () => {
     expect(parseEnv({ NODE_ENV: "production", PUBLIC_URL: "https://rosa.example.it" }).PUBLIC_URL).toBe("https://rosa.example.it");
     expect(parseEnv({ NODE_ENV: "development" }).PUBLIC_URL).toBeUndefined();
   });
+  it("requires SESSION_SECRET in production with an external database, not with the embedded one (generated in DATA_DIR)", () => {
+    const production = { NODE_ENV: "production", PUBLIC_URL: "https://rosa.example.it" };
+    expect(() => parseEnv({ ...production, DATABASE_URL: "postgres://u:p@db:5432/rosa" })).toThrow(
+      /SESSION_SECRET: obbligatoria in produzione con un database esterno \(NODE_ENV=production e DATABASE_URL\).*almeno 32 caratteri/,
+    );
+    expect(parseEnv({ ...production, DATABASE_URL: "postgres://u:p@db:5432/rosa", SESSION_SECRET: "x".repeat(32) }).SESSION_SECRET).toHaveLength(32);
+    expect(parseEnv(production).SESSION_SECRET).toBeUndefined();
+    expect(parseEnv({ DATABASE_URL: "postgres://u:p@db:5432/rosa" }).SESSION_SECRET).toBeUndefined();
+  });
+  it("names both missing settings at once in production", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db:5432/rosa" })).toThrow(/PUBLIC_URL: obbligatoria.*; SESSION_SECRET: obbligatoria/);
+  });
+  it("reads LOG_LEVEL, and rejects an unknown level in Italian", () => {
+    expect(parseEnv({ LOG_LEVEL: "debug" }).LOG_LEVEL).toBe("debug");
+    expect(() => parseEnv({ LOG_LEVEL: "verbose" })).toThrow(/LOG_LEVEL: deve essere fatal, error, warn, info, debug, trace o silent/);
+  });
+  it("stops the portal at start with exit code 2 and one readable line when a production setting is missing", () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "server/index.ts"], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", NODE_ENV: "production", DATABASE_URL: "postgres://u:p@127.0.0.1:1/rosa", PUBLIC_URL: "https://rosa.example.it" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^Rosa non si avvia: Configurazione non valida: SESSION_SECRET: obbligatoria in produzione con un database esterno/);
+  }, 60_000);
 });

@@ -10,6 +10,7 @@ import { csvRecords, errorReportCsv, validateCsvRecord, type CsvRecord, type Row
 import type { CandidateInput } from "./schema";
 import { formatNumber } from "~/utils/format";
 import { plural, pluralWord } from "~/utils/plural";
+import { log } from "~/utils/logger.server";
 
 const PROGRESS_EVERY = 20;
 
@@ -27,7 +28,7 @@ export async function startCandidateImport(db: Db, actor: Actor & { userId: stri
     .returning("id")
     .executeTakeFirstOrThrow();
   const done = runImport(db, actor, job.id, records, opts).catch(async (e) => {
-    console.error("[candidate import]", (e as Error).message);
+    log().error({ err: e, importId: job.id }, "[candidate import] importazione interrotta da un errore imprevisto");
     await finish(db, job.id, { status: "failed", message: "Importazione interrotta da un errore imprevisto: nessun candidato è stato importato." });
   });
   return { importId: job.id, done };

@@ -5,6 +5,7 @@ import { Piscina } from "piscina";
 import { DomainError } from "~/domain/errors";
 import { getEnv } from "~/utils/env.server";
 import { plural } from "~/utils/plural";
+import { log } from "~/utils/logger.server";
 
 /** Extracted text kept in PostgreSQL (and indexed): enough for any real CV, bounded for the index. */
 export const MAX_TEXT_CHARS = 100_000;
@@ -99,7 +100,7 @@ function poolFor(limits: PdfLimits): Pool {
     niceIncrement: 10,
   });
   // A thread that dies with no task (it cannot, but an unhandled 'error' would end the process).
-  piscina.on("error", (e) => console.error("pdf worker:", e));
+  piscina.on("error", (e) => log().error({ err: e }, "[cv] errore di un worker di lettura dei PDF"));
   current = { key, piscina, slots: new Slots(limits.workers, limits.workers * 8) };
   return current;
 }

@@ -3,6 +3,7 @@ import { DomainError } from "~/domain/errors";
 import { formatMegabytes } from "~/utils/format";
 import type { ValidatedPdf } from "./commands.server";
 import { extractPdfText, UNREADABLE } from "./pdf-text.server";
+import { log } from "~/utils/logger.server";
 
 /**
  * Checks that an upload is a real PDF within the size limit and extracts its
@@ -19,7 +20,7 @@ export async function validatePdfUpload(file: { name: string; bytes: Uint8Array 
   } catch (e) {
     if (e instanceof DomainError) throw e;
     // A worker that failed for another reason: the file is what we cannot read, the server is fine.
-    console.error("PDF text extraction failed:", e);
+    log().error({ err: e }, "[cv] lettura del testo del PDF non riuscita");
     throw new DomainError(UNREADABLE, field);
   }
   return { ...checked, text: parsed.text, pageCount: parsed.pageCount };

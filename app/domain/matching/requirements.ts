@@ -9,7 +9,7 @@ import type { VacancyRequirement } from "~/domain/vacancies";
 import { EDUCATION_EQF, LICENCE_SATISFIED_BY } from "./codes";
 import { significantTokens } from "./fields";
 
-export type { RequirementKind } from "~/domain/vacancies/requirements";
+export type { RequirementKind } from "~/domain/vacancies";
 
 export interface MatchRequirement extends VacancyRequirement {
   id: string;

@@ -11,7 +11,7 @@ import { explainMatch, type ExplainDoc, type Explanation } from "./explain";
 import { buildMatchPlan, recentlyPresentedFilter, type MatchPlan, type MatchVacancy } from "./query";
 import { byRank, byRankLessPresented, levelSlices } from "./rank";
 import type { MatchRequirement } from "./requirements";
-import { requirementFromRow } from "~/domain/vacancies/requirements";
+import { requirementFromRow } from "~/domain/vacancies";
 
 export const TOP_N = 50;
 /** Pages of TOP_N: the first 1,000 by rank (the whole set is fetched at once up to FETCH_ALL). */

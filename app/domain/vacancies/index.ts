@@ -4,6 +4,6 @@
  */
 export { CONTRACT_TYPES, WORKING_TIME_LABELS } from "./codes";
 export { requirementLabel } from "./requirement-label";
-export { requirementFromRow, requirementToRow, type VacancyRequirement } from "./requirements";
+export { requirementFromRow, requirementToRow, type RequirementKind, type VacancyRequirement } from "./requirements";
 export { occupationField } from "./schema";
 export { EXPIRING_DAYS } from "./states";
