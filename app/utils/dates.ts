@@ -26,13 +26,6 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
 }
 
-/** A PostgreSQL `date` column as pg reads it (local midnight) back to "YYYY-MM-DD", never shifted through UTC. */
-export function isoDate(d: Date | string): string {
-  if (typeof d === "string") return d.slice(0, 10);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /**
  * "YYYY-MM-DDTHH:MM" typed in Italy (what <input type="datetime-local"> sends) as the instant it names,
  * whatever the server's time zone.

@@ -4,8 +4,8 @@ import type { DefaultedTimestamp, Timestamp } from "../types";
 // Tables of the candidates context; keep in step with migrations/2026_11_23_1000_create_candidates.ts
 // and migrations/2026_12_05_1900_add_candidate_erasure.ts.
 
-/** A date column (no time): written as "YYYY-MM-DD" or Date, read back as Date. */
-export type DateColumn = ColumnType<Date, Date | string, Date | string>;
+/** A date column (no time): written as "YYYY-MM-DD" or Date, read back as "YYYY-MM-DD" (app/db/db.server.ts). */
+export type DateColumn = ColumnType<string, Date | string, Date | string>;
 
 export type WorkTime = "full_time" | "part_time" | "any";
 export type ProtectedCategory = "none" | "art1" | "art18";
@@ -31,7 +31,7 @@ export interface CandidatesTable {
   max_commute_km: number | null;
   willing_to_relocate: Generated<boolean>;
   own_vehicle: Generated<boolean>;
-  available_from: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  available_from: ColumnType<string | null, Date | string | null | undefined, Date | string | null>;
   consent_visible: Generated<boolean>;
   consent_changed_at: Timestamp | null;
   cv_updated_at: DefaultedTimestamp;
@@ -59,7 +59,7 @@ export interface CandidateExperiencesTable {
   occupation_code: string;
   employer_name: string;
   started_on: DateColumn;
-  ended_on: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  ended_on: ColumnType<string | null, Date | string | null | undefined, Date | string | null>;
   tasks: string | null;
 }
 
@@ -74,7 +74,7 @@ export interface CandidatePreferencesTable {
   years_experience: Generated<number>;
   last_job_year: number | null;
   notes: string | null;
-  interview_date: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  interview_date: ColumnType<string | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface CandidateLanguagesTable {
@@ -98,7 +98,7 @@ export interface CandidateCertificatesTable {
   id: Generated<string>;
   candidate_id: string;
   name: string;
-  expires_on: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  expires_on: ColumnType<string | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface CandidateItSkillsTable {
@@ -150,7 +150,7 @@ export interface CandidateRegistrationsTable {
   first_name: string;
   last_name: string;
   tax_code: string;
-  birth_date: ColumnType<Date, string, string>;
+  birth_date: ColumnType<string, string, string>;
   sex: "M" | "F";
   comune_code: string;
   password_hash: string | null;

@@ -5,10 +5,7 @@ import type { DefaultedTimestamp, Json, Timestamp } from "../types";
 
 /** numeric columns: written as number, read back as a string by pg (converted in the queries). */
 type Numeric = ColumnType<string, number | string, number | string>;
-/**
- * date columns, written as yyyy-mm-dd. pg would parse them into a local-midnight Date, so the
- * queries always select them through `isoDate()` (queries.server.ts), which returns the text.
- */
+/** date columns: written and read as yyyy-mm-dd (the pool's DATE parser, app/db/db.server.ts). */
 type DateColumn = ColumnType<string, string, string>;
 
 export type L68EmployerType = "private" | "public";

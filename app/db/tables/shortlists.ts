@@ -3,7 +3,7 @@ import type { DefaultedTimestamp, Json, Timestamp } from "../types";
 
 // Tables of the preselection context; keep in step with migrations/2026_11_23_1400_create_shortlists.ts.
 
-type DateColumn = ColumnType<Date, string, string>;
+type DateColumn = ColumnType<string, string, string>;
 type Numeric = ColumnType<string, number | string, number | string>;
 
 export type ShortlistStatus = "open" | "presented" | "closed";

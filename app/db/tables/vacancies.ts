@@ -1,8 +1,8 @@
 import type { ColumnType, Generated } from "kysely";
 import type { DefaultedTimestamp, Json, Timestamp } from "../types";
 
-/** PostgreSQL `date`: read as a Date at local midnight (use isoDate()), written as "YYYY-MM-DD". */
-export type DateColumn = ColumnType<Date, string, string>;
+/** PostgreSQL `date`: written and read as "YYYY-MM-DD" (the pool's DATE parser, app/db/db.server.ts). */
+export type DateColumn = ColumnType<string, string, string>;
 /** numeric: read back as a string to keep cents exact. */
 type Numeric = ColumnType<string, number | string, number | string>;
 

@@ -7,7 +7,6 @@ import { hashPassword } from "~/domain/identity/password.server";
 import { assertAcceptablePassword } from "~/domain/identity/password-policy.server";
 import { enqueueMail } from "~/domain/mail/commands.server";
 import { resolveComune } from "~/domain/reference/queries.server";
-import { isoDate } from "~/utils/dates";
 import { safeRedirectPath } from "~/utils/redirect";
 import { createCandidate, setConsent } from "./commands.server";
 import { PRIVACY_NOTICE_VERSION, type CandidateInput, type CandidateRegistrationInput } from "./schema";
@@ -240,7 +239,7 @@ export async function registrationPrefill(db: Db, userId: string) {
     firstName: r.first_name,
     lastName: r.last_name,
     taxCode: r.tax_code,
-    birthDate: isoDate(r.birth_date),
+    birthDate: r.birth_date,
     email: r.email,
     comune: `${r.name} (${r.province_code})`,
     consent: r.consent_cv_visible ? "on" : "",

@@ -5,7 +5,6 @@
 import { PDFDocument, rgb } from "pdf-lib";
 import type { Db } from "~/db/db.server";
 import { formatDate } from "~/domain/l68/explain";
-import { isoDate } from "~/db/dates.server";
 import { drawable, embedUnicodeFonts } from "~/utils/pdf-fonts.server";
 
 interface NullaOstaData {
@@ -72,7 +71,7 @@ export async function nullaOstaResponse(db: Db, scope: { province: string } | { 
     .innerJoin("comuni as c", "c.istat_code", "p.comune_code")
     .select([
       "r.nulla_osta_number",
-      isoDate("r.nulla_osta_on").as("nulla_osta_on"),
+      "r.nulla_osta_on",
       "e.province_code",
       "e.first_name",
       "e.last_name",

@@ -1,5 +1,4 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { isoDate } from "~/utils/dates";
 import { formatDate } from "~/utils/format";
 import { drawable, embedUnicodeFonts } from "~/utils/pdf-fonts.server";
 import type { getEmployerShortlist } from "./queries.server";
@@ -61,7 +60,7 @@ export async function shortlistPdf(data: Data, now = new Date()): Promise<Uint8A
     write(
       `Esperienze di lavoro: ${
         r.experiences.length
-          ? r.experiences.map((e) => `${e.title ?? "—"} (dal ${formatDate(isoDate(e.from))}${e.to ? ` al ${formatDate(isoDate(e.to))}` : " a oggi"})`).join("; ")
+          ? r.experiences.map((e) => `${e.title ?? "—"} (dal ${formatDate(e.from)}${e.to ? ` al ${formatDate(e.to)}` : " a oggi"})`).join("; ")
           : "nessuna"
       }.`,
     );
