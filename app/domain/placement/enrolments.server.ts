@@ -109,7 +109,7 @@ export interface EnrolmentDetail extends EnrolmentRow {
   comuneLabel: string;
   provinceCode: string;
   familyDependants: number;
-  iseeCents: string | null;
+  iseeCents: number | null;
   health: {
     disabilityCategory: DisabilityCategory;
     disabilityPercent: string;
