@@ -11,7 +11,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node", setupFiles: ["./test/support/console-errors.ts"] },
       },
       {
         resolve: { alias },
@@ -19,7 +19,7 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
           globalSetup: ["./test/support/global-setup.ts"],
-          setupFiles: ["./test/support/setup-env.ts"],
+          setupFiles: ["./test/support/console-errors.ts", "./test/support/setup-env.ts"],
           hookTimeout: 60_000,
           testTimeout: 30_000,
           fileParallelism: false,

@@ -27,17 +27,6 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /**
- * The calendar day of a Date in this process's time zone as "YYYY-MM-DD" (a string is cut to its day): a PostgreSQL
- * `date` column as pg reads it (local midnight), never shifted through UTC. Not to be confused with `isoDate` in
- * app/db/dates.server.ts, which formats a column in SQL.
- */
-export function localDay(d: Date | string): string {
-  if (typeof d === "string") return d.slice(0, 10);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/**
  * "YYYY-MM-DDTHH:MM" typed in Italy (what <input type="datetime-local"> sends) as the instant it names,
  * whatever the server's time zone.
  */

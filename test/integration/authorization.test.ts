@@ -3,10 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
-import { insertVacancy } from "../support/factories-vacancies";
+import { insertEmployerServiceRows, insertVacancy } from "../support/factories-vacancies";
 import { callRoute } from "../support/routes";
 import { insertPresentedShortlist } from "../support/factories-shortlists";
-import { ALL, type Actor, type Rule } from "../support/route-access/actors";
+import { ALL, type Actor, type EmployerServiceParams, type Rule } from "../support/route-access/actors";
 import { setupCandidateMatrix } from "../support/factories-candidates";
 import { insertL68Record } from "../support/factories-l68";
 
@@ -31,6 +31,7 @@ let otherCandidateId: string;
 let otherShortlistId: string;
 let otherL68Record: { recordId: string; documentId: string };
 let otherUserId: string;
+let serviceParams: Record<EmployerServiceParams, Record<string, string>>;
 
 beforeAll(async () => {
   const own = await createEmployer();
@@ -51,6 +52,7 @@ beforeAll(async () => {
   const candidateUser = await createUserWithRole("candidate");
   users.candidate = candidateUser.id;
   otherCandidateId = (await setupCandidateMatrix(candidateUser.id)).otherCandidateId;
+  serviceParams = await insertEmployerServiceRows(own.id, users.preselection);
 });
 
 function urlFor(file: string, params: Record<string, string>): string {
@@ -99,6 +101,8 @@ describe("authorization matrix", () => {
                   ? { userId: otherUserId }
                   : rule.params === "token"
                   ? { token: "x".repeat(32) }
+                  : rule.params
+                  ? serviceParams[rule.params]
                   : {};
           const outcome = await callRoute(handler, request(urlFor(file, params), { cookie: users[actor] ? await cookieFor(users[actor]!) : undefined, method: kind === "action" ? "POST" : "GET", form: kind === "action" ? {} : undefined }), params);
           const allowed = (rule[kind] ?? []).includes(actor);

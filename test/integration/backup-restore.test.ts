@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import { getEnv } from "~/utils/env.server";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { setConsent } from "~/domain/candidates/commands.server";
@@ -34,7 +35,8 @@ function cli(script: string, args: string[]) {
       HOME: process.env.HOME ?? "/root",
       NODE_ENV: "production",
       PUBLIC_URL: "http://localhost:3000",
-      DATABASE_URL: inject("databaseUrl"),
+      DATABASE_URL: getEnv().DATABASE_URL!,
+      MEILI_INDEX_PREFIX: getEnv().MEILI_INDEX_PREFIX,
       MEILI_URL: inject("meiliUrl"),
       MEILI_MASTER_KEY: inject("meiliKey"),
       SESSION_SECRET: inject("sessionSecret"),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { getDb } from "~/db/db.server";
+import { getEnv } from "~/utils/env.server";
 import { SEARCH_WRITE_LOCK } from "../../search/sync.server";
 import { freePort } from "../../server/embedded-services";
 import { ensureBuild, startPortal, type PortalProcess } from "../support/server-process";
@@ -34,7 +35,7 @@ async function until(what: string, check: () => Promise<boolean> | boolean, ms =
 describe("graceful stop", () => {
   it("on SIGTERM waits for the search sync batch in flight, then exits 0", async () => {
     const db = getDb();
-    holder = new pg.Client({ connectionString: inject("databaseUrl") });
+    holder = new pg.Client({ connectionString: getEnv().DATABASE_URL! });
     await holder.connect();
     await holder.query("select pg_advisory_lock($1)", [SEARCH_WRITE_LOCK]);
     const documentId = randomUUID();
@@ -43,7 +44,8 @@ describe("graceful stop", () => {
     const port = await freePort();
     portal = await startPortal({
       PORT: String(port),
-      DATABASE_URL: inject("databaseUrl"),
+      DATABASE_URL: getEnv().DATABASE_URL!,
+      MEILI_INDEX_PREFIX: getEnv().MEILI_INDEX_PREFIX,
       MEILI_URL: inject("meiliUrl"),
       MEILI_MASTER_KEY: inject("meiliKey"),
       SESSION_SECRET: inject("sessionSecret"),

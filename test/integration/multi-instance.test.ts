@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import { getEnv } from "~/utils/env.server";
 import { getDb } from "~/db/db.server";
 import { registerInstance } from "~/db/instances.server";
 import { enqueueMail } from "~/domain/mail/commands.server";
@@ -54,7 +55,7 @@ describe("two portal processes on one database", () => {
     // process (this test process registers as an instance and holds its lock throughout).
     const officer = await createUserWithRole("preselection_officer");
     const dead = await db.insertInto("server_instances").values({ host: "altro-server", pid: 1 }).returning("id").executeTakeFirstOrThrow();
-    releaseTestInstance = await registerInstance(db, inject("databaseUrl"));
+    releaseTestInstance = await registerInstance(db, getEnv().DATABASE_URL!);
     const live = await db.selectFrom("server_instances").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
     const imp = (instanceId: number) =>
       db.insertInto("candidate_imports").values({ filename: `${tag}.csv`, status: "importing", total_rows: 10, created_by: officer.id, instance_id: instanceId }).returning("id").executeTakeFirstOrThrow();
@@ -64,7 +65,8 @@ describe("two portal processes on one database", () => {
     await db.deleteFrom("job_leases").execute();
 
     const env = {
-      DATABASE_URL: inject("databaseUrl"),
+      DATABASE_URL: getEnv().DATABASE_URL!,
+      MEILI_INDEX_PREFIX: getEnv().MEILI_INDEX_PREFIX,
       MEILI_URL: inject("meiliUrl"),
       MEILI_MASTER_KEY: inject("meiliKey"),
       SESSION_SECRET: inject("sessionSecret"),

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import { expectConsoleError } from "../support/console-errors";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { setConsent, updateCandidate } from "~/domain/candidates/commands.server";
@@ -51,6 +52,8 @@ async function until(what: string, check: () => Promise<boolean>, ms = 60_000) {
 
 describe("Meilisearch killed during writes", () => {
   it("restarts it under supervision and the index converges to PostgreSQL with nothing lost", async () => {
+    // The supervisor, the sync worker and the search page report the outage this test provokes.
+    expectConsoleError(/^\[meilisearch\] (terminato|di nuovo attivo)/, /^\[search-sync\] Meilisearch/, /^\[candidate-search\]/);
     await reindex(getDb(), getMeili(), "candidates");
     const officer = await cookieFor((await createUserWithRole("preselection_officer")).id);
     const people: { id: string; version: number }[] = [];

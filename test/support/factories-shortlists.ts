@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "~/db/db.server";
+import type { Licence } from "~/db/tables/candidates";
 import { enqueueSearchSync } from "../../search/outbox.server";
 import { drainOutbox } from "../../search/sync.server";
 
@@ -73,12 +74,12 @@ export async function createMatchCandidate(spec: CandidateSpec = {}) {
       const start = new Date(end.getTime() - (e.years * 365.25 + 20) * 86_400_000);
       await trx
         .insertInto("candidate_experiences")
-        .values({ candidate_id: c.id, occupation_code: e.code, employer_name: "Ditta", started_on: start, ended_on: end })
+        .values({ candidate_id: c.id, occupation_code: e.code, employer_name: "Ditta", started_on: start.toISOString().slice(0, 10), ended_on: end.toISOString().slice(0, 10) })
         .execute();
     }
     for (const l of spec.languages ?? []) await trx.insertInto("candidate_languages").values({ candidate_id: c.id, language_code: l.code, level: l.level }).execute();
     for (const code of spec.motherTongues ?? []) await trx.insertInto("candidate_mother_tongues").values({ candidate_id: c.id, language_code: code }).execute();
-    for (const l of spec.licences ?? []) await trx.insertInto("candidate_licences").values({ candidate_id: c.id, licence: l }).execute();
+    for (const l of spec.licences ?? []) await trx.insertInto("candidate_licences").values({ candidate_id: c.id, licence: l as Licence }).execute();
     for (const n of spec.certificates ?? []) await trx.insertInto("candidate_certificates").values({ candidate_id: c.id, name: n }).execute();
     await enqueueSearchSync(trx, "candidates", [c.id]);
     return c.id;

@@ -67,3 +67,25 @@ export async function insertVacancy(
     .returning(["id", "number", "version"])
     .executeTakeFirstOrThrow();
 }
+
+/** A published article, and a needs consultation of the matrix's own employer with its (automatic) register row. */
+export async function insertEmployerServiceRows(employerId: string, officerId: string) {
+  const db = getDb();
+  const slug = `matrice-${employerId.slice(0, 8)}`;
+  const article = await db
+    .insertInto("info_articles")
+    .values({ slug, category: "services", title: "Articolo della matrice", summary: "Sintesi", body: "Testo", published: true })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const assessment = await db
+    .insertInto("needs_assessments")
+    .values({ employer_id: employerId, officer_id: officerId, assessed_on: "2026-11-30" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const delivery = await db
+    .insertInto("service_deliveries")
+    .values({ employer_id: employerId, officer_id: officerId, standard_code: "4B", delivered_on: "2026-11-30", minutes: 120, modality: "office", output: "Verbale", needs_assessment_id: assessment.id })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { slug: { slug }, articleId: { articleId: article.id }, deliveryId: { deliveryId: delivery.id }, assessmentId: { assessmentId: assessment.id } };
+}

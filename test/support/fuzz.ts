@@ -26,7 +26,7 @@ import { cookieFor, createEmployer, createUserWithRole } from "./factories";
 import { setupCandidateMatrix } from "./factories-candidates";
 import { insertL68Record } from "./factories-l68";
 import { insertPresentedShortlist } from "./factories-shortlists";
-import { insertVacancy } from "./factories-vacancies";
+import { insertEmployerServiceRows, insertVacancy } from "./factories-vacancies";
 import type { Actor, Rule } from "./route-access/actors";
 
 const supportDir = path.dirname(new URL(import.meta.url).pathname);
@@ -85,6 +85,7 @@ export async function setupFuzzWorld(): Promise<World> {
       token: { token: "x".repeat(32) },
       // An account of its own, so that an administrator's generated request (e.g. disable) locks nobody the other routes use.
       userId: { userId: (await createUserWithRole("preselection_officer")).id },
+      ...(await insertEmployerServiceRows(own.id, users.preselection!)),
     },
   };
 }

@@ -1,9 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
-import { localDay } from "~/utils/dates";
 import { isCvObsolete } from "./freshness";
-
-const isoDay = (d: Date | string | null) => (d ? localDay(d) : null);
 
 export async function getCandidateCore(db: Db, candidateId: string) {
   return db
@@ -48,12 +45,12 @@ export async function getCandidateSections(db: Db, candidateId: string) {
   ]);
   return {
     education,
-    experiences: experiences.map((e) => ({ ...e, started_on: isoDay(e.started_on)!, ended_on: isoDay(e.ended_on) })),
-    preferences: preferences.map((p) => ({ ...p, interview_date: isoDay(p.interview_date) })),
+    experiences,
+    preferences,
     motherTongues: motherTongues.map((m) => m.language_code),
     languages,
     licences: licences.map((l) => l.licence),
-    certificates: certificates.map((c) => ({ ...c, expires_on: isoDay(c.expires_on) })),
+    certificates,
     itSkills,
   };
 }
@@ -92,8 +89,8 @@ export async function getCandidateCv(db: Db, candidateId: string, opts: { withHe
   return {
     candidate: {
       ...rest,
-      birth_date: isoDay(core.birth_date)!,
-      available_from: isoDay(core.available_from),
+      birth_date: core.birth_date,
+      available_from: core.available_from,
       comune_label: `${core.comune_name} (${core.province_code})`,
       obsolete: isCvObsolete(core.cv_updated_at, opts.now ?? new Date(), opts.obsoleteMonths),
       // Enrolment in collocamento mirato is itself sensitive: only placement officers see it.

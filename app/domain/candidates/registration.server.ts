@@ -7,7 +7,6 @@ import { hashPassword } from "~/domain/identity/index.server";
 import { assertAcceptablePassword } from "~/domain/identity/index.server";
 import { enqueueMail } from "~/domain/mail/index.server";
 import { resolveComune } from "~/domain/reference/index.server";
-import { localDay } from "~/utils/dates";
 import { safeRedirectPath } from "~/utils/redirect";
 import { createCandidate, setConsent } from "./commands.server";
 import { PRIVACY_NOTICE_VERSION, type CandidateInput, type CandidateRegistrationInput } from "./schema";
@@ -227,7 +226,7 @@ export async function registrationPrefill(db: Db, userId: string) {
     firstName: r.first_name,
     lastName: r.last_name,
     taxCode: r.tax_code,
-    birthDate: localDay(r.birth_date),
+    birthDate: r.birth_date,
     email: r.email,
     comune: `${r.name} (${r.province_code})`,
     consent: r.consent_cv_visible ? "on" : "",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Licence } from "~/db/tables/candidates";
 import { emailField, fullNameField, newPasswordField } from "~/domain/identity";
 import { isValidPersonCodiceFiscale, normalizeTaxCode, taxCodeMismatch } from "~/utils/tax-codes";
 import { calendarDay } from "~/utils/date-fields";
@@ -217,7 +218,7 @@ export const CandidateSchema = z
       .optional()
       .default({})
       .transform((r) => Object.keys(r).filter((k) => r[k] === "on"))
-      .pipe(z.array(z.enum(LICENCES as [string, ...string[]], { error: "Patente non riconosciuta" }))),
+      .pipe(z.array(z.enum(LICENCES as [Licence, ...Licence[]], { error: "Patente non riconosciuta" }))),
     certificates: rows(CertificateSchema, blank("name", "expiresOn"), 20, "Al massimo 20 certificati", "name"),
     itSkills: rows(ItSkillSchema, blank("skill"), 20, "Al massimo 20 competenze informatiche", "skill"),
     version: optional(z.coerce.number().int().min(1)),

@@ -76,7 +76,8 @@ export interface CandidateSource {
     max_commute_km: number | null;
     willing_to_relocate: boolean;
     own_vehicle: boolean;
-    available_from: Date | null;
+    /** yyyy-mm-dd */
+    available_from: string | null;
     consent_visible: boolean;
     cv_updated_at: Date;
     protected_category: ProtectedCategory;
@@ -160,7 +161,7 @@ export function toCandidateDocument(src: CandidateSource, languageLabels: Record
     educationTitles,
     availability: candidateAvailability(c),
     maxCommuteKm: c.max_commute_km,
-    availableFrom: c.available_from ? seconds(c.available_from) : null,
+    availableFrom: c.available_from ? seconds(new Date(`${c.available_from}T00:00:00Z`)) : null,
     cvText: (src.cvText ?? "").replace(/\s+/g, " ").trim().slice(0, CV_TEXT_LIMIT),
     cvUpdatedAt: seconds(c.cv_updated_at),
     consentVisible: c.consent_visible,

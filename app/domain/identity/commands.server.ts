@@ -23,12 +23,12 @@ export async function deleteSession(trx: Trx | Db, sessionId: string) {
 }
 
 /** Records a login attempt and returns its id (login reserves it as failed, then marks a success). */
-export async function recordLoginAttempt(trx: Trx | Db, attempt: { email: string; ip: string; succeeded: boolean }): Promise<string> {
+export async function recordLoginAttempt(trx: Trx | Db, attempt: { email: string; ip: string; succeeded: boolean }): Promise<number> {
   const row = await trx.insertInto("login_attempts").values(attempt).returning("id").executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function markLoginAttemptSucceeded(trx: Trx | Db, attemptId: string) {
+export async function markLoginAttemptSucceeded(trx: Trx | Db, attemptId: number) {
   await trx.updateTable("login_attempts").set({ succeeded: true }).where("id", "=", attemptId).execute();
 }
 

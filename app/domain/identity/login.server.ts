@@ -57,7 +57,7 @@ export async function attemptPasswordLogin(
 }
 
 /** Counts and records the attempt atomically; null when the e-mail or the IP is locked. */
-function reserveAttempt(db: Db, key: { email: string; ip: string }, limits: LoginLimits): Promise<string | null> {
+function reserveAttempt(db: Db, key: { email: string; ip: string }, limits: LoginLimits): Promise<number | null> {
   const since = new Date(Date.now() - limits.lockMinutes * 60_000);
   return db.transaction().execute(async (trx) => {
     // Always e-mail first, then IP: two attempts can never wait on each other crosswise.

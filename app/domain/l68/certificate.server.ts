@@ -11,7 +11,6 @@ import { addDays, prospettoDeadline } from "./dates";
 import { formatIsoDay } from "./explain";
 import { pendingSentence } from "./certificate-text";
 import { prospettoDue } from "./prospetto.server";
-import { isoDate } from "~/db/dates.server";
 
 /** How long an issued certificate is valid: not fixed by the sources read; six months like most regional offices. */
 export const CERTIFICATE_VALID_DAYS = 183;
@@ -36,7 +35,7 @@ export async function checkCompliance(db: Db | Trx, employerId: string, today: s
   if (!latest) return { compliant: false, reasons: ["L'organico non è stato dichiarato: la quota di riserva non è calcolabile."], pending: { units: 0, dueOn: null } };
   const obligations = await db
     .selectFrom("l68_obligations")
-    .select(["units", "status", isoDate("due_on").as("due_on")])
+    .select(["units", "status", "due_on"])
     .where("employer_id", "=", employerId)
     .where("status", "in", ["open", "overdue", "request_filed"])
     .execute();

@@ -11,7 +11,6 @@ import { formatIsoDay } from "./explain";
 import { recomputeFile } from "./commands.server";
 import { transitionObligation } from "./obligations.server";
 import { prospettoDue } from "./prospetto.server";
-import { isoDate } from "~/db/dates.server";
 import { runRecordDeadlines, type RecordDeadlineRun } from "./records-deadlines.server";
 import { alert, REMINDER_DAYS, SYSTEM } from "./alerts.server";
 
@@ -54,7 +53,7 @@ export async function runL68Deadlines(db: Db, now: Date = new Date()): Promise<D
   out.workersStarted = await recomputeStartedWorkers(db, today);
   const obligations = await db
     .selectFrom("l68_obligations")
-    .select(["id", "employer_id", "units", "status", isoDate("due_on").as("due_on")])
+    .select(["id", "employer_id", "units", "status", "due_on"])
     .where("status", "in", ["open", "overdue"])
     .where("due_on", "<=", addDays(today, REMINDER_DAYS))
     .execute();

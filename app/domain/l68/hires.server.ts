@@ -4,7 +4,6 @@
  * covers ends as «met» by hire (docs/legal/l68.md#s1-6: hiring is how the obligation is fulfilled).
  */
 import type { Trx } from "~/db/db.server";
-import { isoDate, isoDateOrNull } from "~/db/dates.server";
 import type { L68ProtectedCategory } from "~/db/tables/l68";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { todayInItaly } from "~/utils/dates";
@@ -44,8 +43,8 @@ export async function recordReservedHire(trx: Trx, actor: Actor, hireId: string,
       "comuni.province_code",
       "candidates.first_name",
       "candidates.last_name",
-      isoDate("hires.start_date").as("start_date"),
-      isoDateOrNull("hires.end_date").as("end_date"),
+      "hires.start_date",
+      "hires.end_date",
     ])
     .where("hires.id", "=", hireId)
     .executeTakeFirstOrThrow();

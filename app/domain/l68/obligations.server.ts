@@ -10,7 +10,6 @@ import type { L68ObligationCause, L68ObligationResolution, L68ObligationStatus }
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { addDays, OBLIGATION_DAYS } from "./dates";
-import { isoDate } from "~/db/dates.server";
 import { OBLIGATION_STATUS_LABELS } from "./states";
 
 export type ObligationEvent = "file_request" | "withdraw_request" | "expire" | "resolve" | "lapse";
@@ -74,7 +73,7 @@ export async function transitionObligation(
 async function splitObligation(trx: Trx, obligationId: string, units: number): Promise<string> {
   const o = await trx
     .selectFrom("l68_obligations")
-    .select(["employer_id", "cause", "units", "status", isoDate("arose_on").as("arose_on"), isoDate("due_on").as("due_on")])
+    .select(["employer_id", "cause", "units", "status", "arose_on", "due_on"])
     .where("id", "=", obligationId)
     .forUpdate()
     .executeTakeFirstOrThrow();
@@ -91,7 +90,7 @@ async function splitObligation(trx: Trx, obligationId: string, units: number): P
 export function pendingObligations(trx: Trx, employerId: string) {
   return trx
     .selectFrom("l68_obligations")
-    .select(["id", "units", "status", isoDate("due_on").as("due_on")])
+    .select(["id", "units", "status", "due_on"])
     .where("employer_id", "=", employerId)
     .where("status", "in", [...PENDING_OBLIGATION_STATUSES])
     .orderBy("arose_on")

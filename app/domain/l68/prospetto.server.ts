@@ -9,7 +9,6 @@ import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { formatCents, prospettoLateSanctionCents } from "./amounts";
 import { daysBetween, prospettoDeadline } from "./dates";
-import { isoDate } from "~/db/dates.server";
 import { pendingObligations, transitionObligation } from "./obligations.server";
 import { listPosts, postsSummary } from "~/domain/placement/index.server";
 import { decideProspettoDue, type ProspettoDue, type ProspettoFigures } from "./prospetto-due";
@@ -51,7 +50,7 @@ export async function buildProspettoDraft(db: Db | Trx, employerId: string, dead
   const c = await computeFile(db, employerId, referenceDate, { groups: workforce.groups });
   const workers = await db
     .selectFrom("l68_protected_workers")
-    .select(["worker_name", "category", "contract", "province_code", "weekly_hours", "full_time_hours", isoDate("hired_on").as("hired_on")])
+    .select(["worker_name", "category", "contract", "province_code", "weekly_hours", "full_time_hours", "hired_on"])
     .where("employer_id", "=", employerId)
     .where("hired_on", "<=", referenceDate)
     .where((eb) => eb.or([eb("left_on", "is", null), eb("left_on", ">", referenceDate)]))
@@ -106,7 +105,7 @@ export type ProspettoDraft = Awaited<ReturnType<typeof buildProspettoDraft>>;
 export function getProspetto(db: Db, employerId: string, deadlineYear: number) {
   return db
     .selectFrom("l68_prospetti")
-    .select(["id", "status", "data", "submitted_at", isoDate("submitted_on").as("submitted_on"), "days_late", "late_sanction_cents"])
+    .select(["id", "status", "data", "submitted_at", "submitted_on", "days_late", "late_sanction_cents"])
     .where("employer_id", "=", employerId)
     .where("deadline_year", "=", deadlineYear)
     .executeTakeFirst();

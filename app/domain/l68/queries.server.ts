@@ -4,7 +4,7 @@ import { employerInProvince } from "./policy.server";
 import type { ProvinceAllocation } from "./provinces";
 import type { QuotaResult } from "./schema";
 
-import { isoDate, romeDay } from "~/db/dates.server";
+import { romeDay } from "~/db/dates.server";
 const num = (v: string | null) => (v === null ? null : Number(v));
 
 export type SnapshotResult = QuotaResult & {
@@ -24,7 +24,7 @@ export async function getEmployerHeader(db: Db, employerId: string) {
 export async function latestSnapshot(db: Db, employerId: string) {
   const row = await db
     .selectFrom("l68_snapshots")
-    .select(["id", "computed_at", isoDate("reference_date").as("reference_date"), "reason", "result", "missing_after_exemptions"])
+    .select(["id", "computed_at", "reference_date", "reason", "result", "missing_after_exemptions"])
     .where("employer_id", "=", employerId)
     .orderBy("id", "desc")
     .limit(1)
@@ -62,8 +62,8 @@ export async function getFileView(db: Db, employerId: string, opts: { health: bo
       "employer_at_fault",
       "telework",
       "full_time_workload",
-      isoDate("hired_on").as("hired_on"),
-      isoDate("left_on").as("left_on"),
+      "hired_on",
+      "left_on",
     ])
     .where("employer_id", "=", employerId)
     .orderBy("left_on", "desc")
@@ -108,7 +108,7 @@ export type FileView = Awaited<ReturnType<typeof getFileView>>;
 export function listObligations(db: Db, employerId: string) {
   return db
     .selectFrom("l68_obligations")
-    .select(["id", "cause", "units", "status", "resolution", isoDate("arose_on").as("arose_on"), isoDate("due_on").as("due_on"), isoDate("resolved_on").as("resolved_on")])
+    .select(["id", "cause", "units", "status", "resolution", "arose_on", "due_on", "resolved_on"])
     .where("employer_id", "=", employerId)
     .orderBy("arose_on", "desc")
     .limit(20)
@@ -159,7 +159,7 @@ export async function listProvinceEmployers(db: Db, province: string, opts: { so
       "s.computed_at",
       eb
         .selectFrom("l68_obligations")
-        .select((o) => sql<string | null>`to_char(min(${o.ref("due_on")}), 'YYYY-MM-DD')`.as("d"))
+        .select((o) => sql<string | null>`min(${o.ref("due_on")})`.as("d"))
         .whereRef("l68_obligations.employer_id", "=", "employers.id")
         .where("l68_obligations.status", "in", ["open", "overdue"])
         .as("next_due"),
@@ -238,7 +238,7 @@ export type WorkspaceRow = Awaited<ReturnType<typeof listProvinceEmployers>>[num
 export function listCertificates(db: Db, employerId: string) {
   return db
     .selectFrom("l68_certificates")
-    .select(["id", "number", "outcome", "reasons", "requested_at", isoDate("valid_until").as("valid_until"), "pending_units", isoDate("pending_due_on").as("pending_due_on")])
+    .select(["id", "number", "outcome", "reasons", "requested_at", "valid_until", "pending_units", "pending_due_on"])
     .where("employer_id", "=", employerId)
     .orderBy("requested_at", "desc")
     .limit(20)
@@ -256,9 +256,9 @@ export async function getIssuedCertificate(db: Db, employerId: string, certifica
     .select([
       "l68_certificates.number",
       romeDay("l68_certificates.requested_at").$castTo<string>().as("issued_on"),
-      isoDate("l68_certificates.valid_until").as("valid_until"),
+      "l68_certificates.valid_until",
       "l68_certificates.pending_units",
-      isoDate("l68_certificates.pending_due_on").as("pending_due_on"),
+      "l68_certificates.pending_due_on",
       "employers.legal_name",
       "employers.tax_code",
       "employers.legal_address",

@@ -12,7 +12,6 @@ import { patronSaintOf } from "./patron-saints";
 import { computeQuota } from "./quota";
 import type { Actor } from "~/domain/audit/index.server";
 import { pendingObligations, transitionObligation } from "./obligations.server";
-import { isoDate } from "~/db/dates.server";
 import { buildFileInput } from "./workforce.server";
 import type { WeekDays } from "./working-days";
 
@@ -112,7 +111,7 @@ export async function linkObligations(trx: Trx, actor: Actor, employerId: string
 /** A rejected or withdrawn request no longer satisfies them: back to open, and overdue past the term. */
 export async function unlinkObligations(trx: Trx, actor: Actor, ids: readonly string[], today: string) {
   for (const id of ids) {
-    const o = await trx.selectFrom("l68_obligations").select(["status", isoDate("due_on").as("due_on")]).where("id", "=", id).executeTakeFirst();
+    const o = await trx.selectFrom("l68_obligations").select(["status", "due_on"]).where("id", "=", id).executeTakeFirst();
     if (o?.status !== "request_filed") continue;
     await transitionObligation(trx, actor, id, "withdraw_request", today);
     if (o.due_on < today) await transitionObligation(trx, actor, id, "expire", today);

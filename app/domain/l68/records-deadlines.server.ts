@@ -11,7 +11,6 @@ import { recomputeFile } from "./commands.server";
 import { addDays } from "./dates";
 import { alert, REMINDER_DAYS, SYSTEM } from "./alerts.server";
 import { formatIsoDay } from "./explain";
-import { isoDate } from "~/db/dates.server";
 import { RECORD_KIND_LABELS } from "./states";
 import { plural } from "~/utils/plural";
 
@@ -30,7 +29,7 @@ async function recomputeStartsAndEnds(db: Db, today: string): Promise<number> {
       (eb) => eb.selectFrom("l68_snapshots").distinctOn("employer_id").select(["employer_id", "reference_date"]).orderBy("employer_id").orderBy("id", "desc").as("s"),
       (join) => join.onRef("s.employer_id", "=", "l68_records.employer_id"),
     )
-    .select(["l68_records.employer_id", "l68_records.kind", isoDate("l68_records.ends_on").as("ends_on")])
+    .select(["l68_records.employer_id", "l68_records.kind", "l68_records.ends_on"])
     .where(inForce)
     .where((eb) =>
       eb.or([
@@ -61,7 +60,7 @@ async function recordReminders(db: Db, today: string): Promise<number> {
   const horizon = addDays(today, REMINDER_DAYS);
   const rows = await db
     .selectFrom("l68_records")
-    .select(["id", "employer_id", "kind", "details", isoDate("ends_on").as("ends_on")])
+    .select(["id", "employer_id", "kind", "details", "ends_on"])
     .where(inForce)
     .where("kind", "in", ["esonero", "autocertificazione_60", "convenzione_art11"])
     .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", today)]))

@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { L68RecordStatus } from "~/db/tables/l68";
 import { employerInProvince } from "./policy.server";
-import { isoDate, romeDay } from "~/db/dates.server";
+import { romeDay } from "~/db/dates.server";
 
 export type RecordScope = { employerId: string } | { province: string; employerId?: string };
 
@@ -34,8 +34,8 @@ export async function listRecords(db: Db, scope: RecordScope, status?: L68Record
       "l68_records.kind",
       "l68_records.status",
       "l68_records.province_code",
-      isoDate("l68_records.starts_on").as("starts_on"),
-      isoDate("l68_records.ends_on").as("ends_on"),
+      "l68_records.starts_on",
+      "l68_records.ends_on",
       "l68_records.created_at",
       documentCount.as("documents"),
     ])
@@ -64,8 +64,8 @@ export async function listRecordsForExport(db: Db, scope: RecordScope, status?: 
       "l68_records.kind",
       "l68_records.status",
       "l68_records.province_code",
-      isoDate("l68_records.starts_on").as("starts_on"),
-      isoDate("l68_records.ends_on").as("ends_on"),
+      "l68_records.starts_on",
+      "l68_records.ends_on",
       "l68_records.details",
       "l68_records.decision_note",
       romeDay("l68_records.created_at").as("filed_on"),
@@ -94,8 +94,8 @@ export async function getRecord(db: Db, employerId: string, recordId: string) {
       "kind",
       "status",
       "province_code",
-      isoDate("starts_on").as("starts_on"),
-      isoDate("ends_on").as("ends_on"),
+      "starts_on",
+      "ends_on",
       "details",
       "decision_note",
       "decided_at",

@@ -14,7 +14,6 @@ import { recomputeFile } from "./commands.server";
 import { addDays, addMonths } from "./dates";
 import { checkFiling, isReferral, linkObligations, unlinkObligations, withContribution } from "./record-effects.server";
 import type { RecordEventForm, RecordForm } from "./record-schema";
-import { isoDate } from "~/db/dates.server";
 import { EVENT_SIDE, nextRecordStatus, OPEN_STATUSES, RECORD_KIND_LABELS, RECORD_STATUS_LABELS, type RecordSide } from "./states";
 import { lockFile } from "./workforce.server";
 
@@ -88,7 +87,7 @@ export async function fileRecord(trx: Trx, actor: Actor, employerId: string, for
 async function lockRecord(trx: Trx, employerId: string, recordId: string) {
   const row = await trx
     .selectFrom("l68_records")
-    .select(["id", "kind", "status", "version", "details", "province_code", isoDate("starts_on").as("starts_on"), isoDate("ends_on").as("ends_on")])
+    .select(["id", "kind", "status", "version", "details", "province_code", "starts_on", "ends_on"])
     .where("id", "=", recordId)
     .where("employer_id", "=", employerId)
     .forUpdate()

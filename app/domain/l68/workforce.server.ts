@@ -12,7 +12,6 @@ import { DomainError } from "~/domain/errors";
 import { reconcileObligations, type CoverFigures } from "./obligations.server";
 import type { ContributionPeriod } from "./contribution";
 import { allocateProvinces, type ProvinceAllocation, type ProvinceSuspensions } from "./provinces";
-import { isoDate } from "~/db/dates.server";
 import { computeQuota } from "./quota";
 import { type QuotaInput, type QuotaResult, parseQuotaInput } from "./schema";
 
@@ -48,7 +47,7 @@ const workingDaysAt = (d: Record<string, unknown>, date: string) =>
 async function recordsInForce(db: Db | Trx, employerId: string, date: string): Promise<RecordsInForce> {
   const rows = await db
     .selectFrom("l68_records")
-    .select(["kind", "status", "details", "province_code", isoDate("starts_on").as("starts_on")])
+    .select(["kind", "status", "details", "province_code", "starts_on"])
     .where("employer_id", "=", employerId)
     .where((eb) =>
       eb.or([eb("status", "=", "approved"), eb.and([eb("kind", "=", "autocertificazione_60"), eb("status", "=", "submitted")])]),

@@ -1,6 +1,5 @@
 import type { Meilisearch, MultiSearchQuery } from "meilisearch";
 import { getDb, type Db } from "~/db/db.server";
-import { localDay } from "~/utils/dates";
 import { obsoleteCutoff } from "~/domain/candidates";
 import { DomainError } from "~/domain/errors";
 import { comuniWithin } from "~/domain/reference/index.server";
@@ -126,7 +125,7 @@ export async function loadMatchVacancy(db: Db, vacancyId: string): Promise<(Matc
     radiusKm: v.radius_km,
     workingTime: v.working_time,
     shifts: !!v.shifts?.trim(),
-    startDate: v.start_date ? localDay(v.start_date) : null,
+    startDate: v.start_date,
     l68Reserved: v.l68_reserved,
     requirements: reqs.map(
       (r): MatchRequirement => ({ ...requirementFromRow(r), id: r.id, occupationCode: r.occupation_code }),

@@ -9,7 +9,6 @@ import type { Db, Trx } from "~/db/db.server";
 import type { DisabilityCategory, EnrolmentStatus } from "~/db/tables/placement";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
-import { isoDate } from "~/db/dates.server";
 import { resolveComune } from "~/domain/reference/index.server";
 import { rank, rankingParametersOn, type Ranked, type RankingEntry } from "./ranking";
 import type { EnrolmentForm } from "./schema";
@@ -18,7 +17,7 @@ export async function enrol(trx: Trx, actor: Actor, province: string, input: Enr
   if (input.enrolledOn > today) throw new DomainError("La data di iscrizione non può essere futura", "enrolledOn");
   const candidate = await trx
     .selectFrom("candidates")
-    .select(["id", "first_name", "last_name", isoDate("birth_date").as("birth_date"), "phone", "email", "domicile_comune_code"])
+    .select(["id", "first_name", "last_name", "birth_date", "phone", "email", "domicile_comune_code"])
     .where("tax_code", "=", input.taxCode)
     .where("erased_at", "is", null)
     .executeTakeFirst();
@@ -93,7 +92,7 @@ export interface EnrolmentRow {
 export async function listEnrolments(db: Db, actor: Actor, province: string): Promise<EnrolmentRow[]> {
   const rows = await db
     .selectFrom("l68_enrolments")
-    .select(["id", "first_name as firstName", "last_name as lastName", "tax_code as taxCode", isoDate("enrolled_on").as("enrolledOn"), "status", "candidate_id as candidateId"])
+    .select(["id", "first_name as firstName", "last_name as lastName", "tax_code as taxCode", "enrolled_on as enrolledOn", "status", "candidate_id as candidateId"])
     .where("province_code", "=", province)
     .orderBy("last_name")
     .orderBy("first_name")
@@ -110,7 +109,7 @@ export interface EnrolmentDetail extends EnrolmentRow {
   comuneLabel: string;
   provinceCode: string;
   familyDependants: number;
-  iseeCents: string | null;
+  iseeCents: number | null;
   health: {
     disabilityCategory: DisabilityCategory;
     disabilityPercent: string;
@@ -133,8 +132,8 @@ export async function viewEnrolment(db: Db, actor: Actor, province: string, enro
       "e.first_name",
       "e.last_name",
       "e.tax_code",
-      isoDate("e.enrolled_on").as("enrolled_on"),
-      isoDate("e.birth_date").as("birth_date"),
+      "e.enrolled_on",
+      "e.birth_date",
       "e.status",
       "e.candidate_id",
       "e.phone",
@@ -203,8 +202,8 @@ async function rankingRows(db: Db | Trx, province: string): Promise<RankingRow[]
     .select((eb) => [
       "e.id",
       "e.tax_code",
-      isoDate("e.birth_date").as("birth_date"),
-      isoDate("e.enrolled_on").as("enrolled_on"),
+      "e.birth_date",
+      "e.enrolled_on",
       "e.first_name",
       "e.last_name",
       "e.family_dependants",

@@ -3,7 +3,6 @@
  * font (any name prints). It carries what the hire needs — employer, post, person — and no health data.
  */
 import type { Db } from "~/db/db.server";
-import { isoDate } from "~/db/dates.server";
 import { pdfDownload, PdfWriter } from "~/documents/pdf.server";
 import { formatDate } from "~/utils/format";
 
@@ -47,7 +46,7 @@ export async function nullaOstaResponse(db: Db, scope: { province: string } | { 
     .innerJoin("comuni as c", "c.istat_code", "p.comune_code")
     .select([
       "r.nulla_osta_number",
-      isoDate("r.nulla_osta_on").as("nulla_osta_on"),
+      "r.nulla_osta_on",
       "e.province_code",
       "e.first_name",
       "e.last_name",

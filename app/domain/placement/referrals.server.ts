@@ -11,7 +11,6 @@ import type { Db, Trx } from "~/db/db.server";
 import type { ReferralKind, ReferralStatus } from "~/db/tables/placement";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
-import { isoDate } from "~/db/dates.server";
 import { toDecimal } from "~/domain/l68";
 import { lockFile, recompute } from "~/domain/l68/index.server";
 import { provincialRanking, type RankingRow } from "./enrolments.server";
@@ -297,9 +296,9 @@ function referralQuery(db: Db | Trx) {
       "r.rank_position as rankPosition",
       "r.score",
       "r.nulla_osta_number as nullaOstaNumber",
-      isoDate("r.nulla_osta_on").as("nullaOstaOn"),
-      isoDate("r.referred_on").as("referredOn"),
-      isoDate("r.outcome_on").as("outcomeOn"),
+      "r.nulla_osta_on as nullaOstaOn",
+      "r.referred_on as referredOn",
+      "r.outcome_on as outcomeOn",
       "r.outcome_note as outcomeNote",
     ]);
 }
@@ -340,9 +339,9 @@ export async function listEmployerReferrals(db: Db, actor: Actor, employerId: st
       "e.phone",
       "e.email",
       "r.nulla_osta_number as nullaOstaNumber",
-      isoDate("r.nulla_osta_on").as("nullaOstaOn"),
-      isoDate("r.referred_on").as("referredOn"),
-      isoDate("r.outcome_on").as("outcomeOn"),
+      "r.nulla_osta_on as nullaOstaOn",
+      "r.referred_on as referredOn",
+      "r.outcome_on as outcomeOn",
     ])
     .where("r.employer_id", "=", employerId)
     .where("r.status", "not in", ["proposed", "cancelled"])
@@ -357,7 +356,7 @@ export async function listEmployerReferrals(db: Db, actor: Actor, employerId: st
 export async function pendingObligationUnits(db: Db, employerId: string) {
   const r = await db
     .selectFrom("l68_obligations")
-    .select((eb) => [eb.fn.coalesce(eb.fn.sum<string>("units"), eb.val("0")).as("units"), eb.fn.min<string>(isoDate("due_on")).as("due")])
+    .select((eb) => [eb.fn.coalesce(eb.fn.sum<string>("units"), eb.val("0")).as("units"), eb.fn.min<string>("due_on").as("due")])
     .where("employer_id", "=", employerId)
     .where("status", "in", ["open", "overdue", "request_filed"])
     .executeTakeFirstOrThrow();

@@ -1,4 +1,4 @@
-import { addDays, localDay, todayInItaly } from "~/utils/dates";
+import { addDays, todayInItaly } from "~/utils/dates";
 import { plural } from "~/utils/plural";
 import { sql } from "kysely";
 import type { Trx } from "~/db/db.server";
@@ -265,13 +265,13 @@ export async function figureToVacancyDraft(trx: Trx, actor: Actor, figureId: str
   if (!f) throw new DomainError("Figura non trovata", "_form", "not_found");
   if (f.vacancy_id) throw new DomainError("Da questa figura è già stata creata un'offerta", "_form", "conflict");
   const today = todayInItaly();
-  const neededBy = f.needed_by ? localDay(f.needed_by) : null;
+  const neededBy = f.needed_by;
   const closingDate = neededBy && neededBy > addDays(today, 7) && neededBy <= addDays(today, 180) ? neededBy : addDays(today, 30);
   const created = await createVacancy(trx, actor, f.employer_id, {
     title: f.occupation_title.slice(0, 120),
     occupation: f.occupation_code,
     atecoCode: null,
-    description: `Bozza preparata dal Centro per l'Impiego dalla consulenza sui fabbisogni del ${localDay(f.assessed_on)}. ${f.notes || "Completa la descrizione dell'offerta."}`,
+    description: `Bozza preparata dal Centro per l'Impiego dalla consulenza sui fabbisogni del ${f.assessed_on}. ${f.notes || "Completa la descrizione dell'offerta."}`,
     tasks: null,
     comune: f.comune_label,
     radiusKm: 20,

@@ -1,4 +1,3 @@
-import { localDay } from "~/utils/dates";
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { ServiceQueue } from "~/db/tables/vacancies";
@@ -124,14 +123,14 @@ export async function listDeliveries(db: Db, filter: DeliveryFilter, limit = 100
     "service_standards.sap_code",
     "employers.tax_code as employer_tax_code",
   ]);
-  if (filter.dal) query = query.where("service_deliveries.delivered_on", ">=", sql<Date>`${filter.dal}::date`);
-  if (filter.al) query = query.where("service_deliveries.delivered_on", "<=", sql<Date>`${filter.al}::date`);
+  if (filter.dal) query = query.where("service_deliveries.delivered_on", ">=", sql<string>`${filter.dal}::date`);
+  if (filter.al) query = query.where("service_deliveries.delivered_on", "<=", sql<string>`${filter.al}::date`);
   if (filter.servizio) query = query.where("service_deliveries.standard_code", "=", filter.servizio);
   if (filter.operatore) query = query.where("service_deliveries.officer_id", "=", filter.operatore);
   if (filter.azienda) query = query.where("service_deliveries.employer_id", "=", filter.azienda);
   const rows = (await query.orderBy("service_deliveries.delivered_on", "desc").orderBy("service_deliveries.created_at", "desc").limit(limit + 1).execute()).map((r) => ({
     ...r,
-    delivered_on: localDay(r.delivered_on),
+    delivered_on: r.delivered_on,
   }));
   const shown = rows.slice(0, limit);
   const byService = new Map<string, { code: string; title: string; count: number; minutes: number }>();
@@ -155,7 +154,7 @@ export async function getDeliveryForCorrection(db: Db, id: string) {
     .where("service_deliveries.id", "=", id)
     .executeTakeFirst();
   if (!row || (!row.shortlist_id && !row.needs_assessment_id)) return null;
-  return { ...row, delivered_on: localDay(row.delivered_on) };
+  return row;
 }
 
 export function listOfficers(db: Db) {
@@ -183,7 +182,7 @@ export async function listNeedsAssessments(db: Db, scope: { employerId?: string 
     ]);
   if (scope.employerId) query = query.where("needs_assessments.employer_id", "=", scope.employerId);
   const rows = await query.orderBy("needs_assessments.assessed_on", "desc").limit(200).execute();
-  return rows.map((r) => ({ ...r, assessed_on: localDay(r.assessed_on), people: Number(r.people ?? 0) }));
+  return rows.map((r) => ({ ...r, people: Number(r.people ?? 0) }));
 }
 
 /** One assessment with its figures; employers only their own (scope). */
@@ -219,8 +218,8 @@ export async function getNeedsAssessment(db: Db, id: string, scope: { employerId
     .execute();
   return {
     ...a,
-    assessed_on: localDay(a.assessed_on),
-    figures: figures.map((f) => ({ ...f, needed_by: f.needed_by ? localDay(f.needed_by) : null, unmet: isUnmet(f) })),
+    assessed_on: a.assessed_on,
+    figures: figures.map((f) => ({ ...f, unmet: isUnmet(f) })),
   };
 }
 

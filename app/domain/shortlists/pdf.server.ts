@@ -1,5 +1,4 @@
 import { PdfWriter } from "~/documents/pdf.server";
-import { localDay as isoDate } from "~/utils/dates";
 import { formatDate } from "~/utils/format";
 import type { getEmployerShortlist } from "./queries.server";
 import { CANDIDATE_STATE_LABELS } from "./states";
@@ -25,7 +24,7 @@ export async function shortlistPdf(data: Data, now = new Date()): Promise<Uint8A
         "Esperienze di lavoro",
         `${
           r.experiences.length
-            ? r.experiences.map((e) => `${e.title ?? "—"} (dal ${formatDate(isoDate(e.from))}${e.to ? ` al ${formatDate(isoDate(e.to))}` : " a oggi"})`).join("; ")
+            ? r.experiences.map((e) => `${e.title ?? "—"} (dal ${formatDate(e.from)}${e.to ? ` al ${formatDate(e.to)}` : " a oggi"})`).join("; ")
             : "nessuna"
         }.`,
       ],

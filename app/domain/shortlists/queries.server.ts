@@ -1,6 +1,5 @@
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
-import { isoDate, isoDateOrNull } from "~/db/dates.server";
 import type { ShortlistCandidateState } from "~/db/tables/shortlists";
 import type { Explanation } from "~/domain/matching";
 import { LANGUAGE_LABELS } from "~/domain/candidates";
@@ -368,7 +367,7 @@ export async function listHires(db: Db, where: { vacancyId: string; employerId?:
       "h.id", "h.shortlist_candidate_id", "h.contract_type", "h.weekly_hours", "h.working_time_code", "h.ccnl_code", "h.contract_level", "h.qualification_code",
       "h.gross_annual_pay", "h.l68_reserved_post", "h.recorded_as", "h.request_channel", "h.recorded_at", "c.first_name", "c.last_name",
       "u.full_name as recorded_by_name", "m.name as comune_name", "m.province_code",
-      isoDate("h.start_date").as("start_date"), isoDateOrNull("h.end_date").as("end_date"),
+      "h.start_date", "h.end_date",
     ])
     .where("h.vacancy_id", "=", where.vacancyId);
   if (where.employerId) query = query.where("h.employer_id", "=", where.employerId);

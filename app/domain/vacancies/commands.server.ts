@@ -1,4 +1,4 @@
-import { localDay, todayInItaly } from "~/utils/dates";
+import { todayInItaly } from "~/utils/dates";
 import type { Updateable } from "kysely";
 import type { Trx } from "~/db/db.server";
 import type { VacanciesTable, VacancyOutcome } from "~/db/tables/vacancies";
@@ -163,7 +163,7 @@ async function checkPreconditions(trx: Trx, current: Locked, event: VacancyEvent
     // The transition form has no text fields: every problem goes to its summary.
     refuseDiscrimination(checkVacancyTexts(vacancyTexts({ ...current, requirements })), { summaryOnly: true });
   }
-  if (["submit", "validate", "publish"].includes(event) && localDay(current.closing_date) <= today)
+  if (["submit", "validate", "publish"].includes(event) && current.closing_date <= today)
     throw new DomainError("La data di scadenza è passata: correggi la scadenza prima di procedere", "_form", "conflict");
 }
 

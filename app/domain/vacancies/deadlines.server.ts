@@ -1,4 +1,4 @@
-import { addDays, localDay, todayInItaly } from "~/utils/dates";
+import { addDays, todayInItaly } from "~/utils/dates";
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
@@ -9,7 +9,7 @@ import { notifyEmployer } from "./notifications.server";
 import { LIVE_STATUSES } from "./states";
 
 /** A "YYYY-MM-DD" literal compared with a `date` column. */
-const day = (iso: string) => sql<Date>`${iso}::date`;
+const day = (iso: string) => sql<string>`${iso}::date`;
 
 const SYSTEM: Actor = { userId: null, role: "system", ip: null };
 
@@ -58,7 +58,7 @@ export async function runVacancyDeadlines(db: Db, now: Date = new Date()) {
       const sent = await db.transaction().execute(async (trx) => {
         const inserted = await trx
           .insertInto("vacancy_reminders")
-          .values({ vacancy_id: v.id, kind: r.kind, closing_date: localDay(v.closing_date) })
+          .values({ vacancy_id: v.id, kind: r.kind, closing_date: v.closing_date })
           .onConflict((oc) => oc.doNothing())
           .returning("vacancy_id")
           .executeTakeFirst();

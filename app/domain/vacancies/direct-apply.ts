@@ -1,5 +1,5 @@
 import type { PublicationMode, VacancyStatus } from "~/db/tables/vacancies";
-import { localDay, todayInItaly } from "~/utils/dates";
+import { todayInItaly } from "~/utils/dates";
 import { LIVE_STATUSES } from "./states";
 
 /**
@@ -10,8 +10,8 @@ import { LIVE_STATUSES } from "./states";
  * is public, live and its closing day has not passed (in Italian time).
  */
 export function acceptsDirectApplications(
-  v: { status: VacancyStatus; publicationMode: PublicationMode; closingDate: string | Date },
+  v: { status: VacancyStatus; publicationMode: PublicationMode; closingDate: string },
   now: Date = new Date(),
 ): boolean {
-  return v.publicationMode !== "internal" && LIVE_STATUSES.includes(v.status) && localDay(v.closingDate) >= todayInItaly(now);
+  return v.publicationMode !== "internal" && LIVE_STATUSES.includes(v.status) && v.closingDate >= todayInItaly(now);
 }

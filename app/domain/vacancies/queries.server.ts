@@ -1,4 +1,4 @@
-import { addDays, localDay, todayInItaly } from "~/utils/dates";
+import { addDays, todayInItaly } from "~/utils/dates";
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { VacancyStatus } from "~/db/tables/vacancies";
@@ -39,12 +39,12 @@ export async function listEmployerVacancies(db: Db, employerId: string, opts: { 
       const today = opts.today ?? todayInItaly();
       return q
         .where("vacancies.status", "in", [...LIVE_STATUSES])
-        .where("vacancies.closing_date", ">=", sql<Date>`${today}::date`)
-        .where("vacancies.closing_date", "<=", sql<Date>`${addDays(today, EXPIRING_DAYS)}::date`);
+        .where("vacancies.closing_date", ">=", sql<string>`${today}::date`)
+        .where("vacancies.closing_date", "<=", sql<string>`${addDays(today, EXPIRING_DAYS)}::date`);
     })
     .orderBy("vacancies.created_at", "desc")
     .execute();
-  return rows.map((r) => ({ ...r, closing_date: localDay(r.closing_date) }));
+  return rows;
 }
 
 export async function countEmployerVacanciesByStatus(db: Db, employerId: string) {
@@ -90,8 +90,8 @@ export async function getVacancy(db: Db, scope: VacancyScope, vacancyId: string)
     .execute();
   return {
     ...v,
-    closing_date: localDay(v.closing_date),
-    start_date: v.start_date ? localDay(v.start_date) : null,
+    closing_date: v.closing_date,
+    start_date: v.start_date,
     discrimination_flags: (v.discrimination_flags ?? []) as DiscriminationFinding[],
     requirements,
   };
@@ -145,7 +145,7 @@ export async function listVacancyQueue(db: Db, filter: VacancyQueueFilter) {
   return {
     vacancies: rows.slice(0, VACANCY_PAGE_SIZE).map((r) => ({
       ...r,
-      closing_date: localDay(r.closing_date),
+      closing_date: r.closing_date,
       warnings: ((r.discrimination_flags ?? []) as DiscriminationFinding[]).length,
       discrimination_flags: undefined,
     })),
@@ -186,7 +186,7 @@ export async function getPublicVacancyPage(db: Db, vacancyId: string, today: str
   if (!v) return null;
   const detail = await getVacancy(db, { kind: "officer" }, v.id);
   if (!detail) return null;
-  return { detail, open: LIVE_STATUSES.includes(v.status) && localDay(v.closing_date) >= today };
+  return { detail, open: LIVE_STATUSES.includes(v.status) && v.closing_date >= today };
 }
 
 /** Published vacancies for the feeds, newest first. */
@@ -222,7 +222,7 @@ export async function listSitemapVacancies(db: Db, today: string, limit = 50_000
     .select(["id", "updated_at"])
     .where("status", "in", LIVE_STATUSES)
     .where("publication_mode", "!=", "internal")
-    .where("closing_date", ">=", sql<Date>`${today}::date`)
+    .where("closing_date", ">=", sql<string>`${today}::date`)
     .orderBy("published_at", "desc")
     .limit(limit)
     .execute();

@@ -1,5 +1,6 @@
 import type { Selectable } from "kysely";
-import type { RequirementKind, VacancyRequirementsTable } from "~/db/tables/vacancies";
+import type { VacancyRequirements as VacancyRequirementsTable } from "~/db/schema.generated";
+import type { RequirementKind } from "~/db/tables/vacancies";
 
 export type { RequirementKind };
 

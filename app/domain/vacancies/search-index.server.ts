@@ -1,4 +1,3 @@
-import { localDay } from "~/utils/dates";
 import type { Settings } from "meilisearch";
 import type { Db } from "~/db/db.server";
 import { LIVE_STATUSES } from "./states";
@@ -134,7 +133,7 @@ async function loadVacancyDocuments(db: Db, ids: string[]): Promise<VacancyDocum
     positions: r.positions,
     l68Reserved: r.l68_reserved,
     publishedAt: r.published_at ? Math.floor(new Date(r.published_at).getTime() / 1000) : 0,
-    closingDate: localDay(r.closing_date),
+    closingDate: r.closing_date,
   }));
 }
 

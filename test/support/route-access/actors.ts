@@ -12,5 +12,12 @@ export interface Rule {
   loader?: Actor[];
   action?: Actor[];
   /** Route params filled with a record that belongs to another employer. */
-  params?: "employerId" | "token" | "vacancyId" | "candidateId" | "shortlistId" | "l68Record" | "userId";
+  params?: "employerId" | "token" | "vacancyId" | "candidateId" | "shortlistId" | "l68Record" | "userId" | EmployerServiceParams;
 }
+
+/**
+ * Real rows of the employer services the matrix setup creates, so the role guards are tested on a record that
+ * exists (not a 404 for everybody): a published information article (`slug`, `articleId`), a register row
+ * (`deliveryId`) and a needs consultation (`assessmentId`), the last two of the matrix's own employer.
+ */
+export type EmployerServiceParams = "slug" | "articleId" | "deliveryId" | "assessmentId";

@@ -26,20 +26,19 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
 /** Employer services (information, screening, register, needs consultancy). */
 Object.assign(ROUTE_ACCESS, {
   "informazioni._index.tsx": { loader: ALL },
-  "informazioni.$slug.tsx": { loader: [] }, // no slug in the matrix: 404 for everybody
+  "informazioni.$slug.tsx": { loader: ALL, params: "slug" },
   "admin.contenuti._index.tsx": { loader: ["admin"] },
-  "admin.contenuti.$articleId.tsx": { loader: [], action: [] }, // "x" is neither "nuovo" nor an id
+  "admin.contenuti.$articleId.tsx": { loader: ["admin"], action: ["admin"], params: "articleId" },
   "azienda.servizi._index.tsx": { loader: EMPLOYERS },
   "azienda.servizi.questionario.tsx": { loader: EMPLOYERS, action: EMPLOYERS },
-  "azienda.fabbisogni.$assessmentId.pdf.ts": { loader: [] },
+  "azienda.fabbisogni.$assessmentId.pdf.ts": { loader: EMPLOYERS, params: "assessmentId" },
   "operatore.richieste.tsx": { loader: ["preselection", "placement"], action: ["preselection", "placement"] },
   "operatore.registro._index.tsx": { loader: ["preselection", "placement", "admin"] },
   "operatore.registro.nuovo.tsx": { loader: ["preselection", "placement"], action: ["preselection", "placement"] },
   "operatore.registro.csv.ts": { loader: ["preselection", "placement", "admin"] },
-  // "x" is not a register row: 404 for officers, 403/login for everybody else.
-  "operatore.registro.$deliveryId.tsx": { loader: [], action: [] },
+  "operatore.registro.$deliveryId.tsx": { loader: ["preselection", "placement"], action: ["preselection", "placement"], params: "deliveryId" },
   "operatore.fabbisogni._index.tsx": { loader: ["preselection", "placement"] },
   "operatore.fabbisogni.nuova.tsx": { loader: ["preselection", "placement"], action: ["preselection", "placement"] },
-  "operatore.fabbisogni.$assessmentId.tsx": { loader: [], action: [] },
-  "operatore.fabbisogni.$assessmentId.pdf.ts": { loader: [] },
+  "operatore.fabbisogni.$assessmentId.tsx": { loader: ["preselection", "placement"], action: ["preselection", "placement"], params: "assessmentId" },
+  "operatore.fabbisogni.$assessmentId.pdf.ts": { loader: ["preselection", "placement"], params: "assessmentId" },
 } satisfies Record<string, Rule>);

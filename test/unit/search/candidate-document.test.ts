@@ -8,7 +8,7 @@ const source = (over: Partial<CandidateSource["candidate"]> = {}): CandidateSour
   candidate: {
     id: "0b0e7c6a-1111-4222-8333-444455556666", first_name: "Giulia", last_name: "Verdi", tax_code: "VRDGLI90A41F205X",
     domicile_comune_code: "015146", work_time: "any", shifts: true, weekends: false, max_commute_km: 30, willing_to_relocate: false,
-    own_vehicle: true, available_from: new Date("2026-12-01T00:00:00Z"), consent_visible: true, cv_updated_at: new Date("2026-10-01T08:00:00Z"),
+    own_vehicle: true, available_from: "2026-12-01", consent_visible: true, cv_updated_at: new Date("2026-10-01T08:00:00Z"),
     protected_category: "art1", ...over,
   },
   comune: { name: "Milano", province_code: "MI" },
