@@ -62,6 +62,24 @@ export interface L68EnrolmentHealthTable {
   needs_public_transport: Generated<boolean>;
   updated_by: string | null;
   updated_at: DefaultedTimestamp;
+  version: Generated<number>;
+}
+
+/** The replaced versions of the health data (migration 2026_12_06_1200): health data too. */
+export interface L68EnrolmentHealthVersionsTable {
+  enrolment_id: string;
+  version: number;
+  disability_category: DisabilityCategory;
+  disability_percent: Numeric;
+  functional_diagnosis: string;
+  capacities: ColumnType<string[], string[], string[]>;
+  night_shifts_ok: boolean;
+  needs_barrier_free: boolean;
+  needs_public_transport: boolean;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+  replaced_by: string | null;
+  replaced_at: DefaultedTimestamp;
 }
 
 export interface L68ReferralsTable {
@@ -90,5 +108,6 @@ export interface PlacementTables {
   l68_available_posts: L68AvailablePostsTable;
   l68_enrolments: L68EnrolmentsTable;
   l68_enrolment_health: L68EnrolmentHealthTable;
+  l68_enrolment_health_versions: L68EnrolmentHealthVersionsTable;
   l68_referrals: L68ReferralsTable;
 }

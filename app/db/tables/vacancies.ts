@@ -38,6 +38,8 @@ export interface VacanciesTable {
   start_date: DateColumn | null;
   closing_date: DateColumn;
   l68_reserved: Generated<L68Reserved>;
+  /** The structured available post (l68_available_posts) a reserved art. 1 vacancy describes (migration 2026_12_06_1200). */
+  l68_post_id: ColumnType<string | null, string | null | undefined, string | null>;
   publication_mode: PublicationMode;
   discrimination_flags: Json;
   status_reason: string | null;

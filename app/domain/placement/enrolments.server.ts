@@ -192,6 +192,8 @@ export interface RankingRow extends RankingEntry {
   needsBarrierFree: boolean;
   needsPublicTransport: boolean;
   provinceCode: string;
+  domicileComuneCode: string;
+  candidateId: string | null;
   busy: boolean;
 }
 
@@ -210,6 +212,8 @@ async function rankingRows(db: Db | Trx, province: string): Promise<RankingRow[]
       "e.family_dependants",
       "e.isee_cents",
       "e.province_code",
+      "e.domicile_comune_code",
+      "e.candidate_id",
       "h.disability_percent",
       "h.capacities",
       "h.night_shifts_ok",
@@ -237,6 +241,8 @@ async function rankingRows(db: Db | Trx, province: string): Promise<RankingRow[]
     needsBarrierFree: r.needs_barrier_free,
     needsPublicTransport: r.needs_public_transport,
     provinceCode: r.province_code,
+    domicileComuneCode: r.domicile_comune_code,
+    candidateId: r.candidate_id,
     busy: !!r.busy,
   }));
 }
