@@ -27,7 +27,7 @@ const LinkSchema = z.discriminatedUnion(
 async function requireVacancy(request: Request, params: unknown) {
   const officer = await requirePlacementOfficer(request);
   const p = ParamsSchema.safeParse(params);
-  const vacancy = p.success ? await getVacancyForPlacement(getDb(), officer.user, p.data.vacancyId) : null;
+  const vacancy = p.success ? await getVacancyForPlacement(getDb(), officer.province, p.data.vacancyId) : null;
   if (!vacancy) throw notFound("Offerta non trovata");
   return { ...officer, vacancy };
 }
@@ -53,7 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, province, vacancy } = await requireVacancy(request, params);
   const result = await runForm(await request.formData(), LinkSchema, (trx, d) =>
-    linkVacancyToPost(trx, actorOf(user, context), user, province, vacancy.id, d.intent === "link" ? d.postId : null),
+    linkVacancyToPost(trx, actorOf(user, context), province, vacancy.id, d.intent === "link" ? d.postId : null),
   );
   if (!result.ok) return data(result, { status: result.status });
   const linking = vacancy.postId === null;

@@ -17,6 +17,15 @@ import { createL68Employer, createPlacementOfficer } from "../support/factories-
 import { enrolmentForm, post, postForm } from "../support/factories-placement";
 import { insertVacancy } from "../support/factories-vacancies";
 import { callRoute } from "../support/routes";
+import type { Db } from "~/db/db.server";
+import { matchElenco } from "~/domain/placement/elenco-match.server";
+import { getPost } from "~/domain/placement/posts.server";
+import { seedL68 } from "../../server/seed/l68";
+import { seedReservedVacancyDemo } from "../../server/seed/placement";
+import { seedPlatform } from "../../server/seed/platform";
+
+/** Thrown to roll the demo data back: the test database is shared by the other files. */
+class Rollback extends Error {}
 
 const today = todayInItaly();
 
@@ -163,5 +172,37 @@ describe("matching a reserved vacancy with the province's list", () => {
     expect(r.status).toBe(409);
     expect(JSON.stringify(r.body)).toMatch(/art\. 1 L\. 68\/99/);
     await expect(getDb().updateTable("vacancies").set({ l68_post_id: postId }).where("id", "=", vacancyId).execute()).rejects.toThrow(/vacancies_l68_post_art1/);
+  });
+});
+
+describe("demo data", () => {
+  it("the bakery's reserved vacancy is linked to its post and the list shows who fits", { timeout: 60_000 }, async () => {
+    let checked = false;
+    await getDb()
+      .transaction()
+      .execute(async (trx) => {
+        const refs = await seedPlatform(trx);
+        await seedL68(trx, refs);
+        await seedReservedVacancyDemo(trx, refs);
+        const v = await trx.selectFrom("vacancies").select(["id", "status", "l68_reserved", "l68_post_id", "occupation_code", "radius_km"]).where("employer_id", "=", refs.employers.bakery).where("l68_post_id", "is not", null).executeTakeFirstOrThrow();
+        expect(v).toMatchObject({ status: "published", l68_reserved: "art1" });
+        const p = (await getPost(trx, v.l68_post_id!))!;
+        const m = await matchElenco(trx as unknown as Db, "MI", p, { occupationCode: v.occupation_code, radiusKm: v.radius_km }, today);
+        const demo = m.people.filter((x) => ["Costa Giulia", "Greco Paolo", "Russo Davide", "Bianchi Laura", "Ferraro Marco"].includes(x.name));
+        expect(demo.map((x) => [x.name, x.fits])).toEqual([
+          ["Greco Paolo", true],
+          ["Costa Giulia", true],
+          ["Bianchi Laura", false],
+          ["Ferraro Marco", false],
+          ["Russo Davide", false],
+        ]);
+        expect(m.freePlaces).toBe(2);
+        checked = true;
+        throw new Rollback();
+      })
+      .catch((e) => {
+        if (!(e instanceof Rollback)) throw e;
+      });
+    expect(checked).toBe(true);
   });
 });

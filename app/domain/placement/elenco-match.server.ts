@@ -9,8 +9,7 @@ import type { Db, Trx } from "~/db/db.server";
 import type { L68Reserved, VacancyStatus } from "~/db/tables/vacancies";
 import { recordAudit, type Actor } from "~/domain/audit/commands.server";
 import { DomainError } from "~/domain/errors";
-import type { SessionUser } from "~/domain/identity/queries.server";
-import { canOfficerSeeEmployer } from "~/domain/l68/policy.server";
+import { employerInProvince } from "~/domain/l68/policy.server";
 import { toDecimal } from "~/domain/l68/rational";
 import { distanceKm } from "~/domain/reference/geo";
 import { comunePoints } from "~/domain/reference/places.server";
@@ -34,8 +33,20 @@ export interface ReservedVacancy {
   postId: string | null;
 }
 
+/** The officer's employers: registered office or an L. 68 site in the province (l68/policy.server.ts). */
+async function employerOfProvince(db: Db | Trx, province: string, employerId: string) {
+  const row = await db
+    .selectFrom("employers")
+    .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code")
+    .select("employers.id")
+    .where("employers.id", "=", employerId)
+    .where(employerInProvince(province))
+    .executeTakeFirst();
+  return !!row;
+}
+
 /** A sent vacancy of an employer the officer works on (registered office or L. 68 site in the province), or null. */
-export async function getVacancyForPlacement(db: Db | Trx, user: SessionUser, vacancyId: string): Promise<ReservedVacancy | null> {
+export async function getVacancyForPlacement(db: Db | Trx, province: string, vacancyId: string): Promise<ReservedVacancy | null> {
   const v = await db
     .selectFrom("vacancies as v")
     .innerJoin("employers as e", "e.id", "v.employer_id")
@@ -59,7 +70,7 @@ export async function getVacancyForPlacement(db: Db | Trx, user: SessionUser, va
     .where("v.id", "=", vacancyId)
     .where("v.status", "<>", "draft")
     .executeTakeFirst();
-  if (!v || !(await canOfficerSeeEmployer(db as Db, user, v.employerId))) return null;
+  if (!v || !(await employerOfProvince(db, province, v.employerId))) return null;
   const { comuneName, comuneProvince, ...rest } = v;
   return { ...rest, comuneLabel: `${comuneName} (${comuneProvince})` };
 }
@@ -85,9 +96,9 @@ export async function vacanciesOfPost(db: Db, postId: string) {
  * in the officer's province. Audited; the vacancy's version is not bumped (the employer's edit form
  * stays valid: the link is the office's, not a change of the vacancy's text).
  */
-export async function linkVacancyToPost(trx: Trx, actor: Actor, user: SessionUser, province: string, vacancyId: string, postId: string | null) {
+export async function linkVacancyToPost(trx: Trx, actor: Actor, province: string, vacancyId: string, postId: string | null) {
   const v = await trx.selectFrom("vacancies").select(["id", "employer_id", "l68_reserved", "l68_post_id", "status"]).where("id", "=", vacancyId).forUpdate().executeTakeFirst();
-  if (!v || v.status === "draft" || !(await canOfficerSeeEmployer(trx as unknown as Db, user, v.employer_id))) throw new DomainError("Offerta non trovata", "_form", 404);
+  if (!v || v.status === "draft" || !(await employerOfProvince(trx, province, v.employer_id))) throw new DomainError("Offerta non trovata", "_form", 404);
   if (v.l68_reserved !== "art1")
     throw new DomainError("Solo un'offerta riservata alle persone con disabilità (art. 1 L. 68/99) si collega a un posto dell'elenco del collocamento mirato", "postId", 409);
   if (postId) {
