@@ -75,10 +75,7 @@ export default function ReferralsPage() {
           <ul>
             {posts.map((p) => (
               <li key={p.id}>
-                <Link to={`/operatore/collocamento-mirato/avviamenti/numerico/${p.id}`}>{p.label}</Link> ·{" "}
-                <Link to={`/operatore/collocamento-mirato/abbinamento/posto/${p.id}`}>
-                  abbinamento con l'elenco<span className="visually-hidden"> per il posto {p.label}</span>
-                </Link>
+                <Link to={`/operatore/collocamento-mirato/avviamenti/numerico/${p.id}`}>{p.label}</Link>
               </li>
             ))}
           </ul>
