@@ -9,6 +9,7 @@ import * as vacancyMatch from "~/routes/operatore.collocamento-mirato.abbinament
 import * as postMatch from "~/routes/operatore.collocamento-mirato.abbinamento.posto.$postId";
 import * as referrals from "~/routes/operatore.collocamento-mirato.avviamenti._index";
 import * as officerVacancy from "~/routes/operatore.offerte.$vacancyId";
+import * as enrolmentPage from "~/routes/operatore.collocamento-mirato.elenco.$enrolmentId";
 import { addMonths } from "~/domain/l68/dates";
 import { todayInItaly } from "~/utils/dates";
 import { cookieFor, createUserWithRole, request } from "../support/factories";
@@ -204,5 +205,47 @@ describe("demo data", () => {
         if (!(e instanceof Rollback)) throw e;
       });
     expect(checked).toBe(true);
+  });
+});
+
+describe("health data after the enrolment", () => {
+  it("the placement officer corrects them: versioned, the old version kept, audited by field names only; others cannot", async () => {
+    const officer = await createPlacementOfficer("MI");
+    const id = await enrol(officer.cookie, enrolmentForm({ firstName: "Rivista", enrolledOn: addMonths(today, -1), percent: "60", capacities: ["uso_computer"] }));
+    const path = `/operatore/collocamento-mirato/elenco/${id}`;
+    const form = (extra: Record<string, string>) => ({
+      version: "1",
+      disabilityCategory: "invalido_civile",
+      disabilityPercent: "75,5",
+      functionalDiagnosis: "Diagnosi funzionale riservata: rivalutazione dopo la nuova visita.",
+      "cap.uso_computer": "on",
+      "cap.guida": "on",
+      needsPublicTransport: "on",
+      ...extra,
+    });
+    const bad = await callRoute(enrolmentPage.action, request(path, { cookie: officer.cookie, form: form({ disabilityPercent: "140" }) }), { enrolmentId: id });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/Percentuale non valida/);
+    const others = [await cookieFor((await createUserWithRole("preselection_officer")).id), await cookieFor((await createUserWithRole("admin")).id), (await createL68Employer()).cookie];
+    for (const cookie of others) expect((await callRoute(enrolmentPage.action, request(path, { cookie, form: form({}) }), { enrolmentId: id })).status).toBe(403);
+    const turin = await createPlacementOfficer("TO");
+    expect((await callRoute(enrolmentPage.action, request(path, { cookie: turin.cookie, form: form({}) }), { enrolmentId: id })).status).toBe(404);
+
+    const ok = await callRoute(enrolmentPage.action, request(path, { cookie: officer.cookie, form: form({}) }), { enrolmentId: id });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(302);
+    const h = await getDb().selectFrom("l68_enrolment_health").select(["version", "disability_percent", "capacities", "needs_public_transport", "updated_by"]).where("enrolment_id", "=", id).executeTakeFirstOrThrow();
+    expect(h).toEqual({ version: 2, disability_percent: "75.50", capacities: ["uso_computer", "guida"], needs_public_transport: true, updated_by: officer.userId });
+    const old = await getDb().selectFrom("l68_enrolment_health_versions").select(["version", "disability_percent", "capacities", "replaced_by"]).where("enrolment_id", "=", id).execute();
+    expect(old).toEqual([{ version: 1, disability_percent: "60.00", capacities: ["uso_computer"], replaced_by: officer.userId }]);
+    const audit = await getDb().selectFrom("audit_log").select("details").where("entity_id", "=", id).where("action", "=", "l68.enrolment_health_updated").executeTakeFirstOrThrow();
+    expect(audit.details).toEqual({ province: "MI", version: 2, fields: ["disabilityPercent", "functionalDiagnosis", "capacities", "needsPublicTransport"] });
+
+    const stale = await callRoute(enrolmentPage.action, request(path, { cookie: officer.cookie, form: form({ disabilityPercent: "80" }) }), { enrolmentId: id });
+    expect(stale.status).toBe(409);
+    const same = await callRoute(enrolmentPage.action, request(path, { cookie: officer.cookie, form: form({ version: "2" }) }), { enrolmentId: id });
+    expect(same.status).toBe(400);
+    expect(JSON.stringify(same.body)).toMatch(/Nessuna modifica/);
+    const page = await callRoute(enrolmentPage.loader, request(path, { cookie: officer.cookie }), { enrolmentId: id });
+    expect(page.body).toMatchObject({ person: { health: { version: 2, capacities: ["uso_computer", "guida"] } } });
   });
 });

@@ -37,7 +37,7 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "operatore.collocamento-mirato.graduatoria.tsx": { loader: ["placement"] },
   "operatore.collocamento-mirato.avviamenti._index.tsx": { loader: ["placement"], action: ["placement"] },
   // No params in the matrix: an unknown person, post or referral is a 404 for everybody (scoping in l68-placement.test.ts).
-  "operatore.collocamento-mirato.elenco.$enrolmentId.tsx": { loader: [] },
+  "operatore.collocamento-mirato.elenco.$enrolmentId.tsx": { loader: [], action: [] },
   "operatore.collocamento-mirato.avviamenti.numerico.$postId.tsx": { loader: [], action: [] },
   "operatore.collocamento-mirato.avviamenti.$referralId.tsx": { loader: [], action: [] },
   "operatore.collocamento-mirato.avviamenti.$referralId.nulla-osta.ts": { loader: [] },
