@@ -115,9 +115,9 @@ export default function EnrolmentPage() {
           </dd>
         </dl>
         <h3 id="health-edit" className="h5 mt-4">
-          Aggiorna i dati sanitari
+          Correzione dopo una nuova visita
         </h3>
-        <p className="small">Dopo una nuova visita o una diagnosi funzionale aggiornata. La versione precedente resta conservata.</p>
+        <p className="small">Aggiorna categoria, percentuale, diagnosi funzionale e capacità dopo una nuova visita: la versione precedente resta conservata.</p>
         <Form method="post" noValidate aria-labelledby="health-edit">
           <ErrorSummary errors={common.errors} />
           <input type="hidden" name="version" value={h.version} />
