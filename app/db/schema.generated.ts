@@ -466,6 +466,23 @@ export interface L68EnrolmentHealth {
   night_shifts_ok: Generated<boolean>;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface L68EnrolmentHealthVersions {
+  capacities: string[];
+  disability_category: string;
+  disability_percent: Numeric;
+  enrolment_id: string;
+  functional_diagnosis: string;
+  needs_barrier_free: boolean;
+  needs_public_transport: boolean;
+  night_shifts_ok: boolean;
+  replaced_at: Generated<Timestamp>;
+  replaced_by: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  version: number;
 }
 
 export interface L68Enrolments {
@@ -870,6 +887,7 @@ export interface Vacancies {
   discrimination_flags: Generated<ColumnType<unknown, string, string>>;
   employer_id: string;
   id: Generated<string>;
+  l68_post_id: string | null;
   l68_reserved: Generated<"no" | "art1" | "art18">;
   number: Generated<number>;
   occupation_code: string;
@@ -973,6 +991,7 @@ export interface DB {
   l68_certificates: L68Certificates;
   l68_documents: L68Documents;
   l68_enrolment_health: L68EnrolmentHealth;
+  l68_enrolment_health_versions: L68EnrolmentHealthVersions;
   l68_enrolments: L68Enrolments;
   l68_files: L68Files;
   l68_obligations: L68Obligations;

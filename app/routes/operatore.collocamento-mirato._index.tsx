@@ -119,6 +119,14 @@ export default function PlacementWorkspace() {
                             ({VACANCY_STATUS_LABELS[v.status as keyof typeof VACANCY_STATUS_LABELS] ?? v.status}
                             {v.hired ? `, ${v.hired} assunt${v.hired === 1 ? "o" : "i"}` : ""})
                           </span>
+                          {v.l68_reserved === "art1" ? (
+                            <span>
+                              {" · "}
+                              <Link to={`/operatore/collocamento-mirato/abbinamento/offerta/${v.id}`}>
+                                abbinamento<span className="visually-hidden"> con l'elenco dell'offerta n. {v.number}</span>
+                              </Link>
+                            </span>
+                          ) : null}
                           {v.shortlists.map((sl, i) => (
                             <span key={sl.id}>
                               {" · "}

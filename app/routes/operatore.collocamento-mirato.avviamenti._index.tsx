@@ -3,7 +3,7 @@ import { plural } from "~/utils/plural";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, SelectField } from "~/components/forms";
+import { ErrorSummary, Notice, SelectField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { runForm } from "~/web/actions/placement.server";
 import { listEnrolments } from "~/domain/placement/enrolments.server";
@@ -22,16 +22,22 @@ const NominativeSchema = z.object({
   enrolmentId: z.uuid({ error: "Scegli la persona indicata dall'azienda" }),
 });
 
+/** From the matching with the list (elenco-match): the post and the person preselected in the nominative form. */
+const PrefillSchema = z.object({ posto: z.uuid().optional().catch(undefined), persona: z.uuid().optional().catch(undefined), offerta: z.uuid().optional().catch(undefined) });
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, province } = await requirePlacementOfficer(request);
+  const prefill = PrefillSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const db = getDb();
   const [posts, referrals, people] = await Promise.all([
     listOpenPostsInProvince(db, province),
     listReferralsInProvince(db, province),
     listEnrolments(db, actorOf(user, context), province),
   ]);
+  const fromMatch = !!prefill.posto && !!prefill.persona && posts.some((p) => p.id === prefill.posto) && people.some((p) => p.id === prefill.persona && p.status === "active");
   return {
     province,
+    prefill: fromMatch ? { postId: prefill.posto!, enrolmentId: prefill.persona!, vacancyId: prefill.offerta ?? null } : null,
     posts: posts.map((p) => ({ id: p.id, label: `${p.employerName} — ${p.task} (${p.comuneLabel}), ${plural(p.posts, "posto", "posti")}` })),
     people: people.filter((p) => p.status === "active").map((p) => ({ id: p.id, label: `${p.lastName} ${p.firstName} (${p.taxCode})` })),
     referrals: referrals.map((r) => ({ ...r, kindLabel: REFERRAL_KIND_LABELS[r.kind], statusLabel: REFERRAL_STATUS_LABELS[r.status] })),
@@ -47,9 +53,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ReferralsPage() {
-  const { province, posts, people, referrals } = useLoaderData<typeof loader>();
+  const { province, prefill, posts, people, referrals } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
-  const common = { errors: failed && !failed.ok ? failed.errors : undefined, values: failed && !failed.ok ? failed.values : undefined };
+  const common = {
+    errors: failed && !failed.ok ? failed.errors : undefined,
+    values: failed && !failed.ok ? failed.values : prefill ? { postId: prefill.postId, enrolmentId: prefill.enrolmentId } : undefined,
+  };
   return (
     <div>
       <p>
@@ -77,6 +86,12 @@ export default function ReferralsPage() {
         <h2 id="nominative" className="h4">
           Avviamento nominativo con nulla osta
         </h2>
+        {prefill ? (
+          <Notice type="info">
+            Posto e persona scelti dall'abbinamento con l'elenco: controlla e rilascia il nulla osta.{" "}
+            {prefill.vacancyId ? <Link to={`/operatore/collocamento-mirato/abbinamento/offerta/${prefill.vacancyId}`}>Torna all'abbinamento dell'offerta</Link> : null}
+          </Notice>
+        ) : null}
         <Form method="post" noValidate>
           <ErrorSummary errors={common.errors} />
           <SelectField name="postId" label="Posto" options={posts.map((p) => [p.id, p.label] as [string, string])} placeholder="Scegli…" required {...common} />

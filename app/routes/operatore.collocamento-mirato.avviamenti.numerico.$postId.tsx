@@ -84,6 +84,9 @@ export default function NumericReferralPage() {
             : `${plural(obligations.units, "posto", "posti")} della quota da coprire${obligations.dueOn ? `, termine più vicino ${formatDate(obligations.dueOn)}` : ""}`}
         </dd>
       </dl>
+      <p>
+        <Link to={`/operatore/collocamento-mirato/abbinamento/posto/${post.id}`}>Abbinamento con l'elenco: perché ogni persona è idonea o no, distanza e professione</Link>
+      </p>
       <ErrorSummary errors={failed && !failed.ok ? failed.errors : undefined} />
       <h2 className="h4">Persone idonee in ordine di graduatoria</h2>
       {fitting.length === 0 ? (

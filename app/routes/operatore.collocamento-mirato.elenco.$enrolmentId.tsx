@@ -1,15 +1,20 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { formatEuro } from "~/domain/l68/explain";
 import { toDecimal } from "~/domain/l68/rational";
-import { CAPACITIES, DISABILITY_CATEGORIES, orderedCapacities } from "~/domain/placement/capacities";
-import { viewEnrolment } from "~/domain/placement/enrolments.server";
+import { CAPACITIES, CAPACITY_KEYS, DISABILITY_CATEGORIES, orderedCapacities } from "~/domain/placement/capacities";
+import { updateHealth, viewEnrolment } from "~/domain/placement/enrolments.server";
+import { HealthFormSchema } from "~/domain/placement/schema";
 import { decimalText } from "~/domain/placement/ranking";
-import { formatDate } from "~/utils/format";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { redirectWithFlash } from "~/web/flash.server";
 import { actorOf, notFound } from "~/web/session.server";
 import { requirePlacementOfficer } from "~/web/guards.server";
+import { runForm } from "~/web/actions/placement.server";
 
 export const meta: MetaFunction = () => [{ title: "Scheda della persona iscritta — Rosa" }];
 
@@ -25,10 +30,31 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { person };
 }
 
+/** Corrects the health data (placement officers of the province; versioned and audited in updateHealth). */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, province } = await requirePlacementOfficer(request);
+  const p = ParamsSchema.safeParse(params);
+  if (!p.success) throw notFound("Persona non trovata");
+  const result = await runForm(await request.formData(), HealthFormSchema, (trx, d) => updateHealth(trx, actorOf(user, context), province, p.data.enrolmentId, d));
+  if (!result.ok) return data(result, { status: result.status });
+  return redirectWithFlash(`/operatore/collocamento-mirato/elenco/${p.data.enrolmentId}`, { type: "success", message: "Dati sanitari aggiornati." });
+}
+
 export default function EnrolmentPage() {
   const { person } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
   const h = person.health;
   const percent = toDecimal(decimalText(h.disabilityPercent), { maxDigits: 2, separator: "," }).text;
+  const current: Record<string, string> = {
+    disabilityCategory: h.disabilityCategory,
+    disabilityPercent: percent,
+    functionalDiagnosis: h.functionalDiagnosis,
+    ...Object.fromEntries(h.capacities.map((c) => [`cap.${c}`, "on"])),
+    ...(h.nightShiftsOk ? { nightShiftsOk: "on" } : {}),
+    ...(h.needsBarrierFree ? { needsBarrierFree: "on" } : {}),
+    ...(h.needsPublicTransport ? { needsPublicTransport: "on" } : {}),
+  };
+  const common = { errors: failed && !failed.ok ? failed.errors : undefined, values: failed && !failed.ok ? failed.values : current };
   return (
     <div>
       <p>
@@ -83,7 +109,45 @@ export default function EnrolmentPage() {
           <dd className="col-sm-8">{h.needsBarrierFree ? "Serve un luogo senza barriere" : "Nessuna esigenza"}</dd>
           <dt className="col-sm-4">Trasporto</dt>
           <dd className="col-sm-8">{h.needsPublicTransport ? "Serve una sede raggiungibile con i mezzi pubblici" : "Nessuna esigenza"}</dd>
+          <dt className="col-sm-4">Ultimo aggiornamento</dt>
+          <dd className="col-sm-8">
+            {formatDateTime(h.updatedAt)}
+            {h.updatedByName ? `, ${h.updatedByName}` : ""} (versione {h.version})
+          </dd>
         </dl>
+        <h3 id="health-edit" className="h5 mt-4">
+          Correzione dopo una nuova visita
+        </h3>
+        <p className="small">Aggiorna categoria, percentuale, diagnosi funzionale e capacità dopo una nuova visita: la versione precedente resta conservata.</p>
+        <Form method="post" noValidate aria-labelledby="health-edit">
+          <ErrorSummary errors={common.errors} />
+          <input type="hidden" name="version" value={h.version} />
+          <div className="row">
+            <div className="col-md-6">
+              <SelectField name="disabilityCategory" label="Categoria" options={DISABILITY_CATEGORIES} required {...common} />
+            </div>
+            <div className="col-md-6">
+              <TextField name="disabilityPercent" label="Percentuale di invalidità" inputMode="numeric" required {...common} />
+            </div>
+          </div>
+          <TextAreaField name="functionalDiagnosis" label="Diagnosi funzionale" required rows={4} {...common} />
+          <fieldset className="mb-3">
+            <legend className="h6">Capacità della persona</legend>
+            <div className="row">
+              {CAPACITY_KEYS.map((k) => (
+                <div className="col-md-6" key={k}>
+                  <CheckboxField name={`cap.${k}`} label={CAPACITIES[k]} {...common} />
+                </div>
+              ))}
+            </div>
+          </fieldset>
+          <CheckboxField name="nightShiftsOk" label="Può lavorare su turni notturni" {...common} />
+          <CheckboxField name="needsBarrierFree" label="Ha bisogno di un luogo di lavoro senza barriere architettoniche" {...common} />
+          <CheckboxField name="needsPublicTransport" label="Ha bisogno di una sede raggiungibile con i mezzi pubblici" {...common} />
+          <button type="submit" className="btn btn-primary">
+            Salva i dati sanitari
+          </button>
+        </Form>
       </section>
     </div>
   );

@@ -9,6 +9,7 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { EMPLOYER_STATUS_LABELS } from "~/domain/employers/states";
+import { canSeeHealthData } from "~/domain/l68/policy.server";
 import { decideApplication, listVacancyApplications } from "~/domain/vacancies/applications.server";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { getVacancy, vacancyVisible } from "~/domain/vacancies/queries.server";
@@ -50,7 +51,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       details: { candidateIds: applications.map((a) => a.candidate_id) },
     });
   }
-  return { vacancy, view: { ...toPublicVacancy(vacancy), employerName: vacancy.employer_name }, applications, hires };
+  // A reserved art. 1 vacancy: the placement officer matches it with the province's list (health data: placement only).
+  const elencoMatch = vacancy.l68_reserved === "art1" && canSeeHealthData(user);
+  return { vacancy, view: { ...toPublicVacancy(vacancy), employerName: vacancy.employer_name }, applications, hires, elencoMatch };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -83,7 +86,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OfficerVacancyPage() {
-  const { vacancy, view, applications, hires } = useLoaderData<typeof loader>();
+  const { vacancy, view, applications, hires, elencoMatch } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="col-lg-10">
@@ -112,6 +115,11 @@ export default function OfficerVacancyPage() {
         {["validated", "published", "in_preselection"].includes(vacancy.status) ? (
           <Link to={`/operatore/preselezione/${vacancy.id}`} className="btn btn-primary">
             Abbinamento con i candidati (preselezione)
+          </Link>
+        ) : null}
+        {elencoMatch ? (
+          <Link to={`/operatore/collocamento-mirato/abbinamento/offerta/${vacancy.id}`} className="btn btn-outline-primary">
+            Abbinamento con l'elenco del collocamento mirato
           </Link>
         ) : null}
         <Link to={`/operatore/rose?offerta=${vacancy.id}`}>Rose di questa offerta</Link>

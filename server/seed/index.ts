@@ -3,6 +3,7 @@ import type { DB } from "~/db/types";
 import { seedCandidates } from "./candidates";
 import { seedGeneratedCandidates } from "./candidates-generated";
 import { seedL68 } from "./l68";
+import { seedReservedVacancyDemo } from "./placement";
 import { seedPlatform, type DemoRefs } from "./platform";
 import { seedShortlistDemo } from "./shortlists";
 import { seedVacancies } from "./vacancies";
@@ -14,7 +15,7 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD, withCheckDigit } from "./platform";
  * deterministic (fixed data or a seeded generator).
  */
 // seedGeneratedCandidates stays after the hand-written candidates (a few thousand synthetic CVs for the search demo).
-const CONTEXT_SEEDS: ((trx: Transaction<DB>, refs: DemoRefs) => Promise<void>)[] = [seedL68, seedCandidates, seedGeneratedCandidates, seedVacancies, seedShortlistDemo];
+const CONTEXT_SEEDS: ((trx: Transaction<DB>, refs: DemoRefs) => Promise<void>)[] = [seedL68, seedCandidates, seedGeneratedCandidates, seedVacancies, seedShortlistDemo, seedReservedVacancyDemo];
 
 /** Loads the demo data into an empty database only (no users yet). Returns whether it did. */
 export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {

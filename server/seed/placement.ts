@@ -3,10 +3,14 @@ import type { DB } from "~/db/types";
 import type { Actor } from "~/domain/audit/commands.server";
 import { addDays, addMonths } from "~/domain/l68/dates";
 import type { Capacity } from "~/domain/placement/capacities";
+import { linkVacancyToPost } from "~/domain/placement/elenco-match.server";
 import { enrol } from "~/domain/placement/enrolments.server";
 import { addPost } from "~/domain/placement/posts.server";
 import { proposeNumeric, referNominative, transitionReferral } from "~/domain/placement/referrals.server";
 import { EnrolmentFormSchema, PostFormSchema } from "~/domain/placement/schema";
+import { createVacancy, transitionVacancy } from "~/domain/vacancies/commands.server";
+import type { VacancyInput } from "~/domain/vacancies/schema";
+import { todayInItaly } from "~/utils/dates";
 import type { DemoRefs } from "./platform";
 
 interface DemoPerson {
@@ -163,4 +167,94 @@ export async function seedPlacement(trx: Transaction<DB>, refs: DemoRefs, today:
   await referNominative(trx, officer, "MI", shopPost, ids.Davide, today);
   const [numeric] = await proposeNumeric(trx, officer, "MI", hubPost, today);
   await transitionReferral(trx, officer, "MI", numeric, "confirm", 1, today);
+}
+
+/**
+ * A reserved vacancy linked to its post (issue 13), after the vacancies: the bakery publishes an
+ * offer reserved to people with disabilities (art. 1) for two places at the shop counter and online
+ * orders, the placement officer links it to the post it describes, and the province's list shows
+ * who fits (Giulia Costa and Paolo Greco; Davide Russo and Laura Bianchi already have a referral in
+ * progress; Marco Ferraro lacks the capacities).
+ */
+export async function seedReservedVacancyDemo(trx: Transaction<DB>, refs: DemoRefs) {
+  const today = todayInItaly();
+  const officer: Actor = { userId: refs.placementOfficerId, role: "placement_officer", ip: null };
+  const bakery: Actor = { userId: refs.bakeryLegalRepId, role: "employer", ip: null };
+  await enrol(
+    trx,
+    officer,
+    "MI",
+    EnrolmentFormSchema.parse({
+      taxCode: "GRCPLA88D12F205P",
+      firstName: "Paolo",
+      lastName: "Greco",
+      birthDate: "1988-04-12",
+      phone: "02 5550110",
+      email: "paolo.greco@example.it",
+      comune: "Sesto San Giovanni (MI)",
+      enrolledOn: addDays(addMonths(today, -8), -3),
+      familyDependants: "1",
+      isee: "11.200,00",
+      disabilityCategory: "non_vedente",
+      disabilityPercent: "80",
+      functionalDiagnosis: "Ipovisione grave (residuo visivo 1/20): lavoro al computer con sintesi vocale e ingranditore.",
+      cap: { arti_superiori: "on", manualita_fine: "on", udito: "on", comunicazione: "on", lettura_scrittura: "on", uso_computer: "on", lavoro_di_gruppo: "on" },
+      nightShiftsOk: undefined,
+      needsBarrierFree: undefined,
+      needsPublicTransport: "on",
+    }),
+    today,
+  );
+  const postId = await addPost(
+    trx,
+    bakery,
+    refs.employers.bakery,
+    PostFormSchema.parse({
+      task: "Addetto alle vendite e agli ordini online",
+      occupation: "5.1.2.2.0",
+      posts: "2",
+      cap: { arti_superiori: "on", lettura_scrittura: "on", uso_computer: "on" },
+      architecturalBarriers: "no",
+      nightShifts: "no",
+      comune: "Milano (MI)",
+      publicTransport: "si",
+    }),
+  );
+  const input: VacancyInput = {
+    title: "Addetto/a alle vendite e agli ordini online (riservata L. 68/99)",
+    occupation: "5.1.2.2.0",
+    atecoCode: null,
+    description: "Il nostro negozio di Milano cerca due persone per il banco e per gli ordini ricevuti dal sito: offerta riservata alle persone iscritte al collocamento mirato.",
+    tasks: "Vendita al banco, preparazione e registrazione degli ordini online, risposta ai clienti per e-mail.",
+    comune: "Milano (MI)",
+    radiusKm: 15,
+    contractType: "A.01.00",
+    ccnl: null,
+    workingTime: "full_time",
+    weeklyHours: 40,
+    shifts: null,
+    payMin: null,
+    payMax: null,
+    payPeriod: "",
+    positions: 2,
+    startDate: null,
+    closingDate: addDays(today, 25),
+    l68Reserved: "art1",
+    publicationMode: "public",
+    requirements: [],
+  };
+  const created = await createVacancy(trx, bakery, refs.employers.bakery, input);
+  let version = created.version;
+  for (const event of ["submit", "validate", "publish"] as const) {
+    const employerMove = event === "submit";
+    const result = await transitionVacancy(
+      trx,
+      employerMove ? bakery : { userId: refs.preselectionOfficerId, role: "preselection_officer", ip: null },
+      employerMove ? { kind: "employer", employerId: refs.employers.bakery } : { kind: "officer" },
+      created.vacancyId,
+      { event, version, reason: "", outcome: "", channel: "" },
+    );
+    version = result.version;
+  }
+  await linkVacancyToPost(trx, officer, "MI", created.vacancyId, postId);
 }

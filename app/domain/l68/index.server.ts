@@ -6,3 +6,4 @@ export { DEFAULT_FULL_TIME_HOURS, recordReservedHire } from "./hires.server";
 export { DEADLINE_HORIZON_DAYS, countPendingObligations, countProvinceEmployersDueBy } from "./queries.server";
 export { countRecords } from "./records-queries.server";
 export { lockFile, recompute } from "./workforce.server";
+export { employerInProvince } from "./policy.server";

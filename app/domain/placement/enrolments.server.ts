@@ -8,10 +8,10 @@
 import type { Db, Trx } from "~/db/db.server";
 import type { DisabilityCategory, EnrolmentStatus } from "~/db/tables/placement";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
-import { DomainError } from "~/domain/errors";
+import { DomainError, StaleVersionError } from "~/domain/errors";
 import { resolveComune } from "~/domain/reference/index.server";
 import { rank, rankingParametersOn, type Ranked, type RankingEntry } from "./ranking";
-import type { EnrolmentForm } from "./schema";
+import type { EnrolmentForm, HealthForm } from "./schema";
 
 export async function enrol(trx: Trx, actor: Actor, province: string, input: EnrolmentForm, today: string) {
   if (input.enrolledOn > today) throw new DomainError("La data di iscrizione non può essere futura", "enrolledOn");
@@ -118,6 +118,9 @@ export interface EnrolmentDetail extends EnrolmentRow {
     nightShiftsOk: boolean;
     needsBarrierFree: boolean;
     needsPublicTransport: boolean;
+    version: number;
+    updatedAt: Date;
+    updatedByName: string | null;
   };
 }
 
@@ -127,6 +130,7 @@ export async function viewEnrolment(db: Db, actor: Actor, province: string, enro
     .selectFrom("l68_enrolments as e")
     .innerJoin("l68_enrolment_health as h", "h.enrolment_id", "e.id")
     .innerJoin("comuni as c", "c.istat_code", "e.domicile_comune_code")
+    .leftJoin("users as u", "u.id", "h.updated_by")
     .select([
       "e.id",
       "e.first_name",
@@ -150,6 +154,9 @@ export async function viewEnrolment(db: Db, actor: Actor, province: string, enro
       "h.night_shifts_ok",
       "h.needs_barrier_free",
       "h.needs_public_transport",
+      "h.version as health_version",
+      "h.updated_at as health_updated_at",
+      "u.full_name as health_updated_by",
     ])
     .where("e.id", "=", enrolmentId)
     .where("e.province_code", "=", province)
@@ -179,8 +186,78 @@ export async function viewEnrolment(db: Db, actor: Actor, province: string, enro
       nightShiftsOk: r.night_shifts_ok,
       needsBarrierFree: r.needs_barrier_free,
       needsPublicTransport: r.needs_public_transport,
+      version: r.health_version,
+      updatedAt: r.health_updated_at,
+      updatedByName: r.health_updated_by,
     },
   };
+}
+
+const HEALTH_FIELDS = {
+  disability_category: "disabilityCategory",
+  disability_percent: "disabilityPercent",
+  functional_diagnosis: "functionalDiagnosis",
+  capacities: "capacities",
+  night_shifts_ok: "nightShiftsOk",
+  needs_barrier_free: "needsBarrierFree",
+  needs_public_transport: "needsPublicTransport",
+} as const;
+
+/**
+ * Corrects the health data of an enrolled person (a new assessment, a revised functional
+ * diagnosis): placement officers of the province only. The replaced version is kept in
+ * `l68_enrolment_health_versions` (health data too), the row's version guards against a concurrent
+ * edit, and the audit names the fields changed, never their values.
+ */
+export async function updateHealth(trx: Trx, actor: Actor, province: string, enrolmentId: string, input: HealthForm) {
+  const h = await trx
+    .selectFrom("l68_enrolment_health as h")
+    .innerJoin("l68_enrolments as e", "e.id", "h.enrolment_id")
+    .select([
+      "h.enrolment_id",
+      "h.version",
+      "h.disability_category",
+      "h.disability_percent",
+      "h.functional_diagnosis",
+      "h.capacities",
+      "h.night_shifts_ok",
+      "h.needs_barrier_free",
+      "h.needs_public_transport",
+      "h.updated_by",
+      "h.updated_at",
+    ])
+    .where("h.enrolment_id", "=", enrolmentId)
+    .where("e.province_code", "=", province)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!h) throw new DomainError("Persona non trovata", "_form", "not_found");
+  if (h.version !== input.version) throw new StaleVersionError();
+  const next = {
+    disability_category: input.disabilityCategory,
+    disability_percent: input.disabilityPercent,
+    functional_diagnosis: input.functionalDiagnosis,
+    capacities: input.cap as string[],
+    night_shifts_ok: input.nightShiftsOk,
+    needs_barrier_free: input.needsBarrierFree,
+    needs_public_transport: input.needsPublicTransport,
+  };
+  const same = (k: keyof typeof next) => (k === "disability_percent" ? Number(h[k]) === Number(next[k]) : JSON.stringify(h[k]) === JSON.stringify(next[k]));
+  const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => !same(k)).map((k) => HEALTH_FIELDS[k]);
+  if (!changed.length) throw new DomainError("Nessuna modifica ai dati sanitari", "_form", "invalid");
+  const { version, enrolment_id, ...old } = h;
+  await trx.insertInto("l68_enrolment_health_versions").values({ enrolment_id, version, ...old, replaced_by: actor.userId }).execute();
+  await trx
+    .updateTable("l68_enrolment_health")
+    .set({ ...next, version: version + 1, updated_by: actor.userId, updated_at: new Date() })
+    .where("enrolment_id", "=", enrolmentId)
+    .execute();
+  await recordAudit(trx, actor, {
+    action: "l68.enrolment_health_updated",
+    entityType: "l68_enrolment",
+    entityId: enrolmentId,
+    details: { province, version: version + 1, fields: changed },
+  });
+  return version + 1;
 }
 
 export interface RankingRow extends RankingEntry {
@@ -191,6 +268,8 @@ export interface RankingRow extends RankingEntry {
   needsBarrierFree: boolean;
   needsPublicTransport: boolean;
   provinceCode: string;
+  domicileComuneCode: string;
+  candidateId: string | null;
   busy: boolean;
 }
 
@@ -209,6 +288,8 @@ async function rankingRows(db: Db | Trx, province: string): Promise<RankingRow[]
       "e.family_dependants",
       "e.isee_cents",
       "e.province_code",
+      "e.domicile_comune_code",
+      "e.candidate_id",
       "h.disability_percent",
       "h.capacities",
       "h.night_shifts_ok",
@@ -236,6 +317,8 @@ async function rankingRows(db: Db | Trx, province: string): Promise<RankingRow[]
     needsBarrierFree: r.needs_barrier_free,
     needsPublicTransport: r.needs_public_transport,
     provinceCode: r.province_code,
+    domicileComuneCode: r.domicile_comune_code,
+    candidateId: r.candidate_id,
     busy: !!r.busy,
   }));
 }

@@ -95,6 +95,17 @@ async function inProgress(trx: Trx, postId: string) {
   return Number(r.n);
 }
 
+/** Places of a post still free for a referral (posts minus referrals proposed, in progress or hired). */
+export async function freePlaces(db: Db | Trx, post: Pick<PostView, "id" | "posts">) {
+  const r = await db
+    .selectFrom("l68_referrals")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("post_id", "=", post.id)
+    .where("status", "in", ["proposed", "referred", "hired"])
+    .executeTakeFirstOrThrow();
+  return Math.max(0, post.posts - Number(r.n));
+}
+
 /** Numeric referral: proposes the first fitting people of the ranking, one per post still free. */
 export async function proposeNumeric(trx: Trx, actor: Actor, province: string, postId: string, today: string): Promise<string[]> {
   const post = await requireOpenPost(trx, province, postId);

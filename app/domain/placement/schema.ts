@@ -107,6 +107,18 @@ export const EnrolmentFormSchema = z.object({
 });
 export type EnrolmentForm = z.output<typeof EnrolmentFormSchema>;
 
+/** Correcting the health data after the enrolment (a new assessment): the same fields, with the version read. */
+export const HealthFormSchema = EnrolmentFormSchema.pick({
+  disabilityCategory: true,
+  disabilityPercent: true,
+  functionalDiagnosis: true,
+  cap: true,
+  nightShiftsOk: true,
+  needsBarrierFree: true,
+  needsPublicTransport: true,
+}).extend({ version: z.coerce.number({ error: "Versione non valida" }).int() });
+export type HealthForm = z.output<typeof HealthFormSchema>;
+
 export const CONTRACTS = { indeterminato: "Tempo indeterminato", determinato: "Tempo determinato" } as const;
 
 export const OutcomeFormSchema = z.discriminatedUnion(

@@ -2,5 +2,5 @@
  * The client-safe public entry of the reference context (pure modules, usable by pages too): what other contexts use.
  * Server-only parts are in index.server.ts.
  */
-export { nearestSlices, roundKm } from "./geo";
+export { distanceKm, nearestSlices, roundKm } from "./geo";
 export type { NearbyComune } from "./geo";

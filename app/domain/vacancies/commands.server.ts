@@ -75,6 +75,8 @@ function columns(input: VacancyInput, codes: { occupationCode: string; comuneCod
     start_date: input.startDate,
     closing_date: input.closingDate,
     l68_reserved: input.l68Reserved,
+    // Only an art. 1 reserved vacancy describes an available post of the L. 68 file (placement/reserved-match.server.ts).
+    ...(input.l68Reserved === "art1" ? {} : { l68_post_id: null }),
     publication_mode: input.publicationMode,
     discrimination_flags: JSON.stringify(findings),
   };

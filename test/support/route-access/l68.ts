@@ -37,9 +37,14 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "operatore.collocamento-mirato.graduatoria.tsx": { loader: ["placement"] },
   "operatore.collocamento-mirato.avviamenti._index.tsx": { loader: ["placement"], action: ["placement"] },
   // No params in the matrix: an unknown person, post or referral is a 404 for everybody (scoping in l68-placement.test.ts).
-  "operatore.collocamento-mirato.elenco.$enrolmentId.tsx": { loader: [] },
+  "operatore.collocamento-mirato.elenco.$enrolmentId.tsx": { loader: [], action: [] },
   "operatore.collocamento-mirato.avviamenti.numerico.$postId.tsx": { loader: [], action: [] },
   "operatore.collocamento-mirato.avviamenti.$referralId.tsx": { loader: [], action: [] },
   "operatore.collocamento-mirato.avviamenti.$referralId.nulla-osta.ts": { loader: [] },
   "azienda.collocamento-mirato.avviamenti.$referralId.nulla-osta.ts": { loader: [] },
+  // Matching of a reserved vacancy / an available post with the province's list (health data): placement officers of the
+  // province only (the matrix's vacancy is not reserved: the page says so; the empty form is a 400). Unknown post: 404.
+  // Scoping (other province: 404) and 403s for employers and preselection officers in l68-reserved-match.test.ts.
+  "operatore.collocamento-mirato.abbinamento.offerta.$vacancyId.tsx": { loader: ["placement"], action: ["placement"], params: "vacancyId" },
+  "operatore.collocamento-mirato.abbinamento.posto.$postId.tsx": { loader: [] },
 };
