@@ -7,6 +7,10 @@
  * the page is written in our components, except the few a component composes at run time, listed in SAFELIST. A class
  * built from pieces (`alert-${type}`) must be listed there, or written out whole somewhere in the source.
  * Rosa's own stylesheet (app/styles/app.css) is small and left whole.
+ *
+ * Second, wherever Bootstrap Italia names Titillium Web, "Titillium Web Fallback" follows it: a local Arial (or its
+ * metric twins Liberation Sans and Helvetica) resized to Titillium's widths and line metrics (app/styles/app.css), so
+ * the text drawn before the web font arrives takes the same room and nothing moves when it is swapped in.
  */
 import purgeCss from "@fullhuman/postcss-purgecss";
 
@@ -40,4 +44,21 @@ function purgeBootstrapItalia() {
 }
 purgeBootstrapItalia.postcss = true;
 
-export default { plugins: [purgeBootstrapItalia()] };
+export const FALLBACK_FAMILY = '"Titillium Web Fallback"';
+
+function titilliumFallback() {
+  return {
+    postcssPlugin: "rosa-titillium-fallback",
+    Once(root) {
+      if (!PURGED_STYLESHEET.test(root.source?.input.file ?? "")) return;
+      root.walkDecls((decl) => {
+        if (decl.prop === "font-family" || decl.prop.startsWith("--")) {
+          decl.value = decl.value.replace(/(["']?)Titillium Web\1(?!\s*Fallback)/g, (m) => `${m},${FALLBACK_FAMILY}`);
+        }
+      });
+    },
+  };
+}
+titilliumFallback.postcss = true;
+
+export default { plugins: [titilliumFallback(), purgeBootstrapItalia()] };

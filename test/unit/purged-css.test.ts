@@ -33,6 +33,13 @@ describe("Bootstrap Italia's stylesheet, purged at build time (postcss.config.js
     expect(purged.length).toBeLessThan(full.length / 5);
   });
 
+  it("names the metric-matched fallback right after Titillium Web in every font stack, and app.css declares it", () => {
+    const stacks = Array.from(purged.matchAll(/(?:font-family|--bs-[\w-]*font[\w-]*):([^;}]*Titillium[^;}]*)/g), (m) => m[1]!);
+    expect(stacks.length).toBeGreaterThan(0);
+    for (const stack of stacks) expect(stack.replace(/\s/g, "")).toContain('"TitilliumWeb","TitilliumWebFallback"');
+    expect(fs.readFileSync(path.join(ROOT, "app/styles/app.css"), "utf8")).toContain('font-family: "Titillium Web Fallback"');
+  });
+
   it("keeps every Bootstrap Italia class written in a className of the app", () => {
     const missing = new Set<string>();
     for (const { file, text } of sources) {
