@@ -54,7 +54,11 @@ const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 function fixedFigures(lhr: Lhr): Result["fixed"] {
   const requests = itemsOf(lhr, "network-requests");
   const bytesOf = (type: string) => requests.filter((r) => r.resourceType === type).reduce((n, r) => n + Number(r.transferSize ?? 0), 0);
-  const renderBlocking = itemsOf(lhr, "render-blocking-resources").reduce((n, r) => n + Number(r.totalBytes ?? 0), 0);
+  // The render-blocking audit fails with newer Chromium (trace format); the stylesheets fetched at the highest priority are those.
+  const renderBlocking =
+    lhr.audits["render-blocking-resources"]?.scoreDisplayMode === "error"
+      ? requests.filter((r) => r.resourceType === "Stylesheet" && r.priority === "VeryHigh").reduce((n, r) => n + Number(r.transferSize ?? 0), 0)
+      : itemsOf(lhr, "render-blocking-resources").reduce((n, r) => n + Number(r.totalBytes ?? 0), 0);
   const unusedCss = itemsOf(lhr, "unused-css-rules").reduce((n, r) => n + Number(r.wastedBytes ?? 0), 0);
   const nodeOf = (item: Item | undefined) => (item?.node ?? item) as { snippet?: string; selector?: string } | undefined;
   const lcpTable = itemsOf(lhr, "largest-contentful-paint-element")[0] as { items?: Item[] } | undefined;
@@ -129,7 +133,7 @@ async function main() {
     console.log(
       `${"".padEnd(48)} CSS ${k(f.cssKiB)} (bloccanti il rendering ${k(f.renderBlockingKiB)}, inutilizzati ${k(f.unusedCssKiB)}) · JS ${k(f.jsKiB)} · font ${k(f.fontKiB)} (${f.fonts.join(", ")}) · risposta del server ${f.serverResponseMs} ms`,
     );
-    console.log(`${"".padEnd(48)} elemento LCP: ${f.lcpElement.slice(0, 120)}`);
+    if (f.lcpElement !== "?") console.log(`${"".padEnd(48)} elemento LCP: ${f.lcpElement.slice(0, 120)}`);
     if (f.layoutShifts.length) console.log(`${"".padEnd(48)} spostamenti del layout: ${f.layoutShifts.join(" · ").slice(0, 300)}`);
   }
   if (args.json) fs.writeFileSync(args.json, JSON.stringify(results, null, 2));
