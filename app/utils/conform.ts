@@ -165,7 +165,8 @@ export function formErrorList(form: { id: string; allErrors: Record<string, stri
   const fields: [string, string][] = [];
   for (const [name, messages] of Object.entries(form.allErrors)) {
     if (!messages?.length) continue;
-    if (name === "" || name === form.id) formError ??= messages[0];
+    // "_form": the path the schemas written before conform give a message about the whole form.
+    if (name === "" || name === form.id || name === "_form") formError ??= messages[0];
     else fields.push([name, messages[0]]);
   }
   return { formError, fields };
