@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formErrorList, type Field } from "~/utils/conform";
+import { formErrorList, type Field } from "~/utils/form-metadata";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 
 interface FieldBase {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { TextField } from "./forms";
-import type { Field } from "~/utils/conform";
+import type { Field } from "~/utils/form-metadata";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 
 /**

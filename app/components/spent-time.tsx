@@ -1,7 +1,7 @@
 import { SelectField, TextAreaField, TextField } from "~/components/forms";
 import { formatMinutes } from "~/domain/services/durations";
 import { MODALITY_LABELS } from "~/domain/services/schema";
-import type { Field } from "~/utils/conform";
+import type { Field } from "~/utils/form-metadata";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 
 /**

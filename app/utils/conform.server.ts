@@ -1,7 +1,7 @@
 import type { Submission } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import { DomainError, FieldsError } from "~/domain/errors";
-import { conformName, type FormResult } from "./conform";
+import { conformName, type FormResult } from "./form-metadata";
 
 export type SubmissionReply = { result: FormResult };
 
@@ -40,3 +40,6 @@ export function replyDomainError(e: unknown, submission: AnySubmission) {
   }
   throw e;
 }
+
+/** For the public pages, whose script must not carry zod: parsing and constraints reached through a .server module. */
+export { constraintsOf, parseForm } from "./conform";

@@ -1,4 +1,5 @@
-import { useForm, type DefaultValue, type FieldMetadata, type FormMetadata, type Submission, type SubmissionResult } from "@conform-to/react";
+import { useForm, type DefaultValue, type Submission } from "@conform-to/react";
+import { conformName, dottedName, type FormResult } from "./form-metadata";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { checkFieldName, FormInputError, MAX_FORM_INDEX, stripControlChars } from "./forms";
@@ -9,19 +10,8 @@ import { checkFieldName, FormInputError, MAX_FORM_INDEX, stripControlChars } fro
  * form checks itself before the page's JavaScript has loaded. Field names are conform's paths
  * (`requirements[0].kind`); the error messages are the schema's, in Italian.
  */
-export type FormResult = SubmissionResult<string[]>;
-export type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
-export type AnyForm = FormMetadata<Record<string, unknown>, string[]>;
-
-/** `requirements.0.kind` (the names Rosa used before conform, still accepted) → `requirements[0].kind`. */
-export function conformName(name: string): string {
-  return name.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
-}
-
-/** `requirements[0].kind` → `requirements.0.kind`: the dotted path a DomainError or a test names a field with. */
-export function dottedName(name: string): string {
-  return name.replace(/\[(\d+)\]/g, ".$1");
-}
+export type { Field, FormResult } from "./form-metadata";
+export { conformName, dottedName, formErrorList } from "./form-metadata";
 
 /**
  * Field names are user input (a posted `__proto__.toString=x` once rewrote Object.prototype, and
@@ -159,15 +149,3 @@ export function useSchemaForm<S extends z.ZodObject>(
   });
 }
 
-/** The first message of each field in error, in the form's order, and the form-level message. */
-export function formErrorList(form: { id: string; allErrors: Record<string, string[]> }): { formError: string | null; fields: [string, string][] } {
-  let formError: string | null = null;
-  const fields: [string, string][] = [];
-  for (const [name, messages] of Object.entries(form.allErrors)) {
-    if (!messages?.length) continue;
-    // "_form": the path the schemas written before conform give a message about the whole form.
-    if (name === "" || name === form.id || name === "_form") formError ??= messages[0];
-    else fields.push([name, messages[0]]);
-  }
-  return { formError, fields };
-}
