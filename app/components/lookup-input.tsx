@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { TextField } from "./forms";
+import type { Field } from "~/web/form-metadata";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 
 /**
@@ -38,7 +39,8 @@ export function useSuggestions(source: string) {
 }
 
 export function LookupInput(props: {
-  name: string;
+  field?: Field;
+  name?: string;
   label: string;
   source: "/api/comuni" | "/api/ateco" | "/api/professioni";
   hint?: string;

@@ -1,4 +1,8 @@
+import { getFormProps } from "@conform-to/react";
+import type { DefaultValue } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { z } from "zod";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { LookupInput } from "~/components/lookup-input";
 import {
@@ -15,12 +19,24 @@ import {
   WORKING_TIME_LABELS,
 } from "~/domain/vacancies/codes";
 import type { PublicVacancy } from "~/domain/vacancies/public-view";
-import type { FieldErrors, FormValues } from "~/utils/forms";
+import { SaveVacancySchema } from "~/domain/vacancies/schema";
+import { useSchemaForm, type FormResult } from "~/web/conform";
 import { decimalComma } from "~/utils/format";
 
+type VacancyFormValue = DefaultValue<z.input<typeof SaveVacancySchema>>;
+type RequirementValue = Record<string, string>;
+
+const MAX_REQUIREMENTS = 20;
+
+/** Rows shown: the ones in use and two empty ones, at least three. */
+function withEmptyRows(rows: RequirementValue[]): RequirementValue[] {
+  const count = Math.min(MAX_REQUIREMENTS, Math.max(3, rows.length + 2));
+  return Array.from({ length: count }, (_, i) => rows[i] ?? { position: String(i + 1) });
+}
+
 /** Form values of an existing vacancy (edit page). */
-export function vacancyFormValues(v: PublicVacancy): FormValues {
-  const values: FormValues = {
+export function vacancyFormValues(v: PublicVacancy): VacancyFormValue {
+  return {
     title: v.title,
     occupation: `${v.occupationCode} — ${v.occupationTitle}`,
     atecoCode: v.atecoCode ? `${v.atecoCode} — ${v.atecoTitle ?? ""}` : "",
@@ -41,98 +57,96 @@ export function vacancyFormValues(v: PublicVacancy): FormValues {
     closingDate: v.closingDate,
     l68Reserved: v.l68Reserved,
     publicationMode: v.publicationMode,
-  };
-  v.requirements.forEach((r, i) => {
-    const p = `requirements.${i}.`;
-    Object.assign(values, {
-      [`${p}position`]: String(r.position),
-      [`${p}kind`]: r.kind,
-      [`${p}priority`]: r.priority,
-      [`${p}description`]: r.description,
-      [`${p}educationLevel`]: r.educationLevel ?? "",
-      [`${p}years`]: r.years === null ? "" : String(r.years),
-      [`${p}languageCode`]: r.languageCode ?? "",
-      [`${p}cefrLevel`]: r.cefrLevel ?? "",
-      [`${p}licenceCategory`]: r.licenceCategory ?? "",
-    });
-  });
-  return values;
+    requirements: withEmptyRows(
+      v.requirements.map((r) => ({
+        position: String(r.position),
+        kind: r.kind,
+        priority: r.priority,
+        description: r.description,
+        educationLevel: r.educationLevel ?? "",
+        years: r.years === null ? "" : String(r.years),
+        languageCode: r.languageCode ?? "",
+        cefrLevel: r.cefrLevel ?? "",
+        licenceCategory: r.licenceCategory ?? "",
+      })),
+    ),
+  } as VacancyFormValue;
 }
 
-function requirementRows(values: FormValues): number {
-  let used = 0;
-  for (const key of Object.keys(values)) {
-    const m = /^requirements\.(\d+)\.kind$/.exec(key);
-    if (m && values[key]) used = Math.max(used, Number(m[1]) + 1);
-  }
-  return Math.min(20, Math.max(3, used + 2));
-}
+const NEW_VACANCY: VacancyFormValue = { radiusKm: "20", positions: "1", requirements: withEmptyRows([]) } as VacancyFormValue;
 
-function RequirementRow({ i, errors, values }: { i: number; errors?: FieldErrors; values: FormValues }) {
-  const p = `requirements.${i}.`;
-  const common = { errors, values };
+type RequirementFields = ReturnType<ReturnType<typeof useSchemaForm<typeof SaveVacancySchema>>[1]["requirements"]["getFieldList"]>[number];
+
+function RequirementRow({ i, row, removeButton }: { i: number; row: RequirementFields; removeButton: ReactNode }) {
+  const f = row.getFieldset();
   return (
     <fieldset className="border rounded p-3 mb-3">
       <legend className="h6 float-none w-auto px-2">Requisito {i + 1}</legend>
       <div className="row">
         <div className="col-md-2">
-          <TextField name={`${p}position`} label="Ordine" inputMode="numeric" defaultValue={String(i + 1)} {...common} />
+          <TextField field={f.position} label="Ordine" inputMode="numeric" defaultValue={String(i + 1)} />
         </div>
         <div className="col-md-4">
-          <SelectField name={`${p}kind`} label="Tipo" options={REQUIREMENT_KIND_LABELS} placeholder="— nessuno —" {...common} />
+          <SelectField field={f.kind} label="Tipo" options={REQUIREMENT_KIND_LABELS} placeholder="— nessuno —" />
         </div>
         <div className="col-md-3">
-          <SelectField name={`${p}priority`} label="Importanza" options={PRIORITY_LABELS} {...common} />
+          <SelectField field={f.priority} label="Importanza" options={PRIORITY_LABELS} />
         </div>
         <div className="col-md-3">
-          <TextField name={`${p}years`} label="Anni di esperienza" inputMode="numeric" {...common} />
+          <TextField field={f.years} label="Anni di esperienza" inputMode="numeric" />
         </div>
         <div className="col-md-4">
-          <SelectField name={`${p}educationLevel`} label="Titolo di studio" options={EDUCATION_LEVELS} placeholder="—" {...common} />
+          <SelectField field={f.educationLevel} label="Titolo di studio" options={EDUCATION_LEVELS} placeholder="—" />
         </div>
         <div className="col-md-3">
-          <SelectField name={`${p}languageCode`} label="Lingua" options={LANGUAGES} placeholder="—" {...common} />
+          <SelectField field={f.languageCode} label="Lingua" options={LANGUAGES} placeholder="—" />
         </div>
         <div className="col-md-2">
-          <SelectField name={`${p}cefrLevel`} label="Livello" options={CEFR_LEVELS.map((l) => [l, l] as [string, string])} placeholder="—" {...common} />
+          <SelectField field={f.cefrLevel} label="Livello" options={CEFR_LEVELS.map((l) => [l, l] as [string, string])} placeholder="—" />
         </div>
         <div className="col-md-3">
-          <SelectField name={`${p}licenceCategory`} label="Patente" options={LICENCE_CATEGORIES.map((l) => [l, l] as [string, string])} placeholder="—" {...common} />
+          <SelectField field={f.licenceCategory} label="Patente" options={LICENCE_CATEGORIES.map((l) => [l, l] as [string, string])} placeholder="—" />
         </div>
         <div className="col-12">
-          <TextField name={`${p}description`} label="Descrizione o note" hint="Obbligatoria per certificazioni e competenze" {...common} />
+          <TextField field={f.description} label="Descrizione o note" hint="Obbligatoria per certificazioni e competenze" />
         </div>
       </div>
+      {removeButton}
     </fieldset>
   );
 }
 
+/**
+ * The vacancy form (new and edit): one schema (SaveVacancySchema) checks it in the browser and in the
+ * action. Requirement rows are a conform list: «Aggiungi un requisito» and «Rimuovi» are conform
+ * intents, so they also work before the page's JavaScript has loaded (the server answers with the list changed).
+ */
 export function VacancyForm({
-  errors,
-  values,
+  lastResult,
+  defaultValue = NEW_VACANCY,
   version,
   submitLabel = "Salva e invia al Centro per l'Impiego",
   canSubmit,
 }: {
-  errors?: FieldErrors;
-  values: FormValues;
+  lastResult?: FormResult | null;
+  defaultValue?: VacancyFormValue;
   version?: number;
   submitLabel?: string;
   canSubmit: boolean;
 }) {
-  const common = { errors, values };
-  const rows = requirementRows(values);
+  const [form, fields] = useSchemaForm(SaveVacancySchema, { id: "vacancy", lastResult, defaultValue });
+  const rows = fields.requirements.getFieldList();
   return (
-    <Form method="post" noValidate>
-      <ErrorSummary errors={errors} />
+    <Form method="post" {...getFormProps(form)}>
+      <ErrorSummary form={form} />
       {version ? <input type="hidden" name="version" value={version} /> : null}
       <fieldset className="mb-4">
         <legend className="h4">Professione e mansioni</legend>
-        <TextField name="title" label="Titolo dell'offerta" required hint="Es. «Addetto/a al banco panetteria»" {...common} />
-        <LookupInput name="occupation" label="Professione (classificazione CP2021)" source="/api/professioni" required hint="Scrivi almeno due lettere e scegli dall'elenco" {...common} />
-        <LookupInput name="atecoCode" label="Settore di attività (ATECO), se diverso da quello dell'azienda" source="/api/ateco" {...common} />
-        <TextAreaField name="description" label="Descrizione dell'offerta" required rows={6} {...common} />
-        <TextAreaField name="tasks" label="Mansioni principali" rows={4} {...common} />
+        <TextField field={fields.title} label="Titolo dell'offerta" required hint="Es. «Addetto/a al banco panetteria»" />
+        <LookupInput field={fields.occupation} label="Professione (classificazione CP2021)" source="/api/professioni" required hint="Scrivi almeno due lettere e scegli dall'elenco" />
+        <LookupInput field={fields.atecoCode} label="Settore di attività (ATECO), se diverso da quello dell'azienda" source="/api/ateco" />
+        <TextAreaField field={fields.description} label="Descrizione dell'offerta" required rows={6} />
+        <TextAreaField field={fields.tasks} label="Mansioni principali" rows={4} />
       </fieldset>
       <fieldset className="mb-4">
         <legend className="h4">Requisiti</legend>
@@ -140,18 +154,37 @@ export function VacancyForm({
           Indica i requisiti in ordine di importanza. Non chiedere sesso, età, stato civile, nazionalità o condizioni di salute: la legge lo vieta
           (art. 10 D.Lgs. 276/2003).
         </p>
-        {Array.from({ length: rows }, (_, i) => (
-          <RequirementRow key={i} i={i} errors={errors} values={values} />
+        {rows.map((row, i) => (
+          <RequirementRow
+            key={row.key}
+            i={i}
+            row={row}
+            removeButton={
+              rows.length > 1 ? (
+                <button className="btn btn-outline-secondary btn-sm" {...form.remove.getButtonProps({ name: fields.requirements.name, index: i })}>
+                  Rimuovi il requisito {i + 1}
+                </button>
+              ) : null
+            }
+          />
         ))}
+        {rows.length < MAX_REQUIREMENTS ? (
+          <button
+            className="btn btn-outline-primary btn-sm"
+            {...form.insert.getButtonProps({ name: fields.requirements.name, defaultValue: { position: String(rows.length + 1) } })}
+          >
+            Aggiungi un requisito
+          </button>
+        ) : null}
       </fieldset>
       <fieldset className="mb-4">
         <legend className="h4">Sede di lavoro</legend>
         <div className="row">
           <div className="col-md-8">
-            <LookupInput name="comune" label="Comune della sede di lavoro" source="/api/comuni" required {...common} />
+            <LookupInput field={fields.comune} label="Comune della sede di lavoro" source="/api/comuni" required />
           </div>
           <div className="col-md-4">
-            <TextField name="radiusKm" label="Distanza accettabile per chi si candida (km)" inputMode="numeric" defaultValue="20" {...common} />
+            <TextField field={fields.radiusKm} label="Distanza accettabile per chi si candida (km)" inputMode="numeric" defaultValue="20" />
           </div>
         </div>
       </fieldset>
@@ -159,28 +192,28 @@ export function VacancyForm({
         <legend className="h4">Contratto, orario e retribuzione</legend>
         <div className="row">
           <div className="col-md-6">
-            <SelectField name="contractType" label="Tipo di contratto" options={CONTRACT_TYPES} placeholder="Scegli…" required {...common} />
+            <SelectField field={fields.contractType} label="Tipo di contratto" options={CONTRACT_TYPES} placeholder="Scegli…" required />
           </div>
           <div className="col-md-6">
-            <TextField name="ccnl" label="Contratto collettivo (CCNL)" hint="Es. «Alimentari artigianato»" {...common} />
+            <TextField field={fields.ccnl} label="Contratto collettivo (CCNL)" hint="Es. «Alimentari artigianato»" />
           </div>
           <div className="col-md-4">
-            <SelectField name="workingTime" label="Orario" options={WORKING_TIME_LABELS} placeholder="Scegli…" required {...common} />
+            <SelectField field={fields.workingTime} label="Orario" options={WORKING_TIME_LABELS} placeholder="Scegli…" required />
           </div>
           <div className="col-md-4">
-            <TextField name="weeklyHours" label="Ore settimanali" inputMode="numeric" {...common} />
+            <TextField field={fields.weeklyHours} label="Ore settimanali" inputMode="numeric" />
           </div>
           <div className="col-md-4">
-            <TextField name="shifts" label="Turni" hint="Es. «turni notturni a rotazione»" {...common} />
+            <TextField field={fields.shifts} label="Turni" hint="Es. «turni notturni a rotazione»" />
           </div>
           <div className="col-md-4">
-            <TextField name="payMin" label="Retribuzione lorda minima (€)" inputMode="numeric" {...common} />
+            <TextField field={fields.payMin} label="Retribuzione lorda minima (€)" inputMode="numeric" />
           </div>
           <div className="col-md-4">
-            <TextField name="payMax" label="Retribuzione lorda massima (€)" inputMode="numeric" {...common} />
+            <TextField field={fields.payMax} label="Retribuzione lorda massima (€)" inputMode="numeric" />
           </div>
           <div className="col-md-4">
-            <SelectField name="payPeriod" label="Importo" options={PAY_PERIOD_LABELS} placeholder="—" {...common} />
+            <SelectField field={fields.payPeriod} label="Importo" options={PAY_PERIOD_LABELS} placeholder="—" />
           </div>
         </div>
       </fieldset>
@@ -188,20 +221,20 @@ export function VacancyForm({
         <legend className="h4">Posti e date</legend>
         <div className="row">
           <div className="col-md-4">
-            <TextField name="positions" label="Numero di posti" inputMode="numeric" required defaultValue="1" {...common} />
+            <TextField field={fields.positions} label="Numero di posti" inputMode="numeric" required defaultValue="1" />
           </div>
           <div className="col-md-4">
-            <TextField name="startDate" label="Inizio previsto" type="date" {...common} />
+            <TextField field={fields.startDate} label="Inizio previsto" type="date" />
           </div>
           <div className="col-md-4">
-            <TextField name="closingDate" label="Scadenza dell'offerta" type="date" required {...common} />
+            <TextField field={fields.closingDate} label="Scadenza dell'offerta" type="date" required />
           </div>
         </div>
       </fieldset>
       <fieldset className="mb-4">
         <legend className="h4">Pubblicazione</legend>
-        <SelectField name="l68Reserved" label="Collocamento mirato (L. 68/99)" options={L68_LABELS} {...common} />
-        <SelectField name="publicationMode" label="Come pubblicare l'offerta" options={PUBLICATION_MODE_LABELS} placeholder="Scegli…" required {...common} />
+        <SelectField field={fields.l68Reserved} label="Collocamento mirato (L. 68/99)" options={L68_LABELS} />
+        <SelectField field={fields.publicationMode} label="Come pubblicare l'offerta" options={PUBLICATION_MODE_LABELS} placeholder="Scegli…" required />
       </fieldset>
       <div className="d-flex gap-3 flex-wrap">
         <button type="submit" name="intent" value="save" className="btn btn-outline-primary">

@@ -1,14 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "~/db/db.server";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { attemptPasswordLogin } from "~/domain/identity/login.server";
 import { homePathFor } from "~/domain/identity/roles";
 import { LoginSchema } from "~/domain/identity/schema.server";
-import { invalid } from "~/web/action.server";
+import { constraintsOf, parseForm, replyInvalid } from "~/web/conform.server";
 import { getEnv } from "~/utils/env.server";
-import { parseFormData } from "~/utils/forms";
+import { useServerForm } from "~/web/form-metadata";
 import { safeRedirectPath } from "~/utils/redirect";
 import { CHANGE_PASSWORD_PATH, clientIp, getCurrentUser, sessionCookieHeader } from "~/web/session.server";
 import type { Role } from "~/db/types";
@@ -20,16 +21,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   if (user) throw redirect(homePathFor(user.role));
   const url = new URL(request.url);
-  return { expired: url.searchParams.get("scaduta") === "1", redirectTo: safeRedirectPath(url.searchParams.get("redirectTo"), "") };
+  return {
+    expired: url.searchParams.get("scaduta") === "1",
+    redirectTo: safeRedirectPath(url.searchParams.get("redirectTo"), ""),
+    constraint: constraintsOf(LoginSchema),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseFormData(await request.formData(), LoginSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(await request.formData(), LoginSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
   const env = getEnv();
   const result = await attemptPasswordLogin(
     getDb(),
-    { email: form.data.email, password: form.data.password, ip: clientIp(context) },
+    { email: submission.value.email, password: submission.value.password, ip: clientIp(context) },
     { maxFailures: env.LOGIN_MAX_FAILURES, lockMinutes: env.LOGIN_LOCK_MINUTES },
   );
   if (!result.ok) {
@@ -37,26 +42,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
       result.reason === "locked"
         ? `Troppi tentativi non riusciti: per sicurezza l'accesso è bloccato per ${plural(result.minutes, "minuto", "minuti")}.`
         : "E-mail o password non corrette.";
-    return invalid({ _form: message }, form.values, result.reason === "locked" ? 429 : 400);
+    return replyInvalid(submission, { formError: message, status: result.reason === "locked" ? 429 : 400 });
   }
-  const to = result.mustChangePassword ? CHANGE_PASSWORD_PATH : safeRedirectPath(form.data.redirectTo, homePathFor(result.role as Role));
+  const to = result.mustChangePassword ? CHANGE_PASSWORD_PATH : safeRedirectPath(submission.value.redirectTo, homePathFor(result.role as Role));
   return redirect(to, { headers: { "Set-Cookie": await sessionCookieHeader(result.sessionId) } });
 }
 
 export default function Login() {
-  const { expired, redirectTo } = useLoaderData<typeof loader>();
+  const { expired, redirectTo, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [form, fields] = useServerForm<{ email: string; password: string; redirectTo: string }>({ id: "login", lastResult: result?.result, constraint });
   const busy = useNavigation().state !== "idle";
   return (
     <div className="row">
       <div className="col-lg-6">
         <h1>Accedi a Rosa</h1>
         {expired ? <Notice type="warning">La sessione è scaduta: accedi di nuovo per continuare.</Notice> : null}
-        <ErrorSummary errors={result?.errors} />
-        <Form method="post" noValidate>
+        <ErrorSummary form={form} />
+        <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <TextField name="email" label="E-mail" type="email" autoComplete="username" required errors={result?.errors} values={result?.values} />
-          <TextField name="password" label="Password" type="password" autoComplete="current-password" required errors={result?.errors} />
+          <TextField field={fields.email} label="E-mail" type="email" autoComplete="username" required />
+          <TextField field={fields.password} label="Password" type="password" autoComplete="current-password" required />
           <button type="submit" className="btn btn-primary" disabled={busy}>
             Accedi
           </button>

@@ -11,9 +11,9 @@ import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { getVacancy, vacancyVisible } from "~/domain/vacancies/queries.server";
 import { SaveVacancySchema } from "~/domain/vacancies/schema";
 import { EDITABLE_STATUSES } from "~/domain/vacancies/states";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { parseFormData } from "~/utils/forms";
 import { actorOf, notFound } from "~/web/session.server";
 import { requireVacancyEmployer, vacancyIdFrom } from "~/web/guards.server";
 
@@ -37,21 +37,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, scope } = await requireVacancyEmployer(request);
   const vacancyId = vacancyIdFrom(params);
   if (!(await vacancyVisible(getDb(), scope, vacancyId))) throw notFound("Offerta non trovata");
-  const form = parseFormData(await request.formData(), SaveVacancySchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  if (!form.data.version) return invalid({ _form: "Versione mancante: ricarica la pagina" }, form.values);
+  const submission = parseForm(await request.formData(), SaveVacancySchema);
+  if (submission.status !== "success") return replyInvalid(submission);
+  if (!submission.value.version) return replyInvalid(submission, { formError: "Versione mancante: ricarica la pagina" });
   const actor = actorOf(user, context);
   try {
     await withTransaction(async (trx) => {
-      const saved = await updateVacancy(trx, actor, scope, vacancyId, form.data.version!, form.data);
-      if (form.data.intent === "submit") {
+      const saved = await updateVacancy(trx, actor, scope, vacancyId, submission.value.version!, submission.value);
+      if (submission.value.intent === "submit") {
         await transitionVacancy(trx, actor, scope, vacancyId, { event: "submit", version: saved.version, reason: "", outcome: "", channel: "" });
       }
     });
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
-  const message = form.data.intent === "submit" ? "Offerta inviata al Centro per l'Impiego: un operatore la controlla e la convalida, oppure te la rimanda con le correzioni da fare." : "Modifiche salvate: quando l'offerta è pronta inviala al Centro per l'Impiego per la convalida.";
+  const message = submission.value.intent === "submit" ? "Offerta inviata al Centro per l'Impiego: un operatore la controlla e la convalida, oppure te la rimanda con le correzioni da fare." : "Modifiche salvate: quando l'offerta è pronta inviala al Centro per l'Impiego per la convalida.";
   return redirectWithFlash(`/azienda/offerte/${vacancyId}`, { type: "success", message });
 }
 
@@ -65,7 +65,7 @@ export default function EditVacancy() {
       </p>
       <PageTitle title={`Modifica: ${data.title}`} />
       {data.editable ? (
-        <VacancyForm errors={result?.errors} values={result?.values ?? data.values} version={data.version} canSubmit={data.canSubmit} />
+        <VacancyForm lastResult={result?.result} defaultValue={data.values} version={data.version} canSubmit={data.canSubmit} />
       ) : (
         <Notice type="info">L'offerta è già stata inviata al Centro per l'Impiego e non si può più modificare.</Notice>
       )}

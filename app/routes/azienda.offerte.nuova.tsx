@@ -8,11 +8,11 @@ import { canPostVacancies } from "~/domain/employers/policy.server";
 import { getEmployer } from "~/domain/employers/queries.server";
 import { createVacancy, transitionVacancy } from "~/domain/vacancies/commands.server";
 import { SaveVacancySchema } from "~/domain/vacancies/schema";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { parseFormData } from "~/utils/forms";
-import { actorOf } from "~/web/session.server";
 import { requireVacancyEmployer } from "~/web/guards.server";
+import { actorOf } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuova offerta di lavoro — Rosa" }];
 
@@ -24,22 +24,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, employerId, scope } = await requireVacancyEmployer(request);
-  const form = parseFormData(await request.formData(), SaveVacancySchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(await request.formData(), SaveVacancySchema);
+  if (submission.status !== "success") return replyInvalid(submission);
   const actor = actorOf(user, context);
   let vacancyId: string;
   try {
     vacancyId = await withTransaction(async (trx) => {
-      const created = await createVacancy(trx, actor, employerId, form.data);
-      if (form.data.intent === "submit") {
+      const created = await createVacancy(trx, actor, employerId, submission.value);
+      if (submission.value.intent === "submit") {
         await transitionVacancy(trx, actor, scope, created.vacancyId, { event: "submit", version: created.version, reason: "", outcome: "", channel: "" });
       }
       return created.vacancyId;
     });
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
-  const message = form.data.intent === "submit" ? "Offerta inviata al Centro per l'Impiego: un operatore la controlla e la convalida, oppure te la rimanda con le correzioni da fare." : "Bozza salvata: completala quando vuoi e inviala al Centro per l'Impiego per la convalida.";
+  const message = submission.value.intent === "submit" ? "Offerta inviata al Centro per l'Impiego: un operatore la controlla e la convalida, oppure te la rimanda con le correzioni da fare." : "Bozza salvata: completala quando vuoi e inviala al Centro per l'Impiego per la convalida.";
   return redirectWithFlash(`/azienda/offerte/${vacancyId}`, { type: "success", message });
 }
 
@@ -52,7 +52,7 @@ export default function NewVacancy() {
         <Link to="/azienda/offerte">← Offerte di lavoro</Link>
       </p>
       <PageTitle title="Nuova offerta di lavoro" lead="I campi con * sono obbligatori. Un operatore del Centro per l'Impiego convalida l'offerta prima della pubblicazione." />
-      <VacancyForm errors={result?.errors} values={result?.values ?? {}} canSubmit={canSubmit} />
+      <VacancyForm lastResult={result?.result} canSubmit={canSubmit} />
     </div>
   );
 }

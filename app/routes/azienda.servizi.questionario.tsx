@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, TextAreaField } from "~/components/forms";
 import { PageTitle } from "~/components/layout";
@@ -6,9 +7,9 @@ import { withTransaction } from "~/db/transaction.server";
 import { submitScreening } from "~/domain/services/commands.server";
 import { ScreeningSchema } from "~/domain/services/schema";
 import { SCREENING_QUESTIONS, SERVICE_REQUEST_LABELS } from "~/domain/services/screening";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm, useSchemaForm, type Field } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { parseFormData } from "~/utils/forms";
 import { actorOf, requireEmployerUser } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Di quali servizi hai bisogno? — Rosa" }];
@@ -20,13 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireEmployerUser(request);
-  const form = parseFormData(await request.formData(), ScreeningSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(await request.formData(), ScreeningSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
   let result;
   try {
-    result = await withTransaction((trx) => submitScreening(trx, actorOf(user, context), user.employerId, form.data));
+    result = await withTransaction((trx) => submitScreening(trx, actorOf(user, context), user.employerId, submission.value));
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   const names = result.routes.map((r) => SERVICE_REQUEST_LABELS[r.service]).join(", ");
   // Hiring now: straight to the vacancy form, the request is already with the officers.
@@ -36,21 +37,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ScreeningQuestionnaire() {
   const result = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(ScreeningSchema, { id: "screening", lastResult: result?.result });
+  const byQuestion = fields as unknown as Record<string, Field>;
   return (
     <div className="col-lg-8">
       <p>
         <Link to="/azienda/servizi">← Servizi del Centro per l'Impiego</Link>
       </p>
       <PageTitle title="Di quali servizi hai bisogno?" lead="Rispondi alle domande: inviamo la richiesta all'ufficio giusto, che ti contatterà." />
-      <Form method="post" noValidate>
-        <ErrorSummary errors={result?.errors} />
+      <Form method="post" {...getFormProps(form)}>
+        <ErrorSummary form={form} />
         <fieldset>
           <legend className="h5">Scegli tutto ciò che ti riguarda</legend>
           {SCREENING_QUESTIONS.map((q) => (
-            <CheckboxField key={q.id} name={q.id} label={q.question} hint={q.hint} errors={result?.errors} values={result?.values} />
+            <CheckboxField key={q.id} field={byQuestion[q.id]} label={q.question} hint={q.hint} />
           ))}
         </fieldset>
-        <TextAreaField name="note" label="Vuoi aggiungere qualcosa? (facoltativo)" errors={result?.errors} values={result?.values} />
+        <TextAreaField field={fields.note} label="Vuoi aggiungere qualcosa? (facoltativo)" />
         <button type="submit" className="btn btn-primary">
           Invia la richiesta
         </button>

@@ -1,5 +1,6 @@
 import { todayInItaly } from "~/utils/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { PageTitle } from "~/components/layout";
@@ -9,9 +10,9 @@ import { recordDelivery } from "~/domain/services/commands.server";
 import { formatMinutes } from "~/domain/services/durations";
 import { listServiceStandards, listValidatedEmployers } from "~/domain/services/queries.server";
 import { DeliverySchema, MODALITY_LABELS } from "~/domain/services/schema";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { parseFormData } from "~/utils/forms";
+import { parseForm, useSchemaForm } from "~/web/conform";
 import { actorOf, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Registra un servizio — Rosa" }];
@@ -29,12 +30,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "services:deliver");
-  const form = parseFormData(await request.formData(), DeliverySchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(await request.formData(), DeliverySchema);
+  if (submission.status !== "success") return replyInvalid(submission);
   try {
-    await withTransaction((trx) => recordDelivery(trx, actorOf(user, context), form.data));
+    await withTransaction((trx) => recordDelivery(trx, actorOf(user, context), submission.value));
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   return redirectWithFlash("/operatore/registro", { type: "success", message: "Servizio registrato: compare nel registro delle prestazioni e nel suo CSV." });
 }
@@ -42,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewDelivery() {
   const { standards, employers, defaults } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const common = { errors: result?.errors, values: result?.values ?? defaults };
+  const [form, fields] = useSchemaForm(DeliverySchema, { id: "delivery", lastResult: result?.result, defaultValue: defaults });
   const rangeOf = (s: (typeof standards)[number]) =>
     s.min_minutes !== null && s.max_minutes !== null ? ` (standard ${formatMinutes(s.min_minutes)}–${formatMinutes(s.max_minutes)})` : "";
   return (
@@ -51,24 +52,24 @@ export default function NewDelivery() {
         <Link to="/operatore/registro">← Registro dei servizi</Link>
       </p>
       <PageTitle title="Registra un servizio erogato" />
-      <Form method="post" noValidate>
-        <ErrorSummary errors={result?.errors} />
-        <input type="hidden" name="serviceRequestId" value={common.values.serviceRequestId ?? ""} />
-        <SelectField name="employerId" label="Azienda" options={employers.map((e) => [e.id, e.legal_name] as [string, string])} placeholder="Scegli…" required {...common} />
-        <SelectField name="standardCode" label="Servizio (standard)" options={standards.map((s) => [s.code, `${s.code} — ${s.title}${rangeOf(s)}`] as [string, string])} placeholder="Scegli…" required {...common} />
+      <Form method="post" {...getFormProps(form)}>
+        <ErrorSummary form={form} />
+        <input type="hidden" name="serviceRequestId" value={defaults.serviceRequestId} />
+        <SelectField field={fields.employerId} label="Azienda" options={employers.map((e) => [e.id, e.legal_name] as [string, string])} placeholder="Scegli…" required />
+        <SelectField field={fields.standardCode} label="Servizio (standard)" options={standards.map((s) => [s.code, `${s.code} — ${s.title}${rangeOf(s)}`] as [string, string])} placeholder="Scegli…" required />
         <div className="row">
           <div className="col-md-4">
-            <TextField name="deliveredOn" label="Data" type="date" required {...common} />
+            <TextField field={fields.deliveredOn} label="Data" type="date" required />
           </div>
           <div className="col-md-4">
-            <TextField name="minutes" label="Durata (minuti)" inputMode="numeric" required {...common} />
+            <TextField field={fields.minutes} label="Durata (minuti)" inputMode="numeric" required />
           </div>
           <div className="col-md-4">
-            <SelectField name="modality" label="Modalità" options={MODALITY_LABELS} placeholder="Scegli…" required {...common} />
+            <SelectField field={fields.modality} label="Modalità" options={MODALITY_LABELS} placeholder="Scegli…" required />
           </div>
         </div>
-        <TextAreaField name="output" label="Risultato (output)" required {...common} />
-        <TextAreaField name="justification" label="Giustificazione (se la durata è fuori standard)" {...common} />
+        <TextAreaField field={fields.output} label="Risultato (output)" required />
+        <TextAreaField field={fields.justification} label="Giustificazione (se la durata è fuori standard)" />
         <button type="submit" className="btn btn-primary">
           Registra
         </button>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
@@ -7,9 +8,9 @@ import { changePassword } from "~/domain/identity/commands.server";
 import { verifyPassword } from "~/domain/identity/password.server";
 import { getPasswordHash } from "~/domain/identity/queries.server";
 import { PasswordChangeSchema } from "~/domain/identity/schema";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { parseFormData } from "~/utils/forms";
+import { parseForm, useSchemaForm } from "~/web/conform";
 import { actorOf, requireUser } from "~/web/session.server";
 import { homePathFor } from "~/domain/identity/roles";
 
@@ -22,15 +23,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseFormData(await request.formData(), PasswordChangeSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  if (!(await verifyPassword(await getPasswordHash(getDb(), user.id), form.data.currentPassword))) {
-    return invalid({ currentPassword: "La password attuale non è corretta" }, form.values);
+  const submission = parseForm(await request.formData(), PasswordChangeSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
+  if (!(await verifyPassword(await getPasswordHash(getDb(), user.id), submission.value.currentPassword))) {
+    return replyInvalid(submission, { fieldErrors: { currentPassword: "La password attuale non è corretta" } });
   }
   try {
-    await withTransaction((trx) => changePassword(trx, { ...actorOf(user, context), userId: user.id }, user.sessionId, form.data.newPassword));
+    await withTransaction((trx) => changePassword(trx, { ...actorOf(user, context), userId: user.id }, user.sessionId, submission.value.newPassword));
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   return redirectWithFlash(homePathFor(user.role), { type: "success", message: "Password cambiata. Le altre sessioni aperte sono state chiuse." });
 }
@@ -38,6 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ChangePassword() {
   const { forced } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(PasswordChangeSchema, { id: "password-change", lastResult: result?.result });
   return (
     <div className="row">
       <div className="col-lg-6">
@@ -47,11 +49,11 @@ export default function ChangePassword() {
             La password di questo account è stata scelta da un amministratore: prima di continuare scegline una che conosci solo tu. Come password attuale usa quella che ti è stata comunicata.
           </Notice>
         ) : null}
-        <ErrorSummary errors={result?.errors} />
-        <Form method="post" noValidate>
-          <TextField name="currentPassword" label="Password attuale" type="password" required autoComplete="current-password" errors={result?.errors} />
-          <TextField name="newPassword" label="Nuova password" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole" errors={result?.errors} />
-          <TextField name="confirmPassword" label="Ripeti la nuova password" type="password" required autoComplete="new-password" errors={result?.errors} />
+        <ErrorSummary form={form} />
+        <Form method="post" {...getFormProps(form)}>
+          <TextField field={fields.currentPassword} label="Password attuale" type="password" required autoComplete="current-password" />
+          <TextField field={fields.newPassword} label="Nuova password" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole" />
+          <TextField field={fields.confirmPassword} label="Ripeti la nuova password" type="password" required autoComplete="new-password" />
           <button type="submit" className="btn btn-primary">
             Cambia password
           </button>

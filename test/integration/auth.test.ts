@@ -5,7 +5,7 @@ import * as logout from "~/routes/esci";
 import * as password from "~/routes/profilo.password";
 import * as officerHome from "~/routes/operatore._index";
 import { cookieFor, createUserWithRole, request, TEST_PASSWORD } from "../support/factories";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 describe("login, sessions and password", () => {
   it("logs in with the right password, audits it, and sends the officer to their desk", async () => {
@@ -22,18 +22,18 @@ describe("login, sessions and password", () => {
     const wrong = await callRoute(login.action, request("/accedi", { form: { email: user.email, password: "sbagliata" } }));
     const unknown = await callRoute(login.action, request("/accedi", { form: { email: "nessuno@example.it", password: "sbagliata" } }));
     expect(wrong.status).toBe(400);
-    expect((wrong.body as { errors: Record<string, string> }).errors._form).toBe("E-mail o password non corrette.");
-    expect((unknown.body as { errors: Record<string, string> }).errors._form).toBe("E-mail o password non corrette.");
+    expect(formErrorsOf(wrong.body)._form).toBe("E-mail o password non corrette.");
+    expect(formErrorsOf(unknown.body)._form).toBe("E-mail o password non corrette.");
     for (let i = 0; i < 4; i++) await callRoute(login.action, request("/accedi", { form: { email: user.email, password: "sbagliata" } }));
     const locked = await callRoute(login.action, request("/accedi", { form: { email: user.email, password: TEST_PASSWORD } }));
     expect(locked.status).toBe(429);
-    expect((locked.body as { errors: Record<string, string> }).errors._form).toMatch(/bloccato/);
+    expect(formErrorsOf(locked.body)._form).toMatch(/bloccato/);
   });
 
   it("validates the login form with Italian messages", async () => {
     const outcome = await callRoute(login.action, request("/accedi", { form: { email: "non-una-email", password: "" } }));
     expect(outcome.status).toBe(400);
-    const errors = (outcome.body as { errors: Record<string, string> }).errors;
+    const errors = formErrorsOf(outcome.body);
     expect(errors.email).toBe("Indirizzo e-mail non valido");
     expect(errors.password).toBe("Indica la password");
   });
@@ -54,9 +54,9 @@ describe("login, sessions and password", () => {
     const other = await cookieFor(officer.id);
     const wrong = await callRoute(password.action, request("/profilo/password", { cookie: current, form: { currentPassword: "sbagliata", newPassword: "nuova-password-lunga", confirmPassword: "nuova-password-lunga" } }));
     expect(wrong.status).toBe(400);
-    expect((wrong.body as { errors: Record<string, string> }).errors.currentPassword).toMatch(/non è corretta/);
+    expect(formErrorsOf(wrong.body).currentPassword).toMatch(/non è corretta/);
     const mismatch = await callRoute(password.action, request("/profilo/password", { cookie: current, form: { currentPassword: TEST_PASSWORD, newPassword: "nuova-password-lunga", confirmPassword: "diversa-password" } }));
-    expect((mismatch.body as { errors: Record<string, string> }).errors.confirmPassword).toMatch(/non coincidono/);
+    expect(formErrorsOf(mismatch.body).confirmPassword).toMatch(/non coincidono/);
     const ok = await callRoute(password.action, request("/profilo/password", { cookie: current, form: { currentPassword: TEST_PASSWORD, newPassword: "nuova-password-lunga", confirmPassword: "nuova-password-lunga" } }));
     expect(ok.status).toBe(302);
     expect((await callRoute(officerHome.loader, request("/operatore", { cookie: current }))).status).toBe(200);
@@ -72,9 +72,9 @@ describe("login, sessions and password", () => {
       callRoute(password.action, request("/profilo/password", { cookie, form: { currentPassword: TEST_PASSWORD, newPassword, confirmPassword: newPassword } }));
     const common = await change("password1234");
     expect(common.status).toBe(400);
-    expect((common.body as { errors: Record<string, string> }).errors.newPassword).toMatch(/tra le più usate/);
+    expect(formErrorsOf(common.body).newPassword).toMatch(/tra le più usate/);
     const own = await change(officer.email);
-    expect((own.body as { errors: Record<string, string> }).errors.newPassword).toMatch(/il tuo nome o la tua e-mail/);
+    expect(formErrorsOf(own.body).newPassword).toMatch(/il tuo nome o la tua e-mail/);
     const relogin = await callRoute(login.action, request("/accedi", { form: { email: officer.email, password: TEST_PASSWORD } }));
     expect(relogin.status).toBe(302);
   });

@@ -8,7 +8,7 @@ import * as progress from "~/routes/operatore.candidati.importa.$importId";
 import * as report from "~/routes/operatore.candidati.importa.$importId.errori";
 import { cookieFor, createUserWithRole } from "../support/factories";
 import { uniquePersonTaxCode } from "../support/factories-candidates";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 let officerId: string;
 let cookie: string;
@@ -117,7 +117,7 @@ describe("bulk CSV import", () => {
     };
     const bad = await send("nome;cognome\nLuca;Galli\n");
     expect(bad.status).toBe(400);
-    expect((bad.body as { errors: Record<string, string> }).errors.file).toMatch(/Mancano le colonne obbligatorie: codice_fiscale/);
+    expect(formErrorsOf(bad.body).file).toMatch(/Mancano le colonne obbligatorie: codice_fiscale/);
 
     const ok = await send(csv([row(), row()]));
     expect(ok.status).toBe(302);

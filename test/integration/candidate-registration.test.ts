@@ -11,7 +11,7 @@ import * as officerCandidate from "~/routes/operatore.candidati.$candidateId._in
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { candidateForm, createTestCandidate, uniquePersonTaxCode } from "../support/factories-candidates";
 import { insertVacancy } from "../support/factories-vacancies";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 const db = () => getDb();
 const PASSWORD = "Girasole Tramonto Bicicletta 77";
@@ -48,14 +48,14 @@ describe("the registration form", () => {
   it("checks the codice fiscale against birth date and sex, the password policy and the privacy notice", async () => {
     const wrongDay = await callRoute(register.action, request("/registrazione/candidato", { form: registrationForm({ birthDate: "1985-08-02" }) }));
     expect(wrongDay.status).toBe(400);
-    expect((wrongDay.body as { errors: Record<string, string> }).errors.taxCode).toMatch(/non corrisponde alla data di nascita/);
+    expect(formErrorsOf(wrongDay.body).taxCode).toMatch(/non corrisponde alla data di nascita/);
     const wrongSex = await callRoute(register.action, request("/registrazione/candidato", { form: registrationForm({ sex: "F" }) }));
-    expect((wrongSex.body as { errors: Record<string, string> }).errors.taxCode).toMatch(/non corrisponde al sesso/);
+    expect(formErrorsOf(wrongSex.body).taxCode).toMatch(/non corrisponde al sesso/);
     const weak = await callRoute(register.action, request("/registrazione/candidato", { form: registrationForm({ password: "password1234", confirmPassword: "password1234" }) }));
-    expect((weak.body as { errors: Record<string, string> }).errors.password).toMatch(/più usate/);
+    expect(formErrorsOf(weak.body).password).toMatch(/più usate/);
     const { privacy: _omit, ...noPrivacy } = registrationForm();
     const noNotice = await callRoute(register.action, request("/registrazione/candidato", { form: noPrivacy }));
-    expect((noNotice.body as { errors: Record<string, string> }).errors.privacy).toMatch(/informativa/);
+    expect(formErrorsOf(noNotice.body).privacy).toMatch(/informativa/);
   });
 
   it("creates no account before the e-mail is confirmed; the link is single use", async () => {

@@ -15,7 +15,7 @@ import * as activate from "~/routes/attivazione.$token";
 import * as occupations from "~/routes/api.professioni";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { candidateForm, candidateInput, createCandidateWithAccount, createTestCandidate, SYSTEM_ACTOR } from "../support/factories-candidates";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 let preselection: string;
 let placement: string;
@@ -89,10 +89,10 @@ describe("candidate record: create and update", () => {
     const form = candidateForm({ comune: "Atlantide (ZZ)" });
     const bad = await callRoute(newCandidate.action, request("/operatore/candidati/nuovo", { cookie: preselection, form }));
     expect(bad.status).toBe(400);
-    expect((bad.body as { errors: Record<string, string> }).errors.comune).toMatch(/Comune non trovato/);
+    expect(formErrorsOf(bad.body).comune).toMatch(/Comune non trovato/);
     const form2 = candidateForm({ "preferences.0.occupation": "9.9.9.9.9" });
     const bad2 = await callRoute(newCandidate.action, request("/operatore/candidati/nuovo", { cookie: preselection, form: form2 }));
-    expect((bad2.body as { errors: Record<string, string> }).errors["preferences.0.occupation"]).toMatch(/inesistente/);
+    expect(formErrorsOf(bad2.body)["preferences.0.occupation"]).toMatch(/inesistente/);
     const count = await db().selectFrom("candidates").select("id").where("tax_code", "in", [form.taxCode, form2.taxCode]).execute();
     expect(count).toEqual([]);
   });
@@ -111,7 +111,7 @@ describe("three different occupations among the preferences", () => {
     const form = candidateForm(duplicate);
     const bad = await callRoute(newCandidate.action, request("/operatore/candidati/nuovo", { cookie: preselection, form }));
     expect(bad.status).toBe(400);
-    expect((bad.body as { errors: Record<string, string> }).errors["preferences.1.occupation"]).toBe(
+    expect(formErrorsOf(bad.body)["preferences.1.occupation"]).toBe(
       "La professione «Commessi delle vendite al minuto» (5.1.2.2.0) è già la propensione 1: ogni propensione deve indicare una professione diversa",
     );
     expect(await db().selectFrom("candidates").select("id").where("tax_code", "=", form.taxCode).execute()).toEqual([]);
@@ -122,7 +122,7 @@ describe("three different occupations among the preferences", () => {
     const form = { ...candidateForm({ ...duplicate, taxCode: me.input.taxCode }), version: "1" };
     const bad = await callRoute(selfEdit.action, request("/candidato/modifica", { cookie: me.cookie, form }));
     expect(bad.status).toBe(400);
-    expect((bad.body as { errors: Record<string, string> }).errors["preferences.1.occupation"]).toMatch(/«Commessi delle vendite al minuto».*già la propensione 1/);
+    expect(formErrorsOf(bad.body)["preferences.1.occupation"]).toMatch(/«Commessi delle vendite al minuto».*già la propensione 1/);
     expect(await validateCvReferences(db(), candidateInput(duplicate))).toEqual([
       {
         column: "propensione_2_professione",
@@ -138,7 +138,7 @@ describe("database rules", () => {
     const form = candidateForm({ ...extra, "preferences.3.occupation": "6.2.1.7.0", "preferences.3.source": "work" });
     const viaForm = await callRoute(newCandidate.action, request("/operatore/candidati/nuovo", { cookie: preselection, form }));
     expect(viaForm.status).toBe(400);
-    expect((viaForm.body as { errors: Record<string, string> }).errors["preferences.3.occupation"]).toMatch(/Al massimo tre propensioni/);
+    expect(formErrorsOf(viaForm.body)["preferences.3.occupation"]).toMatch(/Al massimo tre propensioni/);
 
     // The command, bypassing the form schema: the slot check constraint refuses it.
     const three = candidateInput(extra);
@@ -171,7 +171,7 @@ describe("database rules", () => {
     const { input } = await createTestCandidate();
     const again = await callRoute(newCandidate.action, request("/operatore/candidati/nuovo", { cookie: preselection, form: candidateForm({ taxCode: input.taxCode }) }));
     expect(again.status).toBe(409);
-    expect((again.body as { errors: Record<string, string> }).errors.taxCode).toMatch(/già un candidato/);
+    expect(formErrorsOf(again.body).taxCode).toMatch(/già un candidato/);
   });
 });
 
@@ -196,13 +196,13 @@ describe("PDF CV upload", () => {
     const { id } = await createTestCandidate();
     const notPdf = await callRoute(detail.action, multipart(`/operatore/candidati/${id}`, preselection, "cv", new TextEncoder().encode("ciao, sono un CV"), "cv.pdf"), { candidateId: id });
     expect(notPdf.status).toBe(400);
-    expect((notPdf.body as { errors: Record<string, string> }).errors.cv).toMatch(/non è un PDF/);
+    expect(formErrorsOf(notPdf.body).cv).toMatch(/non è un PDF/);
     const fake = await callRoute(detail.action, multipart(`/operatore/candidati/${id}`, preselection, "cv", new TextEncoder().encode("%PDF-1.7 finto"), "cv.pdf"), { candidateId: id });
-    expect((fake.body as { errors: Record<string, string> }).errors.cv).toMatch(/danneggiato/);
+    expect(formErrorsOf(fake.body).cv).toMatch(/danneggiato/);
     const big = new Uint8Array(5 * 1_048_576 + 10);
     big.set(new TextEncoder().encode("%PDF-1.4"));
     const oversized = await callRoute(detail.action, multipart(`/operatore/candidati/${id}`, preselection, "cv", big, "grande.pdf"), { candidateId: id });
-    expect((oversized.body as { errors: Record<string, string> }).errors.cv).toMatch(/troppo grande/);
+    expect(formErrorsOf(oversized.body).cv).toMatch(/troppo grande/);
     expect(await db().selectFrom("candidate_cv_files").select("candidate_id").where("candidate_id", "=", id).execute()).toEqual([]);
   });
 });

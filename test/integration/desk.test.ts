@@ -18,7 +18,7 @@ import * as figuresCsv from "~/routes/operatore.preselezione.cifre.csv";
 import * as audit from "~/routes/admin.audit";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { createMatchCandidate, createMatchVacancy, insertPresentedShortlist } from "../support/factories-shortlists";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 type Item = { key: string; count: number; href: string };
 const db = () => getDb();
@@ -138,7 +138,7 @@ describe("service register: the officer's time, one 4C row per rosa", () => {
     // Outside the standard (4–8 h) without a justification: refused, nothing recorded.
     const short = await present({ minutes: "30", modality: "remote" });
     expect(short.status).toBe(400);
-    expect((short.body as { errors: Record<string, string> }).errors.justification).toMatch(/inferiore allo standard/);
+    expect(formErrorsOf(short.body).justification).toMatch(/inferiore allo standard/);
     expect((await present({ minutes: "300", modality: "company" })).status).toBe(302);
     const rowsNow = () => db().selectFrom("service_deliveries").select(["standard_code", "minutes", "modality", "output"]).where("shortlist_id", "=", s).execute();
     expect(await rowsNow()).toEqual([{ standard_code: "4C", minutes: 300, modality: "company", output: expect.stringContaining("1 candidato presentato") }]);

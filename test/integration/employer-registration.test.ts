@@ -7,7 +7,7 @@ import * as employerHome from "~/routes/azienda._index";
 import * as invite from "~/routes/azienda.utenti";
 import * as acceptInvite from "~/routes/invito.$token";
 import { cookieFor, createUserWithRole, request, uniqueCompanyTaxCode } from "../support/factories";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 function registrationForm(overrides: Record<string, string> = {}) {
   const taxCode = uniqueCompanyTaxCode();
@@ -65,7 +65,7 @@ describe("employer registration and validation", () => {
     const params = { employerId: employer.id };
     const noReason = await callRoute(review.action, request(`/operatore/aziende/${employer.id}`, { cookie: officerCookie, form: { decision: "reject", reason: "", version: "1" } }), params);
     expect(noReason.status).toBe(400);
-    expect((noReason.body as { errors: Record<string, string> }).errors.reason).toMatch(/perché/);
+    expect(formErrorsOf(noReason.body).reason).toMatch(/perché/);
 
     const validated = await callRoute(review.action, request(`/operatore/aziende/${employer.id}`, { cookie: officerCookie, form: { decision: "validate", reason: "", version: "1" } }), params);
     expect(validated.status).toBe(302);
@@ -94,13 +94,13 @@ describe("employer registration and validation", () => {
 
     const unknownComune = await register(registrationForm({ legalComune: "Paperopoli" }));
     expect(unknownComune.status).toBe(400);
-    expect((unknownComune.body as { errors: Record<string, string> }).errors.legalComune).toMatch(/Comune non trovato/);
+    expect(formErrorsOf(unknownComune.body).legalComune).toMatch(/Comune non trovato/);
 
     const first = registrationForm();
     expect((await register(first)).status).toBe(302);
     const duplicate = await register({ ...registrationForm(), taxCode: first.taxCode, vatNumber: "" });
     expect(duplicate.status).toBe(409);
-    expect((duplicate.body as { errors: Record<string, string> }).errors.taxCode).toMatch(/già registrata/);
+    expect(formErrorsOf(duplicate.body).taxCode).toMatch(/già registrata/);
     const count = await getDb().selectFrom("employers").select((eb) => eb.fn.countAll<number>().as("n")).where("tax_code", "=", first.taxCode).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
@@ -110,7 +110,7 @@ describe("employer registration and validation", () => {
       const form = registrationForm({ password, confirmPassword: password });
       const outcome = await register(form);
       expect(outcome.status).toBe(400);
-      expect((outcome.body as { errors: Record<string, string> }).errors.password).toMatch(reason);
+      expect(formErrorsOf(outcome.body).password).toMatch(reason);
       expect(await getDb().selectFrom("employers").select("id").where("tax_code", "=", form.taxCode).executeTakeFirst()).toBeUndefined();
     }
   });
@@ -142,7 +142,7 @@ describe("employer registration and validation", () => {
     // The same link cannot be used twice: 410 with «invito già usato o scaduto».
     const again = await callRoute(acceptInvite.action, request(`/invito/${token}`, { form: { fullName: "Altro", password: "ombrello-verde-del-lunedi", confirmPassword: "ombrello-verde-del-lunedi" } }), { token });
     expect(again.status).toBe(410);
-    expect((again.body as { errors: Record<string, string> }).errors._form).toMatch(/^Invito già usato o scaduto/);
+    expect(formErrorsOf(again.body)._form).toMatch(/^Invito già usato o scaduto/);
   });
 
   it("keeps the audit log append-only, even for the database owner", async () => {

@@ -5,7 +5,7 @@ import * as officerList from "~/routes/operatore.aziende._index";
 import * as review from "~/routes/operatore.aziende.$employerId";
 import * as requests from "~/routes/operatore.richieste";
 import { cookieFor, createEmployer, createUserWithRole, request, uniqueCompanyTaxCode } from "../support/factories";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 async function validatedCompany() {
   const employer = await createEmployer({ status: "validated" });
@@ -37,7 +37,7 @@ describe("a validated company that changes codice fiscale or ragione sociale", (
     // Not confirmed: nothing saved, the Italian message next to the confirmation box.
     const unconfirmed = await save(cookie, { ...values, legalName: newName });
     expect(unconfirmed.status).toBe(409);
-    expect((unconfirmed.body as { errors: Record<string, string> }).errors.confirmRevalidation).toMatch(
+    expect(formErrorsOf(unconfirmed.body).confirmRevalidation).toMatch(
       /^La modifica richiede una nuova convalida da parte del Centro per l'Impiego/,
     );
     expect(await company(employer.id)).toMatchObject({ status: "validated", legal_name: employer.legal_name });

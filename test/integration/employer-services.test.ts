@@ -14,7 +14,7 @@ import * as needsDetail from "~/routes/operatore.fabbisogni.$assessmentId";
 import * as needsIndex from "~/routes/operatore.fabbisogni._index";
 import * as employerPdf from "~/routes/azienda.fabbisogni.$assessmentId.pdf";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 let employerId: string;
 let employerCookie: string;
@@ -111,7 +111,7 @@ describe("service delivery register", () => {
     expect((await post(delivery())).status).toBe(302);
     const tooLong = await post(delivery({ minutes: "90" }));
     expect(tooLong.status).toBe(400);
-    expect((tooLong.body as { errors: Record<string, string> }).errors.justification).toMatch(/massimo 1 h/);
+    expect(formErrorsOf(tooLong.body).justification).toMatch(/massimo 1 h/);
     expect((await post(delivery({ minutes: "90", justification: "Visita con due sedi da presentare" }))).status).toBe(302);
     expect((await post(delivery({ standardCode: "4C", minutes: "300", output: "Preselezione per due magazzinieri" }))).status).toBe(302);
     expect((await post(delivery({ deliveredOn: addDays(todayInItaly(), 3) }))).status).toBe(400);

@@ -14,7 +14,7 @@ import { guardHandler, guardRouteModule } from "~/web/request-guard.server";
 import { createApp } from "../../server/app";
 import { TEST_PASSWORD, cookieFor, createEmployer, createUserWithRole } from "../support/factories";
 import { createPlacementOfficer, jsonRequest } from "../support/factories-l68";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 /** Regression tests for the findings of the security review on user input (see README, «Validazione degli input»). */
 
@@ -112,7 +112,7 @@ describe("HTTP 500s from user input", () => {
     const body = new URLSearchParams({ employerId: employer.id, standardCode: "4A", deliveredOn: "2026-02-31", minutes: "30", modality: "office", output: "Colloquio svolto con l'azienda" });
     const outcome = await callRoute(register.action!, post("/operatore/registro/nuovo", body.toString(), { cookie: await cookieFor(officer.id) }));
     expect(outcome.status).toBe(400);
-    expect((outcome.body as { errors: Record<string, string> }).errors.deliveredOn).toMatch(/inesistente/);
+    expect(formErrorsOf(outcome.body).deliveredOn).toMatch(/inesistente/);
   });
 
   it.each(["education.4294967294.title=x", "education.50000000.title=x"])("the huge index in %s is refused at once", async (body) => {

@@ -8,7 +8,7 @@ import * as workspace from "~/routes/operatore.collocamento-mirato._index";
 import * as exportCsv from "~/routes/operatore.collocamento-mirato.esporta";
 import { request } from "../support/factories";
 import { createL68Employer, createPlacementOfficer, fileForm } from "../support/factories-l68";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 const PAGE = "/azienda/collocamento-mirato";
 const today = todayInItaly();
@@ -54,9 +54,9 @@ describe("the employer's L. 68 file", () => {
     const before = (await snapshots(e.employerId)).length;
     const r = await post({ intent: "add-group", provinceCode: "MI", count: "3", contract: "indeterminato", weeklyHours: "45", fullTimeHours: "40" });
     expect(r.status).toBe(400);
-    expect((r.body as { errors: Record<string, string> }).errors.weeklyHours).toMatch(/supera l'orario a tempo pieno/);
+    expect(formErrorsOf(r.body).weeklyHours).toMatch(/supera l'orario a tempo pieno/);
     const r2 = await post({ intent: "add-group", provinceCode: "Milano", count: "-2", contract: "determinato" });
-    expect(Object.keys((r2.body as { errors: Record<string, string> }).errors)).toEqual(expect.arrayContaining(["provinceCode", "count"]));
+    expect(Object.keys(formErrorsOf(r2.body))).toEqual(expect.arrayContaining(["provinceCode", "count"]));
     expect((await snapshots(e.employerId)).length).toBe(before);
   });
 
@@ -136,13 +136,13 @@ describe("art. 4 c. 3-bis alternative routes in the file (health data stay with 
     // Refused where they make no sense, or without the percentage the 45 % test needs: nothing saved.
     const wrong = await post({ ...worker, workerName: "Aldo Neri", category: "art18", invalidityCategory: "3", psychicDisability: "on" });
     expect(wrong.status).toBe(400);
-    const errors = (wrong.body as { errors: Record<string, string> }).errors;
+    const errors = formErrorsOf(wrong.body);
     expect(errors.invalidityCategory).toMatch(/^La categoria di invalidità vale solo per un disabile ex art\. 4 c\. 3-bis/);
     expect(errors.psychicDisability).toMatch(/art\. 4 c\. 3-bis/);
     const noPercent = await post({ ...worker, workerName: "Aldo Neri", psychicDisability: "on" });
-    expect((noPercent.body as { errors: Record<string, string> }).errors.disabilityPercent).toMatch(/45%/);
+    expect(formErrorsOf(noPercent.body).disabilityPercent).toMatch(/45%/);
     const outOfRange = await post({ ...worker, workerName: "Aldo Neri", invalidityCategory: "9" });
-    expect((outOfRange.body as { errors: Record<string, string> }).errors.invalidityCategory).toMatch(/da 1 a 8/);
+    expect(formErrorsOf(outOfRange.body).invalidityCategory).toMatch(/da 1 a 8/);
 
     expect((await post({ ...worker, workerName: "Bruno Villa", invalidityCategory: "6" })).status).toBe(302);
     expect((await post({ ...worker, workerName: "Carla Sala", disabilityPercent: "45,01", psychicDisability: "on" })).status).toBe(302);

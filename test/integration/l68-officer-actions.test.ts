@@ -8,7 +8,7 @@ import * as officerNewRecord from "~/routes/operatore.collocamento-mirato.nuova-
 import { todayInItaly } from "~/utils/dates";
 import { request } from "../support/factories";
 import { createL68Employer, createPlacementOfficer, declareWorkers, multipartRequest } from "../support/factories-l68";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 const today = todayInItaly();
 
@@ -22,7 +22,7 @@ describe("placement officer's actions", () => {
 
     const noChannel = await callRoute(officerNewRecord.action, multipartRequest(path, officer.cookie, fields), { employerId: e.employerId });
     expect(noChannel.status).toBe(400);
-    expect((noChannel.body as { errors: Record<string, string>; values: Record<string, string> }).errors.receivedVia).toMatch(/PEC o sportello/);
+    expect(formErrorsOf(noChannel.body).receivedVia).toMatch(/PEC o sportello/);
     expect((noChannel.body as { values: Record<string, string> }).values.qualification).toBe("Magazziniere");
 
     const ok = await callRoute(officerNewRecord.action, multipartRequest(path, officer.cookie, { ...fields, receivedVia: "pec" }), { employerId: e.employerId });

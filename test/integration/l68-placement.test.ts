@@ -19,7 +19,7 @@ import { todayInItaly } from "~/utils/dates";
 import { cookieFor, createUserWithRole, request } from "../support/factories";
 import { createL68Employer, createPlacementOfficer, declareWorkers } from "../support/factories-l68";
 import { enrolmentForm, post, postForm } from "../support/factories-placement";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 const today = todayInItaly();
 
@@ -80,14 +80,14 @@ describe("the province's list and its health data", () => {
     const officer = await createPlacementOfficer("MI");
     const bad = await callRoute(enrolForm.action, post("/operatore/collocamento-mirato/iscrizione", officer.cookie, { ...enrolmentForm({ enrolledOn: today }), disabilityPercent: "140", "cap.volare": "on" }));
     expect(bad.status).toBe(400);
-    const errors = (bad.body as { errors: Record<string, string> }).errors;
+    const errors = formErrorsOf(bad.body);
     expect(errors.disabilityPercent).toMatch(/Percentuale non valida/);
     expect(errors.cap).toMatch(/Capacità non prevista/);
     const form = enrolmentForm({ enrolledOn: today });
     await enrol(officer.cookie, form);
     const again = await callRoute(enrolForm.action, post("/operatore/collocamento-mirato/iscrizione", officer.cookie, form));
     expect(again.status).toBe(409);
-    expect((again.body as { errors: Record<string, string> }).errors.taxCode).toMatch(/già iscritta/);
+    expect(formErrorsOf(again.body).taxCode).toMatch(/già iscritta/);
   });
 });
 

@@ -14,7 +14,7 @@ import * as officerRecord from "~/routes/operatore.collocamento-mirato.pratiche.
 import { todayInItaly } from "~/utils/dates";
 import { request } from "../support/factories";
 import { createL68Employer, createPlacementOfficer, fileForm, multipartRequest } from "../support/factories-l68";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 const PAGE = "/azienda/collocamento-mirato";
 const today = todayInItaly();
@@ -36,7 +36,7 @@ describe("festività locali delle unità produttive", () => {
     const post = async (form: Record<string, string>) => callRoute(employerFile.action, await fileForm(PAGE, e.cookie, e.employerId, form));
     const bad = await post({ intent: "add-group", provinceCode: "MI", count: "100", contract: "indeterminato", patronSaint: "31/2", extraHolidays: "14/8, 40/1" });
     expect(bad.status).toBe(400);
-    expect(Object.keys((bad.body as { errors: Record<string, string> }).errors).sort()).toEqual(["extraHolidays", "patronSaint"]);
+    expect(Object.keys(formErrorsOf(bad.body)).sort()).toEqual(["extraHolidays", "patronSaint"]);
 
     const ok = await post({ intent: "add-group", provinceCode: "MI", siteLabel: "Sesto", count: "100", contract: "indeterminato", patronSaint: "24/6", extraHolidays: "14/8, 2/11/2026" });
     expect(ok.status, JSON.stringify(ok.body)).toBe(302);
@@ -64,7 +64,7 @@ describe("festività locali delle unità produttive", () => {
     const e = await createL68Employer();
     const r = await callRoute(employerFile.action, await fileForm(PAGE, e.cookie, e.employerId, { intent: "add-group", provinceCode: "ZZ", count: "10", contract: "indeterminato" }));
     expect(r.status).toBe(400);
-    expect((r.body as { errors: Record<string, string> }).errors.provinceCode).toMatch(/Provincia sconosciuta/);
+    expect(formErrorsOf(r.body).provinceCode).toMatch(/Provincia sconosciuta/);
     expect(await groups(e.employerId)).toEqual([]);
   });
 });
@@ -90,7 +90,7 @@ describe("lavoratori protetti: invalidi del lavoro e lavoro a domicilio (art. 4 
 
     const refused = await post({ ...worker, workerName: "Ugo Blu", category: "disabile_l68", inailPercent: "40" });
     expect(refused.status).toBe(400);
-    expect(Object.keys((refused.body as { errors: Record<string, string> }).errors)).toContain("inailPercent");
+    expect(Object.keys(formErrorsOf(refused.body))).toContain("inailPercent");
   });
 });
 

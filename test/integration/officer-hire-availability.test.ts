@@ -8,7 +8,7 @@ import * as officerVacancyRoute from "~/routes/operatore.offerte.$vacancyId";
 import { readFlash } from "~/web/flash.server";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { createMatchCandidate, createMatchVacancy } from "../support/factories-shortlists";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 /**
  * Officers' preselection work (docs/decisions/0010-signed-availability-links.md,
@@ -235,21 +235,21 @@ describe("the officer records the hire on the employer's behalf", () => {
       { shortlistId },
     );
     expect(bad.status).toBe(400);
-    const errors = (bad.body as { errors: Record<string, string> }).errors;
+    const errors = formErrorsOf(bad.body);
     expect(errors.contractType).toContain("non è più in vigore");
     expect(errors.ccnl).toContain("CCNL sconosciuto");
     expect(errors.qualification).toContain("Qualifica sconosciuta");
     const shape = await callRoute(officerRoute.action, officerPost({ ...valid(rowIds.emailOnly, version), endDate: "2027-01-01", weeklyHours: "45", startDate: "2027-02-30" }), { shortlistId });
-    expect((shape.body as { errors: Record<string, string> }).errors.startDate).toContain("Data inesistente");
+    expect(formErrorsOf(shape.body).startDate).toContain("Data inesistente");
     const cross = await callRoute(officerRoute.action, officerPost({ ...valid(rowIds.emailOnly, version), endDate: "2027-01-01", weeklyHours: "45" }), { shortlistId });
-    const crossErrors = (cross.body as { errors: Record<string, string> }).errors;
+    const crossErrors = formErrorsOf(cross.body);
     expect(crossErrors.endDate).toBe("La data di fine non può precedere l'inizio");
     expect(crossErrors.weeklyHours).toBe("Tempo parziale: al massimo 39 ore settimanali");
     const noEnd = await callRoute(officerRoute.action, officerPost({ ...valid(rowIds.emailOnly, version), endDate: "" }), { shortlistId });
-    expect((noEnd.body as { errors: Record<string, string> }).errors.endDate).toContain("indica la data di fine");
+    expect(formErrorsOf(noEnd.body).endDate).toContain("indica la data di fine");
     const noChannel = await callRoute(officerRoute.action, officerPost({ ...valid(rowIds.emailOnly, version), requestChannel: "" }), { shortlistId });
     expect(noChannel.status).toBe(400);
-    expect((noChannel.body as { errors: Record<string, string> }).errors.requestChannel).toContain("come l'azienda ha chiesto");
+    expect(formErrorsOf(noChannel.body).requestChannel).toContain("come l'azienda ha chiesto");
     expect(await getDb().selectFrom("hires").select("id").where("vacancy_id", "=", vacancyId).execute()).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import * as registerCsv from "~/routes/operatore.registro.csv";
 import * as editRoute from "~/routes/operatore.registro.$deliveryId";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { createMatchCandidate, createMatchVacancy } from "../support/factories-shortlists";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 let employerId: string;
 let employerCookie: string;
@@ -62,10 +62,10 @@ describe("service register: the officer states the real time of an automatic 4D 
     const post = (form: Record<string, string>) => callRoute(editRoute.action, request(`/operatore/registro/${before.id}`, { cookie: officer, form }), { deliveryId: before.id });
     const noWhy = await post({ minutes: "90", modality: "remote", justification: "", version: "1" });
     expect(noWhy.status).toBe(400);
-    expect((noWhy.body as { errors: Record<string, string> }).errors.justification).toMatch(/inferiore allo standard \(minimo 2 h\)/);
+    expect(formErrorsOf(noWhy.body).justification).toMatch(/inferiore allo standard \(minimo 2 h\)/);
     const bad = await post({ minutes: "novanta", modality: "teletrasporto", version: "1" });
     expect(bad.status).toBe(400);
-    expect((bad.body as { errors: Record<string, string> }).errors).toMatchObject({ minutes: expect.stringMatching(/minuti/), modality: "Scegli la modalità" });
+    expect(formErrorsOf(bad.body)).toMatchObject({ minutes: expect.stringMatching(/minuti/), modality: "Scegli la modalità" });
     expect(await fourD("4D-SELEZIONE")).toMatchObject({ minutes: 120, version: 1 });
 
     const ok = await post({ minutes: "90", modality: "remote", justification: "Un solo candidato da valutare, colloquio in videochiamata", version: "1" });

@@ -17,7 +17,7 @@ import * as officerDetail from "~/routes/operatore.offerte.$vacancyId";
 import * as bcnl from "~/routes/operatore.offerte.$vacancyId.bcnl";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { insertVacancy, vacancyForm } from "../support/factories-vacancies";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 let employerId: string;
 let employerName: string;
@@ -137,7 +137,7 @@ describe("vacancy lifecycle", () => {
     const before = await vacancyRow(id);
     const outcome = await officerMove(id, { event: "publish" });
     expect(outcome.status).toBe(409);
-    expect((outcome.body as { errors: Record<string, string> }).errors._form).toMatch(/non consentita/);
+    expect(formErrorsOf(outcome.body)._form).toMatch(/non consentita/);
     expect(await vacancyRow(id)).toEqual(before);
     expect((await employerMove(id, { event: "validate" })).status).toBe(409); // an employer cannot validate its own vacancy
   });
@@ -174,7 +174,7 @@ describe("bad input changes nothing", () => {
     const before = await countVacancies(employerId);
     const outcome = await post(employerCookie, vacancyForm(overrides as Record<string, string>));
     expect(outcome.status).toBe(400);
-    expect((outcome.body as { errors: Record<string, string> }).errors[field]).toMatch(message);
+    expect(formErrorsOf(outcome.body)[field]).toMatch(message);
     expect(await countVacancies(employerId)).toBe(before);
   });
 
@@ -183,7 +183,7 @@ describe("bad input changes nothing", () => {
     const cookie = await cookieFor((await createUserWithRole("employer", { employerId: pending.id })).id);
     const outcome = await post(cookie, vacancyForm({ intent: "submit" }));
     expect(outcome.status).toBe(409);
-    expect((outcome.body as { errors: Record<string, string> }).errors._form).toMatch(/non è ancora convalidata/);
+    expect(formErrorsOf(outcome.body)._form).toMatch(/non è ancora convalidata/);
     expect(await countVacancies(pending.id)).toBe(0);
     expect((await post(cookie, vacancyForm())).status).toBe(302); // a draft is fine
   });
@@ -202,7 +202,7 @@ describe("bad input changes nothing", () => {
       vacancyForm({ title: "Magazziniera", description: "Cerchiamo persone Under 35, bella presenza, madrelingua italiana. Astenersi stranieri." }),
     );
     expect(outcome.status).toBe(400);
-    const errors = (outcome.body as { errors: Record<string, string> }).errors;
+    const errors = formErrorsOf(outcome.body);
     expect(errors.title).toMatch(/«Magazziniera»/);
     for (const words of ["«Under 35»", "«bella presenza»", "«madrelingua»", "«Astenersi stranieri»"]) expect(errors.description).toContain(words);
     expect(await countVacancies(employerId)).toBe(before);

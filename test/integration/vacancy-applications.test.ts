@@ -8,7 +8,7 @@ import * as employerList from "~/routes/azienda.offerte._index";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { createCandidateWithAccount } from "../support/factories-candidates";
 import { insertVacancy } from "../support/factories-vacancies";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 let employerId: string;
 let employerCookie: string;
@@ -52,7 +52,7 @@ describe("self-applications", () => {
     expect((await apply(v.id, anna.cookie)).status).toBe(302);
     const again = await apply(v.id, anna.cookie);
     expect(again.status).toBe(409);
-    expect((again.body as { errors: Record<string, string> }).errors._form).toMatch(/già candidato/);
+    expect(formErrorsOf(again.body)._form).toMatch(/già candidato/);
     expect((await apply(v.id, bruno.cookie, "")).status).toBe(302);
     const [a, b] = await applicationsOf(v.id);
     expect([a.candidate_id, b.candidate_id]).toEqual([anna.id, bruno.id]);
@@ -67,7 +67,7 @@ describe("self-applications", () => {
 
     const noChecks = await decide(v.id, a.id, { decision: "accept" });
     expect(noChecks.status).toBe(400);
-    expect((noChecks.body as { errors: Record<string, string> }).errors.checks).toMatch(/tre verifiche/);
+    expect(formErrorsOf(noChecks.body).checks).toMatch(/tre verifiche/);
     expect((await decide(v.id, a.id, { decision: "accept", checkRequirements: "on", checkCvCurrent: "on", checkConsent: "on" })).status).toBe(302);
     expect((await decide(v.id, b.id, { decision: "decline", reason: "" })).status).toBe(400);
     expect((await decide(v.id, b.id, { decision: "decline", reason: "Manca l'esperienza minima di due anni richiesta" })).status).toBe(302);
@@ -91,14 +91,14 @@ describe("self-applications", () => {
     const expired = await insertVacancy(employerId, { status: "published", closingDate: addDays(todayInItaly(), -1) });
     const outcome = await apply(expired.id, candidate.cookie);
     expect(outcome.status).toBe(409);
-    expect((outcome.body as { errors: Record<string, string> }).errors._form).toMatch(/chiusa/);
+    expect(formErrorsOf(outcome.body)._form).toMatch(/chiusa/);
     const internal = await insertVacancy(employerId, { status: "published", publicationMode: "internal" });
     expect((await apply(internal.id, candidate.cookie)).status).toBe(404);
     // A vacancy closed after publication keeps its page, which says it is closed: the application is refused (409).
     const closed = await insertVacancy(employerId, { status: "closed" });
     const late = await apply(closed.id, candidate.cookie);
     expect(late.status).toBe(409);
-    expect((late.body as { errors: Record<string, string> }).errors._form).toMatch(/chiusa/);
+    expect(formErrorsOf(late.body)._form).toMatch(/chiusa/);
     expect(await getDb().selectFrom("vacancy_applications").select("id").where("candidate_id", "=", candidate.id).execute()).toEqual([]);
   });
 });

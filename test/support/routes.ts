@@ -29,3 +29,18 @@ export async function callRoute(handler: Handler, request: Request, params: Reco
   if (result instanceof Error) throw result;
   return { status: 200, location: null, body: result };
 }
+
+/**
+ * The error messages of a form action's answer, one per field (first message), the form-level one as
+ * `_form` and list fields by dotted path (`requirements.0.kind`): the same for conform's reply
+ * (`{ result }`) and for the forms not yet moved to conform (`{ errors }`).
+ */
+export function formErrorsOf(body: unknown): Record<string, string> {
+  const b = body as { errors?: Record<string, string>; result?: { error?: Record<string, string[] | null> } };
+  if (!b?.result) return b?.errors ?? {};
+  const errors: Record<string, string> = {};
+  for (const [name, messages] of Object.entries(b.result.error ?? {})) {
+    if (messages?.length) errors[name === "" ? "_form" : name.replace(/\[(\d+)\]/g, ".$1")] = messages[0];
+  }
+  return errors;
+}

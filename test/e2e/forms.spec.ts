@@ -1,0 +1,61 @@
+import { expect, expectAccessible, login, test, DEMO_PASSWORD } from "./fixtures";
+
+// Forms built on conform: one schema checks them in the browser and in the action, list rows are
+// added and removed with conform intents, and the schema's constraints work before JavaScript loads.
+
+test("the vacancy form adds and removes requirement rows and checks itself in the browser", async ({ checkedPage: page }) => {
+  await login(page, "azienda@rosa.demo");
+  await page.goto("/azienda/offerte/nuova");
+  await expect(page.getByRole("group", { name: /^Requisito \d+$/ })).toHaveCount(3);
+  await page.getByRole("button", { name: "Aggiungi un requisito" }).click();
+  await expect(page.getByRole("group", { name: /^Requisito \d+$/ })).toHaveCount(4);
+  await page.getByLabel("Tipo").first().selectOption("language");
+  await page.getByRole("button", { name: "Rimuovi il requisito 2" }).click();
+  await expect(page.getByRole("group", { name: /^Requisito \d+$/ })).toHaveCount(3);
+  await expect(page.getByLabel("Tipo").first()).toHaveValue("language");
+  await expectAccessible(page);
+
+  // Nothing filled in: the schema's Italian messages, by the fields and in the summary, without a round trip.
+  await page.getByRole("button", { name: "Salva la bozza" }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "Controlla i dati inseriti" });
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole("link", { name: "Scrivi almeno 3 caratteri per il titolo dell'offerta" })).toBeVisible();
+  await expect(summary.getByRole("link", { name: "Scegli il livello (da A1 a C2)" })).toBeVisible();
+  const title = page.getByLabel("Titolo dell'offerta");
+  await expect(title).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Livello").first()).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  await summary.getByRole("link", { name: "Scrivi almeno 3 caratteri per il titolo dell'offerta" }).click();
+  await expect(title).toBeFocused();
+  // Correcting a field clears its message as the person types.
+  await title.fill("Fornaio");
+  await expect(title).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/azienda\/offerte\/nuova(#[\w-]+)?$/);
+});
+
+test("without JavaScript: the schema's constraints stop an empty form, the list buttons still work", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/accedi");
+  await page.getByLabel(/^E-mail/).fill("azienda@rosa.demo");
+  await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.goto("/azienda/offerte/nuova");
+
+  const title = page.getByLabel("Titolo dell'offerta");
+  await expect(title).toHaveAttribute("required", "");
+  await expect(page.getByLabel("Mansioni principali")).not.toHaveAttribute("required", "");
+  // The browser refuses to send the form: nothing reaches the server.
+  await page.getByRole("button", { name: "Salva la bozza" }).click();
+  expect(await title.evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(true);
+  await expect(page).toHaveURL(/\/azienda\/offerte\/nuova$/);
+
+  // «Aggiungi un requisito» goes to the server, which answers with one more row and keeps what was typed.
+  await title.fill("Fornaio notturno");
+  await page.getByRole("button", { name: "Aggiungi un requisito" }).click();
+  await expect(page.getByRole("group", { name: /^Requisito \d+$/ })).toHaveCount(4);
+  await expect(page.getByLabel("Titolo dell'offerta")).toHaveValue("Fornaio notturno");
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await context.close();
+});
