@@ -10,7 +10,8 @@ module.exports = {
   forbidden: [
     {
       name: "search-not-to-domain",
-      comment: "search/ is infrastructure (client, outbox, sync, settings, reindex): the index definitions live in the contexts and are handed in by server/search-indexes.ts",
+      comment:
+        "search/ is infrastructure (client, outbox, sync, settings, reindex): the index definitions live in the contexts and are handed in by server/search-indexes.ts",
       severity: "error",
       from: { path: "^search/" },
       to: { path: "^(app/(domain|web|routes|components)|server)/" },

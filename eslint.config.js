@@ -13,7 +13,10 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: "warn" },
     rules: {
       // Unused bindings: an error, except names starting with "_" (rest siblings, ignored arguments).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true },
+      ],
       // Off: the hand-written parsers (candidate CSV, synthetic candidates) use comma expressions in one-line branches.
       "@typescript-eslint/no-unused-expressions": "off",
     },

@@ -25,7 +25,14 @@ function portal(port: number, dataDir: string) {
     command: `rm -rf ${dataDir} && node --import tsx server/index.ts`,
     url: `http://127.0.0.1:${port}/healthz`,
     // LOG_LEVEL=warn: the test output shows the portal's warnings and errors, not a line per request.
-    env: { PORT: String(port), NODE_ENV: "production", PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    env: {
+      PORT: String(port),
+      NODE_ENV: "production",
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DATA_DIR: dataDir,
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+    },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe" as const,
@@ -51,8 +58,14 @@ export default defineConfig({
       // Debian's Chromium: Playwright never downloads a browser here.
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [
-        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
       ],
     },
   },
@@ -68,7 +81,13 @@ export default defineConfig({
       // Every spec again on a 390 px phone (iPhone 12–14 size): the fixtures fail on any page wider than the screen.
       name: "mobile",
       workers: 1,
-      use: { baseURL: `http://127.0.0.1:${MOBILE_PORT}`, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+      use: {
+        baseURL: `http://127.0.0.1:${MOBILE_PORT}`,
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+      },
     },
   ],
   webServer: [...(wants("desktop") ? [portal(PORT, DATA_DIR)] : []), ...(wants("mobile") ? [portal(MOBILE_PORT, MOBILE_DATA_DIR)] : [])],

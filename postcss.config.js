@@ -18,9 +18,18 @@ export const PURGED_STYLESHEET = /[\\/]bootstrap-italia[\\/]dist[\\/]css[\\/]boo
 
 export const SAFELIST = [
   // Set at run time: NavLink marks the current link; <Notice type> composes alert-${type}; validation states.
-  "active", "pending", "transitioning", /^alert-/, /^is-(valid|invalid)$/,
+  "active",
+  "pending",
+  "transitioning",
+  /^alert-/,
+  /^is-(valid|invalid)$/,
   // States Bootstrap Italia's JavaScript toggles (kept with the components they belong to, should one be used).
-  "show", "showing", "hiding", "fade", "collapsing", /^focus--/,
+  "show",
+  "showing",
+  "hiding",
+  "fade",
+  "collapsing",
+  /^focus--/,
 ];
 
 export const purgeOptions = {

@@ -48,7 +48,7 @@ export async function reindex(db: Db, meili: Meilisearch, name: string, opts: Re
   let documents = 0;
   try {
     let inFlight: EnqueuedTask[] = [];
-    for (let after: string | null = null; ; ) {
+    for (let after: string | null = null; ;) {
       const ids = await def.listIds(db, after, batchSize);
       if (!ids.length) break;
       after = ids[ids.length - 1];

@@ -28,7 +28,8 @@ export async function waitForTasks(meili: Meilisearch, tasks: EnqueuedTask[], ti
   const done: Task[] = [];
   for (const t of tasks) {
     const task = await meili.tasks.waitForTask(t, { timeout, interval: 10 });
-    if (task.status !== "succeeded") throw new SearchTaskError(`Meilisearch: attività ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? ""}`);
+    if (task.status !== "succeeded")
+      throw new SearchTaskError(`Meilisearch: attività ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? ""}`);
     done.push(task);
   }
   return done;
@@ -113,7 +114,14 @@ export async function processOutboxOnce(db: Db): Promise<number> {
     syncState().settingsFor = undefined;
     throw e;
   }
-  await db.deleteFrom("search_outbox").where("id", "in", rows.map((r) => r.id)).execute();
+  await db
+    .deleteFrom("search_outbox")
+    .where(
+      "id",
+      "in",
+      rows.map((r) => r.id),
+    )
+    .execute();
   for (const name of byIndex.keys()) for (const cb of syncedHooks.__rosaIndexSynced ?? []) cb(name);
   return rows.length;
 }

@@ -65,9 +65,21 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
       res.status(403).type("text/plain; charset=utf-8").send("Richiesta rifiutata: proviene da un sito diverso da Rosa (protezione CSRF).");
       return;
     }
-    if (originMismatchesHost({ method: req.method, origin: req.get("origin"), forwardedHost: req.get("x-forwarded-host"), host: req.get("host") })) {
-      log().warn(`[rosa] azione rifiutata: Origin ${req.get("origin")} diverso da Host ${req.get("host")} (il proxy deve conservare Host o impostare X-Forwarded-Host)`);
-      res.status(403).type("text/plain; charset=utf-8").send("Richiesta rifiutata: l'indirizzo di provenienza non corrisponde a quello del portale.");
+    if (
+      originMismatchesHost({
+        method: req.method,
+        origin: req.get("origin"),
+        forwardedHost: req.get("x-forwarded-host"),
+        host: req.get("host"),
+      })
+    ) {
+      log().warn(
+        `[rosa] azione rifiutata: Origin ${req.get("origin")} diverso da Host ${req.get("host")} (il proxy deve conservare Host o impostare X-Forwarded-Host)`,
+      );
+      res
+        .status(403)
+        .type("text/plain; charset=utf-8")
+        .send("Richiesta rifiutata: l'indirizzo di provenienza non corrisponde a quello del portale.");
       return;
     }
     next();
@@ -87,7 +99,11 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
     createRequestHandler({
       build: async () => guardBuild(await opts.getBuild()),
       mode: opts.mode,
-      getLoadContext: (req, res) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "0.0.0.0", cspNonce: nonceOf(res), requestId: String(req.id ?? "") }),
+      getLoadContext: (req, res) => ({
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "0.0.0.0",
+        cspNonce: nonceOf(res),
+        requestId: String(req.id ?? ""),
+      }),
     }),
   );
   return app;

@@ -40,7 +40,9 @@ export interface BackupHeader {
 export class BackupError extends Error {}
 
 async function userTables(client: pg.Client): Promise<string[]> {
-  const { rows } = await client.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public' order by tablename");
+  const { rows } = await client.query<{ name: string }>(
+    "select tablename as name from pg_tables where schemaname = 'public' order by tablename",
+  );
   return rows.map((r) => r.name).filter((n) => !SKIPPED_TABLES.has(n));
 }
 
@@ -58,7 +60,9 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
   const counts: Record<string, number> = {};
   try {
     await client.query("begin transaction isolation level repeatable read, read only");
-    const migration = await client.query<{ name: string }>("select name from kysely_migration order by name desc limit 1").catch(() => ({ rows: [] as { name: string }[] }));
+    const migration = await client
+      .query<{ name: string }>("select name from kysely_migration order by name desc limit 1")
+      .catch(() => ({ rows: [] as { name: string }[] }));
     if (!migration.rows[0]) throw new BackupError("il database non ha ancora lo schema di Rosa (nessuna migrazione applicata).");
     const tables = await userTables(client);
     const sequences = await client.query<{ name: string; last_value: string | null }>(
@@ -120,7 +124,8 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
     throw new BackupError(`${file} non è un backup di Rosa (file gzip con intestazione ${BACKUP_FORMAT}).`);
   }
   if (header?.format !== BACKUP_FORMAT) throw new BackupError(`${file} non è un backup di Rosa.`);
-  if (header.version > VERSION) throw new BackupError(`il backup ha il formato ${header.version}, questa versione di Rosa legge fino al ${VERSION}.`);
+  if (header.version > VERSION)
+    throw new BackupError(`il backup ha il formato ${header.version}, questa versione di Rosa legge fino al ${VERSION}.`);
   return header;
 }
 
@@ -157,7 +162,9 @@ async function dependencyOrder(client: pg.PoolClient | pg.Client, tables: string
 export async function restoreDatabase(databaseUrl: string, file: string): Promise<{ header: BackupHeader; rows: Record<string, number> }> {
   const header = await readBackupHeader(file);
   if (header.migration > latestMigrationName()) {
-    throw new BackupError(`il backup è di una versione di Rosa più recente (migrazione ${header.migration}): aggiorna il codice prima di ripristinarlo.`);
+    throw new BackupError(
+      `il backup è di una versione di Rosa più recente (migrazione ${header.migration}): aggiorna il codice prima di ripristinarlo.`,
+    );
   }
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -190,7 +197,10 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
       );
       const list = cols.map((c) => client.escapeIdentifier(c.name)).join(", ");
       const t = client.escapeIdentifier(table);
-      inserts.set(table, `insert into ${t} (${list}) overriding system value select ${list} from jsonb_populate_recordset(null::${t}, $1::jsonb)`);
+      inserts.set(
+        table,
+        `insert into ${t} (${list}) overriding system value select ${list} from jsonb_populate_recordset(null::${t}, $1::jsonb)`,
+      );
     }
     const deferred = await deferForeignKeys(client, order);
     let table: string | undefined;
@@ -219,12 +229,15 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
     }
     await flush();
     for (const s of header.sequences) {
-      if (s.lastValue !== null) await client.query("select setval($1::regclass, $2::bigint, true)", [`public.${client.escapeIdentifier(s.name)}`, s.lastValue]);
+      if (s.lastValue !== null)
+        await client.query("select setval($1::regclass, $2::bigint, true)", [`public.${client.escapeIdentifier(s.name)}`, s.lastValue]);
     }
     // Every reference checked now; then the constraints are as the migrations made them.
     await client.query("set constraints all immediate");
     for (const r of deferred) {
-      await client.query(`alter table ${client.escapeIdentifier(r.tbl)} alter constraint ${client.escapeIdentifier(r.name)} not deferrable`);
+      await client.query(
+        `alter table ${client.escapeIdentifier(r.tbl)} alter constraint ${client.escapeIdentifier(r.name)} not deferrable`,
+      );
     }
     await client.query("commit");
   } catch (e) {
@@ -256,7 +269,9 @@ async function deferForeignKeys(client: pg.Client, tables: string[]): Promise<{ 
     [tables],
   );
   for (const r of rows) {
-    await client.query(`alter table ${client.escapeIdentifier(r.tbl)} alter constraint ${client.escapeIdentifier(r.name)} deferrable initially deferred`);
+    await client.query(
+      `alter table ${client.escapeIdentifier(r.tbl)} alter constraint ${client.escapeIdentifier(r.name)} deferrable initially deferred`,
+    );
   }
   return rows;
 }

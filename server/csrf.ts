@@ -35,7 +35,12 @@ function refererOrigin(referer: string | undefined): string | undefined {
  * comparison here turns it into a 403 with an explanation (and a log line for
  * whoever configures the proxy). Mirrors @remix-run/server-runtime actions.js.
  */
-export function originMismatchesHost(input: { method: string; origin: string | undefined; forwardedHost: string | undefined; host: string | undefined }): boolean {
+export function originMismatchesHost(input: {
+  method: string;
+  origin: string | undefined;
+  forwardedHost: string | undefined;
+  host: string | undefined;
+}): boolean {
   if (!["POST", "PUT", "PATCH", "DELETE"].includes(input.method.toUpperCase())) return false;
   if (!input.origin || input.origin === "null") return false;
   let originHost: string;

@@ -24,7 +24,8 @@ for (const event of ["beforeExit", "exit"]) (asyncExitHook as { unhookEvent(even
  * once and exit with 128+signal under them, so it is removed then (it still covers a signal during start-up).
  */
 export function releaseStartupSignalHooks() {
-  for (const event of ["SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK"]) (asyncExitHook as { unhookEvent(event: string): void }).unhookEvent(event);
+  for (const event of ["SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK"])
+    (asyncExitHook as { unhookEvent(event: string): void }).unhookEvent(event);
 }
 
 export interface RunningService {
@@ -293,21 +294,38 @@ export async function startMeilisearch(opts: { dataDir: string; port: number; ma
   const dbPath = path.join(dir, "data.ms");
   const pidFile = path.join(dir, "meilisearch.pid");
   const bin = meilisearchBinary(dir);
-  await stopOrphan({ what: "Meilisearch incorporato", pidFile, binary: path.basename(bin), dataArg: dbPath, signal: "SIGTERM", forceSignal: "SIGKILL", graceMs: 10_000 });
+  await stopOrphan({
+    what: "Meilisearch incorporato",
+    pidFile,
+    binary: path.basename(bin),
+    dataArg: dbPath,
+    signal: "SIGTERM",
+    forceSignal: "SIGKILL",
+    graceMs: 10_000,
+  });
   const port = opts.port || (await freePort());
   if (opts.port) await assertPortFree(port, "Meilisearch");
   const args = [
-    "--db-path", dbPath,
-    "--dump-dir", path.join(dir, "dumps"),
-    "--snapshot-dir", path.join(dir, "snapshots"),
-    "--http-addr", `127.0.0.1:${port}`,
-    "--master-key", opts.masterKey,
-    "--env", "development",
+    "--db-path",
+    dbPath,
+    "--dump-dir",
+    path.join(dir, "dumps"),
+    "--snapshot-dir",
+    path.join(dir, "snapshots"),
+    "--http-addr",
+    `127.0.0.1:${port}`,
+    "--master-key",
+    opts.masterKey,
+    "--env",
+    "development",
     "--no-analytics",
-    "--log-level", "WARN",
+    "--log-level",
+    "WARN",
     // Without these two flags a 2-core box grows to GBs of RSS (docs/engineering-notes.md#p5).
-    "--max-indexing-memory", "256MiB",
-    "--max-indexing-threads", "1",
+    "--max-indexing-memory",
+    "256MiB",
+    "--max-indexing-threads",
+    "1",
   ];
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess;

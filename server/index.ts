@@ -23,7 +23,8 @@ function fail(message: string, code = 1, err?: unknown): never {
 }
 
 async function importBuild(): Promise<ServerBuild> {
-  if (!fs.existsSync(BUILD_PATH)) throw new ServiceStartError("manca la build dell'interfaccia (build/index.js): esegui prima `npm run build`.");
+  if (!fs.existsSync(BUILD_PATH))
+    throw new ServiceStartError("manca la build dell'interfaccia (build/index.js): esegui prima `npm run build`.");
   const url = pathToFileURL(BUILD_PATH).href + "?t=" + fs.statSync(BUILD_PATH).mtimeMs;
   return (await import(url)) as ServerBuild;
 }
@@ -52,7 +53,12 @@ async function main() {
   };
   try {
     platform = await startPlatform(env);
-    setServiceUrls({ DATABASE_URL: platform.databaseUrl, MEILI_URL: platform.meiliUrl, MEILI_MASTER_KEY: platform.meiliKey, SESSION_SECRET: platform.sessionSecret });
+    setServiceUrls({
+      DATABASE_URL: platform.databaseUrl,
+      MEILI_URL: platform.meiliUrl,
+      MEILI_MASTER_KEY: platform.meiliKey,
+      SESSION_SECRET: platform.sessionSecret,
+    });
     let build = await importBuild();
     // Before listening: imports started by this process carry its id (several processes may share the database).
     releaseInstance = await registerInstance(getDb(), platform.databaseUrl);
@@ -60,8 +66,17 @@ async function main() {
       getBuild: async () => build,
       mode: env.NODE_ENV === "production" ? "production" : "development",
       health: async () => {
-        const database = await getDb().selectNoFrom((eb) => eb.val(1).as("one")).execute().then(() => true, () => false);
-        const search = await fetch(`${platform!.meiliUrl}/health`).then((r) => r.ok, () => false);
+        const database = await getDb()
+          .selectNoFrom((eb) => eb.val(1).as("one"))
+          .execute()
+          .then(
+            () => true,
+            () => false,
+          );
+        const search = await fetch(`${platform!.meiliUrl}/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
         return { ok: database && search, database, search };
       },
     });
@@ -70,18 +85,27 @@ async function main() {
       const url = `http://localhost:${env.PORT}`;
       const postgres = platform!.embedded.postgres ? "incorporato" : "esterno";
       const meilisearch = platform!.embedded.meilisearch ? "incorporato" : "esterno";
-      log().info({ url, startupSeconds: Number(seconds), postgres, meilisearch }, `Rosa è pronto su ${url} (avvio in ${seconds} s; PostgreSQL ${postgres}, Meilisearch ${meilisearch})`);
+      log().info(
+        { url, startupSeconds: Number(seconds), postgres, meilisearch },
+        `Rosa è pronto su ${url} (avvio in ${seconds} s; PostgreSQL ${postgres}, Meilisearch ${meilisearch})`,
+      );
       // The demo password only when this run loaded the demo accounts (README, "Account dimostrativi").
       if (platform!.seeded) {
         const accounts = DEMO_ACCOUNTS.map((a) => `${a.email} (${a.role})`).join(", ");
-        log().info({ accounts: DEMO_ACCOUNTS.map((a) => a.email) }, `Dati dimostrativi caricati. Account dimostrativi (password ${DEMO_PASSWORD}): ${accounts}`);
+        log().info(
+          { accounts: DEMO_ACCOUNTS.map((a) => a.email) },
+          `Dati dimostrativi caricati. Account dimostrativi (password ${DEMO_PASSWORD}): ${accounts}`,
+        );
       }
       if (env.NODE_ENV === "development") broadcastDevReady(build);
       stopJobs = startBackgroundJobs();
       stopGracefully(server, stopEverything);
     });
     server.on("error", async (e: NodeJS.ErrnoException) => {
-      log().fatal({ err: e }, `Rosa non si avvia: ${e.code === "EADDRINUSE" ? `la porta ${env.PORT} è già in uso (imposta PORT)` : e.message}`);
+      log().fatal(
+        { err: e },
+        `Rosa non si avvia: ${e.code === "EADDRINUSE" ? `la porta ${env.PORT} è già in uso (imposta PORT)` : e.message}`,
+      );
       await stopEverything();
       process.exit(1);
     });
@@ -96,7 +120,7 @@ async function main() {
     await releaseInstance();
     await closeDb().catch(() => {});
     await platform?.stop();
-    const message = e instanceof ServiceStartError ? e.message : (e as Error)?.message ?? String(e);
+    const message = e instanceof ServiceStartError ? e.message : ((e as Error)?.message ?? String(e));
     fail(message, 1, e);
   }
 }
@@ -117,13 +141,22 @@ function stopGracefully(server: Server, stopEverything: () => Promise<void>) {
   closeWithGrace(
     {
       delay: SHUTDOWN_TIMEOUT_MS,
-      logger: { error: (message: unknown) => log().error(message instanceof Error ? { err: message } : {}, `[arresto] ${message instanceof Error ? message.message : String(message)}`) },
+      logger: {
+        error: (message: unknown) =>
+          log().error(
+            message instanceof Error ? { err: message } : {},
+            `[arresto] ${message instanceof Error ? message.message : String(message)}`,
+          ),
+      },
       // 'beforeExit' never fires while the server listens; the signals Node reserves for debuggers and crashes stay Node's.
       skip: ["beforeExit", "SIGUSR2", "SIGILL", "SIGTRAP", "SIGBUS", "SIGFPE", "SIGSEGV"],
     },
     async ({ signal, err }) => {
       if (err) log().fatal({ err }, "[arresto] errore non gestito: arresto ordinato del portale");
-      log().info({ signal }, `[arresto] ${signal ?? "errore"}: non accetto nuove richieste e attendo quelle in corso, i job e la sincronizzazione della ricerca`);
+      log().info(
+        { signal },
+        `[arresto] ${signal ?? "errore"}: non accetto nuove richieste e attendo quelle in corso, i job e la sincronizzazione della ricerca`,
+      );
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const force = setTimeout(() => server.closeAllConnections(), REQUEST_GRACE_MS);
       await closed;

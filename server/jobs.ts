@@ -51,7 +51,11 @@ export const JOBS: PeriodicJob[] = [
       }),
   },
   // Storage limitation (GDPR art. 5(1)(e)): CVs inactive beyond CV_RETENTION_MONTHS are anonymised, 200 per run.
-  { name: "conservazione CV", everyMs: 60 * 60_000, run: () => runCvRetention(getDb(), { months: getEnv().CV_RETENTION_MONTHS, batch: 200 }) },
+  {
+    name: "conservazione CV",
+    everyMs: 60 * 60_000,
+    run: () => runCvRetention(getDb(), { months: getEnv().CV_RETENTION_MONTHS, batch: 200 }),
+  },
 ];
 
 /** Sends the mail outbox every 15 s when SMTP_URL is set (without it messages stay on the outbox page). */
@@ -70,7 +74,9 @@ function mailJobs(): PeriodicJob[] {
  */
 export async function runJobIfDue(lockDb: Db, job: PeriodicJob, ctx: JobContext): Promise<boolean> {
   return lockDb.connection().execute(async (conn) => {
-    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${JOB_LOCK_CLASS}, hashtext(${job.name})) as locked`.execute(conn);
+    const { rows } = await sql<{
+      locked: boolean;
+    }>`select pg_try_advisory_lock(${JOB_LOCK_CLASS}, hashtext(${job.name})) as locked`.execute(conn);
     if (!rows[0]?.locked) return false;
     try {
       // 90 % of the period: timers fire a little early or late; a run is never skipped for a few ms.

@@ -21,7 +21,10 @@ class DirMigrationProvider implements MigrationProvider {
 
 /** The newest migration this code knows (file names sort by their timestamp). */
 export function latestMigrationName(): string {
-  const names = fsSync.readdirSync(migrationsDir).filter((f) => /\.(ts|js|mjs|mts)$/.test(f) && !f.endsWith(".d.ts")).sort();
+  const names = fsSync
+    .readdirSync(migrationsDir)
+    .filter((f) => /\.(ts|js|mjs|mts)$/.test(f) && !f.endsWith(".d.ts"))
+    .sort();
   return names[names.length - 1].replace(/\.[^.]+$/, "");
 }
 

@@ -46,12 +46,21 @@ export async function startPlatform(env: Env, opts: { persistent?: boolean; seed
   try {
     // Also for the generated session secret when only external servers are configured (CLI commands).
     if (!env.DATABASE_URL || !env.MEILI_URL || !env.SESSION_SECRET) prepareDir(env.DATA_DIR);
-    const meiliKey = env.MEILI_URL ? env.MEILI_MASTER_KEY : (env.MEILI_MASTER_KEY ?? persistentSecret(env.DATA_DIR, "meili-master-key", 24));
-    const [pg, meili] = await Promise.all([
-      env.DATABASE_URL ? undefined : startPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, persistent: opts.persistent ?? true }),
-      env.MEILI_URL ? undefined : startMeilisearch({ dataDir: env.DATA_DIR, port: env.EMBEDDED_MEILI_PORT, masterKey: meiliKey! }),
-    ].map((p) => p?.catch((e) => ({ error: e as Error }))));
-    for (const [name, s] of [["postgres", pg], ["meilisearch", meili]] as const) {
+    const meiliKey = env.MEILI_URL
+      ? env.MEILI_MASTER_KEY
+      : (env.MEILI_MASTER_KEY ?? persistentSecret(env.DATA_DIR, "meili-master-key", 24));
+    const [pg, meili] = await Promise.all(
+      [
+        env.DATABASE_URL
+          ? undefined
+          : startPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, persistent: opts.persistent ?? true }),
+        env.MEILI_URL ? undefined : startMeilisearch({ dataDir: env.DATA_DIR, port: env.EMBEDDED_MEILI_PORT, masterKey: meiliKey! }),
+      ].map((p) => p?.catch((e) => ({ error: e as Error }))),
+    );
+    for (const [name, s] of [
+      ["postgres", pg],
+      ["meilisearch", meili],
+    ] as const) {
       if (s && !("error" in s)) embedded[name] = s;
     }
     const failed = [pg, meili].find((s) => s && "error" in s) as { error: Error } | undefined;

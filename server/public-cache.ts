@@ -28,7 +28,17 @@ const MAX_ENTRIES = 500;
 const MAX_BODY_BYTES = 1_048_576;
 export const PUBLIC_CACHE_CONTROL = `public, max-age=${FRESH_MS / 1000}, stale-while-revalidate=${STALE_MS / 1000}`;
 /** Per-response headers that are not part of the cached representation. */
-const SKIP_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "etag", "cache-control", "vary", "content-encoding"]);
+const SKIP_HEADERS = new Set([
+  "date",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "etag",
+  "cache-control",
+  "vary",
+  "content-encoding",
+]);
 
 interface Entry {
   status: number;
@@ -114,7 +124,11 @@ function capture(req: Request, res: Response, key: string, previous: Entry | und
   const end = res.end.bind(res) as (...a: unknown[]) => Response;
   const keep = (chunk: unknown, encoding?: unknown) => {
     if (chunk === undefined || chunk === null || typeof chunk === "function" || tooBig) return;
-    const buf = Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+    const buf = Buffer.isBuffer(chunk)
+      ? chunk
+      : typeof chunk === "string"
+        ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+        : Buffer.from(chunk as Uint8Array);
     size += buf.length;
     if (size > MAX_BODY_BYTES) tooBig = true;
     else chunks.push(buf);
@@ -148,7 +162,14 @@ function capture(req: Request, res: Response, key: string, previous: Entry | und
         .filter(([name, value]) => value !== undefined && !SKIP_HEADERS.has(name.toLowerCase()))
         .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)] as [string, string | string[]]);
       if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-      cache.set(key, { status: 200, headers, body, etag: `"${crypto.createHash("sha1").update(body).digest("base64url")}"`, storedAt: Date.now(), refreshing: false });
+      cache.set(key, {
+        status: 200,
+        headers,
+        body,
+        etag: `"${crypto.createHash("sha1").update(body).digest("base64url")}"`,
+        storedAt: Date.now(),
+        refreshing: false,
+      });
     }
     return done;
   }) as typeof res.end;

@@ -18,7 +18,13 @@ import { log } from "~/utils/logger.server";
  * Over the limit: 429 with an Italian message (JSON for JSON endpoints), `Retry-After` and the `RateLimit` headers.
  */
 export const PUBLIC_ENDPOINTS = [/^\/api\//, /^\/offerte\/rss\/?$/, /^\/sitemap\.xml$/];
-export const TOKEN_LINKS = [/^\/disponibilita\/[^/]+/, /^\/invito\/[^/]+/, /^\/attivazione\/[^/]+/, /^\/reimposta-password\/[^/]+/, /^\/registrazione\/candidato\/conferma\/[^/]+/];
+export const TOKEN_LINKS = [
+  /^\/disponibilita\/[^/]+/,
+  /^\/invito\/[^/]+/,
+  /^\/attivazione\/[^/]+/,
+  /^\/reimposta-password\/[^/]+/,
+  /^\/registrazione\/candidato\/conferma\/[^/]+/,
+];
 
 function tooMany(req: Request, res: Response, minutes: number) {
   const message = `Troppe richieste da questo indirizzo: per sicurezza riprova tra ${plural(Math.max(1, minutes), "minuto", "minuti")}.`;
@@ -39,12 +45,17 @@ function limiter(opts: { paths: RegExp[]; windowMinutes: number; limit: () => nu
       const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       tooMany(req, res, resetTime ? Math.ceil((resetTime.getTime() - Date.now()) / 60_000) : opts.windowMinutes);
     },
-    logger: { error: (e, m) => log().error({ err: e }, `[rate-limit] ${m ?? ""}`), warn: (e, m) => log().warn({ err: e }, `[rate-limit] ${m ?? ""}`) },
+    logger: {
+      error: (e, m) => log().error({ err: e }, `[rate-limit] ${m ?? ""}`),
+      warn: (e, m) => log().warn({ err: e }, `[rate-limit] ${m ?? ""}`),
+    },
   });
   return (req, res, next) => (opts.paths.some((p) => p.test(req.path)) ? limit(req, res, next) : next());
 }
 
-export function rateLimits(settings: () => { RATE_LIMIT_PUBLIC_PER_MINUTE: number; RATE_LIMIT_LINKS_PER_15_MINUTES: number }): RequestHandler[] {
+export function rateLimits(
+  settings: () => { RATE_LIMIT_PUBLIC_PER_MINUTE: number; RATE_LIMIT_LINKS_PER_15_MINUTES: number },
+): RequestHandler[] {
   return [
     limiter({ paths: PUBLIC_ENDPOINTS, windowMinutes: 1, limit: () => settings().RATE_LIMIT_PUBLIC_PER_MINUTE }),
     limiter({ paths: TOKEN_LINKS, windowMinutes: 15, limit: () => settings().RATE_LIMIT_LINKS_PER_15_MINUTES }),

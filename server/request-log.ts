@@ -30,7 +30,9 @@ export function requestLog(): RequestHandler {
       res.setHeader("X-Request-Id", id);
       return id;
     },
-    autoLogging: { ignore: (req) => /^\/(build|vendor|fonts|favicon)|^\/healthz$|\.(svg|png|ico|css|js|woff2?)$/.test(loggedPath(req.url)) },
+    autoLogging: {
+      ignore: (req) => /^\/(build|vendor|fonts|favicon)|^\/healthz$|\.(svg|png|ico|css|js|woff2?)$/.test(loggedPath(req.url)),
+    },
     // A 4xx is the client's mistake (or a deliberate denial), part of normal traffic: info, like the rest.
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
     customSuccessMessage: (req, res, ms) => `${req.method} ${loggedPath(req.url)} ${res.statusCode} ${Math.round(ms)} ms`,

@@ -1,6 +1,12 @@
 import type { ReactNode } from "react";
 import {
-  EQF_LABELS, IT_SKILL_LEVEL_LABELS, LANGUAGE_LABELS, LICENCE_LABELS, PREFERENCE_SOURCE_LABELS, PROTECTED_CATEGORY_LABELS, WORK_TIME_LABELS,
+  EQF_LABELS,
+  IT_SKILL_LEVEL_LABELS,
+  LANGUAGE_LABELS,
+  LICENCE_LABELS,
+  PREFERENCE_SOURCE_LABELS,
+  PROTECTED_CATEGORY_LABELS,
+  WORK_TIME_LABELS,
 } from "~/domain/candidates/schema";
 import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
 import { plural } from "~/utils/plural";
@@ -8,22 +14,63 @@ import { plural } from "~/utils/plural";
 /** The serialised CV as loaders return it (dates as ISO strings). */
 export interface CvView {
   candidate: {
-    first_name: string; last_name: string; tax_code: string; birth_date: string; comune_label: string; domicile_address: string | null;
-    phone: string | null; email: string | null; work_time: string; shifts: boolean; weekends: boolean; max_commute_km: number | null;
-    willing_to_relocate: boolean; own_vehicle: boolean; available_from: string | null; consent_visible: boolean; consent_changed_at: string | Date | null;
-    cv_updated_at: string | Date; obsolete: boolean; protected_category: string | null;
+    first_name: string;
+    last_name: string;
+    tax_code: string;
+    birth_date: string;
+    comune_label: string;
+    domicile_address: string | null;
+    phone: string | null;
+    email: string | null;
+    work_time: string;
+    shifts: boolean;
+    weekends: boolean;
+    max_commute_km: number | null;
+    willing_to_relocate: boolean;
+    own_vehicle: boolean;
+    available_from: string | null;
+    consent_visible: boolean;
+    consent_changed_at: string | Date | null;
+    cv_updated_at: string | Date;
+    obsolete: boolean;
+    protected_category: string | null;
   };
   sections: {
     education: { eqf_level: number; title: string; institution: string | null; year: number | null }[];
-    experiences: { occupation_code: string; occupation_title: string; employer_name: string; started_on: string; ended_on: string | null; tasks: string | null }[];
-    preferences: { slot: number; occupation_code: string; occupation_label: string; ateco_code: string | null; ateco_title: string | null; source: string; years_experience: number; last_job_year: number | null; notes: string | null; interview_date: string | null }[];
+    experiences: {
+      occupation_code: string;
+      occupation_title: string;
+      employer_name: string;
+      started_on: string;
+      ended_on: string | null;
+      tasks: string | null;
+    }[];
+    preferences: {
+      slot: number;
+      occupation_code: string;
+      occupation_label: string;
+      ateco_code: string | null;
+      ateco_title: string | null;
+      source: string;
+      years_experience: number;
+      last_job_year: number | null;
+      notes: string | null;
+      interview_date: string | null;
+    }[];
     motherTongues: string[];
     languages: { language_code: string; level: string }[];
     licences: string[];
     certificates: { name: string; expires_on: string | null }[];
     itSkills: { skill: string; level: string }[];
   };
-  file: { filename: string; size_bytes: number; sha256: string; page_count: number | null; uploaded_at: string | Date; text_length: number } | null;
+  file: {
+    filename: string;
+    size_bytes: number;
+    sha256: string;
+    page_count: number | null;
+    uploaded_at: string | Date;
+    text_length: number;
+  } | null;
 }
 
 const yesNo = (v: boolean) => (v ? "sì" : "no");
@@ -51,7 +98,9 @@ export function CandidateCvView({ cv, downloadHref }: { cv: CvView; downloadHref
   return (
     <>
       <section className="mb-4" aria-labelledby="cv-identity">
-        <h2 id="cv-identity" className="h4">Dati anagrafici e contatti</h2>
+        <h2 id="cv-identity" className="h4">
+          Dati anagrafici e contatti
+        </h2>
         <dl className="row">
           <Row label="Codice fiscale">{c.tax_code}</Row>
           <Row label="Data di nascita">{formatDate(c.birth_date)}</Row>
@@ -62,16 +111,23 @@ export function CandidateCvView({ cv, downloadHref }: { cv: CvView; downloadHref
             {c.consent_visible ? "Dato" : "Non dato o revocato"}
             {c.consent_changed_at ? ` il ${formatDateTime(c.consent_changed_at)}` : ""}
           </Row>
-          {c.protected_category !== null ? <Row label="Collocamento mirato">{PROTECTED_CATEGORY_LABELS[c.protected_category as keyof typeof PROTECTED_CATEGORY_LABELS]}</Row> : null}
+          {c.protected_category !== null ? (
+            <Row label="Collocamento mirato">
+              {PROTECTED_CATEGORY_LABELS[c.protected_category as keyof typeof PROTECTED_CATEGORY_LABELS]}
+            </Row>
+          ) : null}
         </dl>
       </section>
 
       <section className="mb-4" aria-labelledby="cv-preferences">
-        <h2 id="cv-preferences" className="h4">Propensioni</h2>
+        <h2 id="cv-preferences" className="h4">
+          Propensioni
+        </h2>
         <ol>
           {s.preferences.map((p) => (
             <li key={p.slot} className="mb-2">
-              <strong>{p.occupation_label}</strong> ({p.occupation_code}) — {PREFERENCE_SOURCE_LABELS[p.source as keyof typeof PREFERENCE_SOURCE_LABELS]}
+              <strong>{p.occupation_label}</strong> ({p.occupation_code}) —{" "}
+              {PREFERENCE_SOURCE_LABELS[p.source as keyof typeof PREFERENCE_SOURCE_LABELS]}
               {p.years_experience ? `, ${plural(p.years_experience, "anno", "anni")} di esperienza` : ""}
               {p.last_job_year ? `, ultimo lavoro nel ${p.last_job_year}` : ""}
               {p.ateco_code ? `. Settore: ${p.ateco_code}${p.ateco_title ? ` ${p.ateco_title}` : ""}` : ""}
@@ -83,7 +139,9 @@ export function CandidateCvView({ cv, downloadHref }: { cv: CvView; downloadHref
       </section>
 
       <section className="mb-4" aria-labelledby="cv-education">
-        <h2 id="cv-education" className="h4">Istruzione</h2>
+        <h2 id="cv-education" className="h4">
+          Istruzione
+        </h2>
         <ul>
           {s.education.map((e, i) => (
             <li key={i}>
@@ -96,12 +154,15 @@ export function CandidateCvView({ cv, downloadHref }: { cv: CvView; downloadHref
       </section>
 
       <section className="mb-4" aria-labelledby="cv-experiences">
-        <h2 id="cv-experiences" className="h4">Esperienze di lavoro</h2>
+        <h2 id="cv-experiences" className="h4">
+          Esperienze di lavoro
+        </h2>
         {s.experiences.length ? (
           <ul>
             {s.experiences.map((e, i) => (
               <li key={i}>
-                <strong>{e.occupation_title}</strong> presso {e.employer_name}, dal {formatDate(e.started_on)} {e.ended_on ? `al ${formatDate(e.ended_on)}` : "(in corso)"}
+                <strong>{e.occupation_title}</strong> presso {e.employer_name}, dal {formatDate(e.started_on)}{" "}
+                {e.ended_on ? `al ${formatDate(e.ended_on)}` : "(in corso)"}
                 {e.tasks ? <div className="text-muted">{e.tasks}</div> : null}
               </li>
             ))}
@@ -112,18 +173,29 @@ export function CandidateCvView({ cv, downloadHref }: { cv: CvView; downloadHref
       </section>
 
       <section className="mb-4" aria-labelledby="cv-skills">
-        <h2 id="cv-skills" className="h4">Lingue, patenti, certificati, informatica</h2>
+        <h2 id="cv-skills" className="h4">
+          Lingue, patenti, certificati, informatica
+        </h2>
         <dl className="row">
           <Row label="Madrelingua">{s.motherTongues.map((code) => LANGUAGE_LABELS[code] ?? code).join(", ") || "—"}</Row>
-          <Row label="Lingue straniere">{s.languages.map((l) => `${LANGUAGE_LABELS[l.language_code] ?? l.language_code} ${l.level}`).join(", ") || "—"}</Row>
+          <Row label="Lingue straniere">
+            {s.languages.map((l) => `${LANGUAGE_LABELS[l.language_code] ?? l.language_code} ${l.level}`).join(", ") || "—"}
+          </Row>
           <Row label="Patenti">{s.licences.map((l) => LICENCE_LABELS[l] ?? l).join(", ") || "—"}</Row>
-          <Row label="Certificati">{s.certificates.map((x) => `${x.name}${x.expires_on ? ` (scade il ${formatDate(x.expires_on)})` : ""}`).join(", ") || "—"}</Row>
-          <Row label="Informatica">{s.itSkills.map((k) => `${k.skill} (${IT_SKILL_LEVEL_LABELS[k.level as keyof typeof IT_SKILL_LEVEL_LABELS]})`).join(", ") || "—"}</Row>
+          <Row label="Certificati">
+            {s.certificates.map((x) => `${x.name}${x.expires_on ? ` (scade il ${formatDate(x.expires_on)})` : ""}`).join(", ") || "—"}
+          </Row>
+          <Row label="Informatica">
+            {s.itSkills.map((k) => `${k.skill} (${IT_SKILL_LEVEL_LABELS[k.level as keyof typeof IT_SKILL_LEVEL_LABELS]})`).join(", ") ||
+              "—"}
+          </Row>
         </dl>
       </section>
 
       <section className="mb-4" aria-labelledby="cv-availability">
-        <h2 id="cv-availability" className="h4">Disponibilità</h2>
+        <h2 id="cv-availability" className="h4">
+          Disponibilità
+        </h2>
         <dl className="row">
           <Row label="Orario">{WORK_TIME_LABELS[c.work_time as keyof typeof WORK_TIME_LABELS]}</Row>
           <Row label="Turni / fine settimana">{`${yesNo(c.shifts)} / ${yesNo(c.weekends)}`}</Row>
@@ -135,11 +207,15 @@ export function CandidateCvView({ cv, downloadHref }: { cv: CvView; downloadHref
       </section>
 
       <section className="mb-4" aria-labelledby="cv-file">
-        <h2 id="cv-file" className="h4">CV in PDF</h2>
+        <h2 id="cv-file" className="h4">
+          CV in PDF
+        </h2>
         {cv.file ? (
           <p>
-            {downloadHref ? <a href={downloadHref}>{cv.file.filename}</a> : cv.file.filename} — {formatNumber(Math.ceil(cv.file.size_bytes / 1024))} KB,{" "}
-            {cv.file.page_count === null ? "? pagine" : plural(cv.file.page_count, "pagina", "pagine")}, caricato il {formatDateTime(cv.file.uploaded_at)}; testo estratto: {plural(cv.file.text_length, "carattere", "caratteri")}.{" "}
+            {downloadHref ? <a href={downloadHref}>{cv.file.filename}</a> : cv.file.filename} —{" "}
+            {formatNumber(Math.ceil(cv.file.size_bytes / 1024))} KB,{" "}
+            {cv.file.page_count === null ? "? pagine" : plural(cv.file.page_count, "pagina", "pagine")}, caricato il{" "}
+            {formatDateTime(cv.file.uploaded_at)}; testo estratto: {plural(cv.file.text_length, "carattere", "caratteri")}.{" "}
             <small className="text-muted">SHA-256 {cv.file.sha256.slice(0, 16)}…</small>
           </p>
         ) : (

@@ -15,14 +15,40 @@ export function CompanyFields({ errors, values }: { errors?: FieldErrors; values
         <TextField {...common} name="legalName" label="Ragione sociale" required autoComplete="organization" />
         <div className="row">
           <div className="col-md-6">
-            <TextField {...common} name="taxCode" label="Codice fiscale" required hint="11 cifre per le società, 16 caratteri per le ditte individuali" />
+            <TextField
+              {...common}
+              name="taxCode"
+              label="Codice fiscale"
+              required
+              hint="11 cifre per le società, 16 caratteri per le ditte individuali"
+            />
           </div>
           <div className="col-md-6">
-            <TextField {...common} name="vatNumber" label="Partita IVA" hint="11 cifre; facoltativa se coincide con il codice fiscale" inputMode="numeric" />
+            <TextField
+              {...common}
+              name="vatNumber"
+              label="Partita IVA"
+              hint="11 cifre; facoltativa se coincide con il codice fiscale"
+              inputMode="numeric"
+            />
           </div>
         </div>
-        <LookupInput {...common} name="atecoCode" label="Settore di attività (ATECO)" source="/api/ateco" required hint="Scrivi il codice o una parola, poi scegli dall'elenco" />
-        <SelectField {...common} name="headcountBand" label="Numero di dipendenti" required options={HEADCOUNT_BANDS} placeholder="Scegli la fascia" />
+        <LookupInput
+          {...common}
+          name="atecoCode"
+          label="Settore di attività (ATECO)"
+          source="/api/ateco"
+          required
+          hint="Scrivi il codice o una parola, poi scegli dall'elenco"
+        />
+        <SelectField
+          {...common}
+          name="headcountBand"
+          label="Numero di dipendenti"
+          required
+          options={HEADCOUNT_BANDS}
+          placeholder="Scegli la fascia"
+        />
         <TextField {...common} name="pec" label="PEC" type="email" autoComplete="email" />
       </fieldset>
       <fieldset className="mb-4">
@@ -32,7 +58,9 @@ export function CompanyFields({ errors, values }: { errors?: FieldErrors; values
       </fieldset>
       <fieldset className="mb-4">
         <legend className="h4">Sedi operative</legend>
-        <p className="rosa-muted">Indica le sedi dove lavorano i dipendenti, se diverse dalla sede legale. Potrai aggiungerne altre in seguito.</p>
+        <p className="rosa-muted">
+          Indica le sedi dove lavorano i dipendenti, se diverse dalla sede legale. Potrai aggiungerne altre in seguito.
+        </p>
         {Array.from({ length: SITE_ROWS }, (_, i) => (
           <div className="row" key={i}>
             <div className="col-md-3">

@@ -20,7 +20,12 @@ export function CompanySwitcher({ companies, activeId }: { companies: HeaderComp
           <label htmlFor="rosa-company-switcher" className="mb-0">
             Stai operando per <strong>{active?.name ?? "—"}</strong>. Cambia azienda:
           </label>
-          <select id="rosa-company-switcher" name="employerId" defaultValue={activeId ?? undefined} className="form-select form-select-sm w-auto mw-100">
+          <select
+            id="rosa-company-switcher"
+            name="employerId"
+            defaultValue={activeId ?? undefined}
+            className="form-select form-select-sm w-auto mw-100"
+          >
             {companies.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}

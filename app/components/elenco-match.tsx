@@ -66,7 +66,15 @@ function MatchTable({ caption, people, referTo }: { caption: string; people: Per
 }
 
 /** The province's list matched against a post: counts, the people who fit, then the others, each with why. */
-export function ElencoMatch(props: { province: string; postId: string; vacancyId?: string; people: Person[]; counts: MatchCounts; freePlaces: number; withRadius: boolean }) {
+export function ElencoMatch(props: {
+  province: string;
+  postId: string;
+  vacancyId?: string;
+  people: Person[];
+  counts: MatchCounts;
+  freePlaces: number;
+  withRadius: boolean;
+}) {
   const { counts, people } = props;
   const fitting = people.filter((p) => p.fits);
   const excluded = people.filter((p) => !p.fits);
@@ -77,8 +85,8 @@ export function ElencoMatch(props: { province: string; postId: string; vacancyId
         Persone dell'elenco del collocamento mirato ({props.province})
       </h2>
       <p>
-        Su {plural(counts.total, "persona iscritta e disponibile", "persone iscritte e disponibili")}: {plural(counts.fitting, "idonea", "idonee")},{" "}
-        {plural(counts.excluded, "non idonea", "non idonee")}.
+        Su {plural(counts.total, "persona iscritta e disponibile", "persone iscritte e disponibili")}:{" "}
+        {plural(counts.fitting, "idonea", "idonee")}, {plural(counts.excluded, "non idonea", "non idonee")}.
         {counts.fitting > 0
           ? ` Tra le idonee: ${plural(counts.fittingSameOccupation, "persona", "persone")} con esperienza o preferenza nella professione o nel suo gruppo${
               props.withRadius ? `, ${plural(counts.fittingWithinRadius, "persona", "persone")} entro il raggio dell'offerta` : ""
@@ -122,11 +130,15 @@ export function PostFacts({ post }: { post: PostView }) {
       <dd className="col-sm-8">{post.posts}</dd>
       <dt className="col-sm-4">Sede</dt>
       <dd className="col-sm-8">
-        {post.comuneLabel}; mezzi pubblici: {yesNo(post.publicTransport)}; barriere architettoniche: {yesNo(post.architecturalBarriers)}; turni notturni:{" "}
-        {yesNo(post.nightShifts)}
+        {post.comuneLabel}; mezzi pubblici: {yesNo(post.publicTransport)}; barriere architettoniche: {yesNo(post.architecturalBarriers)};
+        turni notturni: {yesNo(post.nightShifts)}
       </dd>
       <dt className="col-sm-4">Capacità richieste</dt>
-      <dd className="col-sm-8">{orderedCapacities(post.capacities).map((c) => CAPACITIES[c]).join("; ") || "Nessuna in particolare"}</dd>
+      <dd className="col-sm-8">
+        {orderedCapacities(post.capacities)
+          .map((c) => CAPACITIES[c])
+          .join("; ") || "Nessuna in particolare"}
+      </dd>
     </dl>
   );
 }

@@ -11,20 +11,26 @@ export function ErasureExplanation({ subject }: { subject: "self" | "officer" })
       <h2 className="h4">Che cosa viene cancellato</h2>
       <ul>
         <li>i dati anagrafici {your}: nome, cognome, codice fiscale, data di nascita, indirizzo, telefono, e-mail;</li>
-        <li>il CV: esperienze, titoli di studio (ne resta solo il livello), lingue, patenti, certificazioni, competenze, note, il PDF caricato e il suo testo;</li>
+        <li>
+          il CV: esperienze, titoli di studio (ne resta solo il livello), lingue, patenti, certificazioni, competenze, note, il PDF caricato
+          e il suo testo;
+        </li>
         <li>i dati sanitari e l'iscrizione al collocamento mirato;</li>
         <li>l'account di accesso a Rosa{subject === "self" ? ": verrai disconnesso e non potrai più accedere" : ""};</li>
         <li>i messaggi e le note personali nelle candidature e nelle rose di candidati; il CV esce subito dalla ricerca.</li>
       </ul>
       <h2 className="h4">Che cosa resta, senza dati personali</h2>
       <ul>
-        <li>nelle rose già presentate alle aziende compare «Candidato cancellato», perché la storia della selezione e i conteggi restino coerenti;</li>
+        <li>
+          nelle rose già presentate alle aziende compare «Candidato cancellato», perché la storia della selezione e i conteggi restino
+          coerenti;
+        </li>
         <li>le statistiche anonime (comune, professioni cercate, esiti delle selezioni e assunzioni, senza nome);</li>
         <li>il registro delle attività conserva che la cancellazione è avvenuta, chi l'ha chiesta e quando, senza dati personali.</li>
       </ul>
       <p>
-        La cancellazione è definitiva e non si può annullare (art. 17 del Regolamento UE 2016/679). Chi ti ha già assunto tramite Rosa conserva i propri documenti di
-        lavoro secondo la legge.
+        La cancellazione è definitiva e non si può annullare (art. 17 del Regolamento UE 2016/679). Chi ti ha già assunto tramite Rosa
+        conserva i propri documenti di lavoro secondo la legge.
       </p>
     </>
   );

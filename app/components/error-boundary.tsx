@@ -25,7 +25,10 @@ export const ERROR_TEXTS: Record<number, { title: string; text: string }> = {
   404: { title: "Pagina non trovata", text: "La pagina che cerchi non esiste o non è visibile con il tuo profilo." },
   409: { title: "Conflitto", text: "I dati sono stati modificati nel frattempo. Ricarica la pagina." },
   413: { title: "Dati troppo grandi", text: "Il modulo inviato supera la dimensione ammessa. Riduci il testo o i file e riprova." },
-  415: { title: "Formato non supportato", text: "I dati non sono arrivati nel formato del modulo. Torna alla pagina e inviali di nuovo dal modulo." },
+  415: {
+    title: "Formato non supportato",
+    text: "I dati non sono arrivati nel formato del modulo. Torna alla pagina e inviali di nuovo dal modulo.",
+  },
   429: { title: "Troppe richieste", text: "Hai fatto troppe richieste in poco tempo. Attendi qualche minuto e riprova." },
 };
 

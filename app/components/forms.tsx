@@ -96,7 +96,14 @@ function FieldMessages({ r, hint }: { r: Resolved; hint?: string }) {
 }
 
 export function TextField(
-  props: FieldBase & { type?: string; autoComplete?: string; list?: string; maxLength?: number; inputMode?: "numeric" | "email" | "tel" | "text"; accept?: string },
+  props: FieldBase & {
+    type?: string;
+    autoComplete?: string;
+    list?: string;
+    maxLength?: number;
+    inputMode?: "numeric" | "email" | "tel" | "text";
+    accept?: string;
+  },
 ) {
   const r = resolve(props);
   return (
@@ -192,10 +199,22 @@ export function ErrorSummary({ errors, form }: { errors?: FieldErrors; form?: { 
   if (form) {
     const list = formErrorList(form);
     if (!list.formError && !list.fields.length) return null;
-    return <SummaryBox formError={list.formError ?? undefined} fieldErrors={list.fields.map(([name, message]) => [`${form.id}-${name}`, message])} />;
+    return (
+      <SummaryBox
+        formError={list.formError ?? undefined}
+        fieldErrors={list.fields.map(([name, message]) => [`${form.id}-${name}`, message])}
+      />
+    );
   }
   if (!errors || Object.keys(errors).length === 0) return null;
-  return <SummaryBox formError={errors._form} fieldErrors={Object.entries(errors).filter(([k]) => k !== "_form").map(([name, message]) => [fieldId(name), message])} />;
+  return (
+    <SummaryBox
+      formError={errors._form}
+      fieldErrors={Object.entries(errors)
+        .filter(([k]) => k !== "_form")
+        .map(([name, message]) => [fieldId(name), message])}
+    />
+  );
 }
 
 function SummaryBox({ formError, fieldErrors }: { formError?: string; fieldErrors: [string, string][] }) {

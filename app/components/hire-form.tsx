@@ -32,9 +32,21 @@ export function HireForm(props: {
         <fieldset>
           <legend className="h6">Dati della comunicazione obbligatoria (UNILAV)</legend>
           {props.byOfficer ? (
-            <RowSelect {...common} name="requestChannel" label="Come l'azienda ha chiesto la registrazione" placeholder="Scegli…" options={HIRE_CHANNEL_LABELS} />
+            <RowSelect
+              {...common}
+              name="requestChannel"
+              label="Come l'azienda ha chiesto la registrazione"
+              placeholder="Scegli…"
+              options={HIRE_CHANNEL_LABELS}
+            />
           ) : null}
-          <RowSelect {...common} name="contractType" label="Tipologia contrattuale (codici CO in vigore)" placeholder="Scegli…" options={props.contractTypes} />
+          <RowSelect
+            {...common}
+            name="contractType"
+            label="Tipologia contrattuale (codici CO in vigore)"
+            placeholder="Scegli…"
+            options={props.contractTypes}
+          />
           <div className="row">
             <div className="col-md-6">
               <RowText {...common} name="startDate" label="Data di inizio" type="date" />
@@ -48,18 +60,52 @@ export function HireForm(props: {
               <RowSelect {...common} name="workingTime" label="Tipo di orario" placeholder="Scegli…" options={WORKING_TIME_LABELS} />
             </div>
             <div className="col-md-6">
-              <RowText {...common} name="weeklyHours" label="Ore settimanali medie (obbligatorie per il tempo parziale, da 1 a 39)" inputMode="numeric" />
+              <RowText
+                {...common}
+                name="weeklyHours"
+                label="Ore settimanali medie (obbligatorie per il tempo parziale, da 1 a 39)"
+                inputMode="numeric"
+              />
             </div>
           </div>
-          <RowLookup {...common} name="ccnl" label="CCNL applicato" hint="Scrivi il codice o parte del nome e scegli dall'elenco; ND se nessun contratto" source="/api/codici-unilav?elenco=ccnl" />
+          <RowLookup
+            {...common}
+            name="ccnl"
+            label="CCNL applicato"
+            hint="Scrivi il codice o parte del nome e scegli dall'elenco; ND se nessun contratto"
+            source="/api/codici-unilav?elenco=ccnl"
+          />
           <RowText {...common} name="contractLevel" label="Livello di inquadramento" />
-          <RowLookup {...common} name="qualification" label="Qualifica professionale (CP2011)" hint="Scrivi parte del nome della qualifica (es. commesso) e scegli dall'elenco" source="/api/codici-unilav?elenco=qualifiche" />
+          <RowLookup
+            {...common}
+            name="qualification"
+            label="Qualifica professionale (CP2011)"
+            hint="Scrivi parte del nome della qualifica (es. commesso) e scegli dall'elenco"
+            source="/api/codici-unilav?elenco=qualifiche"
+          />
           <RowText {...common} name="grossPay" label="Retribuzione lorda annua in euro (facoltativa)" inputMode="numeric" />
-          <RowLookup {...common} name="workComune" label="Comune della sede di lavoro" hint="Es. «Milano (MI)»" source="/api/comuni" defaultValue={props.defaultComune} />
+          <RowLookup
+            {...common}
+            name="workComune"
+            label="Comune della sede di lavoro"
+            hint="Es. «Milano (MI)»"
+            source="/api/comuni"
+            defaultValue={props.defaultComune}
+          />
           {props.defaultReserved || props.values?.l68Reserved === "on" ? (
-            <RowCheckbox row={props.rowId} name="l68Reserved" label="Copre un posto riservato al collocamento mirato (L. 68/99)" values={props.values ?? { l68Reserved: "on" }} />
+            <RowCheckbox
+              row={props.rowId}
+              name="l68Reserved"
+              label="Copre un posto riservato al collocamento mirato (L. 68/99)"
+              values={props.values ?? { l68Reserved: "on" }}
+            />
           ) : (
-            <RowCheckbox row={props.rowId} name="l68Reserved" label="Copre un posto riservato al collocamento mirato (L. 68/99)" values={props.values} />
+            <RowCheckbox
+              row={props.rowId}
+              name="l68Reserved"
+              label="Copre un posto riservato al collocamento mirato (L. 68/99)"
+              values={props.values}
+            />
           )}
         </fieldset>
         <button type="submit" className="btn btn-success">
@@ -111,10 +157,13 @@ export function HireList({ hires, headingLevel = 2 }: { hires: HireView[]; headi
           <dt className="col-sm-4">Contratto</dt>
           <dd className="col-sm-8">{h.labels.contractType}</dd>
           <dt className="col-sm-4">Periodo</dt>
-          <dd className="col-sm-8">{h.end_date ? `dal ${day(h.start_date)} al ${day(h.end_date)}` : `dal ${day(h.start_date)}, senza termine`}</dd>
+          <dd className="col-sm-8">
+            {h.end_date ? `dal ${day(h.start_date)} al ${day(h.end_date)}` : `dal ${day(h.start_date)}, senza termine`}
+          </dd>
           <dt className="col-sm-4">Orario</dt>
           <dd className="col-sm-8">
-            {h.working_time_code ? WORKING_TIME_LABELS[h.working_time_code as keyof typeof WORKING_TIME_LABELS] : "—"}, {formatNumber(Number(h.weekly_hours))} ore settimanali
+            {h.working_time_code ? WORKING_TIME_LABELS[h.working_time_code as keyof typeof WORKING_TIME_LABELS] : "—"},{" "}
+            {formatNumber(Number(h.weekly_hours))} ore settimanali
           </dd>
           <dt className="col-sm-4">CCNL e livello</dt>
           <dd className="col-sm-8">
@@ -132,7 +181,9 @@ export function HireList({ hires, headingLevel = 2 }: { hires: HireView[]; headi
           <dt className="col-sm-4">Registrata</dt>
           <dd className="col-sm-8">
             il {formatDateTime(h.recorded_at)} da {h.recorded_by_name}{" "}
-            {h.recorded_as === "officer" ? `(Centro per l'Impiego, per conto dell'azienda${h.request_channel ? `, richiesta ${CHANNEL_PHRASES[h.request_channel]}` : ""})` : "(azienda)"}
+            {h.recorded_as === "officer"
+              ? `(Centro per l'Impiego, per conto dell'azienda${h.request_channel ? `, richiesta ${CHANNEL_PHRASES[h.request_channel]}` : ""})`
+              : "(azienda)"}
           </dd>
         </dl>
       ))}

@@ -164,7 +164,11 @@ export function WorkforceSection({ view, result }: { view: FileView; result?: Fi
                     <input type="hidden" name="version" value={view.file.version} />
                     <input type="hidden" name="groupId" value={g.id} />
                     <button type="submit" className="btn btn-outline-danger btn-xs">
-                      Elimina<span className="visually-hidden"> il gruppo di {plural(g.count, "lavoratore", "lavoratori")} in {g.province_code}</span>
+                      Elimina
+                      <span className="visually-hidden">
+                        {" "}
+                        il gruppo di {plural(g.count, "lavoratore", "lavoratori")} in {g.province_code}
+                      </span>
                     </button>
                   </Form>
                 </td>
@@ -179,28 +183,76 @@ export function WorkforceSection({ view, result }: { view: FileView; result?: Fi
         <input type="hidden" name="intent" value="add-group" />
         <input type="hidden" name="version" value={view.file.version} />
         <div className="col-md-3">
-          <TextField name="provinceCode" label="Provincia (sigla)" required errors={errors} values={valuesFor(result, "add-group")} maxLength={2} />
+          <TextField
+            name="provinceCode"
+            label="Provincia (sigla)"
+            required
+            errors={errors}
+            values={valuesFor(result, "add-group")}
+            maxLength={2}
+          />
         </div>
         <div className="col-md-5">
           <TextField name="siteLabel" label="Sede operativa" errors={errors} values={valuesFor(result, "add-group")} />
         </div>
         <div className="col-md-4">
-          <TextField name="count" label="Numero di lavoratori" required inputMode="numeric" errors={errors} values={valuesFor(result, "add-group")} />
+          <TextField
+            name="count"
+            label="Numero di lavoratori"
+            required
+            inputMode="numeric"
+            errors={errors}
+            values={valuesFor(result, "add-group")}
+          />
         </div>
         <div className="col-md-6">
-          <SelectField name="contract" label="Tipo di contratto" required options={CONTRACT_LABELS} defaultValue="indeterminato" errors={errors} values={valuesFor(result, "add-group")} />
+          <SelectField
+            name="contract"
+            label="Tipo di contratto"
+            required
+            options={CONTRACT_LABELS}
+            defaultValue="indeterminato"
+            errors={errors}
+            values={valuesFor(result, "add-group")}
+          />
         </div>
         <div className="col-md-6">
-          <SelectField name="exclusion" label="Esclusione dalla base di computo" placeholder="Nessuna" options={EXCLUSION_LABELS} errors={errors} values={valuesFor(result, "add-group")} />
+          <SelectField
+            name="exclusion"
+            label="Esclusione dalla base di computo"
+            placeholder="Nessuna"
+            options={EXCLUSION_LABELS}
+            errors={errors}
+            values={valuesFor(result, "add-group")}
+          />
         </div>
         <div className="col-md-4">
-          <TextField name="months" label="Durata in mesi (tempo determinato)" inputMode="numeric" errors={errors} values={valuesFor(result, "add-group")} hint="Proroghe comprese" />
+          <TextField
+            name="months"
+            label="Durata in mesi (tempo determinato)"
+            inputMode="numeric"
+            errors={errors}
+            values={valuesFor(result, "add-group")}
+            hint="Proroghe comprese"
+          />
         </div>
         <div className="col-md-4">
-          <TextField name="weeklyHours" label="Ore settimanali (tempo parziale)" inputMode="numeric" errors={errors} values={valuesFor(result, "add-group")} />
+          <TextField
+            name="weeklyHours"
+            label="Ore settimanali (tempo parziale)"
+            inputMode="numeric"
+            errors={errors}
+            values={valuesFor(result, "add-group")}
+          />
         </div>
         <div className="col-md-4">
-          <TextField name="fullTimeHours" label="Ore a tempo pieno del CCNL" inputMode="numeric" errors={errors} values={valuesFor(result, "add-group")} />
+          <TextField
+            name="fullTimeHours"
+            label="Ore a tempo pieno del CCNL"
+            inputMode="numeric"
+            errors={errors}
+            values={valuesFor(result, "add-group")}
+          />
         </div>
         <div className="col-md-4">
           <TextField
@@ -263,8 +315,8 @@ export function ProtectedWorkersSection({ view, result, health }: { view: FileVi
       </h2>
       {!health ? (
         <p className="text-muted">
-          Per tutela dei dati sanitari qui vedi solo le unità computate: le percentuali di invalidità sono visibili soltanto agli operatori del
-          collocamento mirato.
+          Per tutela dei dati sanitari qui vedi solo le unità computate: le percentuali di invalidità sono visibili soltanto agli operatori
+          del collocamento mirato.
         </p>
       ) : null}
       <ErrorSummary errors={leftErrors} />
@@ -330,7 +382,15 @@ export function ProtectedWorkersSection({ view, result, health }: { view: FileVi
           <SelectField name="category" label="Categoria" required options={PROTECTED_CATEGORY_LABELS} errors={errors} values={values} />
         </div>
         <div className="col-md-6">
-          <SelectField name="contract" label="Tipo di contratto" required options={CONTRACT_LABELS} defaultValue="indeterminato" errors={errors} values={values} />
+          <SelectField
+            name="contract"
+            label="Tipo di contratto"
+            required
+            options={CONTRACT_LABELS}
+            defaultValue="indeterminato"
+            errors={errors}
+            values={values}
+          />
         </div>
         <div className="col-md-3">
           <TextField name="weeklyHours" label="Ore settimanali (tempo parziale)" inputMode="numeric" errors={errors} values={values} />
@@ -339,7 +399,13 @@ export function ProtectedWorkersSection({ view, result, health }: { view: FileVi
           <TextField name="fullTimeHours" label="Ore a tempo pieno del CCNL" inputMode="numeric" errors={errors} values={values} />
         </div>
         <div className="col-md-3">
-          <TextField name="months" label="Durata in mesi (tempo determinato o missione)" inputMode="numeric" errors={errors} values={values} />
+          <TextField
+            name="months"
+            label="Durata in mesi (tempo determinato o missione)"
+            inputMode="numeric"
+            errors={errors}
+            values={values}
+          />
         </div>
         <div className="col-md-3">
           <TextField
@@ -465,7 +531,9 @@ export function ObligationsSection({ view }: { view: FileView }) {
                   <td>{formatDate(o.due_on)}</td>
                   <td>
                     {OBLIGATION_STATUS_LABELS[o.status]}
-                    {o.resolution && o.resolution !== "lapsed" ? ` (${OBLIGATION_RESOLUTION_LABELS[o.resolution]}${o.resolved_on ? `, ${formatDate(o.resolved_on)}` : ""})` : ""}
+                    {o.resolution && o.resolution !== "lapsed"
+                      ? ` (${OBLIGATION_RESOLUTION_LABELS[o.resolution]}${o.resolved_on ? `, ${formatDate(o.resolved_on)}` : ""})`
+                      : ""}
                   </td>
                 </tr>
               ))}

@@ -5,7 +5,6 @@ import { CAPACITIES, CAPACITY_KEYS, orderedCapacities } from "~/domain/placement
 import type { PostView } from "~/domain/placement/posts.server";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 
-
 const yesNo = (v: boolean) => (v ? "Sì" : "No");
 const POST_STATUS: Record<string, string> = { open: "Disponibile", filled: "Coperto", withdrawn: "Ritirato" };
 
@@ -38,7 +37,11 @@ export function PostsTable({ posts, canWithdraw }: { posts: PostView[]; canWithd
                 {p.occupationCode} — {p.occupationTitle}
               </td>
               <td>{p.posts}</td>
-              <td>{orderedCapacities(p.capacities).map((c) => CAPACITIES[c]).join("; ") || "Nessuna in particolare"}</td>
+              <td>
+                {orderedCapacities(p.capacities)
+                  .map((c) => CAPACITIES[c])
+                  .join("; ") || "Nessuna in particolare"}
+              </td>
               <td>{yesNo(p.architecturalBarriers)}</td>
               <td>{yesNo(p.nightShifts)}</td>
               <td>{p.comuneLabel}</td>
@@ -78,7 +81,14 @@ export function PostForm({ errors, values }: { errors?: FieldErrors; values?: Fo
       <input type="hidden" name="intent" value="add" />
       <ErrorSummary errors={errors} />
       <TextField name="task" label="Mansione" required {...common} />
-      <LookupInput name="occupation" label="Qualifica (classificazione CP2021)" source="/api/professioni" required hint="Scrivi almeno due lettere e scegli dall'elenco" {...common} />
+      <LookupInput
+        name="occupation"
+        label="Qualifica (classificazione CP2021)"
+        source="/api/professioni"
+        required
+        hint="Scrivi almeno due lettere e scegli dall'elenco"
+        {...common}
+      />
       <div className="row">
         <div className="col-md-4">
           <TextField name="posts" label="Numero di posti" inputMode="numeric" required {...common} />
@@ -99,13 +109,27 @@ export function PostForm({ errors, values }: { errors?: FieldErrors; values?: Fo
       </fieldset>
       <div className="row">
         <div className="col-md-4">
-          <SelectField name="architecturalBarriers" label="Barriere architettoniche" options={YES_NO} placeholder="Scegli…" required {...common} />
+          <SelectField
+            name="architecturalBarriers"
+            label="Barriere architettoniche"
+            options={YES_NO}
+            placeholder="Scegli…"
+            required
+            {...common}
+          />
         </div>
         <div className="col-md-4">
           <SelectField name="nightShifts" label="Turni notturni" options={YES_NO} placeholder="Scegli…" required {...common} />
         </div>
         <div className="col-md-4">
-          <SelectField name="publicTransport" label="Raggiungibile con i mezzi pubblici" options={YES_NO} placeholder="Scegli…" required {...common} />
+          <SelectField
+            name="publicTransport"
+            label="Raggiungibile con i mezzi pubblici"
+            options={YES_NO}
+            placeholder="Scegli…"
+            required
+            {...common}
+          />
         </div>
       </div>
       <button type="submit" className="btn btn-primary">

@@ -39,23 +39,73 @@ function KindFields({ kind, errors, values }: Props) {
     case "esonero":
       return (
         <>
-          <TextField name="percent" label="Percentuale di esonero richiesta (al massimo 60)" required inputMode="numeric" errors={errors} values={values} />
-          <SelectField name="weekDays" label="Settimana lavorativa (CCNL)" required options={WEEK_DAYS_LABELS} defaultValue="5" errors={errors} values={values} />
-          <TextAreaField name="reason" label="Condizioni dell'attività che impediscono di coprire la quota" required errors={errors} values={values} />
+          <TextField
+            name="percent"
+            label="Percentuale di esonero richiesta (al massimo 60)"
+            required
+            inputMode="numeric"
+            errors={errors}
+            values={values}
+          />
+          <SelectField
+            name="weekDays"
+            label="Settimana lavorativa (CCNL)"
+            required
+            options={WEEK_DAYS_LABELS}
+            defaultValue="5"
+            errors={errors}
+            values={values}
+          />
+          <TextAreaField
+            name="reason"
+            label="Condizioni dell'attività che impediscono di coprire la quota"
+            required
+            errors={errors}
+            values={values}
+          />
         </>
       );
     case "autocertificazione_60":
       return (
         <>
-          <TextField name="workers60" label="Lavoratori addetti a lavorazioni con tasso INAIL ≥ 60 per mille" required inputMode="numeric" errors={errors} values={values} />
-          <TextField name="inailRate" label="Tasso di premio INAIL (per mille)" required inputMode="numeric" errors={errors} values={values} />
-          <SelectField name="weekDays" label="Settimana lavorativa (CCNL)" required options={WEEK_DAYS_LABELS} defaultValue="5" errors={errors} values={values} />
+          <TextField
+            name="workers60"
+            label="Lavoratori addetti a lavorazioni con tasso INAIL ≥ 60 per mille"
+            required
+            inputMode="numeric"
+            errors={errors}
+            values={values}
+          />
+          <TextField
+            name="inailRate"
+            label="Tasso di premio INAIL (per mille)"
+            required
+            inputMode="numeric"
+            errors={errors}
+            values={values}
+          />
+          <SelectField
+            name="weekDays"
+            label="Settimana lavorativa (CCNL)"
+            required
+            options={WEEK_DAYS_LABELS}
+            defaultValue="5"
+            errors={errors}
+            values={values}
+          />
         </>
       );
     case "sospensione":
       return (
         <>
-          <SelectField name="suspensionType" label="Causa della sospensione" required options={SUSPENSION_TYPE_LABELS} errors={errors} values={values} />
+          <SelectField
+            name="suspensionType"
+            label="Causa della sospensione"
+            required
+            options={SUSPENSION_TYPE_LABELS}
+            errors={errors}
+            values={values}
+          />
           <TextField
             name="suspendedPercent"
             label="Attività sospesa nella provincia (%)"
@@ -73,10 +123,22 @@ function KindFields({ kind, errors, values }: Props) {
           {Array.from({ length: SCHEDULE_ROWS }, (_, i) => (
             <div className="row" key={i}>
               <div className="col-md-6">
-                <TextField name={`scheduleDate${i + 1}`} type="date" label={`Assunzione ${i + 1}: entro il`} errors={errors} values={values} />
+                <TextField
+                  name={`scheduleDate${i + 1}`}
+                  type="date"
+                  label={`Assunzione ${i + 1}: entro il`}
+                  errors={errors}
+                  values={values}
+                />
               </div>
               <div className="col-md-6">
-                <TextField name={`scheduleUnits${i + 1}`} label={`Assunzione ${i + 1}: numero di lavoratori`} inputMode="numeric" errors={errors} values={values} />
+                <TextField
+                  name={`scheduleUnits${i + 1}`}
+                  label={`Assunzione ${i + 1}: numero di lavoratori`}
+                  inputMode="numeric"
+                  errors={errors}
+                  values={values}
+                />
               </div>
             </div>
           ))}
@@ -85,7 +147,14 @@ function KindFields({ kind, errors, values }: Props) {
     case "convenzione_art12bis":
       return (
         <>
-          <TextField name="workers" label="Lavoratori disabili assunti dal soggetto ospitante" required inputMode="numeric" errors={errors} values={values} />
+          <TextField
+            name="workers"
+            label="Lavoratori disabili assunti dal soggetto ospitante"
+            required
+            inputMode="numeric"
+            errors={errors}
+            values={values}
+          />
           <TextField name="destinationBody" label="Soggetto ospitante" required errors={errors} values={values} />
         </>
       );
@@ -112,14 +181,36 @@ export function NewRecordForm(props: Props) {
         <input type="hidden" name="kind" value={kind} />
         <div className="row">
           <div className="col-md-4">
-            <TextField name="provinceCode" label="Provincia interessata (sigla)" required maxLength={2} defaultValue={legalProvince} errors={errors} values={values} />
+            <TextField
+              name="provinceCode"
+              label="Provincia interessata (sigla)"
+              required
+              maxLength={2}
+              defaultValue={legalProvince}
+              errors={errors}
+              values={values}
+            />
           </div>
           <div className="col-md-4">
-            <TextField name="startsOn" type="date" label={needsEnd(kind) ? "Inizio del periodo" : "Data della richiesta"} required errors={errors} values={values} />
+            <TextField
+              name="startsOn"
+              type="date"
+              label={needsEnd(kind) ? "Inizio del periodo" : "Data della richiesta"}
+              required
+              errors={errors}
+              values={values}
+            />
           </div>
           {needsEnd(kind) ? (
             <div className="col-md-4">
-              <TextField name="endsOn" type="date" label="Fine del periodo" required={kind !== "sospensione"} errors={errors} values={values} />
+              <TextField
+                name="endsOn"
+                type="date"
+                label="Fine del periodo"
+                required={kind !== "sospensione"}
+                errors={errors}
+                values={values}
+              />
             </div>
           ) : null}
         </div>

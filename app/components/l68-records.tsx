@@ -6,13 +6,30 @@ import type { L68RecordKind } from "~/db/tables/l68";
 import type { ContributionPeriod } from "~/domain/l68/contribution";
 import { SUSPENSION_TYPE_LABELS, WEEK_DAYS_LABELS } from "~/domain/l68/record-schema";
 import type { RecordRow, RecordView } from "~/domain/l68/records-queries.server";
-import { availableEvents, EVENT_LABELS, OPEN_STATUSES, RECORD_KIND_LABELS, RECORD_STATUS_LABELS, type RecordEvent, type RecordSide } from "~/domain/l68/states";
+import {
+  availableEvents,
+  EVENT_LABELS,
+  OPEN_STATUSES,
+  RECORD_KIND_LABELS,
+  RECORD_STATUS_LABELS,
+  type RecordEvent,
+  type RecordSide,
+} from "~/domain/l68/states";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/utils/format";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 
-const period = (r: { starts_on: string; ends_on: string | null }) => `${formatDate(r.starts_on)} – ${r.ends_on ? formatDate(r.ends_on) : "in corso"}`;
+const period = (r: { starts_on: string; ends_on: string | null }) =>
+  `${formatDate(r.starts_on)} – ${r.ends_on ? formatDate(r.ends_on) : "in corso"}`;
 
-export function RecordsTable({ records, hrefFor, showEmployer }: { records: RecordRow[]; hrefFor: (r: RecordRow) => string; showEmployer?: boolean }) {
+export function RecordsTable({
+  records,
+  hrefFor,
+  showEmployer,
+}: {
+  records: RecordRow[];
+  hrefFor: (r: RecordRow) => string;
+  showEmployer?: boolean;
+}) {
   if (!records.length) return <p>Nessuna pratica.</p>;
   return (
     <div className="table-responsive" tabIndex={0}>
@@ -56,10 +73,18 @@ function detailRows(kind: L68RecordKind, d: Record<string, unknown>): [string, R
   const rows: [string, ReactNode | null][] = [];
   switch (kind) {
     case "esonero":
-      rows.push(["Percentuale richiesta", `${d.requestedPercent}%`], ["Percentuale in vigore", `${d.percent}%`], ["Condizioni dell'attività", str(d.reason)]);
+      rows.push(
+        ["Percentuale richiesta", `${d.requestedPercent}%`],
+        ["Percentuale in vigore", `${d.percent}%`],
+        ["Condizioni dell'attività", str(d.reason)],
+      );
       break;
     case "autocertificazione_60":
-      rows.push(["Lavoratori con tasso INAIL ≥ 60‰", str(d.workers60)], ["Tasso INAIL", `${d.inailRate}‰`], ["Posizioni autocertificate", str(d.positions)]);
+      rows.push(
+        ["Lavoratori con tasso INAIL ≥ 60‰", str(d.workers60)],
+        ["Tasso INAIL", `${d.inailRate}‰`],
+        ["Posizioni autocertificate", str(d.positions)],
+      );
       break;
     case "sospensione":
       rows.push(
@@ -73,7 +98,11 @@ function detailRows(kind: L68RecordKind, d: Record<string, unknown>): [string, R
       break;
     case "richiesta_nominativa":
     case "richiesta_numerica":
-      rows.push(["Lavoratori richiesti", str(d.units)], ["Qualifica o mansione", str(d.qualification)], ["Persona indicata", str(d.candidateName)]);
+      rows.push(
+        ["Lavoratori richiesti", str(d.units)],
+        ["Qualifica o mansione", str(d.qualification)],
+        ["Persona indicata", str(d.candidateName)],
+      );
       break;
   }
   if (d.weekDays) rows.push(["Settimana lavorativa", WEEK_DAYS_LABELS[String(d.weekDays) as "5" | "6"]]);
@@ -148,26 +177,28 @@ export function RecordDetails({ record, documentHref }: { record: RecordView; do
           </>
         ) : null}
       </dl>
-      {d.contribution ? <ContributionTable contribution={d.contribution as { periods: ContributionPeriod[]; totalAmount: string }} /> : null}
+      {d.contribution ? (
+        <ContributionTable contribution={d.contribution as { periods: ContributionPeriod[]; totalAmount: string }} />
+      ) : null}
       {schedule.length ? (
         <div className="table-responsive" tabIndex={0}>
-        <table className="table table-sm">
-          <caption>Programma delle assunzioni (convenzione art. 11)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Entro il</th>
-              <th scope="col">Assunzioni</th>
-            </tr>
-          </thead>
-          <tbody>
-            {schedule.map((s) => (
-              <tr key={s.date}>
-                <td>{formatDate(s.date)}</td>
-                <td>{s.units}</td>
+          <table className="table table-sm">
+            <caption>Programma delle assunzioni (convenzione art. 11)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Entro il</th>
+                <th scope="col">Assunzioni</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {schedule.map((s) => (
+                <tr key={s.date}>
+                  <td>{formatDate(s.date)}</td>
+                  <td>{s.units}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       ) : null}
       <h2 className="h4">Documenti</h2>
@@ -186,7 +217,16 @@ export function RecordDetails({ record, documentHref }: { record: RecordView; do
 }
 
 export function DocumentField({ errors }: { errors?: FieldErrors }) {
-  return <TextField type="file" name="documento" label="Documento (PDF, al massimo 10 MB)" accept="application/pdf,.pdf" required errors={errors} />;
+  return (
+    <TextField
+      type="file"
+      name="documento"
+      label="Documento (PDF, al massimo 10 MB)"
+      accept="application/pdf,.pdf"
+      required
+      errors={errors}
+    />
+  );
 }
 
 export function AddDocumentForm({ record, errors }: { record: RecordView; errors?: FieldErrors }) {
@@ -202,7 +242,17 @@ export function AddDocumentForm({ record, errors }: { record: RecordView; errors
 }
 
 /** One form with the fields and a button per event `side` may fire now (one note field, so no duplicate ids). */
-export function RecordEventForms({ record, side, errors, values }: { record: RecordView; side: RecordSide; errors?: FieldErrors; values?: FormValues }) {
+export function RecordEventForms({
+  record,
+  side,
+  errors,
+  values,
+}: {
+  record: RecordView;
+  side: RecordSide;
+  errors?: FieldErrors;
+  values?: FormValues;
+}) {
   const events = availableEvents(record.kind, record.status, side);
   if (!events.length) return null;
   const can = (e: RecordEvent) => events.includes(e);
@@ -224,7 +274,9 @@ export function RecordEventForms({ record, side, errors, values }: { record: Rec
             values={values}
           />
         ) : null}
-        {can("close") ? <TextField name="endedOn" type="date" label="Data di conclusione" errors={errors} values={values} hint="Se vuota, oggi" /> : null}
+        {can("close") ? (
+          <TextField name="endedOn" type="date" label="Data di conclusione" errors={errors} values={values} hint="Se vuota, oggi" />
+        ) : null}
         {can("close") && record.details.suspensionType === "licenziamento_collettivo" ? (
           <TextField
             name="dismissals"
@@ -240,7 +292,13 @@ export function RecordEventForms({ record, side, errors, values }: { record: Rec
         ) : null}
         <div className="d-flex flex-wrap gap-2">
           {events.map((event) => (
-            <button key={event} type="submit" name="event" value={event} className={`btn ${event === "reject" || event === "withdraw" ? "btn-outline-danger" : "btn-primary"}`}>
+            <button
+              key={event}
+              type="submit"
+              name="event"
+              value={event}
+              className={`btn ${event === "reject" || event === "withdraw" ? "btn-outline-danger" : "btn-primary"}`}
+            >
               {EVENT_LABELS[event]}
             </button>
           ))}

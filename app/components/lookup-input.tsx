@@ -28,7 +28,10 @@ export function useSuggestions(source: string) {
     inFlight.current?.abort();
     const controller = new AbortController();
     inFlight.current = controller;
-    fetch(`${source}${source.includes("?") ? "&" : "?"}q=${encodeURIComponent(value)}`, { signal: controller.signal, headers: { Accept: "application/json" } })
+    fetch(`${source}${source.includes("?") ? "&" : "?"}q=${encodeURIComponent(value)}`, {
+      signal: controller.signal,
+      headers: { Accept: "application/json" },
+    })
       .then((r) => (r.ok ? (r.json() as Promise<{ options?: Suggestion[] }>) : null))
       .then((data) => {
         if (data && !controller.signal.aborted) setOptions(data.options ?? []);

@@ -1,8 +1,18 @@
 import type { Explanation } from "~/domain/matching/explain";
 import { formatNumber } from "~/utils/format";
 
-const STATUS_LABEL = { met: "soddisfatto", missing: "mancante", manual: "da verificare", to_verify: "da verificare (il CV non lo dice)" } as const;
-const STATUS_CLASS = { met: "text-success", missing: "text-danger", manual: "text-warning-emphasis", to_verify: "text-warning-emphasis" } as const;
+const STATUS_LABEL = {
+  met: "soddisfatto",
+  missing: "mancante",
+  manual: "da verificare",
+  to_verify: "da verificare (il CV non lo dice)",
+} as const;
+const STATUS_CLASS = {
+  met: "text-success",
+  missing: "text-danger",
+  manual: "text-warning-emphasis",
+  to_verify: "text-warning-emphasis",
+} as const;
 
 /** Why a person is in the list: the score as a visible sum, the preference, every requirement. */
 export function MatchExplanation({ e, showRequirements = true }: { e: Explanation; showRequirements?: boolean }) {

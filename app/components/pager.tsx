@@ -5,7 +5,17 @@ import { Link, useLocation } from "@remix-run/react";
  * Give `totalPages` when the total is known ("Pagina 2 di 7"), `hasMore` otherwise.
  */
 /** `param`: the URL parameter holding the page (Italian URLs use «pagina»); every other parameter is kept. */
-export function Pager({ page, hasMore, totalPages, param = "page" }: { page: number; hasMore?: boolean; totalPages?: number; param?: string }) {
+export function Pager({
+  page,
+  hasMore,
+  totalPages,
+  param = "page",
+}: {
+  page: number;
+  hasMore?: boolean;
+  totalPages?: number;
+  param?: string;
+}) {
   const location = useLocation();
   const hrefFor = (p: number) => {
     const params = new URLSearchParams(location.search);

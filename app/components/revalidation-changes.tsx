@@ -10,7 +10,13 @@ export function revalidationText(changes: RevalidationChanges | null | undefined
   return parts.length ? `Nuova convalida richiesta: ${parts.join("; ")}` : null;
 }
 
-export function RevalidationChanges({ changes, className = "rosa-muted small" }: { changes: RevalidationChanges | null | undefined; className?: string }) {
+export function RevalidationChanges({
+  changes,
+  className = "rosa-muted small",
+}: {
+  changes: RevalidationChanges | null | undefined;
+  className?: string;
+}) {
   const text = revalidationText(changes);
   return text ? <div className={className}>{text}.</div> : null;
 }

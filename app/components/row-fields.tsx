@@ -52,7 +52,14 @@ export function RowSelect(props: RowFieldProps & { options: Record<string, strin
 }
 
 export function RowText(
-  props: RowFieldProps & { type?: string; inputMode?: "numeric" | "text"; hint?: string; list?: string; autoComplete?: string; onInput?: (value: string) => void },
+  props: RowFieldProps & {
+    type?: string;
+    inputMode?: "numeric" | "text";
+    hint?: string;
+    list?: string;
+    autoComplete?: string;
+    onInput?: (value: string) => void;
+  },
 ) {
   const id = idOf(props.row, props.name);
   const error = props.errors?.[props.name];

@@ -17,8 +17,16 @@ export function SpentTimeFields(props: {
   /** conform's metadata, when the form uses conform (the prefill is then the fields' default). */
   fields?: { minutes: Field; modality: Field; justification: Field };
 }) {
-  const values = { minutes: String(props.prefill.minutes), modality: props.prefill.modality, justification: props.prefill.justification ?? "", ...(props.values ?? {}) };
-  const range = props.range?.min_minutes != null && props.range.max_minutes != null ? `standard ${formatMinutes(props.range.min_minutes)}–${formatMinutes(props.range.max_minutes)}` : null;
+  const values = {
+    minutes: String(props.prefill.minutes),
+    modality: props.prefill.modality,
+    justification: props.prefill.justification ?? "",
+    ...(props.values ?? {}),
+  };
+  const range =
+    props.range?.min_minutes != null && props.range.max_minutes != null
+      ? `standard ${formatMinutes(props.range.min_minutes)}–${formatMinutes(props.range.max_minutes)}`
+      : null;
   const f = props.fields;
   const common = f ? {} : { errors: props.errors, values };
   const own = (name: "minutes" | "modality" | "justification") => (f ? { field: f[name], defaultValue: values[name] } : { name });
@@ -27,7 +35,14 @@ export function SpentTimeFields(props: {
       <legend className="h6">Registro dei servizi ({props.code}): tempo dedicato e modalità</legend>
       <div className="row">
         <div className="col-md-4">
-          <TextField {...own("minutes")} label="Durata (minuti)" inputMode="numeric" required hint={range ? `Proposta dallo ${range}` : undefined} {...common} />
+          <TextField
+            {...own("minutes")}
+            label="Durata (minuti)"
+            inputMode="numeric"
+            required
+            hint={range ? `Proposta dallo ${range}` : undefined}
+            {...common}
+          />
         </div>
         <div className="col-md-4">
           <SelectField {...own("modality")} label="Modalità" options={MODALITY_LABELS} required {...common} />

@@ -8,7 +8,14 @@ import type { FieldErrors, FormValues } from "~/utils/forms";
 const { cancelled: _cancelled, ...CLOSE_OUTCOMES } = VACANCY_OUTCOME_LABELS;
 
 /** The buttons for the moves this actor may make now (from the transition table), each a small form. */
-export function VacancyActions(props: { status: VacancyStatus; by: VacancyActorKind; version: number; publicationMode?: PublicationMode; errors?: FieldErrors; values?: FormValues }) {
+export function VacancyActions(props: {
+  status: VacancyStatus;
+  by: VacancyActorKind;
+  version: number;
+  publicationMode?: PublicationMode;
+  errors?: FieldErrors;
+  values?: FormValues;
+}) {
   const events = availableEvents(props.status, props.by).filter((e) => e !== "expire");
   if (!events.length) return null;
   const simple = events.filter((e) => !["return", "close", "cancel"].includes(e));
@@ -55,7 +62,13 @@ export function VacancyActions(props: { status: VacancyStatus; by: VacancyActorK
               <SelectField name="outcome" label="Esito della ricerca" options={CLOSE_OUTCOMES} placeholder="Scegli…" {...common} />
             </div>
             <div className="col-md-6">
-              <SelectField name="channel" label="Canale con cui hai coperto le posizioni" options={OUTCOME_CHANNELS} placeholder="—" {...common} />
+              <SelectField
+                name="channel"
+                label="Canale con cui hai coperto le posizioni"
+                options={OUTCOME_CHANNELS}
+                placeholder="—"
+                {...common}
+              />
             </div>
           </div>
           <button type="submit" name="event" value="close" className="btn btn-outline-primary">

@@ -105,7 +105,12 @@ function RequirementRow({ i, row, removeButton }: { i: number; row: RequirementF
           <SelectField field={f.cefrLevel} label="Livello" options={CEFR_LEVELS.map((l) => [l, l] as [string, string])} placeholder="—" />
         </div>
         <div className="col-md-3">
-          <SelectField field={f.licenceCategory} label="Patente" options={LICENCE_CATEGORIES.map((l) => [l, l] as [string, string])} placeholder="—" />
+          <SelectField
+            field={f.licenceCategory}
+            label="Patente"
+            options={LICENCE_CATEGORIES.map((l) => [l, l] as [string, string])}
+            placeholder="—"
+          />
         </div>
         <div className="col-12">
           <TextField field={f.description} label="Descrizione o note" hint="Obbligatoria per certificazioni e competenze" />
@@ -143,7 +148,13 @@ export function VacancyForm({
       <fieldset className="mb-4">
         <legend className="h4">Professione e mansioni</legend>
         <TextField field={fields.title} label="Titolo dell'offerta" required hint="Es. «Addetto/a al banco panetteria»" />
-        <LookupInput field={fields.occupation} label="Professione (classificazione CP2021)" source="/api/professioni" required hint="Scrivi almeno due lettere e scegli dall'elenco" />
+        <LookupInput
+          field={fields.occupation}
+          label="Professione (classificazione CP2021)"
+          source="/api/professioni"
+          required
+          hint="Scrivi almeno due lettere e scegli dall'elenco"
+        />
         <LookupInput field={fields.atecoCode} label="Settore di attività (ATECO), se diverso da quello dell'azienda" source="/api/ateco" />
         <TextAreaField field={fields.description} label="Descrizione dell'offerta" required rows={6} />
         <TextAreaField field={fields.tasks} label="Mansioni principali" rows={4} />
@@ -151,8 +162,8 @@ export function VacancyForm({
       <fieldset className="mb-4">
         <legend className="h4">Requisiti</legend>
         <p className="rosa-muted">
-          Indica i requisiti in ordine di importanza. Non chiedere sesso, età, stato civile, nazionalità o condizioni di salute: la legge lo vieta
-          (art. 10 D.Lgs. 276/2003).
+          Indica i requisiti in ordine di importanza. Non chiedere sesso, età, stato civile, nazionalità o condizioni di salute: la legge lo
+          vieta (art. 10 D.Lgs. 276/2003).
         </p>
         {rows.map((row, i) => (
           <RequirementRow
@@ -161,7 +172,10 @@ export function VacancyForm({
             row={row}
             removeButton={
               rows.length > 1 ? (
-                <button className="btn btn-outline-secondary btn-sm" {...form.remove.getButtonProps({ name: fields.requirements.name, index: i })}>
+                <button
+                  className="btn btn-outline-secondary btn-sm"
+                  {...form.remove.getButtonProps({ name: fields.requirements.name, index: i })}
+                >
                   Rimuovi il requisito {i + 1}
                 </button>
               ) : null
@@ -234,7 +248,13 @@ export function VacancyForm({
       <fieldset className="mb-4">
         <legend className="h4">Pubblicazione</legend>
         <SelectField field={fields.l68Reserved} label="Collocamento mirato (L. 68/99)" options={L68_LABELS} />
-        <SelectField field={fields.publicationMode} label="Come pubblicare l'offerta" options={PUBLICATION_MODE_LABELS} placeholder="Scegli…" required />
+        <SelectField
+          field={fields.publicationMode}
+          label="Come pubblicare l'offerta"
+          options={PUBLICATION_MODE_LABELS}
+          placeholder="Scegli…"
+          required
+        />
       </fieldset>
       <div className="d-flex gap-3 flex-wrap">
         <button type="submit" name="intent" value="save" className="btn btn-outline-primary">

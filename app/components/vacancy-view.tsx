@@ -1,5 +1,12 @@
 import type { VacancyStatus } from "~/db/tables/vacancies";
-import { CONTRACT_TYPES, L68_LABELS, PAY_PERIOD_LABELS, PRIORITY_LABELS, PUBLICATION_MODE_LABELS, WORKING_TIME_LABELS } from "~/domain/vacancies/codes";
+import {
+  CONTRACT_TYPES,
+  L68_LABELS,
+  PAY_PERIOD_LABELS,
+  PRIORITY_LABELS,
+  PUBLICATION_MODE_LABELS,
+  WORKING_TIME_LABELS,
+} from "~/domain/vacancies/codes";
 import type { DiscriminationFinding } from "~/domain/vacancies/discrimination";
 import type { PublicVacancy } from "~/domain/vacancies/public-view";
 import { requirementLabel } from "~/domain/vacancies/requirement-label";
@@ -28,7 +35,8 @@ export function contractLabel(code: string) {
 export function payLabel(v: Pick<PublicVacancy, "payMin" | "payMax" | "payPeriod">): string | null {
   if (v.payMin === null && v.payMax === null) return null;
   const period = v.payPeriod ? ` ${PAY_PERIOD_LABELS[v.payPeriod]}` : "";
-  if (v.payMin !== null && v.payMax !== null && v.payMin !== v.payMax) return `da ${formatMoney(v.payMin)} a ${formatMoney(v.payMax)} lordi${period}`;
+  if (v.payMin !== null && v.payMax !== null && v.payMin !== v.payMax)
+    return `da ${formatMoney(v.payMin)} a ${formatMoney(v.payMax)} lordi${period}`;
   return `${formatMoney((v.payMin ?? v.payMax)!)} lordi${period}`;
 }
 
@@ -54,8 +62,7 @@ export function VacancyFacts({ v, showInternal = false }: { v: PublicVacancy; sh
         ) : null}
         <dt className="col-sm-4">Sede di lavoro</dt>
         <dd className="col-sm-8">
-          {v.comuneName} ({v.provinceCode})
-          {showInternal ? ` — candidati entro ${v.radiusKm} km` : ""}
+          {v.comuneName} ({v.provinceCode}){showInternal ? ` — candidati entro ${v.radiusKm} km` : ""}
         </dd>
         <dt className="col-sm-4">Contratto</dt>
         <dd className="col-sm-8">

@@ -22,7 +22,9 @@ pg.types.setTypeParser(20, (v) => Number(v)); // int8: counts and bigserial ids 
 const DATE_OID = 1082;
 export const poolTypes = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === DATE_OID && format !== "binary" ? (v: string) => v : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+    oid === DATE_OID && format !== "binary"
+      ? (v: string) => v
+      : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
 export function createDb(url: string, max = 10): Db {

@@ -35,7 +35,11 @@ export function isLiveInstance(instanceId: Expression<number | null>): Expressio
 
 /** Registers this process and takes its liveness lock; the returned function releases both. */
 export async function registerInstance(db: Db, databaseUrl: string): Promise<() => Promise<void>> {
-  const row = await db.insertInto("server_instances").values({ host: os.hostname(), pid: process.pid }).returning("id").executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto("server_instances")
+    .values({ host: os.hostname(), pid: process.pid })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   const client = new pg.Client({ connectionString: databaseUrl });
   // Losing this connection means other instances see us as dead; say so loudly (the lock cannot be re-taken safely
   // after others may have closed our imports, so the operator should restart this process).
@@ -46,7 +50,11 @@ export async function registerInstance(db: Db, databaseUrl: string): Promise<() 
   return async () => {
     holder.__rosaInstance = undefined;
     await client.end().catch(() => {});
-    await db.deleteFrom("server_instances").where("id", "=", row.id).execute().catch(() => {});
+    await db
+      .deleteFrom("server_instances")
+      .where("id", "=", row.id)
+      .execute()
+      .catch(() => {});
   };
 }
 

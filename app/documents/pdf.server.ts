@@ -148,10 +148,17 @@ export class PdfWriter {
     };
     const draw = (row: ReturnType<typeof drawRow>) => {
       row.wrapped.forEach((lines, i) =>
-        lines.forEach((line, j) => this.page.drawText(line, { x: xs[i]!, y: this.y - size - j * size * LEADING, size, font: row.font, color: INK })),
+        lines.forEach((line, j) =>
+          this.page.drawText(line, { x: xs[i]!, y: this.y - size - j * size * LEADING, size, font: row.font, color: INK }),
+        ),
       );
       this.y -= row.height;
-      this.page.drawLine({ start: { x: MARGIN, y: this.y + pad / 2 }, end: { x: MARGIN + this.width, y: this.y + pad / 2 }, thickness: 0.5, color: RULE });
+      this.page.drawLine({
+        start: { x: MARGIN, y: this.y + pad / 2 },
+        end: { x: MARGIN + this.width, y: this.y + pad / 2 },
+        thickness: 0.5,
+        color: RULE,
+      });
       this.y -= pad;
     };
     const header = drawRow(

@@ -25,8 +25,8 @@ export default function Home() {
       <div className="col-lg-8">
         <h1>Rosa: i servizi dei Centri per l'Impiego per chi assume</h1>
         <p className="lead">
-          Registra la tua azienda, chiedi un servizio e pubblica le offerte di lavoro. Gli operatori del Centro per l'Impiego cercano
-          le persone più adatte e ti presentano una <strong>rosa di candidati</strong> preselezionati.
+          Registra la tua azienda, chiedi un servizio e pubblica le offerte di lavoro. Gli operatori del Centro per l'Impiego cercano le
+          persone più adatte e ti presentano una <strong>rosa di candidati</strong> preselezionati.
         </p>
         <ul>
           <li>Informazione e orientamento ai servizi (standard 4A, LEP P)</li>

@@ -44,14 +44,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : "E-mail o password non corrette.";
     return replyInvalid(submission, { formError: message, status: result.reason === "locked" ? 429 : 400 });
   }
-  const to = result.mustChangePassword ? CHANGE_PASSWORD_PATH : safeRedirectPath(submission.value.redirectTo, homePathFor(result.role as Role));
+  const to = result.mustChangePassword
+    ? CHANGE_PASSWORD_PATH
+    : safeRedirectPath(submission.value.redirectTo, homePathFor(result.role as Role));
   return redirect(to, { headers: { "Set-Cookie": await sessionCookieHeader(result.sessionId) } });
 }
 
 export default function Login() {
   const { expired, redirectTo, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [form, fields] = useServerForm<{ email: string; password: string; redirectTo: string }>({ id: "login", lastResult: result?.result, constraint });
+  const [form, fields] = useServerForm<{ email: string; password: string; redirectTo: string }>({
+    id: "login",
+    lastResult: result?.result,
+    constraint,
+  });
   const busy = useNavigation().state !== "idle";
   return (
     <div className="row">
@@ -72,8 +78,10 @@ export default function Login() {
         </p>
         <p className="mt-4">
           Non hai un account? Se cerchi lavoro,{" "}
-          <Link to={redirectTo ? `/registrazione/candidato?redirectTo=${encodeURIComponent(redirectTo)}` : "/registrazione/candidato"}>registrati come candidato</Link>; se
-          sei un'azienda, <Link to="/registrazione">registra la tua azienda</Link>.
+          <Link to={redirectTo ? `/registrazione/candidato?redirectTo=${encodeURIComponent(redirectTo)}` : "/registrazione/candidato"}>
+            registrati come candidato
+          </Link>
+          ; se sei un'azienda, <Link to="/registrazione">registra la tua azienda</Link>.
         </p>
         <p className="rosa-muted">L'accesso con SPID e CIE sarà disponibile tramite il gestore delle identità della Regione.</p>
       </div>

@@ -24,12 +24,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     actions: actions.map((a) => [a, auditActionLabel(a)] as [string, string]).sort((x, y) => x[1].localeCompare(y[1], "it")),
   };
   const filter = parseSearchParams(new URL(request.url), AuditFilterSchema);
-  if (!filter.ok) return data({ errors: filter.errors, values: filter.values, ...options, entries: [], hasMore: false, page: 1 }, { status: 400 });
+  if (!filter.ok)
+    return data({ errors: filter.errors, values: filter.values, ...options, entries: [], hasMore: false, page: 1 }, { status: 400 });
   const result = await listAuditEntries(db, filter.data);
   // The log shows people's names, e-mails and IP addresses: reading it is itself recorded (who looked, with which filter).
   if (result.entries.length) {
     const { page, ...criteria } = filter.data;
-    await recordAudit(db, actorOf(user, context), { action: "audit.viewed", entityType: "audit_log", details: { filter: criteria, page, rows: result.entries.length } });
+    await recordAudit(db, actorOf(user, context), {
+      action: "audit.viewed",
+      entityType: "audit_log",
+      details: { filter: criteria, page, rows: result.entries.length },
+    });
   }
   return { errors: undefined, values: filter.values, ...options, ...result, page: filter.data.page };
 }
@@ -45,8 +50,8 @@ export default function AuditLog() {
     <div>
       <h1>Registro delle attività</h1>
       <p className="rosa-muted">
-        Il registro è in sola aggiunta: nessuno, nemmeno l'amministratore, può modificarne o cancellarne le righe. Anche la sua consultazione vi è
-        registrata.
+        Il registro è in sola aggiunta: nessuno, nemmeno l'amministratore, può modificarne o cancellarne le righe. Anche la sua
+        consultazione vi è registrata.
       </p>
       <ErrorSummary errors={errors} />
       <Form method="get" className="row" role="search" aria-label="Filtra il registro">
@@ -60,7 +65,12 @@ export default function AuditLog() {
           <SelectField {...common} name="entityType" label="Tipo di dato" placeholder="Tutti" options={entityTypes} />
         </div>
         <div className="col-12 col-md-4">
-          <TextField {...common} name="entity" label="Dato" hint="Nome della persona, dell'azienda o dell'offerta, oppure il suo identificativo" />
+          <TextField
+            {...common}
+            name="entity"
+            label="Dato"
+            hint="Nome della persona, dell'azienda o dell'offerta, oppure il suo identificativo"
+          />
         </div>
         <div className="col-6 col-md-3">
           <TextField {...common} name="from" label="Dal" type="date" />
@@ -93,14 +103,20 @@ export default function AuditLog() {
                 <td>
                   {e.actor_name ?? (e.actor_role === "system" ? "Sistema (attività automatica)" : "Visitatore non autenticato")}
                   {e.actor_email ? <div className="small rosa-muted">{e.actor_email}</div> : null}
-                  {e.actor_role && e.actor_role in ROLE_LABELS ? <div className="rosa-muted small">{ROLE_LABELS[e.actor_role as keyof typeof ROLE_LABELS]}</div> : null}
+                  {e.actor_role && e.actor_role in ROLE_LABELS ? (
+                    <div className="rosa-muted small">{ROLE_LABELS[e.actor_role as keyof typeof ROLE_LABELS]}</div>
+                  ) : null}
                 </td>
                 <td>{auditActionLabel(e.action)}</td>
                 <td>
                   {auditEntityLabel(e.entity_type)}
                   {e.entity_name ? (
                     <div>
-                      {e.entity_id && ENTITY_LINKS[e.entity_type] ? <Link to={ENTITY_LINKS[e.entity_type](e.entity_id)}>{e.entity_name}</Link> : e.entity_name}
+                      {e.entity_id && ENTITY_LINKS[e.entity_type] ? (
+                        <Link to={ENTITY_LINKS[e.entity_type](e.entity_id)}>{e.entity_name}</Link>
+                      ) : (
+                        e.entity_name
+                      )}
                     </div>
                   ) : null}
                   {e.employer_name && e.employer_name !== e.entity_name ? <div className="small">Azienda: {e.employer_name}</div> : null}

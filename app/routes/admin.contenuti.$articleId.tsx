@@ -53,7 +53,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
-  return redirectWithFlash("/admin/contenuti", { type: "success", message: "Pagina salvata: le modifiche sono nell'elenco dei contenuti." });
+  return redirectWithFlash("/admin/contenuti", {
+    type: "success",
+    message: "Pagina salvata: le modifiche sono nell'elenco dei contenuti.",
+  });
 }
 
 export default function EditArticle() {

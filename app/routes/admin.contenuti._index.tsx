@@ -24,29 +24,29 @@ export default function ContentAdmin() {
         </Link>
       </PageTitle>
       <div className="table-responsive" tabIndex={0}>
-      <table className="table">
-        <caption>Pagine ({articles.length})</caption>
-        <thead>
-          <tr>
-            <th scope="col">Titolo</th>
-            <th scope="col">Sezione</th>
-            <th scope="col">Stato</th>
-            <th scope="col">Aggiornata</th>
-          </tr>
-        </thead>
-        <tbody>
-          {articles.map((a) => (
-            <tr key={a.id}>
-              <td>
-                <Link to={`/admin/contenuti/${a.id}`}>{a.title}</Link>
-              </td>
-              <td>{INFO_CATEGORY_LABELS[a.category]}</td>
-              <td>{a.published ? "Pubblicata" : "Bozza"}</td>
-              <td>{formatDateTime(a.updated_at)}</td>
+        <table className="table">
+          <caption>Pagine ({articles.length})</caption>
+          <thead>
+            <tr>
+              <th scope="col">Titolo</th>
+              <th scope="col">Sezione</th>
+              <th scope="col">Stato</th>
+              <th scope="col">Aggiornata</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {articles.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link to={`/admin/contenuti/${a.id}`}>{a.title}</Link>
+                </td>
+                <td>{INFO_CATEGORY_LABELS[a.category]}</td>
+                <td>{a.published ? "Pubblicata" : "Bozza"}</td>
+                <td>{formatDateTime(a.updated_at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </div>
   );

@@ -27,15 +27,14 @@ export default function Outbox() {
             <p className="small rosa-muted">
               A {m.to_address} · {formatDateTime(m.created_at)} · {m.sent_at ? `spedito il ${formatDateTime(m.sent_at)}` : "non spedito"}
             </p>
-            <pre className="mb-0 rosa-pre-wrap">
-              {m.body_text}
-            </pre>
+            <pre className="mb-0 rosa-pre-wrap">{m.body_text}</pre>
           </div>
         </article>
       ))}
       <h2 className="h3 mt-5">SMS in uscita</h2>
       <p className="rosa-muted">
-        Nessun gateway SMS è collegato: gli SMS (collegamenti per confermare la disponibilità a chi ha solo il telefono) restano qui e vanno inviati a mano.
+        Nessun gateway SMS è collegato: gli SMS (collegamenti per confermare la disponibilità a chi ha solo il telefono) restano qui e vanno
+        inviati a mano.
       </p>
       {sms.length === 0 ? <p>Nessun SMS.</p> : null}
       {sms.length ? (

@@ -94,10 +94,28 @@ export default function AdminUsers() {
             label="Ruolo"
             required
             placeholder="Scegli il ruolo"
-            options={{ preselection_officer: ROLE_LABELS.preselection_officer, placement_officer: ROLE_LABELS.placement_officer, admin: ROLE_LABELS.admin }}
+            options={{
+              preselection_officer: ROLE_LABELS.preselection_officer,
+              placement_officer: ROLE_LABELS.placement_officer,
+              admin: ROLE_LABELS.admin,
+            }}
           />
-          <SelectField {...common} name="officeProvince" label="Provincia di competenza" placeholder="Nessuna (solo per gli amministratori)" options={PROVINCE_OPTIONS} />
-          <TextField {...common} name="password" label="Password iniziale" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri, non una password comune né il nome o l'e-mail dell'operatore; la cambierà al primo accesso" />
+          <SelectField
+            {...common}
+            name="officeProvince"
+            label="Provincia di competenza"
+            placeholder="Nessuna (solo per gli amministratori)"
+            options={PROVINCE_OPTIONS}
+          />
+          <TextField
+            {...common}
+            name="password"
+            label="Password iniziale"
+            type="password"
+            required
+            autoComplete="new-password"
+            hint="Almeno 12 caratteri, non una password comune né il nome o l'e-mail dell'operatore; la cambierà al primo accesso"
+          />
           <button type="submit" className="btn btn-primary">
             Crea l'account
           </button>

@@ -45,7 +45,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!form.ok) return invalid(form.errors, form.values);
       try {
         const { changed } = await withTransaction((trx) => updateUserAccount(trx, actor, { userId, ...form.data }));
-        return redirectWithFlash(back, { type: "success", message: changed.length ? "Dati dell'account salvati." : "Nessuna modifica da salvare." });
+        return redirectWithFlash(back, {
+          type: "success",
+          message: changed.length ? "Dati dell'account salvati." : "Nessuna modifica da salvare.",
+        });
       } catch (e) {
         return domainErrorResponse(e, form.values);
       }
@@ -62,7 +65,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
       return redirectWithFlash(back, {
         type: "success",
-        message: active ? "Account riattivato: la persona può di nuovo accedere." : "Account disattivato: la persona non può più accedere e le sue sessioni aperte sono state chiuse.",
+        message: active
+          ? "Account riattivato: la persona può di nuovo accedere."
+          : "Account disattivato: la persona non può più accedere e le sue sessioni aperte sono state chiuse.",
       });
     }
     case "reset": {
@@ -70,7 +75,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!form.ok) return invalid(form.errors, form.values);
       try {
         const { email } = await withTransaction((trx) => sendPasswordResetByAdmin(trx, actor, { userId, baseUrl: publicBaseUrl() }));
-        return redirectWithFlash(back, { type: "success", message: `Abbiamo inviato a ${email} un collegamento per scegliere una nuova password.` });
+        return redirectWithFlash(back, {
+          type: "success",
+          message: `Abbiamo inviato a ${email} un collegamento per scegliere una nuova password.`,
+        });
       } catch (e) {
         return domainErrorResponse(e, form.values);
       }
@@ -93,8 +101,8 @@ export default function AdminUserEdit() {
       <h1>{user.full_name}</h1>
       <p className="lead">
         {ROLE_LABELS[user.role]}
-        {user.employer_role ? ` (${EMPLOYER_ROLE_LABELS[user.employer_role]}) di ${user.employer_name ?? ""}` : ""} · account creato il {formatDate(user.created_at)} ·{" "}
-        {user.active ? "attivo" : <strong>disattivato</strong>}
+        {user.employer_role ? ` (${EMPLOYER_ROLE_LABELS[user.employer_role]}) di ${user.employer_name ?? ""}` : ""} · account creato il{" "}
+        {formatDate(user.created_at)} · {user.active ? "attivo" : <strong>disattivato</strong>}
         {user.must_change_password ? " · deve cambiare la password al prossimo accesso" : ""}
       </p>
       <ErrorSummary errors={result?.errors} />
@@ -149,7 +157,10 @@ export default function AdminUserEdit() {
                 <Form method="post" className="mt-4">
                   <input type="hidden" name="intent" value="disable" />
                   <input type="hidden" name="version" value={user.version} />
-                  <p>Un account disattivato non può accedere e le sue sessioni aperte si chiudono subito. I dati e il registro delle attività restano.</p>
+                  <p>
+                    Un account disattivato non può accedere e le sue sessioni aperte si chiudono subito. I dati e il registro delle attività
+                    restano.
+                  </p>
                   <button type="submit" className="btn btn-danger">
                     Disattiva l'account
                   </button>

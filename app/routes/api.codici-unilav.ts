@@ -8,5 +8,7 @@ const QuerySchema = z.object({ elenco: z.enum(["ccnl", "qualifiche"]), q: z.stri
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return { options: [] };
-  return { options: lookupCodes(parsed.data.elenco === "ccnl" ? "ccnl" : "qualifications", parsed.data.q).map((o) => ({ label: o.label })) };
+  return {
+    options: lookupCodes(parsed.data.elenco === "ccnl" ? "ccnl" : "qualifications", parsed.data.q).map((o) => ({ label: o.label })),
+  };
 }

@@ -16,7 +16,10 @@ const MAX_BODY_BYTES = 2_000_000;
 export const acceptedContentTypes = ["application/json"];
 
 const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+  });
 const errors = (list: FieldError[], status = 400) => json({ errors: list }, status);
 
 const QuerySchema = z.object({ employerId: z.uuid().optional() });

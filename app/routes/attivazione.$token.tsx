@@ -37,7 +37,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const { userId } = await acceptCandidateInvitation(trx, actorOf(null, context), parsed.data.token, form.data);
       return createSession(trx, userId, "password");
     });
-    return redirectWithFlash("/candidato", { type: "success", message: "Benvenuto in Rosa: ora puoi aggiornare il tuo CV." }, { "Set-Cookie": await sessionCookieHeader(sessionId) });
+    return redirectWithFlash(
+      "/candidato",
+      { type: "success", message: "Benvenuto in Rosa: ora puoi aggiornare il tuo CV." },
+      { "Set-Cookie": await sessionCookieHeader(sessionId) },
+    );
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
@@ -51,13 +55,29 @@ export default function ActivateCandidateAccount() {
       <div className="col-lg-6">
         <h1>Attiva il tuo account</h1>
         <p className="lead">
-          {invitation.first_name} {invitation.last_name}, il Centro per l'Impiego ti invita a gestire il tuo CV su Rosa. Account: <strong>{invitation.email}</strong>.
+          {invitation.first_name} {invitation.last_name}, il Centro per l'Impiego ti invita a gestire il tuo CV su Rosa. Account:{" "}
+          <strong>{invitation.email}</strong>.
         </p>
         <ErrorSummary errors={result?.errors} />
         <Form method="post" noValidate>
           <TextField name="fullName" label="Nome e cognome" required autoComplete="name" errors={result?.errors} values={result?.values} />
-          <TextField name="password" label="Password" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole" errors={result?.errors} />
-          <TextField name="confirmPassword" label="Ripeti la password" type="password" required autoComplete="new-password" errors={result?.errors} />
+          <TextField
+            name="password"
+            label="Password"
+            type="password"
+            required
+            autoComplete="new-password"
+            hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole"
+            errors={result?.errors}
+          />
+          <TextField
+            name="confirmPassword"
+            label="Ripeti la password"
+            type="password"
+            required
+            autoComplete="new-password"
+            errors={result?.errors}
+          />
           <CheckboxField name="privacy" label="Ho letto l'informativa privacy" errors={result?.errors} values={result?.values}>
             {" "}
             (<a href="/privacy">leggi l'informativa</a>)

@@ -22,7 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Scoped by the session's employer: there is no id in the URL to tamper with.
   const employer = await getEmployer(getDb(), user.employerId);
   if (!employer) throw notFound();
-  const items = employer.status === "validated" ? await employerDesk(getDb(), user.employerId, todayInItaly(), { l68: roleHas(user.role, "l68:own") }) : [];
+  const items =
+    employer.status === "validated"
+      ? await employerDesk(getDb(), user.employerId, todayInItaly(), { l68: roleHas(user.role, "l68:own") })
+      : [];
   return { employer, items, isLegalRep: user.employerRole === "legal_rep" };
 }
 
@@ -33,8 +36,8 @@ export default function EmployerHome() {
       <div>
         <h1>Nessuna azienda delegata</h1>
         <p className="lead">
-          Al momento nessuna azienda ti ha delegato. Quando un'azienda ti invita come consulente del lavoro riceverai un'e-mail con il collegamento per
-          accettare la delega con questo account.
+          Al momento nessuna azienda ti ha delegato. Quando un'azienda ti invita come consulente del lavoro riceverai un'e-mail con il
+          collegamento per accettare la delega con questo account.
         </p>
       </div>
     );
@@ -45,8 +48,8 @@ export default function EmployerHome() {
       </h1>
       {employer.status === "pending" && employer.revalidation_changes ? (
         <Notice type="info">
-          {REVALIDATION_NOTICE}: {revalidationText(employer.revalidation_changes)?.replace(/^Nuova convalida richiesta: /, "")}. Fino alla convalida
-          l'azienda non può pubblicare nuove offerte; quelle già pubblicate restano visibili.
+          {REVALIDATION_NOTICE}: {revalidationText(employer.revalidation_changes)?.replace(/^Nuova convalida richiesta: /, "")}. Fino alla
+          convalida l'azienda non può pubblicare nuove offerte; quelle già pubblicate restano visibili.
         </Notice>
       ) : employer.status === "pending" ? (
         <Notice type="info">

@@ -21,7 +21,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form.errors, form.values);
   try {
     const company = await withTransaction((trx) =>
-      switchActiveEmployer(trx, { ...actorOf(user, context), userId: user.id }, { sessionId: user.sessionId, employerId: form.data.employerId, companies: user.companies }),
+      switchActiveEmployer(
+        trx,
+        { ...actorOf(user, context), userId: user.id },
+        { sessionId: user.sessionId, employerId: form.data.employerId, companies: user.companies },
+      ),
     );
     // Back to the company's home: the page the user was on may belong to the previous company.
     return redirectWithFlash("/azienda", { type: "success", message: `Ora stai operando per ${company.name}.`.slice(0, 300) });

@@ -19,14 +19,17 @@ import { requireL68Employer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Collocamento mirato (L. 68/99) — Rosa" }];
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireL68Employer(request);
   // Scoped by the session's employer; never the disability details (health data).
   const view = await getFileView(getDb(), user.employerId, { health: false });
   // ?scadenze=aperte: the desk's link, only the obligations still to meet (open or overdue).
   const onlyPending = new URL(request.url).searchParams.get("scadenze") === "aperte";
-  return { view: onlyPending ? { ...view, obligations: view.obligations.filter((o) => o.status === "open" || o.status === "overdue") } : view, employerName: user.employerName, onlyPending };
+  return {
+    view: onlyPending ? { ...view, obligations: view.obligations.filter((o) => o.status === "open" || o.status === "overdue") } : view,
+    employerName: user.employerName,
+    onlyPending,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -43,8 +46,8 @@ export default function EmployerL68File() {
     <div>
       <h1>Collocamento mirato (L. 68/99)</h1>
       <p className="lead">
-        {employerName}: dichiara l'organico e i lavoratori delle categorie protette; la quota di riserva e la copertura si ricalcolano a ogni
-        modifica.
+        {employerName}: dichiara l'organico e i lavoratori delle categorie protette; la quota di riserva e la copertura si ricalcolano a
+        ogni modifica.
       </p>
       {result && !result.ok && result.errors._form && !["add-group", "add-worker", "worker-left"].includes(result.intent) ? (
         <Notice type="danger">{result.errors._form}</Notice>
@@ -59,7 +62,8 @@ export default function EmployerL68File() {
       <QuotaSummary latest={view.latest} />
       {onlyPending ? (
         <p className="mt-4 mb-0">
-          <strong>Solo le scadenze aperte ({view.obligations.length})</strong> · <Link to="/azienda/collocamento-mirato">Tutte le scadenze</Link>
+          <strong>Solo le scadenze aperte ({view.obligations.length})</strong> ·{" "}
+          <Link to="/azienda/collocamento-mirato">Tutte le scadenze</Link>
         </p>
       ) : null}
       <ObligationsSection view={view} />

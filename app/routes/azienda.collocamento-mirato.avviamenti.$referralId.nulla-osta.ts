@@ -14,6 +14,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const p = ParamsSchema.safeParse(params);
   const response = p.success ? await nullaOstaResponse(getDb(), { employerId: user.employerId }, p.data.referralId) : null;
   if (!response) throw notFound("Nulla osta non trovato");
-  await recordAudit(getDb(), actorOf(user, context), { action: "l68.nulla_osta_downloaded", entityType: "l68_referral", entityId: p.data!.referralId, employerId: user.employerId });
+  await recordAudit(getDb(), actorOf(user, context), {
+    action: "l68.nulla_osta_downloaded",
+    entityType: "l68_referral",
+    entityId: p.data!.referralId,
+    employerId: user.employerId,
+  });
   return response;
 }

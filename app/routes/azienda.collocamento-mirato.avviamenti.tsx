@@ -25,7 +25,9 @@ export default function EmployerReferralsPage() {
         <Link to="/azienda/collocamento-mirato">← Collocamento mirato</Link>
       </p>
       <h1>Lavoratori avviati dal collocamento mirato</h1>
-      <p>Le persone che il servizio di collocamento mirato ti ha avviato sui posti disponibili. Comunica l'esito del colloquio al servizio.</p>
+      <p>
+        Le persone che il servizio di collocamento mirato ti ha avviato sui posti disponibili. Comunica l'esito del colloquio al servizio.
+      </p>
       {referrals.length === 0 ? (
         <p>Nessun avviamento ricevuto.</p>
       ) : (
@@ -57,7 +59,11 @@ export default function EmployerReferralsPage() {
                         {" "}
                         n. {r.nullaOstaNumber} del {formatDate(r.nullaOstaOn!)} —{" "}
                         <a href={`/azienda/collocamento-mirato/avviamenti/${r.id}/nulla-osta`} download>
-                          scarica il nulla osta <span className="visually-hidden">di {r.firstName} {r.lastName}</span> (PDF)
+                          scarica il nulla osta{" "}
+                          <span className="visually-hidden">
+                            di {r.firstName} {r.lastName}
+                          </span>{" "}
+                          (PDF)
                         </a>
                       </>
                     ) : null}

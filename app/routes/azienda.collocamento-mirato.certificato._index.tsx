@@ -27,7 +27,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await withTransaction((trx) => requestCertificate(trx, actorOf(user, context), user.employerId, todayInItaly()));
   return redirectWithFlash("/azienda/collocamento-mirato/certificato", {
     type: outcome.compliant ? "success" : "warning",
-    message: outcome.compliant ? `Certificazione n. ${outcome.number} rilasciata.` : "Certificazione non rilasciata: leggi i motivi qui sotto.",
+    message: outcome.compliant
+      ? `Certificazione n. ${outcome.number} rilasciata.`
+      : "Certificazione non rilasciata: leggi i motivi qui sotto.",
   });
 }
 
@@ -40,8 +42,8 @@ export default function CertificatePage() {
       </p>
       <h1>Certificazione di ottemperanza (art. 17 L. 68/99)</h1>
       <p>
-        Serve per partecipare agli appalti pubblici e per convenzioni o concessioni con le pubbliche amministrazioni. Viene rilasciata subito
-        se l'azienda è in regola; altrimenti ti indichiamo cosa manca.
+        Serve per partecipare agli appalti pubblici e per convenzioni o concessioni con le pubbliche amministrazioni. Viene rilasciata
+        subito se l'azienda è in regola; altrimenti ti indichiamo cosa manca.
       </p>
       {preview.compliant ? (
         <p className="text-success">
@@ -91,7 +93,9 @@ export default function CertificatePage() {
                     </ul>
                   )}
                   {c.valid_until ? <span className="d-block">Valida fino al {formatDate(c.valid_until)}</span> : null}
-                  {c.pending_units > 0 && c.pending_due_on ? <span className="d-block">{pendingSentence(c.pending_units, c.pending_due_on)}</span> : null}
+                  {c.pending_units > 0 && c.pending_due_on ? (
+                    <span className="d-block">{pendingSentence(c.pending_units, c.pending_due_on)}</span>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -33,8 +33,8 @@ export default function EmployerPostsPage() {
       </p>
       <h1>Posti di lavoro disponibili</h1>
       <p>
-        Descrivi i posti che puoi offrire alle persone con disabilità, come nel prospetto informativo: il servizio di collocamento mirato li usa per
-        l'avviamento numerico e per proporti le persone iscritte con le capacità richieste.
+        Descrivi i posti che puoi offrire alle persone con disabilità, come nel prospetto informativo: il servizio di collocamento mirato li
+        usa per l'avviamento numerico e per proporti le persone iscritte con le capacità richieste.
       </p>
       <PostsTable posts={posts} canWithdraw />
       <h2 className="h4 mt-4">Nuovo posto disponibile</h2>

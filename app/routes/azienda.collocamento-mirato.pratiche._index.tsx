@@ -22,7 +22,9 @@ export default function EmployerRecords() {
         <Link to="/azienda/collocamento-mirato">← Collocamento mirato</Link>
       </p>
       <h1>Esoneri, convenzioni, sospensioni e richieste</h1>
-      <p>Ogni pratica ha uno stato, le sue date e i documenti allegati; il collocamento mirato la accoglie o la respinge indicando il motivo.</p>
+      <p>
+        Ogni pratica ha uno stato, le sue date e i documenti allegati; il collocamento mirato la accoglie o la respinge indicando il motivo.
+      </p>
       <h2 className="h4">Presenta una nuova pratica</h2>
       <ul className="d-flex flex-wrap gap-3 list-unstyled">
         {RECORD_KINDS.map((kind) => (

@@ -45,7 +45,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     due: { owed: due.owed, reason: due.reason, sentence: describeProspettoDue(year, due) },
     draft,
     submitted: submitted
-      ? { on: submitted.submitted_on, daysLate: submitted.days_late ?? 0, sanction: formatCents(BigInt(submitted.late_sanction_cents ?? 0)), positions: (submitted.data as { postiDisponibili?: string }).postiDisponibili ?? "" }
+      ? {
+          on: submitted.submitted_on,
+          daysLate: submitted.days_late ?? 0,
+          sanction: formatCents(BigInt(submitted.late_sanction_cents ?? 0)),
+          positions: (submitted.data as { postiDisponibili?: string }).postiDisponibili ?? "",
+        }
       : null,
     ifFiledToday: { daysLate: ifFiledToday.daysLate, sanction: formatCents(ifFiledToday.sanctionCents) },
     // The structured available posts (posti page) prefill the prospetto's list.
@@ -66,7 +71,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const message = outcome.daysLate
     ? `Prospetto inviato con ${plural(outcome.daysLate, "giorno", "giorni")} di ritardo: sanzione di ${formatMoney(outcome.sanction)} (art. 15 c. 1).`
     : "Prospetto informativo inviato nei termini.";
-  return redirectWithFlash(`/azienda/collocamento-mirato/prospetto?anno=${form.data.deadlineYear}`, { type: outcome.daysLate ? "warning" : "success", message });
+  return redirectWithFlash(`/azienda/collocamento-mirato/prospetto?anno=${form.data.deadlineYear}`, {
+    type: outcome.daysLate ? "warning" : "success",
+    message,
+  });
 }
 
 function Row({ label, value }: { label: string; value: string | number | null }) {
@@ -107,14 +115,16 @@ export default function ProspettoPage() {
       <p data-testid="prospetto-due">{due.sentence}</p>
       {"organicoFonte" in draft && draft.organicoFonte === "approximate" ? (
         <Notice type="warning">
-          Non è conservata la fotografia dell'organico al {formatDate(draft.referenceDate)}: la bozza usa l'organico dichiarato oggi. Verifica i numeri prima
-          di inviarla.
+          Non è conservata la fotografia dell'organico al {formatDate(draft.referenceDate)}: la bozza usa l'organico dichiarato oggi.
+          Verifica i numeri prima di inviarla.
         </Notice>
       ) : null}
       {submitted ? (
         <Notice type={submitted.daysLate ? "warning" : "success"}>
           Inviato il {formatDate(submitted.on!)}
-          {submitted.daysLate ? ` con ${plural(submitted.daysLate, "giorno", "giorni")} di ritardo: sanzione ${formatMoney(submitted.sanction)} (art. 15 c. 1).` : " nei termini."}
+          {submitted.daysLate
+            ? ` con ${plural(submitted.daysLate, "giorno", "giorni")} di ritardo: sanzione ${formatMoney(submitted.sanction)} (art. 15 c. 1).`
+            : " nei termini."}
         </Notice>
       ) : (
         <Notice type="info">
@@ -122,7 +132,7 @@ export default function ProspettoPage() {
           {!canSend
             ? `Potrai inviarlo dal ${formatDate(sendableFrom)}.`
             : ifFiledToday.daysLate
-            ? `Se lo invii oggi il ritardo è di ${plural(ifFiledToday.daysLate, "giorno", "giorni")}: sanzione di ${formatMoney(ifFiledToday.sanction)} (art. 15 c. 1).`
+              ? `Se lo invii oggi il ritardo è di ${plural(ifFiledToday.daysLate, "giorno", "giorni")}: sanzione di ${formatMoney(ifFiledToday.sanction)} (art. 15 c. 1).`
               : "Se lo invii oggi sei nei termini."}
         </Notice>
       )}

@@ -12,6 +12,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = z.uuid().safeParse(params.assessmentId);
   const a = id.success ? await getNeedsAssessment(getDb(), id.data, { employerId: user.employerId }) : null;
   if (!a) throw notFound("Documento non trovato");
-  await recordAudit(getDb(), actorOf(user, context), { action: "needs_assessment.downloaded", entityType: "needs_assessment", entityId: a.id, employerId: a.employer_id });
+  await recordAudit(getDb(), actorOf(user, context), {
+    action: "needs_assessment.downloaded",
+    entityType: "needs_assessment",
+    entityId: a.id,
+    employerId: a.employer_id,
+  });
   return needsPdfResponse(a);
 }

@@ -64,7 +64,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form.errors, form.values);
   let revalidate = false;
   try {
-    ({ revalidate } = await withTransaction((trx) => updateCompany(trx, actorOf(user, context), user.employerId, form.data.version, form.data)));
+    ({ revalidate } = await withTransaction((trx) =>
+      updateCompany(trx, actorOf(user, context), user.employerId, form.data.version, form.data),
+    ));
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
@@ -78,8 +80,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 /** The identity fields the user has changed in the form so far (compared with the saved data). */
 function changedIdentity(saved: Record<string, string>, current: Record<string, string>): string[] {
-  const norm = (field: "legalName" | "taxCode", v: string | undefined) => (field === "taxCode" ? (v ?? "").replace(/\s/g, "").toUpperCase() : (v ?? "").trim());
-  return (["legalName", "taxCode"] as const).filter((f) => norm(f, saved[f]) !== norm(f, current[f])).map((f) => REVALIDATION_FIELD_LABELS[f]);
+  const norm = (field: "legalName" | "taxCode", v: string | undefined) =>
+    field === "taxCode" ? (v ?? "").replace(/\s/g, "").toUpperCase() : (v ?? "").trim();
+  return (["legalName", "taxCode"] as const)
+    .filter((f) => norm(f, saved[f]) !== norm(f, current[f]))
+    .map((f) => REVALIDATION_FIELD_LABELS[f]);
 }
 
 export default function EditCompany() {
@@ -100,9 +105,9 @@ export default function EditCompany() {
         <ErrorSummary errors={result?.errors} />
         {validated ? (
           <Notice type="info">
-            L'azienda è convalidata. Se cambi la ragione sociale o il codice fiscale, {REVALIDATION_NOTICE.charAt(0).toLowerCase() + REVALIDATION_NOTICE.slice(1)}: fino
-            ad allora l'azienda torna «In attesa di convalida» e non può pubblicare nuove offerte. Le altre modifiche (indirizzo, telefono, ATECO, sedi…) non la
-            richiedono.
+            L'azienda è convalidata. Se cambi la ragione sociale o il codice fiscale,{" "}
+            {REVALIDATION_NOTICE.charAt(0).toLowerCase() + REVALIDATION_NOTICE.slice(1)}: fino ad allora l'azienda torna «In attesa di
+            convalida» e non può pubblicare nuove offerte. Le altre modifiche (indirizzo, telefono, ATECO, sedi…) non la richiedono.
           </Notice>
         ) : null}
         <Form method="post" noValidate onChange={onChange}>

@@ -45,13 +45,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await withTransaction(async (trx) => {
       const saved = await updateVacancy(trx, actor, scope, vacancyId, submission.value.version!, submission.value);
       if (submission.value.intent === "submit") {
-        await transitionVacancy(trx, actor, scope, vacancyId, { event: "submit", version: saved.version, reason: "", outcome: "", channel: "" });
+        await transitionVacancy(trx, actor, scope, vacancyId, {
+          event: "submit",
+          version: saved.version,
+          reason: "",
+          outcome: "",
+          channel: "",
+        });
       }
     });
   } catch (e) {
     return replyDomainError(e, submission);
   }
-  const message = submission.value.intent === "submit" ? "Offerta inviata al Centro per l'Impiego: un operatore la controlla e la convalida, oppure te la rimanda con le correzioni da fare." : "Modifiche salvate: quando l'offerta è pronta inviala al Centro per l'Impiego per la convalida.";
+  const message =
+    submission.value.intent === "submit"
+      ? "Offerta inviata al Centro per l'Impiego: un operatore la controlla e la convalida, oppure te la rimanda con le correzioni da fare."
+      : "Modifiche salvate: quando l'offerta è pronta inviala al Centro per l'Impiego per la convalida.";
   return redirectWithFlash(`/azienda/offerte/${vacancyId}`, { type: "success", message });
 }
 

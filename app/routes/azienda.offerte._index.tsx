@@ -40,7 +40,10 @@ export default function EmployerVacancies() {
   const { canSubmit, vacancies, notifications, counts, presented, expiring } = useLoaderData<typeof loader>();
   return (
     <div>
-      <PageTitle title="Offerte di lavoro" lead="Le offerte della tua azienda: bozze, offerte inviate al Centro per l'Impiego, pubblicate e chiuse.">
+      <PageTitle
+        title="Offerte di lavoro"
+        lead="Le offerte della tua azienda: bozze, offerte inviate al Centro per l'Impiego, pubblicate e chiuse."
+      >
         <Link to="/azienda/offerte/nuova" className="btn btn-primary">
           Nuova offerta
         </Link>
@@ -65,10 +68,13 @@ export default function EmployerVacancies() {
       <p>
         {expiring ? (
           <>
-            <strong>Solo le offerte pubblicate in scadenza entro {plural(EXPIRING_DAYS, "giorno", "giorni")}</strong> · <Link to="/azienda/offerte">Tutte le offerte</Link>
+            <strong>Solo le offerte pubblicate in scadenza entro {plural(EXPIRING_DAYS, "giorno", "giorni")}</strong> ·{" "}
+            <Link to="/azienda/offerte">Tutte le offerte</Link>
           </>
         ) : (
-          <Link to={`/azienda/offerte?scadenza=${EXPIRING_DAYS}`}>Solo le offerte in scadenza entro {plural(EXPIRING_DAYS, "giorno", "giorni")}</Link>
+          <Link to={`/azienda/offerte?scadenza=${EXPIRING_DAYS}`}>
+            Solo le offerte in scadenza entro {plural(EXPIRING_DAYS, "giorno", "giorni")}
+          </Link>
         )}
       </p>
       {vacancies.length ? (

@@ -32,14 +32,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
     vacancyId = await withTransaction(async (trx) => {
       const created = await createVacancy(trx, actor, employerId, submission.value);
       if (submission.value.intent === "submit") {
-        await transitionVacancy(trx, actor, scope, created.vacancyId, { event: "submit", version: created.version, reason: "", outcome: "", channel: "" });
+        await transitionVacancy(trx, actor, scope, created.vacancyId, {
+          event: "submit",
+          version: created.version,
+          reason: "",
+          outcome: "",
+          channel: "",
+        });
       }
       return created.vacancyId;
     });
   } catch (e) {
     return replyDomainError(e, submission);
   }
-  const message = submission.value.intent === "submit" ? "Offerta inviata al Centro per l'Impiego: un operatore la controlla e la convalida, oppure te la rimanda con le correzioni da fare." : "Bozza salvata: completala quando vuoi e inviala al Centro per l'Impiego per la convalida.";
+  const message =
+    submission.value.intent === "submit"
+      ? "Offerta inviata al Centro per l'Impiego: un operatore la controlla e la convalida, oppure te la rimanda con le correzioni da fare."
+      : "Bozza salvata: completala quando vuoi e inviala al Centro per l'Impiego per la convalida.";
   return redirectWithFlash(`/azienda/offerte/${vacancyId}`, { type: "success", message });
 }
 
@@ -51,7 +60,10 @@ export default function NewVacancy() {
       <p>
         <Link to="/azienda/offerte">← Offerte di lavoro</Link>
       </p>
-      <PageTitle title="Nuova offerta di lavoro" lead="I campi con * sono obbligatori. Un operatore del Centro per l'Impiego convalida l'offerta prima della pubblicazione." />
+      <PageTitle
+        title="Nuova offerta di lavoro"
+        lead="I campi con * sono obbligatori. Un operatore del Centro per l'Impiego convalida l'offerta prima della pubblicazione."
+      />
       <VacancyForm lastResult={result?.result} canSubmit={canSubmit} />
     </div>
   );

@@ -32,10 +32,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     entityType: "shortlist",
     entityId: shortlistId,
     employerId,
-    details: { candidates: data.rows.map((r) => r.candidateId), withContacts: data.rows.filter((r) => r.contacts).map((r) => r.candidateId) },
+    details: {
+      candidates: data.rows.map((r) => r.candidateId),
+      withContacts: data.rows.filter((r) => r.contacts).map((r) => r.candidateId),
+    },
   });
-  const [hires, defaults] = await Promise.all([hiresForPage(getDb(), { vacancyId: data.shortlist.vacancy_id, employerId }), hireDefaults(getDb(), data.shortlist.vacancy_id)]);
-  return { ...data, shortlist: { ...data.shortlist, vacancy_number: Number(data.shortlist.vacancy_number) }, hires, defaults, options: hireFormOptions() };
+  const [hires, defaults] = await Promise.all([
+    hiresForPage(getDb(), { vacancyId: data.shortlist.vacancy_id, employerId }),
+    hireDefaults(getDb(), data.shortlist.vacancy_id),
+  ]);
+  return {
+    ...data,
+    shortlist: { ...data.shortlist, vacancy_number: Number(data.shortlist.vacancy_number) },
+    hires,
+    defaults,
+    options: hireFormOptions(),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -113,20 +125,30 @@ export default function EmployerShortlistPage() {
                 {r.name} — {CANDIDATE_STATE_LABELS[r.state]}
               </h2>
               <p className="mb-1">
-                {r.contacts ? `Recapiti: ${r.contacts.phone ?? "—"} · ${r.contacts.email ?? "—"}` : "Recapiti: il candidato non ha autorizzato la comunicazione; contatta il Centro per l'Impiego."}
+                {r.contacts
+                  ? `Recapiti: ${r.contacts.phone ?? "—"} · ${r.contacts.email ?? "—"}`
+                  : "Recapiti: il candidato non ha autorizzato la comunicazione; contatta il Centro per l'Impiego."}
               </p>
               <ul className="small">
                 <li>Propensioni: {r.preferences.join("; ")}</li>
                 <li>
                   Esperienze:{" "}
-                  {r.experiences.length ? r.experiences.map((e) => `${e.title ?? "—"} (dal ${formatDate(e.from)}${e.to ? ` al ${formatDate(e.to)}` : ""})`).join("; ") : "nessuna"}
+                  {r.experiences.length
+                    ? r.experiences
+                        .map((e) => `${e.title ?? "—"} (dal ${formatDate(e.from)}${e.to ? ` al ${formatDate(e.to)}` : ""})`)
+                        .join("; ")
+                    : "nessuna"}
                 </li>
                 <li>Titoli di studio: {r.education.join("; ") || "—"}</li>
                 <li>Lingue: {r.languages.join(", ") || "—"}</li>
                 <li>Patenti: {r.licences.join(", ") || "—"}</li>
                 <li>Certificazioni: {r.certificates.join("; ") || "—"}</li>
               </ul>
-              {r.interview ? <p className="mb-1"><strong>{r.interview}</strong></p> : null}
+              {r.interview ? (
+                <p className="mb-1">
+                  <strong>{r.interview}</strong>
+                </p>
+              ) : null}
               <MatchExplanation e={r.explanation} />
               {events.some((e) => e === "reject" || e === "select" || e === "schedule_interview") ? (
                 <Form method="post" noValidate className="mt-3">
@@ -160,9 +182,30 @@ export default function EmployerShortlistPage() {
                       errors={errorsFor(r.id)}
                       values={valuesFor(r.id)}
                     />
-                    <RowText row={r.id} name="interviewAt" label="Data e ora del colloquio (se lo fissi tu)" type="datetime-local" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
-                    <RowSelect row={r.id} name="reason" label="Motivo (obbligatorio se non selezionato)" placeholder="Scegli…" options={REASON_LABELS} errors={errorsFor(r.id)} values={valuesFor(r.id)} />
-                    <RowText row={r.id} name="missingSkills" label="Competenze mancanti (se il motivo è questo)" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
+                    <RowText
+                      row={r.id}
+                      name="interviewAt"
+                      label="Data e ora del colloquio (se lo fissi tu)"
+                      type="datetime-local"
+                      errors={errorsFor(r.id)}
+                      values={valuesFor(r.id)}
+                    />
+                    <RowSelect
+                      row={r.id}
+                      name="reason"
+                      label="Motivo (obbligatorio se non selezionato)"
+                      placeholder="Scegli…"
+                      options={REASON_LABELS}
+                      errors={errorsFor(r.id)}
+                      values={valuesFor(r.id)}
+                    />
+                    <RowText
+                      row={r.id}
+                      name="missingSkills"
+                      label="Competenze mancanti (se il motivo è questo)"
+                      errors={errorsFor(r.id)}
+                      values={valuesFor(r.id)}
+                    />
                     <RowText row={r.id} name="reasonText" label="Altro motivo" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
                     <RowText row={r.id} name="comment" label="Commenti (facoltativi)" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
                     <RowCheckbox row={r.id} name="share" label="Il motivo può essere comunicato al candidato" values={valuesFor(r.id)} />

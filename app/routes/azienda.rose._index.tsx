@@ -31,33 +31,35 @@ export default function EmployerShortlists() {
       </p>
       {shortlists.length ? (
         <div className="table-responsive" tabIndex={0}>
-        <table className="table">
-          <caption>
-            {awaitingOnly ? plural(shortlists.length, "rosa attende", "rose attendono") + " il tuo riscontro" : "Le rose di candidati che il Centro per l'Impiego ti ha presentato"}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Rosa</th>
-              <th scope="col">Offerta</th>
-              <th scope="col">Presentata il</th>
-              <th scope="col">In attesa del tuo riscontro</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shortlists.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <Link to={`/azienda/rose/${s.id}`}>{s.title}</Link>
-                </td>
-                <td>
-                  n. {s.vacancy_number} — {s.vacancy_title}
-                </td>
-                <td>{s.presented_at ? formatDate(s.presented_at) : "—"}</td>
-                <td>{s.awaiting}</td>
+          <table className="table">
+            <caption>
+              {awaitingOnly
+                ? plural(shortlists.length, "rosa attende", "rose attendono") + " il tuo riscontro"
+                : "Le rose di candidati che il Centro per l'Impiego ti ha presentato"}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Rosa</th>
+                <th scope="col">Offerta</th>
+                <th scope="col">Presentata il</th>
+                <th scope="col">In attesa del tuo riscontro</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shortlists.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <Link to={`/azienda/rose/${s.id}`}>{s.title}</Link>
+                  </td>
+                  <td>
+                    n. {s.vacancy_number} — {s.vacancy_title}
+                  </td>
+                  <td>{s.presented_at ? formatDate(s.presented_at) : "—"}</td>
+                  <td>{s.awaiting}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       ) : (
         <p>{awaitingOnly ? "Nessuna rosa aspetta il tuo riscontro." : "Il Centro per l'Impiego non ti ha ancora presentato candidati."}</p>

@@ -37,25 +37,25 @@ export default function EmployerServices() {
       </PageTitle>
       {requests.length ? (
         <div className="table-responsive" tabIndex={0}>
-        <table className="table">
-          <caption>Richieste di servizio</caption>
-          <thead>
-            <tr>
-              <th scope="col">Servizio</th>
-              <th scope="col">Stato</th>
-              <th scope="col">Richiesta il</th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((r) => (
-              <tr key={r.id}>
-                <td>{SERVICE_REQUEST_LABELS[r.service_code]}</td>
-                <td>{STATUS[r.status]}</td>
-                <td>{formatDateTime(r.created_at)}</td>
+          <table className="table">
+            <caption>Richieste di servizio</caption>
+            <thead>
+              <tr>
+                <th scope="col">Servizio</th>
+                <th scope="col">Stato</th>
+                <th scope="col">Richiesta il</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {requests.map((r) => (
+                <tr key={r.id}>
+                  <td>{SERVICE_REQUEST_LABELS[r.service_code]}</td>
+                  <td>{STATUS[r.status]}</td>
+                  <td>{formatDateTime(r.created_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       ) : (
         <p>Non hai ancora chiesto servizi.</p>

@@ -44,7 +44,10 @@ export default function ScreeningQuestionnaire() {
       <p>
         <Link to="/azienda/servizi">← Servizi del Centro per l'Impiego</Link>
       </p>
-      <PageTitle title="Di quali servizi hai bisogno?" lead="Rispondi alle domande: inviamo la richiesta all'ufficio giusto, che ti contatterà." />
+      <PageTitle
+        title="Di quali servizi hai bisogno?"
+        lead="Rispondi alle domande: inviamo la richiesta all'ufficio giusto, che ti contatterà."
+      />
       <Form method="post" {...getFormProps(form)}>
         <ErrorSummary form={form} />
         <fieldset>

@@ -36,7 +36,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!revoke.ok) return invalid(revoke.errors, revoke.values);
     try {
       const revoked = await withTransaction((trx) =>
-        revokeDelegation(trx, { ...actorOf(user, context), userId: user.id }, { employerId: user.employerId, delegationId: revoke.data.delegationId }),
+        revokeDelegation(
+          trx,
+          { ...actorOf(user, context), userId: user.id },
+          { employerId: user.employerId, delegationId: revoke.data.delegationId },
+        ),
       );
       return redirectWithFlash("/azienda/utenti", {
         type: "success",
@@ -70,7 +74,9 @@ async function manage(formData: FormData, user: SessionUser & { employerId: stri
     const form = parseFormData(formData, RemoveEmployerUserSchema);
     if (!form.ok) return invalid(form.errors, form.values);
     try {
-      const { email } = await withTransaction((trx) => removeEmployerUser(trx, actor, { employerId: user.employerId, userId: form.data.userId }));
+      const { email } = await withTransaction((trx) =>
+        removeEmployerUser(trx, actor, { employerId: user.employerId, userId: form.data.userId }),
+      );
       return redirectWithFlash("/azienda/utenti", { type: "success", message: `${email} non può più operare per l'azienda.` });
     } catch (e) {
       return domainErrorResponse(e, form.values);
@@ -79,8 +85,13 @@ async function manage(formData: FormData, user: SessionUser & { employerId: stri
   const form = parseFormData(formData, CancelInvitationSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   try {
-    const { email } = await withTransaction((trx) => cancelInvitation(trx, actor, { employerId: user.employerId, invitationId: form.data.invitationId }));
-    return redirectWithFlash("/azienda/utenti", { type: "success", message: `Invito a ${email} annullato: il collegamento non funziona più.` });
+    const { email } = await withTransaction((trx) =>
+      cancelInvitation(trx, actor, { employerId: user.employerId, invitationId: form.data.invitationId }),
+    );
+    return redirectWithFlash("/azienda/utenti", {
+      type: "success",
+      message: `Invito a ${email} annullato: il collegamento non funziona più.`,
+    });
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }

@@ -50,7 +50,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const form = parseFormData(formData, ConsentSchema);
       if (!form.ok) return invalid(form.errors, form.values);
       await withTransaction((trx) => setConsent(trx, actor, candidateId, form.data.consent === "grant"));
-      const message = form.data.consent === "grant" ? "Consenso dato: il tuo CV può essere proposto alle aziende." : "Consenso revocato: il tuo CV non viene più mostrato alle aziende.";
+      const message =
+        form.data.consent === "grant"
+          ? "Consenso dato: il tuo CV può essere proposto alle aziende."
+          : "Consenso revocato: il tuo CV non viene più mostrato alle aziende.";
       return redirectWithFlash("/candidato", { type: "success", message });
     }
     if (intent === "confirm") {
@@ -78,7 +81,8 @@ export default function CandidateHomePage() {
       <ErrorSummary errors={result?.errors} />
       {c.obsolete ? (
         <Notice type="warning">
-          Il tuo CV non è aggiornato da più di {plural(obsoleteMonths, "mese", "mesi")} e non viene proposto alle aziende. Controllalo e confermalo, oppure modificalo.
+          Il tuo CV non è aggiornato da più di {plural(obsoleteMonths, "mese", "mesi")} e non viene proposto alle aziende. Controllalo e
+          confermalo, oppure modificalo.
           <Form method="post" className="mt-2">
             <input type="hidden" name="intent" value="confirm" />
             <input type="hidden" name="version" value={c.version} />
@@ -90,12 +94,14 @@ export default function CandidateHomePage() {
       ) : null}
 
       <section className="mb-4" aria-labelledby="consent">
-        <h2 id="consent" className="h4">Consenso alla visibilità</h2>
+        <h2 id="consent" className="h4">
+          Consenso alla visibilità
+        </h2>
         {c.consent_visible ? (
           <>
             <p>
-              Hai acconsentito{c.consent_changed_at ? ` il ${formatDateTime(c.consent_changed_at)}` : ""} che il tuo CV sia usato per l'incrocio con le offerte e mostrato alle
-              aziende. Puoi revocare il consenso quando vuoi: l'effetto è immediato.
+              Hai acconsentito{c.consent_changed_at ? ` il ${formatDateTime(c.consent_changed_at)}` : ""} che il tuo CV sia usato per
+              l'incrocio con le offerte e mostrato alle aziende. Puoi revocare il consenso quando vuoi: l'effetto è immediato.
             </p>
             {/* Distinct keys: React must not morph one button into the other (it would animate the colours). */}
             <Form method="post" key="withdraw">
@@ -126,13 +132,20 @@ export default function CandidateHomePage() {
       <CandidateCvView cv={cv} downloadHref={cv.file ? "/candidato/cv" : undefined} />
 
       <section className="mb-4 col-lg-8" aria-labelledby="upload">
-        <h2 id="upload" className="h4">Carica il tuo CV in PDF</h2>
+        <h2 id="upload" className="h4">
+          Carica il tuo CV in PDF
+        </h2>
         <CvUploadForm maxUpload={maxUpload} errors={result?.errors} />
       </section>
 
       <section className="mb-4" aria-labelledby="erasure">
-        <h2 id="erasure" className="h4">Cancellazione dei tuoi dati</h2>
-        <p>Puoi cancellare il tuo CV e il tuo account quando vuoi; la pagina seguente spiega che cosa viene cancellato e che cosa resta, in forma anonima.</p>
+        <h2 id="erasure" className="h4">
+          Cancellazione dei tuoi dati
+        </h2>
+        <p>
+          Puoi cancellare il tuo CV e il tuo account quando vuoi; la pagina seguente spiega che cosa viene cancellato e che cosa resta, in
+          forma anonima.
+        </p>
         <Link to="/candidato/cancellazione" className="btn btn-outline-danger">
           Cancella il mio CV
         </Link>

@@ -31,7 +31,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return domainErrorResponse(e, form.values);
   }
   // The session row is gone with the account; the cookie goes too.
-  return redirectWithFlash("/", { type: "success", message: "Il tuo CV e il tuo account sono stati cancellati." }, { "Set-Cookie": await clearSessionCookieHeader() });
+  return redirectWithFlash(
+    "/",
+    { type: "success", message: "Il tuo CV e il tuo account sono stati cancellati." },
+    { "Set-Cookie": await clearSessionCookieHeader() },
+  );
 }
 
 export default function CandidateErasurePage() {

@@ -26,31 +26,35 @@ export default function MyApplications() {
       </PageTitle>
       {applications.length ? (
         <div className="table-responsive" tabIndex={0}>
-        <table className="table">
-          <caption>Candidature ({applications.length})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Offerta</th>
-              <th scope="col">Inviata il</th>
-              <th scope="col">Esito</th>
-            </tr>
-          </thead>
-          <tbody>
-            {applications.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  {a.vacancy_status === "published" || a.vacancy_status === "in_preselection" ? <Link to={`/offerte/${a.vacancy_id}`}>{a.title}</Link> : a.title} (n.{" "}
-                  {a.number})
-                </td>
-                <td>{formatDate(a.created_at)}</td>
-                <td>
-                  {STATUS[a.status]}
-                  {a.decline_reason ? <div>Motivo: {a.decline_reason}</div> : null}
-                </td>
+          <table className="table">
+            <caption>Candidature ({applications.length})</caption>
+            <thead>
+              <tr>
+                <th scope="col">Offerta</th>
+                <th scope="col">Inviata il</th>
+                <th scope="col">Esito</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {applications.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    {a.vacancy_status === "published" || a.vacancy_status === "in_preselection" ? (
+                      <Link to={`/offerte/${a.vacancy_id}`}>{a.title}</Link>
+                    ) : (
+                      a.title
+                    )}{" "}
+                    (n. {a.number})
+                  </td>
+                  <td>{formatDate(a.created_at)}</td>
+                  <td>
+                    {STATUS[a.status]}
+                    {a.decline_reason ? <div>Motivo: {a.decline_reason}</div> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       ) : (
         <p>Non ti sei ancora candidato a nessuna offerta.</p>

@@ -32,14 +32,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form.errors, form.values);
   try {
     await withTransaction((trx) =>
-      respondToAvailability(trx, actorOf(user, context), scope, { rowId: form.data.rowId, response: form.data.response, shareContacts: form.data.shareContacts === "on" }),
+      respondToAvailability(trx, actorOf(user, context), scope, {
+        rowId: form.data.rowId,
+        response: form.data.response,
+        shareContacts: form.data.shareContacts === "on",
+      }),
     );
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
   return redirectWithFlash("/candidato/disponibilita", {
     type: "success",
-    message: form.data.response === "confirmed" ? "Grazie: hai confermato la tua disponibilità." : "Hai comunicato che non sei disponibile.",
+    message:
+      form.data.response === "confirmed" ? "Grazie: hai confermato la tua disponibilità." : "Hai comunicato che non sei disponibile.",
   });
 }
 
@@ -50,8 +55,8 @@ export default function CandidateAvailability() {
     <div>
       <h1>Le mie disponibilità</h1>
       <p>
-        Il Centro per l'Impiego ti chiede se sei disponibile per queste offerte. Senza risposta entro la scadenza risulterai non disponibile. Qui trovi anche
-        l'esito dell'azienda: il colloquio e, se l'azienda lo ha condiviso, il motivo di una mancata selezione.
+        Il Centro per l'Impiego ti chiede se sei disponibile per queste offerte. Senza risposta entro la scadenza risulterai non
+        disponibile. Qui trovi anche l'esito dell'azienda: il colloquio e, se l'azienda lo ha condiviso, il motivo di una mancata selezione.
       </p>
       <ErrorSummary errors={result?.errors} />
       {requests.length ? (
@@ -61,13 +66,19 @@ export default function CandidateAvailability() {
               {r.title} — {r.comune_name}
             </h2>
             <p className="mb-1">
-              {r.employer_name ?? "Azienda riservata"} · {CONTRACT_TYPES[r.contract_type as keyof typeof CONTRACT_TYPES] ?? r.contract_type} ·{" "}
-              {WORKING_TIME_LABELS[r.working_time]}
+              {r.employer_name ?? "Azienda riservata"} · {CONTRACT_TYPES[r.contract_type as keyof typeof CONTRACT_TYPES] ?? r.contract_type}{" "}
+              · {WORKING_TIME_LABELS[r.working_time]}
             </p>
             <p className="mb-1">Stato: {CANDIDATE_STATE_LABELS[r.state]}</p>
-            {r.outcome.interview ? <p className="mb-1"><strong>{r.outcome.interview}</strong></p> : null}
+            {r.outcome.interview ? (
+              <p className="mb-1">
+                <strong>{r.outcome.interview}</strong>
+              </p>
+            ) : null}
             {r.outcome.reason ? <p className="mb-1">Motivo comunicato dall'azienda: {r.outcome.reason}</p> : null}
-            {r.outcome.reasonWithheld ? <p className="mb-1 rosa-muted">L'azienda non ha condiviso il motivo; il tuo Centro per l'Impiego può darti un riscontro.</p> : null}
+            {r.outcome.reasonWithheld ? (
+              <p className="mb-1 rosa-muted">L'azienda non ha condiviso il motivo; il tuo Centro per l'Impiego può darti un riscontro.</p>
+            ) : null}
             {r.state === "contacting" ? (
               <Form method="post">
                 <input type="hidden" name="rowId" value={r.id} />

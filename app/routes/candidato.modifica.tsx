@@ -20,7 +20,10 @@ export const meta: MetaFunction = () => [{ title: "Modifica il mio CV — Rosa" 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "candidate:self");
   const db = getDb();
-  const cv = await getCandidateCv(db, await requireOwnCandidateId(db, user), { withHealth: false, obsoleteMonths: cvSettings().obsoleteMonths });
+  const cv = await getCandidateCv(db, await requireOwnCandidateId(db, user), {
+    withHealth: false,
+    obsoleteMonths: cvSettings().obsoleteMonths,
+  });
   return { values: cvToFormValues(cv!) };
 }
 
@@ -32,7 +35,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     // bySelf: the codice fiscale and the protected category stay as the officer recorded them.
     await withTransaction((trx) =>
-      updateCandidate(trx, actorOf(user, context), { ...form.data, candidateId, version: form.data.version ?? 0 }, { bySelf: true, canSetProtectedCategory: false }),
+      updateCandidate(
+        trx,
+        actorOf(user, context),
+        { ...form.data, candidateId, version: form.data.version ?? 0 },
+        { bySelf: true, canSetProtectedCategory: false },
+      ),
     );
   } catch (e) {
     return domainErrorResponse(e, form.values);
@@ -54,7 +62,12 @@ export default function EditOwnCvPage() {
       <ErrorSummary errors={result?.errors} />
       <Form method="post" noValidate>
         <input type="hidden" name="version" value={shown.version} />
-        <CandidateFormFields mode="self" canSetProtectedCategory={false} errors={result?.errors} values={{ ...shown, taxCode: values.taxCode }} />
+        <CandidateFormFields
+          mode="self"
+          canSetProtectedCategory={false}
+          errors={result?.errors}
+          values={{ ...shown, taxCode: values.taxCode }}
+        />
         <button type="submit" className="btn btn-primary">
           Salva il mio CV
         </button>

@@ -30,7 +30,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (await candidateIdForUser(db, user.id)) throw redirect(redirectTo || "/candidato");
   const pending = await pendingLinkRequestOf(db, user.id);
   const prefill = await registrationPrefill(db, user.id);
-  return { pendingSince: pending?.created_at ?? null, values: prefill ?? { taxCode: "", firstName: "", lastName: "", birthDate: "", email: user.email, comune: "", consent: "" }, redirectTo };
+  return {
+    pendingSince: pending?.created_at ?? null,
+    values: prefill ?? { taxCode: "", firstName: "", lastName: "", birthDate: "", email: user.email, comune: "", consent: "" },
+    redirectTo,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -47,7 +51,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return domainErrorResponse(e, form.values);
   }
   const redirectTo = backTo(request);
-  if ("pendingLink" in outcome) return redirectWithFlash(`/candidato/nuovo${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`, { type: "info", message: "Il tuo codice fiscale è già nella banca dati del Centro per l'Impiego." });
+  if ("pendingLink" in outcome)
+    return redirectWithFlash(`/candidato/nuovo${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`, {
+      type: "info",
+      message: "Il tuo codice fiscale è già nella banca dati del Centro per l'Impiego.",
+    });
   return redirectWithFlash(redirectTo || "/candidato", {
     type: "success",
     message: redirectTo ? "Il tuo CV è salvato: ora puoi inviare la candidatura." : "Il tuo CV è salvato.",
@@ -62,7 +70,9 @@ export default function FirstCvPage() {
       <div className="col-lg-9">
         <h1>Il tuo CV</h1>
         <Notice type="info">{ALREADY_IN_DATABASE}</Notice>
-        <p>Richiesta inviata il {formatDate(pendingSince)}. Nel frattempo puoi consultare le <Link to="/offerte">offerte di lavoro</Link>.</p>
+        <p>
+          Richiesta inviata il {formatDate(pendingSince)}. Nel frattempo puoi consultare le <Link to="/offerte">offerte di lavoro</Link>.
+        </p>
       </div>
     );
   const shown = result?.values ?? values;
@@ -70,13 +80,22 @@ export default function FirstCvPage() {
     <div>
       <h1>Il mio primo CV</h1>
       <p className="lead">
-        Il CV è ciò che invii quando ti candidi e ciò che il Centro per l'Impiego usa per proporti alle aziende. Bastano un titolo di studio e una
-        propensione (la professione che cerchi); potrai completarlo quando vuoi.
+        Il CV è ciò che invii quando ti candidi e ciò che il Centro per l'Impiego usa per proporti alle aziende. Bastano un titolo di studio
+        e una propensione (la professione che cerchi); potrai completarlo quando vuoi.
       </p>
       <p>Codice fiscale: {values.taxCode || "—"} (per correggerlo rivolgiti al tuo Centro per l'Impiego).</p>
       <ErrorSummary errors={result?.errors} />
-      <Form method="post" noValidate action={redirectTo ? `/candidato/nuovo?redirectTo=${encodeURIComponent(redirectTo)}` : "/candidato/nuovo"}>
-        <CandidateFormFields mode="self" canSetProtectedCategory={false} errors={result?.errors} values={{ ...shown, taxCode: values.taxCode }} />
+      <Form
+        method="post"
+        noValidate
+        action={redirectTo ? `/candidato/nuovo?redirectTo=${encodeURIComponent(redirectTo)}` : "/candidato/nuovo"}
+      >
+        <CandidateFormFields
+          mode="self"
+          canSetProtectedCategory={false}
+          errors={result?.errors}
+          values={{ ...shown, taxCode: values.taxCode }}
+        />
         <button type="submit" className="btn btn-primary">
           Salva il mio CV
         </button>

@@ -7,8 +7,8 @@ export default function AccessibilityStatement() {
     <div className="col-lg-8">
       <h1>Dichiarazione di accessibilità</h1>
       <p>
-        Rosa si impegna a rendere il proprio servizio accessibile, conformemente alla legge 4/2004 e alle Linee guida AgID sull'accessibilità
-        degli strumenti informatici, che rinviano alla norma EN 301 549 e alle WCAG 2.1 livello AA.
+        Rosa si impegna a rendere il proprio servizio accessibile, conformemente alla legge 4/2004 e alle Linee guida AgID
+        sull'accessibilità degli strumenti informatici, che rinviano alla norma EN 301 549 e alle WCAG 2.1 livello AA.
       </p>
       <p>
         Ogni pagina è verificata automaticamente con axe-core a ogni modifica del codice. Se incontri un ostacolo, scrivi al Centro per

@@ -40,10 +40,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = parseFormData(await request.formData(), LinkAnswerSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   try {
-    const answer = await withTransaction((trx) => answerAvailabilityLink(trx, { token, response: form.data.response, shareContacts: form.data.shareContacts === "on", ip: clientIp(context) }));
+    const answer = await withTransaction((trx) =>
+      answerAvailabilityLink(trx, {
+        token,
+        response: form.data.response,
+        shareContacts: form.data.shareContacts === "on",
+        ip: clientIp(context),
+      }),
+    );
     return redirectWithFlash(`/disponibilita/${token}`, {
       type: "success",
-      message: answer === "confirmed" ? "Grazie: hai confermato la tua disponibilità. Il Centro per l'Impiego ti ricontatterà." : "Grazie: abbiamo registrato che non sei disponibile per questa offerta.",
+      message:
+        answer === "confirmed"
+          ? "Grazie: hai confermato la tua disponibilità. Il Centro per l'Impiego ti ricontatterà."
+          : "Grazie: abbiamo registrato che non sei disponibile per questa offerta.",
     });
   } catch (e) {
     return domainErrorResponse(e, form.values);
@@ -60,8 +70,8 @@ export default function AvailabilityLinkPage() {
         {"open" in page && page.open ? (
           <>
             <p className="lead">
-              Buongiorno {page.open.firstName}, il Centro per l'Impiego ti propone per questa offerta. Rispondi entro il {formatDateTime(page.open.deadline)}: senza
-              risposta risulterai non disponibile.
+              Buongiorno {page.open.firstName}, il Centro per l'Impiego ti propone per questa offerta. Rispondi entro il{" "}
+              {formatDateTime(page.open.deadline)}: senza risposta risulterai non disponibile.
             </p>
             <section className="card card-bg p-3 mb-4" aria-labelledby="offerta">
               <h2 className="h4" id="offerta">
@@ -71,7 +81,11 @@ export default function AvailabilityLinkPage() {
                 <li>Sede di lavoro: {page.open.vacancy.place}</li>
                 <li>Contratto: {page.open.vacancy.contract}</li>
                 {page.open.vacancy.workingTime ? <li>Orario: {page.open.vacancy.workingTime}</li> : null}
-                {page.open.vacancy.employer ? <li>Azienda: {page.open.vacancy.employer}</li> : <li>Azienda: comunicata dal Centro per l'Impiego dopo la tua conferma</li>}
+                {page.open.vacancy.employer ? (
+                  <li>Azienda: {page.open.vacancy.employer}</li>
+                ) : (
+                  <li>Azienda: comunicata dal Centro per l'Impiego dopo la tua conferma</li>
+                )}
               </ul>
               <p className="mb-0">{page.open.vacancy.description}</p>
             </section>

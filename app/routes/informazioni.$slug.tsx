@@ -7,7 +7,9 @@ import { ArticleSlugSchema } from "~/domain/services/schema.server";
 import { formatDate } from "~/utils/format";
 import { notFound } from "~/web/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.article.title} — Rosa` : "Pagina non trovata — Rosa" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.article.title} — Rosa` : "Pagina non trovata — Rosa" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const slug = ArticleSlugSchema.safeParse(params.slug);

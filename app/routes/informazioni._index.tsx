@@ -22,7 +22,10 @@ export default function InfoIndex() {
   const categories = Object.entries(INFO_CATEGORY_LABELS).filter(([c]) => articles.some((a) => a.category === c));
   return (
     <div className="col-lg-10">
-      <PageTitle title="Informazioni per i datori di lavoro" lead="Servizi dei Centri per l'Impiego, incentivi, procedure, contratti e tirocini (standard 4A, LEP P).">
+      <PageTitle
+        title="Informazioni per i datori di lavoro"
+        lead="Servizi dei Centri per l'Impiego, incentivi, procedure, contratti e tirocini (standard 4A, LEP P)."
+      >
         <Link to="/azienda/servizi/questionario" className="btn btn-primary">
           Quale servizio fa per te? Rispondi a cinque domande
         </Link>
@@ -38,7 +41,11 @@ export default function InfoIndex() {
           </button>
         </div>
       </Form>
-      {q ? <p role="status">{plural(articles.length, "pagina trovata", "pagine trovate")} per «{q}»</p> : null}
+      {q ? (
+        <p role="status">
+          {plural(articles.length, "pagina trovata", "pagine trovate")} per «{q}»
+        </p>
+      ) : null}
       {categories.map(([category, label]) => (
         <section key={category} className="mb-4">
           <h2 className="h4">{label}</h2>

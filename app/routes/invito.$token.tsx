@@ -16,7 +16,8 @@ import { parseFormData } from "~/utils/forms";
 import { actorOf, getCurrentUser, notFound, requireUser, sessionCookieHeader } from "~/web/session.server";
 
 // Client-side copy of the domain message (the domain module is server-only).
-const INVITATION_USED_TEXT = "Questo collegamento è già stato usato, è stato annullato o sostituito da un invito più recente, oppure è scaduto. Se devi ancora accedere, chiedi al legale rappresentante dell'azienda un nuovo invito.";
+const INVITATION_USED_TEXT =
+  "Questo collegamento è già stato usato, è stato annullato o sostituito da un invito più recente, oppure è scaduto. Se devi ancora accedere, chiedi al legale rappresentante dell'azienda un nuovo invito.";
 
 export const meta: MetaFunction = () => [{ title: "Accetta l'invito — Rosa" }];
 
@@ -53,11 +54,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (invitation.has_account) {
     const user = await requireUser(request);
     try {
-      await withTransaction((trx) => acceptDelegationWithAccount(trx, { ...actorOf(user, context), userId: user.id }, token, user.sessionId));
+      await withTransaction((trx) =>
+        acceptDelegationWithAccount(trx, { ...actorOf(user, context), userId: user.id }, token, user.sessionId),
+      );
     } catch (e) {
       return domainErrorResponse(e, {});
     }
-    return redirectWithFlash("/azienda", { type: "success", message: `Delega accettata: ora stai operando per ${invitation.legal_name}.`.slice(0, 300) });
+    return redirectWithFlash("/azienda", {
+      type: "success",
+      message: `Delega accettata: ora stai operando per ${invitation.legal_name}.`.slice(0, 300),
+    });
   }
   const form = parseFormData(formData, AcceptInvitationSchema);
   if (!form.ok) return invalid(form.errors, form.values);
@@ -66,7 +72,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const { userId } = await acceptInvitation(trx, actorOf(null, context), token, form.data);
       return createSession(trx, userId, "password");
     });
-    return redirectWithFlash("/azienda", { type: "success", message: "Benvenuto in Rosa: il tuo account è attivo." }, { "Set-Cookie": await sessionCookieHeader(sessionId) });
+    return redirectWithFlash(
+      "/azienda",
+      { type: "success", message: "Benvenuto in Rosa: il tuo account è attivo." },
+      { "Set-Cookie": await sessionCookieHeader(sessionId) },
+    );
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
@@ -82,7 +92,8 @@ export default function AcceptInvitation() {
           <h1>Invito già usato o scaduto</h1>
           <Notice type="warning">{INVITATION_USED_TEXT}</Notice>
           <p>
-            Se hai già creato il tuo account, <Link to="/accedi">accedi</Link>. Se non ricordi la password, usa «Password dimenticata?» nella pagina di accesso.
+            Se hai già creato il tuo account, <Link to="/accedi">accedi</Link>. Se non ricordi la password, usa «Password dimenticata?»
+            nella pagina di accesso.
           </p>
         </div>
       </div>
@@ -94,8 +105,9 @@ export default function AcceptInvitation() {
         <div className="col-lg-6">
           <h1>Accetta la delega</h1>
           <p className="lead">
-            <strong>{invitation.legal_name}</strong> ti ha indicato come {EMPLOYER_ROLE_LABELS[invitation.employer_role]}. Hai già un account:{" "}
-            <strong>{invitation.email}</strong>; con la delega potrai operare anche per questa azienda, scegliendola nell'intestazione.
+            <strong>{invitation.legal_name}</strong> ti ha indicato come {EMPLOYER_ROLE_LABELS[invitation.employer_role]}. Hai già un
+            account: <strong>{invitation.email}</strong>; con la delega potrai operare anche per questa azienda, scegliendola
+            nell'intestazione.
           </p>
           <ErrorSummary errors={result?.errors} />
           {isInvitee ? (
@@ -122,14 +134,29 @@ export default function AcceptInvitation() {
       <div className="col-lg-6">
         <h1>Accetta l'invito</h1>
         <p className="lead">
-          Sei stato invitato a operare per <strong>{invitation.legal_name}</strong> come {EMPLOYER_ROLE_LABELS[invitation.employer_role]}. Account:{" "}
-          <strong>{invitation.email}</strong>.
+          Sei stato invitato a operare per <strong>{invitation.legal_name}</strong> come {EMPLOYER_ROLE_LABELS[invitation.employer_role]}.
+          Account: <strong>{invitation.email}</strong>.
         </p>
         <ErrorSummary errors={result?.errors} />
         <Form method="post" noValidate>
           <TextField name="fullName" label="Nome e cognome" required autoComplete="name" errors={result?.errors} values={result?.values} />
-          <TextField name="password" label="Password" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole" errors={result?.errors} />
-          <TextField name="confirmPassword" label="Ripeti la password" type="password" required autoComplete="new-password" errors={result?.errors} />
+          <TextField
+            name="password"
+            label="Password"
+            type="password"
+            required
+            autoComplete="new-password"
+            hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole"
+            errors={result?.errors}
+          />
+          <TextField
+            name="confirmPassword"
+            label="Ripeti la password"
+            type="password"
+            required
+            autoComplete="new-password"
+            errors={result?.errors}
+          />
           <button type="submit" className="btn btn-primary">
             Crea l'account
           </button>

@@ -21,11 +21,17 @@ import { formatDate } from "~/utils/format";
 import { actorOf, getCurrentUser, notFound, requirePermission } from "~/web/session.server";
 import { vacancyIdFrom } from "~/web/guards.server";
 
-const APPLICATION_STATUS = { submitted: "inviata, in verifica", accepted: "accettata: sei nella rosa dei candidati dell'offerta", declined: "non accettata" } as const;
+const APPLICATION_STATUS = {
+  submitted: "inviata, in verifica",
+  accepted: "accettata: sei nella rosa dei candidati dell'offerta",
+  declined: "non accettata",
+} as const;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.vacancy.title} — Offerte di lavoro — Rosa` : "Offerta non trovata — Rosa" },
-  ...(data ? [{ name: "description", content: `${data.vacancy.title} a ${data.vacancy.comuneName}: offerta di lavoro del Centro per l'Impiego.` }] : []),
+  ...(data
+    ? [{ name: "description", content: `${data.vacancy.title} a ${data.vacancy.comuneName}: offerta di lavoro del Centro per l'Impiego.` }]
+    : []),
   // A closed vacancy keeps its page for people who follow an old link, but search engines drop it.
   ...(data && !data.open ? [{ name: "robots", content: "noindex" }] : []),
 ];
@@ -45,7 +51,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     vacancy,
     open: found.open,
     jsonLd: found.open ? jsonLdScript(buildJobPosting(vacancy, { baseUrl: publicBaseUrl() })) : null,
-    viewer: !user ? ("anonymous" as const) : candidateId ? ("candidate" as const) : roleHas(user.role, "candidate:self") ? ("candidate_without_cv" as const) : ("other" as const),
+    viewer: !user
+      ? ("anonymous" as const)
+      : candidateId
+        ? ("candidate" as const)
+        : roleHas(user.role, "candidate:self")
+          ? ("candidate_without_cv" as const)
+          : ("other" as const),
     application: candidateId ? ((await findOwnApplication(db, vacancy.id, candidateId)) ?? null) : null,
     // The same rule as the JSON-LD's directApply and the JSON feed.
     acceptsApplications: acceptsDirectApplications(vacancy),
@@ -59,7 +71,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = getDb();
   const found = await getPublicVacancyPage(db, vacancyId, todayInItaly());
   if (!found) throw notFound("Offerta non trovata o non più disponibile");
-  if (!found.open) return invalid({ _form: "L'offerta è chiusa: non accetta più candidature. Cerca altre offerte nella bacheca." }, {}, 409);
+  if (!found.open)
+    return invalid({ _form: "L'offerta è chiusa: non accetta più candidature. Cerca altre offerte nella bacheca." }, {}, 409);
   const candidateId = await candidateIdForUser(db, user.id);
   if (!candidateId) throw notFound("Nessun CV è collegato al tuo account: rivolgiti al tuo Centro per l'Impiego");
   const form = parseFormData(await request.formData(), ApplySchema);
@@ -69,7 +82,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
-  return redirectWithFlash(`/offerte/${vacancyId}`, { type: "success", message: "Candidatura inviata: il Centro per l'Impiego la verificherà." });
+  return redirectWithFlash(`/offerte/${vacancyId}`, {
+    type: "success",
+    message: "Candidatura inviata: il Centro per l'Impiego la verificherà.",
+  });
 }
 
 export default function PublicVacancyPage() {
@@ -87,7 +103,8 @@ export default function PublicVacancyPage() {
         {open ? null : <span className="badge bg-secondary ms-2 align-middle">Chiusa</span>}
       </h1>
       <p className="lead">
-        {vacancy.employerName ?? "Azienda riservata: l'offerta è gestita dal Centro per l'Impiego"} · {vacancy.comuneName} ({vacancy.provinceCode})
+        {vacancy.employerName ?? "Azienda riservata: l'offerta è gestita dal Centro per l'Impiego"} · {vacancy.comuneName} (
+        {vacancy.provinceCode})
       </p>
       <p className="rosa-muted">
         Offerta n. {vacancy.number}
@@ -96,7 +113,8 @@ export default function PublicVacancyPage() {
       </p>
       {open ? null : (
         <Notice type="warning">
-          <strong>Questa offerta è chiusa</strong> e non accetta più candidature. <Link to="/offerte">Cerca le offerte aperte</Link> nella bacheca.
+          <strong>Questa offerta è chiusa</strong> e non accetta più candidature. <Link to="/offerte">Cerca le offerte aperte</Link> nella
+          bacheca.
         </Notice>
       )}
       <VacancyFacts v={vacancy} />
@@ -138,7 +156,12 @@ export default function PublicVacancyPage() {
           <Form method="post" noValidate>
             <ErrorSummary errors={result?.errors} />
             <p>Invierai il curriculum che hai in Rosa. Puoi aggiornarlo prima dalla pagina del tuo curriculum.</p>
-            <TextAreaField name="message" label="Messaggio per il Centro per l'Impiego (facoltativo)" errors={result?.errors} values={result?.values} />
+            <TextAreaField
+              name="message"
+              label="Messaggio per il Centro per l'Impiego (facoltativo)"
+              errors={result?.errors}
+              values={result?.values}
+            />
             <button type="submit" className="btn btn-primary">
               Invia la candidatura
             </button>

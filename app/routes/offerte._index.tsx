@@ -15,7 +15,10 @@ import { log } from "~/utils/logger.server";
 
 export const meta: MetaFunction = () => [
   { title: "Offerte di lavoro dei Centri per l'Impiego — Rosa" },
-  { name: "description", content: "Cerca le offerte di lavoro pubblicate dai Centri per l'Impiego per professione, comune, contratto e orario." },
+  {
+    name: "description",
+    content: "Cerca le offerte di lavoro pubblicate dai Centri per l'Impiego per professione, comune, contratto e orario.",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.ok) return { values: parsed.values, errors: parsed.errors, hits: [], total: 0, page: 1, totalPages: 0, unavailable: false };
   try {
     const result = await searchBoard(getDb(), parsed.data);
-    if ("error" in result) return { values: parsed.values, errors: result.error, hits: [], total: 0, page: 1, totalPages: 0, unavailable: false };
+    if ("error" in result)
+      return { values: parsed.values, errors: result.error, hits: [], total: 0, page: 1, totalPages: 0, unavailable: false };
     return { values: parsed.values, errors: undefined, ...result, page: parsed.data.page, unavailable: false };
   } catch (e) {
     // The index is derived data: if Meilisearch is down the board says so instead of failing.
@@ -64,7 +68,9 @@ export default function JobBoard() {
           Cerca
         </button>
       </Form>
-      {unavailable ? <Notice type="warning">La ricerca delle offerte non è disponibile in questo momento: riprova tra qualche minuto.</Notice> : null}
+      {unavailable ? (
+        <Notice type="warning">La ricerca delle offerte non è disponibile in questo momento: riprova tra qualche minuto.</Notice>
+      ) : null}
       <p role="status">{plural(total, "offerta trovata", "offerte trovate")}</p>
       <ul className="list-unstyled">
         {hits.map((h) => (
@@ -77,7 +83,8 @@ export default function JobBoard() {
                 {h.employerName ?? "Azienda riservata (tramite il Centro per l'Impiego)"} · {h.comuneName} ({h.provinceCode})
               </p>
               <p className="mb-0 rosa-muted">
-                {h.occupationTitle} · {contractLabel(h.contractType)} · {hoursLabel({ workingTime: h.workingTime as "full_time", weeklyHours: h.weeklyHours })} · scade il{" "}
+                {h.occupationTitle} · {contractLabel(h.contractType)} ·{" "}
+                {hoursLabel({ workingTime: h.workingTime as "full_time", weeklyHours: h.weeklyHours })} · scade il{" "}
                 {formatDate(h.closingDate)}
               </p>
             </div>

@@ -35,7 +35,8 @@ export default function OfficerHome() {
         </h2>
         <ul className="list-unstyled">
           <li>
-            <Link to="/operatore/aziende?status=pending">Da convalidare</Link>: <span data-testid="pending-count">{formatNumber(counts.pending)}</span>
+            <Link to="/operatore/aziende?status=pending">Da convalidare</Link>:{" "}
+            <span data-testid="pending-count">{formatNumber(counts.pending)}</span>
           </li>
           <li>
             <Link to="/operatore/aziende?status=validated">Convalidate</Link>: {formatNumber(counts.validated)}

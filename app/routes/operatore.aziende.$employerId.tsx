@@ -53,7 +53,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
-  const message = form.data.decision === "validate" ? "Azienda convalidata: l'azienda riceve un'e-mail e ora può pubblicare offerte e chiedere servizi." : "Registrazione respinta: l'azienda riceverà il motivo.";
+  const message =
+    form.data.decision === "validate"
+      ? "Azienda convalidata: l'azienda riceve un'e-mail e ora può pubblicare offerte e chiedere servizi."
+      : "Registrazione respinta: l'azienda riceverà il motivo.";
   return redirectWithFlash(`/operatore/aziende/${employerId}`, { type: "success", message });
 }
 

@@ -35,7 +35,14 @@ export default function EmployerList() {
           <TextField name="q" label="Ragione sociale, codice fiscale o partita IVA" values={values} errors={errors} />
         </div>
         <div className="col-md-4">
-          <SelectField name="status" label="Stato" values={values} errors={errors} placeholder="Tutti gli stati" options={EMPLOYER_STATUS_LABELS} />
+          <SelectField
+            name="status"
+            label="Stato"
+            values={values}
+            errors={errors}
+            placeholder="Tutti gli stati"
+            options={EMPLOYER_STATUS_LABELS}
+          />
         </div>
         <div className="col-md-2 mb-4">
           <button type="submit" className="btn btn-primary w-100">

@@ -45,7 +45,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     } catch (e) {
       return domainErrorResponse(e, { intent: "upload" });
     }
-    return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: "CV in PDF caricato: il testo è ora ricercabile." });
+    return redirectWithFlash(`/operatore/candidati/${candidateId}`, {
+      type: "success",
+      message: "CV in PDF caricato: il testo è ora ricercabile.",
+    });
   }
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
@@ -54,7 +57,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const form = parseFormData(formData, VersionSchema);
       if (!form.ok) return invalid(form.errors, form.values);
       await withTransaction((trx) => confirmCvCurrent(trx, actor, candidateId, form.data.version));
-      return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: "CV confermato come attuale: da oggi conta come aggiornato." });
+      return redirectWithFlash(`/operatore/candidati/${candidateId}`, {
+        type: "success",
+        message: "CV confermato come attuale: da oggi conta come aggiornato.",
+      });
     }
     if (intent === "invite") {
       const form = parseFormData(formData, CandidateInvitationSchema);
@@ -66,10 +72,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent === "link_request") {
       const form = parseFormData(formData, LinkRequestDecisionSchema);
       if (!form.ok) return invalid(form.errors, form.values);
-      await withTransaction((trx) => resolveLinkRequest(trx, actor, { candidateId, requestId: form.data.requestId, decision: form.data.decision }));
+      await withTransaction((trx) =>
+        resolveLinkRequest(trx, actor, { candidateId, requestId: form.data.requestId, decision: form.data.decision }),
+      );
       return redirectWithFlash(`/operatore/candidati/${candidateId}`, {
         type: "success",
-        message: form.data.decision === "link" ? "Account collegato al CV: la persona ora vede e aggiorna il proprio CV." : "Richiesta di collegamento respinta.",
+        message:
+          form.data.decision === "link"
+            ? "Account collegato al CV: la persona ora vede e aggiorna il proprio CV."
+            : "Richiesta di collegamento respinta.",
       });
     }
     if (intent === "disability") {
@@ -81,7 +92,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     throw new DomainError("Operazione non riconosciuta");
   } catch (e) {
-    return domainErrorResponse(e, Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>);
+    return domainErrorResponse(
+      e,
+      Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>,
+    );
   }
 }
 
@@ -99,12 +113,18 @@ export default function CandidateDetailPage() {
         {c.first_name} {c.last_name}
       </h1>
       <p>
-        <CvFreshness candidate={c} /> {c.consent_visible ? <span className="badge bg-primary">Visibile alle aziende</span> : <span className="badge bg-secondary">Non visibile alle aziende</span>}
+        <CvFreshness candidate={c} />{" "}
+        {c.consent_visible ? (
+          <span className="badge bg-primary">Visibile alle aziende</span>
+        ) : (
+          <span className="badge bg-secondary">Non visibile alle aziende</span>
+        )}
       </p>
       <ErrorSummary errors={result?.errors} />
       {c.obsolete ? (
         <Notice type="warning">
-          Il CV non è aggiornato da più di {plural(obsoleteMonths, "mese", "mesi")}: è escluso dall'incrocio. Verifica con la persona che sia ancora attuale.
+          Il CV non è aggiornato da più di {plural(obsoleteMonths, "mese", "mesi")}: è escluso dall'incrocio. Verifica con la persona che
+          sia ancora attuale.
           <Form method="post" className="mt-2">
             <input type="hidden" name="intent" value="confirm" />
             <input type="hidden" name="version" value={c.version} />
@@ -125,17 +145,21 @@ export default function CandidateDetailPage() {
       <CandidateCvView cv={cv} downloadHref={cv.file ? `${base}/cv` : undefined} />
 
       <section className="mb-4 col-lg-8" aria-labelledby="upload">
-        <h2 id="upload" className="h4">Carica il CV in PDF</h2>
+        <h2 id="upload" className="h4">
+          Carica il CV in PDF
+        </h2>
         <CvUploadForm maxUpload={maxUpload} errors={result?.errors} />
       </section>
 
       <section className="mb-4 col-lg-8" aria-labelledby="account">
-        <h2 id="account" className="h4">Account del candidato</h2>
+        <h2 id="account" className="h4">
+          Account del candidato
+        </h2>
         {linkRequests.map((r) => (
           <Notice type="warning" key={r.id}>
             <p className="mb-2">
-              {r.full_name} ({r.email}) si è registrato il {formatDateTime(r.created_at)} con il codice fiscale di questo CV e chiede di collegarlo al proprio
-              account.{" "}
+              {r.full_name} ({r.email}) si è registrato il {formatDateTime(r.created_at)} con il codice fiscale di questo CV e chiede di
+              collegarlo al proprio account.{" "}
               {r.reason === "email_differs"
                 ? "L'e-mail confermata è diversa da quella del CV."
                 : r.reason === "cv_has_account"
@@ -163,13 +187,21 @@ export default function CandidateDetailPage() {
           <>
             {cv.invitation ? (
               <p>
-                Invito inviato a {cv.invitation.email} il {formatDateTime(cv.invitation.created_at)}, valido fino al {formatDate(cv.invitation.expires_at)}.
+                Invito inviato a {cv.invitation.email} il {formatDateTime(cv.invitation.created_at)}, valido fino al{" "}
+                {formatDate(cv.invitation.expires_at)}.
               </p>
             ) : null}
             <p>Invia alla persona un collegamento per attivare l'account con cui vedere e aggiornare il proprio CV e il consenso.</p>
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="invite" />
-              <TextField name="email" label="E-mail del candidato" type="email" defaultValue={c.email ?? ""} errors={result?.errors} values={result?.values} />
+              <TextField
+                name="email"
+                label="E-mail del candidato"
+                type="email"
+                defaultValue={c.email ?? ""}
+                errors={result?.errors}
+                values={result?.values}
+              />
               <button type="submit" className="btn btn-outline-primary">
                 {cv.invitation ? "Invia un nuovo invito" : "Invia l'invito"}
               </button>
@@ -180,11 +212,26 @@ export default function CandidateDetailPage() {
 
       {withHealth ? (
         <section className="mb-4 col-lg-8" aria-labelledby="health">
-          <h2 id="health" className="h4">Dati sanitari (riservati al collocamento mirato)</h2>
+          <h2 id="health" className="h4">
+            Dati sanitari (riservati al collocamento mirato)
+          </h2>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="disability" />
-            <TextField name="percentage" label="Percentuale di invalidità" inputMode="numeric" defaultValue={cv.disability ? String(cv.disability.percentage) : ""} errors={result?.errors} values={result?.values} />
-            <TextAreaField name="functionalNotes" label="Note sulle capacità funzionali" defaultValue={cv.disability?.functional_notes ?? ""} errors={result?.errors} values={result?.values} />
+            <TextField
+              name="percentage"
+              label="Percentuale di invalidità"
+              inputMode="numeric"
+              defaultValue={cv.disability ? String(cv.disability.percentage) : ""}
+              errors={result?.errors}
+              values={result?.values}
+            />
+            <TextAreaField
+              name="functionalNotes"
+              label="Note sulle capacità funzionali"
+              defaultValue={cv.disability?.functional_notes ?? ""}
+              errors={result?.errors}
+              values={result?.values}
+            />
             <button type="submit" className="btn btn-outline-primary">
               Salva i dati sanitari
             </button>

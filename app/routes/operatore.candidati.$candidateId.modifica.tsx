@@ -21,7 +21,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "candidates:write");
   const candidateId = candidateIdFrom(params);
   const canSetProtectedCategory = canReadHealth(user);
-  const cv = await getCandidateCv(getDb(), candidateId, { withHealth: canSetProtectedCategory, obsoleteMonths: cvSettings().obsoleteMonths });
+  const cv = await getCandidateCv(getDb(), candidateId, {
+    withHealth: canSetProtectedCategory,
+    obsoleteMonths: cvSettings().obsoleteMonths,
+  });
   if (!cv) throw notFound("Candidato non trovato");
   await withTransaction((trx) => recordCandidateView(trx, actorOf(user, context), candidateId, "cv"));
   return { candidateId, name: `${cv.candidate.first_name} ${cv.candidate.last_name}`, values: cvToFormValues(cv), canSetProtectedCategory };
@@ -34,12 +37,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form.errors, form.values);
   try {
     await withTransaction((trx) =>
-      updateCandidate(trx, actorOf(user, context), { ...form.data, candidateId, version: form.data.version ?? 0 }, { bySelf: false, canSetProtectedCategory: canReadHealth(user) }),
+      updateCandidate(
+        trx,
+        actorOf(user, context),
+        { ...form.data, candidateId, version: form.data.version ?? 0 },
+        { bySelf: false, canSetProtectedCategory: canReadHealth(user) },
+      ),
     );
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
-  return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: "CV aggiornato: le modifiche valgono subito nella ricerca dei candidati e nell'incrocio." });
+  return redirectWithFlash(`/operatore/candidati/${candidateId}`, {
+    type: "success",
+    message: "CV aggiornato: le modifiche valgono subito nella ricerca dei candidati e nell'incrocio.",
+  });
 }
 
 export default function EditCandidatePage() {
@@ -54,7 +65,12 @@ export default function EditCandidatePage() {
       <ErrorSummary errors={result?.errors} />
       <Form method="post" noValidate>
         <input type="hidden" name="version" value={result?.values?.version ?? values.version} />
-        <CandidateFormFields mode="officer" canSetProtectedCategory={canSetProtectedCategory} errors={result?.errors} values={result?.values ?? values} />
+        <CandidateFormFields
+          mode="officer"
+          canSetProtectedCategory={canSetProtectedCategory}
+          errors={result?.errors}
+          values={result?.values ?? values}
+        />
         <button type="submit" className="btn btn-primary">
           Salva le modifiche
         </button>

@@ -10,7 +10,12 @@ import { recordAudit } from "~/domain/audit/commands.server";
 import { EQF_LABELS, LANGUAGE_LABELS, LICENCE_LABELS, PROTECTED_CATEGORY_LABELS } from "~/domain/candidates/schema";
 import { auditableSearch, searchCandidates, type CandidateSearchResult } from "~/domain/candidates/search.server";
 import {
-  AVAILABILITY_LABELS, CandidateSearchSchema, RADIUS_OPTIONS, SORT_LABELS, searchParamsToRaw, type MatchReason,
+  AVAILABILITY_LABELS,
+  CandidateSearchSchema,
+  RADIUS_OPTIONS,
+  SORT_LABELS,
+  searchParamsToRaw,
+  type MatchReason,
 } from "~/domain/candidates/search-query";
 import { DomainError } from "~/domain/errors";
 import { formatDate, formatNumber } from "~/utils/format";
@@ -44,7 +49,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   // Searching the CV database is access to personal data: recorded, with the criteria (not the results).
   await recordAudit(getDb(), actorOf(user, context), {
-    action: "candidates.searched", entityType: "candidate", details: { ...auditableSearch(parsed.data), results: result.total },
+    action: "candidates.searched",
+    entityType: "candidate",
+    details: { ...auditableSearch(parsed.data), results: result.total },
   });
   return { errors: undefined, values, result, unavailable: false };
 }
@@ -76,7 +83,9 @@ export default function CandidateSearchPage() {
         </Link>
       </p>
       <ErrorSummary errors={errors} />
-      {unavailable ? <Notice type="warning">La ricerca non è al momento disponibile (motore di ricerca non raggiungibile). Riprova tra poco.</Notice> : null}
+      {unavailable ? (
+        <Notice type="warning">La ricerca non è al momento disponibile (motore di ricerca non raggiungibile). Riprova tra poco.</Notice>
+      ) : null}
       <Form method="get" role="search" aria-label="Cerca candidati">
         <div className="row align-items-end">
           <div className="col-lg-4">
@@ -93,7 +102,14 @@ export default function CandidateSearchPage() {
             <LookupInput name="comune" label="Vicino a (comune)" source="/api/comuni" values={values} errors={errors} />
           </div>
           <div className="col-lg-2">
-            <SelectField name="radiusKm" label="Entro" values={values} errors={errors} defaultValue="20" options={RADIUS_OPTIONS.map((r) => [String(r), `${r} km`])} />
+            <SelectField
+              name="radiusKm"
+              label="Entro"
+              values={values}
+              errors={errors}
+              defaultValue="20"
+              options={RADIUS_OPTIONS.map((r) => [String(r), `${r} km`])}
+            />
           </div>
           <div className="col-lg-2">
             <SelectField name="sort" label="Ordina per" values={values} errors={errors} options={sortOptions} />
@@ -144,7 +160,7 @@ export default function CandidateSearchPage() {
                       <span className="fw-semibold">Propensioni:</span> {h.preferences.join(" · ")}
                     </p>
                     <p className="mb-1 small text-muted">
-                      {h.educationLevel ? EQF_LABELS[String(h.educationLevel)] ?? `EQF ${h.educationLevel}` : "Titolo non indicato"}
+                      {h.educationLevel ? (EQF_LABELS[String(h.educationLevel)] ?? `EQF ${h.educationLevel}`) : "Titolo non indicato"}
                       {h.licences.length ? ` · Patenti: ${h.licences.map((l) => LICENCE_LABELS[l] ?? l).join(", ")}` : ""}
                       {h.languages.length ? ` · Lingue: ${h.languages.map((l) => LANGUAGE_LABELS[l] ?? l).join(", ")}` : ""}
                       {h.availability.length ? ` · ${h.availability.map((a) => AVAILABILITY_LABELS[a] ?? a).join(", ")}` : ""}

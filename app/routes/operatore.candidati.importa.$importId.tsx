@@ -42,7 +42,8 @@ export default function ImportProgressPage() {
       </p>
       <h1>Importazione di {job.filename}</h1>
       <p>
-        {PHASE[job.status]}: {formatNumber(job.status === "done" ? job.total_rows : job.processed_rows)} su {plural(job.total_rows, "riga", "righe")}
+        {PHASE[job.status]}: {formatNumber(job.status === "done" ? job.total_rows : job.processed_rows)} su{" "}
+        {plural(job.total_rows, "riga", "righe")}
       </p>
       {/* A native <progress> rather than Bootstrap's bar: its width needs no inline style, which the CSP refuses. */}
       <div className="rosa-progress-row mb-4">

@@ -31,8 +31,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     } catch {
       throw new DomainError("Il file non è un CSV in UTF-8: salvalo da Excel come «CSV UTF-8»", "file");
     }
-    const { importId } = await startCandidateImport(getDb(), { ...actorOf(user, context), userId: user.id }, { name: file.name, text }, { canSetProtectedCategory: canReadHealth(user) });
-    return redirectWithFlash(`/operatore/candidati/importa/${importId}`, { type: "info", message: "File ricevuto: verifica delle righe in corso." });
+    const { importId } = await startCandidateImport(
+      getDb(),
+      { ...actorOf(user, context), userId: user.id },
+      { name: file.name, text },
+      { canSetProtectedCategory: canReadHealth(user) },
+    );
+    return redirectWithFlash(`/operatore/candidati/importa/${importId}`, {
+      type: "info",
+      message: "File ricevuto: verifica delle righe in corso.",
+    });
   } catch (e) {
     if (e instanceof CsvFormatError) return domainErrorResponse(new DomainError(e.message, "file"), {});
     return domainErrorResponse(e, {});
@@ -61,7 +69,15 @@ export default function ImportCandidatesPage() {
       <Form method="post" encType="multipart/form-data">
         <div className="form-group">
           <label htmlFor="f-file">File CSV</label>
-          <input id="f-file" name="file" type="file" accept=".csv,text/csv" className={`form-control${error ? " is-invalid" : ""}`} aria-invalid={error ? true : undefined} aria-describedby={error ? "f-file-error" : undefined} />
+          <input
+            id="f-file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            className={`form-control${error ? " is-invalid" : ""}`}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "f-file-error" : undefined}
+          />
           {error ? (
             <div id="f-file-error" className="invalid-feedback d-block">
               {error}
@@ -79,9 +95,16 @@ export default function ImportCandidatesPage() {
           <li>data_nascita, disponibile_dal: gg/mm/aaaa oppure aaaa-mm-gg</li>
           <li>comune_domicilio: «Nome (XX)» oppure codice ISTAT a 6 cifre</li>
           <li>livello_eqf: da 1 a 8</li>
-          <li>propensione_N_professione: codice CP2021 (es. 5.1.2.2.0), propensione_N_fonte: lavoro, istruzione o formazione (N = 1, 2, 3)</li>
-          <li>madrelingua: codici ISO 639-1, es. «it» o «ro|it»; lingue (straniere): codice:livello QCER, es. «en:B1|fr:A2»; patenti: es. «B|C|CQC_MERCI»; competenze_informatiche: es. «Excel:intermedio»</li>
-          <li>turni, weekend, mezzo_proprio, disponibile_trasferimento, consenso_visibilita: sì / no; orario: pieno, parziale o indifferente</li>
+          <li>
+            propensione_N_professione: codice CP2021 (es. 5.1.2.2.0), propensione_N_fonte: lavoro, istruzione o formazione (N = 1, 2, 3)
+          </li>
+          <li>
+            madrelingua: codici ISO 639-1, es. «it» o «ro|it»; lingue (straniere): codice:livello QCER, es. «en:B1|fr:A2»; patenti: es.
+            «B|C|CQC_MERCI»; competenze_informatiche: es. «Excel:intermedio»
+          </li>
+          <li>
+            turni, weekend, mezzo_proprio, disponibile_trasferimento, consenso_visibilita: sì / no; orario: pieno, parziale o indifferente
+          </li>
         </ul>
       </details>
     </div>

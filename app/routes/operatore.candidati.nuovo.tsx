@@ -25,11 +25,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form.errors, form.values);
   let candidateId: string;
   try {
-    candidateId = await withTransaction((trx) => createCandidate(trx, actorOf(user, context), form.data, { canSetProtectedCategory: canReadHealth(user) }));
+    candidateId = await withTransaction((trx) =>
+      createCandidate(trx, actorOf(user, context), form.data, { canSetProtectedCategory: canReadHealth(user) }),
+    );
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
-  return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: "Candidato registrato: ora puoi caricare il suo CV in PDF o invitarlo ad attivare il suo account." });
+  return redirectWithFlash(`/operatore/candidati/${candidateId}`, {
+    type: "success",
+    message: "Candidato registrato: ora puoi caricare il suo CV in PDF o invitarlo ad attivare il suo account.",
+  });
 }
 
 export default function NewCandidatePage() {
@@ -41,7 +46,12 @@ export default function NewCandidatePage() {
       <p className="lead">Registra il CV raccolto nel colloquio di orientamento. Servono almeno un titolo di studio e una propensione.</p>
       <ErrorSummary errors={result?.errors} />
       <Form method="post" noValidate>
-        <CandidateFormFields mode="officer" canSetProtectedCategory={canSetProtectedCategory} errors={result?.errors} values={result?.values} />
+        <CandidateFormFields
+          mode="officer"
+          canSetProtectedCategory={canSetProtectedCategory}
+          errors={result?.errors}
+          values={result?.values}
+        />
         <button type="submit" className="btn btn-primary">
           Salva il candidato
         </button>

@@ -30,7 +30,8 @@ export const meta: MetaFunction = () => [{ title: "Pratica L. 68/99 — Rosa" }]
 const ParamsSchema = z.object({ employerId: z.uuid() });
 
 /** Placement officers of the employer's province only; anyone else gets a 404. */
-const requireOfficerFile = (request: Request, params: unknown) => requireOfficerOn(request, ParamsSchema.safeParse(params).data?.employerId);
+const requireOfficerFile = (request: Request, params: unknown) =>
+  requireOfficerOn(request, ParamsSchema.safeParse(params).data?.employerId);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, employerId } = await requireOfficerFile(request, params);
@@ -50,7 +51,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const outcome = await withTransaction((trx) => requestCertificate(trx, actorOf(user, context), employerId, todayInItaly()));
     return redirectWithFlash(`/operatore/collocamento-mirato/${employerId}`, {
       type: outcome.compliant ? "success" : "warning",
-      message: outcome.compliant ? `Certificazione n. ${outcome.number} rilasciata.` : "Certificazione non rilasciata: i motivi sono nell'elenco delle richieste.",
+      message: outcome.compliant
+        ? `Certificazione n. ${outcome.number} rilasciata.`
+        : "Certificazione non rilasciata: i motivi sono nell'elenco delle richieste.",
     });
   }
   const result = await handleFileAction(form, actorOf(user, context), employerId);
@@ -71,9 +74,13 @@ export default function OfficerL68File() {
       <p className="lead">
         Codice fiscale {employer.tax_code} · sede legale {employer.comune_name} ({employer.province_code})
       </p>
-      {failed?.errors._form && !["add-group", "add-worker", "worker-left"].includes(failed.intent) ? <Notice type="danger">{failed.errors._form}</Notice> : null}
+      {failed?.errors._form && !["add-group", "add-worker", "worker-left"].includes(failed.intent) ? (
+        <Notice type="danger">{failed.errors._form}</Notice>
+      ) : null}
       <p className="d-flex flex-wrap gap-3">
-        <Link to={`/operatore/collocamento-mirato/pratiche?azienda=${employer.id}&stato=`}>Esoneri, convenzioni, sospensioni e richieste</Link>
+        <Link to={`/operatore/collocamento-mirato/pratiche?azienda=${employer.id}&stato=`}>
+          Esoneri, convenzioni, sospensioni e richieste
+        </Link>
         <Link to={`/operatore/collocamento-mirato/posti/${employer.id}`}>Posti di lavoro disponibili</Link>
       </p>
       <details className="mb-3">
@@ -114,7 +121,9 @@ export default function OfficerL68File() {
                     Certificazione n. {c.number}
                   </a>
                   {c.valid_until ? ` (valida fino al ${formatDate(c.valid_until)})` : ""}
-                  {c.pending_units > 0 && c.pending_due_on ? <span className="d-block">{pendingSentence(c.pending_units, c.pending_due_on)}</span> : null}
+                  {c.pending_units > 0 && c.pending_due_on ? (
+                    <span className="d-block">{pendingSentence(c.pending_units, c.pending_due_on)}</span>
+                  ) : null}
                 </>
               ) : (
                 <>

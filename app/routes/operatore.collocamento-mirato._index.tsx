@@ -20,7 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = parseSearchParams(url, WorkspaceFilterSchema);
   const province = user.officeProvince;
-  if (!filter.ok) return data({ errors: filter.errors, values: filter.values, rows: [], province, today: todayInItaly(), query: "" }, { status: 400 });
+  if (!filter.ok)
+    return data({ errors: filter.errors, values: filter.values, rows: [], province, today: todayInItaly(), query: "" }, { status: 400 });
   const rows = province
     ? await listProvinceEmployers(getDb(), province, {
         sort: filter.data.ordina,
@@ -45,20 +46,34 @@ export default function PlacementWorkspace() {
         <Link to="/operatore/collocamento-mirato/graduatoria">Graduatoria</Link>
         <Link to="/operatore/collocamento-mirato/avviamenti">Avviamenti</Link>
       </p>
-      {!province ? <Notice type="warning">Il tuo account non ha una provincia di competenza: chiedi all'amministratore di indicarla.</Notice> : null}
+      {!province ? (
+        <Notice type="warning">Il tuo account non ha una provincia di competenza: chiedi all'amministratore di indicarla.</Notice>
+      ) : null}
       <ErrorSummary errors={errors} />
       <Form method="get" className="row align-items-end" aria-label="Ordina e filtra le aziende">
         <div className="col-md-4">
           <SelectField name="ordina" label="Ordina per" options={SORT_LABELS} values={values} errors={errors} defaultValue="scadenza" />
         </div>
         <div className="col-md-4">
-          <SelectField name="scoperti" label="Mostra" options={[["", "Tutte le aziende obbligate"], ["1", "Solo con posti da coprire"]]} values={values} errors={errors} />
+          <SelectField
+            name="scoperti"
+            label="Mostra"
+            options={[
+              ["", "Tutte le aziende obbligate"],
+              ["1", "Solo con posti da coprire"],
+            ]}
+            values={values}
+            errors={errors}
+          />
         </div>
         <div className="col-md-4">
           <SelectField
             name="scadenza"
             label="Scadenze"
-            options={[["", "Tutte"], ["30", "Scadute o entro 30 giorni"]]}
+            options={[
+              ["", "Tutte"],
+              ["30", "Scadute o entro 30 giorni"],
+            ]}
             values={values}
             errors={errors}
           />
@@ -76,7 +91,9 @@ export default function PlacementWorkspace() {
       </Form>
       <div className="table-responsive" tabIndex={0}>
         <table className="table table-hover">
-          <caption>{rows.length ? `Aziende obbligate della provincia (${rows.length})` : "Nessuna azienda obbligata con questi criteri"}</caption>
+          <caption>
+            {rows.length ? `Aziende obbligate della provincia (${rows.length})` : "Nessuna azienda obbligata con questi criteri"}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Azienda</th>

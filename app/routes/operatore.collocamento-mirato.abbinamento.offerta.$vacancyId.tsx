@@ -21,7 +21,10 @@ const ParamsSchema = z.object({ vacancyId: z.uuid() });
 
 const LinkSchema = z.discriminatedUnion(
   "intent",
-  [z.object({ intent: z.literal("link"), postId: z.uuid({ error: "Scegli il posto di lavoro disponibile" }) }), z.object({ intent: z.literal("unlink") })],
+  [
+    z.object({ intent: z.literal("link"), postId: z.uuid({ error: "Scegli il posto di lavoro disponibile" }) }),
+    z.object({ intent: z.literal("unlink") }),
+  ],
   { error: "Operazione non valida" },
 );
 
@@ -46,7 +49,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     vacancy,
     post,
     postElsewhere: linked && !post ? linked.provinceCode : null,
-    options: options.map((p): [string, string] => [p.id, `${p.task} — ${p.occupationCode}, ${p.comuneLabel}, ${plural(p.posts, "posto", "posti")}`]),
+    options: options.map((p): [string, string] => [
+      p.id,
+      `${p.task} — ${p.occupationCode}, ${p.comuneLabel}, ${plural(p.posts, "posto", "posti")}`,
+    ]),
     match,
   };
 }
@@ -103,14 +109,16 @@ export default function ReservedVacancyMatchPage() {
             Posto di lavoro disponibile descritto dall'offerta
           </h2>
           {postElsewhere ? (
-            <Notice type="info">Il posto collegato è in un'altra provincia ({postElsewhere}): l'abbinamento con l'elenco lo fa l'ufficio di quella provincia.</Notice>
+            <Notice type="info">
+              Il posto collegato è in un'altra provincia ({postElsewhere}): l'abbinamento con l'elenco lo fa l'ufficio di quella provincia.
+            </Notice>
           ) : post ? (
             <>
               <PostFacts post={post} />
               {post.occupationCode !== vacancy.occupationCode ? (
                 <Notice type="warning">
-                  La qualifica del posto ({post.occupationCode}) è diversa dalla professione dell'offerta ({vacancy.occupationCode}): l'abbinamento confronta i CV delle
-                  persone con la professione dell'offerta.
+                  La qualifica del posto ({post.occupationCode}) è diversa dalla professione dell'offerta ({vacancy.occupationCode}):
+                  l'abbinamento confronta i CV delle persone con la professione dell'offerta.
                 </Notice>
               ) : null}
               <Form method="post">
@@ -123,13 +131,21 @@ export default function ReservedVacancyMatchPage() {
           ) : (
             <>
               <p>
-                Collega l'offerta al posto di lavoro disponibile che descrive (il posto della quota da coprire): l'abbinamento usa le sue capacità richieste e le sue
-                condizioni, e l'avviamento riguarda quel posto.
+                Collega l'offerta al posto di lavoro disponibile che descrive (il posto della quota da coprire): l'abbinamento usa le sue
+                capacità richieste e le sue condizioni, e l'avviamento riguarda quel posto.
               </p>
               {options.length ? (
                 <Form method="post" noValidate>
                   <input type="hidden" name="intent" value="link" />
-                  <SelectField name="postId" label="Posto di lavoro disponibile" options={options} placeholder="Scegli…" required errors={errors} values={failed && !failed.ok ? failed.values : undefined} />
+                  <SelectField
+                    name="postId"
+                    label="Posto di lavoro disponibile"
+                    options={options}
+                    placeholder="Scegli…"
+                    required
+                    errors={errors}
+                    values={failed && !failed.ok ? failed.values : undefined}
+                  />
                   <button type="submit" className="btn btn-primary">
                     Collega il posto
                   </button>
@@ -144,7 +160,17 @@ export default function ReservedVacancyMatchPage() {
           )}
         </section>
       )}
-      {match && post ? <ElencoMatch province={province} postId={post.id} vacancyId={vacancy.id} people={match.people} counts={match.counts} freePlaces={match.freePlaces} withRadius /> : null}
+      {match && post ? (
+        <ElencoMatch
+          province={province}
+          postId={post.id}
+          vacancyId={vacancy.id}
+          people={match.people}
+          counts={match.counts}
+          freePlaces={match.freePlaces}
+          withRadius
+        />
+      ) : null}
     </div>
   );
 }

@@ -55,7 +55,14 @@ export default function PostMatchPage() {
         </>
       ) : null}
       {post.status !== "open" ? <p>Il posto non è più aperto: nessun nuovo avviamento.</p> : null}
-      <ElencoMatch province={province} postId={post.id} people={match.people} counts={match.counts} freePlaces={match.freePlaces} withRadius={false} />
+      <ElencoMatch
+        province={province}
+        postId={post.id}
+        people={match.people}
+        counts={match.counts}
+        freePlaces={match.freePlaces}
+        withRadius={false}
+      />
     </div>
   );
 }

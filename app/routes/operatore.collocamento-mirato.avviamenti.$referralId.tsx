@@ -5,7 +5,13 @@ import { z } from "zod";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { runForm } from "~/web/actions/placement.server";
-import { eventOfOutcome, getReferral, REFERRAL_KIND_LABELS, REFERRAL_STATUS_LABELS, transitionReferral } from "~/domain/placement/referrals.server";
+import {
+  eventOfOutcome,
+  getReferral,
+  REFERRAL_KIND_LABELS,
+  REFERRAL_STATUS_LABELS,
+  transitionReferral,
+} from "~/domain/placement/referrals.server";
 import { CONTRACTS, OutcomeFormSchema } from "~/domain/placement/schema";
 import { todayInItaly } from "~/utils/dates";
 import { redirectWithFlash } from "~/web/flash.server";
@@ -16,7 +22,10 @@ import { requirePlacementOfficer } from "~/web/guards.server";
 export const meta: MetaFunction = () => [{ title: "Avviamento — Rosa" }];
 
 const ParamsSchema = z.object({ referralId: z.uuid() });
-const StepSchema = z.object({ intent: z.enum(["confirm", "cancel"], { error: "Operazione non riconosciuta" }), version: z.coerce.number().int() });
+const StepSchema = z.object({
+  intent: z.enum(["confirm", "cancel"], { error: "Operazione non riconosciuta" }),
+  version: z.coerce.number().int(),
+});
 
 const OUTCOMES: [string, string][] = [
   ["hired", "Assunto"],
@@ -35,7 +44,10 @@ async function requireReferral(request: Request, params: unknown) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { referral } = await requireReferral(request, params);
-  return { referral: { ...referral, kindLabel: REFERRAL_KIND_LABELS[referral.kind], statusLabel: REFERRAL_STATUS_LABELS[referral.status] }, today: todayInItaly() };
+  return {
+    referral: { ...referral, kindLabel: REFERRAL_KIND_LABELS[referral.kind], statusLabel: REFERRAL_STATUS_LABELS[referral.status] },
+    today: todayInItaly(),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -45,10 +57,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const today = todayInItaly();
   const result =
     formData.get("intent") === "outcome"
-      ? await runForm(formData, OutcomeFormSchema, (trx, d) => transitionReferral(trx, actor, province, referral.id, eventOfOutcome(d), d.version, today, d))
+      ? await runForm(formData, OutcomeFormSchema, (trx, d) =>
+          transitionReferral(trx, actor, province, referral.id, eventOfOutcome(d), d.version, today, d),
+        )
       : await runForm(formData, StepSchema, (trx, d) => transitionReferral(trx, actor, province, referral.id, d.intent, d.version, today));
   if (!result.ok) return data(result, { status: result.status });
-  return redirectWithFlash(`/operatore/collocamento-mirato/avviamenti/${referral.id}`, { type: "success", message: `Avviamento: ${REFERRAL_STATUS_LABELS[result.value].toLowerCase()}.` });
+  return redirectWithFlash(`/operatore/collocamento-mirato/avviamenti/${referral.id}`, {
+    type: "success",
+    message: `Avviamento: ${REFERRAL_STATUS_LABELS[result.value].toLowerCase()}.`,
+  });
 }
 
 export default function ReferralPage() {

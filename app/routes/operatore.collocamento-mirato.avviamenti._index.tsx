@@ -8,7 +8,12 @@ import { getDb } from "~/db/db.server";
 import { runForm } from "~/web/actions/placement.server";
 import { listEnrolments } from "~/domain/placement/enrolments.server";
 import { listOpenPostsInProvince } from "~/domain/placement/posts.server";
-import { listReferralsInProvince, referNominative, REFERRAL_KIND_LABELS, REFERRAL_STATUS_LABELS } from "~/domain/placement/referrals.server";
+import {
+  listReferralsInProvince,
+  referNominative,
+  REFERRAL_KIND_LABELS,
+  REFERRAL_STATUS_LABELS,
+} from "~/domain/placement/referrals.server";
 import { todayInItaly } from "~/utils/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate } from "~/utils/format";
@@ -23,7 +28,11 @@ const NominativeSchema = z.object({
 });
 
 /** From the matching with the list (elenco-match): the post and the person preselected in the nominative form. */
-const PrefillSchema = z.object({ posto: z.uuid().optional().catch(undefined), persona: z.uuid().optional().catch(undefined), offerta: z.uuid().optional().catch(undefined) });
+const PrefillSchema = z.object({
+  posto: z.uuid().optional().catch(undefined),
+  persona: z.uuid().optional().catch(undefined),
+  offerta: z.uuid().optional().catch(undefined),
+});
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, province } = await requirePlacementOfficer(request);
@@ -34,11 +43,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listReferralsInProvince(db, province),
     listEnrolments(db, actorOf(user, context), province),
   ]);
-  const fromMatch = !!prefill.posto && !!prefill.persona && posts.some((p) => p.id === prefill.posto) && people.some((p) => p.id === prefill.persona && p.status === "active");
+  const fromMatch =
+    !!prefill.posto &&
+    !!prefill.persona &&
+    posts.some((p) => p.id === prefill.posto) &&
+    people.some((p) => p.id === prefill.persona && p.status === "active");
   return {
     province,
     prefill: fromMatch ? { postId: prefill.posto!, enrolmentId: prefill.persona!, vacancyId: prefill.offerta ?? null } : null,
-    posts: posts.map((p) => ({ id: p.id, label: `${p.employerName} — ${p.task} (${p.comuneLabel}), ${plural(p.posts, "posto", "posti")}` })),
+    posts: posts.map((p) => ({
+      id: p.id,
+      label: `${p.employerName} — ${p.task} (${p.comuneLabel}), ${plural(p.posts, "posto", "posti")}`,
+    })),
     people: people.filter((p) => p.status === "active").map((p) => ({ id: p.id, label: `${p.lastName} ${p.firstName} (${p.taxCode})` })),
     referrals: referrals.map((r) => ({ ...r, kindLabel: REFERRAL_KIND_LABELS[r.kind], statusLabel: REFERRAL_STATUS_LABELS[r.status] })),
   };
@@ -47,9 +63,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** Nominative referral: the office issues the nulla osta for the person the employer named. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, province } = await requirePlacementOfficer(request);
-  const result = await runForm(await request.formData(), NominativeSchema, (trx, d) => referNominative(trx, actorOf(user, context), province, d.postId, d.enrolmentId, todayInItaly()));
+  const result = await runForm(await request.formData(), NominativeSchema, (trx, d) =>
+    referNominative(trx, actorOf(user, context), province, d.postId, d.enrolmentId, todayInItaly()),
+  );
   if (!result.ok) return data(result, { status: result.status });
-  return redirectWithFlash(`/operatore/collocamento-mirato/avviamenti/${result.value.id}`, { type: "success", message: `Nulla osta n. ${result.value.number} rilasciato.` });
+  return redirectWithFlash(`/operatore/collocamento-mirato/avviamenti/${result.value.id}`, {
+    type: "success",
+    message: `Nulla osta n. ${result.value.number} rilasciato.`,
+  });
 }
 
 export default function ReferralsPage() {
@@ -69,7 +90,9 @@ export default function ReferralsPage() {
         <h2 id="numeric" className="h4">
           Avviamento numerico
         </h2>
-        <p>Scegli il posto: Rosa propone le persone con il punteggio più alto in graduatoria che hanno le capacità e le condizioni richieste.</p>
+        <p>
+          Scegli il posto: Rosa propone le persone con il punteggio più alto in graduatoria che hanno le capacità e le condizioni richieste.
+        </p>
         {posts.length === 0 ? (
           <p>Nessun posto disponibile nelle aziende della provincia.</p>
         ) : (
@@ -89,13 +112,29 @@ export default function ReferralsPage() {
         {prefill ? (
           <Notice type="info">
             Posto e persona scelti dall'abbinamento con l'elenco: controlla e rilascia il nulla osta.{" "}
-            {prefill.vacancyId ? <Link to={`/operatore/collocamento-mirato/abbinamento/offerta/${prefill.vacancyId}`}>Torna all'abbinamento dell'offerta</Link> : null}
+            {prefill.vacancyId ? (
+              <Link to={`/operatore/collocamento-mirato/abbinamento/offerta/${prefill.vacancyId}`}>Torna all'abbinamento dell'offerta</Link>
+            ) : null}
           </Notice>
         ) : null}
         <Form method="post" noValidate>
           <ErrorSummary errors={common.errors} />
-          <SelectField name="postId" label="Posto" options={posts.map((p) => [p.id, p.label] as [string, string])} placeholder="Scegli…" required {...common} />
-          <SelectField name="enrolmentId" label="Persona indicata dall'azienda" options={people.map((p) => [p.id, p.label] as [string, string])} placeholder="Scegli…" required {...common} />
+          <SelectField
+            name="postId"
+            label="Posto"
+            options={posts.map((p) => [p.id, p.label] as [string, string])}
+            placeholder="Scegli…"
+            required
+            {...common}
+          />
+          <SelectField
+            name="enrolmentId"
+            label="Persona indicata dall'azienda"
+            options={people.map((p) => [p.id, p.label] as [string, string])}
+            placeholder="Scegli…"
+            required
+            {...common}
+          />
           <button type="submit" className="btn btn-primary">
             Rilascia il nulla osta
           </button>

@@ -33,8 +33,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const today = todayInItaly();
   const db = getDb();
   const { fitting, excluded } = await numericProposals(db, post, today);
-  await recordAudit(db, actorOf(user, context), { action: "l68.numeric_proposals_viewed", entityType: "l68_available_post", entityId: post.id, employerId: post.employerId });
-  const view = (p: (typeof fitting)[number]) => ({ id: p.ranked.entry.id, position: p.ranked.position, name: `${p.ranked.entry.lastName} ${p.ranked.entry.firstName}`, score: decimalComma(p.score), reasons: p.fit.reasons });
+  await recordAudit(db, actorOf(user, context), {
+    action: "l68.numeric_proposals_viewed",
+    entityType: "l68_available_post",
+    entityId: post.id,
+    employerId: post.employerId,
+  });
+  const view = (p: (typeof fitting)[number]) => ({
+    id: p.ranked.entry.id,
+    position: p.ranked.position,
+    name: `${p.ranked.entry.lastName} ${p.ranked.entry.firstName}`,
+    score: decimalComma(p.score),
+    reasons: p.fit.reasons,
+  });
   return {
     post: { ...post, capacityLabels: orderedCapacities(post.capacities).map((c) => CAPACITIES[c]) },
     obligations: await pendingObligationUnits(db, post.employerId),
@@ -45,7 +56,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, province, post } = await requirePost(request, params);
-  const result = await runForm(await request.formData(), z.object({}), (trx) => proposeNumeric(trx, actorOf(user, context), province, post.id, todayInItaly()));
+  const result = await runForm(await request.formData(), z.object({}), (trx) =>
+    proposeNumeric(trx, actorOf(user, context), province, post.id, todayInItaly()),
+  );
   if (!result.ok) return data(result, { status: result.status });
   const n = result.value.length;
   return redirectWithFlash("/operatore/collocamento-mirato/avviamenti", {
@@ -72,8 +85,8 @@ export default function NumericReferralPage() {
         <dd className="col-sm-8">{post.posts}</dd>
         <dt className="col-sm-4">Sede</dt>
         <dd className="col-sm-8">
-          {post.comuneLabel}; mezzi pubblici: {post.publicTransport ? "sì" : "no"}; barriere architettoniche: {post.architecturalBarriers ? "sì" : "no"}; turni
-          notturni: {post.nightShifts ? "sì" : "no"}
+          {post.comuneLabel}; mezzi pubblici: {post.publicTransport ? "sì" : "no"}; barriere architettoniche:{" "}
+          {post.architecturalBarriers ? "sì" : "no"}; turni notturni: {post.nightShifts ? "sì" : "no"}
         </dd>
         <dt className="col-sm-4">Capacità richieste</dt>
         <dd className="col-sm-8">{post.capacityLabels.join("; ") || "Nessuna in particolare"}</dd>
@@ -85,7 +98,9 @@ export default function NumericReferralPage() {
         </dd>
       </dl>
       <p>
-        <Link to={`/operatore/collocamento-mirato/abbinamento/posto/${post.id}`}>Abbinamento con l'elenco: perché ogni persona è idonea o no, distanza e professione</Link>
+        <Link to={`/operatore/collocamento-mirato/abbinamento/posto/${post.id}`}>
+          Abbinamento con l'elenco: perché ogni persona è idonea o no, distanza e professione
+        </Link>
       </p>
       <ErrorSummary errors={failed && !failed.ok ? failed.errors : undefined} />
       <h2 className="h4">Persone idonee in ordine di graduatoria</h2>

@@ -15,6 +15,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, employerId } = await requireOfficerOn(request, certificateId ? await certificateEmployerId(db, certificateId) : null);
   const response = await certificatePdfResponse(db, employerId, certificateId!);
   if (!response) throw notFound("Certificazione non trovata");
-  await recordAudit(db, actorOf(user, context), { action: "l68.certificate_downloaded", entityType: "l68_certificate", entityId: certificateId!, employerId });
+  await recordAudit(db, actorOf(user, context), {
+    action: "l68.certificate_downloaded",
+    entityType: "l68_certificate",
+    entityId: certificateId!,
+    employerId,
+  });
   return response;
 }

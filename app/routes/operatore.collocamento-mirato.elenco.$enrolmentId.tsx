@@ -35,9 +35,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, province } = await requirePlacementOfficer(request);
   const p = ParamsSchema.safeParse(params);
   if (!p.success) throw notFound("Persona non trovata");
-  const result = await runForm(await request.formData(), HealthFormSchema, (trx, d) => updateHealth(trx, actorOf(user, context), province, p.data.enrolmentId, d));
+  const result = await runForm(await request.formData(), HealthFormSchema, (trx, d) =>
+    updateHealth(trx, actorOf(user, context), province, p.data.enrolmentId, d),
+  );
   if (!result.ok) return data(result, { status: result.status });
-  return redirectWithFlash(`/operatore/collocamento-mirato/elenco/${p.data.enrolmentId}`, { type: "success", message: "Dati sanitari aggiornati." });
+  return redirectWithFlash(`/operatore/collocamento-mirato/elenco/${p.data.enrolmentId}`, {
+    type: "success",
+    message: "Dati sanitari aggiornati.",
+  });
 }
 
 export default function EnrolmentPage() {
@@ -79,22 +84,24 @@ export default function EnrolmentPage() {
         <dt className="col-sm-4">ISEE</dt>
         <dd className="col-sm-8">{person.iseeCents === null ? "Non presentato" : formatEuro(BigInt(person.iseeCents))}</dd>
         <dt className="col-sm-4">Banca dati dei candidati</dt>
-        <dd className="col-sm-8">{person.candidateId ? <Link to={`/operatore/candidati/${person.candidateId}`}>Apri il CV</Link> : "Non presente"}</dd>
+        <dd className="col-sm-8">
+          {person.candidateId ? <Link to={`/operatore/candidati/${person.candidateId}`}>Apri il CV</Link> : "Non presente"}
+        </dd>
       </dl>
       <section aria-labelledby="health" className="border-start border-warning ps-3">
         <h2 id="health" className="h4">
           Dati sanitari
         </h2>
-        <p className="small">Dati relativi alla salute (art. 9 GDPR): visibili solo al collocamento mirato. Questa consultazione è stata registrata.</p>
+        <p className="small">
+          Dati relativi alla salute (art. 9 GDPR): visibili solo al collocamento mirato. Questa consultazione è stata registrata.
+        </p>
         <dl className="row">
           <dt className="col-sm-4">Categoria</dt>
           <dd className="col-sm-8">{DISABILITY_CATEGORIES[h.disabilityCategory]}</dd>
           <dt className="col-sm-4">Percentuale di invalidità</dt>
           <dd className="col-sm-8">{percent} %</dd>
           <dt className="col-sm-4">Diagnosi funzionale</dt>
-          <dd className="col-sm-8 rosa-pre-wrap">
-            {h.functionalDiagnosis}
-          </dd>
+          <dd className="col-sm-8 rosa-pre-wrap">{h.functionalDiagnosis}</dd>
           <dt className="col-sm-4">Capacità</dt>
           <dd className="col-sm-8">
             <ul className="mb-0">
@@ -118,7 +125,9 @@ export default function EnrolmentPage() {
         <h3 id="health-edit" className="h5 mt-4">
           Correzione dopo una nuova visita
         </h3>
-        <p className="small">Aggiorna categoria, percentuale, diagnosi funzionale e capacità dopo una nuova visita: la versione precedente resta conservata.</p>
+        <p className="small">
+          Aggiorna categoria, percentuale, diagnosi funzionale e capacità dopo una nuova visita: la versione precedente resta conservata.
+        </p>
         <Form method="post" noValidate aria-labelledby="health-edit">
           <ErrorSummary errors={common.errors} />
           <input type="hidden" name="version" value={h.version} />

@@ -25,8 +25,8 @@ export default function EnrolmentListPage() {
       </p>
       <h1>Elenco del collocamento mirato ({province})</h1>
       <p>
-        Persone con disabilità iscritte nell'elenco della provincia (art. 8 L. 68/1999). I dati sanitari si aprono solo dalla scheda della persona, e ogni
-        apertura è registrata.
+        Persone con disabilità iscritte nell'elenco della provincia (art. 8 L. 68/1999). I dati sanitari si aprono solo dalla scheda della
+        persona, e ogni apertura è registrata.
       </p>
       <ul className="list-inline">
         <li className="list-inline-item">

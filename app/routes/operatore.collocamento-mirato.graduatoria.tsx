@@ -49,7 +49,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     family: pts(r.parts.family),
     total: pts(r.parts.total),
   }));
-  return data({ province, date, parameters, rows, errors: query.ok ? undefined : query.errors, values: query.values }, { status: query.ok ? 200 : 400 });
+  return data(
+    { province, date, parameters, rows, errors: query.ok ? undefined : query.errors, values: query.values },
+    { status: query.ok ? 200 : 400 },
+  );
 }
 
 export default function RankingPage() {
@@ -87,7 +90,9 @@ export default function RankingPage() {
           <li>{parameters.tieBreak}</li>
         </ul>
         {parameters.criteria.some((c) => !c.verified) ? (
-          <Notice type="warning">Alcuni pesi non sono verificati sull'atto regionale: controllali prima di usare la graduatoria per un avviamento.</Notice>
+          <Notice type="warning">
+            Alcuni pesi non sono verificati sull'atto regionale: controllali prima di usare la graduatoria per un avviamento.
+          </Notice>
         ) : null}
       </section>
       {rows.length === 0 ? (

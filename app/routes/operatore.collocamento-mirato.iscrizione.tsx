@@ -21,9 +21,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, province } = await requirePlacementOfficer(request);
-  const result = await runForm(await request.formData(), EnrolmentFormSchema, (trx, d) => enrol(trx, actorOf(user, context), province, d, todayInItaly()));
+  const result = await runForm(await request.formData(), EnrolmentFormSchema, (trx, d) =>
+    enrol(trx, actorOf(user, context), province, d, todayInItaly()),
+  );
   if (!result.ok) return data(result, { status: result.status });
-  return redirectWithFlash(`/operatore/collocamento-mirato/elenco/${result.value}`, { type: "success", message: "Persona iscritta nell'elenco del collocamento mirato." });
+  return redirectWithFlash(`/operatore/collocamento-mirato/elenco/${result.value}`, {
+    type: "success",
+    message: "Persona iscritta nell'elenco del collocamento mirato.",
+  });
 }
 
 export default function EnrolmentFormPage() {
@@ -41,7 +46,8 @@ export default function EnrolmentFormPage() {
         <fieldset className="mb-4">
           <legend className="h4">Persona</legend>
           <p className="small">
-            Se la persona è già nella banca dati dei candidati basta il codice fiscale: nome, nascita, domicilio e recapiti si prendono dal suo CV.
+            Se la persona è già nella banca dati dei candidati basta il codice fiscale: nome, nascita, domicilio e recapiti si prendono dal
+            suo CV.
           </p>
           <TextField name="taxCode" label="Codice fiscale" required {...common} />
           <div className="row">
@@ -83,7 +89,14 @@ export default function EnrolmentFormPage() {
           <legend className="h4">Dati sanitari (visibili solo al collocamento mirato)</legend>
           <div className="row">
             <div className="col-md-6">
-              <SelectField name="disabilityCategory" label="Categoria" options={DISABILITY_CATEGORIES} placeholder="Scegli…" required {...common} />
+              <SelectField
+                name="disabilityCategory"
+                label="Categoria"
+                options={DISABILITY_CATEGORIES}
+                placeholder="Scegli…"
+                required
+                {...common}
+              />
             </div>
             <div className="col-md-6">
               <TextField name="disabilityPercent" label="Percentuale di invalidità" inputMode="numeric" required {...common} />

@@ -16,6 +16,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, employerId } = await requireOfficerOn(request, p ? await recordEmployerId(db, p.recordId) : null);
   const doc = await getDocument(db, employerId, p!.recordId, p!.documentId);
   if (!doc) throw notFound("Documento non trovato");
-  await recordAudit(db, actorOf(user, context), { action: "l68.record_document_downloaded", entityType: "l68_record", entityId: p!.recordId, employerId, details: { documentId: p!.documentId } });
+  await recordAudit(db, actorOf(user, context), {
+    action: "l68.record_document_downloaded",
+    entityType: "l68_record",
+    entityId: p!.recordId,
+    employerId,
+    details: { documentId: p!.documentId },
+  });
   return pdfResponse(doc);
 }

@@ -47,7 +47,11 @@ export default function OfficerRecords() {
         </div>
       </Form>
       <p>
-        <a href={`/operatore/collocamento-mirato/pratiche/esporta?${new URLSearchParams(values).toString()}`} className="btn btn-outline-primary" download>
+        <a
+          href={`/operatore/collocamento-mirato/pratiche/esporta?${new URLSearchParams(values).toString()}`}
+          className="btn btn-outline-primary"
+          download
+        >
           Esporta le pratiche in CSV
         </a>
       </p>

@@ -37,13 +37,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!a) throw notFound("Consulenza non trovata");
   const form = parseFormData(await request.formData(), DraftSchema);
   if (!form.ok) return invalid(form.errors, form.values);
-  if (!a.figures.some((f) => f.id === form.data.figureId)) return invalid({ _form: "La figura non appartiene a questa consulenza" }, form.values, 404);
+  if (!a.figures.some((f) => f.id === form.data.figureId))
+    return invalid({ _form: "La figura non appartiene a questa consulenza" }, form.values, 404);
   try {
     await withTransaction((trx) => figureToVacancyDraft(trx, actorOf(user, context), form.data.figureId));
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
-  return redirectWithFlash(`/operatore/fabbisogni/${id}`, { type: "success", message: "Bozza di offerta creata: l'azienda la trova tra le sue offerte da completare e inviare." });
+  return redirectWithFlash(`/operatore/fabbisogni/${id}`, {
+    type: "success",
+    message: "Bozza di offerta creata: l'azienda la trova tra le sue offerte da completare e inviare.",
+  });
 }
 
 export default function NeedsDetail() {
@@ -56,47 +60,48 @@ export default function NeedsDetail() {
       </p>
       <h1>Fabbisogni di {a.employer_name}</h1>
       <p className="rosa-muted">
-        Colloquio del {formatDate(a.assessed_on)} con {a.officer_name} · <a href={`/operatore/fabbisogni/${a.id}/pdf`}>documento per l'azienda (PDF)</a>
+        Colloquio del {formatDate(a.assessed_on)} con {a.officer_name} ·{" "}
+        <a href={`/operatore/fabbisogni/${a.id}/pdf`}>documento per l'azienda (PDF)</a>
       </p>
       <ErrorSummary errors={result?.errors} />
       <div className="table-responsive" tabIndex={0}>
-      <table className="table">
-        <caption>Figure professionali ricercate</caption>
-        <thead>
-          <tr>
-            <th scope="col">Professione</th>
-            <th scope="col">Persone</th>
-            <th scope="col">Entro</th>
-            <th scope="col">Offerta</th>
-          </tr>
-        </thead>
-        <tbody>
-          {a.figures.map((f) => (
-            <tr key={f.id}>
-              <td>
-                {f.occupation_title} ({f.occupation_code}){f.notes ? <div className="rosa-muted">{f.notes}</div> : null}
-              </td>
-              <td>{f.quantity}</td>
-              <td>{f.needed_by ? formatDate(f.needed_by) : "—"}</td>
-              <td>
-                {f.vacancy_id && f.vacancy_status ? (
-                  <>
-                    <VacancyStatusBadge status={f.vacancy_status} />
-                    {f.unmet ? " · domanda non soddisfatta" : ""}
-                  </>
-                ) : (
-                  <Form method="post">
-                    <input type="hidden" name="figureId" value={f.id} />
-                    <button type="submit" className="btn btn-outline-primary btn-xs">
-                      Crea una bozza di offerta
-                    </button>
-                  </Form>
-                )}
-              </td>
+        <table className="table">
+          <caption>Figure professionali ricercate</caption>
+          <thead>
+            <tr>
+              <th scope="col">Professione</th>
+              <th scope="col">Persone</th>
+              <th scope="col">Entro</th>
+              <th scope="col">Offerta</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {a.figures.map((f) => (
+              <tr key={f.id}>
+                <td>
+                  {f.occupation_title} ({f.occupation_code}){f.notes ? <div className="rosa-muted">{f.notes}</div> : null}
+                </td>
+                <td>{f.quantity}</td>
+                <td>{f.needed_by ? formatDate(f.needed_by) : "—"}</td>
+                <td>
+                  {f.vacancy_id && f.vacancy_status ? (
+                    <>
+                      <VacancyStatusBadge status={f.vacancy_status} />
+                      {f.unmet ? " · domanda non soddisfatta" : ""}
+                    </>
+                  ) : (
+                    <Form method="post">
+                      <input type="hidden" name="figureId" value={f.id} />
+                      <button type="submit" className="btn btn-outline-primary btn-xs">
+                        Crea una bozza di offerta
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       <h2 className="h4">Gap di competenze</h2>
       <p className="rosa-pre-line">{a.skill_gaps || "—"}</p>

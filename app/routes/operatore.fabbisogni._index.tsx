@@ -19,38 +19,41 @@ export default function NeedsIndex() {
   const { assessments, unmet } = useLoaderData<typeof loader>();
   return (
     <div>
-      <PageTitle title="Consulenze sui fabbisogni (4B)" lead="Figure professionali, gap di competenze e fabbisogni formativi rilevati con le aziende.">
+      <PageTitle
+        title="Consulenze sui fabbisogni (4B)"
+        lead="Figure professionali, gap di competenze e fabbisogni formativi rilevati con le aziende."
+      >
         <Link to="/operatore/fabbisogni/nuova" className="btn btn-primary">
           Nuova consulenza
         </Link>
       </PageTitle>
       <p data-testid="unmet-demand">
-        Domanda non soddisfatta: <strong>{formatNumber(unmet.figures)}</strong> {pluralWord(unmet.figures, "figura", "figure")}, {plural(unmet.people, "persona", "persone")} (figure senza offerta o con
-        offerta chiusa senza assunzioni).
+        Domanda non soddisfatta: <strong>{formatNumber(unmet.figures)}</strong> {pluralWord(unmet.figures, "figura", "figure")},{" "}
+        {plural(unmet.people, "persona", "persone")} (figure senza offerta o con offerta chiusa senza assunzioni).
       </p>
       {assessments.length ? (
         <div className="table-responsive" tabIndex={0}>
-        <table className="table">
-          <caption>Consulenze registrate</caption>
-          <thead>
-            <tr>
-              <th scope="col">Data</th>
-              <th scope="col">Azienda</th>
-              <th scope="col">Persone da cercare</th>
-            </tr>
-          </thead>
-          <tbody>
-            {assessments.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <Link to={`/operatore/fabbisogni/${a.id}`}>{formatDate(a.assessed_on)}</Link>
-                </td>
-                <td>{a.employer_name}</td>
-                <td>{a.people}</td>
+          <table className="table">
+            <caption>Consulenze registrate</caption>
+            <thead>
+              <tr>
+                <th scope="col">Data</th>
+                <th scope="col">Azienda</th>
+                <th scope="col">Persone da cercare</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {assessments.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link to={`/operatore/fabbisogni/${a.id}`}>{formatDate(a.assessed_on)}</Link>
+                  </td>
+                  <td>{a.employer_name}</td>
+                  <td>{a.people}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       ) : (
         <p>Nessuna consulenza registrata.</p>

@@ -22,7 +22,12 @@ export const meta: MetaFunction = () => [{ title: "Nuova consulenza sui fabbisog
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "services:deliver");
   const standard = await getServiceStandard(getDb(), "4B");
-  return { employers: await listValidatedEmployers(getDb()), today: todayInItaly(), standard: standard ?? null, prefill: standardPrefill(standard, "4B") };
+  return {
+    employers: await listValidatedEmployers(getDb()),
+    today: todayInItaly(),
+    standard: standard ?? null,
+    prefill: standardPrefill(standard, "4B"),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -35,7 +40,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (e) {
     return replyDomainError(e, submission);
   }
-  return redirectWithFlash(`/operatore/fabbisogni/${id}`, { type: "success", message: "Consulenza registrata: da ogni figura richiesta puoi creare una bozza di offerta per l'azienda." });
+  return redirectWithFlash(`/operatore/fabbisogni/${id}`, {
+    type: "success",
+    message: "Consulenza registrata: da ogni figura richiesta puoi creare una bozza di offerta per l'azienda.",
+  });
 }
 
 export default function NewNeeds() {
@@ -57,7 +65,13 @@ export default function NewNeeds() {
         <ErrorSummary form={form} />
         <div className="row">
           <div className="col-md-8">
-            <SelectField field={fields.employerId} label="Azienda" options={employers.map((e) => [e.id, e.legal_name] as [string, string])} placeholder="Scegli…" required />
+            <SelectField
+              field={fields.employerId}
+              label="Azienda"
+              options={employers.map((e) => [e.id, e.legal_name] as [string, string])}
+              placeholder="Scegli…"
+              required
+            />
           </div>
           <div className="col-md-4">
             <TextField field={fields.assessedOn} label="Data del colloquio" type="date" required />
@@ -85,7 +99,10 @@ export default function NewNeeds() {
                   </div>
                 </div>
                 {figures.length > 1 ? (
-                  <button className="btn btn-outline-secondary btn-sm" {...form.remove.getButtonProps({ name: fields.figures.name, index: i })}>
+                  <button
+                    className="btn btn-outline-secondary btn-sm"
+                    {...form.remove.getButtonProps({ name: fields.figures.name, index: i })}
+                  >
                     Rimuovi la figura {i + 1}
                   </button>
                 ) : null}
@@ -101,7 +118,12 @@ export default function NewNeeds() {
         <TextAreaField field={fields.skillGaps} label="Gap di competenze" />
         <TextAreaField field={fields.trainingNeeds} label="Fabbisogni formativi" />
         <TextAreaField field={fields.actionsAgreed} label="Azioni concordate" />
-        <SpentTimeFields code="4B" prefill={prefill} range={standard} fields={{ minutes: fields.minutes, modality: fields.modality, justification: fields.justification }} />
+        <SpentTimeFields
+          code="4B"
+          prefill={prefill}
+          range={standard}
+          fields={{ minutes: fields.minutes, modality: fields.modality, justification: fields.justification }}
+        />
         <button type="submit" className="btn btn-primary">
           Registra la consulenza
         </button>

@@ -79,7 +79,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     } catch (e) {
       return domainErrorResponse(e, decided.values);
     }
-    const message = d.decision === "accept" ? "Candidatura accettata nella rosa dell'offerta." : "Candidatura rifiutata: la persona vedrà il motivo.";
+    const message =
+      d.decision === "accept" ? "Candidatura accettata nella rosa dell'offerta." : "Candidatura rifiutata: la persona vedrà il motivo.";
     return redirectWithFlash(`/operatore/offerte/${vacancyId}`, { type: "success", message });
   }
   return respondToVacancyTransition(formData, actorOf(user, context), scope, vacancyId, `/operatore/offerte/${vacancyId}`);
@@ -97,8 +98,7 @@ export default function OfficerVacancyPage() {
         {vacancy.title} <VacancyStatusBadge status={vacancy.status} />
       </h1>
       <p className="rosa-muted">
-        Offerta n. {vacancy.number} di{" "}
-        <Link to={`/operatore/aziende/${vacancy.employer_id}`}>{vacancy.employer_name}</Link> (azienda{" "}
+        Offerta n. {vacancy.number} di <Link to={`/operatore/aziende/${vacancy.employer_id}`}>{vacancy.employer_name}</Link> (azienda{" "}
         {EMPLOYER_STATUS_LABELS[vacancy.employer_status].toLowerCase()})
         {vacancy.submitted_at ? ` · inviata il ${formatDateTime(vacancy.submitted_at)}` : ""}
         {vacancy.validator_name ? ` · convalidata da ${vacancy.validator_name}` : ""}
@@ -131,7 +131,14 @@ export default function OfficerVacancyPage() {
         </a>
       </p>
       <VacancyFacts v={view} showInternal />
-      <VacancyActions status={vacancy.status} by="officer" version={vacancy.version} publicationMode={vacancy.publication_mode} errors={result?.errors} values={result?.values} />
+      <VacancyActions
+        status={vacancy.status}
+        by="officer"
+        version={vacancy.version}
+        publicationMode={vacancy.publication_mode}
+        errors={result?.errors}
+        values={result?.values}
+      />
       <HireList hires={hires} />
       <section className="mt-4" aria-labelledby="autocandidature">
         <h2 id="autocandidature" className="h4">

@@ -60,7 +60,8 @@ export default function VacancyQueue() {
         <div className="table-responsive" tabIndex={0}>
           <table className="table">
             <caption>
-              {plural(total, "offerta", "offerte")} {filter.status ? `nello stato «${VACANCY_STATUS_LABELS[filter.status]}»` : employerName ? "" : "di tutte le aziende"}
+              {plural(total, "offerta", "offerte")}{" "}
+              {filter.status ? `nello stato «${VACANCY_STATUS_LABELS[filter.status]}»` : employerName ? "" : "di tutte le aziende"}
             </caption>
             <thead>
               <tr>

@@ -7,7 +7,14 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { DomainError } from "~/domain/errors";
-import { acceptedApplicants, assertMatchable, loadMatchVacancy, runMatch, SearchUnavailableError, TOP_N } from "~/domain/matching/search.server";
+import {
+  acceptedApplicants,
+  assertMatchable,
+  loadMatchVacancy,
+  runMatch,
+  SearchUnavailableError,
+  TOP_N,
+} from "~/domain/matching/search.server";
 import { matchRequirementLabel } from "~/domain/matching/requirements";
 import { createShortlist } from "~/domain/shortlists/commands.server";
 import { mayMatchReserved } from "~/domain/shortlists/policy.server";
@@ -41,7 +48,9 @@ function matchChoices(raw: Record<string, unknown>, vacancy: { requirements: { i
   return {
     relaxed: p.rilassa.filter((id) => vacancy.requirements.some((r) => r.id === id)),
     options: { radiusKm: p.raggio, includeObsolete: p.obsoleti, preferLessPresented: p.menopresentati, page: p.pagina },
-    error: parsed.success ? null : "Alcuni parametri della ricerca non erano validi: è stata eseguita la ricerca con i criteri dell'offerta.",
+    error: parsed.success
+      ? null
+      : "Alcuni parametri della ricerca non erano validi: è stata eseguita la ricerca con i criteri dell'offerta.",
   };
 }
 
@@ -67,7 +76,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       cvObsoleteMonths: getEnv().CV_OBSOLETE_MONTHS,
       selfApplied: await acceptedApplicants(getDb(), vacancy.id),
     });
-    const exposure = await exposureCounts(db, match.hits.map((h) => h.id));
+    const exposure = await exposureCounts(
+      db,
+      match.hits.map((h) => h.id),
+    );
     // Names of people in the CV database are personal data: the list shown is audited.
     await recordAudit(db, actorOf(user, context), {
       action: "matching.run",
@@ -94,7 +106,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     };
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    return { ...base, error: e.message, total: 0, offset: 0, page: 1, totalPages: 1, pageSize: TOP_N, controls: null, serverMs: 0, conditions: [], manual: [], relaxation: [], toVerify: [], hits: [] };
+    return {
+      ...base,
+      error: e.message,
+      total: 0,
+      offset: 0,
+      page: 1,
+      totalPages: 1,
+      pageSize: TOP_N,
+      controls: null,
+      serverMs: 0,
+      conditions: [],
+      manual: [],
+      relaxation: [],
+      toVerify: [],
+      hits: [],
+    };
   }
 }
 
@@ -102,7 +129,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, vacancy } = await vacancyFor(request, params);
   const formData = await request.formData();
   const values = formValues(formData);
-  const parsed = CreateShortlistSchema.safeParse({ title: formData.get("title") ?? undefined, candidateIds: formData.getAll("candidateIds"), relaxed: formData.get("relaxed") ?? "" });
+  const parsed = CreateShortlistSchema.safeParse({
+    title: formData.get("title") ?? undefined,
+    candidateIds: formData.getAll("candidateIds"),
+    relaxed: formData.get("relaxed") ?? "",
+  });
   if (!parsed.success) return invalid(zodFieldErrors(parsed.error), values);
   const { relaxed, options } = matchChoices({ ...values, rilassa: parsed.data.relaxed }, vacancy);
   let shortlistId: string;
@@ -131,7 +162,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (e instanceof SearchUnavailableError) return invalid({ _form: e.message }, values, 503);
     return domainErrorResponse(e, values);
   }
-  return redirectWithFlash(`/operatore/rose/${shortlistId}`, { type: "success", message: "Rosa creata: ora verifica la disponibilità dei candidati." });
+  return redirectWithFlash(`/operatore/rose/${shortlistId}`, {
+    type: "success",
+    message: "Rosa creata: ora verifica la disponibilità dei candidati.",
+  });
 }
 
 interface Choices {
@@ -166,7 +200,8 @@ export default function MatchPage() {
         Candidati per l'offerta n. {vacancy.number}: {vacancy.title}
       </h1>
       <p>
-        {vacancy.occupationTitle} ({vacancy.occupationCode}) a {vacancy.comuneName}, entro {vacancy.radiusKm} km. Posizioni: {vacancy.positions}.
+        {vacancy.occupationTitle} ({vacancy.occupationCode}) a {vacancy.comuneName}, entro {vacancy.radiusKm} km. Posizioni:{" "}
+        {vacancy.positions}.
       </p>
       {data.error ? <Notice type="danger">{data.error}</Notice> : null}
       <ErrorSummary errors={result?.errors} />
@@ -195,41 +230,41 @@ export default function MatchPage() {
             </ul>
             {musts.length ? (
               <div className="table-responsive" tabIndex={0}>
-              <table className="table table-sm">
-                <caption>Requisiti indispensabili: quanti candidati in più porterebbe rilassarli</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Requisito</th>
-                    <th scope="col">Stato</th>
-                    <th scope="col">Azione</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {musts.map((r) => {
-                    const extra = data.relaxation.find((x) => x.requirementId === r.id)?.extra;
-                    const unverified = data.toVerify.find((x) => x.requirementId === r.id)?.count ?? 0;
-                    const isRelaxed = relaxed.includes(r.id);
-                    return (
-                      <tr key={r.id}>
-                        <td>{vacancy.requirementLabels[r.id]}</td>
-                        <td>
-                          {isRelaxed ? "Rilassato" : extra === undefined ? "Da verificare a mano" : "Applicato"}
-                          {!isRelaxed && unverified ? `: ${candidati(unverified)} da verificare (il CV non lo dice)` : ""}
-                        </td>
-                        <td>
-                          {isRelaxed ? (
-                            <Link to={relaxLink(data, r.id)}>Ripristina il requisito</Link>
-                          ) : extra !== undefined ? (
-                            <Link to={relaxLink(data, r.id)}>
-                              Rilassa il requisito «{vacancy.requirementLabels[r.id]}» (+{candidati(extra)})
-                            </Link>
-                          ) : null}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+                <table className="table table-sm">
+                  <caption>Requisiti indispensabili: quanti candidati in più porterebbe rilassarli</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Requisito</th>
+                      <th scope="col">Stato</th>
+                      <th scope="col">Azione</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {musts.map((r) => {
+                      const extra = data.relaxation.find((x) => x.requirementId === r.id)?.extra;
+                      const unverified = data.toVerify.find((x) => x.requirementId === r.id)?.count ?? 0;
+                      const isRelaxed = relaxed.includes(r.id);
+                      return (
+                        <tr key={r.id}>
+                          <td>{vacancy.requirementLabels[r.id]}</td>
+                          <td>
+                            {isRelaxed ? "Rilassato" : extra === undefined ? "Da verificare a mano" : "Applicato"}
+                            {!isRelaxed && unverified ? `: ${candidati(unverified)} da verificare (il CV non lo dice)` : ""}
+                          </td>
+                          <td>
+                            {isRelaxed ? (
+                              <Link to={relaxLink(data, r.id)}>Ripristina il requisito</Link>
+                            ) : extra !== undefined ? (
+                              <Link to={relaxLink(data, r.id)}>
+                                Rilassa il requisito «{vacancy.requirementLabels[r.id]}» (+{candidati(extra)})
+                              </Link>
+                            ) : null}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
               </div>
             ) : null}
             {data.manual.length ? <p>Da verificare a colloquio: {data.manual.join("; ")}.</p> : null}
@@ -238,71 +273,89 @@ export default function MatchPage() {
           <section aria-labelledby="risultati">
             <h2 className="h4" id="risultati">
               {plural(data.total, "candidato trovato", "candidati trovati")}
-              {data.hits.length && data.total > data.hits.length ? `: dal ${data.offset + 1}° al ${data.offset + data.hits.length}° per punteggio` : ""}
+              {data.hits.length && data.total > data.hits.length
+                ? `: dal ${data.offset + 1}° al ${data.offset + data.hits.length}° per punteggio`
+                : ""}
             </h2>
             <p className="small text-muted">
               Tempo del motore: {data.serverMs} ms. A parità di punteggio:{" "}
-              {data.options.preferLessPresented ? `prima chi non è stato presentato negli ultimi ${EXPOSURE_DAYS} giorni, poi ` : ""}i più vicini, poi i CV più recenti.
+              {data.options.preferLessPresented ? `prima chi non è stato presentato negli ultimi ${EXPOSURE_DAYS} giorni, poi ` : ""}i più
+              vicini, poi i CV più recenti.
             </p>
             {data.hits.length ? (
               <>
-              <Form method="post" noValidate>
-                <input type="hidden" name="relaxed" value={relaxed.join(",")} />
-                <input type="hidden" name="raggio" value={data.options.radiusKm} />
-                <input type="hidden" name="pagina" value={data.page} />
-                {data.options.includeObsolete ? <input type="hidden" name="obsoleti" value="1" /> : null}
-                {data.options.preferLessPresented ? <input type="hidden" name="menopresentati" value="1" /> : null}
-                <div className="table-responsive" tabIndex={0}>
-                <table className="table">
-                  <caption>Candidati in ordine di punteggio, con la spiegazione</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Scegli</th>
-                      <th scope="col">Candidato</th>
-                      <th scope="col">Perché</th>
-                      <th scope="col">Presentato negli ultimi {EXPOSURE_DAYS} giorni</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.hits.map((h) => (
-                      <tr key={h.id}>
-                        <td>
-                          <input type="checkbox" className="form-check-input" name="candidateIds" value={h.id} id={`pick-${h.id}`} aria-label={`Scegli ${h.fullName}`} />
-                        </td>
-                        <td>
-                          <label htmlFor={`pick-${h.id}`}>{h.fullName}</label>
-                          <div className="small">{h.comuneName}</div>
-                          {h.selfApplied ? <span className="badge bg-secondary">Auto-candidatura accettata</span> : null}
-                          {h.obsolete ? <span className="badge bg-warning text-dark">CV obsoleto: verificalo</span> : null}
-                        </td>
-                        <td>
-                          <MatchExplanation e={h.explanation} />
-                        </td>
-                        <td>{h.exposure === 0 ? "Mai" : plural(h.exposure, "volta", "volte")}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                </div>
-                <div className="col-lg-6">
-                  <TextField name="title" label="Nome della rosa" required defaultValue={`Rosa per ${vacancy.title}`} errors={result?.errors} values={result?.values} />
-                </div>
-                {vacancy.status === "validated" ? (
+                <Form method="post" noValidate>
+                  <input type="hidden" name="relaxed" value={relaxed.join(",")} />
+                  <input type="hidden" name="raggio" value={data.options.radiusKm} />
+                  <input type="hidden" name="pagina" value={data.page} />
+                  {data.options.includeObsolete ? <input type="hidden" name="obsoleti" value="1" /> : null}
+                  {data.options.preferLessPresented ? <input type="hidden" name="menopresentati" value="1" /> : null}
+                  <div className="table-responsive" tabIndex={0}>
+                    <table className="table">
+                      <caption>Candidati in ordine di punteggio, con la spiegazione</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Scegli</th>
+                          <th scope="col">Candidato</th>
+                          <th scope="col">Perché</th>
+                          <th scope="col">Presentato negli ultimi {EXPOSURE_DAYS} giorni</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {data.hits.map((h) => (
+                          <tr key={h.id}>
+                            <td>
+                              <input
+                                type="checkbox"
+                                className="form-check-input"
+                                name="candidateIds"
+                                value={h.id}
+                                id={`pick-${h.id}`}
+                                aria-label={`Scegli ${h.fullName}`}
+                              />
+                            </td>
+                            <td>
+                              <label htmlFor={`pick-${h.id}`}>{h.fullName}</label>
+                              <div className="small">{h.comuneName}</div>
+                              {h.selfApplied ? <span className="badge bg-secondary">Auto-candidatura accettata</span> : null}
+                              {h.obsolete ? <span className="badge bg-warning text-dark">CV obsoleto: verificalo</span> : null}
+                            </td>
+                            <td>
+                              <MatchExplanation e={h.explanation} />
+                            </td>
+                            <td>{h.exposure === 0 ? "Mai" : plural(h.exposure, "volta", "volte")}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                  <div className="col-lg-6">
+                    <TextField
+                      name="title"
+                      label="Nome della rosa"
+                      required
+                      defaultValue={`Rosa per ${vacancy.title}`}
+                      errors={result?.errors}
+                      values={result?.values}
+                    />
+                  </div>
+                  {vacancy.status === "validated" ? (
+                    <p className="small">
+                      Creando la rosa avvii anche la preselezione: l'offerta convalidata viene pubblicata sulla bacheca pubblica e raccoglie
+                      candidature (se non è «solo interna»).
+                    </p>
+                  ) : null}
+                  <button type="submit" className="btn btn-primary">
+                    Crea la rosa con i candidati scelti
+                  </button>
+                </Form>
+                <Pager page={data.page} totalPages={data.totalPages} param="pagina" />
+                {data.total > data.totalPages * data.pageSize ? (
                   <p className="small">
-                    Creando la rosa avvii anche la preselezione: l'offerta convalidata viene pubblicata sulla bacheca pubblica e raccoglie candidature (se non è
-                    «solo interna»).
+                    Sono elencati i primi {formatNumber(data.totalPages * data.pageSize)} per punteggio: rilassa meno requisiti o riduci il
+                    raggio per vedere gli altri.
                   </p>
                 ) : null}
-                <button type="submit" className="btn btn-primary">
-                  Crea la rosa con i candidati scelti
-                </button>
-              </Form>
-              <Pager page={data.page} totalPages={data.totalPages} param="pagina" />
-              {data.total > data.totalPages * data.pageSize ? (
-                <p className="small">
-                  Sono elencati i primi {formatNumber(data.totalPages * data.pageSize)} per punteggio: rilassa meno requisiti o riduci il raggio per vedere gli altri.
-                </p>
-              ) : null}
               </>
             ) : (
               <p>Nessun candidato soddisfa tutti i requisiti: prova a rilassarne uno.</p>
@@ -342,7 +395,14 @@ function MatchControlsForm({ data, controls }: { data: PageData; controls: NonNu
         ) : null}
         <div className="col-md-8">
           <div className="form-check">
-            <input className="form-check-input" type="checkbox" id="obsoleti" name="obsoleti" value="1" defaultChecked={data.options.includeObsolete} />
+            <input
+              className="form-check-input"
+              type="checkbox"
+              id="obsoleti"
+              name="obsoleti"
+              value="1"
+              defaultChecked={data.options.includeObsolete}
+            />
             <label className="form-check-label" htmlFor="obsoleti">
               {data.options.includeObsolete
                 ? `Includi anche i CV obsoleti, segnalati (${controls.obsolete ? `${candidati(controls.obsolete)} tra i risultati` : "nessuno tra i risultati"})`
@@ -350,7 +410,14 @@ function MatchControlsForm({ data, controls }: { data: PageData; controls: NonNu
             </label>
           </div>
           <div className="form-check">
-            <input className="form-check-input" type="checkbox" id="menopresentati" name="menopresentati" value="1" defaultChecked={data.options.preferLessPresented} />
+            <input
+              className="form-check-input"
+              type="checkbox"
+              id="menopresentati"
+              name="menopresentati"
+              value="1"
+              defaultChecked={data.options.preferLessPresented}
+            />
             <label className="form-check-label" htmlFor="menopresentati">
               {`A parità di punteggio, metti dopo chi è stato presentato a un'azienda negli ultimi ${EXPOSURE_DAYS} giorni (${controls.recentlyPresented ? `${candidati(controls.recentlyPresented)} tra i risultati` : "nessuno tra i risultati"}; il numero dei risultati non cambia)`}
             </label>

@@ -32,36 +32,36 @@ export default function PreselectionIndex() {
       </p>
       {vacancies.length ? (
         <div className="table-responsive" tabIndex={0}>
-        <table className="table">
-          <caption>Offerte da abbinare ({vacancies.length})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Offerta</th>
-              <th scope="col">Azienda</th>
-              <th scope="col">Sede</th>
-              <th scope="col">Stato</th>
-              <th scope="col">Convalidata</th>
-              <th scope="col">Rose</th>
-            </tr>
-          </thead>
-          <tbody>
-            {vacancies.map((v) => (
-              <tr key={v.id}>
-                <td>
-                  <Link to={`/operatore/preselezione/${v.id}`}>
-                    n. {v.number} — {v.title}
-                  </Link>
-                  {v.l68_reserved !== "no" ? " (riservata L. 68/99)" : ""}
-                </td>
-                <td>{v.employer_name}</td>
-                <td>{v.comune_name}</td>
-                <td>{VACANCY_STATUS_LABELS[v.status]}</td>
-                <td>{v.validated_at ? formatDate(v.validated_at) : "—"}</td>
-                <td>{v.shortlists}</td>
+          <table className="table">
+            <caption>Offerte da abbinare ({vacancies.length})</caption>
+            <thead>
+              <tr>
+                <th scope="col">Offerta</th>
+                <th scope="col">Azienda</th>
+                <th scope="col">Sede</th>
+                <th scope="col">Stato</th>
+                <th scope="col">Convalidata</th>
+                <th scope="col">Rose</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {vacancies.map((v) => (
+                <tr key={v.id}>
+                  <td>
+                    <Link to={`/operatore/preselezione/${v.id}`}>
+                      n. {v.number} — {v.title}
+                    </Link>
+                    {v.l68_reserved !== "no" ? " (riservata L. 68/99)" : ""}
+                  </td>
+                  <td>{v.employer_name}</td>
+                  <td>{v.comune_name}</td>
+                  <td>{VACANCY_STATUS_LABELS[v.status]}</td>
+                  <td>{v.validated_at ? formatDate(v.validated_at) : "—"}</td>
+                  <td>{v.shortlists}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       ) : (
         <p>Nessuna offerta da abbinare in questo momento.</p>

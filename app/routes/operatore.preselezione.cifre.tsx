@@ -17,7 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseSearchParams(new URL(request.url), FiguresFilterSchema);
   const db = getDb();
   const empty = (await vacanciesWithoutShortlist(db)).map((v) => ({ ...v, number: Number(v.number) }));
-  if (!parsed.ok) return data({ by: "officer" as const, rows: [], empty, errors: parsed.errors, values: parsed.values, query: "" }, { status: 400 });
+  if (!parsed.ok)
+    return data({ by: "officer" as const, rows: [], empty, errors: parsed.errors, values: parsed.values, query: "" }, { status: 400 });
   const f = parsed.data;
   const by = f.per === "ufficio" ? ("office" as const) : ("officer" as const);
   const rows = await preselectionFigures(db, by, { dal: f.dal || undefined, al: f.al || undefined });
@@ -31,7 +32,13 @@ function Bars({ title, items }: { title: string; items: { label: string; value: 
   const h = 22;
   return (
     <figure className="mb-4">
-      <svg role="img" aria-label={`${title}: ${items.map((i) => `${i.label} ${i.value ?? "n.d."}${i.suffix}`).join(", ")}`} width="100%" height={items.length * h + 4} viewBox={`0 0 600 ${items.length * h + 4}`}>
+      <svg
+        role="img"
+        aria-label={`${title}: ${items.map((i) => `${i.label} ${i.value ?? "n.d."}${i.suffix}`).join(", ")}`}
+        width="100%"
+        height={items.length * h + 4}
+        viewBox={`0 0 600 ${items.length * h + 4}`}
+      >
         {items.map((i, n) => (
           <g key={i.label} transform={`translate(0, ${n * h})`}>
             <text x="0" y="15" fontSize="12" fill="#1a1a1a">
@@ -62,7 +69,15 @@ export default function FiguresPage() {
       <ErrorSummary errors={errors} />
       <Form method="get" className="row align-items-end mb-3" aria-label="Periodo e raggruppamento">
         <div className="col-12 col-md-3">
-          <SelectField name="per" label="Per" options={[["operatore", "Operatore"], ["ufficio", "Ufficio (provincia)"]]} {...common} />
+          <SelectField
+            name="per"
+            label="Per"
+            options={[
+              ["operatore", "Operatore"],
+              ["ufficio", "Ufficio (provincia)"],
+            ]}
+            {...common}
+          />
         </div>
         <div className="col-12 col-md-3">
           <TextField name="dal" label="Rose create dal" type="date" {...common} />
@@ -78,43 +93,54 @@ export default function FiguresPage() {
       </Form>
       {!errors ? (
         <p>
-          {values.dal || values.al ? `Periodo: ${values.dal ? `dal ${formatDate(values.dal)}` : ""}${values.al ? ` al ${formatDate(values.al)}` : ""}. ` : "Tutto il periodo. "}
+          {values.dal || values.al
+            ? `Periodo: ${values.dal ? `dal ${formatDate(values.dal)}` : ""}${values.al ? ` al ${formatDate(values.al)}` : ""}. `
+            : "Tutto il periodo. "}
           <a href={`/operatore/preselezione/cifre/csv?${query}`}>Scarica in CSV (stesso periodo)</a>
         </p>
       ) : null}
       {rows.length ? (
         <>
-          <Bars title="Giorni medi dalla convalida dell'offerta alla rosa presentata" items={rows.map((r) => ({ label: r.label, value: r.daysToPresent, suffix: " gg" }))} />
-          <Bars title="Quota dei candidati presentati che sono stati assunti" items={rows.map((r) => ({ label: r.label, value: rate(r.hired, r.presented), suffix: "%" }))} />
-          <Bars title="Quota dei candidati presentati con un riscontro dell'azienda" items={rows.map((r) => ({ label: r.label, value: rate(r.withFeedback, r.presented), suffix: "%" }))} />
+          <Bars
+            title="Giorni medi dalla convalida dell'offerta alla rosa presentata"
+            items={rows.map((r) => ({ label: r.label, value: r.daysToPresent, suffix: " gg" }))}
+          />
+          <Bars
+            title="Quota dei candidati presentati che sono stati assunti"
+            items={rows.map((r) => ({ label: r.label, value: rate(r.hired, r.presented), suffix: "%" }))}
+          />
+          <Bars
+            title="Quota dei candidati presentati con un riscontro dell'azienda"
+            items={rows.map((r) => ({ label: r.label, value: rate(r.withFeedback, r.presented), suffix: "%" }))}
+          />
           <div className="table-responsive" tabIndex={0}>
-          <table className="table">
-            <caption>Cifre per {group.toLowerCase()}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{group}</th>
-                <th scope="col">Rose</th>
-                <th scope="col">Presentati</th>
-                <th scope="col">Assunti</th>
-                <th scope="col">Riscontri</th>
-                <th scope="col">Giorni alla rosa</th>
-                <th scope="col">Attesa del riscontro (giorni)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.key}>
-                  <th scope="row">{r.label}</th>
-                  <td>{r.shortlists}</td>
-                  <td>{r.presented}</td>
-                  <td>{r.hired}</td>
-                  <td>{r.withFeedback}</td>
-                  <td>{r.daysToPresent ?? "n.d."}</td>
-                  <td>{r.feedbackDelayDays ?? "n.d."}</td>
+            <table className="table">
+              <caption>Cifre per {group.toLowerCase()}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{group}</th>
+                  <th scope="col">Rose</th>
+                  <th scope="col">Presentati</th>
+                  <th scope="col">Assunti</th>
+                  <th scope="col">Riscontri</th>
+                  <th scope="col">Giorni alla rosa</th>
+                  <th scope="col">Attesa del riscontro (giorni)</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.key}>
+                    <th scope="row">{r.label}</th>
+                    <td>{r.shortlists}</td>
+                    <td>{r.presented}</td>
+                    <td>{r.hired}</td>
+                    <td>{r.withFeedback}</td>
+                    <td>{r.daysToPresent ?? "n.d."}</td>
+                    <td>{r.feedbackDelayDays ?? "n.d."}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         </>
       ) : (

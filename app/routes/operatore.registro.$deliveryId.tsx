@@ -42,7 +42,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
-  return redirectWithFlash("/operatore/registro", { type: "success", message: `Durata aggiornata: ${formatMinutes(form.data.minutes)}, ${MODALITY_LABELS[form.data.modality].toLowerCase()}.` });
+  return redirectWithFlash("/operatore/registro", {
+    type: "success",
+    message: `Durata aggiornata: ${formatMinutes(form.data.minutes)}, ${MODALITY_LABELS[form.data.modality].toLowerCase()}.`,
+  });
 }
 
 export default function CorrectDelivery() {
@@ -53,7 +56,10 @@ export default function CorrectDelivery() {
       <p>
         <Link to="/operatore/registro">← Registro dei servizi</Link>
       </p>
-      <PageTitle title="Modifica la durata del servizio" lead="Rosa ha registrato questo servizio da sola con il tempo minimo dello standard: indica il tempo che hai dedicato davvero." />
+      <PageTitle
+        title="Modifica la durata del servizio"
+        lead="Rosa ha registrato questo servizio da sola con il tempo minimo dello standard: indica il tempo che hai dedicato davvero."
+      />
       <dl className="row">
         <dt className="col-sm-3">Servizio</dt>
         <dd className="col-sm-9">

@@ -36,7 +36,10 @@ export default function DeliveryRegister() {
   const common = { errors: data.errors, values: data.values };
   return (
     <div>
-      <PageTitle title="Registro dei servizi erogati" lead="Ogni servizio erogato alle aziende, con lo standard (Trento 4A–4E, LEP P–S), la durata e il risultato.">
+      <PageTitle
+        title="Registro dei servizi erogati"
+        lead="Ogni servizio erogato alle aziende, con lo standard (Trento 4A–4E, LEP P–S), la durata e il risultato."
+      >
         {data.canRecord ? (
           <Link to="/operatore/registro/nuovo" className="btn btn-primary">
             Registra un servizio
@@ -52,13 +55,31 @@ export default function DeliveryRegister() {
           <TextField name="al" label="Al" type="date" {...common} />
         </div>
         <div className="col-md-3">
-          <SelectField name="servizio" label="Servizio" options={data.standards.map((s) => [s.code, `${s.code} — ${s.title}`] as [string, string])} placeholder="Tutti" {...common} />
+          <SelectField
+            name="servizio"
+            label="Servizio"
+            options={data.standards.map((s) => [s.code, `${s.code} — ${s.title}`] as [string, string])}
+            placeholder="Tutti"
+            {...common}
+          />
         </div>
         <div className="col-md-2">
-          <SelectField name="operatore" label="Operatore" options={data.officers.map((o) => [o.id, o.full_name] as [string, string])} placeholder="Tutti" {...common} />
+          <SelectField
+            name="operatore"
+            label="Operatore"
+            options={data.officers.map((o) => [o.id, o.full_name] as [string, string])}
+            placeholder="Tutti"
+            {...common}
+          />
         </div>
         <div className="col-md-3">
-          <SelectField name="azienda" label="Azienda" options={data.employers.map((e) => [e.id, e.legal_name] as [string, string])} placeholder="Tutte" {...common} />
+          <SelectField
+            name="azienda"
+            label="Azienda"
+            options={data.employers.map((e) => [e.id, e.legal_name] as [string, string])}
+            placeholder="Tutte"
+            {...common}
+          />
         </div>
         <div className="col-12 d-flex gap-3 mb-4">
           <button type="submit" className="btn btn-primary">
@@ -115,7 +136,10 @@ export default function DeliveryRegister() {
                   {r.justification ? <div className="rosa-muted">Fuori standard: {r.justification}</div> : null}
                   {data.canRecord && (r.shortlist_id || r.needs_assessment_id) ? (
                     <div>
-                      <Link to={`/operatore/registro/${r.id}`} aria-label={`Modifica durata: ${r.standard_code}, ${r.employer_name}, ${formatDate(r.delivered_on)}`}>
+                      <Link
+                        to={`/operatore/registro/${r.id}`}
+                        aria-label={`Modifica durata: ${r.standard_code}, ${r.employer_name}, ${formatDate(r.delivered_on)}`}
+                      >
                         Modifica durata
                       </Link>
                     </div>

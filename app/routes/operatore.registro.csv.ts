@@ -13,11 +13,29 @@ import { requireRegisterReader } from "~/web/guards.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRegisterReader(request);
   const parsed = parseSearchParams(new URL(request.url), DeliveryFilterSchema);
-  if (!parsed.ok) return new Response(Object.values(parsed.errors).join("\n"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!parsed.ok)
+    return new Response(Object.values(parsed.errors).join("\n"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { rows, totals } = await listDeliveries(getDb(), parsed.data, 100_000);
-  await recordAudit(getDb(), actorOf(user, context), { action: "service_delivery.exported", entityType: "service_delivery", details: { filter: parsed.data, rows: rows.length } });
+  await recordAudit(getDb(), actorOf(user, context), {
+    action: "service_delivery.exported",
+    entityType: "service_delivery",
+    details: { filter: parsed.data, rows: rows.length },
+  });
   const csv = toCsv(
-    ["data", "servizio", "standard_trento", "lep", "codice_sap", "azienda", "codice_fiscale", "minuti", "modalita", "operatore", "risultato", "giustificazione"],
+    [
+      "data",
+      "servizio",
+      "standard_trento",
+      "lep",
+      "codice_sap",
+      "azienda",
+      "codice_fiscale",
+      "minuti",
+      "modalita",
+      "operatore",
+      "risultato",
+      "giustificazione",
+    ],
     [
       ...rows.map((r) => [
         r.delivered_on,

@@ -24,7 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     standards: await listServiceStandards(db),
     employers: await listValidatedEmployers(db),
-    defaults: { employerId: url.searchParams.get("azienda") ?? "", serviceRequestId: url.searchParams.get("richiesta") ?? "", deliveredOn: todayInItaly() },
+    defaults: {
+      employerId: url.searchParams.get("azienda") ?? "",
+      serviceRequestId: url.searchParams.get("richiesta") ?? "",
+      deliveredOn: todayInItaly(),
+    },
   };
 }
 
@@ -37,7 +41,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (e) {
     return replyDomainError(e, submission);
   }
-  return redirectWithFlash("/operatore/registro", { type: "success", message: "Servizio registrato: compare nel registro delle prestazioni e nel suo CSV." });
+  return redirectWithFlash("/operatore/registro", {
+    type: "success",
+    message: "Servizio registrato: compare nel registro delle prestazioni e nel suo CSV.",
+  });
 }
 
 export default function NewDelivery() {
@@ -55,8 +62,20 @@ export default function NewDelivery() {
       <Form method="post" {...getFormProps(form)}>
         <ErrorSummary form={form} />
         <input type="hidden" name="serviceRequestId" value={defaults.serviceRequestId} />
-        <SelectField field={fields.employerId} label="Azienda" options={employers.map((e) => [e.id, e.legal_name] as [string, string])} placeholder="Scegli…" required />
-        <SelectField field={fields.standardCode} label="Servizio (standard)" options={standards.map((s) => [s.code, `${s.code} — ${s.title}${rangeOf(s)}`] as [string, string])} placeholder="Scegli…" required />
+        <SelectField
+          field={fields.employerId}
+          label="Azienda"
+          options={employers.map((e) => [e.id, e.legal_name] as [string, string])}
+          placeholder="Scegli…"
+          required
+        />
+        <SelectField
+          field={fields.standardCode}
+          label="Servizio (standard)"
+          options={standards.map((s) => [s.code, `${s.code} — ${s.title}${rangeOf(s)}`] as [string, string])}
+          placeholder="Scegli…"
+          required
+        />
         <div className="row">
           <div className="col-md-4">
             <TextField field={fields.deliveredOn} label="Data" type="date" required />

@@ -35,7 +35,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (e) {
     return domainErrorResponse(e, form.values);
   }
-  const message = { take: "Richiesta presa in carico: segnala come conclusa quando il servizio è reso.", done: "Richiesta segnata come conclusa.", cancel: "Richiesta annullata: non è più tra quelle da seguire." }[form.data.move];
+  const message = {
+    take: "Richiesta presa in carico: segnala come conclusa quando il servizio è reso.",
+    done: "Richiesta segnata come conclusa.",
+    cancel: "Richiesta annullata: non è più tra quelle da seguire.",
+  }[form.data.move];
   return redirectWithFlash("/operatore/richieste", { type: "success", message });
 }
 
@@ -48,48 +52,51 @@ export default function RequestQueue() {
       <ErrorSummary errors={result?.errors} />
       {requests.length ? (
         <div className="table-responsive" tabIndex={0}>
-        <table className="table">
-          <caption>Richieste aperte ({requests.length})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Azienda</th>
-              <th scope="col">Servizio</th>
-              <th scope="col">Richiesta il</th>
-              <th scope="col">Stato</th>
-              <th scope="col">Azioni</th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link to={`/operatore/aziende/${r.employer_id}`}>{r.employer_name}</Link>
-                  {r.note ? <div className="rosa-muted">{r.note}</div> : null}
-                </td>
-                <td>{SERVICE_REQUEST_LABELS[r.service_code]}</td>
-                <td>{formatDateTime(r.created_at)}</td>
-                <td>{r.status === "open" ? "Da prendere in carico" : `In carico a ${r.assignee_name ?? "—"}`}</td>
-                <td>
-                  <Form method="post" className="d-flex gap-2 flex-wrap">
-                    <input type="hidden" name="requestId" value={r.id} />
-                    <input type="hidden" name="version" value={r.version} />
-                    {r.status === "open" ? (
-                      <button type="submit" name="move" value="take" className="btn btn-primary btn-xs">
-                        Prendi in carico
-                      </button>
-                    ) : null}
-                    <button type="submit" name="move" value="done" className="btn btn-outline-primary btn-xs">
-                      Concludi
-                    </button>
-                    <Link to={`/operatore/registro/nuovo?azienda=${r.employer_id}&richiesta=${r.id}`} className="btn btn-outline-secondary btn-xs">
-                      Registra un servizio
-                    </Link>
-                  </Form>
-                </td>
+          <table className="table">
+            <caption>Richieste aperte ({requests.length})</caption>
+            <thead>
+              <tr>
+                <th scope="col">Azienda</th>
+                <th scope="col">Servizio</th>
+                <th scope="col">Richiesta il</th>
+                <th scope="col">Stato</th>
+                <th scope="col">Azioni</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {requests.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/operatore/aziende/${r.employer_id}`}>{r.employer_name}</Link>
+                    {r.note ? <div className="rosa-muted">{r.note}</div> : null}
+                  </td>
+                  <td>{SERVICE_REQUEST_LABELS[r.service_code]}</td>
+                  <td>{formatDateTime(r.created_at)}</td>
+                  <td>{r.status === "open" ? "Da prendere in carico" : `In carico a ${r.assignee_name ?? "—"}`}</td>
+                  <td>
+                    <Form method="post" className="d-flex gap-2 flex-wrap">
+                      <input type="hidden" name="requestId" value={r.id} />
+                      <input type="hidden" name="version" value={r.version} />
+                      {r.status === "open" ? (
+                        <button type="submit" name="move" value="take" className="btn btn-primary btn-xs">
+                          Prendi in carico
+                        </button>
+                      ) : null}
+                      <button type="submit" name="move" value="done" className="btn btn-outline-primary btn-xs">
+                        Concludi
+                      </button>
+                      <Link
+                        to={`/operatore/registro/nuovo?azienda=${r.employer_id}&richiesta=${r.id}`}
+                        className="btn btn-outline-secondary btn-xs"
+                      >
+                        Registra un servizio
+                      </Link>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       ) : (
         <p>Nessuna richiesta aperta.</p>
@@ -97,7 +104,10 @@ export default function RequestQueue() {
       {revalidations.length ? (
         <section className="mt-4">
           <h2 className="h4">Aziende da convalidare di nuovo</h2>
-          <p>Aziende già convalidate che hanno cambiato ragione sociale o codice fiscale: fino alla nuova convalida non pubblicano nuove offerte.</p>
+          <p>
+            Aziende già convalidate che hanno cambiato ragione sociale o codice fiscale: fino alla nuova convalida non pubblicano nuove
+            offerte.
+          </p>
           <ul>
             {revalidations.map((r) => (
               <li key={r.id}>

@@ -35,7 +35,13 @@ import {
   STEP_DECISION_LABELS,
   STEP_KIND_LABELS,
 } from "~/domain/shortlists/schema";
-import { availableCandidateEvents, CANDIDATE_STATE_LABELS, EVENT_DONE_MESSAGES, EVENT_LABELS, EXPOSURE_DAYS } from "~/domain/shortlists/states";
+import {
+  availableCandidateEvents,
+  CANDIDATE_STATE_LABELS,
+  EVENT_DONE_MESSAGES,
+  EVENT_LABELS,
+  EXPOSURE_DAYS,
+} from "~/domain/shortlists/states";
 import { interviewSummary, reasonText } from "~/domain/shortlists/feedback-view";
 import { domainErrorResponse, invalid } from "~/web/action.server";
 import { getEnv } from "~/utils/env.server";
@@ -71,7 +77,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
   const { search_snapshot, results_snapshot, ...rest } = data.shortlist;
   const [plan, hires, defaults, time] = await Promise.all([
-    getAssessmentPlan(getDb(), rest.vacancy_id, data.rows.map((r) => r.id)),
+    getAssessmentPlan(
+      getDb(),
+      rest.vacancy_id,
+      data.rows.map((r) => r.id),
+    ),
     hiresForPage(getDb(), { vacancyId: rest.vacancy_id }),
     hireDefaults(getDb(), rest.vacancy_id),
     presentationTime(getDb(), shortlistId),
@@ -113,7 +123,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const d = form.data;
       switch (d.intent) {
         case "event":
-          if (d.event === "start_contact") await startContact(trx, actor, scope, { rowId: d.rowId, version: d.version, deadlineDays: getEnv().AVAILABILITY_DEADLINE_DAYS });
+          if (d.event === "start_contact")
+            await startContact(trx, actor, scope, {
+              rowId: d.rowId,
+              version: d.version,
+              deadlineDays: getEnv().AVAILABILITY_DEADLINE_DAYS,
+            });
           else await moveCandidate(trx, actor, scope, { rowId: d.rowId, event: d.event, version: d.version });
           message = EVENT_DONE_MESSAGES[d.event];
           break;
@@ -130,7 +145,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           message = "Tentativo di contatto registrato: quando il candidato risponde, segna se è disponibile.";
           break;
         case "present": {
-          const n = await presentShortlist(trx, actor, scope, { shortlistId, version: d.version, spent: { minutes: d.minutes, modality: d.modality, justification: d.justification } });
+          const n = await presentShortlist(trx, actor, scope, {
+            shortlistId,
+            version: d.version,
+            spent: { minutes: d.minutes, modality: d.modality, justification: d.justification },
+          });
           message = `Rosa presentata all'azienda: ${plural(n, "candidato", "candidati")}.`;
           break;
         }
@@ -139,11 +158,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           message = "Proposta registrata: segna il suo esito quando è conclusa.";
           break;
         case "step":
-          await addAssessmentStep(trx, actor, { vacancyId: exists.vacancy_id, kind: d.kind, description: d.description, representative: d.representative, sessionDate: d.sessionDate });
+          await addAssessmentStep(trx, actor, {
+            vacancyId: exists.vacancy_id,
+            kind: d.kind,
+            description: d.description,
+            representative: d.representative,
+            sessionDate: d.sessionDate,
+          });
           message = "Passo del piano di verifica aggiunto.";
           break;
         case "result":
-          await recordAssessmentResult(trx, actor, { shortlistId, stepId: d.stepId, rowId: d.rowId, decision: d.decision, justification: d.justification });
+          await recordAssessmentResult(trx, actor, {
+            shortlistId,
+            stepId: d.stepId,
+            rowId: d.rowId,
+            decision: d.decision,
+            justification: d.justification,
+          });
           message = "Esito della verifica registrato.";
           break;
         case "gap_outcome":
@@ -164,7 +195,9 @@ async function contactAll(formData: FormData, actor: ReturnType<typeof actorOf>,
   if (!parsed.success) return invalid(zodFieldErrors(parsed.error), {});
   let message: string;
   try {
-    const summary = await withTransaction((trx) => startContactMany(trx, actor, scope, { shortlistId, rowIds: parsed.data.rowIds, deadlineDays: getEnv().AVAILABILITY_DEADLINE_DAYS }));
+    const summary = await withTransaction((trx) =>
+      startContactMany(trx, actor, scope, { shortlistId, rowIds: parsed.data.rowIds, deadlineDays: getEnv().AVAILABILITY_DEADLINE_DAYS }),
+    );
     message = contactManySummary(summary);
   } catch (e) {
     return domainErrorResponse(e, {});
@@ -193,7 +226,8 @@ async function officerHire(formData: FormData, actor: ReturnType<typeof actorOf>
 }
 
 export default function OfficerShortlistPage() {
-  const { shortlist, rows, proposals, snapshot, results, plan, hires, defaults, options, standard4C, presentPrefill, alreadyRecorded } = useLoaderData<typeof loader>();
+  const { shortlist, rows, proposals, snapshot, results, plan, hires, defaults, options, standard4C, presentPrefill, alreadyRecorded } =
+    useLoaderData<typeof loader>();
   const contactable = rows.filter((r) => availableCandidateEvents(r.state, "officer").includes("start_contact") && r.state === "proposed");
   const result = useActionData<typeof action>();
   const availableCount = rows.filter((r) => r.state === "available").length;
@@ -205,8 +239,8 @@ export default function OfficerShortlistPage() {
       </p>
       <h1>{shortlist.title}</h1>
       <p>
-        {shortlist.employer_name} — offerta «{shortlist.vacancy_title}». Posizioni coperte {shortlist.filled} su {shortlist.positions}. Creata il{" "}
-        {formatDateTime(shortlist.created_at)} da {shortlist.created_by_name}.
+        {shortlist.employer_name} — offerta «{shortlist.vacancy_title}». Posizioni coperte {shortlist.filled} su {shortlist.positions}.
+        Creata il {formatDateTime(shortlist.created_at)} da {shortlist.created_by_name}.
         {shortlist.presented_at ? ` Presentata il ${formatDateTime(shortlist.presented_at)}.` : ""}
       </p>
       <ErrorSummary errors={result?.errors} />
@@ -221,7 +255,11 @@ export default function OfficerShortlistPage() {
             errors={result?.values?.intent === "present" ? result.errors : undefined}
             values={result?.values?.intent === "present" ? result.values : undefined}
           />
-          {alreadyRecorded ? <p className="small rosa-muted">La rosa è già nel registro: una nuova presentazione aggiorna la stessa riga 4C (indica la durata complessiva).</p> : null}
+          {alreadyRecorded ? (
+            <p className="small rosa-muted">
+              La rosa è già nel registro: una nuova presentazione aggiorna la stessa riga 4C (indica la durata complessiva).
+            </p>
+          ) : null}
           <button type="submit" className="btn btn-primary" disabled={availableCount === 0}>
             Presenta all'azienda i candidati disponibili ({availableCount})
           </button>
@@ -233,8 +271,9 @@ export default function OfficerShortlistPage() {
         <Form method="post" id="contatta-tutti" className="mb-3">
           <input type="hidden" name="intent" value="contact_all" />
           <p className="mb-2">
-            Scegli nella prima colonna chi contattare: chi ha un'e-mail riceve un collegamento per rispondere con un clic, chi ha solo il telefono lo riceve per
-            SMS (nessun gateway SMS è ancora collegato: gli SMS restano nella posta in uscita e vanno inviati a mano), chi ha un account lo trova anche nella sua area.
+            Scegli nella prima colonna chi contattare: chi ha un'e-mail riceve un collegamento per rispondere con un clic, chi ha solo il
+            telefono lo riceve per SMS (nessun gateway SMS è ancora collegato: gli SMS restano nella posta in uscita e vanno inviati a
+            mano), chi ha un account lo trova anche nella sua area.
           </p>
           <button type="submit" className="btn btn-primary">
             Avvia il contatto con i candidati scelti
@@ -242,129 +281,150 @@ export default function OfficerShortlistPage() {
         </Form>
       ) : null}
       <div className="table-responsive" tabIndex={0}>
-      <table className="table">
-        <caption>Candidati della rosa, con stato e spiegazione</caption>
-        <thead>
-          <tr>
-            <th scope="col">Scegli</th>
-            <th scope="col">Candidato</th>
-            <th scope="col">Stato</th>
-            <th scope="col">Perché</th>
-            <th scope="col">Azioni</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const name = `${r.first_name} ${r.last_name}`;
-            const events = availableCandidateEvents(r.state, "officer").filter((e) => (OFFICER_BUTTONS as readonly string[]).includes(e));
-            return (
-              <tr key={r.id}>
-                <td>
-                  {r.state === "proposed" ? (
-                    <div className="form-check">
-                      <input id={`scegli-${r.id}`} type="checkbox" name="rowIds" value={r.id} form="contatta-tutti" defaultChecked />
-                      <label htmlFor={`scegli-${r.id}`}>
-                        <span className="visually-hidden">Contatta {name}</span>
-                      </label>
+        <table className="table">
+          <caption>Candidati della rosa, con stato e spiegazione</caption>
+          <thead>
+            <tr>
+              <th scope="col">Scegli</th>
+              <th scope="col">Candidato</th>
+              <th scope="col">Stato</th>
+              <th scope="col">Perché</th>
+              <th scope="col">Azioni</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const name = `${r.first_name} ${r.last_name}`;
+              const events = availableCandidateEvents(r.state, "officer").filter((e) => (OFFICER_BUTTONS as readonly string[]).includes(e));
+              return (
+                <tr key={r.id}>
+                  <td>
+                    {r.state === "proposed" ? (
+                      <div className="form-check">
+                        <input id={`scegli-${r.id}`} type="checkbox" name="rowIds" value={r.id} form="contatta-tutti" defaultChecked />
+                        <label htmlFor={`scegli-${r.id}`}>
+                          <span className="visually-hidden">Contatta {name}</span>
+                        </label>
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>
+                    <strong>{name}</strong>
+                    <div className="small">
+                      {r.phone ?? "—"} · {r.email ?? "—"}
                     </div>
-                  ) : null}
-                </td>
-                <td>
-                  <strong>{name}</strong>
-                  <div className="small">
-                    {r.phone ?? "—"} · {r.email ?? "—"}
-                  </div>
-                  <div className="small">
-                    Presentato negli ultimi {EXPOSURE_DAYS} giorni: {r.exposure === 0 ? "mai" : plural(r.exposure, "volta", "volte")}
-                  </div>
-                </td>
-                <td>
-                  {CANDIDATE_STATE_LABELS[r.state]}
-                  {r.state === "contacting" && r.availability_deadline ? <div className="small">Risposta entro il {formatDateTime(r.availability_deadline)}</div> : null}
-                  {r.links.map((l) => (
-                    <div className="small" key={l.id}>
-                      Collegamento per {l.channel === "email" ? "e-mail" : "SMS"} a {l.sent_to} del {formatDateTime(l.created_at)}:{" "}
-                      {l.answer ? `${l.answer === "confirmed" ? "disponibile" : "non disponibile"} (risposta del ${formatDateTime(l.answered_at!)})` : "nessuna risposta dal collegamento"}
+                    <div className="small">
+                      Presentato negli ultimi {EXPOSURE_DAYS} giorni: {r.exposure === 0 ? "mai" : plural(r.exposure, "volta", "volte")}
                     </div>
-                  ))}
-                  {r.state === "contacting" && !r.links.length ? <div className="small">Nessun recapito per il collegamento: telefona o incontra la persona.</div> : null}
-                  {r.outcome_reason ? <div className="small">Motivo: {REASON_LABELS[r.outcome_reason as keyof typeof REASON_LABELS] ?? r.outcome_reason}</div> : null}
-                  {r.feedback.map((f) => (
-                    <div className="small" key={f.id}>
-                      Riscontro azienda: {f.decision === "interview" ? interviewSummary(f) : DECISION_LABELS[f.decision]}
-                      {f.reason ? ` — ${reasonText(f)}` : ""}
-                      {f.decision === "not_selected" ? (f.share_with_candidate ? " (motivo comunicato al candidato)" : " (motivo non comunicato al candidato)") : ""}
-                    </div>
-                  ))}
-                </td>
-                <td>
-                  <MatchExplanation e={r.explanation} />
-                  <details className="small mt-1">
-                    <summary>Cronologia</summary>
-                    <ul>
-                      {r.history.map((h, i) => (
-                        <li key={i}>
-                          {formatDateTime(h.at)}: {CANDIDATE_STATE_LABELS[h.from_state]} → {CANDIDATE_STATE_LABELS[h.to_state]} ({h.full_name ?? (h.actor_kind === "system" ? "sistema" : h.actor_kind)})
-                          {h.note ? ` — ${h.note}` : ""}
-                        </li>
-                      ))}
-                      {r.attempts.map((a) => (
-                        <li key={a.id}>
-                          Contatto {CHANNEL_LABELS[a.channel]} del {formatDateTime(a.attempted_at)}: {CONTACT_OUTCOME_LABELS[a.outcome]}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                </td>
-                <td>
-                  {events.map((e) => (
-                    <Form method="post" key={e} className="mb-1">
-                      <input type="hidden" name="intent" value="event" />
-                      <input type="hidden" name="rowId" value={r.id} />
-                      <input type="hidden" name="version" value={r.version} />
-                      <button type="submit" name="event" value={e} className="btn btn-sm btn-outline-primary">
-                        {EVENT_LABELS[e]}
-                        <span className="visually-hidden"> ({name})</span>
-                      </button>
-                    </Form>
-                  ))}
-                  {availableCandidateEvents(r.state, "officer").includes("hire") && shortlist.vacancy_status !== "closed" ? (
-                    <HireForm
-                      rowId={r.id}
-                      version={r.version}
-                      name={name}
-                      contractTypes={options.contractTypes}
-                      defaultComune={defaults.comune}
-                      defaultReserved={defaults.reserved}
-                      byOfficer
-                      errors={result?.values?.intent === "hire" ? rowErrors(r.id) : undefined}
-                      values={result?.values?.intent === "hire" && result.values.rowId === r.id ? result.values : undefined}
-                    />
-                  ) : null}
-                  {r.state === "contacting" ? (
-                    <details>
-                      <summary>Registra un contatto con {name}</summary>
-                      <Form method="post" noValidate>
-                        <input type="hidden" name="intent" value="contact" />
+                  </td>
+                  <td>
+                    {CANDIDATE_STATE_LABELS[r.state]}
+                    {r.state === "contacting" && r.availability_deadline ? (
+                      <div className="small">Risposta entro il {formatDateTime(r.availability_deadline)}</div>
+                    ) : null}
+                    {r.links.map((l) => (
+                      <div className="small" key={l.id}>
+                        Collegamento per {l.channel === "email" ? "e-mail" : "SMS"} a {l.sent_to} del {formatDateTime(l.created_at)}:{" "}
+                        {l.answer
+                          ? `${l.answer === "confirmed" ? "disponibile" : "non disponibile"} (risposta del ${formatDateTime(l.answered_at!)})`
+                          : "nessuna risposta dal collegamento"}
+                      </div>
+                    ))}
+                    {r.state === "contacting" && !r.links.length ? (
+                      <div className="small">Nessun recapito per il collegamento: telefona o incontra la persona.</div>
+                    ) : null}
+                    {r.outcome_reason ? (
+                      <div className="small">
+                        Motivo: {REASON_LABELS[r.outcome_reason as keyof typeof REASON_LABELS] ?? r.outcome_reason}
+                      </div>
+                    ) : null}
+                    {r.feedback.map((f) => (
+                      <div className="small" key={f.id}>
+                        Riscontro azienda: {f.decision === "interview" ? interviewSummary(f) : DECISION_LABELS[f.decision]}
+                        {f.reason ? ` — ${reasonText(f)}` : ""}
+                        {f.decision === "not_selected"
+                          ? f.share_with_candidate
+                            ? " (motivo comunicato al candidato)"
+                            : " (motivo non comunicato al candidato)"
+                          : ""}
+                      </div>
+                    ))}
+                  </td>
+                  <td>
+                    <MatchExplanation e={r.explanation} />
+                    <details className="small mt-1">
+                      <summary>Cronologia</summary>
+                      <ul>
+                        {r.history.map((h, i) => (
+                          <li key={i}>
+                            {formatDateTime(h.at)}: {CANDIDATE_STATE_LABELS[h.from_state]} → {CANDIDATE_STATE_LABELS[h.to_state]} (
+                            {h.full_name ?? (h.actor_kind === "system" ? "sistema" : h.actor_kind)}){h.note ? ` — ${h.note}` : ""}
+                          </li>
+                        ))}
+                        {r.attempts.map((a) => (
+                          <li key={a.id}>
+                            Contatto {CHANNEL_LABELS[a.channel]} del {formatDateTime(a.attempted_at)}: {CONTACT_OUTCOME_LABELS[a.outcome]}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  </td>
+                  <td>
+                    {events.map((e) => (
+                      <Form method="post" key={e} className="mb-1">
+                        <input type="hidden" name="intent" value="event" />
                         <input type="hidden" name="rowId" value={r.id} />
                         <input type="hidden" name="version" value={r.version} />
-                        <RowSelect row={r.id} name="channel" label="Canale" options={CHANNEL_LABELS} errors={rowErrors(r.id)} />
-                        <RowText row={r.id} name="attemptedAt" label="Data e ora" type="datetime-local" defaultValue={new Date().toISOString().slice(0, 16)} errors={rowErrors(r.id)} />
-                        <RowSelect row={r.id} name="outcome" label="Esito" options={CONTACT_OUTCOME_LABELS} errors={rowErrors(r.id)} />
-                        <RowCheckbox row={r.id} name="shareContacts" label="Acconsente a dare i recapiti all'azienda" />
-                        <RowText row={r.id} name="note" label="Note" errors={rowErrors(r.id)} />
-                        <button type="submit" className="btn btn-sm btn-primary">
-                          Registra il contatto
+                        <button type="submit" name="event" value={e} className="btn btn-sm btn-outline-primary">
+                          {EVENT_LABELS[e]}
+                          <span className="visually-hidden"> ({name})</span>
                         </button>
                       </Form>
-                    </details>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                    ))}
+                    {availableCandidateEvents(r.state, "officer").includes("hire") && shortlist.vacancy_status !== "closed" ? (
+                      <HireForm
+                        rowId={r.id}
+                        version={r.version}
+                        name={name}
+                        contractTypes={options.contractTypes}
+                        defaultComune={defaults.comune}
+                        defaultReserved={defaults.reserved}
+                        byOfficer
+                        errors={result?.values?.intent === "hire" ? rowErrors(r.id) : undefined}
+                        values={result?.values?.intent === "hire" && result.values.rowId === r.id ? result.values : undefined}
+                      />
+                    ) : null}
+                    {r.state === "contacting" ? (
+                      <details>
+                        <summary>Registra un contatto con {name}</summary>
+                        <Form method="post" noValidate>
+                          <input type="hidden" name="intent" value="contact" />
+                          <input type="hidden" name="rowId" value={r.id} />
+                          <input type="hidden" name="version" value={r.version} />
+                          <RowSelect row={r.id} name="channel" label="Canale" options={CHANNEL_LABELS} errors={rowErrors(r.id)} />
+                          <RowText
+                            row={r.id}
+                            name="attemptedAt"
+                            label="Data e ora"
+                            type="datetime-local"
+                            defaultValue={new Date().toISOString().slice(0, 16)}
+                            errors={rowErrors(r.id)}
+                          />
+                          <RowSelect row={r.id} name="outcome" label="Esito" options={CONTACT_OUTCOME_LABELS} errors={rowErrors(r.id)} />
+                          <RowCheckbox row={r.id} name="shareContacts" label="Acconsente a dare i recapiti all'azienda" />
+                          <RowText row={r.id} name="note" label="Note" errors={rowErrors(r.id)} />
+                          <button type="submit" className="btn btn-sm btn-primary">
+                            Registra il contatto
+                          </button>
+                        </Form>
+                      </details>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       </div>
 
       <HireList hires={hires} />
@@ -403,8 +463,18 @@ export default function OfficerShortlistPage() {
         )}
         <Form method="post" noValidate className="col-lg-8">
           <input type="hidden" name="intent" value="gap" />
-          <SelectField name="rowId" label="Candidato (facoltativo)" options={[["", "Tutta la rosa"], ...rows.map((r) => [r.id, `${r.first_name} ${r.last_name}`] as [string, string])]} />
-          <TextField name="gap" label="Carenza" hint="Es. competenza mancante segnalata dall'azienda o requisito che trova pochi candidati" errors={result?.errors} values={result?.values} />
+          <SelectField
+            name="rowId"
+            label="Candidato (facoltativo)"
+            options={[["", "Tutta la rosa"], ...rows.map((r) => [r.id, `${r.first_name} ${r.last_name}`] as [string, string])]}
+          />
+          <TextField
+            name="gap"
+            label="Carenza"
+            hint="Es. competenza mancante segnalata dall'azienda o requisito che trova pochi candidati"
+            errors={result?.errors}
+            values={result?.values}
+          />
           <SelectField name="kind" label="Proposta" options={GAP_KIND_LABELS} errors={result?.errors} />
           <TextAreaField name="description" label="Descrizione della proposta" errors={result?.errors} values={result?.values} />
           <button type="submit" className="btn btn-outline-primary">
@@ -419,34 +489,36 @@ export default function OfficerShortlistPage() {
         </h2>
         {plan.steps.length ? (
           <div className="table-responsive" tabIndex={0}>
-          <table className="table table-sm">
-            <caption>Piano di verifica: esiti per candidato</caption>
-            <thead>
-              <tr>
-                <th scope="col">Passo</th>
-                {rows.map((r) => (
-                  <th scope="col" key={r.id}>
-                    {r.first_name} {r.last_name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {plan.steps.map((st) => (
-                <tr key={st.id}>
-                  <th scope="row">
-                    {st.position}. {STEP_KIND_LABELS[st.kind]}
-                    {st.description ? ` — ${st.description}` : ""}
-                    {st.employer_representative ? <div className="small">Referente dell'azienda: {st.employer_representative}</div> : null}
-                  </th>
-                  {rows.map((r) => {
-                    const res = plan.results.find((x) => x.step_id === st.id && x.shortlist_candidate_id === r.id);
-                    return <td key={r.id}>{res ? `${STEP_DECISION_LABELS[res.decision]}: ${res.justification}` : "—"}</td>;
-                  })}
+            <table className="table table-sm">
+              <caption>Piano di verifica: esiti per candidato</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Passo</th>
+                  {rows.map((r) => (
+                    <th scope="col" key={r.id}>
+                      {r.first_name} {r.last_name}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {plan.steps.map((st) => (
+                  <tr key={st.id}>
+                    <th scope="row">
+                      {st.position}. {STEP_KIND_LABELS[st.kind]}
+                      {st.description ? ` — ${st.description}` : ""}
+                      {st.employer_representative ? (
+                        <div className="small">Referente dell'azienda: {st.employer_representative}</div>
+                      ) : null}
+                    </th>
+                    {rows.map((r) => {
+                      const res = plan.results.find((x) => x.step_id === st.id && x.shortlist_candidate_id === r.id);
+                      return <td key={r.id}>{res ? `${STEP_DECISION_LABELS[res.decision]}: ${res.justification}` : "—"}</td>;
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         ) : (
           <p>Nessun passo di verifica.</p>
@@ -464,10 +536,31 @@ export default function OfficerShortlistPage() {
           {plan.steps.length ? (
             <Form method="post" noValidate className="col-lg-6">
               <input type="hidden" name="intent" value="result" />
-              <RowSelect row="result" name="stepId" label="Passo" options={plan.steps.map((st) => [st.id, `${st.position}. ${STEP_KIND_LABELS[st.kind]}`] as [string, string])} />
-              <RowSelect row="result" name="rowId" label="Candidato" options={rows.map((r) => [r.id, `${r.first_name} ${r.last_name}`] as [string, string])} />
-              <RowSelect row="result" name="decision" label="Esito" options={STEP_DECISION_LABELS} errors={result?.values?.intent === "result" ? result.errors : undefined} />
-              <RowText row="result" name="justification" label="Motivazione" errors={result?.values?.intent === "result" ? result.errors : undefined} />
+              <RowSelect
+                row="result"
+                name="stepId"
+                label="Passo"
+                options={plan.steps.map((st) => [st.id, `${st.position}. ${STEP_KIND_LABELS[st.kind]}`] as [string, string])}
+              />
+              <RowSelect
+                row="result"
+                name="rowId"
+                label="Candidato"
+                options={rows.map((r) => [r.id, `${r.first_name} ${r.last_name}`] as [string, string])}
+              />
+              <RowSelect
+                row="result"
+                name="decision"
+                label="Esito"
+                options={STEP_DECISION_LABELS}
+                errors={result?.values?.intent === "result" ? result.errors : undefined}
+              />
+              <RowText
+                row="result"
+                name="justification"
+                label="Motivazione"
+                errors={result?.values?.intent === "result" ? result.errors : undefined}
+              />
               <button type="submit" className="btn btn-outline-primary">
                 Registra l'esito
               </button>
@@ -481,7 +574,8 @@ export default function OfficerShortlistPage() {
           La ricerca che ha prodotto questa rosa
         </h2>
         <p>
-          Indice {shortlist.index_uid}, versione delle impostazioni {shortlist.settings_version}. {plural(snapshot.total, "candidato trovato", "candidati trovati")}.
+          Indice {shortlist.index_uid}, versione delle impostazioni {shortlist.settings_version}.{" "}
+          {plural(snapshot.total, "candidato trovato", "candidati trovati")}.
           {snapshot.relaxed.length ? ` Requisiti rilassati: ${snapshot.relaxed.length}.` : ""}
         </p>
         <ul>
@@ -495,27 +589,27 @@ export default function OfficerShortlistPage() {
           <p className="small">Ordinamento: {snapshot.sort.join(", ")}</p>
         </details>
         <div className="table-responsive" tabIndex={0}>
-        <table className="table table-sm mt-2">
-          <caption>Risultati al momento della creazione ({formatDate(shortlist.created_at)})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Posizione</th>
-              <th scope="col">Candidato</th>
-              <th scope="col">Comune</th>
-              <th scope="col">Punteggio</th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.map((x) => (
-              <tr key={x.id}>
-                <td>{x.rank}</td>
-                <td>{x.name}</td>
-                <td>{x.comune}</td>
-                <td>{x.score}</td>
+          <table className="table table-sm mt-2">
+            <caption>Risultati al momento della creazione ({formatDate(shortlist.created_at)})</caption>
+            <thead>
+              <tr>
+                <th scope="col">Posizione</th>
+                <th scope="col">Candidato</th>
+                <th scope="col">Comune</th>
+                <th scope="col">Punteggio</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {results.map((x) => (
+                <tr key={x.id}>
+                  <td>{x.rank}</td>
+                  <td>{x.name}</td>
+                  <td>{x.comune}</td>
+                  <td>{x.score}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       </section>
     </div>

@@ -21,7 +21,8 @@ const STATUS_LABELS: Record<string, string> = { open: "In preparazione", present
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireMatchingOfficer(request);
   const parsed = parseSearchParams(new URL(request.url), OfficerShortlistFilterSchema);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, rows: [], total: 0, limit: OFFICER_SHORTLIST_LIMIT }, { status: 400 });
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, values: parsed.values, rows: [], total: 0, limit: OFFICER_SHORTLIST_LIMIT }, { status: 400 });
   // Deadlines already past are applied first (as on the rosa page), so «in scadenza oggi» means still open today.
   await withTransaction((trx) => expireAvailability(trx));
   const today = todayInItaly();
@@ -41,10 +42,26 @@ export default function OfficerShortlists() {
         {values.azienda ? <input type="hidden" name="azienda" value={values.azienda} /> : null}
         {values.offerta ? <input type="hidden" name="offerta" value={values.offerta} /> : null}
         <div className="col-12 col-md-4">
-          <SelectField name="attesa" label="Riscontro dell'azienda" options={[["", "Tutte le rose"], ["riscontro", "In attesa del riscontro"]]} {...common} />
+          <SelectField
+            name="attesa"
+            label="Riscontro dell'azienda"
+            options={[
+              ["", "Tutte le rose"],
+              ["riscontro", "In attesa del riscontro"],
+            ]}
+            {...common}
+          />
         </div>
         <div className="col-12 col-md-4">
-          <SelectField name="scadenza" label="Disponibilità dei candidati" options={[["", "Tutte le rose"], ["oggi", "Con risposte in scadenza oggi"]]} {...common} />
+          <SelectField
+            name="scadenza"
+            label="Disponibilità dei candidati"
+            options={[
+              ["", "Tutte le rose"],
+              ["oggi", "Con risposte in scadenza oggi"],
+            ]}
+            {...common}
+          />
         </div>
         <div className="col-12 col-md-2 mb-4">
           <button type="submit" className="btn btn-primary w-100">

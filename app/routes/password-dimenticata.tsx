@@ -24,7 +24,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form.errors, form.values);
   const result = await requestPasswordReset(getDb(), { email: form.data.email, ip: clientIp(context), baseUrl: publicBaseUrl() });
   if (!result.ok) {
-    return invalid({ _form: `Troppe richieste per questo indirizzo o da questa rete: per sicurezza riprova tra ${plural(result.minutes, "minuto", "minuti")}.` }, form.values, 429);
+    return invalid(
+      {
+        _form: `Troppe richieste per questo indirizzo o da questa rete: per sicurezza riprova tra ${plural(result.minutes, "minuto", "minuti")}.`,
+      },
+      form.values,
+      429,
+    );
   }
   // The same answer whether or not the address has an account.
   return { sent: form.data.email, errors: undefined, values: undefined };
@@ -41,11 +47,12 @@ export default function ForgottenPassword() {
         {sent ? (
           <>
             <Notice>
-              Se <strong>{sent}</strong> corrisponde a un account attivo, riceverai a breve un'e-mail con un collegamento per scegliere una nuova password. Il
-              collegamento vale un'ora e funziona una sola volta.
+              Se <strong>{sent}</strong> corrisponde a un account attivo, riceverai a breve un'e-mail con un collegamento per scegliere una
+              nuova password. Il collegamento vale un'ora e funziona una sola volta.
             </Notice>
             <p>
-              Non arriva nulla? Controlla la posta indesiderata; se hai più indirizzi, prova con quello che usi per Rosa. <Link to="/accedi">Torna all'accesso</Link>.
+              Non arriva nulla? Controlla la posta indesiderata; se hai più indirizzi, prova con quello che usi per Rosa.{" "}
+              <Link to="/accedi">Torna all'accesso</Link>.
             </p>
           </>
         ) : (
@@ -53,7 +60,15 @@ export default function ForgottenPassword() {
             <p>Indica l'indirizzo e-mail con cui accedi a Rosa: ti invieremo un collegamento per scegliere una nuova password.</p>
             <ErrorSummary errors={result?.errors} />
             <Form method="post" noValidate>
-              <TextField name="email" label="E-mail" type="email" autoComplete="username" required errors={result?.errors} values={result?.values} />
+              <TextField
+                name="email"
+                label="E-mail"
+                type="email"
+                autoComplete="username"
+                required
+                errors={result?.errors}
+                values={result?.values}
+              />
               <button type="submit" className="btn btn-primary" disabled={busy}>
                 Invia il collegamento
               </button>

@@ -29,11 +29,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return replyInvalid(submission, { fieldErrors: { currentPassword: "La password attuale non è corretta" } });
   }
   try {
-    await withTransaction((trx) => changePassword(trx, { ...actorOf(user, context), userId: user.id }, user.sessionId, submission.value.newPassword));
+    await withTransaction((trx) =>
+      changePassword(trx, { ...actorOf(user, context), userId: user.id }, user.sessionId, submission.value.newPassword),
+    );
   } catch (e) {
     return replyDomainError(e, submission);
   }
-  return redirectWithFlash(homePathFor(user.role), { type: "success", message: "Password cambiata. Le altre sessioni aperte sono state chiuse." });
+  return redirectWithFlash(homePathFor(user.role), {
+    type: "success",
+    message: "Password cambiata. Le altre sessioni aperte sono state chiuse.",
+  });
 }
 
 export default function ChangePassword() {
@@ -46,13 +51,21 @@ export default function ChangePassword() {
         <h1>Cambia password</h1>
         {forced ? (
           <Notice type="warning">
-            La password di questo account è stata scelta da un amministratore: prima di continuare scegline una che conosci solo tu. Come password attuale usa quella che ti è stata comunicata.
+            La password di questo account è stata scelta da un amministratore: prima di continuare scegline una che conosci solo tu. Come
+            password attuale usa quella che ti è stata comunicata.
           </Notice>
         ) : null}
         <ErrorSummary form={form} />
         <Form method="post" {...getFormProps(form)}>
           <TextField field={fields.currentPassword} label="Password attuale" type="password" required autoComplete="current-password" />
-          <TextField field={fields.newPassword} label="Nuova password" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole" />
+          <TextField
+            field={fields.newPassword}
+            label="Nuova password"
+            type="password"
+            required
+            autoComplete="new-password"
+            hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole"
+          />
           <TextField field={fields.confirmPassword} label="Ripeti la nuova password" type="password" required autoComplete="new-password" />
           <button type="submit" className="btn btn-primary">
             Cambia password

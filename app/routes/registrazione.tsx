@@ -46,8 +46,8 @@ export default function Registration() {
       <div className="col-lg-9">
         <h1>Registra la tua azienda</h1>
         <p className="lead">
-          Chi registra l'azienda ne è il legale rappresentante su Rosa e potrà invitare colleghi o un consulente del lavoro delegato.
-          Un operatore convaliderà i dati prima che tu possa pubblicare offerte di lavoro.
+          Chi registra l'azienda ne è il legale rappresentante su Rosa e potrà invitare colleghi o un consulente del lavoro delegato. Un
+          operatore convaliderà i dati prima che tu possa pubblicare offerte di lavoro.
         </p>
         <p>
           Cerchi lavoro? <Link to="/registrazione/candidato">Registrati come candidato</Link>.
@@ -61,10 +61,25 @@ export default function Registration() {
             <TextField {...common} name="email" label="E-mail di accesso" type="email" required autoComplete="email" />
             <div className="row">
               <div className="col-md-6">
-                <TextField {...common} name="password" label="Password" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole" />
+                <TextField
+                  {...common}
+                  name="password"
+                  label="Password"
+                  type="password"
+                  required
+                  autoComplete="new-password"
+                  hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole"
+                />
               </div>
               <div className="col-md-6">
-                <TextField {...common} name="confirmPassword" label="Ripeti la password" type="password" required autoComplete="new-password" />
+                <TextField
+                  {...common}
+                  name="confirmPassword"
+                  label="Ripeti la password"
+                  type="password"
+                  required
+                  autoComplete="new-password"
+                />
               </div>
             </div>
           </fieldset>

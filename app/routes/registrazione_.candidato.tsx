@@ -19,7 +19,11 @@ export const meta: MetaFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentUser(request)) throw redirect("/area");
   const url = new URL(request.url);
-  return { sent: url.searchParams.get("inviata") === "1", redirectTo: safeRedirectPath(url.searchParams.get("redirectTo"), ""), hours: REGISTRATION_LINK_HOURS };
+  return {
+    sent: url.searchParams.get("inviata") === "1",
+    redirectTo: safeRedirectPath(url.searchParams.get("redirectTo"), ""),
+    hours: REGISTRATION_LINK_HOURS,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -45,10 +49,12 @@ export default function CandidateRegistration() {
         <div className="col-lg-8">
           <h1>Controlla la tua e-mail</h1>
           <Notice type="success">
-            Ti abbiamo scritto all'indirizzo che hai indicato. Apri il collegamento nel messaggio entro {hours} ore per attivare il tuo account: fino ad
-            allora l'account non esiste.
+            Ti abbiamo scritto all'indirizzo che hai indicato. Apri il collegamento nel messaggio entro {hours} ore per attivare il tuo
+            account: fino ad allora l'account non esiste.
           </Notice>
-          <p>Non trovi il messaggio? Guarda nella posta indesiderata, oppure registrati di nuovo: vale solo l'ultimo collegamento inviato.</p>
+          <p>
+            Non trovi il messaggio? Guarda nella posta indesiderata, oppure registrati di nuovo: vale solo l'ultimo collegamento inviato.
+          </p>
         </div>
       </div>
     );
@@ -57,8 +63,8 @@ export default function CandidateRegistration() {
       <div className="col-lg-9">
         <h1>Registrati come candidato</h1>
         <p className="lead">
-          Con un account di candidato puoi candidarti alle offerte pubblicate, tenere aggiornato il tuo CV e rispondere al Centro per l'Impiego. Se sei
-          un'azienda, <Link to="/registrazione">registra l'azienda</Link>.
+          Con un account di candidato puoi candidarti alle offerte pubblicate, tenere aggiornato il tuo CV e rispondere al Centro per
+          l'Impiego. Se sei un'azienda, <Link to="/registrazione">registra l'azienda</Link>.
         </p>
         <p className="rosa-muted">I campi con * sono obbligatori.</p>
         <ErrorSummary errors={result?.errors} />
@@ -67,42 +73,110 @@ export default function CandidateRegistration() {
           <fieldset className="mb-4">
             <legend className="h4">I tuoi dati</legend>
             <div className="row">
-              <div className="col-md-6"><TextField {...common} name="firstName" label="Nome" required autoComplete="given-name" /></div>
-              <div className="col-md-6"><TextField {...common} name="lastName" label="Cognome" required autoComplete="family-name" /></div>
               <div className="col-md-6">
-                <TextField {...common} name="taxCode" label="Codice fiscale" required maxLength={16} hint="16 caratteri, come sulla tessera sanitaria" />
-              </div>
-              <div className="col-md-6"><TextField {...common} name="birthDate" label="Data di nascita" type="date" required autoComplete="bday" /></div>
-              <div className="col-md-6">
-                <SelectField {...common} name="sex" label="Sesso (come nel codice fiscale)" required placeholder="Scegli…" options={[["F", "Femminile"], ["M", "Maschile"]]} />
+                <TextField {...common} name="firstName" label="Nome" required autoComplete="given-name" />
               </div>
               <div className="col-md-6">
-                <LookupInput {...common} name="comune" label="Comune di domicilio" source="/api/comuni" required hint="Scrivi le prime lettere e scegli, es. «Milano (MI)»" />
+                <TextField {...common} name="lastName" label="Cognome" required autoComplete="family-name" />
+              </div>
+              <div className="col-md-6">
+                <TextField
+                  {...common}
+                  name="taxCode"
+                  label="Codice fiscale"
+                  required
+                  maxLength={16}
+                  hint="16 caratteri, come sulla tessera sanitaria"
+                />
+              </div>
+              <div className="col-md-6">
+                <TextField {...common} name="birthDate" label="Data di nascita" type="date" required autoComplete="bday" />
+              </div>
+              <div className="col-md-6">
+                <SelectField
+                  {...common}
+                  name="sex"
+                  label="Sesso (come nel codice fiscale)"
+                  required
+                  placeholder="Scegli…"
+                  options={[
+                    ["F", "Femminile"],
+                    ["M", "Maschile"],
+                  ]}
+                />
+              </div>
+              <div className="col-md-6">
+                <LookupInput
+                  {...common}
+                  name="comune"
+                  label="Comune di domicilio"
+                  source="/api/comuni"
+                  required
+                  hint="Scrivi le prime lettere e scegli, es. «Milano (MI)»"
+                />
               </div>
             </div>
           </fieldset>
           <fieldset className="mb-4">
             <legend className="h4">Il tuo account</legend>
-            <TextField {...common} name="email" label="E-mail" type="email" required autoComplete="email" hint="Ti invieremo un collegamento per confermarla" />
+            <TextField
+              {...common}
+              name="email"
+              label="E-mail"
+              type="email"
+              required
+              autoComplete="email"
+              hint="Ti invieremo un collegamento per confermarla"
+            />
             <div className="row">
               <div className="col-md-6">
-                <TextField {...common} name="password" label="Password" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole" />
+                <TextField
+                  {...common}
+                  name="password"
+                  label="Password"
+                  type="password"
+                  required
+                  autoComplete="new-password"
+                  hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole"
+                />
               </div>
-              <div className="col-md-6"><TextField {...common} name="confirmPassword" label="Ripeti la password" type="password" required autoComplete="new-password" /></div>
+              <div className="col-md-6">
+                <TextField
+                  {...common}
+                  name="confirmPassword"
+                  label="Ripeti la password"
+                  type="password"
+                  required
+                  autoComplete="new-password"
+                />
+              </div>
             </div>
           </fieldset>
           <fieldset className="mb-4">
             <legend className="h4">Informativa e consensi</legend>
             <p>
-              Il Centro per l'Impiego tratta i tuoi dati per i servizi per il lavoro, un compito di interesse pubblico (art. 6.1.e GDPR, D.Lgs. 150/2015): per
-              questo non serve un consenso, ma devi aver letto l'informativa. I due consensi che seguono sono facoltativi e puoi revocarli quando vuoi.
+              Il Centro per l'Impiego tratta i tuoi dati per i servizi per il lavoro, un compito di interesse pubblico (art. 6.1.e GDPR,
+              D.Lgs. 150/2015): per questo non serve un consenso, ma devi aver letto l'informativa. I due consensi che seguono sono
+              facoltativi e puoi revocarli quando vuoi.
             </p>
-            <CheckboxField {...common} name="privacy" label="Dichiaro di aver letto l'informativa sul trattamento dei dati personali (obbligatorio)">
+            <CheckboxField
+              {...common}
+              name="privacy"
+              label="Dichiaro di aver letto l'informativa sul trattamento dei dati personali (obbligatorio)"
+            >
               {" "}
               (<Link to="/privacy">leggi l'informativa</Link>)
             </CheckboxField>
-            <CheckboxField {...common} name="consentCvVisible" label="Facoltativo: acconsento che il mio CV sia usato per l'incrocio con le offerte e mostrato alle aziende" />
-            <CheckboxField {...common} name="consentJobAlerts" label="Facoltativo: acconsento a ricevere per e-mail offerte di lavoro adatte al mio profilo" />
+            <CheckboxField
+              {...common}
+              name="consentCvVisible"
+              label="Facoltativo: acconsento che il mio CV sia usato per l'incrocio con le offerte e mostrato alle aziende"
+            />
+            <CheckboxField
+              {...common}
+              name="consentJobAlerts"
+              label="Facoltativo: acconsento a ricevere per e-mail offerte di lavoro adatte al mio profilo"
+            />
           </fieldset>
           <button type="submit" className="btn btn-primary" disabled={busy}>
             Registrati

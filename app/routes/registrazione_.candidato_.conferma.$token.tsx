@@ -38,10 +38,22 @@ export async function action({ params, context }: ActionFunctionArgs) {
     const headers = { "Set-Cookie": await sessionCookieHeader(sessionId) };
     const back = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
     if (outcome === "linked")
-      return redirectWithFlash(redirectTo ?? "/candidato", { type: "success", message: "E-mail confermata: il tuo account è attivo e collegato al CV che il Centro per l'Impiego ha già." }, headers);
+      return redirectWithFlash(
+        redirectTo ?? "/candidato",
+        { type: "success", message: "E-mail confermata: il tuo account è attivo e collegato al CV che il Centro per l'Impiego ha già." },
+        headers,
+      );
     if (outcome === "pending_officer")
-      return redirectWithFlash(`/candidato/nuovo${back}`, { type: "info", message: "E-mail confermata: il tuo account è attivo." }, headers);
-    return redirectWithFlash(`/candidato/nuovo${back}`, { type: "success", message: "E-mail confermata: il tuo account è attivo. Ora compila il tuo CV." }, headers);
+      return redirectWithFlash(
+        `/candidato/nuovo${back}`,
+        { type: "info", message: "E-mail confermata: il tuo account è attivo." },
+        headers,
+      );
+    return redirectWithFlash(
+      `/candidato/nuovo${back}`,
+      { type: "success", message: "E-mail confermata: il tuo account è attivo. Ora compila il tuo CV." },
+      headers,
+    );
   } catch (e) {
     return domainErrorResponse(e, {});
   }

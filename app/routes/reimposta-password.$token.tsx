@@ -42,7 +42,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return domainErrorResponse(e, form.values);
   }
   // Every session of the account was closed, this browser's too.
-  return redirectWithFlash("/accedi", { type: "success", message: "Password cambiata: accedi con la nuova password." }, { "Set-Cookie": await clearSessionCookieHeader() });
+  return redirectWithFlash(
+    "/accedi",
+    { type: "success", message: "Password cambiata: accedi con la nuova password." },
+    { "Set-Cookie": await clearSessionCookieHeader() },
+  );
 }
 
 export default function ResetPassword() {
@@ -73,8 +77,23 @@ export default function ResetPassword() {
         <ErrorSummary errors={result?.errors} />
         <Form method="post" noValidate>
           <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-          <TextField name="newPassword" label="Nuova password" type="password" required autoComplete="new-password" hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole" errors={result?.errors} />
-          <TextField name="confirmPassword" label="Ripeti la nuova password" type="password" required autoComplete="new-password" errors={result?.errors} />
+          <TextField
+            name="newPassword"
+            label="Nuova password"
+            type="password"
+            required
+            autoComplete="new-password"
+            hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole"
+            errors={result?.errors}
+          />
+          <TextField
+            name="confirmPassword"
+            label="Ripeti la nuova password"
+            type="password"
+            required
+            autoComplete="new-password"
+            errors={result?.errors}
+          />
           <button type="submit" className="btn btn-primary">
             Salva la nuova password
           </button>

@@ -16,6 +16,10 @@ export function toCsv(header: string[], rows: (string | number | null)[][], opts
 /** A CSV as a download. Never cached: the exports hold personal and company data. */
 export function csvDownload(csv: string, filename: string): Response {
   return new Response(csv, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+    },
   });
 }

@@ -37,5 +37,8 @@ export function calendarDateTime(formatMessage: string) {
     .string({ error: formatMessage })
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: formatMessage, abort: true })
     .refine((v) => isCalendarDay(v.slice(0, 10)) && isDayInRange(v.slice(0, 10)), { error: NONEXISTENT_DAY, abort: true })
-    .refine((v) => Number(v.slice(11, 13)) <= 23 && Number(v.slice(14, 16)) <= 59, { error: "Orario inesistente: controlla ore e minuti", abort: true });
+    .refine((v) => Number(v.slice(11, 13)) <= 23 && Number(v.slice(14, 16)) <= 59, {
+      error: "Orario inesistente: controlla ore e minuti",
+      abort: true,
+    });
 }

@@ -31,11 +31,21 @@ export function daysBetween(from: string, to: string): number {
  * whatever the server's time zone.
  */
 export function italianLocalToDate(value: string): Date {
-  const [y, mo, d, h, mi] = [value.slice(0, 4), value.slice(5, 7), value.slice(8, 10), value.slice(11, 13), value.slice(14, 16)].map(Number);
+  const [y, mo, d, h, mi] = [value.slice(0, 4), value.slice(5, 7), value.slice(8, 10), value.slice(11, 13), value.slice(14, 16)].map(
+    Number,
+  );
   const asUtc = Date.UTC(y, mo - 1, d, h, mi);
   const offsetAt = (t: number) => {
     const p = Object.fromEntries(
-      new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Rome", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: "Europe/Rome",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      })
         .formatToParts(new Date(t))
         .map((x) => [x.type, x.value]),
     );

@@ -31,24 +31,33 @@ const trustProxy = z
     if (/^\d+$/.test(v)) return Number(v);
     const parts = v.split(",").map((p) => p.trim());
     const bad = parts.filter((p) => !["loopback", "linklocal", "uniquelocal"].includes(p) && !isIP(p.replace(/\/\d{1,3}$/, "")));
-    if (bad.length) ctx.addIssue({ code: "custom", message: `valore non valido (${bad.join(", ")}): usa true, false, un numero di passaggi o indirizzi/CIDR separati da virgole` });
+    if (bad.length)
+      ctx.addIssue({
+        code: "custom",
+        message: `valore non valido (${bad.join(", ")}): usa true, false, un numero di passaggi o indirizzi/CIDR separati da virgole`,
+      });
     return parts.join(",");
   });
 
 export const EnvSchema = z
   .object({
-    NODE_ENV: z
-      .enum(["development", "production", "test"], { error: "deve essere development, production o test" })
-      .default("development"),
+    NODE_ENV: z.enum(["development", "production", "test"], { error: "deve essere development, production o test" }).default("development"),
     PORT: port(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
     TRUST_PROXY: trustProxy,
     /** Lowest level written to the JSON log (stdout); unset: info, or silent under NODE_ENV=test. */
     LOG_LEVEL: z
-      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "deve essere fatal, error, warn, info, debug, trace o silent" })
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "deve essere fatal, error, warn, info, debug, trace o silent",
+      })
       .optional(),
     /** Pages rendered at once; the others wait in arrival order (server/admission.ts). */
-    MAX_CONCURRENT_REQUESTS: z.coerce.number({ error: "deve essere un numero" }).int("deve essere un numero intero").min(1, "almeno 1").max(1000, "al massimo 1000").default(16),
+    MAX_CONCURRENT_REQUESTS: z.coerce
+      .number({ error: "deve essere un numero" })
+      .int("deve essere un numero intero")
+      .min(1, "almeno 1")
+      .max(1000, "al massimo 1000")
+      .default(16),
     DATA_DIR: z.string().min(1, "non può essere vuota").default(".data"),
     DATABASE_URL: z
       .string()
@@ -58,38 +67,97 @@ export const EnvSchema = z
     MEILI_MASTER_KEY: z.string().min(16, "deve essere lunga almeno 16 caratteri").optional(),
     /** 0 = pick a free port at every start (the URL is computed, so nothing else needs it). */
     /** Prefix of every index uid, so several environments can share one Meilisearch. */
-    MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/, "solo lettere minuscole, cifre e _").default("rosa_"),
+    MEILI_INDEX_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_]*$/, "solo lettere minuscole, cifre e _")
+      .default("rosa_"),
     EMBEDDED_PG_PORT: port(0),
     EMBEDDED_MEILI_PORT: port(0),
     SESSION_SECRET: z.string().min(32, "deve essere lunga almeno 32 caratteri").optional(),
     PUBLIC_URL: z.url({ error: "deve essere un URL http(s)://…" }).optional(),
     SEED_DEMO: booleanString.default(true),
-    SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, "deve essere un URL smtp://…").optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/.+/, "deve essere un URL smtp://…")
+      .optional(),
     MAIL_FROM: z.string().default("Rosa <noreply@rosa.invalid>"),
     /** Per-IP limits on anonymous endpoints (server/rate-limit.ts). */
-    RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number({ error: "deve essere un numero di richieste" }).int("deve essere un numero intero").min(1, "almeno 1").max(100_000, "al massimo 100000").default(300),
-    RATE_LIMIT_LINKS_PER_15_MINUTES: z.coerce.number({ error: "deve essere un numero di richieste" }).int("deve essere un numero intero").min(1, "almeno 1").max(100_000, "al massimo 100000").default(30),
+    RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce
+      .number({ error: "deve essere un numero di richieste" })
+      .int("deve essere un numero intero")
+      .min(1, "almeno 1")
+      .max(100_000, "al massimo 100000")
+      .default(300),
+    RATE_LIMIT_LINKS_PER_15_MINUTES: z.coerce
+      .number({ error: "deve essere un numero di richieste" })
+      .int("deve essere un numero intero")
+      .min(1, "almeno 1")
+      .max(100_000, "al massimo 100000")
+      .default(30),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
     /** A CV not updated or confirmed for this many months is obsolete (excluded from matching by default). */
-    CV_OBSOLETE_MONTHS: z.coerce.number({ error: "deve essere un numero di mesi" }).int("deve essere un numero intero di mesi").min(1, "almeno 1 mese").max(60, "al massimo 60 mesi").default(6),
+    CV_OBSOLETE_MONTHS: z.coerce
+      .number({ error: "deve essere un numero di mesi" })
+      .int("deve essere un numero intero di mesi")
+      .min(1, "almeno 1 mese")
+      .max(60, "al massimo 60 mesi")
+      .default(6),
     /**
      * Storage limitation (GDPR art. 5(1)(e)): a CV with no activity for this many months is anonymised by the
      * retention job. 24 months = four times CV_OBSOLETE_MONTHS: long enough for a person between jobs to come
      * back, short enough that the CV database holds only people the service still works with.
      */
-    CV_RETENTION_MONTHS: z.coerce.number({ error: "deve essere un numero di mesi" }).int("deve essere un numero intero di mesi").min(6, "almeno 6 mesi").max(120, "al massimo 120 mesi").default(24),
+    CV_RETENTION_MONTHS: z.coerce
+      .number({ error: "deve essere un numero di mesi" })
+      .int("deve essere un numero intero di mesi")
+      .min(6, "almeno 6 mesi")
+      .max(120, "al massimo 120 mesi")
+      .default(24),
     /** Largest PDF CV accepted, in megabytes. */
-    CV_MAX_UPLOAD_MB: z.coerce.number({ error: "deve essere un numero di megabyte" }).min(0.1, "almeno 0.1 MB").max(50, "al massimo 50 MB").default(5),
+    CV_MAX_UPLOAD_MB: z.coerce
+      .number({ error: "deve essere un numero di megabyte" })
+      .min(0.1, "almeno 0.1 MB")
+      .max(50, "al massimo 50 MB")
+      .default(5),
     /** Limits of the text extraction of an uploaded CV (worker threads, `app/domain/candidates/pdf-text.server.ts`). */
-    CV_PDF_TIMEOUT_SECONDS: z.coerce.number({ error: "deve essere un numero di secondi" }).min(1, "almeno 1 secondo").max(120, "al massimo 120 secondi").default(10),
-    CV_PDF_MAX_MEMORY_MB: z.coerce.number({ error: "deve essere un numero di megabyte" }).int("deve essere un numero intero di megabyte").min(64, "almeno 64 MB").max(4096, "al massimo 4096 MB").default(256),
-    CV_PDF_MAX_PAGES: z.coerce.number({ error: "deve essere un numero di pagine" }).int("deve essere un numero intero di pagine").min(1, "almeno 1 pagina").max(1000, "al massimo 1000 pagine").default(50),
-    CV_PDF_WORKERS: z.coerce.number({ error: "deve essere un numero di thread" }).int("deve essere un numero intero").min(1, "almeno 1").max(16, "al massimo 16").default(1),
+    CV_PDF_TIMEOUT_SECONDS: z.coerce
+      .number({ error: "deve essere un numero di secondi" })
+      .min(1, "almeno 1 secondo")
+      .max(120, "al massimo 120 secondi")
+      .default(10),
+    CV_PDF_MAX_MEMORY_MB: z.coerce
+      .number({ error: "deve essere un numero di megabyte" })
+      .int("deve essere un numero intero di megabyte")
+      .min(64, "almeno 64 MB")
+      .max(4096, "al massimo 4096 MB")
+      .default(256),
+    CV_PDF_MAX_PAGES: z.coerce
+      .number({ error: "deve essere un numero di pagine" })
+      .int("deve essere un numero intero di pagine")
+      .min(1, "almeno 1 pagina")
+      .max(1000, "al massimo 1000 pagine")
+      .default(50),
+    CV_PDF_WORKERS: z.coerce
+      .number({ error: "deve essere un numero di thread" })
+      .int("deve essere un numero intero")
+      .min(1, "almeno 1")
+      .max(16, "al massimo 16")
+      .default(1),
     /** Days a candidate has to confirm availability for a shortlist; no answer counts as not available. */
-    AVAILABILITY_DEADLINE_DAYS: z.coerce.number({ error: "deve essere un numero di giorni" }).int("deve essere un numero intero di giorni").min(1, "almeno 1 giorno").max(30, "al massimo 30 giorni").default(3),
+    AVAILABILITY_DEADLINE_DAYS: z.coerce
+      .number({ error: "deve essere un numero di giorni" })
+      .int("deve essere un numero intero di giorni")
+      .min(1, "almeno 1 giorno")
+      .max(30, "al massimo 30 giorni")
+      .default(3),
     /** Days after a presentation without employer feedback before a reminder; the officer is alerted after twice as many. */
-    FEEDBACK_REMINDER_DAYS: z.coerce.number({ error: "deve essere un numero di giorni" }).int("deve essere un numero intero di giorni").min(1, "almeno 1 giorno").max(60, "al massimo 60 giorni").default(7),
+    FEEDBACK_REMINDER_DAYS: z.coerce
+      .number({ error: "deve essere un numero di giorni" })
+      .int("deve essere un numero intero di giorni")
+      .min(1, "almeno 1 giorno")
+      .max(60, "al massimo 60 giorni")
+      .default(7),
   })
   // Links in e-mails must reach the portal from the recipient's mailbox: in production there is no sensible default
   // (http://localhost would be a dead link). `npm start` on embedded servers (the demo) sets http://localhost:PORT itself.

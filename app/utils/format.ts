@@ -1,7 +1,12 @@
 /** Italian formats (it-IT): dd/mm/yyyy, 1.234,56 €, 24h time, Europe/Rome. */
 const dateFormat = new Intl.DateTimeFormat("it-IT", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Rome" });
 const dateTimeFormat = new Intl.DateTimeFormat("it-IT", {
-  day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Rome",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/Rome",
 });
 // useGrouping "always": it-IT (CLDR minimumGroupingDigits 2) would print 1500 and «1500,00 €»; a public
 // administration writes 1.500 and «1.500,00 €» (also in PDFs and CSV messages, which use these same formatters).

@@ -3,9 +3,7 @@ import type { z } from "zod";
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;
 
-export type FormParse<T> =
-  | { ok: true; data: T; values: FormValues }
-  | { ok: false; errors: FieldErrors; values: FormValues };
+export type FormParse<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
 
 /**
  * Field names are user input: a posted `__proto__.toString=x` once rewrote
@@ -33,9 +31,12 @@ export function checkFieldName(name: string): void {
   if (name.length > MAX_NAME_LENGTH) throw new FormInputError("Richiesta non valida: nome di campo troppo lungo.");
   if (CONTROL_CHARS.test(name)) throw new FormInputError("Richiesta non valida: un nome di campo contiene caratteri di controllo.");
   for (const part of name.split(".")) {
-    if (FORBIDDEN_SEGMENTS.has(part)) throw new FormInputError(`Richiesta non valida: il nome di campo ${visibleName(name)} non è ammesso.`);
+    if (FORBIDDEN_SEGMENTS.has(part))
+      throw new FormInputError(`Richiesta non valida: il nome di campo ${visibleName(name)} non è ammesso.`);
     if (/^\d+$/.test(part) && (part.length > 2 || Number(part) > MAX_FORM_INDEX)) {
-      throw new FormInputError(`Richiesta non valida: il campo ${visibleName(name)} ha un indice troppo grande (al massimo ${MAX_FORM_INDEX}).`);
+      throw new FormInputError(
+        `Richiesta non valida: il campo ${visibleName(name)} ha un indice troppo grande (al massimo ${MAX_FORM_INDEX}).`,
+      );
     }
   }
 }
@@ -91,7 +92,8 @@ export function nestFormValues(values: Iterable<[string, string]> | FormValues):
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i];
       const isIndex = /^\d+$/.test(part);
-      if (Array.isArray(node) && !isIndex) throw new FormInputError(`Richiesta non valida: il campo ${visibleName(name)} non corrisponde al modulo.`);
+      if (Array.isArray(node) && !isIndex)
+        throw new FormInputError(`Richiesta non valida: il campo ${visibleName(name)} non corrisponde al modulo.`);
       const container = node as Record<string, unknown>;
       const key = isIndex && Array.isArray(node) ? Number(part) : part;
       if (i === parts.length - 1) {

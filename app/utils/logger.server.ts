@@ -14,7 +14,12 @@ export function logLevel(env: Pick<Env, "LOG_LEVEL" | "NODE_ENV">): string {
 
 /** The logger's format; `destination` defaults to stdout (tests pass one that collects the lines). */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  const options = { level, base: { pid: process.pid }, timestamp: stdTimeFunctions.isoTime, formatters: { level: (label: string) => ({ level: label }) } };
+  const options = {
+    level,
+    base: { pid: process.pid },
+    timestamp: stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
+  };
   return destination ? pino(options, destination) : pino(options);
 }
 

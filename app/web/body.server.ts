@@ -94,12 +94,20 @@ export interface LimitedMultipart {
  * typed is kept) and the rest of the body is never read. With a declared length over the limit, the fields before the
  * first file are read, for the same reason, and nothing after them.
  */
-export async function readMultipartWithLimit(request: Request, opts: { maxBytes: number; maxPartBytes: number }): Promise<LimitedMultipart> {
+export async function readMultipartWithLimit(
+  request: Request,
+  opts: { maxBytes: number; maxPartBytes: number },
+): Promise<LimitedMultipart> {
   const form = new FormData();
   // A browser declares the length: when it is over the limit, the fields are still read but no file byte is.
   const declaredTooLarge = declaresMoreThan(request, opts.maxBytes);
   const memory = unstable_createMemoryUploadHandler({ maxPartSize: opts.maxPartBytes });
-  const limited = new Request(request.url, { method: "POST", headers: request.headers, body: limitedBody(request, opts.maxBytes), duplex: "half" } as RequestInit);
+  const limited = new Request(request.url, {
+    method: "POST",
+    headers: request.headers,
+    body: limitedBody(request, opts.maxBytes),
+    duplex: "half",
+  } as RequestInit);
   try {
     // Each part is appended as soon as it is read, so a failure later keeps the fields before it.
     await unstable_parseMultipartFormData(limited, async (part) => {

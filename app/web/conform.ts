@@ -22,7 +22,10 @@ export { conformName, dottedName, formErrorList } from "./form-metadata";
 const NAME_SYNTAX = /^[^.[\]]+(?:\.[^.[\]]+|\[\d*\])*$/;
 
 function checkName(name: string): void {
-  if (!NAME_SYNTAX.test(name)) throw new FormInputError(`Richiesta non valida: il campo ${JSON.stringify(stripControlChars(name).slice(0, 60))} non corrisponde al modulo.`);
+  if (!NAME_SYNTAX.test(name))
+    throw new FormInputError(
+      `Richiesta non valida: il campo ${JSON.stringify(stripControlChars(name).slice(0, 60))} non corrisponde al modulo.`,
+    );
   checkFieldName(dottedName(name));
 }
 
@@ -79,7 +82,11 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): S
   const { clean, problem } = sanitize(formData);
   if (problem) {
     const refuse = z.any().superRefine((_, ctx) => ctx.addIssue({ code: "custom", message: problem, path: [] }));
-    return parseWithZod(clean, { schema: refuse as unknown as S, disableAutoCoercion: true }) as Submission<z.input<S>, string[], z.output<S>>;
+    return parseWithZod(clean, { schema: refuse as unknown as S, disableAutoCoercion: true }) as Submission<
+      z.input<S>,
+      string[],
+      z.output<S>
+    >;
   }
   // The schemas turn "" into null/defaults themselves (they predate conform): no automatic coercion.
   return parseWithZod(clean, { schema, disableAutoCoercion: true });
@@ -148,4 +155,3 @@ export function useSchemaForm<S extends z.ZodObject>(
     onValidate: ({ formData }) => parseForm(formData, schema),
   });
 }
-

@@ -20,5 +20,8 @@ export function statusOf(e: DomainError): DomainErrorStatus {
 /** A DomainError that no action caught: the error page with its message and status (instead of a 500). */
 export function domainErrorPage(e: unknown): Response | undefined {
   if (!(e instanceof DomainError)) return undefined;
-  return new Response(e.message, { status: statusOf(e), headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(e.message, {
+    status: statusOf(e),
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }

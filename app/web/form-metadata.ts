@@ -8,7 +8,10 @@ import { useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/
  */
 export type FormResult = SubmissionResult<string[]>;
 export type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
-export type Constraints = Record<string, { required?: boolean; minLength?: number; maxLength?: number; min?: string | number; max?: string | number; pattern?: string }>;
+export type Constraints = Record<
+  string,
+  { required?: boolean; minLength?: number; maxLength?: number; min?: string | number; max?: string | number; pattern?: string }
+>;
 
 /** `requirements.0.kind` (the names Rosa used before conform, still accepted) → `requirements[0].kind`. */
 export function conformName(name: string): string {
@@ -21,7 +24,10 @@ export function dottedName(name: string): string {
 }
 
 /** The first message of each field in error, in the form's order, and the form-level message. */
-export function formErrorList(form: { id: string; allErrors: Record<string, string[]> }): { formError: string | null; fields: [string, string][] } {
+export function formErrorList(form: { id: string; allErrors: Record<string, string[]> }): {
+  formError: string | null;
+  fields: [string, string][];
+} {
   let formError: string | null = null;
   const fields: [string, string][] = [];
   for (const [name, messages] of Object.entries(form.allErrors)) {
@@ -37,7 +43,11 @@ export function formErrorList(form: { id: string; allErrors: Record<string, stri
  * A conform form checked by the server only (public pages): the constraints come from the loader
  * (`constraintsOf(schema)` runs on the server), the messages from the action's reply.
  */
-export function useServerForm<Schema extends Record<string, unknown>>(options: { id: string; lastResult?: FormResult | null; constraint: Constraints }) {
+export function useServerForm<Schema extends Record<string, unknown>>(options: {
+  id: string;
+  lastResult?: FormResult | null;
+  constraint: Constraints;
+}) {
   return useForm<Schema, Schema, string[]>({
     id: options.id,
     lastResult: options.lastResult,

@@ -64,7 +64,8 @@ export function checkUrl(url: string): void {
   }
   if (CONTROL_CHARS.test(path)) throw refuse(400, "Indirizzo non valido: contiene caratteri di controllo.");
   for (const [key, value] of parsed.searchParams) {
-    if (CONTROL_CHARS.test(key) || CONTROL_CHARS.test(value)) throw refuse(400, "Indirizzo non valido: un parametro contiene caratteri di controllo.");
+    if (CONTROL_CHARS.test(key) || CONTROL_CHARS.test(value))
+      throw refuse(400, "Indirizzo non valido: un parametro contiene caratteri di controllo.");
   }
 }
 
@@ -110,7 +111,8 @@ async function cleanUrlencoded(request: Request): Promise<Request> {
 async function checkBody(request: Request, accepted: readonly string[]): Promise<Request> {
   if (["GET", "HEAD"].includes(request.method.toUpperCase())) return request;
   const type = mediaType(request);
-  if (!type && !request.body) return new Request(request.url, { method: request.method, headers: withFormType(request.headers), body: "", signal: request.signal });
+  if (!type && !request.body)
+    return new Request(request.url, { method: request.method, headers: withFormType(request.headers), body: "", signal: request.signal });
   if (accepted.includes(type)) return request;
   if (!FORM_TYPES.includes(type)) {
     const hint = accepted.length ? `usa ${accepted.join(" o ")}` : "invia i dati con il modulo della pagina";

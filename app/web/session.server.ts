@@ -41,7 +41,10 @@ const sessionLookups = new WeakMap<Request, Promise<{ sessionId: string | null; 
 function lookupSession(request: Request) {
   let lookup = sessionLookups.get(request);
   if (!lookup) {
-    lookup = readSessionId(request).then(async (sessionId) => ({ sessionId, user: sessionId ? await findSessionUser(getDb(), sessionId) : null }));
+    lookup = readSessionId(request).then(async (sessionId) => ({
+      sessionId,
+      user: sessionId ? await findSessionUser(getDb(), sessionId) : null,
+    }));
     sessionLookups.set(request, lookup);
   }
   return lookup;

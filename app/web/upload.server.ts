@@ -27,18 +27,29 @@ export async function readUpload(request: Request, field: string, maxBytes: numb
     read = await readMultipartWithLimit(request, { maxBytes: maxBytes + MULTIPART_SLACK_BYTES, maxPartBytes: maxBytes });
   } catch (e) {
     if (!(e instanceof MalformedBodyError)) throw e;
-    return { form: new FormData(), file: null, error: new DomainError("Caricamento non riuscito: scegli di nuovo il file e riprova", field) };
+    return {
+      form: new FormData(),
+      file: null,
+      error: new DomainError("Caricamento non riuscito: scegli di nuovo il file e riprova", field),
+    };
   }
   const { form } = read;
   const file = form.get(field);
   form.delete(field);
-  if (read.tooLarge || (file instanceof File && file.size > maxBytes)) return { form, file: null, error: new DomainError(tooBig, field, "too_large") };
-  if (!file || typeof file === "string" || file.size === 0) return { form, file: null, error: new DomainError("Scegli un file da caricare", field) };
+  if (read.tooLarge || (file instanceof File && file.size > maxBytes))
+    return { form, file: null, error: new DomainError(tooBig, field, "too_large") };
+  if (!file || typeof file === "string" || file.size === 0)
+    return { form, file: null, error: new DomainError("Scegli un file da caricare", field) };
   return { form, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
 }
 
 /** `readUpload` for forms with nothing but the file: the reason there is none is thrown. */
-export async function readUploadedFile(request: Request, field: string, maxBytes: number, tooBig: string): Promise<{ name: string; bytes: Uint8Array }> {
+export async function readUploadedFile(
+  request: Request,
+  field: string,
+  maxBytes: number,
+  tooBig: string,
+): Promise<{ name: string; bytes: Uint8Array }> {
   const upload = await readUpload(request, field, maxBytes, tooBig);
   if (!upload.file) throw upload.error ?? new DomainError("Scegli un file da caricare", field);
   return upload.file;
@@ -55,6 +66,11 @@ export function pdfResponse(file: { filename: string; content: Buffer; sha256: s
 /** The PDF CV of an upload form (candidate's or officer's), checked for size and content; the caller stores it. */
 export async function readCvUpload(request: Request): Promise<ValidatedPdf> {
   const { maxUploadBytes } = cvSettings();
-  const file = await readUploadedFile(request, "cv", maxUploadBytes, `Il file è troppo grande: al massimo ${formatMegabytes(maxUploadBytes)}`);
+  const file = await readUploadedFile(
+    request,
+    "cv",
+    maxUploadBytes,
+    `Il file è troppo grande: al massimo ${formatMegabytes(maxUploadBytes)}`,
+  );
   return validatePdfUpload(file, maxUploadBytes);
 }

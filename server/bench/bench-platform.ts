@@ -19,7 +19,10 @@ export async function withBenchPlatform<T>(
 ): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   fs.chmodSync(dir, 0o755);
-  const platform = await startPlatform(parseEnv({ DATA_DIR: dir, NODE_ENV: "production", PUBLIC_URL: "http://localhost:3000" }), { persistent: false, seed: false });
+  const platform = await startPlatform(parseEnv({ DATA_DIR: dir, NODE_ENV: "production", PUBLIC_URL: "http://localhost:3000" }), {
+    persistent: false,
+    seed: false,
+  });
   try {
     setServiceUrls({ DATABASE_URL: platform.databaseUrl, MEILI_URL: platform.meiliUrl, MEILI_MASTER_KEY: platform.meiliKey });
     return await run({ db: getDb(), meili: createMeiliClient(platform.meiliUrl, platform.meiliKey, 120_000), dir });

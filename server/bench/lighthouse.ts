@@ -14,7 +14,9 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { boardVacancyId, startOwnPortal } from "./own-portal";
 
-const { values: args } = parseArgs({ options: { url: { type: "string" }, runs: { type: "string", default: "3" }, json: { type: "string" }, "lhr-dir": { type: "string" } } });
+const { values: args } = parseArgs({
+  options: { url: { type: "string" }, runs: { type: "string", default: "3" }, json: { type: "string" }, "lhr-dir": { type: "string" } },
+});
 const RUNS = Number(args.runs);
 if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 10) throw new Error("--runs: un intero tra 1 e 10");
 
@@ -47,7 +49,7 @@ interface Result {
 
 type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"];
 type Item = Record<string, unknown>;
-const itemsOf = (lhr: Lhr, id: string): Item[] => ((lhr.audits[id]?.details as { items?: Item[] } | undefined)?.items ?? []);
+const itemsOf = (lhr: Lhr, id: string): Item[] => (lhr.audits[id]?.details as { items?: Item[] } | undefined)?.items ?? [];
 const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
 /** Bytes transferred (compressed) by type, render-blocking bytes, unused CSS, the LCP element and what shifted. */
@@ -57,13 +59,17 @@ function fixedFigures(lhr: Lhr): Result["fixed"] {
   // The render-blocking audit fails with newer Chromium (trace format); the stylesheets fetched at the highest priority are those.
   const renderBlocking =
     lhr.audits["render-blocking-resources"]?.scoreDisplayMode === "error"
-      ? requests.filter((r) => r.resourceType === "Stylesheet" && r.priority === "VeryHigh").reduce((n, r) => n + Number(r.transferSize ?? 0), 0)
+      ? requests
+          .filter((r) => r.resourceType === "Stylesheet" && r.priority === "VeryHigh")
+          .reduce((n, r) => n + Number(r.transferSize ?? 0), 0)
       : itemsOf(lhr, "render-blocking-resources").reduce((n, r) => n + Number(r.totalBytes ?? 0), 0);
   const unusedCss = itemsOf(lhr, "unused-css-rules").reduce((n, r) => n + Number(r.wastedBytes ?? 0), 0);
   const nodeOf = (item: Item | undefined) => (item?.node ?? item) as { snippet?: string; selector?: string } | undefined;
   const lcpTable = itemsOf(lhr, "largest-contentful-paint-element")[0] as { items?: Item[] } | undefined;
   const lcpNode = nodeOf(lcpTable?.items?.[0]);
-  const shifts = itemsOf(lhr, "layout-shifts").map((s) => `${Math.round(Number(s.score ?? 0) * 1000) / 1000} ${nodeOf(s)?.selector ?? nodeOf(s)?.snippet ?? "?"}`);
+  const shifts = itemsOf(lhr, "layout-shifts").map(
+    (s) => `${Math.round(Number(s.score ?? 0) * 1000) / 1000} ${nodeOf(s)?.selector ?? nodeOf(s)?.snippet ?? "?"}`,
+  );
   return {
     renderBlockingKiB: kib(renderBlocking),
     cssKiB: kib(bytesOf("Stylesheet")),
@@ -89,12 +95,22 @@ async function main() {
     for (const page of pages) {
       const runs: Lhr[] = [];
       for (let i = 0; i < RUNS; i++) {
-        const r = await lighthouse(`${portal.base}${page}`, { port: chrome.port, output: "json", logLevel: "error", formFactor: "mobile", screenEmulation: { mobile: true, width: 412, height: 823, deviceScaleFactor: 1.75, disabled: false }, throttlingMethod: "simulate" });
+        const r = await lighthouse(`${portal.base}${page}`, {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          formFactor: "mobile",
+          screenEmulation: { mobile: true, width: 412, height: 823, deviceScaleFactor: 1.75, disabled: false },
+          throttlingMethod: "simulate",
+        });
         if (!r) throw new Error(`Lighthouse non ha prodotto un risultato per ${page}`);
         runs.push(r.lhr);
         if (args["lhr-dir"]) {
           fs.mkdirSync(args["lhr-dir"], { recursive: true });
-          fs.writeFileSync(`${args["lhr-dir"]}/${page === "/" ? "home" : page.replace(/^\//, "").replace(/\//g, "_")}-${i + 1}.json`, JSON.stringify(r.lhr));
+          fs.writeFileSync(
+            `${args["lhr-dir"]}/${page === "/" ? "home" : page.replace(/^\//, "").replace(/\//g, "_")}-${i + 1}.json`,
+            JSON.stringify(r.lhr),
+          );
         }
       }
       const score = (lhr: (typeof runs)[number], c: string) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
@@ -127,7 +143,9 @@ async function main() {
     console.log(
       `${r.page.padEnd(48)} prestazioni ${r.performance} (misure ${r.runs.join(", ")}) · accessibilità ${r.accessibility} · buone pratiche ${r.bestPractices} · SEO ${r.seo}`,
     );
-    console.log(`${"".padEnd(48)} FCP ${s(r.fcpMs)} · LCP ${s(r.lcpMs)} · TBT ${r.tbtMs} ms · CLS ${r.cls} · Speed Index ${s(r.speedIndexMs)} · ${r.transferKiB} KiB trasferiti`);
+    console.log(
+      `${"".padEnd(48)} FCP ${s(r.fcpMs)} · LCP ${s(r.lcpMs)} · TBT ${r.tbtMs} ms · CLS ${r.cls} · Speed Index ${s(r.speedIndexMs)} · ${r.transferKiB} KiB trasferiti`,
+    );
     const f = r.fixed;
     const k = (n: number) => `${n.toLocaleString("it-IT")} KiB`;
     console.log(

@@ -13,12 +13,18 @@ import autocannon from "autocannon";
 import { boardVacancyId, startOwnPortal } from "./own-portal";
 
 const { values: args } = parseArgs({
-  options: { duration: { type: "string", default: "10" }, connections: { type: "string", default: "50,200" }, json: { type: "string" }, targets: { type: "string" } },
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "50,200" },
+    json: { type: "string" },
+    targets: { type: "string" },
+  },
 });
 const DURATION = Number(args.duration);
 const CONNECTIONS = args.connections.split(",").map(Number);
 if (!Number.isFinite(DURATION) || DURATION < 1 || DURATION > 120) throw new Error("--duration: secondi tra 1 e 120");
-if (CONNECTIONS.some((c) => !Number.isInteger(c) || c < 1 || c > 1000)) throw new Error("--connections: interi tra 1 e 1000, separati da virgole");
+if (CONNECTIONS.some((c) => !Number.isInteger(c) || c < 1 || c > 1000))
+  throw new Error("--connections: interi tra 1 e 1000, separati da virgole");
 
 const log = (...a: unknown[]) => console.log(...a);
 const fmt = (n: number, digits = 0) => n.toLocaleString("it-IT", { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -30,7 +36,10 @@ async function login(base: string, email: string, password: string): Promise<str
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
     body: new URLSearchParams({ email, password }),
   });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("rosa_session="));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.startsWith("rosa_session="));
   if (!cookie) throw new Error(`accesso di ${email} non riuscito (HTTP ${res.status})`);
   return cookie;
 }
@@ -54,19 +63,30 @@ interface Measure {
   non2xx: number;
 }
 
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const pct = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 
 /** One autocannon run; latencies collected per response (autocannon's summary has no p95). */
 async function measure(base: string, t: Target, connections: number): Promise<Measure> {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: base + t.path, connections, duration: DURATION, headers: t.headers, timeout: 10 }, (err, res) => (err ? reject(err) : resolve(res)));
+    const instance = autocannon({ url: base + t.path, connections, duration: DURATION, headers: t.headers, timeout: 10 }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    );
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
   times.sort((a, b) => a - b);
   return {
-    target: t.name, connections, requests: result.requests.total, rps: result.requests.total / DURATION,
-    p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx,
+    target: t.name,
+    connections,
+    requests: result.requests.total,
+    rps: result.requests.total / DURATION,
+    p50: pct(times, 50),
+    p95: pct(times, 95),
+    p99: pct(times, 99),
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
   };
 }
 
@@ -81,7 +101,11 @@ async function main() {
     const targets: Target[] = [
       { name: "bacheca /offerte", path: "/offerte" },
       { name: "offerta /offerte/<id>", path: `/offerte/${vacancyId}` },
-      { name: "ricerca operatore", path: "/operatore/candidati?q=commesso&comune=Milano+%28MI%29&radiusKm=50", headers: { Cookie: officer } },
+      {
+        name: "ricerca operatore",
+        path: "/operatore/candidati?q=commesso&comune=Milano+%28MI%29&radiusKm=50",
+        headers: { Cookie: officer },
+      },
     ].filter((t) => !args.targets || args.targets.split(",").some((w) => t.name.includes(w)));
     log(`Rosa — carico HTTP su ${base}: ${os.cpus().length} core, ${DURATION} s per prova, connessioni ${CONNECTIONS.join(" e ")}`);
     for (const t of targets) {

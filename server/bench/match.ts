@@ -23,7 +23,11 @@ import { createRng } from "../seed/candidate-generator";
 import { generateCandidates, generatorToday } from "../seed/candidate-writer";
 
 const { values: args } = parseArgs({
-  options: { count: { type: "string", default: "200000" }, vacancies: { type: "string", default: "1000" }, check: { type: "string", default: "50" } },
+  options: {
+    count: { type: "string", default: "200000" },
+    vacancies: { type: "string", default: "1000" },
+    check: { type: "string", default: "50" },
+  },
 });
 const COUNT = Number(args.count);
 const VACANCIES = Number(args.vacancies);
@@ -43,17 +47,40 @@ async function generateVacancies(db: Db, n: number): Promise<string[]> {
   const employer = await db
     .insertInto("employers")
     .values({
-      legal_name: "Azienda del benchmark S.r.l.", tax_code: "01234567897", vat_number: null, ateco_code: (await db.selectFrom("ateco").select("code").where("level", "=", "division").executeTakeFirstOrThrow()).code,
-      headcount_band: "15-35", legal_address: "Via Roma 1", legal_comune_code: "015146", pec: null, contact_name: "Bench", contact_email: "bench@example.it",
-      contact_phone: "02 0000000", status: "validated",
+      legal_name: "Azienda del benchmark S.r.l.",
+      tax_code: "01234567897",
+      vat_number: null,
+      ateco_code: (await db.selectFrom("ateco").select("code").where("level", "=", "division").executeTakeFirstOrThrow()).code,
+      headcount_band: "15-35",
+      legal_address: "Via Roma 1",
+      legal_comune_code: "015146",
+      pec: null,
+      contact_name: "Bench",
+      contact_email: "bench@example.it",
+      contact_phone: "02 0000000",
+      status: "validated",
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const occupations = (await sql<{ occupation_code: string; n: string }>`select occupation_code, count(*) as n from candidate_preferences group by 1 order by 2 desc, 1 limit 60`.execute(db)).rows.map((r) => r.occupation_code);
-  const comuni = (await db.selectFrom("comuni").select("istat_code").where("lat", "is not", null).orderBy("population", "desc").limit(150).execute()).map((c) => c.istat_code);
-  const certs = (await sql<{ name: string }>`select name from candidate_certificates group by 1 order by count(*) desc, 1 limit 12`.execute(db)).rows.map((r) => r.name);
+  const occupations = (
+    await sql<{
+      occupation_code: string;
+      n: string;
+    }>`select occupation_code, count(*) as n from candidate_preferences group by 1 order by 2 desc, 1 limit 60`.execute(db)
+  ).rows.map((r) => r.occupation_code);
+  const comuni = (
+    await db.selectFrom("comuni").select("istat_code").where("lat", "is not", null).orderBy("population", "desc").limit(150).execute()
+  ).map((c) => c.istat_code);
+  const certs = (
+    await sql<{ name: string }>`select name from candidate_certificates group by 1 order by count(*) desc, 1 limit 12`.execute(db)
+  ).rows.map((r) => r.name);
   const anchors = (
-    await sql<{ occupation_code: string; comune: string }>`select p.occupation_code, c.domicile_comune_code as comune from candidate_preferences p join candidates c on c.id = p.candidate_id order by p.id limit 5000`.execute(db)
+    await sql<{
+      occupation_code: string;
+      comune: string;
+    }>`select p.occupation_code, c.domicile_comune_code as comune from candidate_preferences p join candidates c on c.id = p.candidate_id order by p.id limit 5000`.execute(
+      db,
+    )
   ).rows;
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -63,24 +90,61 @@ async function generateVacancies(db: Db, n: number): Promise<string[]> {
     const v = await db
       .insertInto("vacancies")
       .values({
-        employer_id: employer.id, status: "validated", title: `Offerta ${i + 1}`, occupation_code: occupation, description: "Offerta generata per il benchmark di abbinamento.",
-        comune_code: rng.chance(0.8) ? anchor.comune : rng.pick(comuni), radius_km: rng.pick([10, 15, 20, 30, 40, 50]), contract_type: "A.02.00", working_time: rng.chance(0.75) ? "full_time" : "part_time",
-        weekly_hours: 30, shifts: rng.chance(0.3) ? "Turni a rotazione" : null, positions: rng.pick([1, 1, 2, 3]),
-        closing_date: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), l68_reserved: rng.chance(0.05) ? "art1" : "no", publication_mode: "internal",
-        discrimination_flags: "[]", validated_at: new Date(),
+        employer_id: employer.id,
+        status: "validated",
+        title: `Offerta ${i + 1}`,
+        occupation_code: occupation,
+        description: "Offerta generata per il benchmark di abbinamento.",
+        comune_code: rng.chance(0.8) ? anchor.comune : rng.pick(comuni),
+        radius_km: rng.pick([10, 15, 20, 30, 40, 50]),
+        contract_type: "A.02.00",
+        working_time: rng.chance(0.75) ? "full_time" : "part_time",
+        weekly_hours: 30,
+        shifts: rng.chance(0.3) ? "Turni a rotazione" : null,
+        positions: rng.pick([1, 1, 2, 3]),
+        closing_date: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+        l68_reserved: rng.chance(0.05) ? "art1" : "no",
+        publication_mode: "internal",
+        discrimination_flags: "[]",
+        validated_at: new Date(),
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const reqs: { kind: "education" | "experience" | "language" | "licence" | "certificate"; priority: "must" | "nice"; [k: string]: unknown }[] = [];
+    const reqs: {
+      kind: "education" | "experience" | "language" | "licence" | "certificate";
+      priority: "must" | "nice";
+      [k: string]: unknown;
+    }[] = [];
     const pr = () => (rng.chance(0.5) ? "must" : "nice") as "must" | "nice";
     if (rng.chance(0.4)) reqs.push({ kind: "licence", priority: pr(), licence_category: rng.pick(["B", "B", "B", "C", "CE"]) });
-    if (rng.chance(0.4)) reqs.push({ kind: "education", priority: pr(), education_level: rng.pick(["lower_secondary", "vocational", "upper_secondary", "bachelor"]) });
-    if (rng.chance(0.4)) reqs.push({ kind: "language", priority: pr(), language_code: rng.pick(["en", "en", "fr", "de"]), cefr_level: rng.pick(["A2", "B1", "B2"]) });
+    if (rng.chance(0.4))
+      reqs.push({
+        kind: "education",
+        priority: pr(),
+        education_level: rng.pick(["lower_secondary", "vocational", "upper_secondary", "bachelor"]),
+      });
+    if (rng.chance(0.4))
+      reqs.push({
+        kind: "language",
+        priority: pr(),
+        language_code: rng.pick(["en", "en", "fr", "de"]),
+        cefr_level: rng.pick(["A2", "B1", "B2"]),
+      });
     if (rng.chance(0.35)) reqs.push({ kind: "experience", priority: pr(), years: rng.pick([0, 1, 2, 3, 5]) });
     if (rng.chance(0.25) && certs.length) reqs.push({ kind: "certificate", priority: pr(), description: rng.pick(certs) });
     for (const [pos, r] of reqs.entries()) {
       const { kind, priority, ...rest } = r;
-      await db.insertInto("vacancy_requirements").values({ vacancy_id: v.id, position: pos + 1, kind, priority, description: (rest.description as string) ?? "", ...(rest as object) }).execute();
+      await db
+        .insertInto("vacancy_requirements")
+        .values({
+          vacancy_id: v.id,
+          position: pos + 1,
+          kind,
+          priority,
+          description: (rest.description as string) ?? "",
+          ...(rest as object),
+        })
+        .execute();
     }
     ids.push(v.id);
   }
@@ -109,29 +173,72 @@ interface Raw {
 
 async function loadRaw(db: Db): Promise<Raw[]> {
   const now = Date.now();
-  const cands = await sql<{ id: string; consent_visible: boolean; cv_updated_at: Date; lat: number | null; lon: number | null; work_time: string; shifts: boolean; max_commute_km: number | null; available_from: Date | null; protected_category: string }>`
+  const cands = await sql<{
+    id: string;
+    consent_visible: boolean;
+    cv_updated_at: Date;
+    lat: number | null;
+    lon: number | null;
+    work_time: string;
+    shifts: boolean;
+    max_commute_km: number | null;
+    available_from: Date | null;
+    protected_category: string;
+  }>`
     select c.id, c.consent_visible, c.cv_updated_at, m.lat, m.lon, c.work_time, c.shifts, c.max_commute_km, c.available_from, c.protected_category
     from candidates c left join comuni m on m.istat_code = c.domicile_comune_code`.execute(db);
   const byId = new Map<string, Raw>();
   for (const c of cands.rows)
     byId.set(c.id, {
-      id: c.id, consent: c.consent_visible, cvUpdated: c.cv_updated_at, lat: c.lat, lon: c.lon, workTime: c.work_time, shifts: c.shifts, maxCommute: c.max_commute_km,
-      availableFrom: c.available_from, protectedCategory: c.protected_category, prefs: [], expDays: new Map(), eqf: 0, langs: new Map(), licences: [], certTokens: new Set(),
+      id: c.id,
+      consent: c.consent_visible,
+      cvUpdated: c.cv_updated_at,
+      lat: c.lat,
+      lon: c.lon,
+      workTime: c.work_time,
+      shifts: c.shifts,
+      maxCommute: c.max_commute_km,
+      availableFrom: c.available_from,
+      protectedCategory: c.protected_category,
+      prefs: [],
+      expDays: new Map(),
+      eqf: 0,
+      langs: new Map(),
+      licences: [],
+      certTokens: new Set(),
     });
-  for (const p of (await sql<{ candidate_id: string; occupation_code: string }>`select candidate_id, occupation_code from candidate_preferences`.execute(db)).rows) byId.get(p.candidate_id)!.prefs.push(p.occupation_code);
-  for (const e of (await sql<{ candidate_id: string; occupation_code: string; started_on: Date; ended_on: Date | null }>`select candidate_id, occupation_code, started_on, ended_on from candidate_experiences`.execute(db)).rows) {
+  for (const p of (
+    await sql<{ candidate_id: string; occupation_code: string }>`select candidate_id, occupation_code from candidate_preferences`.execute(
+      db,
+    )
+  ).rows)
+    byId.get(p.candidate_id)!.prefs.push(p.occupation_code);
+  for (const e of (
+    await sql<{
+      candidate_id: string;
+      occupation_code: string;
+      started_on: Date;
+      ended_on: Date | null;
+    }>`select candidate_id, occupation_code, started_on, ended_on from candidate_experiences`.execute(db)
+  ).rows) {
     const r = byId.get(e.candidate_id)!;
     const days = Math.max(0, Math.round(((e.ended_on?.getTime() ?? now) - e.started_on.getTime()) / 86_400_000));
     r.expDays.set(e.occupation_code, (r.expDays.get(e.occupation_code) ?? 0) + days);
   }
-  for (const e of (await sql<{ candidate_id: string; m: number }>`select candidate_id, max(eqf_level) as m from candidate_education group by 1`.execute(db)).rows) byId.get(e.candidate_id)!.eqf = Number(e.m);
-  for (const l of (await sql<{ candidate_id: string; language_code: string; level: string }>`select * from candidate_languages`.execute(db)).rows)
+  for (const e of (
+    await sql<{ candidate_id: string; m: number }>`select candidate_id, max(eqf_level) as m from candidate_education group by 1`.execute(db)
+  ).rows)
+    byId.get(e.candidate_id)!.eqf = Number(e.m);
+  for (const l of (await sql<{ candidate_id: string; language_code: string; level: string }>`select * from candidate_languages`.execute(db))
+    .rows)
     byId.get(l.candidate_id)!.langs.set(l.language_code, CEFR_ORDER.indexOf(l.level as never));
   // A mother tongue holds every level.
   for (const l of (await sql<{ candidate_id: string; language_code: string }>`select * from candidate_mother_tongues`.execute(db)).rows)
     byId.get(l.candidate_id)!.langs.set(l.language_code, CEFR_ORDER.length - 1);
-  for (const l of (await sql<{ candidate_id: string; licence: string }>`select * from candidate_licences`.execute(db)).rows) byId.get(l.candidate_id)!.licences.push(l.licence);
-  for (const c of (await sql<{ candidate_id: string; name: string }>`select candidate_id, name from candidate_certificates`.execute(db)).rows)
+  for (const l of (await sql<{ candidate_id: string; licence: string }>`select * from candidate_licences`.execute(db)).rows)
+    byId.get(l.candidate_id)!.licences.push(l.licence);
+  for (const c of (await sql<{ candidate_id: string; name: string }>`select candidate_id, name from candidate_certificates`.execute(db))
+    .rows)
     for (const t of significantTokens(c.name)) byId.get(c.candidate_id)!.certTokens.add(t);
   return [...byId.values()];
 }
@@ -152,9 +259,15 @@ function bruteEligible(v: MatchVacancy, c: Raw, cutoff: Date): "yes" | "no" | "e
   for (const r of v.requirements) {
     if (r.priority !== "must") continue;
     if (r.kind === "education" && c.eqf < (EDUCATION_EQF[r.educationLevel ?? ""] ?? 0)) return "no";
-    if (r.kind === "licence" && !c.licences.some((l) => (LICENCE_SATISFIED_BY[r.licenceCategory ?? ""] ?? [r.licenceCategory]).includes(l))) return "no";
+    if (r.kind === "licence" && !c.licences.some((l) => (LICENCE_SATISFIED_BY[r.licenceCategory ?? ""] ?? [r.licenceCategory]).includes(l)))
+      return "no";
     // A CV that never mentions the language stays in, "da verificare"; a level below the one asked does not.
-    if (r.kind === "language" && c.langs.has(r.languageCode!) && c.langs.get(r.languageCode!)! < CEFR_ORDER.indexOf((r.cefrLevel ?? "A1") as never)) return "no";
+    if (
+      r.kind === "language" &&
+      c.langs.has(r.languageCode!) &&
+      c.langs.get(r.languageCode!)! < CEFR_ORDER.indexOf((r.cefrLevel ?? "A1") as never)
+    )
+      return "no";
     if (r.kind === "experience") {
       const code = r.occupationCode ?? v.occupationCode;
       if ((r.years ?? 0) === 0 ? !c.expDays.has(code) : years(code) < (r.years ?? 0)) return "no";
@@ -176,7 +289,14 @@ async function main() {
   await withBenchPlatform("rosa-bench-match-", async ({ db, meili }) => {
     log(`Rosa — benchmark dell'abbinamento: ${fmt.format(COUNT)} candidati, ${fmt.format(VACANCIES)} offerte, ${os.cpus().length} core`);
     let t = performance.now();
-    await generateCandidates(db, { count: COUNT, seed: "rosa-bench", today: generatorToday(), createdBy: null, enqueue: false, batchSize: 5000 });
+    await generateCandidates(db, {
+      count: COUNT,
+      seed: "rosa-bench",
+      today: generatorToday(),
+      createdBy: null,
+      enqueue: false,
+      batchSize: 5000,
+    });
     log(`Candidati scritti in PostgreSQL in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
     await reindex(db, meili, "candidates", { batchSize: 5000, maxInFlight: 3 });
@@ -208,10 +328,17 @@ async function main() {
       }
     }
     const totals = results.map((r) => r.total);
-    log(`Risultati per offerta: mediana ${pct(totals, 50)}, p95 ${pct(totals, 95)}, offerte senza candidati ${totals.filter((x) => x === 0).length}, con oltre ${fmt.format(FETCH_ALL)} ${totals.filter((x) => x > FETCH_ALL).length}`);
+    log(
+      `Risultati per offerta: mediana ${pct(totals, 50)}, p95 ${pct(totals, 95)}, offerte senza candidati ${totals.filter((x) => x === 0).length}, con oltre ${fmt.format(FETCH_ALL)} ${totals.filter((x) => x > FETCH_ALL).length}`,
+    );
     log(`Top 50 ordinata e spiegata (caricamento offerta + query + spiegazioni + conteggi di rilassamento), ${full.length} offerte:`);
-    log(`  p50 ${ms(pct(full, 50))}  p95 ${ms(pct(full, 95))}  max ${ms(Math.max(...full))}   obiettivo p95 ≤ 100 ms: ${pct(full, 95) <= 100 ? "OK" : "NON RAGGIUNTO"}`);
-    if (relax.length) log(`Conteggi di rilassamento da soli (${withMusts} offerte con requisiti indispensabili): p50 ${ms(pct(relax, 50))}  p95 ${ms(pct(relax, 95))}`);
+    log(
+      `  p50 ${ms(pct(full, 50))}  p95 ${ms(pct(full, 95))}  max ${ms(Math.max(...full))}   obiettivo p95 ≤ 100 ms: ${pct(full, 95) <= 100 ? "OK" : "NON RAGGIUNTO"}`,
+    );
+    if (relax.length)
+      log(
+        `Conteggi di rilassamento da soli (${withMusts} offerte con requisiti indispensabili): p50 ${ms(pct(relax, 50))}  p95 ${ms(pct(relax, 95))}`,
+      );
     // Broad searches (100 km, every must-have relaxed), all forced through the path used beyond FETCH_ALL results:
     // score level by score level, comune by comune.
     const broad: number[] = [];
@@ -223,7 +350,9 @@ async function main() {
       broad.push(performance.now() - t0);
       if (r.total > FETCH_ALL) walked++;
     }
-    log(`Top 50 in ricerca larga: raggio 100 km e requisiti indispensabili rilassati (${broad.length} offerte, ${walked} con oltre ${fmt.format(FETCH_ALL)} risultati), tutte percorse per livello di punteggio e per comune:`);
+    log(
+      `Top 50 in ricerca larga: raggio 100 km e requisiti indispensabili rilassati (${broad.length} offerte, ${walked} con oltre ${fmt.format(FETCH_ALL)} risultati), tutte percorse per livello di punteggio e per comune:`,
+    );
     log(`  p50 ${ms(pct(broad, 50))}  p95 ${ms(pct(broad, 95))}  max ${ms(Math.max(...broad))}`);
 
     // Correctness against PostgreSQL for the first CHECK vacancies.
@@ -237,7 +366,9 @@ async function main() {
       const r = results[i];
       if (r.total >= 10_000) continue; // beyond maxTotalHits the engine cannot list the whole set
       checked++;
-      const hits = await meili.index(indexUid("candidates")).search("", { filter: r.plan.resultFilter(), limit: 10_000, attributesToRetrieve: ["id"] });
+      const hits = await meili
+        .index(indexUid("candidates"))
+        .search("", { filter: r.plan.resultFilter(), limit: 10_000, attributesToRetrieve: ["id"] });
       const engine = new Set(hits.hits.map((h) => h.id as string));
       for (const c of raw) {
         const b = bruteEligible(v, c, cutoff);
@@ -251,7 +382,9 @@ async function main() {
       const byId = new Map(raw.map((c) => [c.id, c]));
       for (const h of r.hits) if (bruteEligible(v, byId.get(h.id)!, cutoff) === "no") topViolations++;
     }
-    log(`Verifica contro PostgreSQL (forza bruta) su ${checked} offerte: violazioni ${violations} (top 50: ${topViolations}); casi al limite della distanza esclusi ${edges}`);
+    log(
+      `Verifica contro PostgreSQL (forza bruta) su ${checked} offerte: violazioni ${violations} (top 50: ${topViolations}); casi al limite della distanza esclusi ${edges}`,
+    );
     log(violations + topViolations === 0 ? "Correttezza: OK (0 violazioni)" : "Correttezza: VIOLAZIONI TROVATE");
     if (violations + topViolations) process.exitCode = 1;
   });

@@ -35,7 +35,16 @@ export async function startOwnPortal(name: string): Promise<OwnPortal> {
   fs.chmodSync(dir, 0o755);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir, NODE_ENV: "production", PUBLIC_URL: base, DATA_DIR: dir, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "true" };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? dir,
+    NODE_ENV: "production",
+    PUBLIC_URL: base,
+    DATA_DIR: dir,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    SEED_DEMO: "true",
+  };
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d));
@@ -49,7 +58,12 @@ export async function startOwnPortal(name: string): Promise<OwnPortal> {
     fs.rmSync(dir, { recursive: true, force: true });
   };
   const until = Date.now() + 180_000;
-  while (!(await fetch(`${base}/healthz`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null || Date.now() > until) {
       await stop();
       throw new Error(`il portale non si è avviato:\n${output.slice(-2000)}`);

@@ -10,7 +10,9 @@ import { PAGE_SIZE, type CandidateSearchInput } from "~/domain/candidates/search
  * SQL (haversine, with a bounding-box pre-filter).
  */
 export async function buildPgBaseline(db: Db): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(
+      `
     drop table if exists bench_search;
     create table bench_search as
     select c.id, m.province_code, m.lat, m.lon, c.cv_updated_at, c.consent_visible,
@@ -47,7 +49,9 @@ export async function buildPgBaseline(db: Db): Promise<void> {
     create index bench_search_lat on bench_search (lat);
     create index bench_search_updated on bench_search (cv_updated_at);
     analyze bench_search;
-  `).execute(db);
+  `,
+    )
+    .execute(db);
 }
 
 const haversine = (lat: number, lon: number) =>
@@ -70,7 +74,9 @@ export async function pgSearch(db: Db, input: CandidateSearchInput, center: { la
   if (center) {
     const dLat = input.radiusKm / 111;
     const dLon = input.radiusKm / (111 * Math.cos((center.lat * Math.PI) / 180));
-    where.push(sql`s.lat between ${center.lat - dLat} and ${center.lat + dLat} and s.lon between ${center.lon - dLon} and ${center.lon + dLon}`);
+    where.push(
+      sql`s.lat between ${center.lat - dLat} and ${center.lat + dLat} and s.lon between ${center.lon - dLon} and ${center.lon + dLon}`,
+    );
     where.push(sql`${distance} <= ${input.radiusKm}`);
   }
   const cond = sql.join(where, sql` and `);
@@ -81,11 +87,18 @@ export async function pgSearch(db: Db, input: CandidateSearchInput, center: { la
         ? sql`s.cv_updated_at desc`
         : sql`ts_rank(s.tsv, ${tsq}) + word_similarity(${q}, s.doc_text) desc, s.cv_updated_at desc`;
   const [hits, total, provinces, licences, fresh] = await Promise.all([
-    sql`select s.id, ${distance} as distance from bench_search s where ${cond} order by ${order} limit ${PAGE_SIZE} offset ${(input.page - 1) * PAGE_SIZE}`.execute(db),
+    sql`select s.id, ${distance} as distance from bench_search s where ${cond} order by ${order} limit ${PAGE_SIZE} offset ${(input.page - 1) * PAGE_SIZE}`.execute(
+      db,
+    ),
     sql`select count(*) as n from bench_search s where ${cond}`.execute(db),
     sql`select s.province_code, count(*) as n from bench_search s where ${cond} group by 1 order by 2 desc limit 50`.execute(db),
     sql`select l, count(*) as n from bench_search s, unnest(s.licences) l where ${cond} group by 1`.execute(db),
     sql`select count(*) filter (where s.cv_updated_at >= ${freshSince}) as fresh from bench_search s where ${cond}`.execute(db),
   ]);
-  return { hits: hits.rows.length, total: Number((total.rows[0] as { n: number }).n), facets: provinces.rows.length + licences.rows.length, fresh: fresh.rows.length };
+  return {
+    hits: hits.rows.length,
+    total: Number((total.rows[0] as { n: number }).n),
+    facets: provinces.rows.length + licences.rows.length,
+    fresh: fresh.rows.length,
+  };
 }

@@ -50,9 +50,19 @@ async function main() {
     const named = [...new Set(judged.flatMap((j) => j.expectedCodes))].filter((c) => units.has(c)).sort();
     const forced = named.flatMap((code) => Array.from({ length: MIN_PER_UNIT }, () => code));
     const t0 = performance.now();
-    const written = await generateCandidates(db, { count: COUNT, seed: "rosa-relevance", today: generatorToday(), createdBy: null, enqueue: false, batchSize: 5000, forcedOccupations: forced });
+    const written = await generateCandidates(db, {
+      count: COUNT,
+      seed: "rosa-relevance",
+      today: generatorToday(),
+      createdBy: null,
+      enqueue: false,
+      batchSize: 5000,
+      forcedOccupations: forced,
+    });
     await reindex(db, meili, "candidates", { batchSize: 5000, maxInFlight: 3 });
-    log(`Rosa — pertinenza della ricerca candidati: ${written} candidati (${COUNT} generati + ${forced.length} per le ${named.length} unità citate), indicizzati in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    log(
+      `Rosa — pertinenza della ricerca candidati: ${written} candidati (${COUNT} generati + ${forced.length} per le ${named.length} unità citate), indicizzati in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    );
 
     // The truth, from PostgreSQL: every candidate's units (preferences and experiences).
     const unitsOf = new Map<string, Set<string>>();
@@ -62,12 +72,22 @@ async function main() {
       if (!set) unitsOf.set(id, (set = new Set()));
       set.add(code);
     };
-    for (const r of await db.selectFrom("candidate_preferences").select(["candidate_id", "occupation_code"]).execute()) add(r.candidate_id, r.occupation_code);
-    for (const r of await db.selectFrom("candidate_experiences").select(["candidate_id", "occupation_code"]).execute()) add(r.candidate_id, r.occupation_code);
+    for (const r of await db.selectFrom("candidate_preferences").select(["candidate_id", "occupation_code"]).execute())
+      add(r.candidate_id, r.occupation_code);
+    for (const r of await db.selectFrom("candidate_experiences").select(["candidate_id", "occupation_code"]).execute())
+      add(r.candidate_id, r.occupation_code);
 
     const officer = { role: "preselection_officer" as const };
     const freshSince = Math.floor(obsoleteCutoff(new Date(), getEnv().CV_OBSOLETE_MONTHS).getTime() / 1000);
-    const rows: { query: string; relevantInIndex: number; hits: number; precisionAt20: number; recall: number; pickerTop5: boolean; ms: number }[] = [];
+    const rows: {
+      query: string;
+      relevantInIndex: number;
+      hits: number;
+      precisionAt20: number;
+      recall: number;
+      pickerTop5: boolean;
+      ms: number;
+    }[] = [];
     const skipped: { query: string; reason: string }[] = [];
     for (const j of judged) {
       const expected = j.expectedCodes.filter((c) => units.has(c));
@@ -90,7 +110,12 @@ async function main() {
       const precisionAt20 = top.length ? top.filter((h) => relevant(h.id)).length / top.length : 0;
       // Recall: the same main query, restricted to the relevant candidates, counted by Meilisearch.
       const main = buildCandidateSearch(input, {
-        canSeeProtected: false, freshSince, center: null, nearby: null, indexUid: indexUid("candidates"), queryText: searchText(input.q),
+        canSeeProtected: false,
+        freshSince,
+        center: null,
+        nearby: null,
+        indexUid: indexUid("candidates"),
+        queryText: searchText(input.q),
       }).queries[0];
       const codes = expected.map((c) => JSON.stringify(c)).join(", ");
       const counted = await meili.index(indexUid("candidates")).search(main.q as string, {
@@ -101,7 +126,15 @@ async function main() {
       });
       const returned = counted.totalHits ?? 0;
       const pickerTop5 = searchProfessions(j.query, 5).some((o) => expected.includes(o.code));
-      rows.push({ query: j.query, relevantInIndex, hits: result.total, precisionAt20: round(precisionAt20), recall: round(Math.min(1, returned / relevantInIndex)), pickerTop5, ms: Math.round(ms) });
+      rows.push({
+        query: j.query,
+        relevantInIndex,
+        hits: result.total,
+        precisionAt20: round(precisionAt20),
+        recall: round(Math.min(1, returned / relevantInIndex)),
+        pickerTop5,
+        ms: Math.round(ms),
+      });
     }
     const zero = rows.filter((r) => r.hits === 0).map((r) => r.query);
     const report = {
@@ -111,7 +144,14 @@ async function main() {
       skipped,
       pickerTop5Share: round(mean(rows.map((r) => (r.pickerTop5 ? 1 : 0)))),
       candidates: written,
-      queries: rows.map(({ query, relevantInIndex, hits, precisionAt20, recall, pickerTop5 }) => ({ query, relevantInIndex, hits, precisionAt20, recall, pickerTop5 })),
+      queries: rows.map(({ query, relevantInIndex, hits, precisionAt20, recall, pickerTop5 }) => ({
+        query,
+        relevantInIndex,
+        hits,
+        precisionAt20,
+        recall,
+        pickerTop5,
+      })),
     };
     if (args.json) {
       process.stdout.write(`${JSON.stringify(report)}\n`);
@@ -119,15 +159,27 @@ async function main() {
     }
     log("query".padEnd(40), "pertinenti", "risultati", "P@20", "richiamo", "scelta≤5", "ms");
     for (const r of rows) {
-      log(r.query.padEnd(40), String(r.relevantInIndex).padStart(10), String(r.hits).padStart(9), r.precisionAt20.toFixed(2).padStart(5), r.recall.toFixed(2).padStart(8), (r.pickerTop5 ? "sì" : "NO").padStart(8), String(r.ms).padStart(5));
+      log(
+        r.query.padEnd(40),
+        String(r.relevantInIndex).padStart(10),
+        String(r.hits).padStart(9),
+        r.precisionAt20.toFixed(2).padStart(5),
+        r.recall.toFixed(2).padStart(8),
+        (r.pickerTop5 ? "sì" : "NO").padStart(8),
+        String(r.ms).padStart(5),
+      );
     }
     const ok = (b: boolean) => (b ? "OK" : "NON RAGGIUNTO");
     const zeroShare = rows.length ? zero.length / rows.length : 0;
     log(`\n${rows.length} query misurate, ${skipped.length} saltate.`);
     log(`Precisione@20 media: ${report.meanPrecisionAt20.toFixed(3)} (≥ 0,90: ${ok(report.meanPrecisionAt20 >= 0.9)})`);
     log(`Richiamo medio: ${report.meanRecall.toFixed(3)} (≥ 0,90: ${ok(report.meanRecall >= 0.9)})`);
-    log(`Query senza risultati: ${zero.length} (${(zeroShare * 100).toFixed(1)} %; ≤ 2 %: ${ok(zeroShare <= 0.02)})${zero.length ? `: ${zero.join(", ")}` : ""}`);
-    log(`Selettore delle professioni, unità attesa tra le prime 5: ${(report.pickerTop5Share * 100).toFixed(1)} % (≥ 95 %: ${ok(report.pickerTop5Share >= 0.95)})`);
+    log(
+      `Query senza risultati: ${zero.length} (${(zeroShare * 100).toFixed(1)} %; ≤ 2 %: ${ok(zeroShare <= 0.02)})${zero.length ? `: ${zero.join(", ")}` : ""}`,
+    );
+    log(
+      `Selettore delle professioni, unità attesa tra le prime 5: ${(report.pickerTop5Share * 100).toFixed(1)} % (≥ 95 %: ${ok(report.pickerTop5Share >= 0.95)})`,
+    );
     log(`Tempo per query (pagina completa): p50 ${[...rows].map((r) => r.ms).sort((a, b) => a - b)[Math.floor(rows.length / 2)] ?? 0} ms`);
   });
 }

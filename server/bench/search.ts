@@ -30,7 +30,12 @@ import { buildPgBaseline, pgSearch } from "./pg-baseline";
 import { benchQueries } from "./search-queries";
 
 const { values: args } = parseArgs({
-  options: { count: { type: "string", default: "200000" }, queries: { type: "string", default: "240" }, syncs: { type: "string", default: "100" }, json: { type: "string" } },
+  options: {
+    count: { type: "string", default: "200000" },
+    queries: { type: "string", default: "240" },
+    syncs: { type: "string", default: "100" },
+    json: { type: "string" },
+  },
 });
 const COUNT = Number(args.count);
 const QUERIES = Math.max(200, Number(args.queries));
@@ -77,119 +82,162 @@ function duBytes(dir: string): number {
 }
 
 async function main() {
-  await withBenchPlatform("rosa-bench-", async ({ db, meili, dir }) => {
-    const report: Record<string, unknown> = { count: COUNT, cpus: os.cpus().length, node: process.version };
-    log(`Rosa — benchmark della ricerca candidati: ${fmt.format(COUNT)} candidati sintetici, ${os.cpus().length} core, ${dir}`);
+  await withBenchPlatform(
+    "rosa-bench-",
+    async ({ db, meili, dir }) => {
+      const report: Record<string, unknown> = { count: COUNT, cpus: os.cpus().length, node: process.version };
+      log(`Rosa — benchmark della ricerca candidati: ${fmt.format(COUNT)} candidati sintetici, ${os.cpus().length} core, ${dir}`);
 
-    const [, genMs] = await timed(() =>
-      generateCandidates(db, {
-        count: COUNT, seed: "rosa-bench", today: generatorToday(), createdBy: null, enqueue: false, batchSize: 5000,
-        onBatch: (n) => process.stdout.isTTY && process.stdout.write(`\r  scrittura in PostgreSQL: ${fmt.format(n)}`),
-      }),
-    );
-    if (process.stdout.isTTY) process.stdout.write("\n");
-    log(`PostgreSQL: ${fmt.format(COUNT)} CV scritti in ${(genMs / 1000).toFixed(1)} s (${fmt.format(Math.round(COUNT / (genMs / 1000)))} CV/s)`);
+      const [, genMs] = await timed(() =>
+        generateCandidates(db, {
+          count: COUNT,
+          seed: "rosa-bench",
+          today: generatorToday(),
+          createdBy: null,
+          enqueue: false,
+          batchSize: 5000,
+          onBatch: (n) => process.stdout.isTTY && process.stdout.write(`\r  scrittura in PostgreSQL: ${fmt.format(n)}`),
+        }),
+      );
+      if (process.stdout.isTTY) process.stdout.write("\n");
+      log(
+        `PostgreSQL: ${fmt.format(COUNT)} CV scritti in ${(genMs / 1000).toFixed(1)} s (${fmt.format(Math.round(COUNT / (genMs / 1000)))} CV/s)`,
+      );
 
-    const [idx] = await timed(() =>
-      reindex(db, meili, "candidates", {
-        batchSize: 5000, maxInFlight: 3,
-        onProgress: (n) => process.stdout.isTTY && process.stdout.write(`\r  inviati a Meilisearch: ${fmt.format(n)}`),
-      }),
-    );
-    if (process.stdout.isTTY) process.stdout.write("\n");
-    const stats = await meili.getStats();
-    const idxStats = stats.indexes[indexUid("candidates")];
-    const diskBytes = duBytes(path.join(dir, "meili"));
-    report.indexing = {
-      docsPerSecond: Math.round(idx.documents / idx.seconds), secondsToSearchable: idx.seconds, drainSeconds: idx.drainSeconds,
-      indexBytes: idxStats?.indexSize ?? null, databaseBytes: stats.databaseSize, diskBytes, documents: idxStats?.numberOfDocuments,
-    };
-    log(`Indicizzazione: ${fmt.format(idx.documents)} documenti in ${idx.seconds.toFixed(1)} s → ${fmt.format(Math.round(idx.documents / idx.seconds))} doc/s (indice interamente ricercabile, scambio incluso)`);
-    log(`Dimensione: database Meilisearch ${(stats.databaseSize / 2 ** 20).toFixed(0)} MiB, cartella su disco ${(diskBytes / 2 ** 20).toFixed(0)} MiB`);
+      const [idx] = await timed(() =>
+        reindex(db, meili, "candidates", {
+          batchSize: 5000,
+          maxInFlight: 3,
+          onProgress: (n) => process.stdout.isTTY && process.stdout.write(`\r  inviati a Meilisearch: ${fmt.format(n)}`),
+        }),
+      );
+      if (process.stdout.isTTY) process.stdout.write("\n");
+      const stats = await meili.getStats();
+      const idxStats = stats.indexes[indexUid("candidates")];
+      const diskBytes = duBytes(path.join(dir, "meili"));
+      report.indexing = {
+        docsPerSecond: Math.round(idx.documents / idx.seconds),
+        secondsToSearchable: idx.seconds,
+        drainSeconds: idx.drainSeconds,
+        indexBytes: idxStats?.indexSize ?? null,
+        databaseBytes: stats.databaseSize,
+        diskBytes,
+        documents: idxStats?.numberOfDocuments,
+      };
+      log(
+        `Indicizzazione: ${fmt.format(idx.documents)} documenti in ${idx.seconds.toFixed(1)} s → ${fmt.format(Math.round(idx.documents / idx.seconds))} doc/s (indice interamente ricercabile, scambio incluso)`,
+      );
+      log(
+        `Dimensione: database Meilisearch ${(stats.databaseSize / 2 ** 20).toFixed(0)} MiB, cartella su disco ${(diskBytes / 2 ** 20).toFixed(0)} MiB`,
+      );
 
-    // The query set, anchored on the 40 most populous comuni.
-    const big = await db.selectFrom("comuni").select(["name", "province_code"]).orderBy("population", "desc").limit(40).execute();
-    const queries = benchQueries(QUERIES, big.map((c) => ({ label: `${c.name} (${c.province_code})`, provinceCode: c.province_code })));
-    const officer = { role: "preselection_officer" as const };
-    const run = (q: CandidateSearchInput) => searchCandidates(db, meili, officer, q);
-    // Warm-up: caches of both systems, as in steady state.
-    for (const q of queries.slice(0, 30)) await run(q);
-    const hitsSeen = (await Promise.all(queries.slice(0, 20).map(run))).map((r) => r.total);
-    const one = await latencies(queries, 1, run);
-    const eight = await latencies(queries, 8, run);
+      // The query set, anchored on the 40 most populous comuni.
+      const big = await db.selectFrom("comuni").select(["name", "province_code"]).orderBy("population", "desc").limit(40).execute();
+      const queries = benchQueries(
+        QUERIES,
+        big.map((c) => ({ label: `${c.name} (${c.province_code})`, provinceCode: c.province_code })),
+      );
+      const officer = { role: "preselection_officer" as const };
+      const run = (q: CandidateSearchInput) => searchCandidates(db, meili, officer, q);
+      // Warm-up: caches of both systems, as in steady state.
+      for (const q of queries.slice(0, 30)) await run(q);
+      const hitsSeen = (await Promise.all(queries.slice(0, 20).map(run))).map((r) => r.total);
+      const one = await latencies(queries, 1, run);
+      const eight = await latencies(queries, 8, run);
 
-    // Meilisearch alone (the multi-search HTTP call), to separate it from our server's own work.
-    const freshSince = obsoleteCutoff(new Date(), getEnv().CV_OBSOLETE_MONTHS);
-    const centers = new Map<string, { lat: number; lon: number } | null>();
-    for (const q of queries) {
-      if (!q.comune || centers.has(q.comune)) continue;
-      const c = await resolveComune(db, q.comune);
-      centers.set(q.comune, (c && (await comunePoints(db)).get(c.istatCode)) || null);
-    }
-    // The comuni of each radius, as the page computes them (nearest first), so this measures the same request.
-    const nearbyOf = new Map<string, string[]>();
-    for (const q of queries) {
-      const c = q.comune ? centers.get(q.comune) : null;
-      if (!c || nearbyOf.has(`${q.comune}|${q.radiusKm}`)) continue;
-      nearbyOf.set(`${q.comune}|${q.radiusKm}`, (await comuniWithin(db, c, q.radiusKm)).map((r) => r.code));
-    }
-    const meiliOnly = (q: CandidateSearchInput) =>
-      meili.multiSearch({
-        queries: buildCandidateSearch(q, {
-          canSeeProtected: false, freshSince: Math.floor(freshSince.getTime() / 1000), center: q.comune ? centers.get(q.comune)! : null,
-          nearby: (q.comune && nearbyOf.get(`${q.comune}|${q.radiusKm}`)) || null, indexUid: indexUid("candidates"),
-          queryText: searchText(q.q), professionUnits: unitsNamedBy(q.q),
-        }).queries as never,
-      });
-    const engine1 = await latencies(queries, 1, meiliOnly);
-    report.search = { queries: queries.length, oneClient: one, eightClients: eight, meiliOnlyOneClient: engine1, sampleTotals: hitsSeen.slice(0, 10) };
-    log(`Ricerca (${queries.length} query da operatore: testo + filtri + raggio, con conteggi dei filtri), pagina completa lato server:`);
-    log(`  1 client:  p50 ${ms(one.p50)}  p95 ${ms(one.p95)}  p99 ${ms(one.p99)}  (${one.qps.toFixed(0)} query/s)`);
-    log(`  8 client:  p50 ${ms(eight.p50)}  p95 ${ms(eight.p95)}  p99 ${ms(eight.p99)}  (${eight.qps.toFixed(0)} query/s)`);
-    log(`  solo Meilisearch, 1 client: p50 ${ms(engine1.p50)}  p95 ${ms(engine1.p95)}  p99 ${ms(engine1.p99)}`);
-
-    // Commit → searchable, through the real outbox and after-commit worker.
-    onEveryCommit(() => kickSyncWorker(getDb));
-    startSyncWorker(getDb);
-    const ids = (await db.selectFrom("candidates").select("id").orderBy("id").limit(SYNCS).execute()).map((r) => r.id);
-    const syncMs: number[] = [];
-    const index = meili.index(indexUid("candidates"));
-    for (let i = 0; i < ids.length; i++) {
-      const token = `Sincronia${i}qz`;
-      await withTransaction(async (trx) => {
-        await trx.insertInto("candidate_certificates").values({ candidate_id: ids[i], name: token }).execute();
-        await trx.updateTable("candidates").set({ cv_updated_at: new Date() }).where("id", "=", ids[i]).execute();
-        await enqueueSearchSync(trx, "candidates", [ids[i]]);
-      });
-      const committed = performance.now();
-      for (;;) {
-        const r = await index.search(token, { limit: 1, attributesToRetrieve: ["id"] });
-        if (r.hits[0]?.id === ids[i]) break;
-        if (performance.now() - committed > 30_000) throw new Error("sincronizzazione oltre 30 s");
-        await new Promise((res) => setTimeout(res, 5));
+      // Meilisearch alone (the multi-search HTTP call), to separate it from our server's own work.
+      const freshSince = obsoleteCutoff(new Date(), getEnv().CV_OBSOLETE_MONTHS);
+      const centers = new Map<string, { lat: number; lon: number } | null>();
+      for (const q of queries) {
+        if (!q.comune || centers.has(q.comune)) continue;
+        const c = await resolveComune(db, q.comune);
+        centers.set(q.comune, (c && (await comunePoints(db)).get(c.istatCode)) || null);
       }
-      syncMs.push(performance.now() - committed);
-      await new Promise((res) => setTimeout(res, 20));
-    }
-    stopSyncWorker();
-    report.sync = { n: syncMs.length, p50: pct(syncMs, 50), p95: pct(syncMs, 95), max: Math.max(...syncMs) };
-    log(`Sincronizzazione commit → ricercabile (${syncMs.length} modifiche): p50 ${ms(pct(syncMs, 50))}  p95 ${ms(pct(syncMs, 95))}  max ${ms(Math.max(...syncMs))}`);
+      // The comuni of each radius, as the page computes them (nearest first), so this measures the same request.
+      const nearbyOf = new Map<string, string[]>();
+      for (const q of queries) {
+        const c = q.comune ? centers.get(q.comune) : null;
+        if (!c || nearbyOf.has(`${q.comune}|${q.radiusKm}`)) continue;
+        nearbyOf.set(
+          `${q.comune}|${q.radiusKm}`,
+          (await comuniWithin(db, c, q.radiusKm)).map((r) => r.code),
+        );
+      }
+      const meiliOnly = (q: CandidateSearchInput) =>
+        meili.multiSearch({
+          queries: buildCandidateSearch(q, {
+            canSeeProtected: false,
+            freshSince: Math.floor(freshSince.getTime() / 1000),
+            center: q.comune ? centers.get(q.comune)! : null,
+            nearby: (q.comune && nearbyOf.get(`${q.comune}|${q.radiusKm}`)) || null,
+            indexUid: indexUid("candidates"),
+            queryText: searchText(q.q),
+            professionUnits: unitsNamedBy(q.q),
+          }).queries as never,
+        });
+      const engine1 = await latencies(queries, 1, meiliOnly);
+      report.search = {
+        queries: queries.length,
+        oneClient: one,
+        eightClients: eight,
+        meiliOnlyOneClient: engine1,
+        sampleTotals: hitsSeen.slice(0, 10),
+      };
+      log(`Ricerca (${queries.length} query da operatore: testo + filtri + raggio, con conteggi dei filtri), pagina completa lato server:`);
+      log(`  1 client:  p50 ${ms(one.p50)}  p95 ${ms(one.p95)}  p99 ${ms(one.p99)}  (${one.qps.toFixed(0)} query/s)`);
+      log(`  8 client:  p50 ${ms(eight.p50)}  p95 ${ms(eight.p95)}  p99 ${ms(eight.p99)}  (${eight.qps.toFixed(0)} query/s)`);
+      log(`  solo Meilisearch, 1 client: p50 ${ms(engine1.p50)}  p95 ${ms(engine1.p95)}  p99 ${ms(engine1.p99)}`);
 
-    // PostgreSQL-only baseline on the same data and the same queries.
-    const [, buildMs] = await timed(() => buildPgBaseline(db));
-    const pgRun = (q: CandidateSearchInput) => pgSearch(db, q, q.comune ? centers.get(q.comune)! : null, freshSince);
-    for (const q of queries.slice(0, 30)) await pgRun(q);
-    const pg1 = await latencies(queries, 1, pgRun);
-    const ratio = pg1.p95 / one.p95;
-    const tableBytes = await sql<{ n: string }>`select pg_total_relation_size('bench_search') as n`.execute(db);
-    report.postgres = { buildSeconds: buildMs / 1000, oneClient: pg1, bytes: Number(tableBytes.rows[0].n), p95Ratio: ratio };
-    log(`Riferimento solo PostgreSQL (tsvector/GIN + pg_trgm + distanza in SQL; costruzione ${(buildMs / 1000).toFixed(1)} s, ${(Number(tableBytes.rows[0].n) / 2 ** 20).toFixed(0)} MiB):`);
-    log(`  1 client:  p50 ${ms(pg1.p50)}  p95 ${ms(pg1.p95)}  p99 ${ms(pg1.p99)}`);
-    log(`  rapporto dei p95 (PostgreSQL / Rosa con Meilisearch): ${ratio.toFixed(1)}×`);
-    const ok = (b: boolean) => (b ? "OK" : "NON RAGGIUNTO");
-    log(`Obiettivi: p95 1 client ≤ 50 ms: ${ok(one.p95 <= 50)} · ≥ 5× PostgreSQL al p95: ${ok(ratio >= 5)} · sincronizzazione p95 ≤ 1 s: ${ok(pct(syncMs, 95) <= 1000)}`);
-    if (args.json) fs.writeFileSync(args.json, JSON.stringify(report, null, 2));
-  }, { beforeStop: stopSyncWorker });
+      // Commit → searchable, through the real outbox and after-commit worker.
+      onEveryCommit(() => kickSyncWorker(getDb));
+      startSyncWorker(getDb);
+      const ids = (await db.selectFrom("candidates").select("id").orderBy("id").limit(SYNCS).execute()).map((r) => r.id);
+      const syncMs: number[] = [];
+      const index = meili.index(indexUid("candidates"));
+      for (let i = 0; i < ids.length; i++) {
+        const token = `Sincronia${i}qz`;
+        await withTransaction(async (trx) => {
+          await trx.insertInto("candidate_certificates").values({ candidate_id: ids[i], name: token }).execute();
+          await trx.updateTable("candidates").set({ cv_updated_at: new Date() }).where("id", "=", ids[i]).execute();
+          await enqueueSearchSync(trx, "candidates", [ids[i]]);
+        });
+        const committed = performance.now();
+        for (;;) {
+          const r = await index.search(token, { limit: 1, attributesToRetrieve: ["id"] });
+          if (r.hits[0]?.id === ids[i]) break;
+          if (performance.now() - committed > 30_000) throw new Error("sincronizzazione oltre 30 s");
+          await new Promise((res) => setTimeout(res, 5));
+        }
+        syncMs.push(performance.now() - committed);
+        await new Promise((res) => setTimeout(res, 20));
+      }
+      stopSyncWorker();
+      report.sync = { n: syncMs.length, p50: pct(syncMs, 50), p95: pct(syncMs, 95), max: Math.max(...syncMs) };
+      log(
+        `Sincronizzazione commit → ricercabile (${syncMs.length} modifiche): p50 ${ms(pct(syncMs, 50))}  p95 ${ms(pct(syncMs, 95))}  max ${ms(Math.max(...syncMs))}`,
+      );
+
+      // PostgreSQL-only baseline on the same data and the same queries.
+      const [, buildMs] = await timed(() => buildPgBaseline(db));
+      const pgRun = (q: CandidateSearchInput) => pgSearch(db, q, q.comune ? centers.get(q.comune)! : null, freshSince);
+      for (const q of queries.slice(0, 30)) await pgRun(q);
+      const pg1 = await latencies(queries, 1, pgRun);
+      const ratio = pg1.p95 / one.p95;
+      const tableBytes = await sql<{ n: string }>`select pg_total_relation_size('bench_search') as n`.execute(db);
+      report.postgres = { buildSeconds: buildMs / 1000, oneClient: pg1, bytes: Number(tableBytes.rows[0].n), p95Ratio: ratio };
+      log(
+        `Riferimento solo PostgreSQL (tsvector/GIN + pg_trgm + distanza in SQL; costruzione ${(buildMs / 1000).toFixed(1)} s, ${(Number(tableBytes.rows[0].n) / 2 ** 20).toFixed(0)} MiB):`,
+      );
+      log(`  1 client:  p50 ${ms(pg1.p50)}  p95 ${ms(pg1.p95)}  p99 ${ms(pg1.p99)}`);
+      log(`  rapporto dei p95 (PostgreSQL / Rosa con Meilisearch): ${ratio.toFixed(1)}×`);
+      const ok = (b: boolean) => (b ? "OK" : "NON RAGGIUNTO");
+      log(
+        `Obiettivi: p95 1 client ≤ 50 ms: ${ok(one.p95 <= 50)} · ≥ 5× PostgreSQL al p95: ${ok(ratio >= 5)} · sincronizzazione p95 ≤ 1 s: ${ok(pct(syncMs, 95) <= 1000)}`,
+      );
+      if (args.json) fs.writeFileSync(args.json, JSON.stringify(report, null, 2));
+    },
+    { beforeStop: stopSyncWorker },
+  );
 }
 
 await main();

@@ -18,7 +18,9 @@ await withPlatform(
     const started = performance.now();
     const { header, rows } = await backupDatabase(databaseUrl, file);
     const total = Object.values(rows).reduce((a, b) => a + b, 0);
-    console.log(`Backup scritto in ${file}: ${plural(header.tables.length, "tabella", "tabelle")}, ${plural(total, "riga", "righe")}, migrazione ${header.migration} (${((performance.now() - started) / 1000).toFixed(1)} s).`);
+    console.log(
+      `Backup scritto in ${file}: ${plural(header.tables.length, "tabella", "tabelle")}, ${plural(total, "riga", "righe")}, migrazione ${header.migration} (${((performance.now() - started) / 1000).toFixed(1)} s).`,
+    );
   },
   { seed: false },
 );

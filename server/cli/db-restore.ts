@@ -23,9 +23,12 @@ await withPlatform(
     const started = performance.now();
     const { header, rows } = await restoreDatabase(databaseUrl, file);
     const total = Object.values(rows).reduce((a, b) => a + b, 0);
-    console.log(`Ripristinato il backup del ${header.createdAt} (${plural(total, "riga", "righe")}, migrazione ${header.migration}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `Ripristinato il backup del ${header.createdAt} (${plural(total, "riga", "righe")}, migrazione ${header.migration}) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
     // PostgreSQL is the source of truth: the indexes are rebuilt from what was just restored.
-    for (const r of await reindexAll(db, meili)) console.log(`Indice ${r.name}: ${plural(r.documents, "documento ricostruito", "documenti ricostruiti")}.`);
+    for (const r of await reindexAll(db, meili))
+      console.log(`Indice ${r.name}: ${plural(r.documents, "documento ricostruito", "documenti ricostruiti")}.`);
   },
   { seed: false },
 );

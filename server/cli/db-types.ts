@@ -18,8 +18,13 @@ if (print) {
   const committed = fs.existsSync(DB_TYPES_FILE) ? fs.readFileSync(DB_TYPES_FILE, "utf8") : "";
   if (committed !== source) {
     const [before, after] = [new Set(committed.split("\n")), new Set(source.split("\n"))];
-    const changed = [...[...before].filter((l) => !after.has(l)).map((l) => `- ${l}`), ...[...after].filter((l) => !before.has(l)).map((l) => `+ ${l}`)];
-    console.error(`${relative} non corrisponde alle migrazioni: esegui npm run db:types e committa il file.\n${changed.slice(0, 40).join("\n")}`);
+    const changed = [
+      ...[...before].filter((l) => !after.has(l)).map((l) => `- ${l}`),
+      ...[...after].filter((l) => !before.has(l)).map((l) => `+ ${l}`),
+    ];
+    console.error(
+      `${relative} non corrisponde alle migrazioni: esegui npm run db:types e committa il file.\n${changed.slice(0, 40).join("\n")}`,
+    );
     process.exitCode = 1;
   } else {
     console.log(`${relative} corrisponde alle migrazioni.`);

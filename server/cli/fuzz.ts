@@ -28,14 +28,27 @@ console.log(`Rosa — fuzzing delle azioni per ${minutes} minuti (seme ${seed}):
 const platform = await startPlatform(env, { persistent: false, seed: false });
 let exitCode = 0;
 try {
-  setServiceUrls({ DATABASE_URL: platform.databaseUrl, MEILI_URL: platform.meiliUrl, MEILI_MASTER_KEY: platform.meiliKey, SESSION_SECRET: platform.sessionSecret });
+  setServiceUrls({
+    DATABASE_URL: platform.databaseUrl,
+    MEILI_URL: platform.meiliUrl,
+    MEILI_MASTER_KEY: platform.meiliKey,
+    SESSION_SECRET: platform.sessionSecret,
+  });
   const world = await setupFuzzWorld();
   const report = await fuzzActions(world, { budgetMs: minutes * 60_000, seed, onProgress: (line) => console.log(line) });
-  console.log(`\nRichieste inviate: ${report.requests} su ${report.targets} coppie rotta × ruolo in ${(report.durationMs / 1000).toFixed(1)} s`);
-  console.log(`Stati: ${Object.entries(report.byStatus).map(([s, n]) => `${s}×${n}`).join(", ")}`);
+  console.log(
+    `\nRichieste inviate: ${report.requests} su ${report.targets} coppie rotta × ruolo in ${(report.durationMs / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `Stati: ${Object.entries(report.byStatus)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(", ")}`,
+  );
   console.log(`Problemi trovati: ${report.failures.length}`);
   for (const f of report.failures) {
-    console.log(`\n- ${f.route} come ${f.role}: ${f.method} ${f.contentType}\n  corpo: ${JSON.stringify(f.body)}\n  problema: ${f.problem}`);
+    console.log(
+      `\n- ${f.route} come ${f.role}: ${f.method} ${f.contentType}\n  corpo: ${JSON.stringify(f.body)}\n  problema: ${f.problem}`,
+    );
   }
   exitCode = report.failures.length ? 1 : 0;
 } finally {

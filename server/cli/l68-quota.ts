@@ -32,7 +32,9 @@ export function runQuotaCli(stdinText: string): CliOutcome {
   try {
     raw = JSON.parse(stdinText);
   } catch {
-    return invalid([{ field: "documento", message: "JSON non valido: controlla la sintassi del documento (virgolette, virgole, parentesi)" }]);
+    return invalid([
+      { field: "documento", message: "JSON non valido: controlla la sintassi del documento (virgolette, virgole, parentesi)" },
+    ]);
   }
   const parsed = parseQuotaInput(raw);
   if (!parsed.ok) return invalid(parsed.errors);

@@ -14,6 +14,8 @@ await withPlatform(async ({ db, meili }) => {
   if (process.stdout.isTTY) process.stdout.write("\n");
   for (const r of results) {
     const rate = r.seconds > 0 ? Math.round(r.documents / r.seconds) : r.documents;
-    console.log(`Indice ${r.name}: ${plural(r.documents, "documento ricostruito", "documenti ricostruiti")} in ${r.seconds.toFixed(1)} s (${rate} doc/s), scambiato senza interruzioni.`);
+    console.log(
+      `Indice ${r.name}: ${plural(r.documents, "documento ricostruito", "documenti ricostruiti")} in ${r.seconds.toFixed(1)} s (${rate} doc/s), scambiato senza interruzioni.`,
+    );
   }
 });

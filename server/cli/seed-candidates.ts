@@ -16,7 +16,11 @@ import { withPlatform } from "./with-platform";
 import { plural } from "../../app/utils/plural";
 
 const Args = z.object({
-  count: z.coerce.number({ error: "--count deve essere un numero" }).int("--count deve essere intero").min(1, "--count almeno 1").max(5_000_000, "--count al massimo 5.000.000"),
+  count: z.coerce
+    .number({ error: "--count deve essere un numero" })
+    .int("--count deve essere intero")
+    .min(1, "--count almeno 1")
+    .max(5_000_000, "--count al massimo 5.000.000"),
   seed: z.string().min(1).default("rosa"),
 });
 
@@ -31,7 +35,12 @@ const { count, seed } = parsed.data;
 await withPlatform(async ({ db, meili }) => {
   const started = performance.now();
   await generateCandidates(db, {
-    count, seed, today: generatorToday(), createdBy: null, enqueue: true, atomic: true,
+    count,
+    seed,
+    today: generatorToday(),
+    createdBy: null,
+    enqueue: true,
+    atomic: true,
     onBatch: (n) => process.stdout.isTTY && process.stdout.write(`\r  ${n}/${count} candidati scritti…`),
   });
   if (process.stdout.isTTY) process.stdout.write("\n");

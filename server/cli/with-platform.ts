@@ -22,7 +22,9 @@ export async function withPlatform(
     await run({ db: getDb(), meili: createMeiliClient(platform.meiliUrl, platform.meiliKey, 60_000), databaseUrl: platform.databaseUrl });
   } catch (e) {
     const hint =
-      e instanceof ServiceStartError ? " (se il portale è avviato con i server incorporati, fermalo oppure imposta DATABASE_URL e MEILI_URL)" : "";
+      e instanceof ServiceStartError
+        ? " (se il portale è avviato con i server incorporati, fermalo oppure imposta DATABASE_URL e MEILI_URL)"
+        : "";
     console.error(`Errore: ${e instanceof EnvError || e instanceof Error ? e.message : String(e)}${hint}`);
     process.exitCode = 1;
   } finally {

@@ -13,9 +13,20 @@ export const DEMO_GENERATED_CANDIDATES = 3000;
  */
 export async function seedGeneratedCandidates(trx: Transaction<DB>, refs: DemoRefs): Promise<void> {
   const count = await generateCandidates(trx, {
-    count: DEMO_GENERATED_CANDIDATES, seed: "rosa-demo", today: generatorToday(), createdBy: refs.preselectionOfficerId, enqueue: true, batchSize: 1000,
+    count: DEMO_GENERATED_CANDIDATES,
+    seed: "rosa-demo",
+    today: generatorToday(),
+    createdBy: refs.preselectionOfficerId,
+    enqueue: true,
+    batchSize: 1000,
   });
-  await recordAudit(trx, { userId: null, role: "system", ip: null }, {
-    action: "candidates.generated", entityType: "candidate", details: { count, seed: "rosa-demo", synthetic: true },
-  });
+  await recordAudit(
+    trx,
+    { userId: null, role: "system", ip: null },
+    {
+      action: "candidates.generated",
+      entityType: "candidate",
+      details: { count, seed: "rosa-demo", synthetic: true },
+    },
+  );
 }

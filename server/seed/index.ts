@@ -15,7 +15,14 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD, withCheckDigit } from "./platform";
  * deterministic (fixed data or a seeded generator).
  */
 // seedGeneratedCandidates stays after the hand-written candidates (a few thousand synthetic CVs for the search demo).
-const CONTEXT_SEEDS: ((trx: Transaction<DB>, refs: DemoRefs) => Promise<void>)[] = [seedL68, seedCandidates, seedGeneratedCandidates, seedVacancies, seedShortlistDemo, seedReservedVacancyDemo];
+const CONTEXT_SEEDS: ((trx: Transaction<DB>, refs: DemoRefs) => Promise<void>)[] = [
+  seedL68,
+  seedCandidates,
+  seedGeneratedCandidates,
+  seedVacancies,
+  seedShortlistDemo,
+  seedReservedVacancyDemo,
+];
 
 /** Loads the demo data into an empty database only (no users yet). Returns whether it did. */
 export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {

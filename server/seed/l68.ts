@@ -77,7 +77,12 @@ async function seedBakery(trx: Transaction<DB>, refs: DemoRefs, today: string) {
  */
 async function seedLogistics(trx: Transaction<DB>, refs: DemoRefs, today: string) {
   const employerId = refs.employers.logistics;
-  const rep = await trx.selectFrom("users").select("id").where("employer_id", "=", employerId).orderBy("created_at").executeTakeFirstOrThrow();
+  const rep = await trx
+    .selectFrom("users")
+    .select("id")
+    .where("employer_id", "=", employerId)
+    .orderBy("created_at")
+    .executeTakeFirstOrThrow();
   const actor: Actor = { userId: rep.id, role: "employer", ip: null };
   const officer: Actor = { userId: refs.placementOfficerId, role: "placement_officer", ip: null };
 
@@ -91,7 +96,14 @@ async function seedLogistics(trx: Transaction<DB>, refs: DemoRefs, today: string
   const workers: ProtectedWorkerForm[] = [
     { workerName: "Giovanni Ferri", provinceCode: "BO", category: "disabile_l68", contract: "indeterminato", hiredOn: "2018-05-14" },
     { workerName: "Marta Colombo", provinceCode: "MI", category: "disabile_l68", contract: "indeterminato", hiredOn: "2021-09-01" },
-    { workerName: "Paolo Greco", provinceCode: "BO", category: "disabile_art4", contract: "indeterminato", hiredOn: "2016-02-01", disabilityPercent: 67 },
+    {
+      workerName: "Paolo Greco",
+      provinceCode: "BO",
+      category: "disabile_art4",
+      contract: "indeterminato",
+      hiredOn: "2016-02-01",
+      disabilityPercent: 67,
+    },
     { workerName: "Rita Fontana", provinceCode: "BO", category: "art18", contract: "indeterminato", hiredOn: "2015-10-12" },
   ];
   let version = 1;
@@ -121,7 +133,11 @@ async function seedLogistics(trx: Transaction<DB>, refs: DemoRefs, today: string
     ]),
     today,
   );
-  const approve = RecordEventSchema.parse({ event: "approve", version: "1", note: "Programma concordato con il servizio di collocamento mirato." });
+  const approve = RecordEventSchema.parse({
+    event: "approve",
+    version: "1",
+    note: "Programma concordato con il servizio di collocamento mirato.",
+  });
   await changeRecordStatus(trx, officer, "officer", employerId, conventionId, approve, today);
 
   const firstOfNextMonth = `${addMonths(today, 1).slice(0, 7)}-01`;

@@ -45,7 +45,17 @@ const PEOPLE: DemoPerson[] = [
     percent: "67",
     category: "invalido_civile",
     diagnosis: "Esiti di trauma all'arto inferiore sinistro: evitare la stazione eretta prolungata oltre le due ore.",
-    capacities: ["arti_superiori", "manualita_fine", "vista", "udito", "comunicazione", "lettura_scrittura", "uso_computer", "lavoro_di_gruppo", "autonomia"],
+    capacities: [
+      "arti_superiori",
+      "manualita_fine",
+      "vista",
+      "udito",
+      "comunicazione",
+      "lettura_scrittura",
+      "uso_computer",
+      "lavoro_di_gruppo",
+      "autonomia",
+    ],
     transport: true,
   },
   {
@@ -60,7 +70,18 @@ const PEOPLE: DemoPerson[] = [
     percent: "75",
     category: "sordo",
     diagnosis: "Ipoacusia bilaterale grave con protesi: comunicazione scritta o visiva, nessun limite motorio.",
-    capacities: ["stazione_eretta", "deambulazione", "scale", "sollevamento", "arti_superiori", "manualita_fine", "vista", "lettura_scrittura", "uso_computer", "autonomia"],
+    capacities: [
+      "stazione_eretta",
+      "deambulazione",
+      "scale",
+      "sollevamento",
+      "arti_superiori",
+      "manualita_fine",
+      "vista",
+      "lettura_scrittura",
+      "uso_computer",
+      "autonomia",
+    ],
     night: true,
   },
   {
@@ -75,7 +96,18 @@ const PEOPLE: DemoPerson[] = [
     percent: "60",
     category: "invalido_lavoro",
     diagnosis: "Esiti di infortunio alla colonna lombare: nessun sollevamento di carichi oltre 5 kg.",
-    capacities: ["stazione_eretta", "deambulazione", "scale", "arti_superiori", "manualita_fine", "vista", "udito", "comunicazione", "lavoro_di_gruppo", "autonomia"],
+    capacities: [
+      "stazione_eretta",
+      "deambulazione",
+      "scale",
+      "arti_superiori",
+      "manualita_fine",
+      "vista",
+      "udito",
+      "comunicazione",
+      "lavoro_di_gruppo",
+      "autonomia",
+    ],
     night: true,
     transport: true,
   },
@@ -91,7 +123,18 @@ const PEOPLE: DemoPerson[] = [
     percent: "46",
     category: "psichico",
     diagnosis: "Disturbo d'ansia in trattamento: ambiente di lavoro stabile, compiti definiti, niente turni notturni.",
-    capacities: ["stazione_eretta", "deambulazione", "scale", "sollevamento", "arti_superiori", "manualita_fine", "vista", "udito", "lettura_scrittura", "uso_computer"],
+    capacities: [
+      "stazione_eretta",
+      "deambulazione",
+      "scale",
+      "sollevamento",
+      "arti_superiori",
+      "manualita_fine",
+      "vista",
+      "udito",
+      "lettura_scrittura",
+      "uso_computer",
+    ],
     barrierFree: false,
     transport: true,
   },
@@ -130,7 +173,12 @@ export async function seedPlacement(trx: Transaction<DB>, refs: DemoRefs, today:
     ids[p.firstName] = await enrol(trx, officer, "MI", form, today);
   }
 
-  const bakeryRep = await trx.selectFrom("users").select("id").where("employer_id", "=", refs.employers.bakery).orderBy("created_at").executeTakeFirstOrThrow();
+  const bakeryRep = await trx
+    .selectFrom("users")
+    .select("id")
+    .where("employer_id", "=", refs.employers.bakery)
+    .orderBy("created_at")
+    .executeTakeFirstOrThrow();
   const bakery: Actor = { userId: bakeryRep.id, role: "employer", ip: null };
   const shopPost = await addPost(
     trx,
@@ -198,7 +246,15 @@ export async function seedReservedVacancyDemo(trx: Transaction<DB>, refs: DemoRe
       disabilityCategory: "non_vedente",
       disabilityPercent: "80",
       functionalDiagnosis: "Ipovisione grave (residuo visivo 1/20): lavoro al computer con sintesi vocale e ingranditore.",
-      cap: { arti_superiori: "on", manualita_fine: "on", udito: "on", comunicazione: "on", lettura_scrittura: "on", uso_computer: "on", lavoro_di_gruppo: "on" },
+      cap: {
+        arti_superiori: "on",
+        manualita_fine: "on",
+        udito: "on",
+        comunicazione: "on",
+        lettura_scrittura: "on",
+        uso_computer: "on",
+        lavoro_di_gruppo: "on",
+      },
       nightShiftsOk: undefined,
       needsBarrierFree: undefined,
       needsPublicTransport: "on",
@@ -224,7 +280,8 @@ export async function seedReservedVacancyDemo(trx: Transaction<DB>, refs: DemoRe
     title: "Addetto/a alle vendite e agli ordini online (riservata L. 68/99)",
     occupation: "5.1.2.2.0",
     atecoCode: null,
-    description: "Il nostro negozio di Milano cerca due persone per il banco e per gli ordini ricevuti dal sito: offerta riservata alle persone iscritte al collocamento mirato.",
+    description:
+      "Il nostro negozio di Milano cerca due persone per il banco e per gli ordini ricevuti dal sito: offerta riservata alle persone iscritte al collocamento mirato.",
     tasks: "Vendita al banco, preparazione e registrazione degli ordini online, risposta ai clienti per e-mail.",
     comune: "Milano (MI)",
     radiusKm: 15,

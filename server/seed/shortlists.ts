@@ -11,7 +11,15 @@ import type { DemoRefs } from "./platform";
  */
 const PEOPLE = [
   { first: "Elisa", last: "Vendramin", cf: "VNDLSE90A41F205X", prefs: ["5.1.2.2.0"], licences: ["B"], en: "B2", commute: 20 },
-  { first: "Marco", last: "Quadrelli", cf: "QDRMRC88B12F205Y", prefs: ["5.1.2.4.0", "5.1.2.2.0"], licences: ["B"], en: null, commute: null },
+  {
+    first: "Marco",
+    last: "Quadrelli",
+    cf: "QDRMRC88B12F205Y",
+    prefs: ["5.1.2.4.0", "5.1.2.2.0"],
+    licences: ["B"],
+    en: null,
+    commute: null,
+  },
   { first: "Luca", last: "Ornaghi", cf: "RNGLCU92C15F205Z", prefs: ["5.1.2.2.0"], licences: [], en: "B1", commute: 30 },
 ] as const;
 
@@ -22,17 +30,34 @@ export async function seedShortlistDemo(trx: Transaction<DB>, refs: DemoRefs) {
     const c = await trx
       .insertInto("candidates")
       .values({
-        first_name: p.first, last_name: p.last, tax_code: p.cf, birth_date: "1990-01-01", domicile_comune_code: milano, phone: "02 5550101",
-        email: `${p.first.toLowerCase()}.${p.last.toLowerCase()}@example.it`, work_time: "any", shifts: true, max_commute_km: p.commute, consent_visible: true,
-        consent_changed_at: new Date(), cv_updated_at: new Date(), created_by: refs.preselectionOfficerId,
+        first_name: p.first,
+        last_name: p.last,
+        tax_code: p.cf,
+        birth_date: "1990-01-01",
+        domicile_comune_code: milano,
+        phone: "02 5550101",
+        email: `${p.first.toLowerCase()}.${p.last.toLowerCase()}@example.it`,
+        work_time: "any",
+        shifts: true,
+        max_commute_km: p.commute,
+        consent_visible: true,
+        consent_changed_at: new Date(),
+        cv_updated_at: new Date(),
+        created_by: refs.preselectionOfficerId,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
     ids.push(c.id);
-    await trx.insertInto("candidate_education").values({ candidate_id: c.id, eqf_level: 4, title: "Diploma di scuola superiore" }).execute();
+    await trx
+      .insertInto("candidate_education")
+      .values({ candidate_id: c.id, eqf_level: 4, title: "Diploma di scuola superiore" })
+      .execute();
     for (const [i, code] of p.prefs.entries()) {
       const o = await trx.selectFrom("occupations").select("title").where("code", "=", code).executeTakeFirstOrThrow();
-      await trx.insertInto("candidate_preferences").values({ candidate_id: c.id, slot: i + 1, occupation_code: code, occupation_label: o.title, source: "work", years_experience: 2 }).execute();
+      await trx
+        .insertInto("candidate_preferences")
+        .values({ candidate_id: c.id, slot: i + 1, occupation_code: code, occupation_label: o.title, source: "work", years_experience: 2 })
+        .execute();
     }
     for (const l of p.licences) await trx.insertInto("candidate_licences").values({ candidate_id: c.id, licence: l }).execute();
     if (p.en) await trx.insertInto("candidate_languages").values({ candidate_id: c.id, language_code: "en", level: p.en }).execute();
@@ -41,11 +66,25 @@ export async function seedShortlistDemo(trx: Transaction<DB>, refs: DemoRefs) {
   const v = await trx
     .insertInto("vacancies")
     .values({
-      employer_id: refs.employers.bakery, status: "validated", title: "Commesso/a per il punto vendita di Milano", occupation_code: "5.1.2.2.0",
-      description: "Vendita al banco di pane e prodotti da forno, assistenza ai clienti, gestione della cassa nel negozio di corso Buenos Aires.",
-      comune_code: milano, radius_km: 20, contract_type: "A.01.00", working_time: "full_time", weekly_hours: 40, positions: 1,
-      closing_date: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10), publication_mode: "internal", discrimination_flags: "[]",
-      submitted_at: new Date(), validated_at: new Date(), validated_by: refs.preselectionOfficerId, created_by: refs.bakeryLegalRepId,
+      employer_id: refs.employers.bakery,
+      status: "validated",
+      title: "Commesso/a per il punto vendita di Milano",
+      occupation_code: "5.1.2.2.0",
+      description:
+        "Vendita al banco di pane e prodotti da forno, assistenza ai clienti, gestione della cassa nel negozio di corso Buenos Aires.",
+      comune_code: milano,
+      radius_km: 20,
+      contract_type: "A.01.00",
+      working_time: "full_time",
+      weekly_hours: 40,
+      positions: 1,
+      closing_date: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+      publication_mode: "internal",
+      discrimination_flags: "[]",
+      submitted_at: new Date(),
+      validated_at: new Date(),
+      validated_by: refs.preselectionOfficerId,
+      created_by: refs.bakeryLegalRepId,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -77,26 +116,57 @@ async function seedAvailabilityDemo(trx: Transaction<DB>, refs: DemoRefs, milano
     const c = await trx
       .insertInto("candidates")
       .values({
-        first_name: p.first, last_name: p.last, tax_code: p.cf, birth_date: "1991-06-01", domicile_comune_code: milano, phone: p.phone, email: p.email,
-        work_time: "any", shifts: true, max_commute_km: 25, consent_visible: true, consent_changed_at: new Date(), cv_updated_at: new Date(),
+        first_name: p.first,
+        last_name: p.last,
+        tax_code: p.cf,
+        birth_date: "1991-06-01",
+        domicile_comune_code: milano,
+        phone: p.phone,
+        email: p.email,
+        work_time: "any",
+        shifts: true,
+        max_commute_km: 25,
+        consent_visible: true,
+        consent_changed_at: new Date(),
+        cv_updated_at: new Date(),
         created_by: refs.preselectionOfficerId,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
     ids.push(c.id);
-    await trx.insertInto("candidate_education").values({ candidate_id: c.id, eqf_level: 3, title: "Qualifica professionale di operatore della trasformazione agroalimentare" }).execute();
+    await trx
+      .insertInto("candidate_education")
+      .values({ candidate_id: c.id, eqf_level: 3, title: "Qualifica professionale di operatore della trasformazione agroalimentare" })
+      .execute();
     const o = await trx.selectFrom("occupations").select("title").where("code", "=", "6.5.1.2.1").executeTakeFirstOrThrow();
-    await trx.insertInto("candidate_preferences").values({ candidate_id: c.id, slot: 1, occupation_code: "6.5.1.2.1", occupation_label: o.title, source: "work", years_experience: 3 }).execute();
+    await trx
+      .insertInto("candidate_preferences")
+      .values({ candidate_id: c.id, slot: 1, occupation_code: "6.5.1.2.1", occupation_label: o.title, source: "work", years_experience: 3 })
+      .execute();
   }
   await enqueueSearchSync(trx, "candidates", ids);
   const v = await trx
     .insertInto("vacancies")
     .values({
-      employer_id: refs.employers.bakery, status: "in_preselection", title: "Aiuto panettiere/a per il laboratorio di Milano", occupation_code: "6.5.1.2.1",
+      employer_id: refs.employers.bakery,
+      status: "in_preselection",
+      title: "Aiuto panettiere/a per il laboratorio di Milano",
+      occupation_code: "6.5.1.2.1",
       description: "Preparazione degli impasti e cottura in forno nel laboratorio di via Rubattino, turni dalle 4 alle 10.",
-      comune_code: milano, radius_km: 20, contract_type: "A.02.00", working_time: "part_time", weekly_hours: 30, positions: 1,
-      closing_date: new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10), publication_mode: "public", discrimination_flags: "[]",
-      submitted_at: new Date(), validated_at: new Date(), validated_by: refs.preselectionOfficerId, created_by: refs.bakeryLegalRepId, published_at: new Date(),
+      comune_code: milano,
+      radius_km: 20,
+      contract_type: "A.02.00",
+      working_time: "part_time",
+      weekly_hours: 30,
+      positions: 1,
+      closing_date: new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10),
+      publication_mode: "public",
+      discrimination_flags: "[]",
+      submitted_at: new Date(),
+      validated_at: new Date(),
+      validated_by: refs.preselectionOfficerId,
+      created_by: refs.bakeryLegalRepId,
+      published_at: new Date(),
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -104,9 +174,17 @@ async function seedAvailabilityDemo(trx: Transaction<DB>, refs: DemoRefs, milano
   const s = await trx
     .insertInto("shortlists")
     .values({
-      vacancy_id: v.id, employer_id: refs.employers.bakery, title: "Rosa per Aiuto panettiere/a", status: "presented",
-      search_snapshot: JSON.stringify({ conditions: [], filter: "", sort: [], relaxed: [], total: 3 }), results_snapshot: "[]", index_uid: "rosa_candidates",
-      settings_version: 2, created_by: refs.preselectionOfficerId, presented_at: now, presented_by: refs.preselectionOfficerId,
+      vacancy_id: v.id,
+      employer_id: refs.employers.bakery,
+      title: "Rosa per Aiuto panettiere/a",
+      status: "presented",
+      search_snapshot: JSON.stringify({ conditions: [], filter: "", sort: [], relaxed: [], total: 3 }),
+      results_snapshot: "[]",
+      index_uid: "rosa_candidates",
+      settings_version: 2,
+      created_by: refs.preselectionOfficerId,
+      presented_at: now,
+      presented_by: refs.preselectionOfficerId,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -116,7 +194,17 @@ async function seedAvailabilityDemo(trx: Transaction<DB>, refs: DemoRefs, milano
     .values([
       { shortlist_id: s.id, candidate_id: ids[0]!, rank: 1, score: 0, explanation },
       { shortlist_id: s.id, candidate_id: ids[1]!, rank: 2, score: 0, explanation },
-      { shortlist_id: s.id, candidate_id: ids[2]!, rank: 3, score: 0, explanation, state: "presented", presented_at: now, candidate_response: "confirmed", candidate_responded_at: now },
+      {
+        shortlist_id: s.id,
+        candidate_id: ids[2]!,
+        rank: 3,
+        score: 0,
+        explanation,
+        state: "presented",
+        presented_at: now,
+        candidate_response: "confirmed",
+        candidate_responded_at: now,
+      },
     ])
     .execute();
 }

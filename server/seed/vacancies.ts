@@ -54,7 +54,8 @@ export async function seedVacancies(trx: Transaction<DB>, refs: DemoRefs) {
         ...base,
         title: "Panettiere/a per il turno di notte",
         occupation: "6.5.1.2.1",
-        description: "Il nostro laboratorio di Segrate cerca una persona per la produzione notturna di pane, focacce e grissini per i negozi di Milano.",
+        description:
+          "Il nostro laboratorio di Segrate cerca una persona per la produzione notturna di pane, focacce e grissini per i negozi di Milano.",
         tasks: "Preparazione degli impasti, formatura, cottura nel forno a platea, pulizia delle attrezzature.",
         comune: "Segrate (MI)",
         ccnl: "Panificazione artigianato",
@@ -84,13 +85,23 @@ export async function seedVacancies(trx: Transaction<DB>, refs: DemoRefs) {
         workingTime: "part_time",
         weeklyHours: 24,
         closingDate: addDays(today, 5),
-        requirements: [req(1, { kind: "language", languageCode: "it", cefrLevel: "B1" }), req(2, { kind: "skill", priority: "nice", description: "Uso del registratore di cassa" })],
+        requirements: [
+          req(1, { kind: "language", languageCode: "it", cefrLevel: "B1" }),
+          req(2, { kind: "skill", priority: "nice", description: "Uso del registratore di cassa" }),
+        ],
       },
     },
     {
       employerId: refs.employers.bakery,
       events: [],
-      input: { ...base, title: "Pasticciere/a", occupation: "6.5.1.3.1", description: "Bozza in preparazione: pasticceria secca e mignon per il laboratorio di Segrate.", comune: "Segrate (MI)", closingDate: addDays(today, 45) },
+      input: {
+        ...base,
+        title: "Pasticciere/a",
+        occupation: "6.5.1.3.1",
+        description: "Bozza in preparazione: pasticceria secca e mignon per il laboratorio di Segrate.",
+        comune: "Segrate (MI)",
+        closingDate: addDays(today, 45),
+      },
     },
     {
       employerId: refs.employers.hotel,
@@ -99,7 +110,8 @@ export async function seedVacancies(trx: Transaction<DB>, refs: DemoRefs) {
         ...base,
         title: "Receptionist d'albergo",
         occupation: "4.2.2.2.0",
-        description: "Albergo quattro stelle nel centro di Trento cerca una persona per il ricevimento: check-in, check-out, prenotazioni e informazioni agli ospiti.",
+        description:
+          "Albergo quattro stelle nel centro di Trento cerca una persona per il ricevimento: check-in, check-out, prenotazioni e informazioni agli ospiti.",
         comune: "Trento (TN)",
         contractType: "A.02.00",
         shifts: "Turni a rotazione 7-15 e 15-23",
@@ -137,7 +149,14 @@ export async function seedVacancies(trx: Transaction<DB>, refs: DemoRefs) {
       employerId: refs.employers.hotel,
       events: ["submit", "validate", "publish", "close"],
       close: { outcome: "filled", channel: "rosa" },
-      input: { ...base, title: "Cameriere/a ai piani", occupation: "5.2.2.3.1", description: "Riassetto delle camere e dei piani per l'albergo nel centro di Trento, stagione estiva.", comune: "Trento (TN)", closingDate: addDays(today, 3) },
+      input: {
+        ...base,
+        title: "Cameriere/a ai piani",
+        occupation: "5.2.2.3.1",
+        description: "Riassetto delle camere e dei piani per l'albergo nel centro di Trento, stagione estiva.",
+        comune: "Trento (TN)",
+        closingDate: addDays(today, 3),
+      },
     },
   ];
   for (const d of demo) {
@@ -148,13 +167,19 @@ export async function seedVacancies(trx: Transaction<DB>, refs: DemoRefs) {
     let version = created.version;
     for (const event of d.events) {
       const byEmployer = event === "submit";
-      const result = await transitionVacancy(trx, byEmployer ? actor : officer, byEmployer ? scope : { kind: "officer" }, created.vacancyId, {
-        event,
-        version,
-        reason: "",
-        outcome: event === "close" ? (d.close?.outcome ?? "") : "",
-        channel: event === "close" ? (d.close?.channel ?? "") : "",
-      });
+      const result = await transitionVacancy(
+        trx,
+        byEmployer ? actor : officer,
+        byEmployer ? scope : { kind: "officer" },
+        created.vacancyId,
+        {
+          event,
+          version,
+          reason: "",
+          outcome: event === "close" ? (d.close?.outcome ?? "") : "",
+          channel: event === "close" ? (d.close?.channel ?? "") : "",
+        },
+      );
       version = result.version;
     }
   }

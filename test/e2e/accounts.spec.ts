@@ -5,7 +5,9 @@ import { DEMO_PASSWORD, expect, expectAccessible, login, logout, test } from "./
  * first login), the officer forgets the password and resets it through the e-mail read in the
  * administrator's outbox (/admin/posta), then the administrator disables the account.
  */
-test("forced change at first login, password reset by e-mail link, an administrator disables the account", async ({ checkedPage: page }) => {
+test("forced change at first login, password reset by e-mail link, an administrator disables the account", async ({
+  checkedPage: page,
+}) => {
   const suffix = Date.now().toString(36);
   const email = `operatore-${suffix}@example.it`;
   const temporary = "provvisoria-scelta-da-admin";
@@ -53,7 +55,10 @@ test("forced change at first login, password reset by e-mail link, an administra
   // The e-mail, read in the administrator's outbox.
   await login(page, "admin@rosa.demo");
   await page.goto("/admin/posta");
-  const message = page.locator("article", { hasText: `A ${email}` }).filter({ hasText: "Rosa: reimposta la password" }).first();
+  const message = page
+    .locator("article", { hasText: `A ${email}` })
+    .filter({ hasText: "Rosa: reimposta la password" })
+    .first();
   const body = await message.locator("pre").innerText();
   const link = /https?:\/\/[^\s]+\/reimposta-password\/[A-Za-z0-9_-]+/.exec(body)![0];
   await logout(page);

@@ -6,8 +6,15 @@ import { expect, expectAccessible, login, test } from "./fixtures";
 test("a CSV with an unclosed quote is refused with the line where the cell opens", async ({ page }) => {
   await login(page, "preselezione@rosa.demo");
   await page.goto("/operatore/candidati/importa");
-  const row = (nome: string, note: string) => CSV_COLUMNS.map((c) => (c === "nome" ? nome : c === "propensione_1_note" ? note : "")).join(";");
-  const csv = ["\uFEFF" + CSV_COLUMNS.join(";"), "", row("Anna", '"prima riga\r\nseconda riga"'), row("Bruno", '"aperta'), row("Carla", "")].join("\r\n");
+  const row = (nome: string, note: string) =>
+    CSV_COLUMNS.map((c) => (c === "nome" ? nome : c === "propensione_1_note" ? note : "")).join(";");
+  const csv = [
+    "\uFEFF" + CSV_COLUMNS.join(";"),
+    "",
+    row("Anna", '"prima riga\r\nseconda riga"'),
+    row("Bruno", '"aperta'),
+    row("Carla", ""),
+  ].join("\r\n");
   await page.getByLabel("File CSV").setInputFiles({ name: "candidati.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Verifica e importa" }).click();
   await expect(page.locator("#f-file-error")).toHaveText("Virgolette non chiuse: controlla la riga 5 del file");

@@ -15,7 +15,9 @@ test("a visitor registers from a public vacancy, confirms the e-mail, writes a C
   // The public board: a vacancy's «Candidati» section leads to registration.
   // A public vacancy from the JSON feed (PostgreSQL; the board's search index fills a moment after start),
   // whose JobPosting says that one can apply on Rosa, as the page's form now allows.
-  const feed = (await (await page.request.get("/api/offerte")).json()) as { items: { url: string; _job_posting: { directApply: boolean } }[] };
+  const feed = (await (await page.request.get("/api/offerte")).json()) as {
+    items: { url: string; _job_posting: { directApply: boolean } }[];
+  };
   const open = feed.items.find((i) => i._job_posting.directApply);
   expect(open, "an open public vacancy in the demo data").toBeTruthy();
   const href = new URL(open!.url).pathname;
@@ -79,7 +81,9 @@ test("a visitor registers from a public vacancy, confirms the e-mail, writes a C
   await page.getByLabel("Professione della propensione 2").fill("5.1.2.2.0");
   await page.getByLabel("Provenienza della propensione 2").selectOption("training");
   await page.getByRole("button", { name: "Salva il mio CV" }).click();
-  await expect(page.getByText(/La professione «Commessi delle vendite al minuto» \(5\.1\.2\.2\.0\) è già la propensione 1/).first()).toBeVisible();
+  await expect(
+    page.getByText(/La professione «Commessi delle vendite al minuto» \(5\.1\.2\.2\.0\) è già la propensione 1/).first(),
+  ).toBeVisible();
   await page.getByLabel("Professione della propensione 2").fill("");
   await page.getByLabel("Provenienza della propensione 2").selectOption("");
   await page.getByRole("button", { name: "Salva il mio CV" }).click();

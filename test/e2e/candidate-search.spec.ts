@@ -9,7 +9,10 @@ function randomTaxCode(): string {
 
 test("an officer finds a new candidate by text, facet and radius; withdrawn consent is marked", async ({ checkedPage: page }) => {
   // Letters only: Meilisearch splits words at letter/digit boundaries.
-  const lastName = `Bergamaschi${Date.now().toString(36).slice(-6).replace(/\d/g, (d) => "qwrtypsdfg"[Number(d)])}`;
+  const lastName = `Bergamaschi${Date.now()
+    .toString(36)
+    .slice(-6)
+    .replace(/\d/g, (d) => "qwrtypsdfg"[Number(d)])}`;
   await login(page, "preselezione@rosa.demo");
   const nav = page.getByRole("navigation", { name: "Menu principale" });
   await nav.getByRole("link", { name: "Candidati", exact: true }).click();
@@ -52,7 +55,10 @@ test("an officer finds a new candidate by text, facet and radius; withdrawn cons
   await expect(results.locator("mark").first()).toHaveText(lastName);
 
   // Facets: province and licence narrow the results and keep her; another province drops her.
-  await page.getByRole("group", { name: "Provincia di domicilio" }).getByLabel(/Bergamo \(BG\)/).check({ force: true });
+  await page
+    .getByRole("group", { name: "Provincia di domicilio" })
+    .getByLabel(/Bergamo \(BG\)/)
+    .check({ force: true });
   await page.getByRole("group", { name: "Patenti e abilitazioni alla guida" }).getByLabel(/^B \(/).check({ force: true });
   await page.getByRole("button", { name: "Applica i filtri" }).click();
   await expect(page).toHaveURL(/province=BG/);
@@ -94,7 +100,9 @@ test("an officer finds a new candidate by text, facet and radius; withdrawn cons
 
 test("an employer cannot reach the candidate search", async ({ checkedPage: page }) => {
   await login(page, "azienda@rosa.demo");
-  await expect(page.getByRole("navigation", { name: "Menu principale" }).getByRole("link", { name: "Candidati", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Menu principale" }).getByRole("link", { name: "Candidati", exact: true })).toHaveCount(
+    0,
+  );
   const response = await page.goto("/operatore/candidati?q=saldatore");
   expect(response?.status()).toBe(403);
 });

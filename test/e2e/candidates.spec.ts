@@ -54,14 +54,22 @@ test("an officer records a candidate with three preferences; a fourth is refused
   await expectAccessible(page);
   await page.evaluate(() => {
     const form = document.querySelector("form[method='post']:not([action='/esci'])")!;
-    for (const [name, value] of [["preferences.3.occupation", "6.2.1.7.0"], ["preferences.3.source", "work"]]) {
+    for (const [name, value] of [
+      ["preferences.3.occupation", "6.2.1.7.0"],
+      ["preferences.3.source", "work"],
+    ]) {
       const input = document.createElement("input");
       Object.assign(input, { type: "hidden", name, value });
       form.appendChild(input);
     }
   });
   await page.getByRole("button", { name: "Salva le modifiche" }).click();
-  await expect(page.getByRole("alert").getByText(/Al massimo tre propensioni/).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("alert")
+      .getByText(/Al massimo tre propensioni/)
+      .first(),
+  ).toBeVisible();
   await expectAccessible(page);
   await logout(page);
 });

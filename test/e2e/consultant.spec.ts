@@ -55,7 +55,9 @@ test("the legal representative sees the consultant among the company's people, w
   await page.goto("/azienda/modifica");
   await expect(page.getByText(/Se cambi la ragione sociale o il codice fiscale/)).toBeVisible();
   await page.getByLabel("Ragione sociale").fill("Panificio Lombardo e Figli S.r.l.");
-  await expect(page.getByText("La modifica richiede una nuova convalida da parte del Centro per l'Impiego (hai modificato: ragione sociale).")).toBeVisible();
+  await expect(
+    page.getByText("La modifica richiede una nuova convalida da parte del Centro per l'Impiego (hai modificato: ragione sociale)."),
+  ).toBeVisible();
   await expect(page.getByLabel(/Ho capito: invia la modifica/)).toBeVisible();
   await expectAccessible(page);
   await logout(page);

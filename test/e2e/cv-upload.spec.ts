@@ -23,7 +23,9 @@ test("a candidate uploads a CV; an oversized file and a too long PDF are refused
 
   await input.setInputFiles({ name: "cv-lungo.pdf", mimeType: "application/pdf", buffer: await pdf("Pagina", 51) });
   await submit.click();
-  await expect(page.getByText("Il PDF ha 51 pagine: un CV può averne al massimo 50. Caricane una versione più breve").first()).toBeVisible();
+  await expect(
+    page.getByText("Il PDF ha 51 pagine: un CV può averne al massimo 50. Caricane una versione più breve").first(),
+  ).toBeVisible();
 
   await input.setInputFiles({ name: "cv.pdf", mimeType: "application/pdf", buffer: await pdf("Cuoca capopartita") });
   await submit.click();

@@ -29,7 +29,10 @@ test("the officer's desk: each count leads to a list with as many rows", async (
 
   // No dead ends: from a company to its vacancies.
   await page.goto("/operatore/aziende?status=validated");
-  await page.getByRole("link", { name: /Panificio Lombardo/ }).first().click();
+  await page
+    .getByRole("link", { name: /Panificio Lombardo/ })
+    .first()
+    .click();
   await page.getByRole("link", { name: "Offerte di lavoro", exact: true }).last().click();
   await expect(page).toHaveURL(/azienda=/);
   await expect(page.getByText(/Offerte di/).first()).toBeVisible();

@@ -28,7 +28,12 @@ test("an officer erases a CV on the person's request after typing the confirmati
   await expectAccessible(page);
   await page.getByLabel(/Per confermare scrivi CANCELLA/).fill("ok");
   await page.getByRole("button", { name: "Cancella definitivamente il CV" }).click();
-  await expect(page.getByRole("alert").getByText(/Scrivi CANCELLA/).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("alert")
+      .getByText(/Scrivi CANCELLA/)
+      .first(),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel(/Per confermare scrivi CANCELLA/).fill("CANCELLA");
   await page.getByRole("button", { name: "Cancella definitivamente il CV" }).click();
@@ -45,7 +50,12 @@ test("a candidate finds the erasure page in their area, with what is deleted and
   // A wrong word erases nothing; the demo CV stays for the other tests.
   await page.getByLabel(/Per confermare scrivi CANCELLA/).fill("no");
   await page.getByRole("button", { name: "Cancella definitivamente il mio CV" }).click();
-  await expect(page.getByRole("alert").getByText(/Scrivi CANCELLA/).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("alert")
+      .getByText(/Scrivi CANCELLA/)
+      .first(),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Torna al mio curriculum senza cancellare" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Il mio curriculum" })).toBeVisible();
   await logout(page);

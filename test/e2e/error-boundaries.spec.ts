@@ -4,7 +4,9 @@ import { expect, login, test } from "./fixtures";
  * The message a route throws reaches the person: the officer area's error page shows «Azienda non trovata» under the
  * status title, with the way back to the area; a public link shows its own reason. Checked with axe at both widths.
  */
-test("an officer opening a company that does not exist reads the route's reason and can go back to the officer area", async ({ checkedPage: page }) => {
+test("an officer opening a company that does not exist reads the route's reason and can go back to the officer area", async ({
+  checkedPage: page,
+}) => {
   await login(page, "preselezione@rosa.demo");
   const response = await page.goto("/operatore/aziende/non-esiste");
   expect(response?.status()).toBe(404);

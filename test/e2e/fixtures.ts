@@ -29,7 +29,8 @@ export async function horizontalOverflow(page: Page): Promise<string | null> {
       const path: string[] = [];
       for (let e: Element | null = el; e && e !== document.body && path.length < 4; e = e.parentElement) {
         const id = e.id ? `#${e.id}` : "";
-        const cls = typeof e.className === "string" && e.className.trim() ? `.${e.className.trim().split(/\s+/).slice(0, 3).join(".")}` : "";
+        const cls =
+          typeof e.className === "string" && e.className.trim() ? `.${e.className.trim().split(/\s+/).slice(0, 3).join(".")}` : "";
         path.unshift(`${e.tagName.toLowerCase()}${id}${cls}`);
       }
       return path.join(" > ");
@@ -58,7 +59,10 @@ export async function horizontalOverflow(page: Page): Promise<string | null> {
     offenders.sort((a, b) => b.width - a.width || b.right - a.right);
     const list = offenders
       .slice(0, 3)
-      .map((o) => `  ${describe(o.el)} — largo ${Math.round(o.width)} px, fino a ${Math.round(o.right)} px («${(o.el.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 60)}»)`);
+      .map(
+        (o) =>
+          `  ${describe(o.el)} — largo ${Math.round(o.width)} px, fino a ${Math.round(o.right)} px («${(o.el.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 60)}»)`,
+      );
     return `pagina larga ${root.scrollWidth} px in una finestra di ${viewport} px; elementi più larghi oltre il bordo:\n${list.join("\n") || "  (nessun elemento individuato)"}`;
   });
 }
@@ -106,12 +110,14 @@ export const test = base.extend<{ checkedPage: Page }>({
     const pageErrors: string[] = [];
     page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${e.message}`));
     page.on("console", (m) => {
-      if (m.type() === "error" && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) pageErrors.push(`${page.url()}: ${m.text()}`);
+      if (m.type() === "error" && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()))
+        pageErrors.push(`${page.url()}: ${m.text()}`);
     });
     const goto = page.goto.bind(page);
     page.goto = async (url, options) => {
       const response = await goto(url, options);
-      if (response?.ok() && response.headers()["content-type"]?.includes("text/html")) await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+      if (response?.ok() && response.headers()["content-type"]?.includes("text/html"))
+        await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
       return response;
     };
     // After each navigation of the main frame (a click on a link, a form, page.goto), once the page has had a moment

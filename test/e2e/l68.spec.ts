@@ -79,14 +79,18 @@ test("an employer files an exemption request with a document and a placement off
   await page.getByLabel("Inizio del periodo").fill(iso(1));
   await page.getByLabel("Fine del periodo").fill(iso(180));
   await page.getByLabel("Percentuale di esonero richiesta (al massimo 60)").fill("60");
-  await page.getByLabel("Condizioni dell'attività che impediscono di coprire la quota").fill("Lavoro notturno ai forni con carichi pesanti");
+  await page
+    .getByLabel("Condizioni dell'attività che impediscono di coprire la quota")
+    .fill("Lavoro notturno ai forni con carichi pesanti");
   await page.getByRole("button", { name: "Presenta la pratica" }).click();
   // Without the document: the message sits next to the file field, the other values stay.
   await expect(page.locator("#f-documento-error")).toHaveText("Scegli un file da caricare");
   await expect(page.getByLabel("Percentuale di esonero richiesta (al massimo 60)")).toHaveValue("60");
   await expectAccessible(page);
 
-  await page.getByLabel(/^Documento \(PDF/).setInputFiles({ name: "istanza-esonero.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+  await page
+    .getByLabel(/^Documento \(PDF/)
+    .setInputFiles({ name: "istanza-esonero.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
   await page.getByRole("button", { name: "Presenta la pratica" }).click();
   await expect(page.getByText("Pratica presentata con il documento allegato.")).toBeVisible();
   await expect(page.getByTestId("record-status")).toHaveText("Presentata");

@@ -10,9 +10,14 @@ import { expect, expectAccessible, login, logout, test } from "./fixtures";
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 /** The route a URL is an instance of: ids and numbers become ":id", the query is dropped. */
-const shape = (url: string) => url.replace(/[?#].*$/, "").replace(UUID, ":id").replace(/\/\d+(?=\/|$)/g, "/:id");
+const shape = (url: string) =>
+  url
+    .replace(/[?#].*$/, "")
+    .replace(UUID, ":id")
+    .replace(/\/\d+(?=\/|$)/g, "/:id");
 /** Files, feeds and the links that leave the role's pages: opened by other tests, not pages to check here. */
-const NOT_A_PAGE = /(\.(pdf|csv|rss|xml|txt|json)$)|\/(cv|bcnl|esporta|modello|errori|rss|csv|pdf|nulla-osta)$|\/certificato\/[^/]+$|\/documenti\/|^\/api\/|^\/esci$/;
+const NOT_A_PAGE =
+  /(\.(pdf|csv|rss|xml|txt|json)$)|\/(cv|bcnl|esporta|modello|errori|rss|csv|pdf|nulla-osta)$|\/certificato\/[^/]+$|\/documenti\/|^\/api\/|^\/esci$/;
 
 const seen = new Set<string>();
 
@@ -20,7 +25,9 @@ const seen = new Set<string>();
 test.describe.configure({ timeout: 360_000 });
 
 async function linksOn(page: Page): Promise<string[]> {
-  const hrefs = await page.locator("main a[href], nav[aria-label='Menu principale'] a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const hrefs = await page
+    .locator("main a[href], nav[aria-label='Menu principale'] a[href]")
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
   const origin = new URL(page.url()).origin;
   return [...new Set(hrefs.filter((h) => h.startsWith(origin)).map((h) => new URL(h).pathname + new URL(h).search))];
 }
@@ -52,7 +59,15 @@ async function tour(page: Page, start: string[], depth = 2): Promise<string[]> {
 }
 
 test("a visitor's pages", async ({ page }) => {
-  const problems = await tour(page, ["/", "/offerte", "/informazioni", "/accedi", "/registrazione", "/privacy", "/dichiarazione-accessibilita"]);
+  const problems = await tour(page, [
+    "/",
+    "/offerte",
+    "/informazioni",
+    "/accedi",
+    "/registrazione",
+    "/privacy",
+    "/dichiarazione-accessibilita",
+  ]);
   expect(problems, problems.join("\n\n")).toEqual([]);
 });
 
@@ -69,7 +84,10 @@ const ROLES = [
 for (const { who, email } of ROLES) {
   test(`every page of the ${who}`, async ({ page }) => {
     await login(page, email);
-    const menu = await page.getByRole("navigation", { name: "Menu principale" }).getByRole("link").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const menu = await page
+      .getByRole("navigation", { name: "Menu principale" })
+      .getByRole("link")
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(menu.length).toBeGreaterThan(0);
     // The menu pages are checked for each role (their header and menu differ); deeper pages once per shape.
     for (const path of menu) seen.delete(shape(path));

@@ -2,7 +2,9 @@ import { expect, expectAccessible, login, logout, test } from "./fixtures";
 
 const VACANCY = "Commesso/a per il punto vendita di Milano";
 
-test("officer matches, relaxes, builds a rosa, checks availability, presents; employer gives feedback and hires; the vacancy closes", async ({ checkedPage: page }) => {
+test("officer matches, relaxes, builds a rosa, checks availability, presents; employer gives feedback and hires; the vacancy closes", async ({
+  checkedPage: page,
+}) => {
   test.setTimeout(120_000);
   await login(page, "preselezione@rosa.demo");
   await page.goto("/operatore/preselezione");
@@ -21,7 +23,8 @@ test("officer matches, relaxes, builds a rosa, checks availability, presents; em
   await page.getByRole("link", { name: /Rilassa il requisito «Patente B»/ }).click();
   await expect(page.getByText("Luca Ornaghi")).toBeVisible();
   await expectAccessible(page);
-  for (const name of ["Elisa Vendramin", "Marco Quadrelli", "Luca Ornaghi"]) await page.getByRole("checkbox", { name: `Scegli ${name}` }).check();
+  for (const name of ["Elisa Vendramin", "Marco Quadrelli", "Luca Ornaghi"])
+    await page.getByRole("checkbox", { name: `Scegli ${name}` }).check();
   await page.getByRole("button", { name: "Crea la rosa con i candidati scelti" }).click();
   await expect(page.getByText("Rosa creata")).toBeVisible();
   await expectAccessible(page);
@@ -31,7 +34,11 @@ test("officer matches, relaxes, builds a rosa, checks availability, presents; em
     await page.getByRole("button", { name: `Avvia il contatto (${name})` }).click();
     await expect(page.getByText(/^Contatto avviato: se ha un indirizzo e-mail/)).toBeVisible();
     await page.getByText(`Registra un contatto con ${name}`).click();
-    const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Registra il contatto" }) }).filter({ hasText: "" }).first();
+    const form = page
+      .locator("form")
+      .filter({ has: page.getByRole("button", { name: "Registra il contatto" }) })
+      .filter({ hasText: "" })
+      .first();
     await form.getByLabel("Canale").selectOption("phone");
     await form.getByLabel("Esito").selectOption("available");
     await form.getByText("Acconsente a dare i recapiti all'azienda").click();
@@ -67,7 +74,9 @@ test("officer matches, relaxes, builds a rosa, checks availability, presents; em
   await elisa.getByLabel("Decisione").selectOption("interview");
   await elisa.getByRole("button", { name: "Invia il riscontro su Elisa Vendramin" }).click();
   // «Voglio fare un colloquio» needs a date or the CPI: nothing is «fissato» without one.
-  await expect(page.getByText("Indica la data e l'ora del colloquio oppure chiedi al Centro per l'Impiego di fissarlo").first()).toBeVisible();
+  await expect(
+    page.getByText("Indica la data e l'ora del colloquio oppure chiedi al Centro per l'Impiego di fissarlo").first(),
+  ).toBeVisible();
   const elisa1 = page.getByRole("region", { name: /Elisa Vendramin/ });
   await elisa1.getByLabel("Decisione").selectOption("interview");
   await elisa1.getByLabel("Se vuoi fare un colloquio: chi fissa data e ora").selectOption("employer");

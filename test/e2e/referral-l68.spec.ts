@@ -18,7 +18,9 @@ function freshTaxCode() {
   return first15 + personCodiceFiscaleCheckChar(first15);
 }
 
-test("the placement officer enrols a person, checks the ranking, makes a numeric referral and records the hire: the obligation is met", async ({ checkedPage: page }) => {
+test("the placement officer enrols a person, checks the ranking, makes a numeric referral and records the hire: the obligation is met", async ({
+  checkedPage: page,
+}) => {
   test.setTimeout(120_000);
   const today = new Date().toISOString().slice(0, 10);
   const surname = `Avviata${Date.now().toString(36)}`;
@@ -60,7 +62,10 @@ test("the placement officer enrols a person, checks the ranking, makes a numeric
 
   // 3. The bakery's available post, entered by the officer on its behalf.
   await page.goto("/operatore/collocamento-mirato");
-  await page.getByRole("row", { name: /Panificio Lombardo S\.r\.l\./ }).getByRole("link", { name: "Panificio Lombardo S.r.l." }).click();
+  await page
+    .getByRole("row", { name: /Panificio Lombardo S\.r\.l\./ })
+    .getByRole("link", { name: "Panificio Lombardo S.r.l." })
+    .click();
   await page.getByRole("link", { name: "Posti di lavoro disponibili" }).click();
   await page.getByLabel(/^Mansione/).fill(`Consegne e ordini online ${surname}`);
   await page.getByLabel(/^Qualifica/).fill("4.1.1.1.0");
@@ -82,7 +87,10 @@ test("the placement officer enrols a person, checks the ranking, makes a numeric
   await expectAccessible(page);
   await page.getByRole("button", { name: "Proponi la prima persona" }).click();
   await expect(page.getByText("1 persona proposta")).toBeVisible();
-  await page.getByRole("row", { name: new RegExp(surname) }).getByRole("link", { name: /Apri/ }).click();
+  await page
+    .getByRole("row", { name: new RegExp(surname) })
+    .getByRole("link", { name: /Apri/ })
+    .click();
   await page.getByRole("button", { name: "Conferma l'avviamento" }).click();
   await expect(page.getByText("Avviamento: avviato, in attesa di esito.")).toBeVisible();
   await expectAccessible(page);

@@ -3,7 +3,9 @@ import { expect, expectAccessible, login, logout, test } from "./fixtures";
 // Issue 13, last item: from a reserved vacancy to a nominative referral, through the matching with the
 // province's list (demo data: the bakery's reserved vacancy is linked to its post «Addetto alle vendite e
 // agli ordini online»). Runs after referral-l68.spec.ts (alphabetical order), which hires a person who does not fit this post.
-test("the placement officer goes from a reserved vacancy to the people of the list who fit and issues the nulla osta", async ({ checkedPage: page }) => {
+test("the placement officer goes from a reserved vacancy to the people of the list who fit and issues the nulla osta", async ({
+  checkedPage: page,
+}) => {
   test.setTimeout(120_000);
   await login(page, "collocamento@rosa.demo");
 
@@ -17,7 +19,9 @@ test("the placement officer goes from a reserved vacancy to the people of the li
   await page.getByRole("link", { name: "Abbinamento con l'elenco del collocamento mirato" }).click();
 
   // 2. The matching: the linked post, the counts, the people who fit by ranking with why.
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Abbinamento con l'elenco: Addetto/a alle vendite e agli ordini online (riservata L. 68/99)");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Abbinamento con l'elenco: Addetto/a alle vendite e agli ordini online (riservata L. 68/99)",
+  );
   await expect(page.getByText("Addetto alle vendite e agli ordini online", { exact: true })).toBeVisible();
   await expect(page.getByText(/^Su \d+ persone iscritte e disponibili: \d+ idone[ae], \d+ non idone[ae]\./)).toBeVisible();
   const fitting = page.getByRole("table", { name: "Persone idonee in ordine di graduatoria, con i motivi" });
@@ -40,9 +44,15 @@ test("the placement officer goes from a reserved vacancy to the people of the li
 
   // 4. Back to the matching: the person now has a referral in progress, one place left.
   await page.goto("/operatore/collocamento-mirato");
-  await page.getByRole("row", { name: /Panificio Lombardo S\.r\.l\./ }).getByRole("link", { name: /^abbinamento/ }).first().click();
-  await expect(page.getByRole("table", { name: "Persone non idonee in ordine di graduatoria, con i motivi" }).getByRole("row", { name: new RegExp(name) })).toContainText(
-    "Ha già un avviamento in corso",
-  );
+  await page
+    .getByRole("row", { name: /Panificio Lombardo S\.r\.l\./ })
+    .getByRole("link", { name: /^abbinamento/ })
+    .first()
+    .click();
+  await expect(
+    page
+      .getByRole("table", { name: "Persone non idonee in ordine di graduatoria, con i motivi" })
+      .getByRole("row", { name: new RegExp(name) }),
+  ).toContainText("Ha già un avviamento in corso");
   await logout(page);
 });

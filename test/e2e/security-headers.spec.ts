@@ -18,7 +18,15 @@ test("every HTML page carries a strict CSP whose per-request nonce is on each of
   expect(first.scripts.length).toBeGreaterThan(1);
   expect(first.scripts.every((n) => n === first.header)).toBe(true);
   expect(second.scripts.every((n) => n === second.header)).toBe(true);
-  for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'", "img-src 'self' data:", "style-src 'self'"]) {
+  for (const directive of [
+    "default-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+    "img-src 'self' data:",
+    "style-src 'self'",
+  ]) {
     expect(first.csp).toContain(directive);
   }
   expect(first.csp).not.toContain("unsafe-inline");

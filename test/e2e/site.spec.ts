@@ -33,7 +33,10 @@ test("robots.txt names the sitemap; the sitemap lists the public pages and the o
   expect(paths.some((p) => /^\/(operatore|azienda|admin|candidato)/.test(p))).toBe(false);
 });
 
-test("the home page has a description, a favicon and the RSS alternate link; text is compressed and assets are cached", async ({ page, request }) => {
+test("the home page has a description, a favicon and the RSS alternate link; text is compressed and assets are cached", async ({
+  page,
+  request,
+}) => {
   await page.goto("/");
   await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /Centri per l'Impiego/);
   const rss = page.locator('link[rel="alternate"][type="application/rss+xml"]');

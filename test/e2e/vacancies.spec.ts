@@ -5,7 +5,9 @@ function inDays(days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-test("an employer posts a vacancy, an officer validates and publishes it, it appears on the public board", async ({ checkedPage: page }) => {
+test("an employer posts a vacancy, an officer validates and publishes it, it appears on the public board", async ({
+  checkedPage: page,
+}) => {
   test.setTimeout(150_000);
   const title = `Fornaio per laboratorio ${Date.now().toString().slice(-6)}`;
   await login(page, "azienda@rosa.demo");
@@ -28,7 +30,9 @@ test("an employer posts a vacancy, an officer validates and publishes it, it app
   // A discriminatory requirement is refused with the reason, next to the field, and the data is kept.
   await page.getByLabel("Titolo dell'offerta").fill(title);
   await page.getByLabel("Professione (classificazione CP2021)").fill("6.5.1.2.1 — Panettieri");
-  await page.getByLabel("Descrizione dell'offerta").fill("Cerchiamo solo uomini per la produzione notturna di pane nel laboratorio di Segrate.");
+  await page
+    .getByLabel("Descrizione dell'offerta")
+    .fill("Cerchiamo solo uomini per la produzione notturna di pane nel laboratorio di Segrate.");
   await page.getByLabel("Comune della sede di lavoro").fill("Segrate (MI)");
   await page.getByLabel("Tipo di contratto").selectOption("A.01.00");
   await page.getByLabel(/^Orario/).selectOption("full_time");
@@ -42,7 +46,9 @@ test("an employer posts a vacancy, an officer validates and publishes it, it app
   await expect(page.getByLabel("Titolo dell'offerta")).toHaveValue(title);
   await expectAccessible(page);
 
-  await page.getByLabel("Descrizione dell'offerta").fill("Cerchiamo una persona per la produzione notturna di pane nel laboratorio di Segrate.");
+  await page
+    .getByLabel("Descrizione dell'offerta")
+    .fill("Cerchiamo una persona per la produzione notturna di pane nel laboratorio di Segrate.");
   await page.getByRole("button", { name: "Salva e invia al Centro per l'Impiego" }).click();
   await expect(page.getByText(/^Offerta inviata al Centro per l'Impiego: un operatore la controlla/)).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(title);

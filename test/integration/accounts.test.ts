@@ -22,7 +22,12 @@ type FormBody = { errors: Record<string, string> };
 const errorsOf = (outcome: { body: unknown }) => (outcome.body as FormBody).errors;
 
 async function lastMailTo(email: string) {
-  return db().selectFrom("mail_outbox").select(["body_text", "subject"]).where("to_address", "=", email).orderBy("id", "desc").executeTakeFirst();
+  return db()
+    .selectFrom("mail_outbox")
+    .select(["body_text", "subject"])
+    .where("to_address", "=", email)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
 }
 const tokenIn = (body: string, path: string) => new RegExp(`/${path}/([A-Za-z0-9_-]+)`).exec(body)![1];
 
@@ -37,12 +42,19 @@ const forgot = (email: string, ip = "198.51.100.1") =>
 
 describe("invitations: a reused or superseded link never answers 500", () => {
   async function invite(cookie: string, email: string) {
-    const outcome = await callRoute(employerUsers.action, request("/azienda/utenti", { cookie, form: { email, employerRole: "colleague" } }));
+    const outcome = await callRoute(
+      employerUsers.action,
+      request("/azienda/utenti", { cookie, form: { email, employerRole: "colleague" } }),
+    );
     expect(outcome.status, JSON.stringify(outcome.body)).toBe(200);
     return tokenIn((outcome.body as { link: string }).link, "invito");
   }
   const accept = (token: string) =>
-    callRoute(acceptInvite.action, request(`/invito/${token}`, { form: { fullName: "Paola Neri", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }), { token });
+    callRoute(
+      acceptInvite.action,
+      request(`/invito/${token}`, { form: { fullName: "Paola Neri", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
+      { token },
+    );
 
   it("two companies invite the same e-mail: after the first is accepted the second link says «invito già usato o scaduto»", async () => {
     const repA = await createUserWithRole("employer", { employerId: (await createEmployer()).id });
@@ -66,12 +78,23 @@ describe("invitations: a reused or superseded link never answers 500", () => {
     const old = await invite(cookie, email);
     const fresh = await invite(cookie, email);
     expect((await accept(old)).status).toBe(410);
-    const invitation = await db().selectFrom("employer_invitations").select("id").where("email", "=", email).where("revoked_at", "is", null).executeTakeFirstOrThrow();
-    const cancelled = await callRoute(employerUsers.action, request("/azienda/utenti", { cookie, form: { intent: "cancel_invitation", invitationId: invitation.id } }));
+    const invitation = await db()
+      .selectFrom("employer_invitations")
+      .select("id")
+      .where("email", "=", email)
+      .where("revoked_at", "is", null)
+      .executeTakeFirstOrThrow();
+    const cancelled = await callRoute(
+      employerUsers.action,
+      request("/azienda/utenti", { cookie, form: { intent: "cancel_invitation", invitationId: invitation.id } }),
+    );
     expect(cancelled.status).toBe(302);
     expect((await accept(fresh)).status).toBe(410);
     // Cancelling it again (a second tab) is a clear 409, not a 500.
-    const again = await callRoute(employerUsers.action, request("/azienda/utenti", { cookie, form: { intent: "cancel_invitation", invitationId: invitation.id } }));
+    const again = await callRoute(
+      employerUsers.action,
+      request("/azienda/utenti", { cookie, form: { intent: "cancel_invitation", invitationId: invitation.id } }),
+    );
     expect(again.status).toBe(409);
     expect(await auditActions(invitation.id)).toContain("employer.invitation_cancelled");
   });
@@ -99,19 +122,35 @@ describe("password reset by e-mail link", () => {
 
     const other = await cookieFor(officer.id);
     expect((await callRoute(resetLink.loader, request(`/reimposta-password/${token}`), { token })).status).toBe(200);
-    const weak = await callRoute(resetLink.action, request(`/reimposta-password/${token}`, { form: { newPassword: "password1234", confirmPassword: "password1234" } }), { token });
+    const weak = await callRoute(
+      resetLink.action,
+      request(`/reimposta-password/${token}`, { form: { newPassword: "password1234", confirmPassword: "password1234" } }),
+      { token },
+    );
     expect(weak.status).toBe(400);
     expect(errorsOf(weak).newPassword).toMatch(/tra le più usate/);
-    const ok = await callRoute(resetLink.action, request(`/reimposta-password/${token}`, { form: { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }), { token });
+    const ok = await callRoute(
+      resetLink.action,
+      request(`/reimposta-password/${token}`, { form: { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
+      { token },
+    );
     expect(ok.status).toBe(302);
     expect(ok.location).toBe("/accedi");
     // Every session of the account is closed; the new password works, the old one no longer.
     expect((await callRoute(officerHome.loader, request("/operatore", { cookie: other }))).location).toMatch(/^\/accedi/);
-    expect((await callRoute(login.action, request("/accedi", { form: { email: officer.email, password: TEST_PASSWORD } }))).status).toBe(400);
-    expect((await callRoute(login.action, request("/accedi", { form: { email: officer.email, password: NEW_PASSWORD } }))).status).toBe(302);
+    expect((await callRoute(login.action, request("/accedi", { form: { email: officer.email, password: TEST_PASSWORD } }))).status).toBe(
+      400,
+    );
+    expect((await callRoute(login.action, request("/accedi", { form: { email: officer.email, password: NEW_PASSWORD } }))).status).toBe(
+      302,
+    );
     // Used once: the page and the form say so.
     expect((await callRoute(resetLink.loader, request(`/reimposta-password/${token}`), { token })).status).toBe(410);
-    const reused = await callRoute(resetLink.action, request(`/reimposta-password/${token}`, { form: { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }), { token });
+    const reused = await callRoute(
+      resetLink.action,
+      request(`/reimposta-password/${token}`, { form: { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
+      { token },
+    );
     expect(reused.status).toBe(410);
     expect(errorsOf(reused)._form).toMatch(/già usato o scaduto/);
     expect(await auditActions(officer.id)).toEqual(expect.arrayContaining(["auth.password_reset_requested", "user.password_reset"]));
@@ -124,23 +163,40 @@ describe("password reset by e-mail link", () => {
     await forgot(officer.email, "198.51.100.11");
     const second = tokenIn((await lastMailTo(officer.email))!.body_text, "reimposta-password");
     expect((await callRoute(resetLink.loader, request(`/reimposta-password/${first}`), { token: first })).status).toBe(410);
-    await db().updateTable("password_resets").set({ expires_at: new Date(Date.now() - 1000) }).where("user_id", "=", officer.id).execute();
+    await db()
+      .updateTable("password_resets")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("user_id", "=", officer.id)
+      .execute();
     expect((await callRoute(resetLink.loader, request(`/reimposta-password/${second}`), { token: second })).status).toBe(410);
 
     const disabled = await createUserWithRole("preselection_officer");
     await db().updateTable("users").set({ active: false }).where("id", "=", disabled.id).execute();
-    expect((await forgot(disabled.email, "198.51.100.12")) as unknown).toEqual({ sent: disabled.email, errors: undefined, values: undefined });
+    expect((await forgot(disabled.email, "198.51.100.12")) as unknown).toEqual({
+      sent: disabled.email,
+      errors: undefined,
+      values: undefined,
+    });
     expect(await lastMailTo(disabled.email)).toBeUndefined();
   });
 
   it("clears the failed-login lockout of the account", async () => {
     const officer = await createUserWithRole("preselection_officer");
-    for (let i = 0; i < 5; i++) await callRoute(login.action, request("/accedi", { form: { email: officer.email, password: "sbagliata" } }));
-    expect((await callRoute(login.action, request("/accedi", { form: { email: officer.email, password: TEST_PASSWORD } }))).status).toBe(429);
+    for (let i = 0; i < 5; i++)
+      await callRoute(login.action, request("/accedi", { form: { email: officer.email, password: "sbagliata" } }));
+    expect((await callRoute(login.action, request("/accedi", { form: { email: officer.email, password: TEST_PASSWORD } }))).status).toBe(
+      429,
+    );
     await forgot(officer.email, "198.51.100.13");
     const token = tokenIn((await lastMailTo(officer.email))!.body_text, "reimposta-password");
-    await callRoute(resetLink.action, request(`/reimposta-password/${token}`, { form: { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }), { token });
-    expect((await callRoute(login.action, request("/accedi", { form: { email: officer.email, password: NEW_PASSWORD } }))).status).toBe(302);
+    await callRoute(
+      resetLink.action,
+      request(`/reimposta-password/${token}`, { form: { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
+      { token },
+    );
+    expect((await callRoute(login.action, request("/accedi", { form: { email: officer.email, password: NEW_PASSWORD } }))).status).toBe(
+      302,
+    );
   });
 
   it("limits requests per e-mail and per IP, for existing and unknown addresses alike", async () => {
@@ -156,7 +212,11 @@ describe("password reset by e-mail link", () => {
     expect(more.map((r) => r.ok)).toEqual([true, true, false]);
     // Parallel requests cannot slip past the limit.
     const fresh = `parallelo-${Date.now()}@example.it`;
-    const parallel = await Promise.all(Array.from({ length: 8 }, (_, i) => requestPasswordReset(db(), { ip: `203.0.114.${i}`, baseUrl: "http://localhost", email: fresh }, limits)));
+    const parallel = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        requestPasswordReset(db(), { ip: `203.0.114.${i}`, baseUrl: "http://localhost", email: fresh }, limits),
+      ),
+    );
     expect(parallel.filter((r) => r.ok).length).toBe(3);
     // The route answers 429 with an Italian message.
     for (let i = 0; i < 3; i++) await forgot(email, "198.51.100.14");
@@ -169,7 +229,11 @@ describe("password reset by e-mail link", () => {
     const officer = await createUserWithRole("preselection_officer");
     const time = async (email: string, i: number) => {
       const started = performance.now();
-      await requestPasswordReset(db(), { email, ip: `192.0.2.${i}`, baseUrl: "http://localhost" }, { perEmail: 100, perIp: 100, windowMinutes: 60 });
+      await requestPasswordReset(
+        db(),
+        { email, ip: `192.0.2.${i}`, baseUrl: "http://localhost" },
+        { perEmail: 100, perIp: 100, windowMinutes: 60 },
+      );
       return performance.now() - started;
     };
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -191,18 +255,36 @@ describe("forced password change for accounts created by an administrator", () =
     const email = `nuovo-operatore-${Date.now()}@example.it`;
     const created = await callRoute(
       adminUsers.action,
-      request("/admin/utenti", { cookie: await cookieFor(admin.id), form: { fullName: "Luca Bianchi", email, role: "preselection_officer", officeProvince: "MI", password: "provvisoria-lunga-casuale" } }),
+      request("/admin/utenti", {
+        cookie: await cookieFor(admin.id),
+        form: {
+          fullName: "Luca Bianchi",
+          email,
+          role: "preselection_officer",
+          officeProvince: "MI",
+          password: "provvisoria-lunga-casuale",
+        },
+      }),
     );
     expect(created.status, JSON.stringify(created.body)).toBe(302);
-    const loggedIn = await callRoute(login.action, request("/accedi", { form: { email, password: "provvisoria-lunga-casuale", redirectTo: "/operatore/offerte" } }));
+    const loggedIn = await callRoute(
+      login.action,
+      request("/accedi", { form: { email, password: "provvisoria-lunga-casuale", redirectTo: "/operatore/offerte" } }),
+    );
     expect(loggedIn.location).toBe("/profilo/password");
-    const cookie = loggedIn.status === 302 ? await cookieFor((await db().selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id) : "";
+    const cookie =
+      loggedIn.status === 302
+        ? await cookieFor((await db().selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id)
+        : "";
     expect((await callRoute(officerHome.loader, request("/operatore", { cookie }))).location).toBe("/profilo/password");
     const page = await callRoute(changePassword.loader, request("/profilo/password", { cookie }));
     expect(page.body).toEqual({ forced: true });
     const changed = await callRoute(
       changePassword.action,
-      request("/profilo/password", { cookie, form: { currentPassword: "provvisoria-lunga-casuale", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
+      request("/profilo/password", {
+        cookie,
+        form: { currentPassword: "provvisoria-lunga-casuale", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+      }),
     );
     expect(changed.status).toBe(302);
     expect((await callRoute(officerHome.loader, request("/operatore", { cookie }))).status).toBe(200);
@@ -213,31 +295,76 @@ describe("administrator user management", () => {
   async function edit(adminCookie: string, userId: string, form: Record<string, string>) {
     return callRoute(adminUser.action, request(`/admin/utenti/${userId}`, { cookie: adminCookie, form }), { userId });
   }
-  const versionOf = async (id: string) => (await db().selectFrom("users").select("version").where("id", "=", id).executeTakeFirstOrThrow()).version;
+  const versionOf = async (id: string) =>
+    (await db().selectFrom("users").select("version").where("id", "=", id).executeTakeFirstOrThrow()).version;
 
   it("edits name, e-mail, province and role, refusing a province not in the list, all audited", async () => {
     const admin = await createUserWithRole("admin");
     const cookie = await cookieFor(admin.id);
     const officer = await createUserWithRole("preselection_officer");
     const officerCookie = await cookieFor(officer.id);
-    const bad = await edit(cookie, officer.id, { intent: "update", version: "1", fullName: "Anna Rossi", email: officer.email, role: "preselection_officer", officeProvince: "XX" });
+    const bad = await edit(cookie, officer.id, {
+      intent: "update",
+      version: "1",
+      fullName: "Anna Rossi",
+      email: officer.email,
+      role: "preselection_officer",
+      officeProvince: "XX",
+    });
     expect(bad.status).toBe(400);
     expect(errorsOf(bad).officeProvince).toBe("Scegli la provincia dall'elenco");
     const newEmail = `anna-${Date.now()}@example.it`;
-    const ok = await edit(cookie, officer.id, { intent: "update", version: "1", fullName: "Anna Rossi", email: newEmail, role: "placement_officer", officeProvince: "tn" });
+    const ok = await edit(cookie, officer.id, {
+      intent: "update",
+      version: "1",
+      fullName: "Anna Rossi",
+      email: newEmail,
+      role: "placement_officer",
+      officeProvince: "tn",
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(302);
-    const row = await db().selectFrom("users").select(["full_name", "email", "role", "office_province", "version"]).where("id", "=", officer.id).executeTakeFirstOrThrow();
+    const row = await db()
+      .selectFrom("users")
+      .select(["full_name", "email", "role", "office_province", "version"])
+      .where("id", "=", officer.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ full_name: "Anna Rossi", email: newEmail, role: "placement_officer", office_province: "TN", version: 2 });
     // A new role: the open sessions start again from the login.
     expect((await callRoute(officerHome.loader, request("/operatore", { cookie: officerCookie }))).location).toMatch(/^\/accedi/);
     // A stale tab (old version) is told to reload.
-    const stale = await edit(cookie, officer.id, { intent: "update", version: "1", fullName: "Anna Verdi", email: newEmail, role: "placement_officer", officeProvince: "TN" });
+    const stale = await edit(cookie, officer.id, {
+      intent: "update",
+      version: "1",
+      fullName: "Anna Verdi",
+      email: newEmail,
+      role: "placement_officer",
+      officeProvince: "TN",
+    });
     expect(stale.status).toBe(409);
     // Creating an officer with "XX" is refused too.
-    const created = await callRoute(adminUsers.action, request("/admin/utenti", { cookie, form: { fullName: "Ugo Neri", email: `ugo-${Date.now()}@example.it`, role: "preselection_officer", officeProvince: "XX", password: NEW_PASSWORD } }));
+    const created = await callRoute(
+      adminUsers.action,
+      request("/admin/utenti", {
+        cookie,
+        form: {
+          fullName: "Ugo Neri",
+          email: `ugo-${Date.now()}@example.it`,
+          role: "preselection_officer",
+          officeProvince: "XX",
+          password: NEW_PASSWORD,
+        },
+      }),
+    );
     expect(errorsOf(created).officeProvince).toBe("Scegli la provincia dall'elenco");
-    const audit = await db().selectFrom("audit_log").select("details").where("entity_id", "=", officer.id).where("action", "=", "user.updated").executeTakeFirstOrThrow();
-    expect(audit.details).toMatchObject({ changes: { role: { from: "preselection_officer", to: "placement_officer" }, officeProvince: { from: "MI", to: "TN" } } });
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select("details")
+      .where("entity_id", "=", officer.id)
+      .where("action", "=", "user.updated")
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({
+      changes: { role: { from: "preselection_officer", to: "placement_officer" }, officeProvince: { from: "MI", to: "TN" } },
+    });
   });
 
   it("disables an account (no login, open sessions end) and enables it again; refuses disabling oneself", async () => {
@@ -256,10 +383,23 @@ describe("administrator user management", () => {
     expect((await callRoute(login.action, request("/accedi", { form: { email: rep.email, password: TEST_PASSWORD } }))).status).toBe(302);
     const self = await edit(cookie, admin.id, { intent: "disable", version: String(await versionOf(admin.id)) });
     expect(self.status).toBe(409);
-    const demote = await edit(cookie, admin.id, { intent: "update", version: String(await versionOf(admin.id)), fullName: "Io Stesso", email: admin.email, role: "preselection_officer", officeProvince: "MI" });
+    const demote = await edit(cookie, admin.id, {
+      intent: "update",
+      version: String(await versionOf(admin.id)),
+      fullName: "Io Stesso",
+      email: admin.email,
+      role: "preselection_officer",
+      officeProvince: "MI",
+    });
     expect(errorsOf(demote).role).toMatch(/Non puoi togliere a te stesso/);
     // An employer's role is not the administrator's to change.
-    const role = await edit(cookie, rep.id, { intent: "update", version: String(await versionOf(rep.id)), fullName: "Mario Rossi", email: rep.email, role: "admin" });
+    const role = await edit(cookie, rep.id, {
+      intent: "update",
+      version: String(await versionOf(rep.id)),
+      fullName: "Mario Rossi",
+      email: rep.email,
+      role: "admin",
+    });
     expect(errorsOf(role).role).toMatch(/non si può cambiare/);
     expect(await auditActions(rep.id)).toEqual(expect.arrayContaining(["user.disabled", "user.enabled"]));
   });
@@ -274,7 +414,14 @@ describe("administrator user management", () => {
         // Only these two are active administrators (rolled back below).
         await trx.updateTable("users").set({ active: false }).where("role", "=", "admin").where("id", "not in", [a.id, b.id]).execute();
         await setUserActive(trx, actor(a.id), { userId: b.id, version: 1, active: false });
-        const error = await updateUserAccount(trx, actor(b.id), { userId: a.id, version: 1, fullName: "A", email: a.email, role: "preselection_officer", officeProvince: "MI" }).catch((e: unknown) => e);
+        const error = await updateUserAccount(trx, actor(b.id), {
+          userId: a.id,
+          version: 1,
+          fullName: "A",
+          email: a.email,
+          role: "preselection_officer",
+          officeProvince: "MI",
+        }).catch((e: unknown) => e);
         const error2 = await setUserActive(trx, actor(b.id), { userId: a.id, version: 1, active: false }).catch((e: unknown) => e);
         await trx.updateTable("users").set({ active: true }).where("id", "=", "00000000-0000-0000-0000-000000000000").execute();
         throw Object.assign(new Error("rollback"), { outcome: [error, error2] });
@@ -294,7 +441,11 @@ describe("administrator user management", () => {
     const mail = await lastMailTo(officer.email);
     expect(mail?.body_text).toMatch(/L'amministratore di Rosa ti ha inviato/);
     const token = tokenIn(mail!.body_text, "reimposta-password");
-    const ok = await callRoute(resetLink.action, request(`/reimposta-password/${token}`, { form: { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }), { token });
+    const ok = await callRoute(
+      resetLink.action,
+      request(`/reimposta-password/${token}`, { form: { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } }),
+      { token },
+    );
     expect(ok.status).toBe(302);
     expect(await auditActions(officer.id)).toEqual(expect.arrayContaining(["user.password_reset_sent", "user.password_reset"]));
   });
@@ -308,21 +459,38 @@ describe("the legal representative manages the company's people", () => {
     const other = await createUserWithRole("employer", { employerId: (await createEmployer()).id, employerRole: "colleague" });
     const repCookie = await cookieFor(rep.id);
     const colleagueCookie = await cookieFor(colleague.id);
-    const refused = await callRoute(employerUsers.action, request("/azienda/utenti", { cookie: colleagueCookie, form: { intent: "remove", userId: rep.id } }));
+    const refused = await callRoute(
+      employerUsers.action,
+      request("/azienda/utenti", { cookie: colleagueCookie, form: { intent: "remove", userId: rep.id } }),
+    );
     expect(refused.status).toBe(403);
-    const self = await callRoute(employerUsers.action, request("/azienda/utenti", { cookie: repCookie, form: { intent: "remove", userId: rep.id } }));
+    const self = await callRoute(
+      employerUsers.action,
+      request("/azienda/utenti", { cookie: repCookie, form: { intent: "remove", userId: rep.id } }),
+    );
     expect(self.status).toBe(400);
-    const foreign = await callRoute(employerUsers.action, request("/azienda/utenti", { cookie: repCookie, form: { intent: "remove", userId: other.id } }));
+    const foreign = await callRoute(
+      employerUsers.action,
+      request("/azienda/utenti", { cookie: repCookie, form: { intent: "remove", userId: other.id } }),
+    );
     expect(foreign.status).toBe(409);
     expect((await db().selectFrom("users").select("active").where("id", "=", other.id).executeTakeFirstOrThrow()).active).toBe(true);
-    const removed = await callRoute(employerUsers.action, request("/azienda/utenti", { cookie: repCookie, form: { intent: "remove", userId: colleague.id } }));
+    const removed = await callRoute(
+      employerUsers.action,
+      request("/azienda/utenti", { cookie: repCookie, form: { intent: "remove", userId: colleague.id } }),
+    );
     expect(removed.status).toBe(302);
     expect((await callRoute(employerHome.loader, request("/azienda", { cookie: colleagueCookie }))).location).toMatch(/^\/accedi/);
-    expect((await callRoute(login.action, request("/accedi", { form: { email: colleague.email, password: TEST_PASSWORD } }))).status).toBe(400);
+    expect((await callRoute(login.action, request("/accedi", { form: { email: colleague.email, password: TEST_PASSWORD } }))).status).toBe(
+      400,
+    );
     const list = await callRoute(employerUsers.loader, request("/azienda/utenti", { cookie: repCookie }));
     expect((list.body as { users: { id: string }[] }).users.map((u) => u.id)).toEqual([rep.id]);
     // Removing again from a stale tab: a clear message.
-    const twice = await callRoute(employerUsers.action, request("/azienda/utenti", { cookie: repCookie, form: { intent: "remove", userId: colleague.id } }));
+    const twice = await callRoute(
+      employerUsers.action,
+      request("/azienda/utenti", { cookie: repCookie, form: { intent: "remove", userId: colleague.id } }),
+    );
     expect(twice.status).toBe(409);
     expect(await auditActions(colleague.id)).toContain("employer.user_removed");
   });

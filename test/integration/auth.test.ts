@@ -13,7 +13,12 @@ describe("login, sessions and password", () => {
     const ok = await callRoute(login.action, request("/accedi", { form: { email: officer.email.toUpperCase(), password: TEST_PASSWORD } }));
     expect(ok.status).toBe(302);
     expect(ok.location).toBe("/operatore");
-    const entry = await getDb().selectFrom("audit_log").select("action").where("actor_user_id", "=", officer.id).orderBy("id", "desc").executeTakeFirstOrThrow();
+    const entry = await getDb()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("actor_user_id", "=", officer.id)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(entry.action).toBe("auth.login");
   });
 
@@ -52,12 +57,30 @@ describe("login, sessions and password", () => {
     const officer = await createUserWithRole("preselection_officer");
     const current = await cookieFor(officer.id);
     const other = await cookieFor(officer.id);
-    const wrong = await callRoute(password.action, request("/profilo/password", { cookie: current, form: { currentPassword: "sbagliata", newPassword: "nuova-password-lunga", confirmPassword: "nuova-password-lunga" } }));
+    const wrong = await callRoute(
+      password.action,
+      request("/profilo/password", {
+        cookie: current,
+        form: { currentPassword: "sbagliata", newPassword: "nuova-password-lunga", confirmPassword: "nuova-password-lunga" },
+      }),
+    );
     expect(wrong.status).toBe(400);
     expect(formErrorsOf(wrong.body).currentPassword).toMatch(/non è corretta/);
-    const mismatch = await callRoute(password.action, request("/profilo/password", { cookie: current, form: { currentPassword: TEST_PASSWORD, newPassword: "nuova-password-lunga", confirmPassword: "diversa-password" } }));
+    const mismatch = await callRoute(
+      password.action,
+      request("/profilo/password", {
+        cookie: current,
+        form: { currentPassword: TEST_PASSWORD, newPassword: "nuova-password-lunga", confirmPassword: "diversa-password" },
+      }),
+    );
     expect(formErrorsOf(mismatch.body).confirmPassword).toMatch(/non coincidono/);
-    const ok = await callRoute(password.action, request("/profilo/password", { cookie: current, form: { currentPassword: TEST_PASSWORD, newPassword: "nuova-password-lunga", confirmPassword: "nuova-password-lunga" } }));
+    const ok = await callRoute(
+      password.action,
+      request("/profilo/password", {
+        cookie: current,
+        form: { currentPassword: TEST_PASSWORD, newPassword: "nuova-password-lunga", confirmPassword: "nuova-password-lunga" },
+      }),
+    );
     expect(ok.status).toBe(302);
     expect((await callRoute(officerHome.loader, request("/operatore", { cookie: current }))).status).toBe(200);
     expect((await callRoute(officerHome.loader, request("/operatore", { cookie: other }))).status).toBe(302);
@@ -69,7 +92,10 @@ describe("login, sessions and password", () => {
     const officer = await createUserWithRole("preselection_officer");
     const cookie = await cookieFor(officer.id);
     const change = (newPassword: string) =>
-      callRoute(password.action, request("/profilo/password", { cookie, form: { currentPassword: TEST_PASSWORD, newPassword, confirmPassword: newPassword } }));
+      callRoute(
+        password.action,
+        request("/profilo/password", { cookie, form: { currentPassword: TEST_PASSWORD, newPassword, confirmPassword: newPassword } }),
+      );
     const common = await change("password1234");
     expect(common.status).toBe(400);
     expect(formErrorsOf(common.body).newPassword).toMatch(/tra le più usate/);

@@ -17,7 +17,9 @@ import { insertL68Record } from "../support/factories-l68";
  */
 const MATRIX: Record<string, Rule> = Object.assign(
   {},
-  ...Object.values(import.meta.glob<{ ROUTE_ACCESS: Record<string, Rule> }>("../support/route-access/*.ts", { eager: true })).map((m) => m.ROUTE_ACCESS),
+  ...Object.values(import.meta.glob<{ ROUTE_ACCESS: Record<string, Rule> }>("../support/route-access/*.ts", { eager: true })).map(
+    (m) => m.ROUTE_ACCESS,
+  ),
 );
 
 const routesDir = path.resolve(import.meta.dirname, "../../app/routes");
@@ -45,7 +47,9 @@ beforeAll(async () => {
   users.legalRep = (await createUserWithRole("employer", { employerId: own.id, employerRole: "legal_rep" })).id;
   users.colleague = (await createUserWithRole("employer", { employerId: own.id, employerRole: "colleague" })).id;
   const third = await createEmployer();
-  users.consultant = (await createUserWithRole("employer", { employerId: own.id, employerRole: "delegate", alsoDelegatedBy: [third.id] })).id;
+  users.consultant = (
+    await createUserWithRole("employer", { employerId: own.id, employerRole: "delegate", alsoDelegatedBy: [third.id] })
+  ).id;
   users.preselection = (await createUserWithRole("preselection_officer")).id;
   users.placement = (await createUserWithRole("placement_officer")).id;
   users.admin = (await createUserWithRole("admin")).id;
@@ -66,7 +70,12 @@ function urlFor(file: string, params: Record<string, string>): string {
 
 /** Denied = 401 (JSON APIs), 403, 404, or (for anonymous visitors) a redirect to the login page. */
 function isDenied(outcome: { status: number; location: string | null }) {
-  return outcome.status === 401 || outcome.status === 403 || outcome.status === 404 || (outcome.status >= 300 && outcome.status < 400 && !!outcome.location?.startsWith("/accedi"));
+  return (
+    outcome.status === 401 ||
+    outcome.status === 403 ||
+    outcome.status === 404 ||
+    (outcome.status >= 300 && outcome.status < 400 && !!outcome.location?.startsWith("/accedi"))
+  );
 }
 
 describe("authorization matrix", () => {
@@ -94,17 +103,25 @@ describe("authorization matrix", () => {
                 : rule.params === "candidateId"
                   ? { candidateId: otherCandidateId }
                   : rule.params === "shortlistId"
-                  ? { shortlistId: otherShortlistId }
-                  : rule.params === "l68Record"
-                  ? { ...otherL68Record }
-                  : rule.params === "userId"
-                  ? { userId: otherUserId }
-                  : rule.params === "token"
-                  ? { token: "x".repeat(32) }
-                  : rule.params
-                  ? serviceParams[rule.params]
-                  : {};
-          const outcome = await callRoute(handler, request(urlFor(file, params), { cookie: users[actor] ? await cookieFor(users[actor]!) : undefined, method: kind === "action" ? "POST" : "GET", form: kind === "action" ? {} : undefined }), params);
+                    ? { shortlistId: otherShortlistId }
+                    : rule.params === "l68Record"
+                      ? { ...otherL68Record }
+                      : rule.params === "userId"
+                        ? { userId: otherUserId }
+                        : rule.params === "token"
+                          ? { token: "x".repeat(32) }
+                          : rule.params
+                            ? serviceParams[rule.params]
+                            : {};
+          const outcome = await callRoute(
+            handler,
+            request(urlFor(file, params), {
+              cookie: users[actor] ? await cookieFor(users[actor]!) : undefined,
+              method: kind === "action" ? "POST" : "GET",
+              form: kind === "action" ? {} : undefined,
+            }),
+            params,
+          );
           const allowed = (rule[kind] ?? []).includes(actor);
           if (allowed) expect(isDenied(outcome), JSON.stringify(outcome).slice(0, 300)).toBe(false);
           else expect(isDenied(outcome), JSON.stringify(outcome).slice(0, 300)).toBe(true);

@@ -47,7 +47,14 @@ function cli(script: string, args: string[]) {
 }
 
 const count = async (table: "candidates" | "audit_log" | "users") =>
-  Number((await getDb().selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await getDb()
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("backup and restore", () => {
   it("brings back the database as it was and rebuilds the search index from it", async () => {
@@ -77,7 +84,11 @@ describe("backup and restore", () => {
     expect(restore.stdout).toMatch(/Indice candidates: \d+ documenti ricostruiti/);
 
     expect({ candidates: await count("candidates"), audit: await count("audit_log"), users: await count("users") }).toEqual(before);
-    const rows = await db.selectFrom("candidates").select(["id", "consent_visible"]).where("id", "in", [kept.id, deleted.id, added.id]).execute();
+    const rows = await db
+      .selectFrom("candidates")
+      .select(["id", "consent_visible"])
+      .where("id", "in", [kept.id, deleted.id, added.id])
+      .execute();
     expect(rows.find((r) => r.id === kept.id)?.consent_visible).toBe(true);
     expect(rows.some((r) => r.id === deleted.id)).toBe(true);
     expect(rows.some((r) => r.id === added.id)).toBe(false);
@@ -96,7 +107,9 @@ describe("backup and restore", () => {
     // A file that is not a backup is refused before the database is touched.
     const bogus = path.join(dir, "non-backup.gz");
     fs.writeFileSync(bogus, "ciao");
-    await expect(cli("server/cli/db-restore.ts", [bogus])).rejects.toMatchObject({ stderr: expect.stringContaining("non è un backup di Rosa") });
+    await expect(cli("server/cli/db-restore.ts", [bogus])).rejects.toMatchObject({
+      stderr: expect.stringContaining("non è un backup di Rosa"),
+    });
     expect(await count("candidates")).toBe(before.candidates + 1);
   }, 300_000);
 });

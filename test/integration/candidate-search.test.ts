@@ -12,7 +12,14 @@ import { cookieFor, createEmployer, createUserWithRole, request } from "../suppo
 import { SYSTEM_ACTOR, createTestCandidate } from "../support/factories-candidates";
 import { callRoute } from "../support/routes";
 
-type Body = { result: { total: number; hits: { id: string; distanceKm: number | null; consentVisible: boolean; protectedCategory?: string; reasons: { label: string }[] }[]; facets: { param: string; values: { value: string; count: number }[] }[] }; errors?: Record<string, string> };
+type Body = {
+  result: {
+    total: number;
+    hits: { id: string; distanceKm: number | null; consentVisible: boolean; protectedCategory?: string; reasons: { label: string }[] }[];
+    facets: { param: string; values: { value: string; count: number }[] }[];
+  };
+  errors?: Record<string, string>;
+};
 
 const cookies: Record<string, string> = {};
 const search = async (who: string, qs: string) => callRoute(loader, request(`/operatore/candidati?${qs}`, { cookie: cookies[who] }));
@@ -28,7 +35,9 @@ beforeAll(async () => {
   cookies.preselection = await cookieFor((await createUserWithRole("preselection_officer")).id);
   cookies.placement = await cookieFor((await createUserWithRole("placement_officer")).id);
   bergamo = (await createTestCandidate({ comune: "Bergamo (BG)", "certificates.0.name": "Patentino Zyxwvqa", firstName: "Ottavio" })).id;
-  protectedOne = (await createTestCandidate({ comune: "Milano (MI)", "certificates.0.name": "Attestato Qwzyxk" }, { protectedCategory: "art1" })).id;
+  protectedOne = (
+    await createTestCandidate({ comune: "Milano (MI)", "certificates.0.name": "Attestato Qwzyxk" }, { protectedCategory: "art1" })
+  ).id;
   await drainOutbox(getDb());
 });
 
@@ -37,7 +46,12 @@ describe("outbox sync", () => {
     const doc = await getMeili().index(indexUid("candidates")).getDocument(bergamo);
     const [expected] = await candidatesIndex.loadDocuments(getDb(), [bergamo]);
     expect(doc).toEqual(expected);
-    expect(doc).toMatchObject({ comuneName: "Bergamo", provinceCode: "BG", consentVisible: true, skills: expect.arrayContaining(["Patentino Zyxwvqa"]) });
+    expect(doc).toMatchObject({
+      comuneName: "Bergamo",
+      provinceCode: "BG",
+      consentVisible: true,
+      skills: expect.arrayContaining(["Patentino Zyxwvqa"]),
+    });
   });
 
   it("applies a change within a second of the commit and removes deleted candidates", async () => {
@@ -109,7 +123,9 @@ describe("officer candidate search page", () => {
 
     const placement = (await search("placement", "q=Qwzyxk")).body as Body;
     expect(placement.result.hits[0].protectedCategory).toBe("art1");
-    expect(placement.result.facets.find((f) => f.param === "protected")!.values).toEqual([expect.objectContaining({ value: "art1", count: 1 })]);
+    expect(placement.result.facets.find((f) => f.param === "protected")!.values).toEqual([
+      expect.objectContaining({ value: "art1", count: 1 }),
+    ]);
     expect((await search("placement", "q=Qwzyxk&protected=none")).body).toMatchObject({ result: { total: 0 } });
   });
 });
@@ -144,7 +160,9 @@ describe("reindex with swap", () => {
     });
     expect(searchesDuring).toBeGreaterThan(1);
     // Erased CVs (tombstones kept for the counts) have no document.
-    const ids = (await getDb().selectFrom("candidates").select("id").where("erased_at", "is", null).orderBy("id").execute()).map((r) => r.id);
+    const ids = (await getDb().selectFrom("candidates").select("id").where("erased_at", "is", null).orderBy("id").execute()).map(
+      (r) => r.id,
+    );
     expect(result.documents).toBe(ids.length);
     const { results } = await live.getDocuments({ limit: 10_000 });
     expect(results.map((d) => d.id).sort()).toEqual(ids);

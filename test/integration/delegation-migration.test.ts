@@ -38,17 +38,23 @@ describe("migration to many-to-many delegations", () => {
   it("keeps every delegation, frees the consultants from one company and comes back down", async () => {
     await migrateTo(db, previous);
 
-    await sql`insert into comuni (istat_code, name, province_code, province_name, region_name) values ('015146', 'Milano', 'MI', 'Milano', 'Lombardia')`.execute(db);
+    await sql`insert into comuni (istat_code, name, province_code, province_name, region_name) values ('015146', 'Milano', 'MI', 'Milano', 'Lombardia')`.execute(
+      db,
+    );
     await sql`insert into ateco (code, title, level) values ('10', 'Industrie alimentari', 'division')`.execute(db);
     const employer = (n: number) =>
-      sql<{ id: string }>`insert into employers (legal_name, tax_code, ateco_code, headcount_band, legal_address, legal_comune_code, contact_name, contact_email, contact_phone, status)
+      sql<{
+        id: string;
+      }>`insert into employers (legal_name, tax_code, ateco_code, headcount_band, legal_address, legal_comune_code, contact_name, contact_email, contact_phone, status)
         values (${`Azienda ${n}`}, ${`0000000000${n}`}, '10', '15-35', 'Via Roma 1', '015146', 'Mario Rossi', 'm@example.it', '02 1234567', 'validated') returning id`
         .execute(db)
         .then((r) => r.rows[0].id);
     const a = await employer(1);
     const b = await employer(2);
     const user = (email: string, employerId: string, role: string) =>
-      sql<{ id: string }>`insert into users (email, full_name, role, employer_id, employer_role) values (${email}, 'Persona', 'employer', ${employerId}, ${role}) returning id`
+      sql<{
+        id: string;
+      }>`insert into users (email, full_name, role, employer_id, employer_role) values (${email}, 'Persona', 'employer', ${employerId}, ${role}) returning id`
         .execute(db)
         .then((r) => r.rows[0].id);
     const repA = await user("rep-a@example.it", a, "legal_rep");
@@ -72,20 +78,34 @@ describe("migration to many-to-many delegations", () => {
       { employer_id: a, details: { userId: consultantA, grantedBy: repA, migrated: true } },
       { employer_id: b, details: { userId: consultantB, grantedBy: null, migrated: true } },
     ]);
-    const users = await sql<{ id: string; employer_id: string | null; employer_role: string }>`select id, employer_id, employer_role from users order by email`.execute(db);
-    expect(Object.fromEntries(users.rows.map((u) => [u.id, u.employer_id]))).toEqual({ [repA]: a, [colleagueA]: a, [consultantA]: null, [consultantB]: null });
+    const users = await sql<{
+      id: string;
+      employer_id: string | null;
+      employer_role: string;
+    }>`select id, employer_id, employer_role from users order by email`.execute(db);
+    expect(Object.fromEntries(users.rows.map((u) => [u.id, u.employer_id]))).toEqual({
+      [repA]: a,
+      [colleagueA]: a,
+      [consultantA]: null,
+      [consultantB]: null,
+    });
     // The constraint now refuses a delegate tied to one company, and a colleague without one.
     await expect(sql`update users set employer_id = ${a} where id = ${consultantB}`.execute(db)).rejects.toThrow(/employer_users_belong/);
     await expect(sql`update users set employer_id = null where id = ${colleagueA}`.execute(db)).rejects.toThrow(/employer_users_belong/);
 
     // Many-to-many: consultant A is delegated by B too; down keeps the oldest live delegation.
-    await sql`insert into employer_delegations (employer_id, user_id, granted_at) values (${b}, ${consultantA}, now() + interval '1 minute')`.execute(db);
+    await sql`insert into employer_delegations (employer_id, user_id, granted_at) values (${b}, ${consultantA}, now() + interval '1 minute')`.execute(
+      db,
+    );
     await migrateTo(db, previous);
-    const back = await sql<{ id: string; employer_id: string | null; active: boolean }>`select id, employer_id, active from users where employer_role = 'delegate' order by email`.execute(db);
+    const back = await sql<{
+      id: string;
+      employer_id: string | null;
+      active: boolean;
+    }>`select id, employer_id, active from users where employer_role = 'delegate' order by email`.execute(db);
     expect(back.rows).toEqual([
       { id: consultantA, employer_id: a, active: true },
       { id: consultantB, employer_id: b, active: true },
     ]);
   });
 });
-

@@ -71,10 +71,18 @@ beforeAll(async () => {
   employerCookie = await cookieFor((await createUserWithRole("employer", { employerId })).id);
   vacancyId = (await createMatchVacancy({ employerId, comune: "Milano", status: "published" })).id;
   // Closing in three days: «in scadenza».
-  await db().updateTable("vacancies").set({ closing_date: sql`current_date + 3` as never }).where("id", "=", vacancyId).execute();
+  await db()
+    .updateTable("vacancies")
+    .set({ closing_date: sql`current_date + 3` as never })
+    .where("id", "=", vacancyId)
+    .execute();
   const submitted = await createMatchVacancy({ employerId, status: "validated" });
   await db().updateTable("vacancies").set({ status: "submitted", submitted_at: new Date() }).where("id", "=", submitted.id).execute();
-  candidateIds = [await createMatchCandidate({ lastName: "Primo" }), await createMatchCandidate({ lastName: "Secondo" }), await createMatchCandidate({ lastName: "Terzo" })];
+  candidateIds = [
+    await createMatchCandidate({ lastName: "Primo" }),
+    await createMatchCandidate({ lastName: "Secondo" }),
+    await createMatchCandidate({ lastName: "Terzo" }),
+  ];
   // One presented rosa awaiting feedback, one with an availability answer due later today.
   const presented = await insertPresentedShortlist(employerId, vacancyId);
   await addRow(presented, candidateIds[0], "presented", { presented_at: new Date() });
@@ -83,7 +91,10 @@ beforeAll(async () => {
   await addRow(contacting, candidateIds[1], "contacting", {
     availability_deadline: sql`(((now() at time zone 'Europe/Rome')::date + time '23:59') at time zone 'Europe/Rome')` as never,
   });
-  await db().insertInto("service_requests").values({ employer_id: employerId, service_code: "4C", queue: "preselection", answers: "{}" }).execute();
+  await db()
+    .insertInto("service_requests")
+    .values({ employer_id: employerId, service_code: "4C", queue: "preselection", answers: "{}" })
+    .execute();
 });
 
 describe("desk per role: every count equals the rows of the list it links to", () => {
@@ -117,9 +128,15 @@ describe("desk per role: every count equals the rows of the list it links to", (
   it("employer and vacancy filters on the officers' lists", async () => {
     const rose = await callRoute(officerRose.loader, request(`/operatore/rose?azienda=${employerId}`, { cookie: preselection }));
     expect((rose.body as { total: number }).total).toBe(2);
-    const byVacancy = await callRoute(officerRose.loader, request(`/operatore/rose?offerta=${vacancyId}&attesa=riscontro`, { cookie: preselection }));
+    const byVacancy = await callRoute(
+      officerRose.loader,
+      request(`/operatore/rose?offerta=${vacancyId}&attesa=riscontro`, { cookie: preselection }),
+    );
     expect((byVacancy.body as { total: number }).total).toBe(1);
-    const vacancies = await callRoute(vacancyQueue.loader, request(`/operatore/offerte?status=&azienda=${employerId}`, { cookie: preselection }));
+    const vacancies = await callRoute(
+      vacancyQueue.loader,
+      request(`/operatore/offerte?status=&azienda=${employerId}`, { cookie: preselection }),
+    );
     expect((vacancies.body as { total: number }).total).toBe(2);
     expect((await callRoute(officerRose.loader, request("/operatore/rose?azienda=nope", { cookie: preselection }))).status).toBe(400);
   });
@@ -132,29 +149,52 @@ describe("service register: the officer's time, one 4C row per rosa", () => {
     const a = await addRow(s, candidateIds[0], "available");
     const page = await callRoute(officerRosa.loader, request(`/operatore/rose/${s}`, { cookie: preselection }), { shortlistId: s });
     expect((page.body as { presentPrefill: unknown }).presentPrefill).toEqual({ minutes: 240, modality: "office", justification: null });
-    const version = async () => (await db().selectFrom("shortlists").select("version").where("id", "=", s).executeTakeFirstOrThrow()).version;
+    const version = async () =>
+      (await db().selectFrom("shortlists").select("version").where("id", "=", s).executeTakeFirstOrThrow()).version;
     const present = async (form: Record<string, string>) =>
-      callRoute(officerRosa.action, request(`/operatore/rose/${s}`, { cookie: preselection, form: { intent: "present", version: String(await version()), ...form } }), { shortlistId: s });
+      callRoute(
+        officerRosa.action,
+        request(`/operatore/rose/${s}`, { cookie: preselection, form: { intent: "present", version: String(await version()), ...form } }),
+        { shortlistId: s },
+      );
     // Outside the standard (4–8 h) without a justification: refused, nothing recorded.
     const short = await present({ minutes: "30", modality: "remote" });
     expect(short.status).toBe(400);
     expect(formErrorsOf(short.body).justification).toMatch(/inferiore allo standard/);
     expect((await present({ minutes: "300", modality: "company" })).status).toBe(302);
-    const rowsNow = () => db().selectFrom("service_deliveries").select(["standard_code", "minutes", "modality", "output"]).where("shortlist_id", "=", s).execute();
-    expect(await rowsNow()).toEqual([{ standard_code: "4C", minutes: 300, modality: "company", output: expect.stringContaining("1 candidato presentato") }]);
+    const rowsNow = () =>
+      db()
+        .selectFrom("service_deliveries")
+        .select(["standard_code", "minutes", "modality", "output"])
+        .where("shortlist_id", "=", s)
+        .execute();
+    expect(await rowsNow()).toEqual([
+      { standard_code: "4C", minutes: 300, modality: "company", output: expect.stringContaining("1 candidato presentato") },
+    ]);
     expect(a.id).toBeTruthy();
     // A second presentation: the form now shows the recorded time; the same row is updated.
     await addRow(s, candidateIds[2], "available");
     const again = await callRoute(officerRosa.loader, request(`/operatore/rose/${s}`, { cookie: preselection }), { shortlistId: s });
     expect((again.body as { presentPrefill: unknown }).presentPrefill).toEqual({ minutes: 300, modality: "company", justification: null });
     expect((await present({ minutes: "360", modality: "office" })).status).toBe(302);
-    expect(await rowsNow()).toEqual([{ standard_code: "4C", minutes: 360, modality: "office", output: expect.stringContaining("2 candidati presentati") }]);
+    expect(await rowsNow()).toEqual([
+      { standard_code: "4C", minutes: 360, modality: "office", output: expect.stringContaining("2 candidati presentati") },
+    ]);
   });
 
   it("the database refuses a second 4C row for the same rosa", async () => {
     const s = await insertPresentedShortlist(employerId, vacancyId);
     const officer = await db().selectFrom("shortlists").select("created_by").where("id", "=", s).executeTakeFirstOrThrow();
-    const row = { employer_id: employerId, standard_code: "4C", delivered_on: "2026-12-01", minutes: 240, modality: "office" as const, officer_id: officer.created_by, output: "x", shortlist_id: s };
+    const row = {
+      employer_id: employerId,
+      standard_code: "4C",
+      delivered_on: "2026-12-01",
+      minutes: 240,
+      modality: "office" as const,
+      officer_id: officer.created_by,
+      output: "x",
+      shortlist_id: s,
+    };
     await db().insertInto("service_deliveries").values(row).execute();
     await expect(db().insertInto("service_deliveries").values(row).execute()).rejects.toThrow(/service_deliveries_one_4c_per_shortlist/);
   });
@@ -163,11 +203,25 @@ describe("service register: the officer's time, one 4C row per rosa", () => {
 describe("figures page: period", () => {
   it("counts only the rose created in the period; the CSV follows it; bad periods are refused", async () => {
     const s = await insertPresentedShortlist(employerId, vacancyId);
-    await db().updateTable("shortlists").set({ created_at: new Date("2026-03-10T10:00:00Z") }).where("id", "=", s).execute();
+    await db()
+      .updateTable("shortlists")
+      .set({ created_at: new Date("2026-03-10T10:00:00Z") })
+      .where("id", "=", s)
+      .execute();
     await addRow(s, candidateIds[0], "hired", { presented_at: new Date("2026-03-11T10:00:00Z") });
-    const officerName = (await db().selectFrom("shortlists").innerJoin("users", "users.id", "shortlists.created_by").select("full_name").where("shortlists.id", "=", s).executeTakeFirstOrThrow()).full_name;
+    const officerName = (
+      await db()
+        .selectFrom("shortlists")
+        .innerJoin("users", "users.id", "shortlists.created_by")
+        .select("full_name")
+        .where("shortlists.id", "=", s)
+        .executeTakeFirstOrThrow()
+    ).full_name;
     const load = (qs: string) => callRoute(figures.loader, request(`/operatore/preselezione/cifre?${qs}`, { cookie: preselection }));
-    const inMarch = (await load("dal=2026-03-01&al=2026-03-31")).body as { rows: { label: string; shortlists: number; presented: number; hired: number }[]; query: string };
+    const inMarch = (await load("dal=2026-03-01&al=2026-03-31")).body as {
+      rows: { label: string; shortlists: number; presented: number; hired: number }[];
+      query: string;
+    };
     expect(inMarch.rows).toHaveLength(1);
     expect(inMarch.rows[0]).toMatchObject({ label: officerName, shortlists: 1, presented: 1, hired: 1 });
     expect(((await load("dal=2026-04-01&al=2026-04-30")).body as { rows: unknown[] }).rows).toHaveLength(0);
@@ -175,12 +229,18 @@ describe("figures page: period", () => {
     expect(((await load("dal=2026-03-10&al=2026-03-10")).body as { rows: unknown[] }).rows).toHaveLength(1);
     expect((await load("dal=2026-02-30")).status).toBe(400);
     expect((await load("dal=2026-03-31&al=2026-03-01")).status).toBe(400);
-    const csv = await figuresCsv.loader({ request: request(`/operatore/preselezione/cifre/csv?${inMarch.query}`, { cookie: preselection }), params: {}, context: {} });
+    const csv = await figuresCsv.loader({
+      request: request(`/operatore/preselezione/cifre/csv?${inMarch.query}`, { cookie: preselection }),
+      params: {},
+      context: {},
+    });
     const lines = (await (csv as Response).text()).trim().split(/\r?\n/);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(officerName);
     expect((csv as Response).headers.get("Content-Disposition")).toContain("2026-03-01_2026-03-31");
-    expect((await callRoute(figuresCsv.loader, request("/operatore/preselezione/cifre/csv?al=2026-13-01", { cookie: preselection }))).status).toBe(400);
+    expect(
+      (await callRoute(figuresCsv.loader, request("/operatore/preselezione/cifre/csv?al=2026-13-01", { cookie: preselection }))).status,
+    ).toBe(400);
   });
 });
 
@@ -191,11 +251,32 @@ describe("audit log: readable and filtered", () => {
     await db()
       .insertInto("audit_log")
       .values([
-        { actor_user_id: actor.id, actor_role: "placement_officer", action: "employer.validate", entity_type: "employer", entity_id: employerId, employer_id: employerId, details: "{}", at: new Date("2026-05-05T09:00:00Z") },
-        { actor_user_id: actor.id, actor_role: "placement_officer", action: "vacancy.validate", entity_type: "vacancy", entity_id: vacancyId, employer_id: employerId, details: "{}", at: new Date("2026-06-05T09:00:00Z") },
+        {
+          actor_user_id: actor.id,
+          actor_role: "placement_officer",
+          action: "employer.validate",
+          entity_type: "employer",
+          entity_id: employerId,
+          employer_id: employerId,
+          details: "{}",
+          at: new Date("2026-05-05T09:00:00Z"),
+        },
+        {
+          actor_user_id: actor.id,
+          actor_role: "placement_officer",
+          action: "vacancy.validate",
+          entity_type: "vacancy",
+          entity_id: vacancyId,
+          employer_id: employerId,
+          details: "{}",
+          at: new Date("2026-06-05T09:00:00Z"),
+        },
       ])
       .execute();
-    type Body = { entries: { action: string; actor_name: string | null; entity_name: string | null; employer_name: string | null }[]; actions: [string, string][] };
+    type Body = {
+      entries: { action: string; actor_name: string | null; entity_name: string | null; employer_name: string | null }[];
+      actions: [string, string][];
+    };
     const load = async (qs: string) => {
       const res = await callRoute(audit.loader, request(`/admin/audit?${qs}`, { cookie: admin }));
       expect(res.status).toBe(200);
@@ -203,11 +284,16 @@ describe("audit log: readable and filtered", () => {
     };
     const byPerson = await load("actor=ornella");
     expect(byPerson.entries.map((e) => e.action).sort()).toEqual(["employer.validate", "vacancy.validate"]);
-    expect(byPerson.entries.find((e) => e.action === "employer.validate")).toMatchObject({ actor_name: "Ornella Registro", entity_name: "Scrivania Prova S.r.l." });
+    expect(byPerson.entries.find((e) => e.action === "employer.validate")).toMatchObject({
+      actor_name: "Ornella Registro",
+      entity_name: "Scrivania Prova S.r.l.",
+    });
     expect(byPerson.entries.find((e) => e.action === "vacancy.validate")!.entity_name).toMatch(/^n\. \d+ — Addetto alle vendite$/);
     expect(byPerson.actions).toEqual(expect.arrayContaining([["employer.validate", "Azienda convalidata"]]));
     expect((await load("actor=ornella&from=2026-06-01&to=2026-06-30")).entries.map((e) => e.action)).toEqual(["vacancy.validate"]);
-    expect((await load("actor=ornella&entity=scrivania prova&entityType=employer")).entries.map((e) => e.action)).toEqual(["employer.validate"]);
+    expect((await load("actor=ornella&entity=scrivania prova&entityType=employer")).entries.map((e) => e.action)).toEqual([
+      "employer.validate",
+    ]);
     expect((await load("actor=ornella&action=vacancy.")).entries.map((e) => e.action)).toEqual(["vacancy.validate"]);
     expect((await callRoute(audit.loader, request("/admin/audit?from=2026-06-30&to=2026-06-01", { cookie: admin }))).status).toBe(400);
     const reads = await db().selectFrom("audit_log").select(["details"]).where("action", "=", "audit.viewed").execute();

@@ -63,23 +63,52 @@ describe("employer registration and validation", () => {
     const officer = await createUserWithRole("preselection_officer");
     const officerCookie = await cookieFor(officer.id);
     const params = { employerId: employer.id };
-    const noReason = await callRoute(review.action, request(`/operatore/aziende/${employer.id}`, { cookie: officerCookie, form: { decision: "reject", reason: "", version: "1" } }), params);
+    const noReason = await callRoute(
+      review.action,
+      request(`/operatore/aziende/${employer.id}`, { cookie: officerCookie, form: { decision: "reject", reason: "", version: "1" } }),
+      params,
+    );
     expect(noReason.status).toBe(400);
     expect(formErrorsOf(noReason.body).reason).toMatch(/perché/);
 
-    const validated = await callRoute(review.action, request(`/operatore/aziende/${employer.id}`, { cookie: officerCookie, form: { decision: "validate", reason: "", version: "1" } }), params);
+    const validated = await callRoute(
+      review.action,
+      request(`/operatore/aziende/${employer.id}`, { cookie: officerCookie, form: { decision: "validate", reason: "", version: "1" } }),
+      params,
+    );
     expect(validated.status).toBe(302);
-    const after = await db.selectFrom("employers").select(["status", "status_changed_by", "version"]).where("id", "=", employer.id).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom("employers")
+      .select(["status", "status_changed_by", "version"])
+      .where("id", "=", employer.id)
+      .executeTakeFirstOrThrow();
     expect(after).toMatchObject({ status: "validated", status_changed_by: officer.id, version: 2 });
 
     // A second officer working from the old page (version 1) gets a conflict, not a silent overwrite.
-    const stale = await callRoute(review.action, request(`/operatore/aziende/${employer.id}`, { cookie: officerCookie, form: { decision: "reject", reason: "Dati della visura non coerenti", version: "1" } }), params);
+    const stale = await callRoute(
+      review.action,
+      request(`/operatore/aziende/${employer.id}`, {
+        cookie: officerCookie,
+        form: { decision: "reject", reason: "Dati della visura non coerenti", version: "1" },
+      }),
+      params,
+    );
     expect(stale.status).toBe(409);
 
-    const audit = await db.selectFrom("audit_log").select(["action", "actor_user_id"]).where("employer_id", "=", employer.id).orderBy("id").execute();
+    const audit = await db
+      .selectFrom("audit_log")
+      .select(["action", "actor_user_id"])
+      .where("employer_id", "=", employer.id)
+      .orderBy("id")
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["user.created", "employer.registered", "employer.validate"]);
     expect(audit[2].actor_user_id).toBe(officer.id);
-    const mail = await db.selectFrom("mail_outbox").select("subject").where("to_address", "=", "giulia@example.it").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const mail = await db
+      .selectFrom("mail_outbox")
+      .select("subject")
+      .where("to_address", "=", "giulia@example.it")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(mail.subject).toMatch(/convalidata/);
   });
 
@@ -101,12 +130,19 @@ describe("employer registration and validation", () => {
     const duplicate = await register({ ...registrationForm(), taxCode: first.taxCode, vatNumber: "" });
     expect(duplicate.status).toBe(409);
     expect(formErrorsOf(duplicate.body).taxCode).toMatch(/già registrata/);
-    const count = await getDb().selectFrom("employers").select((eb) => eb.fn.countAll<number>().as("n")).where("tax_code", "=", first.taxCode).executeTakeFirstOrThrow();
+    const count = await getDb()
+      .selectFrom("employers")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("tax_code", "=", first.taxCode)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 
   it("refuses a common password or the applicant's own name, saving nothing", async () => {
-    for (const [password, reason] of [["Password2026!", /tra le più usate/], ["Bianchi-Giulia-Forneria", /il tuo nome o la tua e-mail/]] as const) {
+    for (const [password, reason] of [
+      ["Password2026!", /tra le più usate/],
+      ["Bianchi-Giulia-Forneria", /il tuo nome o la tua e-mail/],
+    ] as const) {
       const form = registrationForm({ password, confirmPassword: password });
       const outcome = await register(form);
       expect(outcome.status).toBe(400);
@@ -121,26 +157,53 @@ describe("employer registration and validation", () => {
     const db = getDb();
     const rep = await db.selectFrom("users").select(["id", "employer_id"]).where("email", "=", form.email).executeTakeFirstOrThrow();
     const repCookie = await cookieFor(rep.id);
-    const invited = await callRoute(invite.action, request("/azienda/utenti", { cookie: repCookie, form: { email: `consulente-${form.taxCode}@example.it`, employerRole: "delegate" } }));
+    const invited = await callRoute(
+      invite.action,
+      request("/azienda/utenti", { cookie: repCookie, form: { email: `consulente-${form.taxCode}@example.it`, employerRole: "delegate" } }),
+    );
     expect(invited.status).toBe(200);
     const link = (invited.body as { link: string }).link;
     const token = link.split("/invito/")[1];
 
     // A colleague (not the legal rep) cannot invite.
     const colleague = await createUserWithRole("employer", { employerId: rep.employer_id!, employerRole: "colleague" });
-    const refused = await callRoute(invite.action, request("/azienda/utenti", { cookie: await cookieFor(colleague.id), form: { email: "x@example.it", employerRole: "colleague" } }));
+    const refused = await callRoute(
+      invite.action,
+      request("/azienda/utenti", { cookie: await cookieFor(colleague.id), form: { email: "x@example.it", employerRole: "colleague" } }),
+    );
     expect(refused.status).toBe(403);
 
-    const accepted = await callRoute(acceptInvite.action, request(`/invito/${token}`, { form: { fullName: "Marco Verdi", password: "ombrello-verde-del-lunedi", confirmPassword: "ombrello-verde-del-lunedi" } }), { token });
+    const accepted = await callRoute(
+      acceptInvite.action,
+      request(`/invito/${token}`, {
+        form: { fullName: "Marco Verdi", password: "ombrello-verde-del-lunedi", confirmPassword: "ombrello-verde-del-lunedi" },
+      }),
+      { token },
+    );
     expect(accepted.status).toBe(302);
-    const delegate = await db.selectFrom("users").select(["id", "employer_id", "employer_role"]).where("email", "=", `consulente-${form.taxCode}@example.it`).executeTakeFirstOrThrow();
+    const delegate = await db
+      .selectFrom("users")
+      .select(["id", "employer_id", "employer_role"])
+      .where("email", "=", `consulente-${form.taxCode}@example.it`)
+      .executeTakeFirstOrThrow();
     // A consultant belongs to no company: the company's delegation is a row of its own.
     expect(delegate).toMatchObject({ employer_id: null, employer_role: "delegate" });
-    const delegations = await db.selectFrom("employer_delegations").select(["employer_id", "granted_by"]).where("user_id", "=", delegate.id).where("revoked_at", "is", null).execute();
+    const delegations = await db
+      .selectFrom("employer_delegations")
+      .select(["employer_id", "granted_by"])
+      .where("user_id", "=", delegate.id)
+      .where("revoked_at", "is", null)
+      .execute();
     expect(delegations).toEqual([{ employer_id: rep.employer_id, granted_by: rep.id }]);
 
     // The same link cannot be used twice: 410 with «invito già usato o scaduto».
-    const again = await callRoute(acceptInvite.action, request(`/invito/${token}`, { form: { fullName: "Altro", password: "ombrello-verde-del-lunedi", confirmPassword: "ombrello-verde-del-lunedi" } }), { token });
+    const again = await callRoute(
+      acceptInvite.action,
+      request(`/invito/${token}`, {
+        form: { fullName: "Altro", password: "ombrello-verde-del-lunedi", confirmPassword: "ombrello-verde-del-lunedi" },
+      }),
+      { token },
+    );
     expect(again.status).toBe(410);
     expect(formErrorsOf(again.body)._form).toMatch(/^Invito già usato o scaduto/);
   });

@@ -19,14 +19,23 @@ async function validatedCompany() {
 
 const save = (cookie: string, form: Record<string, string>) => callRoute(edit.action, request("/azienda/modifica", { cookie, form }));
 const company = (id: string) =>
-  getDb().selectFrom("employers").select(["status", "legal_name", "tax_code", "contact_phone", "legal_address", "version", "revalidation_changes"]).where("id", "=", id).executeTakeFirstOrThrow();
+  getDb()
+    .selectFrom("employers")
+    .select(["status", "legal_name", "tax_code", "contact_phone", "legal_address", "version", "revalidation_changes"])
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
 
 describe("a validated company that changes codice fiscale or ragione sociale", () => {
   it("keeps its validation for other edits (address, phone, ATECO)", async () => {
     const { employer, cookie, values } = await validatedCompany();
     const saved = await save(cookie, { ...values, contactPhone: "02 7654321", legalAddress: "Via Milano 2", atecoCode: "10" });
     expect(saved).toMatchObject({ status: 302, location: "/azienda" });
-    expect(await company(employer.id)).toMatchObject({ status: "validated", contact_phone: "02 7654321", legal_address: "Via Milano 2", revalidation_changes: null });
+    expect(await company(employer.id)).toMatchObject({
+      status: "validated",
+      contact_phone: "02 7654321",
+      legal_address: "Via Milano 2",
+      revalidation_changes: null,
+    });
   });
 
   it("asks for confirmation, then goes back to the officers with what changed; validation clears it", async () => {
@@ -49,9 +58,17 @@ describe("a validated company that changes codice fiscale or ragione sociale", (
       status: "pending",
       legal_name: newName,
       tax_code: newTaxCode,
-      revalidation_changes: { legalName: { from: employer.legal_name, to: newName }, taxCode: { from: expect.any(String), to: newTaxCode } },
+      revalidation_changes: {
+        legalName: { from: employer.legal_name, to: newName },
+        taxCode: { from: expect.any(String), to: newTaxCode },
+      },
     });
-    const audit = await getDb().selectFrom("audit_log").select(["action", "actor_user_id", "details"]).where("employer_id", "=", employer.id).where("action", "=", "employer.revalidate").executeTakeFirstOrThrow();
+    const audit = await getDb()
+      .selectFrom("audit_log")
+      .select(["action", "actor_user_id", "details"])
+      .where("employer_id", "=", employer.id)
+      .where("action", "=", "employer.revalidate")
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_user_id: rep.id, details: { from: "validated", to: "pending" } });
 
     // The officers see it again, with what changed: the companies list, the requests page, the detail page.
@@ -62,7 +79,14 @@ describe("a validated company that changes codice fiscale or ragione sociale", (
     const queue = await callRoute(requests.loader, request("/operatore/richieste", { cookie: officer }));
     expect((queue.body as { revalidations: { id: string }[] }).revalidations.map((r) => r.id)).toContain(employer.id);
 
-    const validated = await callRoute(review.action, request(`/operatore/aziende/${employer.id}`, { cookie: officer, form: { decision: "validate", reason: "", version: String(after.version) } }), { employerId: employer.id });
+    const validated = await callRoute(
+      review.action,
+      request(`/operatore/aziende/${employer.id}`, {
+        cookie: officer,
+        form: { decision: "validate", reason: "", version: String(after.version) },
+      }),
+      { employerId: employer.id },
+    );
     expect(validated.status).toBe(302);
     expect(await company(employer.id)).toMatchObject({ status: "validated", revalidation_changes: null });
     const queueAfter = await callRoute(requests.loader, request("/operatore/richieste", { cookie: officer }));

@@ -34,32 +34,61 @@ beforeAll(async () => {
 });
 
 const requestsOf = (id: string) =>
-  getDb().selectFrom("service_requests").select(["id", "service_code", "queue", "status", "version"]).where("employer_id", "=", id).orderBy("service_code").execute();
+  getDb()
+    .selectFrom("service_requests")
+    .select(["id", "service_code", "queue", "status", "version"])
+    .where("employer_id", "=", id)
+    .orderBy("service_code")
+    .execute();
 
 describe("first-screening questionnaire", () => {
   it("turns answers into requests routed to the right queue, once", async () => {
     const post = () =>
-      callRoute(questionnaire.action, request("/azienda/servizi/questionario", { cookie: employerCookie, form: { hiringNow: "on", mandatoryHiring: "on", note: "Due magazzinieri" } }));
+      callRoute(
+        questionnaire.action,
+        request("/azienda/servizi/questionario", {
+          cookie: employerCookie,
+          form: { hiringNow: "on", mandatoryHiring: "on", note: "Due magazzinieri" },
+        }),
+      );
     const first = await post();
     expect(first.status).toBe(302);
     expect(first.location).toBe("/azienda/offerte/nuova");
-    expect((await requestsOf(employerId)).map((r) => `${r.service_code}:${r.queue}:${r.status}`)).toEqual(["4C:preselection:open", "S:placement:open"]);
+    expect((await requestsOf(employerId)).map((r) => `${r.service_code}:${r.queue}:${r.status}`)).toEqual([
+      "4C:preselection:open",
+      "S:placement:open",
+    ]);
     expect((await post()).status).toBe(302);
     expect(await requestsOf(employerId)).toHaveLength(2);
-    const none = await callRoute(questionnaire.action, request("/azienda/servizi/questionario", { cookie: employerCookie, form: { note: "" } }));
+    const none = await callRoute(
+      questionnaire.action,
+      request("/azienda/servizi/questionario", { cookie: employerCookie, form: { note: "" } }),
+    );
     expect(none.status).toBe(400);
   });
 
   it("shows each officer only the queue of their role, and moves are checked", async () => {
-    const ids = (body: unknown) => (body as { requests: { employer_id: string; service_code: string }[] }).requests.filter((r) => r.employer_id === employerId).map((r) => r.service_code);
+    const ids = (body: unknown) =>
+      (body as { requests: { employer_id: string; service_code: string }[] }).requests
+        .filter((r) => r.employer_id === employerId)
+        .map((r) => r.service_code);
     expect(ids((await callRoute(requests.loader, request("/operatore/richieste", { cookie: preselection }))).body)).toEqual(["4C"]);
     expect(ids((await callRoute(requests.loader, request("/operatore/richieste", { cookie: placement }))).body)).toEqual(["S"]);
     const s = (await requestsOf(employerId)).find((r) => r.service_code === "S")!;
-    const wrongQueue = await callRoute(requests.action, request("/operatore/richieste", { cookie: preselection, form: { requestId: s.id, move: "take", version: String(s.version) } }));
+    const wrongQueue = await callRoute(
+      requests.action,
+      request("/operatore/richieste", { cookie: preselection, form: { requestId: s.id, move: "take", version: String(s.version) } }),
+    );
     expect(wrongQueue.status).toBe(404);
-    const take = await callRoute(requests.action, request("/operatore/richieste", { cookie: placement, form: { requestId: s.id, move: "take", version: String(s.version) } }));
+    const take = await callRoute(
+      requests.action,
+      request("/operatore/richieste", { cookie: placement, form: { requestId: s.id, move: "take", version: String(s.version) } }),
+    );
     expect(take.status).toBe(302);
-    const stale = await callRoute(requests.action, request("/operatore/richieste", { cookie: placement, form: { requestId: s.id, move: "done", version: String(s.version) } }));
+    const stale = await callRoute(
+      requests.action,
+      request("/operatore/richieste", { cookie: placement, form: { requestId: s.id, move: "done", version: String(s.version) } }),
+    );
     expect(stale.status).toBe(409);
     expect((await requestsOf(employerId)).find((r) => r.service_code === "S")!.status).toBe("taken");
   });
@@ -76,18 +105,38 @@ describe("information area", () => {
       contentEdit.action,
       request("/admin/contenuti/nuovo", {
         cookie: admin,
-        form: { slug: "bonus-prova", category: "incentives", title: "Bonus di prova", summary: "Una pagina di prova per il test.", body: "Testo della pagina di prova sul bonus assunzioni giovani.", sortOrder: "50" },
+        form: {
+          slug: "bonus-prova",
+          category: "incentives",
+          title: "Bonus di prova",
+          summary: "Una pagina di prova per il test.",
+          body: "Testo della pagina di prova sul bonus assunzioni giovani.",
+          sortOrder: "50",
+        },
       }),
       { articleId: "nuovo" },
     );
     expect(created.status).toBe(302);
-    const article = await getDb().selectFrom("info_articles").select(["id", "version", "published"]).where("slug", "=", "bonus-prova").executeTakeFirstOrThrow();
+    const article = await getDb()
+      .selectFrom("info_articles")
+      .select(["id", "version", "published"])
+      .where("slug", "=", "bonus-prova")
+      .executeTakeFirstOrThrow();
     expect(article.published).toBe(false); // the box was not ticked
     expect((await callRoute(infoPage.loader, request("/informazioni/bonus-prova"), { slug: "bonus-prova" })).status).toBe(404);
 
-    const form = { slug: "bonus-prova", category: "incentives", title: "Bonus di prova", summary: "Una pagina di prova per il test.", body: "Testo della pagina di prova sul bonus assunzioni giovani.", published: "on" };
+    const form = {
+      slug: "bonus-prova",
+      category: "incentives",
+      title: "Bonus di prova",
+      summary: "Una pagina di prova per il test.",
+      body: "Testo della pagina di prova sul bonus assunzioni giovani.",
+      published: "on",
+    };
     const edit = (cookie: string, version: number) =>
-      callRoute(contentEdit.action, request(`/admin/contenuti/${article.id}`, { cookie, form: { ...form, version: String(version) } }), { articleId: article.id });
+      callRoute(contentEdit.action, request(`/admin/contenuti/${article.id}`, { cookie, form: { ...form, version: String(version) } }), {
+        articleId: article.id,
+      });
     expect((await edit(preselection, article.version)).status).toBe(403);
     expect((await edit(admin, article.version)).status).toBe(302);
     expect((await edit(admin, article.version)).status).toBe(409); // stale
@@ -107,7 +156,8 @@ describe("service delivery register", () => {
   });
 
   it("requires a justification outside the standard duration, lists with totals and exports CSV", async () => {
-    const post = (form: Record<string, string>) => callRoute(registerNew.action, request("/operatore/registro/nuovo", { cookie: preselection, form }));
+    const post = (form: Record<string, string>) =>
+      callRoute(registerNew.action, request("/operatore/registro/nuovo", { cookie: preselection, form }));
     expect((await post(delivery())).status).toBe(302);
     const tooLong = await post(delivery({ minutes: "90" }));
     expect(tooLong.status).toBe(400);
@@ -117,13 +167,27 @@ describe("service delivery register", () => {
     expect((await post(delivery({ deliveredOn: addDays(todayInItaly(), 3) }))).status).toBe(400);
 
     const list = await callRoute(registerList.loader, request(`/operatore/registro?azienda=${employerId}`, { cookie: admin }));
-    const { totals } = list.body as { totals: { count: number; minutes: number; byService: { code: string; count: number; minutes: number }[] } };
+    const { totals } = list.body as {
+      totals: { count: number; minutes: number; byService: { code: string; count: number; minutes: number }[] };
+    };
     expect(totals).toMatchObject({ count: 3, minutes: 45 + 90 + 300 });
-    expect(totals.byService).toEqual(expect.arrayContaining([expect.objectContaining({ code: "4A", count: 2, minutes: 135 }), expect.objectContaining({ code: "4C", count: 1, minutes: 300 })]));
+    expect(totals.byService).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: "4A", count: 2, minutes: 135 }),
+        expect.objectContaining({ code: "4C", count: 1, minutes: 300 }),
+      ]),
+    );
 
-    const csv = (await callRoute(registerCsv.loader, request(`/operatore/registro/csv?azienda=${employerId}&servizio=4C`, { cookie: admin }))).body as string;
-    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("data;servizio;standard_trento;lep;codice_sap;azienda;codice_fiscale;minuti;modalita;operatore;risultato;giustificazione");
+    const csv = (
+      await callRoute(registerCsv.loader, request(`/operatore/registro/csv?azienda=${employerId}&servizio=4C`, { cookie: admin }))
+    ).body as string;
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "data;servizio;standard_trento;lep;codice_sap;azienda;codice_fiscale;minuti;modalita;operatore;risultato;giustificazione",
+    );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(";4C;4C;Q;B03;");
     expect(lines[2]).toMatch(/^TOTALE;1 servizio;.*;300;/);
@@ -132,7 +196,9 @@ describe("service delivery register", () => {
 
 describe("needs consultancy (4B)", () => {
   it("records figures, gives the employer a PDF, turns a figure into a vacancy draft once and counts unmet demand", async () => {
-    const before = (await callRoute(needsIndex.loader, request("/operatore/fabbisogni", { cookie: preselection }))).body as { unmet: { figures: number; people: number } };
+    const before = (await callRoute(needsIndex.loader, request("/operatore/fabbisogni", { cookie: preselection }))).body as {
+      unmet: { figures: number; people: number };
+    };
     const created = await callRoute(
       needsNew.action,
       request("/operatore/fabbisogni/nuova", {
@@ -155,16 +221,30 @@ describe("needs consultancy (4B)", () => {
     );
     expect(created.status).toBe(302);
     const id = created.location!.split("/").pop()!;
-    const after = (await callRoute(needsIndex.loader, request("/operatore/fabbisogni", { cookie: preselection }))).body as { unmet: { figures: number; people: number } };
+    const after = (await callRoute(needsIndex.loader, request("/operatore/fabbisogni", { cookie: preselection }))).body as {
+      unmet: { figures: number; people: number };
+    };
     expect(after.unmet).toEqual({ figures: before.unmet.figures + 2, people: before.unmet.people + 3 });
 
-    const pdf = await callRoute(employerPdf.loader, request(`/azienda/fabbisogni/${id}/pdf`, { cookie: employerCookie }), { assessmentId: id });
+    const pdf = await callRoute(employerPdf.loader, request(`/azienda/fabbisogni/${id}/pdf`, { cookie: employerCookie }), {
+      assessmentId: id,
+    });
     expect(pdf.status).toBe(200);
     expect(String(pdf.body).startsWith("%PDF")).toBe(true);
-    expect((await callRoute(employerPdf.loader, request(`/azienda/fabbisogni/${id}/pdf`, { cookie: otherCookie }), { assessmentId: id })).status).toBe(404);
+    expect(
+      (await callRoute(employerPdf.loader, request(`/azienda/fabbisogni/${id}/pdf`, { cookie: otherCookie }), { assessmentId: id })).status,
+    ).toBe(404);
 
-    const figure = await getDb().selectFrom("needs_figures").select("id").where("assessment_id", "=", id).where("position", "=", 1).executeTakeFirstOrThrow();
-    const toDraft = () => callRoute(needsDetail.action, request(`/operatore/fabbisogni/${id}`, { cookie: preselection, form: { figureId: figure.id } }), { assessmentId: id });
+    const figure = await getDb()
+      .selectFrom("needs_figures")
+      .select("id")
+      .where("assessment_id", "=", id)
+      .where("position", "=", 1)
+      .executeTakeFirstOrThrow();
+    const toDraft = () =>
+      callRoute(needsDetail.action, request(`/operatore/fabbisogni/${id}`, { cookie: preselection, form: { figureId: figure.id } }), {
+        assessmentId: id,
+      });
     expect((await toDraft()).status).toBe(302);
     expect((await toDraft()).status).toBe(409);
     const linked = await getDb()

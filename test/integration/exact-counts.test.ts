@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCandidateSearch, CandidateSearchSchema, exactTotal, readFacetCounts, type SearchContext } from "~/domain/candidates/search-query";
+import {
+  buildCandidateSearch,
+  CandidateSearchSchema,
+  exactTotal,
+  readFacetCounts,
+  type SearchContext,
+} from "~/domain/candidates/search-query";
 import { countQuery } from "~/domain/matching/search.server";
 import { getMeili } from "../../search/client.server";
 import { CANDIDATE_SETTINGS } from "../../app/domain/candidates/search-index.server";
@@ -18,7 +24,10 @@ const docs = Array.from({ length: N }, (_, i) => ({
   provinceCode: i % 2 ? "MI" : "BG",
   comuneCode: i % 2 ? "015146" : "016024",
   occupationCodes: [i % 10 === 0 ? "5.2.2.1.0" : "4.3.1.2.0"],
-  licences: [], languages: [], availability: [], occupationGroups: [],
+  licences: [],
+  languages: [],
+  availability: [],
+  occupationGroups: [],
   consentVisible: i % 7 !== 0,
   cvUpdatedAt: i % 4 === 0 ? FRESH_SINCE - 86_400 : NOW,
   protectedCategory: "none",
@@ -53,7 +62,9 @@ describe("counts above Meilisearch's 10,000 cap", () => {
       { value: "fresh", count: expected((i) => i % 4 !== 0), selected: false },
       { value: "obsolete", count: expected((i) => i % 4 === 0), selected: false },
     ]);
-    expect(counts.province).toEqual(expect.arrayContaining([expect.objectContaining({ value: "MI", count: expected((i) => i % 2 === 1) })]));
+    expect(counts.province).toEqual(
+      expect.arrayContaining([expect.objectContaining({ value: "MI", count: expected((i) => i % 2 === 1) })]),
+    );
   });
 
   it("gives the exact total of a text search and of the freshness filter in both directions", async () => {
@@ -66,7 +77,9 @@ describe("counts above Meilisearch's 10,000 cap", () => {
   });
 
   it("gives exact matching counts (the total and every relaxation number)", async () => {
-    const { results } = await getMeili().multiSearch({ queries: [countQuery(UID, "consentVisible = true"), countQuery(UID, "consentVisible = true AND provinceCode = MI")] });
+    const { results } = await getMeili().multiSearch({
+      queries: [countQuery(UID, "consentVisible = true"), countQuery(UID, "consentVisible = true AND provinceCode = MI")],
+    });
     expect(exactTotal(results[0] as never)).toBe(expected((i) => i % 7 !== 0));
     expect(exactTotal(results[1] as never)).toBe(expected((i) => i % 7 !== 0 && i % 2 === 1));
   });

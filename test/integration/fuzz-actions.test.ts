@@ -13,9 +13,15 @@ beforeAll(async () => {
   world = await setupFuzzWorld();
 });
 
-it("no generated request answers 500, pollutes a prototype, changes rows when refused or stops /healthz", { timeout: BUDGET_MS + 60_000 }, async () => {
-  const report = await fuzzActions(world, { budgetMs: BUDGET_MS, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000) });
-  console.log(`fuzz: ${report.requests} richieste su ${report.targets} coppie rotta × ruolo in ${(report.durationMs / 1000).toFixed(1)} s; stati ${JSON.stringify(report.byStatus)}; ${report.failures.length} problemi`);
-  expect(report.requests).toBeGreaterThan(report.targets);
-  expect(report.failures.slice(0, 20)).toEqual([]);
-});
+it(
+  "no generated request answers 500, pollutes a prototype, changes rows when refused or stops /healthz",
+  { timeout: BUDGET_MS + 60_000 },
+  async () => {
+    const report = await fuzzActions(world, { budgetMs: BUDGET_MS, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000) });
+    console.log(
+      `fuzz: ${report.requests} richieste su ${report.targets} coppie rotta × ruolo in ${(report.durationMs / 1000).toFixed(1)} s; stati ${JSON.stringify(report.byStatus)}; ${report.failures.length} problemi`,
+    );
+    expect(report.requests).toBeGreaterThan(report.targets);
+    expect(report.failures.slice(0, 20)).toEqual([]);
+  },
+);

@@ -64,7 +64,15 @@ describe("graceful stop", () => {
     process.kill(pid, "SIGTERM");
     await until("the portal starts its graceful stop", () => portal!.output().includes("[arresto] SIGTERM"), 10_000);
     // No longer accepting connections…
-    await until("the port is closed", () => fetch(`${portal!.url}/healthz`).then(() => false, () => true), 10_000);
+    await until(
+      "the port is closed",
+      () =>
+        fetch(`${portal!.url}/healthz`).then(
+          () => false,
+          () => true,
+        ),
+      10_000,
+    );
     // …but still waiting for the batch: the process is alive and the row is still in the outbox.
     await new Promise((r) => setTimeout(r, 1500));
     expect(portal.child.exitCode).toBeNull();

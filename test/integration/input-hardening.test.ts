@@ -54,14 +54,20 @@ describe("prototype pollution from anonymous form posts", () => {
     const polluted = await callRoute(login.action!, post("/accedi", body.toString()));
     expect(polluted.status).toBe(400);
     expect(({} as Record<string, unknown>).redirectTo).toBeUndefined();
-    const next = await callRoute(login.action!, post("/accedi", new URLSearchParams({ email: user.email, password: TEST_PASSWORD }).toString()));
+    const next = await callRoute(
+      login.action!,
+      post("/accedi", new URLSearchParams({ email: user.email, password: TEST_PASSWORD }).toString()),
+    );
     expect(next.status).toBe(302);
     expect(next.location).toBe("/operatore");
   });
 
   it("__proto__.shareContacts at /candidato/disponibilita is a 400 and consent is never inherited", async () => {
     const candidate = await createUserWithRole("candidate");
-    const outcome = await callRoute(disponibilita.action!, post("/candidato/disponibilita", "__proto__.shareContacts=on", { cookie: await cookieFor(candidate.id) }));
+    const outcome = await callRoute(
+      disponibilita.action!,
+      post("/candidato/disponibilita", "__proto__.shareContacts=on", { cookie: await cookieFor(candidate.id) }),
+    );
     expect(outcome.status).toBe(400);
     expect(({} as Record<string, unknown>).shareContacts).toBeUndefined();
   });
@@ -70,11 +76,19 @@ describe("prototype pollution from anonymous form posts", () => {
 describe("the L. 68 JSON API", () => {
   it("accepts JSON but refuses prototype keys in it with a 400", async () => {
     const officer = await createPlacementOfficer();
-    const body = '{"date":"2026-03-01","employer":{"type":"private","__proto__":{"polluted":true}},"workforce":[{"count":20,"contract":"indeterminato"}]}';
+    const body =
+      '{"date":"2026-03-01","employer":{"type":"private","__proto__":{"polluted":true}},"workforce":[{"count":20,"contract":"indeterminato"}]}';
     const outcome = await callRoute(quotaApi.action!, jsonRequest("/api/v1/l68/quota", body, officer.cookie));
     expect(outcome.status).toBe(400);
     expect(String(outcome.body)).toMatch(/__proto__.*non è ammessa/);
-    const ok = await callRoute(quotaApi.action!, jsonRequest("/api/v1/l68/quota", { date: "2026-03-01", employer: { type: "private" }, workforce: [{ count: 20, contract: "indeterminato" }] }, officer.cookie));
+    const ok = await callRoute(
+      quotaApi.action!,
+      jsonRequest(
+        "/api/v1/l68/quota",
+        { date: "2026-03-01", employer: { type: "private" }, workforce: [{ count: 20, contract: "indeterminato" }] },
+        officer.cookie,
+      ),
+    );
     expect(ok.status).toBe(200);
   });
 });
@@ -91,7 +105,10 @@ describe("HTTP 500s from user input", () => {
   });
 
   it("a multipart body that cannot be parsed is a 400", async () => {
-    const outcome = await callRoute(login.action!, post("/accedi", "--x\r\nContent-Disposition: form-data; name=\"email\"", { type: "multipart/form-data; boundary=y" }));
+    const outcome = await callRoute(
+      login.action!,
+      post("/accedi", '--x\r\nContent-Disposition: form-data; name="email"', { type: "multipart/form-data; boundary=y" }),
+    );
     expect(outcome.status).toBe(400);
   });
 
@@ -109,8 +126,18 @@ describe("HTTP 500s from user input", () => {
   it("an impossible date in the service register is a 400 on the field", async () => {
     const officer = await createUserWithRole("preselection_officer");
     const employer = await createEmployer();
-    const body = new URLSearchParams({ employerId: employer.id, standardCode: "4A", deliveredOn: "2026-02-31", minutes: "30", modality: "office", output: "Colloquio svolto con l'azienda" });
-    const outcome = await callRoute(register.action!, post("/operatore/registro/nuovo", body.toString(), { cookie: await cookieFor(officer.id) }));
+    const body = new URLSearchParams({
+      employerId: employer.id,
+      standardCode: "4A",
+      deliveredOn: "2026-02-31",
+      minutes: "30",
+      modality: "office",
+      output: "Colloquio svolto con l'azienda",
+    });
+    const outcome = await callRoute(
+      register.action!,
+      post("/operatore/registro/nuovo", body.toString(), { cookie: await cookieFor(officer.id) }),
+    );
     expect(outcome.status).toBe(400);
     expect(formErrorsOf(outcome.body).deliveredOn).toMatch(/inesistente/);
   });
@@ -149,7 +176,10 @@ describe("redirectTo at login", () => {
     expect((page.body as { redirectTo: string }).redirectTo).toBe("");
     const user = await createUserWithRole("admin");
     for (const redirectTo of ["/\t/evil.example", "/.//evil.example", "/\\evil.example"]) {
-      const outcome = await callRoute(login.action!, post("/accedi", new URLSearchParams({ email: user.email, password: TEST_PASSWORD, redirectTo }).toString()));
+      const outcome = await callRoute(
+        login.action!,
+        post("/accedi", new URLSearchParams({ email: user.email, password: TEST_PASSWORD, redirectTo }).toString()),
+      );
       expect(outcome.location, redirectTo).toBe("/admin");
     }
   });
@@ -167,7 +197,13 @@ describe("through Express (server/app.ts)", () => {
       publicPath: "/build/",
       assetsBuildDirectory: "public/build",
       isSpaMode: false,
-      future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_lazyRouteDiscovery: true, v3_singleFetch: true },
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_lazyRouteDiscovery: true,
+        v3_singleFetch: true,
+      },
       entry: { module: { default: () => new Response("documento") } },
       assets: { entry: { imports: [], module: "" }, routes: {}, url: "", version: "1" },
       routes: {
@@ -186,7 +222,11 @@ describe("through Express (server/app.ts)", () => {
         },
       },
     } as unknown as ServerBuild;
-    const app = createApp({ getBuild: async () => build, mode: "production", health: async () => ({ ok: true, database: true, search: true }) });
+    const app = createApp({
+      getBuild: async () => build,
+      mode: "production",
+      health: async () => ({ ok: true, database: true, search: true }),
+    });
     const server = app.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -199,7 +239,11 @@ describe("through Express (server/app.ts)", () => {
   it("a proxy that rewrites Host makes Remix's origin check a 403, not a 500", async () => {
     process.env.PUBLIC_URL = "https://rosa.example.it";
     try {
-      const response = await fetch(`${base}/prova`, { method: "POST", headers: { Origin: "https://rosa.example.it", "Content-Type": "application/x-www-form-urlencoded" }, body: "a=1" });
+      const response = await fetch(`${base}/prova`, {
+        method: "POST",
+        headers: { Origin: "https://rosa.example.it", "Content-Type": "application/x-www-form-urlencoded" },
+        body: "a=1",
+      });
       expect(response.status).toBe(403);
       expect(await response.text()).toMatch(/non corrisponde/);
       expect(actionCalls).toBe(0);
@@ -209,7 +253,11 @@ describe("through Express (server/app.ts)", () => {
   });
 
   it("a same-origin post still reaches the action", async () => {
-    const response = await fetch(`${base}/prova`, { method: "POST", headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" }, body: "a=1" });
+    const response = await fetch(`${base}/prova`, {
+      method: "POST",
+      headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+      body: "a=1",
+    });
     expect(response.status).toBe(200);
     expect(actionCalls).toBe(1);
   });
@@ -217,7 +265,11 @@ describe("through Express (server/app.ts)", () => {
   it("the build is guarded: ?q=%00 is a 400 and JSON posts a 415; /healthz answers", async () => {
     expect((await fetch(`${base}/prova?q=%00`)).status).toBe(400);
     expect(await (await fetch(`${base}/prova?q=ok`)).text()).toBe("q=ok");
-    const json = await fetch(`${base}/prova`, { method: "POST", headers: { Origin: base, "Content-Type": "application/json" }, body: "{}" });
+    const json = await fetch(`${base}/prova`, {
+      method: "POST",
+      headers: { Origin: base, "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect(json.status).toBe(415);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });

@@ -48,7 +48,12 @@ describe("POST /api/v1/l68/quota (contract)", () => {
 
   it("money as two-digit strings (exemption and sanction)", async () => {
     const r = await post(
-      { ...VALID, workforce: [{ count: 700, contract: "indeterminato" }], exemption: { percent: 60, workingDays: 254 }, sanction: { workingDays: 20 } },
+      {
+        ...VALID,
+        workforce: [{ count: 700, contract: "indeterminato" }],
+        exemption: { percent: 60, workingDays: 254 },
+        sanction: { workingDays: 20 },
+      },
       officer.cookie,
     );
     expect(r.status).toBe(200);
@@ -91,12 +96,24 @@ describe("POST /api/v1/l68/quota (contract)", () => {
       [{ ...VALID, workforce: [{ count: -1, contract: "indeterminato" }] }, "workforce.0.count"],
       [{ ...VALID, workforce: [{ count: 2, contract: "indeterminato", weeklyHours: 45, fullTimeHours: 40 }] }, "workforce.0.weeklyHours"],
       [{ ...VALID, workforce: [{ count: 2, contract: "determinato" }] }, "workforce.0.months"],
-      [{ ...VALID, workforce: [{ contract: "indeterminato", protected: "disabile_art4", disabilityPercent: 120 }] }, "workforce.0.disabilityPercent"],
+      [
+        { ...VALID, workforce: [{ contract: "indeterminato", protected: "disabile_art4", disabilityPercent: 120 }] },
+        "workforce.0.disabilityPercent",
+      ],
       [{ ...VALID, date: "1998-12-31" }, "date"],
       [{ ...VALID, extra: true }, "extra"],
-      [{ ...VALID, workforce: [{ contract: "indeterminato", protected: "disabile_l68", invalidityCategory: 2 }] }, "workforce.0.invalidityCategory"],
+      [
+        { ...VALID, workforce: [{ contract: "indeterminato", protected: "disabile_l68", invalidityCategory: 2 }] },
+        "workforce.0.invalidityCategory",
+      ],
       [{ ...VALID, workforce: [{ contract: "indeterminato", psychicDisability: true }] }, "workforce.0.psychicDisability"],
-      [{ ...VALID, workforce: [{ contract: "indeterminato", protected: "disabile_art4", art18InForceAt2000: true, disabilityPercent: 70 }] }, "workforce.0.art18InForceAt2000"],
+      [
+        {
+          ...VALID,
+          workforce: [{ contract: "indeterminato", protected: "disabile_art4", art18InForceAt2000: true, disabilityPercent: 70 }],
+        },
+        "workforce.0.art18InForceAt2000",
+      ],
       [{ ...VALID, exemption: { percent: 60, workingDays: 1, capPercent: 81 } }, "exemption.capPercent"],
       [{ ...VALID, legacyArt18Offset: true }, "legacyArt18Offset"],
       ["{not json", "documento"],
@@ -115,7 +132,12 @@ describe("POST /api/v1/l68/quota (contract)", () => {
     expect((await post(VALID, employer.cookie, `?employerId=${other.employerId}`)).status).toBe(403);
     expect((await post(VALID, employer.cookie, `?employerId=${employer.employerId}`)).status).toBe(200);
     expect((await post(VALID, employer.cookie, "?employerId=nope")).status).toBe(400);
-    const audit = await getDb().selectFrom("audit_log").select("action").where("employer_id", "=", employer.employerId).where("action", "=", "l68.quota_computed").execute();
+    const audit = await getDb()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("employer_id", "=", employer.employerId)
+      .where("action", "=", "l68.quota_computed")
+      .execute();
     expect(audit.length).toBe(1);
     expect((await post(VALID, officer.cookie, `?employerId=${other.employerId}`)).status).toBe(200);
     const turin = await createPlacementOfficer("TO");

@@ -15,12 +15,20 @@ const actor = { userId: null, role: "system", ip: null };
 async function employerWith(count: number, on: string) {
   const e = await createL68Employer();
   await withTransaction(async (trx) =>
-    addWorkforceGroup(trx, actor, e.employerId, await fileVersion(e.employerId), { provinceCode: "MI", siteLabel: "", count, contract: "indeterminato" }, on),
+    addWorkforceGroup(
+      trx,
+      actor,
+      e.employerId,
+      await fileVersion(e.employerId),
+      { provinceCode: "MI", siteLabel: "", count, contract: "indeterminato" },
+      on,
+    ),
   );
   return e;
 }
 
-const alerts = (employerId: string) => getDb().selectFrom("l68_alerts").select(["kind", "ref_key"]).where("employer_id", "=", employerId).orderBy("id").execute();
+const alerts = (employerId: string) =>
+  getDb().selectFrom("l68_alerts").select(["kind", "ref_key"]).where("employer_id", "=", employerId).orderBy("id").execute();
 const obligationStatus = async (employerId: string) =>
   (await getDb().selectFrom("l68_obligations").select("status").where("employer_id", "=", employerId).executeTakeFirstOrThrow()).status;
 const mailsTo = async (employerId: string) => {
@@ -57,7 +65,9 @@ describe("runL68Deadlines (idempotent, with a given now)", () => {
     expect((await alerts(obliged.employerId)).filter((a) => a.kind.startsWith("prospetto"))).toEqual([]);
     await runL68Deadlines(getDb(), new Date("2026-01-20T09:00:00Z"));
     await runL68Deadlines(getDb(), new Date("2026-01-21T09:00:00Z"));
-    expect((await alerts(obliged.employerId)).filter((a) => a.kind === "prospetto_reminder")).toEqual([{ kind: "prospetto_reminder", ref_key: "2026" }]);
+    expect((await alerts(obliged.employerId)).filter((a) => a.kind === "prospetto_reminder")).toEqual([
+      { kind: "prospetto_reminder", ref_key: "2026" },
+    ]);
     expect(await alerts(small.employerId)).toEqual([]);
 
     await runL68Deadlines(getDb(), new Date("2026-02-02T09:00:00Z"));
@@ -68,7 +78,9 @@ describe("runL68Deadlines (idempotent, with a given now)", () => {
 describe("prospetto informativo", () => {
   it("draft from the data, late-filing sanction from the day after 31 January, once only", async () => {
     const e = await employerWith(40, "2025-06-01");
-    const onTime = await withTransaction((trx) => submitProspetto(trx, actor, e.employerId, { deadlineYear: 2026, availablePositions: "Addetto al banco" }, "2026-01-31"));
+    const onTime = await withTransaction((trx) =>
+      submitProspetto(trx, actor, e.employerId, { deadlineYear: 2026, availablePositions: "Addetto al banco" }, "2026-01-31"),
+    );
     expect(onTime).toMatchObject({ daysLate: 0, sanction: "0.00" });
     const data = (await getDb().selectFrom("l68_prospetti").select("data").where("id", "=", onTime.id).executeTakeFirstOrThrow()).data as {
       riepilogoNazionale: { baseComputo: number; categoria: string; quotaRiservaDisabili: number };
@@ -76,13 +88,21 @@ describe("prospetto informativo", () => {
     };
     expect(data.riepilogoNazionale).toMatchObject({ baseComputo: 40, categoria: "B", quotaRiservaDisabili: 2 });
     expect(data.postiDisponibili).toBe("Addetto al banco");
-    await expect(withTransaction((trx) => submitProspetto(trx, actor, e.employerId, { deadlineYear: 2026, availablePositions: "" }, "2026-02-01"))).rejects.toThrow(/già stato inviato/);
+    await expect(
+      withTransaction((trx) => submitProspetto(trx, actor, e.employerId, { deadlineYear: 2026, availablePositions: "" }, "2026-02-01")),
+    ).rejects.toThrow(/già stato inviato/);
 
     const late = await employerWith(40, "2025-06-01");
-    const r = await withTransaction((trx) => submitProspetto(trx, actor, late.employerId, { deadlineYear: 2026, availablePositions: "" }, "2026-02-05"));
+    const r = await withTransaction((trx) =>
+      submitProspetto(trx, actor, late.employerId, { deadlineYear: 2026, availablePositions: "" }, "2026-02-05"),
+    );
     expect(r).toMatchObject({ daysLate: 5, sanction: "872.53" }); // 702.43 + 5 × 34.02
     const one = await employerWith(40, "2025-06-01");
-    expect(await withTransaction((trx) => submitProspetto(trx, actor, one.employerId, { deadlineYear: 2026, availablePositions: "" }, "2026-02-01"))).toMatchObject({ sanction: "736.45" });
+    expect(
+      await withTransaction((trx) =>
+        submitProspetto(trx, actor, one.employerId, { deadlineYear: 2026, availablePositions: "" }, "2026-02-01"),
+      ),
+    ).toMatchObject({ sanction: "736.45" });
   });
 });
 
@@ -98,14 +118,24 @@ describe("certificazione di ottemperanza (art. 17)", () => {
     expect(issued).toMatchObject({ compliant: true, reasons: [] });
     expect(issued.number).toMatch(/^L68-2026-\d{6}$/);
 
-    const pdf = await certificatePdf.loader({ request: request(`/azienda/collocamento-mirato/certificato/${issued.certificateId}`, { cookie: e.cookie }), params: { certificateId: issued.certificateId }, context: {} });
+    const pdf = await certificatePdf.loader({
+      request: request(`/azienda/collocamento-mirato/certificato/${issued.certificateId}`, { cookie: e.cookie }),
+      params: { certificateId: issued.certificateId },
+      context: {},
+    });
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
 
     const other = await createL68Employer();
     const denied = await callRoute(certificatePdf.loader, request(`/x`, { cookie: other.cookie }), { certificateId: issued.certificateId });
     expect(denied.status).toBe(404);
-    const refusedPdf = await callRoute(certificatePdf.loader, request(`/x`, { cookie: e.cookie }), { certificateId: refused.certificateId });
+    const refusedPdf = await callRoute(certificatePdf.loader, request(`/x`, { cookie: e.cookie }), {
+      certificateId: refused.certificateId,
+    });
     expect(refusedPdf.status).toBe(404);
   });
 

@@ -19,7 +19,10 @@ const obligations = (employerId: string) =>
   getDb()
     .selectFrom("l68_obligations")
     .select(["cause", "units", "status", "arose_on", "due_on"])
-    .select((eb) => [eb.fn("to_char", [eb.ref("arose_on"), eb.val("YYYY-MM-DD")]).as("arose"), eb.fn("to_char", [eb.ref("due_on"), eb.val("YYYY-MM-DD")]).as("due")])
+    .select((eb) => [
+      eb.fn("to_char", [eb.ref("arose_on"), eb.val("YYYY-MM-DD")]).as("arose"),
+      eb.fn("to_char", [eb.ref("due_on"), eb.val("YYYY-MM-DD")]).as("due"),
+    ])
     .where("employer_id", "=", employerId)
     .orderBy("created_at")
     .execute();
@@ -32,14 +35,21 @@ describe("the employer's L. 68 file", () => {
     officer = await createPlacementOfficer("MI");
   });
 
-  const post = async (form: Record<string, string>, cookie = e.cookie) => callRoute(employerFile.action, await fileForm(PAGE, cookie, e.employerId, form));
+  const post = async (form: Record<string, string>, cookie = e.cookie) =>
+    callRoute(employerFile.action, await fileForm(PAGE, cookie, e.employerId, form));
 
   it("declaring the workforce recomputes the quota, keeps a snapshot and opens a 60-day obligation", async () => {
     const r = await post({ intent: "add-group", provinceCode: "mi", siteLabel: "Laboratorio", count: "18", contract: "indeterminato" });
     expect(r.status, JSON.stringify(r.body)).toBe(302);
     await post({ intent: "add-group", provinceCode: "MI", count: "4", contract: "indeterminato", weeklyHours: "20", fullTimeHours: "40" });
     const [latest] = await snapshots(e.employerId);
-    expect(latest).toMatchObject({ base_computo: 20, band: "15-35", quota_disabili: 1, uncovered_disabili: 1, missing_after_exemptions: 1 });
+    expect(latest).toMatchObject({
+      base_computo: 20,
+      band: "15-35",
+      quota_disabili: 1,
+      uncovered_disabili: 1,
+      missing_after_exemptions: 1,
+    });
     const result = latest.result as { explanation: string[] };
     expect(result.explanation.join(" ")).toContain("art. 3 c. 1 lett. c");
     const obs = await obligations(e.employerId);
@@ -52,7 +62,14 @@ describe("the employer's L. 68 file", () => {
 
   it("refuses bad input with the field and saves nothing", async () => {
     const before = (await snapshots(e.employerId)).length;
-    const r = await post({ intent: "add-group", provinceCode: "MI", count: "3", contract: "indeterminato", weeklyHours: "45", fullTimeHours: "40" });
+    const r = await post({
+      intent: "add-group",
+      provinceCode: "MI",
+      count: "3",
+      contract: "indeterminato",
+      weeklyHours: "45",
+      fullTimeHours: "40",
+    });
     expect(r.status).toBe(400);
     expect(formErrorsOf(r.body).weeklyHours).toMatch(/supera l'orario a tempo pieno/);
     const r2 = await post({ intent: "add-group", provinceCode: "Milano", count: "-2", contract: "determinato" });
@@ -61,12 +78,26 @@ describe("the employer's L. 68 file", () => {
   });
 
   it("refuses a stale version (409) without changing anything", async () => {
-    const r = await callRoute(employerFile.action, request(PAGE, { cookie: e.cookie, form: { version: "1", intent: "add-group", provinceCode: "MI", count: "1", contract: "indeterminato" } }));
+    const r = await callRoute(
+      employerFile.action,
+      request(PAGE, {
+        cookie: e.cookie,
+        form: { version: "1", intent: "add-group", provinceCode: "MI", count: "1", contract: "indeterminato" },
+      }),
+    );
     expect(r.status).toBe(409);
   });
 
   it("a protected worker covers the position and closes the obligation; disability details stay with the officer", async () => {
-    const r = await post({ intent: "add-worker", workerName: "Lucia Neri", provinceCode: "MI", category: "disabile_art4", contract: "indeterminato", hiredOn: today, disabilityPercent: "67" });
+    const r = await post({
+      intent: "add-worker",
+      workerName: "Lucia Neri",
+      provinceCode: "MI",
+      category: "disabile_art4",
+      contract: "indeterminato",
+      hiredOn: today,
+      disabilityPercent: "67",
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(302);
     const [latest] = await snapshots(e.employerId);
     expect(latest).toMatchObject({ covered_disabili: 1, missing_after_exemptions: 0 });
@@ -75,15 +106,28 @@ describe("the employer's L. 68 file", () => {
     const employerPage = await callRoute(employerFile.loader, request(PAGE, { cookie: e.cookie }));
     // Not a bare "67": ids and timestamps may contain it by chance.
     expect(JSON.stringify(employerPage.body)).not.toMatch(/disability_percent|":67[,}]|67%/);
-    const officerPage = await callRoute(officerFile.loader, request(`/operatore/collocamento-mirato/${e.employerId}`, { cookie: officer.cookie }), { employerId: e.employerId });
+    const officerPage = await callRoute(
+      officerFile.loader,
+      request(`/operatore/collocamento-mirato/${e.employerId}`, { cookie: officer.cookie }),
+      { employerId: e.employerId },
+    );
     const worker = (officerPage.body as { view: { workers: { disability_percent: number }[] } }).view.workers[0];
     expect(worker.disability_percent).toBe(67);
-    const viewed = await getDb().selectFrom("audit_log").select("action").where("employer_id", "=", e.employerId).where("action", "=", "l68.file_viewed").execute();
+    const viewed = await getDb()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("employer_id", "=", e.employerId)
+      .where("action", "=", "l68.file_viewed")
+      .execute();
     expect(viewed.length).toBeGreaterThan(0);
   });
 
   it("a protected worker leaving opens an obligation from the last day", async () => {
-    const worker = await getDb().selectFrom("l68_protected_workers").select("id").where("employer_id", "=", e.employerId).executeTakeFirstOrThrow();
+    const worker = await getDb()
+      .selectFrom("l68_protected_workers")
+      .select("id")
+      .where("employer_id", "=", e.employerId)
+      .executeTakeFirstOrThrow();
     const r = await post({ intent: "worker-left", workerId: worker.id, leftOn: today });
     expect(r.status, JSON.stringify(r.body)).toBe(302);
     const obs = await obligations(e.employerId);
@@ -93,18 +137,28 @@ describe("the employer's L. 68 file", () => {
   });
 
   it("the officer of the province sees the employer in the workspace and the CSV; another province does not", async () => {
-    const list = await callRoute(workspace.loader, request("/operatore/collocamento-mirato?ordina=scoperti&scoperti=1", { cookie: officer.cookie }));
+    const list = await callRoute(
+      workspace.loader,
+      request("/operatore/collocamento-mirato?ordina=scoperti&scoperti=1", { cookie: officer.cookie }),
+    );
     const rows = (list.body as { rows: { id: string; missing: number; next_due: string }[] }).rows;
     const row = rows.find((x) => x.id === e.employerId);
     expect(row).toMatchObject({ missing: 1, next_due: addDays(today, 60) });
-    const csv = await callRoute(exportCsv.loader, request("/operatore/collocamento-mirato/esporta?ordina=nome", { cookie: officer.cookie }));
+    const csv = await callRoute(
+      exportCsv.loader,
+      request("/operatore/collocamento-mirato/esporta?ordina=nome", { cookie: officer.cookie }),
+    );
     expect(csv.status).toBe(200);
     expect(String(csv.body)).toContain(e.legalName);
 
     const turin = await createPlacementOfficer("TO");
     const other = await callRoute(workspace.loader, request("/operatore/collocamento-mirato", { cookie: turin.cookie }));
     expect((other.body as { rows: { id: string }[] }).rows.find((x) => x.id === e.employerId)).toBeUndefined();
-    const denied = await callRoute(officerFile.loader, request(`/operatore/collocamento-mirato/${e.employerId}`, { cookie: turin.cookie }), { employerId: e.employerId });
+    const denied = await callRoute(
+      officerFile.loader,
+      request(`/operatore/collocamento-mirato/${e.employerId}`, { cookie: turin.cookie }),
+      { employerId: e.employerId },
+    );
     expect(denied.status).toBe(404);
     const bad = await callRoute(workspace.loader, request("/operatore/collocamento-mirato?ordina=x", { cookie: officer.cookie }));
     expect(bad.status).toBe(400);
@@ -113,7 +167,12 @@ describe("the employer's L. 68 file", () => {
   it("an officer changes the file of an employer of the province (same rules, audited)", async () => {
     const r = await callRoute(
       officerFile.action,
-      await fileForm(`/operatore/collocamento-mirato/${e.employerId}`, officer.cookie, e.employerId, { intent: "add-group", provinceCode: "TO", count: "40", contract: "indeterminato" }),
+      await fileForm(`/operatore/collocamento-mirato/${e.employerId}`, officer.cookie, e.employerId, {
+        intent: "add-group",
+        provinceCode: "TO",
+        count: "40",
+        contract: "indeterminato",
+      }),
       { employerId: e.employerId },
     );
     expect(r.status, JSON.stringify(r.body)).toBe(302);
@@ -170,8 +229,14 @@ describe("art. 4 c. 3-bis alternative routes in the file (health data stay with 
 
     const employerPage = JSON.stringify((await callRoute(employerFile.loader, request(PAGE, { cookie: e.cookie }))).body);
     expect(employerPage).not.toMatch(/invalidity_category|psychic_disability|disability_percent/);
-    const officerPage = await callRoute(officerFile.loader, request(`/operatore/collocamento-mirato/${e.employerId}`, { cookie: officer.cookie }), { employerId: e.employerId });
-    const workers = (officerPage.body as { view: { workers: { worker_name: string; invalidity_category: number | null; psychic_disability: boolean }[] } }).view.workers;
+    const officerPage = await callRoute(
+      officerFile.loader,
+      request(`/operatore/collocamento-mirato/${e.employerId}`, { cookie: officer.cookie }),
+      { employerId: e.employerId },
+    );
+    const workers = (
+      officerPage.body as { view: { workers: { worker_name: string; invalidity_category: number | null; psychic_disability: boolean }[] } }
+    ).view.workers;
     expect(workers.find((w) => w.worker_name === "Bruno Villa")).toMatchObject({ invalidity_category: 6, psychic_disability: false });
     expect(workers.find((w) => w.worker_name === "Carla Sala")).toMatchObject({ invalidity_category: null, psychic_disability: true });
   });

@@ -20,28 +20,44 @@ describe("placement officer's actions", () => {
     const path = `/operatore/collocamento-mirato/nuova-pratica/${e.employerId}`;
     const fields = { kind: "richiesta_numerica", provinceCode: "MI", startsOn: today, units: "1", qualification: "Magazziniere" };
 
-    const noChannel = await callRoute(officerNewRecord.action, multipartRequest(path, officer.cookie, fields), { employerId: e.employerId });
+    const noChannel = await callRoute(officerNewRecord.action, multipartRequest(path, officer.cookie, fields), {
+      employerId: e.employerId,
+    });
     expect(noChannel.status).toBe(400);
     expect(formErrorsOf(noChannel.body).receivedVia).toMatch(/PEC o sportello/);
     expect((noChannel.body as { values: Record<string, string> }).values.qualification).toBe("Magazziniere");
 
-    const ok = await callRoute(officerNewRecord.action, multipartRequest(path, officer.cookie, { ...fields, receivedVia: "pec" }), { employerId: e.employerId });
+    const ok = await callRoute(officerNewRecord.action, multipartRequest(path, officer.cookie, { ...fields, receivedVia: "pec" }), {
+      employerId: e.employerId,
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(302);
     const recordId = ok.location!.split("/").pop()!;
-    const rec = await getDb().selectFrom("l68_records").select(["employer_id", "created_by", "details", "status"]).where("id", "=", recordId).executeTakeFirstOrThrow();
+    const rec = await getDb()
+      .selectFrom("l68_records")
+      .select(["employer_id", "created_by", "details", "status"])
+      .where("id", "=", recordId)
+      .executeTakeFirstOrThrow();
     expect(rec).toMatchObject({ employer_id: e.employerId, created_by: officer.userId, status: "submitted" });
     expect(rec.details).toMatchObject({ receivedVia: "pec", enteredByOffice: true, units: 1 });
     const docs = await getDb().selectFrom("l68_documents").select("file_name").where("record_id", "=", recordId).execute();
     expect(docs).toHaveLength(1);
-    const obligation = await getDb().selectFrom("l68_obligations").select("status").where("employer_id", "=", e.employerId).executeTakeFirstOrThrow();
+    const obligation = await getDb()
+      .selectFrom("l68_obligations")
+      .select("status")
+      .where("employer_id", "=", e.employerId)
+      .executeTakeFirstOrThrow();
     expect(obligation.status).toBe("request_filed");
 
     // An officer of another province does not see this employer.
     const other = await createPlacementOfficer("TO");
-    const denied = await callRoute(officerNewRecord.action, multipartRequest(path, other.cookie, { ...fields, receivedVia: "pec" }), { employerId: e.employerId });
+    const denied = await callRoute(officerNewRecord.action, multipartRequest(path, other.cookie, { ...fields, receivedVia: "pec" }), {
+      employerId: e.employerId,
+    });
     expect(denied.status).toBe(404);
     // The employer cannot use the officer's route.
-    const employer = await callRoute(officerNewRecord.action, multipartRequest(path, e.cookie, { ...fields, receivedVia: "pec" }), { employerId: e.employerId });
+    const employer = await callRoute(officerNewRecord.action, multipartRequest(path, e.cookie, { ...fields, receivedVia: "pec" }), {
+      employerId: e.employerId,
+    });
     expect(employer.status).toBe(403);
   });
 
@@ -50,7 +66,9 @@ describe("placement officer's actions", () => {
     const officer = await createPlacementOfficer("MI");
     await declareWorkers(e.employerId, e.cookie, 20);
     const path = `/operatore/collocamento-mirato/${e.employerId}`;
-    const r = await callRoute(officerFile.action, request(path, { cookie: officer.cookie, form: { intent: "request-certificate" } }), { employerId: e.employerId });
+    const r = await callRoute(officerFile.action, request(path, { cookie: officer.cookie, form: { intent: "request-certificate" } }), {
+      employerId: e.employerId,
+    });
     expect(r.status).toBe(302);
     const page = await callRoute(officerFile.loader, request(path, { cookie: officer.cookie }), { employerId: e.employerId });
     const certificates = (page.body as { certificates: { outcome: string; reasons: string[] }[] }).certificates;
@@ -58,7 +76,12 @@ describe("placement officer's actions", () => {
     // Today the 2026 prospetto is owed (first one) and, after 31 January, missing: a refusal with its reason.
     expect(certificates[0].outcome).toBe("refused");
     expect(certificates[0].reasons.join(" ")).toMatch(/Prospetto informativo/);
-    const audit = await getDb().selectFrom("audit_log").select("action").where("employer_id", "=", e.employerId).where("action", "=", "l68.certificate_refused").execute();
+    const audit = await getDb()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("employer_id", "=", e.employerId)
+      .where("action", "=", "l68.certificate_refused")
+      .execute();
     expect(audit).toHaveLength(1);
   });
 });

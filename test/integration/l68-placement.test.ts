@@ -31,7 +31,12 @@ async function enrol(cookie: string, form: Record<string, string>) {
 
 async function pendingVsMissing(employerId: string) {
   const db = getDb();
-  const snap = await db.selectFrom("l68_snapshots").select("missing_after_exemptions").where("employer_id", "=", employerId).orderBy("id", "desc").executeTakeFirstOrThrow();
+  const snap = await db
+    .selectFrom("l68_snapshots")
+    .select("missing_after_exemptions")
+    .where("employer_id", "=", employerId)
+    .orderBy("id", "desc")
+    .executeTakeFirstOrThrow();
   const { n } = await db
     .selectFrom("l68_obligations")
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("units"), eb.lit(0)).as("n"))
@@ -44,13 +49,21 @@ async function pendingVsMissing(employerId: string) {
 describe("the province's list and its health data", () => {
   it("only placement officers of the province see the health data; every view is audited", async () => {
     const officer = await createPlacementOfficer("MI");
-    const id = await enrol(officer.cookie, enrolmentForm({ firstName: "Bianca", enrolledOn: addMonths(today, -3), capacities: ["uso_computer"] }));
+    const id = await enrol(
+      officer.cookie,
+      enrolmentForm({ firstName: "Bianca", enrolledOn: addMonths(today, -3), capacities: ["uso_computer"] }),
+    );
     const path = `/operatore/collocamento-mirato/elenco/${id}`;
 
     const ok = await callRoute(enrolmentPage.loader, request(path, { cookie: officer.cookie }), { enrolmentId: id });
     expect(ok.status).toBe(200);
     expect(JSON.stringify(ok.body)).toMatch(/Diagnosi funzionale riservata/);
-    const audit = await getDb().selectFrom("audit_log").select(["action", "details"]).where("entity_id", "=", id).where("action", "=", "l68.enrolment_health_viewed").execute();
+    const audit = await getDb()
+      .selectFrom("audit_log")
+      .select(["action", "details"])
+      .where("entity_id", "=", id)
+      .where("action", "=", "l68.enrolment_health_viewed")
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0].details)).not.toMatch(/Diagnosi|67/);
 
@@ -72,13 +85,25 @@ describe("the province's list and its health data", () => {
     // The ranking is audited too.
     const g = await callRoute(ranking.loader, request("/operatore/collocamento-mirato/graduatoria", { cookie: officer.cookie }));
     expect(g.status).toBe(200);
-    const views = await getDb().selectFrom("audit_log").select("id").where("actor_user_id", "=", officer.userId).where("action", "=", "l68.ranking_viewed").execute();
+    const views = await getDb()
+      .selectFrom("audit_log")
+      .select("id")
+      .where("actor_user_id", "=", officer.userId)
+      .where("action", "=", "l68.ranking_viewed")
+      .execute();
     expect(views).toHaveLength(1);
   });
 
   it("bad input: Italian messages, no 500; the same person cannot be enrolled twice in a province", async () => {
     const officer = await createPlacementOfficer("MI");
-    const bad = await callRoute(enrolForm.action, post("/operatore/collocamento-mirato/iscrizione", officer.cookie, { ...enrolmentForm({ enrolledOn: today }), disabilityPercent: "140", "cap.volare": "on" }));
+    const bad = await callRoute(
+      enrolForm.action,
+      post("/operatore/collocamento-mirato/iscrizione", officer.cookie, {
+        ...enrolmentForm({ enrolledOn: today }),
+        disabilityPercent: "140",
+        "cap.volare": "on",
+      }),
+    );
     expect(bad.status).toBe(400);
     const errors = formErrorsOf(bad.body);
     expect(errors.disabilityPercent).toMatch(/Percentuale non valida/);
@@ -98,15 +123,42 @@ describe("referrals", () => {
     await declareWorkers(e.employerId, e.cookie, 20); // base 20 → quota 1, one 60-day obligation
     expect(await pendingVsMissing(e.employerId)).toEqual({ missing: 1, pending: 1 });
 
-    const added = await callRoute(employerPosts.action, post("/azienda/collocamento-mirato/posti", e.cookie, postForm(["uso_computer", "lettura_scrittura", "guida"])));
+    const added = await callRoute(
+      employerPosts.action,
+      post("/azienda/collocamento-mirato/posti", e.cookie, postForm(["uso_computer", "lettura_scrittura", "guida"])),
+    );
     expect(added.status, JSON.stringify(added.body)).toBe(302);
-    const p = await getDb().selectFrom("l68_available_posts").select(["id", "comune_code"]).where("employer_id", "=", e.employerId).executeTakeFirstOrThrow();
+    const p = await getDb()
+      .selectFrom("l68_available_posts")
+      .select(["id", "comune_code"])
+      .where("employer_id", "=", e.employerId)
+      .executeTakeFirstOrThrow();
 
     // Highest score but missing a capacity; second fits; third fits with a lower score. (No demo person
     // can drive: «guida» keeps people enrolled by other tests or the demo seed out of this post.)
-    const top = await enrol(officer.cookie, enrolmentForm({ firstName: "Primo", enrolledOn: addMonths(today, -40), percent: "100", capacities: ["uso_computer", "guida"] }));
-    const fit = await enrol(officer.cookie, enrolmentForm({ firstName: "Secondo", enrolledOn: addMonths(today, -12), percent: "80", capacities: ["uso_computer", "lettura_scrittura", "guida"], dependants: 1 }));
-    await enrol(officer.cookie, enrolmentForm({ firstName: "Terzo", enrolledOn: addDays(today, -10), percent: "50", capacities: ["uso_computer", "lettura_scrittura", "guida"] }));
+    const top = await enrol(
+      officer.cookie,
+      enrolmentForm({ firstName: "Primo", enrolledOn: addMonths(today, -40), percent: "100", capacities: ["uso_computer", "guida"] }),
+    );
+    const fit = await enrol(
+      officer.cookie,
+      enrolmentForm({
+        firstName: "Secondo",
+        enrolledOn: addMonths(today, -12),
+        percent: "80",
+        capacities: ["uso_computer", "lettura_scrittura", "guida"],
+        dependants: 1,
+      }),
+    );
+    await enrol(
+      officer.cookie,
+      enrolmentForm({
+        firstName: "Terzo",
+        enrolledOn: addDays(today, -10),
+        percent: "50",
+        capacities: ["uso_computer", "lettura_scrittura", "guida"],
+      }),
+    );
 
     const path = `/operatore/collocamento-mirato/avviamenti/numerico/${p.id}`;
     const page = await callRoute(numeric.loader, request(path, { cookie: officer.cookie }), { postId: p.id });
@@ -120,7 +172,11 @@ describe("referrals", () => {
 
     const proposed = await callRoute(numeric.action, request(path, { cookie: officer.cookie, form: {} }), { postId: p.id });
     expect(proposed.status, JSON.stringify(proposed.body)).toBe(302);
-    const ref = await getDb().selectFrom("l68_referrals").select(["id", "enrolment_id", "status", "rank_position"]).where("post_id", "=", p.id).execute();
+    const ref = await getDb()
+      .selectFrom("l68_referrals")
+      .select(["id", "enrolment_id", "status", "rank_position"])
+      .where("post_id", "=", p.id)
+      .execute();
     expect(ref).toEqual([expect.objectContaining({ enrolment_id: fit, status: "proposed" })]);
     const rpath = `/operatore/collocamento-mirato/avviamenti/${ref[0].id}`;
 
@@ -129,10 +185,21 @@ describe("referrals", () => {
     expect((none.body as { referrals: unknown[] }).referrals).toEqual([]);
 
     // A hire cannot be recorded before the referral is confirmed (transition table).
-    const early = await callRoute(referral.action, request(rpath, { cookie: officer.cookie, form: { intent: "outcome", outcome: "hired", version: "1", hiredOn: today, contract: "indeterminato" } }), { referralId: ref[0].id });
+    const early = await callRoute(
+      referral.action,
+      request(rpath, {
+        cookie: officer.cookie,
+        form: { intent: "outcome", outcome: "hired", version: "1", hiredOn: today, contract: "indeterminato" },
+      }),
+      { referralId: ref[0].id },
+    );
     expect(early.status).toBe(409);
 
-    const confirmed = await callRoute(referral.action, request(rpath, { cookie: officer.cookie, form: { intent: "confirm", version: "1" } }), { referralId: ref[0].id });
+    const confirmed = await callRoute(
+      referral.action,
+      request(rpath, { cookie: officer.cookie, form: { intent: "confirm", version: "1" } }),
+      { referralId: ref[0].id },
+    );
     expect(confirmed.status).toBe(302);
 
     // The employer sees what the referral needs, never health data.
@@ -142,15 +209,37 @@ describe("referrals", () => {
     expect(text).toMatch(/02 1234567/);
     expect(text).not.toMatch(/Diagnosi|invalido|disability|percent|capacit|score|80/i);
 
-    const stale = await callRoute(referral.action, request(rpath, { cookie: officer.cookie, form: { intent: "outcome", outcome: "hired", version: "1", hiredOn: today, contract: "indeterminato" } }), { referralId: ref[0].id });
+    const stale = await callRoute(
+      referral.action,
+      request(rpath, {
+        cookie: officer.cookie,
+        form: { intent: "outcome", outcome: "hired", version: "1", hiredOn: today, contract: "indeterminato" },
+      }),
+      { referralId: ref[0].id },
+    );
     expect(stale.status).toBe(409);
-    const hired = await callRoute(referral.action, request(rpath, { cookie: officer.cookie, form: { intent: "outcome", outcome: "hired", version: "2", hiredOn: today, contract: "indeterminato" } }), { referralId: ref[0].id });
+    const hired = await callRoute(
+      referral.action,
+      request(rpath, {
+        cookie: officer.cookie,
+        form: { intent: "outcome", outcome: "hired", version: "2", hiredOn: today, contract: "indeterminato" },
+      }),
+      { referralId: ref[0].id },
+    );
     expect(hired.status, JSON.stringify(hired.body)).toBe(302);
 
-    const obligations = await getDb().selectFrom("l68_obligations").select(["status", "resolution", "units"]).where("employer_id", "=", e.employerId).execute();
+    const obligations = await getDb()
+      .selectFrom("l68_obligations")
+      .select(["status", "resolution", "units"])
+      .where("employer_id", "=", e.employerId)
+      .execute();
     expect(obligations).toEqual([{ status: "met", resolution: "hire", units: 1 }]);
     expect(await pendingVsMissing(e.employerId)).toEqual({ missing: 0, pending: 0 });
-    const worker = await getDb().selectFrom("l68_protected_workers").select(["category", "worker_name", "province_code"]).where("employer_id", "=", e.employerId).executeTakeFirstOrThrow();
+    const worker = await getDb()
+      .selectFrom("l68_protected_workers")
+      .select(["category", "worker_name", "province_code"])
+      .where("employer_id", "=", e.employerId)
+      .executeTakeFirstOrThrow();
     expect(worker).toEqual({ category: "disabile_l68", worker_name: "Secondo Prova", province_code: "MI" });
     const after = await getDb().selectFrom("l68_available_posts").select("status").where("id", "=", p.id).executeTakeFirstOrThrow();
     expect(after.status).toBe("filled");
@@ -163,39 +252,100 @@ describe("referrals", () => {
     const officer = await createPlacementOfficer("MI");
     await declareWorkers(e.employerId, e.cookie, 20);
     await callRoute(employerPosts.action, post("/azienda/collocamento-mirato/posti", e.cookie, postForm([], { nightShifts: "si" })));
-    const p = await getDb().selectFrom("l68_available_posts").select("id").where("employer_id", "=", e.employerId).executeTakeFirstOrThrow();
+    const p = await getDb()
+      .selectFrom("l68_available_posts")
+      .select("id")
+      .where("employer_id", "=", e.employerId)
+      .executeTakeFirstOrThrow();
     // A surname outside WinAnsi: the nulla osta PDF must print it.
-    const person = await enrol(officer.cookie, { ...enrolmentForm({ firstName: "Nadia", enrolledOn: addMonths(today, -2), nightShiftsOk: true }), lastName: "Ștefănescu" });
+    const person = await enrol(officer.cookie, {
+      ...enrolmentForm({ firstName: "Nadia", enrolledOn: addMonths(today, -2), nightShiftsOk: true }),
+      lastName: "Ștefănescu",
+    });
 
-    const empty = await callRoute(referrals.action, request("/operatore/collocamento-mirato/avviamenti", { cookie: officer.cookie, form: {} }));
+    const empty = await callRoute(
+      referrals.action,
+      request("/operatore/collocamento-mirato/avviamenti", { cookie: officer.cookie, form: {} }),
+    );
     expect(empty.status).toBe(400);
-    const r = await callRoute(referrals.action, request("/operatore/collocamento-mirato/avviamenti", { cookie: officer.cookie, form: { postId: p.id, enrolmentId: person } }));
+    const r = await callRoute(
+      referrals.action,
+      request("/operatore/collocamento-mirato/avviamenti", { cookie: officer.cookie, form: { postId: p.id, enrolmentId: person } }),
+    );
     expect(r.status, JSON.stringify(r.body)).toBe(302);
-    const row = await getDb().selectFrom("l68_referrals").select(["id", "status", "nulla_osta_number", "kind"]).where("post_id", "=", p.id).executeTakeFirstOrThrow();
+    const row = await getDb()
+      .selectFrom("l68_referrals")
+      .select(["id", "status", "nulla_osta_number", "kind"])
+      .where("post_id", "=", p.id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: "referred", kind: "nominativa" });
     expect(row.nulla_osta_number).toMatch(new RegExp(`^NO-MI-${today.slice(0, 4)}-\\d{5}$`));
-    const twice = await callRoute(referrals.action, request("/operatore/collocamento-mirato/avviamenti", { cookie: officer.cookie, form: { postId: p.id, enrolmentId: person } }));
+    const twice = await callRoute(
+      referrals.action,
+      request("/operatore/collocamento-mirato/avviamenti", { cookie: officer.cookie, form: { postId: p.id, enrolmentId: person } }),
+    );
     expect(twice.status).toBe(409);
 
     // The nulla osta PDF: the officer and the employer download it (audited); another employer gets 404.
-    const officerPdf = await callRoute(officerNullaOsta.loader, request(`/operatore/collocamento-mirato/avviamenti/${row.id}/nulla-osta`, { cookie: officer.cookie }), { referralId: row.id });
+    const officerPdf = await callRoute(
+      officerNullaOsta.loader,
+      request(`/operatore/collocamento-mirato/avviamenti/${row.id}/nulla-osta`, { cookie: officer.cookie }),
+      { referralId: row.id },
+    );
     expect(officerPdf.status).toBe(200);
-    const employerPdf = await callRoute(employerNullaOsta.loader, request(`/azienda/collocamento-mirato/avviamenti/${row.id}/nulla-osta`, { cookie: e.cookie }), { referralId: row.id });
+    const employerPdf = await callRoute(
+      employerNullaOsta.loader,
+      request(`/azienda/collocamento-mirato/avviamenti/${row.id}/nulla-osta`, { cookie: e.cookie }),
+      { referralId: row.id },
+    );
     expect(employerPdf.status).toBe(200);
     const other = await createL68Employer();
-    expect((await callRoute(employerNullaOsta.loader, request(`/azienda/collocamento-mirato/avviamenti/${row.id}/nulla-osta`, { cookie: other.cookie }), { referralId: row.id })).status).toBe(404);
-    const downloads = await getDb().selectFrom("audit_log").select("id").where("entity_id", "=", row.id).where("action", "=", "l68.nulla_osta_downloaded").execute();
+    expect(
+      (
+        await callRoute(
+          employerNullaOsta.loader,
+          request(`/azienda/collocamento-mirato/avviamenti/${row.id}/nulla-osta`, { cookie: other.cookie }),
+          { referralId: row.id },
+        )
+      ).status,
+    ).toBe(404);
+    const downloads = await getDb()
+      .selectFrom("audit_log")
+      .select("id")
+      .where("entity_id", "=", row.id)
+      .where("action", "=", "l68.nulla_osta_downloaded")
+      .execute();
     expect(downloads).toHaveLength(2);
 
     const rpath = `/operatore/collocamento-mirato/avviamenti/${row.id}`;
-    const noReason = await callRoute(referral.action, request(rpath, { cookie: officer.cookie, form: { intent: "outcome", outcome: "refused_by_employer", version: "1" } }), { referralId: row.id });
+    const noReason = await callRoute(
+      referral.action,
+      request(rpath, { cookie: officer.cookie, form: { intent: "outcome", outcome: "refused_by_employer", version: "1" } }),
+      { referralId: row.id },
+    );
     expect(noReason.status).toBe(400);
-    const refused = await callRoute(referral.action, request(rpath, { cookie: officer.cookie, form: { intent: "outcome", outcome: "refused_by_employer", version: "1", note: "Colloquio non superato" } }), { referralId: row.id });
+    const refused = await callRoute(
+      referral.action,
+      request(rpath, {
+        cookie: officer.cookie,
+        form: { intent: "outcome", outcome: "refused_by_employer", version: "1", note: "Colloquio non superato" },
+      }),
+      { referralId: row.id },
+    );
     expect(refused.status).toBe(302);
-    const obligations = await getDb().selectFrom("l68_obligations").select(["status", "resolution"]).where("employer_id", "=", e.employerId).execute();
+    const obligations = await getDb()
+      .selectFrom("l68_obligations")
+      .select(["status", "resolution"])
+      .where("employer_id", "=", e.employerId)
+      .execute();
     expect(obligations.every((o) => o.status !== "met")).toBe(true);
     expect(await pendingVsMissing(e.employerId)).toEqual({ missing: 1, pending: 1 });
     const audit = await getDb().selectFrom("audit_log").select("action").where("entity_id", "=", row.id).orderBy("id").execute();
-    expect(audit.map((a) => a.action)).toEqual(["l68.nulla_osta_issued", "l68.nulla_osta_downloaded", "l68.nulla_osta_downloaded", "l68.referral_refuse_employer"]);
+    expect(audit.map((a) => a.action)).toEqual([
+      "l68.nulla_osta_issued",
+      "l68.nulla_osta_downloaded",
+      "l68.nulla_osta_downloaded",
+      "l68.referral_refuse_employer",
+    ]);
   });
 });

@@ -16,7 +16,14 @@ const actor = { userId: null, role: "system", ip: null };
 
 async function addGroup(employerId: string, count: number, on: string) {
   await withTransaction(async (trx) =>
-    addWorkforceGroup(trx, actor, employerId, await fileVersion(employerId), { provinceCode: "MI", siteLabel: "", count, contract: "indeterminato" }, on),
+    addWorkforceGroup(
+      trx,
+      actor,
+      employerId,
+      await fileVersion(employerId),
+      { provinceCode: "MI", siteLabel: "", count, contract: "indeterminato" },
+      on,
+    ),
   );
 }
 
@@ -37,14 +44,21 @@ async function addDisabled(employerId: string, name: string, on: string) {
 async function compliantEmployerWithProspetto2025() {
   const e = await createL68Employer();
   await addGroup(e.employerId, 40, "2025-01-10");
-  await withTransaction((trx) => submitProspetto(trx, actor, e.employerId, { deadlineYear: 2025, availablePositions: "Addetto al magazzino" }, "2025-01-20"));
+  await withTransaction((trx) =>
+    submitProspetto(trx, actor, e.employerId, { deadlineYear: 2025, availablePositions: "Addetto al magazzino" }, "2025-01-20"),
+  );
   await addDisabled(e.employerId, "Anna Verdi", "2025-01-15");
   await addDisabled(e.employerId, "Bruno Gialli", "2025-01-15");
   return e;
 }
 
 const prospettoAlerts = (employerId: string) =>
-  getDb().selectFrom("l68_alerts").select(["kind", "ref_key"]).where("employer_id", "=", employerId).where("kind", "like", "prospetto%").execute();
+  getDb()
+    .selectFrom("l68_alerts")
+    .select(["kind", "ref_key"])
+    .where("employer_id", "=", employerId)
+    .where("kind", "like", "prospetto%")
+    .execute();
 
 describe("prospetto not owed when nothing changed (art. 40 c. 4 DL 112/2008)", () => {
   it("no reminder, no overdue alert, no refusal of the certificate, no late sanction", async () => {
@@ -53,7 +67,9 @@ describe("prospetto not owed when nothing changed (art. 40 c. 4 DL 112/2008)", (
     const owed = await prospettoDue(getDb(), e.employerId, 2026);
     expect(owed).toMatchObject({ owed: true, reason: "changed", lastSentYear: 2025 });
     expect(owed.changes.map((c) => c.field)).toEqual(["disabiliInForza"]);
-    await withTransaction((trx) => submitProspetto(trx, actor, e.employerId, { deadlineYear: 2026, availablePositions: "Addetto al magazzino" }, "2026-01-25"));
+    await withTransaction((trx) =>
+      submitProspetto(trx, actor, e.employerId, { deadlineYear: 2026, availablePositions: "Addetto al magazzino" }, "2026-01-25"),
+    );
 
     // 2027: nothing changed during 2026.
     const due = await prospettoDue(getDb(), e.employerId, 2027);
@@ -66,7 +82,9 @@ describe("prospetto not owed when nothing changed (art. 40 c. 4 DL 112/2008)", (
     expect(certificate.reasons).toEqual([]);
     expect(certificate.compliant).toBe(true);
     // Sent anyway, late: nothing was owed, so no sanction.
-    const voluntary = await withTransaction((trx) => submitProspetto(trx, actor, e.employerId, { deadlineYear: 2027, availablePositions: "Addetto al magazzino" }, "2027-03-02"));
+    const voluntary = await withTransaction((trx) =>
+      submitProspetto(trx, actor, e.employerId, { deadlineYear: 2027, availablePositions: "Addetto al magazzino" }, "2027-03-02"),
+    );
     expect(voluntary).toMatchObject({ daysLate: 0, sanction: "0.00" });
   });
 
@@ -89,8 +107,13 @@ describe("prospetto not owed when nothing changed (art. 40 c. 4 DL 112/2008)", (
     await withTransaction((trx) => submitProspetto(trx, actor, e.employerId, { deadlineYear: 2026, availablePositions: "" }, "2026-01-25"));
     expect(await prospettoDue(getDb(), e.employerId, 2027)).toMatchObject({ owed: false, reason: "unchanged" });
     const form = PostFormSchema.parse({
-      task: "Addetto all'archivio digitale", occupation: "4.1.1.1.0", posts: "2", comune: "Milano (MI)",
-      architecturalBarriers: "no", nightShifts: "no", publicTransport: "si",
+      task: "Addetto all'archivio digitale",
+      occupation: "4.1.1.1.0",
+      posts: "2",
+      comune: "Milano (MI)",
+      architecturalBarriers: "no",
+      nightShifts: "no",
+      publicTransport: "si",
     });
     const id = await withTransaction((trx) => addPost(trx, actor, e.employerId, form));
     const due = await prospettoDue(getDb(), e.employerId, 2027);
@@ -119,7 +142,11 @@ describe("art. 17 certificate with units inside the 60-day term", () => {
     const issued = await withTransaction((trx) => requestCertificate(trx, actor, e.employerId, "2026-03-11"));
     expect(issued.compliant).toBe(true);
     expect(issued.pending).toEqual({ units: 1, dueOn: "2026-04-30" });
-    const row = await getDb().selectFrom("l68_certificates").select(["pending_units"]).where("id", "=", issued.certificateId).executeTakeFirstOrThrow();
+    const row = await getDb()
+      .selectFrom("l68_certificates")
+      .select(["pending_units"])
+      .where("id", "=", issued.certificateId)
+      .executeTakeFirstOrThrow();
     expect(row.pending_units).toBe(1);
   });
 });

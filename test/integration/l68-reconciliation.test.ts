@@ -84,7 +84,13 @@ describe("the obligation file reconciles", () => {
         expect(rows.length).toBeGreaterThan(0);
         for (const r of rows) expect({ ...r, pending: r.pending }).toEqual({ ...r, pending: r.missing });
         // Convention places are allocated to provinces: their sum is the national figure of the snapshot.
-        const latest = await trx.selectFrom("l68_snapshots").distinctOn("employer_id").select(["employer_id", "input", "result"]).orderBy("employer_id").orderBy("id", "desc").execute();
+        const latest = await trx
+          .selectFrom("l68_snapshots")
+          .distinctOn("employer_id")
+          .select(["employer_id", "input", "result"])
+          .orderBy("employer_id")
+          .orderBy("id", "desc")
+          .execute();
         let withConventions = 0;
         for (const s of latest) {
           const input = s.input as { conventions?: { art11OpenPositions: number; art12bisWorkers: number } };
@@ -95,7 +101,10 @@ describe("the obligation file reconciles", () => {
         }
         expect(withConventions).toBeGreaterThan(0);
         // Targeted placement demo: a numeric referral in progress and a nominative one with its nulla osta.
-        let demoReferrals = trx.selectFrom("l68_referrals").select(["id", "kind", "status", "employer_id", "nulla_osta_number"]).orderBy("kind");
+        let demoReferrals = trx
+          .selectFrom("l68_referrals")
+          .select(["id", "kind", "status", "employer_id", "nulla_osta_number"])
+          .orderBy("kind");
         if (earlier.length) demoReferrals = demoReferrals.where("id", "not in", earlier);
         const referrals = await demoReferrals.execute();
         expect(referrals.map((r) => [r.kind, r.status])).toEqual([
@@ -107,14 +116,23 @@ describe("the obligation file reconciles", () => {
         const numeric = referrals[1];
         const [before] = await identity(trx, numeric.employer_id);
         const hiredBefore = await hiredUnits(trx, numeric.employer_id);
-        await transitionReferral(trx, { userId: refs.placementOfficerId, role: "placement_officer", ip: null }, "MI", numeric.id, "hire", 2, today, {
-          outcome: "hired",
-          version: 2,
-          hiredOn: today,
-          contract: "indeterminato",
-          months: null,
-          note: null,
-        });
+        await transitionReferral(
+          trx,
+          { userId: refs.placementOfficerId, role: "placement_officer", ip: null },
+          "MI",
+          numeric.id,
+          "hire",
+          2,
+          today,
+          {
+            outcome: "hired",
+            version: 2,
+            hiredOn: today,
+            contract: "indeterminato",
+            months: null,
+            note: null,
+          },
+        );
         const [after] = await identity(trx, numeric.employer_id);
         expect(after.pending).toBe(after.missing);
         expect(after.missing).toBe(before.missing - 1);
@@ -145,8 +163,21 @@ describe("the obligation file reconciles", () => {
         const op = rnd(10);
         await withTransaction(async (trx) => {
           if (op < 4 || groups.length === 0) {
-            await addWorkforceGroup(trx, actor, e.employerId, version, { provinceCode: provinces[rnd(4)], siteLabel: "", count: 5 + rnd(80), contract: "indeterminato" }, today);
-            const g = await trx.selectFrom("l68_workforce_groups").select("id").where("employer_id", "=", e.employerId).orderBy("created_at", "desc").limit(1).executeTakeFirstOrThrow();
+            await addWorkforceGroup(
+              trx,
+              actor,
+              e.employerId,
+              version,
+              { provinceCode: provinces[rnd(4)], siteLabel: "", count: 5 + rnd(80), contract: "indeterminato" },
+              today,
+            );
+            const g = await trx
+              .selectFrom("l68_workforce_groups")
+              .select("id")
+              .where("employer_id", "=", e.employerId)
+              .orderBy("created_at", "desc")
+              .limit(1)
+              .executeTakeFirstOrThrow();
             groups.push(g.id);
           } else if (op < 7) {
             await addProtectedWorker(
@@ -154,10 +185,22 @@ describe("the obligation file reconciles", () => {
               actor,
               e.employerId,
               version,
-              { workerName: `Lavoratore ${step}`, provinceCode: provinces[rnd(4)], category: rnd(4) === 0 ? "art18" : "disabile_l68", contract: "indeterminato", hiredOn: today },
+              {
+                workerName: `Lavoratore ${step}`,
+                provinceCode: provinces[rnd(4)],
+                category: rnd(4) === 0 ? "art18" : "disabile_l68",
+                contract: "indeterminato",
+                hiredOn: today,
+              },
               today,
             );
-            const w = await trx.selectFrom("l68_protected_workers").select("id").where("employer_id", "=", e.employerId).orderBy("created_at", "desc").limit(1).executeTakeFirstOrThrow();
+            const w = await trx
+              .selectFrom("l68_protected_workers")
+              .select("id")
+              .where("employer_id", "=", e.employerId)
+              .orderBy("created_at", "desc")
+              .limit(1)
+              .executeTakeFirstOrThrow();
             workers.push(w.id);
           } else if (op < 8 && workers.length) {
             await recordWorkerLeft(trx, actor, e.employerId, version, { workerId: workers.shift()!, leftOn: today }, today);
@@ -169,7 +212,12 @@ describe("the obligation file reconciles", () => {
         expect(row.pending, `run ${run} step ${step} op ${op}`).toBe(row.missing);
       }
       // Nothing is «met» without a hire, an exemption or a convention (here: only hires).
-      const ended = await getDb().selectFrom("l68_obligations").select(["status", "resolution"]).where("employer_id", "=", e.employerId).where("status", "in", ["met", "lapsed"]).execute();
+      const ended = await getDb()
+        .selectFrom("l68_obligations")
+        .select(["status", "resolution"])
+        .where("employer_id", "=", e.employerId)
+        .where("status", "in", ["met", "lapsed"])
+        .execute();
       for (const o of ended) expect(o.status === "met" ? o.resolution : "lapsed").toBe(o.status === "met" ? "hire" : o.resolution);
     }
   });
@@ -178,56 +226,101 @@ describe("the obligation file reconciles", () => {
     const e = await createL68Employer();
     const officer = await createPlacementOfficer("MI");
     await withTransaction(async (trx) =>
-      addWorkforceGroup(trx, actor, e.employerId, await fileVersion(e.employerId), { provinceCode: "MI", siteLabel: "", count: 20, contract: "indeterminato" }, today),
+      addWorkforceGroup(
+        trx,
+        actor,
+        e.employerId,
+        await fileVersion(e.employerId),
+        { provinceCode: "MI", siteLabel: "", count: 20, contract: "indeterminato" },
+        today,
+      ),
     );
     const vacancy = await createMatchVacancy({ employerId: e.employerId, l68Reserved: "art1", status: "published" });
     const shortlistId = await insertPresentedShortlist(e.employerId, vacancy.id);
     const candidateId = await createMatchCandidate({ protectedCategory: "art1" });
     const row = await getDb()
       .insertInto("shortlist_candidates")
-      .values({ shortlist_id: shortlistId, candidate_id: candidateId, rank: 1, score: 1, explanation: "{}", state: "selected", presented_at: new Date() })
+      .values({
+        shortlist_id: shortlistId,
+        candidate_id: candidateId,
+        rank: 1,
+        score: 1,
+        explanation: "{}",
+        state: "selected",
+        presented_at: new Date(),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const officerActor = { userId: officer.userId, role: "placement_officer", ip: null };
     await withTransaction((trx) =>
-      recordHire(trx, officerActor, { kind: "officer", userId: officer.userId }, {
-        rowId: row.id,
-        version: 1,
-        contractType: "A.01.00",
-        startDate: today,
-        endDate: null,
-        workingTime: "F",
-        weeklyHours: 40,
-        ccnl: "042",
-        contractLevel: "4",
-        qualification: "5.1.2.2.0.1",
-        grossPay: null,
-        workComune: "Milano (MI)",
-        l68Reserved: true,
-        requestChannel: "telefono",
-      }),
+      recordHire(
+        trx,
+        officerActor,
+        { kind: "officer", userId: officer.userId },
+        {
+          rowId: row.id,
+          version: 1,
+          contractType: "A.01.00",
+          startDate: today,
+          endDate: null,
+          workingTime: "F",
+          weeklyHours: 40,
+          ccnl: "042",
+          contractLevel: "4",
+          qualification: "5.1.2.2.0.1",
+          grossPay: null,
+          workComune: "Milano (MI)",
+          l68Reserved: true,
+          requestChannel: "telefono",
+        },
+      ),
     );
-    const worker = await getDb().selectFrom("l68_protected_workers").select(["category", "hire_id", "province_code"]).where("employer_id", "=", e.employerId).executeTakeFirstOrThrow();
+    const worker = await getDb()
+      .selectFrom("l68_protected_workers")
+      .select(["category", "hire_id", "province_code"])
+      .where("employer_id", "=", e.employerId)
+      .executeTakeFirstOrThrow();
     expect(worker).toMatchObject({ category: "disabile_l68", province_code: "MI" });
     expect(worker.hire_id).toBeTruthy();
-    const obligations = await getDb().selectFrom("l68_obligations").select(["status", "resolution", "units"]).where("employer_id", "=", e.employerId).execute();
+    const obligations = await getDb()
+      .selectFrom("l68_obligations")
+      .select(["status", "resolution", "units"])
+      .where("employer_id", "=", e.employerId)
+      .execute();
     expect(obligations).toEqual([{ status: "met", resolution: "hire", units: 1 }]);
     const [id] = await identity(getDb(), e.employerId);
     expect(id).toMatchObject({ missing: 0, pending: 0 });
     // The workspace's «Offerte riservate» column lists the vacancy, its hire and its rosa.
     const page = await callRoute(workspace.loader, request("/operatore/collocamento-mirato", { cookie: officer.cookie }));
     const rows = (page.body as { rows: { id: string; reserved: { id: string; hired: number; shortlists: { id: string }[] }[] }[] }).rows;
-    expect(rows.find((r) => r.id === e.employerId)?.reserved).toEqual([expect.objectContaining({ id: vacancy.id, hired: 1, shortlists: [expect.objectContaining({ id: shortlistId })] })]);
+    expect(rows.find((r) => r.id === e.employerId)?.reserved).toEqual([
+      expect.objectContaining({ id: vacancy.id, hired: 1, shortlists: [expect.objectContaining({ id: shortlistId })] }),
+    ]);
   });
 
   it("a fall of the workforce is not «Adempiuto»: the obligation lapses", async () => {
     const e = await createL68Employer();
     await withTransaction(async (trx) =>
-      addWorkforceGroup(trx, actor, e.employerId, await fileVersion(e.employerId), { provinceCode: "MI", siteLabel: "", count: 20, contract: "indeterminato" }, today),
+      addWorkforceGroup(
+        trx,
+        actor,
+        e.employerId,
+        await fileVersion(e.employerId),
+        { provinceCode: "MI", siteLabel: "", count: 20, contract: "indeterminato" },
+        today,
+      ),
     );
-    const g = await getDb().selectFrom("l68_workforce_groups").select("id").where("employer_id", "=", e.employerId).executeTakeFirstOrThrow();
+    const g = await getDb()
+      .selectFrom("l68_workforce_groups")
+      .select("id")
+      .where("employer_id", "=", e.employerId)
+      .executeTakeFirstOrThrow();
     await withTransaction(async (trx) => removeWorkforceGroup(trx, actor, e.employerId, await fileVersion(e.employerId), g.id, today));
-    const obligations = await getDb().selectFrom("l68_obligations").select(["status", "resolution"]).where("employer_id", "=", e.employerId).execute();
+    const obligations = await getDb()
+      .selectFrom("l68_obligations")
+      .select(["status", "resolution"])
+      .where("employer_id", "=", e.employerId)
+      .execute();
     expect(obligations).toEqual([{ status: "lapsed", resolution: "lapsed" }]);
   });
 });

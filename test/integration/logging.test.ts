@@ -53,7 +53,9 @@ describe("logs", () => {
   it("give every request an id, in the X-Request-Id header and in its log line, without cookies or tokens", async () => {
     const logs = collectLogs();
     restore = logs.restore;
-    const app = await startHttpApp([{ id: "routes/attivazione.$token", path: "attivazione/:token", module: { loader: () => null, default: () => null } }]);
+    const app = await startHttpApp([
+      { id: "routes/attivazione.$token", path: "attivazione/:token", module: { loader: () => null, default: () => null } },
+    ]);
     try {
       const res = await fetch(`${app.origin}/attivazione/segreto-123?x=1`, { headers: { cookie: "rosa_session=abc" } });
       const id = res.headers.get("x-request-id");

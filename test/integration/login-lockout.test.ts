@@ -8,7 +8,9 @@ const limits = { maxFailures: 5, lockMinutes: 15 };
 
 /** Every attempt that reached the password check left one row: the rows count the verifications. */
 async function verifiedAttempts(by: { email?: string; ip?: string }) {
-  let query = getDb().selectFrom("login_attempts").select((eb) => eb.fn.countAll<string>().as("n"));
+  let query = getDb()
+    .selectFrom("login_attempts")
+    .select((eb) => eb.fn.countAll<string>().as("n"));
   if (by.email) query = query.where("email", "=", by.email);
   if (by.ip) query = query.where("ip", "=", by.ip);
   return Number((await query.executeTakeFirstOrThrow()).n);
@@ -23,7 +25,9 @@ describe("login lockout under parallel requests", () => {
     const user = await createUserWithRole("admin");
     const ip = ipPrefix();
     const outcomes = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => attemptPasswordLogin(getDb(), { email: user.email, password: `sbagliata-${i}`, ip: `${ip}.${i}` }, limits)),
+      Array.from({ length: 40 }, (_, i) =>
+        attemptPasswordLogin(getDb(), { email: user.email, password: `sbagliata-${i}`, ip: `${ip}.${i}` }, limits),
+      ),
     );
     expect(await verifiedAttempts({ email: user.email })).toBeLessThanOrEqual(limits.maxFailures);
     expect(outcomes.filter((o) => !o.ok && o.reason === "invalid")).toHaveLength(limits.maxFailures);
@@ -34,7 +38,9 @@ describe("login lockout under parallel requests", () => {
     const user = await createUserWithRole("preselection_officer");
     const ip = ipPrefix();
     const passwords = [...Array.from({ length: 29 }, (_, i) => `sbagliata-${i}`), TEST_PASSWORD];
-    const outcomes = await Promise.all(passwords.map((password, i) => attemptPasswordLogin(getDb(), { email: user.email, password, ip: `${ip}.${i}` }, limits)));
+    const outcomes = await Promise.all(
+      passwords.map((password, i) => attemptPasswordLogin(getDb(), { email: user.email, password, ip: `${ip}.${i}` }, limits)),
+    );
     expect(await verifiedAttempts({ email: user.email })).toBeLessThanOrEqual(limits.maxFailures);
     expect(outcomes.some((o) => o.ok)).toBe(false);
     const sessions = await getDb().selectFrom("sessions").select("id").where("user_id", "=", user.id).execute();
@@ -46,14 +52,19 @@ describe("login lockout under parallel requests", () => {
 
   it("verifies at most 4 × LOGIN_MAX_FAILURES passwords from one IP across many accounts", async () => {
     const ip = `${ipPrefix()}.1`;
-    await Promise.all(Array.from({ length: 40 }, (_, i) => attemptPasswordLogin(getDb(), { email: `nessuno-${i}-${randomUUID()}@example.it`, password: "sbagliata", ip }, limits)));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        attemptPasswordLogin(getDb(), { email: `nessuno-${i}-${randomUUID()}@example.it`, password: "sbagliata", ip }, limits),
+      ),
+    );
     expect(await verifiedAttempts({ ip })).toBeLessThanOrEqual(limits.maxFailures * 4);
   });
 
   it("still logs in with the right password below the limit, counting the success as no failure", async () => {
     const user = await createUserWithRole("placement_officer");
     const ip = `${ipPrefix()}.1`;
-    for (let i = 0; i < limits.maxFailures - 1; i++) await attemptPasswordLogin(getDb(), { email: user.email, password: "sbagliata", ip }, limits);
+    for (let i = 0; i < limits.maxFailures - 1; i++)
+      await attemptPasswordLogin(getDb(), { email: user.email, password: "sbagliata", ip }, limits);
     const ok = await attemptPasswordLogin(getDb(), { email: user.email.toUpperCase(), password: TEST_PASSWORD, ip }, limits);
     expect(ok.ok).toBe(true);
     const rows = await getDb().selectFrom("login_attempts").select("succeeded").where("email", "=", user.email).execute();

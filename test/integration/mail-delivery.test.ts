@@ -27,7 +27,8 @@ describe("e-mail delivery through SMTP", () => {
 
     // Other tests leave mail in the same outbox: drain it, batch after batch.
     let sent = 0;
-    for (let run = await deliverPendingMail(db, transport, FROM); run.sent > 0; run = await deliverPendingMail(db, transport, FROM)) sent += run.sent;
+    for (let run = await deliverPendingMail(db, transport, FROM); run.sent > 0; run = await deliverPendingMail(db, transport, FROM))
+      sent += run.sent;
     expect(sent).toBeGreaterThanOrEqual(1);
     const message = received.find((m) => m.includes(to));
     expect(message).toContain("Subject: Promemoria: offerta in scadenza");
@@ -42,10 +43,20 @@ describe("e-mail delivery through SMTP", () => {
     // An unreachable server leaves the message pending with the error, for the next run.
     const to2 = `secondo-${Date.now()}@example.it`;
     await enqueueMail(db, { to: to2, subject: "Secondo", body: "x" });
-    const down = nodemailer.createTransport({ host: "127.0.0.1", port: await freePort(), secure: false, ignoreTLS: true, connectionTimeout: 2000 });
+    const down = nodemailer.createTransport({
+      host: "127.0.0.1",
+      port: await freePort(),
+      secure: false,
+      ignoreTLS: true,
+      connectionTimeout: 2000,
+    });
     const failedRun = await deliverPendingMail(db, down, FROM);
     expect(failedRun.failed).toBeGreaterThanOrEqual(1);
-    const pending = await db.selectFrom("mail_outbox").select(["sent_at", "last_error"]).where("to_address", "=", to2).executeTakeFirstOrThrow();
+    const pending = await db
+      .selectFrom("mail_outbox")
+      .select(["sent_at", "last_error"])
+      .where("to_address", "=", to2)
+      .executeTakeFirstOrThrow();
     expect(pending.sent_at).toBeNull();
     expect(pending.last_error).toBeTruthy();
     await deliverPendingMail(db, transport, FROM);

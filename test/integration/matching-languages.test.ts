@@ -11,15 +11,36 @@ let vacancyId: string;
 
 beforeAll(async () => {
   people = {
-    native: await createMatchCandidate({ comune: "Lodi", preferences: [OCC], motherTongues: ["it"], languages: [{ code: "en", level: "A2" }] }),
-    fluent: await createMatchCandidate({ comune: "Lodi", preferences: [OCC], motherTongues: ["ro"], languages: [{ code: "it", level: "B2" }] }),
-    beginner: await createMatchCandidate({ comune: "Lodi", preferences: [OCC], motherTongues: ["ro"], languages: [{ code: "it", level: "A2" }] }),
+    native: await createMatchCandidate({
+      comune: "Lodi",
+      preferences: [OCC],
+      motherTongues: ["it"],
+      languages: [{ code: "en", level: "A2" }],
+    }),
+    fluent: await createMatchCandidate({
+      comune: "Lodi",
+      preferences: [OCC],
+      motherTongues: ["ro"],
+      languages: [{ code: "it", level: "B2" }],
+    }),
+    beginner: await createMatchCandidate({
+      comune: "Lodi",
+      preferences: [OCC],
+      motherTongues: ["ro"],
+      languages: [{ code: "it", level: "A2" }],
+    }),
     silent: await createMatchCandidate({ comune: "Lodi", preferences: [OCC], languages: [{ code: "en", level: "B2" }] }),
   };
   await indexPending();
   const employer = await createEmployer();
   vacancyId = (
-    await createMatchVacancy({ employerId: employer.id, comune: "Lodi", occupation: OCC, radiusKm: 10, requirements: [{ kind: "language", priority: "must", languageCode: "it", cefrLevel: "B1" }] })
+    await createMatchVacancy({
+      employerId: employer.id,
+      comune: "Lodi",
+      occupation: OCC,
+      radiusKm: 10,
+      requirements: [{ kind: "language", priority: "must", languageCode: "it", cefrLevel: "B1" }],
+    })
   ).id;
 });
 
@@ -37,7 +58,13 @@ describe("language requirements, mother tongue and «da verificare»", () => {
   });
 
   it("finds natives in the officer's language facet too", async () => {
-    const doc = await import("../../search/client.server").then(({ getMeili, indexUid }) => getMeili().index(indexUid("candidates")).getDocument(people.native));
-    expect(doc).toMatchObject({ languages: ["en", "it"], motherTongues: ["it"], languageNames: expect.arrayContaining(["Italiano madrelingua"]) });
+    const doc = await import("../../search/client.server").then(({ getMeili, indexUid }) =>
+      getMeili().index(indexUid("candidates")).getDocument(people.native),
+    );
+    expect(doc).toMatchObject({
+      languages: ["en", "it"],
+      motherTongues: ["it"],
+      languageNames: expect.arrayContaining(["Italiano madrelingua"]),
+    });
   });
 });

@@ -74,7 +74,9 @@ describe("matching beyond the first page, with the officer's choices", () => {
       .returning("id")
       .executeTakeFirstOrThrow();
     const officer = await getDb().selectFrom("shortlists").select("created_by").where("id", "=", shortlistId).executeTakeFirstOrThrow();
-    await withTransaction((trx) => moveCandidate(trx, SYSTEM_ACTOR, { kind: "officer", userId: officer.created_by }, { rowId: row.id, event: "present", version: null }));
+    await withTransaction((trx) =>
+      moveCandidate(trx, SYSTEM_ACTOR, { kind: "officer", userId: officer.created_by }, { rowId: row.id, event: "present", version: null }),
+    );
     await indexPending();
 
     const plain = await runMatch(v, { cvObsoleteMonths: 6, withControls: true });

@@ -13,14 +13,24 @@ beforeAll(async () => {
   const employer = await createEmployer();
   const old = new Date(Date.now() - 400 * 86_400_000);
   ids = {
-    unitNear: await createMatchCandidate({ comune: "Bergamo", preferences: [OCC], licences: ["B"], languages: [{ code: "en", level: "B2" }] }),
+    unitNear: await createMatchCandidate({
+      comune: "Bergamo",
+      preferences: [OCC],
+      licences: ["B"],
+      languages: [{ code: "en", level: "B2" }],
+    }),
     unitFar: await createMatchCandidate({ comune: "Treviglio", preferences: ["8.1.1.1.0", OCC], licences: ["C"] }),
     klass: await createMatchCandidate({ comune: "Bergamo", preferences: ["5.1.2.4.0"], licences: ["B"] }),
     noLicence: await createMatchCandidate({ comune: "Bergamo", preferences: [OCC] }),
     noConsent: await createMatchCandidate({ comune: "Bergamo", preferences: [OCC], licences: ["B"], consent: false }),
     obsolete: await createMatchCandidate({ comune: "Bergamo", preferences: [OCC], licences: ["B"], cvUpdatedAt: old }),
     shortCommute: await createMatchCandidate({ comune: "Treviglio", preferences: [OCC], licences: ["B"], maxCommuteKm: 5 }),
-    experienceOnly: await createMatchCandidate({ comune: "Bergamo", preferences: ["8.1.1.1.0"], experiences: [{ code: OCC, years: 3 }], licences: ["B"] }),
+    experienceOnly: await createMatchCandidate({
+      comune: "Bergamo",
+      preferences: ["8.1.1.1.0"],
+      experiences: [{ code: OCC, years: 3 }],
+      licences: ["B"],
+    }),
     farAway: await createMatchCandidate({ comune: "Roma", preferences: [OCC], licences: ["B"] }),
   };
   await indexPending();
@@ -39,7 +49,10 @@ beforeAll(async () => {
 describe("matching a vacancy against the real index", () => {
   it("lists accepted self-applications, marked, even when they miss a must-have", async () => {
     const v = (await loadMatchVacancy(getDb(), vacancyId))!;
-    await getDb().insertInto("vacancy_applications").values({ vacancy_id: vacancyId, candidate_id: ids.noLicence, status: "accepted" }).execute();
+    await getDb()
+      .insertInto("vacancy_applications")
+      .values({ vacancy_id: vacancyId, candidate_id: ids.noLicence, status: "accepted" })
+      .execute();
     const result = await runMatch(v, { cvObsoleteMonths: 6, selfApplied: [ids.noLicence, ids.unitNear] });
     const applied = result.hits.filter((h) => h.selfApplied).map((h) => h.id);
     expect(applied.sort()).toEqual([ids.noLicence, ids.unitNear].sort());
@@ -101,7 +114,8 @@ describe("matching a vacancy against the real index", () => {
     // The walk used beyond 1,000 results must give exactly the same order, also when it cuts inside a comune.
     const ranked = (r: typeof whole) => r.hits.map((h) => h.id);
     expect(ranked(await runMatch(v, { cvObsoleteMonths: 6, fetchAll: 0 }))).toEqual(order);
-    for (const limit of [1, 2, 3, 4]) expect(ranked(await runMatch(v, { cvObsoleteMonths: 6, fetchAll: 0, limit }))).toEqual(order.slice(0, limit));
+    for (const limit of [1, 2, 3, 4])
+      expect(ranked(await runMatch(v, { cvObsoleteMonths: 6, fetchAll: 0, limit }))).toEqual(order.slice(0, limit));
   });
 
   it("counts how many more candidates relaxing a must-have would bring, and relaxing brings them", async () => {

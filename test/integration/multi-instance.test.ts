@@ -58,7 +58,11 @@ describe("two portal processes on one database", () => {
     releaseTestInstance = await registerInstance(db, getEnv().DATABASE_URL!);
     const live = await db.selectFrom("server_instances").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
     const imp = (instanceId: number) =>
-      db.insertInto("candidate_imports").values({ filename: `${tag}.csv`, status: "importing", total_rows: 10, created_by: officer.id, instance_id: instanceId }).returning("id").executeTakeFirstOrThrow();
+      db
+        .insertInto("candidate_imports")
+        .values({ filename: `${tag}.csv`, status: "importing", total_rows: 10, created_by: officer.id, instance_id: instanceId })
+        .returning("id")
+        .executeTakeFirstOrThrow();
     const deadImport = await imp(dead.id);
     const liveImport = await imp(live.id);
     // Every job is due.
@@ -72,7 +76,10 @@ describe("two portal processes on one database", () => {
       SESSION_SECRET: inject("sessionSecret"),
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     };
-    const [a, b] = await Promise.all([startPortal({ ...env, PORT: String(await freePort()) }), startPortal({ ...env, PORT: String(await freePort()) })]);
+    const [a, b] = await Promise.all([
+      startPortal({ ...env, PORT: String(await freePort()) }),
+      startPortal({ ...env, PORT: String(await freePort()) }),
+    ]);
     portals.push(a, b);
 
     // Sessions live in PostgreSQL: log in on A, use the cookie on B.
@@ -104,7 +111,11 @@ describe("two portal processes on one database", () => {
     // The mail job may run again after its 15 s period; each message still leaves exactly once.
     for (let i = 0; i < 6; i++) expect(received.filter((m) => m.includes(`${tag}-${i}@example.it`)).length).toBe(1);
 
-    const imports = await db.selectFrom("candidate_imports").select(["id", "status"]).where("id", "in", [deadImport.id, liveImport.id]).execute();
+    const imports = await db
+      .selectFrom("candidate_imports")
+      .select(["id", "status"])
+      .where("id", "in", [deadImport.id, liveImport.id])
+      .execute();
     expect(imports.find((i) => i.id === deadImport.id)?.status).toBe("failed");
     expect(imports.find((i) => i.id === liveImport.id)?.status).toBe("importing");
     // The dead process's row is forgotten; the live ones stay.

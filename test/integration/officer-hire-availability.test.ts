@@ -21,16 +21,31 @@ let employerCookie: string;
 let employerId: string;
 let vacancyId: string;
 let shortlistId: string;
-const rowIds: Record<"withAccount" | "emailOnly" | "phoneOnly" | "noContact", string> = { withAccount: "", emailOnly: "", phoneOnly: "", noContact: "" };
+const rowIds: Record<"withAccount" | "emailOnly" | "phoneOnly" | "noContact", string> = {
+  withAccount: "",
+  emailOnly: "",
+  phoneOnly: "",
+  noContact: "",
+};
 
 const officerPost = (form: Record<string, string>, rows: string[] = []) => {
   const body = new URLSearchParams(form);
   for (const id of rows) body.append("rowIds", id);
-  return new Request(`http://localhost/operatore/rose/${shortlistId}`, { method: "POST", headers: { Cookie: officer, "Content-Type": "application/x-www-form-urlencoded" }, body });
+  return new Request(`http://localhost/operatore/rose/${shortlistId}`, {
+    method: "POST",
+    headers: { Cookie: officer, "Content-Type": "application/x-www-form-urlencoded" },
+    body,
+  });
 };
-const rowState = async (id: string) => (await getDb().selectFrom("shortlist_candidates").select(["state", "version"]).where("id", "=", id).executeTakeFirstOrThrow());
+const rowState = async (id: string) =>
+  await getDb().selectFrom("shortlist_candidates").select(["state", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
 const linkFor = async (rowId: string) => {
-  const r = await getDb().selectFrom("availability_requests").select(["id", "expires_at", "channel", "sent_to"]).where("shortlist_candidate_id", "=", rowId).orderBy("created_at", "desc").executeTakeFirstOrThrow();
+  const r = await getDb()
+    .selectFrom("availability_requests")
+    .select(["id", "expires_at", "channel", "sent_to"])
+    .where("shortlist_candidate_id", "=", rowId)
+    .orderBy("created_at", "desc")
+    .executeTakeFirstOrThrow();
   return { ...r, token: availabilityToken(r.id, r.expires_at) };
 };
 
@@ -79,17 +94,43 @@ beforeAll(async () => {
 
 describe("«avvia il contatto» for all the chosen people at once", () => {
   it("contacts everybody in one action, by the channel each has, and says so", async () => {
-    const mailsBefore = Number((await getDb().selectFrom("mail_outbox").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);
-    const res = (await officerRoute.action({ request: officerPost({ intent: "contact_all" }, Object.values(rowIds)), params: { shortlistId }, context: { clientIp: "127.0.0.1" } })) as Response;
+    const mailsBefore = Number(
+      (
+        await getDb()
+          .selectFrom("mail_outbox")
+          .select((eb) => eb.fn.countAll<string>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const res = (await officerRoute.action({
+      request: officerPost({ intent: "contact_all" }, Object.values(rowIds)),
+      params: { shortlistId },
+      context: { clientIp: "127.0.0.1" },
+    })) as Response;
     expect(res.status).toBe(302);
-    const { flash } = await readFlash(new Request("http://localhost/", { headers: { Cookie: res.headers.get("Set-Cookie")!.split(";")[0]! } }));
+    const { flash } = await readFlash(
+      new Request("http://localhost/", { headers: { Cookie: res.headers.get("Set-Cookie")!.split(";")[0]! } }),
+    );
     expect(flash?.message).toBe("Contattati 4 candidati (2 per e-mail, 1 per SMS, 1 senza e-mail né telefono: contattalo tu).");
     for (const id of Object.values(rowIds)) expect((await rowState(id)).state).toBe("contacting");
-    const requests = await getDb().selectFrom("availability_requests").select(["shortlist_candidate_id", "channel"]).where("shortlist_candidate_id", "in", Object.values(rowIds)).execute();
+    const requests = await getDb()
+      .selectFrom("availability_requests")
+      .select(["shortlist_candidate_id", "channel"])
+      .where("shortlist_candidate_id", "in", Object.values(rowIds))
+      .execute();
     expect(requests.map((r) => r.channel).sort()).toEqual(["email", "email", "sms"]);
     expect(requests.find((r) => r.shortlist_candidate_id === rowIds.phoneOnly)?.channel).toBe("sms");
     const mails = await getDb().selectFrom("mail_outbox").select(["to_address", "body_text"]).orderBy("id", "desc").limit(10).execute();
-    expect(Number((await getDb().selectFrom("mail_outbox").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n) - mailsBefore).toBe(2);
+    expect(
+      Number(
+        (
+          await getDb()
+            .selectFrom("mail_outbox")
+            .select((eb) => eb.fn.countAll<string>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ) - mailsBefore,
+    ).toBe(2);
     // The person without an account is never told to log into an area they do not have.
     const emailOnly = await linkFor(rowIds.emailOnly);
     const mailToEmailOnly = mails.find((m) => m.to_address === emailOnly.sent_to)!;
@@ -105,14 +146,33 @@ describe("«avvia il contatto» for all the chosen people at once", () => {
   });
 
   it("a double submit changes nothing and says nobody new was contacted", async () => {
-    const before = await getDb().selectFrom("availability_requests").select("id").where("shortlist_candidate_id", "in", Object.values(rowIds)).execute();
-    const res = (await officerRoute.action({ request: officerPost({ intent: "contact_all" }, Object.values(rowIds)), params: { shortlistId }, context: { clientIp: "127.0.0.1" } })) as Response;
+    const before = await getDb()
+      .selectFrom("availability_requests")
+      .select("id")
+      .where("shortlist_candidate_id", "in", Object.values(rowIds))
+      .execute();
+    const res = (await officerRoute.action({
+      request: officerPost({ intent: "contact_all" }, Object.values(rowIds)),
+      params: { shortlistId },
+      context: { clientIp: "127.0.0.1" },
+    })) as Response;
     expect(res.status).toBe(302);
-    const { flash } = await readFlash(new Request("http://localhost/", { headers: { Cookie: res.headers.get("Set-Cookie")!.split(";")[0]! } }));
+    const { flash } = await readFlash(
+      new Request("http://localhost/", { headers: { Cookie: res.headers.get("Set-Cookie")!.split(";")[0]! } }),
+    );
     expect(flash?.message).toBe("Nessun nuovo candidato contattato. 4 erano già in contatto o non contattabili: invariati.");
-    const after = await getDb().selectFrom("availability_requests").select("id").where("shortlist_candidate_id", "in", Object.values(rowIds)).execute();
+    const after = await getDb()
+      .selectFrom("availability_requests")
+      .select("id")
+      .where("shortlist_candidate_id", "in", Object.values(rowIds))
+      .execute();
     expect(after).toHaveLength(before.length);
-    const audits = await getDb().selectFrom("audit_log").select("details").where("action", "=", "shortlist.contact_many").where("entity_id", "=", shortlistId).execute();
+    const audits = await getDb()
+      .selectFrom("audit_log")
+      .select("details")
+      .where("action", "=", "shortlist.contact_many")
+      .where("entity_id", "=", shortlistId)
+      .execute();
     expect(audits).toHaveLength(2);
   });
 
@@ -120,7 +180,9 @@ describe("«avvia il contatto» for all the chosen people at once", () => {
     const none = await callRoute(officerRoute.action, officerPost({ intent: "contact_all" }), { shortlistId });
     expect(none.status).toBe(400);
     expect(JSON.stringify(none.body)).toContain("Scegli almeno un candidato");
-    const foreign = await callRoute(officerRoute.action, officerPost({ intent: "contact_all" }, ["00000000-0000-4000-8000-000000000000"]), { shortlistId });
+    const foreign = await callRoute(officerRoute.action, officerPost({ intent: "contact_all" }, ["00000000-0000-4000-8000-000000000000"]), {
+      shortlistId,
+    });
     expect(foreign.status).toBe(404);
   });
 
@@ -148,9 +210,18 @@ describe("the signed one-click availability link", () => {
     const answer = await callRoute(linkRoute.action, post(token, { response: "confirmed", shareContacts: "on" }), { token });
     expect(answer.status).toBe(302);
     expect((await rowState(rowIds.emailOnly)).state).toBe("available");
-    const req = await getDb().selectFrom("availability_requests").select(["answer", "answered_at"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const req = await getDb()
+      .selectFrom("availability_requests")
+      .select(["answer", "answered_at"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(req.answer).toBe("confirmed");
-    const t = await getDb().selectFrom("shortlist_transitions").select(["actor_kind", "note"]).where("shortlist_candidate_id", "=", rowIds.emailOnly).where("event", "=", "candidate_confirm").executeTakeFirstOrThrow();
+    const t = await getDb()
+      .selectFrom("shortlist_transitions")
+      .select(["actor_kind", "note"])
+      .where("shortlist_candidate_id", "=", rowIds.emailOnly)
+      .where("event", "=", "candidate_confirm")
+      .executeTakeFirstOrThrow();
     expect(t).toEqual({ actor_kind: "candidate", note: "Risposta dal collegamento ricevuto" });
     const again = await callRoute(linkRoute.action, post(token, { response: "declined" }), { token });
     expect(again.status).toBe(409);
@@ -178,7 +249,13 @@ describe("the signed one-click availability link", () => {
     const past = new Date(Date.now() - 3_600_000);
     const r = await getDb()
       .insertInto("availability_requests")
-      .values({ shortlist_candidate_id: rowIds.withAccount, channel: "email", sent_to: "x@example.it", expires_at: past, created_at: new Date(Date.now() + 1000) })
+      .values({
+        shortlist_candidate_id: rowIds.withAccount,
+        channel: "email",
+        sent_to: "x@example.it",
+        expires_at: past,
+        created_at: new Date(Date.now() + 1000),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const token = availabilityToken(r.id, past);
@@ -192,7 +269,13 @@ describe("the signed one-click availability link", () => {
   });
 
   it("an older link is superseded by the newer one; a missing answer is a form error", async () => {
-    const old = await getDb().selectFrom("availability_requests").select(["id", "expires_at"]).where("shortlist_candidate_id", "=", rowIds.withAccount).where("channel", "=", "email").orderBy("created_at").executeTakeFirstOrThrow();
+    const old = await getDb()
+      .selectFrom("availability_requests")
+      .select(["id", "expires_at"])
+      .where("shortlist_candidate_id", "=", rowIds.withAccount)
+      .where("channel", "=", "email")
+      .orderBy("created_at")
+      .executeTakeFirstOrThrow();
     const token = availabilityToken(old.id, old.expires_at);
     const page = await callRoute(linkRoute.loader, request(`/disponibilita/${token}`), { token });
     expect((page.body as { message: string }).message).toContain("non attende più una risposta");
@@ -223,15 +306,32 @@ describe("the officer records the hire on the employer's behalf", () => {
 
   beforeAll(async () => {
     // The confirmed person is presented to the employer (the officer's ordinary flow).
-    await getDb().updateTable("shortlist_candidates").set({ state: "presented", presented_at: new Date() }).where("id", "=", rowIds.emailOnly).execute();
-    await getDb().updateTable("shortlists").set({ status: "presented", presented_at: new Date(), presented_by: officerId }).where("id", "=", shortlistId).execute();
+    await getDb()
+      .updateTable("shortlist_candidates")
+      .set({ state: "presented", presented_at: new Date() })
+      .where("id", "=", rowIds.emailOnly)
+      .execute();
+    await getDb()
+      .updateTable("shortlists")
+      .set({ status: "presented", presented_at: new Date(), presented_by: officerId })
+      .where("id", "=", shortlistId)
+      .execute();
   });
 
   it("reports every problem of the form at once, in Italian", async () => {
     const { version } = await rowState(rowIds.emailOnly);
     const bad = await callRoute(
       officerRoute.action,
-      officerPost({ ...valid(rowIds.emailOnly, version), requestChannel: "", contractType: "A.03.02", endDate: "2027-01-01", weeklyHours: "45", ccnl: "ZZZ", qualification: "9.9.9", startDate: "2027-01-11" }),
+      officerPost({
+        ...valid(rowIds.emailOnly, version),
+        requestChannel: "",
+        contractType: "A.03.02",
+        endDate: "2027-01-01",
+        weeklyHours: "45",
+        ccnl: "ZZZ",
+        qualification: "9.9.9",
+        startDate: "2027-01-11",
+      }),
       { shortlistId },
     );
     expect(bad.status).toBe(400);
@@ -239,15 +339,25 @@ describe("the officer records the hire on the employer's behalf", () => {
     expect(errors.contractType).toContain("non è più in vigore");
     expect(errors.ccnl).toContain("CCNL sconosciuto");
     expect(errors.qualification).toContain("Qualifica sconosciuta");
-    const shape = await callRoute(officerRoute.action, officerPost({ ...valid(rowIds.emailOnly, version), endDate: "2027-01-01", weeklyHours: "45", startDate: "2027-02-30" }), { shortlistId });
+    const shape = await callRoute(
+      officerRoute.action,
+      officerPost({ ...valid(rowIds.emailOnly, version), endDate: "2027-01-01", weeklyHours: "45", startDate: "2027-02-30" }),
+      { shortlistId },
+    );
     expect(formErrorsOf(shape.body).startDate).toContain("Data inesistente");
-    const cross = await callRoute(officerRoute.action, officerPost({ ...valid(rowIds.emailOnly, version), endDate: "2027-01-01", weeklyHours: "45" }), { shortlistId });
+    const cross = await callRoute(
+      officerRoute.action,
+      officerPost({ ...valid(rowIds.emailOnly, version), endDate: "2027-01-01", weeklyHours: "45" }),
+      { shortlistId },
+    );
     const crossErrors = formErrorsOf(cross.body);
     expect(crossErrors.endDate).toBe("La data di fine non può precedere l'inizio");
     expect(crossErrors.weeklyHours).toBe("Tempo parziale: al massimo 39 ore settimanali");
     const noEnd = await callRoute(officerRoute.action, officerPost({ ...valid(rowIds.emailOnly, version), endDate: "" }), { shortlistId });
     expect(formErrorsOf(noEnd.body).endDate).toContain("indica la data di fine");
-    const noChannel = await callRoute(officerRoute.action, officerPost({ ...valid(rowIds.emailOnly, version), requestChannel: "" }), { shortlistId });
+    const noChannel = await callRoute(officerRoute.action, officerPost({ ...valid(rowIds.emailOnly, version), requestChannel: "" }), {
+      shortlistId,
+    });
     expect(noChannel.status).toBe(400);
     expect(formErrorsOf(noChannel.body).requestChannel).toContain("come l'azienda ha chiesto");
     expect(await getDb().selectFrom("hires").select("id").where("vacancy_id", "=", vacancyId).execute()).toEqual([]);
@@ -259,7 +369,19 @@ describe("the officer records the hire on the employer's behalf", () => {
     expect(ok.status).toBe(302);
     const hire = await getDb()
       .selectFrom("hires")
-      .select(["contract_type", "working_time_code", "weekly_hours", "ccnl_code", "contract_level", "qualification_code", "gross_annual_pay", "recorded_as", "request_channel", "recorded_by", "l68_reserved_post"])
+      .select([
+        "contract_type",
+        "working_time_code",
+        "weekly_hours",
+        "ccnl_code",
+        "contract_level",
+        "qualification_code",
+        "gross_annual_pay",
+        "recorded_as",
+        "request_channel",
+        "recorded_by",
+        "l68_reserved_post",
+      ])
       .where("vacancy_id", "=", vacancyId)
       .executeTakeFirstOrThrow();
     expect(hire).toEqual({
@@ -275,18 +397,36 @@ describe("the officer records the hire on the employer's behalf", () => {
       recorded_by: officerId,
       l68_reserved_post: false,
     });
-    const audit = await getDb().selectFrom("audit_log").select(["actor_user_id", "details"]).where("action", "=", "hire.record").where("entity_id", "=", vacancyId).executeTakeFirstOrThrow();
+    const audit = await getDb()
+      .selectFrom("audit_log")
+      .select(["actor_user_id", "details"])
+      .where("action", "=", "hire.record")
+      .where("entity_id", "=", vacancyId)
+      .executeTakeFirstOrThrow();
     expect(audit.actor_user_id).toBe(officerId);
     expect(audit.details).toMatchObject({ recordedAs: "officer", requestChannel: "telefono", contractType: "A.02.00" });
-    const employerPage = await callRoute(employerRoute.loader, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie }), { shortlistId });
-    const hires = (employerPage.body as { hires: { recorded_as: string; request_channel: string; comune_name: string; labels: { contractType: string; ccnl: string } }[] }).hires;
+    const employerPage = await callRoute(employerRoute.loader, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie }), {
+      shortlistId,
+    });
+    const hires = (
+      employerPage.body as {
+        hires: { recorded_as: string; request_channel: string; comune_name: string; labels: { contractType: string; ccnl: string } }[];
+      }
+    ).hires;
     expect(hires).toHaveLength(1);
     expect(hires[0]).toMatchObject({ recorded_as: "officer", request_channel: "telefono", comune_name: "Cremona" });
     expect(hires[0]!.labels.contractType).toBe("Lavoro a tempo determinato (A.02.00)");
     expect(hires[0]!.labels.ccnl).toContain("(042)");
-    const officerPage = await callRoute(officerVacancyRoute.loader, request(`/operatore/offerte/${vacancyId}`, { cookie: officer }), { vacancyId });
+    const officerPage = await callRoute(officerVacancyRoute.loader, request(`/operatore/offerte/${vacancyId}`, { cookie: officer }), {
+      vacancyId,
+    });
     expect((officerPage.body as { hires: unknown[] }).hires).toHaveLength(1);
-    const viewAudit = await getDb().selectFrom("audit_log").select("action").where("action", "=", "hire.list_viewed").where("entity_id", "=", vacancyId).execute();
+    const viewAudit = await getDb()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "=", "hire.list_viewed")
+      .where("entity_id", "=", vacancyId)
+      .execute();
     expect(viewAudit).toHaveLength(1);
   });
 

@@ -48,7 +48,12 @@ async function twiceAtOnce(step: Step): Promise<number[]> {
 }
 
 const tokenIn = async (email: string, path: string) => {
-  const mail = await getDb().selectFrom("mail_outbox").select("body_text").where("to_address", "=", email).orderBy("id", "desc").executeTakeFirstOrThrow();
+  const mail = await getDb()
+    .selectFrom("mail_outbox")
+    .select("body_text")
+    .where("to_address", "=", email)
+    .orderBy("id", "desc")
+    .executeTakeFirstOrThrow();
   return new RegExp(`/${path}/([A-Za-z0-9_-]+)`).exec(mail.body_text)![1];
 };
 
@@ -57,10 +62,21 @@ describe("ordinary sequences of use never answer 500", () => {
     const form = () => {
       const taxCode = uniqueCompanyTaxCode();
       return {
-        fullName: "Giulia Bianchi", email: `doppio-${taxCode}@example.it`, password: PASSWORD, confirmPassword: PASSWORD,
-        legalName: `Forneria ${taxCode} S.r.l.`, taxCode, vatNumber: taxCode, atecoCode: "10", headcountBand: "15-35",
-        legalAddress: "Via Padova 1", legalComune: "Milano (MI)", contactName: "Giulia Bianchi", contactEmail: "giulia@example.it",
-        contactPhone: "02 1234567", privacy: "on",
+        fullName: "Giulia Bianchi",
+        email: `doppio-${taxCode}@example.it`,
+        password: PASSWORD,
+        confirmPassword: PASSWORD,
+        legalName: `Forneria ${taxCode} S.r.l.`,
+        taxCode,
+        vatNumber: taxCode,
+        atecoCode: "10",
+        headcountBand: "15-35",
+        legalAddress: "Via Padova 1",
+        legalComune: "Milano (MI)",
+        contactName: "Giulia Bianchi",
+        contactEmail: "giulia@example.it",
+        contactPhone: "02 1234567",
+        privacy: "on",
       };
     };
     const one = form();
@@ -78,23 +94,42 @@ describe("ordinary sequences of use never answer 500", () => {
     const cookie = await cookieFor(officer.id);
     const loginStep = () => callRoute(login.action, request("/accedi", { form: { email: officer.email, password: TEST_PASSWORD } }));
     const logoutStep = () => callRoute(logout.action, request("/esci", { cookie, method: "POST" }));
-    const change = () => callRoute(changePassword.action, request("/profilo/password", { cookie, form: { currentPassword: TEST_PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD } }));
+    const change = () =>
+      callRoute(
+        changePassword.action,
+        request("/profilo/password", {
+          cookie,
+          form: { currentPassword: TEST_PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD },
+        }),
+      );
     expect(await run(loginStep, logoutStep, logoutStep, change, loginStep)).toEqual([302, 302, 302, 302, 302]);
   });
 
   it("password change sent twice: the second is told the current password is wrong", async () => {
     const officer = await createUserWithRole("placement_officer");
     const cookie = await cookieFor(officer.id);
-    const change = () => callRoute(changePassword.action, request("/profilo/password", { cookie, form: { currentPassword: TEST_PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD } }));
+    const change = () =>
+      callRoute(
+        changePassword.action,
+        request("/profilo/password", {
+          cookie,
+          form: { currentPassword: TEST_PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD },
+        }),
+      );
     expect(await run(change, change)).toEqual([302, 400]);
   });
 
   it("invitation: the same link twice, at the same moment, and after the invitation was cancelled", async () => {
     const rep = await createUserWithRole("employer", { employerId: (await createEmployer()).id });
     const cookie = await cookieFor(rep.id);
-    const invite = (email: string) => () => callRoute(employerUsers.action, request("/azienda/utenti", { cookie, form: { email, employerRole: "colleague" } }));
+    const invite = (email: string) => () =>
+      callRoute(employerUsers.action, request("/azienda/utenti", { cookie, form: { email, employerRole: "colleague" } }));
     const accept = (token: string) => () =>
-      callRoute(acceptInvite.action, request(`/invito/${token}`, { form: { fullName: "Paola Neri", password: PASSWORD, confirmPassword: PASSWORD } }), { token });
+      callRoute(
+        acceptInvite.action,
+        request(`/invito/${token}`, { form: { fullName: "Paola Neri", password: PASSWORD, confirmPassword: PASSWORD } }),
+        { token },
+      );
     const first = `invitata-${Date.now()}@example.it`;
     await run(invite(first), invite(first)); // sent twice: the second supersedes the first
     const token = await tokenIn(first, "invito");
@@ -104,7 +139,11 @@ describe("ordinary sequences of use never answer 500", () => {
     await run(invite(second));
     const cancelledToken = await tokenIn(second, "invito");
     const invitation = await getDb().selectFrom("employer_invitations").select("id").where("email", "=", second).executeTakeFirstOrThrow();
-    const cancel = () => callRoute(employerUsers.action, request("/azienda/utenti", { cookie, form: { intent: "cancel_invitation", invitationId: invitation.id } }));
+    const cancel = () =>
+      callRoute(
+        employerUsers.action,
+        request("/azienda/utenti", { cookie, form: { intent: "cancel_invitation", invitationId: invitation.id } }),
+      );
     expect(await run(cancel, cancel, accept(cancelledToken))).toEqual([302, 409, 410]);
   });
 
@@ -112,11 +151,20 @@ describe("ordinary sequences of use never answer 500", () => {
     const officer = await createUserWithRole("preselection_officer");
     const cookie = await cookieFor(officer.id);
     const activateWith = (token: string) => () =>
-      callRoute(activate.action, request(`/attivazione/${token}`, { form: { fullName: "Giulia Verdi", password: PASSWORD, confirmPassword: PASSWORD, privacy: "on" } }), { token });
+      callRoute(
+        activate.action,
+        request(`/attivazione/${token}`, {
+          form: { fullName: "Giulia Verdi", password: PASSWORD, confirmPassword: PASSWORD, privacy: "on" },
+        }),
+        { token },
+      );
     for (const atOnce of [false, true]) {
       const { id } = await createTestCandidate();
       const email = `attiva-${id.slice(0, 8)}@example.it`;
-      const invite = () => callRoute(candidateDetail.action, request(`/operatore/candidati/${id}`, { cookie, form: { intent: "invite", email } }), { candidateId: id });
+      const invite = () =>
+        callRoute(candidateDetail.action, request(`/operatore/candidati/${id}`, { cookie, form: { intent: "invite", email } }), {
+          candidateId: id,
+        });
       await run(invite, invite); // the officer clicked twice: the second link supersedes the first
       const token = await tokenIn(email, "attivazione");
       const statuses = atOnce ? await twiceAtOnce(activateWith(token)) : await run(activateWith(token), activateWith(token));
@@ -132,7 +180,9 @@ describe("ordinary sequences of use never answer 500", () => {
     await run(ask);
     const newer = await tokenIn(officer.email, "reimposta-password");
     const reset = (token: string) => () =>
-      callRoute(resetLink.action, request(`/reimposta-password/${token}`, { form: { newPassword: PASSWORD, confirmPassword: PASSWORD } }), { token });
+      callRoute(resetLink.action, request(`/reimposta-password/${token}`, { form: { newPassword: PASSWORD, confirmPassword: PASSWORD } }), {
+        token,
+      });
     expect(await run(reset(older))).toEqual([410]);
     expect(await twiceAtOnce(reset(newer))).toEqual([302, 409]);
     expect(await run(reset(newer))).toEqual([410]);
@@ -144,22 +194,50 @@ describe("ordinary sequences of use never answer 500", () => {
     const officer = await createUserWithRole("preselection_officer");
     const cookie = await cookieFor(officer.id);
     const validate = () =>
-      callRoute(officerVacancy.action, request(`/operatore/offerte/${vacancy.id}`, { cookie, form: { event: "validate", version: String(vacancy.version) } }), { vacancyId: vacancy.id });
+      callRoute(
+        officerVacancy.action,
+        request(`/operatore/offerte/${vacancy.id}`, { cookie, form: { event: "validate", version: String(vacancy.version) } }),
+        { vacancyId: vacancy.id },
+      );
     expect(await run(validate, validate)).toEqual([302, 409]);
     const reviewStep = () =>
-      callRoute(review.action, request(`/operatore/aziende/${employer.id}`, { cookie, form: { decision: "validate", version: String(employer.version) } }), { employerId: employer.id });
+      callRoute(
+        review.action,
+        request(`/operatore/aziende/${employer.id}`, { cookie, form: { decision: "validate", version: String(employer.version) } }),
+        { employerId: employer.id },
+      );
     expect(await run(reviewStep, reviewStep)).toEqual([302, 409]);
     const reject = () =>
-      callRoute(review.action, request(`/operatore/aziende/${employer.id}`, { cookie, form: { decision: "reject", reason: "Dati della sede da correggere", version: String(employer.version + 1) } }), { employerId: employer.id });
+      callRoute(
+        review.action,
+        request(`/operatore/aziende/${employer.id}`, {
+          cookie,
+          form: { decision: "reject", reason: "Dati della sede da correggere", version: String(employer.version + 1) },
+        }),
+        { employerId: employer.id },
+      );
     expect((await run(reject))[0]).toBe(409); // validated meanwhile: cannot be rejected from the old page
 
     const admin = await createUserWithRole("admin");
     const adminCookie = await cookieFor(admin.id);
     const target = await createUserWithRole("placement_officer");
-    const disable = () => callRoute(adminUser.action, request(`/admin/utenti/${target.id}`, { cookie: adminCookie, form: { intent: "disable", version: "1" } }), { userId: target.id });
-    const enable = () => callRoute(adminUser.action, request(`/admin/utenti/${target.id}`, { cookie: adminCookie, form: { intent: "enable", version: "1" } }), { userId: target.id });
+    const disable = () =>
+      callRoute(
+        adminUser.action,
+        request(`/admin/utenti/${target.id}`, { cookie: adminCookie, form: { intent: "disable", version: "1" } }),
+        { userId: target.id },
+      );
+    const enable = () =>
+      callRoute(
+        adminUser.action,
+        request(`/admin/utenti/${target.id}`, { cookie: adminCookie, form: { intent: "enable", version: "1" } }),
+        { userId: target.id },
+      );
     expect(await run(disable, disable, enable)).toEqual([302, 409, 409]);
-    const reset = () => callRoute(adminUser.action, request(`/admin/utenti/${target.id}`, { cookie: adminCookie, form: { intent: "reset" } }), { userId: target.id });
+    const reset = () =>
+      callRoute(adminUser.action, request(`/admin/utenti/${target.id}`, { cookie: adminCookie, form: { intent: "reset" } }), {
+        userId: target.id,
+      });
     expect(await run(reset)).toEqual([409]); // disabled: re-enable first
   });
 
@@ -169,8 +247,16 @@ describe("ordinary sequences of use never answer 500", () => {
     const colleague = await createUserWithRole("employer", { employerId: employer.id, employerRole: "colleague" });
     const repCookie = await cookieFor(rep.id);
     const colleagueCookie = await cookieFor(colleague.id);
-    const remove = () => callRoute(employerUsers.action, request("/azienda/utenti", { cookie: repCookie, form: { intent: "remove", userId: colleague.id } }));
-    const colleagueActs = () => callRoute(changePassword.action, request("/profilo/password", { cookie: colleagueCookie, form: { currentPassword: TEST_PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD } }));
+    const remove = () =>
+      callRoute(employerUsers.action, request("/azienda/utenti", { cookie: repCookie, form: { intent: "remove", userId: colleague.id } }));
+    const colleagueActs = () =>
+      callRoute(
+        changePassword.action,
+        request("/profilo/password", {
+          cookie: colleagueCookie,
+          form: { currentPassword: TEST_PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD },
+        }),
+      );
     const statuses = await run(remove, remove, colleagueActs);
     expect(statuses.slice(0, 2)).toEqual([302, 409]);
   });

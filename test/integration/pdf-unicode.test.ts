@@ -28,7 +28,14 @@ describe("PDF con nomi fuori da WinAnsi", () => {
     const e = await createL68Employer();
     await getDb().updateTable("employers").set({ legal_name: NAMES[0]! }).where("id", "=", e.employerId).execute();
     await withTransaction(async (trx) =>
-      addWorkforceGroup(trx, actor, e.employerId, await fileVersion(e.employerId), { provinceCode: "MI", siteLabel: "", count: 20, contract: "indeterminato" }, "2026-03-01"),
+      addWorkforceGroup(
+        trx,
+        actor,
+        e.employerId,
+        await fileVersion(e.employerId),
+        { provinceCode: "MI", siteLabel: "", count: 20, contract: "indeterminato" },
+        "2026-03-01",
+      ),
     );
     await withTransaction((trx) => submitProspetto(trx, actor, e.employerId, { deadlineYear: 2026, availablePositions: "" }, "2026-03-10"));
     const issued = await withTransaction((trx) => requestCertificate(trx, actor, e.employerId, "2026-03-11"));
@@ -74,7 +81,19 @@ describe("PDF con nomi fuori da WinAnsi", () => {
   });
 
   it("the certificate states the units still inside the 60-day term, when there are some (art. 9 c. 1 L. 68/1999)", async () => {
-    const base = { number: "L68-2026-000002", issuedOn: "2026-03-11", validUntil: "2026-09-11", legalName: "Alfa S.r.l.", taxCode: "01234567890", legalSeat: "Via Roma 1, Milano (MI)", baseComputo: 40, quotaDisabili: 2, coveredDisabili: 0, quotaArt18: 0, coveredArt18: 0 };
+    const base = {
+      number: "L68-2026-000002",
+      issuedOn: "2026-03-11",
+      validUntil: "2026-09-11",
+      legalName: "Alfa S.r.l.",
+      taxCode: "01234567890",
+      legalSeat: "Via Roma 1, Milano (MI)",
+      baseComputo: 40,
+      quotaDisabili: 2,
+      coveredDisabili: 0,
+      quotaArt18: 0,
+      coveredArt18: 0,
+    };
     const text = squash((await extractPdfText(await renderCertificatePdf({ ...base, pending: { units: 2, dueOn: "2026-04-20" } }))).text);
     expect(text).toContain(squash("risultano scoperte 2 unità"));
     expect(text).toContain(squash("scade il 20/04/2026"));
@@ -98,9 +117,28 @@ describe("every document Rosa writes prints any name", () => {
 
   it("the art. 17 certificate", async () => {
     const text = await pdfText(
-      await renderCertificatePdf({ number: "L68-2026-000009", issuedOn: "2026-03-11", validUntil: "2026-09-11", legalName: `${COMPANY} ${CJK}`, taxCode: "01234567890", legalSeat: `Ulica ${CYRILLIC} 1, Milano (MI)`, baseComputo: 20, quotaDisabili: 1, coveredDisabili: 1, quotaArt18: 0, coveredArt18: 0 }),
+      await renderCertificatePdf({
+        number: "L68-2026-000009",
+        issuedOn: "2026-03-11",
+        validUntil: "2026-09-11",
+        legalName: `${COMPANY} ${CJK}`,
+        taxCode: "01234567890",
+        legalSeat: `Ulica ${CYRILLIC} 1, Milano (MI)`,
+        baseComputo: 20,
+        quotaDisabili: 1,
+        coveredDisabili: 1,
+        quotaArt18: 0,
+        coveredArt18: 0,
+      }),
     );
-    expectAll(text, COMPANY, CYRILLIC, "Base di computo: 20", "Quota di riserva disabili (art. 3): 1 — unità coperte: 1", "rilasciata il 11/03/2026");
+    expectAll(
+      text,
+      COMPANY,
+      CYRILLIC,
+      "Base di computo: 20",
+      "Quota di riserva disabili (art. 3): 1 — unità coperte: 1",
+      "rilasciata il 11/03/2026",
+    );
   });
 
   it("the needs assessment, with its figures as a table", async () => {
@@ -116,12 +154,35 @@ describe("every document Rosa writes prints any name", () => {
         figures: [{ occupationCode: "6.2.1.7.0", occupationTitle: "Saldatori", quantity: 1500, neededBy: "2026-04-30", notes: NOTE }],
       }),
     );
-    expectAll(text, COMPANY, PERSON, CYRILLIC, NOTE, "Figura professionale", "Saldatori", "6.2.1.7.0", "1.500", "30/04/2026", "colloquio del 11/03/2026");
+    expectAll(
+      text,
+      COMPANY,
+      PERSON,
+      CYRILLIC,
+      NOTE,
+      "Figura professionale",
+      "Saldatori",
+      "6.2.1.7.0",
+      "1.500",
+      "30/04/2026",
+      "colloquio del 11/03/2026",
+    );
   });
 
   it("the nulla osta", async () => {
     const text = await pdfText(
-      await renderNullaOstaPdf({ number: "NO-MI-2026-000001", issuedOn: "2026-03-11", province: "MI", employer: COMPANY, employerTaxCode: "01234567890", task: NOTE, occupation: "4.3.1.2.0", comune: "Milano (MI)", person: `${PERSON} ${CJK}`, personTaxCode: "RSSMRA85M01F205X" }),
+      await renderNullaOstaPdf({
+        number: "NO-MI-2026-000001",
+        issuedOn: "2026-03-11",
+        province: "MI",
+        employer: COMPANY,
+        employerTaxCode: "01234567890",
+        task: NOTE,
+        occupation: "4.3.1.2.0",
+        comune: "Milano (MI)",
+        person: `${PERSON} ${CJK}`,
+        personTaxCode: "RSSMRA85M01F205X",
+      }),
     );
     expectAll(text, COMPANY, PERSON, NOTE, "N. NO-MI-2026-000001 del 11/03/2026");
   });
@@ -129,7 +190,14 @@ describe("every document Rosa writes prints any name", () => {
   it("the rosa for the employer", async () => {
     const data = {
       cpi: { name: "Centro per l'Impiego di Milano", officerName: PERSON, officerEmail: "operatore@example.it" },
-      shortlist: { title: `Saldatori ${CJK}`, employer_name: COMPANY, employer_tax_code: "01234567890", presented_at: "2026-03-11", vacancy_number: 7, vacancy_title: NOTE },
+      shortlist: {
+        title: `Saldatori ${CJK}`,
+        employer_name: COMPANY,
+        employer_tax_code: "01234567890",
+        presented_at: "2026-03-11",
+        vacancy_number: 7,
+        vacancy_title: NOTE,
+      },
       rows: [
         {
           name: CYRILLIC,
@@ -170,9 +238,15 @@ describe("every document Rosa writes prints any name", () => {
   });
 
   it("a download is never cached or sniffed, and any file name is a valid header", async () => {
-    const res = pdfDownload(new Uint8Array([37, 80, 68, 70]), "rosa-Ștefănescu \"bis\".pdf", { etag: "abc" });
-    expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="rosa-_tef_nescu _bis_.pdf"; filename*=UTF-8''${encodeURIComponent('rosa-Ștefănescu "bis".pdf')}`);
-    expect([res.headers.get("Cache-Control"), res.headers.get("X-Content-Type-Options"), res.headers.get("ETag")]).toEqual(["private, no-store", "nosniff", '"abc"']);
+    const res = pdfDownload(new Uint8Array([37, 80, 68, 70]), 'rosa-Ștefănescu "bis".pdf', { etag: "abc" });
+    expect(res.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="rosa-_tef_nescu _bis_.pdf"; filename*=UTF-8''${encodeURIComponent('rosa-Ștefănescu "bis".pdf')}`,
+    );
+    expect([res.headers.get("Cache-Control"), res.headers.get("X-Content-Type-Options"), res.headers.get("ETag")]).toEqual([
+      "private, no-store",
+      "nosniff",
+      '"abc"',
+    ]);
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(new Uint8Array([37, 80, 68, 70]));
   });
 });

@@ -16,7 +16,8 @@ type Body = { result: { total: number; hits: { id: string; comune: string }[] } 
 let cookie: string;
 const ids: Record<string, string> = {};
 const search = async (qs: string) => ((await callRoute(loader, request(`/operatore/candidati?${qs}`, { cookie }))).body as Body).result;
-const hitIds = async (q: string, comune: string) => (await search(`q=${encodeURIComponent(q)}&comune=${encodeURIComponent(comune)}&radiusKm=5`)).hits.map((h) => h.id);
+const hitIds = async (q: string, comune: string) =>
+  (await search(`q=${encodeURIComponent(q)}&comune=${encodeURIComponent(comune)}&radiusKm=5`)).hits.map((h) => h.id);
 
 const person = (comune: string, code: string, label: string) => ({
   comune,
@@ -31,8 +32,12 @@ beforeAll(async () => {
   ids.commessaggioCleaner = (await createTestCandidate(person("Commessaggio (MN)", "8.1.4.5.0", "Operatori ecologici"))).id;
   ids.commessaggioSales = (await createTestCandidate(person("Commessaggio (MN)", "5.1.2.2.0", "Commessi delle vendite al minuto"))).id;
   ids.ossimoCleaner = (await createTestCandidate(person("Ossimo (BS)", "8.1.4.5.0", "Operatori ecologici"))).id;
-  ids.ossimoOss = (await createTestCandidate(person("Ossimo (BS)", "5.3.1.1.0", "Professioni qualificate nei servizi sanitari e sociali"))).id;
-  ids.warehouse = (await createTestCandidate(person("Bagolino (BS)", "4.3.1.2.0", "Addetti alla gestione dei magazzini e professioni assimilate"))).id;
+  ids.ossimoOss = (
+    await createTestCandidate(person("Ossimo (BS)", "5.3.1.1.0", "Professioni qualificate nei servizi sanitari e sociali"))
+  ).id;
+  ids.warehouse = (
+    await createTestCandidate(person("Bagolino (BS)", "4.3.1.2.0", "Addetti alla gestione dei magazzini e professioni assimilate"))
+  ).id;
   ids.welder = (await createTestCandidate(person("Bagolino (BS)", "6.2.1.2.0", "Saldatori e tagliatori a fiamma"))).id;
   await drainOutbox(getDb());
 });

@@ -26,7 +26,10 @@ afterAll(async () => {
 });
 
 /** The test client is on loopback, which TRUST_PROXY trusts by default: X-Forwarded-For names the client. */
-const from = (ip: string, init: RequestInit = {}) => ({ ...init, headers: { ...(init.headers as Record<string, string>), "x-forwarded-for": ip } });
+const from = (ip: string, init: RequestInit = {}) => ({
+  ...init,
+  headers: { ...(init.headers as Record<string, string>), "x-forwarded-for": ip },
+});
 
 describe("rate limits", () => {
   it("answer 429 in Italian, as JSON, with Retry-After, once a client exceeds the public API limit", async () => {
@@ -53,7 +56,14 @@ describe("rate limits", () => {
   it("limit the availability link, GET and POST together, with a plain Italian text", async () => {
     const client = "198.51.100.20";
     expect((await fetch(`${app.origin}/disponibilita/token-uno`, from(client))).status).toBe(200);
-    expect((await fetch(`${app.origin}/disponibilita/token-due`, from(client, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "response=available" }))).status).toBe(200);
+    expect(
+      (
+        await fetch(
+          `${app.origin}/disponibilita/token-due`,
+          from(client, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "response=available" }),
+        )
+      ).status,
+    ).toBe(200);
     const over = await fetch(`${app.origin}/disponibilita/token-tre`, from(client, { headers: { accept: "text/html" } }));
     expect(over.status).toBe(429);
     expect(over.headers.get("content-type")).toMatch(/^text\/plain; charset=utf-8/);

@@ -74,9 +74,18 @@ describe("Meilisearch killed during writes", () => {
         await withTransaction((trx) => setConsent(trx, SYSTEM_ACTOR, person.id, i % 8 === 3 ? false : true));
       } else {
         const input = candidateInput({ "certificates.0.name": `Attestato scrittura ${i}`, "itSkills.0.skill": `Gestionale ${i}` });
-        const row = await getDb().selectFrom("candidates").select(["version", "tax_code"]).where("id", "=", person.id).executeTakeFirstOrThrow();
+        const row = await getDb()
+          .selectFrom("candidates")
+          .select(["version", "tax_code"])
+          .where("id", "=", person.id)
+          .executeTakeFirstOrThrow();
         await withTransaction((trx) =>
-          updateCandidate(trx, SYSTEM_ACTOR, { ...input, taxCode: row.tax_code, candidateId: person.id, version: row.version }, { bySelf: false, canSetProtectedCategory: true }),
+          updateCandidate(
+            trx,
+            SYSTEM_ACTOR,
+            { ...input, taxCode: row.tax_code, candidateId: person.id, version: row.version },
+            { bySelf: false, canSetProtectedCategory: true },
+          ),
         );
       }
       kickSyncWorker(getDb);

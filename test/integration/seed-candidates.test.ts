@@ -4,7 +4,15 @@ import { getMeili, indexUid } from "../../search/client.server";
 import { drainOutbox } from "../../search/sync.server";
 import { generateCandidates, generatorToday } from "../../server/seed/candidate-writer";
 
-const countCandidates = async () => Number((await getDb().selectFrom("candidates").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+const countCandidates = async () =>
+  Number(
+    (
+      await getDb()
+        .selectFrom("candidates")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("seed:candidates on a database that already has candidates", () => {
   const opts = { count: 25, seed: "rosa-seed-test", today: generatorToday(), createdBy: null, enqueue: true, atomic: true, batchSize: 10 };
@@ -15,7 +23,12 @@ describe("seed:candidates on a database that already has candidates", () => {
     await generateCandidates(getDb(), opts);
     await generateCandidates(getDb(), opts); // same seed, same day: the same sequence, whose codici fiscali are taken
     expect(await countCandidates()).toBe(before + 50);
-    const dupes = await getDb().selectFrom("candidates").select("tax_code").groupBy("tax_code").having((eb) => eb.fn.countAll(), ">", 1).execute();
+    const dupes = await getDb()
+      .selectFrom("candidates")
+      .select("tax_code")
+      .groupBy("tax_code")
+      .having((eb) => eb.fn.countAll(), ">", 1)
+      .execute();
     expect(dupes).toEqual([]);
 
     // Every committed row has its outbox entry: draining indexes exactly those rows.
@@ -24,13 +37,27 @@ describe("seed:candidates on a database that already has candidates", () => {
     expect(ids).toHaveLength(50);
     await drainOutbox(getDb());
     const index = getMeili().index(indexUid("candidates"));
-    const found = await Promise.all(ids.map((id) => index.getDocument(id).then(() => true, () => false)));
+    const found = await Promise.all(
+      ids.map((id) =>
+        index.getDocument(id).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
     expect(found.filter(Boolean)).toHaveLength(50);
   });
 
   it("is all or nothing: a failure in the middle leaves neither rows nor outbox entries", async () => {
     const before = await countCandidates();
-    const outboxBefore = Number((await getDb().selectFrom("search_outbox").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const outboxBefore = Number(
+      (
+        await getDb()
+          .selectFrom("search_outbox")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     await expect(
       generateCandidates(getDb(), {
         ...opts,
@@ -41,6 +68,15 @@ describe("seed:candidates on a database that already has candidates", () => {
       }),
     ).rejects.toThrow("interrotto");
     expect(await countCandidates()).toBe(before);
-    expect(Number((await getDb().selectFrom("search_outbox").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n)).toBe(outboxBefore);
+    expect(
+      Number(
+        (
+          await getDb()
+            .selectFrom("search_outbox")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(outboxBefore);
   });
 });

@@ -10,7 +10,14 @@ import { createMatchCandidate, createMatchVacancy, insertPresentedShortlist } fr
 import { callRoute } from "../support/routes";
 
 const db = () => getDb();
-const EXPLANATION = JSON.stringify({ strength: null, requirements: [], distanceKm: 3, cvAgeDays: 10, parts: [{ label: "Professione", points: 40 }], score: 40 });
+const EXPLANATION = JSON.stringify({
+  strength: null,
+  requirements: [],
+  distanceKm: 3,
+  cvAgeDays: 10,
+  parts: [{ label: "Professione", points: 40 }],
+  score: 40,
+});
 
 let employerCookie: string;
 let officerCookie: string;
@@ -23,32 +30,61 @@ async function presentedRow(lastName: string, spec: Parameters<typeof createMatc
   const candidateId = await createMatchCandidate({ comune: "Bergamo", preferences: ["6.5.1.2.1"], userId: user.id, lastName, ...spec });
   const row = await db()
     .insertInto("shortlist_candidates")
-    .values({ shortlist_id: shortlistId, candidate_id: candidateId, rank: Object.keys(people).length + 1, score: 40, explanation: EXPLANATION, state: "presented", presented_at: new Date(), contact_consent: true, candidate_response: "confirmed" })
+    .values({
+      shortlist_id: shortlistId,
+      candidate_id: candidateId,
+      rank: Object.keys(people).length + 1,
+      score: 40,
+      explanation: EXPLANATION,
+      state: "presented",
+      presented_at: new Date(),
+      contact_consent: true,
+      candidate_response: "confirmed",
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   people[lastName] = { candidateId, rowId: row.id, cookie: await cookieFor(user.id) };
 }
 
-const version = async (rowId: string) => (await db().selectFrom("shortlist_candidates").select("version").where("id", "=", rowId).executeTakeFirstOrThrow()).version;
+const version = async (rowId: string) =>
+  (await db().selectFrom("shortlist_candidates").select("version").where("id", "=", rowId).executeTakeFirstOrThrow()).version;
 const feedback = async (name: string, form: Record<string, string>) =>
   callRoute(
     employerRoute.action,
-    request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie, form: { intent: "feedback", rowId: people[name].rowId, version: String(await version(people[name].rowId)), ...form } }),
+    request(`/azienda/rose/${shortlistId}`, {
+      cookie: employerCookie,
+      form: { intent: "feedback", rowId: people[name].rowId, version: String(await version(people[name].rowId)), ...form },
+    }),
     { shortlistId },
   );
 const candidateView = async (name: string) =>
-  ((await callRoute(candidateRoute.loader, request("/candidato/disponibilita", { cookie: people[name].cookie }))).body as {
-    requests: { id: string; state: string; outcome: { interview: string | null; reason: string | null; reasonWithheld: boolean } }[];
-  }).requests.find((r) => r.id === people[name].rowId)!;
+  (
+    (await callRoute(candidateRoute.loader, request("/candidato/disponibilita", { cookie: people[name].cookie }))).body as {
+      requests: { id: string; state: string; outcome: { interview: string | null; reason: string | null; reasonWithheld: boolean } }[];
+    }
+  ).requests.find((r) => r.id === people[name].rowId)!;
 
 beforeAll(async () => {
   const employer = await createEmployer({ legalName: "Forneria Orobica S.r.l." });
   legalName = employer.legal_name;
   employerCookie = await cookieFor((await createUserWithRole("employer", { employerId: employer.id })).id);
   officerCookie = await cookieFor((await createUserWithRole("preselection_officer")).id);
-  const vacancy = await createMatchVacancy({ employerId: employer.id, comune: "Bergamo", occupation: "6.5.1.2.1", status: "in_preselection", positions: 3 });
+  const vacancy = await createMatchVacancy({
+    employerId: employer.id,
+    comune: "Bergamo",
+    occupation: "6.5.1.2.1",
+    status: "in_preselection",
+    positions: 3,
+  });
   shortlistId = await insertPresentedShortlist(employer.id, vacancy.id);
-  await presentedRow("Alfieri", { languages: [{ code: "en", level: "B1" }, { code: "de", level: "A2" }], motherTongues: ["it"], experiences: [{ code: "6.5.1.2.1", years: 3 }] });
+  await presentedRow("Alfieri", {
+    languages: [
+      { code: "en", level: "B1" },
+      { code: "de", level: "A2" },
+    ],
+    motherTongues: ["it"],
+    experiences: [{ code: "6.5.1.2.1", years: 3 }],
+  });
   await presentedRow("Bassi");
   await presentedRow("Conti");
   await presentedRow("Dori");
@@ -64,22 +100,39 @@ describe("«Voglio fare un colloquio»: a date or the CPI, never a false «fissa
     const past = await feedback("Alfieri", { decision: "interview", interviewArrangement: "employer", interviewAt: "2020-03-02T10:00" });
     expect(past.status).toBe(400);
     expect(JSON.stringify(past.body)).toContain("La data del colloquio è già passata");
-    const nonsense = await feedback("Alfieri", { decision: "interview", interviewArrangement: "employer", interviewAt: "2027-02-30T10:00" });
+    const nonsense = await feedback("Alfieri", {
+      decision: "interview",
+      interviewArrangement: "employer",
+      interviewAt: "2027-02-30T10:00",
+    });
     expect(nonsense.status).toBe(400);
-    expect(await db().selectFrom("employer_feedback").select("id").where("shortlist_candidate_id", "=", people.Alfieri.rowId).execute()).toEqual([]);
+    expect(
+      await db().selectFrom("employer_feedback").select("id").where("shortlist_candidate_id", "=", people.Alfieri.rowId).execute(),
+    ).toEqual([]);
   });
 
   it("a future date (Italian time) is stored and shown the same to employer, officer and candidate", async () => {
     const ok = await feedback("Alfieri", { decision: "interview", interviewArrangement: "employer", interviewAt: "2027-03-02T10:30" });
     expect(ok.status).toBe(302);
-    const f = await db().selectFrom("employer_feedback").select(["interview_at", "interview_arranged_by"]).where("shortlist_candidate_id", "=", people.Alfieri.rowId).executeTakeFirstOrThrow();
+    const f = await db()
+      .selectFrom("employer_feedback")
+      .select(["interview_at", "interview_arranged_by"])
+      .where("shortlist_candidate_id", "=", people.Alfieri.rowId)
+      .executeTakeFirstOrThrow();
     expect(f.interview_arranged_by).toBe("employer");
     expect(f.interview_at!.toISOString()).toBe("2027-03-02T09:30:00.000Z"); // 10:30 in Rome (CET)
     const text = "Colloquio fissato dall'azienda per il 02/03/2027 alle ore 10:30";
     expect((await candidateView("Alfieri")).outcome.interview).toBe(text);
-    const employerPage = await callRoute(employerRoute.loader, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie }), { shortlistId });
-    expect((employerPage.body as { rows: { id: string; interview: string | null }[] }).rows.find((r) => r.id === people.Alfieri.rowId)!.interview).toBe(text);
-    const officerPage = await callRoute(officerRoute.loader, request(`/operatore/rose/${shortlistId}`, { cookie: officerCookie }), { shortlistId });
+    const employerPage = await callRoute(employerRoute.loader, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie }), {
+      shortlistId,
+    });
+    expect(
+      (employerPage.body as { rows: { id: string; interview: string | null }[] }).rows.find((r) => r.id === people.Alfieri.rowId)!
+        .interview,
+    ).toBe(text);
+    const officerPage = await callRoute(officerRoute.loader, request(`/operatore/rose/${shortlistId}`, { cookie: officerCookie }), {
+      shortlistId,
+    });
     expect(officerPage.status).toBe(200);
   });
 
@@ -88,16 +141,24 @@ describe("«Voglio fare un colloquio»: a date or the CPI, never a false «fissa
     const seen = await candidateView("Bassi");
     expect(seen.state).toBe("interview");
     expect(seen.outcome.interview).toBe("L'azienda vuole farti un colloquio: il Centro per l'Impiego ti contatterà per fissare data e ora");
-    const employerPage = await callRoute(employerRoute.loader, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie }), { shortlistId });
-    expect((employerPage.body as { rows: { id: string; interview: string | null }[] }).rows.find((r) => r.id === people.Bassi.rowId)!.interview).toBe(
-      "Colloquio richiesto dall'azienda: data e ora le fissa il Centro per l'Impiego",
-    );
+    const employerPage = await callRoute(employerRoute.loader, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie }), {
+      shortlistId,
+    });
+    expect(
+      (employerPage.body as { rows: { id: string; interview: string | null }[] }).rows.find((r) => r.id === people.Bassi.rowId)!.interview,
+    ).toBe("Colloquio richiesto dall'azienda: data e ora le fissa il Centro per l'Impiego");
   });
 });
 
 describe("the reason of a refusal reaches the candidate's own area only when the employer shares it", () => {
   it("shared: the candidate reads it (with the missing skills), not the employer's comment", async () => {
-    const res = await feedback("Conti", { decision: "not_selected", reason: "skills_lacking", missingSkills: "Forno a legna", comment: "Nota interna riservata", share: "on" });
+    const res = await feedback("Conti", {
+      decision: "not_selected",
+      reason: "skills_lacking",
+      missingSkills: "Forno a legna",
+      comment: "Nota interna riservata",
+      share: "on",
+    });
     expect(res.status).toBe(302);
     const seen = await candidateView("Conti");
     expect(seen.state).toBe("not_selected");
@@ -115,7 +176,11 @@ describe("the reason of a refusal reaches the candidate's own area only when the
 
 describe("the rosa PDF", () => {
   it("has the CPI and employer header, the date, work experience and language names", async () => {
-    const res = (await employerPdf.loader({ request: request(`/azienda/rose/${shortlistId}/pdf`, { cookie: employerCookie }), params: { shortlistId }, context: {} })) as Response;
+    const res = (await employerPdf.loader({
+      request: request(`/azienda/rose/${shortlistId}/pdf`, { cookie: employerCookie }),
+      params: { shortlistId },
+      context: {},
+    })) as Response;
     const text = (await extractPdfText(new Uint8Array(await res.arrayBuffer()))).text.replace(/\s+/g, " ");
     expect(text).toContain("Centro per l'Impiego di Milano");
     expect(text).toContain(`Azienda: ${legalName}`);

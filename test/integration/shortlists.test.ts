@@ -18,7 +18,11 @@ let employerId: string;
 const cands: Record<string, string> = {};
 
 async function rows(shortlistId: string) {
-  return getDb().selectFrom("shortlist_candidates").select(["id", "candidate_id", "state", "version"]).where("shortlist_id", "=", shortlistId).execute();
+  return getDb()
+    .selectFrom("shortlist_candidates")
+    .select(["id", "candidate_id", "state", "version"])
+    .where("shortlist_id", "=", shortlistId)
+    .execute();
 }
 const rowOf = async (shortlistId: string, candidateId: string) => (await rows(shortlistId)).find((r) => r.candidate_id === candidateId)!;
 
@@ -36,7 +40,9 @@ beforeAll(async () => {
   cands.bruno = await createMatchCandidate({ comune: "Brescia", preferences: ["6.5.1.1.1"], lastName: "Bruno" });
   cands.carla = await createMatchCandidate({ comune: "Brescia", preferences: ["6.5.1.1.1"], lastName: "Carla" });
   await indexPending();
-  vacancyId = (await createMatchVacancy({ employerId: employer.id, comune: "Brescia", occupation: "6.5.1.1.1", positions: 1, status: "published" })).id;
+  vacancyId = (
+    await createMatchVacancy({ employerId: employer.id, comune: "Brescia", occupation: "6.5.1.1.1", positions: 1, status: "published" })
+  ).id;
 });
 
 describe("preselection flow: match → rosa → availability → presentation → feedback → hire", () => {
@@ -51,7 +57,11 @@ describe("preselection flow: match → rosa → availability → presentation �
     const form = new URLSearchParams({ title: "Rosa di prova", relaxed: "" });
     for (const id of Object.values(cands)) form.append("candidateIds", id);
     const res = await matchRoute.action({
-      request: new Request(`http://localhost/operatore/preselezione/${vacancyId}`, { method: "POST", headers: { Cookie: officer, "Content-Type": "application/x-www-form-urlencoded" }, body: form }),
+      request: new Request(`http://localhost/operatore/preselezione/${vacancyId}`, {
+        method: "POST",
+        headers: { Cookie: officer, "Content-Type": "application/x-www-form-urlencoded" },
+        body: form,
+      }),
       params: { vacancyId },
       context: { clientIp: "127.0.0.1" },
     });
@@ -69,28 +79,62 @@ describe("preselection flow: match → rosa → availability → presentation �
 
   it("refuses presenting an unconfirmed candidate and a stale version", async () => {
     const r = await rowOf(shortlistId, cands.bruno);
-    const present = await callRoute(officerRoute.action, request(`/operatore/rose/${shortlistId}`, { cookie: officer, form: { intent: "event", rowId: r.id, event: "present", version: String(r.version) } }), { shortlistId });
+    const present = await callRoute(
+      officerRoute.action,
+      request(`/operatore/rose/${shortlistId}`, {
+        cookie: officer,
+        form: { intent: "event", rowId: r.id, event: "present", version: String(r.version) },
+      }),
+      { shortlistId },
+    );
     expect(present.status).toBe(409);
     expect(JSON.stringify(present.body)).toContain("confermato la disponibilità");
-    const stale = await callRoute(officerRoute.action, request(`/operatore/rose/${shortlistId}`, { cookie: officer, form: { intent: "event", rowId: r.id, event: "start_contact", version: String(r.version + 5) } }), { shortlistId });
+    const stale = await callRoute(
+      officerRoute.action,
+      request(`/operatore/rose/${shortlistId}`, {
+        cookie: officer,
+        form: { intent: "event", rowId: r.id, event: "start_contact", version: String(r.version + 5) },
+      }),
+      { shortlistId },
+    );
     expect(stale.status).toBe(409);
   });
 
   it("records availability: candidate confirms in their account, officer records a phone call, a third stays unconfirmed", async () => {
     for (const id of Object.values(cands)) {
       const r = await rowOf(shortlistId, id);
-      const out = await callRoute(officerRoute.action, request(`/operatore/rose/${shortlistId}`, { cookie: officer, form: { intent: "event", rowId: r.id, event: "start_contact", version: String(r.version) } }), { shortlistId });
+      const out = await callRoute(
+        officerRoute.action,
+        request(`/operatore/rose/${shortlistId}`, {
+          cookie: officer,
+          form: { intent: "event", rowId: r.id, event: "start_contact", version: String(r.version) },
+        }),
+        { shortlistId },
+      );
       expect(out.status).toBe(302);
     }
     const annaRow = await rowOf(shortlistId, cands.anna);
-    const confirm = await callRoute(candidateRoute.action, request("/candidato/disponibilita", { cookie: candidateCookie, form: { rowId: annaRow.id, response: "confirmed", shareContacts: "on" } }));
+    const confirm = await callRoute(
+      candidateRoute.action,
+      request("/candidato/disponibilita", {
+        cookie: candidateCookie,
+        form: { rowId: annaRow.id, response: "confirmed", shareContacts: "on" },
+      }),
+    );
     expect(confirm.status).toBe(302);
     const b = await rowOf(shortlistId, cands.bruno);
     const call = await callRoute(
       officerRoute.action,
       request(`/operatore/rose/${shortlistId}`, {
         cookie: officer,
-        form: { intent: "contact", rowId: b.id, version: String(b.version), channel: "phone", attemptedAt: new Date(Date.now() - 60_000).toISOString().slice(0, 16), outcome: "available" },
+        form: {
+          intent: "contact",
+          rowId: b.id,
+          version: String(b.version),
+          channel: "phone",
+          attemptedAt: new Date(Date.now() - 60_000).toISOString().slice(0, 16),
+          outcome: "available",
+        },
       }),
       { shortlistId },
     );
@@ -102,39 +146,93 @@ describe("preselection flow: match → rosa → availability → presentation �
 
   it("presents only confirmed people; the employer sees them, never Carla, never another employer's rosa; views are audited", async () => {
     const s = await getDb().selectFrom("shortlists").select("version").where("id", "=", shortlistId).executeTakeFirstOrThrow();
-    const present = await callRoute(officerRoute.action, request(`/operatore/rose/${shortlistId}`, { cookie: officer, form: { intent: "present", version: String(s.version), minutes: "240", modality: "office" } }), { shortlistId });
+    const present = await callRoute(
+      officerRoute.action,
+      request(`/operatore/rose/${shortlistId}`, {
+        cookie: officer,
+        form: { intent: "present", version: String(s.version), minutes: "240", modality: "office" },
+      }),
+      { shortlistId },
+    );
     expect(present.status).toBe(302);
-    const view = await callRoute(employerRoute.loader, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie }), { shortlistId });
+    const view = await callRoute(employerRoute.loader, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie }), {
+      shortlistId,
+    });
     expect(view.status).toBe(200);
     const seen = (view.body as { rows: { candidateId: string; contacts: unknown }[] }).rows;
     expect(seen.map((r) => r.candidateId).sort()).toEqual([cands.anna, cands.bruno].sort());
     expect(seen.find((r) => r.candidateId === cands.anna)!.contacts).not.toBeNull();
     expect(seen.find((r) => r.candidateId === cands.bruno)!.contacts).toBeNull(); // did not agree to share
-    const other = await callRoute(employerRoute.loader, request(`/azienda/rose/${shortlistId}`, { cookie: otherEmployerCookie }), { shortlistId });
+    const other = await callRoute(employerRoute.loader, request(`/azienda/rose/${shortlistId}`, { cookie: otherEmployerCookie }), {
+      shortlistId,
+    });
     expect(other.status).toBe(404);
-    const otherPdf = await callRoute(employerPdf.loader, request(`/azienda/rose/${shortlistId}/pdf`, { cookie: otherEmployerCookie }), { shortlistId });
+    const otherPdf = await callRoute(employerPdf.loader, request(`/azienda/rose/${shortlistId}/pdf`, { cookie: otherEmployerCookie }), {
+      shortlistId,
+    });
     expect(otherPdf.status).toBe(404);
-    const pdf = await employerPdf.loader({ request: request(`/azienda/rose/${shortlistId}/pdf`, { cookie: employerCookie }), params: { shortlistId }, context: {} });
+    const pdf = await employerPdf.loader({
+      request: request(`/azienda/rose/${shortlistId}/pdf`, { cookie: employerCookie }),
+      params: { shortlistId },
+      context: {},
+    });
     expect((pdf as Response).headers.get("Content-Type")).toBe("application/pdf");
-    expect(Buffer.from(await (pdf as Response).arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await (pdf as Response).arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     const audits = await getDb().selectFrom("audit_log").select("action").where("entity_id", "=", shortlistId).execute();
     const actions = audits.map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["shortlist.create", "shortlist.view", "shortlist.present", "shortlist.employer_view", "shortlist.export_pdf"]));
-    const delivery = await getDb().selectFrom("service_deliveries").select(["standard_code", "minutes"]).where("employer_id", "=", employerId).execute();
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "shortlist.create",
+        "shortlist.view",
+        "shortlist.present",
+        "shortlist.employer_view",
+        "shortlist.export_pdf",
+      ]),
+    );
+    const delivery = await getDb()
+      .selectFrom("service_deliveries")
+      .select(["standard_code", "minutes"])
+      .where("employer_id", "=", employerId)
+      .execute();
     expect(delivery).toEqual([{ standard_code: "4C", minutes: 240 }]);
     // Feedback on a person not presented to the employer is refused (404: not in its view).
     const carla = await rowOf(shortlistId, cands.carla);
-    const bad = await callRoute(employerRoute.action, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie, form: { intent: "feedback", rowId: carla.id, version: String(carla.version), decision: "interview", interviewArrangement: "cpi" } }), { shortlistId });
+    const bad = await callRoute(
+      employerRoute.action,
+      request(`/azienda/rose/${shortlistId}`, {
+        cookie: employerCookie,
+        form: { intent: "feedback", rowId: carla.id, version: String(carla.version), decision: "interview", interviewArrangement: "cpi" },
+      }),
+      { shortlistId },
+    );
     expect(bad.status).toBe(404);
   });
 
   it("feedback needs a reason; a hire with UNILAV fields closes the vacancy and tells the others", async () => {
     const bruno = await rowOf(shortlistId, cands.bruno);
-    const noReason = await callRoute(employerRoute.action, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie, form: { intent: "feedback", rowId: bruno.id, version: String(bruno.version), decision: "not_selected" } }), { shortlistId });
+    const noReason = await callRoute(
+      employerRoute.action,
+      request(`/azienda/rose/${shortlistId}`, {
+        cookie: employerCookie,
+        form: { intent: "feedback", rowId: bruno.id, version: String(bruno.version), decision: "not_selected" },
+      }),
+      { shortlistId },
+    );
     expect(noReason.status).toBe(400);
     expect(JSON.stringify(noReason.body)).toContain("motivo");
     const anna = await rowOf(shortlistId, cands.anna);
-    const interview = await callRoute(employerRoute.action, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie, form: { intent: "feedback", rowId: anna.id, version: String(anna.version), decision: "interview", interviewArrangement: "cpi" } }), { shortlistId });
+    const interview = await callRoute(
+      employerRoute.action,
+      request(`/azienda/rose/${shortlistId}`, {
+        cookie: employerCookie,
+        form: { intent: "feedback", rowId: anna.id, version: String(anna.version), decision: "interview", interviewArrangement: "cpi" },
+      }),
+      { shortlistId },
+    );
     expect(interview.status).toBe(302);
     const anna2 = await rowOf(shortlistId, cands.anna);
     const hire = await callRoute(
@@ -164,7 +262,11 @@ describe("preselection flow: match → rosa → availability → presentation �
     expect((await rowOf(shortlistId, cands.carla)).state).toBe("not_selected");
     const s = await getDb().selectFrom("shortlists").select("status").where("id", "=", shortlistId).executeTakeFirstOrThrow();
     expect(s.status).toBe("closed");
-    const hires = await getDb().selectFrom("hires").select(["contract_type", "weekly_hours", "recorded_as", "request_channel"]).where("vacancy_id", "=", vacancyId).execute();
+    const hires = await getDb()
+      .selectFrom("hires")
+      .select(["contract_type", "weekly_hours", "recorded_as", "request_channel"])
+      .where("vacancy_id", "=", vacancyId)
+      .execute();
     expect(hires).toEqual([{ contract_type: "A.01.00", weekly_hours: "40.0", recorded_as: "employer", request_channel: null }]);
     expect(employerId).toBeTruthy();
   });
@@ -178,7 +280,11 @@ describe("figures for officers", () => {
     expect(total.presented).toBeGreaterThanOrEqual(2);
     expect(total.hired).toBeGreaterThanOrEqual(1);
     const csv = await import("~/routes/operatore.preselezione.cifre.csv");
-    const res = (await csv.loader({ request: request("/operatore/preselezione/cifre/csv", { cookie: officer }), params: {}, context: {} })) as Response;
+    const res = (await csv.loader({
+      request: request("/operatore/preselezione/cifre/csv", { cookie: officer }),
+      params: {},
+      context: {},
+    })) as Response;
     expect(res.headers.get("Content-Type")).toContain("text/csv");
     expect(await res.text()).toContain("candidati presentati");
   });
@@ -192,10 +298,14 @@ describe("when Meilisearch is down", () => {
     const open = await createMatchVacancy({ employerId, comune: "Brescia", occupation: "6.5.1.1.1" });
     try {
       setServiceUrls({ MEILI_URL: "http://127.0.0.1:9" });
-      const page = await callRoute(matchRoute.loader, request(`/operatore/preselezione/${open.id}`, { cookie: officer }), { vacancyId: open.id });
+      const page = await callRoute(matchRoute.loader, request(`/operatore/preselezione/${open.id}`, { cookie: officer }), {
+        vacancyId: open.id,
+      });
       expect(page.status).toBe(200);
       expect((page.body as { error: string }).error).toContain("Il motore di ricerca non risponde");
-      const rosa = await callRoute(officerRoute.loader, request(`/operatore/rose/${anyShortlist.id}`, { cookie: officer }), { shortlistId: anyShortlist.id });
+      const rosa = await callRoute(officerRoute.loader, request(`/operatore/rose/${anyShortlist.id}`, { cookie: officer }), {
+        shortlistId: anyShortlist.id,
+      });
       expect(rosa.status).toBe(200);
     } finally {
       setServiceUrls({ MEILI_URL: realUrl });
@@ -205,17 +315,44 @@ describe("when Meilisearch is down", () => {
 
 describe("assessment plan (4D)", () => {
   it("adds steps to the vacancy's plan and records a justified result per person", async () => {
-    const s = await getDb().selectFrom("shortlists").select(["id", "vacancy_id"]).where("vacancy_id", "=", vacancyId).executeTakeFirstOrThrow();
-    const add = await callRoute(officerRoute.action, request(`/operatore/rose/${s.id}`, { cookie: officer, form: { intent: "step", kind: "interview", description: "Colloquio tecnico", representative: "Sig.ra Bianchi" } }), { shortlistId: s.id });
+    const s = await getDb()
+      .selectFrom("shortlists")
+      .select(["id", "vacancy_id"])
+      .where("vacancy_id", "=", vacancyId)
+      .executeTakeFirstOrThrow();
+    const add = await callRoute(
+      officerRoute.action,
+      request(`/operatore/rose/${s.id}`, {
+        cookie: officer,
+        form: { intent: "step", kind: "interview", description: "Colloquio tecnico", representative: "Sig.ra Bianchi" },
+      }),
+      { shortlistId: s.id },
+    );
     expect(add.status).toBe(302);
     const step = await getDb().selectFrom("assessment_steps").select("id").where("vacancy_id", "=", vacancyId).executeTakeFirstOrThrow();
     const row = await rowOf(s.id, cands.anna);
-    const noWhy = await callRoute(officerRoute.action, request(`/operatore/rose/${s.id}`, { cookie: officer, form: { intent: "result", stepId: step.id, rowId: row.id, decision: "passed", justification: "" } }), { shortlistId: s.id });
+    const noWhy = await callRoute(
+      officerRoute.action,
+      request(`/operatore/rose/${s.id}`, {
+        cookie: officer,
+        form: { intent: "result", stepId: step.id, rowId: row.id, decision: "passed", justification: "" },
+      }),
+      { shortlistId: s.id },
+    );
     expect(noWhy.status).toBe(400);
-    const ok = await callRoute(officerRoute.action, request(`/operatore/rose/${s.id}`, { cookie: officer, form: { intent: "result", stepId: step.id, rowId: row.id, decision: "passed", justification: "Ottima conoscenza della cassa" } }), { shortlistId: s.id });
+    const ok = await callRoute(
+      officerRoute.action,
+      request(`/operatore/rose/${s.id}`, {
+        cookie: officer,
+        form: { intent: "result", stepId: step.id, rowId: row.id, decision: "passed", justification: "Ottima conoscenza della cassa" },
+      }),
+      { shortlistId: s.id },
+    );
     expect(ok.status).toBe(302);
     const view = await callRoute(officerRoute.loader, request(`/operatore/rose/${s.id}`, { cookie: officer }), { shortlistId: s.id });
-    expect((view.body as { plan: { results: { decision: string }[] } }).plan.results).toEqual([expect.objectContaining({ decision: "passed" })]);
+    expect((view.body as { plan: { results: { decision: string }[] } }).plan.results).toEqual([
+      expect.objectContaining({ decision: "passed" }),
+    ]);
   });
 });
 
@@ -225,38 +362,104 @@ describe("service delivery register: 4D once the assessed rosa yields the person
     const vacancy = await createMatchVacancy({ employerId, comune: "Brescia", occupation: "6.5.1.1.1", positions: 3, status: "published" });
     const s = await db
       .insertInto("shortlists")
-      .values({ vacancy_id: vacancy.id, employer_id: employerId, title: "Rosa 4D", status: "presented", presented_at: new Date(), presented_by: officerId, search_snapshot: "{}", results_snapshot: "[]", index_uid: "x", settings_version: 3, created_by: officerId })
+      .values({
+        vacancy_id: vacancy.id,
+        employer_id: employerId,
+        title: "Rosa 4D",
+        status: "presented",
+        presented_at: new Date(),
+        presented_by: officerId,
+        search_snapshot: "{}",
+        results_snapshot: "[]",
+        index_uid: "x",
+        settings_version: 3,
+        created_by: officerId,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const rowIds: string[] = [];
     for (const [i, candidateId] of people.entries())
       rowIds.push(
-        (await db.insertInto("shortlist_candidates").values({ shortlist_id: s.id, candidate_id: candidateId, rank: i + 1, score: 40, explanation: "{}", state: "presented", presented_at: new Date() }).returning("id").executeTakeFirstOrThrow()).id,
+        (
+          await db
+            .insertInto("shortlist_candidates")
+            .values({
+              shortlist_id: s.id,
+              candidate_id: candidateId,
+              rank: i + 1,
+              score: 40,
+              explanation: "{}",
+              state: "presented",
+              presented_at: new Date(),
+            })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id,
       );
     return { vacancyId: vacancy.id, shortlistId: s.id, rowIds };
   }
   const select = async (shortlistId: string, rowId: string) => {
-    const { version } = await getDb().selectFrom("shortlist_candidates").select("version").where("id", "=", rowId).executeTakeFirstOrThrow();
-    const res = await callRoute(employerRoute.action, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie, form: { intent: "feedback", rowId, version: String(version), decision: "selected" } }), { shortlistId });
+    const { version } = await getDb()
+      .selectFrom("shortlist_candidates")
+      .select("version")
+      .where("id", "=", rowId)
+      .executeTakeFirstOrThrow();
+    const res = await callRoute(
+      employerRoute.action,
+      request(`/azienda/rose/${shortlistId}`, {
+        cookie: employerCookie,
+        form: { intent: "feedback", rowId, version: String(version), decision: "selected" },
+      }),
+      { shortlistId },
+    );
     expect(res.status).toBe(302);
   };
   const deliveries = (shortlistId: string) =>
-    getDb().selectFrom("service_deliveries").select(["standard_code", "minutes", "officer_id", "output"]).where("shortlist_id", "=", shortlistId).orderBy("standard_code", "desc").execute();
+    getDb()
+      .selectFrom("service_deliveries")
+      .select(["standard_code", "minutes", "officer_id", "output"])
+      .where("shortlist_id", "=", shortlistId)
+      .orderBy("standard_code", "desc")
+      .execute();
 
   it("records 4D (2 h + 2 h) by the officer who assessed, once per rosa, and links it from the register", async () => {
     const officerUser = await createUserWithRole("preselection_officer");
     const { vacancyId: vid, shortlistId, rowIds } = await presentedRosa(officerUser.id, [cands.bruno, cands.carla]);
     const { addAssessmentStep, recordAssessmentResult } = await import("~/domain/shortlists/assessment.server");
     const actor = { userId: officerUser.id, role: "preselection_officer" as const, ip: "127.0.0.1" };
-    await getDb().transaction().execute(async (trx) => {
-      const stepId = await addAssessmentStep(trx, actor, { vacancyId: vid, kind: "practical_trial", description: "Prova in negozio", representative: "Sig. Neri", sessionDate: null });
-      await recordAssessmentResult(trx, actor, { shortlistId, stepId, rowId: rowIds[0], decision: "passed", justification: "Prova superata" });
-    });
+    await getDb()
+      .transaction()
+      .execute(async (trx) => {
+        const stepId = await addAssessmentStep(trx, actor, {
+          vacancyId: vid,
+          kind: "practical_trial",
+          description: "Prova in negozio",
+          representative: "Sig. Neri",
+          sessionDate: null,
+        });
+        await recordAssessmentResult(trx, actor, {
+          shortlistId,
+          stepId,
+          rowId: rowIds[0],
+          decision: "passed",
+          justification: "Prova superata",
+        });
+      });
     await select(shortlistId, rowIds[0]);
     await select(shortlistId, rowIds[1]);
     expect(await deliveries(shortlistId)).toEqual([
-      { standard_code: "4D-VERIFICA", minutes: 120, officer_id: officerUser.id, output: expect.stringContaining("Competenze verificate: 1 candidato, 1 passo") },
-      { standard_code: "4D-SELEZIONE", minutes: 120, officer_id: officerUser.id, output: expect.stringContaining("Individuato il candidato da assumere") },
+      {
+        standard_code: "4D-VERIFICA",
+        minutes: 120,
+        officer_id: officerUser.id,
+        output: expect.stringContaining("Competenze verificate: 1 candidato, 1 passo"),
+      },
+      {
+        standard_code: "4D-SELEZIONE",
+        minutes: 120,
+        officer_id: officerUser.id,
+        output: expect.stringContaining("Individuato il candidato da assumere"),
+      },
     ]);
     const register = await import("~/routes/operatore.registro._index");
     const page = await callRoute(register.loader, request("/operatore/registro?servizio=4D-SELEZIONE", { cookie: officer }), {});

@@ -32,7 +32,8 @@ beforeAll(async () => {
 
 afterAll(() => server?.close());
 
-const cvFile = (candidateId: string) => getDb().selectFrom("candidate_cv_files").select(["extracted_text"]).where("candidate_id", "=", candidateId).executeTakeFirst();
+const cvFile = (candidateId: string) =>
+  getDb().selectFrom("candidate_cv_files").select(["extracted_text"]).where("candidate_id", "=", candidateId).executeTakeFirst();
 
 /** A browser-like upload of one file (fetch sends the Content-Length), with the Origin of the page. */
 async function upload(path: string, cookie: string, field: string, bytes: Uint8Array, name: string, fields: Record<string, string> = {}) {
@@ -40,7 +41,12 @@ async function upload(path: string, cookie: string, field: string, bytes: Uint8A
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   form.set(field, new File([Buffer.from(bytes)], name, { type: "application/pdf" }));
   const startedAt = performance.now();
-  const response = await fetch(server.origin + path, { method: "POST", headers: { Cookie: cookie, Origin: server.origin }, body: form, redirect: "manual" });
+  const response = await fetch(server.origin + path, {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: server.origin },
+    body: form,
+    redirect: "manual",
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, ms: performance.now() - startedAt };
 }
@@ -134,7 +140,15 @@ describe("bodies are read only up to their limit", () => {
 
   it("an L. 68 document over 10 MB: 413, the typed fields come back, nothing is filed", async () => {
     const employer = await createL68Employer();
-    const fields = { kind: "esonero", provinceCode: "MI", startsOn: todayInItaly(), endsOn: todayInItaly(), percent: "60", weekDays: "5", reason: "Fonderia: note scritte a mano" };
+    const fields = {
+      kind: "esonero",
+      provinceCode: "MI",
+      startsOn: todayInItaly(),
+      endsOn: todayInItaly(),
+      percent: "60",
+      weekDays: "5",
+      reason: "Fonderia: note scritte a mano",
+    };
     const parts = multipartParts("documento", "istanza.pdf", fields);
     const r = await rawPost(`${server.origin}/azienda/collocamento-mirato/pratiche/nuova`, {
       headers: { "Content-Type": parts.contentType, Cookie: employer.cookie, Origin: server.origin },

@@ -40,7 +40,15 @@ beforeAll(async () => {
 });
 
 const countVacancies = async (employer: string) =>
-  Number((await getDb().selectFrom("vacancies").select((eb) => eb.fn.countAll<number>().as("n")).where("employer_id", "=", employer).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await getDb()
+        .selectFrom("vacancies")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("employer_id", "=", employer)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 const vacancyRow = (id: string) => getDb().selectFrom("vacancies").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 
@@ -50,7 +58,9 @@ async function post(cookie: string, form: Record<string, string>) {
 
 async function officerMove(id: string, form: Record<string, string>) {
   const version = String((await vacancyRow(id)).version);
-  return callRoute(officerDetail.action, request(`/operatore/offerte/${id}`, { cookie: officerCookie, form: { version, ...form } }), { vacancyId: id });
+  return callRoute(officerDetail.action, request(`/operatore/offerte/${id}`, { cookie: officerCookie, form: { version, ...form } }), {
+    vacancyId: id,
+  });
 }
 
 async function employerMove(id: string, form: Record<string, string>, cookie = employerCookie) {
@@ -72,7 +82,12 @@ describe("vacancy lifecycle", () => {
     const id = idFromLocation(saved.location);
     let row = await vacancyRow(id);
     expect(row.status).toBe("draft");
-    const reqs = await getDb().selectFrom("vacancy_requirements").select(["kind", "priority", "position"]).where("vacancy_id", "=", id).orderBy("position").execute();
+    const reqs = await getDb()
+      .selectFrom("vacancy_requirements")
+      .select(["kind", "priority", "position"])
+      .where("vacancy_id", "=", id)
+      .orderBy("position")
+      .execute();
     expect(reqs).toEqual([
       { kind: "experience", priority: "must", position: 1 },
       { kind: "licence", priority: "nice", position: 2 },
@@ -83,12 +98,20 @@ describe("vacancy lifecycle", () => {
     row = await vacancyRow(id);
     expect(row.status).toBe("returned");
     expect(row.status_reason).toContain("CCNL");
-    const notice = await getDb().selectFrom("employer_notifications").select("title").where("employer_id", "=", employerId).orderBy("id", "desc").executeTakeFirstOrThrow();
+    const notice = await getDb()
+      .selectFrom("employer_notifications")
+      .select("title")
+      .where("employer_id", "=", employerId)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(notice.title).toContain("da correggere");
 
     const edited = await callRoute(
       employerEdit.action,
-      request(`/azienda/offerte/${id}/modifica`, { cookie: employerCookie, form: vacancyForm({ ccnl: "Alimentari artigianato, livello A3", intent: "submit", version: String(row.version) }) }),
+      request(`/azienda/offerte/${id}/modifica`, {
+        cookie: employerCookie,
+        form: vacancyForm({ ccnl: "Alimentari artigianato, livello A3", intent: "submit", version: String(row.version) }),
+      }),
       { vacancyId: id },
     );
     expect(edited.status).toBe(302);
@@ -146,13 +169,19 @@ describe("vacancy lifecycle", () => {
     const { id, version } = await insertVacancy(employerId, { status: "draft" });
     const first = await callRoute(
       employerEdit.action,
-      request(`/azienda/offerte/${id}/modifica`, { cookie: employerCookie, form: vacancyForm({ title: "Primo salvataggio", version: String(version) }) }),
+      request(`/azienda/offerte/${id}/modifica`, {
+        cookie: employerCookie,
+        form: vacancyForm({ title: "Primo salvataggio", version: String(version) }),
+      }),
       { vacancyId: id },
     );
     expect(first.status).toBe(302);
     const second = await callRoute(
       employerEdit.action,
-      request(`/azienda/offerte/${id}/modifica`, { cookie: colleagueCookie, form: vacancyForm({ title: "Secondo salvataggio", version: String(version) }) }),
+      request(`/azienda/offerte/${id}/modifica`, {
+        cookie: colleagueCookie,
+        form: vacancyForm({ title: "Secondo salvataggio", version: String(version) }),
+      }),
       { vacancyId: id },
     );
     expect(second.status).toBe(409);
@@ -189,7 +218,10 @@ describe("bad input changes nothing", () => {
   });
 
   it("keeps warnings (not errors) for ambiguous wording", async () => {
-    const outcome = await post(employerCookie, vacancyForm({ title: "Magazziniere", description: "Cerchiamo un neolaureato per il banco." }));
+    const outcome = await post(
+      employerCookie,
+      vacancyForm({ title: "Magazziniere", description: "Cerchiamo un neolaureato per il banco." }),
+    );
     expect(outcome.status).toBe(302);
     const row = await vacancyRow(idFromLocation(outcome.location));
     expect((row.discrimination_flags as { rule: string }[]).map((f) => f.rule).sort()).toEqual(["new_graduate", "one_gender_title"]);
@@ -199,12 +231,16 @@ describe("bad input changes nothing", () => {
     const before = await countVacancies(employerId);
     const outcome = await post(
       employerCookie,
-      vacancyForm({ title: "Magazziniera", description: "Cerchiamo persone Under 35, bella presenza, madrelingua italiana. Astenersi stranieri." }),
+      vacancyForm({
+        title: "Magazziniera",
+        description: "Cerchiamo persone Under 35, bella presenza, madrelingua italiana. Astenersi stranieri.",
+      }),
     );
     expect(outcome.status).toBe(400);
     const errors = formErrorsOf(outcome.body);
     expect(errors.title).toMatch(/«Magazziniera»/);
-    for (const words of ["«Under 35»", "«bella presenza»", "«madrelingua»", "«Astenersi stranieri»"]) expect(errors.description).toContain(words);
+    for (const words of ["«Under 35»", "«bella presenza»", "«madrelingua»", "«Astenersi stranieri»"])
+      expect(errors.description).toContain(words);
     expect(await countVacancies(employerId)).toBe(before);
   });
 });
@@ -228,20 +264,37 @@ describe("scoping", () => {
     expect(move.status).toBe(404);
     expect((await vacancyRow(theirs.id)).status).toBe("submitted");
     // …and the other employer does see it.
-    expect((await callRoute(employerDetail.loader, request(`/azienda/offerte/${theirs.id}`, { cookie: otherCookie }), { vacancyId: theirs.id })).status).toBe(200);
+    expect(
+      (await callRoute(employerDetail.loader, request(`/azienda/offerte/${theirs.id}`, { cookie: otherCookie }), { vacancyId: theirs.id }))
+        .status,
+    ).toBe(200);
   });
 
   it("officers do not see drafts", async () => {
     const draft = await insertVacancy(otherEmployerId, { status: "draft" });
-    expect((await callRoute(officerDetail.loader, request(`/operatore/offerte/${draft.id}`, { cookie: officerCookie }), { vacancyId: draft.id })).status).toBe(404);
+    expect(
+      (await callRoute(officerDetail.loader, request(`/operatore/offerte/${draft.id}`, { cookie: officerCookie }), { vacancyId: draft.id }))
+        .status,
+    ).toBe(404);
   });
 });
 
 describe("publication", () => {
   it("hides the employer of an anonymous vacancy and never publishes an internal one", async () => {
-    const anonymous = await insertVacancy(employerId, { status: "published", publicationMode: "anonymous", title: "Addetto vendite anonimo" });
-    const internal = await insertVacancy(employerId, { status: "published", publicationMode: "internal", title: "Addetto vendite interno" });
-    await getDb().insertInto("search_outbox").values([anonymous, internal].map((v) => ({ index_uid: "vacancies", document_id: v.id }))).execute();
+    const anonymous = await insertVacancy(employerId, {
+      status: "published",
+      publicationMode: "anonymous",
+      title: "Addetto vendite anonimo",
+    });
+    const internal = await insertVacancy(employerId, {
+      status: "published",
+      publicationMode: "internal",
+      title: "Addetto vendite interno",
+    });
+    await getDb()
+      .insertInto("search_outbox")
+      .values([anonymous, internal].map((v) => ({ index_uid: "vacancies", document_id: v.id })))
+      .execute();
     await drainOutbox(getDb());
     const page = await callRoute(publicPage.loader, request(`/offerte/${anonymous.id}`), { vacancyId: anonymous.id });
     expect(page.status).toBe(200);
@@ -258,16 +311,27 @@ describe("publication", () => {
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ open: false, jsonLd: null });
     const candidate = await createUserWithRole("candidate");
-    const apply = await callRoute(publicPage.action, request(`/offerte/${v.id}`, { cookie: await cookieFor(candidate.id), form: { message: "" } }), { vacancyId: v.id });
+    const apply = await callRoute(
+      publicPage.action,
+      request(`/offerte/${v.id}`, { cookie: await cookieFor(candidate.id), form: { message: "" } }),
+      { vacancyId: v.id },
+    );
     expect([404, 409]).toContain(apply.status);
     const feed = JSON.parse((await callRoute(jsonFeed.loader, request("/api/offerte"))).body as string);
     expect(feed.items.map((i: { id: string }) => i.id)).not.toContain(v.id);
     expect((await callRoute(rss.loader, request("/offerte/rss"))).body as string).not.toContain(v.id);
     // Past its closing date (before the nightly job closes it) the page is closed as well.
     const expired = await insertVacancy(employerId, { status: "published", closingDate: addDays(todayInItaly(), -1), title: "Scaduta" });
-    expect((await callRoute(publicPage.loader, request(`/offerte/${expired.id}`), { vacancyId: expired.id })).body).toMatchObject({ open: false });
+    expect((await callRoute(publicPage.loader, request(`/offerte/${expired.id}`), { vacancyId: expired.id })).body).toMatchObject({
+      open: false,
+    });
     // Never published (a draft closed by the employer): still 404.
-    const draftClosed = await getDb().updateTable("vacancies").set({ published_at: null }).where("id", "=", v.id).returning("id").executeTakeFirstOrThrow();
+    const draftClosed = await getDb()
+      .updateTable("vacancies")
+      .set({ published_at: null })
+      .where("id", "=", v.id)
+      .returning("id")
+      .executeTakeFirstOrThrow();
     expect((await callRoute(publicPage.loader, request(`/offerte/${draftClosed.id}`), { vacancyId: draftClosed.id })).status).toBe(404);
   });
 
@@ -310,10 +374,17 @@ describe("publication", () => {
 
   it("exports a vacancy in the BCNL format for officers, audited", async () => {
     const v = await insertVacancy(employerId, { status: "published" });
-    const outcome = await callRoute(bcnl.loader, request(`/operatore/offerte/${v.id}/bcnl`, { cookie: officerCookie }), { vacancyId: v.id });
+    const outcome = await callRoute(bcnl.loader, request(`/operatore/offerte/${v.id}/bcnl`, { cookie: officerCookie }), {
+      vacancyId: v.id,
+    });
     expect(outcome.status).toBe(200);
     expect(outcome.body).toContain("<idprofessione>5.1.2.2.0</idprofessione>");
-    const audit = await getDb().selectFrom("audit_log").select("action").where("entity_id", "=", v.id).where("action", "=", "vacancy.exported_bcnl").execute();
+    const audit = await getDb()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", v.id)
+      .where("action", "=", "vacancy.exported_bcnl")
+      .execute();
     expect(audit).toHaveLength(1);
   });
 });

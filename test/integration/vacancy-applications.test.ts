@@ -27,10 +27,17 @@ const apply = (vacancyId: string, cookie: string | undefined, message = "Ho lavo
   callRoute(publicPage.action, request(`/offerte/${vacancyId}`, { cookie, form: { message } }), { vacancyId });
 
 const applicationsOf = (vacancyId: string) =>
-  getDb().selectFrom("vacancy_applications").select(["id", "candidate_id", "status", "version", "decline_reason"]).where("vacancy_id", "=", vacancyId).orderBy("created_at").execute();
+  getDb()
+    .selectFrom("vacancy_applications")
+    .select(["id", "candidate_id", "status", "version", "decline_reason"])
+    .where("vacancy_id", "=", vacancyId)
+    .orderBy("created_at")
+    .execute();
 
 async function decide(vacancyId: string, applicationId: string, form: Record<string, string>) {
-  const version = String((await getDb().selectFrom("vacancy_applications").select("version").where("id", "=", applicationId).executeTakeFirstOrThrow()).version);
+  const version = String(
+    (await getDb().selectFrom("vacancy_applications").select("version").where("id", "=", applicationId).executeTakeFirstOrThrow()).version,
+  );
   return callRoute(
     officerDetail.action,
     request(`/operatore/offerte/${vacancyId}`, { cookie: officerCookie, form: { intent: "application", applicationId, version, ...form } }),
@@ -60,18 +67,29 @@ describe("self-applications", () => {
     const page = await callRoute(publicPage.loader, request(`/offerte/${v.id}`, { cookie: anna.cookie }), { vacancyId: v.id });
     expect((page.body as { application: { status: string } }).application.status).toBe("submitted");
 
-    const officerView = await callRoute(officerDetail.loader, request(`/operatore/offerte/${v.id}`, { cookie: officerCookie }), { vacancyId: v.id });
+    const officerView = await callRoute(officerDetail.loader, request(`/operatore/offerte/${v.id}`, { cookie: officerCookie }), {
+      vacancyId: v.id,
+    });
     expect((officerView.body as { applications: unknown[] }).applications).toHaveLength(2);
-    const viewed = await getDb().selectFrom("audit_log").select("details").where("action", "=", "application.list_viewed").where("entity_id", "=", v.id).execute();
+    const viewed = await getDb()
+      .selectFrom("audit_log")
+      .select("details")
+      .where("action", "=", "application.list_viewed")
+      .where("entity_id", "=", v.id)
+      .execute();
     expect(viewed).toHaveLength(1);
 
     const noChecks = await decide(v.id, a.id, { decision: "accept" });
     expect(noChecks.status).toBe(400);
     expect(formErrorsOf(noChecks.body).checks).toMatch(/tre verifiche/);
-    expect((await decide(v.id, a.id, { decision: "accept", checkRequirements: "on", checkCvCurrent: "on", checkConsent: "on" })).status).toBe(302);
+    expect(
+      (await decide(v.id, a.id, { decision: "accept", checkRequirements: "on", checkCvCurrent: "on", checkConsent: "on" })).status,
+    ).toBe(302);
     expect((await decide(v.id, b.id, { decision: "decline", reason: "" })).status).toBe(400);
     expect((await decide(v.id, b.id, { decision: "decline", reason: "Manca l'esperienza minima di due anni richiesta" })).status).toBe(302);
-    expect((await decide(v.id, b.id, { decision: "accept", checkRequirements: "on", checkCvCurrent: "on", checkConsent: "on" })).status).toBe(409);
+    expect(
+      (await decide(v.id, b.id, { decision: "accept", checkRequirements: "on", checkCvCurrent: "on", checkConsent: "on" })).status,
+    ).toBe(409);
 
     const brunoList = await callRoute(myApplications.loader, request("/candidato/candidature", { cookie: bruno.cookie }));
     expect((brunoList.body as { applications: { status: string; decline_reason: string }[] }).applications).toEqual([

@@ -13,7 +13,8 @@ let contactEmail: string;
 beforeAll(async () => {
   const e = await createEmployer();
   employerId = e.id;
-  contactEmail = (await getDb().selectFrom("employers").select("contact_email").where("id", "=", e.id).executeTakeFirstOrThrow()).contact_email;
+  contactEmail = (await getDb().selectFrom("employers").select("contact_email").where("id", "=", e.id).executeTakeFirstOrThrow())
+    .contact_email;
 });
 
 // "now" is given to the job: 10:00 in Rome today. Other test files share the database, so
@@ -22,7 +23,9 @@ const NOW = new Date(`${todayInItaly()}T09:00:00Z`);
 const TODAY = todayInItaly(NOW);
 
 const mailsTo = async () =>
-  (await getDb().selectFrom("mail_outbox").select("subject").where("to_address", "=", contactEmail).orderBy("id").execute()).map((m) => m.subject);
+  (await getDb().selectFrom("mail_outbox").select("subject").where("to_address", "=", contactEmail).orderBy("id").execute()).map(
+    (m) => m.subject,
+  );
 
 describe("runVacancyDeadlines", () => {
   it("closes vacancies past their closing date, reminds 7 days and 1 day before, once", async () => {
@@ -49,11 +52,14 @@ describe("runVacancyDeadlines", () => {
     expect(byId[inSeven.id].status).toBe("published");
     expect(byId[draft.id].status).toBe("draft");
 
-    const reminders = await getDb().selectFrom("vacancy_reminders").select(["vacancy_id", "kind"]).where("vacancy_id", "in", [inSeven.id, tomorrow.id, far.id]).execute();
-    expect(reminders.map((r) => `${r.vacancy_id === inSeven.id ? "seven" : r.vacancy_id === tomorrow.id ? "tomorrow" : "far"}:${r.kind}`).sort()).toEqual([
-      "seven:7d",
-      "tomorrow:1d",
-    ]);
+    const reminders = await getDb()
+      .selectFrom("vacancy_reminders")
+      .select(["vacancy_id", "kind"])
+      .where("vacancy_id", "in", [inSeven.id, tomorrow.id, far.id])
+      .execute();
+    expect(
+      reminders.map((r) => `${r.vacancy_id === inSeven.id ? "seven" : r.vacancy_id === tomorrow.id ? "tomorrow" : "far"}:${r.kind}`).sort(),
+    ).toEqual(["seven:7d", "tomorrow:1d"]);
     const subjects = await mailsTo();
     expect(subjects.filter((s) => s.includes("in scadenza"))).toHaveLength(2);
     expect(subjects.filter((s) => s.includes("scaduta"))).toHaveLength(1);
@@ -68,7 +74,12 @@ describe("runVacancyDeadlines", () => {
     // Six days later the "seven" vacancy is one day from closing: the 1-day reminder goes out too.
     const later = await runVacancyDeadlines(getDb(), new Date(NOW.getTime() + 6 * 86_400_000));
     expect(later.reminders).toBeGreaterThanOrEqual(1);
-    const sevenKinds = await getDb().selectFrom("vacancy_reminders").select("kind").where("vacancy_id", "=", inSeven.id).orderBy("kind").execute();
+    const sevenKinds = await getDb()
+      .selectFrom("vacancy_reminders")
+      .select("kind")
+      .where("vacancy_id", "=", inSeven.id)
+      .orderBy("kind")
+      .execute();
     expect(sevenKinds.map((k) => k.kind)).toEqual(["1d", "7d"]);
 
     // The expired vacancy left the public index.

@@ -26,7 +26,9 @@ function check(where: string) {
   const messages = unexpected;
   unexpected = [];
   if (messages.length) {
-    throw new Error(`console.error ${where} (fix it, or declare it with expectConsoleError(/…/)):\n${messages.map((m) => `  ${m.slice(0, 500)}`).join("\n")}`);
+    throw new Error(
+      `console.error ${where} (fix it, or declare it with expectConsoleError(/…/)):\n${messages.map((m) => `  ${m.slice(0, 500)}`).join("\n")}`,
+    );
   }
 }
 

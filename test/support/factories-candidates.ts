@@ -19,12 +19,33 @@ export function uniquePersonTaxCode(): string {
 /** A valid CV form as the browser would post it (dotted names), with real CP2021/ATECO/comuni codes. */
 export function candidateForm(overrides: Record<string, string> = {}): Record<string, string> {
   return {
-    firstName: "Giulia", lastName: "Verdi", taxCode: uniquePersonTaxCode(), birthDate: "1985-08-01", comune: "Milano (MI)",
-    phone: "333 1234567", email: "giulia.verdi@example.it", workTime: "any", maxCommuteKm: "30", consent: "on",
-    "education.0.title": "Diploma di ragioneria", "education.0.eqfLevel": "4", "education.0.year": "2004",
-    "preferences.0.occupation": "5.1.2.2.0 — Commessi delle vendite al minuto", "preferences.0.source": "work", "preferences.0.years": "5", "preferences.0.ateco": "47.11",
-    "experiences.0.occupation": "5.1.2.2.0", "experiences.0.employer": "Supermercato Rossi", "experiences.0.from": "2015-03-01", "experiences.0.to": "2020-06-30",
-    "languages.0.code": "en", "languages.0.level": "B1", "licences.B": "on", "certificates.0.name": "HACCP", "itSkills.0.skill": "Excel", "itSkills.0.level": "intermediate",
+    firstName: "Giulia",
+    lastName: "Verdi",
+    taxCode: uniquePersonTaxCode(),
+    birthDate: "1985-08-01",
+    comune: "Milano (MI)",
+    phone: "333 1234567",
+    email: "giulia.verdi@example.it",
+    workTime: "any",
+    maxCommuteKm: "30",
+    consent: "on",
+    "education.0.title": "Diploma di ragioneria",
+    "education.0.eqfLevel": "4",
+    "education.0.year": "2004",
+    "preferences.0.occupation": "5.1.2.2.0 — Commessi delle vendite al minuto",
+    "preferences.0.source": "work",
+    "preferences.0.years": "5",
+    "preferences.0.ateco": "47.11",
+    "experiences.0.occupation": "5.1.2.2.0",
+    "experiences.0.employer": "Supermercato Rossi",
+    "experiences.0.from": "2015-03-01",
+    "experiences.0.to": "2020-06-30",
+    "languages.0.code": "en",
+    "languages.0.level": "B1",
+    "licences.B": "on",
+    "certificates.0.name": "HACCP",
+    "itSkills.0.skill": "Excel",
+    "itSkills.0.level": "intermediate",
     ...overrides,
   };
 }
@@ -37,7 +58,10 @@ export function candidateInput(overrides: Record<string, string> = {}): Candidat
 
 export const SYSTEM_ACTOR: Actor = { userId: null, role: "system", ip: "127.0.0.1" };
 
-export async function createTestCandidate(overrides: Record<string, string> = {}, opts: { protectedCategory?: "none" | "art1" | "art18" } = {}) {
+export async function createTestCandidate(
+  overrides: Record<string, string> = {},
+  opts: { protectedCategory?: "none" | "art1" | "art18" } = {},
+) {
   const input = candidateInput({ ...overrides, ...(opts.protectedCategory ? { protectedCategory: opts.protectedCategory } : {}) });
   const id = await withTransaction((trx) => createCandidate(trx, SYSTEM_ACTOR, input, { canSetProtectedCategory: true }));
   return { id, input };
@@ -65,7 +89,14 @@ export async function setupCandidateMatrix(candidateUserId: string) {
   for (const id of [own.id, other.id]) {
     await getDb()
       .insertInto("candidate_cv_files")
-      .values({ candidate_id: id, filename: "cv.pdf", size_bytes: TINY_PDF.length, sha256: "0".repeat(64), content: TINY_PDF, extracted_text: "" })
+      .values({
+        candidate_id: id,
+        filename: "cv.pdf",
+        size_bytes: TINY_PDF.length,
+        sha256: "0".repeat(64),
+        content: TINY_PDF,
+        extracted_text: "",
+      })
       .execute();
   }
   return { ownCandidateId: own.id, otherCandidateId: other.id };

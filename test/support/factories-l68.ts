@@ -35,7 +35,12 @@ export function jsonRequest(path: string, body: unknown, cookie?: string) {
 export const TINY_PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
 /** A multipart POST (fields and, optionally, the `documento` file), as the record forms send it. */
-export function multipartRequest(path: string, cookie: string, fields: Record<string, string>, file: { bytes: Uint8Array; name?: string } | null = { bytes: TINY_PDF }) {
+export function multipartRequest(
+  path: string,
+  cookie: string,
+  fields: Record<string, string>,
+  file: { bytes: Uint8Array; name?: string } | null = { bytes: TINY_PDF },
+) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   if (file) form.set("documento", new File([new Uint8Array(file.bytes)], file.name ?? "istanza.pdf", { type: "application/pdf" }));
@@ -46,22 +51,47 @@ export function multipartRequest(path: string, cookie: string, fields: Record<st
 export async function declareWorkers(employerId: string, cookie: string, count: number, province = "MI") {
   const { action } = await import("~/routes/azienda.collocamento-mirato._index");
   const { callRoute } = await import("./routes");
-  const outcome = await callRoute(action, await fileForm("/azienda/collocamento-mirato", cookie, employerId, { intent: "add-group", provinceCode: province, count: String(count), contract: "indeterminato" }));
+  const outcome = await callRoute(
+    action,
+    await fileForm("/azienda/collocamento-mirato", cookie, employerId, {
+      intent: "add-group",
+      provinceCode: province,
+      count: String(count),
+      contract: "indeterminato",
+    }),
+  );
   if (outcome.status !== 302) throw new Error(`declareWorkers: ${JSON.stringify(outcome.body)}`);
 }
 
 /** A record of `employerId` with one document, inserted directly (for the authorization matrix). */
 export async function insertL68Record(employerId: string) {
   const db = getDb();
-  await db.insertInto("l68_files").values({ employer_id: employerId }).onConflict((oc) => oc.column("employer_id").doNothing()).execute();
+  await db
+    .insertInto("l68_files")
+    .values({ employer_id: employerId })
+    .onConflict((oc) => oc.column("employer_id").doNothing())
+    .execute();
   const record = await db
     .insertInto("l68_records")
-    .values({ employer_id: employerId, kind: "richiesta_numerica", province_code: "MI", starts_on: "2026-01-10", details: JSON.stringify({ units: 1, qualification: "Magazziniere" }) })
+    .values({
+      employer_id: employerId,
+      kind: "richiesta_numerica",
+      province_code: "MI",
+      starts_on: "2026-01-10",
+      details: JSON.stringify({ units: 1, qualification: "Magazziniere" }),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   const doc = await db
     .insertInto("l68_documents")
-    .values({ record_id: record.id, file_name: "richiesta.pdf", content_type: "application/pdf", size_bytes: TINY_PDF.length, content: Buffer.from(TINY_PDF), sha256: "0".repeat(64) })
+    .values({
+      record_id: record.id,
+      file_name: "richiesta.pdf",
+      content_type: "application/pdf",
+      size_bytes: TINY_PDF.length,
+      content: Buffer.from(TINY_PDF),
+      sha256: "0".repeat(64),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return { recordId: record.id, documentId: doc.id };

@@ -3,7 +3,16 @@ import { uniquePersonTaxCode } from "./factories-candidates";
 import { request } from "./factories";
 
 /** The enrolment form as the officer's page sends it. */
-export function enrolmentForm(opts: { firstName?: string; enrolledOn: string; percent?: string; capacities?: Capacity[]; dependants?: number; isee?: string; nightShiftsOk?: boolean; needsPublicTransport?: boolean }) {
+export function enrolmentForm(opts: {
+  firstName?: string;
+  enrolledOn: string;
+  percent?: string;
+  capacities?: Capacity[];
+  dependants?: number;
+  isee?: string;
+  nightShiftsOk?: boolean;
+  needsPublicTransport?: boolean;
+}) {
   const form: Record<string, string> = {
     taxCode: uniquePersonTaxCode(),
     firstName: opts.firstName ?? "Anna",

@@ -60,7 +60,10 @@ export async function createMatchCandidate(spec: CandidateSpec = {}) {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await trx.insertInto("candidate_education").values({ candidate_id: c.id, eqf_level: spec.eqf ?? 4, title: "Diploma" }).execute();
+    await trx
+      .insertInto("candidate_education")
+      .values({ candidate_id: c.id, eqf_level: spec.eqf ?? 4, title: "Diploma" })
+      .execute();
     const prefs = spec.preferences ?? ["5.1.2.2.0"];
     for (const [i, code] of prefs.entries()) {
       const o = await trx.selectFrom("occupations").select("title").where("code", "=", code).executeTakeFirstOrThrow();
@@ -74,13 +77,26 @@ export async function createMatchCandidate(spec: CandidateSpec = {}) {
       const start = new Date(end.getTime() - (e.years * 365.25 + 20) * 86_400_000);
       await trx
         .insertInto("candidate_experiences")
-        .values({ candidate_id: c.id, occupation_code: e.code, employer_name: "Ditta", started_on: start.toISOString().slice(0, 10), ended_on: end.toISOString().slice(0, 10) })
+        .values({
+          candidate_id: c.id,
+          occupation_code: e.code,
+          employer_name: "Ditta",
+          started_on: start.toISOString().slice(0, 10),
+          ended_on: end.toISOString().slice(0, 10),
+        })
         .execute();
     }
-    for (const l of spec.languages ?? []) await trx.insertInto("candidate_languages").values({ candidate_id: c.id, language_code: l.code, level: l.level }).execute();
-    for (const code of spec.motherTongues ?? []) await trx.insertInto("candidate_mother_tongues").values({ candidate_id: c.id, language_code: code }).execute();
-    for (const l of spec.licences ?? []) await trx.insertInto("candidate_licences").values({ candidate_id: c.id, licence: l as Licence }).execute();
-    for (const n of spec.certificates ?? []) await trx.insertInto("candidate_certificates").values({ candidate_id: c.id, name: n }).execute();
+    for (const l of spec.languages ?? [])
+      await trx.insertInto("candidate_languages").values({ candidate_id: c.id, language_code: l.code, level: l.level }).execute();
+    for (const code of spec.motherTongues ?? [])
+      await trx.insertInto("candidate_mother_tongues").values({ candidate_id: c.id, language_code: code }).execute();
+    for (const l of spec.licences ?? [])
+      await trx
+        .insertInto("candidate_licences")
+        .values({ candidate_id: c.id, licence: l as Licence })
+        .execute();
+    for (const n of spec.certificates ?? [])
+      await trx.insertInto("candidate_certificates").values({ candidate_id: c.id, name: n }).execute();
     await enqueueSearchSync(trx, "candidates", [c.id]);
     return c.id;
   });
@@ -162,7 +178,12 @@ export async function insertPresentedShortlist(employerId: string, vacancyId: st
   const db = getDb();
   const officer = await db
     .insertInto("users")
-    .values({ email: `off-${randomUUID().slice(0, 8)}@example.it`, full_name: "Operatore", role: "preselection_officer", office_province: "MI" })
+    .values({
+      email: `off-${randomUUID().slice(0, 8)}@example.it`,
+      full_name: "Operatore",
+      role: "preselection_officer",
+      office_province: "MI",
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   const s = await db

@@ -41,7 +41,11 @@ export async function insertVacancy(
   opts: { status?: VacancyStatus; publicationMode?: PublicationMode; closingDate?: string; title?: string; comune?: string } = {},
 ) {
   const db = getDb();
-  const comune = await db.selectFrom("comuni").select("istat_code").where("name", "=", opts.comune ?? "Milano").executeTakeFirstOrThrow();
+  const comune = await db
+    .selectFrom("comuni")
+    .select("istat_code")
+    .where("name", "=", opts.comune ?? "Milano")
+    .executeTakeFirstOrThrow();
   const status = opts.status ?? "draft";
   const now = new Date();
   return db
@@ -84,8 +88,22 @@ export async function insertEmployerServiceRows(employerId: string, officerId: s
     .executeTakeFirstOrThrow();
   const delivery = await db
     .insertInto("service_deliveries")
-    .values({ employer_id: employerId, officer_id: officerId, standard_code: "4B", delivered_on: "2026-11-30", minutes: 120, modality: "office", output: "Verbale", needs_assessment_id: assessment.id })
+    .values({
+      employer_id: employerId,
+      officer_id: officerId,
+      standard_code: "4B",
+      delivered_on: "2026-11-30",
+      minutes: 120,
+      modality: "office",
+      output: "Verbale",
+      needs_assessment_id: assessment.id,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
-  return { slug: { slug }, articleId: { articleId: article.id }, deliveryId: { deliveryId: delivery.id }, assessmentId: { assessmentId: assessment.id } };
+  return {
+    slug: { slug },
+    articleId: { articleId: article.id },
+    deliveryId: { deliveryId: delivery.id },
+    assessmentId: { assessmentId: assessment.id },
+  };
 }

@@ -46,7 +46,10 @@ export async function createEmployer(overrides: { status?: "pending" | "validate
  * A user of the role. An employer "delegate" (labour consultant) belongs to no company: it gets a live
  * delegation from opts.employerId and from each of opts.alsoDelegatedBy.
  */
-export async function createUserWithRole(role: Role, opts: { employerId?: string; employerRole?: EmployerRole; alsoDelegatedBy?: string[] } = {}) {
+export async function createUserWithRole(
+  role: Role,
+  opts: { employerId?: string; employerRole?: EmployerRole; alsoDelegatedBy?: string[] } = {},
+) {
   hashed ??= hashPassword(TEST_PASSWORD);
   const email = `${role}-${unique()}@example.it`;
   const delegate = role === "employer" && opts.employerRole === "delegate";
@@ -67,7 +70,10 @@ export async function createUserWithRole(role: Role, opts: { employerId?: string
     const delegators = [...(opts.employerId ? [opts.employerId] : []), ...(opts.alsoDelegatedBy ?? [])];
     // One millisecond apart: the oldest delegation is the company a new session starts with.
     for (const [i, employerId] of delegators.entries())
-      await getDb().insertInto("employer_delegations").values({ employer_id: employerId, user_id: user.id, granted_at: new Date(Date.now() - 1000 + i) }).execute();
+      await getDb()
+        .insertInto("employer_delegations")
+        .values({ employer_id: employerId, user_id: user.id, granted_at: new Date(Date.now() - 1000 + i) })
+        .execute();
   }
   return user;
 }

@@ -112,18 +112,69 @@ function urlFor(file: string, params: Params): string {
 // ---- generated requests -------------------------------------------------------------
 
 const HOSTILE_KEYS = [
-  "__proto__.toString", "__proto__.redirectTo", "__proto__.shareContacts", "__proto__", "constructor", "constructor.prototype.polluted",
-  "prototype.x", "sites.0.__proto__.x", "a.constructor.name", "education.4294967294.title", "education.50000000.title", "education.100.eqfLevel",
-  "figures.99999999.occupation", "requirements.1e3.kind", "list.0", "list.length", "toString", "hasOwnProperty", "valueOf", "a\u0000b", "x\r\ny",
-  "intent", "version", "_action", "",
+  "__proto__.toString",
+  "__proto__.redirectTo",
+  "__proto__.shareContacts",
+  "__proto__",
+  "constructor",
+  "constructor.prototype.polluted",
+  "prototype.x",
+  "sites.0.__proto__.x",
+  "a.constructor.name",
+  "education.4294967294.title",
+  "education.50000000.title",
+  "education.100.eqfLevel",
+  "figures.99999999.occupation",
+  "requirements.1e3.kind",
+  "list.0",
+  "list.length",
+  "toString",
+  "hasOwnProperty",
+  "valueOf",
+  "a\u0000b",
+  "x\r\ny",
+  "intent",
+  "version",
+  "_action",
+  "",
 ];
 
 const OVERSIZED = "x".repeat(70_000);
 const HOSTILE_VALUES = [
-  "\u0000", "a\u0000b", "\u0007\u001b[31mrosso", "riga\r\nSet-Cookie: x=1", "\t", "2026-02-31", "2025-02-29", "0000-01-01", "9999-12-31", "2026-13-45",
-  "31/02/2026", "2026-02-31T25:61", "-1", "0", "1e309", "NaN", "Infinity", "99999999999999999999", "1.5", "0x10", "on", "true", "\uD800", "\uFFFF",
-  "%00", "../../etc/passwd", "'; select pg_sleep(5);--", "/\t/evil.example", "//evil.example", "00000000-0000-0000-0000-000000000000",
-  "not-a-uuid", "MI", "5.1.2.2.0", OVERSIZED,
+  "\u0000",
+  "a\u0000b",
+  "\u0007\u001b[31mrosso",
+  "riga\r\nSet-Cookie: x=1",
+  "\t",
+  "2026-02-31",
+  "2025-02-29",
+  "0000-01-01",
+  "9999-12-31",
+  "2026-13-45",
+  "31/02/2026",
+  "2026-02-31T25:61",
+  "-1",
+  "0",
+  "1e309",
+  "NaN",
+  "Infinity",
+  "99999999999999999999",
+  "1.5",
+  "0x10",
+  "on",
+  "true",
+  "\uD800",
+  "\uFFFF",
+  "%00",
+  "../../etc/passwd",
+  "'; select pg_sleep(5);--",
+  "/\t/evil.example",
+  "//evil.example",
+  "00000000-0000-0000-0000-000000000000",
+  "not-a-uuid",
+  "MI",
+  "5.1.2.2.0",
+  OVERSIZED,
 ];
 
 type BodyKind = "urlencoded" | "multipart" | "json" | "text" | "none" | "multipart-broken" | "garbage-type" | "huge";
@@ -142,12 +193,26 @@ function caseArbitrary(knownFields: string[]): fc.Arbitrary<FuzzCase> {
   const entry = fc.oneof(
     fc.tuple(field, value),
     fc.tuple(fc.constantFrom(...HOSTILE_KEYS), value),
-    fc.tuple(field.map((f) => `${f}.__proto__`), value),
+    fc.tuple(
+      field.map((f) => `${f}.__proto__`),
+      value,
+    ),
     fc.tuple(fc.string({ maxLength: 20, unit: "binary" }), text),
   ) as fc.Arbitrary<[string, string]>;
   return fc.record({
     method: fc.constantFrom("POST", "POST", "POST", "POST", "PUT", "PATCH", "DELETE"),
-    kind: fc.constantFrom<BodyKind>("urlencoded", "urlencoded", "urlencoded", "multipart", "json", "text", "none", "multipart-broken", "garbage-type", "huge"),
+    kind: fc.constantFrom<BodyKind>(
+      "urlencoded",
+      "urlencoded",
+      "urlencoded",
+      "multipart",
+      "json",
+      "text",
+      "none",
+      "multipart-broken",
+      "garbage-type",
+      "huge",
+    ),
     entries: fc.array(entry, { maxLength: 8 }),
     duplicate: fc.boolean(),
   });
@@ -203,7 +268,11 @@ function buildRequest(url: string, cookie: string | undefined, c: FuzzCase): { r
       break;
   }
   const request = new Request(`http://localhost${url}`, { method: c.method, headers, body });
-  return { request, contentType: request.headers.get("Content-Type") ?? "(nessuno)", body: shown.length > 400 ? `${shown.slice(0, 400)}… (${shown.length} caratteri)` : shown };
+  return {
+    request,
+    contentType: request.headers.get("Content-Type") ?? "(nessuno)",
+    body: shown.length > 400 ? `${shown.slice(0, 400)}… (${shown.length} caratteri)` : shown,
+  };
 }
 
 // ---- observations -------------------------------------------------------------------
@@ -211,7 +280,11 @@ function buildRequest(url: string, cookie: string | undefined, c: FuzzCase): { r
 type Handler = (args: { request: Request; params: Params; context: unknown }) => unknown;
 
 /** Calls an action as Remix would and returns the status; an error thrown out of it is a 500. */
-async function invoke(handler: Handler, request: Request, params: Params): Promise<{ status: number; location: string | null; error?: unknown }> {
+async function invoke(
+  handler: Handler,
+  request: Request,
+  params: Params,
+): Promise<{ status: number; location: string | null; error?: unknown }> {
   let result: unknown;
   try {
     // A TEST-NET address: the fuzzer's failed logins must not lock out other tests (per-IP limit).
@@ -228,15 +301,22 @@ async function invoke(handler: Handler, request: Request, params: Params): Promi
 
 const NOT_FINGERPRINTED = new Set([
   // Written by every request or asynchronously, whatever the outcome.
-  "sessions", "login_attempts", "search_outbox", "search_reindex_targets",
+  "sessions",
+  "login_attempts",
+  "search_outbox",
+  "search_reindex_targets",
   // Reference data no action writes; large, so skipped for speed.
-  "comuni", "ateco", "occupations",
+  "comuni",
+  "ateco",
+  "occupations",
 ]);
 
 /** Count and newest row version (xmin) of every table with user data: any insert, update or delete changes it. */
 async function fingerprintQuery(): Promise<string> {
   const tables = await sql<{ table_name: string }>`
-    select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(getDb());
+    select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(
+    getDb(),
+  );
   return tables.rows
     .map((t) => t.table_name)
     .filter((t) => !NOT_FINGERPRINTED.has(t))
@@ -255,11 +335,18 @@ async function fingerprint(query: string): Promise<string> {
 
 function diff(a: string, b: string): string {
   const before = new Set(a.split(" "));
-  return b.split(" ").filter((p) => !before.has(p)).map((p) => p.split(":")[0]).join(", ");
+  return b
+    .split(" ")
+    .filter((p) => !before.has(p))
+    .map((p) => p.split(":")[0])
+    .join(", ");
 }
 
 function prototypeSnapshot(): string {
-  const describe = (o: object) => Reflect.ownKeys(o).map((k) => `${String(k)}:${typeof (o as Record<PropertyKey, unknown>)[k]}`).join(",");
+  const describe = (o: object) =>
+    Reflect.ownKeys(o)
+      .map((k) => `${String(k)}:${typeof (o as Record<PropertyKey, unknown>)[k]}`)
+      .join(",");
   return `${describe(Object.prototype)}|${describe(Array.prototype)}|${Object.getPrototypeOf({}) === Object.prototype}`;
 }
 
@@ -268,8 +355,17 @@ async function startHealthServer() {
     getBuild: () => Promise.reject(new Error("the fuzzer calls actions in-process")),
     mode: "test",
     health: async () => {
-      const database = await getDb().selectNoFrom((eb) => eb.val(1).as("one")).execute().then(() => true, () => false);
-      const search = await fetch(`${process.env.MEILI_URL}/health`).then((r) => r.ok, () => false);
+      const database = await getDb()
+        .selectNoFrom((eb) => eb.val(1).as("one"))
+        .execute()
+        .then(
+          () => true,
+          () => false,
+        );
+      const search = await fetch(`${process.env.MEILI_URL}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       return { ok: database && search, database, search };
     },
   });
@@ -324,7 +420,11 @@ export async function fuzzActions(world: World, options: FuzzOptions): Promise<F
       // The fields the form asks for: an empty post answers with their errors.
       let probe: unknown;
       try {
-        probe = await action({ request: buildRequest(url, cookie, { method: "POST", kind: "urlencoded", entries: [], duplicate: false }).request, params, context: { clientIp: "192.0.2.77" } });
+        probe = await action({
+          request: buildRequest(url, cookie, { method: "POST", kind: "urlencoded", entries: [], duplicate: false }).request,
+          params,
+          context: { clientIp: "192.0.2.77" },
+        });
       } catch (e) {
         probe = e;
       }
@@ -346,8 +446,18 @@ export async function fuzzActions(world: World, options: FuzzOptions): Promise<F
           const outcome = await invoke(action, built.request, params);
           report.requests++;
           report.byStatus[outcome.status] = (report.byStatus[outcome.status] ?? 0) + 1;
-          if (outcome.status >= 500) fail(shown, outcome.error ? `eccezione: ${String((outcome.error as Error).stack ?? outcome.error).split("\n").slice(0, 3).join(" | ")}` : `risposta ${outcome.status}`);
-          const refused = outcome.status >= 400 || (outcome.status >= 300 && outcome.status < 400 && !!outcome.location?.startsWith("/accedi"));
+          if (outcome.status >= 500)
+            fail(
+              shown,
+              outcome.error
+                ? `eccezione: ${String((outcome.error as Error).stack ?? outcome.error)
+                    .split("\n")
+                    .slice(0, 3)
+                    .join(" | ")}`
+                : `risposta ${outcome.status}`,
+            );
+          const refused =
+            outcome.status >= 400 || (outcome.status >= 300 && outcome.status < 400 && !!outcome.location?.startsWith("/accedi"));
           if (refused) {
             const changed = diff(before, await fingerprint(query));
             if (changed) fail(shown, `richiesta rifiutata (${outcome.status}) ma righe modificate in: ${changed}`);
@@ -358,8 +468,11 @@ export async function fuzzActions(world: World, options: FuzzOptions): Promise<F
           }
         }
       }
-      if (!(await health.healthz())) report.failures.push({ route: file, role, method: "GET", contentType: "", body: "/healthz", problem: "/healthz non risponde 200" });
-      options.onProgress?.(`[${i + 1}/${targets.length}] ${file} come ${role}: ${report.requests} richieste finora, ${report.failures.length} problemi`);
+      if (!(await health.healthz()))
+        report.failures.push({ route: file, role, method: "GET", contentType: "", body: "/healthz", problem: "/healthz non risponde 200" });
+      options.onProgress?.(
+        `[${i + 1}/${targets.length}] ${file} come ${role}: ${report.requests} richieste finora, ${report.failures.length} problemi`,
+      );
     }
   } finally {
     await health.close();

@@ -36,13 +36,34 @@ export async function startHttpApp(routes: TestRoute[]): Promise<{ origin: strin
     routes: {
       root: { id: "root", path: "", module: { default: () => null } } as ServerBuild["routes"][string],
       ...Object.fromEntries(
-        routes.map((r) => [r.id, { id: r.id, parentId: "root", path: r.path, index: r.index, caseSensitive: false, module: r.module } as unknown as ServerBuild["routes"][string]]),
+        routes.map((r) => [
+          r.id,
+          {
+            id: r.id,
+            parentId: "root",
+            path: r.path,
+            index: r.index,
+            caseSensitive: false,
+            module: r.module,
+          } as unknown as ServerBuild["routes"][string],
+        ]),
       ),
     },
-    assets: { entry: { module: "/build/entry.client.js", imports: [] }, routes: {}, url: "/build/manifest.js", version: "test" } as unknown as ServerBuild["assets"],
+    assets: {
+      entry: { module: "/build/entry.client.js", imports: [] },
+      routes: {},
+      url: "/build/manifest.js",
+      version: "test",
+    } as unknown as ServerBuild["assets"],
     publicPath: "/build/",
     assetsBuildDirectory: "public/build",
-    future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_lazyRouteDiscovery: true, v3_singleFetch: true } as ServerBuild["future"],
+    future: {
+      v3_fetcherPersist: true,
+      v3_relativeSplatPath: true,
+      v3_throwAbortReason: true,
+      v3_lazyRouteDiscovery: true,
+      v3_singleFetch: true,
+    } as ServerBuild["future"],
     isSpaMode: false,
   };
   const app = createApp({
@@ -112,7 +133,13 @@ export function rawPost(
     req.on("error", () => undefined);
     req.on("close", () => {
       if (!response) return reject(new Error(`connection ended without a response (sent ${bytesSent} of ${total} bytes)`));
-      resolve({ status: response.status, body: Buffer.concat(response.chunks).toString("utf8"), respondedAfterMs: response.at, bytesSent, cutOff: bytesSent < total });
+      resolve({
+        status: response.status,
+        body: Buffer.concat(response.chunks).toString("utf8"),
+        respondedAfterMs: response.at,
+        bytesSent,
+        cutOff: bytesSent < total,
+      });
     });
     const filler = Buffer.alloc(65_536, 0x41);
     let fillerLeft = opts.fillerBytes;

@@ -61,7 +61,8 @@ export function multipartParts(field: string, filename: string, fields: Record<s
   const head =
     Object.entries(fields)
       .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
-      .join("") + `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`;
+      .join("") +
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`;
   return {
     contentType: `multipart/form-data; boundary=${boundary}`,
     head: new TextEncoder().encode(head),

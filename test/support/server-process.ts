@@ -10,7 +10,11 @@ const root = path.resolve(import.meta.dirname, "../..");
  */
 export function ensureBuild() {
   if (fs.existsSync(path.join(root, "build/index.js"))) return;
-  execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], { cwd: root, stdio: "ignore", timeout: 300_000 });
+  execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+    cwd: root,
+    stdio: "ignore",
+    timeout: 300_000,
+  });
 }
 
 export interface PortalProcess {
@@ -26,7 +30,15 @@ export interface PortalProcess {
 export async function startPortal(env: Record<string, string>, timeoutMs = 120_000): Promise<PortalProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", NODE_ENV: "production", PUBLIC_URL: `http://127.0.0.1:${env.PORT}`, HOST: "127.0.0.1", SEED_DEMO: "false", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/root",
+      NODE_ENV: "production",
+      PUBLIC_URL: `http://127.0.0.1:${env.PORT}`,
+      HOST: "127.0.0.1",
+      SEED_DEMO: "false",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

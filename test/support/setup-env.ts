@@ -25,7 +25,9 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-await admin((c) => c.query(`create database ${c.escapeIdentifier(database)} template ${c.escapeIdentifier(inject("templateDatabase"))} strategy file_copy`));
+await admin((c) =>
+  c.query(`create database ${c.escapeIdentifier(database)} template ${c.escapeIdentifier(inject("templateDatabase"))} strategy file_copy`),
+);
 const url = new URL(adminUrl);
 url.pathname = `/${database}`;
 const indexPrefix = `rosa_t_${suffix}_`;

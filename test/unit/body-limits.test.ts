@@ -38,7 +38,12 @@ describe("readMultipartWithLimit", () => {
   const multipart = (fileBytes: number) => {
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nscritto a mano\r\n--${boundary}\r\nContent-Disposition: form-data; name="documento"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
     const body = new Blob([head, new Uint8Array(fileBytes).fill(0x25), `\r\n--${boundary}--\r\n`]);
-    return new Request("http://localhost/", { method: "POST", headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` }, body: body.stream(), duplex: "half" } as RequestInit);
+    return new Request("http://localhost/", {
+      method: "POST",
+      headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` },
+      body: body.stream(),
+      duplex: "half",
+    } as RequestInit);
   };
   it("reads the fields and the file within the limits", async () => {
     const { form, tooLarge } = await readMultipartWithLimit(multipart(1000), { maxBytes: 10_000, maxPartBytes: 2000 });
@@ -61,6 +66,8 @@ describe("readMultipartWithLimit", () => {
 describe("CV PDF settings", () => {
   it("have defaults and Italian messages", () => {
     expect(parseEnv({})).toMatchObject({ CV_PDF_TIMEOUT_SECONDS: 10, CV_PDF_MAX_MEMORY_MB: 256, CV_PDF_MAX_PAGES: 50, CV_PDF_WORKERS: 1 });
-    expect(() => parseEnv({ CV_PDF_MAX_PAGES: "0", CV_PDF_TIMEOUT_SECONDS: "mai" })).toThrow(/CV_PDF_TIMEOUT_SECONDS: deve essere un numero di secondi.*CV_PDF_MAX_PAGES: almeno 1 pagina/);
+    expect(() => parseEnv({ CV_PDF_MAX_PAGES: "0", CV_PDF_TIMEOUT_SECONDS: "mai" })).toThrow(
+      /CV_PDF_TIMEOUT_SECONDS: deve essere un numero di secondi.*CV_PDF_MAX_PAGES: almeno 1 pagina/,
+    );
   });
 });

@@ -96,7 +96,8 @@ describe("docs cited by the code", () => {
   });
 
   it("no source file cites a document outside the repository or an issue number", () => {
-    const outside = /\.\.\/shared\/|shared\/(domain|engineering|standards)\/|l68-quota-rules|stack-spike|national-interchange\.md|italian-pa-ecosystem\.md|\b[Rr]ules file\b|\b[Ii]ssue \d+/;
+    const outside =
+      /\.\.\/shared\/|shared\/(domain|engineering|standards)\/|l68-quota-rules|stack-spike|national-interchange\.md|italian-pa-ecosystem\.md|\b[Rr]ules file\b|\b[Ii]ssue \d+/;
     const offenders: string[] = [];
     for (const file of sources) {
       fs.readFileSync(file, "utf8")

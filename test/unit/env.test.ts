@@ -10,7 +10,12 @@ describe("environment schema", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
   it("accepts external servers", () => {
-    const env = parseEnv({ DATABASE_URL: "postgres://u:p@db:5432/rosa", MEILI_URL: "https://meili.example.it", MEILI_MASTER_KEY: "0123456789abcdef", SEED_DEMO: "false" });
+    const env = parseEnv({
+      DATABASE_URL: "postgres://u:p@db:5432/rosa",
+      MEILI_URL: "https://meili.example.it",
+      MEILI_MASTER_KEY: "0123456789abcdef",
+      SEED_DEMO: "false",
+    });
     expect(env.DATABASE_URL).toBe("postgres://u:p@db:5432/rosa");
     expect(env.SEED_DEMO).toBe(false);
   });
@@ -40,7 +45,9 @@ describe("environment schema", () => {
     expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT: deve essere tra 0 e 65535/);
   });
   it("refuses to start in production without PUBLIC_URL, saying why in Italian", () => {
-    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/PUBLIC_URL: obbligatoria in produzione \(NODE_ENV=production\).*collegamenti nelle e-mail/);
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
+      /PUBLIC_URL: obbligatoria in produzione \(NODE_ENV=production\).*collegamenti nelle e-mail/,
+    );
     expect(parseEnv({ NODE_ENV: "production", PUBLIC_URL: "https://rosa.example.it" }).PUBLIC_URL).toBe("https://rosa.example.it");
     expect(parseEnv({ NODE_ENV: "development" }).PUBLIC_URL).toBeUndefined();
   });
@@ -49,12 +56,16 @@ describe("environment schema", () => {
     expect(() => parseEnv({ ...production, DATABASE_URL: "postgres://u:p@db:5432/rosa" })).toThrow(
       /SESSION_SECRET: obbligatoria in produzione con un database esterno \(NODE_ENV=production e DATABASE_URL\).*almeno 32 caratteri/,
     );
-    expect(parseEnv({ ...production, DATABASE_URL: "postgres://u:p@db:5432/rosa", SESSION_SECRET: "x".repeat(32) }).SESSION_SECRET).toHaveLength(32);
+    expect(
+      parseEnv({ ...production, DATABASE_URL: "postgres://u:p@db:5432/rosa", SESSION_SECRET: "x".repeat(32) }).SESSION_SECRET,
+    ).toHaveLength(32);
     expect(parseEnv(production).SESSION_SECRET).toBeUndefined();
     expect(parseEnv({ DATABASE_URL: "postgres://u:p@db:5432/rosa" }).SESSION_SECRET).toBeUndefined();
   });
   it("names both missing settings at once in production", () => {
-    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db:5432/rosa" })).toThrow(/PUBLIC_URL: obbligatoria.*; SESSION_SECRET: obbligatoria/);
+    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db:5432/rosa" })).toThrow(
+      /PUBLIC_URL: obbligatoria.*; SESSION_SECRET: obbligatoria/,
+    );
   });
   it("reads LOG_LEVEL, and rejects an unknown level in Italian", () => {
     expect(parseEnv({ LOG_LEVEL: "debug" }).LOG_LEVEL).toBe("debug");
@@ -64,11 +75,19 @@ describe("environment schema", () => {
     const root = path.resolve(import.meta.dirname, "../..");
     const run = spawnSync(process.execPath, ["--import", "tsx", "server/index.ts"], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", NODE_ENV: "production", DATABASE_URL: "postgres://u:p@127.0.0.1:1/rosa", PUBLIC_URL: "https://rosa.example.it" },
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "/root",
+        NODE_ENV: "production",
+        DATABASE_URL: "postgres://u:p@127.0.0.1:1/rosa",
+        PUBLIC_URL: "https://rosa.example.it",
+      },
       encoding: "utf8",
       timeout: 60_000,
     });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^Rosa non si avvia: Configurazione non valida: SESSION_SECRET: obbligatoria in produzione con un database esterno/);
+    expect(run.stderr).toMatch(
+      /^Rosa non si avvia: Configurazione non valida: SESSION_SECRET: obbligatoria in produzione con un database esterno/,
+    );
   }, 60_000);
 });

@@ -6,6 +6,9 @@ it("leaves no exit hook that would override a failing exit code", async () => {
   await import("../../server/embedded-services");
   for (const event of ["beforeExit", "exit"] as const) {
     const hooks = process.listeners(event as "exit").map((l) => l.toString());
-    expect(hooks.some((source) => source.includes("eventFilters")), event).toBe(false);
+    expect(
+      hooks.some((source) => source.includes("eventFilters")),
+      event,
+    ).toBe(false);
   }
 });

@@ -6,7 +6,10 @@ import { nestFormValues, parseFormData } from "~/utils/forms";
 
 describe("form parsing", () => {
   it("nests dotted names into arrays and objects", () => {
-    expect(nestFormValues({ "sites.0.label": "A", "sites.1.label": "B", name: "x" })).toEqual({ sites: [{ label: "A" }, { label: "B" }], name: "x" });
+    expect(nestFormValues({ "sites.0.label": "A", "sites.1.label": "B", name: "x" })).toEqual({
+      sites: [{ label: "A" }, { label: "B" }],
+      name: "x",
+    });
   });
   it("returns field errors keyed by path and never echoes passwords", () => {
     const fd = new FormData();
@@ -24,8 +27,15 @@ describe("form parsing", () => {
   });
   it("requires address and comune for a site that was started, and ignores empty rows", () => {
     const base = {
-      legalName: "X", taxCode: "06363391001", atecoCode: "10", headcountBand: "0-9", legalAddress: "Via 1", legalComune: "Roma",
-      contactName: "Mario Rossi", contactEmail: "m@example.it", contactPhone: "06 123456",
+      legalName: "X",
+      taxCode: "06363391001",
+      atecoCode: "10",
+      headcountBand: "0-9",
+      legalAddress: "Via 1",
+      legalComune: "Roma",
+      contactName: "Mario Rossi",
+      contactEmail: "m@example.it",
+      contactPhone: "06 123456",
     };
     const ok = CompanySchema.safeParse({ ...base, sites: [{ label: "", address: "", comune: "" }] });
     expect(ok.success && ok.data.sites).toEqual([]);

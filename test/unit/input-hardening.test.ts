@@ -36,7 +36,10 @@ describe("form nesting never touches Object.prototype", () => {
   });
 
   it("a refused pollution attempt does not make shareContacts true", () => {
-    const parsed = parseFormData(form("__proto__.shareContacts=on&rowId=6f1c1f6e-4d3c-4b8e-9a51-0b5c2c8a9d10&response=confirmed"), CandidateResponseSchema);
+    const parsed = parseFormData(
+      form("__proto__.shareContacts=on&rowId=6f1c1f6e-4d3c-4b8e-9a51-0b5c2c8a9d10&response=confirmed"),
+      CandidateResponseSchema,
+    );
     expect(parsed.ok).toBe(false);
     const clean = parseFormData(form("rowId=6f1c1f6e-4d3c-4b8e-9a51-0b5c2c8a9d10&response=confirmed"), CandidateResponseSchema);
     expect(clean.ok && clean.data.shareContacts).toBeUndefined();
@@ -49,17 +52,30 @@ describe("form nesting never touches Object.prototype", () => {
     expect((nested as Record<string, unknown>).toString).toBeUndefined();
   });
 
-  it.each(["education.4294967294.title=x", "education.50000000.title=x", "education.100.title=x", "education.007.title=x"])("refuses the huge index in %s at once", (body) => {
-    const started = performance.now();
-    expect(() => nestFormValues([...new URLSearchParams(body)])).toThrow(/indice troppo grande/);
-    const parsed = parseFormData(form(body), CandidateSchema);
-    expect(parsed.ok).toBe(false);
-    expect(performance.now() - started).toBeLessThan(100);
-  });
+  it.each(["education.4294967294.title=x", "education.50000000.title=x", "education.100.title=x", "education.007.title=x"])(
+    "refuses the huge index in %s at once",
+    (body) => {
+      const started = performance.now();
+      expect(() => nestFormValues([...new URLSearchParams(body)])).toThrow(/indice troppo grande/);
+      const parsed = parseFormData(form(body), CandidateSchema);
+      expect(parsed.ok).toBe(false);
+      expect(performance.now() - started).toBeLessThan(100);
+    },
+  );
 
   it("refuses conflicting names instead of throwing a TypeError", () => {
-    expect(() => nestFormValues([["a", "1"], ["a.b", "2"]])).toThrow(FormInputError);
-    expect(() => nestFormValues([["list.0", "x"], ["list.length", "abc"]])).toThrow(FormInputError);
+    expect(() =>
+      nestFormValues([
+        ["a", "1"],
+        ["a.b", "2"],
+      ]),
+    ).toThrow(FormInputError);
+    expect(() =>
+      nestFormValues([
+        ["list.0", "x"],
+        ["list.length", "abc"],
+      ]),
+    ).toThrow(FormInputError);
   });
 
   it("strips NUL and control characters from text, keeps tabs and newlines", () => {
@@ -83,7 +99,12 @@ describe("one calendar-day schema", () => {
   it.each([
     ["register (service delivered)", DeliverySchema, { deliveredOn: "2026-02-31" }, "deliveredOn"],
     ["needs assessment", NeedsSchema, { assessedOn: "2026-02-31" }, "assessedOn"],
-    ["needs assessment figure", NeedsSchema, { assessedOn: "2026-01-31", figures: [{ occupation: "5.1.2.2.0", quantity: "1", neededBy: "2026-02-31" }] }, "figures.0.neededBy"],
+    [
+      "needs assessment figure",
+      NeedsSchema,
+      { assessedOn: "2026-01-31", figures: [{ occupation: "5.1.2.2.0", quantity: "1", neededBy: "2026-02-31" }] },
+      "figures.0.neededBy",
+    ],
     ["vacancy closing date", SaveVacancySchema, { closingDate: "2026-02-31" }, "closingDate"],
     ["vacancy start date", SaveVacancySchema, { startDate: "2026-02-31" }, "startDate"],
     ["hire", HireSchema, { intent: "hire", startDate: "2026-02-31" }, "startDate"],
@@ -95,10 +116,20 @@ describe("one calendar-day schema", () => {
 });
 
 describe("safeRedirectPath", () => {
-  it.each(["/\t/evil.example", "/%09/evil.example".replace("%09", "\t"), "/\n/evil.example", "/a\r\nSet-Cookie: x=1", "//evil.example", "/\\evil.example", "/.//evil.example", "/a/..//evil.example", "https://evil.example", "evil", "", " /area"])(
-    "refuses %j",
-    (to) => expect(safeRedirectPath(to, "/home")).toBe("/home"),
-  );
+  it.each([
+    "/\t/evil.example",
+    "/%09/evil.example".replace("%09", "\t"),
+    "/\n/evil.example",
+    "/a\r\nSet-Cookie: x=1",
+    "//evil.example",
+    "/\\evil.example",
+    "/.//evil.example",
+    "/a/..//evil.example",
+    "https://evil.example",
+    "evil",
+    "",
+    " /area",
+  ])("refuses %j", (to) => expect(safeRedirectPath(to, "/home")).toBe("/home"));
   it("keeps same-site paths, normalised and percent-encoded", () => {
     expect(safeRedirectPath("/operatore/aziende?q=a#x")).toBe("/operatore/aziende?q=a#x");
     expect(safeRedirectPath("/offerte/./123")).toBe("/offerte/123");

@@ -3,7 +3,14 @@
 import { describe, expect, it } from "vitest";
 import { decideProspettoDue, describeProspettoDue, prospettoChanges, type ProspettoFigures } from "~/domain/l68/prospetto-due";
 
-const figures: ProspettoFigures = { baseComputo: 40, quotaRiservaDisabili: 2, quotaRiservaArt18: 0, disabiliInForza: 2, art18InForza: 0, postiDisponibili: "Magazziniere" };
+const figures: ProspettoFigures = {
+  baseComputo: 40,
+  quotaRiservaDisabili: 2,
+  quotaRiservaArt18: 0,
+  disabiliInForza: 2,
+  art18InForza: 0,
+  postiDisponibili: "Magazziniere",
+};
 
 describe("decideProspettoDue", () => {
   it("not owed below 15 computable workers (art. 9 c. 6)", () => {
@@ -18,7 +25,13 @@ describe("decideProspettoDue", () => {
     expect(describeProspettoDue(2027, due)).toContain("art. 40 c. 4 DL 112/2008");
   });
   it("owed when base, quota, protected workers in force or available posts changed", () => {
-    for (const change of [{ baseComputo: 41 }, { quotaRiservaDisabili: 3 }, { disabiliInForza: 1 }, { art18InForza: 1 }, { postiDisponibili: "Cuoco" }]) {
+    for (const change of [
+      { baseComputo: 41 },
+      { quotaRiservaDisabili: 3 },
+      { disabiliInForza: 1 },
+      { art18InForza: 1 },
+      { postiDisponibili: "Cuoco" },
+    ]) {
       const due = decideProspettoDue({ ...figures, ...change }, { year: 2026, figures }, false);
       expect(due.owed).toBe(true);
       expect(due.changes.map((c) => c.field)).toEqual(Object.keys(change));

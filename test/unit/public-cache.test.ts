@@ -41,7 +41,9 @@ beforeEach(() => {
 
 describe("public page cache", () => {
   it("anonymous board: rendered once for a burst, then served with ETag, public Cache-Control and Vary: Cookie; 304 on If-None-Match", async () => {
-    const burst = await Promise.all(Array.from({ length: 20 }, () => fetch(`${base}/offerte`).then(async (r) => ({ status: r.status, body: await r.text() }))));
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, () => fetch(`${base}/offerte`).then(async (r) => ({ status: r.status, body: await r.text() }))),
+    );
     expect(renders).toBe(1);
     expect(new Set(burst.map((b) => b.body))).toEqual(new Set(["<html>bacheca n. 1</html>"]));
     const again = await fetch(`${base}/offerte`);

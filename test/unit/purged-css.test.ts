@@ -23,7 +23,10 @@ describe("Bootstrap Italia's stylesheet, purged at build time (postcss.config.js
   const purged = (await postcss(postcssConfig.plugins).process(full, { from: BI_CSS })).css;
   const fullClasses = classesOf(full);
   const purgedClasses = classesOf(purged);
-  const sources = sourceFiles(path.join(ROOT, "app")).map((file) => ({ file: path.relative(ROOT, file), text: fs.readFileSync(file, "utf8") }));
+  const sources = sourceFiles(path.join(ROOT, "app")).map((file) => ({
+    file: path.relative(ROOT, file),
+    text: fs.readFileSync(file, "utf8"),
+  }));
 
   it("applies to Bootstrap Italia's file only, and makes it much smaller", async () => {
     expect(PURGED_STYLESHEET.test(BI_CSS)).toBe(true);
@@ -61,7 +64,8 @@ describe("Bootstrap Italia's stylesheet, purged at build time (postcss.config.js
   });
 
   it("has every class built from pieces in the source (`x-${…}`) covered by the safelist", () => {
-    const safelisted = (prefix: string) => SAFELIST.some((s: string | RegExp) => (typeof s === "string" ? s.startsWith(prefix) : s.test(`${prefix}x`)));
+    const safelisted = (prefix: string) =>
+      SAFELIST.some((s: string | RegExp) => (typeof s === "string" ? s.startsWith(prefix) : s.test(`${prefix}x`)));
     const uncovered: string[] = [];
     for (const { file, text } of sources) {
       for (const m of text.matchAll(/className=\{`([^`]*)`\}/g)) {

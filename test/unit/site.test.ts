@@ -19,12 +19,18 @@ describe("robots.txt and sitemap", () => {
 
   it("the sitemap has absolute, escaped addresses and the day of the last change", () => {
     const xml = buildSitemap(
-      [{ path: "/" }, { path: "/offerte/0b6f3c1e-0000-4000-8000-000000000001", lastModified: new Date("2026-12-01T23:30:00Z") }, { path: "/informazioni/a&b" }],
+      [
+        { path: "/" },
+        { path: "/offerte/0b6f3c1e-0000-4000-8000-000000000001", lastModified: new Date("2026-12-01T23:30:00Z") },
+        { path: "/informazioni/a&b" },
+      ],
       "https://rosa.example.it",
     );
     expect(xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
     expect(xml).toContain("<loc>https://rosa.example.it/</loc>");
-    expect(xml).toContain("<loc>https://rosa.example.it/offerte/0b6f3c1e-0000-4000-8000-000000000001</loc>\n    <lastmod>2026-12-01</lastmod>");
+    expect(xml).toContain(
+      "<loc>https://rosa.example.it/offerte/0b6f3c1e-0000-4000-8000-000000000001</loc>\n    <lastmod>2026-12-01</lastmod>",
+    );
     expect(xml).toContain("<loc>https://rosa.example.it/informazioni/a&amp;b</loc>");
   });
 });
@@ -53,11 +59,14 @@ describe("compression in front of the public page cache", () => {
   /** A raw request (fetch would decode the body itself). */
   const get = (acceptEncoding: string | null) =>
     new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-      const req = http.get({ host: "127.0.0.1", port, path: "/offerte", headers: acceptEncoding ? { "Accept-Encoding": acceptEncoding } : {} }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-      });
+      const req = http.get(
+        { host: "127.0.0.1", port, path: "/offerte", headers: acceptEncoding ? { "Accept-Encoding": acceptEncoding } : {} },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        },
+      );
       req.on("error", reject);
     });
 

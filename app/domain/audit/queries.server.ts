@@ -36,15 +36,23 @@ export async function listAuditEntries(db: Db, filter: AuditFilter) {
       entityName.as("entity_name"),
     ]);
   // A person: name or e-mail of who acted.
-  if (filter.actor) query = query.where((eb) => eb.or([eb("users.email", "ilike", `%${filter.actor}%`), eb("users.full_name", "ilike", `%${filter.actor}%`)]));
+  if (filter.actor)
+    query = query.where((eb) =>
+      eb.or([eb("users.email", "ilike", `%${filter.actor}%`), eb("users.full_name", "ilike", `%${filter.actor}%`)]),
+    );
   // An action chosen from the list is exact («auth.login» is not «auth.login_failed»); «employer.» is every employer action.
-  if (filter.action) query = filter.action.endsWith(".") ? query.where(sql<boolean>`starts_with(audit_log.action, ${filter.action})`) : query.where("audit_log.action", "=", filter.action);
+  if (filter.action)
+    query = filter.action.endsWith(".")
+      ? query.where(sql<boolean>`starts_with(audit_log.action, ${filter.action})`)
+      : query.where("audit_log.action", "=", filter.action);
   if (filter.entityType) query = query.where("audit_log.entity_type", "=", filter.entityType);
   if (filter.entityId) query = query.where("audit_log.entity_id", "=", filter.entityId);
   // An entity by name (person, company, vacancy) or by its identifier; the company a row concerns counts too.
   if (filter.entity) {
     const like = `%${filter.entity}%`;
-    query = query.where((eb) => eb.or([eb("audit_log.entity_id", "=", filter.entity!), eb(entityName, "ilike", like), eb("ctx.legal_name", "ilike", like)]));
+    query = query.where((eb) =>
+      eb.or([eb("audit_log.entity_id", "=", filter.entity!), eb(entityName, "ilike", like), eb("ctx.legal_name", "ilike", like)]),
+    );
   }
   if (filter.from) query = query.where(sql<boolean>`audit_log.at >= (${filter.from}::date)::timestamp at time zone 'Europe/Rome'`);
   if (filter.to) query = query.where(sql<boolean>`audit_log.at < (${filter.to}::date + 1)::timestamp at time zone 'Europe/Rome'`);

@@ -17,7 +17,8 @@ export const CANDIDATES_INDEX = "candidates";
 function cvReferenceChecks(trx: Db, input: CandidateInput, labels: Map<string, string>) {
   const occupation = (code: string, field: string) => async () => {
     const found = await findOccupation(trx, code);
-    if (!found || found.level < 4 || !found.title) throw new DomainError(`Professione ${code} inesistente nella classificazione CP2021: sceglila dall'elenco`, field);
+    if (!found || found.level < 4 || !found.title)
+      throw new DomainError(`Professione ${code} inesistente nella classificazione CP2021: sceglila dall'elenco`, field);
     labels.set(code, found.title);
   };
   const firstIndex = new Map<string, number>();
@@ -38,7 +39,8 @@ function cvReferenceChecks(trx: Db, input: CandidateInput, labels: Map<string, s
           );
       },
       async () => {
-        if (p.ateco && !(await findAteco(trx, p.ateco))) throw new DomainError(`Settore ATECO ${p.ateco} inesistente: sceglilo dall'elenco`, `preferences.${i}.ateco`);
+        if (p.ateco && !(await findAteco(trx, p.ateco)))
+          throw new DomainError(`Settore ATECO ${p.ateco} inesistente: sceglilo dall'elenco`, `preferences.${i}.ateco`);
       },
     ]),
   ];
@@ -85,14 +87,40 @@ function coreColumns(input: CandidateInput, comuneCode: string) {
 
 /** Replaces every section of the CV; the deferred constraints check the result as a whole. */
 async function writeSections(trx: Trx, candidateId: string, input: CandidateInput, labels: Map<string, string>) {
-  for (const table of ["candidate_education", "candidate_experiences", "candidate_preferences", "candidate_languages", "candidate_mother_tongues", "candidate_licences", "candidate_certificates", "candidate_it_skills"] as const) {
+  for (const table of [
+    "candidate_education",
+    "candidate_experiences",
+    "candidate_preferences",
+    "candidate_languages",
+    "candidate_mother_tongues",
+    "candidate_licences",
+    "candidate_certificates",
+    "candidate_it_skills",
+  ] as const) {
     await trx.deleteFrom(table).where("candidate_id", "=", candidateId).execute();
   }
   const id = { candidate_id: candidateId };
-  const insert = async <T,>(rows: T[], write: (rows: T[]) => Promise<unknown>) => (rows.length ? write(rows) : undefined);
-  await insert(input.education, (r) => trx.insertInto("candidate_education").values(r.map((e) => ({ ...id, eqf_level: e.eqfLevel, title: e.title, institution: e.institution ?? null, year: e.year ?? null }))).execute());
+  const insert = async <T>(rows: T[], write: (rows: T[]) => Promise<unknown>) => (rows.length ? write(rows) : undefined);
+  await insert(input.education, (r) =>
+    trx
+      .insertInto("candidate_education")
+      .values(r.map((e) => ({ ...id, eqf_level: e.eqfLevel, title: e.title, institution: e.institution ?? null, year: e.year ?? null })))
+      .execute(),
+  );
   await insert(input.experiences, (r) =>
-    trx.insertInto("candidate_experiences").values(r.map((e) => ({ ...id, occupation_code: e.occupation, employer_name: e.employer, started_on: e.from, ended_on: e.to ?? null, tasks: e.tasks ?? null }))).execute(),
+    trx
+      .insertInto("candidate_experiences")
+      .values(
+        r.map((e) => ({
+          ...id,
+          occupation_code: e.occupation,
+          employer_name: e.employer,
+          started_on: e.from,
+          ended_on: e.to ?? null,
+          tasks: e.tasks ?? null,
+        })),
+      )
+      .execute(),
   );
   // slot = position: a fourth preference gets slot 4, which the table's check constraint refuses.
   await insert(input.preferences, (r) =>
@@ -100,20 +128,54 @@ async function writeSections(trx: Trx, candidateId: string, input: CandidateInpu
       .insertInto("candidate_preferences")
       .values(
         r.map((p, i) => ({
-          ...id, slot: i + 1, occupation_code: p.occupation, occupation_label: labels.get(p.occupation) ?? p.occupation, ateco_code: p.ateco ?? null,
-          source: p.source, years_experience: p.years ?? 0, last_job_year: p.lastJobYear ?? null, notes: p.notes ?? null, interview_date: p.interviewDate ?? null,
+          ...id,
+          slot: i + 1,
+          occupation_code: p.occupation,
+          occupation_label: labels.get(p.occupation) ?? p.occupation,
+          ateco_code: p.ateco ?? null,
+          source: p.source,
+          years_experience: p.years ?? 0,
+          last_job_year: p.lastJobYear ?? null,
+          notes: p.notes ?? null,
+          interview_date: p.interviewDate ?? null,
         })),
       )
       .execute(),
   );
-  await insert(input.motherTongues, (r) => trx.insertInto("candidate_mother_tongues").values(r.map((m) => ({ ...id, language_code: m.code }))).execute());
-  await insert(input.languages, (r) => trx.insertInto("candidate_languages").values(r.map((l) => ({ ...id, language_code: l.code, level: l.level }))).execute());
-  await insert(input.licences, (r) => trx.insertInto("candidate_licences").values(r.map((licence) => ({ ...id, licence }))).execute());
-  await insert(input.certificates, (r) => trx.insertInto("candidate_certificates").values(r.map((c) => ({ ...id, name: c.name, expires_on: c.expiresOn ?? null }))).execute());
-  await insert(input.itSkills, (r) => trx.insertInto("candidate_it_skills").values(r.map((k) => ({ ...id, skill: k.skill, level: k.level }))).execute());
+  await insert(input.motherTongues, (r) =>
+    trx
+      .insertInto("candidate_mother_tongues")
+      .values(r.map((m) => ({ ...id, language_code: m.code })))
+      .execute(),
+  );
+  await insert(input.languages, (r) =>
+    trx
+      .insertInto("candidate_languages")
+      .values(r.map((l) => ({ ...id, language_code: l.code, level: l.level })))
+      .execute(),
+  );
+  await insert(input.licences, (r) =>
+    trx
+      .insertInto("candidate_licences")
+      .values(r.map((licence) => ({ ...id, licence })))
+      .execute(),
+  );
+  await insert(input.certificates, (r) =>
+    trx
+      .insertInto("candidate_certificates")
+      .values(r.map((c) => ({ ...id, name: c.name, expires_on: c.expiresOn ?? null })))
+      .execute(),
+  );
+  await insert(input.itSkills, (r) =>
+    trx
+      .insertInto("candidate_it_skills")
+      .values(r.map((k) => ({ ...id, skill: k.skill, level: k.level })))
+      .execute(),
+  );
 }
 
-const CV_CONSTRAINTS = "candidates_cv_complete, candidate_education_cv_complete, candidate_preferences_cv_complete, candidate_preferences_slot_unique";
+const CV_CONSTRAINTS =
+  "candidates_cv_complete, candidate_education_cv_complete, candidate_preferences_cv_complete, candidate_preferences_slot_unique";
 
 /**
  * Runs the commit-time CV rules now, so a violation becomes a clear Italian
@@ -177,7 +239,12 @@ const sectionCounts = (input: CandidateInput) => ({
 });
 
 /** An officer records a new candidate (orientation interview or bulk import). */
-export async function createCandidate(trx: Trx, actor: Actor, input: CandidateInput, opts: { source?: "form" | "import" | "self_registration"; canSetProtectedCategory: boolean }) {
+export async function createCandidate(
+  trx: Trx,
+  actor: Actor,
+  input: CandidateInput,
+  opts: { source?: "form" | "import" | "self_registration"; canSetProtectedCategory: boolean },
+) {
   await assertTaxCodeFree(trx, input.taxCode);
   const { comuneCode, labels } = await resolveCvCodes(trx, input);
   const now = new Date();
@@ -257,12 +324,19 @@ export async function updateCandidate(
     await writeSections(trx, input.candidateId, input, labels);
   });
   const after = await getCandidateSections(trx, input.candidateId);
-  const sectionsChanged = (Object.keys(after) as (keyof typeof after)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  const sectionsChanged = (Object.keys(after) as (keyof typeof after)[]).filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
   await recordAudit(trx, actor, {
     action: "candidate.updated",
     entityType: "candidate",
     entityId: input.candidateId,
-    details: { bySelf: opts.bySelf, fields: changedFields(current, columns), sections: sectionsChanged, ...(consentChanged ? { consent: input.consent } : {}) },
+    details: {
+      bySelf: opts.bySelf,
+      fields: changedFields(current, columns),
+      sections: sectionsChanged,
+      ...(consentChanged ? { consent: input.consent } : {}),
+    },
   });
   await enqueueSearchSync(trx, CANDIDATES_INDEX, [input.candidateId]);
 }
@@ -276,15 +350,28 @@ export async function setConsent(trx: Trx, actor: Actor, candidateId: string, gr
     .set({ consent_visible: grant, consent_changed_at: new Date(), version: current.version + 1, updated_at: new Date() })
     .where("id", "=", candidateId)
     .execute();
-  await recordAudit(trx, actor, { action: grant ? "candidate.consent_granted" : "candidate.consent_withdrawn", entityType: "candidate", entityId: candidateId });
+  await recordAudit(trx, actor, {
+    action: grant ? "candidate.consent_granted" : "candidate.consent_withdrawn",
+    entityType: "candidate",
+    entityId: candidateId,
+  });
   await enqueueSearchSync(trx, CANDIDATES_INDEX, [candidateId]);
 }
 
 /** "The CV is still current": restarts the freshness clock without changing data. */
 export async function confirmCvCurrent(trx: Trx, actor: Actor, candidateId: string, version: number) {
   const current = await lockCandidate(trx, candidateId, version);
-  await trx.updateTable("candidates").set({ cv_updated_at: new Date(), version: current.version + 1, updated_at: new Date() }).where("id", "=", candidateId).execute();
-  await recordAudit(trx, actor, { action: "candidate.cv_confirmed", entityType: "candidate", entityId: candidateId, details: { previous: current.cv_updated_at } });
+  await trx
+    .updateTable("candidates")
+    .set({ cv_updated_at: new Date(), version: current.version + 1, updated_at: new Date() })
+    .where("id", "=", candidateId)
+    .execute();
+  await recordAudit(trx, actor, {
+    action: "candidate.cv_confirmed",
+    entityType: "candidate",
+    entityId: candidateId,
+    details: { previous: current.cv_updated_at },
+  });
   await enqueueSearchSync(trx, CANDIDATES_INDEX, [candidateId]);
 }
 
@@ -293,9 +380,22 @@ export async function setDisability(trx: Trx, actor: Actor, candidateId: string,
   await lockCandidate(trx, candidateId);
   await trx
     .insertInto("candidate_disability")
-    .values({ candidate_id: candidateId, percentage: input.percentage, functional_notes: input.functionalNotes ?? null, updated_by: actor.userId, updated_at: new Date() })
+    .values({
+      candidate_id: candidateId,
+      percentage: input.percentage,
+      functional_notes: input.functionalNotes ?? null,
+      updated_by: actor.userId,
+      updated_at: new Date(),
+    })
     .onConflict((oc) =>
-      oc.column("candidate_id").doUpdateSet({ percentage: input.percentage, functional_notes: input.functionalNotes ?? null, updated_by: actor.userId, updated_at: new Date() }),
+      oc
+        .column("candidate_id")
+        .doUpdateSet({
+          percentage: input.percentage,
+          functional_notes: input.functionalNotes ?? null,
+          updated_by: actor.userId,
+          updated_at: new Date(),
+        }),
     )
     .execute();
   await recordAudit(trx, actor, { action: "candidate.health_updated", entityType: "candidate", entityId: candidateId });
@@ -322,8 +422,16 @@ export async function storeCvFile(trx: Trx, actor: Actor, candidateId: string, p
     uploaded_by: actor.userId,
     uploaded_at: new Date(),
   };
-  await trx.insertInto("candidate_cv_files").values({ candidate_id: candidateId, ...row }).onConflict((oc) => oc.column("candidate_id").doUpdateSet(row)).execute();
-  await trx.updateTable("candidates").set({ cv_updated_at: new Date(), version: current.version + 1, updated_at: new Date() }).where("id", "=", candidateId).execute();
+  await trx
+    .insertInto("candidate_cv_files")
+    .values({ candidate_id: candidateId, ...row })
+    .onConflict((oc) => oc.column("candidate_id").doUpdateSet(row))
+    .execute();
+  await trx
+    .updateTable("candidates")
+    .set({ cv_updated_at: new Date(), version: current.version + 1, updated_at: new Date() })
+    .where("id", "=", candidateId)
+    .execute();
   await recordAudit(trx, actor, {
     action: "candidate.cv_uploaded",
     entityType: "candidate",
@@ -335,7 +443,12 @@ export async function storeCvFile(trx: Trx, actor: Actor, candidateId: string, p
 
 /** Every look at a candidate's personal data leaves a trace (who, when, what). */
 export async function recordCandidateView(trx: Trx, actor: Actor, candidateId: string, what: "cv" | "cv_file" | "health" = "cv") {
-  await recordAudit(trx, actor, { action: what === "cv_file" ? "candidate.cv_downloaded" : "candidate.viewed", entityType: "candidate", entityId: candidateId, details: { what } });
+  await recordAudit(trx, actor, {
+    action: what === "cv_file" ? "candidate.cv_downloaded" : "candidate.viewed",
+    entityType: "candidate",
+    entityId: candidateId,
+    details: { what },
+  });
 }
 
 export const CANDIDATE_INVITATION_DAYS = 14;
@@ -363,24 +476,40 @@ export async function inviteCandidate(trx: Trx, actor: Actor, input: { candidate
     subject: "Rosa: attiva il tuo account per gestire il tuo CV",
     body: `Il Centro per l'Impiego ti invita ad attivare il tuo account su Rosa per vedere e aggiornare il tuo CV, le tue propensioni e il consenso alla visibilità. Apri questo collegamento entro ${CANDIDATE_INVITATION_DAYS} giorni:\n\n${link}`,
   });
-  await recordAudit(trx, actor, { action: "candidate.account_invited", entityType: "candidate", entityId: input.candidateId, details: { invitationId: invitation.id, email: input.email } });
+  await recordAudit(trx, actor, {
+    action: "candidate.account_invited",
+    entityType: "candidate",
+    entityId: input.candidateId,
+    details: { invitationId: invitation.id, email: input.email },
+  });
   return { invitationId: invitation.id, link };
 }
 
 export async function acceptCandidateInvitation(trx: Trx, actor: Actor, token: string, input: { fullName: string; password: string }) {
   const invitation = await lockOpenLink(trx, "candidate_invitations", token, ["id", "candidate_id", "email"]);
-  if (!invitation) throw new DomainError("Collegamento non valido o scaduto: chiedi un nuovo invito al Centro per l'Impiego", "_form", "not_found");
+  if (!invitation)
+    throw new DomainError("Collegamento non valido o scaduto: chiedi un nuovo invito al Centro per l'Impiego", "_form", "not_found");
   const candidate = await lockCandidate(trx, invitation.candidate_id);
   if (candidate.user_id) throw new DomainError("Questo CV ha già un account", "_form", "conflict");
   let userId: string;
   try {
-    userId = await createUser(trx, actor, { email: invitation.email, full_name: input.fullName, password: input.password, role: "candidate", tax_code: candidate.tax_code });
+    userId = await createUser(trx, actor, {
+      email: invitation.email,
+      full_name: input.fullName,
+      password: input.password,
+      role: "candidate",
+      tax_code: candidate.tax_code,
+    });
   } catch (e) {
     if (e instanceof DuplicateEmailError) throw new DomainError(e.message, "_form", "conflict");
     throw e;
   }
   await trx.updateTable("candidates").set({ user_id: userId, updated_at: new Date() }).where("id", "=", candidate.id).execute();
   await consumeLink(trx, "candidate_invitations", invitation.id);
-  await recordAudit(trx, { ...actor, userId, role: "candidate" }, { action: "candidate.account_activated", entityType: "candidate", entityId: candidate.id });
+  await recordAudit(
+    trx,
+    { ...actor, userId, role: "candidate" },
+    { action: "candidate.account_activated", entityType: "candidate", entityId: candidate.id },
+  );
   return { userId, candidateId: candidate.id };
 }

@@ -10,14 +10,52 @@ import { CandidateSchema, MAX_PREFERENCES, type CandidateInput } from "./schema"
  * the header; lists inside one cell are separated by "|".
  */
 export const CSV_COLUMNS = [
-  "codice_fiscale", "nome", "cognome", "data_nascita", "comune_domicilio", "indirizzo", "telefono", "email",
-  "titolo_studio", "livello_eqf", "istituto", "anno_titolo",
-  ...[1, 2, 3].flatMap((n) => [`propensione_${n}_professione`, `propensione_${n}_ateco`, `propensione_${n}_fonte`, `propensione_${n}_anni`, `propensione_${n}_ultimo_anno`, `propensione_${n}_note`]),
-  "madrelingua", "lingue", "patenti", "certificati", "competenze_informatiche",
-  "orario", "turni", "weekend", "mezzo_proprio", "disponibile_trasferimento", "km_max", "disponibile_dal", "consenso_visibilita",
+  "codice_fiscale",
+  "nome",
+  "cognome",
+  "data_nascita",
+  "comune_domicilio",
+  "indirizzo",
+  "telefono",
+  "email",
+  "titolo_studio",
+  "livello_eqf",
+  "istituto",
+  "anno_titolo",
+  ...[1, 2, 3].flatMap((n) => [
+    `propensione_${n}_professione`,
+    `propensione_${n}_ateco`,
+    `propensione_${n}_fonte`,
+    `propensione_${n}_anni`,
+    `propensione_${n}_ultimo_anno`,
+    `propensione_${n}_note`,
+  ]),
+  "madrelingua",
+  "lingue",
+  "patenti",
+  "certificati",
+  "competenze_informatiche",
+  "orario",
+  "turni",
+  "weekend",
+  "mezzo_proprio",
+  "disponibile_trasferimento",
+  "km_max",
+  "disponibile_dal",
+  "consenso_visibilita",
 ] as const;
 
-export const REQUIRED_COLUMNS = ["codice_fiscale", "nome", "cognome", "data_nascita", "comune_domicilio", "titolo_studio", "livello_eqf", "propensione_1_professione", "propensione_1_fonte"];
+export const REQUIRED_COLUMNS = [
+  "codice_fiscale",
+  "nome",
+  "cognome",
+  "data_nascita",
+  "comune_domicilio",
+  "titolo_studio",
+  "livello_eqf",
+  "propensione_1_professione",
+  "propensione_1_fonte",
+];
 
 export const MAX_IMPORT_ROWS = 5000;
 
@@ -51,10 +89,14 @@ export function csvRecords(text: string): CsvRecord[] {
   const unknown = header.filter((h) => h && !(CSV_COLUMNS as readonly string[]).includes(h));
   if (unknown.length) throw new CsvFormatError(`Colonne sconosciute: ${unknown.join(", ")} (vedi il modello)`);
   if (table.length === 1) throw new CsvFormatError("Il file non contiene righe di candidati");
-  if (table.length - 1 > MAX_IMPORT_ROWS) throw new CsvFormatError(`Al massimo ${MAX_IMPORT_ROWS} candidati per file: dividilo in più file`);
+  if (table.length - 1 > MAX_IMPORT_ROWS)
+    throw new CsvFormatError(`Al massimo ${MAX_IMPORT_ROWS} candidati per file: dividilo in più file`);
   return table.slice(1).map(({ line, cells }) => ({
     line,
-    values: Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(header.map((h, j) => [h, (cells[j] ?? "").trim()]))),
+    values: Object.assign(
+      Object.create(null) as Record<string, string>,
+      Object.fromEntries(header.map((h, j) => [h, (cells[j] ?? "").trim()])),
+    ),
   }));
 }
 
@@ -68,7 +110,9 @@ export const YES_NO_COLUMNS = ["turni", "weekend", "mezzo_proprio", "disponibile
 export function yesNoErrors(values: Record<string, string>): { column: string; message: string }[] {
   return YES_NO_COLUMNS.flatMap((column) => {
     const v = (values[column] ?? "").trim();
-    return v === "" || YES.test(v) || NO.test(v) ? [] : [{ column, message: `Valore «${v}» non valido: scrivi «sì» oppure «no» (vuoto vale «no»)` }];
+    return v === "" || YES.test(v) || NO.test(v)
+      ? []
+      : [{ column, message: `Valore «${v}» non valido: scrivi «sì» oppure «no» (vuoto vale «no»)` }];
   });
 }
 
@@ -78,7 +122,11 @@ export function yesNoErrors(values: Record<string, string>): { column: string; m
  */
 export const SAMPLE_TAX_CODES: ReadonlySet<string> = new Set(["MRTFNC01S41F205N", "BRBTMS75R20D969A"]);
 export const SAMPLE_ROW_MESSAGE = "Riga di esempio del modello: cancellala e scrivi al suo posto i dati dei tuoi candidati";
-const list = (v: string | undefined) => (v ?? "").split("|").map((s) => s.trim()).filter(Boolean);
+const list = (v: string | undefined) =>
+  (v ?? "")
+    .split("|")
+    .map((s) => s.trim())
+    .filter(Boolean);
 /** "31/12/1990" or "1990-12-31" → "1990-12-31"; anything else is left for the validator to refuse. */
 export function csvDate(v: string | undefined): string {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec((v ?? "").trim());
@@ -88,20 +136,38 @@ export function csvDate(v: string | undefined): string {
 // is an unknown value for the validator, never a function from Object.prototype.
 const table = (entries: Record<string, string>) => new Map(Object.entries(entries));
 const SOURCES = table({ lavoro: "work", istruzione: "education", formazione: "training" });
-const WORK_TIME = table({ pieno: "full_time", "tempo pieno": "full_time", parziale: "part_time", "part time": "part_time", "part-time": "part_time", indifferente: "any", "": "any" });
+const WORK_TIME = table({
+  pieno: "full_time",
+  "tempo pieno": "full_time",
+  parziale: "part_time",
+  "part time": "part_time",
+  "part-time": "part_time",
+  indifferente: "any",
+  "": "any",
+});
 const IT_LEVEL = table({ base: "basic", intermedio: "intermediate", avanzato: "advanced" });
 
 /** One CSV record in the shape of the CV form, so the very same schema validates both. */
 export function csvRecordToForm(v: Record<string, string>): Record<string, unknown> {
   return {
-    taxCode: v.codice_fiscale, firstName: v.nome, lastName: v.cognome, birthDate: csvDate(v.data_nascita), comune: v.comune_domicilio,
-    address: v.indirizzo, phone: v.telefono, email: v.email,
+    taxCode: v.codice_fiscale,
+    firstName: v.nome,
+    lastName: v.cognome,
+    birthDate: csvDate(v.data_nascita),
+    comune: v.comune_domicilio,
+    address: v.indirizzo,
+    phone: v.telefono,
+    email: v.email,
     education: [{ title: v.titolo_studio, eqfLevel: v.livello_eqf, institution: v.istituto, year: v.anno_titolo }],
     preferences: Array.from({ length: MAX_PREFERENCES }, (_, i) => {
       const p = (k: string) => v[`propensione_${i + 1}_${k}`] ?? "";
       return {
-        occupation: p("professione"), ateco: p("ateco"), source: SOURCES.get(p("fonte").toLowerCase()) ?? p("fonte"), years: p("anni"),
-        lastJobYear: p("ultimo_anno"), notes: p("note"),
+        occupation: p("professione"),
+        ateco: p("ateco"),
+        source: SOURCES.get(p("fonte").toLowerCase()) ?? p("fonte"),
+        years: p("anni"),
+        lastJobYear: p("ultimo_anno"),
+        notes: p("note"),
       };
     }),
     motherTongues: list(v.madrelingua).map((code) => ({ code })),
@@ -116,8 +182,13 @@ export function csvRecordToForm(v: Record<string, string>): Record<string, unkno
       return { skill: skill ?? "", level: IT_LEVEL.get((level ?? "base").toLowerCase()) ?? level };
     }),
     workTime: WORK_TIME.get((v.orario ?? "").toLowerCase()) ?? v.orario,
-    shifts: yes(v.turni), weekends: yes(v.weekend), ownVehicle: yes(v.mezzo_proprio), willingToRelocate: yes(v.disponibile_trasferimento),
-    maxCommuteKm: v.km_max, availableFrom: csvDate(v.disponibile_dal), consent: yes(v.consenso_visibilita),
+    shifts: yes(v.turni),
+    weekends: yes(v.weekend),
+    ownVehicle: yes(v.mezzo_proprio),
+    willingToRelocate: yes(v.disponibile_trasferimento),
+    maxCommuteKm: v.km_max,
+    availableFrom: csvDate(v.disponibile_dal),
+    consent: yes(v.consenso_visibilita),
   };
 }
 
@@ -126,11 +197,28 @@ export function csvColumnFor(path: string): string {
   const [section, index, key] = path.split(".");
   const n = Number(index) + 1;
   const direct: Record<string, string> = {
-    taxCode: "codice_fiscale", firstName: "nome", lastName: "cognome", birthDate: "data_nascita", comune: "comune_domicilio",
-    address: "indirizzo", phone: "telefono", email: "email", workTime: "orario", maxCommuteKm: "km_max", availableFrom: "disponibile_dal",
-    motherTongues: "madrelingua", languages: "lingue", licences: "patenti", certificates: "certificati", itSkills: "competenze_informatiche",
+    taxCode: "codice_fiscale",
+    firstName: "nome",
+    lastName: "cognome",
+    birthDate: "data_nascita",
+    comune: "comune_domicilio",
+    address: "indirizzo",
+    phone: "telefono",
+    email: "email",
+    workTime: "orario",
+    maxCommuteKm: "km_max",
+    availableFrom: "disponibile_dal",
+    motherTongues: "madrelingua",
+    languages: "lingue",
+    licences: "patenti",
+    certificates: "certificati",
+    itSkills: "competenze_informatiche",
   };
-  if (section === "education") return ({ title: "titolo_studio", eqfLevel: "livello_eqf", institution: "istituto", year: "anno_titolo" } as Record<string, string>)[key] ?? "titolo_studio";
+  if (section === "education")
+    return (
+      ({ title: "titolo_studio", eqfLevel: "livello_eqf", institution: "istituto", year: "anno_titolo" } as Record<string, string>)[key] ??
+      "titolo_studio"
+    );
   if (section === "preferences")
     return `propensione_${n}_${({ occupation: "professione", ateco: "ateco", source: "fonte", years: "anni", lastJobYear: "ultimo_anno", notes: "note" } as Record<string, string>)[key] ?? "professione"}`;
   return direct[section] ?? section;
@@ -152,10 +240,14 @@ export type RowResult = { ok: true; input: CandidateInput } | { ok: false; error
 export function validateCsvRecord(record: CsvRecord): RowResult {
   const taxCode = record.values.codice_fiscale ?? "";
   const errors: RowError[] = [];
-  if (SAMPLE_TAX_CODES.has(taxCode.trim().toUpperCase())) errors.push({ line: record.line, taxCode, column: "codice_fiscale", message: SAMPLE_ROW_MESSAGE });
+  if (SAMPLE_TAX_CODES.has(taxCode.trim().toUpperCase()))
+    errors.push({ line: record.line, taxCode, column: "codice_fiscale", message: SAMPLE_ROW_MESSAGE });
   for (const e of yesNoErrors(record.values)) errors.push({ line: record.line, taxCode, ...e });
   const parsed = CandidateSchema.safeParse(csvRecordToForm(record.values));
-  if (!parsed.success) errors.push(...parsed.error.issues.map((i) => ({ line: record.line, taxCode, column: csvColumnFor(i.path.join(".")), message: i.message })));
+  if (!parsed.success)
+    errors.push(
+      ...parsed.error.issues.map((i) => ({ line: record.line, taxCode, column: csvColumnFor(i.path.join(".")), message: i.message })),
+    );
   if (errors.length || !parsed.success) return { ok: false, errors };
   return { ok: true, input: parsed.data };
 }

@@ -45,16 +45,36 @@ export async function eraseCandidate(trx: Trx, actor: Actor, candidateId: string
     .executeTakeFirst();
   if (!c) throw new DomainError("Candidato non trovato", "_form", "not_found");
   if (c.erased_at) return false;
-  const user = c.user_id ? await trx.selectFrom("users").select(["id", "email", "full_name"]).where("id", "=", c.user_id).forUpdate().executeTakeFirst() : undefined;
+  const user = c.user_id
+    ? await trx.selectFrom("users").select(["id", "email", "full_name"]).where("id", "=", c.user_id).forUpdate().executeTakeFirst()
+    : undefined;
   const emails = [...new Set([c.email, user?.email].filter((e): e is string => !!e).map((e) => e.toLowerCase()))];
   const now = new Date();
 
   // The CV sections that describe the person; only what the figures count survives, blanked.
-  for (const table of ["candidate_experiences", "candidate_languages", "candidate_mother_tongues", "candidate_licences", "candidate_certificates", "candidate_it_skills", "candidate_disability", "candidate_cv_files", "candidate_invitations"] as const) {
+  for (const table of [
+    "candidate_experiences",
+    "candidate_languages",
+    "candidate_mother_tongues",
+    "candidate_licences",
+    "candidate_certificates",
+    "candidate_it_skills",
+    "candidate_disability",
+    "candidate_cv_files",
+    "candidate_invitations",
+  ] as const) {
     await trx.deleteFrom(table).where("candidate_id", "=", candidateId).execute();
   }
-  await trx.updateTable("candidate_education").set({ title: REDACTED, institution: null, year: null }).where("candidate_id", "=", candidateId).execute();
-  await trx.updateTable("candidate_preferences").set({ notes: null, interview_date: null, last_job_year: null }).where("candidate_id", "=", candidateId).execute();
+  await trx
+    .updateTable("candidate_education")
+    .set({ title: REDACTED, institution: null, year: null })
+    .where("candidate_id", "=", candidateId)
+    .execute();
+  await trx
+    .updateTable("candidate_preferences")
+    .set({ notes: null, interview_date: null, last_job_year: null })
+    .where("candidate_id", "=", candidateId)
+    .execute();
   await trx
     .updateTable("candidates")
     .set({
@@ -87,21 +107,40 @@ export async function eraseCandidate(trx: Trx, actor: Actor, candidateId: string
     await trx.deleteFrom("candidate_link_requests").where("user_id", "=", user.id).execute();
     await trx
       .updateTable("users")
-      .set({ email: `cancellato-${user.id}@cancellato.invalid`, full_name: `${ERASED_FIRST_NAME} ${ERASED_LAST_NAME}`, tax_code: null, password_hash: null, active: false, updated_at: now })
+      .set({
+        email: `cancellato-${user.id}@cancellato.invalid`,
+        full_name: `${ERASED_FIRST_NAME} ${ERASED_LAST_NAME}`,
+        tax_code: null,
+        password_hash: null,
+        active: false,
+        updated_at: now,
+      })
       .where("id", "=", user.id)
       .execute();
   }
   await trx.deleteFrom("candidate_registrations").where("tax_code", "=", c.tax_code).execute();
-  if (emails.length) await trx.deleteFrom("login_attempts").where(sql<boolean>`lower(email::text) in (${sql.join(emails)})`).execute();
+  if (emails.length)
+    await trx
+      .deleteFrom("login_attempts")
+      .where(sql<boolean>`lower(email::text) in (${sql.join(emails)})`)
+      .execute();
 
   // Preselection history: the rows and their states stay (counts), the free text about the person goes.
   const rows = trx.selectFrom("shortlist_candidates").select("id").where("candidate_id", "=", candidateId);
   await trx.updateTable("shortlist_candidates").set({ contact_consent: false }).where("candidate_id", "=", candidateId).execute();
   await trx.updateTable("shortlist_transitions").set({ note: null }).where("shortlist_candidate_id", "in", rows).execute();
   await trx.updateTable("contact_attempts").set({ note: null }).where("shortlist_candidate_id", "in", rows).execute();
-  await trx.updateTable("employer_feedback").set({ missing_skills: null, reason_text: null, comment: null }).where("shortlist_candidate_id", "in", rows).execute();
+  await trx
+    .updateTable("employer_feedback")
+    .set({ missing_skills: null, reason_text: null, comment: null })
+    .where("shortlist_candidate_id", "in", rows)
+    .execute();
   await trx.updateTable("assessment_results").set({ justification: REDACTED }).where("shortlist_candidate_id", "in", rows).execute();
-  await trx.updateTable("gap_proposals").set({ gap: REDACTED, description: REDACTED }).where("shortlist_candidate_id", "in", rows).execute();
+  await trx
+    .updateTable("gap_proposals")
+    .set({ gap: REDACTED, description: REDACTED })
+    .where("shortlist_candidate_id", "in", rows)
+    .execute();
   // Availability links (docs/decisions/0010-signed-availability-links.md): the channel and the answer stay, the address or number goes.
   await trx.updateTable("availability_requests").set({ sent_to: REDACTED }).where("shortlist_candidate_id", "in", rows).execute();
   // The ranked results frozen in each shortlist name every hit: this person becomes the placeholder.
@@ -120,13 +159,24 @@ export async function eraseCandidate(trx: Trx, actor: Actor, candidateId: string
   if (emails.length) {
     const toPerson = sql<boolean>`lower(to_address) in (${sql.join(emails)})`;
     await trx.deleteFrom("mail_outbox").where(toPerson).where("sent_at", "is", null).execute();
-    await trx.updateTable("mail_outbox").set({ to_address: "cancellato@cancellato.invalid", subject: REDACTED, body_text: "", last_error: null }).where(toPerson).execute();
+    await trx
+      .updateTable("mail_outbox")
+      .set({ to_address: "cancellato@cancellato.invalid", subject: REDACTED, body_text: "", last_error: null })
+      .where(toPerson)
+      .execute();
   }
   // SMS (no gateway: none is ever sent) to the person's phone are dropped.
   if (c.phone) await trx.deleteFrom("sms_outbox").where("to_number", "=", c.phone).execute();
 
   // The audit log keeps who did what and when; personal values inside its rows about this person are redacted.
-  const needles = [c.tax_code, `${c.first_name} ${c.last_name}`, `${c.last_name} ${c.first_name}`, c.phone, ...emails, user?.full_name].filter((s): s is string => !!s && s.length >= 3);
+  const needles = [
+    c.tax_code,
+    `${c.first_name} ${c.last_name}`,
+    `${c.last_name} ${c.first_name}`,
+    c.phone,
+    ...emails,
+    user?.full_name,
+  ].filter((s): s is string => !!s && s.length >= 3);
   const pattern = needles.map(escapeRegex).join("|");
   await sql`set local rosa.audit_redaction = 'on'`.execute(trx);
   const related = [candidateId, ...(user ? [user.id] : [])];
@@ -135,11 +185,18 @@ export async function eraseCandidate(trx: Trx, actor: Actor, candidateId: string
       details = (regexp_replace(details::text, ${pattern}, '[cancellato]', 'gi'))::jsonb
         - 'filename' || case when details ? 'filename' then '{"filename":"[cancellato]"}'::jsonb else '{}'::jsonb end,
       ip = case when ${user?.id ?? null}::uuid is not null and actor_user_id = ${user?.id ?? null}::uuid then null else ip end
-    where (entity_id in (${sql.join(related)}) or (${user?.id ?? null}::uuid is not null and actor_user_id = ${user?.id ?? null}::uuid))`.execute(trx);
+    where (entity_id in (${sql.join(related)}) or (${user?.id ?? null}::uuid is not null and actor_user_id = ${user?.id ?? null}::uuid))`.execute(
+    trx,
+  );
   await sql`set local rosa.audit_redaction = 'off'`.execute(trx);
 
   // Who and when; for a self-erasure not the person's IP address, which is personal data being erased.
-  await recordAudit(trx, reason === "self" ? { ...actor, ip: null } : actor, { action: "candidate.erased", entityType: "candidate", entityId: candidateId, details: { reason } });
+  await recordAudit(trx, reason === "self" ? { ...actor, ip: null } : actor, {
+    action: "candidate.erased",
+    entityType: "candidate",
+    entityId: candidateId,
+    details: { reason },
+  });
   await enqueueSearchSync(trx, CANDIDATES_INDEX, [candidateId]);
   return true;
 }
@@ -173,7 +230,13 @@ export async function findInactiveCandidates(db: Db, cutoff: Date, limit: number
           selectFrom("shortlist_candidates as sc")
             .select(sql`1`.as("one"))
             .whereRef("sc.candidate_id", "=", "c.id")
-            .where((eb) => eb.or([eb("sc.updated_at", ">=", cutoff), eb("sc.presented_at", ">=", cutoff), eb("sc.candidate_responded_at", ">=", cutoff)])),
+            .where((eb) =>
+              eb.or([
+                eb("sc.updated_at", ">=", cutoff),
+                eb("sc.presented_at", ">=", cutoff),
+                eb("sc.candidate_responded_at", ">=", cutoff),
+              ]),
+            ),
         ),
       ),
     )
@@ -212,7 +275,14 @@ export async function runCvRetention(db: Db, opts: { months: number; batch: numb
   for (const id of ids) {
     const done = await db.transaction().execute(async (trx) => {
       // Re-checked under the row lock: activity between the selection and now keeps the CV.
-      const still = await trx.selectFrom("candidates").select("id").where("id", "=", id).where("cv_updated_at", "<", cutoff).where("updated_at", "<", cutoff).forUpdate().executeTakeFirst();
+      const still = await trx
+        .selectFrom("candidates")
+        .select("id")
+        .where("id", "=", id)
+        .where("cv_updated_at", "<", cutoff)
+        .where("updated_at", "<", cutoff)
+        .forUpdate()
+        .executeTakeFirst();
       return still ? eraseCandidate(trx, system, id, "retention") : false;
     });
     if (done) erased++;

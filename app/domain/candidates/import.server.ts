@@ -20,7 +20,12 @@ const PROGRESS_EVERY = 20;
  * in ONE transaction. Progress is written on separate connections so the page
  * can poll it; the rows commit all together or not at all.
  */
-export async function startCandidateImport(db: Db, actor: Actor & { userId: string }, file: { name: string; text: string }, opts: { canSetProtectedCategory: boolean }) {
+export async function startCandidateImport(
+  db: Db,
+  actor: Actor & { userId: string },
+  file: { name: string; text: string },
+  opts: { canSetProtectedCategory: boolean },
+) {
   const records = csvRecords(file.text); // throws CsvFormatError: shown on the upload form
   const job = await db
     .insertInto("candidate_imports")
@@ -29,7 +34,10 @@ export async function startCandidateImport(db: Db, actor: Actor & { userId: stri
     .executeTakeFirstOrThrow();
   const done = runImport(db, actor, job.id, records, opts).catch(async (e) => {
     log().error({ err: e, importId: job.id }, "[candidate import] importazione interrotta da un errore imprevisto");
-    await finish(db, job.id, { status: "failed", message: "Importazione interrotta da un errore imprevisto: nessun candidato è stato importato." });
+    await finish(db, job.id, {
+      status: "failed",
+      message: "Importazione interrotta da un errore imprevisto: nessun candidato è stato importato.",
+    });
   });
   return { importId: job.id, done };
 }
@@ -46,7 +54,11 @@ export async function startCandidateImport(db: Db, actor: Actor & { userId: stri
 export async function failInterruptedImports(db: Db, startedBefore: Date): Promise<number> {
   const rows = await db
     .updateTable("candidate_imports")
-    .set({ status: "failed", finished_at: new Date(), message: "Importazione interrotta dal riavvio del servizio: nessun candidato è stato importato. Carica di nuovo il file." })
+    .set({
+      status: "failed",
+      finished_at: new Date(),
+      message: "Importazione interrotta dal riavvio del servizio: nessun candidato è stato importato. Carica di nuovo il file.",
+    })
     .where("status", "in", ["validating", "importing"])
     .where((eb) =>
       eb.or([
@@ -63,8 +75,16 @@ async function progress(db: Db, importId: string, status: "validating" | "import
   await db.updateTable("candidate_imports").set({ status, processed_rows: processed }).where("id", "=", importId).execute();
 }
 
-async function finish(db: Db, importId: string, set: { status: "done" | "failed"; message: string; imported_rows?: number; error_count?: number; error_report?: string }) {
-  await db.updateTable("candidate_imports").set({ ...set, finished_at: new Date() }).where("id", "=", importId).execute();
+async function finish(
+  db: Db,
+  importId: string,
+  set: { status: "done" | "failed"; message: string; imported_rows?: number; error_count?: number; error_report?: string },
+) {
+  await db
+    .updateTable("candidate_imports")
+    .set({ ...set, finished_at: new Date() })
+    .where("id", "=", importId)
+    .execute();
 }
 
 /** Every problem of every row, against the schema, the ISTAT tables, the database and the rest of the file. */
@@ -79,7 +99,8 @@ async function validateAll(db: Db, importId: string, records: CsvRecord[]) {
     // A codice fiscale repeated in the file is reported even when the row has other problems.
     const taxCode = (record.values.codice_fiscale ?? "").trim().toUpperCase();
     const first = taxCode ? seen.get(taxCode) : undefined;
-    if (first) errors.push({ line: record.line, taxCode, column: "codice_fiscale", message: `Codice fiscale ripetuto (già alla riga ${first})` });
+    if (first)
+      errors.push({ line: record.line, taxCode, column: "codice_fiscale", message: `Codice fiscale ripetuto (già alla riga ${first})` });
     else if (taxCode) seen.set(taxCode, record.line);
     if (!result.ok) errors.push(...result.errors);
     else {
@@ -102,7 +123,12 @@ async function runImport(db: Db, actor: Actor, importId: string, records: CsvRec
       error_report: errorReportCsv(errors),
       message: `${plural(badRows, "riga", "righe")} su ${formatNumber(records.length)} ${pluralWord(badRows, "ha", "hanno")} errori: nessun candidato è stato importato. Correggi il file e caricalo di nuovo.`,
     });
-    await recordAudit(db, actor, { action: "candidate.import_refused", entityType: "candidate_import", entityId: importId, details: { rows: records.length, errors: errors.length } });
+    await recordAudit(db, actor, {
+      action: "candidate.import_refused",
+      entityType: "candidate_import",
+      entityId: importId,
+      details: { rows: records.length, errors: errors.length },
+    });
     return;
   }
   await progress(db, importId, "importing", 0);
@@ -112,7 +138,12 @@ async function runImport(db: Db, actor: Actor, importId: string, records: CsvRec
         await createCandidate(trx, actor, input, { source: "import", canSetProtectedCategory: opts.canSetProtectedCategory });
         if ((i + 1) % PROGRESS_EVERY === 0) await progress(db, importId, "importing", i + 1);
       }
-      await recordAudit(trx, actor, { action: "candidate.imported", entityType: "candidate_import", entityId: importId, details: { rows: inputs.length } });
+      await recordAudit(trx, actor, {
+        action: "candidate.imported",
+        entityType: "candidate_import",
+        entityId: importId,
+        details: { rows: inputs.length },
+      });
     });
   } catch (e) {
     // A row that became invalid between validation and insert (e.g. the same codice fiscale created meanwhile).
@@ -120,5 +151,9 @@ async function runImport(db: Db, actor: Actor, importId: string, records: CsvRec
     await finish(db, importId, { status: "failed", error_count: 1, message: `${e.message}: nessun candidato è stato importato.` });
     return;
   }
-  await finish(db, importId, { status: "done", imported_rows: inputs.length, message: `${plural(inputs.length, "candidato importato", "candidati importati")}.` });
+  await finish(db, importId, {
+    status: "done",
+    imported_rows: inputs.length,
+    message: `${plural(inputs.length, "candidato importato", "candidati importati")}.`,
+  });
 }

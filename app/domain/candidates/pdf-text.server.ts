@@ -19,10 +19,18 @@ export interface PdfLimits {
 
 export function pdfLimits(): PdfLimits {
   const env = getEnv();
-  return { timeoutMs: env.CV_PDF_TIMEOUT_SECONDS * 1000, memoryMb: env.CV_PDF_MAX_MEMORY_MB, maxPages: env.CV_PDF_MAX_PAGES, workers: env.CV_PDF_WORKERS };
+  return {
+    timeoutMs: env.CV_PDF_TIMEOUT_SECONDS * 1000,
+    memoryMb: env.CV_PDF_MAX_MEMORY_MB,
+    maxPages: env.CV_PDF_MAX_PAGES,
+    workers: env.CV_PDF_WORKERS,
+  };
 }
 
-type WorkerResult = { outcome: "ok"; text: string; pageCount: number } | { outcome: "too-many-pages"; pageCount: number } | { outcome: "unreadable"; reason: string };
+type WorkerResult =
+  | { outcome: "ok"; text: string; pageCount: number }
+  | { outcome: "too-many-pages"; pageCount: number }
+  | { outcome: "unreadable"; reason: string };
 
 /** A PDF over one of the limits below; the CV routes show the message next to the file input. */
 export class PdfLimitError extends DomainError {}
@@ -32,7 +40,11 @@ export const UNREADABLE = "Il PDF è danneggiato o protetto da password e non si
 const FIELD = "cv";
 
 const tooComplex = (maxPages: number) =>
-  new PdfLimitError(`Il PDF è troppo complesso da leggere: caricane una versione più semplice (massimo ${maxPages} pagine)`, FIELD, "unreadable");
+  new PdfLimitError(
+    `Il PDF è troppo complesso da leggere: caricane una versione più semplice (massimo ${maxPages} pagine)`,
+    FIELD,
+    "unreadable",
+  );
 
 /**
  * Text of a PDF, extracted in a pool of worker threads (piscina) so that no PDF can stall the server: a 340 KB PDF
@@ -58,7 +70,11 @@ export async function extractPdfText(bytes: Uint8Array, limits: PdfLimits = pdfL
     release();
   }
   if (result.outcome === "too-many-pages") {
-    throw new PdfLimitError(`Il PDF ha ${plural(result.pageCount, "pagina", "pagine")}: un CV può averne al massimo ${limits.maxPages}. Caricane una versione più breve`, FIELD, "unreadable");
+    throw new PdfLimitError(
+      `Il PDF ha ${plural(result.pageCount, "pagina", "pagine")}: un CV può averne al massimo ${limits.maxPages}. Caricane una versione più breve`,
+      FIELD,
+      "unreadable",
+    );
   }
   if (result.outcome === "unreadable") {
     throw new DomainError(UNREADABLE, FIELD);

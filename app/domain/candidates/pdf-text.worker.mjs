@@ -50,7 +50,12 @@ export default async function extractText({ bytes, maxPages, maxChars, maxMemory
     return {
       outcome: "ok",
       // eslint-disable-next-line no-control-regex -- NUL characters are stripped on purpose
-      text: text.slice(0, maxChars).replace(/[ \t]+/g, " ").replace(/ ?\n ?/g, "\n").replace(/\u0000/g, "").trim(),
+      text: text
+        .slice(0, maxChars)
+        .replace(/[ \t]+/g, " ")
+        .replace(/ ?\n ?/g, "\n")
+        .replace(/\u0000/g, "")
+        .trim(),
       pageCount: pdf.numPages,
     };
   } finally {

@@ -38,7 +38,10 @@ export function checkPdfFile(
   const { field } = opts;
   if (file.bytes.length === 0) throw new DomainError("Scegli un file PDF da caricare", field);
   if (file.bytes.length > maxBytes)
-    throw new DomainError(`Il file è troppo grande: al massimo ${formatMegabytes(maxBytes)} (questo è ${formatMegabytes(file.bytes.length)})`, field);
+    throw new DomainError(
+      `Il file è troppo grande: al massimo ${formatMegabytes(maxBytes)} (questo è ${formatMegabytes(file.bytes.length)})`,
+      field,
+    );
   if (Buffer.from(file.bytes.subarray(0, 5)).toString("latin1") !== "%PDF-")
     throw new DomainError(`Il file non è un PDF: carica ${opts.what} in formato PDF`, field);
   return {
@@ -51,6 +54,9 @@ export function checkPdfFile(
 /** Keeps the name readable for the download header, without paths or control characters. */
 export function safeFilename(name: string, fallback = "cv"): string {
   const base = name.split(/[\\/]/).pop() ?? `${fallback}.pdf`;
-  const clean = base.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 120).trim();
+  const clean = base
+    .replace(/[^\p{L}\p{N} ._()-]/gu, "_")
+    .slice(0, 120)
+    .trim();
   return clean.toLowerCase().endsWith(".pdf") ? clean : `${clean || fallback}.pdf`;
 }

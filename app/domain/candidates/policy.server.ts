@@ -11,4 +11,3 @@ export function cvSettings() {
   const env = getEnv();
   return { obsoleteMonths: env.CV_OBSOLETE_MONTHS, maxUploadBytes: Math.round(env.CV_MAX_UPLOAD_MB * 1_048_576) };
 }
-

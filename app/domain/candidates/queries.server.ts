@@ -3,26 +3,57 @@ import type { Db } from "~/db/db.server";
 import { isCvObsolete } from "./freshness";
 
 export async function getCandidateCore(db: Db, candidateId: string) {
-  return db
-    .selectFrom("candidates as c")
-    .innerJoin("comuni as m", "m.istat_code", "c.domicile_comune_code")
-    .select([
-      "c.id", "c.first_name", "c.last_name", "c.tax_code", "c.birth_date", "c.domicile_comune_code", "c.domicile_address",
-      "c.phone", "c.email", "c.user_id", "c.work_time", "c.shifts", "c.weekends", "c.max_commute_km", "c.willing_to_relocate",
-      "c.own_vehicle", "c.available_from", "c.consent_visible", "c.consent_changed_at", "c.cv_updated_at", "c.protected_category",
-      "c.version", "c.created_at", "c.updated_at",
-      "m.name as comune_name", "m.province_code", "m.lat", "m.lon",
-    ])
-    .where("c.id", "=", candidateId)
-    // An erased CV is a tombstone kept for the counts: nobody opens it any more.
-    .where("c.erased_at", "is", null)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom("candidates as c")
+      .innerJoin("comuni as m", "m.istat_code", "c.domicile_comune_code")
+      .select([
+        "c.id",
+        "c.first_name",
+        "c.last_name",
+        "c.tax_code",
+        "c.birth_date",
+        "c.domicile_comune_code",
+        "c.domicile_address",
+        "c.phone",
+        "c.email",
+        "c.user_id",
+        "c.work_time",
+        "c.shifts",
+        "c.weekends",
+        "c.max_commute_km",
+        "c.willing_to_relocate",
+        "c.own_vehicle",
+        "c.available_from",
+        "c.consent_visible",
+        "c.consent_changed_at",
+        "c.cv_updated_at",
+        "c.protected_category",
+        "c.version",
+        "c.created_at",
+        "c.updated_at",
+        "m.name as comune_name",
+        "m.province_code",
+        "m.lat",
+        "m.lon",
+      ])
+      .where("c.id", "=", candidateId)
+      // An erased CV is a tombstone kept for the counts: nobody opens it any more.
+      .where("c.erased_at", "is", null)
+      .executeTakeFirst()
+  );
 }
 
 /** Every section of the CV, in display order. */
 export async function getCandidateSections(db: Db, candidateId: string) {
   const [education, experiences, preferences, motherTongues, languages, licences, certificates, itSkills] = await Promise.all([
-    db.selectFrom("candidate_education").select(["eqf_level", "title", "institution", "year"]).where("candidate_id", "=", candidateId).orderBy("year", "desc").orderBy("eqf_level", "desc").execute(),
+    db
+      .selectFrom("candidate_education")
+      .select(["eqf_level", "title", "institution", "year"])
+      .where("candidate_id", "=", candidateId)
+      .orderBy("year", "desc")
+      .orderBy("eqf_level", "desc")
+      .execute(),
     db
       .selectFrom("candidate_experiences as e")
       .innerJoin("occupations as o", "o.code", "e.occupation_code")
@@ -33,14 +64,40 @@ export async function getCandidateSections(db: Db, candidateId: string) {
     db
       .selectFrom("candidate_preferences as p")
       .leftJoin("ateco as a", "a.code", "p.ateco_code")
-      .select(["p.slot", "p.occupation_code", "p.occupation_label", "p.ateco_code", "a.title as ateco_title", "p.source", "p.years_experience", "p.last_job_year", "p.notes", "p.interview_date"])
+      .select([
+        "p.slot",
+        "p.occupation_code",
+        "p.occupation_label",
+        "p.ateco_code",
+        "a.title as ateco_title",
+        "p.source",
+        "p.years_experience",
+        "p.last_job_year",
+        "p.notes",
+        "p.interview_date",
+      ])
       .where("p.candidate_id", "=", candidateId)
       .orderBy("p.slot")
       .execute(),
-    db.selectFrom("candidate_mother_tongues").select("language_code").where("candidate_id", "=", candidateId).orderBy("language_code").execute(),
-    db.selectFrom("candidate_languages").select(["language_code", "level"]).where("candidate_id", "=", candidateId).orderBy("language_code").execute(),
+    db
+      .selectFrom("candidate_mother_tongues")
+      .select("language_code")
+      .where("candidate_id", "=", candidateId)
+      .orderBy("language_code")
+      .execute(),
+    db
+      .selectFrom("candidate_languages")
+      .select(["language_code", "level"])
+      .where("candidate_id", "=", candidateId)
+      .orderBy("language_code")
+      .execute(),
     db.selectFrom("candidate_licences").select("licence").where("candidate_id", "=", candidateId).orderBy("licence").execute(),
-    db.selectFrom("candidate_certificates").select(["name", "expires_on"]).where("candidate_id", "=", candidateId).orderBy("name").execute(),
+    db
+      .selectFrom("candidate_certificates")
+      .select(["name", "expires_on"])
+      .where("candidate_id", "=", candidateId)
+      .orderBy("name")
+      .execute(),
     db.selectFrom("candidate_it_skills").select(["skill", "level"]).where("candidate_id", "=", candidateId).orderBy("skill").execute(),
   ]);
   return {
@@ -82,7 +139,11 @@ export async function getCandidateCv(db: Db, candidateId: string, opts: { withHe
       .orderBy("created_at", "desc")
       .executeTakeFirst(),
     opts.withHealth
-      ? db.selectFrom("candidate_disability").select(["percentage", "functional_notes", "updated_at"]).where("candidate_id", "=", candidateId).executeTakeFirst()
+      ? db
+          .selectFrom("candidate_disability")
+          .select(["percentage", "functional_notes", "updated_at"])
+          .where("candidate_id", "=", candidateId)
+          .executeTakeFirst()
       : undefined,
   ]);
   const { protected_category, ...rest } = core;
@@ -112,7 +173,11 @@ export async function candidateIdForUser(db: Db, userId: string): Promise<string
 }
 
 export async function getCvFile(db: Db, candidateId: string) {
-  return db.selectFrom("candidate_cv_files").select(["filename", "content", "sha256", "size_bytes"]).where("candidate_id", "=", candidateId).executeTakeFirst();
+  return db
+    .selectFrom("candidate_cv_files")
+    .select(["filename", "content", "sha256", "size_bytes"])
+    .where("candidate_id", "=", candidateId)
+    .executeTakeFirst();
 }
 
 export async function findCandidateInvitation(db: Db, tokenHash: string) {
@@ -131,7 +196,18 @@ export async function getCandidateImport(db: Db, importId: string, userId: strin
   // Scoped to the officer who started it: an import's error report quotes personal data.
   return db
     .selectFrom("candidate_imports")
-    .select(["id", "filename", "status", "total_rows", "processed_rows", "imported_rows", "error_count", "message", "created_at", "finished_at"])
+    .select([
+      "id",
+      "filename",
+      "status",
+      "total_rows",
+      "processed_rows",
+      "imported_rows",
+      "error_count",
+      "message",
+      "created_at",
+      "finished_at",
+    ])
     .select(sql<boolean>`error_report is not null`.as("has_report"))
     .where("id", "=", importId)
     .where("created_by", "=", userId)

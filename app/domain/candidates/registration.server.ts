@@ -100,11 +100,26 @@ export async function verifyCandidateRegistration(trx: Trx, actor: Actor, token:
     trx,
     "candidate_registrations",
     token,
-    ["id", "email", "first_name", "last_name", "tax_code", "password_hash", "privacy_notice_version", "consent_cv_visible", "consent_job_alerts", "redirect_to"],
+    [
+      "id",
+      "email",
+      "first_name",
+      "last_name",
+      "tax_code",
+      "password_hash",
+      "privacy_notice_version",
+      "consent_cv_visible",
+      "consent_job_alerts",
+      "redirect_to",
+    ],
     now,
   );
   if (!reg || !reg.password_hash)
-    throw new DomainError("Collegamento non valido, già usato o scaduto: registrati di nuovo oppure accedi se hai già confermato", "_form", "not_found");
+    throw new DomainError(
+      "Collegamento non valido, già usato o scaduto: registrati di nuovo oppure accedi se hai già confermato",
+      "_form",
+      "not_found",
+    );
   let userId: string;
   try {
     userId = await createUserWithHash(trx, actor, {
@@ -115,7 +130,8 @@ export async function verifyCandidateRegistration(trx: Trx, actor: Actor, token:
       tax_code: reg.tax_code,
     });
   } catch (e) {
-    if (e instanceof DuplicateEmailError) throw new DomainError("Esiste già un account con questo indirizzo e-mail: accedi", "_form", "conflict");
+    if (e instanceof DuplicateEmailError)
+      throw new DomainError("Esiste già un account con questo indirizzo e-mail: accedi", "_form", "conflict");
     throw e;
   }
   await consumeLink(trx, "candidate_registrations", reg.id, { user_id: userId, password_hash: null }, now);
@@ -127,19 +143,41 @@ export async function verifyCandidateRegistration(trx: Trx, actor: Actor, token:
   ];
   await trx
     .insertInto("user_consents")
-    .values(consents.map((c) => ({ user_id: userId, purpose: c.purpose, granted: c.granted, legal_basis: LEGAL_BASES[c.purpose], notice_version: reg.privacy_notice_version, recorded_at: now })))
+    .values(
+      consents.map((c) => ({
+        user_id: userId,
+        purpose: c.purpose,
+        granted: c.granted,
+        legal_basis: LEGAL_BASES[c.purpose],
+        notice_version: reg.privacy_notice_version,
+        recorded_at: now,
+      })),
+    )
     .execute();
   await recordAudit(trx, self, {
     action: "candidate.registration_verified",
     entityType: "user",
     entityId: userId,
-    details: { registrationId: reg.id, noticeVersion: reg.privacy_notice_version, consents: Object.fromEntries(consents.map((c) => [c.purpose, c.granted])) },
+    details: {
+      registrationId: reg.id,
+      noticeVersion: reg.privacy_notice_version,
+      consents: Object.fromEntries(consents.map((c) => [c.purpose, c.granted])),
+    },
   });
-  const outcome = await linkExistingCv(trx, self, { userId, email: reg.email, taxCode: reg.tax_code, consentCvVisible: reg.consent_cv_visible });
+  const outcome = await linkExistingCv(trx, self, {
+    userId,
+    email: reg.email,
+    taxCode: reg.tax_code,
+    consentCvVisible: reg.consent_cv_visible,
+  });
   return { userId, outcome, redirectTo: reg.redirect_to };
 }
 
-async function linkExistingCv(trx: Trx, actor: Actor, who: { userId: string; email: string; taxCode: string; consentCvVisible: boolean }): Promise<LinkOutcome> {
+async function linkExistingCv(
+  trx: Trx,
+  actor: Actor,
+  who: { userId: string; email: string; taxCode: string; consentCvVisible: boolean },
+): Promise<LinkOutcome> {
   const cv = await trx
     .selectFrom("candidates")
     .select(["id", "email", "user_id"])
@@ -150,20 +188,34 @@ async function linkExistingCv(trx: Trx, actor: Actor, who: { userId: string; ema
   if (!cv) return "no_cv";
   if (!cv.user_id && cv.email && cv.email.trim().toLowerCase() === who.email) {
     await trx.updateTable("candidates").set({ user_id: who.userId, updated_at: new Date() }).where("id", "=", cv.id).execute();
-    await recordAudit(trx, actor, { action: "candidate.account_linked", entityType: "candidate", entityId: cv.id, details: { method: "verified_email_on_cv" } });
+    await recordAudit(trx, actor, {
+      action: "candidate.account_linked",
+      entityType: "candidate",
+      entityId: cv.id,
+      details: { method: "verified_email_on_cv" },
+    });
     // A consent given at registration applies to the CV; an unticked box is not a withdrawal.
     if (who.consentCvVisible) await setConsent(trx, actor, cv.id, true);
     return "linked";
   }
   const reason = cv.user_id ? "cv_has_account" : cv.email ? "email_differs" : "no_email_on_cv";
-  await trx.insertInto("candidate_link_requests").values({ user_id: who.userId, candidate_id: cv.id, reason }).onConflict((oc) => oc.doNothing()).execute();
+  await trx
+    .insertInto("candidate_link_requests")
+    .values({ user_id: who.userId, candidate_id: cv.id, reason })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   await recordAudit(trx, actor, { action: "candidate.link_requested", entityType: "candidate", entityId: cv.id, details: { reason } });
   return "pending_officer";
 }
 
 /** The account's pending request to be linked to an existing CV, if any (for the candidate's own pages). */
 export function pendingLinkRequestOf(db: Db, userId: string) {
-  return db.selectFrom("candidate_link_requests").select(["id", "created_at"]).where("user_id", "=", userId).where("status", "=", "pending").executeTakeFirst();
+  return db
+    .selectFrom("candidate_link_requests")
+    .select(["id", "created_at"])
+    .where("user_id", "=", userId)
+    .where("status", "=", "pending")
+    .executeTakeFirst();
 }
 
 /** Link requests waiting on a CV, with the account that asked (officer's candidate page). */
@@ -182,7 +234,11 @@ export function linkRequestsForCandidate(db: Db, candidateId: string) {
  * An officer who has checked the person's identity (in person, by phone with the data on the CV)
  * links the account to the CV, or refuses the request. Audited either way.
  */
-export async function resolveLinkRequest(trx: Trx, actor: Actor, input: { candidateId: string; requestId: string; decision: "link" | "refuse" }) {
+export async function resolveLinkRequest(
+  trx: Trx,
+  actor: Actor,
+  input: { candidateId: string; requestId: string; decision: "link" | "refuse" },
+) {
   const req = await trx
     .selectFrom("candidate_link_requests")
     .select(["id", "user_id", "candidate_id", "status"])
@@ -192,9 +248,16 @@ export async function resolveLinkRequest(trx: Trx, actor: Actor, input: { candid
     .executeTakeFirst();
   if (!req || req.status !== "pending") throw new DomainError("Richiesta di collegamento non trovata o già trattata", "_form", "not_found");
   if (input.decision === "link") {
-    const cv = await trx.selectFrom("candidates").select(["id", "user_id"]).where("id", "=", req.candidate_id).where("erased_at", "is", null).forUpdate().executeTakeFirst();
+    const cv = await trx
+      .selectFrom("candidates")
+      .select(["id", "user_id"])
+      .where("id", "=", req.candidate_id)
+      .where("erased_at", "is", null)
+      .forUpdate()
+      .executeTakeFirst();
     if (!cv) throw new DomainError("Candidato non trovato", "_form", "not_found");
-    if (cv.user_id) throw new DomainError("Questo CV è già collegato a un altro account: rivolgiti all'amministratore", "_form", "conflict");
+    if (cv.user_id)
+      throw new DomainError("Questo CV è già collegato a un altro account: rivolgiti all'amministratore", "_form", "conflict");
     if (await trx.selectFrom("candidates").select("id").where("user_id", "=", req.user_id).executeTakeFirst())
       throw new DomainError("L'account ha già un CV", "_form", "conflict");
     await trx.updateTable("candidates").set({ user_id: req.user_id, updated_at: new Date() }).where("id", "=", cv.id).execute();
@@ -238,18 +301,37 @@ export async function registrationPrefill(db: Db, userId: string) {
  * one of the account, never what the form sends; the protected category is for officers only.
  * If a CV with that codice fiscale exists meanwhile, an officer is asked to link it instead.
  */
-export async function createOwnCv(trx: Trx, actor: Actor & { userId: string }, input: CandidateInput): Promise<{ candidateId: string } | { pendingLink: true }> {
+export async function createOwnCv(
+  trx: Trx,
+  actor: Actor & { userId: string },
+  input: CandidateInput,
+): Promise<{ candidateId: string } | { pendingLink: true }> {
   if (await trx.selectFrom("candidates").select("id").where("user_id", "=", actor.userId).executeTakeFirst())
     throw new DomainError("Hai già un CV: puoi modificarlo dalla pagina del tuo curriculum", "_form", "conflict");
   const user = await trx.selectFrom("users").select(["tax_code"]).where("id", "=", actor.userId).forUpdate().executeTakeFirstOrThrow();
-  if (!user.tax_code) throw new DomainError("Il tuo account non ha un codice fiscale: rivolgiti al Centro per l'Impiego", "_form", "conflict");
+  if (!user.tax_code)
+    throw new DomainError("Il tuo account non ha un codice fiscale: rivolgiti al Centro per l'Impiego", "_form", "conflict");
   const existing = await trx.selectFrom("candidates").select(["id"]).where("tax_code", "=", user.tax_code).executeTakeFirst();
   if (existing) {
-    await trx.insertInto("candidate_link_requests").values({ user_id: actor.userId, candidate_id: existing.id, reason: "cv_exists" }).onConflict((oc) => oc.doNothing()).execute();
-    await recordAudit(trx, actor, { action: "candidate.link_requested", entityType: "candidate", entityId: existing.id, details: { reason: "cv_exists" } });
+    await trx
+      .insertInto("candidate_link_requests")
+      .values({ user_id: actor.userId, candidate_id: existing.id, reason: "cv_exists" })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await recordAudit(trx, actor, {
+      action: "candidate.link_requested",
+      entityType: "candidate",
+      entityId: existing.id,
+      details: { reason: "cv_exists" },
+    });
     return { pendingLink: true };
   }
-  const candidateId = await createCandidate(trx, actor, { ...input, taxCode: user.tax_code, protectedCategory: "none" }, { source: "self_registration", canSetProtectedCategory: false });
+  const candidateId = await createCandidate(
+    trx,
+    actor,
+    { ...input, taxCode: user.tax_code, protectedCategory: "none" },
+    { source: "self_registration", canSetProtectedCategory: false },
+  );
   await trx.updateTable("candidates").set({ user_id: actor.userId }).where("id", "=", candidateId).execute();
   return { candidateId };
 }

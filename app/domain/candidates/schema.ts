@@ -27,13 +27,47 @@ export const EQF_LABELS: Record<string, string> = {
 export const CEFR_LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"] as const;
 export const IT_SKILL_LEVEL_LABELS = { basic: "Base", intermediate: "Intermedio", advanced: "Avanzato" } as const;
 export const LANGUAGE_LABELS: Record<string, string> = {
-  it: "Italiano", en: "Inglese", fr: "Francese", de: "Tedesco", es: "Spagnolo", pt: "Portoghese", ro: "Rumeno",
-  ar: "Arabo", zh: "Cinese", ru: "Russo", uk: "Ucraino", sq: "Albanese", pl: "Polacco", hi: "Hindi", bn: "Bengalese",
-  ur: "Urdu", tl: "Filippino", wo: "Wolof", nl: "Olandese", el: "Greco",
+  it: "Italiano",
+  en: "Inglese",
+  fr: "Francese",
+  de: "Tedesco",
+  es: "Spagnolo",
+  pt: "Portoghese",
+  ro: "Rumeno",
+  ar: "Arabo",
+  zh: "Cinese",
+  ru: "Russo",
+  uk: "Ucraino",
+  sq: "Albanese",
+  pl: "Polacco",
+  hi: "Hindi",
+  bn: "Bengalese",
+  ur: "Urdu",
+  tl: "Filippino",
+  wo: "Wolof",
+  nl: "Olandese",
+  el: "Greco",
 };
 export const LICENCE_LABELS: Record<string, string> = {
-  AM: "AM", A1: "A1", A2: "A2", A: "A", B1: "B1", B: "B", BE: "BE", C1: "C1", C1E: "C1E", C: "C", CE: "CE",
-  D1: "D1", D1E: "D1E", D: "D", DE: "DE", CQC_MERCI: "CQC merci", CQC_PERSONE: "CQC persone", KA: "KA", KB: "KB",
+  AM: "AM",
+  A1: "A1",
+  A2: "A2",
+  A: "A",
+  B1: "B1",
+  B: "B",
+  BE: "BE",
+  C1: "C1",
+  C1E: "C1E",
+  C: "C",
+  CE: "CE",
+  D1: "D1",
+  D1E: "D1E",
+  D: "D",
+  DE: "DE",
+  CQC_MERCI: "CQC merci",
+  CQC_PERSONE: "CQC persone",
+  KA: "KA",
+  KB: "KB",
 };
 export const LICENCES = Object.keys(LICENCE_LABELS);
 
@@ -49,9 +83,13 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), schema.optional());
 
 const isoDate = (label: string) =>
-  z.string({ error: `Indica ${label}` }).pipe(
-    calendarDay(`Indica ${label} nel formato gg/mm/aaaa`, { nonexistent: `${label[0].toUpperCase()}${label.slice(1)}: data inesistente` }),
-  );
+  z
+    .string({ error: `Indica ${label}` })
+    .pipe(
+      calendarDay(`Indica ${label} nel formato gg/mm/aaaa`, {
+        nonexistent: `${label[0].toUpperCase()}${label.slice(1)}: data inesistente`,
+      }),
+    );
 
 const year = (label: string) =>
   z.coerce
@@ -90,7 +128,10 @@ const atecoCodeField = z
   .transform((v) => v.split(/\s/)[0])
   .pipe(z.string().regex(/^[0-9]{2}(\.[0-9]{1,2}){0,3}$/, "Indica un settore ATECO (es. 47.11) scegliendolo dall'elenco"));
 
-const phoneField = z.string().trim().regex(/^\+?[0-9 ./-]{6,20}$/, "Numero di telefono non valido");
+const phoneField = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ./-]{6,20}$/, "Numero di telefono non valido");
 
 /**
  * A repeated form section: rows left blank are dropped, the others validated
@@ -107,7 +148,9 @@ const rows = <T extends z.ZodType>(
   z
     .preprocess(
       (list) =>
-        Array.from(Array.isArray(list) ? list : [], (r) => (r && typeof r === "object" && !isBlank(r as Record<string, string>) ? r : null)),
+        Array.from(Array.isArray(list) ? list : [], (r) =>
+          r && typeof r === "object" && !isBlank(r as Record<string, string>) ? r : null,
+        ),
       z.array(row.nullable()),
     )
     .superRefine((list, ctx) => {
@@ -126,7 +169,10 @@ const rows = <T extends z.ZodType>(
     })
     .transform((list) => list.filter((r): r is NonNullable<typeof r> => r !== null) as z.output<T>[]);
 
-const blank = (...keys: string[]) => (r: Record<string, string>) => keys.every((k) => !r[k]?.trim());
+const blank =
+  (...keys: string[]) =>
+  (r: Record<string, string>) =>
+    keys.every((k) => !r[k]?.trim());
 
 export const EducationSchema = z.object({
   eqfLevel: z.coerce.number({ error: "Scegli il livello EQF" }).int().min(1, "Scegli il livello EQF").max(8, "Scegli il livello EQF"),
@@ -149,14 +195,24 @@ export const PreferenceSchema = z.object({
   occupation: occupationCodeField,
   ateco: optional(atecoCodeField),
   source: z.enum(["work", "education", "training"], { error: "Indica da dove viene la propensione" }),
-  years: optional(z.coerce.number({ error: "Anni di esperienza: indica un numero" }).int("Anni di esperienza: numero intero").min(0, "Anni di esperienza non validi").max(60, "Anni di esperienza non validi")),
+  years: optional(
+    z.coerce
+      .number({ error: "Anni di esperienza: indica un numero" })
+      .int("Anni di esperienza: numero intero")
+      .min(0, "Anni di esperienza non validi")
+      .max(60, "Anni di esperienza non validi"),
+  ),
   lastJobYear: optional(year("Anno dell'ultimo lavoro")),
   notes: optional(z.string().max(2000, "Al massimo 2000 caratteri")),
   interviewDate: optional(isoDate("la data del colloquio")),
 });
 
 export const LanguageSchema = z.object({
-  code: z.string({ error: "Scegli la lingua" }).trim().toLowerCase().regex(/^[a-z]{2}$/, "Scegli la lingua dall'elenco"),
+  code: z
+    .string({ error: "Scegli la lingua" })
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z]{2}$/, "Scegli la lingua dall'elenco"),
   level: z.enum(CEFR_LEVELS, { error: "Scegli il livello (da A1 a C2)" }),
 });
 
@@ -164,7 +220,11 @@ export const MAX_MOTHER_TONGUES = 3;
 
 /** A mother tongue has no QCER level: it meets a language requirement at any level. */
 export const MotherTongueSchema = z.object({
-  code: z.string({ error: "Scegli la lingua" }).trim().toLowerCase().regex(/^[a-z]{2}$/, "Scegli la madrelingua dall'elenco"),
+  code: z
+    .string({ error: "Scegli la lingua" })
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z]{2}$/, "Scegli la madrelingua dall'elenco"),
 });
 
 export const CertificateSchema = z.object({
@@ -193,14 +253,26 @@ export const CandidateSchema = z
     weekends: checkbox,
     ownVehicle: checkbox,
     willingToRelocate: checkbox,
-    maxCommuteKm: optional(z.coerce.number({ error: "Distanza massima: indica i km" }).int("Distanza massima: numero intero di km").min(0, "Distanza non valida").max(1000, "Al massimo 1000 km")),
+    maxCommuteKm: optional(
+      z.coerce
+        .number({ error: "Distanza massima: indica i km" })
+        .int("Distanza massima: numero intero di km")
+        .min(0, "Distanza non valida")
+        .max(1000, "Al massimo 1000 km"),
+    ),
     availableFrom: optional(isoDate("la data di disponibilità")),
     protectedCategory: z.enum(["none", "art1", "art18"], { error: "Scegli la categoria protetta" }).default("none"),
     consent: checkbox,
     education: rows(EducationSchema, blank("title", "institution", "year"), 10, "Al massimo 10 titoli di studio", "title", {
       required: "Il CV deve avere almeno un titolo di studio",
     }),
-    experiences: rows(ExperienceSchema, blank("occupation", "employer", "from", "to", "tasks"), 20, "Al massimo 20 esperienze", "occupation"),
+    experiences: rows(
+      ExperienceSchema,
+      blank("occupation", "employer", "from", "to", "tasks"),
+      20,
+      "Al massimo 20 esperienze",
+      "occupation",
+    ),
     preferences: rows(
       PreferenceSchema,
       blank("occupation", "ateco", "years", "lastJobYear", "notes", "interviewDate"),
@@ -212,7 +284,9 @@ export const CandidateSchema = z
     motherTongues: rows(MotherTongueSchema, blank("code"), MAX_MOTHER_TONGUES, `Al massimo ${MAX_MOTHER_TONGUES} madrelingue`, "code", {
       unique: { key: "code", message: "Madrelingua ripetuta" },
     }),
-    languages: rows(LanguageSchema, blank("code"), 10, "Al massimo 10 lingue", "code", { unique: { key: "code", message: "Lingua ripetuta" } }),
+    languages: rows(LanguageSchema, blank("code"), 10, "Al massimo 10 lingue", "code", {
+      unique: { key: "code", message: "Lingua ripetuta" },
+    }),
     licences: z
       .record(z.string(), z.string())
       .optional()
@@ -227,7 +301,11 @@ export const CandidateSchema = z
     const native = new Set(cv.motherTongues.map((m) => m.code));
     cv.languages.forEach((l, i) => {
       if (native.has(l.code))
-        ctx.addIssue({ code: "custom", path: ["languages", i, "code"], message: "Questa lingua è già indicata come madrelingua: toglila dalle lingue straniere" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["languages", i, "code"],
+          message: "Questa lingua è già indicata come madrelingua: toglila dalle lingue straniere",
+        });
     });
   });
 
@@ -236,7 +314,11 @@ export type CandidateInput = z.infer<typeof CandidateSchema>;
 export const ConsentSchema = z.object({ consent: z.enum(["grant", "withdraw"], { error: "Scegli se dare o revocare il consenso" }) });
 
 export const DisabilitySchema = z.object({
-  percentage: z.coerce.number({ error: "Indica la percentuale di invalidità" }).int("Percentuale: numero intero").min(0, "Percentuale tra 0 e 100").max(100, "Percentuale tra 0 e 100"),
+  percentage: z.coerce
+    .number({ error: "Indica la percentuale di invalidità" })
+    .int("Percentuale: numero intero")
+    .min(0, "Percentuale tra 0 e 100")
+    .max(100, "Percentuale tra 0 e 100"),
   functionalNotes: optional(z.string().max(4000, "Al massimo 4000 caratteri")),
 });
 
@@ -260,7 +342,9 @@ export const EraseCandidateSchema = z.object({
   confirmation: z
     .string({ error: `Scrivi ${ERASURE_CONFIRMATION_WORD} per confermare` })
     .trim()
-    .refine((v) => v.toUpperCase() === ERASURE_CONFIRMATION_WORD, { error: `Scrivi ${ERASURE_CONFIRMATION_WORD} per confermare la cancellazione` }),
+    .refine((v) => v.toUpperCase() === ERASURE_CONFIRMATION_WORD, {
+      error: `Scrivi ${ERASURE_CONFIRMATION_WORD} per confermare la cancellazione`,
+    }),
 });
 
 /** The version of the privacy notice (/privacy) a registration acknowledges; recorded with each consent. */
@@ -284,7 +368,8 @@ export const CandidateRegistrationSchema = z
     redirectTo: z.string().optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.password !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "Le due password non coincidono" });
+    if (v.password !== v.confirmPassword)
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "Le due password non coincidono" });
     const today = new Date().toISOString().slice(0, 10);
     if (v.birthDate > today) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "La data di nascita è nel futuro" });
     else if (v.birthDate > `${Number(today.slice(0, 4)) - 15}${today.slice(4)}`)

@@ -120,7 +120,11 @@ export function candidateAvailability(c: CandidateSource["candidate"]): string[]
   return out;
 }
 
-export function toCandidateDocument(src: CandidateSource, languageLabels: Record<string, string>, now: Date = new Date()): CandidateDocument {
+export function toCandidateDocument(
+  src: CandidateSource,
+  languageLabels: Record<string, string>,
+  now: Date = new Date(),
+): CandidateDocument {
   const c = src.candidate;
   const prefs = [...src.preferences].sort((a, b) => a.slot - b.slot);
   const codes = prefs.map((p) => p.occupation_code);
@@ -146,7 +150,14 @@ export function toCandidateDocument(src: CandidateSource, languageLabels: Record
     experienceTitles,
     professionTitles,
     professionKeys: vocabularyKeys([
-      ...prefs.map((p) => p.occupation_label), ...experienceTitles, ...professionTitles, ...notes, ...experienceTasks, ...skills, ...educationTitles, fullName,
+      ...prefs.map((p) => p.occupation_label),
+      ...experienceTitles,
+      ...professionTitles,
+      ...notes,
+      ...experienceTasks,
+      ...skills,
+      ...educationTitles,
+      fullName,
     ]),
     experienceTasks,
     skills,

@@ -5,9 +5,59 @@ import type { SearchIndexDefinition } from "../../../search/registry";
 import { toCandidateDocument, type CandidateDocument, type CandidateSource } from "./search-document";
 
 const ITALIAN_STOP_WORDS = [
-  "a", "ad", "al", "allo", "alla", "ai", "agli", "alle", "da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "di", "del", "dello",
-  "della", "dei", "degli", "delle", "in", "nel", "nello", "nella", "nei", "negli", "nelle", "su", "sul", "sullo", "sulla", "sui",
-  "sugli", "sulle", "con", "per", "tra", "fra", "il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "e", "ed", "o", "che",
+  "a",
+  "ad",
+  "al",
+  "allo",
+  "alla",
+  "ai",
+  "agli",
+  "alle",
+  "da",
+  "dal",
+  "dallo",
+  "dalla",
+  "dai",
+  "dagli",
+  "dalle",
+  "di",
+  "del",
+  "dello",
+  "della",
+  "dei",
+  "degli",
+  "delle",
+  "in",
+  "nel",
+  "nello",
+  "nella",
+  "nei",
+  "negli",
+  "nelle",
+  "su",
+  "sul",
+  "sullo",
+  "sulla",
+  "sui",
+  "sugli",
+  "sulle",
+  "con",
+  "per",
+  "tra",
+  "fra",
+  "il",
+  "lo",
+  "la",
+  "i",
+  "gli",
+  "le",
+  "un",
+  "uno",
+  "una",
+  "e",
+  "ed",
+  "o",
+  "che",
 ];
 
 export const CANDIDATE_SETTINGS: Settings = {
@@ -17,14 +67,41 @@ export const CANDIDATE_SETTINGS: Settings = {
   // No comuneName: the place is a filter (comune and radius on the page), never free text, so a
   // comune can never outrank a profession («oss» → Ossimo, «commessa» → Commessaggio).
   searchableAttributes: [
-    "professionKeys", "preferenceTitles", "experienceTitles", "skills", "fullName", "taxCode", "preferenceNotes", "educationTitles",
-    "languageNames", "experienceTasks", "cvText",
+    "professionKeys",
+    "preferenceTitles",
+    "experienceTitles",
+    "skills",
+    "fullName",
+    "taxCode",
+    "preferenceNotes",
+    "educationTitles",
+    "languageNames",
+    "experienceTasks",
+    "cvText",
   ],
   filterableAttributes: [
-    "provinceCode", "comuneCode", "occupationGroups", "occupationCodes", "occupationClasses", "licences", "languages", "educationLevel",
-    "availability", "cvUpdatedAt", "consentVisible", "protectedCategory", "maxCommuteKm", "availableFrom", "lastPresentedAt",
+    "provinceCode",
+    "comuneCode",
+    "occupationGroups",
+    "occupationCodes",
+    "occupationClasses",
+    "licences",
+    "languages",
+    "educationLevel",
+    "availability",
+    "cvUpdatedAt",
+    "consentVisible",
+    "protectedCategory",
+    "maxCommuteKm",
+    "availableFrom",
+    "lastPresentedAt",
     // Preselection matching (app/domain/matching/fields.ts).
-    "occupationCategories", "experienceCodes", "experienceYears", "languageLevels", "certificateTokens", "skillTokens",
+    "occupationCategories",
+    "experienceCodes",
+    "experienceYears",
+    "languageLevels",
+    "certificateTokens",
+    "skillTokens",
   ],
   // No `_geo`: radius searches filter on the comuni within the radius (app/domain/reference/places.server.ts),
   // because Meilisearch rewrites its geo store on every batch and one-document syncs took 2–3 s with it.
@@ -75,9 +152,23 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
       .selectFrom("candidates as c")
       .leftJoin("comuni as m", "m.istat_code", "c.domicile_comune_code")
       .select([
-        "c.id", "c.first_name", "c.last_name", "c.tax_code", "c.domicile_comune_code", "c.work_time", "c.shifts", "c.weekends",
-        "c.max_commute_km", "c.willing_to_relocate", "c.own_vehicle", "c.available_from", "c.consent_visible", "c.cv_updated_at",
-        "c.protected_category", "m.name as comune_name", "m.province_code",
+        "c.id",
+        "c.first_name",
+        "c.last_name",
+        "c.tax_code",
+        "c.domicile_comune_code",
+        "c.work_time",
+        "c.shifts",
+        "c.weekends",
+        "c.max_commute_km",
+        "c.willing_to_relocate",
+        "c.own_vehicle",
+        "c.available_from",
+        "c.consent_visible",
+        "c.cv_updated_at",
+        "c.protected_category",
+        "m.name as comune_name",
+        "m.province_code",
       ])
       .where("c.id", "in", valid)
       // An erased CV (tombstone) has no document: the sync worker deletes it from the index.
@@ -92,7 +183,15 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
     db
       .selectFrom("candidate_experiences as e")
       .leftJoin("occupations as o", "o.code", "e.occupation_code")
-      .select(["e.candidate_id", "o.title as occupation_title", "e.employer_name", "e.tasks", "e.started_on", "e.occupation_code", "e.ended_on"])
+      .select([
+        "e.candidate_id",
+        "o.title as occupation_title",
+        "e.employer_name",
+        "e.tasks",
+        "e.started_on",
+        "e.occupation_code",
+        "e.ended_on",
+      ])
       .where("e.candidate_id", "in", valid)
       .orderBy("e.started_on", "desc")
       .execute(),
@@ -112,7 +211,9 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
     db.selectFrom("candidate_mother_tongues").select(["candidate_id", "language_code"]).where("candidate_id", "in", valid).execute(),
   ]);
   const lastPresented = new Map(presented.map((r) => [r.candidate_id, r.last ? new Date(r.last as Date) : null]));
-  const [p, e, ed, l, li, ce, sk, cv, mt] = [prefs, exps, edu, langs, lics, certs, skills, cvs, natives].map((rows) => groupBy(rows as { candidate_id: string }[]));
+  const [p, e, ed, l, li, ce, sk, cv, mt] = [prefs, exps, edu, langs, lics, certs, skills, cvs, natives].map((rows) =>
+    groupBy(rows as { candidate_id: string }[]),
+  );
   return candidates.map((c) => ({
     candidate: c,
     comune: c.comune_name ? { name: c.comune_name, province_code: c.province_code! } : null,

@@ -18,7 +18,11 @@ export const PAGE_SIZE = 20;
  */
 export const COUNT_FACET = "consentVisible";
 
-export function exactTotal(result: { totalHits?: number; estimatedTotalHits?: number; facetDistribution?: Record<string, Record<string, number>> }): number {
+export function exactTotal(result: {
+  totalHits?: number;
+  estimatedTotalHits?: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+}): number {
   const counts = result.facetDistribution?.[COUNT_FACET];
   if (counts) return Object.values(counts).reduce((n, c) => n + c, 0);
   return result.totalHits ?? result.estimatedTotalHits ?? 0;
@@ -59,7 +63,10 @@ export const FACETS = [
 
 export type FacetParam = (typeof FACETS)[number]["param"];
 
-const facetValue = z.string().trim().regex(/^[\p{L}\p{N} ._'-]{1,60}$/u, "Valore del filtro non valido");
+const facetValue = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N} ._'-]{1,60}$/u, "Valore del filtro non valido");
 
 export const CandidateSearchSchema = z
   .object({
@@ -70,7 +77,12 @@ export const CandidateSearchSchema = z
       .refine((n) => (RADIUS_OPTIONS as readonly number[]).includes(n), "Scegli uno dei raggi proposti")
       .default(20),
     sort: z.enum(["relevance", "distance", "freshness"], { error: "Ordinamento non valido" }).default("relevance"),
-    page: z.coerce.number({ error: "Pagina non valida" }).int("Pagina non valida").min(1, "Pagina non valida").max(MAX_PAGE, `Al massimo ${MAX_PAGE} pagine: affina la ricerca`).default(1),
+    page: z.coerce
+      .number({ error: "Pagina non valida" })
+      .int("Pagina non valida")
+      .min(1, "Pagina non valida")
+      .max(MAX_PAGE, `Al massimo ${MAX_PAGE} pagine: affina la ricerca`)
+      .default(1),
     freshness: z.enum(["", "fresh", "obsolete"], { error: "Valore non valido" }).default(""),
     province: z.array(facetValue).max(20).default([]),
     group: z.array(facetValue).max(20).default([]),
@@ -79,8 +91,14 @@ export const CandidateSearchSchema = z
     language: z.array(facetValue).max(20).default([]),
     education: z.array(facetValue).max(8).default([]),
     availability: z.array(facetValue).max(6).default([]),
-    consent: z.array(z.enum(["true", "false"], { error: "Valore non valido" })).max(2).default([]),
-    protected: z.array(z.enum(["none", "art1", "art18"], { error: "Valore non valido" })).max(3).default([]),
+    consent: z
+      .array(z.enum(["true", "false"], { error: "Valore non valido" }))
+      .max(2)
+      .default([]),
+    protected: z
+      .array(z.enum(["none", "art1", "art18"], { error: "Valore non valido" }))
+      .max(3)
+      .default([]),
   })
   .refine((v) => v.sort !== "distance" || v.comune !== "", { message: "Per ordinare per distanza indica un comune", path: ["comune"] });
 
@@ -135,8 +153,18 @@ export const MATCH_FIELDS = [
 ] as const;
 
 const RETRIEVE = [
-  "id", "fullName", "comuneName", "provinceCode", "preferenceTitles", "licences", "languages", "educationLevel",
-  "availability", "cvUpdatedAt", "consentVisible", "comuneCode",
+  "id",
+  "fullName",
+  "comuneName",
+  "provinceCode",
+  "preferenceTitles",
+  "licences",
+  "languages",
+  "educationLevel",
+  "availability",
+  "cvUpdatedAt",
+  "consentVisible",
+  "comuneCode",
 ];
 
 const q = (value: string) => JSON.stringify(value);
@@ -152,8 +180,7 @@ export function filterParts(input: CandidateSearchInput, ctx: SearchContext) {
     const values = input[f.param];
     if (!values.length) continue;
     const attr = f.attribute;
-    facets[f.param] =
-      f.mode === "all" ? values.map((v) => `${attr} = ${q(v)}`).join(" AND ") : `${attr} IN [${values.map(q).join(", ")}]`;
+    facets[f.param] = f.mode === "all" ? values.map((v) => `${attr} = ${q(v)}`).join(" AND ") : `${attr} IN [${values.map(q).join(", ")}]`;
   }
   const geo = ctx.center && ctx.nearby ? `comuneCode IN [${ctx.nearby.map(q).join(", ")}]` : null;
   const freshness = freshnessFilter(input.freshness || null, ctx.freshSince);
@@ -174,7 +201,9 @@ const and = (parts: (string | null | undefined)[]) => {
 export interface BuiltSearch {
   queries: Record<string, unknown>[];
   /** What each extra query counts: a disjunctive facet without its own filter, or the freshness split. */
-  roles: ({ kind: "main" } | { kind: "tier" } | { kind: "facet"; param: FacetParam } | { kind: "freshness"; counts: "fresh" | "obsolete" })[];
+  roles: (
+    { kind: "main" } | { kind: "tier" } | { kind: "facet"; param: FacetParam } | { kind: "freshness"; counts: "fresh" | "obsolete" }
+  )[];
 }
 
 /**
@@ -196,7 +225,11 @@ export function buildCandidateSearch(input: CandidateSearchInput, ctx: SearchCon
     ...base,
     filter: and([...allFacetFilters, parts.geo, parts.freshness]),
     facets: [
-      ...new Set([...visible.filter((f) => !(f.mode === "any" && input[f.param].length)).map((f) => f.attribute), COUNT_FACET, ...(byComune ? ["comuneCode"] : [])]),
+      ...new Set([
+        ...visible.filter((f) => !(f.mode === "any" && input[f.param].length)).map((f) => f.attribute),
+        COUNT_FACET,
+        ...(byComune ? ["comuneCode"] : []),
+      ]),
     ],
     page: input.page,
     // With a profession tier the hits come from the tier queries (tierQueries); this one counts.
@@ -205,7 +238,9 @@ export function buildCandidateSearch(input: CandidateSearchInput, ctx: SearchCon
     attributesToRetrieve: ctx.canSeeProtected ? [...RETRIEVE, "protectedCategory"] : RETRIEVE,
     ...(input.q
       ? {
-          attributesToHighlight: MATCH_FIELDS.filter((m) => m.attribute !== "cvText" && m.attribute !== "experienceTasks").map((m) => m.attribute),
+          attributesToHighlight: MATCH_FIELDS.filter((m) => m.attribute !== "cvText" && m.attribute !== "experienceTasks").map(
+            (m) => m.attribute,
+          ),
           attributesToCrop: ["cvText", "experienceTasks", "preferenceNotes"],
           cropLength: 16,
           highlightPreTag: HL_PRE,
@@ -222,13 +257,21 @@ export function buildCandidateSearch(input: CandidateSearchInput, ctx: SearchCon
   }
   for (const f of visible) {
     if (f.mode !== "any" || !input[f.param].length) continue;
-    const others = Object.entries(parts.facets).filter(([p]) => p !== f.param).map(([, v]) => v);
+    const others = Object.entries(parts.facets)
+      .filter(([p]) => p !== f.param)
+      .map(([, v]) => v);
     queries.push({ ...base, filter: and([...others, parts.geo, parts.freshness]), facets: [f.attribute], hitsPerPage: 0, page: 1 });
     roles.push({ kind: "facet", param: f.param });
   }
   // Freshness is a moving threshold, not a stored value: count the bucket the main query does not already give.
   const counts = input.freshness === "obsolete" ? "fresh" : "obsolete";
-  queries.push({ ...base, filter: and([...allFacetFilters, parts.geo, freshnessFilter(counts, ctx.freshSince)]), facets: [COUNT_FACET], hitsPerPage: 0, page: 1 });
+  queries.push({
+    ...base,
+    filter: and([...allFacetFilters, parts.geo, freshnessFilter(counts, ctx.freshSince)]),
+    facets: [COUNT_FACET],
+    hitsPerPage: 0,
+    page: 1,
+  });
   roles.push({ kind: "freshness", counts });
   return { queries, roles };
 }
@@ -245,7 +288,13 @@ export function professionFilter(units: string[]): string {
  * matches. Given what the tier query found for this page, the query for the rest
  * of the page, or null when the tier filled it.
  */
-export function restOfPage(built: BuiltSearch, input: CandidateSearchInput, ctx: SearchContext, tierTotal: number, tierHits: number): Record<string, unknown> | null {
+export function restOfPage(
+  built: BuiltSearch,
+  input: CandidateSearchInput,
+  ctx: SearchContext,
+  tierTotal: number,
+  tierHits: number,
+): Record<string, unknown> | null {
   if (tierHits >= PAGE_SIZE) return null;
   const main = built.queries[0];
   const { facets: _f, page: _p, hitsPerPage: _h, ...rest } = main;
@@ -270,7 +319,12 @@ interface MeiliResult {
 }
 
 /** Merges the answers of buildCandidateSearch into counts per facet (selected values are always listed). */
-export function readFacetCounts(input: CandidateSearchInput, built: BuiltSearch, results: MeiliResult[], ctx: Pick<SearchContext, "canSeeProtected">) {
+export function readFacetCounts(
+  input: CandidateSearchInput,
+  built: BuiltSearch,
+  results: MeiliResult[],
+  ctx: Pick<SearchContext, "canSeeProtected">,
+) {
   const facets: Partial<Record<FacetParam | "freshness", FacetCount[]>> = {};
   const distributionFor = (attribute: string, param: FacetParam) => {
     const idx = built.roles.findIndex((r) => r.kind === "facet" && r.param === param);

@@ -13,8 +13,23 @@ import { indexUid } from "../../../search/client.server";
 import { obsoleteCutoff } from "./freshness";
 import { EQF_LABELS, LANGUAGE_LABELS, LICENCE_LABELS, PROTECTED_CATEGORY_LABELS } from "./schema";
 import {
-  AVAILABILITY_LABELS, CONSENT_LABELS, FACETS, FRESHNESS_LABELS, MAX_PAGE, PAGE_SIZE, buildCandidateSearch, exactTotal, byDistancePage, facetsFor, matchReasons,
-  readFacetCounts, restOfPage, type CandidateSearchInput, type FacetCount, type MatchReason, type SearchContext,
+  AVAILABILITY_LABELS,
+  CONSENT_LABELS,
+  FACETS,
+  FRESHNESS_LABELS,
+  MAX_PAGE,
+  PAGE_SIZE,
+  buildCandidateSearch,
+  exactTotal,
+  byDistancePage,
+  facetsFor,
+  matchReasons,
+  readFacetCounts,
+  restOfPage,
+  type CandidateSearchInput,
+  type FacetCount,
+  type MatchReason,
+  type SearchContext,
 } from "./search-query";
 
 export interface CandidateHit {
@@ -73,12 +88,15 @@ async function resolveCenter(db: Db, text: string) {
   if (!text) return null;
   const comune = await resolveComune(db, text);
   const point = comune ? (await comunePoints(db)).get(comune.istatCode) : undefined;
-  if (!comune || !point) throw new DomainError("Comune sconosciuto: scegli un comune dall'elenco, ad esempio «Milano (MI)»", "comune", "invalid");
+  if (!comune || !point)
+    throw new DomainError("Comune sconosciuto: scegli un comune dall'elenco, ad esempio «Milano (MI)»", "comune", "invalid");
   return { label: comune.label, ...point };
 }
 
 /** Labels of provinces and CP2021 codes: reference data, read once per process (they change only with a new ISTAT release and a restart). */
-const labelCache = globalThis as unknown as { __rosaSearchLabels?: Promise<{ province: Record<string, string>; occupation: Record<string, string> }> };
+const labelCache = globalThis as unknown as {
+  __rosaSearchLabels?: Promise<{ province: Record<string, string>; occupation: Record<string, string> }>;
+};
 
 function referenceLabels(db: Db) {
   labelCache.__rosaSearchLabels ??= (async () => {
@@ -152,7 +170,12 @@ export async function searchCandidates(
   };
   const built = buildCandidateSearch(input, ctx);
   const { results } = await meili.multiSearch({ queries: built.queries as never });
-  const main = results[0] as unknown as { hits: RawHit[]; totalHits?: number; totalPages?: number; facetDistribution?: Record<string, Record<string, number>> };
+  const main = results[0] as unknown as {
+    hits: RawHit[];
+    totalHits?: number;
+    totalPages?: number;
+    facetDistribution?: Record<string, Record<string, number>>;
+  };
   const tierIdx = built.roles.findIndex((r) => r.kind === "tier");
   if (tierIdx >= 0) {
     // The candidates of the units the text names first, then the other matches (search-query.ts restOfPage).

@@ -32,7 +32,13 @@ export interface DeskItem {
 export async function officerDesk(db: Db, user: SessionUser, today: string): Promise<DeskItem[]> {
   const items: DeskItem[] = [];
   const employers = await countEmployersByStatus(db);
-  items.push({ key: "employers", title: "Aziende da convalidare", count: employers.pending, href: "/operatore/aziende?status=pending", linkLabel: "Apri le aziende da convalidare" });
+  items.push({
+    key: "employers",
+    title: "Aziende da convalidare",
+    count: employers.pending,
+    href: "/operatore/aziende?status=pending",
+    linkLabel: "Apri le aziende da convalidare",
+  });
   if (roleHas(user.role, "vacancies:review")) {
     items.push({
       key: "vacancies",
@@ -62,7 +68,13 @@ export async function officerDesk(db: Db, user: SessionUser, today: string): Pro
   }
   const queues = queuesOf(user);
   if (queues.length) {
-    items.push({ key: "requests", title: "Richieste di servizio da gestire", count: await countRequestQueue(db, queues), href: "/operatore/richieste", linkLabel: "Apri le richieste" });
+    items.push({
+      key: "requests",
+      title: "Richieste di servizio da gestire",
+      count: await countRequestQueue(db, queues),
+      href: "/operatore/richieste",
+      linkLabel: "Apri le richieste",
+    });
   }
   if (roleHas(user.role, "l68:manage") && user.officeProvince) {
     const province = user.officeProvince;
@@ -87,7 +99,15 @@ export async function officerDesk(db: Db, user: SessionUser, today: string): Pro
 /** Administrators: the companies waiting for validation (they may validate them too). */
 export async function adminDesk(db: Db): Promise<DeskItem[]> {
   const employers = await countEmployersByStatus(db);
-  return [{ key: "employers", title: "Aziende da convalidare", count: employers.pending, href: "/operatore/aziende?status=pending", linkLabel: "Apri le aziende da convalidare" }];
+  return [
+    {
+      key: "employers",
+      title: "Aziende da convalidare",
+      count: employers.pending,
+      href: "/operatore/aziende?status=pending",
+      linkLabel: "Apri le aziende da convalidare",
+    },
+  ];
 }
 
 /** Employer users: what the CPI waits from them, and their deadlines. */

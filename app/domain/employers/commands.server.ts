@@ -34,7 +34,11 @@ async function assertTaxCodesFree(trx: Trx, input: CompanyInput, exceptId?: stri
   if (exceptId) query = query.where("id", "!=", exceptId);
   const clash = await query.executeTakeFirst();
   if (clash?.tax_code === input.taxCode)
-    throw new DomainError("Un'azienda con questo codice fiscale è già registrata: chiedi al legale rappresentante di invitarti", "taxCode", "conflict");
+    throw new DomainError(
+      "Un'azienda con questo codice fiscale è già registrata: chiedi al legale rappresentante di invitarti",
+      "taxCode",
+      "conflict",
+    );
   if (clash) throw new DomainError("Un'azienda con questa partita IVA è già registrata", "vatNumber", "conflict");
 }
 
@@ -65,11 +69,21 @@ export async function registerEmployer(trx: Trx, actor: Actor, input: Registrati
     .executeTakeFirstOrThrow()
     .catch((e: unknown) => {
       // The same registration sent twice at once (double click): the unique index refuses the later one.
-      if (isUniqueViolation(e, "employers_tax_code_key")) throw new DomainError("Un'azienda con questo codice fiscale è già registrata: chiedi al legale rappresentante di invitarti", "taxCode", "conflict");
-      if (isUniqueViolation(e, "employers_vat_number_key")) throw new DomainError("Un'azienda con questa partita IVA è già registrata", "vatNumber", "conflict");
+      if (isUniqueViolation(e, "employers_tax_code_key"))
+        throw new DomainError(
+          "Un'azienda con questo codice fiscale è già registrata: chiedi al legale rappresentante di invitarti",
+          "taxCode",
+          "conflict",
+        );
+      if (isUniqueViolation(e, "employers_vat_number_key"))
+        throw new DomainError("Un'azienda con questa partita IVA è già registrata", "vatNumber", "conflict");
       throw e;
     });
-  if (sites.length) await trx.insertInto("employer_sites").values(sites.map((s) => ({ ...s, employer_id: employer.id }))).execute();
+  if (sites.length)
+    await trx
+      .insertInto("employer_sites")
+      .values(sites.map((s) => ({ ...s, employer_id: employer.id })))
+      .execute();
   const userId = await createUser(trx, actor, {
     email: input.email,
     full_name: input.fullName,
@@ -78,13 +92,17 @@ export async function registerEmployer(trx: Trx, actor: Actor, input: Registrati
     employer_id: employer.id,
     employer_role: "legal_rep",
   });
-  await recordAudit(trx, { ...actor, userId, role: "employer" }, {
-    action: "employer.registered",
-    entityType: "employer",
-    entityId: employer.id,
-    employerId: employer.id,
-    details: { legalName: input.legalName, taxCode: input.taxCode, sites: sites.length },
-  });
+  await recordAudit(
+    trx,
+    { ...actor, userId, role: "employer" },
+    {
+      action: "employer.registered",
+      entityType: "employer",
+      entityId: employer.id,
+      employerId: employer.id,
+      details: { legalName: input.legalName, taxCode: input.taxCode, sites: sites.length },
+    },
+  );
   return { employerId: employer.id, userId };
 }
 
@@ -187,16 +205,18 @@ export async function updateCompany(
     .set({
       ...companyColumns(input, legalComuneCode),
       status,
-      ...(revalidate
-        ? { revalidation_changes: JSON.stringify(changes), status_reason: null }
-        : {}),
+      ...(revalidate ? { revalidation_changes: JSON.stringify(changes), status_reason: null } : {}),
       version: version + 1,
       updated_at: new Date(),
     })
     .where("id", "=", employerId)
     .execute();
   await trx.deleteFrom("employer_sites").where("employer_id", "=", employerId).execute();
-  if (sites.length) await trx.insertInto("employer_sites").values(sites.map((s) => ({ ...s, employer_id: employerId }))).execute();
+  if (sites.length)
+    await trx
+      .insertInto("employer_sites")
+      .values(sites.map((s) => ({ ...s, employer_id: employerId })))
+      .execute();
   await recordAudit(trx, actor, {
     action: event ? `employer.${event}` : "employer.updated",
     entityType: "employer",
@@ -209,7 +229,6 @@ export async function updateCompany(
 
 export const INVITATION_DAYS = 7;
 
-
 /**
  * Whether an invitation to this e-mail can be made: a new account, or (for a labour consultant)
  * an existing employer-side account that does not work for the company yet.
@@ -218,7 +237,11 @@ async function existingInvitee(trx: Trx, employerId: string, email: string, empl
   const existing = await trx.selectFrom("users").select(["id", "role"]).where("email", "=", email).executeTakeFirst();
   if (!existing) return null;
   if (existing.role !== "employer")
-    throw new DomainError("Questo indirizzo appartiene a un account che non è aziendale: indica un altro indirizzo e-mail", "email", "conflict");
+    throw new DomainError(
+      "Questo indirizzo appartiene a un account che non è aziendale: indica un altro indirizzo e-mail",
+      "email",
+      "conflict",
+    );
   if (await worksFor(trx, existing.id, employerId)) throw new DomainError("Questa persona opera già per l'azienda", "email", "conflict");
   if (employerRole !== "delegate")
     throw new DomainError(
@@ -269,7 +292,8 @@ export async function inviteEmployerUser(
 /** Advisory lock class for accepting invitations, one key per e-mail (next to the identity ones, 72_400_118…). */
 const INVITATION_EMAIL_LOCK = 72_400_130;
 
-export const INVITATION_USED_MESSAGE = "Invito già usato o scaduto: se devi ancora accedere, chiedi al legale rappresentante dell'azienda un nuovo invito.";
+export const INVITATION_USED_MESSAGE =
+  "Invito già usato o scaduto: se devi ancora accedere, chiedi al legale rappresentante dell'azienda un nuovo invito.";
 
 async function lockOpenInvitation(trx: Trx, token: string) {
   // Two invitations to one address accepted at once would each lock their row and then wait on the
@@ -291,7 +315,9 @@ export async function acceptInvitation(trx: Trx, actor: Actor, token: string, in
   const delegate = invitation.employer_role === "delegate";
   if (await trx.selectFrom("users").select("id").where("email", "=", invitation.email).executeTakeFirst())
     throw new DomainError(
-      delegate ? "Esiste già un account con questo indirizzo e-mail: accedi con il tuo account per accettare l'invito" : INVITATION_USED_MESSAGE,
+      delegate
+        ? "Esiste già un account con questo indirizzo e-mail: accedi con il tuo account per accettare l'invito"
+        : INVITATION_USED_MESSAGE,
       "_form",
       "conflict",
     );
@@ -310,11 +336,19 @@ export async function acceptInvitation(trx: Trx, actor: Actor, token: string, in
     if (e instanceof DuplicateEmailError) throw new DomainError(INVITATION_USED_MESSAGE, "_form", "conflict");
     throw e;
   }
-  if (delegate) await grantDelegation(trx, { ...actor, userId }, { employerId: invitation.employer_id, userId, grantedBy: invitation.invited_by, invitationId: invitation.id });
+  if (delegate)
+    await grantDelegation(
+      trx,
+      { ...actor, userId },
+      { employerId: invitation.employer_id, userId, grantedBy: invitation.invited_by, invitationId: invitation.id },
+    );
   await consumeLink(trx, "employer_invitations", invitation.id);
   // Other open invitations to the same address can no longer create an account; a delegation from
   // another company stays open: the consultant accepts it with the account just created.
-  await revokeOpenLinks(trx, "employer_invitations", { where: { email: invitation.email }, whereNot: { id: invitation.id, employer_role: "delegate" } });
+  await revokeOpenLinks(trx, "employer_invitations", {
+    where: { email: invitation.email },
+    whereNot: { id: invitation.id, employer_role: "delegate" },
+  });
   return { userId, employerId: invitation.employer_id };
 }
 
@@ -333,8 +367,13 @@ export async function removeEmployerUser(trx: Trx, actor: Actor, input: { employ
     .forUpdate()
     .executeTakeFirst();
   if (!user || !user.active) throw new DomainError("Questa persona non opera più per l'azienda: ricarica la pagina", "_form", "conflict");
-  if (user.employer_role !== "colleague") throw new DomainError("Qui si possono togliere solo i collaboratori dell'azienda", "_form", "invalid");
-  await trx.updateTable("users").set({ active: false, version: user.version + 1, updated_at: new Date() }).where("id", "=", user.id).execute();
+  if (user.employer_role !== "colleague")
+    throw new DomainError("Qui si possono togliere solo i collaboratori dell'azienda", "_form", "invalid");
+  await trx
+    .updateTable("users")
+    .set({ active: false, version: user.version + 1, updated_at: new Date() })
+    .where("id", "=", user.id)
+    .execute();
   await trx.deleteFrom("sessions").where("user_id", "=", user.id).execute();
   await recordAudit(trx, actor, {
     action: "employer.user_removed",
@@ -348,7 +387,9 @@ export async function removeEmployerUser(trx: Trx, actor: Actor, input: { employ
 
 /** The legal representative cancels an invitation not yet accepted: its link stops working. */
 export async function cancelInvitation(trx: Trx, actor: Actor, input: { employerId: string; invitationId: string }) {
-  const [cancelled] = await revokeOpenLinks(trx, "employer_invitations", { where: { id: input.invitationId, employer_id: input.employerId } });
+  const [cancelled] = await revokeOpenLinks(trx, "employer_invitations", {
+    where: { id: input.invitationId, employer_id: input.employerId },
+  });
   if (!cancelled) throw new DomainError("L'invito è già stato accettato o annullato: ricarica la pagina", "_form", "conflict");
   await recordAudit(trx, actor, {
     action: "employer.invitation_cancelled",
@@ -371,8 +412,18 @@ export async function acceptDelegationWithAccount(trx: Trx, actor: Actor & { use
     throw new DomainError(`L'invito è per ${invitation.email}: esci e accedi con quell'account`, "_form", "conflict");
   if (invitation.employer_role !== "delegate" || user.role !== "employer")
     throw new DomainError("Questo invito non può essere accettato con un account esistente: chiedi un nuovo invito", "_form", "conflict");
-  await grantDelegation(trx, actor, { employerId: invitation.employer_id, userId: user.id, grantedBy: invitation.invited_by, invitationId: invitation.id });
+  await grantDelegation(trx, actor, {
+    employerId: invitation.employer_id,
+    userId: user.id,
+    grantedBy: invitation.invited_by,
+    invitationId: invitation.id,
+  });
   await consumeLink(trx, "employer_invitations", invitation.id);
-  await trx.updateTable("sessions").set({ active_employer_id: invitation.employer_id }).where("id", "=", sessionId).where("user_id", "=", user.id).execute();
+  await trx
+    .updateTable("sessions")
+    .set({ active_employer_id: invitation.employer_id })
+    .where("id", "=", sessionId)
+    .where("user_id", "=", user.id)
+    .execute();
   return { employerId: invitation.employer_id };
 }

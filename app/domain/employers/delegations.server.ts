@@ -16,14 +16,22 @@ export interface UserCompany {
  * The companies an employer-side account works for, by name: its own (legal representative or
  * colleague, users.employer_id) and every company with a live delegation.
  */
-export async function listUserCompanies(db: Db | Trx, user: { id: string; employerId: string | null; employerRole: EmployerRole | null }): Promise<UserCompany[]> {
+export async function listUserCompanies(
+  db: Db | Trx,
+  user: { id: string; employerId: string | null; employerRole: EmployerRole | null },
+): Promise<UserCompany[]> {
   const rows = await db
     .selectFrom("employers")
     .leftJoin("employer_delegations", (join) =>
-      join.onRef("employer_delegations.employer_id", "=", "employers.id").on("employer_delegations.user_id", "=", user.id).on("employer_delegations.revoked_at", "is", null),
+      join
+        .onRef("employer_delegations.employer_id", "=", "employers.id")
+        .on("employer_delegations.user_id", "=", user.id)
+        .on("employer_delegations.revoked_at", "is", null),
     )
     .select(["employers.id", "employers.legal_name", "employer_delegations.granted_at"])
-    .where((eb) => eb.or([...(user.employerId ? [eb("employers.id", "=", user.employerId)] : []), eb("employer_delegations.id", "is not", null)]))
+    .where((eb) =>
+      eb.or([...(user.employerId ? [eb("employers.id", "=", user.employerId)] : []), eb("employer_delegations.id", "is not", null)]),
+    )
     .orderBy("employers.legal_name")
     .execute();
   return rows.map((r) => ({
@@ -54,13 +62,27 @@ export async function switchActiveEmployer(
 ): Promise<UserCompany> {
   const company = input.companies.find((c) => c.id === input.employerId);
   if (!company) throw new DomainError("Non hai una delega per questa azienda", "employerId", "not_found");
-  await trx.updateTable("sessions").set({ active_employer_id: company.id }).where("id", "=", input.sessionId).where("user_id", "=", actor.userId).execute();
-  await recordAudit(trx, actor, { action: "session.employer_switched", entityType: "employer", entityId: company.id, employerId: company.id });
+  await trx
+    .updateTable("sessions")
+    .set({ active_employer_id: company.id })
+    .where("id", "=", input.sessionId)
+    .where("user_id", "=", actor.userId)
+    .execute();
+  await recordAudit(trx, actor, {
+    action: "session.employer_switched",
+    entityType: "employer",
+    entityId: company.id,
+    employerId: company.id,
+  });
   return company;
 }
 
 /** Grants a delegation (idempotent: a live one is kept) and audits it. */
-export async function grantDelegation(trx: Trx, actor: Actor, input: { employerId: string; userId: string; grantedBy: string | null; invitationId?: string }) {
+export async function grantDelegation(
+  trx: Trx,
+  actor: Actor,
+  input: { employerId: string; userId: string; grantedBy: string | null; invitationId?: string },
+) {
   const live = await trx
     .selectFrom("employer_delegations")
     .select("id")

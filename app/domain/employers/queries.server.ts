@@ -58,12 +58,7 @@ export async function getEmployer(db: Db, employerId: string) {
     .innerJoin("ateco", "ateco.code", "employers.ateco_code")
     .leftJoin("users as reviewer", "reviewer.id", "employers.status_changed_by")
     .selectAll("employers")
-    .select([
-      "comuni.name as comune_name",
-      "comuni.province_code",
-      "ateco.title as ateco_title",
-      "reviewer.full_name as reviewer_name",
-    ])
+    .select(["comuni.name as comune_name", "comuni.province_code", "ateco.title as ateco_title", "reviewer.full_name as reviewer_name"])
     .where("employers.id", "=", employerId)
     .executeTakeFirst();
   if (!employer) return null;
@@ -91,7 +86,14 @@ export async function listEmployerUsers(db: Db, employerId: string) {
     db
       .selectFrom("employer_delegations")
       .innerJoin("users", "users.id", "employer_delegations.user_id")
-      .select(["users.id", "users.full_name", "users.email", "users.active", "employer_delegations.id as delegation_id", "employer_delegations.granted_at"])
+      .select([
+        "users.id",
+        "users.full_name",
+        "users.email",
+        "users.active",
+        "employer_delegations.id as delegation_id",
+        "employer_delegations.granted_at",
+      ])
       .where("employer_delegations.employer_id", "=", employerId)
       .where("employer_delegations.revoked_at", "is", null)
       .orderBy("employer_delegations.granted_at")
@@ -145,7 +147,8 @@ export async function findInvitationByTokenHash(db: Db, tokenHash: string) {
     .executeTakeFirst();
   if (!row) return null;
   // A labour consultant who already has an account (delegated by another company) accepts with it.
-  const usable = !row.accepted_at && !row.revoked_at && row.expires_at > new Date() && (!row.account_exists || row.employer_role === "delegate");
+  const usable =
+    !row.accepted_at && !row.revoked_at && row.expires_at > new Date() && (!row.account_exists || row.employer_role === "delegate");
   return { email: row.email, employer_role: row.employer_role, legal_name: row.legal_name, usable, has_account: row.account_exists };
 }
 

@@ -116,8 +116,14 @@ export const InvitationSchema = z.object({
   employerRole: z.enum(["colleague", "delegate"], { error: "Scegli il ruolo della persona invitata" }),
 });
 
-export const RemoveEmployerUserSchema = z.object({ intent: z.literal("remove"), userId: z.uuid({ error: "Persona non valida: ricarica la pagina" }) });
-export const CancelInvitationSchema = z.object({ intent: z.literal("cancel_invitation"), invitationId: z.uuid({ error: "Invito non valido: ricarica la pagina" }) });
+export const RemoveEmployerUserSchema = z.object({
+  intent: z.literal("remove"),
+  userId: z.uuid({ error: "Persona non valida: ricarica la pagina" }),
+});
+export const CancelInvitationSchema = z.object({
+  intent: z.literal("cancel_invitation"),
+  invitationId: z.uuid({ error: "Invito non valido: ricarica la pagina" }),
+});
 
 export const AcceptInvitationSchema = z
   .object({

@@ -39,7 +39,13 @@ export async function changePassword(trx: Trx, actor: Actor & { userId: string }
   const passwordHash = await hashPassword(newPassword);
   await trx
     .updateTable("users")
-    .set((eb) => ({ password_hash: passwordHash, password_changed_at: new Date(), must_change_password: false, updated_at: new Date(), version: eb("version", "+", 1) }))
+    .set((eb) => ({
+      password_hash: passwordHash,
+      password_changed_at: new Date(),
+      must_change_password: false,
+      updated_at: new Date(),
+      version: eb("version", "+", 1),
+    }))
     .where("id", "=", actor.userId)
     .execute();
   await trx.deleteFrom("sessions").where("user_id", "=", actor.userId).where("id", "!=", keepSessionId).execute();

@@ -23,8 +23,7 @@ type Scope<T extends LinkTable> = Partial<Row<T>>;
 
 export type LinkValidity = { days: number } | { hours: number } | { minutes: number };
 
-const validityMs = (v: LinkValidity) =>
-  "days" in v ? v.days * 86_400_000 : "hours" in v ? v.hours * 3_600_000 : v.minutes * 60_000;
+const validityMs = (v: LinkValidity) => ("days" in v ? v.days * 86_400_000 : "hours" in v ? v.hours * 3_600_000 : v.minutes * 60_000);
 
 // The four tables differ only in the names of two columns, and Kysely cannot type a query over a table
 // chosen at run time: the queries below run untyped, the signatures carry the types.
@@ -72,7 +71,13 @@ export async function revokeOpenLinks<T extends LinkTable>(
   return (await query.returningAll().execute()) as Row<T>[];
 }
 
-function openLinkQuery<T extends LinkTable, C extends keyof Row<T> & string>(db: Db | Trx, table: T, token: string, columns: readonly C[], now: Date) {
+function openLinkQuery<T extends LinkTable, C extends keyof Row<T> & string>(
+  db: Db | Trx,
+  table: T,
+  token: string,
+  columns: readonly C[],
+  now: Date,
+) {
   const cols = LINK_TABLES[table];
   return untyped(db)
     .selectFrom(table as string)

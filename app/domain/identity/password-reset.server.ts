@@ -62,14 +62,26 @@ export async function requestPasswordReset(
     const user = await trx.selectFrom("users").select(["id", "role", "active"]).where("email", "=", email).executeTakeFirst();
     const target = user?.active ? user : null;
     if (target) {
-      await issueResetLink(trx, { userId: target.id, email, tokenHash, token, baseUrl: input.baseUrl, minutes: RESET_LINK_MINUTES, requestedBy: null });
+      await issueResetLink(trx, {
+        userId: target.id,
+        email,
+        tokenHash,
+        token,
+        baseUrl: input.baseUrl,
+        minutes: RESET_LINK_MINUTES,
+        requestedBy: null,
+      });
     }
-    await recordAudit(trx, { userId: null, role: null, ip: input.ip }, {
-      action: "auth.password_reset_requested",
-      entityType: "user",
-      entityId: target?.id,
-      details: { email, account: target ? "active" : "none" },
-    });
+    await recordAudit(
+      trx,
+      { userId: null, role: null, ip: input.ip },
+      {
+        action: "auth.password_reset_requested",
+        entityType: "user",
+        entityId: target?.id,
+        details: { email, account: target ? "active" : "none" },
+      },
+    );
     return { ok: true } as const;
   });
 }
@@ -80,9 +92,20 @@ async function issueResetLink(
 ) {
   // A new link supersedes the earlier ones: only the newest e-mail works.
   await revokeOpenLinks(trx, "password_resets", { where: { user_id: input.userId } });
-  await createEmailLink(trx, "password_resets", { user_id: input.userId, requested_by: input.requestedBy }, { minutes: input.minutes }, { token: { token: input.token, tokenHash: input.tokenHash } });
+  await createEmailLink(
+    trx,
+    "password_resets",
+    { user_id: input.userId, requested_by: input.requestedBy },
+    { minutes: input.minutes },
+    { token: { token: input.token, tokenHash: input.tokenHash } },
+  );
   const link = `${input.baseUrl}/reimposta-password/${input.token}`;
-  const validity = input.minutes >= 120 ? plural(input.minutes / 60, "ora", "ore") : input.minutes === 60 ? "un'ora" : plural(input.minutes, "minuto", "minuti");
+  const validity =
+    input.minutes >= 120
+      ? plural(input.minutes / 60, "ora", "ore")
+      : input.minutes === 60
+        ? "un'ora"
+        : plural(input.minutes, "minuto", "minuti");
   await enqueueMail(trx, {
     to: input.email,
     subject: "Rosa: reimposta la password",
@@ -99,8 +122,21 @@ export async function sendPasswordResetByAdmin(trx: Trx, actor: Actor, input: { 
   if (!user) throw new DomainError("Utente non trovato", "_form", "not_found");
   if (!user.active) throw new DomainError("L'account è disattivato: riattivalo prima di inviare il collegamento", "_form", "conflict");
   const { token, tokenHash } = newLinkToken();
-  const link = await issueResetLink(trx, { userId: user.id, email: user.email, token, tokenHash, baseUrl: input.baseUrl, minutes: ADMIN_RESET_LINK_HOURS * 60, requestedBy: actor.userId });
-  await recordAudit(trx, actor, { action: "user.password_reset_sent", entityType: "user", entityId: user.id, details: { email: user.email } });
+  const link = await issueResetLink(trx, {
+    userId: user.id,
+    email: user.email,
+    token,
+    tokenHash,
+    baseUrl: input.baseUrl,
+    minutes: ADMIN_RESET_LINK_HOURS * 60,
+    requestedBy: actor.userId,
+  });
+  await recordAudit(trx, actor, {
+    action: "user.password_reset_sent",
+    entityType: "user",
+    entityId: user.id,
+    details: { email: user.email },
+  });
   return { link, email: user.email };
 }
 
@@ -111,7 +147,14 @@ export async function findPasswordReset(db: Db, token: string): Promise<ResetLin
   const row = await db
     .selectFrom("password_resets")
     .innerJoin("users", "users.id", "password_resets.user_id")
-    .select(["password_resets.used_at", "password_resets.revoked_at", "password_resets.expires_at", "users.email", "users.full_name", "users.active"])
+    .select([
+      "password_resets.used_at",
+      "password_resets.revoked_at",
+      "password_resets.expires_at",
+      "users.email",
+      "users.full_name",
+      "users.active",
+    ])
     .where("password_resets.token_hash", "=", hashToken(token))
     .executeTakeFirst();
   if (!row) return null;
@@ -128,7 +171,11 @@ export async function resetPassword(trx: Trx, ip: string, token: string, newPass
   const link = await lockOpenLink(trx, "password_resets", token, ["id", "user_id"]);
   const reset = link && {
     ...link,
-    ...(await trx.selectFrom("users").select(["email", "full_name", "role", "active"]).where("id", "=", link.user_id).executeTakeFirstOrThrow()),
+    ...(await trx
+      .selectFrom("users")
+      .select(["email", "full_name", "role", "active"])
+      .where("id", "=", link.user_id)
+      .executeTakeFirstOrThrow()),
   };
   if (!reset || !reset.active) throw new DomainError(RESET_LINK_USED_MESSAGE, "_form", "conflict");
   assertAcceptablePassword(newPassword, { email: reset.email, fullName: reset.full_name }, "newPassword");
@@ -136,18 +183,28 @@ export async function resetPassword(trx: Trx, ip: string, token: string, newPass
   const passwordHash = await hashPassword(newPassword);
   await trx
     .updateTable("users")
-    .set((eb) => ({ password_hash: passwordHash, password_changed_at: now, must_change_password: false, updated_at: now, version: eb("version", "+", 1) }))
+    .set((eb) => ({
+      password_hash: passwordHash,
+      password_changed_at: now,
+      must_change_password: false,
+      updated_at: now,
+      version: eb("version", "+", 1),
+    }))
     .where("id", "=", reset.user_id)
     .execute();
   await consumeLink(trx, "password_resets", reset.id, {}, now);
   await revokeOpenLinks(trx, "password_resets", { where: { user_id: reset.user_id } }, now);
   const sessions = await trx.deleteFrom("sessions").where("user_id", "=", reset.user_id).executeTakeFirst();
   await trx.deleteFrom("login_attempts").where("email", "=", reset.email).where("succeeded", "=", false).execute();
-  await recordAudit(trx, { userId: reset.user_id, role: reset.role, ip }, {
-    action: "user.password_reset",
-    entityType: "user",
-    entityId: reset.user_id,
-    details: { sessionsClosed: Number(sessions.numDeletedRows) },
-  });
+  await recordAudit(
+    trx,
+    { userId: reset.user_id, role: reset.role, ip },
+    {
+      action: "user.password_reset",
+      entityType: "user",
+      entityId: reset.user_id,
+      details: { sessionsClosed: Number(sessions.numDeletedRows) },
+    },
+  );
   return { userId: reset.user_id };
 }

@@ -41,7 +41,10 @@ export async function findSessionUser(db: Db, sessionId: string): Promise<Sessio
     .executeTakeFirst();
   if (!row) return null;
   // A revoked delegation takes effect here, on the very next request: the remembered company must still be allowed.
-  const companies = row.role === "employer" ? await listUserCompanies(db, { id: row.id, employerId: row.employer_id, employerRole: row.employer_role }) : [];
+  const companies =
+    row.role === "employer"
+      ? await listUserCompanies(db, { id: row.id, employerId: row.employer_id, employerRole: row.employer_role })
+      : [];
   const active = pickActiveCompany(companies, row.active_employer_id);
   return {
     id: row.id,
@@ -102,10 +105,7 @@ function accountRows(db: Db) {
 }
 
 export function listUsers(db: Db) {
-  return accountRows(db)
-    .orderBy("users.role")
-    .orderBy("users.full_name")
-    .execute();
+  return accountRows(db).orderBy("users.role").orderBy("users.full_name").execute();
 }
 
 /** One account for the administrator's edit page. */

@@ -61,7 +61,10 @@ export const OfficerCreateSchema = z
     officeProvince: officeProvinceField,
     password: newPasswordField,
   })
-  .refine((v) => v.role === "admin" || v.officeProvince, { path: ["officeProvince"], message: "Scegli la provincia di competenza dell'operatore" });
+  .refine((v) => v.role === "admin" || v.officeProvince, {
+    path: ["officeProvince"],
+    message: "Scegli la provincia di competenza dell'operatore",
+  });
 
 const versionField = z.coerce.number({ error: "Versione mancante: ricarica la pagina" }).int().min(1);
 

@@ -13,7 +13,14 @@ export const REMINDER_DAYS = 15;
 export const SYSTEM = { userId: null, role: "system", ip: null };
 
 /** One alert, in-app and by e-mail, at most once per (employer, kind, ref_key); true when new. */
-export async function alert(trx: Trx, employerId: string, kind: string, refKey: string, message: string, subject: string): Promise<boolean> {
+export async function alert(
+  trx: Trx,
+  employerId: string,
+  kind: string,
+  refKey: string,
+  message: string,
+  subject: string,
+): Promise<boolean> {
   const inserted = await trx
     .insertInto("l68_alerts")
     .values({ employer_id: employerId, kind, ref_key: refKey, message })
@@ -22,7 +29,17 @@ export async function alert(trx: Trx, employerId: string, kind: string, refKey: 
     .executeTakeFirst();
   if (!inserted) return false;
   const employer = await trx.selectFrom("employers").select("contact_email").where("id", "=", employerId).executeTakeFirstOrThrow();
-  await enqueueMail(trx, { to: employer.contact_email, subject: `Rosa: ${subject}`, body: `${message}\n\nI dettagli sono nell'area Collocamento mirato di Rosa: ${absoluteUrl("/azienda/collocamento-mirato")}` });
-  await recordAudit(trx, SYSTEM, { action: `l68.alert_${kind}`, entityType: "l68_file", entityId: employerId, employerId, details: { refKey } });
+  await enqueueMail(trx, {
+    to: employer.contact_email,
+    subject: `Rosa: ${subject}`,
+    body: `${message}\n\nI dettagli sono nell'area Collocamento mirato di Rosa: ${absoluteUrl("/azienda/collocamento-mirato")}`,
+  });
+  await recordAudit(trx, SYSTEM, {
+    action: `l68.alert_${kind}`,
+    entityType: "l68_file",
+    entityId: employerId,
+    employerId,
+    details: { refKey },
+  });
   return true;
 }

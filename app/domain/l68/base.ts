@@ -88,8 +88,7 @@ export const isRemoteNotFullTime = (g: WorkforceGroup) =>
   isDisabled(g) && (g.contract === "domicilio" || g.telework === true) && g.fullTimeWorkload !== true;
 
 /** Disabled agency workers count at the user only on missions ≥ 12 months (art. 34 c. 3 D.Lgs. 81/2015). */
-export const isShortAgencyMission = (g: WorkforceGroup) =>
-  g.contract === "somministrato" && (g.months ?? 0) < AGENCY_MISSION_MIN_MONTHS;
+export const isShortAgencyMission = (g: WorkforceGroup) => g.contract === "somministrato" && (g.months ?? 0) < AGENCY_MISSION_MIN_MONTHS;
 
 /** A disabled worker who counts towards the art. 3 quota (and so is outside the base, art. 4 c. 1). */
 export const isCountedDisabled = (g: WorkforceGroup) =>

@@ -22,7 +22,10 @@ export interface CertificateData {
 
 /** The art. 17 certificate as a one-page A4 PDF (any company name prints: app/documents/pdf.server.ts). */
 export async function renderCertificatePdf(c: CertificateData): Promise<Uint8Array> {
-  const pdf = await PdfWriter.create({ title: `Certificazione di ottemperanza ${c.number}`, author: "Centro per l'Impiego — Collocamento mirato" });
+  const pdf = await PdfWriter.create({
+    title: `Certificazione di ottemperanza ${c.number}`,
+    author: "Centro per l'Impiego — Collocamento mirato",
+  });
   pdf.text("Centro per l'Impiego — Servizio di collocamento mirato", { size: 10, gap: 6 });
   pdf.heading("CERTIFICAZIONE DI OTTEMPERANZA", 1);
   pdf.text("agli obblighi della Legge 12 marzo 1999, n. 68 (art. 17)", { size: 12, gap: 18 });

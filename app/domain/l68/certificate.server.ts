@@ -32,7 +32,12 @@ export async function checkCompliance(db: Db | Trx, employerId: string, today: s
     .orderBy("id", "desc")
     .limit(1)
     .executeTakeFirst();
-  if (!latest) return { compliant: false, reasons: ["L'organico non è stato dichiarato: la quota di riserva non è calcolabile."], pending: { units: 0, dueOn: null } };
+  if (!latest)
+    return {
+      compliant: false,
+      reasons: ["L'organico non è stato dichiarato: la quota di riserva non è calcolabile."],
+      pending: { units: 0, dueOn: null },
+    };
   const obligations = await db
     .selectFrom("l68_obligations")
     .select(["units", "status", "due_on"])
@@ -41,7 +46,9 @@ export async function checkCompliance(db: Db | Trx, employerId: string, today: s
     .execute();
   const overdue = obligations.filter((o) => o.status === "overdue" || (o.status === "open" && o.due_on < today));
   // Within the 60 days (or with the request filed) an uncovered position is not a breach (art. 9 c. 1).
-  const inTerm = obligations.filter((o) => o.status === "request_filed" || (o.status === "open" && o.due_on >= today)).reduce((n, o) => n + o.units, 0);
+  const inTerm = obligations
+    .filter((o) => o.status === "request_filed" || (o.status === "open" && o.due_on >= today))
+    .reduce((n, o) => n + o.units, 0);
   if (latest.missing_after_exemptions > inTerm) {
     reasons.push(
       `Posti della quota di riserva non coperti oltre il termine di 60 giorni: ${latest.missing_after_exemptions - inTerm} ` +
@@ -49,17 +56,20 @@ export async function checkCompliance(db: Db | Trx, employerId: string, today: s
     );
   }
   for (const o of overdue) {
-    reasons.push(`Obbligo di assunzione di ${o.units} unità scaduto il ${formatIsoDay(o.due_on)} senza assunzione né richiesta di avviamento.`);
+    reasons.push(
+      `Obbligo di assunzione di ${o.units} unità scaduto il ${formatIsoDay(o.due_on)} senza assunzione né richiesta di avviamento.`,
+    );
   }
   const year = Number(today.slice(0, 4));
   if (today > prospettoDeadline(year)) {
     // Owed only with ≥ 15 at 31 December and a change since the last one sent (art. 40 c. 4 DL 112/2008).
     const due = await prospettoDue(db, employerId, year);
-    if (due.owed && due.reason !== "filed") reasons.push(`Prospetto informativo ${year} non inviato (scadenza 31 gennaio ${year}, art. 9 c. 6 L. 68/1999).`);
+    if (due.owed && due.reason !== "filed")
+      reasons.push(`Prospetto informativo ${year} non inviato (scadenza 31 gennaio ${year}, art. 9 c. 6 L. 68/1999).`);
   }
   const withinTerm = obligations.filter((o) => o.status === "request_filed" || (o.status === "open" && o.due_on >= today));
   const pendingUnits = Math.min(latest.missing_after_exemptions, inTerm);
-  const dueOn = pendingUnits > 0 ? withinTerm.map((o) => o.due_on).sort()[0] ?? null : null;
+  const dueOn = pendingUnits > 0 ? (withinTerm.map((o) => o.due_on).sort()[0] ?? null) : null;
   return { compliant: reasons.length === 0, reasons, pending: { units: pendingUnits, dueOn } };
 }
 
@@ -100,7 +110,11 @@ export async function requestCertificate(trx: Trx, actor: Actor, employerId: str
     employerId,
     details: { number, reasons },
   });
-  const employer = await trx.selectFrom("employers").select(["contact_email", "legal_name"]).where("id", "=", employerId).executeTakeFirstOrThrow();
+  const employer = await trx
+    .selectFrom("employers")
+    .select(["contact_email", "legal_name"])
+    .where("id", "=", employerId)
+    .executeTakeFirstOrThrow();
   await enqueueMail(trx, {
     to: employer.contact_email,
     subject: compliant ? "Rosa: certificazione di ottemperanza rilasciata" : "Rosa: certificazione di ottemperanza non rilasciata",

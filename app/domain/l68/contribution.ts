@@ -51,7 +51,14 @@ export function exemptionContribution(
     const e = result.exemption!;
     total += cents(e.totalAmount);
     if (!explanation.length) explanation = result.explanation;
-    return { ...p, workingDays: days, maxUnits: e.maxUnits, exemptedUnits: e.exemptedUnits, dailyAmount: e.dailyAmount, totalAmount: e.totalAmount };
+    return {
+      ...p,
+      workingDays: days,
+      maxUnits: e.maxUnits,
+      exemptedUnits: e.exemptedUnits,
+      dailyAmount: e.dailyAmount,
+      totalAmount: e.totalAmount,
+    };
   });
   return { periods, holidays: [...holidays], totalAmount: formatCents(total), explanation };
 }
@@ -79,7 +86,14 @@ export function selfCertificationContribution(
     const daily = contributoAt(p.from).value;
     const amount = BigInt(positions) * daily * BigInt(days);
     total += amount;
-    return { ...p, workingDays: days, maxUnits: positions, exemptedUnits: positions, dailyAmount: formatCents(daily), totalAmount: formatCents(amount) };
+    return {
+      ...p,
+      workingDays: days,
+      maxUnits: positions,
+      exemptedUnits: positions,
+      dailyAmount: formatCents(daily),
+      totalAmount: formatCents(amount),
+    };
   });
   return { periods, holidays: [...holidays], totalAmount: formatCents(total), explanation: [] };
 }

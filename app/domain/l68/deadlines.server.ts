@@ -32,7 +32,14 @@ async function recomputeStartedWorkers(db: Db, today: string): Promise<number> {
   const rows = await db
     .selectFrom("l68_protected_workers")
     .innerJoin(
-      (eb) => eb.selectFrom("l68_snapshots").distinctOn("employer_id").select(["employer_id", "reference_date"]).orderBy("employer_id").orderBy("id", "desc").as("s"),
+      (eb) =>
+        eb
+          .selectFrom("l68_snapshots")
+          .distinctOn("employer_id")
+          .select(["employer_id", "reference_date"])
+          .orderBy("employer_id")
+          .orderBy("id", "desc")
+          .as("s"),
       (join) => join.onRef("s.employer_id", "=", "l68_protected_workers.employer_id"),
     )
     .select("l68_protected_workers.employer_id")
@@ -41,7 +48,9 @@ async function recomputeStartedWorkers(db: Db, today: string): Promise<number> {
     .where("l68_protected_workers.hired_on", "<=", today)
     .execute();
   for (const r of rows) {
-    await db.transaction().execute((trx) => recomputeFile(trx, SYSTEM, r.employer_id, today, "Inizio del rapporto di un lavoratore delle categorie protette"));
+    await db
+      .transaction()
+      .execute((trx) => recomputeFile(trx, SYSTEM, r.employer_id, today, "Inizio del rapporto di un lavoratore delle categorie protette"));
   }
   return rows.length;
 }
@@ -83,7 +92,14 @@ export async function runL68Deadlines(db: Db, now: Date = new Date()): Promise<D
     const missing = await db
       .selectFrom("l68_files")
       .innerJoin(
-        (eb) => eb.selectFrom("l68_snapshots").distinctOn("employer_id").select(["employer_id", "base_computo"]).orderBy("employer_id").orderBy("id", "desc").as("s"),
+        (eb) =>
+          eb
+            .selectFrom("l68_snapshots")
+            .distinctOn("employer_id")
+            .select(["employer_id", "base_computo"])
+            .orderBy("employer_id")
+            .orderBy("id", "desc")
+            .as("s"),
         (join) => join.onRef("s.employer_id", "=", "l68_files.employer_id"),
       )
       .select("l68_files.employer_id")
@@ -111,7 +127,16 @@ export async function runL68Deadlines(db: Db, now: Date = new Date()): Promise<D
           ? `Il prospetto informativo ${year} non risulta inviato entro il 31 gennaio: la sanzione per il ritardo (art. 15 c. 1 L. 68/1999) cresce ogni giorno.`
           : `Il prospetto informativo ${year} va inviato entro il 31 gennaio ${year}, con la situazione al 31 dicembre ${year - 1} (art. 9 c. 6 L. 68/1999).`;
         const kind = late ? "prospetto_overdue" : "prospetto_reminder";
-        if (await alert(trx, m.employer_id, kind, String(year), message, late ? "prospetto informativo in ritardo" : "prospetto informativo in scadenza")) {
+        if (
+          await alert(
+            trx,
+            m.employer_id,
+            kind,
+            String(year),
+            message,
+            late ? "prospetto informativo in ritardo" : "prospetto informativo in scadenza",
+          )
+        ) {
           if (late) out.prospettoOverdue++;
           else out.prospettoReminders++;
         }

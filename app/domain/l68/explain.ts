@@ -52,7 +52,10 @@ export const CATEGORY_EXCLUSIONS: Record<ExclusionType, ExclusionReason> = {
   sottosuolo: { label: "lavoratori del sottosuolo e del trasporto del minerale", basis: "classificazione del prospetto informativo" },
   emersione: { label: "lavoratori emersi dal lavoro irregolare", basis: "art. 4 c. 1 L. 68/1999 e art. 1 c. 4-bis L. 383/2001" },
   passaggio_appalto: { label: "lavoratori acquisiti per passaggio di appalto", basis: "classificazione del prospetto informativo" },
-  sostituto: { label: "sostituti di lavoratori assenti con diritto alla conservazione del posto", basis: "prassi, per evitare doppi conteggi" },
+  sostituto: {
+    label: "sostituti di lavoratori assenti con diritto alla conservazione del posto",
+    basis: "prassi, per evitare doppi conteggi",
+  },
   fuori_perimetro_art3: {
     label: "personale escluso dalla base per la natura del datore (partiti, sindacati, onlus, polizia e protezione civile)",
     basis: "art. 3 c. 3 e c. 4 L. 68/1999",

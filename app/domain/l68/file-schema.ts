@@ -93,20 +93,26 @@ const patronSaintField = z.preprocess(
 /** CCNL or local holidays, "gg/mm" (every year) or "gg/mm/aaaa" (once), separated by commas. */
 const extraHolidaysField = z.preprocess(
   (v) => (typeof v === "string" ? v : ""),
-  z.string().transform((v, ctx) => {
-    const items = v.split(/[,;\s]+/).filter(Boolean);
-    if (items.length > 60) {
-      ctx.addIssue({ code: "custom", message: "Al massimo 60 festività aggiuntive" });
-      return z.NEVER;
-    }
-    const days = items.map(italianDay);
-    const bad = items.filter((_, i) => days[i] === null);
-    if (bad.length) {
-      ctx.addIssue({ code: "custom", message: `Date non valide: ${bad.join(", ")}. Usa giorno/mese (ogni anno) o giorno/mese/anno, separate da virgole` });
-      return z.NEVER;
-    }
-    return days as string[];
-  }).optional(),
+  z
+    .string()
+    .transform((v, ctx) => {
+      const items = v.split(/[,;\s]+/).filter(Boolean);
+      if (items.length > 60) {
+        ctx.addIssue({ code: "custom", message: "Al massimo 60 festività aggiuntive" });
+        return z.NEVER;
+      }
+      const days = items.map(italianDay);
+      const bad = items.filter((_, i) => days[i] === null);
+      if (bad.length) {
+        ctx.addIssue({
+          code: "custom",
+          message: `Date non valide: ${bad.join(", ")}. Usa giorno/mese (ogni anno) o giorno/mese/anno, separate da virgole`,
+        });
+        return z.NEVER;
+      }
+      return days as string[];
+    })
+    .optional(),
 );
 
 export const isoDateField = (label: string) =>
@@ -230,6 +236,10 @@ export const WorkspaceFilterSchema = z.object({
 });
 
 export const ProspettoFormSchema = z.object({
-  deadlineYear: z.coerce.number({ error: "Anno non valido" }).int("Anno non valido").min(2000, "Anno non valido").max(2999, "Anno non valido"),
+  deadlineYear: z.coerce
+    .number({ error: "Anno non valido" })
+    .int("Anno non valido")
+    .min(2000, "Anno non valido")
+    .max(2999, "Anno non valido"),
   availablePositions: z.string().trim().max(2000, "Al massimo 2.000 caratteri").default(""),
 });

@@ -24,7 +24,8 @@ function contractOf(code: string): string | null {
   return null;
 }
 
-const monthsBetween = (from: string, to: string) => Math.max(1, Math.round(((Date.parse(to) - Date.parse(from)) / 86_400_000 / 30.4375) * 100) / 100);
+const monthsBetween = (from: string, to: string) =>
+  Math.max(1, Math.round(((Date.parse(to) - Date.parse(from)) / 86_400_000 / 30.4375) * 100) / 100);
 
 /** Called by the hire (shortlists) in its transaction; does nothing for vacancies open to all. */
 export async function recordReservedHire(trx: Trx, actor: Actor, hireId: string, now = new Date()) {
@@ -56,7 +57,8 @@ export async function recordReservedHire(trx: Trx, actor: Actor, hireId: string,
   await lockFile(trx, hire.employer_id);
   const weekly = Number(hire.weekly_hours);
   const partTime = weekly > 0 && weekly < DEFAULT_FULL_TIME_HOURS;
-  const months = (contract === "determinato" || contract === "somministrato") && hire.end_date ? monthsBetween(hire.start_date, hire.end_date) : null;
+  const months =
+    (contract === "determinato" || contract === "somministrato") && hire.end_date ? monthsBetween(hire.start_date, hire.end_date) : null;
   const worker = await trx
     .insertInto("l68_protected_workers")
     .values({
@@ -80,7 +82,11 @@ export async function recordReservedHire(trx: Trx, actor: Actor, hireId: string,
     employerId: hire.employer_id,
     details: { hireId, vacancyNumber: hire.number, category, province: hire.province_code },
   });
-  await trx.updateTable("l68_files").set((eb) => ({ version: eb("version", "+", 1), updated_at: now })).where("employer_id", "=", hire.employer_id).execute();
+  await trx
+    .updateTable("l68_files")
+    .set((eb) => ({ version: eb("version", "+", 1), updated_at: now }))
+    .where("employer_id", "=", hire.employer_id)
+    .execute();
   // A start date in the future counts from that day: the deadline job recomputes then (deadlines.server.ts).
   await recompute(trx, actor, hire.employer_id, today, { reason: `Assunzione sull'offerta riservata n. ${hire.number}` });
   return worker.id;

@@ -34,7 +34,6 @@ export function nextObligationStatus(from: L68ObligationStatus, event: Obligatio
   return OBLIGATION_TRANSITIONS[from][event] ?? null;
 }
 
-
 /** Moves one obligation; `resolution` is required by (and only by) resolve and lapse. */
 export async function transitionObligation(
   trx: Trx,
@@ -52,7 +51,8 @@ export async function transitionObligation(
     .executeTakeFirstOrThrow();
   const next = nextObligationStatus(o.status, event);
   if (!next) throw new DomainError(`Operazione non consentita: l'obbligo è «${OBLIGATION_STATUS_LABELS[o.status]}»`, "_form", "conflict");
-  if (event === "resolve" && (!resolution || resolution === "lapsed")) throw new Error("resolve needs a hire, an exemption or a convention");
+  if (event === "resolve" && (!resolution || resolution === "lapsed"))
+    throw new Error("resolve needs a hire, an exemption or a convention");
   const ending = next === "met" || next === "lapsed";
   await trx
     .updateTable("l68_obligations")
@@ -77,7 +77,11 @@ async function splitObligation(trx: Trx, obligationId: string, units: number): P
     .where("id", "=", obligationId)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  await trx.updateTable("l68_obligations").set({ units: o.units - units }).where("id", "=", obligationId).execute();
+  await trx
+    .updateTable("l68_obligations")
+    .set({ units: o.units - units })
+    .where("id", "=", obligationId)
+    .execute();
   const row = await trx
     .insertInto("l68_obligations")
     .values({ employer_id: o.employer_id, cause: o.cause, units, status: o.status, arose_on: o.arose_on, due_on: o.due_on })
@@ -111,7 +115,11 @@ export interface CoverFigures {
  * first hires (more protected workers counted), then exemptions and self-certifications, then
  * conventions; whatever is left is no longer due for another reason (lapsed). Pure.
  */
-export function splitResolution(before: CoverFigures | null, after: CoverFigures, units: number): { resolution: L68ObligationResolution; units: number }[] {
+export function splitResolution(
+  before: CoverFigures | null,
+  after: CoverFigures,
+  units: number,
+): { resolution: L68ObligationResolution; units: number }[] {
   const out: { resolution: L68ObligationResolution; units: number }[] = [];
   let left = units;
   const take = (resolution: L68ObligationResolution, rise: number) => {
@@ -145,7 +153,13 @@ export async function reconcileObligations(
   if (missing > total) {
     await trx
       .insertInto("l68_obligations")
-      .values({ employer_id: employerId, cause: opened.cause, units: missing - total, arose_on: opened.arose, due_on: addDays(opened.arose, OBLIGATION_DAYS) })
+      .values({
+        employer_id: employerId,
+        cause: opened.cause,
+        units: missing - total,
+        arose_on: opened.arose,
+        due_on: addDays(opened.arose, OBLIGATION_DAYS),
+      })
       .execute();
     return;
   }

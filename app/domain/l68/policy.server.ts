@@ -39,4 +39,3 @@ export const employerInProvince = (province: string) => (eb: ExpressionBuilder<D
 
 /** Health data (disability percentages) only for placement officers (docs/decisions/0011-health-data-for-placement-officers-only.md, GDPR art. 9). */
 export const canSeeHealthData = (user: SessionUser) => roleHas(user.role, "candidates:health") && roleHas(user.role, "l68:manage");
-

@@ -59,13 +59,19 @@ export interface ProspettoDue {
  * The decision, given the figures at 31 December, the last prospetto sent before it (its year and
  * figures) and whether this year's has already been sent.
  */
-export function decideProspettoDue(current: ProspettoFigures, last: { year: number; figures: Partial<ProspettoFigures> } | null, filed: boolean): ProspettoDue {
+export function decideProspettoDue(
+  current: ProspettoFigures,
+  last: { year: number; figures: Partial<ProspettoFigures> } | null,
+  filed: boolean,
+): ProspettoDue {
   const lastSentYear = last?.year ?? null;
   const changes = prospettoChanges(last?.figures ?? null, current);
   if (filed) return { owed: true, reason: "filed", changes, lastSentYear };
   if (current.baseComputo < PROSPETTO_MIN_BASE) return { owed: false, reason: "below_threshold", changes, lastSentYear };
   if (!last) return { owed: true, reason: "first", changes, lastSentYear };
-  return changes.length ? { owed: true, reason: "changed", changes, lastSentYear } : { owed: false, reason: "unchanged", changes, lastSentYear };
+  return changes.length
+    ? { owed: true, reason: "changed", changes, lastSentYear }
+    : { owed: false, reason: "unchanged", changes, lastSentYear };
 }
 
 /** One Italian sentence for the employer and the officer. */

@@ -22,7 +22,11 @@ const CATEGORY: Record<string, string> = { under15: "-", "15-35": "C", "36-50": 
  * snapshot after `date` today's groups are that workforce too; otherwise, for files older than the
  * kept groups (migration 2026_12_05_1930), today's groups are an approximation and the draft says so.
  */
-export async function workforceAt(db: Db | Trx, employerId: string, date: string): Promise<{ groups?: StoredGroup[]; source: "snapshot" | "today" | "approximate" }> {
+export async function workforceAt(
+  db: Db | Trx,
+  employerId: string,
+  date: string,
+): Promise<{ groups?: StoredGroup[]; source: "snapshot" | "today" | "approximate" }> {
   const kept = await db
     .selectFrom("l68_snapshots")
     .select(["workforce_groups"])
@@ -33,7 +37,13 @@ export async function workforceAt(db: Db | Trx, employerId: string, date: string
     .limit(1)
     .executeTakeFirst();
   if (kept?.workforce_groups) return { groups: kept.workforce_groups as StoredGroup[], source: "snapshot" };
-  const later = await db.selectFrom("l68_snapshots").select("id").where("employer_id", "=", employerId).where("reference_date", ">", date).limit(1).executeTakeFirst();
+  const later = await db
+    .selectFrom("l68_snapshots")
+    .select("id")
+    .where("employer_id", "=", employerId)
+    .where("reference_date", ">", date)
+    .limit(1)
+    .executeTakeFirst();
   return { source: later ? "approximate" : "today" };
 }
 
@@ -43,7 +53,16 @@ export async function buildProspettoDraft(db: Db | Trx, employerId: string, dead
     .selectFrom("employers")
     .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code")
     .innerJoin("ateco", "ateco.code", "employers.ateco_code")
-    .select(["legal_name", "tax_code", "ateco_code", "ateco.title as ateco_title", "legal_address", "comuni.name as comune", "comuni.province_code", "pec"])
+    .select([
+      "legal_name",
+      "tax_code",
+      "ateco_code",
+      "ateco.title as ateco_title",
+      "legal_address",
+      "comuni.name as comune",
+      "comuni.province_code",
+      "pec",
+    ])
     .where("employers.id", "=", employerId)
     .executeTakeFirstOrThrow();
   const workforce = await workforceAt(db, employerId, referenceDate);
@@ -136,7 +155,12 @@ async function openPostsKey(db: Db | Trx, employerId: string) {
  * posts open now; an older one carries only the text typed then, which no structured post can be
  * compared with, so its posts count as unchanged. `currentPosts` overrides the posts open now.
  */
-export async function prospettoDue(db: Db | Trx, employerId: string, deadlineYear: number, currentPosts?: string): Promise<ProspettoDue & { draft: ProspettoDraft }> {
+export async function prospettoDue(
+  db: Db | Trx,
+  employerId: string,
+  deadlineYear: number,
+  currentPosts?: string,
+): Promise<ProspettoDue & { draft: ProspettoDraft }> {
   const draft = await buildProspettoDraft(db, employerId, deadlineYear);
   const sent = await db
     .selectFrom("l68_prospetti")
@@ -165,7 +189,13 @@ export function lateFiling(deadlineYear: number, filedOn: string) {
 }
 
 /** Files the prospetto: freezes the draft, computes any late sanction, and counts as the hiring request (art. 9 c. 3). */
-export async function submitProspetto(trx: Trx, actor: Actor, employerId: string, input: { deadlineYear: number; availablePositions: string }, today: string) {
+export async function submitProspetto(
+  trx: Trx,
+  actor: Actor,
+  employerId: string,
+  input: { deadlineYear: number; availablePositions: string },
+  today: string,
+) {
   const existing = await trx
     .selectFrom("l68_prospetti")
     .select(["id", "status"])
@@ -173,8 +203,10 @@ export async function submitProspetto(trx: Trx, actor: Actor, employerId: string
     .where("deadline_year", "=", input.deadlineYear)
     .forUpdate()
     .executeTakeFirst();
-  if (existing?.status === "submitted") throw new DomainError(`Il prospetto ${input.deadlineYear} è già stato inviato`, "_form", "conflict");
-  if (today < `${input.deadlineYear - 1}-12-31`) throw new DomainError("Il prospetto si invia dopo il 31 dicembre dell'anno di riferimento", "deadlineYear");
+  if (existing?.status === "submitted")
+    throw new DomainError(`Il prospetto ${input.deadlineYear} è già stato inviato`, "_form", "conflict");
+  if (today < `${input.deadlineYear - 1}-12-31`)
+    throw new DomainError("Il prospetto si invia dopo il 31 dicembre dell'anno di riferimento", "deadlineYear");
   // Not owed (nothing changed since the last one, art. 40 c. 4 DL 112/2008): sending it is allowed and costs nothing.
   // The posts typed now are not compared: Rosa knew no other posts than the last prospetto's until now.
   const due = await prospettoDue(trx, employerId, input.deadlineYear);
@@ -192,7 +224,11 @@ export async function submitProspetto(trx: Trx, actor: Actor, employerId: string
   };
   const row = existing
     ? await trx.updateTable("l68_prospetti").set(values).where("id", "=", existing.id).returning("id").executeTakeFirstOrThrow()
-    : await trx.insertInto("l68_prospetti").values({ employer_id: employerId, deadline_year: input.deadlineYear, ...values }).returning("id").executeTakeFirstOrThrow();
+    : await trx
+        .insertInto("l68_prospetti")
+        .values({ employer_id: employerId, deadline_year: input.deadlineYear, ...values })
+        .returning("id")
+        .executeTakeFirstOrThrow();
   // Sent within the 60 days, the prospetto is the hiring request for the open obligations (art. 9 c. 3; nota 970/2016).
   for (const o of await pendingObligations(trx, employerId)) {
     if (o.status === "open" && o.due_on >= today) await transitionObligation(trx, actor, o.id, "file_request", today);

@@ -64,7 +64,9 @@ function allocateQuota(rows: Row[], national: number, legalProvince: string, per
   if (diff > 0) rows.find((r) => r.province === legalProvince)!.quota += diff;
   while (diff < 0) {
     const candidates = rows.filter((r) => r.quota > 0);
-    candidates.sort((a, b) => remainder(percent, b.base) - remainder(percent, a.base) || b.base - a.base || a.province.localeCompare(b.province));
+    candidates.sort(
+      (a, b) => remainder(percent, b.base) - remainder(percent, a.base) || b.base - a.base || a.province.localeCompare(b.province),
+    );
     candidates[0].quota -= 1;
     diff += 1;
   }
@@ -77,7 +79,14 @@ function compensate(items: { quota: number; covered: number }[]): CategoryAlloca
     const deficit = Math.max(0, r.quota - r.covered);
     const compensationIn = Math.min(deficit, pool);
     pool -= compensationIn;
-    return { quota: r.quota, covered: r.covered, compensationIn, compensationOut: 0, uncovered: deficit - compensationIn, category: compensationIn > 0 ? "R" : null };
+    return {
+      quota: r.quota,
+      covered: r.covered,
+      compensationIn,
+      compensationOut: 0,
+      uncovered: deficit - compensationIn,
+      category: compensationIn > 0 ? "R" : null,
+    };
   });
   let toAssign = out.reduce((n, r) => n + r.compensationIn, 0);
   for (const r of out) {

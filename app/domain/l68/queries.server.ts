@@ -16,7 +16,14 @@ export async function getEmployerHeader(db: Db, employerId: string) {
   return db
     .selectFrom("employers")
     .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code")
-    .select(["employers.id", "employers.legal_name", "employers.tax_code", "employers.contact_email", "comuni.province_code", "comuni.name as comune_name"])
+    .select([
+      "employers.id",
+      "employers.legal_name",
+      "employers.tax_code",
+      "employers.contact_email",
+      "comuni.province_code",
+      "comuni.name as comune_name",
+    ])
     .where("employers.id", "=", employerId)
     .executeTakeFirst();
 }
@@ -37,10 +44,26 @@ export async function latestSnapshot(db: Db, employerId: string) {
  * officer's province). `health` adds the disability percentages — placement officers only.
  */
 export async function getFileView(db: Db, employerId: string, opts: { health: boolean }) {
-  const file = await db.selectFrom("l68_files").select(["employer_type", "version"]).where("employer_id", "=", employerId).executeTakeFirst();
+  const file = await db
+    .selectFrom("l68_files")
+    .select(["employer_type", "version"])
+    .where("employer_id", "=", employerId)
+    .executeTakeFirst();
   const groups = await db
     .selectFrom("l68_workforce_groups")
-    .select(["id", "province_code", "site_label", "count", "contract", "months", "weekly_hours", "full_time_hours", "exclusion", "patron_saint", "extra_holidays"])
+    .select([
+      "id",
+      "province_code",
+      "site_label",
+      "count",
+      "contract",
+      "months",
+      "weekly_hours",
+      "full_time_hours",
+      "exclusion",
+      "patron_saint",
+      "extra_holidays",
+    ])
     .where("employer_id", "=", employerId)
     .orderBy("province_code")
     .orderBy("created_at")
@@ -71,14 +94,29 @@ export async function getFileView(db: Db, employerId: string, opts: { health: bo
     .execute();
   const history = await db
     .selectFrom("l68_snapshots")
-    .select(["id", "computed_at", "reason", "base_computo", "quota_disabili", "covered_disabili", "uncovered_disabili", "uncovered_art18", "missing_after_exemptions"])
+    .select([
+      "id",
+      "computed_at",
+      "reason",
+      "base_computo",
+      "quota_disabili",
+      "covered_disabili",
+      "uncovered_disabili",
+      "uncovered_art18",
+      "missing_after_exemptions",
+    ])
     .where("employer_id", "=", employerId)
     .orderBy("id", "desc")
     .limit(20)
     .execute();
   return {
     file: file ?? { employer_type: "private" as const, version: 1 },
-    groups: groups.map((g) => ({ ...g, months: num(g.months), weekly_hours: num(g.weekly_hours), full_time_hours: num(g.full_time_hours) })),
+    groups: groups.map((g) => ({
+      ...g,
+      months: num(g.months),
+      weekly_hours: num(g.weekly_hours),
+      full_time_hours: num(g.full_time_hours),
+    })),
     workers: workers.map(({ disability_percent, invalidity_category, psychic_disability, inail_percent, employer_at_fault, ...w }) => ({
       ...w,
       weekly_hours: num(w.weekly_hours),
@@ -130,7 +168,11 @@ export const DEADLINE_HORIZON_DAYS = 30;
 const dueBy = (until: string) =>
   sql<boolean>`exists (select 1 from l68_obligations o where o.employer_id = employers.id and o.status in ('open','overdue') and o.due_on <= ${until}::date)`;
 
-export async function listProvinceEmployers(db: Db, province: string, opts: { sort: WorkspaceSort; onlyUncovered: boolean; dueBy?: string }) {
+export async function listProvinceEmployers(
+  db: Db,
+  province: string,
+  opts: { sort: WorkspaceSort; onlyUncovered: boolean; dueBy?: string },
+) {
   let query = db
     .selectFrom("employers")
     .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code")
@@ -139,7 +181,16 @@ export async function listProvinceEmployers(db: Db, province: string, opts: { so
         eb
           .selectFrom("l68_snapshots")
           .distinctOn("employer_id")
-          .select(["employer_id", "base_computo", "quota_disabili", "covered_disabili", "uncovered_disabili", "uncovered_art18", "missing_after_exemptions", "computed_at"])
+          .select([
+            "employer_id",
+            "base_computo",
+            "quota_disabili",
+            "covered_disabili",
+            "uncovered_disabili",
+            "uncovered_art18",
+            "missing_after_exemptions",
+            "computed_at",
+          ])
           .orderBy("employer_id")
           .orderBy("id", "desc")
           .as("s"),
@@ -186,7 +237,10 @@ export async function listProvinceEmployers(db: Db, province: string, opts: { so
       break;
   }
   const rows = await query.limit(500).execute();
-  const reserved = await listReservedVacancies(db, rows.map((r) => r.id));
+  const reserved = await listReservedVacancies(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ ...r, overdue: Number(r.overdue ?? 0), reserved: reserved.get(r.id) ?? [] }));
 }
 
@@ -196,7 +250,18 @@ export async function listProvinceEmployers(db: Db, province: string, opts: { so
  * works to cover the units the workspace shows as missing.
  */
 export async function listReservedVacancies(db: Db, employerIds: string[]) {
-  const out = new Map<string, { id: string; number: number; title: string; status: string; l68_reserved: string; hired: number; shortlists: { id: string; status: string }[] }[]>();
+  const out = new Map<
+    string,
+    {
+      id: string;
+      number: number;
+      title: string;
+      status: string;
+      l68_reserved: string;
+      hired: number;
+      shortlists: { id: string; status: string }[];
+    }[]
+  >();
   if (!employerIds.length) return out;
   const vacancies = await db
     .selectFrom("vacancies")
@@ -207,7 +272,11 @@ export async function listReservedVacancies(db: Db, employerIds: string[]) {
       "vacancies.title",
       "vacancies.status",
       "vacancies.l68_reserved",
-      eb.selectFrom("hires").select((h) => h.fn.countAll<string>().as("n")).whereRef("hires.vacancy_id", "=", "vacancies.id").as("hired"),
+      eb
+        .selectFrom("hires")
+        .select((h) => h.fn.countAll<string>().as("n"))
+        .whereRef("hires.vacancy_id", "=", "vacancies.id")
+        .as("hired"),
     ])
     .where("vacancies.employer_id", "in", employerIds)
     .where("vacancies.l68_reserved", "<>", "no")
@@ -215,7 +284,16 @@ export async function listReservedVacancies(db: Db, employerIds: string[]) {
     .orderBy("vacancies.number", "desc")
     .execute();
   const shortlists = vacancies.length
-    ? await db.selectFrom("shortlists").select(["id", "vacancy_id", "status"]).where("vacancy_id", "in", vacancies.map((v) => v.id)).orderBy("created_at").execute()
+    ? await db
+        .selectFrom("shortlists")
+        .select(["id", "vacancy_id", "status"])
+        .where(
+          "vacancy_id",
+          "in",
+          vacancies.map((v) => v.id),
+        )
+        .orderBy("created_at")
+        .execute()
     : [];
   for (const v of vacancies) {
     const list = out.get(v.employer_id) ?? [];
@@ -279,7 +357,13 @@ export async function countProvinceEmployersDueBy(db: Db, province: string, unti
     .innerJoin("comuni", "comuni.istat_code", "employers.legal_comune_code")
     .innerJoin(
       (eb) =>
-        eb.selectFrom("l68_snapshots").distinctOn("employer_id").select(["employer_id", "quota_disabili", "uncovered_art18"]).orderBy("employer_id").orderBy("id", "desc").as("s"),
+        eb
+          .selectFrom("l68_snapshots")
+          .distinctOn("employer_id")
+          .select(["employer_id", "quota_disabili", "uncovered_art18"])
+          .orderBy("employer_id")
+          .orderBy("id", "desc")
+          .as("s"),
       (join) => join.onRef("s.employer_id", "=", "employers.id"),
     )
     .select((eb) => eb.fn.countAll<string>().as("n"))

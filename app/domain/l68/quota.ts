@@ -174,7 +174,9 @@ function explainQuotaArt18(base: bigint, quota: bigint): string {
 function historicalNotes(input: QuotaInput, base: bigint): string[] {
   const out: string[] = [];
   if (input.date < LAW_IN_FORCE_FROM) {
-    out.push(`Alla data indicata la ${LAW} non era ancora in vigore (lo è dal 18 gennaio 2000, art. 23): il calcolo ne applica comunque le regole.`);
+    out.push(
+      `Alla data indicata la ${LAW} non era ancora in vigore (lo è dal 18 gennaio 2000, art. 23): il calcolo ne applica comunque le regole.`,
+    );
   }
   if (input.employer.type === "private" && bandOf(base) === "15-35" && input.date <= NEW_HIRE_ONLY_REGIME_UNTIL) {
     out.push(
@@ -418,8 +420,7 @@ function coverArt12bis(input: QuotaInput, base: bigint, q3: bigint): { counted: 
   };
 }
 
-const art18InService = (input: QuotaInput) =>
-  input.workforce.reduce((n, g) => (g.protected === "art18" ? n + BigInt(g.count) : n), 0n);
+const art18InService = (input: QuotaInput) => input.workforce.reduce((n, g) => (g.protected === "art18" ? n + BigInt(g.count) : n), 0n);
 
 /**
  * Legacy "abbattimento" (art. 18 c. 1; docs/legal/l68.md#s1-5, #s3-5), computed as PRODIS does
@@ -456,7 +457,11 @@ const unverifiedNote = (p: Period<unknown>, what: string) =>
  * CCNL, national holidays (4 October from 2026, L. 151/2025), the patron saint — the one declared,
  * else the provincial capital's from patron-saints.ts — and the CCNL extra holidays.
  */
-function workingDaysOf(src: { workingDays?: number; calendar?: Calendar }, what: string, steps: Steps): { days: bigint; computed?: number } {
+function workingDaysOf(
+  src: { workingDays?: number; calendar?: Calendar },
+  what: string,
+  steps: Steps,
+): { days: bigint; computed?: number } {
   const c = src.calendar;
   if (!c) return { days: BigInt(src.workingDays ?? 0) };
   const prefilled = c.patronSaint === undefined && c.province ? patronSaintOf(c.province) : undefined;
@@ -470,7 +475,8 @@ function workingDaysOf(src: { workingDays?: number; calendar?: Calendar }, what:
       : `santo patrono dell'unità produttiva${c.province ? ` (${PROVINCE_NAMES[c.province] ?? c.province})` : ""}`;
     parts.push(`${who}, il ${patron.slice(3)}/${patron.slice(0, 2)}`);
   }
-  if (c.extraHolidays.length) parts.push(`${plural(c.extraHolidays.length, "festività aggiuntiva", "festività aggiuntive")} del CCNL o locali`);
+  if (c.extraHolidays.length)
+    parts.push(`${plural(c.extraHolidays.length, "festività aggiuntiva", "festività aggiuntive")} del CCNL o locali`);
   const year = Number(c.from.slice(0, 4));
   steps.push(
     `Giornate lavorative per il ${what} dal ${formatIsoDay(c.from)} al ${formatIsoDay(c.to)}, settimana di ${c.weekDays} giorni: ` +
@@ -501,7 +507,9 @@ function explainExemptionCap(capPercent: number | undefined, steps: Steps) {
         `indica la percentuale concessa e un tetto diverso va indicato espressamente (art. 5 c. 3 ${LAW}).`,
     );
   } else if (capPercent <= Number(EXEMPTION_MAX_PERCENT)) {
-    steps.push(`Tetto dell'esonero parziale indicato nell'autorizzazione: ${capPercent}% della quota di riserva (art. 5 c. 3 ${LAW} e DM 357/2000).`);
+    steps.push(
+      `Tetto dell'esonero parziale indicato nell'autorizzazione: ${capPercent}% della quota di riserva (art. 5 c. 3 ${LAW} e DM 357/2000).`,
+    );
   } else {
     steps.caution(
       `Tetto dell'esonero parziale indicato: ${capPercent}% della quota di riserva, oltre il 60% del DM 357/2000; un tetto più ` +
@@ -672,20 +680,25 @@ function applyCompensation(input: QuotaInput, steps: Steps): bigint {
     return 0n;
   }
   const units = BigInt(c.units);
-  const what = units >= 0n
-    ? `${plural(units, "posto scoperto coperto", "posti scoperti coperti")} da assunzioni in eccedenza`
-    : `${plural(-units, "assunzione in eccedenza usata", "assunzioni in eccedenza usate")} per coprire posti scoperti`;
+  const what =
+    units >= 0n
+      ? `${plural(units, "posto scoperto coperto", "posti scoperti coperti")} da assunzioni in eccedenza`
+      : `${plural(-units, "assunzione in eccedenza usata", "assunzioni in eccedenza usate")} per coprire posti scoperti`;
   if (input.employer.type === "public") {
     if (c.authorised !== true) {
       steps.push(
         `Compensazione territoriale indicata (${what} in altre unità produttive) non applicata: per i datori di lavoro pubblici ` +
           `serve l'autorizzazione del servizio competente (art. 5 c. 8-ter ${LAW}); se c'è, indicare authorised: true.`,
       );
-      steps.caution(`Non verificato: il testo dell'art. 5 c. 8-ter ${LAW} sulla compensazione dei datori di lavoro pubblici non è stato letto.`);
+      steps.caution(
+        `Non verificato: il testo dell'art. 5 c. 8-ter ${LAW} sulla compensazione dei datori di lavoro pubblici non è stato letto.`,
+      );
       return 0n;
     }
     steps.push(`Compensazione territoriale autorizzata: ${what} in altre unità produttive (art. 5 c. 8-ter ${LAW}).`);
-    steps.caution(`Non verificato: il testo dell'art. 5 c. 8-ter ${LAW} sulla compensazione dei datori di lavoro pubblici non è stato letto.`);
+    steps.caution(
+      `Non verificato: il testo dell'art. 5 c. 8-ter ${LAW} sulla compensazione dei datori di lavoro pubblici non è stato letto.`,
+    );
     return units;
   }
   steps.push(

@@ -42,11 +42,21 @@ export async function unitHolidays(trx: Trx, employerId: string, province: strin
 }
 
 /** Adds the computed figures to an exemption's or a self-certification's details for [startsOn, endsOn]. */
-export async function withContribution(trx: Trx, employerId: string, kind: L68RecordKind, details: Details, period: Period, today: string): Promise<Details> {
+export async function withContribution(
+  trx: Trx,
+  employerId: string,
+  kind: L68RecordKind,
+  details: Details,
+  period: Period,
+  today: string,
+): Promise<Details> {
   if (kind !== "esonero" && kind !== "autocertificazione_60") return details;
   const { input } = await buildFileInput(trx, employerId, today);
   if (input.employer.type === "public") {
-    throw new DomainError("Esonero parziale e autocertificazione spettano solo ai datori privati e agli enti pubblici economici (art. 5 c. 3)", "_form");
+    throw new DomainError(
+      "Esonero parziale e autocertificazione spettano solo ai datori privati e agli enti pubblici economici (art. 5 c. 3)",
+      "_form",
+    );
   }
   const to = period.endsOn ?? period.startsOn;
   const weekDays = Number(details.weekDays) as WeekDays;
@@ -64,7 +74,10 @@ export async function withContribution(trx: Trx, employerId: string, kind: L68Re
   }
   const positions = selfCertifiedPositions(Number(details.workers60), computeQuota(input).quotaDisabili);
   if (positions === 0) {
-    throw new DomainError("Con questi lavoratori e la quota attuale non risulta alcuna posizione da autocertificare (7% dei lavoratori, arrotondato)", "workers60");
+    throw new DomainError(
+      "Con questi lavoratori e la quota attuale non risulta alcuna posizione da autocertificare (7% dei lavoratori, arrotondato)",
+      "workers60",
+    );
   }
   return { ...details, positions, contribution: selfCertificationContribution(positions, period.startsOn, to, weekDays, holidays) };
 }
@@ -72,7 +85,13 @@ export async function withContribution(trx: Trx, employerId: string, kind: L68Re
 /** Checks that depend on the file when a record is filed (docs/legal/l68.md#s1-6, #s1-10). */
 export async function checkFiling(trx: Trx, employerId: string, kind: L68RecordKind, today: string) {
   if (kind === "convenzione_art12bis") {
-    const latest = await trx.selectFrom("l68_snapshots").select("band").where("employer_id", "=", employerId).orderBy("id", "desc").limit(1).executeTakeFirst();
+    const latest = await trx
+      .selectFrom("l68_snapshots")
+      .select("band")
+      .where("employer_id", "=", employerId)
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
     if (latest?.band !== "over50") {
       throw new DomainError("Le convenzioni art. 12-bis sono riservate ai datori di lavoro con più di 50 dipendenti computabili", "_form");
     }
@@ -86,7 +105,10 @@ export async function checkFiling(trx: Trx, employerId: string, kind: L68RecordK
       .where((eb) => eb.or([eb("status", "=", "overdue"), eb.and([eb("status", "=", "open"), eb("due_on", "<", today)])]))
       .executeTakeFirst();
     if (late) {
-      throw new DomainError("Il termine di 60 giorni è scaduto: ora puoi presentare solo una richiesta di avviamento numerico (nota Min. Lav. 970/2016)", "_form");
+      throw new DomainError(
+        "Il termine di 60 giorni è scaduto: ora puoi presentare solo una richiesta di avviamento numerico (nota Min. Lav. 970/2016)",
+        "_form",
+      );
     }
   }
 }
@@ -94,7 +116,14 @@ export async function checkFiling(trx: Trx, employerId: string, kind: L68RecordK
 export const isReferral = (kind: L68RecordKind) => kind === "richiesta_nominativa" || kind === "richiesta_numerica";
 
 /** A referral request satisfies the oldest pending obligations up to the units requested. */
-export async function linkObligations(trx: Trx, actor: Actor, employerId: string, kind: L68RecordKind, units: number, today: string): Promise<string[]> {
+export async function linkObligations(
+  trx: Trx,
+  actor: Actor,
+  employerId: string,
+  kind: L68RecordKind,
+  units: number,
+  today: string,
+): Promise<string[]> {
   if (!isReferral(kind)) return [];
   const ids: string[] = [];
   let left = units;

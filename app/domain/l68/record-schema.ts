@@ -94,8 +94,13 @@ const AutocertificazioneSchema = z
 const SospensioneSchema = z
   .object({
     ...common,
-    suspensionType: z.enum(Object.keys(SUSPENSION_TYPE_LABELS) as [SuspensionType, ...SuspensionType[]], { error: "Scegli la causa della sospensione" }),
-    suspendedPercent: z.preprocess((v) => decimal(blankToUndefined(v)), z.number({ error: "La percentuale deve essere un numero" }).optional()),
+    suspensionType: z.enum(Object.keys(SUSPENSION_TYPE_LABELS) as [SuspensionType, ...SuspensionType[]], {
+      error: "Scegli la causa della sospensione",
+    }),
+    suspendedPercent: z.preprocess(
+      (v) => decimal(blankToUndefined(v)),
+      z.number({ error: "La percentuale deve essere un numero" }).optional(),
+    ),
   })
   .superRefine((r, ctx) => {
     if (r.suspensionType === "licenziamento_collettivo") return checkPeriod(r, ctx, false);
@@ -103,7 +108,8 @@ const SospensioneSchema = z
     checkPeriod(r, ctx, true);
     const p = r.suspendedPercent;
     if (p === undefined || !Number.isFinite(p)) issue(ctx, "suspendedPercent", "Indica la percentuale di attività sospesa nella provincia");
-    else if (p <= 0 || p > 100) issue(ctx, "suspendedPercent", "La percentuale di attività sospesa deve essere maggiore di 0 e al massimo 100");
+    else if (p <= 0 || p > 100)
+      issue(ctx, "suspendedPercent", "La percentuale di attività sospesa deve essere maggiore di 0 e al massimo 100");
   })
   .transform((r) => split("sospensione", r));
 
@@ -129,7 +135,8 @@ const Art11Schema = z
       rows++;
       const d = dateCheck.safeParse(date);
       if (!d.success) issue(ctx, `scheduleDate${i}`, d.error.issues[0].message);
-      else if (d.data < r.startsOn || (r.endsOn && d.data > r.endsOn)) issue(ctx, `scheduleDate${i}`, "La data prevista deve cadere nel periodo della convenzione");
+      else if (d.data < r.startsOn || (r.endsOn && d.data > r.endsOn))
+        issue(ctx, `scheduleDate${i}`, "La data prevista deve cadere nel periodo della convenzione");
       const u = unitsCheck.safeParse(units);
       if (!u.success) issue(ctx, `scheduleUnits${i}`, u.error.issues[0].message);
     }
@@ -137,7 +144,10 @@ const Art11Schema = z
   })
   .transform((r) => {
     const row = r as Record<string, string>;
-    const schedule = Array.from({ length: SCHEDULE_ROWS }, (_, i) => ({ date: row[`scheduleDate${i + 1}`], units: Number(row[`scheduleUnits${i + 1}`]) }))
+    const schedule = Array.from({ length: SCHEDULE_ROWS }, (_, i) => ({
+      date: row[`scheduleDate${i + 1}`],
+      units: Number(row[`scheduleUnits${i + 1}`]),
+    }))
       .filter((s) => s.date)
       .sort((a, b) => a.date.localeCompare(b.date));
     return split("convenzione_art11", { provinceCode: r.provinceCode, startsOn: r.startsOn, endsOn: r.endsOn, notes: r.notes, schedule });
@@ -186,7 +196,10 @@ export const RecordEventSchema = z
     event: z.enum(["approve", "reject", "withdraw", "close"], { error: "Operazione non riconosciuta" }),
     version: z.coerce.number({ error: "Versione mancante" }).int().min(1, "Versione mancante"),
     note: z.string().trim().max(2000, "Al massimo 2.000 caratteri").default(""),
-    grantedPercent: z.preprocess((v) => decimal(blankToUndefined(v)), z.number({ error: "La percentuale deve essere un numero" }).optional()),
+    grantedPercent: z.preprocess(
+      (v) => decimal(blankToUndefined(v)),
+      z.number({ error: "La percentuale deve essere un numero" }).optional(),
+    ),
     endedOn: optionalDate("la data di conclusione"),
     dismissals: z.preprocess((v) => decimal(blankToUndefined(v)), z.number({ error: "Il numero deve essere intero" }).optional()),
   })
@@ -196,7 +209,8 @@ export const RecordEventSchema = z
     if (g !== undefined && (!Number.isFinite(g) || g <= 0 || g > Number(EXEMPTION_MAX_PERCENT)))
       issue(ctx, "grantedPercent", `La percentuale autorizzata deve essere maggiore di 0 e al massimo ${EXEMPTION_MAX_PERCENT}`);
     const d = r.dismissals;
-    if (d !== undefined && (!Number.isInteger(d) || d < 0 || d > 1_000_000)) issue(ctx, "dismissals", "Indica un numero intero di licenziamenti, 0 o più");
+    if (d !== undefined && (!Number.isInteger(d) || d < 0 || d > 1_000_000))
+      issue(ctx, "dismissals", "Indica un numero intero di licenziamenti, 0 o più");
   });
 export type RecordEventForm = z.output<typeof RecordEventSchema>;
 

@@ -26,7 +26,14 @@ async function recomputeStartsAndEnds(db: Db, today: string): Promise<number> {
   const rows = await db
     .selectFrom("l68_records")
     .innerJoin(
-      (eb) => eb.selectFrom("l68_snapshots").distinctOn("employer_id").select(["employer_id", "reference_date"]).orderBy("employer_id").orderBy("id", "desc").as("s"),
+      (eb) =>
+        eb
+          .selectFrom("l68_snapshots")
+          .distinctOn("employer_id")
+          .select(["employer_id", "reference_date"])
+          .orderBy("employer_id")
+          .orderBy("id", "desc")
+          .as("s"),
       (join) => join.onRef("s.employer_id", "=", "l68_records.employer_id"),
     )
     .select(["l68_records.employer_id", "l68_records.kind", "l68_records.ends_on"])
@@ -46,11 +53,13 @@ async function recomputeStartsAndEnds(db: Db, today: string): Promise<number> {
     employers.set(r.employer_id, entry);
   }
   for (const [employerId, e] of employers) {
-    await db.transaction().execute((trx) =>
-      e.suspensionEnd
-        ? recomputeFile(trx, SYSTEM, employerId, today, "Fine di una sospensione degli obblighi", "suspension_end", e.suspensionEnd)
-        : recomputeFile(trx, SYSTEM, employerId, today, "Inizio o fine di una pratica in vigore"),
-    );
+    await db
+      .transaction()
+      .execute((trx) =>
+        e.suspensionEnd
+          ? recomputeFile(trx, SYSTEM, employerId, today, "Fine di una sospensione degli obblighi", "suspension_end", e.suspensionEnd)
+          : recomputeFile(trx, SYSTEM, employerId, today, "Inizio o fine di una pratica in vigore"),
+      );
   }
   return employers.size;
 }
@@ -69,7 +78,9 @@ async function recordReminders(db: Db, today: string): Promise<number> {
   for (const r of rows) {
     const due: { ref: string; kind: string; message: string; subject: string }[] = [];
     if (r.kind === "convenzione_art11") {
-      const schedule = ((r.details as { schedule?: { date: string; units: number }[] }).schedule ?? []).filter((s) => s.date >= today && s.date <= horizon);
+      const schedule = ((r.details as { schedule?: { date: string; units: number }[] }).schedule ?? []).filter(
+        (s) => s.date >= today && s.date <= horizon,
+      );
       for (const s of schedule) {
         due.push({
           ref: `${r.id}:${s.date}`,

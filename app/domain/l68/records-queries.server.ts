@@ -48,7 +48,10 @@ export type RecordRow = Awaited<ReturnType<typeof listRecords>>[number];
 
 /** How many records the same scope and filter list (the desk's count of records to decide). */
 export async function countRecords(db: Db, scope: RecordScope, status?: L68RecordStatus): Promise<number> {
-  const r = await scopedRecords(db, scope, status).clearOrderBy().select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+  const r = await scopedRecords(db, scope, status)
+    .clearOrderBy()
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -47,13 +47,25 @@ async function storeDocument(trx: Trx, actor: Actor, employerId: string, recordI
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await auditRecord(trx, actor, employerId, "l68.record_document_added", recordId, { documentId: row.id, filename: doc.filename, size: doc.bytes.length, sha256: doc.sha256 });
+  await auditRecord(trx, actor, employerId, "l68.record_document_added", recordId, {
+    documentId: row.id,
+    filename: doc.filename,
+    size: doc.bytes.length,
+    sha256: doc.sha256,
+  });
 }
 
 /** Records that change quota or coverage; referral requests act on the obligations instead. */
 const affectsQuota = (kind: L68RecordKind) => !isReferral(kind);
 
-export async function fileRecord(trx: Trx, actor: Actor, employerId: string, form: RecordForm, doc: StoredPdf | null, today: string): Promise<string> {
+export async function fileRecord(
+  trx: Trx,
+  actor: Actor,
+  employerId: string,
+  form: RecordForm,
+  doc: StoredPdf | null,
+  today: string,
+): Promise<string> {
   if (!doc) throw new DomainError("Allega il documento della pratica in PDF", "documento");
   await lockFile(trx, employerId);
   await checkFiling(trx, employerId, form.kind, today);
@@ -75,12 +87,22 @@ export async function fileRecord(trx: Trx, actor: Actor, employerId: string, for
     .executeTakeFirstOrThrow();
   const obligationIds = await linkObligations(trx, actor, employerId, form.kind, Number(details.units ?? 0), today);
   if (obligationIds.length) {
-    await trx.updateTable("l68_records").set({ details: JSON.stringify({ ...details, notes: form.notes, obligationIds }) }).where("id", "=", row.id).execute();
+    await trx
+      .updateTable("l68_records")
+      .set({ details: JSON.stringify({ ...details, notes: form.notes, obligationIds }) })
+      .where("id", "=", row.id)
+      .execute();
   }
-  await auditRecord(trx, actor, employerId, "l68.record_filed", row.id, { kind: form.kind, startsOn: form.startsOn, endsOn: form.endsOn, obligationIds });
+  await auditRecord(trx, actor, employerId, "l68.record_filed", row.id, {
+    kind: form.kind,
+    startsOn: form.startsOn,
+    endsOn: form.endsOn,
+    obligationIds,
+  });
   await storeDocument(trx, actor, employerId, row.id, doc);
   // A self-certification takes effect when filed (art. 5 c. 3-bis): recompute now.
-  if (form.kind === "autocertificazione_60") await recomputeFile(trx, actor, employerId, today, `Presentata: ${RECORD_KIND_LABELS[form.kind]}`);
+  if (form.kind === "autocertificazione_60")
+    await recomputeFile(trx, actor, employerId, today, `Presentata: ${RECORD_KIND_LABELS[form.kind]}`);
   return row.id;
 }
 
@@ -119,7 +141,12 @@ async function checkNoOverlap(trx: Trx, employerId: string, rec: LockedRecord) {
     .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", rec.starts_on)]))
     .where("starts_on", "<=", rec.ends_on ?? rec.starts_on)
     .executeTakeFirst();
-  if (other) throw new DomainError("Esiste già un esonero autorizzato per lo stesso periodo: chiudilo prima di autorizzarne un altro", "_form", "conflict");
+  if (other)
+    throw new DomainError(
+      "Esiste già un esonero autorizzato per lo stesso periodo: chiudilo prima di autorizzarne un altro",
+      "_form",
+      "conflict",
+    );
 }
 
 /** What the event changes in the record beyond its status. */
@@ -129,7 +156,8 @@ async function applyEvent(trx: Trx, actor: Actor, employerId: string, rec: Locke
   if (ev.event === "approve" && rec.kind === "esonero") {
     const requested = Number(details.requestedPercent);
     const granted = ev.grantedPercent ?? requested;
-    if (granted > requested) throw new DomainError(`La percentuale autorizzata non può superare quella richiesta (${requested}%)`, "grantedPercent");
+    if (granted > requested)
+      throw new DomainError(`La percentuale autorizzata non può superare quella richiesta (${requested}%)`, "grantedPercent");
     await checkNoOverlap(trx, employerId, rec);
     details = { ...details, percent: granted };
   }
@@ -138,17 +166,37 @@ async function applyEvent(trx: Trx, actor: Actor, employerId: string, rec: Locke
     if (ev.dismissals !== undefined) details = { ...details, dismissals: ev.dismissals };
   }
   if ((ev.event === "approve" || ev.event === "close") && (rec.kind === "esonero" || rec.kind === "autocertificazione_60")) {
-    details = await withContribution(trx, employerId, rec.kind, details, { startsOn: rec.starts_on, endsOn, provinceCode: rec.province_code }, today);
+    details = await withContribution(
+      trx,
+      employerId,
+      rec.kind,
+      details,
+      { startsOn: rec.starts_on, endsOn, provinceCode: rec.province_code },
+      today,
+    );
   }
-  if (ev.event === "reject" || ev.event === "withdraw") await unlinkObligations(trx, actor, (details.obligationIds as string[] | undefined) ?? [], today);
+  if (ev.event === "reject" || ev.event === "withdraw")
+    await unlinkObligations(trx, actor, (details.obligationIds as string[] | undefined) ?? [], today);
   return { details, endsOn };
 }
 
 /** Approve, reject or close (office) or withdraw (employer) one record of `employerId`. */
-export async function changeRecordStatus(trx: Trx, actor: Actor, side: RecordSide, employerId: string, recordId: string, ev: RecordEventForm, today: string) {
+export async function changeRecordStatus(
+  trx: Trx,
+  actor: Actor,
+  side: RecordSide,
+  employerId: string,
+  recordId: string,
+  ev: RecordEventForm,
+  today: string,
+) {
   const rec = await lockRecord(trx, employerId, recordId);
   if (rec.version !== ev.version) throw new StaleVersionError();
-  if (EVENT_SIDE[ev.event] !== side) throw new DomainError(side === "employer" ? "Solo il collocamento mirato decide sulle pratiche" : "Solo l'azienda può ritirare la pratica", "_form");
+  if (EVENT_SIDE[ev.event] !== side)
+    throw new DomainError(
+      side === "employer" ? "Solo il collocamento mirato decide sulle pratiche" : "Solo l'azienda può ritirare la pratica",
+      "_form",
+    );
   const next = nextRecordStatus(rec.kind, rec.status, ev.event);
   if (!next) throw new DomainError(`Operazione non consentita: la pratica è «${RECORD_STATUS_LABELS[rec.status]}»`, "_form", "conflict");
   const { details, endsOn } = await applyEvent(trx, actor, employerId, rec, ev, today);
@@ -167,13 +215,27 @@ export async function changeRecordStatus(trx: Trx, actor: Actor, side: RecordSid
     })
     .where("id", "=", rec.id)
     .execute();
-  await auditRecord(trx, actor, employerId, `l68.record_${ev.event}`, rec.id, { kind: rec.kind, from: rec.status, to: next, note: ev.note || undefined, endsOn });
+  await auditRecord(trx, actor, employerId, `l68.record_${ev.event}`, rec.id, {
+    kind: rec.kind,
+    from: rec.status,
+    to: next,
+    note: ev.note || undefined,
+    endsOn,
+  });
   if (affectsQuota(rec.kind)) await recomputeAfter(trx, actor, employerId, rec, next, endsOn, today);
   if (officer) await notifyEmployer(trx, employerId, rec.kind, next, ev.note);
   return next;
 }
 
-async function recomputeAfter(trx: Trx, actor: Actor, employerId: string, rec: LockedRecord, next: L68RecordStatus, endsOn: string | null, today: string) {
+async function recomputeAfter(
+  trx: Trx,
+  actor: Actor,
+  employerId: string,
+  rec: LockedRecord,
+  next: L68RecordStatus,
+  endsOn: string | null,
+  today: string,
+) {
   const reason = `${RECORD_KIND_LABELS[rec.kind]}: ${RECORD_STATUS_LABELS[next].toLowerCase()}`;
   const suspensionOver = rec.kind === "sospensione" && next === "closed" && endsOn !== null && endsOn < today;
   // The end of a suspension restarts the 60 days from the day after (docs/legal/l68.md#s1-6).
@@ -193,6 +255,7 @@ async function notifyEmployer(trx: Trx, employerId: string, kind: L68RecordKind,
 /** A further document (integration, decree, agreement) on a record that is still open. */
 export async function addRecordDocument(trx: Trx, actor: Actor, employerId: string, recordId: string, doc: StoredPdf) {
   const rec = await lockRecord(trx, employerId, recordId);
-  if (!OPEN_STATUSES.includes(rec.status)) throw new DomainError(`La pratica è «${RECORD_STATUS_LABELS[rec.status]}»: non accetta altri documenti`, "documento", "conflict");
+  if (!OPEN_STATUSES.includes(rec.status))
+    throw new DomainError(`La pratica è «${RECORD_STATUS_LABELS[rec.status]}»: non accetta altri documenti`, "documento", "conflict");
   await storeDocument(trx, actor, employerId, recordId, doc);
 }

@@ -48,8 +48,7 @@ export type ProtectedType = (typeof PROTECTED_TYPES)[number];
 
 export const MIN_REFERENCE_DATE = "1999-01-01";
 
-const requiredOr = (otherwise: string) => (iss: { input?: unknown }) =>
-  iss.input === undefined ? "campo obbligatorio" : otherwise;
+const requiredOr = (otherwise: string) => (iss: { input?: unknown }) => (iss.input === undefined ? "campo obbligatorio" : otherwise);
 
 const numberField = (what = "un numero") => z.number({ error: requiredOr(`deve essere ${what}`) });
 
@@ -79,7 +78,6 @@ const objectErrors = (what = "un oggetto JSON") => ({
   },
 });
 const unknownKeys = objectErrors();
-
 
 const referenceDate = z
   .string({ error: "deve essere una data nel formato aaaa-mm-gg" })
@@ -168,10 +166,13 @@ export const WorkforceGroupSchema = z
     // The alternative routes of art. 4 c. 3-bis describe a worker already disabled when hired but not
     // placed through L. 68: on any other group they would be silently meaningless, so they are refused.
     if (g.invalidityCategory !== undefined && g.protected !== "disabile_art4") {
-      issue("invalidityCategory", "la categoria di invalidità vale solo per un disabile ex art. 4 c. 3-bis (protected \"disabile_art4\")");
+      issue("invalidityCategory", 'la categoria di invalidità vale solo per un disabile ex art. 4 c. 3-bis (protected "disabile_art4")');
     }
     if (g.psychicDisability !== undefined && g.protected !== "disabile_art4") {
-      issue("psychicDisability", "la disabilità intellettiva o psichica vale solo per un disabile ex art. 4 c. 3-bis (protected \"disabile_art4\")");
+      issue(
+        "psychicDisability",
+        'la disabilità intellettiva o psichica vale solo per un disabile ex art. 4 c. 3-bis (protected "disabile_art4")',
+      );
     }
     if (g.psychicDisability === true && g.disabilityPercent === undefined && g.protected === "disabile_art4") {
       issue(
@@ -182,14 +183,14 @@ export const WorkforceGroupSchema = z
     if ((g.inailPercent !== undefined || g.employerAtFault !== undefined) && g.protected !== "disabile_art4") {
       issue(
         g.inailPercent !== undefined ? "inailPercent" : "employerAtFault",
-        "vale solo per un lavoratore divenuto disabile in servizio (protected \"disabile_art4\", art. 4 c. 4)",
+        'vale solo per un lavoratore divenuto disabile in servizio (protected "disabile_art4", art. 4 c. 4)',
       );
     }
     if (g.fullTimeWorkload !== undefined && g.contract !== "domicilio" && g.telework !== true) {
-      issue("fullTimeWorkload", "vale solo per lavoratori a domicilio (contract \"domicilio\") o in telelavoro (telework true), art. 4 c. 3");
+      issue("fullTimeWorkload", 'vale solo per lavoratori a domicilio (contract "domicilio") o in telelavoro (telework true), art. 4 c. 3');
     }
     if (g.art18InForceAt2000 !== undefined && g.protected !== "art18") {
-      issue("art18InForceAt2000", "vale solo per i lavoratori delle categorie dell'art. 18 c. 2 (protected \"art18\")");
+      issue("art18InForceAt2000", 'vale solo per i lavoratori delle categorie dell\'art. 18 c. 2 (protected "art18")');
     }
   });
 
@@ -230,7 +231,11 @@ export const CalendarSchema = z
   .superRefine((c, ctx) => {
     if (c.to < c.from) ctx.addIssue({ code: "custom", path: ["to"], message: "la fine del periodo precede l'inizio" });
     else if (c.from.slice(0, 4) !== c.to.slice(0, 4)) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "un anno solare alla volta: il periodo deve finire entro il 31 dicembre dell'anno di inizio" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: "un anno solare alla volta: il periodo deve finire entro il 31 dicembre dell'anno di inizio",
+      });
     }
   });
 export type Calendar = z.output<typeof CalendarSchema>;
@@ -245,25 +250,30 @@ const oneWorkingDaysSource = (v: { workingDays?: number; calendar?: unknown }, c
   }
 };
 
-const ExemptionSchema = z.strictObject(
-  {
-    percent: numberField()
-      .gt(0, "la percentuale di esonero deve essere maggiore di zero")
-      .max(100, "la percentuale di esonero non può superare 100"),
-    workingDays: workingDaysField.optional(),
-    calendar: CalendarSchema.optional(),
-    /**
-     * The cap the authorisation grants, in % of the quota: 60 when not given (DM 357/2000). Up to 80
-     * only as an explicit parameter: the higher sector cap is unverified (docs/legal/l68.md#s1-7, #s3-10).
-     */
-    capPercent: numberField("un numero intero")
-      .int("il tetto dell'esonero deve essere un numero intero di punti percentuali")
-      .min(1, `il tetto dell'esonero va da 1 a ${EXEMPTION_CAP_LIMIT_PERCENT} (60 se l'autorizzazione non indica altro)`)
-      .max(EXEMPTION_CAP_LIMIT_PERCENT, `il tetto dell'esonero va da 1 a ${EXEMPTION_CAP_LIMIT_PERCENT} (60 se l'autorizzazione non indica altro)`)
-      .optional(),
-  },
-  unknownKeys,
-).superRefine(oneWorkingDaysSource);
+const ExemptionSchema = z
+  .strictObject(
+    {
+      percent: numberField()
+        .gt(0, "la percentuale di esonero deve essere maggiore di zero")
+        .max(100, "la percentuale di esonero non può superare 100"),
+      workingDays: workingDaysField.optional(),
+      calendar: CalendarSchema.optional(),
+      /**
+       * The cap the authorisation grants, in % of the quota: 60 when not given (DM 357/2000). Up to 80
+       * only as an explicit parameter: the higher sector cap is unverified (docs/legal/l68.md#s1-7, #s3-10).
+       */
+      capPercent: numberField("un numero intero")
+        .int("il tetto dell'esonero deve essere un numero intero di punti percentuali")
+        .min(1, `il tetto dell'esonero va da 1 a ${EXEMPTION_CAP_LIMIT_PERCENT} (60 se l'autorizzazione non indica altro)`)
+        .max(
+          EXEMPTION_CAP_LIMIT_PERCENT,
+          `il tetto dell'esonero va da 1 a ${EXEMPTION_CAP_LIMIT_PERCENT} (60 se l'autorizzazione non indica altro)`,
+        )
+        .optional(),
+    },
+    unknownKeys,
+  )
+  .superRefine(oneWorkingDaysSource);
 
 const SuspensionSchema = z
   .strictObject(
@@ -286,8 +296,14 @@ const SuspensionSchema = z
   )
   .refine(
     (s) =>
-      s.suspendedShare !== undefined || s.collectiveDismissal !== undefined || s.suspendedUnits !== undefined || s.suspendedArt18Units !== undefined,
-    { message: "indica suspendedShare (quota di attività sospesa, da 0 a 1), suspendedUnits, suspendedArt18Units oppure collectiveDismissal" },
+      s.suspendedShare !== undefined ||
+      s.collectiveDismissal !== undefined ||
+      s.suspendedUnits !== undefined ||
+      s.suspendedArt18Units !== undefined,
+    {
+      message:
+        "indica suspendedShare (quota di attività sospesa, da 0 a 1), suspendedUnits, suspendedArt18Units oppure collectiveDismissal",
+    },
   );
 
 const SanctionSchema = z
@@ -319,7 +335,9 @@ const CompensationSchema = z.strictObject(
       .int("le unità compensate devono essere un numero intero")
       .min(-1_000_000, "unità compensate non plausibili")
       .max(1_000_000, "unità compensate non plausibili"),
-    kind: enumField(["units", "group"], "il tipo di compensazione (units: tra unità produttive; group: tra società del gruppo)").default("units"),
+    kind: enumField(["units", "group"], "il tipo di compensazione (units: tra unità produttive; group: tra società del gruppo)").default(
+      "units",
+    ),
     authorised: z.boolean({ error: "deve essere true o false" }).optional(),
   },
   unknownKeys,
@@ -364,7 +382,7 @@ export const QuotaInputSchema = z
         code: "custom",
         path: ["exemption"],
         message:
-          "l'esonero parziale spetta solo ai datori di lavoro privati e agli enti pubblici economici (art. 5 c. 3); per un ente pubblico economico usa il tipo \"private\"",
+          'l\'esonero parziale spetta solo ai datori di lavoro privati e agli enti pubblici economici (art. 5 c. 3); per un ente pubblico economico usa il tipo "private"',
       });
     }
     // Art. 5 c. 3-bis: the 60 per mille self-certification is for private employers and EPE only.
@@ -372,7 +390,8 @@ export const QuotaInputSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["selfCertification"],
-        message: "l'autocertificazione 60 per mille spetta solo ai datori di lavoro privati e agli enti pubblici economici (art. 5 c. 3-bis)",
+        message:
+          "l'autocertificazione 60 per mille spetta solo ai datori di lavoro privati e agli enti pubblici economici (art. 5 c. 3-bis)",
       });
     }
     // Art. 5 c. 8 as replaced by DL 138/2011: group compensation (art. 31 D.Lgs. 276/2003) is for private employers.
@@ -380,7 +399,8 @@ export const QuotaInputSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["compensation", "kind"],
-        message: "la compensazione tra società del gruppo vale solo per i datori di lavoro privati (art. 5 c. 8 L. 68/1999 e art. 31 D.Lgs. 276/2003)",
+        message:
+          "la compensazione tra società del gruppo vale solo per i datori di lavoro privati (art. 5 c. 8 L. 68/1999 e art. 31 D.Lgs. 276/2003)",
       });
     }
     // Art. 23 D.Lgs. 80/2015: the telework exclusion is for private employers only (docs/legal/l68.md#e18).

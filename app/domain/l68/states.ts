@@ -67,7 +67,12 @@ export const RECORD_TRANSITIONS: Record<L68RecordKind, Table> = {
 };
 
 /** Who may fire each event: the office decides and closes, the employer only withdraws. */
-export const EVENT_SIDE: Record<RecordEvent, RecordSide> = { approve: "officer", reject: "officer", close: "officer", withdraw: "employer" };
+export const EVENT_SIDE: Record<RecordEvent, RecordSide> = {
+  approve: "officer",
+  reject: "officer",
+  close: "officer",
+  withdraw: "employer",
+};
 
 export function nextRecordStatus(kind: L68RecordKind, from: L68RecordStatus, event: RecordEvent): L68RecordStatus | null {
   return RECORD_TRANSITIONS[kind][from]?.[event] ?? null;

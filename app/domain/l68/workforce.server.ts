@@ -42,7 +42,8 @@ export interface FileComputation {
 
 /** Working days of the calendar-year period of a record that contains `date` (see contribution.ts). */
 const workingDaysAt = (d: Record<string, unknown>, date: string) =>
-  ((d.contribution as { periods?: ContributionPeriod[] } | undefined)?.periods ?? []).find((p) => p.from <= date && date <= p.to)?.workingDays ?? 0;
+  ((d.contribution as { periods?: ContributionPeriod[] } | undefined)?.periods ?? []).find((p) => p.from <= date && date <= p.to)
+    ?.workingDays ?? 0;
 
 async function recordsInForce(db: Db | Trx, employerId: string, date: string): Promise<RecordsInForce> {
   const rows = await db
@@ -56,7 +57,13 @@ async function recordsInForce(db: Db | Trx, employerId: string, date: string): P
     .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", date)]))
     .orderBy("created_at")
     .execute();
-  const out: RecordsInForce = { suspensions: {}, art11OpenPositions: 0, art12bisWorkers: 0, selfCertified: { positions: 0, workingDays: 0 }, conventionsByProvince: {} };
+  const out: RecordsInForce = {
+    suspensions: {},
+    art11OpenPositions: 0,
+    art12bisWorkers: 0,
+    selfCertified: { positions: 0, workingDays: 0 },
+    conventionsByProvince: {},
+  };
   const addPlaces = (province: string, n: number) => (out.conventionsByProvince[province] = (out.conventionsByProvince[province] ?? 0) + n);
   for (const r of rows) {
     const d = r.details as Record<string, unknown>;
@@ -185,7 +192,8 @@ export async function buildFileInput(db: Db | Trx, employerId: string, date: str
   }
   const parsed = parseQuotaInput(raw);
   // Rows are validated with the calculator's schema before they are stored: failing here is a bug.
-  if (!parsed.ok) throw new DomainError(`Dati del prospetto non validi: ${parsed.errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`);
+  if (!parsed.ok)
+    throw new DomainError(`Dati del prospetto non validi: ${parsed.errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`);
   const provinces = [...groups.map((g) => g.province_code), ...workers.map((w) => w.province_code)];
   return { input: parsed.data, provinces, records, groups };
 }
@@ -234,7 +242,11 @@ export async function computeFile(db: Db | Trx, employerId: string, date: string
 
 /** Locks the file row: concurrent changes to one file are serialised, so recomputations never interleave. */
 export async function lockFile(trx: Trx, employerId: string) {
-  await trx.insertInto("l68_files").values({ employer_id: employerId }).onConflict((oc) => oc.column("employer_id").doNothing()).execute();
+  await trx
+    .insertInto("l68_files")
+    .values({ employer_id: employerId })
+    .onConflict((oc) => oc.column("employer_id").doNothing())
+    .execute();
   return trx
     .selectFrom("l68_files")
     .select(["employer_id", "employer_type", "version"])
@@ -285,8 +297,18 @@ export async function recompute(trx: Trx, actor: Actor, employerId: string, toda
     .returning("id")
     .executeTakeFirstOrThrow();
   const arose = trigger.eventDate && trigger.eventDate > today ? today : (trigger.eventDate ?? today);
-  const before = previous ? coverFigures(previous.result as FileComputation["result"] & { selfCertified?: { positions: number } }, previous.input as QuotaInput) : null;
-  await reconcileObligations(trx, actor, employerId, c.missing, today, { cause: trigger.cause ?? "threshold", arose }, { before, after: coverFigures({ ...c.result, selfCertified: c.selfCertified }, c.input) });
+  const before = previous
+    ? coverFigures(previous.result as FileComputation["result"] & { selfCertified?: { positions: number } }, previous.input as QuotaInput)
+    : null;
+  await reconcileObligations(
+    trx,
+    actor,
+    employerId,
+    c.missing,
+    today,
+    { cause: trigger.cause ?? "threshold", arose },
+    { before, after: coverFigures({ ...c.result, selfCertified: c.selfCertified }, c.input) },
+  );
   await recordAudit(trx, actor, {
     action: "l68.recomputed",
     entityType: "l68_file",

@@ -34,7 +34,11 @@ export async function deliverPendingMail(db: Db, transport: MailTransport, from:
         await trx.updateTable("mail_outbox").set({ sent_at: new Date(), last_error: null }).where("id", "=", id).execute();
         sent++;
       } catch (e) {
-        await trx.updateTable("mail_outbox").set({ last_error: (e as Error).message.slice(0, 500) }).where("id", "=", id).execute();
+        await trx
+          .updateTable("mail_outbox")
+          .set({ last_error: (e as Error).message.slice(0, 500) })
+          .where("id", "=", id)
+          .execute();
         failed++;
       }
     });

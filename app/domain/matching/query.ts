@@ -16,7 +16,7 @@ import type { NearbyComune } from "~/domain/reference";
 import { NICE_POINTS, STRENGTH, STRENGTH_ORDER, type Strength } from "./codes";
 import { codePrefix } from "./fields";
 import { mustHaveFilter, q, requirementCheck, type MatchRequirement } from "./requirements";
-import {  } from "~/utils/plural";
+import {} from "~/utils/plural";
 
 export interface MatchVacancy {
   id: string;
@@ -85,8 +85,16 @@ export const or = (parts: string[]) => (parts.length === 1 ? parts[0] : parts.ma
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
 /** How results are ordered, as recorded in a shortlist's search snapshot (applied by runMatch's byRank). */
-export const RANK_ORDER = ["punteggio (decrescente)", "distanza dalla sede (crescente)", "data di aggiornamento del CV (più recente prima)"];
-export const RANK_ORDER_LESS_PRESENTED = [RANK_ORDER[0], "a parità di punteggio, prima chi non è stato presentato di recente", ...RANK_ORDER.slice(1)];
+export const RANK_ORDER = [
+  "punteggio (decrescente)",
+  "distanza dalla sede (crescente)",
+  "data di aggiornamento del CV (più recente prima)",
+];
+export const RANK_ORDER_LESS_PRESENTED = [
+  RANK_ORDER[0],
+  "a parità di punteggio, prima chi non è stato presentato di recente",
+  ...RANK_ORDER.slice(1),
+];
 
 /** Presented to an employer since `since` (unix seconds); the index keeps each person's last presentation. */
 export const recentlyPresentedFilter = (since: number) => `lastPresentedAt >= ${since}`;
@@ -125,7 +133,9 @@ export function strengthFilters(occupationCode: string): { strength: Strength; p
   const isUnit = occupationCode.split(".").length === 5;
   const filters: Record<Strength, string> = {
     unit: `occupationCodes = ${q(unit)}`,
-    category: isUnit ? `occupationCategories = ${q(category)} AND NOT occupationCodes = ${q(unit)}` : `occupationCategories = ${q(category)}`,
+    category: isUnit
+      ? `occupationCategories = ${q(category)} AND NOT occupationCodes = ${q(unit)}`
+      : `occupationCategories = ${q(category)}`,
     class: `occupationClasses = ${q(klass)} AND NOT occupationCategories = ${q(category)}`,
     experience: `experienceCodes = ${q(unit)} AND NOT occupationClasses = ${q(klass)}`,
   };
@@ -140,7 +150,8 @@ export function scoredNice(v: MatchVacancy, relaxed: string[] = []): { scored: S
   for (const r of sorted) {
     if (r.priority !== "nice" || relaxed.includes(r.id)) continue;
     const check = requirementCheck(r, v.occupationCode);
-    if (check.mode === "filter" && scored.length < NICE_POINTS.length) scored.push({ requirement: r, points: NICE_POINTS[scored.length], filter: check.filter });
+    if (check.mode === "filter" && scored.length < NICE_POINTS.length)
+      scored.push({ requirement: r, points: NICE_POINTS[scored.length], filter: check.filter });
     else if (check.mode !== "always") unscored.push(r);
   }
   return { scored, unscored };
@@ -170,7 +181,10 @@ export function buildMatchPlan(v: MatchVacancy, opts: PlanOptions): MatchPlan {
   if (!opts.includeObsolete)
     conditions.push({
       key: "fresh",
-      label: opts.cvObsoleteMonths === 1 ? "CV aggiornato nell'ultimo mese" : `CV aggiornato negli ultimi ${plural(opts.cvObsoleteMonths, "mese", "mesi")}`,
+      label:
+        opts.cvObsoleteMonths === 1
+          ? "CV aggiornato nell'ultimo mese"
+          : `CV aggiornato negli ultimi ${plural(opts.cvObsoleteMonths, "mese", "mesi")}`,
       filter: `cvUpdatedAt >= ${seconds(obsoleteCutoff(opts.now, opts.cvObsoleteMonths))}`,
     });
   if (opts.nearby)
@@ -194,7 +208,10 @@ export function buildMatchPlan(v: MatchVacancy, opts: PlanOptions): MatchPlan {
   if (v.l68Reserved !== "no")
     conditions.push({
       key: "l68",
-      label: v.l68Reserved === "art1" ? "Iscritto al collocamento mirato (L. 68/99, art. 1)" : "Iscritto alle categorie protette (L. 68/99, art. 18)",
+      label:
+        v.l68Reserved === "art1"
+          ? "Iscritto al collocamento mirato (L. 68/99, art. 1)"
+          : "Iscritto alle categorie protette (L. 68/99, art. 18)",
       filter: `protectedCategory = ${q(v.l68Reserved)}`,
     });
   const tiers = strengthFilters(v.occupationCode);

@@ -7,7 +7,6 @@ import { nearestSlices, type NearbyComune } from "~/domain/reference";
 import type { Explanation } from "./explain";
 import { comuneList as list } from "./query";
 
-
 interface Ranked {
   id: string;
   /** Unix seconds of the last CV update. */
@@ -34,12 +33,24 @@ export function byRankLessPresented(a: Ranked, b: Ranked): number {
  * the comuni taken whole in one query, the boundary comune's freshest CVs in a
  * second one. Exact, because everyone in a comune is at the same distance.
  */
-export function levelSlices(level: string, counts: Record<string, number>, nearby: NearbyComune[], need: number): { filter: string; limit: number }[] {
-  const slices = nearestSlices(counts, nearby.map((c) => c.code), 0, need);
+export function levelSlices(
+  level: string,
+  counts: Record<string, number>,
+  nearby: NearbyComune[],
+  need: number,
+): { filter: string; limit: number }[] {
+  const slices = nearestSlices(
+    counts,
+    nearby.map((c) => c.code),
+    0,
+    need,
+  );
   const whole = slices.filter((s) => s.whole);
   const partial = slices.filter((s) => !s.whole);
   return [
-    ...(whole.length ? [{ filter: `(${level}) AND ${list(whole.map((s) => s.code))}`, limit: whole.reduce((n, s) => n + s.limit, 0) }] : []),
+    ...(whole.length
+      ? [{ filter: `(${level}) AND ${list(whole.map((s) => s.code))}`, limit: whole.reduce((n, s) => n + s.limit, 0) }]
+      : []),
     ...partial.map((s) => ({ filter: `(${level}) AND comuneCode = ${JSON.stringify(s.code)}`, limit: s.limit })),
   ];
 }

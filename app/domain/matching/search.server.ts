@@ -26,14 +26,33 @@ const MATCHABLE = ["validated", "published", "in_preselection"] as const;
 /** Meilisearch is unreachable: the officer sees this message, shortlists keep working from PostgreSQL. */
 export class SearchUnavailableError extends DomainError {
   constructor() {
-    super("Il motore di ricerca non risponde in questo momento: riprova tra qualche minuto. Le rose già create restano consultabili.", "_form", "conflict");
+    super(
+      "Il motore di ricerca non risponde in questo momento: riprova tra qualche minuto. Le rose già create restano consultabili.",
+      "_form",
+      "conflict",
+    );
   }
 }
 
 const RETRIEVE = [
-  "id", "fullName", "comuneName", "occupationCodes", "occupationCategories", "occupationClasses", "preferenceTitles", "experienceCodes",
-  "experienceYears", "languageLevels", "licences", "educationLevel", "certificateTokens", "skillTokens", "cvUpdatedAt", "comuneCode",
-  "lastPresentedAt", "languages",
+  "id",
+  "fullName",
+  "comuneName",
+  "occupationCodes",
+  "occupationCategories",
+  "occupationClasses",
+  "preferenceTitles",
+  "experienceCodes",
+  "experienceYears",
+  "languageLevels",
+  "licences",
+  "educationLevel",
+  "certificateTokens",
+  "skillTokens",
+  "cvUpdatedAt",
+  "comuneCode",
+  "lastPresentedAt",
+  "languages",
 ];
 
 export interface MatchHit {
@@ -91,22 +110,61 @@ export interface MatchResult {
 }
 
 /** The vacancy as matching needs it, or null if it does not exist; a DomainError if it cannot be matched yet. */
-export async function loadMatchVacancy(db: Db, vacancyId: string): Promise<(MatchVacancy & { title: string; status: string; employerId: string; number: number; occupationTitle: string; comuneName: string; positions: number }) | null> {
+export async function loadMatchVacancy(
+  db: Db,
+  vacancyId: string,
+): Promise<
+  | (MatchVacancy & {
+      title: string;
+      status: string;
+      employerId: string;
+      number: number;
+      occupationTitle: string;
+      comuneName: string;
+      positions: number;
+    })
+  | null
+> {
   const v = await db
     .selectFrom("vacancies")
     .innerJoin("comuni", "comuni.istat_code", "vacancies.comune_code")
     .innerJoin("occupations", "occupations.code", "vacancies.occupation_code")
     .select([
-      "vacancies.id", "vacancies.number", "vacancies.title", "vacancies.status", "vacancies.employer_id", "vacancies.occupation_code",
-      "vacancies.radius_km", "vacancies.working_time", "vacancies.shifts", "vacancies.start_date", "vacancies.l68_reserved", "vacancies.positions",
-      "comuni.lat", "comuni.lon", "comuni.name as comune_name", "occupations.title as occupation_title",
+      "vacancies.id",
+      "vacancies.number",
+      "vacancies.title",
+      "vacancies.status",
+      "vacancies.employer_id",
+      "vacancies.occupation_code",
+      "vacancies.radius_km",
+      "vacancies.working_time",
+      "vacancies.shifts",
+      "vacancies.start_date",
+      "vacancies.l68_reserved",
+      "vacancies.positions",
+      "comuni.lat",
+      "comuni.lon",
+      "comuni.name as comune_name",
+      "occupations.title as occupation_title",
     ])
     .where("vacancies.id", "=", vacancyId)
     .executeTakeFirst();
   if (!v) return null;
   const reqs = await db
     .selectFrom("vacancy_requirements")
-    .select(["id", "position", "kind", "priority", "description", "education_level", "years", "language_code", "cefr_level", "licence_category", "occupation_code"])
+    .select([
+      "id",
+      "position",
+      "kind",
+      "priority",
+      "description",
+      "education_level",
+      "years",
+      "language_code",
+      "cefr_level",
+      "licence_category",
+      "occupation_code",
+    ])
     .where("vacancy_id", "=", vacancyId)
     .orderBy("position")
     .execute();
@@ -127,9 +185,7 @@ export async function loadMatchVacancy(db: Db, vacancyId: string): Promise<(Matc
     shifts: !!v.shifts?.trim(),
     startDate: v.start_date,
     l68Reserved: v.l68_reserved,
-    requirements: reqs.map(
-      (r): MatchRequirement => ({ ...requirementFromRow(r), id: r.id, occupationCode: r.occupation_code }),
-    ),
+    requirements: reqs.map((r): MatchRequirement => ({ ...requirementFromRow(r), id: r.id, occupationCode: r.occupation_code })),
   };
 }
 
@@ -146,7 +202,9 @@ export async function commuteValues(meili: Meilisearch, uid: string, fresh = fal
   const c = commuteCache.__rosaCommute;
   if (!fresh && c && c.uid === uid && Date.now() - c.at < COMMUTE_TTL_MS) return c.values;
   const res = await meili.index(uid).search("", { limit: 0, facets: ["maxCommuteKm"] });
-  const values = Object.keys(res.facetDistribution?.maxCommuteKm ?? {}).map(Number).filter(Number.isFinite);
+  const values = Object.keys(res.facetDistribution?.maxCommuteKm ?? {})
+    .map(Number)
+    .filter(Number.isFinite);
   commuteCache.__rosaCommute = { uid, at: Date.now(), values };
   return values;
 }
@@ -185,7 +243,15 @@ function toHit(v: MatchVacancy, hit: unknown, km: Map<string, number>, ctx: HitC
  * self-application join the list, marked, even outside the top N or the
  * filters: their explanation shows what they lack.
  */
-async function addSelfApplications(meili: Meilisearch, uid: string, v: MatchVacancy, km: Map<string, number>, hits: MatchHit[], ids: string[], ctx: HitContext) {
+async function addSelfApplications(
+  meili: Meilisearch,
+  uid: string,
+  v: MatchVacancy,
+  km: Map<string, number>,
+  hits: MatchHit[],
+  ids: string[],
+  ctx: HitContext,
+) {
   const shown = new Map(hits.map((h) => [h.id, h]));
   for (const id of ids) {
     const existing = shown.get(id);
@@ -193,14 +259,22 @@ async function addSelfApplications(meili: Meilisearch, uid: string, v: MatchVaca
       existing.selfApplied = true;
       continue;
     }
-    const doc = await meili.index(uid).getDocument(id, { fields: RETRIEVE }).catch(() => null);
+    const doc = await meili
+      .index(uid)
+      .getDocument(id, { fields: RETRIEVE })
+      .catch(() => null);
     if (doc) hits.push({ ...toHit(v, doc, km, ctx), selfApplied: true });
   }
 }
 
 /** Accepted self-applications of a vacancy (its candidate pool, docs/architecture.md#service-4c). */
 export async function acceptedApplicants(db: Db, vacancyId: string): Promise<string[]> {
-  const rows = await db.selectFrom("vacancy_applications").select("candidate_id").where("vacancy_id", "=", vacancyId).where("status", "=", "accepted").execute();
+  const rows = await db
+    .selectFrom("vacancy_applications")
+    .select("candidate_id")
+    .where("vacancy_id", "=", vacancyId)
+    .where("status", "=", "accepted")
+    .execute();
   return rows.map((r) => r.candidate_id);
 }
 
@@ -295,14 +369,25 @@ export async function runMatch(
           countQuery(uid, buildMatchPlan(vacancy, { ...planOptions, nearby, includeObsolete: !options.includeObsolete }).resultFilter()),
           countQuery(uid, `(${filter}) AND ${recentlyPresentedFilter(recentSince)}`),
           ...(hasPoint
-            ? radii.map((r) => countQuery(uid, buildMatchPlan({ ...vacancy, radiusKm: r }, { ...planOptions, nearby: within(r), includeObsolete: options.includeObsolete }).resultFilter()))
+            ? radii.map((r) =>
+                countQuery(
+                  uid,
+                  buildMatchPlan(
+                    { ...vacancy, radiusKm: r },
+                    { ...planOptions, nearby: within(r), includeObsolete: options.includeObsolete },
+                  ).resultFilter(),
+                ),
+              )
             : []),
         ]
       : [];
     // Round 1: only counts (no sorting, no documents): the total, every relaxation number and the choices.
     const { results: counted } = await meili.multiSearch({ queries: [...counts, ...controlQueries] });
     const total = exactTotal(counted[0]);
-    const relaxation: MatchResult["relaxation"] = plan.mustHaves.map((m, i) => ({ requirementId: m.requirement.id, extra: Math.max(0, exactTotal(counted[i + 1]) - total) }));
+    const relaxation: MatchResult["relaxation"] = plan.mustHaves.map((m, i) => ({
+      requirementId: m.requirement.id,
+      extra: Math.max(0, exactTotal(counted[i + 1]) - total),
+    }));
     const toVerify = silent.map((m, i) => ({ requirementId: m.requirement.id, count: exactTotal(counted[1 + plan.mustHaves.length + i]) }));
     let controls: MatchControls | undefined;
     if (opts.withControls) {
@@ -316,13 +401,22 @@ export async function runMatch(
     let hits: MatchHit[] = [];
     const fetchAll = opts.fetchAll ?? FETCH_ALL;
     if (total > 0 && total <= fetchAll) {
-      const { results: all } = await meili.multiSearch({ queries: [{ indexUid: uid, q: "", filter, limit: total, attributesToRetrieve: RETRIEVE }] });
+      const { results: all } = await meili.multiSearch({
+        queries: [{ indexUid: uid, q: "", filter, limit: total, attributesToRetrieve: RETRIEVE }],
+      });
       hits = all[0].hits.map(hitOf).sort(rank).slice(0, limit);
     } else if (total > fetchAll) {
       for (let next = 0; next < plan.levels.length && hits.length < limit; next += LEVELS_PER_ROUND) {
         const batch = plan.levels.slice(next, next + LEVELS_PER_ROUND).map((l) => `${filter} AND (${l.filter})`);
         const { results: perComune } = await meili.multiSearch({
-          queries: batch.map((f): MultiSearchQuery => ({ indexUid: uid, q: "", filter: f, page: 1, hitsPerPage: 0, facets: nearby ? ["comuneCode"] : [COUNT_FACET] })),
+          queries: batch.map((f): MultiSearchQuery => ({
+            indexUid: uid,
+            q: "",
+            filter: f,
+            page: 1,
+            hitsPerPage: 0,
+            facets: nearby ? ["comuneCode"] : [COUNT_FACET],
+          })),
         });
         // Each level's nearest people; without a workplace position, its freshest.
         const slices: { filter: string; limit: number }[] = [];
@@ -337,7 +431,14 @@ export async function runMatch(
         });
         if (!slices.length) continue;
         const { results } = await meili.multiSearch({
-          queries: slices.map((s): MultiSearchQuery => ({ indexUid: uid, q: "", filter: s.filter, sort: FRESHEST_FIRST, limit: s.limit, attributesToRetrieve: RETRIEVE })),
+          queries: slices.map((s): MultiSearchQuery => ({
+            indexUid: uid,
+            q: "",
+            filter: s.filter,
+            sort: FRESHEST_FIRST,
+            limit: s.limit,
+            attributesToRetrieve: RETRIEVE,
+          })),
         });
         hits.push(...results.flatMap((r) => r.hits.map(hitOf)).sort(rank));
       }
@@ -347,8 +448,19 @@ export async function runMatch(
     if (page === 1 && opts.selfApplied?.length) await addSelfApplications(meili, uid, vacancy, km, hits, opts.selfApplied, hitContext);
     const totalPages = Math.max(1, Math.min(MAX_MATCH_PAGE, Math.ceil(total / pageSize)));
     return {
-      plan, total, offset, page, totalPages, options, controls, relaxation, toVerify, hits,
-      indexUid: uid, settingsVersion: candidatesIndex.settingsVersion, serverMs: Math.round(performance.now() - started),
+      plan,
+      total,
+      offset,
+      page,
+      totalPages,
+      options,
+      controls,
+      relaxation,
+      toVerify,
+      hits,
+      indexUid: uid,
+      settingsVersion: candidatesIndex.settingsVersion,
+      serverMs: Math.round(performance.now() - started),
     };
   } catch (e) {
     if (e instanceof DomainError) throw e;

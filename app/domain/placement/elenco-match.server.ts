@@ -97,13 +97,24 @@ export async function vacanciesOfPost(db: Db, postId: string) {
  * stays valid: the link is the office's, not a change of the vacancy's text).
  */
 export async function linkVacancyToPost(trx: Trx, actor: Actor, province: string, vacancyId: string, postId: string | null) {
-  const v = await trx.selectFrom("vacancies").select(["id", "employer_id", "l68_reserved", "l68_post_id", "status"]).where("id", "=", vacancyId).forUpdate().executeTakeFirst();
-  if (!v || v.status === "draft" || !(await employerOfProvince(trx, province, v.employer_id))) throw new DomainError("Offerta non trovata", "_form", "not_found");
+  const v = await trx
+    .selectFrom("vacancies")
+    .select(["id", "employer_id", "l68_reserved", "l68_post_id", "status"])
+    .where("id", "=", vacancyId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!v || v.status === "draft" || !(await employerOfProvince(trx, province, v.employer_id)))
+    throw new DomainError("Offerta non trovata", "_form", "not_found");
   if (v.l68_reserved !== "art1")
-    throw new DomainError("Solo un'offerta riservata alle persone con disabilità (art. 1 L. 68/99) si collega a un posto dell'elenco del collocamento mirato", "postId", "conflict");
+    throw new DomainError(
+      "Solo un'offerta riservata alle persone con disabilità (art. 1 L. 68/99) si collega a un posto dell'elenco del collocamento mirato",
+      "postId",
+      "conflict",
+    );
   if (postId) {
     const post = await getPost(trx, postId);
-    if (!post || post.employerId !== v.employer_id || post.provinceCode !== province) throw new DomainError("Scegli uno dei posti disponibili dell'azienda nella provincia", "postId");
+    if (!post || post.employerId !== v.employer_id || post.provinceCode !== province)
+      throw new DomainError("Scegli uno dei posti disponibili dell'azienda nella provincia", "postId");
     if (post.status !== "open") throw new DomainError("Il posto non è più disponibile", "postId", "conflict");
   }
   if (v.l68_post_id === postId) return;
@@ -137,7 +148,9 @@ async function cvOccupations(db: Db | Trx, candidateIds: string[]) {
     .union(db.selectFrom("candidate_preferences").select(["candidate_id", "occupation_code"]).where("candidate_id", "in", candidateIds))
     .execute();
   const alive = new Set(
-    (await db.selectFrom("candidates").select("id").where("id", "in", candidateIds).where("erased_at", "is", null).execute()).map((c) => c.id),
+    (await db.selectFrom("candidates").select("id").where("id", "in", candidateIds).where("erased_at", "is", null).execute()).map(
+      (c) => c.id,
+    ),
   );
   for (const r of rows) if (alive.has(r.candidate_id)) out.set(r.candidate_id, [...(out.get(r.candidate_id) ?? []), r.occupation_code]);
   return out;
@@ -147,9 +160,18 @@ async function cvOccupations(db: Db | Trx, candidateIds: string[]) {
  * The province's list matched against a post (its capacities and conditions) and the profession
  * asked (`occupationCode`: the vacancy's, or the post's qualification), on `date`'s ranking.
  */
-export async function matchElenco(db: Db, province: string, post: PostView, ask: { occupationCode: string; radiusKm: number | null }, date: string) {
+export async function matchElenco(
+  db: Db,
+  province: string,
+  post: PostView,
+  ask: { occupationCode: string; radiusKm: number | null },
+  date: string,
+) {
   const [ranking, points] = await Promise.all([provincialRanking(db, province, date), comunePoints(db)]);
-  const occupations = await cvOccupations(db, ranking.map((r) => r.entry.candidateId).filter((id): id is string => !!id));
+  const occupations = await cvOccupations(
+    db,
+    ranking.map((r) => r.entry.candidateId).filter((id): id is string => !!id),
+  );
   const workplace = points.get(post.comuneCode);
   const req: MatchRequirements = { ...post, occupationCode: ask.occupationCode, workplaceLabel: post.comuneLabel, radiusKm: ask.radiusKm };
   const rows: MatchRow<(typeof ranking)[number]>[] = ranking.map((r) => {
@@ -185,7 +207,15 @@ export async function viewElencoMatch(
   from: { vacancy: Pick<ReservedVacancy, "id" | "occupationCode" | "radiusKm"> } | { vacancy: null },
   date: string,
 ) {
-  const result = await matchElenco(db, province, post, from.vacancy ? { occupationCode: from.vacancy.occupationCode, radiusKm: from.vacancy.radiusKm } : { occupationCode: post.occupationCode, radiusKm: null }, date);
+  const result = await matchElenco(
+    db,
+    province,
+    post,
+    from.vacancy
+      ? { occupationCode: from.vacancy.occupationCode, radiusKm: from.vacancy.radiusKm }
+      : { occupationCode: post.occupationCode, radiusKm: null },
+    date,
+  );
   await recordAudit(db, actor, {
     action: "l68.elenco_match_viewed",
     entityType: from.vacancy ? "vacancy" : "l68_available_post",

@@ -87,7 +87,12 @@ export function assessPerson(req: MatchRequirements, person: MatchPerson): Perso
         },
   );
   const affinity = occupationAffinity(req.occupationCode, person.occupations);
-  checks.push({ topic: "qualification", ok: affinity === "same" || affinity === "group", binding: false, text: AFFINITY_TEXT[affinity](req.occupationCode) });
+  checks.push({
+    topic: "qualification",
+    ok: affinity === "same" || affinity === "group",
+    binding: false,
+    text: AFFINITY_TEXT[affinity](req.occupationCode),
+  });
   return { fits: checks.every((c) => c.ok || !c.binding), checks, affinity, beyondRadius };
 }
 

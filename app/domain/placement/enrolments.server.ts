@@ -34,7 +34,12 @@ export async function enrol(trx: Trx, actor: Actor, province: string, input: Enr
     comuneCode = comune.istatCode;
   }
   if (!comuneCode) throw new DomainError("Indica il comune di domicilio", "comune");
-  const exists = await trx.selectFrom("l68_enrolments").select("id").where("province_code", "=", province).where("tax_code", "=", input.taxCode).executeTakeFirst();
+  const exists = await trx
+    .selectFrom("l68_enrolments")
+    .select("id")
+    .where("province_code", "=", province)
+    .where("tax_code", "=", input.taxCode)
+    .executeTakeFirst();
   if (exists) throw new DomainError("La persona è già iscritta nell'elenco di questa provincia", "taxCode", "conflict");
   const row = await trx
     .insertInto("l68_enrolments")
@@ -92,13 +97,25 @@ export interface EnrolmentRow {
 export async function listEnrolments(db: Db, actor: Actor, province: string): Promise<EnrolmentRow[]> {
   const rows = await db
     .selectFrom("l68_enrolments")
-    .select(["id", "first_name as firstName", "last_name as lastName", "tax_code as taxCode", "enrolled_on as enrolledOn", "status", "candidate_id as candidateId"])
+    .select([
+      "id",
+      "first_name as firstName",
+      "last_name as lastName",
+      "tax_code as taxCode",
+      "enrolled_on as enrolledOn",
+      "status",
+      "candidate_id as candidateId",
+    ])
     .where("province_code", "=", province)
     .orderBy("last_name")
     .orderBy("first_name")
     .orderBy("id")
     .execute();
-  await recordAudit(db, actor, { action: "l68.enrolment_list_viewed", entityType: "l68_enrolment", details: { province, count: rows.length } });
+  await recordAudit(db, actor, {
+    action: "l68.enrolment_list_viewed",
+    entityType: "l68_enrolment",
+    details: { province, count: rows.length },
+  });
   return rows;
 }
 
@@ -162,7 +179,12 @@ export async function viewEnrolment(db: Db, actor: Actor, province: string, enro
     .where("e.province_code", "=", province)
     .executeTakeFirst();
   if (!r) return null;
-  await recordAudit(db, actor, { action: "l68.enrolment_health_viewed", entityType: "l68_enrolment", entityId: r.id, details: { province } });
+  await recordAudit(db, actor, {
+    action: "l68.enrolment_health_viewed",
+    entityType: "l68_enrolment",
+    entityId: r.id,
+    details: { province },
+  });
   return {
     id: r.id,
     firstName: r.first_name,
@@ -241,11 +263,15 @@ export async function updateHealth(trx: Trx, actor: Actor, province: string, enr
     needs_barrier_free: input.needsBarrierFree,
     needs_public_transport: input.needsPublicTransport,
   };
-  const same = (k: keyof typeof next) => (k === "disability_percent" ? Number(h[k]) === Number(next[k]) : JSON.stringify(h[k]) === JSON.stringify(next[k]));
+  const same = (k: keyof typeof next) =>
+    k === "disability_percent" ? Number(h[k]) === Number(next[k]) : JSON.stringify(h[k]) === JSON.stringify(next[k]);
   const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => !same(k)).map((k) => HEALTH_FIELDS[k]);
   if (!changed.length) throw new DomainError("Nessuna modifica ai dati sanitari", "_form", "invalid");
   const { version, enrolment_id, ...old } = h;
-  await trx.insertInto("l68_enrolment_health_versions").values({ enrolment_id, version, ...old, replaced_by: actor.userId }).execute();
+  await trx
+    .insertInto("l68_enrolment_health_versions")
+    .values({ enrolment_id, version, ...old, replaced_by: actor.userId })
+    .execute();
   await trx
     .updateTable("l68_enrolment_health")
     .set({ ...next, version: version + 1, updated_by: actor.userId, updated_at: new Date() })
@@ -296,7 +322,13 @@ async function rankingRows(db: Db | Trx, province: string): Promise<RankingRow[]
       "h.needs_barrier_free",
       "h.needs_public_transport",
       eb
-        .exists(eb.selectFrom("l68_referrals as r").select("r.id").whereRef("r.enrolment_id", "=", "e.id").where("r.status", "in", ["proposed", "referred"]))
+        .exists(
+          eb
+            .selectFrom("l68_referrals as r")
+            .select("r.id")
+            .whereRef("r.enrolment_id", "=", "e.id")
+            .where("r.status", "in", ["proposed", "referred"]),
+        )
         .as("busy"),
     ])
     .where("e.province_code", "=", province)
@@ -331,6 +363,10 @@ export async function provincialRanking(db: Db | Trx, province: string, date: st
 /** The graduatoria as the officer's page shows it: audited as a view of health data. */
 export async function viewRanking(db: Db, actor: Actor, province: string, date: string) {
   const ranked = await provincialRanking(db, province, date);
-  await recordAudit(db, actor, { action: "l68.ranking_viewed", entityType: "l68_enrolment", details: { province, date, count: ranked.length } });
+  await recordAudit(db, actor, {
+    action: "l68.ranking_viewed",
+    entityType: "l68_enrolment",
+    details: { province, date, count: ranked.length },
+  });
   return ranked;
 }

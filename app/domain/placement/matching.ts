@@ -58,11 +58,17 @@ export function postChecks(post: PostConditions, person: PersonConditions): { ch
       : {
           topic: "capacities",
           ok: true,
-          text: required.length ? `Ha ${required.length === 1 ? "la capacità richiesta" : `tutte le ${plural(required.length, "capacità richiesta", "capacità richieste")}`}: ${lower(required)}` : "Il posto non richiede capacità particolari",
+          text: required.length
+            ? `Ha ${required.length === 1 ? "la capacità richiesta" : `tutte le ${plural(required.length, "capacità richiesta", "capacità richieste")}`}: ${lower(required)}`
+            : "Il posto non richiede capacità particolari",
         },
   );
   if (post.nightShifts)
-    checks.push(person.nightShiftsOk ? { topic: "night", ok: true, text: "Può lavorare nei turni notturni previsti" } : { topic: "night", ok: false, text: "Il posto prevede turni notturni" });
+    checks.push(
+      person.nightShiftsOk
+        ? { topic: "night", ok: true, text: "Può lavorare nei turni notturni previsti" }
+        : { topic: "night", ok: false, text: "Il posto prevede turni notturni" },
+    );
   if (person.needsBarrierFree)
     checks.push(
       post.architecturalBarriers

@@ -32,12 +32,19 @@ export async function renderNullaOstaPdf(d: NullaOstaData): Promise<Uint8Array> 
       `per il posto «${d.task}» (qualifica ${d.occupation}), sede di lavoro ${d.comune}.`,
     { gap: 14 },
   );
-  pdf.text("Il datore di lavoro comunica l'esito al servizio di collocamento mirato. Il documento non contiene dati relativi alla salute.", { size: 9 });
+  pdf.text(
+    "Il datore di lavoro comunica l'esito al servizio di collocamento mirato. Il documento non contiene dati relativi alla salute.",
+    { size: 9 },
+  );
   return pdf.save();
 }
 
 /** The PDF of a nulla osta, scoped by the caller: the officer's province or the employer's own referrals. Null otherwise. */
-export async function nullaOstaResponse(db: Db, scope: { province: string } | { employerId: string }, referralId: string): Promise<Response | null> {
+export async function nullaOstaResponse(
+  db: Db,
+  scope: { province: string } | { employerId: string },
+  referralId: string,
+): Promise<Response | null> {
   let q = db
     .selectFrom("l68_referrals as r")
     .innerJoin("l68_enrolments as e", "e.id", "r.enrolment_id")
@@ -60,7 +67,10 @@ export async function nullaOstaResponse(db: Db, scope: { province: string } | { 
     ])
     .where("r.id", "=", referralId)
     .where("r.nulla_osta_number", "is not", null);
-  q = "province" in scope ? q.where("e.province_code", "=", scope.province) : q.where("r.employer_id", "=", scope.employerId).where("r.status", "not in", ["proposed", "cancelled"]);
+  q =
+    "province" in scope
+      ? q.where("e.province_code", "=", scope.province)
+      : q.where("r.employer_id", "=", scope.employerId).where("r.status", "not in", ["proposed", "cancelled"]);
   const r = await q.executeTakeFirst();
   if (!r || !r.nulla_osta_number || !r.nulla_osta_on) return null;
   const bytes = await renderNullaOstaPdf({

@@ -52,7 +52,10 @@ function postQuery(db: Db | Trx) {
     ]);
 }
 
-const toView = ({ comuneName, ...r }: Omit<PostView, "comuneLabel"> & { comuneName: string }): PostView => ({ ...r, comuneLabel: `${comuneName} (${r.provinceCode})` });
+const toView = ({ comuneName, ...r }: Omit<PostView, "comuneLabel"> & { comuneName: string }): PostView => ({
+  ...r,
+  comuneLabel: `${comuneName} (${r.provinceCode})`,
+});
 
 export async function listPosts(db: Db | Trx, employerId: string, opts: { openOnly?: boolean } = {}): Promise<PostView[]> {
   let q = postQuery(db).where("p.employer_id", "=", employerId);
@@ -81,7 +84,8 @@ export async function listOpenPostsInProvince(db: Db, province: string) {
 
 export async function addPost(trx: Trx, actor: Actor, employerId: string, input: PostForm) {
   const occupation = await findOccupation(trx, input.occupation);
-  if (!occupation || occupation.level !== 5) throw new DomainError("Scegli la qualifica dall'elenco (unità professionale CP2021, es. 4.3.1.2.0)", "occupation");
+  if (!occupation || occupation.level !== 5)
+    throw new DomainError("Scegli la qualifica dall'elenco (unità professionale CP2021, es. 4.3.1.2.0)", "occupation");
   const comune = await resolveComune(trx, input.comune);
   if (!comune) throw new DomainError("Comune non trovato: scegli dall'elenco, ad esempio «Milano (MI)»", "comune");
   await lockFile(trx, employerId);
@@ -114,8 +118,18 @@ export async function addPost(trx: Trx, actor: Actor, employerId: string, input:
 /** Withdraws an open post of this employer (a referral in progress keeps it). */
 export async function withdrawPost(trx: Trx, actor: Actor, employerId: string, postId: string) {
   await lockFile(trx, employerId);
-  const busy = await trx.selectFrom("l68_referrals").select("id").where("post_id", "=", postId).where("status", "in", ["proposed", "referred"]).executeTakeFirst();
-  if (busy) throw new DomainError("Il posto ha un avviamento in corso: non si può ritirare finché l'ufficio non ne registra l'esito", "_form", "conflict");
+  const busy = await trx
+    .selectFrom("l68_referrals")
+    .select("id")
+    .where("post_id", "=", postId)
+    .where("status", "in", ["proposed", "referred"])
+    .executeTakeFirst();
+  if (busy)
+    throw new DomainError(
+      "Il posto ha un avviamento in corso: non si può ritirare finché l'ufficio non ne registra l'esito",
+      "_form",
+      "conflict",
+    );
   const row = await trx
     .updateTable("l68_available_posts")
     .set({ status: "withdrawn", updated_at: new Date() })

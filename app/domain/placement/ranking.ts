@@ -25,7 +25,12 @@ export interface RankingParameters {
   readonly from: string;
   readonly label: string;
   readonly disability: { readonly pointsPerPercent: Rational; readonly source: string; readonly verified: boolean };
-  readonly seniority: { readonly pointsPerMonth: Rational; readonly maxPoints: Rational; readonly source: string; readonly verified: boolean };
+  readonly seniority: {
+    readonly pointsPerMonth: Rational;
+    readonly maxPoints: Rational;
+    readonly source: string;
+    readonly verified: boolean;
+  };
   readonly income: {
     readonly pointsAtZero: Rational;
     readonly stepCents: bigint;
@@ -52,8 +57,13 @@ export const RANKING_PARAMETERS: readonly RankingParameters[] = [
       source: `${ER}: ISEE pari a zero 25 punti, 0,5 in meno ogni € 500; senza ISEE valido nessun punto`,
       verified: false,
     },
-    family: { pointsPerDependant: rational(12), source: "Provincia di Lecco, graduatoria L. 68/99: 12 punti per persona a carico (segno invertito)", verified: false },
-    tieBreak: "A parità di punteggio precede chi è iscritto da più tempo, poi la persona più giovane (criteri Emilia-Romagna); poi il codice fiscale.",
+    family: {
+      pointsPerDependant: rational(12),
+      source: "Provincia di Lecco, graduatoria L. 68/99: 12 punti per persona a carico (segno invertito)",
+      verified: false,
+    },
+    tieBreak:
+      "A parità di punteggio precede chi è iscritto da più tempo, poi la persona più giovane (criteri Emilia-Romagna); poi il codice fiscale.",
   },
 ];
 
@@ -133,9 +143,12 @@ export interface Ranked<T extends RankingEntry> {
 }
 
 /** The graduatoria on `date`: every entry with its position (1-based) and its score parts. */
-export function rank<T extends RankingEntry>(entries: readonly T[], date: string, p: RankingParameters = rankingParametersOn(date)): Ranked<T>[] {
+export function rank<T extends RankingEntry>(
+  entries: readonly T[],
+  date: string,
+  p: RankingParameters = rankingParametersOn(date),
+): Ranked<T>[] {
   const scored = entries.map((entry) => ({ entry, parts: scoreOf(entry, date, p) }));
   scored.sort((x, y) => compareRanked({ ...x.entry, score: x.parts.total }, { ...y.entry, score: y.parts.total }));
   return scored.map((s, i) => ({ ...s, position: i + 1 }));
 }
-

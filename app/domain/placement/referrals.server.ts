@@ -42,7 +42,10 @@ export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
   cancelled: "Proposta annullata",
 };
 
-export const REFERRAL_KIND_LABELS: Record<ReferralKind, string> = { numerica: "Avviamento numerico", nominativa: "Avviamento nominativo (nulla osta)" };
+export const REFERRAL_KIND_LABELS: Record<ReferralKind, string> = {
+  numerica: "Avviamento numerico",
+  nominativa: "Avviamento nominativo (nulla osta)",
+};
 
 const OUTCOME_EVENT: Record<OutcomeForm["outcome"], ReferralEvent> = {
   hired: "hire",
@@ -51,7 +54,8 @@ const OUTCOME_EVENT: Record<OutcomeForm["outcome"], ReferralEvent> = {
   refused_by_employer: "refuse_employer",
 };
 
-export const nextReferralStatus = (from: ReferralStatus, event: ReferralEvent): ReferralStatus | null => REFERRAL_TRANSITIONS[from][event] ?? null;
+export const nextReferralStatus = (from: ReferralStatus, event: ReferralEvent): ReferralStatus | null =>
+  REFERRAL_TRANSITIONS[from][event] ?? null;
 
 export interface Proposal {
   ranked: Ranked<RankingRow>;
@@ -113,7 +117,8 @@ export async function proposeNumeric(trx: Trx, actor: Actor, province: string, p
   const free = post.posts - (await inProgress(trx, post.id));
   if (free <= 0) throw new DomainError("Tutti i posti hanno già un avviamento in corso o concluso con l'assunzione", "_form", "conflict");
   const { fitting } = await numericProposals(trx, post, today);
-  if (!fitting.length) throw new DomainError("Nessuna persona iscritta ha le capacità e le condizioni richieste dal posto", "_form", "conflict");
+  if (!fitting.length)
+    throw new DomainError("Nessuna persona iscritta ha le capacità e le condizioni richieste dal posto", "_form", "conflict");
   const ids: string[] = [];
   for (const p of fitting.slice(0, free)) {
     const row = await trx
@@ -145,7 +150,8 @@ export async function proposeNumeric(trx: Trx, actor: Actor, province: string, p
 export async function referNominative(trx: Trx, actor: Actor, province: string, postId: string, enrolmentId: string, today: string) {
   const post = await requireOpenPost(trx, province, postId);
   await lockFile(trx, post.employerId);
-  if (post.posts - (await inProgress(trx, post.id)) <= 0) throw new DomainError("Tutti i posti hanno già un avviamento in corso o concluso con l'assunzione", "_form", "conflict");
+  if (post.posts - (await inProgress(trx, post.id)) <= 0)
+    throw new DomainError("Tutti i posti hanno già un avviamento in corso o concluso con l'assunzione", "_form", "conflict");
   const person = await trx
     .selectFrom("l68_enrolments")
     .select(["id", "status"])
@@ -155,7 +161,12 @@ export async function referNominative(trx: Trx, actor: Actor, province: string, 
     .executeTakeFirst();
   if (!person) throw new DomainError("Persona non trovata nell'elenco della provincia", "enrolmentId", "not_found");
   if (person.status !== "active") throw new DomainError("La persona non è più disponibile nell'elenco", "enrolmentId", "conflict");
-  const busy = await trx.selectFrom("l68_referrals").select("id").where("enrolment_id", "=", enrolmentId).where("status", "in", ["proposed", "referred"]).executeTakeFirst();
+  const busy = await trx
+    .selectFrom("l68_referrals")
+    .select("id")
+    .where("enrolment_id", "=", enrolmentId)
+    .where("status", "in", ["proposed", "referred"])
+    .executeTakeFirst();
   if (busy) throw new DomainError("La persona ha già un avviamento in corso", "enrolmentId", "conflict");
   const seq = await trx.selectNoFrom((eb) => eb.fn<string>("nextval", [eb.val("l68_nulla_osta_seq")]).as("n")).executeTakeFirstOrThrow();
   const number = `NO-${province}-${today.slice(0, 4)}-${String(seq.n).padStart(5, "0")}`;
@@ -202,7 +213,18 @@ export async function transitionReferral(
   const r = await trx
     .selectFrom("l68_referrals as r")
     .innerJoin("l68_enrolments as e", "e.id", "r.enrolment_id")
-    .select(["r.id", "r.status", "r.version", "r.employer_id", "r.post_id", "r.enrolment_id", "r.kind", "e.first_name", "e.last_name", "e.province_code"])
+    .select([
+      "r.id",
+      "r.status",
+      "r.version",
+      "r.employer_id",
+      "r.post_id",
+      "r.enrolment_id",
+      "r.kind",
+      "e.first_name",
+      "e.last_name",
+      "e.province_code",
+    ])
     .where("r.id", "=", referralId)
     .forUpdate()
     .executeTakeFirst();
@@ -214,7 +236,8 @@ export async function transitionReferral(
   if (event === "hire") {
     if (outcome?.outcome !== "hired") throw new Error("hire needs the hire's data");
     if (outcome.hiredOn > today) throw new DomainError("Registra l'assunzione dal giorno in cui inizia, non prima", "hiredOn");
-    if (outcome.contract === "determinato" && !outcome.months) throw new DomainError("Indica la durata del contratto a tempo determinato in mesi", "months");
+    if (outcome.contract === "determinato" && !outcome.months)
+      throw new DomainError("Indica la durata del contratto a tempo determinato in mesi", "months");
     const post = await getPost(trx, r.post_id);
     if (!post) throw new Error("post of a referral not found");
     await lockFile(trx, r.employer_id);
@@ -232,10 +255,24 @@ export async function transitionReferral(
       .returning("id")
       .executeTakeFirstOrThrow();
     workerId = worker.id;
-    await trx.updateTable("l68_enrolments").set({ status: "placed", version: (eb) => eb("version", "+", 1) }).where("id", "=", r.enrolment_id).execute();
-    const hired = await trx.selectFrom("l68_referrals").select((eb) => eb.fn.countAll<string>().as("n")).where("post_id", "=", r.post_id).where("status", "=", "hired").executeTakeFirstOrThrow();
-    if (Number(hired.n) + 1 >= post.posts) await trx.updateTable("l68_available_posts").set({ status: "filled", updated_at: new Date() }).where("id", "=", r.post_id).execute();
-    await trx.updateTable("l68_files").set((eb) => ({ version: eb("version", "+", 1), updated_at: new Date() })).where("employer_id", "=", r.employer_id).execute();
+    await trx
+      .updateTable("l68_enrolments")
+      .set({ status: "placed", version: (eb) => eb("version", "+", 1) })
+      .where("id", "=", r.enrolment_id)
+      .execute();
+    const hired = await trx
+      .selectFrom("l68_referrals")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("post_id", "=", r.post_id)
+      .where("status", "=", "hired")
+      .executeTakeFirstOrThrow();
+    if (Number(hired.n) + 1 >= post.posts)
+      await trx.updateTable("l68_available_posts").set({ status: "filled", updated_at: new Date() }).where("id", "=", r.post_id).execute();
+    await trx
+      .updateTable("l68_files")
+      .set((eb) => ({ version: eb("version", "+", 1), updated_at: new Date() }))
+      .where("employer_id", "=", r.employer_id)
+      .execute();
   }
   await trx
     .updateTable("l68_referrals")
@@ -314,7 +351,12 @@ function referralQuery(db: Db | Trx) {
     ]);
 }
 
-const toRow = ({ first_name, last_name, province_code: _p, ...r }: Omit<ReferralRow, "personName"> & { first_name: string; last_name: string; province_code: string }): ReferralRow => ({
+const toRow = ({
+  first_name,
+  last_name,
+  province_code: _p,
+  ...r
+}: Omit<ReferralRow, "personName"> & { first_name: string; last_name: string; province_code: string }): ReferralRow => ({
   ...r,
   personName: `${first_name} ${last_name}`,
 });
@@ -359,7 +401,13 @@ export async function listEmployerReferrals(db: Db, actor: Actor, employerId: st
     .orderBy("r.referred_on", "desc")
     .orderBy("r.id")
     .execute();
-  if (rows.length) await recordAudit(db, actor, { action: "l68.referrals_viewed_by_employer", entityType: "l68_referral", employerId, details: { count: rows.length } });
+  if (rows.length)
+    await recordAudit(db, actor, {
+      action: "l68.referrals_viewed_by_employer",
+      entityType: "l68_referral",
+      employerId,
+      details: { count: rows.length },
+    });
   return rows;
 }
 

@@ -29,7 +29,12 @@ const capacitiesField = z
 
 const isoDay = calendarDay("Data non valida: usa il formato gg/mm/aaaa dal calendario");
 
-const text = (label: string, max: number) => z.string({ error: `Indica ${label}` }).trim().min(1, `Indica ${label}`).max(max, `Al massimo ${max} caratteri`);
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `Indica ${label}` })
+    .trim()
+    .min(1, `Indica ${label}`)
+    .max(max, `Al massimo ${max} caratteri`);
 
 export const PostFormSchema = z.object({
   task: text("la mansione", 200),
@@ -60,7 +65,12 @@ export const EnrolmentFormSchema = z.object({
   taxCode: personTaxCodeField,
   firstName: optionalText(100),
   lastName: optionalText(100),
-  birthDate: z.string().trim().optional().transform((v) => (v ? v : null)).pipe(isoDay.nullable()),
+  birthDate: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .pipe(isoDay.nullable()),
   phone: optionalText(40),
   email: z
     .string()
@@ -75,7 +85,13 @@ export const EnrolmentFormSchema = z.object({
     .trim()
     .optional()
     .transform((v) => v || "0")
-    .pipe(z.string().regex(/^\d{1,2}$/, "Persone a carico: indica un numero da 0 a 20").transform(Number).pipe(z.number().max(20, "Persone a carico: indica un numero da 0 a 20"))),
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,2}$/, "Persone a carico: indica un numero da 0 a 20")
+        .transform(Number)
+        .pipe(z.number().max(20, "Persone a carico: indica un numero da 0 a 20")),
+    ),
   isee: z
     .string()
     .trim()
@@ -98,7 +114,12 @@ export const EnrolmentFormSchema = z.object({
     .string({ error: "Indica la percentuale di invalidità" })
     .trim()
     .transform((v) => v.replace(",", "."))
-    .pipe(z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, "Percentuale non valida: da 0 a 100").refine((v) => Number(v) <= 100, "Percentuale non valida: da 0 a 100")),
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,3}(\.\d{1,2})?$/, "Percentuale non valida: da 0 a 100")
+        .refine((v) => Number(v) <= 100, "Percentuale non valida: da 0 a 100"),
+    ),
   functionalDiagnosis: text("la diagnosi funzionale", 4000),
   cap: capacitiesField,
   nightShiftsOk: checkbox,

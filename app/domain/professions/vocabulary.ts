@@ -20,7 +20,14 @@ import { normalizeText, STOP_WORDS, textKeys, wordKey, words } from "./morpholog
  */
 export const EXTRA_JOB_TITLES: Record<string, string[]> = {
   "5.3.1.1.0": ["OSS", "Operatore socio sanitario", "Operatrice socio sanitaria", "Operatore socio-sanitario"],
-  "5.5.2.3.0": ["ASA", "Ausiliario socio assistenziale", "OSA", "Operatore socio assistenziale", "Assistente anziani", "Assistente domiciliare"],
+  "5.5.2.3.0": [
+    "ASA",
+    "Ausiliario socio assistenziale",
+    "OSA",
+    "Operatore socio assistenziale",
+    "Assistente anziani",
+    "Assistente domiciliare",
+  ],
   "8.1.3.1.0": ["Traslocatore", "Addetto al carico e scarico"],
   "8.4.2.1.0": ["Manovale", "Manovale edile", "Operaio edile"],
   "6.2.3.1.1": ["Meccanico", "Meccanico auto", "Autoriparatore", "Meccanico di automobili"],
@@ -209,7 +216,11 @@ export function searchProfessions(q: string, limit = 15): ProfessionOption[] {
 }
 
 /** searchProfessions with the scores (the search uses them to know which units a query names). */
-export function rankProfessions(q: string, limit = 15, opts: { complete?: boolean } = {}): { option: ProfessionOption; score: number; headMatched: boolean }[] {
+export function rankProfessions(
+  q: string,
+  limit = 15,
+  opts: { complete?: boolean } = {},
+): { option: ProfessionOption; score: number; headMatched: boolean }[] {
   const text = q.trim().split(/\s+—\s+/)[0];
   if (text.length < 2) return [];
   const { units } = vocabulary();
@@ -220,7 +231,10 @@ export function rankProfessions(q: string, limit = 15, opts: { complete?: boolea
     ...(matched ? { matched } : {}),
   });
   if (/^\d/.test(text)) {
-    return [...units.values()].filter((u) => u.code.startsWith(text)).slice(0, limit).map((u) => ({ option: option(u), score: 0, headMatched: false }));
+    return [...units.values()]
+      .filter((u) => u.code.startsWith(text))
+      .slice(0, limit)
+      .map((u) => ({ option: option(u), score: 0, headMatched: false }));
   }
   const typed = words(text).filter((w) => !STOP_WORDS.has(w));
   if (!typed.length) return [];
@@ -322,11 +336,12 @@ function computeSearchText(q: string): string {
 export function vocabularyKeys(texts: Iterable<string>): string {
   const { keySet } = pickerIndex();
   const out = new Set<string>();
-  for (const t of texts) for (const w of words(t)) {
-    if (STOP_WORDS.has(w)) continue;
-    const k = wordKey(w);
-    if (keySet.has(k)) out.add(k);
-  }
+  for (const t of texts)
+    for (const w of words(t)) {
+      if (STOP_WORDS.has(w)) continue;
+      const k = wordKey(w);
+      if (keySet.has(k)) out.add(k);
+    }
   return [...out].join(" ");
 }
 

@@ -20,10 +20,19 @@ export interface CodeEntry {
 type ListName = "contractTypes" | "workingTimes" | "ccnl" | "qualifications";
 
 const FILES: Record<ListName, { file: string; map: (r: Record<string, string>) => CodeEntry | null }> = {
-  contractTypes: { file: "co_tipologie_contrattuali.csv", map: (r) => ({ code: r.code, label: r.label, validFrom: r.valid_from || null, validTo: r.valid_to || null }) },
+  contractTypes: {
+    file: "co_tipologie_contrattuali.csv",
+    map: (r) => ({ code: r.code, label: r.label, validFrom: r.valid_from || null, validTo: r.valid_to || null }),
+  },
   // N has no official label: it cannot be chosen by a person.
-  workingTimes: { file: "co_tipo_orario.csv", map: (r) => (r.label ? { code: r.code, label: r.label, validFrom: null, validTo: null } : null) },
-  ccnl: { file: "ccnl_co.csv", map: (r) => ({ code: r.code, label: r.label, validFrom: r.valid_from || null, validTo: r.valid_to || null, group: r.sector }) },
+  workingTimes: {
+    file: "co_tipo_orario.csv",
+    map: (r) => (r.label ? { code: r.code, label: r.label, validFrom: null, validTo: null } : null),
+  },
+  ccnl: {
+    file: "ccnl_co.csv",
+    map: (r) => ({ code: r.code, label: r.label, validFrom: r.valid_from || null, validTo: r.valid_to || null, group: r.sector }),
+  },
   qualifications: {
     file: "cp2011_qualifiche_co.csv",
     map: (r) => ({ code: r.code, label: r.label, validFrom: r.valid_from || null, validTo: null, group: r.unita_professionale_cp2011 }),
@@ -50,7 +59,7 @@ function load(name: ListName) {
 export const isCurrent = (e: CodeEntry, day = todayInItaly()) => (!e.validFrom || e.validFrom <= day) && (!e.validTo || e.validTo > day);
 
 /** Every entry (also ended ones: old records still show their label). */
-export const codeEntry = (name: ListName, code: string | null | undefined) => (code ? load(name).byCode.get(code) ?? null : null);
+export const codeEntry = (name: ListName, code: string | null | undefined) => (code ? (load(name).byCode.get(code) ?? null) : null);
 
 /** The entries that can be chosen today. */
 export const currentCodes = (name: ListName, day = todayInItaly()) => load(name).all.filter((e) => isCurrent(e, day));

@@ -11,7 +11,10 @@ export interface ComuneOption {
 const comuneLabel = (name: string, province: string) => `${name} (${province})`;
 
 export async function searchComuni(db: Db, q: string, limit = 10): Promise<ComuneOption[]> {
-  const text = q.trim().toLowerCase().replace(/\s*\([a-z]{2}\)\s*$/, "");
+  const text = q
+    .trim()
+    .toLowerCase()
+    .replace(/\s*\([a-z]{2}\)\s*$/, "");
   if (text.length < 2) return [];
   const rows = await db
     .selectFrom("comuni")
@@ -20,7 +23,12 @@ export async function searchComuni(db: Db, q: string, limit = 10): Promise<Comun
     .orderBy(sql`population desc nulls last`)
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ istatCode: r.istat_code, name: r.name, provinceCode: r.province_code, label: comuneLabel(r.name, r.province_code) }));
+  return rows.map((r) => ({
+    istatCode: r.istat_code,
+    name: r.name,
+    provinceCode: r.province_code,
+    label: comuneLabel(r.name, r.province_code),
+  }));
 }
 
 /** Resolves "Nome" or "Nome (XX)" to one comune; null when unknown or ambiguous without the province. */

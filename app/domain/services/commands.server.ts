@@ -19,7 +19,14 @@ export async function submitScreening(trx: Trx, actor: Actor, employerId: string
   for (const r of routes) {
     const row = await trx
       .insertInto("service_requests")
-      .values({ employer_id: employerId, service_code: r.service, queue: r.queue, note: answers.note || null, answers: JSON.stringify(answered), created_by: actor.userId })
+      .values({
+        employer_id: employerId,
+        service_code: r.service,
+        queue: r.queue,
+        note: answers.note || null,
+        answers: JSON.stringify(answered),
+        created_by: actor.userId,
+      })
       .onConflict((oc) => oc.columns(["employer_id", "service_code"]).where("status", "in", ["open", "taken"]).doNothing())
       .returning("id")
       .executeTakeFirst();
@@ -42,7 +49,12 @@ const REQUEST_MOVES = {
 } as const;
 
 /** An officer of the request's queue takes it in charge, closes it as done or cancels it. */
-export async function moveServiceRequest(trx: Trx, actor: Actor, queues: ServiceQueue[], input: { requestId: string; move: keyof typeof REQUEST_MOVES; version: number }) {
+export async function moveServiceRequest(
+  trx: Trx,
+  actor: Actor,
+  queues: ServiceQueue[],
+  input: { requestId: string; move: keyof typeof REQUEST_MOVES; version: number },
+) {
   const current = await trx
     .selectFrom("service_requests")
     .select(["id", "status", "version", "employer_id", "service_code"])
@@ -53,10 +65,16 @@ export async function moveServiceRequest(trx: Trx, actor: Actor, queues: Service
   if (!current) throw new DomainError("Richiesta non trovata", "_form", "not_found");
   if (current.version !== input.version) throw new StaleVersionError();
   const move = REQUEST_MOVES[input.move];
-  if (!(move.from as readonly string[]).includes(current.status)) throw new DomainError("Operazione non consentita nello stato attuale della richiesta", "_form", "conflict");
+  if (!(move.from as readonly string[]).includes(current.status))
+    throw new DomainError("Operazione non consentita nello stato attuale della richiesta", "_form", "conflict");
   await trx
     .updateTable("service_requests")
-    .set({ status: move.to, version: current.version + 1, updated_at: new Date(), ...(input.move === "take" ? { assigned_to: actor.userId } : {}) })
+    .set({
+      status: move.to,
+      version: current.version + 1,
+      updated_at: new Date(),
+      ...(input.move === "take" ? { assigned_to: actor.userId } : {}),
+    })
     .where("id", "=", current.id)
     .execute();
   await recordAudit(trx, actor, {
@@ -78,8 +96,13 @@ export async function recordDelivery(trx: Trx, actor: Actor, input: DeliveryInpu
   const check = durationCheck(standard, input.minutes);
   if (!check.ok && (!input.justification || input.justification.length < 10)) throw new DomainError(check.message!, "justification");
   if (input.serviceRequestId) {
-    const request = await trx.selectFrom("service_requests").select("employer_id").where("id", "=", input.serviceRequestId).executeTakeFirst();
-    if (!request || request.employer_id !== input.employerId) throw new DomainError("La richiesta non è di questa azienda", "serviceRequestId");
+    const request = await trx
+      .selectFrom("service_requests")
+      .select("employer_id")
+      .where("id", "=", input.serviceRequestId)
+      .executeTakeFirst();
+    if (!request || request.employer_id !== input.employerId)
+      throw new DomainError("La richiesta non è di questa azienda", "serviceRequestId");
   }
   const row = await trx
     .insertInto("service_deliveries")
@@ -116,7 +139,17 @@ export async function recordDelivery(trx: Trx, actor: Actor, input: DeliveryInpu
 export async function correctDeliveryTime(trx: Trx, actor: Actor, deliveryId: string, input: DeliveryTimeInput) {
   const current = await trx
     .selectFrom("service_deliveries")
-    .select(["id", "employer_id", "standard_code", "minutes", "modality", "justification", "version", "shortlist_id", "needs_assessment_id"])
+    .select([
+      "id",
+      "employer_id",
+      "standard_code",
+      "minutes",
+      "modality",
+      "justification",
+      "version",
+      "shortlist_id",
+      "needs_assessment_id",
+    ])
     .where("id", "=", deliveryId)
     .forUpdate()
     .executeTakeFirst();
@@ -124,12 +157,22 @@ export async function correctDeliveryTime(trx: Trx, actor: Actor, deliveryId: st
   if (!current.shortlist_id && !current.needs_assessment_id)
     throw new DomainError("Solo le righe registrate automaticamente si correggono da qui", "_form", "conflict");
   if (current.version !== input.version) throw new StaleVersionError();
-  const standard = await trx.selectFrom("service_standards").select(["min_minutes", "max_minutes"]).where("code", "=", current.standard_code).executeTakeFirstOrThrow();
+  const standard = await trx
+    .selectFrom("service_standards")
+    .select(["min_minutes", "max_minutes"])
+    .where("code", "=", current.standard_code)
+    .executeTakeFirstOrThrow();
   const check = durationCheck(standard, input.minutes);
   if (!check.ok && (!input.justification || input.justification.length < 10)) throw new DomainError(check.message!, "justification");
   await trx
     .updateTable("service_deliveries")
-    .set({ minutes: input.minutes, modality: input.modality, justification: input.justification, version: current.version + 1, updated_at: new Date() })
+    .set({
+      minutes: input.minutes,
+      modality: input.modality,
+      justification: input.justification,
+      version: current.version + 1,
+      updated_at: new Date(),
+    })
     .where("id", "=", current.id)
     .execute();
   await recordAudit(trx, actor, {
@@ -173,7 +216,11 @@ export async function saveArticle(trx: Trx, actor: Actor, articleId: string | nu
     const current = await trx.selectFrom("info_articles").select("version").where("id", "=", articleId).forUpdate().executeTakeFirst();
     if (!current) throw new DomainError("Pagina non trovata", "_form", "not_found");
     if (current.version !== input.version) throw new StaleVersionError();
-    await trx.updateTable("info_articles").set({ ...columns, version: current.version + 1, updated_at: new Date() }).where("id", "=", articleId).execute();
+    await trx
+      .updateTable("info_articles")
+      .set({ ...columns, version: current.version + 1, updated_at: new Date() })
+      .where("id", "=", articleId)
+      .execute();
   }
   await recordAudit(trx, actor, {
     action: articleId ? "info_article.updated" : "info_article.created",
@@ -207,11 +254,24 @@ export async function createNeedsAssessment(trx: Trx, actor: Actor, input: Needs
   if (input.figures.length) {
     await trx
       .insertInto("needs_figures")
-      .values(input.figures.map((f, i) => ({ assessment_id: row.id, position: i + 1, occupation_code: f.occupation, quantity: f.quantity, needed_by: f.neededBy, notes: f.notes })))
+      .values(
+        input.figures.map((f, i) => ({
+          assessment_id: row.id,
+          position: i + 1,
+          occupation_code: f.occupation,
+          quantity: f.quantity,
+          needed_by: f.neededBy,
+          notes: f.notes,
+        })),
+      )
       .execute();
   }
   // The register (docs/decisions/0018-service-register-one-row-per-output.md): the consultation IS the 4B service, with the time and modality the officer entered.
-  const standard = await trx.selectFrom("service_standards").select(["code", "min_minutes", "max_minutes"]).where("code", "=", "4B").executeTakeFirstOrThrow();
+  const standard = await trx
+    .selectFrom("service_standards")
+    .select(["code", "min_minutes", "max_minutes"])
+    .where("code", "=", "4B")
+    .executeTakeFirstOrThrow();
   const check = durationCheck(standard, input.minutes);
   if (!check.ok && (!input.justification || input.justification.length < 10)) throw new DomainError(check.message!, "justification");
   await trx

@@ -14,11 +14,17 @@ export interface NeedsPdfData {
 
 /** The 4B output for the employer: figures sought, skill gaps, training needs and agreed actions (A4, multi-page). */
 export async function renderNeedsPdf(d: NeedsPdfData): Promise<Uint8Array> {
-  const pdf = await PdfWriter.create({ title: `Rilevazione dei fabbisogni — ${d.employerName}`, author: "Centro per l'Impiego — Servizi alle imprese" });
+  const pdf = await PdfWriter.create({
+    title: `Rilevazione dei fabbisogni — ${d.employerName}`,
+    author: "Centro per l'Impiego — Servizi alle imprese",
+  });
   pdf.text("Centro per l'Impiego — Servizi alle imprese", { size: 10, bold: true });
   pdf.text("Consulenza per la rilevazione dei fabbisogni occupazionali e formativi (standard 4B)", { size: 9, gap: 10 });
   pdf.heading(`Rilevazione dei fabbisogni di ${d.employerName}`, 1);
-  pdf.text(`Codice fiscale ${d.employerTaxCode} · colloquio del ${formatDate(d.assessedOn)} · operatore ${d.officerName}`, { size: 10, gap: 6 });
+  pdf.text(`Codice fiscale ${d.employerTaxCode} · colloquio del ${formatDate(d.assessedOn)} · operatore ${d.officerName}`, {
+    size: 10,
+    gap: 6,
+  });
   pdf.heading("Figure professionali ricercate");
   if (!d.figures.length) pdf.text("Nessuna figura indicata.");
   else
@@ -30,7 +36,13 @@ export async function renderNeedsPdf(d: NeedsPdfData): Promise<Uint8Array> {
         { header: "Entro il", width: 0.14 },
         { header: "Note", width: 0.26 },
       ],
-      d.figures.map((f) => [f.occupationTitle, f.occupationCode, formatNumber(f.quantity), f.neededBy ? formatDate(f.neededBy) : "—", f.notes || "—"]),
+      d.figures.map((f) => [
+        f.occupationTitle,
+        f.occupationCode,
+        formatNumber(f.quantity),
+        f.neededBy ? formatDate(f.neededBy) : "—",
+        f.notes || "—",
+      ]),
     );
   for (const [title, text] of [
     ["Gap di competenze", d.skillGaps],
@@ -40,7 +52,11 @@ export async function renderNeedsPdf(d: NeedsPdfData): Promise<Uint8Array> {
     pdf.space(6).heading(title);
     pdf.text(text.trim() || "—");
   }
-  pdf.space(12).text("Documento generato da Rosa. Per le offerte di lavoro e la ricerca dei candidati rivolgiti al tuo Centro per l'Impiego.", { size: 8.5 });
+  pdf
+    .space(12)
+    .text("Documento generato da Rosa. Per le offerte di lavoro e la ricerca dei candidati rivolgiti al tuo Centro per l'Impiego.", {
+      size: 8.5,
+    });
   return pdf.save();
 }
 
@@ -63,7 +79,13 @@ export async function needsPdfResponse(a: {
     skillGaps: a.skill_gaps,
     trainingNeeds: a.training_needs,
     actionsAgreed: a.actions_agreed,
-    figures: a.figures.map((f) => ({ occupationCode: f.occupation_code, occupationTitle: f.occupation_title, quantity: f.quantity, neededBy: f.needed_by, notes: f.notes })),
+    figures: a.figures.map((f) => ({
+      occupationCode: f.occupation_code,
+      occupationTitle: f.occupation_title,
+      quantity: f.quantity,
+      neededBy: f.needed_by,
+      notes: f.notes,
+    })),
   });
   return pdfDownload(bytes, `fabbisogni-${a.assessed_on}.pdf`);
 }

@@ -7,4 +7,3 @@ export function queuesOf(user: SessionUser): ServiceQueue[] {
   if (user.role === "placement_officer") return ["placement"];
   return [];
 }
-

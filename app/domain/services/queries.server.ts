@@ -5,7 +5,9 @@ import type { DeliveryFilter } from "./schema";
 
 /** Published articles matching the words (Italian full-text search), or all of them, in the admins' order. */
 export async function searchArticles(db: Db, q: string, opts: { includeDrafts?: boolean } = {}) {
-  let query = db.selectFrom("info_articles").select(["id", "slug", "category", "title", "summary", "published", "sort_order", "updated_at"]);
+  let query = db
+    .selectFrom("info_articles")
+    .select(["id", "slug", "category", "title", "summary", "published", "sort_order", "updated_at"]);
   if (!opts.includeDrafts) query = query.where("published", "=", true);
   if (q) {
     query = query.where(
@@ -34,7 +36,11 @@ export function listServiceStandards(db: Db) {
 }
 
 export function getServiceStandard(db: Db, code: string) {
-  return db.selectFrom("service_standards").select(["code", "title", "min_minutes", "max_minutes"]).where("code", "=", code).executeTakeFirst();
+  return db
+    .selectFrom("service_standards")
+    .select(["code", "title", "min_minutes", "max_minutes"])
+    .where("code", "=", code)
+    .executeTakeFirst();
 }
 
 export function listEmployerRequests(db: Db, employerId: string) {
@@ -128,7 +134,13 @@ export async function listDeliveries(db: Db, filter: DeliveryFilter, limit = 100
   if (filter.servizio) query = query.where("service_deliveries.standard_code", "=", filter.servizio);
   if (filter.operatore) query = query.where("service_deliveries.officer_id", "=", filter.operatore);
   if (filter.azienda) query = query.where("service_deliveries.employer_id", "=", filter.azienda);
-  const rows = (await query.orderBy("service_deliveries.delivered_on", "desc").orderBy("service_deliveries.created_at", "desc").limit(limit + 1).execute()).map((r) => ({
+  const rows = (
+    await query
+      .orderBy("service_deliveries.delivered_on", "desc")
+      .orderBy("service_deliveries.created_at", "desc")
+      .limit(limit + 1)
+      .execute()
+  ).map((r) => ({
     ...r,
     delivered_on: r.delivered_on,
   }));
@@ -158,11 +170,23 @@ export async function getDeliveryForCorrection(db: Db, id: string) {
 }
 
 export function listOfficers(db: Db) {
-  return db.selectFrom("users").select(["id", "full_name"]).where("role", "in", ["preselection_officer", "placement_officer"]).where("active", "=", true).orderBy("full_name").execute();
+  return db
+    .selectFrom("users")
+    .select(["id", "full_name"])
+    .where("role", "in", ["preselection_officer", "placement_officer"])
+    .where("active", "=", true)
+    .orderBy("full_name")
+    .execute();
 }
 
 export function listValidatedEmployers(db: Db) {
-  return db.selectFrom("employers").select(["id", "legal_name"]).where("status", "=", "validated").orderBy("legal_name").limit(500).execute();
+  return db
+    .selectFrom("employers")
+    .select(["id", "legal_name"])
+    .where("status", "=", "validated")
+    .orderBy("legal_name")
+    .limit(500)
+    .execute();
 }
 
 export async function listNeedsAssessments(db: Db, scope: { employerId?: string }) {
@@ -235,11 +259,17 @@ export async function countUnmetDemand(db: Db) {
   const r = await db
     .selectFrom("needs_figures")
     .leftJoin("vacancies", "vacancies.id", "needs_figures.vacancy_id")
-    .select([(eb) => eb.fn.countAll<number>().as("figures"), (eb) => eb.fn.coalesce(eb.fn.sum<number>("needs_figures.quantity"), sql<number>`0`).as("people")])
+    .select([
+      (eb) => eb.fn.countAll<number>().as("figures"),
+      (eb) => eb.fn.coalesce(eb.fn.sum<number>("needs_figures.quantity"), sql<number>`0`).as("people"),
+    ])
     .where((eb) =>
       eb.or([
         eb("needs_figures.vacancy_id", "is", null),
-        eb.and([eb("vacancies.status", "=", "closed"), eb.or([eb("vacancies.outcome", "is", null), eb("vacancies.outcome", "not in", ["filled", "partly_filled"])])]),
+        eb.and([
+          eb("vacancies.status", "=", "closed"),
+          eb.or([eb("vacancies.outcome", "is", null), eb("vacancies.outcome", "not in", ["filled", "partly_filled"])]),
+        ]),
       ]),
     )
     .executeTakeFirstOrThrow();
@@ -248,6 +278,11 @@ export async function countUnmetDemand(db: Db) {
 
 /** Published information pages for the sitemap. */
 export async function listSitemapArticles(db: Db) {
-  const rows = await db.selectFrom("info_articles").select(["slug", "updated_at"]).where("published", "=", true).orderBy("sort_order").execute();
+  const rows = await db
+    .selectFrom("info_articles")
+    .select(["slug", "updated_at"])
+    .where("published", "=", true)
+    .orderBy("sort_order")
+    .execute();
   return rows.map((r) => ({ slug: r.slug, updatedAt: new Date(r.updated_at) }));
 }

@@ -28,13 +28,26 @@ export const ArticleSchema = z.object({
     .max(80, "Al massimo 80 caratteri"),
   category: z.enum(Object.keys(INFO_CATEGORY_LABELS) as [keyof typeof INFO_CATEGORY_LABELS], { error: "Scegli la sezione" }),
   title: z.string({ error: "Indica il titolo" }).trim().min(3, "Indica il titolo").max(150, "Al massimo 150 caratteri"),
-  summary: z.string({ error: "Indica il sommario" }).trim().min(10, "Scrivi un sommario di almeno 10 caratteri").max(300, "Al massimo 300 caratteri"),
-  body: z.string({ error: "Scrivi il testo" }).trim().min(30, "Scrivi un testo di almeno 30 caratteri").max(20_000, "Al massimo 20.000 caratteri"),
+  summary: z
+    .string({ error: "Indica il sommario" })
+    .trim()
+    .min(10, "Scrivi un sommario di almeno 10 caratteri")
+    .max(300, "Al massimo 300 caratteri"),
+  body: z
+    .string({ error: "Scrivi il testo" })
+    .trim()
+    .min(30, "Scrivi un testo di almeno 30 caratteri")
+    .max(20_000, "Al massimo 20.000 caratteri"),
   serviceCodes: z
     .string()
     .optional()
     .default("")
-    .transform((v) => v.split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase())),
+    .transform((v) =>
+      v
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((c) => c.toUpperCase()),
+    ),
   sortOrder: z.coerce.number({ error: "Indica un numero" }).int("Indica un numero intero").min(0).max(10_000).default(100),
   published: checkbox,
   version: z.coerce.number().int().min(1).optional(),
@@ -42,7 +55,10 @@ export const ArticleSchema = z.object({
 export type ArticleInput = z.infer<typeof ArticleSchema>;
 
 /** The address of a published information page (`/informazioni/:slug`). */
-export const ArticleSlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
+export const ArticleSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .max(80);
 
 export const ArticleSearchSchema = z.object({ q: z.string().trim().max(100, "Al massimo 100 caratteri").optional().default("") });
 
@@ -59,7 +75,11 @@ export const MODALITY_LABELS = { office: "Presso il Centro per l'Impiego", compa
  * when a rosa is presented): the form is prefilled from the standard and the officer corrects it.
  */
 export const SpentTimeFields = {
-  minutes: z.coerce.number({ error: "Indica la durata in minuti" }).int("Indica un numero intero di minuti").min(1, "La durata è almeno 1 minuto").max(6000, "Al massimo 6000 minuti (100 ore)"),
+  minutes: z.coerce
+    .number({ error: "Indica la durata in minuti" })
+    .int("Indica un numero intero di minuti")
+    .min(1, "La durata è almeno 1 minuto")
+    .max(6000, "Al massimo 6000 minuti (100 ore)"),
   modality: z.enum(Object.keys(MODALITY_LABELS) as [keyof typeof MODALITY_LABELS], { error: "Scegli la modalità" }),
   justification: z
     .string()
@@ -79,9 +99,17 @@ export const DeliverySchema = z.object({
   employerId: z.uuid({ error: "Scegli l'azienda" }),
   standardCode: z.string({ error: "Scegli il servizio" }).trim().min(1, "Scegli il servizio").max(20),
   deliveredOn: z.string({ error: "Indica la data" }).trim().pipe(isoDay),
-  minutes: z.coerce.number({ error: "Indica la durata in minuti" }).int("Indica un numero intero di minuti").min(1, "La durata è almeno 1 minuto").max(6000, "Al massimo 6000 minuti (100 ore)"),
+  minutes: z.coerce
+    .number({ error: "Indica la durata in minuti" })
+    .int("Indica un numero intero di minuti")
+    .min(1, "La durata è almeno 1 minuto")
+    .max(6000, "Al massimo 6000 minuti (100 ore)"),
   modality: z.enum(Object.keys(MODALITY_LABELS) as [keyof typeof MODALITY_LABELS], { error: "Scegli la modalità" }),
-  output: z.string({ error: "Descrivi il risultato" }).trim().min(5, "Descrivi il risultato del servizio").max(2000, "Al massimo 2000 caratteri"),
+  output: z
+    .string({ error: "Descrivi il risultato" })
+    .trim()
+    .min(5, "Descrivi il risultato del servizio")
+    .max(2000, "Al massimo 2000 caratteri"),
   justification: z
     .string()
     .optional()
@@ -97,11 +125,23 @@ export type DeliveryInput = z.infer<typeof DeliverySchema>;
 
 export const DeliveryFilterSchema = z
   .object({
-    dal: z.union([z.literal(""), isoDay]).optional().default(""),
-    al: z.union([z.literal(""), isoDay]).optional().default(""),
+    dal: z
+      .union([z.literal(""), isoDay])
+      .optional()
+      .default(""),
+    al: z
+      .union([z.literal(""), isoDay])
+      .optional()
+      .default(""),
     servizio: z.string().trim().max(20).optional().default(""),
-    operatore: z.union([z.literal(""), z.uuid({ error: "Operatore non valido" })]).optional().default(""),
-    azienda: z.union([z.literal(""), z.uuid({ error: "Azienda non valida" })]).optional().default(""),
+    operatore: z
+      .union([z.literal(""), z.uuid({ error: "Operatore non valido" })])
+      .optional()
+      .default(""),
+    azienda: z
+      .union([z.literal(""), z.uuid({ error: "Azienda non valida" })])
+      .optional()
+      .default(""),
   })
   .refine((v) => !v.dal || !v.al || v.dal <= v.al, { path: ["al"], message: "La data finale non può precedere quella iniziale" });
 export type DeliveryFilter = z.infer<typeof DeliveryFilterSchema>;
@@ -136,7 +176,8 @@ export const NeedsSchema = z.object({
         const q = /^\d{1,2}$/.test(r.quantity.trim()) ? Number(r.quantity) : NaN;
         if (!(q >= 1 && q <= 99)) ctx.addIssue({ code: "custom", path: [i, "quantity"], message: "Indica quante persone (da 1 a 99)" });
         const by = r.neededBy.trim();
-        if (by && !(isCalendarDay(by) && isDayInRange(by))) ctx.addIssue({ code: "custom", path: [i, "neededBy"], message: ISO_DAY.test(by) ? NONEXISTENT_DAY : "Data non valida" });
+        if (by && !(isCalendarDay(by) && isDayInRange(by)))
+          ctx.addIssue({ code: "custom", path: [i, "neededBy"], message: ISO_DAY.test(by) ? NONEXISTENT_DAY : "Data non valida" });
         out.push({ occupation: occ.success ? occ.data : "", quantity: q, neededBy: by || null, notes: r.notes });
       });
       return out;

@@ -9,17 +9,45 @@ import type { STEP_DECISION_LABELS, STEP_KIND_LABELS } from "./schema";
 export async function addAssessmentStep(
   trx: Trx,
   actor: Actor,
-  input: { vacancyId: string; kind: keyof typeof STEP_KIND_LABELS; description: string; representative: string | null; sessionDate: string | null },
+  input: {
+    vacancyId: string;
+    kind: keyof typeof STEP_KIND_LABELS;
+    description: string;
+    representative: string | null;
+    sessionDate: string | null;
+  },
 ) {
-  const v = await trx.selectFrom("vacancies").select(["id", "employer_id"]).where("id", "=", input.vacancyId).forUpdate().executeTakeFirst();
+  const v = await trx
+    .selectFrom("vacancies")
+    .select(["id", "employer_id"])
+    .where("id", "=", input.vacancyId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!v) throw new DomainError("Offerta non trovata", "_form", "not_found");
-  const { max } = await trx.selectFrom("assessment_steps").select((eb) => eb.fn.max("position").as("max")).where("vacancy_id", "=", v.id).executeTakeFirstOrThrow();
+  const { max } = await trx
+    .selectFrom("assessment_steps")
+    .select((eb) => eb.fn.max("position").as("max"))
+    .where("vacancy_id", "=", v.id)
+    .executeTakeFirstOrThrow();
   const step = await trx
     .insertInto("assessment_steps")
-    .values({ vacancy_id: v.id, position: Number(max ?? 0) + 1, kind: input.kind, description: input.description, employer_representative: input.representative, session_date: input.sessionDate })
+    .values({
+      vacancy_id: v.id,
+      position: Number(max ?? 0) + 1,
+      kind: input.kind,
+      description: input.description,
+      employer_representative: input.representative,
+      session_date: input.sessionDate,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await recordAudit(trx, actor, { action: "assessment.step_add", entityType: "vacancy", entityId: v.id, employerId: v.employer_id, details: { kind: input.kind } });
+  await recordAudit(trx, actor, {
+    action: "assessment.step_add",
+    entityType: "vacancy",
+    entityId: v.id,
+    employerId: v.employer_id,
+    details: { kind: input.kind },
+  });
   return step.id;
 }
 
@@ -41,8 +69,18 @@ export async function recordAssessmentResult(
   if (!row) throw new DomainError("Passo o candidato non trovato in questa rosa", "_form", "not_found");
   await trx
     .insertInto("assessment_results")
-    .values({ step_id: row.step_id, shortlist_candidate_id: row.id, decision: input.decision, justification: input.justification, recorded_by: actor.userId! })
-    .onConflict((oc) => oc.columns(["step_id", "shortlist_candidate_id"]).doUpdateSet({ decision: input.decision, justification: input.justification, recorded_by: actor.userId!, recorded_at: new Date() }))
+    .values({
+      step_id: row.step_id,
+      shortlist_candidate_id: row.id,
+      decision: input.decision,
+      justification: input.justification,
+      recorded_by: actor.userId!,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(["step_id", "shortlist_candidate_id"])
+        .doUpdateSet({ decision: input.decision, justification: input.justification, recorded_by: actor.userId!, recorded_at: new Date() }),
+    )
     .execute();
   await recordAudit(trx, actor, {
     action: "assessment.result",
@@ -57,7 +95,16 @@ export async function getAssessmentPlan(db: Db, vacancyId: string, rowIds: strin
   const steps = await db.selectFrom("assessment_steps").selectAll().where("vacancy_id", "=", vacancyId).orderBy("position").execute();
   const results =
     steps.length && rowIds.length
-      ? await db.selectFrom("assessment_results").selectAll().where("step_id", "in", steps.map((s) => s.id)).where("shortlist_candidate_id", "in", rowIds).execute()
+      ? await db
+          .selectFrom("assessment_results")
+          .selectAll()
+          .where(
+            "step_id",
+            "in",
+            steps.map((s) => s.id),
+          )
+          .where("shortlist_candidate_id", "in", rowIds)
+          .execute()
       : [];
   return { steps, results };
 }

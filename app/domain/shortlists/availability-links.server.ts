@@ -55,8 +55,19 @@ async function vacancySummary(db: Db | Trx, shortlistCandidateId: string) {
     .innerJoin("comuni as m", "m.istat_code", "v.comune_code")
     .innerJoin("candidates as c", "c.id", "sc.candidate_id")
     .select([
-      "sc.id", "sc.state", "sc.availability_deadline", "c.first_name", "c.user_id", "v.title", "v.contract_type", "v.working_time", "v.publication_mode",
-      "v.description", "e.legal_name", "m.name as comune_name", "m.province_code",
+      "sc.id",
+      "sc.state",
+      "sc.availability_deadline",
+      "c.first_name",
+      "c.user_id",
+      "v.title",
+      "v.contract_type",
+      "v.working_time",
+      "v.publication_mode",
+      "v.description",
+      "e.legal_name",
+      "m.name as comune_name",
+      "m.province_code",
     ])
     .where("sc.id", "=", shortlistCandidateId)
     .executeTakeFirstOrThrow();
@@ -95,7 +106,10 @@ export async function sendAvailabilityLink(
   } else {
     await trx
       .insertInto("sms_outbox")
-      .values({ to_number: sentTo, body_text: `CPI - Rosa: sei disponibile per l'offerta "${v.title.slice(0, 80)}" a ${v.comune_name}? Rispondi entro il ${dateIt(deadline)}: ${url}` })
+      .values({
+        to_number: sentTo,
+        body_text: `CPI - Rosa: sei disponibile per l'offerta "${v.title.slice(0, 80)}" a ${v.comune_name}? Rispondi entro il ${dateIt(deadline)}: ${url}`,
+      })
       .execute();
   }
   return channel;
@@ -106,22 +120,37 @@ export type LinkState =
   | { kind: "expired"; expiresAt: string }
   | { kind: "answered"; answer: "confirmed" | "declined"; answeredAt: string }
   | { kind: "closed" }
-  | { kind: "open"; firstName: string; deadline: string; vacancy: { title: string; place: string; contract: string; workingTime: string; employer: string | null; description: string } };
+  | {
+      kind: "open";
+      firstName: string;
+      deadline: string;
+      vacancy: { title: string; place: string; contract: string; workingTime: string; employer: string | null; description: string };
+    };
 
 async function findRequest(db: Db | Trx, requestId: string, lock: boolean) {
-  let q = db.selectFrom("availability_requests").select(["id", "shortlist_candidate_id", "expires_at", "answered_at", "answer", "created_at"]).where("id", "=", requestId);
+  let q = db
+    .selectFrom("availability_requests")
+    .select(["id", "shortlist_candidate_id", "expires_at", "answered_at", "answer", "created_at"])
+    .where("id", "=", requestId);
   if (lock) q = q.forUpdate();
   return q.executeTakeFirst();
 }
 
 /** What the link shows: the request, checked (signature, answer, expiry, newer request, state). */
-export async function readAvailabilityLink(db: Db | Trx, token: string, now = new Date(), lock = false): Promise<{ state: LinkState; requestId?: string; rowId?: string }> {
+export async function readAvailabilityLink(
+  db: Db | Trx,
+  token: string,
+  now = new Date(),
+  lock = false,
+): Promise<{ state: LinkState; requestId?: string; rowId?: string }> {
   const verified = verifyAvailabilityToken(token);
   if (!verified) return { state: { kind: "invalid" } };
   const req = await findRequest(db, verified.requestId, lock);
-  if (!req || Math.floor(req.expires_at.getTime() / 1000) !== Math.floor(verified.expiresAt.getTime() / 1000)) return { state: { kind: "invalid" } };
+  if (!req || Math.floor(req.expires_at.getTime() / 1000) !== Math.floor(verified.expiresAt.getTime() / 1000))
+    return { state: { kind: "invalid" } };
   const ids = { requestId: req.id, rowId: req.shortlist_candidate_id };
-  if (req.answered_at && req.answer) return { ...ids, state: { kind: "answered", answer: req.answer, answeredAt: req.answered_at.toISOString() } };
+  if (req.answered_at && req.answer)
+    return { ...ids, state: { kind: "answered", answer: req.answer, answeredAt: req.answered_at.toISOString() } };
   if (req.expires_at.getTime() < now.getTime()) return { ...ids, state: { kind: "expired", expiresAt: req.expires_at.toISOString() } };
   const newer = await db
     .selectFrom("availability_requests")
@@ -153,11 +182,14 @@ export async function readAvailabilityLink(db: Db | Trx, token: string, now = ne
 }
 
 export const LINK_MESSAGES = {
-  invalid: "Il collegamento non è valido: controlla di averlo aperto per intero dal messaggio ricevuto, oppure contatta il Centro per l'Impiego.",
-  expired: (at: string) => `Il collegamento è scaduto il ${formatDateTime(at)}: per dare la tua disponibilità contatta il Centro per l'Impiego.`,
+  invalid:
+    "Il collegamento non è valido: controlla di averlo aperto per intero dal messaggio ricevuto, oppure contatta il Centro per l'Impiego.",
+  expired: (at: string) =>
+    `Il collegamento è scaduto il ${formatDateTime(at)}: per dare la tua disponibilità contatta il Centro per l'Impiego.`,
   answered: (answer: "confirmed" | "declined", at: string) =>
     `Risposta registrata il ${formatDateTime(at)}: ${answer === "confirmed" ? "sei disponibile" : "non sei disponibile"}. Il collegamento vale per una sola risposta: per cambiarla contatta il Centro per l'Impiego.`,
-  closed: "Questa richiesta non attende più una risposta (ne hai ricevuta una più recente, o il Centro per l'Impiego ha già registrato la tua risposta).",
+  closed:
+    "Questa richiesta non attende più una risposta (ne hai ricevuta una più recente, o il Centro per l'Impiego ha già registrato la tua risposta).",
 } as const;
 
 export function linkMessage(state: Exclude<LinkState, { kind: "open" }>) {
@@ -176,7 +208,8 @@ export function linkMessage(state: Exclude<LinkState, { kind: "open" }>) {
 /** Locks the request, checks it again and hands back the row to move (the caller moves it). */
 export async function claimAvailabilityLink(trx: Trx, token: string, answer: "confirmed" | "declined", now = new Date()) {
   const read = await readAvailabilityLink(trx, token, now, true);
-  if (read.state.kind !== "open") throw new DomainError(linkMessage(read.state), "_form", read.state.kind === "invalid" ? "not_found" : "conflict");
+  if (read.state.kind !== "open")
+    throw new DomainError(linkMessage(read.state), "_form", read.state.kind === "invalid" ? "not_found" : "conflict");
   const row = await trx
     .selectFrom("shortlist_candidates as sc")
     .innerJoin("candidates as c", "c.id", "sc.candidate_id")

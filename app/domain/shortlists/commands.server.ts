@@ -62,11 +62,20 @@ export function searchSnapshot(match: MatchResult, relaxed: string[]) {
 export async function createShortlist(
   trx: Trx,
   actor: Actor,
-  input: { vacancyId: string; employerId: string; vacancyStatus: string; title: string; candidateIds: string[]; relaxed: string[]; match: MatchResult },
+  input: {
+    vacancyId: string;
+    employerId: string;
+    vacancyStatus: string;
+    title: string;
+    candidateIds: string[];
+    relaxed: string[];
+    match: MatchResult;
+  },
 ) {
   const byId = new Map(input.match.hits.map((h, i) => [h.id, { hit: h, rank: input.match.offset + i + 1 }]));
   const missing = input.candidateIds.filter((id) => !byId.has(id));
-  if (missing.length) throw new DomainError("Alcuni candidati scelti non sono più tra i risultati: rifai la ricerca e riprova.", "candidateIds", "conflict");
+  if (missing.length)
+    throw new DomainError("Alcuni candidati scelti non sono più tra i risultati: rifai la ricerca e riprova.", "candidateIds", "conflict");
   const shortlist = await trx
     .insertInto("shortlists")
     .values({
@@ -75,7 +84,14 @@ export async function createShortlist(
       title: input.title,
       search_snapshot: JSON.stringify(searchSnapshot(input.match, input.relaxed)),
       results_snapshot: JSON.stringify(
-        input.match.hits.map((h, i) => ({ rank: input.match.offset + i + 1, id: h.id, name: h.fullName, comune: h.comuneName, score: h.explanation.score, explanation: h.explanation })),
+        input.match.hits.map((h, i) => ({
+          rank: input.match.offset + i + 1,
+          id: h.id,
+          name: h.fullName,
+          comune: h.comuneName,
+          score: h.explanation.score,
+          explanation: h.explanation,
+        })),
       ),
       index_uid: input.match.indexUid,
       settings_version: input.match.settingsVersion,
@@ -88,7 +104,13 @@ export async function createShortlist(
     .values(
       input.candidateIds.map((id) => {
         const { hit, rank } = byId.get(id)!;
-        return { shortlist_id: shortlist.id, candidate_id: id, rank, score: hit.explanation.score, explanation: JSON.stringify(hit.explanation) };
+        return {
+          shortlist_id: shortlist.id,
+          candidate_id: id,
+          rank,
+          score: hit.explanation.score,
+          explanation: JSON.stringify(hit.explanation),
+        };
       }),
     )
     .execute();
@@ -100,7 +122,13 @@ export async function createShortlist(
     details: { vacancyId: input.vacancyId, candidates: input.candidateIds, relaxed: input.relaxed, total: input.match.total },
   });
   if (input.vacancyStatus === "validated" || input.vacancyStatus === "published") {
-    await transitionVacancy(trx, actor, { kind: "officer" }, input.vacancyId, { event: "start_preselection", version: null, reason: "", outcome: "", channel: "" });
+    await transitionVacancy(trx, actor, { kind: "officer" }, input.vacancyId, {
+      event: "start_preselection",
+      version: null,
+      reason: "",
+      outcome: "",
+      channel: "",
+    });
   }
   return shortlist.id;
 }
@@ -111,8 +139,21 @@ async function lockRow(trx: Trx, rowId: string, scope: ShortlistScope) {
     .innerJoin("shortlists as s", "s.id", "sc.shortlist_id")
     .innerJoin("candidates as c", "c.id", "sc.candidate_id")
     .select([
-      "sc.id", "sc.state", "sc.version", "sc.shortlist_id", "sc.candidate_id", "sc.availability_deadline", "s.employer_id", "s.vacancy_id", "s.status as shortlist_status",
-      "s.title as shortlist_title", "c.email", "c.phone", "c.first_name", "c.last_name", "c.user_id",
+      "sc.id",
+      "sc.state",
+      "sc.version",
+      "sc.shortlist_id",
+      "sc.candidate_id",
+      "sc.availability_deadline",
+      "s.employer_id",
+      "s.vacancy_id",
+      "s.status as shortlist_status",
+      "s.title as shortlist_title",
+      "c.email",
+      "c.phone",
+      "c.first_name",
+      "c.last_name",
+      "c.user_id",
     ])
     .where("sc.id", "=", rowId);
   if (scope.kind === "employer") query = query.where("s.employer_id", "=", scope.employerId).where("sc.presented_at", "is not", null);
@@ -148,14 +189,28 @@ export async function moveCandidate(
     );
   await trx
     .updateTable("shortlist_candidates")
-    .set({ ...(input.set ?? {}), state: to, version: row.version + 1, updated_at: now, ...(to === "presented" ? { presented_at: now } : {}) })
+    .set({
+      ...(input.set ?? {}),
+      state: to,
+      version: row.version + 1,
+      updated_at: now,
+      ...(to === "presented" ? { presented_at: now } : {}),
+    })
     .where("id", "=", row.id)
     .execute();
   // The index keeps each person's last presentation: matching can favour the less presented.
   if (to === "presented") await enqueueSearchSync(trx, "candidates", [row.candidate_id]);
   await trx
     .insertInto("shortlist_transitions")
-    .values({ shortlist_candidate_id: row.id, event: input.event, from_state: row.state, to_state: to, actor_kind: actorKind(scope), actor_user_id: actor.userId, note: input.note ?? null })
+    .values({
+      shortlist_candidate_id: row.id,
+      event: input.event,
+      from_state: row.state,
+      to_state: to,
+      actor_kind: actorKind(scope),
+      actor_user_id: actor.userId,
+      note: input.note ?? null,
+    })
     .execute();
   await recordAudit(trx, actor, {
     action: `shortlist.candidate.${input.event}`,
@@ -172,9 +227,21 @@ export async function moveCandidate(
  * Asks the person for availability: deadline set, and a one-click signed link sent by e-mail (or
  * SMS when there is only a phone); a person with an account also finds the request in their area.
  */
-export async function startContact(trx: Trx, actor: Actor, scope: ShortlistScope, input: { rowId: string; version: number | null; deadlineDays: number }, now = new Date()) {
+export async function startContact(
+  trx: Trx,
+  actor: Actor,
+  scope: ShortlistScope,
+  input: { rowId: string; version: number | null; deadlineDays: number },
+  now = new Date(),
+) {
   const deadline = new Date(now.getTime() + input.deadlineDays * DAY);
-  const row = await moveCandidate(trx, actor, scope, { rowId: input.rowId, event: "start_contact", version: input.version, set: { availability_deadline: deadline } }, now);
+  const row = await moveCandidate(
+    trx,
+    actor,
+    scope,
+    { rowId: input.rowId, event: "start_contact", version: input.version, set: { availability_deadline: deadline } },
+    now,
+  );
   const channel = await sendAvailabilityLink(trx, actor, row, deadline);
   return { ...row, channel };
 }
@@ -200,7 +267,8 @@ export async function startContactMany(
     .orderBy("rank")
     .forUpdate()
     .execute();
-  if (rows.length !== new Set(input.rowIds).size) throw new DomainError("Alcuni candidati scelti non sono in questa rosa: ricarica la pagina.", "rowIds", "not_found");
+  if (rows.length !== new Set(input.rowIds).size)
+    throw new DomainError("Alcuni candidati scelti non sono in questa rosa: ricarica la pagina.", "rowIds", "not_found");
   const summary = { contacted: 0, skipped: 0, email: 0, sms: 0, none: 0 };
   for (const r of rows) {
     if (!nextCandidateState(r.state, "start_contact", actorKind(scope))) {
@@ -238,7 +306,11 @@ export async function answerAvailabilityLink(
       event: input.response === "confirmed" ? "candidate_confirm" : "candidate_decline",
       version: null,
       note: "Risposta dal collegamento ricevuto",
-      set: { candidate_response: input.response, candidate_responded_at: now, contact_consent: input.response === "confirmed" && input.shareContacts },
+      set: {
+        candidate_response: input.response,
+        candidate_responded_at: now,
+        contact_consent: input.response === "confirmed" && input.shareContacts,
+      },
     },
     now,
   );
@@ -256,10 +328,19 @@ export async function recordContactAttempt(
   trx: Trx,
   actor: Actor,
   scope: ShortlistScope,
-  input: { rowId: string; version: number; channel: "phone" | "email" | "sms" | "in_person" | "portal"; attemptedAt: Date; outcome: string; note: string | null; shareContacts: boolean },
+  input: {
+    rowId: string;
+    version: number;
+    channel: "phone" | "email" | "sms" | "in_person" | "portal";
+    attemptedAt: Date;
+    outcome: string;
+    note: string | null;
+    shareContacts: boolean;
+  },
   now = new Date(),
 ) {
-  if (input.attemptedAt.getTime() > now.getTime() + 5 * 60_000) throw new DomainError("Il contatto non può essere nel futuro", "attemptedAt");
+  if (input.attemptedAt.getTime() > now.getTime() + 5 * 60_000)
+    throw new DomainError("Il contatto non può essere nel futuro", "attemptedAt");
   const row = await lockRow(trx, input.rowId, scope);
   if (row.version !== input.version) throw new StaleVersionError();
   if (row.state !== "contacting") throw new DomainError("Avvia prima il contatto con il candidato", "_form", "conflict");
@@ -276,7 +357,11 @@ export async function recordContactAttempt(
     .execute();
   const event = OUTCOME_EVENT[input.outcome];
   if (!event) {
-    await trx.updateTable("shortlist_candidates").set({ version: row.version + 1, updated_at: now }).where("id", "=", row.id).execute();
+    await trx
+      .updateTable("shortlist_candidates")
+      .set({ version: row.version + 1, updated_at: now })
+      .where("id", "=", row.id)
+      .execute();
     await recordAudit(trx, actor, {
       action: "shortlist.candidate.contact_attempt",
       entityType: "shortlist_candidate",
@@ -286,12 +371,27 @@ export async function recordContactAttempt(
     });
     return;
   }
-  const set = event === "mark_available" ? { candidate_response: "confirmed", candidate_responded_at: input.attemptedAt, contact_consent: input.shareContacts } : {};
-  await moveCandidate(trx, actor, scope, { rowId: row.id, event, version: row.version, note: `${input.channel}: ${input.outcome}${input.note ? ` — ${input.note}` : ""}`, set }, now);
+  const set =
+    event === "mark_available"
+      ? { candidate_response: "confirmed", candidate_responded_at: input.attemptedAt, contact_consent: input.shareContacts }
+      : {};
+  await moveCandidate(
+    trx,
+    actor,
+    scope,
+    { rowId: row.id, event, version: row.version, note: `${input.channel}: ${input.outcome}${input.note ? ` — ${input.note}` : ""}`, set },
+    now,
+  );
 }
 
 /** The candidate answers in their own account, before the deadline. */
-export async function respondToAvailability(trx: Trx, actor: Actor, scope: ShortlistScope, input: { rowId: string; response: "confirmed" | "declined"; shareContacts: boolean }, now = new Date()) {
+export async function respondToAvailability(
+  trx: Trx,
+  actor: Actor,
+  scope: ShortlistScope,
+  input: { rowId: string; response: "confirmed" | "declined"; shareContacts: boolean },
+  now = new Date(),
+) {
   const row = await lockRow(trx, input.rowId, scope);
   if (row.state !== "contacting") throw new DomainError("Questa richiesta non attende più una risposta", "_form", "conflict");
   if (row.availability_deadline && row.availability_deadline.getTime() < now.getTime())
@@ -304,7 +404,11 @@ export async function respondToAvailability(trx: Trx, actor: Actor, scope: Short
       rowId: row.id,
       event: input.response === "confirmed" ? "candidate_confirm" : "candidate_decline",
       version: null,
-      set: { candidate_response: input.response, candidate_responded_at: now, contact_consent: input.response === "confirmed" && input.shareContacts },
+      set: {
+        candidate_response: input.response,
+        candidate_responded_at: now,
+        contact_consent: input.response === "confirmed" && input.shareContacts,
+      },
     },
     now,
   );
@@ -312,11 +416,22 @@ export async function respondToAvailability(trx: Trx, actor: Actor, scope: Short
 
 /** No answer by the deadline = not available (run lazily before reading or presenting a rosa). */
 export async function expireAvailability(trx: Trx, now = new Date(), shortlistId?: string) {
-  let query = trx.selectFrom("shortlist_candidates").select("id").where("state", "=", "contacting").where("availability_deadline", "<", now);
+  let query = trx
+    .selectFrom("shortlist_candidates")
+    .select("id")
+    .where("state", "=", "contacting")
+    .where("availability_deadline", "<", now);
   if (shortlistId) query = query.where("shortlist_id", "=", shortlistId);
   const rows = await query.execute();
   const system: Actor = { userId: null, role: "system", ip: null };
-  for (const r of rows) await moveCandidate(trx, system, { kind: "system" }, { rowId: r.id, event: "deadline_expired", version: null, note: "Nessuna risposta entro la scadenza" }, now);
+  for (const r of rows)
+    await moveCandidate(
+      trx,
+      system,
+      { kind: "system" },
+      { rowId: r.id, event: "deadline_expired", version: null, note: "Nessuna risposta entro la scadenza" },
+      now,
+    );
   return rows.length;
 }
 
@@ -328,23 +443,45 @@ async function lockShortlist(trx: Trx, shortlistId: string, version: number | nu
 }
 
 /** Presents every confirmed person; the employer is notified and sees them in its area. */
-export async function presentShortlist(trx: Trx, actor: Actor, scope: ShortlistScope, input: { shortlistId: string; version: number; spent?: SpentTime }, now = new Date()) {
+export async function presentShortlist(
+  trx: Trx,
+  actor: Actor,
+  scope: ShortlistScope,
+  input: { shortlistId: string; version: number; spent?: SpentTime },
+  now = new Date(),
+) {
   const s = await lockShortlist(trx, input.shortlistId, input.version);
-  const standard = await trx.selectFrom("service_standards").select(["code", "min_minutes", "max_minutes"]).where("code", "=", "4C").executeTakeFirst();
+  const standard = await trx
+    .selectFrom("service_standards")
+    .select(["code", "min_minutes", "max_minutes"])
+    .where("code", "=", "4C")
+    .executeTakeFirst();
   const spent: SpentTime = input.spent ?? { ...standardPrefill(standard, "4C"), justification: null };
   const check = standard ? durationCheck(standard, spent.minutes) : { ok: true, message: null };
   if (!check.ok && (!spent.justification || spent.justification.length < 10)) throw new DomainError(check.message!, "justification");
   if (s.status === "closed") throw new DomainError("La rosa è chiusa", "_form", "conflict");
   await expireAvailability(trx, now, s.id);
-  const ready = await trx.selectFrom("shortlist_candidates").select("id").where("shortlist_id", "=", s.id).where("state", "=", "available").execute();
-  if (!ready.length) throw new DomainError("Nessun candidato ha confermato la disponibilità: non c'è nessuno da presentare.", "_form", "conflict");
+  const ready = await trx
+    .selectFrom("shortlist_candidates")
+    .select("id")
+    .where("shortlist_id", "=", s.id)
+    .where("state", "=", "available")
+    .execute();
+  if (!ready.length)
+    throw new DomainError("Nessun candidato ha confermato la disponibilità: non c'è nessuno da presentare.", "_form", "conflict");
   for (const r of ready) await moveCandidate(trx, actor, scope, { rowId: r.id, event: "present", version: null }, now);
   await trx
     .updateTable("shortlists")
     .set({ status: "presented", presented_at: s.presented_at ?? now, presented_by: actor.userId, version: s.version + 1, updated_at: now })
     .where("id", "=", s.id)
     .execute();
-  await recordAudit(trx, actor, { action: "shortlist.present", entityType: "shortlist", entityId: s.id, employerId: s.employer_id, details: { presented: ready.length } });
+  await recordAudit(trx, actor, {
+    action: "shortlist.present",
+    entityType: "shortlist",
+    entityId: s.id,
+    employerId: s.employer_id,
+    details: { presented: ready.length },
+  });
   // The service delivery register (docs/architecture.md#service-4c): presenting a rosa is the 4C/Q output.
   if (actor.userId) {
     const all = await trx
@@ -383,7 +520,8 @@ export async function giveFeedback(
   },
   now = new Date(),
 ) {
-  if (input.decision === "not_selected" && !input.reason) throw new DomainError("Indica il motivo per cui non è stato selezionato", "reason");
+  if (input.decision === "not_selected" && !input.reason)
+    throw new DomainError("Indica il motivo per cui non è stato selezionato", "reason");
   const interview = input.decision === "interview" ? input.interview : null;
   if (input.decision === "interview" && !interview)
     throw new DomainError("Indica la data e l'ora del colloquio oppure chiedi al Centro per l'Impiego di fissarlo", "interviewArrangement");
@@ -393,7 +531,13 @@ export async function giveFeedback(
     trx,
     actor,
     scope,
-    { rowId: input.rowId, event: DECISION_EVENT[input.decision], version: input.version, note: input.reason ? REASON_LABELS[input.reason] : null, set: input.reason ? { outcome_reason: input.reason } : {} },
+    {
+      rowId: input.rowId,
+      event: DECISION_EVENT[input.decision],
+      version: input.version,
+      note: input.reason ? REASON_LABELS[input.reason] : null,
+      set: input.reason ? { outcome_reason: input.reason } : {},
+    },
     now,
   );
   await trx
@@ -426,22 +570,26 @@ export async function giveFeedback(
  * vacancy closes, the shortlists close and everybody still in the running is
  * told they were not selected.
  */
-export async function recordHire(
-  trx: Trx,
-  actor: Actor,
-  scope: ShortlistScope,
-  input: HireInput,
-  now = new Date(),
-) {
+export async function recordHire(trx: Trx, actor: Actor, scope: ShortlistScope, input: HireInput, now = new Date()) {
   // An officer records a hire only on the employer's behalf, saying how the employer asked (docs/decisions/0019-hire-with-unilav-fields.md).
   const recordedAs = scope.kind === "officer" ? "officer" : "employer";
-  if (recordedAs === "officer" && !input.requestChannel) throw new DomainError("Indica come l'azienda ha chiesto di registrare l'assunzione", "requestChannel");
+  if (recordedAs === "officer" && !input.requestChannel)
+    throw new DomainError("Indica come l'azienda ha chiesto di registrare l'assunzione", "requestChannel");
   const comune = await resolveComune(trx, input.workComune);
   if (!comune) throw new DomainError("Comune della sede di lavoro sconosciuto: scegli dall'elenco (es. «Milano (MI)»)", "workComune");
   const pre = await lockRow(trx, input.rowId, scope);
-  const vacancy = await trx.selectFrom("vacancies").select(["id", "positions", "status", "employer_id"]).where("id", "=", pre.vacancy_id).forUpdate().executeTakeFirstOrThrow();
+  const vacancy = await trx
+    .selectFrom("vacancies")
+    .select(["id", "positions", "status", "employer_id"])
+    .where("id", "=", pre.vacancy_id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   if (vacancy.status === "closed") throw new DomainError("L'offerta è già chiusa", "_form", "conflict");
-  const { n } = await trx.selectFrom("hires").select((eb) => eb.fn.countAll<string>().as("n")).where("vacancy_id", "=", vacancy.id).executeTakeFirstOrThrow();
+  const { n } = await trx
+    .selectFrom("hires")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("vacancy_id", "=", vacancy.id)
+    .executeTakeFirstOrThrow();
   const filled = Number(n);
   if (filled >= vacancy.positions) throw new DomainError("Tutte le posizioni dell'offerta sono già coperte", "_form", "conflict");
   const row = await moveCandidate(trx, actor, scope, { rowId: input.rowId, event: "hire", version: input.version }, now);
@@ -498,7 +646,14 @@ export async function recordHire(
 }
 
 async function closeVacancyFilled(trx: Trx, actor: Actor, vacancyId: string, now: Date) {
-  await transitionVacancy(trx, actor, { kind: "officer" }, vacancyId, { event: "close", version: null, reason: "", outcome: "filled", channel: "rosa" }, now);
+  await transitionVacancy(
+    trx,
+    actor,
+    { kind: "officer" },
+    vacancyId,
+    { event: "close", version: null, reason: "", outcome: "filled", channel: "rosa" },
+    now,
+  );
   const others = await trx
     .selectFrom("shortlist_candidates as sc")
     .innerJoin("shortlists as s", "s.id", "sc.shortlist_id")
@@ -508,7 +663,13 @@ async function closeVacancyFilled(trx: Trx, actor: Actor, vacancyId: string, now
     .execute();
   const system: Actor = { userId: actor.userId, role: "system", ip: actor.ip };
   for (const o of others) {
-    const moved = await moveCandidate(trx, system, { kind: "system" }, { rowId: o.id, event: "reject", version: null, note: REASON_LABELS.position_filled, set: { outcome_reason: "position_filled" } }, now);
+    const moved = await moveCandidate(
+      trx,
+      system,
+      { kind: "system" },
+      { rowId: o.id, event: "reject", version: null, note: REASON_LABELS.position_filled, set: { outcome_reason: "position_filled" } },
+      now,
+    );
     if (moved.email && moved.from !== "proposed")
       await enqueueMail(trx, {
         to: moved.email,
@@ -516,24 +677,61 @@ async function closeVacancyFilled(trx: Trx, actor: Actor, vacancyId: string, now
         body: `Buongiorno ${moved.first_name},\nle posizioni dell'offerta per cui eri stato proposto sono state coperte: questa volta non sei stato selezionato. Grazie per la disponibilità.`,
       });
   }
-  await trx.updateTable("shortlists").set({ status: "closed", closed_at: now, updated_at: now, version: sql<number>`version + 1` }).where("vacancy_id", "=", vacancyId).where("status", "<>", "closed").execute();
+  await trx
+    .updateTable("shortlists")
+    .set({ status: "closed", closed_at: now, updated_at: now, version: sql<number>`version + 1` })
+    .where("vacancy_id", "=", vacancyId)
+    .where("status", "<>", "closed")
+    .execute();
 }
 
-export async function addGapProposal(trx: Trx, actor: Actor, input: { shortlistId: string; rowId: string | null; gap: string; kind: "training" | "internship" | "relax_requirement"; description: string }) {
+export async function addGapProposal(
+  trx: Trx,
+  actor: Actor,
+  input: {
+    shortlistId: string;
+    rowId: string | null;
+    gap: string;
+    kind: "training" | "internship" | "relax_requirement";
+    description: string;
+  },
+) {
   const s = await lockShortlist(trx, input.shortlistId, null);
   if (input.rowId) {
-    const r = await trx.selectFrom("shortlist_candidates").select("id").where("id", "=", input.rowId).where("shortlist_id", "=", s.id).executeTakeFirst();
+    const r = await trx
+      .selectFrom("shortlist_candidates")
+      .select("id")
+      .where("id", "=", input.rowId)
+      .where("shortlist_id", "=", s.id)
+      .executeTakeFirst();
     if (!r) throw new DomainError("Candidato non trovato in questa rosa", "rowId", "not_found");
   }
   const p = await trx
     .insertInto("gap_proposals")
-    .values({ shortlist_id: s.id, shortlist_candidate_id: input.rowId, gap: input.gap, kind: input.kind, description: input.description, created_by: actor.userId! })
+    .values({
+      shortlist_id: s.id,
+      shortlist_candidate_id: input.rowId,
+      gap: input.gap,
+      kind: input.kind,
+      description: input.description,
+      created_by: actor.userId!,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await recordAudit(trx, actor, { action: "gap_proposal.create", entityType: "gap_proposal", entityId: p.id, employerId: s.employer_id, details: { kind: input.kind, gap: input.gap } });
+  await recordAudit(trx, actor, {
+    action: "gap_proposal.create",
+    entityType: "gap_proposal",
+    entityId: p.id,
+    employerId: s.employer_id,
+    details: { kind: input.kind, gap: input.gap },
+  });
 }
 
-export async function setGapOutcome(trx: Trx, actor: Actor, input: { shortlistId: string; proposalId: string; outcome: "proposed" | "accepted" | "declined" | "done" }) {
+export async function setGapOutcome(
+  trx: Trx,
+  actor: Actor,
+  input: { shortlistId: string; proposalId: string; outcome: "proposed" | "accepted" | "declined" | "done" },
+) {
   const p = await trx
     .updateTable("gap_proposals")
     .set({ outcome: input.outcome, updated_at: new Date() })
@@ -542,7 +740,12 @@ export async function setGapOutcome(trx: Trx, actor: Actor, input: { shortlistId
     .returning("id")
     .executeTakeFirst();
   if (!p) throw new DomainError("Proposta non trovata", "_form", "not_found");
-  await recordAudit(trx, actor, { action: "gap_proposal.outcome", entityType: "gap_proposal", entityId: p.id, details: { outcome: input.outcome } });
+  await recordAudit(trx, actor, {
+    action: "gap_proposal.outcome",
+    entityType: "gap_proposal",
+    entityId: p.id,
+    details: { outcome: input.outcome },
+  });
 }
 
 /**
@@ -556,11 +759,24 @@ export async function sendFeedbackReminders(trx: Trx, days: number, now = new Da
     .select(["s.id", "s.employer_id", "s.title", "s.presented_at", "u.email as officer_email"])
     .where("s.status", "=", "presented")
     .where("s.presented_at", "<", new Date(now.getTime() - days * DAY))
-    .where((eb) => eb.exists(eb.selectFrom("shortlist_candidates as sc").select("sc.id").whereRef("sc.shortlist_id", "=", "s.id").where("sc.state", "=", "presented")))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("shortlist_candidates as sc")
+          .select("sc.id")
+          .whereRef("sc.shortlist_id", "=", "s.id")
+          .where("sc.state", "=", "presented"),
+      ),
+    )
     .execute();
   let sent = 0;
   for (const s of waiting) {
-    const reminder = await trx.insertInto("shortlist_feedback_reminders").values({ shortlist_id: s.id, kind: "employer_reminder" }).onConflict((oc) => oc.doNothing()).returning("kind").executeTakeFirst();
+    const reminder = await trx
+      .insertInto("shortlist_feedback_reminders")
+      .values({ shortlist_id: s.id, kind: "employer_reminder" })
+      .onConflict((oc) => oc.doNothing())
+      .returning("kind")
+      .executeTakeFirst();
     if (reminder) {
       sent++;
       await notifyEmployer(trx, s.employer_id, {
@@ -570,10 +786,19 @@ export async function sendFeedbackReminders(trx: Trx, days: number, now = new Da
       });
     }
     if (s.presented_at && s.presented_at.getTime() < now.getTime() - 2 * days * DAY) {
-      const alert = await trx.insertInto("shortlist_feedback_reminders").values({ shortlist_id: s.id, kind: "officer_alert" }).onConflict((oc) => oc.doNothing()).returning("kind").executeTakeFirst();
+      const alert = await trx
+        .insertInto("shortlist_feedback_reminders")
+        .values({ shortlist_id: s.id, kind: "officer_alert" })
+        .onConflict((oc) => oc.doNothing())
+        .returning("kind")
+        .executeTakeFirst();
       if (alert) {
         sent++;
-        await enqueueMail(trx, { to: s.officer_email, subject: "Rosa: nessun riscontro dall'azienda", body: `L'azienda non ha dato riscontro sulla rosa «${s.title}» entro ${2 * days} giorni: contattala. La rosa: ${absoluteUrl(`/operatore/rose/${s.id}`)}` });
+        await enqueueMail(trx, {
+          to: s.officer_email,
+          subject: "Rosa: nessun riscontro dall'azienda",
+          body: `L'azienda non ha dato riscontro sulla rosa «${s.title}» entro ${2 * days} giorni: contattala. La rosa: ${absoluteUrl(`/operatore/rose/${s.id}`)}`,
+        });
       }
     }
   }

@@ -19,7 +19,14 @@ const people = (n: number) => plural(n, "candidato presentato", "candidati prese
 type Delivery = { employer_id: string; standard_code: keyof typeof MINUTES; officer_id: string; output: string; shortlist_id: string };
 
 /** One register row, done at the office on the standard's minimum time. */
-const deliveryRow = (d: Delivery, now: Date) => ({ ...d, delivered_on: todayInItaly(now), minutes: MINUTES[d.standard_code], modality: "office" as const, justification: null, service_request_id: null });
+const deliveryRow = (d: Delivery, now: Date) => ({
+  ...d,
+  delivered_on: todayInItaly(now),
+  minutes: MINUTES[d.standard_code],
+  modality: "office" as const,
+  justification: null,
+  service_request_id: null,
+});
 
 export interface SpentTime {
   minutes: number;
@@ -42,12 +49,31 @@ export async function recordPresentationDelivery(
 ) {
   await trx
     .insertInto("service_deliveries")
-    .values({ ...deliveryRow({ employer_id: s.employer_id, standard_code: "4C", officer_id: officerId, output: `Rosa «${s.title}»: ${people(presentedInAll)}`, shortlist_id: s.id }, now), ...spent })
+    .values({
+      ...deliveryRow(
+        {
+          employer_id: s.employer_id,
+          standard_code: "4C",
+          officer_id: officerId,
+          output: `Rosa «${s.title}»: ${people(presentedInAll)}`,
+          shortlist_id: s.id,
+        },
+        now,
+      ),
+      ...spent,
+    })
     .onConflict((oc) =>
       oc
         .column("shortlist_id")
         .where("standard_code", "=", "4C")
-        .doUpdateSet((eb) => ({ output: eb.ref("excluded.output"), minutes: eb.ref("excluded.minutes"), modality: eb.ref("excluded.modality"), justification: eb.ref("excluded.justification"), version: sql<number>`service_deliveries.version + 1`, updated_at: new Date() })),
+        .doUpdateSet((eb) => ({
+          output: eb.ref("excluded.output"),
+          minutes: eb.ref("excluded.minutes"),
+          modality: eb.ref("excluded.modality"),
+          justification: eb.ref("excluded.justification"),
+          version: sql<number>`service_deliveries.version + 1`,
+          updated_at: new Date(),
+        })),
     )
     .execute();
 }
@@ -56,7 +82,12 @@ export async function recordPresentationDelivery(
 export async function presentationTime(db: Db, shortlistId: string) {
   const [standard, recorded] = await Promise.all([
     db.selectFrom("service_standards").select(["code", "min_minutes", "max_minutes"]).where("code", "=", "4C").executeTakeFirst(),
-    db.selectFrom("service_deliveries").select(["minutes", "modality", "justification"]).where("shortlist_id", "=", shortlistId).where("standard_code", "=", "4C").executeTakeFirst(),
+    db
+      .selectFrom("service_deliveries")
+      .select(["minutes", "modality", "justification"])
+      .where("shortlist_id", "=", shortlistId)
+      .where("standard_code", "=", "4C")
+      .executeTakeFirst(),
   ]);
   return { standard, recorded };
 }
@@ -75,8 +106,12 @@ export async function recordSelectionDelivery(trx: Trx, shortlistId: string, now
     .innerJoin("vacancies as v", "v.id", "s.vacancy_id")
     .select(["s.employer_id", "v.title", "r.recorded_by"])
     .select([
-      sql<string>`(select count(distinct x.step_id) from assessment_results x join shortlist_candidates y on y.id = x.shortlist_candidate_id where y.shortlist_id = s.id)`.as("steps"),
-      sql<string>`(select count(distinct x.shortlist_candidate_id) from assessment_results x join shortlist_candidates y on y.id = x.shortlist_candidate_id where y.shortlist_id = s.id)`.as("people"),
+      sql<string>`(select count(distinct x.step_id) from assessment_results x join shortlist_candidates y on y.id = x.shortlist_candidate_id where y.shortlist_id = s.id)`.as(
+        "steps",
+      ),
+      sql<string>`(select count(distinct x.shortlist_candidate_id) from assessment_results x join shortlist_candidates y on y.id = x.shortlist_candidate_id where y.shortlist_id = s.id)`.as(
+        "people",
+      ),
     ])
     .where("sc.shortlist_id", "=", shortlistId)
     .orderBy("r.recorded_at", "desc")
@@ -92,7 +127,12 @@ export async function recordSelectionDelivery(trx: Trx, shortlistId: string, now
   for (const [code, output] of Object.entries(outputs) as [keyof typeof outputs, string][])
     await trx
       .insertInto("service_deliveries")
-      .values(deliveryRow({ employer_id: assessed.employer_id, standard_code: code, officer_id: assessed.recorded_by, output, shortlist_id: shortlistId }, now))
+      .values(
+        deliveryRow(
+          { employer_id: assessed.employer_id, standard_code: code, officer_id: assessed.recorded_by, output, shortlist_id: shortlistId },
+          now,
+        ),
+      )
       .onConflict((oc) => oc.columns(["shortlist_id", "standard_code"]).where("standard_code", "like", "4D%").doNothing())
       .execute();
 }

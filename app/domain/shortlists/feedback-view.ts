@@ -16,7 +16,10 @@ export interface FeedbackFacts {
  * The one sentence about an interview request, for the employer, the officer and the candidate alike:
  * «fissato» only when the employer gave a date; otherwise who arranges it.
  */
-export function interviewSummary(f: Pick<FeedbackFacts, "interview_at" | "interview_arranged_by">, audience: "candidate" | "staff" = "staff"): string {
+export function interviewSummary(
+  f: Pick<FeedbackFacts, "interview_at" | "interview_arranged_by">,
+  audience: "candidate" | "staff" = "staff",
+): string {
   if (f.interview_at) return `Colloquio fissato dall'azienda per il ${formatDateTime(f.interview_at).replace(", ", " alle ore ")}`;
   if (f.interview_arranged_by === "cpi")
     return audience === "candidate"
@@ -36,9 +39,15 @@ export function reasonText(f: Pick<FeedbackFacts, "reason" | "missing_skills" | 
  * What the candidate may read of the latest feedback: the interview always (they must attend it),
  * the reason of a refusal only when the employer chose to share it. Never the employer's comment.
  */
-export function candidateOutcome(f: FeedbackFacts | null | undefined): { interview: string | null; reason: string | null; reasonWithheld: boolean } {
+export function candidateOutcome(f: FeedbackFacts | null | undefined): {
+  interview: string | null;
+  reason: string | null;
+  reasonWithheld: boolean;
+} {
   if (!f) return { interview: null, reason: null, reasonWithheld: false };
   if (f.decision === "interview") return { interview: interviewSummary(f, "candidate"), reason: null, reasonWithheld: false };
   if (f.decision !== "not_selected") return { interview: null, reason: null, reasonWithheld: false };
-  return f.share_with_candidate ? { interview: null, reason: reasonText(f), reasonWithheld: false } : { interview: null, reason: null, reasonWithheld: true };
+  return f.share_with_candidate
+    ? { interview: null, reason: reasonText(f), reasonWithheld: false }
+    : { interview: null, reason: null, reasonWithheld: true };
 }

@@ -30,8 +30,16 @@ export async function preselectionFigures(db: Db, by: "officer" | "office", peri
       .innerJoin("shortlists as s", "s.id", "sc.shortlist_id")
       .innerJoin("users as u", "u.id", "s.created_by")
       .select((eb) => [
-        "u.id as officer_id", "u.full_name", "u.office_province", "sc.presented_at", "sc.state",
-        eb.selectFrom("employer_feedback as f").select((f) => f.fn.min("f.given_at").as("m")).whereRef("f.shortlist_candidate_id", "=", "sc.id").as("first_feedback"),
+        "u.id as officer_id",
+        "u.full_name",
+        "u.office_province",
+        "sc.presented_at",
+        "sc.state",
+        eb
+          .selectFrom("employer_feedback as f")
+          .select((f) => f.fn.min("f.given_at").as("m"))
+          .whereRef("f.shortlist_candidate_id", "=", "sc.id")
+          .as("first_feedback"),
       ])
       .where(inPeriod)
       .execute(),
@@ -49,7 +57,22 @@ export async function preselectionFigures(db: Db, by: "officer" | "office", peri
   const group = (r: Parameters<typeof keyOf>[0]) => {
     const { key, label } = keyOf(r);
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, label, shortlists: 0, presented: 0, hired: 0, withFeedback: 0, daysToPresent: null, feedbackDelayDays: null, delays: [], toPresent: [] }));
+    if (!g)
+      groups.set(
+        key,
+        (g = {
+          key,
+          label,
+          shortlists: 0,
+          presented: 0,
+          hired: 0,
+          withFeedback: 0,
+          daysToPresent: null,
+          feedbackDelayDays: null,
+          delays: [],
+          toPresent: [],
+        }),
+      );
     return g;
   };
   // Time to the FIRST presented rosa of each vacancy, credited to the officer who built it.
@@ -60,7 +83,8 @@ export async function preselectionFigures(db: Db, by: "officer" | "office", peri
     const cur = firstByVacancy.get(s.vacancy_id);
     if (!cur || cur.presented_at! > s.presented_at) firstByVacancy.set(s.vacancy_id, s);
   }
-  for (const s of firstByVacancy.values()) if (s.validated_at) group(s).toPresent.push((s.presented_at!.getTime() - s.validated_at.getTime()) / DAY);
+  for (const s of firstByVacancy.values())
+    if (s.validated_at) group(s).toPresent.push((s.presented_at!.getTime() - s.validated_at.getTime()) / DAY);
   for (const p of people) {
     const g = group(p);
     if (!p.presented_at) continue;

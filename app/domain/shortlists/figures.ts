@@ -19,9 +19,27 @@ export const rate = (part: number, whole: number) => (whole > 0 ? Math.round((pa
 /** Semicolon-separated with a BOM (Italian Excel, see toCsv), decimal comma. */
 export function figuresCsv(rows: FigureLike[], groupLabel: string): string {
   const num = (v: number | null) => (v === null ? null : decimalComma(v));
-  const header = [groupLabel, "rose", "candidati presentati", "assunti", "% assunti sui presentati", "% riscontri dell'azienda", "giorni medi dalla convalida alla rosa", "giorni medi di attesa del riscontro"];
+  const header = [
+    groupLabel,
+    "rose",
+    "candidati presentati",
+    "assunti",
+    "% assunti sui presentati",
+    "% riscontri dell'azienda",
+    "giorni medi dalla convalida alla rosa",
+    "giorni medi di attesa del riscontro",
+  ];
   return toCsv(
     header,
-    rows.map((r) => [r.label, r.shortlists, r.presented, r.hired, num(rate(r.hired, r.presented)), num(rate(r.withFeedback, r.presented)), num(r.daysToPresent), num(r.feedbackDelayDays)]),
+    rows.map((r) => [
+      r.label,
+      r.shortlists,
+      r.presented,
+      r.hired,
+      num(rate(r.hired, r.presented)),
+      num(rate(r.withFeedback, r.presented)),
+      num(r.daysToPresent),
+      num(r.feedbackDelayDays),
+    ]),
   );
 }

@@ -17,9 +17,21 @@ const currentOnly = (list: "contractTypes" | "ccnl" | "qualifications", unknown:
 };
 
 const CHECKS: HireCodeChecks = {
-  contractType: currentOnly("contractTypes", "Tipo di contratto sconosciuto: sceglilo dall'elenco", "Questo tipo di contratto non è più in vigore: scegline uno dall'elenco"),
-  ccnl: currentOnly("ccnl", "CCNL sconosciuto: scrivi il codice o parte del nome e sceglilo dall'elenco (ND se nessuno)", "Questo CCNL non è più in vigore: scegline uno dall'elenco"),
-  qualification: currentOnly("qualifications", "Qualifica sconosciuta: scrivi parte del nome e sceglila dall'elenco (CP2011)", "Questa qualifica non è più in vigore"),
+  contractType: currentOnly(
+    "contractTypes",
+    "Tipo di contratto sconosciuto: sceglilo dall'elenco",
+    "Questo tipo di contratto non è più in vigore: scegline uno dall'elenco",
+  ),
+  ccnl: currentOnly(
+    "ccnl",
+    "CCNL sconosciuto: scrivi il codice o parte del nome e sceglilo dall'elenco (ND se nessuno)",
+    "Questo CCNL non è più in vigore: scegline uno dall'elenco",
+  ),
+  qualification: currentOnly(
+    "qualifications",
+    "Qualifica sconosciuta: scrivi parte del nome e sceglila dall'elenco (CP2011)",
+    "Questa qualifica non è più in vigore",
+  ),
   isFixedTerm: isFixedTermContract,
 };
 
@@ -42,7 +54,11 @@ export function hireLabels(h: { contract_type: string; ccnl_code: string | null;
     if (e) return `${sentenceCase(e.label)} (${code})`;
     return list === "contractTypes" ? (CONTRACT_TYPES[code as keyof typeof CONTRACT_TYPES] ?? code) : code;
   };
-  return { contractType: label("contractTypes", h.contract_type), ccnl: label("ccnl", h.ccnl_code), qualification: label("qualifications", h.qualification_code) };
+  return {
+    contractType: label("contractTypes", h.contract_type),
+    ccnl: label("ccnl", h.ccnl_code),
+    qualification: label("qualifications", h.qualification_code),
+  };
 }
 
 /** The hires of a vacancy ready for the page (labels of the codes resolved here, on the server). */

@@ -12,7 +12,10 @@ export async function shortlistPdf(data: Data, now = new Date()): Promise<Uint8A
   pdf.text(data.cpi.name, { size: 12, bold: true });
   if (data.cpi.officerName) pdf.text(`Operatore: ${data.cpi.officerName}${data.cpi.officerEmail ? ` · ${data.cpi.officerEmail}` : ""}`);
   pdf.text(`Azienda: ${data.shortlist.employer_name} (codice fiscale ${data.shortlist.employer_tax_code})`, { gap: 2 });
-  pdf.text(`Presentata il ${data.shortlist.presented_at ? formatDate(data.shortlist.presented_at) : "—"} · documento generato il ${formatDate(now)}`, { gap: 10 });
+  pdf.text(
+    `Presentata il ${data.shortlist.presented_at ? formatDate(data.shortlist.presented_at) : "—"} · documento generato il ${formatDate(now)}`,
+    { gap: 10 },
+  );
   pdf.heading(`Rosa di candidati: ${data.shortlist.title}`, 1, 4);
   pdf.text(`Offerta n. ${data.shortlist.vacancy_number} «${data.shortlist.vacancy_title}»`, { gap: 10 });
   for (const r of data.rows) {
@@ -24,15 +27,24 @@ export async function shortlistPdf(data: Data, now = new Date()): Promise<Uint8A
         "Esperienze di lavoro",
         `${
           r.experiences.length
-            ? r.experiences.map((e) => `${e.title ?? "—"} (dal ${formatDate(e.from)}${e.to ? ` al ${formatDate(e.to)}` : " a oggi"})`).join("; ")
+            ? r.experiences
+                .map((e) => `${e.title ?? "—"} (dal ${formatDate(e.from)}${e.to ? ` al ${formatDate(e.to)}` : " a oggi"})`)
+                .join("; ")
             : "nessuna"
         }.`,
       ],
     ]);
-    pdf.text(`Titoli di studio: ${r.education.join("; ") || "—"}. Lingue: ${r.languages.join(", ") || "—"}. Patenti: ${r.licences.join(", ") || "—"}.`);
+    pdf.text(
+      `Titoli di studio: ${r.education.join("; ") || "—"}. Lingue: ${r.languages.join(", ") || "—"}. Patenti: ${r.licences.join(", ") || "—"}.`,
+    );
     if (r.certificates.length) pdf.keyValue([["Certificazioni", `${r.certificates.join("; ")}.`]]);
     pdf.text(`Punteggio ${r.explanation.score} = ${r.explanation.parts.map((p) => `${p.points} (${p.label})`).join(" + ") || "0"}`);
-    pdf.text(r.explanation.requirements.map((q) => `${q.label}: ${q.status === "met" ? "sì" : q.status === "missing" ? "no" : "da verificare"}`).join("; "), { gap: 10 });
+    pdf.text(
+      r.explanation.requirements
+        .map((q) => `${q.label}: ${q.status === "met" ? "sì" : q.status === "missing" ? "no" : "da verificare"}`)
+        .join("; "),
+      { gap: 10 },
+    );
   }
   pdf.text("Documento riservato: i dati personali servono solo alla selezione per questa offerta (Reg. UE 2016/679).", { size: 8 });
   return pdf.save();

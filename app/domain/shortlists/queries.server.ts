@@ -37,8 +37,17 @@ export async function listMatchableVacancies(db: Db) {
     .innerJoin("employers as e", "e.id", "v.employer_id")
     .innerJoin("comuni as m", "m.istat_code", "v.comune_code")
     .select([
-      "v.id", "v.number", "v.title", "v.status", "v.positions", "v.l68_reserved", "v.validated_at", "e.legal_name as employer_name", "m.name as comune_name",
-      (eb) => eb.selectFrom("shortlists as s").select(eb.fn.countAll<string>().as("n")).whereRef("s.vacancy_id", "=", "v.id").as("shortlists"),
+      "v.id",
+      "v.number",
+      "v.title",
+      "v.status",
+      "v.positions",
+      "v.l68_reserved",
+      "v.validated_at",
+      "e.legal_name as employer_name",
+      "m.name as comune_name",
+      (eb) =>
+        eb.selectFrom("shortlists as s").select(eb.fn.countAll<string>().as("n")).whereRef("s.vacancy_id", "=", "v.id").as("shortlists"),
     ])
     .where("v.status", "in", ["validated", "published", "in_preselection"])
     .orderBy("v.validated_at", "asc")
@@ -53,9 +62,24 @@ export async function getOfficerShortlist(db: Db, shortlistId: string) {
     .innerJoin("employers as e", "e.id", "s.employer_id")
     .innerJoin("users as u", "u.id", "s.created_by")
     .select([
-      "s.id", "s.title", "s.status", "s.version", "s.search_snapshot", "s.results_snapshot", "s.index_uid", "s.settings_version", "s.created_at",
-      "s.presented_at", "s.vacancy_id", "s.employer_id", "v.title as vacancy_title", "v.number as vacancy_number", "v.positions", "v.status as vacancy_status",
-      "e.legal_name as employer_name", "u.full_name as created_by_name",
+      "s.id",
+      "s.title",
+      "s.status",
+      "s.version",
+      "s.search_snapshot",
+      "s.results_snapshot",
+      "s.index_uid",
+      "s.settings_version",
+      "s.created_at",
+      "s.presented_at",
+      "s.vacancy_id",
+      "s.employer_id",
+      "v.title as vacancy_title",
+      "v.number as vacancy_number",
+      "v.positions",
+      "v.status as vacancy_status",
+      "e.legal_name as employer_name",
+      "u.full_name as created_by_name",
     ])
     .where("s.id", "=", shortlistId)
     .executeTakeFirst();
@@ -64,8 +88,22 @@ export async function getOfficerShortlist(db: Db, shortlistId: string) {
     .selectFrom("shortlist_candidates as sc")
     .innerJoin("candidates as c", "c.id", "sc.candidate_id")
     .select([
-      "sc.id", "sc.candidate_id", "sc.rank", "sc.score", "sc.explanation", "sc.state", "sc.version", "sc.availability_deadline", "sc.candidate_response",
-      "sc.contact_consent", "sc.presented_at", "sc.outcome_reason", "c.first_name", "c.last_name", "c.phone", "c.email",
+      "sc.id",
+      "sc.candidate_id",
+      "sc.rank",
+      "sc.score",
+      "sc.explanation",
+      "sc.state",
+      "sc.version",
+      "sc.availability_deadline",
+      "sc.candidate_response",
+      "sc.contact_consent",
+      "sc.presented_at",
+      "sc.outcome_reason",
+      "c.first_name",
+      "c.last_name",
+      "c.phone",
+      "c.email",
     ])
     .where("sc.shortlist_id", "=", shortlistId)
     .orderBy("sc.rank")
@@ -80,7 +118,9 @@ export async function getOfficerShortlist(db: Db, shortlistId: string) {
           .orderBy("created_at", "desc")
           .execute()
       : [],
-    ids.length ? db.selectFrom("contact_attempts").selectAll().where("shortlist_candidate_id", "in", ids).orderBy("attempted_at", "desc").execute() : [],
+    ids.length
+      ? db.selectFrom("contact_attempts").selectAll().where("shortlist_candidate_id", "in", ids).orderBy("attempted_at", "desc").execute()
+      : [],
     ids.length
       ? db
           .selectFrom("shortlist_transitions as t")
@@ -90,10 +130,19 @@ export async function getOfficerShortlist(db: Db, shortlistId: string) {
           .orderBy("t.id")
           .execute()
       : [],
-    ids.length ? db.selectFrom("employer_feedback").selectAll().where("shortlist_candidate_id", "in", ids).orderBy("given_at").execute() : [],
+    ids.length
+      ? db.selectFrom("employer_feedback").selectAll().where("shortlist_candidate_id", "in", ids).orderBy("given_at").execute()
+      : [],
     db.selectFrom("gap_proposals").selectAll().where("shortlist_id", "=", shortlistId).orderBy("created_at").execute(),
-    exposureCounts(db, rows.map((r) => r.candidate_id)),
-    db.selectFrom("hires").select((eb) => eb.fn.countAll<string>().as("n")).where("vacancy_id", "=", s.vacancy_id).executeTakeFirstOrThrow(),
+    exposureCounts(
+      db,
+      rows.map((r) => r.candidate_id),
+    ),
+    db
+      .selectFrom("hires")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("vacancy_id", "=", s.vacancy_id)
+      .executeTakeFirstOrThrow(),
   ]);
   return {
     shortlist: { ...s, filled: Number(hires.n) },
@@ -122,13 +171,17 @@ export interface OfficerShortlistFilter {
 
 const awaitingFeedback = sql<boolean>`exists (select 1 from shortlist_candidates w where w.shortlist_id = s.id and w.state = 'presented')`;
 /** Still open (not yet past) and due on the Italian calendar day `today`. */
-const dueToday = (today: string) => sql<boolean>`(sc_due.availability_deadline at time zone 'Europe/Rome')::date = ${today}::date and sc_due.availability_deadline >= now()`;
+const dueToday = (today: string) =>
+  sql<boolean>`(sc_due.availability_deadline at time zone 'Europe/Rome')::date = ${today}::date and sc_due.availability_deadline >= now()`;
 const deadlineToday = (today: string) =>
   sql<boolean>`exists (select 1 from shortlist_candidates sc_due where sc_due.shortlist_id = s.id and sc_due.state = 'contacting' and ${dueToday(today)})`;
 
 /** The one filter both the officers' list and the desk's count use, so the two always agree. */
 function officerShortlists(db: Db, filter: OfficerShortlistFilter, today: string) {
-  let query = db.selectFrom("shortlists as s").innerJoin("vacancies as v", "v.id", "s.vacancy_id").innerJoin("employers as e", "e.id", "s.employer_id");
+  let query = db
+    .selectFrom("shortlists as s")
+    .innerJoin("vacancies as v", "v.id", "s.vacancy_id")
+    .innerJoin("employers as e", "e.id", "s.employer_id");
   if (filter.attesa === "riscontro") query = query.where("s.presented_at", "is not", null).where(awaitingFeedback);
   if (filter.scadenza === "oggi") query = query.where(deadlineToday(today));
   if (filter.azienda) query = query.where("s.employer_id", "=", filter.azienda);
@@ -141,18 +194,44 @@ export const OFFICER_SHORTLIST_LIMIT = 200;
 export async function listOfficerShortlists(db: Db, filter: OfficerShortlistFilter, today: string) {
   const rows = await officerShortlists(db, filter, today)
     .select((eb) => [
-      "s.id", "s.title", "s.status", "s.created_at", "s.presented_at", "s.vacancy_id", "v.title as vacancy_title", "v.number as vacancy_number", "e.legal_name as employer_name",
-      eb.selectFrom("shortlist_candidates as a").select((x) => x.fn.countAll<string>().as("n")).whereRef("a.shortlist_id", "=", "s.id").where("a.state", "=", "presented").as("awaiting"),
-      eb.selectFrom("shortlist_candidates as sc_due").select((x) => x.fn.countAll<string>().as("n")).whereRef("sc_due.shortlist_id", "=", "s.id").where("sc_due.state", "=", "contacting").where(dueToday(today)).as("due_today"),
+      "s.id",
+      "s.title",
+      "s.status",
+      "s.created_at",
+      "s.presented_at",
+      "s.vacancy_id",
+      "v.title as vacancy_title",
+      "v.number as vacancy_number",
+      "e.legal_name as employer_name",
+      eb
+        .selectFrom("shortlist_candidates as a")
+        .select((x) => x.fn.countAll<string>().as("n"))
+        .whereRef("a.shortlist_id", "=", "s.id")
+        .where("a.state", "=", "presented")
+        .as("awaiting"),
+      eb
+        .selectFrom("shortlist_candidates as sc_due")
+        .select((x) => x.fn.countAll<string>().as("n"))
+        .whereRef("sc_due.shortlist_id", "=", "s.id")
+        .where("sc_due.state", "=", "contacting")
+        .where(dueToday(today))
+        .as("due_today"),
     ])
     .orderBy("s.created_at", "desc")
     .limit(OFFICER_SHORTLIST_LIMIT)
     .execute();
-  return rows.map((r) => ({ ...r, vacancy_number: Number(r.vacancy_number), awaiting: Number(r.awaiting ?? 0), due_today: Number(r.due_today ?? 0) }));
+  return rows.map((r) => ({
+    ...r,
+    vacancy_number: Number(r.vacancy_number),
+    awaiting: Number(r.awaiting ?? 0),
+    due_today: Number(r.due_today ?? 0),
+  }));
 }
 
 export async function countOfficerShortlists(db: Db, filter: OfficerShortlistFilter, today: string): Promise<number> {
-  const r = await officerShortlists(db, filter, today).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+  const r = await officerShortlists(db, filter, today)
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -162,7 +241,12 @@ export async function listEmployerShortlists(db: Db, employerId: string, opts: {
     .selectFrom("shortlists as s")
     .innerJoin("vacancies as v", "v.id", "s.vacancy_id")
     .select([
-      "s.id", "s.title", "s.status", "s.presented_at", "v.title as vacancy_title", "v.number as vacancy_number",
+      "s.id",
+      "s.title",
+      "s.status",
+      "s.presented_at",
+      "v.title as vacancy_title",
+      "v.number as vacancy_number",
       (eb) =>
         eb
           .selectFrom("shortlist_candidates as sc")
@@ -188,8 +272,24 @@ export async function getEmployerShortlist(db: Db, employerId: string, shortlist
     .innerJoin("vacancies as v", "v.id", "s.vacancy_id")
     .innerJoin("employers as emp", "emp.id", "s.employer_id")
     .leftJoin("users as officer", "officer.id", "s.presented_by")
-    .select(["s.id", "s.title", "s.status", "s.presented_at", "s.vacancy_id", "v.title as vacancy_title", "v.number as vacancy_number", "v.positions", "v.status as vacancy_status"])
-    .select(["emp.legal_name as employer_name", "emp.tax_code as employer_tax_code", "officer.full_name as officer_name", "officer.email as officer_email", "officer.office_province"])
+    .select([
+      "s.id",
+      "s.title",
+      "s.status",
+      "s.presented_at",
+      "s.vacancy_id",
+      "v.title as vacancy_title",
+      "v.number as vacancy_number",
+      "v.positions",
+      "v.status as vacancy_status",
+    ])
+    .select([
+      "emp.legal_name as employer_name",
+      "emp.tax_code as employer_tax_code",
+      "officer.full_name as officer_name",
+      "officer.email as officer_email",
+      "officer.office_province",
+    ])
     .where("s.id", "=", shortlistId)
     .where("s.employer_id", "=", employerId)
     .where("s.presented_at", "is not", null)
@@ -199,8 +299,17 @@ export async function getEmployerShortlist(db: Db, employerId: string, shortlist
     .selectFrom("shortlist_candidates as sc")
     .innerJoin("candidates as c", "c.id", "sc.candidate_id")
     .select([
-      "sc.id", "sc.candidate_id", "sc.state", "sc.version", "sc.explanation", "sc.contact_consent", "sc.presented_at", "c.first_name", "c.last_name",
-      "c.phone", "c.email",
+      "sc.id",
+      "sc.candidate_id",
+      "sc.state",
+      "sc.version",
+      "sc.explanation",
+      "sc.contact_consent",
+      "sc.presented_at",
+      "c.first_name",
+      "c.last_name",
+      "c.phone",
+      "c.email",
     ])
     .where("sc.shortlist_id", "=", shortlistId)
     .where("sc.state", "in", EMPLOYER_VISIBLE_STATES as ShortlistCandidateState[])
@@ -209,7 +318,14 @@ export async function getEmployerShortlist(db: Db, employerId: string, shortlist
     .execute();
   const ids = rows.map((r) => r.candidate_id);
   const [prefs, exps, edu, langs, lics, certs, hires, natives, interviews] = await Promise.all([
-    ids.length ? db.selectFrom("candidate_preferences").select(["candidate_id", "slot", "occupation_label"]).where("candidate_id", "in", ids).orderBy("slot").execute() : [],
+    ids.length
+      ? db
+          .selectFrom("candidate_preferences")
+          .select(["candidate_id", "slot", "occupation_label"])
+          .where("candidate_id", "in", ids)
+          .orderBy("slot")
+          .execute()
+      : [],
     ids.length
       ? db
           .selectFrom("candidate_experiences as e")
@@ -219,17 +335,41 @@ export async function getEmployerShortlist(db: Db, employerId: string, shortlist
           .orderBy("e.started_on", "desc")
           .execute()
       : [],
-    ids.length ? db.selectFrom("candidate_education").select(["candidate_id", "title", "eqf_level"]).where("candidate_id", "in", ids).execute() : [],
-    ids.length ? db.selectFrom("candidate_languages").select(["candidate_id", "language_code", "level"]).where("candidate_id", "in", ids).orderBy("language_code").execute() : [],
+    ids.length
+      ? db.selectFrom("candidate_education").select(["candidate_id", "title", "eqf_level"]).where("candidate_id", "in", ids).execute()
+      : [],
+    ids.length
+      ? db
+          .selectFrom("candidate_languages")
+          .select(["candidate_id", "language_code", "level"])
+          .where("candidate_id", "in", ids)
+          .orderBy("language_code")
+          .execute()
+      : [],
     ids.length ? db.selectFrom("candidate_licences").select(["candidate_id", "licence"]).where("candidate_id", "in", ids).execute() : [],
     ids.length ? db.selectFrom("candidate_certificates").select(["candidate_id", "name"]).where("candidate_id", "in", ids).execute() : [],
-    db.selectFrom("hires").select((eb) => eb.fn.countAll<string>().as("n")).where("vacancy_id", "=", s.vacancy_id).executeTakeFirstOrThrow(),
-    ids.length ? db.selectFrom("candidate_mother_tongues").select(["candidate_id", "language_code"]).where("candidate_id", "in", ids).orderBy("language_code").execute() : [],
+    db
+      .selectFrom("hires")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("vacancy_id", "=", s.vacancy_id)
+      .executeTakeFirstOrThrow(),
+    ids.length
+      ? db
+          .selectFrom("candidate_mother_tongues")
+          .select(["candidate_id", "language_code"])
+          .where("candidate_id", "in", ids)
+          .orderBy("language_code")
+          .execute()
+      : [],
     rows.length
       ? db
           .selectFrom("employer_feedback")
           .select(["shortlist_candidate_id", "interview_at", "interview_arranged_by"])
-          .where("shortlist_candidate_id", "in", rows.map((r) => r.id))
+          .where(
+            "shortlist_candidate_id",
+            "in",
+            rows.map((r) => r.id),
+          )
           .where("decision", "=", "interview")
           .orderBy("given_at", "desc")
           .execute()
@@ -285,8 +425,16 @@ export async function listCandidateRequests(db: Db, userId: string) {
     .innerJoin("comuni as m", "m.istat_code", "v.comune_code")
     .innerJoin("employers as e", "e.id", "v.employer_id")
     .select([
-      "sc.id", "sc.state", "sc.availability_deadline", "sc.candidate_response", "v.title", "v.publication_mode", "m.name as comune_name",
-      "e.legal_name as employer_name", "v.working_time", "v.contract_type",
+      "sc.id",
+      "sc.state",
+      "sc.availability_deadline",
+      "sc.candidate_response",
+      "v.title",
+      "v.publication_mode",
+      "m.name as comune_name",
+      "e.legal_name as employer_name",
+      "v.working_time",
+      "v.contract_type",
     ])
     .where("c.user_id", "=", userId)
     .where("sc.state", "<>", "proposed")
@@ -305,14 +453,31 @@ export async function listCandidateRequestsWithOutcome(db: Db, userId: string) {
   const feedback = requests.length
     ? await db
         .selectFrom("employer_feedback")
-        .select(["shortlist_candidate_id", "decision", "reason", "missing_skills", "reason_text", "share_with_candidate", "interview_at", "interview_arranged_by"])
-        .where("shortlist_candidate_id", "in", requests.map((r) => r.id))
+        .select([
+          "shortlist_candidate_id",
+          "decision",
+          "reason",
+          "missing_skills",
+          "reason_text",
+          "share_with_candidate",
+          "interview_at",
+          "interview_arranged_by",
+        ])
+        .where(
+          "shortlist_candidate_id",
+          "in",
+          requests.map((r) => r.id),
+        )
         .orderBy("given_at", "desc")
         .execute()
     : [];
   return requests.map((r) => {
     const latest = feedback.find((f) => f.shortlist_candidate_id === r.id);
-    const relevant = latest && ((latest.decision === "interview" && r.state === "interview") || (latest.decision === "not_selected" && r.state === "not_selected")) ? latest : null;
+    const relevant =
+      latest &&
+      ((latest.decision === "interview" && r.state === "interview") || (latest.decision === "not_selected" && r.state === "not_selected"))
+        ? latest
+        : null;
     return { ...r, outcome: candidateOutcome(relevant) };
   });
 }
@@ -335,7 +500,12 @@ export function findPresentedShortlistOf(db: Db, employerId: string, shortlistId
 
 /** Whether a row id belongs to this rosa (commands check again under lock). */
 export async function shortlistHasRow(db: Db, shortlistId: string, rowId: string): Promise<boolean> {
-  const row = await db.selectFrom("shortlist_candidates").select("id").where("id", "=", rowId).where("shortlist_id", "=", shortlistId).executeTakeFirst();
+  const row = await db
+    .selectFrom("shortlist_candidates")
+    .select("id")
+    .where("id", "=", rowId)
+    .where("shortlist_id", "=", shortlistId)
+    .executeTakeFirst();
   return !!row;
 }
 
@@ -364,10 +534,26 @@ export async function listHires(db: Db, where: { vacancyId: string; employerId?:
     .innerJoin("users as u", "u.id", "h.recorded_by")
     .leftJoin("comuni as m", "m.istat_code", "h.work_comune_code")
     .select([
-      "h.id", "h.shortlist_candidate_id", "h.contract_type", "h.weekly_hours", "h.working_time_code", "h.ccnl_code", "h.contract_level", "h.qualification_code",
-      "h.gross_annual_pay", "h.l68_reserved_post", "h.recorded_as", "h.request_channel", "h.recorded_at", "c.first_name", "c.last_name",
-      "u.full_name as recorded_by_name", "m.name as comune_name", "m.province_code",
-      "h.start_date", "h.end_date",
+      "h.id",
+      "h.shortlist_candidate_id",
+      "h.contract_type",
+      "h.weekly_hours",
+      "h.working_time_code",
+      "h.ccnl_code",
+      "h.contract_level",
+      "h.qualification_code",
+      "h.gross_annual_pay",
+      "h.l68_reserved_post",
+      "h.recorded_as",
+      "h.request_channel",
+      "h.recorded_at",
+      "c.first_name",
+      "c.last_name",
+      "u.full_name as recorded_by_name",
+      "m.name as comune_name",
+      "m.province_code",
+      "h.start_date",
+      "h.end_date",
     ])
     .where("h.vacancy_id", "=", where.vacancyId);
   if (where.employerId) query = query.where("h.employer_id", "=", where.employerId);

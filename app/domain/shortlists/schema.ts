@@ -11,9 +11,19 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v?.trim() ? v.trim() : null))
     .pipe(z.string().max(max, `Al massimo ${max} caratteri`).nullable());
-const isoDay = (label: string) => z.string({ error: `Indica ${label}` }).trim().pipe(calendarDay(`Indica ${label} (gg/mm/aaaa)`));
+const isoDay = (label: string) =>
+  z
+    .string({ error: `Indica ${label}` })
+    .trim()
+    .pipe(calendarDay(`Indica ${label} (gg/mm/aaaa)`));
 
-export const CHANNEL_LABELS = { phone: "Telefono", email: "E-mail", sms: "SMS", in_person: "Di persona", portal: "Area personale Rosa" } as const;
+export const CHANNEL_LABELS = {
+  phone: "Telefono",
+  email: "E-mail",
+  sms: "SMS",
+  in_person: "Di persona",
+  portal: "Area personale Rosa",
+} as const;
 export const CONTACT_OUTCOME_LABELS = {
   available: "Disponibile",
   not_available: "Non disponibile",
@@ -21,7 +31,12 @@ export const CONTACT_OUTCOME_LABELS = {
   no_answer: "Nessuna risposta",
   wrong_contact: "Recapito errato",
 } as const;
-export const DECISION_LABELS = { interview: "Colloquio", selected: "Selezionato", hired: "Assunto", not_selected: "Non selezionato" } as const;
+export const DECISION_LABELS = {
+  interview: "Colloquio",
+  selected: "Selezionato",
+  hired: "Assunto",
+  not_selected: "Non selezionato",
+} as const;
 /** Refusal reasons (after les-emplois' taxonomy): mandatory when the decision is "not selected". */
 export const REASON_LABELS = {
   not_reachable: "Non raggiungibile",
@@ -46,7 +61,11 @@ export const STEP_KIND_LABELS = {
 export const STEP_DECISION_LABELS = { passed: "Superata", failed: "Non superata", on_hold: "In sospeso" } as const;
 
 export const CreateShortlistSchema = z.object({
-  title: z.string({ error: "Indica un nome per la rosa" }).trim().min(3, "Scrivi almeno 3 caratteri per il nome della rosa").max(120, "Al massimo 120 caratteri"),
+  title: z
+    .string({ error: "Indica un nome per la rosa" })
+    .trim()
+    .min(3, "Scrivi almeno 3 caratteri per il nome della rosa")
+    .max(120, "Al massimo 120 caratteri"),
   candidateIds: z
     .union([z.string(), z.array(z.string())], { error: "Scegli almeno un candidato" })
     .transform((v) => (Array.isArray(v) ? v : [v]))
@@ -54,7 +73,11 @@ export const CreateShortlistSchema = z.object({
   relaxed: z.string().optional().default(""),
 });
 
-const flag = z.enum(["", "1"], { error: "Valore non valido" }).optional().default("").transform((v) => v === "1");
+const flag = z
+  .enum(["", "1"], { error: "Valore non valido" })
+  .optional()
+  .default("")
+  .transform((v) => v === "1");
 
 /** The officer's choices on the matching page (URL parameters, also repeated in the form that creates the rosa). */
 export const MatchParamsSchema = z.object({
@@ -64,8 +87,20 @@ export const MatchParamsSchema = z.object({
     .default("")
     .transform((v) => v.split(",").filter(Boolean))
     .pipe(z.array(uuid("Requisito")).max(20, "Troppi requisiti rilassati")),
-  pagina: z.coerce.number({ error: "Pagina non valida" }).int("Pagina non valida").min(1, "Pagina non valida").max(20, "Al massimo 20 pagine: rilassa meno requisiti o riduci il raggio").optional().default(1),
-  raggio: z.union([z.literal(""), z.coerce.number({ error: "Raggio non valido" }).int("Raggio non valido").min(1, "Raggio non valido").max(200, "Al massimo 200 km")]).optional().transform((v) => (v === "" ? undefined : v)),
+  pagina: z.coerce
+    .number({ error: "Pagina non valida" })
+    .int("Pagina non valida")
+    .min(1, "Pagina non valida")
+    .max(20, "Al massimo 20 pagine: rilassa meno requisiti o riduci il raggio")
+    .optional()
+    .default(1),
+  raggio: z
+    .union([
+      z.literal(""),
+      z.coerce.number({ error: "Raggio non valido" }).int("Raggio non valido").min(1, "Raggio non valido").max(200, "Al massimo 200 km"),
+    ])
+    .optional()
+    .transform((v) => (v === "" ? undefined : v)),
   obsoleti: flag,
   menopresentati: flag,
 });
@@ -109,16 +144,29 @@ export function contactManySummary(s: { contacted: number; skipped: number; emai
     s.none ? n(s.none, "1 senza e-mail né telefono: contattalo tu", "# senza e-mail né telefono: contattali tu") : "",
   ].filter(Boolean);
   const head = s.contacted === 0 ? "Nessun nuovo candidato contattato" : n(s.contacted, "Contattato 1 candidato", "Contattati # candidati");
-  const skipped = s.skipped ? ` ${n(s.skipped, "1 era già in contatto o non contattabile: invariato.", "# erano già in contatto o non contattabili: invariati.")}` : "";
+  const skipped = s.skipped
+    ? ` ${n(s.skipped, "1 era già in contatto o non contattabile: invariato.", "# erano già in contatto o non contattabili: invariati.")}`
+    : "";
   return `${head}${parts.length ? ` (${parts.join(", ")})` : ""}.${skipped}`;
 }
 
 export const GapProposalSchema = z.object({
   intent: z.literal("gap"),
-  rowId: z.union([z.literal(""), uuid("Candidato")]).optional().default(""),
-  gap: z.string({ error: "Descrivi la carenza" }).trim().min(3, "Descrivi la carenza (almeno 3 caratteri)").max(500, "Al massimo 500 caratteri"),
+  rowId: z
+    .union([z.literal(""), uuid("Candidato")])
+    .optional()
+    .default(""),
+  gap: z
+    .string({ error: "Descrivi la carenza" })
+    .trim()
+    .min(3, "Descrivi la carenza (almeno 3 caratteri)")
+    .max(500, "Al massimo 500 caratteri"),
   kind: z.enum(keys(GAP_KIND_LABELS), { error: "Scegli il tipo di proposta" }),
-  description: z.string({ error: "Descrivi la proposta" }).trim().min(3, "Descrivi la proposta (almeno 3 caratteri)").max(2000, "Al massimo 2000 caratteri"),
+  description: z
+    .string({ error: "Descrivi la proposta" })
+    .trim()
+    .min(3, "Descrivi la proposta (almeno 3 caratteri)")
+    .max(2000, "Al massimo 2000 caratteri"),
 });
 
 export const GapOutcomeSchema = z.object({
@@ -132,7 +180,11 @@ export const AssessmentStepSchema = z.object({
   kind: z.enum(["cv_check", "technical_test", "interview", "reference_check", "practical_trial"], { error: "Scegli il tipo di verifica" }),
   description: z.string().trim().max(500, "Al massimo 500 caratteri").optional().default(""),
   representative: optionalText(120),
-  sessionDate: z.string().optional().transform((v) => (v?.trim() ? v.trim() : null)).pipe(calendarDay("Data non valida").nullable()),
+  sessionDate: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : null))
+    .pipe(calendarDay("Data non valida").nullable()),
 });
 
 export const AssessmentResultSchema = z.object({
@@ -140,12 +192,28 @@ export const AssessmentResultSchema = z.object({
   stepId: uuid("Passo"),
   rowId: uuid("Candidato"),
   decision: z.enum(["passed", "failed", "on_hold"], { error: "Scegli l'esito" }),
-  justification: z.string({ error: "Motiva l'esito" }).trim().min(3, "Motiva l'esito (almeno 3 caratteri)").max(1000, "Al massimo 1000 caratteri"),
+  justification: z
+    .string({ error: "Motiva l'esito" })
+    .trim()
+    .min(3, "Motiva l'esito (almeno 3 caratteri)")
+    .max(1000, "Al massimo 1000 caratteri"),
 });
 
-export const OfficerActionSchema = z.discriminatedUnion("intent", [CandidateEventSchema, ContactAttemptSchema, PresentSchema, GapProposalSchema, GapOutcomeSchema, AssessmentStepSchema, AssessmentResultSchema], {
-  error: "Operazione non valida",
-});
+export const OfficerActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    CandidateEventSchema,
+    ContactAttemptSchema,
+    PresentSchema,
+    GapProposalSchema,
+    GapOutcomeSchema,
+    AssessmentStepSchema,
+    AssessmentResultSchema,
+  ],
+  {
+    error: "Operazione non valida",
+  },
+);
 
 export const FeedbackSchema = z
   .object({
@@ -153,7 +221,10 @@ export const FeedbackSchema = z
     rowId: uuid("Candidato"),
     version,
     decision: z.enum(["interview", "selected", "not_selected"], { error: "Scegli la tua decisione" }),
-    reason: z.enum(["", ...keys(REASON_LABELS)], { error: "Motivo non valido" }).optional().default(""),
+    reason: z
+      .enum(["", ...keys(REASON_LABELS)], { error: "Motivo non valido" })
+      .optional()
+      .default(""),
     missingSkills: optionalText(500),
     reasonText: optionalText(500),
     comment: optionalText(1000),
@@ -167,15 +238,26 @@ export const FeedbackSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.decision === "interview" && !v.interviewArrangement)
-      ctx.addIssue({ code: "custom", path: ["interviewArrangement"], message: "Indica la data e l'ora del colloquio oppure chiedi al Centro per l'Impiego di fissarlo" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["interviewArrangement"],
+        message: "Indica la data e l'ora del colloquio oppure chiedi al Centro per l'Impiego di fissarlo",
+      });
     if (v.decision === "interview" && v.interviewArrangement === "employer" && !v.interviewAt)
       ctx.addIssue({ code: "custom", path: ["interviewAt"], message: "Indica data e ora del colloquio" });
-    if (v.decision === "not_selected" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Indica il motivo per cui non è stato selezionato" });
-    if (v.reason === "skills_lacking" && !v.missingSkills) ctx.addIssue({ code: "custom", path: ["missingSkills"], message: "Indica quali competenze mancano" });
+    if (v.decision === "not_selected" && !v.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Indica il motivo per cui non è stato selezionato" });
+    if (v.reason === "skills_lacking" && !v.missingSkills)
+      ctx.addIssue({ code: "custom", path: ["missingSkills"], message: "Indica quali competenze mancano" });
     if (v.reason === "other" && !v.reasonText) ctx.addIssue({ code: "custom", path: ["reasonText"], message: "Spiega il motivo" });
   });
 
-export const WORKING_TIME_LABELS = { F: "Tempo pieno", P: "Tempo parziale orizzontale", V: "Tempo parziale verticale", M: "Tempo parziale misto" } as const;
+export const WORKING_TIME_LABELS = {
+  F: "Tempo pieno",
+  P: "Tempo parziale orizzontale",
+  V: "Tempo parziale verticale",
+  M: "Tempo parziale misto",
+} as const;
 export const HIRE_CHANNEL_LABELS = { telefono: "Telefono", email_pec: "E-mail o PEC", sportello: "Allo sportello" } as const;
 export const RECORDED_AS_LABELS = { employer: "dall'azienda", officer: "dal Centro per l'Impiego per conto dell'azienda" } as const;
 
@@ -209,7 +291,12 @@ const lookupCode = (message: string) =>
  */
 export function makeHireSchema(codes?: HireCodeChecks) {
   const code = (message: string, check?: (c: string) => string | null) =>
-    check ? lookupCode(message).superRefine((c, ctx) => { const m = check(c); if (m) ctx.addIssue({ code: "custom", message: m }); }) : lookupCode(message);
+    check
+      ? lookupCode(message).superRefine((c, ctx) => {
+          const m = check(c);
+          if (m) ctx.addIssue({ code: "custom", message: m });
+        })
+      : lookupCode(message);
   return z
     .object({
       intent: z.literal("hire"),
@@ -217,38 +304,68 @@ export function makeHireSchema(codes?: HireCodeChecks) {
       version,
       contractType: code("Scegli il tipo di contratto", codes?.contractType),
       startDate: isoDay("la data di inizio"),
-      endDate: z.string().optional().transform((v) => (v?.trim() ? v.trim() : null)).pipe(calendarDay("Data di fine non valida (gg/mm/aaaa)").nullable()),
+      endDate: z
+        .string()
+        .optional()
+        .transform((v) => (v?.trim() ? v.trim() : null))
+        .pipe(calendarDay("Data di fine non valida (gg/mm/aaaa)").nullable()),
       workingTime: z.enum(keys(WORKING_TIME_LABELS), { error: "Scegli il tipo di orario" }),
       weeklyHours: z
         .string()
         .optional()
         .transform((v) => (v?.trim() ? Number(v.trim().replace(",", ".")) : null))
-        .pipe(z.number({ error: "Ore settimanali non valide" }).min(1, "Ore settimanali: almeno 1").max(48, "Ore settimanali: al massimo 48").nullable()),
+        .pipe(
+          z
+            .number({ error: "Ore settimanali non valide" })
+            .min(1, "Ore settimanali: almeno 1")
+            .max(48, "Ore settimanali: al massimo 48")
+            .nullable(),
+        ),
       ccnl: code("Indica il CCNL applicato (ND se nessuno)", codes?.ccnl),
-      contractLevel: z.string({ error: "Indica il livello di inquadramento" }).trim().min(1, "Indica il livello di inquadramento").max(30, "Livello: al massimo 30 caratteri"),
+      contractLevel: z
+        .string({ error: "Indica il livello di inquadramento" })
+        .trim()
+        .min(1, "Indica il livello di inquadramento")
+        .max(30, "Livello: al massimo 30 caratteri"),
       qualification: code("Indica la qualifica professionale (CP2011)", codes?.qualification),
       grossPay: z
         .string()
         .optional()
         .transform((v) => (v?.trim() ? parseEuro(v) : null))
-        .pipe(z.number({ error: "Retribuzione non valida (es. 24.000,00)" }).positive("La retribuzione deve essere maggiore di zero").max(9_999_999, "Retribuzione troppo alta").nullable()),
-      workComune: z.string({ error: "Indica il comune della sede di lavoro" }).trim().min(2, "Indica il comune della sede di lavoro").max(80, "Comune non valido"),
+        .pipe(
+          z
+            .number({ error: "Retribuzione non valida (es. 24.000,00)" })
+            .positive("La retribuzione deve essere maggiore di zero")
+            .max(9_999_999, "Retribuzione troppo alta")
+            .nullable(),
+        ),
+      workComune: z
+        .string({ error: "Indica il comune della sede di lavoro" })
+        .trim()
+        .min(2, "Indica il comune della sede di lavoro")
+        .max(80, "Comune non valido"),
       l68Reserved: z.literal("on").optional(),
-      requestChannel: z.enum(["", ...keys(HIRE_CHANNEL_LABELS)], { error: "Canale non valido" }).optional().default(""),
+      requestChannel: z
+        .enum(["", ...keys(HIRE_CHANNEL_LABELS)], { error: "Canale non valido" })
+        .optional()
+        .default(""),
     })
     .superRefine((v, ctx) => {
-      if (v.endDate && v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "La data di fine non può precedere l'inizio" });
-      if (codes?.isFixedTerm(v.contractType) && !v.endDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Per questo contratto a termine indica la data di fine" });
+      if (v.endDate && v.endDate < v.startDate)
+        ctx.addIssue({ code: "custom", path: ["endDate"], message: "La data di fine non può precedere l'inizio" });
+      if (codes?.isFixedTerm(v.contractType) && !v.endDate)
+        ctx.addIssue({ code: "custom", path: ["endDate"], message: "Per questo contratto a termine indica la data di fine" });
       if (v.workingTime !== "F") {
-        if (v.weeklyHours === null) ctx.addIssue({ code: "custom", path: ["weeklyHours"], message: "Per il tempo parziale indica le ore settimanali (da 1 a 39)" });
-        else if (v.weeklyHours > 39) ctx.addIssue({ code: "custom", path: ["weeklyHours"], message: "Tempo parziale: al massimo 39 ore settimanali" });
+        if (v.weeklyHours === null)
+          ctx.addIssue({ code: "custom", path: ["weeklyHours"], message: "Per il tempo parziale indica le ore settimanali (da 1 a 39)" });
+        else if (v.weeklyHours > 39)
+          ctx.addIssue({ code: "custom", path: ["weeklyHours"], message: "Tempo parziale: al massimo 39 ore settimanali" });
       }
     });
 }
 
 /** Shape only (client-safe); the routes use the server schema with the code-list checks. */
 export const HireSchema = makeHireSchema();
-
 
 /** The answer given through the one-click availability link (no login). */
 export const LinkAnswerSchema = z.object({
@@ -272,7 +389,10 @@ export const OfficerShortlistFilterSchema = z.object({
   offerta: optionalUuid("Offerta"),
 });
 
-const optionalDay = z.union([z.literal(""), calendarDay("Data non valida: usa il calendario (gg/mm/aaaa)")]).optional().default("");
+const optionalDay = z
+  .union([z.literal(""), calendarDay("Data non valida: usa il calendario (gg/mm/aaaa)")])
+  .optional()
+  .default("");
 
 /** The figures page and its CSV: grouping and period (rose created from/to, both days included). */
 export const FiguresFilterSchema = z

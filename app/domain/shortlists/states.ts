@@ -89,7 +89,11 @@ export const SHORTLIST_TRANSITIONS: Record<ShortlistCandidateState, Partial<Reco
   withdrew: {},
 };
 
-export function nextCandidateState(from: ShortlistCandidateState, event: ShortlistEvent, by: ShortlistActorKind): ShortlistCandidateState | null {
+export function nextCandidateState(
+  from: ShortlistCandidateState,
+  event: ShortlistEvent,
+  by: ShortlistActorKind,
+): ShortlistCandidateState | null {
   const move = SHORTLIST_TRANSITIONS[from][event];
   return move && move.by.includes(by) ? move.to : null;
 }
@@ -102,7 +106,14 @@ export function availableCandidateEvents(from: ShortlistCandidateState, by: Shor
 export const EMPLOYER_VISIBLE_STATES: readonly ShortlistCandidateState[] = ["presented", "interview", "selected", "hired", "not_selected"];
 
 /** Still in the running: told "not selected" when the positions are filled. */
-export const OPEN_STATES: readonly ShortlistCandidateState[] = ["proposed", "contacting", "available", "presented", "interview", "selected"];
+export const OPEN_STATES: readonly ShortlistCandidateState[] = [
+  "proposed",
+  "contacting",
+  "available",
+  "presented",
+  "interview",
+  "selected",
+];
 
 export const EVENT_LABELS: Record<ShortlistEvent, string> = {
   start_contact: "Avvia il contatto",
@@ -124,7 +135,8 @@ export const EVENT_LABELS: Record<ShortlistEvent, string> = {
 
 /** What the officer sees after moving a candidate of a rosa: what happened and what comes next. */
 export const EVENT_DONE_MESSAGES: Record<ShortlistEvent, string> = {
-  start_contact: "Contatto avviato: se ha un indirizzo e-mail il candidato riceve la richiesta di conferma della disponibilità. Registra qui gli esiti delle telefonate.",
+  start_contact:
+    "Contatto avviato: se ha un indirizzo e-mail il candidato riceve la richiesta di conferma della disponibilità. Registra qui gli esiti delle telefonate.",
   mark_available: "Candidato disponibile: potrai presentarlo all'azienda con la rosa.",
   mark_not_available: "Candidato non disponibile: non sarà presentato all'azienda.",
   mark_unreachable: "Candidato non raggiungibile: puoi ricontattarlo più tardi.",

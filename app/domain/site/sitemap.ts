@@ -10,14 +10,34 @@ export interface SitemapEntry {
 }
 
 /** Public pages that exist whatever the data. */
-export const STATIC_PUBLIC_PATHS = ["/", "/offerte", "/informazioni", "/registrazione", "/dichiarazione-accessibilita", "/privacy"] as const;
+export const STATIC_PUBLIC_PATHS = [
+  "/",
+  "/offerte",
+  "/informazioni",
+  "/registrazione",
+  "/dichiarazione-accessibilita",
+  "/privacy",
+] as const;
 
 /** Areas for logged-in people and machine endpoints: nothing there for a search engine. */
-export const DISALLOWED_PATHS = ["/accedi", "/esci", "/area", "/azienda", "/candidato", "/operatore", "/admin", "/profilo", "/invito", "/attivazione", "/api/"] as const;
+export const DISALLOWED_PATHS = [
+  "/accedi",
+  "/esci",
+  "/area",
+  "/azienda",
+  "/candidato",
+  "/operatore",
+  "/admin",
+  "/profilo",
+  "/invito",
+  "/attivazione",
+  "/api/",
+] as const;
 /** Exceptions inside the disallowed paths: the JSON feed of the vacancies is meant for aggregators. */
 export const ALLOWED_PATHS = ["/api/offerte", "/offerte/rss"] as const;
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+const escapeXml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 
 export function buildSitemap(entries: SitemapEntry[], baseUrl: string): string {
   const urls = entries
@@ -30,5 +50,13 @@ export function buildSitemap(entries: SitemapEntry[], baseUrl: string): string {
 }
 
 export function buildRobotsTxt(baseUrl: string): string {
-  return ["User-agent: *", "Allow: /", ...ALLOWED_PATHS.map((p) => `Allow: ${p}`), ...DISALLOWED_PATHS.map((p) => `Disallow: ${p}`), "", `Sitemap: ${baseUrl}/sitemap.xml`, ""].join("\n");
+  return [
+    "User-agent: *",
+    "Allow: /",
+    ...ALLOWED_PATHS.map((p) => `Allow: ${p}`),
+    ...DISALLOWED_PATHS.map((p) => `Disallow: ${p}`),
+    "",
+    `Sitemap: ${baseUrl}/sitemap.xml`,
+    "",
+  ].join("\n");
 }

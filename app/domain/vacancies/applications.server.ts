@@ -5,7 +5,12 @@ import { DomainError, StaleVersionError } from "~/domain/errors";
 import { acceptsDirectApplications } from "./direct-apply";
 
 /** A candidate applies to a live public vacancy, once, with an optional message. */
-export async function applyToVacancy(trx: Trx, actor: Actor, input: { vacancyId: string; candidateId: string; message: string | null }, now = new Date()) {
+export async function applyToVacancy(
+  trx: Trx,
+  actor: Actor,
+  input: { vacancyId: string; candidateId: string; message: string | null },
+  now = new Date(),
+) {
   const v = await trx
     .selectFrom("vacancies")
     .select(["id", "status", "publication_mode", "closing_date", "employer_id"])
@@ -36,12 +41,25 @@ export async function applyToVacancy(trx: Trx, actor: Actor, input: { vacancyId:
 export async function decideApplication(
   trx: Trx,
   actor: Actor,
-  input: { vacancyId: string; applicationId: string; version: number; decision: "accept" | "decline"; reason: string; checks: { requirements: boolean; cvCurrent: boolean; consent: boolean } },
+  input: {
+    vacancyId: string;
+    applicationId: string;
+    version: number;
+    decision: "accept" | "decline";
+    reason: string;
+    checks: { requirements: boolean; cvCurrent: boolean; consent: boolean };
+  },
 ) {
   const a = await trx
     .selectFrom("vacancy_applications")
     .innerJoin("vacancies", "vacancies.id", "vacancy_applications.vacancy_id")
-    .select(["vacancy_applications.id", "vacancy_applications.status", "vacancy_applications.version", "vacancy_applications.candidate_id", "vacancies.employer_id"])
+    .select([
+      "vacancy_applications.id",
+      "vacancy_applications.status",
+      "vacancy_applications.version",
+      "vacancy_applications.candidate_id",
+      "vacancies.employer_id",
+    ])
     .where("vacancy_applications.id", "=", input.applicationId)
     .where("vacancy_applications.vacancy_id", "=", input.vacancyId)
     .forUpdate(["vacancy_applications"])

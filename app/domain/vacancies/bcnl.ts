@@ -13,7 +13,16 @@ import { requirementLabel } from "./requirement-label";
  */
 export interface BcnlInput {
   vacancy: PublicVacancy & { outcome: string | null };
-  employer: { taxCode: string; name: string; atecoCode: string; headcountBand: string; address: string; comuneBelfiore: string | null; phone: string; email: string };
+  employer: {
+    taxCode: string;
+    name: string;
+    atecoCode: string;
+    headcountBand: string;
+    address: string;
+    comuneBelfiore: string | null;
+    phone: string;
+    email: string;
+  };
   workplaceBelfiore: string | null;
   intermediary: { name: string; taxCode: string | null; email: string | null };
 }
@@ -32,11 +41,18 @@ export function buildBcnlVacancy(input: BcnlInput): XmlTree {
   const v = input.vacancy;
   const must = (kind: string) => v.requirements.filter((r) => r.kind === kind);
   const experience = must("experience");
-  const others = [...must("certificate"), ...must("skill")].map((r) => `${requirementLabel(r)}${r.priority === "nice" ? " (preferibile)" : ""}`);
+  const others = [...must("certificate"), ...must("skill")].map(
+    (r) => `${requirementLabel(r)}${r.priority === "nice" ? " (preferibile)" : ""}`,
+  );
   const conditions = [
     v.weeklyHours ? plural(v.weeklyHours, "ora settimanale", "ore settimanali") : null,
     v.shifts ? `Turni: ${v.shifts}` : null,
-    v.payMin !== null || v.payMax !== null ? `Retribuzione ${[v.payMin, v.payMax].filter((x): x is number => x !== null).map(formatMoney).join("–")} ${v.payPeriod === "hour" ? "all'ora" : v.payPeriod === "year" ? "all'anno" : "al mese"}` : null,
+    v.payMin !== null || v.payMax !== null
+      ? `Retribuzione ${[v.payMin, v.payMax]
+          .filter((x): x is number => x !== null)
+          .map(formatMoney)
+          .join("–")} ${v.payPeriod === "hour" ? "all'ora" : v.payPeriod === "year" ? "all'anno" : "al mese"}`
+      : null,
     v.startDate ? `Inizio previsto: ${v.startDate}` : null,
   ].filter(Boolean);
   return {
@@ -69,7 +85,10 @@ export function buildBcnlVacancy(input: BcnlInput): XmlTree {
           numerolavoratori: Math.min(v.positions, BCNL_LIMITS.numerolavoratori),
           idprofessione: v.occupationCode,
           descrprofessione: cut(v.title, BCNL_LIMITS.descrprofessione),
-          descrizionericerca: cut([v.description, v.tasks, EQUAL_OPPORTUNITY_NOTICE].filter(Boolean).join("\n\n"), BCNL_LIMITS.descrizionericerca),
+          descrizionericerca: cut(
+            [v.description, v.tasks, EQUAL_OPPORTUNITY_NOTICE].filter(Boolean).join("\n\n"),
+            BCNL_LIMITS.descrizionericerca,
+          ),
           esperienzarichiesta: siNo(experience.length > 0),
           descrizioneesperienza: experience.length ? experience.map((r) => requirementLabel(r)).join("; ") : null,
         },

@@ -21,8 +21,14 @@ export const BoardFilterSchema = z.object({
     .pipe(z.union([z.literal(""), z.string().regex(/^\d(\.\d{1,2}){0,4}$/, "Scegli la professione dall'elenco")])),
   comune: z.string().trim().max(100, "Al massimo 100 caratteri").optional().default(""),
   raggio: z.coerce.number({ error: "Distanza non valida" }).int().min(1, "Almeno 1 km").max(200, "Al massimo 200 km").default(25),
-  contratto: z.enum(["", ...keys(CONTRACT_TYPES)], { error: "Tipo di contratto non valido" }).optional().default(""),
-  orario: z.enum(["", ...keys(WORKING_TIME_LABELS)], { error: "Orario non valido" }).optional().default(""),
+  contratto: z
+    .enum(["", ...keys(CONTRACT_TYPES)], { error: "Tipo di contratto non valido" })
+    .optional()
+    .default(""),
+  orario: z
+    .enum(["", ...keys(WORKING_TIME_LABELS)], { error: "Orario non valido" })
+    .optional()
+    .default(""),
   page: z.coerce.number({ error: "Pagina non valida" }).int().min(1, "Pagina non valida").max(500).default(1),
 });
 
@@ -51,7 +57,21 @@ export async function searchBoard(db: Db, filter: BoardFilter) {
       sort: filter.q ? undefined : ["publishedAt:desc"],
       hitsPerPage: BOARD_PAGE_SIZE,
       page: filter.page,
-      attributesToRetrieve: ["id", "number", "title", "occupationTitle", "comuneName", "provinceCode", "contractType", "workingTime", "weeklyHours", "employerName", "closingDate", "positions", "l68Reserved"],
+      attributesToRetrieve: [
+        "id",
+        "number",
+        "title",
+        "occupationTitle",
+        "comuneName",
+        "provinceCode",
+        "contractType",
+        "workingTime",
+        "weeklyHours",
+        "employerName",
+        "closingDate",
+        "positions",
+        "l68Reserved",
+      ],
     });
   return { hits: result.hits, total: result.totalHits ?? 0, totalPages: result.totalPages ?? 0 };
 }

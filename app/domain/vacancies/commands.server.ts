@@ -18,7 +18,9 @@ import { EDITABLE_STATUSES, nextVacancyStatus, VACANCY_STATUS_LABELS, type Vacan
 export const VACANCY_INDEX = "vacancies";
 
 /** The texts the non-discrimination check reads, named like the form fields so errors land next to them. */
-export function vacancyTexts(input: Pick<VacancyInput, "title" | "description" | "tasks" | "shifts"> & { requirements: Pick<RequirementInput, "description">[] }) {
+export function vacancyTexts(
+  input: Pick<VacancyInput, "title" | "description" | "tasks" | "shifts"> & { requirements: Pick<RequirementInput, "description">[] },
+) {
   return [
     { field: "title", text: input.title },
     { field: "description", text: input.description },
@@ -48,7 +50,8 @@ export const checkVacancyTexts = (texts: ReturnType<typeof vacancyTexts>) => che
 async function resolveCodes(trx: Trx, input: VacancyInput) {
   const occupation = await findOccupation(trx, input.occupation);
   if (!occupation || occupation.level < 4) throw new DomainError("Professione inesistente: sceglila dall'elenco CP2021", "occupation");
-  if (input.atecoCode && !(await findAteco(trx, input.atecoCode))) throw new DomainError("Codice ATECO inesistente: sceglilo dall'elenco", "atecoCode");
+  if (input.atecoCode && !(await findAteco(trx, input.atecoCode)))
+    throw new DomainError("Codice ATECO inesistente: sceglilo dall'elenco", "atecoCode");
   const comune = await resolveComune(trx, input.comune);
   if (!comune) throw new DomainError("Comune non trovato: scegli il comune dall'elenco, es. «Milano (MI)»", "comune");
   return { occupationCode: occupation.code, comuneCode: comune.istatCode };
@@ -87,9 +90,7 @@ async function replaceRequirements(trx: Trx, vacancyId: string, requirements: Re
   if (!requirements.length) return;
   await trx
     .insertInto("vacancy_requirements")
-    .values(
-      requirements.map((r) => ({ vacancy_id: vacancyId, ...requirementToRow(r), occupation_code: null })),
-    )
+    .values(requirements.map((r) => ({ vacancy_id: vacancyId, ...requirementToRow(r), occupation_code: null })))
     .execute();
 }
 
@@ -160,7 +161,11 @@ async function checkPreconditions(trx: Trx, current: Locked, event: VacancyEvent
   if (event === "submit") {
     const employer = await trx.selectFrom("employers").select("status").where("id", "=", current.employer_id).executeTakeFirstOrThrow();
     if (!canPostVacancies(employer.status))
-      throw new DomainError("L'azienda non è ancora convalidata dal Centro per l'Impiego: potrai inviare l'offerta dopo la convalida", "_form", "conflict");
+      throw new DomainError(
+        "L'azienda non è ancora convalidata dal Centro per l'Impiego: potrai inviare l'offerta dopo la convalida",
+        "_form",
+        "conflict",
+      );
     const requirements = await trx.selectFrom("vacancy_requirements").select("description").where("vacancy_id", "=", current.id).execute();
     // The transition form has no text fields: every problem goes to its summary.
     refuseDiscrimination(checkVacancyTexts(vacancyTexts({ ...current, requirements })), { summaryOnly: true });
@@ -174,13 +179,19 @@ const NOTICES: Partial<Record<VacancyEvent, (v: { title: string; number: number 
     title: `offerta n. ${v.number} da correggere`,
     body: `Il Centro per l'Impiego ha rimandato l'offerta «${v.title}» con questa richiesta:\n\n${reason}\n\nCorreggila e inviala di nuovo.`,
   }),
-  validate: (v) => ({ title: `offerta n. ${v.number} convalidata`, body: `L'offerta «${v.title}» è stata convalidata dal Centro per l'Impiego.` }),
+  validate: (v) => ({
+    title: `offerta n. ${v.number} convalidata`,
+    body: `L'offerta «${v.title}» è stata convalidata dal Centro per l'Impiego.`,
+  }),
   publish: (v) => ({ title: `offerta n. ${v.number} pubblicata`, body: `L'offerta «${v.title}» è pubblicata e raccoglie candidature.` }),
   start_preselection: (v) => ({
     title: `offerta n. ${v.number} in preselezione`,
     body: `Gli operatori hanno avviato la preselezione dei candidati per l'offerta «${v.title}».`,
   }),
-  expire: (v) => ({ title: `offerta n. ${v.number} scaduta`, body: `L'offerta «${v.title}» ha raggiunto la data di scadenza ed è stata chiusa. Indica l'esito della ricerca nell'area azienda.` }),
+  expire: (v) => ({
+    title: `offerta n. ${v.number} scaduta`,
+    body: `L'offerta «${v.title}» ha raggiunto la data di scadenza ed è stata chiusa. Indica l'esito della ricerca nell'area azienda.`,
+  }),
 };
 
 /**
@@ -198,9 +209,13 @@ export async function transitionVacancy(
   const current = await lockVacancy(trx, scope, vacancyId, input.version);
   const next = nextVacancyStatus(current.status, input.event, scope.kind);
   if (!next)
-    throw new DomainError(`Operazione non consentita: l'offerta è nello stato «${VACANCY_STATUS_LABELS[current.status]}»`, "_form", "conflict");
+    throw new DomainError(
+      `Operazione non consentita: l'offerta è nello stato «${VACANCY_STATUS_LABELS[current.status]}»`,
+      "_form",
+      "conflict",
+    );
   await checkPreconditions(trx, current, input.event, todayInItaly(now));
-  const outcome: VacancyOutcome | null = input.event === "cancel" ? "cancelled" : input.event === "close" ? (input.outcome || null) : null;
+  const outcome: VacancyOutcome | null = input.event === "cancel" ? "cancelled" : input.event === "close" ? input.outcome || null : null;
   const set: Updateable<VacanciesTable> = {
     status: next,
     version: current.version + 1,
@@ -210,7 +225,8 @@ export async function transitionVacancy(
   if (input.event === "submit") set.submitted_at = now;
   if (input.event === "validate") Object.assign(set, { validated_at: now, validated_by: actor.userId });
   if (input.event === "publish") set.published_at = now;
-  if (next === "closed") Object.assign(set, { closed_at: now, outcome, outcome_channel: input.channel || null, closed_by_expiry: input.event === "expire" });
+  if (next === "closed")
+    Object.assign(set, { closed_at: now, outcome, outcome_channel: input.channel || null, closed_by_expiry: input.event === "expire" });
   await trx.updateTable("vacancies").set(set).where("id", "=", vacancyId).execute();
   await recordAudit(trx, actor, {
     action: `vacancy.${input.event}`,

@@ -37,9 +37,18 @@ export async function runVacancyDeadlines(db: Db, now: Date = new Date()) {
     .execute();
   for (const { id } of due) {
     try {
-      await db.transaction().execute((trx) =>
-        transitionVacancy(trx, SYSTEM, { kind: "system" }, id, { event: "expire", version: null, reason: "", outcome: "", channel: "" }, now),
-      );
+      await db
+        .transaction()
+        .execute((trx) =>
+          transitionVacancy(
+            trx,
+            SYSTEM,
+            { kind: "system" },
+            id,
+            { event: "expire", version: null, reason: "", outcome: "", channel: "" },
+            now,
+          ),
+        );
       expired++;
     } catch (e) {
       // Closed or changed by someone else in the meantime: nothing left to do.

@@ -63,16 +63,34 @@ const numbersIn = (s: string) => [...s.matchAll(/\d{2}/g)].map((m) => Number(m[0
 
 /** Opposite-sex pairs: «uomo/donna», «ragazzi e ragazze», «ragazzo/a» address both sexes. */
 const SEX_WORD_PAIRS: Record<string, string> = {
-  uomo: "donna", donna: "uomo", uomini: "donne", donne: "uomini", maschio: "femmina", femmina: "maschio", maschi: "femmine",
-  femmine: "maschi", ragazzo: "ragazza", ragazza: "ragazzo", ragazzi: "ragazze", ragazze: "ragazzi", signore: "signora",
-  signora: "signore", signori: "signore", signorina: "signore", signorine: "signori", maschile: "femminile", femminile: "maschile",
+  uomo: "donna",
+  donna: "uomo",
+  uomini: "donne",
+  donne: "uomini",
+  maschio: "femmina",
+  femmina: "maschio",
+  maschi: "femmine",
+  femmine: "maschi",
+  ragazzo: "ragazza",
+  ragazza: "ragazzo",
+  ragazzi: "ragazze",
+  ragazze: "ragazzi",
+  signore: "signora",
+  signora: "signore",
+  signori: "signore",
+  signorina: "signore",
+  signorine: "signori",
+  maschile: "femminile",
+  femminile: "maschile",
 };
 
 const RULES: Rule[] = [
   {
     id: "sex",
     severity: "block",
-    patterns: [/\b(?:uomo|uomini|donn[ae]|maschi[o]?|femmin[ae]|ragazz[aoei]|signorin[ae]|signor[aei]|(?:di\s+)?(?:sesso|genere)\s+(?:maschile|femminile))\b/g],
+    patterns: [
+      /\b(?:uomo|uomini|donn[ae]|maschi[o]?|femmin[ae]|ragazz[aoei]|signorin[ae]|signor[aei]|(?:di\s+)?(?:sesso|genere)\s+(?:maschile|femminile))\b/g,
+    ],
     message:
       "L'offerta deve rivolgersi a persone dell'uno o dell'altro sesso (art. 27 D.Lgs. 198/2006): non chiedere un sesso né usare «uomo», «donna», «ragazzo/ragazza» (che indica anche un'età); scrivi «persona», «addetto/a», «(m/f)».",
     // Both sexes named together: «uomo/donna», «uomini e donne», «ragazzi/e», «di sesso maschile o femminile».
@@ -125,14 +143,19 @@ const RULES: Rule[] = [
     // programme («Garanzia Giovani», which has its own legal age limits) is not a requirement on the candidate.
     allow: (c) =>
       /\bgaranzia\s+giovani\b/.test(around(c, 10, 0)) ||
-      /^\s+(?:e\s+dinamic[ao]\s+)?(?:azienda|realta|societa|impresa|start\s*-?\s*up|team|squadra|ambiente|gruppo|marchio|brand|cooperativa|studio)\b/.test(c.text.slice(c.end)) ||
-      /\b(?:azienda|realta|societa|impresa|start\s*-?\s*up|team|squadra|ambiente|gruppo|marchio|brand|cooperativa|studio)(?:\s+\w+)?\s+(?:e\s+)?$/.test(c.text.slice(Math.max(0, c.start - 30), c.start)),
+      /^\s+(?:e\s+dinamic[ao]\s+)?(?:azienda|realta|societa|impresa|start\s*-?\s*up|team|squadra|ambiente|gruppo|marchio|brand|cooperativa|studio)\b/.test(
+        c.text.slice(c.end),
+      ) ||
+      /\b(?:azienda|realta|societa|impresa|start\s*-?\s*up|team|squadra|ambiente|gruppo|marchio|brand|cooperativa|studio)(?:\s+\w+)?\s+(?:e\s+)?$/.test(
+        c.text.slice(Math.max(0, c.start - 30), c.start),
+      ),
   },
   {
     id: "new_graduate",
     severity: "warn",
     patterns: [/\bneo\s*-?\s*(?:laureat|diplomat)[aoei]\b/g],
-    message: "«Neolaureato/neodiplomato» può escludere per età (discriminazione indiretta, art. 2 D.Lgs. 216/2003): indica il titolo di studio richiesto.",
+    message:
+      "«Neolaureato/neodiplomato» può escludere per età (discriminazione indiretta, art. 2 D.Lgs. 216/2003): indica il titolo di studio richiesto.",
   },
   {
     id: "marital",
@@ -143,7 +166,9 @@ const RULES: Rule[] = [
   {
     id: "pregnancy",
     severity: "block",
-    patterns: [/\b(?:gravidanza|incinta|non\s+in\s+stato\s+interessante|(?:senza|nessun[ao]?)\s+(?:intenzione|progett[oi])\s+di\s+(?:avere\s+)?(?:figli|maternita))\b/g],
+    patterns: [
+      /\b(?:gravidanza|incinta|non\s+in\s+stato\s+interessante|(?:senza|nessun[ao]?)\s+(?:intenzione|progett[oi])\s+di\s+(?:avere\s+)?(?:figli|maternita))\b/g,
+    ],
     message: "Non si può chiedere lo stato di gravidanza o i progetti di maternità (art. 10 D.Lgs. 276/2003; art. 27 D.Lgs. 198/2006).",
   },
   {
@@ -197,7 +222,8 @@ const RULES: Rule[] = [
     patterns: [
       /\b(?:religione|cattolic[aoei]|musulman[aoei]|credente|iscritt[aoei]\s+(?:a|al|ad)\s+(?:un\s+)?(?:sindacat|partit)\w*|non\s+iscritt[aoei]\s+(?:a|al)\s+sindacat\w*|orientamento\s+(?:sessuale|politico)|eterosessual\w*|omosessual\w*)\b/g,
     ],
-    message: "Non si possono chiedere convinzioni religiose o politiche, affiliazione sindacale o orientamento sessuale (art. 10 D.Lgs. 276/2003; D.Lgs. 216/2003).",
+    message:
+      "Non si possono chiedere convinzioni religiose o politiche, affiliazione sindacale o orientamento sessuale (art. 10 D.Lgs. 276/2003; D.Lgs. 216/2003).",
   },
 ];
 
@@ -205,10 +231,14 @@ const RULES: Rule[] = [
 function normalizeWithMap(text: string): { text: string; map: number[] } {
   let out = "";
   const map: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
-    const n = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[’‘`´]/g, "'").toLowerCase();
+    const n = ch
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[’‘`´]/g, "'")
+      .toLowerCase();
     for (let k = 0; k < n.length; k++) map.push(i);
     out += n;
     i += ch.length;
@@ -222,10 +252,16 @@ export function normalizeForCheck(text: string): string {
 }
 
 /** A title addresses both sexes: «(m/f)», «M/F», «uomo/donna», or the noun followed by its other ending («Magazziniere/a»). */
-const BOTH_SEXES = /(?:^|[\s([,;-])(?:m\s*\/\s*f|f\s*\/\s*m|m\s*\/\s*w|m\s*\/\s*f\s*\/\s*\w+)(?:$|[\s)\],;.-])|\buomo\s*\/\s*donna\b|\bdonna\s*\/\s*uomo\b|\bentrambi\s+i\s+sessi\b/;
+const BOTH_SEXES =
+  /(?:^|[\s([,;-])(?:m\s*\/\s*f|f\s*\/\s*m|m\s*\/\s*w|m\s*\/\s*f\s*\/\s*\w+)(?:$|[\s)\],;.-])|\buomo\s*\/\s*donna\b|\bdonna\s*\/\s*uomo\b|\bentrambi\s+i\s+sessi\b/;
 const TITLE_HEAD_PREFIXES = new Set(["aiuto", "capo", "vice", "assistente", "primo", "prima", "secondo", "seconda"]);
 
-function titleFindings(field: string, raw: string, norm: { text: string; map: number[] }, genders: JobTitleGenders): DiscriminationFinding[] {
+function titleFindings(
+  field: string,
+  raw: string,
+  norm: { text: string; map: number[] },
+  genders: JobTitleGenders,
+): DiscriminationFinding[] {
   if (BOTH_SEXES.test(norm.text)) return [];
   const tokens = [...norm.text.matchAll(/[a-z]+/g)];
   // The job noun is the first word («Cameriera ai piani»), or the second after «aiuto», «capo», … («Aiuto cuoca»):
@@ -244,12 +280,18 @@ function titleFindings(field: string, raw: string, norm: { text: string; map: nu
     const feminine = genders.masculineToFeminine.get(word);
     if (masculine && !new RegExp(`\\b${masculine}\\b`).test(norm.text)) {
       out.push({
-        field, rule: "one_gender_title", severity: "block", match: original,
+        field,
+        rule: "one_gender_title",
+        severity: "block",
+        match: original,
         message: `Il titolo si rivolge solo alle donne: scrivilo per entrambi i sessi, es. «${capitalize(masculine)}/${ending(word, masculine)}» o «${original} (m/f)» (art. 27 D.Lgs. 198/2006).`,
       });
     } else if (feminine && !new RegExp(`\\b${feminine}\\b`).test(norm.text)) {
       out.push({
-        field, rule: "one_gender_title", severity: "warn", match: original,
+        field,
+        rule: "one_gender_title",
+        severity: "warn",
+        match: original,
         message: `Il titolo è solo al maschile: aggiungi l'altra forma, es. «${original}/${ending(word, feminine)}» o «${original} (m/f)» (art. 27 D.Lgs. 198/2006). L'annuncio riporta comunque la formula «dell'uno e dell'altro sesso».`,
       });
     }

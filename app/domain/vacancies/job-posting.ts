@@ -105,9 +105,14 @@ export function buildJobPosting(v: PublicVacancy, opts: { baseUrl: string; cpiNa
     };
   }
   const education = v.requirements.find((r) => r.kind === "education" && r.educationLevel && CREDENTIAL[r.educationLevel]);
-  if (education) posting.educationRequirements = { "@type": "EducationalOccupationalCredential", credentialCategory: CREDENTIAL[education.educationLevel!] };
+  if (education)
+    posting.educationRequirements = {
+      "@type": "EducationalOccupationalCredential",
+      credentialCategory: CREDENTIAL[education.educationLevel!],
+    };
   const experience = v.requirements.find((r) => r.kind === "experience" && r.years);
-  if (experience) posting.experienceRequirements = { "@type": "OccupationalExperienceRequirements", monthsOfExperience: experience.years! * 12 };
+  if (experience)
+    posting.experienceRequirements = { "@type": "OccupationalExperienceRequirements", monthsOfExperience: experience.years! * 12 };
   return posting;
 }
 

@@ -49,7 +49,7 @@ export function jobTitleGenders(): JobTitleGenders {
   const m2f = new Map<string, string>();
   const f2m = new Map<string, string>();
   const pair = (m: string, f: string) => {
-    if (m === f || heads.has(f) && !heads.has(m) && !masculineOf(f)) return;
+    if (m === f || (heads.has(f) && !heads.has(m) && !masculineOf(f))) return;
     m2f.set(m, f);
     f2m.set(f, m);
   };

@@ -8,7 +8,10 @@ export async function notifyEmployer(
   employerId: string,
   notice: { title: string; body: string; link: string | null },
 ): Promise<void> {
-  await trx.insertInto("employer_notifications").values({ employer_id: employerId, ...notice }).execute();
+  await trx
+    .insertInto("employer_notifications")
+    .values({ employer_id: employerId, ...notice })
+    .execute();
   const employer = await trx.selectFrom("employers").select("contact_email").where("id", "=", employerId).executeTakeFirst();
   if (employer) {
     await enqueueMail(trx, {

@@ -18,4 +18,3 @@ export function scopeOf(user: SessionUser): VacancyScope | null {
 export function actorKindOf(scope: VacancyScope): VacancyActorKind {
   return scope.kind;
 }
-

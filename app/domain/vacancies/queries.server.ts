@@ -17,7 +17,6 @@ function baseVacancyQuery(db: Db) {
     .leftJoin("ateco", "ateco.code", "vacancies.ateco_code");
 }
 
-
 /** The employer's own vacancies, newest first, with what the list shows; `expiring`: live ones closing within EXPIRING_DAYS. */
 export async function listEmployerVacancies(db: Db, employerId: string, opts: { expiring?: boolean; today?: string } = {}) {
   const rows = await db
@@ -84,7 +83,18 @@ export async function getVacancy(db: Db, scope: VacancyScope, vacancyId: string)
   if (!v) return null;
   const requirements = await db
     .selectFrom("vacancy_requirements")
-    .select(["id", "position", "kind", "priority", "description", "education_level", "years", "language_code", "cefr_level", "licence_category"])
+    .select([
+      "id",
+      "position",
+      "kind",
+      "priority",
+      "description",
+      "education_level",
+      "years",
+      "language_code",
+      "cefr_level",
+      "licence_category",
+    ])
     .where("vacancy_id", "=", vacancyId)
     .orderBy("position")
     .execute();
@@ -117,25 +127,26 @@ function vacancyQueue(db: Db, filter: VacancyQueueFilter) {
 
 /** How many rows the queue has with this filter, all pages. */
 export async function countVacancyQueueRows(db: Db, filter: Omit<VacancyQueueFilter, "page">): Promise<number> {
-  const r = await vacancyQueue(db, { ...filter, page: 1 }).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+  const r = await vacancyQueue(db, { ...filter, page: 1 })
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 export async function listVacancyQueue(db: Db, filter: VacancyQueueFilter) {
-  const query = vacancyQueue(db, filter)
-    .select([
-      "vacancies.id",
-      "vacancies.number",
-      "vacancies.title",
-      "vacancies.status",
-      "vacancies.closing_date",
-      "vacancies.submitted_at",
-      "vacancies.positions",
-      "vacancies.discrimination_flags",
-      "employers.legal_name as employer_name",
-      "comuni.name as comune_name",
-      "comuni.province_code",
-    ]);
+  const query = vacancyQueue(db, filter).select([
+    "vacancies.id",
+    "vacancies.number",
+    "vacancies.title",
+    "vacancies.status",
+    "vacancies.closing_date",
+    "vacancies.submitted_at",
+    "vacancies.positions",
+    "vacancies.discrimination_flags",
+    "employers.legal_name as employer_name",
+    "comuni.name as comune_name",
+    "comuni.province_code",
+  ]);
   const rows = await query
     .orderBy(sql`vacancies.submitted_at asc nulls last`)
     .orderBy("vacancies.number")
@@ -154,7 +165,11 @@ export async function listVacancyQueue(db: Db, filter: VacancyQueueFilter) {
 }
 
 export async function countVacancyQueue(db: Db): Promise<number> {
-  const r = await db.selectFrom("vacancies").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "submitted").executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom("vacancies")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("status", "=", "submitted")
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -44,7 +44,11 @@ const optionalNumber = (message: string, opts: { min: number; max: number; int?:
         .string()
         .regex(/^\d+(\.\d{1,2})?$/, message)
         .transform(Number)
-        .pipe(opts.int ? z.number().int(message).min(opts.min, message).max(opts.max, message) : z.number().min(opts.min, message).max(opts.max, message))
+        .pipe(
+          opts.int
+            ? z.number().int(message).min(opts.min, message).max(opts.max, message)
+            : z.number().min(opts.min, message).max(opts.max, message),
+        )
         .nullable(),
     );
 
@@ -57,18 +61,35 @@ export const occupationField = z
   .transform((v) => v.split(/\s/)[0])
   .pipe(z.string().regex(/^\d(\.\d{1,2}){3,4}$/, "Scegli la professione dall'elenco (classificazione CP2021, es. 5.1.2.2.0)"));
 
-const RequirementRowSchema = z
-  .object({
-    kind: z.enum(["", ...keys(REQUIREMENT_KIND_LABELS)], { error: "Tipo di requisito non valido" }).optional().default(""),
-    priority: z.enum(keys({ must: 1, nice: 1 }), { error: "Scegli se è indispensabile o preferibile" }).optional().default("must"),
-    position: z.string().optional().default(""),
-    description: z.string().trim().max(300, "Al massimo 300 caratteri").optional().default(""),
-    educationLevel: z.enum(["", ...keys(EDUCATION_LEVELS)], { error: "Titolo di studio non valido" }).optional().default(""),
-    years: z.string().trim().optional().default(""),
-    languageCode: z.enum(["", ...keys(LANGUAGES)], { error: "Lingua non valida" }).optional().default(""),
-    cefrLevel: z.enum(["", ...CEFR_LEVELS], { error: "Livello non valido" }).optional().default(""),
-    licenceCategory: z.enum(["", ...LICENCE_CATEGORIES], { error: "Patente non valida" }).optional().default(""),
-  });
+const RequirementRowSchema = z.object({
+  kind: z
+    .enum(["", ...keys(REQUIREMENT_KIND_LABELS)], { error: "Tipo di requisito non valido" })
+    .optional()
+    .default(""),
+  priority: z
+    .enum(keys({ must: 1, nice: 1 }), { error: "Scegli se è indispensabile o preferibile" })
+    .optional()
+    .default("must"),
+  position: z.string().optional().default(""),
+  description: z.string().trim().max(300, "Al massimo 300 caratteri").optional().default(""),
+  educationLevel: z
+    .enum(["", ...keys(EDUCATION_LEVELS)], { error: "Titolo di studio non valido" })
+    .optional()
+    .default(""),
+  years: z.string().trim().optional().default(""),
+  languageCode: z
+    .enum(["", ...keys(LANGUAGES)], { error: "Lingua non valida" })
+    .optional()
+    .default(""),
+  cefrLevel: z
+    .enum(["", ...CEFR_LEVELS], { error: "Livello non valido" })
+    .optional()
+    .default(""),
+  licenceCategory: z
+    .enum(["", ...LICENCE_CATEGORIES], { error: "Patente non valida" })
+    .optional()
+    .default(""),
+});
 
 export type RequirementRow = z.infer<typeof RequirementRowSchema>;
 
@@ -117,54 +138,67 @@ const RequirementsSchema = z
   });
 
 const VacancyFields = z.object({
-    title: text("il titolo dell'offerta", 120, 3),
-    occupation: occupationField,
-    atecoCode: z
-      .string()
-      .optional()
-      .transform((v) => (v?.trim() ? v.trim().split(/\s/)[0] : null))
-      .pipe(z.string().regex(/^[0-9]{2}(\.[0-9]{1,2}){0,3}$/, "Scegli il codice ATECO dall'elenco").nullable()),
-    description: text("la descrizione dell'offerta", 5000, 30),
-    tasks: optionalText(3000),
-    comune: text("il comune della sede di lavoro", 100),
-    radiusKm: z.coerce
-      .number({ error: "Indica la distanza in chilometri" })
-      .int("Indica un numero intero di chilometri")
-      .min(0, "La distanza non può essere negativa")
-      .max(200, "Al massimo 200 km")
-      .default(20),
-    contractType: z.enum(keys(CONTRACT_TYPES), { error: "Scegli il tipo di contratto" }),
-    ccnl: optionalText(120),
-    workingTime: z.enum(keys(WORKING_TIME_LABELS), { error: "Scegli tempo pieno o parziale" }),
-    weeklyHours: optionalNumber("Indica le ore settimanali (da 1 a 48)", { min: 1, max: 48 }),
-    shifts: optionalText(300),
-    payMin: optionalNumber("Indica un importo valido in euro (es. 1500 o 9,50)", { min: 0, max: 1_000_000 }),
-    payMax: optionalNumber("Indica un importo valido in euro (es. 1800 o 11,00)", { min: 0, max: 1_000_000 }),
-    payPeriod: z.enum(["", ...keys(PAY_PERIOD_LABELS)], { error: "Periodo di retribuzione non valido" }).optional().default(""),
-    positions: z.coerce
-      .number({ error: "Indica quante persone cerchi" })
-      .int("Indica un numero intero")
-      .min(1, "Cerca almeno una persona")
-      .max(99, "Al massimo 99 posizioni per offerta"),
-    startDate: z.string().optional().transform((v) => (v?.trim() ? v.trim() : null)).pipe(isoDay.nullable()),
-    closingDate: z.string({ error: "Indica la data di scadenza" }).trim().min(1, "Indica la data di scadenza").pipe(isoDay),
-    l68Reserved: z.enum(keys(L68_LABELS), { error: "Indica se l'offerta è riservata al collocamento mirato" }).default("no"),
-    publicationMode: z.enum(keys(PUBLICATION_MODE_LABELS), { error: "Scegli come pubblicare l'offerta" }),
-    requirements: RequirementsSchema,
+  title: text("il titolo dell'offerta", 120, 3),
+  occupation: occupationField,
+  atecoCode: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim().split(/\s/)[0] : null))
+    .pipe(
+      z
+        .string()
+        .regex(/^[0-9]{2}(\.[0-9]{1,2}){0,3}$/, "Scegli il codice ATECO dall'elenco")
+        .nullable(),
+    ),
+  description: text("la descrizione dell'offerta", 5000, 30),
+  tasks: optionalText(3000),
+  comune: text("il comune della sede di lavoro", 100),
+  radiusKm: z.coerce
+    .number({ error: "Indica la distanza in chilometri" })
+    .int("Indica un numero intero di chilometri")
+    .min(0, "La distanza non può essere negativa")
+    .max(200, "Al massimo 200 km")
+    .default(20),
+  contractType: z.enum(keys(CONTRACT_TYPES), { error: "Scegli il tipo di contratto" }),
+  ccnl: optionalText(120),
+  workingTime: z.enum(keys(WORKING_TIME_LABELS), { error: "Scegli tempo pieno o parziale" }),
+  weeklyHours: optionalNumber("Indica le ore settimanali (da 1 a 48)", { min: 1, max: 48 }),
+  shifts: optionalText(300),
+  payMin: optionalNumber("Indica un importo valido in euro (es. 1500 o 9,50)", { min: 0, max: 1_000_000 }),
+  payMax: optionalNumber("Indica un importo valido in euro (es. 1800 o 11,00)", { min: 0, max: 1_000_000 }),
+  payPeriod: z
+    .enum(["", ...keys(PAY_PERIOD_LABELS)], { error: "Periodo di retribuzione non valido" })
+    .optional()
+    .default(""),
+  positions: z.coerce
+    .number({ error: "Indica quante persone cerchi" })
+    .int("Indica un numero intero")
+    .min(1, "Cerca almeno una persona")
+    .max(99, "Al massimo 99 posizioni per offerta"),
+  startDate: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : null))
+    .pipe(isoDay.nullable()),
+  closingDate: z.string({ error: "Indica la data di scadenza" }).trim().min(1, "Indica la data di scadenza").pipe(isoDay),
+  l68Reserved: z.enum(keys(L68_LABELS), { error: "Indica se l'offerta è riservata al collocamento mirato" }).default("no"),
+  publicationMode: z.enum(keys(PUBLICATION_MODE_LABELS), { error: "Scegli come pubblicare l'offerta" }),
+  requirements: RequirementsSchema,
 });
 
 function checkVacancyRules(v: z.infer<typeof VacancyFields>, ctx: z.RefinementCtx) {
-    const today = todayInItaly();
-    if (v.closingDate <= today) ctx.addIssue({ code: "custom", path: ["closingDate"], message: "La data di scadenza deve essere futura" });
-    else if (v.closingDate > addDays(today, MAX_CLOSING_DAYS))
-      ctx.addIssue({ code: "custom", path: ["closingDate"], message: `La scadenza può essere al massimo tra ${MAX_CLOSING_DAYS} giorni` });
-    if (v.startDate && v.startDate < today) ctx.addIssue({ code: "custom", path: ["startDate"], message: "La data di inizio non può essere passata" });
-    if (v.payMin !== null && v.payMax !== null && v.payMin > v.payMax)
-      ctx.addIssue({ code: "custom", path: ["payMax"], message: "La retribuzione massima non può essere inferiore alla minima" });
-    if ((v.payMin !== null || v.payMax !== null) && !v.payPeriod)
-      ctx.addIssue({ code: "custom", path: ["payPeriod"], message: "Indica se l'importo è orario, mensile o annuo" });
-    if (v.workingTime === "part_time" && v.weeklyHours === null)
-      ctx.addIssue({ code: "custom", path: ["weeklyHours"], message: "Per il tempo parziale indica le ore settimanali" });
+  const today = todayInItaly();
+  if (v.closingDate <= today) ctx.addIssue({ code: "custom", path: ["closingDate"], message: "La data di scadenza deve essere futura" });
+  else if (v.closingDate > addDays(today, MAX_CLOSING_DAYS))
+    ctx.addIssue({ code: "custom", path: ["closingDate"], message: `La scadenza può essere al massimo tra ${MAX_CLOSING_DAYS} giorni` });
+  if (v.startDate && v.startDate < today)
+    ctx.addIssue({ code: "custom", path: ["startDate"], message: "La data di inizio non può essere passata" });
+  if (v.payMin !== null && v.payMax !== null && v.payMin > v.payMax)
+    ctx.addIssue({ code: "custom", path: ["payMax"], message: "La retribuzione massima non può essere inferiore alla minima" });
+  if ((v.payMin !== null || v.payMax !== null) && !v.payPeriod)
+    ctx.addIssue({ code: "custom", path: ["payPeriod"], message: "Indica se l'importo è orario, mensile o annuo" });
+  if (v.workingTime === "part_time" && v.weeklyHours === null)
+    ctx.addIssue({ code: "custom", path: ["weeklyHours"], message: "Per il tempo parziale indica le ore settimanali" });
 }
 
 export const VacancySchema = VacancyFields.superRefine(checkVacancyRules);
@@ -184,7 +218,10 @@ export const TransitionSchema = z
     version,
     reason: z.string().trim().max(1000, "Al massimo 1000 caratteri").optional().default(""),
     outcome: z.enum(["", "filled", "partly_filled", "not_filled"], { error: "Esito non valido" }).optional().default(""),
-    channel: z.enum(["", ...keys(OUTCOME_CHANNELS)], { error: "Canale non valido" }).optional().default(""),
+    channel: z
+      .enum(["", ...keys(OUTCOME_CHANNELS)], { error: "Canale non valido" })
+      .optional()
+      .default(""),
   })
   .superRefine((v, ctx) => {
     if (v.event === "return" && v.reason.length < 10)

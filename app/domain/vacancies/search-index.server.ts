@@ -41,7 +41,16 @@ export interface VacancyDocument {
 
 export const VACANCY_SETTINGS: Settings = {
   // occupationJobTitles is carried for display only: its words are all in occupationKeys.
-  searchableAttributes: ["title", "occupationKeys", "occupationTitle", "requirementLabels", "tasks", "description", "employerName", "comuneName"],
+  searchableAttributes: [
+    "title",
+    "occupationKeys",
+    "occupationTitle",
+    "requirementLabels",
+    "tasks",
+    "description",
+    "employerName",
+    "comuneName",
+  ],
   filterableAttributes: ["occupationPrefixes", "comuneCode", "provinceCode", "contractType", "workingTime", "l68Reserved", "_geo"],
   sortableAttributes: ["publishedAt", "_geo"],
   displayedAttributes: ["*"],
@@ -95,7 +104,11 @@ async function loadVacancyDocuments(db: Db, ids: string[]): Promise<VacancyDocum
   const reqs = await db
     .selectFrom("vacancy_requirements")
     .select(["vacancy_id", "kind", "description", "education_level", "years", "language_code", "cefr_level", "licence_category"])
-    .where("vacancy_id", "in", rows.map((r) => r.id))
+    .where(
+      "vacancy_id",
+      "in",
+      rows.map((r) => r.id),
+    )
     .orderBy("position")
     .execute();
   return rows.map((r) => ({

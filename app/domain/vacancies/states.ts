@@ -20,15 +20,7 @@ export const VACANCY_OUTCOME_LABELS: Record<VacancyOutcome, string> = {
 /** Who moves a vacancy: the employer's users, a CPI officer, or the deadline job. */
 export type VacancyActorKind = "employer" | "officer" | "system";
 
-export type VacancyEvent =
-  | "submit"
-  | "return"
-  | "validate"
-  | "publish"
-  | "start_preselection"
-  | "close"
-  | "cancel"
-  | "expire";
+export type VacancyEvent = "submit" | "return" | "validate" | "publish" | "start_preselection" | "close" | "cancel" | "expire";
 
 interface Move {
   to: VacancyStatus;
@@ -107,7 +99,8 @@ export const EVENT_LABELS: Record<VacancyEvent, string> = {
  */
 export const EVENT_DONE_MESSAGES: Record<VacancyEvent, { employer: string; officer: string }> = {
   submit: {
-    employer: "Offerta inviata al Centro per l'Impiego: un operatore la controlla e la convalida, oppure te la rimanda con le correzioni da fare.",
+    employer:
+      "Offerta inviata al Centro per l'Impiego: un operatore la controlla e la convalida, oppure te la rimanda con le correzioni da fare.",
     officer: "Offerta inviata alla convalida: la trovi tra le offerte da convalidare.",
   },
   return: {
@@ -120,7 +113,8 @@ export const EVENT_DONE_MESSAGES: Record<VacancyEvent, { employer: string; offic
   },
   publish: {
     employer: "Offerta pubblicata: riceve candidature fino alla scadenza.",
-    officer: "Offerta pubblicata: riceve candidature fino alla scadenza (se non è riservata agli operatori è anche nella bacheca pubblica). Puoi avviare la preselezione quando vuoi.",
+    officer:
+      "Offerta pubblicata: riceve candidature fino alla scadenza (se non è riservata agli operatori è anche nella bacheca pubblica). Puoi avviare la preselezione quando vuoi.",
   },
   start_preselection: {
     employer: "Preselezione avviata: il Centro per l'Impiego cerca i candidati e ti presenterà una rosa.",
@@ -134,5 +128,8 @@ export const EVENT_DONE_MESSAGES: Record<VacancyEvent, { employer: string; offic
     employer: "Offerta annullata: non riceve più candidature. Puoi scriverne una nuova quando vuoi.",
     officer: "Offerta annullata: non riceve più candidature e l'azienda riceve un avviso.",
   },
-  expire: { employer: "Offerta chiusa alla scadenza: non riceve più candidature.", officer: "Offerta chiusa alla scadenza: non riceve più candidature." },
+  expire: {
+    employer: "Offerta chiusa alla scadenza: non riceve più candidature.",
+    officer: "Offerta chiusa alla scadenza: non riceve più candidature.",
+  },
 };

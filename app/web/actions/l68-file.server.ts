@@ -8,7 +8,13 @@ import type { Actor } from "~/domain/audit/commands.server";
 import { DomainError } from "~/domain/errors";
 import { type DomainErrorStatus, statusOf } from "~/web/errors.server";
 import { type FieldErrors, type FormValues, parseFormData } from "~/utils/forms";
-import { addProtectedWorker, addWorkforceGroup, recordWorkerLeft, removeWorkforceGroup, setEmployerType } from "~/domain/l68/commands.server";
+import {
+  addProtectedWorker,
+  addWorkforceGroup,
+  recordWorkerLeft,
+  removeWorkforceGroup,
+  setEmployerType,
+} from "~/domain/l68/commands.server";
 import {
   EmployerTypeFormSchema,
   ProtectedWorkerFormSchema,
@@ -19,8 +25,7 @@ import {
 } from "~/domain/l68/file-schema";
 
 export type FileActionResult =
-  | { ok: true; message: string }
-  | { ok: false; intent: string; errors: FieldErrors; values: FormValues; status: DomainErrorStatus };
+  { ok: true; message: string } | { ok: false; intent: string; errors: FieldErrors; values: FormValues; status: DomainErrorStatus };
 
 const INTENTS = {
   "add-group": { schema: WorkforceGroupFormSchema, message: "Gruppo di lavoratori aggiunto: quota ricalcolata." },

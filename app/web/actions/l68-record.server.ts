@@ -18,8 +18,7 @@ import { addRecordDocument, changeRecordStatus, DOCUMENT_MAX_BYTES, fileRecord, 
 import type { RecordEvent, RecordSide } from "~/domain/l68/states";
 
 export type RecordActionResult =
-  | { ok: true; message: string; recordId: string }
-  | { ok: false; errors: FieldErrors; values: FormValues; status: DomainErrorStatus };
+  { ok: true; message: string; recordId: string } | { ok: false; errors: FieldErrors; values: FormValues; status: DomainErrorStatus };
 
 const DOCUMENT_FIELD = "documento";
 
@@ -30,7 +29,12 @@ const failure = (e: unknown, values: FormValues, errors: FieldErrors = {}): Reco
 
 /** The uploaded PDF, or the form without it and the reason (so the other fields are still checked). */
 async function readDocument(request: Request): Promise<{ form: FormData; doc: StoredPdf | null; error?: DomainError }> {
-  const upload = await readUpload(request, DOCUMENT_FIELD, DOCUMENT_MAX_BYTES, `Il file è troppo grande: al massimo ${megabytes(DOCUMENT_MAX_BYTES)}`);
+  const upload = await readUpload(
+    request,
+    DOCUMENT_FIELD,
+    DOCUMENT_MAX_BYTES,
+    `Il file è troppo grande: al massimo ${megabytes(DOCUMENT_MAX_BYTES)}`,
+  );
   if (!upload.file) return { form: upload.form, doc: null, error: upload.error };
   try {
     const doc = checkPdfFile(upload.file, DOCUMENT_MAX_BYTES, { field: DOCUMENT_FIELD, what: "il documento", fallbackName: "documento" });
@@ -50,7 +54,8 @@ const ReceivedViaSchema = z.enum(["pec", "sportello"], { error: "Indica come è 
  * enters a record received by PEC or at the desk; the form must say which (`receivedVia`).
  */
 export async function handleNewRecord(request: Request, actor: Actor, employerId: string, onBehalf = false): Promise<RecordActionResult> {
-  if (!isMultipart(request)) return { ok: false, errors: { [DOCUMENT_FIELD]: "Allega il documento della pratica in PDF" }, values: {}, status: 400 };
+  if (!isMultipart(request))
+    return { ok: false, errors: { [DOCUMENT_FIELD]: "Allega il documento della pratica in PDF" }, values: {}, status: 400 };
   const { form, doc, error } = await readDocument(request);
   const values = formValues(form);
   const kind = RecordKindSchema.safeParse(values.kind);
@@ -62,10 +67,21 @@ export async function handleNewRecord(request: Request, actor: Actor, employerId
   if (via && !via.success) errors.receivedVia = via.error.issues[0]?.message ?? "Valore non valido";
   if (!parsed.ok || error || (via && !via.success)) return { ok: false, errors, values, status: error ? statusOf(error) : 400 };
   // The channel travels in the details (jsonb): the record schemas describe what the employer types.
-  const record = via?.success ? ({ ...parsed.data, details: { ...parsed.data.details, receivedVia: via.data, enteredByOffice: true } } as unknown as typeof parsed.data) : parsed.data;
+  const record = via?.success
+    ? ({
+        ...parsed.data,
+        details: { ...parsed.data.details, receivedVia: via.data, enteredByOffice: true },
+      } as unknown as typeof parsed.data)
+    : parsed.data;
   try {
     const recordId = await withTransaction((trx) => fileRecord(trx, actor, employerId, record, doc, todayInItaly()));
-    return { ok: true, message: onBehalf ? "Pratica registrata per conto dell'azienda con il documento ricevuto." : "Pratica presentata con il documento allegato.", recordId };
+    return {
+      ok: true,
+      message: onBehalf
+        ? "Pratica registrata per conto dell'azienda con il documento ricevuto."
+        : "Pratica presentata con il documento allegato.",
+      recordId,
+    };
   } catch (e) {
     return failure(e, values);
   }
@@ -79,7 +95,13 @@ const EVENT_MESSAGES: Record<RecordEvent, string> = {
 };
 
 /** On an existing record: a further document (multipart) or a state change (`event`). */
-export async function handleRecordAction(request: Request, actor: Actor, side: RecordSide, employerId: string, recordId: string): Promise<RecordActionResult> {
+export async function handleRecordAction(
+  request: Request,
+  actor: Actor,
+  side: RecordSide,
+  employerId: string,
+  recordId: string,
+): Promise<RecordActionResult> {
   const today = todayInItaly();
   if (isMultipart(request)) {
     const { form, doc, error } = await readDocument(request);

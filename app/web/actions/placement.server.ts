@@ -11,7 +11,11 @@ import { type FieldErrors, type FormValues, formValues, parseFormData } from "~/
 
 export type PlacementResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors; values: FormValues; status: DomainErrorStatus };
 
-export async function runForm<S extends z.ZodType, T>(formData: FormData, schema: S, fn: (trx: Trx, data: z.output<S>) => Promise<T>): Promise<PlacementResult<T>> {
+export async function runForm<S extends z.ZodType, T>(
+  formData: FormData,
+  schema: S,
+  fn: (trx: Trx, data: z.output<S>) => Promise<T>,
+): Promise<PlacementResult<T>> {
   const form = parseFormData(formData, schema);
   if (!form.ok) return { ok: false, errors: form.errors, values: form.values, status: 400 };
   try {
@@ -21,4 +25,3 @@ export async function runForm<S extends z.ZodType, T>(formData: FormData, schema
     throw e;
   }
 }
-

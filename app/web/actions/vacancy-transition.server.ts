@@ -13,7 +13,13 @@ import { EVENT_DONE_MESSAGES } from "~/domain/vacancies/states";
  * parse the event, run the one transition in the action's transaction, then
  * back to the page (`pagePath`) with a notice, or the form error.
  */
-export async function respondToVacancyTransition(formData: FormData, actor: Actor, scope: VacancyScope, vacancyId: string, pagePath: string) {
+export async function respondToVacancyTransition(
+  formData: FormData,
+  actor: Actor,
+  scope: VacancyScope,
+  vacancyId: string,
+  pagePath: string,
+) {
   const form = parseFormData(formData, TransitionSchema);
   if (!form.ok) return invalid(form.errors, form.values);
   try {

@@ -36,9 +36,17 @@ Object.assign(ROUTE_ACCESS, {
   "operatore.registro._index.tsx": { loader: ["preselection", "placement", "admin"] },
   "operatore.registro.nuovo.tsx": { loader: ["preselection", "placement"], action: ["preselection", "placement"] },
   "operatore.registro.csv.ts": { loader: ["preselection", "placement", "admin"] },
-  "operatore.registro.$deliveryId.tsx": { loader: ["preselection", "placement"], action: ["preselection", "placement"], params: "deliveryId" },
+  "operatore.registro.$deliveryId.tsx": {
+    loader: ["preselection", "placement"],
+    action: ["preselection", "placement"],
+    params: "deliveryId",
+  },
   "operatore.fabbisogni._index.tsx": { loader: ["preselection", "placement"] },
   "operatore.fabbisogni.nuova.tsx": { loader: ["preselection", "placement"], action: ["preselection", "placement"] },
-  "operatore.fabbisogni.$assessmentId.tsx": { loader: ["preselection", "placement"], action: ["preselection", "placement"], params: "assessmentId" },
+  "operatore.fabbisogni.$assessmentId.tsx": {
+    loader: ["preselection", "placement"],
+    action: ["preselection", "placement"],
+    params: "assessmentId",
+  },
   "operatore.fabbisogni.$assessmentId.pdf.ts": { loader: ["preselection", "placement"], params: "assessmentId" },
 } satisfies Record<string, Rule>);

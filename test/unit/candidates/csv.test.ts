@@ -16,7 +16,10 @@ describe("CSV parser", () => {
   });
 
   it("detects the comma separator and multi-line quoted fields", () => {
-    expect(parseCsv('a,b\n"riga\nsu due",2\n')).toEqual([["a", "b"], ["riga\nsu due", "2"]]);
+    expect(parseCsv('a,b\n"riga\nsu due",2\n')).toEqual([
+      ["a", "b"],
+      ["riga\nsu due", "2"],
+    ]);
   });
 
   it("refuses an unclosed quote, missing or unknown columns, an empty file", () => {
@@ -28,7 +31,9 @@ describe("CSV parser", () => {
 });
 
 describe("CSV rows", () => {
-  const records = csvRecords(SAMPLE_CSV.replace("MRTFNC01S41F205N", ownTaxCode("VRDGLI01S41F205")).replace("BRBTMS75R20D969A", ownTaxCode("BNCLCU75R20D969")));
+  const records = csvRecords(
+    SAMPLE_CSV.replace("MRTFNC01S41F205N", ownTaxCode("VRDGLI01S41F205")).replace("BRBTMS75R20D969A", ownTaxCode("BNCLCU75R20D969")),
+  );
 
   it("the documented sample is valid, and maps lists, yes/no and dates", () => {
     expect(records.map((r) => r.line)).toEqual([2, 3]);
@@ -36,15 +41,31 @@ describe("CSV rows", () => {
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     expect(first.input).toMatchObject({ birthDate: "2001-11-01", shifts: true, ownVehicle: false, consent: true, licences: ["B"] });
-    expect(first.input.languages).toEqual([{ code: "en", level: "B1" }, { code: "es", level: "A2" }]);
-    expect(first.input.preferences.map((p) => [p.occupation, p.source])).toEqual([["5.1.2.2.0", "work"], ["4.3.1.2.0", "training"]]);
+    expect(first.input.languages).toEqual([
+      { code: "en", level: "B1" },
+      { code: "es", level: "A2" },
+    ]);
+    expect(first.input.preferences.map((p) => [p.occupation, p.source])).toEqual([
+      ["5.1.2.2.0", "work"],
+      ["4.3.1.2.0", "training"],
+    ]);
     expect(first.input.itSkills).toEqual([{ skill: "Excel", level: "intermediate" }]);
     const second = validateCsvRecord(records[1]);
     expect(second.ok && second.input.licences).toEqual(["B", "C", "CE", "CQC_MERCI"]);
   });
 
   it("reports every problem of a bad row with the CSV column to fix", () => {
-    const bad = { ...records[0], values: { ...records[0].values, codice_fiscale: "RSSMRA85M01F205X", livello_eqf: "9", propensione_1_fonte: "hobby", patenti: "Z", lingue: "en:D1" } };
+    const bad = {
+      ...records[0],
+      values: {
+        ...records[0].values,
+        codice_fiscale: "RSSMRA85M01F205X",
+        livello_eqf: "9",
+        propensione_1_fonte: "hobby",
+        patenti: "Z",
+        lingue: "en:D1",
+      },
+    };
     const result = validateCsvRecord(bad);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -72,7 +93,14 @@ describe("CSV rows", () => {
   });
 
   it("«forse» in a yes/no column is an error, not «no»; empty is «no»", () => {
-    const values = { ...records[0].values, turni: "forse", weekend: "", mezzo_proprio: "NO", disponibile_trasferimento: "Sì", consenso_visibilita: "boh" };
+    const values = {
+      ...records[0].values,
+      turni: "forse",
+      weekend: "",
+      mezzo_proprio: "NO",
+      disponibile_trasferimento: "Sì",
+      consenso_visibilita: "boh",
+    };
     const result = validateCsvRecord({ ...records[0], values });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -81,7 +109,9 @@ describe("CSV rows", () => {
       ["consenso_visibilita", "Valore «boh» non valido: scrivi «sì» oppure «no» (vuoto vale «no»)"],
     ]);
     const fine = validateCsvRecord({ ...records[0], values: { ...values, turni: "no", consenso_visibilita: "" } });
-    expect(fine.ok && [fine.input.shifts, fine.input.weekends, fine.input.ownVehicle, fine.input.willingToRelocate, fine.input.consent]).toEqual([false, false, false, true, false]);
+    expect(
+      fine.ok && [fine.input.shifts, fine.input.weekends, fine.input.ownVehicle, fine.input.willingToRelocate, fine.input.consent],
+    ).toEqual([false, false, false, true, false]);
   });
 
   it("reports yes/no and schema problems of one row together", () => {
@@ -94,7 +124,9 @@ describe("CSV rows", () => {
       const result = validateCsvRecord(record);
       expect(result.ok).toBe(false);
       if (result.ok) continue;
-      expect(result.errors).toEqual([expect.objectContaining({ column: "codice_fiscale", message: expect.stringMatching(/^Riga di esempio del modello: cancellala/) })]);
+      expect(result.errors).toEqual([
+        expect.objectContaining({ column: "codice_fiscale", message: expect.stringMatching(/^Riga di esempio del modello: cancellala/) }),
+      ]);
     }
   });
 });

@@ -11,7 +11,16 @@ const provinces = Array.from({ length: 30 }, (_, i) => ({
 }));
 
 describe("facet group (officer candidate search)", () => {
-  const html = renderToStaticMarkup(createElement(FacetGroup, { facet: { param: "province", label: "Provincia", mode: "any", values: [...provinces, { value: "ZZ", label: "Vuota", count: 0, selected: false }] } }));
+  const html = renderToStaticMarkup(
+    createElement(FacetGroup, {
+      facet: {
+        param: "province",
+        label: "Provincia",
+        mode: "any",
+        values: [...provinces, { value: "ZZ", label: "Vuota", count: 0, selected: false }],
+      },
+    }),
+  );
 
   it("makes every value with candidates selectable: the top ones at once, the rest behind «Mostra tutte»", () => {
     for (const p of provinces) expect(html).toContain(`value="${p.value}"`);
@@ -24,7 +33,9 @@ describe("facet group (officer candidate search)", () => {
   it("keeps the selected value checked and visible, with its exact count", () => {
     const selected = provinces[20];
     const [visible] = html.split("<details");
-    expect(visible).toMatch(new RegExp(`<input[^>]*value="${selected.value}"[^>]*checked=""|<input[^>]*checked=""[^>]*value="${selected.value}"`));
+    expect(visible).toMatch(
+      new RegExp(`<input[^>]*value="${selected.value}"[^>]*checked=""|<input[^>]*checked=""[^>]*value="${selected.value}"`),
+    );
     expect(visible).toContain(`${selected.label} <span class="text-muted">(800)</span>`);
   });
 

@@ -4,9 +4,15 @@ import { CandidateSchema } from "~/domain/candidates/schema";
 import { nestFormValues, zodFieldErrors } from "~/utils/forms";
 
 const base = {
-  firstName: "Giulia", lastName: "Verdi", taxCode: "rssmra85m01f205t", birthDate: "1985-08-01", comune: "Milano (MI)",
-  "education.0.title": "Diploma", "education.0.eqfLevel": "4",
-  "preferences.0.occupation": "5.1.2.2.0 — Commessi delle vendite al minuto", "preferences.0.source": "work",
+  firstName: "Giulia",
+  lastName: "Verdi",
+  taxCode: "rssmra85m01f205t",
+  birthDate: "1985-08-01",
+  comune: "Milano (MI)",
+  "education.0.title": "Diploma",
+  "education.0.eqfLevel": "4",
+  "preferences.0.occupation": "5.1.2.2.0 — Commessi delle vendite al minuto",
+  "preferences.0.source": "work",
 };
 const parse = (o: Record<string, string>) => CandidateSchema.safeParse(nestFormValues(o));
 const errors = (o: Record<string, string>) => {
@@ -37,28 +43,86 @@ describe("CV schema", () => {
   });
 
   it("validates the codice fiscale check character, dates, years and row fields where they are typed", () => {
-    const e = errors({ ...base, taxCode: "RSSMRA85M01F205X", birthDate: "1985-02-30", "education.1.title": "Laurea", "education.1.eqfLevel": "", "experiences.2.employer": "Bar Centrale", "experiences.2.from": "2020-01-01", "experiences.2.to": "2019-01-01" });
+    const e = errors({
+      ...base,
+      taxCode: "RSSMRA85M01F205X",
+      birthDate: "1985-02-30",
+      "education.1.title": "Laurea",
+      "education.1.eqfLevel": "",
+      "experiences.2.employer": "Bar Centrale",
+      "experiences.2.from": "2020-01-01",
+      "experiences.2.to": "2019-01-01",
+    });
     expect(e.taxCode).toMatch(/carattere di controllo/);
     expect(e.birthDate).toMatch(/inesistente/);
     expect(e["education.1.eqfLevel"]).toMatch(/EQF/);
     expect(e["experiences.2.occupation"]).toMatch(/professione/);
-    const dates = errors({ ...base, "experiences.0.occupation": "5.1.2.2.0", "experiences.0.employer": "Bar", "experiences.0.from": "2020-01-01", "experiences.0.to": "2019-01-01" });
+    const dates = errors({
+      ...base,
+      "experiences.0.occupation": "5.1.2.2.0",
+      "experiences.0.employer": "Bar",
+      "experiences.0.from": "2020-01-01",
+      "experiences.0.to": "2019-01-01",
+    });
     expect(dates["experiences.0.to"]).toMatch(/precede/);
   });
 
   it("refuses repeated languages and unknown licences", () => {
-    const e = errors({ ...base, "languages.0.code": "en", "languages.0.level": "B1", "languages.2.code": "en", "languages.2.level": "C1", "licences.ZZ": "on" });
+    const e = errors({
+      ...base,
+      "languages.0.code": "en",
+      "languages.0.level": "B1",
+      "languages.2.code": "en",
+      "languages.2.level": "C1",
+      "licences.ZZ": "on",
+    });
     expect(e["languages.2.code"]).toBe("Lingua ripetuta");
     expect(Object.values(e).join()).toMatch(/Patente non riconosciuta/);
   });
 
   it("round-trips a stored CV through the edit form values", () => {
     const values = cvToFormValues({
-      candidate: { first_name: "A", last_name: "B", tax_code: "RSSMRA85M01F205T", birth_date: "1985-08-01", comune_label: "Milano (MI)", domicile_address: null, phone: null, email: null, work_time: "any", shifts: true, weekends: false, own_vehicle: false, willing_to_relocate: false, max_commute_km: 20, available_from: null, consent_visible: true, protected_category: null, version: 3 },
+      candidate: {
+        first_name: "A",
+        last_name: "B",
+        tax_code: "RSSMRA85M01F205T",
+        birth_date: "1985-08-01",
+        comune_label: "Milano (MI)",
+        domicile_address: null,
+        phone: null,
+        email: null,
+        work_time: "any",
+        shifts: true,
+        weekends: false,
+        own_vehicle: false,
+        willing_to_relocate: false,
+        max_commute_km: 20,
+        available_from: null,
+        consent_visible: true,
+        protected_category: null,
+        version: 3,
+      },
       sections: {
-        education: [{ eqf_level: 4, title: "Diploma", institution: null, year: 2004 }], experiences: [],
-        preferences: [{ occupation_code: "5.1.2.2.0", occupation_label: "Commessi delle vendite al minuto", ateco_code: null, ateco_title: null, source: "work", years_experience: 2, last_job_year: null, notes: null, interview_date: null }],
-        motherTongues: ["it"], languages: [], licences: ["B"], certificates: [], itSkills: [],
+        education: [{ eqf_level: 4, title: "Diploma", institution: null, year: 2004 }],
+        experiences: [],
+        preferences: [
+          {
+            occupation_code: "5.1.2.2.0",
+            occupation_label: "Commessi delle vendite al minuto",
+            ateco_code: null,
+            ateco_title: null,
+            source: "work",
+            years_experience: 2,
+            last_job_year: null,
+            notes: null,
+            interview_date: null,
+          },
+        ],
+        motherTongues: ["it"],
+        languages: [],
+        licences: ["B"],
+        certificates: [],
+        itSkills: [],
       },
     });
     const r = parse(values);

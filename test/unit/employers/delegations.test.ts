@@ -3,7 +3,12 @@ import { revalidationText } from "~/components/revalidation-changes";
 import { pickActiveCompany, type UserCompany } from "~/domain/employers/delegations.server";
 import { nextEmployerStatus } from "~/domain/employers/states";
 
-const company = (id: string, since: string | null, role: UserCompany["role"] = "delegate"): UserCompany => ({ id, name: id, role, since: since ? new Date(since) : null });
+const company = (id: string, since: string | null, role: UserCompany["role"] = "delegate"): UserCompany => ({
+  id,
+  name: id,
+  role,
+  since: since ? new Date(since) : null,
+});
 
 describe("the company a session works for", () => {
   const companies = [company("alfa", "2026-03-01"), company("beta", "2026-01-01"), company("gamma", "2026-02-01")];
@@ -26,7 +31,12 @@ describe("re-validation of a company", () => {
   });
 
   it("tells the officer what changed", () => {
-    expect(revalidationText({ legalName: { from: "Alfa S.r.l.", to: "Alfa e Figli S.r.l." }, taxCode: { from: "01234567890", to: "09876543210" } })).toBe(
+    expect(
+      revalidationText({
+        legalName: { from: "Alfa S.r.l.", to: "Alfa e Figli S.r.l." },
+        taxCode: { from: "01234567890", to: "09876543210" },
+      }),
+    ).toBe(
       "Nuova convalida richiesta: ragione sociale da «Alfa S.r.l.» a «Alfa e Figli S.r.l.»; codice fiscale da «01234567890» a «09876543210»",
     );
     expect(revalidationText(null)).toBeNull();

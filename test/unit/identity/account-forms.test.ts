@@ -11,12 +11,16 @@ describe("account forms", () => {
   it("takes the officer's province only from the ISTAT list, whatever the case", () => {
     expect(OfficerCreateSchema.parse({ ...officer, officeProvince: "mi" }).officeProvince).toBe("MI");
     for (const bad of ["XX", "ZZ", "M1", "MIL", "__proto__", "toString"]) {
-      expect(messages(OfficerCreateSchema.safeParse({ ...officer, officeProvince: bad })).officeProvince, bad).toBe("Scegli la provincia dall'elenco");
+      expect(messages(OfficerCreateSchema.safeParse({ ...officer, officeProvince: bad })).officeProvince, bad).toBe(
+        "Scegli la provincia dall'elenco",
+      );
     }
   });
 
   it("requires a province for officers but not for administrators", () => {
-    expect(messages(OfficerCreateSchema.safeParse({ ...officer, officeProvince: "" })).officeProvince).toBe("Scegli la provincia di competenza dell'operatore");
+    expect(messages(OfficerCreateSchema.safeParse({ ...officer, officeProvince: "" })).officeProvince).toBe(
+      "Scegli la provincia di competenza dell'operatore",
+    );
     expect(OfficerCreateSchema.safeParse({ ...officer, role: "admin", officeProvince: "" }).success).toBe(true);
   });
 
@@ -30,9 +34,25 @@ describe("account forms", () => {
   });
 
   it("parses the administrator's edit and status forms with Italian messages", () => {
-    const ok = UserUpdateSchema.parse({ intent: "update", version: "3", fullName: " Anna Rossi ", email: "ANNA@Example.it", role: "admin", officeProvince: "" });
-    expect(ok).toEqual({ intent: "update", version: 3, fullName: "Anna Rossi", email: "anna@example.it", role: "admin", officeProvince: undefined });
-    expect(messages(UserUpdateSchema.safeParse({ intent: "update", version: "3", fullName: "Anna", email: "x", role: "candidate" }))).toMatchObject({
+    const ok = UserUpdateSchema.parse({
+      intent: "update",
+      version: "3",
+      fullName: " Anna Rossi ",
+      email: "ANNA@Example.it",
+      role: "admin",
+      officeProvince: "",
+    });
+    expect(ok).toEqual({
+      intent: "update",
+      version: 3,
+      fullName: "Anna Rossi",
+      email: "anna@example.it",
+      role: "admin",
+      officeProvince: undefined,
+    });
+    expect(
+      messages(UserUpdateSchema.safeParse({ intent: "update", version: "3", fullName: "Anna", email: "x", role: "candidate" })),
+    ).toMatchObject({
       email: "Indirizzo e-mail non valido",
       role: "Scegli un ruolo",
     });
@@ -41,7 +61,11 @@ describe("account forms", () => {
 
   it("checks the reset forms", () => {
     expect(messages(ResetRequestSchema.safeParse({ email: "" })).email).toBe("Indica l'indirizzo e-mail");
-    expect(messages(ResetPasswordSchema.safeParse({ newPassword: "corta", confirmPassword: "corta" })).newPassword).toBe("La password deve avere almeno 12 caratteri");
-    expect(messages(ResetPasswordSchema.safeParse({ newPassword: "una-password-lunga", confirmPassword: "un'altra-lunga" })).confirmPassword).toBe("Le due password non coincidono");
+    expect(messages(ResetPasswordSchema.safeParse({ newPassword: "corta", confirmPassword: "corta" })).newPassword).toBe(
+      "La password deve avere almeno 12 caratteri",
+    );
+    expect(
+      messages(ResetPasswordSchema.safeParse({ newPassword: "una-password-lunga", confirmPassword: "un'altra-lunga" })).confirmPassword,
+    ).toBe("Le due password non coincidono");
   });
 });

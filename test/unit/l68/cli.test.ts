@@ -115,7 +115,13 @@ describe("CLI logic (in process)", () => {
     expect(outcome.exitCode).toBe(0);
     const out = JSON.parse(outcome.stdout);
     // Base 204 → quota 14, covered 2, offset 2 → 10 uncovered; 80 % of 14 = 11.2 → 11 exemptible.
-    expect(out).toMatchObject({ quotaDisabili: 14, coveredDisabili: 2, legacyArt18Offset: 2, uncoveredDisabili: 10, quotaArt18BeforeSuspension: 2 });
+    expect(out).toMatchObject({
+      quotaDisabili: 14,
+      coveredDisabili: 2,
+      legacyArt18Offset: 2,
+      uncoveredDisabili: 10,
+      quotaArt18BeforeSuspension: 2,
+    });
     expect(out.exemption).toMatchObject({ maxUnits: 11, exemptedUnits: 10 });
   });
 
@@ -129,7 +135,9 @@ describe("CLI logic (in process)", () => {
     );
     expect(outcome.exitCode).toBe(2);
     expect(outcome.stdout).toBe("");
-    expect(outcome.stderr).toContain('workforce.0.invalidityCategory: la categoria di invalidità vale solo per un disabile ex art. 4 c. 3-bis (protected "disabile_art4")\n');
+    expect(outcome.stderr).toContain(
+      'workforce.0.invalidityCategory: la categoria di invalidità vale solo per un disabile ex art. 4 c. 3-bis (protected "disabile_art4")\n',
+    );
     expect(outcome.stderr).toContain("exemption.capPercent: il tetto dell'esonero va da 1 a 80");
   });
 

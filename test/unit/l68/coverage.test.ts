@@ -96,13 +96,22 @@ describe("art. 4 c. 3-bis alternative routes (docs/legal/l68.md#s1-5)", () => {
 
   it("explains each route with its article", () => {
     const r = calc({
-      workforce: [fullTime(100), art4({ count: 2, invalidityCategory: 3 }), art4({ disabilityPercent: 50, psychicDisability: true }), art4({ disabilityPercent: 75 })],
+      workforce: [
+        fullTime(100),
+        art4({ count: 2, invalidityCategory: 3 }),
+        art4({ disabilityPercent: 50, psychicDisability: true }),
+        art4({ disabilityPercent: 75 }),
+      ],
     });
     expect(r.coveredDisabili).toBe(4);
     const text = r.explanation.join("\n");
     expect(text).toContain("Di questi, 2 non sono stati assunti tramite il collocamento mirato ma erano già disabili all'assunzione");
-    expect(text).toMatch(/prima alla sesta categoria delle tabelle delle pensioni di guerra \(DPR 915\/1978.*\(art\. 4 c\. 3-bis L\. 68\/1999\)\./);
-    expect(text).toMatch(/1 non è stato assunto .* disabilità intellettiva o psichica con riduzione della capacità lavorativa superiore al 45% .*\(art\. 4 c\. 3-bis L\. 68\/1999\)\./);
+    expect(text).toMatch(
+      /prima alla sesta categoria delle tabelle delle pensioni di guerra \(DPR 915\/1978.*\(art\. 4 c\. 3-bis L\. 68\/1999\)\./,
+    );
+    expect(text).toMatch(
+      /1 non è stato assunto .* disabilità intellettiva o psichica con riduzione della capacità lavorativa superiore al 45% .*\(art\. 4 c\. 3-bis L\. 68\/1999\)\./,
+    );
     expect(text).toMatch(/1 non è stato assunto .* pari o superiore al 60% .*\(art\. 4 c\. 3-bis e c\. 4 L\. 68\/1999\)\./);
   });
 
@@ -115,7 +124,12 @@ describe("art. 4 c. 3-bis alternative routes (docs/legal/l68.md#s1-5)", () => {
 
 describe("legacy art. 18 offset (art. 18 c. 1; docs/legal/l68.md#s1-5, #s3-5; PRODIS abbattimento)", () => {
   const art18 = (count: number, art18InForceAt2000?: boolean) =>
-    ({ count, contract: "indeterminato", protected: "art18", ...(art18InForceAt2000 === undefined ? {} : { art18InForceAt2000 }) }) as const;
+    ({
+      count,
+      contract: "indeterminato",
+      protected: "art18",
+      ...(art18InForceAt2000 === undefined ? {} : { art18InForceAt2000 }),
+    }) as const;
 
   it("is off by default: art. 18 surpluses never cover disabled positions", () => {
     // 206 heads → 2 art. 18 leave the base, 8 stay: base 204 → quota 14, art. 18 quota 2.

@@ -77,7 +77,8 @@ describe("partial exemption (art. 5 c. 3, DM 357/2000; docs/legal/l68.md#s1-7, #
 
 describe("exemption cap as a parameter of the authorisation (docs/legal/l68.md#s1-7, #s3-10)", () => {
   const maxUnits = (base: number, percent: number, capPercent?: number) =>
-    calc({ workforce: [fullTime(base)], exemption: { percent, workingDays: 1, ...(capPercent === undefined ? {} : { capPercent }) } }).exemption?.maxUnits;
+    calc({ workforce: [fullTime(base)], exemption: { percent, workingDays: 1, ...(capPercent === undefined ? {} : { capPercent }) } })
+      .exemption?.maxUnits;
 
   it("defaults to 60 % and says where it comes from", () => {
     const r = calc({ workforce: [fullTime(200)], exemption: { percent: 80, workingDays: 1 } });
@@ -179,7 +180,10 @@ describe("suspension of the art. 18 c. 2 quota: R(Q18 × (1 − share)) (docs/le
 
   it("the uncovered art. 18 positions are counted on the suspended quota", () => {
     // 300 heads, 1 art. 18 out of the base: base 299 → art. 18 quota R(2.99) = 3; half suspended → R(1.5) = 1, covered.
-    const r = calc({ workforce: [fullTime(299), { count: 1, contract: "indeterminato", protected: "art18" }], suspension: { suspendedShare: 0.5 } });
+    const r = calc({
+      workforce: [fullTime(299), { count: 1, contract: "indeterminato", protected: "art18" }],
+      suspension: { suspendedShare: 0.5 },
+    });
     expect(r).toMatchObject({ quotaArt18BeforeSuspension: 3, quotaArt18: 1, coveredArt18: 1, uncoveredArt18: 0 });
     expect(calc({ workforce: [fullTime(299), { count: 1, contract: "indeterminato", protected: "art18" }] }).uncoveredArt18).toBe(2);
   });
@@ -194,11 +198,17 @@ describe("suspension of the art. 18 c. 2 quota: R(Q18 × (1 − share)) (docs/le
     expect(r).toMatchObject({ quotaDisabiliBeforeSuspension: 21, quotaDisabili: 11, quotaArt18BeforeSuspension: 3, quotaArt18: 2 });
     expect(r.explanation.find((s) => s.startsWith("Sospensione per CIGS"))).toContain("1 della quota dell'art. 18 c. 2");
     // Never below zero; art. 18 units alone are enough to describe a suspension.
-    expect(calc({ workforce: [fullTime(300)], suspension: { suspendedArt18Units: 5 } })).toMatchObject({ quotaDisabili: 21, quotaArt18: 0 });
+    expect(calc({ workforce: [fullTime(300)], suspension: { suspendedArt18Units: 5 } })).toMatchObject({
+      quotaDisabili: 21,
+      quotaArt18: 0,
+    });
   });
 
   it("a collective dismissal suspends the art. 18 quota too, keeping the value before", () => {
-    expect(calc({ workforce: [fullTime(688)], suspension: { collectiveDismissal: true } })).toMatchObject({ quotaArt18: 0, quotaArt18BeforeSuspension: 7 });
+    expect(calc({ workforce: [fullTime(688)], suspension: { collectiveDismissal: true } })).toMatchObject({
+      quotaArt18: 0,
+      quotaArt18BeforeSuspension: 7,
+    });
   });
 });
 

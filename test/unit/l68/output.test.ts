@@ -31,7 +31,9 @@ describe("output shape (docs/l68-calculator.md)", () => {
       sanction: { workingDays: 1 },
     });
     expect(Object.keys(legacy).slice(-4)).toEqual(["legacyArt18Offset", "exemption", "sanction", "explanation"]);
-    const notAsked = calc({ workforce: [fullTime(196), { count: 10, contract: "indeterminato", protected: "art18", art18InForceAt2000: false }] });
+    const notAsked = calc({
+      workforce: [fullTime(196), { count: 10, contract: "indeterminato", protected: "art18", art18InForceAt2000: false }],
+    });
     expect(notAsked).not.toHaveProperty("legacyArt18Offset");
   });
 
@@ -84,7 +86,10 @@ describe("explanation: one Italian sentence per step, citing the article", () =>
       "€ 196,05 per giornata lavorativa",
     ];
     const positions = steps.map(index);
-    expect(positions.every((p) => p >= 0), JSON.stringify({ positions, explanation: r.explanation })).toBe(true);
+    expect(
+      positions.every((p) => p >= 0),
+      JSON.stringify({ positions, explanation: r.explanation }),
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 

@@ -73,7 +73,13 @@ describe("records CSV (the employer's file records, exportable: docs/architectur
     const row = cellsOf({
       ...base,
       kind: "convenzione_art11",
-      details: { schedule: [{ date: "2026-06-01", units: 1 }, { date: "2026-12-01", units: 2 }], notes: "Tirocinio di 3 mesi" },
+      details: {
+        schedule: [
+          { date: "2026-06-01", units: 1 },
+          { date: "2026-12-01", units: 2 },
+        ],
+        notes: "Tirocinio di 3 mesi",
+      },
     });
     expect(row).toMatchObject({
       Pratica: "Convenzione art. 11",
@@ -85,26 +91,45 @@ describe("records CSV (the employer's file records, exportable: docs/architectur
   });
 
   it("a referral request, a self-certification and a suspension", () => {
-    expect(cellsOf({ ...base, kind: "richiesta_nominativa", ends_on: null, details: { units: 1, qualification: "Addetto vendite", candidateName: "Davide Russo" } })).toMatchObject({
+    expect(
+      cellsOf({
+        ...base,
+        kind: "richiesta_nominativa",
+        ends_on: null,
+        details: { units: 1, qualification: "Addetto vendite", candidateName: "Davide Russo" },
+      }),
+    ).toMatchObject({
       Unità: "1",
       Dettagli: "qualifica: Addetto vendite, persona indicata: Davide Russo",
       Fine: "",
     });
     expect(
-      cellsOf({ ...base, kind: "autocertificazione_60", details: { workers60: 30, inailRate: 62.5, positions: 2, weekDays: 6, contribution: { totalAmount: "1000.00" } } }),
-    ).toMatchObject({ Unità: "2", "Contributo stimato (€)": "1000,00", Dettagli: "30 lavoratori con tasso INAIL 62,5 per mille, settimana di 6 giorni" });
+      cellsOf({
+        ...base,
+        kind: "autocertificazione_60",
+        details: { workers60: 30, inailRate: 62.5, positions: 2, weekDays: 6, contribution: { totalAmount: "1000.00" } },
+      }),
+    ).toMatchObject({
+      Unità: "2",
+      "Contributo stimato (€)": "1000,00",
+      Dettagli: "30 lavoratori con tasso INAIL 62,5 per mille, settimana di 6 giorni",
+    });
     expect(cellsOf({ ...base, kind: "sospensione", details: { suspensionType: "cigs", suspendedPercent: 37.5 } })).toMatchObject({
       Percentuale: "37,5",
       Dettagli: "CIGS per crisi, riorganizzazione o ristrutturazione (anche in deroga)",
     });
-    expect(cellsOf({ ...base, kind: "sospensione", details: { suspensionType: "licenziamento_collettivo", dismissals: 6 } })).toMatchObject({
-      Percentuale: "100",
-      Dettagli: "Procedura di licenziamento collettivo (artt. 4 e 24 L. 223/1991), licenziamenti al termine della procedura: 6",
-    });
+    expect(cellsOf({ ...base, kind: "sospensione", details: { suspensionType: "licenziamento_collettivo", dismissals: 6 } })).toMatchObject(
+      {
+        Percentuale: "100",
+        Dettagli: "Procedura di licenziamento collettivo (artt. 4 e 24 L. 223/1991), licenziamenti al termine della procedura: 6",
+      },
+    );
   });
 
   it("quotes separators and neutralises formulas typed by users", () => {
-    const csv = recordsCsv([{ ...base, kind: "richiesta_numerica", details: { units: 1, qualification: "=HYPERLINK(\"x\")", notes: "a; b" } }]);
+    const csv = recordsCsv([
+      { ...base, kind: "richiesta_numerica", details: { units: 1, qualification: '=HYPERLINK("x")', notes: "a; b" } },
+    ]);
     expect(csv).toContain(`"qualifica: =HYPERLINK(""x""), note: a; b"`);
     const injected = recordsCsv([{ ...base, legal_name: "=cmd|' /C calc'!A0", kind: "richiesta_numerica", details: {} }]);
     expect(injected).toContain("'=cmd|' /C calc'!A0");

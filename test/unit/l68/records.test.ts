@@ -33,7 +33,8 @@ describe("record state tables (states.ts)", () => {
   });
 
   it("rejected, withdrawn and closed are final for every kind", () => {
-    for (const kind of RECORD_KINDS) for (const s of ["rejected", "withdrawn", "closed"] as const) expect(RECORD_TRANSITIONS[kind][s] ?? {}).toEqual({});
+    for (const kind of RECORD_KINDS)
+      for (const s of ["rejected", "withdrawn", "closed"] as const) expect(RECORD_TRANSITIONS[kind][s] ?? {}).toEqual({});
   });
 
   it("the employer only withdraws; the office never withdraws", () => {
@@ -75,7 +76,11 @@ describe("working days (docs/legal/l68.md#s1-7)", () => {
 });
 
 const input = (fullTime: number) => {
-  const parsed = parseQuotaInput({ date: "2026-03-01", employer: { type: "private" }, workforce: [{ count: fullTime, contract: "indeterminato" }] });
+  const parsed = parseQuotaInput({
+    date: "2026-03-01",
+    employer: { type: "private" },
+    workforce: [{ count: fullTime, contract: "indeterminato" }],
+  });
   if (!parsed.ok) throw new Error("invalid");
   return parsed.data;
 };
@@ -128,12 +133,25 @@ describe("record forms (record-schema.ts)", () => {
   it("suspension: CIGS needs the share, a collective dismissal does not", () => {
     expect(RECORD_FORM_SCHEMAS.sospensione.safeParse({ ...base, suspensionType: "cigs" }).success).toBe(false);
     expect(RECORD_FORM_SCHEMAS.sospensione.safeParse({ ...base, suspensionType: "cigs", suspendedPercent: "101" }).success).toBe(false);
-    expect(RECORD_FORM_SCHEMAS.sospensione.safeParse({ ...base, endsOn: "", suspensionType: "licenziamento_collettivo" }).success).toBe(true);
+    expect(RECORD_FORM_SCHEMAS.sospensione.safeParse({ ...base, endsOn: "", suspensionType: "licenziamento_collettivo" }).success).toBe(
+      true,
+    );
   });
 
   it("art. 11: at least one hire, dates inside the convention, sorted", () => {
-    const r = RECORD_FORM_SCHEMAS.convenzione_art11.safeParse({ ...base, scheduleDate1: "2026-09-01", scheduleUnits1: "2", scheduleDate2: "2026-03-01", scheduleUnits2: "1" });
-    expect(r.success && r.data.details).toEqual({ schedule: [{ date: "2026-03-01", units: 1 }, { date: "2026-09-01", units: 2 }] });
+    const r = RECORD_FORM_SCHEMAS.convenzione_art11.safeParse({
+      ...base,
+      scheduleDate1: "2026-09-01",
+      scheduleUnits1: "2",
+      scheduleDate2: "2026-03-01",
+      scheduleUnits2: "1",
+    });
+    expect(r.success && r.data.details).toEqual({
+      schedule: [
+        { date: "2026-03-01", units: 1 },
+        { date: "2026-09-01", units: 2 },
+      ],
+    });
     expect(RECORD_FORM_SCHEMAS.convenzione_art11.safeParse(base).success).toBe(false);
     const out = RECORD_FORM_SCHEMAS.convenzione_art11.safeParse({ ...base, scheduleDate1: "2027-02-01", scheduleUnits1: "1" });
     expect(out.success ? null : out.error.issues[0].path).toEqual(["scheduleDate1"]);

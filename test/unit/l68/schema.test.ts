@@ -34,15 +34,27 @@ describe("bad input: a clear Italian message naming the field", () => {
   it.each([
     [withGroup({ count: -1, contract: "indeterminato" }), "workforce.1.count", "non può essere negativo"],
     [withGroup({ count: 2.5, contract: "indeterminato" }), "workforce.1.count", "numero intero"],
-    [withGroup({ contract: "indeterminato", weeklyHours: 41, fullTimeHours: 40 }), "workforce.1.weeklyHours", "supera l'orario a tempo pieno"],
+    [
+      withGroup({ contract: "indeterminato", weeklyHours: 41, fullTimeHours: 40 }),
+      "workforce.1.weeklyHours",
+      "supera l'orario a tempo pieno",
+    ],
     [withGroup({ contract: "indeterminato", weeklyHours: 20 }), "workforce.1.fullTimeHours", "orario a tempo pieno"],
     [withGroup({ contract: "indeterminato", weeklyHours: -1, fullTimeHours: 40 }), "workforce.1.weeklyHours", "negativo"],
     [withGroup({ contract: "indeterminato", fullTimeHours: 0 }), "workforce.1.fullTimeHours", "maggiore di zero"],
     [withGroup({ contract: "determinato" }), "workforce.1.months", "durata in mesi"],
     [withGroup({ contract: "determinato", months: 0 }), "workforce.1.months", "maggiore di zero"],
     [withGroup({ contract: "somministrato", protected: "disabile_l68" }), "workforce.1.months", "durata della missione"],
-    [withGroup({ contract: "indeterminato", protected: "disabile_art4", disabilityPercent: 101 }), "workforce.1.disabilityPercent", "tra 0 e 100"],
-    [withGroup({ contract: "indeterminato", protected: "disabile_art4", disabilityPercent: -5 }), "workforce.1.disabilityPercent", "tra 0 e 100"],
+    [
+      withGroup({ contract: "indeterminato", protected: "disabile_art4", disabilityPercent: 101 }),
+      "workforce.1.disabilityPercent",
+      "tra 0 e 100",
+    ],
+    [
+      withGroup({ contract: "indeterminato", protected: "disabile_art4", disabilityPercent: -5 }),
+      "workforce.1.disabilityPercent",
+      "tra 0 e 100",
+    ],
     [withGroup({ contract: "indeterminato", protected: "disabile_art4" }), "workforce.1.disabilityPercent", "percentuale"],
     [withGroup({ contract: "tirocinio" }), "workforce.1.contract", "valori possibili: indeterminato"],
     [withGroup({ count: 1 }), "workforce.1.contract", "campo obbligatorio"],
@@ -69,19 +81,55 @@ describe("bad input: a clear Italian message naming the field", () => {
       "art. 23 D.Lgs. 80/2015",
     ],
     // Art. 4 c. 3-bis alternative routes and the legacy art. 18 flag: only where they make sense.
-    [withGroup({ contract: "indeterminato", protected: "disabile_l68", invalidityCategory: 3 }), "workforce.1.invalidityCategory", "disabile_art4"],
+    [
+      withGroup({ contract: "indeterminato", protected: "disabile_l68", invalidityCategory: 3 }),
+      "workforce.1.invalidityCategory",
+      "disabile_art4",
+    ],
     [withGroup({ contract: "indeterminato", invalidityCategory: 3 }), "workforce.1.invalidityCategory", "art. 4 c. 3-bis"],
-    [withGroup({ contract: "indeterminato", protected: "art18", psychicDisability: true }), "workforce.1.psychicDisability", "disabile_art4"],
+    [
+      withGroup({ contract: "indeterminato", protected: "art18", psychicDisability: true }),
+      "workforce.1.psychicDisability",
+      "disabile_art4",
+    ],
     [withGroup({ contract: "indeterminato", psychicDisability: false }), "workforce.1.psychicDisability", "art. 4 c. 3-bis"],
-    [withGroup({ contract: "indeterminato", protected: "disabile_art4", invalidityCategory: 0 }), "workforce.1.invalidityCategory", "da 1 a 8"],
-    [withGroup({ contract: "indeterminato", protected: "disabile_art4", invalidityCategory: 9 }), "workforce.1.invalidityCategory", "da 1 a 8"],
-    [withGroup({ contract: "indeterminato", protected: "disabile_art4", invalidityCategory: 2.5 }), "workforce.1.invalidityCategory", "intero"],
-    [withGroup({ contract: "indeterminato", protected: "disabile_art4", invalidityCategory: "III" }), "workforce.1.invalidityCategory", "deve essere un numero"],
-    [withGroup({ contract: "indeterminato", protected: "disabile_art4", psychicDisability: "sì", disabilityPercent: 50 }), "workforce.1.psychicDisability", "true o false"],
+    [
+      withGroup({ contract: "indeterminato", protected: "disabile_art4", invalidityCategory: 0 }),
+      "workforce.1.invalidityCategory",
+      "da 1 a 8",
+    ],
+    [
+      withGroup({ contract: "indeterminato", protected: "disabile_art4", invalidityCategory: 9 }),
+      "workforce.1.invalidityCategory",
+      "da 1 a 8",
+    ],
+    [
+      withGroup({ contract: "indeterminato", protected: "disabile_art4", invalidityCategory: 2.5 }),
+      "workforce.1.invalidityCategory",
+      "intero",
+    ],
+    [
+      withGroup({ contract: "indeterminato", protected: "disabile_art4", invalidityCategory: "III" }),
+      "workforce.1.invalidityCategory",
+      "deve essere un numero",
+    ],
+    [
+      withGroup({ contract: "indeterminato", protected: "disabile_art4", psychicDisability: "sì", disabilityPercent: 50 }),
+      "workforce.1.psychicDisability",
+      "true o false",
+    ],
     [withGroup({ contract: "indeterminato", protected: "disabile_art4", psychicDisability: true }), "workforce.1.disabilityPercent", "45%"],
-    [withGroup({ contract: "indeterminato", protected: "disabile_art4", psychicDisability: true, invalidityCategory: 7 }), "workforce.1.disabilityPercent", "45%"],
-    [withGroup({ contract: "indeterminato", protected: "disabile_l68", art18InForceAt2000: true }), "workforce.1.art18InForceAt2000", "art. 18 c. 2"],
-    [withGroup({ contract: "indeterminato", art18InForceAt2000: false }), "workforce.1.art18InForceAt2000", "protected \"art18\""],
+    [
+      withGroup({ contract: "indeterminato", protected: "disabile_art4", psychicDisability: true, invalidityCategory: 7 }),
+      "workforce.1.disabilityPercent",
+      "45%",
+    ],
+    [
+      withGroup({ contract: "indeterminato", protected: "disabile_l68", art18InForceAt2000: true }),
+      "workforce.1.art18InForceAt2000",
+      "art. 18 c. 2",
+    ],
+    [withGroup({ contract: "indeterminato", art18InForceAt2000: false }), "workforce.1.art18InForceAt2000", 'protected "art18"'],
     [withGroup({ contract: "indeterminato", protected: "art18", art18InForceAt2000: 1 }), "workforce.1.art18InForceAt2000", "true o false"],
     [{ ...valid, exemption: { percent: 60, workingDays: 1, capPercent: 81 } }, "exemption.capPercent", "da 1 a 80"],
     [{ ...valid, exemption: { percent: 60, workingDays: 1, capPercent: 0 } }, "exemption.capPercent", "da 1 a 80"],
@@ -161,7 +209,11 @@ describe("bad input: a clear Italian message naming the field", () => {
     // The new optional fields at their limits, where they apply.
     expect(parseQuotaInput(withGroup({ contract: "indeterminato", protected: "disabile_art4", invalidityCategory: 1 })).ok).toBe(true);
     expect(parseQuotaInput(withGroup({ contract: "indeterminato", protected: "disabile_art4", invalidityCategory: 8 })).ok).toBe(true);
-    expect(parseQuotaInput(withGroup({ contract: "indeterminato", protected: "disabile_art4", disabilityPercent: 45.01, psychicDisability: true })).ok).toBe(true);
+    expect(
+      parseQuotaInput(
+        withGroup({ contract: "indeterminato", protected: "disabile_art4", disabilityPercent: 45.01, psychicDisability: true }),
+      ).ok,
+    ).toBe(true);
     expect(parseQuotaInput(withGroup({ contract: "indeterminato", protected: "art18", art18InForceAt2000: true })).ok).toBe(true);
     expect(parseQuotaInput({ ...valid, exemption: { percent: 60, workingDays: 1, capPercent: 1 } }).ok).toBe(true);
     expect(parseQuotaInput({ ...valid, exemption: { percent: 60, workingDays: 1, capPercent: 80 } }).ok).toBe(true);

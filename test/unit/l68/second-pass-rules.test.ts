@@ -24,7 +24,12 @@ describe("esonero insieme all'autocertificazione 60 per mille (docs/legal/l68.md
   });
 
   it("the sanction counts only what neither the exemption nor the self-certification covers (art. 15 c. 4)", () => {
-    const r = calc({ workforce: [fullTime(143)], exemption: { percent: 60, workingDays: 1 }, selfCertification: { positions: 3 }, sanction: { workingDays: 1 } });
+    const r = calc({
+      workforce: [fullTime(143)],
+      exemption: { percent: 60, workingDays: 1 },
+      selfCertification: { positions: 3 },
+      sanction: { workingDays: 1 },
+    });
     expect(r.sanction?.total).toBe("784.20"); // 4 × 196.05
   });
 
@@ -34,8 +39,18 @@ describe("esonero insieme all'autocertificazione 60 per mille (docs/legal/l68.md
   });
 
   it("self-certification alone: the contributo on the positions, never more than the uncovered ones (art. 5 c. 3-bis)", () => {
-    const r = calc({ workforce: [fullTime(40), { count: 1, contract: "indeterminato", protected: "disabile_l68" }], selfCertification: { positions: 3, workingDays: 10 } });
-    expect(r.selfCertification).toEqual({ positions: 3, countedPositions: 1, remainingUncovered: 0, dailyAmount: "39.21", workingDays: 10, totalAmount: "392.10" });
+    const r = calc({
+      workforce: [fullTime(40), { count: 1, contract: "indeterminato", protected: "disabile_l68" }],
+      selfCertification: { positions: 3, workingDays: 10 },
+    });
+    expect(r.selfCertification).toEqual({
+      positions: 3,
+      countedPositions: 1,
+      remainingUncovered: 0,
+      dailyAmount: "39.21",
+      workingDays: 10,
+      totalAmount: "392.10",
+    });
   });
 
   it("public employers cannot self-certify (art. 5 c. 3-bis)", () => {
@@ -48,7 +63,10 @@ describe("giornate lavorative con santo patrono e festività del CCNL (docs/lega
   it("Milano 2026: 253 working days with Sant'Ambrogio (7 December, a Monday), 254 without", () => {
     expect(workingDays("2026-01-01", "2026-12-31", 5)).toBe(254);
     expect(workingDays("2026-01-01", "2026-12-31", 5, ["12-07"])).toBe(253);
-    const r = calc({ workforce: [fullTime(200)], exemption: { percent: 60, calendar: { from: "2026-01-01", to: "2026-12-31", weekDays: 5, province: "MI" } } });
+    const r = calc({
+      workforce: [fullTime(200)],
+      exemption: { percent: 60, calendar: { from: "2026-01-01", to: "2026-12-31", weekDays: 5, province: "MI" } },
+    });
     expect(r.exemption?.workingDays).toBe(253);
     expect(r.exemption?.totalAmount).toBe("79361.04"); // quota 14, R(60 % × 14) = 8 units × 39.21 × 253
     const days = line(r, "Giornate lavorative per il contributo esonerativo");
@@ -62,7 +80,17 @@ describe("giornate lavorative con santo patrono e festività del CCNL (docs/lega
   it("a declared patron saint and CCNL holidays replace the prefill (per production unit)", () => {
     const r = calc({
       workforce: [fullTime(200)],
-      exemption: { percent: 60, calendar: { from: "2026-01-01", to: "2026-12-31", weekDays: 5, province: "MI", patronSaint: "06-24", extraHolidays: ["2026-08-14"] } },
+      exemption: {
+        percent: 60,
+        calendar: {
+          from: "2026-01-01",
+          to: "2026-12-31",
+          weekDays: 5,
+          province: "MI",
+          patronSaint: "06-24",
+          extraHolidays: ["2026-08-14"],
+        },
+      },
     });
     expect(r.exemption?.workingDays).toBe(252); // 24 June (Wed) and 14 August (Fri)
     expect(r.unverified ?? []).toEqual([]);
@@ -82,8 +110,17 @@ describe("giornate lavorative con santo patrono e festività del CCNL (docs/lega
       exemption: { percent: 60, calendar: { from: "2026-06-01", to: "2027-01-31", province: "ZZ", patronSaint: "13-01" } },
     });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors.map((e) => e.field).sort()).toEqual(["exemption.calendar.patronSaint", "exemption.calendar.province", "exemption.calendar.to"]);
-    const both = parseQuotaInput({ employer: { type: "private" }, workforce: [], sanction: { workingDays: 1, calendar: { from: "2026-01-01", to: "2026-01-31" } } });
+    if (!bad.ok)
+      expect(bad.errors.map((e) => e.field).sort()).toEqual([
+        "exemption.calendar.patronSaint",
+        "exemption.calendar.province",
+        "exemption.calendar.to",
+      ]);
+    const both = parseQuotaInput({
+      employer: { type: "private" },
+      workforce: [],
+      sanction: { workingDays: 1, calendar: { from: "2026-01-01", to: "2026-01-31" } },
+    });
     expect(both.ok).toBe(false);
   });
 
@@ -132,7 +169,10 @@ describe("compensazione automatica dei datori privati (art. 5 c. 8 e 8-bis; art.
     const received = calc({ workforce: [fullTime(100)], compensation: { units: 2, kind: "group" } });
     expect(received.uncoveredDisabili).toBe(5);
     expect(line(received, "società del gruppo")).toContain("art. 31 D.Lgs. 276/2003");
-    const lent = calc({ workforce: [fullTime(100), { count: 9, contract: "indeterminato", protected: "disabile_l68" }], compensation: { units: -3 } });
+    const lent = calc({
+      workforce: [fullTime(100), { count: 9, contract: "indeterminato", protected: "disabile_l68" }],
+      compensation: { units: -3 },
+    });
     expect(lent.uncoveredDisabili).toBe(1); // 7 − 9 + 3
     expect(line(lent, "Posti scoperti prima di ogni esonero")).toContain("3 assunzioni in eccedenza usate altrove");
   });
@@ -164,7 +204,12 @@ describe("invalidi del lavoro: DPR 333/2000 art. 3 c. 4 e art. 4 c. 4 L. 68/1999
   });
 
   it("the INAIL degree is refused on other categories", () => {
-    expect(parseQuotaInput({ employer: { type: "private" }, workforce: [{ contract: "indeterminato", protected: "disabile_l68", inailPercent: 40 }] }).ok).toBe(false);
+    expect(
+      parseQuotaInput({
+        employer: { type: "private" },
+        workforce: [{ contract: "indeterminato", protected: "disabile_l68", inailPercent: 40 }],
+      }).ok,
+    ).toBe(false);
   });
 });
 
@@ -198,7 +243,12 @@ describe("convenzioni art. 14 D.Lgs. 276/2003 e lavoratori a domicilio o in tele
     expect(line(home, "a domicilio o in telelavoro senza un carico")).toContain("art. 4 c. 3");
     const tele = calc({ workforce: [fullTime(100), { count: 1, contract: "indeterminato", protected: "disabile_l68", telework: true }] });
     expect(tele).toMatchObject({ coveredDisabili: 0, baseComputo: 101 });
-    const full = calc({ workforce: [fullTime(100), { count: 1, contract: "indeterminato", protected: "disabile_l68", telework: true, fullTimeWorkload: true }] });
+    const full = calc({
+      workforce: [
+        fullTime(100),
+        { count: 1, contract: "indeterminato", protected: "disabile_l68", telework: true, fullTimeWorkload: true },
+      ],
+    });
     expect(full).toMatchObject({ coveredDisabili: 1, baseComputo: 100 });
     expect(line(full, "con lavoro pari all'orario normale a tempo pieno")).toBeDefined();
   });

@@ -5,11 +5,29 @@ import type { MatchRequirement } from "~/domain/matching/requirements";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const r = (over: Partial<MatchRequirement>): MatchRequirement => ({
-  id: "x", position: 1, kind: "licence", priority: "must", description: "", educationLevel: null, years: null, languageCode: null,
-  cefrLevel: null, licenceCategory: null, occupationCode: null, ...over,
+  id: "x",
+  position: 1,
+  kind: "licence",
+  priority: "must",
+  description: "",
+  educationLevel: null,
+  years: null,
+  languageCode: null,
+  cefrLevel: null,
+  licenceCategory: null,
+  occupationCode: null,
+  ...over,
 });
 const vacancy: MatchVacancy = {
-  id: "v", occupationCode: "5.1.2.2.0", lat: 45, lon: 9, radiusKm: 20, workingTime: "full_time", shifts: false, startDate: null, l68Reserved: "no",
+  id: "v",
+  occupationCode: "5.1.2.2.0",
+  lat: 45,
+  lon: 9,
+  radiusKm: 20,
+  workingTime: "full_time",
+  shifts: false,
+  startDate: null,
+  l68Reserved: "no",
   requirements: [
     r({ id: "lic", kind: "licence", licenceCategory: "B", priority: "must", position: 1 }),
     r({ id: "en", kind: "language", languageCode: "en", cefrLevel: "B1", priority: "nice", position: 2 }),
@@ -18,9 +36,19 @@ const vacancy: MatchVacancy = {
   ],
 };
 const base: ExplainDoc = {
-  occupationCodes: ["4.1.1.1.0", "5.1.2.2.0"], occupationCategories: ["4.1.1.1", "5.1.2.2"], occupationClasses: ["4.1.1", "5.1.2"],
-  preferenceTitles: ["Impiegato", "Commesso"], experienceCodes: [], experienceYears: [], languageLevels: ["en:A1", "en:A2", "en:B1"], languages: ["en"],
-  licences: ["B"], educationLevel: 4, certificateTokens: [], skillTokens: [], cvUpdatedAt: Math.floor(Date.parse("2026-11-13T10:00:00Z") / 1000),
+  occupationCodes: ["4.1.1.1.0", "5.1.2.2.0"],
+  occupationCategories: ["4.1.1.1", "5.1.2.2"],
+  occupationClasses: ["4.1.1", "5.1.2"],
+  preferenceTitles: ["Impiegato", "Commesso"],
+  experienceCodes: [],
+  experienceYears: [],
+  languageLevels: ["en:A1", "en:A2", "en:B1"],
+  languages: ["en"],
+  licences: ["B"],
+  educationLevel: 4,
+  certificateTokens: [],
+  skillTokens: [],
+  cvUpdatedAt: Math.floor(Date.parse("2026-11-13T10:00:00Z") / 1000),
 };
 
 describe("explainMatch", () => {
@@ -45,13 +73,27 @@ describe("explainMatch", () => {
   });
 
   it("grades weaker links: category, class, experience without preference", () => {
-    const cat = explainMatch(vacancy, { ...base, occupationCodes: ["5.1.2.2.9"], occupationCategories: ["5.1.2.2"], occupationClasses: ["5.1.2"] }, { now: NOW, distanceKm: 0 });
+    const cat = explainMatch(
+      vacancy,
+      { ...base, occupationCodes: ["5.1.2.2.9"], occupationCategories: ["5.1.2.2"], occupationClasses: ["5.1.2"] },
+      { now: NOW, distanceKm: 0 },
+    );
     expect(cat.strength).toMatchObject({ grade: "category", points: 30, slot: 1 });
-    const cls = explainMatch(vacancy, { ...base, occupationCodes: ["5.1.2.4.0"], occupationCategories: ["5.1.2.4"], occupationClasses: ["5.1.2"] }, { now: NOW, distanceKm: 0 });
+    const cls = explainMatch(
+      vacancy,
+      { ...base, occupationCodes: ["5.1.2.4.0"], occupationCategories: ["5.1.2.4"], occupationClasses: ["5.1.2"] },
+      { now: NOW, distanceKm: 0 },
+    );
     expect(cls.strength).toMatchObject({ grade: "class", points: 20 });
     const exp = explainMatch(
       vacancy,
-      { ...base, occupationCodes: ["8.1.1.1.0"], occupationCategories: ["8.1.1.1"], occupationClasses: ["8.1.1"], experienceCodes: ["5.1.2.2.0"] },
+      {
+        ...base,
+        occupationCodes: ["8.1.1.1.0"],
+        occupationCategories: ["8.1.1.1"],
+        occupationClasses: ["8.1.1"],
+        experienceCodes: ["5.1.2.2.0"],
+      },
       { now: NOW, distanceKm: 0 },
     );
     expect(exp.strength).toMatchObject({ grade: "experience", points: 10, slot: null });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { matchingFields, significantTokens } from "~/domain/matching/fields";
 import { buildMatchPlan, distanceCondition, scoreLevels, strengthFilters, type MatchVacancy } from "~/domain/matching/query";
-import { mustHaveFilter, requirementCheck, requirementStatus, type MatchRequirement, type RequirementDoc } from "~/domain/matching/requirements";
+import {
+  mustHaveFilter,
+  requirementCheck,
+  requirementStatus,
+  type MatchRequirement,
+  type RequirementDoc,
+} from "~/domain/matching/requirements";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 /** Milano and two comuni around it, nearest first (as comuniWithin gives them). */
@@ -30,7 +36,17 @@ function req(over: Partial<MatchRequirement>): MatchRequirement {
 }
 
 function doc(over: Partial<RequirementDoc> = {}): RequirementDoc {
-  return { licences: [], educationLevel: 0, experienceCodes: [], experienceYears: [], languageLevels: [], languages: [], certificateTokens: [], skillTokens: [], ...over };
+  return {
+    licences: [],
+    educationLevel: 0,
+    experienceCodes: [],
+    experienceYears: [],
+    languageLevels: [],
+    languages: [],
+    certificateTokens: [],
+    skillTokens: [],
+    ...over,
+  };
 }
 
 function vacancy(over: Partial<MatchVacancy> = {}): MatchVacancy {
@@ -82,7 +98,13 @@ describe("requirement kinds: filter and test agree", () => {
   it("language: at or above the CEFR level", () => {
     const r = req({ kind: "language", languageCode: "en", cefrLevel: "B1" });
     expect(requirementCheck(r, OCC)).toMatchObject({ filter: 'languageLevels = "en:B1"' });
-    const b2 = matchingFields({ preferences: [], experiences: [], languages: [{ language_code: "en", level: "B2" }], certificates: [], itSkills: [] });
+    const b2 = matchingFields({
+      preferences: [],
+      experiences: [],
+      languages: [{ language_code: "en", level: "B2" }],
+      certificates: [],
+      itSkills: [],
+    });
     expect(b2.languageLevels).toEqual(["en:A1", "en:A2", "en:B1", "en:B2"]);
     const withEn = doc({ ...b2, languages: ["en"] });
     expect(requirementStatus(r, OCC, withEn)).toBe("met");
@@ -91,13 +113,26 @@ describe("requirement kinds: filter and test agree", () => {
 
   it("language: a mother tongue meets any level; a CV that never mentions the language is kept as «da verificare»", () => {
     const italianC2 = req({ kind: "language", languageCode: "it", cefrLevel: "C2" });
-    const native = matchingFields({ preferences: [], experiences: [], languages: [{ language_code: "en", level: "A2" }], motherTongues: ["it"], certificates: [], itSkills: [] });
+    const native = matchingFields({
+      preferences: [],
+      experiences: [],
+      languages: [{ language_code: "en", level: "A2" }],
+      motherTongues: ["it"],
+      certificates: [],
+      itSkills: [],
+    });
     expect(native.languageLevels).toEqual(["en:A1", "en:A2", "it:A1", "it:A2", "it:B1", "it:B2", "it:C1", "it:C2"]);
     expect(requirementStatus(italianC2, OCC, doc({ ...native, languages: ["en", "it"] }))).toBe("met");
     // Silent about Italian: neither met nor missing.
     expect(requirementStatus(italianC2, OCC, doc({ languageLevels: ["en:A1"], languages: ["en"] }))).toBe("to_verify");
     // Italian A2 stated: below the level asked is missing, not "da verificare".
-    expect(requirementStatus(req({ kind: "language", languageCode: "it", cefrLevel: "B1" }), OCC, doc({ languageLevels: ["it:A1", "it:A2"], languages: ["it"] }))).toBe("missing");
+    expect(
+      requirementStatus(
+        req({ kind: "language", languageCode: "it", cefrLevel: "B1" }),
+        OCC,
+        doc({ languageLevels: ["it:A1", "it:A2"], languages: ["it"] }),
+      ),
+    ).toBe("missing");
     const check = requirementCheck(italianC2, OCC);
     expect(check.mode === "filter" && mustHaveFilter(check)).toBe('(languageLevels = "it:C2") OR (NOT languages = "it")');
   });
@@ -128,7 +163,12 @@ describe("requirement kinds: filter and test agree", () => {
 describe("match plan", () => {
   it("grades preference strength with disjoint filters", () => {
     const tiers = strengthFilters(OCC);
-    expect(tiers.map((t) => [t.strength, t.points])).toEqual([["unit", 40], ["category", 30], ["class", 20], ["experience", 10]]);
+    expect(tiers.map((t) => [t.strength, t.points])).toEqual([
+      ["unit", 40],
+      ["category", 30],
+      ["class", 20],
+      ["experience", 10],
+    ]);
     expect(tiers[1].filter).toBe('occupationCategories = "5.1.2.2" AND NOT occupationCodes = "5.1.2.2.0"');
     expect(tiers[3].filter).toBe('experienceCodes = "5.1.2.2.0" AND NOT occupationClasses = "5.1.2"');
   });
@@ -136,7 +176,13 @@ describe("match plan", () => {
   it("puts must-haves in the result filter and leaves relaxed ones out", () => {
     const lic = req({ id: "lic", kind: "licence", licenceCategory: "C" });
     const lang = req({ id: "lang", kind: "language", languageCode: "en", cefrLevel: "B2", position: 2 });
-    const plan = buildMatchPlan(vacancy({ requirements: [lic, lang] }), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], nearby: NEARBY, relaxed: ["lang"] });
+    const plan = buildMatchPlan(vacancy({ requirements: [lic, lang] }), {
+      now: NOW,
+      cvObsoleteMonths: 6,
+      commuteValues: [],
+      nearby: NEARBY,
+      relaxed: ["lang"],
+    });
     expect(plan.mustHaves.map((m) => m.requirement.id)).toEqual(["lic"]);
     expect(plan.relaxed.map((r) => r.id)).toEqual(["lang"]);
     expect(plan.resultFilter()).toContain("licences IN");
@@ -145,7 +191,13 @@ describe("match plan", () => {
   });
 
   it("always requires consent, a fresh CV, hours, and the workplace radius", () => {
-    const plan = buildMatchPlan(vacancy({ shifts: true, workingTime: "part_time" }), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], nearby: NEARBY, relaxed: [] });
+    const plan = buildMatchPlan(vacancy({ shifts: true, workingTime: "part_time" }), {
+      now: NOW,
+      cvObsoleteMonths: 6,
+      commuteValues: [],
+      nearby: NEARBY,
+      relaxed: [],
+    });
     const f = plan.resultFilter();
     expect(f).toContain("consentVisible = true");
     expect(f).toContain(`cvUpdatedAt >= ${Math.floor(Date.parse("2026-05-23T10:00:00Z") / 1000)}`);
@@ -172,15 +224,30 @@ describe("match plan", () => {
   });
 
   it("restricts an L. 68/99 reserved vacancy to enrolled people", () => {
-    const plan = buildMatchPlan(vacancy({ l68Reserved: "art1" }), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], nearby: NEARBY, relaxed: [] });
+    const plan = buildMatchPlan(vacancy({ l68Reserved: "art1" }), {
+      now: NOW,
+      cvObsoleteMonths: 6,
+      commuteValues: [],
+      nearby: NEARBY,
+      relaxed: [],
+    });
     expect(plan.resultFilter()).toContain('protectedCategory = "art1"');
   });
 
   it("turns preferable requirements into score levels, highest first", () => {
     const a = req({ id: "a", kind: "licence", licenceCategory: "B", priority: "nice", position: 1 });
     const b = req({ id: "b", kind: "education", educationLevel: "bachelor", priority: "nice", position: 2 });
-    const plan = buildMatchPlan(vacancy({ requirements: [a, b] }), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], nearby: NEARBY, relaxed: [] });
-    expect(plan.nice.map((n) => [n.requirement.id, n.points])).toEqual([["a", 10], ["b", 8]]);
+    const plan = buildMatchPlan(vacancy({ requirements: [a, b] }), {
+      now: NOW,
+      cvObsoleteMonths: 6,
+      commuteValues: [],
+      nearby: NEARBY,
+      relaxed: [],
+    });
+    expect(plan.nice.map((n) => [n.requirement.id, n.points])).toEqual([
+      ["a", 10],
+      ["b", 8],
+    ]);
     const scores = plan.levels.map((l) => l.score);
     expect(scores[0]).toBe(58);
     expect(scores).toEqual([...scores].sort((x, y) => y - x));

@@ -26,7 +26,11 @@ describe("distance order from per-comune counts", () => {
 });
 
 describe("rank order", () => {
-  const hit = (id: string, score: number, distanceKm: number | null, cvUpdatedAt: number) => ({ id, cvUpdatedAt, explanation: { score, distanceKm } });
+  const hit = (id: string, score: number, distanceKm: number | null, cvUpdatedAt: number) => ({
+    id,
+    cvUpdatedAt,
+    explanation: { score, distanceKm },
+  });
   it("orders by score, then distance, then the most recent CV, then id", () => {
     const hits = [hit("e", 40, 5, 100), hit("d", 40, 5, 200), hit("c", 40, 1, 50), hit("b", 50, 30, 1), hit("a", 40, 5, 200)];
     expect(hits.sort(byRank).map((h) => h.id)).toEqual(["b", "c", "a", "d", "e"]);

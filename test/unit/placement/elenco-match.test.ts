@@ -2,7 +2,14 @@
 // are the numeric referral's (art. 9 c. 1 and art. 7 L. 68/1999: by ranking, capacities and conditions)
 // plus «no referral in progress»; distance and profession only inform. Order: fitting first, by ranking.
 import { describe, expect, it } from "vitest";
-import { assessPerson, countMatches, occupationAffinity, orderMatches, type MatchPerson, type MatchRequirements } from "~/domain/placement/elenco-match";
+import {
+  assessPerson,
+  countMatches,
+  occupationAffinity,
+  orderMatches,
+  type MatchPerson,
+  type MatchRequirements,
+} from "~/domain/placement/elenco-match";
 import { postChecks } from "~/domain/placement/matching";
 
 const req: MatchRequirements = {
@@ -45,20 +52,25 @@ describe("why a person fits: every rule with its sentence", () => {
   });
 
   it("one required capacity, or none: the sentence agrees", () => {
-    expect(postChecks({ ...req, capacities: ["comunicazione"] }, person).checks[1].text).toBe("Ha la capacità richiesta: comunicare a voce con pubblico e colleghi");
+    expect(postChecks({ ...req, capacities: ["comunicazione"] }, person).checks[1].text).toBe(
+      "Ha la capacità richiesta: comunicare a voce con pubblico e colleghi",
+    );
     expect(postChecks({ ...req, capacities: [] }, person).checks[1].text).toBe("Il posto non richiede capacità particolari");
   });
 
   it("binding rules exclude (capacities, night shifts, barriers, transport, province, a referral in progress)", () => {
     const failed = (p: Partial<MatchPerson>, r: Partial<MatchRequirements> = {}) =>
-      assessPerson({ ...req, ...r }, { ...person, ...p }).checks.filter((c) => !c.ok).map((c) => c.text);
+      assessPerson({ ...req, ...r }, { ...person, ...p })
+        .checks.filter((c) => !c.ok)
+        .map((c) => c.text);
     expect(failed({ capacities: ["uso_computer"] })).toEqual(["Capacità richieste non presenti: leggere e scrivere testi di lavoro"]);
     expect(failed({ nightShiftsOk: false })).toEqual(["Il posto prevede turni notturni"]);
     expect(failed({}, { architecturalBarriers: true })).toEqual(["Il luogo di lavoro ha barriere architettoniche"]);
     expect(failed({}, { publicTransport: false })).toEqual(["Il luogo di lavoro non è raggiungibile con i mezzi pubblici"]);
     expect(failed({ provinceCode: "TO" })).toEqual(["Iscritto nell'elenco di un'altra provincia (TO)"]);
     expect(failed({ busy: true })).toEqual(["Ha già un avviamento in corso"]);
-    for (const p of [{ capacities: [] }, { nightShiftsOk: false }, { provinceCode: "TO" }, { busy: true }]) expect(assessPerson(req, { ...person, ...p }).fits).toBe(false);
+    for (const p of [{ capacities: [] }, { nightShiftsOk: false }, { provinceCode: "TO" }, { busy: true }])
+      expect(assessPerson(req, { ...person, ...p }).fits).toBe(false);
   });
 
   it("distance beyond the vacancy's radius and another profession are marked but never exclude", () => {
@@ -84,8 +96,18 @@ describe("why a person fits: every rule with its sentence", () => {
 });
 
 describe("order and counts", () => {
-  const row = (id: string, position: number, p: Partial<MatchPerson>) => ({ person: id, position, match: assessPerson(req, { ...person, ...p }) });
-  const rows = [row("c", 3, {}), row("a", 1, { busy: true }), row("d", 4, { distanceKm: 50, occupations: null }), row("b", 2, { capacities: [] }), row("e", 5, { occupations: ["4.1.1.2.0"] })];
+  const row = (id: string, position: number, p: Partial<MatchPerson>) => ({
+    person: id,
+    position,
+    match: assessPerson(req, { ...person, ...p }),
+  });
+  const rows = [
+    row("c", 3, {}),
+    row("a", 1, { busy: true }),
+    row("d", 4, { distanceKm: 50, occupations: null }),
+    row("b", 2, { capacities: [] }),
+    row("e", 5, { occupations: ["4.1.1.2.0"] }),
+  ];
 
   it("the people who fit first, each group in ranking order", () => {
     expect(orderMatches(rows).map((r) => r.person)).toEqual(["c", "d", "e", "a", "b"]);

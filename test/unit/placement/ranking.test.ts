@@ -3,7 +3,15 @@ import { rational } from "~/domain/l68/rational";
 import { fitsPost } from "~/domain/placement/matching";
 import { fullMonths, rank, rankingParametersOn, scoreOf, type RankingEntry } from "~/domain/placement/ranking";
 
-const base: RankingEntry = { id: "a", taxCode: "AAAAAA00A00A000A", birthDate: "1990-01-01", enrolledOn: "2026-01-01", disabilityPercent: "0", familyDependants: 0, iseeCents: null };
+const base: RankingEntry = {
+  id: "a",
+  taxCode: "AAAAAA00A00A000A",
+  birthDate: "1990-01-01",
+  enrolledOn: "2026-01-01",
+  disabilityPercent: "0",
+  familyDependants: 0,
+  iseeCents: null,
+};
 const on = "2026-12-05";
 
 describe("graduatoria: each criterion with its source (all unverified against the act's text)", () => {
@@ -49,8 +57,20 @@ describe("graduatoria: each criterion with its source (all unverified against th
 });
 
 describe("capacity matching for the numeric referral", () => {
-  const post = { capacities: ["uso_computer", "lettura_scrittura"], architecturalBarriers: false, nightShifts: false, publicTransport: true, provinceCode: "MI" };
-  const person = { capacities: ["uso_computer", "lettura_scrittura", "comunicazione"], nightShiftsOk: false, needsBarrierFree: true, needsPublicTransport: true, provinceCode: "MI" };
+  const post = {
+    capacities: ["uso_computer", "lettura_scrittura"],
+    architecturalBarriers: false,
+    nightShifts: false,
+    publicTransport: true,
+    provinceCode: "MI",
+  };
+  const person = {
+    capacities: ["uso_computer", "lettura_scrittura", "comunicazione"],
+    nightShiftsOk: false,
+    needsBarrierFree: true,
+    needsPublicTransport: true,
+    provinceCode: "MI",
+  };
 
   it("fits when the person has every required capacity and the post meets the conditions", () => {
     expect(fitsPost(post, person)).toEqual({ fits: true, reasons: [], missing: [] });
@@ -60,7 +80,9 @@ describe("capacity matching for the numeric referral", () => {
     expect(fitsPost(post, { ...person, capacities: ["uso_computer"] }).missing).toEqual(["lettura_scrittura"]);
     expect(fitsPost({ ...post, nightShifts: true }, person).reasons).toEqual(["Il posto prevede turni notturni"]);
     expect(fitsPost({ ...post, architecturalBarriers: true }, person).reasons).toEqual(["Il luogo di lavoro ha barriere architettoniche"]);
-    expect(fitsPost({ ...post, publicTransport: false }, person).reasons).toEqual(["Il luogo di lavoro non è raggiungibile con i mezzi pubblici"]);
+    expect(fitsPost({ ...post, publicTransport: false }, person).reasons).toEqual([
+      "Il luogo di lavoro non è raggiungibile con i mezzi pubblici",
+    ]);
     expect(fitsPost(post, { ...person, provinceCode: "TO" }).fits).toBe(false);
   });
 });

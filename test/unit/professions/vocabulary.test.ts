@@ -1,6 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { jobTitlesOf, professionUnit, searchProfessions, searchText, unitsNamedBy, vocabulary, vocabularyKeys } from "~/domain/professions/vocabulary";
+import {
+  jobTitlesOf,
+  professionUnit,
+  searchProfessions,
+  searchText,
+  unitsNamedBy,
+  vocabulary,
+  vocabularyKeys,
+} from "~/domain/professions/vocabulary";
 
 const first = (q: string, n = 3) => searchProfessions(q, n).map((o) => o.code);
 
@@ -13,10 +21,24 @@ describe("professions vocabulary", () => {
 
   // The picker answers the words officers and employers type (vacancy form, CV form, job board).
   it.each([
-    ["commesso", "5.1.2.2.0"], ["commessa", "5.1.2.2.0"], ["cameriere", "5.2.2.3.2"], ["cameriera", "5.2.2.3.2"], ["cuoco", "5.2.2.1.0"],
-    ["saldatore", "6.2.1.2.0"], ["badante", "5.5.2.3.0"], ["panettiere", "6.5.1.2.1"], ["autista", "7.4.2.1.0"], ["muratore", "6.1.2.1.0"],
-    ["magazziniere", "4.3.1.2.0"], ["carrellista", "7.4.4.4.0"], ["mulettista", "7.4.4.4.0"], ["oss", "5.3.1.1.0"], ["OSS", "5.3.1.1.0"],
-    ["autista patente C", "7.4.2.3.0"], ["magaziniere", "4.3.1.2.0"], ["magazz", "4.3.1.2.0"],
+    ["commesso", "5.1.2.2.0"],
+    ["commessa", "5.1.2.2.0"],
+    ["cameriere", "5.2.2.3.2"],
+    ["cameriera", "5.2.2.3.2"],
+    ["cuoco", "5.2.2.1.0"],
+    ["saldatore", "6.2.1.2.0"],
+    ["badante", "5.5.2.3.0"],
+    ["panettiere", "6.5.1.2.1"],
+    ["autista", "7.4.2.1.0"],
+    ["muratore", "6.1.2.1.0"],
+    ["magazziniere", "4.3.1.2.0"],
+    ["carrellista", "7.4.4.4.0"],
+    ["mulettista", "7.4.4.4.0"],
+    ["oss", "5.3.1.1.0"],
+    ["OSS", "5.3.1.1.0"],
+    ["autista patente C", "7.4.2.3.0"],
+    ["magaziniere", "4.3.1.2.0"],
+    ["magazz", "4.3.1.2.0"],
   ])("«%s» → %s among the first options", (q, code) => {
     expect(first(q)).toContain(code);
   });

@@ -1,15 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { LANGUAGE_LABELS } from "~/domain/candidates/schema";
-import { CV_TEXT_LIMIT, candidateAvailability, toCandidateDocument, type CandidateSource } from "../../../app/domain/candidates/search-document";
+import {
+  CV_TEXT_LIMIT,
+  candidateAvailability,
+  toCandidateDocument,
+  type CandidateSource,
+} from "../../../app/domain/candidates/search-document";
 import { CANDIDATE_SETTINGS } from "../../../app/domain/candidates/search-index.server";
 import { searchText } from "~/domain/professions/vocabulary";
 
 const source = (over: Partial<CandidateSource["candidate"]> = {}): CandidateSource => ({
   candidate: {
-    id: "0b0e7c6a-1111-4222-8333-444455556666", first_name: "Giulia", last_name: "Verdi", tax_code: "VRDGLI90A41F205X",
-    domicile_comune_code: "015146", work_time: "any", shifts: true, weekends: false, max_commute_km: 30, willing_to_relocate: false,
-    own_vehicle: true, available_from: "2026-12-01", consent_visible: true, cv_updated_at: new Date("2026-10-01T08:00:00Z"),
-    protected_category: "art1", ...over,
+    id: "0b0e7c6a-1111-4222-8333-444455556666",
+    first_name: "Giulia",
+    last_name: "Verdi",
+    tax_code: "VRDGLI90A41F205X",
+    domicile_comune_code: "015146",
+    work_time: "any",
+    shifts: true,
+    weekends: false,
+    max_commute_km: 30,
+    willing_to_relocate: false,
+    own_vehicle: true,
+    available_from: "2026-12-01",
+    consent_visible: true,
+    cv_updated_at: new Date("2026-10-01T08:00:00Z"),
+    protected_category: "art1",
+    ...over,
   },
   comune: { name: "Milano", province_code: "MI" },
   preferences: [
@@ -20,7 +37,10 @@ const source = (over: Partial<CandidateSource["candidate"]> = {}): CandidateSour
     { occupation_title: "Commessi delle vendite al minuto", employer_name: "Coop", tasks: "cassa e scaffali" },
     { occupation_title: "Commessi delle vendite al minuto", employer_name: "Esselunga", tasks: null },
   ],
-  education: [{ eqf_level: 2, title: "Licenza media" }, { eqf_level: 4, title: "Diploma alberghiero" }],
+  education: [
+    { eqf_level: 2, title: "Licenza media" },
+    { eqf_level: 4, title: "Diploma alberghiero" },
+  ],
   languages: [{ language_code: "en", level: "B1" }],
   licences: ["B", "AM"],
   certificates: ["HACCP"],
@@ -52,7 +72,8 @@ describe("candidate document mapper", () => {
 
   it("never carries birth date, gender, nationality, contacts or health data", () => {
     const doc = toCandidateDocument(source(), LANGUAGE_LABELS) as unknown as Record<string, unknown>;
-    for (const key of Object.keys(doc)) expect(key).not.toMatch(/birth|^age$|gender|sex|nationality|citizenship|phone|email|address|disab|percentage|health/i);
+    for (const key of Object.keys(doc))
+      expect(key).not.toMatch(/birth|^age$|gender|sex|nationality|citizenship|phone|email|address|disab|percentage|health/i);
     // The birth date only exists inside the tax code (an exact identity lookup, typo-free, never ranked on).
     const { taxCode: _taxCode, ...rest } = doc;
     expect(JSON.stringify(rest)).not.toMatch(/1990/);
@@ -66,9 +87,11 @@ describe("candidate document mapper", () => {
 
   it("derives availability from working time and flags", () => {
     expect(candidateAvailability(source().candidate)).toEqual(["full_time", "part_time", "shifts", "own_vehicle"]);
-    expect(candidateAvailability(source({ work_time: "part_time", shifts: false, own_vehicle: false, willing_to_relocate: true, weekends: true }).candidate)).toEqual([
-      "part_time", "weekends", "relocate",
-    ]);
+    expect(
+      candidateAvailability(
+        source({ work_time: "part_time", shifts: false, own_vehicle: false, willing_to_relocate: true, weekends: true }).candidate,
+      ),
+    ).toEqual(["part_time", "weekends", "relocate"]);
   });
 });
 

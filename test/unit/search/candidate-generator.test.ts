@@ -2,12 +2,26 @@ import { jobTitlesOf } from "~/domain/professions/vocabulary";
 import { describe, expect, it } from "vitest";
 import { isValidPersonCodiceFiscale } from "~/utils/tax-codes";
 import { readAteco, readComuni, readCp2021 } from "../../../server/reference-data/read";
-import { codiceFiscale, createCandidateGenerator, createRng, resolveProfiles, type GeneratorRefs } from "../../../server/seed/candidate-generator";
+import {
+  codiceFiscale,
+  createCandidateGenerator,
+  createRng,
+  resolveProfiles,
+  type GeneratorRefs,
+} from "../../../server/seed/candidate-generator";
 import { PROFILES } from "../../../server/seed/candidate-profiles";
 
 const refs: GeneratorRefs = {
-  comuni: readComuni().map((c) => ({ istat_code: c.istatCode, name: c.name, province_code: c.provinceCode, belfiore: c.belfiore || null, population: c.population })),
-  occupations: readCp2021().filter((o) => o.level === 5).map((o) => ({ code: o.code, title: o.title })),
+  comuni: readComuni().map((c) => ({
+    istat_code: c.istatCode,
+    name: c.name,
+    province_code: c.provinceCode,
+    belfiore: c.belfiore || null,
+    population: c.population,
+  })),
+  occupations: readCp2021()
+    .filter((o) => o.level === 5)
+    .map((o) => ({ code: o.code, title: o.title })),
   atecoCodes: new Set(readAteco().map((a) => a.code)),
 };
 const today = new Date("2026-11-23T00:00:00Z");

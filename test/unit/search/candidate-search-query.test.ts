@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { distanceKm } from "~/domain/reference/geo";
 import {
-  CandidateSearchSchema, HL_POST, HL_PRE, buildCandidateSearch, byDistancePage, matchReasons, readFacetCounts, restOfPage, searchParamsToRaw, splitHighlight,
+  CandidateSearchSchema,
+  HL_POST,
+  HL_PRE,
+  buildCandidateSearch,
+  byDistancePage,
+  matchReasons,
+  readFacetCounts,
+  restOfPage,
+  searchParamsToRaw,
+  splitHighlight,
   type SearchContext,
 } from "~/domain/candidates/search-query";
 
@@ -12,7 +21,12 @@ const input = (qs: string) => {
   return r.data;
 };
 const ctx = (over: Partial<SearchContext> = {}): SearchContext => ({
-  canSeeProtected: false, freshSince: 1_700_000_000, center: null, nearby: null, indexUid: "rosa_candidates", ...over,
+  canSeeProtected: false,
+  freshSince: 1_700_000_000,
+  center: null,
+  nearby: null,
+  indexUid: "rosa_candidates",
+  ...over,
 });
 
 describe("candidate search parameters", () => {
@@ -34,7 +48,10 @@ describe("candidate search parameters", () => {
 
 describe("candidate search query builder", () => {
   it("puts every selected facet, the radius and freshness into the main filter", () => {
-    const built = buildCandidateSearch(input("q=saldatore&province=MI&province=BG&availability=shifts&availability=weekends&freshness=fresh&radiusKm=30"), ctx({ center: { lat: 45.46, lon: 9.19 }, nearby: ["015146", "015171"] }));
+    const built = buildCandidateSearch(
+      input("q=saldatore&province=MI&province=BG&availability=shifts&availability=weekends&freshness=fresh&radiusKm=30"),
+      ctx({ center: { lat: 45.46, lon: 9.19 }, nearby: ["015146", "015171"] }),
+    );
     const main = built.queries[0] as Record<string, unknown>;
     expect(main.filter).toBe(
       '(provinceCode IN ["MI", "BG"]) AND (availability = "shifts" AND availability = "weekends") AND (comuneCode IN ["015146", "015171"]) AND (cvUpdatedAt >= 1700000000)',
@@ -59,7 +76,8 @@ describe("candidate search query builder", () => {
   });
 
   it("sorts by distance through per-comune counts (never a geo sort), or by freshness", () => {
-    const byDistance = buildCandidateSearch(input("comune=Milano&sort=distance"), ctx({ center: { lat: 1, lon: 2 }, nearby: ["A"] })).queries[0] as { sort?: string[]; facets: string[] };
+    const byDistance = buildCandidateSearch(input("comune=Milano&sort=distance"), ctx({ center: { lat: 1, lon: 2 }, nearby: ["A"] }))
+      .queries[0] as { sort?: string[]; facets: string[] };
     expect(byDistance.sort).toBeUndefined();
     expect(byDistance.facets).toContain("comuneCode");
     expect((buildCandidateSearch(input("sort=freshness"), ctx()).queries[0] as { sort: string[] }).sort).toEqual(["cvUpdatedAt:desc"]);
@@ -69,21 +87,36 @@ describe("candidate search query builder", () => {
   it("merges counts: disjunctive facets from their own query, freshness split from the total", () => {
     const v = input("province=MI");
     const built = buildCandidateSearch(v, ctx());
-    const counts = readFacetCounts(v, built, [
-      { hits: [], totalHits: 10, facetDistribution: { licences: { B: 7 } } },
-      { hits: [], totalHits: 50, facetDistribution: { provinceCode: { MI: 10, RM: 40 } } },
-      { hits: [], totalHits: 4 },
-    ], ctx());
-    expect(counts.province).toEqual([{ value: "RM", count: 40, selected: false }, { value: "MI", count: 10, selected: true }]);
+    const counts = readFacetCounts(
+      v,
+      built,
+      [
+        { hits: [], totalHits: 10, facetDistribution: { licences: { B: 7 } } },
+        { hits: [], totalHits: 50, facetDistribution: { provinceCode: { MI: 10, RM: 40 } } },
+        { hits: [], totalHits: 4 },
+      ],
+      ctx(),
+    );
+    expect(counts.province).toEqual([
+      { value: "RM", count: 40, selected: false },
+      { value: "MI", count: 10, selected: true },
+    ]);
     expect(counts.licence).toEqual([{ value: "B", count: 7, selected: false }]);
-    expect(counts.freshness).toEqual([{ value: "fresh", count: 6, selected: false }, { value: "obsolete", count: 4, selected: false }]);
+    expect(counts.freshness).toEqual([
+      { value: "fresh", count: 6, selected: false },
+      { value: "obsolete", count: 4, selected: false },
+    ]);
     expect(counts.protected).toBeUndefined();
   });
 });
 
 describe("why a result matched", () => {
   it("splits highlights and lists the matching fields in order", () => {
-    expect(splitHighlight(`a ${HL_PRE}b${HL_POST} c`)).toEqual([{ text: "a ", hit: false }, { text: "b", hit: true }, { text: " c", hit: false }]);
+    expect(splitHighlight(`a ${HL_PRE}b${HL_POST} c`)).toEqual([
+      { text: "a ", hit: false },
+      { text: "b", hit: true },
+      { text: " c", hit: false },
+    ]);
     const reasons = matchReasons({
       preferenceTitles: ["Cuochi", `${HL_PRE}Camerieri${HL_POST} di ristorante`],
       skills: ["HACCP"],

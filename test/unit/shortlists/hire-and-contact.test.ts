@@ -66,10 +66,16 @@ describe("hire form", () => {
     expect(errorsOf({ ...base, ...change })[field]).toBe(message);
   });
   it("reports all code errors of one save at once", () => {
-    expect(Object.keys(errorsOf({ ...base, contractType: "A.03.02", ccnl: "ZZZ", qualification: "1" })).sort()).toEqual(["ccnl", "contractType", "qualification"]);
+    expect(Object.keys(errorsOf({ ...base, contractType: "A.03.02", ccnl: "ZZZ", qualification: "1" })).sort()).toEqual([
+      "ccnl",
+      "contractType",
+      "qualification",
+    ]);
   });
   it("reads Italian amounts", () => {
-    expect([parseEuro("15.600,00"), parseEuro("15600"), parseEuro("1.500"), parseEuro("1500,5"), parseEuro("€ 24.000")]).toEqual([15600, 15600, 1500, 1500.5, 24000]);
+    expect([parseEuro("15.600,00"), parseEuro("15600"), parseEuro("1.500"), parseEuro("1500,5"), parseEuro("€ 24.000")]).toEqual([
+      15600, 15600, 1500, 1500.5, 24000,
+    ]);
     expect(parseEuro("1,2,3")).toBeNaN();
   });
 });
@@ -80,7 +86,9 @@ describe("bulk contact summary", () => {
     expect(contactManySummary({ contacted: 3, skipped: 1, email: 1, sms: 1, none: 1 })).toBe(
       "Contattati 3 candidati (1 per e-mail, 1 per SMS, 1 senza e-mail né telefono: contattalo tu). 1 era già in contatto o non contattabile: invariato.",
     );
-    expect(contactManySummary({ contacted: 0, skipped: 2, email: 0, sms: 0, none: 0 })).toBe("Nessun nuovo candidato contattato. 2 erano già in contatto o non contattabili: invariati.");
+    expect(contactManySummary({ contacted: 0, skipped: 2, email: 0, sms: 0, none: 0 })).toBe(
+      "Nessun nuovo candidato contattato. 2 erano già in contatto o non contattabili: invariati.",
+    );
   });
 });
 

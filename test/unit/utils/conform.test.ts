@@ -11,12 +11,30 @@ const form = (entries: [string, string][]) => {
 
 const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).sort().join(",");
 
-const Rows = z.object({ rows: z.array(z.object({ kind: z.string().optional().default("") })).max(20).optional().default([]) });
+const Rows = z.object({
+  rows: z
+    .array(z.object({ kind: z.string().optional().default("") }))
+    .max(20)
+    .optional()
+    .default([]),
+});
 
 describe("parseForm: conform's parsing behind Rosa's field-name checks", () => {
   it("accepts conform's names and the dotted names used before conform", () => {
-    const dotted = parseForm(form([["rows.0.kind", "a"], ["rows.1.kind", "b"]]), Rows);
-    const brackets = parseForm(form([["rows[0].kind", "a"], ["rows[1].kind", "b"]]), Rows);
+    const dotted = parseForm(
+      form([
+        ["rows.0.kind", "a"],
+        ["rows.1.kind", "b"],
+      ]),
+      Rows,
+    );
+    const brackets = parseForm(
+      form([
+        ["rows[0].kind", "a"],
+        ["rows[1].kind", "b"],
+      ]),
+      Rows,
+    );
     expect(dotted.status).toBe("success");
     expect(dotted.status === "success" && dotted.value).toEqual({ rows: [{ kind: "a" }, { kind: "b" }] });
     expect(brackets.status === "success" && brackets.value).toEqual({ rows: [{ kind: "a" }, { kind: "b" }] });
@@ -33,7 +51,13 @@ describe("parseForm: conform's parsing behind Rosa's field-name checks", () => {
     ["a\u0000b", /caratteri di controllo/],
   ])("refuses the name %j with a message for the whole form, never a 500", (name, message) => {
     const before = prototypeKeys();
-    const submission = parseForm(form([[name, "1"], ["rows[0].kind", "a"]]), Rows);
+    const submission = parseForm(
+      form([
+        [name, "1"],
+        ["rows[0].kind", "a"],
+      ]),
+      Rows,
+    );
     expect(submission.status).toBe("error");
     expect(submission.reply().error?.[""]?.[0]).toMatch(message);
     expect(prototypeKeys()).toBe(before);
@@ -50,7 +74,13 @@ describe("parseForm: conform's parsing behind Rosa's field-name checks", () => {
   });
 
   it("a list intent is not a submission: the list changes, nothing is validated", () => {
-    const submission = parseForm(form([["rows[0].kind", "a"], ["__intent__", JSON.stringify({ type: "insert", payload: { name: "rows" } })]]), Rows);
+    const submission = parseForm(
+      form([
+        ["rows[0].kind", "a"],
+        ["__intent__", JSON.stringify({ type: "insert", payload: { name: "rows" } })],
+      ]),
+      Rows,
+    );
     expect(submission.status).toBeUndefined();
     expect((submission.reply().initialValue as { rows: unknown[] }).rows).toHaveLength(2);
   });
@@ -63,14 +93,36 @@ describe("parseForm: conform's parsing behind Rosa's field-name checks", () => {
     JSON.stringify({ type: "insert", payload: { name: "rows", index: 4294967294 } }),
     JSON.stringify({ type: "remove", payload: { index: 0 } }),
   ])("refuses the conform command %j with a message, never a 500", (intent) => {
-    const submission = parseForm(form([["rows[0].kind", "a"], ["__intent__", intent]]), Rows);
+    const submission = parseForm(
+      form([
+        ["rows[0].kind", "a"],
+        ["__intent__", intent],
+      ]),
+      Rows,
+    );
     expect(submission.status).toBe("error");
     expect(submission.reply().error?.[""]?.[0]).toMatch(/comando del modulo non è riconosciuto|non è ammesso/);
   });
 
   it("a name that is both a value and a group does not crash", () => {
-    expect(() => parseForm(form([["rows", "1"], ["rows[0].kind", "a"]]), Rows)).not.toThrow();
-    expect(() => parseForm(form([["rows[0].kind", "a"], ["rows[0]", "x"]]), Rows)).not.toThrow();
+    expect(() =>
+      parseForm(
+        form([
+          ["rows", "1"],
+          ["rows[0].kind", "a"],
+        ]),
+        Rows,
+      ),
+    ).not.toThrow();
+    expect(() =>
+      parseForm(
+        form([
+          ["rows[0].kind", "a"],
+          ["rows[0]", "x"],
+        ]),
+        Rows,
+      ),
+    ).not.toThrow();
   });
 
   it("maps names both ways", () => {
@@ -87,7 +139,17 @@ describe("constraints from the schema (the form checks itself before JavaScript 
       .filter(([, v]) => v.required)
       .map(([k]) => k)
       .sort();
-    expect(required).toEqual(["closingDate", "comune", "contractType", "description", "occupation", "positions", "publicationMode", "title", "workingTime"]);
+    expect(required).toEqual([
+      "closingDate",
+      "comune",
+      "contractType",
+      "description",
+      "occupation",
+      "positions",
+      "publicationMode",
+      "title",
+      "workingTime",
+    ]);
   });
 });
 

@@ -21,7 +21,9 @@ describe("money and numbers (it-IT, one formatter)", () => {
   });
 
   it("pay labels of a vacancy", () => {
-    expect(payLabel({ payMin: 1500, payMax: 1800, payPeriod: "month" })?.replace(/\s/g, " ")).toBe("da 1.500,00 € a 1.800,00 € lordi al mese");
+    expect(payLabel({ payMin: 1500, payMax: 1800, payPeriod: "month" })?.replace(/\s/g, " ")).toBe(
+      "da 1.500,00 € a 1.800,00 € lordi al mese",
+    );
     expect(payLabel({ payMin: 1500, payMax: null, payPeriod: null })?.replace(/\s/g, " ")).toBe("1.500,00 € lordi");
   });
 });

@@ -38,8 +38,15 @@ describe("messages rendered with 1 and 2", () => {
   ])("the words users reported wrong, with %d", (n, expected) => {
     const html = renderToStaticMarkup(
       createElement("p", null, [
-        plural(n, "errore", "errori"), ", ", plural(n, "riga", "righe"), ", ", plural(n, "volta", "volte"), ", ",
-        plural(n, "figura", "figure"), ", ", plural(n, "persona", "persone"),
+        plural(n, "errore", "errori"),
+        ", ",
+        plural(n, "riga", "righe"),
+        ", ",
+        plural(n, "volta", "volte"),
+        ", ",
+        plural(n, "figura", "figure"),
+        ", ",
+        plural(n, "persona", "persone"),
       ]),
     );
     expect(html).toBe(`<p>${expected}</p>`);
@@ -51,9 +58,12 @@ describe("messages rendered with 1 and 2", () => {
  * Exceptions are constants that are never 1 (listed by line content).
  */
 describe("no hand-made plurals in the sources", () => {
-  const NOUNS = "candidati|righe|errori|volte|figure|persone|mesi|giorni|minuti|avvisi|servizi|documenti|pagine|lavoratori|assunzioni|offerte|posti|anni";
+  const NOUNS =
+    "candidati|righe|errori|volte|figure|persone|mesi|giorni|minuti|avvisi|servizi|documenti|pagine|lavoratori|assunzioni|offerte|posti|anni";
   const interpolated = new RegExp(`(\\$\\{[^}]+\\}|\\{[a-zA-Z_.()]+\\})\\s+(${NOUNS})\\b`);
-  const ALLOWED = [/EXPOSURE_DAYS|INVITATION_DAYS|MAX_[A-Z_]+|maxPages|2 \* days|weekDays|c\.weekDays|months\} mesi, proroghe|cvAgeDays|wd\.days|formatInt\(days\)|\$\{formatInt\(art11\)\}/];
+  const ALLOWED = [
+    /EXPOSURE_DAYS|INVITATION_DAYS|MAX_[A-Z_]+|maxPages|2 \* days|weekDays|c\.weekDays|months\} mesi, proroghe|cvAgeDays|wd\.days|formatInt\(days\)|\$\{formatInt\(art11\)\}/,
+  ];
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {

@@ -190,7 +190,9 @@ describe("non-discrimination checks", () => {
   });
 
   it("reports every problem of a text at once, each quoted as typed", () => {
-    const findings = check("Cercasi RAGAZZA under 35, bella presenza, madrelingua italiana, militesente. Astenersi stranieri e non disabili.");
+    const findings = check(
+      "Cercasi RAGAZZA under 35, bella presenza, madrelingua italiana, militesente. Astenersi stranieri e non disabili.",
+    );
     expect(findings.map((f) => [f.rule, f.match])).toEqual(
       expect.arrayContaining([
         ["sex", "RAGAZZA"],

@@ -26,7 +26,10 @@ describe("JobPosting JSON-LD", () => {
     expect(posting.identifier).toMatchObject({ "@type": "PropertyValue", value: "1042" });
     expect(posting.totalJobOpenings).toBe(2);
     expect(posting.experienceRequirements).toEqual({ "@type": "OccupationalExperienceRequirements", monthsOfExperience: 24 });
-    expect(posting.educationRequirements).toEqual({ "@type": "EducationalOccupationalCredential", credentialCategory: "professional certificate" });
+    expect(posting.educationRequirements).toEqual({
+      "@type": "EducationalOccupationalCredential",
+      credentialCategory: "professional certificate",
+    });
     expect(posting.url).toBe("https://rosa.example.it/offerte/4f9d8c4e-0000-4000-8000-000000000001");
   });
 
@@ -39,7 +42,10 @@ describe("JobPosting JSON-LD", () => {
   });
 
   it("names the Centro per l'Impiego for anonymous vacancies", () => {
-    const posting = buildJobPosting(publicVacancy({ employerName: null, employerTaxCode: null, publicationMode: "anonymous" }), { ...opts, cpiName: "CPI di Milano" });
+    const posting = buildJobPosting(publicVacancy({ employerName: null, employerTaxCode: null, publicationMode: "anonymous" }), {
+      ...opts,
+      cpiName: "CPI di Milano",
+    });
     expect(posting.hiringOrganization).toEqual({ "@type": "Organization", name: "CPI di Milano" });
   });
 

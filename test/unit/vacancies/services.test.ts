@@ -21,7 +21,9 @@ describe("standard durations", () => {
     expect(durationCheck(a4, 30).ok).toBe(true);
     expect(durationCheck(a4, 60).ok).toBe(true);
     expect(durationCheck(a4, 29)).toEqual({ ok: false, message: "Durata inferiore allo standard (minimo 30 min): spiega perché" });
-    expect(durationCheck({ min_minutes: 900, max_minutes: 1200 }, 1300).message).toBe("Durata superiore allo standard (massimo 20 h): spiega perché");
+    expect(durationCheck({ min_minutes: 900, max_minutes: 1200 }, 1300).message).toBe(
+      "Durata superiore allo standard (massimo 20 h): spiega perché",
+    );
   });
   it("has no bounds when the source gives none", () => {
     expect(durationCheck({ min_minutes: null, max_minutes: null }, 5000).ok).toBe(true);
@@ -31,7 +33,13 @@ describe("standard durations", () => {
 
 describe("CSV", () => {
   it("quotes separators, neutralises formulas and starts with a BOM", () => {
-    const csv = toCsv(["a", "b"], [["x;y", '=HYPERLINK("x")'], [-5, null]]);
+    const csv = toCsv(
+      ["a", "b"],
+      [
+        ["x;y", '=HYPERLINK("x")'],
+        [-5, null],
+      ],
+    );
     expect(csv).toBe('\uFEFFa;b\r\n"x;y";"\'=HYPERLINK(""x"")"\r\n-5;\r\n');
   });
 });

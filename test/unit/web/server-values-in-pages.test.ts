@@ -7,7 +7,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const roots = ["app/routes", "app/components"].map((d) => path.resolve(d));
-const files = roots.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".tsx")).map((f) => path.join(dir, f)));
+const files = roots.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".tsx"))
+    .map((f) => path.join(dir, f)),
+);
 
 /** Value (not type) names a file imports from `*.server` modules. */
 function serverValues(source: string): string[] {
@@ -17,7 +21,12 @@ function serverValues(source: string): string[] {
     for (const part of m[2]!.split(",")) {
       const name = part.trim();
       if (!name || name.startsWith("type ")) continue;
-      names.push(name.split(/\s+as\s+/).pop()!.trim());
+      names.push(
+        name
+          .split(/\s+as\s+/)
+          .pop()!
+          .trim(),
+      );
     }
   }
   return names;
