@@ -388,14 +388,12 @@ export async function setDisability(trx: Trx, actor: Actor, candidateId: string,
       updated_at: new Date(),
     })
     .onConflict((oc) =>
-      oc
-        .column("candidate_id")
-        .doUpdateSet({
-          percentage: input.percentage,
-          functional_notes: input.functionalNotes ?? null,
-          updated_by: actor.userId,
-          updated_at: new Date(),
-        }),
+      oc.column("candidate_id").doUpdateSet({
+        percentage: input.percentage,
+        functional_notes: input.functionalNotes ?? null,
+        updated_by: actor.userId,
+        updated_at: new Date(),
+      }),
     )
     .execute();
   await recordAudit(trx, actor, { action: "candidate.health_updated", entityType: "candidate", entityId: candidateId });

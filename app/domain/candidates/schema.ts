@@ -83,13 +83,11 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), schema.optional());
 
 const isoDate = (label: string) =>
-  z
-    .string({ error: `Indica ${label}` })
-    .pipe(
-      calendarDay(`Indica ${label} nel formato gg/mm/aaaa`, {
-        nonexistent: `${label[0].toUpperCase()}${label.slice(1)}: data inesistente`,
-      }),
-    );
+  z.string({ error: `Indica ${label}` }).pipe(
+    calendarDay(`Indica ${label} nel formato gg/mm/aaaa`, {
+      nonexistent: `${label[0].toUpperCase()}${label.slice(1)}: data inesistente`,
+    }),
+  );
 
 const year = (label: string) =>
   z.coerce
