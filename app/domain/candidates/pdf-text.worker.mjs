@@ -49,11 +49,11 @@ export default async function extractText({ bytes, maxPages, maxChars, maxMemory
     }
     return {
       outcome: "ok",
-      // eslint-disable-next-line no-control-regex -- NUL characters are stripped on purpose
       text: text
         .slice(0, maxChars)
         .replace(/[ \t]+/g, " ")
         .replace(/ ?\n ?/g, "\n")
+        // eslint-disable-next-line no-control-regex -- NUL characters are stripped on purpose
         .replace(/\u0000/g, "")
         .trim(),
       pageCount: pdf.numPages,
