@@ -218,7 +218,7 @@ export async function seedPlacement(trx: Transaction<DB>, refs: DemoRefs, today:
 }
 
 /**
- * A reserved vacancy linked to its post (issue 13), after the vacancies: the bakery publishes an
+ * A reserved vacancy linked to its post (docs/legal/placement.md), after the vacancies: the bakery publishes an
  * offer reserved to people with disabilities (art. 1) for two places at the shop counter and online
  * orders, the placement officer links it to the post it describes, and the province's list shows
  * who fits (Giulia Costa and Paolo Greco; Davide Russo and Laura Bianchi already have a referral in

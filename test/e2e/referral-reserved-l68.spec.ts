@@ -1,6 +1,6 @@
 import { expect, expectAccessible, login, logout, test } from "./fixtures";
 
-// Issue 13, last item: from a reserved vacancy to a nominative referral, through the matching with the
+// From a reserved vacancy to a nominative referral, through the matching with the
 // province's list (demo data: the bakery's reserved vacancy is linked to its post «Addetto alle vendite e
 // agli ordini online»). Runs after referral-l68.spec.ts (alphabetical order), which hires a person who does not fit this post.
 test("the placement officer goes from a reserved vacancy to the people of the list who fit and issues the nulla osta", async ({

@@ -1,4 +1,4 @@
-// Issue 13, last item: a reserved art. 1 vacancy linked to the structured post it describes, matched
+// A reserved art. 1 vacancy linked to the structured post it describes, matched
 // against the province's list (placement officers only, every view audited), and the nominative
 // referral started from the list, prefilled.
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Matching a reserved vacancy / an available post against the province's list (issue 13): binding rules
+// Matching a reserved vacancy / an available post against the province's list: binding rules
 // are the numeric referral's (art. 9 c. 1 and art. 7 L. 68/1999: by ranking, capacities and conditions)
 // plus «no referral in progress»; distance and profession only inform. Order: fitting first, by ranking.
 import { describe, expect, it } from "vitest";
