@@ -82,7 +82,21 @@ export function readCsv(text: string, opts: { delimiter?: CsvDelimiter } = {}): 
   }
 }
 
-/** Comma-separated text as rows of cells (the vendored ISTAT classifications and national tables). */
-export function parseCsv(text: string): string[][] {
-  return readCsv(text, { delimiter: "," }).map((r) => r.cells);
+/**
+ * A comma-separated data file Rosa ships (the vendored ISTAT classifications, the national tables): a broken one
+ * is a developer's mistake, so the error is in English and names the file and the line.
+ */
+export function readDataCsv(text: string, file = "CSV"): CsvLine[] {
+  try {
+    return readCsv(text, { delimiter: "," });
+  } catch (e) {
+    if (e instanceof CsvReadError && e.code === "unclosed_quote") throw new Error(`${file}: unterminated quoted field at line ${e.line}`);
+    if (e instanceof CsvReadError) throw new Error(`${file}: unreadable CSV at line ${e.line}`);
+    throw e;
+  }
+}
+
+/** A data file's rows of cells (see readDataCsv). */
+export function parseCsv(text: string, file = "CSV"): string[][] {
+  return readDataCsv(text, file).map((r) => r.cells);
 }

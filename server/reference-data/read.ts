@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { CsvReadError, readCsv, type CsvLine } from "../../app/documents/csv.server";
+import { readDataCsv } from "../../app/documents/csv.server";
 
 export { parseCsv } from "../../app/documents/csv.server";
 
@@ -50,19 +50,9 @@ export interface Cp2021Entry {
 
 const ATECO_LEVELS: readonly AtecoLevel[] = ["section", "division", "group", "class", "category", "subcategory"];
 
-function lines(text: string, file = "CSV"): CsvLine[] {
-  try {
-    return readCsv(text, { delimiter: "," });
-  } catch (e) {
-    if (e instanceof CsvReadError && e.code === "unclosed_quote") throw new Error(`${file}: unterminated quoted field at line ${e.line}`);
-    if (e instanceof CsvReadError) throw new Error(`${file}: unreadable CSV at line ${e.line}`);
-    throw e;
-  }
-}
-
 function readTable(file: string, expectedHeader: readonly string[]): Record<string, string>[] {
   const path = fileURLToPath(new URL(file, import.meta.url));
-  const [first, ...records] = lines(readFileSync(path, "utf8"), file);
+  const [first, ...records] = readDataCsv(readFileSync(path, "utf8"), file);
   const header = first?.cells;
   if (!header || header.join(",") !== expectedHeader.join(",")) {
     throw new Error(`${file}: unexpected header ${JSON.stringify(header)}`);
