@@ -12,7 +12,8 @@ export interface Rule {
   loader?: Actor[];
   action?: Actor[];
   /** Route params filled with a record that belongs to another employer. */
-  params?: "employerId" | "token" | "vacancyId" | "candidateId" | "shortlistId" | "l68Record" | "userId" | EmployerServiceParams;
+  params?:
+    "employerId" | "token" | "vacancyId" | "candidateId" | "shortlistId" | "l68Record" | "userId" | EmployerServiceParams | PlacementParams;
 }
 
 /**
@@ -21,3 +22,10 @@ export interface Rule {
  * (`deliveryId`) and a needs consultation (`assessmentId`), the last two of the matrix's own employer.
  */
 export type EmployerServiceParams = "slug" | "articleId" | "deliveryId" | "assessmentId";
+
+/**
+ * Real targeted placement rows of the matrix's own employer (province MI, like the placement officer): a person on the
+ * list (`enrolmentId`), an available post (`postId`), a nominative referral with its nulla osta (`referralId`) and an
+ * issued certificate (`certificateId`).
+ */
+export type PlacementParams = "enrolmentId" | "postId" | "referralId" | "certificateId";
