@@ -7,7 +7,7 @@ import { insertEmployerServiceRows, insertVacancy } from "../support/factories-v
 import { callRoute } from "../support/routes";
 import { insertPresentedShortlist } from "../support/factories-shortlists";
 import { ALL, type Actor, type EmployerServiceParams, type PlacementParams, type Rule } from "../support/route-access/actors";
-import { setupCandidateMatrix } from "../support/factories-candidates";
+import { insertCandidateImport, setupCandidateMatrix } from "../support/factories-candidates";
 import { insertL68Record } from "../support/factories-l68";
 import { insertPlacementRows } from "../support/factories-placement";
 
@@ -34,7 +34,7 @@ let otherCandidateId: string;
 let otherShortlistId: string;
 let otherL68Record: { recordId: string; documentId: string };
 let otherUserId: string;
-let serviceParams: Record<EmployerServiceParams | PlacementParams, Record<string, string>>;
+let serviceParams: Record<EmployerServiceParams | PlacementParams | "importId", Record<string, string>>;
 
 beforeAll(async () => {
   const own = await createEmployer();
@@ -60,6 +60,7 @@ beforeAll(async () => {
   serviceParams = {
     ...(await insertEmployerServiceRows(own.id, users.preselection)),
     ...(await insertPlacementRows(own.id, users.placement)),
+    ...(await insertCandidateImport(users.preselection)),
   };
 });
 

@@ -23,7 +23,7 @@ import { getDb } from "~/db/db.server";
 import { guardRouteModule } from "~/web/request-guard.server";
 import { createApp } from "../../server/app";
 import { cookieFor, createEmployer, createUserWithRole } from "./factories";
-import { setupCandidateMatrix } from "./factories-candidates";
+import { insertCandidateImport, setupCandidateMatrix } from "./factories-candidates";
 import { insertL68Record } from "./factories-l68";
 import { insertPresentedShortlist } from "./factories-shortlists";
 import { insertEmployerServiceRows, insertVacancy } from "./factories-vacancies";
@@ -88,6 +88,7 @@ export async function setupFuzzWorld(): Promise<World> {
       userId: { userId: (await createUserWithRole("preselection_officer")).id },
       ...(await insertEmployerServiceRows(own.id, users.preselection!)),
       ...(await insertPlacementRows(own.id, users.placement!)),
+      ...(await insertCandidateImport(users.preselection!)),
     },
   };
 }

@@ -11,9 +11,18 @@ export interface Rule {
   /** Who gets through the loader (GET) and the action (POST with an empty form). Absent = the route has none. */
   loader?: Actor[];
   action?: Actor[];
-  /** Route params filled with a record that belongs to another employer. */
+  /** Route params filled with a record that belongs to another employer (importId: a CV import of the preselection officer). */
   params?:
-    "employerId" | "token" | "vacancyId" | "candidateId" | "shortlistId" | "l68Record" | "userId" | EmployerServiceParams | PlacementParams;
+    | "employerId"
+    | "token"
+    | "vacancyId"
+    | "candidateId"
+    | "shortlistId"
+    | "l68Record"
+    | "userId"
+    | EmployerServiceParams
+    | PlacementParams
+    | "importId";
 }
 
 /**
