@@ -6,9 +6,10 @@ import { cookieFor, createEmployer, createUserWithRole, request } from "../suppo
 import { insertEmployerServiceRows, insertVacancy } from "../support/factories-vacancies";
 import { callRoute } from "../support/routes";
 import { insertPresentedShortlist } from "../support/factories-shortlists";
-import { ALL, type Actor, type EmployerServiceParams, type Rule } from "../support/route-access/actors";
-import { setupCandidateMatrix } from "../support/factories-candidates";
+import { ALL, type Actor, type EmployerServiceParams, type PlacementParams, type Rule } from "../support/route-access/actors";
+import { insertCandidateImport, setupCandidateMatrix } from "../support/factories-candidates";
 import { insertL68Record } from "../support/factories-l68";
+import { insertPlacementRows } from "../support/factories-placement";
 
 /**
  * The authorization matrix: who may reach which route, one file per context
@@ -33,7 +34,7 @@ let otherCandidateId: string;
 let otherShortlistId: string;
 let otherL68Record: { recordId: string; documentId: string };
 let otherUserId: string;
-let serviceParams: Record<EmployerServiceParams, Record<string, string>>;
+let serviceParams: Record<EmployerServiceParams | PlacementParams | "importId", Record<string, string>>;
 
 beforeAll(async () => {
   const own = await createEmployer();
@@ -56,7 +57,11 @@ beforeAll(async () => {
   const candidateUser = await createUserWithRole("candidate");
   users.candidate = candidateUser.id;
   otherCandidateId = (await setupCandidateMatrix(candidateUser.id)).otherCandidateId;
-  serviceParams = await insertEmployerServiceRows(own.id, users.preselection);
+  serviceParams = {
+    ...(await insertEmployerServiceRows(own.id, users.preselection)),
+    ...(await insertPlacementRows(own.id, users.placement)),
+    ...(await insertCandidateImport(users.preselection)),
+  };
 });
 
 function urlFor(file: string, params: Record<string, string>): string {

@@ -101,3 +101,23 @@ export async function setupCandidateMatrix(candidateUserId: string) {
   }
   return { ownCandidateId: own.id, otherCandidateId: other.id };
 }
+
+/** A finished CV import with an error report, started by `officerId` (the only officer who may open it). */
+export async function insertCandidateImport(officerId: string) {
+  const row = await getDb()
+    .insertInto("candidate_imports")
+    .values({
+      created_by: officerId,
+      filename: "matrice.csv",
+      status: "done",
+      total_rows: 2,
+      processed_rows: 2,
+      imported_rows: 1,
+      error_count: 1,
+      error_report: "riga;errore\n2;Codice fiscale non valido\n",
+      finished_at: new Date(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { importId: { importId: row.id } };
+}

@@ -1,6 +1,14 @@
 import type { Capacity } from "~/domain/placement/capacities";
 import { uniquePersonTaxCode } from "./factories-candidates";
 import { request } from "./factories";
+import { getDb } from "~/db/db.server";
+import { withTransaction } from "~/db/transaction.server";
+import { requestCertificate } from "~/domain/l68/certificate.server";
+import { enrol } from "~/domain/placement/enrolments.server";
+import { addPost } from "~/domain/placement/posts.server";
+import { referNominative } from "~/domain/placement/referrals.server";
+import { EnrolmentFormSchema, PostFormSchema } from "~/domain/placement/schema";
+import { todayInItaly } from "~/utils/dates";
 
 /** The enrolment form as the officer's page sends it. */
 export function enrolmentForm(opts: {
@@ -51,3 +59,31 @@ export const postForm = (capacities: Capacity[], extra: Record<string, string> =
 };
 
 export const post = (path: string, cookie: string, form: Record<string, string>) => request(path, { cookie, form });
+
+/**
+ * Targeted placement rows of the authorization matrix's own employer (province MI), made through the domain as the
+ * pages make them: a person on the list, an available post, a nominative referral with its nulla osta, and an issued
+ * certificate (the employer has no workforce declared, so it is compliant).
+ */
+export async function insertPlacementRows(employerId: string, placementOfficerId: string) {
+  const actor = { userId: placementOfficerId, role: "placement_officer", ip: null };
+  const today = todayInItaly();
+  await getDb()
+    .insertInto("l68_files")
+    .values({ employer_id: employerId })
+    .onConflict((oc) => oc.column("employer_id").doNothing())
+    .execute();
+  const enrolmentId = await withTransaction((trx) =>
+    enrol(trx, actor, "MI", EnrolmentFormSchema.parse(enrolmentForm({ enrolledOn: "2026-01-15" })), today),
+  );
+  const postId = await withTransaction((trx) => addPost(trx, actor, employerId, PostFormSchema.parse(postForm([]))));
+  const referral = await withTransaction((trx) => referNominative(trx, actor, "MI", postId, enrolmentId, today));
+  const certificate = await withTransaction((trx) => requestCertificate(trx, actor, employerId, today));
+  if (!certificate.compliant) throw new Error(`matrix certificate refused: ${certificate.reasons.join("; ")}`);
+  return {
+    enrolmentId: { enrolmentId },
+    postId: { postId },
+    referralId: { referralId: referral.id },
+    certificateId: { certificateId: certificate.certificateId },
+  };
+}

@@ -23,10 +23,11 @@ import { getDb } from "~/db/db.server";
 import { guardRouteModule } from "~/web/request-guard.server";
 import { createApp } from "../../server/app";
 import { cookieFor, createEmployer, createUserWithRole } from "./factories";
-import { setupCandidateMatrix } from "./factories-candidates";
+import { insertCandidateImport, setupCandidateMatrix } from "./factories-candidates";
 import { insertL68Record } from "./factories-l68";
 import { insertPresentedShortlist } from "./factories-shortlists";
 import { insertEmployerServiceRows, insertVacancy } from "./factories-vacancies";
+import { insertPlacementRows } from "./factories-placement";
 import type { Actor, Rule } from "./route-access/actors";
 
 const supportDir = path.dirname(new URL(import.meta.url).pathname);
@@ -86,6 +87,8 @@ export async function setupFuzzWorld(): Promise<World> {
       // An account of its own, so that an administrator's generated request (e.g. disable) locks nobody the other routes use.
       userId: { userId: (await createUserWithRole("preselection_officer")).id },
       ...(await insertEmployerServiceRows(own.id, users.preselection!)),
+      ...(await insertPlacementRows(own.id, users.placement!)),
+      ...(await insertCandidateImport(users.preselection!)),
     },
   };
 }

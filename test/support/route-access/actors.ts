@@ -11,8 +11,18 @@ export interface Rule {
   /** Who gets through the loader (GET) and the action (POST with an empty form). Absent = the route has none. */
   loader?: Actor[];
   action?: Actor[];
-  /** Route params filled with a record that belongs to another employer. */
-  params?: "employerId" | "token" | "vacancyId" | "candidateId" | "shortlistId" | "l68Record" | "userId" | EmployerServiceParams;
+  /** Route params filled with a record that belongs to another employer (importId: a CV import of the preselection officer). */
+  params?:
+    | "employerId"
+    | "token"
+    | "vacancyId"
+    | "candidateId"
+    | "shortlistId"
+    | "l68Record"
+    | "userId"
+    | EmployerServiceParams
+    | PlacementParams
+    | "importId";
 }
 
 /**
@@ -21,3 +31,10 @@ export interface Rule {
  * (`deliveryId`) and a needs consultation (`assessmentId`), the last two of the matrix's own employer.
  */
 export type EmployerServiceParams = "slug" | "articleId" | "deliveryId" | "assessmentId";
+
+/**
+ * Real targeted placement rows of the matrix's own employer (province MI, like the placement officer): a person on the
+ * list (`enrolmentId`), an available post (`postId`), a nominative referral with its nulla osta (`referralId`) and an
+ * issued certificate (`certificateId`).
+ */
+export type PlacementParams = "enrolmentId" | "postId" | "referralId" | "certificateId";

@@ -13,9 +13,9 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "operatore.candidati.$candidateId.cancellazione.tsx": { loader: CV_OFFICERS, action: CV_OFFICERS, params: "candidateId" },
   "operatore.candidati.importa._index.tsx": { loader: CV_OFFICERS, action: CV_OFFICERS },
   "operatore.candidati.importa.modello.ts": { loader: CV_OFFICERS },
-  // An import is visible only to the officer who started it: an unknown id is a 404 for everybody.
-  "operatore.candidati.importa.$importId.tsx": { loader: [] },
-  "operatore.candidati.importa.$importId.errori.ts": { loader: [] },
+  // An import is visible only to the officer who started it (the preselection officer's): 404 for the placement officer.
+  "operatore.candidati.importa.$importId.tsx": { loader: ["preselection"], params: "importId" },
+  "operatore.candidati.importa.$importId.errori.ts": { loader: ["preselection"], params: "importId" },
   // The candidate's own CV (never by id: the session says whose CV it is).
   "candidato._index.tsx": { loader: ["candidate"], action: ["candidate"] },
   "candidato.modifica.tsx": { loader: ["candidate"], action: ["candidate"] },
