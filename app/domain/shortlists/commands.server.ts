@@ -22,8 +22,7 @@ import { claimAvailabilityLink, sendAvailabilityLink } from "./availability-link
 import { REASON_LABELS } from "./schema";
 import type { Shortlists } from "~/db/schema.generated";
 import {
-  CANDIDATE_STATE_LABELS,
-  EVENT_LABELS,
+  candidateMove,
   nextCandidateState,
   OPEN_STATES,
   SHORTLIST_CLOSED,
@@ -188,15 +187,7 @@ export async function moveCandidate(
 ) {
   const row = await lockRow(trx, input.rowId, scope);
   if (input.version !== null && row.version !== input.version) throw new StaleVersionError();
-  const to = nextCandidateState(row.state, input.event, actorKind(scope));
-  if (!to)
-    throw new DomainError(
-      input.event === "present"
-        ? "Si possono presentare solo i candidati che hanno confermato la disponibilità."
-        : `Operazione «${EVENT_LABELS[input.event]}» non consentita: il candidato è «${CANDIDATE_STATE_LABELS[row.state]}».`,
-      "_form",
-      "conflict",
-    );
+  const to = candidateMove(row.state, input.event, actorKind(scope));
   await trx
     .updateTable("shortlist_candidates")
     .set({

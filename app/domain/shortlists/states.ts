@@ -99,6 +99,19 @@ export function nextCandidateState(
   return move && move.by.includes(by) ? move.to : null;
 }
 
+/** The state after this move, or a conflict with the Italian message when the table does not allow it (to this actor). */
+export function candidateMove(from: ShortlistCandidateState, event: ShortlistEvent, by: ShortlistActorKind): ShortlistCandidateState {
+  const to = nextCandidateState(from, event, by);
+  if (to) return to;
+  throw new DomainError(
+    event === "present"
+      ? "Si possono presentare solo i candidati che hanno confermato la disponibilità."
+      : `Operazione «${EVENT_LABELS[event]}» non consentita: il candidato è «${CANDIDATE_STATE_LABELS[from]}».`,
+    "_form",
+    "conflict",
+  );
+}
+
 export function availableCandidateEvents(from: ShortlistCandidateState, by: ShortlistActorKind): ShortlistEvent[] {
   return (Object.entries(SHORTLIST_TRANSITIONS[from]) as [ShortlistEvent, Move][]).filter(([, m]) => m.by.includes(by)).map(([e]) => e);
 }
