@@ -95,6 +95,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "service_request.take": "Richiesta presa in carico",
   "service_request.done": "Richiesta conclusa",
   "service_request.cancel": "Richiesta annullata",
+  "shortlist.close": "Rosa chiusa: posizioni coperte",
   "shortlist.create": "Rosa creata",
   "shortlist.employer_view": "Rosa consultata dall'azienda",
   "shortlist.export_pdf": "Rosa scaricata in PDF",

@@ -10,6 +10,7 @@ import { createVacancy } from "~/domain/vacancies/index.server";
 import { durationCheck } from "./durations";
 import type { ArticleInput, DeliveryInput, DeliveryTimeInput, NeedsInput } from "./schema";
 import { routeScreening, SCREENING_QUESTIONS, type ScreeningAnswers } from "./screening";
+import { serviceRequestMove, type ServiceRequestEvent } from "./states";
 
 /** The employer's answers become one request per service; a service already requested and open is not duplicated. */
 export async function submitScreening(trx: Trx, actor: Actor, employerId: string, answers: ScreeningAnswers & { note: string }) {
@@ -42,18 +43,16 @@ export async function submitScreening(trx: Trx, actor: Actor, employerId: string
   return { routes, created: created.length };
 }
 
-const REQUEST_MOVES = {
-  take: { from: ["open"], to: "taken" },
-  done: { from: ["open", "taken"], to: "done" },
-  cancel: { from: ["open", "taken"], to: "cancelled" },
-} as const;
-
-/** An officer of the request's queue takes it in charge, closes it as done or cancels it. */
+/**
+ * An officer of the request's queue takes it in charge, closes it as done or cancels it, along the
+ * transition table in states.ts: row lock within the officer's queues, version check, audit in the same transaction.
+ */
 export async function moveServiceRequest(
   trx: Trx,
   actor: Actor,
   queues: ServiceQueue[],
-  input: { requestId: string; move: keyof typeof REQUEST_MOVES; version: number },
+  input: { requestId: string; move: ServiceRequestEvent; version: number },
+  now: Date = new Date(),
 ) {
   const current = await trx
     .selectFrom("service_requests")
@@ -64,15 +63,13 @@ export async function moveServiceRequest(
     .executeTakeFirst();
   if (!current) throw new DomainError("Richiesta non trovata", "_form", "not_found");
   if (current.version !== input.version) throw new StaleVersionError();
-  const move = REQUEST_MOVES[input.move];
-  if (!(move.from as readonly string[]).includes(current.status))
-    throw new DomainError("Operazione non consentita nello stato attuale della richiesta", "_form", "conflict");
+  const to = serviceRequestMove(current.status, input.move);
   await trx
     .updateTable("service_requests")
     .set({
-      status: move.to,
+      status: to,
       version: current.version + 1,
-      updated_at: new Date(),
+      updated_at: now,
       ...(input.move === "take" ? { assigned_to: actor.userId } : {}),
     })
     .where("id", "=", current.id)
@@ -82,8 +79,9 @@ export async function moveServiceRequest(
     entityType: "service_request",
     entityId: current.id,
     employerId: current.employer_id,
-    details: { from: current.status, to: move.to, service: current.service_code },
+    details: { from: current.status, to, service: current.service_code },
   });
+  return { status: to, version: current.version + 1 };
 }
 
 /** Records one delivered service; outside the standard duration a justification is required. */

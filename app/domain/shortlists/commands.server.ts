@@ -1,6 +1,6 @@
 import { absoluteUrl } from "~/utils/public-url.server";
 import { plural } from "~/utils/plural";
-import { sql } from "kysely";
+import type { Updateable } from "kysely";
 import type { Trx } from "~/db/db.server";
 import type { FeedbackReason, HireRequestChannel, ShortlistCandidateState } from "~/db/tables/shortlists";
 import type { Actor } from "~/domain/audit/index.server";
@@ -20,7 +20,16 @@ import type { ShortlistScope } from "./policy.server";
 import { actorKind } from "./policy.server";
 import { claimAvailabilityLink, sendAvailabilityLink } from "./availability-links.server";
 import { REASON_LABELS } from "./schema";
-import { CANDIDATE_STATE_LABELS, EVENT_LABELS, nextCandidateState, OPEN_STATES, type ShortlistEvent } from "./states";
+import type { Shortlists } from "~/db/schema.generated";
+import {
+  candidateMove,
+  nextCandidateState,
+  OPEN_STATES,
+  SHORTLIST_CLOSED,
+  shortlistMove,
+  type ShortlistEvent,
+  type ShortlistStatusEvent,
+} from "./states";
 
 const DAY = 86_400_000;
 
@@ -178,15 +187,7 @@ export async function moveCandidate(
 ) {
   const row = await lockRow(trx, input.rowId, scope);
   if (input.version !== null && row.version !== input.version) throw new StaleVersionError();
-  const to = nextCandidateState(row.state, input.event, actorKind(scope));
-  if (!to)
-    throw new DomainError(
-      input.event === "present"
-        ? "Si possono presentare solo i candidati che hanno confermato la disponibilità."
-        : `Operazione «${EVENT_LABELS[input.event]}» non consentita: il candidato è «${CANDIDATE_STATE_LABELS[row.state]}».`,
-      "_form",
-      "conflict",
-    );
+  const to = candidateMove(row.state, input.event, actorKind(scope));
   await trx
     .updateTable("shortlist_candidates")
     .set({
@@ -258,7 +259,7 @@ export async function startContactMany(
   now = new Date(),
 ) {
   const s = await lockShortlist(trx, input.shortlistId, null);
-  if (s.status === "closed") throw new DomainError("La rosa è chiusa", "_form", "conflict");
+  if (s.status === "closed") throw new DomainError(SHORTLIST_CLOSED, "_form", "conflict");
   const rows = await trx
     .selectFrom("shortlist_candidates")
     .select(["id", "state"])
@@ -442,6 +443,39 @@ async function lockShortlist(trx: Trx, shortlistId: string, version: number | nu
   return s;
 }
 
+/**
+ * Moves a rosa along SHORTLIST_STATUS_TRANSITIONS (states.ts): row lock, version check (null when the
+ * caller already holds the lock), audit in the same transaction.
+ */
+async function transitionShortlist(
+  trx: Trx,
+  actor: Actor,
+  input: {
+    shortlistId: string;
+    event: ShortlistStatusEvent;
+    version: number | null;
+    set?: Updateable<Shortlists>;
+    details?: Record<string, unknown>;
+  },
+  now: Date,
+) {
+  const s = await lockShortlist(trx, input.shortlistId, input.version);
+  const to = shortlistMove(s.status, input.event);
+  await trx
+    .updateTable("shortlists")
+    .set({ ...input.set, status: to, version: s.version + 1, updated_at: now })
+    .where("id", "=", s.id)
+    .execute();
+  await recordAudit(trx, actor, {
+    action: `shortlist.${input.event}`,
+    entityType: "shortlist",
+    entityId: s.id,
+    employerId: s.employer_id,
+    details: { from: s.status, to, ...input.details },
+  });
+  return { status: to, version: s.version + 1 };
+}
+
 /** Presents every confirmed person; the employer is notified and sees them in its area. */
 export async function presentShortlist(
   trx: Trx,
@@ -459,7 +493,7 @@ export async function presentShortlist(
   const spent: SpentTime = input.spent ?? { ...standardPrefill(standard, "4C"), justification: null };
   const check = standard ? durationCheck(standard, spent.minutes) : { ok: true, message: null };
   if (!check.ok && (!spent.justification || spent.justification.length < 10)) throw new DomainError(check.message!, "justification");
-  if (s.status === "closed") throw new DomainError("La rosa è chiusa", "_form", "conflict");
+  shortlistMove(s.status, "present");
   await expireAvailability(trx, now, s.id);
   const ready = await trx
     .selectFrom("shortlist_candidates")
@@ -470,18 +504,18 @@ export async function presentShortlist(
   if (!ready.length)
     throw new DomainError("Nessun candidato ha confermato la disponibilità: non c'è nessuno da presentare.", "_form", "conflict");
   for (const r of ready) await moveCandidate(trx, actor, scope, { rowId: r.id, event: "present", version: null }, now);
-  await trx
-    .updateTable("shortlists")
-    .set({ status: "presented", presented_at: s.presented_at ?? now, presented_by: actor.userId, version: s.version + 1, updated_at: now })
-    .where("id", "=", s.id)
-    .execute();
-  await recordAudit(trx, actor, {
-    action: "shortlist.present",
-    entityType: "shortlist",
-    entityId: s.id,
-    employerId: s.employer_id,
-    details: { presented: ready.length },
-  });
+  await transitionShortlist(
+    trx,
+    actor,
+    {
+      shortlistId: s.id,
+      event: "present",
+      version: s.version,
+      set: { presented_at: s.presented_at ?? now, presented_by: actor.userId },
+      details: { presented: ready.length },
+    },
+    now,
+  );
   // The service delivery register (docs/architecture.md#service-4c): presenting a rosa is the 4C/Q output.
   if (actor.userId) {
     const all = await trx
@@ -677,12 +711,16 @@ async function closeVacancyFilled(trx: Trx, actor: Actor, vacancyId: string, now
         body: `Buongiorno ${moved.first_name},\nle posizioni dell'offerta per cui eri stato proposto sono state coperte: questa volta non sei stato selezionato. Grazie per la disponibilità.`,
       });
   }
-  await trx
-    .updateTable("shortlists")
-    .set({ status: "closed", closed_at: now, updated_at: now, version: sql<number>`version + 1` })
+  const open = await trx
+    .selectFrom("shortlists")
+    .select("id")
     .where("vacancy_id", "=", vacancyId)
     .where("status", "<>", "closed")
+    .orderBy("id")
+    .forUpdate()
     .execute();
+  for (const s of open)
+    await transitionShortlist(trx, system, { shortlistId: s.id, event: "close", version: null, set: { closed_at: now } }, now);
 }
 
 export async function addGapProposal(

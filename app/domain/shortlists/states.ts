@@ -1,4 +1,5 @@
-import type { ShortlistActorKind, ShortlistCandidateState } from "~/db/tables/shortlists";
+import type { ShortlistActorKind, ShortlistCandidateState, ShortlistStatus } from "~/db/tables/shortlists";
+import { DomainError } from "~/domain/errors";
 
 /** The window over which the officer sees how often a person was already presented (client-safe: pages print it). */
 export const EXPOSURE_DAYS = 90;
@@ -98,6 +99,19 @@ export function nextCandidateState(
   return move && move.by.includes(by) ? move.to : null;
 }
 
+/** The state after this move, or a conflict with the Italian message when the table does not allow it (to this actor). */
+export function candidateMove(from: ShortlistCandidateState, event: ShortlistEvent, by: ShortlistActorKind): ShortlistCandidateState {
+  const to = nextCandidateState(from, event, by);
+  if (to) return to;
+  throw new DomainError(
+    event === "present"
+      ? "Si possono presentare solo i candidati che hanno confermato la disponibilità."
+      : `Operazione «${EVENT_LABELS[event]}» non consentita: il candidato è «${CANDIDATE_STATE_LABELS[from]}».`,
+    "_form",
+    "conflict",
+  );
+}
+
 export function availableCandidateEvents(from: ShortlistCandidateState, by: ShortlistActorKind): ShortlistEvent[] {
   return (Object.entries(SHORTLIST_TRANSITIONS[from]) as [ShortlistEvent, Move][]).filter(([, m]) => m.by.includes(by)).map(([e]) => e);
 }
@@ -152,3 +166,39 @@ export const EVENT_DONE_MESSAGES: Record<ShortlistEvent, string> = {
   reject: "Candidato segnato come non selezionato.",
   withdraw: "Candidato ritirato dalla rosa: non è più proposto per questa offerta.",
 };
+
+export const SHORTLIST_STATUS_LABELS: Record<ShortlistStatus, string> = {
+  open: "In preparazione",
+  presented: "Presentata",
+  closed: "Chiusa",
+};
+
+/** What happens to a rosa as a whole (the people in it move along SHORTLIST_TRANSITIONS). */
+export type ShortlistStatusEvent = "present" | "close";
+
+/**
+ * The only allowed moves of a rosa: presented (again, when more people confirmed) until it is
+ * closed, which happens when the vacancy's positions are all filled; closed is final.
+ */
+export const SHORTLIST_STATUS_TRANSITIONS: Record<ShortlistStatus, Partial<Record<ShortlistStatusEvent, ShortlistStatus>>> = {
+  open: { present: "presented", close: "closed" },
+  presented: { present: "presented", close: "closed" },
+  closed: {},
+};
+
+export const SHORTLIST_CLOSED = "La rosa è chiusa";
+
+export function nextShortlistStatus(from: ShortlistStatus, event: ShortlistStatusEvent): ShortlistStatus | null {
+  return SHORTLIST_STATUS_TRANSITIONS[from][event] ?? null;
+}
+
+/** The status after this move, or a conflict with the Italian message when the table does not allow it. */
+export function shortlistMove(from: ShortlistStatus, event: ShortlistStatusEvent): ShortlistStatus {
+  const to = nextShortlistStatus(from, event);
+  if (to) return to;
+  throw new DomainError(
+    from === "closed" ? SHORTLIST_CLOSED : `Operazione non consentita: la rosa è nello stato «${SHORTLIST_STATUS_LABELS[from]}».`,
+    "_form",
+    "conflict",
+  );
+}
