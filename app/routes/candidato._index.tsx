@@ -9,7 +9,8 @@ import { confirmCvCurrent, setConsent, storeCvFile } from "~/domain/candidates/c
 import { cvSettings } from "~/domain/candidates/policy.server";
 import { getCandidateCv } from "~/domain/candidates/queries.server";
 import { ConsentSchema, VersionSchema } from "~/domain/candidates/schema";
-import { megabytes, readCvUpload } from "~/web/upload.server";
+import { readCvUpload } from "~/web/upload.server";
+import { formatMegabytes } from "~/utils/format";
 import { DomainError } from "~/domain/errors";
 import { domainErrorResponse, invalid, isMultipart } from "~/web/action.server";
 import { redirectWithFlash } from "~/web/flash.server";
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const candidateId = await requireOwnCandidateId(db, user);
   // The candidate's own view: never the health block, which only placement officers read.
   const cv = await getCandidateCv(db, candidateId, { withHealth: false, obsoleteMonths: cvSettings().obsoleteMonths });
-  return { cv: cv!, maxUpload: megabytes(cvSettings().maxUploadBytes), obsoleteMonths: cvSettings().obsoleteMonths };
+  return { cv: cv!, maxUpload: formatMegabytes(cvSettings().maxUploadBytes), obsoleteMonths: cvSettings().obsoleteMonths };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

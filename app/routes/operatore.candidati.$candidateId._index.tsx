@@ -10,7 +10,8 @@ import { canReadHealth, cvSettings } from "~/domain/candidates/policy.server";
 import { getCandidateCv } from "~/domain/candidates/queries.server";
 import { linkRequestsForCandidate, resolveLinkRequest } from "~/domain/candidates/registration.server";
 import { CandidateInvitationSchema, DisabilitySchema, LinkRequestDecisionSchema, VersionSchema } from "~/domain/candidates/schema";
-import { megabytes, readCvUpload } from "~/web/upload.server";
+import { readCvUpload } from "~/web/upload.server";
+import { formatMegabytes } from "~/utils/format";
 import { DomainError } from "~/domain/errors";
 import { publicBaseUrl, domainErrorResponse, invalid, isMultipart } from "~/web/action.server";
 import { redirectWithFlash } from "~/web/flash.server";
@@ -31,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Every view of a candidate's personal data is recorded (who, when, what).
   await withTransaction((trx) => recordCandidateView(trx, actorOf(user, context), candidateId, withHealth ? "health" : "cv"));
   const linkRequests = await linkRequestsForCandidate(getDb(), candidateId);
-  return { cv, withHealth, linkRequests, maxUpload: megabytes(cvSettings().maxUploadBytes), obsoleteMonths: cvSettings().obsoleteMonths };
+  return { cv, withHealth, linkRequests, maxUpload: formatMegabytes(cvSettings().maxUploadBytes), obsoleteMonths: cvSettings().obsoleteMonths };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -2,11 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { ErrorSummary } from "~/components/forms";
+import { HealthFields } from "~/components/l68-health-fields";
 import { getDb } from "~/db/db.server";
 import { formatEuro } from "~/domain/l68/explain";
 import { toDecimal } from "~/domain/l68/rational";
-import { CAPACITIES, CAPACITY_KEYS, DISABILITY_CATEGORIES, orderedCapacities } from "~/domain/placement/capacities";
+import { CAPACITIES, DISABILITY_CATEGORIES, orderedCapacities } from "~/domain/placement/capacities";
 import { updateHealth, viewEnrolment } from "~/domain/placement/enrolments.server";
 import { HealthFormSchema } from "~/domain/placement/schema";
 import { decimalText } from "~/domain/placement/ranking";
@@ -131,28 +132,7 @@ export default function EnrolmentPage() {
         <Form method="post" noValidate aria-labelledby="health-edit">
           <ErrorSummary errors={common.errors} />
           <input type="hidden" name="version" value={h.version} />
-          <div className="row">
-            <div className="col-md-6">
-              <SelectField name="disabilityCategory" label="Categoria" options={DISABILITY_CATEGORIES} required {...common} />
-            </div>
-            <div className="col-md-6">
-              <TextField name="disabilityPercent" label="Percentuale di invalidità" inputMode="numeric" required {...common} />
-            </div>
-          </div>
-          <TextAreaField name="functionalDiagnosis" label="Diagnosi funzionale" required rows={4} {...common} />
-          <fieldset className="mb-3">
-            <legend className="h6">Capacità della persona</legend>
-            <div className="row">
-              {CAPACITY_KEYS.map((k) => (
-                <div className="col-md-6" key={k}>
-                  <CheckboxField name={`cap.${k}`} label={CAPACITIES[k]} {...common} />
-                </div>
-              ))}
-            </div>
-          </fieldset>
-          <CheckboxField name="nightShiftsOk" label="Può lavorare su turni notturni" {...common} />
-          <CheckboxField name="needsBarrierFree" label="Ha bisogno di un luogo di lavoro senza barriere architettoniche" {...common} />
-          <CheckboxField name="needsPublicTransport" label="Ha bisogno di una sede raggiungibile con i mezzi pubblici" {...common} />
+          <HealthFields {...common} />
           <button type="submit" className="btn btn-primary">
             Salva i dati sanitari
           </button>

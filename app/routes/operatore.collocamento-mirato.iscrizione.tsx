@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { HealthFields } from "~/components/l68-health-fields";
 import { LookupInput } from "~/components/lookup-input";
 import { runForm } from "~/web/actions/placement.server";
-import { CAPACITIES, CAPACITY_KEYS, DISABILITY_CATEGORIES } from "~/domain/placement/capacities";
 import { enrol } from "~/domain/placement/enrolments.server";
 import { EnrolmentFormSchema } from "~/domain/placement/schema";
 import { todayInItaly } from "~/utils/dates";
@@ -87,35 +87,7 @@ export default function EnrolmentFormPage() {
         </fieldset>
         <fieldset className="mb-4">
           <legend className="h4">Dati sanitari (visibili solo al collocamento mirato)</legend>
-          <div className="row">
-            <div className="col-md-6">
-              <SelectField
-                name="disabilityCategory"
-                label="Categoria"
-                options={DISABILITY_CATEGORIES}
-                placeholder="Scegli…"
-                required
-                {...common}
-              />
-            </div>
-            <div className="col-md-6">
-              <TextField name="disabilityPercent" label="Percentuale di invalidità" inputMode="numeric" required {...common} />
-            </div>
-          </div>
-          <TextAreaField name="functionalDiagnosis" label="Diagnosi funzionale" required rows={4} {...common} />
-          <fieldset className="mb-3">
-            <legend className="h6">Capacità della persona</legend>
-            <div className="row">
-              {CAPACITY_KEYS.map((k) => (
-                <div className="col-md-6" key={k}>
-                  <CheckboxField name={`cap.${k}`} label={CAPACITIES[k]} {...common} />
-                </div>
-              ))}
-            </div>
-          </fieldset>
-          <CheckboxField name="nightShiftsOk" label="Può lavorare su turni notturni" {...common} />
-          <CheckboxField name="needsBarrierFree" label="Ha bisogno di un luogo di lavoro senza barriere architettoniche" {...common} />
-          <CheckboxField name="needsPublicTransport" label="Ha bisogno di una sede raggiungibile con i mezzi pubblici" {...common} />
+          <HealthFields placeholder="Scegli…" {...common} />
         </fieldset>
         <button type="submit" className="btn btn-primary">
           Iscrivi

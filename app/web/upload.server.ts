@@ -55,9 +55,6 @@ export async function readUploadedFile(
   return upload.file;
 }
 
-/** The size limits in the messages and pages, «5 MB». */
-export const megabytes = formatMegabytes;
-
 /** Serves a stored PDF as a download: never rendered inline, never sniffed, never cached by proxies. */
 export function pdfResponse(file: { filename: string; content: Buffer; sha256: string }): Response {
   return pdfDownload(file.content, file.filename, { etag: file.sha256 });

@@ -6,7 +6,8 @@ import { isMultipart } from "~/web/action.server";
  * in one transaction, and turn rule violations into form errors.
  */
 import { checkPdfFile } from "~/domain/candidates/pdf.server";
-import { megabytes, readUpload } from "~/web/upload.server";
+import { readUpload } from "~/web/upload.server";
+import { formatMegabytes } from "~/utils/format";
 import { withTransaction } from "~/db/transaction.server";
 import type { Actor } from "~/domain/audit/commands.server";
 import { z } from "zod";
@@ -33,7 +34,7 @@ async function readDocument(request: Request): Promise<{ form: FormData; doc: St
     request,
     DOCUMENT_FIELD,
     DOCUMENT_MAX_BYTES,
-    `Il file è troppo grande: al massimo ${megabytes(DOCUMENT_MAX_BYTES)}`,
+    `Il file è troppo grande: al massimo ${formatMegabytes(DOCUMENT_MAX_BYTES)}`,
   );
   if (!upload.file) return { form: upload.form, doc: null, error: upload.error };
   try {
