@@ -32,7 +32,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Every view of a candidate's personal data is recorded (who, when, what).
   await withTransaction((trx) => recordCandidateView(trx, actorOf(user, context), candidateId, withHealth ? "health" : "cv"));
   const linkRequests = await linkRequestsForCandidate(getDb(), candidateId);
-  return { cv, withHealth, linkRequests, maxUpload: formatMegabytes(cvSettings().maxUploadBytes), obsoleteMonths: cvSettings().obsoleteMonths };
+  return {
+    cv,
+    withHealth,
+    linkRequests,
+    maxUpload: formatMegabytes(cvSettings().maxUploadBytes),
+    obsoleteMonths: cvSettings().obsoleteMonths,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
