@@ -29,7 +29,10 @@ export function words(text: string): string[] {
   return n ? n.split(" ") : [];
 }
 
-/** Articles, prepositions and conjunctions: never a profession word (same list as the search index stop words). */
+/**
+ * Never a profession word: the articles, prepositions and conjunctions the candidate index also ignores (its `stopWords`
+ * setting), plus elided forms («dell», «l») and the filler words of ISTAT titles («esclusi», «assimilati», «professioni»).
+ */
 export const STOP_WORDS = new Set([
   "a",
   "ad",
