@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ElencoMatch, PostFacts } from "~/components/elenco-match";
 import { getDb } from "~/db/db.server";
-import { getEmployerHeader } from "~/domain/l68/queries.server";
+import { getEmployerHeader } from "~/domain/l68/file/queries.server";
 import { requirePlacementOfficer } from "~/web/guards.server";
 import { vacanciesOfPost, viewElencoMatch } from "~/domain/placement/elenco-match.server";
 import { getPost } from "~/domain/placement/posts.server";

@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
-import { toDecimal, type Rational } from "~/domain/l68/rational";
+import { toDecimal, type Rational } from "~/domain/l68/calculator/rational";
 import { viewRanking } from "~/domain/placement/enrolments.server";
 import { rankingParametersOn } from "~/domain/placement/ranking";
 import { todayInItaly } from "~/utils/dates";

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PostForm, PostsTable } from "~/components/l68-posts";
 import { getDb } from "~/db/db.server";
-import { getEmployerHeader } from "~/domain/l68/queries.server";
+import { getEmployerHeader } from "~/domain/l68/file/queries.server";
 import { handlePostAction } from "~/web/actions/placement-posts.server";
 import { listPosts } from "~/domain/placement/posts.server";
 import { redirectWithFlash } from "~/web/flash.server";

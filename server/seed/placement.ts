@@ -1,7 +1,7 @@
 import type { Transaction } from "kysely";
 import type { DB } from "~/db/types";
 import type { Actor } from "~/domain/audit/commands.server";
-import { addDays, addMonths } from "~/domain/l68/dates";
+import { addDays, addMonths } from "~/domain/l68/calculator/dates";
 import type { Capacity } from "~/domain/placement/capacities";
 import { linkVacancyToPost } from "~/domain/placement/elenco-match.server";
 import { enrol } from "~/domain/placement/enrolments.server";
