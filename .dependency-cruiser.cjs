@@ -88,6 +88,20 @@ module.exports = {
       to: { path: "^app/domain/l68/alerts/" },
     },
     {
+      name: "entries-only-from-web-and-routes",
+      comment:
+        "routes, components, the web tier and the server use l68 and placement only through their entries: index.ts (client-safe) and index.server.ts, plus l68's sub-folder entries (calculator/index.ts, file|records|alerts/index.server.ts); the other contexts are still to convert",
+      severity: "error",
+      from: { path: "^(app/(routes|components|web)|server)/" },
+      to: {
+        path: "^app/domain/(l68|placement)/",
+        pathNot: [
+          "^app/domain/(l68|placement)/index(\\.server)?\\.ts$",
+          "^app/domain/l68/(calculator|file|records|alerts)/index(\\.server)?\\.ts$",
+        ],
+      },
+    },
+    {
       name: "no-cycles",
       comment: "no import loops, except type-only ones",
       severity: "error",
