@@ -62,6 +62,46 @@ module.exports = {
       },
     },
     {
+      name: "l68-calculator-pure",
+      comment:
+        "app/domain/l68/calculator/ is the pure quota calculator (API, CLI and pages run it): no database, no server-only module, nothing else of the domain",
+      severity: "error",
+      from: { path: "^app/domain/l68/calculator/" },
+      to: {
+        path: ["^(app/(db|domain|web|routes|components|documents)|search|server)/", "\\.server\\.tsx?$"],
+        pathNot: "^app/domain/l68/calculator/",
+      },
+    },
+    {
+      name: "l68-file-not-upwards",
+      comment:
+        "inside l68, bottom to top: calculator/ → file/ (the employer's file, obligations, prospetto, certificate) → records/ → alerts/ (alerts and the deadline jobs): file/ imports neither records/ nor alerts/",
+      severity: "error",
+      from: { path: "^app/domain/l68/file/" },
+      to: { path: "^app/domain/l68/(records|alerts)/" },
+    },
+    {
+      name: "l68-records-not-upwards",
+      comment: "records/ may use file/ and calculator/, never alerts/ (the deadline jobs sit on top and call records/)",
+      severity: "error",
+      from: { path: "^app/domain/l68/records/" },
+      to: { path: "^app/domain/l68/alerts/" },
+    },
+    {
+      name: "entries-only-from-web-and-routes",
+      comment:
+        "routes, components, the web tier and the server use l68 and placement only through their entries: index.ts (client-safe) and index.server.ts, plus l68's sub-folder entries (calculator/index.ts, file|records|alerts/index.server.ts); the other contexts are still to convert",
+      severity: "error",
+      from: { path: "^(app/(routes|components|web)|server)/" },
+      to: {
+        path: "^app/domain/(l68|placement)/",
+        pathNot: [
+          "^app/domain/(l68|placement)/index(\\.server)?\\.ts$",
+          "^app/domain/l68/(calculator|file|records|alerts)/index(\\.server)?\\.ts$",
+        ],
+      },
+    },
+    {
       name: "no-cycles",
       comment: "no import loops, except type-only ones",
       severity: "error",

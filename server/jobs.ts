@@ -6,7 +6,7 @@ import { onEveryCommit, withTransaction } from "~/db/transaction.server";
 import { deliverPendingMail, smtpTransport } from "~/domain/mail/delivery.server";
 import { expireAvailability, sendFeedbackReminders } from "~/domain/shortlists/commands.server";
 import { getEnv } from "~/utils/env.server";
-import { runL68Deadlines } from "~/domain/l68/deadlines.server";
+import { runL68Deadlines } from "~/domain/l68/alerts/index.server";
 import { runVacancyDeadlines } from "~/domain/vacancies/deadlines.server";
 import { runCvRetention } from "~/domain/candidates/erasure.server";
 import { kickSyncWorker, shutdownSyncWorker, startSyncWorker } from "../search/sync.server";

@@ -1,8 +1,7 @@
 import { Link } from "@remix-run/react";
 import { plural } from "~/utils/plural";
-import { CAPACITIES, orderedCapacities } from "~/domain/placement/capacities";
-import type { MatchCounts } from "~/domain/placement/elenco-match";
-import type { PostView } from "~/domain/placement/posts.server";
+import { CAPACITIES, orderedCapacities, type MatchCounts } from "~/domain/placement";
+import type { PostView } from "~/domain/placement/index.server";
 
 interface Person {
   id: string;

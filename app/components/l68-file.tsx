@@ -7,11 +7,13 @@ import {
   EXCLUSION_LABELS,
   INVALIDITY_CATEGORY_LABELS,
   PROTECTED_CATEGORY_LABELS,
-} from "~/domain/l68/file-schema";
-import { patronSaintOf } from "~/domain/l68/patron-saints";
-import { OBLIGATION_CAUSE_LABELS, OBLIGATION_RESOLUTION_LABELS, OBLIGATION_STATUS_LABELS } from "~/domain/l68/states";
-import type { ProvinceAllocation } from "~/domain/l68/provinces";
-import type { FileView } from "~/domain/l68/queries.server";
+  patronSaintOf,
+  OBLIGATION_CAUSE_LABELS,
+  OBLIGATION_RESOLUTION_LABELS,
+  OBLIGATION_STATUS_LABELS,
+  type ProvinceAllocation,
+} from "~/domain/l68";
+import type { FileView } from "~/domain/l68/file/index.server";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/utils/format";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { plural } from "~/utils/plural";

@@ -1,5 +1,5 @@
 import { CheckboxField, SelectField, TextAreaField, TextField } from "~/components/forms";
-import { CAPACITIES, CAPACITY_KEYS, DISABILITY_CATEGORIES } from "~/domain/placement/capacities";
+import { CAPACITIES, CAPACITY_KEYS, DISABILITY_CATEGORIES } from "~/domain/placement";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 
 /**

@@ -1,8 +1,8 @@
 import { Form } from "@remix-run/react";
 import { LookupInput } from "~/components/lookup-input";
 import { CheckboxField, ErrorSummary, SelectField, TextField } from "~/components/forms";
-import { CAPACITIES, CAPACITY_KEYS, orderedCapacities } from "~/domain/placement/capacities";
-import type { PostView } from "~/domain/placement/posts.server";
+import { CAPACITIES, CAPACITY_KEYS, orderedCapacities } from "~/domain/placement";
+import type { PostView } from "~/domain/placement/index.server";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 
 const yesNo = (v: boolean) => (v ? "Sì" : "No");

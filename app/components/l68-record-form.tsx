@@ -3,7 +3,7 @@ import { Form } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { DocumentField } from "~/components/l68-records";
 import type { L68RecordKind } from "~/db/tables/l68";
-import { SCHEDULE_ROWS, SUSPENSION_TYPE_LABELS, WEEK_DAYS_LABELS } from "~/domain/l68/record-schema";
+import { SCHEDULE_ROWS, SUSPENSION_TYPE_LABELS, WEEK_DAYS_LABELS } from "~/domain/l68";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 
 interface Props {

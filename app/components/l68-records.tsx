@@ -3,10 +3,10 @@ import { Form, Link } from "@remix-run/react";
 import { Fragment, type ReactNode } from "react";
 import { ErrorSummary, TextAreaField, TextField } from "~/components/forms";
 import type { L68RecordKind } from "~/db/tables/l68";
-import type { ContributionPeriod } from "~/domain/l68/contribution";
-import { SUSPENSION_TYPE_LABELS, WEEK_DAYS_LABELS } from "~/domain/l68/record-schema";
-import type { RecordRow, RecordView } from "~/domain/l68/records-queries.server";
 import {
+  type ContributionPeriod,
+  SUSPENSION_TYPE_LABELS,
+  WEEK_DAYS_LABELS,
   availableEvents,
   EVENT_LABELS,
   OPEN_STATUSES,
@@ -14,7 +14,8 @@ import {
   RECORD_STATUS_LABELS,
   type RecordEvent,
   type RecordSide,
-} from "~/domain/l68/states";
+} from "~/domain/l68";
+import type { RecordRow, RecordView } from "~/domain/l68/records/index.server";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/utils/format";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 

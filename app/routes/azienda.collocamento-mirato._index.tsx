@@ -12,7 +12,7 @@ import {
 } from "~/components/l68-file";
 import { getDb } from "~/db/db.server";
 import { handleFileAction } from "~/web/actions/l68-file.server";
-import { getFileView } from "~/domain/l68/queries.server";
+import { getFileView } from "~/domain/l68/file/index.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { actorOf } from "~/web/session.server";
 import { requireL68Employer } from "~/web/guards.server";

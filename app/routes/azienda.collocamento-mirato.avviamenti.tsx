@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db/db.server";
-import { listEmployerReferrals, REFERRAL_KIND_LABELS, REFERRAL_STATUS_LABELS } from "~/domain/placement/referrals.server";
+import { listEmployerReferrals, REFERRAL_KIND_LABELS, REFERRAL_STATUS_LABELS } from "~/domain/placement/index.server";
 import { formatDate } from "~/utils/format";
 import { actorOf } from "~/web/session.server";
 import { requireL68Employer } from "~/web/guards.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getDb } from "~/db/db.server";
-import { certificatePdfResponse } from "~/domain/l68/certificate-pdf.server";
+import { certificatePdfResponse } from "~/domain/l68/file/index.server";
 import { notFound } from "~/web/session.server";
 import { requireL68Employer } from "~/web/guards.server";
 

@@ -3,9 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
-import { checkCompliance, requestCertificate } from "~/domain/l68/certificate.server";
-import { pendingSentence } from "~/domain/l68/certificate-text";
-import { listCertificates } from "~/domain/l68/queries.server";
+import { checkCompliance, requestCertificate, listCertificates } from "~/domain/l68/file/index.server";
+import { pendingSentence } from "~/domain/l68";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { actorOf } from "~/web/session.server";

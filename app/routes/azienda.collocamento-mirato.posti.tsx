@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PostForm, PostsTable } from "~/components/l68-posts";
 import { getDb } from "~/db/db.server";
 import { handlePostAction } from "~/web/actions/placement-posts.server";
-import { listPosts } from "~/domain/placement/posts.server";
+import { listPosts } from "~/domain/placement/index.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { actorOf } from "~/web/session.server";
 import { requireL68Employer } from "~/web/guards.server";

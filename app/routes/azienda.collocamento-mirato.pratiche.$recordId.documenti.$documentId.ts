@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { pdfResponse } from "~/web/upload.server";
 import { getDb } from "~/db/db.server";
-import { getDocument } from "~/domain/l68/records-queries.server";
+import { getDocument } from "~/domain/l68/records/index.server";
 import { notFound } from "~/web/session.server";
 import { requireL68Employer } from "~/web/guards.server";
 

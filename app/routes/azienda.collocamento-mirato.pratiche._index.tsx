@@ -2,9 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RecordsTable } from "~/components/l68-records";
 import { getDb } from "~/db/db.server";
-import { RECORD_KINDS } from "~/domain/l68/record-schema";
-import { listRecords } from "~/domain/l68/records-queries.server";
-import { RECORD_KIND_LABELS } from "~/domain/l68/states";
+import { RECORD_KINDS, RECORD_KIND_LABELS } from "~/domain/l68";
+import { listRecords } from "~/domain/l68/records/index.server";
 import { requireL68Employer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Pratiche di collocamento mirato — Rosa" }];

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
-import { recordsCsv } from "~/domain/l68/records-csv";
-import { listRecordsForExport } from "~/domain/l68/records-queries.server";
+import { recordsCsv } from "~/domain/l68";
+import { listRecordsForExport } from "~/domain/l68/records/index.server";
 import { actorOf } from "~/web/session.server";
 import { csvDownload } from "~/utils/csv";
 import { requireL68Employer } from "~/web/guards.server";

@@ -5,10 +5,8 @@ import { z } from "zod";
 import { ErrorSummary, Notice, TextAreaField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
-import { ProspettoFormSchema } from "~/domain/l68/file-schema";
-import { getProspetto, lateFiling, prospettoDue, submitProspetto, type ProspettoDraft } from "~/domain/l68/prospetto.server";
-import { describeProspettoDue } from "~/domain/l68/prospetto-due";
-import { formatCents } from "~/domain/l68/amounts";
+import { ProspettoFormSchema, describeProspettoDue, formatCents } from "~/domain/l68";
+import { getProspetto, lateFiling, prospettoDue, submitProspetto, type ProspettoDraft } from "~/domain/l68/file/index.server";
 import { domainErrorResponse, invalid } from "~/web/action.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate, formatMoney } from "~/utils/format";
@@ -16,7 +14,7 @@ import { parseFormData } from "~/utils/forms";
 import { actorOf } from "~/web/session.server";
 import { plural } from "~/utils/plural";
 
-import { listPosts, postsSummary } from "~/domain/placement/posts.server";
+import { listPosts, postsSummary } from "~/domain/placement/index.server";
 import { requireL68Employer } from "~/web/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Prospetto informativo — Rosa" }];

@@ -9,7 +9,7 @@ import { reviewEmployer } from "~/domain/employers/commands.server";
 import { getEmployer, listEmployerUsers } from "~/domain/employers/queries.server";
 import { ReviewSchema } from "~/domain/employers/schema";
 import { EMPLOYER_ROLE_LABELS, roleHas } from "~/domain/identity/roles";
-import { canOfficerSeeEmployer } from "~/domain/l68/policy.server";
+import { canOfficerSeeEmployer } from "~/domain/l68/index.server";
 import { domainErrorResponse, invalid } from "~/web/action.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDateTime } from "~/utils/format";

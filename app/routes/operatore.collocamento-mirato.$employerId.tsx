@@ -13,15 +13,13 @@ import {
 } from "~/components/l68-file";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
-import { requestCertificate } from "~/domain/l68/certificate.server";
-import { RECORD_KIND_LABELS } from "~/domain/l68/states";
+import { requestCertificate, getEmployerHeader, getFileView, listCertificates } from "~/domain/l68/file/index.server";
+import { RECORD_KIND_LABELS, pendingSentence } from "~/domain/l68";
 import { todayInItaly } from "~/utils/dates";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { handleFileAction } from "~/web/actions/l68-file.server";
-import { getEmployerHeader, getFileView, listCertificates } from "~/domain/l68/queries.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { pendingSentence } from "~/domain/l68/certificate-text";
 import { actorOf, notFound } from "~/web/session.server";
 import { requireOfficerOn } from "~/web/guards.server";
 

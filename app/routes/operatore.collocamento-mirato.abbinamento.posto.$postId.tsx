@@ -3,10 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ElencoMatch, PostFacts } from "~/components/elenco-match";
 import { getDb } from "~/db/db.server";
-import { getEmployerHeader } from "~/domain/l68/queries.server";
+import { getEmployerHeader } from "~/domain/l68/file/index.server";
 import { requirePlacementOfficer } from "~/web/guards.server";
-import { vacanciesOfPost, viewElencoMatch } from "~/domain/placement/elenco-match.server";
-import { getPost } from "~/domain/placement/posts.server";
+import { vacanciesOfPost, viewElencoMatch, getPost } from "~/domain/placement/index.server";
 import { todayInItaly } from "~/utils/dates";
 import { actorOf, notFound } from "~/web/session.server";
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
-import { nullaOstaResponse } from "~/domain/placement/nulla-osta-pdf.server";
+import { nullaOstaResponse } from "~/domain/placement/index.server";
 import { actorOf, notFound } from "~/web/session.server";
 import { requirePlacementOfficer } from "~/web/guards.server";
 

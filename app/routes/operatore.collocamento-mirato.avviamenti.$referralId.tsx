@@ -11,8 +11,8 @@ import {
   REFERRAL_KIND_LABELS,
   REFERRAL_STATUS_LABELS,
   transitionReferral,
-} from "~/domain/placement/referrals.server";
-import { CONTRACTS, OutcomeFormSchema } from "~/domain/placement/schema";
+} from "~/domain/placement/index.server";
+import { CONTRACTS, OutcomeFormSchema } from "~/domain/placement";
 import { todayInItaly } from "~/utils/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { decimalComma, formatDate } from "~/utils/format";

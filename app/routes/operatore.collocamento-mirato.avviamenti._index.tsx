@@ -6,14 +6,14 @@ import { z } from "zod";
 import { ErrorSummary, Notice, SelectField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { runForm } from "~/web/actions/placement.server";
-import { listEnrolments } from "~/domain/placement/enrolments.server";
-import { listOpenPostsInProvince } from "~/domain/placement/posts.server";
 import {
+  listEnrolments,
+  listOpenPostsInProvince,
   listReferralsInProvince,
   referNominative,
   REFERRAL_KIND_LABELS,
   REFERRAL_STATUS_LABELS,
-} from "~/domain/placement/referrals.server";
+} from "~/domain/placement/index.server";
 import { todayInItaly } from "~/utils/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate } from "~/utils/format";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
-import { certificateEmployerId, certificatePdfResponse } from "~/domain/l68/certificate-pdf.server";
+import { certificateEmployerId, certificatePdfResponse } from "~/domain/l68/file/index.server";
 import { actorOf, notFound } from "~/web/session.server";
 import { requireOfficerOn } from "~/web/guards.server";
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { plural } from "~/utils/plural";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db/db.server";
-import { listEnrolments } from "~/domain/placement/enrolments.server";
+import { listEnrolments } from "~/domain/placement/index.server";
 import { formatDate } from "~/utils/format";
 import { actorOf } from "~/web/session.server";
 import { requirePlacementOfficer } from "~/web/guards.server";

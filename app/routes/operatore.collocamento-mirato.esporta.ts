@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
-import { WorkspaceFilterSchema } from "~/domain/l68/file-schema";
-import { listProvinceEmployers } from "~/domain/l68/queries.server";
+import { WorkspaceFilterSchema } from "~/domain/l68";
+import { listProvinceEmployers } from "~/domain/l68/file/index.server";
 import { csvDownload, toCsv } from "~/utils/csv";
 import { actorOf, requirePermission } from "~/web/session.server";
 

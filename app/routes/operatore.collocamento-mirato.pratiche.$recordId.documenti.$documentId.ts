@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { pdfResponse } from "~/web/upload.server";
-import { getDocument, recordEmployerId } from "~/domain/l68/records-queries.server";
+import { getDocument, recordEmployerId } from "~/domain/l68/records/index.server";
 import { actorOf, notFound } from "~/web/session.server";
 import { requireOfficerOn } from "~/web/guards.server";
 

@@ -4,9 +4,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SelectField } from "~/components/forms";
 import { RecordsTable } from "~/components/l68-records";
 import { getDb } from "~/db/db.server";
-import { RecordListFilterSchema } from "~/domain/l68/record-schema";
-import { listRecords } from "~/domain/l68/records-queries.server";
-import { RECORD_STATUS_LABELS } from "~/domain/l68/states";
+import { RecordListFilterSchema, RECORD_STATUS_LABELS } from "~/domain/l68";
+import { listRecords } from "~/domain/l68/records/index.server";
 import { parseSearchParams } from "~/utils/forms";
 import { requirePermission } from "~/web/session.server";
 

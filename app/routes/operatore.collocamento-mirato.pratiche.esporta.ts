@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
-import { RecordListFilterSchema } from "~/domain/l68/record-schema";
-import { recordsCsv } from "~/domain/l68/records-csv";
-import { listRecordsForExport } from "~/domain/l68/records-queries.server";
+import { RecordListFilterSchema, recordsCsv } from "~/domain/l68";
+import { listRecordsForExport } from "~/domain/l68/records/index.server";
 import { parseSearchParams } from "~/utils/forms";
 import { actorOf, requirePermission } from "~/web/session.server";
 import { csvDownload } from "~/utils/csv";

@@ -9,7 +9,7 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import { EMPLOYER_STATUS_LABELS } from "~/domain/employers/states";
-import { canSeeHealthData } from "~/domain/l68/policy.server";
+import { canSeeHealthData } from "~/domain/l68/index.server";
 import { decideApplication, listVacancyApplications } from "~/domain/vacancies/applications.server";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { getVacancy, vacancyVisible } from "~/domain/vacancies/queries.server";

@@ -9,7 +9,7 @@ import { getDb, type Db } from "~/db/db.server";
 import { candidateIdForUser } from "~/domain/candidates/queries.server";
 import type { SessionUser } from "~/domain/identity/queries.server";
 import { roleHas } from "~/domain/identity/roles";
-import { canOfficerSeeEmployer, canSeeHealthData } from "~/domain/l68/policy.server";
+import { canOfficerSeeEmployer, canSeeHealthData } from "~/domain/l68/index.server";
 import type { ShortlistScope } from "~/domain/shortlists/policy.server";
 import type { VacancyScope } from "~/domain/vacancies/policy.server";
 import { forbidden, notFound, requirePermission, requireUser } from "./session.server";

@@ -4,8 +4,7 @@
  * ("campo: messaggio"). Any other failure: exit code 1.
  */
 import { pathToFileURL } from "node:url";
-import { computeQuota } from "../../app/domain/l68/quota";
-import { type FieldError, parseQuotaInput } from "../../app/domain/l68/schema";
+import { computeQuota, type FieldError, parseQuotaInput } from "../../app/domain/l68/calculator";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;

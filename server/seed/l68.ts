@@ -3,11 +3,16 @@ import { createHash } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { DB } from "~/db/types";
 import type { Actor } from "~/domain/audit/commands.server";
-import { addProtectedWorker, addWorkforceGroup } from "~/domain/l68/commands.server";
-import { addDays, addMonths } from "~/domain/l68/dates";
-import type { ProtectedWorkerForm, WorkforceGroupForm } from "~/domain/l68/file-schema";
-import { RECORD_FORM_SCHEMAS, RecordEventSchema } from "~/domain/l68/record-schema";
-import { changeRecordStatus, fileRecord, type StoredPdf } from "~/domain/l68/records.server";
+import { addProtectedWorker, addWorkforceGroup } from "~/domain/l68/file/index.server";
+import {
+  addDays,
+  addMonths,
+  type ProtectedWorkerForm,
+  type WorkforceGroupForm,
+  RECORD_FORM_SCHEMAS,
+  RecordEventSchema,
+} from "~/domain/l68";
+import { changeRecordStatus, fileRecord, type StoredPdf } from "~/domain/l68/records/index.server";
 import { PdfWriter } from "~/documents/pdf.server";
 import type { DemoRefs } from "./platform";
 import { seedPlacement } from "./placement";

@@ -1,13 +1,9 @@
 import type { Transaction } from "kysely";
 import type { DB } from "~/db/types";
 import type { Actor } from "~/domain/audit/commands.server";
-import { addDays, addMonths } from "~/domain/l68/dates";
-import type { Capacity } from "~/domain/placement/capacities";
-import { linkVacancyToPost } from "~/domain/placement/elenco-match.server";
-import { enrol } from "~/domain/placement/enrolments.server";
-import { addPost } from "~/domain/placement/posts.server";
-import { proposeNumeric, referNominative, transitionReferral } from "~/domain/placement/referrals.server";
-import { EnrolmentFormSchema, PostFormSchema } from "~/domain/placement/schema";
+import { addDays, addMonths } from "~/domain/l68";
+import { type Capacity, EnrolmentFormSchema, PostFormSchema } from "~/domain/placement";
+import { linkVacancyToPost, enrol, addPost, proposeNumeric, referNominative, transitionReferral } from "~/domain/placement/index.server";
 import { createVacancy, transitionVacancy } from "~/domain/vacancies/commands.server";
 import type { VacancyInput } from "~/domain/vacancies/schema";
 import { todayInItaly } from "~/utils/dates";

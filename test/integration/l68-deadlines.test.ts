@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
-import { requestCertificate } from "~/domain/l68/certificate.server";
-import { addWorkforceGroup } from "~/domain/l68/commands.server";
-import { runL68Deadlines } from "~/domain/l68/deadlines.server";
-import { submitProspetto } from "~/domain/l68/prospetto.server";
+import { requestCertificate } from "~/domain/l68/file/certificate.server";
+import { addWorkforceGroup } from "~/domain/l68/file/commands.server";
+import { runL68Deadlines } from "~/domain/l68/alerts/deadlines.server";
+import { submitProspetto } from "~/domain/l68/file/prospetto.server";
 import * as certificatePdf from "~/routes/azienda.collocamento-mirato.certificato.$certificateId";
 import { request } from "../support/factories";
 import { createL68Employer, fileVersion } from "../support/factories-l68";

@@ -1,7 +1,7 @@
 import { todayInItaly } from "~/utils/dates";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
-import { addDays } from "~/domain/l68/dates";
+import { addDays } from "~/domain/l68/calculator/dates";
 import * as employerFile from "~/routes/azienda.collocamento-mirato._index";
 import * as officerFile from "~/routes/operatore.collocamento-mirato.$employerId";
 import * as workspace from "~/routes/operatore.collocamento-mirato._index";

@@ -14,7 +14,7 @@ import * as numeric from "~/routes/operatore.collocamento-mirato.avviamenti.nume
 import * as referral from "~/routes/operatore.collocamento-mirato.avviamenti.$referralId";
 import * as officerNullaOsta from "~/routes/operatore.collocamento-mirato.avviamenti.$referralId.nulla-osta";
 import * as employerNullaOsta from "~/routes/azienda.collocamento-mirato.avviamenti.$referralId.nulla-osta";
-import { addDays, addMonths } from "~/domain/l68/dates";
+import { addDays, addMonths } from "~/domain/l68/calculator/dates";
 import { todayInItaly } from "~/utils/dates";
 import { cookieFor, createUserWithRole, request } from "../support/factories";
 import { createL68Employer, createPlacementOfficer, declareWorkers } from "../support/factories-l68";

@@ -4,10 +4,10 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
-import { requestCertificate } from "~/domain/l68/certificate.server";
-import { addProtectedWorker, addWorkforceGroup } from "~/domain/l68/commands.server";
-import { runL68Deadlines } from "~/domain/l68/deadlines.server";
-import { buildProspettoDraft, prospettoDue, submitProspetto } from "~/domain/l68/prospetto.server";
+import { requestCertificate } from "~/domain/l68/file/certificate.server";
+import { addProtectedWorker, addWorkforceGroup } from "~/domain/l68/file/commands.server";
+import { runL68Deadlines } from "~/domain/l68/alerts/deadlines.server";
+import { buildProspettoDraft, prospettoDue, submitProspetto } from "~/domain/l68/file/prospetto.server";
 import { addPost, withdrawPost } from "~/domain/placement/posts.server";
 import { PostFormSchema } from "~/domain/placement/schema";
 import { createL68Employer, fileVersion } from "../support/factories-l68";

@@ -5,8 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { getDb, type Trx } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
-import { addProtectedWorker, addWorkforceGroup, recordWorkerLeft, removeWorkforceGroup } from "~/domain/l68/commands.server";
-import { nextObligationStatus, splitResolution } from "~/domain/l68/obligations.server";
+import { addProtectedWorker, addWorkforceGroup, recordWorkerLeft, removeWorkforceGroup } from "~/domain/l68/file/commands.server";
+import { nextObligationStatus, splitResolution } from "~/domain/l68/file/obligations.server";
 import { transitionReferral } from "~/domain/placement/referrals.server";
 import { recordHire } from "~/domain/shortlists/commands.server";
 import { todayInItaly } from "~/utils/dates";

@@ -10,7 +10,7 @@ import * as postMatch from "~/routes/operatore.collocamento-mirato.abbinamento.p
 import * as referrals from "~/routes/operatore.collocamento-mirato.avviamenti._index";
 import * as officerVacancy from "~/routes/operatore.offerte.$vacancyId";
 import * as enrolmentPage from "~/routes/operatore.collocamento-mirato.elenco.$enrolmentId";
-import { addMonths } from "~/domain/l68/dates";
+import { addMonths } from "~/domain/l68/calculator/dates";
 import { todayInItaly } from "~/utils/dates";
 import { cookieFor, createUserWithRole, request } from "../support/factories";
 import { createTestCandidate } from "../support/factories-candidates";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
-import { recordsCsv } from "~/domain/l68/records-csv";
-import { listRecordsForExport } from "~/domain/l68/records-queries.server";
+import { recordsCsv } from "~/domain/l68/records/records-csv";
+import { listRecordsForExport } from "~/domain/l68/records/records-queries.server";
 import { seedL68 } from "../../server/seed/l68";
 import { seedPlatform } from "../../server/seed/platform";
 

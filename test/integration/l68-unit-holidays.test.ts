@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
-import { addDays } from "~/domain/l68/dates";
-import { workingDays } from "~/domain/l68/working-days";
+import { addDays } from "~/domain/l68/calculator/dates";
+import { workingDays } from "~/domain/l68/calculator/working-days";
 import * as employerFile from "~/routes/azienda.collocamento-mirato._index";
 import * as officerFile from "~/routes/operatore.collocamento-mirato.$employerId";
 import * as newRecord from "~/routes/azienda.collocamento-mirato.pratiche.nuova";

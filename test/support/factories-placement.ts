@@ -3,7 +3,7 @@ import { uniquePersonTaxCode } from "./factories-candidates";
 import { request } from "./factories";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
-import { requestCertificate } from "~/domain/l68/certificate.server";
+import { requestCertificate } from "~/domain/l68/file/certificate.server";
 import { enrol } from "~/domain/placement/enrolments.server";
 import { addPost } from "~/domain/placement/posts.server";
 import { referNominative } from "~/domain/placement/referrals.server";

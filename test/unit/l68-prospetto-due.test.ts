@@ -1,7 +1,7 @@
 // docs/legal/l68.md#s1-6: the prospetto is owed with ≥ 15 computable workers (art. 9 c. 6 L. 68/1999), but not
 // when nothing changed since the last one sent (art. 40 c. 4 DL 112/2008).
 import { describe, expect, it } from "vitest";
-import { decideProspettoDue, describeProspettoDue, prospettoChanges, type ProspettoFigures } from "~/domain/l68/prospetto-due";
+import { decideProspettoDue, describeProspettoDue, prospettoChanges, type ProspettoFigures } from "~/domain/l68/file/prospetto-due";
 
 const figures: ProspettoFigures = {
   baseComputo: 40,

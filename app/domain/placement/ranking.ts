@@ -1,8 +1,8 @@
 /**
  * The provincial ranking (graduatoria) of the people enrolled for targeted placement (art. 8 c. 2
  * L. 68/1999: «un elenco, con unica graduatoria»). The criteria are set by the region; Rosa keeps
- * them as parameters by validity date, like the amounts (l68/amounts.ts), and computes with exact
- * rationals (l68/rational.ts). Higher score, higher rank.
+ * them as parameters by validity date, like the amounts (l68/calculator/amounts.ts), and computes with exact
+ * rationals (l68/calculator/rational.ts). Higher score, higher rank.
  *
  * Criteria implemented, and where each weight comes from. None of the weights is in the project's
  * sources (docs/legal/placement.md#ranking): each is marked `verified: false` and the page says so.

@@ -1,4 +1,4 @@
-/** The L. 68 rationals (l68/rational.ts) with the helpers the ranking needs. */
+/** The L. 68 rationals (l68/calculator/rational.ts) with the helpers the ranking needs. */
 import { ZERO, cmp, type Rational } from "~/domain/l68";
 
 export { add, cmp, floor, mul, rational, sub, ZERO, type Rational } from "~/domain/l68";

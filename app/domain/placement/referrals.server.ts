@@ -4,7 +4,7 @@
  * conditions fit the post, then confirms) or nominative (the employer names the person, the office
  * issues the nulla osta). The outcome ends it; a hire adds the worker to the employer's file and
  * the recomputation closes the obligation it covers with resolution «hire»
- * (l68/obligations.server.ts). Every status change goes through `transitionReferral` (table, row
+ * (l68/file/obligations.server.ts). Every status change goes through `transitionReferral` (table, row
  * lock, version check, audit in the caller's transaction), like vacancies/states.ts.
  */
 import type { Db, Trx } from "~/db/db.server";

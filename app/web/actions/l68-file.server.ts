@@ -14,7 +14,7 @@ import {
   recordWorkerLeft,
   removeWorkforceGroup,
   setEmployerType,
-} from "~/domain/l68/commands.server";
+} from "~/domain/l68/file/index.server";
 import {
   EmployerTypeFormSchema,
   ProtectedWorkerFormSchema,
@@ -22,7 +22,7 @@ import {
   WorkerLeftFormSchema,
   WorkforceGroupFormSchema,
   versionField,
-} from "~/domain/l68/file-schema";
+} from "~/domain/l68";
 
 export type FileActionResult =
   { ok: true; message: string } | { ok: false; intent: string; errors: FieldErrors; values: FormValues; status: DomainErrorStatus };

@@ -14,9 +14,8 @@ import { z } from "zod";
 import { DomainError } from "~/domain/errors";
 import { type DomainErrorStatus, statusOf } from "~/web/errors.server";
 import { type FieldErrors, type FormValues, formValues, parseFormData } from "~/utils/forms";
-import { RECORD_FORM_SCHEMAS, RecordEventSchema, RecordKindSchema } from "~/domain/l68/record-schema";
-import { addRecordDocument, changeRecordStatus, DOCUMENT_MAX_BYTES, fileRecord, type StoredPdf } from "~/domain/l68/records.server";
-import type { RecordEvent, RecordSide } from "~/domain/l68/states";
+import { RECORD_FORM_SCHEMAS, RecordEventSchema, RecordKindSchema, type RecordEvent, type RecordSide } from "~/domain/l68";
+import { addRecordDocument, changeRecordStatus, DOCUMENT_MAX_BYTES, fileRecord, type StoredPdf } from "~/domain/l68/records/index.server";
 
 export type RecordActionResult =
   { ok: true; message: string; recordId: string } | { ok: false; errors: FieldErrors; values: FormValues; status: DomainErrorStatus };

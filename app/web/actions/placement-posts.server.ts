@@ -2,8 +2,8 @@
 import { z } from "zod";
 import type { Actor } from "~/domain/audit/commands.server";
 import { runForm } from "./placement.server";
-import { addPost, withdrawPost } from "~/domain/placement/posts.server";
-import { PostFormSchema } from "~/domain/placement/schema";
+import { addPost, withdrawPost } from "~/domain/placement/index.server";
+import { PostFormSchema } from "~/domain/placement";
 
 const WithdrawSchema = z.object({ postId: z.uuid({ error: "Posto non valido" }) });
 

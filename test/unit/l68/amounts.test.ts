@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { art12bisCapAt, contributoAt, formatCents, prospettoLateSanctionCents, uncoveredSanctionAt } from "~/domain/l68/amounts";
+import { art12bisCapAt, contributoAt, formatCents, prospettoLateSanctionCents, uncoveredSanctionAt } from "~/domain/l68/calculator/amounts";
 import { calc, fullTime } from "./helpers";
 
 describe("contributo esonerativo by date (art. 5 c. 3, docs/legal/l68.md#s1-7)", () => {

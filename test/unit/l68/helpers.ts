@@ -1,5 +1,5 @@
-import { computeQuota } from "~/domain/l68/quota";
-import { type QuotaInputRaw, type QuotaResult, parseQuotaInput } from "~/domain/l68/schema";
+import { computeQuota } from "~/domain/l68/calculator/quota";
+import { type QuotaInputRaw, type QuotaResult, parseQuotaInput } from "~/domain/l68/calculator/schema";
 
 type Group = QuotaInputRaw["workforce"][number];
 

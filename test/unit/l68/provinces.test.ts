@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { allocateProvinces } from "~/domain/l68/provinces";
-import { computeQuota } from "~/domain/l68/quota";
-import { parseQuotaInput, type QuotaInput } from "~/domain/l68/schema";
+import { allocateProvinces } from "~/domain/l68/calculator/provinces";
+import { computeQuota } from "~/domain/l68/calculator/quota";
+import { parseQuotaInput, type QuotaInput } from "~/domain/l68/calculator/schema";
 
 function run(groups: { p: string; count: number; protected?: "disabile_l68" }[], legal: string) {
   const parsed = parseQuotaInput({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { floor, fromNumber, rational, roundHalfUp, roundQuota, toDecimal } from "~/domain/l68/rational";
+import { floor, fromNumber, rational, roundHalfUp, roundQuota, toDecimal } from "~/domain/l68/calculator/rational";
 
 describe("roundQuota: a fraction becomes a unit only when strictly above 0.50 (docs/legal/l68.md#s1-3)", () => {
   it.each([

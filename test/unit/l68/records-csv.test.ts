@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type RecordCsvRow, RECORDS_CSV_HEADER, recordsCsv } from "~/domain/l68/records-csv";
+import { type RecordCsvRow, RECORDS_CSV_HEADER, recordsCsv } from "~/domain/l68/records/records-csv";
 
 const base: Omit<RecordCsvRow, "kind" | "details"> = {
   legal_name: "Logistica Emiliana S.p.A.",

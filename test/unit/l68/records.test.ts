@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { L68RecordKind, L68RecordStatus } from "~/db/tables/l68";
-import { exemptionContribution, selfCertificationContribution, selfCertifiedPositions } from "~/domain/l68/contribution";
-import { addMonths } from "~/domain/l68/dates";
-import { computeQuota } from "~/domain/l68/quota";
-import { RECORD_FORM_SCHEMAS, RECORD_KINDS, RecordEventSchema } from "~/domain/l68/record-schema";
-import { parseQuotaInput } from "~/domain/l68/schema";
-import { availableEvents, isInForce, nextRecordStatus, RECORD_TRANSITIONS } from "~/domain/l68/states";
-import { easterSunday, splitByYear, workingDays } from "~/domain/l68/working-days";
+import { exemptionContribution, selfCertificationContribution, selfCertifiedPositions } from "~/domain/l68/calculator/contribution";
+import { addMonths } from "~/domain/l68/calculator/dates";
+import { computeQuota } from "~/domain/l68/calculator/quota";
+import { RECORD_FORM_SCHEMAS, RECORD_KINDS, RecordEventSchema } from "~/domain/l68/records/record-schema";
+import { parseQuotaInput } from "~/domain/l68/calculator/schema";
+import { availableEvents, isInForce, nextRecordStatus, RECORD_TRANSITIONS } from "~/domain/l68/records/states";
+import { easterSunday, splitByYear, workingDays } from "~/domain/l68/calculator/working-days";
 
 const STATUSES: L68RecordStatus[] = ["submitted", "approved", "rejected", "withdrawn", "closed"];
 

@@ -1,6 +1,6 @@
 import { todayInItaly } from "~/utils/dates";
 import { describe, expect, it } from "vitest";
-import { QuotaInputSchema, parseQuotaInput, toFieldErrors } from "~/domain/l68/schema";
+import { QuotaInputSchema, parseQuotaInput, toFieldErrors } from "~/domain/l68/calculator/schema";
 
 const valid = { date: "2026-03-01", employer: { type: "private" }, workforce: [{ count: 20, contract: "indeterminato" }] };
 const withGroup = (group: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { PATRON_SAINTS } from "~/domain/l68/patron-saints";
-import { PROVINCE_NAMES } from "~/domain/l68/province-codes";
-import { parseQuotaInput } from "~/domain/l68/schema";
-import { nationalHolidays, workingDays } from "~/domain/l68/working-days";
+import { PATRON_SAINTS } from "~/domain/l68/calculator/patron-saints";
+import { PROVINCE_NAMES } from "~/domain/l68/calculator/province-codes";
+import { parseQuotaInput } from "~/domain/l68/calculator/schema";
+import { nationalHolidays, workingDays } from "~/domain/l68/calculator/working-days";
 import { calc, fullTime, partTime } from "./helpers";
 
 const line = (r: { explanation: string[] }, fragment: string) => r.explanation.find((l) => l.includes(fragment));

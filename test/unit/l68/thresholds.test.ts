@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bandOf, quotaArt18For, quotaDisabiliFor } from "~/domain/l68/quota";
+import { bandOf, quotaArt18For, quotaDisabiliFor } from "~/domain/l68/calculator/quota";
 import { calc, fullTime } from "./helpers";
 
 describe("art. 3 c. 1 bands and disabled quota (docs/legal/l68.md#s1-1, #s1-3)", () => {

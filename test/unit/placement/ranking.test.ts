@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rational } from "~/domain/l68/rational";
+import { rational } from "~/domain/l68/calculator/rational";
 import { fitsPost } from "~/domain/placement/matching";
 import { fullMonths, rank, rankingParametersOn, scoreOf, type RankingEntry } from "~/domain/placement/ranking";
 

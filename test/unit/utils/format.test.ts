@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { payLabel } from "~/components/vacancy-view";
-import { formatInt } from "~/domain/l68/explain";
+import { formatInt } from "~/domain/l68/calculator/explain";
 import { decimalComma, formatMegabytes, formatMoney, formatNumber } from "~/utils/format";
 
 describe("money and numbers (it-IT, one formatter)", () => {

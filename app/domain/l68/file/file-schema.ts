@@ -4,8 +4,8 @@
  * schema (`WorkforceGroupSchema`) so a row that would make the calculator fail is never saved.
  */
 import { z } from "zod";
-import { isProvinceCode } from "./province-codes";
-import { CONTRACT_TYPES, EXCLUSION_TYPES, WorkforceGroupSchema } from "./schema";
+import { isProvinceCode } from "../calculator/province-codes";
+import { CONTRACT_TYPES, EXCLUSION_TYPES, WorkforceGroupSchema } from "../calculator/schema";
 import { calendarDay } from "~/utils/date-fields";
 
 export const CONTRACT_LABELS: Record<(typeof CONTRACT_TYPES)[number], string> = {

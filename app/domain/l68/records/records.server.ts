@@ -10,12 +10,12 @@ import type { L68RecordKind, L68RecordStatus } from "~/db/tables/l68";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { enqueueMail } from "~/domain/mail/index.server";
-import { recomputeFile } from "./commands.server";
-import { addDays, addMonths } from "./dates";
+import { recomputeFile } from "../file/commands.server";
+import { addDays, addMonths } from "../calculator/dates";
 import { checkFiling, isReferral, linkObligations, unlinkObligations, withContribution } from "./record-effects.server";
 import type { RecordEventForm, RecordForm } from "./record-schema";
 import { EVENT_SIDE, nextRecordStatus, OPEN_STATUSES, RECORD_KIND_LABELS, RECORD_STATUS_LABELS, type RecordSide } from "./states";
-import { lockFile } from "./workforce.server";
+import { lockFile } from "../file/workforce.server";
 
 /** Largest document accepted (PDF): supporting papers are scans, rarely above a few MB. */
 export const DOCUMENT_MAX_BYTES = 10 * 1_048_576;

@@ -7,11 +7,11 @@
  */
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
-import { recomputeFile } from "./commands.server";
-import { addDays } from "./dates";
+import { recomputeFile } from "../file/commands.server";
+import { addDays } from "../calculator/dates";
 import { alert, REMINDER_DAYS, SYSTEM } from "./alerts.server";
-import { formatIsoDay } from "./explain";
-import { RECORD_KIND_LABELS } from "./states";
+import { formatIsoDay } from "../calculator/explain";
+import { RECORD_KIND_LABELS } from "../records/states";
 import { plural } from "~/utils/plural";
 
 export interface RecordDeadlineRun {

@@ -7,13 +7,13 @@
 import type { Trx } from "~/db/db.server";
 import type { L68RecordKind } from "~/db/tables/l68";
 import { DomainError } from "~/domain/errors";
-import { exemptionContribution, selfCertificationContribution, selfCertifiedPositions } from "./contribution";
-import { patronSaintOf } from "./patron-saints";
-import { computeQuota } from "./quota";
+import { exemptionContribution, selfCertificationContribution, selfCertifiedPositions } from "../calculator/contribution";
+import { patronSaintOf } from "../calculator/patron-saints";
+import { computeQuota } from "../calculator/quota";
 import type { Actor } from "~/domain/audit/index.server";
-import { pendingObligations, transitionObligation } from "./obligations.server";
-import { buildFileInput } from "./workforce.server";
-import type { WeekDays } from "./working-days";
+import { pendingObligations, transitionObligation } from "../file/obligations.server";
+import { buildFileInput } from "../file/workforce.server";
+import type { WeekDays } from "../calculator/working-days";
 
 type Details = Record<string, unknown>;
 export interface Period {

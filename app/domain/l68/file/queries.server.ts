@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
-import { employerInProvince } from "./policy.server";
-import type { ProvinceAllocation } from "./provinces";
-import type { QuotaResult } from "./schema";
+import { employerInProvince } from "../policy.server";
+import type { ProvinceAllocation } from "../calculator/provinces";
+import type { QuotaResult } from "../calculator/schema";
 
 import { romeDay } from "~/db/dates.server";
 const num = (v: string | null) => (v === null ? null : Number(v));

@@ -1,26 +1,5 @@
-import type { L68ObligationCause, L68ObligationResolution, L68ObligationStatus, L68RecordKind, L68RecordStatus } from "~/db/tables/l68";
-
-export const OBLIGATION_CAUSE_LABELS: Record<L68ObligationCause, string> = {
-  threshold: "Aumento della quota o delle scoperture",
-  worker_left: "Cessazione di un lavoratore protetto",
-  suspension_end: "Fine di una sospensione",
-};
-
-export const OBLIGATION_STATUS_LABELS: Record<L68ObligationStatus, string> = {
-  open: "In corso",
-  request_filed: "Richiesta di avviamento presentata",
-  met: "Adempiuto",
-  overdue: "Scaduto",
-  lapsed: "Non più dovuto",
-};
-
-/** How an obligation ended: «Adempiuto» only by hire, exemption or convention (obligations.server.ts). */
-export const OBLIGATION_RESOLUTION_LABELS: Record<L68ObligationResolution, string> = {
-  hire: "assunzione",
-  exemption: "esonero o autocertificazione",
-  convention: "convenzione",
-  lapsed: "non più dovuto (organico o quota ridotti, sospensione)",
-};
+/** The L. 68 records (exemptions, self-certifications, suspensions, conventions, referral requests): kinds, statuses and the transition table. */
+import type { L68RecordKind, L68RecordStatus } from "~/db/tables/l68";
 
 export const RECORD_KIND_LABELS: Record<L68RecordKind, string> = {
   esonero: "Esonero parziale (art. 5 c. 3)",

@@ -6,7 +6,7 @@
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { L68RecordStatus } from "~/db/tables/l68";
-import { employerInProvince } from "./policy.server";
+import { employerInProvince } from "../policy.server";
 import { romeDay } from "~/db/dates.server";
 
 export type RecordScope = { employerId: string } | { province: string; employerId?: string };

@@ -6,8 +6,8 @@
  */
 import { z } from "zod";
 import type { L68RecordKind } from "~/db/tables/l68";
-import { EXEMPTION_MAX_PERCENT } from "./amounts";
-import { blankToUndefined, decimal, isoDateField, province } from "./file-schema";
+import { EXEMPTION_MAX_PERCENT } from "../calculator/amounts";
+import { blankToUndefined, decimal, isoDateField, province } from "../file/file-schema";
 
 export const RECORD_KINDS = [
   "esonero",

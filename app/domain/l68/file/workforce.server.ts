@@ -10,10 +10,10 @@ import type { L68ObligationCause } from "~/db/tables/l68";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { reconcileObligations, type CoverFigures } from "./obligations.server";
-import type { ContributionPeriod } from "./contribution";
-import { allocateProvinces, type ProvinceAllocation, type ProvinceSuspensions } from "./provinces";
-import { computeQuota } from "./quota";
-import { type QuotaInput, type QuotaResult, parseQuotaInput } from "./schema";
+import type { ContributionPeriod } from "../calculator/contribution";
+import { allocateProvinces, type ProvinceAllocation, type ProvinceSuspensions } from "../calculator/provinces";
+import { computeQuota } from "../calculator/quota";
+import { type QuotaInput, type QuotaResult, parseQuotaInput } from "../calculator/schema";
 
 const num = (v: string | null) => (v === null ? undefined : Number(v));
 

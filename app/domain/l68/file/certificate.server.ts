@@ -7,8 +7,8 @@ import type { Db, Trx } from "~/db/db.server";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { enqueueMail } from "~/domain/mail/index.server";
 import { recomputeFile } from "./commands.server";
-import { addDays, prospettoDeadline } from "./dates";
-import { formatIsoDay } from "./explain";
+import { addDays, prospettoDeadline } from "../calculator/dates";
+import { formatIsoDay } from "../calculator/explain";
 import { pendingSentence } from "./certificate-text";
 import { prospettoDue } from "./prospetto.server";
 

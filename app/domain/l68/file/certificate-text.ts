@@ -1,5 +1,5 @@
 // Client-safe texts of the art. 17 certificate (used by the pages and by the e-mail).
-import { formatIsoDay } from "./explain";
+import { formatIsoDay } from "../calculator/explain";
 
 /** The line an issued certificate carries when units are uncovered but still inside the 60-day term. */
 export function pendingSentence(units: number, dueOn: string): string {

@@ -7,8 +7,8 @@
 import type { Db, Trx } from "~/db/db.server";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
-import { formatCents, prospettoLateSanctionCents } from "./amounts";
-import { daysBetween, prospettoDeadline } from "./dates";
+import { formatCents, prospettoLateSanctionCents } from "../calculator/amounts";
+import { daysBetween, prospettoDeadline } from "../calculator/dates";
 import { pendingObligations, transitionObligation } from "./obligations.server";
 import { listPosts, postsSummary } from "~/domain/placement/index.server";
 import { decideProspettoDue, type ProspettoDue, type ProspettoFigures } from "./prospetto-due";

@@ -9,7 +9,7 @@ import type { Trx } from "~/db/db.server";
 import type { L68ObligationCause, L68ObligationResolution, L68ObligationStatus } from "~/db/tables/l68";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
-import { addDays, OBLIGATION_DAYS } from "./dates";
+import { addDays, OBLIGATION_DAYS } from "../calculator/dates";
 import { OBLIGATION_STATUS_LABELS } from "./states";
 
 export type ObligationEvent = "file_request" | "withdraw_request" | "expire" | "resolve" | "lapse";

@@ -6,11 +6,11 @@
  */
 import { todayInItaly } from "~/utils/dates";
 import type { Db } from "~/db/db.server";
-import { addDays, prospettoDeadline } from "./dates";
-import { formatIsoDay } from "./explain";
-import { recomputeFile } from "./commands.server";
-import { transitionObligation } from "./obligations.server";
-import { prospettoDue } from "./prospetto.server";
+import { addDays, prospettoDeadline } from "../calculator/dates";
+import { formatIsoDay } from "../calculator/explain";
+import { recomputeFile } from "../file/commands.server";
+import { transitionObligation } from "../file/obligations.server";
+import { prospettoDue } from "../file/prospetto.server";
 import { runRecordDeadlines, type RecordDeadlineRun } from "./records-deadlines.server";
 import { alert, REMINDER_DAYS, SYSTEM } from "./alerts.server";
 
