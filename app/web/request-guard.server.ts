@@ -11,7 +11,8 @@ import { log } from "~/utils/logger.server";
  * - an address whose path or query contains control characters (`?q=%00`) is a 400;
  * - an action accepts only HTML form bodies (`application/x-www-form-urlencoded`,
  *   `multipart/form-data`): JSON or anything else is a 415, unless the route
- *   module exports `acceptedContentTypes` (the L. 68 JSON API);
+ *   module exports `acceptedContentTypes` (the L. 68 JSON API; `["*"]` lets every body through to an action that
+ *   answers bad ones itself, as the internship checker API does);
  * - an urlencoded form is read here, at most MAX_FORM_BYTES, its field names are
  *   checked (no `__proto__`/`constructor`/`prototype`, list indices ≤ 99) and its
  *   text is stripped of control characters before the action sees it;
@@ -111,6 +112,8 @@ async function cleanUrlencoded(request: Request): Promise<Request> {
 async function checkBody(request: Request, accepted: readonly string[]): Promise<Request> {
   if (["GET", "HEAD"].includes(request.method.toUpperCase())) return request;
   const type = mediaType(request);
+  // "*": the action reads any body itself and answers bad ones in its own format (the internship checker API).
+  if (accepted.includes("*")) return request;
   if (!type && !request.body)
     return new Request(request.url, { method: request.method, headers: withFormType(request.headers), body: "", signal: request.signal });
   if (accepted.includes(type)) return request;

@@ -142,8 +142,19 @@ describe("desk per role: every count equals the rows of the list it links to", (
   });
 });
 
+/**
+ * An employer and a published vacancy of their own, for the tests that add rose: the counts the desk tests check on the
+ * shared employer stay the same whatever order the tests run in.
+ */
+async function ownVacancy() {
+  const employer = await createEmployer();
+  const vacancy = await createMatchVacancy({ employerId: employer.id, comune: "Milano", status: "published" });
+  return { employerId: employer.id, vacancyId: vacancy.id };
+}
+
 describe("service register: the officer's time, one 4C row per rosa", () => {
   it("prefills from the standard, takes the officer's time and modality, and presenting twice keeps one row", async () => {
+    const { employerId, vacancyId } = await ownVacancy();
     const s = await insertPresentedShortlist(employerId, vacancyId);
     await db().updateTable("shortlists").set({ status: "open", presented_at: null }).where("id", "=", s).execute();
     const a = await addRow(s, candidateIds[0], "available");
@@ -183,6 +194,7 @@ describe("service register: the officer's time, one 4C row per rosa", () => {
   });
 
   it("the database refuses a second 4C row for the same rosa", async () => {
+    const { employerId, vacancyId } = await ownVacancy();
     const s = await insertPresentedShortlist(employerId, vacancyId);
     const officer = await db().selectFrom("shortlists").select("created_by").where("id", "=", s).executeTakeFirstOrThrow();
     const row = {
@@ -202,6 +214,7 @@ describe("service register: the officer's time, one 4C row per rosa", () => {
 
 describe("figures page: period", () => {
   it("counts only the rose created in the period; the CSV follows it; bad periods are refused", async () => {
+    const { employerId, vacancyId } = await ownVacancy();
     const s = await insertPresentedShortlist(employerId, vacancyId);
     await db()
       .updateTable("shortlists")

@@ -27,21 +27,73 @@ const obligations = (employerId: string) =>
     .orderBy("created_at")
     .execute();
 
+type L68Employer = Awaited<ReturnType<typeof createL68Employer>>;
+
+const post = async (e: L68Employer, form: Record<string, string>, cookie = e.cookie) =>
+  callRoute(employerFile.action, await fileForm(PAGE, cookie, e.employerId, form));
+
+/** The workforce of the first test: 18 full-time and 4 half-time in Milan (base 20, one position to cover). */
+async function declareWorkforce(e: L68Employer) {
+  expect(
+    (await post(e, { intent: "add-group", provinceCode: "mi", siteLabel: "Laboratorio", count: "18", contract: "indeterminato" })).status,
+  ).toBe(302);
+  expect(
+    (
+      await post(e, {
+        intent: "add-group",
+        provinceCode: "MI",
+        count: "4",
+        contract: "indeterminato",
+        weeklyHours: "20",
+        fullTimeHours: "40",
+      })
+    ).status,
+  ).toBe(302);
+}
+
+/** A protected worker hired today covers the position. */
+async function addProtectedWorker(e: L68Employer) {
+  const r = await post(e, {
+    intent: "add-worker",
+    workerName: "Lucia Neri",
+    provinceCode: "MI",
+    category: "disabile_art4",
+    contract: "indeterminato",
+    hiredOn: today,
+    disabilityPercent: "67",
+  });
+  expect(r.status, JSON.stringify(r.body)).toBe(302);
+}
+
+/** That worker leaves today. */
+async function protectedWorkerLeft(e: L68Employer) {
+  const worker = await getDb()
+    .selectFrom("l68_protected_workers")
+    .select("id")
+    .where("employer_id", "=", e.employerId)
+    .executeTakeFirstOrThrow();
+  expect((await post(e, { intent: "worker-left", workerId: worker.id, leftOn: today })).status).toBe(302);
+}
+
+// Each test starts from an employer of its own, brought by the helpers above to the state it checks.
 describe("the employer's L. 68 file", () => {
-  let e: Awaited<ReturnType<typeof createL68Employer>>;
   let officer: Awaited<ReturnType<typeof createPlacementOfficer>>;
   beforeAll(async () => {
-    e = await createL68Employer();
     officer = await createPlacementOfficer("MI");
   });
 
-  const post = async (form: Record<string, string>, cookie = e.cookie) =>
-    callRoute(employerFile.action, await fileForm(PAGE, cookie, e.employerId, form));
-
   it("declaring the workforce recomputes the quota, keeps a snapshot and opens a 60-day obligation", async () => {
-    const r = await post({ intent: "add-group", provinceCode: "mi", siteLabel: "Laboratorio", count: "18", contract: "indeterminato" });
+    const e = await createL68Employer();
+    const r = await post(e, { intent: "add-group", provinceCode: "mi", siteLabel: "Laboratorio", count: "18", contract: "indeterminato" });
     expect(r.status, JSON.stringify(r.body)).toBe(302);
-    await post({ intent: "add-group", provinceCode: "MI", count: "4", contract: "indeterminato", weeklyHours: "20", fullTimeHours: "40" });
+    await post(e, {
+      intent: "add-group",
+      provinceCode: "MI",
+      count: "4",
+      contract: "indeterminato",
+      weeklyHours: "20",
+      fullTimeHours: "40",
+    });
     const [latest] = await snapshots(e.employerId);
     expect(latest).toMatchObject({
       base_computo: 20,
@@ -61,8 +113,10 @@ describe("the employer's L. 68 file", () => {
   });
 
   it("refuses bad input with the field and saves nothing", async () => {
+    const e = await createL68Employer();
+    await declareWorkforce(e);
     const before = (await snapshots(e.employerId)).length;
-    const r = await post({
+    const r = await post(e, {
       intent: "add-group",
       provinceCode: "MI",
       count: "3",
@@ -72,12 +126,14 @@ describe("the employer's L. 68 file", () => {
     });
     expect(r.status).toBe(400);
     expect(formErrorsOf(r.body).weeklyHours).toMatch(/supera l'orario a tempo pieno/);
-    const r2 = await post({ intent: "add-group", provinceCode: "Milano", count: "-2", contract: "determinato" });
+    const r2 = await post(e, { intent: "add-group", provinceCode: "Milano", count: "-2", contract: "determinato" });
     expect(Object.keys(formErrorsOf(r2.body))).toEqual(expect.arrayContaining(["provinceCode", "count"]));
     expect((await snapshots(e.employerId)).length).toBe(before);
   });
 
   it("refuses a stale version (409) without changing anything", async () => {
+    const e = await createL68Employer();
+    await declareWorkforce(e);
     const r = await callRoute(
       employerFile.action,
       request(PAGE, {
@@ -89,7 +145,9 @@ describe("the employer's L. 68 file", () => {
   });
 
   it("a protected worker covers the position and closes the obligation; disability details stay with the officer", async () => {
-    const r = await post({
+    const e = await createL68Employer();
+    await declareWorkforce(e);
+    const r = await post(e, {
       intent: "add-worker",
       workerName: "Lucia Neri",
       provinceCode: "MI",
@@ -123,20 +181,27 @@ describe("the employer's L. 68 file", () => {
   });
 
   it("a protected worker leaving opens an obligation from the last day", async () => {
+    const e = await createL68Employer();
+    await declareWorkforce(e);
+    await addProtectedWorker(e);
     const worker = await getDb()
       .selectFrom("l68_protected_workers")
       .select("id")
       .where("employer_id", "=", e.employerId)
       .executeTakeFirstOrThrow();
-    const r = await post({ intent: "worker-left", workerId: worker.id, leftOn: today });
+    const r = await post(e, { intent: "worker-left", workerId: worker.id, leftOn: today });
     expect(r.status, JSON.stringify(r.body)).toBe(302);
     const obs = await obligations(e.employerId);
     expect(obs.at(-1)).toMatchObject({ cause: "worker_left", status: "open", units: 1, arose: today, due: addDays(today, 60) });
-    const future = await post({ intent: "worker-left", workerId: worker.id, leftOn: addDays(today, 3) });
+    const future = await post(e, { intent: "worker-left", workerId: worker.id, leftOn: addDays(today, 3) });
     expect(future.status).toBe(400);
   });
 
   it("the officer of the province sees the employer in the workspace and the CSV; another province does not", async () => {
+    const e = await createL68Employer();
+    await declareWorkforce(e);
+    await addProtectedWorker(e);
+    await protectedWorkerLeft(e);
     const list = await callRoute(
       workspace.loader,
       request("/operatore/collocamento-mirato?ordina=scoperti&scoperti=1", { cookie: officer.cookie }),
@@ -165,6 +230,10 @@ describe("the employer's L. 68 file", () => {
   });
 
   it("an officer changes the file of an employer of the province (same rules, audited)", async () => {
+    const e = await createL68Employer();
+    await declareWorkforce(e);
+    await addProtectedWorker(e);
+    await protectedWorkerLeft(e);
     const r = await callRoute(
       officerFile.action,
       await fileForm(`/operatore/collocamento-mirato/${e.employerId}`, officer.cookie, e.employerId, {

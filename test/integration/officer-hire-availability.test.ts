@@ -19,24 +19,20 @@ let officer: string;
 let officerId: string;
 let employerCookie: string;
 let employerId: string;
-let vacancyId: string;
-let shortlistId: string;
-const rowIds: Record<"withAccount" | "emailOnly" | "phoneOnly" | "noContact", string> = {
-  withAccount: "",
-  emailOnly: "",
-  phoneOnly: "",
-  noContact: "",
-};
 
-const officerPost = (form: Record<string, string>, rows: string[] = []) => {
+type RowKey = "withAccount" | "emailOnly" | "phoneOnly" | "noContact";
+type Rosa = { vacancyId: string; shortlistId: string; rowIds: Record<RowKey, string> };
+
+const officerPost = (rosa: Rosa, form: Record<string, string>, rows: string[] = []) => {
   const body = new URLSearchParams(form);
   for (const id of rows) body.append("rowIds", id);
-  return new Request(`http://localhost/operatore/rose/${shortlistId}`, {
+  return new Request(`http://localhost/operatore/rose/${rosa.shortlistId}`, {
     method: "POST",
     headers: { Cookie: officer, "Content-Type": "application/x-www-form-urlencoded" },
     body,
   });
 };
+
 const rowState = async (id: string) =>
   await getDb().selectFrom("shortlist_candidates").select(["state", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
 const linkFor = async (rowId: string) => {
@@ -56,6 +52,14 @@ beforeAll(async () => {
   officerId = officerUser.id;
   officer = await cookieFor(officerUser.id);
   employerCookie = await cookieFor((await createUserWithRole("employer", { employerId })).id);
+});
+
+/**
+ * A rosa of its own for each test (no state passes from one test to the next): a vacancy in preselection and four
+ * people, one with a candidate account, one reachable only by e-mail, one only by phone (a number of its own), one
+ * with neither.
+ */
+async function newRosa(): Promise<Rosa> {
   const candUser = await createUserWithRole("candidate");
   const ids = {
     withAccount: await createMatchCandidate({ comune: "Cremona", userId: candUser.id, lastName: "Conto" }),
@@ -63,9 +67,10 @@ beforeAll(async () => {
     phoneOnly: await createMatchCandidate({ comune: "Cremona", lastName: "Telefono" }),
     noContact: await createMatchCandidate({ comune: "Cremona", lastName: "Nessuno" }),
   };
-  await getDb().updateTable("candidates").set({ email: null }).where("id", "in", [ids.phoneOnly, ids.noContact]).execute();
-  await getDb().updateTable("candidates").set({ phone: null }).where("id", "=", ids.noContact).execute();
-  vacancyId = (await createMatchVacancy({ employerId, comune: "Cremona", positions: 2, status: "in_preselection" })).id;
+  const phone = `333 ${String(Math.floor(Math.random() * 10_000_000)).padStart(7, "0")}`;
+  await getDb().updateTable("candidates").set({ email: null, phone }).where("id", "=", ids.phoneOnly).execute();
+  await getDb().updateTable("candidates").set({ email: null, phone: null }).where("id", "=", ids.noContact).execute();
+  const vacancyId = (await createMatchVacancy({ employerId, comune: "Cremona", positions: 2, status: "in_preselection" })).id;
   const s = await getDb()
     .insertInto("shortlists")
     .values({
@@ -80,20 +85,77 @@ beforeAll(async () => {
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  shortlistId = s.id;
+  const rowIds = {} as Record<RowKey, string>;
   let rank = 1;
-  for (const [key, candidateId] of Object.entries(ids) as [keyof typeof rowIds, string][]) {
+  for (const [key, candidateId] of Object.entries(ids) as [RowKey, string][]) {
     const r = await getDb()
       .insertInto("shortlist_candidates")
-      .values({ shortlist_id: shortlistId, candidate_id: candidateId, rank: rank++, score: 1, explanation: "{}" })
+      .values({ shortlist_id: s.id, candidate_id: candidateId, rank: rank++, score: 1, explanation: "{}" })
       .returning("id")
       .executeTakeFirstOrThrow();
     rowIds[key] = r.id;
   }
-});
+  return { vacancyId, shortlistId: s.id, rowIds };
+}
+
+/** «Avvia il contatto» for the four people of the rosa: the links go out. */
+async function contactAll(rosa: Rosa) {
+  const res = (await officerRoute.action({
+    request: officerPost(rosa, { intent: "contact_all" }, Object.values(rosa.rowIds)),
+    params: { shortlistId: rosa.shortlistId },
+    context: { clientIp: "127.0.0.1" },
+  })) as Response;
+  expect(res.status).toBe(302);
+  return res;
+}
+
+/** A newer e-mail link for a person, expired an hour ago (it supersedes the one sent before). */
+async function expiredNewerLink(rowId: string) {
+  const past = new Date(Date.now() - 3_600_000);
+  const r = await getDb()
+    .insertInto("availability_requests")
+    .values({
+      shortlist_candidate_id: rowId,
+      channel: "email",
+      sent_to: "x@example.it",
+      expires_at: past,
+      created_at: new Date(Date.now() + 1000),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return availabilityToken(r.id, past);
+}
+
+/** The e-mail-only person confirms through the link, then is presented to the employer (the officer's ordinary flow). */
+async function presentedRosa(): Promise<Rosa> {
+  const rosa = await newRosa();
+  await contactAll(rosa);
+  const { token } = await linkFor(rosa.rowIds.emailOnly);
+  const answer = await callRoute(
+    linkRoute.action,
+    request(`/disponibilita/${token}`, { form: { response: "confirmed", shareContacts: "on" } }),
+    {
+      token,
+    },
+  );
+  expect(answer.status).toBe(302);
+  await getDb()
+    .updateTable("shortlist_candidates")
+    .set({ state: "presented", presented_at: new Date() })
+    .where("id", "=", rosa.rowIds.emailOnly)
+    .execute();
+  await getDb()
+    .updateTable("shortlists")
+    .set({ status: "presented", presented_at: new Date(), presented_by: officerId })
+    .where("id", "=", rosa.shortlistId)
+    .execute();
+  return rosa;
+}
 
 describe("«avvia il contatto» for all the chosen people at once", () => {
   it("contacts everybody in one action, by the channel each has, and says so", async () => {
+    const rosa = await newRosa();
+    const { rowIds, shortlistId } = rosa;
     const mailsBefore = Number(
       (
         await getDb()
@@ -103,7 +165,7 @@ describe("«avvia il contatto» for all the chosen people at once", () => {
       ).n,
     );
     const res = (await officerRoute.action({
-      request: officerPost({ intent: "contact_all" }, Object.values(rowIds)),
+      request: officerPost(rosa, { intent: "contact_all" }, Object.values(rowIds)),
       params: { shortlistId },
       context: { clientIp: "127.0.0.1" },
     })) as Response;
@@ -146,13 +208,16 @@ describe("«avvia il contatto» for all the chosen people at once", () => {
   });
 
   it("a double submit changes nothing and says nobody new was contacted", async () => {
+    const rosa = await newRosa();
+    await contactAll(rosa);
+    const { rowIds, shortlistId } = rosa;
     const before = await getDb()
       .selectFrom("availability_requests")
       .select("id")
       .where("shortlist_candidate_id", "in", Object.values(rowIds))
       .execute();
     const res = (await officerRoute.action({
-      request: officerPost({ intent: "contact_all" }, Object.values(rowIds)),
+      request: officerPost(rosa, { intent: "contact_all" }, Object.values(rowIds)),
       params: { shortlistId },
       context: { clientIp: "127.0.0.1" },
     })) as Response;
@@ -177,16 +242,26 @@ describe("«avvia il contatto» for all the chosen people at once", () => {
   });
 
   it("refuses an empty choice and a person of another rosa with a message, not a 500", async () => {
-    const none = await callRoute(officerRoute.action, officerPost({ intent: "contact_all" }), { shortlistId });
+    const rosa = await newRosa();
+    await contactAll(rosa);
+    const { shortlistId } = rosa;
+    const none = await callRoute(officerRoute.action, officerPost(rosa, { intent: "contact_all" }), { shortlistId });
     expect(none.status).toBe(400);
     expect(JSON.stringify(none.body)).toContain("Scegli almeno un candidato");
-    const foreign = await callRoute(officerRoute.action, officerPost({ intent: "contact_all" }, ["00000000-0000-4000-8000-000000000000"]), {
-      shortlistId,
-    });
+    const foreign = await callRoute(
+      officerRoute.action,
+      officerPost(rosa, { intent: "contact_all" }, ["00000000-0000-4000-8000-000000000000"]),
+      {
+        shortlistId,
+      },
+    );
     expect(foreign.status).toBe(404);
   });
 
   it("shows the officer the channel of each link", async () => {
+    const rosa = await newRosa();
+    await contactAll(rosa);
+    const { rowIds, shortlistId } = rosa;
     const page = await callRoute(officerRoute.loader, request(`/operatore/rose/${shortlistId}`, { cookie: officer }), { shortlistId });
     const rows = (page.body as { rows: { id: string; links: { channel: string }[] }[] }).rows;
     expect(rows.find((r) => r.id === rowIds.phoneOnly)!.links.map((l) => l.channel)).toEqual(["sms"]);
@@ -198,6 +273,9 @@ describe("the signed one-click availability link", () => {
   const post = (token: string, form: Record<string, string>) => request(`/disponibilita/${token}`, { form });
 
   it("shows the vacancy summary without login and without the employer of an internal vacancy", async () => {
+    const rosa = await newRosa();
+    await contactAll(rosa);
+    const { rowIds } = rosa;
     const { token } = await linkFor(rowIds.emailOnly);
     const page = await callRoute(linkRoute.loader, request(`/disponibilita/${token}`), { token });
     expect(page.status).toBe(200);
@@ -206,6 +284,9 @@ describe("the signed one-click availability link", () => {
   });
 
   it("records the answer once; a reused link says it was already answered", async () => {
+    const rosa = await newRosa();
+    await contactAll(rosa);
+    const { rowIds } = rosa;
     const { token, id } = await linkFor(rowIds.emailOnly);
     const answer = await callRoute(linkRoute.action, post(token, { response: "confirmed", shareContacts: "on" }), { token });
     expect(answer.status).toBe(302);
@@ -233,6 +314,9 @@ describe("the signed one-click availability link", () => {
   });
 
   it("refuses a tampered link (404, clear message) and a made-up one", async () => {
+    const rosa = await newRosa();
+    await contactAll(rosa);
+    const { rowIds } = rosa;
     const { token } = await linkFor(rowIds.phoneOnly);
     const tampered = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
     for (const t of [tampered, "x".repeat(32), token.replace(/^[0-9a-f]/, (c) => (c === "0" ? "1" : "0"))]) {
@@ -246,19 +330,10 @@ describe("the signed one-click availability link", () => {
   });
 
   it("an expired link says so (410) and records nothing", async () => {
-    const past = new Date(Date.now() - 3_600_000);
-    const r = await getDb()
-      .insertInto("availability_requests")
-      .values({
-        shortlist_candidate_id: rowIds.withAccount,
-        channel: "email",
-        sent_to: "x@example.it",
-        expires_at: past,
-        created_at: new Date(Date.now() + 1000),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const token = availabilityToken(r.id, past);
+    const rosa = await newRosa();
+    await contactAll(rosa);
+    const { rowIds } = rosa;
+    const token = await expiredNewerLink(rowIds.withAccount);
     const page = await callRoute(linkRoute.loader, request(`/disponibilita/${token}`), { token });
     expect(page.status).toBe(410);
     expect((page.body as { message: string }).message).toMatch(/^Il collegamento è scaduto il /);
@@ -269,6 +344,10 @@ describe("the signed one-click availability link", () => {
   });
 
   it("an older link is superseded by the newer one; a missing answer is a form error", async () => {
+    const rosa = await newRosa();
+    await contactAll(rosa);
+    const { rowIds } = rosa;
+    await expiredNewerLink(rowIds.withAccount); // the newer link that supersedes the first
     const old = await getDb()
       .selectFrom("availability_requests")
       .select(["id", "expires_at"])
@@ -304,25 +383,13 @@ describe("the officer records the hire on the employer's behalf", () => {
     workComune: "Cremona (CR)",
   });
 
-  beforeAll(async () => {
-    // The confirmed person is presented to the employer (the officer's ordinary flow).
-    await getDb()
-      .updateTable("shortlist_candidates")
-      .set({ state: "presented", presented_at: new Date() })
-      .where("id", "=", rowIds.emailOnly)
-      .execute();
-    await getDb()
-      .updateTable("shortlists")
-      .set({ status: "presented", presented_at: new Date(), presented_by: officerId })
-      .where("id", "=", shortlistId)
-      .execute();
-  });
-
   it("reports every problem of the form at once, in Italian", async () => {
+    const rosa = await presentedRosa();
+    const { rowIds, shortlistId, vacancyId } = rosa;
     const { version } = await rowState(rowIds.emailOnly);
     const bad = await callRoute(
       officerRoute.action,
-      officerPost({
+      officerPost(rosa, {
         ...valid(rowIds.emailOnly, version),
         requestChannel: "",
         contractType: "A.03.02",
@@ -341,21 +408,23 @@ describe("the officer records the hire on the employer's behalf", () => {
     expect(errors.qualification).toContain("Qualifica sconosciuta");
     const shape = await callRoute(
       officerRoute.action,
-      officerPost({ ...valid(rowIds.emailOnly, version), endDate: "2027-01-01", weeklyHours: "45", startDate: "2027-02-30" }),
+      officerPost(rosa, { ...valid(rowIds.emailOnly, version), endDate: "2027-01-01", weeklyHours: "45", startDate: "2027-02-30" }),
       { shortlistId },
     );
     expect(formErrorsOf(shape.body).startDate).toContain("Data inesistente");
     const cross = await callRoute(
       officerRoute.action,
-      officerPost({ ...valid(rowIds.emailOnly, version), endDate: "2027-01-01", weeklyHours: "45" }),
+      officerPost(rosa, { ...valid(rowIds.emailOnly, version), endDate: "2027-01-01", weeklyHours: "45" }),
       { shortlistId },
     );
     const crossErrors = formErrorsOf(cross.body);
     expect(crossErrors.endDate).toBe("La data di fine non può precedere l'inizio");
     expect(crossErrors.weeklyHours).toBe("Tempo parziale: al massimo 39 ore settimanali");
-    const noEnd = await callRoute(officerRoute.action, officerPost({ ...valid(rowIds.emailOnly, version), endDate: "" }), { shortlistId });
+    const noEnd = await callRoute(officerRoute.action, officerPost(rosa, { ...valid(rowIds.emailOnly, version), endDate: "" }), {
+      shortlistId,
+    });
     expect(formErrorsOf(noEnd.body).endDate).toContain("indica la data di fine");
-    const noChannel = await callRoute(officerRoute.action, officerPost({ ...valid(rowIds.emailOnly, version), requestChannel: "" }), {
+    const noChannel = await callRoute(officerRoute.action, officerPost(rosa, { ...valid(rowIds.emailOnly, version), requestChannel: "" }), {
       shortlistId,
     });
     expect(noChannel.status).toBe(400);
@@ -364,8 +433,10 @@ describe("the officer records the hire on the employer's behalf", () => {
   });
 
   it("records it with the UNILAV fields, the channel and an audit entry; employer and officer see it", async () => {
+    const rosa = await presentedRosa();
+    const { rowIds, shortlistId, vacancyId } = rosa;
     const { version } = await rowState(rowIds.emailOnly);
-    const ok = await callRoute(officerRoute.action, officerPost(valid(rowIds.emailOnly, version)), { shortlistId });
+    const ok = await callRoute(officerRoute.action, officerPost(rosa, valid(rowIds.emailOnly, version)), { shortlistId });
     expect(ok.status).toBe(302);
     const hire = await getDb()
       .selectFrom("hires")
@@ -431,7 +502,17 @@ describe("the officer records the hire on the employer's behalf", () => {
   });
 
   it("a second submit of the same hire is refused with a message (stale version), not a 500", async () => {
-    const again = await callRoute(officerRoute.action, officerPost(valid(rowIds.emailOnly, 1)), { shortlistId });
+    const rosa = await presentedRosa();
+    const { rowIds, shortlistId, vacancyId } = rosa;
+    const first = await callRoute(
+      officerRoute.action,
+      officerPost(rosa, valid(rowIds.emailOnly, (await rowState(rowIds.emailOnly)).version)),
+      {
+        shortlistId,
+      },
+    );
+    expect(first.status).toBe(302);
+    const again = await callRoute(officerRoute.action, officerPost(rosa, valid(rowIds.emailOnly, 1)), { shortlistId });
     expect(again.status).toBe(409);
     expect(await getDb().selectFrom("hires").select("id").where("vacancy_id", "=", vacancyId).execute()).toHaveLength(1);
   });
