@@ -1,6 +1,8 @@
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { ERASURE_CONFIRMATION_WORD } from "~/domain/candidates/schema";
+import { ERASURE_CONFIRMATION_WORD, EraseCandidateSchema } from "~/domain/candidates/schema";
+import { useSchemaForm, type FormResult } from "~/web/conform";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 
 /** What the erasure removes and what it keeps, in the same words for the candidate and the officer. */
@@ -48,6 +50,20 @@ export function ErasureForm({ errors, values, label }: { errors?: FieldErrors; v
         errors={errors}
         values={values}
       />
+      <button type="submit" className="btn btn-danger">
+        {label}
+      </button>
+    </Form>
+  );
+}
+
+/** The same confirmation on conform: the schema checks the word in the browser and in the action. */
+export function ErasureConfirmForm({ lastResult, label }: { lastResult?: FormResult | null; label: string }) {
+  const [form, fields] = useSchemaForm(EraseCandidateSchema, { id: "erasure", lastResult });
+  return (
+    <Form method="post" className="col-lg-6" {...getFormProps(form)}>
+      <ErrorSummary form={form} />
+      <TextField field={fields.confirmation} label={`Per confermare scrivi ${ERASURE_CONFIRMATION_WORD}`} autoComplete="off" required />
       <button type="submit" className="btn btn-danger">
         {label}
       </button>

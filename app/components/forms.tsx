@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formErrorList, type Field } from "~/web/form-metadata";
+import { formErrorList, type Field, type FormResult } from "~/web/form-metadata";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 
 interface FieldBase {
@@ -195,7 +195,22 @@ export function CheckboxField(props: FieldBase & { children?: ReactNode }) {
  * Lists every error at the top with links to the fields (GOV.UK / Designers Italia pattern): from a
  * conform form's state, or from the error map of a form not yet moved to conform.
  */
-export function ErrorSummary({ errors, form }: { errors?: FieldErrors; form?: { id: string; allErrors: Record<string, string[]> } }) {
+export function ErrorSummary({
+  errors,
+  form,
+  result,
+}: {
+  errors?: FieldErrors;
+  form?: { id: string; allErrors: Record<string, string[]> };
+  /** conform's reply to a form made only of buttons and hidden fields (no field to link to). */
+  result?: FormResult | null;
+}) {
+  if (result) {
+    const allErrors = Object.fromEntries(Object.entries(result.error ?? {}).map(([k, v]) => [k, v ?? []]));
+    const list = formErrorList({ id: "", allErrors });
+    if (!list.formError && !list.fields.length) return null;
+    return <SummaryBox formError={list.formError ?? undefined} fieldErrors={list.fields.map(([name, message]) => [name, message])} />;
+  }
   if (form) {
     const list = formErrorList(form);
     if (!list.formError && !list.fields.length) return null;

@@ -1,9 +1,11 @@
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { PublicationMode, VacancyStatus } from "~/db/tables/vacancies";
 import { ErrorSummary, SelectField, TextAreaField } from "~/components/forms";
 import { OUTCOME_CHANNELS } from "~/domain/vacancies/codes";
 import { availableEvents, EVENT_LABELS, VACANCY_OUTCOME_LABELS, type VacancyActorKind } from "~/domain/vacancies/states";
-import type { FieldErrors, FormValues } from "~/utils/forms";
+import { TransitionSchema } from "~/domain/vacancies/schema";
+import { useSchemaForm, type FormResult } from "~/web/conform";
 
 const { cancelled: _cancelled, ...CLOSE_OUTCOMES } = VACANCY_OUTCOME_LABELS;
 
@@ -13,13 +15,17 @@ export function VacancyActions(props: {
   by: VacancyActorKind;
   version: number;
   publicationMode?: PublicationMode;
-  errors?: FieldErrors;
-  values?: FormValues;
+  /** conform's reply to the last move: shown by the form of that move (return, close) or above the buttons. */
+  result?: FormResult | null;
 }) {
+  const submitted = props.result?.initialValue?.event;
+  const forReturn = submitted === "return" ? props.result : null;
+  const forClose = submitted === "close" ? props.result : null;
+  const [returnForm, returnFields] = useSchemaForm(TransitionSchema, { id: "vacancy-return", lastResult: forReturn });
+  const [closeForm, closeFields] = useSchemaForm(TransitionSchema, { id: "vacancy-close", lastResult: forClose });
   const events = availableEvents(props.status, props.by).filter((e) => e !== "expire");
   if (!events.length) return null;
   const simple = events.filter((e) => !["return", "close", "cancel"].includes(e));
-  const common = { errors: props.errors, values: props.values };
   // «Avvia la preselezione» also makes a validated vacancy live (docs/decisions/0020-starting-preselection-publishes.md): the button says so, no surprise.
   const internal = props.publicationMode === "internal";
   const publishes = props.status === "validated" && !internal;
@@ -33,7 +39,7 @@ export function VacancyActions(props: {
       <h2 id="azioni" className="h4">
         Azioni
       </h2>
-      <ErrorSummary errors={props.errors} />
+      <ErrorSummary result={forReturn || forClose ? null : props.result} />
       {simple.length ? (
         <Form method="post" className="d-flex gap-3 flex-wrap mb-4">
           <input type="hidden" name="version" value={props.version} />
@@ -46,28 +52,29 @@ export function VacancyActions(props: {
       ) : null}
       {events.includes("start_preselection") ? <p className="small">{preselectionNote}</p> : null}
       {events.includes("return") ? (
-        <Form method="post" noValidate className="mb-4">
+        <Form method="post" className="mb-4" {...getFormProps(returnForm)}>
+          <ErrorSummary form={returnForm} />
           <input type="hidden" name="version" value={props.version} />
-          <TextAreaField name="reason" label="Cosa deve correggere l'azienda" {...common} />
+          <TextAreaField field={returnFields.reason} label="Cosa deve correggere l'azienda" />
           <button type="submit" name="event" value="return" className="btn btn-outline-danger">
             {EVENT_LABELS.return}
           </button>
         </Form>
       ) : null}
       {events.includes("close") ? (
-        <Form method="post" noValidate className="mb-4">
+        <Form method="post" className="mb-4" {...getFormProps(closeForm)}>
+          <ErrorSummary form={closeForm} />
           <input type="hidden" name="version" value={props.version} />
           <div className="row">
             <div className="col-md-6">
-              <SelectField name="outcome" label="Esito della ricerca" options={CLOSE_OUTCOMES} placeholder="Scegli…" {...common} />
+              <SelectField field={closeFields.outcome} label="Esito della ricerca" options={CLOSE_OUTCOMES} placeholder="Scegli…" />
             </div>
             <div className="col-md-6">
               <SelectField
-                name="channel"
+                field={closeFields.channel}
                 label="Canale con cui hai coperto le posizioni"
                 options={OUTCOME_CHANNELS}
                 placeholder="—"
-                {...common}
               />
             </div>
           </div>
@@ -77,7 +84,7 @@ export function VacancyActions(props: {
         </Form>
       ) : null}
       {events.includes("cancel") ? (
-        <Form method="post" noValidate>
+        <Form method="post">
           <input type="hidden" name="version" value={props.version} />
           <button type="submit" name="event" value="cancel" className="btn btn-outline-danger">
             {EVENT_LABELS.cancel}

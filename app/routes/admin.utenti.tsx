@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
@@ -7,10 +8,10 @@ import { createUser, DuplicateEmailError } from "~/domain/identity/commands.serv
 import { listUsers } from "~/domain/identity/queries.server";
 import { EMPLOYER_ROLE_LABELS, PROVINCE_OPTIONS, provinceLabel, ROLE_LABELS } from "~/domain/identity/roles";
 import { OfficerCreateSchema } from "~/domain/identity/schema";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm, useSchemaForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
 import { actorOf, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Utenti — Rosa" }];
@@ -22,31 +23,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "users:manage");
-  const form = parseFormData(await request.formData(), OfficerCreateSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(await request.formData(), OfficerCreateSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
   try {
     await withTransaction((trx) =>
       createUser(trx, actorOf(admin, context), {
-        email: form.data.email,
-        full_name: form.data.fullName,
-        role: form.data.role,
-        office_province: form.data.officeProvince ?? null,
-        password: form.data.password,
+        email: submission.value.email,
+        full_name: submission.value.fullName,
+        role: submission.value.role,
+        office_province: submission.value.officeProvince ?? null,
+        password: submission.value.password,
         // The administrator chose this password: the officer replaces it at the first login.
         must_change_password: true,
       }),
     );
   } catch (e) {
-    if (e instanceof DuplicateEmailError) return invalid({ email: e.message }, form.values, 409);
-    return domainErrorResponse(e, form.values);
+    if (e instanceof DuplicateEmailError) return replyInvalid(submission, { status: 409, fieldErrors: { email: e.message } });
+    return replyDomainError(e, submission);
   }
-  return redirectWithFlash("/admin/utenti", { type: "success", message: `Account creato per ${form.data.email}.` });
+  return redirectWithFlash("/admin/utenti", { type: "success", message: `Account creato per ${submission.value.email}.` });
 }
 
 export default function AdminUsers() {
   const { users } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const common = { errors: result?.errors, values: result?.values };
+  const [form, fields] = useSchemaForm(OfficerCreateSchema, { id: "officer-create", lastResult: result?.result });
   return (
     <div>
       <h1>Utenti</h1>
@@ -84,13 +85,12 @@ export default function AdminUsers() {
       </div>
       <section className="col-lg-6">
         <h2 className="h4">Crea un account operatore</h2>
-        <ErrorSummary errors={result?.errors} />
-        <Form method="post" noValidate>
-          <TextField {...common} name="fullName" label="Nome e cognome" required />
-          <TextField {...common} name="email" label="E-mail" type="email" required />
+        <ErrorSummary form={form} />
+        <Form method="post" {...getFormProps(form)}>
+          <TextField field={fields.fullName} label="Nome e cognome" required />
+          <TextField field={fields.email} label="E-mail" type="email" required />
           <SelectField
-            {...common}
-            name="role"
+            field={fields.role}
             label="Ruolo"
             required
             placeholder="Scegli il ruolo"
@@ -101,15 +101,13 @@ export default function AdminUsers() {
             }}
           />
           <SelectField
-            {...common}
-            name="officeProvince"
+            field={fields.officeProvince}
             label="Provincia di competenza"
             placeholder="Nessuna (solo per gli amministratori)"
             options={PROVINCE_OPTIONS}
           />
           <TextField
-            {...common}
-            name="password"
+            field={fields.password}
             label="Password iniziale"
             type="password"
             required

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Notice, SelectField, TextField } from "~/components/forms";
@@ -10,10 +11,11 @@ import { sendPasswordResetByAdmin } from "~/domain/identity/password-reset.serve
 import { getUserAccount } from "~/domain/identity/queries.server";
 import { EMPLOYER_ROLE_LABELS, PROVINCE_OPTIONS, ROLE_LABELS } from "~/domain/identity/roles";
 import { STAFF_ROLES, UserResetSchema, UserStatusSchema, UserUpdateSchema } from "~/domain/identity/schema";
-import { domainErrorResponse, invalid, publicBaseUrl } from "~/web/action.server";
+import { publicBaseUrl } from "~/web/action.server";
+import { parseForm, useSchemaForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
 import { actorOf, notFound, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifica utente — Rosa" }];
@@ -41,27 +43,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const back = `/admin/utenti/${userId}`;
   switch (formData.get("intent")) {
     case "update": {
-      const form = parseFormData(formData, UserUpdateSchema);
-      if (!form.ok) return invalid(form.errors, form.values);
+      const submission = parseForm(formData, UserUpdateSchema);
+      if (submission.status !== "success") return replyInvalid(submission);
       try {
-        const { changed } = await withTransaction((trx) => updateUserAccount(trx, actor, { userId, ...form.data }));
+        const { changed } = await withTransaction((trx) => updateUserAccount(trx, actor, { userId, ...submission.value }));
         return redirectWithFlash(back, {
           type: "success",
           message: changed.length ? "Dati dell'account salvati." : "Nessuna modifica da salvare.",
         });
       } catch (e) {
-        return domainErrorResponse(e, form.values);
+        return replyDomainError(e, submission);
       }
     }
     case "disable":
     case "enable": {
-      const form = parseFormData(formData, UserStatusSchema);
-      if (!form.ok) return invalid(form.errors, form.values);
-      const active = form.data.intent === "enable";
+      const submission = parseForm(formData, UserStatusSchema);
+      if (submission.status !== "success") return replyInvalid(submission);
+      const active = submission.value.intent === "enable";
       try {
-        await withTransaction((trx) => setUserActive(trx, actor, { userId, version: form.data.version, active }));
+        await withTransaction((trx) => setUserActive(trx, actor, { userId, version: submission.value.version, active }));
       } catch (e) {
-        return domainErrorResponse(e, form.values);
+        return replyDomainError(e, submission);
       }
       return redirectWithFlash(back, {
         type: "success",
@@ -71,8 +73,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       });
     }
     case "reset": {
-      const form = parseFormData(formData, UserResetSchema);
-      if (!form.ok) return invalid(form.errors, form.values);
+      const submission = parseForm(formData, UserResetSchema);
+      if (submission.status !== "success") return replyInvalid(submission);
       try {
         const { email } = await withTransaction((trx) => sendPasswordResetByAdmin(trx, actor, { userId, baseUrl: publicBaseUrl() }));
         return redirectWithFlash(back, {
@@ -80,18 +82,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           message: `Abbiamo inviato a ${email} un collegamento per scegliere una nuova password.`,
         });
       } catch (e) {
-        return domainErrorResponse(e, form.values);
+        return replyDomainError(e, submission);
       }
     }
     default:
-      return invalid({ _form: "Operazione non riconosciuta: ricarica la pagina e riprova." }, {});
+      return replyInvalid(parseForm(formData, z.object({})), { formError: "Operazione non riconosciuta: ricarica la pagina e riprova." });
   }
 }
 
 export default function AdminUserEdit() {
   const { user, isSelf } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const common = { errors: result?.errors, values: result?.values };
+  // The page has four forms: the reply goes to the account form when it answers that one, to the summary above otherwise.
+  const forUpdate = result?.result.initialValue?.intent === "update";
+  const [form, fields] = useSchemaForm(UserUpdateSchema, {
+    id: "user-update",
+    lastResult: forUpdate ? result?.result : null,
+    defaultValue: { fullName: user.full_name, email: user.email, role: user.role, officeProvince: user.office_province ?? "" },
+  });
   const staff = (STAFF_ROLES as readonly string[]).includes(user.role);
   return (
     <div>
@@ -105,32 +113,30 @@ export default function AdminUserEdit() {
         {formatDate(user.created_at)} · {user.active ? "attivo" : <strong>disattivato</strong>}
         {user.must_change_password ? " · deve cambiare la password al prossimo accesso" : ""}
       </p>
-      <ErrorSummary errors={result?.errors} />
+      <ErrorSummary result={forUpdate ? null : result?.result} />
       <div className="row">
         <section className="col-lg-6">
           <h2 className="h4">Dati dell'account</h2>
-          <Form method="post" noValidate>
+          <ErrorSummary form={form} />
+          <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="version" value={user.version} />
-            <TextField {...common} name="fullName" label="Nome e cognome" required defaultValue={user.full_name} />
-            <TextField {...common} name="email" label="E-mail" type="email" required defaultValue={user.email} />
+            <TextField field={fields.fullName} label="Nome e cognome" required />
+            <TextField field={fields.email} label="E-mail" type="email" required />
             {staff ? (
               <>
                 <SelectField
-                  {...common}
-                  name="role"
+                  field={fields.role}
                   label="Ruolo"
                   required
-                  defaultValue={user.role}
+
                   options={STAFF_ROLES.map((r): [string, string] => [r, ROLE_LABELS[r]])}
                   hint={isSelf ? "Non puoi togliere a te stesso il ruolo di amministratore." : undefined}
                 />
                 <SelectField
-                  {...common}
-                  name="officeProvince"
+                  field={fields.officeProvince}
                   label="Provincia di competenza"
                   placeholder="Nessuna (solo per gli amministratori)"
-                  defaultValue={user.office_province ?? ""}
                   options={PROVINCE_OPTIONS}
                 />
               </>

@@ -1,5 +1,6 @@
 import { todayInItaly } from "~/utils/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Notice, TextAreaField } from "~/components/forms";
@@ -7,10 +8,10 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { ProspettoFormSchema, describeProspettoDue, formatCents } from "~/domain/l68";
 import { getProspetto, lateFiling, prospettoDue, submitProspetto, type ProspettoDraft } from "~/domain/l68/file/index.server";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm, useSchemaForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate, formatMoney } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
 import { actorOf } from "~/web/session.server";
 import { plural } from "~/utils/plural";
 
@@ -58,18 +59,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireL68Employer(request);
-  const form = parseFormData(await request.formData(), ProspettoFormSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(await request.formData(), ProspettoFormSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const prospetto = submission.value;
   let outcome;
   try {
-    outcome = await withTransaction((trx) => submitProspetto(trx, actorOf(user, context), user.employerId, form.data, todayInItaly()));
+    outcome = await withTransaction((trx) => submitProspetto(trx, actorOf(user, context), user.employerId, prospetto, todayInItaly()));
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   const message = outcome.daysLate
     ? `Prospetto inviato con ${plural(outcome.daysLate, "giorno", "giorni")} di ritardo: sanzione di ${formatMoney(outcome.sanction)} (art. 15 c. 1).`
     : "Prospetto informativo inviato nei termini.";
-  return redirectWithFlash(`/azienda/collocamento-mirato/prospetto?anno=${form.data.deadlineYear}`, {
+  return redirectWithFlash(`/azienda/collocamento-mirato/prospetto?anno=${prospetto.deadlineYear}`, {
     type: outcome.daysLate ? "warning" : "success",
     message,
   });
@@ -87,6 +89,11 @@ function Row({ label, value }: { label: string; value: string | number | null })
 export default function ProspettoPage() {
   const { year, years, draft, submitted, ifFiledToday, due, canSend, sendableFrom, postsText } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(ProspettoFormSchema, {
+    id: "prospetto",
+    lastResult: result?.result,
+    defaultValue: { availablePositions: postsText },
+  });
   const n = draft.riepilogoNazionale;
   return (
     <div>
@@ -190,16 +197,13 @@ export default function ProspettoPage() {
         </p>
       ) : (
         <>
-          <ErrorSummary errors={result?.errors} />
-          <Form method="post" noValidate>
+          <ErrorSummary form={form} />
+          <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="deadlineYear" value={year} />
             <TextAreaField
-              name="availablePositions"
+              field={fields.availablePositions}
               label="Posti di lavoro e mansioni disponibili per i lavoratori delle categorie protette"
               hint="Compilato dai posti disponibili registrati; per descriverli campo per campo usa la pagina «Posti di lavoro disponibili»"
-              defaultValue={postsText}
-              errors={result?.errors}
-              values={result?.values}
             />
             <button type="submit" className="btn btn-primary">
               Invia il prospetto

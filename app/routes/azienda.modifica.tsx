@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
-import { CompanyFields } from "~/components/company-form";
+import { CompanyFields, SITE_ROWS } from "~/components/company-form";
 import { CheckboxField, ErrorSummary, Notice } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
@@ -10,9 +11,10 @@ import { updateCompany } from "~/domain/employers/commands.server";
 import { getEmployer, type EmployerDetail } from "~/domain/employers/queries.server";
 import { CompanySchema, REVALIDATION_NOTICE } from "~/domain/employers/schema";
 import { REVALIDATION_FIELD_LABELS } from "~/domain/employers/states";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm, useSchemaForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { parseFormData, type FormValues } from "~/utils/forms";
+import type { FormValues } from "~/utils/forms";
 import { actorOf, notFound, requireEmployerUser } from "~/web/session.server";
 import { requireLegalRepresentative } from "~/web/guards.server";
 
@@ -49,6 +51,18 @@ function toFormValues(e: EmployerDetail): FormValues {
   return values;
 }
 
+/** The loader's flat values (what the form posts) as the form's default, with at least SITE_ROWS site rows. */
+function defaultsOf(values: FormValues) {
+  const { version: _version, ...company } = Object.fromEntries(Object.entries(values).filter(([k]) => !k.startsWith("sites.")));
+  const count = Math.max(SITE_ROWS, ...Object.keys(values).map((k) => Number(/^sites\.(\d+)\./.exec(k)?.[1] ?? -1) + 1));
+  const sites = Array.from({ length: count }, (_, i) => ({
+    label: values[`sites.${i}.label`] ?? "",
+    address: values[`sites.${i}.address`] ?? "",
+    comune: values[`sites.${i}.comune`] ?? "",
+  }));
+  return { ...company, sites };
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireEmployerUser(request);
   requireLegalRepresentative(user);
@@ -60,15 +74,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireEmployerUser(request);
   requireLegalRepresentative(user);
-  const form = parseFormData(await request.formData(), EditSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(await request.formData(), EditSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const company = submission.value;
   let revalidate = false;
   try {
     ({ revalidate } = await withTransaction((trx) =>
-      updateCompany(trx, actorOf(user, context), user.employerId, form.data.version, form.data),
+      updateCompany(trx, actorOf(user, context), user.employerId, company.version, company),
     ));
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   return redirectWithFlash("/azienda", {
     type: revalidate ? "info" : "success",
@@ -79,9 +94,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 /** The identity fields the user has changed in the form so far (compared with the saved data). */
-function changedIdentity(saved: Record<string, string>, current: Record<string, string>): string[] {
-  const norm = (field: "legalName" | "taxCode", v: string | undefined) =>
-    field === "taxCode" ? (v ?? "").replace(/\s/g, "").toUpperCase() : (v ?? "").trim();
+function changedIdentity(saved: Record<string, unknown>, current: Record<string, unknown>): string[] {
+  const norm = (field: "legalName" | "taxCode", v: unknown) => {
+    const text = typeof v === "string" ? v : "";
+    return field === "taxCode" ? text.replace(/\s/g, "").toUpperCase() : text.trim();
+  };
   return (["legalName", "taxCode"] as const)
     .filter((f) => norm(f, saved[f]) !== norm(f, current[f]))
     .map((f) => REVALIDATION_FIELD_LABELS[f]);
@@ -90,9 +107,10 @@ function changedIdentity(saved: Record<string, string>, current: Record<string, 
 export default function EditCompany() {
   const { values, validated } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const current = result?.values ?? values;
+  const [form, fields] = useSchemaForm(EditSchema, { id: "company", lastResult: result?.result, defaultValue: defaultsOf(values) });
+  const current = result?.result.initialValue ?? values;
   const [changed, setChanged] = useState<string[]>(() => (validated ? changedIdentity(values, current) : []));
-  const mustConfirm = validated && (changed.length > 0 || !!result?.errors?.confirmRevalidation);
+  const mustConfirm = validated && (changed.length > 0 || !!fields.confirmRevalidation.errors?.length);
   function onChange(e: FormEvent<HTMLFormElement>) {
     if (!validated) return;
     const data = new FormData(e.currentTarget);
@@ -102,7 +120,7 @@ export default function EditCompany() {
     <div className="row">
       <div className="col-lg-9">
         <h1>Modifica i dati dell'azienda</h1>
-        <ErrorSummary errors={result?.errors} />
+        <ErrorSummary form={form} />
         {validated ? (
           <Notice type="info">
             L'azienda è convalidata. Se cambi la ragione sociale o il codice fiscale,{" "}
@@ -110,9 +128,9 @@ export default function EditCompany() {
             convalida» e non può pubblicare nuove offerte. Le altre modifiche (indirizzo, telefono, ATECO, sedi…) non la richiedono.
           </Notice>
         ) : null}
-        <Form method="post" noValidate onChange={onChange}>
-          <input type="hidden" name="version" value={current.version} />
-          <CompanyFields errors={result?.errors} values={current} />
+        <Form method="post" {...getFormProps(form)} onChange={onChange}>
+          <input type="hidden" name="version" value={values.version} />
+          <CompanyFields fields={fields} />
           <div aria-live="polite">
             {mustConfirm ? (
               <div className="alert alert-warning">
@@ -121,10 +139,8 @@ export default function EditCompany() {
                   {changed.length ? ` (hai modificato: ${changed.join(" e ")})` : ""}.
                 </p>
                 <CheckboxField
-                  name="confirmRevalidation"
+                  field={fields.confirmRevalidation}
                   label="Ho capito: invia la modifica al Centro per l'Impiego per una nuova convalida"
-                  errors={result?.errors}
-                  values={current}
                 />
               </div>
             ) : null}

@@ -61,7 +61,7 @@ export default function EmployerVacancyPage() {
         </p>
       ) : null}
       <VacancyFacts v={view} showInternal />
-      <VacancyActions status={vacancy.status} by="employer" version={vacancy.version} errors={result?.errors} values={result?.values} />
+      <VacancyActions status={vacancy.status} by="employer" version={vacancy.version} result={result?.result} />
     </div>
   );
 }

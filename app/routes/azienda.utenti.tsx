@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Notice, SelectField, TextField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
@@ -9,9 +10,10 @@ import { listEmployerUsers, listPendingInvitations } from "~/domain/employers/qu
 import { CancelInvitationSchema, InvitationSchema, RemoveEmployerUserSchema, RevokeDelegationSchema } from "~/domain/employers/schema";
 import { redirectWithFlash } from "~/web/flash.server";
 import { EMPLOYER_ROLE_LABELS } from "~/domain/identity/roles";
-import { publicBaseUrl, domainErrorResponse, invalid } from "~/web/action.server";
+import { publicBaseUrl } from "~/web/action.server";
+import { parseForm, useSchemaForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { formatDate } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
 import { actorOf, requireEmployerUser, type SessionUser } from "~/web/session.server";
 import { requireLegalRepresentative } from "~/web/guards.server";
 
@@ -32,14 +34,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "remove" || intent === "cancel_invitation") return manage(formData, user, context);
   if (intent === "revoke") {
-    const revoke = parseFormData(formData, RevokeDelegationSchema);
-    if (!revoke.ok) return invalid(revoke.errors, revoke.values);
+    const revoke = parseForm(formData, RevokeDelegationSchema);
+    if (revoke.status !== "success") return replyInvalid(revoke);
     try {
       const revoked = await withTransaction((trx) =>
         revokeDelegation(
           trx,
           { ...actorOf(user, context), userId: user.id },
-          { employerId: user.employerId, delegationId: revoke.data.delegationId },
+          { employerId: user.employerId, delegationId: revoke.value.delegationId },
         ),
       );
       return redirectWithFlash("/azienda/utenti", {
@@ -47,23 +49,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
         message: `Delega revocata: ${revoked.fullName} non può più operare per l'azienda.`.slice(0, 300),
       });
     } catch (e) {
-      return domainErrorResponse(e, revoke.values);
+      return replyDomainError(e, revoke);
     }
   }
-  const form = parseFormData(formData, InvitationSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(formData, InvitationSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const invitation = submission.value;
   try {
     const { link, existingAccount } = await withTransaction((trx) =>
       inviteEmployerUser(trx, actorOf(user, context), {
         employerId: user.employerId,
-        email: form.data.email,
-        employerRole: form.data.employerRole,
+        email: invitation.email,
+        employerRole: invitation.employerRole,
         baseUrl: publicBaseUrl(),
       }),
     );
-    return { invited: form.data.email, link, existingAccount, errors: undefined, values: undefined };
+    return { invited: invitation.email, link, existingAccount, result: undefined };
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
 }
 
@@ -71,29 +74,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
 async function manage(formData: FormData, user: SessionUser & { employerId: string }, context: unknown) {
   const actor = actorOf(user, context);
   if (formData.get("intent") === "remove") {
-    const form = parseFormData(formData, RemoveEmployerUserSchema);
-    if (!form.ok) return invalid(form.errors, form.values);
+    const submission = parseForm(formData, RemoveEmployerUserSchema);
+    if (submission.status !== "success") return replyInvalid(submission);
     try {
       const { email } = await withTransaction((trx) =>
-        removeEmployerUser(trx, actor, { employerId: user.employerId, userId: form.data.userId }),
+        removeEmployerUser(trx, actor, { employerId: user.employerId, userId: submission.value.userId }),
       );
       return redirectWithFlash("/azienda/utenti", { type: "success", message: `${email} non può più operare per l'azienda.` });
     } catch (e) {
-      return domainErrorResponse(e, form.values);
+      return replyDomainError(e, submission);
     }
   }
-  const form = parseFormData(formData, CancelInvitationSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(formData, CancelInvitationSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
   try {
     const { email } = await withTransaction((trx) =>
-      cancelInvitation(trx, actor, { employerId: user.employerId, invitationId: form.data.invitationId }),
+      cancelInvitation(trx, actor, { employerId: user.employerId, invitationId: submission.value.invitationId }),
     );
     return redirectWithFlash("/azienda/utenti", {
       type: "success",
       message: `Invito a ${email} annullato: il collegamento non funziona più.`,
     });
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
 }
 
@@ -101,9 +104,14 @@ export default function EmployerUsers() {
   const { users, invitations, canInvite } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const invited = result && "invited" in result ? result : null;
+  // The reply answers the invitation form, or one of the buttons of the list (revoke, remove, cancel).
+  const reply = result?.result;
+  const forInvitation = !!reply && !reply.initialValue?.intent;
+  const [form, fields] = useSchemaForm(InvitationSchema, { id: "invitation", lastResult: forInvitation ? reply : null });
   return (
     <div>
       <h1>Utenti e deleghe</h1>
+      <ErrorSummary result={forInvitation ? null : reply} />
       <div className="table-responsive" tabIndex={0}>
         <table className="table">
           <caption>Persone che possono operare per l'azienda</caption>
@@ -185,15 +193,13 @@ export default function EmployerUsers() {
               Il collegamento, valido 7 giorni, è: <code>{invited.link}</code>
             </Notice>
           ) : null}
-          <ErrorSummary errors={result?.errors} />
-          <Form method="post" noValidate>
-            <TextField name="email" label="E-mail della persona" type="email" required errors={result?.errors} values={result?.values} />
+          <ErrorSummary form={form} />
+          <Form method="post" {...getFormProps(form)}>
+            <TextField field={fields.email} label="E-mail della persona" type="email" required />
             <SelectField
-              name="employerRole"
+              field={fields.employerRole}
               label="Ruolo"
               required
-              errors={result?.errors}
-              values={result?.values}
               placeholder="Scegli il ruolo"
               options={{ colleague: EMPLOYER_ROLE_LABELS.colleague, delegate: EMPLOYER_ROLE_LABELS.delegate }}
             />

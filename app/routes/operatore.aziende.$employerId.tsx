@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { EmployerStatusBadge, EmployerSummary } from "~/components/employer-summary";
@@ -10,10 +11,10 @@ import { getEmployer, listEmployerUsers } from "~/domain/employers/queries.serve
 import { ReviewSchema } from "~/domain/employers/schema";
 import { EMPLOYER_ROLE_LABELS, roleHas } from "~/domain/identity/roles";
 import { canOfficerSeeEmployer } from "~/domain/l68/index.server";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm, useSchemaForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDateTime } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
 import { actorOf, notFound, requirePermission } from "~/web/session.server";
 import { RevalidationChanges } from "~/components/revalidation-changes";
 
@@ -46,15 +47,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "employers:review");
   const employerId = employerIdFrom(params);
-  const form = parseFormData(await request.formData(), ReviewSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(await request.formData(), ReviewSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const review = submission.value;
   try {
-    await withTransaction((trx) => reviewEmployer(trx, actorOf(user, context), { employerId, ...form.data }));
+    await withTransaction((trx) => reviewEmployer(trx, actorOf(user, context), { employerId, ...review }));
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   const message =
-    form.data.decision === "validate"
+    review.decision === "validate"
       ? "Azienda convalidata: l'azienda riceve un'e-mail e ora può pubblicare offerte e chiedere servizi."
       : "Registrazione respinta: l'azienda riceverà il motivo.";
   return redirectWithFlash(`/operatore/aziende/${employerId}`, { type: "success", message });
@@ -63,6 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EmployerDetailPage() {
   const { employer, users, links } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(ReviewSchema, { id: "review", lastResult: result?.result });
   return (
     <div>
       <p>
@@ -123,10 +126,10 @@ export default function EmployerDetailPage() {
         <section className="col-lg-8 mt-4">
           <h2 className="h4">Verifica della registrazione</h2>
           <p>Controlla i dati con la visura camerale o la PEC dell'azienda, poi convalida o respingi spiegando cosa correggere.</p>
-          <ErrorSummary errors={result?.errors} />
-          <Form method="post" noValidate>
+          <ErrorSummary form={form} />
+          <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="version" value={employer.version} />
-            <TextAreaField name="reason" label="Motivo o note (obbligatorio se respingi)" errors={result?.errors} values={result?.values} />
+            <TextAreaField field={fields.reason} label="Motivo o note (obbligatorio se respingi)" />
             <div className="d-flex gap-3">
               <button type="submit" name="decision" value="validate" className="btn btn-success">
                 Convalida l'azienda

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErasureExplanation, ErasureForm } from "~/components/erasure-form";
+import { ErasureConfirmForm, ErasureExplanation } from "~/components/erasure-form";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { eraseCandidate } from "~/domain/candidates/erasure.server";
 import { getCandidateCore } from "~/domain/candidates/queries.server";
 import { EraseCandidateSchema } from "~/domain/candidates/schema";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { parseFormData } from "~/utils/forms";
 import { actorOf, notFound, requirePermission } from "~/web/session.server";
 import { candidateIdFrom } from "~/web/guards.server";
 
@@ -29,14 +29,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "candidates:write");
   const candidateId = candidateIdFrom(params);
-  const form = parseFormData(await request.formData(), EraseCandidateSchema);
-  if (!form.ok) return invalid(form.errors, form.values, 422);
+  const submission = parseForm(await request.formData(), EraseCandidateSchema);
+  if (submission.status !== "success") return replyInvalid(submission, { status: 422 });
   try {
     const erased = await withTransaction((trx) => eraseCandidate(trx, actorOf(user, context), candidateId, "officer"));
     if (!erased) throw notFound("Candidato non trovato");
   } catch (e) {
     if (e instanceof Response) throw e;
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   return redirectWithFlash("/operatore/candidati", { type: "success", message: "CV cancellato: nelle rose resta «Candidato cancellato»." });
 }
@@ -49,7 +49,7 @@ export default function OfficerErasurePage() {
       <h1>Cancellazione del CV di {name}</h1>
       <p>Usa questa pagina quando la persona chiede la cancellazione dei propri dati allo sportello o per iscritto.</p>
       <ErasureExplanation subject="officer" />
-      <ErasureForm errors={result?.errors} values={result?.values} label="Cancella definitivamente il CV" />
+      <ErasureConfirmForm lastResult={result?.result} label="Cancella definitivamente il CV" />
       <p className="mt-4">
         <Link to={`/operatore/candidati/${candidateId}`}>Torna alla scheda senza cancellare</Link>
       </p>

@@ -7,10 +7,10 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { figureToVacancyDraft } from "~/domain/services/commands.server";
 import { getNeedsAssessment } from "~/domain/services/queries.server";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
 import { actorOf, notFound, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Consulenza sui fabbisogni — Rosa" }];
@@ -35,14 +35,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = assessmentIdFrom(params);
   const a = await getNeedsAssessment(getDb(), id, {});
   if (!a) throw notFound("Consulenza non trovata");
-  const form = parseFormData(await request.formData(), DraftSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  if (!a.figures.some((f) => f.id === form.data.figureId))
-    return invalid({ _form: "La figura non appartiene a questa consulenza" }, form.values, 404);
+  const submission = parseForm(await request.formData(), DraftSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const { figureId } = submission.value;
+  if (!a.figures.some((f) => f.id === figureId))
+    return replyInvalid(submission, { status: 404, formError: "La figura non appartiene a questa consulenza" });
   try {
-    await withTransaction((trx) => figureToVacancyDraft(trx, actorOf(user, context), form.data.figureId));
+    await withTransaction((trx) => figureToVacancyDraft(trx, actorOf(user, context), figureId));
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   return redirectWithFlash(`/operatore/fabbisogni/${id}`, {
     type: "success",
@@ -63,7 +64,7 @@ export default function NeedsDetail() {
         Colloquio del {formatDate(a.assessed_on)} con {a.officer_name} ·{" "}
         <a href={`/operatore/fabbisogni/${a.id}/pdf`}>documento per l'azienda (PDF)</a>
       </p>
-      <ErrorSummary errors={result?.errors} />
+      <ErrorSummary result={result?.result} />
       <div className="table-responsive" tabIndex={0}>
         <table className="table">
           <caption>Figure professionali ricercate</caption>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Notice } from "~/components/forms";
+import { CheckboxField, ErrorSummary, Notice, TextAreaField } from "~/components/forms";
 import { HireList } from "~/components/hire-form";
 import { hiresForPage } from "~/domain/shortlists/hire.server";
 import { VacancyActions } from "~/components/vacancy-actions";
@@ -15,10 +16,10 @@ import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { getVacancy, vacancyVisible } from "~/domain/vacancies/queries.server";
 import { DecideApplicationSchema } from "~/domain/vacancies/schema";
 import { LIVE_STATUSES, VACANCY_OUTCOME_LABELS } from "~/domain/vacancies/states";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm, useSchemaForm, type FormResult } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDateTime } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
 import { respondToVacancyTransition } from "~/web/actions/vacancy-transition.server";
 import { actorOf, notFound } from "~/web/session.server";
 import { requireVacancyOfficer, vacancyIdFrom } from "~/web/guards.server";
@@ -62,9 +63,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!(await vacancyVisible(getDb(), scope, vacancyId))) throw notFound("Offerta non trovata");
   const formData = await request.formData();
   if (formData.get("intent") === "application") {
-    const decided = parseFormData(formData, DecideApplicationSchema);
-    if (!decided.ok) return invalid(decided.errors, decided.values);
-    const d = decided.data;
+    const decided = parseForm(formData, DecideApplicationSchema);
+    if (decided.status !== "success") return replyInvalid(decided);
+    const d = decided.value;
     try {
       await withTransaction((trx) =>
         decideApplication(trx, actorOf(user, context), {
@@ -77,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         }),
       );
     } catch (e) {
-      return domainErrorResponse(e, decided.values);
+      return replyDomainError(e, decided);
     }
     const message =
       d.decision === "accept" ? "Candidatura accettata nella rosa dell'offerta." : "Candidatura rifiutata: la persona vedrà il motivo.";
@@ -89,6 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function OfficerVacancyPage() {
   const { vacancy, view, applications, hires, elencoMatch } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const forApplication = result?.result.initialValue?.intent === "application";
   return (
     <div className="col-lg-10">
       <p>
@@ -136,8 +138,7 @@ export default function OfficerVacancyPage() {
         by="officer"
         version={vacancy.version}
         publicationMode={vacancy.publication_mode}
-        errors={result?.errors}
-        values={result?.values}
+        result={result && !forApplication ? result.result : null}
       />
       <HireList hires={hires} />
       <section className="mt-4" aria-labelledby="autocandidature">
@@ -161,43 +162,55 @@ export default function OfficerVacancyPage() {
               {a.message ? <p className="mb-1">Messaggio: {a.message}</p> : null}
               {a.decline_reason ? <p className="mb-1">Motivo: {a.decline_reason}</p> : null}
               {a.status === "submitted" ? (
-                <Form method="post" noValidate>
-                  <input type="hidden" name="intent" value="application" />
-                  <input type="hidden" name="applicationId" value={a.id} />
-                  <input type="hidden" name="version" value={a.version} />
-                  <fieldset>
-                    <legend className="h6">Verifica</legend>
-                    {(
-                      [
-                        ["checkRequirements", "Ha i requisiti indispensabili"],
-                        ["checkCvCurrent", "Il CV è aggiornato"],
-                        ["checkConsent", "Ha dato il consenso a essere proposto alle aziende"],
-                      ] as const
-                    ).map(([name, label]) => (
-                      <div key={name} className="form-check">
-                        <input id={`${a.id}-${name}`} name={name} type="checkbox" />
-                        <label htmlFor={`${a.id}-${name}`}>{label}</label>
-                      </div>
-                    ))}
-                  </fieldset>
-                  <div className="form-group mt-3">
-                    <label htmlFor={`${a.id}-reason`}>Motivo del rifiuto (la persona lo vedrà)</label>
-                    <textarea id={`${a.id}-reason`} name="reason" rows={2} className="form-control" />
-                  </div>
-                  <div className="d-flex gap-3">
-                    <button type="submit" name="decision" value="accept" className="btn btn-success">
-                      Accetta nella rosa
-                    </button>
-                    <button type="submit" name="decision" value="decline" className="btn btn-outline-danger">
-                      Rifiuta
-                    </button>
-                  </div>
-                </Form>
+                <ApplicationDecision
+                  application={a}
+                  lastResult={forApplication && result?.result.initialValue?.applicationId === a.id ? result.result : null}
+                />
               ) : null}
             </div>
           </article>
         ))}
       </section>
     </div>
+  );
+}
+
+const CHECKS = [
+  ["checkRequirements", "Ha i requisiti indispensabili"],
+  ["checkCvCurrent", "Il CV è aggiornato"],
+  ["checkConsent", "Ha dato il consenso a essere proposto alle aziende"],
+] as const;
+
+/** The officer's check of one application: a form of its own, with the reply of the action when it answers this one. */
+function ApplicationDecision({
+  application: a,
+  lastResult,
+}: {
+  application: { id: string; version: number };
+  lastResult: FormResult | null;
+}) {
+  const [form, fields] = useSchemaForm(DecideApplicationSchema, { id: `application-${a.id}`, lastResult });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <ErrorSummary form={form} />
+      <input type="hidden" name="intent" value="application" />
+      <input type="hidden" name="applicationId" value={a.id} />
+      <input type="hidden" name="version" value={a.version} />
+      <fieldset>
+        <legend className="h6">Verifica</legend>
+        {CHECKS.map(([name, label]) => (
+          <CheckboxField key={name} field={fields[name]} label={label} />
+        ))}
+      </fieldset>
+      <TextAreaField field={fields.reason} label="Motivo del rifiuto (la persona lo vedrà)" rows={2} />
+      <div className="d-flex gap-3">
+        <button type="submit" name="decision" value="accept" className="btn btn-success">
+          Accetta nella rosa
+        </button>
+        <button type="submit" name="decision" value="decline" className="btn btn-outline-danger">
+          Rifiuta
+        </button>
+      </div>
+    </Form>
   );
 }

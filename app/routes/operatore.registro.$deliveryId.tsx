@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/forms";
@@ -10,10 +11,10 @@ import { correctDeliveryTime } from "~/domain/services/commands.server";
 import { formatMinutes } from "~/domain/services/durations";
 import { getDeliveryForCorrection } from "~/domain/services/queries.server";
 import { DeliveryTimeSchema, MODALITY_LABELS } from "~/domain/services/schema";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm, useSchemaForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
 import { actorOf, notFound, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Modifica la durata di un servizio — Rosa" }];
@@ -35,22 +36,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "services:deliver");
   const id = deliveryIdFrom(params);
-  const form = parseFormData(await request.formData(), DeliveryTimeSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(await request.formData(), DeliveryTimeSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const time = submission.value;
   try {
-    await withTransaction((trx) => correctDeliveryTime(trx, actorOf(user, context), id, form.data));
+    await withTransaction((trx) => correctDeliveryTime(trx, actorOf(user, context), id, time));
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   return redirectWithFlash("/operatore/registro", {
     type: "success",
-    message: `Durata aggiornata: ${formatMinutes(form.data.minutes)}, ${MODALITY_LABELS[form.data.modality].toLowerCase()}.`,
+    message: `Durata aggiornata: ${formatMinutes(time.minutes)}, ${MODALITY_LABELS[time.modality].toLowerCase()}.`,
   });
 }
 
 export default function CorrectDelivery() {
   const { row } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(DeliveryTimeSchema, {
+    id: "delivery-time",
+    lastResult: result?.result,
+    defaultValue: { minutes: String(row.minutes), modality: row.modality, justification: row.justification ?? "" },
+  });
   return (
     <div className="col-lg-8">
       <p>
@@ -74,15 +81,14 @@ export default function CorrectDelivery() {
         <dt className="col-sm-3">Risultato</dt>
         <dd className="col-sm-9">{row.output}</dd>
       </dl>
-      <Form method="post" noValidate>
-        <ErrorSummary errors={result?.errors} />
+      <Form method="post" {...getFormProps(form)}>
+        <ErrorSummary form={form} />
         <input type="hidden" name="version" value={row.version} />
         <SpentTimeFields
           code={row.standard_code}
           prefill={{ minutes: row.minutes, modality: row.modality, justification: row.justification }}
           range={{ min_minutes: row.min_minutes, max_minutes: row.max_minutes }}
-          errors={result?.errors}
-          values={result?.values}
+          fields={{ minutes: fields.minutes, modality: fields.modality, justification: fields.justification }}
         />
         <button type="submit" className="btn btn-primary">
           Salva la durata

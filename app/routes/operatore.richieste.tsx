@@ -11,10 +11,10 @@ import { queuesOf } from "~/domain/services/policy.server";
 import { listRequestQueue } from "~/domain/services/queries.server";
 import { RequestMoveSchema } from "~/domain/services/schema";
 import { QUEUE_LABELS, SERVICE_REQUEST_LABELS } from "~/domain/services/screening";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDateTime } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
 import { actorOf, requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Richieste di servizio — Rosa" }];
@@ -28,18 +28,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "services:deliver");
-  const form = parseFormData(await request.formData(), RequestMoveSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(await request.formData(), RequestMoveSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const move = submission.value;
   try {
-    await withTransaction((trx) => moveServiceRequest(trx, actorOf(user, context), queuesOf(user), form.data));
+    await withTransaction((trx) => moveServiceRequest(trx, actorOf(user, context), queuesOf(user), move));
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   const message = {
     take: "Richiesta presa in carico: segnala come conclusa quando il servizio è reso.",
     done: "Richiesta segnata come conclusa.",
     cancel: "Richiesta annullata: non è più tra quelle da seguire.",
-  }[form.data.move];
+  }[move.move];
   return redirectWithFlash("/operatore/richieste", { type: "success", message });
 }
 
@@ -49,7 +50,7 @@ export default function RequestQueue() {
   return (
     <div>
       <PageTitle title="Richieste di servizio" lead={`Le richieste delle aziende per la coda: ${queues.join(", ") || "nessuna"}.`} />
-      <ErrorSummary errors={result?.errors} />
+      <ErrorSummary result={result?.result} />
       {requests.length ? (
         <div className="table-responsive" tabIndex={0}>
           <table className="table">

@@ -59,3 +59,26 @@ test("without JavaScript: the schema's constraints stop an empty form, the list 
   await expect(page.getByRole("alert")).toHaveCount(0);
   await context.close();
 });
+
+// The reply never carries the password (test/integration/forms-officer-employer.test.ts); the browser keeps its own field.
+test("an officer account refused by the server keeps what was typed", async ({ checkedPage: page }) => {
+  await login(page, "admin@rosa.demo");
+  await page.goto("/admin/utenti");
+  // The browser's own check first: the schema's message, no round trip.
+  await page.getByLabel("Nome e cognome").fill("Ilaria Doppia");
+  await page.getByLabel("E-mail").fill("non-una-email");
+  await page.getByRole("button", { name: "Crea l'account" }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "Controlla i dati inseriti" });
+  await expect(summary.getByRole("link", { name: "Indirizzo e-mail non valido" })).toBeVisible();
+  // An address already in use: only the server knows, and it answers by the field.
+  await page.getByLabel("E-mail").fill("admin@rosa.demo");
+  await page.getByLabel("Ruolo").selectOption("preselection_officer");
+  await page.getByLabel("Provincia di competenza").selectOption("MI");
+  await page.getByLabel("Password iniziale").fill("girasole-tranquillo-sul-tetto");
+  await page.getByRole("button", { name: "Crea l'account" }).click();
+  await expect(summary.getByRole("link", { name: "Esiste già un account con questo indirizzo e-mail" })).toBeVisible();
+  await expect(page.getByLabel("E-mail")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Nome e cognome")).toHaveValue("Ilaria Doppia");
+  await expect(page.getByLabel("Provincia di competenza")).toHaveValue("MI");
+  await expectAccessible(page);
+});

@@ -14,12 +14,11 @@ import * as forgotten from "~/routes/password-dimenticata";
 import * as changePassword from "~/routes/profilo.password";
 import * as resetLink from "~/routes/reimposta-password.$token";
 import { cookieFor, createEmployer, createUserWithRole, request, TEST_PASSWORD } from "../support/factories";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 const db = () => getDb();
 const NEW_PASSWORD = "girasole-tranquillo-sul-tetto";
-type FormBody = { errors: Record<string, string> };
-const errorsOf = (outcome: { body: unknown }) => (outcome.body as FormBody).errors;
+const errorsOf = (outcome: { body: unknown }) => formErrorsOf(outcome.body);
 
 async function lastMailTo(email: string) {
   return db()

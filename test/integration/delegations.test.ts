@@ -9,7 +9,7 @@ import * as employerHome from "~/routes/azienda._index";
 import { getCurrentUser } from "~/web/session.server";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { insertVacancy } from "../support/factories-vacancies";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 /** A consultant delegated by A (first) and B, never by C; each company with one vacancy. */
 async function world() {
@@ -221,14 +221,14 @@ describe("labour consultant delegated by many companies", () => {
     // Already delegated; as a colleague of a second company; an officer's address: clear refusals.
     const refuse = async (email: string, employerRole: string) =>
       callRoute(users.action, request("/azienda/utenti", { cookie: repCookie, form: { email, employerRole } }));
-    expect((await refuse(w.consultant.email, "delegate")).body).toMatchObject({
-      errors: { email: "Questa persona opera già per l'azienda" },
+    expect(formErrorsOf((await refuse(w.consultant.email, "delegate")).body)).toMatchObject({
+      email: "Questa persona opera già per l'azienda",
     });
-    expect((await refuse(w.repA.email, "colleague")).body).toMatchObject({
-      errors: { email: expect.stringMatching(/un collaboratore appartiene a una sola azienda/) },
+    expect(formErrorsOf((await refuse(w.repA.email, "colleague")).body)).toMatchObject({
+      email: expect.stringMatching(/un collaboratore appartiene a una sola azienda/),
     });
     const officer = await createUserWithRole("preselection_officer");
-    expect((await refuse(officer.email, "delegate")).body).toMatchObject({ errors: { email: expect.stringMatching(/non è aziendale/) } });
+    expect(formErrorsOf((await refuse(officer.email, "delegate")).body)).toMatchObject({ email: expect.stringMatching(/non è aziendale/) });
     // A legal representative of another company can be delegated (a consultancy firm): the role is per company.
     const repInvite = await refuse(w.repA.email, "delegate");
     expect(repInvite.body).toMatchObject({ existingAccount: true });

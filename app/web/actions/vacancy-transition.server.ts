@@ -1,8 +1,8 @@
 import { withTransaction } from "~/db/transaction.server";
 import type { Actor } from "~/domain/audit/commands.server";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { parseFormData } from "~/utils/forms";
 import { transitionVacancy } from "~/domain/vacancies/commands.server";
 import type { VacancyScope } from "~/domain/vacancies/policy.server";
 import { TransitionSchema } from "~/domain/vacancies/schema";
@@ -20,13 +20,14 @@ export async function respondToVacancyTransition(
   vacancyId: string,
   pagePath: string,
 ) {
-  const form = parseFormData(formData, TransitionSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(formData, TransitionSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const move = submission.value;
   try {
-    await withTransaction((trx) => transitionVacancy(trx, actor, scope, vacancyId, form.data));
+    await withTransaction((trx) => transitionVacancy(trx, actor, scope, vacancyId, move));
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
-  const message = EVENT_DONE_MESSAGES[form.data.event][scope.kind === "employer" ? "employer" : "officer"];
+  const message = EVENT_DONE_MESSAGES[move.event][scope.kind === "employer" ? "employer" : "officer"];
   return redirectWithFlash(pagePath, { type: "success", message });
 }
