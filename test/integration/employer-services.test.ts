@@ -16,16 +16,12 @@ import * as employerPdf from "~/routes/azienda.fabbisogni.$assessmentId.pdf";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { callRoute, formErrorsOf } from "../support/routes";
 
-let employerId: string;
-let employerCookie: string;
 let otherCookie: string;
 let preselection: string;
 let placement: string;
 let admin: string;
 
 beforeAll(async () => {
-  employerId = (await createEmployer()).id;
-  employerCookie = await cookieFor((await createUserWithRole("employer", { employerId })).id);
   const other = await createEmployer();
   otherCookie = await cookieFor((await createUserWithRole("employer", { employerId: other.id })).id);
   preselection = await cookieFor((await createUserWithRole("preselection_officer")).id);
@@ -41,16 +37,26 @@ const requestsOf = (id: string) =>
     .orderBy("service_code")
     .execute();
 
+/** An employer of the test's own (the register totals and the request queues are counted per employer). */
+async function newEmployer() {
+  const employerId = (await createEmployer()).id;
+  return { employerId, employerCookie: await cookieFor((await createUserWithRole("employer", { employerId })).id) };
+}
+
+/** The employer answers the first-screening questionnaire: hiring now and mandatory hiring. */
+const answerQuestionnaire = (employerCookie: string) =>
+  callRoute(
+    questionnaire.action,
+    request("/azienda/servizi/questionario", {
+      cookie: employerCookie,
+      form: { hiringNow: "on", mandatoryHiring: "on", note: "Due magazzinieri" },
+    }),
+  );
+
 describe("first-screening questionnaire", () => {
   it("turns answers into requests routed to the right queue, once", async () => {
-    const post = () =>
-      callRoute(
-        questionnaire.action,
-        request("/azienda/servizi/questionario", {
-          cookie: employerCookie,
-          form: { hiringNow: "on", mandatoryHiring: "on", note: "Due magazzinieri" },
-        }),
-      );
+    const { employerId, employerCookie } = await newEmployer();
+    const post = () => answerQuestionnaire(employerCookie);
     const first = await post();
     expect(first.status).toBe(302);
     expect(first.location).toBe("/azienda/offerte/nuova");
@@ -68,6 +74,8 @@ describe("first-screening questionnaire", () => {
   });
 
   it("shows each officer only the queue of their role, and moves are checked", async () => {
+    const { employerId, employerCookie } = await newEmployer();
+    expect((await answerQuestionnaire(employerCookie)).status).toBe(302);
     const ids = (body: unknown) =>
       (body as { requests: { employer_id: string; service_code: string }[] }).requests
         .filter((r) => r.employer_id === employerId)
@@ -145,7 +153,7 @@ describe("information area", () => {
 });
 
 describe("service delivery register", () => {
-  const delivery = (over: Record<string, string> = {}) => ({
+  const delivery = (employerId: string, over: Record<string, string> = {}) => ({
     employerId,
     standardCode: "4A",
     deliveredOn: todayInItaly(),
@@ -156,15 +164,18 @@ describe("service delivery register", () => {
   });
 
   it("requires a justification outside the standard duration, lists with totals and exports CSV", async () => {
+    const { employerId } = await newEmployer();
     const post = (form: Record<string, string>) =>
       callRoute(registerNew.action, request("/operatore/registro/nuovo", { cookie: preselection, form }));
-    expect((await post(delivery())).status).toBe(302);
-    const tooLong = await post(delivery({ minutes: "90" }));
+    expect((await post(delivery(employerId))).status).toBe(302);
+    const tooLong = await post(delivery(employerId, { minutes: "90" }));
     expect(tooLong.status).toBe(400);
     expect(formErrorsOf(tooLong.body).justification).toMatch(/massimo 1 h/);
-    expect((await post(delivery({ minutes: "90", justification: "Visita con due sedi da presentare" }))).status).toBe(302);
-    expect((await post(delivery({ standardCode: "4C", minutes: "300", output: "Preselezione per due magazzinieri" }))).status).toBe(302);
-    expect((await post(delivery({ deliveredOn: addDays(todayInItaly(), 3) }))).status).toBe(400);
+    expect((await post(delivery(employerId, { minutes: "90", justification: "Visita con due sedi da presentare" }))).status).toBe(302);
+    expect(
+      (await post(delivery(employerId, { standardCode: "4C", minutes: "300", output: "Preselezione per due magazzinieri" }))).status,
+    ).toBe(302);
+    expect((await post(delivery(employerId, { deliveredOn: addDays(todayInItaly(), 3) }))).status).toBe(400);
 
     const list = await callRoute(registerList.loader, request(`/operatore/registro?azienda=${employerId}`, { cookie: admin }));
     const { totals } = list.body as {
@@ -196,6 +207,7 @@ describe("service delivery register", () => {
 
 describe("needs consultancy (4B)", () => {
   it("records figures, gives the employer a PDF, turns a figure into a vacancy draft once and counts unmet demand", async () => {
+    const { employerId, employerCookie } = await newEmployer();
     const before = (await callRoute(needsIndex.loader, request("/operatore/fabbisogni", { cookie: preselection }))).body as {
       unmet: { figures: number; people: number };
     };
