@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { type RejectionError, evaluateInternship, parseInternshipInput } from "~/domain/internships";
+import { type RejectionError, contractOutput, evaluateInternship, parseInternshipInput } from "~/domain/internships";
 import { FORBIDDEN_SEGMENTS, FormInputError } from "~/utils/forms";
 import { readBodyWithLimit } from "~/web/body.server";
 
@@ -29,7 +29,7 @@ export function loader() {
  * personal data: the caller sends only counts and flags; nothing is stored or logged) and rate-limited like every
  * `/api/` path (server/rate-limit.ts). 200 with the check, also when it finds violations; 400 with
  * `{"rejected":true,"error":"INVALID_INPUT"|"UNKNOWN_REGION"}` for a body that is not a valid JSON document (or is sent
- * with another Content-Type than application/json).
+ * with another Content-Type than application/json). `?spiega=1` adds the Italian explanations (`messages`).
  */
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return loader();
@@ -55,5 +55,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = parseInternshipInput(raw);
   if (!parsed.ok) return rejected(parsed.error);
-  return json(evaluateInternship(parsed.input));
+  const explain = new URL(request.url).searchParams.get("spiega") === "1";
+  return json(contractOutput(evaluateInternship(parsed.input), { explain }));
 }

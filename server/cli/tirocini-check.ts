@@ -2,10 +2,11 @@
  * `npm run -s tirocini:check < input.json`: the internship rules checker (docs/legal/tirocini.md#contratto) on one
  * JSON document from stdin. Valid input: the check as JSON on stdout, exit 0 (also when violations are found).
  * Bad input (not JSON, invalid fields, unknown region): exit 2, `{"rejected":true,"error":…}` on stdout and one
- * Italian line per problem on stderr («campo: messaggio»). Any other failure: exit 1.
+ * Italian line per problem on stderr («campo: messaggio»). Any other failure: exit 1. `--spiega` adds the Italian
+ * explanation of each violation and warning (`messages`).
  */
 import { pathToFileURL } from "node:url";
-import { evaluateInternship, parseInternshipInput } from "../../app/domain/internships";
+import { contractOutput, evaluateInternship, parseInternshipInput } from "../../app/domain/internships";
 import type { InputProblem, RejectionError } from "../../app/domain/internships";
 
 export const EXIT_OK = 0;
@@ -25,7 +26,7 @@ const rejected = (error: RejectionError, problems: InputProblem[]): CliOutcome =
 });
 
 /** The whole CLI as a pure function of the stdin text. */
-export function runCheckCli(stdinText: string): CliOutcome {
+export function runCheckCli(stdinText: string, options: { explain?: boolean } = {}): CliOutcome {
   if (stdinText.trim() === "") {
     return rejected("INVALID_INPUT", [
       { field: "documento", message: "nessun dato ricevuto: fornisci un documento JSON sullo standard input" },
@@ -41,7 +42,11 @@ export function runCheckCli(stdinText: string): CliOutcome {
   }
   const parsed = parseInternshipInput(raw);
   if (!parsed.ok) return rejected(parsed.error, parsed.problems);
-  return { exitCode: EXIT_OK, stdout: `${JSON.stringify(evaluateInternship(parsed.input), null, 2)}\n`, stderr: "" };
+  return {
+    exitCode: EXIT_OK,
+    stdout: `${JSON.stringify(contractOutput(evaluateInternship(parsed.input), options), null, 2)}\n`,
+    stderr: "",
+  };
 }
 
 async function readStdin(): Promise<string> {
@@ -53,7 +58,7 @@ async function readStdin(): Promise<string> {
 async function main(): Promise<void> {
   let outcome: CliOutcome;
   try {
-    outcome = runCheckCli(await readStdin());
+    outcome = runCheckCli(await readStdin(), { explain: process.argv.includes("--spiega") });
   } catch (error) {
     outcome = {
       exitCode: EXIT_FAILURE,

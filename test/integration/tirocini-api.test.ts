@@ -32,10 +32,10 @@ afterAll(async () => {
 });
 
 /** Each test its own client address, so the rate limit of one does not reach another. */
-async function post(ip: string, body: BodyInit | null, contentType: string | null = "application/json") {
+async function post(ip: string, body: BodyInit | null, contentType: string | null = "application/json", query = "") {
   const headers: Record<string, string> = { "x-forwarded-for": ip };
   if (contentType) headers["content-type"] = contentType;
-  const response = await fetch(`${app.origin}${PATH}`, { method: "POST", headers, body });
+  const response = await fetch(`${app.origin}${PATH}${query}`, { method: "POST", headers, body });
   const text = await response.text();
   return { status: response.status, type: response.headers.get("content-type"), text, json: () => JSON.parse(text) as unknown };
 }
@@ -51,15 +51,15 @@ describe("POST /api/v1/tirocini/check", () => {
       violations: [],
       minMonthlyIndemnity: "400.00",
       maxDurationMonths: 6,
-      warnings: [],
-      messages: [],
     });
   });
 
-  it("200 also when the internship may not be activated, with the violations and their Italian messages", async () => {
+  it("200 also when the internship may not be activated, with the violations and (?spiega=1) their Italian messages", async () => {
     const r = await post(
       "198.51.100.2",
       JSON.stringify({ ...valid, plannedMonths: 7, host: { employeesPermanent: 21, activeTrainees: 3 } }),
+      "application/json",
+      "?spiega=1",
     );
     expect(r.status).toBe(200);
     const body = r.json() as { allowed: boolean; violations: string[]; messages: { code: string; message: string; rule: string }[] };

@@ -328,3 +328,21 @@ const PARAMETER_LABEL: Record<CheckedParameter, string> = {
 function decimalMonths(n: number): string {
   return Number.isInteger(n) ? months(n) : `${String(n).replace(".", ",")} mesi`;
 }
+
+/**
+ * What the CLI and the API print: exactly the contract's five fields (docs/legal/tirocini.md#contratto), then
+ * `warnings` only when a regional value is unverified (the contract allows them beside its fields) and the Italian
+ * `messages` only when asked for: a caller comparing the output with the contract sees nothing else.
+ */
+export function contractOutput(check: InternshipCheck, options: { explain?: boolean } = {}) {
+  const { maxSimultaneousTrainees, allowed, violations, minMonthlyIndemnity, maxDurationMonths, warnings, messages } = check;
+  return {
+    maxSimultaneousTrainees,
+    allowed,
+    violations,
+    minMonthlyIndemnity,
+    maxDurationMonths,
+    ...(warnings.length > 0 ? { warnings } : {}),
+    ...(options.explain ? { messages } : {}),
+  };
+}
