@@ -210,6 +210,8 @@ describe("employer registration and validation", () => {
 
   it("keeps the audit log append-only, even for the database owner", async () => {
     const db = getDb();
+    // A row of the test's own: the refusal is per row, so it must not depend on what earlier tests audited.
+    await db.insertInto("audit_log").values({ action: "test.append_only", entity_type: "test" }).execute();
     await expect(sql`update audit_log set action = 'x'`.execute(db)).rejects.toThrow(/sola aggiunta/);
     await expect(sql`delete from audit_log`.execute(db)).rejects.toThrow(/sola aggiunta/);
   });

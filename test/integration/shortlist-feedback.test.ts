@@ -112,22 +112,24 @@ describe("«Voglio fare un colloquio»: a date or the CPI, never a false «fissa
   });
 
   it("a future date (Italian time) is stored and shown the same to employer, officer and candidate", async () => {
-    const ok = await feedback("Alfieri", { decision: "interview", interviewArrangement: "employer", interviewAt: "2027-03-02T10:30" });
+    // A person of its own: the test before checks that nothing was recorded for Alfieri.
+    await presentedRow("Esposito");
+    const ok = await feedback("Esposito", { decision: "interview", interviewArrangement: "employer", interviewAt: "2027-03-02T10:30" });
     expect(ok.status).toBe(302);
     const f = await db()
       .selectFrom("employer_feedback")
       .select(["interview_at", "interview_arranged_by"])
-      .where("shortlist_candidate_id", "=", people.Alfieri.rowId)
+      .where("shortlist_candidate_id", "=", people.Esposito.rowId)
       .executeTakeFirstOrThrow();
     expect(f.interview_arranged_by).toBe("employer");
     expect(f.interview_at!.toISOString()).toBe("2027-03-02T09:30:00.000Z"); // 10:30 in Rome (CET)
     const text = "Colloquio fissato dall'azienda per il 02/03/2027 alle ore 10:30";
-    expect((await candidateView("Alfieri")).outcome.interview).toBe(text);
+    expect((await candidateView("Esposito")).outcome.interview).toBe(text);
     const employerPage = await callRoute(employerRoute.loader, request(`/azienda/rose/${shortlistId}`, { cookie: employerCookie }), {
       shortlistId,
     });
     expect(
-      (employerPage.body as { rows: { id: string; interview: string | null }[] }).rows.find((r) => r.id === people.Alfieri.rowId)!
+      (employerPage.body as { rows: { id: string; interview: string | null }[] }).rows.find((r) => r.id === people.Esposito.rowId)!
         .interview,
     ).toBe(text);
     const officerPage = await callRoute(officerRoute.loader, request(`/operatore/rose/${shortlistId}`, { cookie: officerCookie }), {
