@@ -224,8 +224,8 @@ export const CohortRowSchema = z.object({
   situazione: z
     .string()
     .trim()
-    .transform((v) => v.toUpperCase())
-    .pipe(z.enum(SITUATIONS, { error: `Situazione non valida: scrivi una tra ${SITUATIONS.join(", ")}` })),
+    .transform((v) => v.toLowerCase())
+    .pipe(z.enum(SITUATIONS, { error: `Situazione non valida: scrivi una tra ${SITUATIONS.map((s) => s.toUpperCase()).join(", ")}` })),
   riduzione_orario_pct: z
     .string()
     .trim()
@@ -310,19 +310,19 @@ export function validateCohortRecord(record: CohortRecord, ctx: CohortContext): 
 
   const situation = row.situazione;
   const dismissal = dates.data_cessazione ?? dates.data_cessazione_prevista;
-  if ((situation === "DISMISSED" || situation === "VOLUNTARY_EXIT") && !dates.data_cessazione)
+  if ((situation === "dismissed" || situation === "voluntary_exit") && !dates.data_cessazione)
     err("data_cessazione", "Indica la data di cessazione del rapporto (obbligatoria per chi è già uscito dall'azienda)");
-  const cigs = situation === "CIGS_ZERO_HOURS" || situation === "CIGS_PARTIAL";
+  const cigs = situation === "cigs_zero_hours" || situation === "cigs_partial";
   if (cigs && !dates.cigs_dal) err("cigs_dal", "Indica la data di inizio della CIGS (obbligatoria per chi è in CIGS)");
   if (dates.cigs_dal && dates.cigs_al && dates.cigs_al < dates.cigs_dal) err("cigs_al", "La fine della CIGS precede l'inizio");
-  if (situation === "CIGS_PARTIAL" && (row.riduzione_orario_pct === null || row.riduzione_orario_pct < 1))
+  if (situation === "cigs_partial" && (row.riduzione_orario_pct === null || row.riduzione_orario_pct < 1))
     err("riduzione_orario_pct", "Indica la riduzione d'orario in percentuale (da 1 a 100) per la CIGS a orario ridotto");
   if ((row.titolo_studio === null) !== (row.livello_eqf === null))
     err(row.titolo_studio === null ? "titolo_studio" : "livello_eqf", "Titolo di studio e livello EQF vanno indicati insieme");
   if (errors.length || !site) return { ok: false, errors };
 
   const t0On =
-    situation === "DISMISSED" || situation === "VOLUNTARY_EXIT"
+    situation === "dismissed" || situation === "voluntary_exit"
       ? dates.data_cessazione
       : cigs
         ? later(dates.cigs_dal, ctx.agreementOn)

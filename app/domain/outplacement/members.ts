@@ -188,13 +188,13 @@ export const unreachableFrom = (noticeSentOn: string) => addDays(noticeSentOn, U
 
 // ── Situation at import ──────────────────────────────────────────────────────────────────────────
 
-export const SITUATIONS = ["DISMISSED", "NOTICE_PERIOD", "CIGS_ZERO_HOURS", "CIGS_PARTIAL", "VOLUNTARY_EXIT"] as const;
+export const SITUATIONS = ["dismissed", "notice_period", "cigs_zero_hours", "cigs_partial", "voluntary_exit"] as const;
 export type Situation = (typeof SITUATIONS)[number];
 
 export const SITUATION_LABELS: Record<Situation, string> = {
-  DISMISSED: "Licenziato",
-  NOTICE_PERIOD: "In preavviso",
-  CIGS_ZERO_HOURS: "CIGS a zero ore",
-  CIGS_PARTIAL: "CIGS a orario ridotto",
-  VOLUNTARY_EXIT: "Uscita volontaria incentivata",
+  dismissed: "Licenziato",
+  notice_period: "In preavviso",
+  cigs_zero_hours: "CIGS a zero ore",
+  cigs_partial: "CIGS a orario ridotto",
+  voluntary_exit: "Uscita volontaria incentivata",
 };

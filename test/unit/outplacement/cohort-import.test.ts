@@ -17,6 +17,8 @@ import {
   type MemberState,
 } from "~/domain/outplacement/members";
 import { consentsInForce } from "~/domain/outplacement/consents";
+import { outplacementFields } from "~/domain/candidates/search-document";
+import { inOutplacementPriority, outplacementPriorityFilter } from "~/domain/candidates/outplacement-priority";
 
 const ctx: CohortContext = {
   sites: [
@@ -101,7 +103,7 @@ describe("cohort row", () => {
         birthDate: "1965-03-12",
         site: "Sesto San Giovanni — stabilimento",
         t0On: "2026-11-30",
-        situation: "DISMISSED",
+        situation: "dismissed",
       });
     }
   });
@@ -181,9 +183,32 @@ describe("member state table", () => {
 describe("consents", () => {
   it("the latest row of a kind wins; a revoked one is not in force", () => {
     const inForce = consentsInForce([
-      { kind: "cv_to_hiring_employers", given_on: "2026-11-01", revoked_on: "2026-11-20" },
-      { kind: "progress_to_employer", given_on: "2026-11-02", revoked_on: null },
+      { kind: "share_with_hiring_employers", given_on: "2026-11-01", revoked_on: "2026-11-20" },
+      { kind: "share_with_dismissing_employer", given_on: "2026-11-02", revoked_on: null },
     ]);
-    expect([...inForce]).toEqual(["progress_to_employer"]);
+    expect([...inForce]).toEqual(["share_with_dismissing_employer"]);
+  });
+});
+
+describe("priority in the candidate document", () => {
+  it("indexes the latest-ending window and every event", () => {
+    const f = outplacementFields([
+      { event_id: "b", priority_from: "2026-01-01", priority_to: "2026-12-31" },
+      { event_id: "a", priority_from: "2026-06-01", priority_to: "2027-05-31" },
+      { event_id: "c", priority_from: null, priority_to: null },
+    ]);
+    expect(f.outplacementEventIds).toEqual(["a", "b", "c"]);
+    expect(f.outplacementPriorityFrom).toBe(Date.parse("2026-06-01T00:00:00Z") / 1000);
+    expect(f.outplacementPriorityTo).toBe(Date.parse("2027-05-31T00:00:00Z") / 1000);
+    expect(outplacementFields([])).toEqual({ outplacementPriorityFrom: null, outplacementPriorityTo: null, outplacementEventIds: [] });
+  });
+  it("filters on the day inside the window, of one event if asked", () => {
+    const t = Date.parse("2026-12-06T00:00:00Z") / 1000;
+    expect(outplacementPriorityFilter("2026-12-06")).toBe(`outplacementPriorityFrom <= ${t} AND outplacementPriorityTo >= ${t}`);
+    const id = "0b7c5c1e-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
+    expect(outplacementPriorityFilter("2026-12-06", id)).toContain(`outplacementEventIds = "${id}"`);
+    expect(() => outplacementPriorityFilter("2026-12-06", 'x" OR true')).toThrow();
+    expect(inOutplacementPriority({ outplacementPriorityFrom: t, outplacementPriorityTo: t }, "2026-12-06")).toBe(true);
+    expect(inOutplacementPriority({ outplacementPriorityFrom: null, outplacementPriorityTo: null }, "2026-12-06")).toBe(false);
   });
 });
