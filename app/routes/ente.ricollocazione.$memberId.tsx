@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { MemberFacts, NoticeFacts, StateHistory } from "~/components/cohort-member";
 import { getDb } from "~/db/db.server";
 import { DomainError } from "~/domain/errors";
-import { getMemberView, MEMBER_EVENT_LABELS, MEMBER_STATE_LABELS, type MemberEvent } from "~/domain/outplacement/index.server";
+import { getMemberView } from "~/domain/outplacement/index.server";
+import { MEMBER_EVENT_LABELS, MEMBER_STATE_LABELS, type MemberEvent } from "~/domain/outplacement";
 import { memberIdFrom, requireProviderOperator } from "~/web/cohort-guards.server";
 import { actorOf, notFound } from "~/web/session.server";
 

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db/db.server";
-import { MEMBER_STATE_LABELS, providerMembers } from "~/domain/outplacement/index.server";
+import { providerMembers } from "~/domain/outplacement/index.server";
+import { MEMBER_STATE_LABELS } from "~/domain/outplacement";
 import { formatDate } from "~/utils/format";
 import { plural } from "~/utils/plural";
 import { requireProviderOperator } from "~/web/cohort-guards.server";

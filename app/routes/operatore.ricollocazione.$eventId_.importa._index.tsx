@@ -3,17 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ErrorSummary, Notice } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { DomainError } from "~/domain/errors";
-import {
-  COHORT_OPTIONAL_COLUMNS,
-  COHORT_REQUIRED_COLUMNS,
-  CohortFileError,
-  cohortEvent,
-  DROPPED_COLUMNS,
-  getCohortImport,
-  importCohort,
-  listCohortImports,
-  MAX_COHORT_ROWS,
-} from "~/domain/outplacement/index.server";
+import { cohortEvent, getCohortImport, importCohort, listCohortImports } from "~/domain/outplacement/index.server";
+import { COHORT_OPTIONAL_COLUMNS, COHORT_REQUIRED_COLUMNS, CohortFileError, DROPPED_COLUMNS, MAX_COHORT_ROWS } from "~/domain/outplacement";
 import { readCsv } from "~/documents/csv.server";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { plural } from "~/utils/plural";

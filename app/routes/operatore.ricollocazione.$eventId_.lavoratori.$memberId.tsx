@@ -6,30 +6,32 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { DomainError } from "~/domain/errors";
 import {
+  getMemberView,
+  giveConsent,
+  linkMemberCandidate,
+  markNoticeSent,
+  recordContactAttempt,
+  revokeConsent,
+  setPriorityWindow,
+  transitionMember,
+} from "~/domain/outplacement/index.server";
+import {
   availableMemberEvents,
   CONSENT_CHANNEL_OPTIONS,
   CONSENT_KINDS,
   CONSENT_LABELS,
   consentsInForce,
   CONTACT_CHANNEL_OPTIONS,
-  getMemberView,
-  giveConsent,
-  linkMemberCandidate,
   MANUAL_EVENTS,
   MEMBER_EVENT_LABELS,
   MEMBER_STATE_LABELS,
   MemberActionSchema,
-  markNoticeSent,
   NOTICE_CHANNEL_LABELS,
-  recordContactAttempt,
-  revokeConsent,
-  setPriorityWindow,
-  transitionMember,
   UNREACHABLE_ATTEMPTS,
   UNREACHABLE_DAYS,
   type ConsentKind,
   type MemberEvent,
-} from "~/domain/outplacement/index.server";
+} from "~/domain/outplacement";
 import { todayInItaly } from "~/utils/dates";
 import { formatDate } from "~/utils/format";
 import { memberIdFrom, requireCohortOfficer } from "~/web/cohort-guards.server";

@@ -6,17 +6,13 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import {
   assignProvider,
-  BulkActionSchema,
   cohortEvent,
   listCohort,
   listProviderUsers,
   markNoticeSent,
-  MEMBER_STATE_LABELS,
-  MEMBER_STATES,
-  NOTICE_CHANNEL_LABELS,
   recordInfoSession,
-  type MemberState,
 } from "~/domain/outplacement/index.server";
+import { BulkActionSchema, MEMBER_STATE_LABELS, MEMBER_STATES, NOTICE_CHANNEL_LABELS, type MemberState } from "~/domain/outplacement";
 import { DomainError } from "~/domain/errors";
 import { todayInItaly } from "~/utils/dates";
 import { formatDate, formatNumber } from "~/utils/format";
@@ -172,7 +168,7 @@ export default function CohortPage() {
             <caption className="visually-hidden">Lavoratori della coorte, con stato, informativa e ente assegnato</caption>
             <thead>
               <tr>
-                <th scope="col">Seleziona</th>
+                <th scope="col">Scelta</th>
                 <th scope="col">Lavoratore</th>
                 <th scope="col">Sede</th>
                 <th scope="col">Stato</th>
@@ -187,8 +183,10 @@ export default function CohortPage() {
                     <div className="form-check">
                       <input id={`sel-${m.id}`} type="checkbox" name="memberIds" value={m.id} />
                       <label htmlFor={`sel-${m.id}`}>
+                        Seleziona
                         <span className="visually-hidden">
-                          Seleziona {m.first_name} {m.last_name}
+                          {" "}
+                          {m.first_name} {m.last_name}
                         </span>
                       </label>
                     </div>
