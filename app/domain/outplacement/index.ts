@@ -20,3 +20,19 @@ export {
   nextEventState,
 } from "./events";
 export type { EventMove } from "./events";
+export {
+  DUE_SOON_DAYS,
+  MILESTONE_STATUS_LABELS,
+  REMINDER_OFFSETS,
+  RULE_LABELS,
+  computeMilestones,
+  dismissalDatesOf,
+  milestoneKind,
+  milestoneStatus,
+  phaseDays,
+  procedureEnd,
+  reminderDue,
+  unionPhaseEnd,
+  workersInvolved,
+} from "./milestones";
+export type { ComputedMilestone, MilestoneInput, MilestoneStatus } from "./milestones";
