@@ -4,3 +4,27 @@
  * .dependency-cruiser.cjs enforces it). Each module adds its own exports here.
  */
 export * from "./index";
+export { eventInScope, eventScopeOf } from "./access.server";
+export type { EventScope } from "./access.server";
+export { createEvent, linkL68Record, lockEvent, transitionEvent, updateEvent, validateProposal } from "./events.server";
+export type { EventSite } from "./events.server";
+export {
+  EVENT_PAGE_SIZE,
+  countEventProposals,
+  getEvent,
+  listCoordinators,
+  listEmployerEvents,
+  listEmployerSuspensions,
+  listEventEmployers,
+  listEvents,
+} from "./events-queries.server";
+export type { EventView } from "./events-queries.server";
+export {
+  countDueMilestones,
+  editMilestone,
+  listDueMilestones,
+  listEventMilestones,
+  runOutplacementReminders,
+  syncMilestones,
+} from "./milestones.server";
+export type { EventMilestoneRow } from "./milestones.server";

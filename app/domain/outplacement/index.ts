@@ -36,3 +36,14 @@ export {
   workersInvolved,
 } from "./milestones";
 export type { ComputedMilestone, MilestoneInput, MilestoneStatus } from "./milestones";
+export { eventWarnings } from "./events";
+export {
+  EventListFilterSchema,
+  MOVE_DATE_FIELD,
+  MilestoneEditSchema,
+  OfficerEventSchema,
+  ProposalSchema,
+  TransitionSchema,
+  euroToCents,
+} from "./events-schema";
+export type { EventInput, EventListFilter, MilestoneEditInput, OfficerEventInput, ProposalInput, TransitionInput } from "./events-schema";
