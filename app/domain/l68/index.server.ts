@@ -4,6 +4,6 @@
  */
 export { DEFAULT_FULL_TIME_HOURS, recordReservedHire } from "./hires.server";
 export { DEADLINE_HORIZON_DAYS, countPendingObligations, countProvinceEmployersDueBy } from "./queries.server";
-export { countRecords } from "./records-queries.server";
+export { countRecords, listRecords } from "./records-queries.server";
 export { lockFile, recompute } from "./workforce.server";
 export { employerInProvince } from "./policy.server";

@@ -188,3 +188,30 @@ export const PROCEDURE_STATES: readonly OutplacementEventState[] = [
   "agreement_signed",
   "closed_no_agreement",
 ];
+
+/** What the thresholds of the chosen type say about the figures given (F-01): warnings, never a refusal. */
+export function eventWarnings(e: {
+  type: OutplacementEventType;
+  headcountTotal: number | null;
+  surplusAnnounced: number | null;
+  surplusFinal: number | null;
+}): string[] {
+  const out: string[] = [];
+  const surplus = e.surplusFinal ?? e.surplusAnnounced;
+  if (e.type === "collective_dismissal_l223") {
+    if (e.headcountTotal !== null && e.headcountTotal <= 15)
+      out.push("La L. 223/1991 si applica alle aziende con più di 15 dipendenti: controlla il tipo di procedura.");
+    if (surplus !== null && surplus < 5)
+      out.push(
+        "Con meno di 5 licenziamenti in 120 giorni nella provincia di solito non c'è licenziamento collettivo (salvo dopo la CIGS).",
+      );
+  }
+  if (e.type === "site_closure_l234") {
+    if (e.headcountTotal !== null && e.headcountTotal < 250)
+      out.push("La L. 234/2021 riguarda le aziende con almeno 250 dipendenti in media nell'anno precedente.");
+    if (surplus !== null && surplus < 50) out.push("La L. 234/2021 riguarda le chiusure con almeno 50 licenziamenti.");
+  }
+  if (e.type === "cigs_transition_22ter" && e.headcountTotal !== null && e.headcountTotal <= 15)
+    out.push("L'accordo di transizione occupazionale (22-ter) riguarda le aziende con più di 15 dipendenti.");
+  return out;
+}

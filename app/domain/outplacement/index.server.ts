@@ -22,3 +22,27 @@ export {
 } from "./members.server";
 export type { MemberScope } from "./members.server";
 export { cohortTemplateCsv } from "./import";
+export { eventInScope, eventScopeOf } from "./access.server";
+export type { EventScope } from "./access.server";
+export { createEvent, linkL68Record, lockEvent, transitionEvent, updateEvent, validateProposal } from "./events.server";
+export type { EventSite } from "./events.server";
+export {
+  EVENT_PAGE_SIZE,
+  countEventProposals,
+  getEvent,
+  listCoordinators,
+  listEmployerEvents,
+  listEmployerSuspensions,
+  listEventEmployers,
+  listEvents,
+} from "./events-queries.server";
+export type { EventView } from "./events-queries.server";
+export {
+  countDueMilestones,
+  editMilestone,
+  listDueMilestones,
+  listEventMilestones,
+  runOutplacementReminders,
+  syncMilestones,
+} from "./milestones.server";
+export type { EventMilestoneRow } from "./milestones.server";

@@ -57,3 +57,30 @@ export {
   CohortFileError,
 } from "./import";
 export { BulkActionSchema, CONSENT_CHANNEL_OPTIONS, CONTACT_CHANNEL_OPTIONS, MemberActionSchema } from "./cohort-forms";
+export {
+  DUE_SOON_DAYS,
+  MILESTONE_STATUS_LABELS,
+  REMINDER_OFFSETS,
+  RULE_LABELS,
+  computeMilestones,
+  dismissalDatesOf,
+  milestoneKind,
+  milestoneStatus,
+  phaseDays,
+  procedureEnd,
+  reminderDue,
+  unionPhaseEnd,
+  workersInvolved,
+} from "./milestones";
+export type { ComputedMilestone, MilestoneInput, MilestoneStatus } from "./milestones";
+export { eventWarnings } from "./events";
+export {
+  EventListFilterSchema,
+  MOVE_DATE_FIELD,
+  MilestoneEditSchema,
+  OfficerEventSchema,
+  ProposalSchema,
+  TransitionSchema,
+  euroToCents,
+} from "./events-schema";
+export type { EventInput, EventListFilter, MilestoneEditInput, OfficerEventInput, ProposalInput, TransitionInput } from "./events-schema";
