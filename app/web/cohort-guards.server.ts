@@ -5,6 +5,9 @@
 import { z } from "zod";
 import { forbidden, notFound, requirePermission, requireUser } from "./session.server";
 import { roleHas } from "~/domain/identity/roles";
+import { getDb } from "~/db/db.server";
+import { DomainError } from "~/domain/errors";
+import { cohortEvent, eventScopeOf } from "~/domain/outplacement/index.server";
 
 function uuidParam(params: unknown, name: string, message: string): string {
   const parsed = z.object({ [name]: z.uuid() }).safeParse(params);
@@ -12,10 +15,22 @@ function uuidParam(params: unknown, name: string, message: string): string {
   return parsed.data[name] as string;
 }
 
-/** An officer on an event's cohort: employers, union representatives, providers and administrators get 403. */
+/**
+ * An officer on an event's cohort: employers, union representatives, providers and administrators get 403; an event
+ * outside the officer's scope (another province, not coordinated by them) is not found.
+ */
 export async function requireCohortOfficer(request: Request, params: unknown) {
   const user = await requirePermission(request, "outplacement:manage");
-  return { user, eventId: uuidParam(params, "eventId", "Evento di ricollocazione non trovato") };
+  const eventId = uuidParam(params, "eventId", "Evento di ricollocazione non trovato");
+  const scope = eventScopeOf(user);
+  try {
+    if (!scope) throw forbidden();
+    await cohortEvent(getDb(), eventId, scope);
+  } catch (e) {
+    if (e instanceof DomainError) throw notFound(e.message);
+    throw e;
+  }
+  return { user, eventId };
 }
 
 export function memberIdFrom(params: unknown): string {

@@ -6,6 +6,7 @@ import { DomainError } from "~/domain/errors";
 import { todayInItaly } from "~/utils/dates";
 import { MEMBER_STATES, unreachableDue, type MemberState } from "./members";
 import type { MemberScope } from "./members.server";
+import { eventInScope, type EventScope } from "./access.server";
 
 export const COHORT_PAGE_SIZE = 50;
 
@@ -235,13 +236,20 @@ export async function cohortSites(db: Db, eventId: string): Promise<string[]> {
   return rows.map((r) => r.site ?? "").filter(Boolean);
 }
 
-/** The event heading the cohort pages; an unknown event is not found. */
-export async function cohortEvent(db: Db, eventId: string) {
+/** The event heading the cohort pages; an unknown event, or one outside the officer's scope, is not found. */
+export async function cohortEvent(db: Db, eventId: string, scope: EventScope = { kind: "system" }) {
   const e = await db
-    .selectFrom("outplacement_events as e")
-    .innerJoin("employers as emp", "emp.id", "e.employer_id")
-    .select(["e.id", "e.title", "e.state", "e.sites", "emp.legal_name as employer_name"])
-    .where("e.id", "=", eventId)
+    .selectFrom("outplacement_events")
+    .innerJoin("employers as emp", "emp.id", "outplacement_events.employer_id")
+    .select([
+      "outplacement_events.id",
+      "outplacement_events.title",
+      "outplacement_events.state",
+      "outplacement_events.sites",
+      "emp.legal_name as employer_name",
+    ])
+    .where("outplacement_events.id", "=", eventId)
+    .where(eventInScope(scope))
     .executeTakeFirst();
   if (!e) throw new DomainError("Evento di ricollocazione non trovato", "_form", "not_found");
   return e;
