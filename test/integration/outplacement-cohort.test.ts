@@ -291,6 +291,17 @@ describe("who sees a member", () => {
       }
   });
 
+  it("an officer of another province, not coordinating the event, does not find its cohort", async () => {
+    const turin = await createUserWithRole("preselection_officer");
+    await getDb().updateTable("users").set({ office_province: "TO" }).where("id", "=", turin.id).execute();
+    const res = await callRoute(
+      cohortPage.loader,
+      request(`/operatore/ricollocazione/${eventId}/lavoratori`, { cookie: await cookieFor(turin.id) }),
+      { eventId },
+    );
+    expect(res.status).toBe(404);
+  });
+
   it("the officer's member page is audited and a member of another event is not found", async () => {
     const otherEvent = await newEvent();
     const ok = await callRoute(
