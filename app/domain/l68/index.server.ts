@@ -6,6 +6,6 @@
  */
 export { DEFAULT_FULL_TIME_HOURS, recordReservedHire } from "./file/hires.server";
 export { DEADLINE_HORIZON_DAYS, countPendingObligations, countProvinceEmployersDueBy } from "./file/queries.server";
-export { countRecords } from "./records/records-queries.server";
+export { countRecords, listRecords } from "./records/records-queries.server";
 export { lockFile, recompute } from "./file/workforce.server";
 export { canOfficerSeeEmployer, canSeeHealthData, employerInProvince } from "./policy.server";

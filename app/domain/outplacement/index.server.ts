@@ -1,0 +1,48 @@
+/**
+ * The public entry of the outplacement context for server code: what other contexts and the routes use
+ * (app/domain/<context>/x imports another context only from here or from its client-safe index.ts;
+ * .dependency-cruiser.cjs enforces it). Each module adds its own exports here.
+ */
+export * from "./index";
+// ocohort: the cohort (members, import, consents).
+export { cohortEvent, cohortSites, getMemberView, listCohort, providerMembers, COHORT_PAGE_SIZE } from "./cohort.server";
+export { giveConsent, revokeConsent } from "./consents.server";
+export { getCohortImport, importCohort, listCohortImports, PRIORITY_MONTHS, readCohortFile } from "./import.server";
+export type { CohortImportResult } from "./import.server";
+export {
+  assignProvider,
+  linkMemberCandidate,
+  listProviderUsers,
+  lockMember,
+  markNoticeSent,
+  recordContactAttempt,
+  recordInfoSession,
+  setPriorityWindow,
+  transitionMember,
+} from "./members.server";
+export type { MemberScope } from "./members.server";
+export { cohortTemplateCsv } from "./import";
+export { eventInScope, eventScopeOf } from "./access.server";
+export type { EventScope } from "./access.server";
+export { createEvent, linkL68Record, lockEvent, transitionEvent, updateEvent, validateProposal } from "./events.server";
+export type { EventSite } from "./events.server";
+export {
+  EVENT_PAGE_SIZE,
+  countEventProposals,
+  getEvent,
+  listCoordinators,
+  listEmployerEvents,
+  listEmployerSuspensions,
+  listEventEmployers,
+  listEvents,
+} from "./events-queries.server";
+export type { EventView } from "./events-queries.server";
+export {
+  countDueMilestones,
+  editMilestone,
+  listDueMilestones,
+  listEventMilestones,
+  runOutplacementReminders,
+  syncMilestones,
+} from "./milestones.server";
+export type { EventMilestoneRow } from "./milestones.server";
