@@ -770,6 +770,19 @@ export interface OutplacementEventUnions {
   user_id: string;
 }
 
+export interface OutplacementFollowups {
+  channel: "co" | "phone" | "email" | "meeting";
+  created_at: Generated<Timestamp>;
+  done_by: string | null;
+  done_on: string;
+  due_on: string;
+  employed: boolean;
+  id: Generated<string>;
+  member_id: string;
+  months: number;
+  satisfaction: number | null;
+}
+
 export interface OutplacementMembers {
   assigned_provider_user_id: string | null;
   birth_date: string | null;
@@ -812,6 +825,28 @@ export interface OutplacementMembers {
   t0_on: string | null;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+export interface OutplacementOutcomes {
+  co_code: string | null;
+  contract_type: string | null;
+  cp_code: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  employer_name: string | null;
+  employer_tax_code: string | null;
+  end_on: string | null;
+  hire_id: string | null;
+  id: Generated<string>;
+  member_id: string;
+  source: "SELF_DECLARED" | "PROVIDER" | "EMPLOYER" | "CO_VERIFIED";
+  start_on: string;
+  state: Generated<"DECLARED" | "VERIFIED" | "REJECTED" | "ENDED">;
+  type: "EMPLOYED_OPEN_ENDED" | "EMPLOYED_FIXED_GE6M" | "EMPLOYED_FIXED_LT6M" | "REHIRED_SAME_EMPLOYER" | "SELF_EMPLOYED" | "IN_TRAINING" | "RETIRED" | "OTHER_INACTIVE" | "MOVED_AWAY" | "DECEASED" | "EXITED_SANCTION" | "WITHDRAWN" | "STILL_SEARCHING";
+  updated_at: Generated<Timestamp>;
+  verified_on: string | null;
+  version: Generated<number>;
+  weekly_hours: Numeric | null;
 }
 
 export interface PasswordResetRequests {
@@ -1137,7 +1172,9 @@ export interface DB {
   outplacement_event_milestones: OutplacementEventMilestones;
   outplacement_event_unions: OutplacementEventUnions;
   outplacement_events: OutplacementEvents;
+  outplacement_followups: OutplacementFollowups;
   outplacement_members: OutplacementMembers;
+  outplacement_outcomes: OutplacementOutcomes;
   password_reset_requests: PasswordResetRequests;
   password_resets: PasswordResets;
   search_outbox: SearchOutbox;

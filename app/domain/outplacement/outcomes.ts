@@ -158,7 +158,7 @@ export function referenceDate(m: {
   agreementOn: string | null;
 }): string | null {
   if (m.t0On) return m.t0On;
-  switch (m.situation) {
+  switch (m.situation?.toUpperCase()) {
     case "DISMISSED":
     case "VOLUNTARY_EXIT":
       return m.dismissalOn ?? m.agreementOn;
