@@ -4,3 +4,9 @@
  * .dependency-cruiser.cjs enforces it). Each module adds its own exports here.
  */
 export * from "./index";
+// Outcomes, follow-ups, KPIs and the aggregated view (docs/decisions/outplacement.md#esiti-indicatori-e-vista-aggregata).
+export { closeOutcomeOnHire, memberT0, moveOutcome, recordFollowup, recordOutcome } from "./outcomes.server";
+export { cohortDashboard, dashboardCsv, loadKpiMembers, type Dashboard } from "./kpi.server";
+export { aggregatedEventView, eventForViewer, eventsForViewer, type AggregateViewer } from "./aggregate.server";
+export { dueFollowupsOfEvent, eventHeading, memberOutcomesPage } from "./outcomes-queries.server";
+export { aggregatedReportPdf } from "./aggregate-pdf.server";

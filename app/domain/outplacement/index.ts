@@ -20,3 +20,9 @@ export {
   nextEventState,
 } from "./events";
 export type { EventMove } from "./events";
+// Outcomes, follow-ups, KPIs and the aggregated view (docs/decisions/outplacement.md#esiti-indicatori-e-vista-aggregata).
+export * from "./outcomes";
+export * from "./followups";
+export * from "./kpi";
+export * from "./aggregate";
+export * from "./outcomes-schema";

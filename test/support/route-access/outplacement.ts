@@ -6,4 +6,17 @@ import type { Rule } from "./actors";
  * them; the union representative aggregates of the events they are linked to. `eventId` is an event of the matrix's own
  * employer (test/support/factories-outplacement.ts).
  */
-export const ROUTE_ACCESS: Record<string, Rule> = {};
+export const ROUTE_ACCESS: Record<string, Rule> = {
+  // Outcomes and results (docs/decisions/outplacement.md#esiti-indicatori-e-vista-aggregata): the dashboard for the officers who
+  // run events; the aggregated view for the event's own employer (the union of the matrix is not linked to this event: 404).
+  "operatore.ricollocazione.$eventId_.cruscotto.tsx": { loader: ["preselection", "placement"], params: "eventId" },
+  "operatore.ricollocazione.$eventId_.cruscotto.csv.ts": { loader: ["preselection", "placement"], params: "eventId" },
+  "operatore.ricollocazione.$eventId_.verifiche.tsx": { loader: ["preselection", "placement"], params: "eventId" },
+  // memberId is not a matrix row: 404 for everybody (the officer's access is in test/integration/outplacement-outcomes.test.ts).
+  "operatore.ricollocazione.$eventId_.lavoratori.$memberId.esiti.tsx": { loader: [], action: [], params: "eventId" },
+  "azienda.ricollocazione.$eventId.tsx": { loader: ["legalRep", "colleague", "consultant"], params: "eventId" },
+  "azienda.ricollocazione.$eventId.pdf.ts": { loader: ["legalRep", "colleague", "consultant"], params: "eventId" },
+  "sindacato.ricollocazione._index.tsx": { loader: ["union"] },
+  "sindacato.ricollocazione.$eventId.tsx": { loader: [], params: "eventId" },
+  "sindacato.ricollocazione.$eventId.pdf.ts": { loader: [], params: "eventId" },
+};
