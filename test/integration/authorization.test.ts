@@ -18,6 +18,7 @@ import { insertCandidateImport, setupCandidateMatrix } from "../support/factorie
 import { insertL68Record } from "../support/factories-l68";
 import { insertPlacementRows } from "../support/factories-placement";
 import { insertOutplacementRows } from "../support/factories-outplacement";
+import { insertCohortRows } from "../support/factories-cohort";
 
 /**
  * The authorization matrix: who may reach which route, one file per context
@@ -72,6 +73,7 @@ beforeAll(async () => {
     ...(await insertPlacementRows(own.id, users.placement)),
     ...(await insertCandidateImport(users.preselection)),
     ...(await insertOutplacementRows(own.id, users.preselection)),
+    ...(await insertCohortRows(own.id, users.preselection, users.provider)),
   };
 });
 

@@ -1,4 +1,6 @@
-import type { Rule } from "./actors";
+import type { Actor, Rule } from "./actors";
+
+const COHORT_OFFICERS: Actor[] = ["preselection", "placement"];
 
 /**
  * Ricollocazione (outplacement, docs/decisions/outplacement.md): officers run the events and their workers; the dismissing
@@ -12,11 +14,26 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "operatore.ricollocazione.$eventId_.cruscotto.tsx": { loader: ["preselection", "placement"], params: "eventId" },
   "operatore.ricollocazione.$eventId_.cruscotto.csv.ts": { loader: ["preselection", "placement"], params: "eventId" },
   "operatore.ricollocazione.$eventId_.verifiche.tsx": { loader: ["preselection", "placement"], params: "eventId" },
-  // memberId is not a matrix row: 404 for everybody (the officer's access is in test/integration/outplacement-outcomes.test.ts).
-  "operatore.ricollocazione.$eventId_.lavoratori.$memberId.esiti.tsx": { loader: [], action: [], params: "eventId" },
+  "operatore.ricollocazione.$eventId_.lavoratori.$memberId_.esiti.tsx": {
+    loader: COHORT_OFFICERS,
+    action: COHORT_OFFICERS,
+    params: "cohortMember",
+  },
   "azienda.ricollocazione.$eventId.tsx": { loader: ["legalRep", "colleague", "consultant"], params: "eventId" },
   "azienda.ricollocazione.$eventId.pdf.ts": { loader: ["legalRep", "colleague", "consultant"], params: "eventId" },
   "sindacato.ricollocazione._index.tsx": { loader: ["union"] },
   "sindacato.ricollocazione.$eventId.tsx": { loader: [], params: "eventId" },
   "sindacato.ricollocazione.$eventId.pdf.ts": { loader: [], params: "eventId" },
+  // The cohort (workers' list, notice, consents, states): officers; the provider's operator only their assigned workers.
+  "operatore.ricollocazione.$eventId_.lavoratori._index.tsx": { loader: COHORT_OFFICERS, action: COHORT_OFFICERS, params: "eventId" },
+  "operatore.ricollocazione.$eventId_.lavoratori.$memberId.tsx": {
+    loader: COHORT_OFFICERS,
+    action: COHORT_OFFICERS,
+    params: "cohortMember",
+  },
+  "operatore.ricollocazione.$eventId_.importa._index.tsx": { loader: COHORT_OFFICERS, action: COHORT_OFFICERS, params: "eventId" },
+  "operatore.ricollocazione.$eventId_.importa.modello.ts": { loader: COHORT_OFFICERS, params: "eventId" },
+  "operatore.ricollocazione.$eventId_.importa.$importId.errori.ts": { loader: COHORT_OFFICERS, params: "cohortImport" },
+  "ente.ricollocazione._index.tsx": { loader: ["provider"] },
+  "ente.ricollocazione.$memberId.tsx": { loader: ["provider"], params: "assignedMember" },
 };
