@@ -35,6 +35,7 @@ function officerNav(...extra: NavItem[]): NavItem[] {
     { to: "/operatore/richieste", label: "Richieste" },
     { to: "/operatore/fabbisogni", label: "Fabbisogni" },
     { to: "/operatore/registro", label: "Registro servizi" },
+    { to: "/operatore/ricollocazione", label: "Ricollocazione" },
     ...extra,
   ];
 }
@@ -47,9 +48,12 @@ const NAV: Record<Role, NavItem[]> = {
     { to: "/azienda/utenti", label: "Utenti e deleghe" },
     { to: "/azienda/collocamento-mirato", label: "Collocamento mirato" },
     { to: "/azienda/rose", label: "Candidati presentati" },
+    { to: "/azienda/ricollocazione", label: "Ricollocazione" },
   ],
   preselection_officer: officerNav(),
   placement_officer: officerNav({ to: "/operatore/collocamento-mirato", label: "Collocamento mirato" }),
+  outplacement_provider: [{ to: "/ente/ricollocazione", label: "Lavoratori assegnati" }],
+  union_representative: [{ to: "/sindacato/ricollocazione", label: "Ricollocazione" }],
   candidate: [
     { to: "/candidato", label: "Il mio curriculum" },
     { to: "/candidato/disponibilita", label: "Disponibilità" },

@@ -689,6 +689,131 @@ export interface Occupations {
   title: string;
 }
 
+export interface OutplacementConsents {
+  created_at: Generated<Timestamp>;
+  given_on: string;
+  id: Generated<string>;
+  kind: "share_with_dismissing_employer" | "share_with_hiring_employers" | "share_with_provider" | "contact_digital";
+  member_id: string;
+  recorded_by: string | null;
+  revoked_on: string | null;
+}
+
+export interface OutplacementEventEmployers {
+  employer_id: string;
+  event_id: string;
+}
+
+export interface OutplacementEventMilestones {
+  computed_due_on: string | null;
+  created_at: Generated<Timestamp>;
+  done_on: string | null;
+  due_on: string;
+  edited_at: Timestamp | null;
+  edited_by: string | null;
+  event_id: string;
+  id: Generated<string>;
+  item: Generated<string>;
+  member_id: string | null;
+  note: string | null;
+  reminded_d1_at: Timestamp | null;
+  reminded_d7_at: Timestamp | null;
+  rule_id: "L223-UNION" | "L223-ADMIN" | "L223-LIST" | "L223-WINDOW" | "L223-PRECEDENCE" | "L68-SUSP" | "L234-PLAN" | "ADR-24BIS" | "NASPI-CONTACT" | "INFO" | "INTAKE" | "PLAN" | "BILANCIO" | "REVIEW" | "TRAINING-ABS" | "DEVIATION" | "FOLLOWUP" | "FINAL-REPORT";
+  starts_on: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface OutplacementEvents {
+  agreement_document_ref: string | null;
+  agreement_on: string | null;
+  agreement_outplacement_clauses: string | null;
+  agreement_type: "esame_congiunto" | "sede_amministrativa" | "accordo_22ter" | "accordo_24bis" | "piano_l234" | "altro" | null;
+  cigs_from: string | null;
+  cigs_to: string | null;
+  communication_on: string | null;
+  coordinator_user_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  employer_funded: Generated<boolean>;
+  employer_funded_budget_cents: number | null;
+  employer_funded_provider: string | null;
+  employer_id: string;
+  first_dismissal_on: string | null;
+  headcount_total: number | null;
+  id: Generated<string>;
+  l68_record_id: string | null;
+  notes: string | null;
+  plan_received_on: string | null;
+  previous_event_id: string | null;
+  procedure_end_on: string | null;
+  proposed_by_employer: Generated<boolean>;
+  provinces: Generated<string[]>;
+  sites: Generated<ColumnType<unknown, string, string>>;
+  state: Generated<"draft" | "announced" | "union_phase" | "admin_phase" | "plan_exam" | "agreement_signed" | "closed_no_agreement" | "cohort_active" | "monitoring" | "closed" | "cancelled">;
+  state_changed_at: Generated<Timestamp>;
+  state_note: string | null;
+  surplus_announced: number | null;
+  surplus_final: number | null;
+  title: string;
+  type: "collective_dismissal_l223" | "cigs_transition_22ter" | "cigs_relocation_24bis" | "site_closure_l234" | "cigs_other" | "multi_employer_gol_p5";
+  union_phase_end_on: string | null;
+  union_request_on: string | null;
+  updated_at: Generated<Timestamp>;
+  validated_at: Timestamp | null;
+  validated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface OutplacementEventUnions {
+  created_at: Generated<Timestamp>;
+  event_id: string;
+  user_id: string;
+}
+
+export interface OutplacementMembers {
+  assigned_provider_user_id: string | null;
+  birth_date: string | null;
+  candidate_id: string | null;
+  case_manager_user_id: string | null;
+  ccnl: string | null;
+  cigs_from: string | null;
+  cigs_to: string | null;
+  codice_fiscale: string;
+  cp2021_code: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  dismissal_on: string | null;
+  email: string | null;
+  event_id: string;
+  first_name: string;
+  gol_assessment_on: string | null;
+  gol_path: number | null;
+  id: Generated<string>;
+  informed_on: string | null;
+  last_name: string;
+  level: string | null;
+  naspi: boolean | null;
+  naspi_applied_on: string | null;
+  notice_channel: "pec" | "email" | "raccomandata" | "consegna_a_mano" | "sms" | "app" | null;
+  notice_sent_on: string | null;
+  other_territory: Generated<boolean>;
+  patto_signed_on: string | null;
+  phone: string | null;
+  priority_from: string | null;
+  priority_to: string | null;
+  qualification: string | null;
+  residence_comune_code: string | null;
+  residence_province: string | null;
+  sex: "F" | "M" | null;
+  site: string | null;
+  situation: "dismissed" | "notice_period" | "cigs_zero_hours" | "cigs_partial" | "voluntary_exit";
+  state: Generated<"imported" | "contacted" | "informed" | "unreachable" | "in_intake" | "plan_draft" | "active" | "in_training" | "suspended" | "placed" | "exited_sanction" | "exited_retired" | "transferred" | "withdrawn" | "closed">;
+  state_note: string | null;
+  t0_on: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface PasswordResetRequests {
   at: Generated<Timestamp>;
   email: string;
@@ -865,9 +990,10 @@ export interface Users {
   id: Generated<string>;
   must_change_password: Generated<boolean>;
   office_province: string | null;
+  organisation: string | null;
   password_changed_at: Timestamp | null;
   password_hash: string | null;
-  role: "employer" | "preselection_officer" | "placement_officer" | "admin" | "candidate";
+  role: "employer" | "preselection_officer" | "placement_officer" | "admin" | "candidate" | "outplacement_provider" | "union_representative";
   tax_code: string | null;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
@@ -1006,6 +1132,12 @@ export interface DB {
   needs_assessments: NeedsAssessments;
   needs_figures: NeedsFigures;
   occupations: Occupations;
+  outplacement_consents: OutplacementConsents;
+  outplacement_event_employers: OutplacementEventEmployers;
+  outplacement_event_milestones: OutplacementEventMilestones;
+  outplacement_event_unions: OutplacementEventUnions;
+  outplacement_events: OutplacementEvents;
+  outplacement_members: OutplacementMembers;
   password_reset_requests: PasswordResetRequests;
   password_resets: PasswordResets;
   search_outbox: SearchOutbox;

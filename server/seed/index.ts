@@ -3,6 +3,7 @@ import type { DB } from "~/db/types";
 import { seedCandidates } from "./candidates";
 import { seedGeneratedCandidates } from "./candidates-generated";
 import { seedL68 } from "./l68";
+import { seedOutplacement } from "./outplacement";
 import { seedReservedVacancyDemo } from "./placement";
 import { seedPlatform, type DemoRefs } from "./platform";
 import { seedShortlistDemo } from "./shortlists";
@@ -22,6 +23,7 @@ const CONTEXT_SEEDS: ((trx: Transaction<DB>, refs: DemoRefs) => Promise<void>)[]
   seedVacancies,
   seedShortlistDemo,
   seedReservedVacancyDemo,
+  seedOutplacement,
 ];
 
 /** Loads the demo data into an empty database only (no users yet). Returns whether it did. */

@@ -21,6 +21,9 @@ export const DEMO_ACCOUNTS = [
   },
   { email: "logistica@rosa.demo", role: "Datore di lavoro (Logistica Emiliana S.p.A., in attesa di convalida)" },
   { email: "candidato@rosa.demo", role: "Candidato (Sara Esposito, Milano: CV con tre propensioni)" },
+  { email: "officine@rosa.demo", role: "Datore di lavoro (Officine Meccaniche Lombarde S.p.A., licenziamento collettivo in corso)" },
+  { email: "ente@rosa.demo", role: "Operatore ente accreditato (Lavoro & Futuro, ricollocazione)" },
+  { email: "sindacato@rosa.demo", role: "Rappresentante sindacale (FIOM-CGIL Milano, ricollocazione)" },
 ] as const;
 
 /** Deterministic, valid 11-digit codici fiscali/partite IVA built from a 10-digit stem. */

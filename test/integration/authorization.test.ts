@@ -6,10 +6,18 @@ import { cookieFor, createEmployer, createUserWithRole, request } from "../suppo
 import { insertEmployerServiceRows, insertVacancy } from "../support/factories-vacancies";
 import { callRoute } from "../support/routes";
 import { insertPresentedShortlist } from "../support/factories-shortlists";
-import { ALL, type Actor, type EmployerServiceParams, type PlacementParams, type Rule } from "../support/route-access/actors";
+import {
+  ALL,
+  type Actor,
+  type EmployerServiceParams,
+  type OutplacementParams,
+  type PlacementParams,
+  type Rule,
+} from "../support/route-access/actors";
 import { insertCandidateImport, setupCandidateMatrix } from "../support/factories-candidates";
 import { insertL68Record } from "../support/factories-l68";
 import { insertPlacementRows } from "../support/factories-placement";
+import { insertOutplacementRows } from "../support/factories-outplacement";
 
 /**
  * The authorization matrix: who may reach which route, one file per context
@@ -34,7 +42,7 @@ let otherCandidateId: string;
 let otherShortlistId: string;
 let otherL68Record: { recordId: string; documentId: string };
 let otherUserId: string;
-let serviceParams: Record<EmployerServiceParams | PlacementParams | "importId", Record<string, string>>;
+let serviceParams: Record<EmployerServiceParams | PlacementParams | OutplacementParams | "importId", Record<string, string>>;
 
 beforeAll(async () => {
   const own = await createEmployer();
@@ -54,6 +62,8 @@ beforeAll(async () => {
   users.preselection = (await createUserWithRole("preselection_officer")).id;
   users.placement = (await createUserWithRole("placement_officer")).id;
   users.admin = (await createUserWithRole("admin")).id;
+  users.provider = (await createUserWithRole("outplacement_provider")).id;
+  users.union = (await createUserWithRole("union_representative")).id;
   const candidateUser = await createUserWithRole("candidate");
   users.candidate = candidateUser.id;
   otherCandidateId = (await setupCandidateMatrix(candidateUser.id)).otherCandidateId;
@@ -61,6 +71,7 @@ beforeAll(async () => {
     ...(await insertEmployerServiceRows(own.id, users.preselection)),
     ...(await insertPlacementRows(own.id, users.placement)),
     ...(await insertCandidateImport(users.preselection)),
+    ...(await insertOutplacementRows(own.id, users.preselection)),
   };
 });
 

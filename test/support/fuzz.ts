@@ -27,6 +27,7 @@ import { insertCandidateImport, setupCandidateMatrix } from "./factories-candida
 import { insertL68Record } from "./factories-l68";
 import { insertPresentedShortlist } from "./factories-shortlists";
 import { insertEmployerServiceRows, insertVacancy } from "./factories-vacancies";
+import { insertOutplacementRows } from "./factories-outplacement";
 import { insertPlacementRows } from "./factories-placement";
 import type { Actor, Rule } from "./route-access/actors";
 
@@ -74,6 +75,8 @@ export async function setupFuzzWorld(): Promise<World> {
     placement: (await createUserWithRole("placement_officer")).id,
     admin: (await createUserWithRole("admin")).id,
     candidate: candidateUser.id,
+    provider: (await createUserWithRole("outplacement_provider")).id,
+    union: (await createUserWithRole("union_representative")).id,
   };
   return {
     users,
@@ -89,6 +92,7 @@ export async function setupFuzzWorld(): Promise<World> {
       ...(await insertEmployerServiceRows(own.id, users.preselection!)),
       ...(await insertPlacementRows(own.id, users.placement!)),
       ...(await insertCandidateImport(users.preselection!)),
+      ...(await insertOutplacementRows(own.id, users.preselection!)),
     },
   };
 }

@@ -16,6 +16,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   placement_officer: "Operatore collocamento mirato",
   admin: "Amministratore",
   candidate: "Candidato",
+  outplacement_provider: "Operatore ente accreditato",
+  union_representative: "Rappresentante sindacale",
 };
 
 export const EMPLOYER_ROLE_LABELS: Record<EmployerRole, string> = {
@@ -51,6 +53,12 @@ export const PERMISSIONS = {
   // Collocamento mirato (L. 68/99).
   "l68:own": ["employer"],
   "l68:manage": ["placement_officer"],
+  // Ricollocazione (outplacement of redundant workers, docs/decisions/outplacement.md): officers run the events;
+  // the employer proposes and sees aggregates of its own events; providers only their assigned workers; unions aggregates.
+  "outplacement:manage": ["preselection_officer", "placement_officer"],
+  "outplacement:own": ["employer"],
+  "outplacement:deliver": ["outplacement_provider"],
+  "outplacement:aggregates": ["union_representative"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -67,6 +75,10 @@ export function homePathFor(role: Role): string {
       return "/admin";
     case "candidate":
       return "/candidato";
+    case "outplacement_provider":
+      return "/ente/ricollocazione";
+    case "union_representative":
+      return "/sindacato/ricollocazione";
     default:
       return "/operatore";
   }

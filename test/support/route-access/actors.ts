@@ -1,8 +1,21 @@
 /** The actors of the authorization matrix and the shape of one route's rule. */
 /** consultant: a labour consultant delegated by the own company and by a third one (never by the "other" employer). */
-export type Actor = "anonymous" | "legalRep" | "colleague" | "consultant" | "preselection" | "placement" | "admin" | "candidate";
+/** provider: an accredited provider's operator (outplacement); union: a union representative linked to outplacement events. */
+export type Actor =
+  "anonymous" | "legalRep" | "colleague" | "consultant" | "preselection" | "placement" | "admin" | "candidate" | "provider" | "union";
 
-export const ALL: Actor[] = ["anonymous", "legalRep", "colleague", "consultant", "preselection", "placement", "admin", "candidate"];
+export const ALL: Actor[] = [
+  "anonymous",
+  "legalRep",
+  "colleague",
+  "consultant",
+  "preselection",
+  "placement",
+  "admin",
+  "candidate",
+  "provider",
+  "union",
+];
 export const LOGGED_IN: Actor[] = ALL.filter((a) => a !== "anonymous");
 export const EMPLOYERS: Actor[] = ["legalRep", "colleague", "consultant"];
 export const OFFICERS: Actor[] = ["preselection", "placement", "admin"];
@@ -22,6 +35,7 @@ export interface Rule {
     | "userId"
     | EmployerServiceParams
     | PlacementParams
+    | OutplacementParams
     | "importId";
 }
 
@@ -38,3 +52,6 @@ export type EmployerServiceParams = "slug" | "articleId" | "deliveryId" | "asses
  * issued certificate (`certificateId`).
  */
 export type PlacementParams = "enrolmentId" | "postId" | "referralId" | "certificateId";
+
+/** Real outplacement rows of the matrix's own employer (test/support/factories-outplacement.ts): an event (`eventId`). */
+export type OutplacementParams = "eventId";

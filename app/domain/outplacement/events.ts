@@ -1,0 +1,190 @@
+import type { OutplacementAgreementType, OutplacementEventState, OutplacementEventType } from "~/db/tables/outplacement";
+
+// Client-safe vocabulary and state table of the redundancy event (docs/decisions/outplacement.md#evento).
+
+export const EVENT_TYPES = [
+  "collective_dismissal_l223",
+  "cigs_transition_22ter",
+  "cigs_relocation_24bis",
+  "site_closure_l234",
+  "cigs_other",
+  "multi_employer_gol_p5",
+] as const satisfies readonly OutplacementEventType[];
+
+export const EVENT_TYPE_LABELS: Record<OutplacementEventType, string> = {
+  collective_dismissal_l223: "Licenziamento collettivo (L. 223/1991)",
+  cigs_transition_22ter: "CIGS con accordo di transizione occupazionale (art. 22-ter D.Lgs. 148/2015)",
+  cigs_relocation_24bis: "CIGS con accordo di ricollocazione (art. 24-bis D.Lgs. 148/2015)",
+  site_closure_l234: "Chiusura di sede (L. 234/2021)",
+  cigs_other: "Altra CIGS",
+  multi_employer_gol_p5: "Gruppo di più aziende (GOL percorso 5)",
+};
+
+/** Short labels for tables and badges. */
+export const EVENT_TYPE_SHORT: Record<OutplacementEventType, string> = {
+  collective_dismissal_l223: "L. 223",
+  cigs_transition_22ter: "CIGS 22-ter",
+  cigs_relocation_24bis: "CIGS 24-bis",
+  site_closure_l234: "L. 234",
+  cigs_other: "CIGS",
+  multi_employer_gol_p5: "GOL P5",
+};
+
+export const EVENT_STATES = [
+  "draft",
+  "announced",
+  "union_phase",
+  "admin_phase",
+  "plan_exam",
+  "agreement_signed",
+  "closed_no_agreement",
+  "cohort_active",
+  "monitoring",
+  "closed",
+  "cancelled",
+] as const satisfies readonly OutplacementEventState[];
+
+export const EVENT_STATE_LABELS: Record<OutplacementEventState, string> = {
+  draft: "Bozza",
+  announced: "Comunicato",
+  union_phase: "Fase sindacale",
+  admin_phase: "Fase amministrativa",
+  plan_exam: "Esame del piano",
+  agreement_signed: "Accordo firmato",
+  closed_no_agreement: "Chiuso senza accordo",
+  cohort_active: "Lavoratori in carico",
+  monitoring: "Monitoraggio esiti",
+  closed: "Chiuso",
+  cancelled: "Annullato",
+};
+
+export const AGREEMENT_TYPES = [
+  "esame_congiunto",
+  "sede_amministrativa",
+  "accordo_22ter",
+  "accordo_24bis",
+  "piano_l234",
+  "altro",
+] as const satisfies readonly OutplacementAgreementType[];
+
+export const AGREEMENT_TYPE_LABELS: Record<OutplacementAgreementType, string> = {
+  esame_congiunto: "Esame congiunto in sede sindacale",
+  sede_amministrativa: "Accordo in sede amministrativa",
+  accordo_22ter: "Accordo di transizione occupazionale (22-ter)",
+  accordo_24bis: "Accordo di ricollocazione (24-bis)",
+  piano_l234: "Piano per la chiusura (L. 234/2021)",
+  altro: "Altro accordo",
+};
+
+/** The regular moves of §4.1; `set_state` is the officer's manual override (any state, with a note). */
+export type EventMove =
+  | "announce"
+  | "open_union_phase"
+  | "open_admin_phase"
+  | "receive_plan"
+  | "sign_agreement"
+  | "close_no_agreement"
+  | "activate_cohort"
+  | "start_monitoring"
+  | "close"
+  | "cancel";
+
+interface Move {
+  to: OutplacementEventState;
+  /** The event types the move applies to (absent = every type). */
+  types?: readonly OutplacementEventType[];
+}
+
+const L223 = ["collective_dismissal_l223"] as const;
+const L234 = ["site_closure_l234"] as const;
+/** Procedures without a union/administrative phase in Rosa: the agreement follows the announcement. */
+const DIRECT_AGREEMENT = ["cigs_transition_22ter", "cigs_relocation_24bis", "cigs_other", "multi_employer_gol_p5"] as const;
+const CANCEL: Move = { to: "cancelled" };
+
+/**
+ * The only regular moves (officers only; the employer proposes a draft but never moves it). Timers never move an event:
+ * the legal terms of the union and administrative phases are warnings (milestones), the officer decides.
+ */
+export const EVENT_TRANSITIONS: Record<OutplacementEventState, Partial<Record<EventMove, Move>>> = {
+  draft: { announce: { to: "announced" }, cancel: CANCEL },
+  announced: {
+    open_union_phase: { to: "union_phase", types: L223 },
+    receive_plan: { to: "plan_exam", types: L234 },
+    sign_agreement: { to: "agreement_signed", types: DIRECT_AGREEMENT },
+    cancel: CANCEL,
+  },
+  union_phase: {
+    sign_agreement: { to: "agreement_signed" },
+    open_admin_phase: { to: "admin_phase" },
+    cancel: CANCEL,
+  },
+  admin_phase: {
+    sign_agreement: { to: "agreement_signed" },
+    close_no_agreement: { to: "closed_no_agreement" },
+    cancel: CANCEL,
+  },
+  plan_exam: {
+    sign_agreement: { to: "agreement_signed" },
+    close_no_agreement: { to: "closed_no_agreement" },
+    cancel: CANCEL,
+  },
+  agreement_signed: { activate_cohort: { to: "cohort_active" }, cancel: CANCEL },
+  closed_no_agreement: { activate_cohort: { to: "cohort_active" }, cancel: CANCEL },
+  cohort_active: { start_monitoring: { to: "monitoring" } },
+  monitoring: { close: { to: "closed" } },
+  closed: {},
+  cancelled: {},
+};
+
+export function nextEventState(from: OutplacementEventState, move: EventMove, type: OutplacementEventType): OutplacementEventState | null {
+  const m = EVENT_TRANSITIONS[from][move];
+  return m && (!m.types || m.types.includes(type)) ? m.to : null;
+}
+
+/** The regular moves available now, for showing only the buttons that work. */
+export function availableEventMoves(from: OutplacementEventState, type: OutplacementEventType): EventMove[] {
+  return (Object.entries(EVENT_TRANSITIONS[from]) as [EventMove, Move][])
+    .filter(([, m]) => !m.types || m.types.includes(type))
+    .map(([e]) => e);
+}
+
+export const EVENT_MOVE_LABELS: Record<EventMove, string> = {
+  announce: "Registra la comunicazione di avvio",
+  open_union_phase: "Apri la fase sindacale",
+  open_admin_phase: "Passa alla fase amministrativa",
+  receive_plan: "Registra il piano ricevuto",
+  sign_agreement: "Registra l'accordo firmato",
+  close_no_agreement: "Chiudi senza accordo",
+  activate_cohort: "Prendi in carico i lavoratori",
+  start_monitoring: "Passa al monitoraggio degli esiti",
+  close: "Chiudi l'evento",
+  cancel: "Annulla la procedura",
+};
+
+export const EVENT_MOVE_DONE: Record<EventMove | "set_state", string> = {
+  announce: "Comunicazione di avvio registrata: le scadenze di legge sono nel calendario dell'evento.",
+  open_union_phase: "Fase sindacale aperta: il calendario mostra la fine dei 45 giorni (dimezzati sotto i 10 lavoratori).",
+  open_admin_phase: "Fase amministrativa aperta: il calendario mostra la fine dei 30 giorni (dimezzati sotto i 10 lavoratori).",
+  receive_plan: "Piano registrato: è in esame.",
+  sign_agreement: "Accordo registrato: ora puoi caricare l'elenco dei lavoratori.",
+  close_no_agreement: "Evento chiuso senza accordo: i lavoratori licenziati possono comunque essere presi in carico.",
+  activate_cohort: "Lavoratori presi in carico: l'evento è attivo.",
+  start_monitoring: "Evento in monitoraggio: si seguono gli esiti a 3, 6 e 12 mesi.",
+  close: "Evento chiuso.",
+  cancel: "Procedura annullata.",
+  set_state: "Stato cambiato manualmente: la nota è nello storico dell'evento.",
+};
+
+/** States in which the event may still be edited (dates, agreement, sites). Closed and cancelled events are read-only. */
+export const EDITABLE_EVENT_STATES: readonly OutplacementEventState[] = EVENT_STATES.filter((s) => s !== "closed" && s !== "cancelled");
+
+/** States of events still in the legal procedure (before the cohort is taken in charge). */
+export const PROCEDURE_STATES: readonly OutplacementEventState[] = [
+  "draft",
+  "announced",
+  "union_phase",
+  "admin_phase",
+  "plan_exam",
+  "agreement_signed",
+  "closed_no_agreement",
+];
