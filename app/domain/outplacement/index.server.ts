@@ -4,3 +4,4 @@
  * .dependency-cruiser.cjs enforces it). Each module adds its own exports here.
  */
 export * from "./index";
+export { getMemberPlanPage, getEventHours, listGroupSessions, standardRanges } from "./plans-queries.server";

@@ -20,3 +20,9 @@ export {
   nextEventState,
 } from "./events";
 export type { EventMove } from "./events";
+export * from "./plans-states";
+export * from "./actions-states";
+export * from "./sessions-labels";
+export * from "./conditionality-labels";
+export { RANGE_STATUS_LABELS, cohortRangeCounts, formatHours, hoursSummary, parseHours, rangeStatus } from "./hours";
+export type { HoursAction, HoursLine, HoursSummary, MinuteRange, RangeStatus, TrainingLine } from "./hours";
