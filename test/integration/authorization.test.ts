@@ -17,6 +17,7 @@ import {
 import { insertCandidateImport, setupCandidateMatrix } from "../support/factories-candidates";
 import { insertL68Record } from "../support/factories-l68";
 import { insertPlacementRows } from "../support/factories-placement";
+import { insertOutplacementPlanRows } from "../support/factories-outplacement-plans";
 import { insertOutplacementRows } from "../support/factories-outplacement";
 
 /**
@@ -72,6 +73,7 @@ beforeAll(async () => {
     ...(await insertPlacementRows(own.id, users.placement)),
     ...(await insertCandidateImport(users.preselection)),
     ...(await insertOutplacementRows(own.id, users.preselection)),
+    ...(await insertOutplacementPlanRows(own.id, users.provider!)),
   };
 });
 
