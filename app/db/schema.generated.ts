@@ -708,13 +708,27 @@ export interface OutplacementConditionalityEvents {
 }
 
 export interface OutplacementConsents {
+  channel: "modulo_cartaceo" | "colloquio" | "area_personale" | "email" | null;
   created_at: Generated<Timestamp>;
   given_on: string;
   id: Generated<string>;
   kind: "share_with_dismissing_employer" | "share_with_hiring_employers" | "share_with_provider" | "contact_digital";
   member_id: string;
   recorded_by: string | null;
+  revoked_by: string | null;
   revoked_on: string | null;
+  text_version: string | null;
+}
+
+export interface OutplacementContactAttempts {
+  attempted_on: string;
+  channel: "telefono" | "email" | "sms" | "pec" | "lettera" | "di_persona";
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  member_id: string;
+  note: string | null;
+  reached: boolean;
 }
 
 export interface OutplacementEventEmployers {
@@ -800,6 +814,39 @@ export interface OutplacementGroupSessions {
   topic: string;
 }
 
+export interface OutplacementImports {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  created_candidates: Generated<number>;
+  dropped_columns: Generated<string[]>;
+  error_count: Generated<number>;
+  error_report: string | null;
+  event_id: string;
+  filename: string;
+  id: Generated<string>;
+  imported_rows: Generated<number>;
+  linked_candidates: Generated<number>;
+  message: string;
+  status: "done" | "failed";
+  total_rows: Generated<number>;
+  warning_count: Generated<number>;
+  warning_report: string | null;
+}
+
+export interface OutplacementInfoSessionAttendance {
+  member_id: string;
+  session_id: string;
+}
+
+export interface OutplacementInfoSessions {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  event_id: string;
+  held_on: string;
+  id: Generated<string>;
+  place: string;
+}
+
 export interface OutplacementIntakes {
   assessment_ended_on: string | null;
   assessment_notes: Generated<string>;
@@ -815,6 +862,17 @@ export interface OutplacementIntakes {
   updated_by: string | null;
   version: Generated<number>;
   weekly_hours: number | null;
+}
+
+export interface OutplacementMemberHistory {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  event: string;
+  from_state: string | null;
+  id: Generated<string>;
+  member_id: string;
+  note: string | null;
+  to_state: string;
 }
 
 export interface OutplacementMembers {
@@ -835,13 +893,17 @@ export interface OutplacementMembers {
   first_name: string;
   gol_assessment_on: string | null;
   gol_path: number | null;
+  hours_reduction_pct: number | null;
   id: Generated<string>;
+  import_id: string | null;
   informed_on: string | null;
   last_name: string;
+  legal_basis: Generated<string>;
   level: string | null;
   naspi: boolean | null;
   naspi_applied_on: string | null;
   notice_channel: "pec" | "email" | "raccomandata" | "consegna_a_mano" | "sms" | "app" | null;
+  notice_recorded_by: string | null;
   notice_sent_on: string | null;
   other_territory: Generated<boolean>;
   patto_signed_on: string | null;
@@ -1242,12 +1304,17 @@ export interface DB {
   occupations: Occupations;
   outplacement_conditionality_events: OutplacementConditionalityEvents;
   outplacement_consents: OutplacementConsents;
+  outplacement_contact_attempts: OutplacementContactAttempts;
   outplacement_event_employers: OutplacementEventEmployers;
   outplacement_event_milestones: OutplacementEventMilestones;
   outplacement_event_unions: OutplacementEventUnions;
   outplacement_events: OutplacementEvents;
   outplacement_group_sessions: OutplacementGroupSessions;
+  outplacement_imports: OutplacementImports;
+  outplacement_info_session_attendance: OutplacementInfoSessionAttendance;
+  outplacement_info_sessions: OutplacementInfoSessions;
   outplacement_intakes: OutplacementIntakes;
+  outplacement_member_history: OutplacementMemberHistory;
   outplacement_members: OutplacementMembers;
   outplacement_plan_actions: OutplacementPlanActions;
   outplacement_plans: OutplacementPlans;

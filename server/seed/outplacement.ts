@@ -4,6 +4,7 @@ import type { Actor } from "~/domain/audit/commands.server";
 import { registerEmployer, reviewEmployer } from "~/domain/employers/commands.server";
 import { createUser } from "~/domain/identity/commands.server";
 import { DEMO_PASSWORD, withCheckDigit, type DemoRefs } from "./platform";
+import { seedOutplacementCohort } from "./outplacement-cohort";
 
 const SYSTEM: Actor = { userId: null, role: "system", ip: null };
 
@@ -98,5 +99,6 @@ export async function seedOutplacementEvent(trx: Transaction<DB>, refs: DemoRefs
  * workers, their plans and sessions, their outcomes.
  */
 export async function seedOutplacement(trx: Transaction<DB>, refs: DemoRefs): Promise<void> {
-  await seedOutplacementEvent(trx, refs);
+  const event = await seedOutplacementEvent(trx, refs);
+  await seedOutplacementCohort(trx, event);
 }

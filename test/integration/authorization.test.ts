@@ -19,6 +19,7 @@ import { insertL68Record } from "../support/factories-l68";
 import { insertPlacementRows } from "../support/factories-placement";
 import { insertOutplacementPlanRows } from "../support/factories-outplacement-plans";
 import { insertOutplacementRows } from "../support/factories-outplacement";
+import { insertCohortRows } from "../support/factories-cohort";
 
 /**
  * The authorization matrix: who may reach which route, one file per context
@@ -74,6 +75,7 @@ beforeAll(async () => {
     ...(await insertCandidateImport(users.preselection)),
     ...(await insertOutplacementRows(own.id, users.preselection)),
     ...(await insertOutplacementPlanRows(own.id, users.provider!)),
+    ...(await insertCohortRows(own.id, users.preselection, users.provider)),
   };
 });
 

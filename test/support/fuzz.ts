@@ -29,6 +29,7 @@ import { insertPresentedShortlist } from "./factories-shortlists";
 import { insertEmployerServiceRows, insertVacancy } from "./factories-vacancies";
 import { insertOutplacementPlanRows } from "./factories-outplacement-plans";
 import { insertOutplacementRows } from "./factories-outplacement";
+import { insertCohortRows } from "./factories-cohort";
 import { insertPlacementRows } from "./factories-placement";
 import type { Actor, Rule } from "./route-access/actors";
 
@@ -95,6 +96,7 @@ export async function setupFuzzWorld(): Promise<World> {
       ...(await insertCandidateImport(users.preselection!)),
       ...(await insertOutplacementRows(own.id, users.preselection!)),
       ...(await insertOutplacementPlanRows(own.id, users.provider!)),
+      ...(await insertCohortRows(own.id, users.preselection!, users.provider!)),
     },
   };
 }

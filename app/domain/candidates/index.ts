@@ -5,3 +5,5 @@
 export { isCvObsolete, obsoleteCutoff } from "./freshness";
 export { LANGUAGE_LABELS, personTaxCodeField } from "./schema";
 export { COUNT_FACET, exactTotal } from "./search-query";
+export { OUTPLACEMENT_PRIORITY_SORT, inOutplacementPriority, outplacementPriorityFilter } from "./outplacement-priority";
+export type { CandidateInput } from "./schema";

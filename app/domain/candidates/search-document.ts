@@ -61,6 +61,15 @@ export interface CandidateDocument extends MatchingFields {
   protectedCategory: ProtectedCategory;
   /** Unix seconds of the person's last presentation to an employer (matching can favour the less presented); null if never. */
   lastPresentedAt: number | null;
+  /**
+   * The «ricollocazione» priority of a worker of a redundancy cohort (docs/decisions/outplacement.md): the window of the
+   * latest-ending one, as Unix seconds of its first and last day (officers filter on the days and sort by the end); null
+   * when the person is in no cohort. Shown to officers only: never a criterion for employer-facing matching.
+   */
+  outplacementPriorityFrom: number | null;
+  outplacementPriorityTo: number | null;
+  /** The redundancy events whose cohort the person is in. */
+  outplacementEventIds: string[];
 }
 
 export interface CandidateSource {
@@ -100,6 +109,8 @@ export interface CandidateSource {
   itSkills: string[];
   cvText: string | null;
   lastPresentedAt?: Date | null;
+  /** The person's cohort memberships (redundancy events), with the priority window as YYYY-MM-DD. */
+  outplacement?: { event_id: string; priority_from: string | null; priority_to: string | null }[];
 }
 
 /** PDF text can be long; what matters for search fits well within this. */
@@ -178,6 +189,22 @@ export function toCandidateDocument(
     consentVisible: c.consent_visible,
     protectedCategory: c.protected_category,
     lastPresentedAt: src.lastPresentedAt ? seconds(src.lastPresentedAt) : null,
+    ...outplacementFields(src.outplacement ?? []),
     ...matchingFields(src, now),
+  };
+}
+
+const daySeconds = (iso: string) => seconds(new Date(`${iso}T00:00:00Z`));
+
+/** The priority window of the latest-ending cohort membership that has one, and every event of the person. */
+export function outplacementFields(
+  rows: NonNullable<CandidateSource["outplacement"]>,
+): Pick<CandidateDocument, "outplacementPriorityFrom" | "outplacementPriorityTo" | "outplacementEventIds"> {
+  const windows = rows.filter((r) => r.priority_from && r.priority_to).sort((a, b) => (a.priority_to! < b.priority_to! ? 1 : -1));
+  const w = windows[0];
+  return {
+    outplacementPriorityFrom: w ? daySeconds(w.priority_from!) : null,
+    outplacementPriorityTo: w ? daySeconds(w.priority_to!) : null,
+    outplacementEventIds: uniq(rows.map((r) => r.event_id)).sort(),
   };
 }

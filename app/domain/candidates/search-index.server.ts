@@ -95,6 +95,10 @@ export const CANDIDATE_SETTINGS: Settings = {
     "maxCommuteKm",
     "availableFrom",
     "lastPresentedAt",
+    // The «ricollocazione» priority of redundancy cohorts (officers only; app/domain/candidates/outplacement-priority.ts).
+    "outplacementPriorityFrom",
+    "outplacementPriorityTo",
+    "outplacementEventIds",
     // Preselection matching (app/domain/matching/fields.ts).
     "occupationCategories",
     "experienceCodes",
@@ -105,7 +109,7 @@ export const CANDIDATE_SETTINGS: Settings = {
   ],
   // No `_geo`: radius searches filter on the comuni within the radius (app/domain/reference/places.server.ts),
   // because Meilisearch rewrites its geo store on every batch and one-document syncs took 2–3 s with it.
-  sortableAttributes: ["cvUpdatedAt"],
+  sortableAttributes: ["cvUpdatedAt", "outplacementPriorityTo"],
   // "sort" first: when an officer asks for distance or freshness order, that order wins; otherwise
   // relevance, and among equally relevant CVs the most recently updated first.
   rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness", "cvUpdatedAt:desc"],
@@ -147,7 +151,7 @@ function groupBy<T extends { candidate_id: string }>(rows: T[]): Map<string, T[]
 export async function loadCandidateSources(db: Db, ids: string[]): Promise<CandidateSource[]> {
   const valid = ids.filter((id) => UUID.test(id));
   if (!valid.length) return [];
-  const [candidates, prefs, exps, edu, langs, lics, certs, skills, cvs, presented, natives] = await Promise.all([
+  const [candidates, prefs, exps, edu, langs, lics, certs, skills, cvs, presented, natives, cohorts] = await Promise.all([
     db
       .selectFrom("candidates as c")
       .leftJoin("comuni as m", "m.istat_code", "c.domicile_comune_code")
@@ -209,9 +213,15 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
       .groupBy("candidate_id")
       .execute(),
     db.selectFrom("candidate_mother_tongues").select(["candidate_id", "language_code"]).where("candidate_id", "in", valid).execute(),
+    // Cohort memberships: a worker of a redundancy event carries the «ricollocazione» priority window.
+    db
+      .selectFrom("outplacement_members")
+      .select(["candidate_id", "event_id", "priority_from", "priority_to"])
+      .where("candidate_id", "in", valid)
+      .execute(),
   ]);
   const lastPresented = new Map(presented.map((r) => [r.candidate_id, r.last ? new Date(r.last as Date) : null]));
-  const [p, e, ed, l, li, ce, sk, cv, mt] = [prefs, exps, edu, langs, lics, certs, skills, cvs, natives].map((rows) =>
+  const [p, e, ed, l, li, ce, sk, cv, mt, co] = [prefs, exps, edu, langs, lics, certs, skills, cvs, natives, cohorts].map((rows) =>
     groupBy(rows as { candidate_id: string }[]),
   );
   return candidates.map((c) => ({
@@ -227,6 +237,11 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
     itSkills: ((sk.get(c.id) ?? []) as (typeof skills)[number][]).map((r) => r.skill),
     cvText: ((cv.get(c.id) ?? [])[0] as (typeof cvs)[number] | undefined)?.extracted_text ?? null,
     lastPresentedAt: lastPresented.get(c.id) ?? null,
+    outplacement: ((co.get(c.id) ?? []) as (typeof cohorts)[number][]).map((r) => ({
+      event_id: r.event_id,
+      priority_from: r.priority_from,
+      priority_to: r.priority_to,
+    })),
   }));
 }
 
@@ -237,7 +252,7 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
  */
 export const candidatesIndex: SearchIndexDefinition<CandidateDocument> = {
   name: "candidates",
-  settingsVersion: 4,
+  settingsVersion: 5,
   settings: CANDIDATE_SETTINGS,
   async loadDocuments(db, ids) {
     const sources = await loadCandidateSources(db, ids);

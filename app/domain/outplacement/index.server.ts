@@ -5,3 +5,21 @@
  */
 export * from "./index";
 export { getMemberPlanPage, getEventHours, listGroupSessions, standardRanges } from "./plans-queries.server";
+// ocohort: the cohort (members, import, consents).
+export { cohortEvent, cohortSites, getMemberView, listCohort, providerMembers, COHORT_PAGE_SIZE } from "./cohort.server";
+export { giveConsent, revokeConsent } from "./consents.server";
+export { getCohortImport, importCohort, listCohortImports, PRIORITY_MONTHS, readCohortFile } from "./import.server";
+export type { CohortImportResult } from "./import.server";
+export {
+  assignProvider,
+  linkMemberCandidate,
+  listProviderUsers,
+  lockMember,
+  markNoticeSent,
+  recordContactAttempt,
+  recordInfoSession,
+  setPriorityWindow,
+  transitionMember,
+} from "./members.server";
+export type { MemberScope } from "./members.server";
+export { cohortTemplateCsv } from "./import";

@@ -26,3 +26,40 @@ export * from "./sessions-labels";
 export * from "./conditionality-labels";
 export { RANGE_STATUS_LABELS, cohortRangeCounts, formatHours, hoursSummary, parseHours, rangeStatus } from "./hours";
 export type { HoursAction, HoursLine, HoursSummary, MinuteRange, RangeStatus, TrainingLine } from "./hours";
+// ocohort: the cohort (members, import, consents).
+export {
+  MEMBER_STATES,
+  MEMBER_STATE_LABELS,
+  MEMBER_EVENTS,
+  MEMBER_EVENT_LABELS,
+  MEMBER_TRANSITIONS,
+  MANUAL_EVENTS,
+  SITUATIONS,
+  SITUATION_LABELS,
+  UNREACHABLE_ATTEMPTS,
+  UNREACHABLE_DAYS,
+  availableMemberEvents,
+  isExited,
+  nextMemberState,
+  unreachableDue,
+} from "./members";
+export type { MemberActorKind, MemberEvent, MemberState, Situation } from "./members";
+export {
+  CONSENT_KINDS,
+  CONSENT_LABELS,
+  LEGAL_BASIS,
+  LEGAL_BASIS_LABEL,
+  NOTICE_CHANNELS,
+  NOTICE_CHANNEL_LABELS,
+  consentsInForce,
+} from "./consents";
+export type { ConsentKind, NoticeChannel } from "./consents";
+export {
+  COHORT_COLUMNS,
+  COHORT_OPTIONAL_COLUMNS,
+  COHORT_REQUIRED_COLUMNS,
+  DROPPED_COLUMNS,
+  MAX_COHORT_ROWS,
+  CohortFileError,
+} from "./import";
+export { BulkActionSchema, CONSENT_CHANNEL_OPTIONS, CONTACT_CHANNEL_OPTIONS, MemberActionSchema } from "./cohort-forms";

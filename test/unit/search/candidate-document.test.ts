@@ -108,7 +108,8 @@ describe("candidate index settings", () => {
   it("never lets protected or personal attributes be searched as text", () => {
     expect(CANDIDATE_SETTINGS.searchableAttributes).not.toContain("protectedCategory");
     expect(CANDIDATE_SETTINGS.filterableAttributes).toContain("protectedCategory");
-    expect(CANDIDATE_SETTINGS.sortableAttributes).toEqual(["cvUpdatedAt"]);
+    expect(CANDIDATE_SETTINGS.sortableAttributes).toEqual(["cvUpdatedAt", "outplacementPriorityTo"]);
+    expect(CANDIDATE_SETTINGS.searchableAttributes).not.toContain("outplacementPriorityTo");
     expect(CANDIDATE_SETTINGS.filterableAttributes).not.toContain("_geo");
   });
 });
