@@ -10,6 +10,7 @@ export { cohortDashboard, dashboardCsv, loadKpiMembers, type Dashboard } from ".
 export { aggregatedEventView, eventForViewer, eventsForViewer, type AggregateViewer } from "./aggregate.server";
 export { dueFollowupsOfEvent, eventHeading, memberOutcomesPage } from "./outcomes-queries.server";
 export { aggregatedReportPdf } from "./aggregate-pdf.server";
+export { getMemberPlanPage, getEventHours, listGroupSessions, standardRanges } from "./plans-queries.server";
 // ocohort: the cohort (members, import, consents).
 export { cohortEvent, cohortSites, getMemberView, listCohort, providerMembers, COHORT_PAGE_SIZE } from "./cohort.server";
 export { giveConsent, revokeConsent } from "./consents.server";

@@ -8,11 +8,17 @@ import { decimalComma } from "~/utils/format";
 import { cohortKpis, firstJobsByMonth, kpisBy, type CohortKpis, type KpiMember } from "./kpi";
 import { referenceDate, type OutcomeState, type OutcomeType } from "./outcomes";
 
-/** Hours delivered per member (attended sessions); empty while no plan has sessions. */
+/** Hours delivered per member: the minutes of the individual and group sessions attended. */
 async function hoursByMember(db: Db, eventId: string): Promise<Map<string, number>> {
-  void db;
-  void eventId;
-  return new Map();
+  const rows = await db
+    .selectFrom("outplacement_sessions as s")
+    .innerJoin("outplacement_members as m", "m.id", "s.member_id")
+    .select(["s.member_id", (eb) => eb.fn.sum<string>("s.minutes").as("minutes")])
+    .where("m.event_id", "=", eventId)
+    .where("s.attendance", "=", "present")
+    .groupBy("s.member_id")
+    .execute();
+  return new Map(rows.map((r) => [r.member_id, Math.round((Number(r.minutes) / 60) * 100) / 100]));
 }
 
 export async function loadKpiMembers(db: Db, eventId: string): Promise<KpiMember[]> {
