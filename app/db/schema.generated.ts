@@ -689,6 +689,24 @@ export interface Occupations {
   title: string;
 }
 
+export interface OutplacementConditionalityEvents {
+  benefit: "naspi" | "cigs";
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  decided_by: string | null;
+  decided_on: string | null;
+  decision: Generated<"pending" | "sanction_proposed" | "dismissed" | "sanctioned">;
+  decision_note: Generated<string>;
+  id: Generated<string>;
+  justification: Generated<string>;
+  kind: "no_show" | "training_absence" | "offer_refused" | "other";
+  member_id: string;
+  occurred_on: string;
+  proposed_sanction: Generated<string>;
+  session_id: string | null;
+  version: Generated<number>;
+}
+
 export interface OutplacementConsents {
   channel: "modulo_cartaceo" | "colloquio" | "area_personale" | "email" | null;
   created_at: Generated<Timestamp>;
@@ -784,6 +802,31 @@ export interface OutplacementEventUnions {
   user_id: string;
 }
 
+export interface OutplacementFollowups {
+  channel: "co" | "phone" | "email" | "meeting";
+  created_at: Generated<Timestamp>;
+  done_by: string | null;
+  done_on: string;
+  due_on: string;
+  employed: boolean;
+  id: Generated<string>;
+  member_id: string;
+  months: number;
+  satisfaction: number | null;
+}
+
+export interface OutplacementGroupSessions {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  event_id: string;
+  held_on: string;
+  id: Generated<string>;
+  location: "employer_premises" | "provider" | "cpi" | "remote";
+  minutes: number;
+  service_code: "4E" | "2Ba" | "2D" | "FORM";
+  topic: string;
+}
+
 export interface OutplacementImports {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -815,6 +858,23 @@ export interface OutplacementInfoSessions {
   held_on: string;
   id: Generated<string>;
   place: string;
+}
+
+export interface OutplacementIntakes {
+  assessment_ended_on: string | null;
+  assessment_notes: Generated<string>;
+  assessment_started_on: string | null;
+  care_constraints: Generated<string>;
+  competences: Generated<string>;
+  member_id: string;
+  mobility_km: number | null;
+  mobility_minutes: number | null;
+  motivations: Generated<string>;
+  self_employment_interest: Generated<boolean>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+  weekly_hours: number | null;
 }
 
 export interface OutplacementMemberHistory {
@@ -876,6 +936,87 @@ export interface OutplacementMembers {
   version: Generated<number>;
 }
 
+export interface OutplacementOutcomes {
+  co_code: string | null;
+  contract_type: string | null;
+  cp_code: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  employer_name: string | null;
+  employer_tax_code: string | null;
+  end_on: string | null;
+  hire_id: string | null;
+  id: Generated<string>;
+  member_id: string;
+  source: "SELF_DECLARED" | "PROVIDER" | "EMPLOYER" | "CO_VERIFIED";
+  start_on: string;
+  state: Generated<"DECLARED" | "VERIFIED" | "REJECTED" | "ENDED">;
+  type: "EMPLOYED_OPEN_ENDED" | "EMPLOYED_FIXED_GE6M" | "EMPLOYED_FIXED_LT6M" | "REHIRED_SAME_EMPLOYER" | "SELF_EMPLOYED" | "IN_TRAINING" | "RETIRED" | "OTHER_INACTIVE" | "MOVED_AWAY" | "DECEASED" | "EXITED_SANCTION" | "WITHDRAWN" | "STILL_SEARCHING";
+  updated_at: Generated<Timestamp>;
+  verified_on: string | null;
+  version: Generated<number>;
+  weekly_hours: Numeric | null;
+}
+
+export interface OutplacementPlanActions {
+  course_title: string | null;
+  course_total_minutes: number | null;
+  ends_on: string | null;
+  id: Generated<string>;
+  location: "employer_premises" | "provider" | "cpi" | "remote";
+  mode: "individual" | "group";
+  notes: Generated<string>;
+  plan_id: string;
+  planned_minutes: number;
+  position: number;
+  service_code: "4E" | "2Ba" | "2Bb" | "2Ca" | "2Cc" | "2Cd" | "2Ce" | "2D" | "FORM";
+  starts_on: string | null;
+  state: Generated<"planned" | "scheduled" | "in_progress" | "completed" | "cancelled" | "interrupted">;
+  state_reason: string | null;
+  version: Generated<number>;
+}
+
+export interface OutplacementPlans {
+  alt_goal_cp2021: string | null;
+  alt_goal_description: Generated<string>;
+  alt_goal_type: "employee" | "self_employed" | null;
+  closed_at: Timestamp | null;
+  commitments: Generated<string>;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: Generated<string>;
+  main_goal_cp2021: string | null;
+  main_goal_description: string;
+  main_goal_type: "employee" | "self_employed";
+  member_id: string;
+  operator_signed_at: Timestamp | null;
+  operator_signed_by: string | null;
+  plan_version: number;
+  review_on: string | null;
+  revises_plan_id: string | null;
+  signed_pdf: Buffer | null;
+  signed_pdf_name: string | null;
+  state: Generated<"draft" | "signed" | "in_progress" | "superseded" | "closed">;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  worker_signature_method: "paper" | "uploaded_pdf" | null;
+  worker_signed_on: string | null;
+}
+
+export interface OutplacementSessions {
+  absence_reason: string | null;
+  action_id: string;
+  attendance: "present" | "absent_justified" | "absent_unjustified";
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  group_session_id: string | null;
+  held_on: string;
+  id: Generated<string>;
+  member_id: string;
+  minutes: number;
+  note: Generated<string>;
+}
+
 export interface PasswordResetRequests {
   at: Generated<Timestamp>;
   email: string;
@@ -924,6 +1065,8 @@ export interface ServiceDeliveries {
   modality: "office" | "company" | "remote";
   needs_assessment_id: string | null;
   officer_id: string;
+  outplacement_group_session_id: string | null;
+  outplacement_session_id: string | null;
   output: string;
   service_request_id: string | null;
   shortlist_id: string | null;
@@ -1194,17 +1337,25 @@ export interface DB {
   needs_assessments: NeedsAssessments;
   needs_figures: NeedsFigures;
   occupations: Occupations;
+  outplacement_conditionality_events: OutplacementConditionalityEvents;
   outplacement_consents: OutplacementConsents;
   outplacement_contact_attempts: OutplacementContactAttempts;
   outplacement_event_employers: OutplacementEventEmployers;
   outplacement_event_milestones: OutplacementEventMilestones;
   outplacement_event_unions: OutplacementEventUnions;
   outplacement_events: OutplacementEvents;
+  outplacement_followups: OutplacementFollowups;
+  outplacement_group_sessions: OutplacementGroupSessions;
   outplacement_imports: OutplacementImports;
   outplacement_info_session_attendance: OutplacementInfoSessionAttendance;
   outplacement_info_sessions: OutplacementInfoSessions;
+  outplacement_intakes: OutplacementIntakes;
   outplacement_member_history: OutplacementMemberHistory;
   outplacement_members: OutplacementMembers;
+  outplacement_outcomes: OutplacementOutcomes;
+  outplacement_plan_actions: OutplacementPlanActions;
+  outplacement_plans: OutplacementPlans;
+  outplacement_sessions: OutplacementSessions;
   password_reset_requests: PasswordResetRequests;
   password_resets: PasswordResets;
   search_outbox: SearchOutbox;

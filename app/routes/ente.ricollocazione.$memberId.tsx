@@ -40,7 +40,14 @@ export default function ProviderMemberPage() {
         <MemberFacts m={m} />
         <NoticeFacts m={m} />
       </section>
-      {/* The reinsertion plan and the sessions the provider delivers add their sections here. */}
+      <section aria-labelledby="plan-title" className="mb-5">
+        <h2 id="plan-title">Piano e incontri</h2>
+        <p>
+          <Link to={`/ente/ricollocazione/${m.event_id}/lavoratori/${m.id}/piano`}>Accoglienza e piano di reinserimento</Link> ·{" "}
+          <Link to={`/ente/ricollocazione/${m.event_id}/lavoratori/${m.id}/sessioni`}>Incontri e ore</Link> ·{" "}
+          <Link to={`/ente/ricollocazione/${m.event_id}/sessioni`}>Incontri di gruppo</Link>
+        </p>
+      </section>
       <section id="percorso" aria-labelledby="history-title">
         <h2 id="history-title">Storia</h2>
         <StateHistory

@@ -147,6 +147,10 @@ export default function MemberPage() {
         </div>
       ) : null}
 
+      <p>
+        <Link to={`${base}/lavoratori/${m.id}/piano`}>Accoglienza e piano di reinserimento</Link> ·{" "}
+        <Link to={`${base}/lavoratori/${m.id}/sessioni`}>Incontri e ore</Link>
+      </p>
       <section aria-labelledby="data-title" className="mb-5">
         <h2 id="data-title">Dati del lavoratore</h2>
         <MemberFacts m={m} />

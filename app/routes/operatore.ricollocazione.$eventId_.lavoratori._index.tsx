@@ -103,7 +103,8 @@ export default function CohortPage() {
       <h1>Lavoratori della coorte</h1>
       <p className="lead">
         {event.employer_name}: {plural(cohort.cohortTotal, "lavoratore", "lavoratori")} nella coorte.{" "}
-        <Link to={`${base}/importa`}>Importa l&apos;elenco dei lavoratori</Link>
+        <Link to={`${base}/importa`}>Importa l&apos;elenco dei lavoratori</Link> ·{" "}
+        <Link to={`${base}/sessioni`}>Incontri e ore della coorte</Link>
       </p>
 
       <section aria-labelledby="counts-title" className="mb-4">

@@ -3,6 +3,8 @@ import type { DB } from "~/db/types";
 import type { Actor } from "~/domain/audit/commands.server";
 import { registerEmployer, reviewEmployer } from "~/domain/employers/commands.server";
 import { createUser } from "~/domain/identity/commands.server";
+import type { OutcomeType } from "~/domain/outplacement";
+import { addDays, todayInItaly } from "~/utils/dates";
 import { DEMO_PASSWORD, withCheckDigit, type DemoRefs } from "./platform";
 import { seedOutplacementCohort } from "./outplacement-cohort";
 
@@ -100,5 +102,60 @@ export async function seedOutplacementEvent(trx: Transaction<DB>, refs: DemoRefs
  */
 export async function seedOutplacement(trx: Transaction<DB>, refs: DemoRefs): Promise<void> {
   const event = await seedOutplacementEvent(trx, refs);
-  await seedOutplacementCohort(trx, event);
+  const cohort = await seedOutplacementCohort(trx, event);
+  await seedOutplacementOutcomes(trx, cohort.memberIds);
+}
+
+/**
+ * Outcomes of the demo cohort (docs/decisions/outplacement.md#esiti-indicatori-e-vista-aggregata). The dismissed workers'
+ * reference date t0 is set seven months back so that the 3- and 6-month rates of the dashboard have values; 16 of them
+ * have an outcome: open-ended, fixed-term (one ended), self-employed, retired, one declared and not yet verified.
+ */
+export async function seedOutplacementOutcomes(trx: Transaction<DB>, memberIds: string[], now: Date = new Date()): Promise<void> {
+  const today = todayInItaly(now);
+  const dismissed = memberIds.slice(0, 20);
+  for (const [i, id] of dismissed.entries()) {
+    await trx
+      .updateTable("outplacement_members")
+      .set({ t0_on: addDays(today, -215 + i) })
+      .where("id", "=", id)
+      .execute();
+  }
+  const t0 = (i: number) => addDays(today, -215 + i);
+  type Row = { i: number; type: OutcomeType; start: number; end?: number; state?: "VERIFIED" | "DECLARED" | "ENDED"; contract?: string };
+  const rows: Row[] = [
+    ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({ i, type: "EMPLOYED_OPEN_ENDED" as const, start: 35 + i * 9, contract: "A.01.00" })),
+    ...[8, 9, 10].map((i) => ({ i, type: "EMPLOYED_FIXED_GE6M" as const, start: 50 + i * 3, end: 50 + i * 3 + 364, contract: "A.02.00" })),
+    { i: 11, type: "EMPLOYED_FIXED_LT6M", start: 30, end: 120, state: "ENDED", contract: "A.02.00" },
+    { i: 12, type: "EMPLOYED_FIXED_LT6M", start: 150, end: 240, contract: "SOMM" },
+    { i: 13, type: "SELF_EMPLOYED", start: 110 },
+    { i: 14, type: "RETIRED", start: 60 },
+    { i: 15, type: "EMPLOYED_OPEN_ENDED", start: 190, state: "DECLARED", contract: "A.01.00" },
+  ];
+  const employers = [
+    "Meccanica Brianza S.r.l.",
+    "Elettroforniture Monza S.p.A.",
+    "Logistica Nord Milano S.r.l.",
+    "Carpenterie Sestesi S.n.c.",
+  ];
+  for (const r of rows) {
+    const start = addDays(t0(r.i), r.start);
+    const state = r.state ?? "VERIFIED";
+    await trx
+      .insertInto("outplacement_outcomes")
+      .values({
+        member_id: dismissed[r.i],
+        type: r.type,
+        state,
+        start_on: start,
+        end_on: r.end === undefined ? null : addDays(t0(r.i), r.end),
+        contract_type: r.contract ?? null,
+        co_code: state === "DECLARED" ? null : `CO-2026-${String(4100 + r.i)}`,
+        weekly_hours: r.contract ? 40 : null,
+        employer_name: r.contract ? employers[r.i % employers.length] : null,
+        source: state === "DECLARED" ? "SELF_DECLARED" : "CO_VERIFIED",
+        verified_on: state === "DECLARED" ? null : addDays(start, 10),
+      })
+      .execute();
+  }
 }

@@ -17,6 +17,7 @@ import {
 import { insertCandidateImport, setupCandidateMatrix } from "../support/factories-candidates";
 import { insertL68Record } from "../support/factories-l68";
 import { insertPlacementRows } from "../support/factories-placement";
+import { insertOutplacementPlanRows } from "../support/factories-outplacement-plans";
 import { insertOutplacementRows } from "../support/factories-outplacement";
 import { insertCohortRows } from "../support/factories-cohort";
 
@@ -73,6 +74,7 @@ beforeAll(async () => {
     ...(await insertPlacementRows(own.id, users.placement)),
     ...(await insertCandidateImport(users.preselection)),
     ...(await insertOutplacementRows(own.id, users.preselection)),
+    ...(await insertOutplacementPlanRows(own.id, users.provider!)),
     ...(await insertCohortRows(own.id, users.preselection, users.provider)),
   };
 });

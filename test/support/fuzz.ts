@@ -27,6 +27,7 @@ import { insertCandidateImport, setupCandidateMatrix } from "./factories-candida
 import { insertL68Record } from "./factories-l68";
 import { insertPresentedShortlist } from "./factories-shortlists";
 import { insertEmployerServiceRows, insertVacancy } from "./factories-vacancies";
+import { insertOutplacementPlanRows } from "./factories-outplacement-plans";
 import { insertOutplacementRows } from "./factories-outplacement";
 import { insertCohortRows } from "./factories-cohort";
 import { insertPlacementRows } from "./factories-placement";
@@ -94,6 +95,7 @@ export async function setupFuzzWorld(): Promise<World> {
       ...(await insertPlacementRows(own.id, users.placement!)),
       ...(await insertCandidateImport(users.preselection!)),
       ...(await insertOutplacementRows(own.id, users.preselection!)),
+      ...(await insertOutplacementPlanRows(own.id, users.provider!)),
       ...(await insertCohortRows(own.id, users.preselection!, users.provider!)),
     },
   };

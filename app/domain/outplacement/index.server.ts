@@ -4,6 +4,13 @@
  * .dependency-cruiser.cjs enforces it). Each module adds its own exports here.
  */
 export * from "./index";
+// Outcomes, follow-ups, KPIs and the aggregated view (docs/decisions/outplacement.md#esiti-indicatori-e-vista-aggregata).
+export { closeOutcomeOnHire, memberT0, moveOutcome, recordFollowup, recordOutcome } from "./outcomes.server";
+export { cohortDashboard, dashboardCsv, loadKpiMembers, type Dashboard } from "./kpi.server";
+export { aggregatedEventView, eventForViewer, eventsForViewer, type AggregateViewer } from "./aggregate.server";
+export { dueFollowupsOfEvent, eventHeading, memberOutcomesPage } from "./outcomes-queries.server";
+export { aggregatedReportPdf } from "./aggregate-pdf.server";
+export { getMemberPlanPage, getEventHours, listGroupSessions, standardRanges } from "./plans-queries.server";
 // ocohort: the cohort (members, import, consents).
 export { cohortEvent, cohortSites, getMemberView, listCohort, providerMembers, COHORT_PAGE_SIZE } from "./cohort.server";
 export { giveConsent, revokeConsent } from "./consents.server";

@@ -20,6 +20,18 @@ export {
   nextEventState,
 } from "./events";
 export type { EventMove } from "./events";
+// Outcomes, follow-ups, KPIs and the aggregated view (docs/decisions/outplacement.md#esiti-indicatori-e-vista-aggregata).
+export * from "./outcomes";
+export * from "./followups";
+export * from "./kpi";
+export * from "./aggregate";
+export * from "./outcomes-schema";
+export * from "./plans-states";
+export * from "./actions-states";
+export * from "./sessions-labels";
+export * from "./conditionality-labels";
+export { RANGE_STATUS_LABELS, cohortRangeCounts, formatHours, hoursSummary, parseHours, rangeStatus } from "./hours";
+export type { HoursAction, HoursLine, HoursSummary, MinuteRange, RangeStatus, TrainingLine } from "./hours";
 // ocohort: the cohort (members, import, consents).
 export {
   MEMBER_STATES,

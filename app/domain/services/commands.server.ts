@@ -358,3 +358,77 @@ export async function figureToVacancyDraft(trx: Trx, actor: Actor, figureId: str
   });
   return created.vacancyId;
 }
+
+/**
+ * The register row of an outplacement session (docs/decisions/outplacement.md «Piano e ore»): one row per individual
+ * session or per group session, for the dismissing employer, with the real minutes and modality; a corrected session
+ * updates its row. `minutes` 0 (nobody attended) removes the row.
+ */
+export async function recordOutplacementDelivery(
+  trx: Trx,
+  actor: Actor,
+  input: {
+    source: { sessionId: string } | { groupSessionId: string };
+    employerId: string;
+    standardCode: string;
+    deliveredOn: string;
+    minutes: number;
+    modality: "office" | "company" | "remote";
+    output: string;
+  },
+) {
+  const key = "sessionId" in input.source ? ("outplacement_session_id" as const) : ("outplacement_group_session_id" as const);
+  const keyValue = "sessionId" in input.source ? input.source.sessionId : input.source.groupSessionId;
+  const existing = await trx
+    .selectFrom("service_deliveries")
+    .select(["id", "version"])
+    .where(key, "=", keyValue)
+    .forUpdate()
+    .executeTakeFirst();
+  if (input.minutes <= 0) {
+    if (existing) await trx.deleteFrom("service_deliveries").where("id", "=", existing.id).execute();
+    return null;
+  }
+  let id: string;
+  if (existing) {
+    id = existing.id;
+    await trx
+      .updateTable("service_deliveries")
+      .set({
+        minutes: input.minutes,
+        modality: input.modality,
+        delivered_on: input.deliveredOn,
+        output: input.output,
+        version: existing.version + 1,
+        updated_at: new Date(),
+      })
+      .where("id", "=", id)
+      .execute();
+  } else {
+    id = (
+      await trx
+        .insertInto("service_deliveries")
+        .values({
+          employer_id: input.employerId,
+          standard_code: input.standardCode,
+          delivered_on: input.deliveredOn,
+          minutes: input.minutes,
+          modality: input.modality,
+          officer_id: actor.userId!,
+          output: input.output,
+          justification: null,
+          [key]: keyValue,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
+  await recordAudit(trx, actor, {
+    action: existing ? "service_delivery.time_corrected" : "service_delivery.recorded",
+    entityType: "service_delivery",
+    entityId: id,
+    employerId: input.employerId,
+    details: { standard: input.standardCode, minutes: input.minutes, outplacement: true },
+  });
+  return id;
+}

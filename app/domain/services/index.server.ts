@@ -4,3 +4,4 @@
  */
 export { queuesOf } from "./policy.server";
 export { countRequestQueue } from "./queries.server";
+export { recordOutplacementDelivery } from "./commands.server";

@@ -6,6 +6,7 @@ import type { FeedbackReason, HireRequestChannel, ShortlistCandidateState } from
 import type { Actor } from "~/domain/audit/index.server";
 import { recordAudit } from "~/domain/audit/index.server";
 import { DEFAULT_FULL_TIME_HOURS, recordReservedHire } from "~/domain/l68/index.server";
+import { closeOutcomeOnHire } from "~/domain/outplacement/index.server";
 import { resolveComune } from "~/domain/reference/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { enqueueMail } from "~/domain/mail/index.server";
@@ -651,7 +652,11 @@ export async function recordHire(trx: Trx, actor: Actor, scope: ShortlistScope, 
     })
     .returning("id")
     .executeTakeFirstOrThrow()
-    .then((hire) => recordReservedHire(trx, actor, hire.id, now));
+    .then(async (hire) => {
+      // A cohort worker in outplacement hired through a rosa: the outcome closes in the same transaction.
+      await closeOutcomeOnHire(trx, actor, hire.id);
+      return recordReservedHire(trx, actor, hire.id, now);
+    });
   await trx
     .insertInto("employer_feedback")
     .values({ shortlist_candidate_id: row.id, decision: "hired", given_by: actor.userId, given_at: now })

@@ -54,4 +54,4 @@ export type EmployerServiceParams = "slug" | "articleId" | "deliveryId" | "asses
 export type PlacementParams = "enrolmentId" | "postId" | "referralId" | "certificateId";
 
 /** Real outplacement rows of the matrix's own employer (test/support/factories-outplacement.ts): an event (`eventId`). */
-export type OutplacementParams = "eventId" | "cohortMember" | "assignedMember" | "cohortImport";
+export type OutplacementParams = "eventId" | "cohortMember" | "assignedMember" | "cohortImport" | "outplacementPlan";

@@ -9,6 +9,21 @@ const COHORT_OFFICERS: Actor[] = ["preselection", "placement"];
  * employer (test/support/factories-outplacement.ts).
  */
 export const ROUTE_ACCESS: Record<string, Rule> = {
+  // Outcomes and results (docs/decisions/outplacement.md#esiti-indicatori-e-vista-aggregata): the dashboard for the officers who
+  // run events; the aggregated view for the event's own employer (the union of the matrix is not linked to this event: 404).
+  "operatore.ricollocazione.$eventId_.cruscotto.tsx": { loader: ["preselection", "placement"], params: "eventId" },
+  "operatore.ricollocazione.$eventId_.cruscotto.csv.ts": { loader: ["preselection", "placement"], params: "eventId" },
+  "operatore.ricollocazione.$eventId_.verifiche.tsx": { loader: ["preselection", "placement"], params: "eventId" },
+  "operatore.ricollocazione.$eventId_.lavoratori.$memberId_.esiti.tsx": {
+    loader: COHORT_OFFICERS,
+    action: COHORT_OFFICERS,
+    params: "cohortMember",
+  },
+  "azienda.ricollocazione.$eventId.tsx": { loader: ["legalRep", "colleague", "consultant"], params: "eventId" },
+  "azienda.ricollocazione.$eventId.pdf.ts": { loader: ["legalRep", "colleague", "consultant"], params: "eventId" },
+  "sindacato.ricollocazione._index.tsx": { loader: ["union"] },
+  "sindacato.ricollocazione.$eventId.tsx": { loader: [], params: "eventId" },
+  "sindacato.ricollocazione.$eventId.pdf.ts": { loader: [], params: "eventId" },
   // The cohort (workers' list, notice, consents, states): officers; the provider's operator only their assigned workers.
   "operatore.ricollocazione.$eventId_.lavoratori._index.tsx": { loader: COHORT_OFFICERS, action: COHORT_OFFICERS, params: "eventId" },
   "operatore.ricollocazione.$eventId_.lavoratori.$memberId.tsx": {

@@ -1,0 +1,104 @@
+/** Client-safe forms of outcomes and follow-ups (conform + zod, Italian messages). */
+import { z } from "zod";
+import { calendarDay } from "~/utils/date-fields";
+import { OUTCOME_SOURCES, OUTCOME_TYPES, type OutcomeType } from "./outcomes";
+import { FOLLOWUP_MONTHS } from "./followups";
+
+const isoDay = calendarDay("Data non valida: usa il calendario (gg/mm/aaaa)");
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((v) => v || null);
+
+/** Types that carry a contract: the CO data are asked for them. */
+export const CONTRACT_OUTCOMES: readonly OutcomeType[] = [
+  "EMPLOYED_OPEN_ENDED",
+  "EMPLOYED_FIXED_GE6M",
+  "EMPLOYED_FIXED_LT6M",
+  "REHIRED_SAME_EMPLOYER",
+];
+
+export const RecordOutcomeSchema = z
+  .object({
+    type: z.enum(OUTCOME_TYPES, { error: "Scegli l'esito" }),
+    startOn: isoDay,
+    endOn: isoDay.optional(),
+    contractType: z
+      .string()
+      .trim()
+      .regex(/^([A-Z]\.\d{2}\.\d{2}|SOMM|AUTONOMO)$/, "Tipologia contrattuale non valida: usa il codice della CO, es. «A.01.00»")
+      .optional(),
+    coCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9/-]{4,40}$/, "Codice della comunicazione obbligatoria non valido (4–40 lettere, cifre, / o -)")
+      .optional(),
+    weeklyHours: z.coerce
+      .number({ error: "Indica le ore settimanali con un numero" })
+      .min(0.5, "Almeno mezz'ora a settimana")
+      .max(60, "Al massimo 60 ore a settimana")
+      .optional(),
+    cpCode: z
+      .string()
+      .trim()
+      .regex(/^\d[\d.]{0,19}$/, "Codice CP2021 non valido, es. «7.2.7.1.0»")
+      .optional(),
+    employerName: optionalText(200, "Al massimo 200 caratteri"),
+    employerTaxCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^(\d{11}|[A-Z0-9]{16})$/, "Codice fiscale dell'azienda non valido (11 cifre o 16 caratteri)")
+      .optional(),
+    source: z.enum(OUTCOME_SOURCES, { error: "Scegli da dove viene l'esito" }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endOn && v.endOn < v.startOn) ctx.addIssue({ code: "custom", path: ["endOn"], message: "La fine non può precedere l'inizio" });
+    if (CONTRACT_OUTCOMES.includes(v.type) && !v.contractType)
+      ctx.addIssue({ code: "custom", path: ["contractType"], message: "Per un'assunzione indica la tipologia contrattuale della CO" });
+    if (v.type === "EMPLOYED_FIXED_GE6M" || v.type === "EMPLOYED_FIXED_LT6M") {
+      if (!v.endOn) ctx.addIssue({ code: "custom", path: ["endOn"], message: "Per un contratto a termine indica la data di fine" });
+    }
+    if (v.source === "CO_VERIFIED" && !v.coCode)
+      ctx.addIssue({ code: "custom", path: ["coCode"], message: "Un esito verificato sulla CO ne riporta il codice" });
+  });
+export type RecordOutcomeInput = z.infer<typeof RecordOutcomeSchema>;
+
+export const OutcomeMoveSchema = z.object({
+  outcomeId: z.uuid({ error: "Esito non valido" }),
+  event: z.enum(["verify", "reject", "end"], { error: "Operazione non valida" }),
+  on: isoDay,
+  coCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9/-]{4,40}$/, "Codice della comunicazione obbligatoria non valido (4–40 lettere, cifre, / o -)")
+    .optional(),
+  version: z.coerce.number({ error: "Versione non valida" }).int().min(1),
+});
+export type OutcomeMoveInput = z.infer<typeof OutcomeMoveSchema>;
+
+export const FOLLOWUP_CHANNEL_LABELS = {
+  co: "Controllo delle comunicazioni obbligatorie",
+  phone: "Telefonata",
+  email: "E-mail",
+  meeting: "Colloquio",
+} as const;
+
+export const FollowupSchema = z.object({
+  months: z.coerce
+    .number({ error: "Scegli la verifica" })
+    .refine((n) => (FOLLOWUP_MONTHS as readonly number[]).includes(n), "Scegli la verifica a 3, 6 o 12 mesi"),
+  doneOn: isoDay,
+  channel: z.enum(["co", "phone", "email", "meeting"], { error: "Scegli come è stata fatta la verifica" }),
+  employed: z.enum(["yes", "no"], { error: "Indica se lavora" }).transform((v) => v === "yes"),
+  satisfaction: z.coerce
+    .number({ error: "Soddisfazione da 1 a 5" })
+    .int("Soddisfazione da 1 a 5")
+    .min(1, "Soddisfazione da 1 a 5")
+    .max(5, "Soddisfazione da 1 a 5")
+    .optional(),
+});
+export type FollowupInput = z.infer<typeof FollowupSchema>;

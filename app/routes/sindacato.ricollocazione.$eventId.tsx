@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { AggregatedViewBody } from "~/components/outplacement-results";
+import { aggregatedPage } from "~/web/outplacement-results.server";
+
+export const meta: MetaFunction = () => [{ title: "Ricollocazione: dati aggregati — Rosa" }];
+
+/** Aggregated, anonymised results of the event (no worker's data, no filters). */
+export async function loader(args: LoaderFunctionArgs) {
+  return aggregatedPage("union", args);
+}
+
+export default function AggregatedEvent() {
+  const { event, view } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <p>
+        <Link to="/sindacato/ricollocazione">← Procedure seguite</Link>
+      </p>
+      <h1>Ricollocazione: dati aggregati</h1>
+      <p className="lead">
+        {event.title} — {event.legal_name}
+      </p>
+      <p>
+        <a href={`/sindacato/ricollocazione/${event.id}/pdf`}>Scarica il rapporto in PDF</a> (stessi numeri di questa pagina)
+      </p>
+      <AggregatedViewBody view={view} />
+    </div>
+  );
+}
