@@ -5,6 +5,7 @@ import { registerEmployer, reviewEmployer } from "~/domain/employers/commands.se
 import { createUser } from "~/domain/identity/commands.server";
 import { DEMO_PASSWORD, withCheckDigit, type DemoRefs } from "./platform";
 import { seedOutplacementCohort } from "./outplacement-cohort";
+import { seedOutplacementPlans } from "./outplacement-plans";
 
 const SYSTEM: Actor = { userId: null, role: "system", ip: null };
 
@@ -100,5 +101,6 @@ export async function seedOutplacementEvent(trx: Transaction<DB>, refs: DemoRefs
  */
 export async function seedOutplacement(trx: Transaction<DB>, refs: DemoRefs): Promise<void> {
   const event = await seedOutplacementEvent(trx, refs);
-  await seedOutplacementCohort(trx, event);
+  const cohort = await seedOutplacementCohort(trx, event);
+  await seedOutplacementPlans(trx, event, cohort);
 }
