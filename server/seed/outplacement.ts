@@ -7,6 +7,7 @@ import type { OutcomeType } from "~/domain/outplacement";
 import { addDays, todayInItaly } from "~/utils/dates";
 import { DEMO_PASSWORD, withCheckDigit, type DemoRefs } from "./platform";
 import { seedOutplacementCohort } from "./outplacement-cohort";
+import { seedOutplacementPlans } from "./outplacement-plans";
 
 const SYSTEM: Actor = { userId: null, role: "system", ip: null };
 
@@ -103,6 +104,7 @@ export async function seedOutplacementEvent(trx: Transaction<DB>, refs: DemoRefs
 export async function seedOutplacement(trx: Transaction<DB>, refs: DemoRefs): Promise<void> {
   const event = await seedOutplacementEvent(trx, refs);
   const cohort = await seedOutplacementCohort(trx, event);
+  await seedOutplacementPlans(trx, event, cohort);
   await seedOutplacementOutcomes(trx, cohort.memberIds);
 }
 
