@@ -3,6 +3,7 @@ import type { DB } from "~/db/types";
 import type { Actor } from "~/domain/audit/commands.server";
 import { registerEmployer, reviewEmployer } from "~/domain/employers/commands.server";
 import { createUser } from "~/domain/identity/commands.server";
+import { syncMilestones } from "~/domain/outplacement/index.server";
 import { DEMO_PASSWORD, withCheckDigit, type DemoRefs } from "./platform";
 
 const SYSTEM: Actor = { userId: null, role: "system", ip: null };
@@ -83,6 +84,7 @@ export async function seedOutplacementEvent(trx: Transaction<DB>, refs: DemoRefs
     .returning("id")
     .executeTakeFirstOrThrow();
   await trx.insertInto("outplacement_event_unions").values({ event_id: event.id, user_id: unionUserId }).execute();
+  await syncMilestones(trx, event.id);
   return {
     employerId: manufacturer.employerId,
     employerUserId: manufacturer.userId,
