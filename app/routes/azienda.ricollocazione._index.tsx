@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
-import { EVENT_STATE_LABELS, EVENT_TYPE_LABELS, listEmployerEvents } from "~/domain/outplacement/index.server";
+import { EVENT_STATE_LABELS, EVENT_TYPE_LABELS } from "~/domain/outplacement";
+import { listEmployerEvents } from "~/domain/outplacement/index.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { requireOutplacementEmployer } from "~/web/outplacement-guards.server";
 

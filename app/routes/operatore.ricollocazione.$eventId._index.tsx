@@ -19,8 +19,10 @@ import {
   MilestoneEditSchema,
   TransitionSchema,
   availableEventMoves,
-  editMilestone,
   eventWarnings,
+} from "~/domain/outplacement";
+import {
+  editMilestone,
   linkL68Record,
   listEmployerSuspensions,
   listEventMilestones,

@@ -5,16 +5,8 @@ import { PageTitle } from "~/components/layout";
 import { Pager } from "~/components/pager";
 import { getDb } from "~/db/db.server";
 import { PROVINCE_OPTIONS } from "~/domain/identity/roles";
-import {
-  EVENT_PAGE_SIZE,
-  EVENT_STATE_LABELS,
-  EVENT_TYPE_LABELS,
-  EVENT_TYPE_SHORT,
-  EventListFilterSchema,
-  countDueMilestones,
-  countEventProposals,
-  listEvents,
-} from "~/domain/outplacement/index.server";
+import { EVENT_STATE_LABELS, EVENT_TYPE_LABELS, EVENT_TYPE_SHORT, EventListFilterSchema } from "~/domain/outplacement";
+import { EVENT_PAGE_SIZE, countDueMilestones, countEventProposals, listEvents } from "~/domain/outplacement/index.server";
 import { todayInItaly } from "~/utils/dates";
 import { formatNumber } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
