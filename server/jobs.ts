@@ -9,6 +9,7 @@ import { getEnv } from "~/utils/env.server";
 import { runL68Deadlines } from "~/domain/l68/alerts/index.server";
 import { runVacancyDeadlines } from "~/domain/vacancies/deadlines.server";
 import { runCvRetention } from "~/domain/candidates/erasure.server";
+import { runOutplacementReminders } from "~/domain/outplacement/index.server";
 import { kickSyncWorker, shutdownSyncWorker, startSyncWorker } from "../search/sync.server";
 import { log } from "~/utils/logger.server";
 
@@ -50,6 +51,8 @@ export const JOBS: PeriodicJob[] = [
         await sendFeedbackReminders(trx, getEnv().FEEDBACK_REMINDER_DAYS);
       }),
   },
+  // Ricollocazione: the event coordinator is reminded 7 days and 1 day before each legal deadline.
+  { name: "scadenze ricollocazione", everyMs: 60 * 60_000, run: () => runOutplacementReminders(getDb()) },
   // Storage limitation (GDPR art. 5(1)(e)): CVs inactive beyond CV_RETENTION_MONTHS are anonymised, 200 per run.
   {
     name: "conservazione CV",

@@ -5,6 +5,7 @@ import { registerEmployer, reviewEmployer } from "~/domain/employers/commands.se
 import { createUser } from "~/domain/identity/commands.server";
 import type { OutcomeType } from "~/domain/outplacement";
 import { addDays, todayInItaly } from "~/utils/dates";
+import { syncMilestones } from "~/domain/outplacement/index.server";
 import { DEMO_PASSWORD, withCheckDigit, type DemoRefs } from "./platform";
 import { seedOutplacementCohort } from "./outplacement-cohort";
 import { seedOutplacementPlans } from "./outplacement-plans";
@@ -87,6 +88,7 @@ export async function seedOutplacementEvent(trx: Transaction<DB>, refs: DemoRefs
     .returning("id")
     .executeTakeFirstOrThrow();
   await trx.insertInto("outplacement_event_unions").values({ event_id: event.id, user_id: unionUserId }).execute();
+  await syncMilestones(trx, event.id);
   return {
     employerId: manufacturer.employerId,
     employerUserId: manufacturer.userId,

@@ -215,3 +215,9 @@ export function eventWarnings(e: {
     out.push("L'accordo di transizione occupazionale (22-ter) riguarda le aziende con più di 15 dipendenti.");
   return out;
 }
+
+/**
+ * The tabs of an event's officer page: each part of the service adds its own (path under /operatore/ricollocazione/:eventId,
+ * "" for the summary). The page links them in this order.
+ */
+export const EVENT_TABS: readonly { path: string; label: string }[] = [{ path: "", label: "Riepilogo" }];

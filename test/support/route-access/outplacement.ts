@@ -6,7 +6,7 @@ const COHORT_OFFICERS: Actor[] = ["preselection", "placement"];
  * Ricollocazione (outplacement, docs/decisions/outplacement.md): officers run the events and their workers; the dismissing
  * employer proposes events and sees aggregates of its own; the accredited provider's operator only the workers assigned to
  * them; the union representative aggregates of the events they are linked to. `eventId` is an event of the matrix's own
- * employer (test/support/factories-outplacement.ts).
+ * employer (test/support/factories-outplacement.ts) in province MI, like the officers.
  */
 export const ROUTE_ACCESS: Record<string, Rule> = {
   // Outcomes and results (docs/decisions/outplacement.md#esiti-indicatori-e-vista-aggregata): the dashboard for the officers who
@@ -36,4 +36,13 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "operatore.ricollocazione.$eventId_.importa.$importId.errori.ts": { loader: COHORT_OFFICERS, params: "cohortImport" },
   "ente.ricollocazione._index.tsx": { loader: ["provider"] },
   "ente.ricollocazione.$memberId.tsx": { loader: ["provider"], params: "assignedMember" },
+  "operatore.ricollocazione._index.tsx": { loader: COHORT_OFFICERS },
+  // The empty form: 400 for officers (not a denial).
+  "operatore.ricollocazione.nuovo.tsx": { loader: COHORT_OFFICERS, action: COHORT_OFFICERS },
+  "operatore.ricollocazione.scadenze.tsx": { loader: COHORT_OFFICERS },
+  // An action without intent answers 400 to officers.
+  "operatore.ricollocazione.$eventId._index.tsx": { loader: COHORT_OFFICERS, action: COHORT_OFFICERS, params: "eventId" },
+  "operatore.ricollocazione.$eventId.modifica.tsx": { loader: COHORT_OFFICERS, action: COHORT_OFFICERS, params: "eventId" },
+  "azienda.ricollocazione._index.tsx": { loader: ["legalRep", "colleague", "consultant"] },
+  "azienda.ricollocazione.nuova.tsx": { loader: ["legalRep", "colleague", "consultant"], action: ["legalRep", "colleague", "consultant"] },
 };
