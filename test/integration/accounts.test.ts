@@ -14,12 +14,12 @@ import * as forgotten from "~/routes/password-dimenticata";
 import * as changePassword from "~/routes/profilo.password";
 import * as resetLink from "~/routes/reimposta-password.$token";
 import { cookieFor, createEmployer, createUserWithRole, request, TEST_PASSWORD } from "../support/factories";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 const db = () => getDb();
 const NEW_PASSWORD = "girasole-tranquillo-sul-tetto";
-type FormBody = { errors: Record<string, string> };
-const errorsOf = (outcome: { body: unknown }) => (outcome.body as FormBody).errors;
+/** The messages of a form's answer, whether the form is on conform or not yet. */
+const errorsOf = (outcome: { body: unknown }) => formErrorsOf(outcome.body);
 
 async function lastMailTo(email: string) {
   return db()
