@@ -11,7 +11,7 @@ import { findInvitationByTokenHash } from "~/domain/employers/queries.server";
 import { AcceptInvitationSchema } from "~/domain/employers/schema";
 import { createSession } from "~/domain/identity/commands.server";
 import { EMPLOYER_ROLE_LABELS } from "~/domain/identity/roles";
-import { constraintsOf, parseForm, replyDomainError, replyFormError, replyInvalid } from "~/web/conform.server";
+import { constraintsOf, emptySubmission, parseForm, replyDomainError, replyFormError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { useServerForm } from "~/web/form-metadata";
 import { actorOf, getCurrentUser, notFound, requireUser, sessionCookieHeader } from "~/web/session.server";
@@ -23,8 +23,6 @@ const INVITATION_USED_TEXT =
 export const meta: MetaFunction = () => [{ title: "Accetta l'invito — Rosa" }];
 
 const ParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
-/** Accepting a delegation with an existing account is a button alone: no fields. */
-const NO_FIELDS = z.object({});
 
 /** The invitation behind the link (usable or not), or a 404 for a link that never existed. */
 async function requireInvitation(params: unknown) {
@@ -63,7 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         acceptDelegationWithAccount(trx, { ...actorOf(user, context), userId: user.id }, token, user.sessionId),
       );
     } catch (e) {
-      return replyDomainError(e, parseForm(new FormData(), NO_FIELDS));
+      return replyDomainError(e, emptySubmission());
     }
     return redirectWithFlash("/azienda", {
       type: "success",

@@ -46,12 +46,15 @@ export function replyDomainError(e: unknown, submission: AnySubmission) {
 
 const NO_FIELDS = z.object({});
 
+/** A submission with no fields, for an answer decided before (or without) reading the form: an upload, a button alone. */
+export const emptySubmission = () => parseForm(new FormData(), NO_FIELDS);
+
 /**
  * A refusal for the whole form decided before its fields are read (a used link, a closed vacancy):
  * the message and the status, with no field errors and nothing to re-fill.
  */
 export function replyFormError(formError: string, status: number) {
-  return replyInvalid(parseForm(new FormData(), NO_FIELDS), { formError, status });
+  return replyInvalid(emptySubmission(), { formError, status });
 }
 
 /** For the public pages, whose script must not carry zod: parsing and constraints reached through a .server module. */
