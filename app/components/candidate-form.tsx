@@ -1,6 +1,10 @@
-import { CheckboxField, SelectField, TextAreaField, TextField } from "./forms";
+import { getFormProps, type DefaultValue } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { z } from "zod";
+import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 import { LookupInput } from "./lookup-input";
-import { rowCount } from "~/domain/candidates/form-values";
+import { CV_SECTION_ROWS, rowCount, type CvFormValue, type CvSection } from "~/domain/candidates/form-values";
 import {
   CEFR_LEVELS,
   EQF_LABELS,
@@ -11,10 +15,16 @@ import {
   PREFERENCE_SOURCE_LABELS,
   PROTECTED_CATEGORY_LABELS,
   WORK_TIME_LABELS,
+  CandidateSchema,
 } from "~/domain/candidates/schema";
 import type { FieldErrors, FormValues } from "~/utils/forms";
+import { conformName, useSchemaForm, type Field, type FormResult } from "~/web/conform";
+
+type CvConform = ReturnType<typeof useSchemaForm<typeof CandidateSchema>>;
 
 interface Props {
+  /** conform's form and fields (CandidateCvForm); without them the fields take `errors`/`values` of an action not yet on conform. */
+  conform?: { form: CvConform[0]; fields: CvConform[1] };
   errors?: FieldErrors;
   values?: FormValues;
   /** "self": the candidate edits their own CV (no codice fiscale, no protected category). */
@@ -22,77 +32,136 @@ interface Props {
   canSetProtectedCategory: boolean;
 }
 
-/** Every section of the CV as one form; repeated sections use dotted names ("preferences.0.occupation"). */
-export function CandidateFormFields({ errors, values, mode, canSetProtectedCategory }: Props) {
-  const f = { errors, values };
-  const n = (section: string, spare: number, max: number) => Array.from({ length: rowCount(values, section, spare, max) }, (_, i) => i);
+const ADD_LABELS: Partial<Record<CvSection, [add: string, remove: string]>> = {
+  education: ["Aggiungi un titolo di studio", "Rimuovi il titolo di studio"],
+  experiences: ["Aggiungi un'esperienza", "Rimuovi l'esperienza"],
+  motherTongues: ["Aggiungi una madrelingua", "Rimuovi la madrelingua"],
+  languages: ["Aggiungi una lingua straniera", "Rimuovi la lingua straniera"],
+  certificates: ["Aggiungi un certificato", "Rimuovi il certificato"],
+  itSkills: ["Aggiungi una competenza informatica", "Rimuovi la competenza informatica"],
+};
+
+/**
+ * Every section of the CV as one form. With conform, fields are bound by conform's names
+ * (`preferences[0].occupation`) and the repeated sections get «Aggiungi…»/«Rimuovi…» buttons (conform
+ * intents, answered by the server too before the page's script has loaded); otherwise they use the
+ * dotted names ("preferences.0.occupation") and a blank row more than those filled.
+ */
+export function CandidateFormFields({ conform, errors, values, mode, canSetProtectedCategory }: Props) {
+  const fields = conform?.fields as unknown as Record<string, Field> | undefined;
+  /** The binding of one field by its dotted name. */
+  const b = (name: string): { field: Field } | { name: string; errors?: FieldErrors; values?: FormValues } =>
+    fields ? { field: fields[conformName(name)] } : { name, errors, values };
+  const initial = (name: string) => {
+    const v = fields ? fields[name].initialValue : values?.[name];
+    return typeof v === "string" ? v : undefined;
+  };
+  const n = (section: CvSection, spare: number, max: number) => {
+    const count = fields
+      ? (fields[section] as unknown as { getFieldList(): unknown[] }).getFieldList().length
+      : rowCount(values, section, spare, max);
+    return Array.from({ length: Math.min(count, max) }, (_, i) => i);
+  };
+  /** «Rimuovi…» for row i of a section (conform only, when the section has more than one row). */
+  const remove = (section: CvSection, i: number, count: number): ReactNode => {
+    const labels = ADD_LABELS[section];
+    if (!conform || !labels || count < 2) return null;
+    return (
+      <div className="col-12 mb-3">
+        <button className="btn btn-outline-secondary btn-sm" {...conform.form.remove.getButtonProps({ name: section, index: i })}>
+          {labels[1]} {i + 1}
+        </button>
+      </div>
+    );
+  };
+  const add = (section: CvSection, count: number): ReactNode => {
+    const labels = ADD_LABELS[section];
+    if (!conform || !labels || count >= CV_SECTION_ROWS[section].max) return null;
+    return (
+      <p>
+        <button className="btn btn-outline-primary btn-sm" {...conform.form.insert.getButtonProps({ name: section })}>
+          {labels[0]}
+        </button>
+      </p>
+    );
+  };
+  const rows = {
+    education: n("education", 1, 10),
+    experiences: n("experiences", 1, 20),
+    motherTongues: n("motherTongues", 1, 3),
+    languages: n("languages", 1, 10),
+    certificates: n("certificates", 1, 20),
+    itSkills: n("itSkills", 1, 20),
+  };
+  const extraPreference = fields ? fields[conformName(`preferences.${MAX_PREFERENCES}.occupation`)] : undefined;
+  const extraPreferenceError = extraPreference ? extraPreference.errors?.[0] : errors?.[`preferences.${MAX_PREFERENCES}.occupation`];
   return (
     <>
       <fieldset className="mb-4">
         <legend className="h4">Dati anagrafici e contatti</legend>
         <div className="row">
           <div className="col-md-6">
-            <TextField name="firstName" label="Nome" required autoComplete="given-name" {...f} />
+            <TextField {...b("firstName")} label="Nome" required autoComplete="given-name" />
           </div>
           <div className="col-md-6">
-            <TextField name="lastName" label="Cognome" required autoComplete="family-name" {...f} />
+            <TextField {...b("lastName")} label="Cognome" required autoComplete="family-name" />
           </div>
           {mode === "officer" ? (
             <div className="col-md-6">
-              <TextField name="taxCode" label="Codice fiscale" required maxLength={16} {...f} />
+              <TextField {...b("taxCode")} label="Codice fiscale" required maxLength={16} />
             </div>
           ) : (
-            <input type="hidden" name="taxCode" value={values?.taxCode ?? ""} />
+            <input type="hidden" name={fields ? fields.taxCode.name : "taxCode"} value={initial("taxCode") ?? ""} />
           )}
           <div className="col-md-6">
-            <TextField name="birthDate" label="Data di nascita" type="date" required {...f} />
+            <TextField {...b("birthDate")} label="Data di nascita" type="date" required />
           </div>
           <div className="col-md-6">
             <LookupInput
-              name="comune"
+              {...b("comune")}
               label="Comune di domicilio"
               source="/api/comuni"
               required
               hint="Scrivi le prime lettere e scegli, es. «Milano (MI)»"
-              {...f}
             />
           </div>
           <div className="col-md-6">
-            <TextField name="address" label="Indirizzo di domicilio" autoComplete="street-address" {...f} />
+            <TextField {...b("address")} label="Indirizzo di domicilio" autoComplete="street-address" />
           </div>
           <div className="col-md-6">
-            <TextField name="phone" label="Telefono" type="tel" inputMode="tel" autoComplete="tel" {...f} />
+            <TextField {...b("phone")} label="Telefono" type="tel" inputMode="tel" autoComplete="tel" />
           </div>
           <div className="col-md-6">
-            <TextField name="email" label="E-mail" type="email" autoComplete="email" {...f} />
+            <TextField {...b("email")} label="E-mail" type="email" autoComplete="email" />
           </div>
         </div>
       </fieldset>
 
       <fieldset className="mb-4">
         <legend className="h4">Istruzione (almeno un titolo)</legend>
-        {n("education", 1, 10).map((i) => (
+        {rows.education.map((i) => (
           <div className="row border-bottom mb-3" key={i}>
             <div className="col-md-6">
-              <TextField name={`education.${i}.title`} label={`Titolo di studio ${i + 1}`} required={i === 0} {...f} />
+              <TextField {...b(`education.${i}.title`)} label={`Titolo di studio ${i + 1}`} required={i === 0} />
             </div>
             <div className="col-md-6">
               <SelectField
-                name={`education.${i}.eqfLevel`}
+                {...b(`education.${i}.eqfLevel`)}
                 label={`Livello EQF del titolo ${i + 1}`}
                 options={EQF_LABELS}
                 placeholder="Scegli il livello"
-                {...f}
               />
             </div>
             <div className="col-md-8">
-              <TextField name={`education.${i}.institution`} label={`Istituto del titolo ${i + 1}`} {...f} />
+              <TextField {...b(`education.${i}.institution`)} label={`Istituto del titolo ${i + 1}`} />
             </div>
             <div className="col-md-4">
-              <TextField name={`education.${i}.year`} label={`Anno del titolo ${i + 1}`} inputMode="numeric" maxLength={4} {...f} />
+              <TextField {...b(`education.${i}.year`)} label={`Anno del titolo ${i + 1}`} inputMode="numeric" maxLength={4} />
             </div>
+            {remove("education", i, rows.education.length)}
           </div>
         ))}
+        {add("education", rows.education.length)}
       </fieldset>
 
       <fieldset className="mb-4">
@@ -107,220 +176,261 @@ export function CandidateFormFields({ errors, values, mode, canSetProtectedCateg
             <div className="row">
               <div className="col-md-8">
                 <LookupInput
-                  name={`preferences.${i}.occupation`}
+                  {...b(`preferences.${i}.occupation`)}
                   label={`Professione della propensione ${i + 1}`}
                   source="/api/professioni"
                   required={i === 0}
                   hint="Cerca per nome o codice CP2021, es. «commesso» o «5.1.2»"
-                  {...f}
                 />
               </div>
               <div className="col-md-4">
                 <SelectField
-                  name={`preferences.${i}.source`}
+                  {...b(`preferences.${i}.source`)}
                   label={`Provenienza della propensione ${i + 1}`}
                   options={PREFERENCE_SOURCE_LABELS}
                   placeholder="Scegli"
-                  {...f}
                 />
               </div>
               <div className="col-md-6">
                 <LookupInput
-                  name={`preferences.${i}.ateco`}
+                  {...b(`preferences.${i}.ateco`)}
                   label={`Settore economico (ATECO) della propensione ${i + 1}`}
                   source="/api/ateco"
-                  {...f}
                 />
               </div>
               <div className="col-md-3">
-                <TextField name={`preferences.${i}.years`} label={`Anni di esperienza (propensione ${i + 1})`} inputMode="numeric" {...f} />
+                <TextField {...b(`preferences.${i}.years`)} label={`Anni di esperienza (propensione ${i + 1})`} inputMode="numeric" />
               </div>
               <div className="col-md-3">
                 <TextField
-                  name={`preferences.${i}.lastJobYear`}
+                  {...b(`preferences.${i}.lastJobYear`)}
                   label={`Anno ultimo lavoro (propensione ${i + 1})`}
                   inputMode="numeric"
                   maxLength={4}
-                  {...f}
                 />
               </div>
               <div className="col-md-8">
                 <TextAreaField
-                  name={`preferences.${i}.notes`}
+                  {...b(`preferences.${i}.notes`)}
                   label={`Note della propensione ${i + 1}`}
                   rows={2}
                   hint="Competenze specifiche, patentini e attrezzature, disponibilità"
-                  {...f}
                 />
               </div>
               <div className="col-md-4">
-                <TextField name={`preferences.${i}.interviewDate`} label={`Data del colloquio (propensione ${i + 1})`} type="date" {...f} />
+                <TextField {...b(`preferences.${i}.interviewDate`)} label={`Data del colloquio (propensione ${i + 1})`} type="date" />
               </div>
             </div>
           </div>
         ))}
-        {errors?.["preferences.3.occupation"] ? (
-          <div id="f-preferences-3-occupation" className="alert alert-danger" role="alert">
-            {errors["preferences.3.occupation"]}
+        {extraPreferenceError ? (
+          <div id={extraPreference ? extraPreference.id : "f-preferences-3-occupation"} className="alert alert-danger" role="alert">
+            {extraPreferenceError}
           </div>
         ) : null}
       </fieldset>
 
       <fieldset className="mb-4">
         <legend className="h4">Esperienze di lavoro</legend>
-        {n("experiences", 1, 20).map((i) => (
+        {rows.experiences.map((i) => (
           <div className="row border-bottom mb-3" key={i}>
             <div className="col-md-6">
               <LookupInput
-                name={`experiences.${i}.occupation`}
+                {...b(`experiences.${i}.occupation`)}
                 label={`Professione svolta (esperienza ${i + 1})`}
                 source="/api/professioni"
-                {...f}
               />
             </div>
             <div className="col-md-6">
-              <TextField name={`experiences.${i}.employer`} label={`Datore di lavoro (esperienza ${i + 1})`} {...f} />
+              <TextField {...b(`experiences.${i}.employer`)} label={`Datore di lavoro (esperienza ${i + 1})`} />
             </div>
             <div className="col-md-3">
-              <TextField name={`experiences.${i}.from`} label={`Dal (esperienza ${i + 1})`} type="date" {...f} />
+              <TextField {...b(`experiences.${i}.from`)} label={`Dal (esperienza ${i + 1})`} type="date" />
             </div>
             <div className="col-md-3">
-              <TextField name={`experiences.${i}.to`} label={`Al (esperienza ${i + 1})`} type="date" hint="Vuoto se in corso" {...f} />
+              <TextField {...b(`experiences.${i}.to`)} label={`Al (esperienza ${i + 1})`} type="date" hint="Vuoto se in corso" />
             </div>
             <div className="col-md-6">
-              <TextAreaField name={`experiences.${i}.tasks`} label={`Mansioni (esperienza ${i + 1})`} rows={2} {...f} />
+              <TextAreaField {...b(`experiences.${i}.tasks`)} label={`Mansioni (esperienza ${i + 1})`} rows={2} />
             </div>
+            {remove("experiences", i, rows.experiences.length)}
           </div>
         ))}
+        {add("experiences", rows.experiences.length)}
       </fieldset>
 
       <fieldset className="mb-4">
         <legend className="h4">Lingue, patenti, certificati, informatica</legend>
         <div className="row">
-          {n("motherTongues", 1, 3).map((i) => (
+          {rows.motherTongues.map((i) => (
             <div className="col-md-4" key={i}>
               <SelectField
-                name={`motherTongues.${i}.code`}
+                {...b(`motherTongues.${i}.code`)}
                 label={`Madrelingua${i ? ` ${i + 1}` : ""}`}
                 options={LANGUAGE_LABELS}
                 placeholder="Nessuna"
-                {...f}
               />
+              {remove("motherTongues", i, rows.motherTongues.length)}
             </div>
           ))}
         </div>
+        {add("motherTongues", rows.motherTongues.length)}
         <p className="small text-muted">
           Le lingue straniere con il livello QCER; la madrelingua soddisfa un requisito di lingua a qualunque livello.
         </p>
-        {n("languages", 1, 10).map((i) => (
+        {rows.languages.map((i) => (
           <div className="row" key={i}>
             <div className="col-md-6">
               <SelectField
-                name={`languages.${i}.code`}
+                {...b(`languages.${i}.code`)}
                 label={`Lingua straniera ${i + 1}`}
                 options={LANGUAGE_LABELS}
                 placeholder="Nessuna"
-                {...f}
               />
             </div>
             <div className="col-md-6">
               <SelectField
-                name={`languages.${i}.level`}
+                {...b(`languages.${i}.level`)}
                 label={`Livello QCER della lingua ${i + 1}`}
                 options={CEFR_LEVELS.map((l) => [l, l])}
                 placeholder="Scegli"
-                {...f}
               />
             </div>
+            {remove("languages", i, rows.languages.length)}
           </div>
         ))}
+        {add("languages", rows.languages.length)}
         <fieldset className="mb-3">
           <legend className="h6">Patenti di guida e CQC</legend>
           <div className="d-flex flex-wrap gap-3">
             {Object.entries(LICENCE_LABELS).map(([code, label]) => (
-              <CheckboxField key={code} name={`licences.${code}`} label={`Patente ${label}`} {...f} />
+              <CheckboxField key={code} {...b(`licences.${code}`)} label={`Patente ${label}`} />
             ))}
           </div>
         </fieldset>
-        {n("certificates", 1, 20).map((i) => (
+        {rows.certificates.map((i) => (
           <div className="row" key={i}>
             <div className="col-md-8">
               <TextField
-                name={`certificates.${i}.name`}
+                {...b(`certificates.${i}.name`)}
                 label={`Certificato o patentino ${i + 1}`}
                 hint={i === 0 ? "Es. carrellista, HACCP, saldatura, primo soccorso" : undefined}
-                {...f}
               />
             </div>
             <div className="col-md-4">
-              <TextField name={`certificates.${i}.expiresOn`} label={`Scadenza del certificato ${i + 1}`} type="date" {...f} />
+              <TextField {...b(`certificates.${i}.expiresOn`)} label={`Scadenza del certificato ${i + 1}`} type="date" />
             </div>
+            {remove("certificates", i, rows.certificates.length)}
           </div>
         ))}
-        {n("itSkills", 1, 20).map((i) => (
+        {add("certificates", rows.certificates.length)}
+        {rows.itSkills.map((i) => (
           <div className="row" key={i}>
             <div className="col-md-8">
               <TextField
-                name={`itSkills.${i}.skill`}
+                {...b(`itSkills.${i}.skill`)}
                 label={`Competenza informatica ${i + 1}`}
                 hint={i === 0 ? "Es. Excel, gestionali di magazzino, CAD" : undefined}
-                {...f}
               />
             </div>
             <div className="col-md-4">
               <SelectField
-                name={`itSkills.${i}.level`}
+                {...b(`itSkills.${i}.level`)}
                 label={`Livello della competenza ${i + 1}`}
                 options={IT_SKILL_LEVEL_LABELS}
                 placeholder="Scegli"
-                {...f}
               />
             </div>
+            {remove("itSkills", i, rows.itSkills.length)}
           </div>
         ))}
+        {add("itSkills", rows.itSkills.length)}
       </fieldset>
 
       <fieldset className="mb-4">
         <legend className="h4">Disponibilità</legend>
         <div className="row">
           <div className="col-md-4">
-            <SelectField name="workTime" label="Orario" options={WORK_TIME_LABELS} {...f} />
+            <SelectField {...b("workTime")} label="Orario" options={WORK_TIME_LABELS} />
           </div>
           <div className="col-md-4">
-            <TextField name="maxCommuteKm" label="Distanza massima casa–lavoro (km)" inputMode="numeric" {...f} />
+            <TextField {...b("maxCommuteKm")} label="Distanza massima casa–lavoro (km)" inputMode="numeric" />
           </div>
           <div className="col-md-4">
-            <TextField name="availableFrom" label="Disponibile dal" type="date" {...f} />
+            <TextField {...b("availableFrom")} label="Disponibile dal" type="date" />
           </div>
         </div>
-        <CheckboxField name="shifts" label="Disponibile a lavorare su turni" {...f} />
-        <CheckboxField name="weekends" label="Disponibile nei fine settimana" {...f} />
-        <CheckboxField name="ownVehicle" label="Automunito / mezzo proprio" {...f} />
-        <CheckboxField name="willingToRelocate" label="Disponibile a trasferirsi" {...f} />
+        <CheckboxField {...b("shifts")} label="Disponibile a lavorare su turni" />
+        <CheckboxField {...b("weekends")} label="Disponibile nei fine settimana" />
+        <CheckboxField {...b("ownVehicle")} label="Automunito / mezzo proprio" />
+        <CheckboxField {...b("willingToRelocate")} label="Disponibile a trasferirsi" />
       </fieldset>
 
       {canSetProtectedCategory ? (
         <fieldset className="mb-4">
           <legend className="h4">Collocamento mirato</legend>
-          <SelectField name="protectedCategory" label="Categoria protetta (L. 68/99)" options={PROTECTED_CATEGORY_LABELS} {...f} />
+          <SelectField {...b("protectedCategory")} label="Categoria protetta (L. 68/99)" options={PROTECTED_CATEGORY_LABELS} />
         </fieldset>
       ) : (
-        <input type="hidden" name="protectedCategory" value={values?.protectedCategory ?? "none"} />
+        <input
+          type="hidden"
+          name={fields ? fields.protectedCategory.name : "protectedCategory"}
+          value={initial("protectedCategory") ?? "none"}
+        />
       )}
 
       <fieldset className="mb-4">
         <legend className="h4">Consenso</legend>
         <CheckboxField
-          name="consent"
+          {...b("consent")}
           label={
             mode === "self"
               ? "Acconsento che il mio CV sia usato per l'incrocio con le offerte e mostrato alle aziende"
               : "La persona acconsente che il CV sia usato per l'incrocio e mostrato alle aziende"
           }
           hint="Senza consenso il CV non viene mai mostrato a un'azienda. Il consenso si può revocare in qualsiasi momento."
-          {...f}
         />
       </fieldset>
     </>
+  );
+}
+
+type CvDefault = DefaultValue<z.input<typeof CandidateSchema>>;
+
+/**
+ * The CV form on conform: CandidateSchema checks it in the browser and in the action (`parseForm` →
+ * `replyInvalid`), the sections' rows come from `defaultValue` (see `withBlankRows`) and from the
+ * «Aggiungi…»/«Rimuovi…» buttons. For the candidate's own pages and the officer's.
+ */
+export function CandidateCvForm({
+  lastResult,
+  defaultValue,
+  mode,
+  canSetProtectedCategory,
+  action,
+  submitLabel,
+  children,
+}: {
+  lastResult?: FormResult | null;
+  defaultValue?: CvFormValue;
+  mode: "officer" | "self";
+  canSetProtectedCategory: boolean;
+  action?: string;
+  submitLabel: string;
+  /** Shown between the summary of errors and the fields. */
+  children?: ReactNode;
+}) {
+  const [form, fields] = useSchemaForm(CandidateSchema, { id: "cv", lastResult, defaultValue: defaultValue as CvDefault });
+  const version = fields.version.initialValue;
+  return (
+    <Form method="post" action={action} {...getFormProps(form)}>
+      <ErrorSummary form={form} />
+      {children}
+      {version ? <input type="hidden" name={fields.version.name} value={String(version)} /> : null}
+      <CandidateFormFields conform={{ form, fields }} mode={mode} canSetProtectedCategory={canSetProtectedCategory} />
+      <button type="submit" className="btn btn-primary">
+        {submitLabel}
+      </button>
+    </Form>
   );
 }

@@ -31,9 +31,16 @@ export type CompanyFieldset = Record<CompanyFieldName, Field> & {
 export function CompanyFields({ errors, values, fields }: { errors?: FieldErrors; values?: FormValues; fields?: CompanyFieldset }) {
   const common = fields ? {} : { errors, values };
   const own = (name: CompanyFieldName) => (fields ? { field: fields[name] } : { name });
-  const sites = fields
-    ? fields.sites.getFieldList().map((row, i) => ({ key: row.key ?? String(i), f: row.getFieldset() }))
-    : Array.from({ length: SITE_ROWS }, (_, i) => ({ key: String(i), f: null }));
+  // Every saved site, and at least SITE_ROWS rows: a form without default rows (registration) gets them by name.
+  const listed = fields ? fields.sites.getFieldList() : [];
+  const byName = (i: number) => {
+    const named = fields as unknown as Record<string, Field>;
+    return { label: named[`sites[${i}].label`], address: named[`sites[${i}].address`], comune: named[`sites[${i}].comune`] };
+  };
+  const sites = Array.from({ length: Math.max(SITE_ROWS, listed.length) }, (_, i) => ({
+    key: listed[i]?.key ?? String(i),
+    f: fields ? (listed[i]?.getFieldset() ?? byName(i)) : null,
+  }));
   const site = (f: { label: Field; address: Field; comune: Field } | null, i: number, part: "label" | "address" | "comune") =>
     f ? { field: f[part] } : { name: `sites.${i}.${part}` };
   return (

@@ -2,8 +2,8 @@ import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { ERASURE_CONFIRMATION_WORD, EraseCandidateSchema } from "~/domain/candidates/schema";
-import { useSchemaForm, type FormResult } from "~/web/conform";
 import type { FieldErrors, FormValues } from "~/utils/forms";
+import { useSchemaForm, type FormResult } from "~/web/conform";
 
 /** What the erasure removes and what it keeps, in the same words for the candidate and the officer. */
 export function ErasureExplanation({ subject }: { subject: "self" | "officer" }) {
@@ -38,7 +38,35 @@ export function ErasureExplanation({ subject }: { subject: "self" | "officer" })
   );
 }
 
-export function ErasureForm({ errors, values, label }: { errors?: FieldErrors; values?: FormValues; label: string }) {
+type ErasureFormProps = { label: string } & (
+  { lastResult: FormResult | null | undefined } | { errors?: FieldErrors; values?: FormValues; lastResult?: undefined }
+);
+
+/**
+ * The confirmation form, for the candidate and for the officer. With `lastResult` it is a conform form
+ * (EraseCandidateSchema checks the word in the browser and in the action); with `errors`/`values` it
+ * takes the error map of an action not yet moved to conform.
+ */
+export function ErasureForm(props: ErasureFormProps) {
+  if ("errors" in props || "values" in props || !("lastResult" in props))
+    return <LegacyErasureForm errors={props.errors} values={props.values} label={props.label} />;
+  return <ConformErasureForm lastResult={props.lastResult} label={props.label} />;
+}
+
+function ConformErasureForm({ lastResult, label }: { lastResult: FormResult | null | undefined; label: string }) {
+  const [form, fields] = useSchemaForm(EraseCandidateSchema, { id: "erasure", lastResult });
+  return (
+    <Form method="post" className="col-lg-6" {...getFormProps(form)}>
+      <ErrorSummary form={form} />
+      <TextField field={fields.confirmation} label={`Per confermare scrivi ${ERASURE_CONFIRMATION_WORD}`} autoComplete="off" required />
+      <button type="submit" className="btn btn-danger">
+        {label}
+      </button>
+    </Form>
+  );
+}
+
+function LegacyErasureForm({ errors, values, label }: { errors?: FieldErrors; values?: FormValues; label: string }) {
   return (
     <Form method="post" className="col-lg-6">
       <ErrorSummary errors={errors} />

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
@@ -9,9 +10,9 @@ import { hashToken } from "~/domain/identity/link-tokens.server";
 import { findCandidateInvitation } from "~/domain/candidates/queries.server";
 import { AcceptCandidateInvitationSchema } from "~/domain/candidates/schema";
 import { createSession } from "~/domain/identity/commands.server";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { constraintsOf, parseForm, replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { parseFormData } from "~/utils/forms";
+import { useServerForm } from "~/web/form-metadata";
 import { actorOf, notFound, sessionCookieHeader } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Attiva il tuo account — Rosa" }];
@@ -23,18 +24,18 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!parsed.success) throw notFound("Invito non valido");
   const invitation = await findCandidateInvitation(getDb(), hashToken(parsed.data.token));
   if (!invitation) throw notFound("Invito non valido o scaduto");
-  return { invitation };
+  return { invitation, constraint: constraintsOf(AcceptCandidateInvitationSchema) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = ParamsSchema.safeParse(params);
   if (!parsed.success) throw notFound("Invito non valido");
   if (!(await findCandidateInvitation(getDb(), hashToken(parsed.data.token)))) throw notFound("Invito non valido o scaduto");
-  const form = parseFormData(await request.formData(), AcceptCandidateInvitationSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(await request.formData(), AcceptCandidateInvitationSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
   try {
     const sessionId = await withTransaction(async (trx) => {
-      const { userId } = await acceptCandidateInvitation(trx, actorOf(null, context), parsed.data.token, form.data);
+      const { userId } = await acceptCandidateInvitation(trx, actorOf(null, context), parsed.data.token, submission.value);
       return createSession(trx, userId, "password");
     });
     return redirectWithFlash(
@@ -43,13 +44,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { "Set-Cookie": await sessionCookieHeader(sessionId) },
     );
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
 }
 
 export default function ActivateCandidateAccount() {
-  const { invitation } = useLoaderData<typeof loader>();
+  const { invitation, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [form, fields] = useServerForm<{ fullName: string; password: string; confirmPassword: string; privacy: string }>({
+    id: "activate",
+    lastResult: result?.result,
+    constraint,
+  });
   return (
     <div className="row">
       <div className="col-lg-6">
@@ -58,27 +64,19 @@ export default function ActivateCandidateAccount() {
           {invitation.first_name} {invitation.last_name}, il Centro per l'Impiego ti invita a gestire il tuo CV su Rosa. Account:{" "}
           <strong>{invitation.email}</strong>.
         </p>
-        <ErrorSummary errors={result?.errors} />
-        <Form method="post" noValidate>
-          <TextField name="fullName" label="Nome e cognome" required autoComplete="name" errors={result?.errors} values={result?.values} />
+        <ErrorSummary form={form} />
+        <Form method="post" {...getFormProps(form)}>
+          <TextField field={fields.fullName} label="Nome e cognome" required autoComplete="name" />
           <TextField
-            name="password"
+            field={fields.password}
             label="Password"
             type="password"
             required
             autoComplete="new-password"
             hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole"
-            errors={result?.errors}
           />
-          <TextField
-            name="confirmPassword"
-            label="Ripeti la password"
-            type="password"
-            required
-            autoComplete="new-password"
-            errors={result?.errors}
-          />
-          <CheckboxField name="privacy" label="Ho letto l'informativa privacy" errors={result?.errors} values={result?.values}>
+          <TextField field={fields.confirmPassword} label="Ripeti la password" type="password" required autoComplete="new-password" />
+          <CheckboxField field={fields.privacy} label="Ho letto l'informativa privacy">
             {" "}
             (<a href="/privacy">leggi l'informativa</a>)
           </CheckboxField>

@@ -12,10 +12,11 @@ import { ConsentSchema, VersionSchema } from "~/domain/candidates/schema";
 import { readCvUpload } from "~/web/upload.server";
 import { formatMegabytes } from "~/utils/format";
 import { DomainError } from "~/domain/errors";
-import { domainErrorResponse, invalid, isMultipart } from "~/web/action.server";
+import { isMultipart } from "~/web/action.server";
+import { emptySubmission, parseForm, replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
+import { useServerForm } from "~/web/form-metadata";
 import { formatDateTime } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
 import { actorOf, requirePermission } from "~/web/session.server";
 import { plural } from "~/utils/plural";
 import { requireOwnCandidateId } from "~/web/guards.server";
@@ -40,38 +41,49 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const pdf = await readCvUpload(request);
       await withTransaction((trx) => storeCvFile(trx, actor, candidateId, pdf));
     } catch (e) {
-      return domainErrorResponse(e, {});
+      return replyDomainError(e, emptySubmission());
     }
     return redirectWithFlash("/candidato", { type: "success", message: "Il tuo CV in PDF è stato caricato." });
   }
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  try {
-    if (intent === "consent") {
-      const form = parseFormData(formData, ConsentSchema);
-      if (!form.ok) return invalid(form.errors, form.values);
-      await withTransaction((trx) => setConsent(trx, actor, candidateId, form.data.consent === "grant"));
-      const message =
-        form.data.consent === "grant"
-          ? "Consenso dato: il tuo CV può essere proposto alle aziende."
-          : "Consenso revocato: il tuo CV non viene più mostrato alle aziende.";
-      return redirectWithFlash("/candidato", { type: "success", message });
+  if (intent === "consent") {
+    const submission = parseForm(formData, ConsentSchema);
+    if (submission.status !== "success") return replyInvalid(submission);
+    try {
+      await withTransaction((trx) => setConsent(trx, actor, candidateId, submission.value.consent === "grant"));
+    } catch (e) {
+      return replyDomainError(e, submission);
     }
-    if (intent === "confirm") {
-      const form = parseFormData(formData, VersionSchema);
-      if (!form.ok) return invalid(form.errors, form.values);
-      await withTransaction((trx) => confirmCvCurrent(trx, actor, candidateId, form.data.version));
-      return redirectWithFlash("/candidato", { type: "success", message: "Grazie: il tuo CV risulta aggiornato." });
-    }
-    throw new DomainError("Operazione non riconosciuta");
-  } catch (e) {
-    return domainErrorResponse(e, {});
+    const message =
+      submission.value.consent === "grant"
+        ? "Consenso dato: il tuo CV può essere proposto alle aziende."
+        : "Consenso revocato: il tuo CV non viene più mostrato alle aziende.";
+    return redirectWithFlash("/candidato", { type: "success", message });
   }
+  if (intent === "confirm") {
+    const submission = parseForm(formData, VersionSchema);
+    if (submission.status !== "success") return replyInvalid(submission);
+    try {
+      await withTransaction((trx) => confirmCvCurrent(trx, actor, candidateId, submission.value.version));
+    } catch (e) {
+      return replyDomainError(e, submission);
+    }
+    return redirectWithFlash("/candidato", { type: "success", message: "Grazie: il tuo CV risulta aggiornato." });
+  }
+  return replyDomainError(new DomainError("Operazione non riconosciuta"), emptySubmission());
 }
 
 export default function CandidateHomePage() {
   const { cv, maxUpload, obsoleteMonths } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<typeof action>()?.result;
+  // The upload shows its own messages by the file field; the buttons' (consent, confirmation) go in the summary above.
+  const uploadResult = result?.error && "cv" in result.error ? result : null;
+  const [form] = useServerForm<{ consent: string; version: string }>({
+    id: "cv-actions",
+    lastResult: uploadResult ? null : result,
+    constraint: {},
+  });
   const c = cv.candidate;
   return (
     <div>
@@ -79,7 +91,7 @@ export default function CandidateHomePage() {
       <p>
         <CvFreshness candidate={c} />
       </p>
-      <ErrorSummary errors={result?.errors} />
+      <ErrorSummary form={form} />
       {c.obsolete ? (
         <Notice type="warning">
           Il tuo CV non è aggiornato da più di {plural(obsoleteMonths, "mese", "mesi")} e non viene proposto alle aziende. Controllalo e
@@ -136,7 +148,7 @@ export default function CandidateHomePage() {
         <h2 id="upload" className="h4">
           Carica il tuo CV in PDF
         </h2>
-        <CvUploadForm maxUpload={maxUpload} errors={result?.errors} />
+        <CvUploadForm maxUpload={maxUpload} lastResult={uploadResult} />
       </section>
 
       <section className="mb-4" aria-labelledby="erasure">

@@ -5,9 +5,9 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { eraseCandidate } from "~/domain/candidates/erasure.server";
 import { EraseCandidateSchema } from "~/domain/candidates/schema";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { parseFormData } from "~/utils/forms";
 import { actorOf, clearSessionCookieHeader, requirePermission } from "~/web/session.server";
 import { requireOwnCandidateId } from "~/web/guards.server";
 
@@ -23,12 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "candidate:self");
   const candidateId = await requireOwnCandidateId(getDb(), user);
-  const form = parseFormData(await request.formData(), EraseCandidateSchema);
-  if (!form.ok) return invalid(form.errors, form.values, 422);
+  const submission = parseForm(await request.formData(), EraseCandidateSchema);
+  if (submission.status !== "success") return replyInvalid(submission, { status: 422 });
   try {
     await withTransaction((trx) => eraseCandidate(trx, actorOf(user, context), candidateId, "self"));
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   // The session row is gone with the account; the cookie goes too.
   return redirectWithFlash(
@@ -45,7 +45,7 @@ export default function CandidateErasurePage() {
       <h1>Cancella il mio CV</h1>
       <p>Puoi chiedere in ogni momento la cancellazione del tuo CV e dei tuoi dati personali da Rosa.</p>
       <ErasureExplanation subject="self" />
-      <ErasureForm errors={result?.errors} values={result?.values} label="Cancella definitivamente il mio CV" />
+      <ErasureForm lastResult={result?.result} label="Cancella definitivamente il mio CV" />
       <p className="mt-4">
         <Link to="/candidato">Torna al mio curriculum senza cancellare</Link>
       </p>

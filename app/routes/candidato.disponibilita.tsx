@@ -9,10 +9,10 @@ import { listCandidateRequestsWithOutcome } from "~/domain/shortlists/queries.se
 import { CandidateResponseSchema } from "~/domain/shortlists/schema";
 import { CANDIDATE_STATE_LABELS } from "~/domain/shortlists/states";
 import { CONTRACT_TYPES, WORKING_TIME_LABELS } from "~/domain/vacancies/codes";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm, replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
+import { useServerForm } from "~/web/form-metadata";
 import { formatDateTime } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
 import { actorOf } from "~/web/session.server";
 import { requireCandidateUser } from "~/web/guards.server";
 
@@ -28,29 +28,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, scope } = await requireCandidateUser(request);
-  const form = parseFormData(await request.formData(), CandidateResponseSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(await request.formData(), CandidateResponseSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
   try {
     await withTransaction((trx) =>
       respondToAvailability(trx, actorOf(user, context), scope, {
-        rowId: form.data.rowId,
-        response: form.data.response,
-        shareContacts: form.data.shareContacts === "on",
+        rowId: submission.value.rowId,
+        response: submission.value.response,
+        shareContacts: submission.value.shareContacts === "on",
       }),
     );
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   return redirectWithFlash("/candidato/disponibilita", {
     type: "success",
     message:
-      form.data.response === "confirmed" ? "Grazie: hai confermato la tua disponibilità." : "Hai comunicato che non sei disponibile.",
+      submission.value.response === "confirmed"
+        ? "Grazie: hai confermato la tua disponibilità."
+        : "Hai comunicato che non sei disponibile.",
   });
 }
 
 export default function CandidateAvailability() {
   const { requests } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<typeof action>()?.result;
+  // One form per request, one answer: the messages in the summary above, the ticked box kept on its own request.
+  const [form] = useServerForm<{ rowId: string; response: string; shareContacts: string }>({
+    id: "availability",
+    lastResult: result,
+    constraint: {},
+  });
+  const answered = result?.initialValue as { rowId?: string; shareContacts?: string } | undefined;
   return (
     <div>
       <h1>Le mie disponibilità</h1>
@@ -58,7 +67,7 @@ export default function CandidateAvailability() {
         Il Centro per l'Impiego ti chiede se sei disponibile per queste offerte. Senza risposta entro la scadenza risulterai non
         disponibile. Qui trovi anche l'esito dell'azienda: il colloquio e, se l'azienda lo ha condiviso, il motivo di una mancata selezione.
       </p>
-      <ErrorSummary errors={result?.errors} />
+      <ErrorSummary form={form} />
       {requests.length ? (
         requests.map((r) => (
           <section key={r.id} className="card card-bg p-3 mb-3" aria-labelledby={`r-${r.id}`}>
@@ -83,7 +92,12 @@ export default function CandidateAvailability() {
               <Form method="post">
                 <input type="hidden" name="rowId" value={r.id} />
                 {r.availability_deadline ? <p>Rispondi entro il {formatDateTime(r.availability_deadline)}.</p> : null}
-                <RowCheckbox row={r.id} name="shareContacts" label="Autorizzo a comunicare il mio telefono e la mia e-mail all'azienda" />
+                <RowCheckbox
+                  row={r.id}
+                  name="shareContacts"
+                  label="Autorizzo a comunicare il mio telefono e la mia e-mail all'azienda"
+                  values={answered?.rowId === r.id && answered.shareContacts ? { shareContacts: answered.shareContacts } : undefined}
+                />
                 <div className="d-flex gap-2">
                   <button type="submit" name="response" value="confirmed" className="btn btn-primary">
                     Confermo la disponibilità per «{r.title}»

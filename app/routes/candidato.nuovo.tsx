@@ -1,17 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CandidateFormFields } from "~/components/candidate-form";
-import { ErrorSummary, Notice } from "~/components/forms";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CandidateCvForm } from "~/components/candidate-form";
+import { Notice } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { candidateIdForUser } from "~/domain/candidates/queries.server";
 import { accountTaxCode, createOwnCv, pendingLinkRequestOf, registrationPrefill } from "~/domain/candidates/registration.server";
+import { withBlankRows } from "~/domain/candidates/form-values";
 import { CandidateSchema } from "~/domain/candidates/schema";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
 import { safeRedirectPath } from "~/utils/redirect";
 import { actorOf, requirePermission } from "~/web/session.server";
 
@@ -32,7 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const prefill = await registrationPrefill(db, user.id);
   return {
     pendingSince: pending?.created_at ?? null,
-    values: prefill ?? { taxCode: "", firstName: "", lastName: "", birthDate: "", email: user.email, comune: "", consent: "" },
+    values: withBlankRows(
+      prefill ?? { taxCode: "", firstName: "", lastName: "", birthDate: "", email: user.email, comune: "", consent: "" },
+    ),
     redirectTo,
   };
 }
@@ -42,13 +45,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   // The codice fiscale is the account's (verified at registration), never what the page sends.
   formData.set("taxCode", (await accountTaxCode(getDb(), user.id)) ?? "");
-  const form = parseFormData(formData, CandidateSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(formData, CandidateSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
   let outcome: Awaited<ReturnType<typeof createOwnCv>>;
   try {
-    outcome = await withTransaction((trx) => createOwnCv(trx, { ...actorOf(user, context), userId: user.id }, form.data));
+    outcome = await withTransaction((trx) => createOwnCv(trx, { ...actorOf(user, context), userId: user.id }, submission.value));
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   const redirectTo = backTo(request);
   if ("pendingLink" in outcome)
@@ -75,7 +78,6 @@ export default function FirstCvPage() {
         </p>
       </div>
     );
-  const shown = result?.values ?? values;
   return (
     <div>
       <h1>Il mio primo CV</h1>
@@ -83,23 +85,18 @@ export default function FirstCvPage() {
         Il CV è ciò che invii quando ti candidi e ciò che il Centro per l'Impiego usa per proporti alle aziende. Bastano un titolo di studio
         e una propensione (la professione che cerchi); potrai completarlo quando vuoi.
       </p>
-      <p>Codice fiscale: {values.taxCode || "—"} (per correggerlo rivolgiti al tuo Centro per l'Impiego).</p>
-      <ErrorSummary errors={result?.errors} />
-      <Form
-        method="post"
-        noValidate
+      <p>
+        Codice fiscale: {typeof values.taxCode === "string" && values.taxCode ? values.taxCode : "—"} (per correggerlo rivolgiti al tuo
+        Centro per l'Impiego).
+      </p>
+      <CandidateCvForm
+        mode="self"
+        canSetProtectedCategory={false}
+        lastResult={result?.result}
+        defaultValue={values}
         action={redirectTo ? `/candidato/nuovo?redirectTo=${encodeURIComponent(redirectTo)}` : "/candidato/nuovo"}
-      >
-        <CandidateFormFields
-          mode="self"
-          canSetProtectedCategory={false}
-          errors={result?.errors}
-          values={{ ...shown, taxCode: values.taxCode }}
-        />
-        <button type="submit" className="btn btn-primary">
-          Salva il mio CV
-        </button>
-      </Form>
+        submitLabel="Salva il mio CV"
+      />
     </div>
   );
 }

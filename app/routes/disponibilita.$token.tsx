@@ -1,17 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, Notice } from "~/components/forms";
+import { CheckboxField, ErrorSummary, Notice } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { LINK_MESSAGES, linkMessage, readAvailabilityLink, verifyAvailabilityToken } from "~/domain/shortlists/availability-links.server";
 import { answerAvailabilityLink } from "~/domain/shortlists/commands.server";
 import { LinkAnswerSchema } from "~/domain/shortlists/schema";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { constraintsOf, parseForm, replyDomainError, replyFormError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
+import { useServerForm } from "~/web/form-metadata";
 import { formatDateTime } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
 import { clientIp } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "La tua disponibilità — Rosa" }, { name: "robots", content: "noindex" }];
@@ -29,22 +30,22 @@ const tokenOf = (params: unknown) => {
 export async function loader({ params }: LoaderFunctionArgs) {
   const { state } = await readAvailabilityLink(getDb(), tokenOf(params));
   const status = state.kind === "invalid" ? 404 : state.kind === "expired" ? 410 : 200;
-  if (state.kind === "open") return data({ open: state, message: null }, { status });
-  return data({ open: null, message: linkMessage(state), kind: state.kind }, { status });
+  if (state.kind === "open") return data({ open: state, message: null, constraint: constraintsOf(LinkAnswerSchema) }, { status });
+  return data({ open: null, message: linkMessage(state), kind: state.kind, constraint: {} }, { status });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = tokenOf(params);
   // A changed or made-up link: refused before reading the form (404, as for an unknown invitation).
-  if (!verifyAvailabilityToken(token)) return invalid({ _form: LINK_MESSAGES.invalid }, {}, 404);
-  const form = parseFormData(await request.formData(), LinkAnswerSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  if (!verifyAvailabilityToken(token)) return replyFormError(LINK_MESSAGES.invalid, 404);
+  const submission = parseForm(await request.formData(), LinkAnswerSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
   try {
     const answer = await withTransaction((trx) =>
       answerAvailabilityLink(trx, {
         token,
-        response: form.data.response,
-        shareContacts: form.data.shareContacts === "on",
+        response: submission.value.response,
+        shareContacts: submission.value.shareContacts === "on",
         ip: clientIp(context),
       }),
     );
@@ -56,13 +57,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           : "Grazie: abbiamo registrato che non sei disponibile per questa offerta.",
     });
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
 }
 
 export default function AvailabilityLinkPage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [form, fields] = useServerForm<{ response: string; shareContacts: string }>({
+    id: "availability",
+    lastResult: result?.result,
+    constraint: page.constraint,
+  });
   return (
     <div className="row">
       <div className="col-lg-8">
@@ -89,17 +95,14 @@ export default function AvailabilityLinkPage() {
               </ul>
               <p className="mb-0">{page.open.vacancy.description}</p>
             </section>
-            <ErrorSummary errors={result?.errors} />
-            <Form method="post" noValidate>
-              <div className="form-check mb-3">
-                <input id="shareContacts" name="shareContacts" type="checkbox" />
-                <label htmlFor="shareContacts">Se confermo, l'azienda può ricevere il mio telefono e la mia e-mail</label>
-              </div>
+            <ErrorSummary form={form} />
+            <Form method="post" {...getFormProps(form)}>
+              <CheckboxField field={fields.shareContacts} label="Se confermo, l'azienda può ricevere il mio telefono e la mia e-mail" />
               <div className="d-flex gap-3 flex-wrap">
-                <button type="submit" name="response" value="confirmed" className="btn btn-success">
+                <button type="submit" name={fields.response.name} value="confirmed" className="btn btn-success">
                   Sono disponibile
                 </button>
-                <button type="submit" name="response" value="declined" className="btn btn-outline-danger">
+                <button type="submit" name={fields.response.name} value="declined" className="btn btn-outline-danger">
                   Non sono disponibile
                 </button>
               </div>

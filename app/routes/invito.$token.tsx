@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
@@ -10,9 +11,9 @@ import { findInvitationByTokenHash } from "~/domain/employers/queries.server";
 import { AcceptInvitationSchema } from "~/domain/employers/schema";
 import { createSession } from "~/domain/identity/commands.server";
 import { EMPLOYER_ROLE_LABELS } from "~/domain/identity/roles";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { constraintsOf, emptySubmission, parseForm, replyDomainError, replyFormError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { parseFormData } from "~/utils/forms";
+import { useServerForm } from "~/web/form-metadata";
 import { actorOf, getCurrentUser, notFound, requireUser, sessionCookieHeader } from "~/web/session.server";
 
 // Client-side copy of the domain message (the domain module is server-only).
@@ -35,7 +36,8 @@ async function requireInvitation(params: unknown) {
 /** 410: the link existed but was used, cancelled, superseded or expired; the page says so. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { invitation } = await requireInvitation(params);
-  if (!invitation.usable) return data({ invitation: null, loggedInAs: null, isInvitee: false, loginPath: "/accedi" }, { status: 410 });
+  if (!invitation.usable)
+    return data({ invitation: null, loggedInAs: null, isInvitee: false, loginPath: "/accedi", constraint: {} }, { status: 410 });
   const user = invitation.has_account ? await getCurrentUser(request) : null;
   const url = new URL(request.url);
   return {
@@ -44,12 +46,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     loggedInAs: user?.email ?? null,
     isInvitee: !!user && user.email.toLowerCase() === invitation.email.toLowerCase(),
     loginPath: `/accedi?${new URLSearchParams({ redirectTo: url.pathname })}`,
+    constraint: constraintsOf(AcceptInvitationSchema),
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { token, invitation } = await requireInvitation(params);
-  if (!invitation.usable) return invalid({ _form: INVITATION_USED_MESSAGE }, {}, 410);
+  if (!invitation.usable) return replyFormError(INVITATION_USED_MESSAGE, 410);
   const formData = await request.formData();
   if (invitation.has_account) {
     const user = await requireUser(request);
@@ -58,18 +61,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         acceptDelegationWithAccount(trx, { ...actorOf(user, context), userId: user.id }, token, user.sessionId),
       );
     } catch (e) {
-      return domainErrorResponse(e, {});
+      return replyDomainError(e, emptySubmission());
     }
     return redirectWithFlash("/azienda", {
       type: "success",
       message: `Delega accettata: ora stai operando per ${invitation.legal_name}.`.slice(0, 300),
     });
   }
-  const form = parseFormData(formData, AcceptInvitationSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(formData, AcceptInvitationSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
   try {
     const sessionId = await withTransaction(async (trx) => {
-      const { userId } = await acceptInvitation(trx, actorOf(null, context), token, form.data);
+      const { userId } = await acceptInvitation(trx, actorOf(null, context), token, submission.value);
       return createSession(trx, userId, "password");
     });
     return redirectWithFlash(
@@ -78,13 +81,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { "Set-Cookie": await sessionCookieHeader(sessionId) },
     );
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
 }
 
 export default function AcceptInvitation() {
-  const { invitation, loggedInAs, isInvitee, loginPath } = useLoaderData<typeof loader>();
+  const { invitation, loggedInAs, isInvitee, loginPath, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [form, fields] = useServerForm<{ fullName: string; password: string; confirmPassword: string }>({
+    id: "accept-invitation",
+    lastResult: result?.result,
+    constraint,
+  });
   if (!invitation) {
     return (
       <div className="row">
@@ -109,9 +117,9 @@ export default function AcceptInvitation() {
             account: <strong>{invitation.email}</strong>; con la delega potrai operare anche per questa azienda, scegliendola
             nell'intestazione.
           </p>
-          <ErrorSummary errors={result?.errors} />
+          <ErrorSummary form={form} />
           {isInvitee ? (
-            <Form method="post">
+            <Form method="post" {...getFormProps(form)}>
               <button type="submit" className="btn btn-primary">
                 Accetta la delega
               </button>
@@ -137,26 +145,18 @@ export default function AcceptInvitation() {
           Sei stato invitato a operare per <strong>{invitation.legal_name}</strong> come {EMPLOYER_ROLE_LABELS[invitation.employer_role]}.
           Account: <strong>{invitation.email}</strong>.
         </p>
-        <ErrorSummary errors={result?.errors} />
-        <Form method="post" noValidate>
-          <TextField name="fullName" label="Nome e cognome" required autoComplete="name" errors={result?.errors} values={result?.values} />
+        <ErrorSummary form={form} />
+        <Form method="post" {...getFormProps(form)}>
+          <TextField field={fields.fullName} label="Nome e cognome" required autoComplete="name" />
           <TextField
-            name="password"
+            field={fields.password}
             label="Password"
             type="password"
             required
             autoComplete="new-password"
             hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole"
-            errors={result?.errors}
           />
-          <TextField
-            name="confirmPassword"
-            label="Ripeti la password"
-            type="password"
-            required
-            autoComplete="new-password"
-            errors={result?.errors}
-          />
+          <TextField field={fields.confirmPassword} label="Ripeti la password" type="password" required autoComplete="new-password" />
           <button type="submit" className="btn btn-primary">
             Crea l'account
           </button>

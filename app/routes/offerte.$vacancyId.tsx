@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { ErrorSummary, Notice, TextAreaField } from "~/components/forms";
 import { VacancyFacts } from "~/components/vacancy-view";
@@ -13,9 +14,10 @@ import { buildJobPosting, jsonLdScript } from "~/domain/vacancies/job-posting";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { getPublicVacancyPage } from "~/domain/vacancies/queries.server";
 import { ApplySchema } from "~/domain/vacancies/schema.server";
-import { publicBaseUrl, domainErrorResponse, invalid } from "~/web/action.server";
+import { publicBaseUrl } from "~/web/action.server";
+import { constraintsOf, parseForm, replyDomainError, replyFormError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { parseFormData } from "~/utils/forms";
+import { useServerForm } from "~/web/form-metadata";
 import { todayInItaly } from "~/utils/dates";
 import { formatDate } from "~/utils/format";
 import { actorOf, getCurrentUser, notFound, requirePermission } from "~/web/session.server";
@@ -61,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     application: candidateId ? ((await findOwnApplication(db, vacancy.id, candidateId)) ?? null) : null,
     // The same rule as the JSON-LD's directApply and the JSON feed.
     acceptsApplications: acceptsDirectApplications(vacancy),
+    constraint: constraintsOf(ApplySchema),
   };
 }
 
@@ -71,16 +74,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = getDb();
   const found = await getPublicVacancyPage(db, vacancyId, todayInItaly());
   if (!found) throw notFound("Offerta non trovata o non più disponibile");
-  if (!found.open)
-    return invalid({ _form: "L'offerta è chiusa: non accetta più candidature. Cerca altre offerte nella bacheca." }, {}, 409);
+  if (!found.open) return replyFormError("L'offerta è chiusa: non accetta più candidature. Cerca altre offerte nella bacheca.", 409);
   const candidateId = await candidateIdForUser(db, user.id);
   if (!candidateId) throw notFound("Nessun CV è collegato al tuo account: rivolgiti al tuo Centro per l'Impiego");
-  const form = parseFormData(await request.formData(), ApplySchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(await request.formData(), ApplySchema);
+  if (submission.status !== "success") return replyInvalid(submission);
   try {
-    await withTransaction((trx) => applyToVacancy(trx, actorOf(user, context), { vacancyId, candidateId, message: form.data.message }));
+    await withTransaction((trx) =>
+      applyToVacancy(trx, actorOf(user, context), { vacancyId, candidateId, message: submission.value.message }),
+    );
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   return redirectWithFlash(`/offerte/${vacancyId}`, {
     type: "success",
@@ -89,8 +93,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PublicVacancyPage() {
-  const { vacancy, open, jsonLd, viewer, application, acceptsApplications } = useLoaderData<typeof loader>();
+  const { vacancy, open, jsonLd, viewer, application, acceptsApplications, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [form, fields] = useServerForm<{ message: string }>({ id: "apply", lastResult: result?.result, constraint });
   const location = useLocation();
   return (
     <article className="col-lg-10">
@@ -153,15 +158,10 @@ export default function PublicVacancyPage() {
             {application.decline_reason ? ` — ${application.decline_reason}` : "."}
           </Notice>
         ) : (
-          <Form method="post" noValidate>
-            <ErrorSummary errors={result?.errors} />
+          <Form method="post" {...getFormProps(form)}>
+            <ErrorSummary form={form} />
             <p>Invierai il curriculum che hai in Rosa. Puoi aggiornarlo prima dalla pagina del tuo curriculum.</p>
-            <TextAreaField
-              name="message"
-              label="Messaggio per il Centro per l'Impiego (facoltativo)"
-              errors={result?.errors}
-              values={result?.values}
-            />
+            <TextAreaField field={fields.message} label="Messaggio per il Centro per l'Impiego (facoltativo)" />
             <button type="submit" className="btn btn-primary">
               Invia la candidatura
             </button>

@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { plural } from "~/utils/plural";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { getFormProps } from "@conform-to/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { requestPasswordReset } from "~/domain/identity/password-reset.server";
 import { homePathFor } from "~/domain/identity/roles";
 import { ResetRequestSchema } from "~/domain/identity/schema";
-import { invalid, publicBaseUrl } from "~/web/action.server";
-import { parseFormData } from "~/utils/forms";
+import { publicBaseUrl } from "~/web/action.server";
+import { constraintsOf, parseForm, replyInvalid } from "~/web/conform.server";
+import { useServerForm } from "~/web/form-metadata";
 import { clientIp, getCurrentUser } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Password dimenticata — Rosa" }];
@@ -16,29 +18,33 @@ export const meta: MetaFunction = () => [{ title: "Password dimenticata — Rosa
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   if (user) throw redirect(homePathFor(user.role));
-  return null;
+  return { constraint: constraintsOf(ResetRequestSchema) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseFormData(await request.formData(), ResetRequestSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const result = await requestPasswordReset(getDb(), { email: form.data.email, ip: clientIp(context), baseUrl: publicBaseUrl() });
+  const submission = parseForm(await request.formData(), ResetRequestSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const email = submission.value.email;
+  const result = await requestPasswordReset(getDb(), { email, ip: clientIp(context), baseUrl: publicBaseUrl() });
   if (!result.ok) {
-    return invalid(
-      {
-        _form: `Troppe richieste per questo indirizzo o da questa rete: per sicurezza riprova tra ${plural(result.minutes, "minuto", "minuti")}.`,
-      },
-      form.values,
-      429,
-    );
+    return replyInvalid(submission, {
+      formError: `Troppe richieste per questo indirizzo o da questa rete: per sicurezza riprova tra ${plural(result.minutes, "minuto", "minuti")}.`,
+      status: 429,
+    });
   }
   // The same answer whether or not the address has an account.
-  return { sent: form.data.email, errors: undefined, values: undefined };
+  return { sent: email };
 }
 
 export default function ForgottenPassword() {
+  const { constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const sent = result && "sent" in result ? result.sent : null;
+  const [form, fields] = useServerForm<{ email: string }>({
+    id: "reset-request",
+    lastResult: result && "result" in result ? result.result : null,
+    constraint,
+  });
   const busy = useNavigation().state !== "idle";
   return (
     <div className="row">
@@ -58,17 +64,9 @@ export default function ForgottenPassword() {
         ) : (
           <>
             <p>Indica l'indirizzo e-mail con cui accedi a Rosa: ti invieremo un collegamento per scegliere una nuova password.</p>
-            <ErrorSummary errors={result?.errors} />
-            <Form method="post" noValidate>
-              <TextField
-                name="email"
-                label="E-mail"
-                type="email"
-                autoComplete="username"
-                required
-                errors={result?.errors}
-                values={result?.values}
-              />
+            <ErrorSummary form={form} />
+            <Form method="post" {...getFormProps(form)}>
+              <TextField field={fields.email} label="E-mail" type="email" autoComplete="username" required />
               <button type="submit" className="btn btn-primary" disabled={busy}>
                 Invia il collegamento
               </button>

@@ -1,30 +1,31 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { CompanyFields } from "~/components/company-form";
+import { getFormProps } from "@conform-to/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CompanyFields, type CompanyFieldset } from "~/components/company-form";
 import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
 import { withTransaction } from "~/db/transaction.server";
 import { registerEmployer } from "~/domain/employers/commands.server";
 import { RegistrationSchema } from "~/domain/employers/schema.server";
 import { createSession } from "~/domain/identity/commands.server";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { constraintsOf, parseForm, replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { parseFormData } from "~/utils/forms";
+import { useServerForm, type Field } from "~/web/form-metadata";
 import { actorOf, getCurrentUser, sessionCookieHeader } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Registra la tua azienda — Rosa" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getCurrentUser(request)) throw redirect("/area");
-  return null;
+  return { constraint: constraintsOf(RegistrationSchema) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseFormData(await request.formData(), RegistrationSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(await request.formData(), RegistrationSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
   try {
     const sessionId = await withTransaction(async (trx) => {
-      const { userId } = await registerEmployer(trx, actorOf(null, context), form.data);
+      const { userId } = await registerEmployer(trx, actorOf(null, context), submission.value);
       return createSession(trx, userId, "password");
     });
     return redirectWithFlash(
@@ -33,14 +34,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { "Set-Cookie": await sessionCookieHeader(sessionId) },
     );
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
 }
 
 export default function Registration() {
+  const { constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const common = { errors: result?.errors, values: result?.values };
+  const [form, fields] = useServerForm<Record<string, string>>({ id: "registration", lastResult: result?.result, constraint });
+  const f = fields as unknown as Record<string, Field>;
   return (
     <div className="row">
       <div className="col-lg-9">
@@ -53,17 +56,16 @@ export default function Registration() {
           Cerchi lavoro? <Link to="/registrazione/candidato">Registrati come candidato</Link>.
         </p>
         <p className="rosa-muted">I campi con * sono obbligatori.</p>
-        <ErrorSummary errors={result?.errors} />
-        <Form method="post" noValidate>
+        <ErrorSummary form={form} />
+        <Form method="post" {...getFormProps(form)}>
           <fieldset className="mb-4">
             <legend className="h4">Il tuo account</legend>
-            <TextField {...common} name="fullName" label="Nome e cognome" required autoComplete="name" />
-            <TextField {...common} name="email" label="E-mail di accesso" type="email" required autoComplete="email" />
+            <TextField field={f.fullName} label="Nome e cognome" required autoComplete="name" />
+            <TextField field={f.email} label="E-mail di accesso" type="email" required autoComplete="email" />
             <div className="row">
               <div className="col-md-6">
                 <TextField
-                  {...common}
-                  name="password"
+                  field={f.password}
                   label="Password"
                   type="password"
                   required
@@ -72,19 +74,12 @@ export default function Registration() {
                 />
               </div>
               <div className="col-md-6">
-                <TextField
-                  {...common}
-                  name="confirmPassword"
-                  label="Ripeti la password"
-                  type="password"
-                  required
-                  autoComplete="new-password"
-                />
+                <TextField field={f.confirmPassword} label="Ripeti la password" type="password" required autoComplete="new-password" />
               </div>
             </div>
           </fieldset>
-          <CompanyFields {...common} />
-          <CheckboxField {...common} name="privacy" label="Dichiaro di aver letto l'informativa sul trattamento dei dati personali">
+          <CompanyFields fields={f as unknown as CompanyFieldset} />
+          <CheckboxField field={f.privacy} label="Dichiaro di aver letto l'informativa sul trattamento dei dati personali">
             {" "}
             (<Link to="/privacy">leggi l'informativa</Link>)
           </CheckboxField>

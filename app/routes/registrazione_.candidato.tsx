@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, Notice, SelectField, TextField } from "~/components/forms";
 import { LookupInput } from "~/components/lookup-input";
 import { withTransaction } from "~/db/transaction.server";
 import { REGISTRATION_LINK_HOURS, startCandidateRegistration } from "~/domain/candidates/registration.server";
 import { CandidateRegistrationSchema } from "~/domain/candidates/schema";
-import { domainErrorResponse, invalid, publicBaseUrl } from "~/web/action.server";
-import { parseFormData } from "~/utils/forms";
+import { publicBaseUrl } from "~/web/action.server";
+import { constraintsOf, parseForm, replyDomainError, replyInvalid } from "~/web/conform.server";
+import { useServerForm, type Field } from "~/web/form-metadata";
 import { safeRedirectPath } from "~/utils/redirect";
 import { actorOf, getCurrentUser } from "~/web/session.server";
 
@@ -23,26 +25,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sent: url.searchParams.get("inviata") === "1",
     redirectTo: safeRedirectPath(url.searchParams.get("redirectTo"), ""),
     hours: REGISTRATION_LINK_HOURS,
+    constraint: constraintsOf(CandidateRegistrationSchema),
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseFormData(await request.formData(), CandidateRegistrationSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(await request.formData(), CandidateRegistrationSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
   try {
-    await withTransaction((trx) => startCandidateRegistration(trx, actorOf(null, context), form.data, { baseUrl: publicBaseUrl() }));
+    await withTransaction((trx) => startCandidateRegistration(trx, actorOf(null, context), submission.value, { baseUrl: publicBaseUrl() }));
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   // The same answer whether or not the address already had an account (no enumeration).
   return redirect("/registrazione/candidato?inviata=1");
 }
 
 export default function CandidateRegistration() {
-  const { sent, redirectTo, hours } = useLoaderData<typeof loader>();
+  const { sent, redirectTo, hours, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const common = { errors: result?.errors, values: result?.values };
+  const [form, fields] = useServerForm<Record<string, string>>({ id: "candidate-registration", lastResult: result?.result, constraint });
+  const f = fields as unknown as Record<string, Field>;
+  const typedRedirect = f.redirectTo.initialValue;
   if (sent)
     return (
       <div className="row">
@@ -67,22 +72,21 @@ export default function CandidateRegistration() {
           l'Impiego. Se sei un'azienda, <Link to="/registrazione">registra l'azienda</Link>.
         </p>
         <p className="rosa-muted">I campi con * sono obbligatori.</p>
-        <ErrorSummary errors={result?.errors} />
-        <Form method="post" noValidate>
-          <input type="hidden" name="redirectTo" value={result?.values?.redirectTo ?? redirectTo} />
+        <ErrorSummary form={form} />
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="redirectTo" value={typeof typedRedirect === "string" ? typedRedirect : redirectTo} />
           <fieldset className="mb-4">
             <legend className="h4">I tuoi dati</legend>
             <div className="row">
               <div className="col-md-6">
-                <TextField {...common} name="firstName" label="Nome" required autoComplete="given-name" />
+                <TextField field={f.firstName} label="Nome" required autoComplete="given-name" />
               </div>
               <div className="col-md-6">
-                <TextField {...common} name="lastName" label="Cognome" required autoComplete="family-name" />
+                <TextField field={f.lastName} label="Cognome" required autoComplete="family-name" />
               </div>
               <div className="col-md-6">
                 <TextField
-                  {...common}
-                  name="taxCode"
+                  field={f.taxCode}
                   label="Codice fiscale"
                   required
                   maxLength={16}
@@ -90,12 +94,11 @@ export default function CandidateRegistration() {
                 />
               </div>
               <div className="col-md-6">
-                <TextField {...common} name="birthDate" label="Data di nascita" type="date" required autoComplete="bday" />
+                <TextField field={f.birthDate} label="Data di nascita" type="date" required autoComplete="bday" />
               </div>
               <div className="col-md-6">
                 <SelectField
-                  {...common}
-                  name="sex"
+                  field={f.sex}
                   label="Sesso (come nel codice fiscale)"
                   required
                   placeholder="Scegli…"
@@ -107,8 +110,7 @@ export default function CandidateRegistration() {
               </div>
               <div className="col-md-6">
                 <LookupInput
-                  {...common}
-                  name="comune"
+                  field={f.comune}
                   label="Comune di domicilio"
                   source="/api/comuni"
                   required
@@ -120,8 +122,7 @@ export default function CandidateRegistration() {
           <fieldset className="mb-4">
             <legend className="h4">Il tuo account</legend>
             <TextField
-              {...common}
-              name="email"
+              field={f.email}
               label="E-mail"
               type="email"
               required
@@ -131,8 +132,7 @@ export default function CandidateRegistration() {
             <div className="row">
               <div className="col-md-6">
                 <TextField
-                  {...common}
-                  name="password"
+                  field={f.password}
                   label="Password"
                   type="password"
                   required
@@ -141,14 +141,7 @@ export default function CandidateRegistration() {
                 />
               </div>
               <div className="col-md-6">
-                <TextField
-                  {...common}
-                  name="confirmPassword"
-                  label="Ripeti la password"
-                  type="password"
-                  required
-                  autoComplete="new-password"
-                />
+                <TextField field={f.confirmPassword} label="Ripeti la password" type="password" required autoComplete="new-password" />
               </div>
             </div>
           </fieldset>
@@ -159,22 +152,16 @@ export default function CandidateRegistration() {
               D.Lgs. 150/2015): per questo non serve un consenso, ma devi aver letto l'informativa. I due consensi che seguono sono
               facoltativi e puoi revocarli quando vuoi.
             </p>
-            <CheckboxField
-              {...common}
-              name="privacy"
-              label="Dichiaro di aver letto l'informativa sul trattamento dei dati personali (obbligatorio)"
-            >
+            <CheckboxField field={f.privacy} label="Dichiaro di aver letto l'informativa sul trattamento dei dati personali (obbligatorio)">
               {" "}
               (<Link to="/privacy">leggi l'informativa</Link>)
             </CheckboxField>
             <CheckboxField
-              {...common}
-              name="consentCvVisible"
+              field={f.consentCvVisible}
               label="Facoltativo: acconsento che il mio CV sia usato per l'incrocio con le offerte e mostrato alle aziende"
             />
             <CheckboxField
-              {...common}
-              name="consentJobAlerts"
+              field={f.consentJobAlerts}
               label="Facoltativo: acconsento a ricevere per e-mail offerte di lavoro adatte al mio profilo"
             />
           </fieldset>

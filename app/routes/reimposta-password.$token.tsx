@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
@@ -6,9 +7,9 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { findPasswordReset, resetPassword, RESET_LINK_USED_MESSAGE } from "~/domain/identity/password-reset.server";
 import { ResetPasswordSchema } from "~/domain/identity/schema";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { constraintsOf, parseForm, replyDomainError, replyFormError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { parseFormData } from "~/utils/forms";
+import { useServerForm } from "~/web/form-metadata";
 import { clearSessionCookieHeader, clientIp, notFound } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Nuova password — Rosa" }];
@@ -27,19 +28,19 @@ async function requireReset(params: unknown) {
 /** 410: the link was used, superseded by a newer one, or expired; the page says so and offers a new one. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const { reset } = await requireReset(params);
-  if (reset.state !== "valid") return data({ email: null }, { status: 410 });
-  return { email: reset.email };
+  if (reset.state !== "valid") return data({ email: null, constraint: {} }, { status: 410 });
+  return { email: reset.email, constraint: constraintsOf(ResetPasswordSchema) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { token, reset } = await requireReset(params);
-  if (reset.state !== "valid") return invalid({ _form: RESET_LINK_USED_MESSAGE }, {}, 410);
-  const form = parseFormData(await request.formData(), ResetPasswordSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  if (reset.state !== "valid") return replyFormError(RESET_LINK_USED_MESSAGE, 410);
+  const submission = parseForm(await request.formData(), ResetPasswordSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
   try {
-    await withTransaction((trx) => resetPassword(trx, clientIp(context), token, form.data.newPassword));
+    await withTransaction((trx) => resetPassword(trx, clientIp(context), token, submission.value.newPassword));
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   // Every session of the account was closed, this browser's too.
   return redirectWithFlash(
@@ -50,8 +51,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ResetPassword() {
-  const { email } = useLoaderData<typeof loader>();
+  const { email, constraint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [form, fields] = useServerForm<{ newPassword: string; confirmPassword: string }>({
+    id: "new-password",
+    lastResult: result?.result,
+    constraint,
+  });
   if (!email) {
     return (
       <div className="row">
@@ -74,26 +80,18 @@ export default function ResetPassword() {
         <p>
           Account: <strong>{email}</strong>. Dopo il cambio, le sessioni aperte di questo account si chiudono.
         </p>
-        <ErrorSummary errors={result?.errors} />
-        <Form method="post" noValidate>
+        <ErrorSummary form={form} />
+        <Form method="post" {...getFormProps(form)}>
           <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
           <TextField
-            name="newPassword"
+            field={fields.newPassword}
             label="Nuova password"
             type="password"
             required
             autoComplete="new-password"
             hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole"
-            errors={result?.errors}
           />
-          <TextField
-            name="confirmPassword"
-            label="Ripeti la nuova password"
-            type="password"
-            required
-            autoComplete="new-password"
-            errors={result?.errors}
-          />
+          <TextField field={fields.confirmPassword} label="Ripeti la nuova password" type="password" required autoComplete="new-password" />
           <button type="submit" className="btn btn-primary">
             Salva la nuova password
           </button>

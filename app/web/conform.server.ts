@@ -1,7 +1,9 @@
 import type { Submission } from "@conform-to/react";
 import { data } from "@remix-run/node";
+import { z } from "zod";
 import { DomainError, FieldsError } from "~/domain/errors";
 import { statusOf } from "./errors.server";
+import { parseForm } from "./conform";
 import { conformName, type FormResult } from "./form-metadata";
 
 export type SubmissionReply = { result: FormResult };
@@ -40,6 +42,19 @@ export function replyDomainError(e: unknown, submission: AnySubmission) {
       : replyInvalid(submission, { status: statusOf(e), fieldErrors: { [e.field]: e.message } });
   }
   throw e;
+}
+
+const NO_FIELDS = z.object({});
+
+/** A submission with no fields, for an answer decided before (or without) reading the form: an upload, a button alone. */
+export const emptySubmission = () => parseForm(new FormData(), NO_FIELDS);
+
+/**
+ * A refusal for the whole form decided before its fields are read (a used link, a closed vacancy):
+ * the message and the status, with no field errors and nothing to re-fill.
+ */
+export function replyFormError(formError: string, status: number) {
+  return replyInvalid(emptySubmission(), { formError, status });
 }
 
 /** For the public pages, whose script must not carry zod: parsing and constraints reached through a .server module. */

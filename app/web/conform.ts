@@ -94,22 +94,30 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): S
 
 type Constraint = ReturnType<typeof getZodConstraint>[string];
 
-/** The schema of the field at a constraint path (`requirements[].kind`), or null when it cannot be followed. */
-function schemaAt(schema: z.ZodType, path: string): z.ZodType | null {
+/**
+ * The schema of the field at a constraint path (`requirements[].kind`), or null when it cannot be followed;
+ * `inOptionalRow` when the path crosses a list whose rows may be left blank (a row of Rosa's repeated
+ * sections that is empty is dropped, so its fields are required only once the row is filled).
+ */
+function schemaAt(schema: z.ZodType, path: string): { field: z.ZodType; inOptionalRow: boolean } | null {
   let node: z.ZodType | null = schema;
+  let inOptionalRow = false;
   for (const part of path.replace(/\[\]/g, ".[]").split(".").filter(Boolean)) {
     node = unwrap(node);
     if (!node) return null;
-    if (part === "[]") node = node instanceof z.ZodArray ? (node.element as z.ZodType) : null;
-    else node = node instanceof z.ZodObject ? ((node.shape as Record<string, z.ZodType>)[part] ?? null) : null;
+    if (part === "[]") {
+      node = node instanceof z.ZodArray ? (node.element as z.ZodType) : null;
+      if (node && (node.safeParse(null).success || node.safeParse(undefined).success)) inOptionalRow = true;
+    } else node = node instanceof z.ZodObject ? ((node.shape as Record<string, z.ZodType>)[part] ?? null) : null;
   }
-  return node;
+  return node ? { field: node, inOptionalRow } : null;
 }
 
+/** The schema under optional/nullable/default wrappers and pipes (a preprocess step is skipped: what counts is what it feeds). */
 function unwrap(node: z.ZodType | null): z.ZodType | null {
   for (let i = 0; node && i < 10; i++) {
     if (node instanceof z.ZodOptional || node instanceof z.ZodNullable || node instanceof z.ZodDefault) node = node.unwrap() as z.ZodType;
-    else if (node instanceof z.ZodPipe) node = node.in as z.ZodType;
+    else if (node instanceof z.ZodPipe) node = (node.in instanceof z.ZodTransform ? node.out : node.in) as z.ZodType;
     else return node;
   }
   return node;
@@ -118,14 +126,14 @@ function unwrap(node: z.ZodType | null): z.ZodType | null {
 /**
  * HTML constraints from the schema. conform reads a field as required from its output type, which is
  * wrong for Rosa's optional fields that turn "" into null: a field is required here when the schema
- * refuses it empty (or missing).
+ * refuses it empty (or missing), and never inside a row that may be left blank (the CV's sections).
  */
 export function constraintsOf(schema: z.ZodType): Record<string, Constraint> {
   const constraints = getZodConstraint(schema);
   for (const [path, constraint] of Object.entries(constraints)) {
-    const field = schemaAt(schema, path);
-    if (!field || !constraint.required) continue;
-    const acceptsEmpty = field.safeParse("").success || field.safeParse(undefined).success;
+    const found = schemaAt(schema, path);
+    if (!found || !constraint.required) continue;
+    const acceptsEmpty = found.inOptionalRow || found.field.safeParse("").success || found.field.safeParse(undefined).success;
     if (acceptsEmpty) constraint.required = false;
   }
   return constraints;

@@ -4,7 +4,6 @@ import type { Actor } from "~/domain/audit/commands.server";
 import { createCandidate, setDisability } from "~/domain/candidates/commands.server";
 import { CandidateSchema } from "~/domain/candidates/schema";
 import { createUser } from "~/domain/identity/commands.server";
-import { nestFormValues } from "~/utils/forms";
 import { DEMO_PASSWORD, type DemoRefs } from "./platform";
 
 /** The demo candidate account (README table): linked to Sara Esposito's CV. */
@@ -14,6 +13,25 @@ type Form = Record<string, string>;
 
 const pref = (i: number, occupation: string, source: string, extra: Form = {}): Form =>
   Object.fromEntries(Object.entries({ occupation, source, ...extra }).map(([k, v]) => [`preferences.${i}.${k}`, v]));
+
+/**
+ * The CV input from the demo's dotted names (`preferences.0.occupation`, `licences.B`): rows become
+ * lists and `licences` an object, the shape CandidateSchema reads from the form.
+ */
+function cvInput(form: Form): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(form)) {
+    const [head, index, key] = name.split(".");
+    if (index === undefined) input[head] = value;
+    else if (key === undefined) input[head] = { ...(input[head] as Form | undefined), [index]: value };
+    else {
+      const rows = ((input[head] as Form[] | undefined) ?? []).slice();
+      rows[Number(index)] = { ...rows[Number(index)], [key]: value };
+      input[head] = Array.from(rows, (row) => row ?? {});
+    }
+  }
+  return input;
+}
 
 /** A handful of hand-written CVs covering the cases a demo shows: three preferences, obsolete, no consent, L. 68/99. */
 const PEOPLE: {
@@ -184,7 +202,7 @@ export async function seedCandidates(trx: Transaction<DB>, refs: DemoRefs) {
   const officer: Actor = { userId: refs.preselectionOfficerId, role: "preselection_officer", ip: null };
   const placement: Actor = { userId: refs.placementOfficerId, role: "placement_officer", ip: null };
   for (const person of PEOPLE) {
-    const input = CandidateSchema.parse(nestFormValues(person.form));
+    const input = CandidateSchema.parse(cvInput(person.form));
     const id = await createCandidate(trx, person.disability ? placement : officer, input, { canSetProtectedCategory: !!person.disability });
     if (person.disability) await setDisability(trx, placement, id, person.disability);
     if (person.obsoleteMonthsAgo)

@@ -18,6 +18,7 @@ import { callRoute, formErrorsOf } from "../support/routes";
 
 const db = () => getDb();
 const NEW_PASSWORD = "girasole-tranquillo-sul-tetto";
+/** The messages of a form's answer, whether the form is on conform or not yet. */
 const errorsOf = (outcome: { body: unknown }) => formErrorsOf(outcome.body);
 
 async function lastMailTo(email: string) {

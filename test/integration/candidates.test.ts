@@ -21,7 +21,7 @@ import {
   createTestCandidate,
   SYSTEM_ACTOR,
 } from "../support/factories-candidates";
-import { callRoute, formErrorsOf } from "../support/routes";
+import { callRoute, formErrorsOf, formFields } from "../support/routes";
 
 let preselection: string;
 let placement: string;
@@ -310,7 +310,7 @@ describe("candidate account", () => {
     const me = await createCandidateWithAccount();
     const other = await createTestCandidate();
     const loaded = await callRoute(selfEdit.loader, request("/candidato/modifica", { cookie: me.cookie }));
-    const values = (loaded.body as { values: Record<string, string> }).values;
+    const values = formFields((loaded.body as { values: unknown }).values);
     const outcome = await callRoute(
       selfEdit.action,
       request("/candidato/modifica", {

@@ -116,10 +116,10 @@ describe("employer registration and validation", () => {
     const bad = registrationForm({ taxCode: "12345678901", vatNumber: "" });
     const outcome = await register(bad);
     expect(outcome.status).toBe(400);
-    const body = outcome.body as { errors: Record<string, string>; values: Record<string, string> };
-    expect(body.errors.taxCode).toMatch(/non valido/);
-    expect(body.values.legalName).toBe(bad.legalName);
-    expect(body.values.password).toBeUndefined();
+    const values = (outcome.body as { result: { initialValue: Record<string, unknown> } }).result.initialValue;
+    expect(formErrorsOf(outcome.body).taxCode).toMatch(/non valido/);
+    expect(values.legalName).toBe(bad.legalName);
+    expect(values.password).toBeUndefined();
 
     const unknownComune = await register(registrationForm({ legalComune: "Paperopoli" }));
     expect(unknownComune.status).toBe(400);

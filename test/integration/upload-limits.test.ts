@@ -11,6 +11,7 @@ import { createCandidateWithAccount, createTestCandidate } from "../support/fact
 import { createL68Employer } from "../support/factories-l68";
 import { rawPost, startHttpApp } from "../support/http-app";
 import { compressedBombPdf, multipartParts, textPdf } from "../support/pdfs";
+import { formErrorsOf } from "../support/routes";
 
 /**
  * Uploads against a real HTTP server (Express + Remix over the real routes): a CV is parsed off the main thread within
@@ -99,7 +100,7 @@ describe("CV text extraction in worker threads, with limits", () => {
     expect(health.checks).toBeGreaterThan(5);
     expect(health.slowestMs).toBeLessThan(500);
     expect(r.status).toBe(422);
-    expect(r.body.errors.cv).toBe("Il PDF è troppo complesso da leggere: caricane una versione più semplice (massimo 50 pagine)");
+    expect(formErrorsOf(r.body).cv).toBe("Il PDF è troppo complesso da leggere: caricane una versione più semplice (massimo 50 pagine)");
     expect(r.ms).toBeLessThan(2_000 + 2_500);
     expect(await cvFile(candidate.id)).toBeUndefined();
     // The pool replaced the terminated thread: the next CV is read normally.

@@ -44,3 +44,13 @@ export function formErrorsOf(body: unknown): Record<string, string> {
   }
   return errors;
 }
+
+/** A form's nested value (a loader's `defaultValue` for conform) as the fields a browser would post: `education[0].title`. */
+export function formFields(value: unknown, prefix = ""): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof value === "string") out[prefix] = value;
+  else if (Array.isArray(value)) value.forEach((v, i) => Object.assign(out, formFields(v, `${prefix}[${i}]`)));
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) Object.assign(out, formFields(v, prefix ? `${prefix}.${k}` : k));
+  return out;
+}

@@ -1,4 +1,5 @@
 import type { FormValues } from "~/utils/forms";
+import { MAX_MOTHER_TONGUES, MAX_PREFERENCES } from "./schema";
 
 /** The stored CV in the shape of the edit form's dotted field names (client-safe, pure). */
 export interface CvForForm {
@@ -54,8 +55,28 @@ export interface CvForForm {
 const str = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v));
 const box = (v: boolean) => (v ? "on" : "");
 
-export function cvToFormValues({ candidate: c, sections: s }: CvForForm): FormValues {
-  const v: FormValues = {
+type Row = Record<string, string>;
+/** The CV as the form's value: plain fields, the repeated sections as lists of rows, the licences by code. */
+export type CvFormValue = { [field: string]: string | Row | Row[] | undefined };
+
+/**
+ * The repeated sections of the form: how many rows at most, and how many blank rows the form offers
+ * beyond the filled ones (the three preference slots are always shown).
+ */
+export const CV_SECTION_ROWS = {
+  education: { spare: 1, max: 10 },
+  experiences: { spare: 1, max: 20 },
+  preferences: { spare: MAX_PREFERENCES, max: MAX_PREFERENCES },
+  motherTongues: { spare: 1, max: MAX_MOTHER_TONGUES },
+  languages: { spare: 1, max: 10 },
+  certificates: { spare: 1, max: 20 },
+  itSkills: { spare: 1, max: 20 },
+} as const;
+export type CvSection = keyof typeof CV_SECTION_ROWS;
+
+/** The stored CV in the form's shape (no blank rows). */
+function cvValue({ candidate: c, sections: s }: CvForForm): CvFormValue {
+  return {
     firstName: c.first_name,
     lastName: c.last_name,
     taxCode: c.tax_code,
@@ -74,44 +95,61 @@ export function cvToFormValues({ candidate: c, sections: s }: CvForForm): FormVa
     consent: box(c.consent_visible),
     protectedCategory: c.protected_category ?? "none",
     version: String(c.version),
+    education: s.education.map((e) => ({
+      eqfLevel: String(e.eqf_level),
+      title: e.title,
+      institution: str(e.institution),
+      year: str(e.year),
+    })),
+    experiences: s.experiences.map((e) => ({
+      occupation: `${e.occupation_code} — ${e.occupation_title}`,
+      employer: e.employer_name,
+      from: e.started_on,
+      to: str(e.ended_on),
+      tasks: str(e.tasks),
+    })),
+    preferences: s.preferences.map((p) => ({
+      occupation: `${p.occupation_code} — ${p.occupation_label}`,
+      ateco: p.ateco_code ? `${p.ateco_code}${p.ateco_title ? ` — ${p.ateco_title}` : ""}` : "",
+      source: p.source,
+      years: String(p.years_experience),
+      lastJobYear: str(p.last_job_year),
+      notes: str(p.notes),
+      interviewDate: str(p.interview_date),
+    })),
+    motherTongues: s.motherTongues.map((code) => ({ code })),
+    languages: s.languages.map((l) => ({ code: l.language_code, level: l.level })),
+    licences: Object.fromEntries(s.licences.map((l) => [l, "on"])),
+    certificates: s.certificates.map((c2) => ({ name: c2.name, expiresOn: str(c2.expires_on) })),
+    itSkills: s.itSkills.map((k) => ({ skill: k.skill, level: k.level })),
   };
-  s.education.forEach((e, i) =>
-    Object.assign(v, {
-      [`education.${i}.eqfLevel`]: String(e.eqf_level),
-      [`education.${i}.title`]: e.title,
-      [`education.${i}.institution`]: str(e.institution),
-      [`education.${i}.year`]: str(e.year),
-    }),
-  );
-  s.experiences.forEach((e, i) =>
-    Object.assign(v, {
-      [`experiences.${i}.occupation`]: `${e.occupation_code} — ${e.occupation_title}`,
-      [`experiences.${i}.employer`]: e.employer_name,
-      [`experiences.${i}.from`]: e.started_on,
-      [`experiences.${i}.to`]: str(e.ended_on),
-      [`experiences.${i}.tasks`]: str(e.tasks),
-    }),
-  );
-  s.preferences.forEach((p, i) =>
-    Object.assign(v, {
-      [`preferences.${i}.occupation`]: `${p.occupation_code} — ${p.occupation_label}`,
-      [`preferences.${i}.ateco`]: p.ateco_code ? `${p.ateco_code}${p.ateco_title ? ` — ${p.ateco_title}` : ""}` : "",
-      [`preferences.${i}.source`]: p.source,
-      [`preferences.${i}.years`]: String(p.years_experience),
-      [`preferences.${i}.lastJobYear`]: str(p.last_job_year),
-      [`preferences.${i}.notes`]: str(p.notes),
-      [`preferences.${i}.interviewDate`]: str(p.interview_date),
-    }),
-  );
-  s.motherTongues.forEach((code, i) => (v[`motherTongues.${i}.code`] = code));
-  s.languages.forEach((l, i) => Object.assign(v, { [`languages.${i}.code`]: l.language_code, [`languages.${i}.level`]: l.level }));
-  s.licences.forEach((l) => (v[`licences.${l}`] = "on"));
-  s.certificates.forEach((c2, i) =>
-    Object.assign(v, { [`certificates.${i}.name`]: c2.name, [`certificates.${i}.expiresOn`]: str(c2.expires_on) }),
-  );
-  s.itSkills.forEach((k, i) => Object.assign(v, { [`itSkills.${i}.skill`]: k.skill, [`itSkills.${i}.level`]: k.level }));
+}
+
+/** The stored CV as the edit form's dotted field names (`preferences.0.occupation`), for the forms not yet on conform. */
+export function cvToFormValues(cv: CvForForm): FormValues {
+  const v: FormValues = {};
+  for (const [key, value] of Object.entries(cvValue(cv))) {
+    if (value === undefined) continue;
+    if (typeof value === "string") v[key] = value;
+    else if (Array.isArray(value)) value.forEach((row, i) => Object.entries(row).forEach(([k, x]) => (v[`${key}.${i}.${k}`] = x)));
+    else Object.entries(value).forEach(([k, x]) => (v[`${key}.${k}`] = x));
+  }
   return v;
 }
+
+/** The form's value with the blank rows each section offers (conform draws one set of fields per row). */
+export function withBlankRows(value: CvFormValue): CvFormValue {
+  const out: CvFormValue = { ...value };
+  for (const [section, { spare, max }] of Object.entries(CV_SECTION_ROWS) as [CvSection, { spare: number; max: number }][]) {
+    const rows = (value[section] as Row[] | undefined) ?? [];
+    const count = Math.min(max, Math.max(rows.length + spare, 1, section === "preferences" ? MAX_PREFERENCES : 1));
+    out[section] = Array.from({ length: Math.max(count, rows.length) }, (_, i) => rows[i] ?? {});
+  }
+  return out;
+}
+
+/** The edit form's initial value for a stored CV. */
+export const cvFormDefaults = (cv: CvForForm): CvFormValue => withBlankRows(cvValue(cv));
 
 /** How many rows of a repeated section the form shows: what is filled plus spare blank rows. */
 export function rowCount(values: FormValues | undefined, section: string, spare: number, max: number): number {
