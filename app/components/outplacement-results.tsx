@@ -128,22 +128,26 @@ export function AggregatedViewBody({ view }: { view: AggregatedView }) {
         </p>
         {view.rates.map((r) => (
           <div key={r.months}>
-            <h3 className="h5">A {r.months} mesi</h3>
+            <h3 className="h5">A {plural(r.months, "mese", "mesi")}</h3>
             {r.line ? (
               <>
                 <p>
                   Tasso grezzo: {rateText(r.rawRate)}; tasso corretto: {rateText(r.adjustedRate)}.
                 </p>
-                <LineTable caption={`Situazione a ${r.months} mesi dalla data di riferimento`} line={r.line} first="Situazione" />
+                <LineTable
+                  caption={`Situazione a ${plural(r.months, "mese", "mesi")} dalla data di riferimento`}
+                  line={r.line}
+                  first="Situazione"
+                />
               </>
             ) : (
-              <p>Non ancora disponibile: i {r.months} mesi sono trascorsi per meno di 10 lavoratori.</p>
+              <p>Non ancora disponibile: i {plural(r.months, "mese", "mesi")} sono trascorsi per meno di 10 lavoratori.</p>
             )}
           </div>
         ))}
         <p>
           Tempo mediano alla rioccupazione:{" "}
-          {view.medianMonths === null ? "non ancora disponibile" : `${formatNumber(view.medianMonths)} mesi`} (stima di Kaplan–Meier, che
+          {view.medianMonths === null ? "non ancora disponibile" : plural(view.medianMonths, "mese", "mesi")} (stima di Kaplan–Meier, che
           tiene conto di chi è ancora in cerca).
         </p>
       </section>

@@ -90,7 +90,7 @@ export default function Dashboard() {
         <h2 id="tassi">Tasso di rioccupazione</h2>
         <Bars
           title="Tasso grezzo di rioccupazione (esiti verificati)"
-          items={v.rates.map((r) => ({ label: `a ${r.months} mesi`, value: r.rawRate, suffix: "%" }))}
+          items={v.rates.map((r) => ({ label: `a ${plural(r.months, "mese", "mesi")}`, value: r.rawRate, suffix: "%" }))}
         />
         <div className="table-responsive" tabIndex={0}>
           <table className="table">

@@ -39,6 +39,7 @@ import { parseForm } from "~/web/conform";
 import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { actorOf, notFound } from "~/web/session.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Lavoratore della coorte — Ricollocazione — Rosa" }];
 
@@ -142,8 +143,8 @@ export default function MemberPage() {
       </p>
       {unreachableDue ? (
         <div className="alert alert-warning" role="status">
-          Da segnare come non raggiungibile: {UNREACHABLE_ATTEMPTS} tentativi falliti o {UNREACHABLE_DAYS} giorni senza risposta
-          dall&apos;informativa.
+          Da segnare come non raggiungibile: {plural(UNREACHABLE_ATTEMPTS, "tentativo fallito", "tentativi falliti")} o{" "}
+          {plural(UNREACHABLE_DAYS, "giorno", "giorni")} senza risposta dall&apos;informativa.
         </div>
       ) : null}
 

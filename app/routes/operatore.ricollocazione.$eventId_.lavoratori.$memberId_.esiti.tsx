@@ -27,6 +27,7 @@ import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { requireOutcomeOfficer, uuidParam } from "~/web/outplacement-results.server";
 import { actorOf, notFound } from "~/web/session.server";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Esiti del lavoratore — Rosa" }];
 
@@ -64,7 +65,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     } catch (e) {
       return replyDomainError(e, submission);
     }
-    return redirectWithFlash(back, { type: "success", message: `Verifica a ${submission.value.months} mesi registrata.` });
+    return redirectWithFlash(back, {
+      type: "success",
+      message: `Verifica a ${plural(submission.value.months, "mese", "mesi")} registrata.`,
+    });
   }
   if (intent === "move") {
     const submission = parseForm(formData, OutcomeMoveSchema);
@@ -245,7 +249,7 @@ export default function MemberOutcomes() {
           const f = followups.find((x) => x.months === c.months);
           return (
             <li key={c.months}>
-              A {c.months} mesi (il {formatDate(c.dueOn)}): {FOLLOWUP_STATUS_LABELS[c.status].toLowerCase()}
+              A {plural(c.months, "mese", "mesi")} (il {formatDate(c.dueOn)}): {FOLLOWUP_STATUS_LABELS[c.status].toLowerCase()}
               {f ? ` il ${formatDate(f.done_on)} (${FOLLOWUP_CHANNEL_LABELS[f.channel]}; ${f.employed ? "lavora" : "non lavora"})` : ""}
             </li>
           );
@@ -260,7 +264,7 @@ export default function MemberOutcomes() {
             label="Verifica"
             options={checkpoints
               .filter((c) => c.status !== "done")
-              .map((c) => [String(c.months), `A ${c.months} mesi`] as [string, string])}
+              .map((c) => [String(c.months), `A ${plural(c.months, "mese", "mesi")}`] as [string, string])}
             required
           />
           <TextField field={fFields.doneOn} label="Fatta il" type="date" required />

@@ -72,7 +72,7 @@ export default function DueFollowups() {
                     <Link to={`/operatore/ricollocazione/${event.id}/lavoratori/${d.id}/esiti`}>{d.name}</Link>
                   </th>
                   <td>{d.site ?? "—"}</td>
-                  <td>a {d.months} mesi</td>
+                  <td>a {plural(d.months, "mese", "mesi")}</td>
                   <td>{formatDate(d.dueOn)}</td>
                   <td>{FOLLOWUP_STATUS_LABELS[d.status]}</td>
                 </tr>

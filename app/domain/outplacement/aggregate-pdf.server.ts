@@ -60,16 +60,16 @@ export async function aggregatedReportPdf(event: { title: string; legal_name: st
   line(pdf, "Situazione", view.current);
   pdf.heading("Tasso di rioccupazione", 2);
   for (const r of view.rates) {
-    pdf.text(`A ${r.months} mesi dalla data di riferimento`, { bold: true });
+    pdf.text(`A ${plural(r.months, "mese", "mesi")} dalla data di riferimento`, { bold: true });
     if (!r.line) {
-      pdf.text(`Non ancora disponibile: i ${r.months} mesi sono trascorsi per meno di 10 lavoratori.`, { gap: 6 });
+      pdf.text(`Non ancora disponibile: i ${plural(r.months, "mese", "mesi")} sono trascorsi per meno di 10 lavoratori.`, { gap: 6 });
       continue;
     }
     pdf.text(`Tasso grezzo: ${rate(r.rawRate)}; tasso corretto: ${rate(r.adjustedRate)}.`);
     line(pdf, "Situazione", r.line);
   }
   pdf.text(
-    `Tempo mediano alla rioccupazione: ${view.medianMonths === null ? "non ancora disponibile" : `${formatNumber(view.medianMonths)} mesi`} (stima di Kaplan–Meier).`,
+    `Tempo mediano alla rioccupazione: ${view.medianMonths === null ? "non ancora disponibile" : plural(view.medianMonths, "mese", "mesi")} (stima di Kaplan–Meier).`,
     { gap: 8 },
   );
   pdf.heading("Rioccupazioni per mese", 2);

@@ -7,6 +7,7 @@ import { toCsv } from "~/utils/csv";
 import { decimalComma } from "~/utils/format";
 import { cohortKpis, firstJobsByMonth, kpisBy, type CohortKpis, type KpiMember } from "./kpi";
 import { referenceDate, type OutcomeState, type OutcomeType } from "./outcomes";
+import { plural } from "~/utils/plural";
 
 /** Hours delivered per member: the minutes of the individual and group sessions attended. */
 async function hoursByMember(db: Db, eventId: string): Promise<Map<string, number>> {
@@ -92,11 +93,11 @@ export function dashboardCsv(d: Dashboard): string {
     "valore",
     "lavoratori",
     ...[3, 6, 12].flatMap((m) => [
-      `maturati a ${m} mesi`,
-      `occupati a ${m} mesi`,
-      `tasso grezzo ${m} mesi %`,
-      `tasso corretto ${m} mesi %`,
-      `mai occupati entro ${m} mesi`,
+      `maturati a ${plural(m, "mese", "mesi")}`,
+      `occupati a ${plural(m, "mese", "mesi")}`,
+      `tasso grezzo ${plural(m, "mese", "mesi")} %`,
+      `tasso corretto ${plural(m, "mese", "mesi")} %`,
+      `mai occupati entro ${plural(m, "mese", "mesi")}`,
     ]),
     "mediana giorni alla rioccupazione",
     "rioccupati (eventi)",

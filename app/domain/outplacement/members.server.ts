@@ -7,6 +7,7 @@ import { todayInItaly } from "~/utils/dates";
 import { enqueueSearchSync } from "../../../search/outbox.server";
 import type { NoticeChannel } from "./consents";
 import { MEMBER_STATE_LABELS, nextMemberState, type MemberActorKind, type MemberEvent, type MemberState } from "./members";
+import { plural } from "~/utils/plural";
 
 /**
  * Who acts on a member: an officer (every member of the events they run), the accredited provider's operator (only
@@ -89,7 +90,7 @@ function notFuture(iso: string, what: string, field: string, now: Date) {
 function memberIdsOf(ids: string[], max = 1000): string[] {
   const unique = [...new Set(ids)];
   if (!unique.length) throw new DomainError("Seleziona almeno un lavoratore", "memberIds");
-  if (unique.length > max) throw new DomainError(`Al massimo ${max} lavoratori per volta`, "memberIds");
+  if (unique.length > max) throw new DomainError(`Al massimo ${plural(max, "lavoratore", "lavoratori")} per volta`, "memberIds");
   return unique;
 }
 

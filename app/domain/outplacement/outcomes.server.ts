@@ -10,6 +10,7 @@ import { todayInItaly } from "~/utils/dates";
 import { followupCheckpoints } from "./followups";
 import { nextOutcomeState, OUTCOME_STATE_LABELS, outcomeTypeForHire, referenceDate, type OutcomeState, type OutcomeType } from "./outcomes";
 import type { FollowupInput, OutcomeMoveInput, RecordOutcomeInput } from "./outcomes-schema";
+import { plural } from "~/utils/plural";
 
 /** The member, locked, in the event named by the URL (another event's member is a 404). */
 async function lockMember(trx: Trx, eventId: string, memberId: string) {
@@ -188,7 +189,7 @@ export async function recordFollowup(trx: Trx, actor: Actor, eventId: string, me
     .where("member_id", "=", memberId)
     .where("months", "=", input.months)
     .executeTakeFirst();
-  if (exists) throw new DomainError(`La verifica a ${input.months} mesi è già registrata`, "months", "conflict");
+  if (exists) throw new DomainError(`La verifica a ${plural(input.months, "mese", "mesi")} è già registrata`, "months", "conflict");
   await trx
     .insertInto("outplacement_followups")
     .values({

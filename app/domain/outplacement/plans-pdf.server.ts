@@ -11,6 +11,7 @@ import {
 import { formatHours } from "./hours";
 import { GOAL_TYPE_LABELS, PLAN_STATE_LABELS, type GoalType, type PlanState } from "./plans-states";
 import type { getPlanForPdf } from "./plans-queries.server";
+import { plural } from "~/utils/plural";
 
 type PlanPdfData = NonNullable<Awaited<ReturnType<typeof getPlanForPdf>>>;
 
@@ -73,7 +74,7 @@ export async function renderPlanPdf(d: PlanPdfData): Promise<Uint8Array> {
     pdf.space(6).heading("Vincoli concordati");
     pdf.keyValue([
       ["Distanza massima", d.intake.mobility_km !== null ? `${d.intake.mobility_km} km` : "—"],
-      ["Tempo di viaggio massimo", d.intake.mobility_minutes !== null ? `${d.intake.mobility_minutes} minuti` : "—"],
+      ["Tempo di viaggio massimo", d.intake.mobility_minutes !== null ? plural(d.intake.mobility_minutes, "minuto", "minuti") : "—"],
       ["Ore settimanali disponibili", d.intake.weekly_hours !== null ? String(d.intake.weekly_hours) : "—"],
       ["Cura familiare", d.intake.care_constraints || "—"],
     ]);

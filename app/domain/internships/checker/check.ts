@@ -4,7 +4,7 @@
  * start date come from parameters.ts. Counts are integers; money and hours are compared exactly (decimal.ts).
  */
 import { formatDate, formatMoney } from "~/utils/format";
-import { plural } from "~/utils/plural";
+import { plural, pluralWord } from "~/utils/plural";
 import { type Decimal, ceilDiv, centsToString, compareEuroToCents, compareScaled, toDecimal } from "./decimal";
 import { type BandRule, type DurationRule, type IndemnityRule, NATIONAL, type Period, REGIONS, periodOn } from "./parameters";
 import { parseInternshipInput } from "./schema";
@@ -326,7 +326,7 @@ const PARAMETER_LABEL: Record<CheckedParameter, string> = {
 
 /** 6 → «6 mesi», 1 → «1 mese», 2.5 → «2,5 mesi». */
 function decimalMonths(n: number): string {
-  return Number.isInteger(n) ? months(n) : `${String(n).replace(".", ",")} mesi`;
+  return Number.isInteger(n) ? months(n) : `${String(n).replace(".", ",")} ${pluralWord(n, "mese", "mesi")}`;
 }
 
 /**
