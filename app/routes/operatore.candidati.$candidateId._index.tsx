@@ -13,10 +13,13 @@ import { CandidateInvitationSchema, DisabilitySchema, LinkRequestDecisionSchema,
 import { readCvUpload } from "~/web/upload.server";
 import { formatMegabytes } from "~/utils/format";
 import { DomainError } from "~/domain/errors";
-import { publicBaseUrl, domainErrorResponse, invalid, isMultipart } from "~/web/action.server";
+import { publicBaseUrl, isMultipart } from "~/web/action.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
+import { parseForm, useSchemaForm, type FormResult } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
+import { getFormProps } from "@conform-to/react";
+import { z } from "zod";
 import { actorOf, forbidden, notFound, requirePermission } from "~/web/session.server";
 import { plural } from "~/utils/plural";
 import { candidateIdFrom } from "~/web/guards.server";
@@ -46,11 +49,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const candidateId = candidateIdFrom(params);
   const actor = actorOf(user, context);
   if (isMultipart(request)) {
+    // The PDF is read as a stream: the reply names the form («upload») so the page shows the message next to it.
+    const upload = new FormData();
+    upload.set("intent", "upload");
+    const submission = parseForm(upload, z.object({ intent: z.string() }));
     try {
       const pdf = await readCvUpload(request);
       await withTransaction((trx) => storeCvFile(trx, actor, candidateId, pdf));
     } catch (e) {
-      return domainErrorResponse(e, { intent: "upload" });
+      return replyDomainError(e, submission);
     }
     return redirectWithFlash(`/operatore/candidati/${candidateId}`, {
       type: "success",
@@ -59,56 +66,64 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
+  let submission: Parameters<typeof replyDomainError>[1] = parseForm(formData, z.object({}));
   try {
     if (intent === "confirm") {
-      const form = parseFormData(formData, VersionSchema);
-      if (!form.ok) return invalid(form.errors, form.values);
-      await withTransaction((trx) => confirmCvCurrent(trx, actor, candidateId, form.data.version));
+      const form = parseForm(formData, VersionSchema);
+      submission = form;
+      if (form.status !== "success") return replyInvalid(form);
+      await withTransaction((trx) => confirmCvCurrent(trx, actor, candidateId, form.value.version));
       return redirectWithFlash(`/operatore/candidati/${candidateId}`, {
         type: "success",
         message: "CV confermato come attuale: da oggi conta come aggiornato.",
       });
     }
     if (intent === "invite") {
-      const form = parseFormData(formData, CandidateInvitationSchema);
-      if (!form.ok) return invalid(form.errors, form.values);
+      const form = parseForm(formData, CandidateInvitationSchema);
+      submission = form;
+      if (form.status !== "success") return replyInvalid(form);
       const baseUrl = publicBaseUrl();
-      await withTransaction((trx) => inviteCandidate(trx, actor, { candidateId, email: form.data.email, baseUrl }));
-      return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: `Invito inviato a ${form.data.email}.` });
+      await withTransaction((trx) => inviteCandidate(trx, actor, { candidateId, email: form.value.email, baseUrl }));
+      return redirectWithFlash(`/operatore/candidati/${candidateId}`, {
+        type: "success",
+        message: `Invito inviato a ${form.value.email}.`,
+      });
     }
     if (intent === "link_request") {
-      const form = parseFormData(formData, LinkRequestDecisionSchema);
-      if (!form.ok) return invalid(form.errors, form.values);
+      const form = parseForm(formData, LinkRequestDecisionSchema);
+      submission = form;
+      if (form.status !== "success") return replyInvalid(form);
       await withTransaction((trx) =>
-        resolveLinkRequest(trx, actor, { candidateId, requestId: form.data.requestId, decision: form.data.decision }),
+        resolveLinkRequest(trx, actor, { candidateId, requestId: form.value.requestId, decision: form.value.decision }),
       );
       return redirectWithFlash(`/operatore/candidati/${candidateId}`, {
         type: "success",
         message:
-          form.data.decision === "link"
+          form.value.decision === "link"
             ? "Account collegato al CV: la persona ora vede e aggiorna il proprio CV."
             : "Richiesta di collegamento respinta.",
       });
     }
     if (intent === "disability") {
       if (!canReadHealth(user)) throw forbidden();
-      const form = parseFormData(formData, DisabilitySchema);
-      if (!form.ok) return invalid(form.errors, form.values);
-      await withTransaction((trx) => setDisability(trx, actor, candidateId, form.data));
+      const form = parseForm(formData, DisabilitySchema);
+      submission = form;
+      if (form.status !== "success") return replyInvalid(form);
+      await withTransaction((trx) => setDisability(trx, actor, candidateId, form.value));
       return redirectWithFlash(`/operatore/candidati/${candidateId}`, { type: "success", message: "Dati sanitari salvati." });
     }
     throw new DomainError("Operazione non riconosciuta");
   } catch (e) {
-    return domainErrorResponse(
-      e,
-      Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>,
-    );
+    return replyDomainError(e, submission);
   }
 }
 
 export default function CandidateDetailPage() {
   const { cv, withHealth, linkRequests, maxUpload, obsoleteMonths } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const reply = useActionData<typeof action>()?.result ?? null;
+  // Each form has its own reply: the action echoes the intent of the form that was sent.
+  const intent = reply?.initialValue?.intent;
+  const forForm = (name: string) => (intent === name ? reply : null);
   const c = cv.candidate;
   const base = `/operatore/candidati/${c.id}`;
   return (
@@ -127,7 +142,7 @@ export default function CandidateDetailPage() {
           <span className="badge bg-secondary">Non visibile alle aziende</span>
         )}
       </p>
-      <ErrorSummary errors={result?.errors} />
+      <ErrorSummary result={intent === "upload" || intent === "invite" || intent === "disability" ? null : reply} />
       {c.obsolete ? (
         <Notice type="warning">
           Il CV non è aggiornato da più di {plural(obsoleteMonths, "mese", "mesi")}: è escluso dall'incrocio. Verifica con la persona che
@@ -155,7 +170,7 @@ export default function CandidateDetailPage() {
         <h2 id="upload" className="h4">
           Carica il CV in PDF
         </h2>
-        <CvUploadForm maxUpload={maxUpload} errors={result?.errors} />
+        <CvUploadForm maxUpload={maxUpload} lastResult={forForm("upload")} />
       </section>
 
       <section className="mb-4 col-lg-8" aria-labelledby="account">
@@ -199,20 +214,7 @@ export default function CandidateDetailPage() {
               </p>
             ) : null}
             <p>Invia alla persona un collegamento per attivare l'account con cui vedere e aggiornare il proprio CV e il consenso.</p>
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="invite" />
-              <TextField
-                name="email"
-                label="E-mail del candidato"
-                type="email"
-                defaultValue={c.email ?? ""}
-                errors={result?.errors}
-                values={result?.values}
-              />
-              <button type="submit" className="btn btn-outline-primary">
-                {cv.invitation ? "Invia un nuovo invito" : "Invia l'invito"}
-              </button>
-            </Form>
+            <InvitationForm email={c.email ?? ""} again={Boolean(cv.invitation)} lastResult={forForm("invite")} />
           </>
         )}
       </section>
@@ -222,29 +224,46 @@ export default function CandidateDetailPage() {
           <h2 id="health" className="h4">
             Dati sanitari (riservati al collocamento mirato)
           </h2>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="disability" />
-            <TextField
-              name="percentage"
-              label="Percentuale di invalidità"
-              inputMode="numeric"
-              defaultValue={cv.disability ? String(cv.disability.percentage) : ""}
-              errors={result?.errors}
-              values={result?.values}
-            />
-            <TextAreaField
-              name="functionalNotes"
-              label="Note sulle capacità funzionali"
-              defaultValue={cv.disability?.functional_notes ?? ""}
-              errors={result?.errors}
-              values={result?.values}
-            />
-            <button type="submit" className="btn btn-outline-primary">
-              Salva i dati sanitari
-            </button>
-          </Form>
+          <DisabilityForm
+            percentage={cv.disability ? String(cv.disability.percentage) : ""}
+            notes={cv.disability?.functional_notes ?? ""}
+            lastResult={forForm("disability")}
+          />
         </section>
       ) : null}
     </div>
+  );
+}
+
+function InvitationForm({ email, again, lastResult }: { email: string; again: boolean; lastResult: FormResult | null }) {
+  const [form, fields] = useSchemaForm(CandidateInvitationSchema, { id: "invite", lastResult, defaultValue: { email } });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <ErrorSummary form={form} />
+      <input type="hidden" name="intent" value="invite" />
+      <TextField field={fields.email} label="E-mail del candidato" type="email" />
+      <button type="submit" className="btn btn-outline-primary">
+        {again ? "Invia un nuovo invito" : "Invia l'invito"}
+      </button>
+    </Form>
+  );
+}
+
+function DisabilityForm({ percentage, notes, lastResult }: { percentage: string; notes: string; lastResult: FormResult | null }) {
+  const [form, fields] = useSchemaForm(DisabilitySchema, {
+    id: "disability",
+    lastResult,
+    defaultValue: { percentage, functionalNotes: notes } as never,
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <ErrorSummary form={form} />
+      <input type="hidden" name="intent" value="disability" />
+      <TextField field={fields.percentage} label="Percentuale di invalidità" inputMode="numeric" />
+      <TextAreaField field={fields.functionalNotes} label="Note sulle capacità funzionali" />
+      <button type="submit" className="btn btn-outline-primary">
+        Salva i dati sanitari
+      </button>
+    </Form>
   );
 }

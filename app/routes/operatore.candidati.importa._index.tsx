@@ -1,6 +1,7 @@
 import { formatNumber } from "~/utils/format";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 import { ErrorSummary } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { CSV_COLUMNS, CsvFormatError, MAX_IMPORT_ROWS, REQUIRED_COLUMNS } from "~/domain/candidates/csv";
@@ -8,7 +9,8 @@ import { startCandidateImport } from "~/domain/candidates/import.server";
 import { canReadHealth } from "~/domain/candidates/policy.server";
 import { readUploadedFile } from "~/web/upload.server";
 import { DomainError } from "~/domain/errors";
-import { domainErrorResponse } from "~/web/action.server";
+import { parseForm, type FormResult } from "~/web/conform";
+import { replyDomainError } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { actorOf, requirePermission } from "~/web/session.server";
 
@@ -23,6 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "candidates:write");
+  // The file is the only field and is read as a stream: conform's reply carries its message.
+  const submission = parseForm(new FormData(), z.object({}));
   try {
     const file = await readUploadedFile(request, "file", MAX_CSV_BYTES, "Il file è troppo grande: al massimo 10 MB");
     let text: string;
@@ -42,15 +46,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
       message: "File ricevuto: verifica delle righe in corso.",
     });
   } catch (e) {
-    if (e instanceof CsvFormatError) return domainErrorResponse(new DomainError(e.message, "file"), {});
-    return domainErrorResponse(e, {});
+    if (e instanceof CsvFormatError) return replyDomainError(new DomainError(e.message, "file"), submission);
+    return replyDomainError(e, submission);
   }
 }
+
+const errorsOf = (result: FormResult | undefined) =>
+  Object.fromEntries(Object.entries(result?.error ?? {}).map(([name, messages]) => [name, messages ?? []]));
 
 export default function ImportCandidatesPage() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const error = result?.errors?.file;
+  const error = result?.result.error?.file?.[0];
   return (
     <div className="col-lg-9">
       <h1>Importa candidati da CSV</h1>
@@ -65,7 +72,8 @@ export default function ImportCandidatesPage() {
         (separatore «;», codifica UTF-8; più valori nella stessa cella separati da «|»). Le due righe di esempio vanno cancellate: se
         restano nel file vengono rifiutate. Nelle colonne sì/no scrivi «sì» o «no» (vuoto vale «no»); ogni altro valore è un errore.
       </p>
-      <ErrorSummary errors={result?.errors} />
+      {/* The summary links to the field by its id, «f-file»: the form's id is the prefix. */}
+      <ErrorSummary form={{ id: "f", allErrors: errorsOf(result?.result) }} />
       <Form method="post" encType="multipart/form-data">
         <div className="form-group">
           <label htmlFor="f-file">File CSV</label>

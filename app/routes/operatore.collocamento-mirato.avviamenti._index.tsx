@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { plural } from "~/utils/plural";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Notice, SelectField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
-import { runForm } from "~/web/actions/placement.server";
+import { runSubmission } from "~/web/actions/placement.server";
+import { useSchemaForm } from "~/web/conform";
+import { getFormProps } from "@conform-to/react";
 import {
   listEnrolments,
   listOpenPostsInProvince,
@@ -63,10 +64,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** Nominative referral: the office issues the nulla osta for the person the employer named. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, province } = await requirePlacementOfficer(request);
-  const result = await runForm(await request.formData(), NominativeSchema, (trx, d) =>
+  const result = await runSubmission(await request.formData(), NominativeSchema, (trx, d) =>
     referNominative(trx, actorOf(user, context), province, d.postId, d.enrolmentId, todayInItaly()),
   );
-  if (!result.ok) return data(result, { status: result.status });
+  if (!result.ok) return result.reply;
   return redirectWithFlash(`/operatore/collocamento-mirato/avviamenti/${result.value.id}`, {
     type: "success",
     message: `Nulla osta n. ${result.value.number} rilasciato.`,
@@ -75,11 +76,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ReferralsPage() {
   const { province, prefill, posts, people, referrals } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
-  const common = {
-    errors: failed && !failed.ok ? failed.errors : undefined,
-    values: failed && !failed.ok ? failed.values : prefill ? { postId: prefill.postId, enrolmentId: prefill.enrolmentId } : undefined,
-  };
+  const reply = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(NominativeSchema, {
+    id: "nominative",
+    lastResult: reply?.result,
+    defaultValue: prefill ? { postId: prefill.postId, enrolmentId: prefill.enrolmentId } : undefined,
+  });
   return (
     <div>
       <p>
@@ -117,23 +119,19 @@ export default function ReferralsPage() {
             ) : null}
           </Notice>
         ) : null}
-        <Form method="post" noValidate>
-          <ErrorSummary errors={common.errors} />
+        <Form method="post" {...getFormProps(form)}>
+          <ErrorSummary form={form} />
           <SelectField
-            name="postId"
+            field={fields.postId}
             label="Posto"
             options={posts.map((p) => [p.id, p.label] as [string, string])}
             placeholder="Scegli…"
-            required
-            {...common}
           />
           <SelectField
-            name="enrolmentId"
+            field={fields.enrolmentId}
             label="Persona indicata dall'azienda"
             options={people.map((p) => [p.id, p.label] as [string, string])}
             placeholder="Scegli…"
-            required
-            {...common}
           />
           <button type="submit" className="btn btn-primary">
             Rilascia il nulla osta

@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { plural } from "~/utils/plural";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
-import { runForm } from "~/web/actions/placement.server";
+import { runSubmission } from "~/web/actions/placement.server";
 import { CAPACITIES, orderedCapacities } from "~/domain/placement";
 import { getPost, numericProposals, pendingObligationUnits, proposeNumeric } from "~/domain/placement/index.server";
 import { todayInItaly } from "~/utils/dates";
@@ -55,10 +54,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, province, post } = await requirePost(request, params);
-  const result = await runForm(await request.formData(), z.object({}), (trx) =>
+  const result = await runSubmission(await request.formData(), z.object({}), (trx) =>
     proposeNumeric(trx, actorOf(user, context), province, post.id, todayInItaly()),
   );
-  if (!result.ok) return data(result, { status: result.status });
+  if (!result.ok) return result.reply;
   const n = result.value.length;
   return redirectWithFlash("/operatore/collocamento-mirato/avviamenti", {
     type: "success",
@@ -101,7 +100,7 @@ export default function NumericReferralPage() {
           Abbinamento con l'elenco: perché ogni persona è idonea o no, distanza e professione
         </Link>
       </p>
-      <ErrorSummary errors={failed && !failed.ok ? failed.errors : undefined} />
+      <ErrorSummary result={failed?.result} />
       <h2 className="h4">Persone idonee in ordine di graduatoria</h2>
       {fitting.length === 0 ? (
         <p>Nessuna persona iscritta ha le capacità e le condizioni richieste dal posto.</p>

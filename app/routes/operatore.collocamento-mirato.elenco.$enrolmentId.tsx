@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/forms";
@@ -12,7 +11,9 @@ import { formatDate, formatDateTime } from "~/utils/format";
 import { redirectWithFlash } from "~/web/flash.server";
 import { actorOf, notFound } from "~/web/session.server";
 import { requirePlacementOfficer } from "~/web/guards.server";
-import { runForm } from "~/web/actions/placement.server";
+import { runSubmission } from "~/web/actions/placement.server";
+import { useSchemaForm } from "~/web/conform";
+import { getFormProps } from "@conform-to/react";
 
 export const meta: MetaFunction = () => [{ title: "Scheda della persona iscritta — Rosa" }];
 
@@ -33,10 +34,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, province } = await requirePlacementOfficer(request);
   const p = ParamsSchema.safeParse(params);
   if (!p.success) throw notFound("Persona non trovata");
-  const result = await runForm(await request.formData(), HealthFormSchema, (trx, d) =>
+  const result = await runSubmission(await request.formData(), HealthFormSchema, (trx, d) =>
     updateHealth(trx, actorOf(user, context), province, p.data.enrolmentId, d),
   );
-  if (!result.ok) return data(result, { status: result.status });
+  if (!result.ok) return result.reply;
   return redirectWithFlash(`/operatore/collocamento-mirato/elenco/${p.data.enrolmentId}`, {
     type: "success",
     message: "Dati sanitari aggiornati.",
@@ -45,19 +46,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EnrolmentPage() {
   const { person } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   const h = person.health;
   const percent = toDecimal(decimalText(h.disabilityPercent), { maxDigits: 2, separator: "," }).text;
-  const current: Record<string, string> = {
-    disabilityCategory: h.disabilityCategory,
-    disabilityPercent: percent,
-    functionalDiagnosis: h.functionalDiagnosis,
-    ...Object.fromEntries(h.capacities.map((c) => [`cap.${c}`, "on"])),
-    ...(h.nightShiftsOk ? { nightShiftsOk: "on" } : {}),
-    ...(h.needsBarrierFree ? { needsBarrierFree: "on" } : {}),
-    ...(h.needsPublicTransport ? { needsPublicTransport: "on" } : {}),
-  };
-  const common = { errors: failed && !failed.ok ? failed.errors : undefined, values: failed && !failed.ok ? failed.values : current };
+  const [form, fields] = useSchemaForm(HealthFormSchema, {
+    id: "health",
+    lastResult: reply?.result,
+    defaultValue: {
+      disabilityCategory: h.disabilityCategory,
+      disabilityPercent: percent,
+      functionalDiagnosis: h.functionalDiagnosis,
+      cap: Object.fromEntries(h.capacities.map((c) => [c, "on"])),
+      nightShiftsOk: h.nightShiftsOk ? "on" : undefined,
+      needsBarrierFree: h.needsBarrierFree ? "on" : undefined,
+      needsPublicTransport: h.needsPublicTransport ? "on" : undefined,
+    } as never,
+  });
   return (
     <div>
       <p>
@@ -126,10 +130,10 @@ export default function EnrolmentPage() {
         <p className="small">
           Aggiorna categoria, percentuale, diagnosi funzionale e capacità dopo una nuova visita: la versione precedente resta conservata.
         </p>
-        <Form method="post" noValidate aria-labelledby="health-edit">
-          <ErrorSummary errors={common.errors} />
+        <Form method="post" {...getFormProps(form)} aria-labelledby="health-edit">
+          <ErrorSummary form={form} />
           <input type="hidden" name="version" value={h.version} />
-          <HealthFields {...common} />
+          <HealthFields fields={fields} />
           <button type="submit" className="btn btn-primary">
             Salva i dati sanitari
           </button>

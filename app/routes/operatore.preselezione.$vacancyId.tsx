@@ -21,11 +21,13 @@ import { mayMatchReserved } from "~/domain/shortlists/policy.server";
 import { exposureCounts, listVacancyShortlists } from "~/domain/shortlists/queries.server";
 import { EXPOSURE_DAYS } from "~/domain/shortlists/states";
 import { CreateShortlistSchema, MatchParamsSchema } from "~/domain/shortlists/schema";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm, useSchemaForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
+import { getFormProps } from "@conform-to/react";
 import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate, formatNumber } from "~/utils/format";
-import { zodFieldErrors, formValues } from "~/utils/forms";
+import { formValues } from "~/utils/forms";
 import { actorOf, forbidden, notFound } from "~/web/session.server";
 import { plural } from "~/utils/plural";
 import { requireMatchingOfficer, vacancyIdFrom } from "~/web/guards.server";
@@ -129,13 +131,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, vacancy } = await vacancyFor(request, params);
   const formData = await request.formData();
   const values = formValues(formData);
-  const parsed = CreateShortlistSchema.safeParse({
-    title: formData.get("title") ?? undefined,
-    candidateIds: formData.getAll("candidateIds"),
-    relaxed: formData.get("relaxed") ?? "",
-  });
-  if (!parsed.success) return invalid(zodFieldErrors(parsed.error), values);
-  const { relaxed, options } = matchChoices({ ...values, rilassa: parsed.data.relaxed }, vacancy);
+  const parsed = parseForm(formData, CreateShortlistSchema);
+  if (parsed.status !== "success") return replyInvalid(parsed);
+  const { relaxed, options } = matchChoices({ ...values, rilassa: parsed.value.relaxed }, vacancy);
   let shortlistId: string;
   try {
     assertMatchable(vacancy.status);
@@ -152,15 +150,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         vacancyId: vacancy.id,
         employerId: vacancy.employerId,
         vacancyStatus: vacancy.status,
-        title: parsed.data.title,
-        candidateIds: parsed.data.candidateIds,
+        title: parsed.value.title,
+        candidateIds: parsed.value.candidateIds,
         relaxed,
         match,
       }),
     );
   } catch (e) {
-    if (e instanceof SearchUnavailableError) return invalid({ _form: e.message }, values, 503);
-    return domainErrorResponse(e, values);
+    if (e instanceof SearchUnavailableError) return replyInvalid(parsed, { formError: e.message, status: 503 });
+    return replyDomainError(e, parsed);
   }
   return redirectWithFlash(`/operatore/rose/${shortlistId}`, {
     type: "success",
@@ -190,6 +188,11 @@ export default function MatchPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { vacancy, relaxed } = data;
+  const [form, fields] = useSchemaForm(CreateShortlistSchema, {
+    id: "shortlist",
+    lastResult: result?.result,
+    defaultValue: { title: `Rosa per ${vacancy.title}` },
+  });
   const musts = vacancy.requirements.filter((r) => r.priority === "must");
   return (
     <div>
@@ -204,7 +207,7 @@ export default function MatchPage() {
         {vacancy.positions}.
       </p>
       {data.error ? <Notice type="danger">{data.error}</Notice> : null}
-      <ErrorSummary errors={result?.errors} />
+      <ErrorSummary form={form} />
       {data.shortlists.length ? (
         <section>
           <h2 className="h4">Rose già create</h2>
@@ -284,7 +287,7 @@ export default function MatchPage() {
             </p>
             {data.hits.length ? (
               <>
-                <Form method="post" noValidate>
+                <Form method="post" {...getFormProps(form)}>
                   <input type="hidden" name="relaxed" value={relaxed.join(",")} />
                   <input type="hidden" name="raggio" value={data.options.radiusKm} />
                   <input type="hidden" name="pagina" value={data.page} />
@@ -330,14 +333,7 @@ export default function MatchPage() {
                     </table>
                   </div>
                   <div className="col-lg-6">
-                    <TextField
-                      name="title"
-                      label="Nome della rosa"
-                      required
-                      defaultValue={`Rosa per ${vacancy.title}`}
-                      errors={result?.errors}
-                      values={result?.values}
-                    />
+                    <TextField field={fields.title} label="Nome della rosa" />
                   </div>
                   {vacancy.status === "validated" ? (
                     <p className="small">

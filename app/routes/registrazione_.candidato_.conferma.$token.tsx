@@ -6,7 +6,7 @@ import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { findPendingRegistration, verifyCandidateRegistration } from "~/domain/candidates/registration.server";
 import { createSession } from "~/domain/identity/commands.server";
-import { domainErrorResponse } from "~/web/action.server";
+import { parseForm, replyDomainError } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { actorOf, notFound, sessionCookieHeader } from "~/web/session.server";
 
@@ -30,6 +30,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ params, context }: ActionFunctionArgs) {
   const token = tokenFrom(params);
+  // A form of one button: conform's reply carries the message for the whole form.
+  const submission = parseForm(new FormData(), z.object({}));
   try {
     const { sessionId, outcome, redirectTo } = await withTransaction(async (trx) => {
       const verified = await verifyCandidateRegistration(trx, actorOf(null, context), token);
@@ -55,7 +57,7 @@ export async function action({ params, context }: ActionFunctionArgs) {
       headers,
     );
   } catch (e) {
-    return domainErrorResponse(e, {});
+    return replyDomainError(e, submission);
   }
 }
 
@@ -69,7 +71,7 @@ export default function ConfirmCandidateEmail() {
         <p className="lead">
           {firstName}, conferma che <strong>{email}</strong> è il tuo indirizzo per attivare l'account di candidato.
         </p>
-        <ErrorSummary errors={result?.errors} />
+        <ErrorSummary result={result?.result} />
         <Form method="post">
           <button type="submit" className="btn btn-primary">
             Conferma e attiva l'account

@@ -45,7 +45,7 @@ test("the placement officer enrols a person, checks the ranking, makes a numeric
   await page.getByLabel(/^Diagnosi funzionale/).fill("Limitazione della deambulazione prolungata; nessun limite per il lavoro d'ufficio.");
   for (const c of ["Usare il computer", "Leggere e scrivere testi di lavoro", "Guidare veicoli"]) await tick(page.getByLabel(c));
   await page.getByRole("button", { name: "Iscrivi" }).click();
-  await expect(page.locator("#f-disabilityPercent-error")).toContainText("Percentuale non valida");
+  await expect(page.locator("#enrolment-disabilityPercent-error")).toContainText("Percentuale non valida");
   await expectAccessible(page);
   await page.getByLabel(/^Percentuale di invalidità/).fill("100");
   // The answer with the error keeps what was ticked; checked again so that a lost tick cannot pass unseen.

@@ -113,7 +113,7 @@ describe("CV text extraction in worker threads, with limits", () => {
     const { id } = await createTestCandidate();
     const r = await upload(`/operatore/candidati/${id}?index`, officer, "cv", await textPdf("Pagina", 51), "lungo.pdf");
     expect(r.status).toBe(422);
-    expect(r.body.errors.cv).toBe("Il PDF ha 51 pagine: un CV può averne al massimo 50. Caricane una versione più breve");
+    expect(formErrorsOf(r.body).cv).toBe("Il PDF ha 51 pagine: un CV può averne al massimo 50. Caricane una versione più breve");
     expect(await cvFile(id)).toBeUndefined();
   });
 });
@@ -129,7 +129,7 @@ describe("bodies are read only up to their limit", () => {
       tail: parts.tail,
     });
     expect(r.status).toBe(413);
-    expect(JSON.parse(r.body).errors.cv).toBe("Il file è troppo grande: al massimo 5 MB");
+    expect(formErrorsOf(JSON.parse(r.body)).cv).toBe("Il file è troppo grande: al massimo 5 MB");
     expect(r.respondedAfterMs).toBeLessThan(1_000);
     // The 5 MB limit, the drain after the answer and the socket buffers: far from the 50 MB the client wanted to send.
     expect(r.cutOff).toBe(true);
@@ -176,7 +176,7 @@ describe("bodies are read only up to their limit", () => {
       tail: parts.tail,
     });
     expect(r.status).toBe(413);
-    expect(JSON.parse(r.body).errors.file).toBe("Il file è troppo grande: al massimo 10 MB");
+    expect(formErrorsOf(JSON.parse(r.body)).file).toBe("Il file è troppo grande: al massimo 10 MB");
   });
 
   it("the L. 68 API refuses a body over 2 MB with its JSON error contract, chunked or declared", async () => {
