@@ -15,7 +15,8 @@ export interface Bar {
 
 export function Bars({ title, items }: { title: string; items: Bar[] }) {
   const max = Math.max(1, ...items.map((i) => i.value ?? 0));
-  const h = 22;
+  // Each bar under its full label (a label beside the bar would have to be cut short).
+  const h = 40;
   return (
     <figure className="mb-4">
       <svg
@@ -27,11 +28,11 @@ export function Bars({ title, items }: { title: string; items: Bar[] }) {
       >
         {items.map((i, n) => (
           <g key={`${i.label}-${n}`} transform={`translate(0, ${n * h})`}>
-            <text x="0" y="15" fontSize="12" fill="#1a1a1a">
-              {i.label.slice(0, 30)}
+            <text x="0" y="13" fontSize="13" fill="#1a1a1a">
+              {i.label}
             </text>
-            <rect x="220" y="3" height="16" width={((i.value ?? 0) / max) * 310} fill="#0066cc" />
-            <text x={225 + ((i.value ?? 0) / max) * 310} y="15" fontSize="12" fill="#1a1a1a">
+            <rect x="0" y="18" height="16" width={((i.value ?? 0) / max) * 520} fill="#0066cc" />
+            <text x={5 + ((i.value ?? 0) / max) * 520} y="31" fontSize="13" fill="#1a1a1a">
               {i.value === null ? "n.d." : `${formatNumber(i.value)}${i.suffix}`}
             </text>
           </g>
