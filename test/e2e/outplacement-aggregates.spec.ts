@@ -22,6 +22,11 @@ test("the provider sees only the assigned workers; the employer sees the aggrega
   const workerPath = new URL(page.url()).pathname;
   await expect(page.getByRole("heading", { level: 2, name: "Piano e incontri" })).toBeVisible();
   await expectAccessible(page);
+  await page.getByRole("link", { name: "Accoglienza e piano di reinserimento" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Progetto di reinserimento" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "← Scheda del lavoratore" }).click();
+  await expect(page).toHaveURL(new RegExp(`${workerPath}$`));
   // The provider does not reach the officer's pages of the event.
   const officerList = await page.goto("/operatore/ricollocazione");
   expect(officerList?.status()).toBe(403);

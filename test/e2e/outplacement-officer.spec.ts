@@ -95,6 +95,14 @@ test("the coordinator moves the event on, drafts and signs a worker's plan, logs
   await expect(sessions).toContainText("2");
   await expectAccessible(page);
 
+  // Back to the worker's page, and on to the outcomes with their 3-, 6- and 12-month checks.
+  await page.getByRole("link", { name: "← Scheda del lavoratore" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Antonio Esposito");
+  await page.getByRole("link", { name: "Esiti e verifiche" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Esiti e verifiche");
+  await expect(page.getByText(/A 3 mesi \(il \d{2}\/\d{2}\/\d{4}\)/)).toBeVisible();
+  await expectAccessible(page);
+
   await page.goto(`${eventPath}/cruscotto`);
   await expect(page.getByRole("heading", { level: 1, name: "Cruscotto della ricollocazione" })).toBeVisible();
   await expect(page.getByText(/conteggi esatti su \d+ lavoratori/)).toBeVisible();
