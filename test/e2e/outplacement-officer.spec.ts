@@ -99,7 +99,7 @@ test("the coordinator moves the event on, drafts and signs a worker's plan, logs
   await page.getByRole("link", { name: "← Scheda del lavoratore" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Antonio Esposito");
   await page.getByRole("link", { name: "Esiti e verifiche" }).first().click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Esiti e verifiche");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Esiti e verifiche: Antonio Esposito");
   await expect(page.getByText(/A 3 mesi \(il \d{2}\/\d{2}\/\d{4}\)/)).toBeVisible();
   await expectAccessible(page);
 
