@@ -74,9 +74,8 @@ function MemberHeader({ d, current }: { d: MemberData; current: "piano" | "sessi
   return (
     <>
       <p>
-        <Link to={d.area === "officer" ? `${d.eventBase}/lavoratori` : d.eventBase + "/sessioni"}>
-          ← {d.area === "officer" ? "Lavoratori della coorte" : "Incontri di gruppo dell'evento"}
-        </Link>
+        {/* Back to the worker's own page: the officer's is the member base, the provider's is under /ente/ricollocazione. */}
+        <Link to={d.area === "officer" ? d.base : `/ente/ricollocazione/${d.base.split("/").pop()}`}>← Scheda del lavoratore</Link>
       </p>
       <PageTitle title={`${m.first_name} ${m.last_name}`} lead={`${m.event_title} — ${m.employer_name}`} />
       <nav aria-label="Sezioni del lavoratore" className="mb-4">

@@ -13,26 +13,36 @@ export interface Bar {
   suffix: string;
 }
 
-export function Bars({ title, items }: { title: string; items: Bar[] }) {
+/** missing: how a bar without a value reads (by default «n.d.»; «<5» where small counts are hidden). */
+export function Bars({
+  title,
+  items,
+  missing = { text: "n.d.", spoken: "non disponibile" },
+}: {
+  title: string;
+  items: Bar[];
+  missing?: { text: string; spoken: string };
+}) {
   const max = Math.max(1, ...items.map((i) => i.value ?? 0));
-  const h = 22;
+  // Each bar under its full label (a label beside the bar would have to be cut short).
+  const h = 40;
   return (
     <figure className="mb-4">
       <svg
         role="img"
-        aria-label={`${title}: ${items.map((i) => `${i.label} ${i.value === null ? "non disponibile" : `${formatNumber(i.value)}${i.suffix}`}`).join(", ")}`}
+        aria-label={`${title}: ${items.map((i) => `${i.label} ${i.value === null ? missing.spoken : `${formatNumber(i.value)}${i.suffix}`}`).join(", ")}`}
         width="100%"
         height={items.length * h + 4}
         viewBox={`0 0 600 ${items.length * h + 4}`}
       >
         {items.map((i, n) => (
           <g key={`${i.label}-${n}`} transform={`translate(0, ${n * h})`}>
-            <text x="0" y="15" fontSize="12" fill="#1a1a1a">
-              {i.label.slice(0, 30)}
+            <text x="0" y="13" fontSize="13" fill="#1a1a1a">
+              {i.label}
             </text>
-            <rect x="220" y="3" height="16" width={((i.value ?? 0) / max) * 310} fill="#0066cc" />
-            <text x={225 + ((i.value ?? 0) / max) * 310} y="15" fontSize="12" fill="#1a1a1a">
-              {i.value === null ? "n.d." : `${formatNumber(i.value)}${i.suffix}`}
+            <rect x="0" y="18" height="16" width={((i.value ?? 0) / max) * 520} fill="#0066cc" />
+            <text x={5 + ((i.value ?? 0) / max) * 520} y="31" fontSize="13" fill="#1a1a1a">
+              {i.value === null ? missing.text : `${formatNumber(i.value)}${i.suffix}`}
             </text>
           </g>
         ))}
@@ -41,6 +51,9 @@ export function Bars({ title, items }: { title: string; items: Bar[] }) {
     </figure>
   );
 }
+
+/** A count hidden in the aggregated view (fewer than 5 people, or hidden with one). */
+const HIDDEN = { text: "<5", spoken: "meno di 5" };
 
 export const rateText = (v: number | null) => (v === null ? "n.d." : `${formatNumber(v)}%`);
 const cellText = (v: number | null) => (v === null ? "<5" : formatNumber(v));
@@ -115,6 +128,7 @@ export function AggregatedViewBody({ view }: { view: AggregatedView }) {
         <h2 id="situazione">Situazione attuale</h2>
         <Bars
           title="Lavoratori per situazione attuale"
+          missing={HIDDEN}
           items={view.current.cells.map((c) => ({ label: c.label, value: c.value, suffix: "" }))}
         />
         <LineTable caption="Lavoratori per situazione attuale" line={view.current} first="Situazione" />
@@ -157,6 +171,7 @@ export function AggregatedViewBody({ view }: { view: AggregatedView }) {
           <>
             <Bars
               title="Primi impieghi per mese di inizio"
+              missing={HIDDEN}
               items={view.monthly.cells.map((c) => ({ label: monthLabel(c.label), value: c.value, suffix: "" }))}
             />
             <LineTable

@@ -15,7 +15,7 @@ export default function AggregatedEvent() {
   return (
     <div>
       <p>
-        <Link to="/azienda">← Area azienda</Link>
+        <Link to="/azienda/ricollocazione">← Ricollocazione dei lavoratori</Link>
       </p>
       <h1>Ricollocazione: dati aggregati</h1>
       <p className="lead">

@@ -45,7 +45,7 @@ export default function EmployerOutplacement() {
               {events.map((e) => (
                 <tr key={e.id}>
                   <td>
-                    {e.title}
+                    <Link to={`/azienda/ricollocazione/${e.id}`}>{e.title}</Link>
                     {e.proposed_by_employer && !e.validated_at ? (
                       <>
                         {" "}

@@ -150,7 +150,8 @@ export default function MemberPage() {
 
       <p>
         <Link to={`${base}/lavoratori/${m.id}/piano`}>Accoglienza e piano di reinserimento</Link> ·{" "}
-        <Link to={`${base}/lavoratori/${m.id}/sessioni`}>Incontri e ore</Link>
+        <Link to={`${base}/lavoratori/${m.id}/sessioni`}>Incontri e ore</Link> ·{" "}
+        <Link to={`${base}/lavoratori/${m.id}/esiti`}>Esiti e verifiche</Link>
       </p>
       <section aria-labelledby="data-title" className="mb-5">
         <h2 id="data-title">Dati del lavoratore</h2>
@@ -323,10 +324,21 @@ export default function MemberPage() {
         </IntentForm>
       </section>
 
-      {/* Reinsertion plan (intake, plan, actions, hours) and outcomes (follow-ups, conditionality) add their sections here. */}
       <section id="percorso" aria-labelledby="path-title" className="mb-5">
-        <h2 id="path-title">Percorso e esiti</h2>
-        <p>Il progetto di reinserimento, le azioni, le ore erogate e gli esiti del lavoratore si gestiscono nelle rispettive sezioni.</p>
+        <h2 id="path-title">Percorso ed esiti</h2>
+        <ul>
+          <li>
+            <Link to={`${base}/lavoratori/${m.id}/piano`}>Accoglienza e piano di reinserimento</Link>: bilancio di competenze, obiettivi,
+            azioni e firma del piano
+          </li>
+          <li>
+            <Link to={`${base}/lavoratori/${m.id}/sessioni`}>Incontri e ore</Link>: incontri individuali, presenze e ore rispetto allo
+            standard
+          </li>
+          <li>
+            <Link to={`${base}/lavoratori/${m.id}/esiti`}>Esiti e verifiche</Link>: assunzioni e verifiche a 3, 6 e 12 mesi
+          </li>
+        </ul>
       </section>
     </div>
   );

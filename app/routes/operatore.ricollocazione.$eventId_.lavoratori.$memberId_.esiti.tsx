@@ -110,12 +110,10 @@ export default function MemberOutcomes() {
   return (
     <div>
       <p>
-        <Link to={`/operatore/ricollocazione/${event.id}/lavoratori/${member.id}`}>
-          ← {member.last_name} {member.first_name}
-        </Link>
+        <Link to={`/operatore/ricollocazione/${event.id}/lavoratori/${member.id}`}>← Scheda del lavoratore</Link>
       </p>
       <h1>
-        Esiti e verifiche: {member.last_name} {member.first_name}
+        Esiti e verifiche: {member.first_name} {member.last_name}
       </h1>
       <p className="lead">{event.title}</p>
       <p>

@@ -42,7 +42,7 @@ export async function aggregatedReportPdf(event: { title: string; legal_name: st
   pdf.heading("Rapporto aggregato sulla ricollocazione", 1);
   pdf.text(`${event.title} — ${event.legal_name}`, { bold: true, gap: 6 });
   pdf.text(
-    "Dati anonimi e aggregati: nessun nome, nessuna riga per lavoratore. Le celle con meno di 5 persone sono indicate con «<5»; altre celle sono nascoste con loro perché non si possano ricavare per differenza.",
+    "Dati anonimi e aggregati: nessun nome, nessuna riga per lavoratore. Le celle con meno di 5 persone sono indicate con «<5»; altre celle sono nascoste insieme a queste, perché non si possano ricavare per differenza.",
     { size: 9, gap: 10 },
   );
   if (view.kind === "too_small") {

@@ -220,4 +220,9 @@ export function eventWarnings(e: {
  * The tabs of an event's officer page: each part of the service adds its own (path under /operatore/ricollocazione/:eventId,
  * "" for the summary). The page links them in this order.
  */
-export const EVENT_TABS: readonly { path: string; label: string }[] = [{ path: "", label: "Riepilogo" }];
+export const EVENT_TABS: readonly { path: string; label: string }[] = [
+  { path: "", label: "Riepilogo" },
+  { path: "lavoratori", label: "Lavoratori" },
+  { path: "sessioni", label: "Incontri e ore" },
+  { path: "cruscotto", label: "Cruscotto" },
+];

@@ -8,9 +8,10 @@ export type FollowupMonths = (typeof FOLLOWUP_MONTHS)[number];
 export const FOLLOWUP_LEAD_DAYS = 14;
 
 export type FollowupStatus = "done" | "overdue" | "due" | "future";
+/** Each reads after «la verifica» (feminine). */
 export const FOLLOWUP_STATUS_LABELS: Record<FollowupStatus, string> = {
-  done: "Fatto",
-  overdue: "Scaduto",
+  done: "Fatta",
+  overdue: "Scaduta",
   due: "Da fare",
   future: "Non ancora",
 };
