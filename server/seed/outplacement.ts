@@ -111,30 +111,25 @@ export async function seedOutplacement(trx: Transaction<DB>, refs: DemoRefs): Pr
 }
 
 /**
- * Outcomes of the demo cohort (docs/decisions/outplacement.md#esiti-indicatori-e-vista-aggregata). The dismissed workers'
- * reference date t0 is set seven months back so that the 3- and 6-month rates of the dashboard have values; 16 of them
- * have an outcome: open-ended, fixed-term (one ended), self-employed, retired, one declared and not yet verified.
+ * Outcomes of the demo cohort (docs/decisions/outplacement.md#esiti-indicatori-e-vista-aggregata), on the cohort's own
+ * dates: the dismissed workers left 30–34 days ago (their t0), so the outcomes start after t0 and before today, the 3-,
+ * 6- and 12-month rates are not due yet (the dashboard says so) and no follow-up is overdue. 10 of the 20 dismissed have
+ * an outcome: open-ended and fixed-term jobs (one already ended), self-employment, a retirement, one job declared by the
+ * worker and not yet verified on the CO. Those placed in a lasting job are «Ricollocato» in the cohort list too.
  */
 export async function seedOutplacementOutcomes(trx: Transaction<DB>, memberIds: string[], now: Date = new Date()): Promise<void> {
   const today = todayInItaly(now);
   const dismissed = memberIds.slice(0, 20);
-  for (const [i, id] of dismissed.entries()) {
-    await trx
-      .updateTable("outplacement_members")
-      .set({ t0_on: addDays(today, -215 + i) })
-      .where("id", "=", id)
-      .execute();
-  }
-  const t0 = (i: number) => addDays(today, -215 + i);
+  const members = await trx.selectFrom("outplacement_members").select(["id", "t0_on"]).where("id", "in", dismissed).execute();
+  const t0Of = new Map(members.map((m) => [m.id, m.t0_on]));
   type Row = { i: number; type: OutcomeType; start: number; end?: number; state?: "VERIFIED" | "DECLARED" | "ENDED"; contract?: string };
   const rows: Row[] = [
-    ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({ i, type: "EMPLOYED_OPEN_ENDED" as const, start: 35 + i * 9, contract: "A.01.00" })),
-    ...[8, 9, 10].map((i) => ({ i, type: "EMPLOYED_FIXED_GE6M" as const, start: 50 + i * 3, end: 50 + i * 3 + 364, contract: "A.02.00" })),
-    { i: 11, type: "EMPLOYED_FIXED_LT6M", start: 30, end: 120, state: "ENDED", contract: "A.02.00" },
-    { i: 12, type: "EMPLOYED_FIXED_LT6M", start: 150, end: 240, contract: "SOMM" },
-    { i: 13, type: "SELF_EMPLOYED", start: 110 },
-    { i: 14, type: "RETIRED", start: 60 },
-    { i: 15, type: "EMPLOYED_OPEN_ENDED", start: 190, state: "DECLARED", contract: "A.01.00" },
+    ...[0, 1, 2, 3].map((i) => ({ i, type: "EMPLOYED_OPEN_ENDED" as const, start: 6 + i * 4, contract: "A.01.00" })),
+    ...[4, 5].map((i) => ({ i, type: "EMPLOYED_FIXED_GE6M" as const, start: 10 + i, end: 10 + i + 364, contract: "A.02.00" })),
+    { i: 6, type: "EMPLOYED_FIXED_LT6M", start: 3, end: 17, state: "ENDED", contract: "A.02.00" },
+    { i: 7, type: "SELF_EMPLOYED", start: 20 },
+    { i: 8, type: "RETIRED", start: 1 },
+    { i: 9, type: "EMPLOYED_OPEN_ENDED", start: 24, state: "DECLARED", contract: "A.01.00" },
   ];
   const employers = [
     "Meccanica Brianza S.r.l.",
@@ -143,23 +138,39 @@ export async function seedOutplacementOutcomes(trx: Transaction<DB>, memberIds: 
     "Carpenterie Sestesi S.n.c.",
   ];
   for (const r of rows) {
-    const start = addDays(t0(r.i), r.start);
+    const id = dismissed[r.i];
+    const t0 = t0Of.get(id);
+    if (!id || !t0) continue;
+    // Never after yesterday: an outcome is recorded once it has happened.
+    const on = (days: number) => {
+      const day = addDays(t0, days);
+      return day < today ? day : addDays(today, -1);
+    };
+    const start = on(r.start);
     const state = r.state ?? "VERIFIED";
     await trx
       .insertInto("outplacement_outcomes")
       .values({
-        member_id: dismissed[r.i],
+        member_id: id,
         type: r.type,
         state,
         start_on: start,
-        end_on: r.end === undefined ? null : addDays(t0(r.i), r.end),
+        end_on: r.end === undefined ? null : r.end <= r.start + 30 ? on(r.end) : addDays(t0, r.end),
         contract_type: r.contract ?? null,
         co_code: state === "DECLARED" ? null : `CO-2026-${String(4100 + r.i)}`,
         weekly_hours: r.contract ? 40 : null,
         employer_name: r.contract ? employers[r.i % employers.length] : null,
         source: state === "DECLARED" ? "SELF_DECLARED" : "CO_VERIFIED",
-        verified_on: state === "DECLARED" ? null : addDays(start, 10),
+        verified_on: state === "DECLARED" ? null : start,
       })
       .execute();
+    // A verified job or self-employment places the worker («Ricollocato»); a retirement is an exit.
+    if (state === "VERIFIED") {
+      await trx
+        .updateTable("outplacement_members")
+        .set((eb) => ({ state: r.type === "RETIRED" ? "exited_retired" : "placed", version: eb("version", "+", 1) }))
+        .where("id", "=", id)
+        .execute();
+    }
   }
 }
