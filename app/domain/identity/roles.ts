@@ -1,5 +1,5 @@
 import type { EmployerRole, Role } from "~/db/types";
-import { PROVINCE_NAMES } from "~/domain/l68";
+import { PROVINCE_NAMES } from "~/utils/province-codes";
 
 /** «Milano (MI)»; an unknown code (legacy data) as it is. */
 export const provinceLabel = (code: string): string => (PROVINCE_NAMES[code] ? `${PROVINCE_NAMES[code]} (${code})` : code);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PROVINCE_NAMES } from "~/domain/l68/calculator/province-codes";
+import { PROVINCE_NAMES } from "~/utils/province-codes";
 import { PROVINCE_OPTIONS, provinceLabel } from "~/domain/identity/roles";
 import { OfficerCreateSchema, ResetPasswordSchema, ResetRequestSchema, UserStatusSchema, UserUpdateSchema } from "~/domain/identity/schema";
 

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PATRON_SAINTS } from "~/domain/l68/calculator/patron-saints";
-import { PROVINCE_NAMES } from "~/domain/l68/calculator/province-codes";
+import { PROVINCE_NAMES } from "~/utils/province-codes";
 import { parseQuotaInput } from "~/domain/l68/calculator/schema";
 import { nationalHolidays, workingDays } from "~/domain/l68/calculator/working-days";
 import { calc, fullTime, partTime } from "./helpers";

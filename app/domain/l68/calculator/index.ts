@@ -35,7 +35,7 @@ export { OBLIGATION_DAYS, addDays, addMonths, daysBetween, prospettoDeadline } f
 export { formatDecimal, formatEuro, formatInt, formatIsoDay } from "./explain";
 export { PATRON_SAINTS, patronSaintOf } from "./patron-saints";
 export type { PatronSaint } from "./patron-saints";
-export { PROVINCE_NAMES, isProvinceCode } from "./province-codes";
+export { PROVINCE_NAMES, isProvinceCode } from "~/utils/province-codes";
 export { allocateProvinces, suspendedUnitsOf } from "./provinces";
 export type { CategoryAllocation, ProvinceAllocation, ProvinceSuspensions } from "./provinces";
 export { HALF, ONE, ZERO, add, cmp, div, floor, fromNumber, mul, rational, roundHalfUp, roundQuota, sub, sum, toDecimal } from "./rational";

@@ -30,7 +30,7 @@ import {
 } from "./base";
 import { formatIsoDay, formatDecimal, formatEuro, formatInt, plural } from "./explain";
 import { patronSaintOf } from "./patron-saints";
-import { PROVINCE_NAMES } from "./province-codes";
+import { PROVINCE_NAMES } from "~/utils/province-codes";
 import { SAN_FRANCESCO_NATIONAL_FROM_YEAR, workingDaysDetail } from "./working-days";
 import { HALF, ONE, type Rational, cmp, fromNumber, mul, rational, roundHalfUp, roundQuota, sub, sum } from "./rational";
 import type { Band, Calendar, QuotaInput, QuotaResult } from "./schema";

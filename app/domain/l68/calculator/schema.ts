@@ -7,7 +7,7 @@ import { z } from "zod";
 import { todayInItaly } from "~/utils/dates";
 import { EXEMPTION_CAP_LIMIT_PERCENT } from "./amounts";
 import { isCalendarDay } from "~/utils/date-fields";
-import { isProvinceCode } from "./province-codes";
+import { isProvinceCode } from "~/utils/province-codes";
 
 export const CONTRACT_TYPES = [
   "indeterminato",

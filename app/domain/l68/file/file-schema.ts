@@ -4,7 +4,7 @@
  * schema (`WorkforceGroupSchema`) so a row that would make the calculator fail is never saved.
  */
 import { z } from "zod";
-import { isProvinceCode } from "../calculator/province-codes";
+import { isProvinceCode } from "~/utils/province-codes";
 import { CONTRACT_TYPES, EXCLUSION_TYPES, WorkforceGroupSchema } from "../calculator/schema";
 import { calendarDay } from "~/utils/date-fields";
 
