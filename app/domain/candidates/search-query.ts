@@ -200,7 +200,7 @@ export function filterParts(input: CandidateSearchInput, ctx: SearchContext) {
   const freshness = freshnessFilter(input.freshness || null, ctx.freshSince);
   // «Solo lavoratori in ricollocazione»: a fixed filter like the radius (every count, facets included, is of the cohort workers).
   const cohort = input.outplacement === "on" ? outplacementPriorityFilter(ctx.today ?? todayInItaly()) : null;
-  return { facets, geo: and([geo, cohort]) ?? null, freshness };
+  return { facets, geo: cohort ? (and([geo, cohort]) ?? null) : geo, freshness };
 }
 
 export function freshnessFilter(value: "fresh" | "obsolete" | null, freshSince: number): string | null {
