@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Notice, SelectField, TextField } from "~/components/forms";
+import { CheckboxField, ErrorSummary, Notice, SelectField, TextField } from "~/components/forms";
 import { FacetGroup } from "~/components/facet-group";
 import { LookupInput } from "~/components/lookup-input";
 import { Pager } from "~/components/pager";
@@ -123,6 +123,13 @@ export default function CandidateSearchPage() {
         <div className="row">
           <div className="col-lg-3">
             <h2 className="h5">Filtri</h2>
+            <CheckboxField
+              name="outplacement"
+              label="Solo lavoratori in ricollocazione"
+              hint="Lavoratori di un evento di crisi nel periodo di priorità"
+              values={values}
+              errors={errors}
+            />
             {result.facets.map((f) => (
               <FacetGroup key={f.param} facet={f} />
             ))}
@@ -165,6 +172,18 @@ export default function CandidateSearchPage() {
                       {h.languages.length ? ` · Lingue: ${h.languages.map((l) => LANGUAGE_LABELS[l] ?? l).join(", ")}` : ""}
                       {h.availability.length ? ` · ${h.availability.map((a) => AVAILABILITY_LABELS[a] ?? a).join(", ")}` : ""}
                     </p>
+                    {h.outplacement ? (
+                      <p className="mb-1 small" data-testid="outplacement-badge">
+                        <span className="badge bg-primary">In ricollocazione</span>{" "}
+                        {h.outplacement.events.map((e, i) => (
+                          <span key={e.id}>
+                            {i ? ", " : "evento "}
+                            <Link to={`/operatore/ricollocazione/${e.id}`}>{e.title}</Link>
+                          </span>
+                        ))}
+                        {" · "}priorità fino al {formatDate(h.outplacement.priorityTo)}
+                      </p>
+                    ) : null}
                     {h.reasons.length ? (
                       <div className="small">
                         <span className="visually-hidden">Perché corrisponde:</span>

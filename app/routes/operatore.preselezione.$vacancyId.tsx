@@ -49,7 +49,13 @@ function matchChoices(raw: Record<string, unknown>, vacancy: { requirements: { i
   const p = parsed.success ? parsed.data : MatchParamsSchema.parse({});
   return {
     relaxed: p.rilassa.filter((id) => vacancy.requirements.some((r) => r.id === id)),
-    options: { radiusKm: p.raggio, includeObsolete: p.obsoleti, preferLessPresented: p.menopresentati, page: p.pagina },
+    options: {
+      radiusKm: p.raggio,
+      includeObsolete: p.obsoleti,
+      preferLessPresented: p.menopresentati,
+      cohortFirst: p.ricollocazione,
+      page: p.pagina,
+    },
     error: parsed.success
       ? null
       : "Alcuni parametri della ricerca non erano validi: è stata eseguita la ricerca con i criteri dell'offerta.",
@@ -74,6 +80,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       relaxed,
       options,
       withControls: true,
+      employerId: vacancy.employerId,
       exposureDays: EXPOSURE_DAYS,
       cvObsoleteMonths: getEnv().CV_OBSOLETE_MONTHS,
       selfApplied: await acceptedApplicants(getDb(), vacancy.id),
@@ -168,7 +175,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 interface Choices {
   relaxed: string[];
-  options: { radiusKm: number; includeObsolete: boolean; preferLessPresented: boolean };
+  options: { radiusKm: number; includeObsolete: boolean; preferLessPresented: boolean; cohortFirst: boolean };
 }
 
 /** The same search with one must-have relaxed or restored, from page 1; the officer's other choices are kept. */
@@ -179,6 +186,7 @@ function relaxLink(current: Choices, toggle: string) {
   p.set("raggio", String(current.options.radiusKm));
   if (current.options.includeObsolete) p.set("obsoleti", "1");
   if (current.options.preferLessPresented) p.set("menopresentati", "1");
+  if (current.options.cohortFirst) p.set("ricollocazione", "1");
   return `?${p}`;
 }
 
@@ -284,6 +292,7 @@ export default function MatchPage() {
               Tempo del motore: {data.serverMs} ms. A parità di punteggio:{" "}
               {data.options.preferLessPresented ? `prima chi non è stato presentato negli ultimi ${EXPOSURE_DAYS} giorni, poi ` : ""}i più
               vicini, poi i CV più recenti.
+              {data.options.cohortFirst ? " Prima i lavoratori in ricollocazione (ciascun gruppo in ordine di punteggio)." : ""}
             </p>
             {data.hits.length ? (
               <>
@@ -293,6 +302,7 @@ export default function MatchPage() {
                   <input type="hidden" name="pagina" value={data.page} />
                   {data.options.includeObsolete ? <input type="hidden" name="obsoleti" value="1" /> : null}
                   {data.options.preferLessPresented ? <input type="hidden" name="menopresentati" value="1" /> : null}
+                  {data.options.cohortFirst ? <input type="hidden" name="ricollocazione" value="1" /> : null}
                   <div className="table-responsive" tabIndex={0}>
                     <table className="table">
                       <caption>Candidati in ordine di punteggio, con la spiegazione</caption>
@@ -324,6 +334,14 @@ export default function MatchPage() {
                               {h.obsolete ? <span className="badge bg-warning text-dark">CV obsoleto: verificalo</span> : null}
                             </td>
                             <td>
+                              {h.outplacement ? (
+                                <p className="small mb-1" data-testid="outplacement-note">
+                                  <span className={`badge ${h.outplacement.rehire ? "bg-success" : "bg-primary"}`}>
+                                    {h.outplacement.rehire ? "Precedenza nella riassunzione" : "In ricollocazione"}
+                                  </span>{" "}
+                                  {h.outplacement.text}
+                                </p>
+                              ) : null}
                               <MatchExplanation e={h.explanation} />
                             </td>
                             <td>{h.exposure === 0 ? "Mai" : plural(h.exposure, "volta", "volte")}</td>
@@ -416,6 +434,19 @@ function MatchControlsForm({ data, controls }: { data: PageData; controls: NonNu
             />
             <label className="form-check-label" htmlFor="menopresentati">
               {`A parità di punteggio, metti dopo chi è stato presentato a un'azienda negli ultimi ${EXPOSURE_DAYS} giorni (${controls.recentlyPresented ? `${candidati(controls.recentlyPresented)} tra i risultati` : "nessuno tra i risultati"}; il numero dei risultati non cambia)`}
+            </label>
+          </div>
+          <div className="form-check">
+            <input
+              className="form-check-input"
+              type="checkbox"
+              id="ricollocazione"
+              name="ricollocazione"
+              value="1"
+              defaultChecked={data.options.cohortFirst}
+            />
+            <label className="form-check-label" htmlFor="ricollocazione">
+              {`Mostra prima i lavoratori in ricollocazione (${controls.cohort ? `${candidati(controls.cohort)} tra i risultati` : "nessuno tra i risultati"}; il numero dei risultati non cambia; nessuna precedenza di legge presso altri datori di lavoro)`}
             </label>
           </div>
         </div>

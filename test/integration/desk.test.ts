@@ -16,6 +16,9 @@ import * as employerL68 from "~/routes/azienda.collocamento-mirato._index";
 import * as figures from "~/routes/operatore.preselezione.cifre";
 import * as figuresCsv from "~/routes/operatore.preselezione.cifre.csv";
 import * as audit from "~/routes/admin.audit";
+import * as outplacementEvents from "~/routes/operatore.ricollocazione._index";
+import * as outplacementDeadlines from "~/routes/operatore.ricollocazione.scadenze";
+import { insertOutplacementEvent } from "../support/factories-outplacement";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { createMatchCandidate, createMatchVacancy, insertPresentedShortlist } from "../support/factories-shortlists";
 import { callRoute, formErrorsOf } from "../support/routes";
@@ -50,6 +53,8 @@ async function rowsOf(item: Item, cookie: string): Promise<number> {
     "/operatore/aziende": { loader: employersList.loader, rows: (b) => (expect(b.hasMore).toBe(false), b.employers.length) },
     "/operatore/collocamento-mirato/pratiche": { loader: l68Records.loader, rows: (b) => b.records.length },
     "/operatore/collocamento-mirato": { loader: l68Workspace.loader, rows: (b) => b.rows.length },
+    "/operatore/ricollocazione": { loader: outplacementEvents.loader, rows: (b) => (expect(b.rows.length).toBe(b.total), b.total) },
+    "/operatore/ricollocazione/scadenze": { loader: outplacementDeadlines.loader, rows: (b) => b.rows.length },
     "/azienda/rose": { loader: employerRose.loader, rows: (b) => b.shortlists.length },
     "/azienda/offerte": { loader: employerVacancies.loader, rows: (b) => b.vacancies.length },
     "/azienda/collocamento-mirato": { loader: employerL68.loader, rows: (b) => b.view.obligations.length },
@@ -91,6 +96,20 @@ beforeAll(async () => {
   await addRow(contacting, candidateIds[1], "contacting", {
     availability_deadline: sql`(((now() at time zone 'Europe/Rome')::date + time '23:59') at time zone 'Europe/Rome')` as never,
   });
+  // Ricollocazione: an employer's proposal to validate (and one already validated), deadlines overdue, due in 3 days,
+  // due in 20 days and done (only the first two count).
+  await insertOutplacementEvent(employerId, { proposed: true, state: "draft" });
+  const validated = await insertOutplacementEvent(employerId, { proposed: true, state: "union_phase" });
+  await db().updateTable("outplacement_events").set({ validated_at: new Date() }).where("id", "=", validated.id).execute();
+  await db()
+    .insertInto("outplacement_event_milestones")
+    .values([
+      { event_id: validated.id, rule_id: "L223-UNION", item: "a", due_on: sql`current_date - 2` as never },
+      { event_id: validated.id, rule_id: "L223-ADMIN", item: "b", due_on: sql`current_date + 3` as never },
+      { event_id: validated.id, rule_id: "L223-LIST", item: "c", due_on: sql`current_date + 20` as never },
+      { event_id: validated.id, rule_id: "INFO", item: "d", due_on: sql`current_date - 5` as never, done_on: sql`current_date` as never },
+    ])
+    .execute();
   await db()
     .insertInto("service_requests")
     .values({ employer_id: employerId, service_code: "4C", queue: "preselection", answers: "{}" })
@@ -101,7 +120,18 @@ describe("desk per role: every count equals the rows of the list it links to", (
   it("preselection officer", async () => {
     const res = await callRoute(officerDeskRoute.loader, request("/operatore", { cookie: preselection }));
     const items = (res.body as { items: Item[] }).items;
-    expect(items.map((i) => i.key)).toEqual(["employers", "vacancies", "feedback", "availability", "requests"]);
+    expect(items.map((i) => i.key)).toEqual([
+      "employers",
+      "vacancies",
+      "feedback",
+      "availability",
+      "requests",
+      "outplacement-deadlines",
+      "outplacement-proposals",
+    ]);
+    const byKey = Object.fromEntries(items.map((i) => [i.key, i.count]));
+    expect(byKey["outplacement-deadlines"]).toBe(2);
+    expect(byKey["outplacement-proposals"]).toBe(1);
     for (const item of items) {
       expect(item.count).toBeGreaterThan(0);
       expect(await rowsOf(item, preselection), item.key).toBe(item.count);

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { nearestSlices } from "~/domain/reference";
+import { todayInItaly } from "~/utils/dates";
+import { OUTPLACEMENT_PRIORITY_SORT, outplacementPriorityFilter } from "./outplacement-priority";
 
 /**
  * The officer's candidate search, as pure functions: the URL parameters
@@ -29,7 +31,12 @@ export function exactTotal(result: {
 }
 export const MAX_PAGE = 50; // 1,000 results: past that an officer refines the query
 export const RADIUS_OPTIONS = [5, 10, 20, 30, 50, 100] as const;
-export const SORT_LABELS = { relevance: "Pertinenza", distance: "Distanza", freshness: "CV aggiornato più di recente" } as const;
+export const SORT_LABELS = {
+  relevance: "Pertinenza",
+  distance: "Distanza",
+  freshness: "CV aggiornato più di recente",
+  outplacement: "Prima i lavoratori in ricollocazione",
+} as const;
 export type SortKey = keyof typeof SORT_LABELS;
 
 export const AVAILABILITY_LABELS: Record<string, string> = {
@@ -76,7 +83,7 @@ export const CandidateSearchSchema = z
       .number({ error: "Scegli un raggio" })
       .refine((n) => (RADIUS_OPTIONS as readonly number[]).includes(n), "Scegli uno dei raggi proposti")
       .default(20),
-    sort: z.enum(["relevance", "distance", "freshness"], { error: "Ordinamento non valido" }).default("relevance"),
+    sort: z.enum(["relevance", "distance", "freshness", "outplacement"], { error: "Ordinamento non valido" }).default("relevance"),
     page: z.coerce
       .number({ error: "Pagina non valida" })
       .int("Pagina non valida")
@@ -84,6 +91,8 @@ export const CandidateSearchSchema = z
       .max(MAX_PAGE, `Al massimo ${MAX_PAGE} pagine: affina la ricerca`)
       .default(1),
     freshness: z.enum(["", "fresh", "obsolete"], { error: "Valore non valido" }).default(""),
+    /** «Solo lavoratori in ricollocazione»: the checkbox sends "on". */
+    outplacement: z.enum(["", "on"], { error: "Valore non valido" }).default(""),
     province: z.array(facetValue).max(20).default([]),
     group: z.array(facetValue).max(20).default([]),
     occupation: z.array(facetValue).max(20).default([]),
@@ -134,6 +143,8 @@ export interface SearchContext {
   queryText?: string;
   /** CP2021 units the text names (unitsNamedBy): with relevance order, their candidates come first. */
   professionUnits?: string[];
+  /** Today (YYYY-MM-DD, Italian time): the «ricollocazione» priority windows are read against it. */
+  today?: string;
 }
 
 /** Highlight markers: control characters never found in CV text, turned into <mark> by React (no HTML injection). */
@@ -165,6 +176,9 @@ const RETRIEVE = [
   "cvUpdatedAt",
   "consentVisible",
   "comuneCode",
+  "outplacementPriorityFrom",
+  "outplacementPriorityTo",
+  "outplacementEventIds",
 ];
 
 const q = (value: string) => JSON.stringify(value);
@@ -184,7 +198,9 @@ export function filterParts(input: CandidateSearchInput, ctx: SearchContext) {
   }
   const geo = ctx.center && ctx.nearby ? `comuneCode IN [${ctx.nearby.map(q).join(", ")}]` : null;
   const freshness = freshnessFilter(input.freshness || null, ctx.freshSince);
-  return { facets, geo, freshness };
+  // «Solo lavoratori in ricollocazione»: a fixed filter like the radius (every count, facets included, is of the cohort workers).
+  const cohort = input.outplacement === "on" ? outplacementPriorityFilter(ctx.today ?? todayInItaly()) : null;
+  return { facets, geo: cohort ? (and([geo, cohort]) ?? null) : geo, freshness };
 }
 
 export function freshnessFilter(value: "fresh" | "obsolete" | null, freshSince: number): string | null {
@@ -220,7 +236,8 @@ export function buildCandidateSearch(input: CandidateSearchInput, ctx: SearchCon
   const tiered = input.sort === "relevance" && !!input.q && !!ctx.professionUnits?.length;
   // Distance order is built by the server from per-comune counts (byDistancePage): the index holds no coordinates.
   const byComune = input.sort === "distance" && !!ctx.center && !!ctx.nearby?.length;
-  const sort = input.sort === "freshness" ? ["cvUpdatedAt:desc"] : undefined;
+  // «Prima i lavoratori in ricollocazione»: the latest-ending priority window first, then everyone else by relevance.
+  const sort = input.sort === "freshness" ? ["cvUpdatedAt:desc"] : input.sort === "outplacement" ? [OUTPLACEMENT_PRIORITY_SORT] : undefined;
   const main = {
     ...base,
     filter: and([...allFacetFilters, parts.geo, parts.freshness]),

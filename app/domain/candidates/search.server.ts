@@ -10,7 +10,9 @@ import { comunePoints, comuniWithin } from "~/domain/reference/index.server";
 import { resolveComune } from "~/domain/reference/index.server";
 import { searchText, unitsNamedBy } from "~/domain/professions";
 import { indexUid } from "../../../search/client.server";
+import { todayInItaly } from "~/utils/dates";
 import { obsoleteCutoff } from "./freshness";
+import { inOutplacementPriority } from "./outplacement-priority";
 import { EQF_LABELS, LANGUAGE_LABELS, LICENCE_LABELS, PROTECTED_CATEGORY_LABELS } from "./schema";
 import {
   AVAILABILITY_LABELS,
@@ -48,6 +50,8 @@ export interface CandidateHit {
   protectedCategory?: ProtectedCategory;
   distanceKm: number | null;
   reasons: MatchReason[];
+  /** In «ricollocazione» priority today: the cohort events and the last day (YYYY-MM-DD) of the window; null otherwise. */
+  outplacement: { events: { id: string; title: string }[]; priorityTo: string } | null;
 }
 
 export interface FacetView {
@@ -80,7 +84,17 @@ interface RawHit {
   consentVisible: boolean;
   protectedCategory?: ProtectedCategory;
   comuneCode: string;
+  outplacementPriorityFrom: number | null;
+  outplacementPriorityTo: number | null;
+  outplacementEventIds?: string[];
   _formatted?: Record<string, unknown>;
+}
+
+/** The titles of the redundancy events of the page's cohort workers (one query per page). */
+async function eventTitles(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom("outplacement_events").select(["id", "title"]).where("id", "in", ids).execute();
+  return new Map(rows.map((r) => [r.id, r.title]));
 }
 
 /** The radius centre: an unknown or ambiguous comune is the user's mistake (400), not an empty result. */
@@ -167,6 +181,7 @@ export async function searchCandidates(
     indexUid: indexUid("candidates"),
     queryText: searchText(input.q),
     professionUnits: unitsNamedBy(input.q),
+    today: todayInItaly(now),
   };
   const built = buildCandidateSearch(input, ctx);
   const { results } = await meili.multiSearch({ queries: built.queries as never });
@@ -198,6 +213,13 @@ export async function searchCandidates(
     facets.push({ param: f.param, label: f.label, mode: f.mode, values: values.map((v) => ({ ...v, label: labels[v.value] ?? v.value })) });
   }
 
+  const today = ctx.today!;
+  const inPriority = (h: RawHit) =>
+    inOutplacementPriority(
+      { outplacementPriorityFrom: h.outplacementPriorityFrom ?? null, outplacementPriorityTo: h.outplacementPriorityTo ?? null },
+      today,
+    );
+  const titles = await eventTitles(db, [...new Set(main.hits.filter(inPriority).flatMap((h) => h.outplacementEventIds ?? []))]);
   const hits = main.hits.map((h): CandidateHit => ({
     id: h.id,
     fullName: h.fullName,
@@ -213,6 +235,12 @@ export async function searchCandidates(
     ...(ctx.canSeeProtected ? { protectedCategory: h.protectedCategory } : {}),
     distanceKm: kmByComune.has(h.comuneCode) ? roundKm(kmByComune.get(h.comuneCode)!) : null,
     reasons: matchReasons(h._formatted),
+    outplacement: inPriority(h)
+      ? {
+          events: (h.outplacementEventIds ?? []).map((id) => ({ id, title: titles.get(id) ?? "Evento di crisi" })),
+          priorityTo: new Date(h.outplacementPriorityTo! * 1000).toISOString().slice(0, 10),
+        }
+      : null,
   }));
   const total = exactTotal(main);
   return { hits, total, page: input.page, totalPages: Math.max(1, Math.min(MAX_PAGE, Math.ceil(total / PAGE_SIZE))), facets, center };

@@ -15,6 +15,8 @@ import { countRequestQueue } from "~/domain/services/index.server";
 import { countOfficerShortlists, listEmployerShortlists } from "~/domain/shortlists/index.server";
 import { countVacancyQueueRows, listEmployerVacancies } from "~/domain/vacancies/index.server";
 import { EXPIRING_DAYS } from "~/domain/vacancies";
+import { countDueMilestones, countEventProposals, eventScopeOf } from "~/domain/outplacement/index.server";
+import { DUE_SOON_DAYS } from "~/domain/outplacement";
 import { addDays } from "~/utils/dates";
 
 export interface DeskItem {
@@ -91,6 +93,25 @@ export async function officerDesk(db: Db, user: SessionUser, today: string): Pro
       count: await countProvinceEmployersDueBy(db, province, addDays(today, DEADLINE_HORIZON_DAYS)),
       href: `/operatore/collocamento-mirato?scadenza=${DEADLINE_HORIZON_DAYS}`,
       linkLabel: "Apri le aziende con scadenze",
+    });
+  }
+  const outplacement = roleHas(user.role, "outplacement:manage") ? eventScopeOf(user) : null;
+  if (outplacement) {
+    // Ricollocazione: the same scope (the officer's province) and filters as the lists the links open.
+    items.push({
+      key: "outplacement-deadlines",
+      title: `Scadenze della ricollocazione (scadute o entro ${plural(DUE_SOON_DAYS, "giorno", "giorni")})`,
+      count: await countDueMilestones(db, outplacement, today),
+      href: "/operatore/ricollocazione/scadenze",
+      linkLabel: "Apri le scadenze della ricollocazione",
+      hint: "Adempimenti degli eventi di crisi non ancora svolti: procedure, accordi, comunicazioni.",
+    });
+    items.push({
+      key: "outplacement-proposals",
+      title: "Eventi di crisi proposti dalle aziende da convalidare",
+      count: await countEventProposals(db, outplacement),
+      href: "/operatore/ricollocazione?proposte=1",
+      linkLabel: "Apri le proposte delle aziende",
     });
   }
   return items;

@@ -3,7 +3,7 @@ import { getDb, type Db } from "~/db/db.server";
 import { obsoleteCutoff } from "~/domain/candidates";
 import { DomainError } from "~/domain/errors";
 import { comuniWithin } from "~/domain/reference/index.server";
-import { COUNT_FACET, exactTotal } from "~/domain/candidates";
+import { COUNT_FACET, exactTotal, inOutplacementPriority, outplacementPriorityFilter } from "~/domain/candidates";
 import { candidatesIndex } from "~/domain/candidates/index.server";
 import { getMeili, indexUid } from "../../../search/client.server";
 import { explainMatch, type ExplainDoc, type Explanation } from "./explain";
@@ -11,6 +11,8 @@ import { buildMatchPlan, recentlyPresentedFilter, type MatchPlan, type MatchVaca
 import { byRank, byRankLessPresented, levelSlices } from "./rank";
 import type { MatchRequirement } from "./requirements";
 import { requirementFromRow } from "~/domain/vacancies";
+import { todayInItaly } from "~/utils/dates";
+import { outplacementNote, type CohortMembership, type OutplacementNote } from "./outplacement";
 
 export const TOP_N = 50;
 /** Pages of TOP_N: the first 1,000 by rank (the whole set is fetched at once up to FETCH_ALL). */
@@ -53,6 +55,8 @@ const RETRIEVE = [
   "comuneCode",
   "lastPresentedAt",
   "languages",
+  "outplacementPriorityFrom",
+  "outplacementPriorityTo",
 ];
 
 export interface MatchHit {
@@ -68,6 +72,10 @@ export interface MatchHit {
   obsolete: boolean;
   /** Presented to an employer within the exposure window. */
   recentlyPresented: boolean;
+  /** In the «ricollocazione» priority window today (a worker of a redundancy cohort). */
+  inOutplacement: boolean;
+  /** Why a cohort worker is listed and whether a precedence applies (officers only; set by runMatch for the page). */
+  outplacement?: OutplacementNote;
 }
 
 /** The officer's choices on the matching page, on top of the vacancy's own criteria. */
@@ -76,6 +84,8 @@ export interface MatchOptions {
   radiusKm?: number;
   includeObsolete?: boolean;
   preferLessPresented?: boolean;
+  /** Workers in «ricollocazione» priority first (each group in rank order); the results are the same. */
+  cohortFirst?: boolean;
   /** 1-based page of TOP_N results. */
   page?: number;
 }
@@ -88,6 +98,8 @@ export interface MatchControls {
   radius: { km: number; total: number }[];
   /** Among the results, how many were presented to an employer in the exposure window. */
   recentlyPresented: number;
+  /** Among the results, how many are workers in «ricollocazione» priority. */
+  cohort: number;
 }
 
 export interface MatchResult {
@@ -223,10 +235,16 @@ interface HitContext {
   freshSince: number;
   /** Unix seconds: presented since then counts as recently presented. */
   recentSince: number;
+  /** YYYY-MM-DD in Italy: the «ricollocazione» windows are read against it. */
+  today: string;
 }
 
 function toHit(v: MatchVacancy, hit: unknown, km: Map<string, number>, ctx: HitContext): MatchHit {
-  const doc = hit as Doc & { lastPresentedAt?: number | null };
+  const doc = hit as Doc & {
+    lastPresentedAt?: number | null;
+    outplacementPriorityFrom?: number | null;
+    outplacementPriorityTo?: number | null;
+  };
   return {
     id: doc.id,
     fullName: doc.fullName,
@@ -235,7 +253,46 @@ function toHit(v: MatchVacancy, hit: unknown, km: Map<string, number>, ctx: HitC
     explanation: explainMatch(v, doc, { now: ctx.now, distanceKm: km.get(doc.comuneCode) ?? null, relaxed: ctx.relaxed }),
     obsolete: doc.cvUpdatedAt < ctx.freshSince,
     recentlyPresented: doc.lastPresentedAt != null && doc.lastPresentedAt >= ctx.recentSince,
+    inOutplacement: inOutplacementPriority(
+      { outplacementPriorityFrom: doc.outplacementPriorityFrom ?? null, outplacementPriorityTo: doc.outplacementPriorityTo ?? null },
+      ctx.today,
+    ),
   };
+}
+
+/**
+ * The cohort memberships of the page's people, as the «ricollocazione» note: for workers in priority, and for anyone the
+ * vacancy's employer dismissed less than 6 months ago (the re-hiring precedence, even after the priority window).
+ */
+async function addOutplacementNotes(db: Db, vacancyEmployerId: string, hits: MatchHit[], today: string) {
+  if (!hits.length) return;
+  const rows = await db
+    .selectFrom("outplacement_members")
+    .innerJoin("outplacement_events", "outplacement_events.id", "outplacement_members.event_id")
+    .select([
+      "outplacement_members.candidate_id",
+      "outplacement_members.dismissal_on",
+      "outplacement_events.id as event_id",
+      "outplacement_events.title",
+      "outplacement_events.employer_id",
+    ])
+    .where(
+      "outplacement_members.candidate_id",
+      "in",
+      hits.map((h) => h.id),
+    )
+    .orderBy("outplacement_events.title")
+    .execute();
+  const byCandidate = new Map<string, CohortMembership[]>();
+  for (const r of rows) {
+    const list = byCandidate.get(r.candidate_id!) ?? [];
+    list.push({ eventId: r.event_id, eventTitle: r.title, employerId: r.employer_id, dismissalOn: r.dismissal_on });
+    byCandidate.set(r.candidate_id!, list);
+  }
+  for (const h of hits) {
+    const note = outplacementNote(byCandidate.get(h.id) ?? [], vacancyEmployerId, today);
+    if (note && (h.inOutplacement || note.rehire)) h.outplacement = note;
+  }
 }
 
 /**
@@ -313,6 +370,8 @@ export async function runMatch(
     withControls?: boolean;
     /** Days of the "recently presented" window. */
     exposureDays?: number;
+    /** The vacancy's employer: the officer's page explains the «ricollocazione» of cohort workers against it. */
+    employerId?: string;
   },
 ): Promise<MatchResult> {
   const started = performance.now();
@@ -325,11 +384,14 @@ export async function runMatch(
     radiusKm: opts.options?.radiusKm ?? v.radiusKm,
     includeObsolete: !!opts.options?.includeObsolete,
     preferLessPresented: !!opts.options?.preferLessPresented,
+    cohortFirst: !!opts.options?.cohortFirst,
     page,
   };
   const vacancy: MatchVacancy = { ...v, radiusKm: options.radiusKm };
   const freshSince = Math.floor(obsoleteCutoff(now, opts.cvObsoleteMonths).getTime() / 1000);
   const recentSince = Math.floor(now.getTime() / 1000) - (opts.exposureDays ?? 90) * DAY_S;
+  const today = todayInItaly(now);
+  const cohortFilter = outplacementPriorityFilter(today);
   const uid = indexUid(candidatesIndex.name);
   try {
     const meili = opts.meili ?? getMeili();
@@ -354,7 +416,7 @@ export async function runMatch(
       recentSince: options.preferLessPresented ? recentSince : null,
     });
     const filter = plan.resultFilter();
-    const hitContext: HitContext = { now, relaxed: opts.relaxed, freshSince, recentSince };
+    const hitContext: HitContext = { now, relaxed: opts.relaxed, freshSince, recentSince, today };
     const hitOf = (hit: unknown) => toHit(vacancy, hit, km, hitContext);
     const rank = options.preferLessPresented ? byRankLessPresented : byRank;
     const silent = plan.mustHaves.filter((m) => m.unknownFilter);
@@ -368,6 +430,7 @@ export async function runMatch(
       ? [
           countQuery(uid, buildMatchPlan(vacancy, { ...planOptions, nearby, includeObsolete: !options.includeObsolete }).resultFilter()),
           countQuery(uid, `(${filter}) AND ${recentlyPresentedFilter(recentSince)}`),
+          countQuery(uid, `(${filter}) AND (${cohortFilter})`),
           ...(hasPoint
             ? radii.map((r) =>
                 countQuery(
@@ -395,19 +458,23 @@ export async function runMatch(
       controls = {
         obsolete: Math.abs(exactTotal(c[0]) - total),
         recentlyPresented: exactTotal(c[1]),
-        radius: hasPoint ? radii.map((r, i) => ({ km: r, total: exactTotal(c[2 + i]) })) : [],
+        cohort: exactTotal(c[2]),
+        radius: hasPoint ? radii.map((r, i) => ({ km: r, total: exactTotal(c[3 + i]) })) : [],
       };
     }
-    let hits: MatchHit[] = [];
     const fetchAll = opts.fetchAll ?? FETCH_ALL;
-    if (total > 0 && total <= fetchAll) {
-      const { results: all } = await meili.multiSearch({
-        queries: [{ indexUid: uid, q: "", filter, limit: total, attributesToRetrieve: RETRIEVE }],
-      });
-      hits = all[0].hits.map(hitOf).sort(rank).slice(0, limit);
-    } else if (total > fetchAll) {
-      for (let next = 0; next < plan.levels.length && hits.length < limit; next += LEVELS_PER_ROUND) {
-        const batch = plan.levels.slice(next, next + LEVELS_PER_ROUND).map((l) => `${filter} AND (${l.filter})`);
+    /** The first `want` people of `where` (`count` of them in all) in rank order. */
+    const ranked = async (where: string, count: number, want: number): Promise<MatchHit[]> => {
+      let hits: MatchHit[] = [];
+      if (want <= 0 || count <= 0) return hits;
+      if (count <= fetchAll) {
+        const { results: all } = await meili.multiSearch({
+          queries: [{ indexUid: uid, q: "", filter: where, limit: count, attributesToRetrieve: RETRIEVE }],
+        });
+        return all[0].hits.map(hitOf).sort(rank).slice(0, want);
+      }
+      for (let next = 0; next < plan.levels.length && hits.length < want; next += LEVELS_PER_ROUND) {
+        const batch = plan.levels.slice(next, next + LEVELS_PER_ROUND).map((l) => `${where} AND (${l.filter})`);
         const { results: perComune } = await meili.multiSearch({
           queries: batch.map((f): MultiSearchQuery => ({
             indexUid: uid,
@@ -420,7 +487,7 @@ export async function runMatch(
         });
         // Each level's nearest people; without a workplace position, its freshest.
         const slices: { filter: string; limit: number }[] = [];
-        let need = limit - hits.length;
+        let need = want - hits.length;
         batch.forEach((f, i) => {
           if (need <= 0) return;
           const level = nearby
@@ -442,10 +509,21 @@ export async function runMatch(
         });
         hits.push(...results.flatMap((r) => r.hits.map(hitOf)).sort(rank));
       }
-      hits = hits.slice(0, limit);
-    }
+      hits = hits.slice(0, want);
+      return hits;
+    };
+    let hits: MatchHit[];
+    if (options.cohortFirst) {
+      // «Prima i lavoratori in ricollocazione»: the cohort workers of the results in rank order, then everyone else.
+      const inCohort = `(${filter}) AND (${cohortFilter})`;
+      const { results: c } = await meili.multiSearch({ queries: [countQuery(uid, inCohort)] });
+      const cohortTotal = exactTotal(c[0]);
+      const first = await ranked(inCohort, cohortTotal, limit);
+      hits = [...first, ...(await ranked(`(${filter}) AND NOT (${cohortFilter})`, total - cohortTotal, limit - first.length))];
+    } else hits = await ranked(filter, total, limit);
     hits = hits.slice(offset);
     if (page === 1 && opts.selfApplied?.length) await addSelfApplications(meili, uid, vacancy, km, hits, opts.selfApplied, hitContext);
+    if (opts.employerId) await addOutplacementNotes(db, opts.employerId, hits, today);
     const totalPages = Math.max(1, Math.min(MAX_MATCH_PAGE, Math.ceil(total / pageSize)));
     return {
       plan,

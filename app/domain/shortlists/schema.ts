@@ -103,6 +103,7 @@ export const MatchParamsSchema = z.object({
     .transform((v) => (v === "" ? undefined : v)),
   obsoleti: flag,
   menopresentati: flag,
+  ricollocazione: flag,
 });
 export type MatchParams = z.infer<typeof MatchParamsSchema>;
 

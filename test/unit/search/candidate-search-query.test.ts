@@ -84,6 +84,16 @@ describe("candidate search query builder", () => {
     expect((buildCandidateSearch(input(""), ctx()).queries[0] as { sort?: string[] }).sort).toBeUndefined();
   });
 
+  it("filters on the «ricollocazione» priority window of today in every query, and sorts the cohort first", () => {
+    const built = buildCandidateSearch(input("outplacement=on&province=MI"), ctx({ today: "2026-12-06" }));
+    const t = Date.UTC(2026, 11, 6) / 1000;
+    for (const query of built.queries as { filter: string }[])
+      expect(query.filter).toContain(`outplacementPriorityFrom <= ${t} AND outplacementPriorityTo >= ${t}`);
+    expect((buildCandidateSearch(input("sort=outplacement"), ctx()).queries[0] as { sort: string[] }).sort).toEqual([
+      "outplacementPriorityTo:desc",
+    ]);
+  });
+
   it("merges counts: disjunctive facets from their own query, freshness split from the total", () => {
     const v = input("province=MI");
     const built = buildCandidateSearch(v, ctx());
