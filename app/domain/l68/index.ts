@@ -17,6 +17,7 @@ export {
   formatIsoDay,
   isProvinceCode,
   mul,
+  nationalHolidays,
   parseQuotaInput,
   patronSaintOf,
   rational,

@@ -1,4 +1,5 @@
 import type { OutplacementEventType, OutplacementRuleId } from "~/db/tables/outplacement";
+import { nationalHolidays } from "~/domain/l68";
 import { addDays, addMonths, daysBetween } from "~/utils/dates";
 
 /**
@@ -105,32 +106,11 @@ export function dismissalDatesOf(e: MilestoneInput): string[] {
   return [...new Set([...(e.dismissalDates ?? []), ...(e.firstDismissalOn ? [e.firstDismissalOn] : [])])].sort();
 }
 
-// Italian national holidays (fixed dates and Easter Monday): a term falling on a holiday or a Sunday moves to the next day.
-const FIXED_HOLIDAYS = ["01-01", "01-06", "04-25", "05-01", "06-02", "08-15", "11-01", "12-08", "12-25", "12-26"];
-
-function easterMonday(year: number): string {
-  // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  const easter = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  return addDays(easter, 1);
-}
-
+// A term falling on a national holiday (the calendar of the L. 68 working-day count, San Francesco included from 2026)
+// or on a Sunday moves to the next day.
 export function isHolidayOrSunday(iso: string): boolean {
   const weekday = new Date(`${iso}T00:00:00Z`).getUTCDay();
-  return weekday === 0 || FIXED_HOLIDAYS.includes(iso.slice(5)) || iso === easterMonday(Number(iso.slice(0, 4)));
+  return weekday === 0 || nationalHolidays(Number(iso.slice(0, 4))).has(iso);
 }
 
 export function nextWorkingDayFrom(iso: string): string {

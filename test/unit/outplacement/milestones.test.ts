@@ -166,3 +166,12 @@ describe("status and reminders", () => {
     expect(reminderDue({ kind: "window", dueOn: "2026-12-07", doneOn: null }, TODAY)).toBe(1);
   });
 });
+
+describe("terms that fall on a holiday", () => {
+  it("use the national calendar of the L. 68 count: San Francesco (4 October) from 2026, Easter Monday, Sundays", () => {
+    expect(nextWorkingDayFrom("2027-10-04")).toBe("2027-10-05");
+    expect(nextWorkingDayFrom("2025-10-04")).toBe("2025-10-04");
+    expect(nextWorkingDayFrom("2026-04-06")).toBe("2026-04-07");
+    expect(nextWorkingDayFrom("2026-12-06")).toBe("2026-12-07");
+  });
+});
