@@ -1,64 +1,9 @@
 import type { Settings } from "meilisearch";
 import type { Db } from "~/db/db.server";
+import { INDEX_STOP_WORDS } from "~/domain/professions";
 import { LANGUAGE_LABELS } from "./schema";
 import type { SearchIndexDefinition } from "../../../search/registry";
 import { toCandidateDocument, type CandidateDocument, type CandidateSource } from "./search-document";
-
-const ITALIAN_STOP_WORDS = [
-  "a",
-  "ad",
-  "al",
-  "allo",
-  "alla",
-  "ai",
-  "agli",
-  "alle",
-  "da",
-  "dal",
-  "dallo",
-  "dalla",
-  "dai",
-  "dagli",
-  "dalle",
-  "di",
-  "del",
-  "dello",
-  "della",
-  "dei",
-  "degli",
-  "delle",
-  "in",
-  "nel",
-  "nello",
-  "nella",
-  "nei",
-  "negli",
-  "nelle",
-  "su",
-  "sul",
-  "sullo",
-  "sulla",
-  "sui",
-  "sugli",
-  "sulle",
-  "con",
-  "per",
-  "tra",
-  "fra",
-  "il",
-  "lo",
-  "la",
-  "i",
-  "gli",
-  "le",
-  "un",
-  "uno",
-  "una",
-  "e",
-  "ed",
-  "o",
-  "che",
-];
 
 export const CANDIDATE_SETTINGS: Settings = {
   // Order = weight of the "attribute" rule: what the person wants to do first, free CV text last.
@@ -124,7 +69,7 @@ export const CANDIDATE_SETTINGS: Settings = {
   // function at indexing and query time). Synonyms generated for the 20,000 forms of the vocabulary made
   // multi-word queries 10–50× slower (measured with bench:relevance: p50 395 ms at 21,640 CVs).
   synonyms: {},
-  stopWords: ITALIAN_STOP_WORDS,
+  stopWords: [...INDEX_STOP_WORDS],
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["ita"] }],
   // Distance order is computed from per-comune counts: enough values for every comune of Italy
   // (a 200 km radius holds up to 3,887 of them, around Fombio).

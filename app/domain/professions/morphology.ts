@@ -29,11 +29,8 @@ export function words(text: string): string[] {
   return n ? n.split(" ") : [];
 }
 
-/**
- * Never a profession word: the articles, prepositions and conjunctions the candidate index also ignores (its `stopWords`
- * setting), plus elided forms («dell», «l») and the filler words of ISTAT titles («esclusi», «assimilati», «professioni»).
- */
-export const STOP_WORDS = new Set([
+/** Articles, prepositions and conjunctions: the candidate index ignores them (its `stopWords` setting). */
+export const INDEX_STOP_WORDS: readonly string[] = [
   "a",
   "ad",
   "al",
@@ -42,7 +39,6 @@ export const STOP_WORDS = new Set([
   "ai",
   "agli",
   "alle",
-  "all",
   "da",
   "dal",
   "dallo",
@@ -50,7 +46,6 @@ export const STOP_WORDS = new Set([
   "dai",
   "dagli",
   "dalle",
-  "dall",
   "di",
   "del",
   "dello",
@@ -58,8 +53,6 @@ export const STOP_WORDS = new Set([
   "dei",
   "degli",
   "delle",
-  "dell",
-  "d",
   "in",
   "nel",
   "nello",
@@ -67,7 +60,6 @@ export const STOP_WORDS = new Set([
   "nei",
   "negli",
   "nelle",
-  "nell",
   "su",
   "sul",
   "sullo",
@@ -75,7 +67,6 @@ export const STOP_WORDS = new Set([
   "sui",
   "sugli",
   "sulle",
-  "sull",
   "con",
   "per",
   "tra",
@@ -86,15 +77,29 @@ export const STOP_WORDS = new Set([
   "i",
   "gli",
   "le",
-  "l",
   "un",
   "uno",
   "una",
   "e",
   "ed",
   "o",
-  "od",
   "che",
+];
+
+/**
+ * Never a profession word: the index's stop words, plus elided forms («dell», «l») and the filler words of ISTAT titles
+ * («esclusi», «assimilati», «professioni»).
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  ...INDEX_STOP_WORDS,
+  "all",
+  "dall",
+  "dell",
+  "d",
+  "nell",
+  "sull",
+  "l",
+  "od",
   "non",
   "anche",
   "come",
