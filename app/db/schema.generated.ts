@@ -395,6 +395,118 @@ export interface InfoArticles {
   version: Generated<number>;
 }
 
+export interface InternshipConventions {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  document_hash: string | null;
+  employer_id: string;
+  host_representative: string | null;
+  id: Generated<string>;
+  inail_position: string | null;
+  number: Generated<number>;
+  promoter_office: string | null;
+  rc_policy: string | null;
+  state: Generated<"draft" | "signed" | "active" | "expired" | "revoked">;
+  state_reason: string | null;
+  updated_at: Generated<Timestamp>;
+  valid_from: string | null;
+  valid_to: string | null;
+  version: Generated<number>;
+}
+
+export interface Internships {
+  activities: Generated<string>;
+  actual_end_date: string | null;
+  ateco_code: string | null;
+  authorisation_ref: string | null;
+  candidate_id: string | null;
+  check_result: ColumnType<unknown, string, string> | null;
+  checked_at: Timestamp | null;
+  cig_same_tasks: Generated<boolean>;
+  competences: Generated<string>;
+  comune_code: string;
+  convention_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  daily_hours: Numeric;
+  dismissals_last_12_months: Generated<boolean>;
+  document_hash: string | null;
+  employees_fixed_term_counting: Generated<number>;
+  employees_permanent: Generated<number>;
+  employer_id: string;
+  end_date: string | null;
+  end_reason: string | null;
+  eqf_level: number | null;
+  full_time_weekly_hours: Generated<Numeric>;
+  gap_proposal_id: string | null;
+  hires_from_past_trainees: Generated<number>;
+  host_tutor_email: string | null;
+  host_tutor_name: string | null;
+  host_tutor_role: string | null;
+  host_tutor_trainees: Generated<number>;
+  id: Generated<string>;
+  inail_position: string | null;
+  interrupted_by: "trainee" | "host" | "promoter" | null;
+  is_public_administration: Generated<boolean>;
+  meal_vouchers: Generated<boolean>;
+  monthly_indemnity_cents: number;
+  number: Generated<number>;
+  objectives: Generated<string>;
+  occupation_code: string;
+  officer_id: string | null;
+  other_active_trainees: Generated<number>;
+  planned_months: Numeric;
+  previous_traineeship_with_host: Generated<boolean>;
+  prior_employment_with_host: Generated<boolean>;
+  promoter_tutor_id: string | null;
+  rc_policy: string | null;
+  region: string;
+  seasonal_host: Generated<boolean>;
+  service_request_id: string | null;
+  shortlist_candidate_id: string | null;
+  site_id: string | null;
+  source: "direct" | "screening" | "gap_proposal" | "officer";
+  start_date: string | null;
+  state: Generated<"requested" | "scouting" | "candidate_chosen" | "drafting" | "checks_failed" | "ready_to_sign" | "partially_signed" | "awaiting_authorisation" | "awaiting_co" | "active" | "suspended" | "interrupted" | "completed" | "attested" | "closed_without_attestation" | "cancelled" | "rejected">;
+  state_changed_at: Generated<Timestamp>;
+  state_reason: string | null;
+  title: string;
+  trainee_disabled: Generated<boolean>;
+  trainee_disadvantaged: Generated<boolean>;
+  updated_at: Generated<Timestamp>;
+  vacancy_id: string | null;
+  version: Generated<number>;
+  weekly_hours: Numeric;
+}
+
+export interface InternshipSignatures {
+  convention_id: string | null;
+  document: "convention" | "pfi" | "addendum" | "attestation";
+  document_hash: string;
+  id: Generated<string>;
+  internship_id: string | null;
+  method: "uploaded_pdf" | "in_portal" | "qualified";
+  party: "promoter" | "host" | "trainee";
+  signed_at: Generated<Timestamp>;
+  signed_by: string | null;
+  signed_pdf: Buffer | null;
+  signed_pdf_name: string | null;
+  signer_name: string;
+  voided_at: Timestamp | null;
+}
+
+export interface InternshipTransitions {
+  actor_kind: "officer" | "employer" | "candidate" | "system";
+  actor_user_id: string | null;
+  at: Generated<Timestamp>;
+  event: string;
+  from_state: string;
+  id: Generated<number>;
+  internship_id: string;
+  note: string | null;
+  to_state: string;
+}
+
 export interface JobLeases {
   instance_id: number | null;
   last_finished_at: Timestamp | null;
@@ -1218,6 +1330,7 @@ export interface Vacancies {
   discrimination_flags: Generated<ColumnType<unknown, string, string>>;
   employer_id: string;
   id: Generated<string>;
+  kind: Generated<"job" | "internship">;
   l68_post_id: string | null;
   l68_reserved: Generated<"no" | "art1" | "art18">;
   number: Generated<number>;
@@ -1316,6 +1429,10 @@ export interface DB {
   gap_proposals: GapProposals;
   hires: Hires;
   info_articles: InfoArticles;
+  internship_conventions: InternshipConventions;
+  internship_signatures: InternshipSignatures;
+  internship_transitions: InternshipTransitions;
+  internships: Internships;
   job_leases: JobLeases;
   l68_alerts: L68Alerts;
   l68_available_posts: L68AvailablePosts;
