@@ -97,3 +97,5 @@ export {
   euroToCents,
 } from "./events-schema";
 export type { EventInput, EventListFilter, MilestoneEditInput, OfficerEventInput, ProposalInput, TransitionInput } from "./events-schema";
+// o15a: plan signature upload, monthly check-ins, training absence bands, steering committee.
+export * from "./training-bands";
