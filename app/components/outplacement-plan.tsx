@@ -72,7 +72,16 @@ function submittedIntent(reply: ActionReply): string | null {
   return typeof initial?.intent === "string" ? initial.intent : null;
 }
 
-function MemberHeader({ d, current }: { d: MemberData; current: "piano" | "sessioni" }) {
+/** The worker's name and the tabs of their pages (plan, sessions, monthly check-ins). */
+export function MemberHeader({
+  d,
+  current,
+}: {
+  d: Pick<MemberData, "area" | "base"> & {
+    member: Pick<MemberData["member"], "first_name" | "last_name" | "event_title" | "employer_name">;
+  };
+  current: "piano" | "sessioni" | "contatti";
+}) {
   const m = d.member;
   return (
     <>
@@ -99,6 +108,15 @@ function MemberHeader({ d, current }: { d: MemberData; current: "piano" | "sessi
               to={`${d.base}/sessioni`}
             >
               Incontri e ore
+            </Link>
+          </li>
+          <li className="nav-item">
+            <Link
+              className={`nav-link${current === "contatti" ? " active" : ""}`}
+              aria-current={current === "contatti" ? "page" : undefined}
+              to={`${d.base}/contatti`}
+            >
+              Contatti mensili
             </Link>
           </li>
         </ul>

@@ -74,7 +74,7 @@ async function guard(area: PlanArea, request: Request) {
   return { user, scope: { kind: "provider", userId: user.id } as MemberScope };
 }
 
-async function memberGuard(area: PlanArea, args: LoaderFunctionArgs | ActionFunctionArgs) {
+export async function memberGuard(area: PlanArea, args: LoaderFunctionArgs | ActionFunctionArgs) {
   const g = await guard(area, args.request);
   return {
     ...g,
@@ -83,7 +83,7 @@ async function memberGuard(area: PlanArea, args: LoaderFunctionArgs | ActionFunc
   };
 }
 
-function rethrowNotFound(e: unknown): never {
+export function rethrowNotFound(e: unknown): never {
   if (e instanceof DomainError && e.kind === "not_found") throw notFound(e.message);
   throw e;
 }
