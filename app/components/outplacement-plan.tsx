@@ -431,7 +431,7 @@ function UploadSignedForm({ d, reply, plan }: { d: MemberData; reply: ActionRepl
   const fileError = fields.firmato.errors?.[0];
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="border rounded p-3 mb-3">
-      <h3 className="h5">{draft ? "Oppure carica il piano firmato (PDF)" : "Carica il piano firmato dal lavoratore (PDF)"}</h3>
+      <h3 className="h5">{draft ? "Oppure carica il PDF firmato dal lavoratore" : "PDF firmato dal lavoratore"}</h3>
       <ErrorSummary form={form} />
       <input type="hidden" name="intent" value="upload" />
       <input type="hidden" name="planId" value={plan.id} />
@@ -457,7 +457,7 @@ function UploadSignedForm({ d, reply, plan }: { d: MemberData; reply: ActionRepl
       </div>
       <p className="small">Dopo il caricamento la versione non si modifica più: ogni cambiamento diventa una nuova versione del piano.</p>
       <button type="submit" className="btn btn-outline-primary">
-        {draft ? "Carica e firma il piano" : "Carica il PDF firmato"}
+        Carica il PDF firmato
       </button>
     </Form>
   );
