@@ -44,7 +44,7 @@ import { z } from "zod";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Evento"} — Ricollocazione — Rosa` }];
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope, event } = await requireEvent(request, params, ["officer"]);
   const db = getDb();
   const today = todayInItaly();
@@ -64,7 +64,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canEditMilestones: !event.coordinator_user_id || event.coordinator_user_id === user.id,
     canFileL68: user.role === "placement_officer",
     meetings: (await listSteeringMeetings(db, scope, event.id)).slice(0, 3),
-    missingCheckins: (await listMissingCheckins(db, actorOf(user, context), scope, today, event.id)).length,
+    // Only how many: the names are on the deadlines page (audited there).
+    missingCheckins: (await listMissingCheckins(db, null, scope, today, event.id)).length,
   };
 }
 

@@ -29,7 +29,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const milestones = await listEventMilestones(getDb(), event.id, todayInItaly());
   const window = milestones.find((m) => m.rule_id === "L68-SUSP") ?? null;
   const defaults = l68SuspensionDefaults(
-    { type: event.type, title: event.title, provinces: event.provinces, legalProvince: null },
+    {
+      type: event.type,
+      title: event.title,
+      // The first site's province first (the provinces list is sorted).
+      provinces: [event.sites[0]?.province, ...event.provinces].filter((p): p is string => !!p),
+      legalProvince: null,
+      communicationOn: event.communication_on,
+    },
     window ? { starts_on: window.starts_on, due_on: window.due_on } : null,
   );
   return {
@@ -53,22 +60,22 @@ export default function EventL68Suspension() {
   const { event, defaults } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : undefined;
-  const values = failed?.values ?? (defaults ? { ...defaults } : undefined);
+  const values = failed?.values ?? (defaults ? { ...defaults, computed: String(defaults.computed) } : undefined);
   return (
     <div className="col-lg-10">
       <p>
         <Link to={`/operatore/ricollocazione/${event.id}`}>← {event.title}</Link>
       </p>
       <PageTitle title="Sospensione degli obblighi L. 68/1999" lead={`${event.legal_name} — dall'evento «${event.title}»`} />
-      {defaults ? (
+      {defaults?.computed ? (
         <p>
           Periodo calcolato dall'evento: dal {formatDate(defaults.startsOn)} al {formatDate(defaults.endsOn)}. Puoi correggerlo prima di
           registrare la pratica.
         </p>
       ) : (
         <Notice type="warning">
-          L'evento non ha ancora la finestra di sospensione calcolata (servono la comunicazione di avvio e la fine della procedura): indica
-          tu il periodo.
+          L'evento non ha ancora la finestra di sospensione calcolata (serve la fine della procedura): il periodo parte dalla comunicazione
+          di avvio{defaults ? ` del ${formatDate(defaults.startsOn)}` : ""}, senza fine. Correggilo se serve.
         </Notice>
       )}
       {event.l68_record_id ? (

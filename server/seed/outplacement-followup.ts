@@ -218,24 +218,23 @@ export async function seedOutplacementFollowup(
   //    union phase (no end of the procedure yet) from the opening communication, without an end.
   const event = await trx
     .selectFrom("outplacement_events")
-    .select(["id", "type", "title", "provinces", "employer_id", "version", "communication_on"])
+    .select(["id", "type", "title", "sites", "provinces", "employer_id", "version", "communication_on"])
     .where("id", "=", refs.eventId)
     .executeTakeFirstOrThrow();
   const window = (await listEventMilestones(trx, event.id, today)).find((m) => m.rule_id === "L68-SUSP");
   const defaults = l68SuspensionDefaults(
-    { type: event.type as OutplacementEventType, title: event.title, provinces: event.provinces, legalProvince: null },
+    {
+      type: event.type as OutplacementEventType,
+      title: event.title,
+      provinces: [(event.sites as { province?: string }[])[0]?.province, ...event.provinces].filter((p): p is string => !!p),
+      legalProvince: null,
+      communicationOn: event.communication_on,
+    },
     window ? { starts_on: window.starts_on, due_on: window.due_on } : null,
   );
-  const startsOn = defaults?.startsOn ?? event.communication_on;
-  if (startsOn && event.type === "collective_dismissal_l223") {
+  if (defaults && defaults.suspensionType === "licenziamento_collettivo") {
     const placement: Actor = { userId: refs.placementOfficerId, role: "placement_officer", ip: null };
-    const record = RECORD_FORM_SCHEMAS.sospensione.parse({
-      provinceCode: event.provinces[0] ?? "MI",
-      startsOn,
-      endsOn: defaults?.endsOn ?? "",
-      suspensionType: "licenziamento_collettivo",
-      notes: `Procedura di ricollocazione «${event.title}»: periodo dalla comunicazione di avvio.`,
-    });
+    const record = RECORD_FORM_SCHEMAS.sospensione.parse({ ...defaults });
     const pdf = await demoPdf("Comunicazione di avvio della procedura di licenziamento collettivo", [
       `Procedura: ${event.title}`,
       "Richiesta di sospensione degli obblighi di assunzione (art. 3 c. 5 L. 68/1999).",

@@ -90,9 +90,10 @@ export async function memberCheckinsPage(db: Db, actor: Actor, scope: MemberScop
 
 /**
  * Workers in the path with no check-in in the month of `today`, over the events of the officer's scope (optionally
- * one event): who to call before the month ends. Names are shown: officers only; the list is audited.
+ * one event): who to call before the month ends. Names are shown: officers only; the list is audited (`actor` null: the
+ * caller shows only how many, nothing is audited).
  */
-export async function listMissingCheckins(db: Db, actor: Actor, scope: EventScope, today: string, eventId?: string) {
+export async function listMissingCheckins(db: Db, actor: Actor | null, scope: EventScope, today: string, eventId?: string) {
   const monthStart = `${monthOf(today)}-01`;
   let query = db
     .selectFrom("outplacement_members as m")
@@ -132,7 +133,7 @@ export async function listMissingCheckins(db: Db, actor: Actor, scope: EventScop
     .limit(1000);
   if (eventId) query = query.where("m.event_id", "=", eventId);
   const rows = await query.execute();
-  if (rows.length)
+  if (actor && rows.length)
     await recordAudit(db, actor, {
       action: "outplacement.checkins_missing_listed",
       entityType: "outplacement_event",

@@ -1,8 +1,8 @@
 /**
  * The L. 68 suspension record an event prefills (docs/decisions/outplacement.md «L68-SUSP» and «Sospensione L. 68
  * dall'evento»): the computed window (milestone L68-SUSP: from the opening communication to the end of the procedure,
- * plus 6 months with at least 5 dismissals; for CIGS the CIGS period), the cause by event type, the province of the
- * event's first site. Client-safe and pure: the record itself is filed by the L. 68 records context.
+ * plus 6 months with at least 5 dismissals; for CIGS the CIGS period), the cause by event type, the first province given
+ * (the callers put the first site's first). Client-safe and pure: the record itself is filed by the L. 68 records context.
  */
 import type { OutplacementEventType } from "~/db/tables/outplacement";
 
@@ -24,20 +24,30 @@ export interface L68SuspensionDefaults {
   endsOn: string;
   suspensionType: L68SuspensionCause;
   notes: string;
+  /** The window is Rosa's computation (milestone L68-SUSP); false: only the start is known (the opening communication). */
+  computed: boolean;
 }
 
-/** The form values of the record, from the event and its L68-SUSP milestone (null without a computed window). */
+/**
+ * The form values of the record, from the event and its L68-SUSP milestone. Without a computed window (the procedure has
+ * no end yet) the record starts at the opening communication with no end; null when not even that is known.
+ */
 export function l68SuspensionDefaults(
-  event: { type: OutplacementEventType; title: string; provinces: string[]; legalProvince: string | null },
+  event: { type: OutplacementEventType; title: string; provinces: string[]; legalProvince: string | null; communicationOn?: string | null },
   window: { starts_on: string | null; due_on: string } | null,
 ): L68SuspensionDefaults | null {
-  if (!window?.starts_on) return null;
+  const computed = !!window?.starts_on;
+  const startsOn = computed ? window!.starts_on! : (event.communicationOn ?? null);
+  if (!startsOn) return null;
   return {
     kind: "sospensione",
     provinceCode: event.provinces[0] ?? event.legalProvince ?? "",
-    startsOn: window.starts_on,
-    endsOn: window.due_on,
+    startsOn,
+    endsOn: computed ? window!.due_on : "",
     suspensionType: L68_CAUSE_BY_EVENT_TYPE[event.type],
-    notes: `Procedura di ricollocazione «${event.title}»: finestra calcolata da Rosa (sospensione L68-SUSP).`,
+    notes: computed
+      ? `Procedura di ricollocazione «${event.title}»: periodo calcolato da Rosa (sospensione L68-SUSP).`
+      : `Procedura di ricollocazione «${event.title}»: dalla comunicazione di avvio, fino alla fine della procedura.`,
+    computed,
   };
 }
