@@ -109,7 +109,13 @@ describe("L. 68 suspension prefilled from the event", () => {
     ).toBe("cigs");
   });
 
-  it("gives nothing without a computed window", () => {
+  it("without a computed window starts at the opening communication, with no end; nothing without even that", () => {
+    expect(
+      l68SuspensionDefaults(
+        { type: "collective_dismissal_l223", title: "x", provinces: ["MI"], legalProvince: null, communicationOn: "2026-10-05" },
+        null,
+      ),
+    ).toMatchObject({ startsOn: "2026-10-05", endsOn: "", computed: false });
     expect(
       l68SuspensionDefaults({ type: "collective_dismissal_l223", title: "x", provinces: ["MI"], legalProvince: null }, null),
     ).toBeNull();
