@@ -21,6 +21,7 @@ import {
   PLAN_STATE_LABELS,
   RANGE_STATUS_LABELS,
   SERVICE_CODE_LABELS,
+  TRAINING_BAND_LABELS,
   formatHours,
   type ActionLocation,
   type ActionMode,
@@ -34,6 +35,7 @@ import {
   type PlanState,
   type RangeStatus,
   type ServiceCode,
+  type TrainingBand,
 } from "~/domain/outplacement";
 import {
   ConditionalityDecisionSchema,
@@ -42,6 +44,7 @@ import {
   PlanSchema,
   SessionSchema,
   SignSchema,
+  UploadSignedSchema,
 } from "~/domain/outplacement/plans-schema";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { plural } from "~/utils/plural";
@@ -69,7 +72,16 @@ function submittedIntent(reply: ActionReply): string | null {
   return typeof initial?.intent === "string" ? initial.intent : null;
 }
 
-function MemberHeader({ d, current }: { d: MemberData; current: "piano" | "sessioni" }) {
+/** The worker's name and the tabs of their pages (plan, sessions, monthly check-ins). */
+export function MemberHeader({
+  d,
+  current,
+}: {
+  d: Pick<MemberData, "area" | "base"> & {
+    member: Pick<MemberData["member"], "first_name" | "last_name" | "event_title" | "employer_name">;
+  };
+  current: "piano" | "sessioni" | "contatti";
+}) {
   const m = d.member;
   return (
     <>
@@ -96,6 +108,15 @@ function MemberHeader({ d, current }: { d: MemberData; current: "piano" | "sessi
               to={`${d.base}/sessioni`}
             >
               Incontri e ore
+            </Link>
+          </li>
+          <li className="nav-item">
+            <Link
+              className={`nav-link${current === "contatti" ? " active" : ""}`}
+              aria-current={current === "contatti" ? "page" : undefined}
+              to={`${d.base}/contatti`}
+            >
+              Contatti mensili
             </Link>
           </li>
         </ul>
@@ -152,6 +173,14 @@ export function HoursTable({ hours, caption }: { hours: HoursSummary; caption: s
               Formazione «{t.title}»: {formatHours(t.attendedMinutes)} frequentate
               {t.totalMinutes ? ` su ${formatHours(t.totalMinutes)} (${String(t.attendancePct).replace(".", ",")}%)` : ""}
               {t.unjustifiedPct ? `; assenze non giustificate ${String(t.unjustifiedPct).replace(".", ",")}%` : ""}
+              {t.band ? (
+                <>
+                  {" "}
+                  <span className="badge bg-danger" data-testid="training-band">
+                    Fascia {t.band}: {TRAINING_BAND_LABELS[t.band].toLowerCase()}
+                  </span>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -391,6 +420,49 @@ function SignForm({ d, reply, plan }: { d: MemberData; reply: ActionReply; plan:
   );
 }
 
+/** The plan signed by the worker, as a PDF: signs a draft, or completes the version in force that has none yet. */
+function UploadSignedForm({ d, reply, plan }: { d: MemberData; reply: ActionReply; plan: PlanRow }) {
+  const draft = plan.state === "draft";
+  const [form, fields] = useSchemaForm(UploadSignedSchema, {
+    id: `upload-${plan.id}`,
+    lastResult: lastResultFor(reply, "upload", submittedIntent(reply)),
+    defaultValue: { workerSignedOn: draft ? d.today : "" },
+  });
+  const fileError = fields.firmato.errors?.[0];
+  return (
+    <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="border rounded p-3 mb-3">
+      <h3 className="h5">{draft ? "Oppure carica il PDF firmato dal lavoratore" : "PDF firmato dal lavoratore"}</h3>
+      <ErrorSummary form={form} />
+      <input type="hidden" name="intent" value="upload" />
+      <input type="hidden" name="planId" value={plan.id} />
+      <input type="hidden" name="version" value={String(plan.version)} />
+      {draft ? <TextField field={fields.workerSignedOn} label="Data della firma del lavoratore" type="date" required /> : null}
+      <div className="form-group">
+        <label htmlFor={`${form.id}-file`}>PDF firmato (al massimo 10 MB)</label>
+        <input
+          id={`${form.id}-file`}
+          type="file"
+          name="firmato"
+          accept="application/pdf,.pdf"
+          className={`form-control${fileError ? " is-invalid" : ""}`}
+          aria-describedby={fileError ? `${form.id}-file-error` : undefined}
+          aria-invalid={fileError ? true : undefined}
+          required
+        />
+        {fileError ? (
+          <div id={`${form.id}-file-error`} className="invalid-feedback d-block">
+            {fileError}
+          </div>
+        ) : null}
+      </div>
+      <p className="small">Dopo il caricamento la versione non si modifica più: ogni cambiamento diventa una nuova versione del piano.</p>
+      <button type="submit" className="btn btn-outline-primary">
+        Carica il PDF firmato
+      </button>
+    </Form>
+  );
+}
+
 function PlanView({ d, plan }: { d: MemberData; plan: PlanRow }) {
   return (
     <div className="card-wrapper mb-3">
@@ -424,6 +496,16 @@ function PlanView({ d, plan }: { d: MemberData; plan: PlanRow }) {
               {plan.operator_signed_at ? ` il ${formatDateTime(plan.operator_signed_at)}` : ""}.
             </p>
           ) : null}
+          {plan.signed_pdf_sha256 ? (
+            <p data-testid="signed-pdf">
+              PDF firmato caricato da {plan.signed_pdf_uploaded_by_name ?? "—"}
+              {plan.signed_pdf_uploaded_at ? ` il ${formatDateTime(plan.signed_pdf_uploaded_at)}` : ""} ·{" "}
+              <a href={`${d.base}/piano/${plan.id}/pdf?firmato=1`} download>
+                {plan.signed_pdf_name ?? "piano firmato"}
+              </a>{" "}
+              <span className="small text-muted">(SHA-256 {plan.signed_pdf_sha256.slice(0, 16)}…)</span>
+            </p>
+          ) : null}
           <a className="btn btn-outline-primary btn-sm" href={`${d.base}/piano/${plan.id}/pdf`} download>
             Scarica il PDF della versione {plan.plan_version}
           </a>
@@ -449,6 +531,7 @@ export function MemberPlanPage() {
       <section aria-labelledby="piano" className="mb-5">
         <h2 id="piano">Progetto di reinserimento</h2>
         {d.current ? <PlanView d={d} plan={d.current} /> : null}
+        {d.current && !d.current.signed_pdf_sha256 && !d.closed ? <UploadSignedForm d={d} reply={reply} plan={d.current} /> : null}
         {d.current && !d.draft && !editing ? (
           <Form method="post">
             <input type="hidden" name="intent" value="revise" />
@@ -463,6 +546,7 @@ export function MemberPlanPage() {
           <>
             <PlanView d={d} plan={d.draft} />
             <SignForm d={d} reply={reply} plan={d.draft} />
+            <UploadSignedForm d={d} reply={reply} plan={d.draft} />
           </>
         ) : null}
         {editing ? (
@@ -638,6 +722,13 @@ export function MemberSessionsPage() {
                   {CONDITIONALITY_DECISION_LABELS[c.decision as ConditionalityDecision].toLowerCase()}
                   {c.decided_on ? ` (deciso il ${formatDate(c.decided_on)}${c.decided_by_name ? ` da ${c.decided_by_name}` : ""})` : ""}.
                 </p>
+                {c.training_band ? (
+                  <p className="mb-1" data-testid="band-proposal">
+                    Proposta automatica: fascia {c.training_band} ({TRAINING_BAND_LABELS[c.training_band as TrainingBand].toLowerCase()}
+                    {c.absence_pct ? `, ${String(c.absence_pct).replace(".", ",")}%` : ""}) — {c.proposed_sanction}. Da confermare o
+                    archiviare: la sanzione la applica l'ispettorato.
+                  </p>
+                ) : null}
                 {d.area === "officer" ? <ConditionalityForm reply={reply} c={c} /> : null}
               </li>
             ))}

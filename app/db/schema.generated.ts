@@ -801,7 +801,24 @@ export interface Occupations {
   title: string;
 }
 
+export interface OutplacementCheckins {
+  applications_sent: number | null;
+  channel: "phone" | "email" | "in_person" | "video" | "sms";
+  contacted_on: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: Generated<string>;
+  interviews: number | null;
+  member_id: string;
+  next_step: string;
+  next_step_on: string | null;
+  outcome: "searching" | "interviews" | "job_offer" | "obstacles" | "not_reached";
+  summary: string;
+}
+
 export interface OutplacementConditionalityEvents {
+  absence_pct: Numeric | null;
+  action_id: string | null;
   benefit: "naspi" | "cigs";
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -816,6 +833,7 @@ export interface OutplacementConditionalityEvents {
   occurred_on: string;
   proposed_sanction: Generated<string>;
   session_id: string | null;
+  training_band: number | null;
   version: Generated<number>;
 }
 
@@ -1108,6 +1126,10 @@ export interface OutplacementPlans {
   revises_plan_id: string | null;
   signed_pdf: Buffer | null;
   signed_pdf_name: string | null;
+  signed_pdf_sha256: string | null;
+  signed_pdf_size: number | null;
+  signed_pdf_uploaded_at: Timestamp | null;
+  signed_pdf_uploaded_by: string | null;
   state: Generated<"draft" | "signed" | "in_progress" | "superseded" | "closed">;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
@@ -1127,6 +1149,17 @@ export interface OutplacementSessions {
   member_id: string;
   minutes: number;
   note: Generated<string>;
+}
+
+export interface OutplacementSteeringMeetings {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  decisions: Generated<string>;
+  event_id: string;
+  held_on: string;
+  id: Generated<string>;
+  minutes: string;
+  participants: Generated<ColumnType<unknown, string, string>>;
 }
 
 export interface PasswordResetRequests {
@@ -1454,6 +1487,7 @@ export interface DB {
   needs_assessments: NeedsAssessments;
   needs_figures: NeedsFigures;
   occupations: Occupations;
+  outplacement_checkins: OutplacementCheckins;
   outplacement_conditionality_events: OutplacementConditionalityEvents;
   outplacement_consents: OutplacementConsents;
   outplacement_contact_attempts: OutplacementContactAttempts;
@@ -1473,6 +1507,7 @@ export interface DB {
   outplacement_plan_actions: OutplacementPlanActions;
   outplacement_plans: OutplacementPlans;
   outplacement_sessions: OutplacementSessions;
+  outplacement_steering_meetings: OutplacementSteeringMeetings;
   password_reset_requests: PasswordResetRequests;
   password_resets: PasswordResets;
   search_outbox: SearchOutbox;

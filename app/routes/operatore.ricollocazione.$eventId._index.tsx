@@ -26,22 +26,26 @@ import {
   linkL68Record,
   listEmployerSuspensions,
   listEventMilestones,
+  listMissingCheckins,
+  listSteeringMeetings,
   transitionEvent,
   validateProposal,
 } from "~/domain/outplacement/index.server";
 import { todayInItaly } from "~/utils/dates";
 import { formatDate, formatMoney, formatNumber } from "~/utils/format";
+import { plural } from "~/utils/plural";
 import { parseForm } from "~/web/conform";
 import { statusOf } from "~/web/errors.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { requireEvent } from "~/web/outplacement-guards.server";
 import { actorOf } from "~/web/session.server";
+import { SteeringMeetingList } from "~/components/outplacement-steering";
 import { z } from "zod";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? "Evento"} — Ricollocazione — Rosa` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, event } = await requireEvent(request, params, ["officer"]);
+  const { user, scope, event } = await requireEvent(request, params, ["officer"]);
   const db = getDb();
   const today = todayInItaly();
   const suspensions = await listEmployerSuspensions(db, event.employer_id);
@@ -59,6 +63,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     suspensions: suspensions.map((s) => ({ id: s.id, starts_on: s.starts_on, ends_on: s.ends_on, status: s.status })),
     canEditMilestones: !event.coordinator_user_id || event.coordinator_user_id === user.id,
     canFileL68: user.role === "placement_officer",
+    meetings: (await listSteeringMeetings(db, scope, event.id)).slice(0, 3),
+    // Only how many: the names are on the deadlines page (audited there).
+    missingCheckins: (await listMissingCheckins(db, null, scope, today, event.id)).length,
   };
 }
 
@@ -144,7 +151,8 @@ function Dl({ items }: { items: [string, React.ReactNode][] }) {
 const d = (v: string | null) => (v ? formatDate(v) : "—");
 
 export default function OutplacementEvent() {
-  const { event, milestones, moves, warnings, suspensions, canEditMilestones, canFileL68 } = useLoaderData<typeof loader>();
+  const { event, milestones, moves, warnings, suspensions, canEditMilestones, canFileL68, meetings, missingCheckins } =
+    useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const base = `/operatore/ricollocazione/${event.id}`;
   const l68 = milestones.find((m) => m.rule_id === "L68-SUSP");
@@ -396,7 +404,8 @@ export default function OutplacementEvent() {
       {linked ? (
         <p data-testid="l68-linked">
           Pratica di sospensione collegata: dal {formatDate(linked.starts_on)}
-          {linked.ends_on ? ` al ${formatDate(linked.ends_on)}` : ""}.
+          {linked.ends_on ? ` al ${formatDate(linked.ends_on)}` : ""} ·{" "}
+          <Link to={`/operatore/collocamento-mirato/pratiche/${linked.id}`}>apri la pratica</Link>.
         </p>
       ) : null}
       <Form method="post" className="row align-items-end">
@@ -422,11 +431,25 @@ export default function OutplacementEvent() {
       </Form>
       {canFileL68 ? (
         <p>
-          <Link to={`/operatore/collocamento-mirato/nuova-pratica/${event.employer_id}?tipo=sospensione`}>
-            Registra una nuova pratica di sospensione per l'azienda
+          <Link to={`${base}/sospensione-l68`} className="btn btn-outline-primary">
+            Registra la pratica di sospensione con il periodo calcolato
           </Link>
         </p>
       ) : null}
+
+      <h2 className="h4 mt-4">Contatti mensili</h2>
+      <p data-testid="event-missing-checkins">
+        {missingCheckins
+          ? `${plural(missingCheckins, "lavoratore in percorso", "lavoratori in percorso")} senza il contatto di questo mese: `
+          : "Tutti i lavoratori in percorso hanno il contatto di questo mese. "}
+        <Link to="/operatore/ricollocazione/scadenze#contatti-mensili">elenco dei contatti da fare</Link>
+      </p>
+
+      <h2 className="h4 mt-4">Comitato di monitoraggio</h2>
+      <SteeringMeetingList meetings={meetings} />
+      <p>
+        <Link to={`${base}/comitato`}>Tutte le riunioni e registra una riunione</Link>
+      </p>
     </div>
   );
 }

@@ -2,22 +2,31 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
-import { RULE_LABELS } from "~/domain/outplacement";
-import { listDueMilestones } from "~/domain/outplacement/index.server";
+import { MEMBER_STATE_LABELS, RULE_LABELS, type MemberState } from "~/domain/outplacement";
+import { listDueMilestones, listMissingCheckins } from "~/domain/outplacement/index.server";
 import { todayInItaly } from "~/utils/dates";
 import { formatDate } from "~/utils/format";
 import { plural } from "~/utils/plural";
 import { requireOutplacementOfficer } from "~/web/outplacement-guards.server";
+import { actorOf } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Scadenze della ricollocazione — Rosa" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireOutplacementOfficer(request);
-  return { rows: await listDueMilestones(getDb(), scope, todayInItaly()) };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, scope } = await requireOutplacementOfficer(request);
+  const today = todayInItaly();
+  const db = getDb();
+  return {
+    rows: await listDueMilestones(db, scope, today),
+    missing: await listMissingCheckins(db, actorOf(user, context), scope, today),
+    month: new Intl.DateTimeFormat("it-IT", { month: "long", year: "numeric", timeZone: "Europe/Rome" }).format(
+      new Date(`${today}T12:00:00Z`),
+    ),
+  };
 }
 
 export default function OutplacementDeadlines() {
-  const { rows } = useLoaderData<typeof loader>();
+  const { rows, missing, month } = useLoaderData<typeof loader>();
   return (
     <div>
       <p>
@@ -59,6 +68,45 @@ export default function OutplacementDeadlines() {
       ) : (
         <p>Nessuna scadenza scaduta o vicina.</p>
       )}
+      <h2 className="h4 mt-5" id="contatti-mensili">
+        Contatti mensili da fare ({month})
+      </h2>
+      <p data-testid="missing-checkins">
+        {missing.length
+          ? `${plural(missing.length, "lavoratore in percorso", "lavoratori in percorso")} senza un contatto registrato questo mese.`
+          : "Tutti i lavoratori in percorso hanno il contatto del mese."}
+      </p>
+      {missing.length ? (
+        <div className="table-responsive" tabIndex={0}>
+          <table className="table table-sm">
+            <caption className="visually-hidden">Lavoratori senza il contatto del mese</caption>
+            <thead>
+              <tr>
+                <th scope="col">Lavoratore</th>
+                <th scope="col">Evento</th>
+                <th scope="col">Stato</th>
+                <th scope="col">Ultimo contatto</th>
+                <th scope="col">Ente</th>
+              </tr>
+            </thead>
+            <tbody>
+              {missing.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <Link to={`/operatore/ricollocazione/${m.event_id}/lavoratori/${m.id}/contatti`}>
+                      {m.last_name} {m.first_name}
+                    </Link>
+                  </td>
+                  <td>{m.event_title}</td>
+                  <td>{MEMBER_STATE_LABELS[m.state as MemberState]}</td>
+                  <td>{m.last_checkin_on ? formatDate(m.last_checkin_on) : "Mai"}</td>
+                  <td>{m.provider_name ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -21,9 +21,21 @@ import {
   PlanSchema,
   SessionSchema,
   SignSchema,
+  UploadSignedSchema,
 } from "~/domain/outplacement/plans-schema";
 import type { MemberScope } from "~/domain/outplacement/plans-scope.server";
-import { closePlan, getSignedPlanPdf, savePlanDraft, signPlan } from "~/domain/outplacement/plans.server";
+import {
+  SIGNED_PLAN_MAX_BYTES,
+  closePlan,
+  getSignedPlanPdf,
+  savePlanDraft,
+  signPlan,
+  uploadSignedPlan,
+} from "~/domain/outplacement/plans.server";
+import { checkPdfFile } from "~/domain/candidates/pdf.server";
+import { formatMegabytes } from "~/utils/format";
+import { isMultipart } from "./action.server";
+import { readUpload } from "./upload.server";
 import { logGroupSession, logSession } from "~/domain/outplacement/sessions.server";
 import { pdfDownload } from "~/documents/pdf.server";
 import { todayInItaly } from "~/utils/dates";
@@ -62,7 +74,7 @@ async function guard(area: PlanArea, request: Request) {
   return { user, scope: { kind: "provider", userId: user.id } as MemberScope };
 }
 
-async function memberGuard(area: PlanArea, args: LoaderFunctionArgs | ActionFunctionArgs) {
+export async function memberGuard(area: PlanArea, args: LoaderFunctionArgs | ActionFunctionArgs) {
   const g = await guard(area, args.request);
   return {
     ...g,
@@ -71,7 +83,7 @@ async function memberGuard(area: PlanArea, args: LoaderFunctionArgs | ActionFunc
   };
 }
 
-function rethrowNotFound(e: unknown): never {
+export function rethrowNotFound(e: unknown): never {
   if (e instanceof DomainError && e.kind === "not_found") throw notFound(e.message);
   throw e;
 }
@@ -89,8 +101,49 @@ export async function memberPlanLoader(area: PlanArea, args: LoaderFunctionArgs)
 
 const IntentSchema = z.object({ intent: z.enum(["intake", "plan", "sign", "revise", "close", "session", "conditionality"]) });
 
+/** The plan signed by the worker, uploaded as a PDF (multipart): signs a draft or completes the version in force. */
+async function uploadSignedAction(area: PlanArea, args: ActionFunctionArgs, g: Awaited<ReturnType<typeof memberGuard>>) {
+  const upload = await readUpload(
+    args.request,
+    "firmato",
+    SIGNED_PLAN_MAX_BYTES,
+    `Il file è troppo grande: al massimo ${formatMegabytes(SIGNED_PLAN_MAX_BYTES)}`,
+  );
+  const submission = parseForm(upload.form, UploadSignedSchema);
+  if (submission.status !== "success")
+    return replyInvalid(submission, upload.error ? { fieldErrors: { firmato: upload.error.message } } : {});
+  if (!upload.file) return replyDomainError(upload.error, submission);
+  const v = submission.value;
+  try {
+    const pdf = checkPdfFile(upload.file, SIGNED_PLAN_MAX_BYTES, {
+      field: "firmato",
+      what: "il piano firmato",
+      fallbackName: "piano-firmato",
+    });
+    const r = await withTransaction((trx) =>
+      uploadSignedPlan(
+        trx,
+        actorOf(g.user, args.context),
+        g.scope,
+        { eventId: g.eventId, memberId: g.memberId, planId: v.planId },
+        { version: v.version, workerSignedOn: v.workerSignedOn ?? null, pdf },
+      ),
+    );
+    return redirectWithFlash(`${memberBase(area, g.eventId, g.memberId)}/piano`, {
+      type: "success",
+      message: r.signedNow
+        ? "Piano firmato caricato: la versione è in vigore e non si modifica più."
+        : "PDF firmato caricato sulla versione in vigore: da ora la versione non si modifica più.",
+    });
+  } catch (e) {
+    return replyDomainError(e, submission);
+  }
+}
+
 export async function memberPlanAction(area: PlanArea, args: ActionFunctionArgs) {
-  const { user, scope, eventId, memberId } = await memberGuard(area, args);
+  const g = await memberGuard(area, args);
+  if (isMultipart(args.request)) return uploadSignedAction(area, args, g);
+  const { user, scope, eventId, memberId } = g;
   const form = await args.request.formData();
   const intent = IntentSchema.safeParse({ intent: form.get("intent") });
   if (!intent.success) return replyInvalid(parseForm(form, IntentSchema), { formError: "Operazione non valida" });
@@ -184,7 +237,7 @@ export async function planPdfLoader(area: PlanArea, args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   try {
     if (url.searchParams.get("firmato") === "1") {
-      const signed = await getSignedPlanPdf(getDb(), scope, eventId, memberId, planId);
+      const signed = await getSignedPlanPdf(getDb(), actorOf(user, args.context), scope, eventId, memberId, planId);
       return pdfDownload(signed.signed_pdf!, signed.signed_pdf_name ?? `piano-firmato-v${signed.plan_version}.pdf`);
     }
     const data = await getPlanForPdf(getDb(), actorOf(user, args.context), scope, eventId, memberId, planId);

@@ -9,6 +9,68 @@ import { todayInItaly } from "~/utils/dates";
 import type { Benefit, ConditionalityKind } from "./conditionality-labels";
 import type { ConditionalityDecisionInput } from "./plans-schema";
 import { findScopedMember, type MemberScope } from "./plans-scope.server";
+import { TRAINING_BAND_SANCTIONS, absencePercent, bandToPropose, trainingBand } from "./training-bands";
+
+/** Workers on CIGS: the 25/50/80 % training absence bands apply to them (art. 25-ter D.Lgs. 148/2015). */
+export const onCigs = (member: { situation: string; cigs_from: string | null }) =>
+  member.situation === "cigs_zero_hours" || member.situation === "cigs_partial" || !!member.cigs_from;
+
+/**
+ * After an unjustified absence from a course: the unjustified share of the course's total hours, from the attendance
+ * already recorded; when it reaches a band not proposed yet (25 %, 50 %, above 80 %) and the worker is on CIGS, a
+ * conditionality event is opened with the band's sanction as a proposal, for an officer to confirm or dismiss.
+ */
+export async function proposeTrainingBand(
+  trx: Trx,
+  actor: Actor,
+  member: { id: string; employer_id: string; situation: string; cigs_from: string | null },
+  action: { id: string; service_code: string; course_total_minutes: number | null },
+  occurredOn: string,
+): Promise<string | null> {
+  if (action.service_code !== "FORM" || !onCigs(member)) return null;
+  const absent = await trx
+    .selectFrom("outplacement_sessions")
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("minutes"), eb.lit(0)).as("minutes"))
+    .where("action_id", "=", action.id)
+    .where("attendance", "=", "absent_unjustified")
+    .executeTakeFirstOrThrow();
+  const minutes = Number(absent.minutes);
+  const proposed = await trx
+    .selectFrom("outplacement_conditionality_events")
+    .select("training_band")
+    .where("action_id", "=", action.id)
+    .where("training_band", "is not", null)
+    .execute();
+  const band = bandToPropose(
+    trainingBand(minutes, action.course_total_minutes),
+    proposed.map((p) => p.training_band!),
+  );
+  if (!band) return null;
+  const pct = absencePercent(minutes, action.course_total_minutes);
+  const row = await trx
+    .insertInto("outplacement_conditionality_events")
+    .values({
+      member_id: member.id,
+      kind: "training_absence",
+      benefit: "cigs",
+      occurred_on: occurredOn,
+      action_id: action.id,
+      training_band: band,
+      absence_pct: pct === null ? null : String(pct),
+      proposed_sanction: TRAINING_BAND_SANCTIONS[band],
+      created_by: actor.userId,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, {
+    action: "outplacement.training_band_proposed",
+    entityType: "outplacement_conditionality",
+    entityId: row.id,
+    employerId: member.employer_id,
+    details: { member: member.id, action: action.id, band, absencePct: pct },
+  });
+  return row.id;
+}
 
 export async function openConditionalityEvent(
   trx: Trx,
@@ -51,6 +113,8 @@ export async function listConditionalityEvents(db: Db | Trx, memberId: string) {
       "c.decision",
       "c.decision_note",
       "c.decided_on",
+      "c.training_band",
+      "c.absence_pct",
       "c.version",
       "u.full_name as decided_by_name",
     ])

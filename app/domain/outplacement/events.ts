@@ -225,4 +225,5 @@ export const EVENT_TABS: readonly { path: string; label: string }[] = [
   { path: "lavoratori", label: "Lavoratori" },
   { path: "sessioni", label: "Incontri e ore" },
   { path: "cruscotto", label: "Cruscotto" },
+  { path: "comitato", label: "Comitato" },
 ];

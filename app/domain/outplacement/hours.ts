@@ -4,6 +4,7 @@
  */
 import { registerCode, type ActionMode, type ServiceCode } from "./actions-states";
 import type { Attendance } from "./sessions-labels";
+import { trainingBand, type TrainingBand } from "./training-bands";
 
 export interface MinuteRange {
   min_minutes: number | null;
@@ -57,6 +58,8 @@ export interface TrainingLine {
   attendancePct: number | null;
   /** Unjustified absence as a share of the total, for the 25/50/80 % bands of CIGS workers. */
   unjustifiedPct: number | null;
+  /** The absence band reached (training-bands.ts), null below 25 % or when the total is not known. */
+  band: TrainingBand | null;
 }
 
 export interface HoursSummary {
@@ -86,6 +89,7 @@ export function hoursSummary(actions: HoursAction[], ranges: Record<string, Minu
         unjustifiedMinutes: unjustified,
         attendancePct: pct(attended, a.courseTotalMinutes),
         unjustifiedPct: pct(unjustified, a.courseTotalMinutes),
+        band: trainingBand(unjustified, a.courseTotalMinutes),
       });
       continue;
     }

@@ -53,3 +53,8 @@ export {
   syncMilestones,
 } from "./milestones.server";
 export type { EventMilestoneRow } from "./milestones.server";
+// o15a: plan signature upload, monthly check-ins, training absence bands, steering committee.
+export { SIGNED_PLAN_MAX_BYTES, uploadSignedPlan } from "./plans.server";
+export { listMissingCheckins, memberCheckinsPage, recordCheckin } from "./checkins.server";
+export { proposeTrainingBand } from "./conditionality.server";
+export { listSteeringMeetings, recordSteeringMeeting } from "./steering.server";

@@ -97,3 +97,18 @@ export {
   euroToCents,
 } from "./events-schema";
 export type { EventInput, EventListFilter, MilestoneEditInput, OfficerEventInput, ProposalInput, TransitionInput } from "./events-schema";
+// o15a: plan signature upload, monthly check-ins, training absence bands, steering committee.
+export * from "./training-bands";
+export { CHECKIN_CHANNEL_LABELS, CHECKIN_OUTCOME_LABELS, CHECKIN_STATES, CheckinSchema, checkinDue, monthOf } from "./checkins";
+export type { CheckinChannel, CheckinInput, CheckinOutcome } from "./checkins";
+export {
+  STEERING_PRIVACY_NOTICE,
+  STEERING_ROLES,
+  STEERING_ROLE_KEYS,
+  SteeringMeetingSchema,
+  participantsOf,
+  personalDataFound,
+} from "./steering";
+export type { SteeringMeetingInput, SteeringParticipants, SteeringRole } from "./steering";
+export { L68_CAUSE_BY_EVENT_TYPE, l68SuspensionDefaults } from "./l68-suspension";
+export type { L68SuspensionCause, L68SuspensionDefaults } from "./l68-suspension";

@@ -20,6 +20,7 @@ async function plansOf(db: Db | Trx, memberIds: string[]) {
   const plans = await db
     .selectFrom("outplacement_plans as p")
     .leftJoin("users as op", "op.id", "p.operator_signed_by")
+    .leftJoin("users as up", "up.id", "p.signed_pdf_uploaded_by")
     .leftJoin("occupations as o1", "o1.code", "p.main_goal_cp2021")
     .leftJoin("occupations as o2", "o2.code", "p.alt_goal_cp2021")
     .select([
@@ -40,6 +41,10 @@ async function plansOf(db: Db | Trx, memberIds: string[]) {
       "p.worker_signed_on",
       "p.worker_signature_method",
       "p.signed_pdf_name",
+      "p.signed_pdf_sha256",
+      "p.signed_pdf_size",
+      "p.signed_pdf_uploaded_at",
+      "up.full_name as signed_pdf_uploaded_by_name",
       "p.operator_signed_at",
       "op.full_name as operator_name",
       "p.created_at",

@@ -169,6 +169,18 @@ export const SignSchema = z.object({
   version,
 });
 
+/**
+ * The plan signed by the worker, uploaded as a PDF (the file itself is read and checked apart, `firmato`). The date of
+ * the worker's signature is needed when the upload signs a draft.
+ */
+export const UploadSignedSchema = z.object({
+  intent: z.literal("upload"),
+  planId: z.uuid({ error: "Piano non valido" }),
+  workerSignedOn: z.preprocess((v) => (v === "" ? undefined : v), isoDay.optional()),
+  firmato: z.any().optional(),
+  version,
+});
+
 export const PlanIntentSchema = z.object({
   intent: z.enum(["revise", "close"], { error: "Operazione non valida" }),
   planId: z.uuid({ error: "Piano non valido" }),

@@ -10,6 +10,38 @@ import { todayInItaly } from "~/utils/dates";
 import { PLAN_EDITABLE, PLAN_STATE_LABELS, nextPlanState, type PlanActorKind, type PlanState } from "./plans-states";
 import type { PlanInput } from "./plans-schema";
 import { findScopedMember, type MemberScope } from "./plans-scope.server";
+import { transitionMember } from "./members.server";
+import type { MemberEvent } from "./members";
+
+/** Largest signed plan accepted (PDF), the same limit as the other uploaded documents (L. 68 records). */
+export const SIGNED_PLAN_MAX_BYTES = 10 * 1_048_576;
+
+/** A checked PDF (signature `%PDF-`, size, safe name) and the sha256 of its bytes. */
+export interface SignedPlanPdf {
+  filename: string;
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+/**
+ * The member's state follows the plan signature (state table in members.ts): from «Informato», «In accoglienza» or
+ * «Progetto in bozza» the member walks the moves still missing up to «In percorso», one history row each. A member
+ * already in the path (a revision signed) or out of it does not move.
+ */
+const WALK_TO_ACTIVE: Partial<Record<string, MemberEvent>> = { informed: "start_intake", in_intake: "draft_plan", plan_draft: "sign_plan" };
+
+async function advanceMemberOnSignature(trx: Trx, actor: Actor, memberId: string, planVersion: number) {
+  for (let i = 0; i < 3; i++) {
+    const row = await trx.selectFrom("outplacement_members").select("state").where("id", "=", memberId).executeTakeFirstOrThrow();
+    const event = WALK_TO_ACTIVE[row.state];
+    if (!event) return;
+    await transitionMember(trx, actor, { kind: "system" }, memberId, {
+      event,
+      version: null,
+      note: `Progetto di reinserimento firmato (versione ${planVersion})`,
+    });
+  }
+}
 
 const actorKind = (scope: MemberScope): PlanActorKind => scope.kind;
 
@@ -141,7 +173,7 @@ export async function signPlan(
   actor: Actor,
   scope: MemberScope,
   ref: { eventId: string; memberId: string; planId: string },
-  input: { workerSignedOn: string; version: number; signedPdf?: { name: string; bytes: Uint8Array } | null },
+  input: { workerSignedOn: string; version: number; signedPdf?: SignedPlanPdf | null },
   now: Date = new Date(),
 ) {
   const { member, plan } = await lockPlan(trx, scope, ref.eventId, ref.memberId, ref.planId, input.version);
@@ -172,7 +204,11 @@ export async function signPlan(
       worker_signed_on: input.workerSignedOn,
       worker_signature_method: input.signedPdf ? "uploaded_pdf" : "paper",
       signed_pdf: input.signedPdf ? Buffer.from(input.signedPdf.bytes) : null,
-      signed_pdf_name: input.signedPdf?.name ?? null,
+      signed_pdf_name: input.signedPdf?.filename ?? null,
+      signed_pdf_sha256: input.signedPdf?.sha256 ?? null,
+      signed_pdf_size: input.signedPdf ? input.signedPdf.bytes.length : null,
+      signed_pdf_uploaded_by: input.signedPdf ? actor.userId : null,
+      signed_pdf_uploaded_at: input.signedPdf ? now : null,
       operator_signed_by: actor.userId,
       operator_signed_at: now,
       version: plan.version + 1,
@@ -190,10 +226,80 @@ export async function signPlan(
       planVersion: plan.plan_version,
       workerSignedOn: input.workerSignedOn,
       method: input.signedPdf ? "uploaded_pdf" : "paper",
+      sha256: input.signedPdf?.sha256 ?? null,
       superseded: previous?.id ?? null,
     },
   });
+  await advanceMemberOnSignature(trx, actor, ref.memberId, plan.plan_version);
   return { state: next, version: plan.version + 1 };
+}
+
+/**
+ * The operator uploads the plan as signed by the worker (a scanned or digitally signed PDF). A draft is signed by it
+ * (as `signPlan`, method «PDF caricato»); a signed version that has no PDF yet gets it attached. A version that has its
+ * signed PDF is frozen: to change the plan write a revision, which is a new version.
+ */
+export async function uploadSignedPlan(
+  trx: Trx,
+  actor: Actor,
+  scope: MemberScope,
+  ref: { eventId: string; memberId: string; planId: string },
+  input: { version: number; workerSignedOn: string | null; pdf: SignedPlanPdf },
+  now: Date = new Date(),
+) {
+  const { member, plan } = await lockPlan(trx, scope, ref.eventId, ref.memberId, ref.planId, input.version);
+  if (plan.state === "draft") {
+    if (!input.workerSignedOn) throw new DomainError("Indica la data in cui il lavoratore ha firmato il piano", "workerSignedOn");
+    const signed = await signPlan(
+      trx,
+      actor,
+      scope,
+      ref,
+      { workerSignedOn: input.workerSignedOn, version: input.version, signedPdf: input.pdf },
+      now,
+    );
+    return { ...signed, signedNow: true };
+  }
+  if (plan.state !== "signed" && plan.state !== "in_progress")
+    throw new DomainError(
+      `Il piano è «${PLAN_STATE_LABELS[plan.state as PlanState]}»: il PDF firmato si carica sulla versione in vigore`,
+      "_form",
+      "conflict",
+    );
+  if (plan.signed_pdf_sha256)
+    throw new DomainError(
+      "Questa versione ha già il suo PDF firmato e non si modifica più: per cambiare il piano scrivi una revisione (nuova versione)",
+      "_form",
+      "conflict",
+    );
+  await trx
+    .updateTable("outplacement_plans")
+    .set({
+      signed_pdf: Buffer.from(input.pdf.bytes),
+      signed_pdf_name: input.pdf.filename,
+      signed_pdf_sha256: input.pdf.sha256,
+      signed_pdf_size: input.pdf.bytes.length,
+      signed_pdf_uploaded_by: actor.userId,
+      signed_pdf_uploaded_at: now,
+      version: plan.version + 1,
+      updated_at: now,
+    })
+    .where("id", "=", plan.id)
+    .execute();
+  await recordAudit(trx, actor, {
+    action: "outplacement.plan_signed_pdf_uploaded",
+    entityType: "outplacement_plan",
+    entityId: plan.id,
+    employerId: member.employer_id,
+    details: {
+      member: ref.memberId,
+      planVersion: plan.plan_version,
+      filename: input.pdf.filename,
+      size: input.pdf.bytes.length,
+      sha256: input.pdf.sha256,
+    },
+  });
+  return { state: plan.state as PlanState, version: plan.version + 1, signedNow: false };
 }
 
 /** An officer closes the member's current plan (the path ended: outcome, exit, sanction). */
@@ -248,15 +354,22 @@ export async function startPlanIfSigned(trx: Trx, planId: string, now: Date = ne
   return true;
 }
 
-/** The signed PDF the operator uploaded, of a member this scope may work on. */
-export async function getSignedPlanPdf(db: Db, scope: MemberScope, eventId: string, memberId: string, planId: string) {
-  await findScopedMember(db, scope, eventId, memberId);
+/** The signed PDF the operator uploaded, of a member this scope may work on; the download is audited. */
+export async function getSignedPlanPdf(db: Db, actor: Actor, scope: MemberScope, eventId: string, memberId: string, planId: string) {
+  const member = await findScopedMember(db, scope, eventId, memberId);
   const row = await db
     .selectFrom("outplacement_plans")
-    .select(["signed_pdf", "signed_pdf_name", "plan_version"])
+    .select(["signed_pdf", "signed_pdf_name", "signed_pdf_sha256", "plan_version"])
     .where("id", "=", planId)
     .where("member_id", "=", memberId)
     .executeTakeFirst();
   if (!row?.signed_pdf) throw new DomainError("Il PDF firmato non è stato caricato", "_form", "not_found");
+  await recordAudit(db, actor, {
+    action: "outplacement.plan_signed_pdf_downloaded",
+    entityType: "outplacement_plan",
+    entityId: planId,
+    employerId: member.employer_id,
+    details: { member: memberId, planVersion: row.plan_version },
+  });
   return row;
 }

@@ -21,7 +21,7 @@ import {
   type ActionState,
   type ServiceCode,
 } from "./actions-states";
-import { openConditionalityEvent } from "./conditionality.server";
+import { openConditionalityEvent, proposeTrainingBand } from "./conditionality.server";
 import type { GroupSessionInput, SessionInput } from "./plans-schema";
 import { startPlanIfSigned } from "./plans.server";
 import { PLAN_COUNTING } from "./plans-states";
@@ -33,7 +33,17 @@ async function openAction(trx: Trx, memberId: string, pick: { actionId: string }
   let query = trx
     .selectFrom("outplacement_plan_actions as a")
     .innerJoin("outplacement_plans as p", "p.id", "a.plan_id")
-    .select(["a.id", "a.plan_id", "a.service_code", "a.mode", "a.location", "a.state", "a.version", "p.state as plan_state"])
+    .select([
+      "a.id",
+      "a.plan_id",
+      "a.service_code",
+      "a.mode",
+      "a.location",
+      "a.state",
+      "a.version",
+      "a.course_total_minutes",
+      "p.state as plan_state",
+    ])
     .where("p.member_id", "=", memberId)
     .where("p.state", "in", [...PLAN_COUNTING])
     .where("a.state", "in", [...ACTION_OPEN]);
@@ -90,6 +100,8 @@ async function writeAttendance(
         benefit,
         occurredOn: s.heldOn,
       });
+    const band = await proposeTrainingBand(trx, actor, member, action, s.heldOn);
+    conditionalityId ??= band;
   }
   return { sessionId: session.id, conditionalityId };
 }

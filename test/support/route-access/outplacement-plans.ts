@@ -20,6 +20,12 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
     action: OFFICERS,
     params: "outplacementPlan",
   },
+  "operatore.ricollocazione.$eventId_.lavoratori.$memberId_.contatti.tsx": {
+    loader: OFFICERS,
+    action: OFFICERS,
+    params: "outplacementPlan",
+  },
+  "ente.ricollocazione.$eventId.lavoratori.$memberId.contatti.tsx": { loader: PROVIDER, action: PROVIDER, params: "outplacementPlan" },
   "operatore.ricollocazione.$eventId_.sessioni.tsx": { loader: OFFICERS, action: OFFICERS, params: "outplacementPlan" },
   "ente.ricollocazione.$eventId.lavoratori.$memberId.piano._index.tsx": { loader: PROVIDER, action: PROVIDER, params: "outplacementPlan" },
   "ente.ricollocazione.$eventId.lavoratori.$memberId.piano.$planId.pdf.ts": { loader: PROVIDER, params: "outplacementPlan" },

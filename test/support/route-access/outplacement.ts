@@ -9,6 +9,10 @@ const COHORT_OFFICERS: Actor[] = ["preselection", "placement"];
  * employer (test/support/factories-outplacement.ts) in province MI, like the officers.
  */
 export const ROUTE_ACCESS: Record<string, Rule> = {
+  // Steering committee (officers of the event; the union reads the meetings on its aggregated page) and the L. 68 suspension
+  // filed from the event (placement officers only: they file L. 68 records).
+  "operatore.ricollocazione.$eventId_.comitato.tsx": { loader: COHORT_OFFICERS, action: COHORT_OFFICERS, params: "eventId" },
+  "operatore.ricollocazione.$eventId_.sospensione-l68.tsx": { loader: ["placement"], action: ["placement"], params: "eventId" },
   // Outcomes and results (docs/decisions/outplacement.md#esiti-indicatori-e-vista-aggregata): the dashboard for the officers who
   // run events; the aggregated view for the event's own employer (the union of the matrix is not linked to this event: 404).
   "operatore.ricollocazione.$eventId_.cruscotto.tsx": { loader: ["preselection", "placement"], params: "eventId" },
