@@ -97,3 +97,4 @@ export {
   euroToCents,
 } from "./events-schema";
 export type { EventInput, EventListFilter, MilestoneEditInput, OfficerEventInput, ProposalInput, TransitionInput } from "./events-schema";
+export * from "./import-diff";
