@@ -19,7 +19,7 @@ function cell(ref: string, v: XlsxCell): string {
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
 }
 
-export function xlsxOf(rows: (XlsxCell[] | null)[]): Uint8Array {
+export function xlsxOf(rows: (XlsxCell[] | null)[]): Uint8Array<ArrayBuffer> {
   const sheetRows = rows
     .map((r, i) => (r ? `<row r="${i + 1}">${r.map((v, j) => cell(`${col(j)}${i + 1}`, v)).join("")}</row>` : ""))
     .join("");
@@ -43,5 +43,5 @@ export function xlsxOf(rows: (XlsxCell[] | null)[]): Uint8Array {
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`,
     ),
   };
-  return zipSync(files);
+  return new Uint8Array(zipSync(files));
 }

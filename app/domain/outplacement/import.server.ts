@@ -613,6 +613,15 @@ export async function importCohort(
   });
 }
 
+/** JSON with the keys of every object sorted: a diff read back from jsonb (which reorders keys) compares equal. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([p], [q]) => (p < q ? -1 : 1)))
+      : x,
+  );
+}
+
 interface StoredRecords {
   columns: string[];
   records: CohortRecord[];
@@ -706,7 +715,7 @@ export async function applyCohortImport(db: Db, actor: AnyActor, eventId: string
     const { imp, stored } = await lockWaiting(trx, eventId, importId, "preview");
     const a = await analyse(trx, event, stored.columns, stored.records, today, "officer");
     const diff = diffOf(a);
-    if (a.errors.length || JSON.stringify(diff) !== JSON.stringify(imp.diff))
+    if (a.errors.length || canonical(diff) !== canonical(imp.diff))
       throw new DomainError(
         "La coorte è cambiata dopo l'anteprima (un altro elenco importato o un lavoratore modificato): scarta questa anteprima e carica di nuovo il file",
         "_form",
