@@ -157,6 +157,9 @@ export function WaitingImports({ imports, base }: { imports: WaitingImport[]; ba
               <>
                 <DiffTables diff={i.diff} filename={i.filename} />
                 <Decision action={action} intent="applica" label="Applica le modifiche" primary />
+                {i.diff.missing.length ? (
+                  <Decision action={action} intent="applica-parziale" label="Applica come elenco parziale (non segnalare gli assenti)" />
+                ) : null}
                 <Decision action={action} intent="scarta" label="Scarta l'anteprima" />
               </>
             ) : null}

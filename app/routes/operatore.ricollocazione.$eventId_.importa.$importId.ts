@@ -11,10 +11,11 @@ import { actorOf, notFound } from "~/web/session.server";
 
 /**
  * The officer's decisions on a list that waits (docs/decisions/outplacement.md, «Elenco dall'azienda, Excel e
- * reimportazione»): check the employer's list («verifica»), apply a preview after reading its differences («applica»),
+ * reimportazione»): check the employer's list («verifica»), apply a preview after reading its differences («applica»; «applica-parziale» for a partial list, whose absent workers
+ * are not flagged),
  * set it aside («scarta»). Each answer goes back to the import page with the result.
  */
-const Intent = z.object({ intent: z.enum(["verifica", "applica", "scarta"], { error: "Scegli un'operazione" }) });
+const Intent = z.object({ intent: z.enum(["verifica", "applica", "applica-parziale", "scarta"], { error: "Scegli un'operazione" }) });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, eventId } = await requireCohortOfficer(request, params);
@@ -39,8 +40,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             : { type: "info", message: "Elenco verificato: controlla le differenze qui sotto e applicale." },
         );
       }
-      case "applica": {
-        const r = await applyCohortImport(db, actor, eventId, importId.data);
+      case "applica":
+      case "applica-parziale": {
+        const r = await applyCohortImport(db, actor, eventId, importId.data, { flagMissing: parsed.data.intent === "applica" });
         return redirectWithFlash(page, {
           type: "success",
           message: `Elenco applicato: ${plural(r.imported, "lavoratore importato", "lavoratori importati")}.`,

@@ -9,6 +9,7 @@ import { syncMilestones } from "~/domain/outplacement/index.server";
 import { DEMO_PASSWORD, withCheckDigit, type DemoRefs } from "./platform";
 import { seedOutplacementCohort } from "./outplacement-cohort";
 import { seedOutplacementPlans } from "./outplacement-plans";
+import { seedEmployerPendingList } from "./outplacement-list";
 
 const SYSTEM: Actor = { userId: null, role: "system", ip: null };
 
@@ -108,6 +109,7 @@ export async function seedOutplacement(trx: Transaction<DB>, refs: DemoRefs): Pr
   const cohort = await seedOutplacementCohort(trx, event);
   await seedOutplacementPlans(trx, event, cohort);
   await seedOutplacementOutcomes(trx, cohort.memberIds);
+  await seedEmployerPendingList(trx, event);
 }
 
 /**

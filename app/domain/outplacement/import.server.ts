@@ -411,7 +411,15 @@ type AnyActor = Actor & { userId: string | null };
  * Writes an analysed list in the caller's transaction: the new members (with the CVs to create or link), the changed
  * fields of the members named again, and the flag on the members the list no longer names (never deleted).
  */
-async function applyAnalysis(trx: Trx, actor: AnyActor, eventId: string, importId: string, a: Analysis, today: string) {
+async function applyAnalysis(
+  trx: Trx,
+  actor: AnyActor,
+  eventId: string,
+  importId: string,
+  a: Analysis,
+  today: string,
+  flagMissing: boolean,
+) {
   let linked = 0;
   let created = 0;
   const candidateIds: string[] = [];
@@ -487,7 +495,7 @@ async function applyAnalysis(trx: Trx, actor: AnyActor, eventId: string, importI
     }
     await trx.updateTable("outplacement_members").set(set).where("id", "=", e.member.id).execute();
   }
-  if (a.missing.length)
+  if (flagMissing && a.missing.length)
     await trx
       .updateTable("outplacement_members")
       .set({ missing_from_import_id: importId })
@@ -509,15 +517,21 @@ async function finishImport(
   a: Analysis,
   today: string,
   diff: CohortDiff | null,
+  flagMissing = true,
 ) {
-  const { linked, created } = await applyAnalysis(trx, actor, event.id, importId, a, today);
+  const { linked, created } = await applyAnalysis(trx, actor, event.id, importId, a, today, flagMissing);
   const changed = a.existing.filter((e) => e.changes.length).length;
   const parts = [
     `${plural(a.ready.length, "lavoratore importato", "lavoratori importati")}: ${plural(linked, "collegato a un CV già presente", "collegati a CV già presenti")}, ${plural(created, "CV creato", "CV creati")}`,
   ];
   if (diff) {
     parts.push(`${plural(changed, "lavoratore aggiornato", "lavoratori aggiornati")}`);
-    if (a.missing.length) parts.push(`${plural(a.missing.length, "lavoratore assente", "lavoratori assenti")} dall'elenco, segnalati`);
+    if (a.missing.length)
+      parts.push(
+        flagMissing
+          ? `${plural(a.missing.length, "lavoratore assente", "lavoratori assenti")} dall'elenco, segnalati`
+          : `elenco parziale: ${plural(a.missing.length, "lavoratore assente", "lavoratori assenti")} non segnalati`,
+      );
   }
   const message = `${parts.join("; ")}.`;
   await trx
@@ -705,9 +719,17 @@ export async function reviewEmployerList(db: Db, actor: AnyActor, eventId: strin
 /**
  * The officer confirms a preview: the rows kept with it are analysed again against the cohort as it is now; if the
  * differences are not those the officer saw (another list applied meanwhile, a worker added by hand), nothing is
- * written and the officer is asked to check again. Otherwise new workers, changes and flags in one transaction.
+ * written and the officer is asked to check again. Otherwise new workers, changes and flags in one transaction. A
+ * partial list (`flagMissing: false`: a few workers added) leaves the workers it does not name unflagged.
  */
-export async function applyCohortImport(db: Db, actor: AnyActor, eventId: string, importId: string, now: Date = new Date()) {
+export async function applyCohortImport(
+  db: Db,
+  actor: AnyActor,
+  eventId: string,
+  importId: string,
+  opts: { flagMissing?: boolean } = {},
+  now: Date = new Date(),
+) {
   const today = todayInItaly(now);
   return withTransaction(async (trx) => {
     const event = await loadEvent(trx, eventId);
@@ -726,7 +748,7 @@ export async function applyCohortImport(db: Db, actor: AnyActor, eventId: string
       .set({ reviewed_by: actor.userId, reviewed_at: new Date() })
       .where("id", "=", imp.id)
       .execute();
-    return finishImport(trx, actor, event, imp.id, a, today, diff);
+    return finishImport(trx, actor, event, imp.id, a, today, diff, opts.flagMissing ?? true);
   });
 }
 
@@ -780,15 +802,18 @@ export async function receiveEmployerList(
   eventId: string,
   file: CohortUpload,
   now: Date = new Date(),
+  /** The demo seed sends its list inside its own transaction. */
+  inTransaction?: Trx,
 ) {
-  const event = await loadEvent(db, eventId);
+  const event = await loadEvent(inTransaction ?? db, eventId);
   if (event.employer_id !== employerId) throw new DomainError("Procedura non trovata", "_form", "not_found");
   const { header, records, format } = await readCohortUpload(file);
   const today = todayInItaly(now);
   const meta: ImportMeta = { source: "employer", format, filename: file.name, total: records.length, dropped: header.dropped };
-  const a = await analyse(db, event, header.columns, records, today, "employer");
-  if (a.errors.length) return recordRefusal(db, actor, event, meta, a.errors);
-  return withTransaction(async (trx) => {
+  const a = await analyse(inTransaction ?? db, event, header.columns, records, today, "employer");
+  if (a.errors.length) return recordRefusal(inTransaction ?? db, actor, event, meta, a.errors);
+  const write = inTransaction ? <T>(fn: (trx: Trx) => Promise<T>) => fn(inTransaction) : withTransaction;
+  return write(async (trx) => {
     const imp = await trx
       .insertInto("outplacement_imports")
       .values({
