@@ -178,7 +178,7 @@ export default function EmployerListPage() {
           <h2 id="uploads-title" className="h4">
             Elenchi inviati
           </h2>
-          <div className="table-responsive" tabIndex={0} role="region" aria-label="Elenchi inviati">
+          <div className="table-responsive" tabIndex={0} role="region" aria-label="Tabella degli elenchi inviati">
             <table className="table table-sm">
               <caption>{plural(uploads.length, "elenco caricato", "elenchi caricati")} (i più recenti)</caption>
               <thead>

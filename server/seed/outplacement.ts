@@ -9,7 +9,7 @@ import { syncMilestones } from "~/domain/outplacement/index.server";
 import { DEMO_PASSWORD, withCheckDigit, type DemoRefs } from "./platform";
 import { seedOutplacementCohort } from "./outplacement-cohort";
 import { seedOutplacementPlans } from "./outplacement-plans";
-import { seedEmployerPendingList } from "./outplacement-list";
+import { seedCohortRosa, seedEmployerPendingList } from "./outplacement-list";
 
 const SYSTEM: Actor = { userId: null, role: "system", ip: null };
 
@@ -110,6 +110,7 @@ export async function seedOutplacement(trx: Transaction<DB>, refs: DemoRefs): Pr
   await seedOutplacementPlans(trx, event, cohort);
   await seedOutplacementOutcomes(trx, cohort.memberIds);
   await seedEmployerPendingList(trx, event);
+  await seedCohortRosa(trx, refs, event.eventId);
 }
 
 /**

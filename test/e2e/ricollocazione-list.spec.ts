@@ -28,7 +28,9 @@ test("the employer sends an Excel list and reads its own errors; the officer che
   await page.getByRole("link", { name: EVENT_TITLE }).click();
   await page.getByRole("link", { name: "Invia l'elenco dei lavoratori" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Elenco dei lavoratori" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Elenchi inviati" })).toContainText("Ricevuto, in verifica presso il Centro per l'Impiego");
+  await expect(page.getByRole("region", { name: "Tabella degli elenchi inviati" })).toContainText(
+    "Ricevuto, in verifica presso il Centro per l'Impiego",
+  );
   await expectAccessible(page);
 
   // Row 3 of the sheet (after a blank row) has a dismissal date that does not exist.
@@ -79,6 +81,6 @@ test("the employer sends an Excel list and reads its own errors; the officer che
   await page.goto("/azienda/ricollocazione");
   await page.getByRole("link", { name: EVENT_TITLE }).click();
   await page.getByRole("link", { name: "Invia l'elenco dei lavoratori" }).click();
-  await expect(page.getByRole("region", { name: "Elenchi inviati" })).toContainText("Acquisito dal Centro per l'Impiego");
+  await expect(page.getByRole("region", { name: "Tabella degli elenchi inviati" })).toContainText("Acquisito dal Centro per l'Impiego");
   await expect(page.getByText("Bertolini")).toHaveCount(0);
 });
