@@ -55,6 +55,7 @@ test("the employer sends an Excel list and reads its own errors; the officer che
   await login(page, "preselezione@rosa.demo");
   await page.goto("/operatore/ricollocazione");
   await page.getByRole("link", { name: EVENT_TITLE }).first().click();
+  await expect(page).toHaveURL(/\/operatore\/ricollocazione\/[0-9a-f-]{36}$/);
   const eventPath = new URL(page.url()).pathname;
   await page.goto(`${eventPath}/importa`);
   const pending = page.getByRole("article", { name: /Elenco ricevuto dall'azienda: elenco-aggiornato-seconda-fase\.csv/ });

@@ -35,6 +35,7 @@ test("a cohort worker hired through a rosa: the outcome closes by itself and the
   // The worker's outcome, closed by the hire.
   await page.goto("/operatore/ricollocazione");
   await page.getByRole("link", { name: EVENT_TITLE }).first().click();
+  await expect(page).toHaveURL(/\/operatore\/ricollocazione\/[0-9a-f-]{36}$/);
   const eventPath = new URL(page.url()).pathname;
   await page.getByRole("navigation", { name: "Sezioni dell'evento" }).getByRole("link", { name: "Lavoratori" }).click();
   const [first, ...rest] = name.split(" ");
