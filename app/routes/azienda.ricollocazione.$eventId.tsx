@@ -24,6 +24,10 @@ export default function AggregatedEvent() {
       <p>
         <a href={`/azienda/ricollocazione/${event.id}/pdf`}>Scarica il rapporto in PDF</a> (stessi numeri di questa pagina)
       </p>
+      <p>
+        <Link to={`/azienda/ricollocazione/${event.id}/elenco`}>Invia l&apos;elenco dei lavoratori</Link> (CSV o Excel) al Centro per
+        l&apos;Impiego
+      </p>
       <AggregatedViewBody view={view} />
     </div>
   );

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ErrorSummary, Notice } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { DomainError } from "~/domain/errors";
-import { cohortEvent, getCohortImport, importCohort, listCohortImports } from "~/domain/outplacement/index.server";
+import { cohortEvent, getCohortImport, importCohort, listCohortImports, waitingCohortImports } from "~/domain/outplacement/index.server";
+import { WaitingImports } from "~/components/outplacement-import-review";
 import { COHORT_OPTIONAL_COLUMNS, COHORT_REQUIRED_COLUMNS, CohortFileError, DROPPED_COLUMNS, MAX_COHORT_ROWS } from "~/domain/outplacement";
 import { readCsv } from "~/documents/csv.server";
 import { formatDateTime, formatNumber } from "~/utils/format";
@@ -35,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return {
       event,
       imports: await listCohortImports(db, eventId),
+      waiting: await waitingCohortImports(db, eventId),
       last: last
         ? {
             id: last.id,
@@ -58,19 +60,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, eventId } = await requireCohortOfficer(request, params);
   try {
     const file = await readUploadedFile(request, "file", MAX_CSV_BYTES, "Il file è troppo grande: al massimo 5 MB");
-    if (!file.name && file.bytes.length === 0) throw new DomainError("Scegli il file CSV da importare", "file");
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(file.bytes);
-    } catch {
-      throw new DomainError("Il file non è un CSV in UTF-8: salvalo da Excel come «CSV UTF-8»", "file");
-    }
-    const result = await importCohort(getDb(), { ...actorOf(user, context), userId: user.id }, eventId, { name: file.name, text });
+    if (!file.name && file.bytes.length === 0) throw new DomainError("Scegli il file CSV o Excel da importare", "file");
+    const result = await importCohort(getDb(), { ...actorOf(user, context), userId: user.id }, eventId, file);
     const to = `/operatore/ricollocazione/${eventId}/importa?esito=${result.importId}`;
     if (result.status === "failed")
       return redirectWithFlash(to, {
         type: "warning",
         message: "Il file ha errori: nessun lavoratore è stato importato. Vedi il rapporto qui sotto.",
+      });
+    if (result.status === "preview")
+      return redirectWithFlash(to, {
+        type: "info",
+        message: "La coorte ha già dei lavoratori: controlla le differenze qui sotto e applicale. Nulla è stato ancora importato.",
       });
     return redirectWithFlash(to, {
       type: "success",
@@ -83,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ImportCohortPage() {
-  const { event, imports, last, errors } = useLoaderData<typeof loader>();
+  const { event, imports, waiting, last, errors } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const error = result?.errors?.file ?? result?.errors?._form;
@@ -103,7 +104,9 @@ export default function ImportCohortPage() {
         <a href={`${base}/importa/modello`} download>
           Scarica il modello CSV con due righe di esempio
         </a>{" "}
-        (separatore «;», codifica UTF-8, date aaaa-mm-gg). Le righe di esempio vanno cancellate: se restano nel file vengono rifiutate.
+        (separatore «;», codifica UTF-8, date aaaa-mm-gg). Le righe di esempio vanno cancellate: se restano nel file vengono rifiutate. Si
+        può caricare anche il foglio Excel (.xlsx) con le stesse intestazioni nella prima riga del primo foglio. Se la coorte ha già dei
+        lavoratori, il nuovo elenco mostra prima le differenze e si applica solo dopo la conferma.
       </p>
 
       {last && last.status === "failed" ? (
@@ -173,7 +176,7 @@ export default function ImportCohortPage() {
             id="f-file"
             name="file"
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             className={`form-control${error ? " is-invalid" : ""}`}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? "f-file-error" : undefined}
@@ -188,6 +191,9 @@ export default function ImportCohortPage() {
           {navigation.state === "submitting" ? "Verifica in corso…" : "Verifica e importa"}
         </button>
       </Form>
+      <div className="mt-4">
+        <WaitingImports imports={waiting} base={base} />
+      </div>
 
       <details className="mt-4">
         <summary>Colonne del file</summary>

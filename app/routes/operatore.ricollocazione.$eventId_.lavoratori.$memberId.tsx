@@ -147,6 +147,12 @@ export default function MemberPage() {
           {plural(UNREACHABLE_DAYS, "giorno", "giorni")} senza risposta dall&apos;informativa.
         </div>
       ) : null}
+      {m.missing_from_import_id ? (
+        <div className="alert alert-warning" role="status">
+          Assente dall&apos;ultimo elenco dei lavoratori applicato: il lavoratore resta nella coorte; verifica con l&apos;azienda se è
+          ancora coinvolto nella procedura.
+        </div>
+      ) : null}
 
       <p>
         <Link to={`${base}/lavoratori/${m.id}/piano`}>Accoglienza e piano di reinserimento</Link> ·{" "}

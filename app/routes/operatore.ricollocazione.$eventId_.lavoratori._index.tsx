@@ -208,6 +208,12 @@ export default function CohortPage() {
                         <span className="badge bg-warning text-dark">Da segnare come non raggiungibile</span>
                       </>
                     ) : null}
+                    {m.missing_from_import_id ? (
+                      <>
+                        <br />
+                        <span className="badge bg-warning text-dark">Assente dall&apos;ultimo elenco</span>
+                      </>
+                    ) : null}
                   </td>
                   <td>
                     {m.notice_sent_on

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, withCheckDigit, type DemoRefs } from "./platform";
 import { seedOutplacementCohort } from "./outplacement-cohort";
 import { seedOutplacementPlans } from "./outplacement-plans";
 import { seedOutplacementFollowup } from "./outplacement-followup";
+import { seedCohortRosa, seedEmployerPendingList } from "./outplacement-list";
 
 const SYSTEM: Actor = { userId: null, role: "system", ip: null };
 
@@ -110,6 +111,8 @@ export async function seedOutplacement(trx: Transaction<DB>, refs: DemoRefs): Pr
   await seedOutplacementPlans(trx, event, cohort);
   await seedOutplacementOutcomes(trx, cohort.memberIds);
   await seedOutplacementFollowup(trx, { ...event, placementOfficerId: refs.placementOfficerId }, cohort);
+  await seedEmployerPendingList(trx, event);
+  await seedCohortRosa(trx, refs, event.eventId);
 }
 
 /**

@@ -4,7 +4,8 @@ import { expect, expectAccessible, login, test } from "./fixtures";
 
 /**
  * The officer's cohort path on the demo collective dismissal: import the workers' list with a mistake (refused, nothing
- * imported, the line of the file named), import it fixed (family burden and scores ignored), then mark the art. 14
+ * imported, the line of the file named), import it fixed (family burden and scores ignored; the cohort has workers, so
+ * the differences first, applied as a partial list), then mark the art. 14
  * notice as sent for the new workers. Each project (desktop, phone) imports its own workers: random codici fiscali.
  */
 const EVENT_TITLE = "Riduzione di personale 2026 — stabilimento di Sesto San Giovanni";
@@ -52,6 +53,12 @@ test("the officer imports the workers' list, fixes an error, and marks the notic
   const good = [HEADER, line(a), "", line(b)].join("\n");
   await page.getByLabel("File CSV dell'elenco").setInputFiles({ name: "elenco.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
   await page.getByRole("button", { name: "Verifica e importa" }).click();
+  // The cohort already has workers: the differences first, nothing imported until confirmed.
+  const preview = page.getByRole("article", { name: /Differenze da confermare: elenco\.csv/ });
+  await expect(preview).toContainText("2 lavoratori nuovi da aggiungere alla coorte");
+  await expect(preview.getByRole("region", { name: "Lavoratori nuovi dell'elenco elenco.csv" })).toContainText(a.last);
+  await expectAccessible(page);
+  await preview.getByRole("button", { name: "Applica come elenco parziale (non segnalare gli assenti)" }).click();
   await expect(page.getByRole("heading", { name: "Esito: file importato" })).toBeVisible();
   await expect(page.getByText("2 lavoratori importati").first()).toBeVisible();
   await expect(page.getByText("Colonne ignorate e non conservate: carichi_famiglia, punteggio_criteri")).toBeVisible();

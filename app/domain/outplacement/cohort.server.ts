@@ -37,6 +37,7 @@ function baseQuery(db: Db) {
       "m.informed_on",
       "m.candidate_id",
       "m.priority_to",
+      "m.missing_from_import_id",
       "p.full_name as provider_name",
       "p.organisation as provider_organisation",
       (eb) =>

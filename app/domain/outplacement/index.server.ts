@@ -16,6 +16,18 @@ export { cohortEvent, cohortSites, getMemberView, listCohort, providerMembers, C
 export { giveConsent, revokeConsent } from "./consents.server";
 export { getCohortImport, importCohort, listCohortImports, PRIORITY_MONTHS, readCohortFile } from "./import.server";
 export type { CohortImportResult } from "./import.server";
+// o15b: Excel lists, the employer's list and the re-import diff.
+export {
+  applyCohortImport,
+  discardCohortImport,
+  employerListUploads,
+  MAX_COHORT_FILE_BYTES,
+  readCohortUpload,
+  receiveEmployerList,
+  reviewEmployerList,
+  waitingCohortImports,
+} from "./import.server";
+export type { CohortUpload } from "./import.server";
 export {
   assignProvider,
   linkMemberCandidate,

@@ -112,3 +112,4 @@ export {
 export type { SteeringMeetingInput, SteeringParticipants, SteeringRole } from "./steering";
 export { L68_CAUSE_BY_EVENT_TYPE, l68SuspensionDefaults } from "./l68-suspension";
 export type { L68SuspensionCause, L68SuspensionDefaults } from "./l68-suspension";
+export * from "./import-diff";

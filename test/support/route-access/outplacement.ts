@@ -25,6 +25,12 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   },
   "azienda.ricollocazione.$eventId.tsx": { loader: ["legalRep", "colleague", "consultant"], params: "eventId" },
   "azienda.ricollocazione.$eventId.pdf.ts": { loader: ["legalRep", "colleague", "consultant"], params: "eventId" },
+  // The employer sends the workers' list of its own event (an empty upload answers 400).
+  "azienda.ricollocazione.$eventId_.elenco.tsx": {
+    loader: ["legalRep", "colleague", "consultant"],
+    action: ["legalRep", "colleague", "consultant"],
+    params: "eventId",
+  },
   "sindacato.ricollocazione._index.tsx": { loader: ["union"] },
   "sindacato.ricollocazione.$eventId.tsx": { loader: [], params: "eventId" },
   "sindacato.ricollocazione.$eventId.pdf.ts": { loader: [], params: "eventId" },
@@ -38,6 +44,8 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "operatore.ricollocazione.$eventId_.importa._index.tsx": { loader: COHORT_OFFICERS, action: COHORT_OFFICERS, params: "eventId" },
   "operatore.ricollocazione.$eventId_.importa.modello.ts": { loader: COHORT_OFFICERS, params: "eventId" },
   "operatore.ricollocazione.$eventId_.importa.$importId.errori.ts": { loader: COHORT_OFFICERS, params: "cohortImport" },
+  // The officer's decision on a waiting list (check, apply, set aside): without an intent 400; on a refused import a conflict.
+  "operatore.ricollocazione.$eventId_.importa.$importId.ts": { action: COHORT_OFFICERS, params: "cohortImport" },
   "ente.ricollocazione._index.tsx": { loader: ["provider"] },
   "ente.ricollocazione.$memberId.tsx": { loader: ["provider"], params: "assignedMember" },
   "operatore.ricollocazione._index.tsx": { loader: COHORT_OFFICERS },
