@@ -1,0 +1,42 @@
+/**
+ * The file field and the submit button of a CSV import form (candidates, outplacement cohorts): one field named
+ * `file` with the id the error summary links to («f-file»), the server's message under it, and a button that says
+ * the upload is under way while the form submits.
+ */
+export function CsvFileInput({
+  label,
+  error,
+  submitting,
+  busyLabel,
+}: {
+  label: string;
+  error?: string;
+  submitting: boolean;
+  /** What the button says while the form submits. */
+  busyLabel: string;
+}) {
+  return (
+    <>
+      <div className="form-group">
+        <label htmlFor="f-file">{label}</label>
+        <input
+          id="f-file"
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          className={`form-control${error ? " is-invalid" : ""}`}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "f-file-error" : undefined}
+        />
+        {error ? (
+          <div id="f-file-error" className="invalid-feedback d-block">
+            {error}
+          </div>
+        ) : null}
+      </div>
+      <button type="submit" className="btn btn-primary" disabled={submitting}>
+        {submitting ? busyLabel : "Verifica e importa"}
+      </button>
+    </>
+  );
+}
