@@ -150,4 +150,19 @@ describe("docs cited by the code", () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it("every route prefix the README and the docs give (`operatore.ricollocazione.*`) names at least one route file", () => {
+    const routes = fs.readdirSync(path.join(root, "app/routes"));
+    const empty: string[] = [];
+    for (const file of [...docs, path.join(root, "README.md")]) {
+      fs.readFileSync(file, "utf8")
+        .split("\n")
+        .forEach((line, i) => {
+          for (const m of line.matchAll(/`([a-z][\w$.-]*)\*`/g)) {
+            if (!routes.some((r) => r.startsWith(m[1]!))) empty.push(`${path.relative(root, file)}:${i + 1}: ${m[1]}*`);
+          }
+        });
+    }
+    expect(empty).toEqual([]);
+  });
 });
