@@ -72,7 +72,8 @@ export async function startPlatform(env: Env, opts: { persistent?: boolean; seed
     let seeded = false;
     try {
       await migrateToLatest(db);
-      await syncReferenceData(db);
+      // The parsed ISTAT tables are kept under DATA_DIR between starts (server/reference-data/read.ts).
+      await syncReferenceData(db, { cacheDir: path.join(env.DATA_DIR, "cache") });
       if (opts.seed ?? env.SEED_DEMO) seeded = await seedDemoData(db);
     } finally {
       await db.destroy();

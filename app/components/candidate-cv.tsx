@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import type { StoredCv } from "~/domain/candidates/cv";
 import {
   EQF_LABELS,
   IT_SKILL_LEVEL_LABELS,
@@ -11,58 +12,14 @@ import {
 import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
 import { plural } from "~/utils/plural";
 
-/** The serialised CV as loaders return it (dates as ISO strings). */
-export interface CvView {
-  candidate: {
-    first_name: string;
-    last_name: string;
-    tax_code: string;
-    birth_date: string;
-    comune_label: string;
-    domicile_address: string | null;
-    phone: string | null;
-    email: string | null;
-    work_time: string;
-    shifts: boolean;
-    weekends: boolean;
-    max_commute_km: number | null;
-    willing_to_relocate: boolean;
-    own_vehicle: boolean;
-    available_from: string | null;
-    consent_visible: boolean;
+/** The serialised CV as loaders return it (dates as ISO strings), with what the display shows besides the form's fields. */
+export interface CvView extends StoredCv {
+  candidate: StoredCv["candidate"] & {
     consent_changed_at: string | Date | null;
     cv_updated_at: string | Date;
     obsolete: boolean;
-    protected_category: string | null;
   };
-  sections: {
-    education: { eqf_level: number; title: string; institution: string | null; year: number | null }[];
-    experiences: {
-      occupation_code: string;
-      occupation_title: string;
-      employer_name: string;
-      started_on: string;
-      ended_on: string | null;
-      tasks: string | null;
-    }[];
-    preferences: {
-      slot: number;
-      occupation_code: string;
-      occupation_label: string;
-      ateco_code: string | null;
-      ateco_title: string | null;
-      source: string;
-      years_experience: number;
-      last_job_year: number | null;
-      notes: string | null;
-      interview_date: string | null;
-    }[];
-    motherTongues: string[];
-    languages: { language_code: string; level: string }[];
-    licences: string[];
-    certificates: { name: string; expires_on: string | null }[];
-    itSkills: { skill: string; level: string }[];
-  };
+  sections: Omit<StoredCv["sections"], "preferences"> & { preferences: (StoredCv["sections"]["preferences"][number] & { slot: number })[] };
   file: {
     filename: string;
     size_bytes: number;

@@ -6,6 +6,7 @@ import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { LookupInput } from "~/components/lookup-input";
+import type { Field } from "~/web/form-metadata";
 import { PageTitle } from "~/components/layout";
 import {
   ABSENCE_REASONS,
@@ -72,6 +73,12 @@ function submittedIntent(reply: ActionReply): string | null {
   return typeof initial?.intent === "string" ? initial.intent : null;
 }
 
+const MEMBER_TABS = [
+  ["piano", "Accoglienza e piano"],
+  ["sessioni", "Incontri e ore"],
+  ["contatti", "Contatti mensili"],
+] as const;
+
 /** The worker's name and the tabs of their pages (plan, sessions, monthly check-ins). */
 export function MemberHeader({
   d,
@@ -80,7 +87,7 @@ export function MemberHeader({
   d: Pick<MemberData, "area" | "base"> & {
     member: Pick<MemberData["member"], "first_name" | "last_name" | "event_title" | "employer_name">;
   };
-  current: "piano" | "sessioni" | "contatti";
+  current: (typeof MEMBER_TABS)[number][0];
 }) {
   const m = d.member;
   return (
@@ -92,33 +99,17 @@ export function MemberHeader({
       <PageTitle title={`${m.first_name} ${m.last_name}`} lead={`${m.event_title} — ${m.employer_name}`} />
       <nav aria-label="Sezioni del lavoratore" className="mb-4">
         <ul className="nav nav-tabs">
-          <li className="nav-item">
-            <Link
-              className={`nav-link${current === "piano" ? " active" : ""}`}
-              aria-current={current === "piano" ? "page" : undefined}
-              to={`${d.base}/piano`}
-            >
-              Accoglienza e piano
-            </Link>
-          </li>
-          <li className="nav-item">
-            <Link
-              className={`nav-link${current === "sessioni" ? " active" : ""}`}
-              aria-current={current === "sessioni" ? "page" : undefined}
-              to={`${d.base}/sessioni`}
-            >
-              Incontri e ore
-            </Link>
-          </li>
-          <li className="nav-item">
-            <Link
-              className={`nav-link${current === "contatti" ? " active" : ""}`}
-              aria-current={current === "contatti" ? "page" : undefined}
-              to={`${d.base}/contatti`}
-            >
-              Contatti mensili
-            </Link>
-          </li>
+          {MEMBER_TABS.map(([tab, label]) => (
+            <li className="nav-item" key={tab}>
+              <Link
+                className={`nav-link${current === tab ? " active" : ""}`}
+                aria-current={current === tab ? "page" : undefined}
+                to={`${d.base}/${tab}`}
+              >
+                {label}
+              </Link>
+            </li>
+          ))}
         </ul>
       </nav>
     </>
@@ -281,6 +272,39 @@ function planDefaults(p: PlanRow | null, d: MemberData) {
   };
 }
 
+/** One goal of the plan (the main one is required, the alternative one may be left empty). */
+function GoalFieldset(props: {
+  legend: string;
+  type: Field;
+  typeLabel: string;
+  occupation: Field;
+  occupationLabel: string;
+  description: Field;
+  descriptionLabel: string;
+  optional?: boolean;
+}) {
+  return (
+    <fieldset className="mb-3">
+      <legend className="h5">{props.legend}</legend>
+      <div className="row">
+        <div className="col-md-4">
+          <SelectField
+            field={props.type}
+            label={props.typeLabel}
+            options={GOAL_TYPE_LABELS}
+            required={props.optional ? undefined : true}
+            placeholder={props.optional ? "Nessuno" : undefined}
+          />
+        </div>
+        <div className="col-md-8">
+          <LookupInput field={props.occupation} label={props.occupationLabel} source="/api/professioni" />
+        </div>
+      </div>
+      <TextAreaField field={props.description} label={props.descriptionLabel} />
+    </fieldset>
+  );
+}
+
 function PlanForm({ d, reply }: { d: MemberData; reply: ActionReply }) {
   const source = d.draft ?? d.current;
   const [form, fields] = useSchemaForm(PlanSchema, {
@@ -294,35 +318,25 @@ function PlanForm({ d, reply }: { d: MemberData; reply: ActionReply }) {
       <ErrorSummary form={form} />
       <input type="hidden" name="intent" value="plan" />
       <input type="hidden" name={fields.version.name} value={d.draft ? String(d.draft.version) : "0"} />
-      <fieldset className="mb-3">
-        <legend className="h5">Obiettivo principale</legend>
-        <div className="row">
-          <div className="col-md-4">
-            <SelectField field={fields.mainGoalType} label="Tipo di obiettivo" options={GOAL_TYPE_LABELS} required />
-          </div>
-          <div className="col-md-8">
-            <LookupInput field={fields.mainGoalOccupation} label="Professione obiettivo (CP2021)" source="/api/professioni" />
-          </div>
-        </div>
-        <TextAreaField field={fields.mainGoalDescription} label="Descrizione dell'obiettivo principale" />
-      </fieldset>
-      <fieldset className="mb-3">
-        <legend className="h5">Obiettivo alternativo (facoltativo)</legend>
-        <div className="row">
-          <div className="col-md-4">
-            <SelectField
-              field={fields.altGoalType}
-              label="Tipo di obiettivo alternativo"
-              options={GOAL_TYPE_LABELS}
-              placeholder="Nessuno"
-            />
-          </div>
-          <div className="col-md-8">
-            <LookupInput field={fields.altGoalOccupation} label="Professione alternativa (CP2021)" source="/api/professioni" />
-          </div>
-        </div>
-        <TextAreaField field={fields.altGoalDescription} label="Descrizione dell'obiettivo alternativo" />
-      </fieldset>
+      <GoalFieldset
+        legend="Obiettivo principale"
+        type={fields.mainGoalType}
+        typeLabel="Tipo di obiettivo"
+        occupation={fields.mainGoalOccupation}
+        occupationLabel="Professione obiettivo (CP2021)"
+        description={fields.mainGoalDescription}
+        descriptionLabel="Descrizione dell'obiettivo principale"
+      />
+      <GoalFieldset
+        legend="Obiettivo alternativo (facoltativo)"
+        type={fields.altGoalType}
+        typeLabel="Tipo di obiettivo alternativo"
+        occupation={fields.altGoalOccupation}
+        occupationLabel="Professione alternativa (CP2021)"
+        description={fields.altGoalDescription}
+        descriptionLabel="Descrizione dell'obiettivo alternativo"
+        optional
+      />
       <fieldset className="mb-3">
         <legend className="h5">Azioni</legend>
         <p className="small">
@@ -461,6 +475,10 @@ function UploadSignedForm({ d, reply, plan }: { d: MemberData; reply: ActionRepl
       </button>
     </Form>
   );
+
+/** A goal as the plan states it: its type, the CP2021 occupation when there is one, and the description. */
+function goalText(type: string, cp2021: string | null, title: string | null, description: string) {
+  return `${GOAL_TYPE_LABELS[type as GoalType]}${cp2021 ? ` — ${cp2021} ${title ?? ""}` : ""}. ${description}`;
 }
 
 function PlanView({ d, plan }: { d: MemberData; plan: PlanRow }) {
@@ -472,13 +490,13 @@ function PlanView({ d, plan }: { d: MemberData; plan: PlanRow }) {
             Versione {plan.plan_version} — {PLAN_STATE_LABELS[plan.state as PlanState]}
           </h3>
           <p>
-            <strong>Obiettivo principale:</strong> {GOAL_TYPE_LABELS[plan.main_goal_type as GoalType]}
-            {plan.main_goal_cp2021 ? ` — ${plan.main_goal_cp2021} ${plan.main_goal_title ?? ""}` : ""}. {plan.main_goal_description}
+            <strong>Obiettivo principale:</strong>{" "}
+            {goalText(plan.main_goal_type, plan.main_goal_cp2021, plan.main_goal_title, plan.main_goal_description)}
           </p>
           {plan.alt_goal_type ? (
             <p>
-              <strong>Obiettivo alternativo:</strong> {GOAL_TYPE_LABELS[plan.alt_goal_type as GoalType]}
-              {plan.alt_goal_cp2021 ? ` — ${plan.alt_goal_cp2021} ${plan.alt_goal_title ?? ""}` : ""}. {plan.alt_goal_description}
+              <strong>Obiettivo alternativo:</strong>{" "}
+              {goalText(plan.alt_goal_type, plan.alt_goal_cp2021, plan.alt_goal_title, plan.alt_goal_description)}
             </p>
           ) : null}
           <ul>

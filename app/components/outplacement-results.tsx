@@ -3,8 +3,8 @@
  * table next to it (the table is the accessible alternative), and the aggregated view shared by the employer's and the
  * union's pages.
  */
-import { AGGREGATE_GROUP_LABELS, type AggregatedView, type SafeLine } from "~/domain/outplacement/aggregate";
-import { formatDate, formatNumber } from "~/utils/format";
+import { AGGREGATE_GROUP_LABELS, countText, rateText, type AggregatedView, type SafeLine } from "~/domain/outplacement/aggregate";
+import { formatDate, formatMonth, formatNumber } from "~/utils/format";
 import { plural } from "~/utils/plural";
 
 export interface Bar {
@@ -55,8 +55,7 @@ export function Bars({
 /** A count hidden in the aggregated view (fewer than 5 people, or hidden with one). */
 const HIDDEN = { text: "<5", spoken: "meno di 5" };
 
-export const rateText = (v: number | null) => (v === null ? "n.d." : `${formatNumber(v)}%`);
-const cellText = (v: number | null) => (v === null ? "<5" : formatNumber(v));
+export { rateText };
 
 function LineTable({ caption, line, first }: { caption: string; line: SafeLine; first: string }) {
   return (
@@ -74,13 +73,13 @@ function LineTable({ caption, line, first }: { caption: string; line: SafeLine; 
           {line.cells.map((c) => (
             <tr key={c.key}>
               <th scope="row">{c.label}</th>
-              <td>{cellText(c.value)}</td>
+              <td>{countText(c.value)}</td>
               <td>{c.share === null ? "—" : `${formatNumber(c.share)}%`}</td>
             </tr>
           ))}
           <tr>
             <th scope="row">Totale</th>
-            <td>{cellText(line.total)}</td>
+            <td>{countText(line.total)}</td>
             <td>{line.total === null ? "—" : "100%"}</td>
           </tr>
         </tbody>
@@ -89,21 +88,7 @@ function LineTable({ caption, line, first }: { caption: string; line: SafeLine; 
   );
 }
 
-const MONTHS = [
-  "gennaio",
-  "febbraio",
-  "marzo",
-  "aprile",
-  "maggio",
-  "giugno",
-  "luglio",
-  "agosto",
-  "settembre",
-  "ottobre",
-  "novembre",
-  "dicembre",
-];
-export const monthLabel = (ym: string) => `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
+export const monthLabel = formatMonth;
 
 /** The aggregated view: the same numbers as the PDF report. */
 export function AggregatedViewBody({ view }: { view: AggregatedView }) {

@@ -3,17 +3,16 @@ import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
+import { NewPasswordFields } from "~/components/password-fields";
 import { getDb } from "~/db/db.server";
-import { withTransaction } from "~/db/transaction.server";
 import { acceptCandidateInvitation } from "~/domain/candidates/commands.server";
 import { hashToken } from "~/domain/identity/link-tokens.server";
 import { findCandidateInvitation } from "~/domain/candidates/queries.server";
 import { AcceptCandidateInvitationSchema } from "~/domain/candidates/schema";
-import { createSession } from "~/domain/identity/commands.server";
 import { constraintsOf, parseForm, replyDomainError, replyInvalid } from "~/web/conform.server";
-import { redirectWithFlash } from "~/web/flash.server";
+import { signInNewAccount } from "~/web/sign-in.server";
 import { useServerForm } from "~/web/form-metadata";
-import { actorOf, notFound, sessionCookieHeader } from "~/web/session.server";
+import { actorOf, notFound } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Attiva il tuo account — Rosa" }];
 
@@ -34,14 +33,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseForm(await request.formData(), AcceptCandidateInvitationSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
-    const sessionId = await withTransaction(async (trx) => {
-      const { userId } = await acceptCandidateInvitation(trx, actorOf(null, context), parsed.data.token, submission.value);
-      return createSession(trx, userId, "password");
-    });
-    return redirectWithFlash(
+    return await signInNewAccount(
+      (trx) => acceptCandidateInvitation(trx, actorOf(null, context), parsed.data.token, submission.value),
       "/candidato",
-      { type: "success", message: "Benvenuto in Rosa: ora puoi aggiornare il tuo CV." },
-      { "Set-Cookie": await sessionCookieHeader(sessionId) },
+      "Benvenuto in Rosa: ora puoi aggiornare il tuo CV.",
     );
   } catch (e) {
     return replyDomainError(e, submission);
@@ -67,15 +62,7 @@ export default function ActivateCandidateAccount() {
         <ErrorSummary form={form} />
         <Form method="post" {...getFormProps(form)}>
           <TextField field={fields.fullName} label="Nome e cognome" required autoComplete="name" />
-          <TextField
-            field={fields.password}
-            label="Password"
-            type="password"
-            required
-            autoComplete="new-password"
-            hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole"
-          />
-          <TextField field={fields.confirmPassword} label="Ripeti la password" type="password" required autoComplete="new-password" />
+          <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} />
           <CheckboxField field={fields.privacy} label="Ho letto l'informativa privacy">
             {" "}
             (<a href="/privacy">leggi l'informativa</a>)

@@ -3,18 +3,19 @@ import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
+import { NewPasswordFields } from "~/components/password-fields";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { acceptDelegationWithAccount, acceptInvitation, INVITATION_USED_MESSAGE } from "~/domain/employers/commands.server";
 import { hashToken } from "~/domain/identity/link-tokens.server";
 import { findInvitationByTokenHash } from "~/domain/employers/queries.server";
 import { AcceptInvitationSchema } from "~/domain/employers/schema";
-import { createSession } from "~/domain/identity/commands.server";
 import { EMPLOYER_ROLE_LABELS } from "~/domain/identity/roles";
 import { constraintsOf, emptySubmission, parseForm, replyDomainError, replyFormError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
+import { signInNewAccount } from "~/web/sign-in.server";
 import { useServerForm } from "~/web/form-metadata";
-import { actorOf, getCurrentUser, notFound, requireUser, sessionCookieHeader } from "~/web/session.server";
+import { actorOf, getCurrentUser, notFound, requireUser } from "~/web/session.server";
 
 // Client-side copy of the domain message (the domain module is server-only).
 const INVITATION_USED_TEXT =
@@ -71,14 +72,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseForm(formData, AcceptInvitationSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
-    const sessionId = await withTransaction(async (trx) => {
-      const { userId } = await acceptInvitation(trx, actorOf(null, context), token, submission.value);
-      return createSession(trx, userId, "password");
-    });
-    return redirectWithFlash(
+    return await signInNewAccount(
+      (trx) => acceptInvitation(trx, actorOf(null, context), token, submission.value),
       "/azienda",
-      { type: "success", message: "Benvenuto in Rosa: il tuo account è attivo." },
-      { "Set-Cookie": await sessionCookieHeader(sessionId) },
+      "Benvenuto in Rosa: il tuo account è attivo.",
     );
   } catch (e) {
     return replyDomainError(e, submission);
@@ -148,15 +145,7 @@ export default function AcceptInvitation() {
         <ErrorSummary form={form} />
         <Form method="post" {...getFormProps(form)}>
           <TextField field={fields.fullName} label="Nome e cognome" required autoComplete="name" />
-          <TextField
-            field={fields.password}
-            label="Password"
-            type="password"
-            required
-            autoComplete="new-password"
-            hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole"
-          />
-          <TextField field={fields.confirmPassword} label="Ripeti la password" type="password" required autoComplete="new-password" />
+          <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} />
           <button type="submit" className="btn btn-primary">
             Crea l'account
           </button>

@@ -2,6 +2,7 @@ import { formatNumber } from "~/utils/format";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { CsvFileInput } from "~/components/csv-file-input";
 import { ErrorSummary } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { CSV_COLUMNS, CsvFormatError, MAX_IMPORT_ROWS, REQUIRED_COLUMNS } from "~/domain/candidates/csv";
@@ -75,26 +76,7 @@ export default function ImportCandidatesPage() {
       {/* The summary links to the field by its id, «f-file»: the form's id is the prefix. */}
       <ErrorSummary form={{ id: "f", allErrors: errorsOf(result?.result) }} />
       <Form method="post" encType="multipart/form-data">
-        <div className="form-group">
-          <label htmlFor="f-file">File CSV</label>
-          <input
-            id="f-file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv"
-            className={`form-control${error ? " is-invalid" : ""}`}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "f-file-error" : undefined}
-          />
-          {error ? (
-            <div id="f-file-error" className="invalid-feedback d-block">
-              {error}
-            </div>
-          ) : null}
-        </div>
-        <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? "Caricamento…" : "Verifica e importa"}
-        </button>
+        <CsvFileInput label="File CSV" error={error} submitting={navigation.state === "submitting"} busyLabel="Caricamento…" />
       </Form>
       <details className="mt-4">
         <summary>Colonne del file</summary>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CsvFileInput } from "~/components/csv-file-input";
 import { ErrorSummary, Notice } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { DomainError } from "~/domain/errors";
@@ -170,26 +171,13 @@ export default function ImportCohortPage() {
 
       <ErrorSummary errors={result?.errors} />
       <Form method="post" encType="multipart/form-data">
-        <div className="form-group">
-          <label htmlFor="f-file">File CSV dell&apos;elenco</label>
-          <input
-            id="f-file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className={`form-control${error ? " is-invalid" : ""}`}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "f-file-error" : undefined}
-          />
-          {error ? (
-            <div id="f-file-error" className="invalid-feedback d-block">
-              {error}
-            </div>
-          ) : null}
-        </div>
-        <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? "Verifica in corso…" : "Verifica e importa"}
-        </button>
+        <CsvFileInput
+          label="File CSV o Excel dell'elenco"
+          error={error}
+          submitting={navigation.state === "submitting"}
+          busyLabel="Verifica in corso…"
+          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        />
       </Form>
       <div className="mt-4">
         <WaitingImports imports={waiting} base={base} />

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { ErrorSummary, Notice, TextField } from "~/components/forms";
+import { NewPasswordFields } from "~/components/password-fields";
 import { changePassword } from "~/domain/identity/commands.server";
 import { verifyPassword } from "~/domain/identity/password.server";
 import { getPasswordHash } from "~/domain/identity/queries.server";
@@ -58,15 +59,7 @@ export default function ChangePassword() {
         <ErrorSummary form={form} />
         <Form method="post" {...getFormProps(form)}>
           <TextField field={fields.currentPassword} label="Password attuale" type="password" required autoComplete="current-password" />
-          <TextField
-            field={fields.newPassword}
-            label="Nuova password"
-            type="password"
-            required
-            autoComplete="new-password"
-            hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole"
-          />
-          <TextField field={fields.confirmPassword} label="Ripeti la nuova password" type="password" required autoComplete="new-password" />
+          <NewPasswordFields password={fields.newPassword} confirm={fields.confirmPassword} change />
           <button type="submit" className="btn btn-primary">
             Cambia password
           </button>

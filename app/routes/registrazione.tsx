@@ -4,14 +4,13 @@ import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CompanyFields, type CompanyFieldset } from "~/components/company-form";
 import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
-import { withTransaction } from "~/db/transaction.server";
+import { NewPasswordFields } from "~/components/password-fields";
 import { registerEmployer } from "~/domain/employers/commands.server";
 import { RegistrationSchema } from "~/domain/employers/schema.server";
-import { createSession } from "~/domain/identity/commands.server";
 import { constraintsOf, parseForm, replyDomainError, replyInvalid } from "~/web/conform.server";
-import { redirectWithFlash } from "~/web/flash.server";
+import { signInNewAccount } from "~/web/sign-in.server";
 import { useServerForm, type Field } from "~/web/form-metadata";
-import { actorOf, getCurrentUser, sessionCookieHeader } from "~/web/session.server";
+import { actorOf, getCurrentUser } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Registra la tua azienda — Rosa" }];
 
@@ -24,14 +23,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseForm(await request.formData(), RegistrationSchema);
   if (submission.status !== "success") return replyInvalid(submission);
   try {
-    const sessionId = await withTransaction(async (trx) => {
-      const { userId } = await registerEmployer(trx, actorOf(null, context), submission.value);
-      return createSession(trx, userId, "password");
-    });
-    return redirectWithFlash(
+    return await signInNewAccount(
+      (trx) => registerEmployer(trx, actorOf(null, context), submission.value),
       "/azienda",
-      { type: "success", message: "Registrazione inviata. Un operatore del Centro per l'Impiego verificherà i dati dell'azienda." },
-      { "Set-Cookie": await sessionCookieHeader(sessionId) },
+      "Registrazione inviata. Un operatore del Centro per l'Impiego verificherà i dati dell'azienda.",
     );
   } catch (e) {
     return replyDomainError(e, submission);
@@ -62,21 +57,7 @@ export default function Registration() {
             <legend className="h4">Il tuo account</legend>
             <TextField field={f.fullName} label="Nome e cognome" required autoComplete="name" />
             <TextField field={f.email} label="E-mail di accesso" type="email" required autoComplete="email" />
-            <div className="row">
-              <div className="col-md-6">
-                <TextField
-                  field={f.password}
-                  label="Password"
-                  type="password"
-                  required
-                  autoComplete="new-password"
-                  hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole"
-                />
-              </div>
-              <div className="col-md-6">
-                <TextField field={f.confirmPassword} label="Ripeti la password" type="password" required autoComplete="new-password" />
-              </div>
-            </div>
+            <NewPasswordFields password={f.password} confirm={f.confirmPassword} columns />
           </fieldset>
           <CompanyFields fields={f as unknown as CompanyFieldset} />
           <CheckboxField field={f.privacy} label="Dichiaro di aver letto l'informativa sul trattamento dei dati personali">

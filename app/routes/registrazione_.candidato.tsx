@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, Notice, SelectField, TextField } from "~/components/forms";
+import { NewPasswordFields } from "~/components/password-fields";
 import { LookupInput } from "~/components/lookup-input";
 import { withTransaction } from "~/db/transaction.server";
 import { REGISTRATION_LINK_HOURS, startCandidateRegistration } from "~/domain/candidates/registration.server";
@@ -129,21 +130,7 @@ export default function CandidateRegistration() {
               autoComplete="email"
               hint="Ti invieremo un collegamento per confermarla"
             />
-            <div className="row">
-              <div className="col-md-6">
-                <TextField
-                  field={f.password}
-                  label="Password"
-                  type="password"
-                  required
-                  autoComplete="new-password"
-                  hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole"
-                />
-              </div>
-              <div className="col-md-6">
-                <TextField field={f.confirmPassword} label="Ripeti la password" type="password" required autoComplete="new-password" />
-              </div>
-            </div>
+            <NewPasswordFields password={f.password} confirm={f.confirmPassword} columns />
           </fieldset>
           <fieldset className="mb-4">
             <legend className="h4">Informativa e consensi</legend>

@@ -2,7 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, Notice, TextField } from "~/components/forms";
+import { ErrorSummary, Notice } from "~/components/forms";
+import { NewPasswordFields } from "~/components/password-fields";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { findPasswordReset, resetPassword, RESET_LINK_USED_MESSAGE } from "~/domain/identity/password-reset.server";
@@ -83,15 +84,7 @@ export default function ResetPassword() {
         <ErrorSummary form={form} />
         <Form method="post" {...getFormProps(form)}>
           <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-          <TextField
-            field={fields.newPassword}
-            label="Nuova password"
-            type="password"
-            required
-            autoComplete="new-password"
-            hint="Almeno 12 caratteri, non una password comune né il tuo nome o la tua e-mail: va bene una frase di più parole"
-          />
-          <TextField field={fields.confirmPassword} label="Ripeti la nuova password" type="password" required autoComplete="new-password" />
+          <NewPasswordFields password={fields.newPassword} confirm={fields.confirmPassword} change />
           <button type="submit" className="btn btn-primary">
             Salva la nuova password
           </button>

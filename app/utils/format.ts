@@ -23,6 +23,10 @@ export const formatDateTime = (value: Date | string) => dateTimeFormat.format(to
 export const formatNumber = (value: number | bigint) => numberFormat.format(value);
 export const formatMoney = (value: number | string) => moneyFormat.format(Number(value));
 
+const monthFormat = new Intl.DateTimeFormat("it-IT", { month: "long", year: "numeric", timeZone: "UTC" });
+/** A calendar month «YYYY-MM» as words: "2026-01" → «gennaio 2026». */
+export const formatMonth = (yearMonth: string) => monthFormat.format(new Date(`${yearMonth.slice(0, 7)}-01T00:00:00Z`));
+
 const megabyteFormat = new Intl.NumberFormat("it-IT", { ...ALWAYS, maximumFractionDigits: 1 });
 /** A size limit or a file's size: 5242880 → «5 MB», 1572864 → «1,5 MB». */
 export const formatMegabytes = (bytes: number) => `${megabyteFormat.format(bytes / 1_048_576)} MB`;

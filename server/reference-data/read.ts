@@ -3,9 +3,17 @@
  *
  * Node only (node:fs / node:url and the CSV reader). The CSV files are UTF-8, comma-separated,
  * quoted per RFC 4180.
+ *
+ * Parsing the three tables read at every start takes a few hundred milliseconds: given a cache folder
+ * (`npm start` passes DATA_DIR/cache), each parsed table is kept there in V8's serialisation, named by a hash
+ * of the CSV file and of this module, so that a changed file or reader is parsed again. A cache that cannot be
+ * read or written is ignored: the table is parsed as without one.
  */
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
 import { readDataCsv } from "../../app/documents/csv.server";
 
 export { parseCsv } from "../../app/documents/csv.server";
@@ -50,9 +58,41 @@ export interface Cp2021Entry {
 
 const ATECO_LEVELS: readonly AtecoLevel[] = ["section", "division", "group", "class", "category", "subcategory"];
 
-function readTable(file: string, expectedHeader: readonly string[]): Record<string, string>[] {
-  const path = fileURLToPath(new URL(file, import.meta.url));
-  const [first, ...records] = readDataCsv(readFileSync(path, "utf8"), file);
+export interface ReadOptions {
+  /** Folder for the parsed tables (created when missing); none: parse every time. */
+  cacheDir?: string;
+}
+
+const THIS_MODULE = fileURLToPath(import.meta.url);
+
+/** The parsed form of `file` from the cache when its hash matches, otherwise parsed (and stored when there is a cache). */
+function cached<T>(file: string, opts: ReadOptions, parse: (text: string) => T): T {
+  const text = readFileSync(fileURLToPath(new URL(file, import.meta.url)), "utf8");
+  if (!opts.cacheDir) return parse(text);
+  const name = `reference-${basename(file, ".csv")}`;
+  const hash = createHash("sha256").update(text).update(readFileSync(THIS_MODULE)).digest("hex").slice(0, 16);
+  const cacheFile = join(opts.cacheDir, `${name}-${hash}.v8`);
+  try {
+    return deserialize(readFileSync(cacheFile)) as T;
+  } catch {
+    // Not cached yet (or unreadable): parse below.
+  }
+  const value = parse(text);
+  try {
+    mkdirSync(opts.cacheDir, { recursive: true });
+    const partial = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(partial, serialize(value));
+    renameSync(partial, cacheFile);
+    for (const old of readdirSync(opts.cacheDir))
+      if (old.startsWith(`${name}-`) && old !== basename(cacheFile)) rmSync(join(opts.cacheDir, old), { force: true });
+  } catch {
+    // A read-only or full disk only costs the parse at the next start.
+  }
+  return value;
+}
+
+function readTable(text: string, file: string, expectedHeader: readonly string[]): Record<string, string>[] {
+  const [first, ...records] = readDataCsv(text, file);
   const header = first?.cells;
   if (!header || header.join(",") !== expectedHeader.join(",")) {
     throw new Error(`${file}: unexpected header ${JSON.stringify(header)}`);
@@ -76,8 +116,12 @@ function optionalNumber(value: string, what: string): number | null {
   return n;
 }
 
-export function readComuni(): Comune[] {
-  return readTable("./comuni.csv", [
+export function readComuni(opts: ReadOptions = {}): Comune[] {
+  return cached("./comuni.csv", opts, (text) => comuniOf(text));
+}
+
+function comuniOf(text: string): Comune[] {
+  return readTable(text, "./comuni.csv", [
     "istat_code",
     "name",
     "province_code",
@@ -100,8 +144,12 @@ export function readComuni(): Comune[] {
   }));
 }
 
-export function readAteco(): AtecoEntry[] {
-  return readTable("./ateco.csv", ["code", "title", "level", "parent_code"]).map((r) => {
+export function readAteco(opts: ReadOptions = {}): AtecoEntry[] {
+  return cached("./ateco.csv", opts, (text) => atecoOf(text));
+}
+
+function atecoOf(text: string): AtecoEntry[] {
+  return readTable(text, "./ateco.csv", ["code", "title", "level", "parent_code"]).map((r) => {
     if (!(ATECO_LEVELS as readonly string[]).includes(r.level)) {
       throw new Error(`ateco.csv: invalid level ${JSON.stringify(r.level)} for ${r.code}`);
     }
@@ -109,8 +157,12 @@ export function readAteco(): AtecoEntry[] {
   });
 }
 
-export function readCp2021(): Cp2021Entry[] {
-  return readTable("./cp2021.csv", ["code", "title", "level", "parent_code"]).map((r) => {
+export function readCp2021(opts: ReadOptions = {}): Cp2021Entry[] {
+  return cached("./cp2021.csv", opts, (text) => cp2021Of(text));
+}
+
+function cp2021Of(text: string): Cp2021Entry[] {
+  return readTable(text, "./cp2021.csv", ["code", "title", "level", "parent_code"]).map((r) => {
     const level = Number(r.level);
     if (!Number.isInteger(level) || level < 1 || level > 5) {
       throw new Error(`cp2021.csv: invalid level ${JSON.stringify(r.level)} for ${r.code}`);
@@ -129,8 +181,12 @@ export interface Cp2021JobTitle {
 }
 
 /** ISTAT job titles (voci professionali) per CP2021 unit: cp2021-job-titles.csv, see SOURCES.md. */
-export function readCp2021JobTitles(): Cp2021JobTitle[] {
-  return readTable("./cp2021-job-titles.csv", ["code", "example_title", "cp2011_code", "cp2011_voce_id", "mapping"]).map((r) => ({
+export function readCp2021JobTitles(opts: ReadOptions = {}): Cp2021JobTitle[] {
+  return cached("./cp2021-job-titles.csv", opts, (text) => cp2021JobTitlesOf(text));
+}
+
+function cp2021JobTitlesOf(text: string): Cp2021JobTitle[] {
+  return readTable(text, "./cp2021-job-titles.csv", ["code", "example_title", "cp2011_code", "cp2011_voce_id", "mapping"]).map((r) => ({
     code: r.code,
     title: r.example_title,
     mapping: r.mapping,

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "~/db/types";
-import { readAteco, readComuni, readCp2021 } from "./read";
+import { readAteco, readComuni, readCp2021, type ReadOptions } from "./read";
 
 const BATCH = 1000;
 
@@ -15,10 +15,14 @@ async function tableCount(db: Kysely<DB>, table: "comuni" | "ateco" | "occupatio
 
 /**
  * Loads the vendored ISTAT classifications. Idempotent upserts, skipped when
- * the table already holds as many rows as the file (the common restart case).
+ * the table already holds as many rows as the file (the common restart case). With `cacheDir` the parsed
+ * files are kept between starts (see read.ts).
  */
-export async function syncReferenceData(db: Kysely<DB>): Promise<{ comuni: number; ateco: number; occupations: number }> {
-  const comuni = readComuni();
+export async function syncReferenceData(
+  db: Kysely<DB>,
+  opts: ReadOptions = {},
+): Promise<{ comuni: number; ateco: number; occupations: number }> {
+  const comuni = readComuni(opts);
   if ((await tableCount(db, "comuni")) !== comuni.length) {
     await upsertAll(comuni, (batch) =>
       db
@@ -51,7 +55,7 @@ export async function syncReferenceData(db: Kysely<DB>): Promise<{ comuni: numbe
         .execute(),
     );
   }
-  const ateco = readAteco();
+  const ateco = readAteco(opts);
   if ((await tableCount(db, "ateco")) !== ateco.length) {
     await upsertAll(ateco, (batch) =>
       db
@@ -61,7 +65,7 @@ export async function syncReferenceData(db: Kysely<DB>): Promise<{ comuni: numbe
         .execute(),
     );
   }
-  const occupations = readCp2021();
+  const occupations = readCp2021(opts);
   if ((await tableCount(db, "occupations")) !== occupations.length) {
     await upsertAll(occupations, (batch) =>
       db

@@ -36,17 +36,25 @@ const planInput = (hours4E = "18", overrides: Record<string, unknown> = {}) =>
     ...overrides,
   });
 
+/** The worker's signature (today unless told) on a draft, as the officer. */
+const sign = (memberId: string, planId: string, version: number, workerSignedOn = todayInItaly()) =>
+  withTransaction((trx) => signPlan(trx, officer, OFFICER, { eventId, memberId, planId }, { workerSignedOn, version }));
+
+/** One individual session held today on `actionId`, logged by the officer. */
+const logOne = (memberId: string, actionId: string, hours: string, attendance: "present" | "absent_unjustified") =>
+  withTransaction((trx) =>
+    logSession(trx, officer, OFFICER, eventId, memberId, SessionSchema.parse({ actionId, heldOn: todayInItaly(), hours, attendance })),
+  );
+
+/** A 4E group session held today, logged by the officer. */
+const logGroup = (input: { hours: string; location: string; topic: string; attendees: Record<string, string>[] }) =>
+  withTransaction((trx) =>
+    logGroupSession(trx, officer, OFFICER, eventId, GroupSessionSchema.parse({ heldOn: todayInItaly(), serviceCode: "4E", ...input })),
+  );
+
 async function draftAndSign(memberId: string, hours4E = "18", version = 0) {
   const draft = await withTransaction((trx) => savePlanDraft(trx, officer, OFFICER, eventId, memberId, { ...planInput(hours4E), version }));
-  await withTransaction((trx) =>
-    signPlan(
-      trx,
-      officer,
-      OFFICER,
-      { eventId, memberId, planId: draft.planId },
-      { workerSignedOn: todayInItaly(), version: draft.version },
-    ),
-  );
+  await sign(memberId, draft.planId, draft.version);
   return draft.planId;
 }
 
@@ -79,26 +87,9 @@ describe("reinsertion plan versions", () => {
     expect(page.draft?.plan_version).toBe(1);
     expect(page.hours.lines).toEqual([]);
 
-    await withTransaction((trx) =>
-      signPlan(
-        trx,
-        officer,
-        OFFICER,
-        { eventId, memberId: member.id, planId: draft.planId },
-        { workerSignedOn: todayInItaly(), version: draft.version },
-      ),
-    );
+    await sign(member.id, draft.planId, draft.version);
     const individual = await actionOf(member.id, "individual");
-    await withTransaction((trx) =>
-      logSession(
-        trx,
-        officer,
-        OFFICER,
-        eventId,
-        member.id,
-        SessionSchema.parse({ actionId: individual.id, heldOn: todayInItaly(), hours: "2", attendance: "present" }),
-      ),
-    );
+    await logOne(member.id, individual.id, "2", "present");
     page = await getMemberPlanPage(getDb(), officer, OFFICER, eventId, member.id);
     expect(page.current?.state).toBe("in_progress");
     expect(page.hours.fourE.individual).toMatchObject({ plannedMinutes: 1080, deliveredMinutes: 120, status: "below" });
@@ -109,15 +100,7 @@ describe("reinsertion plan versions", () => {
     page = await getMemberPlanPage(getDb(), officer, OFFICER, eventId, member.id);
     expect(page.current?.plan_version).toBe(1);
     expect(page.hours.fourE.individual?.plannedMinutes).toBe(1080);
-    await withTransaction((trx) =>
-      signPlan(
-        trx,
-        officer,
-        OFFICER,
-        { eventId, memberId: member.id, planId: revision.planId },
-        { workerSignedOn: todayInItaly(), version: revision.version },
-      ),
-    );
+    await sign(member.id, revision.planId, revision.version);
     page = await getMemberPlanPage(getDb(), officer, OFFICER, eventId, member.id);
     expect(page.plans.map((p) => [p.plan_version, p.state])).toEqual([
       [2, "signed"],
@@ -134,37 +117,9 @@ describe("reinsertion plan versions", () => {
     await expect(
       withTransaction((trx) => savePlanDraft(trx, officer, OFFICER, eventId, member.id, { ...planInput(), version: draft.version + 5 })),
     ).rejects.toMatchObject({ kind: "conflict" });
-    await expect(
-      withTransaction((trx) =>
-        signPlan(
-          trx,
-          officer,
-          OFFICER,
-          { eventId, memberId: member.id, planId: draft.planId },
-          { workerSignedOn: "2999-01-01", version: draft.version },
-        ),
-      ),
-    ).rejects.toMatchObject({ field: "workerSignedOn" });
-    await withTransaction((trx) =>
-      signPlan(
-        trx,
-        officer,
-        OFFICER,
-        { eventId, memberId: member.id, planId: draft.planId },
-        { workerSignedOn: todayInItaly(), version: draft.version },
-      ),
-    );
-    await expect(
-      withTransaction((trx) =>
-        signPlan(
-          trx,
-          officer,
-          OFFICER,
-          { eventId, memberId: member.id, planId: draft.planId },
-          { workerSignedOn: todayInItaly(), version: null as never },
-        ),
-      ),
-    ).rejects.toMatchObject({ kind: "conflict" });
+    await expect(sign(member.id, draft.planId, draft.version, "2999-01-01")).rejects.toMatchObject({ field: "workerSignedOn" });
+    await sign(member.id, draft.planId, draft.version);
+    await expect(sign(member.id, draft.planId, null as never)).rejects.toMatchObject({ kind: "conflict" });
   });
 });
 
@@ -177,37 +132,9 @@ describe("sessions", () => {
       .select("id")
       .where("plan_id", "=", draft.planId)
       .executeTakeFirstOrThrow();
-    await expect(
-      withTransaction((trx) =>
-        logSession(
-          trx,
-          officer,
-          OFFICER,
-          eventId,
-          member.id,
-          SessionSchema.parse({ actionId: draftAction.id, heldOn: todayInItaly(), hours: "2", attendance: "present" }),
-        ),
-      ),
-    ).rejects.toMatchObject({ field: "actionId" });
-    await withTransaction((trx) =>
-      signPlan(
-        trx,
-        officer,
-        OFFICER,
-        { eventId, memberId: member.id, planId: draft.planId },
-        { workerSignedOn: todayInItaly(), version: draft.version },
-      ),
-    );
-    const { sessionId } = await withTransaction((trx) =>
-      logSession(
-        trx,
-        officer,
-        OFFICER,
-        eventId,
-        member.id,
-        SessionSchema.parse({ actionId: draftAction.id, heldOn: todayInItaly(), hours: "1,5", attendance: "present" }),
-      ),
-    );
+    await expect(logOne(member.id, draftAction.id, "2", "present")).rejects.toMatchObject({ field: "actionId" });
+    await sign(member.id, draft.planId, draft.version);
+    const { sessionId } = await logOne(member.id, draftAction.id, "1,5", "present");
     const row = await getDb()
       .selectFrom("service_deliveries")
       .select(["standard_code", "minutes", "modality", "employer_id"])
@@ -221,16 +148,7 @@ describe("sessions", () => {
       const member = await insertCohortMember(eventId, { naspi });
       await draftAndSign(member.id);
       const action = await actionOf(member.id, "individual");
-      const r = await withTransaction((trx) =>
-        logSession(
-          trx,
-          officer,
-          OFFICER,
-          eventId,
-          member.id,
-          SessionSchema.parse({ actionId: action.id, heldOn: todayInItaly(), hours: "2", attendance: "absent_unjustified" }),
-        ),
-      );
+      const r = await logOne(member.id, action.id, "2", "absent_unjustified");
       const events = await getDb()
         .selectFrom("outplacement_conditionality_events")
         .selectAll()
@@ -252,25 +170,15 @@ describe("sessions", () => {
     const b = await insertCohortMember(eventId, { lastName: "Gruppo B", situation: "cigs_zero_hours", naspi: false });
     await draftAndSign(a.id);
     await draftAndSign(b.id);
-    const r = await withTransaction((trx) =>
-      logGroupSession(
-        trx,
-        officer,
-        OFFICER,
-        eventId,
-        GroupSessionSchema.parse({
-          heldOn: todayInItaly(),
-          hours: "3",
-          serviceCode: "4E",
-          location: "remote",
-          topic: "Ricerca attiva del lavoro",
-          attendees: [
-            { memberId: a.id, selected: "on", attendance: "present" },
-            { memberId: b.id, selected: "on", attendance: "absent_unjustified" },
-          ],
-        }),
-      ),
-    );
+    const r = await logGroup({
+      hours: "3",
+      location: "remote",
+      topic: "Ricerca attiva del lavoro",
+      attendees: [
+        { memberId: a.id, selected: "on", attendance: "present" },
+        { memberId: b.id, selected: "on", attendance: "absent_unjustified" },
+      ],
+    });
     expect(r).toMatchObject({ present: 1, attendees: 2, conditionality: 1 });
     const sessions = await getDb()
       .selectFrom("outplacement_sessions")
@@ -297,22 +205,12 @@ describe("sessions", () => {
   it("refuses a group session when an attendee has no open group action in a signed plan, naming them", async () => {
     const c = await insertCohortMember(eventId, { lastName: "Senzapiano" });
     await expect(
-      withTransaction((trx) =>
-        logGroupSession(
-          trx,
-          officer,
-          OFFICER,
-          eventId,
-          GroupSessionSchema.parse({
-            heldOn: todayInItaly(),
-            hours: "2",
-            serviceCode: "4E",
-            location: "cpi",
-            topic: "Colloquio di gruppo",
-            attendees: [{ memberId: c.id, selected: "on", attendance: "present" }],
-          }),
-        ),
-      ),
+      logGroup({
+        hours: "2",
+        location: "cpi",
+        topic: "Colloquio di gruppo",
+        attendees: [{ memberId: c.id, selected: "on", attendance: "present" }],
+      }),
     ).rejects.toThrow(/Senzapiano/);
   });
 });

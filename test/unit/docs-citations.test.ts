@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
  * `docs/<file>.md#anchor`, never documents a newcomer does not have (the research files outside the repository,
  * issue numbers, the stack spike). This test keeps it so: every cited docs file and anchor exists, every relative link
  * between the docs resolves, and no source file cites an outside document. Migrations are frozen and not scanned.
+ * The other way round, every path and file name the README and the docs give a newcomer (`app/domain/l68/file/`,
+ * `operatore.registro.nuovo.tsx`) still exists after a move.
  */
 const root = path.resolve(import.meta.dirname, "../..");
 const SOURCE_DIRS = ["app", "server", "search", "test"];
@@ -107,5 +109,60 @@ describe("docs cited by the code", () => {
         });
     }
     expect(offenders).toEqual([]);
+  });
+
+  it("every app/…, server/…, search/…, test/… and migrations/… path the README and the docs name exists", () => {
+    // A newcomer follows these paths to the code: after a move they must follow it. Patterns (`*`, `…`, `<contesto>`,
+    // `YYYY`) are not paths; `{a,b}` names several.
+    const stale: string[] = [];
+    let count = 0;
+    for (const file of [...docs, path.join(root, "README.md")]) {
+      fs.readFileSync(file, "utf8")
+        .split("\n")
+        .forEach((line, i) => {
+          for (const m of line.matchAll(/(?<![\w./~-])((?:app|server|search|test|migrations)\/[\w.$/{},*…<>-]*)/g)) {
+            const cited = m[1]!.replace(/[.,:]+$/, "");
+            if (/[*…<>]|YYYY/.test(cited)) continue;
+            const braces = /\{([^}]*)\}/.exec(cited);
+            const paths = braces ? braces[1]!.split(",").map((part) => cited.replace(braces[0], part)) : [cited];
+            for (const p of paths) {
+              count++;
+              if (!fs.existsSync(path.join(root, p))) stale.push(`${path.relative(root, file)}:${i + 1}: ${p}`);
+            }
+          }
+        });
+    }
+    expect(stale).toEqual([]);
+    expect(count).toBeGreaterThan(100);
+  });
+
+  it("every route or module file the README and the docs name by itself (`operatore.registro.nuovo.tsx`) exists", () => {
+    const names = new Set(SOURCE_DIRS.flatMap((d) => walk(path.join(root, d), /\.(ts|tsx)$/)).map((f) => path.basename(f)));
+    const missing: string[] = [];
+    for (const file of [...docs, path.join(root, "README.md")]) {
+      fs.readFileSync(file, "utf8")
+        .split("\n")
+        .forEach((line, i) => {
+          for (const m of line.matchAll(/`([a-z_][\w$.-]*\.[\w$-]+\.tsx?)`/g)) {
+            if (!names.has(m[1]!)) missing.push(`${path.relative(root, file)}:${i + 1}: ${m[1]}`);
+          }
+        });
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("every route prefix the README and the docs give (`operatore.ricollocazione.*`) names at least one route file", () => {
+    const routes = fs.readdirSync(path.join(root, "app/routes"));
+    const empty: string[] = [];
+    for (const file of [...docs, path.join(root, "README.md")]) {
+      fs.readFileSync(file, "utf8")
+        .split("\n")
+        .forEach((line, i) => {
+          for (const m of line.matchAll(/`([a-z][\w$.-]*)\*`/g)) {
+            if (!routes.some((r) => r.startsWith(m[1]!))) empty.push(`${path.relative(root, file)}:${i + 1}: ${m[1]}*`);
+          }
+        });
+    }
+    expect(empty).toEqual([]);
   });
 });

@@ -1,55 +1,10 @@
 import type { FormValues } from "~/utils/forms";
+import type { StoredCv } from "./cv";
 import { MAX_MOTHER_TONGUES, MAX_PREFERENCES } from "./schema";
 
-/** The stored CV in the shape of the edit form's dotted field names (client-safe, pure). */
-export interface CvForForm {
-  candidate: {
-    first_name: string;
-    last_name: string;
-    tax_code: string;
-    birth_date: string;
-    comune_label: string;
-    domicile_address: string | null;
-    phone: string | null;
-    email: string | null;
-    work_time: string;
-    shifts: boolean;
-    weekends: boolean;
-    own_vehicle: boolean;
-    willing_to_relocate: boolean;
-    max_commute_km: number | null;
-    available_from: string | null;
-    consent_visible: boolean;
-    protected_category: string | null;
-    version: number;
-  };
-  sections: {
-    education: { eqf_level: number; title: string; institution: string | null; year: number | null }[];
-    experiences: {
-      occupation_code: string;
-      occupation_title: string;
-      employer_name: string;
-      started_on: string;
-      ended_on: string | null;
-      tasks: string | null;
-    }[];
-    preferences: {
-      occupation_code: string;
-      occupation_label: string;
-      ateco_code: string | null;
-      ateco_title: string | null;
-      source: string;
-      years_experience: number;
-      last_job_year: number | null;
-      notes: string | null;
-      interview_date: string | null;
-    }[];
-    motherTongues: string[];
-    languages: { language_code: string; level: string }[];
-    licences: string[];
-    certificates: { name: string; expires_on: string | null }[];
-    itSkills: { skill: string; level: string }[];
-  };
+/** The stored CV with what the edit form needs besides (the version it saves against). */
+export interface CvForForm extends StoredCv {
+  candidate: StoredCv["candidate"] & { version: number };
 }
 
 const str = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v));

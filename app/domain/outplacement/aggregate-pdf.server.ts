@@ -1,26 +1,8 @@
 /** The aggregated report as PDF: the same numbers as the page (docs/decisions/outplacement.md#esiti-indicatori-e-vista-aggregata). */
 import { PdfWriter } from "~/documents/pdf.server";
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatDate, formatMonth, formatNumber } from "~/utils/format";
 import { plural } from "~/utils/plural";
-import type { AggregatedView, SafeLine } from "./aggregate";
-
-const cell = (v: number | null) => (v === null ? "<5" : formatNumber(v));
-const rate = (v: number | null) => (v === null ? "n.d." : `${formatNumber(v)}%`);
-const MONTHS = [
-  "gennaio",
-  "febbraio",
-  "marzo",
-  "aprile",
-  "maggio",
-  "giugno",
-  "luglio",
-  "agosto",
-  "settembre",
-  "ottobre",
-  "novembre",
-  "dicembre",
-];
-const month = (ym: string) => `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
+import { countText, rateText, type AggregatedView, type SafeLine } from "./aggregate";
 
 function line(pdf: PdfWriter, first: string, l: SafeLine, label: (s: string) => string = (s) => s) {
   pdf.table(
@@ -30,8 +12,8 @@ function line(pdf: PdfWriter, first: string, l: SafeLine, label: (s: string) => 
       { header: "Quota", width: 0.2 },
     ],
     [
-      ...l.cells.map((c) => [label(c.label), cell(c.value), c.share === null ? "—" : `${formatNumber(c.share)}%`]),
-      ["Totale", cell(l.total), l.total === null ? "—" : "100%"],
+      ...l.cells.map((c) => [label(c.label), countText(c.value), c.share === null ? "—" : `${formatNumber(c.share)}%`]),
+      ["Totale", countText(l.total), l.total === null ? "—" : "100%"],
     ],
   );
   pdf.space(8);
@@ -65,7 +47,7 @@ export async function aggregatedReportPdf(event: { title: string; legal_name: st
       pdf.text(`Non ancora disponibile: i ${plural(r.months, "mese", "mesi")} sono trascorsi per meno di 10 lavoratori.`, { gap: 6 });
       continue;
     }
-    pdf.text(`Tasso grezzo: ${rate(r.rawRate)}; tasso corretto: ${rate(r.adjustedRate)}.`);
+    pdf.text(`Tasso grezzo: ${rateText(r.rawRate)}; tasso corretto: ${rateText(r.adjustedRate)}.`);
     line(pdf, "Situazione", r.line);
   }
   pdf.text(
@@ -73,7 +55,7 @@ export async function aggregatedReportPdf(event: { title: string; legal_name: st
     { gap: 8 },
   );
   pdf.heading("Rioccupazioni per mese", 2);
-  if (view.monthly.cells.length) line(pdf, "Mese", view.monthly, month);
+  if (view.monthly.cells.length) line(pdf, "Mese", view.monthly, formatMonth);
   else pdf.text("Nessuna rioccupazione ancora.", { gap: 8 });
   pdf.heading("Per sede", 2);
   if (view.bySite)

@@ -4,11 +4,17 @@
  * suppressed with complementary suppression so that no suppressed cell comes back by subtraction from the totals,
  * breakdowns (site) only when every cell reaches 5, monthly series only, no free text, no sanctions.
  */
+import { formatNumber } from "~/utils/format";
 import { cohortKpis, currentType, firstJobsByMonth, pct, type KpiMember, type KpiMonths } from "./kpi";
 import { jobQuality, type OutcomeType } from "./outcomes";
 
 export const MIN_VIEW_MEMBERS = 10;
 export const MIN_CELL = 5;
+
+/** A count of the aggregated view as the page and the PDF print it: «<5» where it is suppressed. */
+export const countText = (v: number | null) => (v === null ? "<5" : formatNumber(v));
+/** A rate as the page and the PDF print it: «n.d.» where it cannot be computed. */
+export const rateText = (v: number | null) => (v === null ? "n.d." : `${formatNumber(v)}%`);
 
 export interface SafeCell {
   key: string;

@@ -4,7 +4,16 @@
  * median with the members at risk, hours delivered, the same by site and qualification. Pure: the caller loads the rows.
  */
 import { addMonths, daysBetween } from "~/utils/dates";
-import { isCoVerified, isEmployment, isExcluded, jobQuality, type JobQuality, type OutcomeState, type OutcomeType } from "./outcomes";
+import {
+  isCoVerified,
+  isEmployment,
+  isExcluded,
+  jobQuality,
+  OUTCOME_TYPES,
+  type JobQuality,
+  type OutcomeState,
+  type OutcomeType,
+} from "./outcomes";
 
 export const KPI_MONTHS = [3, 6, 12] as const;
 export type KpiMonths = (typeof KPI_MONTHS)[number];
@@ -173,25 +182,7 @@ export function currentType(m: KpiMember, asOf: string): OutcomeType {
 }
 
 export function cohortKpis(members: KpiMember[], opts: KpiOptions): CohortKpis {
-  const current = Object.fromEntries(
-    (
-      [
-        "EMPLOYED_OPEN_ENDED",
-        "EMPLOYED_FIXED_GE6M",
-        "EMPLOYED_FIXED_LT6M",
-        "REHIRED_SAME_EMPLOYER",
-        "SELF_EMPLOYED",
-        "IN_TRAINING",
-        "RETIRED",
-        "OTHER_INACTIVE",
-        "MOVED_AWAY",
-        "DECEASED",
-        "EXITED_SANCTION",
-        "WITHDRAWN",
-        "STILL_SEARCHING",
-      ] as OutcomeType[]
-    ).map((t) => [t, 0]),
-  ) as Record<OutcomeType, number>;
+  const current = Object.fromEntries(OUTCOME_TYPES.map((t) => [t, 0])) as Record<OutcomeType, number>;
   for (const m of members) current[currentType(m, opts.asOf)]++;
   const times = members.map((m) => survivalTime(m, opts)).filter((t): t is { days: number; event: boolean } => t !== null);
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { payLabel } from "~/components/vacancy-view";
 import { formatInt } from "~/domain/l68/calculator/explain";
-import { decimalComma, formatMegabytes, formatMoney, formatNumber } from "~/utils/format";
+import { decimalComma, formatMegabytes, formatMoney, formatMonth, formatNumber } from "~/utils/format";
 
 describe("money and numbers (it-IT, one formatter)", () => {
   it.each([
@@ -44,5 +44,11 @@ describe("the formatters other modules used to copy", () => {
     expect(decimalComma("12.50")).toBe("12,50");
     expect(decimalComma(37.5)).toBe("37,5");
     expect(decimalComma(40)).toBe("40");
+  });
+
+  it("writes a calendar month in words, whatever the time zone", () => {
+    expect(formatMonth("2026-01")).toBe("gennaio 2026");
+    expect(formatMonth("2025-12")).toBe("dicembre 2025");
+    expect(formatMonth("2026-03-15")).toBe("marzo 2026");
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * The stored CV as loaders hand it to pages (client-safe, pure types): the person's fields and the repeated
+ * sections. The display (`CvView`) and the edit form (`CvForForm`) each add what only they need.
+ */
+export interface StoredCv {
+  candidate: {
+    first_name: string;
+    last_name: string;
+    tax_code: string;
+    birth_date: string;
+    comune_label: string;
+    domicile_address: string | null;
+    phone: string | null;
+    email: string | null;
+    work_time: string;
+    shifts: boolean;
+    weekends: boolean;
+    max_commute_km: number | null;
+    willing_to_relocate: boolean;
+    own_vehicle: boolean;
+    available_from: string | null;
+    consent_visible: boolean;
+    protected_category: string | null;
+  };
+  sections: {
+    education: { eqf_level: number; title: string; institution: string | null; year: number | null }[];
+    experiences: {
+      occupation_code: string;
+      occupation_title: string;
+      employer_name: string;
+      started_on: string;
+      ended_on: string | null;
+      tasks: string | null;
+    }[];
+    preferences: {
+      occupation_code: string;
+      occupation_label: string;
+      ateco_code: string | null;
+      ateco_title: string | null;
+      source: string;
+      years_experience: number;
+      last_job_year: number | null;
+      notes: string | null;
+      interview_date: string | null;
+    }[];
+    motherTongues: string[];
+    languages: { language_code: string; level: string }[];
+    licences: string[];
+    certificates: { name: string; expires_on: string | null }[];
+    itSkills: { skill: string; level: string }[];
+  };
+}
