@@ -12,6 +12,7 @@ import { createApp } from "./app";
 import { startBackgroundJobs } from "./jobs";
 import { startPlatform, type Platform } from "./platform";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/index";
+import { startDemoSignIn } from "./demo-sign-in";
 import { releaseStartupSignalHooks, ServiceStartError } from "./embedded-services";
 
 const startedAt = performance.now();
@@ -44,11 +45,13 @@ async function main() {
   let platform: Platform | undefined;
   let stopJobs = async () => {};
   let releaseInstance = async () => {};
+  let stopDemoSignIn = async () => {};
   /** Background work first (it may still write), then this process's lock, the pool and the embedded servers. */
   const stopEverything = async () => {
     await stopJobs();
     await releaseInstance();
     await closeDb().catch(() => {});
+    await stopDemoSignIn();
     await platform?.stop();
   };
   try {
@@ -59,6 +62,9 @@ async function main() {
       MEILI_MASTER_KEY: platform.meiliKey,
       SESSION_SECRET: platform.sessionSecret,
     });
+    // The local SPID/CIE test provider, only where the demo accounts and their published password already are.
+    const demoSignIn = await startDemoSignIn(env, platform);
+    stopDemoSignIn = demoSignIn.stop;
     let build = await importBuild();
     // Before listening: imports started by this process carry its id (several processes may share the database).
     releaseInstance = await registerInstance(getDb(), platform.databaseUrl);

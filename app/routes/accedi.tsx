@@ -12,6 +12,7 @@ import { getEnv } from "~/utils/env.server";
 import { useServerForm } from "~/web/form-metadata";
 import { safeRedirectPath } from "~/utils/redirect";
 import { CHANGE_PASSWORD_PATH, clientIp, getCurrentUser, sessionCookieHeader } from "~/web/session.server";
+import { SIGN_IN_NOTICES, verifiedSignInEnabled } from "~/web/verified-identity.server";
 import type { Role } from "~/db/types";
 import { plural } from "~/utils/plural";
 
@@ -21,10 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   if (user) throw redirect(homePathFor(user.role));
   const url = new URL(request.url);
+  const spidCode = url.searchParams.get("spid") ?? "";
   return {
     expired: url.searchParams.get("scaduta") === "1",
     redirectTo: safeRedirectPath(url.searchParams.get("redirectTo"), ""),
     constraint: constraintsOf(LoginSchema),
+    spidEnabled: verifiedSignInEnabled(),
+    spidNotice: Object.hasOwn(SIGN_IN_NOTICES, spidCode) ? SIGN_IN_NOTICES[spidCode] : null,
   };
 }
 
@@ -51,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { expired, redirectTo, constraint } = useLoaderData<typeof loader>();
+  const { expired, redirectTo, constraint, spidEnabled, spidNotice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [form, fields] = useServerForm<{ email: string; password: string; redirectTo: string }>({
     id: "login",
@@ -64,6 +68,20 @@ export default function Login() {
       <div className="col-lg-6">
         <h1>Accedi a Rosa</h1>
         {expired ? <Notice type="warning">La sessione è scaduta: accedi di nuovo per continuare.</Notice> : null}
+        {spidNotice ? <Notice type="warning">{spidNotice}</Notice> : null}
+        {spidEnabled ? (
+          <>
+            <p>
+              <a
+                className="btn btn-primary"
+                href={redirectTo ? `/accedi/spid?redirectTo=${encodeURIComponent(redirectTo)}` : "/accedi/spid"}
+              >
+                Entra con SPID o CIE
+              </a>
+            </p>
+            <p className="rosa-muted">Oppure accedi con e-mail e password.</p>
+          </>
+        ) : null}
         <ErrorSummary form={form} />
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="redirectTo" value={redirectTo} />
@@ -83,7 +101,7 @@ export default function Login() {
           </Link>
           ; se sei un'azienda, <Link to="/registrazione">registra la tua azienda</Link>.
         </p>
-        <p className="rosa-muted">L'accesso con SPID e CIE sarà disponibile tramite il gestore delle identità della Regione.</p>
+        {spidEnabled ? null : <p className="rosa-muted">L'accesso con SPID e CIE non è attivo su questo portale.</p>}
       </div>
     </div>
   );

@@ -158,6 +158,19 @@ export const EnvSchema = z
       .min(1, "almeno 1 giorno")
       .max(60, "al massimo 60 giorni")
       .default(7),
+    /**
+     * SPID/CIE sign-in through an OpenID Connect gateway (docs/decisions/0027-spid-cie-sign-in-through-oidc.md): the issuer's URL (its
+     * /.well-known/openid-configuration is read at the first sign-in), the client registered there and its secret.
+     * Unset: the login page offers the password only.
+     */
+    OIDC_ISSUER: z.url({ error: "deve essere l'URL http(s)://… dell'emittente OpenID Connect" }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_SCOPE: z.string().min(6).default("openid profile email"),
+    /** With the embedded demo servers and no OIDC_ISSUER: sign in through a local test identity provider (server/demo-sign-in.ts). */
+    DEMO_SIGN_IN: booleanString.default(true),
+    /** The claim carrying the fiscal number («TINIT-…» in SPID), tried before the usual names. */
+    OIDC_FISCAL_NUMBER_CLAIM: z.string().min(1).optional(),
   })
   // Links in e-mails must reach the portal from the recipient's mailbox: in production there is no sensible default
   // (http://localhost would be a dead link). `npm start` on embedded servers (the demo) sets http://localhost:PORT itself.
@@ -165,7 +178,21 @@ export const EnvSchema = z
   // in DATA_DIR/session-secret; with an external database several instances may serve the same users, and a secret
   // generated per machine would log users out on every other instance (and vanish with the container): required.
   .superRefine((env, ctx) => {
+    if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID)
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_CLIENT_ID"],
+        message: "obbligatoria con OIDC_ISSUER: indica l'identificativo del client registrato presso il gestore SPID/CIE",
+      });
     if (env.NODE_ENV !== "production") return;
+    // http only on loopback: the demo's local identity provider (server/demo-identity-provider.ts).
+    if (env.OIDC_ISSUER && !env.OIDC_ISSUER.startsWith("https:") && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(env.OIDC_ISSUER))
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_ISSUER"],
+        message:
+          "in produzione l'emittente SPID/CIE deve essere raggiunto in https, salvo un gestore di prova su 127.0.0.1 (required https in production)",
+      });
     if (!env.PUBLIC_URL)
       ctx.addIssue({
         code: "custom",
@@ -206,6 +233,11 @@ export function getEnv(): Env {
   const fingerprint = SETTING_KEYS.map((k) => process.env[k] ?? "").join("\u0000");
   if (lastEnv?.fingerprint !== fingerprint) lastEnv = { fingerprint, env: parseEnv(process.env) };
   return lastEnv.env;
+}
+
+/** The demo's local SPID/CIE test provider, started by the server (server/demo-sign-in.ts). */
+export function setDemoSignIn(settings: { OIDC_ISSUER: string; OIDC_CLIENT_ID: string; OIDC_CLIENT_SECRET: string }) {
+  for (const [key, value] of Object.entries(settings)) process.env[key] = value;
 }
 
 /** The server fills in URLs of the services it started (only the env module writes process.env). */

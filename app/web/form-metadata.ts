@@ -47,11 +47,13 @@ export function useServerForm<Schema extends Record<string, unknown>>(options: {
   id: string;
   lastResult?: FormResult | null;
   constraint: Constraints;
+  defaultValue?: Partial<Schema>;
 }) {
   return useForm<Schema, Schema, string[]>({
     id: options.id,
     lastResult: options.lastResult,
     constraint: options.constraint,
+    defaultValue: options.defaultValue as never,
     defaultNoValidate: false,
     shouldValidate: "onSubmit",
   });

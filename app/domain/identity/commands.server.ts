@@ -73,15 +73,15 @@ export async function createUser(trx: Trx, actor: Actor, user: Omit<NewUser, "pa
 
 /**
  * For a password already checked against the policy and hashed earlier (a candidate's self-registration
- * keeps only the hash until the e-mail link is opened).
+ * keeps only the hash until the e-mail link is opened), or none: an account opened with SPID/CIE.
  */
-export async function createUserWithHash(trx: Trx, actor: Actor, user: Omit<NewUser, "password_hash"> & { passwordHash: string }) {
+export async function createUserWithHash(trx: Trx, actor: Actor, user: Omit<NewUser, "password_hash"> & { passwordHash: string | null }) {
   const { passwordHash, ...rest } = user;
   const existing = await trx.selectFrom("users").select("id").where("email", "=", rest.email).executeTakeFirst();
   if (existing) throw new DuplicateEmailError();
   const created = await trx
     .insertInto("users")
-    .values({ ...rest, password_hash: passwordHash, password_changed_at: new Date() })
+    .values({ ...rest, password_hash: passwordHash, password_changed_at: passwordHash ? new Date() : null })
     .returning("id")
     .executeTakeFirstOrThrow()
     .catch((e: unknown) => {

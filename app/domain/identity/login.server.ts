@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Db } from "~/db/db.server";
+import type { Db, Trx } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/index.server";
 import { createSession, markLoginAttemptSucceeded, recordLoginAttempt } from "./commands.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
@@ -14,6 +14,16 @@ export type LoginResult =
   | { ok: true; sessionId: string; role: string; mustChangePassword: boolean }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; minutes: number };
+
+/**
+ * What a sign-in that proves the password for another purpose does once the password is verified, in the same
+ * transaction, before the session exists (linking an SPID/CIE identity: verified-login.server.ts); a DomainError it
+ * throws leaves no session. `method` names the session's authentication method.
+ */
+export interface PasswordVerified {
+  method: string;
+  run: (trx: Trx, user: { id: string; role: string }) => Promise<void>;
+}
 
 /** Advisory lock classes (two-key form): one key space per e-mail, one per IP, so they never collide. */
 const EMAIL_LOCK_CLASS = 72_400_118;
@@ -35,6 +45,7 @@ export async function attemptPasswordLogin(
   db: Db,
   input: { email: string; password: string; ip: string },
   limits: LoginLimits,
+  after?: PasswordVerified,
 ): Promise<LoginResult> {
   const email = input.email.toLowerCase();
   const attemptId = await reserveAttempt(db, { email, ip: input.ip }, limits);
@@ -50,8 +61,16 @@ export async function attemptPasswordLogin(
       return { ok: false, reason: "invalid" } as const;
     }
     await markLoginAttemptSucceeded(trx, attemptId);
-    const sessionId = await createSession(trx, user.id, "password");
-    await recordAudit(trx, actor, { action: "auth.login", entityType: "user", entityId: user.id, employerId: user.employer_id });
+    if (after) await after.run(trx, { id: user.id, role: user.role });
+    const method = after?.method ?? "password";
+    const sessionId = await createSession(trx, user.id, method);
+    await recordAudit(trx, actor, {
+      action: "auth.login",
+      entityType: "user",
+      entityId: user.id,
+      employerId: user.employer_id,
+      ...(after ? { details: { method } } : {}),
+    });
     return { ok: true, sessionId, role: user.role, mustChangePassword: user.must_change_password } as const;
   });
 }

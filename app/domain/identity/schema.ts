@@ -41,6 +41,20 @@ export const fullNameField = z
   .min(3, "Indica nome e cognome")
   .max(120, "Al massimo 120 caratteri");
 
+/** First SPID/CIE sign-in: link the verified identity to the account the person already has, by its password once. */
+export const LinkIdentitySchema = z.object({
+  intent: z.literal("link"),
+  email: emailField,
+  password: z.string({ error: "Indica la password" }).min(1, "Indica la password"),
+});
+
+/** First SPID/CIE sign-in of a person looking for work: a candidate account with the verified codice fiscale. */
+export const CandidateFromIdentitySchema = z.object({
+  intent: z.literal("candidate"),
+  email: emailField,
+  fullName: fullNameField,
+});
+
 export const STAFF_ROLES = ["preselection_officer", "placement_officer", "admin"] as const;
 const staffRoleField = z.enum(STAFF_ROLES, { error: "Scegli un ruolo" });
 

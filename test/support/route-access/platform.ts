@@ -5,6 +5,11 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "$.tsx": { loader: [] },
   "accedi.tsx": { loader: ALL, action: ALL },
   "esci.tsx": { loader: ALL, action: ALL },
+  // SPID/CIE sign-in: without a gateway configured /accedi/spid is 404; the callback and the linking page need the
+  // cookie of an attempt in progress, so without it they send everybody back to /accedi.
+  "accedi_.spid.tsx": { loader: [] },
+  "accedi_.spid_.ritorno.tsx": { loader: [] },
+  "accedi_.spid_.collega.tsx": { loader: [], action: [] },
   "registrazione.tsx": { loader: ALL, action: ALL },
   "privacy.tsx": {},
   "dichiarazione-accessibilita.tsx": {},
