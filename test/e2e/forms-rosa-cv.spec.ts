@@ -33,6 +33,11 @@ test("without JavaScript: the officer's CV and rosa forms carry the schema's req
   await expect(page.getByLabel(/^Carenza/)).toHaveAttribute("required", "");
   await expect(page.getByLabel(/^Descrizione della proposta/)).toHaveAttribute("required", "");
   await expect(page.getByLabel(/^Referente dell'azienda presente/)).not.toHaveAttribute("required", "");
+  // The hire form is folded in a <details>: open it (no script needed) so that its fields are in view.
+  await page
+    .locator("summary", { hasText: /^Registra l'assunzione/ })
+    .first()
+    .click();
   const hire = page
     .locator("form")
     .filter({ has: page.getByRole("button", { name: /^Registra l'assunzione di / }) })
@@ -49,6 +54,11 @@ test("without JavaScript: the employer's feedback and hire forms carry the schem
   await page.goto("/azienda/rose");
   await page
     .getByRole("link", { name: /Rosa per Aiuto panettiere/ })
+    .first()
+    .click();
+  // The hire form is folded in a <details>: open it (no script needed) so that its fields are in view.
+  await page
+    .locator("summary", { hasText: /^Registra l'assunzione/ })
     .first()
     .click();
   const hire = page
