@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import type { z } from "zod";
 import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 import { LookupInput } from "./lookup-input";
-import { CV_SECTION_ROWS, rowCount, type CvFormValue, type CvSection } from "~/domain/candidates/form-values";
+import { CV_SECTION_ROWS, type CvFormValue, type CvSection } from "~/domain/candidates/form-values";
 import {
   CEFR_LEVELS,
   EQF_LABELS,
@@ -17,17 +17,17 @@ import {
   WORK_TIME_LABELS,
   CandidateSchema,
 } from "~/domain/candidates/schema";
-import type { FieldErrors, FormValues } from "~/utils/forms";
 import { conformName, useSchemaForm, type Field, type FormResult } from "~/web/conform";
 
 type CvConform = ReturnType<typeof useSchemaForm<typeof CandidateSchema>>;
 
 interface Props {
-  /** conform's form and fields (CandidateCvForm); without them the fields take `errors`/`values` of an action not yet on conform. */
-  conform?: { form: CvConform[0]; fields: CvConform[1] };
-  errors?: FieldErrors;
-  values?: FormValues;
-  /** "self": the candidate edits their own CV (no codice fiscale, no protected category). */
+  /** conform's form and fields (CandidateCvForm). */
+  conform: { form: CvConform[0]; fields: CvConform[1] };
+  /**
+   * "officer": the officer registers or corrects a CV and fills the fields only an officer fills (the codice fiscale,
+   * the protected category when allowed to see it); "self": the candidate edits their own CV.
+   */
   mode: "officer" | "self";
   canSetProtectedCategory: boolean;
 }
@@ -42,30 +42,26 @@ const ADD_LABELS: Partial<Record<CvSection, [add: string, remove: string]>> = {
 };
 
 /**
- * Every section of the CV as one form. With conform, fields are bound by conform's names
- * (`preferences[0].occupation`) and the repeated sections get «Aggiungi…»/«Rimuovi…» buttons (conform
- * intents, answered by the server too before the page's script has loaded); otherwise they use the
- * dotted names ("preferences.0.occupation") and a blank row more than those filled.
+ * Every section of the CV as one form. Fields are bound by conform's names (`preferences[0].occupation`)
+ * and the repeated sections get «Aggiungi…»/«Rimuovi…» buttons (conform intents, answered by the server
+ * too before the page's script has loaded).
  */
-export function CandidateFormFields({ conform, errors, values, mode, canSetProtectedCategory }: Props) {
-  const fields = conform?.fields as unknown as Record<string, Field> | undefined;
+function CandidateFormFields({ conform, mode, canSetProtectedCategory }: Props) {
+  const fields = conform.fields as unknown as Record<string, Field>;
   /** The binding of one field by its dotted name. */
-  const b = (name: string): { field: Field } | { name: string; errors?: FieldErrors; values?: FormValues } =>
-    fields ? { field: fields[conformName(name)] } : { name, errors, values };
+  const b = (name: string): { field: Field } => ({ field: fields[conformName(name)] });
   const initial = (name: string) => {
-    const v = fields ? fields[name].initialValue : values?.[name];
+    const v = fields[name].initialValue;
     return typeof v === "string" ? v : undefined;
   };
-  const n = (section: CvSection, spare: number, max: number) => {
-    const count = fields
-      ? (fields[section] as unknown as { getFieldList(): unknown[] }).getFieldList().length
-      : rowCount(values, section, spare, max);
+  const n = (section: CvSection, max: number) => {
+    const count = (fields[section] as unknown as { getFieldList(): unknown[] }).getFieldList().length;
     return Array.from({ length: Math.min(count, max) }, (_, i) => i);
   };
-  /** «Rimuovi…» for row i of a section (conform only, when the section has more than one row). */
+  /** «Rimuovi…» for row i of a section (when the section has more than one row). */
   const remove = (section: CvSection, i: number, count: number): ReactNode => {
     const labels = ADD_LABELS[section];
-    if (!conform || !labels || count < 2) return null;
+    if (!labels || count < 2) return null;
     return (
       <div className="col-12 mb-3">
         <button className="btn btn-outline-secondary btn-sm" {...conform.form.remove.getButtonProps({ name: section, index: i })}>
@@ -76,7 +72,7 @@ export function CandidateFormFields({ conform, errors, values, mode, canSetProte
   };
   const add = (section: CvSection, count: number): ReactNode => {
     const labels = ADD_LABELS[section];
-    if (!conform || !labels || count >= CV_SECTION_ROWS[section].max) return null;
+    if (!labels || count >= CV_SECTION_ROWS[section].max) return null;
     return (
       <p>
         <button className="btn btn-outline-primary btn-sm" {...conform.form.insert.getButtonProps({ name: section })}>
@@ -86,15 +82,15 @@ export function CandidateFormFields({ conform, errors, values, mode, canSetProte
     );
   };
   const rows = {
-    education: n("education", 1, 10),
-    experiences: n("experiences", 1, 20),
-    motherTongues: n("motherTongues", 1, 3),
-    languages: n("languages", 1, 10),
-    certificates: n("certificates", 1, 20),
-    itSkills: n("itSkills", 1, 20),
+    education: n("education", 10),
+    experiences: n("experiences", 20),
+    motherTongues: n("motherTongues", 3),
+    languages: n("languages", 10),
+    certificates: n("certificates", 20),
+    itSkills: n("itSkills", 20),
   };
-  const extraPreference = fields ? fields[conformName(`preferences.${MAX_PREFERENCES}.occupation`)] : undefined;
-  const extraPreferenceError = extraPreference ? extraPreference.errors?.[0] : errors?.[`preferences.${MAX_PREFERENCES}.occupation`];
+  const extraPreference = fields[conformName(`preferences.${MAX_PREFERENCES}.occupation`)];
+  const extraPreferenceError = extraPreference.errors?.[0];
   return (
     <>
       <fieldset className="mb-4">
@@ -111,7 +107,7 @@ export function CandidateFormFields({ conform, errors, values, mode, canSetProte
               <TextField {...b("taxCode")} label="Codice fiscale" required maxLength={16} />
             </div>
           ) : (
-            <input type="hidden" name={fields ? fields.taxCode.name : "taxCode"} value={initial("taxCode") ?? ""} />
+            <input type="hidden" name={fields.taxCode.name} value={initial("taxCode") ?? ""} />
           )}
           <div className="col-md-6">
             <TextField {...b("birthDate")} label="Data di nascita" type="date" required />
@@ -224,7 +220,7 @@ export function CandidateFormFields({ conform, errors, values, mode, canSetProte
           </div>
         ))}
         {extraPreferenceError ? (
-          <div id={extraPreference ? extraPreference.id : "f-preferences-3-occupation"} className="alert alert-danger" role="alert">
+          <div id={extraPreference.id} className="alert alert-danger" role="alert">
             {extraPreferenceError}
           </div>
         ) : null}
@@ -372,11 +368,7 @@ export function CandidateFormFields({ conform, errors, values, mode, canSetProte
           <SelectField {...b("protectedCategory")} label="Categoria protetta (L. 68/99)" options={PROTECTED_CATEGORY_LABELS} />
         </fieldset>
       ) : (
-        <input
-          type="hidden"
-          name={fields ? fields.protectedCategory.name : "protectedCategory"}
-          value={initial("protectedCategory") ?? "none"}
-        />
+        <input type="hidden" name={fields.protectedCategory.name} value={initial("protectedCategory") ?? "none"} />
       )}
 
       <fieldset className="mb-4">
@@ -400,7 +392,7 @@ type CvDefault = DefaultValue<z.input<typeof CandidateSchema>>;
 /**
  * The CV form on conform: CandidateSchema checks it in the browser and in the action (`parseForm` →
  * `replyInvalid`), the sections' rows come from `defaultValue` (see `withBlankRows`) and from the
- * «Aggiungi…»/«Rimuovi…» buttons. For the candidate's own pages and the officer's.
+ * «Aggiungi…»/«Rimuovi…» buttons. For the candidate's own pages (`mode="self"`) and the officer's (`mode="officer"`).
  */
 export function CandidateCvForm({
   lastResult,

@@ -1,112 +1,94 @@
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { RowCheckbox, RowLookup, RowSelect, RowText } from "~/components/row-fields";
-import { HIRE_CHANNEL_LABELS, WORKING_TIME_LABELS } from "~/domain/shortlists/schema";
+import { CheckboxField, ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { LookupInput } from "~/components/lookup-input";
+import { HIRE_CHANNEL_LABELS, hireSchemaFor, WORKING_TIME_LABELS } from "~/domain/shortlists";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/utils/format";
-import type { FieldErrors, FormValues } from "~/utils/forms";
+import { useSchemaForm, type FormResult } from "~/web/conform";
 
 /**
  * The hire with the UNILAV fields (docs/decisions/0019-hire-with-unilav-fields.md), for the employer and for an officer recording it on
- * the employer's behalf (who then says how the employer asked).
+ * the employer's behalf (who then says how the employer asked). One form per person on the rosa: `lastResult` is the action's reply
+ * when it answers this person's form.
  */
 export function HireForm(props: {
   rowId: string;
   version: number;
   name: string;
   contractTypes: [string, string][];
+  fixedTermCodes: string[];
   defaultComune: string;
   defaultReserved: boolean;
   byOfficer: boolean;
-  errors?: FieldErrors;
-  values?: FormValues;
+  lastResult?: FormResult | null;
 }) {
-  const common = { row: props.rowId, errors: props.errors, values: props.values };
+  const [form, fields] = useSchemaForm(hireSchemaFor(props.fixedTermCodes), {
+    id: `hire-${props.rowId}`,
+    lastResult: props.lastResult,
+    defaultValue: { workComune: props.defaultComune, l68Reserved: props.defaultReserved ? "on" : undefined },
+  });
   return (
-    <details className="mt-3" open={!!props.errors}>
+    <details className="mt-3" open={!!props.lastResult}>
       <summary>
         {props.byOfficer ? "Registra l'assunzione per conto dell'azienda" : "Registra l'assunzione"}: {props.name}
       </summary>
-      <Form method="post" noValidate className="mt-2">
+      <Form method="post" className="mt-2" {...getFormProps(form)}>
+        <ErrorSummary form={form} />
         <input type="hidden" name="intent" value="hire" />
         <input type="hidden" name="rowId" value={props.rowId} />
         <input type="hidden" name="version" value={props.version} />
         <fieldset>
           <legend className="h6">Dati della comunicazione obbligatoria (UNILAV)</legend>
           {props.byOfficer ? (
-            <RowSelect
-              {...common}
-              name="requestChannel"
+            <SelectField
+              field={fields.requestChannel}
               label="Come l'azienda ha chiesto la registrazione"
               placeholder="Scegli…"
               options={HIRE_CHANNEL_LABELS}
             />
           ) : null}
-          <RowSelect
-            {...common}
-            name="contractType"
+          <SelectField
+            field={fields.contractType}
             label="Tipologia contrattuale (codici CO in vigore)"
             placeholder="Scegli…"
             options={props.contractTypes}
           />
           <div className="row">
             <div className="col-md-6">
-              <RowText {...common} name="startDate" label="Data di inizio" type="date" />
+              <TextField field={fields.startDate} label="Data di inizio" type="date" />
             </div>
             <div className="col-md-6">
-              <RowText {...common} name="endDate" label="Data di fine (contratti a termine)" type="date" />
+              <TextField field={fields.endDate} label="Data di fine (contratti a termine)" type="date" />
             </div>
           </div>
           <div className="row">
             <div className="col-md-6">
-              <RowSelect {...common} name="workingTime" label="Tipo di orario" placeholder="Scegli…" options={WORKING_TIME_LABELS} />
+              <SelectField field={fields.workingTime} label="Tipo di orario" placeholder="Scegli…" options={WORKING_TIME_LABELS} />
             </div>
             <div className="col-md-6">
-              <RowText
-                {...common}
-                name="weeklyHours"
+              <TextField
+                field={fields.weeklyHours}
                 label="Ore settimanali medie (obbligatorie per il tempo parziale, da 1 a 39)"
                 inputMode="numeric"
               />
             </div>
           </div>
-          <RowLookup
-            {...common}
-            name="ccnl"
+          <LookupInput
+            field={fields.ccnl}
             label="CCNL applicato"
             hint="Scrivi il codice o parte del nome e scegli dall'elenco; ND se nessun contratto"
             source="/api/codici-unilav?elenco=ccnl"
           />
-          <RowText {...common} name="contractLevel" label="Livello di inquadramento" />
-          <RowLookup
-            {...common}
-            name="qualification"
+          <TextField field={fields.contractLevel} label="Livello di inquadramento" />
+          <LookupInput
+            field={fields.qualification}
             label="Qualifica professionale (CP2011)"
             hint="Scrivi parte del nome della qualifica (es. commesso) e scegli dall'elenco"
             source="/api/codici-unilav?elenco=qualifiche"
           />
-          <RowText {...common} name="grossPay" label="Retribuzione lorda annua in euro (facoltativa)" inputMode="numeric" />
-          <RowLookup
-            {...common}
-            name="workComune"
-            label="Comune della sede di lavoro"
-            hint="Es. «Milano (MI)»"
-            source="/api/comuni"
-            defaultValue={props.defaultComune}
-          />
-          {props.defaultReserved || props.values?.l68Reserved === "on" ? (
-            <RowCheckbox
-              row={props.rowId}
-              name="l68Reserved"
-              label="Copre un posto riservato al collocamento mirato (L. 68/99)"
-              values={props.values ?? { l68Reserved: "on" }}
-            />
-          ) : (
-            <RowCheckbox
-              row={props.rowId}
-              name="l68Reserved"
-              label="Copre un posto riservato al collocamento mirato (L. 68/99)"
-              values={props.values}
-            />
-          )}
+          <TextField field={fields.grossPay} label="Retribuzione lorda annua in euro (facoltativa)" inputMode="numeric" />
+          <LookupInput field={fields.workComune} label="Comune della sede di lavoro" hint="Es. «Milano (MI)»" source="/api/comuni" />
+          <CheckboxField field={fields.l68Reserved} label="Copre un posto riservato al collocamento mirato (L. 68/99)" />
         </fieldset>
         <button type="submit" className="btn btn-success">
           Registra l'assunzione di {props.name}

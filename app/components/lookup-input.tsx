@@ -45,7 +45,8 @@ export function LookupInput(props: {
   field?: Field;
   name?: string;
   label: string;
-  source: "/api/comuni" | "/api/ateco" | "/api/professioni";
+  /** A lookup resource route answering `?q=` with `{ options }` (/api/comuni, /api/professioni, /api/codici-unilav?elenco=…). */
+  source: string;
   hint?: string;
   required?: boolean;
   errors?: FieldErrors;

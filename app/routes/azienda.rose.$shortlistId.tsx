@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Notice } from "~/components/forms";
-import { RowCheckbox, RowSelect, RowText } from "~/components/row-fields";
+import { CheckboxField, ErrorSummary, Notice, SelectField, TextField } from "~/components/forms";
 import { MatchExplanation } from "~/components/match-explanation";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
@@ -12,10 +12,10 @@ import { FeedbackSchema, REASON_LABELS } from "~/domain/shortlists/schema";
 import { hireFormOptions, hiresForPage, ServerHireSchema } from "~/domain/shortlists/hire.server";
 import { HireForm, HireList } from "~/components/hire-form";
 import { availableCandidateEvents, CANDIDATE_STATE_LABELS } from "~/domain/shortlists/states";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm, useSchemaForm, type FormResult } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate } from "~/utils/format";
-import { parseFormData } from "~/utils/forms";
 import { italianLocalToDate } from "~/utils/dates";
 import { actorOf, notFound } from "~/web/session.server";
 import { requireShortlistEmployer, shortlistIdFrom } from "~/web/guards.server";
@@ -57,56 +57,75 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const own = await findPresentedShortlistOf(getDb(), user.employerId!, shortlistId);
   if (!own) throw notFound("Rosa non trovata");
   const formData = await request.formData();
-  const form = formData.get("intent") === "hire" ? parseFormData(formData, ServerHireSchema) : parseFormData(formData, FeedbackSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const d = form.data;
-  // The row must be in this rosa; the command checks again that it belongs to this employer and was presented.
-  if (!(await shortlistHasRow(getDb(), shortlistId, d.rowId))) throw notFound("Candidato non trovato");
-  let message: string;
-  try {
-    message = await withTransaction(async (trx) => {
-      const actor = actorOf(user, context);
-      if (d.intent === "feedback") {
-        await giveFeedback(trx, actor, scope, {
-          rowId: d.rowId,
-          version: d.version,
-          decision: d.decision,
-          reason: d.reason || null,
-          missingSkills: d.missingSkills,
-          reasonText: d.reasonText,
-          comment: d.comment,
-          share: d.share === "on",
-          interview:
-            d.decision !== "interview"
-              ? null
-              : d.interviewArrangement === "employer" && d.interviewAt
-                ? { arrangedBy: "employer", at: italianLocalToDate(d.interviewAt) }
-                : d.interviewArrangement === "cpi"
-                  ? { arrangedBy: "cpi" }
-                  : null,
-        });
-        if (d.decision === "interview")
-          return d.interviewArrangement === "cpi"
-            ? "Richiesta di colloquio registrata: il Centro per l'Impiego lo fisserà e ti comunicherà data e ora."
-            : "Colloquio registrato: la data è visibile al Centro per l'Impiego e al candidato.";
-        return "Riscontro registrato: grazie.";
-      }
-      const hire = await recordHire(trx, actor, scope, { ...d, l68Reserved: d.l68Reserved === "on", requestChannel: null });
-      return hire.closed
+  const actor = actorOf(user, context);
+  if (formData.get("intent") === "hire") {
+    const submission = parseForm(formData, ServerHireSchema);
+    if (submission.status !== "success") return replyInvalid(submission);
+    const d = submission.value;
+    // The row must be in this rosa; the command checks again that it belongs to this employer and was presented.
+    if (!(await shortlistHasRow(getDb(), shortlistId, d.rowId))) throw notFound("Candidato non trovato");
+    let message: string;
+    try {
+      const hire = await withTransaction((trx) =>
+        recordHire(trx, actor, scope, { ...d, l68Reserved: d.l68Reserved === "on", requestChannel: null }),
+      );
+      message = hire.closed
         ? "Assunzione registrata: tutte le posizioni sono coperte e l'offerta è chiusa. Ricorda di inviare la comunicazione obbligatoria (UNILAV)."
         : `Assunzione registrata (${hire.filled} su ${hire.positions}). Ricorda di inviare la comunicazione obbligatoria (UNILAV).`;
-    });
-  } catch (e) {
-    return domainErrorResponse(e, form.values);
+    } catch (e) {
+      return replyDomainError(e, submission);
+    }
+    return redirectWithFlash(`/azienda/rose/${shortlistId}`, { type: "success", message });
   }
+  const submission = parseForm(formData, FeedbackSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const d = submission.value;
+  if (!(await shortlistHasRow(getDb(), shortlistId, d.rowId))) throw notFound("Candidato non trovato");
+  try {
+    await withTransaction((trx) =>
+      giveFeedback(trx, actor, scope, {
+        rowId: d.rowId,
+        version: d.version,
+        decision: d.decision,
+        reason: d.reason || null,
+        missingSkills: d.missingSkills,
+        reasonText: d.reasonText,
+        comment: d.comment,
+        share: d.share === "on",
+        interview:
+          d.decision !== "interview"
+            ? null
+            : d.interviewArrangement === "employer" && d.interviewAt
+              ? { arrangedBy: "employer", at: italianLocalToDate(d.interviewAt) }
+              : d.interviewArrangement === "cpi"
+                ? { arrangedBy: "cpi" }
+                : null,
+      }),
+    );
+  } catch (e) {
+    return replyDomainError(e, submission);
+  }
+  const message =
+    d.decision !== "interview"
+      ? "Riscontro registrato: grazie."
+      : d.interviewArrangement === "cpi"
+        ? "Richiesta di colloquio registrata: il Centro per l'Impiego lo fisserà e ti comunicherà data e ora."
+        : "Colloquio registrato: la data è visibile al Centro per l'Impiego e al candidato.";
   return redirectWithFlash(`/azienda/rose/${shortlistId}`, { type: "success", message });
 }
 
 export default function EmployerShortlistPage() {
   const { shortlist, rows, hires, defaults, options } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errorsFor = (rowId: string) => (result?.values?.rowId === rowId ? result.errors : undefined);
-  const valuesFor = (rowId: string) => (result?.values?.rowId === rowId ? result.values : undefined);
+  const result = useActionData<typeof action>()?.result;
+  /** The action's reply goes back to the form it answers: the same intent, the same person. */
+  const replyTo = (intent: "feedback" | "hire", rowId: string) =>
+    result?.initialValue?.intent === intent && result.initialValue.rowId === rowId ? result : null;
+  const canGiveFeedback = (state: (typeof rows)[number]["state"]) =>
+    availableCandidateEvents(state, "employer").some((e) => e === "reject" || e === "select" || e === "schedule_interview");
+  const canHire = (state: (typeof rows)[number]["state"]) =>
+    availableCandidateEvents(state, "employer").includes("hire") && shortlist.vacancy_status !== "closed";
+  // A reply to a form no longer on the page (the person moved on meanwhile) is shown at the top.
+  const answered = rows.some((r) => (replyTo("feedback", r.id) && canGiveFeedback(r.state)) || (replyTo("hire", r.id) && canHire(r.state)));
   return (
     <div>
       <h1>{shortlist.title}</h1>
@@ -115,9 +134,8 @@ export default function EmployerShortlistPage() {
         <a href={`/azienda/rose/${shortlist.id}/pdf`}>Scarica la rosa in PDF</a>
       </p>
       {shortlist.vacancy_status === "closed" ? <Notice type="info">L'offerta è chiusa.</Notice> : null}
-      <ErrorSummary errors={result?.errors} />
+      {result && !answered ? <ErrorSummary result={result} /> : null}
       {rows.map((r) => {
-        const events = availableCandidateEvents(r.state, "employer");
         return (
           <section key={r.id} className="card-wrapper mb-4" aria-labelledby={`c-${r.id}`}>
             <div className="card card-bg p-3">
@@ -150,82 +168,26 @@ export default function EmployerShortlistPage() {
                 </p>
               ) : null}
               <MatchExplanation e={r.explanation} />
-              {events.some((e) => e === "reject" || e === "select" || e === "schedule_interview") ? (
-                <Form method="post" noValidate className="mt-3">
-                  <input type="hidden" name="intent" value="feedback" />
-                  <input type="hidden" name="rowId" value={r.id} />
-                  <input type="hidden" name="version" value={r.version} />
-                  <fieldset>
-                    <legend className="h6">Il tuo riscontro su {r.name}</legend>
-                    <RowSelect
-                      row={r.id}
-                      name="decision"
-                      label="Decisione"
-                      placeholder="Scegli…"
-                      options={[
-                        ...(events.includes("schedule_interview") ? [["interview", "Voglio fare un colloquio"] as [string, string]] : []),
-                        ["selected", "Selezionato"],
-                        ["not_selected", "Non selezionato"],
-                      ]}
-                      errors={errorsFor(r.id)}
-                      values={valuesFor(r.id)}
-                    />
-                    <RowSelect
-                      row={r.id}
-                      name="interviewArrangement"
-                      label="Se vuoi fare un colloquio: chi fissa data e ora"
-                      placeholder="Scegli…"
-                      options={[
-                        ["employer", "Lo fisso io: indico data e ora qui sotto"],
-                        ["cpi", "Chiedo al Centro per l'Impiego di fissarlo"],
-                      ]}
-                      errors={errorsFor(r.id)}
-                      values={valuesFor(r.id)}
-                    />
-                    <RowText
-                      row={r.id}
-                      name="interviewAt"
-                      label="Data e ora del colloquio (se lo fissi tu)"
-                      type="datetime-local"
-                      errors={errorsFor(r.id)}
-                      values={valuesFor(r.id)}
-                    />
-                    <RowSelect
-                      row={r.id}
-                      name="reason"
-                      label="Motivo (obbligatorio se non selezionato)"
-                      placeholder="Scegli…"
-                      options={REASON_LABELS}
-                      errors={errorsFor(r.id)}
-                      values={valuesFor(r.id)}
-                    />
-                    <RowText
-                      row={r.id}
-                      name="missingSkills"
-                      label="Competenze mancanti (se il motivo è questo)"
-                      errors={errorsFor(r.id)}
-                      values={valuesFor(r.id)}
-                    />
-                    <RowText row={r.id} name="reasonText" label="Altro motivo" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
-                    <RowText row={r.id} name="comment" label="Commenti (facoltativi)" errors={errorsFor(r.id)} values={valuesFor(r.id)} />
-                    <RowCheckbox row={r.id} name="share" label="Il motivo può essere comunicato al candidato" values={valuesFor(r.id)} />
-                    <button type="submit" className="btn btn-primary">
-                      Invia il riscontro su {r.name}
-                    </button>
-                  </fieldset>
-                </Form>
+              {canGiveFeedback(r.state) ? (
+                <FeedbackForm
+                  rowId={r.id}
+                  version={r.version}
+                  name={r.name}
+                  canInterview={availableCandidateEvents(r.state, "employer").includes("schedule_interview")}
+                  lastResult={replyTo("feedback", r.id)}
+                />
               ) : null}
-              {events.includes("hire") && shortlist.vacancy_status !== "closed" ? (
+              {canHire(r.state) ? (
                 <HireForm
                   rowId={r.id}
                   version={r.version}
                   name={r.name}
                   contractTypes={options.contractTypes}
+                  fixedTermCodes={options.fixedTermCodes}
                   defaultComune={defaults.comune}
                   defaultReserved={defaults.reserved}
                   byOfficer={false}
-                  errors={errorsFor(r.id)}
-                  values={valuesFor(r.id)}
+                  lastResult={replyTo("hire", r.id)}
                 />
               ) : null}
             </div>
@@ -235,5 +197,49 @@ export default function EmployerShortlistPage() {
       {!rows.length ? <p>Nessun candidato presentato.</p> : null}
       <HireList hires={hires} />
     </div>
+  );
+}
+
+/** The employer's feedback on one person: a form of its own, checked in the browser and by the action with FeedbackSchema. */
+function FeedbackForm(props: { rowId: string; version: number; name: string; canInterview: boolean; lastResult: FormResult | null }) {
+  const [form, fields] = useSchemaForm(FeedbackSchema, { id: `feedback-${props.rowId}`, lastResult: props.lastResult });
+  return (
+    <Form method="post" className="mt-3" {...getFormProps(form)}>
+      <ErrorSummary form={form} />
+      <input type="hidden" name="intent" value="feedback" />
+      <input type="hidden" name="rowId" value={props.rowId} />
+      <input type="hidden" name="version" value={props.version} />
+      <fieldset>
+        <legend className="h6">Il tuo riscontro su {props.name}</legend>
+        <SelectField
+          field={fields.decision}
+          label="Decisione"
+          placeholder="Scegli…"
+          options={[
+            ...(props.canInterview ? [["interview", "Voglio fare un colloquio"] as [string, string]] : []),
+            ["selected", "Selezionato"],
+            ["not_selected", "Non selezionato"],
+          ]}
+        />
+        <SelectField
+          field={fields.interviewArrangement}
+          label="Se vuoi fare un colloquio: chi fissa data e ora"
+          placeholder="Scegli…"
+          options={[
+            ["employer", "Lo fisso io: indico data e ora qui sotto"],
+            ["cpi", "Chiedo al Centro per l'Impiego di fissarlo"],
+          ]}
+        />
+        <TextField field={fields.interviewAt} label="Data e ora del colloquio (se lo fissi tu)" type="datetime-local" />
+        <SelectField field={fields.reason} label="Motivo (obbligatorio se non selezionato)" placeholder="Scegli…" options={REASON_LABELS} />
+        <TextField field={fields.missingSkills} label="Competenze mancanti (se il motivo è questo)" />
+        <TextField field={fields.reasonText} label="Altro motivo" />
+        <TextField field={fields.comment} label="Commenti (facoltativi)" />
+        <CheckboxField field={fields.share} label="Il motivo può essere comunicato al candidato" />
+        <button type="submit" className="btn btn-primary">
+          Invia il riscontro su {props.name}
+        </button>
+      </fieldset>
+    </Form>
   );
 }

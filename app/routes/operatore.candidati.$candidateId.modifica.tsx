@@ -1,17 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CandidateFormFields } from "~/components/candidate-form";
-import { ErrorSummary } from "~/components/forms";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CandidateCvForm } from "~/components/candidate-form";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { recordCandidateView, updateCandidate } from "~/domain/candidates/commands.server";
-import { cvToFormValues } from "~/domain/candidates/form-values";
+import { cvFormDefaults } from "~/domain/candidates/form-values";
 import { canReadHealth, cvSettings } from "~/domain/candidates/policy.server";
 import { getCandidateCv } from "~/domain/candidates/queries.server";
 import { CandidateSchema } from "~/domain/candidates/schema";
-import { domainErrorResponse, invalid } from "~/web/action.server";
+import { parseForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { parseFormData } from "~/utils/forms";
 import { actorOf, notFound, requirePermission } from "~/web/session.server";
 import { candidateIdFrom } from "~/web/guards.server";
 
@@ -27,25 +26,25 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
   if (!cv) throw notFound("Candidato non trovato");
   await withTransaction((trx) => recordCandidateView(trx, actorOf(user, context), candidateId, "cv"));
-  return { candidateId, name: `${cv.candidate.first_name} ${cv.candidate.last_name}`, values: cvToFormValues(cv), canSetProtectedCategory };
+  return { candidateId, name: `${cv.candidate.first_name} ${cv.candidate.last_name}`, values: cvFormDefaults(cv), canSetProtectedCategory };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "candidates:write");
   const candidateId = candidateIdFrom(params);
-  const form = parseFormData(await request.formData(), CandidateSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(await request.formData(), CandidateSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
   try {
     await withTransaction((trx) =>
       updateCandidate(
         trx,
         actorOf(user, context),
-        { ...form.data, candidateId, version: form.data.version ?? 0 },
+        { ...submission.value, candidateId, version: submission.value.version ?? 0 },
         { bySelf: false, canSetProtectedCategory: canReadHealth(user) },
       ),
     );
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   return redirectWithFlash(`/operatore/candidati/${candidateId}`, {
     type: "success",
@@ -62,19 +61,13 @@ export default function EditCandidatePage() {
         <Link to={`/operatore/candidati/${candidateId}`}>← Scheda del candidato</Link>
       </p>
       <h1>Modifica il CV di {name}</h1>
-      <ErrorSummary errors={result?.errors} />
-      <Form method="post" noValidate>
-        <input type="hidden" name="version" value={result?.values?.version ?? values.version} />
-        <CandidateFormFields
-          mode="officer"
-          canSetProtectedCategory={canSetProtectedCategory}
-          errors={result?.errors}
-          values={result?.values ?? values}
-        />
-        <button type="submit" className="btn btn-primary">
-          Salva le modifiche
-        </button>
-      </Form>
+      <CandidateCvForm
+        mode="officer"
+        canSetProtectedCategory={canSetProtectedCategory}
+        lastResult={result?.result}
+        defaultValue={values}
+        submitLabel="Salva le modifiche"
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Notice, SelectField, TextAreaField, TextField } from "~/components/forms";
-import { RowCheckbox, RowSelect, RowText } from "~/components/row-fields";
+import { CheckboxField, ErrorSummary, Notice, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { MatchExplanation } from "~/components/match-explanation";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
@@ -23,14 +23,19 @@ import { addAssessmentStep, getAssessmentPlan, recordAssessmentResult } from "~/
 import { type ShortlistScope } from "~/domain/shortlists/policy.server";
 import { findShortlistRef, getOfficerShortlist, hireDefaults, shortlistHasRow } from "~/domain/shortlists/queries.server";
 import {
+  AssessmentResultSchema,
+  AssessmentStepSchema,
   CHANNEL_LABELS,
   CONTACT_OUTCOME_LABELS,
+  ContactAttemptSchema,
   contactManySummary,
   ContactManySchema,
   DECISION_LABELS,
   GAP_KIND_LABELS,
   GAP_OUTCOME_LABELS,
+  GapProposalSchema,
   OfficerActionSchema,
+  PresentSchema,
   REASON_LABELS,
   STEP_DECISION_LABELS,
   STEP_KIND_LABELS,
@@ -43,17 +48,17 @@ import {
   EXPOSURE_DAYS,
 } from "~/domain/shortlists/states";
 import { interviewSummary, reasonText } from "~/domain/shortlists/feedback-view";
-import { domainErrorResponse, invalid } from "~/web/action.server";
 import { getEnv } from "~/utils/env.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
-import { parseFormData, zodFieldErrors } from "~/utils/forms";
 import { actorOf, notFound } from "~/web/session.server";
 import { SpentTimeFields } from "~/components/spent-time";
 import { standardPrefill } from "~/domain/services/durations";
 import { presentationTime } from "~/domain/shortlists/deliveries.server";
 import { plural } from "~/utils/plural";
 import { requireMatchingOfficer, shortlistIdFrom } from "~/web/guards.server";
+import { parseForm, useSchemaForm, type FormResult } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 
 export const meta: MetaFunction = () => [{ title: "Rosa di candidati — Rosa" }];
 
@@ -111,16 +116,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = actorOf(user, context);
   if (formData.get("intent") === "hire") return officerHire(formData, actor, scope, shortlistId);
   if (formData.get("intent") === "contact_all") return contactAll(formData, actor, scope, shortlistId);
-  const form = parseFormData(formData, OfficerActionSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
+  const submission = parseForm(formData, OfficerActionSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const d = submission.value;
   // Every row id must belong to this rosa (checked again under lock by the command).
-  if ("rowId" in form.data && form.data.rowId) {
-    if (!(await shortlistHasRow(getDb(), shortlistId, form.data.rowId))) throw notFound("Candidato non trovato in questa rosa");
+  if ("rowId" in d && d.rowId) {
+    if (!(await shortlistHasRow(getDb(), shortlistId, d.rowId))) throw notFound("Candidato non trovato in questa rosa");
   }
   let message = "";
   try {
     await withTransaction(async (trx) => {
-      const d = form.data;
       switch (d.intent) {
         case "event":
           if (d.event === "start_contact")
@@ -184,32 +189,33 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
     });
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   return redirectWithFlash(`/operatore/rose/${shortlistId}`, { type: "success", message });
 }
 
 /** «Avvia il contatto» for every chosen person (repeated «rowIds» fields), in one transaction. */
 async function contactAll(formData: FormData, actor: ReturnType<typeof actorOf>, scope: ShortlistScope, shortlistId: string) {
-  const parsed = ContactManySchema.safeParse({ intent: "contact_all", rowIds: formData.getAll("rowIds") });
-  if (!parsed.success) return invalid(zodFieldErrors(parsed.error), {});
+  const submission = parseForm(formData, ContactManySchema);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const { rowIds } = submission.value;
   let message: string;
   try {
     const summary = await withTransaction((trx) =>
-      startContactMany(trx, actor, scope, { shortlistId, rowIds: parsed.data.rowIds, deadlineDays: getEnv().AVAILABILITY_DEADLINE_DAYS }),
+      startContactMany(trx, actor, scope, { shortlistId, rowIds, deadlineDays: getEnv().AVAILABILITY_DEADLINE_DAYS }),
     );
     message = contactManySummary(summary);
   } catch (e) {
-    return domainErrorResponse(e, {});
+    return replyDomainError(e, submission);
   }
   return redirectWithFlash(`/operatore/rose/${shortlistId}`, { type: "success", message });
 }
 
 /** The officer records the hire on the employer's behalf (an employer who phoned the CPI). */
 async function officerHire(formData: FormData, actor: ReturnType<typeof actorOf>, scope: ShortlistScope, shortlistId: string) {
-  const form = parseFormData(formData, ServerHireSchema);
-  if (!form.ok) return invalid(form.errors, form.values);
-  const d = form.data;
+  const submission = parseForm(formData, ServerHireSchema);
+  if (submission.status !== "success") return replyInvalid(submission);
+  const d = submission.value;
   if (!(await shortlistHasRow(getDb(), shortlistId, d.rowId))) throw notFound("Candidato non trovato in questa rosa");
   let message: string;
   try {
@@ -220,7 +226,7 @@ async function officerHire(formData: FormData, actor: ReturnType<typeof actorOf>
       ? "Assunzione registrata per conto dell'azienda: tutte le posizioni sono coperte e l'offerta è chiusa. L'azienda la vede nella sua area e deve inviare la comunicazione obbligatoria (UNILAV)."
       : `Assunzione registrata per conto dell'azienda (${hire.filled} su ${hire.positions}). L'azienda la vede nella sua area e deve inviare la comunicazione obbligatoria (UNILAV).`;
   } catch (e) {
-    return domainErrorResponse(e, form.values);
+    return replyDomainError(e, submission);
   }
   return redirectWithFlash(`/operatore/rose/${shortlistId}`, { type: "success", message });
 }
@@ -229,9 +235,20 @@ export default function OfficerShortlistPage() {
   const { shortlist, rows, proposals, snapshot, results, plan, hires, defaults, options, standard4C, presentPrefill, alreadyRecorded } =
     useLoaderData<typeof loader>();
   const contactable = rows.filter((r) => availableCandidateEvents(r.state, "officer").includes("start_contact") && r.state === "proposed");
-  const result = useActionData<typeof action>();
+  const result = useActionData<typeof action>()?.result ?? null;
   const availableCount = rows.filter((r) => r.state === "available").length;
-  const rowErrors = (rowId: string) => (result?.values?.rowId === rowId ? result.errors : undefined);
+  const intent = result?.initialValue?.intent;
+  /** The action's reply goes back to the form it answers: the same intent (and, for a person's form, the same person). */
+  const replyTo = (to: string, rowId?: string) => (intent === to && (!rowId || result?.initialValue?.rowId === rowId) ? result : null);
+  const canHire = (r: (typeof rows)[number]) =>
+    availableCandidateEvents(r.state, "officer").includes("hire") && shortlist.vacancy_status !== "closed";
+  // Replies to the buttons (a move, «Avvia il contatto», a proposal's outcome) and to a form no longer on the page go at the top.
+  const answered =
+    (intent === "present" && shortlist.status !== "closed") ||
+    intent === "gap" ||
+    intent === "step" ||
+    (intent === "result" && plan.steps.length > 0) ||
+    rows.some((r) => (replyTo("hire", r.id) && canHire(r)) || (replyTo("contact", r.id) && r.state === "contacting"));
   return (
     <div>
       <p>
@@ -243,27 +260,16 @@ export default function OfficerShortlistPage() {
         Creata il {formatDateTime(shortlist.created_at)} da {shortlist.created_by_name}.
         {shortlist.presented_at ? ` Presentata il ${formatDateTime(shortlist.presented_at)}.` : ""}
       </p>
-      <ErrorSummary errors={result?.errors} />
+      {result && !answered ? <ErrorSummary result={result} /> : null}
       {shortlist.status !== "closed" ? (
-        <Form method="post" className="mb-4">
-          <input type="hidden" name="intent" value="present" />
-          <input type="hidden" name="version" value={shortlist.version} />
-          <SpentTimeFields
-            code="4C"
-            prefill={presentPrefill}
-            range={standard4C}
-            errors={result?.values?.intent === "present" ? result.errors : undefined}
-            values={result?.values?.intent === "present" ? result.values : undefined}
-          />
-          {alreadyRecorded ? (
-            <p className="small rosa-muted">
-              La rosa è già nel registro: una nuova presentazione aggiorna la stessa riga 4C (indica la durata complessiva).
-            </p>
-          ) : null}
-          <button type="submit" className="btn btn-primary" disabled={availableCount === 0}>
-            Presenta all'azienda i candidati disponibili ({availableCount})
-          </button>
-        </Form>
+        <PresentForm
+          version={shortlist.version}
+          prefill={presentPrefill}
+          range={standard4C}
+          alreadyRecorded={alreadyRecorded}
+          availableCount={availableCount}
+          lastResult={replyTo("present")}
+        />
       ) : (
         <Notice type="info">Rosa chiusa: tutte le posizioni sono coperte.</Notice>
       )}
@@ -381,43 +387,21 @@ export default function OfficerShortlistPage() {
                         </button>
                       </Form>
                     ))}
-                    {availableCandidateEvents(r.state, "officer").includes("hire") && shortlist.vacancy_status !== "closed" ? (
+                    {canHire(r) ? (
                       <HireForm
                         rowId={r.id}
                         version={r.version}
                         name={name}
                         contractTypes={options.contractTypes}
+                        fixedTermCodes={options.fixedTermCodes}
                         defaultComune={defaults.comune}
                         defaultReserved={defaults.reserved}
                         byOfficer
-                        errors={result?.values?.intent === "hire" ? rowErrors(r.id) : undefined}
-                        values={result?.values?.intent === "hire" && result.values.rowId === r.id ? result.values : undefined}
+                        lastResult={replyTo("hire", r.id)}
                       />
                     ) : null}
                     {r.state === "contacting" ? (
-                      <details>
-                        <summary>Registra un contatto con {name}</summary>
-                        <Form method="post" noValidate>
-                          <input type="hidden" name="intent" value="contact" />
-                          <input type="hidden" name="rowId" value={r.id} />
-                          <input type="hidden" name="version" value={r.version} />
-                          <RowSelect row={r.id} name="channel" label="Canale" options={CHANNEL_LABELS} errors={rowErrors(r.id)} />
-                          <RowText
-                            row={r.id}
-                            name="attemptedAt"
-                            label="Data e ora"
-                            type="datetime-local"
-                            defaultValue={new Date().toISOString().slice(0, 16)}
-                            errors={rowErrors(r.id)}
-                          />
-                          <RowSelect row={r.id} name="outcome" label="Esito" options={CONTACT_OUTCOME_LABELS} errors={rowErrors(r.id)} />
-                          <RowCheckbox row={r.id} name="shareContacts" label="Acconsente a dare i recapiti all'azienda" />
-                          <RowText row={r.id} name="note" label="Note" errors={rowErrors(r.id)} />
-                          <button type="submit" className="btn btn-sm btn-primary">
-                            Registra il contatto
-                          </button>
-                        </Form>
-                      </details>
+                      <ContactForm rowId={r.id} version={r.version} name={name} lastResult={replyTo("contact", r.id)} />
                     ) : null}
                   </td>
                 </tr>
@@ -461,26 +445,7 @@ export default function OfficerShortlistPage() {
         ) : (
           <p>Nessuna proposta.</p>
         )}
-        <Form method="post" noValidate className="col-lg-8">
-          <input type="hidden" name="intent" value="gap" />
-          <SelectField
-            name="rowId"
-            label="Candidato (facoltativo)"
-            options={[["", "Tutta la rosa"], ...rows.map((r) => [r.id, `${r.first_name} ${r.last_name}`] as [string, string])]}
-          />
-          <TextField
-            name="gap"
-            label="Carenza"
-            hint="Es. competenza mancante segnalata dall'azienda o requisito che trova pochi candidati"
-            errors={result?.errors}
-            values={result?.values}
-          />
-          <SelectField name="kind" label="Proposta" options={GAP_KIND_LABELS} errors={result?.errors} />
-          <TextAreaField name="description" label="Descrizione della proposta" errors={result?.errors} values={result?.values} />
-          <button type="submit" className="btn btn-outline-primary">
-            Registra la proposta
-          </button>
-        </Form>
+        <GapForm people={rows.map((r) => [r.id, `${r.first_name} ${r.last_name}`] as [string, string])} lastResult={replyTo("gap")} />
       </section>
 
       <section className="mt-4" aria-labelledby="verifica">
@@ -524,47 +489,13 @@ export default function OfficerShortlistPage() {
           <p>Nessun passo di verifica.</p>
         )}
         <div className="row">
-          <Form method="post" noValidate className="col-lg-6">
-            <input type="hidden" name="intent" value="step" />
-            <RowSelect row="step" name="kind" label="Nuovo passo" options={STEP_KIND_LABELS} />
-            <RowText row="step" name="description" label="Descrizione del passo" />
-            <RowText row="step" name="representative" label="Referente dell'azienda presente" />
-            <button type="submit" className="btn btn-outline-primary">
-              Aggiungi il passo
-            </button>
-          </Form>
+          <StepForm lastResult={replyTo("step")} />
           {plan.steps.length ? (
-            <Form method="post" noValidate className="col-lg-6">
-              <input type="hidden" name="intent" value="result" />
-              <RowSelect
-                row="result"
-                name="stepId"
-                label="Passo"
-                options={plan.steps.map((st) => [st.id, `${st.position}. ${STEP_KIND_LABELS[st.kind]}`] as [string, string])}
-              />
-              <RowSelect
-                row="result"
-                name="rowId"
-                label="Candidato"
-                options={rows.map((r) => [r.id, `${r.first_name} ${r.last_name}`] as [string, string])}
-              />
-              <RowSelect
-                row="result"
-                name="decision"
-                label="Esito"
-                options={STEP_DECISION_LABELS}
-                errors={result?.values?.intent === "result" ? result.errors : undefined}
-              />
-              <RowText
-                row="result"
-                name="justification"
-                label="Motivazione"
-                errors={result?.values?.intent === "result" ? result.errors : undefined}
-              />
-              <button type="submit" className="btn btn-outline-primary">
-                Registra l'esito
-              </button>
-            </Form>
+            <ResultForm
+              steps={plan.steps.map((st) => [st.id, `${st.position}. ${STEP_KIND_LABELS[st.kind]}`] as [string, string])}
+              people={rows.map((r) => [r.id, `${r.first_name} ${r.last_name}`] as [string, string])}
+              lastResult={replyTo("result")}
+            />
           ) : null}
         </div>
       </section>
@@ -613,5 +544,123 @@ export default function OfficerShortlistPage() {
         </div>
       </section>
     </div>
+  );
+}
+
+/** Presenting the rosa, with the officer's time for the 4C row of the register. */
+function PresentForm(props: {
+  version: number;
+  prefill: { minutes: number; modality: string; justification?: string | null };
+  range: { min_minutes: number | null; max_minutes: number | null } | null;
+  alreadyRecorded: boolean;
+  availableCount: number;
+  lastResult: FormResult | null;
+}) {
+  const [form, fields] = useSchemaForm(PresentSchema, { id: "rosa-present", lastResult: props.lastResult });
+  return (
+    <Form method="post" className="mb-4" {...getFormProps(form)}>
+      <ErrorSummary form={form} />
+      <input type="hidden" name="intent" value="present" />
+      <input type="hidden" name="version" value={props.version} />
+      <SpentTimeFields
+        code="4C"
+        prefill={props.prefill}
+        range={props.range}
+        fields={{ minutes: fields.minutes, modality: fields.modality, justification: fields.justification }}
+      />
+      {props.alreadyRecorded ? (
+        <p className="small rosa-muted">
+          La rosa è già nel registro: una nuova presentazione aggiorna la stessa riga 4C (indica la durata complessiva).
+        </p>
+      ) : null}
+      <button type="submit" className="btn btn-primary" disabled={props.availableCount === 0}>
+        Presenta all'azienda i candidati disponibili ({props.availableCount})
+      </button>
+    </Form>
+  );
+}
+
+/** A contact attempt with one person (phone call, meeting…), and whether they agree to share their contacts. */
+function ContactForm(props: { rowId: string; version: number; name: string; lastResult: FormResult | null }) {
+  const [form, fields] = useSchemaForm(ContactAttemptSchema, {
+    id: `contact-${props.rowId}`,
+    lastResult: props.lastResult,
+    defaultValue: { attemptedAt: new Date().toISOString().slice(0, 16) },
+  });
+  return (
+    <details open={!!props.lastResult}>
+      <summary>Registra un contatto con {props.name}</summary>
+      <Form method="post" {...getFormProps(form)}>
+        <ErrorSummary form={form} />
+        <input type="hidden" name="intent" value="contact" />
+        <input type="hidden" name="rowId" value={props.rowId} />
+        <input type="hidden" name="version" value={props.version} />
+        <SelectField field={fields.channel} label="Canale" options={CHANNEL_LABELS} />
+        <TextField field={fields.attemptedAt} label="Data e ora" type="datetime-local" />
+        <SelectField field={fields.outcome} label="Esito" options={CONTACT_OUTCOME_LABELS} />
+        <CheckboxField field={fields.shareContacts} label="Acconsente a dare i recapiti all'azienda" />
+        <TextField field={fields.note} label="Note" />
+        <button type="submit" className="btn btn-sm btn-primary">
+          Registra il contatto
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+/** A gap the rosa shows (a skill the employer misses, a requirement few people meet) and what is proposed to the employer. */
+function GapForm({ people, lastResult }: { people: [string, string][]; lastResult: FormResult | null }) {
+  const [form, fields] = useSchemaForm(GapProposalSchema, { id: "rosa-gap", lastResult });
+  return (
+    <Form method="post" className="col-lg-8" {...getFormProps(form)}>
+      <ErrorSummary form={form} />
+      <input type="hidden" name="intent" value="gap" />
+      <SelectField field={fields.rowId} label="Candidato (facoltativo)" options={[["", "Tutta la rosa"], ...people]} />
+      <TextField
+        field={fields.gap}
+        label="Carenza"
+        hint="Es. competenza mancante segnalata dall'azienda o requisito che trova pochi candidati"
+      />
+      <SelectField field={fields.kind} label="Proposta" options={GAP_KIND_LABELS} />
+      <TextAreaField field={fields.description} label="Descrizione della proposta" />
+      <button type="submit" className="btn btn-outline-primary">
+        Registra la proposta
+      </button>
+    </Form>
+  );
+}
+
+/** A new step of the vacancy's assessment plan (4D). */
+function StepForm({ lastResult }: { lastResult: FormResult | null }) {
+  const [form, fields] = useSchemaForm(AssessmentStepSchema, { id: "rosa-step", lastResult });
+  return (
+    <Form method="post" className="col-lg-6" {...getFormProps(form)}>
+      <ErrorSummary form={form} />
+      <input type="hidden" name="intent" value="step" />
+      <SelectField field={fields.kind} label="Nuovo passo" options={STEP_KIND_LABELS} />
+      <TextField field={fields.description} label="Descrizione del passo" />
+      <TextField field={fields.representative} label="Referente dell'azienda presente" />
+      <button type="submit" className="btn btn-outline-primary">
+        Aggiungi il passo
+      </button>
+    </Form>
+  );
+}
+
+/** One person's result at one step of the plan, with its justification. */
+function ResultForm(props: { steps: [string, string][]; people: [string, string][]; lastResult: FormResult | null }) {
+  const [form, fields] = useSchemaForm(AssessmentResultSchema, { id: "rosa-result", lastResult: props.lastResult });
+  return (
+    <Form method="post" className="col-lg-6" {...getFormProps(form)}>
+      <ErrorSummary form={form} />
+      <input type="hidden" name="intent" value="result" />
+      <SelectField field={fields.stepId} label="Passo" options={props.steps} />
+      <SelectField field={fields.rowId} label="Candidato" options={props.people} />
+      <SelectField field={fields.decision} label="Esito" options={STEP_DECISION_LABELS} />
+      <TextField field={fields.justification} label="Motivazione" />
+      <button type="submit" className="btn btn-outline-primary">
+        Registra l'esito
+      </button>
+    </Form>
   );
 }

@@ -89,7 +89,7 @@ describe("candidate record: create and update", () => {
     const loaded = await callRoute(edit.loader, request(`/operatore/candidati/${id}/modifica`, { cookie: preselection }), {
       candidateId: id,
     });
-    const values = (loaded.body as { values: Record<string, string> }).values;
+    const values = formFields((loaded.body as { values: unknown }).values);
     const outcome = await callRoute(
       edit.action,
       request(`/operatore/candidati/${id}/modifica`, {

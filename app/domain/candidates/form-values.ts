@@ -1,4 +1,3 @@
-import type { FormValues } from "~/utils/forms";
 import type { StoredCv } from "./cv";
 import { MAX_MOTHER_TONGUES, MAX_PREFERENCES } from "./schema";
 
@@ -80,18 +79,6 @@ function cvValue({ candidate: c, sections: s }: CvForForm): CvFormValue {
   };
 }
 
-/** The stored CV as the edit form's dotted field names (`preferences.0.occupation`), for the forms not yet on conform. */
-export function cvToFormValues(cv: CvForForm): FormValues {
-  const v: FormValues = {};
-  for (const [key, value] of Object.entries(cvValue(cv))) {
-    if (value === undefined) continue;
-    if (typeof value === "string") v[key] = value;
-    else if (Array.isArray(value)) value.forEach((row, i) => Object.entries(row).forEach(([k, x]) => (v[`${key}.${i}.${k}`] = x)));
-    else Object.entries(value).forEach(([k, x]) => (v[`${key}.${k}`] = x));
-  }
-  return v;
-}
-
 /** The form's value with the blank rows each section offers (conform draws one set of fields per row). */
 export function withBlankRows(value: CvFormValue): CvFormValue {
   const out: CvFormValue = { ...value };
@@ -105,13 +92,3 @@ export function withBlankRows(value: CvFormValue): CvFormValue {
 
 /** The edit form's initial value for a stored CV. */
 export const cvFormDefaults = (cv: CvForForm): CvFormValue => withBlankRows(cvValue(cv));
-
-/** How many rows of a repeated section the form shows: what is filled plus spare blank rows. */
-export function rowCount(values: FormValues | undefined, section: string, spare: number, max: number): number {
-  let filled = 0;
-  for (const key of Object.keys(values ?? {})) {
-    const m = new RegExp(`^${section}\\.(\\d+)\\.`).exec(key);
-    if (m) filled = Math.max(filled, Number(m[1]) + 1);
-  }
-  return Math.min(max, Math.max(filled + spare, 1));
-}

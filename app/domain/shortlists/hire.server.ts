@@ -2,7 +2,7 @@ import { codeEntry, currentCodes, isCurrent, sentenceCase } from "~/domain/refer
 import type { Db } from "~/db/db.server";
 import { CONTRACT_TYPES } from "~/domain/vacancies";
 import { listHires } from "./queries.server";
-import { makeHireSchema, type HireCodeChecks } from "./schema";
+import { makeHireSchema, type HireCodeChecks } from "./hire-schema";
 
 /** «a termine»: the CO contract types that need an end date (tempo determinato, tirocinio). */
 export function isFixedTermContract(code: string) {
@@ -16,7 +16,7 @@ const currentOnly = (list: "contractTypes" | "ccnl" | "qualifications", unknown:
   return isCurrent(e) ? null : ended;
 };
 
-const CHECKS: HireCodeChecks = {
+const CHECKS: Required<HireCodeChecks> = {
   contractType: currentOnly(
     "contractTypes",
     "Tipo di contratto sconosciuto: sceglilo dall'elenco",
@@ -38,10 +38,15 @@ const CHECKS: HireCodeChecks = {
 /** The hire form's schema with the checks of the national code lists (all errors at once). */
 export const ServerHireSchema = makeHireSchema(CHECKS);
 
-/** The choices of the hire form: only the CO contract types in force today. */
+/**
+ * The choices of the hire form: only the CO contract types in force today, and which of them are fixed-term
+ * (the page's schema, `hireSchemaFor`, asks for their end date before sending the form).
+ */
 export function hireFormOptions() {
+  const current = currentCodes("contractTypes");
   return {
-    contractTypes: currentCodes("contractTypes").map((e) => [e.code, `${sentenceCase(e.label)} (${e.code})`] as [string, string]),
+    contractTypes: current.map((e) => [e.code, `${sentenceCase(e.label)} (${e.code})`] as [string, string]),
+    fixedTermCodes: current.filter((e) => isFixedTermContract(e.code)).map((e) => e.code),
   };
 }
 export type HireFormOptions = ReturnType<typeof hireFormOptions>;

@@ -11,11 +11,6 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v?.trim() ? v.trim() : null))
     .pipe(z.string().max(max, `Al massimo ${max} caratteri`).nullable());
-const isoDay = (label: string) =>
-  z
-    .string({ error: `Indica ${label}` })
-    .trim()
-    .pipe(calendarDay(`Indica ${label} (gg/mm/aaaa)`));
 
 export const CHANNEL_LABELS = {
   phone: "Telefono",
@@ -253,120 +248,16 @@ export const FeedbackSchema = z
     if (v.reason === "other" && !v.reasonText) ctx.addIssue({ code: "custom", path: ["reasonText"], message: "Spiega il motivo" });
   });
 
-export const WORKING_TIME_LABELS = {
-  F: "Tempo pieno",
-  P: "Tempo parziale orizzontale",
-  V: "Tempo parziale verticale",
-  M: "Tempo parziale misto",
-} as const;
-export const HIRE_CHANNEL_LABELS = { telefono: "Telefono", email_pec: "E-mail o PEC", sportello: "Allo sportello" } as const;
-export const RECORDED_AS_LABELS = { employer: "dall'azienda", officer: "dal Centro per l'Impiego per conto dell'azienda" } as const;
-
-/**
- * Checks of the national code lists (server side: the lists are files); each returns an Italian
- * message or null. Client-safe code gets the shape-only schema (HireSchema).
- */
-export interface HireCodeChecks {
-  contractType: (code: string) => string | null;
-  ccnl: (code: string) => string | null;
-  qualification: (code: string) => string | null;
-  isFixedTerm: (code: string) => boolean;
-}
-
-/** «1.500,00» or «1500.5» → number; anything else NaN. */
-export function parseEuro(text: string): number {
-  const t = text.replace(/[€\s]/g, "");
-  if (!/^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+([.,]\d{1,2})?$/.test(t)) return Number.NaN;
-  return Number(/,/.test(t) || /^\d{1,3}(\.\d{3})+$/.test(t) ? t.replace(/\./g, "").replace(",", ".") : t);
-}
-
-const lookupCode = (message: string) =>
-  z
-    .string({ error: message })
-    .transform((v) => v.split(" — ")[0]!.trim().toUpperCase())
-    .pipe(z.string().min(1, message).max(20, message));
-
-/**
- * The hire with the UNILAV fields (docs/decisions/0019-hire-with-unilav-fields.md). The employer records it; an officer may record it on
- * the employer's behalf (an employer who phones the CPI), saying through which channel.
- */
-export function makeHireSchema(codes?: HireCodeChecks) {
-  const code = (message: string, check?: (c: string) => string | null) =>
-    check
-      ? lookupCode(message).superRefine((c, ctx) => {
-          const m = check(c);
-          if (m) ctx.addIssue({ code: "custom", message: m });
-        })
-      : lookupCode(message);
-  return z
-    .object({
-      intent: z.literal("hire"),
-      rowId: uuid("Candidato"),
-      version,
-      contractType: code("Scegli il tipo di contratto", codes?.contractType),
-      startDate: isoDay("la data di inizio"),
-      endDate: z
-        .string()
-        .optional()
-        .transform((v) => (v?.trim() ? v.trim() : null))
-        .pipe(calendarDay("Data di fine non valida (gg/mm/aaaa)").nullable()),
-      workingTime: z.enum(keys(WORKING_TIME_LABELS), { error: "Scegli il tipo di orario" }),
-      weeklyHours: z
-        .string()
-        .optional()
-        .transform((v) => (v?.trim() ? Number(v.trim().replace(",", ".")) : null))
-        .pipe(
-          z
-            .number({ error: "Ore settimanali non valide" })
-            .min(1, "Ore settimanali: almeno 1")
-            .max(48, "Ore settimanali: al massimo 48")
-            .nullable(),
-        ),
-      ccnl: code("Indica il CCNL applicato (ND se nessuno)", codes?.ccnl),
-      contractLevel: z
-        .string({ error: "Indica il livello di inquadramento" })
-        .trim()
-        .min(1, "Indica il livello di inquadramento")
-        .max(30, "Livello: al massimo 30 caratteri"),
-      qualification: code("Indica la qualifica professionale (CP2011)", codes?.qualification),
-      grossPay: z
-        .string()
-        .optional()
-        .transform((v) => (v?.trim() ? parseEuro(v) : null))
-        .pipe(
-          z
-            .number({ error: "Retribuzione non valida (es. 24.000,00)" })
-            .positive("La retribuzione deve essere maggiore di zero")
-            .max(9_999_999, "Retribuzione troppo alta")
-            .nullable(),
-        ),
-      workComune: z
-        .string({ error: "Indica il comune della sede di lavoro" })
-        .trim()
-        .min(2, "Indica il comune della sede di lavoro")
-        .max(80, "Comune non valido"),
-      l68Reserved: z.literal("on").optional(),
-      requestChannel: z
-        .enum(["", ...keys(HIRE_CHANNEL_LABELS)], { error: "Canale non valido" })
-        .optional()
-        .default(""),
-    })
-    .superRefine((v, ctx) => {
-      if (v.endDate && v.endDate < v.startDate)
-        ctx.addIssue({ code: "custom", path: ["endDate"], message: "La data di fine non può precedere l'inizio" });
-      if (codes?.isFixedTerm(v.contractType) && !v.endDate)
-        ctx.addIssue({ code: "custom", path: ["endDate"], message: "Per questo contratto a termine indica la data di fine" });
-      if (v.workingTime !== "F") {
-        if (v.weeklyHours === null)
-          ctx.addIssue({ code: "custom", path: ["weeklyHours"], message: "Per il tempo parziale indica le ore settimanali (da 1 a 39)" });
-        else if (v.weeklyHours > 39)
-          ctx.addIssue({ code: "custom", path: ["weeklyHours"], message: "Tempo parziale: al massimo 39 ore settimanali" });
-      }
-    });
-}
-
-/** Shape only (client-safe); the routes use the server schema with the code-list checks. */
-export const HireSchema = makeHireSchema();
+export {
+  HIRE_CHANNEL_LABELS,
+  HireSchema,
+  hireSchemaFor,
+  makeHireSchema,
+  parseEuro,
+  RECORDED_AS_LABELS,
+  WORKING_TIME_LABELS,
+  type HireCodeChecks,
+} from "./hire-schema";
 
 /** The answer given through the one-click availability link (no login). */
 export const LinkAnswerSchema = z.object({

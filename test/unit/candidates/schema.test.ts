@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { cvToFormValues, rowCount } from "~/domain/candidates/form-values";
+import { cvFormDefaults } from "~/domain/candidates/form-values";
 import { CandidateSchema } from "~/domain/candidates/schema";
 import { nestFormValues, zodFieldErrors } from "~/utils/forms";
+import { parseForm } from "~/web/conform";
+import { formFields } from "../../support/routes";
 
 const base = {
   firstName: "Giulia",
@@ -80,8 +82,8 @@ describe("CV schema", () => {
     expect(Object.values(e).join()).toMatch(/Patente non riconosciuta/);
   });
 
-  it("round-trips a stored CV through the edit form values", () => {
-    const values = cvToFormValues({
+  it("round-trips a stored CV through the edit form's values (with its blank rows) as a browser posts them", () => {
+    const values = cvFormDefaults({
       candidate: {
         first_name: "A",
         last_name: "B",
@@ -125,10 +127,13 @@ describe("CV schema", () => {
         itSkills: [],
       },
     });
-    const r = parse(values);
-    expect(r.success).toBe(true);
-    expect(r.success && r.data).toMatchObject({ shifts: true, consent: true, licences: ["B"], maxCommuteKm: 20, version: 3 });
-    expect(rowCount(values, "education", 1, 10)).toBe(2);
-    expect(rowCount(values, "experiences", 1, 20)).toBe(1);
+    const form = new FormData();
+    for (const [name, value] of Object.entries(formFields(values))) form.append(name, value);
+    const r = parseForm(form, CandidateSchema);
+    expect(r.status).toBe("success");
+    expect(r.status === "success" && r.value).toMatchObject({ shifts: true, consent: true, licences: ["B"], maxCommuteKm: 20, version: 3 });
+    expect(r.status === "success" && r.value.education).toHaveLength(1);
+    // One blank row more than those filled in each repeated section, the three preference slots always.
+    expect([values.education, values.experiences, values.preferences].map((rows) => (rows as unknown[]).length)).toEqual([2, 1, 3]);
   });
 });
