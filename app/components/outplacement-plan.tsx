@@ -475,6 +475,7 @@ function UploadSignedForm({ d, reply, plan }: { d: MemberData; reply: ActionRepl
       </button>
     </Form>
   );
+}
 
 /** A goal as the plan states it: its type, the CP2021 occupation when there is one, and the description. */
 function goalText(type: string, cp2021: string | null, title: string | null, description: string) {
