@@ -1,8 +1,10 @@
 /** The employer's L. 68 file, shared by the employer's page and the placement officer's page. */
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import {
   CONTRACT_LABELS,
+  EmployerTypeFormSchema,
   EMPLOYER_TYPE_LABELS,
   EXCLUSION_LABELS,
   INVALIDITY_CATEGORY_LABELS,
@@ -11,19 +13,24 @@ import {
   OBLIGATION_CAUSE_LABELS,
   OBLIGATION_RESOLUTION_LABELS,
   OBLIGATION_STATUS_LABELS,
+  ProtectedWorkerFormSchema,
   type ProvinceAllocation,
+  WorkforceGroupFormSchema,
 } from "~/domain/l68";
 import type { FileView } from "~/domain/l68/file/index.server";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/utils/format";
-import type { FieldErrors, FormValues } from "~/utils/forms";
 import { plural } from "~/utils/plural";
+import { useSchemaForm, type FormResult } from "~/web/conform";
 
-export interface FileActionData {
-  ok: false;
-  intent: string;
-  errors: FieldErrors;
-  values: FormValues;
-}
+/**
+ * The action's last reply (conform's), shared by the forms of the file page: each form takes it when its
+ * values carry the form's `intent`.
+ */
+export type FileReply = FormResult | null | undefined;
+export const replyFor = (reply: FileReply, intent: string) => (reply?.initialValue?.intent === intent ? reply : null);
+/** The forms that show their own reply; any other (a row's «Elimina», an unknown operation) goes to the page's summary. */
+export const pageReply = (reply: FileReply) =>
+  ["add-group", "add-worker", "worker-left", "employer-type"].includes(String(reply?.initialValue?.intent)) ? null : (reply ?? null);
 
 const BAND_LABELS: Record<string, string> = {
   under15: "meno di 15 dipendenti computabili: nessun obbligo",
@@ -121,11 +128,12 @@ function ProvinceTable({ provinces }: { provinces: ProvinceAllocation[] }) {
   );
 }
 
-const errorsFor = (result: FileActionData | undefined, intent: string) => (result?.intent === intent ? result.errors : undefined);
-const valuesFor = (result: FileActionData | undefined, intent: string) => (result?.intent === intent ? result.values : undefined);
-
-export function WorkforceSection({ view, result }: { view: FileView; result?: FileActionData }) {
-  const errors = errorsFor(result, "add-group");
+export function WorkforceSection({ view, reply }: { view: FileView; reply?: FileReply }) {
+  const [form, fields] = useSchemaForm(WorkforceGroupFormSchema, {
+    id: "add-group",
+    lastResult: replyFor(reply, "add-group"),
+    defaultValue: { contract: "indeterminato" },
+  });
   return (
     <section aria-labelledby="workforce-title" className="mt-4">
       <h2 id="workforce-title" className="h4">
@@ -180,97 +188,45 @@ export function WorkforceSection({ view, result }: { view: FileView; result?: Fi
         </table>
       </div>
       <h3 className="h5">Aggiungi un gruppo di lavoratori</h3>
-      <ErrorSummary errors={errors} />
-      <Form method="post" noValidate className="row">
+      <ErrorSummary form={form} />
+      <Form method="post" className="row" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="add-group" />
         <input type="hidden" name="version" value={view.file.version} />
         <div className="col-md-3">
-          <TextField
-            name="provinceCode"
-            label="Provincia (sigla)"
-            required
-            errors={errors}
-            values={valuesFor(result, "add-group")}
-            maxLength={2}
-          />
+          <TextField field={fields.provinceCode} label="Provincia (sigla)" maxLength={2} />
         </div>
         <div className="col-md-5">
-          <TextField name="siteLabel" label="Sede operativa" errors={errors} values={valuesFor(result, "add-group")} />
+          <TextField field={fields.siteLabel} label="Sede operativa" />
         </div>
         <div className="col-md-4">
-          <TextField
-            name="count"
-            label="Numero di lavoratori"
-            required
-            inputMode="numeric"
-            errors={errors}
-            values={valuesFor(result, "add-group")}
-          />
+          <TextField field={fields.count} label="Numero di lavoratori" inputMode="numeric" />
         </div>
         <div className="col-md-6">
-          <SelectField
-            name="contract"
-            label="Tipo di contratto"
-            required
-            options={CONTRACT_LABELS}
-            defaultValue="indeterminato"
-            errors={errors}
-            values={valuesFor(result, "add-group")}
-          />
+          <SelectField field={fields.contract} label="Tipo di contratto" options={CONTRACT_LABELS} />
         </div>
         <div className="col-md-6">
-          <SelectField
-            name="exclusion"
-            label="Esclusione dalla base di computo"
-            placeholder="Nessuna"
-            options={EXCLUSION_LABELS}
-            errors={errors}
-            values={valuesFor(result, "add-group")}
-          />
+          <SelectField field={fields.exclusion} label="Esclusione dalla base di computo" placeholder="Nessuna" options={EXCLUSION_LABELS} />
+        </div>
+        <div className="col-md-4">
+          <TextField field={fields.months} label="Durata in mesi (tempo determinato)" inputMode="numeric" hint="Proroghe comprese" />
+        </div>
+        <div className="col-md-4">
+          <TextField field={fields.weeklyHours} label="Ore settimanali (tempo parziale)" inputMode="numeric" />
+        </div>
+        <div className="col-md-4">
+          <TextField field={fields.fullTimeHours} label="Ore a tempo pieno del CCNL" inputMode="numeric" />
         </div>
         <div className="col-md-4">
           <TextField
-            name="months"
-            label="Durata in mesi (tempo determinato)"
-            inputMode="numeric"
-            errors={errors}
-            values={valuesFor(result, "add-group")}
-            hint="Proroghe comprese"
-          />
-        </div>
-        <div className="col-md-4">
-          <TextField
-            name="weeklyHours"
-            label="Ore settimanali (tempo parziale)"
-            inputMode="numeric"
-            errors={errors}
-            values={valuesFor(result, "add-group")}
-          />
-        </div>
-        <div className="col-md-4">
-          <TextField
-            name="fullTimeHours"
-            label="Ore a tempo pieno del CCNL"
-            inputMode="numeric"
-            errors={errors}
-            values={valuesFor(result, "add-group")}
-          />
-        </div>
-        <div className="col-md-4">
-          <TextField
-            name="patronSaint"
+            field={fields.patronSaint}
             label="Santo patrono della sede (giorno/mese)"
-            errors={errors}
-            values={valuesFor(result, "add-group")}
             hint="Se vuoto vale quello del capoluogo di provincia, se noto. Conta per le giornate lavorative del contributo esonerativo."
           />
         </div>
         <div className="col-md-8">
           <TextField
-            name="extraHolidays"
+            field={fields.extraHolidays}
             label="Festività aggiuntive del CCNL o locali"
-            errors={errors}
-            values={valuesFor(result, "add-group")}
             hint="Giorno/mese (ogni anno) o giorno/mese/anno, separate da virgole, es. 14/8, 2/11/2026"
           />
         </div>
@@ -306,10 +262,16 @@ function healthDetails(w: FileView["workers"][number]): string {
   return parts.length ? parts.join(", ") : "—";
 }
 
-export function ProtectedWorkersSection({ view, result, health }: { view: FileView; result?: FileActionData; health: boolean }) {
-  const errors = errorsFor(result, "add-worker");
-  const leftErrors = errorsFor(result, "worker-left");
-  const values = valuesFor(result, "add-worker");
+export function ProtectedWorkersSection({ view, reply, health }: { view: FileView; reply?: FileReply; health: boolean }) {
+  const [form, fields] = useSchemaForm(ProtectedWorkerFormSchema, {
+    id: "add-worker",
+    lastResult: replyFor(reply, "add-worker"),
+    defaultValue: { contract: "indeterminato" },
+  });
+  // «Registra cessazione» is one small form per row: its reply shows above the table, the date typed stays in its row.
+  const leftReply = replyFor(reply, "worker-left");
+  const leftRow = leftReply?.initialValue?.workerId;
+  const leftError = leftReply?.error?.leftOn?.[0];
   return (
     <section aria-labelledby="workers-title" className="mt-4">
       <h2 id="workers-title" className="h4">
@@ -321,7 +283,7 @@ export function ProtectedWorkersSection({ view, result, health }: { view: FileVi
           del collocamento mirato.
         </p>
       ) : null}
-      <ErrorSummary errors={leftErrors} />
+      <ErrorSummary result={leftReply} />
       <div className="table-responsive" tabIndex={0}>
         <table className="table">
           <caption>Lavoratori computati nelle quote</caption>
@@ -354,7 +316,15 @@ export function ProtectedWorkersSection({ view, result, health }: { view: FileVi
                       <label className="visually-hidden" htmlFor={`left-${w.id}`}>
                         Data di cessazione di {w.worker_name}
                       </label>
-                      <input id={`left-${w.id}`} type="date" name="leftOn" className="form-control form-control-sm" required />
+                      <input
+                        id={`left-${w.id}`}
+                        type="date"
+                        name="leftOn"
+                        className={`form-control form-control-sm${leftRow === w.id && leftError ? " is-invalid" : ""}`}
+                        required
+                        defaultValue={leftRow === w.id ? String(leftReply?.initialValue?.leftOn ?? "") : undefined}
+                        aria-invalid={leftRow === w.id && leftError ? true : undefined}
+                      />
                       <button type="submit" className="btn btn-outline-secondary btn-xs">
                         Registra cessazione
                       </button>
@@ -367,106 +337,80 @@ export function ProtectedWorkersSection({ view, result, health }: { view: FileVi
         </table>
       </div>
       <h3 className="h5">Registra un lavoratore delle categorie protette</h3>
-      <ErrorSummary errors={errors} />
-      <Form method="post" noValidate className="row">
+      <ErrorSummary form={form} />
+      <Form method="post" className="row" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="add-worker" />
         <input type="hidden" name="version" value={view.file.version} />
         <div className="col-md-6">
-          <TextField name="workerName" label="Nome e cognome del lavoratore" required errors={errors} values={values} />
+          <TextField field={fields.workerName} label="Nome e cognome del lavoratore" />
         </div>
         <div className="col-md-2">
-          <TextField name="provinceCode" label="Provincia (sigla)" required maxLength={2} errors={errors} values={values} />
+          <TextField field={fields.provinceCode} label="Provincia (sigla)" maxLength={2} />
         </div>
         <div className="col-md-4">
-          <TextField name="hiredOn" type="date" label="Data di assunzione" required errors={errors} values={values} />
+          <TextField field={fields.hiredOn} type="date" label="Data di assunzione" />
         </div>
         <div className="col-md-6">
-          <SelectField name="category" label="Categoria" required options={PROTECTED_CATEGORY_LABELS} errors={errors} values={values} />
+          <SelectField field={fields.category} label="Categoria" options={PROTECTED_CATEGORY_LABELS} />
         </div>
         <div className="col-md-6">
-          <SelectField
-            name="contract"
-            label="Tipo di contratto"
-            required
-            options={CONTRACT_LABELS}
-            defaultValue="indeterminato"
-            errors={errors}
-            values={values}
-          />
+          <SelectField field={fields.contract} label="Tipo di contratto" options={CONTRACT_LABELS} />
         </div>
         <div className="col-md-3">
-          <TextField name="weeklyHours" label="Ore settimanali (tempo parziale)" inputMode="numeric" errors={errors} values={values} />
+          <TextField field={fields.weeklyHours} label="Ore settimanali (tempo parziale)" inputMode="numeric" />
         </div>
         <div className="col-md-3">
-          <TextField name="fullTimeHours" label="Ore a tempo pieno del CCNL" inputMode="numeric" errors={errors} values={values} />
+          <TextField field={fields.fullTimeHours} label="Ore a tempo pieno del CCNL" inputMode="numeric" />
+        </div>
+        <div className="col-md-3">
+          <TextField field={fields.months} label="Durata in mesi (tempo determinato o missione)" inputMode="numeric" />
         </div>
         <div className="col-md-3">
           <TextField
-            name="months"
-            label="Durata in mesi (tempo determinato o missione)"
-            inputMode="numeric"
-            errors={errors}
-            values={values}
-          />
-        </div>
-        <div className="col-md-3">
-          <TextField
-            name="disabilityPercent"
+            field={fields.disabilityPercent}
             label="Riduzione della capacità lavorativa (%)"
             inputMode="numeric"
-            errors={errors}
-            values={values}
             hint="Solo per i disabili ex art. 4: dato sanitario, dopo il salvataggio lo vede solo il collocamento mirato"
           />
         </div>
         <div className="col-md-6">
           <SelectField
-            name="invalidityCategory"
+            field={fields.invalidityCategory}
             label="Categoria di invalidità di guerra o per servizio"
             placeholder="Nessuna"
             options={INVALIDITY_CATEGORY_LABELS}
-            errors={errors}
-            values={values}
             hint="Solo per i disabili ex art. 4 c. 3-bis: le categorie dalla 1ª alla 6ª (tabelle del DPR 915/1978) si computano anche sotto il 60%"
           />
         </div>
         <div className="col-md-6">
           <CheckboxField
-            name="psychicDisability"
+            field={fields.psychicDisability}
             label="Disabilità intellettiva o psichica"
-            errors={errors}
-            values={values}
             hint="Solo per i disabili ex art. 4 c. 3-bis: si computa se la riduzione della capacità lavorativa supera il 45%"
           />
         </div>
         <div className="col-md-3">
           <TextField
-            name="inailPercent"
+            field={fields.inailPercent}
             label="Grado di invalidità INAIL (%)"
             inputMode="numeric"
-            errors={errors}
-            values={values}
             hint="Solo per chi è divenuto disabile per infortunio sul lavoro o malattia professionale: si computa oltre il 33% (art. 3 c. 4 DPR 333/2000)"
           />
         </div>
         <div className="col-md-3">
           <CheckboxField
-            name="employerAtFault"
+            field={fields.employerAtFault}
             label="Disabilità causata da inadempimento del datore accertato in giudizio"
-            errors={errors}
-            values={values}
             hint="Norme di sicurezza e igiene: il lavoratore non si computa (art. 4 c. 4)"
           />
         </div>
         <div className="col-md-3">
-          <CheckboxField name="telework" label="In telelavoro" errors={errors} values={values} />
+          <CheckboxField field={fields.telework} label="In telelavoro" />
         </div>
         <div className="col-md-3">
           <CheckboxField
-            name="fullTimeWorkload"
+            field={fields.fullTimeWorkload}
             label="Lavoro a domicilio o telelavoro pari all'orario pieno, continuativo"
-            errors={errors}
-            values={values}
             hint="Senza, il disabile a domicilio o in telelavoro non si computa (art. 4 c. 3)"
           />
         </div>
@@ -480,19 +424,21 @@ export function ProtectedWorkersSection({ view, result, health }: { view: FileVi
   );
 }
 
-export function EmployerTypeForm({ view, result }: { view: FileView; result?: FileActionData }) {
+export function EmployerTypeForm({ view, reply }: { view: FileView; reply?: FileReply }) {
+  const [form, fields] = useSchemaForm(EmployerTypeFormSchema, {
+    id: "employer-type",
+    lastResult: replyFor(reply, "employer-type"),
+    defaultValue: { employerType: view.file.employer_type },
+  });
   return (
-    <Form method="post" className="row align-items-end">
+    <Form method="post" className="row align-items-end" {...getFormProps(form)}>
+      <div className="col-12">
+        <ErrorSummary form={form} />
+      </div>
       <input type="hidden" name="intent" value="employer-type" />
       <input type="hidden" name="version" value={view.file.version} />
       <div className="col-md-6">
-        <SelectField
-          name="employerType"
-          label="Tipo di datore di lavoro"
-          options={EMPLOYER_TYPE_LABELS}
-          defaultValue={view.file.employer_type}
-          errors={errorsFor(result, "employer-type")}
-        />
+        <SelectField field={fields.employerType} label="Tipo di datore di lavoro" options={EMPLOYER_TYPE_LABELS} />
       </div>
       <div className="col-md-3 mb-4">
         <button type="submit" className="btn btn-outline-primary">

@@ -1,9 +1,10 @@
 import { Form } from "@remix-run/react";
 import { LookupInput } from "~/components/lookup-input";
 import { CheckboxField, ErrorSummary, SelectField, TextField } from "~/components/forms";
-import { CAPACITIES, CAPACITY_KEYS, orderedCapacities } from "~/domain/placement";
+import { getFormProps } from "@conform-to/react";
+import { CAPACITIES, CAPACITY_KEYS, orderedCapacities, PostFormSchema } from "~/domain/placement";
 import type { PostView } from "~/domain/placement/index.server";
-import type { FieldErrors, FormValues } from "~/utils/forms";
+import { useSchemaForm, type Field, type FormResult } from "~/web/conform";
 
 const yesNo = (v: boolean) => (v ? "Sì" : "No");
 const POST_STATUS: Record<string, string> = { open: "Disponibile", filled: "Coperto", withdrawn: "Ritirato" };
@@ -73,28 +74,27 @@ const YES_NO: [string, string][] = [
   ["no", "No"],
 ];
 
-/** The form of one available post (fields of the national prospetto). */
-export function PostForm({ errors, values }: { errors?: FieldErrors; values?: FormValues }) {
-  const common = { errors, values };
+/** The form of one available post (fields of the national prospetto): conform, with the action's reply as `lastResult`. */
+export function PostForm({ lastResult }: { lastResult?: FormResult | null }) {
+  const [form, fields] = useSchemaForm(PostFormSchema, { id: "post", lastResult });
+  const caps = fields.cap.getFieldset() as Record<string, Field>;
   return (
-    <Form method="post" noValidate>
+    <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="add" />
-      <ErrorSummary errors={errors} />
-      <TextField name="task" label="Mansione" required {...common} />
+      <ErrorSummary form={form} />
+      <TextField field={fields.task} label="Mansione" />
       <LookupInput
-        name="occupation"
+        field={fields.occupation}
         label="Qualifica (classificazione CP2021)"
         source="/api/professioni"
-        required
         hint="Scrivi almeno due lettere e scegli dall'elenco"
-        {...common}
       />
       <div className="row">
         <div className="col-md-4">
-          <TextField name="posts" label="Numero di posti" inputMode="numeric" required {...common} />
+          <TextField field={fields.posts} label="Numero di posti" inputMode="numeric" />
         </div>
         <div className="col-md-8">
-          <LookupInput name="comune" label="Comune della sede di lavoro" source="/api/comuni" required {...common} />
+          <LookupInput field={fields.comune} label="Comune della sede di lavoro" source="/api/comuni" />
         </div>
       </div>
       <fieldset className="mb-3">
@@ -102,34 +102,20 @@ export function PostForm({ errors, values }: { errors?: FieldErrors; values?: Fo
         <div className="row">
           {CAPACITY_KEYS.map((k) => (
             <div className="col-md-6" key={k}>
-              <CheckboxField name={`cap.${k}`} label={CAPACITIES[k]} {...common} />
+              <CheckboxField field={caps[k]} label={CAPACITIES[k]} />
             </div>
           ))}
         </div>
       </fieldset>
       <div className="row">
         <div className="col-md-4">
-          <SelectField
-            name="architecturalBarriers"
-            label="Barriere architettoniche"
-            options={YES_NO}
-            placeholder="Scegli…"
-            required
-            {...common}
-          />
+          <SelectField field={fields.architecturalBarriers} label="Barriere architettoniche" options={YES_NO} placeholder="Scegli…" />
         </div>
         <div className="col-md-4">
-          <SelectField name="nightShifts" label="Turni notturni" options={YES_NO} placeholder="Scegli…" required {...common} />
+          <SelectField field={fields.nightShifts} label="Turni notturni" options={YES_NO} placeholder="Scegli…" />
         </div>
         <div className="col-md-4">
-          <SelectField
-            name="publicTransport"
-            label="Raggiungibile con i mezzi pubblici"
-            options={YES_NO}
-            placeholder="Scegli…"
-            required
-            {...common}
-          />
+          <SelectField field={fields.publicTransport} label="Raggiungibile con i mezzi pubblici" options={YES_NO} placeholder="Scegli…" />
         </div>
       </div>
       <button type="submit" className="btn btn-primary">
@@ -137,4 +123,10 @@ export function PostForm({ errors, values }: { errors?: FieldErrors; values?: Fo
       </button>
     </Form>
   );
+}
+
+/** The action's reply split between the forms of the posts page: the new post's form, or a «Ritira» button. */
+export function postReplies(reply: FormResult | null | undefined) {
+  const withdraw = reply?.initialValue?.intent === "withdraw";
+  return { addReply: withdraw ? null : (reply ?? null), withdrawReply: withdraw ? reply : null };
 }

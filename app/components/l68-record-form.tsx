@@ -1,19 +1,23 @@
 /** The form to file an L. 68 record: common fields, the fields of its kind, and the PDF document. */
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import type { z } from "zod";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { DocumentField } from "~/components/l68-records";
 import type { L68RecordKind } from "~/db/tables/l68";
-import { SCHEDULE_ROWS, SUSPENSION_TYPE_LABELS, WEEK_DAYS_LABELS } from "~/domain/l68";
-import type { FieldErrors, FormValues } from "~/utils/forms";
+import { RECORD_FORM_SCHEMAS, SCHEDULE_ROWS, SUSPENSION_TYPE_LABELS, WEEK_DAYS_LABELS } from "~/domain/l68";
+import { useSchemaForm, type Field, type FormResult } from "~/web/conform";
 
 interface Props {
   kind: L68RecordKind;
   legalProvince: string;
-  errors?: FieldErrors;
-  values?: FormValues;
-  /** Extra fields before the document (the officer's: how the document was received). */
-  children?: React.ReactNode;
+  /** The action's reply (conform's): messages by field and what was typed. */
+  lastResult?: FormResult | null;
+  /** The officer's form: how the document was received (PEC or desk), checked by the server. */
+  receivedVia?: boolean;
 }
+
+type Fields = Record<string, Field>;
 
 const HINTS: Record<L68RecordKind, string> = {
   esonero:
@@ -34,84 +38,32 @@ const HINTS: Record<L68RecordKind, string> = {
 
 const needsEnd = (kind: L68RecordKind) => kind !== "richiesta_nominativa" && kind !== "richiesta_numerica";
 
-function KindFields({ kind, errors, values }: Props) {
+function KindFields({ kind, fields }: { kind: L68RecordKind; fields: Fields }) {
   switch (kind) {
     case "esonero":
       return (
         <>
-          <TextField
-            name="percent"
-            label="Percentuale di esonero richiesta (al massimo 60)"
-            required
-            inputMode="numeric"
-            errors={errors}
-            values={values}
-          />
-          <SelectField
-            name="weekDays"
-            label="Settimana lavorativa (CCNL)"
-            required
-            options={WEEK_DAYS_LABELS}
-            defaultValue="5"
-            errors={errors}
-            values={values}
-          />
-          <TextAreaField
-            name="reason"
-            label="Condizioni dell'attività che impediscono di coprire la quota"
-            required
-            errors={errors}
-            values={values}
-          />
+          <TextField field={fields.percent} label="Percentuale di esonero richiesta (al massimo 60)" inputMode="numeric" />
+          <SelectField field={fields.weekDays} label="Settimana lavorativa (CCNL)" options={WEEK_DAYS_LABELS} />
+          <TextAreaField field={fields.reason} label="Condizioni dell'attività che impediscono di coprire la quota" />
         </>
       );
     case "autocertificazione_60":
       return (
         <>
-          <TextField
-            name="workers60"
-            label="Lavoratori addetti a lavorazioni con tasso INAIL ≥ 60 per mille"
-            required
-            inputMode="numeric"
-            errors={errors}
-            values={values}
-          />
-          <TextField
-            name="inailRate"
-            label="Tasso di premio INAIL (per mille)"
-            required
-            inputMode="numeric"
-            errors={errors}
-            values={values}
-          />
-          <SelectField
-            name="weekDays"
-            label="Settimana lavorativa (CCNL)"
-            required
-            options={WEEK_DAYS_LABELS}
-            defaultValue="5"
-            errors={errors}
-            values={values}
-          />
+          <TextField field={fields.workers60} label="Lavoratori addetti a lavorazioni con tasso INAIL ≥ 60 per mille" inputMode="numeric" />
+          <TextField field={fields.inailRate} label="Tasso di premio INAIL (per mille)" inputMode="numeric" />
+          <SelectField field={fields.weekDays} label="Settimana lavorativa (CCNL)" options={WEEK_DAYS_LABELS} />
         </>
       );
     case "sospensione":
       return (
         <>
-          <SelectField
-            name="suspensionType"
-            label="Causa della sospensione"
-            required
-            options={SUSPENSION_TYPE_LABELS}
-            errors={errors}
-            values={values}
-          />
+          <SelectField field={fields.suspensionType} label="Causa della sospensione" options={SUSPENSION_TYPE_LABELS} />
           <TextField
-            name="suspendedPercent"
+            field={fields.suspendedPercent}
             label="Attività sospesa nella provincia (%)"
             inputMode="numeric"
-            errors={errors}
-            values={values}
             hint="Per CIGS e solidarietà: ore di integrazione sulle ore lavorabili dell'unità. Non serve per il licenziamento collettivo."
           />
         </>
@@ -123,21 +75,13 @@ function KindFields({ kind, errors, values }: Props) {
           {Array.from({ length: SCHEDULE_ROWS }, (_, i) => (
             <div className="row" key={i}>
               <div className="col-md-6">
-                <TextField
-                  name={`scheduleDate${i + 1}`}
-                  type="date"
-                  label={`Assunzione ${i + 1}: entro il`}
-                  errors={errors}
-                  values={values}
-                />
+                <TextField field={fields[`scheduleDate${i + 1}`]} type="date" label={`Assunzione ${i + 1}: entro il`} />
               </div>
               <div className="col-md-6">
                 <TextField
-                  name={`scheduleUnits${i + 1}`}
+                  field={fields[`scheduleUnits${i + 1}`]}
                   label={`Assunzione ${i + 1}: numero di lavoratori`}
                   inputMode="numeric"
-                  errors={errors}
-                  values={values}
                 />
               </div>
             </div>
@@ -147,77 +91,65 @@ function KindFields({ kind, errors, values }: Props) {
     case "convenzione_art12bis":
       return (
         <>
-          <TextField
-            name="workers"
-            label="Lavoratori disabili assunti dal soggetto ospitante"
-            required
-            inputMode="numeric"
-            errors={errors}
-            values={values}
-          />
-          <TextField name="destinationBody" label="Soggetto ospitante" required errors={errors} values={values} />
+          <TextField field={fields.workers} label="Lavoratori disabili assunti dal soggetto ospitante" inputMode="numeric" />
+          <TextField field={fields.destinationBody} label="Soggetto ospitante" />
         </>
       );
     default:
       return (
         <>
-          <TextField name="units" label="Lavoratori richiesti" required inputMode="numeric" errors={errors} values={values} />
-          <TextField name="qualification" label="Qualifica o mansione" required errors={errors} values={values} />
+          <TextField field={fields.units} label="Lavoratori richiesti" inputMode="numeric" />
+          <TextField field={fields.qualification} label="Qualifica o mansione" />
           {kind === "richiesta_nominativa" ? (
-            <TextField name="candidateName" label="Persona iscritta che intendi assumere" required errors={errors} values={values} />
+            <TextField field={fields.candidateName} label="Persona iscritta che intendi assumere" />
           ) : null}
         </>
       );
   }
 }
 
-export function NewRecordForm(props: Props) {
-  const { kind, legalProvince, errors, values } = props;
+export function NewRecordForm({ kind, legalProvince, lastResult, receivedVia }: Props) {
+  const schema: z.ZodType<unknown, Record<string, unknown>> = RECORD_FORM_SCHEMAS[kind];
+  const [form, fields] = useSchemaForm(schema, {
+    id: "record",
+    lastResult,
+    defaultValue: { provinceCode: legalProvince, weekDays: "5" },
+  });
+  const all = fields as unknown as Fields;
   return (
     <>
       <p>{HINTS[kind]}</p>
-      <ErrorSummary errors={errors} />
-      <Form method="post" encType="multipart/form-data" noValidate>
+      <ErrorSummary form={form} />
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <input type="hidden" name="kind" value={kind} />
         <div className="row">
           <div className="col-md-4">
-            <TextField
-              name="provinceCode"
-              label="Provincia interessata (sigla)"
-              required
-              maxLength={2}
-              defaultValue={legalProvince}
-              errors={errors}
-              values={values}
-            />
+            <TextField field={all.provinceCode} label="Provincia interessata (sigla)" maxLength={2} />
           </div>
           <div className="col-md-4">
-            <TextField
-              name="startsOn"
-              type="date"
-              label={needsEnd(kind) ? "Inizio del periodo" : "Data della richiesta"}
-              required
-              errors={errors}
-              values={values}
-            />
+            <TextField field={all.startsOn} type="date" label={needsEnd(kind) ? "Inizio del periodo" : "Data della richiesta"} />
           </div>
           {needsEnd(kind) ? (
             <div className="col-md-4">
-              <TextField
-                name="endsOn"
-                type="date"
-                label="Fine del periodo"
-                required={kind !== "sospensione"}
-                errors={errors}
-                values={values}
-              />
+              <TextField field={all.endsOn} type="date" label="Fine del periodo" required={kind !== "sospensione"} />
             </div>
           ) : null}
         </div>
-        <KindFields {...props} />
-        <TextAreaField name="notes" label="Note" errors={errors} values={values} rows={2} />
-        {props.children}
-        <DocumentField errors={errors} />
+        <KindFields kind={kind} fields={all} />
+        <TextAreaField field={all.notes} label="Note" rows={2} />
+        {receivedVia ? (
+          <SelectField
+            field={all.receivedVia}
+            label="Documento ricevuto"
+            placeholder="Scegli…"
+            options={[
+              ["pec", "Via PEC"],
+              ["sportello", "Allo sportello"],
+            ]}
+            required
+          />
+        ) : null}
+        <DocumentField field={all.documento} />
         <button type="submit" className="btn btn-primary">
           Presenta la pratica
         </button>

@@ -1,4 +1,5 @@
 /** The L. 68 records (exemptions, suspensions, conventions, referral requests): shared by employer and officer pages. */
+import { getFormProps } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { Fragment, type ReactNode } from "react";
 import { ErrorSummary, TextAreaField, TextField } from "~/components/forms";
@@ -13,11 +14,22 @@ import {
   RECORD_KIND_LABELS,
   RECORD_STATUS_LABELS,
   type RecordEvent,
+  RecordEventSchema,
   type RecordSide,
 } from "~/domain/l68";
 import type { RecordRow, RecordView } from "~/domain/l68/records/index.server";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/utils/format";
-import type { FieldErrors, FormValues } from "~/utils/forms";
+import { useSchemaForm, type Field, type FormResult } from "~/web/conform";
+import { useServerForm } from "~/web/form-metadata";
+
+/** The intent the action gives the reply of «Allega il documento» (see `DOCUMENT_INTENT` in the record actions). */
+const DOCUMENT_INTENT = "document";
+
+/** The action's reply split between the two forms of a record page: the further document, or the decision. */
+export function recordReplies(reply: FormResult | null | undefined) {
+  const document = reply?.initialValue?.intent === DOCUMENT_INTENT;
+  return { documentReply: document ? reply : null, eventReply: document ? null : (reply ?? null) };
+}
 
 const period = (r: { starts_on: string; ends_on: string | null }) =>
   `${formatDate(r.starts_on)} – ${r.ends_on ? formatDate(r.ends_on) : "in corso"}`;
@@ -217,24 +229,18 @@ export function RecordDetails({ record, documentHref }: { record: RecordView; do
   );
 }
 
-export function DocumentField({ errors }: { errors?: FieldErrors }) {
-  return (
-    <TextField
-      type="file"
-      name="documento"
-      label="Documento (PDF, al massimo 10 MB)"
-      accept="application/pdf,.pdf"
-      required
-      errors={errors}
-    />
-  );
+export function DocumentField({ field }: { field: Field }) {
+  return <TextField type="file" field={field} label="Documento (PDF, al massimo 10 MB)" accept="application/pdf,.pdf" required />;
 }
 
-export function AddDocumentForm({ record, errors }: { record: RecordView; errors?: FieldErrors }) {
+export function AddDocumentForm({ record, lastResult }: { record: RecordView; lastResult: FormResult | null }) {
+  // Only the file: nothing to check in the browser, the server's message shows next to the field.
+  const [form, fields] = useServerForm<{ documento: File }>({ id: "document", lastResult, constraint: {} });
   if (!OPEN_STATUSES.includes(record.status)) return null;
   return (
-    <Form method="post" encType="multipart/form-data" className="mb-4">
-      <DocumentField errors={errors} />
+    <Form method="post" encType="multipart/form-data" className="mb-4" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value={DOCUMENT_INTENT} />
+      <DocumentField field={fields.documento} />
       <button type="submit" className="btn btn-outline-primary">
         Allega il documento
       </button>
@@ -243,17 +249,12 @@ export function AddDocumentForm({ record, errors }: { record: RecordView; errors
 }
 
 /** One form with the fields and a button per event `side` may fire now (one note field, so no duplicate ids). */
-export function RecordEventForms({
-  record,
-  side,
-  errors,
-  values,
-}: {
-  record: RecordView;
-  side: RecordSide;
-  errors?: FieldErrors;
-  values?: FormValues;
-}) {
+export function RecordEventForms({ record, side, lastResult }: { record: RecordView; side: RecordSide; lastResult: FormResult | null }) {
+  const [form, fields] = useSchemaForm(RecordEventSchema, {
+    id: "event",
+    lastResult,
+    defaultValue: record.kind === "esonero" ? { grantedPercent: String(record.details.requestedPercent) } : undefined,
+  });
   const events = availableEvents(record.kind, record.status, side);
   if (!events.length) return null;
   const can = (e: RecordEvent) => events.includes(e);
@@ -262,34 +263,23 @@ export function RecordEventForms({
       <h2 id="events-title" className="h4">
         {side === "officer" ? "Decisione del collocamento mirato" : "Azioni"}
       </h2>
-      <ErrorSummary errors={errors} />
-      <Form method="post" className="border rounded p-3 mb-3">
+      <ErrorSummary form={form} />
+      <Form method="post" className="border rounded p-3 mb-3" {...getFormProps(form)}>
         <input type="hidden" name="version" value={record.version} />
         {can("approve") && record.kind === "esonero" ? (
-          <TextField
-            name="grantedPercent"
-            label="Percentuale autorizzata (se accolta)"
-            inputMode="numeric"
-            defaultValue={String(record.details.requestedPercent)}
-            errors={errors}
-            values={values}
-          />
+          <TextField field={fields.grantedPercent} label="Percentuale autorizzata (se accolta)" inputMode="numeric" />
         ) : null}
-        {can("close") ? (
-          <TextField name="endedOn" type="date" label="Data di conclusione" errors={errors} values={values} hint="Se vuota, oggi" />
-        ) : null}
+        {can("close") ? <TextField field={fields.endedOn} type="date" label="Data di conclusione" hint="Se vuota, oggi" /> : null}
         {can("close") && record.details.suspensionType === "licenziamento_collettivo" ? (
           <TextField
-            name="dismissals"
+            field={fields.dismissals}
             label="Licenziamenti al termine della procedura"
             inputMode="numeric"
-            errors={errors}
-            values={values}
             hint="Con almeno 5 licenziamenti la sospensione dura altri 6 mesi (diritto di precedenza)"
           />
         ) : null}
         {side === "officer" ? (
-          <TextAreaField name="note" label="Nota per l'azienda (obbligatoria per respingere)" errors={errors} values={values} rows={2} />
+          <TextAreaField field={fields.note} label="Nota per l'azienda (obbligatoria per respingere)" rows={2} />
         ) : null}
         <div className="d-flex flex-wrap gap-2">
           {events.map((event) => (

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Notice } from "~/components/forms";
+import { ErrorSummary } from "~/components/forms";
 import {
   EmployerTypeForm,
   HistorySection,
+  pageReply,
   ObligationsSection,
   ProtectedWorkersSection,
   QuotaSummary,
@@ -35,13 +35,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireL68Employer(request);
   const result = await handleFileAction(await request.formData(), actorOf(user, context), user.employerId);
-  if (!result.ok) return data(result, { status: result.status });
+  if (!result.ok) return result.reply;
   return redirectWithFlash("/azienda/collocamento-mirato", { type: "success", message: result.message });
 }
 
 export default function EmployerL68File() {
   const { view, employerName, onlyPending } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const reply = useActionData<typeof action>()?.result;
   return (
     <div>
       <h1>Collocamento mirato (L. 68/99)</h1>
@@ -49,9 +49,7 @@ export default function EmployerL68File() {
         {employerName}: dichiara l'organico e i lavoratori delle categorie protette; la quota di riserva e la copertura si ricalcolano a
         ogni modifica.
       </p>
-      {result && !result.ok && result.errors._form && !["add-group", "add-worker", "worker-left"].includes(result.intent) ? (
-        <Notice type="danger">{result.errors._form}</Notice>
-      ) : null}
+      <ErrorSummary result={pageReply(reply)} />
       <p className="d-flex flex-wrap gap-3">
         <Link to="/azienda/collocamento-mirato/prospetto">Prospetto informativo</Link>
         <Link to="/azienda/collocamento-mirato/pratiche">Esoneri, convenzioni, sospensioni e richieste</Link>
@@ -67,9 +65,9 @@ export default function EmployerL68File() {
         </p>
       ) : null}
       <ObligationsSection view={view} />
-      <EmployerTypeForm view={view} result={result && !result.ok ? result : undefined} />
-      <WorkforceSection view={view} result={result && !result.ok ? result : undefined} />
-      <ProtectedWorkersSection view={view} result={result && !result.ok ? result : undefined} health={false} />
+      <EmployerTypeForm view={view} reply={reply} />
+      <WorkforceSection view={view} reply={reply} />
+      <ProtectedWorkersSection view={view} reply={reply} health={false} />
       <HistorySection view={view} />
     </div>
   );

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PostForm, PostsTable } from "~/components/l68-posts";
+import { ErrorSummary } from "~/components/forms";
+import { PostForm, PostsTable, postReplies } from "~/components/l68-posts";
 import { getDb } from "~/db/db.server";
 import { handlePostAction } from "~/web/actions/placement-posts.server";
 import { listPosts } from "~/domain/placement/index.server";
@@ -19,13 +19,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireL68Employer(request);
   const result = await handlePostAction(await request.formData(), actorOf(user, context), user.employerId);
-  if (!result.ok) return data(result, { status: result.status });
+  if (!result.ok) return result.reply;
   return redirectWithFlash("/azienda/collocamento-mirato/posti", { type: "success", message: result.message });
 }
 
 export default function EmployerPostsPage() {
   const { posts } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
+  const { addReply, withdrawReply } = postReplies(useActionData<typeof action>()?.result);
   return (
     <div>
       <p>
@@ -36,9 +36,10 @@ export default function EmployerPostsPage() {
         Descrivi i posti che puoi offrire alle persone con disabilità, come nel prospetto informativo: il servizio di collocamento mirato li
         usa per l'avviamento numerico e per proporti le persone iscritte con le capacità richieste.
       </p>
+      <ErrorSummary result={withdrawReply} />
       <PostsTable posts={posts} canWithdraw />
       <h2 className="h4 mt-4">Nuovo posto disponibile</h2>
-      <PostForm errors={failed && !failed.ok ? failed.errors : undefined} values={failed && !failed.ok ? failed.values : undefined} />
+      <PostForm lastResult={addReply} />
       <p className="mt-4">
         <Link to="/azienda/collocamento-mirato/avviamenti">Lavoratori avviati dal collocamento mirato</Link>
       </p>

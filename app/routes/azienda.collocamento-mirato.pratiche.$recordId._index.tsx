@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { AddDocumentForm, RecordDetails, RecordEventForms } from "~/components/l68-records";
+import { AddDocumentForm, RecordDetails, RecordEventForms, recordReplies } from "~/components/l68-records";
 import { getDb } from "~/db/db.server";
 import { handleRecordAction } from "~/web/actions/l68-record.server";
 import { getRecord } from "~/domain/l68/records/index.server";
@@ -31,14 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, record } = await requireOwnRecord(request, params);
   const result = await handleRecordAction(request, actorOf(user, context), "employer", user.employerId, record.id);
-  if (!result.ok) return data(result, { status: result.status });
+  if (!result.ok) return result.reply;
   return redirectWithFlash(`/azienda/collocamento-mirato/pratiche/${record.id}`, { type: "success", message: result.message });
 }
 
 export default function EmployerRecordPage() {
   const { record } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failed = result && !result.ok ? result : undefined;
+  const { documentReply, eventReply } = recordReplies(useActionData<typeof action>()?.result);
   return (
     <div>
       <p>
@@ -46,8 +44,8 @@ export default function EmployerRecordPage() {
       </p>
       <h1>{RECORD_KIND_LABELS[record.kind]}</h1>
       <RecordDetails record={record} documentHref={(id) => `/azienda/collocamento-mirato/pratiche/${record.id}/documenti/${id}`} />
-      <AddDocumentForm record={record} errors={failed?.errors} />
-      <RecordEventForms record={record} side="employer" errors={failed?.errors} values={failed?.values} />
+      <AddDocumentForm record={record} lastResult={documentReply} />
+      <RecordEventForms record={record} side="employer" lastResult={eventReply} />
     </div>
   );
 }

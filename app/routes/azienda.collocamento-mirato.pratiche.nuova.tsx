@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { NewRecordForm } from "~/components/l68-record-form";
@@ -27,21 +26,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireL68Employer(request);
   const result = await handleNewRecord(request, actorOf(user, context), user.employerId);
-  if (!result.ok) return data(result, { status: result.status });
+  if (!result.ok) return result.reply;
   return redirectWithFlash(`/azienda/collocamento-mirato/pratiche/${result.recordId}`, { type: "success", message: result.message });
 }
 
 export default function NewRecordPage() {
   const { kind, legalProvince } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failed = result && !result.ok ? result : undefined;
+  const reply = useActionData<typeof action>()?.result;
   return (
     <div>
       <p>
         <Link to="/azienda/collocamento-mirato/pratiche">← Pratiche</Link>
       </p>
       <h1>Nuova pratica: {RECORD_KIND_LABELS[kind]}</h1>
-      <NewRecordForm kind={kind} legalProvince={legalProvince} errors={failed?.errors} values={failed?.values} />
+      <NewRecordForm kind={kind} legalProvince={legalProvince} lastResult={reply} />
     </div>
   );
 }

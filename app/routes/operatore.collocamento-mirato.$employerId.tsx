@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Notice } from "~/components/forms";
+import { ErrorSummary } from "~/components/forms";
 import {
   EmployerTypeForm,
   HistorySection,
+  pageReply,
   ObligationsSection,
   ProtectedWorkersSection,
   QuotaSummary,
@@ -55,14 +55,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   }
   const result = await handleFileAction(form, actorOf(user, context), employerId);
-  if (!result.ok) return data(result, { status: result.status });
+  if (!result.ok) return result.reply;
   return redirectWithFlash(`/operatore/collocamento-mirato/${employerId}`, { type: "success", message: result.message });
 }
 
 export default function OfficerL68File() {
   const { employer, view, certificates } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failed = result && !result.ok ? result : undefined;
+  const reply = useActionData<typeof action>()?.result;
   return (
     <div>
       <p>
@@ -72,9 +71,7 @@ export default function OfficerL68File() {
       <p className="lead">
         Codice fiscale {employer.tax_code} · sede legale {employer.comune_name} ({employer.province_code})
       </p>
-      {failed?.errors._form && !["add-group", "add-worker", "worker-left"].includes(failed.intent) ? (
-        <Notice type="danger">{failed.errors._form}</Notice>
-      ) : null}
+      <ErrorSummary result={pageReply(reply)} />
       <p className="d-flex flex-wrap gap-3">
         <Link to={`/operatore/collocamento-mirato/pratiche?azienda=${employer.id}&stato=`}>
           Esoneri, convenzioni, sospensioni e richieste
@@ -93,9 +90,9 @@ export default function OfficerL68File() {
       </details>
       <QuotaSummary latest={view.latest} />
       <ObligationsSection view={view} />
-      <EmployerTypeForm view={view} result={failed} />
-      <WorkforceSection view={view} result={failed} />
-      <ProtectedWorkersSection view={view} result={failed} health />
+      <EmployerTypeForm view={view} reply={reply} />
+      <WorkforceSection view={view} reply={reply} />
+      <ProtectedWorkersSection view={view} reply={reply} health />
       <HistorySection view={view} />
       <section aria-labelledby="certificates-title" className="mt-4">
         <h2 id="certificates-title" className="h4">

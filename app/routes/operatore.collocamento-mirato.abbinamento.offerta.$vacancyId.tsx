@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ElencoMatch, PostFacts } from "~/components/elenco-match";
 import { ErrorSummary, Notice, SelectField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
-import { runForm } from "~/web/actions/placement.server";
+import { runSubmission } from "~/web/actions/placement.server";
+import { useSchemaForm, type FormResult } from "~/web/conform";
 import { requirePlacementOfficer } from "~/web/guards.server";
 import { getVacancyForPlacement, linkablePosts, linkVacancyToPost, viewElencoMatch, getPost } from "~/domain/placement/index.server";
 import { L68_LABELS } from "~/domain/vacancies/codes";
@@ -58,10 +59,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, province, vacancy } = await requireVacancy(request, params);
-  const result = await runForm(await request.formData(), LinkSchema, (trx, d) =>
+  const result = await runSubmission(await request.formData(), LinkSchema, (trx, d) =>
     linkVacancyToPost(trx, actorOf(user, context), province, vacancy.id, d.intent === "link" ? d.postId : null),
   );
-  if (!result.ok) return data(result, { status: result.status });
+  if (!result.ok) return result.reply;
   const linking = vacancy.postId === null;
   return redirectWithFlash(`/operatore/collocamento-mirato/abbinamento/offerta/${vacancy.id}`, {
     type: "success",
@@ -71,8 +72,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ReservedVacancyMatchPage() {
   const { province, vacancy, post, postElsewhere, options, match } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
-  const errors = failed && !failed.ok ? failed.errors : undefined;
+  const reply = useActionData<typeof action>()?.result ?? null;
+  // The «Collega» form shows its own reply; a refused «Scollega» (or an unknown operation) shows in the summary.
+  const linkReply = reply?.initialValue?.intent === "link" ? reply : null;
   return (
     <div>
       <p>
@@ -95,7 +97,7 @@ export default function ReservedVacancyMatchPage() {
         <dt className="col-sm-4">Collocamento mirato</dt>
         <dd className="col-sm-8">{L68_LABELS[vacancy.l68Reserved]}</dd>
       </dl>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary result={linkReply ? null : reply} />
       {vacancy.l68Reserved !== "art1" ? (
         <Notice type="info">
           {vacancy.l68Reserved === "art18"
@@ -134,21 +136,7 @@ export default function ReservedVacancyMatchPage() {
                 capacità richieste e le sue condizioni, e l'avviamento riguarda quel posto.
               </p>
               {options.length ? (
-                <Form method="post" noValidate>
-                  <input type="hidden" name="intent" value="link" />
-                  <SelectField
-                    name="postId"
-                    label="Posto di lavoro disponibile"
-                    options={options}
-                    placeholder="Scegli…"
-                    required
-                    errors={errors}
-                    values={failed && !failed.ok ? failed.values : undefined}
-                  />
-                  <button type="submit" className="btn btn-primary">
-                    Collega il posto
-                  </button>
-                </Form>
+                <LinkPostForm options={options} lastResult={linkReply} />
               ) : (
                 <p>L'azienda non ha posti di lavoro disponibili aperti nella provincia ({province}).</p>
               )}
@@ -171,5 +159,22 @@ export default function ReservedVacancyMatchPage() {
         />
       ) : null}
     </div>
+  );
+}
+
+const LinkPostSchema = z.object({ postId: z.uuid({ error: "Scegli il posto di lavoro disponibile" }) });
+
+/** Linking the vacancy to one of the employer's open posts (the «link» branch of the action's schema). */
+function LinkPostForm({ options, lastResult }: { options: [string, string][]; lastResult: FormResult | null }) {
+  const [form, fields] = useSchemaForm(LinkPostSchema, { id: "link", lastResult });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <ErrorSummary form={form} />
+      <input type="hidden" name="intent" value="link" />
+      <SelectField field={fields.postId} label="Posto di lavoro disponibile" options={options} placeholder="Scegli…" />
+      <button type="submit" className="btn btn-primary">
+        Collega il posto
+      </button>
+    </Form>
   );
 }

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { z } from "zod";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
-import { runForm } from "~/web/actions/placement.server";
+import { runSubmission } from "~/web/actions/placement.server";
+import { useSchemaForm, type FormResult } from "~/web/conform";
 import {
   eventOfOutcome,
   getReferral,
@@ -57,11 +59,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const today = todayInItaly();
   const result =
     formData.get("intent") === "outcome"
-      ? await runForm(formData, OutcomeFormSchema, (trx, d) =>
+      ? await runSubmission(formData, OutcomeFormSchema, (trx, d) =>
           transitionReferral(trx, actor, province, referral.id, eventOfOutcome(d), d.version, today, d),
         )
-      : await runForm(formData, StepSchema, (trx, d) => transitionReferral(trx, actor, province, referral.id, d.intent, d.version, today));
-  if (!result.ok) return data(result, { status: result.status });
+      : await runSubmission(formData, StepSchema, (trx, d) =>
+          transitionReferral(trx, actor, province, referral.id, d.intent, d.version, today),
+        );
+  if (!result.ok) return result.reply;
   return redirectWithFlash(`/operatore/collocamento-mirato/avviamenti/${referral.id}`, {
     type: "success",
     message: `Avviamento: ${REFERRAL_STATUS_LABELS[result.value].toLowerCase()}.`,
@@ -70,8 +74,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ReferralPage() {
   const { referral: r, today } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
-  const common = { errors: failed && !failed.ok ? failed.errors : undefined, values: failed && !failed.ok ? failed.values : undefined };
+  const reply = useActionData<typeof action>()?.result ?? null;
+  // The outcome form shows its own reply; a refused «Conferma»/«Annulla» shows in the summary above the buttons.
+  const outcomeReply = reply?.initialValue?.intent === "outcome" ? reply : null;
   return (
     <div>
       <p>
@@ -122,7 +127,7 @@ export default function ReferralPage() {
           </>
         ) : null}
       </dl>
-      <ErrorSummary errors={common.errors} />
+      <ErrorSummary result={outcomeReply ? null : reply} />
       {r.status === "proposed" ? (
         <div className="d-flex gap-2">
           <Form method="post">
@@ -139,29 +144,62 @@ export default function ReferralPage() {
           </Form>
         </div>
       ) : null}
-      {r.status === "referred" ? (
-        <Form method="post" noValidate>
-          <h2 className="h4">Esito dell'avviamento</h2>
-          <input type="hidden" name="intent" value="outcome" />
-          <input type="hidden" name="version" value={r.version} />
-          <SelectField name="outcome" label="Esito" options={OUTCOMES} placeholder="Scegli…" required {...common} />
-          <div className="row">
-            <div className="col-md-4">
-              <TextField name="hiredOn" label="Data di assunzione (se assunto)" type="date" defaultValue={today} {...common} />
-            </div>
-            <div className="col-md-4">
-              <SelectField name="contract" label="Contratto (se assunto)" options={CONTRACTS} placeholder="Scegli…" {...common} />
-            </div>
-            <div className="col-md-4">
-              <TextField name="months" label="Durata in mesi (tempo determinato)" inputMode="numeric" {...common} />
-            </div>
-          </div>
-          <TextAreaField name="note" label="Note o motivo (obbligatorio se non assunto)" rows={3} {...common} />
-          <button type="submit" className="btn btn-primary">
-            Registra l'esito
-          </button>
-        </Form>
-      ) : null}
+      {r.status === "referred" ? <OutcomeForm version={r.version} today={today} lastResult={outcomeReply} /> : null}
     </div>
+  );
+}
+
+/**
+ * The outcome: a hire asks for its date and contract (and the months of a fixed-term one), a refusal for its
+ * reason. The schema is a union on the outcome; once the page's script runs only the fields of the chosen
+ * outcome are shown, before that all of them (the server checks only those of the outcome sent).
+ */
+function OutcomeForm({ version, today, lastResult }: { version: number; today: string; lastResult: FormResult | null }) {
+  const [form, fields] = useSchemaForm(OutcomeFormSchema, { id: "outcome", lastResult, defaultValue: { hiredOn: today } });
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const outcome = fields.outcome.value;
+  const hired = !hydrated || outcome === "hired";
+  const fixedTerm = !hydrated || fields.contract.value === "determinato";
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <h2 className="h4">Esito dell'avviamento</h2>
+      <ErrorSummary form={form} />
+      <input type="hidden" name="intent" value="outcome" />
+      <input type="hidden" name="version" value={version} />
+      <SelectField field={fields.outcome} label="Esito" options={OUTCOMES} placeholder="Scegli…" />
+      {hired ? (
+        <div className="row">
+          <div className="col-md-4">
+            <TextField field={fields.hiredOn} label={hydrated ? "Data di assunzione" : "Data di assunzione (se assunto)"} type="date" />
+          </div>
+          <div className="col-md-4">
+            <SelectField
+              field={fields.contract}
+              label={hydrated ? "Contratto" : "Contratto (se assunto)"}
+              options={CONTRACTS}
+              placeholder="Scegli…"
+              required={hydrated || undefined}
+            />
+          </div>
+          {fixedTerm ? (
+            <div className="col-md-4">
+              <TextField field={fields.months} label="Durata in mesi (tempo determinato)" inputMode="numeric" />
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      {outcome || !hydrated ? (
+        <TextAreaField
+          field={fields.note}
+          label={!hydrated ? "Note o motivo (obbligatorio se non assunto)" : hired ? "Note" : "Motivo"}
+          required={(hydrated && !hired) || undefined}
+          rows={3}
+        />
+      ) : null}
+      <button type="submit" className="btn btn-primary">
+        Registra l'esito
+      </button>
+    </Form>
   );
 }

@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { SelectField } from "~/components/forms";
 import { NewRecordForm } from "~/components/l68-record-form";
 import { getDb } from "~/db/db.server";
 import { getEmployerHeader } from "~/domain/l68/file/index.server";
@@ -33,14 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, employerId } = await requireOfficer(request, params);
   const result = await handleNewRecord(request, actorOf(user, context), employerId, true);
-  if (!result.ok) return data(result, { status: result.status });
+  if (!result.ok) return result.reply;
   return redirectWithFlash(`/operatore/collocamento-mirato/pratiche/${result.recordId}`, { type: "success", message: result.message });
 }
 
 export default function OfficerNewRecordPage() {
   const { kind, employer, legalProvince } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failed = result && !result.ok ? result : undefined;
+  const reply = useActionData<typeof action>()?.result;
   return (
     <div>
       <p>
@@ -50,20 +47,7 @@ export default function OfficerNewRecordPage() {
         {RECORD_KIND_LABELS[kind]}: ricevuta per conto di {employer.name}
       </h1>
       <p>Registra la pratica arrivata via PEC o allo sportello e allega il documento ricevuto: l'azienda la vede tra le sue pratiche.</p>
-      <NewRecordForm kind={kind} legalProvince={legalProvince} errors={failed?.errors} values={failed?.values}>
-        <SelectField
-          name="receivedVia"
-          label="Documento ricevuto"
-          placeholder="Scegli…"
-          options={[
-            ["pec", "Via PEC"],
-            ["sportello", "Allo sportello"],
-          ]}
-          required
-          errors={failed?.errors}
-          values={failed?.values}
-        />
-      </NewRecordForm>
+      <NewRecordForm kind={kind} legalProvince={legalProvince} lastResult={reply} receivedVia />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { PostForm, PostsTable } from "~/components/l68-posts";
+import { ErrorSummary } from "~/components/forms";
+import { PostForm, PostsTable, postReplies } from "~/components/l68-posts";
 import { getDb } from "~/db/db.server";
 import { getEmployerHeader } from "~/domain/l68/file/index.server";
 import { handlePostAction } from "~/web/actions/placement-posts.server";
@@ -26,13 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, employerId } = await requireOfficer(request, params);
   const result = await handlePostAction(await request.formData(), actorOf(user, context), employerId);
-  if (!result.ok) return data(result, { status: result.status });
+  if (!result.ok) return result.reply;
   return redirectWithFlash(`/operatore/collocamento-mirato/posti/${employerId}`, { type: "success", message: result.message });
 }
 
 export default function OfficerPostsPage() {
   const { employer, posts } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
+  const { addReply, withdrawReply } = postReplies(useActionData<typeof action>()?.result);
   return (
     <div>
       <p>
@@ -40,9 +40,10 @@ export default function OfficerPostsPage() {
       </p>
       <h1>Posti di lavoro disponibili di {employer.name}</h1>
       <p>Registra i posti comunicati dall'azienda via PEC o allo sportello: l'azienda li vede nella sua pagina.</p>
+      <ErrorSummary result={withdrawReply} />
       <PostsTable posts={posts} canWithdraw />
       <h2 className="h4 mt-4">Nuovo posto disponibile</h2>
-      <PostForm errors={failed && !failed.ok ? failed.errors : undefined} values={failed && !failed.ok ? failed.values : undefined} />
+      <PostForm lastResult={addReply} />
       <p className="mt-4">
         <Link to="/operatore/collocamento-mirato/avviamenti">Avviamenti del collocamento mirato</Link>
       </p>

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { AddDocumentForm, RecordDetails, RecordEventForms } from "~/components/l68-records";
+import { AddDocumentForm, RecordDetails, RecordEventForms, recordReplies } from "~/components/l68-records";
 import { getDb } from "~/db/db.server";
 import { getEmployerHeader } from "~/domain/l68/file/index.server";
 import { handleRecordAction } from "~/web/actions/l68-record.server";
@@ -34,14 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, employerId, record } = await requireOfficerRecord(request, params);
   const result = await handleRecordAction(request, actorOf(user, context), "officer", employerId, record.id);
-  if (!result.ok) return data(result, { status: result.status });
+  if (!result.ok) return result.reply;
   return redirectWithFlash(`/operatore/collocamento-mirato/pratiche/${record.id}`, { type: "success", message: result.message });
 }
 
 export default function OfficerRecordPage() {
   const { record, employer } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failed = result && !result.ok ? result : undefined;
+  const { documentReply, eventReply } = recordReplies(useActionData<typeof action>()?.result);
   return (
     <div>
       <p>
@@ -54,8 +52,8 @@ export default function OfficerRecordPage() {
         Codice fiscale {employer.tax_code} · <Link to={`/operatore/collocamento-mirato/${employer.id}`}>pratica L. 68/99 dell'azienda</Link>
       </p>
       <RecordDetails record={record} documentHref={(id) => `/operatore/collocamento-mirato/pratiche/${record.id}/documenti/${id}`} />
-      <AddDocumentForm record={record} errors={failed?.errors} />
-      <RecordEventForms record={record} side="officer" errors={failed?.errors} values={failed?.values} />
+      <AddDocumentForm record={record} lastResult={documentReply} />
+      <RecordEventForms record={record} side="officer" lastResult={eventReply} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { CsvFileInput } from "~/components/csv-file-input";
-import { ErrorSummary, Notice } from "~/components/forms";
+import { ErrorSummary, Notice, TextField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { DomainError } from "~/domain/errors";
 import { cohortEvent, getCohortImport, importCohort, listCohortImports, waitingCohortImports } from "~/domain/outplacement/index.server";
@@ -10,11 +10,12 @@ import { COHORT_OPTIONAL_COLUMNS, COHORT_REQUIRED_COLUMNS, CohortFileError, DROP
 import { readCsv } from "~/documents/csv.server";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { plural } from "~/utils/plural";
-import { domainErrorResponse } from "~/web/action.server";
+import { emptySubmission, replyDomainError } from "~/web/conform.server";
 import { requireCohortOfficer } from "~/web/cohort-guards.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { readUploadedFile } from "~/web/upload.server";
 import { actorOf, notFound } from "~/web/session.server";
+import { useServerForm } from "~/web/form-metadata";
 
 export const meta: MetaFunction = () => [{ title: "Importa l'elenco dei lavoratori — Ricollocazione — Rosa" }];
 
@@ -79,16 +80,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       message: `${plural(result.imported, "lavoratore importato", "lavoratori importati")}: ${plural(result.created, "CV creato", "CV creati")}, ${plural(result.linked, "collegato a un CV esistente", "collegati a CV esistenti")}.`,
     });
   } catch (e) {
-    if (e instanceof CohortFileError) return domainErrorResponse(new DomainError(e.message, "file"), {});
-    return domainErrorResponse(e, {});
+    // The file is the only field and is read as a stream: conform's reply carries its message (nothing typed to give back).
+    if (e instanceof CohortFileError) return replyDomainError(new DomainError(e.message, "file"), emptySubmission());
+    return replyDomainError(e, emptySubmission());
   }
 }
 
 export default function ImportCohortPage() {
   const { event, imports, waiting, last, errors } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const reply = useActionData<typeof action>()?.result;
+  // Nothing to check in the browser (the checks need the whole file): the server's message shows next to the field.
+  const [form, fields] = useServerForm<{ file: File }>({ id: "cohort-import", lastResult: reply, constraint: {} });
   const navigation = useNavigation();
-  const error = result?.errors?.file ?? result?.errors?._form;
   const base = `/operatore/ricollocazione/${event.id}`;
   return (
     <div className="col-lg-10">
@@ -169,15 +172,13 @@ export default function ImportCohortPage() {
         </section>
       ) : null}
 
-      <ErrorSummary errors={result?.errors} />
-      <Form method="post" encType="multipart/form-data">
-        <CsvFileInput
-          label="File CSV o Excel dell'elenco"
-          error={error}
-          submitting={navigation.state === "submitting"}
-          busyLabel="Verifica in corso…"
-          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        />
+      <ErrorSummary form={form} />
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+        <TextField field={fields.file} type="file" label="File CSV o Excel dell'elenco"
+          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+        <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Verifica in corso…" : "Verifica e importa"}
+        </button>
       </Form>
       <div className="mt-4">
         <WaitingImports imports={waiting} base={base} />

@@ -129,9 +129,12 @@ function unwrap(node: z.ZodType | null): z.ZodType | null {
  * refuses it empty (or missing), and never inside a row that may be left blank (the CV's sections).
  */
 export function constraintsOf(schema: z.ZodType): Record<string, Constraint> {
-  const constraints = getZodConstraint(schema);
+  // A schema that reshapes the whole form (`z.object({…}).transform(…)`): the fields are those of the object it reads.
+  const fields = schema instanceof z.ZodPipe && schema.out instanceof z.ZodTransform ? (schema.in as z.ZodType) : schema;
+  // (A field of one branch of a union, the hire's date in an outcome form, is never required in HTML: conform's choice.)
+  const constraints = getZodConstraint(fields);
   for (const [path, constraint] of Object.entries(constraints)) {
-    const found = schemaAt(schema, path);
+    const found = schemaAt(fields, path);
     if (!found || !constraint.required) continue;
     const acceptsEmpty = found.inOptionalRow || found.field.safeParse("").success || found.field.safeParse(undefined).success;
     if (acceptsEmpty) constraint.required = false;
@@ -146,7 +149,7 @@ const constraintCache = new WeakMap<z.ZodType, Record<string, Constraint>>();
  * field), the server's last reply, and the constraints above. Before hydration the browser applies
  * the constraints itself (`defaultNoValidate: false`).
  */
-export function useSchemaForm<S extends z.ZodObject>(
+export function useSchemaForm<S extends z.ZodType<unknown, Record<string, unknown>>>(
   schema: S,
   options: { id: string; lastResult?: FormResult | null; defaultValue?: DefaultValue<z.input<S>> },
 ) {

@@ -24,7 +24,7 @@ test("a placement officer enters a numeric referral request received by PEC and 
     .setInputFiles({ name: "richiesta-pec.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
   await page.getByRole("button", { name: "Presenta la pratica" }).click();
   // Without the channel: the message sits next to the field, the other values stay.
-  await expect(page.locator("#f-receivedVia-error")).toContainText("PEC o sportello");
+  await expect(page.locator("#record-receivedVia-error")).toContainText("PEC o sportello");
   await expect(page.getByLabel("Qualifica o mansione")).toHaveValue("Addetto al confezionamento");
   await expectAccessible(page);
 

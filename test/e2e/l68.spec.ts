@@ -84,7 +84,7 @@ test("an employer files an exemption request with a document and a placement off
     .fill("Lavoro notturno ai forni con carichi pesanti");
   await page.getByRole("button", { name: "Presenta la pratica" }).click();
   // Without the document: the message sits next to the file field, the other values stay.
-  await expect(page.locator("#f-documento-error")).toHaveText("Scegli un file da caricare");
+  await expect(page.locator("#record-documento-error")).toHaveText("Scegli un file da caricare");
   await expect(page.getByLabel("Percentuale di esonero richiesta (al massimo 60)")).toHaveValue("60");
   await expectAccessible(page);
 

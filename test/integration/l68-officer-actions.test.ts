@@ -25,7 +25,7 @@ describe("placement officer's actions", () => {
     });
     expect(noChannel.status).toBe(400);
     expect(formErrorsOf(noChannel.body).receivedVia).toMatch(/PEC o sportello/);
-    expect((noChannel.body as { values: Record<string, string> }).values.qualification).toBe("Magazziniere");
+    expect((noChannel.body as { result: { initialValue: Record<string, string> } }).result.initialValue.qualification).toBe("Magazziniere");
 
     const ok = await callRoute(officerNewRecord.action, multipartRequest(path, officer.cookie, { ...fields, receivedVia: "pec" }), {
       employerId: e.employerId,

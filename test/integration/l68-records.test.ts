@@ -19,7 +19,7 @@ import * as officerExport from "~/routes/operatore.collocamento-mirato.pratiche.
 import * as employerExport from "~/routes/azienda.collocamento-mirato.pratiche.esporta";
 import { request } from "../support/factories";
 import { createL68Employer, createPlacementOfficer, declareWorkers, fileForm, multipartRequest } from "../support/factories-l68";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 const today = todayInItaly();
 const NEW = "/azienda/collocamento-mirato/pratiche/nuova";
@@ -72,9 +72,9 @@ describe("exemption request (esonero parziale)", () => {
 
     const notPdf = await file(e.cookie, exemption, { bytes: new TextEncoder().encode("ciao"), name: "x.pdf" });
     expect(notPdf.outcome.status).toBe(400);
-    expect((notPdf.outcome.body as { errors: Record<string, string> }).errors.documento).toMatch(/non è un PDF/);
+    expect(formErrorsOf(notPdf.outcome.body).documento).toMatch(/non è un PDF/);
     const noDoc = await file(e.cookie, { ...exemption, percent: "70" }, null);
-    expect(Object.keys((noDoc.outcome.body as { errors: Record<string, string> }).errors).sort()).toEqual(["documento", "percent"]);
+    expect(Object.keys(formErrorsOf(noDoc.outcome.body)).sort()).toEqual(["documento", "percent"]);
 
     const { outcome, recordId } = await file(e.cookie, exemption);
     expect(outcome.status).toBe(302);
@@ -152,7 +152,7 @@ describe("exemption request (esonero parziale)", () => {
     const small = await createL68Employer();
     await declareWorkers(small.employerId, small.cookie, 20); // quota 1
     const refused = await file(small.cookie, exemption);
-    expect((refused.outcome.body as { errors: Record<string, string> }).errors.percent).toMatch(/non è possibile/);
+    expect(formErrorsOf(refused.outcome.body).percent).toMatch(/non è possibile/);
 
     const e = await createL68Employer();
     const officer = await createPlacementOfficer("MI");
@@ -265,7 +265,7 @@ describe("suspensions, conventions, self-certifications", () => {
       workers: "1",
       destinationBody: "Cooperativa",
     });
-    expect((refused.outcome.body as { errors: Record<string, string> }).errors._form).toMatch(/più di 50/);
+    expect(formErrorsOf(refused.outcome.body)._form).toMatch(/più di 50/);
 
     const auto = await createL68Employer();
     await declareWorkers(auto.employerId, auto.cookie, 100);
@@ -317,9 +317,7 @@ describe("referral requests and the 60 days", () => {
       qualification: "Impiegato",
       candidateName: "Mario Rossi",
     });
-    expect((nominative.outcome.body as { errors: Record<string, string> }).errors._form).toMatch(
-      /solo una richiesta di avviamento numerico/,
-    );
+    expect(formErrorsOf(nominative.outcome.body)._form).toMatch(/solo una richiesta di avviamento numerico/);
     const numeric = await file(e.cookie, {
       kind: "richiesta_numerica",
       provinceCode: "MI",

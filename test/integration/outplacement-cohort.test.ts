@@ -18,7 +18,7 @@ import { drainOutbox } from "../../search/sync.server";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { createTestCandidate, uniquePersonTaxCode } from "../support/factories-candidates";
 import { insertOutplacementEvent } from "../support/factories-outplacement";
-import { callRoute } from "../support/routes";
+import { callRoute, formErrorsOf } from "../support/routes";
 
 let officerId: string;
 let employerId: string;
@@ -163,6 +163,18 @@ describe("cohort import", () => {
     );
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toContain("Mancano le colonne obbligatorie");
+    expect(formErrorsOf(res.body).file).toContain("Mancano le colonne obbligatorie");
+    const noFile = await callRoute(
+      importPage.action,
+      new Request(`http://localhost/operatore/ricollocazione/${eventId}/importa`, {
+        method: "POST",
+        body: new FormData(),
+        headers: { Cookie: cookies.officer },
+      }),
+      { eventId },
+    );
+    expect(noFile.status).toBe(400);
+    expect(formErrorsOf(noFile.body).file).toBe("Scegli un file da caricare");
     const tpl = await callRoute(
       template.loader,
       request(`/operatore/ricollocazione/${eventId}/importa/modello`, { cookie: cookies.officer }),

@@ -160,8 +160,8 @@ describe("bodies are read only up to their limit", () => {
     });
     expect(r.status).toBe(413);
     const body = JSON.parse(r.body);
-    expect(body.errors.documento).toBe("Il file è troppo grande: al massimo 10 MB");
-    expect(body.values.reason).toBe("Fonderia: note scritte a mano");
+    expect(formErrorsOf(body).documento).toBe("Il file è troppo grande: al massimo 10 MB");
+    expect(body.result.initialValue.reason).toBe("Fonderia: note scritte a mano");
     expect(r.cutOff).toBe(true);
     const filed = await getDb().selectFrom("l68_records").select("id").where("employer_id", "=", employer.employerId).execute();
     expect(filed).toEqual([]);

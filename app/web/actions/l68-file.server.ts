@@ -1,13 +1,14 @@
 /**
  * The one action behind the file page, shared by the employer's and the officer's route:
- * dispatches on `intent`, validates with zod, runs the command in one transaction.
+ * dispatches on `intent`, validates with zod through conform, runs the command in one transaction.
+ * A refusal is conform's reply, whose values carry the `intent`: the page shows it next to the form that was sent.
  */
 import { todayInItaly } from "~/utils/dates";
 import { withTransaction } from "~/db/transaction.server";
 import type { Actor } from "~/domain/audit/commands.server";
-import { DomainError } from "~/domain/errors";
-import { type DomainErrorStatus, statusOf } from "~/web/errors.server";
-import { type FieldErrors, type FormValues, parseFormData } from "~/utils/forms";
+import { z } from "zod";
+import { parseForm } from "~/web/conform";
+import { replyDomainError, replyInvalid } from "~/web/conform.server";
 import {
   addProtectedWorker,
   addWorkforceGroup,
@@ -24,8 +25,7 @@ import {
   versionField,
 } from "~/domain/l68";
 
-export type FileActionResult =
-  { ok: true; message: string } | { ok: false; intent: string; errors: FieldErrors; values: FormValues; status: DomainErrorStatus };
+export type FileActionResult = { ok: true; message: string } | { ok: false; reply: ReturnType<typeof replyInvalid> };
 
 const INTENTS = {
   "add-group": { schema: WorkforceGroupFormSchema, message: "Gruppo di lavoratori aggiunto: quota ricalcolata." },
@@ -38,19 +38,17 @@ const INTENTS = {
 export async function handleFileAction(formData: FormData, actor: Actor, employerId: string): Promise<FileActionResult> {
   const intent = String(formData.get("intent") ?? "");
   const entry = INTENTS[intent as keyof typeof INTENTS];
-  const values = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as FormValues;
-  if (!entry) return { ok: false, intent, errors: { _form: "Operazione non riconosciuta" }, values, status: 400 };
+  if (!entry) return { ok: false, reply: replyInvalid(parseForm(formData, z.object({})), { formError: "Operazione non riconosciuta" }) };
   const version = versionField.safeParse(formData.get("version"));
-  const form = parseFormData(formData, entry.schema);
-  if (!form.ok || !version.success) {
-    const errors = form.ok ? {} : form.errors;
-    if (!version.success) errors._form = "Versione della pratica mancante: ricarica la pagina";
-    return { ok: false, intent, errors, values, status: 400 };
+  const submission = parseForm(formData, entry.schema);
+  if (submission.status !== "success" || !version.success) {
+    const formError = version.success ? undefined : "Versione della pratica mancante: ricarica la pagina";
+    return { ok: false, reply: replyInvalid(submission, { formError, status: 400 }) };
   }
   const today = todayInItaly();
   try {
     await withTransaction(async (trx) => {
-      const data = form.data as Record<string, unknown>;
+      const data = submission.value as Record<string, unknown>;
       switch (intent) {
         case "add-group":
           return addWorkforceGroup(trx, actor, employerId, version.data, data as never, today);
@@ -65,8 +63,7 @@ export async function handleFileAction(formData: FormData, actor: Actor, employe
       }
     });
   } catch (e) {
-    if (e instanceof DomainError) return { ok: false, intent, errors: { [e.field]: e.message }, values, status: statusOf(e) };
-    throw e;
+    return { ok: false, reply: replyDomainError(e, submission) };
   }
   return { ok: true, message: entry.message };
 }

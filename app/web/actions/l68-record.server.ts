@@ -2,8 +2,9 @@ import { todayInItaly } from "~/utils/dates";
 import { isMultipart } from "~/web/action.server";
 /**
  * The actions behind the record pages, shared by the employer's and the officer's routes: read the
- * upload (`readUpload` + `checkPdfFile`, the CV helpers), validate with zod, run the command
- * in one transaction, and turn rule violations into form errors.
+ * upload (`readUpload` + `checkPdfFile`, the CV helpers), validate with zod through conform, run the
+ * command in one transaction, and turn rule violations into conform's reply (messages by field, the
+ * values typed, the status), which the page passes to its form as `lastResult`.
  */
 import { checkPdfFile } from "~/domain/candidates/pdf.server";
 import { readUpload } from "~/web/upload.server";
@@ -12,20 +13,21 @@ import { withTransaction } from "~/db/transaction.server";
 import type { Actor } from "~/domain/audit/commands.server";
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
-import { type DomainErrorStatus, statusOf } from "~/web/errors.server";
-import { type FieldErrors, type FormValues, formValues, parseFormData } from "~/utils/forms";
+import { statusOf } from "~/web/errors.server";
+import { parseForm } from "~/web/conform";
+import { emptySubmission, replyDomainError, replyInvalid } from "~/web/conform.server";
 import { RECORD_FORM_SCHEMAS, RecordEventSchema, RecordKindSchema, type RecordEvent, type RecordSide } from "~/domain/l68";
 import { addRecordDocument, changeRecordStatus, DOCUMENT_MAX_BYTES, fileRecord, type StoredPdf } from "~/domain/l68/records/index.server";
 
-export type RecordActionResult =
-  { ok: true; message: string; recordId: string } | { ok: false; errors: FieldErrors; values: FormValues; status: DomainErrorStatus };
+type Reply = ReturnType<typeof replyInvalid>;
+export type RecordActionResult = { ok: true; message: string; recordId: string } | { ok: false; reply: Reply };
 
 const DOCUMENT_FIELD = "documento";
 
-const failure = (e: unknown, values: FormValues, errors: FieldErrors = {}): RecordActionResult => {
-  if (!(e instanceof DomainError)) throw e;
-  return { ok: false, errors: { ...errors, [e.field]: e.message }, values, status: statusOf(e) };
-};
+/** The form with no other field than the document («Allega il documento»): its reply names it so the page shows it there. */
+export const DOCUMENT_INTENT = "document";
+
+const refuse = (reply: Reply): RecordActionResult => ({ ok: false, reply });
 
 /** The uploaded PDF, or the form without it and the reason (so the other fields are still checked). */
 async function readDocument(request: Request): Promise<{ form: FormData; doc: StoredPdf | null; error?: DomainError }> {
@@ -55,24 +57,24 @@ const ReceivedViaSchema = z.enum(["pec", "sportello"], { error: "Indica come è 
  */
 export async function handleNewRecord(request: Request, actor: Actor, employerId: string, onBehalf = false): Promise<RecordActionResult> {
   if (!isMultipart(request))
-    return { ok: false, errors: { [DOCUMENT_FIELD]: "Allega il documento della pratica in PDF" }, values: {}, status: 400 };
+    return refuse(replyInvalid(emptySubmission(), { fieldErrors: { [DOCUMENT_FIELD]: "Allega il documento della pratica in PDF" } }));
   const { form, doc, error } = await readDocument(request);
-  const values = formValues(form);
-  const kind = RecordKindSchema.safeParse(values.kind);
-  if (!kind.success) return { ok: false, errors: { _form: "Tipo di pratica non valido" }, values, status: 400 };
-  const parsed = parseFormData(form, RECORD_FORM_SCHEMAS[kind.data]);
-  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
-  if (error) errors[error.field] = error.message;
-  const via = onBehalf ? ReceivedViaSchema.safeParse(values.receivedVia) : null;
-  if (via && !via.success) errors.receivedVia = via.error.issues[0]?.message ?? "Valore non valido";
-  if (!parsed.ok || error || (via && !via.success)) return { ok: false, errors, values, status: error ? statusOf(error) : 400 };
+  const kind = RecordKindSchema.safeParse(form.get("kind"));
+  if (!kind.success) return refuse(replyInvalid(parseForm(form, z.object({})), { formError: "Tipo di pratica non valido" }));
+  const submission = parseForm(form, RECORD_FORM_SCHEMAS[kind.data]);
+  const fieldErrors: Record<string, string> = {};
+  if (error) fieldErrors[error.field] = error.message;
+  const via = onBehalf ? ReceivedViaSchema.safeParse(form.get("receivedVia")) : null;
+  if (via && !via.success) fieldErrors.receivedVia = via.error.issues[0]?.message ?? "Valore non valido";
+  if (submission.status !== "success" || Object.keys(fieldErrors).length)
+    return refuse(replyInvalid(submission, { status: error ? statusOf(error) : 400, fieldErrors }));
   // The channel travels in the details (jsonb): the record schemas describe what the employer types.
   const record = via?.success
     ? ({
-        ...parsed.data,
-        details: { ...parsed.data.details, receivedVia: via.data, enteredByOffice: true },
-      } as unknown as typeof parsed.data)
-    : parsed.data;
+        ...submission.value,
+        details: { ...submission.value.details, receivedVia: via.data, enteredByOffice: true },
+      } as unknown as typeof submission.value)
+    : submission.value;
   try {
     const recordId = await withTransaction((trx) => fileRecord(trx, actor, employerId, record, doc, todayInItaly()));
     return {
@@ -83,7 +85,7 @@ export async function handleNewRecord(request: Request, actor: Actor, employerId
       recordId,
     };
   } catch (e) {
-    return failure(e, values);
+    return refuse(replyDomainError(e, submission));
   }
 }
 
@@ -105,22 +107,24 @@ export async function handleRecordAction(
   const today = todayInItaly();
   if (isMultipart(request)) {
     const { form, doc, error } = await readDocument(request);
-    const values = formValues(form);
-    if (error || !doc) return failure(error ?? new DomainError("Scegli un file da caricare", DOCUMENT_FIELD), values);
+    // Named by its intent whatever was posted: the page shows the message next to the document field.
+    form.set("intent", DOCUMENT_INTENT);
+    const submission = parseForm(form, z.object({ intent: z.string() }));
+    if (error || !doc) return refuse(replyDomainError(error ?? new DomainError("Scegli un file da caricare", DOCUMENT_FIELD), submission));
     try {
       await withTransaction((trx) => addRecordDocument(trx, actor, employerId, recordId, doc));
       return { ok: true, message: "Documento allegato alla pratica.", recordId };
     } catch (e) {
-      return failure(e, values);
+      return refuse(replyDomainError(e, submission));
     }
   }
-  const form = await request.formData();
-  const parsed = parseFormData(form, RecordEventSchema);
-  if (!parsed.ok) return { ok: false, errors: parsed.errors, values: parsed.values, status: 400 };
+  const submission = parseForm(await request.formData(), RecordEventSchema);
+  if (submission.status !== "success") return refuse(replyInvalid(submission));
+  const decision = submission.value;
   try {
-    await withTransaction((trx) => changeRecordStatus(trx, actor, side, employerId, recordId, parsed.data, today));
-    return { ok: true, message: EVENT_MESSAGES[parsed.data.event], recordId };
+    await withTransaction((trx) => changeRecordStatus(trx, actor, side, employerId, recordId, decision, today));
+    return { ok: true, message: EVENT_MESSAGES[decision.event], recordId };
   } catch (e) {
-    return failure(e, parsed.values);
+    return refuse(replyDomainError(e, submission));
   }
 }
