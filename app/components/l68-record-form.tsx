@@ -1,6 +1,7 @@
 /** The form to file an L. 68 record: common fields, the fields of its kind, and the PDF document. */
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { z } from "zod";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { DocumentField } from "~/components/l68-records";
@@ -15,6 +16,10 @@ interface Props {
   lastResult?: FormResult | null;
   /** The officer's form: how the document was received (PEC or desk), checked by the server. */
   receivedVia?: boolean;
+  /** Values the form starts with besides the province (a record prefilled from a redundancy event). */
+  defaultValue?: Record<string, string>;
+  /** Hidden fields of the page that embeds the form. */
+  children?: ReactNode;
 }
 
 type Fields = Record<string, Field>;
@@ -108,12 +113,12 @@ function KindFields({ kind, fields }: { kind: L68RecordKind; fields: Fields }) {
   }
 }
 
-export function NewRecordForm({ kind, legalProvince, lastResult, receivedVia }: Props) {
+export function NewRecordForm({ kind, legalProvince, lastResult, receivedVia, defaultValue, children }: Props) {
   const schema: z.ZodType<unknown, Record<string, unknown>> = RECORD_FORM_SCHEMAS[kind];
   const [form, fields] = useSchemaForm(schema, {
     id: "record",
     lastResult,
-    defaultValue: { provinceCode: legalProvince, weekDays: "5" },
+    defaultValue: { provinceCode: legalProvince, weekDays: "5", ...defaultValue },
   });
   const all = fields as unknown as Fields;
   return (
@@ -122,6 +127,7 @@ export function NewRecordForm({ kind, legalProvince, lastResult, receivedVia }: 
       <ErrorSummary form={form} />
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <input type="hidden" name="kind" value={kind} />
+        {children}
         <div className="row">
           <div className="col-md-4">
             <TextField field={all.provinceCode} label="Provincia interessata (sigla)" maxLength={2} />

@@ -174,8 +174,12 @@ export default function ImportCohortPage() {
 
       <ErrorSummary form={form} />
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
-        <TextField field={fields.file} type="file" label="File CSV o Excel dell'elenco"
-          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+        <TextField
+          field={fields.file}
+          type="file"
+          label="File CSV o Excel dell'elenco"
+          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        />
         <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Verifica in corso…" : "Verifica e importa"}
         </button>

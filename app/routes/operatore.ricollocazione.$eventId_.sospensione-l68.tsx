@@ -1,6 +1,6 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Notice, SelectField } from "~/components/forms";
+import { Notice } from "~/components/forms";
 import { PageTitle } from "~/components/layout";
 import { NewRecordForm } from "~/components/l68-record-form";
 import { getDb } from "~/db/db.server";
@@ -12,8 +12,6 @@ import { redirectWithFlash } from "~/web/flash.server";
 import { fileSuspensionFromEvent } from "~/web/outplacement-l68.server";
 import { requireEvent } from "~/web/outplacement-guards.server";
 import { actorOf, forbidden } from "~/web/session.server";
-
-const RECEIVED_VIA_LABELS = { pec: "Via PEC", sportello: "Allo sportello" } as const;
 
 export const meta: MetaFunction = () => [{ title: "Sospensione L. 68/1999 dall'evento — Ricollocazione — Rosa" }];
 
@@ -48,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, scope, event } = await requirePlacementOfficer(request, params);
   const result = await fileSuspensionFromEvent(request, actorOf(user, context), scope, event);
-  if (!result.ok) return data(result, { status: result.status });
+  if (!result.ok) return result.reply;
   return redirectWithFlash(`/operatore/ricollocazione/${event.id}`, {
     type: "success",
     message:
@@ -58,9 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EventL68Suspension() {
   const { event, defaults } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failed = result && !result.ok ? result : undefined;
-  const values = failed?.values ?? (defaults ? { ...defaults, computed: String(defaults.computed) } : undefined);
+  const reply = useActionData<typeof action>();
   return (
     <div className="col-lg-10">
       <p>
@@ -85,17 +81,18 @@ export default function EventL68Suspension() {
           collegamento passa alla nuova.
         </Notice>
       ) : null}
-      <NewRecordForm kind="sospensione" legalProvince={defaults?.provinceCode ?? ""} errors={failed?.errors} values={values}>
+      <NewRecordForm
+        kind="sospensione"
+        legalProvince={defaults?.provinceCode ?? ""}
+        lastResult={reply?.result}
+        defaultValue={
+          defaults
+            ? { startsOn: defaults.startsOn, endsOn: defaults.endsOn, suspensionType: defaults.suspensionType, notes: defaults.notes }
+            : undefined
+        }
+        receivedVia
+      >
         <input type="hidden" name="eventVersion" value={event.version} />
-        <SelectField
-          name="receivedVia"
-          label="Documento ricevuto"
-          placeholder="Scegli…"
-          options={Object.entries(RECEIVED_VIA_LABELS)}
-          required
-          errors={failed?.errors}
-          values={failed?.values}
-        />
       </NewRecordForm>
     </div>
   );

@@ -356,7 +356,7 @@ describe("L. 68 suspension from the event", () => {
 
     const noDoc = await callRoute(suspensionRoute.action, upload(path, placementCookie, fields, null, "documento"), { eventId: event.id });
     expect(noDoc.status).toBe(400);
-    expect((noDoc.body as { errors: Record<string, string> }).errors.documento).toBe("Scegli un file da caricare");
+    expect(formErrorsOf(noDoc.body).documento).toBe("Scegli un file da caricare");
 
     const ok = await callRoute(
       suspensionRoute.action,

@@ -10,6 +10,7 @@ import { checkPdfFile } from "~/domain/candidates/pdf.server";
 import { readUpload } from "~/web/upload.server";
 import { formatMegabytes } from "~/utils/format";
 import { withTransaction } from "~/db/transaction.server";
+import type { Trx } from "~/db/db.server";
 import type { Actor } from "~/domain/audit/commands.server";
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
@@ -51,11 +52,24 @@ async function readDocument(request: Request): Promise<{ form: FormData; doc: St
 export const RECEIVED_VIA = { pec: "PEC", sportello: "Allo sportello" } as const;
 const ReceivedViaSchema = z.enum(["pec", "sportello"], { error: "Indica come è arrivato il documento (PEC o sportello)" });
 
+/** What a page that files a record for its own purpose adds: details to record and a step in the same transaction. */
+export interface NewRecordExtras {
+  details?: Record<string, unknown>;
+  /** Runs after the record is filed, in its transaction (a DomainError undoes both and is shown on the form). */
+  inTransaction?: (trx: Trx, recordId: string, form: FormData) => Promise<void>;
+}
+
 /**
  * Files a new record (multipart: the fields and the PDF document). `onBehalf`: a placement officer
  * enters a record received by PEC or at the desk; the form must say which (`receivedVia`).
  */
-export async function handleNewRecord(request: Request, actor: Actor, employerId: string, onBehalf = false): Promise<RecordActionResult> {
+export async function handleNewRecord(
+  request: Request,
+  actor: Actor,
+  employerId: string,
+  onBehalf = false,
+  extras: NewRecordExtras = {},
+): Promise<RecordActionResult> {
   if (!isMultipart(request))
     return refuse(replyInvalid(emptySubmission(), { fieldErrors: { [DOCUMENT_FIELD]: "Allega il documento della pratica in PDF" } }));
   const { form, doc, error } = await readDocument(request);
@@ -72,11 +86,15 @@ export async function handleNewRecord(request: Request, actor: Actor, employerId
   const record = via?.success
     ? ({
         ...submission.value,
-        details: { ...submission.value.details, receivedVia: via.data, enteredByOffice: true },
+        details: { ...submission.value.details, receivedVia: via.data, enteredByOffice: true, ...extras.details },
       } as unknown as typeof submission.value)
     : submission.value;
   try {
-    const recordId = await withTransaction((trx) => fileRecord(trx, actor, employerId, record, doc, todayInItaly()));
+    const recordId = await withTransaction(async (trx) => {
+      const id = await fileRecord(trx, actor, employerId, record, doc, todayInItaly());
+      if (extras.inTransaction) await extras.inTransaction(trx, id, form);
+      return id;
+    });
     return {
       ok: true,
       message: onBehalf
