@@ -16,3 +16,31 @@ export {
   type InternshipRow,
   type TransitionInternshipInput,
 } from "./transition.server";
+export {
+  conventionData,
+  createConvention,
+  getConvention,
+  listConventions,
+  refreshConventionStates,
+  revokeConvention,
+  signConvention,
+  signedCopy,
+  updateConvention,
+  usableConventions,
+  type ConventionScope,
+} from "./conventions.server";
+export { documentHash, readDocumentHash, renderDocumentPdf } from "./documents-pdf.server";
+export {
+  PFI_PARTIES,
+  authoriseInternship,
+  currentPfiHash,
+  getInternshipDocuments,
+  pfiData,
+  recordCo,
+  savePfi,
+  signPfi,
+  startDueInternships,
+  unilavForInternship,
+  type InternshipDocuments,
+} from "./pfi.server";
+export { MAX_SIGNED_PDF_BYTES, listSignatures, type SignatureInput } from "./signatures.server";

@@ -21,3 +21,9 @@ export {
   type InternshipMove,
   type InternshipState,
 } from "./states";
+// Conventions, PFI documents, signatures and the UNILAV C.01.00 data (docs/decisions/tirocini.md#convenzioni-pfi-firme-e-co).
+export * from "./convention-states";
+export * from "./co-labels";
+export * from "./documents";
+export * from "./documents-schema";
+export * from "./unilav";

@@ -470,3 +470,58 @@ export async function unilavForInternship(
     ...extra,
   });
 }
+
+/**
+ * What the documents and CO panels show, scoped to the actor (null when not theirs): the PFI's state and fingerprint,
+ * its convention, the signatures (live and voided), who still has to sign, the CO record and the UNILAV data.
+ */
+export async function getInternshipDocuments(db: Db, actor: InternshipActor, internshipId: string) {
+  let q = db
+    .selectFrom("internships as i")
+    .leftJoin("internship_conventions as k", "k.id", "i.convention_id")
+    .select([
+      "i.id",
+      "i.number",
+      "i.title",
+      "i.state",
+      "i.version",
+      "i.document_hash",
+      "i.employer_id",
+      "i.region",
+      "i.start_date",
+      "i.end_date",
+      "i.candidate_id",
+      "i.authorisation_ref",
+      "i.co_protocol",
+      "i.co_filed_on",
+      "i.co_filed_by",
+      "i.co_filer_name",
+      "i.co_recorded_at",
+      "i.check_result",
+      "k.id as convention_id",
+      "k.number as convention_number",
+      "k.state as convention_state",
+    ])
+    .where("i.id", "=", internshipId);
+  if (actor.kind === "employer") q = q.where("i.employer_id", "=", actor.employerId);
+  if (actor.kind === "candidate") q = q.where("i.candidate_id", "=", actor.candidateId);
+  const internship = await q.executeTakeFirst();
+  if (!internship) return null;
+  const signatures = await db
+    .selectFrom("internship_signatures")
+    .select(["id", "party", "method", "signer_name", "signed_at", "document_hash", "signed_pdf_name", "voided_at"])
+    .where("internship_id", "=", internshipId)
+    .where("document", "=", "pfi")
+    .orderBy("signed_at", "desc")
+    .execute();
+  const live = signatures.filter((s) => s.voided_at === null && s.document_hash === internship.document_hash).map((s) => s.party);
+  const unilav = internship.candidate_id ? await unilavForInternship(db, internshipId) : null;
+  return {
+    internship: { ...internship, state: internship.state as InternshipState },
+    signatures,
+    missingParties: PFI_PARTIES.filter((p) => !live.includes(p)),
+    authorisationRequired: requiresRegionalAuthorisation(internship.region),
+    unilav,
+  };
+}
+export type InternshipDocuments = NonNullable<Awaited<ReturnType<typeof getInternshipDocuments>>>;
