@@ -10,20 +10,16 @@ import {
   CONVENTION_STATE_LABELS,
   ConventionSchema,
   INTERNSHIP_STATE_LABELS,
-  MAX_SIGNED_PDF_BYTES,
   RevokeSchema,
   SIGNATURE_METHOD_LABELS,
   SIGNATURE_PARTY_LABELS,
   SignSchema,
-  getConvention,
-  revokeConvention,
-  signConvention,
-  updateConvention,
   type ConventionState,
   type InternshipState,
   type SignatureMethod,
   type SignatureParty,
-} from "~/domain/internships/index.server";
+} from "~/domain/internships";
+import { MAX_SIGNED_PDF_BYTES, getConvention, revokeConvention, signConvention, updateConvention } from "~/domain/internships/index.server";
 import { todayInItaly } from "~/utils/dates";
 import { formatDate, formatDateTime, formatMegabytes } from "~/utils/format";
 import { parseForm, useSchemaForm } from "~/web/conform";
