@@ -10,6 +10,8 @@ import { runL68Deadlines } from "~/domain/l68/alerts/index.server";
 import { runVacancyDeadlines } from "~/domain/vacancies/deadlines.server";
 import { runCvRetention } from "~/domain/candidates/erasure.server";
 import { runOutplacementReminders } from "~/domain/outplacement/index.server";
+import { refreshConventionStates, startDueInternships } from "~/domain/internships/index.server";
+import { todayInItaly } from "~/utils/dates";
 import { kickSyncWorker, shutdownSyncWorker, startSyncWorker } from "../search/sync.server";
 import { log } from "~/utils/logger.server";
 
@@ -53,6 +55,15 @@ export const JOBS: PeriodicJob[] = [
   },
   // Ricollocazione: the event coordinator is reminded 7 days and 1 day before each legal deadline.
   { name: "scadenze ricollocazione", everyMs: 60 * 60_000, run: () => runOutplacementReminders(getDb()) },
+  // Tirocini: conventions come into force and expire; internships with the CO recorded start on their start date.
+  {
+    name: "tirocini: convenzioni e avvii",
+    everyMs: 60 * 60_000,
+    run: async () => {
+      await refreshConventionStates(getDb(), todayInItaly());
+      await startDueInternships(getDb(), todayInItaly());
+    },
+  },
   // Storage limitation (GDPR art. 5(1)(e)): CVs inactive beyond CV_RETENTION_MONTHS are anonymised, 200 per run.
   {
     name: "conservazione CV",

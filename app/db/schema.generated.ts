@@ -403,8 +403,12 @@ export interface InternshipConventions {
   host_representative: string | null;
   id: Generated<string>;
   inail_position: string | null;
+  max_internships: number | null;
   number: Generated<number>;
+  promoter_kind: string | null;
+  promoter_name: string | null;
   promoter_office: string | null;
+  promoter_tax_code: string | null;
   rc_policy: string | null;
   state: Generated<"draft" | "signed" | "active" | "expired" | "revoked">;
   state_reason: string | null;
@@ -423,6 +427,12 @@ export interface Internships {
   check_result: ColumnType<unknown, string, string> | null;
   checked_at: Timestamp | null;
   cig_same_tasks: Generated<boolean>;
+  co_filed_by: "host" | "delegate" | "promoter" | null;
+  co_filed_on: string | null;
+  co_filer_name: string | null;
+  co_protocol: string | null;
+  co_recorded_at: Timestamp | null;
+  co_recorded_by: string | null;
   competences: Generated<string>;
   comune_code: string;
   convention_id: string | null;
@@ -446,6 +456,7 @@ export interface Internships {
   host_tutor_trainees: Generated<number>;
   id: Generated<string>;
   inail_position: string | null;
+  internship_type: "A" | "B" | "C" | "Z" | null;
   interrupted_by: "trainee" | "host" | "promoter" | null;
   is_public_administration: Generated<boolean>;
   meal_vouchers: Generated<boolean>;
@@ -471,6 +482,7 @@ export interface Internships {
   state_changed_at: Generated<Timestamp>;
   state_reason: string | null;
   title: string;
+  trainee_category: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "99" | null;
   trainee_disabled: Generated<boolean>;
   trainee_disadvantaged: Generated<boolean>;
   updated_at: Generated<Timestamp>;

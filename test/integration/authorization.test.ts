@@ -11,6 +11,7 @@ import {
   type Actor,
   type EmployerServiceParams,
   type OutplacementParams,
+  type InternshipDocumentParams,
   type PlacementParams,
   type Rule,
 } from "../support/route-access/actors";
@@ -20,6 +21,7 @@ import { insertPlacementRows } from "../support/factories-placement";
 import { insertOutplacementPlanRows } from "../support/factories-outplacement-plans";
 import { insertOutplacementRows } from "../support/factories-outplacement";
 import { insertCohortRows } from "../support/factories-cohort";
+import { insertInternshipDocumentRows } from "../support/factories-internship-documents";
 
 /**
  * The authorization matrix: who may reach which route, one file per context
@@ -44,7 +46,10 @@ let otherCandidateId: string;
 let otherShortlistId: string;
 let otherL68Record: { recordId: string; documentId: string };
 let otherUserId: string;
-let serviceParams: Record<EmployerServiceParams | PlacementParams | OutplacementParams | "importId", Record<string, string>>;
+let serviceParams: Record<
+  EmployerServiceParams | PlacementParams | OutplacementParams | InternshipDocumentParams | "importId",
+  Record<string, string>
+>;
 
 beforeAll(async () => {
   const own = await createEmployer();
@@ -76,6 +81,7 @@ beforeAll(async () => {
     ...(await insertOutplacementRows(own.id, users.preselection)),
     ...(await insertOutplacementPlanRows(own.id, users.provider!)),
     ...(await insertCohortRows(own.id, users.preselection, users.provider)),
+    ...(await insertInternshipDocumentRows(own.id)),
   };
 });
 

@@ -17,6 +17,7 @@
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { insertInternshipDocumentRows } from "./factories-internship-documents";
 import { sql } from "kysely";
 import fc from "fast-check";
 import { getDb } from "~/db/db.server";
@@ -97,6 +98,7 @@ export async function setupFuzzWorld(): Promise<World> {
       ...(await insertOutplacementRows(own.id, users.preselection!)),
       ...(await insertOutplacementPlanRows(own.id, users.provider!)),
       ...(await insertCohortRows(own.id, users.preselection!, users.provider!)),
+      ...(await insertInternshipDocumentRows(own.id)),
     },
   };
 }

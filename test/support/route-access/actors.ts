@@ -36,6 +36,7 @@ export interface Rule {
     | EmployerServiceParams
     | PlacementParams
     | OutplacementParams
+    | InternshipDocumentParams
     | "importId";
 }
 
@@ -54,4 +55,7 @@ export type EmployerServiceParams = "slug" | "articleId" | "deliveryId" | "asses
 export type PlacementParams = "enrolmentId" | "postId" | "referralId" | "certificateId";
 
 /** Real outplacement rows of the matrix's own employer (test/support/factories-outplacement.ts): an event (`eventId`). */
+/** Internship documents of the matrix's own employer: a draft convention and an internship in drafting (`internshipDocs`). */
+export type InternshipDocumentParams = "internshipDocs";
+
 export type OutplacementParams = "eventId" | "cohortMember" | "assignedMember" | "cohortImport" | "outplacementPlan";

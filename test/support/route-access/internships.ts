@@ -1,6 +1,21 @@
-import { ALL, type Rule } from "./actors";
+import { ALL, type Actor, type Rule } from "./actors";
+
+const OFFICERS: Actor[] = ["preselection", "placement"];
+const EMPLOYERS: Actor[] = ["legalRep", "colleague", "consultant"];
 
 /** The internship rules checker API: public (counts and flags only, nothing stored), rate-limited like every /api/ path. */
 export const ROUTE_ACCESS: Record<string, Rule> = {
   "api.v1.tirocini.check.ts": { loader: ALL, action: ALL },
+  // Conventions and PFI documents (docs/decisions/tirocini.md#convenzioni-pfi-firme-e-co): officers (permission
+  // services:deliver) on every row; the host's users only on their own internship; nobody else.
+  "operatore.tirocini.convenzioni._index.tsx": { loader: OFFICERS },
+  "operatore.tirocini.convenzioni.nuova.tsx": { loader: OFFICERS, action: OFFICERS },
+  "operatore.tirocini.convenzioni.$conventionId._index.tsx": { loader: OFFICERS, action: OFFICERS, params: "internshipDocs" },
+  "operatore.tirocini.convenzioni.$conventionId.pdf.ts": { loader: OFFICERS, params: "internshipDocs" },
+  "operatore.tirocini.$internshipId_.progetto.tsx": { loader: OFFICERS, action: OFFICERS, params: "internshipDocs" },
+  "operatore.tirocini.$internshipId_.pfi.pdf.ts": { loader: OFFICERS, params: "internshipDocs" },
+  "operatore.tirocini.$internshipId_.unilav.csv.ts": { loader: OFFICERS, params: "internshipDocs" },
+  "azienda.tirocini.$internshipId_.progetto.tsx": { loader: EMPLOYERS, action: EMPLOYERS, params: "internshipDocs" },
+  "azienda.tirocini.$internshipId_.pfi.pdf.ts": { loader: EMPLOYERS, params: "internshipDocs" },
+  "azienda.tirocini.$internshipId_.unilav.csv.ts": { loader: EMPLOYERS, params: "internshipDocs" },
 };
