@@ -3,3 +3,4 @@
  * pages, routes and the CLI alike.
  */
 export * from "./checker";
+export * from "./monitoring";
