@@ -1,6 +1,24 @@
 /**
  * The client-safe public entry of the internships context: the rules checker (docs/legal/tirocini.md), pure, usable by
- * pages, routes and the CLI alike.
+ * pages, routes and the CLI alike, and the state table (docs/decisions/tirocini.md).
  */
 export * from "./checker";
+export {
+  FINAL_INTERNSHIP_STATES,
+  INTERNSHIP_EVENTS,
+  INTERNSHIP_EVENT_LABELS,
+  INTERNSHIP_STATES,
+  INTERNSHIP_STATE_LABELS,
+  INTERNSHIP_TRANSITIONS,
+  PFI_EDITABLE_STATES,
+  RUNNING_INTERNSHIP_STATES,
+  availableInternshipEvents,
+  isInternshipEvent,
+  isInternshipState,
+  nextInternshipState,
+  type InternshipActorKind,
+  type InternshipEvent,
+  type InternshipMove,
+  type InternshipState,
+} from "./states";
 export * from "./monitoring";
