@@ -10,6 +10,7 @@ import { runL68Deadlines } from "~/domain/l68/alerts/index.server";
 import { runVacancyDeadlines } from "~/domain/vacancies/deadlines.server";
 import { runCvRetention } from "~/domain/candidates/erasure.server";
 import { runOutplacementReminders } from "~/domain/outplacement/index.server";
+import { runInternshipJob } from "~/domain/internships/index.server";
 import { kickSyncWorker, shutdownSyncWorker, startSyncWorker } from "../search/sync.server";
 import { log } from "~/utils/logger.server";
 
@@ -53,6 +54,8 @@ export const JOBS: PeriodicJob[] = [
   },
   // Ricollocazione: the event coordinator is reminded 7 days and 1 day before each legal deadline.
   { name: "scadenze ricollocazione", everyMs: 60 * 60_000, run: () => runOutplacementReminders(getDb()) },
+  // Tirocini: concluded on their end date; outcomes at 6 and 12 months from Rosa's hires (a hire closes it at the next run).
+  { name: "tirocini", everyMs: 15 * 60_000, run: () => runInternshipJob() },
   // Storage limitation (GDPR art. 5(1)(e)): CVs inactive beyond CV_RETENTION_MONTHS are anonymised, 200 per run.
   {
     name: "conservazione CV",

@@ -16,3 +16,4 @@ export {
   type InternshipRow,
   type TransitionInternshipInput,
 } from "./transition.server";
+export * from "./monitoring/index.server";
