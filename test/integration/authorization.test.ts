@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { insertEmployerServiceRows, insertVacancy } from "../support/factories-vacancies";
+import { insertAttestedInternship } from "../support/factories-internship-monitoring";
 import { callRoute } from "../support/routes";
 import { insertPresentedShortlist } from "../support/factories-shortlists";
 import {
@@ -44,7 +45,10 @@ let otherCandidateId: string;
 let otherShortlistId: string;
 let otherL68Record: { recordId: string; documentId: string };
 let otherUserId: string;
-let serviceParams: Record<EmployerServiceParams | PlacementParams | OutplacementParams | "importId", Record<string, string>>;
+let serviceParams: Record<
+  EmployerServiceParams | PlacementParams | OutplacementParams | "importId" | "attestedInternship",
+  Record<string, string>
+>;
 
 beforeAll(async () => {
   const own = await createEmployer();
@@ -68,7 +72,8 @@ beforeAll(async () => {
   users.union = (await createUserWithRole("union_representative")).id;
   const candidateUser = await createUserWithRole("candidate");
   users.candidate = candidateUser.id;
-  otherCandidateId = (await setupCandidateMatrix(candidateUser.id)).otherCandidateId;
+  const candidates = await setupCandidateMatrix(candidateUser.id);
+  otherCandidateId = candidates.otherCandidateId;
   serviceParams = {
     ...(await insertEmployerServiceRows(own.id, users.preselection)),
     ...(await insertPlacementRows(own.id, users.placement)),
@@ -76,6 +81,7 @@ beforeAll(async () => {
     ...(await insertOutplacementRows(own.id, users.preselection)),
     ...(await insertOutplacementPlanRows(own.id, users.provider!)),
     ...(await insertCohortRows(own.id, users.preselection, users.provider)),
+    ...(await insertAttestedInternship(own.id, candidates.ownCandidateId, users.preselection!)),
   };
 });
 

@@ -36,7 +36,8 @@ export interface Rule {
     | EmployerServiceParams
     | PlacementParams
     | OutplacementParams
-    | "importId";
+    | "importId"
+    | "attestedInternship";
 }
 
 /**

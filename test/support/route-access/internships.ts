@@ -1,6 +1,18 @@
-import { ALL, type Rule } from "./actors";
+import { ALL, EMPLOYERS, type Actor, type Rule } from "./actors";
+
+const PROMOTERS: Actor[] = ["preselection", "placement"];
 
 /** The internship rules checker API: public (counts and flags only, nothing stored), rate-limited like every /api/ path. */
 export const ROUTE_ACCESS: Record<string, Rule> = {
   "api.v1.tirocini.check.ts": { loader: ALL, action: ALL },
+  // During and after (docs/decisions/tirocini.md «Durante e dopo»): the promoter's officers; the host's users on their own
+  // internship; the trainee downloads only their own attestazione. `attestedInternship` belongs to the matrix's own employer
+  // and candidate.
+  "operatore.tirocini.$internshipId_.svolgimento.tsx": { loader: PROMOTERS, action: PROMOTERS, params: "attestedInternship" },
+  "operatore.tirocini.$internshipId_.attestazione.ts": { loader: PROMOTERS, params: "attestedInternship" },
+  "azienda.tirocini.$internshipId_.svolgimento.tsx": { loader: EMPLOYERS, action: EMPLOYERS, params: "attestedInternship" },
+  "azienda.tirocini.$internshipId_.attestazione.ts": { loader: EMPLOYERS, params: "attestedInternship" },
+  "candidato.tirocini.$internshipId_.attestazione.ts": { loader: ["candidate"], params: "attestedInternship" },
+  "operatore.tirocini.cifre.tsx": { loader: PROMOTERS },
+  "operatore.tirocini.cifre.csv.ts": { loader: PROMOTERS },
 };

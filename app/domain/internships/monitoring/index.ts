@@ -37,3 +37,17 @@ export {
   REQUESTED_BY_LABELS,
 } from "./labels";
 export type { DossierKind, InterruptionReason } from "./labels";
+export {
+  AttendanceSchema,
+  AttestSchema,
+  CloseSchema,
+  DossierSchema,
+  ExtendSchema,
+  InterruptSchema,
+  OutcomeSchema,
+  ResumeSchema,
+  ServiceTimeSchema,
+  SuspendSchema,
+  InternshipFiguresFilterSchema,
+  UnilavFiledSchema,
+} from "./schema";
