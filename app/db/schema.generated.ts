@@ -395,6 +395,33 @@ export interface InfoArticles {
   version: Generated<number>;
 }
 
+export interface InternshipAttendance {
+  absences_note: string | null;
+  attended_hours: Numeric;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  indemnity_paid_cents: number | null;
+  internship_id: string;
+  month: string;
+  planned_hours: Numeric;
+  recorded_as: "employer" | "officer";
+  recorded_by: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface InternshipAttestations {
+  attended_hours: Numeric;
+  competences: string;
+  created_at: Generated<Timestamp>;
+  document_hash: string;
+  host_signer_name: string;
+  internship_id: string;
+  issued_by: string | null;
+  issued_on: string;
+  planned_hours: Numeric;
+}
+
 export interface InternshipConventions {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -416,6 +443,46 @@ export interface InternshipConventions {
   valid_from: string | null;
   valid_to: string | null;
   version: Generated<number>;
+}
+
+export interface InternshipDossierItems {
+  author_kind: "officer" | "employer";
+  competences: Generated<string>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: Generated<string>;
+  id: Generated<string>;
+  internship_id: string;
+  kind: "activity" | "evidence" | "visit" | "mid_evaluation" | "final_evaluation";
+  occurred_on: string;
+  title: string;
+}
+
+export interface InternshipExtensions {
+  check_result: ColumnType<unknown, string, string>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  internship_id: string;
+  new_end_date: string;
+  new_planned_months: Numeric;
+  previous_end_date: string;
+  previous_planned_months: Numeric;
+  reason: string;
+}
+
+export interface InternshipOutcomes {
+  evaluated_at: Timestamp | null;
+  hire_id: string | null;
+  hired_by_host: boolean | null;
+  hired_on: string | null;
+  horizon_months: number;
+  id: Generated<string>;
+  internship_id: string;
+  note: string | null;
+  source: "rosa" | "self_declared" | null;
+  status: Generated<"pending" | "hired" | "not_hired">;
+  window_end: string;
 }
 
 export interface Internships {
@@ -458,6 +525,7 @@ export interface Internships {
   inail_position: string | null;
   internship_type: "A" | "B" | "C" | "Z" | null;
   interrupted_by: "trainee" | "host" | "promoter" | null;
+  interruption_reason: "trainee_choice" | "hired" | "serious_breach" | "objectives_unreachable" | "host_closure" | "other" | null;
   is_public_administration: Generated<boolean>;
   meal_vouchers: Generated<boolean>;
   monthly_indemnity_cents: number;
@@ -491,6 +559,17 @@ export interface Internships {
   weekly_hours: Numeric;
 }
 
+export interface InternshipServiceTime {
+  activity: string;
+  created_at: Generated<Timestamp>;
+  delivered_on: string;
+  id: Generated<number>;
+  internship_id: string;
+  minutes: number;
+  modality: "office" | "company" | "remote";
+  officer_id: string;
+}
+
 export interface InternshipSignatures {
   convention_id: string | null;
   document: "convention" | "pfi" | "addendum" | "attestation";
@@ -507,6 +586,20 @@ export interface InternshipSignatures {
   voided_at: Timestamp | null;
 }
 
+export interface InternshipSuspensions {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  days: number | null;
+  expected_end_date: string;
+  id: Generated<string>;
+  internship_id: string;
+  note: string | null;
+  reason: "maternity" | "illness_injury" | "closure";
+  requested_by: "host" | "trainee";
+  resumed_on: string | null;
+  start_date: string;
+}
+
 export interface InternshipTransitions {
   actor_kind: "officer" | "employer" | "candidate" | "system";
   actor_user_id: string | null;
@@ -517,6 +610,19 @@ export interface InternshipTransitions {
   internship_id: string;
   note: string | null;
   to_state: string;
+}
+
+export interface InternshipUnilavChanges {
+  created_at: Generated<Timestamp>;
+  effective_date: string;
+  extension_id: string | null;
+  filed_by: string | null;
+  filed_on: string | null;
+  id: Generated<string>;
+  internship_id: string;
+  kind: "proroga" | "cessazione";
+  protocol: string | null;
+  reason: string | null;
 }
 
 export interface JobLeases {
@@ -1224,6 +1330,7 @@ export interface ServiceDeliveries {
   delivered_on: string;
   employer_id: string;
   id: Generated<string>;
+  internship_id: string | null;
   justification: string | null;
   minutes: number;
   modality: "office" | "company" | "remote";
@@ -1481,9 +1588,17 @@ export interface DB {
   gap_proposals: GapProposals;
   hires: Hires;
   info_articles: InfoArticles;
+  internship_attendance: InternshipAttendance;
+  internship_attestations: InternshipAttestations;
   internship_conventions: InternshipConventions;
+  internship_dossier_items: InternshipDossierItems;
+  internship_extensions: InternshipExtensions;
+  internship_outcomes: InternshipOutcomes;
+  internship_service_time: InternshipServiceTime;
   internship_signatures: InternshipSignatures;
+  internship_suspensions: InternshipSuspensions;
   internship_transitions: InternshipTransitions;
+  internship_unilav_changes: InternshipUnilavChanges;
   internships: Internships;
   job_leases: JobLeases;
   l68_alerts: L68Alerts;

@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { insertEmployerServiceRows, insertVacancy } from "../support/factories-vacancies";
+import { insertAttestedInternship } from "../support/factories-internship-monitoring";
 import { callRoute } from "../support/routes";
 import { insertPresentedShortlist } from "../support/factories-shortlists";
 import {
@@ -47,7 +48,7 @@ let otherShortlistId: string;
 let otherL68Record: { recordId: string; documentId: string };
 let otherUserId: string;
 let serviceParams: Record<
-  EmployerServiceParams | PlacementParams | OutplacementParams | InternshipDocumentParams | "importId",
+  EmployerServiceParams | PlacementParams | OutplacementParams | InternshipDocumentParams | "importId" | "attestedInternship",
   Record<string, string>
 >;
 
@@ -73,7 +74,8 @@ beforeAll(async () => {
   users.union = (await createUserWithRole("union_representative")).id;
   const candidateUser = await createUserWithRole("candidate");
   users.candidate = candidateUser.id;
-  otherCandidateId = (await setupCandidateMatrix(candidateUser.id)).otherCandidateId;
+  const candidates = await setupCandidateMatrix(candidateUser.id);
+  otherCandidateId = candidates.otherCandidateId;
   serviceParams = {
     ...(await insertEmployerServiceRows(own.id, users.preselection)),
     ...(await insertPlacementRows(own.id, users.placement)),
@@ -82,6 +84,7 @@ beforeAll(async () => {
     ...(await insertOutplacementPlanRows(own.id, users.provider!)),
     ...(await insertCohortRows(own.id, users.preselection, users.provider)),
     ...(await insertInternshipDocumentRows(own.id)),
+    ...(await insertAttestedInternship(own.id, candidates.ownCandidateId, users.preselection!)),
   };
 });
 

@@ -14,6 +14,7 @@
  *   (count and newest xmin of every table that holds user data);
  * - and after each route, the Express app (server/app.ts) still answers /healthz.
  */
+import { insertAttestedInternship } from "./factories-internship-monitoring";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -68,7 +69,8 @@ export async function setupFuzzWorld(): Promise<World> {
   const shortlistId = await insertPresentedShortlist(own.id, vacancyId);
   const l68 = await insertL68Record(own.id);
   const candidateUser = await createUserWithRole("candidate");
-  const candidateId = (await setupCandidateMatrix(candidateUser.id)).otherCandidateId;
+  const matrixCandidates = await setupCandidateMatrix(candidateUser.id);
+  const candidateId = matrixCandidates.otherCandidateId;
   const users: World["users"] = {
     anonymous: undefined,
     legalRep: (await createUserWithRole("employer", { employerId: own.id, employerRole: "legal_rep" })).id,
@@ -99,6 +101,7 @@ export async function setupFuzzWorld(): Promise<World> {
       ...(await insertOutplacementPlanRows(own.id, users.provider!)),
       ...(await insertCohortRows(own.id, users.preselection!, users.provider!)),
       ...(await insertInternshipDocumentRows(own.id)),
+      ...(await insertAttestedInternship(own.id, matrixCandidates.ownCandidateId, users.preselection!)),
     },
   };
 }

@@ -44,3 +44,4 @@ export {
   type InternshipDocuments,
 } from "./pfi.server";
 export { MAX_SIGNED_PDF_BYTES, listSignatures, type SignatureInput } from "./signatures.server";
+export * from "./monitoring/index.server";

@@ -27,3 +27,4 @@ export * from "./co-labels";
 export * from "./documents";
 export * from "./documents-schema";
 export * from "./unilav";
+export * from "./monitoring";

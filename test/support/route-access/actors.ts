@@ -37,7 +37,8 @@ export interface Rule {
     | PlacementParams
     | OutplacementParams
     | InternshipDocumentParams
-    | "importId";
+    | "importId"
+    | "attestedInternship";
 }
 
 /**

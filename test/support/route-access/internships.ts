@@ -2,6 +2,9 @@ import { ALL, type Actor, type Rule } from "./actors";
 
 const OFFICERS: Actor[] = ["preselection", "placement"];
 const EMPLOYERS: Actor[] = ["legalRep", "colleague", "consultant"];
+import { ALL, EMPLOYERS, type Actor, type Rule } from "./actors";
+
+const PROMOTERS: Actor[] = ["preselection", "placement"];
 
 /** The internship rules checker API: public (counts and flags only, nothing stored), rate-limited like every /api/ path. */
 export const ROUTE_ACCESS: Record<string, Rule> = {
@@ -18,4 +21,14 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "azienda.tirocini.$internshipId_.progetto.tsx": { loader: EMPLOYERS, action: EMPLOYERS, params: "internshipDocs" },
   "azienda.tirocini.$internshipId_.pfi.pdf.ts": { loader: EMPLOYERS, params: "internshipDocs" },
   "azienda.tirocini.$internshipId_.unilav.csv.ts": { loader: EMPLOYERS, params: "internshipDocs" },
+  // During and after (docs/decisions/tirocini.md «Durante e dopo»): the promoter's officers; the host's users on their own
+  // internship; the trainee downloads only their own attestazione. `attestedInternship` belongs to the matrix's own employer
+  // and candidate.
+  "operatore.tirocini.$internshipId_.svolgimento.tsx": { loader: PROMOTERS, action: PROMOTERS, params: "attestedInternship" },
+  "operatore.tirocini.$internshipId_.attestazione.ts": { loader: PROMOTERS, params: "attestedInternship" },
+  "azienda.tirocini.$internshipId_.svolgimento.tsx": { loader: EMPLOYERS, action: EMPLOYERS, params: "attestedInternship" },
+  "azienda.tirocini.$internshipId_.attestazione.ts": { loader: EMPLOYERS, params: "attestedInternship" },
+  "candidato.tirocini.$internshipId_.attestazione.ts": { loader: ["candidate"], params: "attestedInternship" },
+  "operatore.tirocini.cifre.tsx": { loader: PROMOTERS },
+  "operatore.tirocini.cifre.csv.ts": { loader: PROMOTERS },
 };

@@ -1,0 +1,151 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { getDb } from "~/db/db.server";
+import { FIGURES_GROUPINGS, InternshipFiguresFilterSchema, share, totalsOf, type FiguresRow } from "~/domain/internships";
+import { internshipFigures } from "~/domain/internships/index.server";
+import { formatDate, formatNumber } from "~/utils/format";
+import { parseSearchParams } from "~/utils/forms";
+import { requireInternshipOfficer } from "~/web/internship-monitoring.server";
+
+export const meta: MetaFunction = () => [{ title: "Cifre dei tirocini — Rosa" }];
+
+/** Internships started in the period, by province of the unit or by profession (docs/decisions/tirocini.md «Cifre»). */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireInternshipOfficer(request, context);
+  const parsed = parseSearchParams(new URL(request.url), InternshipFiguresFilterSchema);
+  if (!parsed.ok)
+    return data(
+      { per: "provincia" as const, rows: [] as FiguresRow[], errors: parsed.errors, values: parsed.values, query: "" },
+      { status: 400 },
+    );
+  const f = parsed.data;
+  const rows = await internshipFigures(getDb(), f.per, { dal: f.dal, al: f.al });
+  const query = new URLSearchParams({ per: f.per, ...(f.dal ? { dal: f.dal } : {}), ...(f.al ? { al: f.al } : {}) }).toString();
+  return { per: f.per, rows, errors: undefined, values: parsed.values, query };
+}
+
+/** Horizontal bars as inline SVG; the same numbers are in the table below for screen readers. */
+function Bars({ title, items }: { title: string; items: { label: string; value: number | null; suffix: string }[] }) {
+  const max = Math.max(1, ...items.map((i) => i.value ?? 0));
+  const h = 22;
+  return (
+    <figure className="mb-4">
+      <svg
+        role="img"
+        aria-label={`${title}: ${items.map((i) => `${i.label} ${i.value ?? "n.d."}${i.suffix}`).join(", ")}`}
+        width="100%"
+        height={items.length * h + 4}
+        viewBox={`0 0 600 ${items.length * h + 4}`}
+      >
+        {items.map((i, n) => (
+          <g key={i.label} transform={`translate(0, ${n * h})`}>
+            <text x="0" y="15" fontSize="12" fill="#1a1a1a">
+              {i.label.slice(0, 30)}
+            </text>
+            <rect x="210" y="3" height="16" width={((i.value ?? 0) / max) * 320} fill="#0066cc" />
+            <text x={215 + ((i.value ?? 0) / max) * 320} y="15" fontSize="12" fill="#1a1a1a">
+              {i.value === null ? "n.d." : `${formatNumber(i.value)}${i.suffix}`}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <figcaption>{title}</figcaption>
+    </figure>
+  );
+}
+
+const pct = (v: number | null) => (v === null ? "n.d." : `${v} %`);
+
+export default function InternshipFiguresPage() {
+  const { per, rows, errors, values, query } = useLoaderData<typeof loader>();
+  const group = FIGURES_GROUPINGS[per];
+  const total = totalsOf(rows);
+  const common = { errors, values };
+  return (
+    <div>
+      <p>
+        <Link to="/operatore">← Scrivania</Link>
+      </p>
+      <h1>Cifre dei tirocini</h1>
+      <p>
+        Tirocini avviati nel periodo (per data di inizio) e, tra questi, quanti si sono conclusi con l&apos;attestazione, quanti sono stati
+        interrotti e quante persone sono state assunte entro 6 mesi dalla fine.
+      </p>
+      <ErrorSummary errors={errors} />
+      <Form method="get" className="row align-items-end mb-3" aria-label="Periodo e raggruppamento">
+        <div className="col-12 col-md-3">
+          <SelectField name="per" label="Per" options={Object.entries(FIGURES_GROUPINGS)} {...common} />
+        </div>
+        <div className="col-12 col-md-3">
+          <TextField name="dal" label="Avviati dal" type="date" {...common} />
+        </div>
+        <div className="col-12 col-md-3">
+          <TextField name="al" label="al" type="date" {...common} />
+        </div>
+        <div className="col-12 col-md-3 mb-4">
+          <button type="submit" className="btn btn-primary w-100">
+            Mostra
+          </button>
+        </div>
+      </Form>
+      {!errors ? (
+        <p>
+          {values.dal || values.al
+            ? `Periodo: ${values.dal ? `dal ${formatDate(values.dal)}` : ""}${values.al ? ` al ${formatDate(values.al)}` : ""}. `
+            : "Tutto il periodo. "}
+          <a href={`/operatore/tirocini/cifre/csv?${query}`}>Scarica in CSV (stesso periodo)</a>
+        </p>
+      ) : null}
+      {rows.length ? (
+        <>
+          <Bars title="Tirocini avviati" items={rows.map((r) => ({ label: r.label, value: r.activated, suffix: "" }))} />
+          <Bars
+            title="Quota con attestazione"
+            items={rows.map((r) => ({ label: r.label, value: share(r.attested, r.activated), suffix: "%" }))}
+          />
+          <Bars
+            title="Quota assunti entro 6 mesi"
+            items={rows.map((r) => ({ label: r.label, value: share(r.hired6, r.activated), suffix: "%" }))}
+          />
+          <div className="table-responsive" tabIndex={0}>
+            <table className="table">
+              <caption>Tirocini per {group.toLowerCase()}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{group}</th>
+                  <th scope="col">Avviati</th>
+                  <th scope="col">Con attestazione</th>
+                  <th scope="col">Interrotti</th>
+                  <th scope="col">Assunti entro 6 mesi</th>
+                  <th scope="col">Di cui dall&apos;azienda ospitante</th>
+                  <th scope="col">Quota con attestazione</th>
+                  <th scope="col">Quota interrotti</th>
+                  <th scope="col">Quota assunti</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...rows, total].map((r) => (
+                  <tr key={r.key}>
+                    <th scope="row">{r.label}</th>
+                    <td>{r.activated}</td>
+                    <td>{r.attested}</td>
+                    <td>{r.interrupted}</td>
+                    <td>{r.hired6}</td>
+                    <td>{r.hired6ByHost}</td>
+                    <td>{pct(share(r.attested, r.activated))}</td>
+                    <td>{pct(share(r.interrupted, r.activated))}</td>
+                    <td>{pct(share(r.hired6, r.activated))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <p>{values.dal || values.al ? "Nessun tirocinio avviato nel periodo." : "Nessun tirocinio avviato."}</p>
+      )}
+    </div>
+  );
+}
