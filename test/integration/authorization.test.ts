@@ -10,6 +10,7 @@ import {
   ALL,
   type Actor,
   type EmployerServiceParams,
+  type InternshipParams,
   type OutplacementParams,
   type PlacementParams,
   type Rule,
@@ -17,6 +18,7 @@ import {
 import { insertCandidateImport, setupCandidateMatrix } from "../support/factories-candidates";
 import { insertL68Record } from "../support/factories-l68";
 import { insertPlacementRows } from "../support/factories-placement";
+import { insertInternshipRows } from "../support/factories-internships";
 import { insertOutplacementPlanRows } from "../support/factories-outplacement-plans";
 import { insertOutplacementRows } from "../support/factories-outplacement";
 import { insertCohortRows } from "../support/factories-cohort";
@@ -44,7 +46,10 @@ let otherCandidateId: string;
 let otherShortlistId: string;
 let otherL68Record: { recordId: string; documentId: string };
 let otherUserId: string;
-let serviceParams: Record<EmployerServiceParams | PlacementParams | OutplacementParams | "importId", Record<string, string>>;
+let serviceParams: Record<
+  EmployerServiceParams | PlacementParams | OutplacementParams | InternshipParams | "importId",
+  Record<string, string>
+>;
 
 beforeAll(async () => {
   const own = await createEmployer();
@@ -68,7 +73,8 @@ beforeAll(async () => {
   users.union = (await createUserWithRole("union_representative")).id;
   const candidateUser = await createUserWithRole("candidate");
   users.candidate = candidateUser.id;
-  otherCandidateId = (await setupCandidateMatrix(candidateUser.id)).otherCandidateId;
+  const candidates = await setupCandidateMatrix(candidateUser.id);
+  otherCandidateId = candidates.otherCandidateId;
   serviceParams = {
     ...(await insertEmployerServiceRows(own.id, users.preselection)),
     ...(await insertPlacementRows(own.id, users.placement)),
@@ -76,6 +82,7 @@ beforeAll(async () => {
     ...(await insertOutplacementRows(own.id, users.preselection)),
     ...(await insertOutplacementPlanRows(own.id, users.provider!)),
     ...(await insertCohortRows(own.id, users.preselection, users.provider)),
+    ...(await insertInternshipRows(own.id, candidates.ownCandidateId)),
   };
 });
 

@@ -31,6 +31,7 @@ import { insertOutplacementPlanRows } from "./factories-outplacement-plans";
 import { insertOutplacementRows } from "./factories-outplacement";
 import { insertCohortRows } from "./factories-cohort";
 import { insertPlacementRows } from "./factories-placement";
+import { insertInternshipRows } from "./factories-internships";
 import type { Actor, Rule } from "./route-access/actors";
 
 const supportDir = path.dirname(new URL(import.meta.url).pathname);
@@ -67,7 +68,8 @@ export async function setupFuzzWorld(): Promise<World> {
   const shortlistId = await insertPresentedShortlist(own.id, vacancyId);
   const l68 = await insertL68Record(own.id);
   const candidateUser = await createUserWithRole("candidate");
-  const candidateId = (await setupCandidateMatrix(candidateUser.id)).otherCandidateId;
+  const candidates = await setupCandidateMatrix(candidateUser.id);
+  const candidateId = candidates.otherCandidateId;
   const users: World["users"] = {
     anonymous: undefined,
     legalRep: (await createUserWithRole("employer", { employerId: own.id, employerRole: "legal_rep" })).id,
@@ -97,6 +99,7 @@ export async function setupFuzzWorld(): Promise<World> {
       ...(await insertOutplacementRows(own.id, users.preselection!)),
       ...(await insertOutplacementPlanRows(own.id, users.provider!)),
       ...(await insertCohortRows(own.id, users.preselection!, users.provider!)),
+      ...(await insertInternshipRows(own.id, candidates.ownCandidateId)),
     },
   };
 }

@@ -16,3 +16,35 @@ export {
   type InternshipRow,
   type TransitionInternshipInput,
 } from "./transition.server";
+export {
+  CHOOSABLE_ROW_STATES,
+  INTERNSHIP_CONTRACT_TYPE,
+  PLAIN_EVENTS,
+  chooseInternshipTrainee,
+  createInternshipRequest,
+  findNamedTrainee,
+  minimumIndemnityCents,
+  moveInternship,
+  openInternshipFromGapProposal,
+  startInternshipScouting,
+  traineeEligibility,
+  type TraineeEligibility,
+} from "./requests.server";
+export {
+  QUEUE_SLA_DAYS,
+  QUEUE_STATES,
+  getEmployerInternship,
+  getInternshipCase,
+  getTraineeInternship,
+  listEmployerInternships,
+  listInternshipQueue,
+  listTraineeInternships,
+  unitCapacity,
+  type EmployerInternshipRow,
+  type QueueRow,
+  type RosaChoice,
+  type TimelineEntry,
+  type TraineeInternshipRow,
+  type UnitCapacity,
+} from "./queries.server";
+export { releaseErasedTrainee } from "./erasure.server";

@@ -21,3 +21,7 @@ export {
   type InternshipMove,
   type InternshipState,
 } from "./states";
+export { ChooseTraineeSchema, InternshipMoveSchema, InternshipRequestSchema, type InternshipRequestInput } from "./request-schema";
+export { REGIONS_REQUIRING_AUTHORISATION, internshipRegionOf } from "./region";
+export { checkSource, type CheckSource } from "./sources";
+export { NEXT_STEPS } from "./next-steps";

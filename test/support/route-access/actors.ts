@@ -36,6 +36,7 @@ export interface Rule {
     | EmployerServiceParams
     | PlacementParams
     | OutplacementParams
+    | InternshipParams
     | "importId";
 }
 
@@ -52,6 +53,9 @@ export type EmployerServiceParams = "slug" | "articleId" | "deliveryId" | "asses
  * issued certificate (`certificateId`).
  */
 export type PlacementParams = "enrolmentId" | "postId" | "referralId" | "certificateId";
+
+/** Real internship rows (test/support/factories-internships.ts): an internship of the own employer and own candidate. */
+export type InternshipParams = "internshipId";
 
 /** Real outplacement rows of the matrix's own employer (test/support/factories-outplacement.ts): an event (`eventId`). */
 export type OutplacementParams = "eventId" | "cohortMember" | "assignedMember" | "cohortImport" | "outplacementPlan";

@@ -96,8 +96,10 @@ describe("internship transition table", () => {
     for (const s of before) {
       expect(nextInternshipState(s, "cancel", "employer"), s).toBe("cancelled");
       expect(nextInternshipState(s, "cancel", "officer"), s).toBe("cancelled");
-      expect(nextInternshipState(s, "cancel", "system"), s).toBeNull();
     }
+    // The system cancels only an internship whose chosen trainee's data are erased.
+    expect(nextInternshipState("scouting", "cancel", "system")).toBeNull();
+    expect(nextInternshipState("candidate_chosen", "cancel", "system")).toBe("cancelled");
     for (const s of INTERNSHIP_STATES.filter((x) => !before.includes(x))) expect(nextInternshipState(s, "cancel", "officer"), s).toBeNull();
     // The trainee can withdraw only once they are the chosen one.
     expect(nextInternshipState("requested", "cancel", "candidate")).toBeNull();
