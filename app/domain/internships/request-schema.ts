@@ -121,12 +121,12 @@ export type InternshipRequestInput = z.output<typeof InternshipRequestSchema>;
 /** An officer's or employer's move on the case page: the event and an optional note (required for reject). */
 export const InternshipMoveSchema = z
   .object({
-    event: z.string({ error: "Operazione mancante" }),
+    intent: z.string({ error: "Operazione mancante" }),
     version: z.coerce.number({ error: "Versione mancante" }).int(),
     note: optionalText(2000),
   })
   .superRefine((v, ctx) => {
-    if (v.event === "reject" && !v.note)
+    if (v.intent === "reject" && !v.note)
       ctx.addIssue({ code: "custom", path: ["note"], message: "Indica il motivo per cui respingi la richiesta" });
   });
 
