@@ -165,7 +165,7 @@ describe("internship transition table", () => {
     expect(availableInternshipEvents("requested", "officer")).toEqual(["start_scouting", "choose_candidate", "cancel", "reject"]);
     expect(availableInternshipEvents("requested", "employer")).toEqual(["choose_candidate", "cancel"]);
     expect(availableInternshipEvents("requested", "candidate")).toEqual([]);
-    expect(availableInternshipEvents("drafting", "system")).toEqual(["checks_passed", "checks_failed"]);
+    expect(availableInternshipEvents("drafting", "system")).toEqual(["checks_passed", "checks_failed", "cancel"]);
     expect(availableInternshipEvents("active", "candidate")).toEqual(["interrupt"]);
   });
 
