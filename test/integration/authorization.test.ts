@@ -11,6 +11,7 @@ import {
   ALL,
   type Actor,
   type EmployerServiceParams,
+  type InternshipParams,
   type OutplacementParams,
   type InternshipDocumentParams,
   type PlacementParams,
@@ -19,6 +20,7 @@ import {
 import { insertCandidateImport, setupCandidateMatrix } from "../support/factories-candidates";
 import { insertL68Record } from "../support/factories-l68";
 import { insertPlacementRows } from "../support/factories-placement";
+import { insertInternshipRows } from "../support/factories-internships";
 import { insertOutplacementPlanRows } from "../support/factories-outplacement-plans";
 import { insertOutplacementRows } from "../support/factories-outplacement";
 import { insertCohortRows } from "../support/factories-cohort";
@@ -48,7 +50,7 @@ let otherShortlistId: string;
 let otherL68Record: { recordId: string; documentId: string };
 let otherUserId: string;
 let serviceParams: Record<
-  EmployerServiceParams | PlacementParams | OutplacementParams | InternshipDocumentParams | "importId" | "attestedInternship",
+  EmployerServiceParams | PlacementParams | OutplacementParams | InternshipDocumentParams | InternshipParams | "importId" | "attestedInternship",
   Record<string, string>
 >;
 
@@ -85,6 +87,7 @@ beforeAll(async () => {
     ...(await insertCohortRows(own.id, users.preselection, users.provider)),
     ...(await insertInternshipDocumentRows(own.id)),
     ...(await insertAttestedInternship(own.id, candidates.ownCandidateId, users.preselection!)),
+    ...(await insertInternshipRows(own.id, candidates.ownCandidateId)),
   };
 });
 

@@ -38,3 +38,9 @@ export async function insertInternship(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** The authorization matrix's internship: of the matrix's own employer, with the matrix's own candidate as the trainee. */
+export async function insertInternshipRows(employerId: string, candidateId: string) {
+  const row = await insertInternship(employerId, { state: "candidate_chosen", candidate_id: candidateId });
+  return { internshipId: { internshipId: row.id } };
+}

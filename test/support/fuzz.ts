@@ -33,6 +33,7 @@ import { insertOutplacementPlanRows } from "./factories-outplacement-plans";
 import { insertOutplacementRows } from "./factories-outplacement";
 import { insertCohortRows } from "./factories-cohort";
 import { insertPlacementRows } from "./factories-placement";
+import { insertInternshipRows } from "./factories-internships";
 import type { Actor, Rule } from "./route-access/actors";
 
 const supportDir = path.dirname(new URL(import.meta.url).pathname);
@@ -102,6 +103,7 @@ export async function setupFuzzWorld(): Promise<World> {
       ...(await insertCohortRows(own.id, users.preselection!, users.provider!)),
       ...(await insertInternshipDocumentRows(own.id)),
       ...(await insertAttestedInternship(own.id, matrixCandidates.ownCandidateId, users.preselection!)),
+      ...(await insertInternshipRows(own.id, matrixCandidates.ownCandidateId)),
     },
   };
 }

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Db, Trx } from "~/db/db.server";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
+import { releaseErasedTrainee } from "~/domain/internships/index.server";
 import { enqueueSearchSync } from "../../../search/outbox.server";
 import { CANDIDATES_INDEX } from "./commands.server";
 
@@ -154,6 +155,9 @@ export async function eraseCandidate(trx: Trx, actor: Actor, candidateId: string
     .set({ message: null, decline_reason: sql<string | null>`case when decline_reason is null then null else ${REDACTED}::text end` })
     .where("candidate_id", "=", candidateId)
     .execute();
+
+  // Internships (docs/decisions/tirocini.md#cancellazione): not yet started ones are cancelled, started ones kept anonymised.
+  await releaseErasedTrainee(trx, candidateId, now);
 
   // Messages to the person: the unsent ones are dropped, the sent ones keep only that a message went out.
   if (emails.length) {

@@ -45,3 +45,34 @@ export {
 } from "./pfi.server";
 export { MAX_SIGNED_PDF_BYTES, listSignatures, type SignatureInput } from "./signatures.server";
 export * from "./monitoring/index.server";
+  CHOOSABLE_ROW_STATES,
+  INTERNSHIP_CONTRACT_TYPE,
+  PLAIN_EVENTS,
+  chooseInternshipTrainee,
+  createInternshipRequest,
+  findNamedTrainee,
+  minimumIndemnityCents,
+  moveInternship,
+  openInternshipFromGapProposal,
+  startInternshipScouting,
+  traineeEligibility,
+  type TraineeEligibility,
+} from "./requests.server";
+export {
+  QUEUE_SLA_DAYS,
+  QUEUE_STATES,
+  getEmployerInternship,
+  getInternshipCase,
+  getTraineeInternship,
+  listEmployerInternships,
+  listInternshipQueue,
+  listTraineeInternships,
+  unitCapacity,
+  type EmployerInternshipRow,
+  type QueueRow,
+  type RosaChoice,
+  type TimelineEntry,
+  type TraineeInternshipRow,
+  type UnitCapacity,
+} from "./queries.server";
+export { releaseErasedTrainee } from "./erasure.server";

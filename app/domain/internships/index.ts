@@ -28,3 +28,7 @@ export * from "./documents";
 export * from "./documents-schema";
 export * from "./unilav";
 export * from "./monitoring";
+export { ChooseTraineeSchema, InternshipMoveSchema, InternshipRequestSchema, type InternshipRequestInput } from "./request-schema";
+export { REGIONS_REQUIRING_AUTHORISATION, internshipRegionOf } from "./region";
+export { checkSource, type CheckSource } from "./sources";
+export { NEXT_STEPS } from "./next-steps";

@@ -102,10 +102,12 @@ export interface InternshipMove {
 const O = ["officer"] as const;
 const EO = ["employer", "officer"] as const;
 const EOC = ["employer", "officer", "candidate"] as const;
+/** Cancelling once a trainee is chosen: any party, or the system when the person's data are erased. */
+const EOCS = ["employer", "officer", "candidate", "system"] as const;
 const S = ["system"] as const;
 
 const cancelBefore = { to: "cancelled", by: EO } as const;
-const cancelWithTrainee = { to: "cancelled", by: EOC } as const;
+const cancelWithTrainee = { to: "cancelled", by: EOCS } as const;
 const reject = { to: "rejected", by: O } as const;
 const checks = { checks_passed: { to: "ready_to_sign", by: S }, checks_failed: { to: "checks_failed", by: S } } as const;
 

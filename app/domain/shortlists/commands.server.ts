@@ -1,3 +1,4 @@
+import { todayInItaly } from "~/utils/dates";
 import { absoluteUrl } from "~/utils/public-url.server";
 import { plural } from "~/utils/plural";
 import type { Updateable } from "kysely";
@@ -6,6 +7,7 @@ import type { FeedbackReason, HireRequestChannel, ShortlistCandidateState } from
 import type { Actor } from "~/domain/audit/index.server";
 import { recordAudit } from "~/domain/audit/index.server";
 import { DEFAULT_FULL_TIME_HOURS, recordReservedHire } from "~/domain/l68/index.server";
+import { openInternshipFromGapProposal } from "~/domain/internships/index.server";
 import { closeOutcomeOnHire } from "~/domain/outplacement/index.server";
 import { resolveComune } from "~/domain/reference/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
@@ -780,9 +782,11 @@ export async function setGapOutcome(
     .set({ outcome: input.outcome, updated_at: new Date() })
     .where("id", "=", input.proposalId)
     .where("shortlist_id", "=", input.shortlistId)
-    .returning("id")
+    .returning(["id", "kind"])
     .executeTakeFirst();
   if (!p) throw new DomainError("Proposta non trovata", "_form", "not_found");
+  // An accepted «tirocinio» opens an internship request (docs/decisions/tirocini.md#da-dove-nasce-una-richiesta).
+  if (p.kind === "internship" && input.outcome === "accepted") await openInternshipFromGapProposal(trx, actor, p.id, todayInItaly());
   await recordAudit(trx, actor, {
     action: "gap_proposal.outcome",
     entityType: "gap_proposal",

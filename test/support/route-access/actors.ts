@@ -37,6 +37,7 @@ export interface Rule {
     | PlacementParams
     | OutplacementParams
     | InternshipDocumentParams
+    | InternshipParams
     | "importId"
     | "attestedInternship";
 }
@@ -54,6 +55,9 @@ export type EmployerServiceParams = "slug" | "articleId" | "deliveryId" | "asses
  * issued certificate (`certificateId`).
  */
 export type PlacementParams = "enrolmentId" | "postId" | "referralId" | "certificateId";
+
+/** Real internship rows (test/support/factories-internships.ts): an internship of the own employer and own candidate. */
+export type InternshipParams = "internshipId";
 
 /** Real outplacement rows of the matrix's own employer (test/support/factories-outplacement.ts): an event (`eventId`). */
 /** Internship documents of the matrix's own employer: a draft convention and an internship in drafting (`internshipDocs`). */

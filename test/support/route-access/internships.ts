@@ -5,8 +5,15 @@ const EMPLOYERS: Actor[] = ["legalRep", "colleague", "consultant"];
 import { ALL, EMPLOYERS, type Actor, type Rule } from "./actors";
 
 const PROMOTERS: Actor[] = ["preselection", "placement"];
+import { ALL, EMPLOYERS, type Rule } from "./actors";
 
-/** The internship rules checker API: public (counts and flags only, nothing stored), rate-limited like every /api/ path. */
+const PROMOTERS: ("preselection" | "placement")[] = ["preselection", "placement"];
+
+/**
+ * Internships (docs/decisions/tirocini.md#chi-vede-cosa). The rules checker API is public (counts and flags only, nothing
+ * stored). The CPI officers are the promoter; the employer's users see only their company's internships; the trainee only
+ * their own. `internshipId` is an internship of the matrix's own employer whose trainee is the matrix's own candidate.
+ */
 export const ROUTE_ACCESS: Record<string, Rule> = {
   "api.v1.tirocini.check.ts": { loader: ALL, action: ALL },
   // Conventions and PFI documents (docs/decisions/tirocini.md#convenzioni-pfi-firme-e-co): officers (permission
@@ -31,4 +38,13 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "candidato.tirocini.$internshipId_.attestazione.ts": { loader: ["candidate"], params: "attestedInternship" },
   "operatore.tirocini.cifre.tsx": { loader: PROMOTERS },
   "operatore.tirocini.cifre.csv.ts": { loader: PROMOTERS },
+  "operatore.tirocini._index.tsx": { loader: PROMOTERS },
+  // An action without intent answers 400 to officers.
+  "operatore.tirocini.$internshipId.tsx": { loader: PROMOTERS, action: PROMOTERS, params: "internshipId" },
+  "azienda.tirocini._index.tsx": { loader: EMPLOYERS },
+  // The empty form: 400 for employers (not a denial).
+  "azienda.tirocini.nuovo.tsx": { loader: EMPLOYERS, action: EMPLOYERS },
+  "azienda.tirocini.$internshipId.tsx": { loader: EMPLOYERS, action: EMPLOYERS, params: "internshipId" },
+  "candidato.tirocini._index.tsx": { loader: ["candidate"] },
+  "candidato.tirocini.$internshipId.tsx": { loader: ["candidate"], params: "internshipId" },
 };

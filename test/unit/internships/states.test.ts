@@ -96,8 +96,10 @@ describe("internship transition table", () => {
     for (const s of before) {
       expect(nextInternshipState(s, "cancel", "employer"), s).toBe("cancelled");
       expect(nextInternshipState(s, "cancel", "officer"), s).toBe("cancelled");
-      expect(nextInternshipState(s, "cancel", "system"), s).toBeNull();
     }
+    // The system cancels only an internship whose chosen trainee's data are erased.
+    expect(nextInternshipState("scouting", "cancel", "system")).toBeNull();
+    expect(nextInternshipState("candidate_chosen", "cancel", "system")).toBe("cancelled");
     for (const s of INTERNSHIP_STATES.filter((x) => !before.includes(x))) expect(nextInternshipState(s, "cancel", "officer"), s).toBeNull();
     // The trainee can withdraw only once they are the chosen one.
     expect(nextInternshipState("requested", "cancel", "candidate")).toBeNull();
@@ -163,7 +165,7 @@ describe("internship transition table", () => {
     expect(availableInternshipEvents("requested", "officer")).toEqual(["start_scouting", "choose_candidate", "cancel", "reject"]);
     expect(availableInternshipEvents("requested", "employer")).toEqual(["choose_candidate", "cancel"]);
     expect(availableInternshipEvents("requested", "candidate")).toEqual([]);
-    expect(availableInternshipEvents("drafting", "system")).toEqual(["checks_passed", "checks_failed"]);
+    expect(availableInternshipEvents("drafting", "system")).toEqual(["checks_passed", "checks_failed", "cancel"]);
     expect(availableInternshipEvents("active", "candidate")).toEqual(["interrupt"]);
   });
 

@@ -1,0 +1,117 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { InternshipStateBadge } from "~/components/internship-views";
+import { PageTitle } from "~/components/layout";
+import { getDb } from "~/db/db.server";
+import { INTERNSHIP_STATE_LABELS, isInternshipState } from "~/domain/internships";
+import { QUEUE_SLA_DAYS, QUEUE_STATES, listInternshipQueue } from "~/domain/internships/index.server";
+import { formatDate } from "~/utils/format";
+import { plural } from "~/utils/plural";
+import { requireInternshipOfficer } from "~/web/internship-guards.server";
+
+export const meta: MetaFunction = () => [{ title: "Tirocini da seguire — Rosa" }];
+
+const SOURCE_LABELS: Record<string, string> = {
+  direct: "Richiesta dell'azienda",
+  screening: "Questionario dei servizi",
+  gap_proposal: "Proposta da una rosa",
+  officer: "Centro per l'Impiego",
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireInternshipOfficer(request, context);
+  const raw = new URL(request.url).searchParams.get("stato");
+  const all = raw === "tutti";
+  const state = isInternshipState(raw) ? raw : null;
+  const rows = await listInternshipQueue(getDb(), { state, all });
+  const now = Date.now();
+  return {
+    filter: all ? "tutti" : (state ?? ""),
+    states: QUEUE_STATES.map((s) => [s, INTERNSHIP_STATE_LABELS[s]] as const),
+    rows: rows.map((r) => ({
+      ...r,
+      createdAt: r.createdAt.toISOString(),
+      waitingDays: Math.floor((now - r.createdAt.getTime()) / 86_400_000),
+    })),
+  };
+}
+
+export default function InternshipQueue() {
+  const { rows, states, filter } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <PageTitle
+        title="Tirocini da seguire"
+        lead="Le richieste di tirocinio e i tirocini in preparazione, dalla richiesta più vecchia. Il Centro per l'Impiego è il soggetto promotore."
+      />
+      <Form method="get" className="row g-2 align-items-end mb-3">
+        <div className="col-auto">
+          <label htmlFor="stato" className="form-label">
+            Stato
+          </label>
+          <select id="stato" name="stato" className="form-select" defaultValue={filter}>
+            <option value="">Tutti quelli da seguire</option>
+            {states.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+            <option value="tutti">Tutti, anche conclusi</option>
+          </select>
+        </div>
+        <div className="col-auto">
+          <button type="submit" className="btn btn-outline-primary">
+            Filtra
+          </button>
+        </div>
+      </Form>
+      <p>{plural(rows.length, "tirocinio", "tirocini")}</p>
+      {rows.length ? (
+        <div className="table-responsive" tabIndex={0}>
+          <table className="table">
+            <caption className="visually-hidden">Tirocini da seguire</caption>
+            <thead>
+              <tr>
+                <th scope="col">N.</th>
+                <th scope="col">Tirocinio</th>
+                <th scope="col">Azienda</th>
+                <th scope="col">Sede</th>
+                <th scope="col">Origine</th>
+                <th scope="col">Stato</th>
+                <th scope="col">Richiesto il</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.number}</td>
+                  <td>
+                    <Link to={`/operatore/tirocini/${r.id}`}>{r.title}</Link>
+                    {r.traineeName ? <div className="small">Tirocinante: {r.traineeName}</div> : null}
+                  </td>
+                  <td>{r.employerName}</td>
+                  <td>{r.comune}</td>
+                  <td>{SOURCE_LABELS[r.source]}</td>
+                  <td>
+                    <InternshipStateBadge state={r.state} />
+                  </td>
+                  <td>
+                    {formatDate(r.createdAt)}
+                    {r.state === "requested" && r.waitingDays >= QUEUE_SLA_DAYS ? (
+                      <>
+                        {" "}
+                        <span className="badge bg-danger">In attesa da {plural(r.waitingDays, "giorno", "giorni")}</span>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>Nessun tirocinio in questo stato.</p>
+      )}
+    </div>
+  );
+}
