@@ -41,7 +41,9 @@ test("the officer imports the workers' list, fixes an error, and marks the notic
   // Line 4 of the file (after a blank line) has a codice fiscale with a wrong check character.
   const wrong = `${b.cf.slice(0, 15)}${b.cf[15] === "A" ? "B" : "A"}`;
   const bad = [HEADER, line(a), "", line(b, wrong)].join("\n");
-  await page.getByLabel("File CSV o Excel dell'elenco").setInputFiles({ name: "elenco.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await page
+    .getByLabel("File CSV o Excel dell'elenco")
+    .setInputFiles({ name: "elenco.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
   await page.getByRole("button", { name: "Verifica e importa" }).click();
   await expect(page.getByRole("heading", { name: "Esito: file rifiutato" })).toBeVisible();
   const errors = page.getByRole("table", { name: /Errori del file/ });
@@ -51,7 +53,9 @@ test("the officer imports the workers' list, fixes an error, and marks the notic
   await expectAccessible(page);
 
   const good = [HEADER, line(a), "", line(b)].join("\n");
-  await page.getByLabel("File CSV o Excel dell'elenco").setInputFiles({ name: "elenco.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+  await page
+    .getByLabel("File CSV o Excel dell'elenco")
+    .setInputFiles({ name: "elenco.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
   await page.getByRole("button", { name: "Verifica e importa" }).click();
   // The cohort already has workers: the differences first, nothing imported until confirmed.
   const preview = page.getByRole("article", { name: /Differenze da confermare: elenco\.csv/ });

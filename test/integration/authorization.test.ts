@@ -50,7 +50,13 @@ let otherShortlistId: string;
 let otherL68Record: { recordId: string; documentId: string };
 let otherUserId: string;
 let serviceParams: Record<
-  EmployerServiceParams | PlacementParams | OutplacementParams | InternshipDocumentParams | InternshipParams | "importId" | "attestedInternship",
+  | EmployerServiceParams
+  | PlacementParams
+  | OutplacementParams
+  | InternshipDocumentParams
+  | InternshipParams
+  | "importId"
+  | "attestedInternship",
   Record<string, string>
 >;
 

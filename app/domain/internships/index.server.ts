@@ -45,6 +45,7 @@ export {
 } from "./pfi.server";
 export { MAX_SIGNED_PDF_BYTES, listSignatures, type SignatureInput } from "./signatures.server";
 export * from "./monitoring/index.server";
+export {
   CHOOSABLE_ROW_STATES,
   INTERNSHIP_CONTRACT_TYPE,
   PLAIN_EVENTS,

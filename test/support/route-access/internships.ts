@@ -1,13 +1,7 @@
-import { ALL, type Actor, type Rule } from "./actors";
-
-const OFFICERS: Actor[] = ["preselection", "placement"];
-const EMPLOYERS: Actor[] = ["legalRep", "colleague", "consultant"];
 import { ALL, EMPLOYERS, type Actor, type Rule } from "./actors";
 
+/** The CPI's officers: the promoter. */
 const PROMOTERS: Actor[] = ["preselection", "placement"];
-import { ALL, EMPLOYERS, type Rule } from "./actors";
-
-const PROMOTERS: ("preselection" | "placement")[] = ["preselection", "placement"];
 
 /**
  * Internships (docs/decisions/tirocini.md#chi-vede-cosa). The rules checker API is public (counts and flags only, nothing
@@ -18,13 +12,13 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "api.v1.tirocini.check.ts": { loader: ALL, action: ALL },
   // Conventions and PFI documents (docs/decisions/tirocini.md#convenzioni-pfi-firme-e-co): officers (permission
   // services:deliver) on every row; the host's users only on their own internship; nobody else.
-  "operatore.tirocini.convenzioni._index.tsx": { loader: OFFICERS },
-  "operatore.tirocini.convenzioni.nuova.tsx": { loader: OFFICERS, action: OFFICERS },
-  "operatore.tirocini.convenzioni.$conventionId._index.tsx": { loader: OFFICERS, action: OFFICERS, params: "internshipDocs" },
-  "operatore.tirocini.convenzioni.$conventionId.pdf.ts": { loader: OFFICERS, params: "internshipDocs" },
-  "operatore.tirocini.$internshipId_.progetto.tsx": { loader: OFFICERS, action: OFFICERS, params: "internshipDocs" },
-  "operatore.tirocini.$internshipId_.pfi.pdf.ts": { loader: OFFICERS, params: "internshipDocs" },
-  "operatore.tirocini.$internshipId_.unilav.csv.ts": { loader: OFFICERS, params: "internshipDocs" },
+  "operatore.tirocini.convenzioni._index.tsx": { loader: PROMOTERS },
+  "operatore.tirocini.convenzioni.nuova.tsx": { loader: PROMOTERS, action: PROMOTERS },
+  "operatore.tirocini.convenzioni.$conventionId._index.tsx": { loader: PROMOTERS, action: PROMOTERS, params: "internshipDocs" },
+  "operatore.tirocini.convenzioni.$conventionId.pdf.ts": { loader: PROMOTERS, params: "internshipDocs" },
+  "operatore.tirocini.$internshipId_.progetto.tsx": { loader: PROMOTERS, action: PROMOTERS, params: "internshipDocs" },
+  "operatore.tirocini.$internshipId_.pfi.pdf.ts": { loader: PROMOTERS, params: "internshipDocs" },
+  "operatore.tirocini.$internshipId_.unilav.csv.ts": { loader: PROMOTERS, params: "internshipDocs" },
   "azienda.tirocini.$internshipId_.progetto.tsx": { loader: EMPLOYERS, action: EMPLOYERS, params: "internshipDocs" },
   "azienda.tirocini.$internshipId_.pfi.pdf.ts": { loader: EMPLOYERS, params: "internshipDocs" },
   "azienda.tirocini.$internshipId_.unilav.csv.ts": { loader: EMPLOYERS, params: "internshipDocs" },
