@@ -179,3 +179,46 @@ export function InternshipTimeline({
     </ol>
   );
 }
+
+const DOCUMENT_STATES = new Set([
+  "candidate_chosen",
+  "drafting",
+  "checks_failed",
+  "ready_to_sign",
+  "partially_signed",
+  "awaiting_authorisation",
+  "awaiting_co",
+  "active",
+  "suspended",
+  "interrupted",
+  "completed",
+  "attested",
+  "closed_without_attestation",
+]);
+const RUNNING_STATES = new Set(["active", "suspended", "interrupted", "completed", "attested", "closed_without_attestation"]);
+
+/**
+ * The internship's other pages, from its case page: the project with its signatures and the CO (once a trainee is
+ * chosen), the attendance, dossier and attestazione (once it has started), the attestazione PDF (once issued).
+ * `base` is the internship's path in the area (`/operatore/tirocini/<id>`, `/azienda/tirocini/<id>`, `/candidato/tirocini/<id>`).
+ */
+export function InternshipSectionLinks({ base, state, area }: { base: string; state: string; area: "officer" | "employer" | "trainee" }) {
+  const links: [string, string][] = [];
+  if (area !== "trainee" && DOCUMENT_STATES.has(state))
+    links.push([`${base}/progetto`, "Progetto formativo, firme e comunicazione obbligatoria"]);
+  if (area !== "trainee" && RUNNING_STATES.has(state))
+    links.push([`${base}/svolgimento`, "Svolgimento: presenze, sospensioni, dossier ed esito"]);
+  if (state === "attested") links.push([`${base}/attestazione`, "Scarica l'attestazione finale (PDF)"]);
+  if (!links.length) return null;
+  return (
+    <nav aria-label="Pagine del tirocinio" className="mb-4">
+      <ul className="list-unstyled mb-0">
+        {links.map(([to, label]) => (
+          <li key={to}>
+            <a href={to}>{label}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -36,6 +36,7 @@ function officerNav(...extra: NavItem[]): NavItem[] {
     { to: "/operatore/fabbisogni", label: "Fabbisogni" },
     { to: "/operatore/registro", label: "Registro servizi" },
     { to: "/operatore/ricollocazione", label: "Ricollocazione" },
+    { to: "/operatore/tirocini", label: "Tirocini" },
     ...extra,
   ];
 }
@@ -49,6 +50,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: "/azienda/collocamento-mirato", label: "Collocamento mirato" },
     { to: "/azienda/rose", label: "Candidati presentati" },
     { to: "/azienda/ricollocazione", label: "Ricollocazione" },
+    { to: "/azienda/tirocini", label: "Tirocini" },
   ],
   preselection_officer: officerNav(),
   placement_officer: officerNav({ to: "/operatore/collocamento-mirato", label: "Collocamento mirato" }),
@@ -58,6 +60,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: "/candidato", label: "Il mio curriculum" },
     { to: "/candidato/disponibilita", label: "Disponibilità" },
     { to: "/candidato/candidature", label: "Le mie candidature" },
+    { to: "/candidato/tirocini", label: "Tirocini" },
     { to: "/offerte", label: "Offerte di lavoro" },
   ],
   admin: [

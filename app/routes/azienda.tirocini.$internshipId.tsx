@@ -7,6 +7,7 @@ import {
   InternshipStateBadge,
   InternshipTimeline,
   type StoredCheck,
+  InternshipSectionLinks,
 } from "~/components/internship-views";
 import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
@@ -122,6 +123,7 @@ export default function EmployerInternship() {
       ) : null}
       <Notice type="info">{NEXT_STEPS[i.state].employer}</Notice>
       {i.stateReason ? <p>Nota: {i.stateReason}</p> : null}
+      <InternshipSectionLinks base={`/azienda/tirocini/${i.id}`} state={i.state} area="employer" />
       <div className="row">
         <div className="col-lg-7">
           <h2 className="h4">Progetto</h2>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/forms";
-import { InternshipStateBadge, InternshipTimeline } from "~/components/internship-views";
+import { InternshipStateBadge, InternshipTimeline, InternshipSectionLinks } from "~/components/internship-views";
 import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
 import { NEXT_STEPS } from "~/domain/internships";
@@ -32,6 +32,7 @@ export default function TraineeInternship() {
         </p>
       </PageTitle>
       <Notice type="info">{NEXT_STEPS[i.state].candidate}</Notice>
+      <InternshipSectionLinks base={`/candidato/tirocini/${i.id}`} state={i.state} area="trainee" />
       <h2 className="h4">Il progetto formativo</h2>
       <dl className="row">
         <dt className="col-sm-4">Azienda ospitante</dt>

@@ -7,6 +7,7 @@ import {
   InternshipStateBadge,
   InternshipTimeline,
   type StoredCheck,
+  InternshipSectionLinks,
 } from "~/components/internship-views";
 import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
@@ -154,6 +155,7 @@ export default function InternshipCase() {
       ) : null}
       <Notice type="info">Prossimo passo: {NEXT_STEPS[i.state].officer}</Notice>
       {i.stateReason ? <p>Nota dell'ultimo passaggio: {i.stateReason}</p> : null}
+      <InternshipSectionLinks base={`/operatore/tirocini/${i.id}`} state={i.state} area="officer" />
       <div className="row">
         <div className="col-lg-7">
           <h2 className="h4">Parti</h2>

@@ -44,6 +44,10 @@ export default function InternshipQueue() {
         title="Tirocini da seguire"
         lead="Le richieste di tirocinio e i tirocini in preparazione, dalla richiesta più vecchia. Il Centro per l'Impiego è il soggetto promotore."
       />
+      <p>
+        <Link to="/operatore/tirocini/convenzioni">Convenzioni con le aziende</Link> ·{" "}
+        <Link to="/operatore/tirocini/cifre">Cifre dei tirocini</Link>
+      </p>
       <Form method="get" className="row g-2 align-items-end mb-3">
         <div className="col-auto">
           <label htmlFor="stato" className="form-label">
