@@ -74,45 +74,6 @@ function isAcceptableName(name: string): boolean {
   }
 }
 
-type Node = Record<string, unknown> | unknown[];
-
-/**
- * Turns dotted field names ("sites.0.label") into nested objects and arrays so
- * one zod schema validates repeated form sections. Objects have no prototype,
- * so nothing is ever read from or written to Object.prototype; names that
- * conflict (`a=1&a.b=2`, `list.0=x&list.length=5`) are refused.
- */
-export function nestFormValues(values: Iterable<[string, string]> | FormValues): Record<string, unknown> {
-  const root = Object.create(null) as Record<string, unknown>;
-  const entries = Symbol.iterator in values ? (values as Iterable<[string, string]>) : Object.entries(values);
-  for (const [name, value] of entries) {
-    checkFieldName(name);
-    const parts = name.split(".");
-    let node: Node = root;
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i];
-      const isIndex = /^\d+$/.test(part);
-      if (Array.isArray(node) && !isIndex)
-        throw new FormInputError(`Richiesta non valida: il campo ${visibleName(name)} non corrisponde al modulo.`);
-      const container = node as Record<string, unknown>;
-      const key = isIndex && Array.isArray(node) ? Number(part) : part;
-      if (i === parts.length - 1) {
-        container[key] = value;
-        break;
-      }
-      let child = Object.hasOwn(container, key) ? container[key] : undefined;
-      if (child === undefined) {
-        child = /^\d+$/.test(parts[i + 1]) ? [] : Object.create(null);
-        container[key] = child;
-      } else if (typeof child !== "object" || child === null) {
-        throw new FormInputError(`Richiesta non valida: il campo ${visibleName(name)} non corrisponde al modulo.`);
-      }
-      node = child as Node;
-    }
-  }
-  return root;
-}
-
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
@@ -120,22 +81,6 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
     errors[key] ??= issue.message;
   }
   return errors;
-}
-
-export function parseFormData<S extends z.ZodType>(formData: FormData, schema: S): FormParse<z.infer<S>> {
-  const values = formValues(formData);
-  const fields: [string, string][] = [];
-  for (const [key, value] of formData.entries()) if (typeof value === "string") fields.push([key, stripControlChars(value)]);
-  let raw: Record<string, unknown>;
-  try {
-    raw = nestFormValues(fields);
-  } catch (e) {
-    if (e instanceof FormInputError) return { ok: false, errors: { _form: e.message }, values };
-    throw e;
-  }
-  const result = schema.safeParse(raw);
-  if (result.success) return { ok: true, data: result.data, values };
-  return { ok: false, errors: zodFieldErrors(result.error), values };
 }
 
 export function parseSearchParams<S extends z.ZodType>(url: URL, schema: S): FormParse<z.infer<S>> {

@@ -3,7 +3,7 @@ import { withTransaction } from "~/db/transaction.server";
 import type { Actor } from "~/domain/audit/commands.server";
 import { createCandidate } from "~/domain/candidates/commands.server";
 import { CandidateSchema, type CandidateInput } from "~/domain/candidates/schema";
-import { nestFormValues } from "~/utils/forms";
+import { nestFormValues } from "./dotted-form";
 import { personCodiceFiscaleCheckChar } from "~/utils/tax-codes";
 import { cookieFor, createUserWithRole } from "./factories";
 

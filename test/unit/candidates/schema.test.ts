@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cvFormDefaults } from "~/domain/candidates/form-values";
 import { CandidateSchema } from "~/domain/candidates/schema";
-import { nestFormValues, zodFieldErrors } from "~/utils/forms";
+import { zodFieldErrors } from "~/utils/forms";
+import { nestFormValues } from "../../support/dotted-form";
 import { parseForm } from "~/web/conform";
 import { formFields } from "../../support/routes";
 
