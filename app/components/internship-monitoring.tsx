@@ -262,7 +262,7 @@ export function InternshipOutcomePanel({ data, pdfHref, children }: { data: Moni
             <tbody>
               {data.outcomes.map((o) => (
                 <tr key={o.id}>
-                  <th scope="row">{o.horizon_months} mesi</th>
+                  <th scope="row">{plural(o.horizon_months, "mese", "mesi")}</th>
                   <td>{formatDate(o.window_end)}</td>
                   <td>{OUTCOME_STATUS_LABELS[o.status]}</td>
                   <td>
@@ -292,17 +292,20 @@ export function InternshipServiceTimePanel({ data, children }: { data: Monitorin
         Tempo dedicato (registro dei servizi, LEP R)
       </h2>
       <p>
-        Standard {s.code}: {s.minMinutes ? `da ${s.minMinutes} a ${s.maxMinutes} minuti` : `fino a ${s.maxMinutes} minuti`} per tirocinio;
-        riferimento Emilia-Romagna {s.referenceMinutes} minuti.{" "}
+        Standard {s.code}:{" "}
+        {s.minMinutes
+          ? `da ${s.minMinutes} a ${plural(s.maxMinutes, "minuto", "minuti")}`
+          : `fino a ${plural(s.maxMinutes, "minuto", "minuti")}`}{" "}
+        per tirocinio; riferimento Emilia-Romagna {plural(s.referenceMinutes, "minuto", "minuti")}.{" "}
         {data.register
-          ? `Nel registro: ${data.register.minutes} minuti, ${INTERNSHIP_MODALITY_LABELS[data.register.modality as keyof typeof INTERNSHIP_MODALITY_LABELS].toLowerCase()}${data.register.bounds === "under" ? " (sotto il minimo dello standard)" : data.register.bounds === "over" ? " (oltre il massimo, motivato)" : ""}.`
+          ? `Nel registro: ${plural(data.register.minutes, "minuto", "minuti")}, ${INTERNSHIP_MODALITY_LABELS[data.register.modality as keyof typeof INTERNSHIP_MODALITY_LABELS].toLowerCase()}${data.register.bounds === "under" ? " (sotto il minimo dello standard)" : data.register.bounds === "over" ? " (oltre il massimo, motivato)" : ""}.`
           : "Nessun tempo registrato."}
       </p>
       {data.time.length ? (
         <ul>
           {data.time.map((t) => (
             <li key={t.id}>
-              {formatDate(t.delivered_on)} — {t.activity}: {t.minutes} minuti,{" "}
+              {formatDate(t.delivered_on)} — {t.activity}: {plural(t.minutes, "minuto", "minuti")},{" "}
               {INTERNSHIP_MODALITY_LABELS[t.modality as keyof typeof INTERNSHIP_MODALITY_LABELS].toLowerCase()} ({t.officer})
             </li>
           ))}

@@ -90,7 +90,7 @@ export default function EmployerListPage() {
       </p>
       <p>
         Carica l&apos;elenco dei lavoratori coinvolti (L. 223/1991 art. 4 c. 9) come file CSV (separatore «;», UTF-8) o foglio Excel (.xlsx,
-        prima riga con le intestazioni): una riga per lavoratore, al massimo {formatNumber(maxRows)} righe. Il file viene controllato
+        prima riga con le intestazioni): una riga per lavoratore, al massimo {plural(maxRows, "riga", "righe")}. Il file viene controllato
         subito: se una riga ha errori non viene inviato nulla e vedi qui le righe da correggere. L&apos;elenco accettato arriva al Centro
         per l&apos;Impiego, che lo verifica e lo acquisisce; la data di ricezione vale per il termine di 7 giorni dal primo licenziamento.
       </p>

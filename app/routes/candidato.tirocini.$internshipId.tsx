@@ -9,6 +9,7 @@ import { getTraineeInternship } from "~/domain/internships/index.server";
 import { formatDate, formatMoney } from "~/utils/format";
 import { internshipIdFrom, requireInternshipTrainee } from "~/web/internship-guards.server";
 import { notFound } from "~/web/session.server";
+import { pluralWord } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Il mio tirocinio — Rosa" }];
 
@@ -49,7 +50,7 @@ export default function TraineeInternship() {
         <dd className="col-sm-8">
           {i.startDate
             ? `dal ${formatDate(i.startDate)}${i.endDate ? ` al ${formatDate(i.endDate)}` : ""}`
-            : `${String(i.plannedMonths).replace(".", ",")} mesi, date da definire`}
+            : `${String(i.plannedMonths).replace(".", ",")} ${pluralWord(Number(i.plannedMonths), "mese", "mesi")}, date da definire`}
         </dd>
         <dt className="col-sm-4">Indennità mensile lorda</dt>
         <dd className="col-sm-8">

@@ -27,6 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const now = Date.now();
   return {
     filter: all ? "tutti" : (state ?? ""),
+    slaDays: QUEUE_SLA_DAYS,
     states: QUEUE_STATES.map((s) => [s, INTERNSHIP_STATE_LABELS[s]] as const),
     rows: rows.map((r) => ({
       ...r,
@@ -37,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function InternshipQueue() {
-  const { rows, states, filter } = useLoaderData<typeof loader>();
+  const { rows, states, filter, slaDays } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageTitle
@@ -101,7 +102,7 @@ export default function InternshipQueue() {
                   </td>
                   <td>
                     {formatDate(r.createdAt)}
-                    {r.state === "requested" && r.waitingDays >= QUEUE_SLA_DAYS ? (
+                    {r.state === "requested" && r.waitingDays >= slaDays ? (
                       <>
                         {" "}
                         <span className="badge bg-danger">In attesa da {plural(r.waitingDays, "giorno", "giorni")}</span>

@@ -31,6 +31,7 @@ import { redirectWithFlash } from "./flash.server";
 import { z } from "zod";
 import { requireOwnCandidateId } from "./guards.server";
 import { clientIp, forbidden, notFound, requirePermission, type SessionUser } from "./session.server";
+import { plural } from "~/utils/plural";
 
 /**
  * The web side of an internship's during-and-after pages (docs/decisions/tirocini.md «Durante e dopo»): who may act,
@@ -125,7 +126,7 @@ export async function monitoringAction(
           return "Tirocinio sospeso: i giorni di sospensione non contano per la durata massima.";
         case "resume": {
           const r = await resumeInternship(trx, needOfficer(), { internshipId, ...(v as object) } as never);
-          return `Tirocinio ripreso: ${r.days === 1 ? "1 giorno" : `${r.days} giorni`} di sospensione, nuova data di fine ${dayLabel(r.endDate)}.`;
+          return `Tirocinio ripreso: ${plural(r.days, "giorno", "giorni")} di sospensione, nuova data di fine ${dayLabel(r.endDate)}.`;
         }
         case "extend": {
           const r = await extendInternship(trx, needOfficer(), { internshipId, ...(v as object) } as never);
@@ -145,12 +146,12 @@ export async function monitoringAction(
           return "Tirocinio chiuso senza attestazione.";
         case "time": {
           const r = await recordServiceTime(trx, needOfficer(), { internshipId, ...(v as object) } as never);
-          return `Tempo registrato: il servizio ${r.standard} nel registro conta ora ${r.total} minuti.`;
+          return `Tempo registrato: il servizio ${r.standard} nel registro conta ora ${plural(r.total, "minuto", "minuti")}.`;
         }
         case "outcome": {
           const o = v as unknown as { horizonMonths: 6 | 12; hired: "yes" | "no"; hiredOn?: string; byHost: boolean; note: string };
           await declareOutcome(trx, needOfficer(), { internshipId, ...o, hired: o.hired === "yes", hiredOn: o.hiredOn ?? null });
-          return `Esito a ${o.horizonMonths} mesi registrato come dichiarato.`;
+          return `Esito a ${plural(o.horizonMonths, "mese", "mesi")} registrato come dichiarato.`;
         }
         case "unilav":
           await recordUnilavFiled(trx, actor, { internshipId, ...(v as object) } as never);

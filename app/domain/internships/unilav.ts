@@ -1,3 +1,4 @@
+import { pluralWord } from "~/utils/plural";
 /**
  * The data of the UNILAV mandatory communication for an extracurricular internship, contract type C.01.00
  * (docs/decisions/tirocini.md#dati-per-la-co-unilav-c0100). Rosa prepares the data; the host (or its delegate) files
@@ -138,7 +139,7 @@ export function buildUnilav(input: UnilavInput): UnilavData {
     const limit = coDurationWarningMonths(category);
     if (limit !== null && t.plannedMonths > limit)
       warnings.push(
-        `Durata di ${hours(t.plannedMonths)} mesi oltre i ${limit} per la categoria ${category}: il sistema delle CO lo segnala.`,
+        `Durata di ${hours(t.plannedMonths)} ${pluralWord(t.plannedMonths, "mese", "mesi")} oltre i ${limit} per la categoria ${category}: il sistema delle CO lo segnala.`,
       );
   }
   if (input.kind === "proroga" && !input.newEndDate) problems.push("Manca la nuova data di fine della proroga.");

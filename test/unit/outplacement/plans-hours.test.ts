@@ -99,7 +99,15 @@ describe("hours against the standard", () => {
     const s = hoursSummary(actions, RANGES);
     expect(s.lines.map((l) => l.code)).toEqual(["2Ca", "4E-GRUPPO", "4E-IND"]);
     expect(s.training).toEqual([
-      { title: "Saldatura", totalMinutes: 2400, attendedMinutes: 1800, unjustifiedMinutes: 600, attendancePct: 75, unjustifiedPct: 25 },
+      {
+        title: "Saldatura",
+        totalMinutes: 2400,
+        attendedMinutes: 1800,
+        unjustifiedMinutes: 600,
+        attendancePct: 75,
+        unjustifiedPct: 25,
+        band: 1,
+      },
     ]);
   });
   it("counts a cohort's members per range status", () => {

@@ -29,6 +29,7 @@ import { OUTCOME_HORIZONS, attestationAllowed, evaluateOutcome, outcomeWindow } 
 import { REGISTER_STANDARDS, registerBounds, registerRow, registerStandardFor, type Modality } from "./register";
 import { SUSPENSION_REASON_LABELS, shiftEndDate, suspendedDays, suspensionProblem, type SuspensionReason } from "./suspensions";
 import { attendanceTotals, suspensionRanges } from "./queries.server";
+import { plural } from "~/utils/plural";
 
 const AUDIT_ROLE = { officer: "officer", employer: "employer", candidate: "candidate", system: null } as const;
 
@@ -221,7 +222,7 @@ export async function resumeInternship(
     event: "resume",
     actor,
     patch: { end_date: endDate },
-    note: `Rientro il ${fmtDay(input.resumedOn)}: ${days} giorni di sospensione, fine spostata dal ${fmtDay(row.end_date!)} al ${fmtDay(endDate)}`,
+    note: `Rientro il ${fmtDay(input.resumedOn)}: ${plural(days, "giorno", "giorni")} di sospensione, fine spostata dal ${fmtDay(row.end_date!)} al ${fmtDay(endDate)}`,
   });
   return { days, endDate };
 }
@@ -291,7 +292,7 @@ export async function extendInternship(trx: Trx, actor: InternshipActor & { kind
     event: "extend",
     actor,
     patch: { end_date: newEnd, planned_months: newMonths.toFixed(1) },
-    note: `Proroga di ${input.months === 1 ? "1 mese" : `${input.months} mesi`}: nuova fine ${fmtDay(newEnd)} (${newMonths} mesi in tutto, massimo ${check.maxDurationMonths})`,
+    note: `Proroga di ${plural(input.months, "mese", "mesi")}: nuova fine ${fmtDay(newEnd)} (${plural(newMonths, "mese", "mesi")} in tutto, massimo ${check.maxDurationMonths})`,
   });
   return { extensionId: extension.id, endDate: newEnd, plannedMonths: newMonths, maxDurationMonths: check.maxDurationMonths };
 }
@@ -723,7 +724,7 @@ export async function recordServiceTime(
   const justification = input.justification?.trim() || existing?.justification || null;
   if (registerBounds(code, next.minutes) === "over" && (!justification || justification.length < 10))
     throw new DomainError(
-      `Con questo tempo il servizio supera il massimo dello standard ${code} (${REGISTER_STANDARDS[code].maxMinutes} minuti): spiega perché`,
+      `Con questo tempo il servizio supera il massimo dello standard ${code} (${plural(REGISTER_STANDARDS[code].maxMinutes, "minuto", "minuti")}): spiega perché`,
       "justification",
     );
   await trx

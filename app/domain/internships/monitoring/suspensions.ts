@@ -6,6 +6,7 @@
  */
 import { addDays, daysBetween } from "~/utils/dates";
 import type { InternshipRegion } from "../checker";
+import { plural } from "~/utils/plural";
 
 export const SUSPENSION_REASONS = ["maternity", "illness_injury", "closure"] as const;
 export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
@@ -59,10 +60,13 @@ export function suspensionProblem(
   if (minDays !== null && days < minDays)
     return {
       field: "expectedEndDate",
-      message: `Per ${label} la sospensione è ammessa solo se dura almeno ${minDays} giorni di calendario (qui ${days})`,
+      message: `Per ${label} la sospensione è ammessa solo se dura almeno ${plural(minDays, "giorno", "giorni")} di calendario (qui ${days})`,
     };
   if (maxDays !== null && days > maxDays)
-    return { field: "expectedEndDate", message: `Per ${label} la sospensione può durare al massimo ${maxDays} giorni (qui ${days})` };
+    return {
+      field: "expectedEndDate",
+      message: `Per ${label} la sospensione può durare al massimo ${plural(maxDays, "giorno", "giorni")} (qui ${days})`,
+    };
   return null;
 }
 
