@@ -7,8 +7,9 @@ import { parseSearchParams } from "~/utils/forms";
 import { getDb } from "~/db/db.server";
 import { rate } from "~/domain/shortlists/figures";
 import { preselectionFigures, vacanciesWithoutShortlist } from "~/domain/shortlists/figures.server";
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatDate } from "~/utils/format";
 import { requireMatchingOfficer } from "~/web/guards.server";
+import { Bars } from "~/components/bar-chart";
 
 export const meta: MetaFunction = () => [{ title: "Cifre della preselezione — Rosa" }];
 
@@ -24,36 +25,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rows = await preselectionFigures(db, by, { dal: f.dal || undefined, al: f.al || undefined });
   const query = new URLSearchParams({ per: f.per, ...(f.dal ? { dal: f.dal } : {}), ...(f.al ? { al: f.al } : {}) }).toString();
   return { by, rows, empty, errors: undefined, values: parsed.values, query };
-}
-
-/** Horizontal bars as inline SVG, with the numbers in the table next to it for screen readers. */
-function Bars({ title, items }: { title: string; items: { label: string; value: number | null; suffix: string }[] }) {
-  const max = Math.max(1, ...items.map((i) => i.value ?? 0));
-  const h = 22;
-  return (
-    <figure className="mb-4">
-      <svg
-        role="img"
-        aria-label={`${title}: ${items.map((i) => `${i.label} ${i.value ?? "n.d."}${i.suffix}`).join(", ")}`}
-        width="100%"
-        height={items.length * h + 4}
-        viewBox={`0 0 600 ${items.length * h + 4}`}
-      >
-        {items.map((i, n) => (
-          <g key={i.label} transform={`translate(0, ${n * h})`}>
-            <text x="0" y="15" fontSize="12" fill="#1a1a1a">
-              {i.label.slice(0, 28)}
-            </text>
-            <rect x="200" y="3" height="16" width={((i.value ?? 0) / max) * 330} fill="#0066cc" />
-            <text x={205 + ((i.value ?? 0) / max) * 330} y="15" fontSize="12" fill="#1a1a1a">
-              {i.value === null ? "n.d." : `${formatNumber(i.value)}${i.suffix}`}
-            </text>
-          </g>
-        ))}
-      </svg>
-      <figcaption>{title}</figcaption>
-    </figure>
-  );
 }
 
 export default function FiguresPage() {

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Bars, monthLabel, rateText } from "~/components/outplacement-results";
+import { Bars } from "~/components/bar-chart";
+import { monthLabel, rateText } from "~/components/outplacement-results";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/index.server";
 import { JOB_QUALITY_LABELS, OUTCOME_TYPE_LABELS, OUTCOME_TYPES, type CohortKpis } from "~/domain/outplacement";

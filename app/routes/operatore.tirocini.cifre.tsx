@@ -5,9 +5,10 @@ import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { FIGURES_GROUPINGS, InternshipFiguresFilterSchema, share, totalsOf, type FiguresRow } from "~/domain/internships";
 import { internshipFigures } from "~/domain/internships/index.server";
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatDate } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
 import { requireInternshipOfficer } from "~/web/internship-monitoring.server";
+import { Bars } from "~/components/bar-chart";
 
 export const meta: MetaFunction = () => [{ title: "Cifre dei tirocini — Rosa" }];
 
@@ -24,36 +25,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const rows = await internshipFigures(getDb(), f.per, { dal: f.dal, al: f.al });
   const query = new URLSearchParams({ per: f.per, ...(f.dal ? { dal: f.dal } : {}), ...(f.al ? { al: f.al } : {}) }).toString();
   return { per: f.per, rows, errors: undefined, values: parsed.values, query };
-}
-
-/** Horizontal bars as inline SVG; the same numbers are in the table below for screen readers. */
-function Bars({ title, items }: { title: string; items: { label: string; value: number | null; suffix: string }[] }) {
-  const max = Math.max(1, ...items.map((i) => i.value ?? 0));
-  const h = 22;
-  return (
-    <figure className="mb-4">
-      <svg
-        role="img"
-        aria-label={`${title}: ${items.map((i) => `${i.label} ${i.value ?? "n.d."}${i.suffix}`).join(", ")}`}
-        width="100%"
-        height={items.length * h + 4}
-        viewBox={`0 0 600 ${items.length * h + 4}`}
-      >
-        {items.map((i, n) => (
-          <g key={i.label} transform={`translate(0, ${n * h})`}>
-            <text x="0" y="15" fontSize="12" fill="#1a1a1a">
-              {i.label.slice(0, 30)}
-            </text>
-            <rect x="210" y="3" height="16" width={((i.value ?? 0) / max) * 320} fill="#0066cc" />
-            <text x={215 + ((i.value ?? 0) / max) * 320} y="15" fontSize="12" fill="#1a1a1a">
-              {i.value === null ? "n.d." : `${formatNumber(i.value)}${i.suffix}`}
-            </text>
-          </g>
-        ))}
-      </svg>
-      <figcaption>{title}</figcaption>
-    </figure>
-  );
 }
 
 const pct = (v: number | null) => (v === null ? "n.d." : `${v} %`);
