@@ -6,6 +6,8 @@ import {
   isInternshipState,
   type InternshipCheck,
 } from "~/domain/internships";
+import { Link } from "@remix-run/react";
+import { PageTitle } from "~/components/layout";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { plural, pluralWord } from "~/utils/plural";
 
@@ -220,5 +222,38 @@ export function InternshipSectionLinks({ base, state, area }: { base: string; st
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** The top of an internship's case page (officer's or employer's): the way back, the title with the state, the action's errors. */
+export function InternshipCaseHeader({
+  back,
+  internship,
+  errors,
+}: {
+  back: { to: string; label: string };
+  internship: { number: number; title: string; state: string };
+  errors: string[];
+}) {
+  return (
+    <>
+      <p>
+        <Link to={back.to}>← {back.label}</Link>
+      </p>
+      <PageTitle title={`Tirocinio n. ${internship.number}: ${internship.title}`}>
+        <p>
+          Stato: <InternshipStateBadge state={internship.state} />
+        </p>
+      </PageTitle>
+      {errors.length ? (
+        <div className="alert alert-danger" role="alert">
+          {errors.map((e) => (
+            <p key={e} className="mb-0">
+              {e}
+            </p>
+          ))}
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -1,15 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/forms";
 import {
   InternshipCapacityMeter,
   InternshipChecksPanel,
-  InternshipStateBadge,
   InternshipTimeline,
   type StoredCheck,
   InternshipSectionLinks,
+  InternshipCaseHeader,
 } from "~/components/internship-views";
-import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { ChooseTraineeSchema, InternshipMoveSchema, NEXT_STEPS, availableInternshipEvents } from "~/domain/internships";
@@ -104,23 +103,7 @@ export default function EmployerInternship() {
     .filter(Boolean) as string[];
   return (
     <div>
-      <p>
-        <Link to="/azienda/tirocini">← Tirocini</Link>
-      </p>
-      <PageTitle title={`Tirocinio n. ${i.number}: ${i.title}`}>
-        <p>
-          Stato: <InternshipStateBadge state={i.state} />
-        </p>
-      </PageTitle>
-      {errors.length ? (
-        <div className="alert alert-danger" role="alert">
-          {errors.map((e) => (
-            <p key={e} className="mb-0">
-              {e}
-            </p>
-          ))}
-        </div>
-      ) : null}
+      <InternshipCaseHeader back={{ to: "/azienda/tirocini", label: "Tirocini" }} internship={i} errors={errors} />
       <Notice type="info">{NEXT_STEPS[i.state].employer}</Notice>
       {i.stateReason ? <p>Nota: {i.stateReason}</p> : null}
       <InternshipSectionLinks base={`/azienda/tirocini/${i.id}`} state={i.state} area="employer" />

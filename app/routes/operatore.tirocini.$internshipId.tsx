@@ -4,12 +4,11 @@ import { Notice } from "~/components/forms";
 import {
   InternshipCapacityMeter,
   InternshipChecksPanel,
-  InternshipStateBadge,
   InternshipTimeline,
   type StoredCheck,
   InternshipSectionLinks,
+  InternshipCaseHeader,
 } from "~/components/internship-views";
-import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import {
@@ -136,23 +135,7 @@ export default function InternshipCase() {
   const plain = events.filter((e) => e === "open_drafting" || e === "cancel");
   return (
     <div>
-      <p>
-        <Link to="/operatore/tirocini">← Tirocini da seguire</Link>
-      </p>
-      <PageTitle title={`Tirocinio n. ${i.number}: ${i.title}`}>
-        <p>
-          Stato: <InternshipStateBadge state={i.state} />
-        </p>
-      </PageTitle>
-      {errors.length ? (
-        <div className="alert alert-danger" role="alert">
-          {errors.map((e) => (
-            <p key={e} className="mb-0">
-              {e}
-            </p>
-          ))}
-        </div>
-      ) : null}
+      <InternshipCaseHeader back={{ to: "/operatore/tirocini", label: "Tirocini da seguire" }} internship={i} errors={errors} />
       <Notice type="info">Prossimo passo: {NEXT_STEPS[i.state].officer}</Notice>
       {i.stateReason ? <p>Nota dell'ultimo passaggio: {i.stateReason}</p> : null}
       <InternshipSectionLinks base={`/operatore/tirocini/${i.id}`} state={i.state} area="officer" />
