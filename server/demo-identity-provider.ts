@@ -49,15 +49,18 @@ function choicePage(uid: string, identities: DemoIdentity[]): string {
 </main></body></html>`;
 }
 
+const GRANTABLE = new Set(["AccessToken", "AuthorizationCode", "RefreshToken", "DeviceCode", "BackchannelAuthenticationRequest"]);
+
 /** The provider's state in memory (it lives as long as the demo process): oidc-provider's adapter interface. */
 class MemoryAdapter {
   private static store = new Map<string, { payload: Record<string, unknown>; expiresAt: number }>();
   constructor(private readonly model: string) {}
   private key = (id: string) => `${this.model}:${id}`;
   async upsert(id: string, payload: Record<string, unknown>, expiresIn: number) {
-    MemoryAdapter.store.set(this.key(id), { payload, expiresAt: Date.now() + expiresIn * 1000 });
+    const expiresAt = expiresIn ? Date.now() + expiresIn * 1000 : Number.POSITIVE_INFINITY;
+    MemoryAdapter.store.set(this.key(id), { payload, expiresAt });
     if (this.model === "Session" && typeof payload.uid === "string")
-      MemoryAdapter.store.set(`SessionUid:${payload.uid}`, { payload: { id }, expiresAt: Date.now() + expiresIn * 1000 });
+      MemoryAdapter.store.set(`SessionUid:${payload.uid}`, { payload: { id }, expiresAt });
   }
   async find(id: string) {
     const entry = MemoryAdapter.store.get(this.key(id));
@@ -77,8 +80,10 @@ class MemoryAdapter {
   async destroy(id: string) {
     MemoryAdapter.store.delete(this.key(id));
   }
+  /** Revoking a grant ends its tokens only (as oidc-provider's own adapter does), never the interaction in progress. */
   async revokeByGrantId(grantId: string) {
-    for (const [key, entry] of MemoryAdapter.store) if (entry.payload.grantId === grantId) MemoryAdapter.store.delete(key);
+    for (const [key, entry] of MemoryAdapter.store)
+      if (GRANTABLE.has(key.slice(0, key.indexOf(":"))) && entry.payload.grantId === grantId) MemoryAdapter.store.delete(key);
   }
 }
 
