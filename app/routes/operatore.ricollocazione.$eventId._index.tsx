@@ -404,8 +404,15 @@ export default function OutplacementEvent() {
       {linked ? (
         <p data-testid="l68-linked">
           Pratica di sospensione collegata: dal {formatDate(linked.starts_on)}
-          {linked.ends_on ? ` al ${formatDate(linked.ends_on)}` : ""} ·{" "}
-          <Link to={`/operatore/collocamento-mirato/pratiche/${linked.id}`}>apri la pratica</Link>.
+          {linked.ends_on ? ` al ${formatDate(linked.ends_on)}` : ""}
+          {/* The record itself opens for placement officers only (docs/decisions/0011-health-data-for-placement-officers-only.md). */}
+          {canFileL68 ? (
+            <>
+              {" "}
+              · <Link to={`/operatore/collocamento-mirato/pratiche/${linked.id}`}>apri la pratica</Link>
+            </>
+          ) : null}
+          .
         </p>
       ) : null}
       <Form method="post" className="row align-items-end">

@@ -15,9 +15,12 @@ const shape = (url: string) =>
     .replace(/[?#].*$/, "")
     .replace(UUID, ":id")
     .replace(/\/\d+(?=\/|$)/g, "/:id");
-/** Files, feeds and the links that leave the role's pages: opened by other tests, not pages to check here. */
+/**
+ * Files, feeds and the links that leave the role's pages: opened by other tests, not pages to check here
+ * (`/accedi/spid` leaves for the identity gateway: test/e2e/spid-cie.spec.ts).
+ */
 const NOT_A_PAGE =
-  /(\.(pdf|csv|rss|xml|txt|json)$)|\/(cv|bcnl|esporta|modello|errori|rss|csv|pdf|nulla-osta)$|\/certificato\/[^/]+$|\/documenti\/|^\/api\/|^\/esci$/;
+  /(\.(pdf|csv|rss|xml|txt|json)$)|\/(cv|bcnl|esporta|modello|errori|rss|csv|pdf|nulla-osta)$|\/certificato\/[^/]+$|\/documenti\/|^\/api\/|^\/esci$|^\/accedi\/spid/;
 
 const seen = new Set<string>();
 
