@@ -208,14 +208,25 @@ async function rosaChoices(db: Reader, row: InternshipRow, today: string): Promi
 export async function getInternshipCase(db: Reader, actor: Actor, internshipId: string, today: string) {
   const row = (await db.selectFrom("internships").selectAll().where("id", "=", internshipId).executeTakeFirst()) as
     InternshipRow | undefined;
-  if (!row) return null;
+  return row ? caseOf(db, actor, row, today, "officer") : null;
+}
+
+/**
+ * The case page's data for the promoter's officer or the host's users (one query set, audited as a view of the
+ * trainee). The employer sees the timeline without internal notes, no promoter tutor, and of the rosa only the people
+ * who confirmed their availability (the rest is on its rosa pages).
+ */
+async function caseOf(db: Reader, actor: Actor, row: InternshipRow, today: string, audience: "officer" | "employer") {
+  const officer = audience === "officer";
   const [info, person, steps, capacity, rosa, tutor] = await Promise.all([
     describe(db, row),
     trainee(db, row.candidate_id, true),
-    timeline(db, row.id, true),
+    timeline(db, row.id, officer),
     unitCapacity(db, row),
     rosaChoices(db, row, today),
-    row.promoter_tutor_id ? db.selectFrom("users").select("full_name").where("id", "=", row.promoter_tutor_id).executeTakeFirst() : null,
+    officer && row.promoter_tutor_id
+      ? db.selectFrom("users").select("full_name").where("id", "=", row.promoter_tutor_id).executeTakeFirst()
+      : null,
   ]);
   if (row.candidate_id)
     await recordAudit(db, actor, {
@@ -223,7 +234,7 @@ export async function getInternshipCase(db: Reader, actor: Actor, internshipId: 
       entityType: "internship",
       entityId: row.id,
       employerId: row.employer_id,
-      details: { candidateId: row.candidate_id },
+      details: officer ? { candidateId: row.candidate_id } : { candidateId: row.candidate_id, by: "employer" },
     });
   return {
     internship: row,
@@ -231,7 +242,7 @@ export async function getInternshipCase(db: Reader, actor: Actor, internshipId: 
     trainee: person,
     timeline: steps,
     capacity,
-    rosa,
+    rosa: officer ? rosa : rosa.filter((r) => (CHOOSABLE_ROW_STATES as readonly string[]).includes(r.state)),
     promoterTutor: tutor?.full_name ?? null,
     check: row.check_result as InternshipCheckRecord | null,
   };
@@ -297,32 +308,7 @@ export async function getEmployerInternship(db: Reader, actor: Actor, employerId
     .where("id", "=", internshipId)
     .where("employer_id", "=", employerId)
     .executeTakeFirst()) as InternshipRow | undefined;
-  if (!row) return null;
-  const [info, person, steps, capacity, rosa] = await Promise.all([
-    describe(db, row),
-    trainee(db, row.candidate_id, true),
-    timeline(db, row.id, false),
-    unitCapacity(db, row),
-    rosaChoices(db, row, today),
-  ]);
-  if (row.candidate_id)
-    await recordAudit(db, actor, {
-      action: "internship.viewed",
-      entityType: "internship",
-      entityId: row.id,
-      employerId: row.employer_id,
-      details: { candidateId: row.candidate_id, by: "employer" },
-    });
-  // Of the rosa the employer sees here only the people who confirmed their availability (the rest is on its rosa pages).
-  return {
-    internship: row,
-    ...info,
-    trainee: person,
-    timeline: steps,
-    capacity,
-    rosa: rosa.filter((r) => (CHOOSABLE_ROW_STATES as readonly string[]).includes(r.state)),
-    check: row.check_result as InternshipCheckRecord | null,
-  };
+  return row ? caseOf(db, actor, row, today, "employer") : null;
 }
 
 export interface TraineeInternshipRow {
