@@ -359,13 +359,26 @@ export interface GapProposals {
 export interface Hires {
   candidate_id: string;
   ccnl_code: string | null;
+  co_code: string | null;
+  co_contract_type: string | null;
+  co_end_date: string | null;
+  co_filed_on: string | null;
+  co_recorded_at: Timestamp | null;
+  co_recorded_by: string | null;
+  co_start_date: string | null;
   contract_level: string | null;
   contract_type: string;
+  employer_ateco2007: string | null;
   employer_id: string;
+  employer_legal_cap: string | null;
   end_date: string | null;
   gross_annual_pay: Numeric | null;
   id: Generated<string>;
+  l68_act_number: string | null;
+  l68_nulla_osta_on: string | null;
   l68_reserved_post: boolean | null;
+  pat_inail: string | null;
+  pension_body_code: string | null;
   qualification_code: string | null;
   recorded_as: Generated<"employer" | "officer">;
   recorded_at: Generated<Timestamp>;
@@ -373,9 +386,18 @@ export interface Hires {
   request_channel: "telefono" | "email_pec" | "sportello" | null;
   shortlist_candidate_id: string;
   start_date: string;
+  training_end_date: string | null;
   vacancy_id: string;
+  version: Generated<number>;
   weekly_hours: Numeric;
+  work_address: string | null;
+  work_cap: string | null;
   work_comune_code: string | null;
+  worker_address: string | null;
+  worker_cap: string | null;
+  worker_citizenship: string | null;
+  worker_comune_code: string | null;
+  worker_education_level: string | null;
   working_time_code: "F" | "P" | "V" | "M" | null;
 }
 
@@ -1305,6 +1327,14 @@ export interface PasswordResets {
   user_id: string;
 }
 
+export interface SapPolicyIds {
+  activity: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  source: "internship" | "outplacement_patto" | "outplacement_action";
+  source_id: string;
+}
+
 export interface SearchOutbox {
   created_at: Generated<Timestamp>;
   document_id: string;
@@ -1644,6 +1674,7 @@ export interface DB {
   outplacement_steering_meetings: OutplacementSteeringMeetings;
   password_reset_requests: PasswordResetRequests;
   password_resets: PasswordResets;
+  sap_policy_ids: SapPolicyIds;
   search_outbox: SearchOutbox;
   search_reindex_targets: SearchReindexTargets;
   server_instances: ServerInstances;
