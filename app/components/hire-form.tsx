@@ -4,6 +4,7 @@ import { CheckboxField, ErrorSummary, SelectField, TextField } from "~/component
 import { LookupInput } from "~/components/lookup-input";
 import { HIRE_CHANNEL_LABELS, hireSchemaFor, WORKING_TIME_LABELS } from "~/domain/shortlists";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/utils/format";
+import { plural } from "~/utils/plural";
 import { useSchemaForm, type FormResult } from "~/web/conform";
 
 /**
@@ -20,12 +21,14 @@ export function HireForm(props: {
   defaultComune: string;
   defaultReserved: boolean;
   byOfficer: boolean;
+  /** The UNILAV fields Rosa does not know: their choices and what the employer's previous hire gave. */
+  unilav: { options: { citizenships: [string, string][]; educationLevels: [string, string][] }; defaults: Record<string, string> };
   lastResult?: FormResult | null;
 }) {
   const [form, fields] = useSchemaForm(hireSchemaFor(props.fixedTermCodes), {
     id: `hire-${props.rowId}`,
     lastResult: props.lastResult,
-    defaultValue: { workComune: props.defaultComune, l68Reserved: props.defaultReserved ? "on" : undefined },
+    defaultValue: { ...props.unilav.defaults, workComune: props.defaultComune, l68Reserved: props.defaultReserved ? "on" : undefined },
   });
   return (
     <details className="mt-3" open={!!props.lastResult}>
@@ -90,11 +93,107 @@ export function HireForm(props: {
           <LookupInput field={fields.workComune} label="Comune della sede di lavoro" hint="Es. «Milano (MI)»" source="/api/comuni" />
           <CheckboxField field={fields.l68Reserved} label="Copre un posto riservato al collocamento mirato (L. 68/99)" />
         </fieldset>
+        <UnilavFields fields={fields} options={props.unilav.options} />
         <button type="submit" className="btn btn-success">
           Registra l'assunzione di {props.name}
         </button>
       </Form>
     </details>
+  );
+}
+
+type UnilavFieldMeta = Parameters<typeof TextField>[0]["field"];
+
+/**
+ * The UNILAV fields Rosa cannot know (the person's name, tax code, birth and domicile come from the CV record; the
+ * employer's from its registration). Optional: what is left empty is «da completare» on the hire.
+ */
+export function UnilavFields({
+  fields,
+  options,
+}: {
+  fields: Record<
+    | "workerCitizenship"
+    | "workerAddress"
+    | "workerCap"
+    | "workerEducationLevel"
+    | "employerAteco2007"
+    | "employerLegalCap"
+    | "workAddress"
+    | "workCap"
+    | "patInail"
+    | "pensionBodyCode"
+    | "trainingEndDate"
+    | "l68NullaOstaOn"
+    | "l68ActNumber",
+    UnilavFieldMeta
+  >;
+  options: { citizenships: [string, string][]; educationLevels: [string, string][] };
+}) {
+  return (
+    <fieldset className="mt-3">
+      <legend className="h6">Altri dati della UNILAV (se li lasci vuoti l'assunzione resta «da completare»)</legend>
+      <p className="small">
+        Nome, codice fiscale, data e luogo di nascita e domicilio della persona vengono dalla sua scheda; i dati dell'azienda dalla sua
+        registrazione.
+      </p>
+      <div className="row">
+        <div className="col-md-6">
+          <SelectField field={fields.workerCitizenship} label="Cittadinanza" placeholder="Scegli…" options={options.citizenships} />
+        </div>
+        <div className="col-md-6">
+          <SelectField
+            field={fields.workerEducationLevel}
+            label="Titolo di studio (livello)"
+            placeholder="Scegli…"
+            options={options.educationLevels}
+          />
+        </div>
+      </div>
+      <div className="row">
+        <div className="col-md-8">
+          <TextField field={fields.workerAddress} label="Indirizzo del domicilio della persona (se diverso dalla scheda)" />
+        </div>
+        <div className="col-md-4">
+          <TextField field={fields.workerCap} label="CAP del domicilio" inputMode="numeric" />
+        </div>
+      </div>
+      <div className="row">
+        <div className="col-md-8">
+          <TextField field={fields.workAddress} label="Indirizzo della sede di lavoro" />
+        </div>
+        <div className="col-md-4">
+          <TextField field={fields.workCap} label="CAP della sede di lavoro" inputMode="numeric" />
+        </div>
+      </div>
+      <div className="row">
+        <div className="col-md-4">
+          <TextField field={fields.employerLegalCap} label="CAP della sede legale" inputMode="numeric" />
+        </div>
+        <div className="col-md-4">
+          <TextField field={fields.employerAteco2007} label="Settore ATECO 2007 (00.00.00)" />
+        </div>
+        <div className="col-md-4">
+          <TextField field={fields.patInail} label="PAT INAIL" inputMode="numeric" />
+        </div>
+      </div>
+      <div className="row">
+        <div className="col-md-4">
+          <TextField field={fields.pensionBodyCode} label="Ente previdenziale (codice CO, 2 cifre)" inputMode="numeric" />
+        </div>
+        <div className="col-md-4">
+          <TextField field={fields.trainingEndDate} label="Fine del periodo formativo (apprendistato)" type="date" />
+        </div>
+      </div>
+      <div className="row">
+        <div className="col-md-6">
+          <TextField field={fields.l68NullaOstaOn} label="L. 68/99: data del nulla osta" type="date" />
+        </div>
+        <div className="col-md-6">
+          <TextField field={fields.l68ActNumber} label="L. 68/99: numero dell'atto o della convenzione" />
+        </div>
+      </div>
+    </fieldset>
   );
 }
 
@@ -116,13 +215,26 @@ export interface HireView {
   comune_name: string | null;
   province_code: string | null;
   labels: { contractType: string | null; ccnl: string | null; qualification: string | null };
+  /** What the UNILAV still lacks (empty: complete). */
+  unilavMissing: string[];
 }
 
 const day = (iso: string) => formatDate(`${iso}T12:00:00Z`);
 const CHANNEL_PHRASES = { telefono: "per telefono", email_pec: "per e-mail o PEC", sportello: "allo sportello" } as const;
 
 /** The recorded hires with their UNILAV fields and who recorded them. */
-export function HireList({ hires, headingLevel = 2 }: { hires: HireView[]; headingLevel?: 2 | 3 }) {
+export function HireList({
+  hires,
+  headingLevel = 2,
+  unilavHref,
+  unilavLabel = "Scarica la UNILAV (XML)",
+}: {
+  hires: HireView[];
+  headingLevel?: 2 | 3;
+  /** Where the hire's UNILAV is (the officer's hire page, or the employer's XML download). */
+  unilavHref?: (hireId: string) => string;
+  unilavLabel?: string;
+}) {
   if (!hires.length) return null;
   const H = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -166,6 +278,24 @@ export function HireList({ hires, headingLevel = 2 }: { hires: HireView[]; headi
             {h.recorded_as === "officer"
               ? `(Centro per l'Impiego, per conto dell'azienda${h.request_channel ? `, richiesta ${CHANNEL_PHRASES[h.request_channel]}` : ""})`
               : "(azienda)"}
+          </dd>
+          <dt className="col-sm-4">Comunicazione UNILAV</dt>
+          <dd className="col-sm-8">
+            {h.unilavMissing.length ? (
+              <>
+                <span className="badge bg-warning text-dark">da completare</span>{" "}
+                {plural(h.unilavMissing.length, "dato mancante", "dati mancanti")}: {h.unilavMissing.slice(0, 3).join("; ")}
+                {h.unilavMissing.length > 3 ? "…" : ""}
+              </>
+            ) : (
+              <span className="badge bg-success">completa</span>
+            )}
+            {unilavHref ? (
+              <>
+                {" "}
+                <a href={unilavHref(h.id)}>{unilavLabel}</a>
+              </>
+            ) : null}
           </dd>
         </dl>
       ))}

@@ -186,6 +186,7 @@ export default function EmployerShortlistPage() {
                   fixedTermCodes={options.fixedTermCodes}
                   defaultComune={defaults.comune}
                   defaultReserved={defaults.reserved}
+                  unilav={{ options: options.unilav, defaults: defaults.unilav }}
                   byOfficer={false}
                   lastResult={replyTo("hire", r.id)}
                 />
@@ -195,7 +196,7 @@ export default function EmployerShortlistPage() {
         );
       })}
       {!rows.length ? <p>Nessun candidato presentato.</p> : null}
-      <HireList hires={hires} />
+      <HireList hires={hires} unilavHref={(id) => `/azienda/assunzioni/${id}/unilav/xml`} />
     </div>
   );
 }

@@ -140,7 +140,7 @@ export default function OfficerVacancyPage() {
         publicationMode={vacancy.publication_mode}
         result={result && !forApplication ? result.result : null}
       />
-      <HireList hires={hires} />
+      <HireList hires={hires} unilavHref={(id) => `/operatore/assunzioni/${id}`} unilavLabel="UNILAV e CO inviata" />
       <section className="mt-4" aria-labelledby="autocandidature">
         <h2 id="autocandidature" className="h4">
           Autocandidature ({applications.length})

@@ -396,6 +396,7 @@ export default function OfficerShortlistPage() {
                         fixedTermCodes={options.fixedTermCodes}
                         defaultComune={defaults.comune}
                         defaultReserved={defaults.reserved}
+                        unilav={{ options: options.unilav, defaults: defaults.unilav }}
                         byOfficer
                         lastResult={replyTo("hire", r.id)}
                       />
@@ -411,7 +412,7 @@ export default function OfficerShortlistPage() {
         </table>
       </div>
 
-      <HireList hires={hires} />
+      <HireList hires={hires} unilavHref={(id) => `/operatore/assunzioni/${id}`} unilavLabel="UNILAV e CO inviata" />
 
       <section className="mt-4" aria-labelledby="carenze">
         <h2 className="h4" id="carenze">

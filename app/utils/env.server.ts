@@ -171,6 +171,14 @@ export const EnvSchema = z
     DEMO_SIGN_IN: booleanString.default(true),
     /** The claim carrying the fiscal number («TINIT-…» in SPID), tried before the usual names. */
     OIDC_FISCAL_NUMBER_CLAIM: z.string().min(1).optional(),
+    /**
+     * The CPI's code in the SAP (codiceentetit, codice_ente_promotore: a letter, 3 digits, a letter, 6 digits). Unset: the SAP
+     * export uses the demo code X000C000000 outside production and is refused in production.
+     */
+    SAP_CODICE_ENTE: z
+      .string()
+      .regex(/^[A-Z][0-9]{3}[A-Z][0-9]{6}$/, "deve avere la forma A000A000000 (codice dell'ente nella SAP)")
+      .optional(),
   })
   // Links in e-mails must reach the portal from the recipient's mailbox: in production there is no sensible default
   // (http://localhost would be a dead link). `npm start` on embedded servers (the demo) sets http://localhost:PORT itself.

@@ -33,6 +33,11 @@ export async function requireOwnCandidateId(db: Db, user: SessionUser): Promise<
   return id;
 }
 
+/** The :hireId route param; anything that is not a uuid is simply a hire that does not exist. */
+export function hireIdFrom(params: unknown): string {
+  return uuidParam(params, "hireId", "Assunzione non trovata");
+}
+
 /** The :candidateId route param; anything that is not a uuid is simply a candidate that does not exist. */
 export function candidateIdFrom(params: unknown): string {
   return uuidParam(params, "candidateId", "Candidato non trovato");

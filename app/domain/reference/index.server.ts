@@ -3,5 +3,6 @@
  * another context only from here or from its client-safe index.ts; .dependency-cruiser.cjs enforces it).
  */
 export { codeEntry, currentCodes, isCurrent, sentenceCase } from "./national.server";
+export { codeOptionLabel } from "./national.server";
 export { comunePoints, comuniWithin } from "./places.server";
 export { comuneLabelByCode, findAteco, findOccupation, resolveComune } from "./queries.server";

@@ -17,7 +17,8 @@ export interface CodeEntry {
   group?: string;
 }
 
-type ListName = "contractTypes" | "workingTimes" | "ccnl" | "qualifications";
+type ListName =
+  "contractTypes" | "workingTimes" | "ccnl" | "qualifications" | "unilavCitizenships" | "unilavEducationLevels" | "unilavAteco2007";
 
 const FILES: Record<ListName, { file: string; map: (r: Record<string, string>) => CodeEntry | null }> = {
   contractTypes: {
@@ -36,6 +37,23 @@ const FILES: Record<ListName, { file: string; map: (r: Record<string, string>) =
   qualifications: {
     file: "cp2011_qualifiche_co.csv",
     map: (r) => ({ code: r.code, label: r.label, validFrom: r.valid_from || null, validTo: null, group: r.unita_professionale_cp2011 }),
+  },
+  // UNILAV (hires): citizenship (3 digits; group = S for EU citizens), the 2-digit level of education (the depth-1 titles
+  // that carry one), ATECO 2007 subcategories (dd.dd.dd).
+  unilavCitizenships: {
+    file: "cittadinanze.csv",
+    map: (r) => ({ code: r.code, label: r.label, validFrom: r.valid_from || null, validTo: r.valid_to || null, group: r.flag_ue }),
+  },
+  unilavEducationLevels: {
+    file: "titoli_studio.csv",
+    map: (r) =>
+      r.depth === "1" && r.cliclavoro_idtitolostudio
+        ? { code: r.cliclavoro_idtitolostudio, label: r.label, validFrom: r.valid_from || null, validTo: r.valid_to || null }
+        : null,
+  },
+  unilavAteco2007: {
+    file: "ateco2007.csv",
+    map: (r) => (r.level === "subcategory" ? { code: r.code, label: r.title, validFrom: null, validTo: null } : null),
   },
 };
 

@@ -23,6 +23,7 @@ import type { ShortlistScope } from "./policy.server";
 import { actorKind } from "./policy.server";
 import { claimAvailabilityLink, sendAvailabilityLink } from "./availability-links.server";
 import { REASON_LABELS } from "./schema";
+import { unilavColumns, type HireUnilavFields } from "./hire-unilav.server";
 import type { Shortlists } from "~/db/schema.generated";
 import {
   candidateMove,
@@ -53,6 +54,8 @@ export interface HireInput {
   l68Reserved: boolean;
   requestChannel: HireRequestChannel | null;
 }
+/** A hire with the UNILAV fields the form may add (docs/legal/national-systems.md#unilav-xml). */
+export type HireWithUnilavInput = HireInput & Partial<HireUnilavFields>;
 
 /** The search behind a shortlist, as stored: enough to see later why these people were chosen. */
 export function searchSnapshot(match: MatchResult, relaxed: string[]) {
@@ -607,7 +610,7 @@ export async function giveFeedback(
  * vacancy closes, the shortlists close and everybody still in the running is
  * told they were not selected.
  */
-export async function recordHire(trx: Trx, actor: Actor, scope: ShortlistScope, input: HireInput, now = new Date()) {
+export async function recordHire(trx: Trx, actor: Actor, scope: ShortlistScope, input: HireWithUnilavInput, now = new Date()) {
   // An officer records a hire only on the employer's behalf, saying how the employer asked (docs/decisions/0019-hire-with-unilav-fields.md).
   const recordedAs = scope.kind === "officer" ? "officer" : "employer";
   if (recordedAs === "officer" && !input.requestChannel)
@@ -651,6 +654,7 @@ export async function recordHire(trx: Trx, actor: Actor, scope: ShortlistScope, 
       recorded_as: recordedAs,
       request_channel: recordedAs === "officer" ? input.requestChannel : null,
       recorded_by: actor.userId!,
+      ...unilavColumns(input),
     })
     .returning("id")
     .executeTakeFirstOrThrow()

@@ -33,6 +33,54 @@ export interface HireCodeChecks {
   ccnl?: (code: string) => string | null;
   qualification?: (code: string) => string | null;
   isFixedTerm?: (code: string) => boolean;
+  citizenship?: (code: string) => string | null;
+  educationLevel?: (code: string) => string | null;
+  ateco2007?: (code: string) => string | null;
+}
+
+const optional = <T extends z.ZodType<string | null, string | null>>(inner: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : null))
+    .pipe(inner);
+const optionalMatching = (re: RegExp, message: string) => optional(z.string().regex(re, message).nullable());
+
+/**
+ * The UNILAV fields Rosa does not know from the person's record or the employer's registration (all optional: what is
+ * left empty is shown «da completare» on the hire and the UNILAV export waits for it).
+ */
+export const UNILAV_FIELDS = {
+  workerCitizenship: optionalMatching(/^\d{3}$/, "Cittadinanza: scegli dall'elenco"),
+  workerAddress: optional(
+    z.string().min(2, "Indirizzo del domicilio troppo corto").max(100, "Indirizzo: al massimo 100 caratteri").nullable(),
+  ),
+  workerCap: optionalMatching(/^\d{5}$/, "CAP del domicilio: 5 cifre"),
+  workerEducationLevel: optionalMatching(/^\d{2}$/, "Titolo di studio: scegli dall'elenco"),
+  employerAteco2007: optionalMatching(/^\d{2}\.\d{2}\.\d{2}$/, "ATECO 2007: 6 cifre nel formato 00.00.00 (es. 10.71.10)"),
+  employerLegalCap: optionalMatching(/^\d{5}$/, "CAP della sede legale: 5 cifre"),
+  workAddress: optional(
+    z.string().min(2, "Indirizzo della sede di lavoro troppo corto").max(100, "Indirizzo: al massimo 100 caratteri").nullable(),
+  ),
+  workCap: optionalMatching(/^\d{5}$/, "CAP della sede di lavoro: 5 cifre"),
+  patInail: optionalMatching(/^\d{8,10}$/, "PAT INAIL: da 8 a 10 cifre, senza barre né spazi"),
+  pensionBodyCode: optionalMatching(/^\d{2}$/, "Ente previdenziale: codice CO di 2 cifre"),
+  trainingEndDate: optional(calendarDay("Fine del periodo formativo non valida (gg/mm/aaaa)").nullable()),
+  l68NullaOstaOn: optional(calendarDay("Data del nulla osta non valida (gg/mm/aaaa)").nullable()),
+  l68ActNumber: optional(z.string().max(10, "Numero dell'atto: al massimo 10 caratteri").nullable()),
+};
+
+/** Checks of the UNILAV fields against the national tables (server side: the lists are files). */
+function checkUnilavFields(v: Record<string, unknown>, ctx: z.RefinementCtx, codes?: HireCodeChecks) {
+  const run = (field: string, check?: (c: string) => string | null) => {
+    const value = v[field];
+    if (typeof value !== "string" || !check) return;
+    const message = check(value);
+    if (message) ctx.addIssue({ code: "custom", path: [field], message });
+  };
+  run("workerCitizenship", codes?.citizenship);
+  run("workerEducationLevel", codes?.educationLevel);
+  run("employerAteco2007", codes?.ateco2007);
 }
 
 /** «1.500,00» or «1500.5» → number; anything else NaN. */
@@ -112,8 +160,12 @@ export function makeHireSchema(codes?: HireCodeChecks) {
         .enum(["", ...keys(HIRE_CHANNEL_LABELS)], { error: "Canale non valido" })
         .optional()
         .default(""),
+      ...UNILAV_FIELDS,
     })
     .superRefine((v, ctx) => {
+      checkUnilavFields(v, ctx, codes);
+      if (v.trainingEndDate && v.trainingEndDate < v.startDate)
+        ctx.addIssue({ code: "custom", path: ["trainingEndDate"], message: "La fine del periodo formativo non può precedere l'inizio" });
       if (v.endDate && v.endDate < v.startDate)
         ctx.addIssue({ code: "custom", path: ["endDate"], message: "La data di fine non può precedere l'inizio" });
       if (codes?.isFixedTerm?.(v.contractType) && !v.endDate)
@@ -146,3 +198,39 @@ export function hireSchemaFor(fixedTermCodes: readonly string[]) {
   }
   return schema;
 }
+
+/** Completing the UNILAV fields of a recorded hire (the hire page). */
+export function makeHireUnilavSchema(codes?: HireCodeChecks) {
+  return z
+    .object({ intent: z.literal("unilav"), hireId: uuid("Assunzione"), version, ...UNILAV_FIELDS })
+    .superRefine((v, ctx) => checkUnilavFields(v, ctx, codes));
+}
+export const HireUnilavSchema = makeHireUnilavSchema();
+
+/** The CO actually filed for a hire (the officer reconciles it). */
+export const FiledCoSchema = z
+  .object({
+    intent: z.literal("co"),
+    hireId: uuid("Assunzione"),
+    version,
+    coCode: z
+      .string({ error: "Indica il codice della comunicazione (16 cifre)" })
+      .trim()
+      .regex(/^\d{16}$/, "Codice della comunicazione: 16 cifre"),
+    filedOn: isoDay("la data di invio"),
+    startDate: isoDay("la data di inizio della CO"),
+    endDate: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.trim() : null))
+      .pipe(calendarDay("Data di fine non valida (gg/mm/aaaa)").nullable()),
+    contractType: z
+      .string({ error: "Indica la tipologia contrattuale della CO" })
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z](\.\d{2}){2}$/, "Tipologia contrattuale: codice CO (es. A.02.00)"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endDate && v.endDate < v.startDate)
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "La data di fine non può precedere l'inizio" });
+  });

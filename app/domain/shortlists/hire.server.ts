@@ -2,7 +2,8 @@ import { codeEntry, currentCodes, isCurrent, sentenceCase } from "~/domain/refer
 import type { Db } from "~/db/db.server";
 import { CONTRACT_TYPES } from "~/domain/vacancies";
 import { listHires } from "./queries.server";
-import { makeHireSchema, type HireCodeChecks } from "./hire-schema";
+import { hiresUnilav } from "./hire-unilav.server";
+import { makeHireSchema, makeHireUnilavSchema, type HireCodeChecks } from "./hire-schema";
 
 /** «a termine»: the CO contract types that need an end date (tempo determinato, tirocinio). */
 export function isFixedTermContract(code: string) {
@@ -33,10 +34,28 @@ const CHECKS: Required<HireCodeChecks> = {
     "Questa qualifica non è più in vigore",
   ),
   isFixedTerm: isFixedTermContract,
+  citizenship: (c) => (codeEntry("unilavCitizenships", c) ? null : "Cittadinanza sconosciuta: scegli dall'elenco"),
+  educationLevel: (c) => (codeEntry("unilavEducationLevels", c) ? null : "Titolo di studio sconosciuto: scegli dall'elenco"),
+  ateco2007: (c) => (codeEntry("unilavAteco2007", c) ? null : "Codice ATECO 2007 sconosciuto: indica una sottocategoria (es. 10.71.10)"),
 };
 
 /** The hire form's schema with the checks of the national code lists (all errors at once). */
 export const ServerHireSchema = makeHireSchema(CHECKS);
+/** Completing the UNILAV fields of a recorded hire, with the same checks. */
+export const ServerHireUnilavSchema = makeHireUnilavSchema(CHECKS);
+
+/** The choices of the UNILAV fields: citizenships (Italy first) and the 2-digit levels of education. */
+export function unilavFieldOptions() {
+  const citizenships = currentCodes("unilavCitizenships").map((e) => [e.code, sentenceCase(e.label)] as [string, string]);
+  return {
+    citizenships: [...citizenships.filter(([c]) => c === "000"), ...citizenships.filter(([c]) => c !== "000")],
+    educationLevels: currentCodes("unilavEducationLevels").map((e) => {
+      const label = sentenceCase(e.label);
+      return [e.code, label.length > 90 ? `${label.slice(0, 88)}…` : label] as [string, string];
+    }),
+  };
+}
+export type UnilavFieldOptions = ReturnType<typeof unilavFieldOptions>;
 
 /**
  * The choices of the hire form: only the CO contract types in force today, and which of them are fixed-term
@@ -47,6 +66,7 @@ export function hireFormOptions() {
   return {
     contractTypes: current.map((e) => [e.code, `${sentenceCase(e.label)} (${e.code})`] as [string, string]),
     fixedTermCodes: current.filter((e) => isFixedTermContract(e.code)).map((e) => e.code),
+    unilav: unilavFieldOptions(),
   };
 }
 export type HireFormOptions = ReturnType<typeof hireFormOptions>;
@@ -69,5 +89,11 @@ export function hireLabels(h: { contract_type: string; ccnl_code: string | null;
 /** The hires of a vacancy ready for the page (labels of the codes resolved here, on the server). */
 export async function hiresForPage(db: Db, where: { vacancyId: string; employerId?: string }) {
   const rows = await listHires(db, where);
-  return rows.map((h) => ({ ...h, labels: hireLabels(h) }));
+  const unilav = new Map(
+    (await hiresUnilav(db, { employerId: where.employerId, hireIds: rows.map((h) => h.id) })).map((u) => [
+      u.hire.id,
+      u.result.ok ? [] : u.result.missing,
+    ]),
+  );
+  return rows.map((h) => ({ ...h, labels: hireLabels(h), unilavMissing: unilav.get(h.id) ?? [] }));
 }

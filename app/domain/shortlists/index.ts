@@ -3,3 +3,4 @@
  * index.server.ts. Only the rosa pages import it: the hire schema brings zod, which the public pages must not load.
  */
 export { HIRE_CHANNEL_LABELS, HireSchema, hireSchemaFor, makeHireSchema, WORKING_TIME_LABELS, type HireCodeChecks } from "./hire-schema";
+export { FiledCoSchema, HireUnilavSchema, UNILAV_FIELDS } from "./hire-schema";

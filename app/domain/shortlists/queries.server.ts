@@ -1,3 +1,4 @@
+import { hireUnilavDefaults } from "./hire-unilav.server";
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { ShortlistCandidateState } from "~/db/tables/shortlists";
@@ -568,5 +569,5 @@ export async function hireDefaults(db: Db, vacancyId: string) {
     .select(["v.l68_reserved", "m.name", "m.province_code"])
     .where("v.id", "=", vacancyId)
     .executeTakeFirstOrThrow();
-  return { comune: `${v.name} (${v.province_code})`, reserved: v.l68_reserved !== "no" };
+  return { comune: `${v.name} (${v.province_code})`, reserved: v.l68_reserved !== "no", unilav: await hireUnilavDefaults(db, vacancyId) };
 }
