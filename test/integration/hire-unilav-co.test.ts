@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
 import { validateNationalXml } from "~/documents/xsd.server";
-import { fiscalCheckCharacter } from "~/domain/sap";
 import { hireUnilav } from "~/domain/shortlists/index.server";
 import { silErXml } from "~/domain/unilav";
 import * as employerXml from "~/routes/azienda.assunzioni.$hireId.unilav.xml";
@@ -13,16 +11,7 @@ import * as batchXml from "~/routes/operatore.assunzioni.unilav.xml";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { createMatchCandidate, createMatchVacancy } from "../support/factories-shortlists";
 import { callRoute, formErrorsOf } from "../support/routes";
-
-/** A valid codice fiscale (check character included), different at every call. */
-export function validTaxCode(): string {
-  const letters = "BCDFGHJKLMNPQRSTVZ";
-  const r = randomUUID().replace(/-/g, "");
-  const surname = [0, 1, 2].map((i) => letters[parseInt(r[i]!, 16) % letters.length]).join("");
-  const name = [3, 4, 5].map((i) => letters[parseInt(r[i]!, 16) % letters.length]).join("");
-  const stem = `${surname}${name}90A41F205`;
-  return stem + fiscalCheckCharacter(stem);
-}
+import { validTaxCode } from "../support/tax-codes";
 
 let employerId: string;
 let officer: string;
