@@ -351,6 +351,10 @@ export function InternshipCoPanel({
           <p>
             <a href={csvHref} download>
               Scarica i dati della comunicazione (CSV)
+            </a>{" "}
+            ·{" "}
+            <a href={csvHref.replace(/csv$/, "xml")} download>
+              Scarica la UNILAV (XML, struttura ricostruita)
             </a>
           </p>
         </>

@@ -30,6 +30,7 @@ import {
   savePfi,
   signPfi,
   unilavForInternship,
+  internshipUnilavExport,
   unilavRows,
   type InternshipActor,
 } from "~/domain/internships/index.server";
@@ -109,6 +110,34 @@ export async function unilavCsvLoader(area: InternshipArea, { request, params, c
     details: { problems: unilav.problems.length },
   });
   return csvDownload(toCsv(UNILAV_CSV_HEADER, unilavRows(unilav)), `unilav-tirocinio-${panel.internship.number}.csv`);
+}
+
+/** The internship's UNILAV C.01.00 as XML from the common UNILAV builder (reconstructed structure), audited; 422 with what is missing. */
+export async function unilavXmlLoader(area: InternshipArea, { request, params, context }: LoaderFunctionArgs) {
+  const { user, actor } = await internshipActor(area, request, context);
+  const id = idParam(params, "internshipId", "Tirocinio non trovato");
+  const panel = await documentsPanelData(getDb(), actor, id);
+  const result = await internshipUnilavExport(getDb(), id);
+  if (!result) throw notFound("Il tirocinio non ha ancora un tirocinante: i dati della comunicazione non sono pronti");
+  if (!result.ok)
+    return new Response(`La UNILAV (XML) di questo tirocinio è da completare:\n\n${result.missing.map((m) => `- ${m}`).join("\n")}\n`, {
+      status: 422,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" },
+    });
+  await recordAudit(getDb(), actorOf(user, context), {
+    action: "internship.unilav_exported",
+    entityType: "internship",
+    entityId: id,
+    employerId: panel.internship.employer_id,
+    details: { format: "xml" },
+  });
+  return new Response(result.xml, {
+    headers: {
+      "Content-Type": "application/xml; charset=utf-8",
+      "Content-Disposition": `attachment; filename="unilav-tirocinio-${panel.internship.number}.xml"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
 }
 
 /** The convention's PDF (officer), audited. */

@@ -77,3 +77,4 @@ export {
   type UnitCapacity,
 } from "./queries.server";
 export { releaseErasedTrainee } from "./erasure.server";
+export { internshipUnilavExport } from "./unilav-xml.server";

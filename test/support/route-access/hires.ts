@@ -1,4 +1,4 @@
-import type { Rule } from "./actors";
+import { EMPLOYERS, type Rule } from "./actors";
 
 /**
  * Hires and the national exports (docs/legal/national-systems.md#unilav-xml, #sap): the reconciliation with the filed CO
@@ -20,3 +20,7 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
 // The SAP active-policy section of a person: a CV of the database (candidates:read) or a worker of an outplacement cohort.
 ROUTE_ACCESS["operatore.candidati.$candidateId.sap.xml.ts"] = { loader: [...MATCHERS], params: "candidateId" };
 ROUTE_ACCESS["operatore.ricollocazione.$eventId_.lavoratori.$memberId_.sap.xml.ts"] = { loader: [...MATCHERS], params: "cohortMember" };
+
+// The internship's UNILAV C.01.00 as XML (same rule as its CSV): the matrix's internship lacks data, so a 422 with what is missing.
+ROUTE_ACCESS["operatore.tirocini.$internshipId_.unilav.xml.ts"] = { loader: [...MATCHERS], params: "internshipDocs" };
+ROUTE_ACCESS["azienda.tirocini.$internshipId_.unilav.xml.ts"] = { loader: EMPLOYERS, params: "internshipDocs" };

@@ -1,0 +1,123 @@
+/**
+ * The internship's UNILAV (tipologia C.01.00) through the one UNILAV builder of Rosa (app/domain/unilav, structure
+ * reconstructed: docs/legal/national-systems.md#unilav-xml), next to the CSV of the CO fields the host copies into the
+ * regional system. What the internship does not record (the trainee's citizenship, domicile CAP, level of education, the
+ * CP2011 qualification, the ente previdenziale) is listed «da completare»: the XML is offered only when complete.
+ */
+import type { Db, Trx } from "~/db/db.server";
+import { codeEntry } from "~/domain/reference/index.server";
+import { decodeTaxCode, exportUnilav, NEW_COMMUNICATION_CODE, type UnilavExport } from "~/domain/unilav/index.server";
+import { annualPayEuro, UNILAV_CCNL_FOR_INTERNSHIPS, UNILAV_CONTRACT_TYPE } from "./unilav";
+
+const localDateTime = (now: Date) =>
+  new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Rome",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  })
+    .format(now)
+    .replace(" ", "T");
+
+/** The internship's UNILAV C.01.00 as the common builder checks it; null without a trainee. */
+export async function internshipUnilavExport(db: Db | Trx, internshipId: string, now = new Date()): Promise<UnilavExport | null> {
+  const r = await db
+    .selectFrom("internships as i")
+    .innerJoin("employers as e", "e.id", "i.employer_id")
+    .leftJoin("employer_sites as s", "s.id", "i.site_id")
+    .leftJoin("comuni as cs", "cs.istat_code", "i.comune_code")
+    .leftJoin("comuni as cl", "cl.istat_code", "e.legal_comune_code")
+    .leftJoin("candidates as c", "c.id", "i.candidate_id")
+    .leftJoin("comuni as cd", "cd.istat_code", "c.domicile_comune_code")
+    .leftJoin("internship_conventions as k", "k.id", "i.convention_id")
+    .select([
+      "e.tax_code as host_tax_code",
+      "e.legal_name",
+      "e.legal_address",
+      "e.ateco_code as host_ateco",
+      "i.ateco_code",
+      "cl.belfiore as legal_belfiore",
+      "s.address as site_address",
+      "cs.belfiore as site_belfiore",
+      "cs.istat_code as site_istat",
+      "c.tax_code as trainee_tax_code",
+      "c.first_name",
+      "c.last_name",
+      "c.birth_date",
+      "c.domicile_address",
+      "cd.belfiore as domicile_belfiore",
+      "i.start_date",
+      "i.end_date",
+      "i.weekly_hours",
+      "i.full_time_weekly_hours",
+      "i.monthly_indemnity_cents",
+      "i.trainee_category",
+      "i.internship_type",
+      "i.inail_position",
+      "i.is_public_administration",
+      "k.promoter_tax_code",
+      "k.promoter_name",
+      "k.promoter_kind",
+    ])
+    .where("i.id", "=", internshipId)
+    .executeTakeFirst();
+  if (!r || !r.trainee_tax_code) return null;
+  const decoded = decodeTaxCode(r.trainee_tax_code, r.birth_date);
+  const ateco = [r.ateco_code, r.host_ateco].find((a) => a && /^\d{2}\.\d{2}\.\d{2}$/.test(a) && codeEntry("unilavAteco2007", a)) ?? null;
+  const weekly = Number(r.weekly_hours);
+  const partTime = weekly < Number(r.full_time_weekly_hours);
+  const pat = r.inail_position?.replace(/\D/g, "") ?? null;
+  return exportUnilav(
+    {
+      communicationCode: NEW_COMMUNICATION_CODE,
+      sentAt: localDateTime(now),
+      employer: {
+        taxCode: r.host_tax_code,
+        name: r.legal_name,
+        legalSeat: { comune: r.legal_belfiore, cap: null, address: r.legal_address, email: null, phone: null },
+        workSeat: { comune: r.site_belfiore, cap: null, address: r.site_address ?? r.legal_address, email: null, phone: null },
+        ateco2007: ateco,
+        publicAdministration: r.is_public_administration,
+      },
+      worker: {
+        taxCode: r.trainee_tax_code,
+        lastName: r.last_name,
+        firstName: r.first_name,
+        citizenship: null,
+        sex: decoded?.sex ?? null,
+        birthComune: decoded?.birthComune ?? null,
+        birthDate: r.birth_date,
+        domicile: { comune: r.domicile_belfiore, cap: null, address: r.domicile_address },
+        educationLevel: null,
+      },
+      contract: {
+        startDate: r.start_date,
+        endDate: r.end_date,
+        trainingEndDate: null,
+        pensionBody: null,
+        contractType: UNILAV_CONTRACT_TYPE,
+        ccnl: UNILAV_CCNL_FOR_INTERNSHIPS,
+        level: null,
+        l68: null,
+        workingTime: partTime ? "P" : "F",
+        weeklyHours: partTime ? Math.round(weekly) : null,
+        // The internship records its CP2021 occupation; the CO wants the CP2011 6-part qualification.
+        qualification: null,
+        annualPay: annualPayEuro(r.monthly_indemnity_cents),
+        patInail: pat && /^\d{8,10}$/.test(pat) ? pat : null,
+        compulsoryHire: false,
+      },
+      internship: {
+        promoterTaxCode: r.promoter_tax_code,
+        promoterName: r.promoter_name,
+        promoterKind: r.promoter_kind,
+        traineeCategory: r.trainee_category,
+        internshipType: r.internship_type,
+      },
+    },
+    r.site_istat ? Number(r.site_istat.slice(0, 3)) : 0,
+  );
+}
