@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { DB } from "~/db/types";
 import { seedCandidates } from "./candidates";
 import { seedGeneratedCandidates } from "./candidates-generated";
+import { seedHiresDemo } from "./hires";
 import { seedInternships } from "./internships";
 import { seedL68 } from "./l68";
 import { seedOutplacement } from "./outplacement";
@@ -26,6 +27,7 @@ const CONTEXT_SEEDS: ((trx: Transaction<DB>, refs: DemoRefs) => Promise<void>)[]
   seedReservedVacancyDemo,
   seedOutplacement,
   seedInternships,
+  seedHiresDemo,
 ];
 
 /** Loads the demo data into an empty database only (no users yet). Returns whether it did. */

@@ -1,0 +1,147 @@
+import type { Transaction } from "kysely";
+import type { DB } from "~/db/types";
+import type { DemoRefs } from "./platform";
+
+/**
+ * Demo of the hires' UNILAV and of the reconciliation with the filed CO (docs/legal/national-systems.md#unilav-xml): a
+ * filled vacancy of Panificio Lombardo with two hires. Marco Galli's UNILAV is complete and the CO filed says another start
+ * date (a difference to reconcile); Elena Rota's hire was recorded before the UNILAV fields (citizenship, CAP, PAT
+ * INAIL… «da completare») and has no CO yet. The officer finds both in /operatore/assunzioni.
+ */
+export async function seedHiresDemo(trx: Transaction<DB>, refs: DemoRefs) {
+  const comune = async (name: string) =>
+    (await trx.selectFrom("comuni").select("istat_code").where("name", "=", name).executeTakeFirstOrThrow()).istat_code;
+  const milano = await comune("Milano");
+  const segrate = await comune("Segrate");
+  const people = [
+    { first: "Marco", last: "Galli", cf: "GLLMRC92C15F205N", address: "Via Padova 44" },
+    { first: "Elena", last: "Rota", cf: "RTOLNE95M50F205Q", address: "Viale Monza 10" },
+  ];
+  const ids: string[] = [];
+  for (const p of people) {
+    const c = await trx
+      .insertInto("candidates")
+      .values({
+        first_name: p.first,
+        last_name: p.last,
+        tax_code: p.cf,
+        birth_date: p.cf === "GLLMRC92C15F205N" ? "1992-03-15" : "1995-08-10",
+        domicile_comune_code: milano,
+        domicile_address: p.address,
+        work_time: "any",
+        consent_visible: false,
+        consent_changed_at: new Date(),
+        cv_updated_at: new Date(),
+        created_by: refs.preselectionOfficerId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    ids.push(c.id);
+  }
+  const v = await trx
+    .insertInto("vacancies")
+    .values({
+      employer_id: refs.employers.bakery,
+      status: "closed",
+      title: "Addetti al confezionamento (laboratorio di Segrate)",
+      occupation_code: "8.4.3.1.0",
+      description: "Confezionamento ed etichettatura dei prodotti da forno nel laboratorio di via Rubattino.",
+      comune_code: segrate,
+      radius_km: 20,
+      contract_type: "A.02.00",
+      working_time: "part_time",
+      weekly_hours: 24,
+      positions: 2,
+      closing_date: new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10),
+      publication_mode: "internal",
+      discrimination_flags: "[]",
+      submitted_at: new Date(Date.now() - 60 * 86_400_000),
+      validated_at: new Date(Date.now() - 59 * 86_400_000),
+      validated_by: refs.preselectionOfficerId,
+      created_by: refs.bakeryLegalRepId,
+      closed_at: new Date(Date.now() - 15 * 86_400_000),
+      outcome: "filled",
+      outcome_channel: "rosa",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const s = await trx
+    .insertInto("shortlists")
+    .values({
+      vacancy_id: v.id,
+      employer_id: refs.employers.bakery,
+      title: "Rosa per Addetti al confezionamento",
+      status: "presented",
+      search_snapshot: JSON.stringify({ conditions: [], filter: "", sort: [], relaxed: [], total: 2 }),
+      results_snapshot: "[]",
+      index_uid: "rosa_candidates",
+      settings_version: 2,
+      created_by: refs.preselectionOfficerId,
+      presented_at: new Date(Date.now() - 40 * 86_400_000),
+      presented_by: refs.preselectionOfficerId,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const explanation = JSON.stringify({ strength: null, requirements: [], distanceKm: 0, cvAgeDays: 0, parts: [], score: 0 });
+  const today = new Date().toISOString().slice(0, 10);
+  const start = new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10);
+  const end = new Date(Date.now() + 166 * 86_400_000).toISOString().slice(0, 10);
+  for (const [i, candidateId] of ids.entries()) {
+    const row = await trx
+      .insertInto("shortlist_candidates")
+      .values({
+        shortlist_id: s.id,
+        candidate_id: candidateId,
+        rank: i + 1,
+        score: 0,
+        explanation,
+        state: "hired",
+        presented_at: new Date(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const complete = i === 0;
+    await trx
+      .insertInto("hires")
+      .values({
+        shortlist_candidate_id: row.id,
+        vacancy_id: v.id,
+        employer_id: refs.employers.bakery,
+        candidate_id: candidateId,
+        contract_type: "A.02.00",
+        start_date: start,
+        end_date: end,
+        weekly_hours: 24,
+        working_time_code: "P",
+        ccnl_code: "ND",
+        contract_level: "5",
+        qualification_code: "8.4.3.1.0.0",
+        gross_annual_pay: 14800,
+        work_comune_code: segrate,
+        l68_reserved_post: false,
+        recorded_by: refs.bakeryLegalRepId,
+        ...(complete
+          ? {
+              worker_citizenship: "000",
+              worker_cap: "20127",
+              worker_education_level: "20",
+              employer_ateco2007: "10.71.10",
+              employer_legal_cap: "20132",
+              work_address: "Via Rubattino 8",
+              work_cap: "20054",
+              pat_inail: "12345678",
+              pension_body_code: "01",
+              // The CO filed says a start one day later than the hire recorded in Rosa.
+              co_code: "1300026000123456",
+              co_filed_on: today < start ? today : start,
+              co_start_date: new Date(Date.parse(start) + 86_400_000).toISOString().slice(0, 10),
+              co_end_date: end,
+              co_contract_type: "A.02.00",
+              co_recorded_by: refs.preselectionOfficerId,
+              co_recorded_at: new Date(),
+            }
+          : {}),
+      })
+      .execute();
+  }
+}
