@@ -32,6 +32,7 @@ function officerNav(...extra: NavItem[]): NavItem[] {
     { to: "/operatore/candidati", label: "Candidati" },
     { to: "/operatore/offerte", label: "Offerte" },
     { to: "/operatore/preselezione", label: "Preselezione" },
+    { to: "/operatore/assunzioni", label: "Assunzioni e CO" },
     { to: "/operatore/richieste", label: "Richieste" },
     { to: "/operatore/fabbisogni", label: "Fabbisogni" },
     { to: "/operatore/registro", label: "Registro servizi" },

@@ -162,7 +162,10 @@ export default function CandidateDetailPage() {
         </Link>{" "}
         <Link to={`${base}/cancellazione`} className="btn btn-outline-danger">
           Cancella su richiesta
-        </Link>
+        </Link>{" "}
+        <a href={`${base}/sap/xml`} className="btn btn-outline-primary" download>
+          Politiche attive per la SAP (XML)
+        </a>
       </p>
       <CandidateCvView cv={cv} downloadHref={cv.file ? `${base}/cv` : undefined} />
 

@@ -157,7 +157,10 @@ export default function MemberPage() {
       <p>
         <Link to={`${base}/lavoratori/${m.id}/piano`}>Accoglienza e piano di reinserimento</Link> ·{" "}
         <Link to={`${base}/lavoratori/${m.id}/sessioni`}>Incontri e ore</Link> ·{" "}
-        <Link to={`${base}/lavoratori/${m.id}/esiti`}>Esiti e verifiche</Link>
+        <Link to={`${base}/lavoratori/${m.id}/esiti`}>Esiti e verifiche</Link> ·{" "}
+        <a href={`${base}/lavoratori/${m.id}/sap/xml`} download>
+          Politiche attive per la SAP (XML)
+        </a>
       </p>
       <section aria-labelledby="data-title" className="mb-5">
         <h2 id="data-title">Dati del lavoratore</h2>
