@@ -228,12 +228,15 @@ export function HireList({
   headingLevel = 2,
   unilavHref,
   unilavLabel = "Scarica la UNILAV (XML)",
+  onlyWhenComplete = false,
 }: {
   hires: HireView[];
   headingLevel?: 2 | 3;
   /** Where the hire's UNILAV is (the officer's hire page, or the employer's XML download). */
   unilavHref?: (hireId: string) => string;
   unilavLabel?: string;
+  /** The link is a download: offer it only when the UNILAV is complete. */
+  onlyWhenComplete?: boolean;
 }) {
   if (!hires.length) return null;
   const H = headingLevel === 2 ? "h2" : "h3";
@@ -290,7 +293,7 @@ export function HireList({
             ) : (
               <span className="badge bg-success">completa</span>
             )}
-            {unilavHref ? (
+            {unilavHref && (!onlyWhenComplete || !h.unilavMissing.length) ? (
               <>
                 {" "}
                 <a href={unilavHref(h.id)}>{unilavLabel}</a>

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/index.server";
-import { coReconciliation, hiresUnilav, type CoStatus } from "~/domain/shortlists/index.server";
+import { coReconciliation, hiresUnilavMissing, type CoStatus } from "~/domain/shortlists/index.server";
 import { formatDate } from "~/utils/format";
 import { plural } from "~/utils/plural";
 import { requireMatchingOfficer } from "~/web/guards.server";
@@ -25,9 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filter = FILTERS[key] ?? FILTERS.tutte;
   const db = getDb();
   const { counts, rows } = await coReconciliation(db, { status: filter.status });
-  const unilav = new Map(
-    (await hiresUnilav(db, { hireIds: rows.map((r) => r.id) })).map((u) => [u.hire.id, u.result.ok ? 0 : u.result.missing.length]),
-  );
+  const unilav = await hiresUnilavMissing(db, { hireIds: rows.map((r) => r.id) });
   await recordAudit(db, actorOf(user, context), {
     action: "hire.reconciliation_viewed",
     entityType: "hire",
@@ -47,7 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       coCode: r.co_code,
       coFiledOn: r.co_filed_on,
       co: r.co,
-      missing: unilav.get(r.id) ?? 0,
+      missing: unilav.get(r.id)?.length ?? 0,
     })),
   };
 }

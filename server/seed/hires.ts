@@ -37,6 +37,12 @@ export async function seedHiresDemo(trx: Transaction<DB>, refs: DemoRefs) {
       .returning("id")
       .executeTakeFirstOrThrow();
     ids.push(c.id);
+    await trx.insertInto("candidate_education").values({ candidate_id: c.id, eqf_level: 2, title: "Licenza media" }).execute();
+    const o = await trx.selectFrom("occupations").select("title").where("code", "=", "8.4.3.1.0").executeTakeFirstOrThrow();
+    await trx
+      .insertInto("candidate_preferences")
+      .values({ candidate_id: c.id, slot: 1, occupation_code: "8.4.3.1.0", occupation_label: o.title, source: "work", years_experience: 1 })
+      .execute();
   }
   const v = await trx
     .insertInto("vacancies")

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
 import { coReconciliation, hiresUnilav } from "~/domain/shortlists/index.server";
@@ -15,6 +16,8 @@ describe("hires demo seed", () => {
       .execute(async (trx) => {
         const refs = await seedPlatform(trx);
         await seedHiresDemo(trx, refs);
+        // The deferred checks (a CV needs a title of study and a preference) run now, not at the rollback.
+        await sql`set constraints all immediate`.execute(trx);
         const { counts } = await coReconciliation(trx as never);
         expect(counts).toEqual({ total: 2, missing: 1, differs: 1, matches: 0 });
         const unilav = await hiresUnilav(trx as never);

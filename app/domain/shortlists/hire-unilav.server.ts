@@ -9,7 +9,14 @@ import type { Db, Trx } from "~/db/db.server";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { codeEntry } from "~/domain/reference/index.server";
-import { decodeTaxCode, exportUnilav, NEW_COMMUNICATION_CODE, type UnilavDraft, type UnilavExport } from "~/domain/unilav/index.server";
+import {
+  checkUnilav,
+  decodeTaxCode,
+  exportUnilav,
+  NEW_COMMUNICATION_CODE,
+  type UnilavDraft,
+  type UnilavExport,
+} from "~/domain/unilav/index.server";
 
 export interface HireUnilavScope {
   /** Only this employer's hires (the employer's area). */
@@ -174,6 +181,16 @@ export async function hiresUnilav(db: Db, scope: HireUnilavScope & { hireIds?: s
   const out = [];
   for (const h of rows) out.push({ hire: h, result: await exportUnilav(hireUnilavDraft(h, now), provinceNumber(h.work_istat)) });
   return out;
+}
+
+/**
+ * What each hire's UNILAV lacks, for lists (the table and pattern checks only: the XSD runs on export, where a
+ * document is offered). Empty array: complete.
+ */
+export async function hiresUnilavMissing(db: Db, scope: HireUnilavScope & { hireIds: string[] }) {
+  if (!scope.hireIds.length) return new Map<string, string[]>();
+  const rows = await hireRows(db, scope).where("h.id", "in", scope.hireIds).execute();
+  return new Map(rows.map((h) => [h.id, checkUnilav(hireUnilavDraft(h)).missing as string[]]));
 }
 
 export type CoStatus = "missing" | "differs" | "matches";

@@ -2,7 +2,7 @@ import { codeEntry, currentCodes, isCurrent, sentenceCase } from "~/domain/refer
 import type { Db } from "~/db/db.server";
 import { CONTRACT_TYPES } from "~/domain/vacancies";
 import { listHires } from "./queries.server";
-import { hiresUnilav } from "./hire-unilav.server";
+import { hiresUnilavMissing } from "./hire-unilav.server";
 import { makeHireSchema, makeHireUnilavSchema, type HireCodeChecks } from "./hire-schema";
 
 /** «a termine»: the CO contract types that need an end date (tempo determinato, tirocinio). */
@@ -89,11 +89,6 @@ export function hireLabels(h: { contract_type: string; ccnl_code: string | null;
 /** The hires of a vacancy ready for the page (labels of the codes resolved here, on the server). */
 export async function hiresForPage(db: Db, where: { vacancyId: string; employerId?: string }) {
   const rows = await listHires(db, where);
-  const unilav = new Map(
-    (await hiresUnilav(db, { employerId: where.employerId, hireIds: rows.map((h) => h.id) })).map((u) => [
-      u.hire.id,
-      u.result.ok ? [] : u.result.missing,
-    ]),
-  );
+  const unilav = await hiresUnilavMissing(db, { employerId: where.employerId, hireIds: rows.map((h) => h.id) });
   return rows.map((h) => ({ ...h, labels: hireLabels(h), unilavMissing: unilav.get(h.id) ?? [] }));
 }
