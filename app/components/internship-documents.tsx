@@ -353,7 +353,7 @@ export function InternshipCoPanel({
               Scarica i dati della comunicazione (CSV)
             </a>{" "}
             ·{" "}
-            <a href={csvHref.replace(/csv$/, "xml")} download>
+            <a href={csvHref.replace(/\/csv$/, ".xml")} download>
               Scarica la UNILAV (XML, struttura ricostruita)
             </a>
           </p>

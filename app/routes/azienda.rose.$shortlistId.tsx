@@ -196,7 +196,7 @@ export default function EmployerShortlistPage() {
         );
       })}
       {!rows.length ? <p>Nessun candidato presentato.</p> : null}
-      <HireList hires={hires} unilavHref={(id) => `/azienda/assunzioni/${id}/unilav/xml`} onlyWhenComplete />
+      <HireList hires={hires} unilavHref={(id) => `/azienda/assunzioni/${id}/unilav.xml`} onlyWhenComplete />
     </div>
   );
 }

@@ -137,7 +137,7 @@ export default function HireUnilavPage() {
         ) : (
           <p>
             <span className="badge bg-success">completa</span> I dati superano i controlli delle tabelle e dello schema dei tipi condivisi
-            con la UNILAV. <a href={`/operatore/assunzioni/${hire.id}/unilav/xml`}>Scarica la UNILAV (XML, struttura ricostruita)</a>
+            con la UNILAV. <a href={`/operatore/assunzioni/${hire.id}/unilav.xml`}>Scarica la UNILAV (XML, struttura ricostruita)</a>
           </p>
         )}
         <CompleteForm

@@ -86,7 +86,7 @@ export default function HiresReconciliation() {
         </ul>
       </nav>
       <p>
-        <a href={`/operatore/assunzioni/unilav/xml?stato=${data.key}`}>
+        <a href={`/operatore/assunzioni/unilav.xml?stato=${data.key}`}>
           Scarica le UNILAV complete di questo elenco (XML, struttura ricostruita)
         </a>
       </p>

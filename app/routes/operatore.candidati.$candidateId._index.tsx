@@ -163,7 +163,7 @@ export default function CandidateDetailPage() {
         <Link to={`${base}/cancellazione`} className="btn btn-outline-danger">
           Cancella su richiesta
         </Link>{" "}
-        <a href={`${base}/sap/xml`} className="btn btn-outline-primary" download>
+        <a href={`${base}/sap.xml`} className="btn btn-outline-primary" download>
           Politiche attive per la SAP (XML)
         </a>
       </p>

@@ -158,7 +158,7 @@ export default function MemberPage() {
         <Link to={`${base}/lavoratori/${m.id}/piano`}>Accoglienza e piano di reinserimento</Link> ·{" "}
         <Link to={`${base}/lavoratori/${m.id}/sessioni`}>Incontri e ore</Link> ·{" "}
         <Link to={`${base}/lavoratori/${m.id}/esiti`}>Esiti e verifiche</Link> ·{" "}
-        <a href={`${base}/lavoratori/${m.id}/sap/xml`} download>
+        <a href={`${base}/lavoratori/${m.id}/sap.xml`} download>
           Politiche attive per la SAP (XML)
         </a>
       </p>

@@ -3,11 +3,11 @@ import { getDb } from "~/db/db.server";
 import { validateNationalXml } from "~/documents/xsd.server";
 import { hireUnilav } from "~/domain/shortlists/index.server";
 import { silErXml } from "~/domain/unilav";
-import * as employerXml from "~/routes/azienda.assunzioni.$hireId.unilav.xml";
+import * as employerXml from "~/routes/azienda.assunzioni.$hireId.unilav[.]xml";
 import * as hirePage from "~/routes/operatore.assunzioni.$hireId";
-import * as hireXml from "~/routes/operatore.assunzioni.$hireId_.unilav.xml";
+import * as hireXml from "~/routes/operatore.assunzioni.$hireId_.unilav[.]xml";
 import * as listPage from "~/routes/operatore.assunzioni._index";
-import * as batchXml from "~/routes/operatore.assunzioni.unilav.xml";
+import * as batchXml from "~/routes/operatore.assunzioni.unilav[.]xml";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { createMatchCandidate, createMatchVacancy } from "../support/factories-shortlists";
 import { callRoute, formErrorsOf } from "../support/routes";
@@ -105,7 +105,7 @@ describe("the UNILAV of a hire", () => {
     expect(found.result.record.worker).toMatchObject({ sex: "F", birthComune: "F205", birthDate: "1990-01-01", citizenship: "000" });
     expect(found.result.record.employer.workSeat).toMatchObject({ comune: "D150", cap: "26100" });
 
-    const xml = await callRoute(hireXml.loader, request(`/operatore/assunzioni/${hire.id}/unilav/xml`, { cookie: officer }), {
+    const xml = await callRoute(hireXml.loader, request(`/operatore/assunzioni/${hire.id}/unilav.xml`, { cookie: officer }), {
       hireId: hire.id,
     });
     expect(xml.status).toBe(200);
@@ -122,7 +122,7 @@ describe("the UNILAV of a hire", () => {
 
   it("a hire recorded before (no UNILAV fields) is «da completare»: no document, the list of what is missing", async () => {
     const hire = await insertHire({});
-    const xml = await callRoute(hireXml.loader, request(`/operatore/assunzioni/${hire.id}/unilav/xml`, { cookie: officer }), {
+    const xml = await callRoute(hireXml.loader, request(`/operatore/assunzioni/${hire.id}/unilav.xml`, { cookie: officer }), {
       hireId: hire.id,
     });
     expect(xml.status).toBe(422);
@@ -175,7 +175,7 @@ describe("the UNILAV of a hire", () => {
       { hireId: hire.id },
     );
     expect(ok.status).toBe(302);
-    const again = await callRoute(hireXml.loader, request(`/operatore/assunzioni/${hire.id}/unilav/xml`, { cookie: officer }), {
+    const again = await callRoute(hireXml.loader, request(`/operatore/assunzioni/${hire.id}/unilav.xml`, { cookie: officer }), {
       hireId: hire.id,
     });
     expect(again.status).toBe(200);
@@ -183,13 +183,13 @@ describe("the UNILAV of a hire", () => {
 
   it("the employer downloads its own hire's UNILAV; another employer gets a 404", async () => {
     const hire = await insertHire();
-    const own = await callRoute(employerXml.loader, request(`/azienda/assunzioni/${hire.id}/unilav/xml`, { cookie: employerCookie }), {
+    const own = await callRoute(employerXml.loader, request(`/azienda/assunzioni/${hire.id}/unilav.xml`, { cookie: employerCookie }), {
       hireId: hire.id,
     });
     expect(own.status).toBe(200);
     const other = await callRoute(
       employerXml.loader,
-      request(`/azienda/assunzioni/${hire.id}/unilav/xml`, { cookie: otherEmployerCookie }),
+      request(`/azienda/assunzioni/${hire.id}/unilav.xml`, { cookie: otherEmployerCookie }),
       {
         hireId: hire.id,
       },
@@ -291,7 +291,7 @@ describe("reconciliation with the CO actually filed", () => {
     expect(onlyDiffering.rows.map((r) => r.id)).not.toContain(same.id);
 
     // The batch holds the complete UNILAV of the list (here the three new hires are complete).
-    const batch = await callRoute(batchXml.loader, request("/operatore/assunzioni/unilav/xml?stato=differenze", { cookie: officer }));
+    const batch = await callRoute(batchXml.loader, request("/operatore/assunzioni/unilav.xml?stato=differenze", { cookie: officer }));
     expect(batch.status).toBe(200);
     expect(batch.body).toContain("<UniLavElenco");
     const recorded = await getDb()

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
-import * as officerXml from "~/routes/operatore.tirocini.$internshipId_.unilav.xml";
+import * as officerXml from "~/routes/operatore.tirocini.$internshipId_.unilav[.]xml";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { insertInternship } from "../support/factories-internships";
 import { createMatchCandidate } from "../support/factories-shortlists";
@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 describe("the internship's UNILAV C.01.00 through the common builder", () => {
   it("is not offered while the CO data Rosa does not record are missing: the officer reads which", async () => {
-    const res = await callRoute(officerXml.loader, request(`/operatore/tirocini/${internshipId}/unilav/xml`, { cookie: officer }), {
+    const res = await callRoute(officerXml.loader, request(`/operatore/tirocini/${internshipId}/unilav.xml`, { cookie: officer }), {
       internshipId,
     });
     expect(res.status).toBe(422);

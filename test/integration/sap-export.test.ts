@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
 import { validateNationalXml } from "~/documents/xsd.server";
 import { fiscalCheckCharacter } from "~/domain/sap";
-import * as candidateSap from "~/routes/operatore.candidati.$candidateId.sap.xml";
-import * as memberSap from "~/routes/operatore.ricollocazione.$eventId_.lavoratori.$memberId_.sap.xml";
+import * as candidateSap from "~/routes/operatore.candidati.$candidateId.sap[.]xml";
+import * as memberSap from "~/routes/operatore.ricollocazione.$eventId_.lavoratori.$memberId_.sap[.]xml";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { insertCohortRows } from "../support/factories-cohort";
 import { insertInternship } from "../support/factories-internships";
@@ -42,7 +42,7 @@ const policyIds = (xml: string) => [...xml.matchAll(/<identificativo_politica>([
 
 describe("the SAP active-policy section of a person", () => {
   it("exports the started internship (C06) and the signed pact (A02), valid against Rev009_SAP.xsd, with stable identifiers", async () => {
-    const first = await callRoute(candidateSap.loader, request(`/operatore/candidati/${candidateId}/sap/xml`, { cookie: officer }), {
+    const first = await callRoute(candidateSap.loader, request(`/operatore/candidati/${candidateId}/sap.xml`, { cookie: officer }), {
       candidateId,
     });
     expect(first.status).toBe(200);
@@ -61,7 +61,7 @@ describe("the SAP active-policy section of a person", () => {
 
     const member = await callRoute(
       memberSap.loader,
-      request(`/operatore/ricollocazione/${cohort.eventId}/lavoratori/${cohort.memberId}/sap/xml`, { cookie: officer }),
+      request(`/operatore/ricollocazione/${cohort.eventId}/lavoratori/${cohort.memberId}/sap.xml`, { cookie: officer }),
       cohort,
     );
     expect(member.status).toBe(200);
@@ -78,7 +78,7 @@ describe("the SAP active-policy section of a person", () => {
 
   it("an employer or an administrator cannot export it", async () => {
     const admin = await cookieFor((await createUserWithRole("admin")).id);
-    const denied = await callRoute(candidateSap.loader, request(`/operatore/candidati/${candidateId}/sap/xml`, { cookie: admin }), {
+    const denied = await callRoute(candidateSap.loader, request(`/operatore/candidati/${candidateId}/sap.xml`, { cookie: admin }), {
       candidateId,
     });
     expect(denied.status).toBe(403);
