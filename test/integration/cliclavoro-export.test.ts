@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
 import { validateNationalXml } from "~/documents/xsd.server";
-import { bcnlStatus } from "~/domain/vacancies/index.server";
+import { bcnlStatus, exportVacancyClicLavoro } from "~/domain/vacancies/index.server";
 import { getVacancy } from "~/domain/vacancies/queries.server";
 import * as bcnl from "~/routes/operatore.offerte.$vacancyId.bcnl";
 import * as officerDetail from "~/routes/operatore.offerte.$vacancyId";
@@ -92,7 +92,19 @@ describe("ClicLavoro export of a vacancy", () => {
       expect(outcome.location).toBe(`/operatore/offerte/${v.id}#cliclavoro`);
       expect(await messagesOf(v.id)).toHaveLength(0);
       expect((await audits(v.id)).filter((a) => a.action === "vacancy.exported_bcnl")).toHaveLength(0);
+      // Nor through the open API's export.
+      expect((await exportVacancyClicLavoro(getDb(), v.id)).kind).toBe("not_found");
     }
+  });
+
+  it("gives authorised systems the same document the officer gets, without recording a message", async () => {
+    const v = await insertVacancy(employerId, { status: "published" });
+    const api = await exportVacancyClicLavoro(getDb(), v.id);
+    expect(api.kind).toBe("ok");
+    if (api.kind !== "ok") return;
+    expect(await validateNationalXml("cliclavoroVacancy", api.xml)).toEqual({ valid: true });
+    expect(await messagesOf(v.id)).toHaveLength(0);
+    expect(tag(String((await exportOf(v.id)).body), "codiceofferta")).toBe(api.code);
   });
 
   it("asks the officer for the CP2011 qualification when the profession has no certain one, then exports", async () => {

@@ -282,3 +282,24 @@ export async function chooseVacancyCp2011(trx: Trx, actor: Actor, scope: Vacancy
     details: { from: v.cp2011_code, to: code, cp2021: v.occupation_code },
   });
 }
+
+/**
+ * The vacancy's ClicLavoro document as it would be offered now, for authorised systems (open API): read-only (the
+ * message is recorded when an officer downloads it; its code is the same either way). A vacancy that is not exported
+ * (internal, unpublished, closed without ever being sent) is «not found».
+ */
+export async function exportVacancyClicLavoro(
+  db: Db,
+  vacancyId: string,
+): Promise<
+  | { kind: "ok"; xml: string; number: number; code: string; message: ClicLavoroMessageKind }
+  | { kind: "not_found"; message: string }
+  | { kind: "invalid"; problems: BcnlProblem[] }
+> {
+  const v = await getVacancy(db, { kind: "system" }, vacancyId);
+  if (!v || v.status === "draft") return { kind: "not_found", message: "Offerta non trovata tra quelle pubblicate" };
+  const outcome = await prepare(v, await loadBcnlInput(db, v), await listBcnlMessages(db, v.id));
+  if (outcome.ok) return { kind: "ok", xml: outcome.xml, number: v.number, code: outcome.next.code, message: outcome.next.kind };
+  if (outcome.refused) return { kind: "not_found", message: outcome.refused };
+  return { kind: "invalid", problems: outcome.problems };
+}
