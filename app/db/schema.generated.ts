@@ -1513,6 +1513,9 @@ export interface Vacancies {
   closing_date: string;
   comune_code: string;
   contract_type: string;
+  cp2011_chosen_at: Timestamp | null;
+  cp2011_chosen_by: string | null;
+  cp2011_code: string | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
   description: string;
@@ -1562,6 +1565,18 @@ export interface VacancyApplications {
   status: Generated<"submitted" | "accepted" | "declined">;
   vacancy_id: string;
   version: Generated<number>;
+}
+
+export interface VacancyCliclavoroMessages {
+  code: string;
+  content_hash: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  kind: "invio" | "aggiornamento" | "chiusura";
+  previous_code: string | null;
+  revision: number;
+  vacancy_id: string;
 }
 
 export interface VacancyReminders {
@@ -1691,6 +1706,7 @@ export interface DB {
   users: Users;
   vacancies: Vacancies;
   vacancy_applications: VacancyApplications;
+  vacancy_cliclavoro_messages: VacancyCliclavoroMessages;
   vacancy_reminders: VacancyReminders;
   vacancy_requirements: VacancyRequirements;
 }

@@ -1,27 +1,30 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "~/db/db.server";
-import { recordAudit } from "~/domain/audit/commands.server";
-import { buildBcnlVacancy, toXml } from "~/domain/vacancies/bcnl";
-import { loadBcnlInput } from "~/domain/vacancies/bcnl.server";
-import { actorOf, notFound } from "~/web/session.server";
+import { withTransaction } from "~/db/transaction.server";
+import { exportBcnlVacancy } from "~/domain/vacancies/index.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { requireVacancyOfficer, vacancyIdFrom } from "~/web/guards.server";
+import { actorOf } from "~/web/session.server";
 
-/** The vacancy in the ClicLavoro/BCNL XML shape, as a download for officers. */
+/**
+ * The vacancy's next ClicLavoro message (first sending, update or closing) as a download for officers. The document
+ * is validated against the ClicLavoro schema first: an invalid one is never offered, the officer goes back to the
+ * vacancy page, which lists what is missing and where to fix it.
+ */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, scope } = await requireVacancyOfficer(request);
-  const db = getDb();
-  const input = await loadBcnlInput(db, scope, vacancyIdFrom(params));
-  if (!input) throw notFound("Offerta non trovata");
-  await recordAudit(db, actorOf(user, context), {
-    action: "vacancy.exported_bcnl",
-    entityType: "vacancy",
-    entityId: input.vacancy.id,
-    details: { number: input.vacancy.number },
-  });
-  return new Response(toXml(buildBcnlVacancy(input)), {
+  const vacancyId = vacancyIdFrom(params);
+  const result = await withTransaction((trx) => exportBcnlVacancy(trx, actorOf(user, context), scope, vacancyId));
+  if (!result.ok) {
+    const message = result.refused
+      ? `Nessun documento ClicLavoro: ${result.refused}`
+      : "Documento ClicLavoro non scaricato: mancano dei dati. Sotto «Invio a ClicLavoro» trovi cosa manca e dove correggerlo.";
+    return redirectWithFlash(`/operatore/offerte/${vacancyId}#cliclavoro`, { type: "warning", message: message.slice(0, 300) });
+  }
+  return new Response(result.xml, {
     headers: {
       "Content-Type": "application/xml; charset=utf-8",
-      "Content-Disposition": `attachment; filename="offerta-${input.vacancy.number}-bcnl.xml"`,
+      "Content-Disposition": `attachment; filename="${result.fileName}"`,
+      "Cache-Control": "no-store",
     },
   });
 }

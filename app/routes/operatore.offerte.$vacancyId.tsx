@@ -14,7 +14,10 @@ import { canSeeHealthData } from "~/domain/l68/index.server";
 import { decideApplication, listVacancyApplications } from "~/domain/vacancies/applications.server";
 import { toPublicVacancy } from "~/domain/vacancies/public-view";
 import { getVacancy, vacancyVisible } from "~/domain/vacancies/queries.server";
-import { DecideApplicationSchema } from "~/domain/vacancies/schema";
+import { ChooseCp2011Schema, DecideApplicationSchema } from "~/domain/vacancies/schema";
+import { bcnlStatus, chooseVacancyCp2011 } from "~/domain/vacancies/index.server";
+import { CP2011_CERTAINTY_LABELS } from "~/domain/reference/index.server";
+import { SelectField } from "~/components/forms";
 import { LIVE_STATUSES, VACANCY_OUTCOME_LABELS } from "~/domain/vacancies/states";
 import { parseForm, useSchemaForm, type FormResult } from "~/web/conform";
 import { replyDomainError, replyInvalid } from "~/web/conform.server";
@@ -54,7 +57,38 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   // A reserved art. 1 vacancy: the placement officer matches it with the province's list (health data: placement only).
   const elencoMatch = vacancy.l68_reserved === "art1" && canSeeHealthData(user);
-  return { vacancy, view: { ...toPublicVacancy(vacancy), employerName: vacancy.employer_name }, applications, hires, elencoMatch };
+  return {
+    vacancy,
+    view: { ...toPublicVacancy(vacancy), employerName: vacancy.employer_name },
+    applications,
+    hires,
+    elencoMatch,
+    cliclavoro: await clicLavoroView(vacancy),
+  };
+}
+
+/** The «Invio a ClicLavoro» section: the CP2011 qualification, whether the next message can be offered, what was offered. */
+async function clicLavoroView(vacancy: NonNullable<Awaited<ReturnType<typeof getVacancy>>>) {
+  const status = await bcnlStatus(getDb(), vacancy);
+  const href = { cp2011: "#cp2011", employer: `/operatore/aziende/${vacancy.employer_id}`, vacancy: "#dati-offerta" } as const;
+  const linkText = { cp2011: "Scegli la qualifica", employer: "Dati dell'azienda", vacancy: "Dati dell'offerta" } as const;
+  return {
+    ready: status.next.ok ? status.next.next.kind : null,
+    isNew: status.next.ok ? status.next.next.isNew : false,
+    refused: status.next.ok ? null : status.next.refused,
+    problems: status.next.ok ? [] : status.next.problems.map((p) => ({ message: p.message, href: href[p.fix], linkText: linkText[p.fix] })),
+    messages: status.messages.map((m) => ({ revision: m.revision, kind: m.kind, code: m.code, createdAt: m.created_at })),
+    cp2011: status.cp2011,
+    chosen: vacancy.cp2011_code,
+    mapping: status.mapping
+      ? {
+          certainty: status.mapping.certainty,
+          certaintyLabel: CP2011_CERTAINTY_LABELS[status.mapping.certainty],
+          suggested: status.mapping.suggested,
+          candidates: status.mapping.candidates.map((c) => [c.code, c.label] as [string, string]),
+        }
+      : null,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -62,6 +96,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const vacancyId = vacancyIdFrom(params);
   if (!(await vacancyVisible(getDb(), scope, vacancyId))) throw notFound("Offerta non trovata");
   const formData = await request.formData();
+  if (formData.get("intent") === "cp2011") {
+    const chosen = parseForm(formData, ChooseCp2011Schema);
+    if (chosen.status !== "success") return replyInvalid(chosen);
+    try {
+      await withTransaction((trx) => chooseVacancyCp2011(trx, actorOf(user, context), scope, vacancyId, chosen.value.cp2011));
+    } catch (e) {
+      return replyDomainError(e, chosen);
+    }
+    return redirectWithFlash(`/operatore/offerte/${vacancyId}#cliclavoro`, {
+      type: "success",
+      message: `Qualifica CP2011 ${chosen.value.cp2011} registrata: è quella che va a ClicLavoro.`,
+    });
+  }
   if (formData.get("intent") === "application") {
     const decided = parseForm(formData, DecideApplicationSchema);
     if (decided.status !== "success") return replyInvalid(decided);
@@ -88,9 +135,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OfficerVacancyPage() {
-  const { vacancy, view, applications, hires, elencoMatch } = useLoaderData<typeof loader>();
+  const { vacancy, view, applications, hires, elencoMatch, cliclavoro } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const forApplication = result?.result.initialValue?.intent === "application";
+  const forCp2011 = result?.result.initialValue?.intent === "cp2011";
   return (
     <div className="col-lg-10">
       <p>
@@ -128,18 +176,18 @@ export default function OfficerVacancyPage() {
         {LIVE_STATUSES.includes(vacancy.status) && vacancy.publication_mode !== "internal" ? (
           <Link to={`/offerte/${vacancy.id}`}>Vedi la pagina pubblica</Link>
         ) : null}
-        <a href={`/operatore/offerte/${vacancy.id}/bcnl`} download={`offerta-${vacancy.number}-bcnl.xml`}>
-          Esporta nel formato ClicLavoro/BCNL (XML)
-        </a>
       </p>
-      <VacancyFacts v={view} showInternal />
+      <div id="dati-offerta">
+        <VacancyFacts v={view} showInternal />
+      </div>
       <VacancyActions
         status={vacancy.status}
         by="officer"
         version={vacancy.version}
         publicationMode={vacancy.publication_mode}
-        result={result && !forApplication ? result.result : null}
+        result={result && !forApplication && !forCp2011 ? result.result : null}
       />
+      <ClicLavoroSection vacancyId={vacancy.id} data={cliclavoro} lastResult={forCp2011 ? result!.result : null} />
       <HireList hires={hires} unilavHref={(id) => `/operatore/assunzioni/${id}`} unilavLabel="UNILAV e CO inviata" />
       <section className="mt-4" aria-labelledby="autocandidature">
         <h2 id="autocandidature" className="h4">
@@ -172,6 +220,92 @@ export default function OfficerVacancyPage() {
         ))}
       </section>
     </div>
+  );
+}
+
+const KIND_LABELS = { invio: "primo invio", aggiornamento: "aggiornamento", chiusura: "chiusura" } as const;
+
+/** ClicLavoro: the CP2011 qualification (chosen here when the CP2021 profession has no certain one), the next message, the history. */
+function ClicLavoroSection({
+  vacancyId,
+  data,
+  lastResult,
+}: {
+  vacancyId: string;
+  data: ReturnType<typeof useLoaderData<typeof loader>>["cliclavoro"];
+  lastResult: FormResult | null;
+}) {
+  const [form, fields] = useSchemaForm(ChooseCp2011Schema, {
+    id: "cp2011-form",
+    lastResult,
+    defaultValue: { cp2011: data.chosen ?? data.cp2011 ?? data.mapping?.suggested ?? "" },
+  });
+  const needsChoice = data.mapping !== null && data.mapping.certainty !== "certa";
+  return (
+    <section className="mt-4" aria-labelledby="cliclavoro">
+      <h2 id="cliclavoro" className="h4">
+        Invio a ClicLavoro
+      </h2>
+      {data.refused ? <p>{data.refused}</p> : null}
+      {data.problems.length ? (
+        <Notice type="warning">
+          <p className="mb-1">Il documento per ClicLavoro non è valido, quindi non si può scaricare. Cosa manca:</p>
+          <ul className="mb-0">
+            {data.problems.map((p) => (
+              <li key={p.message}>
+                {p.message} <a href={p.href}>{p.linkText}</a>
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      {data.ready ? (
+        <p>
+          <a href={`/operatore/offerte/${vacancyId}/bcnl`} className="btn btn-outline-primary" download>
+            Scarica il documento ClicLavoro ({KIND_LABELS[data.ready]}, XML)
+          </a>{" "}
+          {data.isNew ? null : (
+            <span className="rosa-muted">Nessuna modifica dall'ultimo documento: è lo stesso, con lo stesso codice.</span>
+          )}
+        </p>
+      ) : null}
+      {data.mapping && !data.refused ? (
+        <div id="cp2011" className="mb-3">
+          <h3 className="h5">Qualifica CP2011</h3>
+          <p className="mb-1">
+            ClicLavoro vuole la qualifica nella classificazione CP2011: per questa professione la {data.mapping.certaintyLabel}.{" "}
+            {data.cp2011 ? `Si invia ${data.cp2011}${data.chosen ? " (scelta da un operatore)" : ""}.` : "Scegli la qualifica da inviare."}
+          </p>
+          {needsChoice || data.chosen ? (
+            <Form method="post" {...getFormProps(form)}>
+              <ErrorSummary form={form} />
+              <input type="hidden" name="intent" value="cp2011" />
+              <SelectField
+                field={fields.cp2011}
+                label="Qualifica CP2011 da inviare"
+                options={data.mapping.candidates}
+                placeholder="Scegli…"
+              />
+              <button type="submit" className="btn btn-primary">
+                Registra la qualifica
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+      {data.messages.length ? (
+        <>
+          <h3 className="h5">Documenti già scaricati</h3>
+          <ul>
+            {data.messages.map((m) => (
+              <li key={m.code}>
+                {KIND_LABELS[m.kind]} — codice offerta {m.code}, {formatDateTime(m.createdAt)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
   );
 }
 

@@ -73,6 +73,23 @@ export async function seedVacancies(trx: Transaction<DB>, refs: DemoRefs) {
       },
     },
     {
+      // CP2021 «Tecnico biologo» is new: no certain CP2011 qualification, the officer chooses it for ClicLavoro.
+      employerId: refs.employers.bakery,
+      events: ["submit", "validate", "publish"],
+      input: {
+        ...base,
+        title: "Tecnico/a biologo/a per il controllo qualità",
+        occupation: "3.2.2.3.4",
+        description:
+          "Per il laboratorio di Segrate cerchiamo una persona per le analisi microbiologiche su farine, impasti e prodotti finiti e per il piano di autocontrollo.",
+        tasks: "Campionamenti, analisi di laboratorio, registrazioni HACCP, rapporti con il laboratorio esterno accreditato.",
+        comune: "Segrate (MI)",
+        contractType: "A.02.00",
+        closingDate: addDays(today, 40),
+        requirements: [req(1, { kind: "education", educationLevel: "bachelor", description: "in biologia o biotecnologie" })],
+      },
+    },
+    {
       employerId: refs.employers.bakery,
       events: ["submit"],
       input: {

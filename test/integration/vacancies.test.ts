@@ -14,7 +14,6 @@ import * as employerDetail from "~/routes/azienda.offerte.$vacancyId._index";
 import * as employerEdit from "~/routes/azienda.offerte.$vacancyId.modifica";
 import * as officerQueue from "~/routes/operatore.offerte._index";
 import * as officerDetail from "~/routes/operatore.offerte.$vacancyId";
-import * as bcnl from "~/routes/operatore.offerte.$vacancyId.bcnl";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { insertVacancy, vacancyForm } from "../support/factories-vacancies";
 import { callRoute, formErrorsOf } from "../support/routes";
@@ -370,21 +369,5 @@ describe("publication", () => {
       if (previous === undefined) delete process.env.PUBLIC_URL;
       else process.env.PUBLIC_URL = previous;
     }
-  });
-
-  it("exports a vacancy in the BCNL format for officers, audited", async () => {
-    const v = await insertVacancy(employerId, { status: "published" });
-    const outcome = await callRoute(bcnl.loader, request(`/operatore/offerte/${v.id}/bcnl`, { cookie: officerCookie }), {
-      vacancyId: v.id,
-    });
-    expect(outcome.status).toBe(200);
-    expect(outcome.body).toContain("<idprofessione>5.1.2.2.0</idprofessione>");
-    const audit = await getDb()
-      .selectFrom("audit_log")
-      .select("action")
-      .where("entity_id", "=", v.id)
-      .where("action", "=", "vacancy.exported_bcnl")
-      .execute();
-    expect(audit).toHaveLength(1);
   });
 });

@@ -205,6 +205,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "vacancy.created": "Offerta creata",
   "vacancy.updated": "Offerta modificata",
   "vacancy.exported_bcnl": "Offerta esportata (ClicLavoro)",
+  "vacancy.cp2011_chosen": "Qualifica CP2011 scelta per ClicLavoro",
   "vacancy.reminder_sent": "Promemoria di scadenza inviato",
   "vacancy.submit": "Offerta inviata al Centro per l'Impiego",
   "vacancy.validate": "Offerta convalidata",

@@ -6,3 +6,5 @@ export { codeEntry, currentCodes, isCurrent, sentenceCase } from "./national.ser
 export { codeOptionLabel } from "./national.server";
 export { comunePoints, comuniWithin } from "./places.server";
 export { comuneLabelByCode, findAteco, findOccupation, resolveComune } from "./queries.server";
+export { CP2011_CERTAINTY_LABELS, cp2011For, resolveCp2011, type Cp2011Certainty, type Cp2011Mapping } from "./cp2011.server";
+export { ateco2022Subcategory } from "./ateco-crosswalk.server";

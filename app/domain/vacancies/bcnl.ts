@@ -1,145 +1,302 @@
+import type { VacancyOutcome } from "~/db/tables/vacancies";
 import { formatMoney } from "~/utils/format";
 import { plural } from "~/utils/plural";
+import {
+  cliclavoroClosingReason,
+  cliclavoroContractType,
+  cliclavoroEducation,
+  cliclavoroLanguage,
+  cliclavoroLanguageLevel,
+  cliclavoroLicence,
+  cliclavoroWorkingTime,
+  type ClicLavoroMessageKind,
+} from "./cliclavoro-codes";
 import { EDUCATION_LEVELS } from "./codes";
 import { EQUAL_OPPORTUNITY_NOTICE } from "./discrimination";
 import type { PublicVacancy } from "./public-view";
 import { requirementLabel } from "./requirement-label";
 
 /**
- * Export of a vacancy in the ClicLavoro / BCNL "standard vacancy" shape
- * (cliclavoro/ricerca_personale.xsd as reconstructed in
- * docs/legal/national-systems.md#bcnl). Only elements we have a value for are
- * written; lengths are cut to the limits of the standard.
+ * The ClicLavoro «Vacancy» document (ricerca_personale_rev064.xsd, namespace http://servizi.lavoro.gov.it/vacancy):
+ * the first sending, an update and the closing are the same document with a different DatiSistema
+ * (docs/legal/national-systems.md#bcnl). Elements in the schema's order; lengths cut to the schema's limits.
+ * The server loader (bcnl.server.ts) resolves the codes that need tables (CP2011, ATECO, CCNL, Belfiore).
  */
 export interface BcnlInput {
-  vacancy: PublicVacancy & { outcome: string | null };
+  vacancy: PublicVacancy & { outcome: VacancyOutcome | null };
   employer: {
     taxCode: string;
     name: string;
-    atecoCode: string;
-    headcountBand: string;
+    /** ATECO 2007/2022 subcategory `dd.dd.dd`, null when the stored code is too general. */
+    sector: string | null;
+    /** ampiezza 01–05, null when Rosa's band straddles two. */
+    ampiezza: string | null;
     address: string;
     comuneBelfiore: string | null;
     phone: string;
     email: string;
   };
   workplaceBelfiore: string | null;
-  intermediary: { name: string; taxCode: string | null; email: string | null };
+  /** CP2011 6-part code (certain, or chosen by an officer); null: to be chosen. */
+  cp2011: string | null;
+  /** CO/ClicLavoro CCNL code when the vacancy's CCNL is one; else the stored text goes in the free conditions. */
+  ccnlCode: string | null;
+  intermediary: { name: string; email: string | null };
 }
 
-type XmlNode = string | number | XmlTree | XmlNode[] | null | undefined;
-interface XmlTree {
-  [element: string]: XmlNode;
+export interface BcnlMessage {
+  kind: ClicLavoroMessageKind;
+  /** codiceofferta, 25 digits. */
+  code: string;
+  previousCode: string | null;
+}
+
+/** Something the document cannot go without, said for the officer; `fix` says where it is corrected. */
+export interface BcnlGap {
+  element: string;
+  message: string;
+  fix: "cp2011" | "employer" | "vacancy";
 }
 
 export const BCNL_LIMITS = { numerolavoratori: 99, descrprofessione: 250, descrizionericerca: 5000, conoscenzeinformatiche: 1000 } as const;
 
-const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+const cut = (s: string, max: number) => {
+  const chars = [...s];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : s;
+};
 const siNo = (b: boolean) => (b ? "SI" : "NO");
 
-export function buildBcnlVacancy(input: BcnlInput): XmlTree {
+/** The required values the document would miss, in the form's words (checked before the schema). */
+export function bcnlGaps(input: BcnlInput): BcnlGap[] {
+  const gaps: BcnlGap[] = [];
+  const v = input.vacancy;
+  if (!input.cp2011)
+    gaps.push({
+      element: "idprofessione",
+      message: `La professione «${v.occupationTitle}» (CP2021 ${v.occupationCode}) non ha un codice CP2011 certo: scegli la qualifica CP2011 da inviare.`,
+      fix: "cp2011",
+    });
+  if (!input.employer.sector)
+    gaps.push({
+      element: "settore",
+      message:
+        "Il settore ATECO dell'azienda non è abbastanza dettagliato: ClicLavoro vuole la sottocategoria (6 cifre, per esempio 10.71.10). Correggi i dati dell'azienda.",
+      fix: "employer",
+    });
+  if (!input.employer.comuneBelfiore)
+    gaps.push({
+      element: "DatiContatto/idcomune",
+      message: "Il comune della sede dell'azienda non ha un codice catastale.",
+      fix: "employer",
+    });
+  if (!input.workplaceBelfiore)
+    gaps.push({
+      element: "CondizioniOfferte/idcomune",
+      message: "Il comune del luogo di lavoro non ha un codice catastale.",
+      fix: "vacancy",
+    });
+  if (!cliclavoroContractType(v.contractType))
+    gaps.push({
+      element: "idtipologiacontratto",
+      message: `Il tipo di contratto ${v.contractType} non ha un corrispondente tra i tipi di ClicLavoro.`,
+      fix: "vacancy",
+    });
+  if (!v.publishedAt) gaps.push({ element: "datapubblicazione", message: "L'offerta non è mai stata pubblicata.", fix: "vacancy" });
+  return gaps;
+}
+
+/** An instant as Italian local time, `YYYY-MM-DDThh:mm:ss` (xs:dateTime without zone, as MyPortal sends it). */
+export function italianDateTime(iso: string) {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Rome",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(iso));
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
+}
+
+/** One element: a name and a text, children, or nothing (an absent value or an element with no children is left out). */
+type Node = [name: string, value: string | number | null | undefined | Node[], keepEmpty?: boolean];
+
+export function buildBcnlVacancy(input: BcnlInput, message: BcnlMessage): string {
   const v = input.vacancy;
   const must = (kind: string) => v.requirements.filter((r) => r.kind === kind);
   const experience = must("experience");
-  const others = [...must("certificate"), ...must("skill")].map(
-    (r) => `${requirementLabel(r)}${r.priority === "nice" ? " (preferibile)" : ""}`,
-  );
-  const conditions = [
-    v.weeklyHours ? plural(v.weeklyHours, "ora settimanale", "ore settimanali") : null,
-    v.shifts ? `Turni: ${v.shifts}` : null,
+  const unmapped: string[] = [];
+
+  const titles: Node[] = [];
+  for (const r of must("education")) {
+    const code = cliclavoroEducation(r.educationLevel);
+    const text = EDUCATION_LEVELS[r.educationLevel as keyof typeof EDUCATION_LEVELS] ?? (r.description || null);
+    if (code)
+      titles.push([
+        "titolostudio",
+        [
+          ["idtitolostudio", code],
+          ["descrizionestudio", text ? cut(text, 100) : null],
+        ],
+      ]);
+    else if (r.educationLevel !== "none") unmapped.push(requirementLabel(r));
+  }
+  const languages: Node[] = [];
+  for (const r of must("language")) {
+    const code = cliclavoroLanguage(r.languageCode);
+    const level = cliclavoroLanguageLevel(r.cefrLevel);
+    if (code)
+      languages.push([
+        "Lingua",
+        [
+          ["idlingua", code],
+          ["idlivelloletto", level],
+          ["idlivelloscritto", level],
+          ["idlivelloparlato", level],
+        ],
+      ]);
+    else unmapped.push(requirementLabel(r));
+  }
+  const driving: Node[] = [];
+  const patentini: Node[] = [];
+  for (const r of must("licence")) {
+    const licence = cliclavoroLicence(r.licenceCategory);
+    if (licence?.element === "idpatenteguida") driving.push(["idpatenteguida", licence.code]);
+    else if (licence) patentini.push(["idpatentino", licence.code]);
+    else unmapped.push(requirementLabel(r));
+  }
+  const others = [...must("certificate"), ...must("skill")].map((r) => requirementLabel(r));
+  const requirementsText = [...unmapped, ...others].filter(Boolean).join("; ");
+
+  const pay =
     v.payMin !== null || v.payMax !== null
       ? `Retribuzione ${[v.payMin, v.payMax]
           .filter((x): x is number => x !== null)
           .map(formatMoney)
           .join("–")} ${v.payPeriod === "hour" ? "all'ora" : v.payPeriod === "year" ? "all'anno" : "al mese"}`
-      : null,
+      : null;
+  const conditions = [
+    v.weeklyHours ? plural(v.weeklyHours, "ora settimanale", "ore settimanali") : null,
+    v.shifts ? `Turni: ${v.shifts}` : null,
+    pay,
+    v.ccnl && !input.ccnlCode ? `CCNL: ${v.ccnl}` : null,
     v.startDate ? `Inizio previsto: ${v.startDate}` : null,
   ].filter(Boolean);
-  return {
-    Vacancy: {
-      DatiSistema: {
-        codiceofferta: `ROSA-${v.number}`,
-        codiceoffertaintermediario: String(v.number),
-        codicefiscaleintermediario: input.intermediary.taxCode,
-        denominazioneintermediario: input.intermediary.name,
-        email: input.intermediary.email,
-        visibilita: siNo(v.publicationMode === "public"),
-        motivochiusura: v.outcome,
-      },
-      DatoreLavoro: {
-        DatiAnagrafici: {
-          codicefiscale: input.employer.taxCode,
-          denominazione: input.employer.name,
-          settore: input.employer.atecoCode,
-          ampiezza: input.employer.headcountBand,
-        },
-        DatiContatto: {
-          indirizzo: input.employer.address,
-          idcomune: input.employer.comuneBelfiore,
-          telefono: input.employer.phone,
-          email: input.employer.email,
-        },
-      },
-      Richiesta: {
-        ProfiloRichiesto: {
-          numerolavoratori: Math.min(v.positions, BCNL_LIMITS.numerolavoratori),
-          idprofessione: v.occupationCode,
-          descrprofessione: cut(v.title, BCNL_LIMITS.descrprofessione),
-          descrizionericerca: cut(
-            [v.description, v.tasks, EQUAL_OPPORTUNITY_NOTICE].filter(Boolean).join("\n\n"),
-            BCNL_LIMITS.descrizionericerca,
-          ),
-          esperienzarichiesta: siNo(experience.length > 0),
-          descrizioneesperienza: experience.length ? experience.map((r) => requirementLabel(r)).join("; ") : null,
-        },
-        IstruzioneFormazione: {
-          titolostudio: must("education").map((r) => ({
-            idtitolostudio: r.educationLevel,
-            descrizionestudio: EDUCATION_LEVELS[r.educationLevel as keyof typeof EDUCATION_LEVELS] ?? r.description,
-          })),
-          lingua: must("language").map((r) => ({
-            idlingua: r.languageCode,
-            idlivelloletto: r.cefrLevel,
-            idlivelloscritto: r.cefrLevel,
-            idlivelloparlato: r.cefrLevel,
-          })),
-          idpatenteguida: must("licence").map((r) => r.licenceCategory),
-          ulteriorirequisiti: others.length ? others.join("; ") : null,
-        },
-        CondizioniOfferte: {
-          idtipologiacontratto: v.contractType,
-          idmodalitalavoro: v.workingTime === "full_time" ? "FT" : "PT",
-          idccnl: v.ccnl,
-          retribuzioneannualorda: v.payPeriod === "year" ? (v.payMax ?? v.payMin) : null,
-          idcomune: input.workplaceBelfiore,
-          ulterioricondizioni: conditions.length ? conditions.join("; ") : null,
-        },
-        DurataRichiesta: {
-          datapubblicazione: v.publishedAt ? v.publishedAt.slice(0, 10) : null,
-          datascadenza: v.closingDate,
-        },
-      },
-      AltreInformazioni: siNo(v.l68Reserved !== "no"),
-    },
-  };
+  const yearly = v.payPeriod === "year" && (v.payMin !== null || v.payMax !== null) ? averageOf(v.payMin, v.payMax) : null;
+  const phone = input.employer.phone.replace(/[\s./-]/g, "");
+
+  const tree: Node = [
+    "Vacancy",
+    [
+      [
+        "DatoreLavoro",
+        [
+          [
+            "DatiAnagrafici",
+            [
+              ["codicefiscale", input.employer.taxCode],
+              ["denominazione", cut(input.employer.name, 100)],
+              ["settore", input.employer.sector],
+              ["ampiezza", input.employer.ampiezza],
+            ],
+          ],
+          [
+            "DatiContatto",
+            [
+              ["indirizzo", input.employer.address ? cut(input.employer.address, 100) : null],
+              ["idcomune", input.employer.comuneBelfiore],
+              ["telefono", phone && phone.length <= 15 ? phone : null],
+              ["email", input.employer.email],
+            ],
+          ],
+        ],
+      ],
+      [
+        "Richiesta",
+        [
+          [
+            "ProfiloRichiesto",
+            [
+              ["numerolavoratori", Math.min(Math.max(v.positions, 1), BCNL_LIMITS.numerolavoratori)],
+              ["idprofessione", input.cp2011],
+              ["descrprofessione", cut(v.title, BCNL_LIMITS.descrprofessione)],
+              [
+                "descrizionericerca",
+                cut([v.description, v.tasks, EQUAL_OPPORTUNITY_NOTICE].filter(Boolean).join("\n\n"), BCNL_LIMITS.descrizionericerca),
+              ],
+              ["esperienzarichiesta", siNo(experience.length > 0)],
+              ["descrizioneesperienza", experience.length ? cut(experience.map((r) => requirementLabel(r)).join("; "), 2000) : null],
+            ],
+          ],
+          [
+            "IstruzioneFormazione",
+            [
+              ...titles,
+              ...languages,
+              ...driving,
+              ...patentini,
+              ["ulteriorirequisiti", requirementsText ? cut(requirementsText, 1000) : null],
+            ],
+            true,
+          ],
+          [
+            "CondizioniOfferte",
+            [
+              ["idcomune", input.workplaceBelfiore],
+              ["idtipologiacontratto", cliclavoroContractType(v.contractType)],
+              ["idccnl", input.ccnlCode],
+              ["idmodalitalavoro", cliclavoroWorkingTime(v.workingTime)],
+              ["retribuzioneannualorda", yearly],
+              ["ulterioricondizioni", conditions.length ? cut(conditions.join("; "), 1000) : null],
+            ],
+          ],
+          [
+            "DurataRichiesta",
+            [
+              ["datapubblicazione", v.publishedAt ? italianDateTime(v.publishedAt) : null],
+              ["datascadenza", v.closingDate],
+            ],
+          ],
+        ],
+      ],
+      ["AltreInformazioni", [["N.O.", siNo(v.l68Reserved !== "no")]]],
+      [
+        "DatiSistema",
+        [
+          ["denominazioneintermediario", cut(input.intermediary.name, 200)],
+          ["email", input.intermediary.email],
+          ["visibilita", siNo(v.publicationMode === "public")],
+          ["tipoofferta", message.kind === "chiusura" ? "02" : "01"],
+          ["motivochiusura", message.kind === "chiusura" ? cliclavoroClosingReason(v.outcome) : null],
+          ["codiceofferta", message.code],
+          ["codiceoffertaprecedente", message.previousCode],
+          ["codiceoffertaintermediario", String(v.number)],
+        ],
+      ],
+    ],
+  ];
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${render(tree, "", true)}`;
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** The middle of the pay band, whole euros (what MyPortal sends). */
+function averageOf(min: number | null, max: number | null) {
+  const values = [min, max].filter((x): x is number => x !== null);
+  const mean = Math.floor(values.reduce((a, b) => a + b, 0) / values.length);
+  return String(mean).length <= 9 ? mean : null;
+}
 
-function render(name: string, node: XmlNode, indent: string): string {
-  if (node === null || node === undefined) return "";
-  if (Array.isArray(node)) return node.map((n) => render(name, n, indent)).join("");
-  if (typeof node === "object") {
-    const inner = Object.entries(node)
-      .map(([k, child]) => render(k, child, indent + "  "))
-      .join("");
-    return inner ? `${indent}<${name}>\n${inner}${indent}</${name}>\n` : "";
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+function render([name, value, keepEmpty]: Node, indent: string, root = false): string {
+  if (value === null || value === undefined || value === "") return "";
+  const open = root ? `${name} xmlns="http://servizi.lavoro.gov.it/vacancy"` : name;
+  if (Array.isArray(value)) {
+    const inner = value.map((child) => render(child, `${indent}  `)).join("");
+    if (!inner) return keepEmpty ? `${indent}<${open}/>\n` : "";
+    return `${indent}<${open}>\n${inner}${indent}</${name}>\n`;
   }
-  return `${indent}<${name}>${escapeXml(String(node))}</${name}>\n`;
-}
-
-export function toXml(tree: XmlTree): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${Object.entries(tree)
-    .map(([k, v]) => render(k, v, ""))
-    .join("")}`;
+  return `${indent}<${open}>${escapeXml(String(value))}</${name}>\n`;
 }

@@ -5,3 +5,4 @@
 export { createVacancy, transitionVacancy } from "./commands.server";
 export { notifyEmployer } from "./notifications.server";
 export { countVacancyQueueRows, listEmployerVacancies } from "./queries.server";
+export { bcnlRefusal, bcnlStatus, chooseVacancyCp2011, exportBcnlVacancy, exportVacancyClicLavoro } from "./bcnl.server";

@@ -270,3 +270,12 @@ export const DecideApplicationSchema = z
     path: ["reason"],
     message: "Spiega alla persona perché la candidatura non è accettata (almeno 10 caratteri)",
   });
+
+/** The officer's CP2011 qualification for the ClicLavoro export (one of the candidates of the vacancy's profession). */
+export const ChooseCp2011Schema = z.object({
+  intent: z.literal("cp2011"),
+  cp2011: z
+    .string({ error: "Scegli la qualifica CP2011" })
+    .trim()
+    .regex(/^([0-9]\.){5}[0-9]{1,2}$/, "Scegli la qualifica CP2011 dall'elenco"),
+});

@@ -1,153 +1,184 @@
 import { describe, expect, it } from "vitest";
-import { buildBcnlVacancy, toXml, type BcnlInput } from "~/domain/vacancies/bcnl";
+import { validateNationalXml } from "~/documents/xsd.server";
+import { bcnlGaps, buildBcnlVacancy, italianDateTime, type BcnlInput, type BcnlMessage } from "~/domain/vacancies/bcnl";
+import { nextBcnlMessage, xsdProblemToItalian, type BcnlMessageRow } from "~/domain/vacancies/bcnl.server";
 import { publicVacancy } from "./fixtures";
 
-/**
- * The ClicLavoro/BCNL vacancy fields as listed in docs/legal/national-systems.md#bcnl
- * (copied here on purpose: the test checks the builder against the list, not against itself).
- */
-const FIELD_LIST: Record<string, string[]> = {
-  "Vacancy/DatiSistema": [
-    "codiceofferta",
-    "codiceoffertaintermediario",
-    "codiceoffertaprecedente",
-    "codicefiscaleintermediario",
-    "intermediario",
-    "denominazioneintermediario",
-    "indirizzo",
-    "idcomune",
-    "cap",
-    "telefono",
-    "fax",
-    "email",
-    "visibilita",
-    "motivochiusura",
-    "tipoofferta",
-  ],
-  "Vacancy/DatoreLavoro/DatiAnagrafici": ["codicefiscale", "denominazione", "settore", "ampiezza", "web"],
-  "Vacancy/DatoreLavoro/DatiContatto": ["indirizzo", "idcomune", "cap", "telefono", "fax", "email"],
-  "Vacancy/Richiesta/ProfiloRichiesto": [
-    "numerolavoratori",
-    "idprofessione",
-    "descrprofessione",
-    "descrizionericerca",
-    "esperienzarichiesta",
-    "descrizioneesperienza",
-  ],
-  "Vacancy/Richiesta/IstruzioneFormazione": [
-    "titolostudio",
-    "lingua",
-    "conoscenzeinformatiche",
-    "altrecapacita",
-    "idalbo",
-    "idpatenteguida",
-    "idpatentino",
-    "idmezzitrasporto",
-    "trasferte",
-    "ulteriorirequisiti",
-  ],
-  "Vacancy/Richiesta/IstruzioneFormazione/titolostudio": ["idtitolostudio", "descrizionestudio"],
-  "Vacancy/Richiesta/IstruzioneFormazione/lingua": ["idlingua", "idlivelloletto", "idlivelloscritto", "idlivelloparlato"],
-  "Vacancy/Richiesta/CondizioniOfferte": [
-    "idtipologiacontratto",
-    "idmodalitalavoro",
-    "idccnl",
-    "idlivellocontrattuale",
-    "retribuzioneannualorda",
-    "durata",
-    "idcomune",
-    "ulterioricondizioni",
-  ],
-  "Vacancy/Richiesta/DurataRichiesta": ["datapubblicazione", "datascadenza"],
-  Vacancy: ["DatiSistema", "DatoreLavoro", "Richiesta", "AltreInformazioni"],
-  "Vacancy/DatoreLavoro": ["DatiAnagrafici", "DatiContatto"],
-  "Vacancy/Richiesta": ["ProfiloRichiesto", "IstruzioneFormazione", "CondizioniOfferte", "DurataRichiesta"],
-};
-const REQUIRED = [
-  "Vacancy/DatiSistema/codiceofferta",
-  "Vacancy/DatoreLavoro/DatiAnagrafici/codicefiscale",
-  "Vacancy/DatoreLavoro/DatiAnagrafici/denominazione",
-  "Vacancy/Richiesta/ProfiloRichiesto/numerolavoratori",
-  "Vacancy/Richiesta/ProfiloRichiesto/idprofessione",
-  "Vacancy/Richiesta/ProfiloRichiesto/descrprofessione",
-  "Vacancy/Richiesta/ProfiloRichiesto/descrizionericerca",
-  "Vacancy/Richiesta/CondizioniOfferte/idtipologiacontratto",
-  "Vacancy/Richiesta/CondizioniOfferte/idcomune",
-  "Vacancy/Richiesta/DurataRichiesta/datapubblicazione",
-  "Vacancy/Richiesta/DurataRichiesta/datascadenza",
-];
-
-function input(overrides: Partial<BcnlInput["vacancy"]> = {}): BcnlInput {
+function input(overrides: Partial<BcnlInput["vacancy"]> = {}, rest: Partial<BcnlInput> = {}): BcnlInput {
   return {
     vacancy: { ...publicVacancy(overrides), outcome: null },
     employer: {
       taxCode: "01234567897",
       name: "Panificio Lombardo S.r.l.",
-      atecoCode: "10",
-      headcountBand: "15-35",
+      sector: "10.71.10",
+      ampiezza: null,
       address: "Via Padova 120",
       comuneBelfiore: "F205",
-      phone: "02 555",
+      phone: "02 555 1234",
       email: "azienda@rosa.demo",
     },
     workplaceBelfiore: "I577",
-    intermediary: { name: "Centro per l'Impiego", taxCode: null, email: null },
+    cp2011: "6.5.1.2.1.0",
+    ccnlCode: null,
+    intermediary: { name: "Centro per l'Impiego", email: null },
+    ...rest,
   };
 }
+const invio: BcnlMessage = { kind: "invio", code: "1000026211000000001042000", previousCode: null };
 
-/** Every element path with a text value, e.g. "Vacancy/Richiesta/ProfiloRichiesto/idprofessione". */
-function leafPaths(xml: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const stack: string[] = [];
-  for (const m of xml.matchAll(/<(\/?)([A-Za-z]+)>([^<]*)(<\/\2>)?/g)) {
-    const [, closing, name, text, selfClose] = m;
-    if (closing) stack.pop();
-    else if (selfClose) {
-      const path = [...stack, name].join("/");
-      out.set(path, [...(out.get(path) ?? []), text]);
-    } else stack.push(name);
-  }
-  return out;
-}
+/** The text of every element with this local name, in document order. */
+const values = (xml: string, name: string) => [...xml.matchAll(new RegExp(`<${name.replace(".", "\\.")}>([^<]*)</`, "g"))].map((m) => m[1]);
 
-describe("BCNL vacancy export", () => {
-  const xml = toXml(buildBcnlVacancy(input()));
-  const leaves = leafPaths(xml);
-
-  it("uses only elements of the field list, each under its parent", () => {
-    for (const path of leaves.keys()) {
-      const parts = path.split("/");
-      for (let i = 1; i < parts.length; i++) {
-        const parent = parts.slice(0, i).join("/");
-        if (parent === "Vacancy" && parts[i] === "AltreInformazioni") continue;
-        expect(FIELD_LIST[parent], `unknown parent ${parent}`).toBeDefined();
-        expect(FIELD_LIST[parent], path).toContain(parts[i]);
-      }
-    }
+describe("ClicLavoro vacancy document", () => {
+  it("validates against ricerca_personale_rev064.xsd, with namespace, order and dateTime", async () => {
+    const xml = buildBcnlVacancy(input(), invio);
+    expect(await validateNationalXml("cliclavoroVacancy", xml)).toEqual({ valid: true });
+    expect(xml).toContain('<Vacancy xmlns="http://servizi.lavoro.gov.it/vacancy">');
+    const order = ["<DatoreLavoro>", "<Richiesta>", "<AltreInformazioni>", "<DatiSistema>"].map((t) => xml.indexOf(t));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(values(xml, "datapubblicazione")).toEqual(["2026-11-20T10:00:00"]);
+    expect(values(xml, "datascadenza")).toEqual(["2026-12-20"]);
+    expect(values(xml, "codiceofferta")).toEqual(["1000026211000000001042000"]);
+    expect(values(xml, "tipoofferta")).toEqual(["01"]);
+    expect(values(xml, "N.O.")).toEqual(["NO"]);
   });
 
-  it("fills the fields a vacancy cannot go without", () => {
-    for (const path of REQUIRED) expect(leaves.get(path)?.[0], path).toBeTruthy();
-    expect(leaves.get("Vacancy/Richiesta/ProfiloRichiesto/idprofessione")).toEqual(["6.5.1.2.1"]);
-    expect(leaves.get("Vacancy/Richiesta/CondizioniOfferte/idcomune")).toEqual(["I577"]);
-    expect(leaves.get("Vacancy/DatiSistema/visibilita")).toEqual(["SI"]);
-    expect(leaves.get("Vacancy/Richiesta/ProfiloRichiesto/esperienzarichiesta")).toEqual(["SI"]);
-    expect(leaves.get("Vacancy/Richiesta/IstruzioneFormazione/idpatenteguida")).toEqual(["B"]);
-    expect(leaves.get("Vacancy/Richiesta/IstruzioneFormazione/lingua/idlingua")).toEqual(["en"]);
-    expect(leaves.get("Vacancy/AltreInformazioni")).toEqual(["NO"]);
+  it("writes the ClicLavoro codes: contract, working time, title of study, languages, licences, CP2011", () => {
+    const xml = buildBcnlVacancy(input(), invio);
+    expect(values(xml, "idtipologiacontratto")).toEqual(["A01"]);
+    expect(values(xml, "idmodalitalavoro")).toEqual(["FT"]);
+    expect(values(xml, "idtitolostudio")).toEqual(["30"]);
+    expect(values(xml, "idlingua")).toEqual(["001"]);
+    expect(values(xml, "idlivelloletto")).toEqual(["A2"]);
+    expect(values(xml, "idlivelloscritto")).toEqual(["A2"]);
+    expect(values(xml, "idlivelloparlato")).toEqual(["A2"]);
+    expect(values(xml, "idpatenteguida")).toEqual(["02"]);
+    expect(values(xml, "idprofessione")).toEqual(["6.5.1.2.1.0"]);
+    expect(values(xml, "settore")).toEqual(["10.71.10"]);
+    expect(values(xml, "telefono")).toEqual(["025551234"]);
+    // A CCNL that is not a CO code travels as text.
+    expect(values(xml, "idccnl")).toEqual([]);
+    expect(values(xml, "ulterioricondizioni")[0]).toContain("CCNL: Alimentari artigianato");
   });
 
-  it("respects the limits of the standard", () => {
-    const long = toXml(buildBcnlVacancy(input({ title: "x".repeat(400), description: "y".repeat(6000), positions: 99 })));
-    const l = leafPaths(long);
-    expect(l.get("Vacancy/Richiesta/ProfiloRichiesto/descrprofessione")![0].length).toBeLessThanOrEqual(250);
-    expect(l.get("Vacancy/Richiesta/ProfiloRichiesto/descrizionericerca")![0].length).toBeLessThanOrEqual(5000);
-    expect(Number(l.get("Vacancy/Richiesta/ProfiloRichiesto/numerolavoratori")![0])).toBeLessThanOrEqual(99);
+  it("puts licences without a national code (forklift, CQC) in the free requirements, never as a driving licence", async () => {
+    const base = publicVacancy();
+    const requirements = [
+      ...base.requirements.filter((r) => r.kind !== "licence"),
+      { ...base.requirements[0]!, position: 9, kind: "licence" as const, years: null, licenceCategory: "Muletto" },
+      { ...base.requirements[0]!, position: 10, kind: "licence" as const, years: null, licenceCategory: "C" },
+    ];
+    const xml = buildBcnlVacancy(input({ requirements }), invio);
+    expect(values(xml, "idpatenteguida")).toEqual(["03"]);
+    expect(values(xml, "ulteriorirequisiti")[0]).toContain("Patente Muletto");
+    expect(await validateNationalXml("cliclavoroVacancy", xml)).toEqual({ valid: true });
   });
 
-  it("marks anonymous vacancies as not visible and escapes text", () => {
-    const anon = leafPaths(toXml(buildBcnlVacancy(input({ publicationMode: "anonymous", description: "Pane & <focacce>" }))));
-    expect(anon.get("Vacancy/DatiSistema/visibilita")).toEqual(["NO"]);
-    expect(anon.get("Vacancy/Richiesta/ProfiloRichiesto/descrizionericerca")![0]).toContain("Pane &amp; &lt;focacce&gt;");
+  it("writes the closing and the update messages, valid too", async () => {
+    const closing = buildBcnlVacancy(input({ status: "closed" }, {}), {
+      kind: "chiusura",
+      code: "1000026212000000001042001",
+      previousCode: invio.code,
+    });
+    expect(values(closing, "tipoofferta")).toEqual(["02"]);
+    expect(values(closing, "codiceoffertaprecedente")).toEqual([invio.code]);
+    expect(await validateNationalXml("cliclavoroVacancy", closing)).toEqual({ valid: true });
+    const cancelled = { ...input(), vacancy: { ...input().vacancy, outcome: "cancelled" as const } };
+    expect(values(buildBcnlVacancy(cancelled, { kind: "chiusura", code: "1".repeat(25), previousCode: null }), "motivochiusura")).toEqual([
+      "03",
+    ]);
+    const update = buildBcnlVacancy(input(), { kind: "aggiornamento", code: "1000026211000000001042001", previousCode: invio.code });
+    expect(values(update, "tipoofferta")).toEqual(["01"]);
+    expect(await validateNationalXml("cliclavoroVacancy", update)).toEqual({ valid: true });
+  });
+
+  it("keeps within the schema's limits and escapes text", async () => {
+    const xml = buildBcnlVacancy(
+      input({
+        title: "x".repeat(400),
+        description: "Pane & <focacce> ".repeat(500),
+        positions: 150,
+        payPeriod: "year",
+        payMin: 24000,
+        payMax: 28001,
+      }),
+      invio,
+    );
+    expect(values(xml, "numerolavoratori")).toEqual(["99"]);
+    expect(values(xml, "retribuzioneannualorda")).toEqual(["26000"]);
+    expect(xml).toContain("Pane &amp; &lt;focacce&gt;");
+    expect(await validateNationalXml("cliclavoroVacancy", xml)).toEqual({ valid: true });
+  });
+
+  it("marks anonymous vacancies as not visible", () => {
+    expect(values(buildBcnlVacancy(input({ publicationMode: "anonymous" }), invio), "visibilita")).toEqual(["NO"]);
+    expect(values(buildBcnlVacancy(input(), invio), "visibilita")).toEqual(["SI"]);
+  });
+
+  it("names, in Italian, what a document cannot go without", () => {
+    const gaps = bcnlGaps(input({}, { cp2011: null, employer: { ...input().employer, sector: null } }));
+    expect(gaps.map((g) => [g.element, g.fix])).toEqual([
+      ["idprofessione", "cp2011"],
+      ["settore", "employer"],
+    ]);
+    expect(gaps[0]!.message).toContain("CP2011");
+    expect(bcnlGaps(input())).toEqual([]);
+  });
+
+  it("turns libxml2's messages into the form's words", () => {
+    const pattern = xsdProblemToItalian(
+      "Element '{http://servizi.lavoro.gov.it/vacancy}settore': [facet 'pattern'] The value '10' is not accepted by the pattern '\\d{2}\\.\\d{2}\\.\\d{2}'.",
+    );
+    expect(pattern).toEqual({
+      element: "settore",
+      message: "Il dato «settore ATECO dell'azienda» («10») non è accettato da ClicLavoro.",
+      fix: "employer",
+    });
+    const missing = xsdProblemToItalian(
+      "Element '{http://servizi.lavoro.gov.it/vacancy}ProfiloRichiesto': Missing child element(s). Expected is ( {http://servizi.lavoro.gov.it/vacancy}idprofessione ).",
+    );
+    expect(missing.message).toBe("Manca il dato «qualifica CP2011», obbligatorio per ClicLavoro.");
+    expect(missing.fix).toBe("cp2011");
+  });
+
+  it("gives local Italian time for the publication dateTime, summer and winter", () => {
+    expect(italianDateTime("2026-07-01T08:30:00.000Z")).toBe("2026-07-01T10:30:00");
+    expect(italianDateTime("2026-01-01T08:30:00.000Z")).toBe("2026-01-01T09:30:00");
+  });
+});
+
+describe("which ClicLavoro message a vacancy gets", () => {
+  const v = { status: "published" as const, number: 1042, published_at: new Date("2026-11-20T09:00:00Z") };
+  const row = (revision: number, kind: BcnlMessageRow["kind"], code: string, hash = "a"): BcnlMessageRow => ({
+    revision,
+    kind,
+    code,
+    previous_code: null,
+    content_hash: hash,
+    created_at: new Date(),
+  });
+
+  it("first an «invio», the same again while nothing changes, then an «aggiornamento» pointing at it", () => {
+    const first = nextBcnlMessage(v, "10", "a", []);
+    expect(first).toEqual({ kind: "invio", code: "1000026211000000001042000", previousCode: null, revision: 0, isNew: true });
+    const sent = [row(0, "invio", "1000026211000000001042000")];
+    expect(nextBcnlMessage(v, "10", "a", sent)).toMatchObject({ code: "1000026211000000001042000", isNew: false });
+    expect(nextBcnlMessage(v, "10", "b", sent)).toEqual({
+      kind: "aggiornamento",
+      code: "1000026211000000001042001",
+      previousCode: "1000026211000000001042000",
+      revision: 1,
+      isNew: true,
+    });
+  });
+
+  it("a closed vacancy gets a «chiusura» after what was sent, and nothing if it was never sent", () => {
+    const closed = { ...v, status: "closed" as const };
+    expect(nextBcnlMessage(closed, "10", "a", [row(0, "invio", "1000026211000000001042000")])).toMatchObject({
+      kind: "chiusura",
+      code: "1000026212000000001042001",
+      previousCode: "1000026211000000001042000",
+    });
+    expect(nextBcnlMessage(closed, "10", "a", [])).toHaveProperty("refused");
   });
 });
