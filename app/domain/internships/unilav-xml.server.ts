@@ -2,10 +2,10 @@
  * The internship's UNILAV (tipologia C.01.00) through the one UNILAV builder of Rosa (app/domain/unilav, structure
  * reconstructed: docs/legal/national-systems.md#unilav-xml), next to the CSV of the CO fields the host copies into the
  * regional system. What the internship does not record (the trainee's citizenship, domicile CAP, level of education, the
- * CP2011 qualification, the ente previdenziale) is listed «da completare»: the XML is offered only when complete.
+ * CP2011 qualification when the CP2021 code maps to more than one, the ente previdenziale) is listed «da completare»: the XML is offered only when complete.
  */
 import type { Db, Trx } from "~/db/db.server";
-import { codeEntry } from "~/domain/reference/index.server";
+import { codeEntry, resolveCp2011 } from "~/domain/reference/index.server";
 import { decodeTaxCode, exportUnilav, NEW_COMMUNICATION_CODE, type UnilavExport } from "~/domain/unilav/index.server";
 import { annualPayEuro, UNILAV_CCNL_FOR_INTERNSHIPS, UNILAV_CONTRACT_TYPE } from "./unilav";
 
@@ -49,6 +49,7 @@ export async function internshipUnilavExport(db: Db | Trx, internshipId: string,
       "c.birth_date",
       "c.domicile_address",
       "cd.belfiore as domicile_belfiore",
+      "i.occupation_code",
       "i.start_date",
       "i.end_date",
       "i.weekly_hours",
@@ -104,8 +105,9 @@ export async function internshipUnilavExport(db: Db | Trx, internshipId: string,
         l68: null,
         workingTime: partTime ? "P" : "F",
         weeklyHours: partTime ? Math.round(weekly) : null,
-        // The internship records its CP2021 occupation; the CO wants the CP2011 6-part qualification.
-        qualification: null,
+        // The internship records its CP2021 occupation; the CO wants the CP2011 6-part qualification: the one the
+        // CP2021↔CP2011 table gives as certain, else «da completare» (docs/legal/national-systems.md).
+        qualification: resolveCp2011(r.occupation_code, null),
         annualPay: annualPayEuro(r.monthly_indemnity_cents),
         patInail: pat && /^\d{8,10}$/.test(pat) ? pat : null,
         compulsoryHire: false,
