@@ -28,10 +28,10 @@ export interface MoveRules<State extends string, Event extends string, Who, M> {
   allows: (move: M, who: Who, event: Event) => boolean;
 }
 
-/** A table of `{ to, by }` moves: `who` may make a move when it is in `by`. */
-export function transitionTable<State extends string, Event extends string, Who>(
-  moves: Moves<State, Event, Move<State, Who>>,
-): TransitionTable<State, Event, Who, Move<State, Who>>;
+/** A table of `{ to, by }` moves (they may carry more): `who` may make a move when it is in `by`. */
+export function transitionTable<State extends string, Event extends string, M extends Move<State, unknown>>(
+  moves: Moves<State, Event, M>,
+): TransitionTable<State, Event, M["by"][number], M>;
 /** A table of moves of another shape (a bare target state, a move restricted by type…), read with `rules`. */
 export function transitionTable<State extends string, Event extends string, Who, M>(
   moves: Moves<State, Event, M>,

@@ -5,7 +5,7 @@ type S = "open" | "shut" | "gone";
 type E = "close" | "reopen" | "drop";
 
 describe("transitionTable", () => {
-  const table = transitionTable<S, E, "a" | "b">({
+  const table = transitionTable<S, E, { to: S; by: readonly ("a" | "b")[] }>({
     open: { close: { to: "shut", by: ["a", "b"] }, drop: { to: "gone", by: ["b"] } },
     shut: { reopen: { to: "open", by: ["a"] } },
     gone: {},
