@@ -1,4 +1,5 @@
 import type { OutplacementAgreementType, OutplacementEventState, OutplacementEventType } from "~/db/tables/outplacement";
+import { transitionTable } from "~/domain/workflow/index";
 
 // Client-safe vocabulary and state table of the redundancy event (docs/decisions/outplacement.md#evento).
 
@@ -136,16 +137,19 @@ export const EVENT_TRANSITIONS: Record<OutplacementEventState, Partial<Record<Ev
   cancelled: {},
 };
 
+/** Officers make every move: what restricts one is the type of the event. */
+const TABLE = transitionTable<OutplacementEventState, EventMove, OutplacementEventType, Move>(EVENT_TRANSITIONS, {
+  to: (m) => m.to,
+  allows: (m, type) => !m.types || m.types.includes(type),
+});
+
 export function nextEventState(from: OutplacementEventState, move: EventMove, type: OutplacementEventType): OutplacementEventState | null {
-  const m = EVENT_TRANSITIONS[from][move];
-  return m && (!m.types || m.types.includes(type)) ? m.to : null;
+  return TABLE.next(from, move, type);
 }
 
 /** The regular moves available now, for showing only the buttons that work. */
 export function availableEventMoves(from: OutplacementEventState, type: OutplacementEventType): EventMove[] {
-  return (Object.entries(EVENT_TRANSITIONS[from]) as [EventMove, Move][])
-    .filter(([, m]) => !m.types || m.types.includes(type))
-    .map(([e]) => e);
+  return TABLE.available(from, type);
 }
 
 export const EVENT_MOVE_LABELS: Record<EventMove, string> = {
