@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FiguresFilter, figuresQuery } from "~/components/figures-filter";
+import { ErrorSummary } from "~/components/forms";
 import { FiguresFilterSchema } from "~/domain/shortlists/schema";
 import { parseSearchParams } from "~/utils/forms";
 import { getDb } from "~/db/db.server";
@@ -23,14 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const f = parsed.data;
   const by = f.per === "ufficio" ? ("office" as const) : ("officer" as const);
   const rows = await preselectionFigures(db, by, { dal: f.dal || undefined, al: f.al || undefined });
-  const query = new URLSearchParams({ per: f.per, ...(f.dal ? { dal: f.dal } : {}), ...(f.al ? { al: f.al } : {}) }).toString();
+  const query = figuresQuery(f);
   return { by, rows, empty, errors: undefined, values: parsed.values, query };
 }
 
 export default function FiguresPage() {
   const { by, rows, empty, errors, values, query } = useLoaderData<typeof loader>();
   const group = by === "office" ? "Ufficio (provincia)" : "Operatore";
-  const common = { errors, values };
   return (
     <div>
       <p>
@@ -38,38 +38,17 @@ export default function FiguresPage() {
       </p>
       <h1>Cifre della preselezione</h1>
       <ErrorSummary errors={errors} />
-      <Form method="get" className="row align-items-end mb-3" aria-label="Periodo e raggruppamento">
-        <div className="col-12 col-md-3">
-          <SelectField
-            name="per"
-            label="Per"
-            options={[
-              ["operatore", "Operatore"],
-              ["ufficio", "Ufficio (provincia)"],
-            ]}
-            {...common}
-          />
-        </div>
-        <div className="col-12 col-md-3">
-          <TextField name="dal" label="Rose create dal" type="date" {...common} />
-        </div>
-        <div className="col-12 col-md-3">
-          <TextField name="al" label="al" type="date" {...common} />
-        </div>
-        <div className="col-12 col-md-3 mb-4">
-          <button type="submit" className="btn btn-primary w-100">
-            Mostra
-          </button>
-        </div>
-      </Form>
-      {!errors ? (
-        <p>
-          {values.dal || values.al
-            ? `Periodo: ${values.dal ? `dal ${formatDate(values.dal)}` : ""}${values.al ? ` al ${formatDate(values.al)}` : ""}. `
-            : "Tutto il periodo. "}
-          <a href={`/operatore/preselezione/cifre/csv?${query}`}>Scarica in CSV (stesso periodo)</a>
-        </p>
-      ) : null}
+      <FiguresFilter
+        groupings={[
+          ["operatore", "Operatore"],
+          ["ufficio", "Ufficio (provincia)"],
+        ]}
+        fromLabel="Rose create dal"
+        csvPath="/operatore/preselezione/cifre/csv"
+        query={query}
+        errors={errors}
+        values={values}
+      />
       {rows.length ? (
         <>
           <Bars

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FiguresFilter, figuresQuery } from "~/components/figures-filter";
+import { ErrorSummary } from "~/components/forms";
 import { getDb } from "~/db/db.server";
 import { FIGURES_GROUPINGS, InternshipFiguresFilterSchema, share, totalsOf, type FiguresRow } from "~/domain/internships";
 import { internshipFigures } from "~/domain/internships/index.server";
-import { formatDate } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
 import { requireInternshipOfficer } from "~/web/internship-monitoring.server";
 import { Bars } from "~/components/bar-chart";
@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     );
   const f = parsed.data;
   const rows = await internshipFigures(getDb(), f.per, { dal: f.dal, al: f.al });
-  const query = new URLSearchParams({ per: f.per, ...(f.dal ? { dal: f.dal } : {}), ...(f.al ? { al: f.al } : {}) }).toString();
+  const query = figuresQuery(f);
   return { per: f.per, rows, errors: undefined, values: parsed.values, query };
 }
 
@@ -33,7 +33,6 @@ export default function InternshipFiguresPage() {
   const { per, rows, errors, values, query } = useLoaderData<typeof loader>();
   const group = FIGURES_GROUPINGS[per];
   const total = totalsOf(rows);
-  const common = { errors, values };
   return (
     <div>
       <p>
@@ -45,30 +44,14 @@ export default function InternshipFiguresPage() {
         interrotti e quante persone sono state assunte entro 6 mesi dalla fine.
       </p>
       <ErrorSummary errors={errors} />
-      <Form method="get" className="row align-items-end mb-3" aria-label="Periodo e raggruppamento">
-        <div className="col-12 col-md-3">
-          <SelectField name="per" label="Per" options={Object.entries(FIGURES_GROUPINGS)} {...common} />
-        </div>
-        <div className="col-12 col-md-3">
-          <TextField name="dal" label="Avviati dal" type="date" {...common} />
-        </div>
-        <div className="col-12 col-md-3">
-          <TextField name="al" label="al" type="date" {...common} />
-        </div>
-        <div className="col-12 col-md-3 mb-4">
-          <button type="submit" className="btn btn-primary w-100">
-            Mostra
-          </button>
-        </div>
-      </Form>
-      {!errors ? (
-        <p>
-          {values.dal || values.al
-            ? `Periodo: ${values.dal ? `dal ${formatDate(values.dal)}` : ""}${values.al ? ` al ${formatDate(values.al)}` : ""}. `
-            : "Tutto il periodo. "}
-          <a href={`/operatore/tirocini/cifre/csv?${query}`}>Scarica in CSV (stesso periodo)</a>
-        </p>
-      ) : null}
+      <FiguresFilter
+        groupings={Object.entries(FIGURES_GROUPINGS)}
+        fromLabel="Avviati dal"
+        csvPath="/operatore/tirocini/cifre/csv"
+        query={query}
+        errors={errors}
+        values={values}
+      />
       {rows.length ? (
         <>
           <Bars title="Tirocini avviati" items={rows.map((r) => ({ label: r.label, value: r.activated, suffix: "" }))} />

@@ -3,4 +3,4 @@
  * another context only from here or from its client-safe index.ts; .dependency-cruiser.cjs enforces it).
  */
 export { recordAudit } from "./commands.server";
-export type { Actor } from "./commands.server";
+export type { Actor, AuditEntry } from "./commands.server";

@@ -3,7 +3,8 @@ import { absoluteUrl } from "~/utils/public-url.server";
 import type { Trx } from "~/db/db.server";
 import type { EmployerRole, RevalidationChanges } from "~/db/types";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
-import { DomainError, StaleVersionError } from "~/domain/errors";
+import { DomainError } from "~/domain/errors";
+import { applyTransition, lockRow } from "~/domain/workflow/index.server";
 import { createUser, DuplicateEmailError, isUniqueViolation } from "~/domain/identity/index.server";
 import { consumeLink, createEmailLink, hashToken, lockOpenLink, revokeOpenLinks } from "~/domain/identity/index.server";
 import { enqueueMail } from "~/domain/mail/index.server";
@@ -107,41 +108,32 @@ export async function registerEmployer(trx: Trx, actor: Actor, input: Registrati
 }
 
 async function lockEmployer(trx: Trx, employerId: string, version: number) {
-  const current = await trx
+  const query = trx
     .selectFrom("employers")
     .select(["id", "status", "version", "contact_email", "legal_name", "tax_code"])
-    .where("id", "=", employerId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!current) throw new DomainError("Azienda non trovata", "_form", "not_found");
-  if (current.version !== version) throw new StaleVersionError();
-  return current;
+    .where("id", "=", employerId);
+  return lockRow(query, version, "Azienda non trovata");
 }
 
 async function transition(trx: Trx, actor: Actor, employerId: string, version: number, event: EmployerEvent, reason: string | null) {
   const current = await lockEmployer(trx, employerId, version);
   const next = nextEmployerStatus(current.status, event);
   if (!next) throw new DomainError(`Operazione non consentita: l'azienda è nello stato «${current.status}»`, "_form", "conflict");
-  await trx
-    .updateTable("employers")
-    .set({
+  await applyTransition(trx, {
+    table: "employers",
+    row: current,
+    patch: {
       status: next,
       status_reason: reason,
       status_changed_by: actor.userId,
       status_changed_at: new Date(),
       // Validated again: what changed has been checked.
       ...(next === "validated" ? { revalidation_changes: null } : {}),
-      version: version + 1,
-      updated_at: new Date(),
-    })
-    .where("id", "=", employerId)
-    .execute();
-  await recordAudit(trx, actor, {
-    action: `employer.${event}`,
-    entityType: "employer",
-    entityId: employerId,
-    employerId,
-    details: { from: current.status, to: next, reason },
+    },
+    audit: {
+      actor,
+      entry: { action: `employer.${event}`, entityType: "employer", employerId, details: { from: current.status, to: next, reason } },
+    },
   });
   return { ...current, next };
 }

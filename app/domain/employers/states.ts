@@ -1,4 +1,5 @@
 import type { EmployerStatus } from "~/db/types";
+import { transitionTable } from "~/domain/workflow/index";
 
 export const EMPLOYER_STATUS_LABELS: Record<EmployerStatus, string> = {
   pending: "In attesa di convalida",
@@ -16,8 +17,14 @@ export const EMPLOYER_TRANSITIONS: Record<EmployerStatus, Partial<Record<Employe
   validated: { revalidate: "pending" },
 };
 
+/** Any officer reviews, the company's users correct: the table names no actor. */
+const TABLE = transitionTable<EmployerStatus, EmployerEvent, null, EmployerStatus>(EMPLOYER_TRANSITIONS, {
+  to: (status) => status,
+  allows: () => true,
+});
+
 export function nextEmployerStatus(from: EmployerStatus, event: EmployerEvent): EmployerStatus | null {
-  return EMPLOYER_TRANSITIONS[from][event] ?? null;
+  return TABLE.next(from, event, null);
 }
 
 /** The company data whose change needs a new validation (the others — address, phone, ATECO… — don't). */

@@ -1,3 +1,5 @@
+import { transitionTable } from "~/domain/workflow/index";
+
 /**
  * The convention's state table (docs/decisions/tirocini.md#convenzioni-pfi-firme-e-co): the framework agreement between
  * the CPI (promoter) and the host. Client-safe: pages use it for labels and for showing only the buttons that work.
@@ -60,15 +62,14 @@ export function isConventionState(value: unknown): value is ConventionState {
   return typeof value === "string" && (CONVENTION_STATES as readonly string[]).includes(value);
 }
 
+const TABLE = transitionTable(CONVENTION_TRANSITIONS);
+
 export function nextConventionState(from: ConventionState, event: ConventionEvent, by: ConventionActorKind): ConventionState | null {
-  const move = CONVENTION_TRANSITIONS[from][event];
-  return move && move.by.includes(by) ? move.to : null;
+  return TABLE.next(from, event, by);
 }
 
 export function availableConventionEvents(from: ConventionState, by: ConventionActorKind): ConventionEvent[] {
-  return (Object.entries(CONVENTION_TRANSITIONS[from]) as [ConventionEvent, ConventionMove][])
-    .filter(([, m]) => m.by.includes(by))
-    .map(([e]) => e);
+  return TABLE.available(from, by);
 }
 
 export const CONVENTION_EVENT_LABELS: Record<ConventionEvent, string> = {

@@ -5,7 +5,8 @@
  */
 import type { Db, Trx } from "~/db/db.server";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
-import { DomainError, StaleVersionError } from "~/domain/errors";
+import { DomainError } from "~/domain/errors";
+import { applyTransition, lockRow } from "~/domain/workflow/index.server";
 import {
   CONVENTION_PARTIES,
   CONVENTION_STATE_LABELS,
@@ -34,10 +35,7 @@ export type ConventionScope = { kind: "officer" } | { kind: "employer"; employer
 async function lockConvention(trx: Trx, scope: ConventionScope, id: string, version: number | null) {
   let q = trx.selectFrom("internship_conventions").selectAll().where("id", "=", id);
   if (scope.kind === "employer") q = q.where("employer_id", "=", scope.employerId);
-  const row = await q.forUpdate().executeTakeFirst();
-  if (!row) throw new DomainError("Convenzione non trovata", "_form", "not_found");
-  if (version !== null && row.version !== version) throw new StaleVersionError();
-  return row;
+  return lockRow(q, version, "Convenzione non trovata");
 }
 
 function move(state: ConventionState, event: ConventionEvent, by: ConventionActorKind): ConventionState {
@@ -235,17 +233,20 @@ export async function revokeConvention(trx: Trx, actor: Actor, id: string, input
     .where("convention_id", "=", id)
     .where("state", "in", ["active", "suspended"])
     .executeTakeFirstOrThrow();
-  await trx
-    .updateTable("internship_conventions")
-    .set({ state: to, state_reason: input.reason, version: row.version + 1, updated_at: now })
-    .where("id", "=", id)
-    .execute();
-  await recordAudit(trx, actor, {
-    action: "internship.convention_revoked",
-    entityType: "internship_convention",
-    entityId: id,
-    employerId: row.employer_id,
-    details: { number: row.number, reason: input.reason, runningInternships: Number(running.n) },
+  await applyTransition(trx, {
+    table: "internship_conventions",
+    row,
+    patch: { state: to, state_reason: input.reason },
+    now,
+    audit: {
+      actor,
+      entry: {
+        action: "internship.convention_revoked",
+        entityType: "internship_convention",
+        employerId: row.employer_id,
+        details: { number: row.number, reason: input.reason, runningInternships: Number(running.n) },
+      },
+    },
   });
   return { state: to, runningInternships: Number(running.n) };
 }

@@ -17,9 +17,20 @@ export function documentHash(content: DocumentContent): string {
   return createHash("sha256").update(JSON.stringify(content)).digest("hex");
 }
 
+/** The writer of an internship document, written by the promoter (the CPI). */
+export function internshipPdf(title: string, author = "Centro per l'Impiego"): Promise<PdfWriter> {
+  return PdfWriter.create({ title, author });
+}
+
+/** The foot of an internship document: a note in small print (when given), then the fingerprint of its content. */
+export function printFingerprint(pdf: PdfWriter, hash: string, note?: string) {
+  if (note) pdf.space(18).text(note, { size: 8 });
+  pdf.text(`Impronta del documento (SHA-256): ${hash}`, { size: 8 });
+}
+
 export async function renderDocumentPdf(content: DocumentContent, footer: string): Promise<Uint8Array> {
   const hash = documentHash(content);
-  const pdf = await PdfWriter.create({ title: content.title, author: "Centro per l'Impiego" });
+  const pdf = await internshipPdf(content.title);
   for (const b of content.blocks) {
     if (b.kind === "heading") pdf.heading(b.text, b.level, b.level === 1 ? 8 : 2);
     else if (b.kind === "text") pdf.text(b.text, { bold: b.bold, gap: 4 });
@@ -29,8 +40,7 @@ export async function renderDocumentPdf(content: DocumentContent, footer: string
         pdf.space(14).text(`${party}: ______________________________   data: ____________`);
       }
   }
-  pdf.space(18).text(footer, { size: 8 });
-  pdf.text(`Impronta del documento (SHA-256): ${hash}`, { size: 8 });
+  printFingerprint(pdf, hash, footer);
   // PdfWriter has no «Subject»: add it on a second pass (keeps the shared writer unchanged).
   const doc = await PDFDocument.load(await pdf.save());
   doc.setSubject(`${SUBJECT_PREFIX}${hash}`);

@@ -1,3 +1,5 @@
+import { transitionTable } from "~/domain/workflow/index";
+
 /**
  * The internship's state table (docs/decisions/tirocini.md): one internship = one trainee under one PFI, from the
  * employer's request to the attestazione. Client-safe: pages use it to show labels and only the buttons that work.
@@ -171,6 +173,8 @@ export const INTERNSHIP_TRANSITIONS: Record<InternshipState, Partial<Record<Inte
   rejected: {},
 };
 
+const TABLE = transitionTable(INTERNSHIP_TRANSITIONS);
+
 /** States where the internship is over: nothing moves it any more. */
 export const FINAL_INTERNSHIP_STATES: readonly InternshipState[] = ["attested", "closed_without_attestation", "cancelled", "rejected"];
 
@@ -195,16 +199,14 @@ export function nextInternshipState(
   by: InternshipActorKind,
   options: { authorisationRequired?: boolean } = {},
 ): InternshipState | null {
-  const move = INTERNSHIP_TRANSITIONS[from][event];
-  if (!move || !move.by.includes(by)) return null;
+  const move = TABLE.move(from, event, by);
+  if (!move) return null;
   return options.authorisationRequired && move.toWhenAuthorisationRequired ? move.toWhenAuthorisationRequired : move.to;
 }
 
 /** The events this actor may fire now, for showing only the buttons that work. */
 export function availableInternshipEvents(from: InternshipState, by: InternshipActorKind): InternshipEvent[] {
-  return (Object.entries(INTERNSHIP_TRANSITIONS[from]) as [InternshipEvent, InternshipMove][])
-    .filter(([, m]) => m.by.includes(by))
-    .map(([e]) => e);
+  return TABLE.available(from, by);
 }
 
 export const INTERNSHIP_EVENT_LABELS: Record<InternshipEvent, string> = {

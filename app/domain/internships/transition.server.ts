@@ -1,8 +1,8 @@
 import type { Selectable, Updateable } from "kysely";
 import type { Trx } from "~/db/db.server";
 import type { Internships } from "~/db/schema.generated";
-import { recordAudit } from "~/domain/audit/index.server";
-import { DomainError, StaleVersionError } from "~/domain/errors";
+import { DomainError } from "~/domain/errors";
+import { applyTransition, lockRow } from "~/domain/workflow/index.server";
 import { evaluateInternship, parseInternshipInput, type InputProblem, type InternshipCheck } from "./checker";
 import {
   INTERNSHIP_EVENT_LABELS,
@@ -53,10 +53,7 @@ export async function lockInternship(trx: Trx, actor: InternshipActor, internshi
   let query = trx.selectFrom("internships").selectAll().where("id", "=", internshipId);
   if (actor.kind === "employer") query = query.where("employer_id", "=", actor.employerId);
   if (actor.kind === "candidate") query = query.where("candidate_id", "=", actor.candidateId);
-  const row = await query.forUpdate().executeTakeFirst();
-  if (!row) throw new DomainError("Tirocinio non trovato", "_form", "not_found");
-  if (expectedVersion != null && row.version !== expectedVersion) throw new StaleVersionError();
-  return row as InternshipRow;
+  return (await lockRow(query, expectedVersion, "Tirocinio non trovato")) as InternshipRow;
 }
 
 /**
@@ -78,43 +75,35 @@ export async function transitionInternship(trx: Trx, input: TransitionInternship
   const note = input.note?.trim() || null;
   if (note && note.length > 2000) throw new DomainError("La nota può avere al massimo 2000 caratteri", "note");
   const changed = next !== current.state;
-  const updated = await trx
-    .updateTable("internships")
-    .set({
-      ...input.patch,
-      state: next,
-      version: current.version + 1,
-      updated_at: now,
-      ...(changed ? { state_changed_at: now, state_reason: note } : {}),
-    })
-    .where("id", "=", current.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
   const userId = actor.kind === "system" ? null : actor.userId;
-  await trx
-    .insertInto("internship_transitions")
-    .values({
-      internship_id: current.id,
-      event,
-      from_state: current.state,
-      to_state: next,
-      actor_kind: actor.kind,
-      actor_user_id: userId,
-      note,
-      at: now,
-    })
-    .execute();
-  await recordAudit(
-    trx,
-    { userId, role: AUDIT_ROLE[actor.kind], ip: actor.kind === "system" ? null : (actor.ip ?? null) },
-    {
-      action: `internship.${event}`,
-      entityType: "internship",
-      entityId: current.id,
-      employerId: current.employer_id,
-      details: { from: current.state, to: next, note, fields: Object.keys(input.patch ?? {}) },
+  const updated = await applyTransition(trx, {
+    table: "internships",
+    row: current,
+    patch: { ...input.patch, state: next, ...(changed ? { state_changed_at: now, state_reason: note } : {}) },
+    now,
+    log: {
+      table: "internship_transitions",
+      values: {
+        internship_id: current.id,
+        event,
+        from_state: current.state,
+        to_state: next,
+        actor_kind: actor.kind,
+        actor_user_id: userId,
+        note,
+        at: now,
+      },
     },
-  );
+    audit: {
+      actor: { userId, role: AUDIT_ROLE[actor.kind], ip: actor.kind === "system" ? null : (actor.ip ?? null) },
+      entry: {
+        action: `internship.${event}`,
+        entityType: "internship",
+        employerId: current.employer_id,
+        details: { from: current.state, to: next, note, fields: Object.keys(input.patch ?? {}) },
+      },
+    },
+  });
   return updated as InternshipRow;
 }
 

@@ -2,7 +2,8 @@ import type { Updateable } from "kysely";
 import type { Trx } from "~/db/db.server";
 import type { OutplacementEventsTable } from "~/db/tables/outplacement";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
-import { DomainError, StaleVersionError } from "~/domain/errors";
+import { DomainError } from "~/domain/errors";
+import { applyTransition, lockRow } from "~/domain/workflow/index.server";
 import { listRecords } from "~/domain/l68/index.server";
 import { enqueueMail } from "~/domain/mail/index.server";
 import { resolveComune } from "~/domain/reference/index.server";
@@ -117,16 +118,8 @@ export async function createEvent(trx: Trx, actor: Actor, scope: EventScope, inp
 
 /** Locks the event in the scope and checks the version the person saw (null: the system, no check). */
 export async function lockEvent(trx: Trx, scope: EventScope, eventId: string, version: number | null) {
-  const current = await trx
-    .selectFrom("outplacement_events")
-    .selectAll()
-    .where("id", "=", eventId)
-    .where(eventInScope(scope))
-    .forUpdate()
-    .executeTakeFirst();
-  if (!current) throw new DomainError("Evento non trovato", "_form", "not_found");
-  if (version !== null && current.version !== version) throw new StaleVersionError();
-  return current;
+  const query = trx.selectFrom("outplacement_events").selectAll().where("id", "=", eventId).where(eventInScope(scope));
+  return lockRow(query, version, "Evento non trovato");
 }
 
 /** An officer corrects the event (dates, agreement, sites…) while it is not closed; the calendar follows. */
@@ -273,16 +266,23 @@ export async function transitionEvent(
         throw new DomainError("Carica prima l'elenco dei lavoratori: l'evento non ha ancora nessun lavoratore", "_form", "conflict");
     }
   }
-  Object.assign(set, { state: next, state_note: input.note, state_changed_at: now, version: current.version + 1, updated_at: now });
-  await trx.updateTable("outplacement_events").set(set).where("id", "=", eventId).execute();
-  await syncMilestones(trx, eventId, today);
-  await recordAudit(trx, actor, {
-    action: input.move === "set_state" ? "outplacement_event.state_set" : `outplacement_event.${input.move}`,
-    entityType: "outplacement_event",
-    entityId: eventId,
-    employerId: current.employer_id,
-    details: { from: current.state, to: next, note: input.note, date: input.date },
+  Object.assign(set, { state: next, state_note: input.note, state_changed_at: now });
+  await applyTransition(trx, {
+    table: "outplacement_events",
+    row: current,
+    patch: set,
+    now,
+    audit: {
+      actor,
+      entry: {
+        action: input.move === "set_state" ? "outplacement_event.state_set" : `outplacement_event.${input.move}`,
+        entityType: "outplacement_event",
+        employerId: current.employer_id,
+        details: { from: current.state, to: next, note: input.note, date: input.date },
+      },
+    },
   });
+  await syncMilestones(trx, eventId, today);
   await notifyEmployer(trx, current.employer_id, `L'evento «${current.title}» è passato allo stato «${EVENT_STATE_LABELS[next]}».`);
   return { state: next, version: current.version + 1 };
 }

@@ -1,48 +1,36 @@
 import type { OutplacementAgreementType, OutplacementEventState, OutplacementEventType } from "~/db/tables/outplacement";
+import { transitionTable } from "~/domain/workflow/index";
 
 // Client-safe vocabulary and state table of the redundancy event (docs/decisions/outplacement.md#evento).
 
-export const EVENT_TYPES = [
-  "collective_dismissal_l223",
-  "cigs_transition_22ter",
-  "cigs_relocation_24bis",
-  "site_closure_l234",
-  "cigs_other",
-  "multi_employer_gol_p5",
-] as const satisfies readonly OutplacementEventType[];
+/** The keys of a label table, in its order, as the non-empty list zod's enum takes. */
+const keysOf = <K extends string>(table: Record<K, unknown>) => Object.keys(table) as [K, ...K[]];
 
-export const EVENT_TYPE_LABELS: Record<OutplacementEventType, string> = {
-  collective_dismissal_l223: "Licenziamento collettivo (L. 223/1991)",
-  cigs_transition_22ter: "CIGS con accordo di transizione occupazionale (art. 22-ter D.Lgs. 148/2015)",
-  cigs_relocation_24bis: "CIGS con accordo di ricollocazione (art. 24-bis D.Lgs. 148/2015)",
-  site_closure_l234: "Chiusura di sede (L. 234/2021)",
-  cigs_other: "Altra CIGS",
-  multi_employer_gol_p5: "Gruppo di più aziende (GOL percorso 5)",
+/** Each procedure type with its label and its short label (tables and badges). */
+const EVENT_TYPE_NAMES: Record<OutplacementEventType, { label: string; short: string }> = {
+  collective_dismissal_l223: { label: "Licenziamento collettivo (L. 223/1991)", short: "L. 223" },
+  cigs_transition_22ter: {
+    label: "CIGS con accordo di transizione occupazionale (art. 22-ter D.Lgs. 148/2015)",
+    short: "CIGS 22-ter",
+  },
+  cigs_relocation_24bis: { label: "CIGS con accordo di ricollocazione (art. 24-bis D.Lgs. 148/2015)", short: "CIGS 24-bis" },
+  site_closure_l234: { label: "Chiusura di sede (L. 234/2021)", short: "L. 234" },
+  cigs_other: { label: "Altra CIGS", short: "CIGS" },
+  multi_employer_gol_p5: { label: "Gruppo di più aziende (GOL percorso 5)", short: "GOL P5" },
 };
+
+export const EVENT_TYPES = keysOf(EVENT_TYPE_NAMES);
+
+export const EVENT_TYPE_LABELS = Object.fromEntries(EVENT_TYPES.map((t) => [t, EVENT_TYPE_NAMES[t].label])) as Record<
+  OutplacementEventType,
+  string
+>;
 
 /** Short labels for tables and badges. */
-export const EVENT_TYPE_SHORT: Record<OutplacementEventType, string> = {
-  collective_dismissal_l223: "L. 223",
-  cigs_transition_22ter: "CIGS 22-ter",
-  cigs_relocation_24bis: "CIGS 24-bis",
-  site_closure_l234: "L. 234",
-  cigs_other: "CIGS",
-  multi_employer_gol_p5: "GOL P5",
-};
-
-export const EVENT_STATES = [
-  "draft",
-  "announced",
-  "union_phase",
-  "admin_phase",
-  "plan_exam",
-  "agreement_signed",
-  "closed_no_agreement",
-  "cohort_active",
-  "monitoring",
-  "closed",
-  "cancelled",
-] as const satisfies readonly OutplacementEventState[];
+export const EVENT_TYPE_SHORT = Object.fromEntries(EVENT_TYPES.map((t) => [t, EVENT_TYPE_NAMES[t].short])) as Record<
+  OutplacementEventType,
+  string
+>;
 
 export const EVENT_STATE_LABELS: Record<OutplacementEventState, string> = {
   draft: "Bozza",
@@ -58,14 +46,7 @@ export const EVENT_STATE_LABELS: Record<OutplacementEventState, string> = {
   cancelled: "Annullato",
 };
 
-export const AGREEMENT_TYPES = [
-  "esame_congiunto",
-  "sede_amministrativa",
-  "accordo_22ter",
-  "accordo_24bis",
-  "piano_l234",
-  "altro",
-] as const satisfies readonly OutplacementAgreementType[];
+export const EVENT_STATES = keysOf(EVENT_STATE_LABELS);
 
 export const AGREEMENT_TYPE_LABELS: Record<OutplacementAgreementType, string> = {
   esame_congiunto: "Esame congiunto in sede sindacale",
@@ -75,6 +56,8 @@ export const AGREEMENT_TYPE_LABELS: Record<OutplacementAgreementType, string> = 
   piano_l234: "Piano per la chiusura (L. 234/2021)",
   altro: "Altro accordo",
 };
+
+export const AGREEMENT_TYPES = keysOf(AGREEMENT_TYPE_LABELS);
 
 /** The regular moves of §4.1; `set_state` is the officer's manual override (any state, with a note). */
 export type EventMove =
@@ -136,44 +119,55 @@ export const EVENT_TRANSITIONS: Record<OutplacementEventState, Partial<Record<Ev
   cancelled: {},
 };
 
+/** Officers make every move: what restricts one is the type of the event. */
+const TABLE = transitionTable<OutplacementEventState, EventMove, OutplacementEventType, Move>(EVENT_TRANSITIONS, {
+  to: (m) => m.to,
+  allows: (m, type) => !m.types || m.types.includes(type),
+});
+
 export function nextEventState(from: OutplacementEventState, move: EventMove, type: OutplacementEventType): OutplacementEventState | null {
-  const m = EVENT_TRANSITIONS[from][move];
-  return m && (!m.types || m.types.includes(type)) ? m.to : null;
+  return TABLE.next(from, move, type);
 }
 
 /** The regular moves available now, for showing only the buttons that work. */
 export function availableEventMoves(from: OutplacementEventState, type: OutplacementEventType): EventMove[] {
-  return (Object.entries(EVENT_TRANSITIONS[from]) as [EventMove, Move][])
-    .filter(([, m]) => !m.types || m.types.includes(type))
-    .map(([e]) => e);
+  return TABLE.available(from, type);
 }
 
-export const EVENT_MOVE_LABELS: Record<EventMove, string> = {
-  announce: "Registra la comunicazione di avvio",
-  open_union_phase: "Apri la fase sindacale",
-  open_admin_phase: "Passa alla fase amministrativa",
-  receive_plan: "Registra il piano ricevuto",
-  sign_agreement: "Registra l'accordo firmato",
-  close_no_agreement: "Chiudi senza accordo",
-  activate_cohort: "Prendi in carico i lavoratori",
-  start_monitoring: "Passa al monitoraggio degli esiti",
-  close: "Chiudi l'evento",
-  cancel: "Annulla la procedura",
+/** What each regular move is called on its button, and what the officer reads once it is done. */
+const MOVE_TEXTS: Record<EventMove, { label: string; done: string }> = {
+  announce: {
+    label: "Registra la comunicazione di avvio",
+    done: "Comunicazione di avvio registrata: le scadenze di legge sono nel calendario dell'evento.",
+  },
+  open_union_phase: {
+    label: "Apri la fase sindacale",
+    done: "Fase sindacale aperta: il calendario mostra la fine dei 45 giorni (dimezzati sotto i 10 lavoratori).",
+  },
+  open_admin_phase: {
+    label: "Passa alla fase amministrativa",
+    done: "Fase amministrativa aperta: il calendario mostra la fine dei 30 giorni (dimezzati sotto i 10 lavoratori).",
+  },
+  receive_plan: { label: "Registra il piano ricevuto", done: "Piano registrato: è in esame." },
+  sign_agreement: { label: "Registra l'accordo firmato", done: "Accordo registrato: ora puoi caricare l'elenco dei lavoratori." },
+  close_no_agreement: {
+    label: "Chiudi senza accordo",
+    done: "Evento chiuso senza accordo: i lavoratori licenziati possono comunque essere presi in carico.",
+  },
+  activate_cohort: { label: "Prendi in carico i lavoratori", done: "Lavoratori presi in carico: l'evento è attivo." },
+  start_monitoring: { label: "Passa al monitoraggio degli esiti", done: "Evento in monitoraggio: si seguono gli esiti a 3, 6 e 12 mesi." },
+  close: { label: "Chiudi l'evento", done: "Evento chiuso." },
+  cancel: { label: "Annulla la procedura", done: "Procedura annullata." },
 };
 
-export const EVENT_MOVE_DONE: Record<EventMove | "set_state", string> = {
-  announce: "Comunicazione di avvio registrata: le scadenze di legge sono nel calendario dell'evento.",
-  open_union_phase: "Fase sindacale aperta: il calendario mostra la fine dei 45 giorni (dimezzati sotto i 10 lavoratori).",
-  open_admin_phase: "Fase amministrativa aperta: il calendario mostra la fine dei 30 giorni (dimezzati sotto i 10 lavoratori).",
-  receive_plan: "Piano registrato: è in esame.",
-  sign_agreement: "Accordo registrato: ora puoi caricare l'elenco dei lavoratori.",
-  close_no_agreement: "Evento chiuso senza accordo: i lavoratori licenziati possono comunque essere presi in carico.",
-  activate_cohort: "Lavoratori presi in carico: l'evento è attivo.",
-  start_monitoring: "Evento in monitoraggio: si seguono gli esiti a 3, 6 e 12 mesi.",
-  close: "Evento chiuso.",
-  cancel: "Procedura annullata.",
+const MOVES = Object.keys(MOVE_TEXTS) as EventMove[];
+
+export const EVENT_MOVE_LABELS = Object.fromEntries(MOVES.map((m) => [m, MOVE_TEXTS[m].label])) as Record<EventMove, string>;
+
+export const EVENT_MOVE_DONE = {
+  ...(Object.fromEntries(MOVES.map((m) => [m, MOVE_TEXTS[m].done])) as Record<EventMove, string>),
   set_state: "Stato cambiato manualmente: la nota è nello storico dell'evento.",
-};
+} satisfies Record<EventMove | "set_state", string>;
 
 /** States in which the event may still be edited (dates, agreement, sites). Closed and cancelled events are read-only. */
 export const EDITABLE_EVENT_STATES: readonly OutplacementEventState[] = EVENT_STATES.filter((s) => s !== "closed" && s !== "cancelled");

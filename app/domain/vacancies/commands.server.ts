@@ -4,7 +4,8 @@ import type { Trx } from "~/db/db.server";
 import type { VacanciesTable, VacancyOutcome } from "~/db/tables/vacancies";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { canPostVacancies } from "~/domain/employers/index.server";
-import { DomainError, FieldsError, StaleVersionError } from "~/domain/errors";
+import { DomainError, FieldsError } from "~/domain/errors";
+import { applyTransition, lockRow } from "~/domain/workflow/index.server";
 import { findAteco, findOccupation, resolveComune } from "~/domain/reference/index.server";
 import { enqueueSearchSync } from "../../../search/outbox.server";
 import { blockingFindings, checkNonDiscrimination, type DiscriminationFinding } from "./discrimination";
@@ -123,10 +124,7 @@ export async function lockVacancy(trx: Trx, scope: VacancyScope, vacancyId: stri
     .select(["id", "employer_id", "status", "version", "title", "number", "closing_date", "description", "tasks", "shifts"])
     .where("id", "=", vacancyId);
   if (scope.kind === "employer") query = query.where("employer_id", "=", scope.employerId);
-  const current = await query.forUpdate().executeTakeFirst();
-  if (!current) throw new DomainError("Offerta non trovata", "_form", "not_found");
-  if (version !== null && current.version !== version) throw new StaleVersionError();
-  return current;
+  return lockRow(query, version, "Offerta non trovata");
 }
 
 /** Corrections are possible only while the employer holds the vacancy (draft or sent back). */
@@ -216,24 +214,26 @@ export async function transitionVacancy(
     );
   await checkPreconditions(trx, current, input.event, todayInItaly(now));
   const outcome: VacancyOutcome | null = input.event === "cancel" ? "cancelled" : input.event === "close" ? input.outcome || null : null;
-  const set: Updateable<VacanciesTable> = {
-    status: next,
-    version: current.version + 1,
-    updated_at: now,
-    status_reason: input.reason || null,
-  };
+  const set: Updateable<VacanciesTable> = { status: next, status_reason: input.reason || null };
   if (input.event === "submit") set.submitted_at = now;
   if (input.event === "validate") Object.assign(set, { validated_at: now, validated_by: actor.userId });
   if (input.event === "publish") set.published_at = now;
   if (next === "closed")
     Object.assign(set, { closed_at: now, outcome, outcome_channel: input.channel || null, closed_by_expiry: input.event === "expire" });
-  await trx.updateTable("vacancies").set(set).where("id", "=", vacancyId).execute();
-  await recordAudit(trx, actor, {
-    action: `vacancy.${input.event}`,
-    entityType: "vacancy",
-    entityId: vacancyId,
-    employerId: current.employer_id,
-    details: { from: current.status, to: next, reason: input.reason || null, outcome, channel: input.channel || null },
+  await applyTransition(trx, {
+    table: "vacancies",
+    row: current,
+    patch: set,
+    now,
+    audit: {
+      actor,
+      entry: {
+        action: `vacancy.${input.event}`,
+        entityType: "vacancy",
+        employerId: current.employer_id,
+        details: { from: current.status, to: next, reason: input.reason || null, outcome, channel: input.channel || null },
+      },
+    },
   });
   await enqueueSearchSync(trx, VACANCY_INDEX, [vacancyId]);
   const notice = NOTICES[input.event];

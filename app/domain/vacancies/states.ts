@@ -1,4 +1,5 @@
 import type { VacancyOutcome, VacancyStatus } from "~/db/tables/vacancies";
+import { transitionTable } from "~/domain/workflow/index";
 
 export const VACANCY_STATUS_LABELS: Record<VacancyStatus, string> = {
   draft: "Bozza",
@@ -72,14 +73,15 @@ export const LIVE_STATUSES: readonly VacancyStatus[] = ["published", "in_presele
 /** Days before the closing date when the employer's desk lists a live vacancy as expiring. */
 export const EXPIRING_DAYS = 7;
 
+const TABLE = transitionTable(VACANCY_TRANSITIONS);
+
 export function nextVacancyStatus(from: VacancyStatus, event: VacancyEvent, by: VacancyActorKind): VacancyStatus | null {
-  const move = VACANCY_TRANSITIONS[from][event];
-  return move && move.by.includes(by) ? move.to : null;
+  return TABLE.next(from, event, by);
 }
 
 /** The events this actor may fire now, for showing only the buttons that work. */
 export function availableEvents(from: VacancyStatus, by: VacancyActorKind): VacancyEvent[] {
-  return (Object.entries(VACANCY_TRANSITIONS[from]) as [VacancyEvent, Move][]).filter(([, m]) => m.by.includes(by)).map(([e]) => e);
+  return TABLE.available(from, by);
 }
 
 export const EVENT_LABELS: Record<VacancyEvent, string> = {

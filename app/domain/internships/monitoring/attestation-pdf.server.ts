@@ -4,7 +4,7 @@
  * host. Its document hash is the one stored when it was issued.
  */
 import type { Db } from "~/db/db.server";
-import { PdfWriter } from "~/documents/pdf.server";
+import { internshipPdf, printFingerprint } from "../documents-pdf.server";
 import { formatDate } from "~/utils/format";
 import { formatPercentBp, toCentiHours } from "./attendance";
 import { hoursLabel, type MonitoringScope } from "./queries.server";
@@ -61,10 +61,7 @@ export async function attestationPdf(db: Db, internshipId: string, scope: Monito
   const planned = toCentiHours(a.planned_hours);
   const attended = toCentiHours(a.attended_hours);
   const trainee = a.first_name ? `${a.first_name} ${a.last_name}` : "Tirocinante";
-  const pdf = await PdfWriter.create({
-    title: `Attestazione finale di tirocinio — ${trainee}`,
-    author: "Centro per l'Impiego (soggetto promotore)",
-  });
+  const pdf = await internshipPdf(`Attestazione finale di tirocinio — ${trainee}`, "Centro per l'Impiego (soggetto promotore)");
   pdf.text("Centro per l'Impiego — soggetto promotore", { size: 10, bold: true });
   pdf.text("Tirocinio extracurricolare (LEP R, Linee guida del 25/5/2017, Allegato 3)", { size: 9, gap: 10 });
   pdf.heading("Attestazione finale di tirocinio", 1);
@@ -101,6 +98,6 @@ export async function attestationPdf(db: Db, internshipId: string, scope: Monito
   pdf.text(`Rilasciata il ${formatDate(a.issued_on)}.`, { gap: 10 });
   pdf.text(`Per il soggetto promotore: ${a.officer ?? "l'operatore del Centro per l'Impiego"}`, { gap: 4 });
   pdf.text(`Per il soggetto ospitante: ${a.host_signer_name}`, { gap: 12 });
-  pdf.text(`Impronta del documento (SHA-256): ${a.document_hash}`, { size: 8 });
+  printFingerprint(pdf, a.document_hash);
   return { bytes: await pdf.save(), filename: `attestazione-tirocinio-${a.number}.pdf`, internshipId: a.id };
 }

@@ -10,6 +10,7 @@ import type { L68RecordKind, L68RecordStatus } from "~/db/tables/l68";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { enqueueMail } from "~/domain/mail/index.server";
+import { applyTransition, lockRow } from "~/domain/workflow/index.server";
 import { recomputeFile } from "../file/commands.server";
 import { addDays, addMonths } from "../calculator/dates";
 import { checkFiling, isReferral, linkObligations, unlinkObligations, withContribution } from "./record-effects.server";
@@ -107,14 +108,12 @@ export async function fileRecord(
 }
 
 async function lockRecord(trx: Trx, employerId: string, recordId: string) {
-  const row = await trx
+  const query = trx
     .selectFrom("l68_records")
     .select(["id", "kind", "status", "version", "details", "province_code", "starts_on", "ends_on"])
     .where("id", "=", recordId)
-    .where("employer_id", "=", employerId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row) throw new DomainError("Pratica non trovata", "_form", "not_found");
+    .where("employer_id", "=", employerId);
+  const row = await lockRow(query, null, "Pratica non trovata");
   return { ...row, details: row.details as Record<string, unknown>, ends_on: row.ends_on as string | null };
 }
 
@@ -201,26 +200,26 @@ export async function changeRecordStatus(
   if (!next) throw new DomainError(`Operazione non consentita: la pratica è «${RECORD_STATUS_LABELS[rec.status]}»`, "_form", "conflict");
   const { details, endsOn } = await applyEvent(trx, actor, employerId, rec, ev, today);
   const officer = side === "officer";
-  await trx
-    .updateTable("l68_records")
-    .set({
+  await applyTransition(trx, {
+    table: "l68_records",
+    row: rec,
+    patch: {
       status: next,
       details: JSON.stringify(details),
       ends_on: endsOn,
       decision_note: officer ? ev.note || null : undefined,
       decided_by: officer ? actor.userId : undefined,
       decided_at: officer ? new Date() : undefined,
-      version: rec.version + 1,
-      updated_at: new Date(),
-    })
-    .where("id", "=", rec.id)
-    .execute();
-  await auditRecord(trx, actor, employerId, `l68.record_${ev.event}`, rec.id, {
-    kind: rec.kind,
-    from: rec.status,
-    to: next,
-    note: ev.note || undefined,
-    endsOn,
+    },
+    audit: {
+      actor,
+      entry: {
+        action: `l68.record_${ev.event}`,
+        entityType: "l68_record",
+        employerId,
+        details: { kind: rec.kind, from: rec.status, to: next, note: ev.note || undefined, endsOn },
+      },
+    },
   });
   if (affectsQuota(rec.kind)) await recomputeAfter(trx, actor, employerId, rec, next, endsOn, today);
   if (officer) await notifyEmployer(trx, employerId, rec.kind, next, ev.note);
