@@ -40,7 +40,9 @@ export async function loadBcnlInput(
   v: VacancyDetail,
 ): Promise<BcnlInput & { region: string | null; mapping: Cp2011Mapping | null }> {
   const [employerComune, workplace] = await Promise.all([comune(db, v.employer_comune_code), comune(db, v.comune_code)]);
-  const ccnl = v.ccnl ? codeEntry("ccnl", v.ccnl) : null;
+  // The CCNL column holds the CO code (ccnl_code) or, in older rows, free text (ccnl): only a code of the list is sent as one.
+  const stored = v as { ccnl?: string | null; ccnl_code?: string | null };
+  const ccnl = codeEntry("ccnl", stored.ccnl_code ?? stored.ccnl ?? null);
   return {
     vacancy: { ...toPublicVacancy(v), employerName: v.employer_name, employerTaxCode: v.employer_tax_code, outcome: v.outcome },
     employer: {

@@ -3,6 +3,7 @@ import { formatMoney } from "~/utils/format";
 import { plural } from "~/utils/plural";
 import {
   cliclavoroClosingReason,
+  cliclavoroStudyLevel,
   cliclavoroContractType,
   cliclavoroEducation,
   cliclavoroLanguage,
@@ -11,7 +12,6 @@ import {
   cliclavoroWorkingTime,
   type ClicLavoroMessageKind,
 } from "./cliclavoro-codes";
-import { EDUCATION_LEVELS } from "./codes";
 import { EQUAL_OPPORTUNITY_NOTICE } from "./discrimination";
 import type { PublicVacancy } from "./public-view";
 import { requirementLabel } from "./requirement-label";
@@ -22,8 +22,25 @@ import { requirementLabel } from "./requirement-label";
  * (docs/legal/national-systems.md#bcnl). Elements in the schema's order; lengths cut to the schema's limits.
  * The server loader (bcnl.server.ts) resolves the codes that need tables (CP2011, ATECO, CCNL, Belfiore).
  */
+/**
+ * The official-code fields of a vacancy and its requirements (level and title of study, mother tongue, licence and
+ * patentino codes, professional register, engagement, CO working time, CCNL note), read when the vacancy has them;
+ * older rows carry the local codes the mapping functions also accept.
+ */
+type OfficialRequirement = Partial<{
+  studyLevel: number | null;
+  studyTitle: string | null;
+  nativeSpeaker: boolean;
+  licenceCode: string | null;
+  patentinoCode: string | null;
+  alboCode: string | null;
+  educationLevel: string | null;
+}>;
+type OfficialVacancy = Partial<{ engagement: string; workingTimeCode: string; ccnlNote: string | null }>;
+
 export interface BcnlInput {
-  vacancy: PublicVacancy & { outcome: VacancyOutcome | null };
+  vacancy: Omit<PublicVacancy, "requirements"> &
+    OfficialVacancy & { outcome: VacancyOutcome | null; requirements: (PublicVacancy["requirements"][number] & OfficialRequirement)[] };
   employer: {
     taxCode: string;
     name: string;
@@ -95,10 +112,10 @@ export function bcnlGaps(input: BcnlInput): BcnlGap[] {
       message: "Il comune del luogo di lavoro non ha un codice catastale.",
       fix: "vacancy",
     });
-  if (!cliclavoroContractType(v.contractType))
+  if (!cliclavoroContractType(v.contractType, v.engagement))
     gaps.push({
       element: "idtipologiacontratto",
-      message: `Il tipo di contratto ${v.contractType} non ha un corrispondente tra i tipi di ClicLavoro.`,
+      message: `Il tipo di contratto ${v.contractType ?? ""} non ha un corrispondente tra i tipi di ClicLavoro.`,
       fix: "vacancy",
     });
   if (!v.publishedAt) gaps.push({ element: "datapubblicazione", message: "L'offerta non è mai stata pubblicata.", fix: "vacancy" });
@@ -132,8 +149,9 @@ export function buildBcnlVacancy(input: BcnlInput, message: BcnlMessage): string
 
   const titles: Node[] = [];
   for (const r of must("education")) {
-    const code = cliclavoroEducation(r.educationLevel);
-    const text = EDUCATION_LEVELS[r.educationLevel as keyof typeof EDUCATION_LEVELS] ?? (r.description || null);
+    const code =
+      cliclavoroEducation(r.studyTitle ?? null) ?? cliclavoroStudyLevel(r.studyLevel) ?? cliclavoroEducation(r.educationLevel ?? null);
+    const text = requirementLabel(r) || null;
     if (code)
       titles.push([
         "titolostudio",
@@ -142,12 +160,13 @@ export function buildBcnlVacancy(input: BcnlInput, message: BcnlMessage): string
           ["descrizionestudio", text ? cut(text, 100) : null],
         ],
       ]);
-    else if (r.educationLevel !== "none") unmapped.push(requirementLabel(r));
+    else if (r.studyLevel !== 0 && r.educationLevel !== "none") unmapped.push(requirementLabel(r));
   }
   const languages: Node[] = [];
   for (const r of must("language")) {
     const code = cliclavoroLanguage(r.languageCode);
-    const level = cliclavoroLanguageLevel(r.cefrLevel);
+    // A mother tongue goes without levels (as MyPortal sends it).
+    const level = r.nativeSpeaker ? null : cliclavoroLanguageLevel(r.cefrLevel);
     if (code)
       languages.push([
         "Lingua",
@@ -162,13 +181,15 @@ export function buildBcnlVacancy(input: BcnlInput, message: BcnlMessage): string
   }
   const driving: Node[] = [];
   const patentini: Node[] = [];
-  for (const r of must("licence")) {
-    const licence = cliclavoroLicence(r.licenceCategory);
+  const albi: Node[] = [];
+  for (const r of [...must("licence"), ...must("certificate")]) {
+    const licence = cliclavoroLicence(r.licenceCode ?? r.patentinoCode ?? r.licenceCategory);
     if (licence?.element === "idpatenteguida") driving.push(["idpatenteguida", licence.code]);
     else if (licence) patentini.push(["idpatentino", licence.code]);
+    else if (r.alboCode && !albi.length) albi.push(["idalbo", r.alboCode]);
     else unmapped.push(requirementLabel(r));
   }
-  const others = [...must("certificate"), ...must("skill")].map((r) => requirementLabel(r));
+  const others = must("skill").map((r) => requirementLabel(r));
   const requirementsText = [...unmapped, ...others].filter(Boolean).join("; ");
 
   const pay =
@@ -182,7 +203,7 @@ export function buildBcnlVacancy(input: BcnlInput, message: BcnlMessage): string
     v.weeklyHours ? plural(v.weeklyHours, "ora settimanale", "ore settimanali") : null,
     v.shifts ? `Turni: ${v.shifts}` : null,
     pay,
-    v.ccnl && !input.ccnlCode ? `CCNL: ${v.ccnl}` : null,
+    v.ccnlNote ? `CCNL: ${v.ccnlNote}` : v.ccnl && !input.ccnlCode ? `CCNL: ${v.ccnl}` : null,
     v.startDate ? `Inizio previsto: ${v.startDate}` : null,
   ].filter(Boolean);
   const yearly = v.payPeriod === "year" && (v.payMin !== null || v.payMax !== null) ? averageOf(v.payMin, v.payMax) : null;
@@ -235,6 +256,7 @@ export function buildBcnlVacancy(input: BcnlInput, message: BcnlMessage): string
             "IstruzioneFormazione",
             [
               ...titles,
+              ...albi,
               ...languages,
               ...driving,
               ...patentini,
@@ -246,9 +268,9 @@ export function buildBcnlVacancy(input: BcnlInput, message: BcnlMessage): string
             "CondizioniOfferte",
             [
               ["idcomune", input.workplaceBelfiore],
-              ["idtipologiacontratto", cliclavoroContractType(v.contractType)],
+              ["idtipologiacontratto", cliclavoroContractType(v.contractType, v.engagement)],
               ["idccnl", input.ccnlCode],
-              ["idmodalitalavoro", cliclavoroWorkingTime(v.workingTime)],
+              ["idmodalitalavoro", cliclavoroWorkingTime(v.workingTimeCode ?? v.workingTime)],
               ["retribuzioneannualorda", yearly],
               ["ulterioricondizioni", conditions.length ? cut(conditions.join("; "), 1000) : null],
             ],

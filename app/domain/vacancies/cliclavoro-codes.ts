@@ -6,7 +6,10 @@
  */
 
 /** CO tipologia contrattuale (A.01.00…) → ClicLavoro idtipologiacontratto (A00–A06). Null: no ClicLavoro type. */
-export function cliclavoroContractType(code: string): string | null {
+export function cliclavoroContractType(code: string | null, engagement?: string | null): string | null {
+  // Self-employment has no CO type; an agency (somministrazione) vacancy takes the CO type of the assignment when given.
+  if (engagement === "self_employed") return "A05";
+  if (!code) return engagement === "agency" ? "A01" : null;
   const legacy: Record<string, string> = { SOMM: "A01", AUTONOMO: "A05" };
   if (legacy[code]) return legacy[code];
   const m = /^([A-Z])\.(\d{2})\.(\d{2})$/.exec(code);
@@ -118,6 +121,27 @@ export function cliclavoroEducation(code: string | null): string | null {
   if (/^\d{2}$/.test(code)) return code === "00" ? null : code;
   return EDUCATION_LEVELS[code] ?? null;
 }
+
+/** Ministerial level of study (0–12, titoli_studio_livelli.csv) → the top 8-digit title of the level. */
+const LEVEL_TOP_TITLES = [
+  "00000000",
+  "10000000",
+  "20000000",
+  "30000000",
+  "40000000",
+  "50000000",
+  "60000000",
+  "70000000",
+  "80000000",
+  "81000000",
+  "82000000",
+  "83000000",
+  "90000000",
+];
+
+/** The ministerial level of study (0–12) → idtitolostudio, through its top title. */
+export const cliclavoroStudyLevel = (level: number | null | undefined) =>
+  level === null || level === undefined ? null : cliclavoroEducation(LEVEL_TOP_TITLES[level] ?? null);
 
 /**
  * The employer's headcount band → ampiezza (01 «da 0 a 5», 02 «6–19», 03 «20–49», 04 «50–249», 05 «250 e oltre»).

@@ -74,6 +74,38 @@ describe("ClicLavoro vacancy document", () => {
     expect(await validateNationalXml("cliclavoroVacancy", xml)).toEqual({ valid: true });
   });
 
+  it("reads the official-code fields when the vacancy has them (level of study, mother tongue, patentini, registers, engagement)", async () => {
+    const base = publicVacancy();
+    const r0 = { ...base.requirements[0]!, years: null };
+    const requirements = [
+      { ...r0, position: 1, kind: "education" as const, educationLevel: null, studyLevel: 9, studyTitle: null },
+      { ...r0, position: 2, kind: "language" as const, languageCode: "005", cefrLevel: "C2", nativeSpeaker: true },
+      { ...r0, position: 3, kind: "licence" as const, licenceCode: "04", licenceCategory: "D" },
+      { ...r0, position: 4, kind: "certificate" as const, patentinoCode: "09", description: "Impianti elevatori" },
+      { ...r0, position: 5, kind: "certificate" as const, alboCode: "0012", description: "Albo" },
+    ];
+    const xml = buildBcnlVacancy(
+      input({
+        requirements,
+        contractType: null as unknown as string,
+        engagement: "self_employed",
+        workingTimeCode: "V",
+        ccnlNote: "livello 3",
+      } as never),
+      invio,
+    );
+    expect(values(xml, "idtitolostudio")).toEqual(["81"]);
+    expect(values(xml, "idlingua")).toEqual(["005"]);
+    expect(values(xml, "idlivelloletto")).toEqual([]);
+    expect(values(xml, "idpatenteguida")).toEqual(["04"]);
+    expect(values(xml, "idpatentino")).toEqual(["09"]);
+    expect(values(xml, "idalbo")).toEqual(["0012"]);
+    expect(values(xml, "idtipologiacontratto")).toEqual(["A05"]);
+    expect(values(xml, "idmodalitalavoro")).toEqual(["PT"]);
+    expect(values(xml, "ulterioricondizioni")[0]).toContain("CCNL: livello 3");
+    expect(await validateNationalXml("cliclavoroVacancy", xml)).toEqual({ valid: true });
+  });
+
   it("writes the closing and the update messages, valid too", async () => {
     const closing = buildBcnlVacancy(input({ status: "closed" }, {}), {
       kind: "chiusura",
