@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/forms";
+import { PartySigningPanel } from "~/components/internship-party-signing";
 import {
   InternshipCapacityMeter,
   InternshipChecksPanel,
@@ -19,17 +20,20 @@ import { parseForm } from "~/web/conform";
 import { replyDomainError, replyFormError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { internshipIdFrom, requireInternshipEmployer } from "~/web/internship-guards.server";
+import { partySigningData } from "~/web/internship-party-signing.server";
 import { actorOf, notFound } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Tirocinio — Rosa" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, employerId } = await requireInternshipEmployer(request, context);
+  const { user, employerId, actor } = await requireInternshipEmployer(request, context);
   const id = internshipIdFrom(params);
   const found = await getEmployerInternship(getDb(), actorOf(user, context), employerId, id, todayInItaly());
   if (!found) throw notFound("Tirocinio non trovato");
   const i = found.internship;
   return {
+    signing: await partySigningData({ ...actor, employerRole: user.employerRole }, id),
+    signerName: user.fullName,
     internship: {
       id: i.id,
       number: i.number,
@@ -96,7 +100,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EmployerInternship() {
-  const { internship: i, comune, occupation, trainee, rosa, capacity, check, timeline, events } = useLoaderData<typeof loader>();
+  const {
+    internship: i,
+    comune,
+    occupation,
+    trainee,
+    rosa,
+    capacity,
+    check,
+    timeline,
+    events,
+    signing,
+    signerName,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = Object.values(result?.result?.error ?? {})
     .flat()
@@ -107,6 +123,12 @@ export default function EmployerInternship() {
       <Notice type="info">{NEXT_STEPS[i.state].employer}</Notice>
       {i.stateReason ? <p>Nota: {i.stateReason}</p> : null}
       <InternshipSectionLinks base={`/azienda/tirocini/${i.id}`} state={i.state} area="employer" />
+      <PartySigningPanel
+        data={signing}
+        action={`/azienda/tirocini/${i.id}/firme`}
+        pdfHrefs={{ convention: `/azienda/tirocini/${i.id}/convenzione/pdf`, pfi: `/azienda/tirocini/${i.id}/pfi/pdf` }}
+        signerName={signerName}
+      />
       <div className="row">
         <div className="col-lg-7">
           <h2 className="h4">Progetto</h2>
