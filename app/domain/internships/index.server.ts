@@ -86,3 +86,4 @@ export {
   type UnitCapacity,
 } from "./queries.server";
 export { releaseErasedTrainee } from "./erasure.server";
+export { internshipOfVacancy } from "./vacancy-link.server";
