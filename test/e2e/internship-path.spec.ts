@@ -75,13 +75,14 @@ test("an internship from the host's request to the attestazione, seen by the hos
   await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Avvia la ricerca del tirocinante" }).click();
-  await expect(page.getByText("Ricerca avviata")).toBeVisible();
+  await expect(page.getByText(/^Ricerca avviata:/)).toBeVisible();
   await page.getByRole("link", { name: "Cerca i candidati nell'abbinamento e prepara la rosa" }).click();
+  await expect(page).toHaveURL(/\/operatore\/preselezione\//);
   // The internship's offer reaches the search index a moment after it is created.
   await expect(async () => {
     await page.reload();
     await expect(page.getByRole("checkbox", { name: "Scegli Sara Esposito" })).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: 60_000 });
   await expectAccessible(page);
   await page.getByRole("checkbox", { name: "Scegli Sara Esposito" }).check();
   await page.getByRole("button", { name: "Crea la rosa con i candidati scelti" }).click();
@@ -102,9 +103,9 @@ test("an internship from the host's request to the attestazione, seen by the hos
   await page.locator("label", { hasText: /^Sara Esposito/ }).click();
   await expect(page.getByLabel(/^Sara Esposito/)).toBeChecked();
   await page.getByRole("button", { name: "Scegli il tirocinante" }).click();
-  await expect(page.getByText("Tirocinante scelto")).toBeVisible();
+  await expect(page.getByText(/^Tirocinante scelto: ora avvia/)).toBeVisible();
   await page.getByRole("button", { name: "Avvia il progetto formativo" }).click();
-  await expect(page.getByText("Progetto formativo avviato")).toBeVisible();
+  await expect(page.getByText(/^Progetto formativo avviato:/)).toBeVisible();
   await expectAccessible(page);
 
   // 4. The convention with Hotel Dolomiti: written and signed by the promoter.
