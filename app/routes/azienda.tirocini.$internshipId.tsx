@@ -6,6 +6,7 @@ import {
   InternshipCapacityMeter,
   InternshipChecksPanel,
   InternshipTimeline,
+  hoursPhrase,
   type StoredCheck,
   InternshipSectionLinks,
   InternshipCaseHeader,
@@ -15,6 +16,7 @@ import { withTransaction } from "~/db/transaction.server";
 import { ChooseTraineeSchema, InternshipMoveSchema, NEXT_STEPS, availableInternshipEvents } from "~/domain/internships";
 import { chooseInternshipTrainee, getEmployerInternship, moveInternship } from "~/domain/internships/index.server";
 import { todayInItaly } from "~/utils/dates";
+import { plural } from "~/utils/plural";
 import { formatDate, formatMoney } from "~/utils/format";
 import { parseForm } from "~/web/conform";
 import { replyDomainError, replyFormError, replyInvalid } from "~/web/conform.server";
@@ -138,11 +140,9 @@ export default function EmployerInternship() {
             <dt className="col-sm-4">Sede</dt>
             <dd className="col-sm-8">{comune}</dd>
             <dt className="col-sm-4">Orario</dt>
-            <dd className="col-sm-8">
-              {String(i.weeklyHours).replace(".", ",")} ore settimanali, {String(i.dailyHours).replace(".", ",")} al giorno
-            </dd>
+            <dd className="col-sm-8">{hoursPhrase(i.weeklyHours, i.dailyHours)}</dd>
             <dt className="col-sm-4">Durata prevista</dt>
-            <dd className="col-sm-8">{String(i.plannedMonths).replace(".", ",")} mesi</dd>
+            <dd className="col-sm-8">{plural(Number(i.plannedMonths), "mese", "mesi")}</dd>
             <dt className="col-sm-4">Periodo</dt>
             <dd className="col-sm-8">
               {i.startDate ? `dal ${formatDate(i.startDate)}${i.endDate ? ` al ${formatDate(i.endDate)}` : ""}` : "da definire"}

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/forms";
 import { InternshipAttendancePanel } from "~/components/internship-monitoring";
 import { PartySigningPanel } from "~/components/internship-party-signing";
-import { InternshipStateBadge, InternshipTimeline } from "~/components/internship-views";
+import { InternshipStateBadge, InternshipTimeline, hoursPhrase } from "~/components/internship-views";
 import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
 import { NEXT_STEPS } from "~/domain/internships";
@@ -12,7 +12,7 @@ import { formatDate, formatMoney } from "~/utils/format";
 import { internshipIdFrom, requireInternshipTrainee } from "~/web/internship-guards.server";
 import { partySignAction, partySigningData } from "~/web/internship-party-signing.server";
 import { notFound } from "~/web/session.server";
-import { pluralWord } from "~/utils/plural";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction = () => [{ title: "Il mio tirocinio — Rosa" }];
 
@@ -140,14 +140,12 @@ export default function TraineeInternship() {
         <dt className="col-sm-4">Professione</dt>
         <dd className="col-sm-8">{occupation}</dd>
         <dt className="col-sm-4">Orario</dt>
-        <dd className="col-sm-8">
-          {String(i.weeklyHours).replace(".", ",")} ore settimanali, {String(i.dailyHours).replace(".", ",")} al giorno
-        </dd>
+        <dd className="col-sm-8">{hoursPhrase(i.weeklyHours, i.dailyHours)}</dd>
         <dt className="col-sm-4">Periodo</dt>
         <dd className="col-sm-8">
           {i.startDate
             ? `dal ${formatDate(i.startDate)}${i.endDate ? ` al ${formatDate(i.endDate)}` : ""}`
-            : `${String(i.plannedMonths).replace(".", ",")} ${pluralWord(Number(i.plannedMonths), "mese", "mesi")}, date da definire`}
+            : `${plural(Number(i.plannedMonths), "mese", "mesi")}, date da definire`}
         </dd>
         <dt className="col-sm-4">Indennità mensile lorda</dt>
         <dd className="col-sm-8">

@@ -172,9 +172,11 @@ test("an internship from the host's request to the attestazione, seen by the hos
   await login(page, "candidato@rosa.demo");
   await page.goto("/candidato/tirocini");
   await page.getByRole("link", { name: title }).click();
-  await expect(page.getByText("Scarica il progetto formativo, firmalo e carica qui il PDF firmato.")).toBeVisible();
+  await expect(page.getByText("Mancano alcune firme del progetto formativo: qui sotto vedi se manca la tua.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Da firmare" })).toBeVisible();
   await expectAccessible(page);
-  await signDownloaded(page, page.locator("form").first(), /^Scarica il PDF: progetto formativo/, "Carica il progetto formativo firmato");
+  const traineePfi = page.locator("form").filter({ has: page.getByRole("button", { name: "Carica il progetto formativo firmato" }) });
+  await signDownloaded(page, traineePfi, /^Scarica il PDF: progetto formativo/, "Carica il progetto formativo firmato");
   await expect(page.getByText("Firma registrata: mancano le firme delle altre parti.")).toBeVisible();
   await logout(page);
 
