@@ -6,6 +6,7 @@ import { DomainError } from "~/domain/errors";
 import {
   ConventionSchema,
   PfiSchema,
+  concludeInternship,
   conventionContent,
   conventionData,
   createConvention,
@@ -336,5 +337,34 @@ describe("the parties sign their own copies", () => {
     const twice = await refused(signPfiAsParty(t.trainee, t.id));
     expect(twice.kind).toBe("conflict");
     expect((await internshipRow(t.id)).state).toBe("partially_signed");
+  });
+});
+
+describe("the officer records the conclusion", () => {
+  it("only past the end date, and only for a running internship", async () => {
+    const employer = await createEmployer();
+    const trainee = await createTestCandidate();
+    const running = await insertInternship(employer.id, {
+      state: "active",
+      candidate_id: trainee.id,
+      start_date: addDays(today, -90),
+      end_date: today,
+    });
+    const early = await refused(withTransaction((trx) => concludeInternship(trx, officer, { internshipId: running.id }, today)));
+    expect(early.kind).toBe("conflict");
+    expect(early.message).toMatch(/si può solo interrompere/);
+    const done = await withTransaction((trx) => concludeInternship(trx, officer, { internshipId: running.id }, addDays(today, 1)));
+    expect(done.state).toBe("completed");
+    expect(done.actual_end_date).toBe(today);
+    const again = await refused(
+      withTransaction((trx) => concludeInternship(trx, officer, { internshipId: running.id }, addDays(today, 1))),
+    );
+    expect(again.kind).toBe("conflict");
+    const outcomes = await getDb()
+      .selectFrom("internship_outcomes")
+      .select("horizon_months")
+      .where("internship_id", "=", running.id)
+      .execute();
+    expect(outcomes.map((o) => o.horizon_months).sort()).toEqual([12, 6]);
   });
 });
