@@ -6,6 +6,7 @@ import {
   AttendanceSchema,
   AttestSchema,
   CloseSchema,
+  CompleteSchema,
   DOSSIER_KIND_LABELS,
   DossierSchema,
   ExtendSchema,
@@ -470,6 +471,20 @@ export function CloseForm({ reply, data }: FormProps) {
       <h3 className="h5">Chiusura senza attestazione</h3>
       <p>Presenze al {data.totals.percentLabel} delle ore previste: sotto il 70 % l&apos;attestazione non si rilascia.</p>
       <TextAreaField field={f.note} label="Nota (facoltativo)" rows={2} />
+    </FormShell>
+  );
+}
+
+/** The officer records the conclusion of an internship past its end date (the job would do it within its next run). */
+export function CompleteForm({ reply, data }: FormProps) {
+  const [form] = useSchemaForm(CompleteSchema, { id: "concludi", lastResult: mine(reply, "complete") });
+  return (
+    <FormShell form={form} intent="complete" version={data.internship.version} submit="Registra la conclusione">
+      <h3 className="h5">Conclusione</h3>
+      <p>
+        Il tirocinio è finito il {data.internship.endDate ? formatDate(data.internship.endDate) : "—"}: registra la conclusione per
+        rilasciare l&apos;attestazione (altrimenti Rosa la registra da sola al prossimo controllo, ogni 15 minuti).
+      </p>
     </FormShell>
   );
 }

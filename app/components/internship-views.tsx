@@ -8,7 +8,7 @@ import {
 } from "~/domain/internships";
 import { Link } from "@remix-run/react";
 import { PageTitle } from "~/components/layout";
-import { formatDate, formatDateTime } from "~/utils/format";
+import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/utils/format";
 import { plural, pluralWord } from "~/utils/plural";
 
 /** What `check_result` holds (the JSON of InternshipCheckRecord), as the pages receive it. */
@@ -68,7 +68,7 @@ export function InternshipChecksPanel({
         <ul className="list-unstyled">
           <li>Massimo di tirocinanti contemporanei nell'unità: {stored.check.maxSimultaneousTrainees}</li>
           <li>Durata massima: {plural(stored.check.maxDurationMonths, "mese", "mesi")}</li>
-          <li>Indennità minima mensile: € {stored.check.minMonthlyIndemnity.replace(".", ",")}</li>
+          <li>Indennità minima mensile: {formatMoney(stored.check.minMonthlyIndemnity)}</li>
         </ul>
       ) : null}
       {violations.length ? (
@@ -256,4 +256,9 @@ export function InternshipCaseHeader({
       ) : null}
     </>
   );
+}
+
+/** «30 ore settimanali, 6 al giorno» (the columns are numeric strings: «30.00» reads «30» in Italian, «37.50» «37,5»). */
+export function hoursPhrase(weekly: string | number, daily: string | number): string {
+  return `${formatNumber(Number(weekly))} ore settimanali, ${formatNumber(Number(daily))} al giorno`;
 }

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/forms";
+import { PartySigningPanel } from "~/components/internship-party-signing";
 import {
   InternshipCapacityMeter,
   InternshipChecksPanel,
   InternshipTimeline,
+  hoursPhrase,
   type StoredCheck,
   InternshipSectionLinks,
   InternshipCaseHeader,
@@ -14,22 +16,26 @@ import { withTransaction } from "~/db/transaction.server";
 import { ChooseTraineeSchema, InternshipMoveSchema, NEXT_STEPS, availableInternshipEvents } from "~/domain/internships";
 import { chooseInternshipTrainee, getEmployerInternship, moveInternship } from "~/domain/internships/index.server";
 import { todayInItaly } from "~/utils/dates";
+import { plural } from "~/utils/plural";
 import { formatDate, formatMoney } from "~/utils/format";
 import { parseForm } from "~/web/conform";
 import { replyDomainError, replyFormError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { internshipIdFrom, requireInternshipEmployer } from "~/web/internship-guards.server";
+import { partySigningData } from "~/web/internship-party-signing.server";
 import { actorOf, notFound } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Tirocinio — Rosa" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, employerId } = await requireInternshipEmployer(request, context);
+  const { user, employerId, actor } = await requireInternshipEmployer(request, context);
   const id = internshipIdFrom(params);
   const found = await getEmployerInternship(getDb(), actorOf(user, context), employerId, id, todayInItaly());
   if (!found) throw notFound("Tirocinio non trovato");
   const i = found.internship;
   return {
+    signing: await partySigningData({ ...actor, employerRole: user.employerRole }, id),
+    signerName: user.fullName,
     internship: {
       id: i.id,
       number: i.number,
@@ -96,7 +102,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EmployerInternship() {
-  const { internship: i, comune, occupation, trainee, rosa, capacity, check, timeline, events } = useLoaderData<typeof loader>();
+  const {
+    internship: i,
+    comune,
+    occupation,
+    trainee,
+    rosa,
+    capacity,
+    check,
+    timeline,
+    events,
+    signing,
+    signerName,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = Object.values(result?.result?.error ?? {})
     .flat()
@@ -107,6 +125,12 @@ export default function EmployerInternship() {
       <Notice type="info">{NEXT_STEPS[i.state].employer}</Notice>
       {i.stateReason ? <p>Nota: {i.stateReason}</p> : null}
       <InternshipSectionLinks base={`/azienda/tirocini/${i.id}`} state={i.state} area="employer" />
+      <PartySigningPanel
+        data={signing}
+        action={`/azienda/tirocini/${i.id}/firme`}
+        pdfHrefs={{ convention: `/azienda/tirocini/${i.id}/convenzione/pdf`, pfi: `/azienda/tirocini/${i.id}/pfi/pdf` }}
+        signerName={signerName}
+      />
       <div className="row">
         <div className="col-lg-7">
           <h2 className="h4">Progetto</h2>
@@ -116,11 +140,9 @@ export default function EmployerInternship() {
             <dt className="col-sm-4">Sede</dt>
             <dd className="col-sm-8">{comune}</dd>
             <dt className="col-sm-4">Orario</dt>
-            <dd className="col-sm-8">
-              {String(i.weeklyHours).replace(".", ",")} ore settimanali, {String(i.dailyHours).replace(".", ",")} al giorno
-            </dd>
+            <dd className="col-sm-8">{hoursPhrase(i.weeklyHours, i.dailyHours)}</dd>
             <dt className="col-sm-4">Durata prevista</dt>
-            <dd className="col-sm-8">{String(i.plannedMonths).replace(".", ",")} mesi</dd>
+            <dd className="col-sm-8">{plural(Number(i.plannedMonths), "mese", "mesi")}</dd>
             <dt className="col-sm-4">Periodo</dt>
             <dd className="col-sm-8">
               {i.startDate ? `dal ${formatDate(i.startDate)}${i.endDate ? ` al ${formatDate(i.endDate)}` : ""}` : "da definire"}

@@ -5,6 +5,7 @@ import { CheckboxField, ErrorSummary, Notice, SelectField, TextAreaField, TextFi
 import { MatchExplanation } from "~/components/match-explanation";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
+import { internshipOfVacancy } from "~/domain/internships/index.server";
 import { recordAudit } from "~/domain/audit/commands.server";
 import {
   addGapProposal,
@@ -91,6 +92,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     hireDefaults(getDb(), rest.vacancy_id),
     presentationTime(getDb(), shortlistId),
   ]);
+  const internship = await internshipOfVacancy(getDb(), rest.vacancy_id);
   const { standard, recorded } = time;
   return {
     ...data,
@@ -98,6 +100,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     defaults,
     options: hireFormOptions(),
     plan,
+    internship,
     standard4C: standard ?? null,
     presentPrefill: recorded ?? { ...standardPrefill(standard, "4C"), justification: null },
     alreadyRecorded: !!recorded,
@@ -232,8 +235,21 @@ async function officerHire(formData: FormData, actor: ReturnType<typeof actorOf>
 }
 
 export default function OfficerShortlistPage() {
-  const { shortlist, rows, proposals, snapshot, results, plan, hires, defaults, options, standard4C, presentPrefill, alreadyRecorded } =
-    useLoaderData<typeof loader>();
+  const {
+    shortlist,
+    rows,
+    proposals,
+    snapshot,
+    results,
+    plan,
+    hires,
+    defaults,
+    options,
+    standard4C,
+    presentPrefill,
+    alreadyRecorded,
+    internship,
+  } = useLoaderData<typeof loader>();
   const contactable = rows.filter((r) => availableCandidateEvents(r.state, "officer").includes("start_contact") && r.state === "proposed");
   const result = useActionData<typeof action>()?.result ?? null;
   const availableCount = rows.filter((r) => r.state === "available").length;
@@ -254,6 +270,12 @@ export default function OfficerShortlistPage() {
       <p>
         <Link to={`/operatore/preselezione/${shortlist.vacancy_id}`}>← Offerta n. {shortlist.vacancy_number}</Link>
       </p>
+      {internship ? (
+        <Notice type="info">
+          Rosa per il tirocinio n. {internship.number}: quando una persona conferma la disponibilità,{" "}
+          <Link to={`/operatore/tirocini/${internship.id}`}>sceglila come tirocinante nella scheda del tirocinio</Link>.
+        </Notice>
+      ) : null}
       <h1>{shortlist.title}</h1>
       <p>
         {shortlist.employer_name} — offerta «{shortlist.vacancy_title}». Posizioni coperte {shortlist.filled} su {shortlist.positions}.

@@ -5,6 +5,7 @@ import {
   InternshipCapacityMeter,
   InternshipChecksPanel,
   InternshipTimeline,
+  hoursPhrase,
   type StoredCheck,
   InternshipSectionLinks,
   InternshipCaseHeader,
@@ -27,6 +28,7 @@ import {
   startInternshipScouting,
 } from "~/domain/internships/index.server";
 import { todayInItaly } from "~/utils/dates";
+import { plural } from "~/utils/plural";
 import { formatDate, formatMoney } from "~/utils/format";
 import { parseForm } from "~/web/conform";
 import { replyDomainError, replyFormError, replyInvalid } from "~/web/conform.server";
@@ -175,11 +177,9 @@ export default function InternshipCase() {
             <dt className="col-sm-4">Sede</dt>
             <dd className="col-sm-8">{data.comune}</dd>
             <dt className="col-sm-4">Orario</dt>
-            <dd className="col-sm-8">
-              {String(i.weeklyHours).replace(".", ",")} ore settimanali, {String(i.dailyHours).replace(".", ",")} al giorno
-            </dd>
+            <dd className="col-sm-8">{hoursPhrase(i.weeklyHours, i.dailyHours)}</dd>
             <dt className="col-sm-4">Durata prevista</dt>
-            <dd className="col-sm-8">{String(i.plannedMonths).replace(".", ",")} mesi</dd>
+            <dd className="col-sm-8">{plural(Number(i.plannedMonths), "mese", "mesi")}</dd>
             <dt className="col-sm-4">Periodo</dt>
             <dd className="col-sm-8">
               {i.startDate ? `dal ${formatDate(i.startDate)}${i.endDate ? ` al ${formatDate(i.endDate)}` : ""}` : "da definire"}

@@ -4,6 +4,7 @@ import {
   AttendanceForm,
   AttestForm,
   CloseForm,
+  CompleteForm,
   DossierForm,
   ExtendForm,
   InternshipAttendancePanel,
@@ -24,6 +25,7 @@ import { recordAudit } from "~/domain/audit/index.server";
 import { INTERNSHIP_STATE_LABELS } from "~/domain/internships";
 import { internshipMonitoring } from "~/domain/internships/index.server";
 import { internshipIdFrom, monitoringAction, requireInternshipOfficer } from "~/web/internship-monitoring.server";
+import { todayInItaly } from "~/utils/dates";
 import { actorOf, notFound } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Svolgimento del tirocinio — Rosa" }];
@@ -40,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     entityId: id,
     employerId: data.internship.employerId,
   });
-  return { data };
+  return { data, today: todayInItaly() };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -50,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function InternshipMonitoringPage() {
-  const { data } = useLoaderData<typeof loader>();
+  const { data, today } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const i = data.internship;
   const running = i.state === "active" || i.state === "suspended";
@@ -69,6 +71,7 @@ export default function InternshipMonitoringPage() {
         ) : null}
       </InternshipAttendancePanel>
       <InternshipChangesPanel data={data}>
+        {i.state === "active" && i.endDate && i.endDate < today ? <CompleteForm reply={reply} data={data} /> : null}
         {i.state === "active" ? (
           <>
             <SuspendForm reply={reply} data={data} />

@@ -28,6 +28,7 @@ import {
   recordCo,
   renderDocumentPdf,
   savePfi,
+  signAsParty,
   signPfi,
   unilavForInternship,
   internshipUnilavExport,
@@ -173,7 +174,7 @@ export async function readSignatureUpload(request: Request) {
  * regional authorisation, record the CO. Back to `back` with a message saying what happened and what comes next.
  */
 export async function internshipDocumentsAction(area: InternshipArea, request: Request, context: unknown, id: string, back: string) {
-  const { actor } = await internshipActor(area, request, context);
+  const { user, actor } = await internshipActor(area, request, context);
   const today = todayInItaly();
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const { upload, submission } = await readSignatureUpload(request);
@@ -181,7 +182,18 @@ export async function internshipDocumentsAction(area: InternshipArea, request: R
     if (!upload.file) return replyDomainError(upload.error ?? new DomainError("Scegli il PDF firmato", "signedPdf"), submission);
     const file = upload.file;
     try {
-      const r = await withTransaction((trx) => signPfi(trx, actor, id, { ...submission.value, pdf: file }, today));
+      // The host signs through the same rule as on its internship page: its legal representative or delegate, for itself.
+      const r = await withTransaction((trx) =>
+        actor.kind === "employer"
+          ? signAsParty(
+              trx,
+              { ...actor, employerRole: user.employerRole },
+              id,
+              { ...submission.value, document: "pfi", pdf: file },
+              today,
+            ).then((x) => ({ state: x.internshipState }))
+          : signPfi(trx, actor, id, { ...submission.value, pdf: file }, today),
+      );
       const next =
         r.state === "awaiting_authorisation"
           ? "Firme complete: ora serve l'autorizzazione della Regione."

@@ -4,6 +4,7 @@ import {
   AttendanceSchema,
   AttestSchema,
   CloseSchema,
+  CompleteSchema,
   DossierSchema,
   ExtendSchema,
   InterruptSchema,
@@ -14,6 +15,7 @@ import {
   UnilavFiledSchema,
   addDossierItem,
   closeWithoutAttestation,
+  concludeInternship,
   declareOutcome,
   extendInternship,
   interruptInternship,
@@ -81,6 +83,7 @@ const SCHEMAS = {
   dossier: DossierSchema,
   attest: AttestSchema,
   close: CloseSchema,
+  complete: CompleteSchema,
   time: ServiceTimeSchema,
   outcome: OutcomeSchema,
   unilav: UnilavFiledSchema,
@@ -141,6 +144,9 @@ export async function monitoringAction(
         case "attest":
           await issueAttestation(trx, needOfficer(), { internshipId, ...(v as object) } as never);
           return "Attestazione rilasciata: il tirocinante può scaricarla dalla sua area.";
+        case "complete":
+          await concludeInternship(trx, needOfficer(), { internshipId, ...(v as object) } as never);
+          return "Conclusione registrata: ora rilascia l'attestazione, o chiudi senza se le presenze non bastano.";
         case "close":
           await closeWithoutAttestation(trx, needOfficer(), { internshipId, ...(v as object) } as never);
           return "Tirocinio chiuso senza attestazione.";

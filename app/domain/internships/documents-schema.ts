@@ -191,6 +191,14 @@ export const SignSchema = z.object({
 });
 export type SignInput = z.infer<typeof SignSchema>;
 
+/** A party signing its own copy (host or trainee): which document; the party is the signer's own. */
+export const PartySignSchema = z.object({
+  document: z.enum(["convention", "pfi"], { error: "Documento da firmare non valido: ricarica la pagina" }),
+  signerName: required("il nome di chi firma", 200).pipe(z.string().min(2, "Il nome: almeno 2 caratteri")),
+  documentHash: z.string().regex(/^[0-9a-f]{64}$/, "Impronta del documento mancante: ricarica la pagina"),
+  version,
+});
+
 export const AuthoriseSchema = z.object({ authorisationRef: required("gli estremi dell'autorizzazione regionale", 100), version });
 
 export const CoSchema = z.object({

@@ -44,6 +44,15 @@ export {
   type InternshipDocuments,
 } from "./pfi.server";
 export { MAX_SIGNED_PDF_BYTES, listSignatures, type SignatureInput } from "./signatures.server";
+export {
+  HOST_SIGNER_ROLES,
+  partySigningStatus,
+  signAsParty,
+  type PartyDocumentToSign,
+  type PartySignInput,
+  type PartySigningStatus,
+  type SigningParty,
+} from "./party-signing.server";
 export * from "./monitoring/index.server";
 export {
   CHOOSABLE_ROW_STATES,
@@ -78,3 +87,4 @@ export {
 } from "./queries.server";
 export { releaseErasedTrainee } from "./erasure.server";
 export { internshipUnilavExport } from "./unilav-xml.server";
+export { internshipOfVacancy } from "./vacancy-link.server";

@@ -13,8 +13,9 @@ export const NEXT_STEPS: Record<InternshipState, { employer: string; candidate: 
     officer: "Cerca i candidati nell'abbinamento, prepara la rosa e chiedi la disponibilità; poi scegli il tirocinante.",
   },
   candidate_chosen: {
-    employer: "Il Centro per l'Impiego prepara la convenzione e il progetto formativo individuale.",
-    candidate: "Sei la persona scelta: il Centro per l'Impiego prepara il progetto formativo e ti contatterà per la firma.",
+    employer:
+      "Il Centro per l'Impiego prepara la convenzione (se non ce n'è una in vigore) e il progetto formativo individuale: li firmerai da questa pagina.",
+    candidate: "Sei la persona scelta: il Centro per l'Impiego prepara il progetto formativo, che firmerai da questa pagina.",
     officer: "Avvia il progetto formativo (serve una convenzione attiva con l'azienda).",
   },
   drafting: {
@@ -28,13 +29,14 @@ export const NEXT_STEPS: Record<InternshipState, { employer: string; candidate: 
     officer: "Correggi i dati indicati nei controlli e salva di nuovo.",
   },
   ready_to_sign: {
-    employer: "Firma il progetto formativo e carica il PDF firmato.",
-    candidate: "Firma il progetto formativo: il Centro per l'Impiego ti indica come.",
-    officer: "Raccogli le firme del promotore, dell'azienda e del tirocinante.",
+    employer: "Scarica il progetto formativo, firmalo (legale rappresentante o delegato) e carica qui il PDF firmato.",
+    candidate: "Scarica il progetto formativo, firmalo e carica qui il PDF firmato.",
+    officer:
+      "Firma come soggetto promotore: l'azienda e il tirocinante caricano la loro copia firmata dalla propria area (oppure registrala tu).",
   },
   partially_signed: {
-    employer: "Mancano alcune firme del progetto formativo.",
-    candidate: "Mancano alcune firme del progetto formativo.",
+    employer: "Mancano alcune firme del progetto formativo: qui sotto vedi se manca la tua.",
+    candidate: "Mancano alcune firme del progetto formativo: qui sotto vedi se manca la tua.",
     officer: "Raccogli le firme mancanti.",
   },
   awaiting_authorisation: {

@@ -162,7 +162,8 @@ export const INTERNSHIP_TRANSITIONS: Record<InternshipState, Partial<Record<Inte
     suspend: { to: "suspended", by: O },
     extend: { to: "active", by: O },
     interrupt: { to: "interrupted", by: EOC },
-    complete: { to: "completed", by: S },
+    // The daily job concludes it the day after the end date; the officer may record it at once (only past the end date).
+    complete: { to: "completed", by: ["system", "officer"] },
   },
   suspended: { resume: { to: "active", by: O }, interrupt: { to: "interrupted", by: EOC } },
   completed: { issue_attestation: { to: "attested", by: O }, close: { to: "closed_without_attestation", by: O } },

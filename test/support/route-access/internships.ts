@@ -40,5 +40,11 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "azienda.tirocini.nuovo.tsx": { loader: EMPLOYERS, action: EMPLOYERS },
   "azienda.tirocini.$internshipId.tsx": { loader: EMPLOYERS, action: EMPLOYERS, params: "internshipId" },
   "candidato.tirocini._index.tsx": { loader: ["candidate"] },
-  "candidato.tirocini.$internshipId.tsx": { loader: ["candidate"], params: "internshipId" },
+  // The parties' own signatures (docs/decisions/tirocini.md#firme-delle-parti): the host's users reach the signing page and
+  // the convention's PDF of their own internship (a colleague is refused by the domain when uploading, not by the route);
+  // the trainee signs on their own internship page and downloads their own PFI.
+  "azienda.tirocini.$internshipId_.firme.tsx": { loader: EMPLOYERS, action: EMPLOYERS, params: "internshipDocs" },
+  "azienda.tirocini.$internshipId_.convenzione.pdf.ts": { loader: EMPLOYERS, params: "internshipDocs" },
+  "candidato.tirocini.$internshipId.tsx": { loader: ["candidate"], action: ["candidate"], params: "internshipId" },
+  "candidato.tirocini.$internshipId_.pfi.pdf.ts": { loader: ["candidate"], params: "internshipId" },
 };

@@ -129,10 +129,15 @@ describe("internship transition table", () => {
     expect(nextInternshipState("drafting", "checks_passed", "officer")).toBeNull();
     expect(nextInternshipState("awaiting_co", "start", "employer")).toBeNull();
     expect(nextInternshipState("awaiting_co", "record_co", "candidate")).toBeNull();
-    expect(nextInternshipState("active", "complete", "officer")).toBeNull();
+    expect(nextInternshipState("active", "complete", "employer")).toBeNull();
     expect(nextInternshipState("active", "suspend", "employer")).toBeNull();
     expect(nextInternshipState("completed", "issue_attestation", "employer")).toBeNull();
     expect(nextInternshipState("partially_signed", "signatures_complete", "officer")).toBeNull();
+  });
+
+  it("lets the officer record the conclusion past the end date without waiting for the job", () => {
+    expect(nextInternshipState("active", "complete", "officer")).toBe("completed");
+    expect(nextInternshipState("suspended", "complete", "officer")).toBeNull();
   });
 
   it("keeps the final states final", () => {

@@ -393,6 +393,35 @@ export async function completeDueInternships(trx: Trx, today = todayInItaly()) {
   return due.length;
 }
 
+/**
+ * The officer records the conclusion of an internship whose end date has passed, without waiting for the job (the
+ * attestazione is issued on a concluded internship). Before the end date it is an interruption, not a conclusion.
+ */
+export async function concludeInternship(
+  trx: Trx,
+  actor: InternshipActor & { kind: "officer" },
+  input: { internshipId: string; version?: number | null },
+  today = todayInItaly(),
+) {
+  const row = await lockInternship(trx, actor, input.internshipId, input.version);
+  if (row.state !== "active") throw new DomainError("Si conclude solo un tirocinio in corso", "_form", "conflict");
+  if (!row.end_date || row.end_date >= today)
+    throw new DomainError(
+      `Il tirocinio finisce il ${row.end_date ? fmtDay(row.end_date) : "—"}: prima di quel giorno si può solo interrompere`,
+      "_form",
+      "conflict",
+    );
+  const updated = await transitionInternship(trx, {
+    internshipId: row.id,
+    event: "complete",
+    actor,
+    patch: { actual_end_date: row.end_date },
+    note: `Concluso alla data di fine (${fmtDay(row.end_date)})`,
+  });
+  await ensureOutcomeRows(trx, updated);
+  return updated;
+}
+
 /** The outcome rows at 6 and 12 months of an ended internship (idempotent). */
 export async function ensureOutcomeRows(trx: Trx, row: Pick<InternshipRow, "id" | "start_date" | "actual_end_date" | "end_date">) {
   const lastDay = row.actual_end_date ?? row.end_date;

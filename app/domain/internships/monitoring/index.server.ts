@@ -4,6 +4,7 @@ export {
   attestationHash,
   closeWithoutAttestation,
   completeDueInternships,
+  concludeInternship,
   declareOutcome,
   ensureOutcomeRows,
   evaluateOutcomes,

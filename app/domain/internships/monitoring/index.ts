@@ -41,6 +41,7 @@ export {
   AttendanceSchema,
   AttestSchema,
   CloseSchema,
+  CompleteSchema,
   DossierSchema,
   ExtendSchema,
   InterruptSchema,

@@ -114,6 +114,8 @@ export const AttestSchema = z.object({
   version,
 });
 
+export const CompleteSchema = z.object({ intent: z.literal("complete"), version });
+
 export const CloseSchema = z.object({ intent: z.literal("close"), note: optionalText(1500), version });
 
 export const ServiceTimeSchema = z.object({
