@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
+import { Meilisearch } from "meilisearch";
 import { getDb } from "~/db/db.server";
 import { onEveryCommit, withTransaction } from "~/db/transaction.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
@@ -219,6 +220,30 @@ async function main() {
           `  ${part.label.padEnd(44)} n ${String(summary.n).padStart(4)}  p50 ${ms(summary.p50).padStart(9)}  p95 ${ms(summary.p95).padStart(9)}`,
         );
       }
+
+      // Lever: uncompressed answers over loopback (search/client.server.ts) against the gzip fetch asks for by default,
+      // the same page multi-search alternating between the two clients, so both see the same machine state.
+      const gzipClient = new Meilisearch({
+        host: meili.config.host,
+        apiKey: meili.config.apiKey,
+        requestInit: { headers: { Connection: "close" } },
+      });
+      const plainTimes: number[] = [];
+      const gzipTimes: number[] = [];
+      for (const [i, q] of queries.entries()) {
+        const request = { queries: buildCandidateSearch(q, contextOf(q)).queries as never };
+        for (const client of i % 2 ? [meili, gzipClient] : [gzipClient, meili]) {
+          const [, t] = await timed(() => client.multiSearch(request));
+          (client === meili ? plainTimes : gzipTimes).push(t);
+        }
+      }
+      report.compression = {
+        identity: { p50: pct(plainTimes, 50), p95: pct(plainTimes, 95) },
+        gzip: { p50: pct(gzipTimes, 50), p95: pct(gzipTimes, 95) },
+      };
+      log(
+        `Pagina intera, solo Meilisearch: risposte non compresse (loopback) p50 ${ms(pct(plainTimes, 50))} p95 ${ms(pct(plainTimes, 95))} · compresse gzip p50 ${ms(pct(gzipTimes, 50))} p95 ${ms(pct(gzipTimes, 95))}`,
+      );
 
       // Commit → searchable, through the real outbox and after-commit worker.
       onEveryCommit(() => kickSyncWorker(getDb));
