@@ -87,8 +87,15 @@ function encode(e: Entry, encoding: Encoding): Buffer {
 
 function send(req: Request, res: Response, e: Entry, state: "HIT" | "STALE") {
   const compressible = e.body.length >= COMPRESS_MIN_BYTES;
-  const accepted = compressible && req.headers["accept-encoding"] ? req.acceptsEncodings("br", "gzip", "identity") : false;
-  const encoding = accepted === "br" || accepted === "gzip" ? accepted : undefined;
+  // Brotli whenever the client takes it (as the compression middleware prefers it), else gzip, else as it is.
+  const acceptEncoding = compressible ? req.headers["accept-encoding"] : undefined;
+  const encoding: Encoding | undefined = !acceptEncoding
+    ? undefined
+    : req.acceptsEncodings("br") === "br"
+      ? "br"
+      : req.acceptsEncodings("gzip") === "gzip"
+        ? "gzip"
+        : undefined;
   const etag = encoding ? `${e.etag.slice(0, -1)}-${encoding}"` : e.etag;
   res.status(e.status);
   for (const [name, value] of e.headers) res.setHeader(name, value);
