@@ -11,10 +11,19 @@ const holder = globalThis as unknown as { __rosaMeili?: { key: string; client: M
  * algorithm and the client's delayed ACK add ~40 ms to every answer larger
  * than one segment (measured: 44 ms → 5 ms). A new loopback connection costs
  * ~0.1 ms. Remote servers (TLS, proxies) keep their connections.
+ *
+ * On loopback the answers also come uncompressed (`Accept-Encoding: identity`; fetch asks for gzip by default):
+ * over a local socket compressing them costs Meilisearch and then this process CPU and saves nothing
+ * (docs/performance.md). Remote servers keep compression.
  */
 export function createMeiliClient(host: string, apiKey: string | undefined, timeout = 10_000): Meilisearch {
   const loopback = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(host);
-  return new Meilisearch({ host, apiKey, timeout, ...(loopback ? { requestInit: { headers: { Connection: "close" } } } : {}) });
+  return new Meilisearch({
+    host,
+    apiKey,
+    timeout,
+    ...(loopback ? { requestInit: { headers: { Connection: "close", "Accept-Encoding": "identity" } } } : {}),
+  });
 }
 
 /** Lazy: the server sets MEILI_URL only after starting the embedded Meilisearch. */

@@ -1,5 +1,47 @@
-import type { RequestHandler } from "express";
-import pLimit from "p-limit";
+import type { Request, RequestHandler, Response } from "express";
+import { log } from "~/utils/logger.server";
+
+/** What an overloaded portal answers (HTML for pages, JSON for the API and for clients that ask for JSON). */
+export const OVERLOAD_MESSAGE =
+  "Il servizio è momentaneamente sovraccarico: troppe richieste in questo momento. Riprova tra qualche secondo.";
+const RETRY_AFTER_SECONDS = 5;
+const OVERLOAD_PAGE = `<!DOCTYPE html>
+<html lang="it">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Servizio sovraccarico – Rosa</title></head>
+<body>
+<main>
+<h1>Servizio momentaneamente sovraccarico</h1>
+<p>${OVERLOAD_MESSAGE}</p>
+<p><a href="">Ricarica la pagina</a> · <a href="/">Torna alla pagina iniziale</a></p>
+</main>
+</body>
+</html>
+`;
+
+/** Load shedding: 503 with Retry-After, never cached; logged once per interval, not once per request. */
+let shedSinceLog = 0;
+let lastShedLog = 0;
+function shed(req: Request, res: Response) {
+  res.locals.shed = true;
+  res.status(503).set({ "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" });
+  if (req.path.startsWith("/api/") || req.accepts(["html", "json"]) === "json") res.json({ error: OVERLOAD_MESSAGE });
+  else res.type("html").send(OVERLOAD_PAGE);
+  shedSinceLog++;
+  const now = Date.now();
+  if (now - lastShedLog >= 10_000) {
+    log().warn({ shed: shedSinceLog }, `[admission] portale sovraccarico: ${shedSinceLog} richieste respinte con 503`);
+    shedSinceLog = 0;
+    lastShedLog = now;
+  }
+}
+
+interface Waiting {
+  req: Request;
+  res: Response;
+  enter: () => void;
+  queuedAt: number;
+  state: "queued" | "left" | "served";
+}
 
 /**
  * At most `limit` requests are inside the Remix handler at once; the others wait in arrival order.
@@ -10,19 +52,55 @@ import pLimit from "p-limit";
  * of it: the same throughput, and the wait is bounded by the queue length over the throughput. Cached
  * public pages and static files are answered before this point and never wait. A client that goes
  * away while queued is dropped from the queue.
+ *
+ * When the queue is longer than the portal can serve within `maxWaitMs` (the requests ahead, `limit` at a time,
+ * each taking what the recent ones took inside), a new request is answered at once with 503 and `Retry-After`
+ * (an Italian page, or JSON) instead of waiting until its client gives up; one that has waited longer than
+ * `maxWaitMs` anyway gets the same answer when its turn comes (docs/performance.md).
  */
-export function admissionControl(limit: number): RequestHandler {
-  const run = pLimit(limit);
-  return (_req, res, next) => {
-    let gone = false;
-    res.once("close", () => (gone = true));
-    void run(
-      () =>
-        new Promise<void>((done) => {
-          if (gone) return done();
-          res.once("close", () => done());
-          next();
-        }),
-    );
+export function admissionControl(limit: number, opts: { maxWaitMs?: number } = {}): RequestHandler {
+  const maxWaitMs = opts.maxWaitMs ?? Infinity;
+  let inside = 0;
+  let waiting = 0;
+  const queue: Waiting[] = [];
+  let head = 0;
+  /** Recent time a request spent inside (exponentially weighted), 0 until one has finished. */
+  let insideMs = 0;
+
+  const pump = () => {
+    while (inside < limit && head < queue.length) {
+      const w = queue[head++]!;
+      if (head > 1024 && head * 2 > queue.length) (queue.splice(0, head), (head = 0));
+      if (w.state === "left") continue;
+      w.state = "served";
+      waiting--;
+      if (performance.now() - w.queuedAt > maxWaitMs) shed(w.req, w.res);
+      else w.enter();
+    }
+  };
+
+  return (req, res, next) => {
+    const enter = () => {
+      inside++;
+      const startedAt = performance.now();
+      res.once("close", () => {
+        const took = performance.now() - startedAt;
+        insideMs = insideMs ? 0.9 * insideMs + 0.1 * took : took;
+        inside--;
+        pump();
+      });
+      next();
+    };
+    if (inside < limit && waiting === 0) return enter();
+    if (insideMs > 0 && ((waiting + 1) / limit) * insideMs > maxWaitMs) return shed(req, res);
+    const w: Waiting = { req, res, enter, queuedAt: performance.now(), state: "queued" };
+    queue.push(w);
+    waiting++;
+    res.once("close", () => {
+      if (w.state !== "queued") return;
+      // The client left while queued: its place is skipped.
+      w.state = "left";
+      waiting--;
+    });
   };
 }

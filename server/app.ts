@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { createRequestHandler } from "@remix-run/express";
@@ -13,7 +14,7 @@ import { closeUnreadBodies } from "./body-limit";
 import { isCrossSiteMutation, originMismatchesHost } from "./csrf";
 import { nonceOf, securityHeaders } from "./security-headers";
 import { onIndexSynced } from "../search/sync.server";
-import { invalidatePublicPages, publicPageCache } from "./public-cache";
+import { invalidatePublicPages, publicPageCache, publicPageHits } from "./public-cache";
 import { log } from "~/utils/logger.server";
 
 const require = createRequire(import.meta.url);
@@ -30,6 +31,8 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
   // address for the login lockout, the rate limits and the audit log, and req.protocol the one the browser used.
   app.set("trust proxy", getEnv().TRUST_PROXY);
   app.use(requestLog());
+  // Anonymous job board pages already in the cache go out from here: the stored page carries the headers below.
+  app.use(publicPageHits());
 
   app.use(securityHeaders({ publicUrl: getEnv().PUBLIC_URL, development: opts.mode === "development" }));
 
@@ -49,11 +52,16 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
   // The unfingerprinted Bootstrap Italia files stay reachable for old links; pages use the copies in /build.
   app.use("/vendor/bootstrap-italia", express.static(bootstrapItaliaDist, { maxAge: "1d" }));
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
-  app.use(express.static("public", { maxAge: "1d" }));
+  // Only for the names public/ holds (favicon.svg…): asking the disk about every page path cost a stat() per request.
+  const publicFiles = express.static("public", { maxAge: "1d" });
+  const publicNames = new Set(fs.existsSync("public") ? fs.readdirSync("public").filter((name) => name !== "build") : []);
+  app.use((req, res, next) => (publicNames.has(req.path.split("/", 2)[1] ?? "") ? publicFiles(req, res, next) : next()));
 
+  let publicOrigin: { url: string | undefined; origin: string[] } = { url: undefined, origin: [] };
   app.use((req, res, next) => {
     const publicUrl = getEnv().PUBLIC_URL;
-    const allowedOrigins = [`${req.protocol}://${req.get("host")}`, ...(publicUrl ? [new URL(publicUrl).origin] : [])];
+    if (publicOrigin.url !== publicUrl) publicOrigin = { url: publicUrl, origin: publicUrl ? [new URL(publicUrl).origin] : [] };
+    const allowedOrigins = [`${req.protocol}://${req.get("host")}`, ...publicOrigin.origin];
     const crossSite = isCrossSiteMutation({
       method: req.method,
       origin: req.get("origin"),
@@ -92,7 +100,7 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
   app.use(publicPageCache());
   onIndexSynced((index) => index === "vacancies" && invalidatePublicPages());
 
-  app.use(admissionControl(getEnv().MAX_CONCURRENT_REQUESTS));
+  app.use(admissionControl(getEnv().MAX_CONCURRENT_REQUESTS, { maxWaitMs: getEnv().MAX_QUEUE_WAIT_SECONDS * 1000 }));
 
   app.all(
     "*",

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
-import type { NextFunction, Request, Response } from "express";
+import zlib from "node:zlib";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
 
 /**
  * Short in-process cache of the public job board pages, for anonymous visitors only.
@@ -19,7 +20,12 @@ import type { NextFunction, Request, Response } from "express";
  * and a strong ETag (If-None-Match → 304). Pages with a session keep the default (no public caching).
  * Headers are stored with the body, so a per-response header tied to the body (e.g. a CSP nonce) is
  * replayed with the very body it belongs to. The body is stored uncompressed (this middleware sits after the
- * compression one in server/app.ts), so each replay is compressed as its client asks.
+ * compression one in server/app.ts); its gzip and Brotli forms are made once per entry, at the first hit that asks
+ * for them, so a replay costs no compression (each has an ETag of its own).
+ *
+ * Hits are answered by `publicPageHits`, mounted right after the request log in server/app.ts: a stored page
+ * already carries the security headers (and CSP nonce) of the response it was taken from, so a hit needs none of
+ * the middleware in between (docs/performance.md).
  */
 const PUBLIC_PATHS = [/^\/offerte\/?$/, /^\/offerte\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/?$/i];
 const FRESH_MS = 10_000;
@@ -38,7 +44,13 @@ const SKIP_HEADERS = new Set([
   "cache-control",
   "vary",
   "content-encoding",
+  // This request's own id (request log), not the one of the request the page was taken from.
+  "x-request-id",
+  "x-rosa-cache",
 ]);
+/** Below this size a page is sent as it is (as the compression middleware does, `threshold` in server/app.ts). */
+const COMPRESS_MIN_BYTES = 1024;
+type Encoding = "br" | "gzip";
 
 interface Entry {
   status: number;
@@ -47,6 +59,8 @@ interface Entry {
   etag: string;
   storedAt: number;
   refreshing: boolean;
+  /** The body compressed, made at the first hit that asks for each encoding. */
+  encoded: Partial<Record<Encoding, Buffer>>;
 }
 
 const cache = new Map<string, Entry>();
@@ -62,19 +76,65 @@ export function isCacheableRequest(req: Pick<Request, "method" | "path" | "heade
   return req.method === "GET" && !req.headers.cookie && !req.headers.authorization && PUBLIC_PATHS.some((p) => p.test(req.path));
 }
 
+function encode(e: Entry, encoding: Encoding): Buffer {
+  return (e.encoded[encoding] ??=
+    encoding === "br"
+      ? zlib.brotliCompressSync(e.body, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: e.body.length },
+        })
+      : zlib.gzipSync(e.body, { level: 6 }));
+}
+
 function send(req: Request, res: Response, e: Entry, state: "HIT" | "STALE") {
+  const compressible = e.body.length >= COMPRESS_MIN_BYTES;
+  // Brotli whenever the client takes it (as the compression middleware prefers it), else gzip, else as it is.
+  const acceptEncoding = compressible ? req.headers["accept-encoding"] : undefined;
+  const encoding: Encoding | undefined = !acceptEncoding
+    ? undefined
+    : req.acceptsEncodings("br") === "br"
+      ? "br"
+      : req.acceptsEncodings("gzip") === "gzip"
+        ? "gzip"
+        : undefined;
+  const etag = encoding ? `${e.etag.slice(0, -1)}-${encoding}"` : e.etag;
   res.status(e.status);
   for (const [name, value] of e.headers) res.setHeader(name, value);
   res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
-  res.setHeader("Vary", "Cookie");
-  res.setHeader("ETag", e.etag);
+  res.setHeader("Vary", compressible ? "Cookie, Accept-Encoding" : "Cookie");
+  res.setHeader("ETag", etag);
   res.setHeader("X-Rosa-Cache", state);
-  if (req.headers["if-none-match"] === e.etag) {
+  if (req.headers["if-none-match"] === etag) {
     res.status(304).end();
     return;
   }
-  res.setHeader("Content-Length", e.body.length);
-  res.end(e.body);
+  const body = encoding ? encode(e, encoding) : e.body;
+  if (encoding) res.setHeader("Content-Encoding", encoding);
+  res.setHeader("Content-Length", body.length);
+  res.end(body);
+}
+
+/** A stored page this request may get now: fresh, or stale while another request renders its successor. */
+function servable(key: string): { entry: Entry; state: "HIT" | "STALE" } | undefined {
+  const hit = cache.get(key);
+  if (!hit) return undefined;
+  const age = Date.now() - hit.storedAt;
+  if (age < FRESH_MS) return { entry: hit, state: "HIT" };
+  if (age < FRESH_MS + STALE_MS && hit.refreshing) return { entry: hit, state: "STALE" };
+  return undefined;
+}
+
+/**
+ * Answers the requests the cache can answer at once, before the security headers, compression, static files, origin
+ * checks and rate limits of server/app.ts: the stored page carries its own headers. Everything else goes on to
+ * `publicPageCache`, which renders, coalesces and stores.
+ */
+export function publicPageHits(): RequestHandler {
+  return function publicPageHitsMiddleware(req, res, next) {
+    if (!isCacheableRequest(req)) return next();
+    const found = servable(req.originalUrl);
+    if (!found) return next();
+    send(req, res, found.entry, found.state);
+  };
 }
 
 /** Renders in flight per key: concurrent cold requests wait for the first one instead of all rendering. */
@@ -88,10 +148,9 @@ export function publicPageCache() {
     if (!isCacheableRequest(req)) return next();
     const key = req.originalUrl;
     const serve = (waited: boolean) => {
-      const now = Date.now();
+      const found = servable(key);
+      if (found) return send(req, res, found.entry, found.state);
       const hit = cache.get(key);
-      if (hit && now - hit.storedAt < FRESH_MS) return send(req, res, hit, "HIT");
-      if (hit && now - hit.storedAt < FRESH_MS + STALE_MS && hit.refreshing) return send(req, res, hit, "STALE");
       const pending = inflight.get(key);
       if (pending && !waited) {
         const timeout = new Promise<void>((r) => setTimeout(r, COALESCE_WAIT_MS).unref());
@@ -169,6 +228,7 @@ function capture(req: Request, res: Response, key: string, previous: Entry | und
         etag: `"${crypto.createHash("sha1").update(body).digest("base64url")}"`,
         storedAt: Date.now(),
         refreshing: false,
+        encoded: {},
       });
     }
     return done;

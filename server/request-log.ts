@@ -24,6 +24,9 @@ export function loggedPath(url: string | undefined): string {
 export function requestLog(): RequestHandler {
   return pinoHttp({
     logger: log(),
+    // The serializers below read the raw request and response: pino-std-serializers' wrappers would first build
+    // a full copy of each (headers included) for every request, to be thrown away.
+    wrapSerializers: false,
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
       const forwarded = req.headers["x-request-id"];
       const id = typeof forwarded === "string" && FORWARDED_ID.test(forwarded) ? forwarded : randomUUID();
@@ -34,7 +37,9 @@ export function requestLog(): RequestHandler {
       ignore: (req) => /^\/(build|vendor|fonts|favicon)|^\/healthz$|\.(svg|png|ico|css|js|woff2?)$/.test(loggedPath(req.url)),
     },
     // A 4xx is the client's mistake (or a deliberate denial), part of normal traffic: info, like the rest.
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
+    // A 503 of the admission control (load shed) is counted there, at warn.
+    customLogLevel: (_req, res, err) =>
+      err || (res.statusCode >= 500 && !(res as { locals?: { shed?: boolean } }).locals?.shed) ? "error" : "info",
     customSuccessMessage: (req, res, ms) => `${req.method} ${loggedPath(req.url)} ${res.statusCode} ${Math.round(ms)} ms`,
     customErrorMessage: (req, res, err) => `${req.method} ${loggedPath(req.url)} ${res.statusCode}: ${err.message}`,
     serializers: {

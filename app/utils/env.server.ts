@@ -58,6 +58,12 @@ export const EnvSchema = z
       .min(1, "almeno 1")
       .max(1000, "al massimo 1000")
       .default(16),
+    /** Longest a page request may wait for its turn; beyond it the portal answers 503 at once (server/admission.ts). */
+    MAX_QUEUE_WAIT_SECONDS: z.coerce
+      .number({ error: "deve essere un numero di secondi" })
+      .min(0.1, "almeno 0.1 secondi")
+      .max(300, "al massimo 300 secondi")
+      .default(5),
     DATA_DIR: z.string().min(1, "non può essere vuota").default(".data"),
     DATABASE_URL: z
       .string()
@@ -234,21 +240,29 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
  * Current settings. The server sets DATABASE_URL/MEILI_URL after starting the embedded servers (and tests
  * change settings at run time), so the parse is redone whenever a setting of the schema changed; otherwise
  * the last result is reused: parsing on every call cost about 1 ms per request (CPU profile of the officer search).
+ * Under NODE_ENV=production nothing but the setters below changes process.env, so the settings are not even compared
+ * again (reading the ~40 variables cost ~20 µs a call, called several times per request: docs/performance.md).
  */
 const SETTING_KEYS = Object.keys(EnvSchema.shape);
-let lastEnv: { fingerprint: string; env: Env } | undefined;
+/** Bumped by the setters; on globalThis because the Remix build and the Express server hold separate module instances. */
+const writes = globalThis as unknown as { __rosaEnvWrites?: number };
+let lastEnv: { fingerprint: string; env: Env; writes: number } | undefined;
 export function getEnv(): Env {
+  if (lastEnv?.env.NODE_ENV === "production" && lastEnv.writes === (writes.__rosaEnvWrites ?? 0)) return lastEnv.env;
   const fingerprint = SETTING_KEYS.map((k) => process.env[k] ?? "").join("\u0000");
-  if (lastEnv?.fingerprint !== fingerprint) lastEnv = { fingerprint, env: parseEnv(process.env) };
+  if (lastEnv?.fingerprint !== fingerprint) lastEnv = { fingerprint, env: parseEnv(process.env), writes: 0 };
+  lastEnv.writes = writes.__rosaEnvWrites ?? 0;
   return lastEnv.env;
 }
 
 /** The demo's local SPID/CIE test provider, started by the server (server/demo-sign-in.ts). */
 export function setDemoSignIn(settings: { OIDC_ISSUER: string; OIDC_CLIENT_ID: string; OIDC_CLIENT_SECRET: string }) {
   for (const [key, value] of Object.entries(settings)) process.env[key] = value;
+  writes.__rosaEnvWrites = (writes.__rosaEnvWrites ?? 0) + 1;
 }
 
 /** The server fills in URLs of the services it started (only the env module writes process.env). */
 export function setServiceUrls(urls: { DATABASE_URL?: string; MEILI_URL?: string; MEILI_MASTER_KEY?: string; SESSION_SECRET?: string }) {
   for (const [key, value] of Object.entries(urls)) if (value) process.env[key] = value;
+  writes.__rosaEnvWrites = (writes.__rosaEnvWrites ?? 0) + 1;
 }

@@ -1,9 +1,11 @@
 /**
- * `npm run bench:search [-- --count 200000 --queries 240]`: the candidate
+ * `npm run bench:search [-- --count 200000 --queries 240] [--no-baseline | --baseline-sample N]`: the candidate
  * search benchmark, on its own throwaway embedded PostgreSQL + Meilisearch
  * (same flags as production: 1 indexing thread, 256 MiB) in a temp folder.
  * Prints indexing throughput, index size, query latency with 1 and 8
- * clients, commit→searchable latency and the PostgreSQL-only baseline.
+ * clients, where the time goes (each part of the officer's page asked of Meilisearch alone),
+ * commit→searchable latency and the PostgreSQL-only baseline (skipped with --no-baseline; with
+ * --baseline-sample N only N of the queries run on PostgreSQL, on the same data).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -11,11 +13,12 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
+import { Meilisearch } from "meilisearch";
 import { getDb } from "~/db/db.server";
 import { onEveryCommit, withTransaction } from "~/db/transaction.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import { searchCandidates } from "~/domain/candidates/search.server";
-import { buildCandidateSearch, type CandidateSearchInput } from "~/domain/candidates/search-query";
+import { buildCandidateSearch, type CandidateSearchInput, type SearchContext } from "~/domain/candidates/search-query";
 import { searchText, unitsNamedBy } from "~/domain/professions/vocabulary";
 import { comunePoints, comuniWithin } from "~/domain/reference/places.server";
 import { resolveComune } from "~/domain/reference/queries.server";
@@ -28,6 +31,7 @@ import { withBenchPlatform } from "./bench-platform";
 import { generateCandidates, generatorToday } from "../seed/candidate-writer";
 import { buildPgBaseline, pgSearch } from "./pg-baseline";
 import { benchQueries } from "./search-queries";
+import { evenSample, searchParts } from "./search-parts";
 
 const { values: args } = parseArgs({
   options: {
@@ -35,12 +39,18 @@ const { values: args } = parseArgs({
     queries: { type: "string", default: "240" },
     syncs: { type: "string", default: "100" },
     json: { type: "string" },
+    "no-baseline": { type: "boolean", default: false },
+    "baseline-sample": { type: "string" },
   },
 });
 const COUNT = Number(args.count);
 const QUERIES = Math.max(200, Number(args.queries));
 const SYNCS = Number(args.syncs);
 if (!Number.isInteger(COUNT) || COUNT < 1000) throw new Error("--count deve essere un intero ≥ 1000");
+const BASELINE_SAMPLE = args["baseline-sample"] === undefined ? undefined : Number(args["baseline-sample"]);
+if (BASELINE_SAMPLE !== undefined && (!Number.isInteger(BASELINE_SAMPLE) || BASELINE_SAMPLE < 10))
+  throw new Error("--baseline-sample deve essere un intero ≥ 10 (numero di query eseguite anche su PostgreSQL)");
+if (BASELINE_SAMPLE !== undefined && args["no-baseline"]) throw new Error("--no-baseline e --baseline-sample si escludono");
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -163,17 +173,18 @@ async function main() {
           (await comuniWithin(db, c, q.radiusKm)).map((r) => r.code),
         );
       }
+      const contextOf = (q: CandidateSearchInput): SearchContext => ({
+        canSeeProtected: false,
+        freshSince: Math.floor(freshSince.getTime() / 1000),
+        center: q.comune ? centers.get(q.comune)! : null,
+        nearby: (q.comune && nearbyOf.get(`${q.comune}|${q.radiusKm}`)) || null,
+        indexUid: indexUid("candidates"),
+        queryText: searchText(q.q),
+        professionUnits: unitsNamedBy(q.q),
+      });
       const meiliOnly = (q: CandidateSearchInput) =>
         meili.multiSearch({
-          queries: buildCandidateSearch(q, {
-            canSeeProtected: false,
-            freshSince: Math.floor(freshSince.getTime() / 1000),
-            center: q.comune ? centers.get(q.comune)! : null,
-            nearby: (q.comune && nearbyOf.get(`${q.comune}|${q.radiusKm}`)) || null,
-            indexUid: indexUid("candidates"),
-            queryText: searchText(q.q),
-            professionUnits: unitsNamedBy(q.q),
-          }).queries as never,
+          queries: buildCandidateSearch(q, contextOf(q)).queries as never,
         });
       const engine1 = await latencies(queries, 1, meiliOnly);
       report.search = {
@@ -187,6 +198,52 @@ async function main() {
       log(`  1 client:  p50 ${ms(one.p50)}  p95 ${ms(one.p95)}  p99 ${ms(one.p99)}  (${one.qps.toFixed(0)} query/s)`);
       log(`  8 client:  p50 ${ms(eight.p50)}  p95 ${ms(eight.p95)}  p99 ${ms(eight.p99)}  (${eight.qps.toFixed(0)} query/s)`);
       log(`  solo Meilisearch, 1 client: p50 ${ms(engine1.p50)}  p95 ${ms(engine1.p95)}  p99 ${ms(engine1.p99)}`);
+
+      // Where the time goes: each part of the page's multi-search asked of Meilisearch alone, one at a time.
+      const parts = searchParts(queries, (q) => buildCandidateSearch(q, contextOf(q)));
+      report.breakdown = {};
+      log(`Dove va il tempo (solo Meilisearch, 1 client, ogni parte da sola; n = query in cui la parte c'è):`);
+      for (const part of parts) {
+        const times: number[] = [];
+        for (const request of part.requests) {
+          const [, t] = await timed(() => meili.multiSearch({ queries: [request] as never }));
+          times.push(t);
+        }
+        const summary = {
+          n: times.length,
+          p50: pct(times, 50),
+          p95: pct(times, 95),
+          mean: times.reduce((a, b) => a + b, 0) / times.length,
+        };
+        (report.breakdown as Record<string, unknown>)[part.name] = summary;
+        log(
+          `  ${part.label.padEnd(44)} n ${String(summary.n).padStart(4)}  p50 ${ms(summary.p50).padStart(9)}  p95 ${ms(summary.p95).padStart(9)}`,
+        );
+      }
+
+      // Lever: uncompressed answers over loopback (search/client.server.ts) against the gzip fetch asks for by default,
+      // the same page multi-search alternating between the two clients, so both see the same machine state.
+      const gzipClient = new Meilisearch({
+        host: meili.config.host,
+        apiKey: meili.config.apiKey,
+        requestInit: { headers: { Connection: "close" } },
+      });
+      const plainTimes: number[] = [];
+      const gzipTimes: number[] = [];
+      for (const [i, q] of queries.entries()) {
+        const request = { queries: buildCandidateSearch(q, contextOf(q)).queries as never };
+        for (const client of i % 2 ? [meili, gzipClient] : [gzipClient, meili]) {
+          const [, t] = await timed(() => client.multiSearch(request));
+          (client === meili ? plainTimes : gzipTimes).push(t);
+        }
+      }
+      report.compression = {
+        identity: { p50: pct(plainTimes, 50), p95: pct(plainTimes, 95) },
+        gzip: { p50: pct(gzipTimes, 50), p95: pct(gzipTimes, 95) },
+      };
+      log(
+        `Pagina intera, solo Meilisearch: risposte non compresse (loopback) p50 ${ms(pct(plainTimes, 50))} p95 ${ms(pct(plainTimes, 95))} · compresse gzip p50 ${ms(pct(gzipTimes, 50))} p95 ${ms(pct(gzipTimes, 95))}`,
+      );
 
       // Commit → searchable, through the real outbox and after-commit worker.
       onEveryCommit(() => kickSyncWorker(getDb));
@@ -217,14 +274,27 @@ async function main() {
         `Sincronizzazione commit → ricercabile (${syncMs.length} modifiche): p50 ${ms(pct(syncMs, 50))}  p95 ${ms(pct(syncMs, 95))}  max ${ms(Math.max(...syncMs))}`,
       );
 
-      // PostgreSQL-only baseline on the same data and the same queries.
+      if (args["no-baseline"]) {
+        log("Riferimento solo PostgreSQL: saltato (--no-baseline)");
+        if (args.json) fs.writeFileSync(args.json, JSON.stringify(report, null, 2));
+        return;
+      }
+      // PostgreSQL-only baseline on the same data and the same queries (or an even sample of them).
       const [, buildMs] = await timed(() => buildPgBaseline(db));
       const pgRun = (q: CandidateSearchInput) => pgSearch(db, q, q.comune ? centers.get(q.comune)! : null, freshSince);
-      for (const q of queries.slice(0, 30)) await pgRun(q);
-      const pg1 = await latencies(queries, 1, pgRun);
+      const pgQueries = BASELINE_SAMPLE ? evenSample(queries, BASELINE_SAMPLE) : queries;
+      if (BASELINE_SAMPLE) log(`Riferimento solo PostgreSQL su ${pgQueries.length} delle ${queries.length} query (--baseline-sample)`);
+      for (const q of pgQueries.slice(0, Math.min(30, Math.ceil(pgQueries.length / 4)))) await pgRun(q);
+      const pg1 = await latencies(pgQueries, 1, pgRun);
       const ratio = pg1.p95 / one.p95;
       const tableBytes = await sql<{ n: string }>`select pg_total_relation_size('bench_search') as n`.execute(db);
-      report.postgres = { buildSeconds: buildMs / 1000, oneClient: pg1, bytes: Number(tableBytes.rows[0].n), p95Ratio: ratio };
+      report.postgres = {
+        buildSeconds: buildMs / 1000,
+        oneClient: pg1,
+        bytes: Number(tableBytes.rows[0].n),
+        p95Ratio: ratio,
+        queries: pgQueries.length,
+      };
       log(
         `Riferimento solo PostgreSQL (tsvector/GIN + pg_trgm + distanza in SQL; costruzione ${(buildMs / 1000).toFixed(1)} s, ${(Number(tableBytes.rows[0].n) / 2 ** 20).toFixed(0)} MiB):`,
       );

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { invalidatePublicPages, PUBLIC_CACHE_CONTROL, publicPageCache } from "../../server/public-cache";
+import { invalidatePublicPages, PUBLIC_CACHE_CONTROL, publicPageCache, publicPageHits } from "../../server/public-cache";
 
 const VACANCY = "/offerte/8bc0a22c-e162-4c91-ba6e-b8b4987688e2";
 let renders = 0;
@@ -83,5 +83,48 @@ describe("public page cache", () => {
     expect(renders).toBe(1);
     invalidatePublicPages();
     expect(await (await fetch(`${base}/offerte`)).text()).toBe("<html>bacheca n. 2</html>");
+  });
+});
+
+describe("hits answered before the rest of the pipeline (publicPageHits)", () => {
+  let hitServer: Server;
+  let hitBase: string;
+  let headerRuns = 0;
+  beforeAll(async () => {
+    const app = express();
+    app.use((_req, res, next) => {
+      res.setHeader("X-Request-Id", `req-${Math.random()}`);
+      next();
+    });
+    app.use(publicPageHits());
+    // Stands for the security headers: a per-response nonce, in the header and in the page.
+    app.use((_req, res, next) => {
+      headerRuns++;
+      res.locals.nonce = `n${headerRuns}`;
+      res.setHeader("Content-Security-Policy", `script-src 'nonce-${res.locals.nonce}'`);
+      next();
+    });
+    app.use(publicPageCache());
+    app.get("/offerte", (_req, res) => {
+      res.type("text/html").send(`<script nonce="${res.locals.nonce}"></script>`);
+    });
+    hitServer = app.listen(0, "127.0.0.1");
+    await new Promise((r) => hitServer.once("listening", r));
+    hitBase = `http://127.0.0.1:${(hitServer.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => hitServer.close(() => r())));
+
+  it("replays the stored page with the headers it was sent with, its own request id, and skips what follows", async () => {
+    invalidatePublicPages();
+    headerRuns = 0;
+    const miss = await fetch(`${hitBase}/offerte`);
+    const page = await miss.text();
+    const hit = await fetch(`${hitBase}/offerte`);
+    expect(hit.headers.get("x-rosa-cache")).toBe("HIT");
+    expect(await hit.text()).toBe(page);
+    expect(hit.headers.get("content-security-policy")).toBe(miss.headers.get("content-security-policy"));
+    expect(page).toContain(`nonce="n1"`);
+    expect(hit.headers.get("x-request-id")).not.toBe(miss.headers.get("x-request-id"));
+    expect(headerRuns).toBe(1);
   });
 });

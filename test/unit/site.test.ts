@@ -83,6 +83,16 @@ describe("compression in front of the public page cache", () => {
     expect(br.headers["vary"]).toMatch(/Accept-Encoding/);
     expect(zlib.brotliDecompressSync(br.body).toString()).toBe(page);
 
+    const browser = await get("gzip, deflate, br");
+    expect(browser.headers["x-rosa-cache"]).toBe("HIT");
+    expect(browser.headers["content-encoding"]).toBe("br");
+    expect(zlib.brotliDecompressSync(browser.body).toString()).toBe(page);
+
+    const gzipOnly = await get("gzip");
+    expect(gzipOnly.headers["content-encoding"]).toBe("gzip");
+    expect(gzipOnly.headers["etag"]).not.toBe(browser.headers["etag"]);
+    expect(zlib.gunzipSync(gzipOnly.body).toString()).toBe(page);
+
     const plain = await get(null);
     expect(plain.headers["x-rosa-cache"]).toBe("HIT");
     expect(plain.headers["content-encoding"]).toBeUndefined();
