@@ -63,7 +63,7 @@ function limiter(opts: {
     limit: () => opts.limit(),
     standardHeaders: "draft-7",
     legacyHeaders: false,
-    ipv6Subnet: 56,
+    ...(keyOf ? {} : { ipv6Subnet: 56 as const }),
     handler: (req, res) => {
       const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       tooMany(

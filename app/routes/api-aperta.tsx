@@ -68,7 +68,7 @@ export default function ApiReference() {
         serve. Il token è mostrato una sola volta: va conservato come una password e inviato in ogni chiamata nell'intestazione{" "}
         <code>Authorization: Bearer &lt;token&gt;</code>. L'amministratore può revocarlo in ogni momento; ogni chiamata è registrata.
       </p>
-      <pre className="rosa-pre-wrap">
+      <pre className="rosa-pre-wrap text-break">
         <code>{`curl -H "Authorization: Bearer rosa_…" ${base}/api/v1/esportazioni/cliclavoro/<id dell'offerta>\ncurl "${base}/api/v1/offerte?professione=5.1&comune=Milano%20(MI)&page=1"`}</code>
       </pre>
       <p>Risposte di errore comuni: 401 token mancante o revocato, 403 ambito non concesso, 429 troppe richieste (vedi Retry-After).</p>
@@ -79,7 +79,7 @@ export default function ApiReference() {
           <h3 className="h4" id={`op-${op.id}`}>
             {op.summary}
           </h3>
-          <p className="mb-1">
+          <p className="mb-1 text-break">
             <code>
               {op.method} {op.path}
             </code>

@@ -19,7 +19,11 @@ export const ApiClientCreateSchema = z
       .trim()
       .min(2, "Indica il nome del sistema o dell'ente (almeno 2 caratteri)")
       .max(120, "Al massimo 120 caratteri"),
-    contactEmail: z.email({ error: "Indica un indirizzo e-mail valido" }).max(254, "Al massimo 254 caratteri").optional(),
+    contactEmail: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.trim() : undefined))
+      .pipe(z.email({ error: "Indica un indirizzo e-mail valido" }).max(254, "Al massimo 254 caratteri").optional()),
     scope_vacancies_read: checkbox,
     scope_exports_cliclavoro: checkbox,
     scope_exports_unilav: checkbox,
