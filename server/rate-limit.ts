@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Request, RequestHandler, Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import { plural } from "~/utils/plural";
@@ -15,6 +16,10 @@ import { log } from "~/utils/logger.server";
  *   candidate e-mail confirmation): RATE_LIMIT_LINKS_PER_15_MINUTES requests per 15 minutes, so that tokens cannot be
  *   tried in bulk.
  *
+ * - an integrator's calls to the open API (`/api/…` with `Authorization: Bearer …`): RATE_LIMIT_API_CLIENT_PER_MINUTE
+ *   requests a minute per token, whatever the address (docs/decisions/open-api.md); they do not count against the
+ *   per-IP limit. The key is the token's hash: an unknown token gets its own counter and a 401 from the route.
+ *
  * Over the limit: 429 with an Italian message (JSON for JSON endpoints), `Retry-After` and the `RateLimit` headers.
  */
 export const PUBLIC_ENDPOINTS = [/^\/api\//, /^\/offerte\/rss\/?$/, /^\/sitemap\.xml$/];
@@ -26,38 +31,83 @@ export const TOKEN_LINKS = [
   /^\/registrazione\/candidato\/conferma\/[^/]+/,
 ];
 
-function tooMany(req: Request, res: Response, minutes: number) {
-  const message = `Troppe richieste da questo indirizzo: per sicurezza riprova tra ${plural(Math.max(1, minutes), "minuto", "minuti")}.`;
+/** The bearer token of an API call, or null. */
+function bearerToken(req: Request): string | null {
+  if (!req.path.startsWith("/api/")) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "");
+  return match ? match[1] : null;
+}
+
+function tooMany(req: Request, res: Response, minutes: number, who: string) {
+  const message = `Troppe richieste ${who}: per sicurezza riprova tra ${plural(Math.max(1, minutes), "minuto", "minuti")}.`;
   log().warn({ path: req.path, ip: req.ip, reqId: (req as { id?: unknown }).id }, "[rate-limit] limite di richieste superato");
   res.status(429);
   if (req.path.startsWith("/api/") || req.accepts(["html", "json"]) === "json") res.json({ error: message });
   else res.type("text/plain; charset=utf-8").send(message);
 }
 
-function limiter(opts: { paths: RegExp[]; windowMinutes: number; limit: () => number }): RequestHandler {
+function limiter(opts: {
+  paths: RegExp[];
+  windowMinutes: number;
+  limit: () => number;
+  /** Whom the message names: «da questo indirizzo» or «con questo token». */
+  who?: string;
+  /** Counts by this key instead of the client address; requests without a key are not counted here. */
+  keyOf?: (req: Request) => string | null;
+  skip?: (req: Request) => boolean;
+}): RequestHandler {
+  const keyOf = opts.keyOf;
   const limit = rateLimit({
+    ...(keyOf ? { keyGenerator: (req: Request) => keyOf(req) ?? "" } : {}),
     windowMs: opts.windowMinutes * 60_000,
     limit: () => opts.limit(),
     standardHeaders: "draft-7",
     legacyHeaders: false,
-    ipv6Subnet: 56,
+    ...(keyOf ? {} : { ipv6Subnet: 56 as const }),
     handler: (req, res) => {
       const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-      tooMany(req, res, resetTime ? Math.ceil((resetTime.getTime() - Date.now()) / 60_000) : opts.windowMinutes);
+      tooMany(
+        req,
+        res,
+        resetTime ? Math.ceil((resetTime.getTime() - Date.now()) / 60_000) : opts.windowMinutes,
+        opts.who ?? "da questo indirizzo",
+      );
     },
     logger: {
       error: (e, m) => log().error({ err: e }, `[rate-limit] ${m ?? ""}`),
       warn: (e, m) => log().warn({ err: e }, `[rate-limit] ${m ?? ""}`),
     },
   });
-  return (req, res, next) => (opts.paths.some((p) => p.test(req.path)) ? limit(req, res, next) : next());
+  const applies = (req: Request) =>
+    opts.paths.some((p) => p.test(req.path)) && !(opts.skip?.(req) ?? false) && (!keyOf || keyOf(req) !== null);
+  return (req, res, next) => (applies(req) ? limit(req, res, next) : next());
 }
 
 export function rateLimits(
-  settings: () => { RATE_LIMIT_PUBLIC_PER_MINUTE: number; RATE_LIMIT_LINKS_PER_15_MINUTES: number },
+  settings: () => {
+    RATE_LIMIT_PUBLIC_PER_MINUTE: number;
+    RATE_LIMIT_LINKS_PER_15_MINUTES: number;
+    RATE_LIMIT_API_CLIENT_PER_MINUTE: number;
+  },
 ): RequestHandler[] {
+  const clientKey = (req: Request) => {
+    const token = bearerToken(req);
+    return token === null ? null : `token:${createHash("sha256").update(token).digest("hex")}`;
+  };
   return [
-    limiter({ paths: PUBLIC_ENDPOINTS, windowMinutes: 1, limit: () => settings().RATE_LIMIT_PUBLIC_PER_MINUTE }),
+    limiter({
+      paths: PUBLIC_ENDPOINTS,
+      windowMinutes: 1,
+      limit: () => settings().RATE_LIMIT_PUBLIC_PER_MINUTE,
+      skip: (req) => bearerToken(req) !== null,
+    }),
+    limiter({
+      paths: [/^\/api\//],
+      windowMinutes: 1,
+      limit: () => settings().RATE_LIMIT_API_CLIENT_PER_MINUTE,
+      who: "con questo token",
+      keyOf: clientKey,
+    }),
     limiter({ paths: TOKEN_LINKS, windowMinutes: 15, limit: () => settings().RATE_LIMIT_LINKS_PER_15_MINUTES }),
   ];
 }

@@ -192,6 +192,9 @@ export function Footer() {
                 Informativa privacy
               </Link>
             </li>
+            <li className="list-inline-item">
+              <Link to="/api-aperta">API aperta</Link>
+            </li>
           </ul>
         </div>
       </div>

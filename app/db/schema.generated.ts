@@ -15,6 +15,21 @@ export type Numeric = ColumnType<string, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface ApiClients {
+  contact_email: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  last_used_at: Timestamp | null;
+  name: string;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  scopes: string[];
+  token_hash: string;
+  token_prefix: string;
+  version: Generated<number>;
+}
+
 export interface AssessmentResults {
   decision: "passed" | "failed" | "on_hold";
   justification: string;
@@ -1602,6 +1617,7 @@ export interface VacancyRequirements {
 }
 
 export interface DB {
+  api_clients: ApiClients;
   assessment_results: AssessmentResults;
   assessment_steps: AssessmentSteps;
   ateco: Ateco;

@@ -30,6 +30,9 @@ export default function AdminHome() {
           <Link to="/admin/posta">Posta in uscita</Link>: i messaggi inviati dal portale.
         </li>
         <li className="mb-2">
+          <Link to="/admin/api">Token per l'API</Link>: crea e revoca i token dei sistemi che usano l'API aperta.
+        </li>
+        <li className="mb-2">
           <Link to="/operatore/aziende">Aziende registrate</Link>
         </li>
       </ul>

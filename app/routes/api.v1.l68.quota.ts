@@ -8,6 +8,7 @@ import { computeQuota, type FieldError, parseQuotaInput } from "~/domain/l68";
 import { BodyTooLargeError, readBodyWithLimit } from "~/web/body.server";
 import { FORBIDDEN_SEGMENTS, FormInputError } from "~/utils/forms";
 import { actorOf, getCurrentUser } from "~/web/session.server";
+import { auditApiCall, optionalApiClient } from "~/web/api.server";
 
 const MAX_BODY_BYTES = 2_000_000;
 
@@ -24,22 +25,28 @@ const errors = (list: FieldError[], status = 400) => json({ errors: list }, stat
 const QuerySchema = z.object({ employerId: z.uuid().optional() });
 
 /**
- * POST /api/v1/l68/quota — the L. 68/1999 calculator as JSON (docs/l68-calculator.md). Placement officers
- * (l68:manage) and employer users (l68:own). `?employerId=` ties the computation to a company
- * in the audit log: an employer may name only its own, an officer only one of its province.
+ * POST /api/v1/l68/quota — the L. 68/1999 calculator as JSON (docs/l68-calculator.md). Public, like the internship
+ * checker: the caller sends only counts and nothing is stored (docs/decisions/open-api.md). `?employerId=` ties the
+ * computation to a company in the audit log, and so needs a session: an employer user (l68:own) may name only its own
+ * company, a placement officer (l68:manage) one of its province.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   if (request.method !== "POST") return errors([{ field: "documento", message: "usa il metodo POST" }], 405);
-  const user = await getCurrentUser(request);
-  if (!user) return errors([{ field: "documento", message: "autenticazione richiesta: accedi a Rosa" }], 401);
-  const officer = roleHas(user.role, "l68:manage");
-  if (!officer && !(roleHas(user.role, "l68:own") && user.employerId)) {
-    return errors([{ field: "documento", message: "non hai i permessi per il calcolo della quota di riserva" }], 403);
-  }
+  const client = await optionalApiClient(request);
   const query = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return errors([{ field: "employerId", message: "identificativo dell'azienda non valido" }]);
   const employerId = query.data.employerId;
+  const user = employerId ? await getCurrentUser(request) : null;
   if (employerId) {
+    if (!user)
+      return errors([{ field: "employerId", message: "autenticazione richiesta: accedi a Rosa per legare il calcolo a un'azienda" }], 401);
+    const officer = roleHas(user.role, "l68:manage");
+    if (!officer && !(roleHas(user.role, "l68:own") && user.employerId)) {
+      return errors(
+        [{ field: "employerId", message: "non hai i permessi per legare il calcolo della quota di riserva a un'azienda" }],
+        403,
+      );
+    }
     const allowed = officer ? await canOfficerSeeEmployer(getDb(), user, employerId) : employerId === user.employerId;
     if (!allowed) return errors([{ field: "employerId", message: "non puoi calcolare la quota per questa azienda" }], 403);
   }
@@ -66,7 +73,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseQuotaInput(raw);
   if (!parsed.ok) return errors(parsed.errors);
   const result = computeQuota(parsed.data);
-  if (employerId) {
+  await auditApiCall(context, client, { scope: null, route: "/api/v1/l68/quota", status: 200 });
+  if (employerId && user) {
     await recordAudit(getDb(), actorOf(user, context), {
       action: "l68.quota_computed",
       entityType: "employer",

@@ -94,6 +94,13 @@ export const EnvSchema = z
       .min(1, "almeno 1")
       .max(100_000, "al massimo 100000")
       .default(300),
+    /** Per-token limit of an integrator's calls to the open API (server/rate-limit.ts). */
+    RATE_LIMIT_API_CLIENT_PER_MINUTE: z.coerce
+      .number({ error: "deve essere un numero di richieste" })
+      .int("deve essere un numero intero")
+      .min(1, "almeno 1")
+      .max(100_000, "al massimo 100000")
+      .default(600),
     RATE_LIMIT_LINKS_PER_15_MINUTES: z.coerce
       .number({ error: "deve essere un numero di richieste" })
       .int("deve essere un numero intero")

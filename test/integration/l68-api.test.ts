@@ -20,17 +20,18 @@ describe("POST /api/v1/l68/quota (contract)", () => {
     officer = await createPlacementOfficer("MI");
   });
 
-  it("401 JSON without a session", async () => {
-    const r = await post(VALID);
-    expect(r.status).toBe(401);
-    expect(r.type).toContain("application/json");
-    expect(r.body.errors[0]).toEqual({ field: "documento", message: expect.stringContaining("autenticazione") });
-  });
-
-  it("403 JSON for roles without l68 permissions", async () => {
+  it("public without employerId (docs/decisions/open-api.md); employerId needs a session with l68 permissions", async () => {
+    const anonymous = await post(VALID);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toMatchObject({ baseComputo: 20, quotaDisabili: 1 });
+    const tied = await post(VALID, undefined, `?employerId=${employer.employerId}`);
+    expect(tied.status).toBe(401);
+    expect(tied.type).toContain("application/json");
+    expect(tied.body.errors[0]).toEqual({ field: "employerId", message: expect.stringContaining("autenticazione") });
     for (const role of ["admin", "preselection_officer", "candidate"] as const) {
       const cookie = await cookieFor((await createUserWithRole(role)).id);
-      const r = await post(VALID, cookie);
+      expect((await post(VALID, cookie)).status, role).toBe(200);
+      const r = await post(VALID, cookie, `?employerId=${employer.employerId}`);
       expect(r.status, role).toBe(403);
       expect(r.body.errors).toHaveLength(1);
     }

@@ -15,11 +15,12 @@ let app: Awaited<ReturnType<typeof startHttpApp>>;
 beforeAll(async () => {
   process.env.RATE_LIMIT_PUBLIC_PER_MINUTE = "3";
   process.env.RATE_LIMIT_LINKS_PER_15_MINUTES = "2";
+  process.env.RATE_LIMIT_API_CLIENT_PER_MINUTE = "4";
   app = await startHttpApp(routes);
 });
 afterAll(async () => {
   await app.close();
-  for (const key of ["RATE_LIMIT_PUBLIC_PER_MINUTE", "RATE_LIMIT_LINKS_PER_15_MINUTES"]) {
+  for (const key of ["RATE_LIMIT_PUBLIC_PER_MINUTE", "RATE_LIMIT_LINKS_PER_15_MINUTES", "RATE_LIMIT_API_CLIENT_PER_MINUTE"]) {
     if (saved[key] === undefined) delete process.env[key];
     else process.env[key] = saved[key];
   }
@@ -43,6 +44,18 @@ describe("rate limits", () => {
     expect(await over.json()).toEqual({ error: "Troppe richieste da questo indirizzo: per sicurezza riprova tra 1 minuto." });
     // The feeds share the public budget of that address.
     expect((await fetch(`${app.origin}/offerte/rss`, from("203.0.113.10"))).status).toBe(429);
+  });
+
+  it("count an integrator's calls per token, apart from its address (docs/decisions/open-api.md)", async () => {
+    const bearer = (token: string) => from("203.0.113.30", { headers: { Authorization: `Bearer ${token}` } });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await fetch(`${app.origin}/api/offerte`, bearer("rosa_token-uno"))).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 429]);
+    const over = await fetch(`${app.origin}/api/offerte`, bearer("rosa_token-uno"));
+    expect(await over.json()).toEqual({ error: "Troppe richieste con questo token: per sicurezza riprova tra 1 minuto." });
+    // Another token from the same address has its own budget, and the address's anonymous budget is untouched.
+    expect((await fetch(`${app.origin}/api/offerte`, bearer("rosa_token-due"))).status).toBe(200);
+    expect((await fetch(`${app.origin}/api/offerte`, from("203.0.113.30"))).status).toBe(200);
   });
 
   it("count each client address (the trusted proxy's X-Forwarded-For) on its own", async () => {

@@ -1,6 +1,7 @@
 /** Client-safe Italian labels of the audit log (docs/decisions/0014-append-only-audit-log.md): actions and kinds of data, with a readable fallback. */
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  api_client: "Token dell'API",
   audit_log: "Registro delle attività",
   candidate: "Candidato",
   candidate_import: "Importazione di candidati",
@@ -36,6 +37,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "api.called": "Chiamata all'API da un sistema autorizzato",
+  "api_client.created": "Creazione di un token dell'API",
+  "api_client.revoked": "Revoca di un token dell'API",
   "audit.viewed": "Consultazione del registro delle attività",
   "auth.login": "Accesso",
   "auth.login_failed": "Accesso non riuscito",

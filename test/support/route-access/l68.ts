@@ -1,9 +1,10 @@
-import { EMPLOYERS, type Rule } from "./actors";
+import { ALL, EMPLOYERS, type Rule } from "./actors";
 
 /** Collocamento mirato (docs/architecture.md#service-s): employers on their own file, placement officers of the province. */
 export const ROUTE_ACCESS: Record<string, Rule> = {
-  // JSON API: 401 for anonymous callers, 403 for other roles, 400 for the empty body of the matrix.
-  "api.v1.l68.quota.ts": { action: [...EMPLOYERS, "placement"] },
+  // Public JSON API (docs/decisions/open-api.md): 400 for the empty body of the matrix, for everybody; only `?employerId=`
+  // needs a session (l68-api.test.ts).
+  "api.v1.l68.quota.ts": { action: ALL },
   "azienda.collocamento-mirato._index.tsx": { loader: EMPLOYERS, action: EMPLOYERS },
   "azienda.collocamento-mirato.certificato._index.tsx": { loader: EMPLOYERS, action: EMPLOYERS },
   // The own employer's issued certificate: its users download it (another employer's is a 404: l68-records.test.ts).

@@ -30,7 +30,7 @@ const flag = (label: string) => z.boolean({ error: `${label} deve essere true o 
 const objectOf = <T extends z.ZodRawShape>(shape: T, label: string) =>
   z.object(shape, { error: (iss) => (iss.input === undefined ? "campo obbligatorio" : `${label} deve essere un oggetto JSON`) });
 
-const InputSchema = objectOf(
+export const InternshipInputSchema = objectOf(
   {
     date: z
       .string({ error: missingOr("la data deve essere un testo nel formato AAAA-MM-GG") })
@@ -87,7 +87,7 @@ const joinPath = (path: readonly PropertyKey[]) => path.map(String).join(".");
 
 /** Validates untrusted input (a parsed JSON value): the typed input, or the rejection code with one problem per field. */
 export function parseInternshipInput(raw: unknown): ParsedInternshipInput {
-  const result = InputSchema.safeParse(raw, { error: z.locales.it().localeError });
+  const result = InternshipInputSchema.safeParse(raw, { error: z.locales.it().localeError });
   const problems: InputProblem[] = result.success
     ? []
     : result.error.issues.map((issue) => ({ field: joinPath(issue.path) || "documento", message: issue.message }));
