@@ -19,17 +19,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     await auditApiCall(context, client, { scope: "exports:cliclavoro", route: ROUTE, status: 404 });
     return apiError(404, outcome?.message ?? "Offerta non trovata tra quelle pubblicate");
   }
-  if (outcome.kind === "unavailable") return apiError(501, outcome.message);
   const entity = { entityType: "vacancy", entityId: id.data! };
   if (outcome.kind === "invalid") {
     await auditApiCall(context, client, { scope: "exports:cliclavoro", route: ROUTE, status: 422, ...entity });
-    return apiJson(
-      {
-        error: "Il documento ClicLavoro di questa offerta non rispetta lo schema ufficiale: va completato prima dell'invio.",
-        problems: outcome.problems,
-      },
-      422,
-    );
+    return apiJson({ error: outcome.message, problems: outcome.problems }, 422);
   }
   await auditApiCall(context, client, { scope: "exports:cliclavoro", route: ROUTE, status: 200, ...entity });
   return new Response(outcome.value.xml, {

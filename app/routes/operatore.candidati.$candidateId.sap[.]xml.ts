@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db/db.server";
+import { sapPersonOfCandidate } from "~/domain/sap/index.server";
 import { candidateIdFrom } from "~/web/guards.server";
 import { sapDownload } from "~/web/national-exports.server";
 import { actorOf, notFound, requirePermission } from "~/web/session.server";
@@ -8,17 +9,7 @@ import { actorOf, notFound, requirePermission } from "~/web/session.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "candidates:read");
   const candidateId = candidateIdFrom(params);
-  const c = await getDb()
-    .selectFrom("candidates")
-    .select(["tax_code", "birth_date"])
-    .where("id", "=", candidateId)
-    .where("erased_at", "is", null)
-    .executeTakeFirst();
-  if (!c) throw notFound("Candidato non trovato");
-  return sapDownload(actorOf(user, context), user.officeProvince, {
-    taxCode: c.tax_code,
-    birthDate: c.birth_date,
-    entityType: "candidate",
-    entityId: candidateId,
-  });
+  const person = await sapPersonOfCandidate(getDb(), candidateId);
+  if (!person) throw notFound("Candidato non trovato");
+  return sapDownload(actorOf(user, context), user.officeProvince, { ...person, entityType: "candidate", entityId: candidateId });
 }

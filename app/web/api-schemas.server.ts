@@ -7,13 +7,11 @@ import { API_SCOPE_LIST } from "~/domain/integrations";
  * response against that document. A route that changes what it returns changes its schema here.
  */
 
-export const ErrorBody = z
-  .object({ error: z.string().meta({ description: "Il motivo, in italiano" }) })
-  .meta({
-    id: "Errore",
-    description: "Errore con un messaggio in italiano (400, 401, 403, 404, 405, 429, 501).",
-    example: { error: "Token mancante" },
-  });
+export const ErrorBody = z.object({ error: z.string().meta({ description: "Il motivo, in italiano" }) }).meta({
+  id: "Errore",
+  description: "Errore con un messaggio in italiano (400, 401, 403, 404, 405, 429, 501).",
+  example: { error: "Token mancante" },
+});
 
 export const FieldErrorsBody = z
   .object({
@@ -31,7 +29,10 @@ export const XsdProblemsBody = z
     error: z.string(),
     problems: z.array(z.object({ line: z.number().int().nullable(), message: z.string() })),
   })
-  .meta({ id: "DocumentoNonValido", description: "Il documento generato non rispetta lo schema XSD ufficiale: non viene offerto." });
+  .meta({
+    id: "DocumentoNonValido",
+    description: "Il documento non si può offrire: non rispetta lo schema XSD ufficiale o mancano dati (elencati).",
+  });
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -157,28 +158,5 @@ export const InternshipCheckBody = z
 export const InternshipRejectionBody = z
   .object({ rejected: z.literal(true), error: z.enum(["INVALID_INPUT", "UNKNOWN_REGION"]) })
   .meta({ id: "TirocinioRespinto" });
-
-export const UnilavHireBody = z
-  .object({
-    hireId: z.uuid(),
-    unilav: z.object({
-      datoreLavoro: z.object({ codiceFiscale: z.string(), denominazione: z.string(), settore: z.string().nullable() }),
-      lavoratore: z.object({ codiceFiscale: z.string(), cognome: z.string(), nome: z.string(), dataNascita: isoDay }),
-      rapporto: z.object({
-        dataInizio: isoDay,
-        dataFine: isoDay.nullable(),
-        tipologiaContrattuale: z.string().meta({ description: "Codice CO della tipologia contrattuale" }),
-        ccnl: z.string().nullable(),
-        livelloInquadramento: z.string().nullable(),
-        tipoOrario: z.string().nullable(),
-        oreSettimanaliMedie: z.number(),
-        qualificaProfessionale: z.string().nullable().meta({ description: "Codice CP2011" }),
-        retribuzioneLordaAnnua: money.nullable(),
-        sedeLavoro: z.object({ codiceIstat: z.string(), codiceCatastale: z.string().nullable(), comune: z.string().nullable() }).nullable(),
-        assunzioneObbligatoriaL68: z.boolean().nullable(),
-      }),
-    }),
-  })
-  .meta({ id: "DatiUnilavAssunzione" });
 
 export const ScopeEnum = z.enum(API_SCOPE_LIST as [string, ...string[]]);

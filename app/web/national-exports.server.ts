@@ -3,9 +3,9 @@
  * batch of complete UNILAV, the SAP active-policy section of a person. Every export is audited (it carries a person's
  * data) and offered only when complete and valid; otherwise an Italian list of what is missing (422).
  */
-import { getDb, type Db } from "~/db/db.server";
+import type { Db, Trx } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
-import { exportSapPolicies, senderCodeForProvince } from "~/domain/sap/index.server";
+import { exportSapPolicies, senderCodeForProvince, type SapExport, type SapPerson } from "~/domain/sap/index.server";
 import { getEnv } from "~/utils/env.server";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { coReconciliation, hiresUnilav, hireUnilav, type CoStatus } from "~/domain/shortlists/index.server";
@@ -66,7 +66,7 @@ export async function hiresUnilavBatchDownload(db: Db, actor: Actor, status: CoS
 }
 
 /** The SAP settings: the CPI's code (SAP_CODICE_ENTE; a demo code outside production) and the region's sender code. */
-async function sapSettings(db: Db, officeProvince: string | null) {
+async function sapSettings(db: Db | Trx, officeProvince: string | null) {
   const env = getEnv();
   const enteCode = env.SAP_CODICE_ENTE ?? (env.NODE_ENV === "production" ? null : SAP_DEMO_ENTE_CODE);
   return { enteCode, sender: await senderCodeForProvince(db, officeProvince) };
@@ -75,18 +75,25 @@ async function sapSettings(db: Db, officeProvince: string | null) {
 /** The demo CPI code of the SAP export (not a real office: set SAP_CODICE_ENTE). */
 export const SAP_DEMO_ENTE_CODE = "X000C000000";
 
+/**
+ * The SAP active-policy section of a person, validated against Rev009_SAP.xsd, in the transaction where the caller
+ * audits it. The sender code is the region of `province` (the office's, or the person's domicile for the open API).
+ */
+export async function sapExport(trx: Trx, province: string | null, person: SapPerson): Promise<SapExport> {
+  const settings = await sapSettings(trx, province);
+  if (!settings.enteCode)
+    return { ok: false, problems: ["imposta SAP_CODICE_ENTE (codice del Centro per l'Impiego nella SAP)"], notExported: [] };
+  return exportSapPolicies(trx, person, { enteCode: settings.enteCode, sender: settings.sender });
+}
+
 /** The SAP active-policy section of a person as XML (validated against Rev009_SAP.xsd), audited; 422 with the reasons otherwise. */
 export async function sapDownload(
   actor: Actor,
   officeProvince: string | null,
-  person: { taxCode: string; birthDate: string | null; entityType: string; entityId: string; employerId?: string | null },
+  person: SapPerson & { entityType: string; entityId: string; employerId?: string | null },
 ) {
-  const db = getDb();
-  const settings = await sapSettings(db, officeProvince);
-  if (!settings.enteCode)
-    return missingResponse("Esportazione SAP non configurata:", ["imposta SAP_CODICE_ENTE (codice del Centro per l'Impiego nella SAP)"]);
   const result = await withTransaction(async (trx) => {
-    const r = await exportSapPolicies(trx, person, { enteCode: settings.enteCode!, sender: settings.sender });
+    const r = await sapExport(trx, officeProvince, person);
     if (r.ok)
       await recordAudit(trx, actor, {
         action: "sap.policies_exported",

@@ -12,7 +12,6 @@ import {
   InternshipCheckBody,
   InternshipRejectionBody,
   QuotaResultBody,
-  UnilavHireBody,
   XsdProblemsBody,
 } from "./api-schemas.server";
 
@@ -134,11 +133,14 @@ const operations: Record<string, Record<string, ZodOpenApiOperationObject>> = {
     get: {
       operationId: "esportaAssunzioneUnilav",
       tags: ["Esportazioni per sistemi autorizzati"],
-      summary: "Dati UNILAV di un'assunzione",
-      description: "Dati personali del lavoratore: ogni chiamata è registrata con la persona.",
+      summary: "UNILAV di un'assunzione",
+      description:
+        "La UNILAV (struttura ricostruita, validata) di un'assunzione registrata in Rosa; 422 con ciò che manca finché è incompleta. Dati personali del lavoratore: ogni chiamata è registrata con la persona.",
       security: scoped("exports:unilav"),
       requestParams: { path: z.object({ hireId: z.uuid() }) },
-      responses: exportResponses(json(UnilavHireBody, "I dati della comunicazione obbligatoria.")),
+      responses: exportResponses(xml("La UNILAV in XML."), {
+        "422": json(XsdProblemsBody, "La UNILAV è da completare: non è offerta."),
+      }),
     },
   },
   "/api/v1/esportazioni/sap/{candidateId}": {
@@ -149,7 +151,9 @@ const operations: Record<string, Record<string, ZodOpenApiOperationObject>> = {
       description: "La sezione politiche attive della SAP (Rev009). Ogni chiamata è registrata con la persona.",
       security: scoped("exports:sap"),
       requestParams: { path: z.object({ candidateId: z.uuid() }) },
-      responses: exportResponses(xml("La sezione SAP in XML."), { "501": error("Esportazione non ancora disponibile.") }),
+      responses: exportResponses(xml("La sezione SAP in XML, valida rispetto allo schema Rev009."), {
+        "422": json(XsdProblemsBody, "La sezione non si può esportare (dati mancanti o schema): non è offerta."),
+      }),
     },
   },
   "/api/v1/openapi.json": {

@@ -24,6 +24,7 @@ import { cookieFor, createEmployer, createUserWithRole, request } from "../suppo
 import { jsonRequest } from "../support/factories-l68";
 import { insertVacancy } from "../support/factories-vacancies";
 import { createMatchCandidate, insertPresentedShortlist } from "../support/factories-shortlists";
+import { validTaxCode } from "../support/tax-codes";
 
 /**
  * The open API's contract (docs/decisions/open-api.md): every response a test receives is checked against the OpenAPI
@@ -89,7 +90,8 @@ beforeAll(async () => {
     .execute((trx) => enqueueSearchSync(trx, "vacancies", [published.id]));
   await drainOutbox(getDb());
   const shortlistId = await insertPresentedShortlist(employer.id, published.id);
-  personId = await createMatchCandidate();
+  personId = await createMatchCandidate({ comune: "Cremona" });
+  await getDb().updateTable("candidates").set({ tax_code: validTaxCode() }).where("id", "=", personId).execute();
   const officer = await createUserWithRole("preselection_officer");
   const sc = await getDb()
     .insertInto("shortlist_candidates")
@@ -220,14 +222,43 @@ describe("exports for authorised systems", () => {
     expect(body?.error).toContain("exports:unilav");
   });
 
-  it("gives the UNILAV data of a hire, audited with the person; a revoked token is refused", async () => {
+  it("gives the UNILAV of a hire only when complete (422 with what is missing), audited with the person; a revoked token is refused", async () => {
     const { client, token } = await tokenWith(["exports:unilav"]);
     const stored = await getDb().selectFrom("api_clients").selectAll().where("id", "=", client.id).executeTakeFirstOrThrow();
     expect(stored.token_hash).toBe(hashApiToken(token));
     expect(JSON.stringify(stored)).not.toContain(token);
+    const incomplete = await call(unilav, get("/x", token), { hireId });
+    expect(incomplete.status).toBe(422);
+    const { body: gaps } = await documented("/api/v1/esportazioni/unilav/{hireId}", "get", incomplete);
+    expect((gaps?.problems as { message: string }[]).map((p) => p.message)).toContain("Cittadinanza del lavoratore: da completare");
+    // The officer completes the hire (as on /operatore/assunzioni/:hireId): the same call now gives the document.
+    const cremona = await getDb().selectFrom("comuni").select("istat_code").where("name", "=", "Cremona").executeTakeFirstOrThrow();
+    await getDb()
+      .updateTable("hires")
+      .set({
+        worker_citizenship: "000",
+        worker_address: "Via Po 2",
+        worker_cap: "26100",
+        worker_education_level: "40",
+        employer_ateco2007: "10.71.10",
+        employer_legal_cap: "20121",
+        work_address: "Via Dante 3",
+        work_cap: "26100",
+        work_comune_code: cremona.istat_code,
+        pat_inail: "12345678",
+        pension_body_code: "01",
+        ccnl_code: "042",
+        contract_level: "4",
+        qualification_code: "5.1.2.2.0.1",
+        gross_annual_pay: 24000,
+        l68_reserved_post: false,
+      })
+      .where("id", "=", hireId)
+      .execute();
     const r = await call(unilav, get("/x", token), { hireId });
-    const { body } = await documented("/api/v1/esportazioni/unilav/{hireId}", "get", r);
-    expect((body?.unilav as { rapporto: { tipologiaContrattuale: string } }).rapporto.tipologiaContrattuale).toBe("A.01.00");
+    expect(r.status).toBe(200);
+    const { text } = await documented("/api/v1/esportazioni/unilav/{hireId}", "get", r);
+    expect(text).toContain('TipologiaContrattuale="A.01.00"');
     const audit = await getDb()
       .selectFrom("audit_log")
       .select(["action", "actor_role", "entity_id", "details"])
@@ -278,11 +309,15 @@ describe("exports for authorised systems", () => {
     expect((await call(cliclavoro, get("/x", token), { vacancyId: internal.id })).status).toBe(404);
   });
 
-  it("SAP: 501 until the builder exists, as documented", async () => {
+  it("SAP: the person's active-policy section, valid against Rev009, audited with the person; 404 for nobody", async () => {
     const { token } = await tokenWith(["exports:sap"]);
     const r = await call(sap, get("/x", token), { candidateId: personId });
-    expect(r.status).toBe(501);
-    await documented("/api/v1/esportazioni/sap/{candidateId}", "get", r);
+    const { text } = await documented("/api/v1/esportazioni/sap/{candidateId}", "get", r);
+    expect(r.status).toBe(200);
+    expect(text).toContain("<lavoratore>");
+    const missing = await call(sap, get("/x", token), { candidateId: "00000000-0000-4000-8000-000000000000" });
+    expect(missing.status).toBe(404);
+    await documented("/api/v1/esportazioni/sap/{candidateId}", "get", missing);
   });
 });
 

@@ -12,4 +12,3 @@ export {
   revokeApiClient,
   type ApiClient,
 } from "./clients.server";
-export { hireUnilavRecord, type HireUnilavRecord } from "./exports.server";

@@ -10,6 +10,7 @@ import type { Db, Trx } from "~/db/db.server";
 import { parseCsv } from "~/documents/csv.server";
 import { validateNationalXml } from "~/documents/xsd.server";
 import { todayInItaly } from "~/utils/dates";
+import { decodeTaxCode } from "~/domain/unilav";
 import { policyIdentifier, sapMappingOf, sapXml, type SapEvent, type SapPolicy } from "./policies";
 
 export * from "./policies";
@@ -216,4 +217,36 @@ export async function exportSapPolicies(
   const valid = await validateNationalXml("sap", xml);
   if (!valid.valid) return { ok: false, problems: valid.problems.map((p) => `Schema SAP: ${p.message}`), notExported };
   return { ok: true, xml, policies: out.length, notExported };
+}
+
+/** Who a SAP export is about: the fiscal code, the birth date (from the record, else decoded from the fiscal code) and the province of domicile. */
+export interface SapPerson {
+  taxCode: string;
+  birthDate: string | null;
+  provinceCode: string | null;
+}
+
+/** A person of the CV database (not erased) as the SAP export needs them; null when there is none. */
+export async function sapPersonOfCandidate(db: Db | Trx, candidateId: string): Promise<SapPerson | null> {
+  const c = await db
+    .selectFrom("candidates as c")
+    .leftJoin("comuni as d", "d.istat_code", "c.domicile_comune_code")
+    .select(["c.tax_code", "c.birth_date", "d.province_code"])
+    .where("c.id", "=", candidateId)
+    .where("c.erased_at", "is", null)
+    .executeTakeFirst();
+  if (!c?.tax_code) return null;
+  return { taxCode: c.tax_code, birthDate: c.birth_date ?? decodeTaxCode(c.tax_code)?.birthDate ?? null, provinceCode: c.province_code };
+}
+
+/** A worker of an outplacement cohort as the SAP export needs them; null when not in that cohort. */
+export async function sapPersonOfCohortMember(db: Db | Trx, eventId: string, memberId: string): Promise<SapPerson | null> {
+  const m = await db
+    .selectFrom("outplacement_members")
+    .select(["codice_fiscale", "birth_date"])
+    .where("id", "=", memberId)
+    .where("event_id", "=", eventId)
+    .executeTakeFirst();
+  if (!m) return null;
+  return { taxCode: m.codice_fiscale, birthDate: m.birth_date ?? decodeTaxCode(m.codice_fiscale)?.birthDate ?? null, provinceCode: null };
 }

@@ -34,6 +34,7 @@ function hireRows(db: Db | Trx, scope: HireUnilavScope) {
     .leftJoin("comuni as dc", (j) => j.on("dc.istat_code", "=", sql<string>`coalesce(h.worker_comune_code, c.domicile_comune_code)`))
     .select([
       "h.id",
+      "h.candidate_id",
       "h.version",
       "h.vacancy_id",
       "v.number as vacancy_number",
