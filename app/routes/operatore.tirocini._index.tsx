@@ -46,6 +46,7 @@ export default function InternshipQueue() {
         lead="Le richieste di tirocinio e i tirocini in preparazione, dalla richiesta più vecchia. Il Centro per l'Impiego è il soggetto promotore."
       />
       <p>
+        <Link to="/operatore/tirocini/nuovo">Nuova richiesta per un'azienda</Link> ·{" "}
         <Link to="/operatore/tirocini/convenzioni">Convenzioni con le aziende</Link> ·{" "}
         <Link to="/operatore/tirocini/cifre">Cifre dei tirocini</Link>
       </p>

@@ -77,3 +77,22 @@ export {
   type UnitCapacity,
 } from "./queries.server";
 export { releaseErasedTrainee } from "./erasure.server";
+export {
+  ADDENDUM_STATES,
+  REQUEST_EDITABLE_STATES,
+  openInternshipServiceRequest,
+  requestEditBlock,
+  requestEditView,
+  requestFormValues,
+  requestPrefill,
+  updateInternshipRequest,
+} from "./request-edit.server";
+export {
+  addendumForPdf,
+  listAddenda,
+  proposeChange,
+  proposeExtension,
+  signAddendum,
+  withdrawAddendum,
+  type AddendumView,
+} from "./addenda.server";

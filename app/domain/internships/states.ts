@@ -158,7 +158,8 @@ export const INTERNSHIP_TRANSITIONS: Record<InternshipState, Partial<Record<Inte
   },
   active: {
     suspend: { to: "suspended", by: O },
-    extend: { to: "active", by: O },
+    // The officer records an extension, or the system applies it when the addendum's third signature is recorded.
+    extend: { to: "active", by: ["officer", "system"] },
     interrupt: { to: "interrupted", by: EOC },
     complete: { to: "completed", by: S },
   },

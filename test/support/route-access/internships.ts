@@ -40,5 +40,14 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "azienda.tirocini.nuovo.tsx": { loader: EMPLOYERS, action: EMPLOYERS },
   "azienda.tirocini.$internshipId.tsx": { loader: EMPLOYERS, action: EMPLOYERS, params: "internshipId" },
   "candidato.tirocini._index.tsx": { loader: ["candidate"] },
+  // Editing a request, the officer's request on an employer's behalf, the PFI addenda (docs/decisions/tirocini.md#addendum):
+  // the promoter's officers; the host's users on their own internship. The empty forms answer 400 (not a denial).
+  "operatore.tirocini.nuovo.tsx": { loader: PROMOTERS, action: PROMOTERS },
+  "operatore.tirocini.$internshipId_.modifica.tsx": { loader: PROMOTERS, action: PROMOTERS, params: "internshipId" },
+  "azienda.tirocini.$internshipId_.modifica.tsx": { loader: EMPLOYERS, action: EMPLOYERS, params: "internshipId" },
+  "operatore.tirocini.$internshipId_.integrazioni.tsx": { loader: PROMOTERS, action: PROMOTERS, params: "internshipAddendum" },
+  "azienda.tirocini.$internshipId_.integrazioni.tsx": { loader: EMPLOYERS, action: EMPLOYERS, params: "internshipAddendum" },
+  "operatore.tirocini.$internshipId_.integrazioni_.$addendumId.pdf.ts": { loader: PROMOTERS, params: "internshipAddendum" },
+  "azienda.tirocini.$internshipId_.integrazioni_.$addendumId.pdf.ts": { loader: EMPLOYERS, params: "internshipAddendum" },
   "candidato.tirocini.$internshipId.tsx": { loader: ["candidate"], params: "internshipId" },
 };
