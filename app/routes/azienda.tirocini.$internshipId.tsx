@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/forms";
 import {
   InternshipCapacityMeter,
@@ -12,7 +12,13 @@ import {
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { ChooseTraineeSchema, InternshipMoveSchema, NEXT_STEPS, availableInternshipEvents } from "~/domain/internships";
-import { chooseInternshipTrainee, getEmployerInternship, moveInternship } from "~/domain/internships/index.server";
+import {
+  ADDENDUM_STATES,
+  chooseInternshipTrainee,
+  getEmployerInternship,
+  moveInternship,
+  requestEditBlock,
+} from "~/domain/internships/index.server";
 import { todayInItaly } from "~/utils/dates";
 import { formatDate, formatMoney } from "~/utils/format";
 import { parseForm } from "~/web/conform";
@@ -56,6 +62,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     check: found.check as StoredCheck | null,
     timeline: found.timeline.map((t) => ({ ...t, at: t.at.toISOString() })),
     events: availableInternshipEvents(i.state, "employer"),
+    editable: requestEditBlock(i.state) === null,
+    addenda: ADDENDUM_STATES.includes(i.state),
   };
 }
 
@@ -96,7 +104,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EmployerInternship() {
-  const { internship: i, comune, occupation, trainee, rosa, capacity, check, timeline, events } = useLoaderData<typeof loader>();
+  const {
+    internship: i,
+    comune,
+    occupation,
+    trainee,
+    rosa,
+    capacity,
+    check,
+    timeline,
+    events,
+    editable,
+    addenda,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = Object.values(result?.result?.error ?? {})
     .flat()
@@ -107,6 +127,15 @@ export default function EmployerInternship() {
       <Notice type="info">{NEXT_STEPS[i.state].employer}</Notice>
       {i.stateReason ? <p>Nota: {i.stateReason}</p> : null}
       <InternshipSectionLinks base={`/azienda/tirocini/${i.id}`} state={i.state} area="employer" />
+      {editable || addenda ? (
+        <p>
+          {editable ? (
+            <Link to={`/azienda/tirocini/${i.id}/modifica`}>Modifica la richiesta</Link>
+          ) : (
+            <Link to={`/azienda/tirocini/${i.id}/integrazioni`}>Integrazioni al progetto formativo (proroga o modifica)</Link>
+          )}
+        </p>
+      ) : null}
       <div className="row">
         <div className="col-lg-7">
           <h2 className="h4">Progetto</h2>

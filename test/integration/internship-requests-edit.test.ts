@@ -460,3 +460,51 @@ describe("links", () => {
     expect(ids).not.toContain(scouting.id);
   });
 });
+
+describe("reminders", () => {
+  it("lists what the promoter must not forget, counts each internship once per kind, and e-mails each reminder once", async () => {
+    const { internshipReminders, reminderCounts, sendInternshipReminders } = await import("~/domain/internships/index.server");
+    const employer = (await createEmployer()).id;
+    const today = "2026-12-06";
+    const co = await insertInternship(employer, {
+      state: "awaiting_co",
+      start_date: "2026-12-07",
+      end_date: "2027-06-06",
+      officer_id: officer.userId,
+    });
+    const running = await insertInternship(employer, {
+      state: "active",
+      start_date: "2026-09-01",
+      end_date: "2027-02-28",
+      officer_id: officer.userId,
+    });
+    await getDb()
+      .insertInto("internship_attendance")
+      .values({ internship_id: running.id, month: "2026-10-01", planned_hours: "176", attended_hours: "170", recorded_as: "officer" })
+      .execute();
+    const ended = await insertInternship(employer, { state: "completed", start_date: "2026-05-01", end_date: "2026-10-31" });
+    const mine = (await internshipReminders(getDb(), today)).filter((r) => [co.id, running.id, ended.id].includes(r.internshipId));
+    const kinds = (id: string) => mine.filter((r) => r.internshipId === id).map((r) => `${r.kind}:${r.dueOn}`);
+    expect(kinds(co.id)).toEqual(["co_missing:2026-12-07"]);
+    expect(kinds(running.id)).toEqual(["attendance_missing:2026-09-01", "attendance_missing:2026-11-01"]);
+    expect(kinds(ended.id)).toContain("attestation_due:2026-10-31");
+    expect(reminderCounts(mine)).toMatchObject({ co_missing: 1, attendance_missing: 2, attestation_due: 1 });
+    const first = await withTransaction((trx) => sendInternshipReminders(trx, today, "https://rosa.example.it"));
+    expect(first).toBeGreaterThanOrEqual(3);
+    expect(await withTransaction((trx) => sendInternshipReminders(trx, today, null))).toBe(0);
+    const mail = await getDb()
+      .selectFrom("mail_outbox")
+      .select(["subject", "body_text"])
+      .where("subject", "like", `Tirocinio n. ${co.number}:%`)
+      .execute();
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.body_text).toMatch(/UNILAV non è registrata/);
+    const queue = await callRoute(
+      (await import("~/routes/operatore.tirocini._index")).loader,
+      request("/operatore/tirocini?promemoria=co_missing", { cookie: officerCookie }),
+    );
+    const body = queue.body as { rows: { id: string }[]; reminders: { kind: string; count: number }[] };
+    expect(body.rows.map((r) => r.id)).toContain(co.id);
+    expect(body.rows.map((r) => r.id)).not.toContain(running.id);
+  });
+});

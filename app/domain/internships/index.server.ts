@@ -96,3 +96,13 @@ export {
   withdrawAddendum,
   type AddendumView,
 } from "./addenda.server";
+export {
+  REMINDER_KINDS,
+  REMINDER_LABELS,
+  internshipReminders,
+  reminderCounts,
+  sendInternshipReminders,
+  type Reminder,
+  type ReminderKind,
+} from "./reminders.server";
+export { caseEssentials, type CaseEssentials } from "./case-panels.server";
