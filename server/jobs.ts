@@ -10,7 +10,7 @@ import { runL68Deadlines } from "~/domain/l68/alerts/index.server";
 import { runVacancyDeadlines } from "~/domain/vacancies/deadlines.server";
 import { runCvRetention } from "~/domain/candidates/erasure.server";
 import { runOutplacementReminders } from "~/domain/outplacement/index.server";
-import { refreshConventionStates, runInternshipJob, startDueInternships } from "~/domain/internships/index.server";
+import { refreshConventionStates, runInternshipJob, sendInternshipReminders, startDueInternships } from "~/domain/internships/index.server";
 import { todayInItaly } from "~/utils/dates";
 import { kickSyncWorker, shutdownSyncWorker, startSyncWorker } from "../search/sync.server";
 import { log } from "~/utils/logger.server";
@@ -66,6 +66,12 @@ export const JOBS: PeriodicJob[] = [
   },
   // Tirocini: concluded on their end date; outcomes at 6 and 12 months from Rosa's hires (a hire closes it at the next run).
   { name: "tirocini", everyMs: 15 * 60_000, run: () => runInternshipJob() },
+  // Tirocini: the promoter's reminders (convention expiring, signatures, CO, attendance, attestazione, outcomes), each e-mailed once.
+  {
+    name: "promemoria tirocini",
+    everyMs: 60 * 60_000,
+    run: () => withTransaction((trx) => sendInternshipReminders(trx, todayInItaly(), getEnv().PUBLIC_URL ?? null)),
+  },
   // Storage limitation (GDPR art. 5(1)(e)): CVs inactive beyond CV_RETENTION_MONTHS are anonymised, 200 per run.
   {
     name: "conservazione CV",

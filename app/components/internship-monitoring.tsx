@@ -411,9 +411,12 @@ export function ResumeForm({ reply, data }: FormProps) {
 export function ExtendForm({ reply, data }: FormProps) {
   const [form, f] = useSchemaForm(ExtendSchema, { id: "proroga", lastResult: mine(reply, "extend") });
   return (
-    <FormShell form={form} intent="extend" version={data.internship.version} submit="Registra la proroga">
+    <FormShell form={form} intent="extend" version={data.internship.version} submit="Prepara l'integrazione di proroga">
       <h3 className="h5">Proroga</h3>
-      <p>La nuova durata totale viene ricontrollata con le regole della Regione: oltre il massimo la proroga non è ammessa.</p>
+      <p>
+        La nuova durata totale viene ricontrollata con le regole della Regione: oltre il massimo la proroga non è ammessa. La proroga è
+        un&apos;integrazione del progetto formativo e vale quando la firmano le tre parti.
+      </p>
       <TextField field={f.months} label="Mesi di proroga" type="number" />
       <TextAreaField field={f.reason} label="Motivo" rows={2} />
     </FormShell>

@@ -15,15 +15,22 @@ export function InternshipRequestFormView({
   form: [form, fields],
   serviceRequestId,
   submitLabel,
+  version,
+  withTrainee = true,
 }: {
   form: InternshipRequestForm;
   serviceRequestId?: string | null;
   submitLabel: string;
+  /** Editing a saved request: the version the person saw. */
+  version?: number;
+  /** The «person to host» fieldset (a new request only: afterwards the trainee is chosen on the case page). */
+  withTrainee?: boolean;
 }) {
   return (
     <Form method="post" {...getFormProps(form)}>
       <ErrorSummary form={form} />
       {serviceRequestId ? <input type="hidden" name="serviceRequestId" value={serviceRequestId} /> : null}
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <fieldset className="mb-4">
         <legend className="h4">Profilo e attività</legend>
         <TextField field={fields.title} label="Titolo del tirocinio" required hint="Es. «Tirocinio di addetto/a alla contabilità»" />
@@ -92,20 +99,23 @@ export function InternshipRequestFormView({
         <TextField field={fields.hostTutorRole} label="Ruolo del tutor in azienda" />
         <TextField field={fields.hostTutorTrainees} label="Tirocinanti già seguiti dal tutor" inputMode="numeric" />
       </fieldset>
-      <fieldset className="mb-4">
-        <legend className="h4">Persona da ospitare (facoltativo)</legend>
-        <p className="rosa-muted">
-          Se conosci già la persona, indicala: deve essere iscritta al portale. Altrimenti il Centro per l'Impiego cercherà il tirocinante.
-        </p>
-        <div className="row">
-          <div className="col-md-6">
-            <TextField field={fields.traineeTaxCode} label="Codice fiscale" autoComplete="off" />
+      {withTrainee ? (
+        <fieldset className="mb-4">
+          <legend className="h4">Persona da ospitare (facoltativo)</legend>
+          <p className="rosa-muted">
+            Se conosci già la persona, indicala: deve essere iscritta al portale. Altrimenti il Centro per l'Impiego cercherà il
+            tirocinante.
+          </p>
+          <div className="row">
+            <div className="col-md-6">
+              <TextField field={fields.traineeTaxCode} label="Codice fiscale" autoComplete="off" />
+            </div>
+            <div className="col-md-6">
+              <TextField field={fields.traineeLastName} label="Cognome" autoComplete="off" />
+            </div>
           </div>
-          <div className="col-md-6">
-            <TextField field={fields.traineeLastName} label="Cognome" autoComplete="off" />
-          </div>
-        </div>
-      </fieldset>
+        </fieldset>
+      ) : null}
       <button type="submit" className="btn btn-primary">
         {submitLabel}
       </button>

@@ -20,6 +20,15 @@ export interface StoredCheck {
   trainees: { rosa: number; declared: number };
 }
 
+/** Timeline rows that are not moves of the state table: the addenda of a signed PFI. */
+const OTHER_EVENT_LABELS: Record<string, string> = {
+  request: "Richiesta",
+  addendum_proposed: "Integrazione preparata",
+  addendum_signed: "Firma di un'integrazione",
+  addendum_applied: "Integrazione applicata",
+  addendum_withdrawn: "Integrazione ritirata",
+};
+
 const ACTOR_LABELS: Record<string, string> = {
   officer: "Centro per l'Impiego",
   employer: "Azienda",
@@ -168,7 +177,7 @@ export function InternshipTimeline({
     <ol className="list-unstyled">
       {steps.map((s, i) => (
         <li key={i} className="mb-2">
-          <strong>{s.event === "request" ? "Richiesta" : isInternshipEvent(s.event) ? INTERNSHIP_EVENT_LABELS[s.event] : s.event}</strong> →{" "}
+          <strong>{OTHER_EVENT_LABELS[s.event] ?? (isInternshipEvent(s.event) ? INTERNSHIP_EVENT_LABELS[s.event] : s.event)}</strong> →{" "}
           {isInternshipState(s.toState) ? INTERNSHIP_STATE_LABELS[s.toState] : s.toState}
           <br />
           <small>

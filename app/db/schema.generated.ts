@@ -432,6 +432,28 @@ export interface InfoArticles {
   version: Generated<number>;
 }
 
+export interface InternshipAddenda {
+  changes: Generated<ColumnType<unknown, string, string>>;
+  check_result: ColumnType<unknown, string, string>;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  document_hash: string;
+  extension_months: number | null;
+  id: Generated<string>;
+  internship_id: string;
+  kind: "extension" | "change";
+  new_end_date: string | null;
+  new_planned_months: Numeric | null;
+  previous_end_date: string | null;
+  previous_planned_months: Numeric | null;
+  reason: string;
+  sequence: number;
+  state: Generated<"awaiting_signatures" | "applied" | "withdrawn">;
+  version: Generated<number>;
+}
+
 export interface InternshipAttendance {
   absences_note: string | null;
   attended_hours: Numeric;
@@ -522,6 +544,13 @@ export interface InternshipOutcomes {
   window_end: string;
 }
 
+export interface InternshipRemindersSent {
+  due_key: string;
+  internship_id: string;
+  kind: string;
+  sent_at: Generated<Timestamp>;
+}
+
 export interface Internships {
   activities: Generated<string>;
   actual_end_date: string | null;
@@ -608,6 +637,7 @@ export interface InternshipServiceTime {
 }
 
 export interface InternshipSignatures {
+  addendum_id: string | null;
   convention_id: string | null;
   document: "convention" | "pfi" | "addendum" | "attestation";
   document_hash: string;
@@ -1649,12 +1679,14 @@ export interface DB {
   gap_proposals: GapProposals;
   hires: Hires;
   info_articles: InfoArticles;
+  internship_addenda: InternshipAddenda;
   internship_attendance: InternshipAttendance;
   internship_attestations: InternshipAttestations;
   internship_conventions: InternshipConventions;
   internship_dossier_items: InternshipDossierItems;
   internship_extensions: InternshipExtensions;
   internship_outcomes: InternshipOutcomes;
+  internship_reminders_sent: InternshipRemindersSent;
   internship_service_time: InternshipServiceTime;
   internship_signatures: InternshipSignatures;
   internship_suspensions: InternshipSuspensions;

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
+import { openInternshipServiceRequest } from "~/domain/internships/index.server";
 import { listEmployerRequests, listNeedsAssessments } from "~/domain/services/queries.server";
 import { SERVICE_REQUEST_LABELS } from "~/domain/services/screening";
 import { formatDate, formatDateTime } from "~/utils/format";
@@ -18,11 +19,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     requests: await listEmployerRequests(db, user.employerId),
     assessments: await listNeedsAssessments(db, { employerId: user.employerId }),
+    // The «tirocinio» request no internship answers yet: its row links to the request form.
+    internshipRequestId: await openInternshipServiceRequest(db, user.employerId),
   };
 }
 
 export default function EmployerServices() {
-  const { requests, assessments } = useLoaderData<typeof loader>();
+  const { requests, assessments, internshipRequestId } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageTitle title="Servizi del Centro per l'Impiego" lead="I servizi che hai chiesto e i documenti della consulenza sui fabbisogni.">
@@ -49,7 +52,14 @@ export default function EmployerServices() {
             <tbody>
               {requests.map((r) => (
                 <tr key={r.id}>
-                  <td>{SERVICE_REQUEST_LABELS[r.service_code]}</td>
+                  <td>
+                    {SERVICE_REQUEST_LABELS[r.service_code]}
+                    {r.id === internshipRequestId ? (
+                      <div className="small">
+                        <Link to={`/azienda/tirocini/nuovo?richiesta=${r.id}`}>Compila la richiesta di tirocinio</Link>
+                      </div>
+                    ) : null}
+                  </td>
                   <td>{STATUS[r.status]}</td>
                   <td>{formatDateTime(r.created_at)}</td>
                 </tr>

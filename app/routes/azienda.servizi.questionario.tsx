@@ -4,6 +4,8 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, TextAreaField } from "~/components/forms";
 import { PageTitle } from "~/components/layout";
 import { withTransaction } from "~/db/transaction.server";
+import { getDb } from "~/db/db.server";
+import { openInternshipServiceRequest } from "~/domain/internships/index.server";
 import { submitScreening } from "~/domain/services/commands.server";
 import { ScreeningSchema } from "~/domain/services/schema";
 import { SCREENING_QUESTIONS, SERVICE_REQUEST_LABELS } from "~/domain/services/screening";
@@ -30,8 +32,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return replyDomainError(e, submission);
   }
   const names = result.routes.map((r) => SERVICE_REQUEST_LABELS[r.service]).join(", ");
-  // Hiring now: straight to the vacancy form, the request is already with the officers.
-  const next = result.routes.some((r) => r.service === "4C") ? "/azienda/offerte/nuova" : "/azienda/servizi";
+  // Hiring now: straight to the vacancy form, the request is already with the officers. Hosting an internship (LEP R):
+  // to the internship request form answering that service request.
+  const internship = result.routes.some((r) => r.service === "R") ? await openInternshipServiceRequest(getDb(), user.employerId) : null;
+  const next = result.routes.some((r) => r.service === "4C")
+    ? "/azienda/offerte/nuova"
+    : internship
+      ? `/azienda/tirocini/nuovo?richiesta=${internship}`
+      : "/azienda/servizi";
   return redirectWithFlash(next, { type: "success", message: `Richiesta inviata al Centro per l'Impiego: ${names}.` });
 }
 

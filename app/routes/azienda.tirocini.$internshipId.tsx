@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/forms";
 import { PartySigningPanel } from "~/components/internship-party-signing";
 import {
@@ -14,7 +14,13 @@ import {
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { ChooseTraineeSchema, InternshipMoveSchema, NEXT_STEPS, availableInternshipEvents } from "~/domain/internships";
-import { chooseInternshipTrainee, getEmployerInternship, moveInternship } from "~/domain/internships/index.server";
+import {
+  ADDENDUM_STATES,
+  chooseInternshipTrainee,
+  getEmployerInternship,
+  moveInternship,
+  requestEditBlock,
+} from "~/domain/internships/index.server";
 import { todayInItaly } from "~/utils/dates";
 import { plural } from "~/utils/plural";
 import { formatDate, formatMoney } from "~/utils/format";
@@ -62,6 +68,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     check: found.check as StoredCheck | null,
     timeline: found.timeline.map((t) => ({ ...t, at: t.at.toISOString() })),
     events: availableInternshipEvents(i.state, "employer"),
+    editable: requestEditBlock(i.state) === null,
+    addenda: ADDENDUM_STATES.includes(i.state),
   };
 }
 
@@ -114,6 +122,8 @@ export default function EmployerInternship() {
     events,
     signing,
     signerName,
+    editable,
+    addenda,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = Object.values(result?.result?.error ?? {})
@@ -131,6 +141,15 @@ export default function EmployerInternship() {
         pdfHrefs={{ convention: `/azienda/tirocini/${i.id}/convenzione/pdf`, pfi: `/azienda/tirocini/${i.id}/pfi/pdf` }}
         signerName={signerName}
       />
+      {editable || addenda ? (
+        <p>
+          {editable ? (
+            <Link to={`/azienda/tirocini/${i.id}/modifica`}>Modifica la richiesta</Link>
+          ) : (
+            <Link to={`/azienda/tirocini/${i.id}/integrazioni`}>Integrazioni al progetto formativo (proroga o modifica)</Link>
+          )}
+        </p>
+      ) : null}
       <div className="row">
         <div className="col-lg-7">
           <h2 className="h4">Progetto</h2>

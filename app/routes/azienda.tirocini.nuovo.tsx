@@ -5,7 +5,9 @@ import { InternshipRequestFormView } from "~/components/internship-request-form"
 import { PageTitle } from "~/components/layout";
 import { withTransaction } from "~/db/transaction.server";
 import { InternshipRequestSchema } from "~/domain/internships";
-import { createInternshipRequest } from "~/domain/internships/index.server";
+import { getDb } from "~/db/db.server";
+import { createInternshipRequest, requestPrefill } from "~/domain/internships/index.server";
+import { formatDate } from "~/utils/format";
 import { todayInItaly } from "~/utils/dates";
 import { parseForm, useSchemaForm } from "~/web/conform";
 import { replyDomainError, replyInvalid } from "~/web/conform.server";
@@ -15,10 +17,16 @@ import { requireInternshipEmployer } from "~/web/internship-guards.server";
 export const meta: MetaFunction = () => [{ title: "Richiedi un tirocinio — Rosa" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireInternshipEmployer(request, context);
-  // From the services questionnaire: the «Vuoi ospitare un tirocinio?» request this form answers.
+  const { employerId } = await requireInternshipEmployer(request, context);
+  // From the services questionnaire: the «Vuoi ospitare un tirocinio?» request this form answers, pre-filled.
   const parsed = z.uuid().safeParse(new URL(request.url).searchParams.get("richiesta"));
-  return { serviceRequestId: parsed.success ? parsed.data : null };
+  const prefill = parsed.success ? await requestPrefill(getDb(), employerId, parsed.data) : null;
+  return {
+    serviceRequestId: prefill?.id ?? null,
+    requestedAt: prefill ? prefill.requestedAt.toISOString() : null,
+    comune: prefill?.comune ?? "",
+    note: prefill?.note ?? "",
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -43,12 +51,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewInternshipRequest() {
-  const { serviceRequestId } = useLoaderData<typeof loader>();
+  const { serviceRequestId, requestedAt, comune, note } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const form = useSchemaForm(InternshipRequestSchema, {
     id: "internship-request",
     lastResult: result?.result,
-    defaultValue: { weeklyHours: "40", dailyHours: "8", plannedMonths: "6", employeesPermanent: "0" },
+    defaultValue: {
+      weeklyHours: "40",
+      dailyHours: "8",
+      plannedMonths: "6",
+      employeesPermanent: "0",
+      ...(serviceRequestId ? { comune, objectives: note } : {}),
+    },
   });
   return (
     <div className="col-lg-10">
@@ -59,6 +73,12 @@ export default function NewInternshipRequest() {
         title="Richiedi un tirocinio"
         lead="Il Centro per l'Impiego è il soggetto promotore, la tua azienda il soggetto ospitante. Dopo il salvataggio vedi subito se la richiesta rispetta le regole della tua Regione."
       />
+      {serviceRequestId && requestedAt ? (
+        <p className="alert alert-info">
+          Rispondi alla tua richiesta di servizio «Vuoi ospitare un tirocinio?» del {formatDate(requestedAt)}: abbiamo già inserito il
+          comune della sede legale{note ? " e la tua nota" : ""}, cambiali se serve.
+        </p>
+      ) : null}
       <InternshipRequestFormView form={form} serviceRequestId={serviceRequestId} submitLabel="Invia la richiesta" />
     </div>
   );

@@ -40,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     shortlists: roleHas(user.role, "matching:run"),
     register: roleHas(user.role, "services:deliver") || user.role === "admin",
     l68: await canOfficerSeeEmployer(db, user, employerId),
+    internship: roleHas(user.role, "services:deliver") && employer.status === "validated",
   };
   return { employer, links, users: await listEmployerUsers(db, employerId) };
 }
@@ -97,6 +98,11 @@ export default function EmployerDetailPage() {
             {links.register ? (
               <li>
                 <Link to={`/operatore/registro?azienda=${employer.id}`}>Servizi erogati (registro)</Link>
+              </li>
+            ) : null}
+            {links.internship ? (
+              <li>
+                <Link to={`/operatore/tirocini/nuovo?azienda=${employer.id}`}>Richiedi un tirocinio per l'azienda</Link>
               </li>
             ) : null}
             {links.l68 ? (

@@ -20,8 +20,11 @@ import {
   availableInternshipEvents,
   isInternshipEvent,
 } from "~/domain/internships";
+import { InternshipEssentials } from "~/components/internship-essentials";
 import {
   PLAIN_EVENTS,
+  caseEssentials,
+  requestEditBlock,
   chooseInternshipTrainee,
   getInternshipCase,
   moveInternship,
@@ -47,12 +50,14 @@ const DONE: Record<string, string> = {
 };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user } = await requireInternshipOfficer(request, context);
+  const { user, actor } = await requireInternshipOfficer(request, context);
   const id = internshipIdFrom(params);
   const found = await getInternshipCase(getDb(), actorOf(user, context), id, todayInItaly());
   if (!found) throw notFound("Tirocinio non trovato");
   const i = found.internship;
   return {
+    essentials: await caseEssentials(getDb(), actor, i, todayInItaly()),
+    editable: requestEditBlock(i.state) === null,
     internship: {
       id: i.id,
       number: i.number,
@@ -140,7 +145,14 @@ export default function InternshipCase() {
       <InternshipCaseHeader back={{ to: "/operatore/tirocini", label: "Tirocini da seguire" }} internship={i} errors={errors} />
       <Notice type="info">Prossimo passo: {NEXT_STEPS[i.state].officer}</Notice>
       {i.stateReason ? <p>Nota dell'ultimo passaggio: {i.stateReason}</p> : null}
+      {i.source === "officer" ? <p className="small">Richiesta inserita dal Centro per l'Impiego per conto dell'azienda.</p> : null}
       <InternshipSectionLinks base={`/operatore/tirocini/${i.id}`} state={i.state} area="officer" />
+      {data.editable ? (
+        <p>
+          <Link to={`/operatore/tirocini/${i.id}/modifica`}>Modifica la richiesta</Link>
+        </p>
+      ) : null}
+      <InternshipEssentials data={data.essentials} base={`/operatore/tirocini/${i.id}`} state={i.state} />
       <div className="row">
         <div className="col-lg-7">
           <h2 className="h4">Parti</h2>

@@ -17,7 +17,7 @@ import {
   closeWithoutAttestation,
   concludeInternship,
   declareOutcome,
-  extendInternship,
+  proposeExtension,
   interruptInternship,
   issueAttestation,
   recordAttendance,
@@ -34,6 +34,7 @@ import { z } from "zod";
 import { requireOwnCandidateId } from "./guards.server";
 import { clientIp, forbidden, notFound, requirePermission, type SessionUser } from "./session.server";
 import { plural } from "~/utils/plural";
+import { todayInItaly } from "~/utils/dates";
 
 /**
  * The web side of an internship's during-and-after pages (docs/decisions/tirocini.md «Durante e dopo»): who may act,
@@ -132,8 +133,10 @@ export async function monitoringAction(
           return `Tirocinio ripreso: ${plural(r.days, "giorno", "giorni")} di sospensione, nuova data di fine ${dayLabel(r.endDate)}.`;
         }
         case "extend": {
-          const r = await extendInternship(trx, needOfficer(), { internshipId, ...(v as object) } as never);
-          return `Proroga registrata: nuova fine ${dayLabel(r.endDate)}. L'azienda deve inviare la comunicazione di proroga (UNILAV).`;
+          // A proroga is an addendum of the signed PFI: it applies with the third signature (docs/decisions/tirocini.md#addendum).
+          const e = v as unknown as { months: number; reason: string; version: number };
+          const r = await proposeExtension(trx, needOfficer(), internshipId, e, todayInItaly());
+          return `Integrazione n. ${r.sequence} (proroga) preparata: raccogli le firme delle tre parti nella pagina delle integrazioni. La proroga vale con la terza firma; poi l'azienda invia la comunicazione di proroga (UNILAV).`;
         }
         case "interrupt":
           await interruptInternship(trx, actor, { internshipId, ...(v as object) } as never);

@@ -1,7 +1,8 @@
 import type { Insertable, Transaction } from "kysely";
 import type { DB } from "~/db/types";
 import type { Internships } from "~/db/schema.generated";
-import { ensureOutcomeRows, runInternshipChecks } from "~/domain/internships/index.server";
+import { ensureOutcomeRows, proposeChange, runInternshipChecks } from "~/domain/internships/index.server";
+import { DomainError } from "~/domain/errors";
 import { addDays, addMonths, todayInItaly } from "~/utils/dates";
 import { DEMO_CANDIDATE_EMAIL } from "./candidates";
 import type { DemoRefs } from "./platform";
@@ -108,6 +109,28 @@ export async function seedInternships(trx: Transaction<DB>, refs: DemoRefs) {
         recorded_by: refs.bakeryLegalRepId,
       })
       .execute();
+  }
+  // An addendum awaiting the three signatures: the host tutor changes (docs/decisions/tirocini.md#addendum).
+  const { version } = await trx.selectFrom("internships").select("version").where("id", "=", active).executeTakeFirstOrThrow();
+  const none = { activities: null, objectives: null, competences: null, weeklyHours: null, dailyHours: null, monthlyIndemnity: null };
+  try {
+    await proposeChange(
+      trx,
+      { kind: "officer", userId: refs.preselectionOfficerId },
+      active,
+      {
+        ...none,
+        hostTutorName: "Giulia Bianchi",
+        hostTutorRole: "Responsabile del banco",
+        hostTutorEmail: null,
+        reason: "Cambio del tutor aziendale",
+        version,
+      },
+      today,
+    );
+  } catch (e) {
+    // The demo's other data may change what the checker allows: the addendum is then simply left out.
+    if (!(e instanceof DomainError)) throw e;
   }
   await trx
     .insertInto("internship_dossier_items")

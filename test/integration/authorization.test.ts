@@ -25,6 +25,7 @@ import { insertOutplacementPlanRows } from "../support/factories-outplacement-pl
 import { insertOutplacementRows } from "../support/factories-outplacement";
 import { insertCohortRows } from "../support/factories-cohort";
 import { insertInternshipDocumentRows } from "../support/factories-internship-documents";
+import { insertInternshipAddendumRows } from "../support/factories-internship-addenda";
 
 /**
  * The authorization matrix: who may reach which route, one file per context
@@ -56,7 +57,8 @@ let serviceParams: Record<
   | InternshipDocumentParams
   | InternshipParams
   | "importId"
-  | "attestedInternship",
+  | "attestedInternship"
+  | "internshipAddendum",
   Record<string, string>
 >;
 
@@ -94,6 +96,7 @@ beforeAll(async () => {
     ...(await insertInternshipDocumentRows(own.id)),
     ...(await insertAttestedInternship(own.id, candidates.ownCandidateId, users.preselection!)),
     ...(await insertInternshipRows(own.id, candidates.ownCandidateId)),
+    ...(await insertInternshipAddendumRows(own.id, candidates.ownCandidateId)),
   };
 });
 

@@ -33,6 +33,7 @@ import { insertOutplacementPlanRows } from "./factories-outplacement-plans";
 import { insertOutplacementRows } from "./factories-outplacement";
 import { insertCohortRows } from "./factories-cohort";
 import { insertPlacementRows } from "./factories-placement";
+import { insertInternshipAddendumRows } from "./factories-internship-addenda";
 import { insertInternshipRows } from "./factories-internships";
 import type { Actor, Rule } from "./route-access/actors";
 
@@ -104,6 +105,7 @@ export async function setupFuzzWorld(): Promise<World> {
       ...(await insertInternshipDocumentRows(own.id)),
       ...(await insertAttestedInternship(own.id, matrixCandidates.ownCandidateId, users.preselection!)),
       ...(await insertInternshipRows(own.id, matrixCandidates.ownCandidateId)),
+      ...(await insertInternshipAddendumRows(own.id, matrixCandidates.ownCandidateId)),
     },
   };
 }

@@ -78,7 +78,10 @@ export interface PfiData {
 export interface AddendumData {
   sequence: number;
   previousEndDate: string | null;
-  newEndDate: string;
+  /** The new end of an extension; null for a change that keeps the dates. */
+  newEndDate: string | null;
+  /** The PFI items a change sets: label, value before, value after. */
+  changes?: [string, string, string][];
   addedActivities: string;
   addedCompetences: string;
   reason: string;
@@ -292,10 +295,20 @@ export function addendumContent(p: PfiData, a: AddendumData): DocumentContent {
           ["Tirocinante", p.trainee ? `${p.trainee.firstName} ${p.trainee.lastName} (${p.trainee.taxCode})` : "—"],
           ["Soggetto ospitante", `${p.host.name} (${p.host.taxCode})`],
           ["Soggetto promotore", `${p.promoter.name} (${p.promoter.taxCode})`],
-          ["Data di fine precedente", date(a.previousEndDate)],
-          ["Nuova data di fine", date(a.newEndDate)],
+          ...(a.newEndDate
+            ? ([
+                ["Data di fine precedente", date(a.previousEndDate)],
+                ["Nuova data di fine", date(a.newEndDate)],
+              ] as [string, string][])
+            : []),
         ],
       },
+      ...(a.changes?.length
+        ? ([
+            { kind: "heading", text: "Modifiche al progetto", level: 2 },
+            { kind: "keyValue", rows: a.changes.map(([label, from, to]) => [label, `da «${from}» a «${to}»`] as [string, string]) },
+          ] as DocBlock[])
+        : []),
       { kind: "heading", text: "Motivo", level: 2 },
       { kind: "text", text: dash(a.reason) },
       { kind: "heading", text: "Attività aggiunte", level: 2 },
@@ -304,7 +317,9 @@ export function addendumContent(p: PfiData, a: AddendumData): DocumentContent {
       { kind: "text", text: dash(a.addedCompetences) },
       {
         kind: "text",
-        text: "Restano ferme tutte le altre previsioni del progetto formativo individuale. La proroga è comunicata con UNILAV.",
+        text: a.newEndDate
+          ? "Restano ferme tutte le altre previsioni del progetto formativo individuale. La proroga è comunicata con UNILAV."
+          : "Restano ferme tutte le altre previsioni del progetto formativo individuale.",
       },
       { kind: "heading", text: "Firme", level: 2 },
       { kind: "signatures", parties: ["Il soggetto promotore", "Il soggetto ospitante", "Il tirocinante"] },

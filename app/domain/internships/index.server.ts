@@ -88,3 +88,32 @@ export {
 export { releaseErasedTrainee } from "./erasure.server";
 export { internshipUnilavExport } from "./unilav-xml.server";
 export { internshipOfVacancy } from "./vacancy-link.server";
+export {
+  ADDENDUM_STATES,
+  REQUEST_EDITABLE_STATES,
+  openInternshipServiceRequest,
+  requestEditBlock,
+  requestEditView,
+  requestFormValues,
+  requestPrefill,
+  updateInternshipRequest,
+} from "./request-edit.server";
+export {
+  addendumForPdf,
+  listAddenda,
+  proposeChange,
+  proposeExtension,
+  signAddendum,
+  withdrawAddendum,
+  type AddendumView,
+} from "./addenda.server";
+export {
+  REMINDER_KINDS,
+  REMINDER_LABELS,
+  internshipReminders,
+  reminderCounts,
+  sendInternshipReminders,
+  type Reminder,
+  type ReminderKind,
+} from "./reminders.server";
+export { caseEssentials, type CaseEssentials } from "./case-panels.server";

@@ -32,3 +32,4 @@ export { ChooseTraineeSchema, InternshipMoveSchema, InternshipRequestSchema, typ
 export { REGIONS_REQUIRING_AUTHORISATION, internshipRegionOf } from "./region";
 export { checkSource, type CheckSource } from "./sources";
 export { NEXT_STEPS } from "./next-steps";
+export * from "./addendum-schema";

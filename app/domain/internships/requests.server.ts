@@ -155,6 +155,13 @@ export async function createInternshipRequest(
   today: string,
 ): Promise<InternshipRow> {
   if (actor.kind === "employer" && actor.employerId !== employerId) throw new DomainError("Azienda non trovata", "_form", "not_found");
+  if (actor.kind === "officer") {
+    // On the employer's behalf: only for a company the CPI has validated.
+    const employer = await trx.selectFrom("employers").select("status").where("id", "=", employerId).executeTakeFirst();
+    if (!employer) throw new DomainError("Azienda non trovata", "_form", "not_found");
+    if (employer.status !== "validated")
+      throw new DomainError("L'azienda non è convalidata: convalidala prima di richiedere un tirocinio per suo conto", "_form", "conflict");
+  }
   const occupation = await findOccupation(trx, input.occupation);
   if (!occupation || occupation.level < 4) throw new DomainError("Professione inesistente: sceglila dall'elenco CP2021", "occupation");
   const unit = await unitOf(trx, input.comune);
@@ -205,7 +212,12 @@ export async function createInternshipRequest(
     })
     .returning(["id"])
     .executeTakeFirstOrThrow();
-  await addTimelineStart(trx, row.id, actor, null);
+  await addTimelineStart(
+    trx,
+    row.id,
+    actor,
+    actor.kind === "officer" ? "Richiesta inserita dal Centro per l'Impiego per conto dell'azienda" : null,
+  );
   await recordAudit(trx, auditActor(actor), {
     action: "internship.create",
     entityType: "internship",

@@ -9,7 +9,10 @@ import { DomainError } from "~/domain/errors";
 import { SIGNATURE_PARTY_LABELS, type SignatureMethod, type SignatureParty, type SignedDocument } from "./convention-states";
 import { looksLikePdf, readDocumentHash } from "./documents-pdf.server";
 
-export type SignatureOwner = { conventionId: string } | { internshipId: string };
+/** Whose document: a convention, or an internship's PFI or attestazione, or one of its addenda (`addendumId`). */
+export type SignatureOwner = { conventionId: string } | { internshipId: string; addendumId?: string };
+
+const addendumOf = (owner: SignatureOwner) => ("addendumId" in owner ? (owner.addendumId ?? null) : null);
 
 /** Who signs for which party: the host's users for the host, the trainee for themself, the officer records any party. */
 export type SignerKind = "officer" | "employer" | "candidate";
@@ -63,6 +66,7 @@ export async function recordSignature(
     .select("id")
     .where(column, "=", id)
     .where("document", "=", document)
+    .$if(addendumOf(owner) !== null, (q) => q.where("addendum_id", "=", addendumOf(owner)!))
     .where("party", "=", input.party)
     .where("voided_at", "is", null)
     .executeTakeFirst();
@@ -72,6 +76,7 @@ export async function recordSignature(
     .insertInto("internship_signatures")
     .values({
       [column]: id,
+      addendum_id: addendumOf(owner),
       document,
       party: input.party,
       method: input.method ?? "uploaded_pdf",
@@ -109,6 +114,7 @@ export async function liveSignatureParties(trx: Trx, owner: SignatureOwner, docu
     .select("party")
     .where(column, "=", id)
     .where("document", "=", document)
+    .$if(addendumOf(owner) !== null, (q) => q.where("addendum_id", "=", addendumOf(owner)!))
     .where("voided_at", "is", null)
     .execute();
   return rows.map((r) => r.party as SignatureParty);
@@ -122,6 +128,7 @@ export async function listSignatures(trx: Trx, owner: SignatureOwner, document: 
     .select(["id", "party", "method", "signer_name", "signed_at", "document_hash", "signed_pdf_name", "voided_at"])
     .where(column, "=", id)
     .where("document", "=", document)
+    .$if(addendumOf(owner) !== null, (q) => q.where("addendum_id", "=", addendumOf(owner)!))
     .orderBy("signed_at", "desc")
     .execute();
 }

@@ -160,7 +160,8 @@ export const INTERNSHIP_TRANSITIONS: Record<InternshipState, Partial<Record<Inte
   },
   active: {
     suspend: { to: "suspended", by: O },
-    extend: { to: "active", by: O },
+    // The officer records an extension, or the system applies it when the addendum's third signature is recorded.
+    extend: { to: "active", by: ["officer", "system"] },
     interrupt: { to: "interrupted", by: EOC },
     // The daily job concludes it the day after the end date; the officer may record it at once (only past the end date).
     complete: { to: "completed", by: ["system", "officer"] },

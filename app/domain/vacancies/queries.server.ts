@@ -34,6 +34,8 @@ export async function listEmployerVacancies(db: Db, employerId: string, opts: { 
       "comuni.name as comune_name",
     ])
     .where("vacancies.employer_id", "=", employerId)
+    // An internship's scouting vacancy is shown under Tirocini, not among the employer's job offers.
+    .where("vacancies.kind", "<>", "internship")
     .$if(!!opts.expiring, (q) => {
       const today = opts.today ?? todayInItaly();
       return q
@@ -51,6 +53,7 @@ export async function countEmployerVacanciesByStatus(db: Db, employerId: string)
     .selectFrom("vacancies")
     .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
     .where("employer_id", "=", employerId)
+    .where("kind", "<>", "internship")
     .groupBy("status")
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Partial<Record<VacancyStatus, number>>;

@@ -39,7 +39,8 @@ export interface Rule {
     | InternshipDocumentParams
     | InternshipParams
     | "importId"
-    | "attestedInternship";
+    | "attestedInternship"
+    | "internshipAddendum";
 }
 
 /**

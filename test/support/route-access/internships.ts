@@ -47,4 +47,13 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "azienda.tirocini.$internshipId_.convenzione.pdf.ts": { loader: EMPLOYERS, params: "internshipDocs" },
   "candidato.tirocini.$internshipId.tsx": { loader: ["candidate"], action: ["candidate"], params: "internshipId" },
   "candidato.tirocini.$internshipId_.pfi.pdf.ts": { loader: ["candidate"], params: "internshipId" },
+  // Editing a request, the officer's request on an employer's behalf, the PFI addenda (docs/decisions/tirocini.md#addendum):
+  // the promoter's officers; the host's users on their own internship. The empty forms answer 400 (not a denial).
+  "operatore.tirocini.nuovo.tsx": { loader: PROMOTERS, action: PROMOTERS },
+  "operatore.tirocini.$internshipId_.modifica.tsx": { loader: PROMOTERS, action: PROMOTERS, params: "internshipId" },
+  "azienda.tirocini.$internshipId_.modifica.tsx": { loader: EMPLOYERS, action: EMPLOYERS, params: "internshipId" },
+  "operatore.tirocini.$internshipId_.integrazioni.tsx": { loader: PROMOTERS, action: PROMOTERS, params: "internshipAddendum" },
+  "azienda.tirocini.$internshipId_.integrazioni.tsx": { loader: EMPLOYERS, action: EMPLOYERS, params: "internshipAddendum" },
+  "operatore.tirocini.$internshipId_.integrazioni_.$addendumId.pdf.ts": { loader: PROMOTERS, params: "internshipAddendum" },
+  "azienda.tirocini.$internshipId_.integrazioni_.$addendumId.pdf.ts": { loader: EMPLOYERS, params: "internshipAddendum" },
 };

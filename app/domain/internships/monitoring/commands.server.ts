@@ -242,27 +242,18 @@ export interface ExtendInput {
  * A proroga: the new total is re-checked with the rules checker (same unit count as at activation, this internship
  * excluded); refused with the checker's messages when not allowed. The UNILAV proroga data are prepared for the host.
  */
-export async function extendInternship(trx: Trx, actor: InternshipActor & { kind: "officer" }, input: ExtendInput, today = todayInItaly()) {
+export async function extendInternship(
+  trx: Trx,
+  actor: InternshipActor & { kind: "officer" | "system" },
+  input: ExtendInput,
+  today = todayInItaly(),
+) {
   const row = await lockInternship(trx, actor, input.internshipId, input.version);
   if (row.state !== "active") throw new DomainError("Si può prorogare solo un tirocinio in corso", "_form", "conflict");
   requireDates(row);
   if (!Number.isInteger(input.months) || input.months < 1 || input.months > 24)
     throw new DomainError("Indica da 1 a 24 mesi di proroga", "months");
-  const previousMonths = Number(row.planned_months);
-  const newMonths = previousMonths + input.months;
-  const rosa = await countUnitTrainees(trx, row);
-  const parsed = parseInternshipInput({ ...internshipCheckInput(row, rosa, today), plannedMonths: newMonths });
-  if (!parsed.ok)
-    throw new DomainError(
-      `I dati del progetto non permettono il controllo: ${parsed.problems.map((p) => p.message).join("; ")}`,
-      "_form",
-      "conflict",
-    );
-  const check = evaluateInternship(parsed.input);
-  if (!check.allowed) {
-    const messages = check.messages.filter((m) => m.kind === "violation").map((m) => m.message);
-    throw new DomainError(`Proroga non ammessa: ${messages.join(" ")}`, "months", "conflict");
-  }
+  const { check, date, rosa, previousMonths, newMonths } = await checkExtension(trx, row, input.months, today);
   const newEnd = addMonths(row.end_date!, input.months);
   const extension = await trx
     .insertInto("internship_extensions")
@@ -274,12 +265,12 @@ export async function extendInternship(trx: Trx, actor: InternshipActor & { kind
       new_planned_months: newMonths.toFixed(1),
       reason: input.reason.trim(),
       check_result: JSON.stringify({
-        date: parsed.input.date,
+        date,
         allowed: true,
         check,
         trainees: { rosa, declared: row.other_active_trainees },
       }),
-      created_by: actor.userId,
+      created_by: actor.kind === "system" ? null : actor.userId,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -295,6 +286,29 @@ export async function extendInternship(trx: Trx, actor: InternshipActor & { kind
     note: `Proroga di ${plural(input.months, "mese", "mesi")}: nuova fine ${fmtDay(newEnd)} (${plural(newMonths, "mese", "mesi")} in tutto, massimo ${check.maxDurationMonths})`,
   });
   return { extensionId: extension.id, endDate: newEnd, plannedMonths: newMonths, maxDurationMonths: check.maxDurationMonths };
+}
+
+/**
+ * The rules checker on the total after an extension of `months` (same unit count as at activation, this internship
+ * excluded; suspended days never count, the planned months do): refused with the checker's messages when not allowed.
+ */
+export async function checkExtension(trx: Trx, row: InternshipRow, months: number, today: string) {
+  const previousMonths = Number(row.planned_months);
+  const newMonths = previousMonths + months;
+  const rosa = await countUnitTrainees(trx, row);
+  const parsed = parseInternshipInput({ ...internshipCheckInput(row, rosa, today), plannedMonths: newMonths });
+  if (!parsed.ok)
+    throw new DomainError(
+      `I dati del progetto non permettono il controllo: ${parsed.problems.map((p) => p.message).join("; ")}`,
+      "_form",
+      "conflict",
+    );
+  const check = evaluateInternship(parsed.input);
+  if (!check.allowed) {
+    const messages = check.messages.filter((m) => m.kind === "violation").map((m) => m.message);
+    throw new DomainError(`Proroga non ammessa: ${messages.join(" ")}`, "months", "conflict");
+  }
+  return { check, date: parsed.input.date, rosa, previousMonths, newMonths };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
