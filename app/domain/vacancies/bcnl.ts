@@ -1,6 +1,6 @@
 import { formatMoney } from "~/utils/format";
 import { plural } from "~/utils/plural";
-import { EDUCATION_LEVELS } from "./codes";
+import { clicLavoroStudyCode } from "~/domain/reference";
 import { EQUAL_OPPORTUNITY_NOTICE } from "./discrimination";
 import type { PublicVacancy } from "./public-view";
 import { requirementLabel } from "./requirement-label";
@@ -94,8 +94,8 @@ export function buildBcnlVacancy(input: BcnlInput): XmlTree {
         },
         IstruzioneFormazione: {
           titolostudio: must("education").map((r) => ({
-            idtitolostudio: r.educationLevel,
-            descrizionestudio: EDUCATION_LEVELS[r.educationLevel as keyof typeof EDUCATION_LEVELS] ?? r.description,
+            idtitolostudio: clicLavoroStudyCode(r.studyLevel, r.studyTitle),
+            descrizionestudio: requirementLabel(r),
           })),
           lingua: must("language").map((r) => ({
             idlingua: r.languageCode,
@@ -103,7 +103,7 @@ export function buildBcnlVacancy(input: BcnlInput): XmlTree {
             idlivelloscritto: r.cefrLevel,
             idlivelloparlato: r.cefrLevel,
           })),
-          idpatenteguida: must("licence").map((r) => r.licenceCategory),
+          idpatenteguida: must("licence").map((r) => r.licenceCode),
           ulteriorirequisiti: others.length ? others.join("; ") : null,
         },
         CondizioniOfferte: {

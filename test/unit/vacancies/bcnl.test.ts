@@ -132,8 +132,8 @@ describe("BCNL vacancy export", () => {
     expect(leaves.get("Vacancy/Richiesta/CondizioniOfferte/idcomune")).toEqual(["I577"]);
     expect(leaves.get("Vacancy/DatiSistema/visibilita")).toEqual(["SI"]);
     expect(leaves.get("Vacancy/Richiesta/ProfiloRichiesto/esperienzarichiesta")).toEqual(["SI"]);
-    expect(leaves.get("Vacancy/Richiesta/IstruzioneFormazione/idpatenteguida")).toEqual(["B"]);
-    expect(leaves.get("Vacancy/Richiesta/IstruzioneFormazione/lingua/idlingua")).toEqual(["en"]);
+    expect(leaves.get("Vacancy/Richiesta/IstruzioneFormazione/idpatenteguida")).toEqual(["02"]);
+    expect(leaves.get("Vacancy/Richiesta/IstruzioneFormazione/lingua/idlingua")).toEqual(["001"]);
     expect(leaves.get("Vacancy/AltreInformazioni")).toEqual(["NO"]);
   });
 
