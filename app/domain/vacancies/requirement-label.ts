@@ -21,8 +21,12 @@ export function requirementLabel(r: LabelledRequirement): string {
       const name = (r.languageCode && LANGUAGES[r.languageCode]) ?? r.languageCode ?? "Lingua";
       return `${name} ${r.nativeSpeaker ? "madrelingua" : (r.cefrLevel ?? "")}`.trim() + note;
     }
-    case "licence":
-      return `${(r.licenceCode && DRIVING_LICENCES[r.licenceCode]) ?? "Patente"}${r.licenceCategory ? ` (categoria ${r.licenceCategory})` : ""}${note}`;
+    case "licence": {
+      const licence = (r.licenceCode && DRIVING_LICENCES[r.licenceCode]) ?? "Patente";
+      // «Patente B», not «Patente B (categoria B)»: the EU category only when it says more than the ministerial letter.
+      const detail = r.licenceCategory && licence !== `Patente ${r.licenceCategory}` ? ` (categoria ${r.licenceCategory})` : "";
+      return `${licence}${detail}${note}`;
+    }
     case "certificate": {
       const official = r.patentinoCode
         ? `Abilitazione: ${PATENTINI[r.patentinoCode] ?? r.patentinoCode}`
