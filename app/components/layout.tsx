@@ -181,6 +181,10 @@ export function Footer() {
           <p className="mb-2">
             <strong>Rosa</strong> — portale dei Centri per l'Impiego per i servizi ai datori di lavoro (standard 4A–4E e LEP P–S).
           </p>
+          <p className="mb-2 small">
+            Classificazioni delle professioni (CP2021, CP2011), dei comuni e delle attività economiche (ATECO): Fonte: Istat, licenza CC BY
+            4.0. Codici delle comunicazioni obbligatorie, di ClicLavoro e della SAP: tabelle ufficiali del Ministero del Lavoro e di ANPAL.
+          </p>
           <ul className="list-inline mb-0">
             <li className="list-inline-item">
               <Link to="/dichiarazione-accessibilita" data-element="accessibility-link">

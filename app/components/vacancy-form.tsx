@@ -3,20 +3,26 @@ import type { DefaultValue } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
-import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { LookupInput } from "~/components/lookup-input";
 import {
+  ALBI,
   CEFR_LEVELS,
-  CONTRACT_TYPES,
-  EDUCATION_LEVELS,
-  L68_LABELS,
-  LANGUAGES,
+  currentContractTypeOptions,
+  DRIVING_LICENCES,
+  LANGUAGE_OPTIONS,
   LICENCE_CATEGORIES,
+  PATENTINI,
+  STUDY_LEVELS,
+  WORKING_TIME_CODES,
+} from "~/domain/reference";
+import {
+  ENGAGEMENT_LABELS,
+  L68_LABELS,
   PAY_PERIOD_LABELS,
   PRIORITY_LABELS,
   PUBLICATION_MODE_LABELS,
   REQUIREMENT_KIND_LABELS,
-  WORKING_TIME_LABELS,
 } from "~/domain/vacancies/codes";
 import type { PublicVacancy } from "~/domain/vacancies/public-view";
 import { SaveVacancySchema } from "~/domain/vacancies/schema";
@@ -44,9 +50,11 @@ export function vacancyFormValues(v: PublicVacancy): VacancyFormValue {
     tasks: v.tasks,
     comune: `${v.comuneName} (${v.provinceCode})`,
     radiusKm: String(v.radiusKm),
-    contractType: v.contractType,
-    ccnl: v.ccnl ?? "",
-    workingTime: v.workingTime,
+    engagement: v.engagement,
+    contractType: v.contractType ?? "",
+    ccnl: v.ccnl ? `${v.ccnl}${v.ccnlLabel ? ` — ${v.ccnlLabel}` : ""}` : "",
+    ccnlNote: v.ccnlNote ?? "",
+    workingTime: v.workingTimeCode,
     weeklyHours: v.weeklyHours === null ? "" : decimalComma(v.weeklyHours),
     shifts: v.shifts ?? "",
     payMin: v.payMin === null ? "" : decimalComma(v.payMin),
@@ -63,11 +71,16 @@ export function vacancyFormValues(v: PublicVacancy): VacancyFormValue {
         kind: r.kind,
         priority: r.priority,
         description: r.description,
-        educationLevel: r.educationLevel ?? "",
+        studyLevel: r.studyLevel === null ? "" : String(r.studyLevel),
+        studyTitle: r.studyTitle ? `${r.studyTitle}${r.studyTitleLabel ? ` — ${r.studyTitleLabel}` : ""}` : "",
         years: r.years === null ? "" : String(r.years),
         languageCode: r.languageCode ?? "",
         cefrLevel: r.cefrLevel ?? "",
+        nativeSpeaker: r.nativeSpeaker ? "on" : "",
+        licenceCode: r.licenceCode ?? "",
         licenceCategory: r.licenceCategory ?? "",
+        patentinoCode: r.patentinoCode ?? "",
+        alboCode: r.alboCode ?? "",
       })),
     ),
   } as VacancyFormValue;
@@ -95,25 +108,49 @@ function RequirementRow({ i, row, removeButton }: { i: number; row: RequirementF
         <div className="col-md-3">
           <TextField field={f.years} label="Anni di esperienza" inputMode="numeric" />
         </div>
+        <div className="col-md-5">
+          <SelectField field={f.studyLevel} label="Livello del titolo di studio" options={STUDY_LEVELS} placeholder="—" />
+        </div>
+        <div className="col-md-7">
+          <LookupInput
+            field={f.studyTitle}
+            label="Titolo di studio (facoltativo)"
+            hint="Scrivi parte del nome (es. ragioneria) e scegli dall'elenco ministeriale"
+            source="/api/codici-unilav?elenco=titoli"
+          />
+        </div>
         <div className="col-md-4">
-          <SelectField field={f.educationLevel} label="Titolo di studio" options={EDUCATION_LEVELS} placeholder="—" />
+          <SelectField field={f.languageCode} label="Lingua" options={LANGUAGE_OPTIONS} placeholder="—" />
         </div>
         <div className="col-md-3">
-          <SelectField field={f.languageCode} label="Lingua" options={LANGUAGES} placeholder="—" />
-        </div>
-        <div className="col-md-2">
           <SelectField field={f.cefrLevel} label="Livello" options={CEFR_LEVELS.map((l) => [l, l] as [string, string])} placeholder="—" />
+        </div>
+        <div className="col-md-5 pt-md-4">
+          <CheckboxField field={f.nativeSpeaker} label="Madrelingua" />
+        </div>
+        <div className="col-md-4">
+          <SelectField field={f.licenceCode} label="Patente di guida" options={DRIVING_LICENCES} placeholder="—" />
         </div>
         <div className="col-md-3">
           <SelectField
             field={f.licenceCategory}
-            label="Patente"
+            label="Categoria (facoltativa)"
             options={LICENCE_CATEGORIES.map((l) => [l, l] as [string, string])}
             placeholder="—"
           />
         </div>
+        <div className="col-md-5">
+          <SelectField field={f.patentinoCode} label="Abilitazione (patentino)" options={PATENTINI} placeholder="—" />
+        </div>
+        <div className="col-md-6">
+          <SelectField field={f.alboCode} label="Iscrizione a un albo" options={ALBI} placeholder="—" />
+        </div>
         <div className="col-12">
-          <TextField field={f.description} label="Descrizione o note" hint="Obbligatoria per certificazioni e competenze" />
+          <TextField
+            field={f.description}
+            label="Descrizione o note"
+            hint="Obbligatoria per le competenze e per le certificazioni non in elenco (es. «Muletto», «HACCP»)"
+          />
         </div>
       </div>
       {removeButton}
@@ -206,13 +243,29 @@ export function VacancyForm({
         <legend className="h4">Contratto, orario e retribuzione</legend>
         <div className="row">
           <div className="col-md-6">
-            <SelectField field={fields.contractType} label="Tipo di contratto" options={CONTRACT_TYPES} placeholder="Scegli…" required />
+            <SelectField field={fields.engagement} label="Forma di impiego" options={ENGAGEMENT_LABELS} />
           </div>
           <div className="col-md-6">
-            <TextField field={fields.ccnl} label="Contratto collettivo (CCNL)" hint="Es. «Alimentari artigianato»" />
+            <SelectField
+              field={fields.contractType}
+              label="Tipo di contratto (codici della comunicazione obbligatoria in vigore)"
+              options={currentContractTypeOptions()}
+              placeholder="Scegli…"
+            />
+          </div>
+          <div className="col-md-8">
+            <LookupInput
+              field={fields.ccnl}
+              label="Contratto collettivo (CCNL)"
+              hint="Scrivi il codice o parte del nome (es. panificazione) e scegli dall'elenco; ND se nessuno"
+              source="/api/codici-unilav?elenco=ccnl"
+            />
           </div>
           <div className="col-md-4">
-            <SelectField field={fields.workingTime} label="Orario" options={WORKING_TIME_LABELS} placeholder="Scegli…" required />
+            <TextField field={fields.ccnlNote} label="Livello o note sul contratto" hint="Es. «livello A3»" />
+          </div>
+          <div className="col-md-4">
+            <SelectField field={fields.workingTime} label="Orario" options={WORKING_TIME_CODES} placeholder="Scegli…" required />
           </div>
           <div className="col-md-4">
             <TextField field={fields.weeklyHours} label="Ore settimanali" inputMode="numeric" />

@@ -1,6 +1,7 @@
 import type { VacancyStatus } from "~/db/tables/vacancies";
+import { WORKING_TIME_CODES } from "~/domain/reference";
 import {
-  CONTRACT_TYPES,
+  contractLabel as vacancyContractLabel,
   L68_LABELS,
   PAY_PERIOD_LABELS,
   PRIORITY_LABELS,
@@ -28,8 +29,9 @@ export function VacancyStatusBadge({ status }: { status: VacancyStatus }) {
   return <span className={`badge ${STATUS_CLASS[status]}`}>{VACANCY_STATUS_LABELS[status]}</span>;
 }
 
-export function contractLabel(code: string) {
-  return CONTRACT_TYPES[code as keyof typeof CONTRACT_TYPES] ?? code;
+/** «Lavoro a tempo determinato», «Somministrazione tramite agenzia — …», «Lavoro autonomo». */
+export function contractLabel(v: { engagement?: PublicVacancy["engagement"] | null; contractType: string | null }) {
+  return vacancyContractLabel(v);
 }
 
 export function payLabel(v: Pick<PublicVacancy, "payMin" | "payMax" | "payPeriod">): string | null {
@@ -40,8 +42,9 @@ export function payLabel(v: Pick<PublicVacancy, "payMin" | "payMax" | "payPeriod
   return `${formatMoney((v.payMin ?? v.payMax)!)} lordi${period}`;
 }
 
-export function hoursLabel(v: Pick<PublicVacancy, "workingTime" | "weeklyHours">): string {
-  return `${WORKING_TIME_LABELS[v.workingTime]}${v.weeklyHours ? `, ${plural(v.weeklyHours, "ora settimanale", "ore settimanali")}` : ""}`;
+export function hoursLabel(v: Pick<PublicVacancy, "workingTime" | "weeklyHours"> & { workingTimeCode?: string | null }): string {
+  const label = WORKING_TIME_CODES[v.workingTimeCode as keyof typeof WORKING_TIME_CODES] ?? WORKING_TIME_LABELS[v.workingTime];
+  return `${label}${v.weeklyHours ? `, ${plural(v.weeklyHours, "ora settimanale", "ore settimanali")}` : ""}`;
 }
 
 /** The vacancy as a definition list plus requirements; the same view for the public, employers and officers. */
@@ -66,8 +69,9 @@ export function VacancyFacts({ v, showInternal = false }: { v: PublicVacancy; sh
         </dd>
         <dt className="col-sm-4">Contratto</dt>
         <dd className="col-sm-8">
-          {contractLabel(v.contractType)}
-          {v.ccnl ? ` — CCNL ${v.ccnl}` : ""}
+          {contractLabel(v)}
+          {v.ccnl ? ` — CCNL ${v.ccnlLabel ?? ""} (${v.ccnl})` : ""}
+          {v.ccnlNote ? ` — ${v.ccnlNote}` : ""}
         </dd>
         <dt className="col-sm-4">Orario</dt>
         <dd className="col-sm-8">

@@ -8,7 +8,7 @@ import { expireAvailability, respondToAvailability } from "~/domain/shortlists/c
 import { listCandidateRequestsWithOutcome } from "~/domain/shortlists/queries.server";
 import { CandidateResponseSchema } from "~/domain/shortlists/schema";
 import { CANDIDATE_STATE_LABELS } from "~/domain/shortlists/states";
-import { CONTRACT_TYPES, WORKING_TIME_LABELS } from "~/domain/vacancies/codes";
+import { contractLabel, WORKING_TIME_LABELS } from "~/domain/vacancies/codes";
 import { parseForm, replyDomainError, replyInvalid } from "~/web/conform.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { useServerForm } from "~/web/form-metadata";
@@ -75,8 +75,8 @@ export default function CandidateAvailability() {
               {r.title} — {r.comune_name}
             </h2>
             <p className="mb-1">
-              {r.employer_name ?? "Azienda riservata"} · {CONTRACT_TYPES[r.contract_type as keyof typeof CONTRACT_TYPES] ?? r.contract_type}{" "}
-              · {WORKING_TIME_LABELS[r.working_time]}
+              {r.employer_name ?? "Azienda riservata"} · {contractLabel({ engagement: r.engagement, contractType: r.contract_type })} ·{" "}
+              {WORKING_TIME_LABELS[r.working_time]}
             </p>
             <p className="mb-1">Stato: {CANDIDATE_STATE_LABELS[r.state]}</p>
             {r.outcome.interview ? (

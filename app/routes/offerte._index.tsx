@@ -7,7 +7,7 @@ import { PageTitle } from "~/components/layout";
 import { contractLabel, hoursLabel } from "~/components/vacancy-view";
 import { getDb } from "~/db/db.server";
 import { BoardFilterSchema, searchBoard } from "~/domain/vacancies/board.server";
-import { CONTRACT_TYPES, WORKING_TIME_LABELS } from "~/domain/vacancies/codes";
+import { BOARD_CONTRACT_LABELS, WORKING_TIME_LABELS } from "~/domain/vacancies/codes";
 import { formatDate } from "~/utils/format";
 import { parseSearchParams } from "~/utils/forms";
 import { plural } from "~/utils/plural";
@@ -58,7 +58,7 @@ export default function JobBoard() {
             <TextField name="raggio" label="Entro km" inputMode="numeric" defaultValue="25" {...common} />
           </div>
           <div className="col-md-3">
-            <SelectField name="contratto" label="Contratto" options={CONTRACT_TYPES} placeholder="Tutti" {...common} />
+            <SelectField name="contratto" label="Contratto" options={BOARD_CONTRACT_LABELS} placeholder="Tutti" {...common} />
           </div>
           <div className="col-md-3">
             <SelectField name="orario" label="Orario" options={WORKING_TIME_LABELS} placeholder="Tutti" {...common} />
@@ -83,9 +83,9 @@ export default function JobBoard() {
                 {h.employerName ?? "Azienda riservata (tramite il Centro per l'Impiego)"} · {h.comuneName} ({h.provinceCode})
               </p>
               <p className="mb-0 rosa-muted">
-                {h.occupationTitle} · {contractLabel(h.contractType)} ·{" "}
-                {hoursLabel({ workingTime: h.workingTime as "full_time", weeklyHours: h.weeklyHours })} · scade il{" "}
-                {formatDate(h.closingDate)}
+                {h.occupationTitle} · {contractLabel({ engagement: h.engagement as "direct", contractType: h.contractType || null })} ·{" "}
+                {hoursLabel({ workingTime: h.workingTime as "full_time", workingTimeCode: h.workingTimeCode, weeklyHours: h.weeklyHours })}{" "}
+                · scade il {formatDate(h.closingDate)}
               </p>
             </div>
           </li>

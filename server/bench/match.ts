@@ -11,7 +11,8 @@ import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
-import { CEFR_ORDER, EDUCATION_EQF, LICENCE_SATISFIED_BY } from "~/domain/matching/codes";
+import { CEFR_ORDER, LICENCE_SATISFIED_BY } from "~/domain/matching/codes";
+import { eqfOfStudy, ISO_OF_LANGUAGE, LICENCE_CODE_OF_CATEGORY } from "~/domain/reference/national-codes";
 import { codePrefix, significantTokens } from "~/domain/matching/fields";
 import { distanceKm } from "~/domain/reference/geo";
 import type { MatchVacancy } from "~/domain/matching/query";
@@ -98,7 +99,7 @@ async function generateVacancies(db: Db, n: number): Promise<string[]> {
         comune_code: rng.chance(0.8) ? anchor.comune : rng.pick(comuni),
         radius_km: rng.pick([10, 15, 20, 30, 40, 50]),
         contract_type: "A.02.00",
-        working_time: rng.chance(0.75) ? "full_time" : "part_time",
+        working_time_code: rng.chance(0.75) ? "F" : "P",
         weekly_hours: 30,
         shifts: rng.chance(0.3) ? "Turni a rotazione" : null,
         positions: rng.pick([1, 1, 2, 3]),
@@ -116,18 +117,26 @@ async function generateVacancies(db: Db, n: number): Promise<string[]> {
       [k: string]: unknown;
     }[] = [];
     const pr = () => (rng.chance(0.5) ? "must" : "nice") as "must" | "nice";
-    if (rng.chance(0.4)) reqs.push({ kind: "licence", priority: pr(), licence_category: rng.pick(["B", "B", "B", "C", "CE"]) });
+    if (rng.chance(0.4)) {
+      const category = rng.pick(["B", "B", "B", "C", "CE"] as const);
+      reqs.push({ kind: "licence", priority: pr(), licence_code: LICENCE_CODE_OF_CATEGORY[category], licence_category: category });
+    }
     if (rng.chance(0.4))
       reqs.push({
         kind: "education",
         priority: pr(),
-        education_level: rng.pick(["lower_secondary", "vocational", "upper_secondary", "bachelor"]),
+        ...rng.pick([
+          { study_level: 2, study_title_code: null },
+          { study_level: 3, study_title_code: null },
+          { study_level: 4, study_title_code: null },
+          { study_level: 7, study_title_code: "71000000" },
+        ]),
       });
     if (rng.chance(0.4))
       reqs.push({
         kind: "language",
         priority: pr(),
-        language_code: rng.pick(["en", "en", "fr", "de"]),
+        language_code: rng.pick(["001", "001", "005", "002"]),
         cefr_level: rng.pick(["A2", "B1", "B2"]),
       });
     if (rng.chance(0.35)) reqs.push({ kind: "experience", priority: pr(), years: rng.pick([0, 1, 2, 3, 5]) });
@@ -258,14 +267,14 @@ function bruteEligible(v: MatchVacancy, c: Raw, cutoff: Date): "yes" | "no" | "e
   if (!c.prefs.some((p) => codePrefix(p, 3) === klass) && !c.expDays.has(v.occupationCode)) return "no";
   for (const r of v.requirements) {
     if (r.priority !== "must") continue;
-    if (r.kind === "education" && c.eqf < (EDUCATION_EQF[r.educationLevel ?? ""] ?? 0)) return "no";
+    if (r.kind === "education" && c.eqf < (eqfOfStudy(r.studyLevel, r.studyTitle) ?? 0)) return "no";
     if (r.kind === "licence" && !c.licences.some((l) => (LICENCE_SATISFIED_BY[r.licenceCategory ?? ""] ?? [r.licenceCategory]).includes(l)))
       return "no";
     // A CV that never mentions the language stays in, "da verificare"; a level below the one asked does not.
     if (
       r.kind === "language" &&
-      c.langs.has(r.languageCode!) &&
-      c.langs.get(r.languageCode!)! < CEFR_ORDER.indexOf((r.cefrLevel ?? "A1") as never)
+      c.langs.has(ISO_OF_LANGUAGE[r.languageCode!]!) &&
+      c.langs.get(ISO_OF_LANGUAGE[r.languageCode!]!)! < CEFR_ORDER.indexOf((r.cefrLevel ?? "A1") as never)
     )
       return "no";
     if (r.kind === "experience") {

@@ -147,7 +147,7 @@ export async function seedCohortRosa(trx: Transaction<DB>, refs: DemoRefs, event
       comune_code: "015146",
       radius_km: 25,
       contract_type: "A.01.00",
-      working_time: "full_time",
+      working_time_code: "F",
       weekly_hours: 40,
       positions: 1,
       closing_date: new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10),

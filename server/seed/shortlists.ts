@@ -75,7 +75,7 @@ export async function seedShortlistDemo(trx: Transaction<DB>, refs: DemoRefs) {
       comune_code: milano,
       radius_km: 20,
       contract_type: "A.01.00",
-      working_time: "full_time",
+      working_time_code: "F",
       weekly_hours: 40,
       positions: 1,
       closing_date: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
@@ -91,8 +91,8 @@ export async function seedShortlistDemo(trx: Transaction<DB>, refs: DemoRefs) {
   await trx
     .insertInto("vacancy_requirements")
     .values([
-      { vacancy_id: v.id, position: 1, kind: "licence", priority: "must", description: "", licence_category: "B" },
-      { vacancy_id: v.id, position: 2, kind: "language", priority: "nice", description: "", language_code: "en", cefr_level: "B1" },
+      { vacancy_id: v.id, position: 1, kind: "licence", priority: "must", description: "", licence_code: "02", licence_category: "B" },
+      { vacancy_id: v.id, position: 2, kind: "language", priority: "nice", description: "", language_code: "001", cefr_level: "B1" },
     ])
     .execute();
   await seedAvailabilityDemo(trx, refs, milano);
@@ -156,7 +156,7 @@ async function seedAvailabilityDemo(trx: Transaction<DB>, refs: DemoRefs, milano
       comune_code: milano,
       radius_km: 20,
       contract_type: "A.02.00",
-      working_time: "part_time",
+      working_time_code: "P",
       weekly_hours: 30,
       positions: 1,
       closing_date: new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10),

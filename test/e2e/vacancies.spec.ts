@@ -35,7 +35,7 @@ test("an employer posts a vacancy, an officer validates and publishes it, it app
     .fill("Cerchiamo solo uomini per la produzione notturna di pane nel laboratorio di Segrate.");
   await page.getByLabel("Comune della sede di lavoro").fill("Segrate (MI)");
   await page.getByLabel("Tipo di contratto").selectOption("A.01.00");
-  await page.getByLabel(/^Orario/).selectOption("full_time");
+  await page.getByLabel(/^Orario/).selectOption("F");
   await page.getByLabel("Ore settimanali").fill("40");
   await page.getByLabel("Scadenza dell'offerta").fill(inDays(30));
   await page.getByLabel("Come pubblicare l'offerta").selectOption("public");

@@ -109,7 +109,7 @@ describe("vacancy lifecycle", () => {
       employerEdit.action,
       request(`/azienda/offerte/${id}/modifica`, {
         cookie: employerCookie,
-        form: vacancyForm({ ccnl: "Alimentari artigianato, livello A3", intent: "submit", version: String(row.version) }),
+        form: vacancyForm({ ccnl: "176", ccnlNote: "livello A3", intent: "submit", version: String(row.version) }),
       }),
       { vacancyId: id },
     );
@@ -195,9 +195,13 @@ describe("bad input changes nothing", () => {
     [{ payMin: "2000", payMax: "1500" }, "payMax", /inferiore alla minima/],
     [{ occupation: "9.9.9.9.9" }, "occupation", /inesistente/],
     [{ contractType: "X.99" }, "contractType", /contratto/],
+    // The legacy apprenticeship of L. 196/97 is no longer offered; the CCNL must be a code of the CO table.
+    [{ contractType: "A.03.00" }, "contractType", /non è più in vigore/],
+    [{ ccnl: "Alimentari artigianato" }, "ccnl", /CCNL/],
+    [{ ccnl: "ZZZ" }, "ccnl", /CCNL sconosciuto/],
     [{ comune: "Atlantide" }, "comune", /non trovato/],
     [{ description: "Cerchiamo solo uomini, età massima 30 anni, per il nostro laboratorio." }, "description", /sesso/],
-    [{ "requirements.0.kind": "language", "requirements.0.languageCode": "en" }, "requirements.0.cefrLevel", /livello/],
+    [{ "requirements.0.kind": "language", "requirements.0.languageCode": "001" }, "requirements.0.cefrLevel", /livello/],
   ])("%j → error on %s", async (overrides, field, message) => {
     const before = await countVacancies(employerId);
     const outcome = await post(employerCookie, vacancyForm(overrides as Record<string, string>));

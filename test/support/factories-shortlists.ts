@@ -1,3 +1,4 @@
+import { LANGUAGE_OF_ISO, LICENCE_CODE_OF_CATEGORY, type LicenceCategory } from "~/domain/reference";
 import { randomUUID } from "node:crypto";
 import { getDb } from "~/db/db.server";
 import type { Licence } from "~/db/tables/candidates";
@@ -128,6 +129,31 @@ export interface VacancySpec {
   }[];
 }
 
+/** The tests speak the CV's words (ISO languages, EU licence categories, education steps): the official codes a vacancy stores. */
+const STUDY: Record<string, [number, string | null]> = {
+  none: [0, null],
+  lower_secondary: [2, null],
+  vocational: [3, null],
+  upper_secondary: [4, null],
+  its: [5, null],
+  bachelor: [7, "71000000"],
+  master: [7, "74000000"],
+  doctorate: [12, "90000000"],
+};
+function officialRequirement(r: NonNullable<VacancySpec["requirements"]>[number]) {
+  const [study_level, study_title_code] = r.educationLevel ? STUDY[r.educationLevel]! : [null, null];
+  const muletto = r.kind === "licence" && r.licenceCategory === "Muletto";
+  return {
+    kind: muletto ? ("certificate" as const) : r.kind,
+    description: muletto ? "Muletto (conduzione di carrelli elevatori)" : (r.description ?? ""),
+    study_level,
+    study_title_code,
+    language_code: r.languageCode ? (LANGUAGE_OF_ISO[r.languageCode] ?? r.languageCode) : null,
+    licence_code: r.licenceCategory && !muletto ? LICENCE_CODE_OF_CATEGORY[r.licenceCategory as LicenceCategory] : null,
+    licence_category: r.licenceCategory && !muletto ? r.licenceCategory : null,
+  };
+}
+
 export async function createMatchVacancy(spec: VacancySpec) {
   const db = getDb();
   const comune = await comuneCode(spec.comune ?? "Milano");
@@ -142,7 +168,7 @@ export async function createMatchVacancy(spec: VacancySpec) {
       comune_code: comune,
       radius_km: spec.radiusKm ?? 20,
       contract_type: "A.02.00",
-      working_time: spec.workingTime ?? "full_time",
+      working_time_code: (spec.workingTime ?? "full_time") === "full_time" ? "F" : "P",
       weekly_hours: 40,
       positions: spec.positions ?? 1,
       closing_date: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
@@ -159,14 +185,10 @@ export async function createMatchVacancy(spec: VacancySpec) {
       .values({
         vacancy_id: v.id,
         position: i + 1,
-        kind: r.kind,
         priority: r.priority,
-        description: r.description ?? "",
-        education_level: r.educationLevel ?? null,
+        ...officialRequirement(r),
         years: r.years ?? null,
-        language_code: r.languageCode ?? null,
         cefr_level: r.cefrLevel ?? null,
-        licence_category: r.licenceCategory ?? null,
       })
       .execute();
   }

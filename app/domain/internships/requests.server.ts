@@ -358,7 +358,7 @@ export async function startInternshipScouting(
         tasks: current.objectives.slice(0, 3000),
         comune_code: current.comune_code,
         contract_type: INTERNSHIP_CONTRACT_TYPE,
-        working_time: weekly >= 36 ? "full_time" : "part_time",
+        working_time_code: weekly >= 36 ? "F" : "P",
         weekly_hours: weekly,
         positions: 1,
         closing_date: addDays(today, SCOUTING_DAYS),

@@ -2,18 +2,6 @@
 export const CEFR_ORDER = ["A1", "A2", "B1", "B2", "C1", "C2"] as const;
 export type Cefr = (typeof CEFR_ORDER)[number];
 
-/** Vacancy education codes (app/domain/vacancies/codes.ts) → EQF level the candidate must reach. */
-export const EDUCATION_EQF: Record<string, number> = {
-  none: 0,
-  lower_secondary: 1,
-  vocational: 3,
-  upper_secondary: 4,
-  its: 5,
-  bachelor: 6,
-  master: 7,
-  doctorate: 8,
-};
-
 /**
  * Which candidate licences satisfy a vacancy licence requirement: a higher
  * category includes the lower one it presupposes (C needs B, CE needs C …).
@@ -33,6 +21,18 @@ export const LICENCE_SATISFIED_BY: Record<string, string[]> = {
   D: ["D", "DE"],
   DE: ["DE"],
   CQC: ["CQC_MERCI", "CQC_PERSONE"],
+};
+
+/**
+ * A vacancy that names only the ministerial licence (patenti.csv, coarser than the EU categories): the CV categories
+ * that satisfy it (the lowest category of each ministerial code and those that include it).
+ */
+export const LICENCES_OF_CODE: Record<string, string[]> = {
+  "01": ["A1", "A2", "A"],
+  "02": LICENCE_SATISFIED_BY.B!,
+  "03": LICENCE_SATISFIED_BY.C1!,
+  "04": LICENCE_SATISFIED_BY.D1!,
+  "05": LICENCE_SATISFIED_BY.BE!,
 };
 
 /** Preference strength: the visible points of each grade. */

@@ -6,7 +6,8 @@
  */
 import { requirementLabel } from "~/domain/vacancies";
 import type { VacancyRequirement } from "~/domain/vacancies";
-import { EDUCATION_EQF, LICENCE_SATISFIED_BY } from "./codes";
+import { eqfOfStudy, ISO_OF_LANGUAGE } from "~/domain/reference";
+import { LICENCE_SATISFIED_BY, LICENCES_OF_CODE } from "./codes";
 import { significantTokens } from "./fields";
 
 export type { RequirementKind } from "~/domain/vacancies";
@@ -60,7 +61,8 @@ function tokensCheck(attribute: "certificateTokens" | "skillTokens", text: strin
 export function requirementCheck(r: MatchRequirement, vacancyOccupation: string): RequirementCheck {
   switch (r.kind) {
     case "education": {
-      const eqf = EDUCATION_EQF[r.educationLevel ?? ""] ?? 0;
+      const eqf = eqfOfStudy(r.studyLevel, r.studyTitle);
+      if (eqf === null) return { mode: "manual" };
       if (eqf <= 0) return { mode: "always" };
       return { mode: "filter", filter: `educationLevel >= ${eqf}`, test: (doc) => doc.educationLevel >= eqf };
     }
@@ -72,9 +74,11 @@ export function requirementCheck(r: MatchRequirement, vacancyOccupation: string)
       return { mode: "filter", filter: `experienceYears = ${q(token)}`, test: (doc) => doc.experienceYears.includes(token) };
     }
     case "language": {
-      if (!r.languageCode) return { mode: "manual" };
-      const code = r.languageCode;
-      const token = `${code}:${r.cefrLevel ?? "A1"}`;
+      // The CV database speaks ISO 639-1: a ministerial language without an ISO code is checked by the officer.
+      const code = r.languageCode ? ISO_OF_LANGUAGE[r.languageCode] : undefined;
+      if (!code) return { mode: "manual" };
+      // A mother tongue counts as the top level (fields.ts languageLevelTokens).
+      const token = `${code}:${r.nativeSpeaker ? "C2" : (r.cefrLevel ?? "A1")}`;
       return {
         mode: "filter",
         filter: `languageLevels = ${q(token)}`,
@@ -83,9 +87,9 @@ export function requirementCheck(r: MatchRequirement, vacancyOccupation: string)
       };
     }
     case "licence": {
+      // The EU category when the vacancy gives it, else every category of the ministerial code.
       const cat = r.licenceCategory ?? "";
-      if (cat === "Muletto") return tokensCheck("certificateTokens", "muletto");
-      const accepted = LICENCE_SATISFIED_BY[cat] ?? (cat ? [cat] : []);
+      const accepted = cat ? (LICENCE_SATISFIED_BY[cat] ?? [cat]) : (LICENCES_OF_CODE[r.licenceCode ?? ""] ?? []);
       if (!accepted.length) return { mode: "manual" };
       return {
         mode: "filter",
@@ -93,8 +97,19 @@ export function requirementCheck(r: MatchRequirement, vacancyOccupation: string)
         test: (doc) => doc.licences.some((l) => accepted.includes(l)),
       };
     }
-    case "certificate":
-      return tokensCheck("certificateTokens", r.description);
+    case "certificate": {
+      // The driver qualification card is among the CV's licences (CQC merci/persone), not its certificates.
+      if (/^CQC\b/.test(r.description)) {
+        const accepted = LICENCE_SATISFIED_BY.CQC!;
+        return {
+          mode: "filter",
+          filter: `licences IN [${accepted.map(q).join(", ")}]`,
+          test: (doc) => doc.licences.some((l) => accepted.includes(l)),
+        };
+      }
+      if (r.patentinoCode || r.alboCode) return r.description ? tokensCheck("certificateTokens", r.description) : { mode: "manual" };
+      return tokensCheck("certificateTokens", r.description.startsWith("Muletto (") ? "muletto" : r.description);
+    }
     case "skill":
       return tokensCheck("skillTokens", r.description);
   }

@@ -10,7 +10,7 @@ import { explainMatch, type ExplainDoc, type Explanation } from "./explain";
 import { buildMatchPlan, recentlyPresentedFilter, type MatchPlan, type MatchVacancy } from "./query";
 import { byRank, byRankLessPresented, levelSlices } from "./rank";
 import type { MatchRequirement } from "./requirements";
-import { requirementFromRow } from "~/domain/vacancies";
+import { REQUIREMENT_COLUMNS, requirementFromRow } from "~/domain/vacancies";
 import { todayInItaly } from "~/utils/dates";
 import { outplacementNote, type CohortMembership, type OutplacementNote } from "./outplacement";
 
@@ -164,19 +164,7 @@ export async function loadMatchVacancy(
   if (!v) return null;
   const reqs = await db
     .selectFrom("vacancy_requirements")
-    .select([
-      "id",
-      "position",
-      "kind",
-      "priority",
-      "description",
-      "education_level",
-      "years",
-      "language_code",
-      "cefr_level",
-      "licence_category",
-      "occupation_code",
-    ])
+    .select(["id", ...REQUIREMENT_COLUMNS, "occupation_code"])
     .where("vacancy_id", "=", vacancyId)
     .orderBy("position")
     .execute();

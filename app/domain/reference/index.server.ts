@@ -2,8 +2,21 @@
  * The public entry of the reference context for server code: what other contexts use (app/domain/<context>/x imports
  * another context only from here or from its client-safe index.ts; .dependency-cruiser.cjs enforces it).
  */
-export { codeEntry, currentCodes, isCurrent, sentenceCase } from "./national.server";
-export { codeOptionLabel } from "./national.server";
+export {
+  allCodes,
+  codeEntry,
+  codeFromLookup,
+  codeLabel,
+  codeOptionLabel,
+  codeProblem,
+  currentCodes,
+  isCurrent,
+  lookupCodes,
+  readNationalCsv,
+  sentenceCase,
+  type CodeEntry,
+  type ListName,
+} from "./national.server";
 export { comunePoints, comuniWithin } from "./places.server";
 export { comuneLabelByCode, findAteco, findOccupation, resolveComune } from "./queries.server";
 export { CP2011_CERTAINTY_LABELS, cp2011For, resolveCp2011, type Cp2011Certainty, type Cp2011Mapping } from "./cp2011.server";

@@ -4,3 +4,4 @@
  */
 export { distanceKm, nearestSlices, roundKm } from "./geo";
 export type { NearbyComune } from "./geo";
+export * from "./national-codes";

@@ -3,7 +3,7 @@ import type { Db, Trx } from "~/db/db.server";
 import type { Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { enqueueMail } from "~/domain/mail/index.server";
-import { CONTRACT_TYPES, WORKING_TIME_LABELS as VACANCY_WORKING_TIME } from "~/domain/vacancies";
+import { contractLabel, WORKING_TIME_LABELS as VACANCY_WORKING_TIME } from "~/domain/vacancies";
 import { absoluteUrl } from "~/utils/public-url.server";
 import { getEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
@@ -62,6 +62,7 @@ async function vacancySummary(db: Db | Trx, shortlistCandidateId: string) {
       "c.user_id",
       "v.title",
       "v.contract_type",
+      "v.engagement",
       "v.working_time",
       "v.publication_mode",
       "v.description",
@@ -171,7 +172,7 @@ export async function readAvailabilityLink(
       vacancy: {
         title: v.title,
         place: `${v.comune_name} (${v.province_code})`,
-        contract: CONTRACT_TYPES[v.contract_type as keyof typeof CONTRACT_TYPES] ?? v.contract_type,
+        contract: contractLabel({ engagement: v.engagement, contractType: v.contract_type }),
         workingTime: VACANCY_WORKING_TIME[v.working_time as keyof typeof VACANCY_WORKING_TIME] ?? "",
         // The employer's name only where the vacancy is public with it (anonymous and internal ones hide it).
         employer: v.publication_mode === "public" ? v.legal_name : null,

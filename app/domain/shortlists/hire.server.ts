@@ -1,6 +1,6 @@
 import { codeEntry, currentCodes, isCurrent, sentenceCase } from "~/domain/reference/index.server";
 import type { Db } from "~/db/db.server";
-import { CONTRACT_TYPES } from "~/domain/vacancies";
+import { contractTypeLabel } from "~/domain/reference";
 import { listHires } from "./queries.server";
 import { hiresUnilavMissing } from "./hire-unilav.server";
 import { makeHireSchema, makeHireUnilavSchema, type HireCodeChecks } from "./hire-schema";
@@ -77,7 +77,7 @@ export function hireLabels(h: { contract_type: string; ccnl_code: string | null;
     if (!code) return null;
     const e = codeEntry(list, code);
     if (e) return `${sentenceCase(e.label)} (${code})`;
-    return list === "contractTypes" ? (CONTRACT_TYPES[code as keyof typeof CONTRACT_TYPES] ?? code) : code;
+    return list === "contractTypes" ? (contractTypeLabel(code) ?? code) : code;
   };
   return {
     contractType: label("contractTypes", h.contract_type),

@@ -436,6 +436,7 @@ export async function listCandidateRequests(db: Db, userId: string) {
       "e.legal_name as employer_name",
       "v.working_time",
       "v.contract_type",
+      "v.engagement",
     ])
     .where("c.user_id", "=", userId)
     .where("sc.state", "<>", "proposed")

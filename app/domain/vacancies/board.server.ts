@@ -3,7 +3,7 @@ import type { Db } from "~/db/db.server";
 import { resolveComune } from "~/domain/reference/index.server";
 import { getMeili, indexUid } from "../../../search/client.server";
 import type { VacancyDocument } from "./search-index.server";
-import { CONTRACT_TYPES, WORKING_TIME_LABELS } from "./codes";
+import { BOARD_CONTRACT_FILTERS, WORKING_TIME_LABELS } from "./codes";
 import { searchText } from "~/domain/professions";
 
 export const BOARD_PAGE_SIZE = 20;
@@ -22,7 +22,7 @@ export const BoardFilterSchema = z.object({
   comune: z.string().trim().max(100, "Al massimo 100 caratteri").optional().default(""),
   raggio: z.coerce.number({ error: "Distanza non valida" }).int().min(1, "Almeno 1 km").max(200, "Al massimo 200 km").default(25),
   contratto: z
-    .enum(["", ...keys(CONTRACT_TYPES)], { error: "Tipo di contratto non valido" })
+    .enum(["", ...keys(BOARD_CONTRACT_FILTERS)], { error: "Tipo di contratto non valido" })
     .optional()
     .default(""),
   orario: z
@@ -40,7 +40,7 @@ const quote = (v: string) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"
 export async function searchBoard(db: Db, filter: BoardFilter) {
   const filters: string[] = [];
   if (filter.professione) filters.push(`occupationPrefixes = ${quote(filter.professione)}`);
-  if (filter.contratto) filters.push(`contractType = ${quote(filter.contratto)}`);
+  if (filter.contratto) filters.push(BOARD_CONTRACT_FILTERS[filter.contratto].filter);
   if (filter.orario) filters.push(`workingTime = ${quote(filter.orario)}`);
   if (filter.comune) {
     const comune = await resolveComune(db, filter.comune);
@@ -65,6 +65,8 @@ export async function searchBoard(db: Db, filter: BoardFilter) {
         "comuneName",
         "provinceCode",
         "contractType",
+        "engagement",
+        "workingTimeCode",
         "workingTime",
         "weeklyHours",
         "employerName",

@@ -1,24 +1,37 @@
 import type { RequirementKind } from "~/db/tables/vacancies";
+import { contractTypeLabel, ENGAGEMENT_LABELS, type Engagement } from "~/domain/reference";
 
 /**
- * Client-safe code lists of a vacancy. Contract types use the tipologia
- * contrattuale codes of the comunicazioni obbligatorie (UNILAV) where the
- * ecosystem notes give them (docs/legal/national-systems.md#unilav; the full table in
- * the ministerial "Modelli e Regole" is to be checked); keys are stable, labels Italian.
+ * Client-safe vocabularies of a vacancy. The national code lists (CO contract types and tipo orario, ministerial languages,
+ * titles of study, driving licences, patentini, albi) come from the reference context; see docs/legal/national-systems.md.
  */
-export const CONTRACT_TYPES = {
-  "A.01.00": "Lavoro a tempo indeterminato",
-  "A.02.00": "Lavoro a tempo determinato",
-  "A.03.00": "Apprendistato",
-  "C.01.00": "Tirocinio extracurricolare",
-  "B.03.00": "Collaborazione coordinata e continuativa",
-  // Not UNILAV tipologie: somministrazione goes through UniSomm, self-employment has no CO.
-  SOMM: "Somministrazione (tramite agenzia per il lavoro)",
-  AUTONOMO: "Lavoro autonomo",
-} as const;
-export type ContractType = keyof typeof CONTRACT_TYPES;
+export { ENGAGEMENT_LABELS, type Engagement };
 
+/** The coarse working time (derived from the CO tipo orario: F is full time, P/V/M part time) for filters and lists. */
 export const WORKING_TIME_LABELS = { full_time: "Tempo pieno", part_time: "Tempo parziale" } as const;
+
+/** «Lavoro a tempo determinato», «Somministrazione tramite agenzia… — Lavoro a tempo determinato», «Lavoro autonomo…». */
+export function contractLabel(v: { engagement?: Engagement | null; contractType: string | null }): string {
+  const contract = contractTypeLabel(v.contractType);
+  if (v.engagement === "self_employed") return "Lavoro autonomo";
+  if (v.engagement === "agency") return contract ? `Somministrazione tramite agenzia — ${contract}` : "Somministrazione tramite agenzia";
+  return contract ?? "—";
+}
+
+/** The public board's contract filter: a few groups a jobseeker understands, each a filter on the index. */
+export const BOARD_CONTRACT_FILTERS = {
+  "A.01.00": { label: "Tempo indeterminato", filter: 'contractType = "A.01.00"' },
+  "A.02.00": { label: "Tempo determinato", filter: 'contractType IN ["A.02.00", "A.02.01"]' },
+  apprendistato: { label: "Apprendistato", filter: 'contractType IN ["A.03.08", "A.03.09", "A.03.10"]' },
+  "B.03.00": { label: "Collaborazione coordinata e continuativa", filter: 'contractType = "B.03.00"' },
+  "C.01.00": { label: "Tirocinio", filter: 'contractType = "C.01.00"' },
+  SOMM: { label: "Somministrazione tramite agenzia", filter: 'engagement = "agency"' },
+  AUTONOMO: { label: "Lavoro autonomo", filter: 'engagement = "self_employed"' },
+} as const;
+export const BOARD_CONTRACT_LABELS = Object.fromEntries(Object.entries(BOARD_CONTRACT_FILTERS).map(([k, v]) => [k, v.label])) as Record<
+  keyof typeof BOARD_CONTRACT_FILTERS,
+  string
+>;
 
 export const PAY_PERIOD_LABELS = { hour: "all'ora", month: "al mese", year: "all'anno" } as const;
 
@@ -39,40 +52,11 @@ export const REQUIREMENT_KIND_LABELS = {
   experience: "Esperienza",
   language: "Lingua",
   licence: "Patente di guida",
-  certificate: "Certificazione o abilitazione",
+  certificate: "Certificazione, abilitazione o albo",
   skill: "Competenza",
 } as const satisfies Record<RequirementKind, string>;
 
 export const PRIORITY_LABELS = { must: "Indispensabile", nice: "Preferibile" } as const;
-
-/** Education levels (simplified national scale, mapped to EQF in the label). */
-export const EDUCATION_LEVELS = {
-  none: "Nessun titolo",
-  lower_secondary: "Licenza media (EQF 1)",
-  vocational: "Qualifica professionale (EQF 3)",
-  upper_secondary: "Diploma di scuola superiore (EQF 4)",
-  its: "Diploma ITS Academy (EQF 5)",
-  bachelor: "Laurea triennale (EQF 6)",
-  master: "Laurea magistrale (EQF 7)",
-  doctorate: "Dottorato (EQF 8)",
-} as const;
-
-export const LANGUAGES = {
-  it: "Italiano",
-  en: "Inglese",
-  fr: "Francese",
-  de: "Tedesco",
-  es: "Spagnolo",
-  pt: "Portoghese",
-  ro: "Rumeno",
-  ar: "Arabo",
-  zh: "Cinese",
-  ru: "Russo",
-} as const;
-
-export const CEFR_LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"] as const;
-
-export const LICENCE_CATEGORIES = ["AM", "A1", "A2", "A", "B", "BE", "C1", "C", "CE", "D1", "D", "DE", "CQC", "Muletto"] as const;
 
 /** Channels through which a vacancy filled outside Rosa was filled. */
 export const OUTCOME_CHANNELS = {

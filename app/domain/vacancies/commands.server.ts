@@ -6,7 +6,7 @@ import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { canPostVacancies } from "~/domain/employers/index.server";
 import { DomainError, FieldsError } from "~/domain/errors";
 import { applyTransition, lockRow } from "~/domain/workflow/index.server";
-import { findAteco, findOccupation, resolveComune } from "~/domain/reference/index.server";
+import { codeEntry, codeProblem, findAteco, findOccupation, resolveComune } from "~/domain/reference/index.server";
 import { enqueueSearchSync } from "../../../search/outbox.server";
 import { blockingFindings, checkNonDiscrimination, type DiscriminationFinding } from "./discrimination";
 import { jobTitleGenders } from "./job-title-genders.server";
@@ -55,7 +55,26 @@ async function resolveCodes(trx: Trx, input: VacancyInput) {
     throw new DomainError("Codice ATECO inesistente: sceglilo dall'elenco", "atecoCode");
   const comune = await resolveComune(trx, input.comune);
   if (!comune) throw new DomainError("Comune non trovato: scegli il comune dall'elenco, es. «Milano (MI)»", "comune");
+  checkNationalCodes(input);
   return { occupationCode: occupation.code, comuneCode: comune.istatCode };
+}
+
+/** The codes of the large national lists (CCNL, titles of study), which the page's schema checks only in form. */
+export function checkNationalCodes(input: Pick<VacancyInput, "ccnl" | "requirements">) {
+  const errors: Record<string, string> = {};
+  if (input.ccnl) {
+    const problem = codeProblem("ccnl", input.ccnl);
+    if (problem === "unknown") errors.ccnl = "CCNL sconosciuto: scrivi il codice o parte del nome e sceglilo dall'elenco (ND se nessuno)";
+    if (problem === "ended") errors.ccnl = "Questo CCNL non è più in vigore: scegline uno dall'elenco";
+  }
+  input.requirements.forEach((r, i) => {
+    if (!r.studyTitle) return;
+    const title = codeEntry("studyTitles", r.studyTitle);
+    if (!title) errors[`requirements.${i}.studyTitle`] = "Titolo di studio sconosciuto: sceglilo dall'elenco";
+    else if (r.studyLevel !== null && title.group !== String(r.studyLevel))
+      errors[`requirements.${i}.studyTitle`] = "Il titolo scelto non è del livello indicato";
+  });
+  if (Object.keys(errors).length) throw new FieldsError(errors);
 }
 
 function columns(input: VacancyInput, codes: { occupationCode: string; comuneCode: string }, findings: DiscriminationFinding[]) {
@@ -67,9 +86,11 @@ function columns(input: VacancyInput, codes: { occupationCode: string; comuneCod
     tasks: input.tasks ?? "",
     comune_code: codes.comuneCode,
     radius_km: input.radiusKm,
-    contract_type: input.contractType,
-    ccnl: input.ccnl,
-    working_time: input.workingTime,
+    engagement: input.engagement,
+    contract_type: input.engagement === "self_employed" ? null : input.contractType || null,
+    ccnl_code: input.ccnl || null,
+    ccnl_note: input.ccnlNote,
+    working_time_code: input.workingTime,
     weekly_hours: input.weeklyHours,
     shifts: input.shifts,
     pay_min: input.payMin,

@@ -1,4 +1,5 @@
-import { CONTRACT_TYPES } from "./codes";
+import { eqfOfStudy } from "~/domain/reference";
+import { contractLabel } from "./codes";
 import { acceptsDirectApplications } from "./direct-apply";
 import { EQUAL_OPPORTUNITY_NOTICE } from "./discrimination";
 import type { PublicVacancy } from "./public-view";
@@ -28,19 +29,20 @@ export function romeOffset(isoDay: string): string {
 
 function employmentTypes(v: PublicVacancy): string[] {
   const types = [v.workingTime === "full_time" ? "FULL_TIME" : "PART_TIME"];
-  if (v.contractType === "A.02.00" || v.contractType === "SOMM") types.push("TEMPORARY");
+  if (v.contractType === "A.02.00" || v.contractType === "A.02.01" || v.engagement === "agency") types.push("TEMPORARY");
   if (v.contractType === "C.01.00") types.push("INTERN");
-  if (v.contractType === "AUTONOMO" || v.contractType === "B.03.00") types.push("CONTRACTOR");
+  if (v.engagement === "self_employed" || v.contractType === "B.03.00") types.push("CONTRACTOR");
   return types;
 }
 
-const CREDENTIAL: Record<string, string> = {
-  upper_secondary: "high school",
-  vocational: "professional certificate",
-  its: "associate degree",
-  bachelor: "bachelor degree",
-  master: "postgraduate degree",
-  doctorate: "postgraduate degree",
+/** schema.org credential category by EQF level of the title asked (education requirement). */
+const CREDENTIAL: Record<number, string> = {
+  3: "professional certificate",
+  4: "high school",
+  5: "associate degree",
+  6: "bachelor degree",
+  7: "postgraduate degree",
+  8: "postgraduate degree",
 };
 
 function descriptionHtml(v: PublicVacancy): string {
@@ -50,8 +52,8 @@ function descriptionHtml(v: PublicVacancy): string {
         .join("")}</ul>`
     : "";
   const tasks = v.tasks ? `<p><strong>Mansioni</strong></p>${paragraphs(v.tasks)}` : "";
-  const contract = `<p><strong>Contratto</strong>: ${escapeHtml(CONTRACT_TYPES[v.contractType as keyof typeof CONTRACT_TYPES] ?? v.contractType)}${
-    v.ccnl ? `, CCNL ${escapeHtml(v.ccnl)}` : ""
+  const contract = `<p><strong>Contratto</strong>: ${escapeHtml(contractLabel(v))}${
+    v.ccnl ? `, CCNL ${escapeHtml(v.ccnlLabel ?? v.ccnl)}` : ""
   }</p>`;
   return `${paragraphs(v.description)}${tasks}${reqs}${contract}<p>${escapeHtml(EQUAL_OPPORTUNITY_NOTICE)}</p>`;
 }
@@ -104,12 +106,11 @@ export function buildJobPosting(v: PublicVacancy, opts: { baseUrl: string; cpiNa
       },
     };
   }
-  const education = v.requirements.find((r) => r.kind === "education" && r.educationLevel && CREDENTIAL[r.educationLevel]);
-  if (education)
-    posting.educationRequirements = {
-      "@type": "EducationalOccupationalCredential",
-      credentialCategory: CREDENTIAL[education.educationLevel!],
-    };
+  const education = v.requirements
+    .filter((r) => r.kind === "education")
+    .map((r) => CREDENTIAL[eqfOfStudy(r.studyLevel, r.studyTitle) ?? 0])
+    .find(Boolean);
+  if (education) posting.educationRequirements = { "@type": "EducationalOccupationalCredential", credentialCategory: education };
   const experience = v.requirements.find((r) => r.kind === "experience" && r.years);
   if (experience)
     posting.experienceRequirements = { "@type": "OccupationalExperienceRequirements", monthsOfExperience: experience.years! * 12 };

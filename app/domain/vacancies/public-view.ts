@@ -1,4 +1,5 @@
 import type { L68Reserved, PayPeriod, PublicationMode, VacancyStatus, WorkingTime } from "~/db/tables/vacancies";
+import type { Engagement } from "~/domain/reference";
 import { requirementFromRow, type VacancyRequirement, type VacancyRequirementRow } from "./requirements";
 
 /** What a vacancy shows to the public, the feeds, JSON-LD and BCNL: never the officers' notes. */
@@ -17,8 +18,15 @@ export interface PublicVacancy {
   comuneName: string;
   provinceCode: string;
   radiusKm: number;
-  contractType: string;
+  /** Direct hire, agency (somministrazione) or self-employment; the CO tipologia contrattuale (none for self-employment). */
+  engagement: Engagement;
+  contractType: string | null;
+  /** The CCNL's CO code (ccnl_co.csv), its label (filled on the server), and the employer's note (level…). */
   ccnl: string | null;
+  ccnlLabel: string | null;
+  ccnlNote: string | null;
+  /** CO tipo orario (F, P, V, M) and the coarse full/part time derived from it. */
+  workingTimeCode: "F" | "P" | "V" | "M";
   workingTime: WorkingTime;
   weeklyHours: number | null;
   shifts: string | null;
@@ -34,7 +42,7 @@ export interface PublicVacancy {
   /** Null when the vacancy is anonymous: the CPI appears instead. */
   employerName: string | null;
   employerTaxCode: string | null;
-  requirements: VacancyRequirement[];
+  requirements: (VacancyRequirement & { studyTitleLabel?: string | null })[];
 }
 
 const num = (v: string | number | null) => (v === null || v === undefined ? null : Number(v));
@@ -54,8 +62,12 @@ interface DetailLike {
   comune_name: string;
   province_code: string;
   radius_km: number;
-  contract_type: string;
-  ccnl: string | null;
+  engagement: Engagement;
+  contract_type: string | null;
+  ccnl_code: string | null;
+  ccnl_label?: string | null;
+  ccnl_note: string | null;
+  working_time_code: "F" | "P" | "V" | "M";
   working_time: WorkingTime;
   weekly_hours: string | null;
   shifts: string | null;
@@ -70,7 +82,7 @@ interface DetailLike {
   publication_mode: PublicationMode;
   employer_name: string;
   employer_tax_code?: string | null;
-  requirements: VacancyRequirementRow[];
+  requirements: (VacancyRequirementRow & { study_title_label?: string | null })[];
 }
 
 export function toPublicVacancy(v: DetailLike): PublicVacancy {
@@ -90,8 +102,12 @@ export function toPublicVacancy(v: DetailLike): PublicVacancy {
     comuneName: v.comune_name,
     provinceCode: v.province_code,
     radiusKm: v.radius_km,
+    engagement: v.engagement,
     contractType: v.contract_type,
-    ccnl: v.ccnl,
+    ccnl: v.ccnl_code,
+    ccnlLabel: v.ccnl_label ?? null,
+    ccnlNote: v.ccnl_note,
+    workingTimeCode: v.working_time_code,
     workingTime: v.working_time,
     weeklyHours: num(v.weekly_hours),
     shifts: v.shifts,
@@ -106,6 +122,6 @@ export function toPublicVacancy(v: DetailLike): PublicVacancy {
     publicationMode: v.publication_mode,
     employerName: anonymous ? null : v.employer_name,
     employerTaxCode: anonymous ? null : (v.employer_tax_code ?? null),
-    requirements: v.requirements.map(requirementFromRow),
+    requirements: v.requirements.map((r) => ({ ...requirementFromRow(r), studyTitleLabel: r.study_title_label ?? null })),
   };
 }

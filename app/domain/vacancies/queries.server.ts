@@ -5,6 +5,8 @@ import type { VacancyStatus } from "~/db/tables/vacancies";
 import type { DiscriminationFinding } from "./discrimination";
 import type { VacancyScope } from "./policy.server";
 import { EXPIRING_DAYS, LIVE_STATUSES } from "./states";
+import { REQUIREMENT_COLUMNS } from "./requirements";
+import { codeLabel } from "~/domain/reference/index.server";
 
 export const VACANCY_PAGE_SIZE = 25;
 
@@ -86,18 +88,7 @@ export async function getVacancy(db: Db, scope: VacancyScope, vacancyId: string)
   if (!v) return null;
   const requirements = await db
     .selectFrom("vacancy_requirements")
-    .select([
-      "id",
-      "position",
-      "kind",
-      "priority",
-      "description",
-      "education_level",
-      "years",
-      "language_code",
-      "cefr_level",
-      "licence_category",
-    ])
+    .select(["id", ...REQUIREMENT_COLUMNS])
     .where("vacancy_id", "=", vacancyId)
     .orderBy("position")
     .execute();
@@ -106,7 +97,11 @@ export async function getVacancy(db: Db, scope: VacancyScope, vacancyId: string)
     closing_date: v.closing_date,
     start_date: v.start_date,
     discrimination_flags: (v.discrimination_flags ?? []) as DiscriminationFinding[],
-    requirements,
+    ccnl_label: v.ccnl_code ? codeLabel("ccnl", v.ccnl_code) : null,
+    requirements: requirements.map((r) => ({
+      ...r,
+      study_title_label: r.study_title_code ? codeLabel("studyTitles", r.study_title_code) : null,
+    })),
   };
 }
 

@@ -1,16 +1,25 @@
 import { z } from "zod";
 import {
+  ALBI,
   CEFR_LEVELS,
-  CONTRACT_TYPES,
-  EDUCATION_LEVELS,
-  L68_LABELS,
+  CO_CONTRACT_TYPES,
+  contractTypeInForce,
+  DRIVING_LICENCES,
+  isPartTime,
   LANGUAGES,
   LICENCE_CATEGORIES,
+  LICENCE_CODE_OF_CATEGORY,
+  PATENTINI,
+  STUDY_LEVELS,
+  WORKING_TIME_CODES,
+} from "~/domain/reference";
+import {
+  ENGAGEMENT_LABELS,
+  L68_LABELS,
   OUTCOME_CHANNELS,
   PAY_PERIOD_LABELS,
   PUBLICATION_MODE_LABELS,
   REQUIREMENT_KIND_LABELS,
-  WORKING_TIME_LABELS,
 } from "./codes";
 import { addDays, todayInItaly } from "~/utils/dates";
 import { calendarDay } from "~/utils/date-fields";
@@ -72,10 +81,18 @@ const RequirementRowSchema = z.object({
     .default("must"),
   position: z.string().optional().default(""),
   description: z.string().trim().max(300, "Al massimo 300 caratteri").optional().default(""),
-  educationLevel: z
-    .enum(["", ...keys(EDUCATION_LEVELS)], { error: "Titolo di studio non valido" })
+  studyLevel: z
+    .enum(["", ...keys(STUDY_LEVELS)], { error: "Livello di studio non valido" })
     .optional()
     .default(""),
+  /** «40200000 — Diploma…» or the 8 digits: the title within the level (optional; checked on the server). */
+  studyTitle: z
+    .string()
+    .trim()
+    .optional()
+    .default("")
+    .transform((v) => v.split(/\s/)[0] ?? "")
+    .pipe(z.string().regex(/^(\d{8})?$/, "Scegli il titolo di studio dall'elenco (codice di 8 cifre)")),
   years: z.string().trim().optional().default(""),
   languageCode: z
     .enum(["", ...keys(LANGUAGES)], { error: "Lingua non valida" })
@@ -85,8 +102,24 @@ const RequirementRowSchema = z.object({
     .enum(["", ...CEFR_LEVELS], { error: "Livello non valido" })
     .optional()
     .default(""),
+  nativeSpeaker: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+  licenceCode: z
+    .enum(["", ...keys(DRIVING_LICENCES)], { error: "Patente non valida" })
+    .optional()
+    .default(""),
   licenceCategory: z
-    .enum(["", ...LICENCE_CATEGORIES], { error: "Patente non valida" })
+    .enum(["", ...LICENCE_CATEGORIES], { error: "Categoria di patente non valida" })
+    .optional()
+    .default(""),
+  patentinoCode: z
+    .enum(["", ...keys(PATENTINI)], { error: "Abilitazione non valida" })
+    .optional()
+    .default(""),
+  alboCode: z
+    .enum(["", ...keys(ALBI)], { error: "Albo non valido" })
     .optional()
     .default(""),
 });
@@ -107,15 +140,26 @@ const RequirementsSchema = z
       if (!row || !row.kind) return;
       const issue = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [i, field], message });
       let years: number | null = null;
-      if (row.kind === "education" && !row.educationLevel) issue("educationLevel", "Scegli il titolo di studio");
+      if (row.kind === "education" && !row.studyLevel) issue("studyLevel", "Scegli il livello del titolo di studio");
       if (row.kind === "experience") {
         years = /^\d{1,2}$/.test(row.years) ? Number(row.years) : NaN;
         if (Number.isNaN(years) || years < 0 || years > 50) issue("years", "Indica gli anni di esperienza (da 0 a 50)");
       }
       if (row.kind === "language" && !row.languageCode) issue("languageCode", "Scegli la lingua");
-      if (row.kind === "language" && !row.cefrLevel) issue("cefrLevel", "Scegli il livello (da A1 a C2)");
-      if (row.kind === "licence" && !row.licenceCategory) issue("licenceCategory", "Scegli la patente");
-      if ((row.kind === "certificate" || row.kind === "skill") && row.description.length < 3) issue("description", "Descrivi il requisito");
+      if (row.kind === "language" && !row.cefrLevel && !row.nativeSpeaker)
+        issue("cefrLevel", "Scegli il livello (da A1 a C2) o indica che serve la madrelingua");
+      if (row.kind === "licence" && !row.licenceCode) issue("licenceCode", "Scegli la patente");
+      if (
+        row.kind === "licence" &&
+        row.licenceCode &&
+        row.licenceCategory &&
+        LICENCE_CODE_OF_CATEGORY[row.licenceCategory] !== row.licenceCode
+      )
+        issue("licenceCategory", `La categoria ${row.licenceCategory} non è della ${DRIVING_LICENCES[row.licenceCode]}`);
+      if (row.kind === "certificate" && row.patentinoCode && row.alboCode)
+        issue("alboCode", "Scegli l'abilitazione oppure l'albo, non entrambi");
+      if ((row.kind === "skill" || (row.kind === "certificate" && !row.patentinoCode && !row.alboCode)) && row.description.length < 3)
+        issue("description", "Descrivi il requisito");
       const position = row.position.trim() ? Number(row.position) : i + 1;
       if (!Number.isInteger(position) || position < 1 || position > 99) issue("position", "L'ordine è un numero da 1 a 99");
       used.push({
@@ -124,11 +168,16 @@ const RequirementsSchema = z
         kind: row.kind,
         priority: row.priority,
         description: row.description,
-        educationLevel: row.kind === "education" ? row.educationLevel || null : null,
+        studyLevel: row.kind === "education" && row.studyLevel ? Number(row.studyLevel) : null,
+        studyTitle: row.kind === "education" ? row.studyTitle || null : null,
         years: row.kind === "experience" ? years : null,
         languageCode: row.kind === "language" ? row.languageCode || null : null,
         cefrLevel: row.kind === "language" ? row.cefrLevel || null : null,
+        nativeSpeaker: row.kind === "language" && row.nativeSpeaker,
+        licenceCode: row.kind === "licence" ? row.licenceCode || null : null,
         licenceCategory: row.kind === "licence" ? row.licenceCategory || null : null,
+        patentinoCode: row.kind === "certificate" ? row.patentinoCode || null : null,
+        alboCode: row.kind === "certificate" && !row.patentinoCode ? row.alboCode || null : null,
       });
     });
     // Stable: equal order numbers keep the form's order; stored positions become 1..n.
@@ -159,9 +208,30 @@ const VacancyFields = z.object({
     .min(0, "La distanza non può essere negativa")
     .max(200, "Al massimo 200 km")
     .default(20),
-  contractType: z.enum(keys(CONTRACT_TYPES), { error: "Scegli il tipo di contratto" }),
-  ccnl: optionalText(120),
-  workingTime: z.enum(keys(WORKING_TIME_LABELS), { error: "Scegli tempo pieno o parziale" }),
+  engagement: z
+    .enum(keys(ENGAGEMENT_LABELS), { error: "Indica se assumi direttamente, tramite agenzia o per lavoro autonomo" })
+    .default("direct"),
+  /** CO tipologia contrattuale in force (A.03.00 and other ended codes are refused). */
+  contractType: z
+    .string()
+    .trim()
+    .optional()
+    .default("")
+    .refine((v) => !v || CO_CONTRACT_TYPES.has(v), "Tipo di contratto sconosciuto: sceglilo dall'elenco")
+    .refine(
+      (v) => !CO_CONTRACT_TYPES.has(v) || contractTypeInForce(CO_CONTRACT_TYPES.get(v)!),
+      "Questo tipo di contratto non è più in vigore: scegline uno dall'elenco",
+    ),
+  /** «042 — C.c.n.l. …» or the code (CO table; checked on the server). */
+  ccnl: z
+    .string()
+    .trim()
+    .optional()
+    .default("")
+    .transform((v) => v.split(" — ")[0]!.trim().toUpperCase())
+    .pipe(z.string().regex(/^(|[0-9A-Z]{3}|[A-Z]{2})$/, "Scegli il CCNL dall'elenco (codice di 3 caratteri, ND se nessuno)")),
+  ccnlNote: optionalText(120),
+  workingTime: z.enum(keys(WORKING_TIME_CODES), { error: "Scegli il tipo di orario" }),
   weeklyHours: optionalNumber("Indica le ore settimanali (da 1 a 48)", { min: 1, max: 48 }),
   shifts: optionalText(300),
   payMin: optionalNumber("Indica un importo valido in euro (es. 1500 o 9,50)", { min: 0, max: 1_000_000 }),
@@ -197,8 +267,16 @@ function checkVacancyRules(v: z.infer<typeof VacancyFields>, ctx: z.RefinementCt
     ctx.addIssue({ code: "custom", path: ["payMax"], message: "La retribuzione massima non può essere inferiore alla minima" });
   if ((v.payMin !== null || v.payMax !== null) && !v.payPeriod)
     ctx.addIssue({ code: "custom", path: ["payPeriod"], message: "Indica se l'importo è orario, mensile o annuo" });
-  if (v.workingTime === "part_time" && v.weeklyHours === null)
+  if (isPartTime(v.workingTime) && v.weeklyHours === null)
     ctx.addIssue({ code: "custom", path: ["weeklyHours"], message: "Per il tempo parziale indica le ore settimanali" });
+  if (v.engagement === "direct" && !v.contractType)
+    ctx.addIssue({ code: "custom", path: ["contractType"], message: "Scegli il tipo di contratto" });
+  if (v.engagement === "self_employed" && v.contractType)
+    ctx.addIssue({
+      code: "custom",
+      path: ["contractType"],
+      message: "Il lavoro autonomo non ha un tipo di contratto della comunicazione obbligatoria: lascialo vuoto",
+    });
 }
 
 export const VacancySchema = VacancyFields.superRefine(checkVacancyRules);

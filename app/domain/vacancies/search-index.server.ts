@@ -2,6 +2,8 @@ import type { Settings } from "meilisearch";
 import type { Db } from "~/db/db.server";
 import { LIVE_STATUSES } from "./states";
 import { requirementLabel } from "./requirement-label";
+import { REQUIREMENT_COLUMNS, requirementFromRow } from "./requirements";
+import { codeLabel } from "~/domain/reference/index.server";
 import type { SearchIndexDefinition } from "../../../search/registry";
 import { jobTitlesOf, vocabularyKeys } from "~/domain/professions";
 
@@ -28,7 +30,10 @@ export interface VacancyDocument {
   comuneName: string;
   provinceCode: string;
   _geo?: { lat: number; lng: number };
+  /** CO tipologia contrattuale ("" for self-employment), how the work is engaged, CO tipo orario and the coarse full/part time. */
   contractType: string;
+  engagement: string;
+  workingTimeCode: string;
   workingTime: string;
   weeklyHours: number | null;
   employerName: string | null;
@@ -51,7 +56,17 @@ export const VACANCY_SETTINGS: Settings = {
     "employerName",
     "comuneName",
   ],
-  filterableAttributes: ["occupationPrefixes", "comuneCode", "provinceCode", "contractType", "workingTime", "l68Reserved", "_geo"],
+  filterableAttributes: [
+    "occupationPrefixes",
+    "comuneCode",
+    "provinceCode",
+    "contractType",
+    "engagement",
+    "workingTimeCode",
+    "workingTime",
+    "l68Reserved",
+    "_geo",
+  ],
   sortableAttributes: ["publishedAt", "_geo"],
   displayedAttributes: ["*"],
   // Gender and number: inflection keys (occupationKeys), as in the candidate index.
@@ -81,6 +96,8 @@ async function loadVacancyDocuments(db: Db, ids: string[]): Promise<VacancyDocum
       "vacancies.tasks",
       "vacancies.occupation_code",
       "vacancies.contract_type",
+      "vacancies.engagement",
+      "vacancies.working_time_code",
       "vacancies.working_time",
       "vacancies.weekly_hours",
       "vacancies.positions",
@@ -103,7 +120,7 @@ async function loadVacancyDocuments(db: Db, ids: string[]): Promise<VacancyDocum
   if (!rows.length) return [];
   const reqs = await db
     .selectFrom("vacancy_requirements")
-    .select(["vacancy_id", "kind", "description", "education_level", "years", "language_code", "cefr_level", "licence_category"])
+    .select(["vacancy_id", ...REQUIREMENT_COLUMNS])
     .where(
       "vacancy_id",
       "in",
@@ -126,7 +143,9 @@ async function loadVacancyDocuments(db: Db, ids: string[]): Promise<VacancyDocum
     comuneName: r.comune_name,
     provinceCode: r.province_code,
     ...(r.lat !== null && r.lon !== null ? { _geo: { lat: r.lat, lng: r.lon } } : {}),
-    contractType: r.contract_type,
+    contractType: r.contract_type ?? "",
+    engagement: r.engagement,
+    workingTimeCode: r.working_time_code,
     workingTime: r.working_time,
     weeklyHours: r.weekly_hours === null ? null : Number(r.weekly_hours),
     employerName: r.publication_mode === "public" ? r.legal_name : null,
@@ -134,13 +153,8 @@ async function loadVacancyDocuments(db: Db, ids: string[]): Promise<VacancyDocum
       .filter((q) => q.vacancy_id === r.id)
       .map((q) =>
         requirementLabel({
-          kind: q.kind,
-          description: q.description,
-          educationLevel: q.education_level,
-          years: q.years,
-          languageCode: q.language_code,
-          cefrLevel: q.cefr_level,
-          licenceCategory: q.licence_category,
+          ...requirementFromRow(q),
+          studyTitleLabel: q.study_title_code ? codeLabel("studyTitles", q.study_title_code) : null,
         }),
       ),
     positions: r.positions,

@@ -10,11 +10,16 @@ const r = (over: Partial<MatchRequirement>): MatchRequirement => ({
   kind: "licence",
   priority: "must",
   description: "",
-  educationLevel: null,
+  studyLevel: null,
+  studyTitle: null,
   years: null,
   languageCode: null,
   cefrLevel: null,
+  nativeSpeaker: false,
+  licenceCode: null,
   licenceCategory: null,
+  patentinoCode: null,
+  alboCode: null,
   occupationCode: null,
   ...over,
 });
@@ -30,8 +35,8 @@ const vacancy: MatchVacancy = {
   l68Reserved: "no",
   requirements: [
     r({ id: "lic", kind: "licence", licenceCategory: "B", priority: "must", position: 1 }),
-    r({ id: "en", kind: "language", languageCode: "en", cefrLevel: "B1", priority: "nice", position: 2 }),
-    r({ id: "edu", kind: "education", educationLevel: "bachelor", priority: "nice", position: 3 }),
+    r({ id: "en", kind: "language", languageCode: "001", cefrLevel: "B1", priority: "nice", position: 2 }),
+    r({ id: "edu", kind: "education", studyLevel: 7, studyTitle: "71000000", priority: "nice", position: 3 }),
     r({ id: "free", kind: "skill", description: "Buona conoscenza", priority: "nice", position: 4 }),
   ],
 };

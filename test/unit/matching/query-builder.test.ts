@@ -25,11 +25,16 @@ function req(over: Partial<MatchRequirement>): MatchRequirement {
     kind: "licence",
     priority: "must",
     description: "",
-    educationLevel: null,
+    studyLevel: null,
+    studyTitle: null,
     years: null,
     languageCode: null,
     cefrLevel: null,
+    nativeSpeaker: false,
+    licenceCode: null,
     licenceCategory: null,
+    patentinoCode: null,
+    alboCode: null,
     occupationCode: null,
     ...over,
   };
@@ -67,13 +72,13 @@ function vacancy(over: Partial<MatchVacancy> = {}): MatchVacancy {
 
 describe("requirement kinds: filter and test agree", () => {
   it("education: at or above the EQF level, 'none' needs no filter", () => {
-    const r = req({ kind: "education", educationLevel: "upper_secondary" });
+    const r = req({ kind: "education", studyLevel: 4 });
     const check = requirementCheck(r, OCC);
     expect(check).toMatchObject({ mode: "filter", filter: "educationLevel >= 4" });
     expect(requirementStatus(r, OCC, doc({ educationLevel: 4 }))).toBe("met");
     expect(requirementStatus(r, OCC, doc({ educationLevel: 6 }))).toBe("met");
     expect(requirementStatus(r, OCC, doc({ educationLevel: 3 }))).toBe("missing");
-    expect(requirementCheck(req({ kind: "education", educationLevel: "none" }), OCC)).toEqual({ mode: "always" });
+    expect(requirementCheck(req({ kind: "education", studyLevel: 0 }), OCC)).toEqual({ mode: "always" });
   });
 
   it("experience: minimum whole years in the vacancy's occupation", () => {
@@ -96,7 +101,7 @@ describe("requirement kinds: filter and test agree", () => {
   });
 
   it("language: at or above the CEFR level", () => {
-    const r = req({ kind: "language", languageCode: "en", cefrLevel: "B1" });
+    const r = req({ kind: "language", languageCode: "001", cefrLevel: "B1" });
     expect(requirementCheck(r, OCC)).toMatchObject({ filter: 'languageLevels = "en:B1"' });
     const b2 = matchingFields({
       preferences: [],
@@ -108,11 +113,11 @@ describe("requirement kinds: filter and test agree", () => {
     expect(b2.languageLevels).toEqual(["en:A1", "en:A2", "en:B1", "en:B2"]);
     const withEn = doc({ ...b2, languages: ["en"] });
     expect(requirementStatus(r, OCC, withEn)).toBe("met");
-    expect(requirementStatus(req({ kind: "language", languageCode: "en", cefrLevel: "C1" }), OCC, withEn)).toBe("missing");
+    expect(requirementStatus(req({ kind: "language", languageCode: "001", cefrLevel: "C1" }), OCC, withEn)).toBe("missing");
   });
 
   it("language: a mother tongue meets any level; a CV that never mentions the language is kept as «da verificare»", () => {
-    const italianC2 = req({ kind: "language", languageCode: "it", cefrLevel: "C2" });
+    const italianC2 = req({ kind: "language", languageCode: "003", cefrLevel: "C2" });
     const native = matchingFields({
       preferences: [],
       experiences: [],
@@ -128,7 +133,7 @@ describe("requirement kinds: filter and test agree", () => {
     // Italian A2 stated: below the level asked is missing, not "da verificare".
     expect(
       requirementStatus(
-        req({ kind: "language", languageCode: "it", cefrLevel: "B1" }),
+        req({ kind: "language", languageCode: "003", cefrLevel: "B1" }),
         OCC,
         doc({ languageLevels: ["it:A1", "it:A2"], languages: ["it"] }),
       ),
@@ -138,13 +143,13 @@ describe("requirement kinds: filter and test agree", () => {
   });
 
   it("licence: a higher category includes the one it presupposes; Muletto is a certificate", () => {
-    const r = req({ kind: "licence", licenceCategory: "B" });
+    const r = req({ kind: "licence", licenceCode: "02", licenceCategory: "B" });
     const check = requirementCheck(r, OCC);
     expect(check.mode === "filter" && check.filter.startsWith("licences IN [")).toBe(true);
     expect(requirementStatus(r, OCC, doc({ licences: ["C"] }))).toBe("met");
     expect(requirementStatus(r, OCC, doc({ licences: ["AM"] }))).toBe("missing");
     expect(requirementStatus(req({ kind: "licence", licenceCategory: "C" }), OCC, doc({ licences: ["B"] }))).toBe("missing");
-    const muletto = req({ kind: "licence", licenceCategory: "Muletto" });
+    const muletto = req({ kind: "certificate", description: "Muletto (conduzione di carrelli elevatori)" });
     expect(requirementCheck(muletto, OCC)).toMatchObject({ filter: 'certificateTokens = "muletto"' });
   });
 
@@ -175,7 +180,7 @@ describe("match plan", () => {
 
   it("puts must-haves in the result filter and leaves relaxed ones out", () => {
     const lic = req({ id: "lic", kind: "licence", licenceCategory: "C" });
-    const lang = req({ id: "lang", kind: "language", languageCode: "en", cefrLevel: "B2", position: 2 });
+    const lang = req({ id: "lang", kind: "language", languageCode: "001", cefrLevel: "B2", position: 2 });
     const plan = buildMatchPlan(vacancy({ requirements: [lic, lang] }), {
       now: NOW,
       cvObsoleteMonths: 6,
@@ -236,7 +241,7 @@ describe("match plan", () => {
 
   it("turns preferable requirements into score levels, highest first", () => {
     const a = req({ id: "a", kind: "licence", licenceCategory: "B", priority: "nice", position: 1 });
-    const b = req({ id: "b", kind: "education", educationLevel: "bachelor", priority: "nice", position: 2 });
+    const b = req({ id: "b", kind: "education", studyLevel: 7, studyTitle: "71000000", priority: "nice", position: 2 });
     const plan = buildMatchPlan(vacancy({ requirements: [a, b] }), {
       now: NOW,
       cvObsoleteMonths: 6,
