@@ -105,7 +105,7 @@ export function CompanyFields({ errors, values, fields }: { errors?: FieldErrors
               <TextField {...common} {...site(f, i, "address")} label={`Sede ${i + 1}: indirizzo`} />
             </div>
             <div className="col-md-4">
-              <LookupInput {...common} {...site(f, i, "comune")} label={`Sede ${i + 1}: comune`} source="/api/comuni" />
+              <LookupInput {...common} {...site(f, i, "comune")} label={`Sede ${i + 1}: comune`} source="/api/comuni" credit={false} />
             </div>
           </div>
         ))}

@@ -199,6 +199,9 @@ export function Footer() {
             <li className="list-inline-item">
               <Link to="/api-aperta">API aperta</Link>
             </li>
+            <li className="list-inline-item">
+              <Link to="/fonti-dati">Fonti dei dati</Link>
+            </li>
           </ul>
         </div>
       </div>

@@ -41,6 +41,13 @@ export function useSuggestions(source: string) {
   return { options, onInput };
 }
 
+/** The credit the licence of each classification requires, shown under the field whose suggestions come from it (see /fonti-dati). */
+const SOURCE_CREDITS: Record<string, string> = {
+  "/api/professioni": "Professioni: classificazione CP2021 e voci professionali. Fonte: Istat (CC BY 4.0)",
+  "/api/comuni": "Comuni: elenco dei comuni italiani. Fonte: Istat (CC BY 4.0)",
+  "/api/ateco": "Settori: classificazione ATECO. Fonte: Istat (CC BY 4.0)",
+};
+
 export function LookupInput(props: {
   field?: Field;
   name?: string;
@@ -52,8 +59,11 @@ export function LookupInput(props: {
   errors?: FieldErrors;
   values?: FormValues;
   defaultValue?: string;
+  /** false: no «Fonte» line under the field (e.g. repeated rows whose first field already shows it). */
+  credit?: boolean;
 }) {
   const { options, onInput } = useSuggestions(props.source);
+  const credit = SOURCE_CREDITS[props.source.split("?")[0]];
   const listId = useId().replace(/:/g, "");
   return (
     <div onInput={(e) => onInput((e.target as HTMLInputElement).value)}>
@@ -64,9 +74,7 @@ export function LookupInput(props: {
           <option key={o.label} value={o.label} label={o.matched ? `${o.label} (${o.matched})` : undefined} />
         ))}
       </datalist>
-      {props.source === "/api/professioni" ? (
-        <p className="small text-muted mt-n3 mb-3">Professioni: classificazione CP2021 e voci professionali. Fonte: Istat (CC BY 4.0)</p>
-      ) : null}
+      {credit && props.credit !== false ? <p className="small text-muted mt-n3 mb-3">{credit}</p> : null}
     </div>
   );
 }

@@ -84,7 +84,7 @@ function cached<T>(file: string, opts: ReadOptions, parse: (text: string) => T):
     writeFileSync(partial, serialize(value));
     renameSync(partial, cacheFile);
     for (const old of readdirSync(opts.cacheDir))
-      if (old.startsWith(`${name}-`) && old !== basename(cacheFile)) rmSync(join(opts.cacheDir, old), { force: true });
+      if (/^[0-9a-f]{16}\.v8$/.test(old.slice(name.length + 1)) && old.startsWith(`${name}-`) && old !== basename(cacheFile)) rmSync(join(opts.cacheDir, old), { force: true });
   } catch {
     // A read-only or full disk only costs the parse at the next start.
   }
@@ -157,8 +157,28 @@ function atecoOf(text: string): AtecoEntry[] {
   });
 }
 
+/**
+ * The CP2021 classification, with the titles of the level-3 classi that cp2021.csv leaves empty taken from
+ * national/cp2021_titoli_livello3.csv (see national/SOURCES.md). Levels 2 and 4 keep the empty titles that no
+ * vendored source fills (listed in docs/legal/national-systems.md).
+ */
 export function readCp2021(opts: ReadOptions = {}): Cp2021Entry[] {
-  return cached("./cp2021.csv", opts, (text) => cp2021Of(text));
+  const entries = cached("./cp2021.csv", opts, (text) => cp2021Of(text));
+  const level3 = cached("./national/cp2021_titoli_livello3.csv", opts, (text) => cp2021Level3TitlesOf(text));
+  const byCode = new Map(entries.map((e) => [e.code, e]));
+  for (const { code, title } of level3) {
+    const entry = byCode.get(code);
+    if (!entry || entry.level !== 3) throw new Error(`cp2021_titoli_livello3.csv: ${code} is not a CP2021 level-3 code`);
+    if (entry.title.trim() === "") entry.title = title;
+  }
+  return entries;
+}
+
+function cp2021Level3TitlesOf(text: string): { code: string; title: string }[] {
+  return readTable(text, "./national/cp2021_titoli_livello3.csv", ["code", "title", "level", "parent_code"]).map((r) => {
+    if (r.level !== "3" || r.title.trim() === "") throw new Error(`cp2021_titoli_livello3.csv: invalid row for ${r.code}`);
+    return { code: r.code, title: r.title.trim() };
+  });
 }
 
 function cp2021Of(text: string): Cp2021Entry[] {

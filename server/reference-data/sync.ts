@@ -13,6 +13,15 @@ async function tableCount(db: Kysely<DB>, table: "comuni" | "ateco" | "occupatio
   return Number(row.n);
 }
 
+async function untitledOccupations(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom("occupations")
+    .where("title", "=", "")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /**
  * Loads the vendored ISTAT classifications. Idempotent upserts, skipped when
  * the table already holds as many rows as the file (the common restart case). With `cacheDir` the parsed
@@ -66,7 +75,9 @@ export async function syncReferenceData(
     );
   }
   const occupations = readCp2021(opts);
-  if ((await tableCount(db, "occupations")) !== occupations.length) {
+  // A database loaded before a title was vendored has as many rows but more empty titles: load again.
+  const untitled = occupations.filter((o) => o.title === "").length;
+  if ((await tableCount(db, "occupations")) !== occupations.length || (await untitledOccupations(db)) !== untitled) {
     await upsertAll(occupations, (batch) =>
       db
         .insertInto("occupations")

@@ -70,6 +70,7 @@ test("a visitor's pages", async ({ page }) => {
     "/registrazione",
     "/privacy",
     "/dichiarazione-accessibilita",
+    "/fonti-dati",
   ]);
   expect(problems, problems.join("\n\n")).toEqual([]);
 });

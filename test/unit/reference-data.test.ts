@@ -132,4 +132,12 @@ describe("CP2021 professions", () => {
     expect(byCode.get("2.1.1.4.1")?.title).toBe("Geologi");
     expect(byCode.get("2")?.title).toBe("PROFESSIONI INTELLETTUALI, SCIENTIFICHE E DI ELEVATA SPECIALIZZAZIONE");
   });
+
+  it("every level-3 classe has a title; only the 40 gruppi and 170 multi-unit categorie listed in the docs stay empty", () => {
+    for (const o of cp.filter((x) => x.level === 3)) expect(o.title.trim(), o.code).not.toBe("");
+    expect(byCode.get("1.1.3")?.title).toBe("Dirigenti della magistratura");
+    const untitled = cp.filter((o) => o.title.trim() === "");
+    expect([2, 4].map((level) => untitled.filter((o) => o.level === level).length)).toEqual([40, 170]);
+    expect(untitled.length).toBe(210);
+  });
 });

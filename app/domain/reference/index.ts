@@ -5,3 +5,5 @@
 export { distanceKm, nearestSlices, roundKm } from "./geo";
 export type { NearbyComune } from "./geo";
 export * from "./national-codes";
+export { DATA_SOURCE_GROUPS, DATA_SOURCES } from "./data-sources";
+export type { DataSource, DataSourceGroup } from "./data-sources";

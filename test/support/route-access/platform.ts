@@ -13,6 +13,7 @@ export const ROUTE_ACCESS: Record<string, Rule> = {
   "registrazione.tsx": { loader: ALL, action: ALL },
   "privacy.tsx": {},
   "dichiarazione-accessibilita.tsx": {},
+  "fonti-dati.tsx": {}, // public, no loader: the list of vendored tables is in the page code
   "api.comuni.ts": { loader: ALL },
   "api.ateco.ts": { loader: ALL },
   "api.codici-unilav.ts": { loader: ALL }, // public reference data (CCNL, CP2011 qualifiche)
