@@ -382,11 +382,12 @@ export interface Hires {
   co_recorded_by: string | null;
   co_start_date: string | null;
   contract_level: string | null;
-  contract_type: string;
+  contract_type: string | null;
   employer_ateco2007: string | null;
   employer_id: string;
   employer_legal_cap: string | null;
   end_date: string | null;
+  engagement: Generated<"direct" | "agency" | "self_employed">;
   gross_annual_pay: Numeric | null;
   id: Generated<string>;
   l68_act_number: string | null;
@@ -1267,6 +1268,7 @@ export interface OutplacementOutcomes {
   employer_name: string | null;
   employer_tax_code: string | null;
   end_on: string | null;
+  engagement: Generated<"direct" | "agency" | "self_employed">;
   hire_id: string | null;
   id: Generated<string>;
   member_id: string;
@@ -1552,12 +1554,13 @@ export interface Users {
 
 export interface Vacancies {
   ateco_code: string | null;
-  ccnl: string | null;
+  ccnl_code: string | null;
+  ccnl_note: string | null;
   closed_at: Timestamp | null;
   closed_by_expiry: Generated<boolean>;
   closing_date: string;
   comune_code: string;
-  contract_type: string;
+  contract_type: string | null;
   cp2011_chosen_at: Timestamp | null;
   cp2011_chosen_by: string | null;
   cp2011_code: string | null;
@@ -1566,6 +1569,7 @@ export interface Vacancies {
   description: string;
   discrimination_flags: Generated<ColumnType<unknown, string, string>>;
   employer_id: string;
+  engagement: Generated<"direct" | "agency" | "self_employed">;
   id: Generated<string>;
   kind: Generated<"job" | "internship">;
   l68_post_id: string | null;
@@ -1593,7 +1597,8 @@ export interface Vacancies {
   validated_by: string | null;
   version: Generated<number>;
   weekly_hours: Numeric | null;
-  working_time: "full_time" | "part_time";
+  working_time: Generated<"full_time" | "part_time">;
+  working_time_code: "F" | "P" | "V" | "M";
 }
 
 export interface VacancyApplications {
@@ -1632,16 +1637,21 @@ export interface VacancyReminders {
 }
 
 export interface VacancyRequirements {
+  albo_code: string | null;
   cefr_level: string | null;
   description: string;
-  education_level: string | null;
   id: Generated<string>;
   kind: "education" | "experience" | "language" | "licence" | "certificate" | "skill";
   language_code: string | null;
   licence_category: string | null;
+  licence_code: string | null;
+  native_speaker: Generated<boolean>;
   occupation_code: string | null;
+  patentino_code: string | null;
   position: number;
   priority: "must" | "nice";
+  study_level: number | null;
+  study_title_code: string | null;
   vacancy_id: string;
   years: number | null;
 }

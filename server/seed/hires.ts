@@ -55,7 +55,7 @@ export async function seedHiresDemo(trx: Transaction<DB>, refs: DemoRefs) {
       comune_code: segrate,
       radius_km: 20,
       contract_type: "A.02.00",
-      working_time: "part_time",
+      working_time_code: "P",
       weekly_hours: 24,
       positions: 2,
       closing_date: new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10),

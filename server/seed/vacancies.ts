@@ -94,7 +94,7 @@ export async function seedVacancies(trx: Transaction<DB>, refs: DemoRefs) {
         comune: "Segrate (MI)",
         contractType: "A.02.00",
         closingDate: addDays(today, 40),
-        requirements: [req(1, { kind: "education", educationLevel: "bachelor", description: "in biologia o biotecnologie" })],
+        requirements: [req(1, { kind: "education", studyLevel: 7, studyTitle: "71000000", description: "in biologia o biotecnologie" })],
       },
     },
     {
