@@ -32,12 +32,17 @@ export const RecordOutcomeSchema = z
       .string()
       .trim()
       .toUpperCase()
-      .regex(CO_CONTRACT_TYPE_PATTERN, "Tipologia contrattuale non valida: scegli un codice della CO dall'elenco, es. «A.01.00»")
-      .refine((c) => {
+      .superRefine((c, ctx) => {
         const e = CO_CONTRACT_TYPES.get(c);
-        return !e || contractTypeInForce(e);
-      }, "Questa tipologia contrattuale non è più in vigore: scegline una dall'elenco")
-      .refine((c) => CO_CONTRACT_TYPES.has(c), "Tipologia contrattuale sconosciuta: scegline una dall'elenco")
+        const message = !CO_CONTRACT_TYPE_PATTERN.test(c)
+          ? "Tipologia contrattuale non valida: scegli un codice della CO dall'elenco, es. «A.01.00»"
+          : !e
+            ? "Tipologia contrattuale sconosciuta: scegline una dall'elenco"
+            : !contractTypeInForce(e)
+              ? "Questa tipologia contrattuale non è più in vigore: scegline una dall'elenco"
+              : null;
+        if (message) ctx.addIssue({ code: "custom", message });
+      })
       .optional(),
     engagement: z
       .enum(Object.keys(ENGAGEMENT_LABELS) as [keyof typeof ENGAGEMENT_LABELS], { error: "Scegli la forma di impiego" })
