@@ -30,6 +30,7 @@ export default tseslint.config(
       "server/db-types.ts",
       "test/integration/delegation-migration.test.ts",
       "test/integration/vacancy-codes-migration.test.ts",
+      "test/integration/hire-outcome-codes-migration.test.ts",
     ],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },

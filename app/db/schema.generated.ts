@@ -382,11 +382,12 @@ export interface Hires {
   co_recorded_by: string | null;
   co_start_date: string | null;
   contract_level: string | null;
-  contract_type: string;
+  contract_type: string | null;
   employer_ateco2007: string | null;
   employer_id: string;
   employer_legal_cap: string | null;
   end_date: string | null;
+  engagement: Generated<"direct" | "agency" | "self_employed">;
   gross_annual_pay: Numeric | null;
   id: Generated<string>;
   l68_act_number: string | null;
@@ -1267,6 +1268,7 @@ export interface OutplacementOutcomes {
   employer_name: string | null;
   employer_tax_code: string | null;
   end_on: string | null;
+  engagement: Generated<"direct" | "agency" | "self_employed">;
   hire_id: string | null;
   id: Generated<string>;
   member_id: string;

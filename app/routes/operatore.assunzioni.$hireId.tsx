@@ -114,7 +114,7 @@ export default function HireUnilavPage() {
     <div>
       <PageTitle
         title={`UNILAV di ${hire.name}`}
-        lead={`${hire.employer}, offerta n. ${hire.vacancyNumber}: assunzione dal ${day(hire.startDate)}${hire.endDate ? ` al ${day(hire.endDate)}` : ""} (${hire.contractType}).`}
+        lead={`${hire.employer}, offerta n. ${hire.vacancyNumber}: assunzione dal ${day(hire.startDate)}${hire.endDate ? ` al ${day(hire.endDate)}` : ""} (${hire.contractType ?? "senza tipologia CO"}).`}
       >
         <Link to="/operatore/assunzioni">Tutte le assunzioni e le CO</Link>
       </PageTitle>
@@ -211,7 +211,7 @@ function CoForm({
     coContractType: string | null;
     startDate: string;
     endDate: string | null;
-    contractType: string;
+    contractType: string | null;
   };
   lastResult: FormResult | null;
 }) {
@@ -223,7 +223,7 @@ function CoForm({
       filedOn: hire.coFiledOn ?? "",
       startDate: hire.coStartDate ?? hire.startDate,
       endDate: hire.coEndDate ?? hire.endDate ?? "",
-      contractType: hire.coContractType ?? hire.contractType,
+      contractType: hire.coContractType ?? hire.contractType ?? "",
     },
   });
   return (

@@ -19,6 +19,7 @@ import {
   type OutcomeEvent,
   type OutcomeState,
 } from "~/domain/outplacement";
+import { contractTypeLabel, currentContractTypeOptions, ENGAGEMENT_LABELS } from "~/domain/reference";
 import { memberOutcomesPage, moveOutcome, recordFollowup, recordOutcome } from "~/domain/outplacement/index.server";
 import { todayInItaly } from "~/utils/dates";
 import { formatDate, formatNumber } from "~/utils/format";
@@ -48,7 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     employerId: event.employer_id,
     details: { eventId: event.id },
   });
-  return { event, ...page, today: todayInItaly() };
+  return { event, ...page, today: todayInItaly(), contractTypes: currentContractTypeOptions(todayInItaly()) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -99,12 +100,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const SOURCE_OPTIONS = Object.entries(OUTCOME_SOURCE_LABELS) as [string, string][];
 
 export default function MemberOutcomes() {
-  const { event, member, outcomes, checkpoints, followups, today } = useLoaderData<typeof loader>();
+  const { event, member, outcomes, checkpoints, followups, today, contractTypes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(RecordOutcomeSchema, {
     id: "outcome",
     lastResult: result?.result,
-    defaultValue: { startOn: today, source: "SELF_DECLARED" },
+    defaultValue: { startOn: today, source: "SELF_DECLARED", engagement: "direct" },
   });
   const [fForm, fFields] = useSchemaForm(FollowupSchema, { id: "followup", defaultValue: { doneOn: today, channel: "co" } });
   return (
@@ -146,7 +147,9 @@ export default function MemberOutcomes() {
                   <td>{o.end_on ? formatDate(o.end_on) : "—"}</td>
                   <td>
                     {[
-                      o.contract_type,
+                      o.engagement === "agency" ? "Somministrazione tramite agenzia" : null,
+                      o.engagement === "self_employed" ? "Lavoro autonomo" : null,
+                      o.contract_type ? `${contractTypeLabel(o.contract_type)} (${o.contract_type})` : null,
                       o.weekly_hours ? `${formatNumber(o.weekly_hours)} h/sett.` : null,
                       o.employer_name,
                       o.co_code ? `CO ${o.co_code}` : null,
@@ -209,12 +212,18 @@ export default function MemberOutcomes() {
         </div>
         <div className="row">
           <div className="col-md-6">
-            <TextField
+            <SelectField field={fields.engagement} label="Forma di impiego" options={ENGAGEMENT_LABELS} />
+          </div>
+          <div className="col-md-6">
+            <SelectField
               field={fields.contractType}
-              label="Tipologia contrattuale (codice CO)"
-              hint="Es. A.01.00 tempo indeterminato, A.02.00 determinato"
+              label="Tipologia contrattuale (codici CO in vigore)"
+              placeholder="Nessuna (lavoro autonomo) o non nota"
+              options={contractTypes}
             />
           </div>
+        </div>
+        <div className="row">
           <div className="col-md-6">
             <TextField field={fields.weeklyHours} label="Ore settimanali" inputMode="numeric" />
           </div>

@@ -1,5 +1,6 @@
 /** Client-safe forms of outcomes and follow-ups (conform + zod, Italian messages). */
 import { z } from "zod";
+import { CO_CONTRACT_TYPE_PATTERN, CO_CONTRACT_TYPES, contractTypeInForce, ENGAGEMENT_LABELS } from "~/domain/reference";
 import { calendarDay } from "~/utils/date-fields";
 import { OUTCOME_SOURCES, OUTCOME_TYPES, type OutcomeType } from "./outcomes";
 import { FOLLOWUP_MONTHS } from "./followups";
@@ -26,11 +27,27 @@ export const RecordOutcomeSchema = z
     type: z.enum(OUTCOME_TYPES, { error: "Scegli l'esito" }),
     startOn: isoDay,
     endOn: isoDay.optional(),
+    /** Only CO tipologie in force (docs/legal/national-systems.md#assunzioni-ed-esiti); agency work and self-employment go in engagement. */
     contractType: z
       .string()
       .trim()
-      .regex(/^([A-Z]\.\d{2}\.\d{2}|SOMM|AUTONOMO)$/, "Tipologia contrattuale non valida: usa il codice della CO, es. «A.01.00»")
+      .toUpperCase()
+      .superRefine((c, ctx) => {
+        const e = CO_CONTRACT_TYPES.get(c);
+        const message = !CO_CONTRACT_TYPE_PATTERN.test(c)
+          ? "Tipologia contrattuale non valida: scegli un codice della CO dall'elenco, es. «A.01.00»"
+          : !e
+            ? "Tipologia contrattuale sconosciuta: scegline una dall'elenco"
+            : !contractTypeInForce(e)
+              ? "Questa tipologia contrattuale non è più in vigore: scegline una dall'elenco"
+              : null;
+        if (message) ctx.addIssue({ code: "custom", message });
+      })
       .optional(),
+    engagement: z
+      .enum(Object.keys(ENGAGEMENT_LABELS) as [keyof typeof ENGAGEMENT_LABELS], { error: "Scegli la forma di impiego" })
+      .optional()
+      .default("direct"),
     coCode: z
       .string()
       .trim()
@@ -57,7 +74,16 @@ export const RecordOutcomeSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.endOn && v.endOn < v.startOn) ctx.addIssue({ code: "custom", path: ["endOn"], message: "La fine non può precedere l'inizio" });
-    if (CONTRACT_OUTCOMES.includes(v.type) && !v.contractType)
+    if (v.engagement === "self_employed" && v.contractType)
+      ctx.addIssue({
+        code: "custom",
+        path: ["contractType"],
+        message: "Il lavoro autonomo non ha una tipologia contrattuale della CO: lasciala vuota",
+      });
+    if (v.engagement === "self_employed" && CONTRACT_OUTCOMES.includes(v.type))
+      ctx.addIssue({ code: "custom", path: ["engagement"], message: "Per il lavoro autonomo scegli l'esito «Lavoro autonomo o impresa»" });
+    // Through an agency the CO is the agency's (UniSomm): its tipologia is asked when known, not required.
+    if (CONTRACT_OUTCOMES.includes(v.type) && v.engagement === "direct" && !v.contractType)
       ctx.addIssue({ code: "custom", path: ["contractType"], message: "Per un'assunzione indica la tipologia contrattuale della CO" });
     if (v.type === "EMPLOYED_FIXED_GE6M" || v.type === "EMPLOYED_FIXED_LT6M") {
       if (!v.endOn) ctx.addIssue({ code: "custom", path: ["endOn"], message: "Per un contratto a termine indica la data di fine" });

@@ -46,6 +46,7 @@ export async function recordOutcome(
       start_on: input.startOn,
       end_on: input.endOn ?? null,
       contract_type: input.contractType ?? null,
+      engagement: input.engagement,
       co_code: input.coCode ?? null,
       weekly_hours: input.weeklyHours ?? null,
       cp_code: input.cpCode ?? null,
@@ -118,6 +119,7 @@ export async function closeOutcomeOnHire(trx: Trx, actor: Actor, hireId: string)
       "hires.candidate_id",
       "hires.employer_id",
       "hires.contract_type",
+      "hires.engagement",
       "hires.start_date",
       "hires.end_date",
       "hires.weekly_hours",
@@ -140,6 +142,7 @@ export async function closeOutcomeOnHire(trx: Trx, actor: Actor, hireId: string)
   for (const m of members) {
     const type = outcomeTypeForHire({
       contractType: hire.contract_type,
+      engagement: hire.engagement,
       startOn: hire.start_date,
       endOn: hire.end_date,
       sameEmployer: m.employer_id === hire.employer_id,
@@ -154,7 +157,8 @@ export async function closeOutcomeOnHire(trx: Trx, actor: Actor, hireId: string)
         state: "DECLARED",
         start_on: hire.start_date,
         end_on: hire.end_date,
-        contract_type: /^([A-Z]\.\d{2}\.\d{2}|SOMM|AUTONOMO)$/.test(hire.contract_type) ? hire.contract_type : null,
+        contract_type: hire.contract_type && /^[A-Z]\.\d{2}\.\d{2}$/.test(hire.contract_type) ? hire.contract_type : null,
+        engagement: hire.engagement,
         weekly_hours: hire.weekly_hours,
         cp_code: hire.qualification_code && /^\d[\d.]{0,19}$/.test(hire.qualification_code) ? hire.qualification_code : null,
         employer_name: hire.legal_name,

@@ -122,19 +122,21 @@ export function jobQuality(o: { type: OutcomeType; startOn: string; endOn: strin
 }
 
 /**
- * The outcome a hire recorded through a rosa closes the member with, from the CO tipologia and the dates;
- * null when the contract is not a job (traineeship, co.co.co.): the outcome stays open.
+ * The outcome a hire recorded through a rosa closes the member with, from the CO tipologia, the engagement and the dates;
+ * null when the contract is not a job (traineeship, co.co.co.): the outcome stays open. Work through an agency
+ * (somministrazione) without a known tipologia counts as fixed-term, as it did before the codes were official.
  */
 export function outcomeTypeForHire(h: {
-  contractType: string;
+  contractType: string | null;
+  engagement?: "direct" | "agency" | "self_employed";
   startOn: string;
   endOn: string | null;
   sameEmployer: boolean;
 }): OutcomeType | null {
-  const c = h.contractType;
+  if (h.engagement === "self_employed") return "SELF_EMPLOYED";
+  const c = h.contractType ?? "";
   const openEnded = c === "A.01.00" || (c.startsWith("A.03.") && c !== "A.03.04" && c !== "A.03.07");
-  const fixed = c.startsWith("A.02.") || c === "N.02.00" || c === "N.03.00" || c === "SOMM";
-  if (c === "AUTONOMO") return "SELF_EMPLOYED";
+  const fixed = c.startsWith("A.02.") || c === "N.02.00" || c === "N.03.00" || (h.engagement === "agency" && !openEnded);
   if (!openEnded && !fixed) return null;
   if (h.sameEmployer) return "REHIRED_SAME_EMPLOYER";
   if (openEnded) return "EMPLOYED_OPEN_ENDED";

@@ -90,6 +90,8 @@ export function parseEuro(text: string): number {
   return Number(/,/.test(t) || /^\d{1,3}(\.\d{3})+$/.test(t) ? t.replace(/\./g, "").replace(",", ".") : t);
 }
 
+const CO_CODE = /^[A-Z]\.\d{2}\.\d{2}$/;
+
 const lookupCode = (message: string) =>
   z
     .string({ error: message })
@@ -113,7 +115,11 @@ export function makeHireSchema(codes?: HireCodeChecks) {
       intent: z.literal("hire"),
       rowId: uuid("Candidato"),
       version,
-      contractType: code("Scegli il tipo di contratto", codes?.contractType),
+      // Only CO tipologie (docs/legal/national-systems.md#assunzioni-ed-esiti): a hire is the employer's own CO.
+      contractType: lookupCode("Scegli il tipo di contratto").superRefine((c, ctx) => {
+        const m = !CO_CODE.test(c) ? "Tipologia contrattuale: scegli un codice CO dall'elenco (es. A.01.00)" : codes?.contractType?.(c);
+        if (m) ctx.addIssue({ code: "custom", message: m });
+      }),
       startDate: isoDay("la data di inizio"),
       endDate: z
         .string()

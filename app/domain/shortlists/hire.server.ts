@@ -71,8 +71,23 @@ export function hireFormOptions() {
 }
 export type HireFormOptions = ReturnType<typeof hireFormOptions>;
 
+/** Hires recorded before the codes were official may be through an agency or self-employment (no CO tipologia). */
+const engagementPrefix = (engagement: "direct" | "agency" | "self_employed" | undefined, contract: string | null) =>
+  engagement === "self_employed"
+    ? "Lavoro autonomo"
+    : engagement === "agency"
+      ? contract
+        ? `Somministrazione tramite agenzia — ${contract}`
+        : "Somministrazione tramite agenzia"
+      : contract;
+
 /** Labels for a stored hire (ended codes too: an old hire keeps its label). */
-export function hireLabels(h: { contract_type: string; ccnl_code: string | null; qualification_code: string | null }) {
+export function hireLabels(h: {
+  contract_type: string | null;
+  engagement?: "direct" | "agency" | "self_employed";
+  ccnl_code: string | null;
+  qualification_code: string | null;
+}) {
   const label = (list: "contractTypes" | "ccnl" | "qualifications", code: string | null) => {
     if (!code) return null;
     const e = codeEntry(list, code);
@@ -80,7 +95,7 @@ export function hireLabels(h: { contract_type: string; ccnl_code: string | null;
     return list === "contractTypes" ? (contractTypeLabel(code) ?? code) : code;
   };
   return {
-    contractType: label("contractTypes", h.contract_type),
+    contractType: engagementPrefix(h.engagement, label("contractTypes", h.contract_type)),
     ccnl: label("ccnl", h.ccnl_code),
     qualification: label("qualifications", h.qualification_code),
   };

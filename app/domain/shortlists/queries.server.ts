@@ -539,6 +539,7 @@ export async function listHires(db: Db, where: { vacancyId: string; employerId?:
       "h.id",
       "h.shortlist_candidate_id",
       "h.contract_type",
+      "h.engagement",
       "h.weekly_hours",
       "h.working_time_code",
       "h.ccnl_code",

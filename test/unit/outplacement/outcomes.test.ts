@@ -54,8 +54,9 @@ describe("the outcome a hire through a rosa closes with", () => {
     expect(outcomeTypeForHire({ ...h, contractType: "A.02.00", endOn: "2026-12-01" })).toBe("EMPLOYED_FIXED_GE6M");
     expect(outcomeTypeForHire({ ...h, contractType: "A.02.00", endOn: "2026-11-30" })).toBe("EMPLOYED_FIXED_LT6M");
     expect(outcomeTypeForHire({ ...h, contractType: "A.02.00", endOn: null })).toBe("EMPLOYED_FIXED_LT6M");
-    expect(outcomeTypeForHire({ ...h, contractType: "SOMM", endOn: "2026-08-31" })).toBe("EMPLOYED_FIXED_LT6M");
-    expect(outcomeTypeForHire({ ...h, contractType: "AUTONOMO", endOn: null })).toBe("SELF_EMPLOYED");
+    expect(outcomeTypeForHire({ ...h, contractType: null, engagement: "agency", endOn: "2026-08-31" })).toBe("EMPLOYED_FIXED_LT6M");
+    expect(outcomeTypeForHire({ ...h, contractType: "A.01.00", engagement: "agency", endOn: null })).toBe("EMPLOYED_OPEN_ENDED");
+    expect(outcomeTypeForHire({ ...h, contractType: null, engagement: "self_employed", endOn: null })).toBe("SELF_EMPLOYED");
   });
   it("leaves traineeships and collaborations open", () => {
     expect(outcomeTypeForHire({ ...h, contractType: "C.01.00", endOn: "2026-12-01" })).toBeNull();

@@ -49,6 +49,9 @@ describe("hire form", () => {
   it.each([
     [{ contractType: "A.03.02" }, "contractType", "Questo tipo di contratto non è più in vigore: scegline uno dall'elenco"],
     [{ contractType: "X.99.99" }, "contractType", "Tipo di contratto sconosciuto: sceglilo dall'elenco"],
+    [{ contractType: "A.03.00" }, "contractType", "Questo tipo di contratto non è più in vigore: scegline uno dall'elenco"],
+    [{ contractType: "SOMM" }, "contractType", "Tipologia contrattuale: scegli un codice CO dall'elenco (es. A.01.00)"],
+    [{ contractType: "AUTONOMO" }, "contractType", "Tipologia contrattuale: scegli un codice CO dall'elenco (es. A.01.00)"],
     [{ ccnl: "ZZZ" }, "ccnl", "CCNL sconosciuto: scrivi il codice o parte del nome e sceglilo dall'elenco (ND se nessuno)"],
     [{ ccnl: "016" }, "ccnl", "Questo CCNL non è più in vigore: scegline uno dall'elenco"],
     [{ qualification: "9.9.9.9.9.9" }, "qualification", "Qualifica sconosciuta: scrivi parte del nome e sceglila dall'elenco (CP2011)"],

@@ -15,12 +15,13 @@ export const DEFAULT_FULL_TIME_HOURS = 40;
 const CATEGORY: Record<string, L68ProtectedCategory> = { art1: "disabile_l68", art18: "art18" };
 
 /** UNILAV tipologia → calculator contract; null: not an employment counted in the quota (traineeship, co.co.co., self-employment). */
-function contractOf(code: string): string | null {
+function contractOf(code: string | null, engagement: "direct" | "agency" | "self_employed"): string | null {
+  if (engagement === "agency") return "somministrato";
+  if (!code) return null;
   // Current CO codes (docs/legal/national-systems.md#unilav: the hire form offers only codes in force) and the older ones stored before it.
   if (code === "A.01.00") return "indeterminato";
   if (code.startsWith("A.02.") || code === "N.02.00" || code === "N.03.00") return "determinato";
   if (code.startsWith("A.03.") && code !== "A.03.04" && code !== "A.03.07") return "apprendistato";
-  if (code === "SOMM") return "somministrato";
   return null;
 }
 
@@ -37,6 +38,7 @@ export async function recordReservedHire(trx: Trx, actor: Actor, hireId: string,
     .select([
       "hires.employer_id",
       "hires.contract_type",
+      "hires.engagement",
       "hires.weekly_hours",
       "vacancies.l68_reserved",
       "hires.l68_reserved_post",
@@ -50,7 +52,7 @@ export async function recordReservedHire(trx: Trx, actor: Actor, hireId: string,
     .where("hires.id", "=", hireId)
     .executeTakeFirstOrThrow();
   const category = CATEGORY[hire.l68_reserved];
-  const contract = contractOf(hire.contract_type);
+  const contract = contractOf(hire.contract_type, hire.engagement);
   // The hire says whether it fills a reserved post; older hires (null) follow the vacancy.
   if (!category || !contract || hire.l68_reserved_post === false) return null;
   const today = todayInItaly(now);
