@@ -5,6 +5,7 @@
  * whose window ends within 30 days. Computed from the data on each read (exact counts); the daily job e-mails each
  * reminder once to the internship's officer through the mail outbox.
  */
+import { plural } from "~/utils/plural";
 import { sql } from "kysely";
 import type { Db, Trx } from "~/db/db.server";
 import { enqueueMail } from "~/domain/mail/index.server";
@@ -134,7 +135,7 @@ function detailOf(kind: ReminderKind, due: string, extra: string | null): string
     case "attestation_due":
       return `Il tirocinio è finito il ${formatDate(due)}: rilascia l'attestazione o chiudilo senza.`;
     case "outcome_check":
-      return `La verifica dell'esito a ${extra} mesi si chiude il ${formatDate(due)}: registra un'assunzione fuori da Rosa, se c'è.`;
+      return `La verifica dell'esito a ${plural(Number(extra), "mese", "mesi")} si chiude il ${formatDate(due)}: registra un'assunzione fuori da Rosa, se c'è.`;
   }
 }
 

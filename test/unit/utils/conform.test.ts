@@ -142,7 +142,7 @@ describe("constraints from the schema (the form checks itself before JavaScript 
     expect(required).toEqual([
       "closingDate",
       "comune",
-      "contractType",
+      // The contract type is required only for a direct hire (refined in the schema, not a field constraint).
       "description",
       "occupation",
       "positions",

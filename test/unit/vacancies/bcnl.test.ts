@@ -43,8 +43,8 @@ describe("ClicLavoro vacancy document", () => {
     expect(values(xml, "N.O.")).toEqual(["NO"]);
   });
 
-  it("writes the ClicLavoro codes: contract, working time, title of study, languages, licences, CP2011", () => {
-    const xml = buildBcnlVacancy(input(), invio);
+  it("writes the ClicLavoro codes: contract, working time, title of study, languages, licences, CP2011, CCNL", () => {
+    const xml = buildBcnlVacancy(input({}, { ccnlCode: "176" }), invio);
     expect(values(xml, "idtipologiacontratto")).toEqual(["A01"]);
     expect(values(xml, "idmodalitalavoro")).toEqual(["FT"]);
     expect(values(xml, "idtitolostudio")).toEqual(["30"]);
@@ -56,7 +56,13 @@ describe("ClicLavoro vacancy document", () => {
     expect(values(xml, "idprofessione")).toEqual(["6.5.1.2.1.0"]);
     expect(values(xml, "settore")).toEqual(["10.71.10"]);
     expect(values(xml, "telefono")).toEqual(["025551234"]);
-    // A CCNL that is not a CO code travels as text.
+    // The CO code of the CCNL as idccnl; the vacancy's note on it (the level) travels as text.
+    expect(values(xml, "idccnl")).toEqual(["176"]);
+    expect(values(xml, "ulterioricondizioni")[0]).toContain("CCNL: livello A3");
+  });
+
+  it("sends a CCNL that is not a CO code as text, never as idccnl", () => {
+    const xml = buildBcnlVacancy(input({ ccnl: "Alimentari artigianato", ccnlNote: null }), invio);
     expect(values(xml, "idccnl")).toEqual([]);
     expect(values(xml, "ulterioricondizioni")[0]).toContain("CCNL: Alimentari artigianato");
   });
@@ -70,7 +76,7 @@ describe("ClicLavoro vacancy document", () => {
     ];
     const xml = buildBcnlVacancy(input({ requirements }), invio);
     expect(values(xml, "idpatenteguida")).toEqual(["03"]);
-    expect(values(xml, "ulteriorirequisiti")[0]).toContain("Patente Muletto");
+    expect(values(xml, "ulteriorirequisiti")[0]).toContain("Muletto");
     expect(await validateNationalXml("cliclavoroVacancy", xml)).toEqual({ valid: true });
   });
 
