@@ -31,6 +31,7 @@ export default tseslint.config(
       "test/integration/delegation-migration.test.ts",
       "test/integration/vacancy-codes-migration.test.ts",
       "test/integration/hire-outcome-codes-migration.test.ts",
+      "test/support/migration-db.ts",
     ],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },

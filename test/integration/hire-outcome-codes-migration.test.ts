@@ -1,10 +1,7 @@
-import fs from "node:fs";
-import path from "node:path";
-import { sql, type Kysely } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, getDb } from "~/db/db.server";
-import { getEnv } from "~/utils/env.server";
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
 import { migrateTo } from "../../server/migrate";
+import { migrationScratchDb } from "../support/migration-db";
 
 /**
  * Hires and outplacement outcomes keep only CO tipologie (docs/legal/national-systems.md#assunzioni-ed-esiti): SOMM and
@@ -12,27 +9,7 @@ import { migrateTo } from "../../server/migrate";
  * one new pair (contract type, engagement); then back down.
  */
 const MIGRATION = "2026_12_08_1000_hire_outcome_official_codes";
-const names = fs
-  .readdirSync(path.resolve(import.meta.dirname, "../../migrations"))
-  .filter((f) => f.endsWith(".ts"))
-  .map((f) => f.replace(/\.ts$/, ""))
-  .sort();
-const previous = names[names.indexOf(MIGRATION) - 1];
-
-let db: Kysely<any>;
-const dbName = `rosa_hcodes_${Date.now().toString(36)}`;
-
-beforeAll(async () => {
-  await sql.raw(`create database ${dbName}`).execute(getDb());
-  const url = new URL(getEnv().DATABASE_URL!);
-  url.pathname = `/${dbName}`;
-  db = createDb(url.toString(), 1) as unknown as Kysely<any>;
-});
-
-afterAll(async () => {
-  await db?.destroy();
-  await sql.raw(`drop database if exists ${dbName} with (force)`).execute(getDb());
-});
+const scratch = migrationScratchDb(MIGRATION, 1);
 
 // Every value the old forms could store, and what it becomes.
 const CONTRACTS: [string, string | null, string][] = [
@@ -48,41 +25,41 @@ const CONTRACTS: [string, string | null, string][] = [
 
 describe("migration of hires and outplacement outcomes to the official codes", () => {
   it("maps every old value to exactly one new pair, keeps every row, refuses the local codes and comes back down", async () => {
-    await migrateTo(db, previous);
+    await migrateTo(scratch.db, scratch.previous);
     // The rows only need their own columns here: the foreign keys are not what this migration changes.
-    await sql`alter table hires disable trigger all`.execute(db);
-    await sql`alter table outplacement_outcomes disable trigger all`.execute(db);
+    await sql`alter table hires disable trigger all`.execute(scratch.db);
+    await sql`alter table outplacement_outcomes disable trigger all`.execute(scratch.db);
     for (const [i, [old]] of CONTRACTS.entries()) {
       await sql`insert into hires (shortlist_candidate_id, vacancy_id, employer_id, candidate_id, contract_type, start_date, weekly_hours, recorded_by)
         values (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), ${old}, ${`2026-0${(i % 9) + 1}-01`}, 40, gen_random_uuid())`.execute(
-        db,
+        scratch.db,
       );
       await sql`insert into outplacement_outcomes (member_id, type, start_on, contract_type, source)
         values (gen_random_uuid(), ${old === "AUTONOMO" ? "SELF_EMPLOYED" : "EMPLOYED_OPEN_ENDED"}, ${`2026-0${(i % 9) + 1}-01`}, ${old}, 'SELF_DECLARED')`.execute(
-        db,
+        scratch.db,
       );
     }
     await sql`insert into outplacement_outcomes (member_id, type, start_on, source) values (gen_random_uuid(), 'STILL_SEARCHING', '2025-12-31', 'PROVIDER')`.execute(
-      db,
+      scratch.db,
     );
     const count = async () =>
       (
         await sql<{
           h: number;
           o: number;
-        }>`select (select count(*)::int from hires) as h, (select count(*)::int from outplacement_outcomes) as o`.execute(db)
+        }>`select (select count(*)::int from hires) as h, (select count(*)::int from outplacement_outcomes) as o`.execute(scratch.db)
       ).rows[0];
     const before = await count();
     expect(before).toEqual({ h: CONTRACTS.length, o: CONTRACTS.length + 1 });
 
-    await migrateTo(db, MIGRATION);
+    await migrateTo(scratch.db, MIGRATION);
 
     expect(await count()).toEqual(before);
     for (const table of ["hires", "outplacement_outcomes"]) {
       const date = table === "hires" ? "start_date" : "start_on";
       const rows = (
         await sql<{ contract_type: string | null; engagement: string; day: string }>`
-          select contract_type, engagement, ${sql.ref(date)}::text as day from ${sql.table(table)}`.execute(db)
+          select contract_type, engagement, ${sql.ref(date)}::text as day from ${sql.table(table)}`.execute(scratch.db)
       ).rows;
       for (const [i, [old, code, engagement]] of CONTRACTS.entries()) {
         const matching = rows.filter((r) => r.day === `2026-0${(i % 9) + 1}-01`);
@@ -97,21 +74,21 @@ describe("migration of hires and outplacement outcomes to the official codes", (
     // The outcome without a contract stays as it was.
     const searching = (
       await sql<{ contract_type: string | null; engagement: string }>`
-      select contract_type, engagement from outplacement_outcomes where type = 'STILL_SEARCHING'`.execute(db)
+      select contract_type, engagement from outplacement_outcomes where type = 'STILL_SEARCHING'`.execute(scratch.db)
     ).rows;
     expect(searching).toEqual([{ contract_type: null, engagement: "direct" }]);
 
-    await expect(sql`update hires set contract_type = 'SOMM' where contract_type = 'A.01.00'`.execute(db)).rejects.toThrow(
+    await expect(sql`update hires set contract_type = 'SOMM' where contract_type = 'A.01.00'`.execute(scratch.db)).rejects.toThrow(
       /hires_contract_type_co/,
     );
-    await expect(sql`update hires set contract_type = null where contract_type = 'A.01.00'`.execute(db)).rejects.toThrow(
+    await expect(sql`update hires set contract_type = null where contract_type = 'A.01.00'`.execute(scratch.db)).rejects.toThrow(
       /hires_engagement_contract/,
     );
     await expect(
-      sql`update outplacement_outcomes set contract_type = 'AUTONOMO' where contract_type = 'A.01.00'`.execute(db),
+      sql`update outplacement_outcomes set contract_type = 'AUTONOMO' where contract_type = 'A.01.00'`.execute(scratch.db),
     ).rejects.toThrow(/outplacement_outcomes_contract_type_co/);
 
-    await migrateTo(db, previous);
+    await migrateTo(scratch.db, scratch.previous);
     expect(await count()).toEqual(before);
     for (const table of ["hires", "outplacement_outcomes"]) {
       const date = table === "hires" ? "start_date" : "start_on";
@@ -119,7 +96,7 @@ describe("migration of hires and outplacement outcomes to the official codes", (
         await sql<{
           contract_type: string | null;
           day: string;
-        }>`select contract_type, ${sql.ref(date)}::text as day from ${sql.table(table)}`.execute(db)
+        }>`select contract_type, ${sql.ref(date)}::text as day from ${sql.table(table)}`.execute(scratch.db)
       ).rows;
       for (const [i, [old]] of CONTRACTS.entries()) {
         const expected = old === "A.03.00" ? "A.03.09" : old;

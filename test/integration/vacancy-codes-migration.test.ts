@@ -1,37 +1,14 @@
-import fs from "node:fs";
-import path from "node:path";
-import { sql, type Kysely } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, getDb } from "~/db/db.server";
-import { getEnv } from "~/utils/env.server";
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
 import { migrateTo } from "../../server/migrate";
+import { migrationScratchDb } from "../support/migration-db";
 
 /**
  * The vacancies' local codes become the official national ones (docs/legal/national-systems.md): every old value of
  * the forms maps to exactly one new value, no row appears or disappears, free texts stay; then back down.
  */
 const MIGRATION = "2026_12_08_0500_vacancy_official_codes";
-const names = fs
-  .readdirSync(path.resolve(import.meta.dirname, "../../migrations"))
-  .filter((f) => f.endsWith(".ts"))
-  .map((f) => f.replace(/\.ts$/, ""))
-  .sort();
-const previous = names[names.indexOf(MIGRATION) - 1];
-
-let db: Kysely<any>;
-const dbName = `rosa_codes_${Date.now().toString(36)}`;
-
-beforeAll(async () => {
-  await sql.raw(`create database ${dbName}`).execute(getDb());
-  const url = new URL(getEnv().DATABASE_URL!);
-  url.pathname = `/${dbName}`;
-  db = createDb(url.toString(), 2) as unknown as Kysely<any>;
-});
-
-afterAll(async () => {
-  await db?.destroy();
-  await sql.raw(`drop database if exists ${dbName} with (force)`).execute(getDb());
-});
+const scratch = migrationScratchDb(MIGRATION, 2);
 
 // Every value the old forms could store, and what it becomes.
 const CONTRACTS: [string, string | null, string][] = [
@@ -82,18 +59,18 @@ const LICENCES: [string, string][] = [
 
 describe("migration of the vacancies to the official codes", () => {
   it("maps every old value to exactly one new one, keeps every row and every free text, and comes back down", async () => {
-    await migrateTo(db, previous);
+    await migrateTo(scratch.db, scratch.previous);
     await sql`insert into comuni (istat_code, name, province_code, province_name, region_name) values ('015146', 'Milano', 'MI', 'Milano', 'Lombardia')`.execute(
-      db,
+      scratch.db,
     );
-    await sql`insert into ateco (code, title, level) values ('10', 'Industrie alimentari', 'division')`.execute(db);
-    await sql`insert into occupations (code, title, level) values ('5.1.2.2.0', 'Commessi delle vendite al minuto', 5)`.execute(db);
+    await sql`insert into ateco (code, title, level) values ('10', 'Industrie alimentari', 'division')`.execute(scratch.db);
+    await sql`insert into occupations (code, title, level) values ('5.1.2.2.0', 'Commessi delle vendite al minuto', 5)`.execute(scratch.db);
     const employer = (
       await sql<{
         id: string;
       }>`insert into employers (legal_name, tax_code, ateco_code, headcount_band, legal_address, legal_comune_code, contact_name, contact_email, contact_phone, status)
         values ('Azienda', '00000000001', '10', '15-35', 'Via Roma 1', '015146', 'Mario Rossi', 'm@example.it', '02 1234567', 'validated') returning id`.execute(
-        db,
+        scratch.db,
       )
     ).rows[0].id;
     const vacancy = async (contract: string, workingTime: string, ccnl: string | null) =>
@@ -102,7 +79,7 @@ describe("migration of the vacancies to the official codes", () => {
           id: string;
         }>`insert into vacancies (employer_id, title, occupation_code, description, comune_code, contract_type, ccnl, working_time, weekly_hours, positions, closing_date, publication_mode)
           values (${employer}, ${`Offerta ${contract}`}, '5.1.2.2.0', 'Descrizione', '015146', ${contract}, ${ccnl}, ${workingTime}, ${workingTime === "part_time" ? 20 : 40}, 1, current_date + 30, 'public') returning id`.execute(
-          db,
+          scratch.db,
         )
       ).rows[0].id;
     const ids: Record<string, string> = {};
@@ -115,7 +92,7 @@ describe("migration of the vacancies to the official codes", () => {
     const req = (vacancyId: string, position: number, kind: string, cols: Record<string, string | null>) =>
       sql`insert into vacancy_requirements (vacancy_id, position, kind, priority, description, education_level, language_code, cefr_level, licence_category)
         values (${vacancyId}, ${position}, ${kind}, 'must', ${cols.description ?? ""}, ${cols.education_level ?? null}, ${cols.language_code ?? null}, ${cols.cefr_level ?? null}, ${cols.licence_category ?? null})`.execute(
-        db,
+        scratch.db,
       );
     const v = ids["A.01.00"]!;
     let pos = 1;
@@ -130,11 +107,11 @@ describe("migration of the vacancies to the official codes", () => {
         await sql<{
           v: number;
           r: number;
-        }>`select (select count(*)::int from vacancies) as v, (select count(*)::int from vacancy_requirements) as r`.execute(db)
+        }>`select (select count(*)::int from vacancies) as v, (select count(*)::int from vacancy_requirements) as r`.execute(scratch.db)
       ).rows[0];
     const before = await count();
 
-    await migrateTo(db, MIGRATION);
+    await migrateTo(scratch.db, MIGRATION);
 
     expect(await count()).toEqual(before);
     const vacancies = (
@@ -147,7 +124,7 @@ describe("migration of the vacancies to the official codes", () => {
         ccnl_code: string | null;
         ccnl_note: string | null;
       }>`
-        select title, contract_type, engagement, working_time_code, working_time, ccnl_code, ccnl_note from vacancies`.execute(db)
+        select title, contract_type, engagement, working_time_code, working_time, ccnl_code, ccnl_note from vacancies`.execute(scratch.db)
     ).rows;
     for (const [i, [old, code, engagement]] of CONTRACTS.entries()) {
       const row = vacancies.find((r) => r.title === `Offerta ${old}`)!;
@@ -164,7 +141,7 @@ describe("migration of the vacancies to the official codes", () => {
     const reqs = (
       await sql<
         Record<string, string | number | null>
-      >`select * from vacancy_requirements where vacancy_id = ${v} order by position`.execute(db)
+      >`select * from vacancy_requirements where vacancy_id = ${v} order by position`.execute(scratch.db)
     ).rows;
     pos = 0;
     for (const [old, level, title] of EDUCATION)
@@ -181,27 +158,27 @@ describe("migration of the vacancies to the official codes", () => {
     expect(new Set(LANGUAGES.map(([, c]) => c)).size).toBe(LANGUAGES.length);
 
     // The constraints now refuse the local codes.
-    await expect(sql`update vacancies set contract_type = 'SOMM' where title = 'Offerta A.01.00'`.execute(db)).rejects.toThrow(
+    await expect(sql`update vacancies set contract_type = 'SOMM' where title = 'Offerta A.01.00'`.execute(scratch.db)).rejects.toThrow(
       /vacancies_contract_type_co/,
     );
     await expect(
-      sql`update vacancy_requirements set language_code = 'en' where vacancy_id = ${v} and kind = 'language'`.execute(db),
+      sql`update vacancy_requirements set language_code = 'en' where vacancy_id = ${v} and kind = 'language'`.execute(scratch.db),
     ).rejects.toThrow(/language_code/);
 
-    await migrateTo(db, previous);
+    await migrateTo(scratch.db, scratch.previous);
     expect(await count()).toEqual(before);
     const back = (
       await sql<{
         title: string;
         contract_type: string;
         working_time: string;
-      }>`select title, contract_type, working_time from vacancies`.execute(db)
+      }>`select title, contract_type, working_time from vacancies`.execute(scratch.db)
     ).rows;
     for (const [old] of CONTRACTS) expect(back.find((r) => r.title === `Offerta ${old}`)!.contract_type).toBe(old);
     const backReqs = (
       await sql<{ education_level: string | null; language_code: string | null; licence_category: string | null }>`
         select education_level, language_code, licence_category from vacancy_requirements where vacancy_id = ${v} order by position`.execute(
-        db,
+        scratch.db,
       )
     ).rows;
     expect(backReqs.slice(0, EDUCATION.length).map((r) => r.education_level)).toEqual(
