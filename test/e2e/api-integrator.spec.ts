@@ -58,5 +58,5 @@ test("an administrator creates a token, the integrator calls the API, the token 
   // The reference page is public and lists the operations.
   await page.goto("/api-aperta");
   await expect(page.getByRole("heading", { level: 1, name: "API aperta" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Dati UNILAV di un'assunzione" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "UNILAV di un'assunzione" })).toBeVisible();
 });

@@ -23,7 +23,7 @@ test("the vacancy form adds and removes requirement rows and checks itself in th
   await expect(summary.getByRole("link", { name: "Scegli il livello (da A1 a C2)" })).toBeVisible();
   const title = page.getByLabel("Titolo dell'offerta");
   await expect(title).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Livello").first()).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Livello", { exact: true }).first()).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
   await summary.getByRole("link", { name: "Scrivi almeno 3 caratteri per il titolo dell'offerta" }).click();
   await expect(title).toBeFocused();

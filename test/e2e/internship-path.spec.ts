@@ -129,7 +129,10 @@ test("an internship from the host's request to the attestazione, seen by the hos
   await page.getByRole("link", { name: "← Convenzioni" }).click();
   await page.getByRole("navigation", { name: "Menu principale" }).getByRole("link", { name: "Tirocini" }).click();
   await page.getByRole("link", { name: title }).click();
-  await page.getByRole("link", { name: /^Progetto formativo, firme e comunicazione obbligatoria/ }).click();
+  await page
+    .getByRole("navigation", { name: "Pagine del tirocinio" })
+    .getByRole("link", { name: /^Progetto formativo, firme e comunicazione obbligatoria/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Progetto formativo del tirocinio");
   await expectAccessible(page);
   await page.getByLabel(/^Convenzione/).selectOption({ label: `n. ${conventionNumber} (bozza)` });
@@ -184,7 +187,10 @@ test("an internship from the host's request to the attestazione, seen by the hos
   await login(page, "preselezione@rosa.demo");
   await page.goto("/operatore/tirocini");
   await page.getByRole("link", { name: title }).click();
-  await page.getByRole("link", { name: /^Progetto formativo, firme e comunicazione obbligatoria/ }).click();
+  await page
+    .getByRole("navigation", { name: "Pagine del tirocinio" })
+    .getByRole("link", { name: /^Progetto formativo, firme e comunicazione obbligatoria/ })
+    .click();
   await expect(page.getByText("Mancano le firme di: soggetto promotore (cpi).")).toBeVisible();
   await page.getByLabel(/^Nome di chi ha firmato/).fill("Anna Colombo");
   await signDownloaded(page, page, "Scarica il PDF del progetto formativo", "Registra la firma");
@@ -197,7 +203,10 @@ test("an internship from the host's request to the attestazione, seen by the hos
 
   // 9. The three months of attendance, the conclusion (the end date is past), the attestazione and its PDF.
   await page.getByRole("link", { name: /^← Tirocinio n\./ }).click();
-  await page.getByRole("link", { name: /^Svolgimento: presenze/ }).click();
+  await page
+    .getByRole("navigation", { name: "Pagine del tirocinio" })
+    .getByRole("link", { name: /^Svolgimento: presenze/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Svolgimento del tirocinio");
   await expectAccessible(page);
   for (const month of months) {
