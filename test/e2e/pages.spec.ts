@@ -20,7 +20,7 @@ const shape = (url: string) =>
  * (`/accedi/spid` leaves for the identity gateway: test/e2e/spid-cie.spec.ts).
  */
 const NOT_A_PAGE =
-  /(\.(pdf|csv|rss|xml|txt|json)$)|\/(cv|bcnl|esporta|modello|errori|rss|csv|pdf|nulla-osta)$|\/certificato\/[^/]+$|\/documenti\/|^\/api\/|^\/esci$|^\/accedi\/spid/;
+  /(\.(pdf|csv|rss|xml|txt|json)$)|\/(cv|bcnl|esporta|modello|errori|rss|csv|pdf|nulla-osta|attestazione)$|\/certificato\/[^/]+$|\/documenti\/|^\/api\/|^\/esci$|^\/accedi\/spid/;
 
 const seen = new Set<string>();
 
