@@ -177,13 +177,18 @@ export type ListName = keyof typeof FILES;
 export const LIST_NAMES = Object.keys(FILES) as ListName[];
 export const listFile = (name: ListName) => FILES[name].file;
 
-const DIR = () => resolve(process.cwd(), "server/reference-data/national");
-
-/** A vendored CSV as records (header → value). */
-export function readNationalCsv(file: string): Row[] {
-  const [header, ...rows] = parseCsv(readFileSync(resolve(DIR(), file), "utf8"));
+/**
+ * A CSV vendored in server/reference-data (`path` relative to it) as records (header → value). Read from the project
+ * root (where `npm start`, the tests and the CLIs run): the server bundle lives in build/, so a path relative to this
+ * module would not survive bundling.
+ */
+export function readReferenceCsv(path: string): Row[] {
+  const [header, ...rows] = parseCsv(readFileSync(resolve(process.cwd(), "server/reference-data", path), "utf8"), path);
   return rows.filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
 }
+
+/** A CSV of server/reference-data/national as records (header → value). */
+export const readNationalCsv = (file: string) => readReferenceCsv(`national/${file}`);
 
 const cache = new Map<ListName, { all: CodeEntry[]; byCode: Map<string, CodeEntry> }>();
 
