@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { parseCsv } from "~/documents/csv.server";
+import { readReferenceCsv } from "~/domain/reference/index.server";
 import { normalizeText, STOP_WORDS, textKeys, wordKey, words } from "./morphology";
 
 /**
@@ -72,23 +70,13 @@ interface Vocabulary {
   units: Map<string, ProfessionUnit>;
 }
 
-/**
- * The CSV files are read from the project root (where `npm start`, the tests and
- * the CLIs run): the Remix server bundle lives in build/, so a path relative to
- * this module would not survive bundling.
- */
-function readReference(file: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(readFileSync(resolve(process.cwd(), "server/reference-data", file), "utf8"));
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
-}
-
 const cache = globalThis as unknown as { __rosaProfessions?: Vocabulary };
 
 export function vocabulary(): Vocabulary {
   if (cache.__rosaProfessions) return cache.__rosaProfessions;
   const units = new Map<string, ProfessionUnit>();
-  for (const r of readReference("cp2021.csv")) if (r.level === "5") units.set(r.code, { code: r.code, title: r.title, jobTitles: [] });
-  for (const r of readReference("cp2021-job-titles.csv")) units.get(r.code)?.jobTitles.push(r.example_title);
+  for (const r of readReferenceCsv("cp2021.csv")) if (r.level === "5") units.set(r.code, { code: r.code, title: r.title, jobTitles: [] });
+  for (const r of readReferenceCsv("cp2021-job-titles.csv")) units.get(r.code)?.jobTitles.push(r.example_title);
   for (const [code, titles] of Object.entries(EXTRA_JOB_TITLES)) {
     const unit = units.get(code);
     if (!unit) throw new Error(`EXTRA_JOB_TITLES: ${code} non è un'unità professionale CP2021`);

@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { parseCsv } from "~/documents/csv.server";
+import { readNationalCsv } from "./national.server";
 
 /**
  * ATECO 2025 (what Rosa stores) → the ATECO 2007 (update 2022) subcategory `dd.dd.dd` the CO and ClicLavoro formats
@@ -11,16 +9,12 @@ let bySubcategory2025: Map<string, { code2022: string; whole: boolean }[]> | nul
 
 function load() {
   if (!bySubcategory2025) {
-    const text = readFileSync(resolve(process.cwd(), "server/reference-data/national/ateco2022_ateco2025_raccordo.csv"), "utf8");
-    const [header, ...rows] = parseCsv(text);
-    const at = (name: string) => header!.indexOf(name);
     bySubcategory2025 = new Map();
-    for (const r of rows) {
-      if (r[at("level")] !== "6") continue;
-      const code2025 = r[at("code_2025")]!;
-      const list = bySubcategory2025.get(code2025) ?? [];
-      list.push({ code2022: r[at("code_2022")]!, whole: r[at("coverage_2022")] === "TOTALE" });
-      bySubcategory2025.set(code2025, list);
+    for (const r of readNationalCsv("ateco2022_ateco2025_raccordo.csv")) {
+      if (r.level !== "6") continue;
+      const list = bySubcategory2025.get(r.code_2025) ?? [];
+      list.push({ code2022: r.code_2022, whole: r.coverage_2022 === "TOTALE" });
+      bySubcategory2025.set(r.code_2025, list);
     }
   }
   return bySubcategory2025;

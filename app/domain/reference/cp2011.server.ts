@@ -1,7 +1,4 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { parseCsv } from "~/documents/csv.server";
-import { codeEntry, sentenceCase } from "./national.server";
+import { codeEntry, readReferenceCsv, sentenceCase } from "./national.server";
 
 /**
  * CP2021 → CP2011 for the national formats (ClicLavoro `idprofessione`, UNILAV `qualificaProfessionale` want the
@@ -33,16 +30,14 @@ let table: Map<string, { units: string[]; defaultCode: string | null; certainty:
 
 function load() {
   if (!table) {
-    const [header, ...rows] = parseCsv(readFileSync(resolve(process.cwd(), "server/reference-data/cp2021-cp2011.csv"), "utf8"));
-    const at = (name: string) => header!.indexOf(name);
     table = new Map(
-      rows.map((r) => [
-        r[at("cp2021_code")]!,
+      readReferenceCsv("cp2021-cp2011.csv").map((r) => [
+        r.cp2021_code,
         {
-          units: (r[at("cp2011_units")] ?? "").split(";").filter(Boolean),
-          defaultCode: r[at("cp2011_default")] || null,
-          certainty: r[at("certainty")] as Cp2011Certainty,
-          candidates: (r[at("candidates")] ?? "").split(";").filter(Boolean),
+          units: r.cp2011_units.split(";").filter(Boolean),
+          defaultCode: r.cp2011_default || null,
+          certainty: r.certainty as Cp2011Certainty,
+          candidates: r.candidates.split(";").filter(Boolean),
         },
       ]),
     );

@@ -12,7 +12,7 @@ export {
   currentCodes,
   isCurrent,
   lookupCodes,
-  readNationalCsv,
+  readReferenceCsv,
   sentenceCase,
   type CodeEntry,
   type ListName,

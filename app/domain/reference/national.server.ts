@@ -29,6 +29,15 @@ export interface CodeEntry {
 type Row = Record<string, string>;
 const dates = (r: Row) => ({ validFrom: r.valid_from || null, validTo: r.valid_to || null });
 const plain = (r: Row): CodeEntry => ({ code: r.code, label: r.label, ...dates(r) });
+/** The classifications (CP2011 levels, CP2021 classi, ATECO 2007): `code,title,level,parent_code`, no validity. */
+const hierarchy = (r: Row): CodeEntry => ({
+  code: r.code,
+  label: r.title,
+  validFrom: null,
+  validTo: null,
+  level: r.level,
+  parent: r.parent_code || undefined,
+});
 
 const FILES = {
   /** CO/UNILAV tipologie contrattuali (A.01.00…), with validity: A.03.00 is the ended apprenticeship of L. 196/97. */
@@ -37,7 +46,7 @@ const FILES = {
   /** CO tipo orario: F tempo pieno, P/V/M tempo parziale orizzontale/verticale/misto. */
   workingTimes: {
     file: "co_tipo_orario.csv",
-    map: (r: Row): CodeEntry | null => (r.label ? { code: r.code, label: r.label, validFrom: null, validTo: null } : null),
+    map: (r: Row): CodeEntry | null => (r.label ? plain(r) : null),
   },
   /** CCNL of the CO and ClicLavoro (3 characters or 2 letters). */
   ccnl: { file: "ccnl_co.csv", map: (r: Row): CodeEntry => ({ ...plain(r), group: r.sector }) },
@@ -54,40 +63,11 @@ const FILES = {
     }),
   },
   /** CP2011 qualifiche of the CO and ClicLavoro (6 parts). */
-  qualifications: {
-    file: "cp2011_qualifiche_co.csv",
-    map: (r: Row): CodeEntry => ({
-      code: r.code,
-      label: r.label,
-      validFrom: r.valid_from || null,
-      validTo: null,
-      group: r.unita_professionale_cp2011,
-    }),
-  },
+  qualifications: { file: "cp2011_qualifiche_co.csv", map: (r: Row): CodeEntry => ({ ...plain(r), group: r.unita_professionale_cp2011 }) },
   /** CP2011 levels 1–5 (grande gruppo … unità professionale). */
-  cp2011Levels: {
-    file: "cp2011_livelli_1_5.csv",
-    map: (r: Row): CodeEntry => ({
-      code: r.code,
-      label: r.title,
-      validFrom: null,
-      validTo: null,
-      level: r.level,
-      parent: r.parent_code || undefined,
-    }),
-  },
+  cp2011Levels: { file: "cp2011_livelli_1_5.csv", map: hierarchy },
   /** CP2021 classi (level 3) titles: fill the titles the professions table lacks. */
-  cp2021Level3: {
-    file: "cp2021_titoli_livello3.csv",
-    map: (r: Row): CodeEntry => ({
-      code: r.code,
-      label: r.title,
-      validFrom: null,
-      validTo: null,
-      level: r.level,
-      parent: r.parent_code || undefined,
-    }),
-  },
+  cp2021Level3: { file: "cp2021_titoli_livello3.csv", map: hierarchy },
   /** Ministerial languages (`001` inglese … `SPA` spagnolo): not ISO 639. */
   languages: { file: "lingue.csv", map: plain },
   /** Language levels: CEFR A1–C2 in force; 01–04 ended in 2011. */
@@ -111,7 +91,7 @@ const FILES = {
   patentini: { file: "patentini.csv", map: plain },
   /** Professional registers (albi). */
   albi: { file: "albi.csv", map: plain },
-  /** Citizenships of the CO (`000` Italia). */
+  /** Citizenships of the CO and UNILAV (`000` Italia). */
   citizenships: {
     file: "cittadinanze.csv",
     map: (r: Row): CodeEntry => ({ ...plain(r), extra: { belfiore: r.belfiore_stato, eu: r.flag_ue } }),
@@ -125,17 +105,7 @@ const FILES = {
   /** ClicLavoro working modes FT, PT, LT… */
   clicLavoroWorkingModes: { file: "cliclavoro_modalita_lavoro.csv", map: plain },
   /** ATECO 2007 (all levels; CO and ClicLavoro take the 6-digit `dd.dd.dd` subcategories). */
-  ateco2007: {
-    file: "ateco2007.csv",
-    map: (r: Row): CodeEntry => ({
-      code: r.code,
-      label: r.title,
-      validFrom: null,
-      validTo: null,
-      level: r.level,
-      parent: r.parent_code || undefined,
-    }),
-  },
+  ateco2007: { file: "ateco2007.csv", map: hierarchy },
   /** SAP section 4 tipo rapporto (CO codes plus SAP-only ones). */
   sapContractTypes: { file: "sap_esperienze_tipo_rapporto.csv", map: plain },
   /** SAP politica attiva: last event codes 01–15. */
@@ -147,53 +117,54 @@ const FILES = {
   sapSenders: { file: "sap_soggetti_abilitati_politica.csv", map: plain },
   /** SAP tipo attività (partial list: only the codes the sources label). */
   sapActivities: { file: "sap_tipo_attivita_parziale.csv", map: plain },
-  // UNILAV (hires): citizenship (3 digits; group = S for EU citizens), the 2-digit level of education (the depth-1 titles
-  // that carry one), ATECO 2007 subcategories (dd.dd.dd).
-  unilavCitizenships: {
-    file: "cittadinanze.csv",
-    map: (r: Row): CodeEntry | null => ({
-      code: r.code,
-      label: r.label,
-      validFrom: r.valid_from || null,
-      validTo: r.valid_to || null,
-      group: r.flag_ue,
-    }),
-  },
-  unilavEducationLevels: {
-    file: "titoli_studio.csv",
-    map: (r: Row): CodeEntry | null =>
-      r.depth === "1" && r.cliclavoro_idtitolostudio
-        ? { code: r.cliclavoro_idtitolostudio, label: r.label, validFrom: r.valid_from || null, validTo: r.valid_to || null }
-        : null,
-  },
-  unilavAteco2007: {
-    file: "ateco2007.csv",
-    map: (r: Row): CodeEntry | null =>
-      r.level === "subcategory" ? { code: r.code, label: r.title, validFrom: null, validTo: null } : null,
-  },
 } satisfies Record<string, { file: string; map: (r: Row) => CodeEntry | null }>;
 
-export type ListName = keyof typeof FILES;
-export const LIST_NAMES = Object.keys(FILES) as ListName[];
-export const listFile = (name: ListName) => FILES[name].file;
+/**
+ * Lists derived from another list's entries (its file is read once): the UNILAV hire fields take the 2-digit level of
+ * education (the depth-1 titles that carry one) and only the ATECO 2007 subcategories (dd.dd.dd).
+ */
+const VIEWS = {
+  unilavEducationLevels: {
+    of: "studyTitles",
+    map: (e: CodeEntry): CodeEntry | null =>
+      e.level === "1" && e.extra?.cliclavoro
+        ? { code: e.extra.cliclavoro, label: e.label, validFrom: e.validFrom, validTo: e.validTo }
+        : null,
+  },
+  unilavAteco2007: { of: "ateco2007", map: (e: CodeEntry): CodeEntry | null => (e.level === "subcategory" ? e : null) },
+} satisfies Record<string, { of: keyof typeof FILES; map: (e: CodeEntry) => CodeEntry | null }>;
 
-const DIR = () => resolve(process.cwd(), "server/reference-data/national");
+export type ListName = keyof typeof FILES | keyof typeof VIEWS;
+export const LIST_NAMES = [...Object.keys(FILES), ...Object.keys(VIEWS)] as ListName[];
 
-/** A vendored CSV as records (header → value). */
-export function readNationalCsv(file: string): Row[] {
-  const [header, ...rows] = parseCsv(readFileSync(resolve(DIR(), file), "utf8"));
+/**
+ * A CSV vendored in server/reference-data (`path` relative to it) as records (header → value). Read from the project
+ * root (where `npm start`, the tests and the CLIs run): the server bundle lives in build/, so a path relative to this
+ * module would not survive bundling.
+ */
+export function readReferenceCsv(path: string): Row[] {
+  const [header, ...rows] = parseCsv(readFileSync(resolve(process.cwd(), "server/reference-data", path), "utf8"), path);
   return rows.filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
 }
 
+/** A CSV of server/reference-data/national as records (header → value). */
+export const readNationalCsv = (file: string) => readReferenceCsv(`national/${file}`);
+
 const cache = new Map<ListName, { all: CodeEntry[]; byCode: Map<string, CodeEntry> }>();
+
+function entries(name: ListName): (CodeEntry | null)[] {
+  if (name in VIEWS) {
+    const view = VIEWS[name as keyof typeof VIEWS];
+    return load(view.of).all.map(view.map);
+  }
+  const source = FILES[name as keyof typeof FILES];
+  return readNationalCsv(source.file).map(source.map as (r: Row) => CodeEntry | null);
+}
 
 function load(name: ListName) {
   let list = cache.get(name);
   if (!list) {
-    const map = FILES[name].map as (r: Row) => CodeEntry | null;
-    const all = readNationalCsv(FILES[name].file)
-      .map(map)
-      .filter((e): e is CodeEntry => e !== null);
+    const all = entries(name).filter((e): e is CodeEntry => e !== null);
     list = { all, byCode: new Map(all.map((e) => [e.code, e])) };
     cache.set(name, list);
   }

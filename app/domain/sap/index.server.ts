@@ -4,25 +4,20 @@
  * a stable identificativo_politica, validated against Rev009_SAP.xsd before it is offered. Services whose SAP code no
  * source confirms are listed, never guessed.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import type { Db, Trx } from "~/db/db.server";
-import { parseCsv } from "~/documents/csv.server";
 import { validateNationalXml } from "~/documents/xsd.server";
 import { todayInItaly } from "~/utils/dates";
+import { allCodes } from "~/domain/reference/index.server";
 import { decodeTaxCode } from "~/domain/unilav";
 import { policyIdentifier, sapMappingOf, sapXml, type SapEvent, type SapPolicy } from "./policies";
 
 export * from "./policies";
 
 let senders: Map<string, string> | null = null;
-/** The 2-digit sender codes of identificativo_politica, by region (sap_soggetti_abilitati_politica.csv). */
+/** The 2-digit sender codes of identificativo_politica, by region (the reference list `sapSenders`). */
 function senderTable() {
   if (!senders) {
-    const [, ...rows] = parseCsv(
-      readFileSync(resolve(process.cwd(), "server/reference-data/national/sap_soggetti_abilitati_politica.csv"), "utf8"),
-    );
-    senders = new Map(rows.filter((r) => r.length >= 2).map(([code, label]) => [normalise(label!), code!]));
+    senders = new Map(allCodes("sapSenders").map((e) => [normalise(e.label), e.code]));
   }
   return senders;
 }

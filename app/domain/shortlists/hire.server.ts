@@ -34,7 +34,7 @@ const CHECKS: Required<HireCodeChecks> = {
     "Questa qualifica non è più in vigore",
   ),
   isFixedTerm: isFixedTermContract,
-  citizenship: (c) => (codeEntry("unilavCitizenships", c) ? null : "Cittadinanza sconosciuta: scegli dall'elenco"),
+  citizenship: (c) => (codeEntry("citizenships", c) ? null : "Cittadinanza sconosciuta: scegli dall'elenco"),
   educationLevel: (c) => (codeEntry("unilavEducationLevels", c) ? null : "Titolo di studio sconosciuto: scegli dall'elenco"),
   ateco2007: (c) => (codeEntry("unilavAteco2007", c) ? null : "Codice ATECO 2007 sconosciuto: indica una sottocategoria (es. 10.71.10)"),
 };
@@ -46,7 +46,7 @@ export const ServerHireUnilavSchema = makeHireUnilavSchema(CHECKS);
 
 /** The choices of the UNILAV fields: citizenships (Italy first) and the 2-digit levels of education. */
 export function unilavFieldOptions() {
-  const citizenships = currentCodes("unilavCitizenships").map((e) => [e.code, sentenceCase(e.label)] as [string, string]);
+  const citizenships = currentCodes("citizenships").map((e) => [e.code, sentenceCase(e.label)] as [string, string]);
   return {
     citizenships: [...citizenships.filter(([c]) => c === "000"), ...citizenships.filter(([c]) => c !== "000")],
     educationLevels: currentCodes("unilavEducationLevels").map((e) => {

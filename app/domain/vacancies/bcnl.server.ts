@@ -205,7 +205,8 @@ async function prepare(v: VacancyDetail, input: Awaited<ReturnType<typeof loadBc
   const gaps = bcnlGaps(input);
   if (!input.region) gaps.push({ element: "codiceofferta", message: "La regione del luogo di lavoro non è riconosciuta.", fix: "vacancy" });
   if (gaps.length) return { ok: false as const, refused: null, problems: gaps };
-  const next = nextBcnlMessage(v, input.region!, contentHash(input), messages);
+  const hash = contentHash(input);
+  const next = nextBcnlMessage(v, input.region!, hash, messages);
   if ("refused" in next) return { ok: false as const, refused: next.refused, problems: [] };
   const xml = buildBcnlVacancy(input, next);
   const check = await validateCached(xml);
@@ -217,7 +218,7 @@ async function prepare(v: VacancyDetail, input: Awaited<ReturnType<typeof loadBc
       problems: problems.filter((p, i) => problems.findIndex((q) => q.message === p.message) === i),
     };
   }
-  return { ok: true as const, xml, next, hash: contentHash(input) };
+  return { ok: true as const, xml, next, hash };
 }
 
 /**
