@@ -4,7 +4,8 @@
  */
 import { getFormProps } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
-import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { ErrorSummary, TextAreaField, TextField } from "~/components/forms";
+import { SignedCopyForm } from "~/components/internship-documents";
 import { PageTitle } from "~/components/layout";
 import {
   ADDENDUM_CHANGE_LABELS,
@@ -14,7 +15,6 @@ import {
   AddendumExtensionSchema,
   SIGNATURE_METHOD_LABELS,
   SIGNATURE_PARTY_LABELS,
-  SignSchema,
   type AddendumChangeItem,
   type SignatureMethod,
   type SignatureParty,
@@ -51,43 +51,18 @@ const value = (item: AddendumChangeItem, v: string | number | null) =>
   v === null || v === "" ? "—" : item === "monthlyIndemnity" ? formatMoney(Number(v) / 100) : String(v).replace(".", ",");
 
 function SignAddendumForm({ a, area, lastResult }: { a: AddendumItem; area: "officer" | "employer"; lastResult?: FormResult | null }) {
-  const parties = (area === "officer" ? a.missingParties : a.missingParties.filter((p) => p === "host")) as SignatureParty[];
-  const [form, fields] = useSchemaForm(SignSchema, {
-    id: `sign-addendum-${a.id}`,
-    lastResult,
-    defaultValue: { party: parties[0], documentHash: a.document_hash, version: String(a.version) },
-  });
-  if (!parties.length) return null;
   return (
-    <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
-      <h4 className="h6">Registra una firma dell'integrazione n. {a.sequence}</h4>
-      <ErrorSummary form={form} />
+    <SignedCopyForm
+      id={`sign-addendum-${a.id}`}
+      parties={(area === "officer" ? a.missingParties : a.missingParties.filter((p) => p === "host")) as SignatureParty[]}
+      documentHash={a.document_hash}
+      version={a.version}
+      fileInputId={`addendum-pdf-${a.id}`}
+      heading={`Registra una firma dell'integrazione n. ${a.sequence}`}
+      lastResult={lastResult}
+    >
       <input type="hidden" name="addendumId" value={a.id} />
-      <input type="hidden" name={fields.documentHash.name} value={a.document_hash} />
-      <input type="hidden" name={fields.version.name} value={a.version} />
-      <div className="row">
-        <div className="col-md-4">
-          <SelectField
-            field={fields.party}
-            label="Parte che ha firmato"
-            options={parties.map((p) => [p, SIGNATURE_PARTY_LABELS[p]] as [string, string])}
-            required
-          />
-        </div>
-        <div className="col-md-4">
-          <TextField field={fields.signerName} label="Nome di chi ha firmato" required />
-        </div>
-        <div className="col-md-4">
-          <div className="form-group">
-            <label htmlFor={`addendum-pdf-${a.id}`}>PDF firmato *</label>
-            <input id={`addendum-pdf-${a.id}`} name="signedPdf" type="file" accept="application/pdf" required className="form-control" />
-          </div>
-        </div>
-      </div>
-      <button type="submit" className="btn btn-primary btn-sm">
-        Registra la firma
-      </button>
-    </Form>
+    </SignedCopyForm>
   );
 }
 

@@ -5,6 +5,7 @@
  */
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import {
   AuthoriseSchema,
@@ -58,30 +59,44 @@ type Area = "officer" | "employer";
 
 const SIGNING: InternshipState[] = ["ready_to_sign", "partially_signed"];
 
-function SignForm({
-  data,
-  area,
+/**
+ * The officer's record of a signed copy (convention, PFI, addendum): the party that signed, who signed and the signed
+ * PDF of the version `documentHash`/`version`, for one of `parties` (none left: no form). `children` adds hidden fields.
+ */
+export function SignedCopyForm({
+  id,
+  parties,
+  documentHash,
+  version,
+  fileInputId,
+  heading,
   action,
   lastResult,
+  children,
 }: {
-  data: DocumentsPanelData;
-  area: Area;
-  action: string;
+  id: string;
+  parties: SignatureParty[];
+  documentHash: string;
+  version: number;
+  fileInputId: string;
+  heading?: string;
+  action?: string;
   lastResult?: FormResult | null;
+  children?: ReactNode;
 }) {
-  const parties = (area === "officer" ? data.missingParties : data.missingParties.filter((p) => p === "host")) as SignatureParty[];
   const [form, fields] = useSchemaForm(SignSchema, {
-    id: `sign-${data.internship.id}`,
+    id,
     lastResult,
-    defaultValue: { party: parties[0], documentHash: data.internship.document_hash ?? "", version: String(data.internship.version) },
+    defaultValue: { party: parties[0], documentHash, version: String(version) },
   });
   if (!parties.length) return null;
   return (
     <Form method="post" action={action} encType="multipart/form-data" {...getFormProps(form)}>
-      <h4 className="h6">Registra una firma</h4>
+      {heading ? <h4 className="h6">{heading}</h4> : null}
       <ErrorSummary form={form} />
-      <input type="hidden" name={fields.documentHash.name} value={data.internship.document_hash ?? ""} />
-      <input type="hidden" name={fields.version.name} value={data.internship.version} />
+      {children}
+      <input type="hidden" name={fields.documentHash.name} value={documentHash} />
+      <input type="hidden" name={fields.version.name} value={version} />
       <div className="row">
         <div className="col-md-4">
           <SelectField
@@ -96,15 +111,8 @@ function SignForm({
         </div>
         <div className="col-md-4">
           <div className="form-group">
-            <label htmlFor={`signed-pdf-${data.internship.id}`}>PDF firmato *</label>
-            <input
-              id={`signed-pdf-${data.internship.id}`}
-              name="signedPdf"
-              type="file"
-              accept="application/pdf"
-              required
-              className="form-control"
-            />
+            <label htmlFor={fileInputId}>PDF firmato *</label>
+            <input id={fileInputId} name="signedPdf" type="file" accept="application/pdf" required className="form-control" />
           </div>
         </div>
       </div>
@@ -199,7 +207,16 @@ export function InternshipDocumentsPanel({
             Mancano le firme di:{" "}
             {data.missingParties.map((p) => SIGNATURE_PARTY_LABELS[p as SignatureParty].toLowerCase()).join(", ") || "nessuno"}.
           </p>
-          <SignForm data={data} area={area} action={action} lastResult={lastResult} />
+          <SignedCopyForm
+            id={`sign-${data.internship.id}`}
+            parties={(area === "officer" ? data.missingParties : data.missingParties.filter((p) => p === "host")) as SignatureParty[]}
+            documentHash={data.internship.document_hash ?? ""}
+            version={data.internship.version}
+            fileInputId={`signed-pdf-${data.internship.id}`}
+            heading="Registra una firma"
+            action={action}
+            lastResult={lastResult}
+          />
         </>
       ) : null}
     </section>

@@ -1,8 +1,9 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { ConventionForm } from "~/components/internship-convention-form";
+import { SignedCopyForm } from "~/components/internship-documents";
 import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
@@ -130,11 +131,6 @@ export default function ConventionPage() {
   const state = c.state as ConventionState;
   const live = signatures.filter((s) => !s.voided_at).map((s) => s.party);
   const missing = (["promoter", "host"] as SignatureParty[]).filter((p) => !live.includes(p));
-  const [signForm, signFields] = useSchemaForm(SignSchema, {
-    id: "sign-convention",
-    lastResult: result?.result,
-    defaultValue: { party: missing[0], documentHash: c.document_hash ?? "", version: String(c.version) },
-  });
   const [revokeForm, revokeFields] = useSchemaForm(RevokeSchema, {
     id: "revoke",
     lastResult: result?.result,
@@ -173,34 +169,15 @@ export default function ConventionPage() {
         ) : (
           <p>Nessuna firma registrata.</p>
         )}
-        {state === "draft" && missing.length ? (
-          <Form method="post" encType="multipart/form-data" {...getFormProps(signForm)}>
-            <ErrorSummary form={signForm} />
-            <input type="hidden" name={signFields.documentHash.name} value={c.document_hash ?? ""} />
-            <input type="hidden" name={signFields.version.name} value={c.version} />
-            <div className="row">
-              <div className="col-md-4">
-                <SelectField
-                  field={signFields.party}
-                  label="Parte che ha firmato"
-                  options={missing.map((p) => [p, SIGNATURE_PARTY_LABELS[p]] as [string, string])}
-                  required
-                />
-              </div>
-              <div className="col-md-4">
-                <TextField field={signFields.signerName} label="Nome di chi ha firmato" required />
-              </div>
-              <div className="col-md-4">
-                <div className="form-group">
-                  <label htmlFor="signed-pdf">PDF firmato *</label>
-                  <input id="signed-pdf" name="signedPdf" type="file" accept="application/pdf" required className="form-control" />
-                </div>
-              </div>
-            </div>
-            <button type="submit" className="btn btn-primary btn-sm">
-              Registra la firma
-            </button>
-          </Form>
+        {state === "draft" ? (
+          <SignedCopyForm
+            id="sign-convention"
+            parties={missing}
+            documentHash={c.document_hash ?? ""}
+            version={c.version}
+            fileInputId="signed-pdf"
+            lastResult={result?.result}
+          />
         ) : null}
       </section>
       <section aria-labelledby="internships" className="mb-4">

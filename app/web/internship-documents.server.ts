@@ -30,7 +30,6 @@ import {
   savePfi,
   signAsParty,
   signPfi,
-  unilavForInternship,
   internshipUnilavExport,
   unilavRows,
   type InternshipActor,
@@ -101,7 +100,7 @@ export async function unilavCsvLoader(area: InternshipArea, { request, params, c
   const { user, actor } = await internshipActor(area, request, context);
   const id = idParam(params, "internshipId", "Tirocinio non trovato");
   const panel = await documentsPanelData(getDb(), actor, id);
-  const unilav = await unilavForInternship(getDb(), id);
+  const unilav = panel.unilav;
   if (!unilav) throw notFound("Il tirocinio non ha ancora un tirocinante: i dati della comunicazione non sono pronti");
   await recordAudit(getDb(), actorOf(user, context), {
     action: "internship.unilav_exported",

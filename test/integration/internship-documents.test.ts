@@ -7,7 +7,6 @@ import { extractPdfText } from "~/domain/candidates/pdf-text.server";
 import { DomainError } from "~/domain/errors";
 import { conventionContent, pfiContent } from "~/domain/internships/documents";
 import { renderDocumentPdf } from "~/domain/internships/documents-pdf.server";
-import { ConventionSchema, PfiSchema, type PfiInput } from "~/domain/internships/documents-schema";
 import {
   conventionData,
   createConvention,
@@ -29,6 +28,7 @@ import type { InternshipActor } from "~/domain/internships/transition.server";
 import { addDays, todayInItaly } from "~/utils/dates";
 import { createEmployer, createUserWithRole, uniqueCompanyTaxCode } from "../support/factories";
 import { createTestCandidate } from "../support/factories-candidates";
+import { conventionTestInput, officerSignsConvention, pfiTestInput } from "../support/factories-internship-documents";
 import { insertInternship } from "../support/factories-internships";
 
 const squash = (s: string) => s.replace(/\s+/g, "");
@@ -49,20 +49,7 @@ async function pdfOfPfi(id: string) {
 }
 
 const conventionInput = (employerId: string, over: Record<string, string> = {}) =>
-  ConventionSchema.parse({
-    employerId,
-    validFrom: addDays(today, -10),
-    validTo: addDays(today, 365),
-    promoterName: "Centro per l'Impiego di Milano",
-    promoterTaxCode: PROMOTER_CF,
-    promoterKind: "Servizi per l'impiego",
-    promoterOffice: "Via Strozzi 11, Milano",
-    hostRepresentative: "Mario Rossi",
-    inailPosition: "12345678/90",
-    rcPolicy: "RC 2027/55",
-    version: "0",
-    ...over,
-  });
+  conventionTestInput(employerId, { promoterTaxCode: PROMOTER_CF, ...over });
 
 async function conventionVersion(id: string) {
   return await getDb()
@@ -75,54 +62,9 @@ async function conventionVersion(id: string) {
 /** An active convention for the employer: created, signed by both parties. */
 async function activeConvention(employerId: string) {
   const { id } = await withTransaction((trx) => createConvention(trx, officerAudit, conventionInput(employerId)));
-  const pdf = await pdfOfConvention(id);
-  for (const party of ["host", "promoter"] as const) {
-    const { version, document_hash } = await conventionVersion(id);
-    await withTransaction((trx) =>
-      signConvention(
-        trx,
-        officerAudit,
-        "officer",
-        { kind: "officer" },
-        id,
-        {
-          party,
-          signerName: party === "host" ? "Mario Rossi" : "Paola Bianchi",
-          documentHash: document_hash!,
-          pdf: { name: "c.pdf", bytes: pdf },
-          version,
-        },
-        today,
-      ),
-    );
-  }
+  for (const party of ["host", "promoter"] as const) await officerSignsConvention(officerAudit, id, party);
   return id;
 }
-
-const pfiInput = (conventionId: string | null, version: number, over: Record<string, string> = {}): PfiInput =>
-  PfiSchema.parse({
-    conventionId: conventionId ?? "",
-    title: "Tirocinio di addetto alle vendite",
-    occupationCode: "5.1.2.2.0",
-    eqfLevel: "3",
-    activities: "Accoglienza dei clienti, sistemazione degli scaffali, cassa",
-    objectives: "Conoscere il lavoro del punto vendita",
-    competences: "Gestire la cassa; esporre la merce",
-    weeklyHours: "40",
-    dailyHours: "8",
-    fullTimeWeeklyHours: "40",
-    plannedMonths: "6",
-    startDate: addDays(today, 20),
-    endDate: addDays(today, 200),
-    monthlyIndemnity: "600",
-    employeesPermanent: "21",
-    hostTutorName: "Luca Verdi",
-    hostTutorRole: "Responsabile del negozio",
-    traineeCategory: "01",
-    internshipType: "A",
-    version: String(version),
-    ...over,
-  });
 
 async function draftingInternship(employerId: string, over: Record<string, unknown> = {}) {
   const candidate = await createTestCandidate();
@@ -282,13 +224,13 @@ describe("PFI: checks, frozen version, signatures, authorisation, CO", () => {
     const conventionId = await activeConvention(employer.id);
     const i = await draftingInternship(employer.id);
     const low = await withTransaction((trx) =>
-      savePfi(trx, officer, i.id, pfiInput(conventionId, i.version, { monthlyIndemnity: "200" }), today),
+      savePfi(trx, officer, i.id, pfiTestInput(conventionId, i.version, { monthlyIndemnity: "200" }), today),
     );
     expect(low.state).toBe("checks_failed");
     expect(low.record.check?.violations).toContain("INDEMNITY_BELOW_MINIMUM");
     expect((await row(i.id)).document_hash).toBeNull();
 
-    const ok = await withTransaction((trx) => savePfi(trx, officer, i.id, pfiInput(conventionId, low.version), today));
+    const ok = await withTransaction((trx) => savePfi(trx, officer, i.id, pfiTestInput(conventionId, low.version), today));
     expect(ok.state).toBe("ready_to_sign");
     const r = await row(i.id);
     expect(r.document_hash).toBe(await currentPfiHash(getDb(), i.id));
@@ -299,7 +241,7 @@ describe("PFI: checks, frozen version, signatures, authorisation, CO", () => {
     const employer = await createEmployer();
     const conventionId = await activeConvention(employer.id);
     const i = await draftingInternship(employer.id);
-    await withTransaction((trx) => savePfi(trx, officer, i.id, pfiInput(conventionId, i.version), today));
+    await withTransaction((trx) => savePfi(trx, officer, i.id, pfiTestInput(conventionId, i.version), today));
     const pdfV1 = await pdfOfPfi(i.id);
     const hashV1 = (await row(i.id)).document_hash!;
 
@@ -308,7 +250,9 @@ describe("PFI: checks, frozen version, signatures, authorisation, CO", () => {
 
     // The employer changes the hours: back to drafting, checks again, ready to sign with a new fingerprint, host signature void.
     const v1 = (await row(i.id)).version;
-    const edited = await withTransaction((trx) => savePfi(trx, officer, i.id, pfiInput(conventionId, v1, { weeklyHours: "36" }), today));
+    const edited = await withTransaction((trx) =>
+      savePfi(trx, officer, i.id, pfiTestInput(conventionId, v1, { weeklyHours: "36" }), today),
+    );
     expect(edited.voidedSignatures).toBe(1);
     expect(edited.state).toBe("ready_to_sign");
     const hashV2 = (await row(i.id)).document_hash!;
@@ -409,7 +353,7 @@ describe("PFI: checks, frozen version, signatures, authorisation, CO", () => {
     const employer = await createEmployer();
     const { id: draftConvention } = await withTransaction((trx) => createConvention(trx, officerAudit, conventionInput(employer.id)));
     const i = await draftingInternship(employer.id);
-    await withTransaction((trx) => savePfi(trx, officer, i.id, pfiInput(draftConvention, i.version), today));
+    await withTransaction((trx) => savePfi(trx, officer, i.id, pfiTestInput(draftConvention, i.version), today));
     const e = await refused(sign(i.id, officer, "promoter", await pdfOfPfi(i.id)));
     expect(e.message).toMatch(/convenzione in vigore/);
   });
@@ -418,7 +362,7 @@ describe("PFI: checks, frozen version, signatures, authorisation, CO", () => {
     const employer = await createEmployer();
     const conventionId = await activeConvention(employer.id);
     const i = await draftingInternship(employer.id, { comune: "Bologna", region: "emilia-romagna" });
-    await withTransaction((trx) => savePfi(trx, officer, i.id, pfiInput(conventionId, i.version), today));
+    await withTransaction((trx) => savePfi(trx, officer, i.id, pfiTestInput(conventionId, i.version), today));
     const pdf = await pdfOfPfi(i.id);
     for (const party of ["promoter", "host", "trainee"] as const) await sign(i.id, officer, party, pdf);
     let r = await row(i.id);
@@ -444,7 +388,7 @@ describe("PFI: checks, frozen version, signatures, authorisation, CO", () => {
     const employer = await createEmployer({ legalName: "Forneria Ådalsvägen S.r.l." });
     const conventionId = await activeConvention(employer.id);
     const i = await draftingInternship(employer.id);
-    await withTransaction((trx) => savePfi(trx, officer, i.id, pfiInput(conventionId, i.version), today));
+    await withTransaction((trx) => savePfi(trx, officer, i.id, pfiTestInput(conventionId, i.version), today));
     const bytes = await pdfOfPfi(i.id);
     const doc = await PDFDocument.load(bytes);
     expect(doc.getTitle()).toMatch(/^Progetto formativo individuale n\. \d+$/);

@@ -4,8 +4,6 @@ import { withTransaction } from "~/db/transaction.server";
 import type { Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import {
-  ConventionSchema,
-  PfiSchema,
   concludeInternship,
   conventionContent,
   conventionData,
@@ -16,14 +14,14 @@ import {
   renderDocumentPdf,
   savePfi,
   signAsParty,
-  signConvention,
   signPfi,
   type InternshipActor,
   type SigningParty,
 } from "~/domain/internships/index.server";
 import { addDays, todayInItaly } from "~/utils/dates";
-import { createEmployer, createUserWithRole, uniqueCompanyTaxCode } from "../support/factories";
+import { createEmployer, createUserWithRole } from "../support/factories";
 import { createTestCandidate } from "../support/factories-candidates";
+import { conventionTestInput, officerSignsConvention, pfiTestInput } from "../support/factories-internship-documents";
 import { insertInternship } from "../support/factories-internships";
 
 /**
@@ -61,44 +59,9 @@ async function readyToSign() {
   const stranger = await createTestCandidate();
   const traineeUser = await createUserWithRole("candidate");
   const strangerUser = await createUserWithRole("candidate");
-  const { id: conventionId } = await withTransaction((trx) =>
-    createConvention(
-      trx,
-      officerAudit,
-      ConventionSchema.parse({
-        employerId: employer.id,
-        validFrom: addDays(today, -10),
-        validTo: addDays(today, 365),
-        promoterName: "Centro per l'Impiego di Milano",
-        promoterTaxCode: uniqueCompanyTaxCode(),
-        promoterKind: "Servizi per l'impiego",
-        hostRepresentative: "Mario Rossi",
-        version: "0",
-      }),
-    ),
-  );
+  const { id: conventionId } = await withTransaction((trx) => createConvention(trx, officerAudit, conventionTestInput(employer.id)));
   const row = await insertInternship(employer.id, { state: "drafting", candidate_id: trainee.id });
-  const input = PfiSchema.parse({
-    conventionId,
-    title: "Tirocinio di addetto alle vendite",
-    occupationCode: "5.1.2.2.0",
-    eqfLevel: "3",
-    activities: "Accoglienza dei clienti, sistemazione degli scaffali, cassa",
-    objectives: "Conoscere il lavoro del punto vendita",
-    competences: "Gestire la cassa; esporre la merce",
-    weeklyHours: "40",
-    dailyHours: "8",
-    fullTimeWeeklyHours: "40",
-    plannedMonths: "6",
-    startDate: addDays(today, 20),
-    endDate: addDays(today, 200),
-    monthlyIndemnity: "600",
-    employeesPermanent: "21",
-    hostTutorName: "Luca Verdi",
-    traineeCategory: "01",
-    internshipType: "A",
-    version: String(row.version),
-  });
+  const input = pfiTestInput(conventionId, row.version);
   const saved = await withTransaction((trx) => savePfi(trx, officer, row.id, input, today));
   expect(saved.state).toBe("ready_to_sign");
   const host = (user: { id: string }, employerId: string, employerRole: "legal_rep" | "colleague" | "delegate"): SigningParty => ({
@@ -187,28 +150,7 @@ describe("the parties sign their own copies", () => {
     expect(traineeBefore.pfiWaitsForConvention).toBe(true);
 
     // The promoter signs the convention (officer's page), then the host from its own page: in force at once.
-    const c = await getDb()
-      .selectFrom("internship_conventions")
-      .select(["version", "document_hash"])
-      .where("id", "=", t.conventionId)
-      .executeTakeFirstOrThrow();
-    await withTransaction(async (trx) =>
-      signConvention(
-        trx,
-        officerAudit,
-        "officer",
-        { kind: "officer" },
-        t.conventionId,
-        {
-          party: "promoter",
-          signerName: "Paola Bianchi",
-          documentHash: c.document_hash!,
-          version: c.version,
-          pdf: { name: "c.pdf", bytes: await conventionPdf(t.conventionId) },
-        },
-        today,
-      ),
-    );
+    await officerSignsConvention(officerAudit, t.conventionId, "promoter");
     const afterHost = await signConventionAsParty(t.legalRep, t.id, t.conventionId);
     expect(afterHost).toMatchObject({ document: "convention", state: "active" });
     host = (await partySigningStatus(getDb(), t.legalRep, t.id))!;
@@ -307,28 +249,7 @@ describe("the parties sign their own copies", () => {
 
     // With the convention in force: a copy of another version is refused, the right one counts once.
     await signConventionAsParty(t.legalRep, t.id, t.conventionId);
-    const c = await getDb()
-      .selectFrom("internship_conventions")
-      .select(["version", "document_hash"])
-      .where("id", "=", t.conventionId)
-      .executeTakeFirstOrThrow();
-    await withTransaction(async (trx) =>
-      signConvention(
-        trx,
-        officerAudit,
-        "officer",
-        { kind: "officer" },
-        t.conventionId,
-        {
-          party: "promoter",
-          signerName: "Paola Bianchi",
-          documentHash: c.document_hash!,
-          version: c.version,
-          pdf: { name: "c.pdf", bytes: await conventionPdf(t.conventionId) },
-        },
-        today,
-      ),
-    );
+    await officerSignsConvention(officerAudit, t.conventionId, "promoter");
     const changed = await renderDocumentPdf({ ...pfiContent((await pfiData(getDb(), t.id))!), title: "Un altro documento" }, "prova");
     const wrong = await refused(signPfiAsParty(t.trainee, t.id, changed));
     expect(wrong.kind).toBe("conflict");

@@ -399,33 +399,39 @@ export async function startDueInternships(db: Db, today: string, now = new Date(
   return due.length;
 }
 
-/** The UNILAV C.01.00 data of an internship (start, or extension/early end with their dates). */
-export async function unilavForInternship(
-  db: Db | Trx,
-  internshipId: string,
-  kind: UnilavKind = "instaurazione",
-  extra: { newEndDate?: string | null; endedOn?: string | null; endReason?: string | null } = {},
-): Promise<UnilavData | null> {
-  const r = await db
+/**
+ * The one read of what an internship's UNILAV C.01.00 says: host, site, trainee, project and promoter. It feeds both the
+ * CO fields (`unilavForInternship`, CSV) and the XML of the common UNILAV builder (`internshipUnilavExport`).
+ */
+export function internshipUnilavSource(db: Db | Trx, internshipId: string) {
+  return db
     .selectFrom("internships as i")
     .innerJoin("employers as e", "e.id", "i.employer_id")
     .leftJoin("employer_sites as s", "s.id", "i.site_id")
     .leftJoin("comuni as cs", "cs.istat_code", "i.comune_code")
+    .leftJoin("comuni as cl", "cl.istat_code", "e.legal_comune_code")
     .leftJoin("candidates as c", "c.id", "i.candidate_id")
+    .leftJoin("comuni as cd", "cd.istat_code", "c.domicile_comune_code")
     .leftJoin("occupations as o", "o.code", "i.occupation_code")
     .leftJoin("internship_conventions as k", "k.id", "i.convention_id")
     .select([
       "e.tax_code as host_tax_code",
       "e.legal_name",
+      "e.legal_address",
       "e.ateco_code as host_ateco",
       "i.ateco_code",
+      "cl.belfiore as legal_belfiore",
       "s.address as site_address",
       "i.comune_code",
       "cs.name as site_comune",
+      "cs.belfiore as site_belfiore",
+      "cs.istat_code as site_istat",
       "c.tax_code as trainee_tax_code",
       "c.first_name",
       "c.last_name",
       "c.birth_date",
+      "c.domicile_address",
+      "cd.belfiore as domicile_belfiore",
       "i.start_date",
       "i.end_date",
       "i.occupation_code",
@@ -436,12 +442,24 @@ export async function unilavForInternship(
       "i.planned_months",
       "i.trainee_category",
       "i.internship_type",
+      "i.inail_position",
+      "i.is_public_administration",
       "k.promoter_tax_code",
       "k.promoter_name",
       "k.promoter_kind",
     ])
     .where("i.id", "=", internshipId)
     .executeTakeFirst();
+}
+
+/** The UNILAV C.01.00 data of an internship (start, or extension/early end with their dates). */
+export async function unilavForInternship(
+  db: Db | Trx,
+  internshipId: string,
+  kind: UnilavKind = "instaurazione",
+  extra: { newEndDate?: string | null; endedOn?: string | null; endReason?: string | null } = {},
+): Promise<UnilavData | null> {
+  const r = await internshipUnilavSource(db, internshipId);
   if (!r || !r.trainee_tax_code) return null;
   return buildUnilav({
     kind,

@@ -7,6 +7,7 @@
 import type { Db, Trx } from "~/db/db.server";
 import { codeEntry, resolveCp2011 } from "~/domain/reference/index.server";
 import { decodeTaxCode, exportUnilav, NEW_COMMUNICATION_CODE, type UnilavExport } from "~/domain/unilav/index.server";
+import { internshipUnilavSource } from "./pfi.server";
 import { annualPayEuro, UNILAV_CCNL_FOR_INTERNSHIPS, UNILAV_CONTRACT_TYPE } from "./unilav";
 
 const localDateTime = (now: Date) =>
@@ -24,47 +25,7 @@ const localDateTime = (now: Date) =>
 
 /** The internship's UNILAV C.01.00 as the common builder checks it; null without a trainee. */
 export async function internshipUnilavExport(db: Db | Trx, internshipId: string, now = new Date()): Promise<UnilavExport | null> {
-  const r = await db
-    .selectFrom("internships as i")
-    .innerJoin("employers as e", "e.id", "i.employer_id")
-    .leftJoin("employer_sites as s", "s.id", "i.site_id")
-    .leftJoin("comuni as cs", "cs.istat_code", "i.comune_code")
-    .leftJoin("comuni as cl", "cl.istat_code", "e.legal_comune_code")
-    .leftJoin("candidates as c", "c.id", "i.candidate_id")
-    .leftJoin("comuni as cd", "cd.istat_code", "c.domicile_comune_code")
-    .leftJoin("internship_conventions as k", "k.id", "i.convention_id")
-    .select([
-      "e.tax_code as host_tax_code",
-      "e.legal_name",
-      "e.legal_address",
-      "e.ateco_code as host_ateco",
-      "i.ateco_code",
-      "cl.belfiore as legal_belfiore",
-      "s.address as site_address",
-      "cs.belfiore as site_belfiore",
-      "cs.istat_code as site_istat",
-      "c.tax_code as trainee_tax_code",
-      "c.first_name",
-      "c.last_name",
-      "c.birth_date",
-      "c.domicile_address",
-      "cd.belfiore as domicile_belfiore",
-      "i.occupation_code",
-      "i.start_date",
-      "i.end_date",
-      "i.weekly_hours",
-      "i.full_time_weekly_hours",
-      "i.monthly_indemnity_cents",
-      "i.trainee_category",
-      "i.internship_type",
-      "i.inail_position",
-      "i.is_public_administration",
-      "k.promoter_tax_code",
-      "k.promoter_name",
-      "k.promoter_kind",
-    ])
-    .where("i.id", "=", internshipId)
-    .executeTakeFirst();
+  const r = await internshipUnilavSource(db, internshipId);
   if (!r || !r.trainee_tax_code) return null;
   const decoded = decodeTaxCode(r.trainee_tax_code, r.birth_date);
   const ateco = [r.ateco_code, r.host_ateco].find((a) => a && /^\d{2}\.\d{2}\.\d{2}$/.test(a) && codeEntry("unilavAteco2007", a)) ?? null;
