@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { escapeXml, xmlElement } from "~/documents/xml";
 
 /**
  * SAP/SIU active-policy events (section 6 `politiche_attive_lst` of the SAP transmission, schema Rev009): which of
@@ -165,8 +166,6 @@ export const SapDocumentSchema = z.object({
 });
 export type SapDocument = z.infer<typeof SapDocumentSchema>;
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
 /** The date the event fixes must equal `data_evento`. */
 const eventDate = (p: SapPolicy) => (SAP_EVENTS[p.event].date === "start" ? p.startOn : p.endOn);
 
@@ -178,10 +177,10 @@ export function sapXml(doc: SapDocument): string {
       (p) =>
         `    <politiche_attive>
       <tipo_attivita>${p.activity}</tipo_attivita>
-${p.title ? `      <titolo_denominazione>${esc(p.title.slice(0, 100))}</titolo_denominazione>\n` : ""}      <data_proposta>${p.proposedOn}</data_proposta>
+${xmlElement("titolo_denominazione", p.title ? p.title.slice(0, 100) : null, "      ")}      <data_proposta>${p.proposedOn}</data_proposta>
       <data>${p.startOn}</data>
       <data_fine>${p.endOn}</data_fine>
-${p.durationMonths ? `      <durata>${p.durationMonths}</durata>\n` : ""}      <descrizione>${esc(p.description)}</descrizione>
+${xmlElement("durata", p.durationMonths ? String(p.durationMonths) : null, "      ")}      <descrizione>${escapeXml(p.description)}</descrizione>
       <titolo_progetto>${SAP_PROJECT_TITLE}</titolo_progetto>
       <codice_ente_promotore>${p.enteCode}</codice_ente_promotore>
       <identificativo_politica>${p.identifier}</identificativo_politica>

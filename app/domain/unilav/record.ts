@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { escapeXml, xmlAttributes, xmlElement } from "~/documents/xml";
 
 /**
  * The UNILAV hiring communication (comunicazioni obbligatorie), one builder for every hire recorded in Rosa and for
@@ -133,24 +134,16 @@ export function checkUnilav(draft: UnilavDraft): UnilavCheck {
   return { complete: false, record: null, missing: [...new Set(messages)] };
 }
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const attrs = (o: Record<string, string | null | undefined>) =>
-  Object.entries(o)
-    .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => ` ${k}="${esc(v!)}"`)
-    .join("");
-const el = (name: string, value: string | null | undefined, indent: string) =>
-  value === null || value === undefined ? "" : `${indent}<${name}>${esc(value)}</${name}>\n`;
 const yesNo = (b: boolean) => (b ? "SI" : "NO");
 
 function addressXml(name: string, a: UnilavRecord["employer"]["legalSeat"], indent: string) {
   const i = `${indent}  `;
-  return `${indent}<${name}>\n${el("Comune", a.comune, i)}${el("cap", a.cap, i)}${el("Indirizzo", a.address, i)}${el("e-mail", a.email || null, i)}${el("telefono", a.phone || null, i)}${indent}</${name}>\n`;
+  return `${indent}<${name}>\n${xmlElement("Comune", a.comune, i)}${xmlElement("cap", a.cap, i)}${xmlElement("Indirizzo", a.address, i)}${xmlElement("e-mail", a.email || null, i)}${xmlElement("telefono", a.phone || null, i)}${indent}</${name}>\n`;
 }
 
 function contractAttrs(r: UnilavRecord, withCompulsory: boolean) {
   const c = r.contract;
-  return attrs({
+  return xmlAttributes({
     dataInizio: c.startDate,
     dataFine: c.endDate,
     dataFinePeriodoFormativo: c.trainingEndDate,
@@ -168,13 +161,13 @@ function contractBody(r: UnilavRecord, indent: string) {
   const c = r.contract;
   const i = indent;
   return (
-    el("ccnl", c.ccnl, i) +
-    el("livelloInquadramento", c.level || null, i) +
-    (c.l68 ? `${i}<legge68${attrs({ dataNullaOsta: c.l68.nullaOstaOn, numeroAtto: c.l68.actNumber })}/>\n` : "") +
-    `${i}<tipoOrario${attrs({ codice: c.workingTime, oreSettimanaliMedie: c.weeklyHours === null ? null : String(c.weeklyHours) })}/>\n` +
-    el("qualificaProfessionale", c.qualification, i) +
-    el("RetribuzioneCompenso", c.annualPay === null ? null : String(c.annualPay), i) +
-    el("PatINAIL", c.patInail, i)
+    xmlElement("ccnl", c.ccnl, i) +
+    xmlElement("livelloInquadramento", c.level || null, i) +
+    (c.l68 ? `${i}<legge68${xmlAttributes({ dataNullaOsta: c.l68.nullaOstaOn, numeroAtto: c.l68.actNumber })}/>\n` : "") +
+    `${i}<tipoOrario${xmlAttributes({ codice: c.workingTime, oreSettimanaliMedie: c.weeklyHours === null ? null : String(c.weeklyHours) })}/>\n` +
+    xmlElement("qualificaProfessionale", c.qualification, i) +
+    xmlElement("RetribuzioneCompenso", c.annualPay === null ? null : String(c.annualPay), i) +
+    xmlElement("PatINAIL", c.patInail, i)
   );
 }
 
@@ -183,8 +176,8 @@ function employerBody(r: UnilavRecord, indent: string) {
   return (
     addressXml("SedeLegale", e.legalSeat, indent) +
     addressXml("SedeLavoro", e.workSeat, indent) +
-    el("Settore", e.ateco2007, indent) +
-    el("PubblicaAmministrazione", yesNo(e.publicAdministration), indent)
+    xmlElement("Settore", e.ateco2007, indent) +
+    xmlElement("PubblicaAmministrazione", yesNo(e.publicAdministration), indent)
   );
 }
 
@@ -204,22 +197,22 @@ function unilavElement(r: UnilavRecord, indent: string) {
   const t = r.internship;
   return (
     `${indent}<!-- Struttura UNILAV ricostruita (nessun XSD ministeriale pubblico): verificare con i «Modelli e Regole» CO prima dell'invio. -->\n` +
-    `${indent}<UniLav xmlns="${UNILAV_NAMESPACE}"${attrs({ codiceComunicazione: r.communicationCode, dataInvio: r.sentAt, assunzioneForzaMaggiore: "NO", versione: UNILAV_VERSION })}>\n` +
-    `${i1}<DatoreLavoro${attrs({ codiceFiscale: r.employer.taxCode, denominazione: r.employer.name })}>\n${employerBody(r, i2)}${i1}</DatoreLavoro>\n` +
+    `${indent}<UniLav xmlns="${UNILAV_NAMESPACE}"${xmlAttributes({ codiceComunicazione: r.communicationCode, dataInvio: r.sentAt, assunzioneForzaMaggiore: "NO", versione: UNILAV_VERSION })}>\n` +
+    `${i1}<DatoreLavoro${xmlAttributes({ codiceFiscale: r.employer.taxCode, denominazione: r.employer.name })}>\n${employerBody(r, i2)}${i1}</DatoreLavoro>\n` +
     `${i1}<Lavoratore>\n${i2}<AnagraficaCompleta>\n` +
-    el("cognome", w.lastName, i3) +
-    el("nome", w.firstName, i3) +
-    el("codice-fiscale", w.taxCode, i3) +
-    el("cittadinanza", w.citizenship, i3) +
-    el("sesso", w.sex, i3) +
-    `${i3}<nascita>\n${el("comune", w.birthComune, `${i3}  `)}${el("data", w.birthDate, `${i3}  `)}${i3}</nascita>\n` +
+    xmlElement("cognome", w.lastName, i3) +
+    xmlElement("nome", w.firstName, i3) +
+    xmlElement("codice-fiscale", w.taxCode, i3) +
+    xmlElement("cittadinanza", w.citizenship, i3) +
+    xmlElement("sesso", w.sex, i3) +
+    `${i3}<nascita>\n${xmlElement("comune", w.birthComune, `${i3}  `)}${xmlElement("data", w.birthDate, `${i3}  `)}${i3}</nascita>\n` +
     `${i2}</AnagraficaCompleta>\n` +
     addressXml("IndirizzoLavoratore", w.domicile, i2) +
-    el("LivelloIstruzione", w.educationLevel, i2) +
+    xmlElement("LivelloIstruzione", w.educationLevel, i2) +
     `${i1}</Lavoratore>\n` +
     `${i1}<InizioRapporto${contractAttrs(r, true)}>\n${contractBody(r, i2)}` +
     (t
-      ? `${i2}<Tirocinio${attrs({ codiceFiscalePromotore: t.promoterTaxCode, denominazionePromotore: t.promoterName, tipologiaPromotore: t.promoterKind, categoriaTirocinante: t.traineeCategory, tipologiaTirocinio: t.internshipType })}/>\n`
+      ? `${i2}<Tirocinio${xmlAttributes({ codiceFiscalePromotore: t.promoterTaxCode, denominazionePromotore: t.promoterName, tipologiaPromotore: t.promoterKind, categoriaTirocinante: t.traineeCategory, tipologiaTirocinio: t.internshipType })}/>\n`
       : "") +
     `${i1}</InizioRapporto>\n` +
     `${i1}<TipoComunicazione/>\n` +
@@ -240,17 +233,17 @@ export function silErXml(r: UnilavRecord, provinceNumber: number): string {
   const w = r.worker;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <co:inputUniLav xmlns:co="${UNILAV_NAMESPACE}" xmlns="${UNILAV_NAMESPACE}">
-  <CodiceFiscale>${esc(r.employer.taxCode)}</CodiceFiscale>
+  <CodiceFiscale>${escapeXml(r.employer.taxCode)}</CodiceFiscale>
   <IdProvincia>${provinceNumber}</IdProvincia>
   <DataRichiesta>${r.sentAt}</DataRichiesta>
   <codTipoMovimento>AVV</codTipoMovimento>
   <UniLav>
-    <DatoreLavoro${attrs({ codiceFiscale: r.employer.taxCode, denominazione: r.employer.name })}>
+    <DatoreLavoro${xmlAttributes({ codiceFiscale: r.employer.taxCode, denominazione: r.employer.name })}>
 ${employerBody(r, "      ")}    </DatoreLavoro>
     <Lavoratore>
       <AnagraficaCompleta>
-${el("cognome", w.lastName, "        ")}${el("nome", w.firstName, "        ")}${el("cittadinanza", w.citizenship, "        ")}${el("sesso", w.sex, "        ")}        <nascita>
-${el("comune", w.birthComune, "          ")}${el("data", w.birthDate, "          ")}        </nascita>
+${xmlElement("cognome", w.lastName, "        ")}${xmlElement("nome", w.firstName, "        ")}${xmlElement("cittadinanza", w.citizenship, "        ")}${xmlElement("sesso", w.sex, "        ")}        <nascita>
+${xmlElement("comune", w.birthComune, "          ")}${xmlElement("data", w.birthDate, "          ")}        </nascita>
       </AnagraficaCompleta>
 ${addressXml("IndirizzoLavoratore", { ...w.domicile, email: null, phone: null }, "      ")}    </Lavoratore>
     <InizioRapporto${contractAttrs(r, false)}>

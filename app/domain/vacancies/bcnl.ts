@@ -1,3 +1,4 @@
+import { escapeXml } from "~/documents/xml";
 import type { VacancyOutcome } from "~/db/tables/vacancies";
 import { formatMoney } from "~/utils/format";
 import { plural } from "~/utils/plural";
@@ -309,8 +310,6 @@ function averageOf(min: number | null, max: number | null) {
   const mean = Math.floor(values.reduce((a, b) => a + b, 0) / values.length);
   return String(mean).length <= 9 ? mean : null;
 }
-
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function render([name, value, keepEmpty]: Node, indent: string, root = false): string {
   if (value === null || value === undefined || value === "") return "";
