@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { escapeXml, xmlAttributes, xmlElement } from "~/documents/xml";
+import { readPersonCodiceFiscale } from "~/utils/tax-codes";
 
 /**
  * The UNILAV hiring communication (comunicazioni obbligatorie), one builder for every hire recorded in Rosa and for
@@ -253,36 +254,25 @@ ${contractBody(r, "      ")}    </InizioRapporto>
 `;
 }
 
-const MONTHS = "ABCDEHLMPRST";
-const OMOCODIA: Record<string, string> = { L: "0", M: "1", N: "2", P: "3", Q: "4", R: "5", S: "6", T: "7", U: "8", V: "9" };
-
 /**
  * What a person's codice fiscale says: sex, birth date and the Belfiore code of the comune (or foreign State, Zxxx) of
- * birth. Handles omocodia (digits replaced by letters). The century is the one that puts the birth in the past
- * relative to `today`, unless the person's recorded birth date says otherwise. Null for a company or malformed code.
+ * birth, read as `readPersonCodiceFiscale` does (omocodia undone, control letter not checked). The century is the one
+ * that puts the birth in the past relative to `today`, unless the person's recorded birth date says otherwise. Null for
+ * a company or malformed code.
  */
 export function decodeTaxCode(
   cf: string,
   knownBirthDate?: string | null,
 ): { sex: "M" | "F"; birthDate: string; birthComune: string } | null {
-  const code = cf.trim().toUpperCase();
-  if (!PERSON_CF.test(code)) return null;
-  const digits = (s: string) => s.replace(/[LMNPQRSTUV]/g, (c) => OMOCODIA[c]!);
-  const yy = Number(digits(code.slice(6, 8)));
-  const month = MONTHS.indexOf(code[8]!) + 1;
-  let dd = Number(digits(code.slice(9, 11)));
-  if (month < 1) return null;
-  const sex = dd > 40 ? "F" : "M";
-  if (dd > 40) dd -= 40;
-  if (dd < 1 || dd > 31) return null;
-  const belfiore = code[11]! + digits(code.slice(12, 15));
-  const mmdd = `${String(month).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;
+  const read = readPersonCodiceFiscale(cf.trim().toUpperCase());
+  if (!read) return null;
+  const yy = String(read.yearTwoDigits).padStart(2, "0");
+  const mmdd = `${String(read.month).padStart(2, "0")}-${String(read.day).padStart(2, "0")}`;
   let birthDate: string;
-  if (knownBirthDate && knownBirthDate.slice(2, 4) === String(yy).padStart(2, "0") && knownBirthDate.slice(5) === mmdd)
-    birthDate = knownBirthDate;
+  if (knownBirthDate && knownBirthDate.slice(2, 4) === yy && knownBirthDate.slice(5) === mmdd) birthDate = knownBirthDate;
   else {
     const thisYear = new Date().getUTCFullYear() % 100;
-    birthDate = `${yy <= thisYear ? 20 : 19}${String(yy).padStart(2, "0")}-${mmdd}`;
+    birthDate = `${read.yearTwoDigits <= thisYear ? 20 : 19}${yy}-${mmdd}`;
   }
-  return { sex, birthDate, birthComune: belfiore };
+  return { sex: read.sex, birthDate, birthComune: read.birthPlace };
 }
