@@ -1,5 +1,6 @@
 import { escapeXml } from "~/documents/xml";
 import type { VacancyOutcome } from "~/db/tables/vacancies";
+import { italianDateTime } from "~/utils/dates";
 import { formatMoney } from "~/utils/format";
 import { plural } from "~/utils/plural";
 import {
@@ -121,22 +122,6 @@ export function bcnlGaps(input: BcnlInput): BcnlGap[] {
     });
   if (!v.publishedAt) gaps.push({ element: "datapubblicazione", message: "L'offerta non è mai stata pubblicata.", fix: "vacancy" });
   return gaps;
-}
-
-/** An instant as Italian local time, `YYYY-MM-DDThh:mm:ss` (xs:dateTime without zone, as MyPortal sends it). */
-export function italianDateTime(iso: string) {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Rome",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(iso));
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
 }
 
 /** One element: a name and a text, children, or nothing (an absent value or an element with no children is left out). */
