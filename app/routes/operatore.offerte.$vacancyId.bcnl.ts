@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { withTransaction } from "~/db/transaction.server";
+import { xmlDownload } from "~/documents/xml";
 import { exportBcnlVacancy } from "~/domain/vacancies/index.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { requireVacancyOfficer, vacancyIdFrom } from "~/web/guards.server";
@@ -20,11 +21,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       : "Documento ClicLavoro non scaricato: mancano dei dati. Sotto «Invio a ClicLavoro» trovi cosa manca e dove correggerlo.";
     return redirectWithFlash(`/operatore/offerte/${vacancyId}#cliclavoro`, { type: "warning", message: message.slice(0, 300) });
   }
-  return new Response(result.xml, {
-    headers: {
-      "Content-Type": "application/xml; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${result.fileName}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return xmlDownload(result.xml, result.fileName);
 }

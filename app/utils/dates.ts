@@ -9,6 +9,24 @@ export function todayInItaly(now: Date = new Date()): string {
   return romeDay.format(now);
 }
 
+const romeDateTime = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Rome",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** An instant as Italian local time, `YYYY-MM-DDThh:mm:ss` (xs:dateTime without zone, as the national systems take it). */
+export function italianDateTime(instant: Date | string): string {
+  const parts = romeDateTime.formatToParts(new Date(instant));
+  const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)!.value;
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
+}
+
 // Arithmetic in UTC so that no time zone or daylight-saving change shifts a day.
 const toUtc = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 

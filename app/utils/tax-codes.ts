@@ -64,22 +64,27 @@ function evenValue(c: string): number {
 
 const PERSON_CF = /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
 
-export function personCodiceFiscaleCheckChar(first15: string): string {
+/**
+ * The check character of the codice fiscale algorithm over any string of digits and capital letters: characters in odd
+ * positions (1st, 3rd…) take the «dispari» table, the others their value (0–9, A=0…Z=25); the sum modulo 26 is the
+ * letter. A person's code applies it to its first 15 characters; the SAP `identificativo_politica` to its own fields.
+ */
+export function codiceFiscaleCheckChar(text: string): string {
   let sum = 0;
-  for (let i = 0; i < 15; i++) {
-    const c = first15[i];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
     // Positions are counted from 1: odd positions use the "dispari" table.
     sum += i % 2 === 0 ? ODD_VALUES[c] : evenValue(c);
   }
   return String.fromCharCode(65 + (sum % 26));
 }
 
+export function personCodiceFiscaleCheckChar(first15: string): string {
+  return codiceFiscaleCheckChar(first15.slice(0, 15));
+}
+
 export function isValidPersonCodiceFiscale(value: string): boolean {
-  if (!PERSON_CF.test(value)) return false;
-  const dayDigits = value.slice(9, 11).replace(/[LMNPQRSTUV]/g, (c) => String("LMNPQRSTUV".indexOf(c)));
-  const day = Number(dayDigits);
-  if (!((day >= 1 && day <= 31) || (day >= 41 && day <= 71))) return false;
-  return personCodiceFiscaleCheckChar(value.slice(0, 15)) === value[15];
+  return readPersonCodiceFiscale(value) !== null && personCodiceFiscaleCheckChar(value.slice(0, 15)) === value[15];
 }
 
 /** An employer's codice fiscale: 11 digits for companies, 16 characters for sole traders. */
@@ -96,19 +101,33 @@ const MONTH_LETTERS = "ABCDEHLMPRST";
 const deOmocode = (s: string) => s.replace(/[LMNPQRSTUV]/g, (c) => String("LMNPQRSTUV".indexOf(c)));
 
 /**
- * What a valid personal codice fiscale says about birth and sex (D.M. 23/12/1976): the year's last two
- * digits, the month, the day and the sex (women's days are increased by 40). Null when the code is invalid.
+ * What the characters of a personal codice fiscale (capital letters, no spaces) say, read without checking its control
+ * letter: the year's last two digits, the month, the day, the sex (women's days are increased by 40) and the Belfiore
+ * code of the place of birth (a comune, or Zxxx for a foreign State). Null when it does not have a person's code shape.
  */
-export function decodePersonCodiceFiscale(value: string): { yearTwoDigits: number; month: number; day: number; sex: "M" | "F" } | null {
-  const cf = normalizeTaxCode(value);
-  if (!isValidPersonCodiceFiscale(cf)) return null;
+export function readPersonCodiceFiscale(
+  cf: string,
+): { yearTwoDigits: number; month: number; day: number; sex: "M" | "F"; birthPlace: string } | null {
+  if (!PERSON_CF.test(cf)) return null;
   const rawDay = Number(deOmocode(cf.slice(9, 11)));
+  if (!((rawDay >= 1 && rawDay <= 31) || (rawDay >= 41 && rawDay <= 71))) return null;
   return {
     yearTwoDigits: Number(deOmocode(cf.slice(6, 8))),
     month: MONTH_LETTERS.indexOf(cf[8]) + 1,
     day: rawDay > 40 ? rawDay - 40 : rawDay,
     sex: rawDay > 40 ? "F" : "M",
+    birthPlace: cf[11] + deOmocode(cf.slice(12, 15)),
   };
+}
+
+/**
+ * What a valid personal codice fiscale says about birth and sex (D.M. 23/12/1976): the year's last two
+ * digits, the month, the day and the sex. Null when the code is invalid.
+ */
+export function decodePersonCodiceFiscale(value: string): { yearTwoDigits: number; month: number; day: number; sex: "M" | "F" } | null {
+  const cf = normalizeTaxCode(value);
+  const read = isValidPersonCodiceFiscale(cf) ? readPersonCodiceFiscale(cf) : null;
+  return read && { yearTwoDigits: read.yearTwoDigits, month: read.month, day: read.day, sex: read.sex };
 }
 
 /**

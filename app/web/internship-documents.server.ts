@@ -35,12 +35,14 @@ import {
   type InternshipActor,
 } from "~/domain/internships/index.server";
 import { pdfDownload } from "~/documents/pdf.server";
+import { xmlDownload } from "~/documents/xml";
 import { csvDownload, toCsv } from "~/utils/csv";
 import { todayInItaly } from "~/utils/dates";
 import { formatMegabytes } from "~/utils/format";
 import { parseForm } from "./conform";
 import { replyDomainError, replyFormError, replyInvalid } from "./conform.server";
 import { redirectWithFlash } from "./flash.server";
+import { missingResponse } from "./national-exports.server";
 import { readUpload } from "./upload.server";
 import { actorOf, notFound, requireEmployerUser, requirePermission, type SessionUser } from "./session.server";
 
@@ -119,11 +121,7 @@ export async function unilavXmlLoader(area: InternshipArea, { request, params, c
   const panel = await documentsPanelData(getDb(), actor, id);
   const result = await internshipUnilavExport(getDb(), id);
   if (!result) throw notFound("Il tirocinio non ha ancora un tirocinante: i dati della comunicazione non sono pronti");
-  if (!result.ok)
-    return new Response(`La UNILAV (XML) di questo tirocinio è da completare:\n\n${result.missing.map((m) => `- ${m}`).join("\n")}\n`, {
-      status: 422,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" },
-    });
+  if (!result.ok) return missingResponse("La UNILAV (XML) di questo tirocinio è da completare:", result.missing);
   await recordAudit(getDb(), actorOf(user, context), {
     action: "internship.unilav_exported",
     entityType: "internship",
@@ -131,13 +129,7 @@ export async function unilavXmlLoader(area: InternshipArea, { request, params, c
     employerId: panel.internship.employer_id,
     details: { format: "xml" },
   });
-  return new Response(result.xml, {
-    headers: {
-      "Content-Type": "application/xml; charset=utf-8",
-      "Content-Disposition": `attachment; filename="unilav-tirocinio-${panel.internship.number}.xml"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return xmlDownload(result.xml, `unilav-tirocinio-${panel.internship.number}.xml`);
 }
 
 /** The convention's PDF (officer), audited. */

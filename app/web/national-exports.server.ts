@@ -4,22 +4,13 @@
  * data) and offered only when complete and valid; otherwise an Italian list of what is missing (422).
  */
 import type { Db, Trx } from "~/db/db.server";
+import { xmlDownload } from "~/documents/xml";
 import { withTransaction } from "~/db/transaction.server";
 import { exportSapPolicies, senderCodeForProvince, type SapExport, type SapPerson } from "~/domain/sap/index.server";
 import { getEnv } from "~/utils/env.server";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { coReconciliation, hiresUnilav, hireUnilav, type CoStatus } from "~/domain/shortlists/index.server";
 import { unilavBatchXml } from "~/domain/unilav";
-
-export function xmlDownload(xml: string, filename: string): Response {
-  return new Response(xml, {
-    headers: {
-      "Content-Type": "application/xml; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
-}
 
 export function missingResponse(title: string, missing: string[]): Response {
   return new Response(`${title}\n\n${missing.map((m) => `- ${m}`).join("\n")}\n`, {

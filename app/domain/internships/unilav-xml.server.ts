@@ -9,19 +9,7 @@ import { codeEntry, resolveCp2011 } from "~/domain/reference/index.server";
 import { decodeTaxCode, exportUnilav, NEW_COMMUNICATION_CODE, type UnilavExport } from "~/domain/unilav/index.server";
 import { internshipUnilavSource } from "./pfi.server";
 import { annualPayEuro, UNILAV_CCNL_FOR_INTERNSHIPS, UNILAV_CONTRACT_TYPE } from "./unilav";
-
-const localDateTime = (now: Date) =>
-  new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Rome",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  })
-    .format(now)
-    .replace(" ", "T");
+import { italianDateTime } from "~/utils/dates";
 
 /** The internship's UNILAV C.01.00 as the common builder checks it; null without a trainee. */
 export async function internshipUnilavExport(db: Db | Trx, internshipId: string, now = new Date()): Promise<UnilavExport | null> {
@@ -35,7 +23,7 @@ export async function internshipUnilavExport(db: Db | Trx, internshipId: string,
   return exportUnilav(
     {
       communicationCode: NEW_COMMUNICATION_CODE,
-      sentAt: localDateTime(now),
+      sentAt: italianDateTime(now),
       employer: {
         taxCode: r.host_tax_code,
         name: r.legal_name,

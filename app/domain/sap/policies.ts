@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { escapeXml, xmlElement } from "~/documents/xml";
+import { codiceFiscaleCheckChar } from "~/utils/tax-codes";
 
 /**
  * SAP/SIU active-policy events (section 6 `politiche_attive_lst` of the SAP transmission, schema Rev009): which of
@@ -101,19 +103,11 @@ export const SAP_MAPPINGS: readonly SapMapping[] = [
 
 export const sapMappingOf = (rosaCode: string) => SAP_MAPPINGS.find((m) => m.rosaCode === rosaCode) ?? null;
 
-const ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
-const valueOf = (c: string) => (c >= "0" && c <= "9" ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 65);
-
-/**
- * The codice fiscale check-character algorithm over any string of digits and capital letters: characters in odd
- * positions (1st, 3rd…) take the «dispari» table, the others their value (0–9, A=0…Z=25); the sum modulo 26 is the letter.
- */
+/** The codice fiscale check-character algorithm (codiceFiscaleCheckChar) over any string of digits and capital letters. */
 export function fiscalCheckCharacter(s: string): string {
   const text = s.toUpperCase();
   if (!/^[0-9A-Z]+$/.test(text)) throw new Error("Only digits and capital letters");
-  let sum = 0;
-  for (let i = 0; i < text.length; i++) sum += i % 2 === 0 ? ODD[valueOf(text[i]!)]! : valueOf(text[i]!);
-  return String.fromCharCode(65 + (sum % 26));
+  return codiceFiscaleCheckChar(text);
 }
 
 /**
@@ -165,8 +159,6 @@ export const SapDocumentSchema = z.object({
 });
 export type SapDocument = z.infer<typeof SapDocumentSchema>;
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
 /** The date the event fixes must equal `data_evento`. */
 const eventDate = (p: SapPolicy) => (SAP_EVENTS[p.event].date === "start" ? p.startOn : p.endOn);
 
@@ -178,10 +170,10 @@ export function sapXml(doc: SapDocument): string {
       (p) =>
         `    <politiche_attive>
       <tipo_attivita>${p.activity}</tipo_attivita>
-${p.title ? `      <titolo_denominazione>${esc(p.title.slice(0, 100))}</titolo_denominazione>\n` : ""}      <data_proposta>${p.proposedOn}</data_proposta>
+${xmlElement("titolo_denominazione", p.title ? p.title.slice(0, 100) : null, "      ")}      <data_proposta>${p.proposedOn}</data_proposta>
       <data>${p.startOn}</data>
       <data_fine>${p.endOn}</data_fine>
-${p.durationMonths ? `      <durata>${p.durationMonths}</durata>\n` : ""}      <descrizione>${esc(p.description)}</descrizione>
+${xmlElement("durata", p.durationMonths ? String(p.durationMonths) : null, "      ")}      <descrizione>${escapeXml(p.description)}</descrizione>
       <titolo_progetto>${SAP_PROJECT_TITLE}</titolo_progetto>
       <codice_ente_promotore>${p.enteCode}</codice_ente_promotore>
       <identificativo_politica>${p.identifier}</identificativo_politica>

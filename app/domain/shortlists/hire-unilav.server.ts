@@ -17,6 +17,7 @@ import {
   type UnilavDraft,
   type UnilavExport,
 } from "~/domain/unilav/index.server";
+import { italianDateTime } from "~/utils/dates";
 
 export interface HireUnilavScope {
   /** Only this employer's hires (the employer's area). */
@@ -91,19 +92,6 @@ function hireRows(db: Db | Trx, scope: HireUnilavScope) {
 }
 export type HireUnilavRow = Awaited<ReturnType<ReturnType<typeof hireRows>["executeTakeFirstOrThrow"]>>;
 
-const localDateTime = (now: Date) =>
-  new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Rome",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  })
-    .format(now)
-    .replace(" ", "T");
-
 /** The employer's ATECO as ATECO 2007 dd.dd.dd when its registration already has a subcategory of that table. */
 const ateco2007Of = (code: string) => (/^\d{2}\.\d{2}\.\d{2}$/.test(code) && codeEntry("unilavAteco2007", code) ? code : null);
 
@@ -118,7 +106,7 @@ export function hireUnilavDraft(h: HireUnilavRow, now = new Date()): UnilavDraft
   const reserved = isReservedHire(h);
   return {
     communicationCode: NEW_COMMUNICATION_CODE,
-    sentAt: localDateTime(now),
+    sentAt: italianDateTime(now),
     employer: {
       taxCode: h.employer_tax_code,
       name: h.legal_name,

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { escapeXml, xmlAttributes, xmlElement } from "~/documents/xml";
+import { readPersonCodiceFiscale } from "~/utils/tax-codes";
 
 /**
  * The UNILAV hiring communication (comunicazioni obbligatorie), one builder for every hire recorded in Rosa and for
@@ -133,24 +135,16 @@ export function checkUnilav(draft: UnilavDraft): UnilavCheck {
   return { complete: false, record: null, missing: [...new Set(messages)] };
 }
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const attrs = (o: Record<string, string | null | undefined>) =>
-  Object.entries(o)
-    .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => ` ${k}="${esc(v!)}"`)
-    .join("");
-const el = (name: string, value: string | null | undefined, indent: string) =>
-  value === null || value === undefined ? "" : `${indent}<${name}>${esc(value)}</${name}>\n`;
 const yesNo = (b: boolean) => (b ? "SI" : "NO");
 
 function addressXml(name: string, a: UnilavRecord["employer"]["legalSeat"], indent: string) {
   const i = `${indent}  `;
-  return `${indent}<${name}>\n${el("Comune", a.comune, i)}${el("cap", a.cap, i)}${el("Indirizzo", a.address, i)}${el("e-mail", a.email || null, i)}${el("telefono", a.phone || null, i)}${indent}</${name}>\n`;
+  return `${indent}<${name}>\n${xmlElement("Comune", a.comune, i)}${xmlElement("cap", a.cap, i)}${xmlElement("Indirizzo", a.address, i)}${xmlElement("e-mail", a.email || null, i)}${xmlElement("telefono", a.phone || null, i)}${indent}</${name}>\n`;
 }
 
 function contractAttrs(r: UnilavRecord, withCompulsory: boolean) {
   const c = r.contract;
-  return attrs({
+  return xmlAttributes({
     dataInizio: c.startDate,
     dataFine: c.endDate,
     dataFinePeriodoFormativo: c.trainingEndDate,
@@ -168,13 +162,13 @@ function contractBody(r: UnilavRecord, indent: string) {
   const c = r.contract;
   const i = indent;
   return (
-    el("ccnl", c.ccnl, i) +
-    el("livelloInquadramento", c.level || null, i) +
-    (c.l68 ? `${i}<legge68${attrs({ dataNullaOsta: c.l68.nullaOstaOn, numeroAtto: c.l68.actNumber })}/>\n` : "") +
-    `${i}<tipoOrario${attrs({ codice: c.workingTime, oreSettimanaliMedie: c.weeklyHours === null ? null : String(c.weeklyHours) })}/>\n` +
-    el("qualificaProfessionale", c.qualification, i) +
-    el("RetribuzioneCompenso", c.annualPay === null ? null : String(c.annualPay), i) +
-    el("PatINAIL", c.patInail, i)
+    xmlElement("ccnl", c.ccnl, i) +
+    xmlElement("livelloInquadramento", c.level || null, i) +
+    (c.l68 ? `${i}<legge68${xmlAttributes({ dataNullaOsta: c.l68.nullaOstaOn, numeroAtto: c.l68.actNumber })}/>\n` : "") +
+    `${i}<tipoOrario${xmlAttributes({ codice: c.workingTime, oreSettimanaliMedie: c.weeklyHours === null ? null : String(c.weeklyHours) })}/>\n` +
+    xmlElement("qualificaProfessionale", c.qualification, i) +
+    xmlElement("RetribuzioneCompenso", c.annualPay === null ? null : String(c.annualPay), i) +
+    xmlElement("PatINAIL", c.patInail, i)
   );
 }
 
@@ -183,8 +177,8 @@ function employerBody(r: UnilavRecord, indent: string) {
   return (
     addressXml("SedeLegale", e.legalSeat, indent) +
     addressXml("SedeLavoro", e.workSeat, indent) +
-    el("Settore", e.ateco2007, indent) +
-    el("PubblicaAmministrazione", yesNo(e.publicAdministration), indent)
+    xmlElement("Settore", e.ateco2007, indent) +
+    xmlElement("PubblicaAmministrazione", yesNo(e.publicAdministration), indent)
   );
 }
 
@@ -204,22 +198,22 @@ function unilavElement(r: UnilavRecord, indent: string) {
   const t = r.internship;
   return (
     `${indent}<!-- Struttura UNILAV ricostruita (nessun XSD ministeriale pubblico): verificare con i «Modelli e Regole» CO prima dell'invio. -->\n` +
-    `${indent}<UniLav xmlns="${UNILAV_NAMESPACE}"${attrs({ codiceComunicazione: r.communicationCode, dataInvio: r.sentAt, assunzioneForzaMaggiore: "NO", versione: UNILAV_VERSION })}>\n` +
-    `${i1}<DatoreLavoro${attrs({ codiceFiscale: r.employer.taxCode, denominazione: r.employer.name })}>\n${employerBody(r, i2)}${i1}</DatoreLavoro>\n` +
+    `${indent}<UniLav xmlns="${UNILAV_NAMESPACE}"${xmlAttributes({ codiceComunicazione: r.communicationCode, dataInvio: r.sentAt, assunzioneForzaMaggiore: "NO", versione: UNILAV_VERSION })}>\n` +
+    `${i1}<DatoreLavoro${xmlAttributes({ codiceFiscale: r.employer.taxCode, denominazione: r.employer.name })}>\n${employerBody(r, i2)}${i1}</DatoreLavoro>\n` +
     `${i1}<Lavoratore>\n${i2}<AnagraficaCompleta>\n` +
-    el("cognome", w.lastName, i3) +
-    el("nome", w.firstName, i3) +
-    el("codice-fiscale", w.taxCode, i3) +
-    el("cittadinanza", w.citizenship, i3) +
-    el("sesso", w.sex, i3) +
-    `${i3}<nascita>\n${el("comune", w.birthComune, `${i3}  `)}${el("data", w.birthDate, `${i3}  `)}${i3}</nascita>\n` +
+    xmlElement("cognome", w.lastName, i3) +
+    xmlElement("nome", w.firstName, i3) +
+    xmlElement("codice-fiscale", w.taxCode, i3) +
+    xmlElement("cittadinanza", w.citizenship, i3) +
+    xmlElement("sesso", w.sex, i3) +
+    `${i3}<nascita>\n${xmlElement("comune", w.birthComune, `${i3}  `)}${xmlElement("data", w.birthDate, `${i3}  `)}${i3}</nascita>\n` +
     `${i2}</AnagraficaCompleta>\n` +
     addressXml("IndirizzoLavoratore", w.domicile, i2) +
-    el("LivelloIstruzione", w.educationLevel, i2) +
+    xmlElement("LivelloIstruzione", w.educationLevel, i2) +
     `${i1}</Lavoratore>\n` +
     `${i1}<InizioRapporto${contractAttrs(r, true)}>\n${contractBody(r, i2)}` +
     (t
-      ? `${i2}<Tirocinio${attrs({ codiceFiscalePromotore: t.promoterTaxCode, denominazionePromotore: t.promoterName, tipologiaPromotore: t.promoterKind, categoriaTirocinante: t.traineeCategory, tipologiaTirocinio: t.internshipType })}/>\n`
+      ? `${i2}<Tirocinio${xmlAttributes({ codiceFiscalePromotore: t.promoterTaxCode, denominazionePromotore: t.promoterName, tipologiaPromotore: t.promoterKind, categoriaTirocinante: t.traineeCategory, tipologiaTirocinio: t.internshipType })}/>\n`
       : "") +
     `${i1}</InizioRapporto>\n` +
     `${i1}<TipoComunicazione/>\n` +
@@ -240,17 +234,17 @@ export function silErXml(r: UnilavRecord, provinceNumber: number): string {
   const w = r.worker;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <co:inputUniLav xmlns:co="${UNILAV_NAMESPACE}" xmlns="${UNILAV_NAMESPACE}">
-  <CodiceFiscale>${esc(r.employer.taxCode)}</CodiceFiscale>
+  <CodiceFiscale>${escapeXml(r.employer.taxCode)}</CodiceFiscale>
   <IdProvincia>${provinceNumber}</IdProvincia>
   <DataRichiesta>${r.sentAt}</DataRichiesta>
   <codTipoMovimento>AVV</codTipoMovimento>
   <UniLav>
-    <DatoreLavoro${attrs({ codiceFiscale: r.employer.taxCode, denominazione: r.employer.name })}>
+    <DatoreLavoro${xmlAttributes({ codiceFiscale: r.employer.taxCode, denominazione: r.employer.name })}>
 ${employerBody(r, "      ")}    </DatoreLavoro>
     <Lavoratore>
       <AnagraficaCompleta>
-${el("cognome", w.lastName, "        ")}${el("nome", w.firstName, "        ")}${el("cittadinanza", w.citizenship, "        ")}${el("sesso", w.sex, "        ")}        <nascita>
-${el("comune", w.birthComune, "          ")}${el("data", w.birthDate, "          ")}        </nascita>
+${xmlElement("cognome", w.lastName, "        ")}${xmlElement("nome", w.firstName, "        ")}${xmlElement("cittadinanza", w.citizenship, "        ")}${xmlElement("sesso", w.sex, "        ")}        <nascita>
+${xmlElement("comune", w.birthComune, "          ")}${xmlElement("data", w.birthDate, "          ")}        </nascita>
       </AnagraficaCompleta>
 ${addressXml("IndirizzoLavoratore", { ...w.domicile, email: null, phone: null }, "      ")}    </Lavoratore>
     <InizioRapporto${contractAttrs(r, false)}>
@@ -260,36 +254,25 @@ ${contractBody(r, "      ")}    </InizioRapporto>
 `;
 }
 
-const MONTHS = "ABCDEHLMPRST";
-const OMOCODIA: Record<string, string> = { L: "0", M: "1", N: "2", P: "3", Q: "4", R: "5", S: "6", T: "7", U: "8", V: "9" };
-
 /**
  * What a person's codice fiscale says: sex, birth date and the Belfiore code of the comune (or foreign State, Zxxx) of
- * birth. Handles omocodia (digits replaced by letters). The century is the one that puts the birth in the past
- * relative to `today`, unless the person's recorded birth date says otherwise. Null for a company or malformed code.
+ * birth, read as `readPersonCodiceFiscale` does (omocodia undone, control letter not checked). The century is the one
+ * that puts the birth in the past relative to `today`, unless the person's recorded birth date says otherwise. Null for
+ * a company or malformed code.
  */
 export function decodeTaxCode(
   cf: string,
   knownBirthDate?: string | null,
 ): { sex: "M" | "F"; birthDate: string; birthComune: string } | null {
-  const code = cf.trim().toUpperCase();
-  if (!PERSON_CF.test(code)) return null;
-  const digits = (s: string) => s.replace(/[LMNPQRSTUV]/g, (c) => OMOCODIA[c]!);
-  const yy = Number(digits(code.slice(6, 8)));
-  const month = MONTHS.indexOf(code[8]!) + 1;
-  let dd = Number(digits(code.slice(9, 11)));
-  if (month < 1) return null;
-  const sex = dd > 40 ? "F" : "M";
-  if (dd > 40) dd -= 40;
-  if (dd < 1 || dd > 31) return null;
-  const belfiore = code[11]! + digits(code.slice(12, 15));
-  const mmdd = `${String(month).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;
+  const read = readPersonCodiceFiscale(cf.trim().toUpperCase());
+  if (!read) return null;
+  const yy = String(read.yearTwoDigits).padStart(2, "0");
+  const mmdd = `${String(read.month).padStart(2, "0")}-${String(read.day).padStart(2, "0")}`;
   let birthDate: string;
-  if (knownBirthDate && knownBirthDate.slice(2, 4) === String(yy).padStart(2, "0") && knownBirthDate.slice(5) === mmdd)
-    birthDate = knownBirthDate;
+  if (knownBirthDate && knownBirthDate.slice(2, 4) === yy && knownBirthDate.slice(5) === mmdd) birthDate = knownBirthDate;
   else {
     const thisYear = new Date().getUTCFullYear() % 100;
-    birthDate = `${yy <= thisYear ? 20 : 19}${String(yy).padStart(2, "0")}-${mmdd}`;
+    birthDate = `${read.yearTwoDigits <= thisYear ? 20 : 19}${yy}-${mmdd}`;
   }
-  return { sex, birthDate, birthComune: belfiore };
+  return { sex: read.sex, birthDate, birthComune: read.birthPlace };
 }

@@ -1,4 +1,6 @@
+import { escapeXml } from "~/documents/xml";
 import type { VacancyOutcome } from "~/db/tables/vacancies";
+import { italianDateTime } from "~/utils/dates";
 import { formatMoney } from "~/utils/format";
 import { plural } from "~/utils/plural";
 import {
@@ -120,22 +122,6 @@ export function bcnlGaps(input: BcnlInput): BcnlGap[] {
     });
   if (!v.publishedAt) gaps.push({ element: "datapubblicazione", message: "L'offerta non è mai stata pubblicata.", fix: "vacancy" });
   return gaps;
-}
-
-/** An instant as Italian local time, `YYYY-MM-DDThh:mm:ss` (xs:dateTime without zone, as MyPortal sends it). */
-export function italianDateTime(iso: string) {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Rome",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(iso));
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
 }
 
 /** One element: a name and a text, children, or nothing (an absent value or an element with no children is left out). */
@@ -309,8 +295,6 @@ function averageOf(min: number | null, max: number | null) {
   const mean = Math.floor(values.reduce((a, b) => a + b, 0) / values.length);
   return String(mean).length <= 9 ? mean : null;
 }
-
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function render([name, value, keepEmpty]: Node, indent: string, root = false): string {
   if (value === null || value === undefined || value === "") return "";

@@ -1,7 +1,6 @@
+import { escapeXml } from "~/documents/xml";
 import { buildJobPosting } from "./job-posting";
 import type { PublicVacancy } from "./public-view";
-
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const summary = (v: PublicVacancy) =>
   `${v.employerName ?? "Azienda riservata (Centro per l'Impiego)"} · ${v.comuneName} (${v.provinceCode}) · scadenza ${v.closingDate}`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateNationalXml } from "~/documents/xsd.server";
-import { bcnlGaps, buildBcnlVacancy, italianDateTime, type BcnlInput, type BcnlMessage } from "~/domain/vacancies/bcnl";
+import { bcnlGaps, buildBcnlVacancy, type BcnlInput, type BcnlMessage } from "~/domain/vacancies/bcnl";
+import { italianDateTime } from "~/utils/dates";
 import { nextBcnlMessage, xsdProblemToItalian, type BcnlMessageRow } from "~/domain/vacancies/bcnl.server";
 import { publicVacancy } from "./fixtures";
 
