@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from "express";
+import pLimit from "p-limit";
 import { log } from "~/utils/logger.server";
 
 /** What an overloaded portal answers (HTML for pages, JSON for the API and for clients that ask for JSON). */
@@ -35,14 +36,6 @@ function shed(req: Request, res: Response) {
   }
 }
 
-interface Waiting {
-  req: Request;
-  res: Response;
-  enter: () => void;
-  queuedAt: number;
-  state: "queued" | "left" | "served";
-}
-
 /**
  * At most `limit` requests are inside the Remix handler at once; the others wait in arrival order.
  *
@@ -60,47 +53,43 @@ interface Waiting {
  */
 export function admissionControl(limit: number, opts: { maxWaitMs?: number } = {}): RequestHandler {
   const maxWaitMs = opts.maxWaitMs ?? Infinity;
-  let inside = 0;
-  let waiting = 0;
-  const queue: Waiting[] = [];
-  let head = 0;
+  const run = pLimit(limit);
+  /** Clients that left while queued: their turn, still in the queue, is skipped at once. */
+  let left = 0;
   /** Recent time a request spent inside (exponentially weighted), 0 until one has finished. */
   let insideMs = 0;
 
-  const pump = () => {
-    while (inside < limit && head < queue.length) {
-      const w = queue[head++]!;
-      if (head > 1024 && head * 2 > queue.length) (queue.splice(0, head), (head = 0));
-      if (w.state === "left") continue;
-      w.state = "served";
-      waiting--;
-      if (performance.now() - w.queuedAt > maxWaitMs) shed(w.req, w.res);
-      else w.enter();
-    }
-  };
-
   return (req, res, next) => {
-    const enter = () => {
-      inside++;
-      const startedAt = performance.now();
-      res.once("close", () => {
-        const took = performance.now() - startedAt;
-        insideMs = insideMs ? 0.9 * insideMs + 0.1 * took : took;
-        inside--;
-        pump();
-      });
-      next();
+    const waiting = run.pendingCount - left;
+    const busy = run.activeCount >= limit || waiting > 0;
+    if (busy && insideMs > 0 && ((waiting + 1) / limit) * insideMs > maxWaitMs) return shed(req, res);
+    const queuedAt = performance.now();
+    let gone = false;
+    const leave = () => {
+      gone = true;
+      left++;
     };
-    if (inside < limit && waiting === 0) return enter();
-    if (insideMs > 0 && ((waiting + 1) / limit) * insideMs > maxWaitMs) return shed(req, res);
-    const w: Waiting = { req, res, enter, queuedAt: performance.now(), state: "queued" };
-    queue.push(w);
-    waiting++;
-    res.once("close", () => {
-      if (w.state !== "queued") return;
-      // The client left while queued: its place is skipped.
-      w.state = "left";
-      waiting--;
-    });
+    res.once("close", leave);
+    void run(
+      () =>
+        new Promise<void>((done) => {
+          res.off("close", leave);
+          if (gone) {
+            left--;
+            return done();
+          }
+          if (performance.now() - queuedAt > maxWaitMs) {
+            shed(req, res);
+            return done();
+          }
+          const startedAt = performance.now();
+          res.once("close", () => {
+            const took = performance.now() - startedAt;
+            insideMs = insideMs ? 0.9 * insideMs + 0.1 * took : took;
+            done();
+          });
+          next();
+        }),
+    );
   };
 }

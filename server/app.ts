@@ -14,7 +14,7 @@ import { closeUnreadBodies } from "./body-limit";
 import { isCrossSiteMutation, originMismatchesHost } from "./csrf";
 import { nonceOf, securityHeaders } from "./security-headers";
 import { onIndexSynced } from "../search/sync.server";
-import { invalidatePublicPages, publicPageCache, publicPageHits } from "./public-cache";
+import { COMPRESS_MIN_BYTES, invalidatePublicPages, publicPageCache, publicPageHits } from "./public-cache";
 import { log } from "~/utils/logger.server";
 
 const require = createRequire(import.meta.url);
@@ -45,7 +45,7 @@ export function createApp(opts: { getBuild: () => Promise<ServerBuild>; mode: st
 
   // Text compression (HTML, JSON, CSS, JS, SVG, XML feeds): gzip or Brotli as the browser asks. Rosa's pages are
   // rendered whole before they are sent (no deferred data), so buffering in the compressor delays no early bytes.
-  app.use(compression({ threshold: 1024 }));
+  app.use(compression({ threshold: COMPRESS_MIN_BYTES }));
 
   // Remix fingerprints everything under /build (JS, the Bootstrap Italia and Rosa CSS, fonts, icons): cached for a year.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

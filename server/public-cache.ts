@@ -48,8 +48,8 @@ const SKIP_HEADERS = new Set([
   "x-request-id",
   "x-rosa-cache",
 ]);
-/** Below this size a page is sent as it is (as the compression middleware does, `threshold` in server/app.ts). */
-const COMPRESS_MIN_BYTES = 1024;
+/** Below this size a response is sent as it is: here and in the compression middleware (server/app.ts). */
+export const COMPRESS_MIN_BYTES = 1024;
 type Encoding = "br" | "gzip";
 
 interface Entry {

@@ -52,13 +52,14 @@ function limiter(opts: {
   limit: () => number;
   /** Whom the message names: «da questo indirizzo» or «con questo token». */
   who?: string;
-  /** Counts by this key instead of the client address; requests without a key are not counted here. */
-  keyOf?: (req: Request) => string | null;
-  skip?: (req: Request) => boolean;
+  /** Counts by this key instead of the client address. */
+  keyOf?: (req: Request) => string;
+  /** Which requests of `paths` this limit counts (all when absent). */
+  when?: (req: Request) => boolean;
 }): RequestHandler {
   const keyOf = opts.keyOf;
   const limit = rateLimit({
-    ...(keyOf ? { keyGenerator: (req: Request) => keyOf(req) ?? "" } : {}),
+    ...(keyOf ? { keyGenerator: keyOf } : {}),
     windowMs: opts.windowMinutes * 60_000,
     limit: () => opts.limit(),
     standardHeaders: "draft-7",
@@ -78,8 +79,7 @@ function limiter(opts: {
       warn: (e, m) => log().warn({ err: e }, `[rate-limit] ${m ?? ""}`),
     },
   });
-  const applies = (req: Request) =>
-    opts.paths.some((p) => p.test(req.path)) && !(opts.skip?.(req) ?? false) && (!keyOf || keyOf(req) !== null);
+  const applies = (req: Request) => opts.paths.some((p) => p.test(req.path)) && (opts.when?.(req) ?? true);
   return (req, res, next) => (applies(req) ? limit(req, res, next) : next());
 }
 
@@ -90,23 +90,20 @@ export function rateLimits(
     RATE_LIMIT_API_CLIENT_PER_MINUTE: number;
   },
 ): RequestHandler[] {
-  const clientKey = (req: Request) => {
-    const token = bearerToken(req);
-    return token === null ? null : `token:${createHash("sha256").update(token).digest("hex")}`;
-  };
   return [
     limiter({
       paths: PUBLIC_ENDPOINTS,
       windowMinutes: 1,
       limit: () => settings().RATE_LIMIT_PUBLIC_PER_MINUTE,
-      skip: (req) => bearerToken(req) !== null,
+      when: (req) => bearerToken(req) === null,
     }),
     limiter({
       paths: [/^\/api\//],
       windowMinutes: 1,
       limit: () => settings().RATE_LIMIT_API_CLIENT_PER_MINUTE,
       who: "con questo token",
-      keyOf: clientKey,
+      when: (req) => bearerToken(req) !== null,
+      keyOf: (req) => `token:${createHash("sha256").update(bearerToken(req)!).digest("hex")}`,
     }),
     limiter({ paths: TOKEN_LINKS, windowMinutes: 15, limit: () => settings().RATE_LIMIT_LINKS_PER_15_MINUTES }),
   ];

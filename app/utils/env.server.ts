@@ -244,32 +244,34 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 /**
- * Current settings. The server sets DATABASE_URL/MEILI_URL after starting the embedded servers (and tests
- * change settings at run time), so the parse is redone whenever a setting of the schema changed; otherwise
- * the last result is reused: parsing on every call cost about 1 ms per request (CPU profile of the officer search).
- * Under NODE_ENV=production nothing but the setters below changes process.env, so the settings are not even compared
- * again (reading the ~40 variables cost ~20 µs a call, called several times per request: docs/performance.md).
+ * Current settings, parsed once and reused (parsing cost about 1 ms a call, and reading the ~40 variables to notice a change
+ * ~20 µs, several calls per request: docs/performance.md). Only this module writes process.env: the server fills in the
+ * services it started, tests change settings through `setEnv`, and every write makes the next call parse again.
  */
-const SETTING_KEYS = Object.keys(EnvSchema.shape);
-/** Bumped by the setters; on globalThis because the Remix build and the Express server hold separate module instances. */
+/** Bumped by every write; on globalThis because the Remix build and the Express server hold separate module instances. */
 const writes = globalThis as unknown as { __rosaEnvWrites?: number };
-let lastEnv: { fingerprint: string; env: Env; writes: number } | undefined;
+let lastEnv: { env: Env; writes: number } | undefined;
 export function getEnv(): Env {
-  if (lastEnv?.env.NODE_ENV === "production" && lastEnv.writes === (writes.__rosaEnvWrites ?? 0)) return lastEnv.env;
-  const fingerprint = SETTING_KEYS.map((k) => process.env[k] ?? "").join("\u0000");
-  if (lastEnv?.fingerprint !== fingerprint) lastEnv = { fingerprint, env: parseEnv(process.env), writes: 0 };
-  lastEnv.writes = writes.__rosaEnvWrites ?? 0;
+  const count = writes.__rosaEnvWrites ?? 0;
+  if (lastEnv?.writes !== count) lastEnv = { env: parseEnv(process.env), writes: count };
   return lastEnv.env;
+}
+
+/** Changes settings at run time (tests); `undefined` removes one. */
+export function setEnv(settings: Record<string, string | undefined>) {
+  for (const [key, value] of Object.entries(settings)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  writes.__rosaEnvWrites = (writes.__rosaEnvWrites ?? 0) + 1;
 }
 
 /** The demo's local SPID/CIE test provider, started by the server (server/demo-sign-in.ts). */
 export function setDemoSignIn(settings: { OIDC_ISSUER: string; OIDC_CLIENT_ID: string; OIDC_CLIENT_SECRET: string }) {
-  for (const [key, value] of Object.entries(settings)) process.env[key] = value;
-  writes.__rosaEnvWrites = (writes.__rosaEnvWrites ?? 0) + 1;
+  setEnv(settings);
 }
 
-/** The server fills in URLs of the services it started (only the env module writes process.env). */
+/** The server fills in URLs of the services it started. */
 export function setServiceUrls(urls: { DATABASE_URL?: string; MEILI_URL?: string; MEILI_MASTER_KEY?: string; SESSION_SECRET?: string }) {
-  for (const [key, value] of Object.entries(urls)) if (value) process.env[key] = value;
-  writes.__rosaEnvWrites = (writes.__rosaEnvWrites ?? 0) + 1;
+  setEnv(Object.fromEntries(Object.entries(urls).filter(([, value]) => value)));
 }

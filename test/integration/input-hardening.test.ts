@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { ServerBuild } from "@remix-run/node";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setEnv } from "~/utils/env.server";
 import { getDb } from "~/db/db.server";
 import * as disponibilitaRoute from "~/routes/candidato.disponibilita";
 import * as informazioniRoute from "~/routes/informazioni._index";
@@ -237,7 +238,7 @@ describe("through Express (server/app.ts)", () => {
   });
 
   it("a proxy that rewrites Host makes Remix's origin check a 403, not a 500", async () => {
-    process.env.PUBLIC_URL = "https://rosa.example.it";
+    setEnv({ PUBLIC_URL: "https://rosa.example.it" });
     try {
       const response = await fetch(`${base}/prova`, {
         method: "POST",
@@ -248,7 +249,7 @@ describe("through Express (server/app.ts)", () => {
       expect(await response.text()).toMatch(/non corrisponde/);
       expect(actionCalls).toBe(0);
     } finally {
-      delete process.env.PUBLIC_URL;
+      setEnv({ PUBLIC_URL: undefined });
     }
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setEnv } from "~/utils/env.server";
 import { startHttpApp } from "../support/http-app";
 
 /** Resource routes standing in for the real ones: only the limits in front of them are under test. */
@@ -13,17 +14,16 @@ const routes = [
 const saved = { ...process.env };
 let app: Awaited<ReturnType<typeof startHttpApp>>;
 beforeAll(async () => {
-  process.env.RATE_LIMIT_PUBLIC_PER_MINUTE = "3";
-  process.env.RATE_LIMIT_LINKS_PER_15_MINUTES = "2";
-  process.env.RATE_LIMIT_API_CLIENT_PER_MINUTE = "4";
+  setEnv({ RATE_LIMIT_PUBLIC_PER_MINUTE: "3", RATE_LIMIT_LINKS_PER_15_MINUTES: "2", RATE_LIMIT_API_CLIENT_PER_MINUTE: "4" });
   app = await startHttpApp(routes);
 });
 afterAll(async () => {
   await app.close();
-  for (const key of ["RATE_LIMIT_PUBLIC_PER_MINUTE", "RATE_LIMIT_LINKS_PER_15_MINUTES", "RATE_LIMIT_API_CLIENT_PER_MINUTE"]) {
-    if (saved[key] === undefined) delete process.env[key];
-    else process.env[key] = saved[key];
-  }
+  setEnv({
+    RATE_LIMIT_PUBLIC_PER_MINUTE: saved.RATE_LIMIT_PUBLIC_PER_MINUTE,
+    RATE_LIMIT_LINKS_PER_15_MINUTES: saved.RATE_LIMIT_LINKS_PER_15_MINUTES,
+    RATE_LIMIT_API_CLIENT_PER_MINUTE: saved.RATE_LIMIT_API_CLIENT_PER_MINUTE,
+  });
 });
 
 /** The test client is on loopback, which TRUST_PROXY trusts by default: X-Forwarded-For names the client. */

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setEnv } from "~/utils/env.server";
 import { getDb } from "~/db/db.server";
 import * as loginPage from "~/routes/accedi";
 import * as start from "~/routes/accedi_.spid";
@@ -113,15 +114,11 @@ beforeAll(async () => {
     ],
     identities,
   });
-  process.env.OIDC_ISSUER = provider.issuer;
-  process.env.OIDC_CLIENT_ID = "rosa-test";
-  process.env.OIDC_CLIENT_SECRET = "segreto-di-prova-abbastanza-lungo";
+  setEnv({ OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: "rosa-test", OIDC_CLIENT_SECRET: "segreto-di-prova-abbastanza-lungo" });
 });
 
 afterAll(async () => {
-  delete process.env.OIDC_ISSUER;
-  delete process.env.OIDC_CLIENT_ID;
-  delete process.env.OIDC_CLIENT_SECRET;
+  setEnv({ OIDC_ISSUER: undefined, OIDC_CLIENT_ID: undefined, OIDC_CLIENT_SECRET: undefined });
   await provider.close();
 });
 
@@ -275,14 +272,14 @@ describe("SPID/CIE sign-in through OpenID Connect", () => {
 
   it("answers 404 in Italian when no gateway is configured, and the login page offers the password only", async () => {
     const issuer = process.env.OIDC_ISSUER;
-    delete process.env.OIDC_ISSUER;
+    setEnv({ OIDC_ISSUER: undefined });
     try {
       const res = await respond(start.loader, new Request(`${publicBaseUrl()}/accedi/spid`));
       expect(res.status).toBe(404);
       const page = await respond(loginPage.loader, new Request(`${publicBaseUrl()}/accedi`));
       expect(await page.json()).toMatchObject({ spidEnabled: false });
     } finally {
-      process.env.OIDC_ISSUER = issuer;
+      setEnv({ OIDC_ISSUER: issuer });
     }
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setEnv } from "~/utils/env.server";
 import * as checkRoute from "~/routes/api.v1.tirocini.check";
 import { startHttpApp } from "../support/http-app";
 
@@ -22,13 +23,12 @@ const valid = {
 const saved = process.env.RATE_LIMIT_PUBLIC_PER_MINUTE;
 let app: Awaited<ReturnType<typeof startHttpApp>>;
 beforeAll(async () => {
-  process.env.RATE_LIMIT_PUBLIC_PER_MINUTE = "40";
+  setEnv({ RATE_LIMIT_PUBLIC_PER_MINUTE: "40" });
   app = await startHttpApp(routes);
 });
 afterAll(async () => {
   await app.close();
-  if (saved === undefined) delete process.env.RATE_LIMIT_PUBLIC_PER_MINUTE;
-  else process.env.RATE_LIMIT_PUBLIC_PER_MINUTE = saved;
+  setEnv({ RATE_LIMIT_PUBLIC_PER_MINUTE: saved });
 });
 
 /** Each test its own client address, so the rate limit of one does not reach another. */

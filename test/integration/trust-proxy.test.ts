@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { setEnv } from "~/utils/env.server";
 import { startHttpApp } from "../support/http-app";
 
 /** A route that answers with the client address the portal would use (login lockout, rate limits, audit). */
@@ -20,29 +21,26 @@ async function clientIpSeen(forwardedFor: string): Promise<string> {
 }
 
 const saved = process.env.TRUST_PROXY;
-afterEach(() => {
-  if (saved === undefined) delete process.env.TRUST_PROXY;
-  else process.env.TRUST_PROXY = saved;
-});
+afterEach(() => setEnv({ TRUST_PROXY: saved }));
 
 describe("TRUST_PROXY", () => {
   it("by default trusts only a proxy on this machine (the test client is on loopback)", async () => {
-    delete process.env.TRUST_PROXY;
+    setEnv({ TRUST_PROXY: undefined });
     expect(await clientIpSeen("203.0.113.7")).toBe("203.0.113.7");
   });
 
   it("ignores X-Forwarded-For when no proxy is trusted: every client is who connects", async () => {
-    process.env.TRUST_PROXY = "false";
+    setEnv({ TRUST_PROXY: "false" });
     expect(await clientIpSeen("203.0.113.7")).toBe("127.0.0.1");
   });
 
   it("with one trusted hop, takes the address the proxy appended, not one the client forged", async () => {
-    process.env.TRUST_PROXY = "1";
+    setEnv({ TRUST_PROXY: "1" });
     expect(await clientIpSeen("198.51.100.1, 203.0.113.7")).toBe("203.0.113.7");
   });
 
   it("with a list of proxy addresses that does not include the caller, ignores the header", async () => {
-    process.env.TRUST_PROXY = "10.0.0.0/8";
+    setEnv({ TRUST_PROXY: "10.0.0.0/8" });
     expect(await clientIpSeen("203.0.113.7")).toBe("127.0.0.1");
   });
 });

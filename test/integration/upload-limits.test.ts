@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setEnv } from "~/utils/env.server";
 import { getDb } from "~/db/db.server";
 import * as quotaApi from "~/routes/api.v1.l68.quota";
 import * as newRecord from "~/routes/azienda.collocamento-mirato.pratiche.nuova";
@@ -73,11 +74,10 @@ describe("CV text extraction in worker threads, with limits", () => {
   const previous = process.env.CV_PDF_TIMEOUT_SECONDS;
   beforeAll(() => {
     // A shorter wall-time limit than the default 10 s keeps the test quick; the setting is read at every upload.
-    process.env.CV_PDF_TIMEOUT_SECONDS = "2";
+    setEnv({ CV_PDF_TIMEOUT_SECONDS: "2" });
   });
   afterAll(() => {
-    if (previous === undefined) delete process.env.CV_PDF_TIMEOUT_SECONDS;
-    else process.env.CV_PDF_TIMEOUT_SECONDS = previous;
+    setEnv({ CV_PDF_TIMEOUT_SECONDS: previous });
   });
 
   it("a real CV is read and stored through the server", async () => {

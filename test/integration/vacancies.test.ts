@@ -1,7 +1,7 @@
 import { addDays, todayInItaly } from "~/utils/dates";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
-import { getEnv } from "~/utils/env.server";
+import { getEnv, setEnv } from "~/utils/env.server";
 import { getMeili, indexUid } from "../../search/client.server";
 import { drainOutbox } from "../../search/sync.server";
 import * as board from "~/routes/offerte._index";
@@ -363,15 +363,14 @@ describe("publication", () => {
       expect(body).toContain(`http://localhost:${getEnv().PORT}/offerte/${v.id}`);
     }
     const previous = process.env.PUBLIC_URL;
-    process.env.PUBLIC_URL = "https://rosa.example.it/";
+    setEnv({ PUBLIC_URL: "https://rosa.example.it/" });
     try {
       for (const body of await bodies()) {
         expect(body).not.toContain("evil.example");
         expect(body).toContain(`https://rosa.example.it/offerte/${v.id}`);
       }
     } finally {
-      if (previous === undefined) delete process.env.PUBLIC_URL;
-      else process.env.PUBLIC_URL = previous;
+      setEnv({ PUBLIC_URL: previous });
     }
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Meilisearch } from "meilisearch";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
-import { setServiceUrls } from "~/utils/env.server";
+import { setEnv, setServiceUrls } from "~/utils/env.server";
 import { registerPortalSearchIndexes, SEARCH_INDEXES } from "../../server/search-indexes";
 import { applySearchSettings } from "../../search/setup.server";
 
@@ -31,7 +31,7 @@ await admin((c) =>
 const url = new URL(adminUrl);
 url.pathname = `/${database}`;
 const indexPrefix = `rosa_t_${suffix}_`;
-process.env.MEILI_INDEX_PREFIX = indexPrefix;
+setEnv({ MEILI_INDEX_PREFIX: indexPrefix });
 setServiceUrls({
   DATABASE_URL: url.toString(),
   MEILI_URL: inject("meiliUrl"),

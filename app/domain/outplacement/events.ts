@@ -6,6 +6,10 @@ import { transitionTable } from "~/domain/workflow/index";
 /** The keys of a label table, in its order, as the non-empty list zod's enum takes. */
 const keysOf = <K extends string>(table: Record<K, unknown>) => Object.keys(table) as [K, ...K[]];
 
+/** One text of each entry of a table, under the same keys (the labels of a table of labels and short labels…). */
+const textsOf = <K extends string, F extends string>(table: Record<K, Record<F, string>>, field: F) =>
+  Object.fromEntries(keysOf(table).map((k) => [k, table[k][field]])) as Record<K, string>;
+
 /** Each procedure type with its label and its short label (tables and badges). */
 const EVENT_TYPE_NAMES: Record<OutplacementEventType, { label: string; short: string }> = {
   collective_dismissal_l223: { label: "Licenziamento collettivo (L. 223/1991)", short: "L. 223" },
@@ -21,16 +25,10 @@ const EVENT_TYPE_NAMES: Record<OutplacementEventType, { label: string; short: st
 
 export const EVENT_TYPES = keysOf(EVENT_TYPE_NAMES);
 
-export const EVENT_TYPE_LABELS = Object.fromEntries(EVENT_TYPES.map((t) => [t, EVENT_TYPE_NAMES[t].label])) as Record<
-  OutplacementEventType,
-  string
->;
+export const EVENT_TYPE_LABELS = textsOf(EVENT_TYPE_NAMES, "label");
 
 /** Short labels for tables and badges. */
-export const EVENT_TYPE_SHORT = Object.fromEntries(EVENT_TYPES.map((t) => [t, EVENT_TYPE_NAMES[t].short])) as Record<
-  OutplacementEventType,
-  string
->;
+export const EVENT_TYPE_SHORT = textsOf(EVENT_TYPE_NAMES, "short");
 
 export const EVENT_STATE_LABELS: Record<OutplacementEventState, string> = {
   draft: "Bozza",
@@ -160,12 +158,10 @@ const MOVE_TEXTS: Record<EventMove, { label: string; done: string }> = {
   cancel: { label: "Annulla la procedura", done: "Procedura annullata." },
 };
 
-const MOVES = Object.keys(MOVE_TEXTS) as EventMove[];
-
-export const EVENT_MOVE_LABELS = Object.fromEntries(MOVES.map((m) => [m, MOVE_TEXTS[m].label])) as Record<EventMove, string>;
+export const EVENT_MOVE_LABELS = textsOf(MOVE_TEXTS, "label");
 
 export const EVENT_MOVE_DONE = {
-  ...(Object.fromEntries(MOVES.map((m) => [m, MOVE_TEXTS[m].done])) as Record<EventMove, string>),
+  ...textsOf(MOVE_TEXTS, "done"),
   set_state: "Stato cambiato manualmente: la nota è nello storico dell'evento.",
 } satisfies Record<EventMove | "set_state", string>;
 

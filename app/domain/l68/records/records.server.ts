@@ -8,7 +8,7 @@ import { absoluteUrl } from "~/utils/public-url.server";
 import type { Trx } from "~/db/db.server";
 import type { L68RecordKind, L68RecordStatus } from "~/db/tables/l68";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
-import { DomainError, StaleVersionError } from "~/domain/errors";
+import { DomainError } from "~/domain/errors";
 import { enqueueMail } from "~/domain/mail/index.server";
 import { applyTransition, lockRow } from "~/domain/workflow/index.server";
 import { recomputeFile } from "../file/commands.server";
@@ -107,13 +107,14 @@ export async function fileRecord(
   return row.id;
 }
 
-async function lockRecord(trx: Trx, employerId: string, recordId: string) {
+/** Locks the record; `version` is the one the person saw (null: no check). */
+async function lockRecord(trx: Trx, employerId: string, recordId: string, version: number | null) {
   const query = trx
     .selectFrom("l68_records")
     .select(["id", "kind", "status", "version", "details", "province_code", "starts_on", "ends_on"])
     .where("id", "=", recordId)
     .where("employer_id", "=", employerId);
-  const row = await lockRow(query, null, "Pratica non trovata");
+  const row = await lockRow(query, version, "Pratica non trovata");
   return { ...row, details: row.details as Record<string, unknown>, ends_on: row.ends_on as string | null };
 }
 
@@ -189,8 +190,7 @@ export async function changeRecordStatus(
   ev: RecordEventForm,
   today: string,
 ) {
-  const rec = await lockRecord(trx, employerId, recordId);
-  if (rec.version !== ev.version) throw new StaleVersionError();
+  const rec = await lockRecord(trx, employerId, recordId, ev.version);
   if (EVENT_SIDE[ev.event] !== side)
     throw new DomainError(
       side === "employer" ? "Solo il collocamento mirato decide sulle pratiche" : "Solo l'azienda può ritirare la pratica",
@@ -253,7 +253,7 @@ async function notifyEmployer(trx: Trx, employerId: string, kind: L68RecordKind,
 
 /** A further document (integration, decree, agreement) on a record that is still open. */
 export async function addRecordDocument(trx: Trx, actor: Actor, employerId: string, recordId: string, doc: StoredPdf) {
-  const rec = await lockRecord(trx, employerId, recordId);
+  const rec = await lockRecord(trx, employerId, recordId, null);
   if (!OPEN_STATUSES.includes(rec.status))
     throw new DomainError(`La pratica è «${RECORD_STATUS_LABELS[rec.status]}»: non accetta altri documenti`, "documento", "conflict");
   await storeDocument(trx, actor, employerId, recordId, doc);
