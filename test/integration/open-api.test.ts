@@ -23,8 +23,7 @@ import { drainOutbox } from "../../search/sync.server";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { jsonRequest } from "../support/factories-l68";
 import { insertVacancy } from "../support/factories-vacancies";
-import { createMatchCandidate, insertPresentedShortlist } from "../support/factories-shortlists";
-import { validTaxCode } from "../support/tax-codes";
+import { insertHire, UNILAV_COMPLETION } from "../support/factories-hires";
 
 /**
  * The open API's contract (docs/decisions/open-api.md): every response a test receives is checked against the OpenAPI
@@ -89,32 +88,14 @@ beforeAll(async () => {
     .transaction()
     .execute((trx) => enqueueSearchSync(trx, "vacancies", [published.id]));
   await drainOutbox(getDb());
-  const shortlistId = await insertPresentedShortlist(employer.id, published.id);
-  personId = await createMatchCandidate({ comune: "Cremona" });
-  await getDb().updateTable("candidates").set({ tax_code: validTaxCode() }).where("id", "=", personId).execute();
   const officer = await createUserWithRole("preselection_officer");
-  const sc = await getDb()
-    .insertInto("shortlist_candidates")
-    .values({ shortlist_id: shortlistId, candidate_id: personId, state: "hired", rank: 9, score: 1, explanation: "{}" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  hireId = (
-    await getDb()
-      .insertInto("hires")
-      .values({
-        shortlist_candidate_id: sc.id,
-        vacancy_id: published.id,
-        employer_id: employer.id,
-        candidate_id: personId,
-        contract_type: "A.01.00",
-        start_date: "2026-08-01",
-        weekly_hours: "40",
-        working_time_code: "F",
-        recorded_by: officer.id,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
+  // A permanent full-time hire on the published vacancy, recorded before the UNILAV fields (the export says what is missing).
+  const hire = await insertHire(
+    { employerId: employer.id, vacancyId: published.id, recordedBy: officer.id },
+    { contract_type: "A.01.00", start_date: "2026-08-01", end_date: null, weekly_hours: 40, working_time_code: "F" },
+  );
+  hireId = hire.id;
+  personId = hire.candidateId;
 });
 
 describe("the OpenAPI document", () => {
@@ -232,29 +213,7 @@ describe("exports for authorised systems", () => {
     const { body: gaps } = await documented("/api/v1/esportazioni/unilav/{hireId}", "get", incomplete);
     expect((gaps?.problems as { message: string }[]).map((p) => p.message)).toContain("Cittadinanza del lavoratore: da completare");
     // The officer completes the hire (as on /operatore/assunzioni/:hireId): the same call now gives the document.
-    const cremona = await getDb().selectFrom("comuni").select("istat_code").where("name", "=", "Cremona").executeTakeFirstOrThrow();
-    await getDb()
-      .updateTable("hires")
-      .set({
-        worker_citizenship: "000",
-        worker_address: "Via Po 2",
-        worker_cap: "26100",
-        worker_education_level: "40",
-        employer_ateco2007: "10.71.10",
-        employer_legal_cap: "20121",
-        work_address: "Via Dante 3",
-        work_cap: "26100",
-        work_comune_code: cremona.istat_code,
-        pat_inail: "12345678",
-        pension_body_code: "01",
-        ccnl_code: "042",
-        contract_level: "4",
-        qualification_code: "5.1.2.2.0.1",
-        gross_annual_pay: 24000,
-        l68_reserved_post: false,
-      })
-      .where("id", "=", hireId)
-      .execute();
+    await getDb().updateTable("hires").set(UNILAV_COMPLETION).where("id", "=", hireId).execute();
     const r = await call(unilav, get("/x", token), { hireId });
     expect(r.status).toBe(200);
     const { text } = await documented("/api/v1/esportazioni/unilav/{hireId}", "get", r);
