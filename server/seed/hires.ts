@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { DB } from "~/db/types";
 import type { DemoRefs } from "./platform";
+import { HAND_PICKED, insertPresentedRosa } from "./shortlists";
 
 /**
  * Demo of the hires' UNILAV and of the reconciliation with the filed CO (docs/legal/national-systems.md#unilav-xml): a
@@ -71,24 +72,12 @@ export async function seedHiresDemo(trx: Transaction<DB>, refs: DemoRefs) {
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const s = await trx
-    .insertInto("shortlists")
-    .values({
-      vacancy_id: v.id,
-      employer_id: refs.employers.bakery,
-      title: "Rosa per Addetti al confezionamento",
-      status: "presented",
-      search_snapshot: JSON.stringify({ conditions: [], filter: "", sort: [], relaxed: [], total: 2 }),
-      results_snapshot: "[]",
-      index_uid: "rosa_candidates",
-      settings_version: 2,
-      created_by: refs.preselectionOfficerId,
-      presented_at: new Date(Date.now() - 40 * 86_400_000),
-      presented_by: refs.preselectionOfficerId,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const explanation = JSON.stringify({ strength: null, requirements: [], distanceKm: 0, cvAgeDays: 0, parts: [], score: 0 });
+  const shortlistId = await insertPresentedRosa(trx, refs, {
+    vacancyId: v.id,
+    title: "Rosa per Addetti al confezionamento",
+    total: 2,
+    presentedAt: new Date(Date.now() - 40 * 86_400_000),
+  });
   const today = new Date().toISOString().slice(0, 10);
   const start = new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10);
   const end = new Date(Date.now() + 166 * 86_400_000).toISOString().slice(0, 10);
@@ -96,11 +85,11 @@ export async function seedHiresDemo(trx: Transaction<DB>, refs: DemoRefs) {
     const row = await trx
       .insertInto("shortlist_candidates")
       .values({
-        shortlist_id: s.id,
+        shortlist_id: shortlistId,
         candidate_id: candidateId,
         rank: i + 1,
         score: 0,
-        explanation,
+        explanation: HAND_PICKED,
         state: "hired",
         presented_at: new Date(),
       })

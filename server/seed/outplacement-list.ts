@@ -5,6 +5,7 @@ import { toCsv } from "~/utils/csv";
 import { addDays, todayInItaly } from "~/utils/dates";
 import { personCodiceFiscaleCheckChar } from "~/utils/tax-codes";
 import type { DemoRefs } from "./platform";
+import { HAND_PICKED, insertPresentedRosa } from "./shortlists";
 
 const cf = (first15: string) => first15 + personCodiceFiscaleCheckChar(first15);
 
@@ -161,31 +162,20 @@ export async function seedCohortRosa(trx: Transaction<DB>, refs: DemoRefs, event
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const s = await trx
-    .insertInto("shortlists")
-    .values({
-      vacancy_id: v.id,
-      employer_id: refs.employers.bakery,
-      title: "Rosa per Magazziniere/a",
-      status: "presented",
-      search_snapshot: JSON.stringify({ conditions: [], filter: "", sort: [], relaxed: [], total: 1 }),
-      results_snapshot: "[]",
-      index_uid: "rosa_candidates",
-      settings_version: 2,
-      created_by: refs.preselectionOfficerId,
-      presented_at: now,
-      presented_by: refs.preselectionOfficerId,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const shortlistId = await insertPresentedRosa(trx, refs, {
+    vacancyId: v.id,
+    title: "Rosa per Magazziniere/a",
+    total: 1,
+    presentedAt: now,
+  });
   await trx
     .insertInto("shortlist_candidates")
     .values({
-      shortlist_id: s.id,
+      shortlist_id: shortlistId,
       candidate_id: worker.candidate_id,
       rank: 1,
       score: 0,
-      explanation: JSON.stringify({ strength: null, requirements: [], distanceKm: 0, cvAgeDays: 0, parts: [], score: 0 }),
+      explanation: HAND_PICKED,
       state: "presented",
       presented_at: now,
       candidate_response: "confirmed",

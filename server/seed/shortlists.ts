@@ -171,35 +171,23 @@ async function seedAvailabilityDemo(trx: Transaction<DB>, refs: DemoRefs, milano
     .returning("id")
     .executeTakeFirstOrThrow();
   const now = new Date();
-  const s = await trx
-    .insertInto("shortlists")
-    .values({
-      vacancy_id: v.id,
-      employer_id: refs.employers.bakery,
-      title: "Rosa per Aiuto panettiere/a",
-      status: "presented",
-      search_snapshot: JSON.stringify({ conditions: [], filter: "", sort: [], relaxed: [], total: 3 }),
-      results_snapshot: "[]",
-      index_uid: "rosa_candidates",
-      settings_version: 2,
-      created_by: refs.preselectionOfficerId,
-      presented_at: now,
-      presented_by: refs.preselectionOfficerId,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const explanation = JSON.stringify({ strength: null, requirements: [], distanceKm: 0, cvAgeDays: 0, parts: [], score: 0 });
+  const shortlistId = await insertPresentedRosa(trx, refs, {
+    vacancyId: v.id,
+    title: "Rosa per Aiuto panettiere/a",
+    total: 3,
+    presentedAt: now,
+  });
   await trx
     .insertInto("shortlist_candidates")
     .values([
-      { shortlist_id: s.id, candidate_id: ids[0]!, rank: 1, score: 0, explanation },
-      { shortlist_id: s.id, candidate_id: ids[1]!, rank: 2, score: 0, explanation },
+      { shortlist_id: shortlistId, candidate_id: ids[0]!, rank: 1, score: 0, explanation: HAND_PICKED },
+      { shortlist_id: shortlistId, candidate_id: ids[1]!, rank: 2, score: 0, explanation: HAND_PICKED },
       {
-        shortlist_id: s.id,
+        shortlist_id: shortlistId,
         candidate_id: ids[2]!,
         rank: 3,
         score: 0,
-        explanation,
+        explanation: HAND_PICKED,
         state: "presented",
         presented_at: now,
         candidate_response: "confirmed",
@@ -207,4 +195,34 @@ async function seedAvailabilityDemo(trx: Transaction<DB>, refs: DemoRefs, milano
       },
     ])
     .execute();
+}
+
+/** The explanation of a row added to a demo rosa by hand (no matching run behind it). */
+export const HAND_PICKED = JSON.stringify({ strength: null, requirements: [], distanceKm: 0, cvAgeDays: 0, parts: [], score: 0 });
+
+/** A rosa of a Panificio Lombardo vacancy, presented by the demo officer (by default now); returns its id. */
+export async function insertPresentedRosa(
+  trx: Transaction<DB>,
+  refs: DemoRefs,
+  rosa: { vacancyId: string; title: string; total: number; presentedAt?: Date },
+): Promise<string> {
+  const presentedAt = rosa.presentedAt ?? new Date();
+  const s = await trx
+    .insertInto("shortlists")
+    .values({
+      vacancy_id: rosa.vacancyId,
+      employer_id: refs.employers.bakery,
+      title: rosa.title,
+      status: "presented",
+      search_snapshot: JSON.stringify({ conditions: [], filter: "", sort: [], relaxed: [], total: rosa.total }),
+      results_snapshot: "[]",
+      index_uid: "rosa_candidates",
+      settings_version: 2,
+      created_by: refs.preselectionOfficerId,
+      presented_at: presentedAt,
+      presented_by: refs.preselectionOfficerId,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return s.id;
 }

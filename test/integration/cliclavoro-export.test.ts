@@ -15,6 +15,7 @@ import { seedShortlistDemo } from "../../server/seed/shortlists";
 import { seedVacancies } from "../../server/seed/vacancies";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { insertVacancy } from "../support/factories-vacancies";
+import { inRolledBackTransaction } from "../support/rolled-back";
 import { callRoute, formErrorsOf } from "../support/routes";
 
 let employerId: string;
@@ -137,57 +138,49 @@ describe("ClicLavoro export of a vacancy", () => {
   });
 });
 
-/** Thrown to roll the demo data back: the test database is shared by the other files. */
-class Rollback extends Error {}
-
 describe("demo data", () => {
   it("every published demo vacancy gets a valid ClicLavoro document", { timeout: 180_000 }, async () => {
-    let checked = 0;
-    await getDb()
-      .transaction()
-      .execute(async (trx) => {
-        const refs = await seedPlatform(trx);
-        for (const seed of [
-          seedL68,
-          seedCandidates,
-          seedVacancies,
-          seedShortlistDemo,
-          seedReservedVacancyDemo,
-          seedOutplacement,
-          seedInternships,
-        ])
-          await seed(trx, refs);
-        const rows = await trx
-          .selectFrom("vacancies")
-          .select("id")
-          .where("published_at", "is not", null)
-          .where("publication_mode", "!=", "internal")
-          .execute();
-        expect(rows.length).toBeGreaterThan(3);
-        let choices = 0;
-        for (const { id } of rows) {
-          let v = (await getVacancy(trx, { kind: "officer" }, id))!;
-          let status = await bcnlStatus(trx, v);
-          // A profession without a certain CP2011 code waits for the officer's choice: once made, the document is valid.
-          if (!status.next.ok && status.next.problems.length === 1 && status.next.problems[0]!.fix === "cp2011") {
-            await trx.updateTable("vacancies").set({ cp2011_code: status.mapping!.candidates[0]!.code }).where("id", "=", id).execute();
-            v = (await getVacancy(trx, { kind: "officer" }, id))!;
-            status = await bcnlStatus(trx, v);
-            choices++;
-          }
-          const answer = status.next.ok ? "ok" : (status.next.refused ?? status.next.problems.map((p) => p.message).join(" | "));
-          // A closed demo vacancy never sent has no closing to send: that is the only refusal allowed.
-          if (v.status === "closed" && !status.next.ok && status.next.refused) continue;
-          expect(answer, `${v.number} ${v.title}`).toBe("ok");
-          checked++;
+    const checked = await inRolledBackTransaction(async (trx) => {
+      const refs = await seedPlatform(trx);
+      for (const seed of [
+        seedL68,
+        seedCandidates,
+        seedVacancies,
+        seedShortlistDemo,
+        seedReservedVacancyDemo,
+        seedOutplacement,
+        seedInternships,
+      ])
+        await seed(trx, refs);
+      const rows = await trx
+        .selectFrom("vacancies")
+        .select("id")
+        .where("published_at", "is not", null)
+        .where("publication_mode", "!=", "internal")
+        .execute();
+      expect(rows.length).toBeGreaterThan(3);
+      let choices = 0;
+      let valid = 0;
+      for (const { id } of rows) {
+        let v = (await getVacancy(trx, { kind: "officer" }, id))!;
+        let status = await bcnlStatus(trx, v);
+        // A profession without a certain CP2011 code waits for the officer's choice: once made, the document is valid.
+        if (!status.next.ok && status.next.problems.length === 1 && status.next.problems[0]!.fix === "cp2011") {
+          await trx.updateTable("vacancies").set({ cp2011_code: status.mapping!.candidates[0]!.code }).where("id", "=", id).execute();
+          v = (await getVacancy(trx, { kind: "officer" }, id))!;
+          status = await bcnlStatus(trx, v);
+          choices++;
         }
-        // The demo shows the choice at least once.
-        expect(choices).toBeGreaterThan(0);
-        throw new Rollback();
-      })
-      .catch((e) => {
-        if (!(e instanceof Rollback)) throw e;
-      });
+        const answer = status.next.ok ? "ok" : (status.next.refused ?? status.next.problems.map((p) => p.message).join(" | "));
+        // A closed demo vacancy never sent has no closing to send: that is the only refusal allowed.
+        if (v.status === "closed" && !status.next.ok && status.next.refused) continue;
+        expect(answer, `${v.number} ${v.title}`).toBe("ok");
+        valid++;
+      }
+      // The demo shows the choice at least once.
+      expect(choices).toBeGreaterThan(0);
+      return valid;
+    });
     expect(checked).toBeGreaterThan(3);
   });
 });

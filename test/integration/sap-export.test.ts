@@ -24,8 +24,7 @@ beforeAll(async () => {
   officer = await cookieFor(o.id);
   const provider = await createUserWithRole("outplacement_provider");
   taxCode = validTaxCode();
-  candidateId = await createMatchCandidate({ comune: "Milano" });
-  await getDb().updateTable("candidates").set({ tax_code: taxCode }).where("id", "=", candidateId).execute();
+  candidateId = await createMatchCandidate({ comune: "Milano", taxCode });
   // A started internship (C06) and one only requested (not a policy yet).
   await insertInternship(employer.id, { state: "active", candidate_id: candidateId, start_date: "2026-10-01", end_date: "2027-03-31" });
   await insertInternship(employer.id, { state: "drafting", candidate_id: candidateId });

@@ -34,6 +34,8 @@ export interface CandidateSpec {
   protectedCategory?: "none" | "art1" | "art18";
   userId?: string | null;
   lastName?: string;
+  /** A real codice fiscale (`validTaxCode()`) where the code is read (UNILAV, SAP); else one that passes the format check only. */
+  taxCode?: string;
 }
 
 /** One candidate with a complete CV, indexed in Meilisearch before it returns. */
@@ -46,7 +48,7 @@ export async function createMatchCandidate(spec: CandidateSpec = {}) {
       .values({
         first_name: "Prova",
         last_name: spec.lastName ?? `Candidato ${randomUUID().slice(0, 6)}`,
-        tax_code: fakeTaxCode(),
+        tax_code: spec.taxCode ?? fakeTaxCode(),
         birth_date: "1990-01-01",
         domicile_comune_code: comune,
         email: `cand-${randomUUID().slice(0, 8)}@example.it`,
