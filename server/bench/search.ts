@@ -5,7 +5,8 @@
  * Prints indexing throughput, index size, query latency with 1 and 8
  * clients, where the time goes (each part of the officer's page asked of Meilisearch alone),
  * commit→searchable latency and the PostgreSQL-only baseline (skipped with --no-baseline; with
- * --baseline-sample N only N of the queries run on PostgreSQL, on the same data).
+ * --baseline-sample N only N of the queries run on PostgreSQL, on the same data). With --import-during N it also
+ * measures the officer's search while N more CVs are imported as the CSV import does (one transaction, then the outbox).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -14,7 +15,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { Meilisearch } from "meilisearch";
-import { getDb } from "~/db/db.server";
+import { getDb, type Db } from "~/db/db.server";
 import { onEveryCommit, withTransaction } from "~/db/transaction.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import { searchCandidates } from "~/domain/candidates/search.server";
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     json: { type: "string" },
     "no-baseline": { type: "boolean", default: false },
     "baseline-sample": { type: "string" },
+    "import-during": { type: "string" },
   },
 });
 const COUNT = Number(args.count);
@@ -50,6 +52,8 @@ if (!Number.isInteger(COUNT) || COUNT < 1000) throw new Error("--count deve esse
 const BASELINE_SAMPLE = args["baseline-sample"] === undefined ? undefined : Number(args["baseline-sample"]);
 if (BASELINE_SAMPLE !== undefined && (!Number.isInteger(BASELINE_SAMPLE) || BASELINE_SAMPLE < 10))
   throw new Error("--baseline-sample deve essere un intero ≥ 10 (numero di query eseguite anche su PostgreSQL)");
+const IMPORT_DURING = args["import-during"] === undefined ? 0 : Number(args["import-during"]);
+if (!Number.isInteger(IMPORT_DURING) || IMPORT_DURING < 0) throw new Error("--import-during deve essere un intero ≥ 0 (CV importati)");
 if (BASELINE_SAMPLE !== undefined && args["no-baseline"]) throw new Error("--no-baseline e --baseline-sample si escludono");
 
 const pct = (xs: number[], p: number) => {
@@ -89,6 +93,65 @@ function duBytes(dir: string): number {
   } catch {
     return NaN;
   }
+}
+
+/**
+ * The officer's search (1 client, the same queries in a loop) while `IMPORT_DURING` CVs arrive as the CSV import writes
+ * them (app/domain/candidates/import.server.ts: one transaction, the outbox, then the sync worker), until every imported
+ * CV is searchable: the indexing budget (1 thread, 256 MiB) against search latency.
+ */
+async function searchDuringImport(
+  db: Db,
+  meili: Meilisearch,
+  queries: CandidateSearchInput[],
+  run: (q: CandidateSearchInput) => Promise<unknown>,
+  quietP95: number,
+) {
+  const index = meili.index(indexUid("candidates"));
+  const before = (await index.getStats()).numberOfDocuments;
+  const times: number[] = [];
+  let importing = true;
+  const searching = (async () => {
+    for (let i = 0; importing; i++) {
+      const [, t] = await timed(() => run(queries[i % queries.length]));
+      times.push(t);
+    }
+  })();
+  const started = performance.now();
+  await generateCandidates(db, {
+    count: IMPORT_DURING,
+    seed: "rosa-bench-import",
+    today: generatorToday(),
+    createdBy: null,
+    enqueue: true,
+    atomic: true,
+    batchSize: 2000,
+  });
+  const committed = performance.now();
+  kickSyncWorker(getDb);
+  for (;;) {
+    const stats = await index.getStats();
+    if (stats.numberOfDocuments >= before + IMPORT_DURING && !stats.isIndexing) break;
+    if (performance.now() - committed > 30 * 60_000) throw new Error("importazione non ricercabile dopo 30 minuti");
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  const searchable = performance.now();
+  importing = false;
+  await searching;
+  const result = {
+    cvs: IMPORT_DURING,
+    commitSeconds: (committed - started) / 1000,
+    searchableSeconds: (searchable - started) / 1000,
+    searches: times.length,
+    p50: pct(times, 50),
+    p95: pct(times, 95),
+    p99: pct(times, 99),
+    quietP95,
+  };
+  log(
+    `Ricerca durante un'importazione di ${fmt.format(IMPORT_DURING)} CV (commit in ${result.commitSeconds.toFixed(1)} s, tutti ricercabili dopo ${result.searchableSeconds.toFixed(1)} s): ${fmt.format(times.length)} ricerche, p50 ${ms(result.p50)}  p95 ${ms(result.p95)}  p99 ${ms(result.p99)} (a indice fermo p95 ${ms(quietP95)})`,
+  );
+  return result;
 }
 
 async function main() {
@@ -268,11 +331,12 @@ async function main() {
         syncMs.push(performance.now() - committed);
         await new Promise((res) => setTimeout(res, 20));
       }
-      stopSyncWorker();
       report.sync = { n: syncMs.length, p50: pct(syncMs, 50), p95: pct(syncMs, 95), max: Math.max(...syncMs) };
       log(
         `Sincronizzazione commit → ricercabile (${syncMs.length} modifiche): p50 ${ms(pct(syncMs, 50))}  p95 ${ms(pct(syncMs, 95))}  max ${ms(Math.max(...syncMs))}`,
       );
+      if (IMPORT_DURING) report.importDuring = await searchDuringImport(db, meili, queries, run, one.p95);
+      stopSyncWorker();
 
       if (args["no-baseline"]) {
         log("Riferimento solo PostgreSQL: saltato (--no-baseline)");
