@@ -117,6 +117,10 @@ const ateco2007Of = (code: string) => (/^\d{2}\.\d{2}\.\d{2}$/.test(code) && cod
 export const isReservedHire = (h: Pick<HireUnilavRow, "l68_reserved" | "l68_reserved_post">) =>
   h.l68_reserved !== "no" && h.l68_reserved_post !== false;
 
+/** The worker's level of education: the one the hire recorded, else the CV's highest ministerial title (2 digits). */
+export const workerEducationLevelOf = (h: Pick<HireUnilavRow, "worker_education_level" | "cv_education">) =>
+  h.worker_education_level ?? unilavEducationLevelOf(h.cv_education.map((e) => ({ studyLevel: e.level, studyTitleCode: e.title })));
+
 /** The UNILAV draft of a hire: Rosa's data plus what the hire recorded; nulls are «da completare». */
 export function hireUnilavDraft(h: HireUnilavRow, now = new Date()): UnilavDraft {
   const decoded = decodeTaxCode(h.tax_code, h.birth_date);
@@ -143,8 +147,7 @@ export function hireUnilavDraft(h: HireUnilavRow, now = new Date()): UnilavDraft
       birthComune: decoded?.birthComune ?? null,
       birthDate: h.birth_date ?? decoded?.birthDate ?? null,
       domicile: { comune: h.domicile_belfiore, cap: h.worker_cap, address: h.worker_address ?? h.domicile_address },
-      educationLevel:
-        h.worker_education_level ?? unilavEducationLevelOf(h.cv_education.map((e) => ({ studyLevel: e.level, studyTitleCode: e.title }))),
+      educationLevel: workerEducationLevelOf(h),
     },
     contract: {
       startDate: h.start_date,
