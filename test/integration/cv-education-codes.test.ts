@@ -226,8 +226,15 @@ describe("UNILAV level of education from the CV", () => {
       "education.1.studyLevel": "4",
       "education.1.title": "Diploma",
     });
-    const { cvUnilavEducationLevels } = await import("~/domain/shortlists/hire-unilav.server");
+    const { cvUnilavEducationLevels, workerEducationLevelOf } = await import("~/domain/shortlists/hire-unilav.server");
     expect((await cvUnilavEducationLevels(getDb(), [id])).get(id)).toBe("70");
+    // A hire that recorded a level keeps it; one that did not exports the CV's.
+    const cv = [
+      { level: 4, title: null },
+      { level: 7, title: "71000000" },
+    ];
+    expect(workerEducationLevelOf({ worker_education_level: null, cv_education: cv })).toBe("70");
+    expect(workerEducationLevelOf({ worker_education_level: "40", cv_education: cv })).toBe("40");
     const input = candidateInput({ "education.0.studyLevel": "0", "education.0.title": "Nessun titolo" });
     const none = await withTransaction((trx) => createCandidate(trx, SYSTEM_ACTOR, input, { canSetProtectedCategory: false }));
     expect((await cvUnilavEducationLevels(getDb(), [none])).get(none)).toBeNull();
