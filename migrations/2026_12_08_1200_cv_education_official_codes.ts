@@ -54,6 +54,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       drop column eqf_level,
       add constraint candidate_education_title_of_level check (study_title_code is null or study_title_code like (case study_level
         when 8 then '80' when 9 then '81' when 10 then '82' when 11 then '83' when 12 then '9' else study_level::text end) || '%');
+
+    -- The search documents of these CVs carry the new fields: the sync worker re-sends them after start.
+    insert into search_outbox (index_uid, document_id) select distinct 'candidates', candidate_id::text from candidate_education;
   `).execute(db);
 }
 
@@ -72,5 +75,6 @@ export async function down(db: Kysely<any>): Promise<void> {
       drop constraint candidate_education_title_of_level,
       drop column study_level,
       drop column study_title_code;
+    insert into search_outbox (index_uid, document_id) select distinct 'candidates', candidate_id::text from candidate_education;
   `).execute(db);
 }

@@ -106,7 +106,11 @@ describe("migration of the CV's titles of study to the ministerial codes", () =>
     await expect(migrateTo(db, MIGRATION)).rejects.toThrow(/eqf_level senza corrispondenza: 9/);
     await sql`delete from candidate_education where eqf_level = 9`.execute(db);
 
+    await sql`delete from search_outbox`.execute(db);
     await migrateTo(db, MIGRATION);
+    // Their search documents gain the new fields: each CV with a title is queued once for the sync worker.
+    const queued = await sql<{ document_id: string }>`select document_id from search_outbox where index_uid = 'candidates'`.execute(db);
+    expect(queued.rows.map((r) => r.document_id).sort()).toEqual([...new Set(before.map((r) => r.candidate_id))].sort());
 
     type After = { id: string; candidate_id: string; study_level: number; study_title_code: string | null; title: string };
     const after = (
