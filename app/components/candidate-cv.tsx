@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { StoredCv } from "~/domain/candidates/cv";
+import { studyLine } from "~/domain/candidates/education";
 import {
-  EQF_LABELS,
   IT_SKILL_LEVEL_LABELS,
   LANGUAGE_LABELS,
   LICENCE_LABELS,
@@ -102,7 +102,12 @@ export function CandidateCvView({ cv, downloadHref }: { cv: CvView; downloadHref
         <ul>
           {s.education.map((e, i) => (
             <li key={i}>
-              {e.title} — {EQF_LABELS[String(e.eqf_level)] ?? `EQF ${e.eqf_level}`}
+              {studyLine({
+                title: e.title,
+                studyLevel: e.study_level,
+                studyTitleCode: e.study_title_code,
+                studyTitleLabel: e.study_title_label,
+              })}
               {e.institution ? `, ${e.institution}` : ""}
               {e.year ? ` (${e.year})` : ""}
             </li>

@@ -4,10 +4,10 @@ import type { ReactNode } from "react";
 import type { z } from "zod";
 import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 import { LookupInput } from "./lookup-input";
+import { StudyTitleFields } from "./study-title-fields";
 import { CV_SECTION_ROWS, type CvFormValue, type CvSection } from "~/domain/candidates/form-values";
 import {
   CEFR_LEVELS,
-  EQF_LABELS,
   IT_SKILL_LEVEL_LABELS,
   LANGUAGE_LABELS,
   LICENCE_LABELS,
@@ -138,16 +138,22 @@ function CandidateFormFields({ conform, mode, canSetProtectedCategory }: Props) 
         {rows.education.map((i) => (
           <div className="row border-bottom mb-3" key={i}>
             <div className="col-md-6">
-              <TextField {...b(`education.${i}.title`)} label={`Titolo di studio ${i + 1}`} required={i === 0} />
-            </div>
-            <div className="col-md-6">
-              <SelectField
-                {...b(`education.${i}.eqfLevel`)}
-                label={`Livello EQF del titolo ${i + 1}`}
-                options={EQF_LABELS}
-                placeholder="Scegli il livello"
+              <TextField
+                {...b(`education.${i}.title`)}
+                label={`Titolo di studio ${i + 1}`}
+                required={i === 0}
+                hint="Come lo indica la persona, es. «Diploma di ragioneria»"
               />
             </div>
+            <StudyTitleFields
+              level={b(`education.${i}.studyLevel`).field}
+              title={b(`education.${i}.studyTitle`).field}
+              levelLabel={`Livello di studio del titolo ${i + 1}`}
+              titleLabel={`Titolo ministeriale ${i + 1} (facoltativo)`}
+              levelPlaceholder="Scegli il livello"
+              levelRequired={i === 0}
+              columns={["col-md-6", "col-md-12"]}
+            />
             <div className="col-md-8">
               <TextField {...b(`education.${i}.institution`)} label={`Istituto del titolo ${i + 1}`} />
             </div>

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import type { z } from "zod";
 import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { LookupInput } from "~/components/lookup-input";
+import { StudyTitleFields } from "~/components/study-title-fields";
 import {
   ALBI,
   CEFR_LEVELS,
@@ -13,7 +14,6 @@ import {
   LANGUAGE_OPTIONS,
   LICENCE_CATEGORIES,
   PATENTINI,
-  STUDY_LEVELS,
   WORKING_TIME_CODES,
 } from "~/domain/reference";
 import {
@@ -108,17 +108,13 @@ function RequirementRow({ i, row, removeButton }: { i: number; row: RequirementF
         <div className="col-md-3">
           <TextField field={f.years} label="Anni di esperienza" inputMode="numeric" />
         </div>
-        <div className="col-md-5">
-          <SelectField field={f.studyLevel} label="Livello del titolo di studio" options={STUDY_LEVELS} placeholder="—" />
-        </div>
-        <div className="col-md-7">
-          <LookupInput
-            field={f.studyTitle}
-            label="Titolo di studio (facoltativo)"
-            hint="Scrivi parte del nome (es. ragioneria) e scegli dall'elenco ministeriale"
-            source="/api/codici-unilav?elenco=titoli"
-          />
-        </div>
+        <StudyTitleFields
+          level={f.studyLevel}
+          title={f.studyTitle}
+          levelLabel="Livello del titolo di studio"
+          titleLabel="Titolo di studio (facoltativo)"
+          columns={["col-md-5", "col-md-7"]}
+        />
         <div className="col-md-4">
           <SelectField field={f.languageCode} label="Lingua" options={LANGUAGE_OPTIONS} placeholder="—" />
         </div>

@@ -110,9 +110,10 @@ export interface CandidateDisability {
 
 export interface CandidateEducation {
   candidate_id: string;
-  eqf_level: number;
   id: Generated<string>;
   institution: string | null;
+  study_level: number;
+  study_title_code: string | null;
   title: string;
   year: number | null;
 }

@@ -3,13 +3,21 @@ import { z } from "zod";
 import { lookupCodes } from "~/domain/reference/national.server";
 
 const LISTS = { ccnl: "ccnl", qualifiche: "qualifications", titoli: "studyTitles" } as const;
-const QuerySchema = z.object({ elenco: z.enum(["ccnl", "qualifiche", "titoli"]), q: z.string().max(80).default("") });
+const QuerySchema = z.object({
+  elenco: z.enum(["ccnl", "qualifiche", "titoli"]),
+  q: z.string().max(80).default(""),
+  /** Titles of study: only those of this ministerial level (0–12), as the form's level select says. */
+  livello: z
+    .string()
+    .regex(/^(\d|1[0-2])$/)
+    .optional(),
+});
 
 /** Public lookup of the national code lists in force (CCNL, CP2011 qualifiche, titles of study): reference data, no personal data. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return { options: [] };
-  return {
-    options: lookupCodes(LISTS[parsed.data.elenco], parsed.data.q).map((o) => ({ label: o.label })),
-  };
+  const { elenco, q, livello } = parsed.data;
+  const ofLevel = elenco === "titoli" && livello !== undefined ? (e: { group?: string }) => e.group === livello : undefined;
+  return { options: lookupCodes(LISTS[elenco], q, 10, ofLevel).map((o) => ({ label: o.label })) };
 }

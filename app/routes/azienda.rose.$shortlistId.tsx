@@ -186,7 +186,7 @@ export default function EmployerShortlistPage() {
                   fixedTermCodes={options.fixedTermCodes}
                   defaultComune={defaults.comune}
                   defaultReserved={defaults.reserved}
-                  unilav={{ options: options.unilav, defaults: defaults.unilav }}
+                  unilav={{ options: options.unilav, defaults: { ...defaults.unilav, workerEducationLevel: r.unilavEducationLevel ?? "" } }}
                   byOfficer={false}
                   lastResult={replyTo("hire", r.id)}
                 />

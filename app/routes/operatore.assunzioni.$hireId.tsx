@@ -15,6 +15,7 @@ import {
   recordFiledCo,
   ServerHireUnilavSchema,
   unilavFieldOptions,
+  workerEducationLevelOf,
 } from "~/domain/shortlists/index.server";
 import { formatDate } from "~/utils/format";
 import { plural } from "~/utils/plural";
@@ -66,7 +67,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       workerCitizenship: h.worker_citizenship ?? "",
       workerAddress: h.worker_address ?? h.domicile_address ?? "",
       workerCap: h.worker_cap ?? "",
-      workerEducationLevel: h.worker_education_level ?? "",
+      workerEducationLevel: workerEducationLevelOf(h) ?? "",
       employerAteco2007: h.employer_ateco2007 ?? "",
       employerLegalCap: h.employer_legal_cap ?? "",
       workAddress: h.work_address ?? "",

@@ -7,7 +7,8 @@ import { LookupInput } from "~/components/lookup-input";
 import { Pager } from "~/components/pager";
 import { getDb } from "~/db/db.server";
 import { recordAudit } from "~/domain/audit/commands.server";
-import { EQF_LABELS, LANGUAGE_LABELS, LICENCE_LABELS, PROTECTED_CATEGORY_LABELS } from "~/domain/candidates/schema";
+import { LANGUAGE_LABELS, LICENCE_LABELS, PROTECTED_CATEGORY_LABELS } from "~/domain/candidates/schema";
+import { STUDY_LEVELS } from "~/domain/reference";
 import { auditableSearch, searchCandidates, type CandidateSearchResult } from "~/domain/candidates/search.server";
 import {
   AVAILABILITY_LABELS,
@@ -167,7 +168,9 @@ export default function CandidateSearchPage() {
                       <span className="fw-semibold">Propensioni:</span> {h.preferences.join(" · ")}
                     </p>
                     <p className="mb-1 small text-muted">
-                      {h.educationLevel ? (EQF_LABELS[String(h.educationLevel)] ?? `EQF ${h.educationLevel}`) : "Titolo non indicato"}
+                      {h.studyLevel >= 0
+                        ? `${STUDY_LEVELS[String(h.studyLevel)] ?? `Livello ${h.studyLevel}`}${h.educationLevel ? ` (EQF ${h.educationLevel})` : ""}`
+                        : "Titolo non indicato"}
                       {h.licences.length ? ` · Patenti: ${h.licences.map((l) => LICENCE_LABELS[l] ?? l).join(", ")}` : ""}
                       {h.languages.length ? ` · Lingue: ${h.languages.map((l) => LANGUAGE_LABELS[l] ?? l).join(", ")}` : ""}
                       {h.availability.length ? ` · ${h.availability.map((a) => AVAILABILITY_LABELS[a] ?? a).join(", ")}` : ""}

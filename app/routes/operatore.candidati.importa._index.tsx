@@ -80,11 +80,24 @@ export default function ImportCandidatesPage() {
       </Form>
       <details className="mt-4">
         <summary>Colonne del file</summary>
-        <p>Obbligatorie: {REQUIRED_COLUMNS.join(", ")}. Facoltative: tutte le altre.</p>
+        <p>
+          Obbligatorie: {REQUIRED_COLUMNS.join(", ")} e livello_studio (oppure, per i file preparati con il modello precedente,
+          livello_eqf). Facoltative: tutte le altre.
+        </p>
         <ul>
           <li>data_nascita, disponibile_dal: gg/mm/aaaa oppure aaaa-mm-gg</li>
           <li>comune_domicilio: «Nome (XX)» oppure codice ISTAT a 6 cifre</li>
-          <li>livello_eqf: da 1 a 8</li>
+          <li>
+            livello_studio: livello di studio ministeriale da 0 (nessun titolo) a 12 (dottorato), es. 2 licenza media, 3 qualifica, 4
+            diploma, 5 diploma ITS, 7 laurea; codice_titolo_studio (facoltativo): il titolo ministeriale a 8 cifre di quel livello, es.
+            40200000 (diploma tecnico), 71000000 (laurea triennale), 74000000 (laurea magistrale)
+          </li>
+          <li>
+            livello_eqf (accettato per compatibilità): da 1 a 8, convertito nel livello ministeriale come i CV già registrati (EQF 1 e 2 →
+            licenza media, o elementare se il titolo lo dice; 6 → laurea triennale, o diploma universitario; 7 → laurea magistrale, o
+            master, vecchio ordinamento, ciclo unico se il titolo lo dice; 8 → dottorato, o specializzazione). Se c'è anche livello_studio
+            vale quest'ultimo, e i due devono corrispondere.
+          </li>
           <li>
             propensione_N_professione: codice CP2021 (es. 5.1.2.2.0), propensione_N_fonte: lavoro, istruzione o formazione (N = 1, 2, 3)
           </li>

@@ -418,7 +418,10 @@ export default function OfficerShortlistPage() {
                         fixedTermCodes={options.fixedTermCodes}
                         defaultComune={defaults.comune}
                         defaultReserved={defaults.reserved}
-                        unilav={{ options: options.unilav, defaults: defaults.unilav }}
+                        unilav={{
+                          options: options.unilav,
+                          defaults: { ...defaults.unilav, workerEducationLevel: r.unilavEducationLevel ?? "" },
+                        }}
                         byOfficer
                         lastResult={replyTo("hire", r.id)}
                       />

@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
+import { highestEqf } from "~/domain/candidates/education";
 import { CEFR_ORDER, LICENCE_SATISFIED_BY } from "~/domain/matching/codes";
 import { eqfOfStudy, ISO_OF_LANGUAGE, LICENCE_CODE_OF_CATEGORY } from "~/domain/reference/national-codes";
 import { codePrefix, significantTokens } from "~/domain/matching/fields";
@@ -235,9 +236,15 @@ async function loadRaw(db: Db): Promise<Raw[]> {
     r.expDays.set(e.occupation_code, (r.expDays.get(e.occupation_code) ?? 0) + days);
   }
   for (const e of (
-    await sql<{ candidate_id: string; m: number }>`select candidate_id, max(eqf_level) as m from candidate_education group by 1`.execute(db)
-  ).rows)
-    byId.get(e.candidate_id)!.eqf = Number(e.m);
+    await sql<{
+      candidate_id: string;
+      study_level: number;
+      study_title_code: string | null;
+    }>`select candidate_id, study_level, study_title_code from candidate_education`.execute(db)
+  ).rows) {
+    const r = byId.get(e.candidate_id)!;
+    r.eqf = Math.max(r.eqf, highestEqf([{ studyLevel: e.study_level, studyTitleCode: e.study_title_code }]));
+  }
   for (const l of (await sql<{ candidate_id: string; language_code: string; level: string }>`select * from candidate_languages`.execute(db))
     .rows)
     byId.get(l.candidate_id)!.langs.set(l.language_code, CEFR_ORDER.indexOf(l.level as never));

@@ -90,7 +90,7 @@ export function benchQueries(count: number, comuni: { label: string; provinceCod
     if (rng.chance(0.15)) p.append("language", "en");
     if (rng.chance(0.2)) p.append("availability", rng.pick(["shifts", "weekends", "part_time", "own_vehicle"]));
     if (rng.chance(0.3)) p.set("freshness", "fresh");
-    if (rng.chance(0.1)) p.append("education", rng.pick(["3", "4", "6"]));
+    if (rng.chance(0.1)) p.append("education", rng.pick(["3", "4", "7"]));
     if (!p.get("sort") && rng.chance(0.15)) p.set("sort", "freshness");
     if (rng.chance(0.1)) p.set("page", "2");
     const parsed = CandidateSearchSchema.safeParse(searchParamsToRaw(p));

@@ -1,6 +1,7 @@
 import { personCodiceFiscaleCheckChar } from "~/utils/tax-codes";
 import { PROFILES, type Profile } from "./candidate-profiles";
 import { jobTitlesOf } from "~/domain/professions/vocabulary";
+import { studyOfEqf } from "~/domain/candidates/education";
 
 /**
  * Deterministic generator of realistic synthetic candidates (demo data and
@@ -390,7 +391,15 @@ export interface GeneratedCandidate {
     protected_category: "none" | "art1" | "art18";
     created_at: string;
   };
-  education: { candidate_id: string; eqf_level: number; title: string; institution: string; year: number }[];
+  /** Ministerial level and title of study (the profiles give an EQF level: `studyOfEqf` converts it, as for the stored CVs). */
+  education: {
+    candidate_id: string;
+    study_level: number;
+    study_title_code: string | null;
+    title: string;
+    institution: string;
+    year: number;
+  }[];
   experiences: {
     candidate_id: string;
     occupation_code: string;
@@ -466,6 +475,13 @@ const STREETS = [
   "Via Cavour",
   "Viale Europa",
 ];
+/** The columns of a generated title from the profile's EQF level and the title's words. */
+function studyColumns(eqf: number, title: string) {
+  const study = studyOfEqf(eqf, title);
+  if (!study) throw new Error(`EQF ${eqf} senza livello di studio`);
+  return { study_level: study.studyLevel, study_title_code: study.studyTitleCode };
+}
+
 const SCHOOL_TITLES: Record<number, string[]> = {
   1: ["Licenza elementare"],
   2: ["Licenza media"],
@@ -633,7 +649,7 @@ export function createCandidateGenerator(refs: GeneratorRefs, opts: { seed: stri
     const schoolTitle = `${rng.pick(SCHOOL_TITLES[eqf])}${field && eqf >= 3 ? ` in ${field}` : ""}`;
     education.push({
       candidate_id: id,
-      eqf_level: eqf,
+      ...studyColumns(eqf, schoolTitle),
       title: schoolTitle,
       institution: eqf >= 6 ? `Università degli studi` : `Istituto di ${comune.name}`,
       year: Math.min(new Date(today).getUTCFullYear(), birth.getUTCFullYear() + 14 + Math.min(eqf, 7) * 1 + 4),
@@ -641,7 +657,7 @@ export function createCandidateGenerator(refs: GeneratorRefs, opts: { seed: stri
     if (eqf > 2 && rng.chance(0.3))
       education.push({
         candidate_id: id,
-        eqf_level: 2,
+        ...studyColumns(2, "Licenza media"),
         title: "Licenza media",
         institution: `Scuola secondaria di primo grado di ${comune.name}`,
         year: birth.getUTCFullYear() + 14,

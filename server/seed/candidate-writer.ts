@@ -57,7 +57,8 @@ export async function insertGeneratedCandidates(trx: Kysely<DB>, batch: Generate
     "candidate_education",
     [
       ["candidate_id", "uuid"],
-      ["eqf_level", "int2"],
+      ["study_level", "int2"],
+      ["study_title_code", "text"],
       ["title", "text"],
       ["institution", "text"],
       ["year", "int2"],

@@ -38,7 +38,10 @@ export async function seedHiresDemo(trx: Transaction<DB>, refs: DemoRefs) {
       .returning("id")
       .executeTakeFirstOrThrow();
     ids.push(c.id);
-    await trx.insertInto("candidate_education").values({ candidate_id: c.id, eqf_level: 2, title: "Licenza media" }).execute();
+    await trx
+      .insertInto("candidate_education")
+      .values({ candidate_id: c.id, study_level: 2, study_title_code: "20000000", title: "Licenza media" })
+      .execute();
     const o = await trx.selectFrom("occupations").select("title").where("code", "=", "8.4.3.1.0").executeTakeFirstOrThrow();
     await trx
       .insertInto("candidate_preferences")
@@ -119,7 +122,6 @@ export async function seedHiresDemo(trx: Transaction<DB>, refs: DemoRefs) {
           ? {
               worker_citizenship: "000",
               worker_cap: "20127",
-              worker_education_level: "20",
               employer_ateco2007: "10.71.10",
               employer_legal_cap: "20132",
               work_address: "Via Rubattino 8",

@@ -50,7 +50,7 @@ export async function seedShortlistDemo(trx: Transaction<DB>, refs: DemoRefs) {
     ids.push(c.id);
     await trx
       .insertInto("candidate_education")
-      .values({ candidate_id: c.id, eqf_level: 4, title: "Diploma di scuola superiore" })
+      .values({ candidate_id: c.id, study_level: 4, title: "Diploma di scuola superiore" })
       .execute();
     for (const [i, code] of p.prefs.entries()) {
       const o = await trx.selectFrom("occupations").select("title").where("code", "=", code).executeTakeFirstOrThrow();
@@ -136,7 +136,7 @@ async function seedAvailabilityDemo(trx: Transaction<DB>, refs: DemoRefs, milano
     ids.push(c.id);
     await trx
       .insertInto("candidate_education")
-      .values({ candidate_id: c.id, eqf_level: 3, title: "Qualifica professionale di operatore della trasformazione agroalimentare" })
+      .values({ candidate_id: c.id, study_level: 3, title: "Qualifica professionale di operatore della trasformazione agroalimentare" })
       .execute();
     const o = await trx.selectFrom("occupations").select("title").where("code", "=", "6.5.1.2.1").executeTakeFirstOrThrow();
     await trx

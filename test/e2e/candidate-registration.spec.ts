@@ -75,7 +75,7 @@ test("a visitor registers from a public vacancy, confirms the e-mail, writes a C
 
   // The same occupation twice is refused, naming it.
   await page.getByLabel("Titolo di studio 1").fill("Diploma di ragioneria");
-  await page.getByLabel("Livello EQF del titolo 1").selectOption("4");
+  await page.getByLabel("Livello di studio del titolo 1").selectOption("4");
   await page.getByLabel("Professione della propensione 1").fill("5.1.2.2.0 — Commessi delle vendite al minuto");
   await page.getByLabel("Provenienza della propensione 1").selectOption("work");
   await page.getByLabel("Professione della propensione 2").fill("5.1.2.2.0");

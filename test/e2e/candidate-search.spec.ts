@@ -27,7 +27,7 @@ test("an officer finds a new candidate by text, facet and radius; withdrawn cons
   await page.getByLabel("Data di nascita").fill("1988-06-12");
   await page.getByLabel("Comune di domicilio").fill("Bergamo (BG)");
   await page.getByLabel("Titolo di studio 1").fill("Qualifica di saldatore");
-  await page.getByLabel("Livello EQF del titolo 1").selectOption("3");
+  await page.getByLabel("Livello di studio del titolo 1").selectOption("3");
   await page.getByLabel("Professione della propensione 1").fill("6.2.1.2.0");
   await page.getByLabel("Provenienza della propensione 1").selectOption("work");
   await page.getByLabel("Professione della propensione 2").fill("7.2.1.1.0");

@@ -25,7 +25,12 @@ test("an officer records a candidate with three preferences; a fourth is refused
   await page.getByLabel("Comune di domicilio").fill("Milano (MI)");
   await page.getByLabel("E-mail").fill("elena@example.it");
   await page.getByLabel("Titolo di studio 1").fill("Diploma alberghiero");
-  await page.getByLabel("Livello EQF del titolo 1").selectOption("4");
+  await page.getByLabel("Livello di studio del titolo 1").selectOption("4");
+  // The ministerial title is looked up among those of the level chosen (level 4: no «qualifica» of level 3).
+  await page.getByLabel("Titolo ministeriale 1 (facoltativo)").pressSequentially("ristorazione", { delay: 30 });
+  await expect(page.locator("datalist option[value^='40101004 — ']")).toHaveCount(1);
+  await expect(page.locator("datalist option[value^='30105005 — ']")).toHaveCount(0);
+  await page.getByLabel("Titolo ministeriale 1 (facoltativo)").fill("40101004 — Tecnico servizi ristorazione e servizi turistici");
   // The occupation picker suggests CP2021 professions as the officer types.
   await page.getByLabel("Professione della propensione 1").pressSequentially("cuochi", { delay: 30 });
   await expect(page.locator("datalist option[value='5.2.2.1.0 — Cuochi in alberghi e ristoranti']")).toHaveCount(1);
@@ -47,6 +52,9 @@ test("an officer records a candidate with three preferences; a fourth is refused
   const preferences = page.getByRole("region", { name: "Propensioni" }).getByRole("listitem");
   await expect(preferences).toHaveCount(3);
   await expect(preferences.first()).toContainText("Cuochi in alberghi e ristoranti");
+  await expect(page.getByRole("region", { name: "Istruzione" })).toContainText(
+    "Diploma alberghiero (Tecnico servizi ristorazione e servizi turistici, EQF 4)",
+  );
   await expectAccessible(page);
 
   // A fourth preference smuggled into the form (the UI offers only three) is refused by the server.

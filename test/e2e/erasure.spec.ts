@@ -17,7 +17,7 @@ test("an officer erases a CV on the person's request after typing the confirmati
   await page.getByLabel("Data di nascita").fill("1988-01-01");
   await page.getByLabel("Comune di domicilio").fill("Milano (MI)");
   await page.getByLabel("Titolo di studio 1").fill("Diploma");
-  await page.getByLabel("Livello EQF del titolo 1").selectOption("4");
+  await page.getByLabel("Livello di studio del titolo 1").selectOption("4");
   await page.getByLabel("Professione della propensione 1").fill("5.1.2.2.0");
   await page.getByLabel("Provenienza della propensione 1").selectOption("work");
   await page.getByRole("button", { name: "Salva il candidato" }).click();

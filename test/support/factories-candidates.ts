@@ -30,7 +30,7 @@ export function candidateForm(overrides: Record<string, string> = {}): Record<st
     maxCommuteKm: "30",
     consent: "on",
     "education.0.title": "Diploma di ragioneria",
-    "education.0.eqfLevel": "4",
+    "education.0.studyLevel": "4",
     "education.0.year": "2004",
     "preferences.0.occupation": "5.1.2.2.0 — Commessi delle vendite al minuto",
     "preferences.0.source": "work",

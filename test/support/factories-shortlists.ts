@@ -25,7 +25,8 @@ export interface CandidateSpec {
   motherTongues?: string[];
   licences?: string[];
   certificates?: string[];
-  eqf?: number;
+  /** Ministerial level of study and optional 8-digit title (default: level 4, diploma). */
+  study?: { level: number; title?: string | null };
   consent?: boolean;
   cvUpdatedAt?: Date;
   maxCommuteKm?: number | null;
@@ -65,7 +66,7 @@ export async function createMatchCandidate(spec: CandidateSpec = {}) {
       .executeTakeFirstOrThrow();
     await trx
       .insertInto("candidate_education")
-      .values({ candidate_id: c.id, eqf_level: spec.eqf ?? 4, title: "Diploma" })
+      .values({ candidate_id: c.id, study_level: spec.study?.level ?? 4, study_title_code: spec.study?.title ?? null, title: "Diploma" })
       .execute();
     const prefs = spec.preferences ?? ["5.1.2.2.0"];
     for (const [i, code] of prefs.entries()) {

@@ -143,7 +143,7 @@ const HOSTILE_KEYS = [
   "a.constructor.name",
   "education.4294967294.title",
   "education.50000000.title",
-  "education.100.eqfLevel",
+  "education.100.studyLevel",
   "figures.99999999.occupation",
   "requirements.1e3.kind",
   "list.0",

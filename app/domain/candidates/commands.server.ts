@@ -5,10 +5,11 @@ import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError, StaleVersionError } from "~/domain/errors";
 import { createUser, DuplicateEmailError } from "~/domain/identity/index.server";
 import { enqueueMail } from "~/domain/mail/index.server";
-import { findAteco, findOccupation, resolveComune } from "~/domain/reference/index.server";
+import { codeEntry, findAteco, findOccupation, resolveComune } from "~/domain/reference/index.server";
 import { enqueueSearchSync } from "../../../search/outbox.server";
 import { getCandidateSections } from "./queries.server";
 import { csvColumnFor } from "./csv";
+import { titleBelongsToLevel } from "./education";
 import type { CandidateInput } from "./schema";
 
 export const CANDIDATES_INDEX = "candidates";
@@ -26,6 +27,7 @@ function cvReferenceChecks(trx: Db, input: CandidateInput, labels: Map<string, s
     if (!firstIndex.has(p.occupation)) firstIndex.set(p.occupation, i);
   });
   return [
+    ...input.education.map((e, i) => studyTitleCheck(e, `education.${i}.studyTitle`)),
     ...input.experiences.map((e, i) => occupation(e.occupation, `experiences.${i}.occupation`)),
     ...input.preferences.flatMap((p, i) => [
       occupation(p.occupation, `preferences.${i}.occupation`),
@@ -45,6 +47,15 @@ function cvReferenceChecks(trx: Db, input: CandidateInput, labels: Map<string, s
     ]),
   ];
 }
+
+/** The 8-digit title, when given, is one of the ministerial table and of the level chosen. */
+const studyTitleCheck = (e: CandidateInput["education"][number], field: string) => async () => {
+  if (!e.studyTitle) return;
+  const entry = codeEntry("studyTitles", e.studyTitle);
+  if (!entry) throw new DomainError(`Titolo di studio ${e.studyTitle} sconosciuto: sceglilo dall'elenco ministeriale`, field);
+  if (entry.group !== String(e.studyLevel) || !titleBelongsToLevel(e.studyTitle, e.studyLevel))
+    throw new DomainError("Il titolo scelto non è del livello indicato: scegli un titolo di quel livello o cambia il livello", field);
+};
 
 async function resolveComuneOrThrow(trx: Db, input: CandidateInput) {
   const comune = await resolveComune(trx, input.comune);
@@ -104,7 +115,16 @@ async function writeSections(trx: Trx, candidateId: string, input: CandidateInpu
   await insert(input.education, (r) =>
     trx
       .insertInto("candidate_education")
-      .values(r.map((e) => ({ ...id, eqf_level: e.eqfLevel, title: e.title, institution: e.institution ?? null, year: e.year ?? null })))
+      .values(
+        r.map((e) => ({
+          ...id,
+          study_level: e.studyLevel,
+          study_title_code: e.studyTitle,
+          title: e.title,
+          institution: e.institution ?? null,
+          year: e.year ?? null,
+        })),
+      )
       .execute(),
   );
   await insert(input.experiences, (r) =>

@@ -1,5 +1,6 @@
 import { CsvReadError, readCsv, type CsvLine } from "~/documents/csv.server";
 import { toCsv } from "~/utils/csv";
+import { eqfOfCvStudy, studyOfEqf } from "./education";
 import { CandidateSchema, MAX_PREFERENCES, type CandidateInput } from "./schema";
 
 /**
@@ -19,6 +20,8 @@ export const CSV_COLUMNS = [
   "telefono",
   "email",
   "titolo_studio",
+  "livello_studio",
+  "codice_titolo_studio",
   "livello_eqf",
   "istituto",
   "anno_titolo",
@@ -52,7 +55,6 @@ export const REQUIRED_COLUMNS = [
   "data_nascita",
   "comune_domicilio",
   "titolo_studio",
-  "livello_eqf",
   "propensione_1_professione",
   "propensione_1_fonte",
 ];
@@ -84,7 +86,7 @@ export function csvRecords(text: string): CsvRecord[] {
   const table = readLines(text);
   if (table.length === 0) throw new CsvFormatError("Il file è vuoto");
   const header = table[0].cells.map((h) => h.trim().toLowerCase());
-  const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
+  const missing = [...REQUIRED_COLUMNS.filter((c) => !header.includes(c)), ...missingStudyLevelColumn(header)];
   if (missing.length) throw new CsvFormatError(`Mancano le colonne obbligatorie: ${missing.join(", ")}`);
   const unknown = header.filter((h) => h && !(CSV_COLUMNS as readonly string[]).includes(h));
   if (unknown.length) throw new CsvFormatError(`Colonne sconosciute: ${unknown.join(", ")} (vedi il modello)`);
@@ -158,7 +160,7 @@ export function csvRecordToForm(v: Record<string, string>): Record<string, unkno
     address: v.indirizzo,
     phone: v.telefono,
     email: v.email,
-    education: [{ title: v.titolo_studio, eqfLevel: v.livello_eqf, institution: v.istituto, year: v.anno_titolo }],
+    education: [{ title: v.titolo_studio, ...csvStudy(v), institution: v.istituto, year: v.anno_titolo }],
     preferences: Array.from({ length: MAX_PREFERENCES }, (_, i) => {
       const p = (k: string) => v[`propensione_${i + 1}_${k}`] ?? "";
       return {
@@ -192,6 +194,45 @@ export function csvRecordToForm(v: Record<string, string>): Record<string, unkno
   };
 }
 
+/**
+ * The level of study: the ministerial `livello_studio` (0–12) with the optional 8-digit `codice_titolo_studio`; files
+ * written for the older template give `livello_eqf` (1–8) instead, converted as the stored CVs were (`studyOfEqf`,
+ * docs/legal/national-systems.md). When both are given, `livello_studio` counts and the EQF must agree with it.
+ */
+export function csvStudy(v: Record<string, string>): { studyLevel: string; studyTitle: string } {
+  const level = (v.livello_studio ?? "").trim();
+  if (level || !(v.livello_eqf ?? "").trim()) return { studyLevel: level, studyTitle: v.codice_titolo_studio ?? "" };
+  const converted = /^[1-8]$/.test(v.livello_eqf.trim()) ? studyOfEqf(Number(v.livello_eqf.trim()), v.titolo_studio ?? "") : null;
+  return {
+    studyLevel: converted ? String(converted.studyLevel) : "",
+    studyTitle: (v.codice_titolo_studio ?? "").trim() || (converted?.studyTitleCode ?? ""),
+  };
+}
+
+/** A header needs one of the two level columns. */
+const missingStudyLevelColumn = (header: string[]) =>
+  header.includes("livello_studio") || header.includes("livello_eqf") ? [] : ["livello_studio (o livello_eqf)"];
+
+/** `livello_eqf` problems (the schema reports those of `livello_studio`): not 1–8, or not the EQF of `livello_studio`. */
+export function studyLevelErrors(v: Record<string, string>): { column: string; message: string }[] {
+  const eqf = (v.livello_eqf ?? "").trim();
+  if (!eqf) return [];
+  if (!/^[1-8]$/.test(eqf))
+    return [{ column: "livello_eqf", message: `Livello EQF «${eqf}» non valido: da 1 a 8 (oppure usa livello_studio)` }];
+  const level = (v.livello_studio ?? "").trim();
+  if (!/^(\d|1[0-2])$/.test(level)) return [];
+  const title = /^\d{8}/.exec((v.codice_titolo_studio ?? "").trim())?.[0] ?? null;
+  const derived = eqfOfCvStudy({ studyLevel: Number(level), studyTitleCode: title });
+  return derived !== null && derived !== Number(eqf) && !(Number(eqf) === 2 && derived === 1)
+    ? [
+        {
+          column: "livello_eqf",
+          message: `Il livello EQF ${eqf} non corrisponde al livello di studio ${level} (EQF ${derived}): correggi uno dei due o lascia vuoto livello_eqf`,
+        },
+      ]
+    : [];
+}
+
 /** Form field path → the CSV column the user has to fix. */
 export function csvColumnFor(path: string): string {
   const [section, index, key] = path.split(".");
@@ -216,8 +257,15 @@ export function csvColumnFor(path: string): string {
   };
   if (section === "education")
     return (
-      ({ title: "titolo_studio", eqfLevel: "livello_eqf", institution: "istituto", year: "anno_titolo" } as Record<string, string>)[key] ??
-      "titolo_studio"
+      (
+        {
+          title: "titolo_studio",
+          studyLevel: "livello_studio",
+          studyTitle: "codice_titolo_studio",
+          institution: "istituto",
+          year: "anno_titolo",
+        } as Record<string, string>
+      )[key] ?? "titolo_studio"
     );
   if (section === "preferences")
     return `propensione_${n}_${({ occupation: "professione", ateco: "ateco", source: "fonte", years: "anni", lastJobYear: "ultimo_anno", notes: "note" } as Record<string, string>)[key] ?? "professione"}`;
@@ -243,10 +291,15 @@ export function validateCsvRecord(record: CsvRecord): RowResult {
   if (SAMPLE_TAX_CODES.has(taxCode.trim().toUpperCase()))
     errors.push({ line: record.line, taxCode, column: "codice_fiscale", message: SAMPLE_ROW_MESSAGE });
   for (const e of yesNoErrors(record.values)) errors.push({ line: record.line, taxCode, ...e });
+  for (const e of studyLevelErrors(record.values)) errors.push({ line: record.line, taxCode, ...e });
+  const eqfError = errors.some((e) => e.column === "livello_eqf");
   const parsed = CandidateSchema.safeParse(csvRecordToForm(record.values));
   if (!parsed.success)
     errors.push(
-      ...parsed.error.issues.map((i) => ({ line: record.line, taxCode, column: csvColumnFor(i.path.join(".")), message: i.message })),
+      ...parsed.error.issues
+        .map((i) => ({ line: record.line, taxCode, column: csvColumnFor(i.path.join(".")), message: i.message }))
+        // A wrong livello_eqf leaves the level empty: one message, on the column the person wrote.
+        .filter((e) => !(eqfError && e.column === "livello_studio")),
     );
   if (errors.length || !parsed.success) return { ok: false, errors };
   return { ok: true, input: parsed.data };

@@ -23,7 +23,15 @@ export interface StoredCv {
     protected_category: string | null;
   };
   sections: {
-    education: { eqf_level: number; title: string; institution: string | null; year: number | null }[];
+    /** Ministerial level and title (the title's official label from the server's table); `title` is what the person wrote. */
+    education: {
+      study_level: number;
+      study_title_code: string | null;
+      study_title_label: string | null;
+      title: string;
+      institution: string | null;
+      year: number | null;
+    }[];
     experiences: {
       occupation_code: string;
       occupation_title: string;

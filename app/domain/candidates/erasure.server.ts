@@ -13,8 +13,9 @@ import { CANDIDATES_INDEX } from "./commands.server";
  * and hires reference it (foreign keys without cascade), and employers' and officers' history, the
  * service register and the preselection figures must keep counting the person. What stays is what
  * the counts need and identifies nobody: the comune of domicile, the occupations sought (CP2021 codes),
- * the EQF levels, the shortlist states and hires. Everything else that can name or reach the person is
- * removed or blanked, in every table that held it, in one transaction; the search document is deleted
+ * the levels and titles of study (ministerial codes), the shortlist states and hires. Everything else
+ * that can name or reach the person is removed or blanked, in every table that held it, in one
+ * transaction; the search document is deleted
  * through the outbox (the sync worker finds no document for an erased id and removes it).
  */
 export const ERASED_FIRST_NAME = "Candidato";

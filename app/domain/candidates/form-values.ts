@@ -50,7 +50,8 @@ function cvValue({ candidate: c, sections: s }: CvForForm): CvFormValue {
     protectedCategory: c.protected_category ?? "none",
     version: String(c.version),
     education: s.education.map((e) => ({
-      eqfLevel: String(e.eqf_level),
+      studyLevel: String(e.study_level),
+      studyTitle: e.study_title_code ? `${e.study_title_code}${e.study_title_label ? ` — ${e.study_title_label}` : ""}` : "",
       title: e.title,
       institution: str(e.institution),
       year: str(e.year),

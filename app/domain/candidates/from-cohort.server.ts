@@ -1,6 +1,7 @@
 import type { Db, Trx } from "~/db/db.server";
 import type { Actor } from "~/domain/audit/index.server";
 import { createCandidate, validateCvReferences } from "./commands.server";
+import { studyOfEqf } from "./education";
 import { CandidateSchema, type CandidateInput } from "./schema";
 
 /**
@@ -35,12 +36,19 @@ const COLUMN: Record<string, string> = {
   telefono: "telefono",
   email: "email",
   education: "titolo_studio",
+  "education.0.studyLevel": "livello_eqf",
   titolo_studio: "titolo_studio",
   livello_eqf: "livello_eqf",
   preferences: "cp2021_code",
   propensione_1_professione: "cp2021_code",
 };
 const columnOf = (path: string) => COLUMN[path] ?? COLUMN[path.split(/[.[]/)[0]!] ?? "codice_fiscale";
+
+/** The list gives an EQF level: the CV stores the ministerial level it stands for (as the import's `livello_eqf`). */
+function cohortStudy(w: WorkerCv) {
+  const study = studyOfEqf(w.eqfLevel, w.educationTitle);
+  return { studyLevel: study ? String(study.studyLevel) : "", studyTitle: study?.studyTitleCode ?? "" };
+}
 
 function toForm(w: WorkerCv): Record<string, unknown> {
   return {
@@ -51,7 +59,7 @@ function toForm(w: WorkerCv): Record<string, unknown> {
     comune: w.comuneLabel,
     phone: w.phone ?? "",
     email: w.email ?? "",
-    education: [{ title: w.educationTitle, eqfLevel: String(w.eqfLevel) }],
+    education: [{ title: w.educationTitle, ...cohortStudy(w) }],
     preferences: [{ occupation: w.cp2021Code, source: "work", notes: `Qualifica nell'ultima azienda: ${w.qualification}` }],
     consent: "",
   };

@@ -3,6 +3,7 @@
  * Server-only parts are in index.server.ts.
  */
 export { isCvObsolete, obsoleteCutoff } from "./freshness";
+export { highestEqf, highestStudy, studyLine, unilavEducationLevelOf, type CvStudy } from "./education";
 export { LANGUAGE_LABELS, personTaxCodeField } from "./schema";
 export { COUNT_FACET, exactTotal } from "./search-query";
 export { OUTPLACEMENT_PRIORITY_SORT, inOutplacementPriority, outplacementPriorityFilter } from "./outplacement-priority";

@@ -1,6 +1,13 @@
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
+import { codeLabel } from "~/domain/reference/index.server";
 import { isCvObsolete } from "./freshness";
+
+/** A CV's title of study with the official label of its 8-digit code (the table is on the server only). */
+export const withStudyTitleLabel = <T extends { study_title_code: string | null }>(e: T) => ({
+  ...e,
+  study_title_label: codeLabel("studyTitles", e.study_title_code),
+});
 
 export async function getCandidateCore(db: Db, candidateId: string) {
   return (
@@ -49,10 +56,10 @@ export async function getCandidateSections(db: Db, candidateId: string) {
   const [education, experiences, preferences, motherTongues, languages, licences, certificates, itSkills] = await Promise.all([
     db
       .selectFrom("candidate_education")
-      .select(["eqf_level", "title", "institution", "year"])
+      .select(["study_level", "study_title_code", "title", "institution", "year"])
       .where("candidate_id", "=", candidateId)
       .orderBy("year", "desc")
-      .orderBy("eqf_level", "desc")
+      .orderBy("study_level", "desc")
       .execute(),
     db
       .selectFrom("candidate_experiences as e")
@@ -101,7 +108,7 @@ export async function getCandidateSections(db: Db, candidateId: string) {
     db.selectFrom("candidate_it_skills").select(["skill", "level"]).where("candidate_id", "=", candidateId).orderBy("skill").execute(),
   ]);
   return {
-    education,
+    education: education.map(withStudyTitleLabel),
     experiences,
     preferences,
     motherTongues: motherTongues.map((m) => m.language_code),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Licence } from "~/db/tables/candidates";
 import { emailField, fullNameField, newPasswordField } from "~/domain/identity";
+import { STUDY_LEVELS } from "~/domain/reference";
 import { isValidPersonCodiceFiscale, normalizeTaxCode, taxCodeMismatch } from "~/utils/tax-codes";
 import { calendarDay } from "~/utils/date-fields";
 
@@ -14,16 +15,6 @@ export const PROTECTED_CATEGORY_LABELS = {
   art18: "Iscritto al collocamento mirato (L. 68/99 art. 18, categorie protette)",
 } as const;
 export const PREFERENCE_SOURCE_LABELS = { work: "Esperienza di lavoro", education: "Istruzione", training: "Formazione" } as const;
-export const EQF_LABELS: Record<string, string> = {
-  "1": "EQF 1 — Licenza elementare / media",
-  "2": "EQF 2 — Licenza media / obbligo formativo",
-  "3": "EQF 3 — Qualifica professionale (3 anni)",
-  "4": "EQF 4 — Diploma di scuola superiore / diploma professionale",
-  "5": "EQF 5 — Diploma ITS Academy",
-  "6": "EQF 6 — Laurea triennale",
-  "7": "EQF 7 — Laurea magistrale / master di I livello",
-  "8": "EQF 8 — Dottorato di ricerca",
-};
 export const CEFR_LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"] as const;
 export const IT_SKILL_LEVEL_LABELS = { basic: "Base", intermediate: "Intermedio", advanced: "Avanzato" } as const;
 export const LANGUAGE_LABELS: Record<string, string> = {
@@ -173,7 +164,19 @@ const blank =
     keys.every((k) => !r[k]?.trim());
 
 export const EducationSchema = z.object({
-  eqfLevel: z.coerce.number({ error: "Scegli il livello EQF" }).int().min(1, "Scegli il livello EQF").max(8, "Scegli il livello EQF"),
+  /** Ministerial level of study 0–12 (titoli_studio_livelli.csv); the EQF is derived from it (education.ts). */
+  studyLevel: z
+    .enum(Object.keys(STUDY_LEVELS) as [string, ...string[]], { error: "Scegli il livello del titolo di studio" })
+    .transform(Number),
+  /** «40200000 — Diploma…» or the 8 digits: the official title within the level (optional; the server checks it belongs to the level). */
+  studyTitle: z
+    .string()
+    .trim()
+    .optional()
+    .default("")
+    .transform((v) => v.split(/\s/)[0] ?? "")
+    .pipe(z.string().regex(/^(\d{8})?$/, "Scegli il titolo di studio dall'elenco ministeriale (codice di 8 cifre)"))
+    .transform((v) => v || null),
   title: text("il titolo di studio", 300),
   institution: optional(z.string().max(200, "Al massimo 200 caratteri")),
   year: optional(year("Anno del titolo")),
@@ -261,7 +264,7 @@ export const CandidateSchema = z
     availableFrom: optional(isoDate("la data di disponibilità")),
     protectedCategory: z.enum(["none", "art1", "art18"], { error: "Scegli la categoria protetta" }).default("none"),
     consent: checkbox,
-    education: rows(EducationSchema, blank("title", "institution", "year"), 10, "Al massimo 10 titoli di studio", "title", {
+    education: rows(EducationSchema, blank("title", "studyTitle", "institution", "year"), 10, "Al massimo 10 titoli di studio", "title", {
       required: "Il CV deve avere almeno un titolo di studio",
     }),
     experiences: rows(

@@ -1,6 +1,7 @@
 import type { ProtectedCategory, WorkTime } from "~/db/tables/candidates";
 import { matchingFields, type MatchingFields } from "~/domain/matching";
 import { jobTitlesOf, vocabularyKeys } from "~/domain/professions";
+import { highestEqf, highestStudyLevel } from "./education";
 
 /**
  * The Meilisearch document of one candidate, and the pure mapping from the
@@ -47,8 +48,12 @@ export interface CandidateDocument extends MatchingFields {
   /** ISO 639-1 codes of the mother tongues (any level of a language requirement is met). */
   motherTongues: string[];
   languageNames: string[];
-  /** Highest EQF level; 0 when unknown. */
+  /** Highest EQF level derived from the ministerial codes (education.ts); 0 when unknown. Matching compares it. */
   educationLevel: number;
+  /** Highest ministerial level of study 0–12 (-1 without titles): the officer's «titolo di studio» filter. */
+  studyLevel: number;
+  /** The 8-digit ministerial titles of the CV. */
+  studyTitleCodes: string[];
   educationTitles: string[];
   availability: string[];
   maxCommuteKm: number | null;
@@ -101,7 +106,7 @@ export interface CandidateSource {
     started_on?: Date | string | null;
     ended_on?: Date | string | null;
   }[];
-  education: { eqf_level: number; title: string }[];
+  education: { study_level: number; study_title_code: string | null; title: string }[];
   languages: { language_code: string; level: string }[];
   motherTongues?: string[];
   licences: string[];
@@ -179,7 +184,7 @@ export function toCandidateDocument(
       ...(src.motherTongues ?? []).map((code) => `${languageLabels[code] ?? code} madrelingua`),
       ...src.languages.map((l) => `${languageLabels[l.language_code] ?? l.language_code} ${l.level}`),
     ],
-    educationLevel: Math.max(0, ...src.education.map((e) => e.eqf_level)),
+    ...educationFields(src.education),
     educationTitles,
     availability: candidateAvailability(c),
     maxCommuteKm: c.max_commute_km,
@@ -191,6 +196,18 @@ export function toCandidateDocument(
     lastPresentedAt: src.lastPresentedAt ? seconds(src.lastPresentedAt) : null,
     ...outplacementFields(src.outplacement ?? []),
     ...matchingFields(src, now),
+  };
+}
+
+/** The education fields of the document from the ministerial codes of the CV's titles. */
+export function educationFields(
+  rows: CandidateSource["education"],
+): Pick<CandidateDocument, "educationLevel" | "studyLevel" | "studyTitleCodes"> {
+  const studies = rows.map((e) => ({ studyLevel: e.study_level, studyTitleCode: e.study_title_code }));
+  return {
+    educationLevel: highestEqf(studies),
+    studyLevel: highestStudyLevel(studies),
+    studyTitleCodes: uniq(rows.flatMap((e) => (e.study_title_code ? [e.study_title_code] : []))).sort(),
   };
 }
 

@@ -33,6 +33,8 @@ export const CANDIDATE_SETTINGS: Settings = {
     "licences",
     "languages",
     "educationLevel",
+    "studyLevel",
+    "studyTitleCodes",
     "availability",
     "cvUpdatedAt",
     "consentVisible",
@@ -144,7 +146,11 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
       .where("e.candidate_id", "in", valid)
       .orderBy("e.started_on", "desc")
       .execute(),
-    db.selectFrom("candidate_education").select(["candidate_id", "eqf_level", "title"]).where("candidate_id", "in", valid).execute(),
+    db
+      .selectFrom("candidate_education")
+      .select(["candidate_id", "study_level", "study_title_code", "title"])
+      .where("candidate_id", "in", valid)
+      .execute(),
     db.selectFrom("candidate_languages").select(["candidate_id", "language_code", "level"]).where("candidate_id", "in", valid).execute(),
     db.selectFrom("candidate_licences").select(["candidate_id", "licence"]).where("candidate_id", "in", valid).execute(),
     db.selectFrom("candidate_certificates").select(["candidate_id", "name"]).where("candidate_id", "in", valid).execute(),
@@ -197,7 +203,7 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
  */
 export const candidatesIndex: SearchIndexDefinition<CandidateDocument> = {
   name: "candidates",
-  settingsVersion: 5,
+  settingsVersion: 6,
   settings: CANDIDATE_SETTINGS,
   async loadDocuments(db, ids) {
     const sources = await loadCandidateSources(db, ids);

@@ -62,7 +62,7 @@ export const FACETS = [
   { param: "occupation", attribute: "occupationCodes", label: "Professione desiderata", mode: "any" },
   { param: "licence", attribute: "licences", label: "Patenti e abilitazioni alla guida", mode: "any" },
   { param: "language", attribute: "languages", label: "Lingue", mode: "any" },
-  { param: "education", attribute: "educationLevel", label: "Titolo di studio più alto", mode: "any" },
+  { param: "education", attribute: "studyLevel", label: "Titolo di studio più alto", mode: "any" },
   { param: "availability", attribute: "availability", label: "Disponibilità", mode: "all" },
   { param: "consent", attribute: "consentVisible", label: "Consenso alla visibilità", mode: "any" },
   { param: "protected", attribute: "protectedCategory", label: "Categoria protetta (L. 68/99)", mode: "any", restricted: true },
@@ -98,7 +98,7 @@ export const CandidateSearchSchema = z
     occupation: z.array(facetValue).max(20).default([]),
     licence: z.array(facetValue).max(20).default([]),
     language: z.array(facetValue).max(20).default([]),
-    education: z.array(facetValue).max(8).default([]),
+    education: z.array(facetValue).max(13).default([]),
     availability: z.array(facetValue).max(6).default([]),
     consent: z
       .array(z.enum(["true", "false"], { error: "Valore non valido" }))
@@ -172,6 +172,7 @@ const RETRIEVE = [
   "licences",
   "languages",
   "educationLevel",
+  "studyLevel",
   "availability",
   "cvUpdatedAt",
   "consentVisible",

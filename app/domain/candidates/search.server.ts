@@ -13,7 +13,8 @@ import { indexUid } from "../../../search/client.server";
 import { todayInItaly } from "~/utils/dates";
 import { obsoleteCutoff } from "./freshness";
 import { inOutplacementPriority } from "./outplacement-priority";
-import { EQF_LABELS, LANGUAGE_LABELS, LICENCE_LABELS, PROTECTED_CATEGORY_LABELS } from "./schema";
+import { STUDY_LEVELS } from "~/domain/reference";
+import { LANGUAGE_LABELS, LICENCE_LABELS, PROTECTED_CATEGORY_LABELS } from "./schema";
 import {
   AVAILABILITY_LABELS,
   CONSENT_LABELS,
@@ -42,6 +43,8 @@ export interface CandidateHit {
   licences: string[];
   languages: string[];
   educationLevel: number;
+  /** Highest ministerial level of study (-1: none). */
+  studyLevel: number;
   availability: string[];
   cvUpdatedAt: string;
   obsolete: boolean;
@@ -79,6 +82,7 @@ interface RawHit {
   licences: string[];
   languages: string[];
   educationLevel: number;
+  studyLevel?: number;
   availability: string[];
   cvUpdatedAt: number;
   consentVisible: boolean;
@@ -142,7 +146,7 @@ async function valueLabels(db: Db, facet: string): Promise<Record<string, string
     case "language":
       return LANGUAGE_LABELS;
     case "education":
-      return EQF_LABELS;
+      return STUDY_LEVELS;
     case "availability":
       return AVAILABILITY_LABELS;
     case "consent":
@@ -228,6 +232,7 @@ export async function searchCandidates(
     licences: h.licences,
     languages: h.languages,
     educationLevel: h.educationLevel,
+    studyLevel: h.studyLevel ?? -1,
     availability: h.availability,
     cvUpdatedAt: new Date(h.cvUpdatedAt * 1000).toISOString(),
     obsolete: h.cvUpdatedAt < ctx.freshSince,

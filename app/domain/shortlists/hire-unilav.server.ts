@@ -8,6 +8,7 @@ import { sql } from "kysely";
 import type { Db, Trx } from "~/db/db.server";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
+import { unilavEducationLevelOf } from "~/domain/candidates";
 import { codeEntry } from "~/domain/reference/index.server";
 import {
   checkUnilav,
@@ -67,6 +68,11 @@ function hireRows(db: Db | Trx, scope: HireUnilavScope) {
       "c.domicile_address",
       "h.worker_cap",
       "h.worker_education_level",
+      // The CV's titles of study: the level of education when the hire did not record one.
+      sql<
+        { level: number; title: string | null }[]
+      >`(select coalesce(json_agg(json_build_object('level', ce.study_level, 'title', ce.study_title_code)), '[]'::json)
+        from candidate_education ce where ce.candidate_id = c.id)`.as("cv_education"),
       "h.contract_type",
       "h.start_date",
       "h.end_date",
@@ -99,6 +105,10 @@ const ateco2007Of = (code: string) => (/^\d{2}\.\d{2}\.\d{2}$/.test(code) && cod
 export const isReservedHire = (h: Pick<HireUnilavRow, "l68_reserved" | "l68_reserved_post">) =>
   h.l68_reserved !== "no" && h.l68_reserved_post !== false;
 
+/** The worker's level of education: the one the hire recorded, else the CV's highest ministerial title (2 digits). */
+export const workerEducationLevelOf = (h: Pick<HireUnilavRow, "worker_education_level" | "cv_education">) =>
+  h.worker_education_level ?? unilavEducationLevelOf(h.cv_education.map((e) => ({ studyLevel: e.level, studyTitleCode: e.title })));
+
 /** The UNILAV draft of a hire: Rosa's data plus what the hire recorded; nulls are «da completare». */
 export function hireUnilavDraft(h: HireUnilavRow, now = new Date()): UnilavDraft {
   const decoded = decodeTaxCode(h.tax_code, h.birth_date);
@@ -125,7 +135,7 @@ export function hireUnilavDraft(h: HireUnilavRow, now = new Date()): UnilavDraft
       birthComune: decoded?.birthComune ?? null,
       birthDate: h.birth_date ?? decoded?.birthDate ?? null,
       domicile: { comune: h.domicile_belfiore, cap: h.worker_cap, address: h.worker_address ?? h.domicile_address },
-      educationLevel: h.worker_education_level,
+      educationLevel: workerEducationLevelOf(h),
     },
     contract: {
       startDate: h.start_date,
@@ -319,6 +329,24 @@ export async function completeHireUnilav(
     employerId: hire.employer_id,
     details: { hireId: hire.id, fields: Object.keys(set) },
   });
+}
+
+/** The UNILAV level of education (2 digits) of each CV: its highest ministerial title of study; none when the CV has none. */
+export async function cvUnilavEducationLevels(db: Db | Trx, candidateIds: string[]): Promise<Map<string, string | null>> {
+  if (!candidateIds.length) return new Map();
+  const rows = await db
+    .selectFrom("candidate_education")
+    .select(["candidate_id", "study_level", "study_title_code"])
+    .where("candidate_id", "in", candidateIds)
+    .execute();
+  return new Map(
+    [...new Set(candidateIds)].map((id) => [
+      id,
+      unilavEducationLevelOf(
+        rows.filter((r) => r.candidate_id === id).map((r) => ({ studyLevel: r.study_level, studyTitleCode: r.study_title_code })),
+      ),
+    ]),
+  );
 }
 
 /** What the UNILAV fields of a new hire can start from: the same employer's last hire (employer-level data) and the person. */

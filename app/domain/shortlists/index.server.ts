@@ -3,6 +3,6 @@
  * another context only from here or from its client-safe index.ts; .dependency-cruiser.cjs enforces it).
  */
 export { countOfficerShortlists, listEmployerShortlists } from "./queries.server";
-export { coReconciliation, hiresUnilav, hiresUnilavMissing, hireUnilav, type CoStatus } from "./hire-unilav.server";
+export { coReconciliation, hiresUnilav, hiresUnilavMissing, hireUnilav, workerEducationLevelOf, type CoStatus } from "./hire-unilav.server";
 export { completeHireUnilav, recordFiledCo, coStatusOf } from "./hire-unilav.server";
 export { ServerHireUnilavSchema, unilavFieldOptions } from "./hire.server";

@@ -1,9 +1,10 @@
-import { hireUnilavDefaults } from "./hire-unilav.server";
+import { cvUnilavEducationLevels, hireUnilavDefaults } from "./hire-unilav.server";
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { ShortlistCandidateState } from "~/db/tables/shortlists";
 import type { Explanation } from "~/domain/matching";
-import { LANGUAGE_LABELS } from "~/domain/candidates";
+import { LANGUAGE_LABELS, studyLine, unilavEducationLevelOf } from "~/domain/candidates";
+import { codeLabel } from "~/domain/reference/index.server";
 import { candidateOutcome, interviewSummary } from "./feedback-view";
 import { EMPLOYER_VISIBLE_STATES, EXPOSURE_DAYS } from "./states";
 
@@ -145,10 +146,16 @@ export async function getOfficerShortlist(db: Db, shortlistId: string) {
       .where("vacancy_id", "=", s.vacancy_id)
       .executeTakeFirstOrThrow(),
   ]);
+  const educationLevels = await cvUnilavEducationLevels(
+    db,
+    rows.map((r) => r.candidate_id),
+  );
   return {
     shortlist: { ...s, filled: Number(hires.n) },
     rows: rows.map((r) => ({
       ...r,
+      /** The UNILAV level of education the hire form starts from: the CV's highest ministerial title. */
+      unilavEducationLevel: educationLevels.get(r.candidate_id) ?? null,
       explanation: r.explanation as Explanation,
       exposure: exposure[r.candidate_id] ?? 0,
       attempts: attempts.filter((a) => a.shortlist_candidate_id === r.id),
@@ -337,7 +344,12 @@ export async function getEmployerShortlist(db: Db, employerId: string, shortlist
           .execute()
       : [],
     ids.length
-      ? db.selectFrom("candidate_education").select(["candidate_id", "title", "eqf_level"]).where("candidate_id", "in", ids).execute()
+      ? db
+          .selectFrom("candidate_education")
+          .select(["candidate_id", "title", "study_level", "study_title_code"])
+          .where("candidate_id", "in", ids)
+          .orderBy("study_level", "desc")
+          .execute()
       : [],
     ids.length
       ? db
@@ -405,7 +417,18 @@ export async function getEmployerShortlist(db: Db, employerId: string, shortlist
       interview: r.state === "interview" ? interviewOf(r.id) : null,
       preferences: of(prefs, r.candidate_id).map((p) => p.occupation_label),
       experiences: of(exps, r.candidate_id).map((e) => ({ title: e.title, from: e.started_on, to: e.ended_on })),
-      education: of(edu, r.candidate_id).map((e) => e.title),
+      education: of(edu, r.candidate_id).map((e) =>
+        studyLine({
+          title: e.title,
+          studyLevel: e.study_level,
+          studyTitleCode: e.study_title_code,
+          studyTitleLabel: codeLabel("studyTitles", e.study_title_code),
+        }),
+      ),
+      /** The UNILAV level of education the hire form starts from: the CV's highest ministerial title. */
+      unilavEducationLevel: unilavEducationLevelOf(
+        of(edu, r.candidate_id).map((e) => ({ studyLevel: e.study_level, studyTitleCode: e.study_title_code })),
+      ),
       languages: [
         ...of(natives, r.candidate_id).map((m) => `${languageName(m.language_code)} madrelingua`),
         ...of(langs, r.candidate_id).map((l) => `${languageName(l.language_code)} ${l.level}`),

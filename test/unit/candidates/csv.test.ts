@@ -80,7 +80,8 @@ describe("CSV rows", () => {
 
   it("maps form paths back to columns and dates from Italian format", () => {
     expect(csvColumnFor("preferences.2.lastJobYear")).toBe("propensione_3_ultimo_anno");
-    expect(csvColumnFor("education.0.eqfLevel")).toBe("livello_eqf");
+    expect(csvColumnFor("education.0.studyLevel")).toBe("livello_studio");
+    expect(csvColumnFor("education.0.studyTitle")).toBe("codice_titolo_studio");
     expect(csvColumnFor("taxCode")).toBe("codice_fiscale");
     expect(csvDate("1/2/1990")).toBe("1990-02-01");
     expect(csvDate("1990-02-01")).toBe("1990-02-01");
@@ -119,6 +120,47 @@ describe("CSV rows", () => {
     expect(!result.ok && result.errors.map((e) => e.column).sort()).toEqual(["livello_eqf", "patenti", "turni"]);
   });
 
+  it("takes the ministerial level and title; an older file's livello_eqf is converted as the stored CVs were", () => {
+    const study = (values: Record<string, string>) => {
+      const r = validateCsvRecord({
+        ...records[0],
+        values: { ...records[0].values, livello_studio: "", codice_titolo_studio: "", ...values },
+      });
+      return r.ok ? r.input.education[0] : r.errors.map((e) => `${e.column}: ${e.message}`);
+    };
+    expect(study({ livello_studio: "7", codice_titolo_studio: "74000000" })).toMatchObject({ studyLevel: 7, studyTitle: "74000000" });
+    expect(study({ livello_eqf: "4" })).toMatchObject({ studyLevel: 4, studyTitle: null });
+    expect(study({ livello_eqf: "6", titolo_studio: "Laurea in economia" })).toMatchObject({ studyLevel: 7, studyTitle: "71000000" });
+    expect(study({ livello_eqf: "7", titolo_studio: "Master di II livello in HR" })).toMatchObject({ studyLevel: 10, studyTitle: null });
+    expect(study({ livello_eqf: "1", titolo_studio: "Licenza elementare" })).toMatchObject({ studyLevel: 1 });
+    // Both given: the level counts, and the EQF must agree with it (EQF 2 is the licenza media).
+    expect(study({ livello_studio: "2", livello_eqf: "2" })).toMatchObject({ studyLevel: 2 });
+    expect(study({ livello_studio: "4", livello_eqf: "6" })).toEqual([
+      "livello_eqf: Il livello EQF 6 non corrisponde al livello di studio 4 (EQF 4): correggi uno dei due o lascia vuoto livello_eqf",
+    ]);
+    expect(study({ livello_eqf: "0" })).toEqual(["livello_eqf: Livello EQF «0» non valido: da 1 a 8 (oppure usa livello_studio)"]);
+    expect(study({})).toEqual(["livello_studio: Scegli il livello del titolo di studio"]);
+    expect(study({ livello_studio: "4", codice_titolo_studio: "4020" })).toEqual([
+      "codice_titolo_studio: Scegli il titolo di studio dall'elenco ministeriale (codice di 8 cifre)",
+    ]);
+  });
+
+  it("a file needs livello_studio or, written for the older template, livello_eqf", () => {
+    const [head, ...rest] = SAMPLE_CSV.split("\r\n");
+    const without = (columns: string[]) =>
+      [
+        head
+          .split(";")
+          .filter((c) => !columns.includes(c))
+          .join(";"),
+        ...rest,
+      ].join("\r\n");
+    expect(() => csvRecords(without(["livello_studio", "livello_eqf"]))).toThrow(
+      /Mancano le colonne obbligatorie: livello_studio \(o livello_eqf\)/,
+    );
+    expect(() => csvRecords(SAMPLE_CSV)).not.toThrow();
+  });
+
   it("refuses the template's example rows with a clear message, whatever else they hold", () => {
     for (const record of csvRecords(SAMPLE_CSV)) {
       const result = validateCsvRecord(record);
@@ -137,7 +179,7 @@ describe("CSV line numbers", () => {
     .replace("BRBTMS75R20D969A", ownTaxCode("BNCLCU75R20D969"))
     .trimEnd()
     .split("\r\n");
-  const bad = other.replace(/;3;CFP Genova;/, ";9;CFP Genova;"); // livello_eqf 9: refused
+  const bad = other.replace(/;3;;;CFP Genova;/, ";13;;;CFP Genova;"); // livello_studio 13: refused
   const errorLines = (text: string) =>
     csvRecords(text).flatMap((r) => {
       const result = validateCsvRecord(r);

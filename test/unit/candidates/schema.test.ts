@@ -13,7 +13,7 @@ const base = {
   birthDate: "1985-08-01",
   comune: "Milano (MI)",
   "education.0.title": "Diploma",
-  "education.0.eqfLevel": "4",
+  "education.0.studyLevel": "4",
   "preferences.0.occupation": "5.1.2.2.0 — Commessi delle vendite al minuto",
   "preferences.0.source": "work",
 };
@@ -51,14 +51,14 @@ describe("CV schema", () => {
       taxCode: "RSSMRA85M01F205X",
       birthDate: "1985-02-30",
       "education.1.title": "Laurea",
-      "education.1.eqfLevel": "",
+      "education.1.studyLevel": "",
       "experiences.2.employer": "Bar Centrale",
       "experiences.2.from": "2020-01-01",
       "experiences.2.to": "2019-01-01",
     });
     expect(e.taxCode).toMatch(/carattere di controllo/);
     expect(e.birthDate).toMatch(/inesistente/);
-    expect(e["education.1.eqfLevel"]).toMatch(/EQF/);
+    expect(e["education.1.studyLevel"]).toBe("Scegli il livello del titolo di studio");
     expect(e["experiences.2.occupation"]).toMatch(/professione/);
     const dates = errors({
       ...base,
@@ -106,7 +106,16 @@ describe("CV schema", () => {
         version: 3,
       },
       sections: {
-        education: [{ eqf_level: 4, title: "Diploma", institution: null, year: 2004 }],
+        education: [
+          {
+            study_level: 4,
+            study_title_code: "40200000",
+            study_title_label: "Diploma ad indirizzo tecnico",
+            title: "Diploma",
+            institution: null,
+            year: 2004,
+          },
+        ],
         experiences: [],
         preferences: [
           {
@@ -133,7 +142,9 @@ describe("CV schema", () => {
     const r = parseForm(form, CandidateSchema);
     expect(r.status).toBe("success");
     expect(r.status === "success" && r.value).toMatchObject({ shifts: true, consent: true, licences: ["B"], maxCommuteKm: 20, version: 3 });
-    expect(r.status === "success" && r.value.education).toHaveLength(1);
+    expect(r.status === "success" && r.value.education).toEqual([
+      { studyLevel: 4, studyTitle: "40200000", title: "Diploma", institution: undefined, year: 2004 },
+    ]);
     // One blank row more than those filled in each repeated section, the three preference slots always.
     expect([values.education, values.experiences, values.preferences].map((rows) => (rows as unknown[]).length)).toEqual([2, 1, 3]);
   });

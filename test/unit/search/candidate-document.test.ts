@@ -38,8 +38,8 @@ const source = (over: Partial<CandidateSource["candidate"]> = {}): CandidateSour
     { occupation_title: "Commessi delle vendite al minuto", employer_name: "Esselunga", tasks: null },
   ],
   education: [
-    { eqf_level: 2, title: "Licenza media" },
-    { eqf_level: 4, title: "Diploma alberghiero" },
+    { study_level: 2, study_title_code: null, title: "Licenza media" },
+    { study_level: 4, study_title_code: "40100000", title: "Diploma alberghiero" },
   ],
   languages: [{ language_code: "en", level: "B1" }],
   licences: ["B", "AM"],
@@ -63,6 +63,7 @@ describe("candidate document mapper", () => {
     expect(doc.languages).toEqual(["en"]);
     expect(doc.languageNames).toEqual(["Inglese B1"]);
     expect(doc.educationLevel).toBe(4);
+    expect([doc.studyLevel, doc.studyTitleCodes]).toEqual([4, ["40100000"]]);
     expect(doc.comuneCode).toBe("015146");
     expect(doc).not.toHaveProperty("_geo"); // radius = list of comuni; a geo field made every sync batch cost seconds
     expect(doc.cvUpdatedAt).toBe(Date.parse("2026-10-01T08:00:00Z") / 1000);
