@@ -373,6 +373,7 @@ export interface GapProposals {
 
 export interface Hires {
   candidate_id: string;
+  ccnl_cnel_code: string | null;
   ccnl_code: string | null;
   co_code: string | null;
   co_contract_type: string | null;
@@ -1554,6 +1555,7 @@ export interface Users {
 
 export interface Vacancies {
   ateco_code: string | null;
+  ccnl_cnel_code: string | null;
   ccnl_code: string | null;
   ccnl_note: string | null;
   closed_at: Timestamp | null;
