@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, SelectField, TextField } from "~/components/forms";
-import { LookupInput } from "~/components/lookup-input";
+import { CnelLookup, LookupInput } from "~/components/lookup-input";
 import { HIRE_CHANNEL_LABELS, hireSchemaFor, WORKING_TIME_LABELS } from "~/domain/shortlists";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/utils/format";
 import { plural } from "~/utils/plural";
@@ -82,6 +82,7 @@ export function HireForm(props: {
             hint="Scrivi il codice o parte del nome e scegli dall'elenco; ND se nessun contratto"
             source="/api/codici-unilav?elenco=ccnl"
           />
+          <CnelLookup field={fields.ccnlCnel} coValue={fields.ccnl.value} />
           <TextField field={fields.contractLevel} label="Livello di inquadramento" />
           <LookupInput
             field={fields.qualification}
@@ -214,7 +215,7 @@ export interface HireView {
   recorded_by_name: string;
   comune_name: string | null;
   province_code: string | null;
-  labels: { contractType: string | null; ccnl: string | null; qualification: string | null };
+  labels: { contractType: string | null; ccnl: string | null; ccnlCnel?: string | null; qualification: string | null };
   /** What the UNILAV still lacks (empty: complete). */
   unilavMissing: string[];
 }
@@ -267,6 +268,12 @@ export function HireList({
             {h.labels.ccnl ?? "—"}
             {h.contract_level ? `, livello ${h.contract_level}` : ""}
           </dd>
+          {h.labels.ccnlCnel ? (
+            <>
+              <dt className="col-sm-4">Codice CNEL del contratto</dt>
+              <dd className="col-sm-8">{h.labels.ccnlCnel}</dd>
+            </>
+          ) : null}
           <dt className="col-sm-4">Qualifica (CP2011)</dt>
           <dd className="col-sm-8">{h.labels.qualification ?? "—"}</dd>
           <dt className="col-sm-4">Retribuzione lorda annua</dt>

@@ -78,3 +78,19 @@ export function LookupInput(props: {
     </div>
   );
 }
+
+/**
+ * The CNEL archive code of the CCNL (optional, beside the CO code): the contracts of the CNEL sector named like the
+ * chosen CO CCNL's sector are suggested first (docs/legal/national-systems.md, «CCNL: codice CO e codice CNEL»).
+ */
+export function CnelLookup(props: { field: Field; coValue: unknown; label?: string }) {
+  const co = typeof props.coValue === "string" ? props.coValue.split(" — ")[0]!.trim() : "";
+  return (
+    <LookupInput
+      field={props.field}
+      label={props.label ?? "Codice CNEL del contratto (facoltativo)"}
+      hint="Il codice dell'archivio nazionale dei contratti (4 caratteri, es. E015): scrivi il codice o parte del nome e scegli dall'elenco; i contratti del settore del CCNL indicato compaiono per primi"
+      source={`/api/codici-unilav?elenco=cnel${co ? `&co=${encodeURIComponent(co)}` : ""}`}
+    />
+  );
+}

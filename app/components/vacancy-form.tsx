@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
 import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
-import { LookupInput } from "~/components/lookup-input";
+import { CnelLookup, LookupInput } from "~/components/lookup-input";
 import { StudyTitleFields } from "~/components/study-title-fields";
 import {
   ALBI,
@@ -54,6 +54,7 @@ export function vacancyFormValues(v: PublicVacancy): VacancyFormValue {
     contractType: v.contractType ?? "",
     ccnl: v.ccnl ? `${v.ccnl}${v.ccnlLabel ? ` — ${v.ccnlLabel}` : ""}` : "",
     ccnlNote: v.ccnlNote ?? "",
+    ccnlCnel: v.ccnlCnel ? (v.ccnlCnelLabel ?? v.ccnlCnel) : "",
     workingTime: v.workingTimeCode,
     weeklyHours: v.weeklyHours === null ? "" : decimalComma(v.weeklyHours),
     shifts: v.shifts ?? "",
@@ -259,6 +260,9 @@ export function VacancyForm({
           </div>
           <div className="col-md-4">
             <TextField field={fields.ccnlNote} label="Livello o note sul contratto" hint="Es. «livello A3»" />
+          </div>
+          <div className="col-md-8">
+            <CnelLookup field={fields.ccnlCnel} coValue={fields.ccnl.value} />
           </div>
           <div className="col-md-4">
             <SelectField field={fields.workingTime} label="Orario" options={WORKING_TIME_CODES} placeholder="Scegli…" required />

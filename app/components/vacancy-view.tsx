@@ -73,6 +73,12 @@ export function VacancyFacts({ v, showInternal = false }: { v: PublicVacancy; sh
           {v.ccnl ? ` — CCNL ${v.ccnlLabel ?? ""} (${v.ccnl})` : ""}
           {v.ccnlNote ? ` — ${v.ccnlNote}` : ""}
         </dd>
+        {v.ccnlCnel ? (
+          <>
+            <dt className="col-sm-4">Codice CNEL del contratto</dt>
+            <dd className="col-sm-8">{v.ccnlCnelLabel ?? v.ccnlCnel}</dd>
+          </>
+        ) : null}
         <dt className="col-sm-4">Orario</dt>
         <dd className="col-sm-8">
           {hoursLabel(v)}

@@ -374,6 +374,7 @@ export interface GapProposals {
 
 export interface Hires {
   candidate_id: string;
+  ccnl_cnel_code: string | null;
   ccnl_code: string | null;
   co_code: string | null;
   co_contract_type: string | null;
@@ -1555,6 +1556,7 @@ export interface Users {
 
 export interface Vacancies {
   ateco_code: string | null;
+  ccnl_cnel_code: string | null;
   ccnl_code: string | null;
   ccnl_note: string | null;
   closed_at: Timestamp | null;

@@ -36,6 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     provinceCode: v.provinceCode,
     contractType: v.contractType,
     ccnl: v.ccnl,
+    ccnlCnel: v.ccnlCnel,
     workingTime: v.workingTime,
     weeklyHours: v.weeklyHours,
     shifts: v.shifts,

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { UnilavFields } from "~/components/hire-form";
+import { CnelLookup } from "~/components/lookup-input";
 import { PageTitle } from "~/components/layout";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
@@ -11,6 +12,7 @@ import { FiledCoSchema, HireUnilavSchema } from "~/domain/shortlists";
 import {
   completeHireUnilav,
   coStatusOf,
+  hireLabels,
   hireUnilav,
   recordFiledCo,
   ServerHireUnilavSchema,
@@ -59,11 +61,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       coStartDate: h.co_start_date,
       coEndDate: h.co_end_date,
       coContractType: h.co_contract_type,
+      ccnlCode: h.ccnl_code,
+      ccnl: hireLabels(h).ccnl,
+      ccnlCnel: hireLabels(h).ccnlCnel,
     },
     co: coStatusOf(h),
     missing: found.result.ok ? [] : found.result.missing,
     options: unilavFieldOptions(),
     values: {
+      ccnlCnel: hireLabels(h).ccnlCnel ?? "",
       workerCitizenship: h.worker_citizenship ?? "",
       workerAddress: h.worker_address ?? h.domicile_address ?? "",
       workerCap: h.worker_cap ?? "",
@@ -141,8 +147,13 @@ export default function HireUnilavPage() {
             con la UNILAV. <a href={`/operatore/assunzioni/${hire.id}/unilav.xml`}>Scarica la UNILAV (XML, struttura ricostruita)</a>
           </p>
         )}
+        <p>
+          CCNL applicato: {hire.ccnl ?? "non indicato"}
+          {hire.ccnlCnel ? `; codice CNEL ${hire.ccnlCnel}` : "; codice CNEL non indicato"}.
+        </p>
         <CompleteForm
           hireId={hire.id}
+          ccnlCode={hire.ccnlCode}
           version={hire.version}
           values={values}
           options={options}
@@ -174,6 +185,7 @@ export default function HireUnilavPage() {
 
 function CompleteForm(props: {
   hireId: string;
+  ccnlCode: string | null;
   version: number;
   values: Record<string, string>;
   options: { citizenships: [string, string][]; educationLevels: [string, string][] };
@@ -190,6 +202,7 @@ function CompleteForm(props: {
       <input type="hidden" name="intent" value="unilav" />
       <input type="hidden" name="hireId" value={props.hireId} />
       <input type="hidden" name="version" value={props.version} />
+      <CnelLookup field={fields.ccnlCnel} coValue={props.ccnlCode} />
       <UnilavFields fields={fields} options={props.options} />
       <button type="submit" className="btn btn-primary btn-sm">
         Salva i dati UNILAV

@@ -78,7 +78,12 @@ export const ApiVacancyDetail = z
     comuneName: z.string(),
     provinceCode: z.string(),
     contractType: z.string(),
-    ccnl: z.string().nullable(),
+    ccnl: z.string().nullable().meta({ description: "CCNL: codice della tabella delle comunicazioni obbligatorie (es. 176, ND)" }),
+    ccnlCnel: z
+      .string()
+      .regex(/^[A-Z0-9]{4}$/)
+      .nullable()
+      .meta({ description: "CCNL: codice alfanumerico unico dell'archivio CNEL (es. E015), se indicato" }),
     workingTime: z.string(),
     weeklyHours: z.number().nullable(),
     shifts: z.string().nullable(),

@@ -61,6 +61,9 @@ export async function seedHiresDemo(trx: Transaction<DB>, refs: DemoRefs) {
       contract_type: "A.02.00",
       working_time_code: "P",
       weekly_hours: 24,
+      // The bakers' CCNL: CO code 176 and the CNEL archive code of the artisans' food and bakery contract.
+      ccnl_code: "176",
+      ccnl_cnel_code: "E015",
       positions: 2,
       closing_date: new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10),
       publication_mode: "internal",
@@ -111,7 +114,9 @@ export async function seedHiresDemo(trx: Transaction<DB>, refs: DemoRefs) {
         end_date: end,
         weekly_hours: 24,
         working_time_code: "P",
-        ccnl_code: "ND",
+        // The first hire applies the vacancy's CCNL (CO and CNEL codes); the second one none (ND).
+        ccnl_code: complete ? "176" : "ND",
+        ccnl_cnel_code: complete ? "E015" : null,
         contract_level: "5",
         qualification_code: "8.4.3.1.0.0",
         gross_annual_pay: 14800,

@@ -285,6 +285,7 @@ export async function seedReservedVacancyDemo(trx: Transaction<DB>, refs: DemoRe
     contractType: "A.01.00",
     ccnl: "",
     ccnlNote: null,
+    ccnlCnel: "",
     workingTime: "F",
     weeklyHours: 40,
     shifts: null,

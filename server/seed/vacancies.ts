@@ -15,6 +15,7 @@ const base: Omit<VacancyInput, "title" | "occupation" | "description" | "comune"
   contractType: "A.01.00",
   ccnl: "",
   ccnlNote: null,
+  ccnlCnel: "",
   workingTime: "F",
   weeklyHours: 40,
   shifts: null,
@@ -67,6 +68,8 @@ export async function seedVacancies(trx: Transaction<DB>, refs: DemoRefs) {
         comune: "Segrate (MI)",
         ccnl: "176",
         ccnlNote: "Panificazione artigianato, livello A3",
+        // CNEL archive: the artisans' food and bakery contract (CNA, Confartigianato, Casartigiani, CLAAI).
+        ccnlCnel: "E015",
         shifts: "Notturno, dalle 2 alle 9, dal martedì alla domenica",
         payMin: 1650,
         payMax: 1900,

@@ -62,6 +62,7 @@ test("bulk contact, one-click availability link, hire recorded by the officer fo
   await form.getByLabel("Tipo di orario").selectOption("P");
   await form.getByLabel(/^Ore settimanali medie/).fill("45");
   await form.getByLabel("CCNL applicato").fill("042");
+  await form.getByLabel("Codice CNEL del contratto (facoltativo)").fill("H011");
   await form.getByLabel("Livello di inquadramento").fill("4");
   await form.getByLabel("Qualifica professionale (CP2011)").fill("6.5.1.2.1.2");
   await form.getByLabel(/^Retribuzione lorda annua/).fill("15.600,00");
@@ -77,6 +78,7 @@ test("bulk contact, one-click availability link, hire recorded by the officer fo
   await expect(page.getByText(/Assunzione registrata per conto dell'azienda: tutte le posizioni sono coperte/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Assunzioni registrate" })).toBeVisible();
   await expect(page.getByText(/per conto dell'azienda, richiesta per telefono/)).toBeVisible();
+  await expect(page.getByText("H011 — CCNL per i dipendenti da aziende del Terziario della Distribuzione e dei Servizi")).toBeVisible();
   await expectAccessible(page);
   await logout(page);
 

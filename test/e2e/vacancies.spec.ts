@@ -37,6 +37,12 @@ test("an employer posts a vacancy, an officer validates and publishes it, it app
   await page.getByLabel("Tipo di contratto").selectOption("A.01.00");
   await page.getByLabel(/^Orario/).selectOption("F");
   await page.getByLabel("Ore settimanali").fill("40");
+  // The CCNL: the CO code, and the CNEL archive code chosen from its lookup.
+  await page.getByLabel("Contratto collettivo (CCNL)").fill("176");
+  const cnel = page.getByLabel("Codice CNEL del contratto (facoltativo)");
+  await cnel.fill("panificazione artigiani");
+  await expect(page.locator("datalist option[value^='E015 — ']")).toHaveCount(1);
+  await cnel.fill("E015 — CCNL Area Alimentazione-Panificazione");
   await page.getByLabel("Scadenza dell'offerta").fill(inDays(30));
   await page.getByLabel("Come pubblicare l'offerta").selectOption("public");
   await page.getByLabel("Tipo").first().selectOption("experience");
@@ -53,6 +59,7 @@ test("an employer posts a vacancy, an officer validates and publishes it, it app
   await expect(page.getByText(/^Offerta inviata al Centro per l'Impiego: un operatore la controlla/)).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
   await expect(page.getByText("Inviata al CPI").first()).toBeVisible();
+  await expect(page.getByText("E015 — CCNL Area Alimentazione-Panificazione")).toBeVisible();
   await expectAccessible(page);
   await logout(page);
 

@@ -21,3 +21,4 @@ export { comunePoints, comuniWithin } from "./places.server";
 export { comuneLabelByCode, findAteco, findOccupation, resolveComune } from "./queries.server";
 export { CP2011_CERTAINTY_LABELS, cp2011For, resolveCp2011, type Cp2011Certainty, type Cp2011Mapping } from "./cp2011.server";
 export { ateco2022Subcategory } from "./ateco-crosswalk.server";
+export { CNEL_CODE_PATTERN, cnelLabel, cnelProblem, cnelSectorsForCo, lookupCnel, type CnelOption } from "./ccnl-cnel.server";

@@ -50,7 +50,7 @@ const FILES = {
   },
   /** CCNL of the CO and ClicLavoro (3 characters or 2 letters). */
   ccnl: { file: "ccnl_co.csv", map: (r: Row): CodeEntry => ({ ...plain(r), group: r.sector }) },
-  /** CNEL archive codes (4 characters): a second, optional reference; not accepted by the CO/ClicLavoro schemas. */
+  /** CNEL archive codes (4 characters): a second, optional CCNL field (ccnl-cnel.server.ts); not accepted by the CO/ClicLavoro schemas. */
   ccnlCnel: {
     file: "ccnl_cnel.csv",
     map: (r: Row): CodeEntry => ({
@@ -59,7 +59,7 @@ const FILES = {
       validFrom: r.first_filing || null,
       validTo: null,
       group: r.sector,
-      extra: { sector_type: r.sector_type, expiry: r.expiry },
+      extra: { sector_type: r.sector_type, expiry: r.expiry, employer_signatories: r.employer_signatories },
     }),
   },
   /** CP2011 qualifiche of the CO and ClicLavoro (6 parts). */

@@ -337,6 +337,7 @@ export async function figureToVacancyDraft(trx: Trx, actor: Actor, figureId: str
     contractType: "A.01.00",
     ccnl: "",
     ccnlNote: null,
+    ccnlCnel: "",
     workingTime: "F",
     weeklyHours: null,
     shifts: null,

@@ -36,6 +36,8 @@ export interface HireCodeChecks {
   citizenship?: (code: string) => string | null;
   educationLevel?: (code: string) => string | null;
   ateco2007?: (code: string) => string | null;
+  /** The CNEL archive code of the CCNL (ccnl_cnel.csv). */
+  ccnlCnel?: (code: string) => string | null;
 }
 
 const optional = <T extends z.ZodType<string | null, string | null>>(inner: T) =>
@@ -51,6 +53,14 @@ const optionalMatching = (re: RegExp, message: string) => optional(z.string().re
  * left empty is shown «da completare» on the hire and the UNILAV export waits for it).
  */
 export const UNILAV_FIELDS = {
+  /** «E015 — CCNL …» or the code: the CNEL archive code of the CCNL, beside the CO code (not a UNILAV element). */
+  ccnlCnel: optional(
+    z
+      .string()
+      .transform((v) => v.split(" — ")[0]!.trim().toUpperCase())
+      .pipe(z.string().regex(/^[A-Z0-9]{4}$/, "Codice CNEL non valido: 4 lettere o cifre (es. E015); sceglilo dall'elenco"))
+      .nullable(),
+  ),
   workerCitizenship: optionalMatching(/^\d{3}$/, "Cittadinanza: scegli dall'elenco"),
   workerAddress: optional(
     z.string().min(2, "Indirizzo del domicilio troppo corto").max(100, "Indirizzo: al massimo 100 caratteri").nullable(),
@@ -81,6 +91,7 @@ function checkUnilavFields(v: Record<string, unknown>, ctx: z.RefinementCtx, cod
   run("workerCitizenship", codes?.citizenship);
   run("workerEducationLevel", codes?.educationLevel);
   run("employerAteco2007", codes?.ateco2007);
+  run("ccnlCnel", codes?.ccnlCnel);
 }
 
 /** «1.500,00» or «1500.5» → number; anything else NaN. */
@@ -89,6 +100,9 @@ export function parseEuro(text: string): number {
   if (!/^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+([.,]\d{1,2})?$/.test(t)) return Number.NaN;
   return Number(/,/.test(t) || /^\d{1,3}(\.\d{3})+$/.test(t) ? t.replace(/\./g, "").replace(",", ".") : t);
 }
+
+/** A CNEL contract beside «ND» (no contract applied) contradicts it. */
+export const ND_WITH_CNEL = "Hai indicato che non si applica alcun contratto (ND): togli il codice CNEL o scegli il CCNL applicato";
 
 const CO_CODE = /^[A-Z]\.\d{2}\.\d{2}$/;
 
@@ -170,6 +184,7 @@ export function makeHireSchema(codes?: HireCodeChecks) {
     })
     .superRefine((v, ctx) => {
       checkUnilavFields(v, ctx, codes);
+      if (v.ccnl === "ND" && v.ccnlCnel) ctx.addIssue({ code: "custom", path: ["ccnlCnel"], message: ND_WITH_CNEL });
       if (v.trainingEndDate && v.trainingEndDate < v.startDate)
         ctx.addIssue({ code: "custom", path: ["trainingEndDate"], message: "La fine del periodo formativo non può precedere l'inizio" });
       if (v.endDate && v.endDate < v.startDate)

@@ -9,7 +9,8 @@ import type { Db, Trx } from "~/db/db.server";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
 import { unilavEducationLevelOf } from "~/domain/candidates";
-import { codeEntry } from "~/domain/reference/index.server";
+import { cnelLabel, codeEntry, codeOptionLabel } from "~/domain/reference/index.server";
+import { ND_WITH_CNEL } from "./hire-schema";
 import {
   checkUnilav,
   decodeTaxCode,
@@ -80,6 +81,7 @@ function hireRows(db: Db | Trx, scope: HireUnilavScope) {
       "h.working_time_code",
       "h.weekly_hours",
       "h.ccnl_code",
+      "h.ccnl_cnel_code",
       "h.contract_level",
       "h.qualification_code",
       "h.gross_annual_pay",
@@ -271,6 +273,7 @@ export async function recordFiledCo(trx: Trx, actor: Actor, input: FiledCoInput,
 }
 
 export interface HireUnilavFields {
+  ccnlCnel: string | null;
   workerCitizenship: string | null;
   workerAddress: string | null;
   workerCap: string | null;
@@ -288,6 +291,7 @@ export interface HireUnilavFields {
 
 /** The hire columns of the UNILAV fields (also used when the hire is recorded). */
 export const unilavColumns = (f: Partial<HireUnilavFields>) => ({
+  ccnl_cnel_code: f.ccnlCnel ?? null,
   worker_citizenship: f.workerCitizenship ?? null,
   worker_address: f.workerAddress ?? null,
   worker_cap: f.workerCap ?? null,
@@ -310,12 +314,13 @@ export async function completeHireUnilav(
   scope: HireUnilavScope,
   input: Partial<HireUnilavFields> & { hireId: string; version: number },
 ) {
-  let q = trx.selectFrom("hires").select(["id", "version", "employer_id", "vacancy_id"]).where("id", "=", input.hireId);
+  let q = trx.selectFrom("hires").select(["id", "version", "employer_id", "vacancy_id", "ccnl_code"]).where("id", "=", input.hireId);
   if (scope.employerId) q = q.where("employer_id", "=", scope.employerId);
   const hire = await q.forUpdate().executeTakeFirst();
   if (!hire) throw new DomainError("Assunzione non trovata", "_form", "not_found");
   if (hire.version !== input.version)
     throw new DomainError("L'assunzione è stata modificata nel frattempo: ricarica la pagina", "_form", "conflict");
+  if (input.ccnlCnel && hire.ccnl_code === "ND") throw new DomainError(ND_WITH_CNEL, "ccnlCnel");
   const set = Object.fromEntries(Object.entries(unilavColumns(input)).filter(([, v]) => v !== null));
   await trx
     .updateTable("hires")
@@ -361,9 +366,11 @@ export async function hireUnilavDefaults(db: Db, vacancyId: string) {
   const employer = await db
     .selectFrom("vacancies as v")
     .innerJoin("employers as e", "e.id", "v.employer_id")
-    .select(["e.ateco_code"])
+    .select(["e.ateco_code", "v.ccnl_code", "v.ccnl_cnel_code"])
     .where("v.id", "=", vacancyId)
     .executeTakeFirstOrThrow();
+  // The vacancy's CCNL (CO code and CNEL code) is where the hire starts from.
+  const ccnl = codeEntry("ccnl", employer.ccnl_code);
   return {
     employerLegalCap: last?.employer_legal_cap ?? "",
     employerAteco2007: last?.employer_ateco2007 ?? ateco2007Of(employer.ateco_code) ?? "",
@@ -371,5 +378,7 @@ export async function hireUnilavDefaults(db: Db, vacancyId: string) {
     pensionBodyCode: last?.pension_body_code ?? "",
     workAddress: last?.work_address ?? "",
     workCap: last?.work_cap ?? "",
+    ccnl: ccnl ? codeOptionLabel(ccnl) : "",
+    ccnlCnel: employer.ccnl_cnel_code ? (cnelLabel(employer.ccnl_cnel_code) ?? "") : "",
   };
 }

@@ -1,4 +1,4 @@
-import { codeEntry, currentCodes, isCurrent, sentenceCase } from "~/domain/reference/index.server";
+import { cnelLabel, cnelProblem, codeEntry, currentCodes, isCurrent, sentenceCase } from "~/domain/reference/index.server";
 import type { Db } from "~/db/db.server";
 import { contractTypeLabel } from "~/domain/reference";
 import { listHires } from "./queries.server";
@@ -37,6 +37,7 @@ const CHECKS: Required<HireCodeChecks> = {
   citizenship: (c) => (codeEntry("citizenships", c) ? null : "Cittadinanza sconosciuta: scegli dall'elenco"),
   educationLevel: (c) => (codeEntry("unilavEducationLevels", c) ? null : "Titolo di studio sconosciuto: scegli dall'elenco"),
   ateco2007: (c) => (codeEntry("unilavAteco2007", c) ? null : "Codice ATECO 2007 sconosciuto: indica una sottocategoria (es. 10.71.10)"),
+  ccnlCnel: (c) => cnelProblem(c),
 };
 
 /** The hire form's schema with the checks of the national code lists (all errors at once). */
@@ -86,6 +87,7 @@ export function hireLabels(h: {
   contract_type: string | null;
   engagement?: "direct" | "agency" | "self_employed";
   ccnl_code: string | null;
+  ccnl_cnel_code?: string | null;
   qualification_code: string | null;
 }) {
   const label = (list: "contractTypes" | "ccnl" | "qualifications", code: string | null) => {
@@ -97,6 +99,7 @@ export function hireLabels(h: {
   return {
     contractType: engagementPrefix(h.engagement, label("contractTypes", h.contract_type)),
     ccnl: label("ccnl", h.ccnl_code),
+    ccnlCnel: h.ccnl_cnel_code ? cnelLabel(h.ccnl_cnel_code) : null,
     qualification: label("qualifications", h.qualification_code),
   };
 }

@@ -5,4 +5,4 @@
 export { countOfficerShortlists, listEmployerShortlists } from "./queries.server";
 export { coReconciliation, hiresUnilav, hiresUnilavMissing, hireUnilav, workerEducationLevelOf, type CoStatus } from "./hire-unilav.server";
 export { completeHireUnilav, recordFiledCo, coStatusOf } from "./hire-unilav.server";
-export { ServerHireUnilavSchema, unilavFieldOptions } from "./hire.server";
+export { hireLabels, ServerHireUnilavSchema, unilavFieldOptions } from "./hire.server";

@@ -566,6 +566,7 @@ export async function listHires(db: Db, where: { vacancyId: string; employerId?:
       "h.weekly_hours",
       "h.working_time_code",
       "h.ccnl_code",
+      "h.ccnl_cnel_code",
       "h.contract_level",
       "h.qualification_code",
       "h.gross_annual_pay",

@@ -6,7 +6,7 @@ import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { canPostVacancies } from "~/domain/employers/index.server";
 import { DomainError, FieldsError } from "~/domain/errors";
 import { applyTransition, lockRow } from "~/domain/workflow/index.server";
-import { codeEntry, codeProblem, findAteco, findOccupation, resolveComune } from "~/domain/reference/index.server";
+import { cnelProblem, codeEntry, codeProblem, findAteco, findOccupation, resolveComune } from "~/domain/reference/index.server";
 import { enqueueSearchSync } from "../../../search/outbox.server";
 import { blockingFindings, checkNonDiscrimination, type DiscriminationFinding } from "./discrimination";
 import { jobTitleGenders } from "./job-title-genders.server";
@@ -60,12 +60,16 @@ async function resolveCodes(trx: Trx, input: VacancyInput) {
 }
 
 /** The codes of the large national lists (CCNL, titles of study), which the page's schema checks only in form. */
-export function checkNationalCodes(input: Pick<VacancyInput, "ccnl" | "requirements">) {
+export function checkNationalCodes(input: Pick<VacancyInput, "ccnl" | "requirements"> & Partial<Pick<VacancyInput, "ccnlCnel">>) {
   const errors: Record<string, string> = {};
   if (input.ccnl) {
     const problem = codeProblem("ccnl", input.ccnl);
     if (problem === "unknown") errors.ccnl = "CCNL sconosciuto: scrivi il codice o parte del nome e sceglilo dall'elenco (ND se nessuno)";
     if (problem === "ended") errors.ccnl = "Questo CCNL non è più in vigore: scegline uno dall'elenco";
+  }
+  if (input.ccnlCnel) {
+    const problem = cnelProblem(input.ccnlCnel, input.ccnl);
+    if (problem) errors.ccnlCnel = problem;
   }
   input.requirements.forEach((r, i) => {
     if (!r.studyTitle) return;
@@ -90,6 +94,7 @@ function columns(input: VacancyInput, codes: { occupationCode: string; comuneCod
     contract_type: input.engagement === "self_employed" ? null : input.contractType || null,
     ccnl_code: input.ccnl || null,
     ccnl_note: input.ccnlNote,
+    ccnl_cnel_code: input.ccnlCnel || null,
     working_time_code: input.workingTime,
     weekly_hours: input.weeklyHours,
     shifts: input.shifts,

@@ -25,6 +25,9 @@ export interface PublicVacancy {
   ccnl: string | null;
   ccnlLabel: string | null;
   ccnlNote: string | null;
+  /** The CNEL archive code of the same CCNL (ccnl_cnel.csv, optional) and «code — title» (filled on the server). */
+  ccnlCnel: string | null;
+  ccnlCnelLabel: string | null;
   /** CO tipo orario (F, P, V, M) and the coarse full/part time derived from it. */
   workingTimeCode: "F" | "P" | "V" | "M";
   workingTime: WorkingTime;
@@ -67,6 +70,8 @@ interface DetailLike {
   ccnl_code: string | null;
   ccnl_label?: string | null;
   ccnl_note: string | null;
+  ccnl_cnel_code?: string | null;
+  ccnl_cnel_label?: string | null;
   working_time_code: "F" | "P" | "V" | "M";
   working_time: WorkingTime;
   weekly_hours: string | null;
@@ -107,6 +112,8 @@ export function toPublicVacancy(v: DetailLike): PublicVacancy {
     ccnl: v.ccnl_code,
     ccnlLabel: v.ccnl_label ?? null,
     ccnlNote: v.ccnl_note,
+    ccnlCnel: v.ccnl_cnel_code ?? null,
+    ccnlCnelLabel: v.ccnl_cnel_label ?? null,
     workingTimeCode: v.working_time_code,
     workingTime: v.working_time,
     weeklyHours: num(v.weekly_hours),

@@ -6,7 +6,7 @@ import type { DiscriminationFinding } from "./discrimination";
 import type { VacancyScope } from "./policy.server";
 import { EXPIRING_DAYS, LIVE_STATUSES } from "./states";
 import { REQUIREMENT_COLUMNS } from "./requirements";
-import { codeLabel } from "~/domain/reference/index.server";
+import { cnelLabel, codeLabel } from "~/domain/reference/index.server";
 
 export const VACANCY_PAGE_SIZE = 25;
 
@@ -98,6 +98,7 @@ export async function getVacancy(db: Db, scope: VacancyScope, vacancyId: string)
     start_date: v.start_date,
     discrimination_flags: (v.discrimination_flags ?? []) as DiscriminationFinding[],
     ccnl_label: v.ccnl_code ? codeLabel("ccnl", v.ccnl_code) : null,
+    ccnl_cnel_label: v.ccnl_cnel_code ? cnelLabel(v.ccnl_cnel_code) : null,
     requirements: requirements.map((r) => ({
       ...r,
       study_title_label: r.study_title_code ? codeLabel("studyTitles", r.study_title_code) : null,

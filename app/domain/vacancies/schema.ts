@@ -231,6 +231,14 @@ const VacancyFields = z.object({
     .transform((v) => v.split(" — ")[0]!.trim().toUpperCase())
     .pipe(z.string().regex(/^(|[0-9A-Z]{3}|[A-Z]{2})$/, "Scegli il CCNL dall'elenco (codice di 3 caratteri, ND se nessuno)")),
   ccnlNote: optionalText(120),
+  /** «E015 — CCNL …» or the code: the CNEL archive code, optional (checked against the table on the server). */
+  ccnlCnel: z
+    .string()
+    .trim()
+    .optional()
+    .default("")
+    .transform((v) => v.split(" — ")[0]!.trim().toUpperCase())
+    .pipe(z.string().regex(/^(|[A-Z0-9]{4})$/, "Codice CNEL non valido: 4 lettere o cifre (es. E015); sceglilo dall'elenco")),
   workingTime: z.enum(keys(WORKING_TIME_CODES), { error: "Scegli il tipo di orario" }),
   weeklyHours: optionalNumber("Indica le ore settimanali (da 1 a 48)", { min: 1, max: 48 }),
   shifts: optionalText(300),

@@ -21,6 +21,8 @@ export function publicVacancy(overrides: Partial<PublicVacancy> = {}): PublicVac
     ccnl: "176",
     ccnlLabel: "Panettieri artigiani.",
     ccnlNote: "livello A3",
+    ccnlCnel: "E015",
+    ccnlCnelLabel: "E015 — CCNL Area Alimentazione-Panificazione",
     workingTimeCode: "F",
     workingTime: "full_time",
     weeklyHours: 40,
