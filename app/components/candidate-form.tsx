@@ -9,7 +9,7 @@ import {
   CEFR_LEVELS,
   EQF_LABELS,
   IT_SKILL_LEVEL_LABELS,
-  LANGUAGE_LABELS,
+  LANGUAGE_OPTIONS,
   LICENCE_LABELS,
   MAX_PREFERENCES,
   PREFERENCE_SOURCE_LABELS,
@@ -263,7 +263,7 @@ function CandidateFormFields({ conform, mode, canSetProtectedCategory }: Props) 
               <SelectField
                 {...b(`motherTongues.${i}.code`)}
                 label={`Madrelingua${i ? ` ${i + 1}` : ""}`}
-                options={LANGUAGE_LABELS}
+                options={LANGUAGE_OPTIONS}
                 placeholder="Nessuna"
               />
               {remove("motherTongues", i, rows.motherTongues.length)}
@@ -280,7 +280,7 @@ function CandidateFormFields({ conform, mode, canSetProtectedCategory }: Props) 
               <SelectField
                 {...b(`languages.${i}.code`)}
                 label={`Lingua straniera ${i + 1}`}
-                options={LANGUAGE_LABELS}
+                options={LANGUAGE_OPTIONS}
                 placeholder="Nessuna"
               />
             </div>

@@ -12,7 +12,7 @@ import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import { CEFR_ORDER, LICENCE_SATISFIED_BY } from "~/domain/matching/codes";
-import { eqfOfStudy, ISO_OF_LANGUAGE, LICENCE_CODE_OF_CATEGORY } from "~/domain/reference/national-codes";
+import { eqfOfStudy, LICENCE_CODE_OF_CATEGORY } from "~/domain/reference/national-codes";
 import { codePrefix, significantTokens } from "~/domain/matching/fields";
 import { distanceKm } from "~/domain/reference/geo";
 import type { MatchVacancy } from "~/domain/matching/query";
@@ -273,8 +273,8 @@ function bruteEligible(v: MatchVacancy, c: Raw, cutoff: Date): "yes" | "no" | "e
     // A CV that never mentions the language stays in, "da verificare"; a level below the one asked does not.
     if (
       r.kind === "language" &&
-      c.langs.has(ISO_OF_LANGUAGE[r.languageCode!]!) &&
-      c.langs.get(ISO_OF_LANGUAGE[r.languageCode!]!)! < CEFR_ORDER.indexOf((r.cefrLevel ?? "A1") as never)
+      c.langs.has(r.languageCode!) &&
+      c.langs.get(r.languageCode!)! < CEFR_ORDER.indexOf((r.cefrLevel ?? "A1") as never)
     )
       return "no";
     if (r.kind === "experience") {

@@ -254,28 +254,28 @@ const SURNAMES = [
 const ABROAD = [
   {
     country: "Z129",
-    lang: "ro",
+    lang: "RUM",
     male: ["Andrei", "Ion", "Mihai", "Florin", "Gheorghe"],
     female: ["Elena", "Ioana", "Maria", "Andreea", "Mihaela"],
     surnames: ["Popescu", "Ionescu", "Popa", "Stan", "Dumitru", "Munteanu"],
   },
   {
     country: "Z100",
-    lang: "sq",
+    lang: "ALB",
     male: ["Arben", "Ervin", "Gentian", "Klodian", "Besnik"],
     female: ["Elona", "Anila", "Blerina", "Ermira", "Jonida"],
     surnames: ["Hoxha", "Shehu", "Gjoka", "Dervishi", "Kola"],
   },
   {
     country: "Z330",
-    lang: "ar",
+    lang: "ARA",
     male: ["Mohamed", "Youssef", "Hamza", "Karim", "Said"],
     female: ["Fatima", "Khadija", "Salma", "Nadia", "Amina"],
     surnames: ["El Amrani", "Benali", "Bouzid", "Haddad", "Tahiri"],
   },
   {
     country: "Z138",
-    lang: "uk",
+    lang: "UCR",
     male: ["Oleksandr", "Andriy", "Serhiy", "Dmytro"],
     female: ["Olena", "Natalia", "Iryna", "Oksana", "Tetiana"],
     surnames: ["Shevchenko", "Kovalenko", "Bondarenko", "Tkachenko"],
@@ -493,10 +493,10 @@ const FIELD_BY_PROFILE: Record<string, string> = {
   oss: "servizi socio-sanitari",
 };
 const LANGS = [
-  { code: "en", p: 0.5 },
-  { code: "fr", p: 0.12 },
-  { code: "es", p: 0.1 },
-  { code: "de", p: 0.06 },
+  { code: "001", p: 0.5 },
+  { code: "005", p: 0.12 },
+  { code: "SPA", p: 0.1 },
+  { code: "002", p: 0.06 },
 ];
 const CEFR = ["A1", "A2", "B1", "B2", "C1", "C2"];
 
@@ -650,9 +650,9 @@ export function createCandidateGenerator(refs: GeneratorRefs, opts: { seed: stri
     const languages: GeneratedCandidate["languages"] = [];
     // Most CVs record the mother tongue; some leave it out (the officer then sees "da verificare").
     const motherTongues: GeneratedCandidate["motherTongues"] = rng.chance(0.85)
-      ? [{ candidate_id: id, language_code: who.abroad ? who.abroad.lang : "it" }]
+      ? [{ candidate_id: id, language_code: who.abroad ? who.abroad.lang : "003" }]
       : [];
-    if (who.abroad) languages.push({ candidate_id: id, language_code: "it", level: rng.pick(["A2", "B1", "B1", "B2", "C1"]) });
+    if (who.abroad) languages.push({ candidate_id: id, language_code: "003", level: rng.pick(["A2", "B1", "B1", "B2", "C1"]) });
     for (const l of LANGS) {
       if (languages.some((x) => x.language_code === l.code) || motherTongues.some((m) => m.language_code === l.code)) continue;
       if (rng.chance(l.p * (eqf >= 6 ? 1.6 : 1)))

@@ -60,7 +60,7 @@ export async function seedShortlistDemo(trx: Transaction<DB>, refs: DemoRefs) {
         .execute();
     }
     for (const l of p.licences) await trx.insertInto("candidate_licences").values({ candidate_id: c.id, licence: l }).execute();
-    if (p.en) await trx.insertInto("candidate_languages").values({ candidate_id: c.id, language_code: "en", level: p.en }).execute();
+    if (p.en) await trx.insertInto("candidate_languages").values({ candidate_id: c.id, language_code: "001", level: p.en }).execute();
   }
   await enqueueSearchSync(trx, "candidates", ids);
   const v = await trx

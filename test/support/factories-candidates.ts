@@ -40,7 +40,7 @@ export function candidateForm(overrides: Record<string, string> = {}): Record<st
     "experiences.0.employer": "Supermercato Rossi",
     "experiences.0.from": "2015-03-01",
     "experiences.0.to": "2020-06-30",
-    "languages.0.code": "en",
+    "languages.0.code": "001",
     "languages.0.level": "B1",
     "licences.B": "on",
     "certificates.0.name": "HACCP",

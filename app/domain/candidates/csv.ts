@@ -1,5 +1,6 @@
 import { CsvReadError, readCsv, type CsvLine } from "~/documents/csv.server";
 import { toCsv } from "~/utils/csv";
+import { cvLanguageCode } from "./cv-codes";
 import { CandidateSchema, MAX_PREFERENCES, type CandidateInput } from "./schema";
 
 /**
@@ -170,10 +171,10 @@ export function csvRecordToForm(v: Record<string, string>): Record<string, unkno
         notes: p("note"),
       };
     }),
-    motherTongues: list(v.madrelingua).map((code) => ({ code })),
+    motherTongues: list(v.madrelingua).map((code) => ({ code: cvLanguageCode(code) })),
     languages: list(v.lingue).map((l) => {
       const [code, level] = l.split(":").map((s) => s.trim());
-      return { code: code ?? "", level: (level ?? "").toUpperCase() };
+      return { code: cvLanguageCode(code ?? ""), level: (level ?? "").toUpperCase() };
     }),
     licences: Object.fromEntries(list(v.patenti).map((l) => [l.toUpperCase().replace(/\s+/g, "_"), "on"])),
     certificates: list(v.certificati).map((name) => ({ name })),

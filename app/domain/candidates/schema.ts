@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Licence } from "~/db/tables/candidates";
 import { emailField, fullNameField, newPasswordField } from "~/domain/identity";
+import { LANGUAGE_OPTIONS, LANGUAGES } from "~/domain/reference";
 import { isValidPersonCodiceFiscale, normalizeTaxCode, taxCodeMismatch } from "~/utils/tax-codes";
 import { calendarDay } from "~/utils/date-fields";
 
@@ -26,28 +27,10 @@ export const EQF_LABELS: Record<string, string> = {
 };
 export const CEFR_LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"] as const;
 export const IT_SKILL_LEVEL_LABELS = { basic: "Base", intermediate: "Intermedio", advanced: "Avanzato" } as const;
-export const LANGUAGE_LABELS: Record<string, string> = {
-  it: "Italiano",
-  en: "Inglese",
-  fr: "Francese",
-  de: "Tedesco",
-  es: "Spagnolo",
-  pt: "Portoghese",
-  ro: "Rumeno",
-  ar: "Arabo",
-  zh: "Cinese",
-  ru: "Russo",
-  uk: "Ucraino",
-  sq: "Albanese",
-  pl: "Polacco",
-  hi: "Hindi",
-  bn: "Bengalese",
-  ur: "Urdu",
-  tl: "Filippino",
-  wo: "Wolof",
-  nl: "Olandese",
-  el: "Greco",
-};
+/** The ministerial languages (lingue.csv, «Inglese»…), keyed by their code («001»): what the CV stores since the national codes. */
+export const LANGUAGE_LABELS: Readonly<Record<string, string>> = LANGUAGES;
+/** The form's options: Italian first, then alphabetical. */
+export { LANGUAGE_OPTIONS };
 export const LICENCE_LABELS: Record<string, string> = {
   AM: "AM",
   A1: "A1",
@@ -205,12 +188,16 @@ export const PreferenceSchema = z.object({
   interviewDate: optional(isoDate("la data del colloquio")),
 });
 
-export const LanguageSchema = z.object({
-  code: z
+/** A ministerial language code (lingue.csv): the forms offer only these. */
+const languageCodeField = (message: string) =>
+  z
     .string({ error: "Scegli la lingua" })
     .trim()
-    .toLowerCase()
-    .regex(/^[a-z]{2}$/, "Scegli la lingua dall'elenco"),
+    .toUpperCase()
+    .refine((code) => Object.hasOwn(LANGUAGES, code), message);
+
+export const LanguageSchema = z.object({
+  code: languageCodeField("Scegli la lingua dall'elenco"),
   level: z.enum(CEFR_LEVELS, { error: "Scegli il livello (da A1 a C2)" }),
 });
 
@@ -218,11 +205,7 @@ export const MAX_MOTHER_TONGUES = 3;
 
 /** A mother tongue has no QCER level: it meets a language requirement at any level. */
 export const MotherTongueSchema = z.object({
-  code: z
-    .string({ error: "Scegli la lingua" })
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z]{2}$/, "Scegli la madrelingua dall'elenco"),
+  code: languageCodeField("Scegli la madrelingua dall'elenco"),
 });
 
 export const CertificateSchema = z.object({

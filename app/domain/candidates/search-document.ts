@@ -42,9 +42,9 @@ export interface CandidateDocument extends MatchingFields {
   /** Certificates and tickets, IT skills. */
   skills: string[];
   licences: string[];
-  /** ISO 639-1 codes of every language the CV mentions, mother tongues included (facet; "says nothing about" a language). */
+  /** Ministerial codes (lingue.csv) of every language the CV mentions, mother tongues included (facet; "says nothing about" a language). */
   languages: string[];
-  /** ISO 639-1 codes of the mother tongues (any level of a language requirement is met). */
+  /** Ministerial codes of the mother tongues (any level of a language requirement is met). */
   motherTongues: string[];
   languageNames: string[];
   /** Highest EQF level; 0 when unknown. */

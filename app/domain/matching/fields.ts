@@ -14,7 +14,7 @@ export interface MatchingFields {
   experienceCodes: string[];
   /** "code:n" for every whole year n (1..50) of experience in that unit: "at least n years" is one equality filter. */
   experienceYears: string[];
-  /** "en:A1" … up to the level held: "at least B1" is one equality filter. */
+  /** "001:A1" (ministerial language code) … up to the level held: "at least B1" is one equality filter. */
   languageLevels: string[];
   /** Normalised words of the certificates ("haccp", "muletto"). */
   certificateTokens: string[];
@@ -107,7 +107,7 @@ export function experienceYearsByCode(experiences: MatchingSource["experiences"]
   return new Map([...days].map(([code, d]) => [code, Math.min(MAX_EXPERIENCE_YEARS, Math.floor(d / 365.25))]));
 }
 
-/** "en:A1" … up to the level held; a mother tongue holds every level. */
+/** "001:A1" … up to the level held; a mother tongue holds every level. */
 export function languageLevelTokens(languages: MatchingSource["languages"], motherTongues: string[] = []): string[] {
   const out = new Set<string>();
   const held = [...languages, ...motherTongues.map((code) => ({ language_code: code, level: CEFR_ORDER[CEFR_ORDER.length - 1] }))];

@@ -6,7 +6,7 @@
  */
 import { requirementLabel } from "~/domain/vacancies";
 import type { VacancyRequirement } from "~/domain/vacancies";
-import { eqfOfStudy, ISO_OF_LANGUAGE } from "~/domain/reference";
+import { eqfOfStudy } from "~/domain/reference";
 import { LICENCE_SATISFIED_BY, LICENCES_OF_CODE } from "./codes";
 import { significantTokens } from "./fields";
 
@@ -74,8 +74,8 @@ export function requirementCheck(r: MatchRequirement, vacancyOccupation: string)
       return { mode: "filter", filter: `experienceYears = ${q(token)}`, test: (doc) => doc.experienceYears.includes(token) };
     }
     case "language": {
-      // The CV database speaks ISO 639-1: a ministerial language without an ISO code is checked by the officer.
-      const code = r.languageCode ? ISO_OF_LANGUAGE[r.languageCode] : undefined;
+      // The CV and the vacancy speak the same ministerial codes (lingue.csv).
+      const code = r.languageCode;
       if (!code) return { mode: "manual" };
       // A mother tongue counts as the top level (fields.ts languageLevelTokens).
       const token = `${code}:${r.nativeSpeaker ? "C2" : (r.cefrLevel ?? "A1")}`;

@@ -42,8 +42,8 @@ describe("CSV rows", () => {
     if (!first.ok) return;
     expect(first.input).toMatchObject({ birthDate: "2001-11-01", shifts: true, ownVehicle: false, consent: true, licences: ["B"] });
     expect(first.input.languages).toEqual([
-      { code: "en", level: "B1" },
-      { code: "es", level: "A2" },
+      { code: "001", level: "B1" },
+      { code: "SPA", level: "A2" },
     ]);
     expect(first.input.preferences.map((p) => [p.occupation, p.source])).toEqual([
       ["5.1.2.2.0", "work"],

@@ -73,9 +73,9 @@ describe("CV schema", () => {
   it("refuses repeated languages and unknown licences", () => {
     const e = errors({
       ...base,
-      "languages.0.code": "en",
+      "languages.0.code": "001",
       "languages.0.level": "B1",
-      "languages.2.code": "en",
+      "languages.2.code": "001",
       "languages.2.level": "C1",
       "licences.ZZ": "on",
     });
@@ -121,7 +121,7 @@ describe("CV schema", () => {
             interview_date: null,
           },
         ],
-        motherTongues: ["it"],
+        motherTongues: ["003"],
         languages: [],
         licences: ["B"],
         certificates: [],

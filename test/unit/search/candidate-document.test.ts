@@ -41,7 +41,7 @@ const source = (over: Partial<CandidateSource["candidate"]> = {}): CandidateSour
     { eqf_level: 2, title: "Licenza media" },
     { eqf_level: 4, title: "Diploma alberghiero" },
   ],
-  languages: [{ language_code: "en", level: "B1" }],
+  languages: [{ language_code: "001", level: "B1" }],
   licences: ["B", "AM"],
   certificates: ["HACCP"],
   itSkills: ["Excel", "HACCP"],
@@ -60,7 +60,7 @@ describe("candidate document mapper", () => {
     expect(doc.experienceTitles).toEqual(["Commessi delle vendite al minuto"]);
     expect(doc.skills).toEqual(["HACCP", "Excel"]);
     expect(doc.licences).toEqual(["AM", "B"]);
-    expect(doc.languages).toEqual(["en"]);
+    expect(doc.languages).toEqual(["001"]);
     expect(doc.languageNames).toEqual(["Inglese B1"]);
     expect(doc.educationLevel).toBe(4);
     expect(doc.comuneCode).toBe("015146");
