@@ -91,7 +91,13 @@ export default function ImportCandidatesPage() {
           <li>
             madrelingua: codici ministeriali delle lingue, es. «003» (italiano) o «RUM|003»; lingue (straniere): codice:livello QCER, es.
             «001:B1|005:A2» (inglese B1, francese A2); per compatibilità sono accettati anche i codici ISO 639-1 dei file precedenti («it»,
-            «en:B1»), convertiti nel codice ministeriale; patenti: es. «B|C|CQC_MERCI»; competenze_informatiche: es. «Excel:intermedio»
+            «en:B1»), convertiti nel codice ministeriale
+          </li>
+          <li>
+            patenti: codice ministeriale della patente con la categoria UE facoltativa dopo i due punti, es. «02|03:C|05:CE» (patente B,
+            patente C categoria C, patente E categoria CE); per compatibilità sono accettate anche le sole categorie UE dei file precedenti
+            («B|C|CE», convertite) e CQC_MERCI, CQC_PERSONE, KA, KB, che diventano certificati (la CQC e il CAP non sono patenti);
+            certificati: testi separati da «|», es. «CQC merci|HACCP»; competenze_informatiche: es. «Excel:intermedio»
           </li>
           <li>
             turni, weekend, mezzo_proprio, disponibile_trasferimento, consenso_visibilita: sì / no; orario: pieno, parziale o indifferente

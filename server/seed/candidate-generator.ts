@@ -1,6 +1,7 @@
 import { personCodiceFiscaleCheckChar } from "~/utils/tax-codes";
 import { PROFILES, type Profile } from "./candidate-profiles";
 import { jobTitlesOf } from "~/domain/professions/vocabulary";
+import { cvLicenceCodeOfCategory, LICENCE_CERTIFICATES } from "~/domain/candidates/cv-codes";
 
 /**
  * Deterministic generator of realistic synthetic candidates (demo data and
@@ -413,7 +414,7 @@ export interface GeneratedCandidate {
   }[];
   languages: { candidate_id: string; language_code: string; level: string }[];
   motherTongues: { candidate_id: string; language_code: string }[];
-  licences: { candidate_id: string; licence: string }[];
+  licences: { candidate_id: string; licence_code: string; licence_category: string | null }[];
   certificates: { candidate_id: string; name: string }[];
   itSkills: { candidate_id: string; skill: string; level: "basic" | "intermediate" | "advanced" }[];
   disability: { candidate_id: string; percentage: number } | null;
@@ -714,8 +715,14 @@ export function createCandidateGenerator(refs: GeneratorRefs, opts: { seed: stri
       preferences,
       languages,
       motherTongues,
-      licences: [...licences].map((licence) => ({ candidate_id: id, licence })),
-      certificates: [...certificates].map((name) => ({ candidate_id: id, name })),
+      // The ministerial licence with the EU category as detail; the CQC (not a licence) is a certificate.
+      licences: [...licences].flatMap((category) => {
+        const code = cvLicenceCodeOfCategory(category);
+        return code ? [{ candidate_id: id, licence_code: code, licence_category: category }] : [];
+      }),
+      certificates: [...certificates, ...[...licences].flatMap((l) => (LICENCE_CERTIFICATES[l] ? [LICENCE_CERTIFICATES[l]] : []))].map(
+        (name) => ({ candidate_id: id, name }),
+      ),
       itSkills: [...itSkills].map((skill) => ({
         candidate_id: id,
         skill,

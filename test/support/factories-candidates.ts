@@ -42,7 +42,7 @@ export function candidateForm(overrides: Record<string, string> = {}): Record<st
     "experiences.0.to": "2020-06-30",
     "languages.0.code": "001",
     "languages.0.level": "B1",
-    "licences.B": "on",
+    "licences.0.code": "02",
     "certificates.0.name": "HACCP",
     "itSkills.0.skill": "Excel",
     "itSkills.0.level": "intermediate",

@@ -1,6 +1,6 @@
 import { CsvReadError, readCsv, type CsvLine } from "~/documents/csv.server";
 import { toCsv } from "~/utils/csv";
-import { cvLanguageCode } from "./cv-codes";
+import { cvLanguageCode, cvLicenceFromCsv } from "./cv-codes";
 import { CandidateSchema, MAX_PREFERENCES, type CandidateInput } from "./schema";
 
 /**
@@ -150,6 +150,7 @@ const IT_LEVEL = table({ base: "basic", intermedio: "intermediate", avanzato: "a
 
 /** One CSV record in the shape of the CV form, so the very same schema validates both. */
 export function csvRecordToForm(v: Record<string, string>): Record<string, unknown> {
+  const licences = list(v.patenti).map(cvLicenceFromCsv);
   return {
     taxCode: v.codice_fiscale,
     firstName: v.nome,
@@ -176,8 +177,12 @@ export function csvRecordToForm(v: Record<string, string>): Record<string, unkno
       const [code, level] = l.split(":").map((s) => s.trim());
       return { code: cvLanguageCode(code ?? ""), level: (level ?? "").toUpperCase() };
     }),
-    licences: Object.fromEntries(list(v.patenti).map((l) => [l.toUpperCase().replace(/\s+/g, "_"), "on"])),
-    certificates: list(v.certificati).map((name) => ({ name })),
+    licences: licences.flatMap((l) => ("code" in l ? [l] : [])),
+    // CQC and CAP of older files are certificates since the national codes.
+    certificates: [
+      ...list(v.certificati).map((name) => ({ name })),
+      ...licences.flatMap((l) => ("certificate" in l ? [{ name: l.certificate }] : [])),
+    ],
     itSkills: list(v.competenze_informatiche).map((s) => {
       const [skill, level] = s.split(":").map((x) => x.trim());
       return { skill: skill ?? "", level: IT_LEVEL.get((level ?? "base").toLowerCase()) ?? level };

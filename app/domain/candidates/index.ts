@@ -4,6 +4,7 @@
  */
 export { isCvObsolete, obsoleteCutoff } from "./freshness";
 export { LANGUAGE_LABELS, personTaxCodeField } from "./schema";
+export { cvLicenceLabel } from "./cv-codes";
 export { COUNT_FACET, exactTotal } from "./search-query";
 export { OUTPLACEMENT_PRIORITY_SORT, inOutplacementPriority, outplacementPriorityFilter } from "./outplacement-priority";
 export type { CandidateInput } from "./schema";

@@ -41,6 +41,7 @@ export interface CandidateDocument extends MatchingFields {
   experienceTasks: string[];
   /** Certificates and tickets, IT skills. */
   skills: string[];
+  /** Ministerial codes of the driving licences (patenti.csv, «02» = B): the facet; matching reads licenceCategories. */
   licences: string[];
   /** Ministerial codes (lingue.csv) of every language the CV mentions, mother tongues included (facet; "says nothing about" a language). */
   languages: string[];
@@ -104,7 +105,7 @@ export interface CandidateSource {
   education: { eqf_level: number; title: string }[];
   languages: { language_code: string; level: string }[];
   motherTongues?: string[];
-  licences: string[];
+  licences: { licence_code: string; licence_category: string | null }[];
   certificates: string[];
   itSkills: string[];
   cvText: string | null;
@@ -172,7 +173,7 @@ export function toCandidateDocument(
     ]),
     experienceTasks,
     skills,
-    licences: [...src.licences].sort(),
+    licences: uniq(src.licences.map((l) => l.licence_code)).sort(),
     languages: uniq([...(src.motherTongues ?? []), ...src.languages.map((l) => l.language_code)]).sort(),
     motherTongues: [...(src.motherTongues ?? [])].sort(),
     languageNames: [

@@ -43,6 +43,7 @@ function req(over: Partial<MatchRequirement>): MatchRequirement {
 function doc(over: Partial<RequirementDoc> = {}): RequirementDoc {
   return {
     licences: [],
+    licenceCategories: [],
     educationLevel: 0,
     experienceCodes: [],
     experienceYears: [],
@@ -145,12 +146,49 @@ describe("requirement kinds: filter and test agree", () => {
   it("licence: a higher category includes the one it presupposes; Muletto is a certificate", () => {
     const r = req({ kind: "licence", licenceCode: "02", licenceCategory: "B" });
     const check = requirementCheck(r, OCC);
-    expect(check.mode === "filter" && check.filter.startsWith("licences IN [")).toBe(true);
-    expect(requirementStatus(r, OCC, doc({ licences: ["C"] }))).toBe("met");
-    expect(requirementStatus(r, OCC, doc({ licences: ["AM"] }))).toBe("missing");
-    expect(requirementStatus(req({ kind: "licence", licenceCategory: "C" }), OCC, doc({ licences: ["B"] }))).toBe("missing");
+    expect(check.mode === "filter" && check.filter.startsWith("licenceCategories IN [")).toBe(true);
+    expect(requirementStatus(r, OCC, doc({ licenceCategories: ["C"] }))).toBe("met");
+    expect(requirementStatus(r, OCC, doc({ licenceCategories: ["AM"] }))).toBe("missing");
+    expect(requirementStatus(req({ kind: "licence", licenceCategory: "C" }), OCC, doc({ licenceCategories: ["B"] }))).toBe("missing");
     const muletto = req({ kind: "certificate", description: "Muletto (conduzione di carrelli elevatori)" });
     expect(requirementCheck(muletto, OCC)).toMatchObject({ filter: 'certificateTokens = "muletto"' });
+  });
+
+  it("licence: the CV's ministerial licence without category counts as its lowest category; F, UE, extra UE by code", () => {
+    const cv = (licences: { licence_code: string; licence_category: string | null }[]) =>
+      doc({
+        licences: licences.map((l) => l.licence_code),
+        ...matchingFields({ preferences: [], experiences: [], languages: [], licences, certificates: [], itSkills: [] }, NOW),
+      });
+    const plainC = cv([{ licence_code: "03", licence_category: null }]);
+    expect(plainC.licenceCategories).toEqual(["C1"]);
+    // «Patente C» meets «Patente B» and a vacancy that asks «Patente C» by code; not the EU category C itself.
+    expect(requirementStatus(req({ kind: "licence", licenceCode: "02" }), OCC, plainC)).toBe("met");
+    expect(requirementStatus(req({ kind: "licence", licenceCode: "03" }), OCC, plainC)).toBe("met");
+    expect(requirementStatus(req({ kind: "licence", licenceCode: "03", licenceCategory: "C" }), OCC, plainC)).toBe("missing");
+    const ce = cv([{ licence_code: "05", licence_category: "CE" }]);
+    expect(requirementStatus(req({ kind: "licence", licenceCode: "03", licenceCategory: "C" }), OCC, ce)).toBe("met");
+    const f = req({ kind: "licence", licenceCode: "06" });
+    expect(requirementCheck(f, OCC)).toMatchObject({ filter: 'licences = "06"' });
+    expect(requirementStatus(f, OCC, cv([{ licence_code: "06", licence_category: null }]))).toBe("met");
+    expect(requirementStatus(f, OCC, ce)).toBe("missing");
+  });
+
+  it("certificate «CQC…»: any CQC among the CV's certificates (merci or persone), as before among its licences", () => {
+    const cqc = req({ kind: "certificate", description: "CQC (carta di qualificazione del conducente) — trasporto merci" });
+    expect(requirementCheck(cqc, OCC)).toMatchObject({ filter: 'certificateTokens = "cqc"' });
+    const merci = matchingFields(
+      {
+        preferences: [],
+        experiences: [],
+        languages: [],
+        certificates: ["CQC persone (carta di qualificazione del conducente)"],
+        itSkills: [],
+      },
+      NOW,
+    );
+    expect(requirementStatus(cqc, OCC, doc(merci))).toBe("met");
+    expect(requirementStatus(cqc, OCC, doc({ certificateTokens: ["haccp"] }))).toBe("missing");
   });
 
   it("certificate and skill: every significant word, generic words ignored; no words = manual check", () => {
@@ -190,9 +228,9 @@ describe("match plan", () => {
     });
     expect(plan.mustHaves.map((m) => m.requirement.id)).toEqual(["lic"]);
     expect(plan.relaxed.map((r) => r.id)).toEqual(["lang"]);
-    expect(plan.resultFilter()).toContain("licences IN");
+    expect(plan.resultFilter()).toContain("licenceCategories IN");
     expect(plan.resultFilter()).not.toContain("languageLevels");
-    expect(plan.resultFilter("lic")).not.toContain("licences IN");
+    expect(plan.resultFilter("lic")).not.toContain("licenceCategories IN");
   });
 
   it("always requires consent, a fresh CV, hours, and the workplace radius", () => {
