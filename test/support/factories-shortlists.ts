@@ -129,6 +129,7 @@ export interface VacancySpec {
     languageCode?: string;
     cefrLevel?: string;
     licenceCategory?: string;
+    licenceCode?: string;
   }[];
 }
 
@@ -152,7 +153,7 @@ function officialRequirement(r: NonNullable<VacancySpec["requirements"]>[number]
     study_level,
     study_title_code,
     language_code: r.languageCode ? (LANGUAGE_OF_ISO[r.languageCode] ?? r.languageCode) : null,
-    licence_code: r.licenceCategory && !muletto ? LICENCE_CODE_OF_CATEGORY[r.licenceCategory as LicenceCategory] : null,
+    licence_code: r.licenceCode ?? (r.licenceCategory && !muletto ? LICENCE_CODE_OF_CATEGORY[r.licenceCategory as LicenceCategory] : null),
     licence_category: r.licenceCategory && !muletto ? r.licenceCategory : null,
   };
 }
