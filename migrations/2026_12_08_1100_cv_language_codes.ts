@@ -16,8 +16,31 @@ const PAIRS: [iso: string, code: string][] = [
 ]; // prettier-ignore
 const VALUES = PAIRS.map(([iso, code]) => `('${iso}','${code}')`).join(",");
 const TABLES = ["candidate_languages", "candidate_mother_tongues"] as const;
+// Two languages the old CV form offered have no ministerial code (lingue.csv has no Filipino/Tagalog, and «SENEGALESE»
+// is a country, not Wolof): their rows are kept as the CV's own words, a certificate line, instead of being guessed or
+// stopping the upgrade.
+const WITHOUT_CODE = `('tl','filippino (tagalog)'),('wo','wolof')`;
 
 export async function up(db: Kysely<any>): Promise<void> {
+  await sql
+    .raw(
+      `
+    insert into candidate_certificates (candidate_id, name)
+      select l.candidate_id, 'Lingua ' || w.name || ', livello ' || l.level || ' (non presente nell''elenco ministeriale delle lingue)'
+      from candidate_languages l join (values ${WITHOUT_CODE}) w(iso, name) on w.iso = l.language_code;
+    insert into candidate_certificates (candidate_id, name)
+      select m.candidate_id, 'Madrelingua ' || w.name || ' (non presente nell''elenco ministeriale delle lingue)'
+      from candidate_mother_tongues m join (values ${WITHOUT_CODE}) w(iso, name) on w.iso = m.language_code;
+    insert into search_outbox (index_uid, document_id)
+      select distinct 'candidates', candidate_id::text from (
+        select candidate_id from candidate_languages where language_code in ('tl', 'wo')
+        union select candidate_id from candidate_mother_tongues where language_code in ('tl', 'wo')) x;
+    delete from candidate_languages where language_code in ('tl', 'wo');
+    delete from candidate_mother_tongues where language_code in ('tl', 'wo');
+    set constraints all immediate;
+  `,
+    )
+    .execute(db);
   for (const table of TABLES)
     await sql
       .raw(

@@ -87,20 +87,30 @@ describe("migration of the CV languages to the ministerial codes", () => {
     expect({ languages: await languages(), natives: await natives() }).toEqual(before);
   });
 
-  it("stops on a language that has no ministerial pair (Tagalog, Wolof) and changes nothing", async () => {
+  it("keeps Filipino and Wolof (no ministerial code) as certificate lines in the CV's words, and stops on an unknown value", async () => {
     const [d] = [await candidate(4)];
-    await sql`insert into candidate_languages (candidate_id, language_code, level) values (${d}, 'tl', 'B1'), (${d}, 'en', 'B1')`.execute(
+    await sql`insert into candidate_languages (candidate_id, language_code, level) values (${d}, 'tl', 'B1'), (${d}, 'en', 'B1'), (${d}, 'xx', 'A2')`.execute(
       scratch.db,
     );
     await sql`insert into candidate_mother_tongues (candidate_id, language_code) values (${d}, 'wo')`.execute(scratch.db);
     await expect(migrateTo(scratch.db, MIGRATION)).rejects.toThrow(
-      /candidate_languages\.language_code senza un codice ministeriale corrispondente: tl \(1\)/,
+      /candidate_languages\.language_code senza un codice ministeriale corrispondente: xx \(1\)/,
     );
-    expect((await languages()).find((r) => r.candidate_id === d && r.level === "B1" && r.language_code === "en")).toBeTruthy();
-    await sql`delete from candidate_languages where language_code = 'tl'`.execute(scratch.db);
-    await expect(migrateTo(scratch.db, MIGRATION)).rejects.toThrow(/candidate_mother_tongues\.language_code .*: wo \(1\)/);
-    await sql`delete from candidate_mother_tongues where language_code = 'wo'`.execute(scratch.db);
+    // Stopped in its transaction: nothing changed.
+    expect((await languages()).filter((r) => r.candidate_id === d).map((r) => r.language_code)).toEqual(["en", "tl", "xx"]);
+    await sql`delete from candidate_languages where language_code = 'xx'`.execute(scratch.db);
+    await sql`delete from search_outbox`.execute(scratch.db);
     await migrateTo(scratch.db, MIGRATION);
     expect((await languages()).filter((r) => r.candidate_id === d).map((r) => r.language_code)).toEqual(["001"]);
+    expect((await natives()).filter((r) => r.candidate_id === d)).toEqual([]);
+    const certificates = await sql<{
+      name: string;
+    }>`select name from candidate_certificates where candidate_id = ${d} order by name`.execute(scratch.db);
+    expect(certificates.rows.map((r) => r.name)).toEqual([
+      "Lingua filippino (tagalog), livello B1 (non presente nell'elenco ministeriale delle lingue)",
+      "Madrelingua wolof (non presente nell'elenco ministeriale delle lingue)",
+    ]);
+    const queued = await sql<{ document_id: string }>`select distinct document_id from search_outbox`.execute(scratch.db);
+    expect(queued.rows.map((r) => r.document_id)).toContain(d);
   });
 });
