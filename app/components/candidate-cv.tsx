@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
 import type { StoredCv } from "~/domain/candidates/cv";
 import { studyLine } from "~/domain/candidates/education";
+import { cvLicenceLabel } from "~/domain/candidates/cv-codes";
 import {
   IT_SKILL_LEVEL_LABELS,
   LANGUAGE_LABELS,
-  LICENCE_LABELS,
   PREFERENCE_SOURCE_LABELS,
   PROTECTED_CATEGORY_LABELS,
   WORK_TIME_LABELS,
@@ -143,7 +143,7 @@ export function CandidateCvView({ cv, downloadHref }: { cv: CvView; downloadHref
           <Row label="Lingue straniere">
             {s.languages.map((l) => `${LANGUAGE_LABELS[l.language_code] ?? l.language_code} ${l.level}`).join(", ") || "—"}
           </Row>
-          <Row label="Patenti">{s.licences.map((l) => LICENCE_LABELS[l] ?? l).join(", ") || "—"}</Row>
+          <Row label="Patenti">{s.licences.map((l) => cvLicenceLabel(l.licence_code, l.licence_category)).join(", ") || "—"}</Row>
           <Row label="Certificati">
             {s.certificates.map((x) => `${x.name}${x.expires_on ? ` (scade il ${formatDate(x.expires_on)})` : ""}`).join(", ") || "—"}
           </Row>

@@ -5,12 +5,14 @@ import type { z } from "zod";
 import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 import { LookupInput } from "./lookup-input";
 import { StudyTitleFields } from "./study-title-fields";
+import { CV_LICENCE_CATEGORIES } from "~/domain/candidates/cv-codes";
 import { CV_SECTION_ROWS, type CvFormValue, type CvSection } from "~/domain/candidates/form-values";
 import {
   CEFR_LEVELS,
   IT_SKILL_LEVEL_LABELS,
-  LANGUAGE_LABELS,
+  LANGUAGE_OPTIONS,
   LICENCE_LABELS,
+  MAX_LICENCES,
   MAX_PREFERENCES,
   PREFERENCE_SOURCE_LABELS,
   PROTECTED_CATEGORY_LABELS,
@@ -37,6 +39,7 @@ const ADD_LABELS: Partial<Record<CvSection, [add: string, remove: string]>> = {
   experiences: ["Aggiungi un'esperienza", "Rimuovi l'esperienza"],
   motherTongues: ["Aggiungi una madrelingua", "Rimuovi la madrelingua"],
   languages: ["Aggiungi una lingua straniera", "Rimuovi la lingua straniera"],
+  licences: ["Aggiungi una patente", "Rimuovi la patente"],
   certificates: ["Aggiungi un certificato", "Rimuovi il certificato"],
   itSkills: ["Aggiungi una competenza informatica", "Rimuovi la competenza informatica"],
 };
@@ -86,6 +89,7 @@ function CandidateFormFields({ conform, mode, canSetProtectedCategory }: Props) 
     experiences: n("experiences", 20),
     motherTongues: n("motherTongues", 3),
     languages: n("languages", 10),
+    licences: n("licences", MAX_LICENCES),
     certificates: n("certificates", 20),
     itSkills: n("itSkills", 20),
   };
@@ -269,7 +273,7 @@ function CandidateFormFields({ conform, mode, canSetProtectedCategory }: Props) 
               <SelectField
                 {...b(`motherTongues.${i}.code`)}
                 label={`Madrelingua${i ? ` ${i + 1}` : ""}`}
-                options={LANGUAGE_LABELS}
+                options={LANGUAGE_OPTIONS}
                 placeholder="Nessuna"
               />
               {remove("motherTongues", i, rows.motherTongues.length)}
@@ -286,7 +290,7 @@ function CandidateFormFields({ conform, mode, canSetProtectedCategory }: Props) 
               <SelectField
                 {...b(`languages.${i}.code`)}
                 label={`Lingua straniera ${i + 1}`}
-                options={LANGUAGE_LABELS}
+                options={LANGUAGE_OPTIONS}
                 placeholder="Nessuna"
               />
             </div>
@@ -303,12 +307,33 @@ function CandidateFormFields({ conform, mode, canSetProtectedCategory }: Props) 
         ))}
         {add("languages", rows.languages.length)}
         <fieldset className="mb-3">
-          <legend className="h6">Patenti di guida e CQC</legend>
-          <div className="d-flex flex-wrap gap-3">
-            {Object.entries(LICENCE_LABELS).map(([code, label]) => (
-              <CheckboxField key={code} {...b(`licences.${code}`)} label={`Patente ${label}`} />
-            ))}
-          </div>
+          <legend className="h6">Patenti di guida</legend>
+          <p className="small text-muted">
+            La patente dall'elenco ministeriale e, se vuoi, la categoria UE (es. C1, CE). La CQC (carta di qualificazione del conducente) e
+            il CAP KA/KB vanno tra i certificati.
+          </p>
+          {rows.licences.map((i) => (
+            <div className="row" key={i}>
+              <div className="col-md-6">
+                <SelectField
+                  {...b(`licences.${i}.code`)}
+                  label={`Patente di guida ${i + 1}`}
+                  options={Object.entries(LICENCE_LABELS)}
+                  placeholder="Nessuna"
+                />
+              </div>
+              <div className="col-md-6">
+                <SelectField
+                  {...b(`licences.${i}.category`)}
+                  label={`Categoria UE della patente ${i + 1} (facoltativa)`}
+                  options={CV_LICENCE_CATEGORIES.map((c) => [c, c])}
+                  placeholder="—"
+                />
+              </div>
+              {remove("licences", i, rows.licences.length)}
+            </div>
+          ))}
+          {add("licences", rows.licences.length)}
         </fieldset>
         {rows.certificates.map((i) => (
           <div className="row" key={i}>
@@ -316,7 +341,7 @@ function CandidateFormFields({ conform, mode, canSetProtectedCategory }: Props) 
               <TextField
                 {...b(`certificates.${i}.name`)}
                 label={`Certificato o patentino ${i + 1}`}
-                hint={i === 0 ? "Es. carrellista, HACCP, saldatura, primo soccorso" : undefined}
+                hint={i === 0 ? "Es. carrellista, HACCP, saldatura, primo soccorso, CQC merci" : undefined}
               />
             </div>
             <div className="col-md-4">

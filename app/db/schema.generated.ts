@@ -171,7 +171,8 @@ export interface CandidateLanguages {
 
 export interface CandidateLicences {
   candidate_id: string;
-  licence: "AM" | "A1" | "A2" | "A" | "B1" | "B" | "BE" | "C1" | "C1E" | "C" | "CE" | "D1" | "D1E" | "D" | "DE" | "CQC_MERCI" | "CQC_PERSONE" | "KA" | "KB";
+  licence_category: string | null;
+  licence_code: string;
 }
 
 export interface CandidateLinkRequests {

@@ -102,8 +102,15 @@ export default function ImportCandidatesPage() {
             propensione_N_professione: codice CP2021 (es. 5.1.2.2.0), propensione_N_fonte: lavoro, istruzione o formazione (N = 1, 2, 3)
           </li>
           <li>
-            madrelingua: codici ISO 639-1, es. «it» o «ro|it»; lingue (straniere): codice:livello QCER, es. «en:B1|fr:A2»; patenti: es.
-            «B|C|CQC_MERCI»; competenze_informatiche: es. «Excel:intermedio»
+            madrelingua: codici ministeriali delle lingue, es. «003» (italiano) o «RUM|003»; lingue (straniere): codice:livello QCER, es.
+            «001:B1|005:A2» (inglese B1, francese A2); per compatibilità sono accettati anche i codici ISO 639-1 dei file precedenti («it»,
+            «en:B1»), convertiti nel codice ministeriale
+          </li>
+          <li>
+            patenti: codice ministeriale della patente con la categoria UE facoltativa dopo i due punti, es. «02|03:C|05:CE» (patente B,
+            patente C categoria C, patente E categoria CE); per compatibilità sono accettate anche le sole categorie UE dei file precedenti
+            («B|C|CE», convertite) e CQC_MERCI, CQC_PERSONE, KA, KB, che diventano certificati (la CQC e il CAP non sono patenti);
+            certificati: testi separati da «|», es. «CQC merci|HACCP»; competenze_informatiche: es. «Excel:intermedio»
           </li>
           <li>
             turni, weekend, mezzo_proprio, disponibile_trasferimento, consenso_visibilita: sì / no; orario: pieno, parziale o indifferente

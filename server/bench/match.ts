@@ -13,8 +13,8 @@ import type { Db } from "~/db/db.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import { highestEqf } from "~/domain/candidates/education";
 import { CEFR_ORDER, LICENCE_SATISFIED_BY } from "~/domain/matching/codes";
-import { eqfOfStudy, ISO_OF_LANGUAGE, LICENCE_CODE_OF_CATEGORY } from "~/domain/reference/national-codes";
-import { codePrefix, significantTokens } from "~/domain/matching/fields";
+import { eqfOfStudy, LICENCE_CODE_OF_CATEGORY } from "~/domain/reference/national-codes";
+import { codePrefix, LOWEST_CATEGORY_OF_LICENCE, significantTokens } from "~/domain/matching/fields";
 import { distanceKm } from "~/domain/reference/geo";
 import type { MatchVacancy } from "~/domain/matching/query";
 import { FETCH_ALL, countQuery, loadMatchVacancy, runMatch, type MatchResult } from "~/domain/matching/search.server";
@@ -251,8 +251,13 @@ async function loadRaw(db: Db): Promise<Raw[]> {
   // A mother tongue holds every level.
   for (const l of (await sql<{ candidate_id: string; language_code: string }>`select * from candidate_mother_tongues`.execute(db)).rows)
     byId.get(l.candidate_id)!.langs.set(l.language_code, CEFR_ORDER.length - 1);
-  for (const l of (await sql<{ candidate_id: string; licence: string }>`select * from candidate_licences`.execute(db)).rows)
-    byId.get(l.candidate_id)!.licences.push(l.licence);
+  // The EU categories held: the CV's detail, else the lowest of the ministerial licence (as the search document).
+  for (const l of (
+    await sql<{ candidate_id: string; licence_code: string; licence_category: string | null }>`select * from candidate_licences`.execute(db)
+  ).rows) {
+    const category = l.licence_category ?? LOWEST_CATEGORY_OF_LICENCE[l.licence_code];
+    if (category) byId.get(l.candidate_id)!.licences.push(category);
+  }
   for (const c of (await sql<{ candidate_id: string; name: string }>`select candidate_id, name from candidate_certificates`.execute(db))
     .rows)
     for (const t of significantTokens(c.name)) byId.get(c.candidate_id)!.certTokens.add(t);
@@ -280,8 +285,8 @@ function bruteEligible(v: MatchVacancy, c: Raw, cutoff: Date): "yes" | "no" | "e
     // A CV that never mentions the language stays in, "da verificare"; a level below the one asked does not.
     if (
       r.kind === "language" &&
-      c.langs.has(ISO_OF_LANGUAGE[r.languageCode!]!) &&
-      c.langs.get(ISO_OF_LANGUAGE[r.languageCode!]!)! < CEFR_ORDER.indexOf((r.cefrLevel ?? "A1") as never)
+      c.langs.has(r.languageCode!) &&
+      c.langs.get(r.languageCode!)! < CEFR_ORDER.indexOf((r.cefrLevel ?? "A1") as never)
     )
       return "no";
     if (r.kind === "experience") {
@@ -289,7 +294,8 @@ function bruteEligible(v: MatchVacancy, c: Raw, cutoff: Date): "yes" | "no" | "e
       if ((r.years ?? 0) === 0 ? !c.expDays.has(code) : years(code) < (r.years ?? 0)) return "no";
     }
     if (r.kind === "certificate") {
-      const tokens = significantTokens(r.description);
+      // Any CQC meets a «CQC…» requirement (merci or persone), as matching reads it.
+      const tokens = /^CQC\b/.test(r.description) ? ["cqc"] : significantTokens(r.description);
       if (tokens.length && !tokens.every((t) => c.certTokens.has(t))) return "no";
     }
   }

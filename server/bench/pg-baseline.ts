@@ -17,7 +17,7 @@ export async function buildPgBaseline(db: Db): Promise<void> {
     create table bench_search as
     select c.id, m.province_code, m.lat, m.lon, c.cv_updated_at, c.consent_visible,
       (select coalesce(max(study_level), -1) from candidate_education e where e.candidate_id = c.id) as education_level,
-      array(select licence from candidate_licences l where l.candidate_id = c.id) as licences,
+      array(select distinct licence_code from candidate_licences l where l.candidate_id = c.id) as licences,
       array(select language_code from candidate_languages l where l.candidate_id = c.id) as languages,
       array_remove(array[
         case when c.work_time <> 'part_time' then 'full_time' end, case when c.work_time <> 'full_time' then 'part_time' end,

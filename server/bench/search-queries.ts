@@ -87,7 +87,7 @@ export function benchQueries(count: number, comuni: { label: string; provinceCod
       if (rng.chance(0.3)) p.set("sort", "distance");
     } else if (rng.chance(0.5)) p.append("province", place.provinceCode);
     if (rng.chance(0.3)) p.append("licence", "B");
-    if (rng.chance(0.15)) p.append("language", "en");
+    if (rng.chance(0.15)) p.append("language", "001");
     if (rng.chance(0.2)) p.append("availability", rng.pick(["shifts", "weekends", "part_time", "own_vehicle"]));
     if (rng.chance(0.3)) p.set("freshness", "fresh");
     if (rng.chance(0.1)) p.append("education", rng.pick(["3", "4", "7"]));

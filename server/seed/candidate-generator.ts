@@ -2,6 +2,7 @@ import { personCodiceFiscaleCheckChar } from "~/utils/tax-codes";
 import { PROFILES, type Profile } from "./candidate-profiles";
 import { jobTitlesOf } from "~/domain/professions/vocabulary";
 import { studyOfEqf } from "~/domain/candidates/education";
+import { cvLicenceCodeOfCategory, LICENCE_CERTIFICATES } from "~/domain/candidates/cv-codes";
 
 /**
  * Deterministic generator of realistic synthetic candidates (demo data and
@@ -255,28 +256,28 @@ const SURNAMES = [
 const ABROAD = [
   {
     country: "Z129",
-    lang: "ro",
+    lang: "RUM",
     male: ["Andrei", "Ion", "Mihai", "Florin", "Gheorghe"],
     female: ["Elena", "Ioana", "Maria", "Andreea", "Mihaela"],
     surnames: ["Popescu", "Ionescu", "Popa", "Stan", "Dumitru", "Munteanu"],
   },
   {
     country: "Z100",
-    lang: "sq",
+    lang: "ALB",
     male: ["Arben", "Ervin", "Gentian", "Klodian", "Besnik"],
     female: ["Elona", "Anila", "Blerina", "Ermira", "Jonida"],
     surnames: ["Hoxha", "Shehu", "Gjoka", "Dervishi", "Kola"],
   },
   {
     country: "Z330",
-    lang: "ar",
+    lang: "ARA",
     male: ["Mohamed", "Youssef", "Hamza", "Karim", "Said"],
     female: ["Fatima", "Khadija", "Salma", "Nadia", "Amina"],
     surnames: ["El Amrani", "Benali", "Bouzid", "Haddad", "Tahiri"],
   },
   {
     country: "Z138",
-    lang: "uk",
+    lang: "UCR",
     male: ["Oleksandr", "Andriy", "Serhiy", "Dmytro"],
     female: ["Olena", "Natalia", "Iryna", "Oksana", "Tetiana"],
     surnames: ["Shevchenko", "Kovalenko", "Bondarenko", "Tkachenko"],
@@ -422,7 +423,7 @@ export interface GeneratedCandidate {
   }[];
   languages: { candidate_id: string; language_code: string; level: string }[];
   motherTongues: { candidate_id: string; language_code: string }[];
-  licences: { candidate_id: string; licence: string }[];
+  licences: { candidate_id: string; licence_code: string; licence_category: string | null }[];
   certificates: { candidate_id: string; name: string }[];
   itSkills: { candidate_id: string; skill: string; level: "basic" | "intermediate" | "advanced" }[];
   disability: { candidate_id: string; percentage: number } | null;
@@ -509,10 +510,10 @@ const FIELD_BY_PROFILE: Record<string, string> = {
   oss: "servizi socio-sanitari",
 };
 const LANGS = [
-  { code: "en", p: 0.5 },
-  { code: "fr", p: 0.12 },
-  { code: "es", p: 0.1 },
-  { code: "de", p: 0.06 },
+  { code: "001", p: 0.5 },
+  { code: "005", p: 0.12 },
+  { code: "SPA", p: 0.1 },
+  { code: "002", p: 0.06 },
 ];
 const CEFR = ["A1", "A2", "B1", "B2", "C1", "C2"];
 
@@ -666,9 +667,9 @@ export function createCandidateGenerator(refs: GeneratorRefs, opts: { seed: stri
     const languages: GeneratedCandidate["languages"] = [];
     // Most CVs record the mother tongue; some leave it out (the officer then sees "da verificare").
     const motherTongues: GeneratedCandidate["motherTongues"] = rng.chance(0.85)
-      ? [{ candidate_id: id, language_code: who.abroad ? who.abroad.lang : "it" }]
+      ? [{ candidate_id: id, language_code: who.abroad ? who.abroad.lang : "003" }]
       : [];
-    if (who.abroad) languages.push({ candidate_id: id, language_code: "it", level: rng.pick(["A2", "B1", "B1", "B2", "C1"]) });
+    if (who.abroad) languages.push({ candidate_id: id, language_code: "003", level: rng.pick(["A2", "B1", "B1", "B2", "C1"]) });
     for (const l of LANGS) {
       if (languages.some((x) => x.language_code === l.code) || motherTongues.some((m) => m.language_code === l.code)) continue;
       if (rng.chance(l.p * (eqf >= 6 ? 1.6 : 1)))
@@ -730,8 +731,14 @@ export function createCandidateGenerator(refs: GeneratorRefs, opts: { seed: stri
       preferences,
       languages,
       motherTongues,
-      licences: [...licences].map((licence) => ({ candidate_id: id, licence })),
-      certificates: [...certificates].map((name) => ({ candidate_id: id, name })),
+      // The ministerial licence with the EU category as detail; the CQC (not a licence) is a certificate.
+      licences: [...licences].flatMap((category) => {
+        const code = cvLicenceCodeOfCategory(category);
+        return code ? [{ candidate_id: id, licence_code: code, licence_category: category }] : [];
+      }),
+      certificates: [...certificates, ...[...licences].flatMap((l) => (LICENCE_CERTIFICATES[l] ? [LICENCE_CERTIFICATES[l]] : []))].map(
+        (name) => ({ candidate_id: id, name }),
+      ),
       itSkills: [...itSkills].map((skill) => ({
         candidate_id: id,
         skill,

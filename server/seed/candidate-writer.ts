@@ -119,7 +119,8 @@ export async function insertGeneratedCandidates(trx: Kysely<DB>, batch: Generate
     "candidate_licences",
     [
       ["candidate_id", "uuid"],
-      ["licence", "text"],
+      ["licence_code", "text"],
+      ["licence_category", "text"],
     ],
     batch.flatMap((g) => g.licences),
   );

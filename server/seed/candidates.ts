@@ -15,8 +15,8 @@ const pref = (i: number, occupation: string, source: string, extra: Form = {}): 
   Object.fromEntries(Object.entries({ occupation, source, ...extra }).map(([k, v]) => [`preferences.${i}.${k}`, v]));
 
 /**
- * The CV input from the demo's dotted names (`preferences.0.occupation`, `licences.B`): rows become
- * lists and `licences` an object, the shape CandidateSchema reads from the form.
+ * The CV input from the demo's dotted names (`preferences.0.occupation`, `licences.0.code`): rows become
+ * lists, the shape CandidateSchema reads from the form.
  */
 function cvInput(form: Form): Record<string, unknown> {
   const input: Record<string, unknown> = {};
@@ -84,12 +84,12 @@ const PEOPLE: {
       "experiences.1.employer": "Trattoria Da Gino",
       "experiences.1.from": "2015-04-01",
       "experiences.1.to": "2019-06-30",
-      "motherTongues.0.code": "it",
-      "languages.0.code": "en",
+      "motherTongues.0.code": "003",
+      "languages.0.code": "001",
       "languages.0.level": "B1",
-      "languages.1.code": "es",
+      "languages.1.code": "SPA",
       "languages.1.level": "A2",
-      "licences.B": "on",
+      "licences.0.code": "02",
       "certificates.0.name": "HACCP",
       "certificates.0.expiresOn": "2027-05-31",
       "itSkills.0.skill": "Excel",
@@ -124,12 +124,14 @@ const PEOPLE: {
       "experiences.0.employer": "Carpenterie Brianza S.p.A.",
       "experiences.0.from": "2004-02-01",
       "experiences.0.to": "2024-11-30",
-      "licences.B": "on",
-      "licences.C": "on",
-      "licences.CE": "on",
-      "licences.CQC_MERCI": "on",
+      "licences.0.code": "02",
+      "licences.1.code": "03",
+      "licences.1.category": "C",
+      "licences.2.code": "05",
+      "licences.2.category": "CE",
       "certificates.0.name": "Patentino saldatura EN ISO 9606-1",
       "certificates.1.name": "Carrellista",
+      "certificates.2.name": "CQC merci (carta di qualificazione del conducente)",
     },
   },
   {
@@ -147,10 +149,10 @@ const PEOPLE: {
       "education.0.title": "Diploma di maturità (titolo estero riconosciuto)",
       "education.0.studyLevel": "4",
       ...pref(0, "5.2.2.1.0", "work", { years: "8", lastJobYear: "2025", notes: "Cucina mediterranea e pizzeria" }),
-      "motherTongues.0.code": "ar",
-      "languages.0.code": "fr",
+      "motherTongues.0.code": "ARA",
+      "languages.0.code": "005",
       "languages.0.level": "C1",
-      "languages.1.code": "it",
+      "languages.1.code": "003",
       "languages.1.level": "B2",
       "certificates.0.name": "HACCP",
     },
@@ -170,7 +172,7 @@ const PEOPLE: {
       "education.0.institution": "Università di Torino",
       "education.0.year": "2013",
       ...pref(0, "4.1.1.4.0", "education", { years: "3", lastJobYear: "2022" }),
-      "languages.0.code": "en",
+      "languages.0.code": "001",
       "languages.0.level": "C1",
       "itSkills.0.skill": "Gestionali paghe",
       "itSkills.0.level": "advanced",

@@ -1,5 +1,6 @@
 import type { Transaction } from "kysely";
 import type { DB } from "~/db/types";
+import { LICENCE_CODE_OF_CATEGORY } from "~/domain/reference";
 import { enqueueSearchSync } from "../../search/outbox.server";
 import type { DemoRefs } from "./platform";
 
@@ -59,8 +60,12 @@ export async function seedShortlistDemo(trx: Transaction<DB>, refs: DemoRefs) {
         .values({ candidate_id: c.id, slot: i + 1, occupation_code: code, occupation_label: o.title, source: "work", years_experience: 2 })
         .execute();
     }
-    for (const l of p.licences) await trx.insertInto("candidate_licences").values({ candidate_id: c.id, licence: l }).execute();
-    if (p.en) await trx.insertInto("candidate_languages").values({ candidate_id: c.id, language_code: "en", level: p.en }).execute();
+    for (const l of p.licences)
+      await trx
+        .insertInto("candidate_licences")
+        .values({ candidate_id: c.id, licence_code: LICENCE_CODE_OF_CATEGORY[l as "B"], licence_category: l })
+        .execute();
+    if (p.en) await trx.insertInto("candidate_languages").values({ candidate_id: c.id, language_code: "001", level: p.en }).execute();
   }
   await enqueueSearchSync(trx, "candidates", ids);
   const v = await trx

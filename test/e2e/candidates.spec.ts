@@ -41,9 +41,14 @@ test("an officer records a candidate with three preferences; a fourth is refused
   await page.getByLabel("Provenienza della propensione 2").selectOption("work");
   await page.getByLabel("Professione della propensione 3").fill("4.3.1.2.0");
   await page.getByLabel("Provenienza della propensione 3").selectOption("training");
+  // Languages and licences from the ministerial lists.
+  await page.getByLabel("Madrelingua", { exact: true }).selectOption({ label: "Italiano" });
+  await page.getByLabel("Lingua straniera 1").selectOption({ label: "Inglese" });
+  await page.getByLabel("Livello QCER della lingua 1").selectOption("B1");
+  await page.getByLabel("Patente di guida 1").selectOption({ label: "Patente C" });
+  await page.getByLabel("Categoria UE della patente 1 (facoltativa)").selectOption("C1");
+  await expect(page.getByLabel("Patente di guida 1").locator("option", { hasText: "CQC" })).toHaveCount(0);
   // Bootstrap Italia draws the checkbox on its label: click the label, as a user does.
-  await page.getByText("Patente B", { exact: true }).click();
-  await expect(page.getByLabel("Patente B", { exact: true })).toBeChecked();
   await page.getByText(/La persona acconsente/).click();
   await page.getByRole("button", { name: "Salva il candidato" }).click();
 
@@ -55,6 +60,8 @@ test("an officer records a candidate with three preferences; a fourth is refused
   await expect(page.getByRole("region", { name: "Istruzione" })).toContainText(
     "Diploma alberghiero (Tecnico servizi ristorazione e servizi turistici, EQF 4)",
   );
+  await expect(page.getByText("Patente C (C1)", { exact: true })).toBeVisible();
+  await expect(page.getByText("Inglese B1", { exact: true })).toBeVisible();
   await expectAccessible(page);
 
   // A fourth preference smuggled into the form (the UI offers only three) is refused by the server.

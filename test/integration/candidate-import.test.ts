@@ -65,6 +65,63 @@ describe("bulk CSV import", () => {
     expect(outbox).toHaveLength(45);
   });
 
+  it("stores the official codes, and converts the ISO languages and EU licence categories of older files", async () => {
+    const official = row({ madrelingua: "RUM", lingue: "001:B2|005:A2", patenti: "02|05:CE", certificati: "HACCP" });
+    const older = row({ madrelingua: "ro", lingue: "en:A2", patenti: "B|CE|CQC_PERSONE", certificati: "" });
+    const { done } = await startCandidateImport(
+      getDb(),
+      actor(),
+      { name: "codici.csv", text: csv([official, older]) },
+      { canSetProtectedCategory: false },
+    );
+    await done;
+    const db = getDb();
+    const cv = async (taxCode: string) => {
+      const { id } = await db.selectFrom("candidates").select("id").where("tax_code", "=", taxCode).executeTakeFirstOrThrow();
+      return {
+        natives: (await db.selectFrom("candidate_mother_tongues").select("language_code").where("candidate_id", "=", id).execute()).map(
+          (r) => r.language_code,
+        ),
+        languages: await db
+          .selectFrom("candidate_languages")
+          .select(["language_code", "level"])
+          .where("candidate_id", "=", id)
+          .orderBy("language_code")
+          .execute(),
+        licences: await db
+          .selectFrom("candidate_licences")
+          .select(["licence_code", "licence_category"])
+          .where("candidate_id", "=", id)
+          .orderBy("licence_code")
+          .execute(),
+        certificates: (await db.selectFrom("candidate_certificates").select("name").where("candidate_id", "=", id).execute()).map(
+          (r) => r.name,
+        ),
+      };
+    };
+    expect(await cv(official.codice_fiscale)).toEqual({
+      natives: ["RUM"],
+      languages: [
+        { language_code: "001", level: "B2" },
+        { language_code: "005", level: "A2" },
+      ],
+      licences: [
+        { licence_code: "02", licence_category: null },
+        { licence_code: "05", licence_category: "CE" },
+      ],
+      certificates: ["HACCP"],
+    });
+    expect(await cv(older.codice_fiscale)).toEqual({
+      natives: ["RUM"],
+      languages: [{ language_code: "001", level: "A2" }],
+      licences: [
+        { licence_code: "02", licence_category: "B" },
+        { licence_code: "05", licence_category: "CE" },
+      ],
+      certificates: ["CQC persone (carta di qualificazione del conducente)"],
+    });
+  });
+
   it("an import cut off by a restart is closed as failed at the next start, not left «in corso»", async () => {
     const db = getDb();
     const insert = (status: "importing" | "validating" | "done", createdAt: Date) =>

@@ -85,7 +85,7 @@ describe("officer candidate search page", () => {
     expect(byText.result.hits.map((h) => h.id)).toEqual([bergamo]);
     expect(byText.result.hits[0].reasons[0].label).toBe("Competenze e attestati");
 
-    const byFacet = (await search("preselection", "q=Zyxwvqa&province=BG&licence=B")).body as Body;
+    const byFacet = (await search("preselection", "q=Zyxwvqa&province=BG&licence=02")).body as Body;
     expect(byFacet.result.hits.map((h) => h.id)).toEqual([bergamo]);
     expect((await search("preselection", "q=Zyxwvqa&province=MI")).body).toMatchObject({ result: { total: 0 } });
     const provinces = byFacet.result.facets.find((f) => f.param === "province")!;

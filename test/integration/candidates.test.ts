@@ -94,7 +94,7 @@ describe("candidate record: create and update", () => {
       edit.action,
       request(`/operatore/candidati/${id}/modifica`, {
         cookie: preselection,
-        form: { ...values, phone: "02 9999999", "licences.C": "on" },
+        form: { ...values, phone: "02 9999999", "licences.1.code": "03", "licences.1.category": "C" },
       }),
       { candidateId: id },
     );

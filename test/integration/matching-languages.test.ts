@@ -14,22 +14,22 @@ beforeAll(async () => {
     native: await createMatchCandidate({
       comune: "Lodi",
       preferences: [OCC],
-      motherTongues: ["it"],
-      languages: [{ code: "en", level: "A2" }],
+      motherTongues: ["003"],
+      languages: [{ code: "001", level: "A2" }],
     }),
     fluent: await createMatchCandidate({
       comune: "Lodi",
       preferences: [OCC],
-      motherTongues: ["ro"],
-      languages: [{ code: "it", level: "B2" }],
+      motherTongues: ["RUM"],
+      languages: [{ code: "003", level: "B2" }],
     }),
     beginner: await createMatchCandidate({
       comune: "Lodi",
       preferences: [OCC],
-      motherTongues: ["ro"],
-      languages: [{ code: "it", level: "A2" }],
+      motherTongues: ["RUM"],
+      languages: [{ code: "003", level: "A2" }],
     }),
-    silent: await createMatchCandidate({ comune: "Lodi", preferences: [OCC], languages: [{ code: "en", level: "B2" }] }),
+    silent: await createMatchCandidate({ comune: "Lodi", preferences: [OCC], languages: [{ code: "001", level: "B2" }] }),
   };
   await indexPending();
   const employer = await createEmployer();
@@ -39,7 +39,7 @@ beforeAll(async () => {
       comune: "Lodi",
       occupation: OCC,
       radiusKm: 10,
-      requirements: [{ kind: "language", priority: "must", languageCode: "it", cefrLevel: "B1" }],
+      requirements: [{ kind: "language", priority: "must", languageCode: "003", cefrLevel: "B1" }],
     })
   ).id;
 });
@@ -62,8 +62,8 @@ describe("language requirements, mother tongue and «da verificare»", () => {
       getMeili().index(indexUid("candidates")).getDocument(people.native),
     );
     expect(doc).toMatchObject({
-      languages: ["en", "it"],
-      motherTongues: ["it"],
+      languages: ["001", "003"],
+      motherTongues: ["003"],
       languageNames: expect.arrayContaining(["Italiano madrelingua"]),
     });
   });

@@ -17,7 +17,7 @@ beforeAll(async () => {
       comune: "Bergamo",
       preferences: [OCC],
       licences: ["B"],
-      languages: [{ code: "en", level: "B2" }],
+      languages: [{ code: "001", level: "B2" }],
     }),
     unitFar: await createMatchCandidate({ comune: "Treviglio", preferences: ["8.1.1.1.0", OCC], licences: ["C"] }),
     klass: await createMatchCandidate({ comune: "Bergamo", preferences: ["5.1.2.4.0"], licences: ["B"] }),
@@ -40,7 +40,7 @@ beforeAll(async () => {
     radiusKm: 30,
     requirements: [
       { kind: "licence", priority: "must", licenceCategory: "B" },
-      { kind: "language", priority: "nice", languageCode: "en", cefrLevel: "B1" },
+      { kind: "language", priority: "nice", languageCode: "001", cefrLevel: "B1" },
     ],
   });
   vacancyId = v.id;

@@ -79,10 +79,10 @@ beforeAll(async () => {
   shortlistId = await insertPresentedShortlist(employer.id, vacancy.id);
   await presentedRow("Alfieri", {
     languages: [
-      { code: "en", level: "B1" },
-      { code: "de", level: "A2" },
+      { code: "001", level: "B1" },
+      { code: "002", level: "A2" },
     ],
-    motherTongues: ["it"],
+    motherTongues: ["003"],
     experiences: [{ code: "6.5.1.2.1", years: 3 }],
   });
   await presentedRow("Bassi");
@@ -188,7 +188,7 @@ describe("the rosa PDF", () => {
     expect(text).toContain(`Azienda: ${legalName}`);
     expect(text).toMatch(/Presentata il \d{2}\/\d{2}\/\d{4} · documento generato il \d{2}\/\d{2}\/\d{4}/);
     expect(text).toMatch(/Esperienze di lavoro: Panettieri \(dal \d{2}\/\d{2}\/\d{4} al \d{2}\/\d{2}\/\d{4}\)/);
-    expect(text).toContain("Lingue: Italiano madrelingua, Tedesco A2, Inglese B1");
+    expect(text).toContain("Lingue: Italiano madrelingua, Inglese B1, Tedesco A2");
     expect(text).not.toMatch(/\bEN B1\b/);
   });
 });

@@ -1,7 +1,7 @@
 import { LANGUAGE_OF_ISO, LICENCE_CODE_OF_CATEGORY, type LicenceCategory } from "~/domain/reference";
 import { randomUUID } from "node:crypto";
 import { getDb } from "~/db/db.server";
-import type { Licence } from "~/db/tables/candidates";
+import { cvLicenceFromCsv } from "~/domain/candidates/cv-codes";
 import { enqueueSearchSync } from "../../search/outbox.server";
 import { drainOutbox } from "../../search/sync.server";
 
@@ -94,12 +94,15 @@ export async function createMatchCandidate(spec: CandidateSpec = {}) {
       await trx.insertInto("candidate_languages").values({ candidate_id: c.id, language_code: l.code, level: l.level }).execute();
     for (const code of spec.motherTongues ?? [])
       await trx.insertInto("candidate_mother_tongues").values({ candidate_id: c.id, language_code: code }).execute();
-    for (const l of spec.licences ?? [])
-      await trx
-        .insertInto("candidate_licences")
-        .values({ candidate_id: c.id, licence: l as Licence })
-        .execute();
-    for (const n of spec.certificates ?? [])
+    // The tests may speak the old CV values («B», «CQC_MERCI»): converted as the CSV import converts them.
+    const licences = (spec.licences ?? []).map(cvLicenceFromCsv);
+    for (const l of licences)
+      if ("code" in l)
+        await trx
+          .insertInto("candidate_licences")
+          .values({ candidate_id: c.id, licence_code: l.code, licence_category: l.category || null })
+          .execute();
+    for (const n of [...(spec.certificates ?? []), ...licences.flatMap((l) => ("certificate" in l ? [l.certificate] : []))])
       await trx.insertInto("candidate_certificates").values({ candidate_id: c.id, name: n }).execute();
     await enqueueSearchSync(trx, "candidates", [c.id]);
     return c.id;
@@ -129,6 +132,7 @@ export interface VacancySpec {
     languageCode?: string;
     cefrLevel?: string;
     licenceCategory?: string;
+    licenceCode?: string;
   }[];
 }
 
@@ -152,7 +156,7 @@ function officialRequirement(r: NonNullable<VacancySpec["requirements"]>[number]
     study_level,
     study_title_code,
     language_code: r.languageCode ? (LANGUAGE_OF_ISO[r.languageCode] ?? r.languageCode) : null,
-    licence_code: r.licenceCategory && !muletto ? LICENCE_CODE_OF_CATEGORY[r.licenceCategory as LicenceCategory] : null,
+    licence_code: r.licenceCode ?? (r.licenceCategory && !muletto ? LICENCE_CODE_OF_CATEGORY[r.licenceCategory as LicenceCategory] : null),
     licence_category: r.licenceCategory && !muletto ? r.licenceCategory : null,
   };
 }

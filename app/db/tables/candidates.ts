@@ -10,7 +10,6 @@ export type PreferenceSource = ColumnValue<"candidate_preferences", "source">;
 export type CefrLevel = ColumnValue<"candidate_languages", "level">;
 export type ItSkillLevel = ColumnValue<"candidate_it_skills", "level">;
 export type CandidateImportStatus = ColumnValue<"candidate_imports", "status">;
-export type Licence = ColumnValue<"candidate_licences", "licence">;
 export type ConsentPurpose = ColumnValue<"user_consents", "purpose">;
 
 export type Candidate = Selectable<Candidates>;

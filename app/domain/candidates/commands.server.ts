@@ -177,7 +177,7 @@ async function writeSections(trx: Trx, candidateId: string, input: CandidateInpu
   await insert(input.licences, (r) =>
     trx
       .insertInto("candidate_licences")
-      .values(r.map((licence) => ({ ...id, licence })))
+      .values(r.map((l) => ({ ...id, licence_code: l.code, licence_category: l.category })))
       .execute(),
   );
   await insert(input.certificates, (r) =>

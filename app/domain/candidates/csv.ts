@@ -1,6 +1,7 @@
 import { CsvReadError, readCsv, type CsvLine } from "~/documents/csv.server";
 import { toCsv } from "~/utils/csv";
 import { eqfOfCvStudy, studyOfEqf } from "./education";
+import { cvLanguageCode, cvLicenceFromCsv } from "./cv-codes";
 import { CandidateSchema, MAX_PREFERENCES, type CandidateInput } from "./schema";
 
 /**
@@ -151,6 +152,7 @@ const IT_LEVEL = table({ base: "basic", intermedio: "intermediate", avanzato: "a
 
 /** One CSV record in the shape of the CV form, so the very same schema validates both. */
 export function csvRecordToForm(v: Record<string, string>): Record<string, unknown> {
+  const licences = list(v.patenti).map(cvLicenceFromCsv);
   return {
     taxCode: v.codice_fiscale,
     firstName: v.nome,
@@ -172,13 +174,17 @@ export function csvRecordToForm(v: Record<string, string>): Record<string, unkno
         notes: p("note"),
       };
     }),
-    motherTongues: list(v.madrelingua).map((code) => ({ code })),
+    motherTongues: list(v.madrelingua).map((code) => ({ code: cvLanguageCode(code) })),
     languages: list(v.lingue).map((l) => {
       const [code, level] = l.split(":").map((s) => s.trim());
-      return { code: code ?? "", level: (level ?? "").toUpperCase() };
+      return { code: cvLanguageCode(code ?? ""), level: (level ?? "").toUpperCase() };
     }),
-    licences: Object.fromEntries(list(v.patenti).map((l) => [l.toUpperCase().replace(/\s+/g, "_"), "on"])),
-    certificates: list(v.certificati).map((name) => ({ name })),
+    licences: licences.flatMap((l) => ("code" in l ? [l] : [])),
+    // CQC and CAP of older files are certificates since the national codes.
+    certificates: [
+      ...list(v.certificati).map((name) => ({ name })),
+      ...licences.flatMap((l) => ("certificate" in l ? [{ name: l.certificate }] : [])),
+    ],
     itSkills: list(v.competenze_informatiche).map((s) => {
       const [skill, level] = s.split(":").map((x) => x.trim());
       return { skill: skill ?? "", level: IT_LEVEL.get((level ?? "base").toLowerCase()) ?? level };

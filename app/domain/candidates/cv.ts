@@ -53,7 +53,8 @@ export interface StoredCv {
     }[];
     motherTongues: string[];
     languages: { language_code: string; level: string }[];
-    licences: string[];
+    /** Ministerial licence (patenti.csv) and, when given, the EU category. */
+    licences: { licence_code: string; licence_category: string | null }[];
     certificates: { name: string; expires_on: string | null }[];
     itSkills: { skill: string; level: string }[];
   };

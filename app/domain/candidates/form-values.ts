@@ -1,5 +1,5 @@
 import type { StoredCv } from "./cv";
-import { MAX_MOTHER_TONGUES, MAX_PREFERENCES } from "./schema";
+import { MAX_LICENCES, MAX_MOTHER_TONGUES, MAX_PREFERENCES } from "./schema";
 
 /** The stored CV with what the edit form needs besides (the version it saves against). */
 export interface CvForForm extends StoredCv {
@@ -10,7 +10,7 @@ const str = (v: string | number | null | undefined) => (v === null || v === unde
 const box = (v: boolean) => (v ? "on" : "");
 
 type Row = Record<string, string>;
-/** The CV as the form's value: plain fields, the repeated sections as lists of rows, the licences by code. */
+/** The CV as the form's value: plain fields, the repeated sections as lists of rows. */
 export type CvFormValue = { [field: string]: string | Row | Row[] | undefined };
 
 /**
@@ -23,6 +23,7 @@ export const CV_SECTION_ROWS = {
   preferences: { spare: MAX_PREFERENCES, max: MAX_PREFERENCES },
   motherTongues: { spare: 1, max: MAX_MOTHER_TONGUES },
   languages: { spare: 1, max: 10 },
+  licences: { spare: 1, max: MAX_LICENCES },
   certificates: { spare: 1, max: 20 },
   itSkills: { spare: 1, max: 20 },
 } as const;
@@ -74,7 +75,7 @@ function cvValue({ candidate: c, sections: s }: CvForForm): CvFormValue {
     })),
     motherTongues: s.motherTongues.map((code) => ({ code })),
     languages: s.languages.map((l) => ({ code: l.language_code, level: l.level })),
-    licences: Object.fromEntries(s.licences.map((l) => [l, "on"])),
+    licences: s.licences.map((l) => ({ code: l.licence_code, category: l.licence_category ?? "" })),
     certificates: s.certificates.map((c2) => ({ name: c2.name, expiresOn: str(c2.expires_on) })),
     itSkills: s.itSkills.map((k) => ({ skill: k.skill, level: k.level })),
   };

@@ -98,7 +98,13 @@ export async function getCandidateSections(db: Db, candidateId: string) {
       .where("candidate_id", "=", candidateId)
       .orderBy("language_code")
       .execute(),
-    db.selectFrom("candidate_licences").select("licence").where("candidate_id", "=", candidateId).orderBy("licence").execute(),
+    db
+      .selectFrom("candidate_licences")
+      .select(["licence_code", "licence_category"])
+      .where("candidate_id", "=", candidateId)
+      .orderBy("licence_code")
+      .orderBy("licence_category")
+      .execute(),
     db
       .selectFrom("candidate_certificates")
       .select(["name", "expires_on"])
@@ -113,7 +119,7 @@ export async function getCandidateSections(db: Db, candidateId: string) {
     preferences,
     motherTongues: motherTongues.map((m) => m.language_code),
     languages,
-    licences: licences.map((l) => l.licence),
+    licences,
     certificates,
     itSkills,
   };

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { Licence } from "~/db/tables/candidates";
 import { emailField, fullNameField, newPasswordField } from "~/domain/identity";
-import { STUDY_LEVELS } from "~/domain/reference";
+import { DRIVING_LICENCES, LANGUAGE_OPTIONS, LANGUAGES, STUDY_LEVELS } from "~/domain/reference";
+import { CV_LICENCE_CATEGORIES, cvLicenceCodeOfCategory } from "./cv-codes";
 import { isValidPersonCodiceFiscale, normalizeTaxCode, taxCodeMismatch } from "~/utils/tax-codes";
 import { calendarDay } from "~/utils/date-fields";
 
@@ -17,50 +17,13 @@ export const PROTECTED_CATEGORY_LABELS = {
 export const PREFERENCE_SOURCE_LABELS = { work: "Esperienza di lavoro", education: "Istruzione", training: "Formazione" } as const;
 export const CEFR_LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"] as const;
 export const IT_SKILL_LEVEL_LABELS = { basic: "Base", intermediate: "Intermedio", advanced: "Avanzato" } as const;
-export const LANGUAGE_LABELS: Record<string, string> = {
-  it: "Italiano",
-  en: "Inglese",
-  fr: "Francese",
-  de: "Tedesco",
-  es: "Spagnolo",
-  pt: "Portoghese",
-  ro: "Rumeno",
-  ar: "Arabo",
-  zh: "Cinese",
-  ru: "Russo",
-  uk: "Ucraino",
-  sq: "Albanese",
-  pl: "Polacco",
-  hi: "Hindi",
-  bn: "Bengalese",
-  ur: "Urdu",
-  tl: "Filippino",
-  wo: "Wolof",
-  nl: "Olandese",
-  el: "Greco",
-};
-export const LICENCE_LABELS: Record<string, string> = {
-  AM: "AM",
-  A1: "A1",
-  A2: "A2",
-  A: "A",
-  B1: "B1",
-  B: "B",
-  BE: "BE",
-  C1: "C1",
-  C1E: "C1E",
-  C: "C",
-  CE: "CE",
-  D1: "D1",
-  D1E: "D1E",
-  D: "D",
-  DE: "DE",
-  CQC_MERCI: "CQC merci",
-  CQC_PERSONE: "CQC persone",
-  KA: "KA",
-  KB: "KB",
-};
-export const LICENCES = Object.keys(LICENCE_LABELS);
+/** The ministerial languages (lingue.csv, «Inglese»…), keyed by their code («001»): what the CV stores since the national codes. */
+export const LANGUAGE_LABELS: Readonly<Record<string, string>> = LANGUAGES;
+/** The form's options: Italian first, then alphabetical. */
+export { LANGUAGE_OPTIONS };
+/** The ministerial driving licences (patenti.csv, «Patente B»), keyed by their code («02»): what the CV stores. */
+export const LICENCE_LABELS: Readonly<Record<string, string>> = DRIVING_LICENCES;
+export const MAX_LICENCES = 10;
 
 const text = (label: string, max = 200) =>
   z
@@ -208,12 +171,16 @@ export const PreferenceSchema = z.object({
   interviewDate: optional(isoDate("la data del colloquio")),
 });
 
-export const LanguageSchema = z.object({
-  code: z
+/** A ministerial language code (lingue.csv): the forms offer only these. */
+const languageCodeField = (message: string) =>
+  z
     .string({ error: "Scegli la lingua" })
     .trim()
-    .toLowerCase()
-    .regex(/^[a-z]{2}$/, "Scegli la lingua dall'elenco"),
+    .toUpperCase()
+    .refine((code) => Object.hasOwn(LANGUAGES, code), message);
+
+export const LanguageSchema = z.object({
+  code: languageCodeField("Scegli la lingua dall'elenco"),
   level: z.enum(CEFR_LEVELS, { error: "Scegli il livello (da A1 a C2)" }),
 });
 
@@ -221,12 +188,39 @@ export const MAX_MOTHER_TONGUES = 3;
 
 /** A mother tongue has no QCER level: it meets a language requirement at any level. */
 export const MotherTongueSchema = z.object({
-  code: z
-    .string({ error: "Scegli la lingua" })
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z]{2}$/, "Scegli la madrelingua dall'elenco"),
+  code: languageCodeField("Scegli la madrelingua dall'elenco"),
 });
+
+/**
+ * A driving licence: the ministerial code (patenti.csv) and, as optional detail, the EU category, which must fall under it;
+ * a category alone gives its code.
+ */
+export const LicenceSchema = z
+  .object({
+    code: optional(z.string().refine((code) => Object.hasOwn(DRIVING_LICENCES, code), "Scegli la patente dall'elenco")),
+    category: optional(
+      z
+        .string()
+        .toUpperCase()
+        .pipe(z.enum(CV_LICENCE_CATEGORIES, { error: "Categoria non riconosciuta: scegli una categoria UE (es. B, C1, CE)" })),
+    ),
+  })
+  .transform((l, ctx) => {
+    const code = l.code ?? (l.category ? cvLicenceCodeOfCategory(l.category) : undefined);
+    if (!code) {
+      ctx.addIssue({ code: "custom", path: ["code"], message: "Scegli la patente" });
+      return z.NEVER;
+    }
+    if (l.category && cvLicenceCodeOfCategory(l.category) !== code) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["category"],
+        message: `La categoria ${l.category} non è della ${DRIVING_LICENCES[code]}: scegli la ${DRIVING_LICENCES[cvLicenceCodeOfCategory(l.category)!]}`,
+      });
+      return z.NEVER;
+    }
+    return { code, category: l.category ?? null };
+  });
 
 export const CertificateSchema = z.object({
   name: text("il nome del certificato o patentino"),
@@ -288,17 +282,18 @@ export const CandidateSchema = z
     languages: rows(LanguageSchema, blank("code"), 10, "Al massimo 10 lingue", "code", {
       unique: { key: "code", message: "Lingua ripetuta" },
     }),
-    licences: z
-      .record(z.string(), z.string())
-      .optional()
-      .default({})
-      .transform((r) => Object.keys(r).filter((k) => r[k] === "on"))
-      .pipe(z.array(z.enum(LICENCES as [Licence, ...Licence[]], { error: "Patente non riconosciuta" }))),
+    licences: rows(LicenceSchema, blank("code", "category"), MAX_LICENCES, `Al massimo ${MAX_LICENCES} patenti`, "code"),
     certificates: rows(CertificateSchema, blank("name", "expiresOn"), 20, "Al massimo 20 certificati", "name"),
     itSkills: rows(ItSkillSchema, blank("skill"), 20, "Al massimo 20 competenze informatiche", "skill"),
     version: optional(z.coerce.number().int().min(1)),
   })
   .superRefine((cv, ctx) => {
+    const licences = new Set<string>();
+    cv.licences.forEach((l, i) => {
+      const key = `${l.code}/${l.category ?? ""}`;
+      if (licences.has(key)) ctx.addIssue({ code: "custom", path: ["licences", i, "code"], message: "Patente ripetuta" });
+      licences.add(key);
+    });
     const native = new Set(cv.motherTongues.map((m) => m.code));
     cv.languages.forEach((l, i) => {
       if (native.has(l.code))

@@ -42,10 +42,11 @@ export interface CandidateDocument extends MatchingFields {
   experienceTasks: string[];
   /** Certificates and tickets, IT skills. */
   skills: string[];
+  /** Ministerial codes of the driving licences (patenti.csv, «02» = B): the facet; matching reads licenceCategories. */
   licences: string[];
-  /** ISO 639-1 codes of every language the CV mentions, mother tongues included (facet; "says nothing about" a language). */
+  /** Ministerial codes (lingue.csv) of every language the CV mentions, mother tongues included (facet; "says nothing about" a language). */
   languages: string[];
-  /** ISO 639-1 codes of the mother tongues (any level of a language requirement is met). */
+  /** Ministerial codes of the mother tongues (any level of a language requirement is met). */
   motherTongues: string[];
   languageNames: string[];
   /** Highest EQF level derived from the ministerial codes (education.ts); 0 when unknown. Matching compares it. */
@@ -109,7 +110,7 @@ export interface CandidateSource {
   education: { study_level: number; study_title_code: string | null; title: string }[];
   languages: { language_code: string; level: string }[];
   motherTongues?: string[];
-  licences: string[];
+  licences: { licence_code: string; licence_category: string | null }[];
   certificates: string[];
   itSkills: string[];
   cvText: string | null;
@@ -177,7 +178,7 @@ export function toCandidateDocument(
     ]),
     experienceTasks,
     skills,
-    licences: [...src.licences].sort(),
+    licences: uniq(src.licences.map((l) => l.licence_code)).sort(),
     languages: uniq([...(src.motherTongues ?? []), ...src.languages.map((l) => l.language_code)]).sort(),
     motherTongues: [...(src.motherTongues ?? [])].sort(),
     languageNames: [

@@ -51,6 +51,7 @@ export const CANDIDATE_SETTINGS: Settings = {
     "experienceCodes",
     "experienceYears",
     "languageLevels",
+    "licenceCategories",
     "certificateTokens",
     "skillTokens",
   ],
@@ -152,7 +153,11 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
       .where("candidate_id", "in", valid)
       .execute(),
     db.selectFrom("candidate_languages").select(["candidate_id", "language_code", "level"]).where("candidate_id", "in", valid).execute(),
-    db.selectFrom("candidate_licences").select(["candidate_id", "licence"]).where("candidate_id", "in", valid).execute(),
+    db
+      .selectFrom("candidate_licences")
+      .select(["candidate_id", "licence_code", "licence_category"])
+      .where("candidate_id", "in", valid)
+      .execute(),
     db.selectFrom("candidate_certificates").select(["candidate_id", "name"]).where("candidate_id", "in", valid).execute(),
     db.selectFrom("candidate_it_skills").select(["candidate_id", "skill"]).where("candidate_id", "in", valid).execute(),
     db.selectFrom("candidate_cv_files").select(["candidate_id", "extracted_text"]).where("candidate_id", "in", valid).execute(),
@@ -183,7 +188,7 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
     education: (ed.get(c.id) ?? []) as (typeof edu)[number][],
     languages: (l.get(c.id) ?? []) as (typeof langs)[number][],
     motherTongues: ((mt.get(c.id) ?? []) as (typeof natives)[number][]).map((r) => r.language_code),
-    licences: ((li.get(c.id) ?? []) as (typeof lics)[number][]).map((r) => r.licence),
+    licences: (li.get(c.id) ?? []) as (typeof lics)[number][],
     certificates: ((ce.get(c.id) ?? []) as (typeof certs)[number][]).map((r) => r.name),
     itSkills: ((sk.get(c.id) ?? []) as (typeof skills)[number][]).map((r) => r.skill),
     cvText: ((cv.get(c.id) ?? [])[0] as (typeof cvs)[number] | undefined)?.extracted_text ?? null,

@@ -60,7 +60,7 @@ export const FACETS = [
   { param: "province", attribute: "provinceCode", label: "Provincia di domicilio", mode: "any" },
   { param: "group", attribute: "occupationGroups", label: "Grande gruppo professionale (propensioni)", mode: "any" },
   { param: "occupation", attribute: "occupationCodes", label: "Professione desiderata", mode: "any" },
-  { param: "licence", attribute: "licences", label: "Patenti e abilitazioni alla guida", mode: "any" },
+  { param: "licence", attribute: "licences", label: "Patenti di guida", mode: "any" },
   { param: "language", attribute: "languages", label: "Lingue", mode: "any" },
   { param: "education", attribute: "studyLevel", label: "Titolo di studio più alto", mode: "any" },
   { param: "availability", attribute: "availability", label: "Disponibilità", mode: "all" },

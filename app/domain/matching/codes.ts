@@ -5,7 +5,7 @@ export type Cefr = (typeof CEFR_ORDER)[number];
 /**
  * Which candidate licences satisfy a vacancy licence requirement: a higher
  * category includes the lower one it presupposes (C needs B, CE needs C …).
- * "Muletto" is not a driving licence: it is looked for among certificates.
+ * "Muletto" and the CQC are not driving licences: they are looked for among certificates.
  */
 export const LICENCE_SATISFIED_BY: Record<string, string[]> = {
   AM: ["AM", "A1", "A2", "A", "B"],
@@ -20,7 +20,6 @@ export const LICENCE_SATISFIED_BY: Record<string, string[]> = {
   D1: ["D1", "D1E", "D", "DE"],
   D: ["D", "DE"],
   DE: ["DE"],
-  CQC: ["CQC_MERCI", "CQC_PERSONE"],
 };
 
 /**

@@ -14,8 +14,13 @@ export interface MatchingFields {
   experienceCodes: string[];
   /** "code:n" for every whole year n (1..50) of experience in that unit: "at least n years" is one equality filter. */
   experienceYears: string[];
-  /** "en:A1" … up to the level held: "at least B1" is one equality filter. */
+  /** "001:A1" (ministerial language code) … up to the level held: "at least B1" is one equality filter. */
   languageLevels: string[];
+  /**
+   * The EU categories of the driving licences (the one the CV gives as detail, else the lowest of the ministerial
+   * licence: «Patente C» alone is C1); matching expands what a requirement accepts (codes.ts LICENCE_SATISFIED_BY).
+   */
+  licenceCategories: string[];
   /** Normalised words of the certificates ("haccp", "muletto"). */
   certificateTokens: string[];
   /** Normalised words of certificates and IT skills. */
@@ -27,6 +32,8 @@ export interface MatchingSource {
   experiences: { occupation_code?: string | null; started_on?: Date | string | null; ended_on?: Date | string | null }[];
   languages: { language_code: string; level: string }[];
   motherTongues?: string[];
+  /** Ministerial licence (patenti.csv) and optional EU category. */
+  licences?: { licence_code: string; licence_category: string | null }[];
   certificates: string[];
   itSkills: string[];
 }
@@ -107,13 +114,25 @@ export function experienceYearsByCode(experiences: MatchingSource["experiences"]
   return new Map([...days].map(([code, d]) => [code, Math.min(MAX_EXPERIENCE_YEARS, Math.floor(d / 365.25))]));
 }
 
-/** "en:A1" … up to the level held; a mother tongue holds every level. */
+/** "001:A1" … up to the level held; a mother tongue holds every level. */
 export function languageLevelTokens(languages: MatchingSource["languages"], motherTongues: string[] = []): string[] {
   const out = new Set<string>();
   const held = [...languages, ...motherTongues.map((code) => ({ language_code: code, level: CEFR_ORDER[CEFR_ORDER.length - 1] }))];
   for (const l of held) {
     const top = CEFR_ORDER.indexOf(l.level as Cefr);
     for (let i = 0; i <= top; i++) out.add(`${l.language_code}:${CEFR_ORDER[i]}`);
+  }
+  return [...out].sort();
+}
+
+/** The lowest EU category of each ministerial licence that has categories (A, B, C, D, E); F, UE, extra UE have none. */
+export const LOWEST_CATEGORY_OF_LICENCE: Readonly<Record<string, string>> = { "01": "A1", "02": "B", "03": "C1", "04": "D1", "05": "BE" };
+
+export function licenceCategoryTokens(licences: NonNullable<MatchingSource["licences"]>): string[] {
+  const out = new Set<string>();
+  for (const l of licences) {
+    const category = l.licence_category ?? LOWEST_CATEGORY_OF_LICENCE[l.licence_code];
+    if (category) out.add(category);
   }
   return [...out].sort();
 }
@@ -129,6 +148,7 @@ export function matchingFields(src: MatchingSource, now: Date = new Date()): Mat
     experienceCodes: [...new Set(src.experiences.map((e) => e.occupation_code).filter((c): c is string => !!c))].sort(),
     experienceYears: experienceYears.sort(),
     languageLevels: languageLevelTokens(src.languages, src.motherTongues),
+    licenceCategories: licenceCategoryTokens(src.licences ?? []),
     certificateTokens,
     skillTokens: [...new Set([...certificateTokens, ...src.itSkills.flatMap(significantTokens)])].sort(),
   };

@@ -6,7 +6,7 @@
  */
 import { requirementLabel } from "~/domain/vacancies";
 import type { VacancyRequirement } from "~/domain/vacancies";
-import { eqfOfStudy, ISO_OF_LANGUAGE } from "~/domain/reference";
+import { eqfOfStudy } from "~/domain/reference";
 import { LICENCE_SATISFIED_BY, LICENCES_OF_CODE } from "./codes";
 import { significantTokens } from "./fields";
 
@@ -19,7 +19,10 @@ export interface MatchRequirement extends VacancyRequirement {
 
 /** The document fields a requirement can look at. */
 export interface RequirementDoc {
+  /** Ministerial licence codes (patenti.csv). */
   licences: string[];
+  /** EU categories held (fields.ts licenceCategoryTokens). */
+  licenceCategories: string[];
   educationLevel: number;
   experienceCodes: string[];
   experienceYears: string[];
@@ -74,8 +77,8 @@ export function requirementCheck(r: MatchRequirement, vacancyOccupation: string)
       return { mode: "filter", filter: `experienceYears = ${q(token)}`, test: (doc) => doc.experienceYears.includes(token) };
     }
     case "language": {
-      // The CV database speaks ISO 639-1: a ministerial language without an ISO code is checked by the officer.
-      const code = r.languageCode ? ISO_OF_LANGUAGE[r.languageCode] : undefined;
+      // The CV and the vacancy speak the same ministerial codes (lingue.csv).
+      const code = r.languageCode;
       if (!code) return { mode: "manual" };
       // A mother tongue counts as the top level (fields.ts languageLevelTokens).
       const token = `${code}:${r.nativeSpeaker ? "C2" : (r.cefrLevel ?? "A1")}`;
@@ -87,26 +90,25 @@ export function requirementCheck(r: MatchRequirement, vacancyOccupation: string)
       };
     }
     case "licence": {
-      // The EU category when the vacancy gives it, else every category of the ministerial code.
+      // The EU category when the vacancy gives it, else every category of the ministerial code; a licence without
+      // categories (F, UE, extra UE) by its code.
       const cat = r.licenceCategory ?? "";
       const accepted = cat ? (LICENCE_SATISFIED_BY[cat] ?? [cat]) : (LICENCES_OF_CODE[r.licenceCode ?? ""] ?? []);
-      if (!accepted.length) return { mode: "manual" };
+      if (!accepted.length) {
+        const code = r.licenceCode;
+        if (!code) return { mode: "manual" };
+        return { mode: "filter", filter: `licences = ${q(code)}`, test: (doc) => doc.licences.includes(code) };
+      }
       return {
         mode: "filter",
-        filter: `licences IN [${accepted.map(q).join(", ")}]`,
-        test: (doc) => doc.licences.some((l) => accepted.includes(l)),
+        filter: `licenceCategories IN [${accepted.map(q).join(", ")}]`,
+        test: (doc) => doc.licenceCategories.some((l) => accepted.includes(l)),
       };
     }
     case "certificate": {
-      // The driver qualification card is among the CV's licences (CQC merci/persone), not its certificates.
-      if (/^CQC\b/.test(r.description)) {
-        const accepted = LICENCE_SATISFIED_BY.CQC!;
-        return {
-          mode: "filter",
-          filter: `licences IN [${accepted.map(q).join(", ")}]`,
-          test: (doc) => doc.licences.some((l) => accepted.includes(l)),
-        };
-      }
+      // The driver qualification card: any CQC of the CV's certificates (merci or persone), whatever the requirement adds.
+      if (/^CQC\b/.test(r.description))
+        return { mode: "filter", filter: `certificateTokens = "cqc"`, test: (doc) => doc.certificateTokens.includes("cqc") };
       if (r.patentinoCode || r.alboCode) return r.description ? tokensCheck("certificateTokens", r.description) : { mode: "manual" };
       return tokensCheck("certificateTokens", r.description.startsWith("Muletto (") ? "muletto" : r.description);
     }

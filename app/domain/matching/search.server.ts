@@ -48,6 +48,7 @@ const RETRIEVE = [
   "experienceYears",
   "languageLevels",
   "licences",
+  "licenceCategories",
   "educationLevel",
   "certificateTokens",
   "skillTokens",

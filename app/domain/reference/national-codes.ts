@@ -77,9 +77,9 @@ export const LANGUAGE_OPTIONS: [string, string][] = Object.entries(LANGUAGES).so
 export const CEFR_LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"] as const;
 
 /**
- * Rosa's crosswalk ministerial → ISO 639-1 (the CV database and the page `lang` speak ISO). Only unambiguous pairs: a
- * ministerial code that is not one language (e.g. SEN «senegalese»), or one that shares its ISO code with another
- * (FIA flemish and OLA dutch, MAN kuan-hua and CIN mandarin), has none.
+ * Rosa's crosswalk ministerial → ISO 639-1 (the page `lang` and the CV files written before the national codes speak
+ * ISO). Only unambiguous pairs: a ministerial code that is not one language (e.g. SEN «senegalese»), or one that shares
+ * its ISO code with another (FIA flemish and OLA dutch, MAN kuan-hua and CIN mandarin), has none.
  */
 export const ISO_OF_LANGUAGE: Readonly<Record<string, string>> = {
   "001": "en", "002": "de", "003": "it", "004": "ja", "005": "fr", ALB: "sq", ARA: "ar", BEN: "bn", BIH: "bh", BIR: "my",

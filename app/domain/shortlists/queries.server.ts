@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { ShortlistCandidateState } from "~/db/tables/shortlists";
 import type { Explanation } from "~/domain/matching";
-import { LANGUAGE_LABELS, studyLine, unilavEducationLevelOf } from "~/domain/candidates";
+import { cvLicenceLabel, LANGUAGE_LABELS, studyLine, unilavEducationLevelOf } from "~/domain/candidates";
 import { codeLabel } from "~/domain/reference/index.server";
 import { candidateOutcome, interviewSummary } from "./feedback-view";
 import { EMPLOYER_VISIBLE_STATES, EXPOSURE_DAYS } from "./states";
@@ -359,7 +359,14 @@ export async function getEmployerShortlist(db: Db, employerId: string, shortlist
           .orderBy("language_code")
           .execute()
       : [],
-    ids.length ? db.selectFrom("candidate_licences").select(["candidate_id", "licence"]).where("candidate_id", "in", ids).execute() : [],
+    ids.length
+      ? db
+          .selectFrom("candidate_licences")
+          .select(["candidate_id", "licence_code", "licence_category"])
+          .where("candidate_id", "in", ids)
+          .orderBy("licence_code")
+          .execute()
+      : [],
     ids.length ? db.selectFrom("candidate_certificates").select(["candidate_id", "name"]).where("candidate_id", "in", ids).execute() : [],
     db
       .selectFrom("hires")
@@ -433,7 +440,7 @@ export async function getEmployerShortlist(db: Db, employerId: string, shortlist
         ...of(natives, r.candidate_id).map((m) => `${languageName(m.language_code)} madrelingua`),
         ...of(langs, r.candidate_id).map((l) => `${languageName(l.language_code)} ${l.level}`),
       ],
-      licences: of(lics, r.candidate_id).map((l) => l.licence),
+      licences: of(lics, r.candidate_id).map((l) => cvLicenceLabel(l.licence_code, l.licence_category)),
       certificates: of(certs, r.candidate_id).map((c) => c.name),
     })),
   };

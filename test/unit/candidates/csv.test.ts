@@ -40,10 +40,16 @@ describe("CSV rows", () => {
     const first = validateCsvRecord(records[0]);
     expect(first.ok).toBe(true);
     if (!first.ok) return;
-    expect(first.input).toMatchObject({ birthDate: "2001-11-01", shifts: true, ownVehicle: false, consent: true, licences: ["B"] });
+    expect(first.input).toMatchObject({
+      birthDate: "2001-11-01",
+      shifts: true,
+      ownVehicle: false,
+      consent: true,
+      licences: [{ code: "02", category: null }],
+    });
     expect(first.input.languages).toEqual([
-      { code: "en", level: "B1" },
-      { code: "es", level: "A2" },
+      { code: "001", level: "B1" },
+      { code: "SPA", level: "A2" },
     ]);
     expect(first.input.preferences.map((p) => [p.occupation, p.source])).toEqual([
       ["5.1.2.2.0", "work"],
@@ -51,7 +57,44 @@ describe("CSV rows", () => {
     ]);
     expect(first.input.itSkills).toEqual([{ skill: "Excel", level: "intermediate" }]);
     const second = validateCsvRecord(records[1]);
-    expect(second.ok && second.input.licences).toEqual(["B", "C", "CE", "CQC_MERCI"]);
+    expect(second.ok && second.input.licences).toEqual([
+      { code: "02", category: null },
+      { code: "03", category: "C" },
+      { code: "05", category: "CE" },
+    ]);
+    expect(second.ok && second.input.certificates.map((c) => c.name)).toContain("CQC merci");
+  });
+
+  it("accepts the values of files written before the national codes, converted: ISO languages, EU categories, CQC and CAP", () => {
+    const old = validateCsvRecord({
+      ...records[1],
+      values: {
+        ...records[1].values,
+        madrelingua: "ro|IT",
+        lingue: "en:B1|wu:A2",
+        patenti: "B|c|CE|CQC_MERCI|kb",
+        certificati: "Carrellista",
+      },
+    });
+    expect(old.ok).toBe(true);
+    if (!old.ok) return;
+    expect(old.input.motherTongues).toEqual([{ code: "RUM" }, { code: "003" }]);
+    expect(old.input.languages).toEqual([
+      { code: "001", level: "B1" },
+      { code: "WU", level: "A2" },
+    ]);
+    expect(old.input.licences).toEqual([
+      { code: "02", category: "B" },
+      { code: "03", category: "C" },
+      { code: "05", category: "CE" },
+    ]);
+    expect(old.input.certificates.map((c) => c.name)).toEqual([
+      "Carrellista",
+      "CQC merci (carta di qualificazione del conducente)",
+      "CAP KB (certificato di abilitazione professionale)",
+    ]);
+    const unknown = validateCsvRecord({ ...records[1], values: { ...records[1].values, madrelingua: "tl", lingue: "" } });
+    expect(!unknown.ok && unknown.errors.map((e) => [e.column, e.message])).toEqual([["madrelingua", "Scegli la madrelingua dall'elenco"]]);
   });
 
   it("reports every problem of a bad row with the CSV column to fix", () => {
@@ -73,7 +116,7 @@ describe("CSV rows", () => {
     expect(byColumn.codice_fiscale).toMatch(/carattere di controllo/);
     expect(byColumn.livello_eqf).toMatch(/EQF/);
     expect(byColumn.propensione_1_fonte).toMatch(/provenienza|propensione/i);
-    expect(byColumn.patenti).toMatch(/Patente non riconosciuta/);
+    expect(byColumn.patenti).toMatch(/Categoria non riconosciuta/);
     expect(byColumn.lingue).toMatch(/livello/i);
     expect(result.errors.every((e) => e.line === 2)).toBe(true);
   });

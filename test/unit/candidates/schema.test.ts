@@ -73,14 +73,46 @@ describe("CV schema", () => {
   it("refuses repeated languages and unknown licences", () => {
     const e = errors({
       ...base,
-      "languages.0.code": "en",
+      "languages.0.code": "001",
       "languages.0.level": "B1",
-      "languages.2.code": "en",
+      "languages.2.code": "001",
       "languages.2.level": "C1",
-      "licences.ZZ": "on",
+      "licences.0.code": "99",
+      "licences.1.code": "03",
+      "licences.1.category": "CE",
+      "licences.2.category": "ZZ",
+      "motherTongues.0.code": "en",
     });
     expect(e["languages.2.code"]).toBe("Lingua ripetuta");
-    expect(Object.values(e).join()).toMatch(/Patente non riconosciuta/);
+    expect(e["licences.0.code"]).toMatch(/dall'elenco/);
+    expect(e["licences.1.category"]).toBe("La categoria CE non è della Patente C: scegli la Patente E");
+    expect(e["licences.2.category"]).toMatch(/Categoria non riconosciuta/);
+    expect(
+      errors({ ...base, "licences.0.code": "02", "licences.1.code": "02", "licences.2.code": "02", "licences.2.category": "B" }),
+    ).toEqual({
+      "licences.1.code": "Patente ripetuta",
+    });
+    // The forms take only the ministerial codes: an ISO code is not one.
+    expect(e["motherTongues.0.code"]).toMatch(/madrelingua dall'elenco/);
+  });
+
+  it("takes the ministerial licence with an optional EU category, and a category alone gives its licence", () => {
+    const r = parse({
+      ...base,
+      "licences.0.code": "02",
+      "licences.1.code": "03",
+      "licences.1.category": "c1",
+      "licences.2.category": "CE",
+      "licences.3.code": "",
+      "languages.0.code": "spa",
+      "languages.0.level": "B1",
+    });
+    expect(r.success && r.data.licences).toEqual([
+      { code: "02", category: null },
+      { code: "03", category: "C1" },
+      { code: "05", category: "CE" },
+    ]);
+    expect(r.success && r.data.languages).toEqual([{ code: "SPA", level: "B1" }]);
   });
 
   it("round-trips a stored CV through the edit form's values (with its blank rows) as a browser posts them", () => {
@@ -130,9 +162,12 @@ describe("CV schema", () => {
             interview_date: null,
           },
         ],
-        motherTongues: ["it"],
+        motherTongues: ["003"],
         languages: [],
-        licences: ["B"],
+        licences: [
+          { licence_code: "02", licence_category: null },
+          { licence_code: "03", licence_category: "C" },
+        ],
         certificates: [],
         itSkills: [],
       },
@@ -141,7 +176,16 @@ describe("CV schema", () => {
     for (const [name, value] of Object.entries(formFields(values))) form.append(name, value);
     const r = parseForm(form, CandidateSchema);
     expect(r.status).toBe("success");
-    expect(r.status === "success" && r.value).toMatchObject({ shifts: true, consent: true, licences: ["B"], maxCommuteKm: 20, version: 3 });
+    expect(r.status === "success" && r.value).toMatchObject({
+      shifts: true,
+      consent: true,
+      licences: [
+        { code: "02", category: null },
+        { code: "03", category: "C" },
+      ],
+      maxCommuteKm: 20,
+      version: 3,
+    });
     expect(r.status === "success" && r.value.education).toEqual([
       { studyLevel: 4, studyTitle: "40200000", title: "Diploma", institution: undefined, year: 2004 },
     ]);

@@ -43,6 +43,7 @@ function req(over: Partial<MatchRequirement>): MatchRequirement {
 function doc(over: Partial<RequirementDoc> = {}): RequirementDoc {
   return {
     licences: [],
+    licenceCategories: [],
     educationLevel: 0,
     experienceCodes: [],
     experienceYears: [],
@@ -102,16 +103,16 @@ describe("requirement kinds: filter and test agree", () => {
 
   it("language: at or above the CEFR level", () => {
     const r = req({ kind: "language", languageCode: "001", cefrLevel: "B1" });
-    expect(requirementCheck(r, OCC)).toMatchObject({ filter: 'languageLevels = "en:B1"' });
+    expect(requirementCheck(r, OCC)).toMatchObject({ filter: 'languageLevels = "001:B1"' });
     const b2 = matchingFields({
       preferences: [],
       experiences: [],
-      languages: [{ language_code: "en", level: "B2" }],
+      languages: [{ language_code: "001", level: "B2" }],
       certificates: [],
       itSkills: [],
     });
-    expect(b2.languageLevels).toEqual(["en:A1", "en:A2", "en:B1", "en:B2"]);
-    const withEn = doc({ ...b2, languages: ["en"] });
+    expect(b2.languageLevels).toEqual(["001:A1", "001:A2", "001:B1", "001:B2"]);
+    const withEn = doc({ ...b2, languages: ["001"] });
     expect(requirementStatus(r, OCC, withEn)).toBe("met");
     expect(requirementStatus(req({ kind: "language", languageCode: "001", cefrLevel: "C1" }), OCC, withEn)).toBe("missing");
   });
@@ -121,36 +122,73 @@ describe("requirement kinds: filter and test agree", () => {
     const native = matchingFields({
       preferences: [],
       experiences: [],
-      languages: [{ language_code: "en", level: "A2" }],
-      motherTongues: ["it"],
+      languages: [{ language_code: "001", level: "A2" }],
+      motherTongues: ["003"],
       certificates: [],
       itSkills: [],
     });
-    expect(native.languageLevels).toEqual(["en:A1", "en:A2", "it:A1", "it:A2", "it:B1", "it:B2", "it:C1", "it:C2"]);
-    expect(requirementStatus(italianC2, OCC, doc({ ...native, languages: ["en", "it"] }))).toBe("met");
+    expect(native.languageLevels).toEqual(["001:A1", "001:A2", "003:A1", "003:A2", "003:B1", "003:B2", "003:C1", "003:C2"]);
+    expect(requirementStatus(italianC2, OCC, doc({ ...native, languages: ["001", "003"] }))).toBe("met");
     // Silent about Italian: neither met nor missing.
-    expect(requirementStatus(italianC2, OCC, doc({ languageLevels: ["en:A1"], languages: ["en"] }))).toBe("to_verify");
+    expect(requirementStatus(italianC2, OCC, doc({ languageLevels: ["en:A1"], languages: ["001"] }))).toBe("to_verify");
     // Italian A2 stated: below the level asked is missing, not "da verificare".
     expect(
       requirementStatus(
         req({ kind: "language", languageCode: "003", cefrLevel: "B1" }),
         OCC,
-        doc({ languageLevels: ["it:A1", "it:A2"], languages: ["it"] }),
+        doc({ languageLevels: ["003:A1", "003:A2"], languages: ["003"] }),
       ),
     ).toBe("missing");
     const check = requirementCheck(italianC2, OCC);
-    expect(check.mode === "filter" && mustHaveFilter(check)).toBe('(languageLevels = "it:C2") OR (NOT languages = "it")');
+    expect(check.mode === "filter" && mustHaveFilter(check)).toBe('(languageLevels = "003:C2") OR (NOT languages = "003")');
   });
 
   it("licence: a higher category includes the one it presupposes; Muletto is a certificate", () => {
     const r = req({ kind: "licence", licenceCode: "02", licenceCategory: "B" });
     const check = requirementCheck(r, OCC);
-    expect(check.mode === "filter" && check.filter.startsWith("licences IN [")).toBe(true);
-    expect(requirementStatus(r, OCC, doc({ licences: ["C"] }))).toBe("met");
-    expect(requirementStatus(r, OCC, doc({ licences: ["AM"] }))).toBe("missing");
-    expect(requirementStatus(req({ kind: "licence", licenceCategory: "C" }), OCC, doc({ licences: ["B"] }))).toBe("missing");
+    expect(check.mode === "filter" && check.filter.startsWith("licenceCategories IN [")).toBe(true);
+    expect(requirementStatus(r, OCC, doc({ licenceCategories: ["C"] }))).toBe("met");
+    expect(requirementStatus(r, OCC, doc({ licenceCategories: ["AM"] }))).toBe("missing");
+    expect(requirementStatus(req({ kind: "licence", licenceCategory: "C" }), OCC, doc({ licenceCategories: ["B"] }))).toBe("missing");
     const muletto = req({ kind: "certificate", description: "Muletto (conduzione di carrelli elevatori)" });
     expect(requirementCheck(muletto, OCC)).toMatchObject({ filter: 'certificateTokens = "muletto"' });
+  });
+
+  it("licence: the CV's ministerial licence without category counts as its lowest category; F, UE, extra UE by code", () => {
+    const cv = (licences: { licence_code: string; licence_category: string | null }[]) =>
+      doc({
+        licences: licences.map((l) => l.licence_code),
+        ...matchingFields({ preferences: [], experiences: [], languages: [], licences, certificates: [], itSkills: [] }, NOW),
+      });
+    const plainC = cv([{ licence_code: "03", licence_category: null }]);
+    expect(plainC.licenceCategories).toEqual(["C1"]);
+    // «Patente C» meets «Patente B» and a vacancy that asks «Patente C» by code; not the EU category C itself.
+    expect(requirementStatus(req({ kind: "licence", licenceCode: "02" }), OCC, plainC)).toBe("met");
+    expect(requirementStatus(req({ kind: "licence", licenceCode: "03" }), OCC, plainC)).toBe("met");
+    expect(requirementStatus(req({ kind: "licence", licenceCode: "03", licenceCategory: "C" }), OCC, plainC)).toBe("missing");
+    const ce = cv([{ licence_code: "05", licence_category: "CE" }]);
+    expect(requirementStatus(req({ kind: "licence", licenceCode: "03", licenceCategory: "C" }), OCC, ce)).toBe("met");
+    const f = req({ kind: "licence", licenceCode: "06" });
+    expect(requirementCheck(f, OCC)).toMatchObject({ filter: 'licences = "06"' });
+    expect(requirementStatus(f, OCC, cv([{ licence_code: "06", licence_category: null }]))).toBe("met");
+    expect(requirementStatus(f, OCC, ce)).toBe("missing");
+  });
+
+  it("certificate «CQC…»: any CQC among the CV's certificates (merci or persone), as before among its licences", () => {
+    const cqc = req({ kind: "certificate", description: "CQC (carta di qualificazione del conducente) — trasporto merci" });
+    expect(requirementCheck(cqc, OCC)).toMatchObject({ filter: 'certificateTokens = "cqc"' });
+    const merci = matchingFields(
+      {
+        preferences: [],
+        experiences: [],
+        languages: [],
+        certificates: ["CQC persone (carta di qualificazione del conducente)"],
+        itSkills: [],
+      },
+      NOW,
+    );
+    expect(requirementStatus(cqc, OCC, doc(merci))).toBe("met");
+    expect(requirementStatus(cqc, OCC, doc({ certificateTokens: ["haccp"] }))).toBe("missing");
   });
 
   it("certificate and skill: every significant word, generic words ignored; no words = manual check", () => {
@@ -190,9 +228,9 @@ describe("match plan", () => {
     });
     expect(plan.mustHaves.map((m) => m.requirement.id)).toEqual(["lic"]);
     expect(plan.relaxed.map((r) => r.id)).toEqual(["lang"]);
-    expect(plan.resultFilter()).toContain("licences IN");
+    expect(plan.resultFilter()).toContain("licenceCategories IN");
     expect(plan.resultFilter()).not.toContain("languageLevels");
-    expect(plan.resultFilter("lic")).not.toContain("licences IN");
+    expect(plan.resultFilter("lic")).not.toContain("licenceCategories IN");
   });
 
   it("always requires consent, a fresh CV, hours, and the workplace radius", () => {

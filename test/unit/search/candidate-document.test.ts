@@ -41,8 +41,12 @@ const source = (over: Partial<CandidateSource["candidate"]> = {}): CandidateSour
     { study_level: 2, study_title_code: null, title: "Licenza media" },
     { study_level: 4, study_title_code: "40100000", title: "Diploma alberghiero" },
   ],
-  languages: [{ language_code: "en", level: "B1" }],
-  licences: ["B", "AM"],
+  languages: [{ language_code: "001", level: "B1" }],
+  licences: [
+    { licence_code: "02", licence_category: "B" },
+    { licence_code: "01", licence_category: "AM" },
+    { licence_code: "03", licence_category: null },
+  ],
   certificates: ["HACCP"],
   itSkills: ["Excel", "HACCP"],
   cvText: "  Curriculum\n\n di   Giulia  ",
@@ -59,8 +63,9 @@ describe("candidate document mapper", () => {
     expect(doc.preferenceNotes).toEqual(["banchetti — Ristorazione"]);
     expect(doc.experienceTitles).toEqual(["Commessi delle vendite al minuto"]);
     expect(doc.skills).toEqual(["HACCP", "Excel"]);
-    expect(doc.licences).toEqual(["AM", "B"]);
-    expect(doc.languages).toEqual(["en"]);
+    expect(doc.licences).toEqual(["01", "02", "03"]);
+    expect(doc.licenceCategories).toEqual(["AM", "B", "C1"]);
+    expect(doc.languages).toEqual(["001"]);
     expect(doc.languageNames).toEqual(["Inglese B1"]);
     expect(doc.educationLevel).toBe(4);
     expect([doc.studyLevel, doc.studyTitleCodes]).toEqual([4, ["40100000"]]);

@@ -101,7 +101,7 @@ describe("candidate search query builder", () => {
       v,
       built,
       [
-        { hits: [], totalHits: 10, facetDistribution: { licences: { B: 7 } } },
+        { hits: [], totalHits: 10, facetDistribution: { licences: { "02": 7 } } },
         { hits: [], totalHits: 50, facetDistribution: { provinceCode: { MI: 10, RM: 40 } } },
         { hits: [], totalHits: 4 },
       ],
@@ -111,7 +111,7 @@ describe("candidate search query builder", () => {
       { value: "RM", count: 40, selected: false },
       { value: "MI", count: 10, selected: true },
     ]);
-    expect(counts.licence).toEqual([{ value: "B", count: 7, selected: false }]);
+    expect(counts.licence).toEqual([{ value: "02", count: 7, selected: false }]);
     expect(counts.freshness).toEqual([
       { value: "fresh", count: 6, selected: false },
       { value: "obsolete", count: 4, selected: false },
