@@ -2,10 +2,14 @@ import { personCodiceFiscaleCheckChar } from "../../app/utils/tax-codes";
 import type { Locator } from "@playwright/test";
 import { expect, expectAccessible, login, logout, test } from "./fixtures";
 
-/** Ticks a Bootstrap Italia checkbox (its label covers the input); retried if a re-render undid the click. */
+/**
+ * Ticks a Bootstrap Italia checkbox by clicking its own label, as a person does (the label covers the input: a forced
+ * click at the input's position once ticked the neighbouring capacity instead); retried if a re-render undid the click.
+ */
 async function tick(box: Locator) {
+  const label = box.page().locator(`label[for="${await box.getAttribute("id")}"]`);
   await expect(async () => {
-    if (!(await box.isChecked())) await box.check({ force: true });
+    if (!(await box.isChecked())) await label.click();
     await expect(box).toBeChecked({ timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
 }
