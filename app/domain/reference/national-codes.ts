@@ -9,13 +9,19 @@ import { ALBO_ROWS, CO_CONTRACT_TYPE_ROWS, DRIVING_LICENCE_ROWS, LANGUAGE_ROWS, 
 
 const KEEP_UPPER = new Set(["UE", "EXTRA", "LSU", "ASU", "P.A.", "R.D.", "L.", "N.", "IND", "AFG", "INDON", "FIL", "CINA", "INDIA"]);
 
-/** The ministry's upper-case labels in sentence case, acronyms kept («LAVORO O ATTIVITÀ SOCIALMENTE UTILE (LSU - ASU)»). */
+const ACCENTED: Record<string, string> = { a: "à", e: "è", i: "ì", o: "ò", u: "ù" };
+
+/**
+ * The ministry's upper-case labels in sentence case, acronyms kept («LAVORO O ATTIVITÀ SOCIALMENTE UTILE (LSU - ASU)»);
+ * the tables' typewriter accents at the end of a word become letters («UNIVERSITA'» → «università»).
+ */
 export function niceLabel(s: string): string {
   if (s !== s.toUpperCase()) return s;
   const lower = s
     .split(/(\s+|[()])/)
     .map((w) => (KEEP_UPPER.has(w) ? w : w.toLowerCase()))
-    .join("");
+    .join("")
+    .replace(/([aeiou])'(?=[\s,.;:)]|$)/g, (_m, v: string) => ACCENTED[v]!);
   return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
 

@@ -45,6 +45,8 @@ describe("the client-safe copy of the small national lists", () => {
   it("labels read as Italian sentences, acronyms kept", () => {
     expect(CO_CONTRACT_TYPES.get("A.03.09")!.label).toBe("Apprendistato professionalizzante o contratto di mestiere");
     expect(niceLabel("LAVORO O ATTIVITÀ SOCIALMENTE UTILE (LSU - ASU)")).toBe("Lavoro o attività socialmente utile (LSU - ASU)");
+    expect(niceLabel("TITOLO CHE NON PERMETTE L'ACCESSO ALL'UNIVERSITA'")).toBe("Titolo che non permette l'accesso all'università");
+    expect(niceLabel("SANITA' E ASSISTENZA SOCIALE")).toBe("Sanità e assistenza sociale");
     expect(DRIVING_LICENCES["02"]).toBe("Patente B");
     expect(DRIVING_LICENCES["13"]).toBe("Patente extra UE");
     expect(LANGUAGES["001"]).toBe("Inglese");
