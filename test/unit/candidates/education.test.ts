@@ -92,7 +92,7 @@ describe("a CV's titles", () => {
 
   it("shows the person's words with the official level and the EQF", () => {
     expect(studyLine({ title: "Diploma di ragioneria", studyLevel: 4, studyTitleCode: null })).toBe(
-      "Diploma di ragioneria (Diploma di istruzione secondaria superiore che permette l'accesso all'universita', EQF 4)",
+      "Diploma di ragioneria (Diploma di istruzione secondaria superiore che permette l'accesso all'università, EQF 4)",
     );
     expect(
       studyLine({ title: "Laurea in economia", studyLevel: 7, studyTitleCode: "71000000", studyTitleLabel: "Laurea di primo livello" }),
