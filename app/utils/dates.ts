@@ -58,19 +58,7 @@ export function italianLocalToDate(value: string): Date {
   );
   const asUtc = Date.UTC(y, mo - 1, d, h, mi);
   const offsetAt = (t: number) => {
-    const p = Object.fromEntries(
-      new Intl.DateTimeFormat("en-GB", {
-        timeZone: "Europe/Rome",
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-      })
-        .formatToParts(new Date(t))
-        .map((x) => [x.type, x.value]),
-    );
+    const p = Object.fromEntries(romeDateTime.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
     return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - t;
   };
   const first = asUtc - offsetAt(asUtc);
