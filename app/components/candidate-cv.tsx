@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { StoredCv } from "~/domain/candidates/cv";
 import { studyLine } from "~/domain/candidates/education";
-import { cvLicenceLabel } from "~/domain/candidates/cv-codes";
+import { certificateText, cvLicenceLabel } from "~/domain/candidates/cv-codes";
 import {
   IT_SKILL_LEVEL_LABELS,
   LANGUAGE_LABELS,
@@ -145,7 +145,9 @@ export function CandidateCvView({ cv, downloadHref }: { cv: CvView; downloadHref
           </Row>
           <Row label="Patenti">{s.licences.map((l) => cvLicenceLabel(l.licence_code, l.licence_category)).join(", ") || "—"}</Row>
           <Row label="Certificati">
-            {s.certificates.map((x) => `${x.name}${x.expires_on ? ` (scade il ${formatDate(x.expires_on)})` : ""}`).join(", ") || "—"}
+            {s.certificates
+              .map((x) => `${certificateText(x)}${x.expires_on ? ` (scade il ${formatDate(x.expires_on)})` : ""}`)
+              .join(", ") || "—"}
           </Row>
           <Row label="Informatica">
             {s.itSkills.map((k) => `${k.skill} (${IT_SKILL_LEVEL_LABELS[k.level as keyof typeof IT_SKILL_LEVEL_LABELS]})`).join(", ") ||

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 import { LookupInput } from "./lookup-input";
 import { StudyTitleFields } from "./study-title-fields";
-import { CV_LICENCE_CATEGORIES } from "~/domain/candidates/cv-codes";
+import { CERTIFICATE_CODE_GROUPS, CV_LICENCE_CATEGORIES } from "~/domain/candidates/cv-codes";
 import { CV_SECTION_ROWS, type CvFormValue, type CvSection } from "~/domain/candidates/form-values";
 import {
   CEFR_LEVELS,
@@ -337,7 +337,7 @@ function CandidateFormFields({ conform, mode, canSetProtectedCategory }: Props) 
         </fieldset>
         {rows.certificates.map((i) => (
           <div className="row" key={i}>
-            <div className="col-md-8">
+            <div className="col-md-5">
               <TextField
                 {...b(`certificates.${i}.name`)}
                 label={`Certificato o patentino ${i + 1}`}
@@ -345,6 +345,16 @@ function CandidateFormFields({ conform, mode, canSetProtectedCategory }: Props) 
               />
             </div>
             <div className="col-md-4">
+              <SelectField
+                {...b(`certificates.${i}.official`)}
+                label={`Patentino o albo dell'elenco ministeriale ${i + 1}`}
+                options={[]}
+                groups={CERTIFICATE_CODE_GROUPS}
+                placeholder="Nessuno"
+                hint={i === 0 ? "Facoltativo; se lasci vuoto il nome, vale quello ufficiale" : undefined}
+              />
+            </div>
+            <div className="col-md-3">
               <TextField {...b(`certificates.${i}.expiresOn`)} label={`Scadenza del certificato ${i + 1}`} type="date" />
             </div>
             {remove("certificates", i, rows.certificates.length)}

@@ -145,7 +145,14 @@ export function TextAreaField(props: FieldBase & { rows?: number }) {
   );
 }
 
-export function SelectField(props: FieldBase & { options: Record<string, string> | [string, string][]; placeholder?: string }) {
+export function SelectField(
+  props: FieldBase & {
+    options: Record<string, string> | [string, string][];
+    placeholder?: string;
+    /** Options in labelled groups (`<optgroup>`), after the plain ones. */
+    groups?: { label: string; options: [string, string][] }[];
+  },
+) {
   const r = resolve(props);
   const options = Array.isArray(props.options) ? props.options : Object.entries(props.options);
   return (
@@ -163,6 +170,15 @@ export function SelectField(props: FieldBase & { options: Record<string, string>
           <option key={value} value={value}>
             {label}
           </option>
+        ))}
+        {props.groups?.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
       <FieldMessages r={r} hint={props.hint} />

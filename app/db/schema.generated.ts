@@ -82,10 +82,12 @@ export interface AvailabilityRequests {
 }
 
 export interface CandidateCertificates {
+  albo_code: string | null;
   candidate_id: string;
   expires_on: string | null;
   id: Generated<string>;
   name: string;
+  patentino_code: string | null;
 }
 
 export interface CandidateCvFiles {

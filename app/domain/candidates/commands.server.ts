@@ -183,7 +183,9 @@ async function writeSections(trx: Trx, candidateId: string, input: CandidateInpu
   await insert(input.certificates, (r) =>
     trx
       .insertInto("candidate_certificates")
-      .values(r.map((c) => ({ ...id, name: c.name, expires_on: c.expiresOn ?? null })))
+      .values(
+        r.map((c) => ({ ...id, name: c.name, expires_on: c.expiresOn ?? null, patentino_code: c.patentinoCode, albo_code: c.alboCode })),
+      )
       .execute(),
   );
   await insert(input.itSkills, (r) =>

@@ -1,4 +1,12 @@
-import { DRIVING_LICENCES, LANGUAGE_OF_ISO, LANGUAGES, LICENCE_CODE_OF_CATEGORY, type LicenceCategory } from "~/domain/reference";
+import {
+  ALBI,
+  DRIVING_LICENCES,
+  LANGUAGE_OF_ISO,
+  LANGUAGES,
+  LICENCE_CODE_OF_CATEGORY,
+  PATENTINI,
+  type LicenceCategory,
+} from "~/domain/reference";
 
 /**
  * The national codes the CV speaks (docs/legal/national-systems.md#cv-codes), and the conversions of the values that older
@@ -57,4 +65,49 @@ export function cvLicenceFromCsv(typed: string): { code: string; category: strin
   const [first = "", category = ""] = value.split(":").map((x) => x.trim());
   if (/^[0-9]{1,2}$/.test(first)) return { code: first.padStart(2, "0"), category };
   return { code: cvLicenceCodeOfCategory(first) ?? "", category: first };
+}
+
+/**
+ * The official paper a CV certificate may name beside the person's words: a patentino/abilitazione (patentini.csv) or a
+ * professional register (albi.csv), written «patentino:07» / «albo:0001» in the form's select and in the CSV file
+ * (docs/legal/national-systems.md#cv-codes).
+ */
+export type CertificateCode = { patentinoCode: string | null; alboCode: string | null };
+
+/** «patentino:07», «albo:0001» (any case, spaces around the colon); null when it is neither form or the code is not listed. */
+export function certificateCodeOf(typed: string): CertificateCode | null {
+  const m = /^\s*(patentino|albo)\s*:\s*([0-9]{1,4})\s*$/i.exec(typed);
+  if (!m) return null;
+  const kind = m[1]!.toLowerCase();
+  if (kind === "patentino") {
+    const code = m[2]!.padStart(2, "0");
+    return Object.hasOwn(PATENTINI, code) ? { patentinoCode: code, alboCode: null } : null;
+  }
+  const code = m[2]!.padStart(4, "0");
+  return Object.hasOwn(ALBI, code) ? { patentinoCode: null, alboCode: code } : null;
+}
+
+/** The select's value of a stored certificate («patentino:07»), "" without a code. */
+export const certificateCodeValue = (c: { patentino_code?: string | null; albo_code?: string | null }): string =>
+  c.patentino_code ? `patentino:${c.patentino_code}` : c.albo_code ? `albo:${c.albo_code}` : "";
+
+/** «Abilitazione: Impianti termici…», «Iscrizione all'albo: Biologo», as a vacancy's requirement says it; null without a code. */
+export function certificateCodeLabel(c: { patentino_code?: string | null; albo_code?: string | null }): string | null {
+  if (c.patentino_code) return `Abilitazione: ${PATENTINI[c.patentino_code] ?? c.patentino_code}`;
+  if (c.albo_code) return `Iscrizione all'albo: ${ALBI[c.albo_code] ?? c.albo_code}`;
+  return null;
+}
+
+/** The form's select, grouped: patentini, then albi. */
+export const CERTIFICATE_CODE_GROUPS: { label: string; options: [string, string][] }[] = [
+  { label: "Patentini e abilitazioni", options: Object.entries(PATENTINI).map(([c, l]) => [`patentino:${c}`, l]) },
+  { label: "Albi professionali", options: Object.entries(ALBI).map(([c, l]) => [`albo:${c}`, l]) },
+];
+
+/** The person's words and, when the certificate names one, the official paper: «Caldaie (Abilitazione: Impianti termici…)». */
+export function certificateText(c: { name: string; patentino_code?: string | null; albo_code?: string | null }): string {
+  const official = certificateCodeLabel(c);
+  if (!official) return c.name;
+  const bare = c.patentino_code ? PATENTINI[c.patentino_code] : c.albo_code ? ALBI[c.albo_code] : undefined;
+  return c.name === bare ? official : `${c.name} (${official})`;
 }

@@ -55,7 +55,7 @@ export interface StoredCv {
     languages: { language_code: string; level: string }[];
     /** Ministerial licence (patenti.csv) and, when given, the EU category. */
     licences: { licence_code: string; licence_category: string | null }[];
-    certificates: { name: string; expires_on: string | null }[];
+    certificates: { name: string; expires_on: string | null; patentino_code: string | null; albo_code: string | null }[];
     itSkills: { skill: string; level: string }[];
   };
 }

@@ -1,5 +1,6 @@
 import type { StoredCv } from "./cv";
 import { MAX_LICENCES, MAX_MOTHER_TONGUES, MAX_PREFERENCES } from "./schema";
+import { certificateCodeValue } from "./cv-codes";
 
 /** The stored CV with what the edit form needs besides (the version it saves against). */
 export interface CvForForm extends StoredCv {
@@ -76,7 +77,7 @@ function cvValue({ candidate: c, sections: s }: CvForForm): CvFormValue {
     motherTongues: s.motherTongues.map((code) => ({ code })),
     languages: s.languages.map((l) => ({ code: l.language_code, level: l.level })),
     licences: s.licences.map((l) => ({ code: l.licence_code, category: l.licence_category ?? "" })),
-    certificates: s.certificates.map((c2) => ({ name: c2.name, expiresOn: str(c2.expires_on) })),
+    certificates: s.certificates.map((c2) => ({ name: c2.name, official: certificateCodeValue(c2), expiresOn: str(c2.expires_on) })),
     itSkills: s.itSkills.map((k) => ({ skill: k.skill, level: k.level })),
   };
 }

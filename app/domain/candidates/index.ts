@@ -5,7 +5,7 @@
 export { isCvObsolete, obsoleteCutoff } from "./freshness";
 export { highestEqf, highestStudy, studyLine, unilavEducationLevelOf, type CvStudy } from "./education";
 export { LANGUAGE_LABELS, personTaxCodeField } from "./schema";
-export { cvLicenceLabel } from "./cv-codes";
+export { certificateText, cvLicenceLabel } from "./cv-codes";
 export { COUNT_FACET, exactTotal } from "./search-query";
 export { OUTPLACEMENT_PRIORITY_SORT, inOutplacementPriority, outplacementPriorityFilter } from "./outplacement-priority";
 export type { CandidateInput } from "./schema";

@@ -107,7 +107,7 @@ export async function getCandidateSections(db: Db, candidateId: string) {
       .execute(),
     db
       .selectFrom("candidate_certificates")
-      .select(["name", "expires_on"])
+      .select(["name", "expires_on", "patentino_code", "albo_code"])
       .where("candidate_id", "=", candidateId)
       .orderBy("name")
       .execute(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { emailField, fullNameField, newPasswordField } from "~/domain/identity";
-import { DRIVING_LICENCES, LANGUAGE_OPTIONS, LANGUAGES, STUDY_LEVELS } from "~/domain/reference";
-import { CV_LICENCE_CATEGORIES, cvLicenceCodeOfCategory } from "./cv-codes";
+import { ALBI, DRIVING_LICENCES, LANGUAGE_OPTIONS, LANGUAGES, PATENTINI, STUDY_LEVELS } from "~/domain/reference";
+import { certificateCodeOf, CV_LICENCE_CATEGORIES, cvLicenceCodeOfCategory } from "./cv-codes";
 import { isValidPersonCodiceFiscale, normalizeTaxCode, taxCodeMismatch } from "~/utils/tax-codes";
 import { calendarDay } from "~/utils/date-fields";
 
@@ -222,10 +222,25 @@ export const LicenceSchema = z
     return { code, category: l.category ?? null };
   });
 
-export const CertificateSchema = z.object({
-  name: text("il nome del certificato o patentino"),
-  expiresOn: optional(isoDate("la data di scadenza")),
-});
+/**
+ * A certificate: the person's words and, optionally, the official patentino/abilitazione or albo it is («patentino:07»,
+ * «albo:0001», cv-codes.ts `certificateCodeOf`). With a code and no words, the official label becomes the words.
+ */
+export const CertificateSchema = z
+  .object({
+    name: optional(text("il nome del certificato o patentino")),
+    official: optional(z.string().refine((v) => certificateCodeOf(v) !== null, "Scegli il patentino o l'albo dall'elenco ministeriale")),
+    expiresOn: optional(isoDate("la data di scadenza")),
+  })
+  .transform((c, ctx) => {
+    const code = c.official ? certificateCodeOf(c.official)! : { patentinoCode: null, alboCode: null };
+    const name = c.name ?? (code.patentinoCode ? PATENTINI[code.patentinoCode] : code.alboCode ? ALBI[code.alboCode] : undefined);
+    if (!name) {
+      ctx.addIssue({ code: "custom", path: ["name"], message: "Indica il nome del certificato o patentino" });
+      return z.NEVER;
+    }
+    return { name, expiresOn: c.expiresOn, ...code };
+  });
 
 export const ItSkillSchema = z.object({
   skill: text("la competenza informatica", 100),
@@ -283,7 +298,7 @@ export const CandidateSchema = z
       unique: { key: "code", message: "Lingua ripetuta" },
     }),
     licences: rows(LicenceSchema, blank("code", "category"), MAX_LICENCES, `Al massimo ${MAX_LICENCES} patenti`, "code"),
-    certificates: rows(CertificateSchema, blank("name", "expiresOn"), 20, "Al massimo 20 certificati", "name"),
+    certificates: rows(CertificateSchema, blank("name", "official", "expiresOn"), 20, "Al massimo 20 certificati", "name"),
     itSkills: rows(ItSkillSchema, blank("skill"), 20, "Al massimo 20 competenze informatiche", "skill"),
     version: optional(z.coerce.number().int().min(1)),
   })

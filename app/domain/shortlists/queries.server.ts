@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { ShortlistCandidateState } from "~/db/tables/shortlists";
 import type { Explanation } from "~/domain/matching";
-import { cvLicenceLabel, LANGUAGE_LABELS, studyLine, unilavEducationLevelOf } from "~/domain/candidates";
+import { certificateText, cvLicenceLabel, LANGUAGE_LABELS, studyLine, unilavEducationLevelOf } from "~/domain/candidates";
 import { codeLabel } from "~/domain/reference/index.server";
 import { candidateOutcome, interviewSummary } from "./feedback-view";
 import { EMPLOYER_VISIBLE_STATES, EXPOSURE_DAYS } from "./states";
@@ -367,7 +367,13 @@ export async function getEmployerShortlist(db: Db, employerId: string, shortlist
           .orderBy("licence_code")
           .execute()
       : [],
-    ids.length ? db.selectFrom("candidate_certificates").select(["candidate_id", "name"]).where("candidate_id", "in", ids).execute() : [],
+    ids.length
+      ? db
+          .selectFrom("candidate_certificates")
+          .select(["candidate_id", "name", "patentino_code", "albo_code"])
+          .where("candidate_id", "in", ids)
+          .execute()
+      : [],
     db
       .selectFrom("hires")
       .select((eb) => eb.fn.countAll<string>().as("n"))
@@ -441,7 +447,7 @@ export async function getEmployerShortlist(db: Db, employerId: string, shortlist
         ...of(langs, r.candidate_id).map((l) => `${languageName(l.language_code)} ${l.level}`),
       ],
       licences: of(lics, r.candidate_id).map((l) => cvLicenceLabel(l.licence_code, l.licence_category)),
-      certificates: of(certs, r.candidate_id).map((c) => c.name),
+      certificates: of(certs, r.candidate_id).map(certificateText),
     })),
   };
 }
