@@ -7,6 +7,10 @@ const STATUS_LABEL = {
   manual: "da verificare",
   to_verify: "da verificare (il CV non lo dice)",
 } as const;
+const MET_BY_LABEL = {
+  code: "il CV indica lo stesso patentino o albo dell'elenco ministeriale",
+  words: "dalle parole dei certificati del CV",
+} as const;
 const STATUS_CLASS = {
   met: "text-success",
   missing: "text-danger",
@@ -37,6 +41,7 @@ export function MatchExplanation({ e, showRequirements = true }: { e: Explanatio
             <li key={r.id}>
               {r.label} ({r.priority === "must" ? "indispensabile" : "preferibile"}
               {r.relaxed ? ", rilassato" : ""}): <span className={STATUS_CLASS[r.status]}>{STATUS_LABEL[r.status]}</span>
+              {r.metBy ? ` (${MET_BY_LABEL[r.metBy]})` : ""}
               {r.points ? ` +${r.points}` : ""}
             </li>
           ))}

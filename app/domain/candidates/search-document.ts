@@ -112,6 +112,8 @@ export interface CandidateSource {
   motherTongues?: string[];
   licences: { licence_code: string; licence_category: string | null }[];
   certificates: string[];
+  /** "patentino:07", "albo:0001" of the certificates that name an official paper (app/domain/matching/fields.ts). */
+  certificateCodes?: string[];
   itSkills: string[];
   cvText: string | null;
   lastPresentedAt?: Date | null;

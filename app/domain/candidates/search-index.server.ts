@@ -53,6 +53,7 @@ export const CANDIDATE_SETTINGS: Settings = {
     "languageLevels",
     "licenceCategories",
     "certificateTokens",
+    "certificateCodes",
     "skillTokens",
   ],
   // No `_geo`: radius searches filter on the comuni within the radius (app/domain/reference/places.server.ts),
@@ -158,7 +159,11 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
       .select(["candidate_id", "licence_code", "licence_category"])
       .where("candidate_id", "in", valid)
       .execute(),
-    db.selectFrom("candidate_certificates").select(["candidate_id", "name"]).where("candidate_id", "in", valid).execute(),
+    db
+      .selectFrom("candidate_certificates")
+      .select(["candidate_id", "name", "patentino_code", "albo_code"])
+      .where("candidate_id", "in", valid)
+      .execute(),
     db.selectFrom("candidate_it_skills").select(["candidate_id", "skill"]).where("candidate_id", "in", valid).execute(),
     db.selectFrom("candidate_cv_files").select(["candidate_id", "extracted_text"]).where("candidate_id", "in", valid).execute(),
     db
@@ -190,6 +195,9 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
     motherTongues: ((mt.get(c.id) ?? []) as (typeof natives)[number][]).map((r) => r.language_code),
     licences: (li.get(c.id) ?? []) as (typeof lics)[number][],
     certificates: ((ce.get(c.id) ?? []) as (typeof certs)[number][]).map((r) => r.name),
+    certificateCodes: ((ce.get(c.id) ?? []) as (typeof certs)[number][]).flatMap((r) =>
+      r.patentino_code ? [`patentino:${r.patentino_code}`] : r.albo_code ? [`albo:${r.albo_code}`] : [],
+    ),
     itSkills: ((sk.get(c.id) ?? []) as (typeof skills)[number][]).map((r) => r.skill),
     cvText: ((cv.get(c.id) ?? [])[0] as (typeof cvs)[number] | undefined)?.extracted_text ?? null,
     lastPresentedAt: lastPresented.get(c.id) ?? null,
@@ -208,7 +216,7 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
  */
 export const candidatesIndex: SearchIndexDefinition<CandidateDocument> = {
   name: "candidates",
-  settingsVersion: 6,
+  settingsVersion: 7,
   settings: CANDIDATE_SETTINGS,
   async loadDocuments(db, ids) {
     const sources = await loadCandidateSources(db, ids);

@@ -8,7 +8,7 @@ import { codePrefix } from "./fields";
 import { roundKm } from "~/domain/reference";
 import type { MatchVacancy } from "./query";
 import { scoredNice } from "./query";
-import { matchRequirementLabel, requirementStatus, type RequirementDoc, type RequirementStatus } from "./requirements";
+import { matchRequirementLabel, requirementMetBy, requirementStatus, type RequirementDoc, type RequirementStatus } from "./requirements";
 
 export interface ExplainDoc extends RequirementDoc {
   occupationCodes: string[];
@@ -27,6 +27,8 @@ export interface Explanation {
     status: RequirementStatus;
     points: number;
     relaxed: boolean;
+    /** A met certificate requirement naming an official paper: by the CV certificate's code or by its words. */
+    metBy?: "code" | "words";
   }[];
   distanceKm: number | null;
   cvAgeDays: number;
@@ -70,7 +72,9 @@ export function explainMatch(
     .sort((a, b) => a.position - b.position)
     .map((r) => {
       const status = requirementStatus(r, v.occupationCode, doc);
+      const metBy = status === "met" ? requirementMetBy(r, doc) : null;
       return {
+        ...(metBy ? { metBy } : {}),
         id: r.id,
         label: matchRequirementLabel(r),
         priority: r.priority,

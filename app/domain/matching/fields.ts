@@ -23,6 +23,8 @@ export interface MatchingFields {
   licenceCategories: string[];
   /** Normalised words of the certificates ("haccp", "muletto"). */
   certificateTokens: string[];
+  /** The official papers the certificates name: "patentino:07" (patentini.csv), "albo:0001" (albi.csv). */
+  certificateCodes: string[];
   /** Normalised words of certificates and IT skills. */
   skillTokens: string[];
 }
@@ -35,6 +37,8 @@ export interface MatchingSource {
   /** Ministerial licence (patenti.csv) and optional EU category. */
   licences?: { licence_code: string; licence_category: string | null }[];
   certificates: string[];
+  /** "patentino:07", "albo:0001" of the certificates that name one. */
+  certificateCodes?: string[];
   itSkills: string[];
 }
 
@@ -150,6 +154,7 @@ export function matchingFields(src: MatchingSource, now: Date = new Date()): Mat
     languageLevels: languageLevelTokens(src.languages, src.motherTongues),
     licenceCategories: licenceCategoryTokens(src.licences ?? []),
     certificateTokens,
+    certificateCodes: [...new Set(src.certificateCodes ?? [])].sort(),
     skillTokens: [...new Set([...certificateTokens, ...src.itSkills.flatMap(significantTokens)])].sort(),
   };
 }

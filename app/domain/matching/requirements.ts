@@ -30,6 +30,8 @@ export interface RequirementDoc {
   /** Every language the CV mentions (mother tongues included): a requirement on a language it never mentions is "da verificare". */
   languages: string[];
   certificateTokens: string[];
+  /** "patentino:07", "albo:0001" (fields.ts); absent from documents indexed before the certificates had codes. */
+  certificateCodes?: string[];
   skillTokens: string[];
 }
 
@@ -109,12 +111,40 @@ export function requirementCheck(r: MatchRequirement, vacancyOccupation: string)
       // The driver qualification card: any CQC of the CV's certificates (merci or persone), whatever the requirement adds.
       if (/^CQC\b/.test(r.description))
         return { mode: "filter", filter: `certificateTokens = "cqc"`, test: (doc) => doc.certificateTokens.includes("cqc") };
-      if (r.patentinoCode || r.alboCode) return r.description ? tokensCheck("certificateTokens", r.description) : { mode: "manual" };
+      if (r.patentinoCode || r.alboCode) {
+        // The CV's certificate naming the same official paper, or (as before the CV had codes) the words of the description.
+        const code = certificateRequirementCode(r)!;
+        const byCode: RequirementCheck = {
+          mode: "filter",
+          filter: `certificateCodes = ${q(code)}`,
+          test: (doc) => (doc.certificateCodes ?? []).includes(code),
+        };
+        const byWords = r.description ? tokensCheck("certificateTokens", r.description) : null;
+        if (byWords?.mode !== "filter") return byCode;
+        return {
+          mode: "filter",
+          filter: `(${byCode.filter}) OR (${byWords.filter})`,
+          test: (doc) => byCode.test(doc) || byWords.test(doc),
+        };
+      }
       return tokensCheck("certificateTokens", r.description.startsWith("Muletto (") ? "muletto" : r.description);
     }
     case "skill":
       return tokensCheck("skillTokens", r.description);
   }
+}
+
+/** "patentino:07" / "albo:0001": the official paper a certificate requirement names, as the CV documents carry it. */
+export function certificateRequirementCode(r: Pick<MatchRequirement, "patentinoCode" | "alboCode">): string | null {
+  return r.patentinoCode ? `patentino:${r.patentinoCode}` : r.alboCode ? `albo:${r.alboCode}` : null;
+}
+
+/** How a met certificate requirement with an official code is met: by the CV's code or by the words (null otherwise). */
+export function requirementMetBy(r: MatchRequirement, doc: RequirementDoc): "code" | "words" | null {
+  if (r.kind !== "certificate") return null;
+  const code = certificateRequirementCode(r);
+  if (!code) return null;
+  return (doc.certificateCodes ?? []).includes(code) ? "code" : "words";
 }
 
 /** manual: nobody can filter on it; to_verify: the CV says nothing about it (the officer asks). */

@@ -51,6 +51,7 @@ const RETRIEVE = [
   "licenceCategories",
   "educationLevel",
   "certificateTokens",
+  "certificateCodes",
   "skillTokens",
   "cvUpdatedAt",
   "comuneCode",
