@@ -110,7 +110,9 @@ export default function ImportCandidatesPage() {
             patenti: codice ministeriale della patente con la categoria UE facoltativa dopo i due punti, es. «02|03:C|05:CE» (patente B,
             patente C categoria C, patente E categoria CE); per compatibilità sono accettate anche le sole categorie UE dei file precedenti
             («B|C|CE», convertite) e CQC_MERCI, CQC_PERSONE, KA, KB, che diventano certificati (la CQC e il CAP non sono patenti);
-            certificati: testi separati da «|», es. «CQC merci|HACCP»; competenze_informatiche: es. «Excel:intermedio»
+            certificati: testi separati da «|», es. «CQC merci|HACCP»; un certificato può indicare il patentino o l'albo dell'elenco
+            ministeriale con il codice, da solo o tra parentesi dopo il testo, es. «patentino:07», «Conduzione caldaie (patentino:07)»,
+            «albo:0001»; competenze_informatiche: es. «Excel:intermedio»
           </li>
           <li>
             turni, weekend, mezzo_proprio, disponibile_trasferimento, consenso_visibilita: sì / no; orario: pieno, parziale o indifferente

@@ -60,7 +60,7 @@ const ROWS: Record<string, string>[] = [
     propensione_1_ultimo_anno: "2024",
     propensione_1_note: "RIGA DI ESEMPIO: cancellala prima di importare il file",
     patenti: "02|03:C|05:CE",
-    certificati: "CQC merci|Patentino saldatura EN ISO 9606-1|Carrellista",
+    certificati: "CQC merci|Patentino saldatura EN ISO 9606-1|Carrellista|Conduzione caldaie (patentino:07)",
     orario: "pieno",
     turni: "sì",
     weekend: "no",

@@ -1,7 +1,7 @@
 import { CsvReadError, readCsv, type CsvLine } from "~/documents/csv.server";
 import { toCsv } from "~/utils/csv";
 import { eqfOfCvStudy, studyOfEqf } from "./education";
-import { cvLanguageCode, cvLicenceFromCsv } from "./cv-codes";
+import { certificateFromCsv, cvLanguageCode, cvLicenceFromCsv } from "./cv-codes";
 import { CandidateSchema, MAX_PREFERENCES, type CandidateInput } from "./schema";
 
 /**
@@ -182,7 +182,7 @@ export function csvRecordToForm(v: Record<string, string>): Record<string, unkno
     licences: licences.flatMap((l) => ("code" in l ? [l] : [])),
     // CQC and CAP of older files are certificates since the national codes.
     certificates: [
-      ...list(v.certificati).map((name) => ({ name })),
+      ...list(v.certificati).map(certificateFromCsv),
       ...licences.flatMap((l) => ("certificate" in l ? [{ name: l.certificate }] : [])),
     ],
     itSkills: list(v.competenze_informatiche).map((s) => {

@@ -111,3 +111,16 @@ export function certificateText(c: { name: string; patentino_code?: string | nul
   const bare = c.patentino_code ? PATENTINI[c.patentino_code] : c.albo_code ? ALBI[c.albo_code] : undefined;
   return c.name === bare ? official : `${c.name} (${official})`;
 }
+
+/**
+ * One item of the CSV «certificati» column: free text («HACCP»), the official code alone («patentino:07», «albo:0001»), or
+ * both, the code in brackets at the end («Conduzione caldaie (patentino:07)»). Only digits make a code, so older files'
+ * text stays text; an unlisted code goes to the schema, which refuses it with its message.
+ */
+export function certificateFromCsv(typed: string): { name: string; official: string } {
+  const m = /^(.*?)\s*\(?\s*\b(patentino|albo)\s*:\s*([0-9]{1,4})\s*\)?\s*$/i.exec(typed.trim());
+  if (!m) return { name: typed.trim(), official: "" };
+  const kind = m[2]!.toLowerCase();
+  const code = m[3]!.padStart(kind === "patentino" ? 2 : 4, "0");
+  return { name: m[1]!.trim(), official: `${kind}:${code}` };
+}

@@ -63,6 +63,16 @@ describe("CSV rows", () => {
       { code: "05", category: "CE" },
     ]);
     expect(second.ok && second.input.certificates.map((c) => c.name)).toContain("CQC merci");
+    expect(second.ok && second.input.certificates.at(-1)).toEqual({
+      name: "Conduzione caldaie",
+      expiresOn: undefined,
+      patentinoCode: "07",
+      alboCode: null,
+    });
+    const unlisted = validateCsvRecord({ ...records[1], values: { ...records[1].values, certificati: "HACCP|albo:9999" } });
+    expect(!unlisted.ok && unlisted.errors.map((e) => [e.column, e.message])).toEqual([
+      ["certificati", "Scegli il patentino o l'albo dall'elenco ministeriale"],
+    ]);
   });
 
   it("accepts the values of files written before the national codes, converted: ISO languages, EU categories, CQC and CAP", () => {

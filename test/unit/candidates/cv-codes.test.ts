@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  CERTIFICATE_CODE_GROUPS,
+  certificateCodeOf,
+  certificateFromCsv,
+  certificateText,
   CV_LICENCE_CATEGORIES,
   cvLanguageCode,
   cvLicenceCodeOfCategory,
@@ -47,5 +51,31 @@ describe("the CV's national codes", () => {
     expect(cvLicenceLabel("03", "C1")).toBe("Patente C (C1)");
     expect(cvLicenceLabel("05", "CE")).toBe("Patente E (CE)");
     expect(cvLicenceLabel("13")).toBe("Patente extra UE");
+  });
+
+  it("a certificate's official paper: «patentino:07» or «albo:0001», listed codes only", () => {
+    expect(certificateCodeOf("patentino:07")).toEqual({ patentinoCode: "07", alboCode: null });
+    expect(certificateCodeOf(" Albo : 1 ")).toEqual({ patentinoCode: null, alboCode: "0001" });
+    expect(certificateCodeOf("patentino:99")).toBeNull();
+    expect(certificateCodeOf("albo:biologo")).toBeNull();
+    expect(certificateCodeOf("07")).toBeNull();
+    const values = CERTIFICATE_CODE_GROUPS.flatMap((g) => g.options.map(([v]) => v));
+    expect(values).toContain("patentino:07");
+    expect(values).toContain("albo:0001");
+    for (const v of values) expect(certificateCodeOf(v), v).not.toBeNull();
+  });
+
+  it("a certificate reads as the person's words with the official label, once when they are the same", () => {
+    expect(certificateText({ name: "HACCP" })).toBe("HACCP");
+    expect(certificateText({ name: "Caldaie", patentino_code: "07" })).toMatch(/^Caldaie \(Abilitazione: Impianti termici/);
+    expect(certificateText({ name: "Biologo", albo_code: "0001" })).toBe("Iscrizione all'albo: Biologo");
+  });
+
+  it("a CSV certificate: free text, the code alone, or text with the code in brackets; words with a colon stay text", () => {
+    expect(certificateFromCsv("HACCP")).toEqual({ name: "HACCP", official: "" });
+    expect(certificateFromCsv("patentino:7")).toEqual({ name: "", official: "patentino:07" });
+    expect(certificateFromCsv("Conduzione caldaie (patentino:07)")).toEqual({ name: "Conduzione caldaie", official: "patentino:07" });
+    expect(certificateFromCsv("ALBO:0001")).toEqual({ name: "", official: "albo:0001" });
+    expect(certificateFromCsv("Iscrizione albo: infermieri")).toEqual({ name: "Iscrizione albo: infermieri", official: "" });
   });
 });

@@ -192,4 +192,27 @@ describe("CV schema", () => {
     // One blank row more than those filled in each repeated section, the three preference slots always.
     expect([values.education, values.experiences, values.preferences].map((rows) => (rows as unknown[]).length)).toEqual([2, 1, 3]);
   });
+
+  it("a certificate may name a listed patentino or albo; without words it takes the official label; an unlisted code is refused", () => {
+    const r = parse({
+      ...base,
+      "certificates.0.name": "Caldaie",
+      "certificates.0.official": "patentino:07",
+      "certificates.1.official": "albo:0001",
+      "certificates.2.name": "HACCP",
+    });
+    expect(r.success).toBe(true);
+    if (!r.success) return;
+    expect(r.data.certificates).toEqual([
+      { name: "Caldaie", expiresOn: undefined, patentinoCode: "07", alboCode: null },
+      { name: "Biologo", expiresOn: undefined, patentinoCode: null, alboCode: "0001" },
+      { name: "HACCP", expiresOn: undefined, patentinoCode: null, alboCode: null },
+    ]);
+    expect(errors({ ...base, "certificates.0.name": "Caldaie", "certificates.0.official": "patentino:99" })).toEqual({
+      "certificates.0.official": "Scegli il patentino o l'albo dall'elenco ministeriale",
+    });
+    expect(errors({ ...base, "certificates.0.expiresOn": "2030-01-01" })).toEqual({
+      "certificates.0.name": "Indica il nome del certificato o patentino",
+    });
+  });
 });
