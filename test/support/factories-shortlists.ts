@@ -133,6 +133,8 @@ export interface VacancySpec {
     cefrLevel?: string;
     licenceCategory?: string;
     licenceCode?: string;
+    patentinoCode?: string;
+    alboCode?: string;
   }[];
 }
 
@@ -158,6 +160,8 @@ function officialRequirement(r: NonNullable<VacancySpec["requirements"]>[number]
     language_code: r.languageCode ? (LANGUAGE_OF_ISO[r.languageCode] ?? r.languageCode) : null,
     licence_code: r.licenceCode ?? (r.licenceCategory && !muletto ? LICENCE_CODE_OF_CATEGORY[r.licenceCategory as LicenceCategory] : null),
     licence_category: r.licenceCategory && !muletto ? r.licenceCategory : null,
+    patentino_code: r.patentinoCode ?? null,
+    albo_code: r.alboCode ?? null,
   };
 }
 
