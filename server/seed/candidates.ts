@@ -132,6 +132,9 @@ const PEOPLE: {
       "certificates.0.name": "Patentino saldatura EN ISO 9606-1",
       "certificates.1.name": "Carrellista",
       "certificates.2.name": "CQC merci (carta di qualificazione del conducente)",
+      // The official patentino beside the person's words (docs/legal/national-systems.md#cv-codes).
+      "certificates.3.name": "Conduzione caldaie a vapore",
+      "certificates.3.official": "patentino:07",
     },
   },
   {
