@@ -24,6 +24,11 @@ describe("a CV certificate with a patentino or albo code", () => {
       ["Conduzione caldaie", "07", null, "2030-06-30"],
       ["HACCP", null, null, null],
     ]);
+    // The database keeps the format and at most one of the two, past the server's check.
+    const set = (v: { patentino_code?: string; albo_code?: string }) =>
+      getDb().updateTable("candidate_certificates").set(v).where("candidate_id", "=", id).where("name", "=", "HACCP").execute();
+    await expect(set({ patentino_code: "07", albo_code: "0001" })).rejects.toThrow(/candidate_certificates_one_code/);
+    await expect(set({ albo_code: "1" })).rejects.toThrow(/check constraint/);
   });
 
   it("an unlisted code is refused with an Italian message by the field, and what was typed comes back", async () => {
