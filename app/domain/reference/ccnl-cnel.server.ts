@@ -72,6 +72,17 @@ export interface CnelOption {
   suggested: boolean;
 }
 
+let searchable: { e: CodeEntry; hay: string }[] | null = null;
+
+/** Each CNEL row with its normalised text, computed once (the lookup runs on every keystroke). */
+function searchableRows() {
+  searchable ??= allCodes("ccnlCnel").map((e) => ({
+    e,
+    hay: norm(`${e.code} ${e.label} ${e.group ?? ""} ${e.extra?.employer_signatories ?? ""}`),
+  }));
+  return searchable;
+}
+
 /**
  * Text lookup over the CNEL table (code prefix, or every word in the code, title, sector or signatories). With the CO
  * code chosen beside it, the contracts of the corresponding sector come first; the others follow.
@@ -83,8 +94,7 @@ export function lookupCnel(q: string, coCode?: string | null, limit = 10): CnelO
   const sectors = new Set(cnelSectorsForCo(coCode));
   const suggested: CnelOption[] = [];
   const others: CnelOption[] = [];
-  for (const e of allCodes("ccnlCnel")) {
-    const hay = norm(`${e.code} ${e.label} ${e.group ?? ""} ${e.extra?.employer_signatories ?? ""}`);
+  for (const { e, hay } of searchableRows()) {
     if (!(e.code.startsWith(text) || words.every((w) => hay.includes(w)))) continue;
     const inSector = sectors.has(e.group ?? "");
     (inSector ? suggested : others).push({ code: e.code, label: cnelOptionLabel(e), suggested: inSector });
