@@ -1,6 +1,7 @@
 import type { Settings } from "meilisearch";
 import type { Db } from "~/db/db.server";
 import { INDEX_STOP_WORDS } from "~/domain/professions";
+import { certificateCodeValue } from "./cv-codes";
 import { LANGUAGE_LABELS } from "./schema";
 import type { SearchIndexDefinition } from "../../../search/registry";
 import { toCandidateDocument, type CandidateDocument, type CandidateSource } from "./search-document";
@@ -195,9 +196,7 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
     motherTongues: ((mt.get(c.id) ?? []) as (typeof natives)[number][]).map((r) => r.language_code),
     licences: (li.get(c.id) ?? []) as (typeof lics)[number][],
     certificates: ((ce.get(c.id) ?? []) as (typeof certs)[number][]).map((r) => r.name),
-    certificateCodes: ((ce.get(c.id) ?? []) as (typeof certs)[number][]).flatMap((r) =>
-      r.patentino_code ? [`patentino:${r.patentino_code}`] : r.albo_code ? [`albo:${r.albo_code}`] : [],
-    ),
+    certificateCodes: ((ce.get(c.id) ?? []) as (typeof certs)[number][]).map(certificateCodeValue).filter(Boolean),
     itSkills: ((sk.get(c.id) ?? []) as (typeof skills)[number][]).map((r) => r.skill),
     cvText: ((cv.get(c.id) ?? [])[0] as (typeof cvs)[number] | undefined)?.extracted_text ?? null,
     lastPresentedAt: lastPresented.get(c.id) ?? null,
