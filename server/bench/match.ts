@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
-import { highestEqf } from "~/domain/candidates/education";
+import { cvStudyOf, highestEqf } from "~/domain/candidates/education";
 import { CEFR_ORDER, LICENCE_SATISFIED_BY } from "~/domain/matching/codes";
 import { eqfOfStudy, LICENCE_CODE_OF_CATEGORY } from "~/domain/reference/national-codes";
 import { codePrefix, LOWEST_CATEGORY_OF_LICENCE, significantTokens } from "~/domain/matching/fields";
@@ -243,7 +243,7 @@ async function loadRaw(db: Db): Promise<Raw[]> {
     }>`select candidate_id, study_level, study_title_code from candidate_education`.execute(db)
   ).rows) {
     const r = byId.get(e.candidate_id)!;
-    r.eqf = Math.max(r.eqf, highestEqf([{ studyLevel: e.study_level, studyTitleCode: e.study_title_code }]));
+    r.eqf = Math.max(r.eqf, highestEqf([cvStudyOf(e)]));
   }
   for (const l of (await sql<{ candidate_id: string; language_code: string; level: string }>`select * from candidate_languages`.execute(db))
     .rows)

@@ -230,8 +230,8 @@ describe("UNILAV level of education from the CV", () => {
     expect((await cvUnilavEducationLevels(getDb(), [id])).get(id)).toBe("70");
     // A hire that recorded a level keeps it; one that did not exports the CV's.
     const cv = [
-      { level: 4, title: null },
-      { level: 7, title: "71000000" },
+      { studyLevel: 4, studyTitleCode: null },
+      { studyLevel: 7, studyTitleCode: "71000000" },
     ];
     expect(workerEducationLevelOf({ worker_education_level: null, cv_education: cv })).toBe("70");
     expect(workerEducationLevelOf({ worker_education_level: "40", cv_education: cv })).toBe("40");

@@ -10,6 +10,12 @@ export interface CvStudy {
   studyTitleCode: string | null;
 }
 
+/** A `candidate_education` row's codes as the functions below take them. */
+export const cvStudyOf = (row: { study_level: number; study_title_code: string | null }): CvStudy => ({
+  studyLevel: row.study_level,
+  studyTitleCode: row.study_title_code,
+});
+
 /**
  * The first digits every 8-digit title of a level starts with (titoli_studio.csv: 80… post-laurea, 81… master di I
  * livello, 82… di II livello, 83… specializzazione, 9… dottorato); the database checks the same rule.

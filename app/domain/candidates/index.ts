@@ -3,7 +3,7 @@
  * Server-only parts are in index.server.ts.
  */
 export { isCvObsolete, obsoleteCutoff } from "./freshness";
-export { highestEqf, highestStudy, studyLine, unilavEducationLevelOf, type CvStudy } from "./education";
+export { cvStudyOf, highestEqf, highestStudy, studyLine, unilavEducationLevelOf, type CvStudy } from "./education";
 export { LANGUAGE_LABELS, personTaxCodeField } from "./schema";
 export { certificateText, cvLicenceLabel } from "./cv-codes";
 export { COUNT_FACET, exactTotal } from "./search-query";

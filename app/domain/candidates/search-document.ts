@@ -1,7 +1,7 @@
 import type { ProtectedCategory, WorkTime } from "~/db/tables/candidates";
 import { matchingFields, type MatchingFields } from "~/domain/matching";
 import { jobTitlesOf, vocabularyKeys } from "~/domain/professions";
-import { highestEqf, highestStudyLevel } from "./education";
+import { cvStudyOf, highestEqf, highestStudyLevel } from "./education";
 
 /**
  * The Meilisearch document of one candidate, and the pure mapping from the
@@ -206,7 +206,7 @@ export function toCandidateDocument(
 export function educationFields(
   rows: CandidateSource["education"],
 ): Pick<CandidateDocument, "educationLevel" | "studyLevel" | "studyTitleCodes"> {
-  const studies = rows.map((e) => ({ studyLevel: e.study_level, studyTitleCode: e.study_title_code }));
+  const studies = rows.map(cvStudyOf);
   return {
     educationLevel: highestEqf(studies),
     studyLevel: highestStudyLevel(studies),

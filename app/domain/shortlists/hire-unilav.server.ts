@@ -8,7 +8,7 @@ import { sql } from "kysely";
 import type { Db, Trx } from "~/db/db.server";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
-import { unilavEducationLevelOf } from "~/domain/candidates";
+import { cvStudyOf, unilavEducationLevelOf, type CvStudy } from "~/domain/candidates";
 import { cnelLabel, codeEntry, codeOptionLabel } from "~/domain/reference/index.server";
 import { ND_WITH_CNEL } from "./hire-schema";
 import {
@@ -71,8 +71,8 @@ function hireRows(db: Db | Trx, scope: HireUnilavScope) {
       "h.worker_education_level",
       // The CV's titles of study: the level of education when the hire did not record one.
       sql<
-        { level: number; title: string | null }[]
-      >`(select coalesce(json_agg(json_build_object('level', ce.study_level, 'title', ce.study_title_code)), '[]'::json)
+        CvStudy[]
+      >`(select coalesce(json_agg(json_build_object('studyLevel', ce.study_level, 'studyTitleCode', ce.study_title_code)), '[]'::json)
         from candidate_education ce where ce.candidate_id = c.id)`.as("cv_education"),
       "h.contract_type",
       "h.start_date",
@@ -109,7 +109,7 @@ export const isReservedHire = (h: Pick<HireUnilavRow, "l68_reserved" | "l68_rese
 
 /** The worker's level of education: the one the hire recorded, else the CV's highest ministerial title (2 digits). */
 export const workerEducationLevelOf = (h: Pick<HireUnilavRow, "worker_education_level" | "cv_education">) =>
-  h.worker_education_level ?? unilavEducationLevelOf(h.cv_education.map((e) => ({ studyLevel: e.level, studyTitleCode: e.title })));
+  h.worker_education_level ?? unilavEducationLevelOf(h.cv_education);
 
 /** The UNILAV draft of a hire: Rosa's data plus what the hire recorded; nulls are «da completare». */
 export function hireUnilavDraft(h: HireUnilavRow, now = new Date()): UnilavDraft {
@@ -345,12 +345,7 @@ export async function cvUnilavEducationLevels(db: Db | Trx, candidateIds: string
     .where("candidate_id", "in", candidateIds)
     .execute();
   return new Map(
-    [...new Set(candidateIds)].map((id) => [
-      id,
-      unilavEducationLevelOf(
-        rows.filter((r) => r.candidate_id === id).map((r) => ({ studyLevel: r.study_level, studyTitleCode: r.study_title_code })),
-      ),
-    ]),
+    [...new Set(candidateIds)].map((id) => [id, unilavEducationLevelOf(rows.filter((r) => r.candidate_id === id).map(cvStudyOf))]),
   );
 }
 

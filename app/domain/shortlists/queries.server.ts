@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import type { Db } from "~/db/db.server";
 import type { ShortlistCandidateState } from "~/db/tables/shortlists";
 import type { Explanation } from "~/domain/matching";
-import { certificateText, cvLicenceLabel, LANGUAGE_LABELS, studyLine, unilavEducationLevelOf } from "~/domain/candidates";
+import { certificateText, cvLicenceLabel, cvStudyOf, LANGUAGE_LABELS, studyLine, unilavEducationLevelOf } from "~/domain/candidates";
 import { codeLabel } from "~/domain/reference/index.server";
 import { candidateOutcome, interviewSummary } from "./feedback-view";
 import { EMPLOYER_VISIBLE_STATES, EXPOSURE_DAYS } from "./states";
@@ -431,17 +431,10 @@ export async function getEmployerShortlist(db: Db, employerId: string, shortlist
       preferences: of(prefs, r.candidate_id).map((p) => p.occupation_label),
       experiences: of(exps, r.candidate_id).map((e) => ({ title: e.title, from: e.started_on, to: e.ended_on })),
       education: of(edu, r.candidate_id).map((e) =>
-        studyLine({
-          title: e.title,
-          studyLevel: e.study_level,
-          studyTitleCode: e.study_title_code,
-          studyTitleLabel: codeLabel("studyTitles", e.study_title_code),
-        }),
+        studyLine({ ...cvStudyOf(e), title: e.title, studyTitleLabel: codeLabel("studyTitles", e.study_title_code) }),
       ),
       /** The UNILAV level of education the hire form starts from: the CV's highest ministerial title. */
-      unilavEducationLevel: unilavEducationLevelOf(
-        of(edu, r.candidate_id).map((e) => ({ studyLevel: e.study_level, studyTitleCode: e.study_title_code })),
-      ),
+      unilavEducationLevel: unilavEducationLevelOf(of(edu, r.candidate_id).map(cvStudyOf)),
       languages: [
         ...of(natives, r.candidate_id).map((m) => `${languageName(m.language_code)} madrelingua`),
         ...of(langs, r.candidate_id).map((l) => `${languageName(l.language_code)} ${l.level}`),
