@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { FacetView } from "~/domain/candidates/search.server";
 import { formatNumber } from "~/utils/format";
 
@@ -23,14 +24,23 @@ function FacetValue({ facet, v, radio }: { facet: FacetView; v: Value; radio: bo
  * other value with at least one candidate in a «Mostra tutte» disclosure (a native <details>, no script needed),
  * in alphabetical order so a province is easy to find. Counts are Meilisearch's exact facet counts.
  */
-export function FacetGroup({ facet }: { facet: FacetView }) {
+export function FacetGroup({ facet, showHref }: { facet: FacetView; showHref?: string }) {
+  if (facet.collapsed) {
+    // Hundreds of values (the professions): asked for only on request, by a plain link (no script needed).
+    return (
+      <fieldset className="mb-3" id={`facet-group-${facet.param}`}>
+        <legend className="h6 mb-1">{facet.label}</legend>
+        {showHref ? <Link to={showHref}>Mostra le professioni con il numero di candidati</Link> : null}
+      </fieldset>
+    );
+  }
   const available = facet.values.filter((v) => v.selected || v.count > 0);
   const shown = available.filter((v, i) => v.selected || i < FACET_SHOWN);
   const more = available.filter((v) => !shown.includes(v)).sort((a, b) => a.label.localeCompare(b.label, "it"));
   if (!shown.length && !more.length) return null;
   const radio = facet.param === "freshness";
   return (
-    <fieldset className="mb-3">
+    <fieldset className="mb-3" id={`facet-group-${facet.param}`}>
       <legend className="h6 mb-1">{facet.label}</legend>
       {radio ? (
         <div className="form-check my-0">

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, Notice, SelectField, TextField } from "~/components/forms";
 import { FacetGroup } from "~/components/facet-group";
 import { LookupInput } from "~/components/lookup-input";
@@ -69,6 +69,9 @@ function Highlighted({ reason }: { reason: MatchReason }) {
 export default function CandidateSearchPage() {
   const { errors, values, result, unavailable } = useLoaderData<typeof loader>();
   const sortOptions = Object.entries(SORT_LABELS) as [string, string][];
+  const location = useLocation();
+  const withOccupations = new URLSearchParams(location.search);
+  withOccupations.set("showOccupations", "1");
   return (
     <div>
       <h1>Cerca candidati</h1>
@@ -131,8 +134,9 @@ export default function CandidateSearchPage() {
               values={values}
               errors={errors}
             />
+            {values.showOccupations === "1" ? <input type="hidden" name="showOccupations" value="1" /> : null}
             {result.facets.map((f) => (
-              <FacetGroup key={f.param} facet={f} />
+              <FacetGroup key={f.param} facet={f} showHref={`?${withOccupations}#facet-group-${f.param}`} />
             ))}
             {result.facets.length ? (
               <button type="submit" className="btn btn-outline-primary btn-sm mb-4">

@@ -69,6 +69,20 @@ test("an officer finds a new candidate by text, facet and radius; withdrawn cons
   await page.goto(`/operatore/candidati?q=${lastName}&province=MI`);
   await expect(page.getByRole("heading", { name: "Nessun candidato trovato" })).toBeVisible();
 
+  // The professions (hundreds of values) are counted only on request; once open they stay open while filtering.
+  await page.goto(`/operatore/candidati?q=${lastName}`);
+  const professions = page.getByRole("group", { name: "Professione desiderata" });
+  await expect(professions.getByRole("checkbox")).toHaveCount(0);
+  await professions.getByRole("link", { name: "Mostra le professioni con il numero di candidati" }).click();
+  await expect(page).toHaveURL(/showOccupations=1/);
+  await professions.getByLabel(/^Saldatori e tagliatori a fiamma \(6\.2\.1\.2\.0\) \(1\)$/).check({ force: true });
+  await page.getByRole("button", { name: "Applica i filtri" }).click();
+  await expect(page).toHaveURL(/occupation=6\.2\.1\.2\.0/);
+  await expect(page).toHaveURL(/showOccupations=1/);
+  await expect(results.getByRole("link", { name: `Ottavia ${lastName}` })).toBeVisible();
+  await expect(professions.getByLabel(/^Saldatori e tagliatori a fiamma \(6\.2\.1\.2\.0\) \(1\)$/)).toBeChecked();
+  await expectAccessible(page);
+
   // Radius around Milano, sorted by distance, with the distance shown (Bergamo is ~54 km away).
   await page.goto("/operatore/candidati");
   await page.getByLabel("Cerca (professione, competenze, nome…)").fill(lastName);

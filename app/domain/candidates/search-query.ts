@@ -93,6 +93,8 @@ export const CandidateSearchSchema = z
     freshness: z.enum(["", "fresh", "obsolete"], { error: "Valore non valido" }).default(""),
     /** «Solo lavoratori in ricollocazione»: the checkbox sends "on". */
     outplacement: z.enum(["", "on"], { error: "Valore non valido" }).default(""),
+    /** «Mostra le professioni»: the counts of every profession are asked only on request (see occupationsCounted). */
+    showOccupations: z.enum(["", "1"], { error: "Valore non valido" }).default(""),
     province: z.array(facetValue).max(20).default([]),
     group: z.array(facetValue).max(20).default([]),
     occupation: z.array(facetValue).max(20).default([]),
@@ -188,6 +190,20 @@ export function facetsFor(ctx: Pick<SearchContext, "canSeeProtected">) {
   return FACETS.filter((f) => !("restricted" in f && f.restricted) || ctx.canSeeProtected);
 }
 
+/**
+ * The professions facet has hundreds of values (640 in the demo data, every CP2021 unit in a region): its counts
+ * were the slowest part of the page (p95 53 ms of 80 at 1,000,000 CVs, docs/performance.md) and most of its
+ * HTML. They are asked only when the officer opens the list («Mostra le professioni») or has chosen one.
+ */
+export function occupationsCounted(input: Pick<CandidateSearchInput, "showOccupations" | "occupation">): boolean {
+  return input.showOccupations === "1" || input.occupation.length > 0;
+}
+
+/** The facets whose counts this page shows. */
+function countedFacets(input: CandidateSearchInput, ctx: Pick<SearchContext, "canSeeProtected">) {
+  return facetsFor(ctx).filter((f) => f.param !== "occupation" || occupationsCounted(input));
+}
+
 /** One filter expression per active facet, keyed by param, plus the fixed parts. */
 export function filterParts(input: CandidateSearchInput, ctx: SearchContext) {
   const facets: Partial<Record<FacetParam, string>> = {};
@@ -231,7 +247,7 @@ export interface BuiltSearch {
  */
 export function buildCandidateSearch(input: CandidateSearchInput, ctx: SearchContext): BuiltSearch {
   const parts = filterParts(input, ctx);
-  const visible = facetsFor(ctx);
+  const visible = countedFacets(input, ctx);
   const allFacetFilters = Object.values(parts.facets);
   const base = { indexUid: ctx.indexUid, q: ctx.queryText ?? input.q };
   const tiered = input.sort === "relevance" && !!input.q && !!ctx.professionUnits?.length;
@@ -348,7 +364,7 @@ export function readFacetCounts(
     const idx = built.roles.findIndex((r) => r.kind === "facet" && r.param === param);
     return results[idx >= 0 ? idx : 0]?.facetDistribution?.[attribute] ?? {};
   };
-  for (const f of facetsFor(ctx)) {
+  for (const f of countedFacets(input, ctx)) {
     const dist = { ...distributionFor(f.attribute, f.param) };
     for (const v of input[f.param]) dist[v] ??= 0;
     facets[f.param] = Object.entries(dist)

@@ -27,6 +27,7 @@ import {
   byDistancePage,
   facetsFor,
   matchReasons,
+  occupationsCounted,
   readFacetCounts,
   restOfPage,
   type CandidateSearchInput,
@@ -62,6 +63,8 @@ export interface FacetView {
   label: string;
   mode: "any" | "all";
   values: (FacetCount & { label: string })[];
+  /** Values not asked for (the professions until the officer opens them, search-query.ts occupationsCounted). */
+  collapsed?: boolean;
 }
 
 export interface CandidateSearchResult {
@@ -213,6 +216,10 @@ export async function searchCandidates(
   const facets: FacetView[] = [];
   for (const f of [...facetsFor(ctx), { param: "freshness", label: "Aggiornamento del CV", mode: "any" as const }]) {
     const values = counts[f.param as keyof typeof counts] ?? [];
+    if (f.param === "occupation" && !occupationsCounted(input)) {
+      facets.push({ param: f.param, label: f.label, mode: f.mode, values: [], collapsed: true });
+      continue;
+    }
     const labels = await valueLabels(db, f.param);
     facets.push({ param: f.param, label: f.label, mode: f.mode, values: values.map((v) => ({ ...v, label: labels[v.value] ?? v.value })) });
   }

@@ -65,6 +65,19 @@ describe("candidate search query builder", () => {
     expect((built.queries[2] as { filter: string }).filter).toContain("cvUpdatedAt < 1700000000");
   });
 
+  it("counts the professions only when the officer opens their list or has chosen one", () => {
+    const facetsOf = (qs: string) => buildCandidateSearch(input(qs), ctx()).queries.flatMap((q) => (q.facets as string[]) ?? []);
+    expect(facetsOf("q=saldatore")).not.toContain("occupationCodes");
+    expect(facetsOf("q=saldatore")).toContain("occupationGroups");
+    expect(facetsOf("q=saldatore&showOccupations=1")).toContain("occupationCodes");
+    // A chosen profession is counted without its own filter (disjunctive), list open or not.
+    const chosen = buildCandidateSearch(input("occupation=5.1.2.2.0"), ctx());
+    expect(chosen.roles.map((r) => r.kind)).toEqual(["main", "facet", "freshness"]);
+    expect(chosen.queries[1]).toMatchObject({ facets: ["occupationCodes"] });
+    expect(readFacetCounts(input("q=saldatore"), buildCandidateSearch(input("q=saldatore"), ctx()), [], ctx()).occupation).toBeUndefined();
+    expect(parse("showOccupations=yes").success).toBe(false);
+  });
+
   it("never filters, counts or returns the protected category for a preselection officer", () => {
     const v = input("protected=art1");
     const pre = buildCandidateSearch(v, ctx({ canSeeProtected: false }));
