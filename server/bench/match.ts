@@ -227,12 +227,14 @@ async function loadRaw(db: Db): Promise<Raw[]> {
     await sql<{
       candidate_id: string;
       occupation_code: string;
-      started_on: Date;
-      ended_on: Date | null;
+      // DATE columns arrive as `YYYY-MM-DD` text (app/db/db.server.ts type parser).
+      started_on: string;
+      ended_on: string | null;
     }>`select candidate_id, occupation_code, started_on, ended_on from candidate_experiences`.execute(db)
   ).rows) {
     const r = byId.get(e.candidate_id)!;
-    const days = Math.max(0, Math.round(((e.ended_on?.getTime() ?? now) - e.started_on.getTime()) / 86_400_000));
+    const ended = e.ended_on ? Date.parse(`${e.ended_on}T00:00:00Z`) : now;
+    const days = Math.max(0, Math.round((ended - Date.parse(`${e.started_on}T00:00:00Z`)) / 86_400_000));
     r.expDays.set(e.occupation_code, (r.expDays.get(e.occupation_code) ?? 0) + days);
   }
   for (const e of (
