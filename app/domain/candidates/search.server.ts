@@ -27,7 +27,6 @@ import {
   byDistancePage,
   facetsFor,
   matchReasons,
-  occupationsCounted,
   readFacetCounts,
   restOfPage,
   type CandidateSearchInput,
@@ -215,8 +214,9 @@ export async function searchCandidates(
 
   const facets: FacetView[] = [];
   for (const f of [...facetsFor(ctx), { param: "freshness", label: "Aggiornamento del CV", mode: "any" as const }]) {
-    const values = counts[f.param as keyof typeof counts] ?? [];
-    if (f.param === "occupation" && !occupationsCounted(input)) {
+    const values = counts[f.param as keyof typeof counts];
+    // A facet readFacetCounts did not count (the professions until asked for, search-query.ts occupationsCounted).
+    if (!values) {
       facets.push({ param: f.param, label: f.label, mode: f.mode, values: [], collapsed: true });
       continue;
     }
