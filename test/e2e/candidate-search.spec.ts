@@ -75,7 +75,10 @@ test("an officer finds a new candidate by text, facet and radius; withdrawn cons
   await expect(professions.getByRole("checkbox")).toHaveCount(0);
   await professions.getByRole("link", { name: "Mostra le professioni con il numero di candidati" }).click();
   await expect(page).toHaveURL(/showOccupations=1/);
-  await professions.getByLabel(/^Saldatori e tagliatori a fiamma \(6\.2\.1\.2\.0\) \(1\)$/).check({ force: true });
+  // The link scrolls the page to the professions (#facet-group-occupation): a click on the label, as a user does, waits
+  // for the scroll to end (a forced click on the hidden input may land on the row that was there a moment before).
+  await professions.locator("label", { hasText: /^Saldatori e tagliatori a fiamma \(6\.2\.1\.2\.0\) \(1\)$/ }).click();
+  await expect(professions.getByLabel(/^Saldatori e tagliatori a fiamma \(6\.2\.1\.2\.0\) \(1\)$/)).toBeChecked();
   await page.getByRole("button", { name: "Applica i filtri" }).click();
   await expect(page).toHaveURL(/occupation=6\.2\.1\.2\.0/);
   await expect(page).toHaveURL(/showOccupations=1/);
