@@ -14,7 +14,7 @@ import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import { cvStudyOf, highestEqf } from "~/domain/candidates/education";
 import { CEFR_ORDER, LICENCE_SATISFIED_BY } from "~/domain/matching/codes";
 import { eqfOfStudy, LICENCE_CODE_OF_CATEGORY } from "~/domain/reference/national-codes";
-import { codePrefix, LOWEST_CATEGORY_OF_LICENCE, significantTokens } from "~/domain/matching/fields";
+import { codePrefix, LOWEST_CATEGORY_OF_LICENCE, MAX_EXPERIENCE_YEARS, significantTokens } from "~/domain/matching/fields";
 import { distanceKm } from "~/domain/reference/geo";
 import type { MatchVacancy } from "~/domain/matching/query";
 import { FETCH_ALL, countQuery, loadMatchVacancy, runMatch, type MatchResult } from "~/domain/matching/search.server";
@@ -35,6 +35,8 @@ const COUNT = Number(args.count);
 const VACANCIES = Number(args.vacancies);
 const CHECK = Number(args.check);
 const CV_MONTHS = 6;
+// The explained top 50: p95 ≤ 100 ms at 200,000 CVs, ≤ 50 ms at a region's 1,000,000 (README, *Prestazioni*).
+const TARGET_P95_MS = COUNT >= 1_000_000 ? 50 : 100;
 const log = (...a: unknown[]) => console.log(...a);
 const fmt = new Intl.NumberFormat("it-IT");
 const pct = (xs: number[], p: number) => {
@@ -277,7 +279,7 @@ function bruteEligible(v: MatchVacancy, c: Raw, cutoff: Date): "yes" | "no" | "e
   if (v.shifts && !c.shifts) return "no";
   if (v.l68Reserved !== "no" && c.protectedCategory !== v.l68Reserved) return "no";
   const klass = codePrefix(v.occupationCode, 3);
-  const years = (code: string) => Math.min(50, Math.floor((c.expDays.get(code) ?? 0) / 365.25));
+  const years = (code: string) => Math.min(MAX_EXPERIENCE_YEARS, Math.floor((c.expDays.get(code) ?? 0) / 365.25));
   if (!c.prefs.some((p) => codePrefix(p, 3) === klass) && !c.expDays.has(v.occupationCode)) return "no";
   for (const r of v.requirements) {
     if (r.priority !== "must") continue;
@@ -357,7 +359,7 @@ async function main() {
     );
     log(`Top 50 ordinata e spiegata (caricamento offerta + query + spiegazioni + conteggi di rilassamento), ${full.length} offerte:`);
     log(
-      `  p50 ${ms(pct(full, 50))}  p95 ${ms(pct(full, 95))}  max ${ms(Math.max(...full))}   obiettivo p95 ≤ 100 ms: ${pct(full, 95) <= 100 ? "OK" : "NON RAGGIUNTO"}`,
+      `  p50 ${ms(pct(full, 50))}  p95 ${ms(pct(full, 95))}  max ${ms(Math.max(...full))}   obiettivo p95 ≤ ${TARGET_P95_MS} ms: ${pct(full, 95) <= TARGET_P95_MS ? "OK" : "NON RAGGIUNTO"}`,
     );
     if (relax.length)
       log(

@@ -1,5 +1,6 @@
 import type { Settings } from "meilisearch";
 import type { Db } from "~/db/db.server";
+import { groupBy } from "~/utils/collections";
 import { INDEX_STOP_WORDS } from "~/domain/professions";
 import { certificateCodeValue } from "./cv-codes";
 import { LANGUAGE_LABELS } from "./schema";
@@ -86,16 +87,6 @@ export const CANDIDATE_SETTINGS: Settings = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function groupBy<T extends { candidate_id: string }>(rows: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = map.get(r.candidate_id);
-    if (list) list.push(r);
-    else map.set(r.candidate_id, [r]);
-  }
-  return map;
-}
 
 /** The rows of these candidates, grouped per candidate (one query per table, any batch size). */
 export async function loadCandidateSources(db: Db, ids: string[]): Promise<CandidateSource[]> {
@@ -184,7 +175,7 @@ export async function loadCandidateSources(db: Db, ids: string[]): Promise<Candi
   ]);
   const lastPresented = new Map(presented.map((r) => [r.candidate_id, r.last ? new Date(r.last as Date) : null]));
   const [p, e, ed, l, li, ce, sk, cv, mt, co] = [prefs, exps, edu, langs, lics, certs, skills, cvs, natives, cohorts].map((rows) =>
-    groupBy(rows as { candidate_id: string }[]),
+    groupBy(rows as { candidate_id: string }[], (r) => r.candidate_id),
   );
   return candidates.map((c) => ({
     candidate: c,

@@ -11,6 +11,7 @@ import { buildMatchPlan, recentlyPresentedFilter, type MatchPlan, type MatchVaca
 import { byRank, byRankLessPresented, levelSlices } from "./rank";
 import type { MatchRequirement } from "./requirements";
 import { REQUIREMENT_COLUMNS, requirementFromRow } from "~/domain/vacancies";
+import { groupBy } from "~/utils/collections";
 import { todayInItaly } from "~/utils/dates";
 import { outplacementNote, type CohortMembership, type OutplacementNote } from "./outplacement";
 
@@ -273,14 +274,15 @@ async function addOutplacementNotes(db: Db, vacancyEmployerId: string, hits: Mat
     )
     .orderBy("outplacement_events.title")
     .execute();
-  const byCandidate = new Map<string, CohortMembership[]>();
-  for (const r of rows) {
-    const list = byCandidate.get(r.candidate_id!) ?? [];
-    list.push({ eventId: r.event_id, eventTitle: r.title, employerId: r.employer_id, dismissalOn: r.dismissal_on });
-    byCandidate.set(r.candidate_id!, list);
-  }
+  const byCandidate = groupBy(rows, (r) => r.candidate_id!);
   for (const h of hits) {
-    const note = outplacementNote(byCandidate.get(h.id) ?? [], vacancyEmployerId, today);
+    const memberships: CohortMembership[] = (byCandidate.get(h.id) ?? []).map((r) => ({
+      eventId: r.event_id,
+      eventTitle: r.title,
+      employerId: r.employer_id,
+      dismissalOn: r.dismissal_on,
+    }));
+    const note = outplacementNote(memberships, vacancyEmployerId, today);
     if (note && (h.inOutplacement || note.rehire)) h.outplacement = note;
   }
 }

@@ -5,7 +5,7 @@
  * breakdowns (site) only when every cell reaches 5, monthly series only, no free text, no sanctions.
  */
 import { formatNumber } from "~/utils/format";
-import { cohortKpis, currentType, firstJobsByMonth, pct, type KpiMember, type KpiMonths } from "./kpi";
+import { cohortKpis, currentType, firstJobsByMonth, membersBy, pct, type KpiMember, type KpiMonths } from "./kpi";
 import { jobQuality, type OutcomeType } from "./outcomes";
 
 export const MIN_VIEW_MEMBERS = 10;
@@ -151,17 +151,12 @@ export function aggregatedView(members: KpiMember[], asOf: string): AggregatedVi
   const medianMonths = t.events >= MIN_CELL && t.medianDays !== null ? Math.round((t.medianDays / 30.4375) * 10) / 10 : null;
 
   // Site breakdown only when every cell (members, employed, not employed at the last month reached) is at least MIN_CELL.
-  const sites = new Map<string, KpiMember[]>();
-  for (const m of members) {
-    const key = m.site?.trim() || "non indicato";
-    sites.set(key, [...(sites.get(key) ?? []), m]);
-  }
-  let bySite: { label: string; members: number; employed: number; notEmployed: number }[] | null = [...sites.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, "it"))
-    .map(([label, ms]) => {
+  let bySite: { label: string; members: number; employed: number; notEmployed: number }[] | null = membersBy(members, "site").map(
+    ([label, ms]) => {
       const employed = ms.filter((m) => JOB_GROUPS.includes(groupOfCurrent(m, asOf))).length;
       return { label, members: ms.length, employed, notEmployed: ms.length - employed };
-    });
+    },
+  );
   if (bySite.length < 2 || bySite.some((s) => s.members < MIN_CELL || s.employed < MIN_CELL || s.notEmployed < MIN_CELL)) bySite = null;
 
   return { kind: "view", members: members.length, hours: k.hours, asOf, current, rates, monthly, medianMonths, bySite };

@@ -3,6 +3,7 @@
  * 3/6/12 months (raw and adjusted), ever re-employed with the quality split, time to re-employment as a Kaplan–Meier
  * median with the members at risk, hours delivered, the same by site and qualification. Pure: the caller loads the rows.
  */
+import { groupBy } from "~/utils/collections";
 import { addMonths, daysBetween } from "~/utils/dates";
 import {
   isCoVerified,
@@ -200,14 +201,14 @@ export interface GroupKpis {
   kpis: CohortKpis;
 }
 
-/** The same KPIs per group (site, qualification); members without a value go under «non indicato». */
+/** The members per site or qualification, in alphabetical order; members without a value go under «non indicato». */
+export function membersBy(members: KpiMember[], key: "site" | "qualification"): [label: string, members: KpiMember[]][] {
+  return [...groupBy(members, (m) => m[key]?.trim() || "non indicato")].sort(([a], [b]) => a.localeCompare(b, "it"));
+}
+
+/** The same KPIs per group (site, qualification). */
 export function kpisBy(members: KpiMember[], key: "site" | "qualification", opts: KpiOptions): GroupKpis[] {
-  const groups = new Map<string, KpiMember[]>();
-  for (const m of members) {
-    const k = m[key]?.trim() || "non indicato";
-    groups.set(k, [...(groups.get(k) ?? []), m]);
-  }
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, "it")).map(([label, ms]) => ({ label, kpis: cohortKpis(ms, opts) }));
+  return membersBy(members, key).map(([label, ms]) => ({ label, kpis: cohortKpis(ms, opts) }));
 }
 
 /** First jobs by month of start ("YYYY-MM"), months in order: the monthly series (never daily). */

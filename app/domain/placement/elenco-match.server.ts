@@ -9,6 +9,7 @@ import type { Db, Trx } from "~/db/db.server";
 import type { L68Reserved, VacancyStatus } from "~/db/tables/vacancies";
 import { recordAudit, type Actor } from "~/domain/audit/index.server";
 import { DomainError } from "~/domain/errors";
+import { groupBy } from "~/utils/collections";
 import { employerInProvince } from "~/domain/l68/index.server";
 import { toDecimal } from "~/domain/l68";
 import { distanceKm } from "~/domain/reference";
@@ -138,9 +139,8 @@ export interface ElencoMatchPerson {
 }
 
 /** The CP2021 codes of the CVs linked to these enrolments (experiences and preferences), by candidate. */
-async function cvOccupations(db: Db | Trx, candidateIds: string[]) {
-  const out = new Map<string, string[]>();
-  if (!candidateIds.length) return out;
+async function cvOccupations(db: Db | Trx, candidateIds: string[]): Promise<Map<string, string[]>> {
+  if (!candidateIds.length) return new Map();
   const rows = await db
     .selectFrom("candidate_experiences")
     .select(["candidate_id", "occupation_code"])
@@ -152,8 +152,11 @@ async function cvOccupations(db: Db | Trx, candidateIds: string[]) {
       (c) => c.id,
     ),
   );
-  for (const r of rows) if (alive.has(r.candidate_id)) out.set(r.candidate_id, [...(out.get(r.candidate_id) ?? []), r.occupation_code]);
-  return out;
+  const byCandidate = groupBy(
+    rows.filter((r) => alive.has(r.candidate_id)),
+    (r) => r.candidate_id,
+  );
+  return new Map([...byCandidate].map(([id, list]) => [id, list.map((r) => r.occupation_code)]));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { readReferenceCsv } from "~/domain/reference/index.server";
+import { groupBy } from "~/utils/collections";
 import { normalizeText, STOP_WORDS, textKeys, wordKey, words } from "./morphology";
 
 /**
@@ -141,12 +142,12 @@ function pickerIndex() {
     for (const k of allKeys) every.add(k);
     entries.push({ unit, titleKeys, jobTitleKeys, allKeys });
   }
-  const entriesByKey = new Map<string, number[]>();
-  entries.forEach((entry, i) => {
-    for (const k of entry.allKeys) entriesByKey.set(k, [...(entriesByKey.get(k) ?? []), i]);
-  });
-  const keysByInitial = new Map<string, string[]>();
-  for (const k of every) keysByInitial.set(k[0], [...(keysByInitial.get(k[0]) ?? []), k]);
+  const keyEntries = groupBy(
+    entries.flatMap((entry, i) => [...entry.allKeys].map((k) => [k, i] as const)),
+    ([k]) => k,
+  );
+  const entriesByKey = new Map([...keyEntries].map(([k, pairs]) => [k, pairs.map(([, i]) => i)]));
+  const keysByInitial = groupBy(every, (k) => k[0]);
   pickerCache.__rosaProfessionPicker = { entries, allKeys: [...every], keySet: every, headKeys, entriesByKey, keysByInitial };
   return pickerCache.__rosaProfessionPicker;
 }

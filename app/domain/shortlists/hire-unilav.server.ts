@@ -19,6 +19,7 @@ import {
   type UnilavDraft,
   type UnilavExport,
 } from "~/domain/unilav/index.server";
+import { groupBy } from "~/utils/collections";
 import { italianDateTime } from "~/utils/dates";
 
 export interface HireUnilavScope {
@@ -344,9 +345,8 @@ export async function cvUnilavEducationLevels(db: Db | Trx, candidateIds: string
     .select(["candidate_id", "study_level", "study_title_code"])
     .where("candidate_id", "in", candidateIds)
     .execute();
-  return new Map(
-    [...new Set(candidateIds)].map((id) => [id, unilavEducationLevelOf(rows.filter((r) => r.candidate_id === id).map(cvStudyOf))]),
-  );
+  const byCandidate = groupBy(rows, (r) => r.candidate_id);
+  return new Map([...new Set(candidateIds)].map((id) => [id, unilavEducationLevelOf((byCandidate.get(id) ?? []).map(cvStudyOf))]));
 }
 
 /** What the UNILAV fields of a new hire can start from: the same employer's last hire (employer-level data) and the person. */
