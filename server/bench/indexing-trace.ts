@@ -5,7 +5,7 @@
  */
 import type { Meilisearch } from "meilisearch";
 
-type Batch = { uid: number; duration: string | null; stats: { progressTrace?: Record<string, string> } };
+type Batch = { uid: number; duration: string | null; stats: { types?: Record<string, number>; progressTrace?: Record<string, string> } };
 
 async function batches(meili: Meilisearch, limit: number): Promise<Batch[]> {
   const res = await fetch(`${meili.config.host}/batches?limit=${limit}`, { headers: { Authorization: `Bearer ${meili.config.apiKey}` } });
@@ -34,9 +34,12 @@ function durationMs(iso: string | null): number {
 
 export type IndexingTrace = { batches: number; durations: number[]; steps: { step: string; times: number[] }[] };
 
-/** The batches after `sinceUid` (at most `limit`): their durations and each step's times, slowest step first. */
+/**
+ * The document batches after `sinceUid` (at most `limit`; settings batches, such as the sync worker's first check,
+ * are left out): their durations and each step's times, slowest step first.
+ */
 export async function indexingTrace(meili: Meilisearch, sinceUid: number, limit: number): Promise<IndexingTrace> {
-  const recent = (await batches(meili, limit)).filter((b) => b.uid > sinceUid);
+  const recent = (await batches(meili, limit)).filter((b) => b.uid > sinceUid && b.stats.types?.documentAdditionOrUpdate);
   const steps = new Map<string, number[]>();
   for (const b of recent)
     for (const [step, text] of Object.entries(b.stats.progressTrace ?? {})) {

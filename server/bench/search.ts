@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { Meilisearch } from "meilisearch";
 import { getDb, type Db } from "~/db/db.server";
-import { onEveryCommit, withTransaction } from "~/db/transaction.server";
+import { onEveryCommit } from "~/db/transaction.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import { searchCandidates } from "~/domain/candidates/search.server";
 import { buildCandidateSearch, type CandidateSearchInput, type SearchContext } from "~/domain/candidates/search-query";
@@ -25,7 +25,6 @@ import { comunePoints, comuniWithin } from "~/domain/reference/places.server";
 import { resolveComune } from "~/domain/reference/queries.server";
 import { getEnv } from "~/utils/env.server";
 import { indexUid } from "../../search/client.server";
-import { enqueueSearchSync } from "../../search/outbox.server";
 import { reindex } from "../../search/reindex.server";
 import { kickSyncWorker, startSyncWorker, stopSyncWorker } from "../../search/sync.server";
 import { withBenchPlatform } from "./bench-platform";
@@ -33,7 +32,7 @@ import { generateCandidates, generatorToday } from "../seed/candidate-writer";
 import { buildPgBaseline, pgSearch } from "./pg-baseline";
 import { benchQueries } from "./search-queries";
 import { evenSample, searchParts } from "./search-parts";
-import { indexingTrace, latestBatchUid } from "./indexing-trace";
+import { describeSync, measureSync, pct } from "./sync-latency";
 
 const { values: args } = parseArgs({
   options: {
@@ -57,10 +56,6 @@ const IMPORT_DURING = args["import-during"] === undefined ? 0 : Number(args["imp
 if (!Number.isInteger(IMPORT_DURING) || IMPORT_DURING < 0) throw new Error("--import-during deve essere un intero ≥ 0 (CV importati)");
 if (BASELINE_SAMPLE !== undefined && args["no-baseline"]) throw new Error("--no-baseline e --baseline-sample si escludono");
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const log = (...a: unknown[]) => console.log(...a);
 const fmt = new Intl.NumberFormat("it-IT");
@@ -313,46 +308,9 @@ async function main() {
       onEveryCommit(() => kickSyncWorker(getDb));
       startSyncWorker(getDb);
       const ids = (await db.selectFrom("candidates").select("id").orderBy("id").limit(SYNCS).execute()).map((r) => r.id);
-      const syncMs: number[] = [];
-      const index = meili.index(indexUid("candidates"));
-      const lastBatchBefore = await latestBatchUid(meili);
-      for (let i = 0; i < ids.length; i++) {
-        const token = `Sincronia${i}qz`;
-        await withTransaction(async (trx) => {
-          await trx.insertInto("candidate_certificates").values({ candidate_id: ids[i], name: token }).execute();
-          await trx.updateTable("candidates").set({ cv_updated_at: new Date() }).where("id", "=", ids[i]).execute();
-          await enqueueSearchSync(trx, "candidates", [ids[i]]);
-        });
-        const committed = performance.now();
-        for (;;) {
-          const r = await index.search(token, { limit: 1, attributesToRetrieve: ["id"] });
-          if (r.hits[0]?.id === ids[i]) break;
-          if (performance.now() - committed > 30_000) throw new Error("sincronizzazione oltre 30 s");
-          await new Promise((res) => setTimeout(res, 5));
-        }
-        syncMs.push(performance.now() - committed);
-        await new Promise((res) => setTimeout(res, 20));
-      }
-      // Where the time goes: Meilisearch's own trace of each indexing batch; the rest is ours (outbox, PostgreSQL read, HTTP).
-      const trace = await indexingTrace(meili, lastBatchBefore, syncMs.length + 10);
-      const significant = trace.steps.filter((s) => pct(s.times, 50) >= 1).slice(0, 14);
-      report.sync = {
-        n: syncMs.length,
-        p50: pct(syncMs, 50),
-        p95: pct(syncMs, 95),
-        max: Math.max(...syncMs),
-        meiliBatches: trace.batches,
-        meiliBatchP50: pct(trace.durations, 50),
-        meiliBatchP95: pct(trace.durations, 95),
-        meiliSteps: Object.fromEntries(significant.map((s) => [s.step, { p50: pct(s.times, 50), p95: pct(s.times, 95) }])),
-      };
-      log(
-        `Sincronizzazione commit → ricercabile (${syncMs.length} modifiche): p50 ${ms(pct(syncMs, 50))}  p95 ${ms(pct(syncMs, 95))}  max ${ms(Math.max(...syncMs))}`,
-      );
-      log(
-        `  di cui lotti di indicizzazione di Meilisearch (${trace.batches}): p50 ${ms(pct(trace.durations, 50))}  p95 ${ms(pct(trace.durations, 95))}; passi (p50 / p95):`,
-      );
-      for (const s of significant) log(`    ${s.step}: ${ms(pct(s.times, 50))} / ${ms(pct(s.times, 95))}`);
+      const sync = describeSync(await measureSync(db, meili, ids, "Sincronia"));
+      report.sync = sync.report;
+      for (const line of sync.lines) log(line);
       if (IMPORT_DURING) report.importDuring = await searchDuringImport(db, meili, queries, run, one.p95);
       stopSyncWorker();
 
@@ -384,7 +342,7 @@ async function main() {
       log(`  rapporto dei p95 (PostgreSQL / Rosa con Meilisearch): ${ratio.toFixed(1)}×`);
       const ok = (b: boolean) => (b ? "OK" : "NON RAGGIUNTO");
       log(
-        `Obiettivi: p95 1 client ≤ 50 ms: ${ok(one.p95 <= 50)} · ≥ 5× PostgreSQL al p95: ${ok(ratio >= 5)} · sincronizzazione p95 ≤ 1 s: ${ok(pct(syncMs, 95) <= 1000)}`,
+        `Obiettivi: p95 1 client ≤ 50 ms: ${ok(one.p95 <= 50)} · ≥ 5× PostgreSQL al p95: ${ok(ratio >= 5)} · sincronizzazione p95 ≤ 1 s: ${ok(sync.report.p95 <= 1000)}`,
       );
       if (args.json) fs.writeFileSync(args.json, JSON.stringify(report, null, 2));
     },

@@ -1,0 +1,71 @@
+/**
+ * `npm run bench:sync [-- --count 1000000 --syncs 60 --variant 'prefixSearch="disabled"' …]`: commit → searchable on one
+ * index of synthetic CVs (as bench:search: its own throwaway embedded PostgreSQL + Meilisearch, 1 indexing thread,
+ * 256 MiB), first with the index settings of the code, then after each `--variant SETTING=JSON` applied in turn to the
+ * same index, so every setting is compared on the same data, the same day. Prints each run's latency and Meilisearch's
+ * own steps (lotti di indicizzazione), and how long each setting took to apply.
+ */
+import { parseArgs } from "node:util";
+import type { Settings } from "meilisearch";
+import { getDb } from "~/db/db.server";
+import { onEveryCommit } from "~/db/transaction.server";
+import { indexUid } from "../../search/client.server";
+import { reindex } from "../../search/reindex.server";
+import { kickSyncWorker, startSyncWorker, stopSyncWorker } from "../../search/sync.server";
+import { withBenchPlatform } from "./bench-platform";
+import { generateCandidates, generatorToday } from "../seed/candidate-writer";
+import { describeSync, measureSync } from "./sync-latency";
+
+const { values: args } = parseArgs({
+  options: {
+    count: { type: "string", default: "200000" },
+    syncs: { type: "string", default: "60" },
+    variant: { type: "string", multiple: true, default: [] },
+  },
+});
+const COUNT = Number(args.count);
+const SYNCS = Number(args.syncs);
+if (!Number.isInteger(COUNT) || COUNT < 1000) throw new Error("--count deve essere un intero ≥ 1000");
+if (!Number.isInteger(SYNCS) || SYNCS < 10) throw new Error("--syncs deve essere un intero ≥ 10");
+const variants = args.variant.map((v) => {
+  const eq = v.indexOf("=");
+  if (eq < 1) throw new Error(`--variant ${v}: atteso IMPOSTAZIONE=JSON, es. prefixSearch="disabled"`);
+  return { text: v, settings: { [v.slice(0, eq)]: JSON.parse(v.slice(eq + 1)) } as Settings };
+});
+// One word per run, far from each other: the CVs keep the certificates of every run (sync-latency.ts).
+const WORDS = ["Sincronia", "Borgomanero", "Catanzaro", "Domodossola", "Empoli", "Fabriano", "Gallipoli", "Imperia"];
+if (variants.length >= WORDS.length) throw new Error(`al massimo ${WORDS.length - 1} varianti`);
+const fmt = new Intl.NumberFormat("it-IT");
+
+await withBenchPlatform(
+  "rosa-bench-sync-",
+  async ({ db, meili }) => {
+    console.log(`Rosa — sincronizzazione commit → ricercabile: ${fmt.format(COUNT)} candidati sintetici`);
+    await generateCandidates(db, {
+      count: COUNT,
+      seed: "rosa-bench",
+      today: generatorToday(),
+      createdBy: null,
+      enqueue: false,
+      batchSize: 5000,
+    });
+    const idx = await reindex(db, meili, "candidates", { batchSize: 5000, maxInFlight: 3 });
+    console.log(`Indice pronto: ${fmt.format(idx.documents)} documenti in ${idx.seconds.toFixed(1)} s`);
+    onEveryCommit(() => kickSyncWorker(getDb));
+    startSyncWorker(getDb);
+    const ids = (await db.selectFrom("candidates").select("id").orderBy("id").limit(SYNCS).execute()).map((r) => r.id);
+    const index = meili.index(indexUid("candidates"));
+    for (const [run, variant] of [undefined, ...variants].entries()) {
+      if (variant) {
+        const started = performance.now();
+        const task = await index.updateSettings(variant.settings);
+        const done = await meili.tasks.waitForTask(task.taskUid, { timeout: 4 * 3_600_000, interval: 500 });
+        if (done.status !== "succeeded") throw new Error(`${variant.text}: ${done.error?.message ?? done.status}`);
+        console.log(`Impostazione ${variant.text} applicata in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      }
+      const label = variant ? `Con ${variant.text}` : "Impostazioni del codice";
+      for (const line of describeSync(await measureSync(db, meili, ids, WORDS[run]), label).lines) console.log(line);
+    }
+  },
+  { beforeStop: stopSyncWorker },
+);
