@@ -6,12 +6,29 @@ import { closeDb, getDb, type Db } from "~/db/db.server";
 import { parseEnv, setServiceUrls } from "~/utils/env.server";
 import { createMeiliClient } from "../../search/client.server";
 import { startPlatform } from "../platform";
+import { generateCandidates, generatorToday } from "../seed/candidate-writer";
 
 /**
  * A benchmark's own PostgreSQL and Meilisearch in a throwaway folder (never the portal's data): started,
  * handed to `run`, then stopped and removed whatever happens. The folder is world-readable because the
  * embedded PostgreSQL runs as the `postgres` OS user.
  */
+/**
+ * The synthetic CVs that bench:search, bench:match and bench:sync search: the same seed, so their figures at one count
+ * are on the same people. Written without the outbox (the benchmarks build the index with a reindex).
+ */
+export function writeBenchCandidates(db: Db, count: number, onBatch?: (written: number) => void) {
+  return generateCandidates(db, {
+    count,
+    seed: "rosa-bench",
+    today: generatorToday(),
+    createdBy: null,
+    enqueue: false,
+    batchSize: 5000,
+    onBatch,
+  });
+}
+
 export async function withBenchPlatform<T>(
   prefix: string,
   run: (bench: { db: Db; meili: Meilisearch; dir: string }) => Promise<T>,

@@ -20,9 +20,8 @@ import type { MatchVacancy } from "~/domain/matching/query";
 import { FETCH_ALL, countQuery, loadMatchVacancy, runMatch, type MatchResult } from "~/domain/matching/search.server";
 import { indexUid } from "../../search/client.server";
 import { reindex } from "../../search/reindex.server";
-import { withBenchPlatform } from "./bench-platform";
+import { withBenchPlatform, writeBenchCandidates } from "./bench-platform";
 import { createRng } from "../seed/candidate-generator";
-import { generateCandidates, generatorToday } from "../seed/candidate-writer";
 
 const { values: args } = parseArgs({
   options: {
@@ -315,14 +314,7 @@ async function main() {
   await withBenchPlatform("rosa-bench-match-", async ({ db, meili }) => {
     log(`Rosa — benchmark dell'abbinamento: ${fmt.format(COUNT)} candidati, ${fmt.format(VACANCIES)} offerte, ${os.cpus().length} core`);
     let t = performance.now();
-    await generateCandidates(db, {
-      count: COUNT,
-      seed: "rosa-bench",
-      today: generatorToday(),
-      createdBy: null,
-      enqueue: false,
-      batchSize: 5000,
-    });
+    await writeBenchCandidates(db, COUNT);
     log(`Candidati scritti in PostgreSQL in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
     await reindex(db, meili, "candidates", { batchSize: 5000, maxInFlight: 3 });

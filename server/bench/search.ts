@@ -27,7 +27,7 @@ import { getEnv } from "~/utils/env.server";
 import { indexUid } from "../../search/client.server";
 import { reindex } from "../../search/reindex.server";
 import { kickSyncWorker, startSyncWorker, stopSyncWorker } from "../../search/sync.server";
-import { withBenchPlatform } from "./bench-platform";
+import { withBenchPlatform, writeBenchCandidates } from "./bench-platform";
 import { generateCandidates, generatorToday } from "../seed/candidate-writer";
 import { buildPgBaseline, pgSearch } from "./pg-baseline";
 import { benchQueries } from "./search-queries";
@@ -158,15 +158,11 @@ async function main() {
       log(`Rosa — benchmark della ricerca candidati: ${fmt.format(COUNT)} candidati sintetici, ${os.cpus().length} core, ${dir}`);
 
       const [, genMs] = await timed(() =>
-        generateCandidates(db, {
-          count: COUNT,
-          seed: "rosa-bench",
-          today: generatorToday(),
-          createdBy: null,
-          enqueue: false,
-          batchSize: 5000,
-          onBatch: (n) => process.stdout.isTTY && process.stdout.write(`\r  scrittura in PostgreSQL: ${fmt.format(n)}`),
-        }),
+        writeBenchCandidates(
+          db,
+          COUNT,
+          (n) => process.stdout.isTTY && process.stdout.write(`\r  scrittura in PostgreSQL: ${fmt.format(n)}`),
+        ),
       );
       if (process.stdout.isTTY) process.stdout.write("\n");
       log(

@@ -12,8 +12,7 @@ import { onEveryCommit } from "~/db/transaction.server";
 import { indexUid } from "../../search/client.server";
 import { reindex } from "../../search/reindex.server";
 import { kickSyncWorker, startSyncWorker, stopSyncWorker } from "../../search/sync.server";
-import { withBenchPlatform } from "./bench-platform";
-import { generateCandidates, generatorToday } from "../seed/candidate-writer";
+import { withBenchPlatform, writeBenchCandidates } from "./bench-platform";
 import { describeSync, measureSync } from "./sync-latency";
 
 const { values: args } = parseArgs({
@@ -41,14 +40,7 @@ await withBenchPlatform(
   "rosa-bench-sync-",
   async ({ db, meili }) => {
     console.log(`Rosa — sincronizzazione commit → ricercabile: ${fmt.format(COUNT)} candidati sintetici`);
-    await generateCandidates(db, {
-      count: COUNT,
-      seed: "rosa-bench",
-      today: generatorToday(),
-      createdBy: null,
-      enqueue: false,
-      batchSize: 5000,
-    });
+    await writeBenchCandidates(db, COUNT);
     const idx = await reindex(db, meili, "candidates", { batchSize: 5000, maxInFlight: 3 });
     console.log(`Indice pronto: ${fmt.format(idx.documents)} documenti in ${idx.seconds.toFixed(1)} s`);
     onEveryCommit(() => kickSyncWorker(getDb));
