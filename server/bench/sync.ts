@@ -32,8 +32,9 @@ const variants = args.variant.map((v) => {
   if (eq < 1) throw new Error(`--variant ${v}: atteso IMPOSTAZIONE=JSON, es. prefixSearch="disabled"`);
   return { text: v, settings: { [v.slice(0, eq)]: JSON.parse(v.slice(eq + 1)) } as Settings };
 });
-// One word per run, far from each other: the CVs keep the certificates of every run (sync-latency.ts).
-const WORDS = ["Sincronia", "Borgomanero", "Catanzaro", "Domodossola", "Empoli", "Fabriano", "Gallipoli", "Imperia"];
+// One invented word per run (never in a CV's text), far from each other: the CVs keep the certificates of every run
+// (sync-latency.ts).
+const WORDS = ["Sincronia", "Quarzolinea", "Zefiroprova", "Brumavetta", "Glicinetra", "Ormafutura", "Vetrolampo", "Nubecorsa"];
 if (variants.length >= WORDS.length) throw new Error(`al massimo ${WORDS.length - 1} varianti`);
 const fmt = new Intl.NumberFormat("it-IT");
 
