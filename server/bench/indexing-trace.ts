@@ -3,14 +3,10 @@
  * duration of every step it went through ("processing tasks > indexing > merging word caches", …; Meilisearch ≥ 1.14,
  * GET /batches). Used by bench:search to split commit→searchable into the engine's own steps.
  */
-import type { Meilisearch } from "meilisearch";
-
-type Batch = { uid: number; duration: string | null; stats: { types?: Record<string, number>; progressTrace?: Record<string, string> } };
+import type { Batch, Meilisearch } from "meilisearch";
 
 async function batches(meili: Meilisearch, limit: number): Promise<Batch[]> {
-  const res = await fetch(`${meili.config.host}/batches?limit=${limit}`, { headers: { Authorization: `Bearer ${meili.config.apiKey}` } });
-  if (!res.ok) throw new Error(`Meilisearch /batches: HTTP ${res.status}`);
-  return ((await res.json()) as { results: Batch[] }).results;
+  return (await meili.batches.getBatches({ limit })).results;
 }
 
 /** The uid of the latest batch: the trace is read for the batches after it. */

@@ -21,6 +21,7 @@ import { FETCH_ALL, countQuery, loadMatchVacancy, runMatch, type MatchResult } f
 import { indexUid } from "../../search/client.server";
 import { reindex } from "../../search/reindex.server";
 import { withBenchPlatform, writeBenchCandidates } from "./bench-platform";
+import { pct } from "./sync-latency";
 import { createRng } from "../seed/candidate-generator";
 
 const { values: args } = parseArgs({
@@ -38,10 +39,6 @@ const CV_MONTHS = 6;
 const TARGET_P95_MS = COUNT >= 1_000_000 ? 50 : 100;
 const log = (...a: unknown[]) => console.log(...a);
 const fmt = new Intl.NumberFormat("it-IT");
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 /** Vacancies shaped like real ones: occupations people want, big towns, a mix of requirements. */
