@@ -2,9 +2,10 @@
  * What kind of rule was not met. The domain knows nothing of HTTP: the web tier (`app/web/errors.server.ts`)
  * maps each kind to a status. `too_large`: an upload over its size limit; `unreadable`: a file that cannot be
  * read within its limits; `unavailable`: try again shortly; `conflict`: the row is not in a state that allows
- * the change (or someone else changed it meanwhile).
+ * the change (or someone else changed it meanwhile); `gone`: a single-use link that existed but can no longer be
+ * used (used, cancelled, superseded, expired).
  */
-export type DomainErrorKind = "invalid" | "forbidden" | "not_found" | "conflict" | "too_large" | "unreadable" | "unavailable";
+export type DomainErrorKind = "invalid" | "forbidden" | "not_found" | "conflict" | "gone" | "too_large" | "unreadable" | "unavailable";
 
 /**
  * A rule of the domain was not met. The web tier turns it into the Italian message next to `field`,

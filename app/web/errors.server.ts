@@ -6,6 +6,7 @@ export const STATUS_OF_KIND = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
   too_large: 413,
   unreadable: 422,
   unavailable: 503,

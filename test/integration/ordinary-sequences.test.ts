@@ -133,7 +133,7 @@ describe("ordinary sequences of use never answer 500", () => {
     const first = `invitata-${Date.now()}@example.it`;
     await run(invite(first), invite(first)); // sent twice: the second supersedes the first
     const token = await tokenIn(first, "invito");
-    expect(await twiceAtOnce(accept(token))).toEqual([302, 409]);
+    expect(await twiceAtOnce(accept(token))).toEqual([302, 410]);
     expect(await run(accept(token), () => callRoute(acceptInvite.loader, request(`/invito/${token}`), { token }))).toEqual([410, 410]);
     const second = `annullata-${Date.now()}@example.it`;
     await run(invite(second));

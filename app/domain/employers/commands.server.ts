@@ -293,7 +293,7 @@ async function lockOpenInvitation(trx: Trx, token: string) {
   const target = await trx.selectFrom("employer_invitations").select("email").where("token_hash", "=", hashToken(token)).executeTakeFirst();
   if (target) await sql`select pg_advisory_xact_lock(${INVITATION_EMAIL_LOCK}::int, hashtext(lower(${target.email})))`.execute(trx);
   const invitation = await lockOpenLink(trx, "employer_invitations", token, ["id", "employer_id", "email", "employer_role", "invited_by"]);
-  if (!invitation) throw new DomainError(INVITATION_USED_MESSAGE, "_form", "conflict");
+  if (!invitation) throw new DomainError(INVITATION_USED_MESSAGE, "_form", "gone");
   return invitation;
 }
 
@@ -311,7 +311,8 @@ export async function acceptInvitation(trx: Trx, actor: Actor, token: string, in
         ? "Esiste già un account con questo indirizzo e-mail: accedi con il tuo account per accettare l'invito"
         : INVITATION_USED_MESSAGE,
       "_form",
-      "conflict",
+      // The same answer whether the other invitation was accepted just before this request or during it.
+      delegate ? "conflict" : "gone",
     );
   let userId: string;
   try {
@@ -325,7 +326,7 @@ export async function acceptInvitation(trx: Trx, actor: Actor, token: string, in
       employer_role: invitation.employer_role,
     });
   } catch (e) {
-    if (e instanceof DuplicateEmailError) throw new DomainError(INVITATION_USED_MESSAGE, "_form", "conflict");
+    if (e instanceof DuplicateEmailError) throw new DomainError(INVITATION_USED_MESSAGE, "_form", "gone");
     throw e;
   }
   if (delegate)
