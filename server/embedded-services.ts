@@ -288,7 +288,12 @@ async function waitUntilHealthy(child: ChildProcess, url: string, ms: number): P
  * worker retries and the index catches up once it answers again (README,
  * "Server incorporati e guasti").
  */
-export async function startMeilisearch(opts: { dataDir: string; port: number; masterKey: string }): Promise<RunningService> {
+export async function startMeilisearch(opts: {
+  dataDir: string;
+  port: number;
+  masterKey: string;
+  indexingThreads?: number;
+}): Promise<RunningService> {
   const dir = path.resolve(opts.dataDir, "meili");
   prepareDir(dir);
   const dbPath = path.join(dir, "data.ms");
@@ -325,7 +330,7 @@ export async function startMeilisearch(opts: { dataDir: string; port: number; ma
     "--max-indexing-memory",
     "256MiB",
     "--max-indexing-threads",
-    "1",
+    String(opts.indexingThreads ?? 1),
   ];
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess;

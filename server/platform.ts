@@ -54,7 +54,14 @@ export async function startPlatform(env: Env, opts: { persistent?: boolean; seed
         env.DATABASE_URL
           ? undefined
           : startPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, persistent: opts.persistent ?? true }),
-        env.MEILI_URL ? undefined : startMeilisearch({ dataDir: env.DATA_DIR, port: env.EMBEDDED_MEILI_PORT, masterKey: meiliKey! }),
+        env.MEILI_URL
+          ? undefined
+          : startMeilisearch({
+              dataDir: env.DATA_DIR,
+              port: env.EMBEDDED_MEILI_PORT,
+              masterKey: meiliKey!,
+              indexingThreads: env.EMBEDDED_MEILI_INDEXING_THREADS,
+            }),
       ].map((p) => p?.catch((e) => ({ error: e as Error }))),
     );
     for (const [name, s] of [

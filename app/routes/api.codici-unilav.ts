@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { lookupCnel } from "~/domain/reference/index.server";
-import { lookupCodes } from "~/domain/reference/national.server";
+import { codeFromLookup, lookupCodes } from "~/domain/reference/national.server";
 
 const LISTS = { ccnl: "ccnl", qualifiche: "qualifications", titoli: "studyTitles" } as const;
 const QuerySchema = z.object({
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.success) return { options: [] };
   const { elenco, q, livello, co } = parsed.data;
   if (elenco === "cnel") {
-    const coCode = co?.split(" — ")[0]?.trim() || null;
+    const coCode = co ? codeFromLookup(co) || null : null;
     return {
       options: lookupCnel(q, coCode).map((o) =>
         o.suggested ? { label: o.label, matched: "settore del CCNL indicato" } : { label: o.label },

@@ -79,6 +79,16 @@ export const EnvSchema = z
       .default("rosa_"),
     EMBEDDED_PG_PORT: port(0),
     EMBEDDED_MEILI_PORT: port(0),
+    /**
+     * Threads the embedded Meilisearch indexes with. 1 by default: on 2 cores shared with PostgreSQL and Node, search keeps
+     * a core while a bulk import is indexed (README, *Prestazioni*); a dedicated machine uses its own MEILI_URL.
+     */
+    EMBEDDED_MEILI_INDEXING_THREADS: z.coerce
+      .number({ error: "deve essere un numero" })
+      .int("deve essere un numero intero")
+      .min(1, "almeno 1")
+      .max(64, "al massimo 64")
+      .default(1),
     SESSION_SECRET: z.string().min(32, "deve essere lunga almeno 32 caratteri").optional(),
     PUBLIC_URL: z.url({ error: "deve essere un URL http(s)://…" }).optional(),
     SEED_DEMO: booleanString.default(true),

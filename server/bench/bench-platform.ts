@@ -9,11 +9,6 @@ import { startPlatform } from "../platform";
 import { generateCandidates, generatorToday } from "../seed/candidate-writer";
 
 /**
- * A benchmark's own PostgreSQL and Meilisearch in a throwaway folder (never the portal's data): started,
- * handed to `run`, then stopped and removed whatever happens. The folder is world-readable because the
- * embedded PostgreSQL runs as the `postgres` OS user.
- */
-/**
  * The synthetic CVs that bench:search, bench:match and bench:sync search: the same seed, so their figures at one count
  * are on the same people. Written without the outbox (the benchmarks build the index with a reindex).
  */
@@ -29,17 +24,25 @@ export function writeBenchCandidates(db: Db, count: number, onBatch?: (written: 
   });
 }
 
+/**
+ * A benchmark's own PostgreSQL and Meilisearch in a throwaway folder (never the portal's data): started,
+ * handed to `run`, then stopped and removed whatever happens. The folder is world-readable because the
+ * embedded PostgreSQL runs as the `postgres` OS user.
+ */
 export async function withBenchPlatform<T>(
   prefix: string,
   run: (bench: { db: Db; meili: Meilisearch; dir: string }) => Promise<T>,
-  opts: { beforeStop?: () => void } = {},
+  opts: { beforeStop?: () => void; env?: Record<string, string> } = {},
 ): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   fs.chmodSync(dir, 0o755);
-  const platform = await startPlatform(parseEnv({ DATA_DIR: dir, NODE_ENV: "production", PUBLIC_URL: "http://localhost:3000" }), {
-    persistent: false,
-    seed: false,
-  });
+  const platform = await startPlatform(
+    parseEnv({ ...opts.env, DATA_DIR: dir, NODE_ENV: "production", PUBLIC_URL: "http://localhost:3000" }),
+    {
+      persistent: false,
+      seed: false,
+    },
+  );
   try {
     setServiceUrls({ DATABASE_URL: platform.databaseUrl, MEILI_URL: platform.meiliUrl, MEILI_MASTER_KEY: platform.meiliKey });
     return await run({ db: getDb(), meili: createMeiliClient(platform.meiliUrl, platform.meiliKey, 120_000), dir });

@@ -29,6 +29,8 @@ const { values: args } = parseArgs({
     count: { type: "string", default: "200000" },
     vacancies: { type: "string", default: "1000" },
     check: { type: "string", default: "50" },
+    // A lever to measure: the same vacancies again with another FETCH_ALL threshold (sets above it walk the score levels).
+    "compare-fetch-all": { type: "string" },
   },
 });
 const COUNT = Number(args.count);
@@ -350,10 +352,40 @@ async function main() {
     log(
       `  p50 ${ms(pct(full, 50))}  p95 ${ms(pct(full, 95))}  max ${ms(Math.max(...full))}   obiettivo p95 ≤ ${TARGET_P95_MS} ms: ${pct(full, 95) <= TARGET_P95_MS ? "OK" : "NON RAGGIUNTO"}`,
     );
+    const phase = (name: keyof MatchResult["phasesMs"]) => {
+      const x = results.map((r) => r.phasesMs[name]);
+      return `p50 ${ms(pct(x, 50))} · p95 ${ms(pct(x, 95))}`;
+    };
+    const load = results.map((r, i) => full[i] - Object.values(r.phasesMs).reduce((a, b) => a + b, 0));
+    log(
+      `  dove va il tempo: caricamento dell'offerta p50 ${ms(pct(load, 50))} · p95 ${ms(pct(load, 95))}; comuni vicini e piano ${phase("plan")}; conteggi ${phase("counts")}; top 50 ordinata ${phase("rank")}; note ${phase("notes")}`,
+    );
     if (relax.length)
       log(
         `Conteggi di rilassamento da soli (${withMusts} offerte con requisiti indispensabili): p50 ${ms(pct(relax, 50))}  p95 ${ms(pct(relax, 95))}`,
       );
+    if (args["compare-fetch-all"] != null) {
+      const threshold = Number(args["compare-fetch-all"]);
+      const again: number[] = [];
+      const base: number[] = [];
+      let differ = 0;
+      // Paired and interleaved, so that a busy machine weighs on both alike.
+      for (const [i, v] of vacancies.entries()) {
+        const t0 = performance.now();
+        const r = await runMatch(v, { cvObsoleteMonths: CV_MONTHS, meili, now, fetchAll: threshold });
+        again.push(performance.now() - t0);
+        const t1 = performance.now();
+        await runMatch(v, { cvObsoleteMonths: CV_MONTHS, meili, now });
+        base.push(performance.now() - t1);
+        if (r.hits.map((h) => h.id).join() !== results[i].hits.map((h) => h.id).join()) differ++;
+      }
+      log(
+        `Soglia FETCH_ALL ${fmt.format(FETCH_ALL)} (attuale), stesse offerte alternate: p50 ${ms(pct(base, 50))}  p95 ${ms(pct(base, 95))}`,
+      );
+      log(
+        `Soglia FETCH_ALL ${fmt.format(threshold)}: p50 ${ms(pct(again, 50))}  p95 ${ms(pct(again, 95))}  max ${ms(Math.max(...again))}; top 50 diverse ${differ}`,
+      );
+    }
     // Broad searches (100 km, every must-have relaxed), all forced through the path used beyond FETCH_ALL results:
     // score level by score level, comune by comune.
     const broad: number[] = [];

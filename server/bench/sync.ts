@@ -1,7 +1,7 @@
 /**
- * `npm run bench:sync [-- --count 1000000 --syncs 60 --variant 'prefixSearch="disabled"' …]`: commit → searchable on one
- * index of synthetic CVs (as bench:search: its own throwaway embedded PostgreSQL + Meilisearch, 1 indexing thread,
- * 256 MiB), first with the index settings of the code, then after each `--variant SETTING=JSON` applied in turn to the
+ * `npm run bench:sync [-- --count 1000000 --syncs 60 --indexing-threads 2 --variant 'prefixSearch="disabled"' …]`: commit →
+ * searchable on one index of synthetic CVs (as bench:search: its own throwaway embedded PostgreSQL + Meilisearch, 256 MiB,
+ * 1 indexing thread unless `--indexing-threads` says otherwise), first with the index settings of the code, then after each `--variant SETTING=JSON` applied in turn to the
  * same index, so every setting is compared on the same data, the same day. Prints each run's latency and Meilisearch's
  * own steps (lotti di indicizzazione), and how long each setting took to apply. A setting that Meilisearch applies by
  * reindexing every document (prefixSearch, for one) takes minutes at 200,000 and far longer at 1,000,000.
@@ -21,6 +21,7 @@ const { values: args } = parseArgs({
     count: { type: "string", default: "200000" },
     syncs: { type: "string", default: "60" },
     variant: { type: "string", multiple: true, default: [] },
+    "indexing-threads": { type: "string", default: "1" },
   },
 });
 const COUNT = Number(args.count);
@@ -37,11 +38,14 @@ const variants = args.variant.map((v) => {
 const WORDS = ["Sincronia", "Quarzolinea", "Zefiroprova", "Brumavetta", "Glicinetra", "Ormafutura", "Vetrolampo", "Nubecorsa"];
 if (variants.length >= WORDS.length) throw new Error(`al massimo ${WORDS.length - 1} varianti`);
 const fmt = new Intl.NumberFormat("it-IT");
+const THREADS = args["indexing-threads"];
 
 await withBenchPlatform(
   "rosa-bench-sync-",
   async ({ db, meili }) => {
-    console.log(`Rosa — sincronizzazione commit → ricercabile: ${fmt.format(COUNT)} candidati sintetici`);
+    console.log(
+      `Rosa — sincronizzazione commit → ricercabile: ${fmt.format(COUNT)} candidati sintetici, Meilisearch con ${THREADS} thread di indicizzazione`,
+    );
     await writeBenchCandidates(db, COUNT);
     const idx = await reindex(db, meili, "candidates", { batchSize: 5000, maxInFlight: 3 });
     console.log(`Indice pronto: ${fmt.format(idx.documents)} documenti in ${idx.seconds.toFixed(1)} s`);
@@ -66,5 +70,5 @@ await withBenchPlatform(
       for (const line of describeSync(await measureSync(db, meili, ids, WORDS[run]), label).lines) console.log(line);
     }
   },
-  { beforeStop: stopSyncWorker },
+  { beforeStop: stopSyncWorker, env: { EMBEDDED_MEILI_INDEXING_THREADS: THREADS } },
 );

@@ -9,7 +9,7 @@ import {
   assignProvider,
   transitionMember,
 } from "~/domain/outplacement/index.server";
-import { personCodiceFiscaleCheckChar } from "~/utils/tax-codes";
+import { codiceFiscale } from "./candidate-generator";
 import { addDays, todayInItaly } from "~/utils/dates";
 import { toCsv } from "~/utils/csv";
 
@@ -25,29 +25,6 @@ export interface CohortRefs {
   memberIds: string[];
   informedIds: string[];
   assignedIds: string[];
-}
-
-// ── codice fiscale of a demo person (D.M. 23/12/1976) ───────────────────────────────────────────────
-const VOWELS = /[AEIOU]/;
-const letters = (s: string) =>
-  s
-    .toUpperCase()
-    .normalize("NFD")
-    .replace(/[^A-Z]/g, "");
-const consonants = (s: string) => [...letters(s)].filter((c) => !VOWELS.test(c));
-const vowels = (s: string) => [...letters(s)].filter((c) => VOWELS.test(c));
-const three = (chars: string[]) => [...chars, "X", "X", "X"].slice(0, 3).join("");
-const surnameCode = (s: string) => three([...consonants(s), ...vowels(s)]);
-function nameCode(s: string) {
-  const c = consonants(s);
-  return c.length >= 4 ? `${c[0]}${c[2]}${c[3]}` : three([...c, ...vowels(s)]);
-}
-const MONTHS = "ABCDEHLMPRST";
-export function demoCodiceFiscale(p: { first: string; last: string; birth: string; sex: "M" | "F"; place: string }): string {
-  const [y, m, d] = p.birth.split("-").map(Number) as [number, number, number];
-  const day = String(p.sex === "F" ? d + 40 : d).padStart(2, "0");
-  const first15 = `${surnameCode(p.last)}${nameCode(p.first)}${String(y % 100).padStart(2, "0")}${MONTHS[m - 1]}${day}${p.place}`;
-  return first15 + personCodiceFiscaleCheckChar(first15);
 }
 
 // ── the 40 workers ──────────────────────────────────────────────────────────────────────────────────
@@ -154,7 +131,7 @@ export async function seedOutplacementCohort(trx: Transaction<DB>, refs: CohortS
     // The last 6 have no CV data: the import leaves their CV to complete at the interview.
     const withCv = i < 34;
     return [
-      demoCodiceFiscale({ first, last, birth, sex, place }),
+      codiceFiscale({ first, last, birth: new Date(`${birth}T00:00:00Z`), female: sex === "F", place }),
       last,
       first,
       RESIDENCES[i % RESIDENCES.length]!,

@@ -41,6 +41,11 @@ describe("environment schema", () => {
     expect(parseEnv({ TRUST_PROXY: "loopback, 10.0.0.0/8,192.168.1.4" }).TRUST_PROXY).toBe("loopback,10.0.0.0/8,192.168.1.4");
     expect(() => parseEnv({ TRUST_PROXY: "proxy.example.it" })).toThrow(/TRUST_PROXY: valore non valido \(proxy.example.it\)/);
   });
+  it("indexes with 1 thread in the embedded Meilisearch unless told otherwise", () => {
+    expect(parseEnv({}).EMBEDDED_MEILI_INDEXING_THREADS).toBe(1);
+    expect(parseEnv({ EMBEDDED_MEILI_INDEXING_THREADS: "2" }).EMBEDDED_MEILI_INDEXING_THREADS).toBe(2);
+    expect(() => parseEnv({ EMBEDDED_MEILI_INDEXING_THREADS: "0" })).toThrow(/EMBEDDED_MEILI_INDEXING_THREADS: almeno 1/);
+  });
   it("rejects out-of-range ports", () => {
     expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT: deve essere tra 0 e 65535/);
   });

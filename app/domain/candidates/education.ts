@@ -1,4 +1,5 @@
 import { clicLavoroStudyCode, eqfOfStudy, STUDY_LEVELS } from "~/domain/reference";
+import { foldAccents } from "~/utils/text";
 
 /**
  * The CV's titles of study in the ministerial codes (client-safe, pure): the level of study 0–12 and, when known, the
@@ -23,7 +24,7 @@ export const cvStudyOf = (row: { study_level: number; study_title_code: string |
 export const titlePrefixOfLevel = (level: number) => ({ 8: "80", 9: "81", 10: "82", 11: "83", 12: "9" })[level] ?? String(level);
 export const titleBelongsToLevel = (title: string, level: number) => title.startsWith(titlePrefixOfLevel(level));
 
-const fold = (s: string) => s.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+const fold = (s: string) => foldAccents(s.toLowerCase());
 
 /**
  * The ministerial level (and title, where the level alone does not give the same EQF) of a title stored as an EQF level

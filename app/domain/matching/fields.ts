@@ -6,6 +6,7 @@
  * the filter and the explanation can never disagree.
  */
 import { CEFR_ORDER, type Cefr } from "./codes";
+import { foldAccents } from "~/utils/text";
 
 export interface MatchingFields {
   /** CP2021 4-level categories ("5.1.2.2") of the preferences, in slot order. */
@@ -93,9 +94,7 @@ const GENERIC_WORDS = new Set([
 
 /** Lower case, no accents, words of letters/digits, generic words dropped. */
 export function significantTokens(text: string): string[] {
-  const words = text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+  const words = foldAccents(text)
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w));

@@ -122,6 +122,8 @@ export interface MatchResult {
   indexUid: string;
   settingsVersion: number;
   serverMs: number;
+  /** Where serverMs went (bench:match prints each): comuni around the workplace and the plan, the counts round, the ranked page, the notes. */
+  phasesMs: { plan: number; counts: number; rank: number; notes: number };
 }
 
 /** The vacancy as matching needs it, or null if it does not exist; a DomainError if it cannot be matched yet. */
@@ -436,6 +438,7 @@ export async function runMatch(
             : []),
         ]
       : [];
+    const planned = performance.now();
     // Round 1: only counts (no sorting, no documents): the total, every relaxation number and the choices.
     const { results: counted } = await meili.multiSearch({ queries: [...counts, ...controlQueries] });
     const total = exactTotal(counted[0]);
@@ -454,6 +457,7 @@ export async function runMatch(
         radius: hasPoint ? radii.map((r, i) => ({ km: r, total: exactTotal(c[3 + i]) })) : [],
       };
     }
+    const countedAt = performance.now();
     const fetchAll = opts.fetchAll ?? FETCH_ALL;
     /** The first `want` people of `where` (`count` of them in all) in rank order. */
     const ranked = async (where: string, count: number, want: number): Promise<MatchHit[]> => {
@@ -514,6 +518,7 @@ export async function runMatch(
       hits = [...first, ...(await ranked(`(${filter}) AND NOT (${cohortFilter})`, total - cohortTotal, limit - first.length))];
     } else hits = await ranked(filter, total, limit);
     hits = hits.slice(offset);
+    const rankedAt = performance.now();
     if (page === 1 && opts.selfApplied?.length) await addSelfApplications(meili, uid, vacancy, km, hits, opts.selfApplied, hitContext);
     if (opts.employerId) await addOutplacementNotes(db, opts.employerId, hits, today);
     const totalPages = Math.max(1, Math.min(MAX_MATCH_PAGE, Math.ceil(total / pageSize)));
@@ -531,6 +536,12 @@ export async function runMatch(
       indexUid: uid,
       settingsVersion: candidatesIndex.settingsVersion,
       serverMs: Math.round(performance.now() - started),
+      phasesMs: {
+        plan: planned - started,
+        counts: countedAt - planned,
+        rank: rankedAt - countedAt,
+        notes: performance.now() - rankedAt,
+      },
     };
   } catch (e) {
     if (e instanceof DomainError) throw e;

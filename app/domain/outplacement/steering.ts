@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { calendarDay } from "~/utils/date-fields";
+import { foldAccents } from "~/utils/text";
 
 export const STEERING_ROLES = {
   agency: "Agenzia del Lavoro e Centri per l'Impiego",
@@ -28,9 +29,7 @@ const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
 const PHONE = /(?:\+39\s?)?\b3\d{2}[\s.-]?\d{6,7}\b|\b0\d{1,3}[\s.-]?\d{5,8}\b/;
 
 const norm = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
+  foldAccents(s)
     .toLowerCase()
     .replace(/[^a-z]+/g, " ")
     .trim();

@@ -12,12 +12,11 @@
  * only inflection (gender and number), which is the small table below
  * (see docs/decisions/0017-job-title-morphology.md, server/reference-data/SOURCES.md).
  */
+import { foldAccents } from "~/utils/text";
 
 /** Lower case, no accents, apostrophes and punctuation as spaces. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+  return foldAccents(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
     .trim();

@@ -134,19 +134,21 @@ function pickerIndex() {
   // Head words: the first word of a title names the job («Commesso di banco», «Autista di taxi»);
   // words never in that position («part», «time», «supermercato») only qualify it.
   const headKeys = new Set<string>();
+  // Each key → the indexes of the entries that hold it.
+  const entriesByKey = new Map<string, number[]>();
   for (const unit of vocabulary().units.values()) {
     const titleKeys = new Set(textKeys(unit.title));
     const jobTitleKeys = unit.jobTitles.map((title) => ({ title, keys: textKeys(title) }));
     for (const keys of [[...titleKeys], ...jobTitleKeys.map((j) => j.keys)]) if (keys[0]) headKeys.add(keys[0]);
     const allKeys = new Set([...titleKeys, ...jobTitleKeys.flatMap((j) => j.keys)]);
-    for (const k of allKeys) every.add(k);
+    for (const k of allKeys) {
+      every.add(k);
+      const holders = entriesByKey.get(k);
+      if (holders) holders.push(entries.length);
+      else entriesByKey.set(k, [entries.length]);
+    }
     entries.push({ unit, titleKeys, jobTitleKeys, allKeys });
   }
-  const keyEntries = groupBy(
-    entries.flatMap((entry, i) => [...entry.allKeys].map((k) => [k, i] as const)),
-    ([k]) => k,
-  );
-  const entriesByKey = new Map([...keyEntries].map(([k, pairs]) => [k, pairs.map(([, i]) => i)]));
   const keysByInitial = groupBy(every, (k) => k[0]);
   pickerCache.__rosaProfessionPicker = { entries, allKeys: [...every], keySet: every, headKeys, entriesByKey, keysByInitial };
   return pickerCache.__rosaProfessionPicker;

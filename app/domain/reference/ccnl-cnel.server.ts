@@ -1,4 +1,5 @@
 import { allCodes, codeEntry, type CodeEntry } from "./national.server";
+import { foldAccents } from "~/utils/text";
 
 /**
  * The CNEL archive code of a CCNL («codice alfanumerico unico», 4 letters or digits, `ccnl_cnel.csv`) as a second,
@@ -12,13 +13,7 @@ import { allCodes, codeEntry, type CodeEntry } from "./national.server";
 export const CNEL_CODE_PATTERN = /^[A-Z0-9]{4}$/;
 
 /** «SANITA'» and «Sanità» alike: upper case, no accents or apostrophes, single spaces. */
-const norm = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f']/g, "")
-    .toUpperCase()
-    .replace(/\s+/g, " ")
-    .trim();
+const norm = (s: string) => foldAccents(s).replace(/'/g, "").toUpperCase().replace(/\s+/g, " ").trim();
 
 /** The names a CNEL sector answers to: itself, its comma-separated parts, and the parts of those joined by «E». */
 export function sectorNames(cnelSector: string): string[] {

@@ -10,6 +10,7 @@ import { todayInItaly } from "~/utils/dates";
 import { allCodes } from "~/domain/reference/index.server";
 import { decodeTaxCode } from "~/domain/unilav";
 import { policyIdentifier, sapMappingOf, sapXml, type SapEvent, type SapPolicy } from "./policies";
+import { foldAccents } from "~/utils/text";
 
 export * from "./policies";
 
@@ -22,9 +23,7 @@ function senderTable() {
   return senders;
 }
 const normalise = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+  foldAccents(s)
     .toUpperCase()
     .replace(/[^A-Z]/g, "");
 

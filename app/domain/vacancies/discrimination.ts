@@ -18,6 +18,8 @@
  * "block" findings refuse the save (all of them reported at once, each with the words as typed); "warn" findings are
  * shown to the employer and to the officer who validates the vacancy.
  */
+import { foldAccents } from "~/utils/text";
+
 export type FindingSeverity = "block" | "warn";
 
 export interface DiscriminationFinding {
@@ -234,9 +236,7 @@ function normalizeWithMap(text: string): { text: string; map: number[] } {
   for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
-    const n = ch
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
+    const n = foldAccents(ch)
       .replace(/[’‘`´]/g, "'")
       .toLowerCase();
     for (let k = 0; k < n.length; k++) map.push(i);
