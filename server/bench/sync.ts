@@ -1,8 +1,9 @@
 /**
- * `npm run bench:sync [-- --count 1000000 --syncs 60 --indexing-threads 2 --variant 'prefixSearch="disabled"' …]`: commit →
- * searchable on one index of synthetic CVs (as bench:search: its own throwaway embedded PostgreSQL + Meilisearch, 256 MiB,
- * 1 indexing thread unless `--indexing-threads` says otherwise), first with the index settings of the code, then after each `--variant SETTING=JSON` applied in turn to the
- * same index, so every setting is compared on the same data, the same day. Prints each run's latency and Meilisearch's
+ * `npm run bench:sync [-- --count 1000000 --syncs 60 --indexing-threads 2 --variant 'prefixSearch="disabled"' …]`:
+ * commit → searchable on one index of synthetic CVs (as bench:search: its own throwaway embedded PostgreSQL +
+ * Meilisearch, 256 MiB, 1 indexing thread unless `--indexing-threads` says otherwise), first with the index settings of
+ * the code, then after each `--variant SETTING=JSON` applied in turn to the same index, so every setting is compared on
+ * the same data, the same day. Prints each run's latency and Meilisearch's
  * own steps (lotti di indicizzazione), and how long each setting took to apply. A setting that Meilisearch applies by
  * reindexing every document (prefixSearch, for one) takes minutes at 200,000 and far longer at 1,000,000.
  */
