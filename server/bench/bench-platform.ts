@@ -5,6 +5,7 @@ import type { Meilisearch } from "meilisearch";
 import { closeDb, getDb, type Db } from "~/db/db.server";
 import { parseEnv, setServiceUrls } from "~/utils/env.server";
 import { createMeiliClient } from "../../search/client.server";
+import { reindex } from "../../search/reindex.server";
 import { startPlatform } from "../platform";
 import { generateCandidates, generatorToday } from "../seed/candidate-writer";
 
@@ -27,19 +28,21 @@ export function writeBenchCandidates(db: Db, count: number, onBatch?: (written: 
 /**
  * A benchmark's own PostgreSQL and Meilisearch in a throwaway folder (never the portal's data): started,
  * handed to `run`, then stopped and removed whatever happens. The folder is world-readable because the
- * embedded PostgreSQL runs as the `postgres` OS user.
+ * embedded PostgreSQL runs as the `postgres` OS user. With `keepDir` the folder is that one, created if
+ * missing and kept afterwards, so that a later run can reuse its data (see `benchCandidatesReady`).
  */
 export async function withBenchPlatform<T>(
   prefix: string,
   run: (bench: { db: Db; meili: Meilisearch; dir: string }) => Promise<T>,
-  opts: { beforeStop?: () => void; env?: Record<string, string> } = {},
+  opts: { beforeStop?: () => void; env?: Record<string, string>; keepDir?: string } = {},
 ): Promise<T> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = opts.keepDir ? path.resolve(opts.keepDir) : fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.mkdirSync(dir, { recursive: true });
   fs.chmodSync(dir, 0o755);
   const platform = await startPlatform(
     parseEnv({ ...opts.env, DATA_DIR: dir, NODE_ENV: "production", PUBLIC_URL: "http://localhost:3000" }),
     {
-      persistent: false,
+      persistent: !!opts.keepDir,
       seed: false,
     },
   );
@@ -50,6 +53,49 @@ export async function withBenchPlatform<T>(
     opts.beforeStop?.();
     await closeDb().catch(() => {});
     await platform.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!opts.keepDir) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const READY_FILE = "bench-candidates.json";
+
+/** Whether a kept folder already holds `count` bench CVs, written and indexed by an earlier run that finished. */
+export function benchCandidatesReady(dir: string, count: number): boolean {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(dir, READY_FILE), "utf8")) as { count?: number }).count === count;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The bench CVs written to PostgreSQL and indexed; in a kept folder (`--data-dir`) that already holds them, reused as
+ * they are. The folder is marked only after both steps finished: a run cut short leaves no mark.
+ */
+export async function prepareBenchCandidates(
+  bench: { db: Db; meili: Meilisearch; dir: string },
+  count: number,
+  keepDir: string | undefined,
+  log: (line: string) => void,
+): Promise<void> {
+  if (keepDir && benchCandidatesReady(bench.dir, count)) {
+    log(`Candidati e indice riusati da ${bench.dir}`);
+    return;
+  }
+  let t = performance.now();
+  await writeBenchCandidates(bench.db, count);
+  log(`Candidati scritti in PostgreSQL in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  t = performance.now();
+  const idx = await reindex(bench.db, bench.meili, "candidates", { batchSize: 5000, maxInFlight: 3 });
+  log(`Indice Meilisearch pronto: ${idx.documents} documenti in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  if (keepDir)
+    fs.writeFileSync(path.join(bench.dir, READY_FILE), JSON.stringify({ count, seed: "rosa-bench", at: new Date().toISOString() }));
+}
+
+/** `--data-dir` given: refuses a folder that holds something other than a finished run's `count` CVs. */
+export function checkKeepDir(keepDir: string | undefined, count: number) {
+  if (keepDir && fs.existsSync(keepDir) && fs.readdirSync(keepDir).length && !benchCandidatesReady(keepDir, count)) {
+    console.error(`--data-dir ${keepDir}: la cartella non è vuota e non contiene ${count} CV completi di un'esecuzione precedente`);
+    process.exit(2);
   }
 }

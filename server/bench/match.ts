@@ -1,14 +1,15 @@
 /**
- * `npm run bench:match [-- --count 200000 --vacancies 1000 --check 50]`: the
- * preselection matching benchmark on its own throwaway embedded PostgreSQL +
- * Meilisearch. Generates candidates (part B's generator) and vacancies,
- * measures the server time to a ranked, explained top 50 and the relaxation
- * counts, and checks the must-have filtering of 50 vacancies against a
- * brute-force scan of PostgreSQL: violations must be 0.
+ * `npm run bench:match [-- --count 200000 --vacancies 1000 --check 50 --compare-fetch-all N --compare-read-all
+ * --compare-counts-together --data-dir DIR]`: the preselection matching benchmark on its own throwaway embedded PostgreSQL + Meilisearch.
+ * Generates candidates (part B's generator) and vacancies, measures the server time to a ranked, explained top 50 and
+ * the relaxation counts, and checks the must-have filtering of 50 vacancies against a brute-force scan of PostgreSQL:
+ * violations must be 0. `--compare-…` measure a lever against the code on the same vacancies, interleaved;
+ * `--data-dir` keeps the CVs, index and vacancies for the next run with the same `--count`.
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
+import type { Meilisearch } from "meilisearch";
 import type { Db } from "~/db/db.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
 import { cvStudyOf, highestEqf } from "~/domain/candidates/education";
@@ -19,8 +20,7 @@ import { distanceKm } from "~/domain/reference/geo";
 import type { MatchVacancy } from "~/domain/matching/query";
 import { FETCH_ALL, countQuery, loadMatchVacancy, runMatch, type MatchResult } from "~/domain/matching/search.server";
 import { indexUid } from "../../search/client.server";
-import { reindex } from "../../search/reindex.server";
-import { withBenchPlatform, writeBenchCandidates } from "./bench-platform";
+import { checkKeepDir, prepareBenchCandidates, withBenchPlatform } from "./bench-platform";
 import { pct } from "./sync-latency";
 import { createRng } from "../seed/candidate-generator";
 
@@ -31,6 +31,13 @@ const { values: args } = parseArgs({
     check: { type: "string", default: "50" },
     // A lever to measure: the same vacancies again with another FETCH_ALL threshold (sets above it walk the score levels).
     "compare-fetch-all": { type: "string" },
+    // Another: whole sets read with every field, as before rankFields (search.server.ts).
+    "compare-read-all": { type: "boolean", default: false },
+    // And: every count in round 1, before the page, instead of only the total (the others alongside the page).
+    "compare-counts-together": { type: "boolean", default: false },
+    // Keep the CVs, the index and the vacancies in this folder; a later run with the same --count reuses them (at
+    // 1,000,000 writing and indexing take ~45 of the run's ~50 minutes).
+    "data-dir": { type: "string" },
   },
 });
 const COUNT = Number(args.count);
@@ -39,6 +46,8 @@ const CHECK = Number(args.check);
 const COMPARE_FETCH_ALL = args["compare-fetch-all"] == null ? null : Number(args["compare-fetch-all"]);
 if (COMPARE_FETCH_ALL != null && !(Number.isInteger(COMPARE_FETCH_ALL) && COMPARE_FETCH_ALL >= 0))
   throw new Error("--compare-fetch-all deve essere un intero ≥ 0");
+const DATA_DIR = args["data-dir"];
+checkKeepDir(DATA_DIR, COUNT);
 const CV_MONTHS = 6;
 // The explained top 50: p95 ≤ 100 ms at 200,000 CVs, ≤ 50 ms at a region's 1,000,000 (README, *Prestazioni*).
 const TARGET_P95_MS = COUNT >= 1_000_000 ? 50 : 100;
@@ -313,131 +322,143 @@ function bruteEligible(v: MatchVacancy, c: Raw, cutoff: Date): "yes" | "no" | "e
 }
 
 async function main() {
-  await withBenchPlatform("rosa-bench-match-", async ({ db, meili }) => {
-    log(`Rosa — benchmark dell'abbinamento: ${fmt.format(COUNT)} candidati, ${fmt.format(VACANCIES)} offerte, ${os.cpus().length} core`);
-    let t = performance.now();
-    await writeBenchCandidates(db, COUNT);
-    log(`Candidati scritti in PostgreSQL in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    t = performance.now();
-    await reindex(db, meili, "candidates", { batchSize: 5000, maxInFlight: 3 });
-    log(`Indice Meilisearch pronto in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    const vacancyIds = await generateVacancies(db, VACANCIES);
-    log(`${fmt.format(vacancyIds.length)} offerte generate`);
-    const now = new Date();
+  await withBenchPlatform(
+    "rosa-bench-match-",
+    async (bench) => {
+      log(`Rosa — benchmark dell'abbinamento: ${fmt.format(COUNT)} candidati, ${fmt.format(VACANCIES)} offerte, ${os.cpus().length} core`);
+      await prepareBenchCandidates(bench, COUNT, DATA_DIR, log);
+      const { db, meili } = bench;
+      if (!(await db.selectFrom("vacancies").select("id").limit(1).executeTakeFirst())) {
+        const vacancyIds = await generateVacancies(db, VACANCIES);
+        log(`${fmt.format(vacancyIds.length)} offerte generate`);
+      }
+      await measure(db, meili);
+    },
+    { keepDir: DATA_DIR },
+  );
+}
 
-    // Warm-up, then one measured run per vacancy.
-    const vacancies: MatchVacancy[] = [];
-    for (const id of vacancyIds) vacancies.push((await loadMatchVacancy(db, id))!);
-    for (const v of vacancies.slice(0, 30)) await runMatch(v, { cvObsoleteMonths: CV_MONTHS, meili, now });
-    const full: number[] = [];
-    const relax: number[] = [];
-    const results: MatchResult[] = [];
-    let withMusts = 0;
-    for (const id of vacancyIds) {
-      const started = performance.now();
-      const v = (await loadMatchVacancy(db, id))!;
-      const r = await runMatch(v, { cvObsoleteMonths: CV_MONTHS, meili, now });
-      full.push(performance.now() - started);
-      results.push(r);
-      if (full.length % 100 === 0) log(`  … ${full.length} offerte, p95 finora ${ms(pct(full, 95))}`);
-      if (r.plan.mustHaves.length) {
-        withMusts++;
-        const t0 = performance.now();
-        await meili.multiSearch({ queries: r.plan.mustHaves.map((m) => countQuery(r.indexUid, r.plan.resultFilter(m.requirement.id))) });
-        relax.push(performance.now() - t0);
-      }
-    }
-    const totals = results.map((r) => r.total);
-    log(
-      `Risultati per offerta: mediana ${pct(totals, 50)}, p95 ${pct(totals, 95)}, offerte senza candidati ${totals.filter((x) => x === 0).length}, con oltre ${fmt.format(FETCH_ALL)} ${totals.filter((x) => x > FETCH_ALL).length}`,
-    );
-    log(`Top 50 ordinata e spiegata (caricamento offerta + query + spiegazioni + conteggi di rilassamento), ${full.length} offerte:`);
-    log(
-      `  p50 ${ms(pct(full, 50))}  p95 ${ms(pct(full, 95))}  max ${ms(Math.max(...full))}   obiettivo p95 ≤ ${TARGET_P95_MS} ms: ${pct(full, 95) <= TARGET_P95_MS ? "OK" : "NON RAGGIUNTO"}`,
-    );
-    const phase = (name: keyof MatchResult["phasesMs"]) => {
-      const x = results.map((r) => r.phasesMs[name]);
-      return `p50 ${ms(pct(x, 50))} · p95 ${ms(pct(x, 95))}`;
-    };
-    const load = results.map((r, i) => full[i] - Object.values(r.phasesMs).reduce((a, b) => a + b, 0));
-    log(
-      `  dove va il tempo: caricamento dell'offerta p50 ${ms(pct(load, 50))} · p95 ${ms(pct(load, 95))}; comuni vicini e piano ${phase("plan")}; conteggi ${phase("counts")}; top 50 ordinata ${phase("rank")}; note ${phase("notes")}`,
-    );
-    if (relax.length)
-      log(
-        `Conteggi di rilassamento da soli (${withMusts} offerte con requisiti indispensabili): p50 ${ms(pct(relax, 50))}  p95 ${ms(pct(relax, 95))}`,
-      );
-    if (COMPARE_FETCH_ALL != null) {
-      const threshold = COMPARE_FETCH_ALL;
-      const again: number[] = [];
-      const base: number[] = [];
-      let differ = 0;
-      // Paired and interleaved, so that a busy machine weighs on both alike.
-      for (const [i, v] of vacancies.entries()) {
-        const t0 = performance.now();
-        const r = await runMatch(v, { cvObsoleteMonths: CV_MONTHS, meili, now, fetchAll: threshold });
-        again.push(performance.now() - t0);
-        const t1 = performance.now();
-        await runMatch(v, { cvObsoleteMonths: CV_MONTHS, meili, now });
-        base.push(performance.now() - t1);
-        if (r.hits.map((h) => h.id).join() !== results[i].hits.map((h) => h.id).join()) differ++;
-      }
-      log(
-        `Soglia FETCH_ALL ${fmt.format(FETCH_ALL)} (attuale), stesse offerte alternate: p50 ${ms(pct(base, 50))}  p95 ${ms(pct(base, 95))}`,
-      );
-      log(
-        `Soglia FETCH_ALL ${fmt.format(threshold)}: p50 ${ms(pct(again, 50))}  p95 ${ms(pct(again, 95))}  max ${ms(Math.max(...again))}; top 50 diverse ${differ}`,
-      );
-    }
-    // Broad searches (100 km, every must-have relaxed), all forced through the path used beyond FETCH_ALL results:
-    // score level by score level, comune by comune.
-    const broad: number[] = [];
-    let walked = 0;
-    for (const [i, v] of vacancies.entries()) {
-      const relaxed = results[i].plan.mustHaves.map((m) => m.requirement.id);
+async function measure(db: Db, meili: Meilisearch) {
+  const vacancyIds = (await db.selectFrom("vacancies").select("id").orderBy("number").execute()).map((v) => v.id);
+  const now = new Date();
+
+  // Warm-up, then one measured run per vacancy.
+  const vacancies: MatchVacancy[] = [];
+  for (const id of vacancyIds) vacancies.push((await loadMatchVacancy(db, id))!);
+  for (const v of vacancies.slice(0, 30)) await runMatch(v, { cvObsoleteMonths: CV_MONTHS, meili, now });
+  const full: number[] = [];
+  const relax: number[] = [];
+  const results: MatchResult[] = [];
+  let withMusts = 0;
+  for (const id of vacancyIds) {
+    const started = performance.now();
+    const v = (await loadMatchVacancy(db, id))!;
+    const r = await runMatch(v, { cvObsoleteMonths: CV_MONTHS, meili, now });
+    full.push(performance.now() - started);
+    results.push(r);
+    if (full.length % 100 === 0) log(`  … ${full.length} offerte, p95 finora ${ms(pct(full, 95))}`);
+    if (r.plan.mustHaves.length) {
+      withMusts++;
       const t0 = performance.now();
-      const r = await runMatch({ ...v, radiusKm: 100 }, { cvObsoleteMonths: CV_MONTHS, meili, now, relaxed, fetchAll: 0 });
-      broad.push(performance.now() - t0);
-      if (r.total > FETCH_ALL) walked++;
+      await meili.multiSearch({ queries: r.plan.mustHaves.map((m) => countQuery(r.indexUid, r.plan.resultFilter(m.requirement.id))) });
+      relax.push(performance.now() - t0);
     }
+  }
+  const totals = results.map((r) => r.total);
+  log(
+    `Risultati per offerta: mediana ${pct(totals, 50)}, p95 ${pct(totals, 95)}, offerte senza candidati ${totals.filter((x) => x === 0).length}, con oltre ${fmt.format(FETCH_ALL)} ${totals.filter((x) => x > FETCH_ALL).length}`,
+  );
+  log(`Top 50 ordinata e spiegata (caricamento offerta + query + spiegazioni + conteggi di rilassamento), ${full.length} offerte:`);
+  log(
+    `  p50 ${ms(pct(full, 50))}  p95 ${ms(pct(full, 95))}  max ${ms(Math.max(...full))}   obiettivo p95 ≤ ${TARGET_P95_MS} ms: ${pct(full, 95) <= TARGET_P95_MS ? "OK" : "NON RAGGIUNTO"}`,
+  );
+  const phase = (name: keyof MatchResult["phasesMs"]) => {
+    const x = results.map((r) => r.phasesMs[name]);
+    return `p50 ${ms(pct(x, 50))} · p95 ${ms(pct(x, 95))}`;
+  };
+  const load = results.map((r, i) => full[i] - Object.values(r.phasesMs).reduce((a, b) => a + b, 0));
+  log(
+    `  dove va il tempo: caricamento dell'offerta p50 ${ms(pct(load, 50))} · p95 ${ms(pct(load, 95))}; comuni vicini e piano ${phase("plan")}; totale ${phase("counts")}; top 50 ordinata con gli altri conteggi accanto ${phase("rank")}; note ${phase("notes")}`,
+  );
+  if (relax.length)
     log(
-      `Top 50 in ricerca larga: raggio 100 km e requisiti indispensabili rilassati (${broad.length} offerte, ${walked} con oltre ${fmt.format(FETCH_ALL)} risultati), tutte percorse per livello di punteggio e per comune:`,
+      `Conteggi di rilassamento da soli (${withMusts} offerte con requisiti indispensabili): p50 ${ms(pct(relax, 50))}  p95 ${ms(pct(relax, 95))}`,
     );
-    log(`  p50 ${ms(pct(broad, 50))}  p95 ${ms(pct(broad, 95))}  max ${ms(Math.max(...broad))}`);
+  // Levers measured on the same vacancies, paired and interleaved with the code as it is, so that a busy machine
+  // weighs on both alike.
+  const comparisons: { label: string; opts: Partial<Parameters<typeof runMatch>[1]> }[] = [];
+  if (COMPARE_FETCH_ALL != null)
+    comparisons.push({ label: `Soglia FETCH_ALL ${fmt.format(COMPARE_FETCH_ALL)}`, opts: { fetchAll: COMPARE_FETCH_ALL } });
+  if (args["compare-counts-together"])
+    comparisons.push({ label: "Tutti i conteggi prima della pagina (non accanto)", opts: { countsTogether: true } });
+  if (args["compare-read-all"])
+    comparisons.push({ label: "Insiemi letti con tutti i campi (non solo quelli del punteggio)", opts: { readAllFields: true } });
+  if (args["compare-read-all"] && args["compare-counts-together"])
+    comparisons.push({ label: "Senza le due leve (come prima del 07/12/2026)", opts: { readAllFields: true, countsTogether: true } });
+  for (const { label, opts } of comparisons) {
+    const again: number[] = [];
+    const base: number[] = [];
+    let differ = 0;
+    for (const [i, v] of vacancies.entries()) {
+      const t0 = performance.now();
+      const r = await runMatch(v, { cvObsoleteMonths: CV_MONTHS, meili, now, ...opts });
+      again.push(performance.now() - t0);
+      const t1 = performance.now();
+      await runMatch(v, { cvObsoleteMonths: CV_MONTHS, meili, now });
+      base.push(performance.now() - t1);
+      if (r.hits.map((h) => h.id).join() !== results[i].hits.map((h) => h.id).join()) differ++;
+    }
+    log(`Codice attuale, stesse offerte alternate: p50 ${ms(pct(base, 50))}  p95 ${ms(pct(base, 95))}`);
+    log(`${label}: p50 ${ms(pct(again, 50))}  p95 ${ms(pct(again, 95))}  max ${ms(Math.max(...again))}; top 50 diverse ${differ}`);
+  }
+  // Broad searches (100 km, every must-have relaxed), all forced through the path used beyond FETCH_ALL results:
+  // score level by score level, comune by comune.
+  const broad: number[] = [];
+  let walked = 0;
+  for (const [i, v] of vacancies.entries()) {
+    const relaxed = results[i].plan.mustHaves.map((m) => m.requirement.id);
+    const t0 = performance.now();
+    const r = await runMatch({ ...v, radiusKm: 100 }, { cvObsoleteMonths: CV_MONTHS, meili, now, relaxed, fetchAll: 0 });
+    broad.push(performance.now() - t0);
+    if (r.total > FETCH_ALL) walked++;
+  }
+  log(
+    `Top 50 in ricerca larga: raggio 100 km e requisiti indispensabili rilassati (${broad.length} offerte, ${walked} con oltre ${fmt.format(FETCH_ALL)} risultati), tutte percorse per livello di punteggio e per comune:`,
+  );
+  log(`  p50 ${ms(pct(broad, 50))}  p95 ${ms(pct(broad, 95))}  max ${ms(Math.max(...broad))}`);
 
-    // Correctness against PostgreSQL for the first CHECK vacancies.
-    const raw = await loadRaw(db);
-    const cutoff = obsoleteCutoff(now, CV_MONTHS);
-    let violations = 0;
-    let checked = 0;
-    let edges = 0;
-    let topViolations = 0;
-    for (const [i, v] of vacancies.slice(0, CHECK).entries()) {
-      const r = results[i];
-      if (r.total >= 10_000) continue; // beyond maxTotalHits the engine cannot list the whole set
-      checked++;
-      const hits = await meili
-        .index(indexUid("candidates"))
-        .search("", { filter: r.plan.resultFilter(), limit: 10_000, attributesToRetrieve: ["id"] });
-      const engine = new Set(hits.hits.map((h) => h.id as string));
-      for (const c of raw) {
-        const b = bruteEligible(v, c, cutoff);
-        if (b === "edge") {
-          edges++;
-          continue;
-        }
-        if (b === "yes" && !engine.has(c.id)) violations++; // eligible but missing
-        if (b === "no" && engine.has(c.id)) violations++; // violates a must-have but shown
+  // Correctness against PostgreSQL for the first CHECK vacancies.
+  const raw = await loadRaw(db);
+  const cutoff = obsoleteCutoff(now, CV_MONTHS);
+  let violations = 0;
+  let checked = 0;
+  let edges = 0;
+  let topViolations = 0;
+  for (const [i, v] of vacancies.slice(0, CHECK).entries()) {
+    const r = results[i];
+    if (r.total >= 10_000) continue; // beyond maxTotalHits the engine cannot list the whole set
+    checked++;
+    const hits = await meili
+      .index(indexUid("candidates"))
+      .search("", { filter: r.plan.resultFilter(), limit: 10_000, attributesToRetrieve: ["id"] });
+    const engine = new Set(hits.hits.map((h) => h.id as string));
+    for (const c of raw) {
+      const b = bruteEligible(v, c, cutoff);
+      if (b === "edge") {
+        edges++;
+        continue;
       }
-      const byId = new Map(raw.map((c) => [c.id, c]));
-      for (const h of r.hits) if (bruteEligible(v, byId.get(h.id)!, cutoff) === "no") topViolations++;
+      if (b === "yes" && !engine.has(c.id)) violations++; // eligible but missing
+      if (b === "no" && engine.has(c.id)) violations++; // violates a must-have but shown
     }
-    log(
-      `Verifica contro PostgreSQL (forza bruta) su ${checked} offerte: violazioni ${violations} (top 50: ${topViolations}); casi al limite della distanza esclusi ${edges}`,
-    );
-    log(violations + topViolations === 0 ? "Correttezza: OK (0 violazioni)" : "Correttezza: VIOLAZIONI TROVATE");
-    if (violations + topViolations) process.exitCode = 1;
-  });
+    const byId = new Map(raw.map((c) => [c.id, c]));
+    for (const h of r.hits) if (bruteEligible(v, byId.get(h.id)!, cutoff) === "no") topViolations++;
+  }
+  log(
+    `Verifica contro PostgreSQL (forza bruta) su ${checked} offerte: violazioni ${violations} (top 50: ${topViolations}); casi al limite della distanza esclusi ${edges}`,
+  );
+  log(violations + topViolations === 0 ? "Correttezza: OK (0 violazioni)" : "Correttezza: VIOLAZIONI TROVATE");
+  if (violations + topViolations) process.exitCode = 1;
 }
 
 await main();

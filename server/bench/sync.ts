@@ -6,15 +6,16 @@
  * the same data, the same day. Prints each run's latency and Meilisearch's
  * own steps (lotti di indicizzazione), and how long each setting took to apply. A setting that Meilisearch applies by
  * reindexing every document (prefixSearch, for one) takes minutes at 200,000 and far longer at 1,000,000.
+ * `--data-dir DIR` keeps (or reuses) the CVs and the index in DIR, as bench:match does, so the same index is measured
+ * again in minutes.
  */
 import { parseArgs } from "node:util";
 import type { Settings } from "meilisearch";
 import { getDb } from "~/db/db.server";
 import { onEveryCommit } from "~/db/transaction.server";
 import { indexUid } from "../../search/client.server";
-import { reindex } from "../../search/reindex.server";
 import { kickSyncWorker, startSyncWorker, stopSyncWorker } from "../../search/sync.server";
-import { withBenchPlatform, writeBenchCandidates } from "./bench-platform";
+import { checkKeepDir, prepareBenchCandidates, withBenchPlatform } from "./bench-platform";
 import { describeSync, measureSync } from "./sync-latency";
 
 const { values: args } = parseArgs({
@@ -23,12 +24,18 @@ const { values: args } = parseArgs({
     syncs: { type: "string", default: "60" },
     variant: { type: "string", multiple: true, default: [] },
     "indexing-threads": { type: "string", default: "1" },
+    // The CVs and index of an earlier bench:sync or bench:match with the same --count, kept in this folder (see match.ts).
+    "data-dir": { type: "string" },
   },
 });
 const COUNT = Number(args.count);
 const SYNCS = Number(args.syncs);
 if (!Number.isInteger(COUNT) || COUNT < 1000) throw new Error("--count deve essere un intero ≥ 1000");
 if (!Number.isInteger(SYNCS) || SYNCS < 10) throw new Error("--syncs deve essere un intero ≥ 10");
+const DATA_DIR = args["data-dir"];
+// A variant changes the index settings for good: a kept folder would then measure something else next time.
+if (DATA_DIR && args.variant.length) throw new Error("--variant non si usa con --data-dir: cambierebbe l'indice conservato");
+checkKeepDir(DATA_DIR, COUNT);
 const variants = args.variant.map((v) => {
   const eq = v.indexOf("=");
   if (eq < 1) throw new Error(`--variant ${v}: atteso IMPOSTAZIONE=JSON, es. prefixSearch="disabled"`);
@@ -40,16 +47,16 @@ const WORDS = ["Sincronia", "Quarzolinea", "Zefiroprova", "Brumavetta", "Glicine
 if (variants.length >= WORDS.length) throw new Error(`al massimo ${WORDS.length - 1} varianti`);
 const fmt = new Intl.NumberFormat("it-IT");
 const THREADS = args["indexing-threads"];
+const RUN_MARK = Date.now().toString(36);
 
 await withBenchPlatform(
   "rosa-bench-sync-",
-  async ({ db, meili }) => {
+  async (bench) => {
+    const { db, meili } = bench;
     console.log(
       `Rosa — sincronizzazione commit → ricercabile: ${fmt.format(COUNT)} candidati sintetici, Meilisearch con ${THREADS} thread di indicizzazione`,
     );
-    await writeBenchCandidates(db, COUNT);
-    const idx = await reindex(db, meili, "candidates", { batchSize: 5000, maxInFlight: 3 });
-    console.log(`Indice pronto: ${fmt.format(idx.documents)} documenti in ${idx.seconds.toFixed(1)} s`);
+    await prepareBenchCandidates(bench, COUNT, DATA_DIR, console.log);
     onEveryCommit(() => kickSyncWorker(getDb));
     startSyncWorker(getDb);
     const ids = (await db.selectFrom("candidates").select("id").orderBy("id").limit(SYNCS).execute()).map((r) => r.id);
@@ -68,8 +75,10 @@ await withBenchPlatform(
         console.log(`Impostazione ${variant.text} applicata in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       }
       const label = variant ? `Con ${variant.text}` : "Impostazioni del codice";
-      for (const line of describeSync(await measureSync(db, meili, ids, WORDS[run]), label).lines) console.log(line);
+      // In a kept folder the CVs still hold the words of earlier runs: this run's words get this run's mark.
+      const word = DATA_DIR ? `${WORDS[run]}${RUN_MARK}` : WORDS[run];
+      for (const line of describeSync(await measureSync(db, meili, ids, word), label).lines) console.log(line);
     }
   },
-  { beforeStop: stopSyncWorker, env: { EMBEDDED_MEILI_INDEXING_THREADS: THREADS } },
+  { beforeStop: stopSyncWorker, env: { EMBEDDED_MEILI_INDEXING_THREADS: THREADS }, keepDir: DATA_DIR },
 );

@@ -89,6 +89,26 @@ describe("matching a vacancy against the real index", () => {
     expect(rank(await runMatch(v, { cvObsoleteMonths: 6, fetchAll: 0 }))).toEqual(rank(whole));
   });
 
+  it("ranks a whole set on the ranking fields alone and shows the page exactly as when every field is read", async () => {
+    const v = (await loadMatchVacancy(getDb(), vacancyId))!;
+    // Pages of 2 out of 4 or more: larger sets than the page, the ones ranked on the score's fields.
+    const light = await runMatch(v, { cvObsoleteMonths: 6, limit: 2 });
+    const full = await runMatch(v, { cvObsoleteMonths: 6, limit: 2, readAllFields: true });
+    expect(light.total).toBeGreaterThanOrEqual(4);
+    expect(light.hits).toHaveLength(2);
+    expect(light.hits).toEqual(full.hits);
+    // The page's people are read in full: name, comune and the preference's title, not only what decided the order.
+    const top = light.hits[0];
+    expect(top.id).toBe(ids.unitNear);
+    expect(top.fullName).toMatch(/\S+ \S+/);
+    expect(top.comuneName).toBe("Bergamo");
+    expect(top.explanation.strength?.preference).not.toBe(OCC);
+    // Page 2 of one per page: the second person, read in full too.
+    const second = await runMatch(v, { cvObsoleteMonths: 6, limit: 1, options: { page: 2 } });
+    expect(second.hits.map((h) => h.id)).toEqual([full.hits[1].id]);
+    expect(second.hits[0]).toEqual(full.hits[1]);
+  });
+
   it("within one score, takes the nearest comuni first and the freshest CVs of the boundary comune", async () => {
     // Bricklayers around Pavia: an occupation and a place no other test uses.
     const day = 86_400_000;

@@ -35,6 +35,19 @@ export interface RequirementDoc {
   skillTokens: string[];
 }
 
+/**
+ * The document fields each kind's check reads. Ranking a whole result set fetches only these (with the preference
+ * codes, distance and freshness) and reads everything else for the page's people alone (search.server.ts).
+ */
+export const REQUIREMENT_FIELDS = {
+  education: ["educationLevel"],
+  experience: ["experienceCodes", "experienceYears"],
+  language: ["languageLevels", "languages"],
+  licence: ["licences", "licenceCategories"],
+  certificate: ["certificateTokens", "certificateCodes"],
+  skill: ["skillTokens"],
+} as const satisfies Record<MatchRequirement["kind"], readonly (keyof RequirementDoc)[]>;
+
 /** always: nothing to check (e.g. "no title"); filter: a Meilisearch filter; manual: the officer checks it (free text with no usable words). */
 export type RequirementCheck =
   | { mode: "always" }

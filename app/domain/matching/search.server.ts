@@ -1,4 +1,4 @@
-import type { Meilisearch, MultiSearchQuery } from "meilisearch";
+import type { Meilisearch, MultiSearchQuery, MultiSearchResult } from "meilisearch";
 import { getDb, type Db } from "~/db/db.server";
 import { obsoleteCutoff } from "~/domain/candidates";
 import { DomainError } from "~/domain/errors";
@@ -9,7 +9,7 @@ import { getMeili, indexUid } from "../../../search/client.server";
 import { explainMatch, type ExplainDoc, type Explanation } from "./explain";
 import { buildMatchPlan, recentlyPresentedFilter, type MatchPlan, type MatchVacancy } from "./query";
 import { byRank, byRankLessPresented, levelSlices } from "./rank";
-import type { MatchRequirement } from "./requirements";
+import { REQUIREMENT_FIELDS, type MatchRequirement } from "./requirements";
 import { REQUIREMENT_COLUMNS, requirementFromRow } from "~/domain/vacancies";
 import { groupBy } from "~/utils/collections";
 import { todayInItaly } from "~/utils/dates";
@@ -61,6 +61,17 @@ const RETRIEVE = [
   "outplacementPriorityFrom",
   "outplacementPriorityTo",
 ];
+
+/**
+ * What the order reads of each result (rank.ts, explain.ts): the preference and experience codes behind the strength,
+ * the fields of the vacancy's requirements, the comune (distance), the CV date and the last presentation. A whole
+ * result set is read with these alone; the page's people are then read in full (measured at 1,000,000 CVs: README,
+ * *Prestazioni*).
+ */
+export function rankFields(v: Pick<MatchVacancy, "requirements">): string[] {
+  const fields = ["id", "comuneCode", "cvUpdatedAt", "lastPresentedAt", "occupationCodes", "experienceCodes"];
+  return [...new Set([...fields, ...v.requirements.flatMap((r) => REQUIREMENT_FIELDS[r.kind])])];
+}
 
 export interface MatchHit {
   id: string;
@@ -122,7 +133,10 @@ export interface MatchResult {
   indexUid: string;
   settingsVersion: number;
   serverMs: number;
-  /** Where serverMs went (bench:match prints each): comuni around the workplace and the plan, the counts round, the ranked page, the notes. */
+  /**
+   * Where serverMs went (bench:match prints each): comuni around the workplace and the plan, round 1 (the total; every
+   * count with countsTogether), the ranked page with the other counts alongside, the notes.
+   */
   phasesMs: { plan: number; counts: number; rank: number; notes: number };
 }
 
@@ -318,6 +332,22 @@ async function addSelfApplications(
   }
 }
 
+/** The page's people that were ranked on rankFields only, read in full; same order (their score is the same). */
+async function readInFull(
+  meili: Meilisearch,
+  uid: string,
+  hits: MatchHit[],
+  partial: Set<string>,
+  hitOf: (doc: unknown) => MatchHit,
+): Promise<MatchHit[]> {
+  const ids = hits.filter((h) => partial.has(h.id)).map((h) => h.id);
+  if (!ids.length) return hits;
+  const { results } = await meili.index(uid).getDocuments({ ids, fields: RETRIEVE, limit: ids.length });
+  const full = new Map(results.map((doc) => [String(doc.id), hitOf(doc)]));
+  // A CV erased between the two reads leaves the page.
+  return hits.flatMap((h) => (partial.has(h.id) ? (full.has(h.id) ? [full.get(h.id)!] : []) : [h]));
+}
+
 /** Accepted self-applications of a vacancy (its candidate pool, docs/architecture.md#service-4c). */
 export async function acceptedApplicants(db: Db, vacancyId: string): Promise<string[]> {
   const rows = await db
@@ -359,6 +389,10 @@ export async function runMatch(
     db?: Db;
     selfApplied?: string[];
     fetchAll?: number;
+    /** Read every field of a whole result set, as before rankFields (bench:match compares the two). */
+    readAllFields?: boolean;
+    /** Every count in round 1, before the page, as before the counts went alongside it (bench:match compares). */
+    countsTogether?: boolean;
     options?: MatchOptions;
     /** Count what each choice would change (the matching page); benchmarks and the shortlist action skip it. */
     withControls?: boolean;
@@ -439,35 +473,44 @@ export async function runMatch(
         ]
       : [];
     const planned = performance.now();
-    // Round 1: only counts (no sorting, no documents): the total, every relaxation number and the choices.
-    const { results: counted } = await meili.multiSearch({ queries: [...counts, ...controlQueries] });
-    const total = exactTotal(counted[0]);
-    const relaxation: MatchResult["relaxation"] = plan.mustHaves.map((m, i) => ({
-      requirementId: m.requirement.id,
-      extra: Math.max(0, exactTotal(counted[i + 1]) - total),
-    }));
-    const toVerify = silent.map((m, i) => ({ requirementId: m.requirement.id, count: exactTotal(counted[1 + plan.mustHaves.length + i]) }));
-    let controls: MatchControls | undefined;
-    if (opts.withControls) {
-      const c = counted.slice(counts.length);
-      controls = {
-        obsolete: Math.abs(exactTotal(c[0]) - total),
-        recentlyPresented: exactTotal(c[1]),
-        cohort: exactTotal(c[2]),
-        radius: hasPoint ? radii.map((r, i) => ({ km: r, total: exactTotal(c[3 + i]) })) : [],
-      };
+    // Round 1: the total alone, which decides how the page is built. The other counts (relaxations, "da verificare",
+    // what each choice would change) go in a second request alongside the page: Meilisearch serves the two on two
+    // cores instead of one after the other (measured: README, *Prestazioni*).
+    const otherCounts = [...counts.slice(1), ...controlQueries];
+    let total: number;
+    let others: Promise<MultiSearchResult<Record<string, unknown>>[]>;
+    if (opts.countsTogether) {
+      const { results } = await meili.multiSearch({ queries: [counts[0], ...otherCounts] });
+      total = exactTotal(results[0]);
+      others = Promise.resolve(results.slice(1));
+    } else {
+      total = exactTotal((await meili.multiSearch({ queries: [counts[0]] })).results[0]);
+      others = otherCounts.length ? meili.multiSearch({ queries: otherCounts }).then((r) => r.results) : Promise.resolve([]);
+      // Awaited after the page; until then a failure must not surface as an unhandled rejection.
+      others.catch(() => {});
     }
     const countedAt = performance.now();
     const fetchAll = opts.fetchAll ?? FETCH_ALL;
+    const scoreFields = rankFields(vacancy);
+    /** People ranked on scoreFields only: read in full once the page is known. */
+    const partial = new Set<string>();
     /** The first `want` people of `where` (`count` of them in all) in rank order. */
     const ranked = async (where: string, count: number, want: number): Promise<MatchHit[]> => {
       let hits: MatchHit[] = [];
       if (want <= 0 || count <= 0) return hits;
       if (count <= fetchAll) {
+        // A set larger than the page is ranked on the score's fields, then only the page is read in full.
+        const fields = opts.readAllFields || count <= want ? RETRIEVE : scoreFields;
         const { results: all } = await meili.multiSearch({
-          queries: [{ indexUid: uid, q: "", filter: where, limit: count, attributesToRetrieve: RETRIEVE }],
+          queries: [{ indexUid: uid, q: "", filter: where, limit: count, attributesToRetrieve: fields }],
         });
-        return all[0].hits.map(hitOf).sort(rank).slice(0, want);
+        // Without preferenceTitles (a label, not a score) until the page is read in full.
+        const top = all[0].hits
+          .map((doc) => hitOf({ preferenceTitles: [], ...doc }))
+          .sort(rank)
+          .slice(0, want);
+        if (fields !== RETRIEVE) for (const h of top) partial.add(h.id);
+        return top;
       }
       for (let next = 0; next < plan.levels.length && hits.length < want; next += LEVELS_PER_ROUND) {
         const batch = plan.levels.slice(next, next + LEVELS_PER_ROUND).map((l) => `${where} AND (${l.filter})`);
@@ -517,7 +560,23 @@ export async function runMatch(
       const first = await ranked(inCohort, cohortTotal, limit);
       hits = [...first, ...(await ranked(`(${filter}) AND NOT (${cohortFilter})`, total - cohortTotal, limit - first.length))];
     } else hits = await ranked(filter, total, limit);
-    hits = hits.slice(offset);
+    hits = await readInFull(meili, uid, hits.slice(offset), partial, hitOf);
+    const rest = await others;
+    const relaxation: MatchResult["relaxation"] = plan.mustHaves.map((m, i) => ({
+      requirementId: m.requirement.id,
+      extra: Math.max(0, exactTotal(rest[i]) - total),
+    }));
+    const toVerify = silent.map((m, i) => ({ requirementId: m.requirement.id, count: exactTotal(rest[plan.mustHaves.length + i]) }));
+    let controls: MatchControls | undefined;
+    if (opts.withControls) {
+      const c = rest.slice(counts.length - 1);
+      controls = {
+        obsolete: Math.abs(exactTotal(c[0]) - total),
+        recentlyPresented: exactTotal(c[1]),
+        cohort: exactTotal(c[2]),
+        radius: hasPoint ? radii.map((r, i) => ({ km: r, total: exactTotal(c[3 + i]) })) : [],
+      };
+    }
     const rankedAt = performance.now();
     if (page === 1 && opts.selfApplied?.length) await addSelfApplications(meili, uid, vacancy, km, hits, opts.selfApplied, hitContext);
     if (opts.employerId) await addOutplacementNotes(db, opts.employerId, hits, today);

@@ -3,6 +3,7 @@ import { matchingFields, significantTokens } from "~/domain/matching/fields";
 import { buildMatchPlan, distanceCondition, scoreLevels, strengthFilters, type MatchVacancy } from "~/domain/matching/query";
 import {
   mustHaveFilter,
+  REQUIREMENT_FIELDS,
   requirementCheck,
   requirementStatus,
   type MatchRequirement,
@@ -297,4 +298,45 @@ describe("match plan", () => {
     expect(new Set(scores).size).toBe(scores.length);
     expect(scoreLevels(plan.tiers, []).map((l) => l.score)).toEqual([40, 30, 20, 10]);
   });
+});
+
+describe("REQUIREMENT_FIELDS: each kind's check reads only its listed fields", () => {
+  // Ranking reads a whole result set with these fields alone (search.server.ts rankFields): a field a check reads but
+  // the list lacks would change a status, so a score, so the order.
+  const rich = doc({
+    licences: ["02"],
+    licenceCategories: ["AM", "B"],
+    educationLevel: 7,
+    experienceCodes: [OCC],
+    experienceYears: [`${OCC}:1`, `${OCC}:2`, `${OCC}:3`],
+    languageLevels: ["001:A1", "001:A2", "001:B1"],
+    languages: ["001", "002"],
+    certificateTokens: ["cqc", "haccp"],
+    certificateCodes: ["patentino:07"],
+    skillTokens: ["excel", "haccp"],
+  });
+  // Mentions English below the level asked: "missing", where a CV silent on English would be "da verificare".
+  const lowEnglish = doc({ languages: ["001"], languageLevels: ["001:A1"] });
+  const requirements = [
+    req({ kind: "education", studyLevel: 4 }),
+    req({ kind: "experience", years: 0 }),
+    req({ kind: "experience", years: 3 }),
+    req({ kind: "language", languageCode: "001", cefrLevel: "B1" }),
+    req({ kind: "licence", licenceCategory: "B" }),
+    req({ kind: "licence", licenceCode: "02" }),
+    req({ kind: "certificate", description: "CQC merci" }),
+    req({ kind: "certificate", description: "Attestato HACCP" }),
+    req({ kind: "certificate", description: "Patentino fitosanitario", patentinoCode: "07" }),
+    req({ kind: "skill", description: "Excel" }),
+  ];
+  it.each(requirements.map((r) => [`${r.kind} ${r.description || r.licenceCategory || r.years || r.languageCode || r.studyLevel}`, r]))(
+    "%s",
+    (_name, r) => {
+      for (const full of [rich, lowEnglish, doc()]) {
+        const only = Object.fromEntries(REQUIREMENT_FIELDS[r.kind].map((f) => [f, full[f]]));
+        expect(requirementStatus(r, OCC, { ...doc(), ...only })).toBe(requirementStatus(r, OCC, full));
+      }
+      expect(requirementStatus(r, OCC, rich)).toBe("met");
+    },
+  );
 });
