@@ -25,15 +25,23 @@ export function writeBenchCandidates(db: Db, count: number, onBatch?: (written: 
   });
 }
 
+/** What a benchmark runs on; `kept` when its folder is the `--data-dir` one (see withBenchPlatform). */
+export interface BenchPlatform {
+  db: Db;
+  meili: Meilisearch;
+  dir: string;
+  kept: boolean;
+}
+
 /**
  * A benchmark's own PostgreSQL and Meilisearch in a throwaway folder (never the portal's data): started,
  * handed to `run`, then stopped and removed whatever happens. The folder is world-readable because the
  * embedded PostgreSQL runs as the `postgres` OS user. With `keepDir` the folder is that one, created if
- * missing and kept afterwards, so that a later run can reuse its data (see `benchCandidatesReady`).
+ * missing and kept afterwards, so that a later run can reuse its data (see `prepareBenchCandidates`).
  */
 export async function withBenchPlatform<T>(
   prefix: string,
-  run: (bench: { db: Db; meili: Meilisearch; dir: string }) => Promise<T>,
+  run: (bench: BenchPlatform) => Promise<T>,
   opts: { beforeStop?: () => void; env?: Record<string, string>; keepDir?: string } = {},
 ): Promise<T> {
   const dir = opts.keepDir ? path.resolve(opts.keepDir) : fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -48,7 +56,7 @@ export async function withBenchPlatform<T>(
   );
   try {
     setServiceUrls({ DATABASE_URL: platform.databaseUrl, MEILI_URL: platform.meiliUrl, MEILI_MASTER_KEY: platform.meiliKey });
-    return await run({ db: getDb(), meili: createMeiliClient(platform.meiliUrl, platform.meiliKey, 120_000), dir });
+    return await run({ db: getDb(), meili: createMeiliClient(platform.meiliUrl, platform.meiliKey, 120_000), dir, kept: !!opts.keepDir });
   } finally {
     opts.beforeStop?.();
     await closeDb().catch(() => {});
@@ -72,23 +80,17 @@ export function benchCandidatesReady(dir: string, count: number): boolean {
  * The bench CVs written to PostgreSQL and indexed; in a kept folder (`--data-dir`) that already holds them, reused as
  * they are. The folder is marked only after both steps finished: a run cut short leaves no mark.
  */
-export async function prepareBenchCandidates(
-  bench: { db: Db; meili: Meilisearch; dir: string },
-  count: number,
-  keepDir: string | undefined,
-  log: (line: string) => void,
-): Promise<void> {
-  if (keepDir && benchCandidatesReady(bench.dir, count)) {
+export async function prepareBenchCandidates(bench: BenchPlatform, count: number, log: (line: string) => void): Promise<void> {
+  if (bench.kept && benchCandidatesReady(bench.dir, count)) {
     log(`Candidati e indice riusati da ${bench.dir}`);
     return;
   }
-  let t = performance.now();
+  const t = performance.now();
   await writeBenchCandidates(bench.db, count);
   log(`Candidati scritti in PostgreSQL in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  t = performance.now();
   const idx = await reindex(bench.db, bench.meili, "candidates", { batchSize: 5000, maxInFlight: 3 });
-  log(`Indice Meilisearch pronto: ${idx.documents} documenti in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  if (keepDir)
+  log(`Indice Meilisearch pronto: ${new Intl.NumberFormat("it-IT").format(idx.documents)} documenti in ${idx.seconds.toFixed(1)} s`);
+  if (bench.kept)
     fs.writeFileSync(path.join(bench.dir, READY_FILE), JSON.stringify({ count, seed: "rosa-bench", at: new Date().toISOString() }));
 }
 

@@ -326,7 +326,7 @@ async function main() {
     "rosa-bench-match-",
     async (bench) => {
       log(`Rosa — benchmark dell'abbinamento: ${fmt.format(COUNT)} candidati, ${fmt.format(VACANCIES)} offerte, ${os.cpus().length} core`);
-      await prepareBenchCandidates(bench, COUNT, DATA_DIR, log);
+      await prepareBenchCandidates(bench, COUNT, log);
       const { db, meili } = bench;
       if (!(await db.selectFrom("vacancies").select("id").limit(1).executeTakeFirst())) {
         const vacancyIds = await generateVacancies(db, VACANCIES);

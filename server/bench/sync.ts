@@ -56,7 +56,7 @@ await withBenchPlatform(
     console.log(
       `Rosa — sincronizzazione commit → ricercabile: ${fmt.format(COUNT)} candidati sintetici, Meilisearch con ${THREADS} thread di indicizzazione`,
     );
-    await prepareBenchCandidates(bench, COUNT, DATA_DIR, console.log);
+    await prepareBenchCandidates(bench, COUNT, console.log);
     onEveryCommit(() => kickSyncWorker(getDb));
     startSyncWorker(getDb);
     const ids = (await db.selectFrom("candidates").select("id").orderBy("id").limit(SYNCS).execute()).map((r) => r.id);
@@ -75,9 +75,8 @@ await withBenchPlatform(
         console.log(`Impostazione ${variant.text} applicata in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       }
       const label = variant ? `Con ${variant.text}` : "Impostazioni del codice";
-      // In a kept folder the CVs still hold the words of earlier runs: this run's words get this run's mark.
-      const word = DATA_DIR ? `${WORDS[run]}${RUN_MARK}` : WORDS[run];
-      for (const line of describeSync(await measureSync(db, meili, ids, word), label).lines) console.log(line);
+      // Marked with this run: in a kept folder the CVs still hold the words of earlier runs.
+      for (const line of describeSync(await measureSync(db, meili, ids, `${WORDS[run]}${RUN_MARK}`), label).lines) console.log(line);
     }
   },
   { beforeStop: stopSyncWorker, env: { EMBEDDED_MEILI_INDEXING_THREADS: THREADS }, keepDir: DATA_DIR },
