@@ -96,8 +96,7 @@ export async function prepareBenchCandidates(bench: BenchPlatform, count: number
 
 /** `--data-dir` given: refuses a folder that holds something other than a finished run's `count` CVs. */
 export function checkKeepDir(keepDir: string | undefined, count: number) {
-  if (keepDir && fs.existsSync(keepDir) && fs.readdirSync(keepDir).length && !benchCandidatesReady(keepDir, count)) {
-    console.error(`--data-dir ${keepDir}: la cartella non è vuota e non contiene ${count} CV completi di un'esecuzione precedente`);
-    process.exit(2);
-  }
+  // Thrown like every other bad argument of the benches.
+  if (keepDir && fs.existsSync(keepDir) && fs.readdirSync(keepDir).length && !benchCandidatesReady(keepDir, count))
+    throw new Error(`--data-dir ${keepDir}: la cartella non è vuota e non contiene ${count} CV completi di un'esecuzione precedente`);
 }

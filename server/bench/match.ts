@@ -1,10 +1,11 @@
 /**
  * `npm run bench:match [-- --count 200000 --vacancies 1000 --check 50 --compare-fetch-all N --compare-read-all
- * --compare-counts-together --data-dir DIR]`: the preselection matching benchmark on its own throwaway embedded PostgreSQL + Meilisearch.
- * Generates candidates (part B's generator) and vacancies, measures the server time to a ranked, explained top 50 and
- * the relaxation counts, and checks the must-have filtering of 50 vacancies against a brute-force scan of PostgreSQL:
- * violations must be 0. `--compare-…` measure a lever against the code on the same vacancies, interleaved;
- * `--data-dir` keeps the CVs, index and vacancies for the next run with the same `--count`.
+ * --compare-counts-together --compare-walk-one-request --compare-levels-per-round N --data-dir DIR]`: the preselection
+ * matching benchmark on its own throwaway embedded PostgreSQL + Meilisearch. Generates candidates (part B's generator)
+ * and vacancies, measures the server time to a ranked, explained top 50 and the relaxation counts, and checks the
+ * must-have filtering of 50 vacancies against a brute-force scan of PostgreSQL: violations must be 0. `--compare-…`
+ * measure a lever against the code on the same vacancies, interleaved; `--data-dir` keeps the CVs, index and vacancies
+ * for the next run with the same `--count`.
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -35,6 +36,10 @@ const { values: args } = parseArgs({
     "compare-read-all": { type: "boolean", default: false },
     // And: every count in round 1, before the page, instead of only the total (the others alongside the page).
     "compare-counts-together": { type: "boolean", default: false },
+    // And: each round of the level walk (sets above FETCH_ALL) in one request instead of two at once.
+    "compare-walk-one-request": { type: "boolean", default: false },
+    // And: another number of score levels per round of that walk (LEVELS_PER_ROUND in search.server.ts).
+    "compare-levels-per-round": { type: "string" },
     // Keep the CVs, the index and the vacancies in this folder; a later run with the same --count reuses them (at
     // 1,000,000 writing and indexing take ~45 of the run's ~50 minutes).
     "data-dir": { type: "string" },
@@ -46,6 +51,9 @@ const CHECK = Number(args.check);
 const COMPARE_FETCH_ALL = args["compare-fetch-all"] == null ? null : Number(args["compare-fetch-all"]);
 if (COMPARE_FETCH_ALL != null && !(Number.isInteger(COMPARE_FETCH_ALL) && COMPARE_FETCH_ALL >= 0))
   throw new Error("--compare-fetch-all deve essere un intero ≥ 0");
+const COMPARE_LEVELS = args["compare-levels-per-round"] == null ? null : Number(args["compare-levels-per-round"]);
+if (COMPARE_LEVELS != null && !(Number.isInteger(COMPARE_LEVELS) && COMPARE_LEVELS >= 1))
+  throw new Error("--compare-levels-per-round deve essere un intero ≥ 1");
 const DATA_DIR = args["data-dir"];
 checkKeepDir(DATA_DIR, COUNT);
 const CV_MONTHS = 6;
@@ -54,6 +62,8 @@ const TARGET_P95_MS = COUNT >= 1_000_000 ? 50 : 100;
 const log = (...a: unknown[]) => console.log(...a);
 const fmt = new Intl.NumberFormat("it-IT");
 const ms = (x: number) => `${x.toFixed(1)} ms`;
+const mean = (x: number[]) => (x.reduce((a, b) => a + b, 0) / x.length).toLocaleString("it-IT", { maximumFractionDigits: 1 });
+const spread = (x: number[]) => `p50 ${ms(pct(x, 50))}  p95 ${ms(pct(x, 95))}`;
 
 /** Vacancies shaped like real ones: occupations people want, big towns, a mix of requirements. */
 async function generateVacancies(db: Db, n: number): Promise<string[]> {
@@ -370,7 +380,7 @@ async function measure(db: Db, meili: Meilisearch) {
   );
   log(`Top 50 ordinata e spiegata (caricamento offerta + query + spiegazioni + conteggi di rilassamento), ${full.length} offerte:`);
   log(
-    `  p50 ${ms(pct(full, 50))}  p95 ${ms(pct(full, 95))}  max ${ms(Math.max(...full))}   obiettivo p95 ≤ ${TARGET_P95_MS} ms: ${pct(full, 95) <= TARGET_P95_MS ? "OK" : "NON RAGGIUNTO"}`,
+    `  ${spread(full)}  max ${ms(Math.max(...full))}   obiettivo p95 ≤ ${TARGET_P95_MS} ms: ${pct(full, 95) <= TARGET_P95_MS ? "OK" : "NON RAGGIUNTO"}`,
   );
   const phase = (name: keyof MatchResult["phasesMs"]) => {
     const x = results.map((r) => r.phasesMs[name]);
@@ -380,10 +390,13 @@ async function measure(db: Db, meili: Meilisearch) {
   log(
     `  dove va il tempo: caricamento dell'offerta p50 ${ms(pct(load, 50))} · p95 ${ms(pct(load, 95))}; comuni vicini e piano ${phase("plan")}; totale ${phase("counts")}; top 50 ordinata con gli altri conteggi accanto ${phase("rank")}; note ${phase("notes")}`,
   );
-  if (relax.length)
+  // The walk of the sets above FETCH_ALL, part of the phase above.
+  const walks = results.filter((r) => r.walk.rounds > 0).map((r) => r.walk);
+  if (walks.length)
     log(
-      `Conteggi di rilassamento da soli (${withMusts} offerte con requisiti indispensabili): p50 ${ms(pct(relax, 50))}  p95 ${ms(pct(relax, 95))}`,
+      `  di cui percorso per livelli (${walks.length} offerte, ${walks.filter((w) => w.rounds > 1).length} con più di un giro; livelli contati in media ${mean(walks.map((w) => w.counted))}, usati ${mean(walks.map((w) => w.taken))}): conteggi dei livelli ${spread(walks.map((w) => w.countsMs))}; lettura dei più vicini ${spread(walks.map((w) => w.readMs))}`,
     );
+  if (relax.length) log(`Conteggi di rilassamento da soli (${withMusts} offerte con requisiti indispensabili): ${spread(relax)}`);
   // Levers measured on the same vacancies, paired and interleaved with the code as it is, so that a busy machine
   // weighs on both alike.
   const comparisons: { label: string; opts: Partial<Parameters<typeof runMatch>[1]> }[] = [];
@@ -393,8 +406,20 @@ async function measure(db: Db, meili: Meilisearch) {
     comparisons.push({ label: "Tutti i conteggi prima della pagina (non accanto)", opts: { countsTogether: true } });
   if (args["compare-read-all"])
     comparisons.push({ label: "Insiemi letti con tutti i campi (non solo quelli del punteggio)", opts: { readAllFields: true } });
+  if (args["compare-walk-one-request"])
+    comparisons.push({ label: "Percorso per livelli in una richiesta per giro (non due)", opts: { walkInOneRequest: true } });
+  if (COMPARE_LEVELS != null)
+    comparisons.push({ label: `${COMPARE_LEVELS} livelli di punteggio per giro`, opts: { levelsPerRound: COMPARE_LEVELS } });
+  if (COMPARE_LEVELS != null && args["compare-walk-one-request"])
+    comparisons.push({
+      label: `${COMPARE_LEVELS} livelli per giro in una richiesta`,
+      opts: { levelsPerRound: COMPARE_LEVELS, walkInOneRequest: true },
+    });
   if (args["compare-read-all"] && args["compare-counts-together"])
-    comparisons.push({ label: "Senza le due leve (come prima del 07/12/2026)", opts: { readAllFields: true, countsTogether: true } });
+    comparisons.push({
+      label: "Insiemi letti con tutti i campi e tutti i conteggi prima della pagina",
+      opts: { readAllFields: true, countsTogether: true },
+    });
   for (const { label, opts } of comparisons) {
     const again: number[] = [];
     const base: number[] = [];
@@ -408,8 +433,15 @@ async function measure(db: Db, meili: Meilisearch) {
       base.push(performance.now() - t1);
       if (r.hits.map((h) => h.id).join() !== results[i].hits.map((h) => h.id).join()) differ++;
     }
-    log(`Codice attuale, stesse offerte alternate: p50 ${ms(pct(base, 50))}  p95 ${ms(pct(base, 95))}`);
-    log(`${label}: p50 ${ms(pct(again, 50))}  p95 ${ms(pct(again, 95))}  max ${ms(Math.max(...again))}; top 50 diverse ${differ}`);
+    log(`Codice attuale, stesse offerte alternate: ${spread(base)}`);
+    log(`${label}: ${spread(again)}  max ${ms(Math.max(...again))}; top 50 diverse ${differ}`);
+    // The offers walked level by level, where the walk's levers act.
+    const walkedAt = results.flatMap((r, i) => (r.total > FETCH_ALL ? [i] : []));
+    const of = (xs: number[]) => spread(walkedAt.map((i) => xs[i]));
+    if (walkedAt.length)
+      log(
+        `  di cui ${walkedAt.length} offerte con oltre ${fmt.format(FETCH_ALL)} idonei: codice attuale ${of(base)} → variante ${of(again)}`,
+      );
   }
   // Broad searches (100 km, every must-have relaxed), all forced through the path used beyond FETCH_ALL results:
   // score level by score level, comune by comune.
@@ -425,7 +457,7 @@ async function measure(db: Db, meili: Meilisearch) {
   log(
     `Top 50 in ricerca larga: raggio 100 km e requisiti indispensabili rilassati (${broad.length} offerte, ${walked} con oltre ${fmt.format(FETCH_ALL)} risultati), tutte percorse per livello di punteggio e per comune:`,
   );
-  log(`  p50 ${ms(pct(broad, 50))}  p95 ${ms(pct(broad, 95))}  max ${ms(Math.max(...broad))}`);
+  log(`  ${spread(broad)}  max ${ms(Math.max(...broad))}`);
 
   // Correctness against PostgreSQL for the first CHECK vacancies.
   const raw = await loadRaw(db);

@@ -87,6 +87,9 @@ describe("matching a vacancy against the real index", () => {
     const rank = (r: typeof whole) => r.hits.map((h) => [h.id, h.explanation.score, h.explanation.distanceKm]);
     // fetchAll 0 forces the path used beyond 1,000 results: per-level per-comune counts, then the nearest people.
     expect(rank(await runMatch(v, { cvObsoleteMonths: 6, fetchAll: 0 }))).toEqual(rank(whole));
+    // Each round in one request, as before it went in two at once, and other numbers of levels per round: the same list.
+    for (const before of [{ walkInOneRequest: true }, { levelsPerRound: 1 }, { levelsPerRound: 8 }])
+      expect(rank(await runMatch(v, { cvObsoleteMonths: 6, fetchAll: 0, ...before }))).toEqual(rank(whole));
   });
 
   it("ranks a whole set on the ranking fields alone and shows the page exactly as when every field is read", async () => {

@@ -14,7 +14,8 @@ export interface ExplainDoc extends RequirementDoc {
   occupationCodes: string[];
   occupationCategories: string[];
   occupationClasses: string[];
-  preferenceTitles: string[];
+  /** The preferences' titles, a label only: a result set ranked on rankFields is read without them. */
+  preferenceTitles?: string[];
   cvUpdatedAt: number;
 }
 
@@ -56,7 +57,7 @@ export function preferenceStrength(occupationCode: string, doc: ExplainDoc): Exp
     label: STRENGTH[grade].label,
     points: STRENGTH[grade].points,
     slot: fromPreference ? found[grade] + 1 : null,
-    preference: fromPreference ? (doc.preferenceTitles[found[grade]] ?? doc.occupationCodes[found[grade]]) : null,
+    preference: fromPreference ? (doc.preferenceTitles?.[found[grade]] ?? doc.occupationCodes[found[grade]]) : null,
   };
 }
 
