@@ -420,6 +420,8 @@ async function measure(db: Db, meili: Meilisearch) {
       label: "Insiemi letti con tutti i campi e tutti i conteggi prima della pagina",
       opts: { readAllFields: true, countsTogether: true },
     });
+  // The offers walked level by level, where the walk's levers act.
+  const walkedAt = results.flatMap((r, i) => (r.total > FETCH_ALL ? [i] : []));
   for (const { label, opts } of comparisons) {
     const again: number[] = [];
     const base: number[] = [];
@@ -435,8 +437,6 @@ async function measure(db: Db, meili: Meilisearch) {
     }
     log(`Codice attuale, stesse offerte alternate: ${spread(base)}`);
     log(`${label}: ${spread(again)}  max ${ms(Math.max(...again))}; top 50 diverse ${differ}`);
-    // The offers walked level by level, where the walk's levers act.
-    const walkedAt = results.flatMap((r, i) => (r.total > FETCH_ALL ? [i] : []));
     const of = (xs: number[]) => spread(walkedAt.map((i) => xs[i]));
     if (walkedAt.length)
       log(

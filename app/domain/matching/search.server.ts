@@ -391,7 +391,7 @@ export function countQuery(uid: string, filter: string): MultiSearchQuery {
 
 /** How many people of `filter` live in each comune: the distance order of a score level (rank.ts, levelSlices). */
 function byComuneQuery(uid: string, filter: string): MultiSearchQuery {
-  return { indexUid: uid, q: "", filter, page: 1, hitsPerPage: 0, facets: ["comuneCode"] };
+  return { ...countQuery(uid, filter), facets: ["comuneCode"] };
 }
 
 const isUnreachable = (e: unknown) => {
