@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
-import { loadMatchVacancy, runMatch } from "~/domain/matching/search.server";
+import { indexShape, loadMatchVacancy, runMatch, type MatchLevers } from "~/domain/matching/search.server";
+import { getMeili } from "../../search/client.server";
 import { createEmployer } from "../support/factories";
 import { createMatchCandidate, createMatchVacancy, indexPending } from "../support/factories-shortlists";
 
@@ -61,7 +62,7 @@ describe("matching a vacancy against the real index", () => {
 
   it("applies must-haves, consent, freshness, radius and the candidate's own commute; ranks by strength then nice-to-haves", async () => {
     const v = (await loadMatchVacancy(getDb(), vacancyId))!;
-    const result = await runMatch(v, { cvObsoleteMonths: 6, freshCommute: true });
+    const result = await runMatch(v, { cvObsoleteMonths: 6, rereadShape: true });
     const found = result.hits.map((h) => h.id);
     const mine = new Set(Object.values(ids));
     const ours = found.filter((id) => mine.has(id));
@@ -85,18 +86,54 @@ describe("matching a vacancy against the real index", () => {
     const whole = await runMatch(v, { cvObsoleteMonths: 6 });
     expect(whole.total).toBeGreaterThanOrEqual(4);
     const rank = (r: typeof whole) => r.hits.map((h) => [h.id, h.explanation.score, h.explanation.distanceKm]);
-    // fetchAll 0 forces the path used beyond 1,000 results: per-level per-comune counts, then the nearest people.
+    // fetchAll 0 forces the path used beyond FETCH_ALL results: per-level per-comune counts, then the nearest people.
     expect(rank(await runMatch(v, { cvObsoleteMonths: 6, fetchAll: 0 }))).toEqual(rank(whole));
     // Each round in one request, as before it went in two at once, and other numbers of levels per round: the same list.
-    for (const before of [{ walkInOneRequest: true }, { levelsPerRound: 1 }, { levelsPerRound: 8 }])
-      expect(rank(await runMatch(v, { cvObsoleteMonths: 6, fetchAll: 0, ...before }))).toEqual(rank(whole));
+    for (const levers of [{ walkInOneRequest: true }, { levelsPerRound: 1 }, { levelsPerRound: 8 }])
+      expect(rank(await runMatch(v, { cvObsoleteMonths: 6, fetchAll: 0, levers }))).toEqual(rank(whole));
+  });
+
+  it("gives the same total, counts and page whether the other counts go out with the total, after it or in its request", async () => {
+    const v = (await loadMatchVacancy(getDb(), vacancyId))!;
+    expect(v.requirements.some((r) => r.priority === "must")).toBe(true);
+    const seen = async (levers: MatchLevers) => {
+      const r = await runMatch(v, { cvObsoleteMonths: 6, withControls: true, levers });
+      return { total: r.total, relaxation: r.relaxation, toVerify: r.toVerify, controls: r.controls, hits: r.hits.map((h) => h.id) };
+    };
+    const now = await seen({});
+    expect(now.relaxation.length).toBeGreaterThan(0);
+    expect(now.controls?.radius.length).toBeGreaterThan(0);
+    for (const levers of [{ countsAfterTotal: true }, { countsTogether: true }]) expect(await seen(levers)).toEqual(now);
+  });
+
+  it("finds the same people whether the freshness condition names the fresh CVs or the obsolete ones", async () => {
+    const v = (await loadMatchVacancy(getDb(), vacancyId))!;
+    const run = (levers: MatchLevers) => runMatch(v, { cvObsoleteMonths: 6, withControls: true, rereadShape: true, levers });
+    const fresh = (r: Awaited<ReturnType<typeof run>>) => r.plan.conditions.find((c) => c.key === "fresh")!.filter;
+    const named = await run({});
+    const since = await run({ freshSince: true });
+    // The test index holds more fresh CVs than obsolete ones: the code names the obsolete ones. Seen from 2100, every CV
+    // is obsolete and the condition names the fresh ones (read last with today, as the cache keeps the last reading).
+    const uid = named.indexUid;
+    expect((await indexShape(getMeili(), uid, { now: new Date("2100-01-01T00:00:00Z"), cvObsoleteMonths: 6 }, true)).obsoleteFewer).toBe(
+      false,
+    );
+    expect((await indexShape(getMeili(), uid, { now: new Date(), cvObsoleteMonths: 6 }, true)).obsoleteFewer).toBe(true);
+    expect(fresh(named)).toMatch(/^NOT cvUpdatedAt < \d+$/);
+    expect(fresh(since)).toMatch(/^cvUpdatedAt >= \d+$/);
+    expect(named.hits.some((h) => h.id === ids.obsolete)).toBe(false);
+    const seen = (r: typeof named) => [r.total, r.relaxation, r.controls, r.hits.map((h) => h.id)];
+    expect(seen(named)).toEqual(seen(since));
+    expect(seen(await runMatch(v, { cvObsoleteMonths: 6, withControls: true, fetchAll: 0, levers: { freshSince: true } }))).toEqual(
+      seen(named),
+    );
   });
 
   it("ranks a whole set on the ranking fields alone and shows the page exactly as when every field is read", async () => {
     const v = (await loadMatchVacancy(getDb(), vacancyId))!;
     // Pages of 2 out of 4 or more: larger sets than the page, the ones ranked on the score's fields.
     const light = await runMatch(v, { cvObsoleteMonths: 6, limit: 2 });
-    const full = await runMatch(v, { cvObsoleteMonths: 6, limit: 2, readAllFields: true });
+    const full = await runMatch(v, { cvObsoleteMonths: 6, limit: 2, levers: { readAllFields: true } });
     expect(light.total).toBeGreaterThanOrEqual(4);
     expect(light.hits).toHaveLength(2);
     expect(light.hits).toEqual(full.hits);

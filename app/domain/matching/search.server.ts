@@ -139,7 +139,7 @@ export interface MatchResult {
   serverMs: number;
   /**
    * Where serverMs went (bench:match prints each): comuni around the workplace and the plan, round 1 (the total; every
-   * count with countsTogether), the ranked page with the other counts alongside, the notes.
+   * count with levers.countsTogether), the ranked page (the other counts were sent with the total), the notes.
    */
   phasesMs: { plan: number; counts: number; rank: number; notes: number };
   /**
@@ -222,19 +222,43 @@ export function assertMatchable(status: string) {
     throw new DomainError("Si possono cercare candidati solo per offerte convalidate, pubblicate o in preselezione.", "_form", "conflict");
 }
 
-// The distinct commute values change rarely; a short cache saves one query per match.
-const commuteCache = globalThis as unknown as { __rosaCommute?: { uid: string; at: number; values: number[] } };
-const COMMUTE_TTL_MS = 30_000;
+/** What a match plan needs to know of the index itself. */
+export interface IndexShape {
+  /** The distinct maxCommuteKm values (query.ts, distanceCondition). */
+  commuteValues: number[];
+  /** Fewer CVs are obsolete than fresh (query.ts, PlanOptions.obsoleteFewer). */
+  obsoleteFewer: boolean;
+}
 
-export async function commuteValues(meili: Meilisearch, uid: string, fresh = false): Promise<number[]> {
-  const c = commuteCache.__rosaCommute;
-  if (!fresh && c && c.uid === uid && Date.now() - c.at < COMMUTE_TTL_MS) return c.values;
-  const res = await meili.index(uid).search("", { limit: 0, facets: ["maxCommuteKm"] });
-  const values = Object.keys(res.facetDistribution?.maxCommuteKm ?? {})
-    .map(Number)
-    .filter(Number.isFinite);
-  commuteCache.__rosaCommute = { uid, at: Date.now(), values };
-  return values;
+// Both change slowly; a short cache saves a request per match. Until it is read again, a new commute value's people are
+// left out (at most SHAPE_TTL_MS) and a shift in the obsolete share costs only speed.
+const shapeCache = globalThis as unknown as { __rosaMatchShape?: { key: string; at: number; shape: IndexShape } };
+const SHAPE_TTL_MS = 30_000;
+
+export async function indexShape(
+  meili: Meilisearch,
+  uid: string,
+  freshness: { now: Date; cvObsoleteMonths: number },
+  reread = false,
+): Promise<IndexShape> {
+  const key = `${uid} ${freshness.cvObsoleteMonths}`;
+  const c = shapeCache.__rosaMatchShape;
+  if (!reread && c && c.key === key && Date.now() - c.at < SHAPE_TTL_MS) return c.shape;
+  const before = Math.floor(obsoleteCutoff(freshness.now, freshness.cvObsoleteMonths).getTime() / 1000);
+  const { results } = await meili.multiSearch({
+    queries: [
+      { indexUid: uid, q: "", page: 1, hitsPerPage: 0, facets: ["maxCommuteKm", COUNT_FACET] },
+      countQuery(uid, `cvUpdatedAt < ${before}`),
+    ],
+  });
+  const shape = {
+    commuteValues: Object.keys(results[0].facetDistribution?.maxCommuteKm ?? {})
+      .map(Number)
+      .filter(Number.isFinite),
+    obsoleteFewer: 2 * exactTotal(results[1]) < exactTotal(results[0]),
+  };
+  shapeCache.__rosaMatchShape = { key, at: Date.now(), shape };
+  return shape;
 }
 
 /**
@@ -373,6 +397,25 @@ async function readInFull(
   return hits.flatMap((h) => (partial.has(h.id) ? (full.has(h.id) ? [full.get(h.id)!] : []) : [h]));
 }
 
+/**
+ * Earlier ways of building the same page, kept so that bench:match can measure each choice against the code as it is
+ * (README, *Prestazioni*); the results are the same.
+ */
+export interface MatchLevers {
+  /** Read every field of a whole result set, as before rankFields. */
+  readAllFields?: boolean;
+  /** Every count in one request with the total, as before the other counts had their own request. */
+  countsTogether?: boolean;
+  /** The other counts sent once the total is known, as before they went out with it. */
+  countsAfterTotal?: boolean;
+  /** Each round of the level walk in one request, as before it was split in two. */
+  walkInOneRequest?: boolean;
+  /** The freshness condition always as `cvUpdatedAt >= …`, as before it named the fewer side (PlanOptions.obsoleteFewer). */
+  freshSince?: boolean;
+  /** Score levels per round of the walk, instead of LEVELS_PER_ROUND. */
+  levelsPerRound?: number;
+}
+
 /** Accepted self-applications of a vacancy (its candidate pool, docs/architecture.md#service-4c). */
 export async function acceptedApplicants(db: Db, vacancyId: string): Promise<string[]> {
   const rows = await db
@@ -414,19 +457,14 @@ export async function runMatch(
     limit?: number;
     now?: Date;
     cvObsoleteMonths: number;
-    freshCommute?: boolean;
+    /** Read the index's shape again instead of the cached one (tests that have just changed the index). */
+    rereadShape?: boolean;
     meili?: Meilisearch;
     db?: Db;
     selfApplied?: string[];
     fetchAll?: number;
-    /** Read every field of a whole result set, as before rankFields (bench:match compares the two). */
-    readAllFields?: boolean;
-    /** Every count in round 1, before the page, as before the counts went alongside it (bench:match compares). */
-    countsTogether?: boolean;
-    /** Each round of the level walk in one request, as before it was split in two (bench:match compares). */
-    walkInOneRequest?: boolean;
-    /** Score levels per round of the walk (bench:match compares other values with LEVELS_PER_ROUND). */
-    levelsPerRound?: number;
+    /** Earlier ways of building the same page, which bench:match measures against the code as it is. */
+    levers?: MatchLevers;
     options?: MatchOptions;
     /** Count what each choice would change (the matching page); benchmarks and the shortlist action skip it. */
     withControls?: boolean;
@@ -465,10 +503,13 @@ export async function runMatch(
     const within = (km: number) => around?.filter((c) => c.km <= km) ?? null;
     const nearby = within(options.radiusKm);
     const km = new Map(nearby?.map((c) => [c.code, c.km]));
+    const levers = opts.levers ?? {};
+    const shape = await indexShape(meili, uid, { now, cvObsoleteMonths: opts.cvObsoleteMonths }, opts.rereadShape);
     const planOptions = {
       now,
       cvObsoleteMonths: opts.cvObsoleteMonths,
-      commuteValues: await commuteValues(meili, uid, opts.freshCommute),
+      commuteValues: shape.commuteValues,
+      obsoleteFewer: shape.obsoleteFewer && !levers.freshSince,
       relaxed: opts.relaxed ?? [],
     };
     const plan = buildMatchPlan(vacancy, {
@@ -507,21 +548,28 @@ export async function runMatch(
         ]
       : [];
     const planned = performance.now();
-    // Round 1: the total alone, which decides how the page is built. The other counts (relaxations, "da verificare",
-    // what each choice would change) go in a second request alongside the page: Meilisearch serves the two on two
-    // cores instead of one after the other (measured: README, *Prestazioni*).
+    // Round 1: the total in a request of its own, since it decides how the page is built. The other counts
+    // (relaxations, "da verificare", what each choice would change) go out at the same time in a second request and
+    // are read after the page: Meilisearch serves the two on two cores, and the page's queries do not wait for them
+    // (measured: README, *Prestazioni*).
     const otherCounts = [...counts.slice(1), ...controlQueries];
+    const sendOthers = () => {
+      const sent = otherCounts.length ? meili.multiSearch({ queries: otherCounts }).then((r) => r.results) : Promise.resolve([]);
+      // Awaited after the page; until then a failure must not surface as an unhandled rejection.
+      sent.catch(() => {});
+      return sent;
+    };
     let total: number;
     let others: Promise<MultiSearchResult<Record<string, unknown>>[]>;
-    if (opts.countsTogether) {
+    if (levers.countsTogether) {
       const { results } = await meili.multiSearch({ queries: [counts[0], ...otherCounts] });
       total = exactTotal(results[0]);
       others = Promise.resolve(results.slice(1));
     } else {
-      total = exactTotal((await meili.multiSearch({ queries: [counts[0]] })).results[0]);
-      others = otherCounts.length ? meili.multiSearch({ queries: otherCounts }).then((r) => r.results) : Promise.resolve([]);
-      // Awaited after the page; until then a failure must not surface as an unhandled rejection.
-      others.catch(() => {});
+      const totalRequest = meili.multiSearch({ queries: [counts[0]] });
+      const early = levers.countsAfterTotal ? null : sendOthers();
+      total = exactTotal((await totalRequest).results[0]);
+      others = early ?? sendOthers();
     }
     const countedAt = performance.now();
     const fetchAll = opts.fetchAll ?? FETCH_ALL;
@@ -532,7 +580,7 @@ export async function runMatch(
     /** One step of the level walk (its counts or its reads), timed for bench:match. */
     const walkSearch = async (queries: MultiSearchQuery[], spent: "countsMs" | "readMs") => {
       const t = performance.now();
-      const results = opts.walkInOneRequest ? (await meili.multiSearch({ queries })).results : await searchInTwo(meili, queries);
+      const results = levers.walkInOneRequest ? (await meili.multiSearch({ queries })).results : await searchInTwo(meili, queries);
       walk[spent] += performance.now() - t;
       return results;
     };
@@ -542,7 +590,7 @@ export async function runMatch(
       if (want <= 0 || count <= 0) return hits;
       if (count <= fetchAll) {
         // A set larger than the page is ranked on the score's fields, then only the page is read in full.
-        const fields = opts.readAllFields || count <= want ? RETRIEVE : scoreFields;
+        const fields = levers.readAllFields || count <= want ? RETRIEVE : scoreFields;
         const { results: all } = await meili.multiSearch({
           queries: [{ indexUid: uid, q: "", filter: where, limit: count, attributesToRetrieve: fields }],
         });
@@ -550,7 +598,7 @@ export async function runMatch(
         if (fields !== RETRIEVE) for (const h of top) partial.add(h.id);
         return top;
       }
-      const perRound = opts.levelsPerRound ?? LEVELS_PER_ROUND;
+      const perRound = levers.levelsPerRound ?? LEVELS_PER_ROUND;
       for (let next = 0; next < plan.levels.length && hits.length < want; next += perRound) {
         const batch = plan.levels.slice(next, next + perRound).map((l) => `${where} AND (${l.filter})`);
         walk.rounds++;

@@ -251,6 +251,18 @@ describe("match plan", () => {
     expect(f).not.toContain("_geo");
   });
 
+  it("names the obsolete CVs instead of the fresh ones when they are fewer, for the same cutoff", () => {
+    const options = { now: NOW, cvObsoleteMonths: 6, commuteValues: [], nearby: NEARBY, relaxed: [] };
+    const cutoff = Math.floor(Date.parse("2026-05-23T10:00:00Z") / 1000);
+    const fresh = (obsoleteFewer: boolean) =>
+      buildMatchPlan(vacancy(), { ...options, obsoleteFewer }).conditions.find((c) => c.key === "fresh")!.filter;
+    expect(fresh(false)).toBe(`cvUpdatedAt >= ${cutoff}`);
+    expect(fresh(true)).toBe(`NOT cvUpdatedAt < ${cutoff}`);
+    expect(buildMatchPlan(vacancy(), { ...options, obsoleteFewer: true, includeObsolete: true }).resultFilter()).not.toContain(
+      "cvUpdatedAt",
+    );
+  });
+
   it("leaves the radius out when the workplace has no coordinates", () => {
     const plan = buildMatchPlan(vacancy(), { now: NOW, cvObsoleteMonths: 6, commuteValues: [], nearby: null, relaxed: [] });
     expect(plan.conditions.map((c) => c.key)).not.toContain("distance");
