@@ -440,10 +440,15 @@ async function measure(db: Db, meili: Meilisearch) {
     const again: number[] = [];
     const base: number[] = [];
     let differ = 0;
+    // Each run also by its place in the pair: the second finds the vacancy's index pages just read.
+    const first: number[] = [];
+    const second: number[] = [];
     const timed = async (v: MatchVacancy, lever: typeof opts, into: number[]) => {
       const t0 = performance.now();
       const r = await runMatch(v, { cvObsoleteMonths: CV_MONTHS, meili, now, ...lever });
-      into.push(performance.now() - t0);
+      const took = performance.now() - t0;
+      into.push(took);
+      (first.length > second.length ? second : first).push(took);
       return r;
     };
     for (const [i, v] of vacancies.entries()) {
@@ -461,6 +466,7 @@ async function measure(db: Db, meili: Meilisearch) {
     }
     log(`Codice attuale, stesse offerte alternate: ${spread(base)}`);
     log(`${label}: ${spread(again)}  max ${ms(Math.max(...again))}; top 50 diverse ${differ}`);
+    log(`  per posto nella coppia, entrambe le versioni: prima esecuzione ${spread(first)}; seconda ${spread(second)}`);
     const of = (xs: number[]) => spread(walkedAt.map((i) => xs[i]));
     if (walkedAt.length)
       log(
