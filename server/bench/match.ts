@@ -1,7 +1,7 @@
 /**
  * `npm run bench:match [-- --count 200000 --vacancies 1000 --check 50 --compare-fetch-all N --compare-read-all
- * --compare-counts-together --compare-counts-after-total --compare-fresh-since --compare-walk-one-request --compare-levels-per-round N --data-dir DIR]`: the preselection
- * matching benchmark on its own throwaway embedded PostgreSQL + Meilisearch. Generates candidates (part B's generator)
+ * --compare-counts-together --compare-counts-after-total --compare-fresh-since --compare-walk-one-request
+ * --compare-levels-per-round N --data-dir DIR]`: the preselection matching benchmark on its own throwaway embedded PostgreSQL + Meilisearch. Generates candidates (part B's generator)
  * and vacancies, measures the server time to a ranked, explained top 50 and the relaxation counts, and checks the
  * must-have filtering of 50 vacancies against a brute-force scan of PostgreSQL: violations must be 0. `--compare-…`
  * measure a lever against the code on the same vacancies, interleaved; `--data-dir` keeps the CVs, index and vacancies
@@ -52,12 +52,14 @@ const { values: args } = parseArgs({
 const COUNT = Number(args.count);
 const VACANCIES = Number(args.vacancies);
 const CHECK = Number(args.check);
-const COMPARE_FETCH_ALL = args["compare-fetch-all"] == null ? null : Number(args["compare-fetch-all"]);
-if (COMPARE_FETCH_ALL != null && !(Number.isInteger(COMPARE_FETCH_ALL) && COMPARE_FETCH_ALL >= 0))
-  throw new Error("--compare-fetch-all deve essere un intero ≥ 0");
-const COMPARE_LEVELS = args["compare-levels-per-round"] == null ? null : Number(args["compare-levels-per-round"]);
-if (COMPARE_LEVELS != null && !(Number.isInteger(COMPARE_LEVELS) && COMPARE_LEVELS >= 1))
-  throw new Error("--compare-levels-per-round deve essere un intero ≥ 1");
+/** An optional whole-number argument, at least `min`; null when not given. */
+function intArg(name: "compare-fetch-all" | "compare-levels-per-round", min: number): number | null {
+  const value = args[name] == null ? null : Number(args[name]);
+  if (value != null && !(Number.isInteger(value) && value >= min)) throw new Error(`--${name} deve essere un intero ≥ ${min}`);
+  return value;
+}
+const COMPARE_FETCH_ALL = intArg("compare-fetch-all", 0);
+const COMPARE_LEVELS = intArg("compare-levels-per-round", 1);
 const DATA_DIR = args["data-dir"];
 checkKeepDir(DATA_DIR, COUNT);
 const CV_MONTHS = 6;
@@ -443,12 +445,12 @@ async function measure(db: Db, meili: Meilisearch) {
     // Each run also by its place in the pair: the second finds the vacancy's index pages just read.
     const first: number[] = [];
     const second: number[] = [];
-    const timed = async (v: MatchVacancy, lever: typeof opts, into: number[]) => {
+    const timed = async (v: MatchVacancy, lever: typeof opts, into: number[], place: number[]) => {
       const t0 = performance.now();
       const r = await runMatch(v, { cvObsoleteMonths: CV_MONTHS, meili, now, ...lever });
       const took = performance.now() - t0;
       into.push(took);
-      (first.length > second.length ? second : first).push(took);
+      place.push(took);
       return r;
     };
     for (const [i, v] of vacancies.entries()) {
@@ -456,11 +458,11 @@ async function measure(db: Db, meili: Meilisearch) {
       // the code as it is on odd ones, so that neither gains from the order.
       let r: MatchResult;
       if (i % 2 === 0) {
-        r = await timed(v, opts, again);
-        await timed(v, {}, base);
+        r = await timed(v, opts, again, first);
+        await timed(v, {}, base, second);
       } else {
-        await timed(v, {}, base);
-        r = await timed(v, opts, again);
+        await timed(v, {}, base, first);
+        r = await timed(v, opts, again, second);
       }
       if (r.hits.map((h) => h.id).join() !== results[i].hits.map((h) => h.id).join()) differ++;
     }

@@ -14,7 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { obsoleteCutoff } from "~/domain/candidates/freshness";
+import { obsoleteCutoffSeconds } from "~/domain/candidates/freshness";
 import { searchCandidates } from "~/domain/candidates/search.server";
 import { buildCandidateSearch, CandidateSearchSchema } from "~/domain/candidates/search-query";
 import { searchProfessions, searchText } from "~/domain/professions/vocabulary";
@@ -78,7 +78,7 @@ async function main() {
       add(r.candidate_id, r.occupation_code);
 
     const officer = { role: "preselection_officer" as const };
-    const freshSince = Math.floor(obsoleteCutoff(new Date(), getEnv().CV_OBSOLETE_MONTHS).getTime() / 1000);
+    const freshSince = obsoleteCutoffSeconds(new Date(), getEnv().CV_OBSOLETE_MONTHS);
     const rows: {
       query: string;
       relevantInIndex: number;

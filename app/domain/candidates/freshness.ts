@@ -21,6 +21,11 @@ export function isCvObsolete(updatedAt: Date | string, now: Date, months = DEFAU
   return now.getTime() > cvObsoleteFrom(at, months).getTime();
 }
 
+/** The cut-off as the index stores dates (unix seconds), for search filters. */
+export function obsoleteCutoffSeconds(now: Date, months = DEFAULT_CV_OBSOLETE_MONTHS): number {
+  return Math.floor(obsoleteCutoff(now, months).getTime() / 1000);
+}
+
 /** The cut-off for SQL/search filters: CVs updated before it are obsolete. */
 export function obsoleteCutoff(now: Date, months = DEFAULT_CV_OBSOLETE_MONTHS): Date {
   const d = new Date(now.getTime());

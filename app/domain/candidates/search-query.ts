@@ -220,8 +220,14 @@ export function filterParts(input: CandidateSearchInput, ctx: SearchContext) {
   return { facets, geo: cohort ? (and([geo, cohort]) ?? null) : geo, freshness };
 }
 
-export function freshnessFilter(value: "fresh" | "obsolete" | null, freshSince: number): string | null {
-  if (value === "fresh") return `cvUpdatedAt >= ${freshSince}`;
+/**
+ * The fresh or the obsolete CVs. `obsoleteFewer`: the fresh ones are named as "not obsolete", which Meilisearch evaluates
+ * from the smaller set when obsolete CVs are the fewer; the same people, since every CV has a date (README, *Prestazioni*).
+ */
+export function freshnessFilter(value: "fresh" | "obsolete", freshSince: number, obsoleteFewer?: boolean): string;
+export function freshnessFilter(value: "fresh" | "obsolete" | null, freshSince: number, obsoleteFewer?: boolean): string | null;
+export function freshnessFilter(value: "fresh" | "obsolete" | null, freshSince: number, obsoleteFewer = false): string | null {
+  if (value === "fresh") return obsoleteFewer ? `NOT cvUpdatedAt < ${freshSince}` : `cvUpdatedAt >= ${freshSince}`;
   if (value === "obsolete") return `cvUpdatedAt < ${freshSince}`;
   return null;
 }

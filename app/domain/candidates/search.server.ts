@@ -11,7 +11,7 @@ import { resolveComune } from "~/domain/reference/index.server";
 import { searchText, unitsNamedBy } from "~/domain/professions";
 import { indexUid } from "../../../search/client.server";
 import { todayInItaly } from "~/utils/dates";
-import { obsoleteCutoff } from "./freshness";
+import { obsoleteCutoffSeconds } from "./freshness";
 import { inOutplacementPriority } from "./outplacement-priority";
 import { STUDY_LEVELS } from "~/domain/reference";
 import { LANGUAGE_LABELS, LICENCE_LABELS, PROTECTED_CATEGORY_LABELS } from "./schema";
@@ -181,7 +181,7 @@ export async function searchCandidates(
   const kmByComune = new Map(nearby?.map((c) => [c.code, c.km]));
   const ctx: SearchContext = {
     canSeeProtected: roleHas(user.role, "candidates:health"),
-    freshSince: Math.floor(obsoleteCutoff(now, getEnv().CV_OBSOLETE_MONTHS).getTime() / 1000),
+    freshSince: obsoleteCutoffSeconds(now, getEnv().CV_OBSOLETE_MONTHS),
     center,
     nearby: nearby?.map((c) => c.code) ?? null,
     indexUid: indexUid("candidates"),

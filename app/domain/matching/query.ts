@@ -11,7 +11,7 @@ import { plural } from "~/utils/plural";
  * asks for (the index holds comune codes, not coordinates: see
  * app/domain/reference/places.server.ts).
  */
-import { obsoleteCutoff } from "~/domain/candidates";
+import { freshnessFilter, obsoleteCutoffSeconds } from "~/domain/candidates";
 import type { NearbyComune } from "~/domain/reference";
 import { NICE_POINTS, STRENGTH, STRENGTH_ORDER, type Strength } from "./codes";
 import { codePrefix } from "./fields";
@@ -191,9 +191,7 @@ export function buildMatchPlan(v: MatchVacancy, opts: PlanOptions): MatchPlan {
         opts.cvObsoleteMonths === 1
           ? "CV aggiornato nell'ultimo mese"
           : `CV aggiornato negli ultimi ${plural(opts.cvObsoleteMonths, "mese", "mesi")}`,
-      filter: opts.obsoleteFewer
-        ? `NOT cvUpdatedAt < ${seconds(obsoleteCutoff(opts.now, opts.cvObsoleteMonths))}`
-        : `cvUpdatedAt >= ${seconds(obsoleteCutoff(opts.now, opts.cvObsoleteMonths))}`,
+      filter: freshnessFilter("fresh", obsoleteCutoffSeconds(opts.now, opts.cvObsoleteMonths), opts.obsoleteFewer),
     });
   if (opts.nearby)
     conditions.push({

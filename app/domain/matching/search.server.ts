@@ -1,9 +1,15 @@
 import type { Meilisearch, MultiSearchQuery, MultiSearchResult } from "meilisearch";
 import { getDb, type Db } from "~/db/db.server";
-import { obsoleteCutoff } from "~/domain/candidates";
 import { DomainError } from "~/domain/errors";
 import { comuniWithin } from "~/domain/reference/index.server";
-import { COUNT_FACET, exactTotal, inOutplacementPriority, outplacementPriorityFilter } from "~/domain/candidates";
+import {
+  COUNT_FACET,
+  exactTotal,
+  freshnessFilter,
+  inOutplacementPriority,
+  obsoleteCutoffSeconds,
+  outplacementPriorityFilter,
+} from "~/domain/candidates";
 import { candidatesIndex } from "~/domain/candidates/index.server";
 import { getMeili, indexUid } from "../../../search/client.server";
 import { explainMatch, type ExplainDoc, type Explanation } from "./explain";
@@ -244,11 +250,10 @@ export async function indexShape(
   const key = `${uid} ${freshness.cvObsoleteMonths}`;
   const c = shapeCache.__rosaMatchShape;
   if (!reread && c && c.key === key && Date.now() - c.at < SHAPE_TTL_MS) return c.shape;
-  const before = Math.floor(obsoleteCutoff(freshness.now, freshness.cvObsoleteMonths).getTime() / 1000);
   const { results } = await meili.multiSearch({
     queries: [
       { indexUid: uid, q: "", page: 1, hitsPerPage: 0, facets: ["maxCommuteKm", COUNT_FACET] },
-      countQuery(uid, `cvUpdatedAt < ${before}`),
+      countQuery(uid, freshnessFilter("obsolete", obsoleteCutoffSeconds(freshness.now, freshness.cvObsoleteMonths))),
     ],
   });
   const shape = {
@@ -488,7 +493,7 @@ export async function runMatch(
     page,
   };
   const vacancy: MatchVacancy = { ...v, radiusKm: options.radiusKm };
-  const freshSince = Math.floor(obsoleteCutoff(now, opts.cvObsoleteMonths).getTime() / 1000);
+  const freshSince = obsoleteCutoffSeconds(now, opts.cvObsoleteMonths);
   const recentSince = Math.floor(now.getTime() / 1000) - (opts.exposureDays ?? 90) * DAY_S;
   const today = todayInItaly(now);
   const cohortFilter = outplacementPriorityFilter(today);
