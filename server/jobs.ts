@@ -9,6 +9,7 @@ import { getEnv } from "~/utils/env.server";
 import { runL68Deadlines } from "~/domain/l68/alerts/index.server";
 import { runVacancyDeadlines } from "~/domain/vacancies/deadlines.server";
 import { runCvRetention } from "~/domain/candidates/erasure.server";
+import { refreshExperienceYears } from "~/domain/candidates/index.server";
 import { runOutplacementReminders } from "~/domain/outplacement/index.server";
 import { refreshConventionStates, runInternshipJob, sendInternshipReminders, startDueInternships } from "~/domain/internships/index.server";
 import { todayInItaly } from "~/utils/dates";
@@ -72,6 +73,8 @@ export const JOBS: PeriodicJob[] = [
     everyMs: 60 * 60_000,
     run: () => withTransaction((trx) => sendInternshipReminders(trx, todayInItaly(), getEnv().PUBLIC_URL ?? null)),
   },
+  // Search: the whole years of a job in progress grow with the calendar; the CVs whose years changed are re-synced.
+  { name: "anni di esperienza nella ricerca", everyMs: 60 * 60_000, run: () => refreshExperienceYears(getDb()) },
   // Storage limitation (GDPR art. 5(1)(e)): CVs inactive beyond CV_RETENTION_MONTHS are anonymised, 200 per run.
   {
     name: "conservazione CV",

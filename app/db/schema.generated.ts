@@ -1394,6 +1394,11 @@ export interface SearchOutbox {
   index_uid: string;
 }
 
+export interface SearchRefreshMarks {
+  covered_until: Timestamp;
+  name: string;
+}
+
 export interface SearchReindexTargets {
   index_name: string;
   started_at: Generated<Timestamp>;
@@ -1755,6 +1760,7 @@ export interface DB {
   password_resets: PasswordResets;
   sap_policy_ids: SapPolicyIds;
   search_outbox: SearchOutbox;
+  search_refresh_marks: SearchRefreshMarks;
   search_reindex_targets: SearchReindexTargets;
   server_instances: ServerInstances;
   service_deliveries: ServiceDeliveries;

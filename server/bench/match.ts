@@ -1,7 +1,8 @@
 /**
  * `npm run bench:match [-- --count 200000 --vacancies 1000 --check 50 --compare-fetch-all N --compare-read-all
  * --compare-counts-together --compare-counts-after-total --compare-fresh-since --compare-walk-one-request
- * --compare-levels-per-round N --data-dir DIR]`: the preselection matching benchmark on its own throwaway embedded PostgreSQL + Meilisearch. Generates candidates (part B's generator)
+ * --compare-levels-per-round N --compare-fetch-client --data-dir DIR]`: the preselection matching benchmark on its own
+ * throwaway embedded PostgreSQL + Meilisearch. Generates candidates (part B's generator)
  * and vacancies, measures the server time to a ranked, explained top 50 and the relaxation counts, and checks the
  * must-have filtering of 50 vacancies against a brute-force scan of PostgreSQL: violations must be 0. `--compare-…`
  * measure a lever against the code on the same vacancies, interleaved; `--data-dir` keeps the CVs, index and vacancies
@@ -20,7 +21,8 @@ import { codePrefix, LOWEST_CATEGORY_OF_LICENCE, MAX_EXPERIENCE_YEARS, significa
 import { distanceKm } from "~/domain/reference/geo";
 import type { MatchVacancy } from "~/domain/matching/query";
 import { FETCH_ALL, countQuery, loadMatchVacancy, runMatch, type MatchResult } from "~/domain/matching/search.server";
-import { indexUid } from "../../search/client.server";
+import { createMeiliClient, indexUid } from "../../search/client.server";
+import { getEnv } from "~/utils/env.server";
 import { checkKeepDir, prepareBenchCandidates, withBenchPlatform } from "./bench-platform";
 import { pct } from "./sync-latency";
 import { createRng } from "../seed/candidate-generator";
@@ -44,6 +46,8 @@ const { values: args } = parseArgs({
     "compare-walk-one-request": { type: "boolean", default: false },
     // And: another number of score levels per round of that walk (LEVELS_PER_ROUND in search.server.ts).
     "compare-levels-per-round": { type: "string" },
+    // And: requests to the embedded Meilisearch over fetch, as before loopbackHttp (search/client.server.ts).
+    "compare-fetch-client": { type: "boolean", default: false },
     // Keep the CVs, the index and the vacancies in this folder; a later run with the same --count reuses them (at
     // 1,000,000 writing and indexing take ~45 of the run's ~50 minutes).
     "data-dir": { type: "string" },
@@ -430,6 +434,11 @@ async function measure(db: Db, meili: Meilisearch) {
     comparisons.push({
       label: `${COMPARE_LEVELS} livelli per giro in una richiesta`,
       opts: { levers: { levelsPerRound: COMPARE_LEVELS, walkInOneRequest: true } },
+    });
+  if (args["compare-fetch-client"])
+    comparisons.push({
+      label: "Richieste a Meilisearch con fetch (non node:http)",
+      opts: { meili: createMeiliClient(getEnv().MEILI_URL!, getEnv().MEILI_MASTER_KEY, 120_000, "fetch") },
     });
   if (args["compare-read-all"] && args["compare-counts-together"])
     comparisons.push({

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
 import { setConsent } from "~/domain/candidates/commands.server";
-import { getMeili, indexUid } from "../../search/client.server";
+import { getMeili, indexUid, meiliAnswerError } from "../../search/client.server";
 import { candidatesIndex } from "../../app/domain/candidates/search-index.server";
 import { enqueueSearchSync } from "../../search/outbox.server";
 import { reindex } from "../../search/reindex.server";
@@ -69,7 +69,8 @@ describe("outbox sync", () => {
       await enqueueSearchSync(trx, "candidates", [gone, "not-a-uuid"]);
     });
     await drainOutbox(getDb());
-    await expect(getMeili().index(indexUid("candidates")).getDocument(gone)).rejects.toThrow(/not found/i);
+    const missing = await getMeili().index(indexUid("candidates")).getDocument(gone).catch(meiliAnswerError);
+    expect(missing?.cause?.code).toBe("document_not_found");
     expect(await getDb().selectFrom("search_outbox").select("id").execute()).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import {
   outplacementPriorityFilter,
 } from "~/domain/candidates";
 import { candidatesIndex } from "~/domain/candidates/index.server";
-import { getMeili, indexUid } from "../../../search/client.server";
+import { getMeili, indexUid, isMeiliUnreachable } from "../../../search/client.server";
 import { explainMatch, type ExplainDoc, type Explanation } from "./explain";
 import { buildMatchPlan, recentlyPresentedFilter, type MatchPlan, type MatchVacancy } from "./query";
 import { byRank, byRankLessPresented, levelSlices } from "./rank";
@@ -442,11 +442,6 @@ function byComuneQuery(uid: string, filter: string): MultiSearchQuery {
   return { ...countQuery(uid, filter), facets: ["comuneCode"] };
 }
 
-const isUnreachable = (e: unknown) => {
-  const msg = `${(e as Error)?.name ?? ""} ${(e as Error)?.message ?? ""} ${String((e as { cause?: unknown })?.cause ?? "")}`;
-  return /fetch failed|ECONNREFUSED|ECONNRESET|MeiliSearchRequestError|timeout|timed out|MEILI_URL|socket/i.test(msg);
-};
-
 /**
  * Ranked, explained results for a vacancy (one page of TOP_N) plus the
  * relaxation counts, in as few round trips as possible: round 1 asks the total
@@ -695,7 +690,7 @@ export async function runMatch(
     };
   } catch (e) {
     if (e instanceof DomainError) throw e;
-    if (isUnreachable(e)) throw new SearchUnavailableError();
+    if (isMeiliUnreachable(e)) throw new SearchUnavailableError();
     throw e;
   }
 }
