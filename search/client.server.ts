@@ -49,9 +49,9 @@ export function createMeiliClient(
  * that is not 2xx as the `MeilisearchApiError` fetch would have given, which `meiliAnswerError` finds again.
  * Bodies other than text (none of ours) go through fetch with the same rules.
  *
- * The hook (`httpClient`) is marked deprecated in meilisearch-js 0.62 (its issue 1824; the open pull request 1979 keeps
- * it with another contract). The library is pinned in package.json, and test/integration/meili-transport.test.ts
- * fails if an upgrade changes what this relies on.
+ * The hook (`httpClient`) is marked deprecated in meilisearch-js 0.62, which may keep it with another contract. The
+ * library is pinned in package.json, and test/integration/meili-transport.test.ts fails if an upgrade changes what
+ * this relies on. Code that expects an answer (a document that is not there) reads it with `meiliAnswerError`.
  */
 export async function loopbackHttp(input: string | URL | Request, init: RequestInit = {}): Promise<unknown> {
   const signal = init.signal ?? undefined;

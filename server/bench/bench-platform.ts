@@ -94,11 +94,15 @@ export async function prepareBenchCandidates(bench: BenchPlatform, count: number
   log(`Candidati scritti in PostgreSQL in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const idx = await reindex(bench.db, bench.meili, "candidates", { batchSize: 5000, maxInFlight: 3 });
   log(`Indice Meilisearch pronto: ${new Intl.NumberFormat("it-IT").format(idx.documents)} documenti in ${idx.seconds.toFixed(1)} s`);
-  if (bench.kept)
-    fs.writeFileSync(
-      path.join(bench.dir, READY_FILE),
-      JSON.stringify({ count, seed: "rosa-bench", at: new Date().toISOString(), indexStartedAt: indexStartedAt.toISOString() }),
-    );
+  if (bench.kept) markBenchCandidatesReady(bench.dir, count, indexStartedAt);
+}
+
+/** Marks a kept folder as holding `count` bench CVs, all indexed after `indexStartedAt` (see refreshKeptIndex). */
+export function markBenchCandidatesReady(dir: string, count: number, indexStartedAt: Date) {
+  fs.writeFileSync(
+    path.join(dir, READY_FILE),
+    JSON.stringify({ count, seed: "rosa-bench", at: new Date().toISOString(), indexStartedAt: indexStartedAt.toISOString() }),
+  );
 }
 
 /**

@@ -7,6 +7,8 @@
  * commit→searchable latency and the PostgreSQL-only baseline (skipped with --no-baseline; with
  * --baseline-sample N only N of the queries run on PostgreSQL, on the same data). With --import-during N it also
  * measures the officer's search while N more CVs are imported as the CSV import does (one transaction, then the outbox).
+ * `--data-dir DIR` keeps the CVs and the index in DIR for the next run with the same --count, as bench:match does (the
+ * same folder serves both; not with --import-during).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -27,7 +29,15 @@ import { getEnv } from "~/utils/env.server";
 import { createMeiliClient, indexUid } from "../../search/client.server";
 import { reindex } from "../../search/reindex.server";
 import { kickSyncWorker, startSyncWorker, stopSyncWorker } from "../../search/sync.server";
-import { withBenchPlatform, writeBenchCandidates } from "./bench-platform";
+import {
+  benchCandidatesReady,
+  checkKeepDir,
+  markBenchCandidatesReady,
+  prepareBenchCandidates,
+  withBenchPlatform,
+  writeBenchCandidates,
+  type BenchPlatform,
+} from "./bench-platform";
 import { generateCandidates, generatorToday } from "../seed/candidate-writer";
 import { buildPgBaseline, pgSearch } from "./pg-baseline";
 import { benchQueries } from "./search-queries";
@@ -43,6 +53,9 @@ const { values: args } = parseArgs({
     "no-baseline": { type: "boolean", default: false },
     "baseline-sample": { type: "string" },
     "import-during": { type: "string" },
+    // As bench:match and bench:sync: keep the CVs and the index in this folder, reused by a later run with the same
+    // --count (at 1,000,000 writing and indexing take ~35 minutes).
+    "data-dir": { type: "string" },
   },
 });
 const COUNT = Number(args.count);
@@ -55,6 +68,9 @@ if (BASELINE_SAMPLE !== undefined && (!Number.isInteger(BASELINE_SAMPLE) || BASE
 const IMPORT_DURING = args["import-during"] === undefined ? 0 : Number(args["import-during"]);
 if (!Number.isInteger(IMPORT_DURING) || IMPORT_DURING < 0) throw new Error("--import-during deve essere un intero ≥ 0 (CV importati)");
 if (BASELINE_SAMPLE !== undefined && args["no-baseline"]) throw new Error("--no-baseline e --baseline-sample si escludono");
+// The import adds CVs: a kept folder would no longer hold the --count it is marked with.
+if (IMPORT_DURING && args["data-dir"]) throw new Error("--import-during e --data-dir si escludono");
+checkKeepDir(args["data-dir"], COUNT);
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const log = (...a: unknown[]) => console.log(...a);
@@ -150,48 +166,49 @@ async function searchDuringImport(
   return result;
 }
 
+/** Writes the bench CVs and builds the index, with their throughput in the report; a kept folder is then marked ready. */
+async function writeAndIndex({ db, meili, dir, kept }: BenchPlatform, report: Record<string, unknown>) {
+  const indexStartedAt = new Date();
+  const [, genMs] = await timed(() =>
+    writeBenchCandidates(db, COUNT, (n) => process.stdout.isTTY && process.stdout.write(`\r  scrittura in PostgreSQL: ${fmt.format(n)}`)),
+  );
+  if (process.stdout.isTTY) process.stdout.write("\n");
+  log(
+    `PostgreSQL: ${fmt.format(COUNT)} CV scritti in ${(genMs / 1000).toFixed(1)} s (${fmt.format(Math.round(COUNT / (genMs / 1000)))} CV/s)`,
+  );
+
+  const [idx] = await timed(() =>
+    reindex(db, meili, "candidates", {
+      batchSize: 5000,
+      maxInFlight: 3,
+      onProgress: (n) => process.stdout.isTTY && process.stdout.write(`\r  inviati a Meilisearch: ${fmt.format(n)}`),
+    }),
+  );
+  if (process.stdout.isTTY) process.stdout.write("\n");
+  report.indexing = {
+    docsPerSecond: Math.round(idx.documents / idx.seconds),
+    secondsToSearchable: idx.seconds,
+    drainSeconds: idx.drainSeconds,
+    documents: idx.documents,
+  };
+  log(
+    `Indicizzazione: ${fmt.format(idx.documents)} documenti in ${idx.seconds.toFixed(1)} s → ${fmt.format(Math.round(idx.documents / idx.seconds))} doc/s (indice interamente ricercabile, scambio incluso)`,
+  );
+  if (kept) markBenchCandidatesReady(dir, COUNT, indexStartedAt);
+}
+
 async function main() {
   await withBenchPlatform(
     "rosa-bench-",
-    async ({ db, meili, dir }) => {
+    async (bench) => {
+      const { db, meili, dir } = bench;
       const report: Record<string, unknown> = { count: COUNT, cpus: os.cpus().length, node: process.version };
       log(`Rosa — benchmark della ricerca candidati: ${fmt.format(COUNT)} candidati sintetici, ${os.cpus().length} core, ${dir}`);
-
-      const [, genMs] = await timed(() =>
-        writeBenchCandidates(
-          db,
-          COUNT,
-          (n) => process.stdout.isTTY && process.stdout.write(`\r  scrittura in PostgreSQL: ${fmt.format(n)}`),
-        ),
-      );
-      if (process.stdout.isTTY) process.stdout.write("\n");
-      log(
-        `PostgreSQL: ${fmt.format(COUNT)} CV scritti in ${(genMs / 1000).toFixed(1)} s (${fmt.format(Math.round(COUNT / (genMs / 1000)))} CV/s)`,
-      );
-
-      const [idx] = await timed(() =>
-        reindex(db, meili, "candidates", {
-          batchSize: 5000,
-          maxInFlight: 3,
-          onProgress: (n) => process.stdout.isTTY && process.stdout.write(`\r  inviati a Meilisearch: ${fmt.format(n)}`),
-        }),
-      );
-      if (process.stdout.isTTY) process.stdout.write("\n");
+      if (bench.kept && benchCandidatesReady(dir, COUNT)) await prepareBenchCandidates(bench, COUNT, log);
+      else await writeAndIndex(bench, report);
       const stats = await meili.getStats();
-      const idxStats = stats.indexes[indexUid("candidates")];
       const diskBytes = duBytes(path.join(dir, "meili"));
-      report.indexing = {
-        docsPerSecond: Math.round(idx.documents / idx.seconds),
-        secondsToSearchable: idx.seconds,
-        drainSeconds: idx.drainSeconds,
-        indexBytes: idxStats?.indexSize ?? null,
-        databaseBytes: stats.databaseSize,
-        diskBytes,
-        documents: idxStats?.numberOfDocuments,
-      };
-      log(
-        `Indicizzazione: ${fmt.format(idx.documents)} documenti in ${idx.seconds.toFixed(1)} s → ${fmt.format(Math.round(idx.documents / idx.seconds))} doc/s (indice interamente ricercabile, scambio incluso)`,
-      );
+      report.size = { indexBytes: stats.indexes[indexUid("candidates")]?.indexSize ?? null, databaseBytes: stats.databaseSize, diskBytes };
       log(
         `Dimensione: database Meilisearch ${(stats.databaseSize / 2 ** 20).toFixed(0)} MiB, cartella su disco ${(diskBytes / 2 ** 20).toFixed(0)} MiB`,
       );
@@ -344,7 +361,7 @@ async function main() {
       );
       if (args.json) fs.writeFileSync(args.json, JSON.stringify(report, null, 2));
     },
-    { beforeStop: stopSyncWorker },
+    { beforeStop: stopSyncWorker, keepDir: args["data-dir"] },
   );
 }
 

@@ -11,7 +11,7 @@ import { preselectionFigures } from "~/domain/shortlists/figures.server";
 import * as selfErase from "~/routes/candidato.cancellazione";
 import * as selfHome from "~/routes/candidato._index";
 import * as officerErase from "~/routes/operatore.candidati.$candidateId.cancellazione";
-import { getMeili, indexUid } from "../../search/client.server";
+import { getMeili, indexUid, meiliAnswerError } from "../../search/client.server";
 import { drainOutbox } from "../../search/sync.server";
 import { cookieFor, createEmployer, createUserWithRole, request } from "../support/factories";
 import { createCandidateWithAccount, createTestCandidate } from "../support/factories-candidates";
@@ -224,7 +224,7 @@ describe("right to erasure", () => {
     await drainOutbox(db());
 
     expect(await tablesHolding(p.needles)).toEqual([]);
-    await expect(index.getDocument(p.id)).rejects.toThrow(/not found/i);
+    expect((await index.getDocument(p.id).catch(meiliAnswerError))?.cause?.code).toBe("document_not_found");
     expect((await index.search(p.lastName)).hits).toEqual([]);
 
     // The account cannot be used any more: the old session is gone and login is impossible.
