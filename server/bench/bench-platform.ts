@@ -108,16 +108,18 @@ export function markBenchCandidatesReady(dir: string, count: number, indexStarte
 /**
  * A kept index is as old as its folder: the years of jobs in progress have grown since (refreshExperienceYears), so the
  * CVs whose years changed are re-synced before anything is measured or checked against PostgreSQL. From the start of
- * the indexing (every document was built after it); folders written before it was recorded: a day before they were
- * marked ready, more than any indexing took.
+ * the indexing (every document was built after it), or from the time the last refresh covered; folders written before
+ * either was recorded: a day before they were marked ready, more than any indexing took.
  */
 async function refreshKeptIndex(bench: BenchPlatform, log: (line: string) => void) {
-  const ready = JSON.parse(fs.readFileSync(path.join(bench.dir, READY_FILE), "utf8")) as { at: string; indexStartedAt?: string };
-  const since = new Date(ready.indexStartedAt ?? Date.parse(ready.at) - 86_400_000);
+  const file = path.join(bench.dir, READY_FILE);
+  const ready = JSON.parse(fs.readFileSync(file, "utf8")) as { at: string; indexStartedAt?: string; yearsCoveredUntil?: string };
+  const since = new Date(ready.yearsCoveredUntil ?? ready.indexStartedAt ?? Date.parse(ready.at) - 86_400_000);
   const t = performance.now();
   const run = await refreshExperienceYears(bench.db, new Date(), since);
   const scanned = performance.now();
   const synced = await drainOutbox(bench.db);
+  fs.writeFileSync(file, JSON.stringify({ ...ready, yearsCoveredUntil: run.to.toISOString() }));
   const fmt = new Intl.NumberFormat("it-IT");
   const s = (ms: number) => `${(ms / 1000).toFixed(1).replace(".", ",")} s`;
   log(

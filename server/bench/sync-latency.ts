@@ -4,6 +4,7 @@
  * Meilisearch's own trace of the batches (indexing-trace.ts), so the time splits into the engine's steps and ours
  * (outbox, PostgreSQL read, HTTP). Shared by bench:search and bench:sync.
  */
+import { randomBytes } from "node:crypto";
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "~/db/db.server";
 import { withTransaction } from "~/db/transaction.server";
@@ -20,15 +21,17 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 export type SyncLatency = { syncMs: number[]; trace: IndexingTrace };
 
 /**
- * `word` must differ (by more than two letters) from the words of earlier calls on the same index: the CVs keep
- * the certificates of every call, and a typo-tolerant match on an older word would end the wait too early.
+ * `word` must differ (by more than two letters) from the words of earlier calls in the same run: the CVs keep the
+ * certificates of every call, and a typo-tolerant match on an older word would end the wait too early. Each call adds
+ * six random letters, so that the calls of earlier runs on a kept index (`--data-dir`) never match either.
  */
 export async function measureSync(db: Db, meili: Meilisearch, ids: string[], word: string): Promise<SyncLatency> {
   const index = meili.index(indexUid("candidates"));
   const lastBatchBefore = await latestBatchUid(meili);
   const syncMs: number[] = [];
+  const mark = Array.from(randomBytes(6), (b) => String.fromCharCode(97 + (b % 26))).join("");
   for (let i = 0; i < ids.length; i++) {
-    const token = `${word}${i}qz`;
+    const token = `${word}${mark}${i}qz`;
     await withTransaction(async (trx) => {
       await trx.insertInto("candidate_certificates").values({ candidate_id: ids[i], name: token }).execute();
       await trx.updateTable("candidates").set({ cv_updated_at: new Date() }).where("id", "=", ids[i]).execute();

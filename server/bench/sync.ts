@@ -41,13 +41,12 @@ const variants = args.variant.map((v) => {
   if (eq < 1) throw new Error(`--variant ${v}: atteso IMPOSTAZIONE=JSON, es. prefixSearch="disabled"`);
   return { text: v, settings: { [v.slice(0, eq)]: JSON.parse(v.slice(eq + 1)) } as Settings };
 });
-// One invented word per run (never in a CV's text), far from each other: the CVs keep the certificates of every run
-// (sync-latency.ts).
+// One invented word per measurement (never in a CV's text), far from each other: the CVs keep the certificates of
+// every measurement (sync-latency.ts).
 const WORDS = ["Sincronia", "Quarzolinea", "Zefiroprova", "Brumavetta", "Glicinetra", "Ormafutura", "Vetrolampo", "Nubecorsa"];
 if (variants.length >= WORDS.length) throw new Error(`al massimo ${WORDS.length - 1} varianti`);
 const fmt = new Intl.NumberFormat("it-IT");
 const THREADS = args["indexing-threads"];
-const RUN_MARK = Date.now().toString(36);
 
 await withBenchPlatform(
   "rosa-bench-sync-",
@@ -76,7 +75,7 @@ await withBenchPlatform(
       }
       const label = variant ? `Con ${variant.text}` : "Impostazioni del codice";
       // Marked with this run: in a kept folder the CVs still hold the words of earlier runs.
-      for (const line of describeSync(await measureSync(db, meili, ids, `${WORDS[run]}${RUN_MARK}`), label).lines) console.log(line);
+      for (const line of describeSync(await measureSync(db, meili, ids, WORDS[run]), label).lines) console.log(line);
     }
   },
   { beforeStop: stopSyncWorker, env: { EMBEDDED_MEILI_INDEXING_THREADS: THREADS }, keepDir: DATA_DIR },
