@@ -119,16 +119,10 @@ test("information area, service register and needs consultancy pages", async ({ 
   await page.getByRole("link", { name: "Registro servizi" }).click();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Registra un servizio" }).click();
-  // Let React hydrate first: it re-applies the selects' default values.
-  await page.waitForLoadState("networkidle");
-  const company = page.getByRole("combobox", { name: "Azienda" });
-  await company.selectOption({ label: "Panificio Lombardo S.r.l." });
-  // Wait until the page has settled (a late re-render can reset a select chosen too early).
-  await expect(async () => {
-    await company.selectOption({ label: "Panificio Lombardo S.r.l." });
-    await page.waitForTimeout(300);
-    await expect(company).not.toHaveValue("", { timeout: 100 });
-  }).toPass({ timeout: 10_000 });
+  // The browser shows the new address before React draws the new page (Remix renders in a transition), and the
+  // register's own filters have an "Azienda" select too: wait for the form's heading before choosing.
+  await expect(page.getByRole("heading", { level: 1, name: "Registra un servizio erogato" })).toBeVisible();
+  await page.getByRole("combobox", { name: "Azienda" }).selectOption({ label: "Panificio Lombardo S.r.l." });
   await page.getByLabel(/^Servizio \(standard\)/).selectOption("4A");
   await page.getByLabel(/^Durata/).fill("90");
   await page.getByLabel(/^Modalità/).selectOption("company");
@@ -144,7 +138,7 @@ test("information area, service register and needs consultancy pages", async ({ 
   await page.getByRole("link", { name: "Fabbisogni" }).click();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Nuova consulenza" }).click();
-  await page.waitForLoadState("networkidle");
+  await expect(page.getByRole("heading", { level: 1, name: "Nuova consulenza sui fabbisogni (4B)" })).toBeVisible();
   await page.getByLabel(/^Azienda/).selectOption({ label: "Panificio Lombardo S.r.l." });
   await page.getByLabel("Professione (CP2021)").first().fill("6.5.1.3.1 — Pasticcieri e cioccolatai");
   await page.getByLabel("Quante persone").first().fill("1");
