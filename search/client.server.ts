@@ -47,7 +47,6 @@ export function createMeiliClient(
  * meilisearch-js wraps whatever a custom transport throws in a `MeilisearchRequestError`: a refused connection or
  * the timeout (the library aborts `init.signal` with its own reason, given back as is) as with fetch, and an answer
  * that is not 2xx as the `MeilisearchApiError` fetch would have given, which `meiliAnswerError` finds again.
- * Bodies other than text (none of ours) go through fetch with the same rules.
  *
  * The hook (`httpClient`) is marked deprecated in meilisearch-js 0.62, which may keep it with another contract. The
  * library is pinned in package.json, and test/integration/meili-transport.test.ts fails if an upgrade changes what
@@ -60,10 +59,8 @@ export async function loopbackHttp(input: string | URL | Request, init: RequestI
   // the same allowance fetch gives itself, so that a long wait does not warn of a leak.
   if (signal) setMaxListeners(1500, signal);
   const body = init.body;
-  if (body != null && typeof body !== "string") {
-    const res = await fetch(input, init);
-    return parsed(res.status, res.statusText, await res.text());
-  }
+  // meilisearch-js serialises every body it sends (JSON, or the text given to addDocumentsFromString).
+  if (body != null && typeof body !== "string") throw new TypeError("loopbackHttp: solo corpi di testo");
   const headers: Record<string, string> = {};
   new Headers(init.headers).forEach((value, name) => (headers[name] = value));
   if (body != null) headers["content-length"] = String(Buffer.byteLength(body));

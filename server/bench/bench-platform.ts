@@ -78,31 +78,51 @@ export function benchCandidatesReady(dir: string, count: number): boolean {
   }
 }
 
+/** What writing and indexing the bench CVs took, for a bench's report. */
+export type BenchPreparation = {
+  writeSeconds: number;
+  index: { documents: number; seconds: number; drainSeconds: number };
+};
+
 /**
- * The bench CVs written to PostgreSQL and indexed; in a kept folder (`--data-dir`) that already holds them, reused as
- * they are. The folder is marked only after both steps finished: a run cut short leaves no mark.
+ * The bench CVs written to PostgreSQL and indexed, with their throughput printed (and their progress on a terminal); in
+ * a kept folder (`--data-dir`) that already holds them, reused as they are (null: nothing was written). The folder is
+ * marked only after both steps finished: a run cut short leaves no mark.
  */
-export async function prepareBenchCandidates(bench: BenchPlatform, count: number, log: (line: string) => void): Promise<void> {
+export async function prepareBenchCandidates(
+  bench: BenchPlatform,
+  count: number,
+  log: (line: string) => void,
+): Promise<BenchPreparation | null> {
   if (bench.kept && benchCandidatesReady(bench.dir, count)) {
     log(`Candidati e indice riusati da ${bench.dir}`);
     await refreshKeptIndex(bench, log);
-    return;
+    return null;
   }
+  const fmt = new Intl.NumberFormat("it-IT");
+  const progress = (label: string) => (n: number) => process.stdout.isTTY && process.stdout.write(`\r  ${label}: ${fmt.format(n)}`);
+  const endProgress = () => process.stdout.isTTY && process.stdout.write("\n");
   const indexStartedAt = new Date();
   const t = performance.now();
-  await writeBenchCandidates(bench.db, count);
-  log(`Candidati scritti in PostgreSQL in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  const idx = await reindex(bench.db, bench.meili, "candidates", { batchSize: 5000, maxInFlight: 3 });
-  log(`Indice Meilisearch pronto: ${new Intl.NumberFormat("it-IT").format(idx.documents)} documenti in ${idx.seconds.toFixed(1)} s`);
-  if (bench.kept) markBenchCandidatesReady(bench.dir, count, indexStartedAt);
-}
-
-/** Marks a kept folder as holding `count` bench CVs, all indexed after `indexStartedAt` (see refreshKeptIndex). */
-export function markBenchCandidatesReady(dir: string, count: number, indexStartedAt: Date) {
-  fs.writeFileSync(
-    path.join(dir, READY_FILE),
-    JSON.stringify({ count, seed: "rosa-bench", at: new Date().toISOString(), indexStartedAt: indexStartedAt.toISOString() }),
+  await writeBenchCandidates(bench.db, count, progress("scrittura in PostgreSQL"));
+  endProgress();
+  const writeSeconds = (performance.now() - t) / 1000;
+  log(`PostgreSQL: ${fmt.format(count)} CV scritti in ${writeSeconds.toFixed(1)} s (${fmt.format(Math.round(count / writeSeconds))} CV/s)`);
+  const index = await reindex(bench.db, bench.meili, "candidates", {
+    batchSize: 5000,
+    maxInFlight: 3,
+    onProgress: progress("inviati a Meilisearch"),
+  });
+  endProgress();
+  log(
+    `Indicizzazione: ${fmt.format(index.documents)} documenti in ${index.seconds.toFixed(1)} s → ${fmt.format(Math.round(index.documents / index.seconds))} doc/s (indice interamente ricercabile, scambio incluso)`,
   );
+  if (bench.kept)
+    fs.writeFileSync(
+      path.join(bench.dir, READY_FILE),
+      JSON.stringify({ count, seed: "rosa-bench", at: new Date().toISOString(), indexStartedAt: indexStartedAt.toISOString() }),
+    );
+  return { writeSeconds, index: { documents: index.documents, seconds: index.seconds, drainSeconds: index.drainSeconds } };
 }
 
 /**

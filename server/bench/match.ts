@@ -22,7 +22,6 @@ import { distanceKm } from "~/domain/reference/geo";
 import type { MatchVacancy } from "~/domain/matching/query";
 import { FETCH_ALL, countQuery, loadMatchVacancy, runMatch, type MatchResult } from "~/domain/matching/search.server";
 import { createMeiliClient, indexUid } from "../../search/client.server";
-import { getEnv } from "~/utils/env.server";
 import { checkKeepDir, prepareBenchCandidates, withBenchPlatform } from "./bench-platform";
 import { pct } from "./sync-latency";
 import { createRng } from "../seed/candidate-generator";
@@ -438,7 +437,7 @@ async function measure(db: Db, meili: Meilisearch) {
   if (args["compare-fetch-client"])
     comparisons.push({
       label: "Richieste a Meilisearch con fetch (non node:http)",
-      opts: { meili: createMeiliClient(getEnv().MEILI_URL!, getEnv().MEILI_MASTER_KEY, 120_000, "fetch") },
+      opts: { meili: createMeiliClient(meili.config.host, meili.config.apiKey, 120_000, "fetch") },
     });
   if (args["compare-read-all"] && args["compare-counts-together"])
     comparisons.push({

@@ -27,17 +27,8 @@ import { comunePoints, comuniWithin } from "~/domain/reference/places.server";
 import { resolveComune } from "~/domain/reference/queries.server";
 import { getEnv } from "~/utils/env.server";
 import { createMeiliClient, indexUid } from "../../search/client.server";
-import { reindex } from "../../search/reindex.server";
 import { kickSyncWorker, startSyncWorker, stopSyncWorker } from "../../search/sync.server";
-import {
-  benchCandidatesReady,
-  checkKeepDir,
-  markBenchCandidatesReady,
-  prepareBenchCandidates,
-  withBenchPlatform,
-  writeBenchCandidates,
-  type BenchPlatform,
-} from "./bench-platform";
+import { checkKeepDir, prepareBenchCandidates, withBenchPlatform } from "./bench-platform";
 import { generateCandidates, generatorToday } from "../seed/candidate-writer";
 import { buildPgBaseline, pgSearch } from "./pg-baseline";
 import { benchQueries } from "./search-queries";
@@ -166,37 +157,6 @@ async function searchDuringImport(
   return result;
 }
 
-/** Writes the bench CVs and builds the index, with their throughput in the report; a kept folder is then marked ready. */
-async function writeAndIndex({ db, meili, dir, kept }: BenchPlatform, report: Record<string, unknown>) {
-  const indexStartedAt = new Date();
-  const [, genMs] = await timed(() =>
-    writeBenchCandidates(db, COUNT, (n) => process.stdout.isTTY && process.stdout.write(`\r  scrittura in PostgreSQL: ${fmt.format(n)}`)),
-  );
-  if (process.stdout.isTTY) process.stdout.write("\n");
-  log(
-    `PostgreSQL: ${fmt.format(COUNT)} CV scritti in ${(genMs / 1000).toFixed(1)} s (${fmt.format(Math.round(COUNT / (genMs / 1000)))} CV/s)`,
-  );
-
-  const [idx] = await timed(() =>
-    reindex(db, meili, "candidates", {
-      batchSize: 5000,
-      maxInFlight: 3,
-      onProgress: (n) => process.stdout.isTTY && process.stdout.write(`\r  inviati a Meilisearch: ${fmt.format(n)}`),
-    }),
-  );
-  if (process.stdout.isTTY) process.stdout.write("\n");
-  report.indexing = {
-    docsPerSecond: Math.round(idx.documents / idx.seconds),
-    secondsToSearchable: idx.seconds,
-    drainSeconds: idx.drainSeconds,
-    documents: idx.documents,
-  };
-  log(
-    `Indicizzazione: ${fmt.format(idx.documents)} documenti in ${idx.seconds.toFixed(1)} s → ${fmt.format(Math.round(idx.documents / idx.seconds))} doc/s (indice interamente ricercabile, scambio incluso)`,
-  );
-  if (kept) markBenchCandidatesReady(dir, COUNT, indexStartedAt);
-}
-
 async function main() {
   await withBenchPlatform(
     "rosa-bench-",
@@ -204,8 +164,14 @@ async function main() {
       const { db, meili, dir } = bench;
       const report: Record<string, unknown> = { count: COUNT, cpus: os.cpus().length, node: process.version };
       log(`Rosa — benchmark della ricerca candidati: ${fmt.format(COUNT)} candidati sintetici, ${os.cpus().length} core, ${dir}`);
-      if (bench.kept && benchCandidatesReady(dir, COUNT)) await prepareBenchCandidates(bench, COUNT, log);
-      else await writeAndIndex(bench, report);
+      const prepared = await prepareBenchCandidates(bench, COUNT, log);
+      if (prepared)
+        report.indexing = {
+          docsPerSecond: Math.round(prepared.index.documents / prepared.index.seconds),
+          secondsToSearchable: prepared.index.seconds,
+          drainSeconds: prepared.index.drainSeconds,
+          documents: prepared.index.documents,
+        };
       const stats = await meili.getStats();
       const diskBytes = duBytes(path.join(dir, "meili"));
       report.size = { indexBytes: stats.indexes[indexUid("candidates")]?.indexSize ?? null, databaseBytes: stats.databaseSize, diskBytes };
