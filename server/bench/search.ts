@@ -20,7 +20,7 @@ import { Meilisearch } from "meilisearch";
 import { getDb, type Db } from "~/db/db.server";
 import { onEveryCommit } from "~/db/transaction.server";
 import { obsoleteCutoff } from "~/domain/candidates/freshness";
-import { searchCandidates } from "~/domain/candidates/search.server";
+import { searchCandidates, type SearchStep } from "~/domain/candidates/search.server";
 import { buildCandidateSearch, type CandidateSearchInput, type SearchContext } from "~/domain/candidates/search-query";
 import { searchText, unitsNamedBy } from "~/domain/professions/vocabulary";
 import { comunePoints, comuniWithin } from "~/domain/reference/places.server";
@@ -192,6 +192,14 @@ async function main() {
       const hitsSeen = (await Promise.all(queries.slice(0, 20).map(run))).map((r) => r.total);
       const one = await latencies(queries, 1, run);
       const eight = await latencies(queries, 8, run);
+      // The page's own steps (SearchStep), the same queries again with 1 client: which part of the page beyond its
+      // first multi-search grows (the rest of a named profession's page, distance order, PostgreSQL reads, labels).
+      const stepTimes = new Map<SearchStep, number[]>();
+      const traced = await latencies(queries, 1, (q) =>
+        searchCandidates(db, meili, officer, q, new Date(), (step, t) =>
+          (stepTimes.get(step) ?? stepTimes.set(step, []).get(step)!).push(t),
+        ),
+      );
 
       // Meilisearch alone (the multi-search HTTP call), to separate it from our server's own work.
       const freshSince = obsoleteCutoff(new Date(), getEnv().CV_OBSOLETE_MONTHS);
@@ -236,6 +244,31 @@ async function main() {
       log(`  1 client:  p50 ${ms(one.p50)}  p95 ${ms(one.p95)}  p99 ${ms(one.p99)}  (${one.qps.toFixed(0)} query/s)`);
       log(`  8 client:  p50 ${ms(eight.p50)}  p95 ${ms(eight.p95)}  p99 ${ms(eight.p99)}  (${eight.qps.toFixed(0)} query/s)`);
       log(`  solo Meilisearch, 1 client: p50 ${ms(engine1.p50)}  p95 ${ms(engine1.p95)}  p99 ${ms(engine1.p99)}`);
+      const stepLabels: Record<SearchStep, string> = {
+        comune: "centro e comuni del raggio (PostgreSQL)",
+        ricerca: "prima ricerca multipla",
+        resto: "resto della pagina dopo la professione",
+        distanza: "pagine dell'ordine per distanza",
+        etichette: "etichette, titoli degli eventi, hit",
+      };
+      report.pageSteps = { page: { p50: traced.p50, p95: traced.p95 } };
+      log(
+        `Passi della pagina (1 client, altra passata: pagina p50 ${ms(traced.p50)}  p95 ${ms(traced.p95)}; n = query in cui il passo c'è):`,
+      );
+      for (const [step, label] of Object.entries(stepLabels) as [SearchStep, string][]) {
+        const times = stepTimes.get(step) ?? [];
+        if (!times.length) continue;
+        const summary = {
+          n: times.length,
+          p50: pct(times, 50),
+          p95: pct(times, 95),
+          mean: times.reduce((a, b) => a + b, 0) / times.length,
+        };
+        (report.pageSteps as Record<string, unknown>)[step] = summary;
+        log(
+          `  ${label.padEnd(44)} n ${String(summary.n).padStart(4)}  p50 ${ms(summary.p50).padStart(9)}  p95 ${ms(summary.p95).padStart(9)}`,
+        );
+      }
 
       // Where the time goes: each part of the page's multi-search asked of Meilisearch alone, one at a time.
       const parts = searchParts(queries, (q) => buildCandidateSearch(q, contextOf(q)));

@@ -99,6 +99,32 @@ describe("officer candidate search page", () => {
     expect((await search("preselection", "q=Zyxwvqa&comune=Milano+(MI)&radiusKm=50")).body).toMatchObject({ result: { total: 0 } });
   });
 
+  it("orders by distance comune by comune across pages, with relevance within each comune", async () => {
+    // 25 CVs in three comuni, created in turns so that neither creation order nor relevance follows the distance;
+    // one in three names both words and outranks the others of its comune.
+    const comuni = ["Bergamo (BG)", "Monza (MB)", "Milano (MI)"];
+    const ids: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      const name = i % 3 === 1 ? "Patentino Vorbeluk Trandoso" : "Patentino Vorbeluk";
+      ids.push((await createTestCandidate({ comune: comuni[i % 3], "certificates.0.name": name })).id);
+    }
+    await drainOutbox(getDb());
+    const page = async (qs: string) => ((await search("preselection", qs)).body as Body).result;
+    const near = "q=Vorbeluk+Trandoso&comune=Milano+(MI)&radiusKm=100";
+    const [first, second] = [await page(`${near}&sort=distance`), await page(`${near}&sort=distance&page=2`)];
+    const byDistance = [...first.hits, ...second.hits];
+    expect([first.total, first.hits.length, second.hits.length]).toEqual([25, 20, 5]);
+    expect(new Set(byDistance.map((h) => h.id))).toEqual(new Set(ids));
+    const km = byDistance.map((h) => h.distanceKm!);
+    expect(km).toEqual([...km].sort((a, b) => a - b));
+    // Within each comune, the order of the relevance search.
+    const relevance = [...(await page(near)).hits, ...(await page(`${near}&page=2`)).hits].map((h) => h.id);
+    for (const d of new Set(km)) {
+      const here = byDistance.filter((h) => h.distanceKm === d).map((h) => h.id);
+      expect(here).toEqual(relevance.filter((id) => here.includes(id)));
+    }
+  });
+
   it("answers bad input with Italian messages, not errors", async () => {
     const unknown = await search("preselection", "comune=Paperopoli");
     expect(unknown.status).toBe(400);

@@ -424,9 +424,12 @@ export function matchReasons(formatted: Record<string, unknown> | undefined, lim
 }
 
 /**
- * The page of a distance-sorted search, from the per-comune counts of the main
- * query: one query per comune that contributes hits to the page, nearest first
- * (relevance order within one comune).
+ * The page of a distance-sorted search, from the per-comune counts of the main query: the comuni that contribute hits
+ * to the page, nearest first. A run of comuni whose hits all fall on the page is one query (`comuneCode IN […]`), a
+ * comune cut by the page's edge one query of its own with its offset: at most three queries instead of one per comune
+ * (bench:search, page steps: one per comune cost p95 27,8 ms at 200,000 CVs). `inDistanceOrder` then puts the hits
+ * back comune by comune: Meilisearch ranks each document on its own (ranking rules, then its internal id), so hits of
+ * one comune keep, in a query over several comuni, the order they have in a query of their own.
  */
 export function byDistancePage(
   main: Record<string, unknown>,
@@ -435,10 +438,34 @@ export function byDistancePage(
   page: number,
 ): Record<string, unknown>[] {
   const { page: _p, hitsPerPage: _h, facets: _f, sort: _s, ...rest } = main;
-  return nearestSlices(countsByComune, nearbyByDistance, (page - 1) * PAGE_SIZE, PAGE_SIZE).map((slice) => ({
+  const query = (codes: string[], offset: number, limit: number) => ({
     ...rest,
-    filter: and([main.filter as string | undefined, `comuneCode = ${q(slice.code)}`]),
-    offset: slice.offset,
-    limit: slice.limit,
-  }));
+    filter: and([
+      main.filter as string | undefined,
+      codes.length === 1 ? `comuneCode = ${q(codes[0])}` : `comuneCode IN [${codes.map(q).join(", ")}]`,
+    ]),
+    offset,
+    limit,
+  });
+  const queries: Record<string, unknown>[] = [];
+  let whole: { codes: string[]; limit: number } | null = null;
+  for (const slice of nearestSlices(countsByComune, nearbyByDistance, (page - 1) * PAGE_SIZE, PAGE_SIZE)) {
+    if (slice.whole) {
+      whole ??= { codes: [], limit: 0 };
+      whole.codes.push(slice.code);
+      whole.limit += slice.limit;
+      continue;
+    }
+    if (whole) queries.push(query(whole.codes, 0, whole.limit));
+    whole = null;
+    queries.push(query([slice.code], slice.offset, slice.limit));
+  }
+  if (whole) queries.push(query(whole.codes, 0, whole.limit));
+  return queries;
+}
+
+/** The hits of `byDistancePage`'s queries, comune by comune from the nearest (a stable sort: relevance within one). */
+export function inDistanceOrder<T extends { comuneCode: string }>(hits: T[], nearbyByDistance: string[]): T[] {
+  const rank = new Map(nearbyByDistance.map((code, i) => [code, i]));
+  return [...hits].sort((a, b) => rank.get(a.comuneCode)! - rank.get(b.comuneCode)!);
 }

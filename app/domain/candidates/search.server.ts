@@ -25,6 +25,7 @@ import {
   buildCandidateSearch,
   exactTotal,
   byDistancePage,
+  inDistanceOrder,
   facetsFor,
   matchReasons,
   readFacetCounts,
@@ -163,6 +164,13 @@ async function valueLabels(db: Db, facet: string): Promise<Record<string, string
 }
 
 /**
+ * The steps of one search page, for bench:search's breakdown: the radius centre and its comuni (PostgreSQL), the first
+ * multi-search, the rest of the page after the named profession's candidates, the pages of distance order, and what
+ * follows (labels, event titles, the hits as shown). A step that the query does not need is not reported.
+ */
+export type SearchStep = "comune" | "ricerca" | "resto" | "distanza" | "etichette";
+
+/**
  * Runs the officer's candidate search with the user's permissions applied:
  * protected category facet, filter and field only with candidates:health.
  * Callers must have checked candidates:read (the route does).
@@ -173,11 +181,20 @@ export async function searchCandidates(
   user: { role: Role },
   input: CandidateSearchInput,
   now = new Date(),
+  trace?: (step: SearchStep, ms: number) => void,
 ): Promise<CandidateSearchResult> {
   // Defence in depth: the route already asked for candidates:read; an employer must never reach Meilisearch.
   if (!roleHas(user.role, "candidates:read")) throw new DomainError("Non hai i permessi per questa pagina", "_form", "forbidden");
+  let stepStart = performance.now();
+  const lap = (step: SearchStep) => {
+    if (!trace) return;
+    const t = performance.now();
+    trace(step, t - stepStart);
+    stepStart = t;
+  };
   const center = await resolveCenter(db, input.comune);
   const nearby = center ? await comuniWithin(db, center, input.radiusKm) : null;
+  if (center) lap("comune");
   const kmByComune = new Map(nearby?.map((c) => [c.code, c.km]));
   const ctx: SearchContext = {
     canSeeProtected: roleHas(user.role, "candidates:health"),
@@ -191,6 +208,7 @@ export async function searchCandidates(
   };
   const built = buildCandidateSearch(input, ctx);
   const { results } = await meili.multiSearch({ queries: built.queries as never });
+  lap("ricerca");
   const main = results[0] as unknown as {
     hits: RawHit[];
     totalHits?: number;
@@ -204,11 +222,16 @@ export async function searchCandidates(
     const rest = restOfPage(built, input, ctx, tier.totalHits ?? 0, tier.hits.length);
     const more = rest ? ((await meili.multiSearch({ queries: [rest] as never })).results[0].hits as unknown as RawHit[]) : [];
     main.hits = [...tier.hits, ...more];
+    if (rest) lap("resto");
   }
   if (input.sort === "distance" && ctx.nearby?.length) {
     const pageQueries = byDistancePage(built.queries[0], main.facetDistribution?.comuneCode ?? {}, ctx.nearby, input.page);
     const pages = pageQueries.length ? (await meili.multiSearch({ queries: pageQueries as never })).results : [];
-    main.hits = pages.flatMap((r) => r.hits as unknown as RawHit[]);
+    main.hits = inDistanceOrder(
+      pages.flatMap((r) => r.hits as unknown as RawHit[]),
+      ctx.nearby,
+    );
+    if (pageQueries.length) lap("distanza");
   }
   const counts = readFacetCounts(input, built, results as never, ctx);
 
@@ -255,6 +278,7 @@ export async function searchCandidates(
       : null,
   }));
   const total = exactTotal(main);
+  lap("etichette");
   return { hits, total, page: input.page, totalPages: Math.max(1, Math.min(MAX_PAGE, Math.ceil(total / PAGE_SIZE))), facets, center };
 }
 

@@ -6,6 +6,7 @@ import {
   HL_PRE,
   buildCandidateSearch,
   byDistancePage,
+  inDistanceOrder,
   matchReasons,
   readFacetCounts,
   restOfPage,
@@ -177,6 +178,28 @@ describe("distance order by comune", () => {
     ]);
     expect(pages[0]).not.toHaveProperty("facets");
     expect(byDistancePage(main, { A: 3 }, ["A"], 2)).toEqual([]);
+  });
+
+  it("asks for a run of comuni whose hits all fall on the page in one query, and puts the hits back comune by comune", () => {
+    const v = input("comune=Milano&sort=distance");
+    const built = buildCandidateSearch(v, ctx({ center: { lat: 45.46, lon: 9.19 }, nearby: ["A", "B", "C", "D", "E"] }));
+    const main = built.queries[0] as Record<string, unknown>;
+    // Page 1: A (3) and C (4) whole, D cut at 13 of its 30; E not reached.
+    expect(
+      byDistancePage(main, { A: 3, C: 4, D: 30, E: 2 }, ["A", "B", "C", "D", "E"], 1).map((p) => [p.filter, p.offset, p.limit]),
+    ).toEqual([
+      ['((comuneCode IN ["A", "B", "C", "D", "E"])) AND (comuneCode IN ["A", "C"])', 0, 7],
+      ['((comuneCode IN ["A", "B", "C", "D", "E"])) AND (comuneCode = "D")', 0, 13],
+    ]);
+    // Page 2 of A 25, B 2, C 2, D 30: A cut, B and C whole, D cut.
+    expect(byDistancePage(main, { A: 25, B: 2, C: 2, D: 30 }, ["A", "B", "C", "D"], 2).map((p) => [p.offset, p.limit])).toEqual([
+      [20, 5],
+      [0, 4],
+      [0, 11],
+    ]);
+    // Relevance order across comuni in, distance order out; within a comune the order it came in.
+    const hits = ["C1", "A1", "D1", "C2", "A2"].map((id) => ({ id, comuneCode: id[0] }));
+    expect(inDistanceOrder(hits, ["A", "B", "C", "D"]).map((h) => h.id)).toEqual(["A1", "A2", "C1", "C2", "D1"]);
   });
 });
 
