@@ -77,6 +77,14 @@ describe("refreshing the years of jobs in progress", () => {
     expect((await refreshExperienceYears(getDb(), now)).queued).toBe(0);
   });
 
+  it("reads nothing between two times of the same day step, and reads again once 12:00 UTC has passed", async () => {
+    await createTestCandidate({ "experiences.0.occupation": WELDER, "experiences.0.from": "2024-03-01", "experiences.0.to": "" });
+    const at = (time: string) => new Date(`2026-12-05T${time}Z`);
+    expect(await refreshExperienceYears(getDb(), at("11:59:59"), at("00:00:00"))).toMatchObject({ scanned: 0, queued: 0 });
+    expect((await refreshExperienceYears(getDb(), at("12:00:00"), at("11:59:59"))).scanned).toBeGreaterThanOrEqual(1);
+    expect(await refreshExperienceYears(getDb(), at("23:59:59"), at("12:00:00"))).toMatchObject({ scanned: 0, queued: 0 });
+  });
+
   it("starts from the time of its first run when no mark was ever kept", async () => {
     await getDb().deleteFrom("search_refresh_marks").execute();
     const now = new Date();

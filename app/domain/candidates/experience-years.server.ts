@@ -1,5 +1,5 @@
 import type { Db } from "~/db/db.server";
-import { experienceYearsByCode } from "~/domain/matching";
+import { experienceDayStep, experienceYearsByCode } from "~/domain/matching";
 import { groupBy } from "~/utils/collections";
 import { enqueueSearchSync } from "../../../search/outbox.server";
 import { candidatesIndex } from "./search-index.server";
@@ -15,7 +15,8 @@ const PAGE = 5_000;
  * something else re-synced the CV. This queues the search sync of every candidate whose years, computed by the same
  * function as the index, differ between the time the last refresh covered and `now`; the sync worker then rebuilds
  * their documents. Years only grow, so any document built before `now` with fewer years than today's is among them.
- * Idempotent and safe to run late: the mark moves only after every page is queued.
+ * Idempotent and safe to run late: the mark moves only after every page is queued. Runs within one day step read
+ * nothing (experienceDayStep).
  */
 export async function refreshExperienceYears(
   db: Db,
@@ -27,7 +28,8 @@ export async function refreshExperienceYears(
   const from = since ?? mark?.covered_until ?? now;
   let scanned = 0;
   let queued = 0;
-  if (from < now) {
+  // Within one day step (12:00 UTC to 12:00 UTC) no count of days moves: 23 hourly runs in 24 read nothing.
+  if (from < now && experienceDayStep(from) !== experienceDayStep(now)) {
     for (let after: string | null = null; ;) {
       const ids: string[] = (
         await db

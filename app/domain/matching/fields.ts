@@ -105,6 +105,15 @@ function toTime(d: Date | string): number {
   return (d instanceof Date ? d : new Date(`${String(d).slice(0, 10)}T00:00:00Z`)).getTime();
 }
 
+/**
+ * The day a job in progress has reached at `now`, as experienceYearsByCode counts it: spans are rounded to whole days
+ * from dates at 00:00 UTC, so the count of every such job steps at 12:00 UTC and between two times of the same step
+ * no one's years can change (refreshExperienceYears reads nothing then).
+ */
+export function experienceDayStep(now: Date): number {
+  return Math.round(now.getTime() / DAY);
+}
+
 /** Whole years of experience per CP2021 unit (overlapping jobs add up, as a CV reads). */
 export function experienceYearsByCode(experiences: MatchingSource["experiences"], now: Date): Map<string, number> {
   const days = new Map<string, number>();

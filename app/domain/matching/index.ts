@@ -3,6 +3,6 @@
  * Server-only parts are in index.server.ts.
  */
 export type { Explanation } from "./explain";
-export { experienceYearsByCode, matchingFields } from "./fields";
+export { experienceDayStep, experienceYearsByCode, matchingFields } from "./fields";
 export type { MatchingFields } from "./fields";
 export { RANK_ORDER, RANK_ORDER_LESS_PRESENTED } from "./query";
