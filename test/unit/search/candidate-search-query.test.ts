@@ -170,6 +170,8 @@ describe("distance order by comune", () => {
     const main = built.queries[0] as Record<string, unknown>;
     expect(main.sort).toBeUndefined();
     expect(main.facets).toContain("comuneCode");
+    // The hits come from the distance queries: the main query only counts.
+    expect(main.hitsPerPage).toBe(0);
     // 15 in A, none in B, 10 in C, 30 in D; page 2 = positions 20–39: C[5..9], then D[0..14].
     const pages = byDistancePage(main, { A: 15, C: 10, D: 30 }, ["A", "B", "C", "D"], 2);
     expect(pages.map((p) => [p.filter, p.offset, p.limit])).toEqual([
