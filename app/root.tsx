@@ -70,8 +70,11 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
   // A marker that React has taken over the server-rendered page (E2E tests wait for it before
   // clicking: an input changed before hydration can be reset by it).
+  // Set one task later, after the re-renders that the page's own effects scheduled on mount (conform's noValidate among
+  // them) have been drawn.
   useEffect(() => {
-    document.documentElement.dataset.hydrated = "true";
+    const marker = setTimeout(() => (document.documentElement.dataset.hydrated = "true"));
+    return () => clearTimeout(marker);
   }, []);
   return <Outlet />;
 }
