@@ -66,9 +66,12 @@ test("an officer records a candidate with three preferences; a fourth is refused
 
   // A fourth preference smuggled into the form (the UI offers only three) is refused by the server.
   await page.getByRole("link", { name: "Modifica il CV" }).click();
+  // The address changes before React draws the new page (Remix renders in a transition): wait for the CV form, taken
+  // over by its script (noValidate), before adding fields to it.
+  await expect(page.locator("form#cv")).toHaveJSProperty("noValidate", true);
   await expectAccessible(page);
   await page.evaluate(() => {
-    const form = document.querySelector("form[method='post']:not([action='/esci'])")!;
+    const form = document.querySelector("form#cv")!;
     for (const [name, value] of [
       ["preferences.3.occupation", "6.2.1.7.0"],
       ["preferences.3.source", "work"],
