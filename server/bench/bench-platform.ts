@@ -5,7 +5,7 @@ import type { Meilisearch } from "meilisearch";
 import { closeDb, getDb, type Db } from "~/db/db.server";
 import { parseEnv, setServiceUrls } from "~/utils/env.server";
 import { createMeiliClient } from "../../search/client.server";
-import { reindex } from "../../search/reindex.server";
+import { reindex, type ReindexResult } from "../../search/reindex.server";
 import { drainOutbox } from "../../search/sync.server";
 import { refreshExperienceYears } from "~/domain/candidates/index.server";
 import { startPlatform } from "../platform";
@@ -78,22 +78,16 @@ export function benchCandidatesReady(dir: string, count: number): boolean {
   }
 }
 
-/** What writing and indexing the bench CVs took, for a bench's report. */
-export type BenchPreparation = {
-  writeSeconds: number;
-  index: { documents: number; seconds: number; drainSeconds: number };
-};
-
 /**
  * The bench CVs written to PostgreSQL and indexed, with their throughput printed (and their progress on a terminal); in
- * a kept folder (`--data-dir`) that already holds them, reused as they are (null: nothing was written). The folder is
+ * a kept folder (`--data-dir`) that already holds them, reused as they are (null: nothing was indexed). The folder is
  * marked only after both steps finished: a run cut short leaves no mark.
  */
 export async function prepareBenchCandidates(
   bench: BenchPlatform,
   count: number,
   log: (line: string) => void,
-): Promise<BenchPreparation | null> {
+): Promise<ReindexResult | null> {
   if (bench.kept && benchCandidatesReady(bench.dir, count)) {
     log(`Candidati e indice riusati da ${bench.dir}`);
     await refreshKeptIndex(bench, log);
@@ -122,7 +116,7 @@ export async function prepareBenchCandidates(
       path.join(bench.dir, READY_FILE),
       JSON.stringify({ count, seed: "rosa-bench", at: new Date().toISOString(), indexStartedAt: indexStartedAt.toISOString() }),
     );
-  return { writeSeconds, index: { documents: index.documents, seconds: index.seconds, drainSeconds: index.drainSeconds } };
+  return index;
 }
 
 /**

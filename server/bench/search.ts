@@ -167,10 +167,10 @@ async function main() {
       const prepared = await prepareBenchCandidates(bench, COUNT, log);
       if (prepared)
         report.indexing = {
-          docsPerSecond: Math.round(prepared.index.documents / prepared.index.seconds),
-          secondsToSearchable: prepared.index.seconds,
-          drainSeconds: prepared.index.drainSeconds,
-          documents: prepared.index.documents,
+          docsPerSecond: Math.round(prepared.documents / prepared.seconds),
+          secondsToSearchable: prepared.seconds,
+          drainSeconds: prepared.drainSeconds,
+          documents: prepared.documents,
         };
       const stats = await meili.getStats();
       const diskBytes = duBytes(path.join(dir, "meili"));
