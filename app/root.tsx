@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Links, LiveReload, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { RouteErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/forms";
 import { Footer, Header } from "~/components/layout";
@@ -68,15 +68,29 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  // A marker that React has taken over the server-rendered page (E2E tests wait for it before
-  // clicking: an input changed before hydration can be reset by it).
-  // Set one task later, after the re-renders that the page's own effects scheduled on mount (conform's noValidate among
-  // them) have been drawn.
+  return (
+    <>
+      <Outlet />
+      <HydrationMarker />
+    </>
+  );
+}
+
+/**
+ * Marks `<html data-hydrated>` once React has taken over the server-rendered page: E2E tests wait for it before
+ * typing or clicking (an input changed before hydration can be reset by it, and a form clicked before conform has
+ * set its noValidate stops at the browser's own bubble, which leaves no trace in the page).
+ * The mark is a state update requested in the same flush of mount effects as the page's own updates (conform's
+ * noValidate among them): React renders and commits them together, and the mark is written only after that commit.
+ * A timer set from the mount effect raced with that render (a form was once clicked still without noValidate).
+ */
+function HydrationMarker() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   useEffect(() => {
-    const marker = setTimeout(() => (document.documentElement.dataset.hydrated = "true"));
-    return () => clearTimeout(marker);
-  }, []);
-  return <Outlet />;
+    if (hydrated) document.documentElement.dataset.hydrated = "true";
+  }, [hydrated]);
+  return null;
 }
 
 /** The public area's error page, and the last resort for every other area (app/components/error-boundary.tsx). */

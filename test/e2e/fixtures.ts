@@ -99,8 +99,9 @@ export async function expectAccessible(page: Page) {
  * and the teardown fails the test if any check found a serious problem.
  */
 export const test = base.extend<{ checkedPage: Page }>({
-  // Every page.goto to an HTML page waits until React has hydrated it: an input set
-  // before hydration can be reset by it (the root marks <html data-hydrated>).
+  // Every page.goto to an HTML page waits until React has hydrated it and its forms are taken over by conform: an input
+  // set before hydration can be reset by it, a form clicked before its noValidate stops at the browser's bubble
+  // (the root marks <html data-hydrated> after both, app/root.tsx).
   // And every test fails if the browser refused anything under our Content-Security-Policy
   // (a script without the nonce, an inline style, a resource from elsewhere).
   page: async ({ page }, use) => {
