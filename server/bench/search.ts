@@ -322,9 +322,15 @@ async function main() {
       onEveryCommit(() => kickSyncWorker(getDb));
       startSyncWorker(getDb);
       const ids = (await db.selectFrom("candidates").select("id").orderBy("id").limit(SYNCS).execute()).map((r) => r.id);
-      const sync = describeSync(await measureSync(db, meili, ids, "Sincronia"));
+      const sync = describeSync(await measureSync(db, meili, ids, "Sincronia"), "Commit → ricercabile, parola nuova");
       report.sync = sync.report;
       for (const line of sync.lines) log(line);
+      const known = describeSync(
+        await measureSync(db, meili, ids, "Sincronia", "knownWords"),
+        "Commit → ricercabile, parole già indicizzate",
+      );
+      report.syncKnownWords = known.report;
+      for (const line of known.lines) log(line);
       if (IMPORT_DURING) report.importDuring = await searchDuringImport(db, meili, queries, run, one.p95);
       stopSyncWorker();
 

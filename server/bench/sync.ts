@@ -3,7 +3,8 @@
  * commit → searchable on one index of synthetic CVs (as bench:search: its own throwaway embedded PostgreSQL +
  * Meilisearch, 256 MiB, 1 indexing thread unless `--indexing-threads` says otherwise), first with the index settings of
  * the code, then after each `--variant SETTING=JSON` applied in turn to the same index, so every setting is compared on
- * the same data, the same day. Prints each run's latency and Meilisearch's
+ * the same data, the same day. Each run measures both kinds of change of sync-latency.ts: a new word, then words the
+ * index already has. Prints each run's latency and Meilisearch's
  * own steps (lotti di indicizzazione), and how long each setting took to apply. A setting that Meilisearch applies by
  * reindexing every document (prefixSearch, for one) takes minutes at 200,000 and far longer at 1,000,000.
  * `--data-dir DIR` keeps (or reuses) the CVs and the index in DIR, as bench:match does, so the same index is measured
@@ -75,7 +76,10 @@ await withBenchPlatform(
       }
       const label = variant ? `Con ${variant.text}` : "Impostazioni del codice";
       // Marked with this run: in a kept folder the CVs still hold the words of earlier runs.
-      for (const line of describeSync(await measureSync(db, meili, ids, WORDS[run]), label).lines) console.log(line);
+      for (const line of describeSync(await measureSync(db, meili, ids, WORDS[run]), `${label}, parola nuova`).lines) console.log(line);
+      for (const line of describeSync(await measureSync(db, meili, ids, WORDS[run], "knownWords"), `${label}, parole già indicizzate`)
+        .lines)
+        console.log(line);
     }
   },
   { beforeStop: stopSyncWorker, env: { EMBEDDED_MEILI_INDEXING_THREADS: THREADS }, keepDir: DATA_DIR },
